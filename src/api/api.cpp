@@ -1,0 +1,34 @@
+#include "api/api.hpp"
+
+#include "api/handlers/handlers.hpp"
+#include "api/problem.hpp"
+#include "api/static_files.hpp"
+
+namespace gotong::api {
+
+std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& options) {
+  std::vector<Route> routes;
+  handlers::AddSystemRoutes(routes, services, options);
+  handlers::AddSessionRoutes(routes, services, options);
+  handlers::AddUserRoutes(routes, services, options);
+  handlers::AddRegionRoutes(routes, services, options);
+  handlers::AddAuditRoutes(routes, services, options);
+  return routes;
+}
+
+Api::Api(Services services, ApiOptions options)
+    : services_(services),
+      options_(std::move(options)),
+      router_(BuildRoutes(services_, options_), services_.accounts, options_.router) {}
+
+Response Api::Handle(const Request& request) {
+  std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
+  if (path.starts_with("/api/")) {
+    if (auto response = router_.Dispatch(request)) return std::move(*response);
+    return SimpleProblem(404, "not-found", "no API route " + std::string(path));
+  }
+  if (options_.web_root.empty()) return SimpleProblem(404, "not-found", "no such page");
+  return ServeStatic(request, options_.web_root);
+}
+
+}  // namespace gotong::api

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/http.hpp"
+#include "api/router.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/database.hpp"
+#include "domain/regions/region_service.hpp"
+
+namespace gotong::api {
+
+struct Services {
+  domain::Database& database;
+  domain::accounts::AccountService& accounts;
+  domain::regions::RegionService& regions;
+};
+
+struct ApiOptions {
+  std::string version;
+  std::string web_root;  // the built web app (web/dist); empty serves no files
+  RouterOptions router;
+};
+
+// The whole HTTP surface: /api/v1 through the route table, the web app for everything else.
+class Api {
+ public:
+  Api(Services services, ApiOptions options);
+  Response Handle(const Request& request);
+  const std::vector<Route>& routes() const { return router_.routes(); }
+
+ private:
+  Services services_;
+  ApiOptions options_;
+  Router router_;
+};
+
+// The route table (one place: method, path, handler, who may call it).
+std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& options);
+
+}  // namespace gotong::api

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <vector>
+
+#include "api/api.hpp"
+#include "api/json_io.hpp"
+
+// One file per resource; each adds its routes to the table.
+namespace gotong::api::handlers {
+
+void AddSystemRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddSessionRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddUserRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+
+// Limit and offset from the query, within the page cap.
+core::PageRequest ReadPage(QueryReader& query);
+
+}  // namespace gotong::api::handlers

@@ -1,0 +1,36 @@
+#include "api/dto.hpp"
+#include "api/handlers/handlers.hpp"
+#include "api/problem.hpp"
+
+namespace gotong::api::handlers {
+
+namespace json = boost::json;
+
+core::PageRequest ReadPage(QueryReader& query) {
+  core::PageRequest page;
+  page.limit = static_cast<int>(query.Int("limit", 1, core::PageRequest::kMaxLimit)
+                                    .value_or(core::PageRequest::kDefaultLimit));
+  page.offset = query.Int("offset", 0, INT64_MAX / 2).value_or(0);
+  return page;
+}
+
+void AddSystemRoutes(std::vector<Route>& routes, const Services& services,
+                     const ApiOptions& options) {
+  routes.push_back({"GET", "/api/v1/health", Access::Public(),
+                    [&database = services.database, version = options.version](Call& call) {
+                      auto ping = database.Ping();
+                      if (!ping.ok()) {
+                        core::Error error = ping.error();
+                        error.code = core::ErrorCode::kUnavailable;
+                        error.type = "unavailable";
+                        // Say why: an operator reads this, and it holds no secrets.
+                        return SimpleProblem(503, "unavailable", error.message);
+                      }
+                      (void)call;
+                      return JsonResponse(200, json::object{{"status", "ok"},
+                                                            {"version", version},
+                                                            {"database", database.Backend()}});
+                    }});
+}
+
+}  // namespace gotong::api::handlers

@@ -1,0 +1,99 @@
+#include <charconv>
+
+#include "api/dto.hpp"
+#include "api/handlers/handlers.hpp"
+#include "api/problem.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+using domain::accounts::Role;
+
+std::optional<std::int64_t> PathId(const Call& call) {
+  const std::string& text = call.path.at("id");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::optional<domain::accounts::ScopeInput> ReadScope(BodyReader& body) {
+  auto scope = body.Object("scope", false, {"kind", "id"});
+  if (!scope) return std::nullopt;
+  auto kind = scope->String("kind", true);
+  auto id = scope->Int("id", true);
+  if (!kind || !id) return std::nullopt;
+  return domain::accounts::ScopeInput{*kind, *id};
+}
+
+}  // namespace
+
+void AddUserRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
+  auto& accounts = services.accounts;
+  const Access admin = Access::Roles({Role::kAdmin});
+
+  routes.push_back({"GET", "/api/v1/users", admin, [&accounts](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+    if (!query.ok()) return ProblemResponse(query.error(), call.request.request_id);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) {
+      return ProblemResponse(status.error(), call.request.request_id);
+    }
+    auto users = accounts.ListUsers(call.context, page);
+    if (!users.ok()) return ProblemResponse(users.error(), call.request.request_id);
+    return JsonResponse(200, PageToJson(*users));
+  }});
+
+  routes.push_back({"POST", "/api/v1/users", admin, [&accounts](Call& call) {
+    auto body = BodyReader::Parse(call.request,
+                                  {"username", "display_name", "role", "password", "scope"});
+    if (!body.ok()) return ProblemResponse(body.error(), call.request.request_id);
+    domain::accounts::NewUser input;
+    input.username = body->String("username", true).value_or("");
+    input.display_name = body->String("display_name", false);
+    input.role = body->String("role", true).value_or("");
+    input.password = body->String("password", true).value_or("");
+    input.scope = ReadScope(*body);
+    if (auto status = body->Finish(); !status.ok()) {
+      return ProblemResponse(status.error(), call.request.request_id);
+    }
+    auto user = accounts.CreateUser(call.context, input);
+    if (!user.ok()) return ProblemResponse(user.error(), call.request.request_id);
+    Response response = JsonResponse(201, json::value_from(*user));
+    response.SetHeader("Location", "/api/v1/users/" + std::to_string(user->id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/users/{id}", admin, [&accounts](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no user with that id");
+    auto user = accounts.GetUser(call.context, *id);
+    if (!user.ok()) return ProblemResponse(user.error(), call.request.request_id);
+    return JsonResponse(200, json::value_from(*user));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/users/{id}", admin, [&accounts](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no user with that id");
+    auto body = BodyReader::Parse(call.request, {"display_name", "role", "scope", "disabled"});
+    if (!body.ok()) return ProblemResponse(body.error(), call.request.request_id);
+    domain::accounts::UserPatch patch;
+    patch.display_name = body->String("display_name", false);
+    patch.role = body->String("role", false);
+    if (body->IsNull("scope")) {
+      patch.scope = std::optional<domain::accounts::ScopeInput>{};
+    } else if (body->Has("scope")) {
+      if (auto scope = ReadScope(*body)) patch.scope = scope;
+    }
+    patch.disabled = body->Bool("disabled", false);
+    if (auto status = body->Finish(); !status.ok()) {
+      return ProblemResponse(status.error(), call.request.request_id);
+    }
+    auto user = accounts.UpdateUser(call.context, *id, patch);
+    if (!user.ok()) return ProblemResponse(user.error(), call.request.request_id);
+    return JsonResponse(200, json::value_from(*user));
+  }});
+}
+
+}  // namespace gotong::api::handlers

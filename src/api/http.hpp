@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gotong::api {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// Case-insensitive header lookup; empty when absent.
+std::string_view FindHeader(const Headers& headers, std::string_view name);
+
+// A request as the transport (src/net) hands it over: no Beast types past this point.
+struct Request {
+  std::string method;  // "GET"
+  std::string target;  // "/api/v1/regions?parent=35.07"
+  Headers headers;
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+
+  std::string_view Header(std::string_view name) const { return FindHeader(headers, name); }
+};
+
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+
+  void SetHeader(std::string name, std::string value);
+  std::string_view Header(std::string_view name) const { return FindHeader(headers, name); }
+};
+
+}  // namespace gotong::api

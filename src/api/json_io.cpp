@@ -1,0 +1,186 @@
+#include "api/json_io.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/text.hpp"
+
+namespace gotong::api {
+namespace {
+
+namespace json = boost::json;
+
+bool Allowed(std::initializer_list<std::string_view> allowed, std::string_view name) {
+  return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
+}
+
+void CheckFields(const json::object& object, std::initializer_list<std::string_view> allowed,
+                         const std::string& prefix, std::vector<core::FieldError>& errors) {
+  for (const auto& [key, value] : object) {
+    if (!Allowed(allowed, key)) {
+      errors.push_back({prefix + std::string(key), "unknown_field",
+                        "unknown field " + prefix + std::string(key)});
+    }
+  }
+}
+
+}  // namespace
+
+core::Result<BodyReader> BodyReader::Parse(const Request& request,
+                                           std::initializer_list<std::string_view> allowed) {
+  std::string_view type = request.Header("Content-Type");
+  if (type.substr(0, type.find(';')) != "application/json") {
+    core::Error error = core::Error::Invalid("", "invalid_format",
+                                             "send the body as application/json");
+    error.type = "unsupported-media-type";
+    return error;
+  }
+  json::error_code ec;
+  json::value value = json::parse(request.body, ec);
+  if (ec) {
+    return core::Error::Invalid("", "malformed_json", "the body is not valid JSON: " + ec.message());
+  }
+  if (!value.is_object()) {
+    return core::Error::Invalid("", "wrong_type", "the body must be a JSON object");
+  }
+  auto errors = std::make_shared<std::vector<core::FieldError>>();
+  CheckFields(value.as_object(), allowed, "", *errors);
+  return BodyReader(std::move(value.as_object()), "", std::move(errors));
+}
+
+const json::value* BodyReader::Field(const std::string& name, bool required, const char* type) {
+  auto it = object_.find(name);
+  if (it == object_.end() || it->value().is_null()) {
+    if (required) AddError({Name(name), "required", Name(name) + " is required"});
+    return nullptr;
+  }
+  (void)type;
+  return &it->value();
+}
+
+std::optional<std::string> BodyReader::String(const std::string& name, bool required) {
+  const json::value* value = Field(name, required, "string");
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    AddError({Name(name), "wrong_type", Name(name) + " must be a string"});
+    return std::nullopt;
+  }
+  return std::string(value->as_string());
+}
+
+std::optional<std::int64_t> BodyReader::Int(const std::string& name, bool required) {
+  const json::value* value = Field(name, required, "integer");
+  if (!value) return std::nullopt;
+  if (value->is_int64()) return value->as_int64();
+  if (value->is_uint64() && value->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(value->as_uint64());
+  }
+  AddError({Name(name), "wrong_type", Name(name) + " must be an integer"});
+  return std::nullopt;
+}
+
+std::optional<bool> BodyReader::Bool(const std::string& name, bool required) {
+  const json::value* value = Field(name, required, "boolean");
+  if (!value) return std::nullopt;
+  if (!value->is_bool()) {
+    AddError({Name(name), "wrong_type", Name(name) + " must be true or false"});
+    return std::nullopt;
+  }
+  return value->as_bool();
+}
+
+bool BodyReader::IsNull(const std::string& name) const {
+  auto it = object_.find(name);
+  return it != object_.end() && it->value().is_null();
+}
+
+std::optional<BodyReader> BodyReader::Object(const std::string& name, bool required,
+                                             std::initializer_list<std::string_view> allowed) {
+  const json::value* value = Field(name, required, "object");
+  if (!value) return std::nullopt;
+  if (!value->is_object()) {
+    AddError({Name(name), "wrong_type", Name(name) + " must be an object"});
+    return std::nullopt;
+  }
+  std::string prefix = Name(name) + ".";
+  CheckFields(value->as_object(), allowed, prefix, *errors_);
+  return BodyReader(value->as_object(), prefix, errors_);
+}
+
+core::Status BodyReader::Finish() {
+  if (errors_->empty()) return core::OkStatus();
+  return core::Error::Invalid(*errors_);
+}
+
+core::Result<QueryReader> QueryReader::Parse(std::string_view query,
+                                             std::initializer_list<std::string_view> allowed) {
+  QueryReader reader;
+  const std::string target = "/?" + std::string(query);  // the view below points into it
+  auto url = boost::urls::parse_origin_form(target);
+  if (!url) return core::Error::Invalid("", "invalid_format", "the query string is malformed");
+  for (auto param : url->params()) {
+    std::string key = param.key;
+    if (!Allowed(allowed, key)) {
+      reader.errors_.push_back({key, "unknown_field", "unknown query parameter " + key});
+      continue;
+    }
+    if (!core::IsValidUtf8(param.value)) {
+      reader.errors_.push_back({key, "invalid_format", key + " must be UTF-8 text"});
+      continue;
+    }
+    reader.params_.emplace_back(key, param.value);
+  }
+  return reader;
+}
+
+std::optional<std::string> QueryReader::String(const std::string& name) {
+  for (const auto& [key, value] : params_) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> QueryReader::Int(const std::string& name, std::int64_t min,
+                                             std::int64_t max) {
+  auto text = String(name);
+  if (!text) return std::nullopt;
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || ptr != text->data() + text->size()) {
+    errors_.push_back({name, "wrong_type", name + " must be a whole number"});
+    return std::nullopt;
+  }
+  if (value < min || value > max) {
+    errors_.push_back({name, "invalid_value",
+                       name + " must be between " + std::to_string(min) + " and " +
+                           std::to_string(max)});
+    return std::nullopt;
+  }
+  return value;
+}
+
+core::Status QueryReader::Finish() {
+  if (errors_.empty()) return core::OkStatus();
+  return core::Error::Invalid(errors_);
+}
+
+Response JsonResponse(int status, const json::value& body) {
+  Response response;
+  response.status = status;
+  response.SetHeader("Content-Type", "application/json");
+  response.SetHeader("Cache-Control", "no-store");
+  response.body = json::serialize(body);
+  return response;
+}
+
+Response NoContent() {
+  Response response;
+  response.status = 204;
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace gotong::api

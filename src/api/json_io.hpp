@@ -1,0 +1,68 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/http.hpp"
+#include "core/result.hpp"
+
+namespace gotong::api {
+
+// Reads a JSON object body field by field, collecting every wrong field before answering.
+class BodyReader {
+ public:
+  // Fails on a wrong content type, malformed JSON, a non-object, or a field not in `allowed`.
+  static core::Result<BodyReader> Parse(const Request& request,
+                                        std::initializer_list<std::string_view> allowed);
+
+  std::optional<std::string> String(const std::string& name, bool required);
+  std::optional<std::int64_t> Int(const std::string& name, bool required);
+  std::optional<bool> Bool(const std::string& name, bool required);
+  bool Has(const std::string& name) const { return object_.contains(name); }
+  bool IsNull(const std::string& name) const;
+  // A nested object, or nothing (with an error recorded when it has the wrong type).
+  std::optional<BodyReader> Object(const std::string& name, bool required,
+                                   std::initializer_list<std::string_view> allowed);
+
+  void AddError(core::FieldError error) { errors_->push_back(std::move(error)); }
+  // kInvalidArgument listing every wrong field, or OK.
+  core::Status Finish();
+
+ private:
+  BodyReader(boost::json::object object, std::string prefix,
+             std::shared_ptr<std::vector<core::FieldError>> errors)
+      : object_(std::move(object)), prefix_(std::move(prefix)), errors_(std::move(errors)) {}
+  const boost::json::value* Field(const std::string& name, bool required, const char* type);
+  std::string Name(const std::string& name) const { return prefix_ + name; }
+
+  boost::json::object object_;
+  std::string prefix_;
+  // Shared with nested readers, so one Finish() reports them all.
+  std::shared_ptr<std::vector<core::FieldError>> errors_;
+};
+
+// Query parameters of a request target, checked against the names a route knows.
+class QueryReader {
+ public:
+  static core::Result<QueryReader> Parse(std::string_view query,
+                                         std::initializer_list<std::string_view> allowed);
+  std::optional<std::string> String(const std::string& name);
+  std::optional<std::int64_t> Int(const std::string& name, std::int64_t min, std::int64_t max);
+  core::Status Finish();
+
+ private:
+  std::vector<std::pair<std::string, std::string>> params_;
+  std::vector<core::FieldError> errors_;
+};
+
+Response JsonResponse(int status, const boost::json::value& body);
+Response NoContent();
+
+}  // namespace gotong::api

@@ -1,0 +1,98 @@
+#include "api/problem.hpp"
+
+#include <boost/json.hpp>
+
+namespace gotong::api {
+namespace {
+
+namespace json = boost::json;
+
+const char* DefaultSlug(core::ErrorCode code) {
+  switch (code) {
+    case core::ErrorCode::kInvalidArgument: return "invalid-input";
+    case core::ErrorCode::kUnauthenticated: return "unauthenticated";
+    case core::ErrorCode::kPermissionDenied: return "forbidden";
+    case core::ErrorCode::kNotFound: return "not-found";
+    case core::ErrorCode::kAlreadyExists: return "already-exists";
+    case core::ErrorCode::kFailedPrecondition: return "conflict";
+    case core::ErrorCode::kConflict: return "conflict";
+    case core::ErrorCode::kResourceExhausted: return "rate-limited";
+    case core::ErrorCode::kUnavailable: return "unavailable";
+    case core::ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+const char* TitleOf(int status) {
+  switch (status) {
+    case 400: return "The request is not valid";
+    case 401: return "Sign-in needed";
+    case 403: return "Not allowed";
+    case 404: return "Not found";
+    case 405: return "Method not allowed";
+    case 409: return "Conflict";
+    case 413: return "Request too large";
+    case 415: return "Unsupported media type";
+    case 429: return "Too many requests";
+    case 503: return "Service unavailable";
+    default: return "Internal error";
+  }
+}
+
+Response Build(int status, const std::string& slug, const std::string& detail,
+               const std::vector<core::FieldError>& fields, std::optional<int> retry_after) {
+  json::object body;
+  body["type"] = "urn:gotong:problem:" + slug;
+  body["title"] = TitleOf(status);
+  body["status"] = status;
+  body["detail"] = detail;
+  json::array errors;
+  for (const auto& field : fields) {
+    errors.push_back(json::object{{"field", field.field}, {"code", field.code},
+                                  {"message", field.message}});
+  }
+  body["errors"] = std::move(errors);
+  Response response;
+  response.status = status;
+  if (retry_after) {
+    body["retry_after"] = *retry_after;
+    response.SetHeader("Retry-After", std::to_string(*retry_after));
+  }
+  response.SetHeader("Content-Type", "application/problem+json");
+  response.SetHeader("Cache-Control", "no-store");
+  response.body = json::serialize(body);
+  return response;
+}
+
+}  // namespace
+
+int HttpStatusOf(core::ErrorCode code) {
+  switch (code) {
+    case core::ErrorCode::kInvalidArgument: return 400;
+    case core::ErrorCode::kUnauthenticated: return 401;
+    case core::ErrorCode::kPermissionDenied: return 403;
+    case core::ErrorCode::kNotFound: return 404;
+    case core::ErrorCode::kAlreadyExists: return 409;
+    case core::ErrorCode::kFailedPrecondition: return 409;
+    case core::ErrorCode::kConflict: return 409;
+    case core::ErrorCode::kResourceExhausted: return 429;
+    case core::ErrorCode::kUnavailable: return 503;
+    case core::ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ProblemResponse(const core::Error& error, const std::string& request_id) {
+  int status = error.type == "unsupported-media-type" ? 415 : HttpStatusOf(error.code);
+  std::string slug = error.type.empty() ? DefaultSlug(error.code) : error.type;
+  std::string detail = error.code == core::ErrorCode::kInternal
+                           ? "Something went wrong on the server (request " + request_id + ")."
+                           : error.message;
+  return Build(status, slug, detail, error.fields, error.retry_after_seconds);
+}
+
+Response SimpleProblem(int status, const std::string& slug, const std::string& detail) {
+  return Build(status, slug, detail, {}, std::nullopt);
+}
+
+}  // namespace gotong::api

@@ -1,0 +1,71 @@
+#include "api/static_files.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/problem.hpp"
+
+namespace gotong::api {
+namespace {
+
+std::string ContentType(const std::filesystem::path& path) {
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
+      {".jpg", "image/jpeg"}, {".ico", "image/x-icon"}, {".webp", "image/webp"},
+      {".woff2", "font/woff2"}, {".txt", "text/plain; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"}};
+  std::string ext = path.extension().string();
+  for (const auto& [suffix, type] : kTypes) {
+    if (ext == suffix) return type;
+  }
+  return "application/octet-stream";
+}
+
+std::optional<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream input(path, std::ios::binary);
+  if (!input) return std::nullopt;
+  std::ostringstream content;
+  content << input.rdbuf();
+  return content.str();
+}
+
+}  // namespace
+
+Response ServeStatic(const Request& request, const std::string& root) {
+  if (request.method != "GET" && request.method != "HEAD") {
+    Response response = SimpleProblem(405, "method-not-allowed", "only GET is allowed here");
+    response.SetHeader("Allow", "GET, HEAD");
+    return response;
+  }
+  std::string path = request.target.substr(0, request.target.find('?'));
+  if (path.starts_with("/api/")) return SimpleProblem(404, "not-found", "no such API route");
+  namespace fs = std::filesystem;
+  const fs::path base = fs::path(root);
+  bool hashed_asset = path.starts_with("/assets/");
+  fs::path file;
+  if (path.find("..") == std::string::npos && path.find('\0') == std::string::npos && path != "/") {
+    file = base / fs::path(path).relative_path();
+  }
+  std::error_code ec;
+  if (file.empty() || !fs::is_regular_file(file, ec)) {
+    if (hashed_asset) return SimpleProblem(404, "not-found", "no such file");
+    file = base / "index.html";
+  }
+  auto content = ReadFile(file);
+  if (!content) {
+    return SimpleProblem(503, "unavailable",
+                         "the web app is not built: run make build (or set GOTONG_WEB_ROOT)");
+  }
+  Response response;
+  response.status = 200;
+  response.SetHeader("Content-Type", ContentType(file));
+  response.SetHeader("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable"
+                                                   : "no-cache");
+  response.body = std::move(*content);
+  return response;
+}
+
+}  // namespace gotong::api

@@ -1,0 +1,48 @@
+#include "app/config.hpp"
+
+#include <charconv>
+
+namespace gotong::app {
+
+std::string Config::ListenHost() const {
+  auto colon = listen.rfind(':');
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host;
+}
+
+unsigned short Config::ListenPort() const {
+  auto colon = listen.rfind(':');
+  unsigned port = 0;
+  std::from_chars(listen.data() + colon + 1, listen.data() + listen.size(), port);
+  return static_cast<unsigned short>(port);
+}
+
+core::Status Config::Validate() const {
+  auto colon = listen.rfind(':');
+  unsigned port = 0;
+  if (colon == std::string::npos || colon == 0) {
+    return core::Error::Invalid("GOTONG_LISTEN", "invalid_format",
+                                "set GOTONG_LISTEN or --listen to HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  auto [ptr, ec] = std::from_chars(listen.data() + colon + 1, listen.data() + listen.size(), port);
+  if (ec != std::errc{} || ptr != listen.data() + listen.size() || port > 65535) {
+    return core::Error::Invalid("GOTONG_LISTEN", "invalid_value",
+                                "the port in GOTONG_LISTEN must be 0 to 65535");
+  }
+  if (threads < 1 || threads > 256) {
+    return core::Error::Invalid("GOTONG_THREADS", "invalid_value", "GOTONG_THREADS must be 1 to 256");
+  }
+  if (db_pool < 1 || db_pool > 256) {
+    return core::Error::Invalid("GOTONG_DB_POOL", "invalid_value", "GOTONG_DB_POOL must be 1 to 256");
+  }
+  if (max_body_bytes < 1024) {
+    return core::Error::Invalid("GOTONG_MAX_BODY_BYTES", "invalid_value",
+                                "GOTONG_MAX_BODY_BYTES must be at least 1024");
+  }
+  return core::OkStatus();
+}
+
+}  // namespace gotong::app

@@ -1,0 +1,50 @@
+#include "app/runtime.hpp"
+
+#include <iostream>
+
+#include "domain/accounts/access.hpp"
+#include "domain/audit/audit.hpp"
+#include "io/region_dataset.hpp"
+
+namespace gotong::app {
+
+core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
+  GOTONG_RETURN_IF_ERROR(config.Validate());
+  auto runtime = std::make_unique<Runtime>();
+  runtime->config = config;
+  storage::DatabaseOptions options;
+  options.url = config.database;
+  options.pool_size = static_cast<std::size_t>(config.db_pool);
+  GOTONG_ASSIGN_OR_RETURN(runtime->database, storage::OpenDatabase(options));
+  runtime->throttle = std::make_unique<domain::accounts::LoginThrottle>(runtime->clock);
+  runtime->accounts = std::make_unique<domain::accounts::AccountService>(
+      *runtime->database, runtime->hasher, runtime->secrets, runtime->clock, *runtime->throttle);
+  runtime->regions = std::make_unique<domain::regions::RegionService>(*runtime->database);
+  return runtime;
+}
+
+core::Status MigrateAndLoadRegions(Runtime& runtime, bool reload, bool quiet) {
+  GOTONG_ASSIGN_OR_RETURN(auto applied, runtime.database->Migrate());
+  for (const auto& migration : applied) {
+    if (!quiet) std::cout << "applied migration V" << migration.version << " " << migration.name << "\n";
+  }
+  std::int64_t count = 0;
+  {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, runtime.database->Begin(domain::Access::kRead));
+    GOTONG_ASSIGN_OR_RETURN(count, unit->Regions().Count());
+  }
+  if (count > 0 && !reload) return core::OkStatus();
+  GOTONG_ASSIGN_OR_RETURN(auto records, io::ReadRegionDataset(runtime.config.regions_dir));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, runtime.database->Begin(domain::Access::kWrite));
+  GOTONG_RETURN_IF_ERROR(unit->Regions().ReplaceAll(records));
+  auto entry = domain::audit::NewEntry(domain::accounts::Context::System("migrate"),
+                                       runtime.clock.Now(), "regions", "idn-area-data", "load");
+  entry.after = domain::audit::Snapshot{{"count", static_cast<std::int64_t>(records.size())},
+                                        {"source", runtime.config.regions_dir}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  if (!quiet) std::cout << "loaded " << records.size() << " official regions\n";
+  return core::OkStatus();
+}
+
+}  // namespace gotong::app

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "crypto/sodium.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/accounts/login_throttle.hpp"
+#include "domain/regions/region_service.hpp"
+#include "storage/sql_database.hpp"
+
+namespace gotong::app {
+
+// The composition root: every long-lived object, wired once.
+struct Runtime {
+  Config config;
+  std::unique_ptr<storage::SqlDatabase> database;
+  core::SystemClock clock;
+  crypto::SodiumPasswordHasher hasher;
+  crypto::SodiumSecretGenerator secrets;
+  std::unique_ptr<domain::accounts::LoginThrottle> throttle;
+  std::unique_ptr<domain::accounts::AccountService> accounts;
+  std::unique_ptr<domain::regions::RegionService> regions;
+};
+
+// Opens the database and builds the services (no migration).
+core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config);
+
+// Applies migrations and loads the official regions when the table is empty (or `reload`).
+core::Status MigrateAndLoadRegions(Runtime& runtime, bool reload, bool quiet);
+
+}  // namespace gotong::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <chrono>
+#include <mutex>
+
+namespace gotong::core {
+
+using Instant = std::chrono::sys_seconds;
+
+// The time source, injected so that tests control it (STYLE.md 12).
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Instant Now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  Instant Now() const override {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+};
+
+// A clock that moves only when told to.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(Instant start) : now_(start) {}
+  Instant Now() const override {
+    std::lock_guard lock(mutex_);
+    return now_;
+  }
+  void Advance(std::chrono::seconds by) {
+    std::lock_guard lock(mutex_);
+    now_ += by;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  Instant now_;
+};
+
+}  // namespace gotong::core

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+
+namespace gotong::core {
+
+// "2026-11-23T08:51:00Z": how instants are written in storage, the API and logs.
+std::string FormatInstant(Instant instant);
+std::optional<Instant> ParseInstant(std::string_view text);
+
+// A calendar date, "2026-11-23".
+struct Date {
+  int year = 1970;
+  unsigned month = 1;
+  unsigned day = 1;
+
+  static std::optional<Date> Parse(std::string_view text);
+  std::string ToString() const;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+}  // namespace gotong::core

@@ -1,0 +1,22 @@
+#include "domain/audit/audit.hpp"
+
+namespace gotong::domain::audit {
+
+Entry NewEntry(const accounts::Context& context, core::Instant at, std::string entity,
+               std::string entity_id, std::string action) {
+  Entry entry;
+  entry.at = at;
+  if (context.principal) {
+    entry.actor_id = context.principal->user_id;
+    entry.actor_username = context.principal->username;
+  } else {
+    entry.actor_username = context.system ? "system" : "anonymous";
+  }
+  entry.entity = std::move(entity);
+  entry.entity_id = std::move(entity_id);
+  entry.action = std::move(action);
+  entry.request_id = context.request_id;
+  return entry;
+}
+
+}  // namespace gotong::domain::audit

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "domain/accounts/access.hpp"
+
+namespace gotong::domain::audit {
+
+using Value = std::variant<std::nullptr_t, bool, std::int64_t, std::string>;
+// A record's fields as they were before or after a change; secrets are never put here.
+using Snapshot = std::vector<std::pair<std::string, Value>>;
+
+struct Entry {
+  std::int64_t id = 0;
+  core::Instant at{};
+  std::optional<std::int64_t> actor_id;
+  std::string actor_username;  // "system" for the console operator
+  std::string entity;          // "user", "session", ...
+  std::string entity_id;
+  std::string action;          // "create", "update", "login", ...
+  std::optional<Snapshot> before;
+  std::optional<Snapshot> after;
+  std::string request_id;
+};
+
+struct Filter {
+  std::optional<std::string> entity;
+  std::optional<std::string> entity_id;
+};
+
+// The append-only audit log (every write appends to it in the write's own transaction).
+class AuditLog {
+ public:
+  virtual ~AuditLog() = default;
+  virtual core::Status Append(const Entry& entry) = 0;
+  virtual core::Result<core::Page<Entry>> List(const Filter& filter,
+                                               const core::PageRequest& page) = 0;
+};
+
+// An entry for `context`'s caller, stamped `at`; the caller fills before/after.
+Entry NewEntry(const accounts::Context& context, core::Instant at, std::string entity,
+               std::string entity_id, std::string action);
+
+}  // namespace gotong::domain::audit

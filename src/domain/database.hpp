@@ -1,0 +1,40 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "domain/accounts/user.hpp"
+#include "domain/audit/audit.hpp"
+#include "domain/regions/region.hpp"
+
+namespace gotong::domain {
+
+// One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
+// rolls it back. Repositories obtained from it are valid only while it lives.
+class UnitOfWork {
+ public:
+  virtual ~UnitOfWork() = default;
+  virtual accounts::UserRepository& Users() = 0;
+  virtual accounts::SessionRepository& Sessions() = 0;
+  virtual accounts::ApiTokenRepository& ApiTokens() = 0;
+  virtual regions::RegionRepository& Regions() = 0;
+  virtual audit::AuditLog& Audit() = 0;
+  virtual core::Status Commit() = 0;
+};
+
+// Whether a unit may write. SQLite takes its write lock at the start of a writing unit (so two
+// writers queue instead of failing half-way); reading units never wait for writers.
+enum class Access { kRead, kWrite };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual core::Result<std::unique_ptr<UnitOfWork>> Begin(Access access) = 0;
+  // "sqlite" or "postgresql".
+  virtual std::string_view Backend() const = 0;
+  // A cheap round trip; kUnavailable with the reason when the database cannot be reached.
+  virtual core::Status Ping() = 0;
+};
+
+}  // namespace gotong::domain

@@ -1,0 +1,286 @@
+#include "storage/sql_database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "sql_internal.hpp"
+#include "sql_repositories.hpp"
+#include "storage/migrations.hpp"
+
+namespace gotong::storage {
+namespace internal {
+
+bool IsUniqueViolation(const soci::soci_error& error) {
+  if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    return pg->sqlstate() == "23505";
+  }
+  std::string message = error.what();
+  return message.find("UNIQUE constraint failed") != std::string::npos;
+}
+
+core::Error MapError(const std::string& what, const soci::soci_error& error) {
+  if (error.get_error_category() == soci::soci_error::connection_error) {
+    return core::Error::Unavailable(what + ": the database cannot be reached: " +
+                                    error.get_error_message());
+  }
+  if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    if (pg->sqlstate().rfind("08", 0) == 0 || pg->sqlstate().rfind("57P", 0) == 0) {
+      return core::Error::Unavailable(what + ": the database cannot be reached: " +
+                                      error.get_error_message());
+    }
+  }
+  std::string message = error.what();
+  if (message.find("database is locked") != std::string::npos) {
+    return core::Error::Unavailable(what + ": the database is busy; try again");
+  }
+  return core::Error::Internal(what + ": " + message);
+}
+
+core::Instant InstantFrom(const std::string& text) {
+  return core::ParseInstant(text).value_or(core::Instant{});
+}
+
+std::optional<core::Instant> OptionalInstant(const std::string& text, soci::indicator indicator) {
+  if (indicator != soci::i_ok) return std::nullopt;
+  return core::ParseInstant(text);
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::Guard;
+using internal::Query;
+
+class SqlUnit final : public domain::UnitOfWork {
+ public:
+  SqlUnit(soci::connection_pool& pool, std::size_t position, Dialect dialect)
+      : pool_(pool),
+        position_(position),
+        sql_(pool.at(position)),
+        users_(sql_),
+        sessions_(sql_),
+        api_tokens_(sql_),
+        regions_(sql_, dialect),
+        audit_(sql_) {}
+
+  ~SqlUnit() override {
+    if (open_) {
+      try {
+        sql_ << "ROLLBACK";
+      } catch (...) {
+        // A broken connection has rolled back already; the pool reconnects it next time.
+      }
+    }
+    pool_.give_back(position_);
+  }
+
+  core::Status Start(Dialect dialect, domain::Access access) {
+    const char* begin = "BEGIN";
+    if (dialect == Dialect::kSqlite && access == domain::Access::kWrite) begin = "BEGIN IMMEDIATE";
+    if (dialect == Dialect::kPostgresql && access == domain::Access::kRead) {
+      begin = "BEGIN READ ONLY";
+    }
+    auto status = Guard("begin transaction", [&]() -> core::Status {
+      try {
+        sql_ << begin;
+      } catch (const soci::soci_error& error) {
+        if (dialect != Dialect::kPostgresql) throw;
+        // The server may have restarted since this connection was opened: reconnect once.
+        sql_.reconnect();
+        sql_ << begin;
+      }
+      return core::OkStatus();
+    });
+    open_ = status.ok();
+    return status;
+  }
+
+  domain::accounts::UserRepository& Users() override { return users_; }
+  domain::accounts::SessionRepository& Sessions() override { return sessions_; }
+  domain::accounts::ApiTokenRepository& ApiTokens() override { return api_tokens_; }
+  domain::regions::RegionRepository& Regions() override { return regions_; }
+  domain::audit::AuditLog& Audit() override { return audit_; }
+
+  core::Status Commit() override {
+    if (!open_) return core::Error::Internal("commit on a closed transaction");
+    auto status = Guard("commit", [&]() -> core::Status {
+      sql_ << "COMMIT";
+      return core::OkStatus();
+    });
+    open_ = false;
+    return status;
+  }
+
+  soci::session& sql() { return sql_; }
+
+ private:
+  soci::connection_pool& pool_;
+  std::size_t position_;
+  soci::session& sql_;
+  bool open_ = false;
+  internal::SqlUserRepository users_;
+  internal::SqlSessionRepository sessions_;
+  internal::SqlApiTokenRepository api_tokens_;
+  internal::SqlRegionRepository regions_;
+  internal::SqlAuditLog audit_;
+};
+
+class SociDatabase final : public SqlDatabase {
+ public:
+  SociDatabase(const DatabaseOptions& options, Dialect dialect)
+      : options_(options), dialect_(dialect), pool_(options.pool_size) {}
+
+  core::Status Connect(const std::string& target) {
+    return Guard("connect", [&]() -> core::Status {
+      for (std::size_t i = 0; i < options_.pool_size; ++i) {
+        soci::session& sql = pool_.at(i);
+        if (dialect_ == Dialect::kSqlite) {
+          sql.open(soci::sqlite3, "db=\"" + target + "\" timeout=10");
+          sql << "PRAGMA journal_mode = WAL";
+          sql << "PRAGMA synchronous = NORMAL";
+          sql << "PRAGMA foreign_keys = ON";
+          sql << "PRAGMA busy_timeout = 10000";
+        } else {
+          sql.open(soci::postgresql, target);
+          sql << "SET client_min_messages TO WARNING";
+        }
+      }
+      return core::OkStatus();
+    });
+  }
+
+  core::Result<std::unique_ptr<domain::UnitOfWork>> Begin(domain::Access access) override {
+    auto unit = Lease();
+    if (!unit.ok()) return std::move(unit).error();
+    GOTONG_RETURN_IF_ERROR((*unit)->Start(dialect_, access));
+    return std::unique_ptr<domain::UnitOfWork>(std::move(unit).value());
+  }
+
+  std::string_view Backend() const override {
+    return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql";
+  }
+
+  core::Status Ping() override {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, Begin(domain::Access::kRead));
+    auto* sql_unit = static_cast<SqlUnit*>(unit.get());
+    return Guard("ping", [&]() -> core::Status {
+      int one = 0;
+      sql_unit->sql() << "SELECT 1", soci::into(one);
+      if (one != 1) return core::Error::Unavailable("the database answered nonsense");
+      return core::OkStatus();
+    });
+  }
+
+  core::Result<std::vector<AppliedMigration>> Migrate() override {
+    GOTONG_ASSIGN_OR_RETURN(auto migrations, LoadMigrations(EmbeddedMigrations(), dialect_));
+    auto leased = Lease();
+    if (!leased.ok()) return std::move(leased).error();
+    auto unit = std::move(leased).value();
+    GOTONG_RETURN_IF_ERROR(unit->Start(dialect_, domain::Access::kWrite));
+    soci::session& sql = unit->sql();
+    auto applied = Guard("migrate", [&]() -> core::Result<std::vector<AppliedMigration>> {
+      if (dialect_ == Dialect::kPostgresql) {
+        // Two servers starting together must not both migrate.
+        sql << "SELECT pg_advisory_xact_lock(7461626)";
+      }
+      sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+             "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
+      std::map<int, std::string> done;
+      {
+        int version = 0;
+        std::string checksum;
+        Query query(sql);
+        query.Into(version).Into(checksum);
+        if (query.Run("SELECT version, checksum FROM schema_migrations ORDER BY version")) {
+          do {
+            done.emplace(version, checksum);
+          } while (query.Next());
+        }
+      }
+      std::vector<AppliedMigration> applied_now;
+      int newest_known = migrations.empty() ? 0 : migrations.back().version;
+      if (!done.empty() && done.rbegin()->first > newest_known) {
+        return core::Error{core::ErrorCode::kFailedPrecondition,
+                           "the database was migrated by a newer gotong (schema version " +
+                               std::to_string(done.rbegin()->first) + "); upgrade this binary",
+                           {}, std::nullopt, "schema-too-new"};
+      }
+      for (const auto& migration : migrations) {
+        if (auto it = done.find(migration.version); it != done.end()) {
+          if (it->second != migration.checksum) {
+            return core::Error{core::ErrorCode::kFailedPrecondition,
+                               "migration V" + std::to_string(migration.version) +
+                                   " was changed after it was applied",
+                               {}, std::nullopt, "migration-edited"};
+          }
+          continue;
+        }
+        for (const auto& statement : migration.statements) sql << statement;
+        std::string now = internal::Text(core::SystemClock().Now());
+        sql << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+               "VALUES (:v, :n, :c, :a)",
+            soci::use(migration.version), soci::use(migration.name),
+            soci::use(migration.checksum), soci::use(now);
+        applied_now.push_back({migration.version, migration.name});
+      }
+      return applied_now;
+    });
+    if (!applied.ok()) return applied;
+    GOTONG_RETURN_IF_ERROR(unit->Commit());
+    return applied;
+  }
+
+ private:
+  core::Result<std::unique_ptr<SqlUnit>> Lease() {
+    std::size_t position = 0;
+    if (!pool_.try_lease(position, static_cast<int>(options_.lease_timeout.count()))) {
+      return core::Error::Unavailable("every database connection is busy; try again");
+    }
+    return std::make_unique<SqlUnit>(pool_, position, dialect_);
+  }
+
+  DatabaseOptions options_;
+  Dialect dialect_;
+  soci::connection_pool pool_;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<SqlDatabase>> OpenDatabase(const DatabaseOptions& options) {
+  const std::string& url = options.url;
+  if (options.pool_size == 0) {
+    return core::Error::Invalid("database", "invalid_value", "the pool needs at least one connection");
+  }
+  std::unique_ptr<SociDatabase> database;
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.empty() || path.find('"') != std::string::npos) {
+      return core::Error::Invalid("database", "invalid_format",
+                                  "write the SQLite database as sqlite:PATH, e.g. sqlite:var/gotong.db");
+    }
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      return core::Error::Unavailable("cannot create the folder " + parent.string() + ": " +
+                                      ec.message());
+    }
+    database = std::make_unique<SociDatabase>(options, Dialect::kSqlite);
+    GOTONG_RETURN_IF_ERROR(database->Connect(path));
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    database = std::make_unique<SociDatabase>(options, Dialect::kPostgresql);
+    GOTONG_RETURN_IF_ERROR(database->Connect(url));
+  } else {
+    return core::Error::Invalid("database", "invalid_format",
+                                "the database must be sqlite:PATH or a postgresql:// URL");
+  }
+  return std::unique_ptr<SqlDatabase>(std::move(database));
+}
+
+}  // namespace gotong::storage

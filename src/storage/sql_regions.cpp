@@ -1,0 +1,206 @@
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+#include "core/text.hpp"
+#include "sql_internal.hpp"
+#include "sql_repositories.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+using domain::regions::Level;
+using domain::regions::PathItem;
+using domain::regions::Region;
+using domain::regions::RegionRecord;
+
+constexpr const char* kRegionColumns =
+    "r.code, r.name, r.level, r.parent_code, "
+    "CASE WHEN EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) THEN 1 ELSE 0 END";
+
+std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// COPY's text format: backslash, tab and newlines are escaped.
+void AppendCopyField(std::string& out, const std::string& value) {
+  for (char c : value) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+core::Result<core::Page<Region>> SqlRegionRepository::Select(const std::string& where,
+                                                             const std::string& order,
+                                                             const std::string& argument,
+                                                             const core::PageRequest& page) {
+  return Guard("list regions", [&]() -> core::Result<core::Page<Region>> {
+    core::Page<Region> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      if (!argument.empty()) count.Use(argument);
+      count.Run("SELECT COUNT(*) FROM regions r WHERE " + where);
+    }
+    result.total = total;
+    std::string code, name, parent;
+    int level = 0, has_children = 0;
+    soci::indicator parent_ind = soci::i_null;
+    long long limit = page.limit, offset = page.offset;
+    Query query(sql_);
+    query.Into(code).Into(name).Into(level).Into(parent, parent_ind).Into(has_children);
+    if (!argument.empty()) query.Use(argument);
+    query.Use(limit).Use(offset);
+    if (query.Run(std::string("SELECT ") + kRegionColumns + " FROM regions r WHERE " + where +
+                  " ORDER BY " + order + " LIMIT :l OFFSET :o")) {
+      do {
+        Region region;
+        region.code = code;
+        region.name = name;
+        region.level = static_cast<Level>(level);
+        if (parent_ind == soci::i_ok) region.parent_code = parent;
+        region.has_children = has_children != 0;
+        result.items.push_back(std::move(region));
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+core::Result<core::Page<Region>> SqlRegionRepository::Children(
+    const std::optional<std::string>& parent, const core::PageRequest& page) {
+  if (!parent) return Select("r.parent_code IS NULL", "r.name, r.code", "", page);
+  return Select("r.parent_code = :p", "r.name, r.code", *parent, page);
+}
+
+core::Result<core::Page<Region>> SqlRegionRepository::Search(const std::string& needle,
+                                                             const core::PageRequest& page) {
+  return Select("r.search_name LIKE :q ESCAPE '\\'", "r.level, r.name, r.code",
+                "%" + EscapeLike(core::AsciiLower(needle)) + "%", page);
+}
+
+core::Result<Region> SqlRegionRepository::Get(const std::string& code) {
+  GOTONG_ASSIGN_OR_RETURN(auto page, Select("r.code = :c", "r.code", code, {1, 0}));
+  if (page.items.empty()) return core::Error::NotFound("no region with code " + code);
+  return std::move(page.items.front());
+}
+
+core::Result<std::vector<PathItem>> SqlRegionRepository::Names(
+    const std::vector<std::string>& codes) {
+  return Guard("region names", [&]() -> core::Result<std::vector<PathItem>> {
+    std::vector<PathItem> items;
+    if (codes.empty()) return items;
+    std::string sql = "SELECT code, name FROM regions WHERE code IN (";
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      sql += (i ? ", :c" : ":c") + std::to_string(i);
+    }
+    sql += ")";
+    std::string code, name;
+    Query query(sql_);
+    query.Into(code).Into(name);
+    for (const auto& c : codes) query.Use(c);
+    if (query.Run(sql)) {
+      do {
+        items.push_back({code, name});
+      } while (query.Next());
+    }
+    return items;
+  });
+}
+
+core::Result<std::int64_t> SqlRegionRepository::Count() {
+  return Guard("count regions", [&]() -> core::Result<std::int64_t> {
+    long long total = 0;
+    sql_ << "SELECT COUNT(*) FROM regions", soci::into(total);
+    return static_cast<std::int64_t>(total);
+  });
+}
+
+core::Status SqlRegionRepository::ReplaceAll(const std::vector<RegionRecord>& records) {
+  return Guard("load regions", [&]() -> core::Status {
+    sql_ << "DELETE FROM regions";
+    if (dialect_ == Dialect::kPostgresql) return CopyPostgres(records);
+    std::vector<std::string> codes, parents, names, search;
+    std::vector<int> levels;
+    std::vector<soci::indicator> parent_inds;
+    for (const auto& record : records) {
+      auto level = domain::regions::LevelOfCode(record.code);
+      auto parent = domain::regions::ParentCode(record.code);
+      codes.push_back(record.code);
+      parents.push_back(parent.value_or(""));
+      parent_inds.push_back(parent ? soci::i_ok : soci::i_null);
+      levels.push_back(static_cast<int>(level.value_or(Level::kProvince)));
+      names.push_back(record.name);
+      search.push_back(core::AsciiLower(record.name));
+    }
+    if (codes.empty()) return core::OkStatus();
+    soci::statement insert =
+        (sql_.prepare << "INSERT INTO regions (code, parent_code, level, name, search_name) "
+                         "VALUES (:a, :b, :c, :d, :e)",
+         soci::use(codes), soci::use(parents, parent_inds), soci::use(levels), soci::use(names),
+         soci::use(search));
+    insert.execute(true);
+    return core::OkStatus();
+  });
+}
+
+core::Status SqlRegionRepository::CopyPostgres(const std::vector<RegionRecord>& records) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql_.get_backend());
+  PGconn* conn = backend->conn_;
+  PGresult* start =
+      PQexec(conn, "COPY regions (code, parent_code, level, name, search_name) FROM STDIN");
+  bool started = PQresultStatus(start) == PGRES_COPY_IN;
+  PQclear(start);
+  if (!started) return core::Error::Internal(std::string("COPY regions: ") + PQerrorMessage(conn));
+  std::string buffer;
+  auto flush = [&]() -> bool {
+    bool ok = PQputCopyData(conn, buffer.data(), static_cast<int>(buffer.size())) == 1;
+    buffer.clear();
+    return ok;
+  };
+  for (const auto& record : records) {
+    auto parent = domain::regions::ParentCode(record.code);
+    auto level = domain::regions::LevelOfCode(record.code).value_or(Level::kProvince);
+    AppendCopyField(buffer, record.code);
+    buffer.push_back('\t');
+    if (parent) {
+      AppendCopyField(buffer, *parent);
+    } else {
+      buffer += "\\N";
+    }
+    buffer.push_back('\t');
+    buffer += std::to_string(static_cast<int>(level));
+    buffer.push_back('\t');
+    AppendCopyField(buffer, record.name);
+    buffer.push_back('\t');
+    AppendCopyField(buffer, core::AsciiLower(record.name));
+    buffer.push_back('\n');
+    if (buffer.size() > (1 << 16) && !flush()) break;
+  }
+  bool sent = flush();
+  if (PQputCopyEnd(conn, sent ? nullptr : "client failed to send data") != 1) {
+    return core::Error::Internal(std::string("COPY regions: ") + PQerrorMessage(conn));
+  }
+  core::Status status = core::OkStatus();
+  while (PGresult* result = PQgetResult(conn)) {
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+      status = core::Error::Internal(std::string("COPY regions: ") + PQresultErrorMessage(result));
+    }
+    PQclear(result);
+  }
+  return status;
+}
+
+}  // namespace gotong::storage::internal
