@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (never part of make test). Record what you measured in bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
+build/release/bench/gotong_bench --benchmark_min_time=1
