@@ -1,0 +1,77 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { api, isApiError } from '../../../lib/api-client';
+import type { User } from '../../../lib/user';
+import { createSession, deleteSession, fetchMe } from '../api/session';
+import { AuthContext, type AuthContextValue } from '../hooks/auth-context';
+import type { AuthStatus, Credentials, SessionResponse, SignedOutReason } from '../types';
+
+interface State {
+  status: AuthStatus;
+  user: User | null;
+  signedOutReason: SignedOutReason | null;
+}
+
+/**
+ * Holds who is signed in. On start it asks GET /me (the cookie may still be valid);
+ * any 401 "unauthenticated" from any later call ends the session here, and the
+ * route guard then sends the user to the login page with an explanation.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ status: 'loading', user: null, signedOutReason: null });
+
+  const signIn = useCallback((session: SessionResponse) => {
+    api.setCsrfToken(session.csrf_token);
+    setState({ status: 'authenticated', user: session.user, signedOutReason: null });
+  }, []);
+
+  const signOut = useCallback((reason: SignedOutReason | null) => {
+    api.setCsrfToken(null);
+    setState({ status: 'anonymous', user: null, signedOutReason: reason });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // A 401 here simply means "not signed in". A server that cannot be reached also ends on the
+    // login page, where trying to log in then explains the problem in words.
+    fetchMe(controller.signal).then(signIn, () => {
+      if (!controller.signal.aborted) signOut(null);
+    });
+    return () => controller.abort();
+  }, [signIn, signOut]);
+
+  useEffect(
+    () =>
+      api.onUnauthenticated(() => {
+        setState((previous) =>
+          previous.status === 'authenticated'
+            ? { status: 'anonymous', user: null, signedOutReason: 'expired' }
+            : previous,
+        );
+        api.setCsrfToken(null);
+      }),
+    [],
+  );
+
+  const login = useCallback(
+    async (credentials: Credentials) => {
+      signIn(await createSession(credentials));
+    },
+    [signIn],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await deleteSession();
+    } catch (error) {
+      // Already signed out on the server: that is what the user wanted.
+      if (!(isApiError(error) && error.status === 401)) throw error;
+    }
+    signOut('logged-out');
+  }, [signOut]);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ ...state, login, logout }),
+    [state, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

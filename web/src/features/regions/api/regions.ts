@@ -1,0 +1,35 @@
+import { api } from '../../../lib/api-client';
+import type { Region, RegionPage } from '../types';
+
+/** The API's largest page; lists of children are read page by page up to `total`. */
+export const MAX_PAGE_SIZE = 200;
+/** Guard against a server that keeps reporting a larger total: no region has this many children. */
+const MAX_PAGES = 50;
+
+async function listAll(query: Record<string, string>, signal?: AbortSignal): Promise<Region[]> {
+  const items: Region[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await api.get<RegionPage>('/regions', {
+      query: { ...query, limit: MAX_PAGE_SIZE, offset: items.length },
+      ...(signal ? { signal } : {}),
+    });
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}
+
+/** All provinces (GET /regions). */
+export function listProvinces(signal?: AbortSignal): Promise<Region[]> {
+  return listAll({}, signal);
+}
+
+/** All direct children of a region (GET /regions?parent=CODE). */
+export function listChildren(parentCode: string, signal?: AbortSignal): Promise<Region[]> {
+  return listAll({ parent: parentCode }, signal);
+}
+
+/** One page of a name search over all levels (GET /regions?q=…). */
+export function searchRegions(q: string, offset: number, limit: number, signal?: AbortSignal): Promise<RegionPage> {
+  return api.get<RegionPage>('/regions', { query: { q, limit, offset }, ...(signal ? { signal } : {}) });
+}

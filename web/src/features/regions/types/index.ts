@@ -1,0 +1,30 @@
+export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export interface RegionRef {
+  code: string;
+  name: string;
+}
+
+/** A Kemendagri region as GET /api/v1/regions returns it. `path` runs province → region itself. */
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+  has_children: boolean;
+  path: RegionRef[];
+}
+
+export interface RegionPage {
+  items: Region[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** "Banjarsari › Ngajum › Kabupaten Malang › Jawa Timur": the region first, the province last. */
+export function formatRegionPath(region: Pick<Region, 'name' | 'path'>): string {
+  const names = region.path.length > 0 ? region.path.map((p) => p.name) : [region.name];
+  return [...names].reverse().join(' › ');
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse } from '../test/render';
+import { ApiError, buildUrl, createApiClient, problemFromResponse, slugOf } from './api-client';
+
+function fetchReturning(response: Response) {
+  return vi.fn<typeof fetch>().mockResolvedValue(response);
+}
+
+describe('problemFromResponse', () => {
+  it('parses an RFC 9457 body into type, slug, status, detail and field errors', async () => {
+    const error = await problemFromResponse(
+      jsonResponse(
+        {
+          type: 'urn:gotong:problem:invalid-input',
+          title: 'Invalid input',
+          status: 400,
+          detail: 'the request has invalid fields',
+          errors: [{ field: 'new_password', code: 'too_short', message: 'password must be at least 12 characters' }],
+        },
+        400,
+      ),
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.type).toBe('urn:gotong:problem:invalid-input');
+    expect(error.slug).toBe('invalid-input');
+    expect(error.status).toBe(400);
+    expect(error.detail).toBe('the request has invalid fields');
+    expect(error.errors).toEqual([
+      { field: 'new_password', code: 'too_short', message: 'password must be at least 12 characters' },
+    ]);
+    expect(error.errorsFor('new_password')).toHaveLength(1);
+    expect(error.errorsFor('current_password')).toHaveLength(0);
+  });
+
+  it('takes the retry delay from the body of a rate-limited answer', async () => {
+    const error = await problemFromResponse(
+      jsonResponse(
+        { type: 'urn:gotong:problem:rate-limited', title: 'Too many', status: 429, detail: '', errors: [], retry_after: 540 },
+        429,
+        { 'Retry-After': '600' },
+      ),
+    );
+    expect(error.slug).toBe('rate-limited');
+    expect(error.retryAfterSeconds).toBe(540);
+  });
+
+  it('falls back to the Retry-After header when the body has no retry_after', async () => {
+    const error = await problemFromResponse(
+      jsonResponse({ type: 'urn:gotong:problem:rate-limited', status: 429, errors: [] }, 429, { 'Retry-After': '120' }),
+    );
+    expect(error.retryAfterSeconds).toBe(120);
+  });
+
+  it('derives the slug from the status when the body is not JSON (e.g. a proxy error page)', async () => {
+    const error = await problemFromResponse(
+      new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }),
+    );
+    expect(error.slug).toBe('unavailable');
+    expect(error.status).toBe(502);
+    expect(error.errors).toEqual([]);
+  });
+
+  it('survives a JSON content type with a broken body', async () => {
+    const error = await problemFromResponse(
+      new Response('{not json', { status: 500, headers: { 'Content-Type': 'application/problem+json' } }),
+    );
+    expect(error.slug).toBe('internal');
+    expect(error.status).toBe(500);
+  });
+
+  it('ignores malformed field error entries instead of crashing', async () => {
+    const error = await problemFromResponse(
+      jsonResponse({ type: 'urn:gotong:problem:invalid-input', status: 400, errors: [null, 'x', { field: 'username', code: 'required' }] }, 400),
+    );
+    expect(error.errors).toEqual([{ field: 'username', code: 'required', message: '' }]);
+  });
+});
+
+describe('slugOf', () => {
+  it('strips the gotong URN prefix and leaves other types unchanged', () => {
+    expect(slugOf('urn:gotong:problem:csrf-failed')).toBe('csrf-failed');
+    expect(slugOf('about:blank')).toBe('about:blank');
+  });
+});
+
+describe('buildUrl', () => {
+  it('encodes query values and drops empty ones', () => {
+    expect(buildUrl('/api/v1', '/regions', { q: 'banjar sari', parent: undefined, limit: 20, offset: 0, x: '' })).toBe(
+      '/api/v1/regions?q=banjar+sari&limit=20&offset=0',
+    );
+  });
+});
+
+describe('createApiClient', () => {
+  it('sends same-origin credentials and parses a JSON body', async () => {
+    const fetchMock = fetchReturning(jsonResponse({ status: 'ok' }));
+    const client = createApiClient({ fetch: fetchMock });
+    await expect(client.get('/health')).resolves.toEqual({ status: 'ok' });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/health');
+    expect(init?.credentials).toBe('same-origin');
+    expect(init?.method).toBe('GET');
+  });
+
+  it('sends the CSRF token on writes but not on reads', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(async () => new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch: fetchMock });
+    client.setCsrfToken('tok-123');
+    await client.get('/me');
+    await client.put('/me/password', { current_password: 'a', new_password: 'b' });
+    await client.delete('/session');
+    const headersOf = (i: number) => fetchMock.mock.calls[i]![1]!.headers as Record<string, string>;
+    expect(headersOf(0)['X-CSRF-Token']).toBeUndefined();
+    expect(headersOf(1)['X-CSRF-Token']).toBe('tok-123');
+    expect(headersOf(1)['Content-Type']).toBe('application/json');
+    expect(fetchMock.mock.calls[1]![1]!.body).toBe('{"current_password":"a","new_password":"b"}');
+    expect(headersOf(2)['X-CSRF-Token']).toBe('tok-123');
+  });
+
+  it('resolves a 204 answer to undefined', async () => {
+    const client = createApiClient({ fetch: fetchReturning(new Response(null, { status: 204 })) });
+    await expect(client.delete('/session')).resolves.toBeUndefined();
+  });
+
+  it('throws an ApiError carrying the problem for a non-2xx answer', async () => {
+    const client = createApiClient({
+      fetch: fetchReturning(
+        jsonResponse({ type: 'urn:gotong:problem:invalid-credentials', title: 'Login failed', status: 401, detail: 'x', errors: [] }, 401),
+      ),
+    });
+    const error = await client.post('/session', { username: 'a', password: 'b' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).slug).toBe('invalid-credentials');
+    expect((error as ApiError).status).toBe(401);
+  });
+
+  it('tells listeners about a missing or expired session but not about a failed login', async () => {
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(jsonResponse({ type: 'urn:gotong:problem:invalid-credentials', status: 401, errors: [] }, 401))
+      .mockResolvedValueOnce(jsonResponse({ type: 'urn:gotong:problem:unauthenticated', status: 401, errors: [] }, 401))
+      .mockResolvedValueOnce(jsonResponse({ type: 'urn:gotong:problem:session-expired', status: 401, errors: [] }, 401))
+      .mockResolvedValueOnce(jsonResponse({ type: 'urn:gotong:problem:forbidden', status: 403, errors: [] }, 403));
+    const client = createApiClient({ fetch: fetchMock });
+    const listener = vi.fn();
+    const unsubscribe = client.onUnauthenticated(listener);
+    await client.post('/session', {}).catch(() => undefined);
+    expect(listener).not.toHaveBeenCalled();
+    await client.get('/me').catch(() => undefined);
+    await client.get('/me').catch(() => undefined);
+    await client.get('/users').catch(() => undefined);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(listener.mock.calls.map(([e]) => (e as ApiError).slug)).toEqual(['unauthenticated', 'session-expired']);
+    unsubscribe();
+  });
+
+  it('turns a network failure into a network-error ApiError with status 0', async () => {
+    const client = createApiClient({ fetch: vi.fn<typeof fetch>().mockRejectedValue(new TypeError('Failed to fetch')) });
+    const error = (await client.get('/me').catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.slug).toBe('network-error');
+    expect(error.status).toBe(0);
+  });
+
+  it('rethrows an abort as is, so callers can ignore cancelled requests', async () => {
+    const abort = new DOMException('aborted', 'AbortError');
+    const client = createApiClient({ fetch: vi.fn<typeof fetch>().mockRejectedValue(abort) });
+    await expect(client.get('/regions')).rejects.toBe(abort);
+  });
+});

@@ -1,0 +1,268 @@
+// The one API client of the web app. Every call to /api/v1 goes through here:
+// same-origin cookies, the CSRF header on writes, and RFC 9457 problem+json
+// turned into an ApiError that the UI can map to words people understand.
+
+export const API_BASE = '/api/v1';
+const PROBLEM_PREFIX = 'urn:gotong:problem:';
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A field-level error from the server: `field` is "" for the body as a whole. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The slugs the contract defines; the server may add more, so slug stays a string. */
+export type ProblemSlug =
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'session-expired'
+  | 'invalid-credentials'
+  | 'invalid-token'
+  | 'account-disabled'
+  | 'forbidden'
+  | 'csrf-failed'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'conflict'
+  | 'already-exists'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'internal'
+  | 'network-error';
+
+export interface ProblemInit {
+  type: string;
+  status: number;
+  title: string;
+  detail: string;
+  errors: FieldError[];
+  retryAfterSeconds?: number | undefined;
+}
+
+/** A failed API call. `status` is 0 when the server could not be reached at all. */
+export class ApiError extends Error {
+  readonly type: string;
+  readonly slug: string;
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(init: ProblemInit) {
+    super(init.detail || init.title || init.type);
+    this.name = 'ApiError';
+    this.type = init.type;
+    this.slug = slugOf(init.type);
+    this.status = init.status;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+
+  /** The field errors for one field, e.g. "new_password". */
+  errorsFor(field: string): FieldError[] {
+    return this.errors.filter((e) => e.field === field);
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+/** "urn:gotong:problem:rate-limited" -> "rate-limited"; anything else is returned as is. */
+export function slugOf(type: string): string {
+  return type.startsWith(PROBLEM_PREFIX) ? type.slice(PROBLEM_PREFIX.length) : type;
+}
+
+/** The slug a status implies when the body is not problem+json (a proxy page, an empty body). */
+function slugForStatus(status: number): ProblemSlug {
+  if (status === 400) return 'invalid-input';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 405) return 'method-not-allowed';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'payload-too-large';
+  if (status === 415) return 'unsupported-media-type';
+  if (status === 429) return 'rate-limited';
+  if (status === 503 || status === 502 || status === 504) return 'unavailable';
+  return 'internal';
+}
+
+function parseRetryAfterHeader(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  if (!Number.isNaN(date)) return Math.max(0, Math.round((date - Date.now()) / 1000));
+  return undefined;
+}
+
+function asString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function parseFieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  const out: FieldError[] = [];
+  for (const item of value) {
+    if (item === null || typeof item !== 'object') continue;
+    const record = item as Record<string, unknown>;
+    out.push({
+      field: asString(record.field),
+      code: asString(record.code),
+      message: asString(record.message),
+    });
+  }
+  return out;
+}
+
+/** Turns any non-2xx response into an ApiError, reading problem+json when the server sent it. */
+export async function problemFromResponse(response: Response): Promise<ApiError> {
+  const headerRetry = parseRetryAfterHeader(response.headers.get('Retry-After'));
+  const fallback: ProblemInit = {
+    type: PROBLEM_PREFIX + slugForStatus(response.status),
+    status: response.status,
+    title: response.statusText,
+    detail: '',
+    errors: [],
+    retryAfterSeconds: headerRetry,
+  };
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (!/json/i.test(contentType)) return new ApiError(fallback);
+
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return new ApiError(fallback);
+  }
+  if (body === null || typeof body !== 'object') return new ApiError(fallback);
+  const record = body as Record<string, unknown>;
+  const bodyRetry = typeof record.retry_after === 'number' ? record.retry_after : undefined;
+  return new ApiError({
+    type: asString(record.type) || fallback.type,
+    status: typeof record.status === 'number' ? record.status : response.status,
+    title: asString(record.title) || fallback.title,
+    detail: asString(record.detail),
+    errors: parseFieldErrors(record.errors),
+    retryAfterSeconds: bodyRetry ?? headerRetry,
+  });
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+type UnauthenticatedListener = (error: ApiError) => void;
+
+export interface ApiClient {
+  get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  delete<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** The token from POST /session or GET /me; sent as X-CSRF-Token on every write. */
+  setCsrfToken(token: string | null): void;
+  /**
+   * Called when any call answers 401 other than a failed login: no session, or one that
+   * expired or was revoked (the server says "unauthenticated" or "session-expired").
+   */
+  onUnauthenticated(listener: UnauthenticatedListener): () => void;
+}
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  /** Defaults to the global fetch, looked up on each call. */
+  fetch?: typeof fetch;
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
+  let url = baseUrl + path;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null || value === '') continue;
+      params.set(key, String(value));
+    }
+    const text = params.toString();
+    if (text) url += (url.includes('?') ? '&' : '?') + text;
+  }
+  return url;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? API_BASE;
+  let csrfToken: string | null = null;
+  const listeners = new Set<UnauthenticatedListener>();
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await doFetch(buildUrl(baseUrl, path, opts.query), {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: opts.signal,
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError({
+        type: PROBLEM_PREFIX + 'network-error',
+        status: 0,
+        title: 'Network error',
+        detail: cause instanceof Error ? cause.message : String(cause),
+        errors: [],
+      });
+    }
+
+    if (!response.ok) {
+      const error = await problemFromResponse(response);
+      if (error.status === 401 && error.slug !== 'invalid-credentials') {
+        for (const listener of listeners) listener(error);
+      }
+      throw error;
+    }
+    if (response.status === 204 || response.status === 205) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  return {
+    get: (path, o) => request('GET', path, o),
+    post: (path, body, o) => request('POST', path, { ...o, body }),
+    put: (path, body, o) => request('PUT', path, { ...o, body }),
+    patch: (path, body, o) => request('PATCH', path, { ...o, body }),
+    delete: (path, o) => request('DELETE', path, o),
+    setCsrfToken(token) {
+      csrfToken = token;
+    },
+    onUnauthenticated(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The app's one client instance; features import this, tests build their own. */
+export const api: ApiClient = createApiClient();
