@@ -118,11 +118,13 @@ core::Status BodyReader::Finish() {
 core::Result<QueryReader> QueryReader::Parse(std::string_view query,
                                              std::initializer_list<std::string_view> allowed) {
   QueryReader reader;
+  if (query.empty()) return reader;
   const std::string target = "/?" + std::string(query);  // the view below points into it
   auto url = boost::urls::parse_origin_form(target);
   if (!url) return core::Error::Invalid("", "invalid_format", "the query string is malformed");
   for (auto param : url->params()) {
     std::string key = param.key;
+    if (key.empty() && param.value.empty()) continue;  // "a=1&&b=2", a trailing '&'
     if (!Allowed(allowed, key)) {
       reader.errors_.push_back({key, "unknown_field", "unknown query parameter " + key});
       continue;

@@ -83,7 +83,8 @@ struct Server::Impl {
       std::lock_guard lock(mutex);
       for (const auto& connection : connections) {
         asio::post(connection->stream.get_executor(), [connection] {
-          if (!connection->busy) connection->stream.socket().shutdown(tcp::socket::shutdown_both);
+          beast::error_code ignored;  // a client that already went away is fine
+          if (!connection->busy) connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
         });
       }
       if (connections.empty()) return;
@@ -140,6 +141,12 @@ struct Server::Impl {
         early_slug = "headers-too-large";
         early_title = "Request headers too large";
         early_detail = "the request headers are larger than the server accepts";
+      } else if (header_error == http::error::body_limit) {
+        // A Content-Length over the limit is refused before any of the body is read.
+        early_status = 413;
+        early_slug = "payload-too-large";
+        early_title = "Request too large";
+        early_detail = "the request body is larger than the server accepts";
       } else if (header_error) {
         break;  // closed, timed out or garbage: nothing to answer
       }

@@ -147,7 +147,13 @@ class SociDatabase final : public SqlDatabase {
           sql << "PRAGMA foreign_keys = ON";
           sql << "PRAGMA busy_timeout = 10000";
         } else {
-          sql.open(soci::postgresql, target);
+          try {
+            sql.open(soci::postgresql, target);
+          } catch (const soci::soci_error& error) {
+            // Whatever libpq says (refused, unknown host, bad password), the database is out of reach.
+            return core::Error::Unavailable("cannot connect to PostgreSQL: " +
+                                            error.get_error_message());
+          }
           sql << "SET client_min_messages TO WARNING";
         }
       }
@@ -275,7 +281,14 @@ core::Result<std::unique_ptr<SqlDatabase>> OpenDatabase(const DatabaseOptions& o
     GOTONG_RETURN_IF_ERROR(database->Connect(path));
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     database = std::make_unique<SociDatabase>(options, Dialect::kPostgresql);
-    GOTONG_RETURN_IF_ERROR(database->Connect(url));
+    // SOCI 4.0 garbles a URL that ends in its database name (it reads "db" as "db="); a query
+    // part avoids that and names us in pg_stat_activity.
+    std::string target = url;
+    if (target.find("application_name=") == std::string::npos) {
+      target += (target.find('?') == std::string::npos ? "?" : "&");
+      target += "application_name=gotong";
+    }
+    GOTONG_RETURN_IF_ERROR(database->Connect(target));
   } else {
     return core::Error::Invalid("database", "invalid_format",
                                 "the database must be sqlite:PATH or a postgresql:// URL");
