@@ -1,0 +1,119 @@
+#include "api/api_harness.hpp"
+
+#include "core/time.hpp"
+
+namespace gotong::api_tests {
+
+std::string Reply::problem() const {
+  if (!body.is_object() || !body.as_object().contains("type")) return "";
+  std::string type(body.at("type").as_string());
+  const std::string prefix = "urn:gotong:problem:";
+  return type.rfind(prefix, 0) == 0 ? type.substr(prefix.size()) : type;
+}
+
+std::vector<std::string> Reply::field_errors() const {
+  std::vector<std::string> out;
+  if (!body.is_object() || !body.as_object().contains("errors")) return out;
+  for (const auto& error : body.at("errors").as_array()) {
+    out.push_back(std::string(error.at("field").as_string()) + ":" +
+                  std::string(error.at("code").as_string()));
+  }
+  return out;
+}
+
+std::ostream& operator<<(std::ostream& out, const Reply& reply) {
+  return out << "HTTP " << reply.status() << " " << reply.response.body;
+}
+
+Services::Services(domain::Database& database, api::RouterOptions router)
+    : clock(*core::ParseInstant(kStart)),
+      accounts(database, hasher, secrets, clock, throttle),
+      regions(database),
+      app(api::Services{database, accounts, regions}, api::ApiOptions{"9.9.9-test", "", router}) {
+  crypto::InitSodium();
+}
+
+Reply Services::Send(const std::string& method, const std::string& target,
+                     const std::string& body, api::Headers headers,
+                     const std::string& remote_address) {
+  api::Request request;
+  request.method = method;
+  request.target = target;
+  request.headers = std::move(headers);
+  request.body = body;
+  request.remote_address = remote_address;
+  request.request_id = "test-" + std::to_string(++request_count_);
+  Reply reply;
+  reply.response = app.Handle(request);
+  json::error_code ec;
+  if (!reply.response.body.empty()) {
+    json::value parsed = json::parse(reply.response.body, ec);
+    if (!ec) reply.body = std::move(parsed);
+  }
+  return reply;
+}
+
+std::string ApiTest::NameOf(Role role) { return std::string(domain::accounts::ToString(role)); }
+
+void ApiTest::SetUp() {
+  DatabaseTest::SetUp();
+  if (HasFatalFailure()) return;
+  services_ = std::make_unique<Services>(db());
+  for (Role role : domain::accounts::kAllRoles) CreateUser(NameOf(role), role);
+}
+
+std::int64_t ApiTest::CreateUser(const std::string& username, Role role,
+                                 const std::string& password) {
+  domain::accounts::NewUser input;
+  input.username = username;
+  input.role = std::string(domain::accounts::ToString(role));
+  input.password = password;
+  if (auto kind = domain::accounts::ScopeKindFor(role)) {
+    input.scope = domain::accounts::ScopeInput{std::string(domain::accounts::ToString(*kind)), 1};
+  }
+  auto user = services_->accounts.CreateUser(domain::accounts::Context::System(), input);
+  EXPECT_TRUE(user.ok()) << user.error().message;
+  if (!user.ok()) return 0;
+  user_ids_[username] = user->id;
+  return user->id;
+}
+
+Browser ApiTest::Login(const std::string& username, const std::string& password) {
+  json::object credentials{{"username", username}, {"password", password}};
+  Reply reply = services_->Send("POST", "/api/v1/session", json::serialize(credentials),
+                                {{"Content-Type", "application/json"}});
+  EXPECT_EQ(reply.status(), 201) << reply;
+  Browser browser;
+  std::string cookie(reply.header("Set-Cookie"));
+  browser.cookie = cookie.substr(0, cookie.find(';'));
+  if (reply.status() == 201) {
+    browser.csrf = std::string(reply.body.at("csrf_token").as_string());
+    browser.user_id = reply.body.at("user").at("id").as_int64();
+  }
+  return browser;
+}
+
+Reply ApiTest::Get(const std::string& target, const Browser* as) {
+  api::Headers headers;
+  if (as) headers.emplace_back("Cookie", as->cookie);
+  return services_->Send("GET", target, "", std::move(headers));
+}
+
+Reply ApiTest::Write(const std::string& method, const std::string& target,
+                     const json::value& body, const Browser* as, bool with_csrf) {
+  api::Headers headers{{"Content-Type", "application/json"}};
+  if (as) {
+    headers.emplace_back("Cookie", as->cookie);
+    if (with_csrf) headers.emplace_back("X-CSRF-Token", as->csrf);
+  }
+  return services_->Send(method, target, json::serialize(body), std::move(headers));
+}
+
+Reply ApiTest::WithBearer(const std::string& method, const std::string& target,
+                          const std::string& token, const std::string& body) {
+  api::Headers headers{{"Authorization", "Bearer " + token}};
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  return services_->Send(method, target, body, std::move(headers));
+}
+
+}  // namespace gotong::api_tests

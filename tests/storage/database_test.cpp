@@ -1,0 +1,288 @@
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "storage/storage_fixture.hpp"
+#include "storage/migrations.hpp"
+#include "storage/sql_database.hpp"
+
+namespace gotong::storage_tests {
+namespace {
+
+using core::ErrorCode;
+
+// ---- units of work ----
+
+class UnitOfWorkTest : public StorageTest {};
+GOTONG_INSTANTIATE_FOR_BACKENDS(UnitOfWorkTest);
+
+TEST_P(UnitOfWorkTest, BackendNamesItself) {
+  EXPECT_EQ(db().Backend(), testing::BackendName(GetParam()));
+  EXPECT_OK(db().Ping());
+}
+
+TEST_P(UnitOfWorkTest, UnitDestroyedWithoutCommitLeavesNothingBehind) {
+  {
+    auto unit = Begin(Access::kWrite);
+    ASSERT_TRUE(unit);
+    ASSERT_OK_AND_ASSIGN(std::int64_t id, unit->Users().Insert(SampleUser("ghost")));
+    domain::audit::Entry entry;
+    entry.actor_username = "system";
+    entry.entity = "user";
+    entry.entity_id = std::to_string(id);
+    entry.action = "create";
+    ASSERT_OK(unit->Audit().Append(entry));
+    ASSERT_OK(unit->Users().FindByUsername("ghost"));  // visible inside its own unit
+  }
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  EXPECT_ERROR_CODE(unit->Users().FindByUsername("ghost"), ErrorCode::kNotFound);
+  ASSERT_OK_AND_ASSIGN(auto audit, unit->Audit().List({}, {}));
+  EXPECT_EQ(audit.total, 0);
+}
+
+TEST_P(UnitOfWorkTest, CommittedWorkIsKept) {
+  {
+    auto unit = Begin(Access::kWrite);
+    ASSERT_TRUE(unit);
+    ASSERT_OK(unit->Users().Insert(SampleUser("kept")));
+    ASSERT_OK(unit->Commit());
+  }
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  EXPECT_OK(unit->Users().FindByUsername("kept"));
+}
+
+TEST_P(UnitOfWorkTest, CommitTwiceIsAnError) {
+  auto unit = Begin(Access::kWrite);
+  ASSERT_TRUE(unit);
+  ASSERT_OK(unit->Commit());
+  EXPECT_ERROR_CODE(unit->Commit(), ErrorCode::kInternal);
+}
+
+TEST_P(UnitOfWorkTest, UncommittedWritesAreInvisibleToOtherUnits) {
+  auto writer = Begin(Access::kWrite);
+  ASSERT_TRUE(writer);
+  ASSERT_OK(writer->Users().Insert(SampleUser("pending")));
+  {
+    auto reader = Begin(Access::kRead);
+    ASSERT_TRUE(reader);
+    EXPECT_ERROR_CODE(reader->Users().FindByUsername("pending"), ErrorCode::kNotFound);
+  }
+  ASSERT_OK(writer->Commit());
+  auto reader = Begin(Access::kRead);
+  ASSERT_TRUE(reader);
+  EXPECT_OK(reader->Users().FindByUsername("pending"));
+}
+
+TEST_P(UnitOfWorkTest, FailedStatementDoesNotLeakIntoTheNextUnit) {
+  ASSERT_GT(InsertUser(SampleUser("siti")), 0);
+  {
+    auto unit = Begin(Access::kWrite);
+    ASSERT_TRUE(unit);
+    EXPECT_ERROR_CODE(unit->Users().Insert(SampleUser("siti")), ErrorCode::kAlreadyExists);
+  }
+  // The connection goes back to the pool; the next unit on it works normally.
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_GT(InsertUser(SampleUser("user" + std::to_string(i))), 0);
+  }
+}
+
+TEST_P(UnitOfWorkTest, ExhaustedPoolIsUnavailableAfterTheLeaseTimeout) {
+  storage::DatabaseOptions options;
+  options.pool_size = 1;
+  options.lease_timeout = std::chrono::milliseconds{200};
+  ASSERT_OK_AND_ASSIGN(auto small, test_database().OpenAnother(options));
+  ASSERT_OK_AND_ASSIGN(auto held, small->Begin(Access::kRead));
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_ERROR_CODE(small->Begin(Access::kRead), ErrorCode::kUnavailable);
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds{150});
+  held.reset();
+  EXPECT_OK(small->Begin(Access::kRead));
+}
+
+// ---- migrations ----
+
+class Migrations : public testing::DatabaseTest {};
+GOTONG_INSTANTIATE_FOR_BACKENDS(Migrations);
+
+TEST_P(Migrations, FirstRunAppliesEverythingAndSecondRunNothing) {
+  testing::TestDatabaseOptions options;
+  options.migrated = false;
+  ASSERT_OK_AND_ASSIGN(auto empty, testing::TestDatabase::Create(GetParam(), options));
+  ASSERT_OK_AND_ASSIGN(auto first, empty->db().Migrate());
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(first.front().version, 1);
+  EXPECT_EQ(first.front().name, "foundation");
+  for (std::size_t i = 1; i < first.size(); ++i) EXPECT_LT(first[i - 1].version, first[i].version);
+  ASSERT_OK_AND_ASSIGN(auto second, empty->db().Migrate());
+  EXPECT_TRUE(second.empty());
+  ASSERT_OK_AND_ASSIGN(std::int64_t recorded,
+                       empty->QueryInt("SELECT COUNT(*) FROM schema_migrations"));
+  EXPECT_EQ(recorded, static_cast<std::int64_t>(first.size()));
+  // The schema works: a unit can use every repository.
+  auto unit = empty->db().Begin(Access::kRead);
+  ASSERT_OK(unit);
+  ASSERT_OK_AND_ASSIGN(std::int64_t regions, (*unit)->Regions().Count());
+  EXPECT_EQ(regions, 0);
+}
+
+TEST_P(Migrations, MigratedTestDatabaseHasNothingLeftToApply) {
+  ASSERT_OK_AND_ASSIGN(auto applied, db().Migrate());
+  EXPECT_TRUE(applied.empty());
+}
+
+TEST_P(Migrations, RefusesADatabaseMigratedByANewerVersion) {
+  ASSERT_OK(test_database().Execute(
+      "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+      "VALUES (999, 'from_the_future', 'x', '2030-01-01T00:00:00Z')"));
+  auto result = db().Migrate();
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(result.error().type, "schema-too-new");
+  EXPECT_NE(result.error().message.find("999"), std::string::npos);
+}
+
+TEST_P(Migrations, RefusesAnAppliedMigrationThatWasEdited) {
+  ASSERT_OK(test_database().Execute("UPDATE schema_migrations SET checksum = 'edited' "
+                                    "WHERE version = 1"));
+  auto result = db().Migrate();
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(result.error().type, "migration-edited");
+}
+
+TEST(LoadMigrations, ParsesNamesAndSplitsStatementsPerDialect) {
+  std::vector<storage::MigrationSource> sources = {
+      {"V002__second.sql", "-- comment only\nCREATE TABLE b (id @ID@);\n"},
+      {"V001__first.sql", "CREATE TABLE a (\n  id @ID@\n);\n\nCREATE INDEX a_id ON a (id);\n"}};
+  ASSERT_OK_AND_ASSIGN(auto sqlite, storage::LoadMigrations(sources, storage::Dialect::kSqlite));
+  ASSERT_EQ(sqlite.size(), 2u);
+  EXPECT_EQ(sqlite[0].version, 1);
+  EXPECT_EQ(sqlite[0].name, "first");
+  EXPECT_EQ(sqlite[0].statements.size(), 2u);
+  EXPECT_NE(sqlite[0].statements[0].find("INTEGER PRIMARY KEY AUTOINCREMENT"), std::string::npos);
+  EXPECT_EQ(sqlite[1].statements.size(), 1u);
+  ASSERT_OK_AND_ASSIGN(auto pg, storage::LoadMigrations(sources, storage::Dialect::kPostgresql));
+  EXPECT_NE(pg[0].statements[0].find("GENERATED BY DEFAULT AS IDENTITY"), std::string::npos);
+  EXPECT_EQ(pg[0].checksum, sqlite[0].checksum) << "the checksum is of the file as written";
+}
+
+TEST(LoadMigrations, RejectsBadNamesAndDuplicateVersions) {
+  EXPECT_FALSE(storage::LoadMigrations({{"001_first.sql", ""}}, storage::Dialect::kSqlite).ok());
+  EXPECT_FALSE(storage::LoadMigrations({{"V1_first.sql", ""}}, storage::Dialect::kSqlite).ok());
+  EXPECT_FALSE(storage::LoadMigrations({{"Vx__first.sql", ""}}, storage::Dialect::kSqlite).ok());
+  EXPECT_FALSE(storage::LoadMigrations({{"V001__first.txt", ""}}, storage::Dialect::kSqlite).ok());
+  EXPECT_FALSE(storage::LoadMigrations({{"V001__a.sql", ""}, {"V1__b.sql", ""}},
+                                       storage::Dialect::kSqlite)
+                   .ok());
+  EXPECT_FALSE(storage::EmbeddedMigrations().empty());
+}
+
+// ---- opening ----
+
+std::string OpenFails(const std::string& url, ErrorCode* code, std::string* field) {
+  storage::DatabaseOptions options;
+  options.url = url;
+  options.pool_size = 1;
+  auto result = storage::OpenDatabase(options);
+  if (result.ok()) return "opened";
+  *code = result.error().code;
+  *field = result.error().fields.empty() ? "" : result.error().fields[0].field;
+  return result.error().message;
+}
+
+TEST(OpenDatabase, MalformedUrlIsInvalidArgumentOnDatabase) {
+  for (const char* url : {"", "gotong.db", "mysql://localhost/gotong", "sqlite:",
+                          "sqlite:bad\"name.db", "SQLITE:x.db", "http://127.0.0.1/"}) {
+    ErrorCode code = ErrorCode::kInternal;
+    std::string field;
+    std::string message = OpenFails(url, &code, &field);
+    EXPECT_EQ(code, ErrorCode::kInvalidArgument) << url << ": " << message;
+    EXPECT_EQ(field, "database") << url;
+  }
+}
+
+TEST(OpenDatabase, EmptyPoolIsInvalid) {
+  storage::DatabaseOptions options;
+  options.url = "sqlite::memory:";
+  options.pool_size = 0;
+  auto result = storage::OpenDatabase(options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(result.error().fields.at(0).field, "database");
+}
+
+TEST(OpenDatabase, SqliteCreatesTheFolderOfItsFile) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "gotong-open-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+  std::string path = pattern + "/nested/deeper/gotong.db";
+  storage::DatabaseOptions options;
+  options.url = "sqlite:" + path;
+  options.pool_size = 1;
+  {
+    auto database = storage::OpenDatabase(options);
+    ASSERT_OK(database);
+    EXPECT_OK((*database)->Ping());
+    EXPECT_EQ((*database)->Backend(), "sqlite");
+  }
+  EXPECT_TRUE(std::filesystem::exists(path));
+  std::filesystem::remove_all(pattern);
+}
+
+// A port on 127.0.0.1 that nothing listens on (bound, then released).
+int ClosedPort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+TEST(OpenDatabase, PostgresqlOnAClosedPortIsUnavailable) {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string field;
+  std::string url = "postgresql://postgres@127.0.0.1:" + std::to_string(ClosedPort()) +
+                    "/gotong?connect_timeout=5";
+  std::string message = OpenFails(url, &code, &field);
+  EXPECT_NE(message, "opened");
+  EXPECT_EQ(code, ErrorCode::kUnavailable) << message;
+}
+
+// URLs as an operator writes them (GOTONG_DATABASE=postgresql://user@host:port/gotong).
+class PostgresqlUrls : public testing::DatabaseTest {};
+INSTANTIATE_TEST_SUITE_P(Postgresql, PostgresqlUrls,
+                         ::testing::Values(testing::Backend::kPostgresql),
+                         testing::BackendParamName);
+
+TEST_P(PostgresqlUrls, UrlWithoutQueryParametersConnects) {
+  ASSERT_OK_AND_ASSIGN(std::string url, testing::PostgresUrlWithoutQuery(test_database()));
+  storage::DatabaseOptions options;
+  options.url = url;
+  options.pool_size = 1;
+  auto database = storage::OpenDatabase(options);
+  ASSERT_TRUE(database.ok()) << url << ": " << database.error().message;
+  EXPECT_OK((*database)->Ping());
+}
+
+TEST_P(PostgresqlUrls, UrlWithQueryParametersConnects) {
+  storage::DatabaseOptions options;
+  options.url = test_database().url();
+  options.pool_size = 1;
+  ASSERT_NE(options.url.find('?'), std::string::npos);
+  auto database = storage::OpenDatabase(options);
+  ASSERT_TRUE(database.ok()) << options.url << ": " << database.error().message;
+  EXPECT_OK((*database)->Ping());
+}
+
+}  // namespace
+}  // namespace gotong::storage_tests

@@ -1,0 +1,89 @@
+#include "api/problem.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+namespace gotong::api {
+namespace {
+
+namespace json = boost::json;
+
+TEST(HttpStatusOf, MapsEveryCode) {
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kInvalidArgument), 400);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kUnauthenticated), 401);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kPermissionDenied), 403);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kNotFound), 404);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kAlreadyExists), 409);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kFailedPrecondition), 409);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kConflict), 409);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kResourceExhausted), 429);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kUnavailable), 503);
+  EXPECT_EQ(HttpStatusOf(core::ErrorCode::kInternal), 500);
+}
+
+TEST(ProblemResponse, WritesRfc9457BodyWithFieldErrors) {
+  auto error = core::Error::Invalid(std::vector<core::FieldError>{
+      {"username", "too_short", "username must be at least 3 characters"},
+      {"scope.id", "invalid_value", "scope.id must be a positive id"}});
+  Response response = ProblemResponse(error, "req-1");
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(response.Header("Cache-Control"), "no-store");
+  auto body = json::parse(response.body).as_object();
+  EXPECT_EQ(body.at("type"), "urn:gotong:problem:invalid-input");
+  EXPECT_EQ(body.at("title"), "The request is not valid");
+  EXPECT_EQ(body.at("status"), 400);
+  EXPECT_EQ(body.at("detail"), "2 fields are invalid");
+  auto& errors = body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[1].at("field"), "scope.id");
+  EXPECT_EQ(errors[1].at("code"), "invalid_value");
+  EXPECT_FALSE(body.contains("retry_after"));
+}
+
+TEST(ProblemResponse, UsesTheErrorTypeAsSlug) {
+  core::Error error = core::Error::Unauthenticated("invalid username or password");
+  error.type = "invalid-credentials";
+  auto body = json::parse(ProblemResponse(error, "r").body).as_object();
+  EXPECT_EQ(body.at("type"), "urn:gotong:problem:invalid-credentials");
+  EXPECT_EQ(body.at("status"), 401);
+  EXPECT_TRUE(body.at("errors").as_array().empty());
+}
+
+TEST(ProblemResponse, RateLimitCarriesRetryAfterInHeaderAndBody) {
+  core::Error error{core::ErrorCode::kResourceExhausted, "slow down", {}, 42, "rate-limited"};
+  Response response = ProblemResponse(error, "r");
+  EXPECT_EQ(response.status, 429);
+  EXPECT_EQ(response.Header("Retry-After"), "42");
+  EXPECT_EQ(json::parse(response.body).at("retry_after"), 42);
+}
+
+TEST(ProblemResponse, InternalErrorsKeepTheirMessageOutOfTheBody) {
+  Response response =
+      ProblemResponse(core::Error::Internal("SELECT password_hash FROM users failed"), "req-77");
+  EXPECT_EQ(response.status, 500);
+  EXPECT_EQ(response.body.find("password_hash"), std::string::npos);
+  auto body = json::parse(response.body).as_object();
+  EXPECT_EQ(body.at("type"), "urn:gotong:problem:internal");
+  EXPECT_NE(std::string(body.at("detail").as_string()).find("req-77"), std::string::npos);
+}
+
+TEST(ProblemResponse, UnsupportedMediaTypeIs415) {
+  core::Error error = core::Error::Invalid("", "invalid_format", "send JSON");
+  error.type = "unsupported-media-type";
+  EXPECT_EQ(ProblemResponse(error, "r").status, 415);
+}
+
+TEST(SimpleProblem, HasTheSameShape) {
+  Response response = SimpleProblem(405, "method-not-allowed", "use GET");
+  EXPECT_EQ(response.status, 405);
+  auto body = json::parse(response.body).as_object();
+  EXPECT_EQ(body.at("type"), "urn:gotong:problem:method-not-allowed");
+  EXPECT_EQ(body.at("title"), "Method not allowed");
+  EXPECT_EQ(body.at("detail"), "use GET");
+  EXPECT_TRUE(body.at("errors").is_array());
+}
+
+}  // namespace
+}  // namespace gotong::api

@@ -1,0 +1,171 @@
+#include "io/csv_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace gotong::io {
+namespace {
+
+struct Row {
+  std::int64_t line;
+  std::vector<std::string> fields;
+  friend bool operator==(const Row&, const Row&) = default;
+};
+
+void PrintTo(const Row& row, std::ostream* out) {
+  *out << "line " << row.line << ":";
+  for (const auto& f : row.fields) *out << " [" << f << "]";
+}
+
+struct Parsed {
+  core::Status status = core::OkStatus();
+  std::vector<Row> rows;
+};
+
+Parsed Parse(const std::string& text, CsvOptions options = {}, std::size_t stop_after = 0) {
+  std::istringstream input(text);
+  Parsed parsed;
+  parsed.status = ReadCsv(input, options, [&](std::int64_t line, const auto& fields) {
+    parsed.rows.push_back({line, fields});
+    return stop_after == 0 || parsed.rows.size() < stop_after;
+  });
+  return parsed;
+}
+
+TEST(ReadCsv, ReadsRecordsWithTheirLineNumbers) {
+  auto parsed = Parse("code,name\n35,Jawa Timur\n36,Banten\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"code", "name"}},
+                                           {2, {"35", "Jawa Timur"}},
+                                           {3, {"36", "Banten"}}}));
+}
+
+TEST(ReadCsv, ReadsALastLineWithoutNewline) {
+  auto parsed = Parse("a,b\nc,d");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"a", "b"}}, {2, {"c", "d"}}}));
+}
+
+TEST(ReadCsv, EmptyInputHasNoRecords) {
+  auto parsed = Parse("");
+  EXPECT_TRUE(parsed.status.ok());
+  EXPECT_TRUE(parsed.rows.empty());
+}
+
+TEST(ReadCsv, SkipsAUtf8ByteOrderMark) {
+  auto parsed = Parse("\xEF\xBB\xBF" "code,name\n35,Jawa Timur\n");
+  ASSERT_TRUE(parsed.status.ok());
+  ASSERT_EQ(parsed.rows.size(), 2u);
+  EXPECT_EQ(parsed.rows[0].fields.at(0), "code");
+}
+
+TEST(ReadCsv, HandlesCrlfLineEnds) {
+  auto parsed = Parse("a,b\r\nc,d\r\ne,f\r\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"a", "b"}}, {2, {"c", "d"}}, {3, {"e", "f"}}}));
+}
+
+TEST(ReadCsv, DetectsSemicolonsFromTheHeader) {
+  // Indonesian Excel writes ';' and a decimal comma.
+  auto parsed = Parse("nama;omzet\nWarung Siti;1,5\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"nama", "omzet"}}, {2, {"Warung Siti", "1,5"}}}));
+}
+
+TEST(ReadCsv, DetectionIgnoresDelimitersInsideQuotes) {
+  auto parsed = Parse("\"a,b,c\";d\n1;2\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows.at(0).fields, (std::vector<std::string>{"a,b,c", "d"}));
+  auto commas = Parse("\"a;b;c\",d\n1,2\n");
+  ASSERT_TRUE(commas.status.ok());
+  EXPECT_EQ(commas.rows.at(0).fields, (std::vector<std::string>{"a;b;c", "d"}));
+}
+
+TEST(ReadCsv, ExplicitDelimiterOverridesDetection) {
+  auto parsed = Parse("a;b;c\n", CsvOptions{','});
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows.at(0).fields, (std::vector<std::string>{"a;b;c"}));
+}
+
+TEST(ReadCsv, QuotedFieldsKeepDelimitersNewlinesAndDoubledQuotes) {
+  auto parsed = Parse(
+      "code,name\n"
+      "12.07.28.1007,\"Lubuk Pakam I,II\"\n"
+      "35.13.15.2017,\"Soka\"\"an\"\n"
+      "1,\"two\nlines\"\n"
+      "2,after\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"code", "name"}},
+                                           {2, {"12.07.28.1007", "Lubuk Pakam I,II"}},
+                                           {3, {"35.13.15.2017", "Soka\"an"}},
+                                           {4, {"1", "two\nlines"}},
+                                           {6, {"2", "after"}}}));
+}
+
+TEST(ReadCsv, EmptyFieldsAreKept) {
+  auto parsed = Parse("a,,c\n,,\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"a", "", "c"}}, {2, {"", "", ""}}}));
+}
+
+TEST(ReadCsv, SkipsBlankLines) {
+  auto parsed = Parse("a,b\n\n\nc,d\n\r\n");
+  ASSERT_TRUE(parsed.status.ok());
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"a", "b"}}, {4, {"c", "d"}}}));
+}
+
+TEST(ReadCsv, UnterminatedQuoteIsAnErrorNamingItsLine) {
+  auto parsed = Parse("code,name\n35,Jawa Timur\n36,\"Banten\n37,Bali\n");
+  ASSERT_FALSE(parsed.status.ok());
+  EXPECT_EQ(parsed.status.error().code, core::ErrorCode::kInvalidArgument);
+  EXPECT_NE(parsed.status.error().message.find("line 3"), std::string::npos)
+      << parsed.status.error().message;
+  EXPECT_EQ(parsed.status.error().fields.at(0).field, "file");
+}
+
+TEST(ReadCsv, TextAfterAClosingQuoteIsAnErrorNamingItsLine) {
+  auto parsed = Parse("a,b\nc,d\n\"e\"x,f\ng,h\n");
+  ASSERT_FALSE(parsed.status.ok());
+  EXPECT_NE(parsed.status.error().message.find("line 3"), std::string::npos)
+      << parsed.status.error().message;
+  // Records before the bad line were delivered, none after it.
+  EXPECT_EQ(parsed.rows.size(), 2u);
+}
+
+TEST(ReadCsv, StopsWhenTheHandlerSaysSo) {
+  auto parsed = Parse("a\nb\nc\nd\n\"never closed\n", {}, 2);
+  EXPECT_TRUE(parsed.status.ok()) << "stopping early is not an error, and the rest is not read";
+  EXPECT_EQ(parsed.rows, (std::vector<Row>{{1, {"a"}}, {2, {"b"}}}));
+}
+
+TEST(ReadCsv, RecordsSpanningReadChunksArriveWhole) {
+  // The reader works in 64 KiB chunks: put many records and a quoted multi-line field across
+  // the first chunk boundary.
+  std::string text = "n,text\n";
+  int lines = 1;
+  while (text.size() < 65536 - 40) {
+    text += std::to_string(lines) + ",row " + std::to_string(lines) + "\n";
+    ++lines;
+  }
+  text += "boundary,\"" + std::string(30, 'x') + "\n" + std::string(30, 'y') + "\"\n";
+  int boundary_line = lines + 1;
+  text += "last,row\n";
+  ASSERT_GT(text.size(), 65536u);
+  auto parsed = Parse(text);
+  ASSERT_TRUE(parsed.status.ok()) << parsed.status.error().message;
+  ASSERT_EQ(parsed.rows.size(), static_cast<std::size_t>(lines + 2));
+  const Row& boundary = parsed.rows[parsed.rows.size() - 2];
+  EXPECT_EQ(boundary.line, boundary_line);
+  EXPECT_EQ(boundary.fields, (std::vector<std::string>{
+                                 "boundary", std::string(30, 'x') + "\n" + std::string(30, 'y')}));
+  EXPECT_EQ(parsed.rows.back(), (Row{boundary_line + 2, {"last", "row"}}));
+  for (int i = 1; i < lines; ++i) {
+    ASSERT_EQ(parsed.rows[static_cast<std::size_t>(i)].line, i + 1);
+  }
+}
+
+}  // namespace
+}  // namespace gotong::io
