@@ -10,7 +10,7 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql
   libsodium-dev libcli11-dev libspdlog-dev libcsv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs npm chromium
+  chromium
 )
 
 missing=()
@@ -19,6 +19,12 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+
+# Node.js may come from Debian (nodejs + npm) or from an image's own build that bundles npm:
+# install Debian's only when the commands are missing.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
