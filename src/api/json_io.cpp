@@ -31,8 +31,10 @@ void CheckFields(const json::object& object, std::initializer_list<std::string_v
 
 core::Result<BodyReader> BodyReader::Parse(const Request& request,
                                            std::initializer_list<std::string_view> allowed) {
-  std::string_view type = request.Header("Content-Type");
-  if (type.substr(0, type.find(';')) != "application/json") {
+  // Media types are case-insensitive (RFC 9110 8.3.1).
+  std::string type = core::AsciiLower(core::Trim(request.Header("Content-Type").substr(
+      0, request.Header("Content-Type").find(';'))));
+  if (type != "application/json") {
     core::Error error = core::Error::Invalid("", "invalid_format",
                                              "send the body as application/json");
     error.type = "unsupported-media-type";

@@ -98,7 +98,8 @@ std::optional<Response> Router::Authenticate(const Request& request, const Route
     }
     return ProblemResponse(auth.error(), request.request_id);
   }
-  if (by_cookie && IsWrite(request.method)) {
+  // A public write (signing in again) acts on no session's authority, so it needs no token.
+  if (by_cookie && IsWrite(request.method) && !route.access.is_public) {
     std::string_view sent = request.Header("X-CSRF-Token");
     if (sent.empty() || !auth->csrf_token || !core::ConstantTimeEquals(sent, *auth->csrf_token)) {
       return SimpleProblem(403, "csrf-failed",

@@ -386,4 +386,29 @@ TEST_P(Session, ConsolePasswordResetSignsTheUserOutEverywhere) {
 }
 
 }  // namespace
+// ---- signing in again, and media types ----
+
+TEST_P(Session, SigningInAgainWithAStillValidCookieNeedsNoCsrfToken) {
+  Browser first = Login("officer");
+  Reply again = services().Send(
+      "POST", "/api/v1/session",
+      json::serialize(json::object{{"username", "officer"}, {"password", kPassword}}),
+      {{"Content-Type", "application/json"}, {"Cookie", first.cookie}});
+  EXPECT_EQ(again.status(), 201) << again;
+}
+
+TEST_P(Session, ContentTypeIsMatchedWithoutCase) {
+  Reply reply = PostSession(
+      json::serialize(json::object{{"username", "officer"}, {"password", kPassword}}),
+      "Application/JSON; charset=utf-8");
+  EXPECT_EQ(reply.status(), 201) << reply;
+}
+
+TEST_P(Session, AnOverlongUsernameIsRefusedWithoutCountingAgainstTheThrottle) {
+  std::string huge(10000, 'x');
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(TryLogin(huge, "whatever password").status(), 401);
+  // The address was not charged: a real account still signs in from it.
+  EXPECT_EQ(TryLogin("officer", kPassword).status(), 201);
+}
+
 }  // namespace gotong::api_tests

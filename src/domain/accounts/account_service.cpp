@@ -253,6 +253,8 @@ core::Status AccountService::ChangeOwnPassword(const Context& context,
 core::Result<LoginResult> AccountService::Login(const Context& context,
                                                 const std::string& username,
                                                 const std::string& password) {
+  // A name no account can have fails at once and is not remembered by the throttle.
+  if (username.empty() || username.size() > 32) return InvalidCredentials();
   const std::string account = core::AsciiLower(username);
   if (auto wait = throttle_.Blocked(account, context.client_address)) {
     Error error{core::ErrorCode::kResourceExhausted,
