@@ -1,27 +1,16 @@
-// Logging in, logging out, a wrong password, and the route guard, against the real server.
+// Logging in, logging out, a wrong password, and the route guard, against the real env.server.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DESKTOP, launchBrowser, logIn, withPage } from './browser.mjs';
+import { test } from 'node:test';
+import { DESKTOP, logIn, withPage, useServerAndBrowser } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser(startServer);
 
 test('logging in shows the shell with the user display name and role', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(`${server.url}/login`); // not signed in yet: the guard sends us to login
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await page.goto(`${env.server.url}/`);
+    await page.waitForURL(`${env.server.url}/login`); // not signed in yet: the guard sends us to login
+    await logIn(page, env.server.url, ADMIN);
     assert.equal(await page.getByTestId('user-name').textContent(), 'Admin E2E');
     assert.equal(await page.getByTestId('user-role').textContent(), 'Administrator');
     assert.ok(await page.getByRole('navigation', { name: 'Navigasi utama' }).isVisible());
@@ -31,15 +20,15 @@ test('logging in shows the shell with the user display name and role', { timeout
 });
 
 test('a wrong password shows the clear message and no shell', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await page.goto(`${server.url}/login`);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await page.goto(`${env.server.url}/login`);
     await page.getByLabel('Nama pengguna').fill(ADMIN.username);
     await page.getByLabel('Kata sandi').fill('bukan kata sandinya sama sekali');
     await page.getByRole('button', { name: 'Masuk' }).click();
     const alert = page.getByTestId('login-error');
     await alert.waitFor();
     assert.equal((await alert.textContent()).trim(), 'Nama pengguna atau kata sandi salah.');
-    assert.equal(page.url(), `${server.url}/login`);
+    assert.equal(page.url(), `${env.server.url}/login`);
     assert.equal(await page.getByTestId('user-name').count(), 0);
     assert.equal(await page.getByRole('navigation').count(), 0);
     assert.ok(await page.getByRole('button', { name: 'Masuk' }).isEnabled());
@@ -47,28 +36,28 @@ test('a wrong password shows the clear message and no shell', { timeout: 30_000 
 });
 
 test('logging out lands on the login page and /account then redirects to login', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
     await page.getByRole('link', { name: 'Akun' }).click();
     await page.getByRole('heading', { level: 1, name: 'Akun' }).waitFor();
     assert.equal(await page.getByTestId('account-details').locator('dd').nth(0).textContent(), ADMIN.username);
 
     await page.getByRole('button', { name: 'Keluar' }).click();
-    await page.waitForURL(`${server.url}/login`);
+    await page.waitForURL(`${env.server.url}/login`);
     await page.getByRole('heading', { name: 'Masuk ke gotong' }).waitFor();
     assert.ok(await page.getByText('Anda sudah keluar.').isVisible());
 
     // The server revoked the session: a fresh load of a protected page goes to login.
-    await page.goto(`${server.url}/account`);
-    await page.waitForURL(`${server.url}/login`);
+    await page.goto(`${env.server.url}/account`);
+    await page.waitForURL(`${env.server.url}/login`);
     await page.getByRole('heading', { name: 'Masuk ke gotong' }).waitFor();
     assert.equal(await page.getByTestId('user-name').count(), 0);
   });
 });
 
 test('a session ended on the server sends the user back to login with an explanation', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
     await page.getByRole('link', { name: 'Akun' }).click();
     await page.getByRole('heading', { level: 1, name: 'Akun' }).waitFor();
 
@@ -89,7 +78,7 @@ test('a session ended on the server sends the user back to login with an explana
     await page.getByLabel('Kata sandi baru', { exact: true }).fill('kata sandi baru yang panjang');
     await page.getByLabel('Ulangi kata sandi baru').fill('kata sandi baru yang panjang');
     await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
-    await page.waitForURL(`${server.url}/login`);
+    await page.waitForURL(`${env.server.url}/login`);
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.').waitFor();
     assert.equal(await page.getByTestId('user-name').count(), 0);
   });

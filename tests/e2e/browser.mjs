@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 
 export const CHROMIUM = process.env.GOTONG_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = [
@@ -81,4 +82,19 @@ export async function eventually(probe, { timeoutMs = 10_000, message = 'conditi
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${message} (last: ${JSON.stringify(last)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+// Starts the real server and Chromium once for the calling test file and stops both after it.
+// Returns an object whose `server` and `browser` are set once `before` has run.
+export function useServerAndBrowser(startServer) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

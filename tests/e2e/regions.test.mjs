@@ -1,21 +1,10 @@
 // The region picker on the home page against the real region data (idn-area-data).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DESKTOP, eventually, launchBrowser, logIn, withPage } from './browser.mjs';
+import { test } from 'node:test';
+import { DESKTOP, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser(startServer);
 
 const BANJARSARI = '35.07.20.2004';
 const BANJARSARI_PATH = 'Banjarsari › Ngajum › Kabupaten Malang › Jawa Timur';
@@ -36,8 +25,8 @@ async function selectValues(page) {
 }
 
 test('the cascade Jawa Timur → Kabupaten Malang → Ngajum → Banjarsari gives 35.07.20.2004', { timeout: 40_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
     // selectOption waits until the option has been loaded into the select
     await page.getByLabel('Provinsi').selectOption({ label: 'Jawa Timur' });
     await page.getByLabel('Kabupaten/Kota').selectOption({ label: 'Kabupaten Malang' });
@@ -54,8 +43,8 @@ test('the cascade Jawa Timur → Kabupaten Malang → Ngajum → Banjarsari give
 });
 
 test('searching "Banjarsari" and choosing the Ngajum one fills the cascade', { timeout: 40_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
     await page.getByLabel('Cari wilayah').fill('Banjarsari');
     const wanted = page.locator(`.region-picker__result[data-code="${BANJARSARI}"]`);
     await page.locator('.region-picker__result').first().waitFor();

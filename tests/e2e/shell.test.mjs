@@ -1,21 +1,10 @@
 // The shell: language switch, and the phone layout at 360 px.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, launchBrowser, logIn, withPage } from './browser.mjs';
+import { test } from 'node:test';
+import { DESKTOP, PHONE, logIn, withPage, useServerAndBrowser } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser(startServer);
 
 const overflow = (page) =>
   page.evaluate(() => ({
@@ -24,8 +13,8 @@ const overflow = (page) =>
   }));
 
 test('switching to English and back changes the navigation and is remembered', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Beranda' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'id');
@@ -47,8 +36,8 @@ test('switching to English and back changes the navigation and is remembered', {
 });
 
 test('a not-yet-built area shows the later-release note', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, server.url, ADMIN);
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
     await page.getByRole('link', { name: 'Kelompok' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kelompok' }).waitFor();
     assert.match(await page.getByTestId('placeholder').textContent(), /Bagian ini hadir pada rilis berikutnya\./);
@@ -56,13 +45,13 @@ test('a not-yet-built area shows the later-release note', { timeout: 30_000 }, a
 });
 
 test('on a 360x740 phone nothing overflows and the menu opens, navigates and closes', { timeout: 30_000 }, async (t) => {
-  await withPage(browser, t, PHONE, async (page) => {
-    await page.goto(`${server.url}/login`);
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await page.goto(`${env.server.url}/login`);
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
     let size = await overflow(page);
     assert.ok(size.scrollWidth <= 360, `login page is ${size.scrollWidth}px wide`);
 
-    await logIn(page, server.url, ADMIN);
+    await logIn(page, env.server.url, ADMIN);
     size = await overflow(page);
     assert.ok(size.scrollWidth <= 360, `home page is ${size.scrollWidth}px wide`);
 
