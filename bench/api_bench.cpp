@@ -29,8 +29,9 @@ struct Fixture {
     runtime = std::move(opened).value();
     auto status = gotong::app::MigrateAndLoadRegions(*runtime, false, true);
     if (!status.ok()) throw std::runtime_error(status.error().message);
-    gotong::api::Services services{*runtime->database, *runtime->accounts, *runtime->regions};
-    api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", {}});
+    gotong::api::Services services{*runtime->database, *runtime->accounts, *runtime->regions,
+                                   *runtime->registry, *runtime->imports, nullptr};
+    api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
   }
 };
 
@@ -41,7 +42,11 @@ Fixture& Shared() {
 
 void Get(benchmark::State& state, const std::string& target) {
   auto& fixture = Shared();
-  gotong::api::Request request{"GET", target, {}, "", "127.0.0.1", "bench"};
+  gotong::api::Request request;
+  request.method = "GET";
+  request.target = target;
+  request.remote_address = "127.0.0.1";
+  request.request_id = "bench";
   for (auto _ : state) {
     auto response = fixture.api->Handle(request);
     if (response.status != 200) state.SkipWithError("request failed");

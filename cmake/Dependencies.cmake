@@ -30,3 +30,10 @@ if(GOTONG_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(benchmark REQUIRED)
 endif()
+
+# libxlsxwriter: writes real .xlsx workbooks (registry exports), in constant memory.
+find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)
+find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)
+add_library(xlsxwriter INTERFACE)
+target_include_directories(xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIR})
+target_link_libraries(xlsxwriter INTERFACE ${XLSXWRITER_LIBRARY})

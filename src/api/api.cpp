@@ -13,6 +13,8 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
   handlers::AddUserRoutes(routes, services, options);
   handlers::AddRegionRoutes(routes, services, options);
   handlers::AddAuditRoutes(routes, services, options);
+  handlers::AddRegistryRoutes(routes, services, options);
+  handlers::AddImportRoutes(routes, services, options);
   return routes;
 }
 

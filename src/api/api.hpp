@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,6 +10,8 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/database.hpp"
 #include "domain/regions/region_service.hpp"
+#include "domain/registry/import_service.hpp"
+#include "domain/registry/registry_service.hpp"
 
 namespace gotong::api {
 
@@ -16,11 +19,16 @@ struct Services {
   domain::Database& database;
   domain::accounts::AccountService& accounts;
   domain::regions::RegionService& regions;
+  domain::registry::RegistryService& registry;
+  domain::registry::ImportService& imports;
+  // Hands a queued import job to the worker that runs it (empty: jobs stay queued).
+  std::function<void(std::int64_t job_id)> start_import;
 };
 
 struct ApiOptions {
   std::string version;
   std::string web_root;  // the built web app (web/dist); empty serves no files
+  std::string work_dir = "var";  // uploads waiting to be imported, exports being built
   RouterOptions router;
 };
 

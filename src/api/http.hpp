@@ -18,6 +18,8 @@ struct Request {
   std::string target;  // "/api/v1/regions?parent=35.07"
   Headers headers;
   std::string body;
+  // For uploads the transport streams to disk: the body is then in this file (body is empty).
+  std::string body_file;
   std::string remote_address;
   std::string request_id;
 

@@ -38,6 +38,17 @@ core::Status Config::Validate() const {
   if (db_pool < 1 || db_pool > 256) {
     return core::Error::Invalid("GOTONG_DB_POOL", "invalid_value", "GOTONG_DB_POOL must be 1 to 256");
   }
+  if (stale_days < 1 || stale_days > 3650) {
+    return core::Error::Invalid("GOTONG_STALE_DAYS", "invalid_value",
+                                "GOTONG_STALE_DAYS must be between 1 and 3650 days");
+  }
+  if (max_upload_bytes < 1024) {
+    return core::Error::Invalid("GOTONG_MAX_UPLOAD_BYTES", "invalid_value",
+                                "GOTONG_MAX_UPLOAD_BYTES must be at least 1024");
+  }
+  if (work_dir.empty()) {
+    return core::Error::Invalid("GOTONG_WORK_DIR", "invalid_value", "GOTONG_WORK_DIR must not be empty");
+  }
   if (max_body_bytes < 1024) {
     return core::Error::Invalid("GOTONG_MAX_BODY_BYTES", "invalid_value",
                                 "GOTONG_MAX_BODY_BYTES must be at least 1024");

@@ -16,6 +16,9 @@ struct Config {
   int threads = 4;                                 // GOTONG_THREADS
   int db_pool = 8;                                 // GOTONG_DB_POOL
   std::size_t max_body_bytes = 8 * 1024 * 1024;    // GOTONG_MAX_BODY_BYTES
+  std::size_t max_upload_bytes = 512ull * 1024 * 1024;  // GOTONG_MAX_UPLOAD_BYTES (imports)
+  std::string work_dir = "var";                    // GOTONG_WORK_DIR: uploads, exports
+  int stale_days = 365;                            // GOTONG_STALE_DAYS
   bool cookie_secure = false;                      // GOTONG_COOKIE_SECURE
   bool trust_proxy = false;                        // GOTONG_TRUST_PROXY
   std::string log_level = "info";                  // GOTONG_LOG_LEVEL

@@ -5,12 +5,17 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 
 #include "api/api.hpp"
 #include "app/config.hpp"
+#include "app/demo_data.hpp"
+#include "app/import_runner.hpp"
 #include "app/runtime.hpp"
+#include "io/registry_export.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "crypto/sodium.hpp"
@@ -83,8 +88,10 @@ int Serve(const Config& config) {
   auto runtime = Open(config, true);
   if (!runtime.ok()) return Fail(runtime.error());
   Runtime& rt = **runtime;
-  gotong::api::Services services{*rt.database, *rt.accounts, *rt.regions};
-  gotong::api::ApiOptions api_options{GOTONG_VERSION, config.web_root,
+  gotong::app::ImportRunner runner(*rt.imports);
+  gotong::api::Services services{*rt.database, *rt.accounts, *rt.regions, *rt.registry, *rt.imports,
+                                 [&runner](std::int64_t job_id) { runner.Enqueue(job_id); }};
+  gotong::api::ApiOptions api_options{GOTONG_VERSION, config.web_root, config.work_dir,
                                       {config.cookie_secure, config.trust_proxy}};
   gotong::api::Api api(services, api_options);
   gotong::net::ServerOptions server_options;
@@ -92,6 +99,9 @@ int Serve(const Config& config) {
   server_options.port = config.ListenPort();
   server_options.threads = config.threads;
   server_options.max_body_bytes = config.max_body_bytes;
+  server_options.max_upload_bytes = config.max_upload_bytes;
+  server_options.upload_dir = (std::filesystem::path(config.work_dir) / "uploads").string();
+  server_options.upload_prefixes = {"/api/v1/imports"};
   gotong::net::Server server(server_options,
                              [&api](const gotong::api::Request& request) { return api.Handle(request); });
   auto url = server.Start();
@@ -99,7 +109,10 @@ int Serve(const Config& config) {
   spdlog::info("event=started version={} database={} url={}", GOTONG_VERSION,
                rt.database->Backend(), *url);
   std::cout << "listening on " << *url << std::endl;
+  runner.Start();
+  runner.ResumeUnfinished();
   server.Run();
+  runner.Stop();
   spdlog::info("event=stopped");
   return 0;
 }
@@ -134,7 +147,134 @@ int Demo(const Config& config) {
     }
     std::printf("  %-12s %-13s password: %s\n", demo.username, demo.role, password.c_str());
   }
+  auto dinas = gotong::app::LoadDemoStakeholders(rt);
+  if (!dinas.ok()) return Fail(dinas.error());
+  // The officer works for Batu's Department of Micro Enterprise Cooperatives and Trade.
+  gotong::core::PageRequest everyone{gotong::core::PageRequest::kMaxLimit, 0};
+  auto users = rt.accounts->ListUsers(system, everyone);
+  if (!users.ok()) return Fail(users.error());
+  for (const auto& user : users->items) {
+    if (user.username != "petugas") continue;
+    gotong::domain::accounts::UserPatch patch;
+    patch.scope = std::optional<gotong::domain::accounts::ScopeInput>(
+        gotong::domain::accounts::ScopeInput{"stakeholder", *dinas});
+    auto updated = rt.accounts->UpdateUser(system, user.id, patch);
+    if (!updated.ok()) return Fail(updated.error());
+  }
+  std::cout << "Stakeholders of Kota Batu loaded (seed 002) with YBM BRILiaN (seed 001).\n";
+  auto added = gotong::app::LoadDemoRegistry(rt, *dinas);
+  if (!added.ok()) return Fail(added.error());
+  if (*added > 0) std::cout << "Registry: " << *added << " enterprises of Kota Batu generated.\n";
   std::cout << "Admin login: username admin, password shown above." << std::endl;
+  return 0;
+}
+
+// A progress bar on a terminal, a line per 10% otherwise.
+void ShowProgress(const gotong::domain::registry::ImportJob& job, bool terminal, int& last_decile) {
+  double share = job.bytes_total > 0 ? static_cast<double>(job.bytes_read) / static_cast<double>(job.bytes_total) : 0;
+  if (share > 1) share = 1;
+  int width = 30, filled = static_cast<int>(share * width);
+  if (terminal) {
+    std::fprintf(stderr, "\r[%s%s] %3d%%  %lld baris, %lld gagal ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(width - filled), '.').c_str(), static_cast<int>(share * 100),
+                 static_cast<long long>(job.rows_read), static_cast<long long>(job.rows_failed));
+    std::fflush(stderr);
+  } else if (static_cast<int>(share * 10) > last_decile) {
+    last_decile = static_cast<int>(share * 10);
+    std::fprintf(stderr, "%d%% (%lld rows)\n", last_decile * 10, static_cast<long long>(job.rows_read));
+  }
+}
+
+int Import(Runtime& rt, const Config& config, const std::string& file, const std::string& mode,
+           bool dry_run) {
+  (void)config;
+  namespace registry = gotong::domain::registry;
+  Context system = Context::System("cli-import");
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(file, ec).string();
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec) return Fail(gotong::core::Error::Invalid("FILE", "not_found", "cannot read " + file + ": " + ec.message()));
+  // The same file, killed half-way earlier: carry on where its last batch ended.
+  std::optional<std::int64_t> job_id;
+  auto unfinished = rt.imports->Unfinished();
+  if (!unfinished.ok()) return Fail(unfinished.error());
+  for (const auto& job : *unfinished) {
+    if (job.file_path == absolute && job.bytes_total == static_cast<std::int64_t>(size) &&
+        ToString(job.mode) == mode && job.dry_run == dry_run) {
+      job_id = job.id;
+      std::cerr << "resuming import #" << job.id << " after row " << job.rows_read << "\n";
+    }
+  }
+  if (!job_id) {
+    registry::ImportRequest request{"enterprises", mode, dry_run,
+                                    std::filesystem::path(file).filename().string(), absolute,
+                                    static_cast<std::int64_t>(size)};
+    auto job = rt.imports->Create(system, request);
+    if (!job.ok()) return Fail(job.error());
+    job_id = job->id;
+  }
+  bool terminal = isatty(STDERR_FILENO);
+  int decile = -1;
+  auto result = gotong::app::RunImportJob(*rt.imports, *job_id, false,
+                                          [&](const registry::ImportJob& job) { ShowProgress(job, terminal, decile); });
+  if (terminal) std::fprintf(stderr, "\n");
+  if (!result.ok()) return Fail(result.error());
+  const auto& job = *result;
+  std::printf("import #%lld %s: %lld rows read, %lld %s, %lld %s, %lld failed\n",
+              static_cast<long long>(job.id), std::string(ToString(job.status)).c_str(),
+              static_cast<long long>(job.rows_read), static_cast<long long>(job.rows_inserted),
+              job.dry_run ? "would be inserted" : "inserted", static_cast<long long>(job.rows_updated),
+              job.dry_run ? "would be updated" : "updated", static_cast<long long>(job.rows_failed));
+  for (const auto& warning : job.warnings) std::printf("warning: %s\n", warning.c_str());
+  if (job.message) std::printf("error: %s\n", job.message->c_str());
+  if (job.rows_failed > 0) {
+    int shown = 0;
+    auto status = rt.imports->ForEachError(system, job.id, [&](const registry::RowError& error) {
+      std::printf("  line %lld, %s: %s\n", static_cast<long long>(error.row), error.field.c_str(),
+                  error.message.c_str());
+      return ++shown < 20;
+    });
+    if (!status.ok()) return Fail(status.error());
+    if (job.rows_failed > shown) {
+      std::printf("  ... and more; all errors: GET /api/v1/imports/%lld/errors.csv\n", static_cast<long long>(job.id));
+    }
+  }
+  return job.status == registry::JobStatus::kSucceeded && job.rows_failed == 0 ? 0 : 3;
+}
+
+int Export(Runtime& rt, const Config& config, const gotong::domain::registry::EnterpriseQuery& query,
+           const std::string& format, bool include_nik, const std::string& output) {
+  std::unique_ptr<gotong::io::EnterpriseSheet> sheet;
+  if (format == "csv") {
+    sheet = gotong::io::NewCsvSheet();
+  } else if (format == "xlsx") {
+    auto xlsx = gotong::io::NewXlsxSheet(config.work_dir);
+    if (!xlsx.ok()) return Fail(xlsx.error());
+    sheet = std::move(xlsx).value();
+  } else {
+    return Fail(gotong::core::Error::Invalid("--format", "invalid_value", "format must be csv or xlsx"));
+  }
+  std::int64_t rows = 0;
+  auto status = rt.registry->ExportEnterprises(
+      Context::System("cli-export"), query, include_nik,
+      [&](const gotong::domain::registry::EnterpriseView& view, const gotong::domain::registry::Person& owner) {
+        sheet->Add(view.enterprise, owner, view.stale);
+        ++rows;
+        return true;
+      });
+  if (!status.ok()) return Fail(status.error());
+  auto bytes = sheet->Finish();
+  if (!bytes.ok()) return Fail(bytes.error());
+  if (output.empty()) {
+    std::cout.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    std::cout.flush();
+  } else {
+    std::ofstream file(output, std::ios::binary);
+    file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    file.close();
+    if (!file) return Fail(gotong::core::Error::Unavailable("cannot write " + output));
+    std::cerr << rows << " enterprises written to " << output << "\n";
+  }
   return 0;
 }
 
@@ -153,6 +293,10 @@ int main(int argc, char** argv) {
   cli.add_option("--log-level", config.log_level, "trace, debug, info, warn, error")
       ->envname("GOTONG_LOG_LEVEL")->capture_default_str();
   cli.add_option("--db-pool", config.db_pool, "database connections")->envname("GOTONG_DB_POOL");
+  cli.add_option("--stale-days", config.stale_days, "days after which a record needs renewal")
+      ->envname("GOTONG_STALE_DAYS")->capture_default_str();
+  cli.add_option("--work-dir", config.work_dir, "folder for uploads and exports in progress")
+      ->envname("GOTONG_WORK_DIR")->capture_default_str();
 
   auto* serve = cli.add_subcommand("serve", "Serve the web app and the API");
   serve->add_option("--listen", config.listen, "HOST:PORT (port 0 picks a free port)")
@@ -162,6 +306,8 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", config.threads, "server threads")->envname("GOTONG_THREADS");
   serve->add_option("--max-body-bytes", config.max_body_bytes, "largest request body")
       ->envname("GOTONG_MAX_BODY_BYTES");
+  serve->add_option("--max-upload-bytes", config.max_upload_bytes, "largest import file")
+      ->envname("GOTONG_MAX_UPLOAD_BYTES");
   serve->add_flag("--cookie-secure", config.cookie_secure, "always mark the session cookie Secure")
       ->envname("GOTONG_COOKIE_SECURE");
   serve->add_flag("--trust-proxy", config.trust_proxy, "believe X-Forwarded-For/-Proto")
@@ -188,6 +334,27 @@ int main(int argc, char** argv) {
   auto* user_token = user->add_subcommand("token", "Issue an API token for an account");
   user_token->add_option("NAME", username, "username")->required();
   user_token->add_option("--name", token_name, "what the token is for")->capture_default_str();
+
+  std::string import_kind, import_file, import_mode = "insert";
+  bool dry_run = false;
+  auto* import = cli.add_subcommand("import", "Import a CSV file into the registry");
+  import->add_option("KIND", import_kind, "what the file holds: enterprises")->required();
+  import->add_option("FILE", import_file, "the CSV file (comma or semicolon, UTF-8)")->required();
+  import->add_option("--mode", import_mode, "insert (new records only) or upsert")
+      ->capture_default_str();
+  import->add_flag("--dry-run", dry_run, "check every row and report, writing nothing");
+
+  std::string export_kind, export_format = "csv", export_output;
+  bool export_nik = false;
+  gotong::domain::registry::EnterpriseQuery export_query;
+  auto* exporter = cli.add_subcommand("export", "Export the registry as CSV or Excel");
+  exporter->add_option("KIND", export_kind, "what to export: enterprises")->required();
+  exporter->add_option("--format", export_format, "csv or xlsx")->capture_default_str();
+  exporter->add_option("--output,-o", export_output, "file to write (default: standard output)");
+  exporter->add_flag("--include-nik", export_nik, "write owners' NIKs whole (audited)");
+  exporter->add_option("--region", export_query.region, "region code, e.g. 35.79");
+  exporter->add_option("--sector", export_query.sector, "sector code");
+  exporter->add_option("--status", export_query.status, "active or closed");
 
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -254,6 +421,18 @@ int main(int argc, char** argv) {
         if (page.offset >= users->total) break;
       }
       return 0;
+    }
+    if (*import) {
+      if (import_kind != "enterprises") {
+        return Fail(gotong::core::Error::Invalid("KIND", "invalid_value", "only enterprises can be imported"));
+      }
+      return Import(rt, config, import_file, import_mode, dry_run);
+    }
+    if (*exporter) {
+      if (export_kind != "enterprises") {
+        return Fail(gotong::core::Error::Invalid("KIND", "invalid_value", "only enterprises can be exported"));
+      }
+      return Export(rt, config, export_query, export_format, export_nik, export_output);
     }
     if (*user_token) {
       auto token = rt.accounts->IssueApiToken(system, username, token_name);

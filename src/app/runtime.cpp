@@ -20,6 +20,11 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   runtime->accounts = std::make_unique<domain::accounts::AccountService>(
       *runtime->database, runtime->hasher, runtime->secrets, runtime->clock, *runtime->throttle);
   runtime->regions = std::make_unique<domain::regions::RegionService>(*runtime->database);
+  runtime->registry = std::make_unique<domain::registry::RegistryService>(
+      *runtime->database, runtime->clock,
+      domain::registry::RegistryOptions{std::chrono::days(config.stale_days)});
+  runtime->imports =
+      std::make_unique<domain::registry::ImportService>(*runtime->database, runtime->clock);
   return runtime;
 }
 

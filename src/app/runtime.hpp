@@ -9,6 +9,8 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/regions/region_service.hpp"
+#include "domain/registry/import_service.hpp"
+#include "domain/registry/registry_service.hpp"
 #include "storage/sql_database.hpp"
 
 namespace gotong::app {
@@ -23,6 +25,8 @@ struct Runtime {
   std::unique_ptr<domain::accounts::LoginThrottle> throttle;
   std::unique_ptr<domain::accounts::AccountService> accounts;
   std::unique_ptr<domain::regions::RegionService> regions;
+  std::unique_ptr<domain::registry::RegistryService> registry;
+  std::unique_ptr<domain::registry::ImportService> imports;
 };
 
 // Opens the database and builds the services (no migration).

@@ -7,6 +7,8 @@
 #include "domain/accounts/user.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/regions/region.hpp"
+#include "domain/registry/import.hpp"
+#include "domain/registry/registry.hpp"
 
 namespace gotong::domain {
 
@@ -19,6 +21,11 @@ class UnitOfWork {
   virtual accounts::SessionRepository& Sessions() = 0;
   virtual accounts::ApiTokenRepository& ApiTokens() = 0;
   virtual regions::RegionRepository& Regions() = 0;
+  virtual registry::StakeholderRepository& Stakeholders() = 0;
+  virtual registry::PersonRepository& People() = 0;
+  virtual registry::EnterpriseRepository& Enterprises() = 0;
+  virtual registry::BulkRegistryWriter& Bulk() = 0;
+  virtual registry::ImportRepository& Imports() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;
 };

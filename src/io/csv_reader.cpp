@@ -2,114 +2,133 @@
 
 #include <csv.h>
 
-#include <array>
-#include <memory>
-
 namespace gotong::io {
-namespace {
 
-struct ParseState {
-  const CsvRecordHandler* handler = nullptr;
+struct CsvReader::State {
+  struct csv_parser parser;
   std::vector<std::string> fields;
+  std::deque<std::pair<std::int64_t, std::vector<std::string>>> ready;
   std::int64_t line = 1;         // current physical line
   std::int64_t record_line = 1;  // first line of the record being read
-  bool stopped = false;
 };
 
+namespace {
+
 void OnField(void* data, size_t length, void* raw) {
-  auto* state = static_cast<ParseState*>(raw);
+  auto* state = static_cast<CsvReader::State*>(raw);
   state->fields.emplace_back(static_cast<const char*>(data), length);
 }
 
 void OnRecord(int, void* raw) {
-  auto* state = static_cast<ParseState*>(raw);
-  if (!state->stopped) {
-    bool blank = state->fields.size() == 1 && state->fields.front().empty();
-    if (!blank && !(*state->handler)(state->record_line, state->fields)) state->stopped = true;
-  }
+  auto* state = static_cast<CsvReader::State*>(raw);
+  bool blank = state->fields.size() == 1 && state->fields.front().empty();
+  if (!blank) state->ready.emplace_back(state->record_line, std::move(state->fields));
   state->fields.clear();
 }
 
 }  // namespace
 
-core::Status ReadCsv(std::istream& input, const CsvOptions& options,
-                     const CsvRecordHandler& on_record) {
-  struct csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-    return core::Error::Internal("cannot start the CSV parser");
-  }
-  std::unique_ptr<struct csv_parser, void (*)(struct csv_parser*)> guard(&parser, csv_free);
-  ParseState state;
-  state.handler = &on_record;
+CsvReader::CsvReader(std::istream& input, CsvOptions options)
+    : input_(input), options_(options), state_(std::make_unique<State>()), buffer_(1 << 16) {
+  if (csv_init(&state_->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) finished_ = true;
+}
 
-  std::array<char, 1 << 16> buffer{};
-  bool first_chunk = true;
-  bool in_quotes = false;
-  while (!state.stopped && input) {
-    input.read(buffer.data(), buffer.size());
-    auto count = static_cast<std::size_t>(input.gcount());
-    if (count == 0) break;
-    std::size_t start = 0;
-    if (first_chunk) {
-      first_chunk = false;
-      if (count >= 3 && static_cast<unsigned char>(buffer[0]) == 0xEF &&
-          static_cast<unsigned char>(buffer[1]) == 0xBB &&
-          static_cast<unsigned char>(buffer[2]) == 0xBF) {
-        start = 3;
-      }
-      char delimiter = options.delimiter;
-      if (delimiter == 0) {
-        // The header decides: more ';' than ',' outside quotes on the first line means ';'.
-        int commas = 0, semicolons = 0;
-        bool quoted = false;
-        for (std::size_t i = start; i < count && (quoted || (buffer[i] != '\n' && buffer[i] != '\r')); ++i) {
-          if (buffer[i] == '"') quoted = !quoted;
-          if (!quoted && buffer[i] == ',') ++commas;
-          if (!quoted && buffer[i] == ';') ++semicolons;
-        }
-        delimiter = semicolons > commas ? ';' : ',';
-      }
-      csv_set_delim(&parser, delimiter);
+CsvReader::~CsvReader() { csv_free(&state_->parser); }
+
+core::Status CsvReader::Feed() {
+  auto malformed = [&](std::int64_t line, const std::string& why) {
+    return core::Error::Invalid("file", "invalid_format", "line " + std::to_string(line) + ": " + why);
+  };
+  State& state = *state_;
+  input_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  auto count = static_cast<std::size_t>(input_.gcount());
+  bytes_read_ += static_cast<std::int64_t>(count);
+  if (count == 0) {
+    finished_ = true;
+    if (in_quotes_) {
+      return malformed(state.record_line, "a quoted field is not closed before the end of the file");
     }
-    // Feed line by line so each record knows the line it started on.
-    std::size_t piece = start;
-    for (std::size_t i = start; i < count; ++i) {
-      if (buffer[i] == '"') in_quotes = !in_quotes;
-      if (buffer[i] == '\n') {
-        if (!in_quotes) {
-          if (csv_parse(&parser, buffer.data() + piece, i + 1 - piece, OnField, OnRecord, &state) !=
-              i + 1 - piece) {
-            return core::Error::Invalid("file", "invalid_format",
-                                        "line " + std::to_string(state.line) + ": " +
-                                            csv_strerror(csv_error(&parser)));
-          }
-          piece = i + 1;
-          state.record_line = state.line + 1;
-        }
-        ++state.line;
-        if (state.stopped) return core::OkStatus();
-      }
+    if (csv_fini(&state.parser, OnField, OnRecord, &state) != 0) {
+      return malformed(state.line, csv_strerror(csv_error(&state.parser)));
     }
-    if (piece < count &&
-        csv_parse(&parser, buffer.data() + piece, count - piece, OnField, OnRecord, &state) !=
-            count - piece) {
-      return core::Error::Invalid("file", "invalid_format",
-                                  "line " + std::to_string(state.line) + ": " +
-                                      csv_strerror(csv_error(&parser)));
+    return core::OkStatus();
+  }
+  std::size_t start = 0;
+  if (first_chunk_) {
+    first_chunk_ = false;
+    if (count >= 3 && static_cast<unsigned char>(buffer_[0]) == 0xEF &&
+        static_cast<unsigned char>(buffer_[1]) == 0xBB &&
+        static_cast<unsigned char>(buffer_[2]) == 0xBF) {
+      start = 3;
+    }
+    delimiter_ = options_.delimiter;
+    if (delimiter_ == 0) {
+      // The header decides: more ';' than ',' outside quotes on the first line means ';'.
+      int commas = 0, semicolons = 0;
+      bool quoted = false;
+      for (std::size_t i = start; i < count && (quoted || (buffer_[i] != '\n' && buffer_[i] != '\r')); ++i) {
+        if (buffer_[i] == '"') quoted = !quoted;
+        if (!quoted && buffer_[i] == ',') ++commas;
+        if (!quoted && buffer_[i] == ';') ++semicolons;
+      }
+      delimiter_ = semicolons > commas ? ';' : ',';
+    }
+    csv_set_delim(&state.parser, static_cast<unsigned char>(delimiter_));
+  }
+  // Feed line by line so each record knows the line it started on.
+  std::size_t piece = start;
+  for (std::size_t i = start; i < count; ++i) {
+    if (buffer_[i] == '"') in_quotes_ = !in_quotes_;
+    if (buffer_[i] == '\n') {
+      if (!in_quotes_) {
+        if (csv_parse(&state.parser, buffer_.data() + piece, i + 1 - piece, OnField, OnRecord,
+                      &state) != i + 1 - piece) {
+          finished_ = true;
+          return malformed(state.line, csv_strerror(csv_error(&state.parser)));
+        }
+        piece = i + 1;
+        state.record_line = state.line + 1;
+      }
+      ++state.line;
     }
   }
-  if (state.stopped) return core::OkStatus();
-  if (in_quotes) {
-    return core::Error::Invalid("file", "invalid_format",
-                                "line " + std::to_string(state.record_line) +
-                                    ": a quoted field is not closed before the end of the file");
-  }
-  if (csv_fini(&parser, OnField, OnRecord, &state) != 0) {
-    return core::Error::Invalid("file", "invalid_format",
-                                "line " + std::to_string(state.line) + ": " +
-                                    csv_strerror(csv_error(&parser)));
+  if (piece < count && csv_parse(&state.parser, buffer_.data() + piece, count - piece, OnField,
+                                 OnRecord, &state) != count - piece) {
+    finished_ = true;
+    return malformed(state.line, csv_strerror(csv_error(&state.parser)));
   }
   return core::OkStatus();
+}
+
+core::Result<bool> CsvReader::Next(std::int64_t& line, std::vector<std::string>& fields) {
+  while (state_->ready.empty()) {
+    // Records before a malformed line are delivered first; then the error.
+    if (pending_error_) return *pending_error_;
+    if (finished_) return false;
+    auto fed = Feed();
+    if (!fed.ok()) {
+      pending_error_ = std::move(fed).error();
+      finished_ = true;
+    }
+  }
+  auto& front = state_->ready.front();
+  line = front.first;
+  fields = std::move(front.second);
+  state_->ready.pop_front();
+  return true;
+}
+
+core::Status ReadCsv(std::istream& input, const CsvOptions& options,
+                     const CsvRecordHandler& on_record) {
+  CsvReader reader(input, options);
+  std::int64_t line = 0;
+  std::vector<std::string> fields;
+  while (true) {
+    auto more = reader.Next(line, fields);
+    if (!more.ok()) return std::move(more).error();
+    if (!*more) return core::OkStatus();
+    if (!on_record(line, fields)) return core::OkStatus();
+  }
 }
 
 }  // namespace gotong::io

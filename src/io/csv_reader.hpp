@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <istream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +18,44 @@ struct CsvOptions {
   char delimiter = 0;
 };
 
+// Reads RFC 4180 CSV (quotes, embedded delimiters and newlines, CRLF) one record at a time,
+// skipping a UTF-8 BOM. Memory stays bounded by one chunk of input plus its records.
+class CsvReader {
+ public:
+  CsvReader(std::istream& input, CsvOptions options);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // false at the end of the input. `line` is the record's first line (1-based). Malformed
+  // input is kInvalidArgument naming the line.
+  core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields);
+  // Bytes of input consumed so far (for progress).
+  std::int64_t BytesRead() const { return bytes_read_; }
+  char delimiter() const { return delimiter_; }
+
+  struct State;
+
+ private:
+  core::Status Feed();
+
+  std::istream& input_;
+  CsvOptions options_;
+  std::unique_ptr<State> state_;
+  std::vector<char> buffer_;
+  bool first_chunk_ = true;
+  bool in_quotes_ = false;
+  bool finished_ = false;
+  char delimiter_ = ',';
+  std::int64_t bytes_read_ = 0;
+  std::optional<core::Error> pending_error_;
+};
+
 // Called per record with its 1-based line number of the record's first line; return false to stop.
 using CsvRecordHandler =
     std::function<bool(std::int64_t line, const std::vector<std::string>& fields)>;
 
-// Streams RFC 4180 CSV (quotes, embedded delimiters and newlines, CRLF), skipping a UTF-8 BOM.
-// kInvalidArgument names the line of malformed input.
+// Streams a whole input through `on_record`.
 core::Status ReadCsv(std::istream& input, const CsvOptions& options,
                      const CsvRecordHandler& on_record);
 

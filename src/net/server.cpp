@@ -6,8 +6,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <random>
 #include <set>
@@ -114,6 +116,21 @@ struct Server::Impl {
     return out;
   }
 
+  bool IsUpload(const http::request_header<>& header) const {
+    if (header.method() != http::verb::post) return false;
+    std::string_view target = header.target();
+    for (const auto& prefix : options.upload_prefixes) {
+      if (target.starts_with(prefix)) return true;
+    }
+    return false;
+  }
+
+  static void RemoveFile(const std::string& path) {
+    if (path.empty()) return;
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+
   asio::awaitable<void> Serve(std::shared_ptr<Connection> connection) {
     beast::flat_buffer buffer;
     std::string remote;
@@ -125,7 +142,8 @@ struct Server::Impl {
     while (!stopping) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
+      // Uploads may be larger; every other request is held to max_body_bytes below.
+      parser.body_limit(std::max(options.max_body_bytes, options.max_upload_bytes));
       connection->stream.expires_after(options.idle_timeout);
       auto [header_error, header_bytes] = co_await http::async_read_header(
           connection->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
@@ -151,7 +169,55 @@ struct Server::Impl {
         break;  // closed, timed out or garbage: nothing to answer
       }
       connection->busy = true;
-      if (!early_status) {
+      bool is_upload = !early_status && !header_error && IsUpload(parser.get());
+      if (!early_status && !header_error && !is_upload) {
+        parser.body_limit(options.max_body_bytes);
+        auto length = parser.content_length();
+        if (length && *length > options.max_body_bytes) {
+          // A Content-Length over the limit is refused before any of the body is read.
+          early_status = 413;
+          early_slug = "payload-too-large";
+          early_title = "Request too large";
+          early_detail = "the request body is larger than the server accepts";
+        }
+      }
+      // Uploads go to a file: switch the parser's body type now that the header is known.
+      std::string upload_path;
+      std::optional<http::request_parser<http::file_body>> upload;
+      if (is_upload) {
+        beast::error_code file_error;
+        std::filesystem::create_directories(options.upload_dir, file_error);
+        upload_path = (std::filesystem::path(options.upload_dir) / ("body-" + request_id)).string();
+        upload.emplace(std::move(parser));
+        upload->body_limit(options.max_upload_bytes);
+        upload->get().body().open(upload_path.c_str(), beast::file_mode::write, file_error);
+        if (file_error) {
+          early_status = 503;
+          early_slug = "unavailable";
+          early_title = "Service unavailable";
+          early_detail = "the server cannot store the upload now";
+          upload.reset();
+          upload_path.clear();
+        }
+      }
+      if (upload) {
+        connection->stream.expires_after(options.upload_timeout);
+        auto [body_error, body_bytes] = co_await http::async_read(
+            connection->stream, buffer, *upload, asio::as_tuple(asio::use_awaitable));
+        (void)body_bytes;
+        upload->get().body().close();
+        if (body_error == http::error::body_limit) {
+          RemoveFile(upload_path);
+          early_status = 413;
+          early_slug = "payload-too-large";
+          early_title = "Request too large";
+          early_detail = "the file is larger than the server accepts";
+        } else if (body_error) {
+          RemoveFile(upload_path);
+          connection->busy = false;
+          break;
+        }
+      } else if (!early_status) {
         connection->stream.expires_after(options.read_timeout);
         auto [body_error, body_bytes] = co_await http::async_read(
             connection->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
@@ -177,17 +243,22 @@ struct Server::Impl {
         problem.body = ProblemBody(early_status, early_slug, early_title, early_detail);
         response = ToBeast(std::move(problem), 11, false, request_id);
       } else {
-        auto& message = parser.get();
-        method = std::string(message.method_string());
-        target = std::string(message.target());
-        keep_alive = message.keep_alive() && !stopping;
+        auto& header = upload ? static_cast<http::request_header<>&>(upload->get())
+                              : static_cast<http::request_header<>&>(parser.get());
+        method = std::string(header.method_string());
+        target = std::string(header.target());
+        keep_alive = (upload ? upload->get().keep_alive() : parser.get().keep_alive()) && !stopping;
         api::Request request;
         request.method = method;
         request.target = target;
-        for (const auto& field : message) {
+        for (const auto& field : header) {
           request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
         }
-        request.body = std::move(message.body());
+        if (upload) {
+          request.body_file = upload_path;
+        } else {
+          request.body = std::move(parser.get().body());
+        }
         request.remote_address = remote;
         request.request_id = request_id;
         api::Response answer;
@@ -200,8 +271,10 @@ struct Server::Impl {
           answer.SetHeader("Content-Type", "application/problem+json");
           answer.body = ProblemBody(500, "internal", "Internal error", "something went wrong");
         }
-        bool head = message.method() == http::verb::head;
-        response = ToBeast(std::move(answer), message.version(), keep_alive, request_id);
+        // A handler that wanted the upload has moved it away; anything left is removed.
+        if (upload) RemoveFile(upload_path);
+        bool head = header.method() == http::verb::head;
+        response = ToBeast(std::move(answer), header.version(), keep_alive, request_id);
         if (head) {
           auto length = response.body().size();
           response.body().clear();

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "api/http.hpp"
 #include "core/result.hpp"
@@ -17,6 +18,12 @@ struct ServerOptions {
   int threads = 4;
   std::size_t max_header_bytes = 16 * 1024;       // past it: 431
   std::size_t max_body_bytes = 8 * 1024 * 1024;   // past it: 413
+  // POSTs under these path prefixes are streamed to a file in upload_dir (request.body_file),
+  // up to max_upload_bytes, so a large import never sits in memory.
+  std::vector<std::string> upload_prefixes;
+  std::string upload_dir = "var/uploads";
+  std::size_t max_upload_bytes = 512ull * 1024 * 1024;
+  std::chrono::seconds upload_timeout{600};     // reading an upload's body
   std::chrono::seconds idle_timeout{60};          // waiting for a request's headers
   std::chrono::seconds read_timeout{30};          // reading a request's body
   std::chrono::seconds write_timeout{60};

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "sql_internal.hpp"
+#include "sql_registry.hpp"
 #include "sql_repositories.hpp"
 #include "storage/migrations.hpp"
 
@@ -67,6 +68,11 @@ class SqlUnit final : public domain::UnitOfWork {
         sessions_(sql_),
         api_tokens_(sql_),
         regions_(sql_, dialect),
+        stakeholders_(sql_),
+        people_(sql_),
+        enterprises_(sql_),
+        bulk_(sql_, dialect),
+        imports_(sql_),
         audit_(sql_) {}
 
   ~SqlUnit() override {
@@ -105,6 +111,11 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::accounts::SessionRepository& Sessions() override { return sessions_; }
   domain::accounts::ApiTokenRepository& ApiTokens() override { return api_tokens_; }
   domain::regions::RegionRepository& Regions() override { return regions_; }
+  domain::registry::StakeholderRepository& Stakeholders() override { return stakeholders_; }
+  domain::registry::PersonRepository& People() override { return people_; }
+  domain::registry::EnterpriseRepository& Enterprises() override { return enterprises_; }
+  domain::registry::BulkRegistryWriter& Bulk() override { return bulk_; }
+  domain::registry::ImportRepository& Imports() override { return imports_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
   core::Status Commit() override {
@@ -128,6 +139,11 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlSessionRepository sessions_;
   internal::SqlApiTokenRepository api_tokens_;
   internal::SqlRegionRepository regions_;
+  internal::SqlStakeholderRepository stakeholders_;
+  internal::SqlPersonRepository people_;
+  internal::SqlEnterpriseRepository enterprises_;
+  internal::SqlBulkRegistryWriter bulk_;
+  internal::SqlImportRepository imports_;
   internal::SqlAuditLog audit_;
 };
 

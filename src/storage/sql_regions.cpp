@@ -128,6 +128,22 @@ core::Result<std::int64_t> SqlRegionRepository::Count() {
   });
 }
 
+core::Result<std::vector<std::string>> SqlRegionRepository::CodesAt(Level level) {
+  return Guard("region codes", [&]() -> core::Result<std::vector<std::string>> {
+    std::vector<std::string> codes;
+    int wanted = static_cast<int>(level);
+    std::string code;
+    Query query(sql_);
+    query.Into(code).Use(wanted);
+    if (query.Run("SELECT code FROM regions WHERE level = :l")) {
+      do {
+        codes.push_back(code);
+      } while (query.Next());
+    }
+    return codes;
+  });
+}
+
 core::Status SqlRegionRepository::ReplaceAll(const std::vector<RegionRecord>& records) {
   return Guard("load regions", [&]() -> core::Status {
     sql_ << "DELETE FROM regions";

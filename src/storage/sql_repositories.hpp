@@ -68,6 +68,7 @@ class SqlRegionRepository final : public domain::regions::RegionRepository {
   core::Result<std::vector<domain::regions::PathItem>> Names(
       const std::vector<std::string>& codes) override;
   core::Result<std::int64_t> Count() override;
+  core::Result<std::vector<std::string>> CodesAt(domain::regions::Level level) override;
   core::Status ReplaceAll(const std::vector<domain::regions::RegionRecord>& records) override;
 
  private:

@@ -29,7 +29,12 @@ Services::Services(domain::Database& database, api::RouterOptions router)
     : clock(*core::ParseInstant(kStart)),
       accounts(database, hasher, secrets, clock, throttle),
       regions(database),
-      app(api::Services{database, accounts, regions}, api::ApiOptions{"9.9.9-test", "", router}) {
+      registry(database, clock, {}),
+      imports(database, clock),
+      work_dir(testing::NewTempDir("gotong-api")),
+      app(api::Services{database, accounts, regions, registry, imports,
+                        [this](std::int64_t job) { queued_imports.push_back(job); }},
+          api::ApiOptions{"9.9.9-test", "", work_dir, router}) {
   crypto::InitSodium();
 }
 

@@ -73,6 +73,10 @@ class Services {
   domain::accounts::LoginThrottle throttle{clock};
   domain::accounts::AccountService accounts;
   domain::regions::RegionService regions;
+  domain::registry::RegistryService registry;
+  domain::registry::ImportService imports;
+  std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
+  std::string work_dir;                      // a fresh folder for uploads and exports
   api::Api app;  // the whole HTTP surface under test
 
   Reply Send(const std::string& method, const std::string& target, const std::string& body = "",

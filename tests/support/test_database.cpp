@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <stdexcept>
 
 #include "io/region_dataset.hpp"
 
@@ -310,6 +311,12 @@ core::Result<std::int64_t> TestDatabase::QueryInt(const std::string& sql_text) c
   } catch (const std::exception& error) {
     return core::Error::Internal(sql_text + ": " + error.what());
   }
+}
+
+std::string NewTempDir(const std::string& prefix) {
+  std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
+  return pattern;
 }
 
 }  // namespace gotong::testing

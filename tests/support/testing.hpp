@@ -10,6 +10,11 @@
 #include "core/result.hpp"
 #include "support/test_database.hpp"
 
+namespace gotong::testing {
+// A new empty folder under the system's temporary directory, named `prefix`-XXXXXX.
+std::string NewTempDir(const std::string& prefix);
+}  // namespace gotong::testing
+
 // Fails the test (with the error's message) unless `expr` (a Result or Status) is OK.
 #define ASSERT_OK(expr)                                                   \
   do {                                                                    \

@@ -13,6 +13,8 @@ void AddSessionRoutes(std::vector<Route>& routes, const Services& services, cons
 void AddUserRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 
 // Limit and offset from the query, within the page cap.
 core::PageRequest ReadPage(QueryReader& query);

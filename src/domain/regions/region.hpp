@@ -58,6 +58,8 @@ class RegionRepository {
   // Names for the given codes (unknown codes are left out).
   virtual core::Result<std::vector<PathItem>> Names(const std::vector<std::string>& codes) = 0;
   virtual core::Result<std::int64_t> Count() = 0;
+  // Every code at one level (the villages, to check an import's rows against).
+  virtual core::Result<std::vector<std::string>> CodesAt(Level level) = 0;
   // Replaces the whole table with the dataset, as one bulk load.
   virtual core::Status ReplaceAll(const std::vector<RegionRecord>& records) = 0;
 };

@@ -1,0 +1,238 @@
+// Bulk imports: a CSV body becomes a queued job that a worker runs; progress and errors are read
+// back while it runs.
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "api/handlers/handlers.hpp"
+#include "api/problem.hpp"
+#include "core/text.hpp"
+#include "core/time.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+namespace registry = domain::registry;
+using domain::accounts::Role;
+
+std::optional<std::int64_t> PathId(const Call& call) {
+  const std::string& text = call.path.at("id");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+json::value JobJson(const registry::ImportJob& job) {
+  json::array warnings;
+  for (const auto& warning : job.warnings) warnings.emplace_back(warning);
+  auto instant = [](const std::optional<core::Instant>& at) -> json::value {
+    if (!at) return nullptr;
+    return json::string(core::FormatInstant(*at));
+  };
+  return json::object{{"id", job.id},
+                      {"kind", job.kind},
+                      {"mode", ToString(job.mode)},
+                      {"dry_run", job.dry_run},
+                      {"status", ToString(job.status)},
+                      {"file_name", job.file_name},
+                      {"bytes_total", job.bytes_total},
+                      {"bytes_read", job.bytes_read},
+                      {"rows_read", job.rows_read},
+                      {"rows_inserted", job.rows_inserted},
+                      {"rows_updated", job.rows_updated},
+                      {"rows_failed", job.rows_failed},
+                      {"errors_stored", job.errors_stored},
+                      {"message", job.message ? json::value(json::string(*job.message)) : json::value(nullptr)},
+                      {"warnings", std::move(warnings)},
+                      {"created_by", job.created_by_username},
+                      {"created_at", core::FormatInstant(job.created_at)},
+                      {"started_at", instant(job.started_at)},
+                      {"finished_at", instant(job.finished_at)}};
+}
+
+Response Fail(const core::Error& error, const Call& call) {
+  return ProblemResponse(error, call.request.request_id);
+}
+
+bool IsCsvType(std::string_view content_type) {
+  std::string type = core::AsciiLower(content_type.substr(0, content_type.find(';')));
+  type = std::string(core::Trim(type));
+  // Browsers label .csv files differently per system (Windows says vnd.ms-excel).
+  return type == "text/csv" || type == "application/csv" || type == "text/plain" ||
+         type == "application/vnd.ms-excel" || type == "application/octet-stream";
+}
+
+// A file name fit to show back: its last path part, printable, at most 200 bytes.
+std::string CleanFileName(std::string_view raw) {
+  auto slash = raw.find_last_of("/\\");
+  if (slash != std::string_view::npos) raw = raw.substr(slash + 1);
+  std::string name;
+  for (char c : raw) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) name.push_back(c);
+  }
+  if (name.size() > 200 || !core::IsValidUtf8(name)) name = "upload.csv";
+  return name;
+}
+
+void CsvField(std::string& out, const std::string& text) {
+  bool needs = text.find_first_of(";\"\r\n") != std::string::npos ||
+               (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'));
+  if (!needs) {
+    out += text;
+    return;
+  }
+  out.push_back('"');
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    out.push_back('\'');
+  }
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options) {
+  auto& imports = services.imports;
+  const Access importers = Access::Roles({Role::kAdmin, Role::kOfficer});
+
+  routes.push_back({"POST", "/api/v1/imports", importers,
+                    [&imports, start = services.start_import, dir = options.work_dir](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"kind", "mode", "dry_run"});
+    if (!query.ok()) return Fail(query.error(), call);
+    registry::ImportRequest request;
+    request.kind = query->String("kind").value_or("");
+    request.mode = query->String("mode").value_or("insert");
+    auto dry_run = query->String("dry_run").value_or("false");
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (request.kind.empty()) {
+      return Fail(core::Error::Invalid("kind", "required", "kind is required (enterprises)"), call);
+    }
+    if (dry_run != "true" && dry_run != "false") {
+      return Fail(core::Error::Invalid("dry_run", "invalid_value", "dry_run must be true or false"), call);
+    }
+    request.dry_run = dry_run == "true";
+    if (!IsCsvType(call.request.Header("Content-Type"))) {
+      return SimpleProblem(415, "unsupported-media-type", "send the file as text/csv");
+    }
+    std::int64_t size = call.request.body_file.empty()
+                            ? static_cast<std::int64_t>(call.request.body.size())
+                            : static_cast<std::int64_t>(std::filesystem::file_size(call.request.body_file));
+    if (size == 0) {
+      return Fail(core::Error::Invalid("file", "required", "the file is empty"), call);
+    }
+    std::error_code ec;
+    std::filesystem::path folder = std::filesystem::path(dir) / "imports";
+    std::filesystem::create_directories(folder, ec);
+    std::random_device random;
+    auto path = folder / ("upload-" + std::to_string(random()) + std::to_string(random()) + ".csv");
+    if (!call.request.body_file.empty()) {
+      std::filesystem::rename(call.request.body_file, path, ec);
+      if (ec) {
+        // Another file system: copy instead.
+        ec.clear();
+        std::filesystem::copy_file(call.request.body_file, path, ec);
+      }
+    } else {
+      std::ofstream file(path, std::ios::binary);
+      file.write(call.request.body.data(), static_cast<std::streamsize>(call.request.body.size()));
+      file.close();
+      if (!file) ec = std::make_error_code(std::errc::io_error);
+    }
+    if (ec) return Fail(core::Error::Unavailable("cannot keep the uploaded file: " + ec.message()), call);
+    request.file_path = path.string();
+    request.bytes_total = size;
+    request.file_name = CleanFileName(call.request.Header("X-File-Name"));
+    auto job = imports.Create(call.context, request);
+    if (!job.ok()) {
+      std::filesystem::remove(path, ec);
+      return Fail(job.error(), call);
+    }
+    if (start) start(job->id);
+    Response response = JsonResponse(202, JobJson(*job));
+    response.SetHeader("Location", "/api/v1/imports/" + std::to_string(job->id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/imports", importers, [&imports](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto jobs = imports.List(call.context, page);
+    if (!jobs.ok()) return Fail(jobs.error(), call);
+    json::array items;
+    for (const auto& job : jobs->items) items.push_back(JobJson(job));
+    return JsonResponse(200, json::object{{"items", std::move(items)},
+                                          {"total", jobs->total},
+                                          {"limit", jobs->limit},
+                                          {"offset", jobs->offset}});
+  }});
+
+  routes.push_back({"GET", "/api/v1/imports/{id}", importers, [&imports](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no import with that id");
+    auto job = imports.Get(call.context, *id);
+    if (!job.ok()) return Fail(job.error(), call);
+    Response response = JsonResponse(200, JobJson(*job));
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/imports/{id}/errors", importers, [&imports](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no import with that id");
+    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto errors = imports.Errors(call.context, *id, page);
+    if (!errors.ok()) return Fail(errors.error(), call);
+    json::array items;
+    for (const auto& error : errors->items) {
+      items.push_back(json::object{{"row", error.row},
+                                   {"field", error.field},
+                                   {"value", error.value},
+                                   {"message", error.message}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)},
+                                          {"total", errors->total},
+                                          {"limit", errors->limit},
+                                          {"offset", errors->offset}});
+  }});
+
+  routes.push_back({"GET", "/api/v1/imports/{id}/errors.csv", importers, [&imports](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no import with that id");
+    auto query = QueryReader::Parse(call.query, {});
+    if (!query.ok()) return Fail(query.error(), call);
+    std::string out = "\xEF\xBB\xBFrow;field;value;message\r\n";
+    auto status = imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
+      out += std::to_string(error.row);
+      out.push_back(';');
+      CsvField(out, error.field);
+      out.push_back(';');
+      CsvField(out, error.value);
+      out.push_back(';');
+      CsvField(out, error.message);
+      out += "\r\n";
+      return true;
+    });
+    if (!status.ok()) return Fail(status.error(), call);
+    Response response;
+    response.status = 200;
+    response.body = std::move(out);
+    response.SetHeader("Content-Type", "text/csv; charset=utf-8");
+    response.SetHeader("Content-Disposition",
+                       "attachment; filename=\"import-" + std::to_string(*id) + "-errors.csv\"");
+    return response;
+  }});
+}
+
+}  // namespace gotong::api::handlers

@@ -1,0 +1,540 @@
+// People, enterprises, stakeholders and sectors: the registry of seed 002.
+
+#include <charconv>
+#include <map>
+
+#include "api/dto.hpp"
+#include "api/handlers/handlers.hpp"
+#include "api/problem.hpp"
+#include "core/time.hpp"
+#include "io/registry_export.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+namespace registry = domain::registry;
+using domain::accounts::Role;
+
+std::optional<std::int64_t> PathId(const Call& call) {
+  const std::string& text = call.path.at("id");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+json::value Nullable(const std::optional<std::string>& value) {
+  if (!value) return nullptr;
+  return json::string(*value);
+}
+
+template <typename T>
+json::value NullableNumber(const std::optional<T>& value) {
+  if (!value) return nullptr;
+  return static_cast<std::int64_t>(*value);
+}
+
+json::value NullableInstant(const std::optional<core::Instant>& value) {
+  if (!value) return nullptr;
+  return json::string(core::FormatInstant(*value));
+}
+
+// Village names and paths for the records of one answer, each looked up once.
+class Villages {
+ public:
+  explicit Villages(domain::regions::RegionService& regions) : regions_(regions) {}
+  json::value Of(const std::optional<std::string>& code) {
+    if (!code) return nullptr;
+    auto found = cache_.find(*code);
+    if (found == cache_.end()) {
+      json::value value = nullptr;
+      if (auto region = regions_.Get(*code); region.ok()) value = json::value_from(*region);
+      found = cache_.emplace(*code, std::move(value)).first;
+    }
+    return found->second;
+  }
+
+ private:
+  domain::regions::RegionService& regions_;
+  std::map<std::string, json::value> cache_;
+};
+
+json::value PersonJson(const registry::PersonView& view, Villages& villages) {
+  const auto& p = view.person;
+  return json::object{
+      {"id", p.id},
+      {"name", p.name},
+      {"gender", p.gender ? json::value(json::string(ToString(*p.gender))) : json::value(nullptr)},
+      {"birth_year", NullableNumber(p.birth_year)},
+      {"phone", Nullable(p.phone)},
+      {"village_code", Nullable(p.village_code)},
+      {"village", villages.Of(p.village_code)},
+      {"nik", Nullable(p.nik)},
+      {"nik_masked", view.nik_masked},
+      {"nik_consent_at", NullableInstant(p.nik_consent_at)},
+      {"steward_id", NullableNumber(p.steward_id)},
+      {"created_at", core::FormatInstant(p.created_at)},
+      {"updated_at", core::FormatInstant(p.updated_at)}};
+}
+
+json::value EnterpriseJson(const registry::EnterpriseView& view, Villages& villages) {
+  const auto& e = view.enterprise;
+  auto scale = e.scale();
+  json::value verified_by = nullptr;
+  if (e.verified_at) {
+    verified_by = json::object{{"id", NullableNumber(e.verified_by)},
+                               {"username", e.verified_by_username}};
+  }
+  return json::object{
+      {"id", e.id},
+      {"owner", json::object{{"id", e.owner_id},
+                             {"name", e.owner_name},
+                             {"gender", e.owner_gender
+                                            ? json::value(json::string(ToString(*e.owner_gender)))
+                                            : json::value(nullptr)}}},
+      {"name", e.name},
+      {"sector", ToString(e.sector)},
+      {"kbli", registry::InfoOf(e.sector).kbli},
+      {"products", Nullable(e.products)},
+      {"business_centre", Nullable(e.business_centre)},
+      {"village_code", e.village_code},
+      {"village", villages.Of(e.village_code)},
+      {"founded_year", NullableNumber(e.founded_year)},
+      {"employees", NullableNumber(e.employees)},
+      {"capital", NullableNumber(e.capital)},
+      {"turnover", NullableNumber(e.turnover)},
+      {"nib", Nullable(e.nib)},
+      {"status", ToString(e.status)},
+      {"scale", scale ? json::value(json::string(ToString(scale->scale))) : json::value(nullptr)},
+      {"scale_criterion",
+       scale ? json::value(json::string(ToString(scale->criterion))) : json::value(nullptr)},
+      {"verified_at", NullableInstant(e.verified_at)},
+      {"verified_by", std::move(verified_by)},
+      {"stale", view.stale},
+      {"steward_id", NullableNumber(e.steward_id)},
+      {"created_at", core::FormatInstant(e.created_at)},
+      {"updated_at", core::FormatInstant(e.updated_at)}};
+}
+
+json::value StakeholderJson(const registry::Stakeholder& s, Villages& regions) {
+  return json::object{{"id", s.id},
+                      {"name", s.name},
+                      {"helix", ToString(s.helix)},
+                      {"kind", ToString(s.kind)},
+                      {"region_code", Nullable(s.region_code)},
+                      {"region", regions.Of(s.region_code)},
+                      {"contact", Nullable(s.contact)},
+                      {"created_at", core::FormatInstant(s.created_at)},
+                      {"updated_at", core::FormatInstant(s.updated_at)}};
+}
+
+template <typename T, typename ToJson>
+json::value PageJson(const core::Page<T>& page, ToJson&& to_json) {
+  json::array items;
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  return json::object{{"items", std::move(items)},
+                      {"total", page.total},
+                      {"limit", page.limit},
+                      {"offset", page.offset}};
+}
+
+// A body field: absent, null, or a value of the wanted type.
+registry::Field<std::string> TextField(BodyReader& body, const std::string& name) {
+  if (!body.Has(name)) return std::nullopt;
+  if (body.IsNull(name)) return std::optional<std::string>{};
+  auto value = body.String(name, false);
+  if (!value) return std::nullopt;
+  return std::optional<std::string>{*value};
+}
+
+registry::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name) {
+  if (!body.Has(name)) return std::nullopt;
+  if (body.IsNull(name)) return std::optional<std::int64_t>{};
+  auto value = body.Int(name, false);
+  if (!value) return std::nullopt;
+  return std::optional<std::int64_t>{*value};
+}
+
+registry::Field<bool> BoolField(BodyReader& body, const std::string& name) {
+  registry::Field<bool> field;
+  if (!body.Has(name)) return field;
+  if (body.IsNull(name)) {
+    field.emplace();
+    return field;
+  }
+  if (auto value = body.Bool(name, false)) field.emplace(*value);
+  return field;
+}
+
+registry::PersonInput ReadPerson(BodyReader& body) {
+  registry::PersonInput input;
+  input.name = TextField(body, "name");
+  input.gender = TextField(body, "gender");
+  input.birth_year = NumberField(body, "birth_year");
+  input.phone = TextField(body, "phone");
+  input.village_code = TextField(body, "village_code");
+  input.nik = TextField(body, "nik");
+  input.nik_consent = BoolField(body, "nik_consent");
+  input.steward_id = NumberField(body, "steward_id");
+  return input;
+}
+
+#define GOTONG_PERSON_FIELDS \
+  "name", "gender", "birth_year", "phone", "village_code", "nik", "nik_consent", "steward_id"
+
+registry::EnterpriseInput ReadEnterprise(BodyReader& body) {
+  registry::EnterpriseInput input;
+  input.owner_id = NumberField(body, "owner_id");
+  if (body.Has("owner") && !body.IsNull("owner")) {
+    if (auto owner = body.Object("owner", false, {GOTONG_PERSON_FIELDS})) {
+      input.owner = ReadPerson(*owner);
+    }
+  }
+  input.name = TextField(body, "name");
+  input.sector = TextField(body, "sector");
+  input.products = TextField(body, "products");
+  input.business_centre = TextField(body, "business_centre");
+  input.village_code = TextField(body, "village_code");
+  input.founded_year = NumberField(body, "founded_year");
+  input.employees = NumberField(body, "employees");
+  input.capital = NumberField(body, "capital");
+  input.turnover = NumberField(body, "turnover");
+  input.nib = TextField(body, "nib");
+  input.status = TextField(body, "status");
+  input.steward_id = NumberField(body, "steward_id");
+  return input;
+}
+
+#define GOTONG_ENTERPRISE_FIELDS                                                         \
+  "owner_id", "owner", "name", "sector", "products", "business_centre", "village_code", \
+      "founded_year", "employees", "capital", "turnover", "nib", "status", "steward_id"
+
+registry::StakeholderInput ReadStakeholder(BodyReader& body) {
+  registry::StakeholderInput input;
+  input.name = TextField(body, "name");
+  input.helix = TextField(body, "helix");
+  input.kind = TextField(body, "kind");
+  input.region_code = TextField(body, "region_code");
+  input.contact = TextField(body, "contact");
+  return input;
+}
+
+// The list filters shared by the list, the area counts and the export.
+core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) {
+  registry::EnterpriseQuery filter;
+  filter.region = query.String("region");
+  filter.sector = query.String("sector");
+  filter.scale = query.String("scale");
+  filter.status = query.String("status");
+  filter.q = query.String("q");
+  filter.sort = query.String("sort");
+  if (auto stale = query.String("stale")) {
+    if (*stale == "true") {
+      filter.stale = true;
+    } else if (*stale == "false") {
+      filter.stale = false;
+    } else {
+      return core::Error::Invalid("stale", "invalid_value", "stale must be true or false");
+    }
+  }
+  return filter;
+}
+
+Response Fail(const core::Error& error, const Call& call) {
+  return ProblemResponse(error, call.request.request_id);
+}
+
+std::string Today() { return core::FormatInstant(core::SystemClock().Now()).substr(0, 10); }
+
+}  // namespace
+
+void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options) {
+  auto& registry = services.registry;
+  auto& regions = services.regions;
+  const Access readers = Access::Roles({Role::kAdmin, Role::kOfficer, Role::kFacilitator});
+  const Access writers = Access::Roles({Role::kAdmin, Role::kOfficer});
+  const Access admin = Access::Roles({Role::kAdmin});
+
+  routes.push_back({"GET", "/api/v1/sectors", Access::SignedIn(), [](Call& call) {
+    auto query = QueryReader::Parse(call.query, {});
+    if (!query.ok()) return Fail(query.error(), call);
+    json::array items;
+    for (const auto& info : registry::kSectors) {
+      items.push_back(json::object{{"code", info.code}, {"kbli", info.kbli}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  }});
+
+  // ---- stakeholders ----
+  routes.push_back({"GET", "/api/v1/stakeholders", Access::SignedIn(), [&registry, &regions](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"helix", "kind", "q", "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto helix = query->String("helix");
+    auto kind = query->String("kind");
+    auto q = query->String("q");
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto found = registry.ListStakeholders(call.context, helix, kind, q, page);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, PageJson(*found, [&](const auto& s) { return StakeholderJson(s, villages); }));
+  }});
+
+  routes.push_back({"POST", "/api/v1/stakeholders", admin, [&registry, &regions](Call& call) {
+    auto body = BodyReader::Parse(call.request, {"name", "helix", "kind", "region_code", "contact"});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadStakeholder(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto created = registry.CreateStakeholder(call.context, input);
+    if (!created.ok()) return Fail(created.error(), call);
+    Villages villages(regions);
+    Response response = JsonResponse(201, StakeholderJson(*created, villages));
+    response.SetHeader("Location", "/api/v1/stakeholders/" + std::to_string(created->id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/stakeholders/{id}", Access::SignedIn(), [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no stakeholder with that id");
+    auto found = registry.GetStakeholder(call.context, *id);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, StakeholderJson(*found, villages));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/stakeholders/{id}", admin, [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no stakeholder with that id");
+    auto body = BodyReader::Parse(call.request, {"name", "helix", "kind", "region_code", "contact"});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadStakeholder(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto updated = registry.UpdateStakeholder(call.context, *id, input);
+    if (!updated.ok()) return Fail(updated.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, StakeholderJson(*updated, villages));
+  }});
+
+  // ---- people ----
+  routes.push_back({"GET", "/api/v1/people", readers, [&registry, &regions](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"region", "q", "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto region = query->String("region");
+    auto q = query->String("q");
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto found = registry.ListPeople(call.context, region, q, page);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, PageJson(*found, [&](const auto& p) { return PersonJson(p, villages); }));
+  }});
+
+  routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) {
+    auto body = BodyReader::Parse(call.request, {GOTONG_PERSON_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadPerson(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto created = registry.CreatePerson(call.context, input);
+    if (!created.ok()) return Fail(created.error(), call);
+    Villages villages(regions);
+    Response response = JsonResponse(201, PersonJson(*created, villages));
+    response.SetHeader("Location", "/api/v1/people/" + std::to_string(created->person.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/people/{id}", readers, [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no person with that id");
+    auto found = registry.GetPerson(call.context, *id);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, PersonJson(*found, villages));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/people/{id}", writers, [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no person with that id");
+    auto body = BodyReader::Parse(call.request, {GOTONG_PERSON_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadPerson(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto updated = registry.UpdatePerson(call.context, *id, input);
+    if (!updated.ok()) return Fail(updated.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, PersonJson(*updated, villages));
+  }});
+
+  routes.push_back({"GET", "/api/v1/people/{id}/history", readers, [&registry](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no person with that id");
+    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto history = registry.PersonHistory(call.context, *id, page);
+    if (!history.ok()) return Fail(history.error(), call);
+    return JsonResponse(200, PageToJson(*history));
+  }});
+
+  // ---- enterprises ----
+  routes.push_back({"GET", "/api/v1/enterprises", readers, [&registry, &regions](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale", "q",
+                                                 "sort", "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto filter = ReadEnterpriseQuery(*query);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (!filter.ok()) return Fail(filter.error(), call);
+    auto found = registry.ListEnterprises(call.context, *filter, page);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, PageJson(*found, [&](const auto& e) { return EnterpriseJson(e, villages); }));
+  }});
+
+  routes.push_back({"GET", "/api/v1/enterprises/areas", readers, [&registry, &regions](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale", "q"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto filter = ReadEnterpriseQuery(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (!filter.ok()) return Fail(filter.error(), call);
+    auto summary = registry.CountByArea(call.context, *filter);
+    if (!summary.ok()) return Fail(summary.error(), call);
+    json::value region = nullptr;
+    if (summary->region_code) {
+      auto found = regions.Get(*summary->region_code);
+      if (found.ok()) {
+        region = json::object{{"code", found->code},
+                              {"name", found->name},
+                              {"level", ToString(found->level)}};
+      }
+    }
+    json::array areas;
+    for (std::size_t i = 0; i < summary->areas.size(); ++i) {
+      const auto& area = summary->areas[i];
+      auto level = domain::regions::LevelOfCode(area.code);
+      areas.push_back(json::object{
+          {"code", area.code},
+          {"name", summary->area_names[i]},
+          {"level", level ? json::value(json::string(ToString(*level))) : json::value(nullptr)},
+          {"total", area.total},
+          {"stale", area.stale},
+          {"by_scale", json::object{{"micro", area.micro},
+                                    {"small", area.small},
+                                    {"medium", area.medium},
+                                    {"large", area.large},
+                                    {"unknown", area.unknown}}}});
+    }
+    return JsonResponse(200, json::object{{"region", std::move(region)},
+                                          {"total", summary->total},
+                                          {"stale", summary->stale},
+                                          {"areas", std::move(areas)}});
+  }});
+
+  routes.push_back({"GET", "/api/v1/enterprises/export", readers,
+                    [&registry, tmpdir = options.work_dir](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"format", "include_nik", "region", "sector", "scale",
+                                                 "status", "stale", "q", "sort"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto format = query->String("format").value_or("csv");
+    auto include = query->String("include_nik").value_or("false");
+    auto filter = ReadEnterpriseQuery(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (!filter.ok()) return Fail(filter.error(), call);
+    if (format != "csv" && format != "xlsx") {
+      return Fail(core::Error::Invalid("format", "invalid_value", "format must be csv or xlsx"), call);
+    }
+    if (include != "true" && include != "false") {
+      return Fail(core::Error::Invalid("include_nik", "invalid_value", "include_nik must be true or false"), call);
+    }
+    std::unique_ptr<io::EnterpriseSheet> sheet;
+    if (format == "csv") {
+      sheet = io::NewCsvSheet();
+    } else {
+      auto xlsx = io::NewXlsxSheet(tmpdir);
+      if (!xlsx.ok()) return Fail(xlsx.error(), call);
+      sheet = std::move(xlsx).value();
+    }
+    auto status = registry.ExportEnterprises(
+        call.context, *filter, include == "true",
+        [&](const registry::EnterpriseView& view, const registry::Person& owner) {
+          sheet->Add(view.enterprise, owner, view.stale);
+          return true;
+        });
+    if (!status.ok()) return Fail(status.error(), call);
+    auto bytes = sheet->Finish();
+    if (!bytes.ok()) return Fail(bytes.error(), call);
+    Response response;
+    response.status = 200;
+    response.body = std::move(bytes).value();
+    std::string name = "gotong-enterprises-" + Today() + "." + format;
+    response.SetHeader("Content-Type",
+                       format == "csv" ? "text/csv; charset=utf-8"
+                                       : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }});
+
+  routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) {
+    auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadEnterprise(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto created = registry.CreateEnterprise(call.context, input);
+    if (!created.ok()) return Fail(created.error(), call);
+    Villages villages(regions);
+    Response response = JsonResponse(201, EnterpriseJson(*created, villages));
+    response.SetHeader("Location", "/api/v1/enterprises/" + std::to_string(created->enterprise.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/enterprises/{id}", readers, [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    auto found = registry.GetEnterprise(call.context, *id);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, EnterpriseJson(*found, villages));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/enterprises/{id}", writers, [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadEnterprise(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto updated = registry.UpdateEnterprise(call.context, *id, input);
+    if (!updated.ok()) return Fail(updated.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, EnterpriseJson(*updated, villages));
+  }});
+
+  routes.push_back({"POST", "/api/v1/enterprises/{id}/verify", writers, [&registry, &regions](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    if (!call.request.body.empty()) {
+      auto body = BodyReader::Parse(call.request, {});
+      if (!body.ok()) return Fail(body.error(), call);
+    }
+    auto verified = registry.VerifyEnterprise(call.context, *id);
+    if (!verified.ok()) return Fail(verified.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, EnterpriseJson(*verified, villages));
+  }});
+
+  routes.push_back({"GET", "/api/v1/enterprises/{id}/history", readers, [&registry](Call& call) {
+    auto id = PathId(call);
+    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto history = registry.EnterpriseHistory(call.context, *id, page);
+    if (!history.ok()) return Fail(history.error(), call);
+    return JsonResponse(200, PageToJson(*history));
+  }});
+}
+
+}  // namespace gotong::api::handlers

@@ -1,0 +1,89 @@
+#include "app/import_runner.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "io/registry_csv.hpp"
+
+namespace gotong::app {
+
+core::Result<domain::registry::ImportJob> RunImportJob(
+    domain::registry::ImportService& imports, std::int64_t job_id, bool remove_file,
+    const std::function<void(const domain::registry::ImportJob&)>& progress) {
+  auto context = domain::accounts::Context::System("import");
+  GOTONG_ASSIGN_OR_RETURN(auto job, imports.Get(context, job_id));
+  auto source = io::CsvFileRowSource::Open(job.file_path);
+  if (!source.ok()) {
+    GOTONG_RETURN_IF_ERROR(imports.Fail(job_id, "the file to import is gone: " + source.error().message));
+    return imports.Get(context, job_id);
+  }
+  auto result = imports.Run(job_id, **source, progress);
+  if (remove_file && result.ok() &&
+      (result->status == domain::registry::JobStatus::kSucceeded ||
+       result->status == domain::registry::JobStatus::kFailed)) {
+    std::error_code ec;
+    std::filesystem::remove(job.file_path, ec);
+  }
+  return result;
+}
+
+void ImportRunner::Start() {
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { Loop(); });
+}
+
+void ImportRunner::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ImportRunner::Enqueue(std::int64_t job_id) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(job_id);
+  }
+  wake_.notify_one();
+}
+
+void ImportRunner::ResumeUnfinished() {
+  auto jobs = imports_.Unfinished();
+  if (!jobs.ok()) {
+    spdlog::error("event=import_resume_failed error=\"{}\"", jobs.error().message);
+    return;
+  }
+  for (const auto& job : *jobs) {
+    spdlog::info("event=import_resumed job={} rows_done={}", job.id, job.rows_read);
+    Enqueue(job.id);
+  }
+}
+
+void ImportRunner::Loop() {
+  while (true) {
+    std::int64_t job_id = 0;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      job_id = queue_.front();
+      queue_.pop_front();
+    }
+    spdlog::info("event=import_started job={}", job_id);
+    auto result = RunImportJob(imports_, job_id, true, nullptr);
+    if (!result.ok()) {
+      spdlog::error("event=import_failed job={} error=\"{}\"", job_id, result.error().message);
+    } else {
+      spdlog::info("event=import_finished job={} status={} inserted={} updated={} failed={}", job_id,
+                   ToString(result->status), result->rows_inserted, result->rows_updated,
+                   result->rows_failed);
+    }
+  }
+}
+
+}  // namespace gotong::app

@@ -1,0 +1,117 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "domain/registry/registry.hpp"
+
+namespace gotong::domain::registry {
+
+// insert: every row is a new enterprise (rows matching an existing one are refused);
+// upsert: a row matching an existing enterprise (by NIB, else owner + name + village) updates it.
+enum class ImportMode { kInsert, kUpsert };
+std::string_view ToString(ImportMode mode);
+std::optional<ImportMode> ParseImportMode(std::string_view text);
+
+enum class JobStatus { kQueued, kRunning, kSucceeded, kFailed };
+std::string_view ToString(JobStatus status);
+std::optional<JobStatus> ParseJobStatus(std::string_view text);
+
+struct ImportJob {
+  std::int64_t id = 0;
+  std::string kind = "enterprises";
+  ImportMode mode = ImportMode::kInsert;
+  bool dry_run = false;
+  JobStatus status = JobStatus::kQueued;
+  std::string file_name;  // as the uploader named it
+  std::string file_path;  // where the server keeps it while the job runs
+  std::int64_t bytes_total = 0;
+  std::int64_t bytes_read = 0;
+  // Data rows done (committed with their batch); a resumed job skips this many.
+  std::int64_t rows_read = 0;
+  std::int64_t rows_inserted = 0;
+  std::int64_t rows_updated = 0;
+  std::int64_t rows_failed = 0;
+  std::int64_t errors_stored = 0;
+  std::optional<std::string> message;
+  std::vector<std::string> warnings;
+  std::optional<std::int64_t> created_by;
+  std::string created_by_username;
+  std::optional<std::int64_t> steward_id;  // what the imported records are stewarded by
+  core::Instant created_at{};
+  std::optional<core::Instant> started_at;
+  std::optional<core::Instant> finished_at;
+};
+
+// One wrong cell (or row, when `field` is empty). `row` is the file's line number; the header
+// is line 1.
+struct RowError {
+  std::int64_t row = 0;
+  std::string field;
+  std::string value;
+  std::string message;
+};
+
+class ImportRepository {
+ public:
+  virtual ~ImportRepository() = default;
+  virtual core::Result<std::int64_t> Insert(const ImportJob& job) = 0;
+  // Writes the job's status, counters, message, warnings and times.
+  virtual core::Status Save(const ImportJob& job) = 0;
+  virtual core::Result<ImportJob> Find(std::int64_t id) = 0;
+  // Newest first; only `created_by`'s jobs when given.
+  virtual core::Result<core::Page<ImportJob>> List(std::optional<std::int64_t> created_by,
+                                                   const core::PageRequest& page) = 0;
+  virtual core::Result<std::vector<ImportJob>> Unfinished() = 0;
+  virtual core::Status AddErrors(std::int64_t job_id, const std::vector<RowError>& errors) = 0;
+  virtual core::Result<core::Page<RowError>> ListErrors(std::int64_t job_id,
+                                                        const core::PageRequest& page) = 0;
+  virtual core::Status ForEachError(std::int64_t job_id,
+                                    const std::function<bool(const RowError&)>& each) = 0;
+};
+
+// A row bound for the registry: a new owner and enterprise, or an update of `existing_id`.
+struct ImportRecord {
+  std::int64_t line = 0;
+  Person owner;
+  Enterprise enterprise;
+  std::string match_key;
+};
+
+// An enterprise already registered that a row may match.
+struct ExistingEnterprise {
+  std::int64_t id = 0;
+  std::optional<std::string> nib;
+  std::string match_key;
+};
+
+// The bulk side of the registry, for imports (SQLite prepared statements, PostgreSQL COPY).
+class BulkRegistryWriter {
+ public:
+  virtual ~BulkRegistryWriter() = default;
+  // Enterprises with any of these NIBs or match keys.
+  virtual core::Result<std::vector<ExistingEnterprise>> FindExisting(
+      const std::vector<std::string>& nibs, const std::vector<std::string>& match_keys) = 0;
+  // Inserts each record's owner and enterprise, filling their ids. kAlreadyExists (field nib)
+  // when an NIB is taken; then nothing of the batch is kept once the unit rolls back.
+  virtual core::Status InsertMany(std::vector<ImportRecord>& records) = 0;
+  // Enterprises not written by this job (0: only the file itself can hold duplicates).
+  virtual core::Result<std::int64_t> CountOthers(std::int64_t job_id) = 0;
+};
+
+// Reads a file's records one at a time; the first record is the header.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // false at the end. `line` is the record's first line in the file.
+  virtual core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) = 0;
+  virtual std::int64_t BytesRead() const = 0;
+};
+
+}  // namespace gotong::domain::registry

@@ -1,0 +1,706 @@
+#include "domain/registry/import_service.hpp"
+
+#include <array>
+#include <chrono>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/text.hpp"
+#include "core/time.hpp"
+#include "domain/regions/region.hpp"
+
+namespace gotong::domain::registry {
+namespace {
+
+using accounts::Context;
+using accounts::Role;
+using core::Error;
+
+enum Column {
+  kOwnerName, kOwnerGender, kOwnerBirthYear, kOwnerPhone, kOwnerNik, kNikConsent,
+  kName, kSector, kProducts, kBusinessCentre, kVillageCode, kFoundedYear, kEmployees,
+  kCapital, kTurnover, kNib, kStatus, kVerifiedAt, kColumnCount
+};
+
+struct ColumnName {
+  Column column;
+  std::string_view english;
+  std::string_view indonesian;
+  bool required;
+};
+
+constexpr std::array<ColumnName, kColumnCount> kColumns = {{
+    {kOwnerName, "owner_name", "nama_pemilik", true},
+    {kOwnerGender, "owner_gender", "jenis_kelamin", false},
+    {kOwnerBirthYear, "owner_birth_year", "tahun_lahir", false},
+    {kOwnerPhone, "owner_phone", "telepon", false},
+    {kOwnerNik, "owner_nik", "nik", false},
+    {kNikConsent, "nik_consent", "persetujuan_nik", false},
+    {kName, "name", "nama_usaha", true},
+    {kSector, "sector", "sektor", true},
+    {kProducts, "products", "produk", false},
+    {kBusinessCentre, "business_centre", "sentra", false},
+    {kVillageCode, "village_code", "kode_desa", true},
+    {kFoundedYear, "founded_year", "tahun_berdiri", false},
+    {kEmployees, "employees", "tenaga_kerja", false},
+    {kCapital, "capital", "modal", false},
+    {kTurnover, "turnover", "omzet", false},
+    {kNib, "nib", "nib", false},
+    {kStatus, "status", "status", false},
+    {kVerifiedAt, "verified_at", "tanggal_verifikasi", false},
+}};
+
+// Where each known column sits in the file, and what the file calls it.
+struct Layout {
+  std::array<int, kColumnCount> index;
+  std::array<std::string, kColumnCount> header;
+};
+
+core::Result<Layout> ReadLayout(const std::vector<std::string>& header,
+                                std::vector<std::string>& warnings) {
+  Layout layout;
+  layout.index.fill(-1);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string name = core::AsciiLower(core::Trim(header[i]));
+    for (char& c : name) {
+      if (c == ' ' || c == '-') c = '_';
+    }
+    bool known = false;
+    for (const auto& column : kColumns) {
+      if (name == column.english || name == column.indonesian) {
+        if (layout.index[column.column] >= 0) {
+          return Error::Invalid(std::string(column.english), "duplicate_column",
+                                "the column " + std::string(core::Trim(header[i])) +
+                                    " appears twice in the header");
+        }
+        layout.index[column.column] = static_cast<int>(i);
+        layout.header[column.column] = std::string(core::Trim(header[i]));
+        known = true;
+        break;
+      }
+    }
+    if (!known && !core::Trim(header[i]).empty()) {
+      warnings.push_back("column '" + std::string(core::Trim(header[i])) +
+                         "' is not known and was skipped");
+    }
+  }
+  std::vector<core::FieldError> missing;
+  for (const auto& column : kColumns) {
+    if (column.required && layout.index[column.column] < 0) {
+      missing.push_back({std::string(column.english), "missing_column",
+                         "the file has no column " + std::string(column.english) + " (or " +
+                             std::string(column.indonesian) + ")"});
+    }
+  }
+  if (!missing.empty()) return Error::Invalid(std::move(missing));
+  return layout;
+}
+
+std::optional<bool> ParseYesNo(std::string_view text) {
+  std::string lower = core::AsciiLower(core::Trim(text));
+  if (lower == "ya" || lower == "yes" || lower == "true" || lower == "1" || lower == "y") return true;
+  if (lower == "tidak" || lower == "no" || lower == "false" || lower == "0" || lower == "t" ||
+      lower == "n") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+int YearOf(core::Instant now) {
+  return static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+}
+
+// Turns one data row into a record, or into the errors that stop it.
+class RowParser {
+ public:
+  RowParser(const Layout& layout, const std::unordered_set<std::string>& villages,
+            core::Instant now)
+      : layout_(layout), villages_(villages), now_(now), this_year_(YearOf(now)) {}
+
+  bool Parse(std::int64_t line, const std::vector<std::string>& fields, ImportRecord& record,
+             std::vector<RowError>& errors) {
+    line_ = line;
+    fields_ = &fields;
+    errors_ = &errors;
+    std::size_t before = errors.size();
+    if (fields.size() != expected_width_ && expected_width_ != 0 && fields.size() < needed_) {
+      Fail("", "", "the row has " + std::to_string(fields.size()) + " fields; the header has " +
+                       std::to_string(expected_width_));
+      return false;
+    }
+    record = ImportRecord{};
+    record.line = line;
+    Person& owner = record.owner;
+    Enterprise& enterprise = record.enterprise;
+
+    if (auto name = Text(kOwnerName, 120, true)) owner.name = std::move(*name);
+    if (auto gender = Cell(kOwnerGender); !gender.empty()) {
+      owner.gender = ParseGender(gender);
+      if (!owner.gender) Fail(kOwnerGender, "must be P or L (perempuan or laki-laki)");
+    }
+    if (auto year = Number(kOwnerBirthYear, 1900, this_year_)) owner.birth_year = static_cast<int>(*year);
+    if (auto phone = Cell(kOwnerPhone); !phone.empty()) {
+      auto normalised = NormalisePhone(phone, Header(kOwnerPhone));
+      if (normalised.ok()) {
+        owner.phone = std::move(normalised).value();
+      } else {
+        Fail(kOwnerPhone, "must be a phone number such as 0812-3456-7890");
+      }
+    }
+    if (auto nik = Cell(kOwnerNik); !nik.empty()) {
+      auto consent = ParseYesNo(Cell(kNikConsent));
+      if (!IsValidNik(nik)) {
+        Fail(kOwnerNik, "must be the 16 digits of a national id (NIK)");
+      } else if (!consent || !*consent) {
+        Fail(kNikConsent, "a NIK is stored only with the owner's consent: write ya here");
+      } else {
+        owner.nik = std::string(nik);
+        owner.nik_consent_at = now_;
+      }
+    }
+    owner.village_code.reset();
+
+    if (auto name = Text(kName, 200, true)) enterprise.name = std::move(*name);
+    if (auto sector = Cell(kSector); sector.empty()) {
+      Fail(kSector, "is required");
+    } else if (auto parsed = ParseSector(sector)) {
+      enterprise.sector = *parsed;
+    } else {
+      Fail(kSector, "is not a known sector (batik, olahan pangan, kuliner, ... or a KBLI code)");
+    }
+    if (auto products = Text(kProducts, 500, false)) enterprise.products = std::move(products);
+    if (auto centre = Text(kBusinessCentre, 200, false)) enterprise.business_centre = std::move(centre);
+    if (auto village = Cell(kVillageCode); village.empty()) {
+      Fail(kVillageCode, "is required");
+    } else if (!villages_.contains(std::string(village))) {
+      auto level = regions::LevelOfCode(village);
+      Fail(kVillageCode, level && *level == regions::Level::kVillage
+                             ? "is not a village in the official region list"
+                             : "must be a village code such as 35.79.01.2001");
+    } else {
+      enterprise.village_code = std::string(village);
+      owner.village_code = enterprise.village_code;
+    }
+    if (auto year = Number(kFoundedYear, 1900, this_year_)) enterprise.founded_year = static_cast<int>(*year);
+    if (auto employees = Number(kEmployees, 0, 100'000)) enterprise.employees = *employees;
+    enterprise.capital = Amount(kCapital);
+    enterprise.turnover = Amount(kTurnover);
+    if (auto nib = Cell(kNib); !nib.empty()) {
+      if (!IsValidNib(nib)) {
+        Fail(kNib, "must be exactly 13 digits");
+      } else {
+        enterprise.nib = std::string(nib);
+      }
+    }
+    if (auto status = Cell(kStatus); !status.empty()) {
+      auto parsed = ParseStatus(status);
+      if (!parsed) {
+        Fail(kStatus, "must be aktif or tutup (active or closed)");
+      } else {
+        enterprise.status = *parsed;
+      }
+    }
+    if (auto verified = Cell(kVerifiedAt); !verified.empty()) {
+      auto date = core::Date::Parse(verified);
+      if (!date) {
+        Fail(kVerifiedAt, "must be a date written YYYY-MM-DD");
+      } else {
+        auto instant = core::ParseInstant(date->ToString() + "T00:00:00Z");
+        if (!instant || *instant > now_) {
+          Fail(kVerifiedAt, "must not be in the future");
+        } else {
+          enterprise.verified_at = instant;
+        }
+      }
+    }
+    if (errors.size() != before) return false;
+    record.match_key = MatchKey(owner.name, enterprise.name, enterprise.village_code);
+    return true;
+  }
+
+  void SetWidth(std::size_t width) {
+    expected_width_ = width;
+    needed_ = 0;
+    for (int index : layout_.index) needed_ = std::max<std::size_t>(needed_, static_cast<std::size_t>(index + 1));
+  }
+
+ private:
+  std::string_view Cell(Column column) const {
+    int index = layout_.index[column];
+    if (index < 0 || static_cast<std::size_t>(index) >= fields_->size()) return {};
+    return core::Trim((*fields_)[static_cast<std::size_t>(index)]);
+  }
+  const std::string& Header(Column column) const { return layout_.header[column]; }
+
+  void Fail(Column column, const std::string& why) {
+    Fail(Header(column).empty() ? std::string(kColumns[column].english) : Header(column),
+         std::string(Cell(column)), Header(column) + " " + why);
+  }
+  void Fail(std::string field, std::string value, std::string message) {
+    if (value.size() > 200) value = value.substr(0, 200);
+    errors_->push_back({line_, std::move(field), std::move(value), std::move(message)});
+  }
+
+  std::optional<std::string> Text(Column column, std::size_t max, bool required) {
+    std::string_view cell = Cell(column);
+    if (cell.empty()) {
+      if (required) Fail(column, "is required");
+      return std::nullopt;
+    }
+    if (!core::IsValidUtf8(cell)) {
+      Fail(column, "is not UTF-8 text; save the file as CSV UTF-8");
+      return std::nullopt;
+    }
+    if (core::CodePointCount(cell) > max) {
+      Fail(column, "must be at most " + std::to_string(max) + " characters");
+      return std::nullopt;
+    }
+    return std::string(cell);
+  }
+
+  std::optional<std::int64_t> Number(Column column, std::int64_t min, std::int64_t max) {
+    std::string_view cell = Cell(column);
+    if (cell.empty()) return std::nullopt;
+    auto value = ParseWhole(cell, Header(column), min, max);
+    if (!value.ok()) {
+      Fail(column, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  std::optional<std::int64_t> Amount(Column column) {
+    std::string_view cell = Cell(column);
+    if (cell.empty()) return std::nullopt;
+    auto value = ParseRupiah(cell, Header(column));
+    if (!value.ok()) {
+      const auto& fields = value.error().fields;
+      std::string code = fields.empty() ? "" : fields.front().code;
+      Fail(column, code == "negative" ? "must not be negative"
+                   : code == "too_large" ? "is too large"
+                                         : "must be whole rupiah such as 1500000 or 1.500.000");
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  const Layout& layout_;
+  const std::unordered_set<std::string>& villages_;
+  core::Instant now_;
+  int this_year_;
+  std::size_t expected_width_ = 0;
+  std::size_t needed_ = 0;
+  std::int64_t line_ = 0;
+  const std::vector<std::string>* fields_ = nullptr;
+  std::vector<RowError>* errors_ = nullptr;
+};
+
+std::uint64_t NibNumber(const std::string& nib) { return std::stoull(nib); }
+
+// Merges a row's non-empty cells into an existing record (upsert).
+void MergeInto(const ImportRecord& row, Person& owner, Enterprise& enterprise) {
+  const Person& from = row.owner;
+  owner.name = from.name;
+  if (from.gender) owner.gender = from.gender;
+  if (from.birth_year) owner.birth_year = from.birth_year;
+  if (from.phone) owner.phone = from.phone;
+  if (from.nik) {
+    owner.nik = from.nik;
+    owner.nik_consent_at = from.nik_consent_at;
+  }
+  if (from.village_code) owner.village_code = from.village_code;
+  const Enterprise& e = row.enterprise;
+  enterprise.name = e.name;
+  enterprise.sector = e.sector;
+  if (e.products) enterprise.products = e.products;
+  if (e.business_centre) enterprise.business_centre = e.business_centre;
+  enterprise.village_code = e.village_code;
+  if (e.founded_year) enterprise.founded_year = e.founded_year;
+  if (e.employees) enterprise.employees = e.employees;
+  if (e.capital) enterprise.capital = e.capital;
+  if (e.turnover) enterprise.turnover = e.turnover;
+  if (e.nib) enterprise.nib = e.nib;
+  enterprise.status = e.status;
+  if (e.verified_at) enterprise.verified_at = e.verified_at;
+}
+
+Context JobContext(const ImportJob& job) {
+  Context context;
+  if (job.created_by) {
+    accounts::Principal principal;
+    principal.user_id = *job.created_by;
+    principal.username = job.created_by_username;
+    principal.role = Role::kAdmin;  // only for attributing the audit entries
+    context.principal = principal;
+  } else {
+    context.system = true;
+  }
+  context.request_id = "import-" + std::to_string(job.id);
+  return context;
+}
+
+}  // namespace
+
+std::string_view ToString(ImportMode mode) { return mode == ImportMode::kInsert ? "insert" : "upsert"; }
+
+std::optional<ImportMode> ParseImportMode(std::string_view text) {
+  if (text == "insert") return ImportMode::kInsert;
+  if (text == "upsert") return ImportMode::kUpsert;
+  return std::nullopt;
+}
+
+std::string_view ToString(JobStatus status) {
+  switch (status) {
+    case JobStatus::kQueued: return "queued";
+    case JobStatus::kRunning: return "running";
+    case JobStatus::kSucceeded: return "succeeded";
+    case JobStatus::kFailed: return "failed";
+  }
+  return "queued";
+}
+
+std::optional<JobStatus> ParseJobStatus(std::string_view text) {
+  for (auto status : {JobStatus::kQueued, JobStatus::kRunning, JobStatus::kSucceeded, JobStatus::kFailed}) {
+    if (ToString(status) == text) return status;
+  }
+  return std::nullopt;
+}
+
+bool ImportService::MaySee(const Context& context, const ImportJob& job) const {
+  if (context.IsAdmin()) return true;
+  return context.principal && job.created_by && *job.created_by == context.principal->user_id;
+}
+
+core::Result<ImportJob> ImportService::Create(const Context& context, const ImportRequest& request) {
+  bool officer = context.principal && context.principal->role == Role::kOfficer;
+  if (!context.IsAdmin() && !officer) return Error::Denied("only admins and officers import");
+  if (request.kind != "enterprises") {
+    return Error::Invalid("kind", "invalid_value", "kind must be enterprises");
+  }
+  auto mode = ParseImportMode(request.mode);
+  if (!mode) return Error::Invalid("mode", "invalid_value", "mode must be insert or upsert");
+  ImportJob job;
+  job.kind = request.kind;
+  job.mode = *mode;
+  job.dry_run = request.dry_run;
+  job.file_name = request.file_name.empty() ? "upload.csv" : request.file_name;
+  job.file_path = request.file_path;
+  job.bytes_total = request.bytes_total;
+  if (context.principal) {
+    job.created_by = context.principal->user_id;
+    job.created_by_username = context.principal->username;
+  } else {
+    job.created_by_username = "system";
+  }
+  if (officer) {
+    const auto& scope = context.principal->scope;
+    if (!scope || scope->kind != accounts::ScopeKind::kStakeholder) {
+      return Error::Denied("your account is not attached to a stakeholder; ask an admin");
+    }
+    job.steward_id = scope->id;
+  }
+  job.created_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(job.id, unit->Imports().Insert(job));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return job;
+}
+
+core::Result<ImportJob> ImportService::Get(const Context& context, std::int64_t id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  auto job = unit->Imports().Find(id);
+  if (!job.ok()) return job;
+  if (!MaySee(context, *job)) return Error::NotFound("no import with id " + std::to_string(id));
+  return job;
+}
+
+core::Result<core::Page<ImportJob>> ImportService::List(const Context& context,
+                                                        const core::PageRequest& page) {
+  if (!context.IsAdmin() && !(context.principal && context.principal->role == Role::kOfficer)) {
+    return Error::Denied("only admins and officers import");
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  std::optional<std::int64_t> mine;
+  if (!context.IsAdmin()) mine = context.principal->user_id;
+  return unit->Imports().List(mine, page);
+}
+
+core::Result<core::Page<RowError>> ImportService::Errors(const Context& context, std::int64_t id,
+                                                         const core::PageRequest& page) {
+  GOTONG_RETURN_IF_ERROR(Get(context, id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  return unit->Imports().ListErrors(id, page);
+}
+
+core::Status ImportService::ForEachError(const Context& context, std::int64_t id,
+                                         const std::function<bool(const RowError&)>& each) {
+  GOTONG_RETURN_IF_ERROR(Get(context, id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  return unit->Imports().ForEachError(id, each);
+}
+
+core::Result<std::vector<ImportJob>> ImportService::Unfinished() {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  return unit->Imports().Unfinished();
+}
+
+core::Status ImportService::Fail(std::int64_t job_id, const std::string& message) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto job, unit->Imports().Find(job_id));
+  job.status = JobStatus::kFailed;
+  job.message = message;
+  job.finished_at = clock_.Now();
+  GOTONG_RETURN_IF_ERROR(unit->Imports().Save(job));
+  return unit->Commit();
+}
+
+core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& source,
+                                           const std::function<void(const ImportJob&)>& progress) {
+  ImportJob job;
+  std::unordered_set<std::string> villages;
+  {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+    GOTONG_ASSIGN_OR_RETURN(job, unit->Imports().Find(job_id));
+    if (job.status == JobStatus::kSucceeded || job.status == JobStatus::kFailed) return job;
+    job.status = JobStatus::kRunning;
+    if (!job.started_at) job.started_at = clock_.Now();
+    GOTONG_RETURN_IF_ERROR(unit->Imports().Save(job));
+    GOTONG_ASSIGN_OR_RETURN(auto codes, unit->Regions().CodesAt(regions::Level::kVillage));
+    villages.reserve(codes.size());
+    for (auto& code : codes) villages.insert(std::move(code));
+    GOTONG_RETURN_IF_ERROR(unit->Commit());
+  }
+  auto finish = [&](JobStatus status, std::optional<std::string> message) -> core::Result<ImportJob> {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+    GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Imports().Find(job_id));
+    saved.status = status;
+    saved.message = std::move(message);
+    saved.warnings = job.warnings;
+    saved.finished_at = clock_.Now();
+    if (status == JobStatus::kSucceeded) saved.bytes_read = saved.bytes_total;
+    GOTONG_RETURN_IF_ERROR(unit->Imports().Save(saved));
+    auto entry = audit::NewEntry(JobContext(saved), clock_.Now(), "import", std::to_string(job_id),
+                                 saved.dry_run ? "import_dry_run" : "import");
+    entry.after = audit::Snapshot{{"file_name", saved.file_name},
+                                  {"mode", std::string(ToString(saved.mode))},
+                                  {"status", std::string(ToString(saved.status))},
+                                  {"rows_read", saved.rows_read},
+                                  {"rows_inserted", saved.rows_inserted},
+                                  {"rows_updated", saved.rows_updated},
+                                  {"rows_failed", saved.rows_failed}};
+    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+    GOTONG_RETURN_IF_ERROR(unit->Commit());
+    if (progress) progress(saved);
+    return saved;
+  };
+
+  std::int64_t line = 0;
+  std::vector<std::string> fields;
+  auto header = source.Next(line, fields);
+  if (!header.ok()) return finish(JobStatus::kFailed, header.error().message);
+  if (!*header) return finish(JobStatus::kFailed, "the file is empty; it needs a header row");
+  job.warnings.clear();
+  auto layout = ReadLayout(fields, job.warnings);
+  if (!layout.ok()) {
+    std::string message;
+    for (const auto& field : layout.error().fields) {
+      message += (message.empty() ? "" : "; ") + field.message;
+    }
+    return finish(JobStatus::kFailed, message.empty() ? layout.error().message : message);
+  }
+  core::Instant now = clock_.Now();
+  RowParser parser(*layout, villages, now);
+  parser.SetWidth(fields.size());
+
+  // Keys seen earlier in this file: a second row with the same NIB or owner + name + village
+  // is refused, so that neither mode writes the same enterprise twice.
+  std::unordered_map<std::uint64_t, std::int64_t> nibs_seen;
+  std::unordered_map<std::uint64_t, std::int64_t> keys_seen;
+  std::hash<std::string> hash;
+
+  bool check_registry = true;
+  {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+    GOTONG_ASSIGN_OR_RETURN(auto others, unit->Bulk().CountOthers(job_id));
+    check_registry = others > 0;
+  }
+
+  std::vector<ImportRecord> batch;
+  std::vector<RowError> batch_errors;
+  std::int64_t batch_failed = 0;
+  std::int64_t rows_seen = 0;
+  batch.reserve(options_.batch_rows);
+
+  auto flush = [&]() -> core::Status {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+      GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Imports().Find(job_id));
+      std::vector<RowError> errors = batch_errors;
+      std::int64_t failed = batch_failed;
+      std::vector<ImportRecord> inserts;
+      std::vector<std::pair<ImportRecord*, std::int64_t>> updates;
+      if (check_registry) {
+        std::vector<std::string> nibs, keys;
+        for (auto& record : batch) {
+          if (record.enterprise.nib) nibs.push_back(*record.enterprise.nib);
+          keys.push_back(record.match_key);
+        }
+        GOTONG_ASSIGN_OR_RETURN(auto existing, unit->Bulk().FindExisting(nibs, keys));
+        std::unordered_map<std::string, std::int64_t> by_nib, by_key;
+        for (auto& e : existing) {
+          if (e.nib) by_nib.emplace(*e.nib, e.id);
+          by_key.emplace(e.match_key, e.id);
+        }
+        for (auto& record : batch) {
+          std::optional<std::int64_t> match;
+          const char* how = "";
+          if (record.enterprise.nib) {
+            if (auto it = by_nib.find(*record.enterprise.nib); it != by_nib.end()) {
+              match = it->second;
+              how = "the same NIB";
+            }
+          }
+          if (!match) {
+            if (auto it = by_key.find(record.match_key); it != by_key.end()) {
+              match = it->second;
+              how = "the same owner, name and village";
+            }
+          }
+          if (!match) {
+            inserts.push_back(record);
+          } else if (saved.mode == ImportMode::kInsert) {
+            ++failed;
+            errors.push_back({record.line, record.enterprise.nib ? "nib" : "name",
+                              record.enterprise.nib.value_or(record.enterprise.name),
+                              "already registered as enterprise #" + std::to_string(*match) +
+                                  " (" + how + "); import with mode upsert to update it"});
+          } else {
+            updates.emplace_back(&record, *match);
+          }
+        }
+      } else {
+        inserts = batch;
+      }
+      if (!saved.dry_run) {
+        for (auto& record : inserts) {
+          record.owner.steward_id = saved.steward_id;
+          record.enterprise.steward_id = saved.steward_id;
+          record.enterprise.import_job_id = job_id;
+          record.owner.created_at = record.owner.updated_at = now;
+          record.enterprise.created_at = record.enterprise.updated_at = now;
+        }
+        auto inserted = unit->Bulk().InsertMany(inserts);
+        if (!inserted.ok()) {
+          if (inserted.error().code == core::ErrorCode::kAlreadyExists && !check_registry) {
+            // Someone registered an enterprise meanwhile: look the batch up after all.
+            check_registry = true;
+            continue;
+          }
+          return inserted;
+        }
+        Context context = JobContext(saved);
+        for (auto& [record, id] : updates) {
+          GOTONG_ASSIGN_OR_RETURN(auto enterprise, unit->Enterprises().Find(id));
+          GOTONG_ASSIGN_OR_RETURN(auto owner, unit->People().Find(enterprise.owner_id));
+          auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "import_update");
+          entry.before = SnapshotOf(enterprise);
+          std::string old_owner_name = owner.name;
+          MergeInto(*record, owner, enterprise);
+          owner.updated_at = enterprise.updated_at = now;
+          enterprise.import_job_id = job_id;
+          GOTONG_RETURN_IF_ERROR(unit->People().Update(owner));
+          enterprise.owner_name = owner.name;
+          auto updated = unit->Enterprises().Update(enterprise);
+          if (!updated.ok()) {
+            if (updated.error().code != core::ErrorCode::kAlreadyExists) return updated;
+            return updated;
+          }
+          if (owner.name != old_owner_name) {
+            GOTONG_RETURN_IF_ERROR(unit->Enterprises().OwnerRenamed(owner.id, owner.name));
+          }
+          entry.after = SnapshotOf(enterprise);
+          GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+        }
+      }
+      saved.rows_read += static_cast<std::int64_t>(batch.size()) + batch_failed;
+      saved.rows_inserted += static_cast<std::int64_t>(inserts.size());
+      saved.rows_updated += static_cast<std::int64_t>(updates.size());
+      saved.rows_failed += failed;
+      std::int64_t room = std::max<std::int64_t>(0, options_.max_errors - saved.errors_stored);
+      if (static_cast<std::int64_t>(errors.size()) > room) errors.resize(static_cast<std::size_t>(room));
+      GOTONG_RETURN_IF_ERROR(unit->Imports().AddErrors(job_id, errors));
+      saved.errors_stored += static_cast<std::int64_t>(errors.size());
+      saved.bytes_read = source.BytesRead();
+      saved.warnings = job.warnings;
+      GOTONG_RETURN_IF_ERROR(unit->Imports().Save(saved));
+      GOTONG_RETURN_IF_ERROR(unit->Commit());
+      job = std::move(saved);
+      batch.clear();
+      batch_errors.clear();
+      batch_failed = 0;
+      if (progress) progress(job);
+      return core::OkStatus();
+    }
+    return Error::Internal("the batch could not be written");
+  };
+
+  while (true) {
+    auto more = source.Next(line, fields);
+    if (!more.ok()) {
+      // Malformed CSV (an unclosed quote, say): what came before is kept, the job fails here.
+      return finish(JobStatus::kFailed, more.error().message);
+    }
+    if (!*more) break;
+    ++rows_seen;
+    bool resumed_row = rows_seen <= job.rows_read;
+    ImportRecord record;
+    std::vector<RowError> row_errors;
+    bool valid = parser.Parse(line, fields, record, row_errors);
+    if (resumed_row) {
+      // Already written by the run that was interrupted: only remember its keys.
+      if (valid) {
+        if (record.enterprise.nib) nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
+        keys_seen.emplace(hash(record.match_key), line);
+      }
+      continue;
+    }
+    if (valid) {
+      if (record.enterprise.nib) {
+        auto [it, fresh] = nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
+        if (!fresh) {
+          row_errors.push_back({line, "nib", *record.enterprise.nib,
+                                "the same NIB is already on line " + std::to_string(it->second)});
+          valid = false;
+        }
+      }
+      if (valid) {
+        auto [it, fresh] = keys_seen.emplace(hash(record.match_key), line);
+        if (!fresh) {
+          row_errors.push_back({line, "name", record.enterprise.name,
+                                "the same owner, name and village are already on line " +
+                                    std::to_string(it->second)});
+          valid = false;
+        }
+      }
+    }
+    if (valid) {
+      batch.push_back(std::move(record));
+    } else {
+      ++batch_failed;
+      for (auto& error : row_errors) batch_errors.push_back(std::move(error));
+    }
+    if (batch.size() + static_cast<std::size_t>(batch_failed) >= options_.batch_rows) {
+      auto status = flush();
+      if (!status.ok()) return finish(JobStatus::kFailed, status.error().message);
+    }
+  }
+  if (!batch.empty() || batch_failed > 0) {
+    auto status = flush();
+    if (!status.ok()) return finish(JobStatus::kFailed, status.error().message);
+  }
+  return finish(JobStatus::kSucceeded, std::nullopt);
+}
+
+}  // namespace gotong::domain::registry

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "domain/accounts/access.hpp"
+#include "domain/database.hpp"
+#include "domain/registry/import.hpp"
+
+namespace gotong::domain::registry {
+
+struct ImportRequest {
+  std::string kind;
+  std::string mode = "insert";
+  bool dry_run = false;
+  std::string file_name;
+  std::string file_path;
+  std::int64_t bytes_total = 0;
+};
+
+struct ImportOptions {
+  std::size_t batch_rows = 5000;     // rows per transaction
+  std::int64_t max_errors = 10000;   // stored per job; every failed row is still counted
+};
+
+// Bulk import of enterprises with their owners from a file, as a resumable job: each batch of
+// rows is written in one transaction together with the job's counters, so a job killed half-way
+// keeps whole batches only and, run again, continues after the last one.
+class ImportService {
+ public:
+  ImportService(Database& database, const core::Clock& clock, ImportOptions options = {})
+      : database_(database), clock_(clock), options_(options) {}
+
+  // Records a queued job for the caller (admin or officer).
+  core::Result<ImportJob> Create(const accounts::Context& context, const ImportRequest& request);
+  core::Result<ImportJob> Get(const accounts::Context& context, std::int64_t id);
+  core::Result<core::Page<ImportJob>> List(const accounts::Context& context,
+                                           const core::PageRequest& page);
+  core::Result<core::Page<RowError>> Errors(const accounts::Context& context, std::int64_t id,
+                                            const core::PageRequest& page);
+  core::Status ForEachError(const accounts::Context& context, std::int64_t id,
+                            const std::function<bool(const RowError&)>& each);
+  // Jobs that were queued or running when the process stopped.
+  core::Result<std::vector<ImportJob>> Unfinished();
+
+  // Runs (or resumes) a job over its file's rows; `progress` sees the job after every batch.
+  // The job ends succeeded or failed (with its message); the returned error is for the case
+  // where even that could not be recorded.
+  core::Result<ImportJob> Run(std::int64_t job_id, RowSource& source,
+                              const std::function<void(const ImportJob&)>& progress);
+
+  // Marks a job failed without running it (its file is gone, say).
+  core::Status Fail(std::int64_t job_id, const std::string& message);
+
+ private:
+  bool MaySee(const accounts::Context& context, const ImportJob& job) const;
+
+  Database& database_;
+  const core::Clock& clock_;
+  ImportOptions options_;
+};
+
+}  // namespace gotong::domain::registry

@@ -1,0 +1,538 @@
+// Import jobs, their row errors, and the bulk writer that imports go through.
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/json.hpp>
+
+#include "core/text.hpp"
+#include "sql_copy.hpp"
+#include "sql_internal.hpp"
+#include "sql_registry.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+namespace json = boost::json;
+using namespace domain::registry;  // NOLINT: this file implements that context's interfaces
+using namespace sqlite_api;        // NOLINT: SOCI's header puts SQLite's C API in this namespace
+
+constexpr const char* kJobColumns =
+    "id, kind, mode, dry_run, status, file_name, file_path, bytes_total, bytes_read, rows_read, "
+    "rows_inserted, rows_updated, rows_failed, errors_stored, message, warnings, created_by, "
+    "created_by_username, steward_id, created_at, started_at, finished_at";
+
+std::string WarningsJson(const std::vector<std::string>& warnings) {
+  json::array array;
+  for (const auto& warning : warnings) array.emplace_back(warning);
+  return json::serialize(array);
+}
+
+std::vector<std::string> WarningsFrom(const std::string& text) {
+  std::vector<std::string> warnings;
+  json::error_code ec;
+  auto value = json::parse(text, ec);
+  if (ec || !value.is_array()) return warnings;
+  for (const auto& item : value.as_array()) {
+    if (item.is_string()) warnings.emplace_back(item.as_string());
+  }
+  return warnings;
+}
+
+struct JobVars {
+  long long id = 0, dry_run = 0, bytes_total = 0, bytes_read = 0, rows_read = 0,
+            rows_inserted = 0, rows_updated = 0, rows_failed = 0, errors_stored = 0;
+  long long created_by = 0, steward_id = 0;
+  soci::indicator created_by_ind = soci::i_null, steward_ind = soci::i_null,
+                  message_ind = soci::i_null, started_ind = soci::i_null,
+                  finished_ind = soci::i_null;
+  std::string kind, mode, status, file_name, file_path, message, warnings, username, created_at,
+      started_at, finished_at;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(kind).Into(mode).Into(dry_run).Into(status).Into(file_name).Into(file_path)
+        .Into(bytes_total).Into(bytes_read).Into(rows_read).Into(rows_inserted).Into(rows_updated)
+        .Into(rows_failed).Into(errors_stored).Into(message, message_ind).Into(warnings)
+        .Into(created_by, created_by_ind).Into(username).Into(steward_id, steward_ind)
+        .Into(created_at).Into(started_at, started_ind).Into(finished_at, finished_ind);
+  }
+
+  ImportJob Get() const {
+    ImportJob job;
+    job.id = id;
+    job.kind = kind;
+    job.mode = ParseImportMode(mode).value_or(ImportMode::kInsert);
+    job.dry_run = dry_run != 0;
+    job.status = ParseJobStatus(status).value_or(JobStatus::kFailed);
+    job.file_name = file_name;
+    job.file_path = file_path;
+    job.bytes_total = bytes_total;
+    job.bytes_read = bytes_read;
+    job.rows_read = rows_read;
+    job.rows_inserted = rows_inserted;
+    job.rows_updated = rows_updated;
+    job.rows_failed = rows_failed;
+    job.errors_stored = errors_stored;
+    if (message_ind == soci::i_ok) job.message = message;
+    job.warnings = WarningsFrom(warnings);
+    if (created_by_ind == soci::i_ok) job.created_by = created_by;
+    job.created_by_username = username;
+    if (steward_ind == soci::i_ok) job.steward_id = steward_id;
+    job.created_at = InstantFrom(created_at);
+    job.started_at = OptionalInstant(started_at, started_ind);
+    job.finished_at = OptionalInstant(finished_at, finished_ind);
+    return job;
+  }
+};
+
+}  // namespace
+
+core::Result<std::int64_t> SqlImportRepository::Insert(const ImportJob& job) {
+  return Guard("insert import job", [&]() -> core::Result<std::int64_t> {
+    long long id = 0, dry_run = job.dry_run ? 1 : 0, bytes_total = job.bytes_total;
+    long long created_by = job.created_by.value_or(0), steward = job.steward_id.value_or(0);
+    soci::indicator created_ind = job.created_by ? soci::i_ok : soci::i_null;
+    soci::indicator steward_ind = job.steward_id ? soci::i_ok : soci::i_null;
+    std::string mode(ToString(job.mode)), status(ToString(job.status));
+    std::string warnings = WarningsJson(job.warnings), created_at = Text(job.created_at);
+    Query query(sql_);
+    query.Use(job.kind).Use(mode).Use(dry_run).Use(status).Use(job.file_name).Use(job.file_path)
+        .Use(bytes_total).Use(warnings).Use(created_by, created_ind)
+        .Use(job.created_by_username).Use(steward, steward_ind).Use(created_at).Into(id);
+    query.Run("INSERT INTO import_jobs (kind, mode, dry_run, status, file_name, file_path, "
+              "bytes_total, bytes_read, rows_read, rows_inserted, rows_updated, rows_failed, "
+              "errors_stored, warnings, created_by, created_by_username, steward_id, created_at) "
+              "VALUES (:a, :b, :c, :d, :e, :f, :g, 0, 0, 0, 0, 0, 0, :h, :i, :j, :k, :l) "
+              "RETURNING id");
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Status SqlImportRepository::Save(const ImportJob& job) {
+  return Guard("save import job", [&]() -> core::Status {
+    std::string status(ToString(job.status)), warnings = WarningsJson(job.warnings);
+    long long bytes_total = job.bytes_total, bytes_read = job.bytes_read, rows_read = job.rows_read,
+              inserted = job.rows_inserted, updated = job.rows_updated, failed = job.rows_failed,
+              stored = job.errors_stored, id = job.id;
+    std::string message = job.message.value_or("");
+    soci::indicator message_ind = job.message ? soci::i_ok : soci::i_null;
+    std::string started = job.started_at ? Text(*job.started_at) : "";
+    std::string finished = job.finished_at ? Text(*job.finished_at) : "";
+    soci::indicator started_ind = job.started_at ? soci::i_ok : soci::i_null;
+    soci::indicator finished_ind = job.finished_at ? soci::i_ok : soci::i_null;
+    Query query(sql_);
+    query.Use(status).Use(bytes_total).Use(bytes_read).Use(rows_read).Use(inserted).Use(updated)
+        .Use(failed).Use(stored).Use(message, message_ind).Use(warnings)
+        .Use(started, started_ind).Use(finished, finished_ind).Use(id);
+    query.Run("UPDATE import_jobs SET status = :a, bytes_total = :b, bytes_read = :c, "
+              "rows_read = :d, rows_inserted = :e, rows_updated = :f, rows_failed = :g, "
+              "errors_stored = :h, message = :i, warnings = :j, started_at = :k, "
+              "finished_at = :l WHERE id = :m");
+    return core::OkStatus();
+  });
+}
+
+core::Result<ImportJob> SqlImportRepository::Find(std::int64_t id) {
+  return Guard("find import job", [&]() -> core::Result<ImportJob> {
+    JobVars vars;
+    long long key = id;
+    Query query(sql_);
+    vars.Bind(query);
+    query.Use(key);
+    if (!query.Run(std::string("SELECT ") + kJobColumns + " FROM import_jobs WHERE id = :id")) {
+      return core::Error::NotFound("no import with id " + std::to_string(id));
+    }
+    return vars.Get();
+  });
+}
+
+core::Result<core::Page<ImportJob>> SqlImportRepository::List(std::optional<std::int64_t> created_by,
+                                                              const core::PageRequest& page) {
+  return Guard("list import jobs", [&]() -> core::Result<core::Page<ImportJob>> {
+    long long creator = created_by.value_or(0);
+    std::string where = created_by ? " WHERE created_by = :c" : "";
+    core::Page<ImportJob> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      if (created_by) count.Use(creator);
+      count.Run("SELECT COUNT(*) FROM import_jobs" + where);
+    }
+    result.total = total;
+    JobVars vars;
+    long long limit = page.limit, offset = page.offset;
+    Query query(sql_);
+    vars.Bind(query);
+    if (created_by) query.Use(creator);
+    query.Use(limit).Use(offset);
+    if (query.Run(std::string("SELECT ") + kJobColumns + " FROM import_jobs" + where +
+                  " ORDER BY id DESC LIMIT :l OFFSET :o")) {
+      do {
+        result.items.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+core::Result<std::vector<ImportJob>> SqlImportRepository::Unfinished() {
+  return Guard("unfinished import jobs", [&]() -> core::Result<std::vector<ImportJob>> {
+    std::vector<ImportJob> jobs;
+    JobVars vars;
+    Query query(sql_);
+    vars.Bind(query);
+    if (query.Run(std::string("SELECT ") + kJobColumns +
+                  " FROM import_jobs WHERE status IN ('queued', 'running') ORDER BY id")) {
+      do {
+        jobs.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return jobs;
+  });
+}
+
+core::Status SqlImportRepository::AddErrors(std::int64_t job_id, const std::vector<RowError>& errors) {
+  return Guard("store import errors", [&]() -> core::Status {
+    if (errors.empty()) return core::OkStatus();
+    long long job = job_id, row = 0;
+    std::string field, value, message;
+    soci::statement insert = (sql_.prepare << "INSERT INTO import_errors (job_id, row_number, field, "
+                                              "value, message) VALUES (:a, :b, :c, :d, :e)",
+                              soci::use(job), soci::use(row), soci::use(field), soci::use(value),
+                              soci::use(message));
+    for (const auto& error : errors) {
+      row = error.row;
+      field = error.field;
+      value = error.value;
+      message = error.message;
+      insert.execute(true);
+    }
+    return core::OkStatus();
+  });
+}
+
+core::Result<core::Page<RowError>> SqlImportRepository::ListErrors(std::int64_t job_id,
+                                                                  const core::PageRequest& page) {
+  return Guard("list import errors", [&]() -> core::Result<core::Page<RowError>> {
+    long long job = job_id, total = 0;
+    {
+      Query count(sql_);
+      count.Into(total).Use(job);
+      count.Run("SELECT COUNT(*) FROM import_errors WHERE job_id = :j");
+    }
+    core::Page<RowError> result{{}, total, page.limit, page.offset};
+    long long row = 0, limit = page.limit, offset = page.offset;
+    std::string field, value, message;
+    Query query(sql_);
+    query.Into(row).Into(field).Into(value).Into(message).Use(job).Use(limit).Use(offset);
+    if (query.Run("SELECT row_number, field, value, message FROM import_errors WHERE job_id = :j "
+                  "ORDER BY id LIMIT :l OFFSET :o")) {
+      do {
+        result.items.push_back({row, field, value, message});
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+core::Status SqlImportRepository::ForEachError(std::int64_t job_id,
+                                               const std::function<bool(const RowError&)>& each) {
+  return Guard("read import errors", [&]() -> core::Status {
+    long long job = job_id, row = 0;
+    std::string field, value, message;
+    Query query(sql_);
+    query.Into(row).Into(field).Into(value).Into(message).Use(job);
+    if (query.Run("SELECT row_number, field, value, message FROM import_errors WHERE job_id = :j "
+                  "ORDER BY id")) {
+      do {
+        if (!each({row, field, value, message})) break;
+      } while (query.Next());
+    }
+    return core::OkStatus();
+  });
+}
+
+// ---- bulk writer --------------------------------------------------------------------------
+
+core::Result<std::vector<ExistingEnterprise>> SqlBulkRegistryWriter::FindExisting(
+    const std::vector<std::string>& nibs, const std::vector<std::string>& match_keys) {
+  return Guard("look up existing enterprises", [&]() -> core::Result<std::vector<ExistingEnterprise>> {
+    std::vector<ExistingEnterprise> found;
+    // The keys travel as one JSON array (SQLite: json_each) or one text array (PostgreSQL).
+    json::array nib_array, key_array;
+    for (const auto& nib : nibs) nib_array.emplace_back(nib);
+    for (const auto& key : match_keys) key_array.emplace_back(key);
+    std::string nib_json = json::serialize(nib_array), key_json = json::serialize(key_array);
+    std::string sql;
+    if (dialect_ == Dialect::kSqlite) {
+      sql = "SELECT id, nib, match_key FROM enterprises WHERE nib IN (SELECT value FROM "
+            "json_each(:n)) UNION SELECT id, nib, match_key FROM enterprises WHERE match_key IN "
+            "(SELECT value FROM json_each(:k))";
+    } else {
+      sql = "SELECT id, nib, match_key FROM enterprises WHERE nib IN (SELECT "
+            "json_array_elements_text(CAST(:n AS json))) UNION SELECT id, nib, match_key FROM "
+            "enterprises WHERE match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
+    }
+    long long id = 0;
+    std::string nib, key;
+    soci::indicator nib_ind = soci::i_null;
+    Query query(sql_);
+    query.Into(id).Into(nib, nib_ind).Into(key).Use(nib_json).Use(key_json);
+    if (query.Run(sql)) {
+      do {
+        ExistingEnterprise existing;
+        existing.id = id;
+        if (nib_ind == soci::i_ok) existing.nib = nib;
+        existing.match_key = key;
+        found.push_back(std::move(existing));
+      } while (query.Next());
+    }
+    return found;
+  });
+}
+
+core::Result<std::int64_t> SqlBulkRegistryWriter::CountOthers(std::int64_t job_id) {
+  return Guard("count enterprises", [&]() -> core::Result<std::int64_t> {
+    long long job = job_id, total = 0;
+    Query query(sql_);
+    query.Into(total).Use(job);
+    query.Run("SELECT COUNT(*) FROM enterprises WHERE import_job_id IS NULL OR import_job_id <> :j");
+    return static_cast<std::int64_t>(total);
+  });
+}
+
+core::Status SqlBulkRegistryWriter::InsertMany(std::vector<ImportRecord>& records) {
+  if (records.empty()) return core::OkStatus();
+  return dialect_ == Dialect::kSqlite ? InsertSqlite(records) : InsertPostgres(records);
+}
+
+namespace {
+
+std::optional<std::string> GenderText(const std::optional<Gender>& gender) {
+  if (!gender) return std::nullopt;
+  return std::string(ToString(*gender));
+}
+
+std::optional<std::int64_t> Widen(const std::optional<int>& value) {
+  if (!value) return std::nullopt;
+  return *value;
+}
+
+std::optional<std::string> InstantText(const std::optional<core::Instant>& value) {
+  if (!value) return std::nullopt;
+  return Text(*value);
+}
+
+// A prepared SQLite statement, bound by position.
+class Prepared {
+ public:
+  Prepared(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) statement_ = nullptr;
+  }
+  ~Prepared() { sqlite3_finalize(statement_); }
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+
+  bool ok() const { return statement_ != nullptr; }
+  void Text(int index, const std::string& value) {
+    sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  }
+  void Text(int index, const std::optional<std::string>& value) {
+    if (value) {
+      Text(index, *value);
+    } else {
+      sqlite3_bind_null(statement_, index);
+    }
+  }
+  void Number(int index, std::int64_t value) { sqlite3_bind_int64(statement_, index, value); }
+  void Number(int index, const std::optional<std::int64_t>& value) {
+    if (value) {
+      Number(index, *value);
+    } else {
+      sqlite3_bind_null(statement_, index);
+    }
+  }
+  // SQLITE_DONE, or the error code.
+  int Step() {
+    int rc = sqlite3_step(statement_);
+    sqlite3_reset(statement_);
+    return rc;
+  }
+  std::string Error() const { return sqlite3_errmsg(db_); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+}  // namespace
+
+core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& records) {
+  sqlite3* db = static_cast<soci::sqlite3_session_backend*>(sql_.get_backend())->conn_;
+  Prepared person(db,
+                  "INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, "
+                  "nik, nik_consent_at, steward_id, created_at, updated_at) VALUES "
+                  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)");
+  Prepared enterprise(db,
+                      "INSERT INTO enterprises (owner_id, name, search_name, search_text, "
+                      "match_key, sector, products, business_centre, village_code, founded_year, "
+                      "employees, capital, turnover, nib, status, scale, scale_criterion, "
+                      "verified_at, steward_id, import_job_id, created_at, updated_at) VALUES "
+                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                      "?17, ?18, ?19, ?20, ?21, ?21)");
+  if (!person.ok() || !enterprise.ok()) {
+    return core::Error::Internal("prepare bulk insert: " + std::string(sqlite3_errmsg(db)));
+  }
+  for (auto& record : records) {
+    Person& p = record.owner;
+    person.Text(1, p.name);
+    person.Text(2, core::AsciiLower(p.name));
+    person.Text(3, GenderText(p.gender));
+    person.Number(4, Widen(p.birth_year));
+    person.Text(5, p.phone);
+    person.Text(6, p.village_code);
+    person.Text(7, p.nik);
+    person.Text(8, InstantText(p.nik_consent_at));
+    person.Number(9, p.steward_id);
+    person.Text(10, Text(p.created_at));
+    if (person.Step() != SQLITE_DONE) return core::Error::Internal("insert owner: " + person.Error());
+    p.id = sqlite3_last_insert_rowid(db);
+
+    Enterprise& e = record.enterprise;
+    e.owner_id = p.id;
+    e.owner_name = p.name;
+    auto scale = e.scale();
+    enterprise.Number(1, e.owner_id);
+    enterprise.Text(2, e.name);
+    enterprise.Text(3, core::AsciiLower(e.name));
+    enterprise.Text(4, SearchText(e.name, p.name, e.nib));
+    enterprise.Text(5, record.match_key);
+    enterprise.Text(6, std::string(ToString(e.sector)));
+    enterprise.Text(7, e.products);
+    enterprise.Text(8, e.business_centre);
+    enterprise.Text(9, e.village_code);
+    enterprise.Number(10, Widen(e.founded_year));
+    enterprise.Number(11, e.employees);
+    enterprise.Number(12, e.capital);
+    enterprise.Number(13, e.turnover);
+    enterprise.Text(14, e.nib);
+    enterprise.Text(15, std::string(ToString(e.status)));
+    enterprise.Text(16, scale ? std::optional<std::string>(std::string(ToString(scale->scale))) : std::nullopt);
+    enterprise.Text(17, scale ? std::optional<std::string>(std::string(ToString(scale->criterion))) : std::nullopt);
+    enterprise.Text(18, InstantText(e.verified_at));
+    enterprise.Number(19, e.steward_id);
+    enterprise.Number(20, e.import_job_id);
+    enterprise.Text(21, Text(e.created_at));
+    int rc = enterprise.Step();
+    if (rc != SQLITE_DONE) {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT &&
+          enterprise.Error().find("UNIQUE") != std::string::npos) {
+        return core::Error::Exists("nib", "another enterprise already has NIB " + e.nib.value_or(""));
+      }
+      return core::Error::Internal("insert enterprise: " + enterprise.Error());
+    }
+    e.id = sqlite3_last_insert_rowid(db);
+  }
+  return core::OkStatus();
+}
+
+core::Status SqlBulkRegistryWriter::InsertPostgres(std::vector<ImportRecord>& records) {
+  auto reserve = [&](const char* table, std::vector<std::int64_t>& ids) -> core::Status {
+    return Guard("reserve ids", [&]() -> core::Status {
+      long long id = 0, count = static_cast<long long>(records.size());
+      Query query(sql_);
+      query.Into(id).Use(count);
+      if (query.Run(std::string("SELECT nextval(pg_get_serial_sequence('") + table +
+                    "', 'id')) FROM generate_series(1, :n)")) {
+        do {
+          ids.push_back(id);
+        } while (query.Next());
+      }
+      return core::OkStatus();
+    });
+  };
+  std::vector<std::int64_t> person_ids, enterprise_ids;
+  GOTONG_RETURN_IF_ERROR(reserve("people", person_ids));
+  GOTONG_RETURN_IF_ERROR(reserve("enterprises", enterprise_ids));
+  if (person_ids.size() != records.size() || enterprise_ids.size() != records.size()) {
+    return core::Error::Internal("could not reserve ids for the batch");
+  }
+  PGconn* conn = static_cast<soci::postgresql_session_backend*>(sql_.get_backend())->conn_;
+  {
+    CopyIn copy(conn);
+    GOTONG_RETURN_IF_ERROR(copy.Begin(
+        "COPY people (id, name, search_name, gender, birth_year, phone, village_code, nik, "
+        "nik_consent_at, steward_id, created_at, updated_at) FROM STDIN"));
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      Person& p = records[i].owner;
+      p.id = person_ids[i];
+      std::string created = Text(p.created_at);
+      copy.Number(p.id);
+      copy.Text(std::string_view(p.name));
+      copy.Text(std::string_view(core::AsciiLower(p.name)));
+      copy.Text(GenderText(p.gender));
+      copy.Number(Widen(p.birth_year));
+      copy.Text(p.phone);
+      copy.Text(p.village_code);
+      copy.Text(p.nik);
+      copy.Text(InstantText(p.nik_consent_at));
+      copy.Number(p.steward_id);
+      copy.Text(std::string_view(created));
+      copy.Text(std::string_view(created));
+      copy.EndRow();
+    }
+    GOTONG_RETURN_IF_ERROR(copy.Finish());
+  }
+  CopyIn copy(conn);
+  GOTONG_RETURN_IF_ERROR(copy.Begin(
+      "COPY enterprises (id, owner_id, name, search_name, search_text, match_key, sector, "
+      "products, business_centre, village_code, founded_year, employees, capital, turnover, nib, "
+      "status, scale, scale_criterion, verified_at, steward_id, import_job_id, created_at, "
+      "updated_at) FROM STDIN"));
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    ImportRecord& record = records[i];
+    Enterprise& e = record.enterprise;
+    e.id = enterprise_ids[i];
+    e.owner_id = record.owner.id;
+    e.owner_name = record.owner.name;
+    auto scale = e.scale();
+    std::string created = Text(e.created_at);
+    copy.Number(e.id);
+    copy.Number(e.owner_id);
+    copy.Text(std::string_view(e.name));
+    copy.Text(std::string_view(core::AsciiLower(e.name)));
+    copy.Text(std::string_view(SearchText(e.name, e.owner_name, e.nib)));
+    copy.Text(std::string_view(record.match_key));
+    copy.Text(ToString(e.sector));
+    copy.Text(e.products);
+    copy.Text(e.business_centre);
+    copy.Text(std::string_view(e.village_code));
+    copy.Number(Widen(e.founded_year));
+    copy.Number(e.employees);
+    copy.Number(e.capital);
+    copy.Number(e.turnover);
+    copy.Text(e.nib);
+    copy.Text(ToString(e.status));
+    if (scale) {
+      copy.Text(ToString(scale->scale));
+      copy.Text(ToString(scale->criterion));
+    } else {
+      copy.Null();
+      copy.Null();
+    }
+    copy.Text(InstantText(e.verified_at));
+    copy.Number(e.steward_id);
+    copy.Number(e.import_job_id);
+    copy.Text(std::string_view(created));
+    copy.Text(std::string_view(created));
+    copy.EndRow();
+  }
+  auto status = copy.Finish();
+  if (!status.ok() && status.error().code == core::ErrorCode::kAlreadyExists) {
+    return core::Error::Exists("nib", "another enterprise already has an NIB of this batch");
+  }
+  return status;
+}
+
+}  // namespace gotong::storage::internal

@@ -1,0 +1,719 @@
+// The registry's repositories: stakeholders, people and enterprises (row by row through SOCI).
+
+#include <deque>
+
+#include "core/text.hpp"
+#include "sql_internal.hpp"
+#include "sql_registry.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+using namespace domain::registry;  // NOLINT: this file implements that context's interfaces
+
+// Binds one statement's parameters in the order they appear, keeping their storage alive.
+class Params {
+ public:
+  const std::string& Add(std::string value) { return texts_.emplace_back(std::move(value)); }
+  void BindTo(Query& query) const {
+    for (const auto& [kind, index] : order_) {
+      if (kind == 0) {
+        query.Use(texts_[index]);
+      } else {
+        query.Use(numbers_[index]);
+      }
+    }
+  }
+  // Appends ":pN" to `sql` for a text value.
+  void Text(std::string& sql, std::string value) {
+    texts_.push_back(std::move(value));
+    order_.emplace_back(0, texts_.size() - 1);
+    sql += ":p" + std::to_string(order_.size());
+  }
+  void Number(std::string& sql, long long value) {
+    numbers_.push_back(value);
+    order_.emplace_back(1, numbers_.size() - 1);
+    sql += ":p" + std::to_string(order_.size());
+  }
+
+ private:
+  std::deque<std::string> texts_;
+  std::deque<long long> numbers_;
+  std::vector<std::pair<int, std::size_t>> order_;
+};
+
+std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// An optional value read through SOCI: a variable and its indicator.
+template <typename T>
+struct Slot {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  bool has() const { return indicator == soci::i_ok; }
+  std::optional<T> get() const { return has() ? std::optional<T>(value) : std::nullopt; }
+};
+
+// For writing: a value (or NULL) to bind.
+template <typename T>
+struct In {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  In() = default;
+  explicit In(const std::optional<T>& optional)
+      : value(optional.value_or(T{})), indicator(optional ? soci::i_ok : soci::i_null) {}
+};
+
+In<std::string> TextIn(const std::optional<std::string>& value) { return In<std::string>(value); }
+In<long long> NumberIn(const std::optional<std::int64_t>& value) {
+  return In<long long>(value ? std::optional<long long>(*value) : std::nullopt);
+}
+In<std::string> InstantIn(const std::optional<core::Instant>& value) {
+  return In<std::string>(value ? std::optional<std::string>(Text(*value)) : std::nullopt);
+}
+
+std::string StaleCondition(Params& params, core::Instant before) {
+  std::string condition = "(e.status = 'active' AND (e.verified_at IS NULL OR e.verified_at < ";
+  params.Text(condition, Text(before));
+  condition += "))";
+  return condition;
+}
+
+std::string OrderBy(EnterpriseSort sort) {
+  switch (sort) {
+    case EnterpriseSort::kName: return "e.search_name, e.id";
+    case EnterpriseSort::kNameDesc: return "e.search_name DESC, e.id DESC";
+    case EnterpriseSort::kVerifiedAt: return "e.verified_at ASC NULLS FIRST, e.id";
+    case EnterpriseSort::kVerifiedAtDesc: return "e.verified_at DESC NULLS LAST, e.id DESC";
+    case EnterpriseSort::kTurnover: return "e.turnover ASC NULLS LAST, e.id";
+    case EnterpriseSort::kTurnoverDesc: return "e.turnover DESC NULLS LAST, e.id DESC";
+    case EnterpriseSort::kCreatedAt: return "e.id";
+    case EnterpriseSort::kCreatedAtDesc: return "e.id DESC";
+  }
+  return "e.search_name, e.id";
+}
+
+// " WHERE …" for a filter over enterprises `e`.
+std::string WhereOf(const EnterpriseFilter& filter, Params& params) {
+  std::string sql = " WHERE 1 = 1";
+  if (filter.region) {
+    if (filter.region->size() == 13) {
+      sql += " AND e.village_code = ";
+      params.Text(sql, *filter.region);
+    } else {
+      sql += " AND e.village_code >= ";
+      params.Text(sql, *filter.region + ".");
+      sql += " AND e.village_code < ";
+      params.Text(sql, *filter.region + "/");
+    }
+  }
+  if (filter.sector) {
+    sql += " AND e.sector = ";
+    params.Text(sql, std::string(ToString(*filter.sector)));
+  }
+  if (filter.scale) {
+    sql += " AND e.scale = ";
+    params.Text(sql, std::string(ToString(*filter.scale)));
+  }
+  if (filter.status) {
+    sql += " AND e.status = ";
+    params.Text(sql, std::string(ToString(*filter.status)));
+  }
+  if (filter.stale) {
+    std::string condition = StaleCondition(params, filter.stale_before);
+    sql += *filter.stale ? " AND " + condition : " AND NOT " + condition;
+  }
+  if (filter.q) {
+    sql += " AND e.search_text LIKE ";
+    params.Text(sql, "%" + EscapeLike(*filter.q) + "%");
+    sql += " ESCAPE '\\'";
+  }
+  return sql;
+}
+
+constexpr const char* kEnterpriseColumns =
+    "e.id, e.owner_id, p.name, p.gender, e.name, e.sector, e.products, e.business_centre, "
+    "e.village_code, e.founded_year, e.employees, e.capital, e.turnover, e.nib, e.status, "
+    "e.verified_at, e.verified_by, u.username, e.steward_id, e.import_job_id, e.created_at, "
+    "e.updated_at";
+constexpr const char* kEnterpriseFrom =
+    " FROM enterprises e JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = e.verified_by";
+
+struct EnterpriseVars {
+  long long id = 0, owner_id = 0;
+  std::string owner_name, name, sector, village_code, status, created_at, updated_at;
+  Slot<std::string> owner_gender, products, business_centre, nib, verified_at, verified_by_name;
+  Slot<long long> founded_year, employees, capital, turnover, verified_by, steward_id, import_job_id;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(owner_id).Into(owner_name).Into(owner_gender.value, owner_gender.indicator)
+        .Into(name).Into(sector).Into(products.value, products.indicator)
+        .Into(business_centre.value, business_centre.indicator).Into(village_code)
+        .Into(founded_year.value, founded_year.indicator).Into(employees.value, employees.indicator)
+        .Into(capital.value, capital.indicator).Into(turnover.value, turnover.indicator)
+        .Into(nib.value, nib.indicator).Into(status).Into(verified_at.value, verified_at.indicator)
+        .Into(verified_by.value, verified_by.indicator)
+        .Into(verified_by_name.value, verified_by_name.indicator)
+        .Into(steward_id.value, steward_id.indicator).Into(import_job_id.value, import_job_id.indicator)
+        .Into(created_at).Into(updated_at);
+  }
+
+  Enterprise Get() const {
+    Enterprise e;
+    e.id = id;
+    e.owner_id = owner_id;
+    e.owner_name = owner_name;
+    if (owner_gender.has()) e.owner_gender = ParseGender(owner_gender.value);
+    e.name = name;
+    e.sector = ParseSector(sector).value_or(Sector::kServices);
+    e.products = products.get();
+    e.business_centre = business_centre.get();
+    e.village_code = village_code;
+    if (founded_year.has()) e.founded_year = static_cast<int>(founded_year.value);
+    if (employees.has()) e.employees = employees.value;
+    if (capital.has()) e.capital = capital.value;
+    if (turnover.has()) e.turnover = turnover.value;
+    e.nib = nib.get();
+    e.status = ParseStatus(status).value_or(Status::kActive);
+    e.verified_at = OptionalInstant(verified_at.value, verified_at.indicator);
+    if (verified_by.has()) e.verified_by = verified_by.value;
+    e.verified_by_username = verified_by_name.has() ? verified_by_name.value
+                             : e.verified_at           ? "system"
+                                                       : "";
+    if (steward_id.has()) e.steward_id = steward_id.value;
+    if (import_job_id.has()) e.import_job_id = import_job_id.value;
+    e.created_at = InstantFrom(created_at);
+    e.updated_at = InstantFrom(updated_at);
+    return e;
+  }
+};
+
+constexpr const char* kPersonColumns =
+    "p.id, p.name, p.gender, p.birth_year, p.phone, p.village_code, p.nik, p.nik_consent_at, "
+    "p.steward_id, p.created_at, p.updated_at";
+
+struct PersonVars {
+  long long id = 0;
+  std::string name, created_at, updated_at;
+  Slot<std::string> gender, phone, village_code, nik, nik_consent_at;
+  Slot<long long> birth_year, steward_id;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(name).Into(gender.value, gender.indicator)
+        .Into(birth_year.value, birth_year.indicator).Into(phone.value, phone.indicator)
+        .Into(village_code.value, village_code.indicator).Into(nik.value, nik.indicator)
+        .Into(nik_consent_at.value, nik_consent_at.indicator)
+        .Into(steward_id.value, steward_id.indicator).Into(created_at).Into(updated_at);
+  }
+
+  Person Get() const {
+    Person p;
+    p.id = id;
+    p.name = name;
+    if (gender.has()) p.gender = ParseGender(gender.value);
+    if (birth_year.has()) p.birth_year = static_cast<int>(birth_year.value);
+    p.phone = phone.get();
+    p.village_code = village_code.get();
+    p.nik = nik.get();
+    p.nik_consent_at = OptionalInstant(nik_consent_at.value, nik_consent_at.indicator);
+    if (steward_id.has()) p.steward_id = steward_id.value;
+    p.created_at = InstantFrom(created_at);
+    p.updated_at = InstantFrom(updated_at);
+    return p;
+  }
+};
+
+core::Error NibTaken() { return core::Error::Exists("nib", "another enterprise already has this NIB"); }
+
+}  // namespace
+
+std::string SearchText(const std::string& name, const std::string& owner_name,
+                       const std::optional<std::string>& nib) {
+  return core::AsciiLower(name) + "\x1f" + core::AsciiLower(owner_name) + "\x1f" + nib.value_or("");
+}
+
+// ---- stakeholders -------------------------------------------------------------------------
+
+namespace {
+
+struct StakeholderVars {
+  long long id = 0;
+  std::string name, helix, kind, created_at, updated_at;
+  Slot<std::string> region_code, contact;
+  void Bind(Query& query) {
+    query.Into(id).Into(name).Into(helix).Into(kind).Into(region_code.value, region_code.indicator)
+        .Into(contact.value, contact.indicator).Into(created_at).Into(updated_at);
+  }
+  Stakeholder Get() const {
+    Stakeholder s;
+    s.id = id;
+    s.name = name;
+    s.helix = ParseHelix(helix).value_or(Helix::kGovernment);
+    s.kind = ParseStakeholderKind(kind).value_or(StakeholderKind::kAgency);
+    s.region_code = region_code.get();
+    s.contact = contact.get();
+    s.created_at = InstantFrom(created_at);
+    s.updated_at = InstantFrom(updated_at);
+    return s;
+  }
+};
+
+constexpr const char* kStakeholderColumns =
+    "s.id, s.name, s.helix, s.kind, s.region_code, s.contact, s.created_at, s.updated_at";
+
+}  // namespace
+
+core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
+  return Guard("insert stakeholder", [&]() -> core::Result<std::int64_t> {
+    try {
+      auto region = TextIn(stakeholder.region_code);
+      auto contact = TextIn(stakeholder.contact);
+      std::string helix(ToString(stakeholder.helix)), kind(ToString(stakeholder.kind));
+      std::string created = Text(stakeholder.created_at), updated = Text(stakeholder.updated_at);
+      long long id = 0;
+      Query query(sql_);
+      query.Use(stakeholder.name).Use(helix).Use(kind).Use(region.value, region.indicator)
+          .Use(contact.value, contact.indicator).Use(created).Use(updated).Into(id);
+      query.Run("INSERT INTO stakeholders (name, helix, kind, region_code, contact, created_at, "
+                "updated_at) VALUES (:a, :b, :c, :d, :e, :f, :g) RETURNING id");
+      return static_cast<std::int64_t>(id);
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) {
+        return core::Error::Exists("name", "a stakeholder with this name already exists");
+      }
+      throw;
+    }
+  });
+}
+
+core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
+  return Guard("update stakeholder", [&]() -> core::Status {
+    try {
+      auto region = TextIn(stakeholder.region_code);
+      auto contact = TextIn(stakeholder.contact);
+      std::string helix(ToString(stakeholder.helix)), kind(ToString(stakeholder.kind));
+      std::string updated = Text(stakeholder.updated_at);
+      long long id = stakeholder.id;
+      Query query(sql_);
+      query.Use(stakeholder.name).Use(helix).Use(kind).Use(region.value, region.indicator)
+          .Use(contact.value, contact.indicator).Use(updated).Use(id);
+      query.Run("UPDATE stakeholders SET name = :a, helix = :b, kind = :c, region_code = :d, "
+                "contact = :e, updated_at = :f WHERE id = :g");
+      return core::OkStatus();
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) {
+        return core::Error::Exists("name", "a stakeholder with this name already exists");
+      }
+      throw;
+    }
+  });
+}
+
+core::Result<Stakeholder> SqlStakeholderRepository::Find(std::int64_t id) {
+  return Guard("find stakeholder", [&]() -> core::Result<Stakeholder> {
+    StakeholderVars vars;
+    long long key = id;
+    Query query(sql_);
+    vars.Bind(query);
+    query.Use(key);
+    if (!query.Run(std::string("SELECT ") + kStakeholderColumns + " FROM stakeholders s WHERE s.id = :id")) {
+      return core::Error::NotFound("no stakeholder with id " + std::to_string(id));
+    }
+    return vars.Get();
+  });
+}
+
+core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
+    std::optional<Helix> helix, std::optional<StakeholderKind> kind,
+    const std::optional<std::string>& q, const core::PageRequest& page) {
+  return Guard("list stakeholders", [&]() -> core::Result<core::Page<Stakeholder>> {
+    Params params;
+    std::string where = " WHERE 1 = 1";
+    if (helix) {
+      where += " AND s.helix = ";
+      params.Text(where, std::string(ToString(*helix)));
+    }
+    if (kind) {
+      where += " AND s.kind = ";
+      params.Text(where, std::string(ToString(*kind)));
+    }
+    if (q) {
+      where += " AND lower(s.name) LIKE ";
+      params.Text(where, "%" + EscapeLike(*q) + "%");
+      where += " ESCAPE '\\'";
+    }
+    core::Page<Stakeholder> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*) FROM stakeholders s" + where);
+    }
+    result.total = total;
+    StakeholderVars vars;
+    long long limit = page.limit, offset = page.offset;
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    query.Use(limit).Use(offset);
+    // Helix in the paper's order: government, business, academia, civil society.
+    if (query.Run(std::string("SELECT ") + kStakeholderColumns + " FROM stakeholders s" + where +
+                  " ORDER BY CASE s.helix WHEN 'government' THEN 1 WHEN 'business' THEN 2 "
+                  "WHEN 'academia' THEN 3 ELSE 4 END, s.name, s.id LIMIT :l OFFSET :o")) {
+      do {
+        result.items.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+// ---- people -------------------------------------------------------------------------------
+
+core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
+  return Guard("insert person", [&]() -> core::Result<std::int64_t> {
+    std::string search = core::AsciiLower(person.name);
+    auto gender = In<std::string>(person.gender ? std::optional<std::string>(std::string(ToString(*person.gender))) : std::nullopt);
+    auto birth_year = NumberIn(person.birth_year ? std::optional<std::int64_t>(*person.birth_year) : std::nullopt);
+    auto phone = TextIn(person.phone);
+    auto village = TextIn(person.village_code);
+    auto nik = TextIn(person.nik);
+    auto consent = InstantIn(person.nik_consent_at);
+    auto steward = NumberIn(person.steward_id);
+    std::string created = Text(person.created_at), updated = Text(person.updated_at);
+    long long id = 0;
+    Query query(sql_);
+    query.Use(person.name).Use(search).Use(gender.value, gender.indicator)
+        .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
+        .Use(village.value, village.indicator).Use(nik.value, nik.indicator)
+        .Use(consent.value, consent.indicator).Use(steward.value, steward.indicator)
+        .Use(created).Use(updated).Into(id);
+    query.Run("INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, nik, "
+              "nik_consent_at, steward_id, created_at, updated_at) VALUES (:a, :b, :c, :d, :e, :f, "
+              ":g, :h, :i, :j, :k) RETURNING id");
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Status SqlPersonRepository::Update(const Person& person) {
+  return Guard("update person", [&]() -> core::Status {
+    std::string search = core::AsciiLower(person.name);
+    auto gender = In<std::string>(person.gender ? std::optional<std::string>(std::string(ToString(*person.gender))) : std::nullopt);
+    auto birth_year = NumberIn(person.birth_year ? std::optional<std::int64_t>(*person.birth_year) : std::nullopt);
+    auto phone = TextIn(person.phone);
+    auto village = TextIn(person.village_code);
+    auto nik = TextIn(person.nik);
+    auto consent = InstantIn(person.nik_consent_at);
+    auto steward = NumberIn(person.steward_id);
+    std::string updated = Text(person.updated_at);
+    long long id = person.id;
+    Query query(sql_);
+    query.Use(person.name).Use(search).Use(gender.value, gender.indicator)
+        .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
+        .Use(village.value, village.indicator).Use(nik.value, nik.indicator)
+        .Use(consent.value, consent.indicator).Use(steward.value, steward.indicator)
+        .Use(updated).Use(id);
+    query.Run("UPDATE people SET name = :a, search_name = :b, gender = :c, birth_year = :d, "
+              "phone = :e, village_code = :f, nik = :g, nik_consent_at = :h, steward_id = :i, "
+              "updated_at = :j WHERE id = :k");
+    return core::OkStatus();
+  });
+}
+
+core::Result<Person> SqlPersonRepository::Find(std::int64_t id) {
+  return Guard("find person", [&]() -> core::Result<Person> {
+    PersonVars vars;
+    long long key = id;
+    Query query(sql_);
+    vars.Bind(query);
+    query.Use(key);
+    if (!query.Run(std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.id = :id")) {
+      return core::Error::NotFound("no person with id " + std::to_string(id));
+    }
+    return vars.Get();
+  });
+}
+
+core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<std::string>& region,
+                                                           const std::optional<std::string>& q,
+                                                           const core::PageRequest& page) {
+  return Guard("list people", [&]() -> core::Result<core::Page<Person>> {
+    Params params;
+    std::string where = " WHERE 1 = 1";
+    if (region) {
+      if (region->size() == 13) {
+        where += " AND p.village_code = ";
+        params.Text(where, *region);
+      } else {
+        where += " AND p.village_code >= ";
+        params.Text(where, *region + ".");
+        where += " AND p.village_code < ";
+        params.Text(where, *region + "/");
+      }
+    }
+    if (q) {
+      where += " AND (p.search_name LIKE ";
+      params.Text(where, "%" + EscapeLike(*q) + "%");
+      where += " ESCAPE '\\' OR p.phone LIKE ";
+      params.Text(where, "%" + EscapeLike(*q) + "%");
+      where += " ESCAPE '\\')";
+    }
+    core::Page<Person> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*) FROM people p" + where);
+    }
+    result.total = total;
+    PersonVars vars;
+    long long limit = page.limit, offset = page.offset;
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    query.Use(limit).Use(offset);
+    if (query.Run(std::string("SELECT ") + kPersonColumns + " FROM people p" + where +
+                  " ORDER BY p.search_name, p.id LIMIT :l OFFSET :o")) {
+      do {
+        result.items.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+// ---- enterprises --------------------------------------------------------------------------
+
+namespace {
+
+// The columns an enterprise write sets, in the order of kEnterpriseWrite.
+struct EnterpriseWrite {
+  long long owner_id = 0;
+  std::string name, search_name, search_text, match_key, sector, village_code, status, updated_at;
+  In<std::string> products, business_centre, nib, scale, criterion, verified_at;
+  In<long long> founded_year, employees, capital, turnover, verified_by, steward_id, import_job_id;
+
+  explicit EnterpriseWrite(const Enterprise& e) {
+    owner_id = e.owner_id;
+    name = e.name;
+    search_name = core::AsciiLower(e.name);
+    search_text = SearchText(e.name, e.owner_name, e.nib);
+    match_key = MatchKey(e.owner_name, e.name, e.village_code);
+    sector = std::string(ToString(e.sector));
+    village_code = e.village_code;
+    status = std::string(ToString(e.status));
+    updated_at = Text(e.updated_at);
+    products = TextIn(e.products);
+    business_centre = TextIn(e.business_centre);
+    nib = TextIn(e.nib);
+    auto derived = e.scale();
+    scale = TextIn(derived ? std::optional<std::string>(std::string(ToString(derived->scale))) : std::nullopt);
+    criterion = TextIn(derived ? std::optional<std::string>(std::string(ToString(derived->criterion))) : std::nullopt);
+    verified_at = InstantIn(e.verified_at);
+    founded_year = NumberIn(e.founded_year ? std::optional<std::int64_t>(*e.founded_year) : std::nullopt);
+    employees = NumberIn(e.employees);
+    capital = NumberIn(e.capital);
+    turnover = NumberIn(e.turnover);
+    verified_by = NumberIn(e.verified_by);
+    steward_id = NumberIn(e.steward_id);
+    import_job_id = NumberIn(e.import_job_id);
+  }
+
+  void Bind(Query& query) {
+    query.Use(owner_id).Use(name).Use(search_name).Use(search_text).Use(match_key).Use(sector)
+        .Use(products.value, products.indicator).Use(business_centre.value, business_centre.indicator)
+        .Use(village_code).Use(founded_year.value, founded_year.indicator)
+        .Use(employees.value, employees.indicator).Use(capital.value, capital.indicator)
+        .Use(turnover.value, turnover.indicator).Use(nib.value, nib.indicator).Use(status)
+        .Use(scale.value, scale.indicator).Use(criterion.value, criterion.indicator)
+        .Use(verified_at.value, verified_at.indicator).Use(verified_by.value, verified_by.indicator)
+        .Use(steward_id.value, steward_id.indicator).Use(import_job_id.value, import_job_id.indicator)
+        .Use(updated_at);
+  }
+};
+
+}  // namespace
+
+core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& enterprise) {
+  return Guard("insert enterprise", [&]() -> core::Result<std::int64_t> {
+    try {
+      EnterpriseWrite write(enterprise);
+      std::string created = Text(enterprise.created_at);
+      long long id = 0;
+      Query query(sql_);
+      write.Bind(query);
+      query.Use(created).Into(id);
+      query.Run("INSERT INTO enterprises (owner_id, name, search_name, search_text, match_key, sector, "
+                "products, business_centre, village_code, founded_year, employees, capital, "
+                "turnover, nib, status, scale, scale_criterion, verified_at, verified_by, "
+                "steward_id, import_job_id, updated_at, created_at) VALUES (:a, :b, :c, :d, :e, "
+                ":f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u, :v, :w) "
+                "RETURNING id");
+      return static_cast<std::int64_t>(id);
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) return NibTaken();
+      throw;
+    }
+  });
+}
+
+core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
+  return Guard("update enterprise", [&]() -> core::Status {
+    try {
+      EnterpriseWrite write(enterprise);
+      long long id = enterprise.id;
+      Query query(sql_);
+      write.Bind(query);
+      query.Use(id);
+      query.Run("UPDATE enterprises SET owner_id = :a, name = :b, search_name = :c, "
+                "search_text = :d, match_key = :e, sector = :f, products = :g, "
+                "business_centre = :h, village_code = :i, founded_year = :j, employees = :k, "
+                "capital = :l, turnover = :m, nib = :n, status = :o, scale = :p, "
+                "scale_criterion = :q, verified_at = :r, verified_by = :s, steward_id = :t, "
+                "import_job_id = :u, updated_at = :v WHERE id = :w");
+      return core::OkStatus();
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) return NibTaken();
+      throw;
+    }
+  });
+}
+
+core::Result<Enterprise> SqlEnterpriseRepository::Find(std::int64_t id) {
+  return Guard("find enterprise", [&]() -> core::Result<Enterprise> {
+    EnterpriseVars vars;
+    long long key = id;
+    Query query(sql_);
+    vars.Bind(query);
+    query.Use(key);
+    if (!query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom + " WHERE e.id = :id")) {
+      return core::Error::NotFound("no enterprise with id " + std::to_string(id));
+    }
+    return vars.Get();
+  });
+}
+
+core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const EnterpriseFilter& filter,
+                                                                   EnterpriseSort sort,
+                                                                   const core::PageRequest& page) {
+  return Guard("list enterprises", [&]() -> core::Result<core::Page<Enterprise>> {
+    Params params;
+    std::string where = WhereOf(filter, params);
+    core::Page<Enterprise> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*) FROM enterprises e" + where);
+    }
+    result.total = total;
+    if (total == 0) return result;
+    EnterpriseVars vars;
+    long long limit = page.limit, offset = page.offset;
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    query.Use(limit).Use(offset);
+    if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom + where +
+                  " ORDER BY " + OrderBy(sort) + " LIMIT :l OFFSET :o")) {
+      do {
+        result.items.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+core::Status SqlEnterpriseRepository::ForEach(
+    const EnterpriseFilter& filter, EnterpriseSort sort,
+    const std::function<bool(const Enterprise&, Person owner)>& each) {
+  return Guard("export enterprises", [&]() -> core::Status {
+    Params params;
+    std::string where = WhereOf(filter, params);
+    EnterpriseVars vars;
+    PersonVars owner;
+    Query query(sql_);
+    vars.Bind(query);
+    owner.Bind(query);
+    params.BindTo(query);
+    if (query.Run(std::string("SELECT ") + kEnterpriseColumns + ", " + kPersonColumns +
+                  kEnterpriseFrom + where + " ORDER BY " + OrderBy(sort))) {
+      do {
+        if (!each(vars.Get(), owner.Get())) break;
+      } while (query.Next());
+    }
+    return core::OkStatus();
+  });
+}
+
+core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
+    const EnterpriseFilter& filter, std::size_t child_code_length) {
+  return Guard("count enterprises by area", [&]() -> core::Result<std::vector<AreaCount>> {
+    Params params;
+    std::string stale = StaleCondition(params, filter.stale_before);
+    std::string where = WhereOf(filter, params);
+    std::string area = "substr(e.village_code, 1, " + std::to_string(child_code_length) + ")";
+    std::string sql = "SELECT " + area + ", COUNT(*), SUM(CASE WHEN " + stale +
+                      " THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN e.scale = 'micro' THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN e.scale = 'small' THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN e.scale = 'medium' THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN e.scale = 'large' THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN e.scale IS NULL THEN 1 ELSE 0 END) "
+                      "FROM enterprises e" + where + " GROUP BY " + area;
+    std::vector<AreaCount> counts;
+    std::string code;
+    long long total = 0, stale_count = 0, micro = 0, small = 0, medium = 0, large = 0, unknown = 0;
+    Query query(sql_);
+    query.Into(code).Into(total).Into(stale_count).Into(micro).Into(small).Into(medium).Into(large)
+        .Into(unknown);
+    params.BindTo(query);
+    if (query.Run(sql)) {
+      do {
+        counts.push_back({code, total, stale_count, micro, small, medium, large, unknown});
+      } while (query.Next());
+    }
+    return counts;
+  });
+}
+
+core::Status SqlEnterpriseRepository::OwnerRenamed(std::int64_t owner_id,
+                                                   const std::string& owner_name) {
+  return Guard("rename owner", [&]() -> core::Status {
+    // Rewrite the derived search columns of the owner's enterprises.
+    std::vector<Enterprise> owned;
+    {
+      EnterpriseVars vars;
+      long long key = owner_id;
+      Query query(sql_);
+      vars.Bind(query);
+      query.Use(key);
+      if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
+                    " WHERE e.owner_id = :o")) {
+        do {
+          owned.push_back(vars.Get());
+        } while (query.Next());
+      }
+    }
+    for (auto& enterprise : owned) {
+      std::string text = SearchText(enterprise.name, owner_name, enterprise.nib);
+      std::string key = MatchKey(owner_name, enterprise.name, enterprise.village_code);
+      long long id = enterprise.id;
+      Query update(sql_);
+      update.Use(text).Use(key).Use(id);
+      update.Run("UPDATE enterprises SET search_text = :t, match_key = :k WHERE id = :i");
+    }
+    return core::OkStatus();
+  });
+}
+
+}  // namespace gotong::storage::internal
