@@ -4,3 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
 build/release/bench/gotong_bench --benchmark_min_time=1
+# Import against sqlite3 .import and psql \copy (1,000,000 rows; several minutes).
+scripts/with-postgres.sh bench/import_bench.sh "${GOTONG_BENCH_IMPORT_ROWS:-1000000}"

@@ -370,6 +370,9 @@ class Prepared {
 
 core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& records) {
   sqlite3* db = static_cast<soci::sqlite3_session_backend*>(sql_.get_backend())->conn_;
+  // The indexes of a large registry do not fit SQLite's default 2 MB page cache; a bulk load
+  // would spend its time re-reading pages. This connection keeps a bigger cache from now on.
+  sqlite3_exec(db, "PRAGMA cache_size = -32768", nullptr, nullptr, nullptr);
   Prepared person(db,
                   "INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, "
                   "nik, nik_consent_at, steward_id, created_at, updated_at) VALUES "

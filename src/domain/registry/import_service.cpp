@@ -539,6 +539,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
       GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Imports().Find(job_id));
       std::vector<RowError> errors = batch_errors;
       std::int64_t failed = batch_failed;
+      const auto batch_rows = static_cast<std::int64_t>(batch.size());
       std::vector<ImportRecord> inserts;
       std::vector<std::pair<ImportRecord*, std::int64_t>> updates;
       if (check_registry) {
@@ -569,7 +570,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
             }
           }
           if (!match) {
-            inserts.push_back(record);
+            inserts.push_back(std::move(record));
           } else if (saved.mode == ImportMode::kInsert) {
             ++failed;
             errors.push_back({record.line, record.enterprise.nib ? "nib" : "name",
@@ -581,7 +582,8 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           }
         }
       } else {
-        inserts = batch;
+        inserts = std::move(batch);
+        batch.clear();
       }
       if (!saved.dry_run) {
         for (auto& record : inserts) {
@@ -596,6 +598,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           if (inserted.error().code == core::ErrorCode::kAlreadyExists && !check_registry) {
             // Someone registered an enterprise meanwhile: look the batch up after all.
             check_registry = true;
+            batch = std::move(inserts);
             continue;
           }
           return inserted;
@@ -624,7 +627,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
         }
       }
-      saved.rows_read += static_cast<std::int64_t>(batch.size()) + batch_failed;
+      saved.rows_read += batch_rows + batch_failed;
       saved.rows_inserted += static_cast<std::int64_t>(inserts.size());
       saved.rows_updated += static_cast<std::int64_t>(updates.size());
       saved.rows_failed += failed;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Import benchmark (issue 3): a generated 1,000,000-row enterprise CSV into SQLite against
+# `sqlite3 .import` of the same file into a bare table, and into PostgreSQL against psql's
+# `\copy`, measured in the same run and printed as ratios, with gotong's peak memory.
+#   bench/import_bench.sh [ROWS]   (run by scripts/bench.sh; PostgreSQL part needs GOTONG_TEST_POSTGRES_URL)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+bin=build/release/gotong
+work=$(mktemp -d /tmp/gotong-import-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
+
+build/release/bench/make_enterprise_csv "$rows" "$GOTONG_REGIONS_DIR/villages.csv" "$work/e.csv"
+echo "input: $rows rows, $(du -m "$work/e.csv" | cut -f1) MB"
+
+seconds() { local start=$1 end=$2; echo "scale=2; ($end - $start) / 1000000000" | bc; }
+
+start=$(date +%s%N)
+sqlite3 "$work/ref.db" -cmd ".mode csv" -cmd ".separator ;" ".import $work/e.csv t"
+ref=$(seconds "$start" "$(date +%s%N)")
+
+"$bin" migrate --database "sqlite:$work/ours.db" >/dev/null
+start=$(date +%s%N)
+/usr/bin/time -f "%M" -o "$work/rss" "$bin" import enterprises "$work/e.csv" --database "sqlite:$work/ours.db" >/dev/null 2>"$work/log" || { cat "$work/log"; exit 1; }
+ours=$(seconds "$start" "$(date +%s%N)")
+echo "sqlite: sqlite3 .import ${ref}s, gotong import ${ours}s, ratio $(echo "scale=2; $ours / $ref" | bc) (target <= 2.0), peak RSS $(( $(cat "$work/rss") / 1024 )) MB (target < 200)"
+
+if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ]; then
+  url=$GOTONG_TEST_POSTGRES_URL
+  psql -q "$url" -c "DROP DATABASE IF EXISTS bench_ref" -c "DROP DATABASE IF EXISTS bench_ours" \
+    -c "CREATE DATABASE bench_ref" -c "CREATE DATABASE bench_ours" >/dev/null
+  base=${url%/*}
+  cols=$(head -1 "$work/e.csv" | sed 's/^\xEF\xBB\xBF//; s/\r//; s/;/ text, /g')
+  psql -q "$base/bench_ref" -c "CREATE TABLE t ($cols text)" >/dev/null
+  start=$(date +%s%N)
+  psql -q "$base/bench_ref" -c "\\copy t FROM '$work/e.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)" >/dev/null
+  ref=$(seconds "$start" "$(date +%s%N)")
+  "$bin" migrate --database "$base/bench_ours" >/dev/null
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$bin" import enterprises "$work/e.csv" --database "$base/bench_ours" >/dev/null 2>"$work/log" || { cat "$work/log"; exit 1; }
+  ours=$(seconds "$start" "$(date +%s%N)")
+  echo "postgresql: psql \\copy ${ref}s, gotong import ${ours}s, ratio $(echo "scale=2; $ours / $ref" | bc) (target <= 1.5), peak RSS $(( $(cat "$work/rss") / 1024 )) MB"
+fi
