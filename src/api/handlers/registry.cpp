@@ -517,6 +517,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     if (!call.request.body.empty()) {
       auto body = BodyReader::Parse(call.request, {});
       if (!body.ok()) return Fail(body.error(), call);
+      if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
     }
     auto verified = registry.VerifyEnterprise(call.context, *id);
     if (!verified.ok()) return Fail(verified.error(), call);

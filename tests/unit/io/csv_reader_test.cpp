@@ -167,5 +167,72 @@ TEST(ReadCsv, RecordsSpanningReadChunksArriveWhole) {
   }
 }
 
+// The pull API, as an import reads a file: every record, then false for good.
+std::vector<Row> Pull(CsvReader& reader, core::Status& status) {
+  std::vector<Row> rows;
+  std::int64_t line = 0;
+  std::vector<std::string> fields;
+  while (true) {
+    auto more = reader.Next(line, fields);
+    if (!more.ok()) {
+      status = std::move(more).error();
+      return rows;
+    }
+    if (!*more) return rows;
+    rows.push_back({line, fields});
+  }
+}
+
+TEST(CsvReader, ReadsAnIndonesianExcelExportWhole) {
+  // BOM, ';' detected from the header, CRLF, and a quoted cell holding ';', a CRLF and quotes.
+  std::string text = "\xEF\xBB\xBF" "nama_pemilik;nama_usaha;produk\r\n"
+                     "Siti;Batik Sekar;\"tulis; cap\r\n\"\"halus\"\"\"\r\n"
+                     "Rina;Keripik;apel\r\n";
+  std::istringstream input(text);
+  CsvReader reader(input, {});
+  core::Status status = core::OkStatus();
+  auto rows = Pull(reader, status);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(reader.delimiter(), ';');
+  EXPECT_EQ(rows, (std::vector<Row>{{1, {"nama_pemilik", "nama_usaha", "produk"}},
+                                    {2, {"Siti", "Batik Sekar", "tulis; cap\r\n\"halus\""}},
+                                    {4, {"Rina", "Keripik", "apel"}}}));
+  EXPECT_EQ(reader.BytesRead(), static_cast<std::int64_t>(text.size()));
+  std::int64_t line = 0;
+  std::vector<std::string> fields;
+  auto after = reader.Next(line, fields);
+  ASSERT_TRUE(after.ok());
+  EXPECT_FALSE(*after) << "the end stays the end";
+}
+
+TEST(CsvReader, CommaHeaderKeepsSemicolonsInsideFields) {
+  std::istringstream input("a,b\nx;y,z\n");
+  CsvReader reader(input, {});
+  core::Status status = core::OkStatus();
+  auto rows = Pull(reader, status);
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(reader.delimiter(), ',');
+  EXPECT_EQ(rows, (std::vector<Row>{{1, {"a", "b"}}, {2, {"x;y", "z"}}}));
+}
+
+TEST(CsvReader, HandsOutRecordsBeforeAnUnclosedQuoteThenFails) {
+  std::istringstream input("a;b\r\n1;2\r\n3;4\r\n5;\"never closed\r\n6;7\r\n");
+  CsvReader reader(input, {});
+  core::Status status = core::OkStatus();
+  auto rows = Pull(reader, status);
+  EXPECT_EQ(rows, (std::vector<Row>{{1, {"a", "b"}}, {2, {"1", "2"}}, {3, {"3", "4"}}}));
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, core::ErrorCode::kInvalidArgument);
+  EXPECT_NE(status.error().message.find("line 4"), std::string::npos) << status.error().message;
+}
+
+TEST(CsvReader, BomOnlyInputHasNoRecords) {
+  std::istringstream input("\xEF\xBB\xBF");
+  CsvReader reader(input, {});
+  core::Status status = core::OkStatus();
+  EXPECT_TRUE(Pull(reader, status).empty());
+  EXPECT_TRUE(status.ok());
+}
+
 }  // namespace
 }  // namespace gotong::io

@@ -1,0 +1,465 @@
+// Bulk imports: uploads become queued jobs; the test runs each job itself (the harness has no
+// worker thread) and reads the outcome back through the API.
+#include <algorithm>
+#include <sstream>
+#include <stdexcept>
+
+#include "api/api_harness.hpp"
+#include "domain/registry/import_service.hpp"
+#include "io/csv_reader.hpp"
+#include "io/registry_csv.hpp"
+
+namespace gotong::api_tests {
+namespace {
+
+namespace registry = domain::registry;
+
+constexpr const char* kBom = "\xEF\xBB\xBF";
+
+class Imports : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (HasFatalFailure()) return;
+    admin_ = Login("admin");
+    Reply dinas = Write("POST", "/api/v1/stakeholders",
+                        json::object{{"name", "Dinas Koperasi Kota Batu"}, {"helix", "government"},
+                                     {"kind", "agency"}},
+                        &admin_);
+    ASSERT_EQ(dinas.status(), 201) << dinas;
+    ASSERT_EQ(dinas.body.at("id"), 1);
+    officer_ = Login("officer");
+  }
+
+  Reply Upload(const std::string& csv, const std::string& query = "?kind=enterprises",
+               const Browser* as = nullptr, const std::string& content_type = "text/csv") {
+    const Browser& who = as ? *as : officer_;
+    api::Headers headers{{"Content-Type", content_type},
+                         {"Cookie", who.cookie},
+                         {"X-CSRF-Token", who.csrf},
+                         {"X-File-Name", "C:\\data\\umkm-batu.csv"}};
+    return services().Send("POST", "/api/v1/imports" + query, csv, std::move(headers));
+  }
+
+  // Uploads `csv` and returns the queued job's id (0 on failure).
+  std::int64_t Queue(const std::string& csv, const std::string& query = "?kind=enterprises",
+                     const Browser* as = nullptr) {
+    Reply reply = Upload(csv, query, as);
+    EXPECT_EQ(reply.status(), 202) << reply;
+    if (reply.status() != 202) return 0;
+    return reply.body.at("id").as_int64();
+  }
+
+  std::string FilePath(std::int64_t id) {
+    auto unit = db().Begin(domain::Access::kRead);
+    if (!unit.ok()) return "";
+    auto job = (*unit)->Imports().Find(id);
+    return job.ok() ? job->file_path : "";
+  }
+
+  // Runs a queued job to its end over its uploaded file, as the worker would.
+  void Run(std::int64_t id, registry::ImportService* service = nullptr) {
+    auto source = io::CsvFileRowSource::Open(FilePath(id));
+    ASSERT_TRUE(source.ok()) << source.error().message;
+    auto& imports = service ? *service : services().imports;
+    auto job = imports.Run(id, **source, nullptr);
+    ASSERT_TRUE(job.ok()) << job.error().message;
+  }
+
+  json::value Job(std::int64_t id, const Browser* as = nullptr) {
+    Reply reply = Get("/api/v1/imports/" + std::to_string(id), as ? as : &admin_);
+    EXPECT_EQ(reply.status(), 200) << reply;
+    return reply.body;
+  }
+
+  // "row:field" of each stored error, in order.
+  std::vector<std::string> Errors(std::int64_t id) {
+    Reply reply = Get("/api/v1/imports/" + std::to_string(id) + "/errors?limit=200", &admin_);
+    EXPECT_EQ(reply.status(), 200) << reply;
+    std::vector<std::string> out;
+    if (reply.status() != 200) return out;
+    for (const auto& error : reply.body.at("items").as_array()) {
+      out.push_back(std::to_string(error.at("row").as_int64()) + ":" +
+                    std::string(error.at("field").as_string()));
+    }
+    return out;
+  }
+
+  std::int64_t Total(const std::string& target) {
+    Reply reply = Get(target, &admin_);
+    EXPECT_EQ(reply.status(), 200) << reply;
+    return reply.status() == 200 ? reply.body.at("total").as_int64() : -1;
+  }
+  std::int64_t Enterprises() { return Total("/api/v1/enterprises"); }
+  std::int64_t People() { return Total("/api/v1/people"); }
+
+  json::value Enterprise(const std::string& q) {
+    Reply reply = Get("/api/v1/enterprises?q=" + q, &admin_);
+    EXPECT_EQ(reply.status(), 200) << reply;
+    const auto& items = reply.body.at("items").as_array();
+    EXPECT_EQ(items.size(), 1u) << q << ": " << reply;
+    return items.empty() ? json::value() : items[0];
+  }
+
+  std::vector<std::string> EnterpriseNames() {
+    Reply reply = Get("/api/v1/enterprises?limit=200", &admin_);
+    std::vector<std::string> names;
+    for (const auto& item : reply.body.at("items").as_array()) names.emplace_back(item.at("name").as_string());
+    return names;
+  }
+
+  Browser admin_, officer_;
+};
+GOTONG_INSTANTIATE_FOR_BACKENDS(Imports);
+
+// An Indonesian Excel export: BOM, ';' and CRLF, Indonesian headers, amounts with '.' groups.
+const std::string kIndonesianFile = std::string(kBom) +
+    "No;nama_pemilik;nama_usaha;sektor;kode_desa;omzet;nib\r\n"
+    "1;Siti Aminah;Batik Sekar Arum;batik;35.79.02.2006;1.500.000;1234567890123\r\n"
+    "2;Rina Wati;Keripik Apel;Olahan Pangan;35.79.01.2005;Rp 2.500.000.000;\r\n";
+
+TEST_P(Imports, IndonesianSemicolonFileIsQueuedThenImported) {
+  Reply queued = Upload(kIndonesianFile);
+  ASSERT_EQ(queued.status(), 202) << queued;
+  std::int64_t id = queued.body.at("id").as_int64();
+  EXPECT_EQ(queued.header("Location"), "/api/v1/imports/" + std::to_string(id));
+  EXPECT_EQ(queued.body.at("status"), "queued");
+  EXPECT_EQ(queued.body.at("mode"), "insert");
+  EXPECT_EQ(queued.body.at("dry_run"), false);
+  EXPECT_EQ(queued.body.at("file_name"), "umkm-batu.csv");
+  EXPECT_EQ(queued.body.at("bytes_total"), static_cast<std::int64_t>(kIndonesianFile.size()));
+  EXPECT_EQ(queued.body.at("created_by"), "officer");
+  EXPECT_EQ(services().queued_imports, std::vector<std::int64_t>{id});
+  EXPECT_EQ(Enterprises(), 0);  // nothing before the job runs
+
+  Run(id);
+  json::value job = Job(id, &officer_);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_read"), 2);
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("rows_updated"), 0);
+  EXPECT_EQ(job.at("rows_failed"), 0);
+  EXPECT_EQ(job.at("errors_stored"), 0);
+  EXPECT_EQ(job.at("message"), nullptr);
+  EXPECT_EQ(job.at("bytes_read"), job.at("bytes_total"));
+  EXPECT_EQ(job.at("warnings"), (json::array{"column 'No' is not known and was skipped"}));
+  EXPECT_NE(job.at("started_at"), nullptr);
+  EXPECT_NE(job.at("finished_at"), nullptr);
+
+  json::value batik = Enterprise("sekar");
+  EXPECT_EQ(batik.at("turnover"), 1'500'000);
+  EXPECT_EQ(batik.at("scale"), "micro");
+  EXPECT_EQ(batik.at("owner").at("name"), "Siti Aminah");
+  EXPECT_EQ(batik.at("nib"), "1234567890123");
+  EXPECT_EQ(batik.at("steward_id"), 1);  // the officer's stakeholder
+  json::value keripik = Enterprise("keripik");
+  EXPECT_EQ(keripik.at("sector"), "food_processing");
+  EXPECT_EQ(keripik.at("turnover"), 2'500'000'000);
+  EXPECT_EQ(keripik.at("scale"), "small");
+  EXPECT_EQ(keripik.at("nib"), nullptr);
+  EXPECT_EQ(People(), 2);
+
+  Reply list = Get("/api/v1/imports", &officer_);
+  ASSERT_EQ(list.status(), 200) << list;
+  EXPECT_EQ(list.body.at("total"), 1);
+}
+
+TEST_P(Imports, QuotedFieldsKeepSemicolonsAndNewlinesAndLinesStayTrue) {
+  std::string csv = std::string(kBom) +
+      "nama_pemilik;nama_usaha;sektor;kode_desa;produk\r\n"
+      "Siti Aminah;Batik Sekar Arum;batik;35.79.02.2006;\"batik tulis; ecoprint\r\nkain \"\"premium\"\"\"\r\n"
+      "Rina Wati;Keripik Apel;10;35.79.99.9999;keripik\r\n"
+      "Dewi;Kopi;kuliner;35.79.03.2004;kopi\r\n";
+  std::int64_t id = Queue(csv);
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_read"), 3);
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("rows_failed"), 1);
+  // The quoted record spans lines 2-3, so the bad row is line 4.
+  EXPECT_EQ(Errors(id), (std::vector<std::string>{"4:kode_desa"}));
+  EXPECT_EQ(Enterprise("sekar").at("products"), "batik tulis; ecoprint\r\nkain \"premium\"");
+}
+
+TEST_P(Imports, MissingRequiredColumnFailsTheJobNamingIt) {
+  std::int64_t id = Queue("nama_pemilik;nama_usaha;sektor;omzet\nSiti;Batik;batik;1000\n");
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "failed") << job;
+  std::string message(job.at("message").as_string());
+  EXPECT_NE(message.find("village_code"), std::string::npos) << message;
+  EXPECT_NE(message.find("kode_desa"), std::string::npos) << message;
+  EXPECT_EQ(job.at("rows_inserted"), 0);
+  EXPECT_EQ(Enterprises(), 0);
+
+  std::int64_t twice = Queue("name,nama_usaha,owner_name,sector,village_code\nA,B,C,batik,35.79.02.2006\n");
+  Run(twice);
+  json::value duplicated = Job(twice);
+  EXPECT_EQ(duplicated.at("status"), "failed");
+  EXPECT_NE(std::string(duplicated.at("message").as_string()).find("twice"), std::string::npos) << duplicated;
+
+  std::int64_t none = Queue("\n");
+  Run(none);
+  EXPECT_EQ(Job(none).at("status"), "failed");
+  EXPECT_EQ(Enterprises(), 0);
+}
+
+TEST_P(Imports, BadRowsAreReportedByLineAndFieldWhileGoodRowsAreKept) {
+  std::string csv =
+      "nama_pemilik;nik;persetujuan_nik;nama_usaha;sektor;kode_desa;omzet;nib\n"
+      "Siti Aminah;;;Batik Sekar Arum;batik;35.79.02.2006;1.500.000;1111111111111\n"   // 2 ok
+      "Rina;;;Keripik;10;35.79.02.9999;1000;\n"                                        // 3 village
+      "Dewi;;;Kopi;kuliner;35.79.03.2004;1000;123456789012\n"                          // 4 nib
+      "Bambang;;;Tahu;10;35.79.03.2004;-5;\n"                                          // 5 omzet
+      "Ayu;3507012345670001;;Jamu;11;35.79.03.2004;;\n"                                // 6 consent
+      "Eko;;;Batik Lain;batik;35.79.01.2005;;1111111111111\n"                          // 7 same NIB
+      "Wati;3507012345670002;ya;Sambal Wati;kuliner;35.79.01.2005;Rp. 3.000.000;\n";   // 8 ok
+  std::int64_t id = Queue(csv);
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_read"), 7);
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("rows_failed"), 5);
+  EXPECT_EQ(job.at("errors_stored"), 5);
+  EXPECT_EQ(Errors(id), (std::vector<std::string>{"3:kode_desa", "4:nib", "5:omzet", "6:persetujuan_nik",
+                                                  "7:nib"}));
+  Reply errors = Get("/api/v1/imports/" + std::to_string(id) + "/errors?limit=1&offset=4", &officer_);
+  ASSERT_EQ(errors.status(), 200) << errors;
+  EXPECT_EQ(errors.body.at("total"), 5);
+  const auto& duplicate = errors.body.at("items").as_array().at(0);
+  EXPECT_EQ(duplicate.at("value"), "1111111111111");
+  EXPECT_NE(std::string(duplicate.at("message").as_string()).find("line 2"), std::string::npos) << errors;
+
+  // Nothing half-written: every person kept has their enterprise.
+  EXPECT_EQ(Enterprises(), 2);
+  EXPECT_EQ(People(), 2);
+  Reply people = Get("/api/v1/people?q=wati", &officer_);
+  ASSERT_EQ(people.body.at("total"), 1) << people;
+  EXPECT_EQ(people.body.at("items").as_array()[0].at("nik"), "3507012345670002");
+
+  Reply csv_errors = Get("/api/v1/imports/" + std::to_string(id) + "/errors.csv", &officer_);
+  ASSERT_EQ(csv_errors.status(), 200) << csv_errors;
+  EXPECT_EQ(csv_errors.header("Content-Type"), "text/csv; charset=utf-8");
+  const std::string& body = csv_errors.response.body;
+  EXPECT_EQ(body.rfind(std::string(kBom) + "row;field;value;message\r\n", 0), 0u) << body;
+  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 6) << body;
+  EXPECT_NE(body.find("\r\n3;kode_desa;35.79.02.9999;"), std::string::npos) << body;
+  // A value starting with '-' cannot become a spreadsheet formula.
+  EXPECT_NE(body.find("\r\n5;omzet;\"'-5\";"), std::string::npos) << body;
+}
+
+TEST_P(Imports, UnclosedQuoteFailsTheJobKeepingOnlyWholeBatches) {
+  registry::ImportService small(db(), clock(), registry::ImportOptions{2, 10000});
+  std::string csv =
+      "owner_name,name,sector,village_code\n"
+      "A,Usaha 1,batik,35.79.02.2006\n"
+      "B,Usaha 2,batik,35.79.02.2006\n"
+      "C,Usaha 3,batik,35.79.02.2006\n"
+      "D,Usaha 4,batik,35.79.02.2006\n"
+      "E,Usaha 5,batik,35.79.02.2006\n"
+      "F,\"Usaha 6,batik,35.79.02.2006\n";
+  std::int64_t id = Queue(csv);
+  Run(id, &small);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "failed") << job;
+  EXPECT_TRUE(job.at("message").is_string()) << job;
+  // Rows 1-4 were committed in two batches; row 5 was in the open batch when the file broke.
+  EXPECT_EQ(job.at("rows_read"), 4);
+  EXPECT_EQ(job.at("rows_inserted"), 4);
+  EXPECT_EQ(Enterprises(), 4);
+  EXPECT_EQ(People(), 4);
+}
+
+TEST_P(Imports, InsertReRunRefusesEveryRowAsAlreadyRegistered) {
+  std::int64_t first = Queue(kIndonesianFile);
+  Run(first);
+  std::int64_t second = Queue(kIndonesianFile);
+  Run(second);
+  json::value job = Job(second);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_inserted"), 0);
+  EXPECT_EQ(job.at("rows_failed"), 2);
+  // Matched by NIB on line 2, by owner + name + village on line 3.
+  EXPECT_EQ(Errors(second), (std::vector<std::string>{"2:nib", "3:name"}));
+  Reply errors = Get("/api/v1/imports/" + std::to_string(second) + "/errors", &admin_);
+  for (const auto& error : errors.body.at("items").as_array()) {
+    EXPECT_NE(std::string(error.at("message").as_string()).find("already registered"), std::string::npos);
+  }
+  EXPECT_EQ(Enterprises(), 2);
+  EXPECT_EQ(People(), 2);
+}
+
+TEST_P(Imports, UpsertReRunUpdatesMatchingEnterprises) {
+  std::int64_t first = Queue(kIndonesianFile);
+  Run(first);
+  std::int64_t keripik_id = Enterprise("keripik").at("id").as_int64();
+  std::string changed = std::string(kBom) +
+      "nama_pemilik;nama_usaha;sektor;kode_desa;omzet;nib\r\n"
+      "Siti Aminah;Batik Sekar Arum;batik;35.79.02.2006;20.000.000.000;1234567890123\r\n"
+      "RINA WATI;KERIPIK APEL;olahan pangan;35.79.01.2005;3.000.000;\r\n"  // matched case-insensitively
+      "Dewi;Kopi Dewi;kuliner;35.79.03.2004;;\r\n";                        // new
+  std::int64_t second = Queue(changed, "?kind=enterprises&mode=upsert");
+  Run(second);
+  json::value job = Job(second);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("mode"), "upsert");
+  EXPECT_EQ(job.at("rows_updated"), 2);
+  EXPECT_EQ(job.at("rows_inserted"), 1);
+  EXPECT_EQ(job.at("rows_failed"), 0);
+  EXPECT_EQ(Enterprises(), 3);
+  EXPECT_EQ(People(), 3);
+  json::value batik = Enterprise("sekar");
+  EXPECT_EQ(batik.at("turnover"), 20'000'000'000);
+  EXPECT_EQ(batik.at("scale"), "medium");
+  json::value keripik = Enterprise("keripik");
+  EXPECT_EQ(keripik.at("id"), keripik_id);
+  EXPECT_EQ(keripik.at("turnover"), 3'000'000);
+
+  Reply history = Get("/api/v1/enterprises/" + std::to_string(keripik_id) + "/history", &admin_);
+  ASSERT_EQ(history.status(), 200) << history;
+  const auto& items = history.body.at("items").as_array();
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items[0].at("action"), "import_update");
+  EXPECT_EQ(items[0].at("before").at("turnover"), 2'500'000'000);
+  EXPECT_EQ(items[0].at("after").at("turnover"), 3'000'000);
+}
+
+TEST_P(Imports, DryRunWritesNothingButTheJob) {
+  std::int64_t id = Queue(kIndonesianFile, "?kind=enterprises&dry_run=true");
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("dry_run"), true);
+  EXPECT_EQ(job.at("rows_inserted"), 2);  // what it would do
+  EXPECT_EQ(Enterprises(), 0);
+  EXPECT_EQ(People(), 0);
+  // A real run afterwards still inserts everything.
+  std::int64_t real = Queue(kIndonesianFile);
+  Run(real);
+  EXPECT_EQ(Job(real).at("rows_inserted"), 2);
+  EXPECT_EQ(Enterprises(), 2);
+}
+
+TEST_P(Imports, UploadsAreRefusedForBadRequestsAndOtherRoles) {
+  Reply json_body = Upload(kIndonesianFile, "?kind=enterprises", nullptr, "application/json");
+  EXPECT_EQ(json_body.status(), 415) << json_body;
+  Reply mode = Upload(kIndonesianFile, "?kind=enterprises&mode=replace");
+  EXPECT_EQ(mode.status(), 400) << mode;
+  EXPECT_EQ(mode.field_errors(), (std::vector<std::string>{"mode:invalid_value"}));
+  Reply kind = Upload(kIndonesianFile, "");
+  EXPECT_EQ(kind.field_errors(), (std::vector<std::string>{"kind:required"}));
+  Reply other_kind = Upload(kIndonesianFile, "?kind=people");
+  EXPECT_EQ(other_kind.field_errors(), (std::vector<std::string>{"kind:invalid_value"}));
+  Reply dry = Upload(kIndonesianFile, "?kind=enterprises&dry_run=yes");
+  EXPECT_EQ(dry.field_errors(), (std::vector<std::string>{"dry_run:invalid_value"}));
+  Reply unknown = Upload(kIndonesianFile, "?kind=enterprises&sheet=1");
+  EXPECT_EQ(unknown.field_errors(), (std::vector<std::string>{"sheet:unknown_field"}));
+  Reply empty = Upload("", "?kind=enterprises");
+  EXPECT_EQ(empty.status(), 400) << empty;
+  EXPECT_EQ(empty.field_errors(), (std::vector<std::string>{"file:required"}));
+  Browser facilitator = Login("facilitator");
+  EXPECT_EQ(Upload(kIndonesianFile, "?kind=enterprises", &facilitator).status(), 403);
+  EXPECT_EQ(Get("/api/v1/imports", &facilitator).status(), 403);
+  EXPECT_TRUE(services().queued_imports.empty());
+  EXPECT_EQ(Get("/api/v1/imports", &admin_).body.at("total"), 0);
+}
+
+TEST_P(Imports, AnOfficerSeesOnlyTheirOwnJobs) {
+  std::int64_t mine = Queue(kIndonesianFile);
+  std::int64_t admins = Queue(kIndonesianFile, "?kind=enterprises", &admin_);
+  CreateUser("officer_b", Role::kOfficer);
+  Browser other = Login("officer_b");
+  for (const std::string suffix : {"", "/errors", "/errors.csv"}) {
+    EXPECT_EQ(Get("/api/v1/imports/" + std::to_string(mine) + suffix, &other).status(), 404) << suffix;
+    EXPECT_EQ(Get("/api/v1/imports/" + std::to_string(admins) + suffix, &officer_).status(), 404) << suffix;
+  }
+  EXPECT_EQ(Get("/api/v1/imports", &other).body.at("total"), 0);
+  Reply own = Get("/api/v1/imports", &officer_);
+  ASSERT_EQ(own.body.at("total"), 1) << own;
+  EXPECT_EQ(own.body.at("items").as_array()[0].at("id"), mine);
+  EXPECT_EQ(Get("/api/v1/imports", &admin_).body.at("total"), 2);
+  EXPECT_EQ(Get("/api/v1/imports/" + std::to_string(mine), &admin_).status(), 200);
+  EXPECT_EQ(Get("/api/v1/imports/999", &admin_).status(), 404);
+  EXPECT_EQ(Get("/api/v1/imports/abc", &admin_).status(), 404);
+}
+
+// ---- resuming a job whose process was killed ----
+
+struct Killed : std::runtime_error {
+  Killed() : std::runtime_error("killed") {}
+};
+
+// The rows of an in-memory CSV; "dies" (throws, as if the process were killed) when asked for
+// data row `die_at` (1-based), 0 never.
+class DyingSource final : public registry::RowSource {
+ public:
+  DyingSource(const std::string& text, std::int64_t die_at)
+      : input_(text), reader_(input_, io::CsvOptions{}), die_at_(die_at) {}
+  core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) override {
+    if (calls_++ == die_at_ && die_at_ > 0) throw Killed();
+    return reader_.Next(line, fields);
+  }
+  std::int64_t BytesRead() const override { return reader_.BytesRead(); }
+
+ private:
+  std::istringstream input_;
+  io::CsvReader reader_;
+  std::int64_t die_at_;
+  std::int64_t calls_ = 0;  // the header is call 0
+};
+
+TEST_P(Imports, AJobKilledMidwayKeepsWholeBatchesAndResumesWithoutDuplicates) {
+  registry::ImportService small(db(), clock(), registry::ImportOptions{2, 10000});
+  std::string csv =
+      "owner_name,name,sector,village_code,nib\n"
+      "A,Usaha 1,batik,35.79.02.2006,1000000000001\n"
+      "B,Usaha 2,batik,35.79.99.9999,1000000000002\n"  // unknown village: one failed row
+      "C,Usaha 3,batik,35.79.02.2006,1000000000003\n"
+      "D,Usaha 4,batik,35.79.02.2006,1000000000004\n"
+      "E,Usaha 5,batik,35.79.02.2006,1000000000005\n"
+      "F,Usaha 6,batik,35.79.02.2006,1000000000006\n"
+      "G,Usaha 7,batik,35.79.02.2006,1000000000007\n";
+  std::int64_t id = Queue(csv);
+
+  // Killed when about to read data row 6: rows 1-4 were committed in two batches, row 5 was
+  // read into the open batch and is lost with the process.
+  DyingSource dying(csv, 6);
+  EXPECT_THROW((void)small.Run(id, dying, nullptr), Killed);
+  json::value interrupted = Job(id);
+  EXPECT_EQ(interrupted.at("status"), "running") << interrupted;
+  EXPECT_EQ(interrupted.at("rows_read"), 4);
+  EXPECT_EQ(interrupted.at("rows_inserted"), 3);
+  EXPECT_EQ(interrupted.at("rows_failed"), 1);
+  EXPECT_EQ(Enterprises(), 3);
+  EXPECT_EQ(People(), 3);
+  auto unfinished = small.Unfinished();
+  ASSERT_TRUE(unfinished.ok());
+  ASSERT_EQ(unfinished->size(), 1u);
+  EXPECT_EQ(unfinished->front().id, id);
+
+  // The restarted worker runs the job again over the whole file.
+  DyingSource whole(csv, 0);
+  auto resumed = small.Run(id, whole, nullptr);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().message;
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_read"), 7);
+  EXPECT_EQ(job.at("rows_inserted"), 6);
+  EXPECT_EQ(job.at("rows_failed"), 1);
+  EXPECT_EQ(job.at("errors_stored"), 1);  // the failed row is not reported twice
+  EXPECT_EQ(Errors(id), (std::vector<std::string>{"3:village_code"}));
+  EXPECT_EQ(Enterprises(), 6);
+  EXPECT_EQ(People(), 6);
+  EXPECT_EQ(EnterpriseNames(),
+            (std::vector<std::string>{"Usaha 1", "Usaha 3", "Usaha 4", "Usaha 5", "Usaha 6", "Usaha 7"}));
+  // Finished jobs are not run again.
+  DyingSource again(csv, 0);
+  ASSERT_TRUE(small.Run(id, again, nullptr).ok());
+  EXPECT_EQ(Enterprises(), 6);
+  EXPECT_TRUE(small.Unfinished()->empty());
+}
+
+}  // namespace
+}  // namespace gotong::api_tests
