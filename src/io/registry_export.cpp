@@ -92,31 +92,7 @@ class CsvSheet final : public EnterpriseSheet {
   core::Result<std::string> Finish() override { return std::move(out_); }
 
  private:
-  static bool LooksLikeFormula(const std::string& text) {
-    if (text.empty() || (text[0] != '=' && text[0] != '+' && text[0] != '-' && text[0] != '@')) {
-      return false;
-    }
-    // "+6281234567890" is a phone number, not a formula.
-    return !(text[0] == '+' && text.size() > 1 &&
-             text.find_first_not_of("0123456789", 1) == std::string::npos);
-  }
-
-  void Quote(const std::string& text) {
-    // Quote what would split a field, and what a spreadsheet would run as a formula.
-    bool formula = LooksLikeFormula(text);
-    bool needs = text.find_first_of(";\"\r\n") != std::string::npos || formula;
-    if (!needs) {
-      out_ += text;
-      return;
-    }
-    out_.push_back('"');
-    if (formula) out_.push_back('\'');
-    for (char c : text) {
-      if (c == '"') out_.push_back('"');
-      out_.push_back(c);
-    }
-    out_.push_back('"');
-  }
+  void Quote(const std::string& text) { AppendCsvField(out_, text); }
 
   std::string out_;
 };
@@ -183,6 +159,24 @@ class XlsxSheet final : public EnterpriseSheet {
 };
 
 }  // namespace
+
+void AppendCsvField(std::string& out, const std::string& text) {
+  bool formula = !text.empty() &&
+                 (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@') &&
+                 !(text[0] == '+' && text.size() > 1 &&
+                   text.find_first_not_of("0123456789", 1) == std::string::npos);
+  if (!formula && text.find_first_of(";\"\r\n") == std::string::npos) {
+    out += text;
+    return;
+  }
+  out.push_back('"');
+  if (formula) out.push_back('\'');
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
 
 std::unique_ptr<EnterpriseSheet> NewCsvSheet() { return std::make_unique<CsvSheet>(); }
 

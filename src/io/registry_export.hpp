@@ -19,6 +19,10 @@ class EnterpriseSheet {
   virtual core::Result<std::string> Finish() = 0;
 };
 
+// Appends one field for a ';'-separated CSV: quoted when it holds ';', '"' or a line end, and
+// with a leading ' when a spreadsheet would run it as a formula ("+62…" phone numbers are not).
+void AppendCsvField(std::string& out, const std::string& text);
+
 // UTF-8 with a BOM, ';' between fields and CRLF line ends: what Indonesian Excel opens as is.
 std::unique_ptr<EnterpriseSheet> NewCsvSheet();
 // A real .xlsx workbook (libxlsxwriter), built in a temporary file under `tmpdir`.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "api/api.hpp"
@@ -15,6 +17,9 @@ void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const
 void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+
+// The positive integer {id} of a route's path, or nothing (the caller answers 404).
+std::optional<std::int64_t> PathId(const Call& call);
 
 // Limit and offset from the query, within the page cap.
 core::PageRequest ReadPage(QueryReader& query);

@@ -10,6 +10,7 @@
 #include "api/problem.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "io/registry_export.hpp"
 
 namespace gotong::api::handlers {
 namespace {
@@ -17,14 +18,6 @@ namespace {
 namespace json = boost::json;
 namespace registry = domain::registry;
 using domain::accounts::Role;
-
-std::optional<std::int64_t> PathId(const Call& call) {
-  const std::string& text = call.path.at("id");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 json::value JobJson(const registry::ImportJob& job) {
   json::array warnings;
@@ -76,24 +69,6 @@ std::string CleanFileName(std::string_view raw) {
   }
   if (name.size() > 200 || !core::IsValidUtf8(name)) name = "upload.csv";
   return name;
-}
-
-void CsvField(std::string& out, const std::string& text) {
-  bool needs = text.find_first_of(";\"\r\n") != std::string::npos ||
-               (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'));
-  if (!needs) {
-    out += text;
-    return;
-  }
-  out.push_back('"');
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
-    out.push_back('\'');
-  }
-  for (char c : text) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
 }
 
 }  // namespace
@@ -216,11 +191,11 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     auto status = imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
       out += std::to_string(error.row);
       out.push_back(';');
-      CsvField(out, error.field);
+      io::AppendCsvField(out, error.field);
       out.push_back(';');
-      CsvField(out, error.value);
+      io::AppendCsvField(out, error.value);
       out.push_back(';');
-      CsvField(out, error.message);
+      io::AppendCsvField(out, error.message);
       out += "\r\n";
       return true;
     });

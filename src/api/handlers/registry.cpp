@@ -16,14 +16,6 @@ namespace json = boost::json;
 namespace registry = domain::registry;
 using domain::accounts::Role;
 
-std::optional<std::int64_t> PathId(const Call& call) {
-  const std::string& text = call.path.at("id");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 json::value Nullable(const std::optional<std::string>& value) {
   if (!value) return nullptr;
   return json::string(*value);

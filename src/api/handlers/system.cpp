@@ -1,3 +1,4 @@
+#include <charconv>
 #include "api/dto.hpp"
 #include "api/handlers/handlers.hpp"
 #include "api/problem.hpp"
@@ -5,6 +6,14 @@
 namespace gotong::api::handlers {
 
 namespace json = boost::json;
+
+std::optional<std::int64_t> PathId(const Call& call) {
+  const std::string& text = call.path.at("id");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
 
 core::PageRequest ReadPage(QueryReader& query) {
   core::PageRequest page;

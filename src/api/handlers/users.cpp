@@ -10,14 +10,6 @@ namespace {
 namespace json = boost::json;
 using domain::accounts::Role;
 
-std::optional<std::int64_t> PathId(const Call& call) {
-  const std::string& text = call.path.at("id");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 std::optional<domain::accounts::ScopeInput> ReadScope(BodyReader& body) {
   auto scope = body.Object("scope", false, {"kind", "id"});
   if (!scope) return std::nullopt;
