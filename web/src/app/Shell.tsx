@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useAuth } from '../features/auth/hooks/use-auth';
 import { problemMessage } from '../lib/problem-messages';
 import { useMediaQuery } from '../lib/use-media-query';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 
 export const DESKTOP_QUERY = '(min-width: 48rem)';
 
@@ -124,7 +124,7 @@ export function Shell() {
         >
           {!desktop ? userBlock : null}
           <ul className="sidebar__list">
-            {NAV_ITEMS.map((item) => (
+            {navItemsFor(user.role).map((item) => (
               <li key={item.path}>
                 <NavLink to={item.path} end={item.path === '/'} className="sidebar__link">
                   {t(item.labelKey)}

@@ -1,18 +1,30 @@
 import type { ParseKeys } from 'i18next';
+import { can, type Permission } from '../lib/permissions';
+import type { Role } from '../lib/user';
 
 export interface NavItem {
   path: string;
   labelKey: ParseKeys<'translation'>;
   /** Areas that come in later releases show a placeholder page for now. */
   placeholderKey?: ParseKeys<'translation'>;
+  /** Shown only to roles with this permission; everyone signed in sees items without one. */
+  permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home' },
-  { path: '/registry', labelKey: 'nav.registry', placeholderKey: 'placeholder.registry' },
+  { path: '/registry', labelKey: 'nav.registry', permission: 'registry.read' },
+  { path: '/renewal', labelKey: 'nav.renewal', permission: 'registry.write' },
+  { path: '/imports', labelKey: 'nav.imports', permission: 'imports.use' },
+  { path: '/stakeholders', labelKey: 'nav.stakeholders', permission: 'stakeholders.read' },
   { path: '/groups', labelKey: 'nav.groups', placeholderKey: 'placeholder.groups' },
   { path: '/mentoring', labelKey: 'nav.mentoring', placeholderKey: 'placeholder.mentoring' },
   { path: '/programmes', labelKey: 'nav.programmes', placeholderKey: 'placeholder.programmes' },
   { path: '/reports', labelKey: 'nav.reports', placeholderKey: 'placeholder.reports' },
   { path: '/account', labelKey: 'nav.account' },
 ];
+
+/** The navigation a role sees: the pages it may use. */
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
+}

@@ -1,12 +1,28 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import type { Permission } from '../lib/permissions';
 import { NAV_ITEMS } from './nav';
 import { AccountRoute } from './pages/AccountRoute';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import {
+  EnterpriseDetailRoute,
+  EnterpriseFormRoute,
+  ImportJobRoute,
+  ImportsRoute,
+  RegistryListRoute,
+  RenewalRoute,
+  StakeholdersRoute,
+} from './pages/JoinedPages';
+import { RequirePermission } from './RequirePermission';
 import { Shell } from './Shell';
+
+const guard = (permission: Permission, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
 
 export function AppRoutes() {
   return (
@@ -27,6 +43,15 @@ export function AppRoutes() {
             element={<PlaceholderPage titleKey={item.labelKey} descriptionKey={item.placeholderKey!} />}
           />
         ))}
+        <Route path="/registry" element={guard('registry.read', <RegistryListRoute view="list" />)} />
+        <Route path="/registry/areas" element={guard('registry.read', <RegistryListRoute view="areas" />)} />
+        <Route path="/registry/new" element={guard('registry.write', <EnterpriseFormRoute mode="create" />)} />
+        <Route path="/registry/:id" element={guard('registry.read', <EnterpriseDetailRoute />)} />
+        <Route path="/registry/:id/edit" element={guard('registry.write', <EnterpriseFormRoute mode="edit" />)} />
+        <Route path="/renewal" element={guard('registry.write', <RenewalRoute />)} />
+        <Route path="/stakeholders" element={guard('stakeholders.read', <StakeholdersRoute />)} />
+        <Route path="/imports" element={guard('imports.use', <ImportsRoute />)} />
+        <Route path="/imports/:id" element={guard('imports.use', <ImportJobRoute />)} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/render';
-import { ApiError, buildUrl, createApiClient, problemFromResponse, slugOf } from './api-client';
+import { ApiError, buildUrl, createApiClient, fileNameFromDisposition, problemFromResponse, slugOf } from './api-client';
 
 function fetchReturning(response: Response) {
   return vi.fn<typeof fetch>().mockResolvedValue(response);
@@ -166,5 +166,83 @@ describe('createApiClient', () => {
     const abort = new DOMException('aborted', 'AbortError');
     const client = createApiClient({ fetch: vi.fn<typeof fetch>().mockRejectedValue(abort) });
     await expect(client.get('/regions')).rejects.toBe(abort);
+  });
+});
+
+describe('upload', () => {
+  it('POSTs the raw body with its media type, extra headers and the CSRF token', async () => {
+    const fetchMock = fetchReturning(jsonResponse({ id: 4 }, 202));
+    const client = createApiClient({ fetch: fetchMock });
+    client.setCsrfToken('tok');
+    const file = new Blob(['nama_usaha;sektor\r\n'], { type: 'text/csv' });
+    await expect(
+      client.upload('/imports', file, {
+        contentType: 'text/csv',
+        headers: { 'X-File-Name': 'data.csv' },
+        query: { kind: 'enterprises', dry_run: false },
+      }),
+    ).resolves.toEqual({ id: 4 });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/imports?kind=enterprises&dry_run=false');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(file);
+    expect(init?.headers).toEqual({
+      Accept: 'application/json',
+      'Content-Type': 'text/csv',
+      'X-File-Name': 'data.csv',
+      'X-CSRF-Token': 'tok',
+    });
+  });
+
+  it('turns a refused upload into an ApiError', async () => {
+    const client = createApiClient({
+      fetch: fetchReturning(jsonResponse({ type: 'urn:gotong:problem:payload-too-large', status: 413, errors: [] }, 413)),
+    });
+    const error = (await client.upload('/imports', new Blob(['x']), { contentType: 'text/csv' }).catch((e: unknown) => e)) as ApiError;
+    expect(error.slug).toBe('payload-too-large');
+  });
+});
+
+describe('download', () => {
+  it('returns the body as a Blob with the file name from Content-Disposition', async () => {
+    const fetchMock = fetchReturning(
+      new Response('\ufeffid;name\r\n', {
+        status: 200,
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="gotong-enterprises-20261123.csv"' },
+      }),
+    );
+    const client = createApiClient({ fetch: fetchMock });
+    client.setCsrfToken('tok');
+    const result = await client.download('/enterprises/export', { query: { format: 'csv', sector: 'batik' } });
+    expect(result.fileName).toBe('gotong-enterprises-20261123.csv');
+    expect(await result.blob.text()).toContain('id;name');
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/enterprises/export?format=csv&sector=batik');
+    expect(init?.method).toBe('GET');
+    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
+  });
+
+  it('reads a 403 problem instead of saving it as a file', async () => {
+    const client = createApiClient({
+      fetch: fetchReturning(jsonResponse({ type: 'urn:gotong:problem:forbidden', status: 403, errors: [] }, 403)),
+    });
+    const error = (await client.download('/enterprises/export').catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.slug).toBe('forbidden');
+  });
+});
+
+describe('fileNameFromDisposition', () => {
+  it('reads quoted, bare and RFC 6266 extended names, preferring the extended one', () => {
+    expect(fileNameFromDisposition('attachment; filename="a b.csv"')).toBe('a b.csv');
+    expect(fileNameFromDisposition('attachment; filename=errors.csv')).toBe('errors.csv');
+    expect(fileNameFromDisposition("attachment; filename=\"x.csv\"; filename*=UTF-8''data%20%C3%A9.csv")).toBe('data é.csv');
+  });
+
+  it('drops folders and answers null when there is no usable name', () => {
+    expect(fileNameFromDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(fileNameFromDisposition('attachment')).toBeNull();
+    expect(fileNameFromDisposition(null)).toBeNull();
+    expect(fileNameFromDisposition('attachment; filename=""')).toBeNull();
   });
 });

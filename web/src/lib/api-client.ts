@@ -164,6 +164,23 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A raw body (a file) sent as is, e.g. a CSV to import. */
+export interface UploadOptions {
+  query?: Record<string, QueryValue>;
+  /** The body's media type, e.g. "text/csv". */
+  contentType: string;
+  /** Extra request headers, e.g. X-File-Name. */
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** A file the server sent (an export, an error report). */
+export interface Download {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  fileName: string | null;
+}
+
 type UnauthenticatedListener = (error: ApiError) => void;
 
 export interface ApiClient {
@@ -172,6 +189,10 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   delete<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** POST a raw body (a file) and parse the JSON answer; CSRF and errors as for every write. */
+  upload<T>(path: string, body: Blob, options: UploadOptions): Promise<T>;
+  /** GET a file (CSV, Excel) as a Blob, with the file name the server gave it. */
+  download(path: string, options?: Omit<RequestOptions, 'body'>): Promise<Download>;
   /** The token from POST /session or GET /me; sent as X-CSRF-Token on every write. */
   setCsrfToken(token: string | null): void;
   /**
@@ -201,18 +222,46 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, Q
   return url;
 }
 
+/**
+ * The file name in a Content-Disposition header: `filename*=UTF-8''…` (RFC 6266) wins over
+ * `filename="…"`. Any folder part is dropped, so a name can never point outside Downloads.
+ */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const extended = header.match(/filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[2]!.trim());
+    } catch {
+      name = null;
+    }
+  }
+  if (name === null) {
+    const plain = header.match(/filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i);
+    if (plain) name = (plain[1] ?? plain[2] ?? '').replace(/\\(.)/g, '$1').trim();
+  }
+  if (!name) return null;
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base || null;
+}
+
+interface SendOptions {
+  query?: Record<string, QueryValue> | undefined;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string>;
+  body?: BodyInit | undefined;
+  accept: string;
+}
+
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? API_BASE;
   let csrfToken: string | null = null;
   const listeners = new Set<UnauthenticatedListener>();
 
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    let body: string | undefined;
-    if (opts.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(opts.body);
-    }
+  /** One HTTP exchange: headers, CSRF, network failures and problem+json answers. */
+  async function send(method: string, path: string, opts: SendOptions): Promise<Response> {
+    const headers: Record<string, string> = { Accept: opts.accept, ...opts.headers };
     if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
     const doFetch = options.fetch ?? globalThis.fetch;
@@ -221,7 +270,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       response = await doFetch(buildUrl(baseUrl, path, opts.query), {
         method,
         headers,
-        body,
+        body: opts.body,
         credentials: 'same-origin',
         signal: opts.signal,
       });
@@ -243,9 +292,25 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       throw error;
     }
+    return response;
+  }
+
+  async function parseJson<T>(response: Response): Promise<T> {
     if (response.status === 204 || response.status === 205) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const json = opts.body !== undefined;
+    const response = await send(method, path, {
+      query: opts.query,
+      signal: opts.signal,
+      headers: json ? { 'Content-Type': 'application/json' } : {},
+      body: json ? JSON.stringify(opts.body) : undefined,
+      accept: 'application/json',
+    });
+    return parseJson<T>(response);
   }
 
   return {
@@ -254,6 +319,21 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     put: (path, body, o) => request('PUT', path, { ...o, body }),
     patch: (path, body, o) => request('PATCH', path, { ...o, body }),
     delete: (path, o) => request('DELETE', path, o),
+    async upload(path, body, o) {
+      const response = await send('POST', path, {
+        query: o.query,
+        signal: o.signal,
+        headers: { ...o.headers, 'Content-Type': o.contentType },
+        body,
+        accept: 'application/json',
+      });
+      return parseJson(response);
+    },
+    async download(path, o = {}) {
+      const response = await send('GET', path, { query: o.query, signal: o.signal, accept: '*/*' });
+      const blob = await response.blob();
+      return { blob, fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')) };
+    },
     setCsrfToken(token) {
       csrfToken = token;
     },

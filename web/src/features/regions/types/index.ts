@@ -1,3 +1,5 @@
+import { formatPlacePath } from '../../../lib/places';
+
 export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
@@ -25,6 +27,5 @@ export interface RegionPage {
 
 /** "Banjarsari › Ngajum › Kabupaten Malang › Jawa Timur": the region first, the province last. */
 export function formatRegionPath(region: Pick<Region, 'name' | 'path'>): string {
-  const names = region.path.length > 0 ? region.path.map((p) => p.name) : [region.name];
-  return [...names].reverse().join(' › ');
+  return formatPlacePath(region);
 }

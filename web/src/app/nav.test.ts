@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../lib/user';
+import { NAV_ITEMS, navItemsFor } from './nav';
+
+const paths = (role: Role) => navItemsFor(role).map((item) => item.path);
+
+describe('navItemsFor', () => {
+  it('gives admin and officer the registry, the renewal worklist, imports and stakeholders', () => {
+    for (const role of ['admin', 'officer'] as const) {
+      expect(paths(role)).toEqual(expect.arrayContaining(['/registry', '/renewal', '/imports', '/stakeholders']));
+    }
+  });
+
+  it('lets a facilitator read the registry but not renew data or import', () => {
+    expect(paths('facilitator')).toContain('/registry');
+    expect(paths('facilitator')).not.toContain('/renewal');
+    expect(paths('facilitator')).not.toContain('/imports');
+    expect(paths('facilitator')).toContain('/stakeholders');
+  });
+
+  it('hides the registry, renewal and imports from group roles', () => {
+    for (const role of ['group_leader', 'mentor', 'member'] as const) {
+      expect(paths(role)).not.toContain('/registry');
+      expect(paths(role)).not.toContain('/renewal');
+      expect(paths(role)).not.toContain('/imports');
+      expect(paths(role)).toContain('/stakeholders');
+    }
+  });
+
+  it('always shows home, the placeholders and the account, in the same order for every role', () => {
+    for (const role of ROLES) {
+      const own = paths(role);
+      expect(own[0]).toBe('/');
+      expect(own.at(-1)).toBe('/account');
+      expect(own).toEqual(expect.arrayContaining(['/groups', '/mentoring', '/programmes', '/reports']));
+      const order = NAV_ITEMS.map((item) => item.path).filter((path) => own.includes(path));
+      expect(own).toEqual(order);
+    }
+  });
+});

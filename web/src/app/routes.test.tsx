@@ -1,0 +1,81 @@
+import { screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { AuthProvider } from '../features/auth/components/AuthProvider';
+import type { Role } from '../lib/user';
+import { page, routeFetch } from '../test/fixtures';
+import { jsonResponse, renderWithI18n } from '../test/render';
+import { AppRoutes } from './routes';
+
+function signedInAs(role: Role) {
+  routeFetch({
+    'GET /api/v1/me': () =>
+      jsonResponse({
+        user: { id: 1, username: 'u', display_name: 'Pengguna Uji', role, scope: null, disabled: false, created_at: '' },
+        csrf_token: 'c',
+      }),
+    'GET /api/v1/sectors': () => jsonResponse({ items: [] }),
+    'GET /api/v1/enterprises': () => page([]),
+    'GET /api/v1/regions': () => page([]),
+    'GET /api/v1/stakeholders': () => page([]),
+    'GET /api/v1/imports': () => page([]),
+  });
+}
+
+function renderApp(at: string) {
+  return renderWithI18n(
+    <MemoryRouter initialEntries={[at]}>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </MemoryRouter>,
+  );
+}
+
+async function navLinks() {
+  const nav = await screen.findByTestId('primary-nav');
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+describe('navigation and route guards by role', () => {
+  it('gives an officer the registry, renewal, import and stakeholder pages', async () => {
+    signedInAs('officer');
+    renderApp('/');
+    expect(await navLinks()).toEqual(
+      expect.arrayContaining(['Registri UMKM', 'Pemutakhiran data', 'Impor data', 'Pemangku kepentingan']),
+    );
+  });
+
+  it('gives a facilitator the registry to read, but no renewal or import', async () => {
+    signedInAs('facilitator');
+    renderApp('/');
+    const links = await navLinks();
+    expect(links).toContain('Registri UMKM');
+    expect(links).not.toContain('Pemutakhiran data');
+    expect(links).not.toContain('Impor data');
+  });
+
+  it('gives a group member none of the registry pages, only stakeholders', async () => {
+    signedInAs('member');
+    renderApp('/');
+    const links = await navLinks();
+    expect(links).not.toContain('Registri UMKM');
+    expect(links).toContain('Pemangku kepentingan');
+  });
+
+  it('shows a plain "no access" page when a role opens a page it may not use', async () => {
+    signedInAs('facilitator');
+    renderApp('/imports');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(screen.getByTestId('forbidden')).toHaveTextContent('Peran Anda tidak dapat membuka halaman ini.');
+  });
+
+  it('opens the registry for an officer', async () => {
+    signedInAs('officer');
+    renderApp('/registry');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Registri UMKM' })).toBeInTheDocument();
+    expect(await screen.findByText('0 usaha ditemukan')).toBeInTheDocument();
+  });
+});

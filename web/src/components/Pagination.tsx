@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../lib/format';
+
+interface PaginationProps {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange(offset: number): void;
+  /** Names the navigation landmark when a page has more than one list. */
+  label?: string;
+}
+
+/** "1–25 dari 14.579" with big previous/next buttons; nothing when everything fits on one page. */
+export function Pagination({ total, limit, offset, onChange, label }: PaginationProps) {
+  const { t, i18n } = useTranslation();
+  if (total <= limit && offset === 0) return null;
+  const language = i18n.resolvedLanguage;
+  const first = total === 0 ? 0 : offset + 1;
+  const last = Math.min(offset + limit, total);
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return (
+    <nav className="pagination" aria-label={label ?? t('pagination.label')}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={offset <= 0}
+        onClick={() => onChange(Math.max(0, offset - limit))}
+      >
+        {t('pagination.previous')}
+      </button>
+      <p className="pagination__status" aria-live="polite">
+        {t('pagination.range', {
+          first: formatNumber(first, language),
+          last: formatNumber(last, language),
+          total: formatNumber(total, language),
+        })}
+        <span className="pagination__page">
+          {t('pagination.page', { page: formatNumber(page, language), pages: formatNumber(pages, language) })}
+        </span>
+      </p>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={offset + limit >= total}
+        onClick={() => onChange(offset + limit)}
+      >
+        {t('pagination.next')}
+      </button>
+    </nav>
+  );
+}

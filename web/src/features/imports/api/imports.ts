@@ -1,0 +1,38 @@
+import { API_BASE, api } from '../../../lib/api-client';
+import {
+  headerFileName,
+  jobFromAccepted,
+  type ImportErrorPage,
+  type ImportJob,
+  type ImportJobPage,
+  type ImportMode,
+} from '../types';
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+/** POST /imports with the CSV as the raw body; the server answers 202 with the queued job. */
+export async function startImport(file: File, mode: ImportMode, dryRun: boolean): Promise<ImportJob> {
+  const body = await api.upload<unknown>('/imports', file, {
+    query: { kind: 'enterprises', mode, dry_run: dryRun },
+    contentType: 'text/csv',
+    headers: { 'X-File-Name': headerFileName(file.name) },
+  });
+  return jobFromAccepted(body);
+}
+
+export function getImport(id: number, signal?: AbortSignal): Promise<ImportJob> {
+  return api.get<ImportJob>(`/imports/${id}`, withSignal(signal));
+}
+
+export function listImports(offset: number, limit: number, signal?: AbortSignal): Promise<ImportJobPage> {
+  return api.get<ImportJobPage>('/imports', { query: { limit, offset }, ...withSignal(signal) });
+}
+
+export function importErrors(id: number, offset: number, limit: number, signal?: AbortSignal): Promise<ImportErrorPage> {
+  return api.get<ImportErrorPage>(`/imports/${id}/errors`, { query: { limit, offset }, ...withSignal(signal) });
+}
+
+/** The address of the errors as CSV; a plain link downloads it with the session cookie. */
+export function importErrorsCsvUrl(id: number): string {
+  return `${API_BASE}/imports/${id}/errors.csv`;
+}

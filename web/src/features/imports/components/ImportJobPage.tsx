@@ -1,0 +1,168 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Pagination } from '../../../components/Pagination';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { formatBytes, formatDateTime, formatNumber } from '../../../lib/format';
+import { problemMessage } from '../../../lib/problem-messages';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useResource } from '../../../lib/use-resource';
+import { importErrors, importErrorsCsvUrl } from '../api/imports';
+import { POLL_MS, useImportJob } from '../hooks/use-import-job';
+import { IMPORTS_PATH, isFinished, progressPercent, type ImportJob } from '../types';
+import { JobStatus } from './JobStatus';
+
+export const ERRORS_PAGE = 50;
+
+function ErrorTable({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [offset, setOffset] = useState(0);
+  const finished = isFinished(job);
+  // Ask again only when the rows on this page may have changed: while the job runs and the page is not yet full.
+  const visible = Math.min(job.errors_stored, offset + ERRORS_PAGE);
+  const page = useResource(job.errors_stored > 0 ? `${job.id}:${offset}:${visible}:${finished}` : null, (signal) =>
+    importErrors(job.id, offset, ERRORS_PAGE, signal),
+  );
+  if (job.errors_stored === 0 && job.rows_failed === 0) {
+    return finished ? <p className="muted">{t('imports.job.noErrors')}</p> : null;
+  }
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.status === 'loading'}>
+      <h2 id={`${id}-title`}>{t('imports.job.errorsTitle')}</h2>
+      <p className="muted">{t('imports.job.errorsIntro')}</p>
+      <p>
+        <a className="button button--secondary" href={importErrorsCsvUrl(job.id)} download data-testid="errors-csv">
+          {t('imports.job.download')}
+        </a>
+      </p>
+      {page.status === 'error' ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+      {page.data && page.data.items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="import-errors">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('imports.job.row')}
+                </th>
+                <th scope="col">{t('imports.job.field')}</th>
+                <th scope="col">{t('imports.job.value')}</th>
+                <th scope="col">{t('imports.job.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.items.map((error, index) => (
+                <tr key={`${error.row}-${error.field ?? ''}-${index}`}>
+                  <td className="num">{error.row}</td>
+                  <td>{error.field ? <code>{error.field}</code> : null}</td>
+                  <td className="cell-wrap">{error.value}</td>
+                  <td className="cell-wrap">{error.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {page.data ? (
+        <Pagination total={page.data.total} limit={ERRORS_PAGE} offset={offset} onChange={setOffset} />
+      ) : null}
+    </section>
+  );
+}
+
+/** One import job, followed every second until it ends: progress, counts, warnings, failed rows. */
+export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const params = useParams();
+  const location = useLocation();
+  const jobId = Number(params.id);
+  const initial = (location.state as { job?: ImportJob } | null)?.job ?? null;
+  const { job, error } = useImportJob(jobId, pollMs, initial && initial.id === jobId ? initial : null);
+  const name = job?.file_name || t('imports.unnamed');
+  useDocumentTitle(t('imports.job.title', { file: name }));
+
+  const back = (
+    <p>
+      <Link to={IMPORTS_PATH}>{t('imports.job.back')}</Link>
+    </p>
+  );
+  if (!job) {
+    return (
+      <>
+        {back}
+        <h1 tabIndex={-1}>{t('imports.title')}</h1>
+        {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : <p role="status">{t('imports.loading')}</p>}
+      </>
+    );
+  }
+
+  const percent = progressPercent(job);
+  const finished = isFinished(job);
+  const counts: [string, number][] = [
+    [t('imports.job.rowsRead'), job.rows_read],
+    [job.dry_run ? t('imports.job.wouldInsert') : t('imports.job.rowsInserted'), job.rows_inserted],
+    [job.dry_run ? t('imports.job.wouldUpdate') : t('imports.job.rowsUpdated'), job.rows_updated],
+    [t('imports.job.rowsFailed'), job.rows_failed],
+  ];
+
+  return (
+    <>
+      {back}
+      <h1 tabIndex={-1}>{t('imports.job.title', { file: name })}</h1>
+      <p className="page-head__badges">
+        <JobStatus job={job} /> <span className="muted">{t(`imports.modes.${job.mode}`)}</span>
+      </p>
+      <p className="muted">
+        {t('imports.started', {
+          date: formatDateTime(job.created_at, language),
+          user: job.created_by ?? t('common.system'),
+        })}
+      </p>
+
+      {error && !finished ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
+      {job.status === 'failed' ? (
+        <Alert tone="error" testId="job-failed">
+          {job.message ? t('imports.job.failed', { message: job.message }) : t('imports.job.failedNoMessage')}
+        </Alert>
+      ) : null}
+      {job.status === 'succeeded' ? (
+        <Alert tone="success">{job.dry_run ? t('imports.job.dryRunDone') : t('imports.job.succeeded')}</Alert>
+      ) : null}
+
+      <section className="card" aria-busy={!finished}>
+        <ProgressBar
+          percent={percent}
+          label={t('imports.job.progress')}
+          valueText={t('imports.job.progressText', {
+            percent,
+            read: formatBytes(job.bytes_read, language),
+            total: formatBytes(job.bytes_total, language),
+          })}
+        />
+        <dl className="counts" data-testid="job-counts">
+          {counts.map(([label, value]) => (
+            <div key={label} className="counts__item">
+              <dt>{label}</dt>
+              <dd>{formatNumber(value, language)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {job.warnings.length > 0 ? (
+        <section className="card" aria-labelledby="warnings-title">
+          <h2 id="warnings-title">{t('imports.job.warnings')}</h2>
+          <ul data-testid="job-warnings">
+            {job.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <ErrorTable job={job} />
+    </>
+  );
+}

@@ -1,0 +1,204 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { api } from '../../../lib/api-client';
+import { callsTo, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { jsonResponse } from '../../../test/render';
+import { MAX_UPLOAD_BYTES, type ImportJob } from '../types';
+import { ImportJobPage } from './ImportJobPage';
+import { ImportPage } from './ImportPage';
+
+function job(overrides: Partial<ImportJob> = {}): ImportJob {
+  return {
+    id: 4,
+    kind: 'enterprises',
+    mode: 'insert',
+    dry_run: false,
+    status: 'queued',
+    file_name: 'umkm-batu.csv',
+    bytes_total: 1_200_000,
+    bytes_read: 0,
+    rows_read: 0,
+    rows_inserted: 0,
+    rows_updated: 0,
+    rows_failed: 0,
+    errors_stored: 0,
+    message: null,
+    warnings: [],
+    created_by: 'dinas1',
+    created_at: '2026-11-23T08:00:00Z',
+    started_at: null,
+    finished_at: null,
+    ...overrides,
+  };
+}
+
+const ERRORS = [
+  { row: 7, field: 'nib', value: '12345', message: 'nib must have exactly 13 digits' },
+  { row: 12, field: 'kode_desa', value: '35.79.99.9999', message: 'village_code is not a known village' },
+];
+
+let fetchMock: ReturnType<typeof routeFetch>;
+let polls: ImportJob[];
+
+beforeEach(() => {
+  api.setCsrfToken('csrf-4');
+  polls = [
+    job({ status: 'running', bytes_read: 600_000, rows_read: 5000, rows_inserted: 4900, rows_failed: 2, errors_stored: 2 }),
+    job({
+      status: 'succeeded',
+      bytes_read: 1_200_000,
+      rows_read: 10_000,
+      rows_inserted: 9800,
+      rows_updated: 150,
+      rows_failed: 50,
+      errors_stored: 50,
+      warnings: ["column 'No' is not known and was skipped"],
+      finished_at: '2026-11-23T08:01:00Z',
+    }),
+  ];
+  fetchMock = routeFetch({
+    'POST /api/v1/imports': () => jsonResponse(job(), 202, { Location: '/api/v1/imports/4' }),
+    'GET /api/v1/imports': () => page([job({ status: 'succeeded', rows_read: 10_000, rows_failed: 50 })], 1, 10),
+    'GET /api/v1/imports/4': () => jsonResponse(polls.length > 1 ? polls.shift()! : polls[0]!),
+    'GET /api/v1/imports/4/errors': (url) =>
+      page(ERRORS, 50, Number(url.searchParams.get('limit')), Number(url.searchParams.get('offset'))),
+  });
+});
+
+function renderImports(at = '/imports') {
+  return renderAt(<ImportPage />, {
+    path: '/imports',
+    at,
+    others: { '/imports/:id': <ImportJobPage pollMs={5} /> },
+  });
+}
+
+describe('ImportPage', () => {
+  it('uploads the CSV as the raw body with mode, dry run and file name, then follows the job', async () => {
+    const user = userEvent.setup();
+    renderImports();
+    const file = new File(['nama_pemilik;nama_usaha;sektor;kode_desa\r\n'], 'umkm-batu.csv', { type: 'text/csv' });
+    await user.upload(screen.getByLabelText('Berkas CSV'), file);
+    await user.click(screen.getByLabelText(/Tambah sebagai usaha baru/));
+    await user.click(screen.getByLabelText(/Uji coba saja/)); // on by default: switch it off
+    await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/imports/4'));
+    const [call] = callsTo(fetchMock, 'POST /api/v1/imports');
+    expect(Object.fromEntries(call!.url.searchParams)).toEqual({ kind: 'enterprises', mode: 'insert', dry_run: 'false' });
+    expect(call!.init?.body).toBe(file);
+    expect(call!.init?.headers).toMatchObject({
+      'Content-Type': 'text/csv',
+      'X-File-Name': 'umkm-batu.csv',
+      'X-CSRF-Token': 'csrf-4',
+    });
+
+    // polled every few milliseconds here (every second in the app) until it has finished
+    expect(await screen.findByText('Impor selesai.')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Kemajuan impor' })).toHaveAttribute('aria-valuenow', '100');
+    expect(callsTo(fetchMock, 'GET /api/v1/imports/4').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks for a file before uploading, and refuses one over 512 MB', async () => {
+    const user = userEvent.setup();
+    renderImports();
+    await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
+    expect(screen.getByText('Pilih berkas CSV.')).toBeInTheDocument();
+    const huge = new File(['x'], 'besar.csv', { type: 'text/csv' });
+    Object.defineProperty(huge, 'size', { value: MAX_UPLOAD_BYTES + 1 });
+    await user.upload(screen.getByLabelText('Berkas CSV'), huge);
+    await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
+    expect(screen.getByText('Berkas lebih dari 512 MB. Bagi menjadi beberapa berkas.')).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'POST /api/v1/imports')).toHaveLength(0);
+  });
+
+  it('explains a refused upload in words', async () => {
+    const user = userEvent.setup();
+    routeFetch({
+      'GET /api/v1/imports': () => page([]),
+      'POST /api/v1/imports': () => problem('payload-too-large', 413),
+    });
+    renderImports();
+    await user.upload(screen.getByLabelText('Berkas CSV'), new File(['a;b\r\n'], 'a.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dikirim terlalu besar.');
+    expect(await screen.findByText('Belum ada impor.')).toBeInTheDocument();
+  });
+
+  it('lists recent import jobs with a link to each', async () => {
+    renderImports();
+    const list = await screen.findByTestId('recent-imports');
+    expect(list).toHaveTextContent('umkm-batu.csv');
+    expect(list).toHaveTextContent('Selesai');
+    expect(list).toHaveTextContent('Baris dibaca: 10.000 · Gagal: 50');
+    expect(within(list).getByRole('link', { name: 'Lihat hasil impor umkm-batu.csv' })).toHaveAttribute('href', '/imports/4');
+  });
+});
+
+describe('ImportJobPage', () => {
+  function renderJob() {
+    return renderAt(<ImportJobPage pollMs={5} />, { path: '/imports/:id', at: '/imports/4' });
+  }
+
+  it('shows progress while running, then the counts, warnings and the failed rows', async () => {
+    polls = [
+      job({ status: 'running', bytes_read: 600_000, rows_read: 5000, rows_inserted: 4900, rows_failed: 2, errors_stored: 2 }),
+      ...polls,
+    ];
+    renderJob();
+    const bar = await screen.findByRole('progressbar', { name: 'Kemajuan impor' });
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
+    expect(screen.getByText('50% (585,9 KB dari 1,1 MB)')).toBeInTheDocument();
+
+    expect(await screen.findByText('Impor selesai.')).toBeInTheDocument();
+    expect(bar).toHaveAttribute('aria-valuenow', '100');
+    const counts = screen.getByTestId('job-counts');
+    expect(counts).toHaveTextContent('Baris dibaca10.000');
+    expect(counts).toHaveTextContent('Ditambahkan9.800');
+    expect(counts).toHaveTextContent('Diperbarui150');
+    expect(counts).toHaveTextContent('Gagal50');
+    expect(screen.getByTestId('job-warnings')).toHaveTextContent("column 'No' is not known and was skipped");
+
+    const table = await screen.findByTestId('import-errors');
+    expect(within(table).getByRole('row', { name: /nib/ })).toHaveTextContent('7nib12345nib must have exactly 13 digits');
+    expect(screen.getByTestId('errors-csv')).toHaveAttribute('href', '/api/v1/imports/4/errors.csv');
+    expect(screen.queryByRole('navigation', { name: 'Halaman daftar' })).not.toBeInTheDocument(); // one page only
+  });
+
+  it('stops polling once the job has finished', async () => {
+    renderJob();
+    await screen.findByText('Impor selesai.');
+    const count = callsTo(fetchMock, 'GET /api/v1/imports/4').length;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(callsTo(fetchMock, 'GET /api/v1/imports/4')).toHaveLength(count);
+  });
+
+  it('pages through the failed rows', async () => {
+    const user = userEvent.setup();
+    polls = [job({ status: 'succeeded', rows_failed: 120, errors_stored: 120 })];
+    routeFetch({
+      'GET /api/v1/imports/4': () => jsonResponse(polls[0]!),
+      'GET /api/v1/imports/4/errors': (url) => page(ERRORS, 120, 50, Number(url.searchParams.get('offset'))),
+    });
+    renderJob();
+    await screen.findByTestId('import-errors');
+    await user.click(screen.getByRole('button', { name: 'Berikutnya' }));
+    expect(await screen.findByText('51–100 dari 120')).toBeInTheDocument();
+  });
+
+  it('shows why a job failed, and calls a trial run what it is', async () => {
+    polls = [job({ status: 'failed', message: 'missing column nama_usaha', bytes_read: 100, dry_run: true })];
+    renderJob();
+    expect(await screen.findByTestId('job-failed')).toHaveTextContent('Impor gagal. Alasannya: missing column nama_usaha');
+    expect(screen.getByText('Uji coba')).toBeInTheDocument();
+    expect(screen.getByText('Akan ditambahkan')).toBeInTheDocument();
+    expect(screen.getByText('Tidak ada baris yang gagal.')).toBeInTheDocument();
+  });
+
+  it('says so when the job does not exist, and stops asking', async () => {
+    routeFetch({ 'GET /api/v1/imports/4': () => problem('not-found', 404) });
+    renderJob();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
+  });
+});

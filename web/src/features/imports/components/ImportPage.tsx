@@ -1,0 +1,180 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Pagination } from '../../../components/Pagination';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { problemMessage } from '../../../lib/problem-messages';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useResource } from '../../../lib/use-resource';
+import { listImports, startImport } from '../api/imports';
+import { IMPORT_MODES, importPath, progressPercent, uploadProblem, type ImportJob, type ImportMode } from '../types';
+import { JobStatus } from './JobStatus';
+
+export const RECENT_PAGE = 10;
+
+function RecentImports() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const [offset, setOffset] = useState(0);
+  const page = useResource(`imports-${offset}`, (signal) => listImports(offset, RECENT_PAGE, signal));
+  const jobs = page.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.status === 'loading'}>
+      <h2 id={`${id}-title`}>{t('imports.recent')}</h2>
+      {page.status === 'error' ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+      {page.status === 'loading' && !page.data ? <p role="status">{t('imports.loading')}</p> : null}
+      {page.data && jobs.length === 0 ? <p className="muted">{t('imports.recentEmpty')}</p> : null}
+      {jobs.length > 0 ? (
+        <ul className="record-list" data-testid="recent-imports">
+          {jobs.map((job) => (
+            <li key={job.id} className="record-card">
+              <h3 className="record-card__title">{job.file_name || t('imports.unnamed')}</h3>
+              <p className="record-card__line">
+                <JobStatus job={job} /> <span className="muted">{t(`imports.modes.${job.mode}`)}</span>
+              </p>
+              <p className="record-card__line muted">
+                {t('imports.started', {
+                  date: formatDateTime(job.created_at, language),
+                  user: job.created_by ?? t('common.system'),
+                })}
+              </p>
+              <p className="record-card__line">
+                {`${t('imports.job.rowsRead')}: ${formatNumber(job.rows_read, language)} · ${t(
+                  'imports.job.rowsFailed',
+                )}: ${formatNumber(job.rows_failed, language)}`}
+                {job.status === 'running' ? ` · ${progressPercent(job)}%` : null}
+              </p>
+              <Link
+                to={importPath(job.id)}
+                className="button button--secondary"
+                aria-label={t('imports.openLabel', { file: job.file_name || t('imports.unnamed') })}
+              >
+                {t('imports.open')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {page.data ? (
+        <Pagination total={page.data.total} limit={RECENT_PAGE} offset={offset} onChange={setOffset} />
+      ) : null}
+    </section>
+  );
+}
+
+/** Upload a CSV of enterprises (insert or upsert, optionally as a trial run) and see recent jobs. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('imports.title'));
+  const id = useId();
+  const navigate = useNavigate();
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ImportMode>('upsert');
+  const [dryRun, setDryRun] = useState(true);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFailure(null);
+    const problem = uploadProblem(file);
+    setFileError(problem ? t(problem) : null);
+    if (problem || !file) {
+      document.getElementById(`${id}-file`)?.focus();
+      return;
+    }
+    setUploading(true);
+    try {
+      const job: ImportJob = await startImport(file, mode, dryRun);
+      navigate(importPath(job.id), { state: { job } });
+    } catch (error) {
+      setFailure(error);
+      setUploading(false);
+    }
+  }
+
+  const fileErrorId = fileError ? `${id}-file-error` : undefined;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('imports.title')}</h1>
+      <p>{t('imports.intro')}</p>
+      <details className="card help">
+        <summary>{t('imports.columnsTitle')}</summary>
+        <p>{t('imports.columnsRequired')}</p>
+        <p className="muted">{t('imports.columnsOptional')}</p>
+      </details>
+
+      <section className="card">
+        {failure ? <Alert tone="error">{problemMessage(t, failure)}</Alert> : null}
+        <form className="form" onSubmit={onSubmit} noValidate aria-busy={uploading}>
+          <div className={fileError ? 'field field--invalid' : 'field'}>
+            <label className="field__label" htmlFor={`${id}-file`}>
+              {t('imports.file')}
+            </label>
+            <p className="field__hint" id={`${id}-file-hint`}>
+              {t('imports.fileHint')}
+            </p>
+            <input
+              id={`${id}-file`}
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              className="field__input field__input--file"
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={[`${id}-file-hint`, fileErrorId].filter(Boolean).join(' ')}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setFileError(null);
+              }}
+            />
+            {fileError ? (
+              <ul className="field__errors" id={fileErrorId}>
+                <li>{fileError}</li>
+              </ul>
+            ) : null}
+          </div>
+
+          <fieldset className="choice-group">
+            <legend className="field__label">{t('imports.mode')}</legend>
+            {IMPORT_MODES.map((value) => (
+              <label key={value} className="choice choice--described">
+                <input
+                  type="radio"
+                  name="mode"
+                  value={value}
+                  checked={mode === value}
+                  onChange={() => setMode(value)}
+                />
+                <span>
+                  <span className="choice__title">
+                    {value === 'insert' ? t('imports.modeInsert') : t('imports.modeUpsert')}
+                  </span>
+                  <span className="choice__hint">
+                    {value === 'insert' ? t('imports.modeInsertHint') : t('imports.modeUpsertHint')}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+
+          <label className="choice choice--described">
+            <input type="checkbox" name="dry_run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
+            <span>
+              <span className="choice__title">{t('imports.dryRun')}</span>
+              <span className="choice__hint">{t('imports.dryRunHint')}</span>
+            </span>
+          </label>
+
+          <button type="submit" className="button button--primary" disabled={uploading}>
+            {uploading ? t('imports.uploading') : t('imports.submit')}
+          </button>
+        </form>
+      </section>
+
+      <RecentImports />
+    </>
+  );
+}

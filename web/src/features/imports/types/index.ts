@@ -1,0 +1,101 @@
+// CSV imports of enterprises: the job the server runs in the background, its progress, and
+// the rows it could not take.
+import type { ParseKeys } from 'i18next';
+import type { Page } from '../../../lib/page';
+
+export const IMPORT_MODES = ['insert', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface ImportJob {
+  id: number;
+  kind: string;
+  mode: ImportMode;
+  dry_run: boolean;
+  status: ImportStatus;
+  file_name: string | null;
+  bytes_total: number;
+  bytes_read: number;
+  rows_read: number;
+  rows_inserted: number;
+  rows_updated: number;
+  rows_failed: number;
+  errors_stored: number;
+  message: string | null;
+  warnings: string[];
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export type ImportJobPage = Page<ImportJob>;
+
+export interface ImportRowError {
+  row: number;
+  field: string | null;
+  value: string | null;
+  message: string;
+}
+
+export type ImportErrorPage = Page<ImportRowError>;
+
+export const IMPORTS_PATH = '/imports';
+
+export function importPath(id: number): string {
+  return `${IMPORTS_PATH}/${id}`;
+}
+
+/** The contract's upload limit. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+export function isFinished(job: Pick<ImportJob, 'status'>): boolean {
+  return job.status === 'succeeded' || job.status === 'failed';
+}
+
+/**
+ * How far the job is, 0..100 whole percent: bytes_read / bytes_total. A running job never shows
+ * 100% (the last rows are still being written); a finished one always does, whatever it read.
+ */
+export function progressPercent(job: Pick<ImportJob, 'status' | 'bytes_read' | 'bytes_total'>): number {
+  if (job.status === 'succeeded') return 100;
+  if (job.bytes_total <= 0) return 0;
+  const share = Math.min(1, Math.max(0, job.bytes_read / job.bytes_total));
+  const percent = Math.floor(share * 100);
+  return job.status === 'failed' ? percent : Math.min(percent, 99);
+}
+
+/** The server keeps at most this many bytes of a file name. */
+const MAX_NAME_BYTES = 200;
+
+/**
+ * The file's name for the X-File-Name header: folders and control characters dropped, cut to
+ * 200 bytes on a character boundary. The server reads the header as UTF-8, but fetch sends a
+ * header only as bytes 0–255, so the UTF-8 bytes go one per character ("é" → "\u00c3\u00a9").
+ */
+export function headerFileName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'data.csv';
+  let bytes = new TextEncoder().encode(base);
+  if (bytes.length > MAX_NAME_BYTES) {
+    let end = MAX_NAME_BYTES;
+    while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end -= 1; // not inside a character
+    bytes = bytes.slice(0, end);
+  }
+  return String.fromCharCode(...bytes);
+}
+
+/** Why a chosen file cannot be uploaded, as an i18n key; null when it can. */
+export function uploadProblem(file: Pick<File, 'size'> | null): ParseKeys<'translation'> | null {
+  if (!file) return 'imports.fileRequired';
+  if (file.size === 0) return 'imports.fileEmpty';
+  if (file.size > MAX_UPLOAD_BYTES) return 'imports.fileTooLarge';
+  return null;
+}
+
+/** The 202 answer is `{job}`: the job itself, or wrapped as {"job": …}; both are read. */
+export function jobFromAccepted(body: unknown): ImportJob {
+  if (body && typeof body === 'object' && 'job' in body && (body as { job: unknown }).job) {
+    return (body as { job: ImportJob }).job;
+  }
+  return body as ImportJob;
+}

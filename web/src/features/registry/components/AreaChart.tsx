@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../../../lib/format';
+import type { ChartRow } from '../types/drilldown';
+
+const ROW_HEIGHT = 30;
+const CHROME_HEIGHT = 70; // axis and legend
+const LABEL_CHARS = 16;
+
+// Brand green for up-to-date data and a dark orange for stale data: both meet 3:1 against
+// white, and they differ in lightness, so they stay apart for colour-blind readers too.
+const CURRENT_COLOUR = '#0f5f4f';
+const STALE_COLOUR = '#c2410c';
+
+function shorten(name: string): string {
+  return [...name].length > LABEL_CHARS ? `${[...name].slice(0, LABEL_CHARS - 1).join('')}…` : name;
+}
+
+interface AreaChartProps {
+  rows: readonly ChartRow[];
+  caption: string;
+  /** Clicking a bar opens that area. */
+  onSelect?(code: string): void;
+}
+
+/**
+ * One horizontal bar per area, the up-to-date part and the stale part stacked to the total.
+ * The table under the chart carries the same figures for screen readers and for reading exact
+ * numbers, so the drawing itself is hidden from assistive technology.
+ */
+export function AreaChart({ rows, caption, onSelect }: AreaChartProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const height = CHROME_HEIGHT + rows.length * ROW_HEIGHT;
+  const number = (value: unknown) => formatNumber(Number(value), language);
+  return (
+    <figure className="chart" data-testid="area-chart">
+      <figcaption className="chart__caption">{caption}</figcaption>
+      <div aria-hidden="true">
+        <BarChart
+          data={[...rows]}
+          layout="vertical"
+          responsive
+          style={{ width: '100%', height }}
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          barCategoryGap={6}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} tickFormatter={number} />
+          <YAxis type="category" dataKey="name" width={130} tickFormatter={shorten} interval={0} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={number} />
+          <Legend />
+          <Bar
+            dataKey="current"
+            stackId="total"
+            name={t('registry.areas.chartCurrent')}
+            fill={CURRENT_COLOUR}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(item) => {
+              const code = (item.payload as ChartRow | undefined)?.code;
+              if (code && onSelect) onSelect(code);
+            }}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="stale"
+            stackId="total"
+            name={t('registry.areas.chartStale')}
+            fill={STALE_COLOUR}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(item) => {
+              const code = (item.payload as ChartRow | undefined)?.code;
+              if (code && onSelect) onSelect(code);
+            }}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </div>
+      <p className="chart__note muted">{t('registry.areas.chartNote')}</p>
+    </figure>
+  );
+}

@@ -1,0 +1,111 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/Badge';
+import { formatDate } from '../../../lib/format';
+import { formatRupiah } from '../../../lib/rupiah';
+import { useMediaQuery } from '../../../lib/use-media-query';
+import type { Enterprise } from '../types';
+import { enterprisePath } from '../types/paths';
+import { scaleLabel, sectorLabel } from './labels';
+
+export const WIDE_QUERY = '(min-width: 48rem)';
+
+function VerifiedCell({ enterprise }: { enterprise: Enterprise }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {enterprise.verified_at
+        ? formatDate(enterprise.verified_at, i18n.resolvedLanguage)
+        : t('registry.list.neverVerified')}
+      {enterprise.stale ? (
+        <>
+          {' '}
+          <Badge tone="warning">{t('registry.list.staleBadge')}</Badge>
+        </>
+      ) : null}
+      {enterprise.status === 'closed' ? (
+        <>
+          {' '}
+          <Badge tone="neutral">{t('enterpriseStatus.closed')}</Badge>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The enterprises of one page: a table on a wide screen, a list of cards on a phone. */
+export function EnterpriseList({ items }: { items: readonly Enterprise[] }) {
+  const { t, i18n } = useTranslation();
+  const wide = useMediaQuery(WIDE_QUERY);
+  const language = i18n.resolvedLanguage;
+
+  if (!wide) {
+    return (
+      <ul className="record-list" data-testid="enterprise-cards">
+        {items.map((enterprise) => (
+          <li key={enterprise.id} className="record-card">
+            <h3 className="record-card__title">
+              <Link to={enterprisePath(enterprise.id)}>{enterprise.name}</Link>
+            </h3>
+            <p className="record-card__line">{t('registry.list.ownerLine', { name: enterprise.owner.name })}</p>
+            <p className="record-card__line muted">
+              {[sectorLabel(t, enterprise.sector), scaleLabel(t, enterprise), enterprise.village?.name]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <p className="record-card__line">
+              {t('registry.list.verifiedLine', {
+                date: enterprise.verified_at
+                  ? formatDate(enterprise.verified_at, language)
+                  : t('registry.list.neverVerified'),
+              })}
+            </p>
+            {enterprise.stale || enterprise.status === 'closed' ? (
+              <p className="record-card__badges">
+                {enterprise.stale ? <Badge tone="warning">{t('registry.list.staleBadge')}</Badge> : null}
+                {enterprise.status === 'closed' ? <Badge tone="neutral">{t('enterpriseStatus.closed')}</Badge> : null}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid="enterprise-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('registry.fields.name')}</th>
+            <th scope="col">{t('registry.fields.owner')}</th>
+            <th scope="col">{t('registry.fields.sector')}</th>
+            <th scope="col">{t('registry.fields.village')}</th>
+            <th scope="col">{t('registry.fields.scale')}</th>
+            <th scope="col" className="num">
+              {t('registry.fields.turnover')}
+            </th>
+            <th scope="col">{t('registry.fields.verified_at')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((enterprise) => (
+            <tr key={enterprise.id}>
+              <th scope="row">
+                <Link to={enterprisePath(enterprise.id)}>{enterprise.name}</Link>
+              </th>
+              <td>{enterprise.owner.name}</td>
+              <td>{sectorLabel(t, enterprise.sector)}</td>
+              <td>{enterprise.village?.name ?? enterprise.village_code}</td>
+              <td>{enterprise.scale ? t(`scales.${enterprise.scale}`) : t('scales.unknown')}</td>
+              <td className="num">{enterprise.turnover === null ? '–' : formatRupiah(enterprise.turnover)}</td>
+              <td>
+                <VerifiedCell enterprise={enterprise} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Pagination } from '../../../components/Pagination';
+import { formatNumber } from '../../../lib/format';
+import { can } from '../../../lib/permissions';
+import type { RegionPickerSlot } from '../../../lib/places';
+import { problemMessage } from '../../../lib/problem-messages';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useResource } from '../../../lib/use-resource';
+import type { Role } from '../../../lib/user';
+import { listEnterprises } from '../api/registry';
+import { useSectors } from '../hooks/use-sectors';
+import {
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  listQuery,
+  PAGE_SIZE,
+  type EnterpriseFilters,
+} from '../types/filters';
+import { AREAS_PATH, NEW_ENTERPRISE_PATH, REGISTRY_PATH } from '../types/paths';
+import { AreaDrilldown } from './AreaDrilldown';
+import { EnterpriseList } from './EnterpriseList';
+import { ExportPanel } from './ExportPanel';
+import { FilterPanel } from './FilterPanel';
+
+interface RegistryPageProps {
+  role: Role;
+  view: 'list' | 'areas';
+  RegionPicker: RegionPickerSlot;
+}
+
+/** The registry: a filtered, paged list of enterprises, or their counts per area. */
+export function RegistryPage({ role, view, RegionPicker }: RegistryPageProps) {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('registry.title'));
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const sectors = useSectors();
+  const filters = filtersFromSearchParams(params);
+
+  const setFilters = (next: EnterpriseFilters) => setParams(filtersToSearchParams(next));
+  // The other tab keeps the filters, but not the page.
+  const tabSearch = (() => {
+    const text = filtersToSearchParams({ ...filters, offset: 0 }).toString();
+    return text ? `?${text}` : '';
+  })();
+
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t('registry.title')}</h1>
+        {can(role, 'registry.write') ? (
+          <Link to={NEW_ENTERPRISE_PATH} className="button button--primary">
+            {t('registry.add')}
+          </Link>
+        ) : null}
+      </div>
+      <nav className="tabs" aria-label={t('registry.tabsLabel')}>
+        <NavLink end to={`${REGISTRY_PATH}${tabSearch}`} className="tabs__tab">
+          {t('registry.tabList')}
+        </NavLink>
+        <NavLink end to={`${AREAS_PATH}${tabSearch}`} className="tabs__tab">
+          {t('registry.tabAreas')}
+        </NavLink>
+      </nav>
+
+      <FilterPanel filters={filters} view={view} sectors={sectors} RegionPicker={RegionPicker} onChange={setFilters} />
+
+      {view === 'list' ? (
+        <ListView filters={filters} role={role} language={i18n.resolvedLanguage} onChange={setFilters} />
+      ) : (
+        <AreaDrilldown
+          filters={filters}
+          onDrill={(region) => setFilters({ ...filters, region, offset: 0 })}
+          onOpenList={(region) =>
+            navigate({
+              pathname: REGISTRY_PATH,
+              search: `?${filtersToSearchParams({ ...filters, region, offset: 0 }).toString()}`,
+            })
+          }
+        />
+      )}
+    </>
+  );
+}
+
+interface ListViewProps {
+  filters: EnterpriseFilters;
+  role: Role;
+  language: string | undefined;
+  onChange(filters: EnterpriseFilters): void;
+}
+
+function ListView({ filters, role, language, onChange }: ListViewProps) {
+  const { t } = useTranslation();
+  const page = useResource(JSON.stringify(listQuery(filters)), (signal) => listEnterprises(filters, signal));
+  const data = page.data;
+
+  return (
+    <>
+      <section className="card" aria-labelledby="enterprise-list-title" aria-busy={page.status === 'loading'}>
+        <h2 id="enterprise-list-title" className="visually-hidden">
+          {t('registry.list.title')}
+        </h2>
+        <p className="lead" role="status" data-testid="enterprise-total">
+          {page.status === 'loading' && !data
+            ? t('registry.list.loading')
+            : data
+              ? t('registry.list.total', { count: data.total, formatted: formatNumber(data.total, language) })
+              : null}
+        </p>
+        {page.status === 'error' ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+        {data && data.items.length === 0 ? <p>{t('registry.list.empty')}</p> : null}
+        {data && data.items.length > 0 ? <EnterpriseList items={data.items} /> : null}
+        {data ? (
+          <Pagination
+            total={data.total}
+            limit={PAGE_SIZE}
+            offset={filters.offset}
+            onChange={(offset) => {
+              onChange({ ...filters, offset });
+              document.querySelector<HTMLElement>('#main h1')?.focus();
+            }}
+          />
+        ) : null}
+      </section>
+      {can(role, 'registry.read') ? (
+        <ExportPanel filters={filters} total={data?.total ?? null} canIncludeNik={can(role, 'registry.nik')} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { api } from '../../../lib/api-client';
+import { MAX_PAGE_SIZE } from '../../../lib/page';
+import type { Stakeholder, StakeholderInput, StakeholderPage } from '../types';
+
+/** Guard against a server that keeps reporting a larger total. */
+const MAX_PAGES = 25;
+
+/** Every stakeholder matching `q` (GET /stakeholders, page after page). */
+export async function listStakeholders(q: string, signal?: AbortSignal): Promise<Stakeholder[]> {
+  const items: Stakeholder[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await api.get<StakeholderPage>('/stakeholders', {
+      query: { q: q || null, limit: MAX_PAGE_SIZE, offset: items.length },
+      ...(signal ? { signal } : {}),
+    });
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}
+
+export function createStakeholder(input: StakeholderInput): Promise<Stakeholder> {
+  return api.post<Stakeholder>('/stakeholders', input);
+}
+
+export function updateStakeholder(id: number, input: StakeholderInput): Promise<Stakeholder> {
+  return api.patch<Stakeholder>(`/stakeholders/${id}`, input);
+}

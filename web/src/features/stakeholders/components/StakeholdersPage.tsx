@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { can } from '../../../lib/permissions';
+import { formatPlacePath, type RegionPickerSlot } from '../../../lib/places';
+import { problemMessage } from '../../../lib/problem-messages';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useResource } from '../../../lib/use-resource';
+import type { Role } from '../../../lib/user';
+import { listStakeholders } from '../api/stakeholders';
+import { groupByHelix, type Stakeholder } from '../types';
+import { StakeholderForm } from './StakeholderForm';
+
+interface StakeholdersPageProps {
+  role: Role;
+  RegionPicker: RegionPickerSlot;
+}
+
+/** Stakeholders grouped by helix with kind, region and contact; an admin adds and edits them. */
+export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('stakeholders.title'));
+  const [query, setQuery] = useState('');
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<Stakeholder | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = useResource(`stakeholders-${q}`, (signal) => listStakeholders(q, signal));
+  const admin = can(role, 'stakeholders.write');
+
+  function onSearch(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = query.trim();
+    setQ([...text].length >= 2 ? text : '');
+  }
+
+  function onSaved(saved: Stakeholder, created: boolean) {
+    setEditing(null);
+    setNotice(created ? t('stakeholders.form.created') : t('stakeholders.form.saved'));
+    list.setData((items) => {
+      const rest = (items ?? []).filter((s) => s.id !== saved.id);
+      return [...rest, saved];
+    });
+  }
+
+  const groups = groupByHelix(list.data ?? []);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t('stakeholders.title')}</h1>
+        {admin && editing === null ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice(null);
+              setEditing('new');
+            }}
+          >
+            {t('stakeholders.add')}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">{t('stakeholders.intro')}</p>
+
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {admin && editing !== null ? (
+        <StakeholderForm
+          key={editing === 'new' ? 'new' : editing.id}
+          original={editing === 'new' ? null : editing}
+          RegionPicker={RegionPicker}
+          onSaved={onSaved}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+
+      <form className="card filters__search" role="search" onSubmit={onSearch}>
+        <FormField
+          id="stakeholder-q"
+          label={t('stakeholders.search')}
+          hint={t('stakeholders.searchHint')}
+          inputProps={{ type: 'search', name: 'q', value: query, onChange: (e) => setQuery(e.target.value) }}
+        />
+        <button type="submit" className="button button--primary">
+          {t('common.search')}
+        </button>
+      </form>
+
+      {list.status === 'error' ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
+      {list.status === 'loading' && !list.data ? <p role="status">{t('stakeholders.loading')}</p> : null}
+
+      {list.data
+        ? groups.map((group) => (
+            <section key={group.helix} className="card" aria-labelledby={`helix-${group.helix}`} data-testid={`helix-${group.helix}`}>
+              <h2 id={`helix-${group.helix}`}>
+                {t(`stakeholders.helices.${group.helix}`)}{' '}
+                <span className="muted heading-count">{`(${t('stakeholders.count', { count: group.items.length })})`}</span>
+              </h2>
+              {group.items.length === 0 ? (
+                <p className="muted">{t('stakeholders.emptyGroup')}</p>
+              ) : (
+                <ul className="record-list">
+                  {group.items.map((stakeholder) => (
+                    <li key={stakeholder.id} className="record-card">
+                      <h3 className="record-card__title">{stakeholder.name}</h3>
+                      <p className="record-card__line">{t(`stakeholders.kinds.${stakeholder.kind}`)}</p>
+                      <p className="record-card__line muted">
+                        {stakeholder.region ? formatPlacePath(stakeholder.region) : t('stakeholders.noRegion')}
+                      </p>
+                      <p className="record-card__line record-card__contact">
+                        {stakeholder.contact ?? <span className="muted">{t('stakeholders.noContact')}</span>}
+                      </p>
+                      {admin ? (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={t('stakeholders.editLabel', { name: stakeholder.name })}
+                          onClick={() => {
+                            setNotice(null);
+                            setEditing(stakeholder);
+                          }}
+                        >
+                          {t('stakeholders.edit')}
+                        </button>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))
+        : null}
+    </>
+  );
+}

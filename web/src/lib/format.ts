@@ -1,0 +1,55 @@
+// Numbers and dates in the reader's language: "14.579" and "23 Nov 2026" in Indonesian,
+// "14,579" and "23 Nov 2026" in English. Money has its own module (rupiah.ts).
+
+/** The BCP 47 locale for an app language ("id" → "id-ID"); unknown languages read as Indonesian. */
+export function localeOf(language: string | undefined): string {
+  return language?.startsWith('en') ? 'en-GB' : 'id-ID';
+}
+
+export function formatNumber(value: number, language: string | undefined): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A share 0..1 as "13,5%" / "13.5%"; one decimal, none when whole. */
+export function formatPercent(share: number, language: string | undefined): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+function parseInstant(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "23 Nov 2026" in the browser's time zone; the raw text when it is not a date. */
+export function formatDate(iso: string, language: string | undefined): string {
+  const date = parseInstant(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+}
+
+/** "23 Nov 2026 15.02" in the browser's time zone; the raw text when it is not a date. */
+export function formatDateTime(iso: string, language: string | undefined): string {
+  const date = parseInstant(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+
+/** "540 KB", "1,2 MB": file sizes in powers of 1024, one decimal above a kilobyte. */
+export function formatBytes(bytes: number, language: string | undefined): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const number = new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return `${number} ${BYTE_UNITS[unit]}`;
+}

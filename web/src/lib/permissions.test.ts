@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { can } from './permissions';
+import { ROLES } from './user';
+
+describe('can', () => {
+  it('lets admin, officer and facilitator read the registry, and only admin and officer change it', () => {
+    const readers = ROLES.filter((role) => can(role, 'registry.read'));
+    const writers = ROLES.filter((role) => can(role, 'registry.write'));
+    expect(readers).toEqual(['admin', 'officer', 'facilitator']);
+    expect(writers).toEqual(['admin', 'officer']);
+    expect(ROLES.filter((role) => can(role, 'imports.use'))).toEqual(['admin', 'officer']);
+  });
+
+  it('lets every signed-in role read stakeholders and only admin change them', () => {
+    expect(ROLES.every((role) => can(role, 'stakeholders.read'))).toBe(true);
+    expect(ROLES.filter((role) => can(role, 'stakeholders.write'))).toEqual(['admin']);
+  });
+
+  it('offers the full NIK only to admin and officer', () => {
+    expect(ROLES.filter((role) => can(role, 'registry.nik'))).toEqual(['admin', 'officer']);
+  });
+
+  it('grants nothing without a role', () => {
+    expect(can(null, 'stakeholders.read')).toBe(false);
+    expect(can(undefined, 'registry.read')).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+// Who may do what, as the API contract says; the server enforces it, the UI only hides
+// what a role cannot use. Shared by the shell's navigation and the features' buttons.
+import type { Role } from './user';
+
+export type Permission =
+  | 'registry.read'
+  | 'registry.write'
+  | 'registry.nik'
+  | 'imports.use'
+  | 'stakeholders.read'
+  | 'stakeholders.write';
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'registry.read': ['admin', 'officer', 'facilitator'],
+  'registry.write': ['admin', 'officer'],
+  // may ask for NIK in full (exports); the server still checks each record's steward
+  'registry.nik': ['admin', 'officer'],
+  'imports.use': ['admin', 'officer'],
+  'stakeholders.read': ['admin', 'officer', 'facilitator', 'group_leader', 'mentor', 'member'],
+  'stakeholders.write': ['admin'],
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role !== null && role !== undefined && GRANTS[permission].includes(role);
+}

@@ -1,0 +1,175 @@
+// Shared test helpers for the registry, stakeholder and import pages: a routed render, a fetch
+// stub that answers by method and path, a stand-in region picker, and sample records.
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { vi } from 'vitest';
+import type { Enterprise } from '../features/registry/types';
+import type { Language } from '../lib/i18n';
+import type { RegionPickerSlotProps } from '../lib/places';
+import { jsonResponse, renderWithI18n } from './render';
+
+type Answer = Response | Promise<Response>;
+export type Handler = (url: URL, init: RequestInit | undefined) => Answer;
+
+/** A fetch stub: `routes` maps "GET /api/v1/enterprises" to a handler; anything else is a 404 problem. */
+export function routeFetch(routes: Record<string, Handler>) {
+  const mock = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input), 'http://localhost');
+    const handler = routes[`${init?.method ?? 'GET'} ${url.pathname}`];
+    if (handler) return handler(url, init);
+    return jsonResponse({ type: 'urn:gotong:problem:not-found', title: 'Not found', status: 404, errors: [] }, 404);
+  });
+  vi.stubGlobal('fetch', mock);
+  return mock;
+}
+
+/** The calls made to one "METHOD /path", as URLs with their request. */
+export function callsTo(mock: ReturnType<typeof routeFetch>, key: string): { url: URL; init: RequestInit | undefined }[] {
+  return mock.mock.calls
+    .map(([input, init]) => ({ url: new URL(String(input), 'http://localhost'), init }))
+    .filter(({ url, init }) => `${init?.method ?? 'GET'} ${url.pathname}` === key);
+}
+
+export function problem(slug: string, status: number, errors: { field: string; code: string; message?: string }[] = []) {
+  return jsonResponse(
+    {
+      type: `urn:gotong:problem:${slug}`,
+      title: slug,
+      status,
+      detail: '',
+      errors: errors.map((e) => ({ message: '', ...e })),
+    },
+    status,
+  );
+}
+
+/** Shows where the app navigated to, so tests can read the address. */
+function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+}
+
+/** Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe. */
+export function renderAt(
+  element: ReactElement,
+  {
+    path,
+    at,
+    others = {},
+    language = 'id',
+  }: { path: string; at: string; others?: Record<string, ReactElement>; language?: Language },
+) {
+  return renderWithI18n(
+    <MemoryRouter initialEntries={[at]}>
+      <Routes>
+        <Route path={path} element={element} />
+        {Object.entries(others).map(([p, e]) => (
+          <Route key={p} path={p} element={e} />
+        ))}
+        <Route path="*" element={<p>{'elsewhere'}</p>} />
+      </Routes>
+      <LocationProbe />
+    </MemoryRouter>,
+    language,
+  );
+}
+
+/** Stands in for the regions feature's picker: two buttons choose a fixed village or regency. */
+export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotProps) {
+  return (
+    <fieldset>
+      <legend>{label ?? 'Wilayah'}</legend>
+      <output data-testid="picker-value">{value ?? ''}</output>
+      <button
+        type="button"
+        onClick={() =>
+          onChange('35.79.03.2001', {
+            code: '35.79.03.2001',
+            name: 'Sisir',
+            level: 'village',
+            path: [
+              { code: '35', name: 'JAWA TIMUR' },
+              { code: '35.79', name: 'KOTA BATU' },
+              { code: '35.79.03', name: 'BUMIAJI' },
+              { code: '35.79.03.2001', name: 'Sisir' },
+            ],
+          })
+        }
+      >
+        {'pick village'}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          onChange('35.79', {
+            code: '35.79',
+            name: 'KOTA BATU',
+            level: 'regency',
+            path: [
+              { code: '35', name: 'JAWA TIMUR' },
+              { code: '35.79', name: 'KOTA BATU' },
+            ],
+          })
+        }
+      >
+        {'pick regency'}
+      </button>
+    </fieldset>
+  );
+}
+
+export const VILLAGE = {
+  code: '35.79.03.2001',
+  name: 'Sisir',
+  path: [
+    { code: '35', name: 'JAWA TIMUR' },
+    { code: '35.79', name: 'KOTA BATU' },
+    { code: '35.79.03', name: 'BUMIAJI' },
+    { code: '35.79.03.2001', name: 'Sisir' },
+  ],
+};
+
+export function enterprise(overrides: Partial<Enterprise> = {}): Enterprise {
+  return {
+    id: 7,
+    owner: { id: 12, name: 'Siti Aminah', gender: 'female' },
+    name: 'Batik Sekar Arum',
+    sector: 'batik',
+    kbli: '13134',
+    products: 'batik tulis, ecoprint',
+    business_centre: 'Sentra Batik Bumiaji',
+    village_code: '35.79.03.2001',
+    village: VILLAGE,
+    founded_year: 2015,
+    employees: 4,
+    capital: 25_000_000,
+    turnover: 180_000_000,
+    nib: '1234567890123',
+    status: 'active',
+    scale: 'micro',
+    scale_criterion: 'turnover',
+    verified_at: '2024-01-10T03:00:00Z',
+    verified_by: { id: 2, username: 'dinas1' },
+    stale: true,
+    steward_id: 3,
+    created_at: '2023-05-01T02:00:00Z',
+    updated_at: '2024-01-10T03:00:00Z',
+    ...overrides,
+  };
+}
+
+export function page<T>(items: T[], total = items.length, limit = 25, offset = 0) {
+  return jsonResponse({ items, total, limit, offset });
+}
+
+/** jsdom cannot save files: record what would have been saved instead. */
+export function stubDownloads() {
+  const created = vi.fn((blob: Blob) => {
+    void blob;
+    return 'blob:gotong/1';
+  });
+  URL.createObjectURL = created as unknown as typeof URL.createObjectURL;
+  URL.revokeObjectURL = vi.fn();
+  const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  return { created, clicks };
+}
