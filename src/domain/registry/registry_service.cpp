@@ -68,6 +68,31 @@ bool IsSet(const Field<T>& field) {
   return field.has_value() && field->has_value();
 }
 
+// A required text field: checked when creating, or when a patch names it.
+void ApplyRequiredText(Problems& problems, const Field<std::string>& input, bool creating,
+                       const std::string& field, std::size_t max, std::string& target) {
+  if (!Given(input) && !creating) return;
+  if (!IsSet(input)) {
+    problems.Add(field, "required", field + " is required");
+  } else if (auto text = CheckText(problems, field, **input, max)) {
+    target = *text;
+  }
+}
+
+// A required choice from a fixed list (`parse` gives nullopt for a word not on it).
+template <typename Enum, typename Parse>
+void ApplyRequiredChoice(Problems& problems, const Field<std::string>& input, bool creating,
+                         const std::string& field, Parse parse, const std::string& message,
+                         Enum& target) {
+  if (!Given(input) && !creating) return;
+  std::optional<Enum> value = IsSet(input) ? parse(**input) : std::nullopt;
+  if (!value) {
+    problems.Add(field, IsSet(input) ? "invalid_value" : "required", message);
+  } else {
+    target = *value;
+  }
+}
+
 // Village codes must name an existing village (level 4).
 void CheckVillage(UnitOfWork& unit, Problems& problems, const std::string& field,
                   const std::string& code) {
@@ -200,32 +225,16 @@ namespace {
 core::Status ApplyStakeholder(UnitOfWork& unit, const StakeholderInput& input,
                               Stakeholder& stakeholder, bool creating) {
   Problems problems;
-  if (Given(input.name) || creating) {
-    if (!IsSet(input.name)) {
-      problems.Add("name", "required", "name is required");
-    } else if (auto name = CheckText(problems, "name", **input.name, 200)) {
-      stakeholder.name = *name;
-    }
-  }
-  if (Given(input.helix) || creating) {
-    auto helix = IsSet(input.helix) ? ParseHelix(**input.helix) : std::nullopt;
-    if (!helix) {
-      problems.Add("helix", IsSet(input.helix) ? "invalid_value" : "required",
-                   "helix must be government, business, academia or civil_society");
-    } else {
-      stakeholder.helix = *helix;
-    }
-  }
-  if (Given(input.kind) || creating) {
-    auto kind = IsSet(input.kind) ? ParseStakeholderKind(**input.kind) : std::nullopt;
-    if (!kind) {
-      problems.Add("kind", IsSet(input.kind) ? "invalid_value" : "required",
-                   "kind must be agency, bank, soe, csr_unit, university, ngo, community, "
-                   "zakat_institution or media");
-    } else {
-      stakeholder.kind = *kind;
-    }
-  }
+  ApplyRequiredText(problems, input.name, creating, "name", 200, stakeholder.name);
+  ApplyRequiredChoice(problems, input.helix, creating, "helix",
+                      [](std::string_view text) { return ParseHelix(text); },
+                      "helix must be government, business, academia or civil_society",
+                      stakeholder.helix);
+  ApplyRequiredChoice(problems, input.kind, creating, "kind",
+                      [](std::string_view text) { return ParseStakeholderKind(text); },
+                      "kind must be agency, bank, soe, csr_unit, university, ngo, community, "
+                      "zakat_institution or media",
+                      stakeholder.kind);
   if (Given(input.region_code)) {
     stakeholder.region_code.reset();
     if (IsSet(input.region_code)) {
@@ -293,13 +302,7 @@ core::Status RegistryService::ApplyPerson(UnitOfWork& unit, const PersonInput& i
   Problems problems;
   bool creating = person.id == 0;
   auto name_of = [&](const char* field) { return prefix + field; };
-  if (Given(input.name) || creating) {
-    if (!IsSet(input.name)) {
-      problems.Add(name_of("name"), "required", name_of("name") + " is required");
-    } else if (auto name = CheckText(problems, name_of("name"), **input.name, 120)) {
-      person.name = *name;
-    }
-  }
+  ApplyRequiredText(problems, input.name, creating, name_of("name"), 120, person.name);
   if (Given(input.gender)) {
     person.gender.reset();
     if (IsSet(input.gender)) {
@@ -619,22 +622,11 @@ core::Status RegistryService::ApplyEnterprise(UnitOfWork& unit, const Enterprise
   Problems problems;
   bool creating = enterprise.id == 0;
   int this_year = CurrentYear(clock_.Now());
-  if (Given(input.name) || creating) {
-    if (!IsSet(input.name)) {
-      problems.Add("name", "required", "name is required");
-    } else if (auto name = CheckText(problems, "name", **input.name, 200)) {
-      enterprise.name = *name;
-    }
-  }
-  if (Given(input.sector) || creating) {
-    auto sector = IsSet(input.sector) ? ParseSector(**input.sector) : std::nullopt;
-    if (!sector) {
-      problems.Add("sector", IsSet(input.sector) ? "invalid_value" : "required",
-                   "sector must be one of the sector codes (GET /api/v1/sectors)");
-    } else {
-      enterprise.sector = *sector;
-    }
-  }
+  ApplyRequiredText(problems, input.name, creating, "name", 200, enterprise.name);
+  ApplyRequiredChoice(problems, input.sector, creating, "sector",
+                      [](std::string_view text) { return ParseSector(text); },
+                      "sector must be one of the sector codes (GET /api/v1/sectors)",
+                      enterprise.sector);
   auto optional_text = [&](const Field<std::string>& field, const std::string& name,
                            std::optional<std::string>& target, std::size_t max) {
     if (!Given(field)) return;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRegionPath, type Region } from '../types';
+import { type Region } from '../types';
 import { RegionPicker } from './RegionPicker';
+import { formatPlacePath } from '../../../lib/places';
 
 /** The "Wilayah" card on the home page: the picker, and what it chose. */
 export function RegionDemoCard() {
@@ -24,7 +25,7 @@ export function RegionDemoCard() {
         {region ? (
           <dl className="details">
             <dt>{t('regions.selected')}</dt>
-            <dd data-testid="region-path">{formatRegionPath(region)}</dd>
+            <dd data-testid="region-path">{formatPlacePath(region)}</dd>
             <dt>{t('regions.code')}</dt>
             <dd data-testid="region-code">
               <code>{region.code}</code>

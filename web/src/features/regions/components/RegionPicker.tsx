@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deepestSelected, useRegionCascade } from '../hooks/use-region-cascade';
 import { useRegionSearch } from '../hooks/use-region-search';
-import { formatRegionPath, REGION_LEVELS, type Region, type RegionLevel } from '../types';
+import { REGION_LEVELS, type Region, type RegionLevel } from '../types';
+import { formatPlacePath } from '../../../lib/places';
 
 export interface RegionPickerProps {
   /**
@@ -101,7 +102,7 @@ export function RegionPicker({ value, onChange, label, hideLabel = false, search
                   data-code={region.code}
                   onClick={() => pick(region)}
                 >
-                  <span className="region-picker__path">{formatRegionPath(region)}</span>
+                  <span className="region-picker__path">{formatPlacePath(region)}</span>
                   <span className="region-picker__code">{region.code}</span>
                 </button>
               </li>

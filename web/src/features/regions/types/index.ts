@@ -1,4 +1,3 @@
-import { formatPlacePath } from '../../../lib/places';
 
 export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -25,7 +24,3 @@ export interface RegionPage {
   offset: number;
 }
 
-/** "Banjarsari › Ngajum › Kabupaten Malang › Jawa Timur": the region first, the province last. */
-export function formatRegionPath(region: Pick<Region, 'name' | 'path'>): string {
-  return formatPlacePath(region);
-}
