@@ -10,7 +10,8 @@ namespace gotong::app {
 
 core::Result<domain::registry::ImportJob> RunImportJob(
     domain::registry::ImportService& imports, std::int64_t job_id, bool remove_file,
-    const std::function<void(const domain::registry::ImportJob&)>& progress) {
+    const std::function<void(const domain::registry::ImportJob&)>& progress,
+    std::stop_token stop) {
   auto context = domain::accounts::Context::System("import");
   GOTONG_ASSIGN_OR_RETURN(auto job, imports.Get(context, job_id));
   auto source = io::CsvFileRowSource::Open(job.file_path);
@@ -18,7 +19,7 @@ core::Result<domain::registry::ImportJob> RunImportJob(
     GOTONG_RETURN_IF_ERROR(imports.Fail(job_id, "the file to import is gone: " + source.error().message));
     return imports.Get(context, job_id);
   }
-  auto result = imports.Run(job_id, **source, progress);
+  auto result = imports.Run(job_id, **source, progress, stop);
   if (remove_file && result.ok() &&
       (result->status == domain::registry::JobStatus::kSucceeded ||
        result->status == domain::registry::JobStatus::kFailed)) {
@@ -32,6 +33,7 @@ void ImportRunner::Start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;
+  stop_ = std::stop_source();
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -40,6 +42,7 @@ void ImportRunner::Stop() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  stop_.request_stop();
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -75,9 +78,11 @@ void ImportRunner::Loop() {
       queue_.pop_front();
     }
     spdlog::info("event=import_started job={}", job_id);
-    auto result = RunImportJob(imports_, job_id, true, nullptr);
+    auto result = RunImportJob(imports_, job_id, true, nullptr, stop_.get_token());
     if (!result.ok()) {
       spdlog::error("event=import_failed job={} error=\"{}\"", job_id, result.error().message);
+    } else if (result->status == domain::registry::JobStatus::kRunning) {
+      spdlog::info("event=import_paused job={} rows_done={}", job_id, result->rows_read);
     } else {
       spdlog::info("event=import_finished job={} status={} inserted={} updated={} failed={}", job_id,
                    ToString(result->status), result->rows_inserted, result->rows_updated,

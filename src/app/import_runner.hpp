@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "domain/registry/import_service.hpp"
@@ -20,8 +21,8 @@ class ImportRunner {
   ImportRunner& operator=(const ImportRunner&) = delete;
 
   void Start();
-  // Waits for the running job to end. (A killed process leaves a job where its last committed
-  // batch left it; the next start resumes it.)
+  // Stops after the running job's current batch: the job stays running and the next start
+  // resumes it, as it does a job whose process was killed.
   void Stop();
   void Enqueue(std::int64_t job_id);
   // Queues every job that was queued or running when the process last stopped.
@@ -35,13 +36,15 @@ class ImportRunner {
   std::condition_variable wake_;
   std::deque<std::int64_t> queue_;
   bool stopping_ = false;
+  std::stop_source stop_;
   std::thread thread_;
 };
 
 // Runs one job over its file now, in this thread; `progress` sees each batch. Deletes the
-// file afterwards when `remove_file`.
+// file afterwards when `remove_file` and the job has ended.
 core::Result<domain::registry::ImportJob> RunImportJob(
     domain::registry::ImportService& imports, std::int64_t job_id, bool remove_file,
-    const std::function<void(const domain::registry::ImportJob&)>& progress);
+    const std::function<void(const domain::registry::ImportJob&)>& progress,
+    std::stop_token stop = {});
 
 }  // namespace gotong::app

@@ -302,6 +302,68 @@ core::Result<std::int64_t> SqlBulkRegistryWriter::CountOthers(std::int64_t job_i
   });
 }
 
+core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
+  return Guard("suspend indexes", [&]() -> core::Result<int> {
+    struct Index {
+      std::string name, table, definition;
+    };
+    std::vector<Index> indexes;
+    {
+      std::string name, table, definition;
+      Query query(sql_);
+      query.Into(name).Into(table).Into(definition);
+      const char* sql =
+          dialect_ == Dialect::kSqlite
+              ? "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name "
+                "IN ('people', 'enterprises') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' "
+                "ORDER BY name"
+              : "SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = "
+                "current_schema() AND tablename IN ('people', 'enterprises') AND indexdef NOT LIKE "
+                "'CREATE UNIQUE%' ORDER BY indexname";
+      if (query.Run(sql)) {
+        do {
+          indexes.push_back({name, table, definition});
+        } while (query.Next());
+      }
+    }
+    for (auto& index : indexes) {
+      Query insert(sql_);
+      insert.Use(index.name).Use(index.table).Use(index.definition);
+      insert.Run("INSERT INTO suspended_indexes (name, table_name, definition) VALUES (:n, :t, :d)");
+      sql_ << "DROP INDEX " + index.name;
+    }
+    return static_cast<int>(indexes.size());
+  });
+}
+
+core::Result<int> SqlBulkRegistryWriter::RestoreIndexes() {
+  return Guard("restore indexes", [&]() -> core::Result<int> {
+    std::vector<std::pair<std::string, std::string>> indexes;
+    {
+      std::string name, definition;
+      Query query(sql_);
+      query.Into(name).Into(definition);
+      if (query.Run("SELECT name, definition FROM suspended_indexes ORDER BY name")) {
+        do {
+          indexes.emplace_back(name, definition);
+        } while (query.Next());
+      }
+    }
+    if (indexes.empty()) return 0;
+    if (dialect_ == Dialect::kSqlite) {
+      // Sorting a million keys in memory, with a helper thread, instead of in temp files.
+      sql_ << "PRAGMA threads = 2";
+    }
+    for (auto& [name, definition] : indexes) {
+      sql_ << definition;
+      Query remove(sql_);
+      remove.Use(name);
+      remove.Run("DELETE FROM suspended_indexes WHERE name = :n");
+    }
+    return static_cast<int>(indexes.size());
+  });
+}
+
 core::Status SqlBulkRegistryWriter::InsertMany(std::vector<ImportRecord>& records) {
   if (records.empty()) return core::OkStatus();
   return dialect_ == Dialect::kSqlite ? InsertSqlite(records) : InsertPostgres(records);
@@ -323,6 +385,22 @@ std::optional<std::string> InstantText(const std::optional<core::Instant>& value
   if (!value) return std::nullopt;
   return Text(*value);
 }
+
+// The rows of a batch share one creation instant: it is formatted once, not per row.
+class StampText {
+ public:
+  const std::string& operator()(core::Instant instant) {
+    if (text_.empty() || instant != last_) {
+      last_ = instant;
+      text_ = Text(instant);
+    }
+    return text_;
+  }
+
+ private:
+  core::Instant last_{};
+  std::string text_;
+};
 
 // A prepared SQLite statement, bound by position.
 class Prepared {
@@ -387,6 +465,7 @@ core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& reco
   if (!person.ok() || !enterprise.ok()) {
     return core::Error::Internal("prepare bulk insert: " + std::string(sqlite3_errmsg(db)));
   }
+  StampText stamp;
   for (auto& record : records) {
     Person& p = record.owner;
     person.Text(1, p.name);
@@ -398,7 +477,7 @@ core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& reco
     person.Text(7, p.nik);
     person.Text(8, InstantText(p.nik_consent_at));
     person.Number(9, p.steward_id);
-    person.Text(10, Text(p.created_at));
+    person.Text(10, stamp(p.created_at));
     if (person.Step() != SQLITE_DONE) return core::Error::Internal("insert owner: " + person.Error());
     p.id = sqlite3_last_insert_rowid(db);
 
@@ -426,7 +505,7 @@ core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& reco
     enterprise.Text(18, InstantText(e.verified_at));
     enterprise.Number(19, e.steward_id);
     enterprise.Number(20, e.import_job_id);
-    enterprise.Text(21, Text(e.created_at));
+    enterprise.Text(21, stamp(e.created_at));
     int rc = enterprise.Step();
     if (rc != SQLITE_DONE) {
       if ((rc & 0xff) == SQLITE_CONSTRAINT &&
@@ -467,10 +546,11 @@ core::Status SqlBulkRegistryWriter::InsertPostgres(std::vector<ImportRecord>& re
     GOTONG_RETURN_IF_ERROR(copy.Begin(
         "COPY people (id, name, search_name, gender, birth_year, phone, village_code, nik, "
         "nik_consent_at, steward_id, created_at, updated_at) FROM STDIN"));
+    StampText stamp;
     for (std::size_t i = 0; i < records.size(); ++i) {
       Person& p = records[i].owner;
       p.id = person_ids[i];
-      std::string created = Text(p.created_at);
+      const std::string& created = stamp(p.created_at);
       copy.Number(p.id);
       copy.Text(std::string_view(p.name));
       copy.Text(std::string_view(core::AsciiLower(p.name)));
@@ -493,6 +573,7 @@ core::Status SqlBulkRegistryWriter::InsertPostgres(std::vector<ImportRecord>& re
       "products, business_centre, village_code, founded_year, employees, capital, turnover, nib, "
       "status, scale, scale_criterion, verified_at, steward_id, import_job_id, created_at, "
       "updated_at) FROM STDIN"));
+  StampText stamp;
   for (std::size_t i = 0; i < records.size(); ++i) {
     ImportRecord& record = records[i];
     Enterprise& e = record.enterprise;
@@ -500,7 +581,7 @@ core::Status SqlBulkRegistryWriter::InsertPostgres(std::vector<ImportRecord>& re
     e.owner_id = record.owner.id;
     e.owner_name = record.owner.name;
     auto scale = e.scale();
-    std::string created = Text(e.created_at);
+    const std::string& created = stamp(e.created_at);
     copy.Number(e.id);
     copy.Number(e.owner_id);
     copy.Text(std::string_view(e.name));

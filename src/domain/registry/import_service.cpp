@@ -1,10 +1,16 @@
 #include "domain/registry/import_service.hpp"
 
 #include <array>
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/text.hpp"
 #include "core/time.hpp"
@@ -112,10 +118,17 @@ int YearOf(core::Instant now) {
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
 }
 
+// Village codes of the official region list, looked up per row without allocating.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using VillageSet = boost::unordered_flat_set<std::string, StringHash, std::equal_to<>>;
+
 // Turns one data row into a record, or into the errors that stop it.
 class RowParser {
  public:
-  RowParser(const Layout& layout, const std::unordered_set<std::string>& villages,
+  RowParser(const Layout& layout, const VillageSet& villages,
             core::Instant now)
       : layout_(layout), villages_(villages), now_(now), this_year_(YearOf(now)) {}
 
@@ -174,7 +187,7 @@ class RowParser {
     if (auto centre = Text(kBusinessCentre, 200, false)) enterprise.business_centre = std::move(centre);
     if (auto village = Cell(kVillageCode); village.empty()) {
       Fail(kVillageCode, "is required");
-    } else if (!villages_.contains(std::string(village))) {
+    } else if (!villages_.contains(village)) {
       auto level = regions::LevelOfCode(village);
       Fail(kVillageCode, level && *level == regions::Level::kVillage
                              ? "is not a village in the official region list"
@@ -287,7 +300,7 @@ class RowParser {
   }
 
   const Layout& layout_;
-  const std::unordered_set<std::string>& villages_;
+  const VillageSet& villages_;
   core::Instant now_;
   int this_year_;
   std::size_t expected_width_ = 0;
@@ -298,6 +311,146 @@ class RowParser {
 };
 
 std::uint64_t NibNumber(const std::string& nib) { return std::stoull(nib); }
+
+// Rows read and checked, on their way from the reading thread to the writing one.
+struct Batch {
+  std::vector<ImportRecord> records;
+  std::vector<RowError> errors;
+  std::int64_t failed = 0;      // rows refused; each has at least one error
+  std::int64_t bytes_read = 0;  // of the file, up to the batch's last row
+};
+
+// A bounded hand-off between the two threads of a job: the reader waits while `capacity`
+// batches wait to be written, so memory stays bounded whatever the file's size.
+class BatchQueue {
+ public:
+  explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  // false once the writer has stopped taking batches.
+  bool Push(Batch batch) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return cancelled_ || batches_.size() < capacity_; });
+    if (cancelled_) return false;
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  // The reader's last word: the end of the file (no error), why it could not go on, or the
+  // exception that ended it (re-thrown by the writer once the batches before it are written).
+  void Close(std::optional<std::string> error, std::exception_ptr exception = nullptr) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = std::move(error);
+    exception_ = exception;
+    ready_.notify_one();
+  }
+  // The next batch; nullopt once the reader has closed and every batch has been taken.
+  std::optional<Batch> Pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
+    if (batches_.empty()) return std::nullopt;
+    Batch batch = std::move(batches_.front());
+    batches_.pop_front();
+    room_.notify_one();
+    return batch;
+  }
+  void Cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    room_.notify_all();
+  }
+  std::optional<std::string> error() {
+    std::lock_guard lock(mutex_);
+    return error_;
+  }
+  std::exception_ptr exception() {
+    std::lock_guard lock(mutex_);
+    return exception_;
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<Batch> batches_;
+  bool closed_ = false, cancelled_ = false;
+  std::optional<std::string> error_;
+  std::exception_ptr exception_;
+};
+
+// The reading side of a job: parses and checks every row after the header, skipping (but
+// remembering the keys of) the first `rows_done` rows that an interrupted run already wrote.
+// A second row with the same NIB or owner + name + village is refused, so that neither mode
+// writes the same enterprise twice. (Match keys are remembered by a 64-bit hash: two distinct
+// keys colliding among a million rows has odds of about 1 in 30 million.)
+void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std::size_t batch_rows,
+              BatchQueue& queue) {
+  boost::unordered_flat_map<std::uint64_t, std::int64_t> nibs_seen, keys_seen;
+  std::hash<std::string> hash;
+  std::int64_t line = 0, rows_seen = 0;
+  std::vector<std::string> fields;
+  std::vector<RowError> row_errors;
+  Batch batch;
+  batch.records.reserve(batch_rows);
+  auto full = [&] { return batch.records.size() + static_cast<std::size_t>(batch.failed) >= batch_rows; };
+  while (true) {
+    auto more = source.Next(line, fields);
+    if (!more.ok()) {
+      // Malformed CSV (an unclosed quote, say): what came before is kept, the job fails here.
+      batch.bytes_read = source.BytesRead();
+      if (!queue.Push(std::move(batch))) return;
+      queue.Close(more.error().message);
+      return;
+    }
+    if (!*more) break;
+    ++rows_seen;
+    ImportRecord& record = batch.records.emplace_back();
+    row_errors.clear();
+    bool valid = parser.Parse(line, fields, record, row_errors);
+    if (rows_seen <= rows_done) {
+      // Already written by the run that was interrupted: only remember its keys.
+      if (valid) {
+        if (record.enterprise.nib) nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
+        keys_seen.emplace(hash(record.match_key), line);
+      }
+      batch.records.pop_back();
+      continue;
+    }
+    if (valid && record.enterprise.nib) {
+      auto [it, fresh] = nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
+      if (!fresh) {
+        row_errors.push_back({line, "nib", *record.enterprise.nib,
+                              "the same NIB is already on line " + std::to_string(it->second)});
+        valid = false;
+      }
+    }
+    if (valid) {
+      auto [it, fresh] = keys_seen.emplace(hash(record.match_key), line);
+      if (!fresh) {
+        row_errors.push_back({line, "name", record.enterprise.name,
+                              "the same owner, name and village are already on line " +
+                                  std::to_string(it->second)});
+        valid = false;
+      }
+    }
+    if (!valid) {
+      batch.records.pop_back();
+      ++batch.failed;
+      for (auto& error : row_errors) batch.errors.push_back(std::move(error));
+    }
+    if (full()) {
+      batch.bytes_read = source.BytesRead();
+      if (!queue.Push(std::move(batch))) return;
+      batch = Batch{};
+      batch.records.reserve(batch_rows);
+    }
+  }
+  batch.bytes_read = source.BytesRead();
+  if (!batch.records.empty() || batch.failed > 0) {
+    if (!queue.Push(std::move(batch))) return;
+  }
+  queue.Close(std::nullopt);
+}
 
 // Merges a row's non-empty cells into an existing record (upsert).
 void MergeInto(const ImportRecord& row, Person& owner, Enterprise& enterprise) {
@@ -457,9 +610,10 @@ core::Status ImportService::Fail(std::int64_t job_id, const std::string& message
 }
 
 core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& source,
-                                           const std::function<void(const ImportJob&)>& progress) {
+                                           const std::function<void(const ImportJob&)>& progress,
+                                           std::stop_token stop) {
   ImportJob job;
-  std::unordered_set<std::string> villages;
+  VillageSet villages;
   {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
     GOTONG_ASSIGN_OR_RETURN(job, unit->Imports().Find(job_id));
@@ -475,6 +629,8 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   auto finish = [&](JobStatus status, std::optional<std::string> message) -> core::Result<ImportJob> {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
     GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Imports().Find(job_id));
+    // Indexes suspended for a bulk load (by this run or by an interrupted one) come back now.
+    GOTONG_RETURN_IF_ERROR(unit->Bulk().RestoreIndexes());
     saved.status = status;
     saved.message = std::move(message);
     saved.warnings = job.warnings;
@@ -514,37 +670,32 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   RowParser parser(*layout, villages, now);
   parser.SetWidth(fields.size());
 
-  // Keys seen earlier in this file: a second row with the same NIB or owner + name + village
-  // is refused, so that neither mode writes the same enterprise twice.
-  std::unordered_map<std::uint64_t, std::int64_t> nibs_seen;
-  std::unordered_map<std::uint64_t, std::int64_t> keys_seen;
-  std::hash<std::string> hash;
-
+  // With no other enterprise registered, only the file itself can hold duplicates: rows need
+  // no look-up, and a large file is bulk-loaded with the secondary indexes built at the end.
   bool check_registry = true;
   {
-    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
     GOTONG_ASSIGN_OR_RETURN(auto others, unit->Bulk().CountOthers(job_id));
     check_registry = others > 0;
+    if (!check_registry && !job.dry_run &&
+        job.bytes_total - job.bytes_read >= options_.bulk_load_bytes) {
+      GOTONG_RETURN_IF_ERROR(unit->Bulk().SuspendIndexes());
+    }
+    GOTONG_RETURN_IF_ERROR(unit->Commit());
   }
 
-  std::vector<ImportRecord> batch;
-  std::vector<RowError> batch_errors;
-  std::int64_t batch_failed = 0;
-  std::int64_t rows_seen = 0;
-  batch.reserve(options_.batch_rows);
-
-  auto flush = [&]() -> core::Status {
+  auto flush = [&](Batch& batch) -> core::Status {
     for (int attempt = 0; attempt < 2; ++attempt) {
       GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
       GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Imports().Find(job_id));
-      std::vector<RowError> errors = batch_errors;
-      std::int64_t failed = batch_failed;
-      const auto batch_rows = static_cast<std::int64_t>(batch.size());
+      std::vector<RowError> errors = batch.errors;
+      std::int64_t failed = batch.failed;
+      const auto batch_rows = static_cast<std::int64_t>(batch.records.size()) + batch.failed;
       std::vector<ImportRecord> inserts;
       std::vector<std::pair<ImportRecord*, std::int64_t>> updates;
       if (check_registry) {
         std::vector<std::string> nibs, keys;
-        for (auto& record : batch) {
+        for (auto& record : batch.records) {
           if (record.enterprise.nib) nibs.push_back(*record.enterprise.nib);
           keys.push_back(record.match_key);
         }
@@ -554,7 +705,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           if (e.nib) by_nib.emplace(*e.nib, e.id);
           by_key.emplace(e.match_key, e.id);
         }
-        for (auto& record : batch) {
+        for (auto& record : batch.records) {
           std::optional<std::int64_t> match;
           const char* how = "";
           if (record.enterprise.nib) {
@@ -582,8 +733,8 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           }
         }
       } else {
-        inserts = std::move(batch);
-        batch.clear();
+        inserts = std::move(batch.records);
+        batch.records.clear();
       }
       if (!saved.dry_run) {
         for (auto& record : inserts) {
@@ -598,7 +749,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           if (inserted.error().code == core::ErrorCode::kAlreadyExists && !check_registry) {
             // Someone registered an enterprise meanwhile: look the batch up after all.
             check_registry = true;
-            batch = std::move(inserts);
+            batch.records = std::move(inserts);
             continue;
           }
           return inserted;
@@ -615,11 +766,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           enterprise.import_job_id = job_id;
           GOTONG_RETURN_IF_ERROR(unit->People().Update(owner));
           enterprise.owner_name = owner.name;
-          auto updated = unit->Enterprises().Update(enterprise);
-          if (!updated.ok()) {
-            if (updated.error().code != core::ErrorCode::kAlreadyExists) return updated;
-            return updated;
-          }
+          GOTONG_RETURN_IF_ERROR(unit->Enterprises().Update(enterprise));
           if (owner.name != old_owner_name) {
             GOTONG_RETURN_IF_ERROR(unit->Enterprises().OwnerRenamed(owner.id, owner.name));
           }
@@ -627,7 +774,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
         }
       }
-      saved.rows_read += batch_rows + batch_failed;
+      saved.rows_read += batch_rows;
       saved.rows_inserted += static_cast<std::int64_t>(inserts.size());
       saved.rows_updated += static_cast<std::int64_t>(updates.size());
       saved.rows_failed += failed;
@@ -635,74 +782,44 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
       if (static_cast<std::int64_t>(errors.size()) > room) errors.resize(static_cast<std::size_t>(room));
       GOTONG_RETURN_IF_ERROR(unit->Imports().AddErrors(job_id, errors));
       saved.errors_stored += static_cast<std::int64_t>(errors.size());
-      saved.bytes_read = source.BytesRead();
+      saved.bytes_read = batch.bytes_read;
       saved.warnings = job.warnings;
       GOTONG_RETURN_IF_ERROR(unit->Imports().Save(saved));
       GOTONG_RETURN_IF_ERROR(unit->Commit());
       job = std::move(saved);
-      batch.clear();
-      batch_errors.clear();
-      batch_failed = 0;
       if (progress) progress(job);
       return core::OkStatus();
     }
     return Error::Internal("the batch could not be written");
   };
 
-  while (true) {
-    auto more = source.Next(line, fields);
-    if (!more.ok()) {
-      // Malformed CSV (an unclosed quote, say): what came before is kept, the job fails here.
-      return finish(JobStatus::kFailed, more.error().message);
+  // Reading and checking rows is about as much work as writing them: a second thread reads
+  // the next batch while this one writes. At most two batches wait between them.
+  BatchQueue queue(2);
+  const std::int64_t rows_done = job.rows_read;
+  std::jthread reader([&] {
+    try {
+      ReadRows(source, parser, rows_done, options_.batch_rows, queue);
+    } catch (...) {
+      queue.Close(std::nullopt, std::current_exception());
     }
-    if (!*more) break;
-    ++rows_seen;
-    bool resumed_row = rows_seen <= job.rows_read;
-    ImportRecord record;
-    std::vector<RowError> row_errors;
-    bool valid = parser.Parse(line, fields, record, row_errors);
-    if (resumed_row) {
-      // Already written by the run that was interrupted: only remember its keys.
-      if (valid) {
-        if (record.enterprise.nib) nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
-        keys_seen.emplace(hash(record.match_key), line);
-      }
-      continue;
+  });
+  struct StopReader {
+    BatchQueue& queue;
+    std::jthread& reader;
+    ~StopReader() {
+      queue.Cancel();
+      reader.join();
     }
-    if (valid) {
-      if (record.enterprise.nib) {
-        auto [it, fresh] = nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
-        if (!fresh) {
-          row_errors.push_back({line, "nib", *record.enterprise.nib,
-                                "the same NIB is already on line " + std::to_string(it->second)});
-          valid = false;
-        }
-      }
-      if (valid) {
-        auto [it, fresh] = keys_seen.emplace(hash(record.match_key), line);
-        if (!fresh) {
-          row_errors.push_back({line, "name", record.enterprise.name,
-                                "the same owner, name and village are already on line " +
-                                    std::to_string(it->second)});
-          valid = false;
-        }
-      }
-    }
-    if (valid) {
-      batch.push_back(std::move(record));
-    } else {
-      ++batch_failed;
-      for (auto& error : row_errors) batch_errors.push_back(std::move(error));
-    }
-    if (batch.size() + static_cast<std::size_t>(batch_failed) >= options_.batch_rows) {
-      auto status = flush();
-      if (!status.ok()) return finish(JobStatus::kFailed, status.error().message);
-    }
-  }
-  if (!batch.empty() || batch_failed > 0) {
-    auto status = flush();
+  } stop_reader{queue, reader};
+
+  while (auto batch = queue.Pop()) {
+    if (stop.stop_requested()) return job;  // still running: the next run resumes after `job`
+    auto status = flush(*batch);
     if (!status.ok()) return finish(JobStatus::kFailed, status.error().message);
   }
+  if (auto exception = queue.exception()) std::rethrow_exception(exception);
+  if (auto error = queue.error()) return finish(JobStatus::kFailed, *error);
   return finish(JobStatus::kSucceeded, std::nullopt);
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stop_token>
 #include <string>
 
 #include "core/clock.hpp"
@@ -25,6 +26,9 @@ struct ImportRequest {
 struct ImportOptions {
   std::size_t batch_rows = 5000;     // rows per transaction
   std::int64_t max_errors = 10000;   // stored per job; every failed row is still counted
+  // A file at least this large going into a registry with no other enterprises is bulk-loaded:
+  // secondary indexes are suspended during the load and built once at the end.
+  std::int64_t bulk_load_bytes = 16 << 20;
 };
 
 // Bulk import of enterprises with their owners from a file, as a resumable job: each batch of
@@ -48,10 +52,13 @@ class ImportService {
   core::Result<std::vector<ImportJob>> Unfinished();
 
   // Runs (or resumes) a job over its file's rows; `progress` sees the job after every batch.
-  // The job ends succeeded or failed (with its message); the returned error is for the case
+  // One thread reads and checks rows while this one writes the batch before. The job ends
+  // succeeded or failed (with its message), or, when `stop` is requested, stays running after
+  // its last whole batch so that the next run resumes it. The returned error is for the case
   // where even that could not be recorded.
   core::Result<ImportJob> Run(std::int64_t job_id, RowSource& source,
-                              const std::function<void(const ImportJob&)>& progress);
+                              const std::function<void(const ImportJob&)>& progress,
+                              std::stop_token stop = {});
 
   // Marks a job failed without running it (its file is gone, say).
   core::Status Fail(std::int64_t job_id, const std::string& message);
