@@ -28,10 +28,12 @@ std::string Checksum(std::string_view text) {
   return out;
 }
 
-// Splits on semicolons that end a line, skipping comment-only lines.
+// Splits on semicolons that end a line, skipping comment-only lines. A CREATE TRIGGER runs to
+// its closing "END;" line, whatever semicolons its body holds.
 std::vector<std::string> SplitStatements(const std::string& sql) {
   std::vector<std::string> statements;
   std::string current;
+  bool in_trigger = false;
   std::size_t start = 0;
   while (start < sql.size()) {
     auto end = sql.find('\n', start);
@@ -40,11 +42,14 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
     start = end + 1;
     auto first = line.find_first_not_of(" \t\r");
     if (first == std::string_view::npos || line.substr(first, 2) == "--") continue;
+    if (current.empty()) in_trigger = line.substr(first, 14) == "CREATE TRIGGER";
     current.append(line);
     current.push_back('\n');
     auto last = line.find_last_not_of(" \t\r");
-    if (line[last] == ';') {
-      current.erase(current.find_last_of(';'));
+    bool ends = line[last] == ';' &&
+                (!in_trigger || line.substr(first, last - first + 1) == "END;");
+    if (ends) {
+      if (!in_trigger) current.erase(current.find_last_of(';'));
       statements.push_back(std::move(current));
       current.clear();
     }
@@ -59,7 +64,19 @@ core::Result<std::vector<Migration>> LoadMigrations(const std::vector<MigrationS
                                                     Dialect dialect) {
   std::vector<Migration> migrations;
   for (const auto& source : sources) {
-    std::string_view file(source.file_name);
+    // V004__search.sqlite.sql and V004__search.postgresql.sql are one step written for each
+    // backend: each backend loads its own, named V004__search.sql.
+    std::string file_name = source.file_name;
+    for (std::string_view backend : {std::string_view(".sqlite.sql"), std::string_view(".postgresql.sql")}) {
+      if (file_name.size() <= backend.size() || !file_name.ends_with(backend)) continue;
+      if ((backend == ".sqlite.sql") != (dialect == Dialect::kSqlite)) {
+        file_name.clear();
+        break;
+      }
+      file_name = file_name.substr(0, file_name.size() - backend.size()) + ".sql";
+    }
+    if (file_name.empty()) continue;
+    std::string_view file(file_name);
     auto sep = file.find("__");
     int version = 0;
     if (file.size() < 8 || file[0] != 'V' || sep == std::string_view::npos ||

@@ -1,5 +1,6 @@
 // The registry's repositories: stakeholders, people and enterprises (row by row through SOCI).
 
+#include <cctype>
 #include <deque>
 
 #include "core/text.hpp"
@@ -99,8 +100,54 @@ std::string OrderBy(EnterpriseSort sort) {
   return "e.search_name, e.id";
 }
 
+// The words of a search, lower-cased: runs of ASCII letters and digits and of any non-ASCII
+// (UTF-8) bytes; everything else separates words. Each is safe inside a full-text query.
+std::vector<std::string> SearchWords(std::string_view q) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : q) {
+    auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || byte >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(byte)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// " AND …" keeping enterprises with a word starting with each word of `q` in their name, owner
+// or NIB, through the full-text index (SQLite FTS5, PostgreSQL GIN over to_tsvector).
+std::string SearchCondition(const std::string& q, bool sqlite, Params& params) {
+  auto words = SearchWords(q);
+  if (words.empty()) return " AND 1 = 0";  // nothing to look for: "--" matches no name
+  std::string query;
+  for (const auto& word : words) {
+    if (sqlite) {
+      query += (query.empty() ? "\"" : " AND \"") + word + "\"*";
+    } else {
+      query += (query.empty() ? "" : " & ") + word + ":*";
+    }
+  }
+  std::string sql;
+  if (sqlite) {
+    sql = " AND e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
+    params.Text(sql, query);
+    sql += ")";
+  } else {
+    sql = " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
+    params.Text(sql, query);
+    sql += ")";
+  }
+  return sql;
+}
+
+bool IsSqlite(soci::session& sql) { return sql.get_backend_name() == "sqlite3"; }
+
 // " WHERE …" for a filter over enterprises `e`.
-std::string WhereOf(const EnterpriseFilter& filter, Params& params) {
+std::string WhereOf(const EnterpriseFilter& filter, bool sqlite, Params& params) {
   std::string sql = " WHERE 1 = 1";
   if (filter.region) {
     if (filter.region->size() == 13) {
@@ -129,11 +176,7 @@ std::string WhereOf(const EnterpriseFilter& filter, Params& params) {
     std::string condition = StaleCondition(params, filter.stale_before);
     sql += *filter.stale ? " AND " + condition : " AND NOT " + condition;
   }
-  if (filter.q) {
-    sql += " AND e.search_text LIKE ";
-    params.Text(sql, "%" + EscapeLike(*filter.q) + "%");
-    sql += " ESCAPE '\\'";
-  }
+  if (filter.q) sql += SearchCondition(*filter.q, sqlite, params);
   return sql;
 }
 
@@ -606,7 +649,7 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
                                                                    const core::PageRequest& page) {
   return Guard("list enterprises", [&]() -> core::Result<core::Page<Enterprise>> {
     Params params;
-    std::string where = WhereOf(filter, params);
+    std::string where = WhereOf(filter, IsSqlite(sql_), params);
     core::Page<Enterprise> result{{}, 0, page.limit, page.offset};
     long long total = 0;
     {
@@ -638,7 +681,7 @@ core::Status SqlEnterpriseRepository::ForEach(
     const std::function<bool(const Enterprise&, Person owner)>& each) {
   return Guard("export enterprises", [&]() -> core::Status {
     Params params;
-    std::string where = WhereOf(filter, params);
+    std::string where = WhereOf(filter, IsSqlite(sql_), params);
     EnterpriseVars vars;
     PersonVars owner;
     Query query(sql_);
@@ -660,7 +703,7 @@ core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
   return Guard("count enterprises by area", [&]() -> core::Result<std::vector<AreaCount>> {
     Params params;
     std::string stale = StaleCondition(params, filter.stale_before);
-    std::string where = WhereOf(filter, params);
+    std::string where = WhereOf(filter, IsSqlite(sql_), params);
     std::string area = "substr(e.village_code, 1, " + std::to_string(child_code_length) + ")";
     std::string sql = "SELECT " + area + ", COUNT(*), SUM(CASE WHEN " + stale +
                       " THEN 1 ELSE 0 END), "

@@ -483,13 +483,21 @@ TEST_P(Registry, ListFiltersBySectorScaleStatusAndStaleness) {
   }
 }
 
-TEST_P(Registry, ListSearchesNameOwnerAndNib) {
+TEST_P(Registry, ListSearchesWordsOfNameOwnerAndNibByTheirStart) {
   Seed();
   EXPECT_EQ(List("?q=sekar"), (NameList{"Batik Sekar Arum"}));
   EXPECT_EQ(List("?q=KERIPIK"), (NameList{"Keripik Apel Bu Rina"}));
   EXPECT_EQ(List("?q=aminah"), (NameList{"Batik Sekar Arum"}));  // the owner's name
-  EXPECT_EQ(List("?q=4567890"), (NameList{"Batik Sekar Arum"}));  // part of the NIB
+  EXPECT_EQ(List("?q=1234567"), (NameList{"Batik Sekar Arum"}));  // the start of the NIB
+  EXPECT_EQ(List("?q=1234567890123"), (NameList{"Batik Sekar Arum"}));
+  EXPECT_EQ(List("?q=kerip"), (NameList{"Keripik Apel Bu Rina"}));  // a word's start
+  EXPECT_EQ(List("?q=apel%20ker"), (NameList{"Keripik Apel Bu Rina"}));  // every word, any order
+  EXPECT_EQ(List("?q=bu%20rina"), (NameList{"Keripik Apel Bu Rina"}));
+  EXPECT_EQ(List("?q=apel%20kopi"), (NameList{}));
+  EXPECT_EQ(List("?q=ripik"), (NameList{}));  // the middle of a word is not a word's start
   EXPECT_EQ(List("?q=%25%25"), (NameList{}));  // % is text, not a wildcard
+  EXPECT_EQ(List("?q=%22sekar%22%20OR%20x*"), (NameList{}));  // no query syntax gets through
+  EXPECT_EQ(List("?q=sekar%27s"), (NameList{"Batik Sekar Arum"}));  // "sekar" and "s" (Siti)
 }
 
 TEST_P(Registry, ListSortsLimitsAndCountsTotal) {

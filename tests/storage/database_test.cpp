@@ -172,6 +172,42 @@ TEST(LoadMigrations, ParsesNamesAndSplitsStatementsPerDialect) {
   EXPECT_EQ(pg[0].checksum, sqlite[0].checksum) << "the checksum is of the file as written";
 }
 
+TEST(LoadMigrations, ABackendLoadsOnlyItsOwnVersionOfAStep) {
+  std::vector<storage::MigrationSource> sources = {
+      {"V001__first.sql", "CREATE TABLE a (id @ID@);\n"},
+      {"V002__search.sqlite.sql", "CREATE VIRTUAL TABLE s USING fts5(t);\n"},
+      {"V002__search.postgresql.sql", "CREATE INDEX s ON a USING gin (t);\n"}};
+  ASSERT_OK_AND_ASSIGN(auto sqlite, storage::LoadMigrations(sources, storage::Dialect::kSqlite));
+  ASSERT_EQ(sqlite.size(), 2u);
+  EXPECT_EQ(sqlite[1].version, 2);
+  EXPECT_EQ(sqlite[1].name, "search");
+  EXPECT_EQ(sqlite[1].statements, (std::vector<std::string>{"CREATE VIRTUAL TABLE s USING fts5(t)"}));
+  ASSERT_OK_AND_ASSIGN(auto pg, storage::LoadMigrations(sources, storage::Dialect::kPostgresql));
+  ASSERT_EQ(pg.size(), 2u);
+  EXPECT_EQ(pg[1].name, "search");
+  EXPECT_EQ(pg[1].statements, (std::vector<std::string>{"CREATE INDEX s ON a USING gin (t)"}));
+}
+
+TEST(LoadMigrations, ATriggerBodyStaysOneStatement) {
+  std::vector<storage::MigrationSource> sources = {
+      {"V001__t.sql",
+       "CREATE TABLE a (id @ID@, t TEXT);\n"
+       "CREATE TRIGGER a_t AFTER INSERT ON a BEGIN\n"
+       "  UPDATE a SET t = lower(t) WHERE id = new.id;\n"
+       "  -- a comment inside\n"
+       "  UPDATE a SET t = trim(t) WHERE id = new.id;\n"
+       "END;\n"
+       "CREATE INDEX a_t ON a (t);\n"}};
+  ASSERT_OK_AND_ASSIGN(auto sqlite, storage::LoadMigrations(sources, storage::Dialect::kSqlite));
+  ASSERT_EQ(sqlite[0].statements.size(), 3u);
+  EXPECT_EQ(sqlite[0].statements[1],
+            "CREATE TRIGGER a_t AFTER INSERT ON a BEGIN\n"
+            "  UPDATE a SET t = lower(t) WHERE id = new.id;\n"
+            "  UPDATE a SET t = trim(t) WHERE id = new.id;\n"
+            "END;\n");
+  EXPECT_EQ(sqlite[0].statements[2], "CREATE INDEX a_t ON a (t)");
+}
+
 TEST(LoadMigrations, RejectsBadNamesAndDuplicateVersions) {
   EXPECT_FALSE(storage::LoadMigrations({{"001_first.sql", ""}}, storage::Dialect::kSqlite).ok());
   EXPECT_FALSE(storage::LoadMigrations({{"V1_first.sql", ""}}, storage::Dialect::kSqlite).ok());
