@@ -85,12 +85,15 @@ export async function eventually(probe, { timeoutMs = 10_000, message = 'conditi
 }
 
 // Starts the real server and Chromium once for the calling test file and stops both after it.
-// Returns an object whose `server` and `browser` are set once `before` has run.
-export function useServerAndBrowser(startServer) {
+// Returns an object whose `server` and `browser` are set once `before` has run. `setup(env)`,
+// when given, runs in the same hook once both are up (top-level `before` hooks of one file do
+// not wait for each other on Node 20), e.g. to load the data the file's tests start from.
+export function useServerAndBrowser(startServer, setup) {
   const env = { server: undefined, browser: undefined };
   before(async () => {
     env.server = await startServer();
     env.browser = await launchBrowser();
+    await setup?.(env);
   });
   after(async () => {
     await env.browser?.close();

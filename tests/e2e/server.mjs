@@ -91,10 +91,13 @@ function waitForExit(child, timeoutMs) {
 }
 
 /**
- * Starts a server with its own temp database. Returns { url, dir, stop }; call stop()
+ * Starts a server with its own temp database. Returns { url, dir, addUser, stop }; call stop()
  * in an after() hook: it sends SIGTERM, waits for a graceful exit, and removes the dir.
+ * `options.env` adds environment variables for the server (e.g. GOTONG_STALE_DAYS).
+ * `addUser({ username, password, role, displayName, scope })` creates another account with
+ * the CLI against the same database while the server runs (scope as "stakeholder:3").
  */
-export async function startServer() {
+export async function startServer(options = {}) {
   if (!existsSync(BIN)) {
     throw new Error(`no gotong binary at ${BIN}: build it (make build) or set GOTONG_BIN`);
   }
@@ -111,6 +114,8 @@ export async function startServer() {
     GOTONG_REGIONS_DIR: REGIONS_DIR,
     GOTONG_WEB_ROOT: WEB_ROOT,
     GOTONG_LOG_LEVEL: process.env.GOTONG_LOG_LEVEL ?? 'warn',
+    GOTONG_WORK_DIR: path.join(dir, 'work'),
+    ...options.env,
   };
   delete env.GOTONG_DATABASE;
   delete env.GOTONG_LISTEN;
@@ -125,6 +130,13 @@ export async function startServer() {
       url: server.url,
       dir,
       logs: server.logs,
+      async addUser({ username, password, role, displayName, scope }) {
+        const args = ['user', 'add', username, '--role', role, '--database', database];
+        if (displayName) args.push('--display-name', displayName);
+        if (scope) args.push('--scope', scope);
+        await run(args, { env, input: `${password}\n` });
+        return { username, password, displayName: displayName ?? username };
+      },
       async stop() {
         server.child.kill('SIGTERM');
         if (!(await waitForExit(server.child, 10_000))) {

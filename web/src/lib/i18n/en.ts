@@ -440,6 +440,7 @@ export const en: Translation = {
         update: 'Changed',
         verify: 'Verified',
         import: 'Imported from a file',
+        import_update: 'Updated from an imported file',
       },
     },
     form: {

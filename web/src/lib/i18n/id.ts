@@ -441,6 +441,7 @@ export const id = {
         update: 'Diubah',
         verify: 'Diverifikasi',
         import: 'Diimpor dari berkas',
+        import_update: 'Diperbarui dari berkas impor',
       },
     },
     form: {

@@ -120,6 +120,21 @@ describe('EnterpriseDetail', () => {
     expect(create).not.toHaveTextContent('→');
   });
 
+  it('names a change made by an upsert import in words, not by the server action "import_update"', async () => {
+    routeFetch({
+      'GET /api/v1/enterprises/7': () => jsonResponse(enterprise()),
+      'GET /api/v1/people/12': () => problem('forbidden', 403),
+      'GET /api/v1/stakeholders': () => page([], 0, 200),
+      'GET /api/v1/enterprises/7/history': () =>
+        page([{ ...HISTORY[0]!, id: 43, action: 'import_update' }]),
+    });
+    renderDetail();
+    const history = await screen.findByTestId('history');
+    expect(history).toHaveTextContent('Diperbarui dari berkas impor');
+    expect(history).not.toHaveTextContent('import_update');
+    expect(history).toHaveTextContent('Omzet per tahun: Rp 150.000.000 → Rp 180.000.000');
+  });
+
   it('verifies for an officer: POST …/verify with the CSRF token, then fresh data and history', async () => {
     const user = userEvent.setup();
     renderDetail();

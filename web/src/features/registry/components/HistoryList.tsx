@@ -42,7 +42,8 @@ const KNOWN_FIELDS = new Set([
   'nik',
   'nik_consent',
 ]);
-const KNOWN_ACTIONS = new Set(['create', 'update', 'verify', 'import']);
+// 'import_update' is an upsert import changing a registered enterprise (the server's action name).
+const KNOWN_ACTIONS = new Set(['create', 'update', 'verify', 'import', 'import_update']);
 
 export function fieldLabel(t: TFunction, field: string): string {
   return KNOWN_FIELDS.has(field) ? t(`registry.fields.${field}` as 'registry.fields.name') : field;
