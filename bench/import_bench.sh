@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Import benchmark (issue 3): a generated 1,000,000-row enterprise CSV into SQLite against
 # `sqlite3 .import` of the same file into a bare table, and into PostgreSQL against psql's
-# `\copy`, measured in the same run and printed as ratios, with gotong's peak memory.
+# `\copy`, measured in the same run and printed as ratios, with gotong's peak memory. Each
+# registry so filled is then measured by bench/registry_bench (list, search, drill-down p95).
 #   bench/import_bench.sh [ROWS]   (run by scripts/bench.sh; PostgreSQL part needs GOTONG_TEST_POSTGRES_URL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ start=$(date +%s%N)
 /usr/bin/time -f "%M" -o "$work/rss" "$bin" import enterprises "$work/e.csv" --database "sqlite:$work/ours.db" >/dev/null 2>"$work/log" || { cat "$work/log"; exit 1; }
 ours=$(seconds "$start" "$(date +%s%N)")
 echo "sqlite: sqlite3 .import ${ref}s, gotong import ${ours}s, ratio $(echo "scale=2; $ours / $ref" | bc) (target <= 2.0), peak RSS $(( $(cat "$work/rss") / 1024 )) MB (target < 200)"
+build/release/bench/registry_bench "sqlite:$work/ours.db" 200
 
 if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ]; then
   url=$GOTONG_TEST_POSTGRES_URL
@@ -41,4 +43,5 @@ if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ]; then
   /usr/bin/time -f "%M" -o "$work/rss" "$bin" import enterprises "$work/e.csv" --database "$base/bench_ours" >/dev/null 2>"$work/log" || { cat "$work/log"; exit 1; }
   ours=$(seconds "$start" "$(date +%s%N)")
   echo "postgresql: psql \\copy ${ref}s, gotong import ${ours}s, ratio $(echo "scale=2; $ours / $ref" | bc) (target <= 1.5), peak RSS $(( $(cat "$work/rss") / 1024 )) MB"
+  build/release/bench/registry_bench "$base/bench_ours" 200
 fi

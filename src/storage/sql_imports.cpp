@@ -304,63 +304,91 @@ core::Result<std::int64_t> SqlBulkRegistryWriter::CountOthers(std::int64_t job_i
 
 core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
   return Guard("suspend indexes", [&]() -> core::Result<int> {
-    struct Index {
-      std::string name, table, definition;
+    struct Suspended {
+      std::string name, type, table, definition;
     };
-    std::vector<Index> indexes;
+    std::vector<Suspended> found;
     {
-      std::string name, table, definition;
+      std::string name, type, table, definition;
       Query query(sql_);
-      query.Into(name).Into(table).Into(definition);
+      query.Into(name).Into(type).Into(table).Into(definition);
+      // SQLite: the secondary indexes and the triggers that keep the search index in step;
+      // PostgreSQL: the secondary indexes, the search index (GIN) among them.
       const char* sql =
           dialect_ == Dialect::kSqlite
-              ? "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name "
-                "IN ('people', 'enterprises') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' "
-                "ORDER BY name"
-              : "SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = "
+              ? "SELECT name, type, tbl_name, sql FROM sqlite_master WHERE type IN ('index', "
+                "'trigger') AND tbl_name IN ('people', 'enterprises') AND sql IS NOT NULL AND "
+                "sql NOT LIKE 'CREATE UNIQUE%' ORDER BY type, name"
+              : "SELECT indexname, 'index', tablename, indexdef FROM pg_indexes WHERE schemaname = "
                 "current_schema() AND tablename IN ('people', 'enterprises') AND indexdef NOT LIKE "
                 "'CREATE UNIQUE%' ORDER BY indexname";
       if (query.Run(sql)) {
         do {
-          indexes.push_back({name, table, definition});
+          found.push_back({name, type, table, definition});
         } while (query.Next());
       }
     }
-    for (auto& index : indexes) {
+    bool triggers = false;
+    for (auto& item : found) {
       Query insert(sql_);
-      insert.Use(index.name).Use(index.table).Use(index.definition);
+      insert.Use(item.name).Use(item.table).Use(item.definition);
       insert.Run("INSERT INTO suspended_indexes (name, table_name, definition) VALUES (:n, :t, :d)");
-      sql_ << "DROP INDEX " + index.name;
+      sql_ << (item.type == "trigger" ? "DROP TRIGGER " : "DROP INDEX ") + item.name;
+      triggers = triggers || item.type == "trigger";
     }
-    return static_cast<int>(indexes.size());
+    if (triggers) {
+      // Rows loaded without the triggers reach the search index in one pass at the end.
+      sql_ << "INSERT INTO suspended_indexes (name, table_name, definition) VALUES "
+              "('enterprise_search (rebuild)', 'enterprises', 'INSERT INTO enterprise_search "
+              "(enterprise_search) VALUES (''rebuild'')')";
+    }
+    return static_cast<int>(found.size());
   });
 }
 
 core::Result<int> SqlBulkRegistryWriter::RestoreIndexes() {
   return Guard("restore indexes", [&]() -> core::Result<int> {
-    std::vector<std::pair<std::string, std::string>> indexes;
+    std::vector<std::pair<std::string, std::string>> suspended;
     {
       std::string name, definition;
       Query query(sql_);
       query.Into(name).Into(definition);
       if (query.Run("SELECT name, definition FROM suspended_indexes ORDER BY name")) {
         do {
-          indexes.emplace_back(name, definition);
+          suspended.emplace_back(name, definition);
         } while (query.Next());
       }
     }
-    if (indexes.empty()) return 0;
+    if (suspended.empty()) return 0;
     if (dialect_ == Dialect::kSqlite) {
-      // Sorting a million keys in memory, with a helper thread, instead of in temp files.
+      // Sorting a million keys in 64 MB of cache with a helper thread, reading the table
+      // through that cache rather than a map of the whole file (which would count as this
+      // process's memory).
       sql_ << "PRAGMA threads = 2";
+      sql_ << "PRAGMA cache_size = -65536";
+      sql_ << "PRAGMA mmap_size = 0";
     }
-    for (auto& [name, definition] : indexes) {
-      sql_ << definition;
+    for (auto& [name, definition] : suspended) {
+      // A migration may have re-created an index meanwhile: that newer definition stays.
+      std::string statement = definition;
+      for (std::string_view kind : {"CREATE INDEX ", "CREATE TRIGGER "}) {
+        if (statement.starts_with(kind)) statement.insert(kind.size(), "IF NOT EXISTS ");
+      }
+      sql_ << statement;
       Query remove(sql_);
       remove.Use(name);
       remove.Run("DELETE FROM suspended_indexes WHERE name = :n");
     }
-    return static_cast<int>(indexes.size());
+    // The planner chooses between these indexes by their statistics, which a bulk load has
+    // made stale (SQLite samples a few hundred rows per index; PostgreSQL its usual sample).
+    if (dialect_ == Dialect::kSqlite) sql_ << "PRAGMA analysis_limit = 400";
+    sql_ << "ANALYZE people";
+    sql_ << "ANALYZE enterprises";
+    if (dialect_ == Dialect::kSqlite) {
+      sql_ << "PRAGMA cache_size = -2000";  // SQLite's default
+      sql_ << "PRAGMA mmap_size = 1073741824";
+    }
+    return static_cast<int>(suspended.size());
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <deque>
+#include <map>
 
 #include "core/text.hpp"
 #include "sql_internal.hpp"
@@ -79,8 +80,11 @@ In<std::string> InstantIn(const std::optional<core::Instant>& value) {
   return In<std::string>(value ? std::optional<std::string>(Text(*value)) : std::nullopt);
 }
 
-std::string StaleCondition(Params& params, core::Instant before) {
-  std::string condition = "(e.status = 'active' AND (e.verified_at IS NULL OR e.verified_at < ";
+// `e` prefixes the columns: "e." normally, "+e." for SQLite to keep an index from serving the
+// condition (see FilterOf).
+std::string StaleCondition(Params& params, core::Instant before, const std::string& e = "e.") {
+  std::string condition = "(" + e + "status = 'active' AND (" + e + "verified_at IS NULL OR " + e +
+                          "verified_at < ";
   params.Text(condition, Text(before));
   condition += "))";
   return condition;
@@ -118,65 +122,84 @@ std::vector<std::string> SearchWords(std::string_view q) {
   return words;
 }
 
-// " AND …" keeping enterprises with a word starting with each word of `q` in their name, owner
-// or NIB, through the full-text index (SQLite FTS5, PostgreSQL GIN over to_tsvector).
-std::string SearchCondition(const std::string& q, bool sqlite, Params& params) {
-  auto words = SearchWords(q);
-  if (words.empty()) return " AND 1 = 0";  // nothing to look for: "--" matches no name
+// The full-text query for `q`: for every word of it, a word starting with it. SQLite FTS5
+// ("batik"* AND "sa"*) or PostgreSQL tsquery (batik:* & sa:*); empty when q has no word.
+std::string SearchQuery(const std::string& q, bool sqlite) {
   std::string query;
-  for (const auto& word : words) {
+  for (const auto& word : SearchWords(q)) {
     if (sqlite) {
       query += (query.empty() ? "\"" : " AND \"") + word + "\"*";
     } else {
       query += (query.empty() ? "" : " & ") + word + ":*";
     }
   }
-  std::string sql;
-  if (sqlite) {
-    sql = " AND e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
-    params.Text(sql, query);
-    sql += ")";
-  } else {
-    sql = " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
-    params.Text(sql, query);
-    sql += ")";
-  }
-  return sql;
+  return query;
 }
 
 bool IsSqlite(soci::session& sql) { return sql.get_backend_name() == "sqlite3"; }
 
-// " WHERE …" for a filter over enterprises `e`.
-std::string WhereOf(const EnterpriseFilter& filter, bool sqlite, Params& params) {
-  std::string sql = " WHERE 1 = 1";
+constexpr long long kOrderFirstMatches = 1000;  // below this, sorting is cheap anyway
+
+// How SQLite should serve the conditions of a filter. (PostgreSQL's planner weighs its own.)
+// A unary + on a column keeps SQLite from using an index for that condition.
+enum class Plan {
+  kFilterFirst,  // the index that fits the conditions best: counts and small matches
+  kOrderFirst,   // walk the ORDER BY's index, testing rows, until the page is full
+  kAreaScan,     // the region's range of enterprises_area, grouped in its order (drill-down)
+};
+
+// What follows "FROM enterprises e" for a filter: the search's join, if any, and " WHERE …".
+// With a search, SQLite starts from the full-text matches (a join, far cheaper than IN).
+std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params,
+                     Plan plan = Plan::kFilterFirst) {
+  std::string sql;
+  bool search = filter.q.has_value();
+  if (search) {
+    std::string query = SearchQuery(*filter.q, sqlite);
+    if (query.empty()) return " WHERE 1 = 0";  // nothing to look for: "--" matches no name
+    if (sqlite) {
+      sql += " JOIN (SELECT rowid AS id FROM enterprise_search WHERE enterprise_search MATCH ";
+      params.Text(sql, query);
+      sql += ") s ON s.id = e.id";
+    }
+  }
+  sql += " WHERE 1 = 1";
+  if (search && !sqlite) {
+    sql += " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
+    params.Text(sql, SearchQuery(*filter.q, sqlite));
+    sql += ")";
+  }
+  bool indexed = !sqlite || (plan == Plan::kFilterFirst && !(search && sqlite));
+  const std::string e = indexed ? "e." : "+e.";
+  const std::string region_e =
+      indexed || (plan == Plan::kAreaScan && !search) ? std::string("e.") : e;
   if (filter.region) {
     if (filter.region->size() == 13) {
-      sql += " AND e.village_code = ";
+      sql += " AND " + region_e + "village_code = ";
       params.Text(sql, *filter.region);
     } else {
-      sql += " AND e.village_code >= ";
+      sql += " AND " + region_e + "village_code >= ";
       params.Text(sql, *filter.region + ".");
-      sql += " AND e.village_code < ";
+      sql += " AND " + region_e + "village_code < ";
       params.Text(sql, *filter.region + "/");
     }
   }
   if (filter.sector) {
-    sql += " AND e.sector = ";
+    sql += " AND " + e + "sector = ";
     params.Text(sql, std::string(ToString(*filter.sector)));
   }
   if (filter.scale) {
-    sql += " AND e.scale = ";
+    sql += " AND " + e + "scale = ";
     params.Text(sql, std::string(ToString(*filter.scale)));
   }
   if (filter.status) {
-    sql += " AND e.status = ";
+    sql += " AND " + e + "status = ";
     params.Text(sql, std::string(ToString(*filter.status)));
   }
   if (filter.stale) {
-    std::string condition = StaleCondition(params, filter.stale_before);
+    std::string condition = StaleCondition(params, filter.stale_before, e);
     sql += *filter.stale ? " AND " + condition : " AND NOT " + condition;
   }
-  if (filter.q) sql += SearchCondition(*filter.q, sqlite, params);
   return sql;
 }
 
@@ -649,7 +672,7 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
                                                                    const core::PageRequest& page) {
   return Guard("list enterprises", [&]() -> core::Result<core::Page<Enterprise>> {
     Params params;
-    std::string where = WhereOf(filter, IsSqlite(sql_), params);
+    std::string where = FilterOf(filter, IsSqlite(sql_), params);
     core::Page<Enterprise> result{{}, 0, page.limit, page.offset};
     long long total = 0;
     {
@@ -660,14 +683,33 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     }
     result.total = total;
     if (total == 0) return result;
+    // Sorting a match reads each of its `total` rows; walking the sort's index instead reads
+    // about (offset + limit) * rows / total before the page is full. SQLite is told which is
+    // cheaper (PostgreSQL's planner weighs this itself).
+    bool sqlite = IsSqlite(sql_);
+    Plan plan = Plan::kFilterFirst;
+    if (sqlite && !filter.q && total >= kOrderFirstMatches) {
+      long long rows = 0;
+      Query size(sql_);
+      size.Into(rows);
+      size.Run("SELECT COALESCE(MAX(id), 0) FROM enterprises");  // about the row count, at once
+      if (total * total >= static_cast<long long>(page.offset + page.limit) * rows) {
+        plan = Plan::kOrderFirst;
+      }
+    }
+    Params page_params;
+    std::string page_where = FilterOf(filter, sqlite, page_params, plan);
     EnterpriseVars vars;
     long long limit = page.limit, offset = page.offset;
     Query query(sql_);
     vars.Bind(query);
-    params.BindTo(query);
+    page_params.BindTo(query);
     query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom + where +
-                  " ORDER BY " + OrderBy(sort) + " LIMIT :l OFFSET :o")) {
+    // The page is chosen from enterprises alone; only its rows are joined to their owners.
+    std::string order = " ORDER BY " + OrderBy(sort);
+    if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
+                  " WHERE e.id IN (SELECT e.id FROM enterprises e" + page_where + order +
+                  " LIMIT :l OFFSET :o)" + order)) {
       do {
         result.items.push_back(vars.Get());
       } while (query.Next());
@@ -681,7 +723,7 @@ core::Status SqlEnterpriseRepository::ForEach(
     const std::function<bool(const Enterprise&, Person owner)>& each) {
   return Guard("export enterprises", [&]() -> core::Status {
     Params params;
-    std::string where = WhereOf(filter, IsSqlite(sql_), params);
+    std::string where = FilterOf(filter, IsSqlite(sql_), params);
     EnterpriseVars vars;
     PersonVars owner;
     Query query(sql_);
@@ -701,30 +743,46 @@ core::Status SqlEnterpriseRepository::ForEach(
 core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
     const EnterpriseFilter& filter, std::size_t child_code_length) {
   return Guard("count enterprises by area", [&]() -> core::Result<std::vector<AreaCount>> {
+    // Counted per village, status and scale, in the order of the enterprises_area index (so
+    // the database streams it without sorting), then summed up to the child areas here.
     Params params;
-    std::string stale = StaleCondition(params, filter.stale_before);
-    std::string where = WhereOf(filter, IsSqlite(sql_), params);
-    std::string area = "substr(e.village_code, 1, " + std::to_string(child_code_length) + ")";
-    std::string sql = "SELECT " + area + ", COUNT(*), SUM(CASE WHEN " + stale +
-                      " THEN 1 ELSE 0 END), "
-                      "SUM(CASE WHEN e.scale = 'micro' THEN 1 ELSE 0 END), "
-                      "SUM(CASE WHEN e.scale = 'small' THEN 1 ELSE 0 END), "
-                      "SUM(CASE WHEN e.scale = 'medium' THEN 1 ELSE 0 END), "
-                      "SUM(CASE WHEN e.scale = 'large' THEN 1 ELSE 0 END), "
-                      "SUM(CASE WHEN e.scale IS NULL THEN 1 ELSE 0 END) "
-                      "FROM enterprises e" + where + " GROUP BY " + area;
-    std::vector<AreaCount> counts;
-    std::string code;
-    long long total = 0, stale_count = 0, micro = 0, small = 0, medium = 0, large = 0, unknown = 0;
+    std::string sql = "SELECT e.village_code, e.status, e.scale, COUNT(*), SUM(CASE WHEN "
+                      "e.verified_at IS NULL OR e.verified_at < ";
+    params.Text(sql, Text(filter.stale_before));
+    sql += " THEN 1 ELSE 0 END) FROM enterprises e" +
+           FilterOf(filter, IsSqlite(sql_), params, Plan::kAreaScan) +
+           " GROUP BY e.village_code, e.status, e.scale";
+    std::map<std::string, AreaCount> areas;
+    std::string village, status;
+    Slot<std::string> scale;
+    long long count = 0, unverified_or_old = 0;
     Query query(sql_);
-    query.Into(code).Into(total).Into(stale_count).Into(micro).Into(small).Into(medium).Into(large)
-        .Into(unknown);
+    query.Into(village).Into(status).Into(scale.value, scale.indicator).Into(count)
+        .Into(unverified_or_old);
     params.BindTo(query);
     if (query.Run(sql)) {
       do {
-        counts.push_back({code, total, stale_count, micro, small, medium, large, unknown});
+        std::string code = village.substr(0, std::min(child_code_length, village.size()));
+        AreaCount& area = areas[code];
+        area.code = code;
+        area.total += count;
+        if (status == "active") area.stale += unverified_or_old;  // closed ones are never stale
+        if (!scale.has()) {
+          area.unknown += count;
+        } else if (scale.value == "micro") {
+          area.micro += count;
+        } else if (scale.value == "small") {
+          area.small += count;
+        } else if (scale.value == "medium") {
+          area.medium += count;
+        } else {
+          area.large += count;
+        }
       } while (query.Next());
     }
+    std::vector<AreaCount> counts;
+    counts.reserve(areas.size());
+    for (auto& [code, area] : areas) counts.push_back(std::move(area));
     return counts;
   });
 }
