@@ -104,9 +104,11 @@ class BulkRegistryWriter {
   // Enterprises not written by this job (0: only the file itself can hold duplicates).
   virtual core::Result<std::int64_t> CountOthers(std::int64_t job_id) = 0;
   // A bulk load into an empty registry builds the secondary indexes of people and enterprises
-  // once at the end instead of row by row. Suspending drops them and records their definitions
-  // in the same transaction; restoring re-creates whatever is recorded (nothing: no-op), so a
-  // load killed half-way restores them when it is resumed or fails. Unique constraints stay.
+  // (and the search index; on PostgreSQL also checks their foreign keys) once at the end
+  // instead of row by row. Suspending drops them and records their definitions in the same
+  // transaction; restoring re-creates whatever is recorded (nothing: no-op), so a load killed
+  // half-way restores them when it is resumed or fails. Unique constraints stay. Returns how
+  // many were suspended or restored.
   virtual core::Result<int> SuspendIndexes() = 0;
   virtual core::Result<int> RestoreIndexes() = 0;
 };
