@@ -325,6 +325,28 @@ TEST_P(Imports, UpsertReRunUpdatesMatchingEnterprises) {
   EXPECT_EQ(items[0].at("action"), "import_update");
   EXPECT_EQ(items[0].at("before").at("turnover"), 2'500'000'000);
   EXPECT_EQ(items[0].at("after").at("turnover"), 3'000'000);
+  // The oldest entry is the import that created it (the first job, not the one that updated it).
+  ASSERT_EQ(items.size(), 2u) << history;
+  EXPECT_EQ(history.body.at("total"), 2);
+  EXPECT_EQ(items[1].at("action"), "import");
+  EXPECT_EQ(items[1].at("after").at("import_job"), first);
+  EXPECT_EQ(items[1].at("after").at("file_name"), "umkm-batu.csv");
+  // Paged one at a time, the creation comes last, once.
+  Reply last = Get("/api/v1/enterprises/" + std::to_string(keripik_id) + "/history?limit=1&offset=1", &admin_);
+  ASSERT_EQ(last.status(), 200) << last;
+  ASSERT_EQ(last.body.at("items").as_array().size(), 1u) << last;
+  EXPECT_EQ(last.body.at("items").as_array()[0].at("action"), "import");
+  Reply newest = Get("/api/v1/enterprises/" + std::to_string(keripik_id) + "/history?limit=1", &admin_);
+  ASSERT_EQ(newest.body.at("items").as_array().size(), 1u) << newest;
+  EXPECT_EQ(newest.body.at("items").as_array()[0].at("action"), "import_update");
+  Reply beyond = Get("/api/v1/enterprises/" + std::to_string(keripik_id) + "/history?offset=2", &admin_);
+  EXPECT_TRUE(beyond.body.at("items").as_array().empty()) << beyond;
+  // The enterprise the upsert added was created by that second job.
+  Reply dewi = Get("/api/v1/enterprises/" + std::to_string(Enterprise("dewi").at("id").as_int64()) +
+                   "/history", &admin_);
+  ASSERT_EQ(dewi.status(), 200) << dewi;
+  ASSERT_EQ(dewi.body.at("items").as_array().size(), 1u) << dewi;
+  EXPECT_EQ(dewi.body.at("items").as_array()[0].at("after").at("import_job"), second);
 }
 
 TEST_P(Imports, DryRunWritesNothingButTheJob) {

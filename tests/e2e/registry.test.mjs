@@ -477,7 +477,7 @@ async function downloadCsv(page) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Unduh CSV' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /^gotong-enterprises-[\d-]+\.csv$/);
+  assert.match(download.suggestedFilename(), /^gotong-enterprises-\d{8}\.csv$/);
   const buffer = await readFile(await download.path());
   await page.getByText(`Berkas ${download.suggestedFilename()} sudah diunduh.`).waitFor();
   return parseExport(buffer);

@@ -237,7 +237,12 @@ Response Fail(const core::Error& error, const Call& call) {
   return ProblemResponse(error, call.request.request_id);
 }
 
-std::string Today() { return core::FormatInstant(core::SystemClock().Now()).substr(0, 10); }
+// 20261123: the date as export file names carry it.
+std::string Today() {
+  std::string date = core::FormatInstant(core::SystemClock().Now()).substr(0, 10);
+  std::erase(date, '-');
+  return date;
+}
 
 }  // namespace
 

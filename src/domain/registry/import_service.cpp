@@ -763,7 +763,6 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
           std::string old_owner_name = owner.name;
           MergeInto(*record, owner, enterprise);
           owner.updated_at = enterprise.updated_at = now;
-          enterprise.import_job_id = job_id;
           GOTONG_RETURN_IF_ERROR(unit->People().Update(owner));
           enterprise.owner_name = owner.name;
           GOTONG_RETURN_IF_ERROR(unit->Enterprises().Update(enterprise));

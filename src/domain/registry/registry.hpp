@@ -59,7 +59,7 @@ struct Enterprise {
   std::optional<std::int64_t> verified_by;
   std::string verified_by_username;        // read only
   std::optional<std::int64_t> steward_id;
-  std::optional<std::int64_t> import_job_id;  // the import that last wrote it
+  std::optional<std::int64_t> import_job_id;  // the import that created it, if one did
   core::Instant created_at{};
   core::Instant updated_at{};
 

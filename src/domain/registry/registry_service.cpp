@@ -814,8 +814,28 @@ core::Result<core::Page<audit::Entry>> RegistryService::EnterpriseHistory(
     const Context& context, std::int64_t id, const core::PageRequest& page) {
   if (!MayRead(context)) return Error::Denied("the registry is for officers and facilitators");
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(unit->Enterprises().Find(id));
-  return unit->Audit().List({"enterprise", std::to_string(id)}, page);
+  GOTONG_ASSIGN_OR_RETURN(auto enterprise, unit->Enterprises().Find(id));
+  GOTONG_ASSIGN_OR_RETURN(auto history, unit->Audit().List({"enterprise", std::to_string(id)}, page));
+  if (!enterprise.import_job_id) return history;
+  // A bulk import writes no audit entry per row: its job stands for the creation, the oldest
+  // entry of the history, after every audited change.
+  const std::int64_t audited = history.total;
+  history.total += 1;
+  if (page.offset > audited || page.offset + static_cast<std::int64_t>(page.limit) <= audited) {
+    return history;
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto job, unit->Imports().Find(*enterprise.import_job_id));
+  audit::Entry created;
+  created.at = enterprise.created_at;
+  created.actor_id = job.created_by;
+  created.actor_username = job.created_by_username;
+  created.entity = "enterprise";
+  created.entity_id = std::to_string(id);
+  created.action = "import";
+  created.after = audit::Snapshot{{"import_job", job.id}, {"file_name", job.file_name}};
+  created.request_id = "import-" + std::to_string(job.id);
+  history.items.push_back(std::move(created));
+  return history;
 }
 
 }  // namespace gotong::domain::registry

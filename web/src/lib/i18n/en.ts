@@ -404,6 +404,8 @@ export const en: Translation = {
       phone: 'Phone number',
       nik: 'NIK',
       nik_consent: 'NIK consent',
+      import_job: 'Import number',
+      file_name: 'File name',
     },
     detail: {
       back: 'Back to the list',

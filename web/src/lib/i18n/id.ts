@@ -405,6 +405,8 @@ export const id = {
       phone: 'Nomor telepon',
       nik: 'NIK',
       nik_consent: 'Persetujuan NIK',
+      import_job: 'Nomor impor',
+      file_name: 'Nama berkas',
     },
     detail: {
       back: 'Kembali ke daftar',

@@ -135,6 +135,29 @@ describe('EnterpriseDetail', () => {
     expect(history).toHaveTextContent('Omzet per tahun: Rp 150.000.000 → Rp 180.000.000');
   });
 
+  it('shows the creation by an import with its job number and file name in words', async () => {
+    routeFetch({
+      'GET /api/v1/enterprises/7': () => jsonResponse(enterprise()),
+      'GET /api/v1/people/12': () => problem('forbidden', 403),
+      'GET /api/v1/stakeholders': () => page([], 0, 200),
+      'GET /api/v1/enterprises/7/history': () =>
+        page([
+          {
+            ...HISTORY[0]!,
+            id: 0,
+            action: 'import',
+            before: null,
+            after: { import_job: 3, file_name: 'umkm-batu.csv' },
+          },
+        ]),
+    });
+    renderDetail();
+    const history = await screen.findByTestId('history');
+    expect(history).toHaveTextContent('Nomor impor: 3');
+    expect(history).toHaveTextContent('Nama berkas: umkm-batu.csv');
+    expect(history).not.toHaveTextContent('import_job');
+  });
+
   it('verifies for an officer: POST …/verify with the CSRF token, then fresh data and history', async () => {
     const user = userEvent.setup();
     renderDetail();

@@ -41,6 +41,8 @@ const KNOWN_FIELDS = new Set([
   'phone',
   'nik',
   'nik_consent',
+  'import_job', // the creation by an import: its job number and file
+  'file_name',
 ]);
 // 'import_update' is an upsert import changing a registered enterprise (the server's action name).
 const KNOWN_ACTIONS = new Set(['create', 'update', 'verify', 'import', 'import_update']);
