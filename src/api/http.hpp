@@ -30,6 +30,9 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // For large downloads the body is this file instead (body is empty): the transport streams
+  // it and removes it afterwards.
+  std::string body_file;
 
   void SetHeader(std::string name, std::string value);
   std::string_view Header(std::string_view name) const { return FindHeader(headers, name); }

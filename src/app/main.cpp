@@ -244,16 +244,13 @@ int Import(Runtime& rt, const Config& config, const std::string& file, const std
 
 int Export(Runtime& rt, const Config& config, const gotong::domain::registry::EnterpriseQuery& query,
            const std::string& format, bool include_nik, const std::string& output) {
-  std::unique_ptr<gotong::io::EnterpriseSheet> sheet;
-  if (format == "csv") {
-    sheet = gotong::io::NewCsvSheet();
-  } else if (format == "xlsx") {
-    auto xlsx = gotong::io::NewXlsxSheet(config.work_dir);
-    if (!xlsx.ok()) return Fail(xlsx.error());
-    sheet = std::move(xlsx).value();
-  } else {
+  if (format != "csv" && format != "xlsx") {
     return Fail(gotong::core::Error::Invalid("--format", "invalid_value", "format must be csv or xlsx"));
   }
+  auto made = format == "csv" ? gotong::io::NewCsvSheet(config.work_dir)
+                              : gotong::io::NewXlsxSheet(config.work_dir);
+  if (!made.ok()) return Fail(made.error());
+  auto sheet = std::move(made).value();
   std::int64_t rows = 0;
   auto status = rt.registry->ExportEnterprises(
       Context::System("cli-export"), query, include_nik,
@@ -263,14 +260,23 @@ int Export(Runtime& rt, const Config& config, const gotong::domain::registry::En
         return true;
       });
   if (!status.ok()) return Fail(status.error());
-  auto bytes = sheet->Finish();
-  if (!bytes.ok()) return Fail(bytes.error());
+  auto finished = sheet->Finish();
+  if (!finished.ok()) return Fail(finished.error());
+  const std::string made_path = *finished;
+  struct Remove {
+    const std::string& path;
+    ~Remove() {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+  } remove{made_path};
+  std::ifstream made_file(made_path, std::ios::binary);
   if (output.empty()) {
-    std::cout.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    std::cout << made_file.rdbuf();
     std::cout.flush();
   } else {
     std::ofstream file(output, std::ios::binary);
-    file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    file << made_file.rdbuf();
     file.close();
     if (!file) return Fail(gotong::core::Error::Unavailable("cannot write " + output));
     std::cerr << rows << " enterprises written to " << output << "\n";

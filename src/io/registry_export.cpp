@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <sstream>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -65,44 +65,81 @@ std::vector<Cell> CellsOf(const Enterprise& e, const Person& owner, bool stale) 
   };
 }
 
+// A file in `tmpdir` named at random, removed with its owner unless handed over by Finish.
+class TempFile {
+ public:
+  TempFile(const std::string& tmpdir, std::string_view extension) {
+    std::error_code ec;
+    std::filesystem::create_directories(tmpdir, ec);
+    std::random_device random;
+    path_ = (std::filesystem::path(tmpdir) / ("export-" + std::to_string(random()) +
+                                               std::to_string(random()) + std::string(extension)))
+                .string();
+  }
+  ~TempFile() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string Release() { return std::exchange(path_, std::string()); }
+
+ private:
+  std::string path_;
+};
+
 class CsvSheet final : public EnterpriseSheet {
  public:
-  CsvSheet() {
-    out_ = "\xEF\xBB\xBF";
+  explicit CsvSheet(const std::string& tmpdir) : file_(tmpdir, ".csv") {
+    out_.open(file_.path(), std::ios::binary | std::ios::trunc);
+    line_ = "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < kHeader.size(); ++i) {
-      if (i) out_.push_back(';');
-      out_ += kHeader[i];
+      if (i) line_.push_back(';');
+      line_ += kHeader[i];
     }
-    out_ += "\r\n";
+    line_ += "\r\n";
+    out_ << line_;
   }
+
+  bool ok() const { return static_cast<bool>(out_); }
 
   void Add(const Enterprise& enterprise, const Person& owner, bool stale) override {
     auto cells = CellsOf(enterprise, owner, stale);
+    line_.clear();
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out_.push_back(';');
+      if (i) line_.push_back(';');
       if (auto* number = std::get_if<std::int64_t>(&cells[i])) {
-        out_ += std::to_string(*number);
+        line_ += std::to_string(*number);
       } else if (auto* text = std::get_if<std::string>(&cells[i])) {
-        Quote(*text);
+        AppendCsvField(line_, *text);
       }
     }
-    out_ += "\r\n";
+    line_ += "\r\n";
+    out_ << line_;
   }
 
-  core::Result<std::string> Finish() override { return std::move(out_); }
+  core::Result<std::string> Finish() override {
+    out_.close();
+    if (!out_) return core::Error::Unavailable("cannot write the export to " + file_.path());
+    return file_.Release();
+  }
 
  private:
-  void Quote(const std::string& text) { AppendCsvField(out_, text); }
-
-  std::string out_;
+  TempFile file_;
+  std::ofstream out_;
+  std::string line_;
 };
 
 class XlsxSheet final : public EnterpriseSheet {
  public:
-  explicit XlsxSheet(std::string path) : path_(std::move(path)) {
+  explicit XlsxSheet(const std::string& tmpdir) : tmpdir_(tmpdir), file_(tmpdir, ".xlsx") {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;
-    workbook_ = workbook_new_opt(path_.c_str(), &options);
+    options.constant_memory = LXW_TRUE;  // rows go to disk as they come
+    options.tmpdir = tmpdir_.data();
+    workbook_ = workbook_new_opt(file_.path().c_str(), &options);
     if (!workbook_) return;
     sheet_ = workbook_add_worksheet(workbook_, "UMKM");
     bold_ = workbook_add_format(workbook_);
@@ -117,8 +154,6 @@ class XlsxSheet final : public EnterpriseSheet {
 
   ~XlsxSheet() override {
     if (workbook_) workbook_close(workbook_);
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
   }
 
   bool ok() const { return workbook_ && sheet_; }
@@ -143,14 +178,12 @@ class XlsxSheet final : public EnterpriseSheet {
     if (error != LXW_NO_ERROR) {
       return core::Error::Internal(std::string("cannot write the workbook: ") + lxw_strerror(error));
     }
-    std::ifstream file(path_, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
+    return file_.Release();
   }
 
  private:
-  std::string path_;
+  std::string tmpdir_;  // libxlsxwriter keeps a pointer to it
+  TempFile file_;       // destroyed after the workbook is closed
   lxw_workbook* workbook_ = nullptr;
   lxw_worksheet* sheet_ = nullptr;
   lxw_format* bold_ = nullptr;
@@ -178,17 +211,15 @@ void AppendCsvField(std::string& out, const std::string& text) {
   out.push_back('"');
 }
 
-std::unique_ptr<EnterpriseSheet> NewCsvSheet() { return std::make_unique<CsvSheet>(); }
+core::Result<std::unique_ptr<EnterpriseSheet>> NewCsvSheet(const std::string& tmpdir) {
+  auto sheet = std::make_unique<CsvSheet>(tmpdir);
+  if (!sheet->ok()) return core::Error::Unavailable("cannot write an export file in " + tmpdir);
+  return std::unique_ptr<EnterpriseSheet>(std::move(sheet));
+}
 
 core::Result<std::unique_ptr<EnterpriseSheet>> NewXlsxSheet(const std::string& tmpdir) {
-  std::error_code ec;
-  std::filesystem::create_directories(tmpdir, ec);
-  std::random_device random;
-  auto path = (std::filesystem::path(tmpdir) /
-               ("export-" + std::to_string(random()) + std::to_string(random()) + ".xlsx"))
-                  .string();
-  auto sheet = std::make_unique<XlsxSheet>(path);
-  if (!sheet->ok()) return core::Error::Internal("cannot start a workbook in " + tmpdir);
+  auto sheet = std::make_unique<XlsxSheet>(tmpdir);
+  if (!sheet->ok()) return core::Error::Unavailable("cannot start a workbook in " + tmpdir);
   return std::unique_ptr<EnterpriseSheet>(std::move(sheet));
 }
 

@@ -15,7 +15,8 @@ class EnterpriseSheet {
   virtual ~EnterpriseSheet() = default;
   virtual void Add(const domain::registry::Enterprise& enterprise,
                    const domain::registry::Person& owner, bool stale) = 0;
-  // The finished file's bytes.
+  // Closes the finished file and hands it over: its path; the caller removes it. (A sheet
+  // never finished removes its file.)
   virtual core::Result<std::string> Finish() = 0;
 };
 
@@ -24,8 +25,9 @@ class EnterpriseSheet {
 void AppendCsvField(std::string& out, const std::string& text);
 
 // UTF-8 with a BOM, ';' between fields and CRLF line ends: what Indonesian Excel opens as is.
-std::unique_ptr<EnterpriseSheet> NewCsvSheet();
-// A real .xlsx workbook (libxlsxwriter), built in a temporary file under `tmpdir`.
+// Written row by row to a file under `tmpdir`, so memory stays flat whatever the size.
+core::Result<std::unique_ptr<EnterpriseSheet>> NewCsvSheet(const std::string& tmpdir);
+// A real .xlsx workbook (libxlsxwriter in constant-memory mode), built in a file under `tmpdir`.
 core::Result<std::unique_ptr<EnterpriseSheet>> NewXlsxSheet(const std::string& tmpdir);
 
 }  // namespace gotong::io

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -100,16 +101,22 @@ struct Server::Impl {
     });
   }
 
-  http::response<http::string_body> ToBeast(api::Response&& response, unsigned version,
-                                            bool keep_alive, const std::string& request_id) {
-    http::response<http::string_body> out{static_cast<http::status>(response.status), version};
-    for (auto& [name, value] : response.headers) out.set(name, value);
+  template <typename Body>
+  static void SetHeaders(http::response<Body>& out, const api::Response& response,
+                         const std::string& request_id) {
+    for (const auto& [name, value] : response.headers) out.set(name, value);
     out.set(http::field::server, "gotong");
     out.set("X-Request-Id", request_id);
     out.set("X-Content-Type-Options", "nosniff");
     out.set("X-Frame-Options", "DENY");
     out.set("Referrer-Policy", "strict-origin-when-cross-origin");
     out.set("Content-Security-Policy", kContentSecurityPolicy);
+  }
+
+  http::response<http::string_body> ToBeast(api::Response&& response, unsigned version,
+                                            bool keep_alive, const std::string& request_id) {
+    http::response<http::string_body> out{static_cast<http::status>(response.status), version};
+    SetHeaders(out, response, request_id);
     out.body() = std::move(response.body);
     out.keep_alive(keep_alive);
     out.prepare_payload();
@@ -274,9 +281,52 @@ struct Server::Impl {
         // A handler that wanted the upload has moved it away; anything left is removed.
         if (upload) RemoveFile(upload_path);
         bool head = header.method() == http::verb::head;
+        std::optional<std::uint64_t> file_length;  // a HEAD of a download announces its size
+        if (!answer.body_file.empty()) {
+          // A large download: sent from its file in chunks, never held in memory.
+          std::string file_path = std::move(answer.body_file);
+          http::response<http::file_body> file_response{static_cast<http::status>(answer.status),
+                                                        header.version()};
+          beast::error_code open_error;
+          file_response.body().open(file_path.c_str(), beast::file_mode::scan, open_error);
+          if (!open_error && !head) {
+            SetHeaders(file_response, answer, request_id);
+            file_response.keep_alive(keep_alive);
+            file_response.prepare_payload();
+            std::uint64_t length = file_response.body().size();
+            connection->stream.expires_after(options.write_timeout);
+            auto [write_error, written] = co_await http::async_write(
+                connection->stream, file_response, asio::as_tuple(asio::use_awaitable));
+            (void)written;
+            file_response.body().close();
+            RemoveFile(file_path);
+            connection->busy = false;
+            auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now() - started)
+                              .count();
+            spdlog::info("request_id={} remote={} method={} target=\"{}\" status={} bytes={} ms={:.1f}",
+                         request_id, remote, method, target, answer.status, length,
+                         static_cast<double>(micros) / 1000.0);
+            if (write_error || !keep_alive) break;
+            continue;
+          }
+          std::uint64_t length = open_error ? 0 : file_response.body().size();
+          file_response.body().close();
+          RemoveFile(file_path);
+          if (open_error) {
+            spdlog::error("request_id={} event=download_unreadable error=\"{}\"", request_id,
+                          open_error.message());
+            answer = api::Response{};
+            answer.status = 500;
+            answer.SetHeader("Content-Type", "application/problem+json");
+            answer.body = ProblemBody(500, "internal", "Internal error", "something went wrong");
+          } else {
+            file_length = length;
+          }
+        }
         response = ToBeast(std::move(answer), header.version(), keep_alive, request_id);
         if (head) {
-          auto length = response.body().size();
+          auto length = file_length.value_or(response.body().size());
           response.body().clear();
           response.content_length(length);
         }

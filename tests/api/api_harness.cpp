@@ -1,5 +1,10 @@
 #include "api/api_harness.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
 #include "core/time.hpp"
 
 namespace gotong::api_tests {
@@ -50,6 +55,14 @@ Reply Services::Send(const std::string& method, const std::string& target,
   request.request_id = "test-" + std::to_string(++request_count_);
   Reply reply;
   reply.response = app.Handle(request);
+  if (!reply.response.body_file.empty()) {
+    // A download the transport would stream: read it as a client would, then remove it.
+    std::ifstream file(reply.response.body_file, std::ios::binary);
+    reply.response.body.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    file.close();
+    std::filesystem::remove(reply.response.body_file);
+    reply.body_file = std::exchange(reply.response.body_file, std::string());
+  }
   json::error_code ec;
   if (!reply.response.body.empty()) {
     json::value parsed = json::parse(reply.response.body, ec);

@@ -29,8 +29,9 @@ inline constexpr const char* kStart = "2026-01-05T08:00:00Z";
 
 // A response with its body parsed when it is JSON.
 struct Reply {
-  api::Response response;
-  json::value body;  // null when the body is empty or not JSON
+  api::Response response;  // a streamed download's bytes are read into response.body
+  json::value body;        // null when the body is empty or not JSON
+  std::string body_file;   // where a streamed download was (removed once read)
 
   int status() const { return response.status; }
   std::string_view header(std::string_view name) const { return response.Header(name); }

@@ -12,7 +12,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <random>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -331,6 +334,71 @@ TEST(Server, HeadAnswersWithoutABody) {
   EXPECT_EQ(raw.rfind("HTTP/1.1 200", 0), 0u) << raw;
   EXPECT_NE(raw.find("Content-Length: 12"), std::string::npos) << raw;
   EXPECT_EQ(raw.find("twelve bytes"), std::string::npos) << raw;
+}
+
+// A download the handler left in a file: written as `content` under a fresh temp name.
+std::string DownloadFile(const std::string& content) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("gotong-download-" + std::to_string(std::random_device{}()) + ".csv");
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+TEST(Server, ABodyFileIsStreamedWithItsHeadersThenRemoved) {
+  std::string content(3 * 1024 * 1024 + 17, 'x');  // larger than any one write
+  content.replace(0, 9, "\xEF\xBB\xBFid;name");
+  std::string path = DownloadFile(content);
+  RunningServer server(TestOptions(), [&](const api::Request&) {
+    api::Response response;
+    response.SetHeader("Content-Type", "text/csv; charset=utf-8");
+    response.SetHeader("Content-Disposition", "attachment; filename=\"x.csv\"");
+    response.body_file = path;
+    return response;
+  });
+  int port = server.Start();
+  Client client(port);
+  client.Send(Get("/export", "Connection: close\r\n"));
+  auto response = client.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(response->header("content-disposition"), "attachment; filename=\"x.csv\"");
+  EXPECT_EQ(response->header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(response->header("content-length"), std::to_string(content.size()));
+  EXPECT_TRUE(response->body == content) << "the body differs (" << response->body.size() << " bytes)";
+  EXPECT_FALSE(std::filesystem::exists(path)) << "the sent file is removed";
+}
+
+TEST(Server, AHeadOfABodyFileGivesItsLengthAndRemovesIt) {
+  std::string path = DownloadFile("0123456789");
+  RunningServer server(TestOptions(), [&](const api::Request&) {
+    api::Response response;
+    response.body_file = path;
+    return response;
+  });
+  int port = server.Start();
+  Client client(port);
+  client.Send("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string raw = client.ReadToEnd();
+  EXPECT_EQ(raw.rfind("HTTP/1.1 200", 0), 0u) << raw;
+  EXPECT_NE(raw.find("Content-Length: 10"), std::string::npos) << raw;
+  EXPECT_EQ(raw.find("0123456789"), std::string::npos) << raw;
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(Server, AMissingBodyFileIsA500Problem) {
+  RunningServer server(TestOptions(), [&](const api::Request&) {
+    api::Response response;
+    response.body_file = "/nonexistent/gotong/download.csv";
+    return response;
+  });
+  int port = server.Start();
+  Client client(port);
+  client.Send(Get("/", "Connection: close\r\n"));
+  auto response = client.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 500);
+  EXPECT_EQ(response->header("content-type"), "application/problem+json");
 }
 
 TEST(Server, HandlerExceptionBecomesA500Problem) {

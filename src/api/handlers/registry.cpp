@@ -444,26 +444,20 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     if (include != "true" && include != "false") {
       return Fail(core::Error::Invalid("include_nik", "invalid_value", "include_nik must be true or false"), call);
     }
-    std::unique_ptr<io::EnterpriseSheet> sheet;
-    if (format == "csv") {
-      sheet = io::NewCsvSheet();
-    } else {
-      auto xlsx = io::NewXlsxSheet(tmpdir);
-      if (!xlsx.ok()) return Fail(xlsx.error(), call);
-      sheet = std::move(xlsx).value();
-    }
+    auto sheet = format == "csv" ? io::NewCsvSheet(tmpdir) : io::NewXlsxSheet(tmpdir);
+    if (!sheet.ok()) return Fail(sheet.error(), call);
     auto status = registry.ExportEnterprises(
         call.context, *filter, include == "true",
         [&](const registry::EnterpriseView& view, const registry::Person& owner) {
-          sheet->Add(view.enterprise, owner, view.stale);
+          (*sheet)->Add(view.enterprise, owner, view.stale);
           return true;
         });
     if (!status.ok()) return Fail(status.error(), call);
-    auto bytes = sheet->Finish();
-    if (!bytes.ok()) return Fail(bytes.error(), call);
+    auto file = (*sheet)->Finish();
+    if (!file.ok()) return Fail(file.error(), call);
     Response response;
     response.status = 200;
-    response.body = std::move(bytes).value();
+    response.body_file = std::move(file).value();  // streamed from disk, then removed
     std::string name = "gotong-enterprises-" + Today() + "." + format;
     response.SetHeader("Content-Type",
                        format == "csv" ? "text/csv; charset=utf-8"
