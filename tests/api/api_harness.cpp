@@ -77,6 +77,15 @@ void ApiTest::SetUp() {
   DatabaseTest::SetUp();
   if (HasFatalFailure()) return;
   services_ = std::make_unique<Services>(db());
+  // Stakeholder 1, which the harness's officer works for.
+  domain::registry::StakeholderInput dinas;
+  dinas.name = std::optional<std::string>("Dinas Koperasi Kota Batu");
+  dinas.helix = std::optional<std::string>("government");
+  dinas.kind = std::optional<std::string>("agency");
+  dinas.region_code = std::optional<std::string>("35.79");
+  auto stakeholder = services_->registry.CreateStakeholder(domain::accounts::Context::System(), dinas);
+  ASSERT_TRUE(stakeholder.ok()) << stakeholder.error().message;
+  ASSERT_EQ(stakeholder->id, 1);
   for (Role role : domain::accounts::kAllRoles) CreateUser(NameOf(role), role);
 }
 

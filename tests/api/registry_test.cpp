@@ -26,15 +26,7 @@ class Registry : public ApiTest {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
     admin_ = Login("admin");
-    // Officers are scoped to stakeholder 1 by the harness; officer2 to stakeholder 2.
-    Reply dinas = Write("POST", "/api/v1/stakeholders",
-                        json::object{{"name", "Dinas Koperasi Kota Batu"},
-                                     {"helix", "government"},
-                                     {"kind", "agency"},
-                                     {"region_code", "35.79"}},
-                        &admin_);
-    ASSERT_EQ(dinas.status(), 201) << dinas;
-    ASSERT_EQ(dinas.body.at("id"), 1);
+    // Officers are scoped to stakeholder 1 (the harness's Dinas); officer2 to stakeholder 2.
     Reply bank = Write("POST", "/api/v1/stakeholders",
                        json::object{{"name", "Bank Jatim Cabang Batu"},
                                     {"helix", "business"},

@@ -33,14 +33,14 @@ TEST_P(Users, AdminCreatesReadsListsAndUpdatesAUser) {
                           {"display_name", "  Siti Nurhaliza  "},
                           {"role", "officer"},
                           {"password", kPassword},
-                          {"scope", {{"kind", "stakeholder"}, {"id", 42}}}});
+                          {"scope", {{"kind", "stakeholder"}, {"id", 1}}}});
   ASSERT_EQ(created.status(), 201) << created;
   std::int64_t id = created.body.at("id").as_int64();
   EXPECT_EQ(created.header("Location"), "/api/v1/users/" + std::to_string(id));
   EXPECT_EQ(created.body.at("username"), "siti");
   EXPECT_EQ(created.body.at("display_name"), "Siti Nurhaliza");
   EXPECT_EQ(created.body.at("role"), "officer");
-  EXPECT_EQ(created.body.at("scope"), (json::object{{"kind", "stakeholder"}, {"id", 42}}));
+  EXPECT_EQ(created.body.at("scope"), (json::object{{"kind", "stakeholder"}, {"id", 1}}));
   EXPECT_EQ(created.body.at("disabled"), false);
   EXPECT_EQ(created.body.at("created_at"), kStart);
   EXPECT_FALSE(created.body.as_object().contains("password_hash"));
@@ -111,6 +111,21 @@ TEST_P(Users, ScopeKindMustFitTheRole) {
   Reply patch = Patch(UserId("facilitator"), {{"scope", {{"kind", "stakeholder"}, {"id", 3}}}});
   ASSERT_EQ(patch.status(), 400) << patch;
   EXPECT_EQ(patch.field_errors(), std::vector<std::string>{"scope.kind:invalid_value"});
+}
+
+TEST_P(Users, AnOfficerMustWorkForARegisteredStakeholder) {
+  const json::value users_before = Get("/api/v1/users?limit=200", &admin_).body.at("total");
+  Reply missing = Create({{"username", "siti"}, {"role", "officer"}, {"password", kPassword},
+                          {"scope", {{"kind", "stakeholder"}, {"id", 42}}}});
+  ASSERT_EQ(missing.status(), 400) << missing;
+  EXPECT_EQ(missing.field_errors(), std::vector<std::string>{"scope.id:not_found"});
+  EXPECT_EQ(Get("/api/v1/users?limit=200", &admin_).body.at("total"), users_before);
+
+  Reply moved = Patch(UserId("officer"), {{"scope", {{"kind", "stakeholder"}, {"id", 42}}}});
+  ASSERT_EQ(moved.status(), 400) << moved;
+  EXPECT_EQ(moved.field_errors(), std::vector<std::string>{"scope.id:not_found"});
+  Reply officer = Get("/api/v1/users/" + std::to_string(UserId("officer")), &admin_);
+  EXPECT_EQ(officer.body.at("scope"), (json::object{{"kind", "stakeholder"}, {"id", 1}}));
 }
 
 TEST_P(Users, CreateNamesEveryWrongField) {

@@ -115,6 +115,21 @@ core::Status AccountService::RequireAdmin(const Context& context) const {
   return Error::Denied("only an admin may manage accounts");
 }
 
+namespace {
+
+// A stakeholder scope must name a registered stakeholder. (Programmes and groups are checked
+// once they exist.)
+core::Status CheckScopeExists(UnitOfWork& unit, const std::optional<Scope>& scope) {
+  if (!scope || scope->kind != ScopeKind::kStakeholder) return core::OkStatus();
+  auto found = unit.Stakeholders().Find(scope->id);
+  if (found.ok()) return core::OkStatus();
+  if (found.error().code != core::ErrorCode::kNotFound) return found.error();
+  return Error::Invalid("scope.id", "not_found",
+                        "there is no stakeholder with id " + std::to_string(scope->id));
+}
+
+}  // namespace
+
 core::Result<User> AccountService::CreateUser(const Context& context, const NewUser& input) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
   std::vector<FieldError> errors = CheckUsername(input.username);
@@ -138,6 +153,7 @@ core::Result<User> AccountService::CreateUser(const Context& context, const NewU
   user.created_at = user.updated_at = clock_.Now();
 
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_RETURN_IF_ERROR(CheckScopeExists(*unit, user.scope));
   GOTONG_ASSIGN_OR_RETURN(user.id, unit->Users().Insert(user));
   auto entry = audit::NewEntry(context, user.created_at, "user", std::to_string(user.id), "create");
   entry.after = SnapshotOf(user);
@@ -181,6 +197,7 @@ core::Result<User> AccountService::UpdateUser(const Context& context, std::int64
     user.disabled = *patch.disabled;
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
+  if (patch.scope) GOTONG_RETURN_IF_ERROR(CheckScopeExists(*unit, user.scope));
 
   user.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Users().Update(user));
