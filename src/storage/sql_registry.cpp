@@ -152,24 +152,22 @@ enum class Plan {
 // With a search, SQLite starts from the full-text matches (a join, far cheaper than IN).
 std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params,
                      Plan plan = Plan::kFilterFirst) {
-  std::string sql;
-  bool search = filter.q.has_value();
+  std::string sql = " WHERE 1 = 1";
+  const bool search = filter.q.has_value();
   if (search) {
     std::string query = SearchQuery(*filter.q, sqlite);
     if (query.empty()) return " WHERE 1 = 0";  // nothing to look for: "--" matches no name
     if (sqlite) {
-      sql += " JOIN (SELECT rowid AS id FROM enterprise_search WHERE enterprise_search MATCH ";
-      params.Text(sql, query);
-      sql += ") s ON s.id = e.id";
+      sql = " JOIN (SELECT rowid AS id FROM enterprise_search WHERE enterprise_search MATCH ";
+      params.Text(sql, std::move(query));
+      sql += ") s ON s.id = e.id WHERE 1 = 1";
+    } else {
+      sql += " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
+      params.Text(sql, std::move(query));
+      sql += ")";
     }
   }
-  sql += " WHERE 1 = 1";
-  if (search && !sqlite) {
-    sql += " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
-    params.Text(sql, SearchQuery(*filter.q, sqlite));
-    sql += ")";
-  }
-  bool indexed = !sqlite || (plan == Plan::kFilterFirst && !(search && sqlite));
+  const bool indexed = !sqlite || (plan == Plan::kFilterFirst && !search);
   const std::string e = indexed ? "e." : "+e.";
   const std::string region_e =
       indexed || (plan == Plan::kAreaScan && !search) ? std::string("e.") : e;

@@ -1,8 +1,6 @@
 #include "domain/registry/import_service.hpp"
 
 #include <array>
-#include <boost/unordered/unordered_flat_map.hpp>
-#include <boost/unordered/unordered_flat_set.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -11,6 +9,9 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 
 #include "core/text.hpp"
 #include "core/time.hpp"
