@@ -115,6 +115,15 @@ void CheckVillage(UnitOfWork& unit, Problems& problems, const std::string& field
 
 // ---- rights -------------------------------------------------------------------------------
 
+core::Status RegistryService::MayChange(const Context& context,
+                                        std::optional<std::int64_t> steward_id,
+                                        std::string_view what) {
+  if (MayWrite(context, steward_id)) return core::OkStatus();
+  return Error::Denied(MayRead(context)
+                           ? "this " + std::string(what) + " is kept by another stakeholder"
+                           : std::string("the registry is for officers and facilitators"));
+}
+
 bool RegistryService::MayRead(const Context& context) {
   if (context.system) return true;
   return context.principal &&
@@ -426,10 +435,7 @@ core::Result<PersonView> RegistryService::UpdatePerson(const Context& context, s
   auto found = unit->People().Find(id);
   if (!found.ok()) return std::move(found).error();
   Person person = std::move(found).value();
-  if (!MayWrite(context, person.steward_id)) {
-    return Error::Denied(MayRead(context) ? "this person is kept by another stakeholder"
-                                          : "the registry is for officers and facilitators");
-  }
+  GOTONG_RETURN_IF_ERROR(MayChange(context, person.steward_id, "person"));
   auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(id), "update");
   entry.before = SnapshotOf(person);
   std::string old_name = person.name;
@@ -753,10 +759,7 @@ core::Result<EnterpriseView> RegistryService::UpdateEnterprise(const Context& co
   auto found = unit->Enterprises().Find(id);
   if (!found.ok()) return std::move(found).error();
   Enterprise enterprise = std::move(found).value();
-  if (!MayWrite(context, enterprise.steward_id)) {
-    return Error::Denied(MayRead(context) ? "this enterprise is kept by another stakeholder"
-                                          : "the registry is for officers and facilitators");
-  }
+  GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
   core::Instant now = clock_.Now();
   auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "update");
   entry.before = SnapshotOf(enterprise);
@@ -792,10 +795,7 @@ core::Result<EnterpriseView> RegistryService::VerifyEnterprise(const Context& co
   auto found = unit->Enterprises().Find(id);
   if (!found.ok()) return std::move(found).error();
   Enterprise enterprise = std::move(found).value();
-  if (!MayWrite(context, enterprise.steward_id)) {
-    return Error::Denied(MayRead(context) ? "this enterprise is kept by another stakeholder"
-                                          : "the registry is for officers and facilitators");
-  }
+  GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
   core::Instant now = clock_.Now();
   auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "verify");
   entry.before = SnapshotOf(enterprise);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -147,6 +148,10 @@ class RegistryService {
   // Whether the caller may change a record with this steward.
   static bool MayWrite(const accounts::Context& context, std::optional<std::int64_t> steward_id);
   static bool MayRead(const accounts::Context& context);
+  // OK when the caller may change a `what` ("person", "enterprise") with this steward, else
+  // the denial in words.
+  static core::Status MayChange(const accounts::Context& context,
+                                std::optional<std::int64_t> steward_id, std::string_view what);
 
   core::Instant StaleBefore() const;
   bool IsStale(const Enterprise& enterprise) const;
