@@ -29,11 +29,13 @@ std::string Checksum(std::string_view text) {
 }
 
 // Splits on semicolons that end a line, skipping comment-only lines. A CREATE TRIGGER runs to
-// its closing "END;" line, whatever semicolons its body holds.
+// its closing "END;" line, and a $$-quoted body (a PostgreSQL function) to its closing $$,
+// whatever semicolons they hold.
 std::vector<std::string> SplitStatements(const std::string& sql) {
   std::vector<std::string> statements;
   std::string current;
   bool in_trigger = false;
+  bool in_dollars = false;
   std::size_t start = 0;
   while (start < sql.size()) {
     auto end = sql.find('\n', start);
@@ -45,8 +47,11 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
     if (current.empty()) in_trigger = line.substr(first, 14) == "CREATE TRIGGER";
     current.append(line);
     current.push_back('\n');
+    for (auto at = line.find("$$"); at != std::string_view::npos; at = line.find("$$", at + 2)) {
+      in_dollars = !in_dollars;
+    }
     auto last = line.find_last_not_of(" \t\r");
-    bool ends = line[last] == ';' &&
+    bool ends = line[last] == ';' && !in_dollars &&
                 (!in_trigger || line.substr(first, last - first + 1) == "END;");
     if (ends) {
       if (!in_trigger) current.erase(current.find_last_of(';'));

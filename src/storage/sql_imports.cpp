@@ -302,6 +302,12 @@ core::Result<std::int64_t> SqlBulkRegistryWriter::CountOthers(std::int64_t job_i
   });
 }
 
+// Counts enterprise_tallies from enterprises (as migration V006 first did).
+constexpr const char* kCountTallies =
+    "INSERT INTO enterprise_tallies (regency, sector, scale, status, verified_month, n) "
+    "SELECT substr(village_code, 1, 5), sector, COALESCE(scale, ''), status, "
+    "COALESCE(substr(verified_at, 1, 7), ''), COUNT(*) FROM enterprises GROUP BY 1, 2, 3, 4, 5";
+
 core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
   return Guard("suspend indexes", [&]() -> core::Result<int> {
     struct Suspended {
@@ -343,23 +349,49 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
         } while (query.Next());
       }
     }
-    bool triggers = false;
+    if (dialect_ == Dialect::kPostgresql) {
+      // The trigger that keeps enterprise_tallies (SQLite's triggers are dropped above).
+      std::string name, table;
+      Query query(sql_);
+      query.Into(name).Into(table);
+      if (query.Run("SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal "
+                    "AND tgenabled <> 'D' AND tgrelid IN ('people'::regclass, "
+                    "'enterprises'::regclass) ORDER BY tgname")) {
+        do {
+          found.push_back({name, "disabled trigger", table,
+                           "ALTER TABLE " + table + " ENABLE TRIGGER " + name});
+        } while (query.Next());
+      }
+    }
+    bool triggers = false;  // whether any trigger was dropped or disabled
     for (auto& item : found) {
       Query insert(sql_);
       insert.Use(item.name).Use(item.table).Use(item.definition);
       insert.Run("INSERT INTO suspended_indexes (name, table_name, definition) VALUES (:n, :t, :d)");
       if (item.type == "constraint") {
         sql_ << "ALTER TABLE " + item.table + " DROP CONSTRAINT " + item.name;
+      } else if (item.type == "disabled trigger") {
+        sql_ << "ALTER TABLE " + item.table + " DISABLE TRIGGER " + item.name;
       } else {
         sql_ << (item.type == "trigger" ? "DROP TRIGGER " : "DROP INDEX ") + item.name;
       }
-      triggers = triggers || item.type == "trigger";
+      triggers = triggers || item.type == "trigger" || item.type == "disabled trigger";
     }
+    auto remember = [&](std::string name, std::string definition) {
+      std::string table = "enterprises";
+      Query insert(sql_);
+      insert.Use(name).Use(table).Use(definition);
+      insert.Run("INSERT INTO suspended_indexes (name, table_name, definition) VALUES (:n, :t, :d)");
+    };
+    // Rows loaded without the triggers reach the search index (SQLite) and the tallies in one
+    // pass at the end (restored in name order: the tallies cleared, then counted).
     if (triggers) {
-      // Rows loaded without the triggers reach the search index in one pass at the end.
-      sql_ << "INSERT INTO suspended_indexes (name, table_name, definition) VALUES "
-              "('enterprise_search (rebuild)', 'enterprises', 'INSERT INTO enterprise_search "
-              "(enterprise_search) VALUES (''rebuild'')')";
+      if (dialect_ == Dialect::kSqlite) {
+        remember("enterprise_search (rebuild)",
+                 "INSERT INTO enterprise_search (enterprise_search) VALUES ('rebuild')");
+      }
+      remember("enterprise_tallies (1 clear)", "DELETE FROM enterprise_tallies");
+      remember("enterprise_tallies (2 count)", kCountTallies);
     }
     return static_cast<int>(found.size());
   });

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <deque>
 #include <map>
+#include <tuple>
 
 #include "core/text.hpp"
 #include "sql_internal.hpp"
@@ -199,6 +200,134 @@ std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params
     sql += *filter.stale ? " AND " + condition : " AND NOT " + condition;
   }
   return sql;
+}
+
+// Whether the counts of a filter can be added up from enterprise_tallies (migration V006):
+// no search, and the region, if any, a province or a regency.
+// While a bulk load has them suspended (see SqlBulkRegistryWriter), the tallies are not kept.
+bool Tallied(soci::session& sql, const EnterpriseFilter& filter) {
+  if (filter.q || (filter.region && filter.region->size() > 5)) return false;
+  long long suspended = 0;
+  Query query(sql);
+  query.Into(suspended);
+  query.Run("SELECT COUNT(*) FROM suspended_indexes");
+  return suspended == 0;
+}
+
+// Enterprises of one area (its code cut to some length), scale ("" when unknown) and status:
+// all of them, and how many of those are stale.
+struct Tally {
+  long long all = 0, stale = 0;
+};
+using TallyKey = std::tuple<std::string, std::string, std::string>;  // area, scale, status
+
+// The tallies of a filter (see Tallied) per area cut to `code_length` (2 or 5), scale and status,
+// before the filter's `stale` condition. A month's verifications are stale when the month is
+// before the cut-off's; the cut-off's own month is split by counting its verifications from
+// enterprises (through the verified_at index: a month of them at most).
+std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter& filter,
+                                     std::size_t code_length) {
+  const bool sqlite = IsSqlite(sql);
+  const std::string cutoff = Text(filter.stale_before);
+  const std::string month = cutoff.substr(0, 7);  // "2026-01"
+  const std::string cut = std::to_string(code_length);
+  // The filter's conditions on sector, scale and status, for columns prefixed `c`.
+  auto kinds = [&](Params& params, const std::string& c) {
+    std::string where;
+    if (filter.sector) {
+      where += " AND " + c + "sector = ";
+      params.Text(where, std::string(ToString(*filter.sector)));
+    }
+    if (filter.scale) {
+      where += " AND " + c + "scale = ";
+      params.Text(where, std::string(ToString(*filter.scale)));
+    }
+    if (filter.status) {
+      where += " AND " + c + "status = ";
+      params.Text(where, std::string(ToString(*filter.status)));
+    }
+    return where;
+  };
+  std::map<TallyKey, Tally> tallies;
+  std::string area, scale, status;
+  long long all = 0, stale = 0;
+  {
+    Params params;
+    std::string text = "SELECT substr(t.regency, 1, " + cut + "), t.scale, t.status, "
+                       "CAST(SUM(t.n) AS BIGINT), CAST(SUM(CASE WHEN t.verified_month < ";
+    params.Text(text, month);
+    text += " THEN t.n ELSE 0 END) AS BIGINT) FROM enterprise_tallies t WHERE 1 = 1";
+    if (filter.region && filter.region->size() == 5) {
+      text += " AND t.regency = ";
+      params.Text(text, *filter.region);
+    } else if (filter.region) {
+      text += " AND t.regency >= ";
+      params.Text(text, *filter.region + ".");
+      text += " AND t.regency < ";
+      params.Text(text, *filter.region + "/");
+    }
+    text += kinds(params, "t.") + " GROUP BY 1, 2, 3";
+    Query query(sql);
+    query.Into(area).Into(scale).Into(status).Into(all).Into(stale);
+    params.BindTo(query);
+    if (query.Run(text)) {
+      do {
+        if (all == 0) continue;
+        Tally& tally = tallies[{area, scale, status}];
+        tally.all += all;
+        if (status == "active") tally.stale += stale;  // closed ones are never stale
+      } while (query.Next());
+    }
+  }
+  {
+    // SQLite is kept to the verified_at index by a unary + on the other columns.
+    const std::string e = sqlite ? "+e." : "e.";
+    Params params;
+    std::string text = "SELECT substr(e.village_code, 1, " + cut +
+                       "), COALESCE(e.scale, ''), COUNT(*) FROM enterprises e WHERE e.verified_at >= ";
+    params.Text(text, month);
+    text += " AND e.verified_at < ";
+    params.Text(text, cutoff);
+    text += " AND " + e + "status = 'active'";
+    if (filter.region) {
+      text += " AND " + e + "village_code >= ";
+      params.Text(text, *filter.region + ".");
+      text += " AND " + e + "village_code < ";
+      params.Text(text, *filter.region + "/");
+    }
+    text += kinds(params, e) + " GROUP BY 1, 2";
+    Query query(sql);
+    query.Into(area).Into(scale).Into(stale);
+    params.BindTo(query);
+    if (query.Run(text)) {
+      do {
+        tallies[{area, scale, "active"}].stale += stale;
+      } while (query.Next());
+    }
+  }
+  // The filter's own stale condition picks the stale ones, or the others.
+  if (filter.stale) {
+    for (auto& [key, tally] : tallies) {
+      tally.all = *filter.stale ? tally.stale : tally.all - tally.stale;
+      if (!*filter.stale) tally.stale = 0;
+    }
+  }
+  return tallies;
+}
+
+// Adds `count` enterprises of `scale` ("" or NULL when unknown) to an area's breakdown.
+void AddScale(AreaCount& area, const std::string* scale, long long count) {
+  if (scale == nullptr || scale->empty()) {
+    area.unknown += count;
+  } else if (*scale == "micro") {
+    area.micro += count;
+  } else if (*scale == "small") {
+    area.small += count;
+  } else if (*scale == "medium") {
+    area.medium += count;
+  } else {
+    area.large += count;
+  }
 }
 
 constexpr const char* kEnterpriseColumns =
@@ -673,7 +802,9 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     std::string where = FilterOf(filter, IsSqlite(sql_), params);
     core::Page<Enterprise> result{{}, 0, page.limit, page.offset};
     long long total = 0;
-    {
+    if (Tallied(sql_, filter)) {
+      for (const auto& [key, tally] : SumTallies(sql_, filter, 2)) total += tally.all;
+    } else {
       Query count(sql_);
       count.Into(total);
       params.BindTo(count);
@@ -741,6 +872,23 @@ core::Status SqlEnterpriseRepository::ForEach(
 core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
     const EnterpriseFilter& filter, std::size_t child_code_length) {
   return Guard("count enterprises by area", [&]() -> core::Result<std::vector<AreaCount>> {
+    std::map<std::string, AreaCount> areas;
+    if (child_code_length <= 5 && Tallied(sql_, filter)) {
+      for (const auto& [key, tally] : SumTallies(sql_, filter, child_code_length)) {
+        const auto& [code, scale, status] = key;
+        if (tally.all == 0 && tally.stale == 0) continue;
+        AreaCount& area = areas[code];
+        area.code = code;
+        area.total += tally.all;
+        area.stale += tally.stale;
+        AddScale(area, &scale, tally.all);
+      }
+      std::vector<AreaCount> counts;
+      for (auto& [code, area] : areas) {
+        if (area.total > 0) counts.push_back(std::move(area));
+      }
+      return counts;
+    }
     // Counted per village, status and scale, in the order of the enterprises_area index (so
     // the database streams it without sorting), then summed up to the child areas here.
     Params params;
@@ -750,7 +898,6 @@ core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
     sql += " THEN 1 ELSE 0 END) FROM enterprises e" +
            FilterOf(filter, IsSqlite(sql_), params, Plan::kAreaScan) +
            " GROUP BY e.village_code, e.status, e.scale";
-    std::map<std::string, AreaCount> areas;
     std::string village, status;
     Slot<std::string> scale;
     long long count = 0, unverified_or_old = 0;
@@ -765,17 +912,7 @@ core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
         area.code = code;
         area.total += count;
         if (status == "active") area.stale += unverified_or_old;  // closed ones are never stale
-        if (!scale.has()) {
-          area.unknown += count;
-        } else if (scale.value == "micro") {
-          area.micro += count;
-        } else if (scale.value == "small") {
-          area.small += count;
-        } else if (scale.value == "medium") {
-          area.medium += count;
-        } else {
-          area.large += count;
-        }
+        AddScale(area, scale.has() ? &scale.value : nullptr, count);
       } while (query.Next());
     }
     std::vector<AreaCount> counts;

@@ -43,6 +43,11 @@ Services::Services(domain::Database& database, api::RouterOptions router)
   crypto::InitSodium();
 }
 
+Services::~Services() {
+  std::error_code ignored;
+  std::filesystem::remove_all(work_dir, ignored);
+}
+
 Reply Services::Send(const std::string& method, const std::string& target,
                      const std::string& body, api::Headers headers,
                      const std::string& remote_address) {

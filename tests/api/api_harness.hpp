@@ -67,6 +67,9 @@ class DownDatabase final : public domain::Database {
 class Services {
  public:
   explicit Services(domain::Database& database, api::RouterOptions router = {});
+  ~Services();  // removes work_dir and what the test left in it
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
 
   core::ManualClock clock;
   crypto::SodiumPasswordHasher hasher{crypto::Argon2Cost::Minimum()};

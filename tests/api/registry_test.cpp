@@ -635,6 +635,82 @@ TEST_P(Registry, AreasCountEveryChildIncludingEmptyOnes) {
   EXPECT_EQ(Get("/api/v1/enterprises/areas?region=35.79&limit=5", &admin_).status(), 400);
 }
 
+// Province and regency counts are added up from enterprise_tallies; district and village
+// counts are counted from the rows. The two must agree after every kind of change.
+TEST_P(Registry, TalliedCountsFollowEveryChangeAndTheStaleCutOffWithinItsMonth) {
+  Seed();
+  // Each regency's numbers in the province's drill-down (tallied) against the sum of its
+  // districts (counted), for a filter; returns the province's total and stale.
+  auto check = [&](const std::string& filter) -> std::pair<std::int64_t, std::int64_t> {
+    Reply province = Get("/api/v1/enterprises/areas?region=35" + filter, &admin_);
+    EXPECT_EQ(province.status(), 200) << filter << ": " << province;
+    if (province.status() != 200) return {-1, -1};
+    for (const auto& regency : province.body.at("areas").as_array()) {
+      std::string code(regency.at("code").as_string());
+      if (code != "35.07" && code != "35.79") {
+        EXPECT_EQ(regency.at("total"), 0) << code << filter;
+        continue;
+      }
+      Reply districts = Get("/api/v1/enterprises/areas?region=" + code + filter, &admin_);
+      std::int64_t total = 0, stale = 0;
+      json::object by_scale;
+      for (const auto& district : districts.body.at("areas").as_array()) {
+        total += district.at("total").as_int64();
+        stale += district.at("stale").as_int64();
+        for (const auto& [scale, n] : district.at("by_scale").as_object()) {
+          by_scale[scale] = (by_scale.contains(scale) ? by_scale[scale].as_int64() : 0) + n.as_int64();
+        }
+      }
+      EXPECT_EQ(regency.at("total"), total) << code << filter;
+      EXPECT_EQ(regency.at("stale"), stale) << code << filter;
+      EXPECT_EQ(regency.at("by_scale"), by_scale) << code << filter;
+    }
+    Reply list = Get("/api/v1/enterprises?region=35" + filter, &admin_);
+    EXPECT_EQ(list.body.at("total"), province.body.at("total")) << filter;
+    return {province.body.at("total").as_int64(), province.body.at("stale").as_int64()};
+  };
+  auto check_all = [&](std::int64_t total, std::int64_t stale) {
+    for (const char* filter : {"", "&sector=crafts", "&scale=micro", "&status=active",
+                               "&stale=false", "&sector=batik&scale=micro"}) {
+      check(filter);
+    }
+    EXPECT_EQ(check(""), std::make_pair(total, stale));
+    EXPECT_EQ(check("&stale=true"), std::make_pair(stale, stale));
+    EXPECT_EQ(check("&stale=false").first, total - stale);
+  };
+  check_all(4, 3);  // the closed Kopi Tlekung is never stale
+
+  // Moved to another regency, another sector and a larger scale; then closed, then reopened.
+  std::string batik = "/api/v1/enterprises/" + std::to_string(batik_);
+  ASSERT_EQ(Patch(batik, {{"village_code", "35.07.20.2004"}, {"sector", "crafts"},
+                          {"turnover", 4'000'000'000}}, officer_).status(), 200);
+  check_all(4, 3);
+  ASSERT_EQ(Patch("/api/v1/enterprises/" + std::to_string(keripik_), {{"status", "closed"}},
+                  admin_).status(), 200);
+  check_all(4, 2);
+  ASSERT_EQ(Patch("/api/v1/enterprises/" + std::to_string(kopi_), {{"status", "active"}},
+                  admin_).status(), 200);
+  check_all(4, 3);
+
+  // Verified on 2026-01-05 at 08:10; a year on, the cut-off passes 08:10 within its month.
+  std::string tenun = "/api/v1/enterprises/" + std::to_string(tenun_);
+  clock().Advance(std::chrono::minutes(10));
+  ASSERT_EQ(Write("POST", tenun + "/verify", json::object{}, &admin_).status(), 200);
+  check_all(4, 2);
+  clock().Advance(std::chrono::days(365) - std::chrono::minutes(5));  // cut-off 08:05
+  admin_ = Login("admin");
+  check_all(4, 2);
+  clock().Advance(std::chrono::minutes(10));  // cut-off 08:15
+  admin_ = Login("admin");
+  check_all(4, 3);
+  // A month later the whole month of that verification is before the cut-off's month, and a
+  // new verification is in a month after it.
+  clock().Advance(std::chrono::days(31));
+  admin_ = Login("admin");
+  ASSERT_EQ(Write("POST", batik + "/verify", json::object{}, &admin_).status(), 200);
+  check_all(4, 2);
+}
+
 // ---- exports ----
 
 TEST_P(Registry, CsvExportUsesBomSemicolonsCrlfAndMasksNik) {

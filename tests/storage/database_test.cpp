@@ -208,6 +208,28 @@ TEST(LoadMigrations, ATriggerBodyStaysOneStatement) {
   EXPECT_EQ(sqlite[0].statements[2], "CREATE INDEX a_t ON a (t)");
 }
 
+TEST(LoadMigrations, ADollarQuotedFunctionBodyStaysOneStatement) {
+  std::vector<storage::MigrationSource> sources = {
+      {"V001__t.postgresql.sql",
+       "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+       "BEGIN\n"
+       "  UPDATE a SET t = lower(t);\n"
+       "  RETURN NULL;\n"
+       "END\n"
+       "$$;\n"
+       "CREATE TABLE b (s TEXT);\n"}};
+  ASSERT_OK_AND_ASSIGN(auto pg, storage::LoadMigrations(sources, storage::Dialect::kPostgresql));
+  ASSERT_EQ(pg[0].statements.size(), 2u);
+  EXPECT_EQ(pg[0].statements[0],
+            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "BEGIN\n"
+            "  UPDATE a SET t = lower(t);\n"
+            "  RETURN NULL;\n"
+            "END\n"
+            "$$");
+  EXPECT_EQ(pg[0].statements[1], "CREATE TABLE b (s TEXT)");
+}
+
 TEST(LoadMigrations, RejectsBadNamesAndDuplicateVersions) {
   EXPECT_FALSE(storage::LoadMigrations({{"001_first.sql", ""}}, storage::Dialect::kSqlite).ok());
   EXPECT_FALSE(storage::LoadMigrations({{"V1_first.sql", ""}}, storage::Dialect::kSqlite).ok());
