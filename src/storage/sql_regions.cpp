@@ -97,6 +97,34 @@ core::Result<Region> SqlRegionRepository::Get(const std::string& code) {
   return std::move(page.items.front());
 }
 
+core::Result<std::vector<Region>> SqlRegionRepository::Find(const std::vector<std::string>& codes) {
+  return Guard("find regions", [&]() -> core::Result<std::vector<Region>> {
+    std::vector<Region> regions;
+    if (codes.empty()) return regions;
+    std::string sql = std::string("SELECT ") + kRegionColumns + " FROM regions r WHERE r.code IN (";
+    for (std::size_t i = 0; i < codes.size(); ++i) sql += (i ? ", :c" : ":c") + std::to_string(i);
+    sql += ") ORDER BY r.code";
+    std::string code, name, parent;
+    int level = 0, has_children = 0;
+    soci::indicator parent_ind = soci::i_null;
+    Query query(sql_);
+    query.Into(code).Into(name).Into(level).Into(parent, parent_ind).Into(has_children);
+    for (const auto& c : codes) query.Use(c);
+    if (query.Run(sql)) {
+      do {
+        Region region;
+        region.code = code;
+        region.name = name;
+        region.level = static_cast<Level>(level);
+        if (parent_ind == soci::i_ok) region.parent_code = parent;
+        region.has_children = has_children != 0;
+        regions.push_back(std::move(region));
+      } while (query.Next());
+    }
+    return regions;
+  });
+}
+
 core::Result<std::vector<PathItem>> SqlRegionRepository::Names(
     const std::vector<std::string>& codes) {
   return Guard("region names", [&]() -> core::Result<std::vector<PathItem>> {

@@ -150,18 +150,25 @@ enum class Plan {
 };
 
 // What follows "FROM enterprises e" for a filter: the search's join, if any, and " WHERE …".
-// With a search, SQLite starts from the full-text matches (a join, far cheaper than IN).
+// A SQLite search starts from the full-text matches (a join) when nothing else narrows the
+// rows; with a region, it walks the region's range of enterprises_area and looks each row up
+// in the matches (IN); walking the ORDER BY's index (kOrderFirst), likewise.
 std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params,
                      Plan plan = Plan::kFilterFirst) {
   std::string sql = " WHERE 1 = 1";
   const bool search = filter.q.has_value();
+  const bool join = sqlite && search && plan != Plan::kOrderFirst && !filter.region;
   if (search) {
     std::string query = SearchQuery(*filter.q, sqlite);
     if (query.empty()) return " WHERE 1 = 0";  // nothing to look for: "--" matches no name
-    if (sqlite) {
+    if (join) {
       sql = " JOIN (SELECT rowid AS id FROM enterprise_search WHERE enterprise_search MATCH ";
       params.Text(sql, std::move(query));
       sql += ") s ON s.id = e.id WHERE 1 = 1";
+    } else if (sqlite) {
+      sql += " AND +e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
+      params.Text(sql, std::move(query));
+      sql += ")";
     } else {
       sql += " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
       params.Text(sql, std::move(query));
@@ -171,7 +178,7 @@ std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params
   const bool indexed = !sqlite || (plan == Plan::kFilterFirst && !search);
   const std::string e = indexed ? "e." : "+e.";
   const std::string region_e =
-      indexed || (plan == Plan::kAreaScan && !search) ? std::string("e.") : e;
+      indexed || (plan != Plan::kOrderFirst && !join) ? std::string("e.") : e;
   if (filter.region) {
     if (filter.region->size() == 13) {
       sql += " AND " + region_e + "village_code = ";
@@ -315,6 +322,14 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
   return tallies;
 }
 
+// The total of a filter from the tallies, when they can give it.
+std::optional<long long> TallyTotal(soci::session& sql, const EnterpriseFilter& filter) {
+  if (!Tallied(sql, filter)) return std::nullopt;
+  long long total = 0;
+  for (const auto& [key, tally] : SumTallies(sql, filter, 2)) total += tally.all;
+  return total;
+}
+
 // Adds `count` enterprises of `scale` ("" or NULL when unknown) to an area's breakdown.
 void AddScale(AreaCount& area, const std::string* scale, long long count) {
   if (scale == nullptr || scale->empty()) {
@@ -335,8 +350,9 @@ constexpr const char* kEnterpriseColumns =
     "e.village_code, e.founded_year, e.employees, e.capital, e.turnover, e.nib, e.status, "
     "e.verified_at, e.verified_by, u.username, e.steward_id, e.import_job_id, e.created_at, "
     "e.updated_at";
-constexpr const char* kEnterpriseFrom =
-    " FROM enterprises e JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = e.verified_by";
+const std::string kEnterpriseJoins =
+    " JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = e.verified_by";
+const std::string kEnterpriseFrom = " FROM enterprises e" + kEnterpriseJoins;
 
 struct EnterpriseVars {
   long long id = 0, owner_id = 0;
@@ -798,51 +814,95 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
                                                                    EnterpriseSort sort,
                                                                    const core::PageRequest& page) {
   return Guard("list enterprises", [&]() -> core::Result<core::Page<Enterprise>> {
-    Params params;
-    std::string where = FilterOf(filter, IsSqlite(sql_), params);
+    const bool sqlite = IsSqlite(sql_);
     core::Page<Enterprise> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    if (Tallied(sql_, filter)) {
-      for (const auto& [key, tally] : SumTallies(sql_, filter, 2)) total += tally.all;
-    } else {
+    // Sorting a match reads each of its rows; walking the sort's index instead reads about
+    // (offset + limit) * rows / matches before the page is full. SQLite is told which is
+    // cheaper (PostgreSQL's planner weighs this itself).
+    long long rows = -1;
+    auto row_count = [&] {
+      if (rows < 0) {
+        Query size(sql_);
+        size.Into(rows);
+        size.Run("SELECT COALESCE(MAX(id), 0) FROM enterprises");  // about the row count, at once
+      }
+      return rows;
+    };
+    auto order_first = [&](long long matches) {
+      return sqlite && matches >= kOrderFirstMatches &&
+             matches * matches >= static_cast<long long>(page.offset + page.limit) * row_count();
+    };
+    // Reads the page by `plan`; with `counted`, the total of the match comes with each row.
+    auto read_page = [&](Plan plan, bool counted) {
+      Params params;
+      std::string where = FilterOf(filter, sqlite, params, plan);
+      EnterpriseVars vars;
+      long long limit = page.limit, offset = page.offset, total = 0;
+      Query query(sql_);
+      vars.Bind(query);
+      if (counted) query.Into(total);
+      params.BindTo(query);
+      query.Use(limit).Use(offset);
+      // The page is chosen from enterprises alone; only its rows are joined to their owners.
+      std::string order = " ORDER BY " + OrderBy(sort);
+      std::string text =
+          counted ? std::string("SELECT ") + kEnterpriseColumns + ", c.total FROM (SELECT e.id, " +
+                        "COUNT(*) OVER () AS total FROM enterprises e" + where + order +
+                        " LIMIT :l OFFSET :o) c JOIN enterprises e ON e.id = c.id" +
+                        kEnterpriseJoins + order
+                  : std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
+                        " WHERE e.id IN (SELECT e.id FROM enterprises e" + where + order +
+                        " LIMIT :l OFFSET :o)" + order;
+      if (query.Run(text)) {
+        do {
+          result.items.push_back(vars.Get());
+          result.total = total;
+        } while (query.Next());
+      }
+    };
+
+    std::optional<long long> total = TallyTotal(sql_, filter);
+    if (!total && sqlite && filter.q) {
+      // The full-text index counts a search's matches without reading a row.
+      long long found = 0;
+      std::string query = SearchQuery(*filter.q, true);
+      if (!query.empty()) {
+        Query count(sql_);
+        count.Into(found).Use(query);
+        count.Run("SELECT COUNT(*) FROM enterprise_search WHERE enterprise_search MATCH :q");
+      }
+      if (found == 0 || (!filter.region && !filter.sector && !filter.scale && !filter.status &&
+                         !filter.stale)) {
+        total = found;  // nothing else narrows the search
+      } else {
+        // Guessed as the search's share of the region (by its regency or province's tally):
+        // a small match is read, sorted and counted in one pass.
+        long long guess = found;
+        if (filter.region) {
+          EnterpriseFilter area;
+          area.region = filter.region->substr(0, std::min<std::size_t>(5, filter.region->size()));
+          if (auto in_area = TallyTotal(sql_, area); in_area && row_count() > 0) {
+            guess = found * *in_area / row_count();
+          }
+        }
+        if (!order_first(guess)) {
+          read_page(Plan::kFilterFirst, true);
+          if (!result.items.empty()) return result;
+        }
+      }
+    }
+    if (!total) {
+      Params params;
+      std::string where = FilterOf(filter, sqlite, params);
+      total = 0;
       Query count(sql_);
-      count.Into(total);
+      count.Into(*total);
       params.BindTo(count);
       count.Run("SELECT COUNT(*) FROM enterprises e" + where);
     }
-    result.total = total;
-    if (total == 0) return result;
-    // Sorting a match reads each of its `total` rows; walking the sort's index instead reads
-    // about (offset + limit) * rows / total before the page is full. SQLite is told which is
-    // cheaper (PostgreSQL's planner weighs this itself).
-    bool sqlite = IsSqlite(sql_);
-    Plan plan = Plan::kFilterFirst;
-    if (sqlite && !filter.q && total >= kOrderFirstMatches) {
-      long long rows = 0;
-      Query size(sql_);
-      size.Into(rows);
-      size.Run("SELECT COALESCE(MAX(id), 0) FROM enterprises");  // about the row count, at once
-      if (total * total >= static_cast<long long>(page.offset + page.limit) * rows) {
-        plan = Plan::kOrderFirst;
-      }
-    }
-    Params page_params;
-    std::string page_where = FilterOf(filter, sqlite, page_params, plan);
-    EnterpriseVars vars;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    vars.Bind(query);
-    page_params.BindTo(query);
-    query.Use(limit).Use(offset);
-    // The page is chosen from enterprises alone; only its rows are joined to their owners.
-    std::string order = " ORDER BY " + OrderBy(sort);
-    if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
-                  " WHERE e.id IN (SELECT e.id FROM enterprises e" + page_where + order +
-                  " LIMIT :l OFFSET :o)" + order)) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
+    result.total = *total;
+    if (*total > 0) read_page(order_first(*total) ? Plan::kOrderFirst : Plan::kFilterFirst, false);
+    result.total = *total;
     return result;
   });
 }

@@ -65,6 +65,7 @@ class SqlRegionRepository final : public domain::regions::RegionRepository {
   core::Result<core::Page<domain::regions::Region>> Search(const std::string& needle,
                                                            const core::PageRequest& page) override;
   core::Result<domain::regions::Region> Get(const std::string& code) override;
+  core::Result<std::vector<domain::regions::Region>> Find(const std::vector<std::string>& codes) override;
   core::Result<std::vector<domain::regions::PathItem>> Names(
       const std::vector<std::string>& codes) override;
   core::Result<std::int64_t> Count() override;

@@ -190,6 +190,7 @@ TEST_P(Registry, OfficerCreatesReadsUpdatesAndListsPeople) {
   Reply list = Get("/api/v1/people?region=35.79.02&q=siti", &facilitator_);
   ASSERT_EQ(list.status(), 200) << list;
   EXPECT_EQ(list.body.at("total"), 1);
+  EXPECT_EQ(list.body.at("items").at(0).at("village"), created.body.at("village"));
   EXPECT_EQ(Get("/api/v1/people?region=35.79.01", &admin_).body.at("total"), 0);
 
   Reply history = Get("/api/v1/people/" + std::to_string(id) + "/history", &admin_);
@@ -448,6 +449,14 @@ TEST_P(Registry, ListFiltersByRegionAtEachLevel) {
   EXPECT_EQ(List("?region=35.79.02.2001"), (NameList{}));
   EXPECT_EQ(List("?region=35.07"), (NameList{"Tenun Banjarsari"}));
   EXPECT_EQ(List("?region=36"), (NameList{}));
+  // A page's villages are looked up together: each as the record's own answer gives it.
+  Reply page = Get("/api/v1/enterprises?region=35", &admin_);
+  ASSERT_EQ(page.body.at("items").as_array().size(), 4u) << page;
+  for (const auto& item : page.body.at("items").as_array()) {
+    Reply one = Get("/api/v1/enterprises/" + std::to_string(item.at("id").as_int64()), &admin_);
+    EXPECT_EQ(item.at("village"), one.body.at("village")) << item;
+    EXPECT_EQ(item.at("village").at("path").as_array().size(), 4u) << item;
+  }
   for (const char* bad : {"35.7", "abc", "35.79.", "35.79.02.20061"}) {
     Reply reply = Get(std::string("/api/v1/enterprises?region=") + bad, &admin_);
     EXPECT_EQ(reply.status(), 400) << bad;
@@ -490,6 +499,16 @@ TEST_P(Registry, ListSearchesWordsOfNameOwnerAndNibByTheirStart) {
   EXPECT_EQ(List("?q=%25%25"), (NameList{}));  // % is text, not a wildcard
   EXPECT_EQ(List("?q=%22sekar%22%20OR%20x*"), (NameList{}));  // no query syntax gets through
   EXPECT_EQ(List("?q=sekar%27s"), (NameList{"Batik Sekar Arum"}));  // "sekar" and "s" (Siti)
+  // With other conditions, the total comes with the page, or (past its end) on its own.
+  EXPECT_EQ(List("?q=ba&region=35.79"), (NameList{"Batik Sekar Arum", "Kopi Tlekung"}));
+  EXPECT_EQ(List("?q=ba&region=35.79.02&status=active"), (NameList{"Batik Sekar Arum"}));
+  EXPECT_EQ(List("?q=ba&sector=crafts"), (NameList{"Tenun Banjarsari"}));
+  for (const char* query : {"?q=ba&region=35.79&limit=1", "?q=ba&region=35.79&offset=5"}) {
+    Reply reply = Get(std::string("/api/v1/enterprises") + query, &admin_);
+    EXPECT_EQ(reply.body.at("total"), 2) << query << ": " << reply;
+  }
+  EXPECT_EQ(Get("/api/v1/enterprises?q=ba&region=35.79&offset=5", &admin_).body.at("items"),
+            json::array());
 }
 
 TEST_P(Registry, ListSortsLimitsAndCountsTotal) {

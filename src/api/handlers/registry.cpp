@@ -36,6 +36,20 @@ json::value NullableInstant(const std::optional<core::Instant>& value) {
 class Villages {
  public:
   explicit Villages(domain::regions::RegionService& regions) : regions_(regions) {}
+
+  // Looks up the regions of a page's items together (code_of gives an item's code, if any).
+  template <typename Items, typename CodeOf>
+  void Load(const Items& items, CodeOf code_of) {
+    std::vector<std::string> codes;
+    for (const auto& item : items) {
+      std::optional<std::string> code = code_of(item);
+      if (code && !cache_.contains(*code)) codes.push_back(*code);
+    }
+    auto found = regions_.GetMany(codes);
+    if (!found.ok()) return;  // Of() looks each one up (and leaves it null) as before
+    for (auto& code : codes) cache_.emplace(code, nullptr);  // unknown ones stay null
+    for (const auto& region : *found) cache_[region.code] = json::value_from(region);
+  }
   json::value Of(const std::optional<std::string>& code) {
     if (!code) return nullptr;
     auto found = cache_.find(*code);
@@ -275,6 +289,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     auto found = registry.ListStakeholders(call.context, helix, kind, q, page);
     if (!found.ok()) return Fail(found.error(), call);
     Villages villages(regions);
+    villages.Load(found->items, [](const auto& s) { return s.region_code; });
     return JsonResponse(200, PageJson(*found, [&](const auto& s) { return StakeholderJson(s, villages); }));
   }});
 
@@ -324,6 +339,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     auto found = registry.ListPeople(call.context, region, q, page);
     if (!found.ok()) return Fail(found.error(), call);
     Villages villages(regions);
+    villages.Load(found->items, [](const auto& p) { return p.person.village_code; });
     return JsonResponse(200, PageJson(*found, [&](const auto& p) { return PersonJson(p, villages); }));
   }});
 
@@ -386,6 +402,9 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     auto found = registry.ListEnterprises(call.context, *filter, page);
     if (!found.ok()) return Fail(found.error(), call);
     Villages villages(regions);
+    villages.Load(found->items, [](const auto& e) {
+      return std::optional<std::string>(e.enterprise.village_code);
+    });
     return JsonResponse(200, PageJson(*found, [&](const auto& e) { return EnterpriseJson(e, villages); }));
   }});
 

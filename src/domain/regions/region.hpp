@@ -55,6 +55,8 @@ class RegionRepository {
   virtual core::Result<core::Page<Region>> Search(const std::string& needle,
                                                   const core::PageRequest& page) = 0;
   virtual core::Result<Region> Get(const std::string& code) = 0;
+  // The regions with the given codes, in code order (unknown codes are left out).
+  virtual core::Result<std::vector<Region>> Find(const std::vector<std::string>& codes) = 0;
   // Names for the given codes (unknown codes are left out).
   virtual core::Result<std::vector<PathItem>> Names(const std::vector<std::string>& codes) = 0;
   virtual core::Result<std::int64_t> Count() = 0;

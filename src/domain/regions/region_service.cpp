@@ -52,6 +52,18 @@ core::Result<Region> RegionService::Get(const std::string& code) {
   return std::move(one.front());
 }
 
+core::Result<std::vector<Region>> RegionService::GetMany(const std::vector<std::string>& codes) {
+  std::set<std::string> wanted;
+  for (const auto& code : codes) {
+    if (LevelOfCode(code)) wanted.insert(code);
+  }
+  if (wanted.empty()) return std::vector<Region>();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(auto regions, unit->Regions().Find({wanted.begin(), wanted.end()}));
+  GOTONG_RETURN_IF_ERROR(FillPaths(*unit, regions));
+  return regions;
+}
+
 core::Status RegionService::FillPaths(UnitOfWork& unit, std::vector<Region>& regions) {
   std::set<std::string> wanted;
   for (const Region& region : regions) {

@@ -23,6 +23,8 @@ class RegionService {
 
   core::Result<core::Page<Region>> List(const ListQuery& query);
   core::Result<Region> Get(const std::string& code);
+  // Several regions at once, in code order; codes that are malformed or unknown are left out.
+  core::Result<std::vector<Region>> GetMany(const std::vector<std::string>& codes);
 
  private:
   core::Status FillPaths(UnitOfWork& unit, std::vector<Region>& regions);
