@@ -5,7 +5,8 @@
 #
 # The cluster lives in a fresh temporary folder, listens only on 127.0.0.1 (on a free port) and on
 # a unix socket inside that folder, trusts every local connection and skips fsync: it is for tests
-# only. CMD sees GOTONG_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:PORT/postgres, the
+# only. GOTONG_PG_SETTINGS adds server settings (e.g. "-c shared_buffers=1GB"). CMD sees
+# GOTONG_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:PORT/postgres, the
 # maintenance database from which the test suites create their own databases. The cluster is
 # stopped and its folder removed when this script exits, whatever CMD did.
 #
@@ -76,7 +77,8 @@ for attempt in 1 2 3 4 5; do
   port=$(free_port)
   if as_pg "$pg_bin/pg_ctl" -D "$data" -l "$log" -w -t 60 -o \
       "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work \
-       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+       ${GOTONG_PG_SETTINGS:-}" \
       start >/dev/null 2>&1; then
     started=1
     break
