@@ -39,6 +39,39 @@ std::vector<std::string> WarningsFrom(const std::string& text) {
   return warnings;
 }
 
+// A row error's params as stored: a JSON object of strings in their order, '' when none.
+std::string ParamsJson(const std::vector<RowErrorParam>& params) {
+  if (params.empty()) return "";
+  json::object object;
+  for (const auto& param : params) object[param.name] = param.value;
+  return json::serialize(object);
+}
+
+std::vector<RowErrorParam> ParamsFrom(const std::string& text) {
+  std::vector<RowErrorParam> params;
+  if (text.empty()) return params;
+  json::error_code ec;
+  auto value = json::parse(text, ec);
+  if (ec || !value.is_object()) return params;
+  for (const auto& [name, item] : value.as_object()) {
+    if (item.is_string()) params.push_back({std::string(name), std::string(item.as_string())});
+  }
+  return params;
+}
+
+// The columns of import_errors that make a RowError, read into one reused set of variables.
+constexpr const char* kErrorColumns = "row_number, field, value, message, code, params";
+
+struct ErrorVars {
+  long long row = 0;
+  std::string field, value, message, code, params;
+
+  void Bind(Query& query) {
+    query.Into(row).Into(field).Into(value).Into(message).Into(code).Into(params);
+  }
+  RowError Get() const { return {row, field, value, message, code, ParamsFrom(params)}; }
+};
+
 struct JobVars {
   long long id = 0, dry_run = 0, bytes_total = 0, bytes_read = 0, rows_read = 0,
             rows_inserted = 0, rows_updated = 0, rows_failed = 0, errors_stored = 0;
@@ -196,16 +229,19 @@ core::Status SqlImportRepository::AddErrors(std::int64_t job_id, const std::vect
   return Guard("store import errors", [&]() -> core::Status {
     if (errors.empty()) return core::OkStatus();
     long long job = job_id, row = 0;
-    std::string field, value, message;
-    soci::statement insert = (sql_.prepare << "INSERT INTO import_errors (job_id, row_number, field, "
-                                              "value, message) VALUES (:a, :b, :c, :d, :e)",
-                              soci::use(job), soci::use(row), soci::use(field), soci::use(value),
-                              soci::use(message));
+    std::string field, value, message, code, params;
+    soci::statement insert =
+        (sql_.prepare << "INSERT INTO import_errors (job_id, row_number, field, value, message, "
+                         "code, params) VALUES (:a, :b, :c, :d, :e, :f, :g)",
+         soci::use(job), soci::use(row), soci::use(field), soci::use(value), soci::use(message),
+         soci::use(code), soci::use(params));
     for (const auto& error : errors) {
       row = error.row;
       field = error.field;
       value = error.value;
       message = error.message;
+      code = error.code;
+      params = ParamsJson(error.params);
       insert.execute(true);
     }
     return core::OkStatus();
@@ -222,14 +258,15 @@ core::Result<core::Page<RowError>> SqlImportRepository::ListErrors(std::int64_t 
       count.Run("SELECT COUNT(*) FROM import_errors WHERE job_id = :j");
     }
     core::Page<RowError> result{{}, total, page.limit, page.offset};
-    long long row = 0, limit = page.limit, offset = page.offset;
-    std::string field, value, message;
+    long long limit = page.limit, offset = page.offset;
+    ErrorVars vars;
     Query query(sql_);
-    query.Into(row).Into(field).Into(value).Into(message).Use(job).Use(limit).Use(offset);
-    if (query.Run("SELECT row_number, field, value, message FROM import_errors WHERE job_id = :j "
-                  "ORDER BY id LIMIT :l OFFSET :o")) {
+    vars.Bind(query);
+    query.Use(job).Use(limit).Use(offset);
+    if (query.Run(std::string("SELECT ") + kErrorColumns +
+                  " FROM import_errors WHERE job_id = :j ORDER BY id LIMIT :l OFFSET :o")) {
       do {
-        result.items.push_back({row, field, value, message});
+        result.items.push_back(vars.Get());
       } while (query.Next());
     }
     return result;
@@ -239,14 +276,15 @@ core::Result<core::Page<RowError>> SqlImportRepository::ListErrors(std::int64_t 
 core::Status SqlImportRepository::ForEachError(std::int64_t job_id,
                                                const std::function<bool(const RowError&)>& each) {
   return Guard("read import errors", [&]() -> core::Status {
-    long long job = job_id, row = 0;
-    std::string field, value, message;
+    long long job = job_id;
+    ErrorVars vars;
     Query query(sql_);
-    query.Into(row).Into(field).Into(value).Into(message).Use(job);
-    if (query.Run("SELECT row_number, field, value, message FROM import_errors WHERE job_id = :j "
-                  "ORDER BY id")) {
+    vars.Bind(query);
+    query.Use(job);
+    if (query.Run(std::string("SELECT ") + kErrorColumns +
+                  " FROM import_errors WHERE job_id = :j ORDER BY id")) {
       do {
-        if (!each({row, field, value, message})) break;
+        if (!each(vars.Get())) break;
       } while (query.Next());
     }
     return core::OkStatus();

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { apiLogin } from './api.mjs';
-import { DESKTOP, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { apiLogin, importCsv } from './api.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
@@ -67,33 +67,57 @@ test('a semicolon CSV with BOM and CRLF imports its good rows, lists each bad ro
       "column 'No' is not known and was skipped",
     ]);
 
-    // Each refused row: its line in the file (the header is line 1), the column, what it held, why.
+    // Each refused row: its line in the file (the header is line 1), the column, what it held, why,
+    // in Indonesian words.
     const table = page.getByTestId('import-errors');
     await table.waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
     );
     assert.deepEqual(rows, [
-      ['3', 'nib', '12345678901', 'nib must be exactly 13 digits'],
-      ['4', 'kode_desa', '35.79.99.9999', 'kode_desa is not a village in the official region list'],
-      ['5', 'nama_pemilik', '', 'nama_pemilik is required'],
+      ['3', 'nib', '12345678901', 'NIB harus tepat 13 angka'],
+      ['4', 'kode_desa', '35.79.99.9999', 'tidak ada di daftar desa/kelurahan resmi'],
+      ['5', 'nama_pemilik', '', 'wajib diisi'],
     ]);
 
-    // The same list as a file to fix in Excel: BOM, `;`, CRLF.
+    // The same list as a file to fix in Excel, in the same words: BOM, `;`, CRLF.
     const link = page.getByRole('link', { name: 'Unduh daftar kesalahan (CSV)' });
-    assert.equal(await link.getAttribute('href'), `/api/v1/imports/${jobId}/errors.csv`);
+    assert.equal(await link.getAttribute('href'), `/api/v1/imports/${jobId}/errors.csv?lang=id`);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const file = await readFile(await download.path());
     assert.deepEqual([...file.subarray(0, 3)], [...BOM], 'errors.csv starts with a BOM');
     assert.equal(
       file.subarray(3).toString('utf8'),
       [
-        'row;field;value;message',
-        '3;nib;12345678901;nib must be exactly 13 digits',
-        '4;kode_desa;35.79.99.9999;kode_desa is not a village in the official region list',
-        '5;nama_pemilik;;nama_pemilik is required',
+        'baris;kolom;nilai;pesan',
+        '3;nib;12345678901;NIB harus tepat 13 angka',
+        '4;kode_desa;35.79.99.9999;tidak ada di daftar desa/kelurahan resmi',
+        '5;nama_pemilik;;wajib diisi',
         '',
       ].join('\r\n'),
+    );
+    // In English on request; the JSON keeps the codes and the English sentences.
+    const admin = await apiLogin(env.server.url, ADMIN);
+    const english = await admin.raw('GET', `/imports/${jobId}/errors.csv?lang=en`);
+    assert.equal(english.status, 200);
+    assert.equal(
+      Buffer.from(await english.arrayBuffer()).subarray(3).toString('utf8'),
+      [
+        'row;field;value;message',
+        '3;nib;12345678901;must be exactly 13 digits',
+        '4;kode_desa;35.79.99.9999;is not a village in the official region list',
+        '5;nama_pemilik;;is required',
+        '',
+      ].join('\r\n'),
+    );
+    const errors = await admin.get(`/imports/${jobId}/errors`);
+    assert.deepEqual(
+      errors.items.map((error) => [error.row, error.code, error.params, error.message]),
+      [
+        [3, 'bad_nib', {}, 'nib must be exactly 13 digits'],
+        [4, 'unknown_village', {}, 'kode_desa is not a village in the official region list'],
+        [5, 'required', {}, 'nama_pemilik is required'],
+      ],
     );
 
     // The job is among the recent imports.
@@ -191,4 +215,31 @@ test('an upsert import updates the enterprise with the same NIB instead of addin
   const saved = await admin.get(`/enterprises/${existing.id}`);
   assert.equal(saved.turnover, 90_000_000);
   assert.equal(saved.employees, 4);
+});
+
+test('on a 360 px phone in English, the refused rows read in English, fit the screen, and download in English', { timeout: 30_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, ADMIN);
+  const job = await importCsv(
+    admin,
+    excelCsv([
+      'nama_pemilik;nama_usaha;sektor;kode_desa;tenaga_kerja',
+      'Sri Rahayu;Keripik Tempe Sri;olahan pangan;35.79.02.2001;200000',
+      'Budi Santoso;Warung Budi;kuliner;35.79;',
+    ]),
+    { fileName: 'ponsel.csv' },
+  );
+  assert.equal(job.rows_failed, 2);
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
+    await page.evaluate(() => window.localStorage.setItem('gotong.language', 'en'));
+    await page.goto(`${env.server.url}/imports/${job.id}`);
+    const table = page.getByTestId('import-errors');
+    await table.waitFor();
+    const messages = await table.locator('tbody tr td:last-child').allTextContents();
+    assert.deepEqual(messages.map(clean), ['must be a whole number from 0 to 100,000', 'must be a village code such as 35.79.01.2001']);
+    const link = page.getByRole('link', { name: 'Download the list of errors (CSV)' });
+    assert.equal(await link.getAttribute('href'), `/api/v1/imports/${job.id}/errors.csv?lang=en`);
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 360, `the job page is ${width}px wide`);
+  });
 });

@@ -10,7 +10,7 @@
 #include "api/problem.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
-#include "io/registry_export.hpp"
+#include "io/import_messages.hpp"
 
 namespace gotong::api::handlers {
 namespace {
@@ -171,10 +171,14 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     if (!errors.ok()) return Fail(errors.error(), call);
     json::array items;
     for (const auto& error : errors->items) {
+      json::object params;
+      for (const auto& param : error.params) params[param.name] = param.value;
       items.push_back(json::object{{"row", error.row},
                                    {"field", error.field},
                                    {"value", error.value},
-                                   {"message", error.message}});
+                                   {"message", error.message},
+                                   {"code", error.code},
+                                   {"params", std::move(params)}});
     }
     return JsonResponse(200, json::object{{"items", std::move(items)},
                                           {"total", errors->total},
@@ -185,18 +189,17 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
   routes.push_back({"GET", "/api/v1/imports/{id}/errors.csv", importers, [&imports](Call& call) {
     auto id = PathId(call);
     if (!id) return SimpleProblem(404, "not-found", "no import with that id");
-    auto query = QueryReader::Parse(call.query, {});
+    auto query = QueryReader::Parse(call.query, {"lang"});
     if (!query.ok()) return Fail(query.error(), call);
-    std::string out = "\xEF\xBB\xBFrow;field;value;message\r\n";
+    auto lang = query->String("lang").value_or("id");
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto language = io::ParseLanguage(lang);
+    if (!language) {
+      return Fail(core::Error::Invalid("lang", "invalid_value", "lang must be id or en"), call);
+    }
+    std::string out = io::ImportErrorsCsvHeader(*language);
     auto status = imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
-      out += std::to_string(error.row);
-      out.push_back(';');
-      io::AppendCsvField(out, error.field);
-      out.push_back(';');
-      io::AppendCsvField(out, error.value);
-      out.push_back(';');
-      io::AppendCsvField(out, error.message);
-      out += "\r\n";
+      io::AppendImportErrorCsvRow(out, error, *language);
       return true;
     });
     if (!status.ok()) return Fail(status.error(), call);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -49,13 +51,61 @@ struct ImportJob {
   std::optional<core::Instant> finished_at;
 };
 
+// What is wrong with a row, as a stable code that readers' languages put into words (the API's
+// `code`; the texts live in io/import_messages.cpp and the web app's i18n). Named arguments go
+// with some codes, in this order:
+namespace row_error {
+inline constexpr std::string_view kFieldCount = "field_count";  // fields, header_fields
+inline constexpr std::string_view kRequired = "required";
+inline constexpr std::string_view kNotUtf8 = "not_utf8";
+inline constexpr std::string_view kTooLong = "too_long";          // max (characters)
+inline constexpr std::string_view kBadYear = "bad_year";          // min, max (years)
+inline constexpr std::string_view kOutOfRange = "out_of_range";   // min, max (whole numbers)
+inline constexpr std::string_view kNegative = "negative";
+inline constexpr std::string_view kTooLarge = "too_large";
+inline constexpr std::string_view kNotRupiah = "not_rupiah";
+inline constexpr std::string_view kBadGender = "bad_gender";
+inline constexpr std::string_view kBadPhone = "bad_phone";
+inline constexpr std::string_view kBadNik = "bad_nik";
+inline constexpr std::string_view kNikWithoutConsent = "nik_without_consent";
+inline constexpr std::string_view kUnknownSector = "unknown_sector";
+inline constexpr std::string_view kNotAVillage = "not_a_village";      // not a village code at all
+inline constexpr std::string_view kUnknownVillage = "unknown_village";  // not in the region list
+inline constexpr std::string_view kBadNib = "bad_nib";
+inline constexpr std::string_view kBadStatus = "bad_status";
+inline constexpr std::string_view kBadDate = "bad_date";
+inline constexpr std::string_view kInFuture = "in_future";
+// A second row of the file with the same NIB / owner + name + village; line: the first one.
+inline constexpr std::string_view kDuplicateNib = "duplicate_nib";
+inline constexpr std::string_view kDuplicateEnterprise = "duplicate_enterprise";
+// (mode insert) The registry already has the enterprise, matched by NIB / owner + name +
+// village; enterprise_id: which one.
+inline constexpr std::string_view kNibRegistered = "nib_registered";
+inline constexpr std::string_view kEnterpriseRegistered = "enterprise_registered";
+
+inline constexpr std::array<std::string_view, 24> kAll = {
+    kFieldCount, kRequired, kNotUtf8, kTooLong, kBadYear, kOutOfRange, kNegative, kTooLarge,
+    kNotRupiah, kBadGender, kBadPhone, kBadNik, kNikWithoutConsent, kUnknownSector, kNotAVillage,
+    kUnknownVillage, kBadNib, kBadStatus, kBadDate, kInFuture, kDuplicateNib,
+    kDuplicateEnterprise, kNibRegistered, kEnterpriseRegistered};
+}  // namespace row_error
+
+// One argument of a row error's code: min=0, max=100000.
+struct RowErrorParam {
+  std::string name;
+  std::string value;
+  bool operator==(const RowErrorParam&) const = default;
+};
+
 // One wrong cell (or row, when `field` is empty). `row` is the file's line number; the header
 // is line 1.
 struct RowError {
   std::int64_t row = 0;
   std::string field;
   std::string value;
-  std::string message;
+  std::string message;  // in English, naming the column: what the CLI prints
+  std::string code;     // one of row_error::kAll; empty for errors stored before codes existed
+  std::vector<RowErrorParam> params;
 };
 
 class ImportRepository {

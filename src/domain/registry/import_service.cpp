@@ -119,6 +119,30 @@ int YearOf(core::Instant now) {
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
 }
 
+// A cell as an error shows it back: at most 200 bytes, cut between characters, and valid UTF-8
+// (a byte that is not, such as "é" saved as Windows-1252, becomes U+FFFD) so that it can be sent
+// as JSON.
+std::string ShownValue(std::string_view cell) {
+  constexpr std::size_t kMaxBytes = 200;
+  std::string out;
+  std::size_t i = 0;
+  while (i < cell.size()) {
+    auto lead = static_cast<unsigned char>(cell[i]);
+    std::size_t length = lead < 0x80                ? 1
+                         : (lead & 0xE0) == 0xC0 ? 2
+                         : (lead & 0xF0) == 0xE0 ? 3
+                         : (lead & 0xF8) == 0xF0 ? 4
+                                                 : 0;
+    bool valid = length > 0 && i + length <= cell.size() &&
+                 core::IsValidUtf8(cell.substr(i, length));
+    std::string_view piece = valid ? cell.substr(i, length) : std::string_view("\xEF\xBF\xBD");
+    if (out.size() + piece.size() > kMaxBytes) break;
+    out += piece;
+    i += valid ? length : 1;
+  }
+  return out;
+}
+
 // Village codes of the official region list, looked up per row without allocating.
 struct StringHash {
   using is_transparent = void;
@@ -141,7 +165,10 @@ class RowParser {
     std::size_t before = errors.size();
     if (fields.size() != expected_width_ && expected_width_ != 0 && fields.size() < needed_) {
       Fail("", "", "the row has " + std::to_string(fields.size()) + " fields; the header has " +
-                       std::to_string(expected_width_));
+                       std::to_string(expected_width_),
+           row_error::kFieldCount,
+           {{"fields", std::to_string(fields.size())},
+            {"header_fields", std::to_string(expected_width_)}});
       return false;
     }
     record = ImportRecord{};
@@ -152,23 +179,28 @@ class RowParser {
     if (auto name = Text(kOwnerName, 120, true)) owner.name = std::move(*name);
     if (auto gender = Cell(kOwnerGender); !gender.empty()) {
       owner.gender = ParseGender(gender);
-      if (!owner.gender) Fail(kOwnerGender, "must be P or L (perempuan or laki-laki)");
+      if (!owner.gender) {
+        Fail(kOwnerGender, row_error::kBadGender, "must be P or L (perempuan or laki-laki)");
+      }
     }
-    if (auto year = Number(kOwnerBirthYear, 1900, this_year_)) owner.birth_year = static_cast<int>(*year);
+    if (auto year = Number(kOwnerBirthYear, 1900, this_year_, row_error::kBadYear)) {
+      owner.birth_year = static_cast<int>(*year);
+    }
     if (auto phone = Cell(kOwnerPhone); !phone.empty()) {
       auto normalised = NormalisePhone(phone, Header(kOwnerPhone));
       if (normalised.ok()) {
         owner.phone = std::move(normalised).value();
       } else {
-        Fail(kOwnerPhone, "must be a phone number such as 0812-3456-7890");
+        Fail(kOwnerPhone, row_error::kBadPhone, "must be a phone number such as 0812-3456-7890");
       }
     }
     if (auto nik = Cell(kOwnerNik); !nik.empty()) {
       auto consent = ParseYesNo(Cell(kNikConsent));
       if (!IsValidNik(nik)) {
-        Fail(kOwnerNik, "must be the 16 digits of a national id (NIK)");
+        Fail(kOwnerNik, row_error::kBadNik, "must be the 16 digits of a national id (NIK)");
       } else if (!consent || !*consent) {
-        Fail(kNikConsent, "a NIK is stored only with the owner's consent: write ya here");
+        Fail(kNikConsent, row_error::kNikWithoutConsent,
+             "a NIK is stored only with the owner's consent: write ya here");
       } else {
         owner.nik = std::string(nik);
         owner.nik_consent_at = now_;
@@ -178,32 +210,40 @@ class RowParser {
 
     if (auto name = Text(kName, 200, true)) enterprise.name = std::move(*name);
     if (auto sector = Cell(kSector); sector.empty()) {
-      Fail(kSector, "is required");
+      Fail(kSector, row_error::kRequired, "is required");
     } else if (auto parsed = ParseSector(sector)) {
       enterprise.sector = *parsed;
     } else {
-      Fail(kSector, "is not a known sector (batik, olahan pangan, kuliner, ... or a KBLI code)");
+      Fail(kSector, row_error::kUnknownSector,
+           "is not a known sector (batik, olahan pangan, kuliner, ... or a KBLI code)");
     }
     if (auto products = Text(kProducts, 500, false)) enterprise.products = std::move(products);
     if (auto centre = Text(kBusinessCentre, 200, false)) enterprise.business_centre = std::move(centre);
     if (auto village = Cell(kVillageCode); village.empty()) {
-      Fail(kVillageCode, "is required");
+      Fail(kVillageCode, row_error::kRequired, "is required");
     } else if (!villages_.contains(village)) {
       auto level = regions::LevelOfCode(village);
-      Fail(kVillageCode, level && *level == regions::Level::kVillage
-                             ? "is not a village in the official region list"
-                             : "must be a village code such as 35.79.01.2001");
+      if (level && *level == regions::Level::kVillage) {
+        Fail(kVillageCode, row_error::kUnknownVillage,
+             "is not a village in the official region list");
+      } else {
+        Fail(kVillageCode, row_error::kNotAVillage, "must be a village code such as 35.79.01.2001");
+      }
     } else {
       enterprise.village_code = std::string(village);
       owner.village_code = enterprise.village_code;
     }
-    if (auto year = Number(kFoundedYear, 1900, this_year_)) enterprise.founded_year = static_cast<int>(*year);
-    if (auto employees = Number(kEmployees, 0, 100'000)) enterprise.employees = *employees;
+    if (auto year = Number(kFoundedYear, 1900, this_year_, row_error::kBadYear)) {
+      enterprise.founded_year = static_cast<int>(*year);
+    }
+    if (auto employees = Number(kEmployees, 0, 100'000, row_error::kOutOfRange)) {
+      enterprise.employees = *employees;
+    }
     enterprise.capital = Amount(kCapital);
     enterprise.turnover = Amount(kTurnover);
     if (auto nib = Cell(kNib); !nib.empty()) {
       if (!IsValidNib(nib)) {
-        Fail(kNib, "must be exactly 13 digits");
+        Fail(kNib, row_error::kBadNib, "must be exactly 13 digits");
       } else {
         enterprise.nib = std::string(nib);
       }
@@ -211,7 +251,7 @@ class RowParser {
     if (auto status = Cell(kStatus); !status.empty()) {
       auto parsed = ParseStatus(status);
       if (!parsed) {
-        Fail(kStatus, "must be aktif or tutup (active or closed)");
+        Fail(kStatus, row_error::kBadStatus, "must be aktif or tutup (active or closed)");
       } else {
         enterprise.status = *parsed;
       }
@@ -219,11 +259,11 @@ class RowParser {
     if (auto verified = Cell(kVerifiedAt); !verified.empty()) {
       auto date = core::Date::Parse(verified);
       if (!date) {
-        Fail(kVerifiedAt, "must be a date written YYYY-MM-DD");
+        Fail(kVerifiedAt, row_error::kBadDate, "must be a date written YYYY-MM-DD");
       } else {
         auto instant = core::ParseInstant(date->ToString() + "T00:00:00Z");
         if (!instant || *instant > now_) {
-          Fail(kVerifiedAt, "must not be in the future");
+          Fail(kVerifiedAt, row_error::kInFuture, "must not be in the future");
         } else {
           enterprise.verified_at = instant;
         }
@@ -248,38 +288,47 @@ class RowParser {
   }
   const std::string& Header(Column column) const { return layout_.header[column]; }
 
-  void Fail(Column column, const std::string& why) {
+  // `why` is the English message after the column's name; `code` and `params` say the same for
+  // other languages.
+  void Fail(Column column, std::string_view code, const std::string& why,
+            std::vector<RowErrorParam> params = {}) {
     Fail(Header(column).empty() ? std::string(kColumns[column].english) : Header(column),
-         std::string(Cell(column)), Header(column) + " " + why);
+         Cell(column), Header(column) + " " + why, code, std::move(params));
   }
-  void Fail(std::string field, std::string value, std::string message) {
-    if (value.size() > 200) value = value.substr(0, 200);
-    errors_->push_back({line_, std::move(field), std::move(value), std::move(message)});
+  void Fail(std::string field, std::string_view value, std::string message,
+            std::string_view code, std::vector<RowErrorParam> params) {
+    errors_->push_back({line_, std::move(field), ShownValue(value), std::move(message),
+                        std::string(code), std::move(params)});
   }
 
   std::optional<std::string> Text(Column column, std::size_t max, bool required) {
     std::string_view cell = Cell(column);
     if (cell.empty()) {
-      if (required) Fail(column, "is required");
+      if (required) Fail(column, row_error::kRequired, "is required");
       return std::nullopt;
     }
     if (!core::IsValidUtf8(cell)) {
-      Fail(column, "is not UTF-8 text; save the file as CSV UTF-8");
+      Fail(column, row_error::kNotUtf8, "is not UTF-8 text; save the file as CSV UTF-8");
       return std::nullopt;
     }
     if (core::CodePointCount(cell) > max) {
-      Fail(column, "must be at most " + std::to_string(max) + " characters");
+      Fail(column, row_error::kTooLong, "must be at most " + std::to_string(max) + " characters",
+           {{"max", std::to_string(max)}});
       return std::nullopt;
     }
     return std::string(cell);
   }
 
-  std::optional<std::int64_t> Number(Column column, std::int64_t min, std::int64_t max) {
+  // `code`: kBadYear for a year, else kOutOfRange (for a number out of range or no number).
+  std::optional<std::int64_t> Number(Column column, std::int64_t min, std::int64_t max,
+                                     std::string_view code) {
     std::string_view cell = Cell(column);
     if (cell.empty()) return std::nullopt;
     auto value = ParseWhole(cell, Header(column), min, max);
     if (!value.ok()) {
-      Fail(column, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+      Fail(column, code,
+           "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+           {{"min", std::to_string(min)}, {"max", std::to_string(max)}});
       return std::nullopt;
     }
     return *value;
@@ -292,9 +341,13 @@ class RowParser {
     if (!value.ok()) {
       const auto& fields = value.error().fields;
       std::string code = fields.empty() ? "" : fields.front().code;
-      Fail(column, code == "negative" ? "must not be negative"
-                   : code == "too_large" ? "is too large"
-                                         : "must be whole rupiah such as 1500000 or 1.500.000");
+      if (code == "negative") {
+        Fail(column, row_error::kNegative, "must not be negative");
+      } else if (code == "too_large") {
+        Fail(column, row_error::kTooLarge, "is too large");
+      } else {
+        Fail(column, row_error::kNotRupiah, "must be whole rupiah such as 1500000 or 1.500.000");
+      }
       return std::nullopt;
     }
     return *value;
@@ -421,7 +474,9 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
       auto [it, fresh] = nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
       if (!fresh) {
         row_errors.push_back({line, "nib", *record.enterprise.nib,
-                              "the same NIB is already on line " + std::to_string(it->second)});
+                              "the same NIB is already on line " + std::to_string(it->second),
+                              std::string(row_error::kDuplicateNib),
+                              {{"line", std::to_string(it->second)}}});
         valid = false;
       }
     }
@@ -430,7 +485,9 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
       if (!fresh) {
         row_errors.push_back({line, "name", record.enterprise.name,
                               "the same owner, name and village are already on line " +
-                                  std::to_string(it->second)});
+                                  std::to_string(it->second),
+                              std::string(row_error::kDuplicateEnterprise),
+                              {{"line", std::to_string(it->second)}}});
         valid = false;
       }
     }
@@ -709,16 +766,19 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
         for (auto& record : batch.records) {
           std::optional<std::int64_t> match;
           const char* how = "";
+          std::string_view code;
           if (record.enterprise.nib) {
             if (auto it = by_nib.find(*record.enterprise.nib); it != by_nib.end()) {
               match = it->second;
               how = "the same NIB";
+              code = row_error::kNibRegistered;
             }
           }
           if (!match) {
             if (auto it = by_key.find(record.match_key); it != by_key.end()) {
               match = it->second;
               how = "the same owner, name and village";
+              code = row_error::kEnterpriseRegistered;
             }
           }
           if (!match) {
@@ -728,7 +788,9 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
             errors.push_back({record.line, record.enterprise.nib ? "nib" : "name",
                               record.enterprise.nib.value_or(record.enterprise.name),
                               "already registered as enterprise #" + std::to_string(*match) +
-                                  " (" + how + "); import with mode upsert to update it"});
+                                  " (" + how + "); import with mode upsert to update it",
+                              std::string(code),
+                              {{"enterprise_id", std::to_string(*match)}}});
           } else {
             updates.emplace_back(&record, *match);
           }

@@ -32,7 +32,11 @@ export function importErrors(id: number, offset: number, limit: number, signal?:
   return api.get<ImportErrorPage>(`/imports/${id}/errors`, { query: { limit, offset }, ...withSignal(signal) });
 }
 
-/** The address of the errors as CSV; a plain link downloads it with the session cookie. */
-export function importErrorsCsvUrl(id: number): string {
-  return `${API_BASE}/imports/${id}/errors.csv`;
+/**
+ * The address of the errors as CSV, worded in the reader's language (Indonesian unless it is
+ * English); a plain link downloads it with the session cookie.
+ */
+export function importErrorsCsvUrl(id: number, language: string | undefined): string {
+  const lang = language?.startsWith('en') ? 'en' : 'id';
+  return `${API_BASE}/imports/${id}/errors.csv?lang=${lang}`;
 }

@@ -10,13 +10,14 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useResource } from '../../../lib/use-resource';
 import { importErrors, importErrorsCsvUrl } from '../api/imports';
 import { POLL_MS, useImportJob } from '../hooks/use-import-job';
-import { IMPORTS_PATH, isFinished, progressPercent, type ImportJob } from '../types';
+import { IMPORTS_PATH, isFinished, progressPercent, rowErrorMessage, type ImportJob } from '../types';
 import { JobStatus } from './JobStatus';
 
 export const ERRORS_PAGE = 50;
 
 function ErrorTable({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
   const id = useId();
   const [offset, setOffset] = useState(0);
   const finished = isFinished(job);
@@ -33,7 +34,7 @@ function ErrorTable({ job }: { job: ImportJob }) {
       <h2 id={`${id}-title`}>{t('imports.job.errorsTitle')}</h2>
       <p className="muted">{t('imports.job.errorsIntro')}</p>
       <p>
-        <a className="button button--secondary" href={importErrorsCsvUrl(job.id)} download data-testid="errors-csv">
+        <a className="button button--secondary" href={importErrorsCsvUrl(job.id, language)} download data-testid="errors-csv">
           {t('imports.job.download')}
         </a>
       </p>
@@ -57,7 +58,7 @@ function ErrorTable({ job }: { job: ImportJob }) {
                   <td className="num">{error.row}</td>
                   <td>{error.field ? <code>{error.field}</code> : null}</td>
                   <td className="cell-wrap">{error.value}</td>
-                  <td className="cell-wrap">{error.message}</td>
+                  <td className="cell-wrap">{rowErrorMessage(t, error, language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -34,8 +34,25 @@ function job(overrides: Partial<ImportJob> = {}): ImportJob {
 }
 
 const ERRORS = [
-  { row: 7, field: 'nib', value: '12345', message: 'nib must have exactly 13 digits' },
-  { row: 12, field: 'kode_desa', value: '35.79.99.9999', message: 'village_code is not a known village' },
+  { row: 7, field: 'nib', value: '12345', message: 'nib must be exactly 13 digits', code: 'bad_nib', params: {} },
+  {
+    row: 12,
+    field: 'kode_desa',
+    value: '35.79.99.9999',
+    message: 'kode_desa is not a village in the official region list',
+    code: 'unknown_village',
+    params: {},
+  },
+  {
+    row: 13,
+    field: 'tenaga_kerja',
+    value: '200000',
+    message: 'tenaga_kerja must be a whole number from 0 to 100000',
+    code: 'out_of_range',
+    params: { min: '0', max: '100000' },
+  },
+  // stored before errors had codes
+  { row: 14, field: 'omzet', value: 'x', message: 'omzet is odd', code: '', params: {} },
 ];
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -160,10 +177,27 @@ describe('ImportJobPage', () => {
     expect(counts).toHaveTextContent('Gagal50');
     expect(screen.getByTestId('job-warnings')).toHaveTextContent("column 'No' is not known and was skipped");
 
+    // Each problem in Indonesian words from its code; an error without a code shows the server's message.
     const table = await screen.findByTestId('import-errors');
-    expect(within(table).getByRole('row', { name: /nib/ })).toHaveTextContent('7nib12345nib must have exactly 13 digits');
-    expect(screen.getByTestId('errors-csv')).toHaveAttribute('href', '/api/v1/imports/4/errors.csv');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
+      ['7', 'nib', '12345', 'NIB harus tepat 13 angka'],
+      ['12', 'kode_desa', '35.79.99.9999', 'tidak ada di daftar desa/kelurahan resmi'],
+      ['13', 'tenaga_kerja', '200000', 'harus angka bulat dari 0 sampai 100.000'],
+      ['14', 'omzet', 'x', 'omzet is odd'],
+    ]);
+    expect(screen.getByTestId('errors-csv')).toHaveAttribute('href', '/api/v1/imports/4/errors.csv?lang=id');
     expect(screen.queryByRole('navigation', { name: 'Halaman daftar' })).not.toBeInTheDocument(); // one page only
+  });
+
+  it('words the failed rows and their download in English when the reader chose English', async () => {
+    renderAt(<ImportJobPage pollMs={5} />, { path: '/imports/:id', at: '/imports/4', language: 'en' });
+    const table = await screen.findByTestId('import-errors');
+    expect(within(table).getByRole('row', { name: /tenaga_kerja/ })).toHaveTextContent(
+      '13tenaga_kerja200000must be a whole number from 0 to 100,000',
+    );
+    expect(within(table).getByRole('row', { name: /kode_desa/ })).toHaveTextContent('is not a village in the official region list');
+    expect(screen.getByTestId('errors-csv')).toHaveAttribute('href', '/api/v1/imports/4/errors.csv?lang=en');
   });
 
   it('stops polling once the job has finished', async () => {

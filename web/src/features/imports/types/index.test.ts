@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { headerFileName, isFinished, jobFromAccepted, MAX_UPLOAD_BYTES, progressPercent, uploadProblem } from './index';
+import { createI18n } from '../../../lib/i18n';
+import { en } from '../../../lib/i18n/en';
+import {
+  headerFileName,
+  isFinished,
+  jobFromAccepted,
+  MAX_UPLOAD_BYTES,
+  progressPercent,
+  rowErrorMessage,
+  uploadProblem,
+} from './index';
 
 describe('progressPercent', () => {
   const job = (status: 'queued' | 'running' | 'succeeded' | 'failed', read: number, total: number) => ({
@@ -77,5 +87,51 @@ describe('jobFromAccepted', () => {
     const job = { id: 4, status: 'queued' };
     expect(jobFromAccepted(job)).toBe(job);
     expect(jobFromAccepted({ job })).toBe(job);
+  });
+});
+
+describe('rowErrorMessage', () => {
+  const indonesian = createI18n('id');
+  const english = createI18n('en');
+  const error = (code: string, params: Record<string, string> = {}) => ({ code, params, message: 'the server says' });
+
+  it('words a code with its arguments in the reader\'s language, amounts with their thousands separator', () => {
+    const range = error('out_of_range', { min: '0', max: '100000' });
+    expect(rowErrorMessage(indonesian.t, range, 'id')).toBe('harus angka bulat dari 0 sampai 100.000');
+    expect(rowErrorMessage(english.t, range, 'en')).toBe('must be a whole number from 0 to 100,000');
+    expect(rowErrorMessage(indonesian.t, error('too_long', { max: '1200' }), 'id')).toBe('paling banyak 1.200 karakter');
+    expect(rowErrorMessage(indonesian.t, error('required'), 'id')).toBe('wajib diisi');
+    expect(rowErrorMessage(english.t, error('required'), 'en')).toBe('is required');
+  });
+
+  it('leaves years and line numbers as they are', () => {
+    expect(rowErrorMessage(indonesian.t, error('bad_year', { min: '1900', max: '2026' }), 'id')).toBe(
+      'harus tahun dari 1900 sampai 2026',
+    );
+    expect(rowErrorMessage(indonesian.t, error('duplicate_nib', { line: '12345' }), 'id')).toBe(
+      'NIB yang sama sudah ada di baris 12345',
+    );
+  });
+
+  it('falls back to the server\'s message for an old, unknown or incomplete error', () => {
+    expect(rowErrorMessage(indonesian.t, error(''), 'id')).toBe('the server says');
+    expect(rowErrorMessage(indonesian.t, error('from_a_newer_server'), 'id')).toBe('the server says');
+    expect(rowErrorMessage(indonesian.t, error('toString'), 'id')).toBe('the server says');
+    expect(rowErrorMessage(indonesian.t, error('too_long'), 'id')).toBe('the server says');
+    expect(rowErrorMessage(indonesian.t, error('too_long', { max: 'many' }), 'id')).toBe('the server says');
+  });
+
+  it('has words for every code, each filled from the arguments the server sends', () => {
+    const all = { fields: '1', header_fields: '2', min: '3', max: '4', line: '5', enterprise_id: '6' };
+    for (const code of Object.keys(en.imports.rowErrors)) {
+      for (const [i18n, language] of [
+        [indonesian, 'id'],
+        [english, 'en'],
+      ] as const) {
+        const text = rowErrorMessage(i18n.t, error(code, all), language);
+        expect(text, code).not.toBe('the server says');
+        expect(text, code).not.toMatch(/[{}]/);
+      }
+    }
   });
 });

@@ -1,6 +1,8 @@
 // CSV imports of enterprises: the job the server runs in the background, its progress, and
 // the rows it could not take.
-import type { ParseKeys } from 'i18next';
+import type { ParseKeys, TFunction, TOptions } from 'i18next';
+import { formatNumber } from '../../../lib/format';
+import { id } from '../../../lib/i18n/id';
 import type { Page } from '../../../lib/page';
 
 export const IMPORT_MODES = ['insert', 'upsert'] as const;
@@ -35,7 +37,12 @@ export interface ImportRowError {
   row: number;
   field: string | null;
   value: string | null;
+  /** The server's English sentence: shown only when the code is not known here. */
   message: string;
+  /** What is wrong, as a stable code (imports.rowErrors in the i18n); '' for old errors. */
+  code: string;
+  /** The code's arguments, such as {min: '0', max: '100000'}. */
+  params: Record<string, string>;
 }
 
 export type ImportErrorPage = Page<ImportRowError>;
@@ -98,4 +105,39 @@ export function jobFromAccepted(body: unknown): ImportJob {
     return (body as { job: ImportJob }).job;
   }
   return body as ImportJob;
+}
+
+type RowErrorCode = keyof typeof id.imports.rowErrors;
+
+/** Arguments that are amounts, shown with the reader's thousands separator (years and line numbers are not). */
+const AMOUNT_PARAMS: Partial<Record<RowErrorCode, readonly string[]>> = {
+  too_long: ['max'],
+  out_of_range: ['min', 'max'],
+};
+
+/**
+ * A refused row's problem in the reader's words, from its code and arguments; the server's own
+ * message when the code is empty or unknown here, or an argument the words need is missing.
+ */
+export function rowErrorMessage(
+  t: TFunction,
+  error: Pick<ImportRowError, 'code' | 'params' | 'message'>,
+  language: string | undefined,
+): string {
+  const code = error.code;
+  if (!code || !Object.hasOwn(id.imports.rowErrors, code)) return error.message;
+  const known = code as RowErrorCode;
+  const values: TOptions = {};
+  for (const [, name] of id.imports.rowErrors[known].matchAll(/\{\{(\w+)\}\}/g)) {
+    const value = error.params?.[name!];
+    if (value === undefined) return error.message;
+    if (AMOUNT_PARAMS[known]?.includes(name!)) {
+      const number = Number(value);
+      if (value.trim() === '' || !Number.isSafeInteger(number)) return error.message;
+      values[name!] = formatNumber(number, language);
+    } else {
+      values[name!] = value;
+    }
+  }
+  return t(`imports.rowErrors.${known}`, values);
 }
