@@ -856,8 +856,8 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
       if (query.Run(text)) {
         do {
           result.items.push_back(vars.Get());
-          result.total = total;
         } while (query.Next());
+        if (counted) result.total = total;
       }
     };
 
@@ -902,7 +902,6 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     }
     result.total = *total;
     if (*total > 0) read_page(order_first(*total) ? Plan::kOrderFirst : Plan::kFilterFirst, false);
-    result.total = *total;
     return result;
   });
 }
