@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
   }
   bench.token = *token;
   gotong::api::Services services{*runtime.database, *runtime.accounts, *runtime.regions,
-                                 *runtime.registry, *runtime.imports, nullptr};
+                                 *runtime.registry, *runtime.imports, *runtime.groups,
+                                 nullptr};
   bench.api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
 
   // What the registry holds: its busiest province, that province's regencies and districts,

@@ -15,6 +15,7 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
   handlers::AddAuditRoutes(routes, services, options);
   handlers::AddRegistryRoutes(routes, services, options);
   handlers::AddImportRoutes(routes, services, options);
+  handlers::AddGroupRoutes(routes, services, options);
   return routes;
 }
 

@@ -9,6 +9,7 @@
 #include "api/router.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/database.hpp"
+#include "domain/groups/group_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -21,6 +22,7 @@ struct Services {
   domain::regions::RegionService& regions;
   domain::registry::RegistryService& registry;
   domain::registry::ImportService& imports;
+  domain::groups::GroupService& groups;
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).
   std::function<void(std::int64_t job_id)> start_import;
 };

@@ -112,6 +112,66 @@ std::optional<BodyReader> BodyReader::Object(const std::string& name, bool requi
   return BodyReader(value->as_object(), prefix, errors_);
 }
 
+std::optional<std::vector<std::string>> BodyReader::Strings(const std::string& name, bool required,
+                                                          std::size_t max_items) {
+  const json::value* value = Field(name, required, "array");
+  if (!value) return std::nullopt;
+  if (!value->is_array()) {
+    AddError({Name(name), "wrong_type", Name(name) + " must be an array of text"});
+    return std::nullopt;
+  }
+  const auto& array = value->as_array();
+  if (array.size() > max_items) {
+    AddError({Name(name), "too_many", Name(name) + " holds at most " + std::to_string(max_items) +
+                                          " items"});
+    return std::nullopt;
+  }
+  std::vector<std::string> items;
+  bool ok = true;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    std::string item_name = Name(name) + "[" + std::to_string(i) + "]";
+    if (!array[i].is_string()) {
+      AddError({item_name, "wrong_type", item_name + " must be text"});
+      ok = false;
+      continue;
+    }
+    items.emplace_back(array[i].as_string());
+  }
+  if (!ok) return std::nullopt;
+  return items;
+}
+
+std::optional<std::vector<BodyReader>> BodyReader::Objects(
+    const std::string& name, bool required, std::size_t max_items,
+    std::initializer_list<std::string_view> allowed) {
+  const json::value* value = Field(name, required, "array");
+  if (!value) return std::nullopt;
+  if (!value->is_array()) {
+    AddError({Name(name), "wrong_type", Name(name) + " must be an array of objects"});
+    return std::nullopt;
+  }
+  const auto& array = value->as_array();
+  if (array.size() > max_items) {
+    AddError({Name(name), "too_many", Name(name) + " holds at most " + std::to_string(max_items) +
+                                          " items"});
+    return std::nullopt;
+  }
+  std::vector<BodyReader> items;
+  bool ok = true;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    std::string item_name = Name(name) + "[" + std::to_string(i) + "]";
+    if (!array[i].is_object()) {
+      AddError({item_name, "wrong_type", item_name + " must be an object"});
+      ok = false;
+      continue;
+    }
+    CheckFields(array[i].as_object(), allowed, item_name + ".", *errors_);
+    items.push_back(BodyReader(array[i].as_object(), item_name + ".", errors_));
+  }
+  if (!ok) return std::nullopt;
+  return items;
+}
+
 core::Status BodyReader::Finish() {
   if (errors_->empty()) return core::OkStatus();
   return core::Error::Invalid(*errors_);

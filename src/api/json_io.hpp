@@ -31,6 +31,14 @@ class BodyReader {
   std::optional<BodyReader> Object(const std::string& name, bool required,
                                    std::initializer_list<std::string_view> allowed);
 
+  // An array of strings, each checked ("options[2]" when one is not a string), or nothing.
+  std::optional<std::vector<std::string>> Strings(const std::string& name, bool required,
+                                                  std::size_t max_items);
+  // An array of objects, each read by its own reader named "attendance[3].", or nothing.
+  std::optional<std::vector<BodyReader>> Objects(const std::string& name, bool required,
+                                                 std::size_t max_items,
+                                                 std::initializer_list<std::string_view> allowed);
+
   void AddError(core::FieldError error) { errors_->push_back(std::move(error)); }
   // kInvalidArgument listing every wrong field, or OK.
   core::Status Finish();

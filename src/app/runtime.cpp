@@ -25,6 +25,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       domain::registry::RegistryOptions{std::chrono::days(config.stale_days)});
   runtime->imports =
       std::make_unique<domain::registry::ImportService>(*runtime->database, runtime->clock);
+  runtime->groups = std::make_unique<domain::groups::GroupService>(
+      *runtime->database, runtime->clock, *runtime->registry);
   return runtime;
 }
 

@@ -8,6 +8,7 @@
 #include "crypto/sodium.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
+#include "domain/groups/group_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -27,6 +28,7 @@ struct Runtime {
   std::unique_ptr<domain::regions::RegionService> regions;
   std::unique_ptr<domain::registry::RegistryService> registry;
   std::unique_ptr<domain::registry::ImportService> imports;
+  std::unique_ptr<domain::groups::GroupService> groups;
 };
 
 // Opens the database and builds the services (no migration).

@@ -6,6 +6,7 @@
 #include "core/result.hpp"
 #include "domain/accounts/user.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/groups/groups.hpp"
 #include "domain/regions/region.hpp"
 #include "domain/registry/import.hpp"
 #include "domain/registry/registry.hpp"
@@ -26,6 +27,9 @@ class UnitOfWork {
   virtual registry::EnterpriseRepository& Enterprises() = 0;
   virtual registry::BulkRegistryWriter& Bulk() = 0;
   virtual registry::ImportRepository& Imports() = 0;
+  virtual groups::GroupRepository& Groups() = 0;
+  virtual groups::MeetingRepository& Meetings() = 0;
+  virtual groups::DeliberationRepository& Deliberations() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;
 };

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 
+#include "sql_groups.hpp"
 #include "sql_internal.hpp"
 #include "sql_registry.hpp"
 #include "sql_repositories.hpp"
@@ -73,6 +74,9 @@ class SqlUnit final : public domain::UnitOfWork {
         enterprises_(sql_),
         bulk_(sql_, dialect),
         imports_(sql_),
+        groups_(sql_),
+        meetings_(sql_),
+        deliberations_(sql_),
         audit_(sql_) {}
 
   ~SqlUnit() override {
@@ -116,6 +120,9 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::registry::EnterpriseRepository& Enterprises() override { return enterprises_; }
   domain::registry::BulkRegistryWriter& Bulk() override { return bulk_; }
   domain::registry::ImportRepository& Imports() override { return imports_; }
+  domain::groups::GroupRepository& Groups() override { return groups_; }
+  domain::groups::MeetingRepository& Meetings() override { return meetings_; }
+  domain::groups::DeliberationRepository& Deliberations() override { return deliberations_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
   core::Status Commit() override {
@@ -144,6 +151,9 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlEnterpriseRepository enterprises_;
   internal::SqlBulkRegistryWriter bulk_;
   internal::SqlImportRepository imports_;
+  internal::SqlGroupRepository groups_;
+  internal::SqlMeetingRepository meetings_;
+  internal::SqlDeliberationRepository deliberations_;
   internal::SqlAuditLog audit_;
 };
 

@@ -4,9 +4,12 @@
 
 #include <soci/soci.h>
 
+#include <deque>
 #include <exception>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -73,5 +76,72 @@ bool IsUniqueViolation(const soci::soci_error& error);
 inline std::string Text(core::Instant instant) { return core::FormatInstant(instant); }
 core::Instant InstantFrom(const std::string& text);
 std::optional<core::Instant> OptionalInstant(const std::string& text, soci::indicator indicator);
+
+// Binds one statement's parameters in the order they appear, keeping their storage alive.
+class Params {
+ public:
+  const std::string& Add(std::string value) { return texts_.emplace_back(std::move(value)); }
+  void BindTo(Query& query) const {
+    for (const auto& [kind, index] : order_) {
+      if (kind == 0) {
+        query.Use(texts_[index]);
+      } else {
+        query.Use(numbers_[index]);
+      }
+    }
+  }
+  // Appends ":pN" to `sql` for a text value.
+  void Text(std::string& sql, std::string value) {
+    texts_.push_back(std::move(value));
+    order_.emplace_back(0, texts_.size() - 1);
+    sql += ":p" + std::to_string(order_.size());
+  }
+  void Number(std::string& sql, long long value) {
+    numbers_.push_back(value);
+    order_.emplace_back(1, numbers_.size() - 1);
+    sql += ":p" + std::to_string(order_.size());
+  }
+
+ private:
+  std::deque<std::string> texts_;
+  std::deque<long long> numbers_;
+  std::vector<std::pair<int, std::size_t>> order_;
+};
+
+inline std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// An optional value read through SOCI: a variable and its indicator.
+template <typename T>
+struct Slot {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  bool has() const { return indicator == soci::i_ok; }
+  std::optional<T> get() const { return has() ? std::optional<T>(value) : std::nullopt; }
+};
+
+// For writing: a value (or NULL) to bind.
+template <typename T>
+struct In {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  In() = default;
+  explicit In(const std::optional<T>& optional)
+      : value(optional.value_or(T{})), indicator(optional ? soci::i_ok : soci::i_null) {}
+};
+
+inline In<std::string> TextIn(const std::optional<std::string>& value) { return In<std::string>(value); }
+inline In<long long> NumberIn(const std::optional<std::int64_t>& value) {
+  return In<long long>(value ? std::optional<long long>(*value) : std::nullopt);
+}
+inline In<std::string> InstantIn(const std::optional<core::Instant>& value) {
+  return In<std::string>(value ? std::optional<std::string>(Text(*value)) : std::nullopt);
+}
 
 }  // namespace gotong::storage::internal

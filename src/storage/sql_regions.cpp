@@ -17,15 +17,6 @@ constexpr const char* kRegionColumns =
     "r.code, r.name, r.level, r.parent_code, "
     "CASE WHEN EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) THEN 1 ELSE 0 END";
 
-std::string EscapeLike(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 // COPY's text format: backslash, tab and newlines are escaped.
 void AppendCopyField(std::string& out, const std::string& value) {
   for (char c : value) {

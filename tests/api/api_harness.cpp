@@ -36,8 +36,9 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       regions(database),
       registry(database, clock, {}),
       imports(database, clock),
+      groups(database, clock, registry),
       work_dir(testing::NewTempDir("gotong-api")),
-      app(api::Services{database, accounts, regions, registry, imports,
+      app(api::Services{database, accounts, regions, registry, imports, groups,
                         [this](std::int64_t job) { queued_imports.push_back(job); }},
           api::ApiOptions{"9.9.9-test", "", work_dir, router}) {
   crypto::InitSodium();

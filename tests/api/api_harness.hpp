@@ -79,6 +79,7 @@ class Services {
   domain::regions::RegionService regions;
   domain::registry::RegistryService registry;
   domain::registry::ImportService imports;
+  domain::groups::GroupService groups;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports
   api::Api app;  // the whole HTTP surface under test

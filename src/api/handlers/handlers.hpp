@@ -17,9 +17,12 @@ void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const
 void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 
 // The positive integer {id} of a route's path, or nothing (the caller answers 404).
 std::optional<std::int64_t> PathId(const Call& call);
+// The positive integer path parameter `name` ("member_id"), or nothing.
+std::optional<std::int64_t> PathId(const Call& call, const std::string& name);
 
 // Limit and offset from the query, within the page cap.
 core::PageRequest ReadPage(QueryReader& query);

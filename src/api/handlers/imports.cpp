@@ -7,6 +7,7 @@
 #include <random>
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
@@ -45,10 +46,6 @@ json::value JobJson(const registry::ImportJob& job) {
                       {"created_at", core::FormatInstant(job.created_at)},
                       {"started_at", instant(job.started_at)},
                       {"finished_at", instant(job.finished_at)}};
-}
-
-Response Fail(const core::Error& error, const Call& call) {
-  return ProblemResponse(error, call.request.request_id);
 }
 
 bool IsCsvType(std::string_view content_type) {

@@ -5,6 +5,7 @@
 
 #include "api/dto.hpp"
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 #include "core/time.hpp"
 #include "io/registry_export.hpp"
@@ -15,56 +16,6 @@ namespace {
 namespace json = boost::json;
 namespace registry = domain::registry;
 using domain::accounts::Role;
-
-json::value Nullable(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return json::string(*value);
-}
-
-template <typename T>
-json::value NullableNumber(const std::optional<T>& value) {
-  if (!value) return nullptr;
-  return static_cast<std::int64_t>(*value);
-}
-
-json::value NullableInstant(const std::optional<core::Instant>& value) {
-  if (!value) return nullptr;
-  return json::string(core::FormatInstant(*value));
-}
-
-// Village names and paths for the records of one answer, each looked up once.
-class Villages {
- public:
-  explicit Villages(domain::regions::RegionService& regions) : regions_(regions) {}
-
-  // Looks up the regions of a page's items together (code_of gives an item's code, if any).
-  template <typename Items, typename CodeOf>
-  void Load(const Items& items, CodeOf code_of) {
-    std::vector<std::string> codes;
-    for (const auto& item : items) {
-      std::optional<std::string> code = code_of(item);
-      if (code && !cache_.contains(*code)) codes.push_back(*code);
-    }
-    auto found = regions_.GetMany(codes);
-    if (!found.ok()) return;  // Of() looks each one up (and leaves it null) as before
-    for (auto& code : codes) cache_.emplace(code, nullptr);  // unknown ones stay null
-    for (const auto& region : *found) cache_[region.code] = json::value_from(region);
-  }
-  json::value Of(const std::optional<std::string>& code) {
-    if (!code) return nullptr;
-    auto found = cache_.find(*code);
-    if (found == cache_.end()) {
-      json::value value = nullptr;
-      if (auto region = regions_.Get(*code); region.ok()) value = json::value_from(*region);
-      found = cache_.emplace(*code, std::move(value)).first;
-    }
-    return found->second;
-  }
-
- private:
-  domain::regions::RegionService& regions_;
-  std::map<std::string, json::value> cache_;
-};
 
 json::value PersonJson(const registry::PersonView& view, Villages& villages) {
   const auto& p = view.person;
@@ -133,44 +84,6 @@ json::value StakeholderJson(const registry::Stakeholder& s, Villages& regions) {
                       {"contact", Nullable(s.contact)},
                       {"created_at", core::FormatInstant(s.created_at)},
                       {"updated_at", core::FormatInstant(s.updated_at)}};
-}
-
-template <typename T, typename ToJson>
-json::value PageJson(const core::Page<T>& page, ToJson&& to_json) {
-  json::array items;
-  for (const auto& item : page.items) items.push_back(to_json(item));
-  return json::object{{"items", std::move(items)},
-                      {"total", page.total},
-                      {"limit", page.limit},
-                      {"offset", page.offset}};
-}
-
-// A body field: absent, null, or a value of the wanted type.
-registry::Field<std::string> TextField(BodyReader& body, const std::string& name) {
-  if (!body.Has(name)) return std::nullopt;
-  if (body.IsNull(name)) return std::optional<std::string>{};
-  auto value = body.String(name, false);
-  if (!value) return std::nullopt;
-  return std::optional<std::string>{*value};
-}
-
-registry::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name) {
-  if (!body.Has(name)) return std::nullopt;
-  if (body.IsNull(name)) return std::optional<std::int64_t>{};
-  auto value = body.Int(name, false);
-  if (!value) return std::nullopt;
-  return std::optional<std::int64_t>{*value};
-}
-
-registry::Field<bool> BoolField(BodyReader& body, const std::string& name) {
-  registry::Field<bool> field;
-  if (!body.Has(name)) return field;
-  if (body.IsNull(name)) {
-    field.emplace();
-    return field;
-  }
-  if (auto value = body.Bool(name, false)) field.emplace(*value);
-  return field;
 }
 
 registry::PersonInput ReadPerson(BodyReader& body) {
@@ -245,10 +158,6 @@ core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) 
     }
   }
   return filter;
-}
-
-Response Fail(const core::Error& error, const Call& call) {
-  return ProblemResponse(error, call.request.request_id);
 }
 
 // 20261123: the date as export file names carry it.

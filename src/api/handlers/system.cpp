@@ -7,8 +7,10 @@ namespace gotong::api::handlers {
 
 namespace json = boost::json;
 
-std::optional<std::int64_t> PathId(const Call& call) {
-  const std::string& text = call.path.at("id");
+std::optional<std::int64_t> PathId(const Call& call) { return PathId(call, "id"); }
+
+std::optional<std::int64_t> PathId(const Call& call, const std::string& name) {
+  const std::string& text = call.path.at(name);
   std::int64_t id = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "domain/form.hpp"
 #include "domain/regions/region.hpp"
 
 namespace gotong::domain::registry {
@@ -14,101 +15,16 @@ using accounts::Context;
 using accounts::Role;
 using core::Error;
 using core::FieldError;
+using form::ApplyRequiredChoice;
+using form::ApplyRequiredText;
+using form::CheckText;
+using form::CheckVillage;
+using form::Given;
+using form::IsSet;
+using form::Problems;
 
 int CurrentYear(core::Instant now) {
   return static_cast<int>(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
-}
-
-// Collects every wrong field of one body, so a form can show them all at once.
-class Problems {
- public:
-  void Add(std::string field, std::string code, std::string message) {
-    fields_.push_back({std::move(field), std::move(code), std::move(message)});
-  }
-  void Add(const Error& error) {
-    if (error.fields.empty()) {
-      fields_.push_back({"", "invalid_value", error.message});
-    } else {
-      fields_.insert(fields_.end(), error.fields.begin(), error.fields.end());
-    }
-  }
-  bool empty() const { return fields_.empty(); }
-  Error ToError() const { return Error::Invalid(fields_); }
-
- private:
-  std::vector<FieldError> fields_;
-};
-
-// A required or optional text field, trimmed, at most `max` characters.
-std::optional<std::string> CheckText(Problems& problems, const std::string& field,
-                                     const std::string& value, std::size_t max) {
-  if (!core::IsValidUtf8(value)) {
-    problems.Add(field, "invalid_format", field + " must be UTF-8 text");
-    return std::nullopt;
-  }
-  std::string trimmed(core::Trim(value));
-  if (trimmed.empty()) {
-    problems.Add(field, "required", field + " must not be empty");
-    return std::nullopt;
-  }
-  if (core::CodePointCount(trimmed) > max) {
-    problems.Add(field, "too_long", field + " must be at most " + std::to_string(max) + " characters");
-    return std::nullopt;
-  }
-  return trimmed;
-}
-
-template <typename T>
-bool Given(const Field<T>& field) {
-  return field.has_value();
-}
-
-template <typename T>
-bool IsSet(const Field<T>& field) {
-  return field.has_value() && field->has_value();
-}
-
-// A required text field: checked when creating, or when a patch names it.
-void ApplyRequiredText(Problems& problems, const Field<std::string>& input, bool creating,
-                       const std::string& field, std::size_t max, std::string& target) {
-  if (!Given(input) && !creating) return;
-  if (!IsSet(input)) {
-    problems.Add(field, "required", field + " is required");
-  } else if (auto text = CheckText(problems, field, **input, max)) {
-    target = *text;
-  }
-}
-
-// A required choice from a fixed list (`parse` gives nullopt for a word not on it).
-template <typename Enum, typename Parse>
-void ApplyRequiredChoice(Problems& problems, const Field<std::string>& input, bool creating,
-                         const std::string& field, Parse parse, const std::string& message,
-                         Enum& target) {
-  if (!Given(input) && !creating) return;
-  std::optional<Enum> value = IsSet(input) ? parse(**input) : std::nullopt;
-  if (!value) {
-    problems.Add(field, IsSet(input) ? "invalid_value" : "required", message);
-  } else {
-    target = *value;
-  }
-}
-
-// Village codes must name an existing village (level 4).
-void CheckVillage(UnitOfWork& unit, Problems& problems, const std::string& field,
-                  const std::string& code) {
-  auto level = regions::LevelOfCode(code);
-  if (!level || *level != regions::Level::kVillage) {
-    problems.Add(field, "invalid_format", field + " must be a village code such as 35.79.01.2001");
-    return;
-  }
-  auto region = unit.Regions().Get(code);
-  if (!region.ok()) {
-    if (region.error().code == core::ErrorCode::kNotFound) {
-      problems.Add(field, "not_found", "no village with code " + code);
-    } else {
-      problems.Add(region.error());
-    }
-  }
 }
 
 }  // namespace
@@ -417,16 +333,25 @@ core::Result<PersonView> RegistryService::CreatePerson(const Context& context,
     return Error::Denied("only admins and officers add people to the registry");
   }
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  Person person;
-  GOTONG_ASSIGN_OR_RETURN(person.steward_id, StewardFor(context, *unit, input.steward_id));
-  GOTONG_RETURN_IF_ERROR(ApplyPerson(*unit, input, person, ""));
-  person.created_at = person.updated_at = clock_.Now();
-  GOTONG_ASSIGN_OR_RETURN(person.id, unit->People().Insert(person));
-  auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(person.id), "create");
-  entry.after = SnapshotOf(person);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto steward_id, StewardFor(context, *unit, input.steward_id));
+  GOTONG_ASSIGN_OR_RETURN(auto person, AddPerson(*unit, context, input, steward_id, ""));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return ViewOf(context, std::move(person));
+}
+
+core::Result<Person> RegistryService::AddPerson(UnitOfWork& unit, const Context& context,
+                                                const PersonInput& input,
+                                                std::optional<std::int64_t> steward_id,
+                                                const std::string& prefix) {
+  Person person;
+  person.steward_id = steward_id;
+  GOTONG_RETURN_IF_ERROR(ApplyPerson(unit, input, person, prefix));
+  person.created_at = person.updated_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(person.id, unit.People().Insert(person));
+  auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(person.id), "create");
+  entry.after = SnapshotOf(person);
+  GOTONG_RETURN_IF_ERROR(unit.Audit().Append(entry));
+  return person;
 }
 
 core::Result<PersonView> RegistryService::UpdatePerson(const Context& context, std::int64_t id,

@@ -13,13 +13,12 @@
 #include "domain/accounts/access.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/database.hpp"
+#include "domain/form.hpp"
 #include "domain/registry/registry.hpp"
 
 namespace gotong::domain::registry {
 
-// A field of a create or patch body: absent (not given), null (cleared) or a value.
-template <typename T>
-using Field = std::optional<std::optional<T>>;
+using form::Field;
 
 struct PersonInput {
   Field<std::string> name;
@@ -116,6 +115,11 @@ class RegistryService {
                                                   const core::PageRequest& page);
   core::Result<PersonView> GetPerson(const accounts::Context& context, std::int64_t id);
   core::Result<PersonView> CreatePerson(const accounts::Context& context, const PersonInput& input);
+  // Adds a person within `unit` and audits it there, for another use case that has checked the
+  // caller's right to (a group adding a new member). Wrong fields are named with `prefix`.
+  core::Result<Person> AddPerson(UnitOfWork& unit, const accounts::Context& context,
+                                 const PersonInput& input, std::optional<std::int64_t> steward_id,
+                                 const std::string& prefix);
   core::Result<PersonView> UpdatePerson(const accounts::Context& context, std::int64_t id,
                                         const PersonInput& input);
   core::Result<core::Page<audit::Entry>> PersonHistory(const accounts::Context& context,

@@ -1,0 +1,521 @@
+// Groups as alliances (seeds 000 and 001): the group, its members, meetings and attendance, SOP
+// compliance, deliberations with votes, and the norms agreed outcomes become.
+
+#include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
+#include "api/problem.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+namespace groups = domain::groups;
+
+json::value GroupJson(const groups::Group& g, Villages& villages) {
+  return json::object{{"id", g.id},
+                      {"name", g.name},
+                      {"kind", groups::ToString(g.kind)},
+                      {"sector", domain::registry::ToString(g.sector)},
+                      {"business_centre", Nullable(g.business_centre)},
+                      {"village_code", g.village_code},
+                      {"village", villages.Of(g.village_code)},
+                      {"origin", groups::ToString(g.origin)},
+                      {"programme_id", NullableNumber(g.programme_id)},
+                      {"legality", Nullable(g.legality)},
+                      {"legality_date", NullableDate(g.legality_date)},
+                      {"status", groups::ToString(g.status)},
+                      {"status_since", g.status_since.ToString()},
+                      {"founded_on", NullableDate(g.founded_on)},
+                      {"sop_meetings_per_month", g.sop_meetings_per_month},
+                      {"steward_id", NullableNumber(g.steward_id)},
+                      {"active_members", g.active_members},
+                      {"created_at", core::FormatInstant(g.created_at)},
+                      {"updated_at", core::FormatInstant(g.updated_at)}};
+}
+
+json::value GroupViewJson(const groups::GroupView& view, Villages& villages) {
+  json::value value = GroupJson(view.group, villages);
+  json::array writes;
+  for (auto part : view.writes) writes.push_back(json::string(groups::ToString(part)));
+  value.as_object()["writes"] = std::move(writes);
+  value.as_object()["member_id"] = NullableNumber(view.member_id);
+  return value;
+}
+
+json::value MemberJson(const groups::Membership& m) {
+  json::value enterprise = nullptr;
+  if (m.enterprise_id) enterprise = json::object{{"id", *m.enterprise_id}, {"name", m.enterprise_name}};
+  return json::object{{"id", m.id},
+                      {"group_id", m.group_id},
+                      {"person", json::object{{"id", m.person_id}, {"name", m.person_name}}},
+                      {"enterprise", std::move(enterprise)},
+                      {"role", groups::ToString(m.role)},
+                      {"mentor", m.mentor},
+                      {"local_hero", m.local_hero},
+                      {"joined_on", m.joined_on.ToString()},
+                      {"left_on", NullableDate(m.left_on)},
+                      {"active", !m.left_on.has_value()},
+                      {"user_id", NullableNumber(m.user_id)},
+                      {"created_at", core::FormatInstant(m.created_at)},
+                      {"updated_at", core::FormatInstant(m.updated_at)}};
+}
+
+json::value MeetingJson(const groups::Meeting& m) {
+  return json::object{{"id", m.id},
+                      {"group_id", m.group_id},
+                      {"kind", groups::ToString(m.kind)},
+                      {"held_on", m.held_on.ToString()},
+                      {"status", groups::ToString(m.status)},
+                      {"venue", Nullable(m.venue)},
+                      {"host_member_id", NullableNumber(m.host_member_id)},
+                      {"agenda", Nullable(m.agenda)},
+                      {"minutes", Nullable(m.minutes)},
+                      {"present", m.present},
+                      {"excused", m.excused},
+                      {"absent", m.absent},
+                      {"created_at", core::FormatInstant(m.created_at)},
+                      {"updated_at", core::FormatInstant(m.updated_at)}};
+}
+
+json::value MeetingViewJson(const groups::MeetingView& view) {
+  json::value value = MeetingJson(view.meeting);
+  json::array attendance;
+  for (const auto& line : view.attendance) {
+    attendance.push_back(json::object{{"member_id", line.member_id},
+                                      {"name", line.person_name},
+                                      {"presence", groups::ToString(line.presence)}});
+  }
+  value.as_object()["attendance"] = std::move(attendance);
+  return value;
+}
+
+json::value DeliberationJson(const groups::Deliberation& d) {
+  json::array options;
+  std::int64_t cast = d.votes_against;
+  for (const auto& option : d.options) {
+    options.push_back(json::object{{"id", option.id}, {"label", option.label}, {"votes", option.votes}});
+    cast += option.votes;
+  }
+  return json::object{
+      {"id", d.id},
+      {"group_id", d.group_id},
+      {"meeting_id", NullableNumber(d.meeting_id)},
+      {"title", d.title},
+      {"description", Nullable(d.description)},
+      {"topic", groups::ToString(d.topic)},
+      {"method", groups::ToString(d.method)},
+      {"options", std::move(options)},
+      {"votes_against", d.votes_against},
+      {"votes_cast", cast},
+      {"decided", d.decided},
+      {"outcome", d.outcome ? json::value(json::string(groups::ToString(*d.outcome))) : json::value(nullptr)},
+      {"option_id", NullableNumber(d.option_id)},
+      {"decided_on", NullableDate(d.decided_on)},
+      {"note", Nullable(d.note)},
+      {"created_at", core::FormatInstant(d.created_at)},
+      {"updated_at", core::FormatInstant(d.updated_at)}};
+}
+
+json::value NormJson(const groups::Norm& n) {
+  return json::object{{"id", n.id},
+                      {"deliberation_id", n.deliberation_id},
+                      {"topic", groups::ToString(n.topic)},
+                      {"text", n.text},
+                      {"adopted_on", n.adopted_on.ToString()}};
+}
+
+json::value DeliberationViewJson(const groups::DeliberationView& view) {
+  json::value value = DeliberationJson(view.deliberation);
+  json::array votes;
+  for (const auto& vote : view.votes) {
+    votes.push_back(json::object{{"member_id", vote.member_id},
+                                 {"name", vote.person_name},
+                                 {"option_id", NullableNumber(vote.option_id)}});
+  }
+  value.as_object()["votes"] = std::move(votes);
+  value.as_object()["norm"] = view.norm ? NormJson(*view.norm) : json::value(nullptr);
+  return value;
+}
+
+json::value PercentOrNull(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return nullptr;
+  return groups::Percent(part, whole);
+}
+
+json::value ComplianceJson(const groups::ComplianceView& view) {
+  json::array months;
+  for (const auto& row : view.months) {
+    months.push_back(json::object{{"month", row.compliance.month.ToString()},
+                                  {"held", row.compliance.held},
+                                  {"required", row.compliance.required},
+                                  {"percent", row.compliance.percent},
+                                  {"present", row.present},
+                                  {"recorded", row.recorded},
+                                  {"attendance_percent", PercentOrNull(row.present, row.recorded)}});
+  }
+  return json::object{{"sop_meetings_per_month", view.sop_meetings_per_month},
+                      {"from", view.from.ToString()},
+                      {"to", view.to.ToString()},
+                      {"held", view.held},
+                      {"required", view.required},
+                      {"percent", groups::Percent(view.held, view.required)},
+                      {"months", std::move(months)}};
+}
+
+#define GOTONG_GROUP_FIELDS                                                                 \
+  "name", "kind", "sector", "business_centre", "village_code", "origin", "programme_id",    \
+      "legality", "legality_date", "status", "status_since", "founded_on",                  \
+      "sop_meetings_per_month", "steward_id"
+
+groups::GroupInput ReadGroup(BodyReader& body) {
+  groups::GroupInput input;
+  input.name = TextField(body, "name");
+  input.kind = TextField(body, "kind");
+  input.sector = TextField(body, "sector");
+  input.business_centre = TextField(body, "business_centre");
+  input.village_code = TextField(body, "village_code");
+  input.origin = TextField(body, "origin");
+  input.programme_id = NumberField(body, "programme_id");
+  input.legality = TextField(body, "legality");
+  input.legality_date = TextField(body, "legality_date");
+  input.status = TextField(body, "status");
+  input.status_since = TextField(body, "status_since");
+  input.founded_on = TextField(body, "founded_on");
+  input.sop_meetings_per_month = NumberField(body, "sop_meetings_per_month");
+  input.steward_id = NumberField(body, "steward_id");
+  return input;
+}
+
+#define GOTONG_MEMBER_FIELDS \
+  "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id"
+
+groups::MemberInput ReadMember(BodyReader& body) {
+  groups::MemberInput input;
+  input.person_id = NumberField(body, "person_id");
+  if (body.Has("person") && !body.IsNull("person")) {
+    if (auto person = body.Object("person", false, {"name", "gender", "birth_year", "phone",
+                                                    "village_code", "nik", "nik_consent"})) {
+      domain::registry::PersonInput p;
+      p.name = TextField(*person, "name");
+      p.gender = TextField(*person, "gender");
+      p.birth_year = NumberField(*person, "birth_year");
+      p.phone = TextField(*person, "phone");
+      p.village_code = TextField(*person, "village_code");
+      p.nik = TextField(*person, "nik");
+      p.nik_consent = BoolField(*person, "nik_consent");
+      input.person = std::move(p);
+    }
+  }
+  input.enterprise_id = NumberField(body, "enterprise_id");
+  input.role = TextField(body, "role");
+  input.mentor = BoolField(body, "mentor");
+  input.local_hero = BoolField(body, "local_hero");
+  input.joined_on = TextField(body, "joined_on");
+  input.left_on = TextField(body, "left_on");
+  input.user_id = NumberField(body, "user_id");
+  return input;
+}
+
+#define GOTONG_MEETING_FIELDS \
+  "kind", "held_on", "status", "venue", "host_member_id", "agenda", "minutes"
+
+groups::MeetingInput ReadMeeting(BodyReader& body) {
+  groups::MeetingInput input;
+  input.kind = TextField(body, "kind");
+  input.held_on = TextField(body, "held_on");
+  input.status = TextField(body, "status");
+  input.venue = TextField(body, "venue");
+  input.host_member_id = NumberField(body, "host_member_id");
+  input.agenda = TextField(body, "agenda");
+  input.minutes = TextField(body, "minutes");
+  return input;
+}
+
+// The {name} path parameter as a positive id.
+std::optional<std::int64_t> Id(const Call& call, const std::string& name) { return PathId(call, name); }
+
+Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
+
+}  // namespace
+
+void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
+  auto& service = services.groups;
+  auto& regions = services.regions;
+  const Access signed_in = Access::SignedIn();
+  // Groups are registered by the office (the service narrows officers to their stakeholder).
+  const Access registrars = Access::Roles({domain::accounts::Role::kAdmin, domain::accounts::Role::kOfficer});
+
+  routes.push_back({"GET", "/api/v1/groups", signed_in, [&service, &regions](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"region", "kind", "status", "q", "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    groups::GroupQuery filter{query->String("region"), query->String("kind"),
+                              query->String("status"), query->String("q")};
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto found = service.ListGroups(call.context, filter, page);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    villages.Load(found->items, [](const groups::Group& g) { return std::optional(g.village_code); });
+    return JsonResponse(200, PageJson(*found, [&](const groups::Group& g) { return GroupJson(g, villages); }));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups", registrars, [&service, &regions](Call& call) {
+    auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadGroup(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto created = service.CreateGroup(call.context, input);
+    if (!created.ok()) return Fail(created.error(), call);
+    Villages villages(regions);
+    Response response = JsonResponse(201, GroupViewJson(*created, villages));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(created->group.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto found = service.GetGroup(call.context, *id);
+    if (!found.ok()) return Fail(found.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, GroupViewJson(*found, villages));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadGroup(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto updated = service.UpdateGroup(call.context, *id, input);
+    if (!updated.ok()) return Fail(updated.error(), call);
+    Villages villages(regions);
+    return JsonResponse(200, GroupViewJson(*updated, villages));
+  }});
+
+  // ---- members ----
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"include_left", "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto include_left = query->String("include_left").value_or("false");
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (include_left != "true" && include_left != "false") {
+      return Fail(core::Error::Invalid("include_left", "invalid_value", "include_left must be true or false"), call);
+    }
+    auto found = service.ListMembers(call.context, *id, include_left == "true", page);
+    if (!found.ok()) return Fail(found.error(), call);
+    return JsonResponse(200, PageJson(*found, MemberJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {"person_id", "person", GOTONG_MEMBER_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadMember(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto added = service.AddMember(call.context, *id, input);
+    if (!added.ok()) return Fail(added.error(), call);
+    Response response = JsonResponse(201, MemberJson(*added));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/members/" +
+                                       std::to_string(added->id));
+    return response;
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto member_id = Id(call, "member_id");
+    if (!id || !member_id) return SimpleProblem(404, "not-found", "no such member");
+    auto body = BodyReader::Parse(call.request, {GOTONG_MEMBER_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadMember(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto updated = service.UpdateMember(call.context, *id, *member_id, input);
+    if (!updated.ok()) return Fail(updated.error(), call);
+    return JsonResponse(200, MemberJson(*updated));
+  }});
+
+  // ---- meetings ----
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto from = query->String("from");
+    auto to = query->String("to");
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto found = service.ListMeetings(call.context, *id, from, to, page);
+    if (!found.ok()) return Fail(found.error(), call);
+    return JsonResponse(200, PageJson(*found, MeetingJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadMeeting(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto created = service.CreateMeeting(call.context, *id, input);
+    if (!created.ok()) return Fail(created.error(), call);
+    Response response = JsonResponse(201, MeetingViewJson(*created));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/meetings/" +
+                                       std::to_string(created->meeting.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto meeting_id = Id(call, "meeting_id");
+    if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
+    auto found = service.GetMeeting(call.context, *id, *meeting_id);
+    if (!found.ok()) return Fail(found.error(), call);
+    return JsonResponse(200, MeetingViewJson(*found));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto meeting_id = Id(call, "meeting_id");
+    if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
+    auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
+    if (!body.ok()) return Fail(body.error(), call);
+    auto input = ReadMeeting(*body);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto updated = service.UpdateMeeting(call.context, *id, *meeting_id, input);
+    if (!updated.ok()) return Fail(updated.error(), call);
+    return JsonResponse(200, MeetingViewJson(*updated));
+  }});
+
+  routes.push_back({"PUT", "/api/v1/groups/{id}/meetings/{meeting_id}/attendance", signed_in,
+                    [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto meeting_id = Id(call, "meeting_id");
+    if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
+    auto body = BodyReader::Parse(call.request, {"attendance"});
+    if (!body.ok()) return Fail(body.error(), call);
+    std::optional<std::vector<groups::AttendanceInput>> lines;
+    if (auto items = body->Objects("attendance", true, 1000, {"member_id", "presence"})) {
+      lines.emplace();
+      for (auto& item : *items) {
+        lines->push_back({item.Int("member_id", false), item.String("presence", false)});
+      }
+    }
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto recorded = service.RecordAttendance(call.context, *id, *meeting_id, lines);
+    if (!recorded.ok()) return Fail(recorded.error(), call);
+    return JsonResponse(200, MeetingViewJson(*recorded));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"from", "to"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto from = query->String("from");
+    auto to = query->String("to");
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto view = service.Compliance(call.context, *id, from, to);
+    if (!view.ok()) return Fail(view.error(), call);
+    return JsonResponse(200, ComplianceJson(*view));
+  }});
+
+  // ---- deliberations ----
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto found = service.ListDeliberations(call.context, *id, page);
+    if (!found.ok()) return Fail(found.error(), call);
+    return JsonResponse(200, PageJson(*found, DeliberationJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request,
+                                  {"title", "description", "topic", "method", "options", "meeting_id"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::DeliberationInput input;
+    input.title = TextField(*body, "title");
+    input.description = TextField(*body, "description");
+    input.topic = TextField(*body, "topic");
+    input.method = TextField(*body, "method");
+    input.options = body->Strings("options", false, 12);
+    input.meeting_id = NumberField(*body, "meeting_id");
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto created = service.CreateDeliberation(call.context, *id, input);
+    if (!created.ok()) return Fail(created.error(), call);
+    Response response = JsonResponse(201, DeliberationViewJson(*created));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/deliberations/" +
+                                       std::to_string(created->deliberation.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations/{deliberation_id}", signed_in,
+                    [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto deliberation_id = Id(call, "deliberation_id");
+    if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
+    auto found = service.GetDeliberation(call.context, *id, *deliberation_id);
+    if (!found.ok()) return Fail(found.error(), call);
+    return JsonResponse(200, DeliberationViewJson(*found));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
+                    [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto deliberation_id = Id(call, "deliberation_id");
+    if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
+    auto body = BodyReader::Parse(call.request, {"member_id", "option_id"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::VoteInput input;
+    input.member_id = body->Int("member_id", false);
+    input.option_id = NumberField(*body, "option_id");
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto voted = service.CastVote(call.context, *id, *deliberation_id, input);
+    if (!voted.ok()) return Fail(voted.error(), call);
+    return JsonResponse(201, DeliberationViewJson(*voted));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
+                    [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto deliberation_id = Id(call, "deliberation_id");
+    if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
+    groups::DecisionInput input;
+    if (!call.request.body.empty()) {
+      auto body = BodyReader::Parse(call.request, {"outcome", "option_id", "note"});
+      if (!body.ok()) return Fail(body.error(), call);
+      input.outcome = TextField(*body, "outcome");
+      input.option_id = NumberField(*body, "option_id");
+      input.note = TextField(*body, "note");
+      if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    }
+    auto decided = service.Decide(call.context, *id, *deliberation_id, input);
+    if (!decided.ok()) return Fail(decided.error(), call);
+    return JsonResponse(200, DeliberationViewJson(*decided));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto norms = service.Norms(call.context, *id);
+    if (!norms.ok()) return Fail(norms.error(), call);
+    json::array items;
+    for (const auto& norm : *norms) items.push_back(NormJson(norm));
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  }});
+}
+
+}  // namespace gotong::api::handlers

@@ -1,0 +1,74 @@
+#include "api/handlers/values.hpp"
+
+#include "api/dto.hpp"
+#include "api/problem.hpp"
+
+namespace gotong::api::handlers {
+
+namespace json = boost::json;
+
+json::value Nullable(const std::optional<std::string>& value) {
+  if (!value) return nullptr;
+  return json::string(*value);
+}
+
+json::value NullableInstant(const std::optional<core::Instant>& value) {
+  if (!value) return nullptr;
+  return json::string(core::FormatInstant(*value));
+}
+
+json::value NullableDate(const std::optional<core::Date>& value) {
+  if (!value) return nullptr;
+  return json::string(value->ToString());
+}
+
+Response Fail(const core::Error& error, const Call& call) {
+  return ProblemResponse(error, call.request.request_id);
+}
+
+void Villages::LoadCodes(const std::vector<std::string>& codes) {
+  auto found = regions_.GetMany(codes);
+  if (!found.ok()) return;  // Of() looks each one up (and leaves it null) as before
+  for (auto& code : codes) cache_.emplace(code, nullptr);  // unknown ones stay null
+  for (const auto& region : *found) cache_[region.code] = json::value_from(region);
+}
+
+json::value Villages::Of(const std::optional<std::string>& code) {
+  if (!code) return nullptr;
+  auto found = cache_.find(*code);
+  if (found == cache_.end()) {
+    json::value value = nullptr;
+    if (auto region = regions_.Get(*code); region.ok()) value = json::value_from(*region);
+    found = cache_.emplace(*code, std::move(value)).first;
+  }
+  return found->second;
+}
+
+domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name) {
+  if (!body.Has(name)) return std::nullopt;
+  if (body.IsNull(name)) return std::optional<std::string>{};
+  auto value = body.String(name, false);
+  if (!value) return std::nullopt;
+  return std::optional<std::string>{*value};
+}
+
+domain::form::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name) {
+  if (!body.Has(name)) return std::nullopt;
+  if (body.IsNull(name)) return std::optional<std::int64_t>{};
+  auto value = body.Int(name, false);
+  if (!value) return std::nullopt;
+  return std::optional<std::int64_t>{*value};
+}
+
+domain::form::Field<bool> BoolField(BodyReader& body, const std::string& name) {
+  domain::form::Field<bool> field;
+  if (!body.Has(name)) return field;
+  if (body.IsNull(name)) {
+    field.emplace();
+    return field;
+  }
+  if (auto value = body.Bool(name, false)) field.emplace(*value);
+  return field;
+}
+
+}  // namespace gotong::api::handlers

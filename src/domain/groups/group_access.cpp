@@ -1,0 +1,106 @@
+#include "domain/groups/group_access.hpp"
+
+#include <chrono>
+
+namespace gotong::domain::groups {
+namespace {
+
+using accounts::Context;
+using accounts::Role;
+using accounts::ScopeKind;
+using core::Error;
+
+std::string DeniedMessage(Part part) {
+  switch (part) {
+    case Part::kProfile: return "only an admin, the group's officers or its leader change the group";
+    case Part::kMembers: return "only the group's leader or secretary, or its officers, change the members";
+    case Part::kMeetings: return "only the group's leader, secretary or mentor keep its meetings";
+    case Part::kDeliberations: return "only the group's leader or secretary record deliberations";
+    case Part::kLedger: return "only the group's leader or treasurer write the treasury";
+    case Part::kAssets: return "only the group's leader or treasurer keep its common assets";
+    case Part::kMaterials: return "only the group's leader or treasurer record collective purchases";
+    case Part::kMarketAreas: return "only the group's leader or secretary keep the market areas";
+    case Part::kOrders: return "only the group's leader, secretary or treasurer keep joint orders";
+    case Part::kPosts: return "only the group's members write knowledge posts";
+  }
+  return "you may not change this part of the group";
+}
+
+constexpr Part kParts[] = {Part::kProfile,     Part::kMembers, Part::kMeetings, Part::kDeliberations,
+                           Part::kLedger,      Part::kAssets,  Part::kMaterials, Part::kMarketAreas,
+                           Part::kOrders,      Part::kPosts};
+
+}  // namespace
+
+core::Error Dissolved() {
+  return Error{core::ErrorCode::kFailedPrecondition,
+               "this group is dissolved; its records are kept as they were",
+               {}, std::nullopt, "group-dissolved"};
+}
+
+core::Error Precondition(std::string field, std::string code, std::string message) {
+  Error error{core::ErrorCode::kFailedPrecondition, message, {}, std::nullopt, ""};
+  error.fields.push_back({std::move(field), std::move(code), std::move(message)});
+  return error;
+}
+
+core::Date TodayInIndonesia(const core::Clock& clock) {
+  auto day = std::chrono::floor<std::chrono::days>(clock.Now() + std::chrono::hours(9));
+  std::chrono::year_month_day ymd(day);
+  return core::Date{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                    static_cast<unsigned>(ymd.day())};
+}
+
+// ---- rights -------------------------------------------------------------------------------
+
+core::Result<Caller> Reach(const Context& context, UnitOfWork& unit, const Group& group) {
+  Caller caller;
+  if (context.IsAdmin()) {
+    caller.admin = true;
+    return caller;
+  }
+  if (!context.principal) return Error::Denied("sign in first");
+  const auto& principal = *context.principal;
+  accounts::Ownership ownership;
+  if (group.steward_id) ownership.stakeholder_ids.push_back(*group.steward_id);
+  if (group.programme_id) ownership.programme_ids.push_back(*group.programme_id);
+  ownership.group_id = group.id;
+  if (!accounts::Reaches(principal, ownership)) {
+    return Error::Denied("this group is outside your stakeholder, programme or group");
+  }
+  const auto& scope = principal.scope;
+  caller.steward = principal.role == Role::kOfficer && scope &&
+                   scope->kind == ScopeKind::kStakeholder && group.steward_id &&
+                   *group.steward_id == scope->id;
+  if (scope && scope->kind == ScopeKind::kGroup) {
+    GOTONG_ASSIGN_OR_RETURN(caller.member, unit.Groups().MemberOfUser(group.id, principal.user_id));
+  }
+  return caller;
+}
+
+core::Status MayWrite(const Caller& caller, const Group& group, Part part) {
+  if (group.status == GroupStatus::kDissolved) return Dissolved();
+  if (caller.admin) return core::OkStatus();
+  if (caller.steward && (part == Part::kProfile || part == Part::kMembers)) return core::OkStatus();
+  if (caller.member && RoleWrites(caller.member->role, caller.member->mentor, part)) {
+    return core::OkStatus();
+  }
+  return Error::Denied(DeniedMessage(part));
+}
+
+std::vector<Part> Writes(const Caller& caller, const Group& group) {
+  std::vector<Part> parts;
+  for (Part part : kParts) {
+    if (MayWrite(caller, group, part).ok()) parts.push_back(part);
+  }
+  return parts;
+}
+
+core::Result<std::pair<Group, Caller>> OpenGroup(const Context& context, UnitOfWork& unit,
+                                                 std::int64_t group_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto group, unit.Groups().Find(group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto caller, Reach(context, unit, group));
+  return std::make_pair(std::move(group), std::move(caller));
+}
+
+}  // namespace gotong::domain::groups

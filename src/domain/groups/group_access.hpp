@@ -1,0 +1,52 @@
+#pragma once
+
+// Who reaches a group and which parts of its workspace they write; shared by the groups
+// context's services.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "domain/accounts/access.hpp"
+#include "domain/database.hpp"
+#include "domain/groups/groups.hpp"
+
+namespace gotong::domain::groups {
+
+// The caller of a use case on one group.
+struct Caller {
+  bool admin = false;    // an admin or the console
+  bool steward = false;  // an officer of the group's steward
+  std::optional<Membership> member;  // the membership the caller's account acts as
+};
+
+// Admins reach every group; officers the groups their stakeholder keeps; facilitators those
+// their programme formed; accounts scoped to a group that group. kPermissionDenied otherwise.
+core::Result<Caller> Reach(const accounts::Context& context, UnitOfWork& unit, const Group& group);
+
+// The group (kNotFound) and its caller (kPermissionDenied when out of reach).
+core::Result<std::pair<Group, Caller>> OpenGroup(const accounts::Context& context,
+                                                 UnitOfWork& unit, std::int64_t group_id);
+
+// OK when the caller writes `part` of the group: admins every part; the steward's officers the
+// profile and members; the group's own officers by RoleWrites. A dissolved group takes no
+// writes (kFailedPrecondition, type "group-dissolved").
+core::Status MayWrite(const Caller& caller, const Group& group, Part part);
+
+// Every part the caller writes.
+std::vector<Part> Writes(const Caller& caller, const Group& group);
+
+core::Error Dissolved();
+
+// kFailedPrecondition naming `field`: the record is in a state that does not allow this.
+core::Error Precondition(std::string field, std::string code, std::string message);
+
+// Today where the group is: Indonesia's easternmost time (UTC+9), so that something done this
+// evening anywhere in the country is never "in the future".
+core::Date TodayInIndonesia(const core::Clock& clock);
+
+}  // namespace gotong::domain::groups

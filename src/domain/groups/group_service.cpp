@@ -1,0 +1,918 @@
+#include "domain/groups/group_service.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <utility>
+
+#include "core/text.hpp"
+#include "domain/regions/region.hpp"
+
+namespace gotong::domain::groups {
+namespace {
+
+using accounts::Context;
+using accounts::Role;
+using accounts::ScopeKind;
+using core::Error;
+using form::ApplyOptionalText;
+using form::ApplyRequiredChoice;
+using form::ApplyRequiredText;
+using form::CheckDate;
+using form::CheckText;
+using form::CheckVillage;
+using form::Given;
+using form::IsSet;
+using form::Problems;
+
+constexpr int kMaxComplianceMonths = 120;
+
+// A date field that may not lie after `today`.
+std::optional<core::Date> PastDate(Problems& problems, const std::string& field,
+                                   const std::string& value, const core::Date& today) {
+  auto date = CheckDate(problems, field, value);
+  if (date && *date > today) {
+    problems.Add(field, "in_future", field + " " + date->ToString() + " is after today");
+    return std::nullopt;
+  }
+  return date;
+}
+
+// Month `to` minus `count` months.
+Month MonthsBefore(Month to, int count) {
+  int index = to.year * 12 + static_cast<int>(to.month) - 1 - count;
+  return Month{index / 12, static_cast<unsigned>(index % 12 + 1)};
+}
+
+}  // namespace
+
+// ---- groups -------------------------------------------------------------------------------
+
+core::Result<core::Page<Group>> GroupService::ListGroups(const Context& context,
+                                                         const GroupQuery& query,
+                                                         const core::PageRequest& page) {
+  GroupFilter filter;
+  if (!context.IsAdmin()) {
+    if (!context.principal) return Error::Denied("sign in first");
+    const auto& scope = context.principal->scope;
+    if (!scope) return Error::Denied("your account is not attached to a stakeholder, programme or group");
+    switch (scope->kind) {
+      case ScopeKind::kStakeholder: filter.steward_id = scope->id; break;
+      case ScopeKind::kProgramme: filter.programme_id = scope->id; break;
+      case ScopeKind::kGroup: filter.group_id = scope->id; break;
+    }
+  }
+  Problems problems;
+  if (query.region) {
+    if (!regions::LevelOfCode(*query.region)) {
+      problems.Add("region", "invalid_format", "region must be a region code such as 35.07 or 35.07.20");
+    } else {
+      filter.region = *query.region;
+    }
+  }
+  if (query.kind) {
+    filter.kind = ParseGroupKind(*query.kind);
+    if (!filter.kind) {
+      problems.Add("kind", "invalid_value",
+                   "kind must be learning_community, joint_business_group or cooperative");
+    }
+  }
+  if (query.status) {
+    filter.status = ParseGroupStatus(*query.status);
+    if (!filter.status) {
+      problems.Add("status", "invalid_value", "status must be embryo, active, inactive or dissolved");
+    }
+  }
+  if (query.q) {
+    if (auto q = CheckText(problems, "q", *query.q, 100)) filter.q = core::AsciiLower(*q);
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  return unit->Groups().List(filter, page);
+}
+
+core::Result<GroupView> GroupService::GetGroup(const Context& context, std::int64_t id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id));
+  auto& [group, caller] = opened;
+  GroupView view{group, Writes(caller, group), std::nullopt};
+  if (caller.member) view.member_id = caller.member->id;
+  return view;
+}
+
+namespace {
+
+// Applies a group body to `group`; `today` bounds the dates.
+core::Status ApplyGroup(UnitOfWork& unit, const GroupInput& input, Group& group,
+                        const core::Date& today) {
+  Problems problems;
+  bool creating = group.id == 0;
+  ApplyRequiredText(problems, input.name, creating, "name", 120, group.name);
+  ApplyRequiredChoice(problems, input.kind, creating, "kind", ParseGroupKind,
+                      "kind must be learning_community, joint_business_group or cooperative",
+                      group.kind);
+  ApplyRequiredChoice(problems, input.sector, creating, "sector", registry::ParseSector,
+                      "sector must be one of GET /api/v1/sectors", group.sector);
+  ApplyOptionalText(problems, input.business_centre, "business_centre", 120, group.business_centre);
+  if (Given(input.village_code) || creating) {
+    if (!IsSet(input.village_code)) {
+      problems.Add("village_code", "required", "village_code is required");
+    } else {
+      CheckVillage(unit, problems, "village_code", **input.village_code);
+      group.village_code = **input.village_code;
+    }
+  }
+  if (Given(input.origin)) {
+    ApplyRequiredChoice(problems, input.origin, true, "origin", ParseOrigin,
+                        "origin must be self_initiated or programme_formed", group.origin);
+  }
+  if (Given(input.programme_id)) {
+    group.programme_id.reset();
+    if (IsSet(input.programme_id)) {
+      if (**input.programme_id <= 0) {
+        problems.Add("programme_id", "invalid_value", "programme_id must be a positive number");
+      } else {
+        group.programme_id = **input.programme_id;
+      }
+    }
+  }
+  if (group.programme_id && group.origin != Origin::kProgrammeFormed) {
+    problems.Add("programme_id", "invalid_value",
+                 "only a programme-formed group names the programme that formed it");
+  }
+  ApplyOptionalText(problems, input.legality, "legality", 200, group.legality);
+  if (Given(input.legality_date)) {
+    group.legality_date.reset();
+    if (IsSet(input.legality_date)) {
+      group.legality_date = PastDate(problems, "legality_date", **input.legality_date, today);
+    }
+  }
+  if (Given(input.founded_on)) {
+    group.founded_on.reset();
+    if (IsSet(input.founded_on)) {
+      group.founded_on = PastDate(problems, "founded_on", **input.founded_on, today);
+    }
+  }
+  if (Given(input.sop_meetings_per_month)) {
+    if (!IsSet(input.sop_meetings_per_month)) {
+      problems.Add("sop_meetings_per_month", "required", "sop_meetings_per_month is required");
+    } else if (**input.sop_meetings_per_month < 1 ||
+        **input.sop_meetings_per_month > 31) {
+      problems.Add("sop_meetings_per_month", "out_of_range",
+                   "sop_meetings_per_month must be between 1 and 31");
+    } else {
+      group.sop_meetings_per_month = static_cast<int>(**input.sop_meetings_per_month);
+    }
+  }
+  GroupStatus before = group.status;
+  if (Given(input.status)) {
+    GroupStatus wanted = group.status;
+    ApplyRequiredChoice(problems, input.status, true, "status", ParseGroupStatus,
+                        "status must be embryo, active, inactive or dissolved", wanted);
+    if (creating && wanted != GroupStatus::kEmbryo && wanted != GroupStatus::kActive) {
+      problems.Add("status", "invalid_transition", "a new group starts as embryo or active");
+    } else if (!creating && wanted != before && !CanChangeStatus(before, wanted)) {
+      problems.Add("status", "invalid_transition",
+                   "a group cannot go from " + std::string(ToString(before)) + " to " +
+                       std::string(ToString(wanted)));
+    } else {
+      group.status = wanted;
+    }
+  }
+  if (creating || group.status != before) {
+    group.status_since = today;
+    if (IsSet(input.status_since)) {
+      if (auto since = PastDate(problems, "status_since", **input.status_since, today)) {
+        group.status_since = *since;
+      }
+    }
+  } else if (IsSet(input.status_since)) {
+    problems.Add("status_since", "invalid_value", "status_since is given only with a new status");
+  }
+  if (!problems.empty()) return problems.ToError();
+  return core::OkStatus();
+}
+
+}  // namespace
+
+core::Result<GroupView> GroupService::CreateGroup(const Context& context, const GroupInput& input) {
+  std::optional<std::int64_t> steward_id;
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  if (context.IsAdmin()) {
+    if (IsSet(input.steward_id)) {
+      auto stakeholder = unit->Stakeholders().Find(**input.steward_id);
+      if (!stakeholder.ok()) {
+        if (stakeholder.error().code != core::ErrorCode::kNotFound) return std::move(stakeholder).error();
+        return Error::Invalid("steward_id", "not_found",
+                              "no stakeholder with id " + std::to_string(**input.steward_id));
+      }
+      steward_id = stakeholder->id;
+    }
+  } else {
+    const auto& principal = context.principal;
+    if (!principal || principal->role != Role::kOfficer || !principal->scope ||
+        principal->scope->kind != ScopeKind::kStakeholder) {
+      return Error::Denied("only admins and officers register groups");
+    }
+    if (Given(input.steward_id)) {
+      return Error::Denied("only an admin chooses a group's steward; officers steward what they add");
+    }
+    steward_id = principal->scope->id;
+  }
+  Group group;
+  group.steward_id = steward_id;
+  GOTONG_RETURN_IF_ERROR(ApplyGroup(*unit, input, group, Today()));
+  group.created_at = group.updated_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(group.id, unit->Groups().Insert(group));
+  auto entry = audit::NewEntry(context, clock_.Now(), "group", std::to_string(group.id), "create");
+  entry.after = SnapshotOf(group);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return GetGroup(context, group.id);
+}
+
+core::Result<GroupView> GroupService::UpdateGroup(const Context& context, std::int64_t id,
+                                                  const GroupInput& input) {
+  {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+    GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id));
+    auto& [group, caller] = opened;
+    GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kProfile));
+    auto entry = audit::NewEntry(context, clock_.Now(), "group", std::to_string(id), "update");
+    entry.before = SnapshotOf(group);
+    if (Given(input.steward_id)) {
+      if (!caller.admin) return Error::Denied("only an admin moves a group to another steward");
+      group.steward_id.reset();
+      if (IsSet(input.steward_id)) {
+        auto stakeholder = unit->Stakeholders().Find(**input.steward_id);
+        if (!stakeholder.ok()) {
+          if (stakeholder.error().code != core::ErrorCode::kNotFound) return std::move(stakeholder).error();
+          return Error::Invalid("steward_id", "not_found",
+                                "no stakeholder with id " + std::to_string(**input.steward_id));
+        }
+        group.steward_id = stakeholder->id;
+      }
+    }
+    GOTONG_RETURN_IF_ERROR(ApplyGroup(*unit, input, group, Today()));
+    group.updated_at = clock_.Now();
+    GOTONG_RETURN_IF_ERROR(unit->Groups().Update(group));
+    entry.after = SnapshotOf(group);
+    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+    GOTONG_RETURN_IF_ERROR(unit->Commit());
+  }
+  return GetGroup(context, id);
+}
+
+// ---- members ------------------------------------------------------------------------------
+
+core::Result<core::Page<Membership>> GroupService::ListMembers(const Context& context,
+                                                               std::int64_t group_id,
+                                                               bool include_left,
+                                                               const core::PageRequest& page) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Groups().ListMembers(group_id, include_left, page);
+}
+
+namespace {
+
+// Applies a membership body (not the person) to `member`.
+void ApplyMember(UnitOfWork& unit, Problems& problems, const MemberInput& input,
+                 Membership& member, const core::Date& today) {
+  bool creating = member.id == 0;
+  if (Given(input.role)) {
+    ApplyRequiredChoice(problems, input.role, true, "role", ParseMemberRole,
+                        "role must be leader, secretary, treasurer or member", member.role);
+  }
+  if (Given(input.mentor)) {
+    if (!IsSet(input.mentor)) {
+      problems.Add("mentor", "required", "mentor must be true or false");
+    } else {
+      member.mentor = **input.mentor;
+    }
+  }
+  if (Given(input.local_hero)) {
+    if (!IsSet(input.local_hero)) {
+      problems.Add("local_hero", "required", "local_hero must be true or false");
+    } else {
+      member.local_hero = **input.local_hero;
+    }
+  }
+  if (Given(input.joined_on)) {
+    if (!IsSet(input.joined_on)) {
+      problems.Add("joined_on", "required", "joined_on is required");
+    } else if (auto day = PastDate(problems, "joined_on", **input.joined_on, today)) {
+      member.joined_on = *day;
+    }
+  } else if (creating) {
+    member.joined_on = today;
+  }
+  if (Given(input.left_on)) {
+    member.left_on.reset();
+    if (IsSet(input.left_on)) member.left_on = PastDate(problems, "left_on", **input.left_on, today);
+  }
+  if (member.left_on && *member.left_on < member.joined_on) {
+    problems.Add("left_on", "before_joined", "left_on must not be before joined_on");
+  }
+  if (Given(input.enterprise_id) && member.person_id != 0) {
+    member.enterprise_id.reset();
+    if (IsSet(input.enterprise_id)) {
+      auto enterprise = unit.Enterprises().Find(**input.enterprise_id);
+      if (!enterprise.ok()) {
+        problems.Add("enterprise_id", "not_found",
+                     "no enterprise with id " + std::to_string(**input.enterprise_id));
+      } else if (enterprise->owner_id != member.person_id) {
+        problems.Add("enterprise_id", "not_owner", "this enterprise belongs to someone else");
+      } else {
+        member.enterprise_id = enterprise->id;
+      }
+    }
+  }
+  if (Given(input.user_id)) {
+    member.user_id.reset();
+    if (IsSet(input.user_id)) {
+      auto user = unit.Users().FindById(**input.user_id);
+      if (!user.ok()) {
+        problems.Add("user_id", "not_found", "no account with id " + std::to_string(**input.user_id));
+      } else if (!user->scope || user->scope->kind != ScopeKind::kGroup ||
+                 user->scope->id != member.group_id) {
+        problems.Add("user_id", "wrong_scope",
+                     "only an account scoped to this group can act as its member");
+      } else {
+        member.user_id = user->id;
+      }
+    }
+  }
+}
+
+// One leader, one secretary and one treasurer at a time.
+core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
+  if (member.role == MemberRole::kMember || member.left_on) return core::OkStatus();
+  GOTONG_ASSIGN_OR_RETURN(auto holder, unit.Groups().OfficeHolder(member.group_id, member.role));
+  if (holder && holder->id != member.id) {
+    return Error{core::ErrorCode::kConflict,
+                 "the group already has a " + std::string(ToString(member.role)) + ": " +
+                     holder->person_name + "; change her or his role first",
+                 {{"role", "office_taken",
+                   "the group already has a " + std::string(ToString(member.role)) + ": " +
+                       holder->person_name}},
+                 std::nullopt, ""};
+  }
+  return core::OkStatus();
+}
+
+}  // namespace
+
+core::Result<Membership> GroupService::AddMember(const Context& context, std::int64_t group_id,
+                                                 const MemberInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMembers));
+  Problems problems;
+  Membership member;
+  member.group_id = group_id;
+  if (IsSet(input.person_id) && input.person) {
+    problems.Add("person_id", "invalid_value", "give either person_id or a new person, not both");
+  } else if (!IsSet(input.person_id) && !input.person) {
+    problems.Add("person_id", "required", "give person_id, or a new person to add");
+  } else if (IsSet(input.person_id)) {
+    // Beyond admins, a group reaches only the people its own stakeholder keeps.
+    auto person = unit->People().Find(**input.person_id);
+    if (!person.ok() && person.error().code != core::ErrorCode::kNotFound) {
+      return std::move(person).error();
+    }
+    if (!person.ok() || (!caller.admin && person->steward_id != group.steward_id)) {
+      problems.Add("person_id", "not_found",
+                   "no person with id " + std::to_string(**input.person_id) +
+                       " in this group's registry");
+    } else {
+      member.person_id = person->id;
+    }
+  } else if (IsSet(input.person->nik) && !caller.admin && !caller.steward) {
+    problems.Add("person.nik", "not_allowed",
+                 "only the stakeholder's officers record a NIK; leave it out");
+  } else {
+    // The new person is written in this unit; nothing is kept unless the member is valid too.
+    auto person = registry_.AddPerson(*unit, context, *input.person, group.steward_id, "person.");
+    if (!person.ok()) {
+      if (person.error().code != core::ErrorCode::kInvalidArgument) return std::move(person).error();
+      problems.Add(person.error());
+    } else {
+      member.person_id = person->id;
+    }
+  }
+  ApplyMember(*unit, problems, input, member, Today());
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
+  member.created_at = member.updated_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(member.id, unit->Groups().InsertMember(member));
+  auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member.id), "create");
+  entry.after = SnapshotOf(member);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member.id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return saved;
+}
+
+core::Result<Membership> GroupService::UpdateMember(const Context& context, std::int64_t group_id,
+                                                    std::int64_t member_id,
+                                                    const MemberInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMembers));
+  GOTONG_ASSIGN_OR_RETURN(auto member, unit->Groups().FindMember(group_id, member_id));
+  auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member_id), "update");
+  entry.before = SnapshotOf(member);
+  Problems problems;
+  ApplyMember(*unit, problems, input, member, Today());
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
+  member.updated_at = clock_.Now();
+  GOTONG_RETURN_IF_ERROR(unit->Groups().UpdateMember(member));
+  entry.after = SnapshotOf(member);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member_id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return saved;
+}
+
+// ---- meetings -----------------------------------------------------------------------------
+
+core::Result<core::Page<Meeting>> GroupService::ListMeetings(const Context& context,
+                                                             std::int64_t group_id,
+                                                             const std::optional<std::string>& from,
+                                                             const std::optional<std::string>& to,
+                                                             const core::PageRequest& page) {
+  Problems problems;
+  std::optional<core::Date> first, last;
+  if (from) first = CheckDate(problems, "from", *from);
+  if (to) last = CheckDate(problems, "to", *to);
+  if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Meetings().List(group_id, first, last, page);
+}
+
+core::Result<MeetingView> GroupService::MeetingViewOf(UnitOfWork& unit, std::int64_t group_id,
+                                                      std::int64_t meeting_id) {
+  MeetingView view;
+  GOTONG_ASSIGN_OR_RETURN(view.meeting, unit.Meetings().Find(group_id, meeting_id));
+  GOTONG_ASSIGN_OR_RETURN(view.attendance, unit.Meetings().AttendanceOf(meeting_id));
+  return view;
+}
+
+core::Result<MeetingView> GroupService::GetMeeting(const Context& context, std::int64_t group_id,
+                                                   std::int64_t meeting_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return MeetingViewOf(*unit, group_id, meeting_id);
+}
+
+namespace {
+
+void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& input, Meeting& meeting,
+                  const core::Date& today) {
+  bool creating = meeting.id == 0;
+  if (Given(input.kind)) {
+    ApplyRequiredChoice(problems, input.kind, true, "kind", ParseMeetingKind,
+                        "kind must be formal or informal", meeting.kind);
+  }
+  bool date_ok = !creating;
+  if (Given(input.held_on) || creating) {
+    date_ok = false;
+    if (!IsSet(input.held_on)) {
+      problems.Add("held_on", "required", "held_on is required");
+    } else if (auto day = CheckDate(problems, "held_on", **input.held_on)) {
+      meeting.held_on = *day;
+      date_ok = true;
+    }
+  }
+  if (Given(input.status)) {
+    ApplyRequiredChoice(problems, input.status, true, "status", ParseMeetingStatus,
+                        "status must be planned, held or cancelled", meeting.status);
+  } else if (creating) {
+    meeting.status = date_ok && meeting.held_on > today ? MeetingStatus::kPlanned : MeetingStatus::kHeld;
+  }
+  if (date_ok && meeting.status == MeetingStatus::kHeld && meeting.held_on > today) {
+    problems.Add("status", "in_future",
+                 "a meeting on " + meeting.held_on.ToString() +
+                     " has not happened yet; record it as planned");
+  }
+  ApplyOptionalText(problems, input.venue, "venue", 200, meeting.venue);
+  ApplyOptionalText(problems, input.agenda, "agenda", 2000, meeting.agenda);
+  ApplyOptionalText(problems, input.minutes, "minutes", 20000, meeting.minutes);
+  if (Given(input.host_member_id)) {
+    meeting.host_member_id.reset();
+    if (IsSet(input.host_member_id)) {
+      auto host = unit.Groups().FindMember(meeting.group_id, **input.host_member_id);
+      if (!host.ok()) {
+        problems.Add("host_member_id", "not_member",
+                     "member " + std::to_string(**input.host_member_id) + " is not in this group");
+      } else {
+        meeting.host_member_id = host->id;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+core::Result<MeetingView> GroupService::CreateMeeting(const Context& context, std::int64_t group_id,
+                                                      const MeetingInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMeetings));
+  Problems problems;
+  Meeting meeting;
+  meeting.group_id = group_id;
+  ApplyMeeting(*unit, problems, input, meeting, Today());
+  if (!problems.empty()) return problems.ToError();
+  meeting.created_at = meeting.updated_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(meeting.id, unit->Meetings().Insert(meeting));
+  auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting.id), "create");
+  entry.after = SnapshotOf(meeting);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting.id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
+core::Result<MeetingView> GroupService::UpdateMeeting(const Context& context, std::int64_t group_id,
+                                                      std::int64_t meeting_id,
+                                                      const MeetingInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
+  auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "update");
+  entry.before = SnapshotOf(meeting);
+  Problems problems;
+  ApplyMeeting(*unit, problems, input, meeting, Today());
+  if (!problems.empty()) return problems.ToError();
+  meeting.updated_at = clock_.Now();
+  GOTONG_RETURN_IF_ERROR(unit->Meetings().Update(meeting));
+  entry.after = SnapshotOf(meeting);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting_id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
+core::Result<MeetingView> GroupService::RecordAttendance(
+    const Context& context, std::int64_t group_id, std::int64_t meeting_id,
+    const std::optional<std::vector<AttendanceInput>>& attendance) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
+  if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");
+  if (meeting.status != MeetingStatus::kHeld) {
+    return Precondition("attendance", "not_held",
+                        "attendance is taken at a meeting that was held; this one is " +
+                            std::string(ToString(meeting.status)));
+  }
+  Problems problems;
+  std::vector<std::int64_t> ids;
+  for (const auto& line : *attendance) {
+    if (line.member_id) ids.push_back(*line.member_id);
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto members, unit->Groups().FindMembers(group_id, ids));
+  std::set<std::int64_t> seen;
+  std::vector<Attendance> lines;
+  for (std::size_t i = 0; i < attendance->size(); ++i) {
+    const auto& line = (*attendance)[i];
+    std::string at = "attendance[" + std::to_string(i) + "].";
+    std::optional<Presence> presence;
+    if (!line.presence) {
+      problems.Add(at + "presence", "required", at + "presence is required");
+    } else if (!(presence = ParsePresence(*line.presence))) {
+      problems.Add(at + "presence", "invalid_value", at + "presence must be present, excused or absent");
+    }
+    if (!line.member_id) {
+      problems.Add(at + "member_id", "required", at + "member_id is required");
+      continue;
+    }
+    auto found = std::find_if(members.begin(), members.end(),
+                              [&](const Membership& m) { return m.id == *line.member_id; });
+    if (found == members.end()) {
+      problems.Add(at + "member_id", "not_member",
+                   "member " + std::to_string(*line.member_id) + " is not in this group");
+    } else if (!found->ActiveOn(meeting.held_on)) {
+      problems.Add(at + "member_id", "not_member_then",
+                   found->person_name + " was not a member on " + meeting.held_on.ToString());
+    } else if (!seen.insert(*line.member_id).second) {
+      problems.Add(at + "member_id", "duplicate", found->person_name + " is listed twice");
+    } else if (presence) {
+      lines.push_back({*line.member_id, *presence, found->person_name});
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(unit->Meetings().ReplaceAttendance(meeting_id, lines));
+  auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "attendance");
+  std::int64_t counts[3] = {0, 0, 0};
+  for (const auto& line : lines) ++counts[static_cast<int>(line.presence)];
+  entry.before = audit::Snapshot{{"present", meeting.present}, {"excused", meeting.excused},
+                                 {"absent", meeting.absent}};
+  entry.after = audit::Snapshot{{"present", counts[0]}, {"excused", counts[1]}, {"absent", counts[2]}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting_id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
+// ---- compliance ---------------------------------------------------------------------------
+
+core::Result<ComplianceView> GroupService::Compliance(const Context& context, std::int64_t group_id,
+                                                      const std::optional<std::string>& from,
+                                                      const std::optional<std::string>& to) {
+  Problems problems;
+  Month last = Month::Of(Today());
+  if (to) {
+    if (auto month = Month::Parse(*to)) {
+      last = *month;
+    } else {
+      problems.Add("to", "invalid_format", "to must be a month such as 2026-11");
+    }
+  }
+  Month first = MonthsBefore(last, 11);
+  if (from) {
+    if (auto month = Month::Parse(*from)) {
+      first = *month;
+    } else {
+      problems.Add("from", "invalid_format", "from must be a month such as 2025-12");
+    }
+  }
+  if (problems.empty() && first > last) problems.Add("from", "after_to", "from must not be after to");
+  if (problems.empty() && MonthsBetween(first, last) > kMaxComplianceMonths) {
+    problems.Add("from", "out_of_range", "a compliance view spans at most 120 months");
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  const Group& group = opened.first;
+  GOTONG_ASSIGN_OR_RETURN(auto held, unit->Meetings().Held(group_id, first.FirstDay(), last.LastDay()));
+  std::vector<core::Date> days;
+  for (const auto& meeting : held) days.push_back(meeting.held_on);
+  ComplianceView view;
+  view.sop_meetings_per_month = group.sop_meetings_per_month;
+  view.from = first;
+  view.to = last;
+  auto months = ComplianceByMonth(days, first, last, group.sop_meetings_per_month);
+  std::size_t next = 0;
+  for (const auto& month : months) {
+    ComplianceMonth row{month, 0, 0};
+    while (next < held.size() && Month::Of(held[next].held_on) == month.month) {
+      row.present += held[next].present;
+      row.recorded += held[next].recorded;
+      ++next;
+    }
+    view.held += month.held;
+    view.required += month.required;
+    view.months.push_back(row);
+  }
+  return view;
+}
+
+// ---- deliberations ------------------------------------------------------------------------
+
+core::Result<core::Page<Deliberation>> GroupService::ListDeliberations(const Context& context,
+                                                                       std::int64_t group_id,
+                                                                       const core::PageRequest& page) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Deliberations().List(group_id, page);
+}
+
+core::Result<DeliberationView> GroupService::DeliberationViewOf(UnitOfWork& unit,
+                                                                std::int64_t group_id,
+                                                                std::int64_t id) {
+  DeliberationView view;
+  GOTONG_ASSIGN_OR_RETURN(view.deliberation, unit.Deliberations().Find(group_id, id));
+  GOTONG_ASSIGN_OR_RETURN(view.votes, unit.Deliberations().Votes(id));
+  if (view.deliberation.outcome == Outcome::kAgreed) {
+    GOTONG_ASSIGN_OR_RETURN(auto norms, unit.Deliberations().Norms(group_id));
+    for (auto& norm : norms) {
+      if (norm.deliberation_id == id) view.norm = std::move(norm);
+    }
+  }
+  return view;
+}
+
+core::Result<DeliberationView> GroupService::GetDeliberation(const Context& context,
+                                                             std::int64_t group_id,
+                                                             std::int64_t id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return DeliberationViewOf(*unit, group_id, id);
+}
+
+core::Result<DeliberationView> GroupService::CreateDeliberation(const Context& context,
+                                                                std::int64_t group_id,
+                                                                const DeliberationInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kDeliberations));
+  Problems problems;
+  Deliberation deliberation;
+  deliberation.group_id = group_id;
+  ApplyRequiredText(problems, input.title, true, "title", 200, deliberation.title);
+  ApplyOptionalText(problems, input.description, "description", 4000, deliberation.description);
+  ApplyRequiredChoice(problems, input.topic, true, "topic", ParseTopic,
+                      "topic must be learning_theme, schedule, venue, price, market_areas, "
+                      "fee_rule, rule or other",
+                      deliberation.topic);
+  if (Given(input.method)) {
+    ApplyRequiredChoice(problems, input.method, true, "method", ParseDecisionMethod,
+                        "method must be vote or consensus", deliberation.method);
+  }
+  if (!input.options || input.options->empty()) {
+    problems.Add("options", "required", "a proposal needs at least one option");
+  } else if (input.options->size() > 12) {
+    problems.Add("options", "too_many", "a proposal has at most 12 options");
+  } else {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < input.options->size(); ++i) {
+      std::string field = "options[" + std::to_string(i) + "]";
+      auto label = CheckText(problems, field, (*input.options)[i], 200);
+      if (!label) continue;
+      if (!seen.insert(AreaKey(*label)).second) {
+        problems.Add(field, "duplicate", field + " repeats an earlier option");
+        continue;
+      }
+      deliberation.options.push_back({0, *label, 0});
+    }
+  }
+  if (IsSet(input.meeting_id)) {
+    auto meeting = unit->Meetings().Find(group_id, **input.meeting_id);
+    if (!meeting.ok()) {
+      problems.Add("meeting_id", "not_found",
+                   "meeting " + std::to_string(**input.meeting_id) + " is not this group's");
+    } else {
+      deliberation.meeting_id = meeting->id;
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  deliberation.created_at = deliberation.updated_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Deliberations().Insert(deliberation));
+  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(saved.id), "create");
+  entry.after = SnapshotOf(saved);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, saved.id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
+core::Result<DeliberationView> GroupService::CastVote(const Context& context, std::int64_t group_id,
+                                                      std::int64_t id, const VoteInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  if (group.status == GroupStatus::kDissolved) return Dissolved();
+  GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
+  if (deliberation.decided) {
+    return Precondition("deliberation", "decided", "this proposal has been decided; votes are closed");
+  }
+  if (deliberation.method != DecisionMethod::kVote) {
+    return Precondition("deliberation", "consensus", "this proposal is decided by consensus, not by vote");
+  }
+  bool recorder = MayWrite(caller, group, Part::kDeliberations).ok();
+  if (!recorder && !caller.member) return Error::Denied("only the group's members vote");
+  std::int64_t member_id = 0;
+  if (input.member_id) {
+    member_id = *input.member_id;
+    if (!recorder && (!caller.member || caller.member->id != member_id)) {
+      return Error::Denied("you can cast only your own vote");
+    }
+  } else if (caller.member) {
+    member_id = caller.member->id;
+  } else {
+    return Error::Invalid("member_id", "required", "member_id is required: whose vote is it?");
+  }
+  Problems problems;
+  auto member = unit->Groups().FindMember(group_id, member_id);
+  if (!member.ok()) {
+    if (member.error().code != core::ErrorCode::kNotFound) return std::move(member).error();
+    problems.Add("member_id", "not_member", "member " + std::to_string(member_id) + " is not in this group");
+  } else if (member->left_on || member->joined_on > Today()) {
+    problems.Add("member_id", "not_member_now", member->person_name + " is not a member now");
+  }
+  Vote vote;
+  vote.member_id = member_id;
+  if (!Given(input.option_id)) {
+    problems.Add("option_id", "required", "choose an option, or null to vote against the proposal");
+  } else if (IsSet(input.option_id)) {
+    auto& options = deliberation.options;
+    if (std::none_of(options.begin(), options.end(),
+                     [&](const DeliberationOption& o) { return o.id == **input.option_id; })) {
+      problems.Add("option_id", "not_found",
+                   "option " + std::to_string(**input.option_id) + " is not one of this proposal's");
+    } else {
+      vote.option_id = **input.option_id;
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(unit->Deliberations().InsertVote(id, vote, clock_.Now()));
+  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(id), "vote");
+  entry.after = audit::Snapshot{
+      {"member_id", vote.member_id},
+      {"option_id", vote.option_id ? audit::Value(*vote.option_id) : audit::Value(nullptr)}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
+core::Result<DeliberationView> GroupService::Decide(const Context& context, std::int64_t group_id,
+                                                    std::int64_t id, const DecisionInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
+  if (deliberation.decided) {
+    return Precondition("deliberation", "decided", "this proposal has been decided already");
+  }
+  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(id), "decide");
+  entry.before = SnapshotOf(deliberation);
+  Problems problems;
+  ApplyOptionalText(problems, input.note, "note", 2000, deliberation.note);
+  Decision decision;
+  if (deliberation.method == DecisionMethod::kVote) {
+    if (Given(input.outcome)) {
+      problems.Add("outcome", "decided_by_vote", "a vote is decided by its count; leave outcome out");
+    }
+    if (Given(input.option_id)) {
+      problems.Add("option_id", "decided_by_vote", "a vote is decided by its count; leave option_id out");
+    }
+    GOTONG_ASSIGN_OR_RETURN(auto votes, unit->Deliberations().Votes(id));
+    std::vector<std::optional<std::int64_t>> choices;
+    for (const auto& vote : votes) choices.push_back(vote.option_id);
+    decision = DecideByVote(choices);
+  } else {
+    Outcome outcome = Outcome::kNotAgreed;
+    ApplyRequiredChoice(problems, input.outcome, true, "outcome", ParseOutcome,
+                        "outcome must be agreed or not_agreed", outcome);
+    decision.outcome = outcome;
+    if (IsSet(input.outcome) && outcome == Outcome::kAgreed) {
+      if (!IsSet(input.option_id)) {
+        problems.Add("option_id", "required", "say which option the members agreed on");
+      } else {
+        auto& options = deliberation.options;
+        if (std::none_of(options.begin(), options.end(),
+                         [&](const DeliberationOption& o) { return o.id == **input.option_id; })) {
+          problems.Add("option_id", "not_found",
+                       "option " + std::to_string(**input.option_id) + " is not one of this proposal's");
+        } else {
+          decision.option_id = **input.option_id;
+        }
+      }
+    } else if (IsSet(input.option_id)) {
+      problems.Add("option_id", "invalid_value", "a proposal not agreed has no chosen option");
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  deliberation.decided = true;
+  deliberation.outcome = decision.outcome;
+  deliberation.option_id = decision.option_id;
+  deliberation.decided_on = Today();
+  deliberation.updated_at = clock_.Now();
+  GOTONG_RETURN_IF_ERROR(unit->Deliberations().Update(deliberation));
+  entry.after = SnapshotOf(deliberation);
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  if (decision.outcome == Outcome::kAgreed && BecomesNorm(deliberation.topic)) {
+    Norm norm;
+    norm.group_id = group_id;
+    norm.deliberation_id = id;
+    norm.topic = deliberation.topic;
+    for (const auto& option : deliberation.options) {
+      if (option.id == decision.option_id) norm.text = option.label;
+    }
+    norm.adopted_on = *deliberation.decided_on;
+    norm.created_at = clock_.Now();
+    GOTONG_ASSIGN_OR_RETURN(norm.id, unit->Deliberations().InsertNorm(norm));
+    auto adopted = audit::NewEntry(context, clock_.Now(), "norm", std::to_string(norm.id), "create");
+    adopted.after = audit::Snapshot{{"group_id", group_id},
+                                    {"deliberation_id", id},
+                                    {"topic", std::string(ToString(norm.topic))},
+                                    {"text", norm.text}};
+    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(adopted));
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
+core::Result<std::vector<Norm>> GroupService::Norms(const Context& context, std::int64_t group_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Deliberations().Norms(group_id);
+}
+
+}  // namespace gotong::domain::groups

@@ -1,0 +1,93 @@
+#include "domain/groups/groups.hpp"
+
+namespace gotong::domain::groups {
+namespace {
+
+audit::Value Optional(const std::optional<std::string>& value) {
+  if (!value) return nullptr;
+  return *value;
+}
+
+audit::Value Optional(const std::optional<std::int64_t>& value) {
+  if (!value) return nullptr;
+  return *value;
+}
+
+audit::Value Optional(const std::optional<core::Date>& value) {
+  if (!value) return nullptr;
+  return value->ToString();
+}
+
+std::string Word(std::string_view word) { return std::string(word); }
+
+}  // namespace
+
+audit::Snapshot SnapshotOf(const Group& group) {
+  return {
+      {"name", group.name},
+      {"kind", Word(ToString(group.kind))},
+      {"sector", Word(registry::ToString(group.sector))},
+      {"business_centre", Optional(group.business_centre)},
+      {"village_code", group.village_code},
+      {"origin", Word(ToString(group.origin))},
+      {"programme_id", Optional(group.programme_id)},
+      {"legality", Optional(group.legality)},
+      {"legality_date", Optional(group.legality_date)},
+      {"status", Word(ToString(group.status))},
+      {"status_since", group.status_since.ToString()},
+      {"founded_on", Optional(group.founded_on)},
+      {"sop_meetings_per_month", static_cast<std::int64_t>(group.sop_meetings_per_month)},
+      {"steward_id", Optional(group.steward_id)},
+  };
+}
+
+audit::Snapshot SnapshotOf(const Membership& membership) {
+  return {
+      {"group_id", membership.group_id},
+      {"person_id", membership.person_id},
+      {"enterprise_id", Optional(membership.enterprise_id)},
+      {"role", Word(ToString(membership.role))},
+      {"mentor", membership.mentor},
+      {"local_hero", membership.local_hero},
+      {"joined_on", membership.joined_on.ToString()},
+      {"left_on", Optional(membership.left_on)},
+      {"user_id", Optional(membership.user_id)},
+  };
+}
+
+audit::Snapshot SnapshotOf(const Meeting& meeting) {
+  return {
+      {"group_id", meeting.group_id},
+      {"kind", Word(ToString(meeting.kind))},
+      {"held_on", meeting.held_on.ToString()},
+      {"status", Word(ToString(meeting.status))},
+      {"venue", Optional(meeting.venue)},
+      {"host_member_id", Optional(meeting.host_member_id)},
+      {"agenda", Optional(meeting.agenda)},
+      {"minutes", Optional(meeting.minutes)},
+  };
+}
+
+audit::Snapshot SnapshotOf(const Deliberation& deliberation) {
+  std::string options;
+  for (const auto& option : deliberation.options) {
+    if (!options.empty()) options += " | ";
+    options += option.label;
+  }
+  return {
+      {"group_id", deliberation.group_id},
+      {"meeting_id", Optional(deliberation.meeting_id)},
+      {"title", deliberation.title},
+      {"topic", Word(ToString(deliberation.topic))},
+      {"method", Word(ToString(deliberation.method))},
+      {"options", options},
+      {"decided", deliberation.decided},
+      {"outcome", deliberation.outcome ? audit::Value(Word(ToString(*deliberation.outcome)))
+                                       : audit::Value(nullptr)},
+      {"option_id", Optional(deliberation.option_id)},
+      {"decided_on", Optional(deliberation.decided_on)},
+      {"note", Optional(deliberation.note)},
+  };
+}
+
+}  // namespace gotong::domain::groups

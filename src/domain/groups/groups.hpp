@@ -1,0 +1,223 @@
+#pragma once
+
+// Groups as alliances (seeds 000 and 001): the records and the repositories that keep them.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "domain/audit/audit.hpp"
+#include "domain/groups/rules.hpp"
+#include "domain/registry/rules.hpp"
+
+namespace gotong::domain::groups {
+
+struct Group {
+  std::int64_t id = 0;
+  std::string name;
+  GroupKind kind = GroupKind::kJointBusinessGroup;
+  registry::Sector sector = registry::Sector::kFoodProcessing;
+  std::optional<std::string> business_centre;  // "sentra tape Ngajum"
+  std::string village_code;
+  Origin origin = Origin::kSelfInitiated;
+  // The programme that formed it; programmes are a later context, so this is not yet checked.
+  std::optional<std::int64_t> programme_id;
+  std::optional<std::string> legality;         // "Keputusan Kepala Desa No. 12/2019"
+  std::optional<core::Date> legality_date;
+  GroupStatus status = GroupStatus::kEmbryo;
+  core::Date status_since;
+  std::optional<core::Date> founded_on;
+  int sop_meetings_per_month = 1;              // what the programme's SOP asks
+  std::optional<std::int64_t> steward_id;      // the stakeholder whose officers keep it
+  core::Instant created_at{};
+  core::Instant updated_at{};
+  std::int64_t active_members = 0;             // read only: members who have not left
+};
+
+struct Membership {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t person_id = 0;
+  std::string person_name;                     // read from the person
+  std::optional<std::int64_t> enterprise_id;
+  std::string enterprise_name;                 // read from the enterprise ("" without one)
+  MemberRole role = MemberRole::kMember;
+  bool mentor = false;
+  bool local_hero = false;
+  core::Date joined_on;
+  std::optional<core::Date> left_on;
+  std::optional<std::int64_t> user_id;         // the account that acts as this member
+  core::Instant created_at{};
+  core::Instant updated_at{};
+
+  // A member on `day`: joined by then and not left before it.
+  bool ActiveOn(const core::Date& day) const {
+    return joined_on <= day && (!left_on || *left_on >= day);
+  }
+};
+
+struct Meeting {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  MeetingKind kind = MeetingKind::kFormal;
+  core::Date held_on;
+  MeetingStatus status = MeetingStatus::kHeld;
+  std::optional<std::string> venue;             // "rumah Bu Sulastri"
+  std::optional<std::int64_t> host_member_id;   // whose house, when it was a member's
+  std::optional<std::string> agenda;
+  std::optional<std::string> minutes;
+  core::Instant created_at{};
+  core::Instant updated_at{};
+  // Read only: attendance as recorded.
+  std::int64_t present = 0;
+  std::int64_t excused = 0;
+  std::int64_t absent = 0;
+};
+
+struct Attendance {
+  std::int64_t member_id = 0;
+  Presence presence = Presence::kPresent;
+  std::string person_name;  // read only
+};
+
+struct DeliberationOption {
+  std::int64_t id = 0;
+  std::string label;
+  std::int64_t votes = 0;  // read only
+};
+
+struct Deliberation {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::optional<std::int64_t> meeting_id;  // the meeting it was put to
+  std::string title;
+  std::optional<std::string> description;
+  Topic topic = Topic::kOther;
+  DecisionMethod method = DecisionMethod::kVote;
+  std::vector<DeliberationOption> options;
+  bool decided = false;
+  std::optional<Outcome> outcome;
+  std::optional<std::int64_t> option_id;   // the option agreed on
+  std::optional<core::Date> decided_on;
+  std::optional<std::string> note;         // how the consensus was reached, objections
+  core::Instant created_at{};
+  core::Instant updated_at{};
+  std::int64_t votes_against = 0;          // read only
+};
+
+struct Vote {
+  std::int64_t member_id = 0;
+  std::optional<std::int64_t> option_id;   // nullopt: against the proposal
+  std::string person_name;                 // read only
+};
+
+// An agreed outcome the group keeps (seed 001: the market areas).
+struct Norm {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t deliberation_id = 0;
+  Topic topic = Topic::kRule;
+  std::string text;
+  core::Date adopted_on;
+  core::Instant created_at{};
+};
+
+// A held meeting's day and attendance, for compliance and attendance charts.
+struct HeldMeeting {
+  core::Date held_on;
+  std::int64_t present = 0;
+  std::int64_t recorded = 0;  // present + excused + absent
+};
+
+struct GroupFilter {
+  std::optional<std::string> region;  // prefix of the village code at any level
+  std::optional<GroupKind> kind;
+  std::optional<GroupStatus> status;
+  std::optional<std::string> q;       // lower-case; part of the name
+  // Limits to what the caller reaches (nullopt: everything).
+  std::optional<std::int64_t> steward_id;
+  std::optional<std::int64_t> programme_id;
+  std::optional<std::int64_t> group_id;
+};
+
+audit::Snapshot SnapshotOf(const Group& group);
+audit::Snapshot SnapshotOf(const Membership& membership);
+audit::Snapshot SnapshotOf(const Meeting& meeting);
+audit::Snapshot SnapshotOf(const Deliberation& deliberation);
+
+class GroupRepository {
+ public:
+  virtual ~GroupRepository() = default;
+  virtual core::Result<std::int64_t> Insert(const Group& group) = 0;
+  virtual core::Status Update(const Group& group) = 0;
+  virtual core::Result<Group> Find(std::int64_t id) = 0;
+  virtual core::Result<core::Page<Group>> List(const GroupFilter& filter,
+                                               const core::PageRequest& page) = 0;
+
+  // kAlreadyExists (field "person_id") when the person is already in the group.
+  virtual core::Result<std::int64_t> InsertMember(const Membership& membership) = 0;
+  virtual core::Status UpdateMember(const Membership& membership) = 0;
+  // kNotFound unless the membership belongs to the group.
+  virtual core::Result<Membership> FindMember(std::int64_t group_id, std::int64_t member_id) = 0;
+  // Members who have not left first, then by office, then by name.
+  virtual core::Result<core::Page<Membership>> ListMembers(std::int64_t group_id,
+                                                           bool include_left,
+                                                           const core::PageRequest& page) = 0;
+  // The memberships among `ids` that belong to the group (for checking many at once).
+  virtual core::Result<std::vector<Membership>> FindMembers(std::int64_t group_id,
+                                                            const std::vector<std::int64_t>& ids) = 0;
+  // Who holds an office (leader, secretary, treasurer) now, if anyone.
+  virtual core::Result<std::optional<Membership>> OfficeHolder(std::int64_t group_id,
+                                                               MemberRole role) = 0;
+  // The membership (not left) the account acts as in the group, if any.
+  virtual core::Result<std::optional<Membership>> MemberOfUser(std::int64_t group_id,
+                                                               std::int64_t user_id) = 0;
+};
+
+class MeetingRepository {
+ public:
+  virtual ~MeetingRepository() = default;
+  virtual core::Result<std::int64_t> Insert(const Meeting& meeting) = 0;
+  virtual core::Status Update(const Meeting& meeting) = 0;
+  // kNotFound unless the meeting belongs to the group.
+  virtual core::Result<Meeting> Find(std::int64_t group_id, std::int64_t id) = 0;
+  // Newest first; `from`/`to` bound the day, inclusive.
+  virtual core::Result<core::Page<Meeting>> List(std::int64_t group_id,
+                                                 std::optional<core::Date> from,
+                                                 std::optional<core::Date> to,
+                                                 const core::PageRequest& page) = 0;
+  virtual core::Status ReplaceAttendance(std::int64_t meeting_id,
+                                         const std::vector<Attendance>& attendance) = 0;
+  virtual core::Result<std::vector<Attendance>> AttendanceOf(std::int64_t meeting_id) = 0;
+  // Held meetings from `from` to `to` inclusive, oldest first.
+  virtual core::Result<std::vector<HeldMeeting>> Held(std::int64_t group_id, core::Date from,
+                                                      core::Date to) = 0;
+};
+
+class DeliberationRepository {
+ public:
+  virtual ~DeliberationRepository() = default;
+  // Inserts the deliberation and its options; returns it with ids filled.
+  virtual core::Result<Deliberation> Insert(const Deliberation& deliberation) = 0;
+  // Writes the decision fields (decided, outcome, option, day, note).
+  virtual core::Status Update(const Deliberation& deliberation) = 0;
+  // With its options and their vote counts; kNotFound unless it belongs to the group.
+  virtual core::Result<Deliberation> Find(std::int64_t group_id, std::int64_t id) = 0;
+  // Newest first, with options and counts.
+  virtual core::Result<core::Page<Deliberation>> List(std::int64_t group_id,
+                                                      const core::PageRequest& page) = 0;
+  // kAlreadyExists (field "member_id") when the member has voted already.
+  virtual core::Status InsertVote(std::int64_t deliberation_id, const Vote& vote,
+                                  core::Instant at) = 0;
+  virtual core::Result<std::vector<Vote>> Votes(std::int64_t deliberation_id) = 0;
+  virtual core::Result<std::int64_t> InsertNorm(const Norm& norm) = 0;
+  // Oldest first.
+  virtual core::Result<std::vector<Norm>> Norms(std::int64_t group_id) = 0;
+};
+
+}  // namespace gotong::domain::groups
