@@ -27,7 +27,11 @@ describe('navItemsFor', () => {
     }
   });
 
-  it('always shows home, the placeholders and the account, in the same order for every role', () => {
+  it('opens the group workspace instead of a placeholder', () => {
+    expect(NAV_ITEMS.find((item) => item.path === '/groups')?.placeholderKey).toBeUndefined();
+  });
+
+  it('always shows home, the group workspace, the placeholders and the account, in the same order for every role', () => {
     for (const role of ROLES) {
       const own = paths(role);
       expect(own[0]).toBe('/');

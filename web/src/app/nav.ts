@@ -17,7 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/renewal', labelKey: 'nav.renewal', permission: 'registry.write' },
   { path: '/imports', labelKey: 'nav.imports', permission: 'imports.use' },
   { path: '/stakeholders', labelKey: 'nav.stakeholders', permission: 'stakeholders.read' },
-  { path: '/groups', labelKey: 'nav.groups', placeholderKey: 'placeholder.groups' },
+  { path: '/groups', labelKey: 'nav.groups' },
   { path: '/mentoring', labelKey: 'nav.mentoring', placeholderKey: 'placeholder.mentoring' },
   { path: '/programmes', labelKey: 'nav.programmes', placeholderKey: 'placeholder.programmes' },
   { path: '/reports', labelKey: 'nav.reports', placeholderKey: 'placeholder.reports' },

@@ -4,16 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
+import { compliance, groupView } from '../test/groups';
 import { jsonResponse, renderWithI18n } from '../test/render';
 import { AppRoutes } from './routes';
 
-function signedInAs(role: Role) {
-  routeFetch({
+function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
+  return routeFetch({
     'GET /api/v1/me': () =>
       jsonResponse({
-        user: { id: 1, username: 'u', display_name: 'Pengguna Uji', role, scope: null, disabled: false, created_at: '' },
+        user: { id: 1, username: 'u', display_name: 'Pengguna Uji', role, scope, disabled: false, created_at: '' },
         csrf_token: 'c',
       }),
+    'GET /api/v1/groups': () => page([]),
+    'GET /api/v1/groups/7': () => jsonResponse(groupView({ id: 7, name: 'Kelompok Tujuh', writes: [], member_id: 3 })),
+    'GET /api/v1/groups/7/compliance': () => jsonResponse(compliance()),
+    'GET /api/v1/groups/7/norms': () => jsonResponse({ items: [] }),
     'GET /api/v1/sectors': () => jsonResponse({ items: [] }),
     'GET /api/v1/enterprises': () => page([]),
     'GET /api/v1/regions': () => page([]),
@@ -77,5 +82,26 @@ describe('navigation and route guards by role', () => {
     renderApp('/registry');
     expect(await screen.findByRole('heading', { level: 1, name: 'Registri UMKM' })).toBeInTheDocument();
     expect(await screen.findByText('0 usaha ditemukan')).toBeInTheDocument();
+  });
+
+  it('opens the group list for an officer, with the new-group button', async () => {
+    signedInAs('officer', { kind: 'stakeholder', id: 1 });
+    renderApp('/groups');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Kelompok baru' })).toHaveAttribute('href', '/groups/new');
+    expect(screen.queryByTestId('placeholder')).not.toBeInTheDocument();
+  });
+
+  it("takes a group's own account straight to its group's workspace", async () => {
+    signedInAs('group_leader', { kind: 'group', id: 7 });
+    renderApp('/groups');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok Tujuh' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Semua kelompok' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the new-group form from a facilitator', async () => {
+    signedInAs('facilitator', { kind: 'programme', id: 1 });
+    renderApp('/groups/new');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
   });
 });

@@ -11,6 +11,9 @@ import { PlaceholderPage } from './pages/PlaceholderPage';
 import {
   EnterpriseDetailRoute,
   EnterpriseFormRoute,
+  GroupFormRoute,
+  GroupListRoute,
+  GroupWorkspaceRoute,
   ImportJobRoute,
   ImportsRoute,
   RegistryListRoute,
@@ -52,6 +55,18 @@ export function AppRoutes() {
         <Route path="/stakeholders" element={guard('stakeholders.read', <StakeholdersRoute />)} />
         <Route path="/imports" element={guard('imports.use', <ImportsRoute />)} />
         <Route path="/imports/:id" element={guard('imports.use', <ImportJobRoute />)} />
+        <Route path="/groups" element={<GroupListRoute />} />
+        <Route path="/groups/new" element={guard('groups.create', <GroupFormRoute />)} />
+        <Route path="/groups/:id" element={<GroupWorkspaceRoute section="summary" />} />
+        <Route path="/groups/:id/members" element={<GroupWorkspaceRoute section="members" />} />
+        <Route path="/groups/:id/meetings" element={<GroupWorkspaceRoute section="meetings" />} />
+        <Route path="/groups/:id/meetings/:meetingId" element={<GroupWorkspaceRoute section="meetings" />} />
+        <Route path="/groups/:id/deliberations" element={<GroupWorkspaceRoute section="deliberations" />} />
+        <Route
+          path="/groups/:id/deliberations/:deliberationId"
+          element={<GroupWorkspaceRoute section="deliberations" />}
+        />
+        <Route path="/groups/:id/compliance" element={<GroupWorkspaceRoute section="compliance" />} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatNumber, formatPercent, localeOf } from './format';
+import { formatBytes, formatDate, formatDay, formatMonth, formatNumber, formatPercent, localeOf, todayIso } from './format';
 
 describe('format', () => {
   it('maps app languages to locales, Indonesian by default', () => {
@@ -29,5 +29,25 @@ describe('format', () => {
   it('returns text that is not a date unchanged instead of "Invalid Date"', () => {
     expect(formatDate('kemarin', 'id')).toBe('kemarin');
     expect(formatDate('2026-11-23T08:00:00Z', 'id')).toMatch(/2026/);
+  });
+
+  it('writes a calendar day Indonesian style, the same day in every time zone', () => {
+    expect(formatDay('2026-11-23', 'id')).toBe('23 Nov 2026');
+    expect(formatDay('2026-11-23', 'id', 'long')).toBe('23 November 2026');
+    expect(formatDay('2026-08-17', 'id')).toBe('17 Agu 2026');
+    expect(formatDay('2026-11-23', 'en', 'long')).toBe('23 November 2026');
+    expect(formatDay('2026-02-30', 'id')).toBe('2026-02-30');
+    expect(formatDay('besok', 'id')).toBe('besok');
+  });
+
+  it('writes a month as its short name and year', () => {
+    expect(formatMonth('2026-08', 'id')).toBe('Agu 2026');
+    expect(formatMonth('2026-08', 'en')).toBe('Aug 2026');
+    expect(formatMonth('2026-11', 'id', 'long')).toBe('November 2026');
+    expect(formatMonth('2026-13', 'id')).toBe('2026-13');
+  });
+
+  it("gives today's date in the browser's calendar as a date input holds it", () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });

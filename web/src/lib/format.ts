@@ -53,3 +53,34 @@ export function formatBytes(bytes: number, language: string | undefined): string
   const number = new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
   return `${number} ${BYTE_UNITS[unit]}`;
 }
+
+/** A calendar day "2026-11-23" as a UTC midnight, or null when the text is not one. */
+function parseDay(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]) ? date : null;
+}
+
+/**
+ * A calendar day (no time, no zone) as people write it: "23 Nov 2026", or "23 November 2026"
+ * with `month: 'long'`. Read as that day wherever the browser is; the raw text when it is not a day.
+ */
+export function formatDay(day: string, language: string | undefined, month: 'short' | 'long' = 'short'): string {
+  const date = parseDay(day);
+  if (!date) return day;
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A month "2026-11" as "Nov 2026" (or "November 2026"); the raw text when it is not a month. */
+export function formatMonth(month: string, language: string | undefined, style: 'short' | 'long' = 'short'): string {
+  const date = parseDay(`${month}-01`);
+  if (!date) return month;
+  return new Intl.DateTimeFormat(localeOf(language), { month: style, year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Today in the browser's own calendar, as "2026-11-23" (what a date input holds). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

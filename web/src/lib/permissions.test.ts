@@ -20,6 +20,10 @@ describe('can', () => {
     expect(ROLES.filter((role) => can(role, 'registry.nik'))).toEqual(['admin', 'officer']);
   });
 
+  it('lets only admin and officer register a group', () => {
+    expect(ROLES.filter((role) => can(role, 'groups.create'))).toEqual(['admin', 'officer']);
+  });
+
   it('grants nothing without a role', () => {
     expect(can(null, 'stakeholders.read')).toBe(false);
     expect(can(undefined, 'registry.read')).toBe(false);

@@ -8,7 +8,8 @@ export type Permission =
   | 'registry.nik'
   | 'imports.use'
   | 'stakeholders.read'
-  | 'stakeholders.write';
+  | 'stakeholders.write'
+  | 'groups.create';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -18,6 +19,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'imports.use': ['admin', 'officer'],
   'stakeholders.read': ['admin', 'officer', 'facilitator', 'group_leader', 'mentor', 'member'],
   'stakeholders.write': ['admin'],
+  // registers a group; an officer stewards the groups it adds (what each may change inside a
+  // group comes from the group itself: GET /groups/{id} answers with `writes`)
+  'groups.create': ['admin', 'officer'],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

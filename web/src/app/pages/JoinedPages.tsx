@@ -1,6 +1,10 @@
-// Pages that join features: the registry, stakeholder and import pages get the signed-in
+// Pages that join features: the registry, stakeholder, import and group pages get the signed-in
 // user's role from auth and the region picker from regions, which they cannot import.
+import { lazy, Suspense } from 'react';
+import { Navigate } from 'react-router';
+import { LoadingScreen } from '../../components/LoadingScreen';
 import { useAuth } from '../../features/auth/hooks/use-auth';
+import type { Section } from '../../features/groups/types/paths';
 import { ImportJobPage } from '../../features/imports/components/ImportJobPage';
 import { ImportPage } from '../../features/imports/components/ImportPage';
 import { RegionPicker } from '../../features/regions/components/RegionPicker';
@@ -9,6 +13,17 @@ import { EnterpriseForm } from '../../features/registry/components/EnterpriseFor
 import { RegistryPage } from '../../features/registry/components/RegistryPage';
 import { RenewalWorklist } from '../../features/registry/components/RenewalWorklist';
 import { StakeholdersPage } from '../../features/stakeholders/components/StakeholdersPage';
+import { can } from '../../lib/permissions';
+
+// The group workspace loads when first opened: offices that never open it do not download it,
+// and a group leader's phone gets the rest of the app sooner.
+const GroupListPage = lazy(() =>
+  import('../../features/groups/components/GroupListPage').then((m) => ({ default: m.GroupListPage })),
+);
+const GroupForm = lazy(() => import('../../features/groups/components/GroupForm').then((m) => ({ default: m.GroupForm })));
+const GroupWorkspace = lazy(() =>
+  import('../../features/groups/components/GroupWorkspace').then((m) => ({ default: m.GroupWorkspace })),
+);
 
 export function RegistryListRoute({ view }: { view: 'list' | 'areas' }) {
   const { user } = useAuth();
@@ -40,4 +55,37 @@ export function ImportsRoute() {
 
 export function ImportJobRoute() {
   return <ImportJobPage />;
+}
+
+/** A group's own accounts (leader, secretary, member) reach one group: they land in its workspace. */
+export function GroupListRoute() {
+  const { user } = useAuth();
+  if (!user) return null;
+  if (user.scope?.kind === 'group') return <Navigate to={`/groups/${user.scope.id}`} replace />;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <GroupListPage role={user.role} />
+    </Suspense>
+  );
+}
+
+export function GroupFormRoute() {
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <GroupForm RegionPicker={RegionPicker} />
+    </Suspense>
+  );
+}
+
+export function GroupWorkspaceRoute({ section }: { section: Section }) {
+  const { user } = useAuth();
+  return user ? (
+    <Suspense fallback={<LoadingScreen />}>
+      <GroupWorkspace
+        section={section}
+        canSearchPeople={can(user.role, 'registry.read')}
+        showAllGroups={user.scope?.kind !== 'group'}
+      />
+    </Suspense>
+  ) : null;
 }

@@ -1,0 +1,156 @@
+import { api } from '../../../lib/api-client';
+import { MAX_PAGE_SIZE } from '../../../lib/page';
+import type {
+  AttendanceInput,
+  Compliance,
+  DecisionInput,
+  DeliberationInput,
+  DeliberationPage,
+  DeliberationView,
+  GroupInput,
+  GroupPage,
+  GroupView,
+  Member,
+  MemberInput,
+  MemberPage,
+  MeetingInput,
+  MeetingPage,
+  MeetingView,
+  Norm,
+  PersonPage,
+  VoteInput,
+} from '../types';
+import type { GroupFilters } from '../types/filters';
+import { listQuery } from '../types/filters';
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+const base = (groupId: number) => `/groups/${groupId}`;
+
+/** Guard against a server that keeps reporting a larger total. */
+const MAX_PAGES = 25;
+
+// ---- groups ----
+
+export function listGroups(filters: GroupFilters, signal?: AbortSignal): Promise<GroupPage> {
+  return api.get<GroupPage>('/groups', { query: listQuery(filters), ...withSignal(signal) });
+}
+
+export function getGroup(id: number, signal?: AbortSignal): Promise<GroupView> {
+  return api.get<GroupView>(base(id), withSignal(signal));
+}
+
+export function createGroup(body: GroupInput): Promise<GroupView> {
+  return api.post<GroupView>('/groups', body);
+}
+
+export function updateGroup(id: number, body: GroupInput): Promise<GroupView> {
+  return api.patch<GroupView>(base(id), body);
+}
+
+// ---- members ----
+
+export function listMembers(
+  groupId: number,
+  options: { includeLeft?: boolean; limit?: number; offset?: number } = {},
+  signal?: AbortSignal,
+): Promise<MemberPage> {
+  return api.get<MemberPage>(`${base(groupId)}/members`, {
+    query: {
+      include_left: options.includeLeft ? 'true' : null,
+      limit: options.limit ?? MAX_PAGE_SIZE,
+      offset: options.offset ?? 0,
+    },
+    ...withSignal(signal),
+  });
+}
+
+/** Every member (page after page), those who left included when asked: attendance needs them all. */
+export async function listAllMembers(groupId: number, includeLeft: boolean, signal?: AbortSignal): Promise<Member[]> {
+  const items: Member[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await listMembers(groupId, { includeLeft, limit: MAX_PAGE_SIZE, offset: items.length }, signal);
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}
+
+/** People in the registry by name, to add one as a member (GET /people: officers and facilitators only). */
+export function searchPeople(q: string, signal?: AbortSignal): Promise<PersonPage> {
+  return api.get<PersonPage>('/people', { query: { q, limit: 20, offset: 0 }, ...withSignal(signal) });
+}
+
+export function addMember(groupId: number, body: MemberInput): Promise<Member> {
+  return api.post<Member>(`${base(groupId)}/members`, body);
+}
+
+export function updateMember(groupId: number, memberId: number, body: MemberInput): Promise<Member> {
+  return api.patch<Member>(`${base(groupId)}/members/${memberId}`, body);
+}
+
+// ---- meetings ----
+
+export function listMeetings(groupId: number, limit: number, offset: number, signal?: AbortSignal): Promise<MeetingPage> {
+  return api.get<MeetingPage>(`${base(groupId)}/meetings`, { query: { limit, offset }, ...withSignal(signal) });
+}
+
+export function getMeeting(groupId: number, meetingId: number, signal?: AbortSignal): Promise<MeetingView> {
+  return api.get<MeetingView>(`${base(groupId)}/meetings/${meetingId}`, withSignal(signal));
+}
+
+export function createMeeting(groupId: number, body: MeetingInput): Promise<MeetingView> {
+  return api.post<MeetingView>(`${base(groupId)}/meetings`, body);
+}
+
+export function updateMeeting(groupId: number, meetingId: number, body: MeetingInput): Promise<MeetingView> {
+  return api.patch<MeetingView>(`${base(groupId)}/meetings/${meetingId}`, body);
+}
+
+export function recordAttendance(groupId: number, meetingId: number, body: AttendanceInput): Promise<MeetingView> {
+  return api.put<MeetingView>(`${base(groupId)}/meetings/${meetingId}/attendance`, body);
+}
+
+// ---- compliance ----
+
+/** Months "2026-01" to "2026-12"; without them the server gives the twelve months to this one. */
+export function getCompliance(
+  groupId: number,
+  range: { from?: string | null; to?: string | null } = {},
+  signal?: AbortSignal,
+): Promise<Compliance> {
+  return api.get<Compliance>(`${base(groupId)}/compliance`, {
+    query: { from: range.from ?? null, to: range.to ?? null },
+    ...withSignal(signal),
+  });
+}
+
+// ---- deliberations ----
+
+export function listDeliberations(
+  groupId: number,
+  limit: number,
+  offset: number,
+  signal?: AbortSignal,
+): Promise<DeliberationPage> {
+  return api.get<DeliberationPage>(`${base(groupId)}/deliberations`, { query: { limit, offset }, ...withSignal(signal) });
+}
+
+export function getDeliberation(groupId: number, deliberationId: number, signal?: AbortSignal): Promise<DeliberationView> {
+  return api.get<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}`, withSignal(signal));
+}
+
+export function createDeliberation(groupId: number, body: DeliberationInput): Promise<DeliberationView> {
+  return api.post<DeliberationView>(`${base(groupId)}/deliberations`, body);
+}
+
+export function castVote(groupId: number, deliberationId: number, body: VoteInput): Promise<DeliberationView> {
+  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/votes`, body);
+}
+
+export function decide(groupId: number, deliberationId: number, body: DecisionInput): Promise<DeliberationView> {
+  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/decide`, body);
+}
+
+export function listNorms(groupId: number, signal?: AbortSignal): Promise<{ items: Norm[] }> {
+  return api.get<{ items: Norm[] }>(`${base(groupId)}/norms`, withSignal(signal));
+}

@@ -1,0 +1,158 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { isApiError } from '../../../lib/api-client';
+import { recordAttendance } from '../api/groups';
+import { useMembers } from '../hooks/use-members';
+import { PRESENCES, type Member, type MeetingView } from '../types';
+import {
+  attendanceBody,
+  attendanceChanged,
+  countPresence,
+  markAllPresent,
+  memberOfSentLine,
+  rosterFor,
+  togglePresence,
+  type RosterRow,
+} from '../types/attendance';
+import { groupFieldMessage, groupProblemMessage, serverField } from '../types/errors';
+import { FieldMessages } from './labels';
+
+interface AttendanceTakerProps {
+  groupId: number;
+  meeting: MeetingView;
+  onSaved(meeting: MeetingView): void;
+}
+
+/** The members of the meeting's day, each with three big buttons; "everyone present"; one save. */
+export function AttendanceTaker({ groupId, meeting, onSaved }: AttendanceTakerProps) {
+  const { t } = useTranslation();
+  // Those who left since are listed too when they were members on the day.
+  const members = useMembers(groupId, true);
+  if (members.status === 'error') return <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert>;
+  if (!members.data) return <p role="status">{t('groups.attendance.loadingMembers')}</p>;
+  return <AttendanceForm groupId={groupId} meeting={meeting} members={members.data} onSaved={onSaved} />;
+}
+
+interface RowErrors {
+  byMember: Record<number, string[]>;
+  general: string[];
+}
+
+const NO_ROW_ERRORS: RowErrors = { byMember: {}, general: [] };
+
+function AttendanceForm({ groupId, meeting, members, onSaved }: AttendanceTakerProps & { members: Member[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [rows, setRows] = useState<RosterRow[]>(() => rosterFor(members, meeting.held_on, meeting.attendance));
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<'saved' | 'nothingChanged' | null>(null);
+  const [errors, setErrors] = useState<RowErrors>(NO_ROW_ERRORS);
+  const counts = countPresence(rows);
+
+  const update = (next: RosterRow[]) => {
+    setRows(next);
+    setNotice(null);
+  };
+
+  async function onSave() {
+    setErrors(NO_ROW_ERRORS);
+    if (!attendanceChanged(rows, meeting.attendance)) {
+      setNotice('nothingChanged');
+      return;
+    }
+    const body = attendanceBody(rows);
+    setSaving(true);
+    setNotice(null);
+    try {
+      onSaved(await recordAttendance(groupId, meeting.id, body));
+      setNotice('saved');
+    } catch (error) {
+      const found: RowErrors = { byMember: {}, general: [] };
+      if (isApiError(error)) {
+        for (const fieldError of error.errors) {
+          const field = serverField(fieldError.field);
+          const member = field.index === null ? null : memberOfSentLine(body, field.index);
+          const message = groupFieldMessage(t, fieldError);
+          if (member !== null) (found.byMember[member] ??= []).push(message);
+          else found.general.push(message);
+        }
+      }
+      if (found.general.length === 0 && Object.keys(found.byMember).length === 0) {
+        found.general.push(groupProblemMessage(t, error));
+      }
+      setErrors(found);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="attendance">
+      <h3 id={`${id}-title`}>{t('groups.attendance.title')}</h3>
+      <p className="muted">{t('groups.attendance.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('groups.attendance.noMembers')}</p>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="button button--secondary button--block attendance__all"
+            onClick={() => update(markAllPresent(rows))}
+          >
+            {t('groups.attendance.allPresent')}
+          </button>
+          <ul className="attendance__list">
+            {rows.map((row) => {
+              const messages = errors.byMember[row.member_id] ?? [];
+              return (
+                <li key={row.member_id} className="attendance-row" data-testid={`attendance-${row.member_id}`}>
+                  <p className="attendance-row__who">
+                    <span className="attendance-row__name">{row.name}</span>
+                    {row.role && row.role !== 'member' ? <Badge tone="info">{t(`groups.roles.${row.role}`)}</Badge> : null}
+                  </p>
+                  <div
+                    className="presence"
+                    role="group"
+                    aria-label={t('groups.attendance.rowLabel', { name: row.name })}
+                    aria-describedby={messages.length > 0 ? `${id}-row-${row.member_id}` : undefined}
+                  >
+                    {PRESENCES.map((presence) => (
+                      <button
+                        key={presence}
+                        type="button"
+                        className={`presence__button presence__button--${presence}`}
+                        aria-pressed={row.presence === presence}
+                        onClick={() => update(togglePresence(rows, row.member_id, presence))}
+                      >
+                        {t(`groups.attendance.presence.${presence}`)}
+                      </button>
+                    ))}
+                  </div>
+                  <FieldMessages id={`${id}-row-${row.member_id}`} messages={messages} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <div className="save-bar">
+        {errors.general.length > 0 ? <Alert tone="error">{errors.general.join(' ')}</Alert> : null}
+        {notice === 'saved' ? <Alert tone="success">{t('groups.attendance.saved')}</Alert> : null}
+        {notice === 'nothingChanged' ? <Alert tone="info">{t('groups.attendance.nothingChanged')}</Alert> : null}
+        <p className="save-bar__counts" aria-live="polite" data-testid="attendance-counts">
+          {t('groups.attendance.counts', { present: counts.present, excused: counts.excused, absent: counts.absent })}
+          {counts.unmarked > 0 ? (
+            <span className="save-bar__unmarked">{t('groups.attendance.unmarked', { count: counts.unmarked })}</span>
+          ) : null}
+        </p>
+        {rows.length > 0 ? (
+          <button type="button" className="button button--primary button--block" disabled={saving} onClick={() => void onSave()}>
+            {saving ? t('groups.attendance.saving') : t('groups.attendance.save')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

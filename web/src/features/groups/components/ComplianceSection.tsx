@@ -1,0 +1,100 @@
+import { lazy, Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { SelectField } from '../../../components/SelectField';
+import { formatMonth, todayIso } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { getCompliance } from '../api/groups';
+import type { GroupView } from '../types';
+import { complianceChartRows, monthsEnding, SPANS, type Span } from '../types/compliance';
+import { groupProblemMessage } from '../types/errors';
+
+// The chart library is large and only this tab needs it: it loads when the tab first opens, so
+// phones opening the rest of the workspace never download it.
+const ComplianceCharts = lazy(() => import('./ComplianceCharts').then((m) => ({ default: m.ComplianceCharts })));
+
+interface ComplianceSectionProps {
+  group: GroupView;
+  language: string | undefined;
+  /** The month the view ends with ("2026-11"); this month by default. */
+  thisMonth?: string;
+}
+
+/** Kepatuhan SOP: meetings held per month against the SOP, attendance, and the same as a table. */
+export function ComplianceSection({ group, language, thisMonth }: ComplianceSectionProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [span, setSpan] = useState<Span>(12);
+  const range = monthsEnding(thisMonth ?? todayIso().slice(0, 7), span);
+  const report = useResource(`compliance-${group.id}-${range.from}-${range.to}-${group.sop_meetings_per_month}`, (signal) =>
+    getCompliance(group.id, range, signal),
+  );
+  const data = report.data;
+  const rows = data ? complianceChartRows(data.months, (month) => formatMonth(month, language)) : [];
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={report.status === 'loading'}>
+      <h2 id={`${id}-title`}>{t('groups.compliance.title')}</h2>
+      <p className="muted">{t('groups.compliance.intro')}</p>
+      <SelectField
+        id={`${id}-span`}
+        label={t('groups.compliance.span')}
+        options={SPANS.map((months) => ({ value: String(months), label: t('groups.compliance.spans', { count: months }) }))}
+        selectProps={{ value: String(span), onChange: (e) => setSpan(Number(e.target.value) as Span) }}
+      />
+      {report.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
+      {report.status === 'loading' && !data ? <p role="status">{t('groups.compliance.loading')}</p> : null}
+      {data ? (
+        <>
+          <p className="lead" data-testid="compliance-summary">
+            {t('groups.compliance.summary', { held: data.held, required: data.required, percent: data.percent })}
+          </p>
+          <p className="muted">
+            {[
+              t('groups.compliance.period', { from: formatMonth(data.from, language, 'long'), to: formatMonth(data.to, language, 'long') }),
+              t('groups.compliance.sopLine', { count: data.sop_meetings_per_month }),
+            ].join(' · ')}
+          </p>
+          <Suspense fallback={<p className="muted">{t('groups.compliance.loading')}</p>}>
+            <ComplianceCharts rows={rows} sop={data.sop_meetings_per_month} />
+          </Suspense>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="compliance-table">
+              <caption className="visually-hidden">{t('groups.compliance.table')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('groups.compliance.month')}</th>
+                  <th scope="col" className="num">
+                    {t('groups.compliance.tableHeld')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('groups.compliance.tableRequired')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('groups.compliance.percent')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('groups.compliance.attendance')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.month}>
+                    <th scope="row" className="nowrap">
+                      {row.label}
+                    </th>
+                    <td className="num">{row.held}</td>
+                    <td className="num">{row.required}</td>
+                    <td className={row.met ? 'num' : 'num num--short'}>{`${row.percent}%`}</td>
+                    <td className="num">{row.attendance === null ? t('groups.compliance.none') : `${row.attendance}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,244 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { FormField } from '../../../components/FormField';
+import { Pagination } from '../../../components/Pagination';
+import { SelectField } from '../../../components/SelectField';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { formatDay } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { createDeliberation, listDeliberations } from '../api/groups';
+import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type GroupView, type Topic } from '../types';
+import { fieldKey, groupProblemMessage, NO_ERRORS, readServerErrors, serverField, type ServerErrors } from '../types/errors';
+import {
+  DELIBERATION_FIELDS,
+  emptyDeliberationDraft,
+  MAX_OPTIONS,
+  optionBoxOfSent,
+  validateDeliberation,
+  type DeliberationDraft,
+  type DeliberationField,
+  type Problems,
+} from '../types/forms';
+import { deliberationPath, type WorkspaceNotice } from '../types/paths';
+import { FieldMessages } from './labels';
+
+const DELIBERATIONS_PAGE = 20;
+
+/** The server numbers options among those sent; the form shows them in its own boxes. */
+function onBoxes(errors: ServerErrors, options: readonly string[]): ServerErrors {
+  const byField: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors.byField)) {
+    const field = serverField(key);
+    const box = field.base === 'options' && field.index !== null ? optionBoxOfSent(options, field.index) : null;
+    const target = box === null ? key : fieldKey({ base: 'options', index: box });
+    (byField[target] ??= []).push(...messages);
+  }
+  return { byField, general: errors.general };
+}
+
+/** A new proposal: a title, its topic, how it is decided, and the options the members weigh. */
+function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const navigate = useNavigate();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState<DeliberationDraft>(emptyDeliberationDraft);
+  const [local, setLocal] = useState<Problems<DeliberationField>>({});
+  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof DeliberationDraft>(field: K, value: DeliberationDraft[K]) =>
+    setDraft((d) => ({ ...d, [field]: value }));
+  const errorsFor = (field: DeliberationField): string[] => [
+    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
+    ...(server.byField[field] ?? []),
+  ];
+  const setOption = (index: number, value: string) =>
+    setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServer(NO_ERRORS);
+    const { errors, input } = validateDeliberation(draft);
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      const created = await createDeliberation(group.id, input);
+      navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice });
+    } catch (error) {
+      setServer(onBoxes(readServerErrors(t, error, DELIBERATION_FIELDS), draft.options));
+      setSubmitting(false);
+    }
+  }
+
+  const optionsErrors = errorsFor('options');
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="deliberation-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.deliberations.form.title')}
+      </h3>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <FormField
+          id={`${id}-title-field`}
+          label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
+          hint={t('groups.deliberations.form.titleHint')}
+          errors={errorsFor('title')}
+          inputProps={{ name: 'title', autoComplete: 'off', value: draft.title, onChange: (e) => set('title', e.target.value) }}
+        />
+        <SelectField
+          id={`${id}-topic`}
+          label={t('common.required', { label: t('groups.deliberations.form.topic') })}
+          emptyLabel={t('groups.deliberations.form.chooseTopic')}
+          errors={errorsFor('topic')}
+          options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
+          selectProps={{ name: 'topic', value: draft.topic, onChange: (e) => set('topic', e.target.value as '' | Topic) }}
+        />
+        <TextAreaField
+          id={`${id}-description`}
+          label={t('groups.deliberations.form.description')}
+          errors={errorsFor('description')}
+          textareaProps={{ name: 'description', value: draft.description, onChange: (e) => set('description', e.target.value) }}
+        />
+        <fieldset className="choice-group">
+          <legend className="field__label">{t('groups.deliberations.form.method')}</legend>
+          {DECISION_METHODS.map((method) => (
+            <label key={method} className="choice choice--described">
+              <input type="radio" name={`${id}-method`} checked={draft.method === method} onChange={() => set('method', method)} />
+              <span>
+                <span className="choice__title">{t(`groups.deliberations.methods.${method}`)}</span>
+                <span className="choice__hint">{t(`groups.deliberations.form.methodHints.${method}`)}</span>
+              </span>
+            </label>
+          ))}
+          <FieldMessages id={`${id}-method-error`} messages={errorsFor('method')} />
+        </fieldset>
+        <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
+          <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
+          <p id={`${id}-options-hint`} className="field__hint">
+            {t('groups.deliberations.form.optionsHint')}
+          </p>
+          {draft.options.map((option, index) => {
+            const number = index + 1;
+            return (
+              <div key={index} className="option-row">
+                <FormField
+                  id={`${id}-option-${index}`}
+                  label={t('groups.deliberations.form.option', { number })}
+                  errors={errorsFor(`options[${index}]`)}
+                  inputProps={{ autoComplete: 'off', value: option, onChange: (e) => setOption(index, e.target.value) }}
+                />
+                {draft.options.length > 1 ? (
+                  <button
+                    type="button"
+                    className="button button--secondary option-row__remove"
+                    aria-label={t('groups.deliberations.form.removeOption', { number })}
+                    onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
+                  >
+                    {'×'}
+                  </button>
+                ) : null}
+              </div>
+            );
+          })}
+          <FieldMessages id={`${id}-options-error`} messages={optionsErrors} />
+          {draft.options.length < MAX_OPTIONS ? (
+            <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
+              {t('groups.deliberations.form.addOption')}
+            </button>
+          ) : null}
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.deliberations.form.submitting') : t('groups.deliberations.form.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.deliberations.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** "Disepakati" / "Tidak disepakati" once decided; "Masih dibahas" before. */
+export function OutcomeBadge({ deliberation }: { deliberation: Pick<Deliberation, 'decided' | 'outcome'> }) {
+  const { t } = useTranslation();
+  if (!deliberation.decided || !deliberation.outcome) return <Badge tone="info">{t('groups.deliberations.open')}</Badge>;
+  return (
+    <Badge tone={deliberation.outcome === 'agreed' ? 'success' : 'neutral'}>
+      {t(`groups.deliberations.outcomes.${deliberation.outcome}`)}
+    </Badge>
+  );
+}
+
+function DeliberationCard({ groupId, deliberation }: { groupId: number; deliberation: Deliberation }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="record-card" data-testid={`deliberation-${deliberation.id}`}>
+      <h3 className="record-card__title">
+        <Link to={deliberationPath(groupId, deliberation.id)}>{deliberation.title}</Link>
+      </h3>
+      <p className="record-card__badges">
+        <OutcomeBadge deliberation={deliberation} />
+        <span className="record-card__count">
+          {[t(`groups.deliberations.topics.${deliberation.topic}`), t(`groups.deliberations.methods.${deliberation.method}`)].join(' · ')}
+        </span>
+      </p>
+      <p className="record-card__line muted">
+        {deliberation.decided && deliberation.decided_on
+          ? formatDay(deliberation.decided_on, i18n.resolvedLanguage)
+          : deliberation.method === 'vote'
+            ? t('groups.deliberations.votesCast', { count: deliberation.votes_cast })
+            : formatDay(deliberation.created_at.slice(0, 10), i18n.resolvedLanguage)}
+      </p>
+    </li>
+  );
+}
+
+/** Musyawarah: proposals put to the group, newest first; the leader or secretary puts a new one. */
+export function DeliberationsSection({ group }: { group: GroupView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const list = useResource(`deliberations-${group.id}-${offset}`, (signal) =>
+    listDeliberations(group.id, DELIBERATIONS_PAGE, offset, signal),
+  );
+  const data = list.data;
+  const writable = canWrite(group, 'deliberations');
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={list.status === 'loading'}>
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{t('groups.deliberations.title')}</h2>
+        {writable && !adding ? (
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            {t('groups.deliberations.add')}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">{t('groups.deliberations.intro')}</p>
+      {writable && adding ? <DeliberationForm group={group} onCancel={() => setAdding(false)} /> : null}
+      {list.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, list.error)}</Alert> : null}
+      {list.status === 'loading' && !data ? <p role="status">{t('groups.deliberations.loading')}</p> : null}
+      {data && data.items.length === 0 ? <p>{t('groups.deliberations.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <ul className="record-list" data-testid="deliberation-list">
+          {data.items.map((deliberation) => (
+            <DeliberationCard key={deliberation.id} groupId={group.id} deliberation={deliberation} />
+          ))}
+        </ul>
+      ) : null}
+      {data ? <Pagination total={data.total} limit={DELIBERATIONS_PAGE} offset={offset} onChange={setOffset} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { Pagination } from '../../../components/Pagination';
+import { SelectField } from '../../../components/SelectField';
+import { formatNumber } from '../../../lib/format';
+import { can } from '../../../lib/permissions';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useResource } from '../../../lib/use-resource';
+import type { Role } from '../../../lib/user';
+import { listGroups } from '../api/groups';
+import { GROUP_KINDS, GROUP_STATUSES, isGroupKind, isGroupStatus, type Group } from '../types';
+import { groupProblemMessage } from '../types/errors';
+import {
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  listQuery,
+  MAX_Q,
+  PAGE_SIZE,
+  type GroupFilters,
+} from '../types/filters';
+import { groupPath, NEW_GROUP_PATH } from '../types/paths';
+import { GroupStatusBadge, sectorLabel, shortPlace } from './labels';
+
+/** One group as a card: big enough to tap on a phone, with what tells groups apart. */
+function GroupCard({ group }: { group: Group }) {
+  const { t } = useTranslation();
+  return (
+    <li className="record-card" data-testid={`group-card-${group.id}`}>
+      <h3 className="record-card__title">
+        <Link to={groupPath(group.id)}>{group.name}</Link>
+      </h3>
+      <p className="record-card__line">{shortPlace(group.village, group.village_code)}</p>
+      <p className="record-card__line muted">
+        {[t(`groups.kinds.${group.kind}`), sectorLabel(t, group.sector), group.business_centre].filter(Boolean).join(' · ')}
+      </p>
+      <p className="record-card__badges">
+        <GroupStatusBadge status={group.status} />
+        <span className="record-card__count">{t('groups.list.activeMembers', { count: group.active_members })}</span>
+      </p>
+    </li>
+  );
+}
+
+/** The groups the caller reaches: search by name, filter by status and kind, one card each. */
+export function GroupListPage({ role }: { role: Role }) {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('groups.title'));
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearchParams(params);
+  const [query, setQuery] = useState(filters.q);
+  // Back and forward change the address: the search box follows it.
+  useEffect(() => setQuery(filters.q), [filters.q]);
+  const page = useResource(JSON.stringify(listQuery(filters)), (signal) => listGroups(filters, signal));
+  const data = page.data;
+
+  const setFilters = (next: GroupFilters) => setParams(filtersToSearchParams(next));
+
+  function onSearch(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFilters({ ...filters, q: query.trim(), offset: 0 });
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t('groups.title')}</h1>
+        {can(role, 'groups.create') ? (
+          <Link to={NEW_GROUP_PATH} className="button button--primary">
+            {t('groups.add')}
+          </Link>
+        ) : null}
+      </div>
+      <p className="muted">{t('groups.intro')}</p>
+
+      <form className="card group-filters" role="search" onSubmit={onSearch}>
+        <div className="filters__search">
+          <FormField
+            id="group-q"
+            label={t('groups.search')}
+            hint={t('groups.searchHint')}
+            inputProps={{
+              type: 'search',
+              name: 'q',
+              value: query,
+              maxLength: MAX_Q,
+              onChange: (e) => setQuery(e.target.value),
+            }}
+          />
+          <button type="submit" className="button button--primary">
+            {t('common.search')}
+          </button>
+        </div>
+        <div className="filters__grid">
+          <SelectField
+            id="group-status"
+            label={t('groups.status')}
+            emptyLabel={t('groups.allStatuses')}
+            options={GROUP_STATUSES.map((status) => ({ value: status, label: t(`groups.statuses.${status}`) }))}
+            selectProps={{
+              name: 'status',
+              value: filters.status ?? '',
+              onChange: (e) =>
+                setFilters({ ...filters, q: query.trim(), status: isGroupStatus(e.target.value) ? e.target.value : null, offset: 0 }),
+            }}
+          />
+          <SelectField
+            id="group-kind"
+            label={t('groups.kind')}
+            emptyLabel={t('groups.allKinds')}
+            options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
+            selectProps={{
+              name: 'kind',
+              value: filters.kind ?? '',
+              onChange: (e) =>
+                setFilters({ ...filters, q: query.trim(), kind: isGroupKind(e.target.value) ? e.target.value : null, offset: 0 }),
+            }}
+          />
+        </div>
+      </form>
+
+      <section className="card" aria-labelledby="group-list-title" aria-busy={page.status === 'loading'}>
+        <h2 id="group-list-title" className="visually-hidden">
+          {t('groups.list.title')}
+        </h2>
+        <p className="lead" role="status" data-testid="group-total">
+          {page.status === 'loading' && !data
+            ? t('groups.list.loading')
+            : data
+              ? t('groups.list.total', { count: data.total, formatted: formatNumber(data.total, i18n.resolvedLanguage) })
+              : null}
+        </p>
+        {page.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, page.error)}</Alert> : null}
+        {data && data.items.length === 0 ? <p>{t('groups.list.empty')}</p> : null}
+        {data && data.items.length > 0 ? (
+          <ul className="record-list" data-testid="group-cards">
+            {data.items.map((group) => (
+              <GroupCard key={group.id} group={group} />
+            ))}
+          </ul>
+        ) : null}
+        {data ? (
+          <Pagination
+            total={data.total}
+            limit={PAGE_SIZE}
+            offset={filters.offset}
+            onChange={(offset) => {
+              setFilters({ ...filters, offset });
+              document.querySelector<HTMLElement>('#main h1')?.focus();
+            }}
+          />
+        ) : null}
+      </section>
+    </>
+  );
+}

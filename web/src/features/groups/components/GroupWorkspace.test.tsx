@@ -1,0 +1,142 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { compliance, complianceMonth, groupView, MEMBERS } from '../../../test/groups';
+import { renderWorkspace } from '../../../test/groups-render';
+import { jsonResponse } from '../../../test/render';
+import type { GroupView } from '../types';
+
+let fetchMock: ReturnType<typeof routeFetch>;
+
+function serve(group: GroupView) {
+  fetchMock = routeFetch({
+    'GET /api/v1/groups/1': () => jsonResponse(group),
+    'GET /api/v1/groups/1/compliance': () =>
+      jsonResponse(compliance([complianceMonth('2026-02', 1, 3, 4), complianceMonth('2026-03', 2, 6, 8)])),
+    'GET /api/v1/groups/1/norms': () =>
+      jsonResponse({
+        items: [
+          {
+            id: 1,
+            deliberation_id: 3,
+            topic: 'market_areas',
+            text: 'Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen',
+            adopted_on: '2026-01-05',
+          },
+        ],
+      }),
+    'GET /api/v1/groups/1/members': () => page(MEMBERS, MEMBERS.length, 200),
+    'GET /api/v1/groups/1/meetings': () => page([], 0, 20),
+    'GET /api/v1/groups/1/deliberations': () => page([], 0, 20),
+    'PATCH /api/v1/groups/1': (_url, init) => jsonResponse({ ...group, ...JSON.parse(String(init?.body)) }),
+  });
+}
+
+beforeEach(() => serve(groupView()));
+
+describe('the group workspace summary', () => {
+  it("shows the group's status, SOP, active members and this month's compliance", async () => {
+    renderWorkspace('/groups/1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Harapan Sejahtera' })).toBeInTheDocument();
+    const profile = screen.getByTestId('group-profile');
+    expect(profile).toHaveTextContent('Aktif sejak 1 Feb 2026');
+    expect(profile).toHaveTextContent('1 kali pertemuan sebulan');
+    expect(within(profile).getByRole('link', { name: '4 anggota aktif' })).toHaveAttribute('href', '/groups/1/members');
+    expect(profile).toHaveTextContent('Keputusan Kepala Desa Banjarsari No. 12/2019, 1 Maret 2019');
+    expect(profile).toHaveTextContent('BANJARSARI › NGAJUM › KABUPATEN MALANG › JAWA TIMUR');
+
+    const month = await screen.findByTestId('this-month');
+    expect(within(month).getByRole('heading')).toHaveTextContent('Bulan ini: Maret 2026');
+    expect(month).toHaveTextContent('2 dari 1 pertemuan wajib');
+    expect(within(month).getByRole('progressbar', { name: 'Kepatuhan SOP' })).toHaveAttribute('aria-valuetext', 'Kepatuhan SOP: 200%');
+    expect(within(month).getByRole('progressbar', { name: 'Kehadiran anggota' })).toHaveAttribute('aria-valuenow', '75');
+  });
+
+  it('lists what the group agreed as its rules', async () => {
+    renderWorkspace('/groups/1');
+    const norms = await screen.findByTestId('norms');
+    await waitFor(() => expect(norms).toHaveTextContent('Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen'));
+    expect(norms).toHaveTextContent('Pembagian wilayah pasar · disepakati 5 Jan 2026');
+  });
+
+  it('has a tab per section, the open one marked', async () => {
+    renderWorkspace('/groups/1');
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(within(tabs).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Ringkasan',
+      'Anggota',
+      'Pertemuan',
+      'Musyawarah',
+      'Kepatuhan SOP',
+    ]);
+    expect(within(tabs).getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('lets the leader move an embryo group to active', async () => {
+    const user = userEvent.setup();
+    serve(groupView({ status: 'embryo' }));
+    renderWorkspace('/groups/1');
+    const form = await screen.findByTestId('status-change');
+    expect(within(form).getAllByRole('option').map((o) => o.textContent)).toEqual(['Pilih status', 'Aktif', 'Bubar']);
+    await user.selectOptions(within(form).getByLabelText('Status baru'), 'active');
+    await user.click(within(form).getByRole('button', { name: 'Simpan status' }));
+    expect(await within(form).findByText('Status kelompok sudah diubah.')).toBeInTheDocument();
+    const [call] = callsTo(fetchMock, 'PATCH /api/v1/groups/1');
+    expect(JSON.parse(String(call!.init?.body))).toEqual({ status: 'active' });
+    expect(screen.getByTestId('group-status')).toHaveTextContent('Aktif');
+  });
+
+  it('says when the group cannot be opened', async () => {
+    routeFetch({ 'GET /api/v1/groups/1': () => problem('forbidden', 403) });
+    renderWorkspace('/groups/1');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Anda tidak punya izin untuk melakukan ini.');
+  });
+
+  it('treats an address that is not a group as not found, without asking the server', async () => {
+    renderWorkspace('/groups/abc');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
+    expect(callsTo(fetchMock, 'GET /api/v1/groups/abc')).toHaveLength(0);
+  });
+});
+
+describe('buttons follow what the caller may write', () => {
+  beforeEach(() => serve(groupView({ writes: ['posts'], member_id: 14 })));
+
+  it('hides the status change from a member', async () => {
+    renderWorkspace('/groups/1');
+    await screen.findByTestId('group-profile');
+    expect(screen.queryByTestId('status-change')).not.toBeInTheDocument();
+  });
+
+  it('hides "add member" from a member', async () => {
+    renderWorkspace('/groups/1/members');
+    await screen.findByTestId('member-list');
+    expect(screen.queryByRole('button', { name: 'Tambah anggota' })).not.toBeInTheDocument();
+  });
+
+  it('hides "record a meeting" from a member', async () => {
+    renderWorkspace('/groups/1/meetings');
+    await screen.findByText('Belum ada pertemuan yang dicatat.');
+    expect(screen.queryByRole('button', { name: 'Catat pertemuan' })).not.toBeInTheDocument();
+  });
+
+  it('hides "new proposal" from a member', async () => {
+    renderWorkspace('/groups/1/deliberations');
+    await screen.findByText('Belum ada usulan.');
+    expect(screen.queryByRole('button', { name: 'Usulan baru' })).not.toBeInTheDocument();
+  });
+
+  it('shows all of them to the leader', async () => {
+    serve(groupView());
+    renderWorkspace('/groups/1/members');
+    expect(await screen.findByRole('button', { name: 'Tambah anggota' })).toBeInTheDocument();
+  });
+
+  it('says a dissolved group keeps its records and offers no status change', async () => {
+    serve(groupView({ status: 'dissolved', writes: [] }));
+    renderWorkspace('/groups/1');
+    expect(await screen.findByText(/Kelompok ini sudah bubar/)).toBeInTheDocument();
+    expect(screen.queryByTestId('status-change')).not.toBeInTheDocument();
+  });
+});

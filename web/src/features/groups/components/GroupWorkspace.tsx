@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useResource } from '../../../lib/use-resource';
+import { getGroup } from '../api/groups';
+import type { GroupView } from '../types';
+import { groupProblemMessage } from '../types/errors';
+import { groupPath, GROUPS_PATH, idParam, SECTIONS, type Section, type WorkspaceNotice } from '../types/paths';
+import { ComplianceSection } from './ComplianceSection';
+import { DeliberationPage } from './DeliberationPage';
+import { DeliberationsSection } from './DeliberationsSection';
+import { GroupStatusBadge, shortPlace } from './labels';
+import { MeetingPage } from './MeetingPage';
+import { MeetingsSection } from './MeetingsSection';
+import { MembersSection } from './MembersSection';
+import { SummarySection } from './SummarySection';
+
+export interface GroupWorkspaceProps {
+  section: Section;
+  /** Officers and facilitators may pick a new member from the registry; group roles cannot read it. */
+  canSearchPeople: boolean;
+  /** Whether "all groups" leads anywhere useful (a group's own accounts see only their group). */
+  showAllGroups: boolean;
+}
+
+/** One group's workspace: a header, the sections as tabs, and the section (or meeting, proposal) open. */
+export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: GroupWorkspaceProps) {
+  const { t, i18n } = useTranslation();
+  const params = useParams();
+  const location = useLocation();
+  const groupId = idParam(params.id);
+  const meetingId = idParam(params.meetingId);
+  const deliberationId = idParam(params.deliberationId);
+  const resource = useResource(groupId ? `group-${groupId}` : null, (signal) => getGroup(groupId!, signal));
+  const group = resource.data;
+  useDocumentTitle(group?.name ?? t('groups.title'));
+  const notice = (location.state as WorkspaceNotice | null)?.notice;
+
+  const back = showAllGroups ? (
+    <p>
+      <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
+    </p>
+  ) : null;
+
+  if (groupId === null || (params.meetingId !== undefined && meetingId === null) || (params.deliberationId !== undefined && deliberationId === null)) {
+    return (
+      <>
+        {back}
+        <h1 tabIndex={-1}>{t('groups.title')}</h1>
+        <Alert tone="error">{t('errors.notFound')}</Alert>
+      </>
+    );
+  }
+  if (!group) {
+    return (
+      <>
+        {back}
+        <h1 tabIndex={-1}>{t('groups.title')}</h1>
+        {resource.status === 'error' ? (
+          <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
+        ) : (
+          <p role="status">{t('groups.workspace.loading')}</p>
+        )}
+      </>
+    );
+  }
+
+  const onGroupChanged = (next: GroupView) => resource.setData(next);
+
+  return (
+    <>
+      {back}
+      <div className="page-head">
+        <h1 tabIndex={-1}>{group.name}</h1>
+        <GroupStatusBadge status={group.status} />
+      </div>
+      <p className="muted group-head__line">
+        {[t(`groups.kinds.${group.kind}`), shortPlace(group.village, group.village_code)].join(' · ')}
+      </p>
+      {notice === 'groupCreated' && section === 'summary' ? <Alert tone="success">{t('groups.form.created')}</Alert> : null}
+      {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
+      <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')}>
+        {SECTIONS.map((tab) => (
+          <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
+            {t(`groups.workspace.tabs.${tab}`)}
+          </NavLink>
+        ))}
+      </nav>
+      {section === 'summary' ? <SummarySection group={group} onGroupChanged={onGroupChanged} /> : null}
+      {section === 'members' ? (
+        <MembersSection group={group} canSearchPeople={canSearchPeople} onMembersChanged={resource.reload} />
+      ) : null}
+      {section === 'meetings' && meetingId === null ? <MeetingsSection group={group} /> : null}
+      {section === 'meetings' && meetingId !== null ? (
+        <MeetingPage key={meetingId} group={group} meetingId={meetingId} created={notice === 'meetingCreated'} />
+      ) : null}
+      {section === 'deliberations' && deliberationId === null ? <DeliberationsSection group={group} /> : null}
+      {section === 'deliberations' && deliberationId !== null ? (
+        <DeliberationPage
+          key={deliberationId}
+          group={group}
+          deliberationId={deliberationId}
+          created={notice === 'deliberationCreated'}
+        />
+      ) : null}
+      {section === 'compliance' ? <ComplianceSection group={group} language={i18n.resolvedLanguage} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,269 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { SelectField } from '../../../components/SelectField';
+import { todayIso } from '../../../lib/format';
+import { addMember, searchPeople } from '../api/groups';
+import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
+import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import {
+  emptyMemberDraft,
+  memberFieldsShown,
+  validateMember,
+  type MemberDraft,
+  type MemberField,
+  type Problems,
+} from '../types/forms';
+import { FieldMessages, shortPlace } from './labels';
+
+interface MemberFormProps {
+  groupId: number;
+  canSearchPeople: boolean;
+  onAdded(member: Member): void;
+  onCancel(): void;
+}
+
+/** Finds a person in the registry by name (for officers, who can read it). */
+function PersonSearch({ onChoose, errors }: { onChoose(person: PersonHit): void; errors: string[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [state, setState] = useState<{ status: 'idle' | 'loading' | 'done' | 'error'; items: PersonHit[]; error: unknown }>({
+    status: 'idle',
+    items: [],
+    error: null,
+  });
+
+  async function onSearch() {
+    const text = q.trim();
+    if ([...text].length < 2) return;
+    setState({ status: 'loading', items: [], error: null });
+    try {
+      const page = await searchPeople(text);
+      setState({ status: 'done', items: page.items, error: null });
+    } catch (error) {
+      setState({ status: 'error', items: [], error });
+    }
+  }
+
+  return (
+    <div className="person-search">
+      <div className="filters__search">
+        <FormField
+          id={`${id}-q`}
+          label={t('groups.members.form.search')}
+          hint={t('groups.members.form.searchHint')}
+          errors={errors}
+          inputProps={{
+            type: 'search',
+            value: q,
+            onChange: (e) => setQ(e.target.value),
+            onKeyDown: (e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void onSearch();
+              }
+            },
+          }}
+        />
+        <button type="button" className="button button--secondary" onClick={() => void onSearch()}>
+          {t('groups.members.form.searchButton')}
+        </button>
+      </div>
+      <p className="muted" role="status">
+        {state.status === 'loading'
+          ? t('groups.members.form.searching')
+          : state.status === 'done'
+            ? state.items.length === 0
+              ? t('groups.members.form.noResults')
+              : t('groups.members.form.results', { count: state.items.length })
+            : ''}
+      </p>
+      {state.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, state.error)}</Alert> : null}
+      {state.items.length > 0 ? (
+        <ul className="pick-list">
+          {state.items.map((person) => (
+            <li key={person.id}>
+              <button
+                type="button"
+                className="pick-list__item"
+                aria-label={t('groups.members.form.choose', { name: person.name })}
+                onClick={() => onChoose(person)}
+              >
+                <span className="pick-list__name">{person.name}</span>
+                <span className="muted">
+                  {[
+                    person.birth_year ? t('groups.members.form.born', { year: person.birth_year }) : null,
+                    person.village ? shortPlace(person.village, '') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Adds a member: someone new (name, gender, phone) or, for officers, someone already in the registry. */
+export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: MemberFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState<MemberDraft>(() => emptyMemberDraft(todayIso()));
+  const [local, setLocal] = useState<Problems<MemberField>>({});
+  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof MemberDraft>(field: K, value: MemberDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const errorsFor = (field: MemberField): string[] => [
+    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
+    ...(server.byField[field] ?? []),
+  ];
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServer(NO_ERRORS);
+    const { errors, input } = validateMember(draft, todayIso());
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      onAdded(await addMember(groupId, input));
+    } catch (error) {
+      setServer(readServerErrors(t, error, memberFieldsShown(draft.mode)));
+      setSubmitting(false);
+    }
+  }
+
+  const personErrors = errorsFor('person_id');
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="member-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.members.form.title')}
+      </h3>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        {canSearchPeople ? (
+          <fieldset className="choice-group">
+            <legend className="field__label">{t('groups.members.form.who')}</legend>
+            {(['new', 'existing'] as const).map((mode) => (
+              <label key={mode} className="choice">
+                <input type="radio" name={`${id}-mode`} checked={draft.mode === mode} onChange={() => set('mode', mode)} />
+                <span>{mode === 'new' ? t('groups.members.form.modeNew') : t('groups.members.form.modeExisting')}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+
+        {draft.mode === 'existing' ? (
+          draft.person ? (
+            <div className="owner-picker--chosen">
+              <p className="owner-picker__chosen">{t('groups.members.form.chosen', { name: draft.person.name })}</p>
+              <button type="button" className="button button--secondary" onClick={() => set('person', null)}>
+                {t('groups.members.form.change')}
+              </button>
+              <FieldMessages id={`${id}-person-error`} messages={personErrors} />
+            </div>
+          ) : (
+            <PersonSearch errors={personErrors} onChoose={(person) => set('person', { id: person.id, name: person.name })} />
+          )
+        ) : (
+          <>
+            <FormField
+              id={`${id}-name`}
+              label={t('common.required', { label: t('groups.members.form.name') })}
+              errors={errorsFor('person_name')}
+              inputProps={{ name: 'name', autoComplete: 'off', value: draft.name, onChange: (e) => set('name', e.target.value) }}
+            />
+            <SelectField
+              id={`${id}-gender`}
+              label={t('groups.members.form.gender')}
+              errors={errorsFor('person_gender')}
+              emptyLabel={t('groups.members.form.genderUnknown')}
+              options={(['female', 'male'] as const).map((gender) => ({ value: gender, label: t(`genders.${gender}`) }))}
+              selectProps={{
+                name: 'gender',
+                value: draft.gender,
+                onChange: (e) => set('gender', e.target.value as MemberDraft['gender']),
+              }}
+            />
+            <FormField
+              id={`${id}-phone`}
+              label={t('groups.members.form.phone')}
+              hint={t('groups.members.form.phoneHint')}
+              errors={errorsFor('person_phone')}
+              inputProps={{
+                type: 'tel',
+                name: 'phone',
+                autoComplete: 'off',
+                value: draft.phone,
+                onChange: (e) => set('phone', e.target.value),
+              }}
+            />
+          </>
+        )}
+
+        <SelectField
+          id={`${id}-role`}
+          label={t('groups.members.form.role')}
+          errors={errorsFor('role')}
+          options={MEMBER_ROLES.map((role) => ({ value: role, label: t(`groups.roles.${role}`) }))}
+          selectProps={{ name: 'role', value: draft.role, onChange: (e) => set('role', e.target.value as MemberRole) }}
+        />
+        <div>
+          <div className="check">
+            <input
+              id={`${id}-mentor`}
+              type="checkbox"
+              className="check__input"
+              checked={draft.mentor}
+              onChange={(e) => set('mentor', e.target.checked)}
+            />
+            <label htmlFor={`${id}-mentor`} className="check__label">
+              {t('groups.members.form.mentor')}
+            </label>
+          </div>
+          <div className="check">
+            <input
+              id={`${id}-hero`}
+              type="checkbox"
+              className="check__input"
+              checked={draft.local_hero}
+              aria-describedby={`${id}-hero-hint`}
+              onChange={(e) => set('local_hero', e.target.checked)}
+            />
+            <label htmlFor={`${id}-hero`} className="check__label">
+              {t('groups.members.form.localHero')}
+            </label>
+            <p id={`${id}-hero-hint`} className="field__hint check__hint">
+              {t('groups.members.form.localHeroHint')}
+            </p>
+          </div>
+        </div>
+        <FormField
+          id={`${id}-joined`}
+          label={t('groups.members.form.joinedOn')}
+          errors={errorsFor('joined_on')}
+          inputProps={{ type: 'date', name: 'joined_on', value: draft.joined_on, onChange: (e) => set('joined_on', e.target.value) }}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.members.form.submitting') : t('groups.members.form.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.members.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { formatDay } from '../../../lib/format';
+import { canWrite, type GroupView, type Member } from '../types';
+import { groupProblemMessage } from '../types/errors';
+import { useMembers } from '../hooks/use-members';
+import { MemberBadges } from './labels';
+import { MemberForm } from './MemberForm';
+
+interface MembersSectionProps {
+  group: GroupView;
+  canSearchPeople: boolean;
+  /** A member was added: the group's count of active members changed too. */
+  onMembersChanged(): void;
+}
+
+/** Anggota: who is in the group, with offices, mentors and the local hero; officers add members. */
+export function MembersSection({ group, canSearchPeople, onMembersChanged }: MembersSectionProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const [includeLeft, setIncludeLeft] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const members = useMembers(group.id, includeLeft, version);
+  const writable = canWrite(group, 'members');
+
+  function onAdded(member: Member) {
+    setAdding(false);
+    setNotice(t('groups.members.added', { name: member.person.name }));
+    setVersion((v) => v + 1);
+    onMembersChanged();
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={members.status === 'loading'}>
+      <div className="section-head">
+        <h2 id={`${id}-title`}>
+          {t('groups.members.title')}{' '}
+          <span className="muted heading-count">{`(${t('groups.members.count', { count: group.active_members })})`}</span>
+        </h2>
+        {writable && !adding ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+            }}
+          >
+            {t('groups.members.add')}
+          </button>
+        ) : null}
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {writable && adding ? (
+        <MemberForm groupId={group.id} canSearchPeople={canSearchPeople} onAdded={onAdded} onCancel={() => setAdding(false)} />
+      ) : null}
+
+      <div className="check">
+        <input
+          id={`${id}-left`}
+          type="checkbox"
+          className="check__input"
+          checked={includeLeft}
+          onChange={(e) => setIncludeLeft(e.target.checked)}
+        />
+        <label htmlFor={`${id}-left`} className="check__label">
+          {t('groups.members.showLeft')}
+        </label>
+      </div>
+
+      {members.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
+      {members.status === 'loading' && !members.data ? <p role="status">{t('groups.members.loading')}</p> : null}
+      {members.data && members.data.length === 0 ? <p>{t('groups.members.empty')}</p> : null}
+      {members.data && members.data.length > 0 ? (
+        <ul className="record-list" data-testid="member-list">
+          {members.data.map((member) => (
+            <li key={member.id} className="record-card" data-testid={`member-${member.id}`}>
+              <h3 className="record-card__title">{member.person.name}</h3>
+              <p className="record-card__badges">
+                <MemberBadges member={member} own={member.id === group.member_id} />
+              </p>
+              {member.enterprise ? (
+                <p className="record-card__line">{t('groups.members.enterprise', { name: member.enterprise.name })}</p>
+              ) : null}
+              <p className="record-card__line muted">
+                {[
+                  t('groups.members.joined', { date: formatDay(member.joined_on, language) }),
+                  member.left_on ? t('groups.members.left', { date: formatDay(member.left_on, language) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

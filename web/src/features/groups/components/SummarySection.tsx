@@ -1,0 +1,209 @@
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { SelectField } from '../../../components/SelectField';
+import { formatDay, formatMonth, todayIso } from '../../../lib/format';
+import { formatPlacePath } from '../../../lib/places';
+import { useResource } from '../../../lib/use-resource';
+import { getCompliance, listNorms, updateGroup } from '../api/groups';
+import { canWrite, isGroupStatus, nextStatuses, type GroupStatus, type GroupView } from '../types';
+import { latestMonth } from '../types/compliance';
+import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { isIsoDay } from '../types/forms';
+import { groupPath } from '../types/paths';
+import { sectorLabel } from './labels';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** This month against the SOP: a bar that fills at 100% (and says 200% when the group met twice). */
+function ThisMonth({ group }: { group: GroupView }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const compliance = useResource(`compliance-${group.id}-latest-${group.sop_meetings_per_month}`, (signal) =>
+    getCompliance(group.id, {}, signal),
+  );
+  const month = compliance.data ? latestMonth(compliance.data) : null;
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="this-month">
+      <h2 id={`${id}-title`}>
+        {month ? t('groups.summary.thisMonth', { month: formatMonth(month.month, language, 'long') }) : t('groups.summary.compliance')}
+      </h2>
+      {compliance.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, compliance.error)}</Alert> : null}
+      {compliance.status === 'loading' && !month ? <p role="status">{t('groups.summary.complianceLoading')}</p> : null}
+      {month ? (
+        <>
+          <p className="stat">{t('groups.summary.thisMonthHeld', { held: month.held, required: month.required })}</p>
+          <ProgressBar
+            percent={month.percent}
+            label={t('groups.summary.compliance')}
+            valueText={`${t('groups.summary.compliance')}: ${month.percent}%`}
+          />
+          {month.attendance_percent === null ? (
+            <p className="muted">{t('groups.summary.noAttendance')}</p>
+          ) : (
+            <ProgressBar
+              percent={month.attendance_percent}
+              label={t('groups.summary.attendance')}
+              valueText={`${t('groups.summary.attendance')}: ${month.attendance_percent}%`}
+            />
+          )}
+          <p>
+            <Link to={groupPath(group.id, 'compliance')}>{t('groups.summary.seeCompliance')}</Link>
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The rules the group agreed in its deliberations (seed 001: the market areas). */
+function Norms({ group }: { group: GroupView }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const norms = useResource(`norms-${group.id}`, (signal) => listNorms(group.id, signal));
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="norms">
+      <h2 id={`${id}-title`}>{t('groups.summary.norms')}</h2>
+      {norms.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, norms.error)}</Alert> : null}
+      {norms.data && norms.data.items.length === 0 ? <p className="muted">{t('groups.summary.normsEmpty')}</p> : null}
+      {norms.data && norms.data.items.length > 0 ? (
+        <ul className="record-list">
+          {norms.data.items.map((norm) => (
+            <li key={norm.id} className="record-card">
+              <p className="record-card__line norm__text">{norm.text}</p>
+              <p className="record-card__line muted">
+                {t('groups.summary.normAdopted', {
+                  topic: t(`groups.deliberations.topics.${norm.topic}`),
+                  date: formatDay(norm.adopted_on, i18n.resolvedLanguage),
+                })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** Moving the group on in its life: embryo → active, active ↔ inactive, or dissolved (final). */
+function StatusChange({ group, onGroupChanged }: { group: GroupView; onGroupChanged(group: GroupView): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [status, setStatus] = useState<'' | GroupStatus>('');
+  const [since, setSince] = useState('');
+  const [local, setLocal] = useState<string[]>([]);
+  const [sinceLocal, setSinceLocal] = useState<string[]>([]);
+  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const choices = nextStatuses(group.status);
+  if (choices.length === 0) return null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServer(NO_ERRORS);
+    setSaved(false);
+    const statusProblems = status === '' ? [t('groups.summary.statusRequired')] : [];
+    const sinceProblems =
+      since === '' ? [] : !isIsoDay(since) ? [t('groups.form.errors.date')] : since > todayIso() ? [t('groups.form.errors.dateInFuture')] : [];
+    setLocal(statusProblems);
+    setSinceLocal(sinceProblems);
+    if (status === '' || statusProblems.length + sinceProblems.length > 0) return;
+    setSaving(true);
+    try {
+      onGroupChanged(await updateGroup(group.id, since ? { status, status_since: since } : { status }));
+      setStatus('');
+      setSince('');
+      setSaved(true);
+    } catch (error) {
+      setServer(readServerErrors(t, error, ['status', 'status_since']));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="status-change">
+      <h2 id={`${id}-title`}>{t('groups.summary.changeStatus')}</h2>
+      {saved ? <Alert tone="success">{t('groups.summary.statusSaved')}</Alert> : null}
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={saving}>
+        <SelectField
+          id={`${id}-status`}
+          label={t('groups.summary.newStatus')}
+          emptyLabel={t('groups.summary.chooseStatus')}
+          errors={[...local, ...(server.byField.status ?? [])]}
+          options={choices.map((choice) => ({ value: choice, label: t(`groups.statuses.${choice}`) }))}
+          selectProps={{
+            name: 'status',
+            value: status,
+            onChange: (e) => setStatus(isGroupStatus(e.target.value) ? e.target.value : ''),
+          }}
+        />
+        {status === 'dissolved' ? <Alert tone="info">{t('groups.summary.dissolveWarning')}</Alert> : null}
+        <FormField
+          id={`${id}-since`}
+          label={t('groups.summary.statusSinceField')}
+          hint={t('groups.summary.statusSinceHint')}
+          errors={[...sinceLocal, ...(server.byField.status_since ?? [])]}
+          inputProps={{ type: 'date', name: 'status_since', value: since, onChange: (e) => setSince(e.target.value) }}
+        />
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('groups.summary.savingStatus') : t('groups.summary.saveStatus')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Ringkasan: this month against the SOP first (what a leader checks on her phone), the profile, the rules agreed. */
+export function SummarySection({ group, onGroupChanged }: { group: GroupView; onGroupChanged(group: GroupView): void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const notFilled = <span className="muted">{t('groups.notFilled')}</span>;
+  return (
+    <>
+      <ThisMonth group={group} />
+      <section className="card" aria-labelledby={`${id}-title`} data-testid="group-profile">
+        <h2 id={`${id}-title`}>{t('groups.summary.profile')}</h2>
+        <dl className="details">
+          <Row label={t('groups.status')}>
+            {t('groups.summary.statusSince', {
+              status: t(`groups.statuses.${group.status}`),
+              date: formatDay(group.status_since, language),
+            })}
+          </Row>
+          <Row label={t('groups.summary.activeMembers')}>
+            <Link to={groupPath(group.id, 'members')}>{t('groups.members.count', { count: group.active_members })}</Link>
+          </Row>
+          <Row label={t('groups.summary.sop')}>{t('groups.summary.sopValue', { count: group.sop_meetings_per_month })}</Row>
+          <Row label={t('groups.kind')}>{t(`groups.kinds.${group.kind}`)}</Row>
+          <Row label={t('groups.summary.sector')}>{sectorLabel(t, group.sector)}</Row>
+          <Row label={t('groups.summary.village')}>{group.village ? formatPlacePath(group.village) : group.village_code}</Row>
+          <Row label={t('groups.form.businessCentre')}>{group.business_centre ?? notFilled}</Row>
+          <Row label={t('groups.form.origin')}>{t(`groups.origins.${group.origin}`)}</Row>
+          <Row label={t('groups.form.legality')}>
+            {group.legality
+              ? [group.legality, group.legality_date ? formatDay(group.legality_date, language, 'long') : null].filter(Boolean).join(', ')
+              : notFilled}
+          </Row>
+          <Row label={t('groups.form.foundedOn')}>{group.founded_on ? formatDay(group.founded_on, language, 'long') : notFilled}</Row>
+        </dl>
+      </section>
+      <Norms group={group} />
+      {canWrite(group, 'profile') ? <StatusChange group={group} onGroupChanged={onGroupChanged} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-client';
+import { createI18n } from '../../../lib/i18n';
+import { codeKey, fieldKey, groupFieldMessage, groupProblemMessage, readServerErrors, serverField } from './errors';
+
+const t = createI18n('id').t;
+
+function invalid(errors: { field: string; code: string; message?: string }[], slug = 'invalid-input', status = 400) {
+  return new ApiError({
+    type: `urn:gotong:problem:${slug}`,
+    status,
+    title: '',
+    detail: 'server detail',
+    errors: errors.map((e) => ({ message: '', ...e })),
+  });
+}
+
+describe('serverField', () => {
+  it('reads nested and listed fields the way the server writes them', () => {
+    expect(serverField('person.name')).toEqual({ base: 'person_name', index: null });
+    expect(serverField('options[2]')).toEqual({ base: 'options', index: 2 });
+    expect(serverField('attendance[3].member_id')).toEqual({ base: 'attendance_member_id', index: 3 });
+    expect(fieldKey(serverField('options[2]'))).toBe('options[2]');
+    expect(fieldKey(serverField('title'))).toBe('title');
+  });
+
+  it('keeps codes that look like plural forms apart from i18next plurals', () => {
+    expect(codeKey('too_many')).toBe('tooMany');
+    expect(codeKey('not_member_then')).toBe('not_member_then');
+  });
+});
+
+describe('groupFieldMessage', () => {
+  it('says what is wrong in words a group treasurer understands, by field and code', () => {
+    expect(groupFieldMessage(t, { field: 'attendance[1].member_id', code: 'not_member_then', message: '' })).toBe(
+      'Belum atau sudah tidak menjadi anggota pada tanggal pertemuan.',
+    );
+    expect(groupFieldMessage(t, { field: 'role', code: 'office_taken', message: '' })).toMatch(/sudah punya pengurus/);
+    expect(groupFieldMessage(t, { field: 'options', code: 'too_many', message: '' })).toBe('Paling banyak 12 pilihan.');
+    expect(groupFieldMessage(t, { field: 'person.phone', code: 'invalid_format', message: '' })).toMatch(/0812-3456-7890/);
+  });
+
+  it("falls back to the app's words for the code, then to the server's message", () => {
+    expect(groupFieldMessage(t, { field: 'venue', code: 'too_long', message: 'venue is long' })).toBe('Terlalu panjang.');
+    expect(groupFieldMessage(t, { field: 'venue', code: 'odd', message: 'venue is odd' })).toBe('venue is odd');
+  });
+});
+
+describe('readServerErrors', () => {
+  it('puts messages beside the fields the form has and the rest above it', () => {
+    const errors = readServerErrors(
+      t,
+      invalid([
+        { field: 'title', code: 'required' },
+        { field: 'options[1]', code: 'duplicate' },
+        { field: 'meeting_id', code: 'not_found' },
+      ]),
+      ['title', 'options'],
+    );
+    expect(errors.byField).toEqual({
+      title: ['Tulis judul usulan.'],
+      'options[1]': ['Pilihan ini sama dengan pilihan sebelumnya.'],
+    });
+    expect(errors.general).toEqual(['Pertemuan ini bukan pertemuan kelompok ini.']);
+  });
+
+  it('still says something when the failure names no field', () => {
+    expect(readServerErrors(t, invalid([], 'forbidden', 403), ['title']).general).toEqual([
+      'Anda tidak punya izin untuk melakukan ini.',
+    ]);
+  });
+
+  it('says plainly that a dissolved group cannot be changed', () => {
+    expect(groupProblemMessage(t, invalid([], 'group-dissolved', 409))).toBe(
+      'Kelompok ini sudah bubar; catatannya tidak dapat diubah lagi.',
+    );
+  });
+});

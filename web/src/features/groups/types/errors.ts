@@ -1,0 +1,96 @@
+// The server names what is wrong by field and code ("person.name"/"required",
+// "attendance[3].member_id"/"not_member_then", "options[1]"/"duplicate"). Here those become the
+// form field to show the message beside and words a group's treasurer understands.
+import type { ParseKeys, TFunction } from 'i18next';
+import { isApiError, type FieldError } from '../../../lib/api-client';
+import { id } from '../../../lib/i18n/id';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
+
+type TranslationKey = ParseKeys<'translation'>;
+
+export interface ServerField {
+  /** The field without its list position, dots as underscores: "person_name", "attendance_member_id". */
+  base: string;
+  /** The position in a list ("options[2]" → 2), null for a plain field. */
+  index: number | null;
+}
+
+/** "person.name" → person_name; "options[2]" → options at 2; "attendance[3].member_id" → attendance_member_id at 3. */
+export function serverField(field: string): ServerField {
+  let index: number | null = null;
+  const base = field
+    .replace(/\[(\d+)\]/g, (_match, position: string) => {
+      if (index === null) index = Number(position);
+      return '';
+    })
+    .replace(/^[./]+/, '')
+    .replace(/[./]/g, '_');
+  return { base, index };
+}
+
+/** The key a form files a field's messages under: "title", "options[2]". */
+export function fieldKey(field: ServerField): string {
+  return field.index === null ? field.base : `${field.base}[${field.index}]`;
+}
+
+function hasPath(root: unknown, path: string[]): boolean {
+  let node: unknown = root;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string';
+}
+
+/**
+ * The translation key of a code. A code ending like a plural form ("too_many") would be read by
+ * i18next as one, so its ending is written in camel case there ("tooMany").
+ */
+export function codeKey(code: string): string {
+  return code.replace(/_(zero|one|two|few|many|other)$/, (_match, form: string) => form[0]!.toUpperCase() + form.slice(1));
+}
+
+/** One field error in words: the group workspace's own text first, then the app's, then the server's. */
+export function groupFieldMessage(t: TFunction, error: FieldError): string {
+  const { base } = serverField(error.field);
+  const code = codeKey(error.code);
+  if (hasPath(id.groups.fieldErrors, [base, code])) {
+    return t(`groups.fieldErrors.${base}.${code}` as TranslationKey);
+  }
+  return fieldErrorMessage(t, { ...error, field: base });
+}
+
+/** A failed call in words; a dissolved group says so instead of the server's English. */
+export function groupProblemMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error) && error.slug === 'group-dissolved') return t('groups.errors.dissolved');
+  return problemMessage(t, error);
+}
+
+export interface ServerErrors {
+  /** Messages by form field key ("title", "options[2]"). */
+  byField: Record<string, string[]>;
+  /** What no field of the form can show: said once above the form. */
+  general: string[];
+}
+
+export const NO_ERRORS: ServerErrors = { byField: {}, general: [] };
+
+/**
+ * Sorts a failed call's messages: beside the fields the form has (`placeable`, by base name), or
+ * above the form. A failure that names no field at all still says something.
+ */
+export function readServerErrors(t: TFunction, error: unknown, placeable: readonly string[]): ServerErrors {
+  const result: ServerErrors = { byField: {}, general: [] };
+  if (isApiError(error)) {
+    for (const fieldError of error.errors) {
+      const field = serverField(fieldError.field);
+      const message = groupFieldMessage(t, fieldError);
+      if (placeable.includes(field.base)) (result.byField[fieldKey(field)] ??= []).push(message);
+      else if (!result.general.includes(message)) result.general.push(message);
+    }
+  }
+  if (Object.keys(result.byField).length === 0 && result.general.length === 0) {
+    result.general.push(groupProblemMessage(t, error));
+  }
+  return result;
+}

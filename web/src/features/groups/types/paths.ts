@@ -1,0 +1,32 @@
+// Addresses of the group workspace; the app's route table uses the same patterns.
+
+export const GROUPS_PATH = '/groups';
+export const NEW_GROUP_PATH = '/groups/new';
+
+export const SECTIONS = ['summary', 'members', 'meetings', 'deliberations', 'compliance'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** The workspace of a group, at one of its sections (the summary is the workspace's own address). */
+export function groupPath(id: number, section: Section = 'summary'): string {
+  return section === 'summary' ? `${GROUPS_PATH}/${id}` : `${GROUPS_PATH}/${id}/${section}`;
+}
+
+export function meetingPath(groupId: number, meetingId: number): string {
+  return `${groupPath(groupId, 'meetings')}/${meetingId}`;
+}
+
+export function deliberationPath(groupId: number, deliberationId: number): string {
+  return `${groupPath(groupId, 'deliberations')}/${deliberationId}`;
+}
+
+/** A positive whole id from the address, or null ("/groups/abc" is no group). */
+export function idParam(value: string | undefined): number | null {
+  if (!value || !/^\d+$/.test(value)) return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** What a form tells the page it opens after saving, shown there once as a confirmation. */
+export interface WorkspaceNotice {
+  notice?: 'groupCreated' | 'meetingCreated' | 'deliberationCreated';
+}

@@ -1,0 +1,22 @@
+// Renders the group workspace the way the app's route table mounts it: one route per section,
+// the meeting and proposal pages inside their sections.
+import { GroupWorkspace, type GroupWorkspaceProps } from '../features/groups/components/GroupWorkspace';
+import type { Section } from '../features/groups/types/paths';
+import { renderAt } from './fixtures';
+
+export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspaceProps, 'section'>> = {}) {
+  const all = { canSearchPeople: false, showAllGroups: true, ...props };
+  const workspace = (section: Section) => <GroupWorkspace section={section} {...all} />;
+  return renderAt(workspace('summary'), {
+    path: '/groups/:id',
+    at,
+    others: {
+      '/groups/:id/members': workspace('members'),
+      '/groups/:id/meetings': workspace('meetings'),
+      '/groups/:id/meetings/:meetingId': workspace('meetings'),
+      '/groups/:id/deliberations': workspace('deliberations'),
+      '/groups/:id/deliberations/:deliberationId': workspace('deliberations'),
+      '/groups/:id/compliance': workspace('compliance'),
+    },
+  });
+}
