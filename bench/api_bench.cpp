@@ -30,7 +30,7 @@ struct Fixture {
     auto status = gotong::app::MigrateAndLoadRegions(*runtime, false, true);
     if (!status.ok()) throw std::runtime_error(status.error().message);
     gotong::api::Services services{*runtime->database, *runtime->accounts, *runtime->regions,
-                                   *runtime->registry, *runtime->imports, *runtime->groups,
+                                   *runtime->registry, *runtime->imports, *runtime->groups, *runtime->treasury, *runtime->cooperation,
                                    nullptr};
     api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
   }

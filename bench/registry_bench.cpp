@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   }
   bench.token = *token;
   gotong::api::Services services{*runtime.database, *runtime.accounts, *runtime.regions,
-                                 *runtime.registry, *runtime.imports, *runtime.groups,
+                                 *runtime.registry, *runtime.imports, *runtime.groups, *runtime.treasury, *runtime.cooperation,
                                  nullptr};
   bench.api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
 

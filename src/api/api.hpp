@@ -9,7 +9,9 @@
 #include "api/router.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/database.hpp"
+#include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/group_service.hpp"
+#include "domain/groups/treasury_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -23,6 +25,8 @@ struct Services {
   domain::registry::RegistryService& registry;
   domain::registry::ImportService& imports;
   domain::groups::GroupService& groups;
+  domain::groups::TreasuryService& treasury;
+  domain::groups::CooperationService& cooperation;
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).
   std::function<void(std::int64_t job_id)> start_import;
 };

@@ -90,7 +90,7 @@ int Serve(const Config& config) {
   Runtime& rt = **runtime;
   gotong::app::ImportRunner runner(*rt.imports);
   gotong::api::Services services{*rt.database, *rt.accounts, *rt.regions, *rt.registry, *rt.imports,
-                                 *rt.groups, [&runner](std::int64_t job_id) { runner.Enqueue(job_id); }};
+                                 *rt.groups, *rt.treasury, *rt.cooperation, [&runner](std::int64_t job_id) { runner.Enqueue(job_id); }};
   gotong::api::ApiOptions api_options{GOTONG_VERSION, config.web_root, config.work_dir,
                                       {config.cookie_secure, config.trust_proxy}};
   gotong::api::Api api(services, api_options);

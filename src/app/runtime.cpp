@@ -27,6 +27,10 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::registry::ImportService>(*runtime->database, runtime->clock);
   runtime->groups = std::make_unique<domain::groups::GroupService>(
       *runtime->database, runtime->clock, *runtime->registry);
+  runtime->treasury =
+      std::make_unique<domain::groups::TreasuryService>(*runtime->database, runtime->clock);
+  runtime->cooperation =
+      std::make_unique<domain::groups::CooperationService>(*runtime->database, runtime->clock);
   return runtime;
 }
 

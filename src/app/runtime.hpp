@@ -8,7 +8,9 @@
 #include "crypto/sodium.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
+#include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/group_service.hpp"
+#include "domain/groups/treasury_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -29,6 +31,8 @@ struct Runtime {
   std::unique_ptr<domain::registry::RegistryService> registry;
   std::unique_ptr<domain::registry::ImportService> imports;
   std::unique_ptr<domain::groups::GroupService> groups;
+  std::unique_ptr<domain::groups::TreasuryService> treasury;
+  std::unique_ptr<domain::groups::CooperationService> cooperation;
 };
 
 // Opens the database and builds the services (no migration).

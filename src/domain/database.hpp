@@ -6,7 +6,9 @@
 #include "core/result.hpp"
 #include "domain/accounts/user.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/groups/cooperation.hpp"
 #include "domain/groups/groups.hpp"
+#include "domain/groups/treasury.hpp"
 #include "domain/regions/region.hpp"
 #include "domain/registry/import.hpp"
 #include "domain/registry/registry.hpp"
@@ -30,6 +32,8 @@ class UnitOfWork {
   virtual groups::GroupRepository& Groups() = 0;
   virtual groups::MeetingRepository& Meetings() = 0;
   virtual groups::DeliberationRepository& Deliberations() = 0;
+  virtual groups::TreasuryRepository& Treasury() = 0;
+  virtual groups::CooperationRepository& Cooperation() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;
 };

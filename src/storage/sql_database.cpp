@@ -77,6 +77,8 @@ class SqlUnit final : public domain::UnitOfWork {
         groups_(sql_),
         meetings_(sql_),
         deliberations_(sql_),
+        treasury_(sql_),
+        cooperation_(sql_),
         audit_(sql_) {}
 
   ~SqlUnit() override {
@@ -123,6 +125,8 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::groups::GroupRepository& Groups() override { return groups_; }
   domain::groups::MeetingRepository& Meetings() override { return meetings_; }
   domain::groups::DeliberationRepository& Deliberations() override { return deliberations_; }
+  domain::groups::TreasuryRepository& Treasury() override { return treasury_; }
+  domain::groups::CooperationRepository& Cooperation() override { return cooperation_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
   core::Status Commit() override {
@@ -154,6 +158,8 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlGroupRepository groups_;
   internal::SqlMeetingRepository meetings_;
   internal::SqlDeliberationRepository deliberations_;
+  internal::SqlTreasuryRepository treasury_;
+  internal::SqlCooperationRepository cooperation_;
   internal::SqlAuditLog audit_;
 };
 

@@ -13,27 +13,6 @@ namespace {
 
 using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
 
-core::Date DateFrom(const std::string& text) { return core::Date::Parse(text).value_or(core::Date{}); }
-
-In<std::string> DateIn(const std::optional<core::Date>& date) {
-  return In<std::string>(date ? std::optional<std::string>(date->ToString()) : std::nullopt);
-}
-
-std::optional<core::Date> OptionalDate(const Slot<std::string>& slot) {
-  if (!slot.has()) return std::nullopt;
-  return core::Date::Parse(slot.value);
-}
-
-// "(:p1, :p2, ...)" for a list of ids.
-std::string IdList(Params& params, const std::vector<std::int64_t>& ids) {
-  std::string list = "(";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) list += ", ";
-    params.Number(list, ids[i]);
-  }
-  return list + ")";
-}
-
 // ---- groups -----------------------------------------------------------------------------------
 
 constexpr const char* kGroupColumns =
@@ -116,6 +95,45 @@ struct GroupIn {
         .Use(steward_id.value, steward_id.indicator).Use(updated_at);
   }
 };
+
+// " WHERE …" selecting the groups of `filter` (table alias g).
+std::string GroupWhere(const GroupFilter& filter, Params& params) {
+  std::string where = " WHERE 1 = 1";
+  if (filter.region) {
+    where += " AND (g.village_code = ";
+    params.Text(where, *filter.region);
+    where += " OR g.village_code LIKE ";
+    params.Text(where, EscapeLike(*filter.region) + ".%");
+    where += " ESCAPE '\\')";
+  }
+  if (filter.kind) {
+    where += " AND g.kind = ";
+    params.Text(where, std::string(ToString(*filter.kind)));
+  }
+  if (filter.status) {
+    where += " AND g.status = ";
+    params.Text(where, std::string(ToString(*filter.status)));
+  }
+  if (!filter.include_dissolved) where += " AND g.status <> 'dissolved'";
+  if (filter.q) {
+    where += " AND g.search_name LIKE ";
+    params.Text(where, "%" + EscapeLike(*filter.q) + "%");
+    where += " ESCAPE '\\'";
+  }
+  if (filter.steward_id) {
+    where += " AND g.steward_id = ";
+    params.Number(where, *filter.steward_id);
+  }
+  if (filter.programme_id) {
+    where += " AND g.programme_id = ";
+    params.Number(where, *filter.programme_id);
+  }
+  if (filter.group_id) {
+    where += " AND g.id = ";
+    params.Number(where, *filter.group_id);
+  }
+  return where;
+}
 
 // ---- members ----------------------------------------------------------------------------------
 
@@ -358,39 +376,7 @@ core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filt
                                                          const core::PageRequest& page) {
   return Guard("list groups", [&]() -> core::Result<core::Page<Group>> {
     Params params;
-    std::string where = " WHERE 1 = 1";
-    if (filter.region) {
-      where += " AND (g.village_code = ";
-      params.Text(where, *filter.region);
-      where += " OR g.village_code LIKE ";
-      params.Text(where, EscapeLike(*filter.region) + ".%");
-      where += " ESCAPE '\\')";
-    }
-    if (filter.kind) {
-      where += " AND g.kind = ";
-      params.Text(where, std::string(ToString(*filter.kind)));
-    }
-    if (filter.status) {
-      where += " AND g.status = ";
-      params.Text(where, std::string(ToString(*filter.status)));
-    }
-    if (filter.q) {
-      where += " AND g.search_name LIKE ";
-      params.Text(where, "%" + EscapeLike(*filter.q) + "%");
-      where += " ESCAPE '\\'";
-    }
-    if (filter.steward_id) {
-      where += " AND g.steward_id = ";
-      params.Number(where, *filter.steward_id);
-    }
-    if (filter.programme_id) {
-      where += " AND g.programme_id = ";
-      params.Number(where, *filter.programme_id);
-    }
-    if (filter.group_id) {
-      where += " AND g.id = ";
-      params.Number(where, *filter.group_id);
-    }
+    std::string where = GroupWhere(filter, params);
     core::Page<Group> result{{}, 0, page.limit, page.offset};
     long long total = 0;
     {
@@ -413,6 +399,67 @@ core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filt
       } while (query.Next());
     }
     return result;
+  });
+}
+
+core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& filter, core::Date from,
+                                                             core::Date to, int months,
+                                                             ComplianceSort sort,
+                                                             const core::PageRequest& page) {
+  return Guard("compliance table", [&]() -> core::Result<ComplianceTable> {
+    // Held meetings per group in the range, read from meetings_day (day, status, group) alone.
+    Params params;
+    std::string held =
+        "SELECT mt.group_id, COUNT(*) AS held FROM meetings mt WHERE mt.status = 'held' "
+        "AND mt.held_on >= ";
+    params.Text(held, from.ToString());
+    held += " AND mt.held_on <= ";
+    params.Text(held, to.ToString());
+    held += " GROUP BY mt.group_id";
+    std::string where = GroupWhere(filter, params);
+    std::string base = " FROM groups g LEFT JOIN (" + held + ") h ON h.group_id = g.id" + where;
+    // A group's share of its SOP, as an integer percent × 100 for ordering and banding.
+    std::string share = "(COALESCE(h.held, 0) * 10000 / (g.sop_meetings_per_month * " +
+                        std::to_string(months) + "))";
+    ComplianceTable table;
+    {
+      long long total = 0, met = 0, partial = 0, low = 0, none = 0;
+      Query query(sql_);
+      query.Into(total).Into(met).Into(partial).Into(low).Into(none);
+      params.BindTo(query);
+      query.Run("SELECT COUNT(*), "
+                "COALESCE(SUM(CASE WHEN " + share + " >= 10000 THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN " + share + " >= 5000 AND " + share + " < 10000 THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN " + share + " > 0 AND " + share + " < 5000 THEN 1 ELSE 0 END), 0), "
+                "COALESCE(SUM(CASE WHEN COALESCE(h.held, 0) = 0 THEN 1 ELSE 0 END), 0)" + base);
+      table.total = total;
+      table.bands = {met, partial, low, none};
+    }
+    std::string order = " ORDER BY " + share + ", g.search_name, g.id";
+    if (sort == ComplianceSort::kPercentDesc) order = " ORDER BY " + share + " DESC, g.search_name, g.id";
+    if (sort == ComplianceSort::kName) order = " ORDER BY g.search_name, g.id";
+    long long id = 0, held_count = 0, limit = page.limit, offset = page.offset;
+    int sop = 1;
+    std::string name, village, status;
+    Query query(sql_);
+    query.Into(id).Into(name).Into(village).Into(status).Into(sop).Into(held_count);
+    params.BindTo(query);
+    query.Use(limit).Use(offset);
+    if (query.Run("SELECT g.id, g.name, g.village_code, g.status, g.sop_meetings_per_month, "
+                  "COALESCE(h.held, 0)" + base + order + " LIMIT :l OFFSET :o")) {
+      do {
+        ComplianceRow row;
+        row.group_id = id;
+        row.name = name;
+        row.village_code = village;
+        row.status = ParseGroupStatus(status).value_or(GroupStatus::kActive);
+        row.sop_meetings_per_month = sop;
+        row.held = held_count;
+        row.required = static_cast<std::int64_t>(sop) * months;
+        table.rows.push_back(std::move(row));
+      } while (query.Next());
+    }
+    return table;
   });
 }
 

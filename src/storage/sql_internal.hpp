@@ -144,4 +144,26 @@ inline In<std::string> InstantIn(const std::optional<core::Instant>& value) {
   return In<std::string>(value ? std::optional<std::string>(Text(*value)) : std::nullopt);
 }
 
+// Calendar dates are stored as ISO text.
+inline core::Date DateFrom(const std::string& text) { return core::Date::Parse(text).value_or(core::Date{}); }
+
+inline In<std::string> DateIn(const std::optional<core::Date>& date) {
+  return In<std::string>(date ? std::optional<std::string>(date->ToString()) : std::nullopt);
+}
+
+inline std::optional<core::Date> OptionalDate(const Slot<std::string>& slot) {
+  if (!slot.has()) return std::nullopt;
+  return core::Date::Parse(slot.value);
+}
+
+// "(:p1, :p2, ...)" for a list of ids.
+inline std::string IdList(Params& params, const std::vector<std::int64_t>& ids) {
+  std::string list = "(";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) list += ", ";
+    params.Number(list, ids[i]);
+  }
+  return list + ")";
+}
+
 }  // namespace gotong::storage::internal

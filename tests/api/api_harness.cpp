@@ -37,8 +37,10 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       registry(database, clock, {}),
       imports(database, clock),
       groups(database, clock, registry),
+      treasury(database, clock),
+      cooperation(database, clock),
       work_dir(testing::NewTempDir("gotong-api")),
-      app(api::Services{database, accounts, regions, registry, imports, groups,
+      app(api::Services{database, accounts, regions, registry, imports, groups, treasury, cooperation,
                         [this](std::int64_t job) { queued_imports.push_back(job); }},
           api::ApiOptions{"9.9.9-test", "", work_dir, router}) {
   crypto::InitSodium();

@@ -80,6 +80,8 @@ class Services {
   domain::registry::RegistryService registry;
   domain::registry::ImportService imports;
   domain::groups::GroupService groups;
+  domain::groups::TreasuryService treasury;
+  domain::groups::CooperationService cooperation;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports
   api::Api app;  // the whole HTTP surface under test

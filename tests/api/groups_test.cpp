@@ -3,114 +3,12 @@
 // deliberations decided by vote or consensus, with the norms agreed outcomes become.
 #include <algorithm>
 
-#include "api/api_harness.hpp"
+#include "api/group_fixture.hpp"
 
 namespace gotong::api_tests {
 namespace {
 
-constexpr const char* kBanjarsari = "35.07.20.2004";  // Banjarsari, Ngajum, Kabupaten Malang
-
-bool HasFieldError(const Reply& reply, const std::string& field, const std::string& code = "") {
-  auto errors = reply.field_errors();
-  std::string wanted = code.empty() ? field + ":" : field + ":" + code;
-  return std::any_of(errors.begin(), errors.end(), [&](const std::string& e) {
-    return code.empty() ? e.rfind(wanted, 0) == 0 : e == wanted;
-  });
-}
-
-std::vector<std::string> Words(const json::value& array) {
-  std::vector<std::string> words;
-  for (const auto& item : array.as_array()) words.emplace_back(item.as_string());
-  return words;
-}
-
-class Groups : public ApiTest {
- protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    if (HasFatalFailure()) return;
-    admin_ = Login("admin");
-    officer_ = Login("officer");
-  }
-
-  Reply Post(const std::string& target, const json::object& body, const Browser& as) {
-    return Write("POST", target, body, &as);
-  }
-  Reply Patch(const std::string& target, const json::object& body, const Browser& as) {
-    return Write("PATCH", target, body, &as);
-  }
-
-  // Group 1, kept by the officer's stakeholder, with a leader, secretary, treasurer, a mentor
-  // and two members; the harness's group accounts act as the leader, the mentor and a member.
-  void SeedGroup() {
-    Reply group = Post("/api/v1/groups",
-                       {{"name", "Harapan Sejahtera"},
-                        {"kind", "joint_business_group"},
-                        {"sector", "food_processing"},
-                        {"business_centre", "sentra tape Ngajum"},
-                        {"village_code", kBanjarsari},
-                        {"origin", "programme_formed"},
-                        {"programme_id", 1},
-                        {"legality", "Keputusan Kepala Desa Banjarsari No. 12/2019"},
-                        {"legality_date", "2019-03-01"},
-                        {"founded_on", "2018-06-01"}},
-                       officer_);
-    ASSERT_EQ(group.status(), 201) << group;
-    ASSERT_EQ(group.body.at("id"), 1);
-    leader_ = AddMember("Sulastri", "leader", UserId("group_leader"));
-    secretary_ = AddMember("Sutini", "secretary");
-    treasurer_ = AddMember("Suwarni", "treasurer");
-    mentor_ = AddMember("Ibu Darmi", "member", UserId("mentor"), true);
-    member_ = AddMember("Painem", "member", UserId("member"));
-    other_ = AddMember("Tukini", "member");
-    ASSERT_FALSE(HasFailure());
-  }
-
-  std::int64_t AddMember(const std::string& name, const std::string& role,
-                         std::optional<std::int64_t> user_id = std::nullopt, bool mentor = false) {
-    json::object body{{"person", {{"name", name}, {"gender", "female"}, {"village_code", kBanjarsari}}},
-                      {"role", role},
-                      {"mentor", mentor},
-                      {"joined_on", "2018-06-01"}};
-    if (user_id) body["user_id"] = *user_id;
-    Reply reply = Post("/api/v1/groups/1/members", body, officer_);
-    EXPECT_EQ(reply.status(), 201) << reply;
-    if (reply.status() != 201) return 0;
-    return reply.body.at("id").as_int64();
-  }
-
-  std::int64_t Meeting(const std::string& day, const Browser& as) {
-    Reply reply = Post("/api/v1/groups/1/meetings",
-                       {{"held_on", day}, {"kind", "formal"}, {"venue", "rumah Bu Sulastri"}}, as);
-    EXPECT_EQ(reply.status(), 201) << reply;
-    if (reply.status() != 201) return 0;
-    return reply.body.at("id").as_int64();
-  }
-
-  Reply Attendance(std::int64_t meeting, const json::array& lines, const Browser& as) {
-    return Write("PUT", "/api/v1/groups/1/meetings/" + std::to_string(meeting) + "/attendance",
-                 json::object{{"attendance", lines}}, &as);
-  }
-
-  std::int64_t Proposal(const json::object& body, const Browser& as) {
-    Reply reply = Post("/api/v1/groups/1/deliberations", body, as);
-    EXPECT_EQ(reply.status(), 201) << reply;
-    if (reply.status() != 201) return 0;
-    return reply.body.at("id").as_int64();
-  }
-
-  Reply Vote(std::int64_t deliberation, json::object body, const Browser& as) {
-    return Post("/api/v1/groups/1/deliberations/" + std::to_string(deliberation) + "/votes", body, as);
-  }
-
-  std::int64_t OptionId(std::int64_t deliberation, std::size_t index, const Browser& as) {
-    Reply reply = Get("/api/v1/groups/1/deliberations/" + std::to_string(deliberation), &as);
-    return reply.body.at("options").as_array().at(index).at("id").as_int64();
-  }
-
-  Browser admin_, officer_;
-  std::int64_t leader_ = 0, secretary_ = 0, treasurer_ = 0, mentor_ = 0, member_ = 0, other_ = 0;
-};
+class Groups : public GroupTest {};
 
 TEST_P(Groups, OfficerRegistersAGroupThatItsOwnAccountsAndProgrammeSee) {
   SeedGroup();
@@ -448,6 +346,59 @@ TEST_P(Groups, ComplianceShowsTwoHundredPercentWhereTheGroupMetTwiceAMonth) {
   EXPECT_TRUE(HasFieldError(bad, "to", "invalid_format")) << bad;
   EXPECT_TRUE(HasFieldError(Get("/api/v1/groups/1/compliance?from=2026-03&to=2026-01", &leader), "from", "after_to"));
   EXPECT_TRUE(HasFieldError(Get("/api/v1/groups/1/compliance?from=2000-01&to=2026-01", &leader), "from", "out_of_range"));
+}
+
+TEST_P(Groups, ARegionsComplianceTableShowsTheGroupsThatStoppedMeetingFirst) {
+  SeedGroup();
+  // Two more groups of the same office: one that never met, one dissolved; and one elsewhere.
+  for (const char* name : {"Kelompok Tani Makmur", "Kelompok Bubar"}) {
+    Reply group = Post("/api/v1/groups",
+                       {{"name", name}, {"kind", "joint_business_group"}, {"sector", "agriculture"},
+                        {"village_code", "35.07.20.2001"}, {"status", "active"}},
+                       officer_);
+    ASSERT_EQ(group.status(), 201) << group;
+  }
+  ASSERT_EQ(Patch("/api/v1/groups/3", {{"status", "dissolved"}}, officer_).status(), 200);
+  Reply batu = Post("/api/v1/groups",
+                    {{"name", "Paguyuban Batu"}, {"kind", "cooperative"}, {"sector", "crafts"},
+                     {"village_code", "35.79.02.2006"}},
+                    officer_);
+  ASSERT_EQ(batu.status(), 201) << batu;
+  clock().Advance(std::chrono::days(90));  // 2026-04-05
+  Browser leader = Login("group_leader");
+  officer_ = Login("officer");
+  for (const char* day : {"2026-01-08", "2026-01-22", "2026-02-05", "2026-02-19", "2026-03-05", "2026-03-19"}) {
+    Meeting(day, leader);
+  }
+
+  Reply table = Get("/api/v1/groups/compliance?region=35.07&from=2026-01&to=2026-03", &officer_);
+  ASSERT_EQ(table.status(), 200) << table;
+  EXPECT_EQ(table.body.at("total"), 2);  // the dissolved group and Batu's are not counted
+  const auto& items = table.body.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("name"), "Kelompok Tani Makmur");
+  EXPECT_EQ(items[0].at("percent"), 0);
+  EXPECT_EQ(items[1].at("name"), "Harapan Sejahtera");
+  EXPECT_EQ(items[1].at("held"), 6);
+  EXPECT_EQ(items[1].at("required"), 3);
+  EXPECT_EQ(items[1].at("percent"), 200);
+  EXPECT_EQ(table.body.at("bands").at("met"), 1);
+  EXPECT_EQ(table.body.at("bands").at("none"), 1);
+  Reply most = Get("/api/v1/groups/compliance?region=35.07&from=2026-01&to=2026-03&sort=-percent", &officer_);
+  EXPECT_EQ(most.body.at("items").at(0).at("name"), "Harapan Sejahtera");
+  EXPECT_EQ(Get("/api/v1/groups/compliance?status=dissolved", &officer_).body.at("total"), 1);
+  Reply defaults = Get("/api/v1/groups/compliance", &officer_);
+  EXPECT_EQ(defaults.body.at("from"), "2026-02");
+  EXPECT_EQ(defaults.body.at("to"), "2026-04");
+  EXPECT_EQ(defaults.body.at("total"), 3);
+
+  // A group's own accounts see only their group; a wrong parameter is named.
+  EXPECT_EQ(Get("/api/v1/groups/compliance", &leader).body.at("total"), 1);
+  Reply wrong = Get("/api/v1/groups/compliance?from=2026-1&sort=best&region=x", &officer_);
+  ASSERT_EQ(wrong.status(), 400) << wrong;
+  EXPECT_TRUE(HasFieldError(wrong, "from", "invalid_format")) << wrong;
+  EXPECT_TRUE(HasFieldError(wrong, "sort", "invalid_value")) << wrong;
+  EXPECT_TRUE(HasFieldError(wrong, "region", "invalid_format")) << wrong;
 }
 
 TEST_P(Groups, AUniformPriceVotedDownIsNotAgreedAndMakesNoNorm) {

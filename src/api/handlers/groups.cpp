@@ -272,6 +272,42 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     return response;
   }});
 
+  // Before /groups/{id}, which would otherwise take "compliance" for an id.
+  routes.push_back({"GET", "/api/v1/groups/compliance", signed_in, [&service](Call& call) {
+    auto query = QueryReader::Parse(call.query, {"region", "kind", "status", "q", "from", "to", "sort",
+                                                 "limit", "offset"});
+    if (!query.ok()) return Fail(query.error(), call);
+    groups::GroupQuery filter{query->String("region"), query->String("kind"),
+                              query->String("status"), query->String("q")};
+    auto from = query->String("from");
+    auto to = query->String("to");
+    auto sort = query->String("sort");
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto table = service.RegionCompliance(call.context, filter, from, to, sort, page);
+    if (!table.ok()) return Fail(table.error(), call);
+    json::array items;
+    for (const auto& row : table->rows) {
+      items.push_back(json::object{{"id", row.group_id},
+                                   {"name", row.name},
+                                   {"village_code", row.village_code},
+                                   {"status", groups::ToString(row.status)},
+                                   {"sop_meetings_per_month", row.sop_meetings_per_month},
+                                   {"held", row.held},
+                                   {"required", row.required},
+                                   {"percent", groups::Percent(row.held, row.required)}});
+    }
+    return JsonResponse(200, json::object{
+        {"from", table->from.ToString()},
+        {"to", table->to.ToString()},
+        {"bands", json::object{{"met", table->bands.met}, {"partial", table->bands.partial},
+                               {"low", table->bands.low}, {"none", table->bands.none}}},
+        {"items", std::move(items)},
+        {"total", table->total},
+        {"limit", page.limit},
+        {"offset", page.offset}});
+  }});
+
   routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
     auto id = Id(call, "id");
     if (!id) return NoGroup();

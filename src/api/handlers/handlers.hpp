@@ -17,6 +17,8 @@ void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const
 void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 
 // The positive integer {id} of a route's path, or nothing (the caller answers 404).

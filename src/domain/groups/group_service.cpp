@@ -48,9 +48,10 @@ Month MonthsBefore(Month to, int count) {
 
 // ---- groups -------------------------------------------------------------------------------
 
-core::Result<core::Page<Group>> GroupService::ListGroups(const Context& context,
-                                                         const GroupQuery& query,
-                                                         const core::PageRequest& page) {
+namespace {
+
+// The filter of a group query, narrowed to what the caller reaches.
+core::Result<GroupFilter> FilterFor(const Context& context, const GroupQuery& query) {
   GroupFilter filter;
   if (!context.IsAdmin()) {
     if (!context.principal) return Error::Denied("sign in first");
@@ -87,8 +88,69 @@ core::Result<core::Page<Group>> GroupService::ListGroups(const Context& context,
     if (auto q = CheckText(problems, "q", *query.q, 100)) filter.q = core::AsciiLower(*q);
   }
   if (!problems.empty()) return problems.ToError();
+  return filter;
+}
+
+}  // namespace
+
+core::Result<core::Page<Group>> GroupService::ListGroups(const Context& context,
+                                                         const GroupQuery& query,
+                                                         const core::PageRequest& page) {
+  GOTONG_ASSIGN_OR_RETURN(auto filter, FilterFor(context, query));
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   return unit->Groups().List(filter, page);
+}
+
+core::Result<ComplianceTable> GroupService::RegionCompliance(
+    const Context& context, const GroupQuery& query, const std::optional<std::string>& from,
+    const std::optional<std::string>& to, const std::optional<std::string>& sort,
+    const core::PageRequest& page) {
+  Problems problems;
+  auto filter = FilterFor(context, query);
+  if (!filter.ok()) {
+    if (filter.error().code != core::ErrorCode::kInvalidArgument) return std::move(filter).error();
+    problems.Add(filter.error());
+  }
+  Month last = Month::Of(Today());
+  if (to) {
+    if (auto month = Month::Parse(*to)) {
+      last = *month;
+    } else {
+      problems.Add("to", "invalid_format", "to must be a month such as 2026-11");
+    }
+  }
+  Month first = MonthsBefore(last, 2);
+  if (from) {
+    if (auto month = Month::Parse(*from)) {
+      first = *month;
+    } else {
+      problems.Add("from", "invalid_format", "from must be a month such as 2026-09");
+    }
+  }
+  if (problems.empty() && first > last) problems.Add("from", "after_to", "from must not be after to");
+  if (problems.empty() && MonthsBetween(first, last) > kMaxComplianceMonths) {
+    problems.Add("from", "out_of_range", "a compliance view spans at most 120 months");
+  }
+  ComplianceSort order = ComplianceSort::kPercent;
+  if (sort) {
+    if (*sort == "percent") {
+      order = ComplianceSort::kPercent;
+    } else if (*sort == "-percent") {
+      order = ComplianceSort::kPercentDesc;
+    } else if (*sort == "name") {
+      order = ComplianceSort::kName;
+    } else {
+      problems.Add("sort", "invalid_value", "sort must be percent, -percent or name");
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  if (!query.status) filter->include_dissolved = false;
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(auto table, unit->Groups().Compliance(*filter, first.FirstDay(), last.LastDay(),
+                                                                 MonthsBetween(first, last), order, page));
+  table.from = first;
+  table.to = last;
+  return table;
 }
 
 core::Result<GroupView> GroupService::GetGroup(const Context& context, std::int64_t id) {

@@ -133,6 +133,16 @@ class GroupService {
   core::Result<core::Page<Group>> ListGroups(const accounts::Context& context,
                                                  const GroupQuery& query,
                                                  const core::PageRequest& page);
+  // The compliance of every group the caller reaches in a region (seed 002's province view):
+  // months `from`..`to` ("2026-11"; default: the three months to this one), least compliant
+  // first unless `sort` says "-percent" or "name". Dissolved groups are left out unless asked
+  // for by status.
+  core::Result<ComplianceTable> RegionCompliance(const accounts::Context& context,
+                                                const GroupQuery& query,
+                                                const std::optional<std::string>& from,
+                                                const std::optional<std::string>& to,
+                                                const std::optional<std::string>& sort,
+                                                const core::PageRequest& page);
   core::Result<GroupView> GetGroup(const accounts::Context& context, std::int64_t id);
   core::Result<GroupView> CreateGroup(const accounts::Context& context, const GroupInput& input);
   core::Result<GroupView> UpdateGroup(const accounts::Context& context, std::int64_t id,

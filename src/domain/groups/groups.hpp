@@ -134,11 +134,43 @@ struct HeldMeeting {
   std::int64_t recorded = 0;  // present + excused + absent
 };
 
+// One group's row in a region's compliance table.
+struct ComplianceRow {
+  std::int64_t group_id = 0;
+  std::string name;
+  std::string village_code;
+  GroupStatus status = GroupStatus::kActive;
+  int sop_meetings_per_month = 1;
+  std::int64_t held = 0;
+  std::int64_t required = 0;  // SOP × months
+};
+
+// How many groups of the table fall in each band of compliance.
+struct ComplianceBands {
+  std::int64_t met = 0;      // ≥ 100%
+  std::int64_t partial = 0;  // 50–99%
+  std::int64_t low = 0;      // 1–49%
+  std::int64_t none = 0;     // no meeting held
+};
+
+struct ComplianceTable {
+  Month from;  // the months counted (filled by the service)
+  Month to;
+  std::vector<ComplianceRow> rows;
+  std::int64_t total = 0;
+  ComplianceBands bands;
+};
+
+// The order of a compliance table: the least compliant first (the groups to visit), or the
+// most, or by name.
+enum class ComplianceSort { kPercent, kPercentDesc, kName };
+
 struct GroupFilter {
   std::optional<std::string> region;  // prefix of the village code at any level
   std::optional<GroupKind> kind;
   std::optional<GroupStatus> status;
   std::optional<std::string> q;       // lower-case; part of the name
+  bool include_dissolved = true;
   // Limits to what the caller reaches (nullopt: everything).
   std::optional<std::int64_t> steward_id;
   std::optional<std::int64_t> programme_id;
@@ -158,6 +190,11 @@ class GroupRepository {
   virtual core::Result<Group> Find(std::int64_t id) = 0;
   virtual core::Result<core::Page<Group>> List(const GroupFilter& filter,
                                                const core::PageRequest& page) = 0;
+  // Held meetings against the SOP from `from` to `to` (inclusive days spanning `months` whole
+  // months) for every group the filter selects, a page of them in `sort` order, with bands.
+  virtual core::Result<ComplianceTable> Compliance(const GroupFilter& filter, core::Date from,
+                                                   core::Date to, int months, ComplianceSort sort,
+                                                   const core::PageRequest& page) = 0;
 
   // kAlreadyExists (field "person_id") when the person is already in the group.
   virtual core::Result<std::int64_t> InsertMember(const Membership& membership) = 0;

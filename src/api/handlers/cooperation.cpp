@@ -1,0 +1,355 @@
+// Cooperation among a group's members (seeds 000 and 001): market areas and their overlaps, joint
+// orders split by capacity, knowledge posts, raw-material offers and requests with their matches,
+// and collective purchases with the saving they made.
+
+#include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
+#include "api/problem.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+namespace groups = domain::groups;
+
+json::value AreaJson(const groups::MarketArea& a) {
+  return json::object{{"id", a.id},
+                      {"member", json::object{{"id", a.member_id}, {"name", a.member_name}}},
+                      {"area", a.area},
+                      {"deliberation_id", NullableNumber(a.deliberation_id)},
+                      {"claimed_on", a.claimed_on.ToString()},
+                      {"ended_on", NullableDate(a.ended_on)},
+                      {"created_at", core::FormatInstant(a.created_at)}};
+}
+
+json::value OrderJson(const groups::JointOrder& o) {
+  json::array shares;
+  std::int64_t delivered = 0;
+  for (const auto& s : o.shares) {
+    shares.push_back(json::object{{"member", json::object{{"id", s.member_id}, {"name", s.member_name}}},
+                                  {"capacity", s.capacity},
+                                  {"quantity", s.quantity},
+                                  {"delivered", s.delivered},
+                                  {"payout", s.quantity * o.unit_price},
+                                  {"paid_out", s.paid_out}});
+    delivered += s.delivered;
+  }
+  return json::object{{"id", o.id},
+                      {"group_id", o.group_id},
+                      {"customer", o.customer},
+                      {"product", o.product},
+                      {"quantity", o.quantity},
+                      {"unit", o.unit},
+                      {"unit_price", o.unit_price},
+                      {"value", o.quantity * o.unit_price},
+                      {"due_on", NullableDate(o.due_on)},
+                      {"status", groups::ToString(o.status)},
+                      {"delivered", delivered},
+                      {"shares", std::move(shares)},
+                      {"created_at", core::FormatInstant(o.created_at)},
+                      {"updated_at", core::FormatInstant(o.updated_at)}};
+}
+
+json::value PostJson(const groups::PostView& view) {
+  const auto& p = view.post;
+  json::array tags;
+  for (const auto& tag : p.tags) tags.push_back(json::string(tag));
+  return json::object{{"id", p.id},
+                      {"member", json::object{{"id", p.member_id}, {"name", p.member_name}}},
+                      {"kind", groups::ToString(p.kind)},
+                      {"title", p.title},
+                      {"body", p.body},
+                      {"tags", std::move(tags)},
+                      {"useful", p.useful},
+                      {"share_link", view.share_link},
+                      {"created_at", core::FormatInstant(p.created_at)}};
+}
+
+json::value MaterialJson(const groups::MaterialRecord& r) {
+  return json::object{{"id", r.post.id},
+                      {"member", json::object{{"id", r.post.member_id}, {"name", r.member_name}}},
+                      {"kind", groups::ToString(r.post.kind)},
+                      {"material", r.post.material},
+                      {"unit", r.post.unit},
+                      {"quantity", r.post.quantity},
+                      {"price", NullableNumber(r.price)},
+                      {"until", r.post.until.ToString()},
+                      {"closed", r.post.closed},
+                      {"created_at", core::FormatInstant(r.created_at)}};
+}
+
+json::value PurchaseJson(const groups::CollectivePurchase& c) {
+  return json::object{{"id", c.id},
+                      {"supplier", c.supplier},
+                      {"material", c.material},
+                      {"unit", c.unit},
+                      {"quantity", c.quantity},
+                      {"group_price", c.group_price},
+                      {"alone_price", c.alone_price},
+                      {"paid", c.quantity * c.group_price},
+                      {"saving", groups::Saving(c.alone_price, c.group_price, c.quantity)},
+                      {"purchased_on", c.purchased_on.ToString()},
+                      {"entry_id", NullableNumber(c.entry_id)},
+                      {"created_at", core::FormatInstant(c.created_at)}};
+}
+
+std::optional<std::int64_t> Id(const Call& call, const std::string& name) { return PathId(call, name); }
+Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
+
+// A page query (limit, offset) and nothing else.
+std::optional<core::PageRequest> PageOnly(Call& call, Response& failure) {
+  auto query = QueryReader::Parse(call.query, {"limit", "offset"});
+  if (!query.ok()) {
+    failure = Fail(query.error(), call);
+    return std::nullopt;
+  }
+  auto page = ReadPage(*query);
+  if (auto status = query->Finish(); !status.ok()) {
+    failure = Fail(status.error(), call);
+    return std::nullopt;
+  }
+  return page;
+}
+
+}  // namespace
+
+void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
+  auto& service = services.cooperation;
+  const Access signed_in = Access::SignedIn();
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"include_ended"});
+    if (!query.ok()) return Fail(query.error(), call);
+    auto include = query->String("include_ended").value_or("false");
+    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (include != "true" && include != "false") {
+      return Fail(core::Error::Invalid("include_ended", "invalid_value", "include_ended must be true or false"), call);
+    }
+    auto view = service.Areas(call.context, *id, include == "true");
+    if (!view.ok()) return Fail(view.error(), call);
+    json::array areas, overlaps;
+    for (const auto& area : view->areas) areas.push_back(AreaJson(area));
+    for (const auto& overlap : view->overlaps) {
+      json::array members, claims;
+      for (auto member : overlap.member_ids) members.push_back(member);
+      for (auto claim : overlap.claim_ids) claims.push_back(claim);
+      overlaps.push_back(json::object{{"area", overlap.area}, {"member_ids", std::move(members)},
+                                      {"claim_ids", std::move(claims)}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(areas)}, {"overlaps", std::move(overlaps)}});
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {"member_id", "area", "deliberation_id", "claimed_on"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::AreaInput input;
+    input.member_id = NumberField(*body, "member_id");
+    input.area = TextField(*body, "area");
+    input.deliberation_id = NumberField(*body, "deliberation_id");
+    input.claimed_on = TextField(*body, "claimed_on");
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto area = service.ClaimArea(call.context, *id, input);
+    if (!area.ok()) return Fail(area.error(), call);
+    return JsonResponse(201, AreaJson(*area));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas/{area_id}/end", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto area_id = Id(call, "area_id");
+    if (!id || !area_id) return SimpleProblem(404, "not-found", "no such market area");
+    auto area = service.EndArea(call.context, *id, *area_id);
+    if (!area.ok()) return Fail(area.error(), call);
+    return JsonResponse(200, AreaJson(*area));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    Response failure;
+    auto page = PageOnly(call, failure);
+    if (!page) return failure;
+    auto orders = service.Orders(call.context, *id, *page);
+    if (!orders.ok()) return Fail(orders.error(), call);
+    return JsonResponse(200, PageJson(*orders, OrderJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {"customer", "product", "quantity", "unit", "unit_price",
+                                                 "due_on", "capacities"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::OrderInput input;
+    input.customer = TextField(*body, "customer");
+    input.product = TextField(*body, "product");
+    input.quantity = NumberField(*body, "quantity");
+    input.unit = TextField(*body, "unit");
+    input.unit_price = NumberField(*body, "unit_price");
+    input.due_on = TextField(*body, "due_on");
+    if (auto items = body->Objects("capacities", false, 500, {"member_id", "capacity"})) {
+      input.capacities.emplace();
+      for (auto& item : *items) {
+        input.capacities->push_back({item.Int("member_id", false), item.Int("capacity", false)});
+      }
+    }
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto order = service.CreateOrder(call.context, *id, input);
+    if (!order.ok()) return Fail(order.error(), call);
+    Response response = JsonResponse(201, OrderJson(*order));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/orders/" + std::to_string(order->id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/orders/{order_id}", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto order_id = Id(call, "order_id");
+    if (!id || !order_id) return SimpleProblem(404, "not-found", "no such order");
+    auto order = service.GetOrder(call.context, *id, *order_id);
+    if (!order.ok()) return Fail(order.error(), call);
+    return JsonResponse(200, OrderJson(*order));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/orders/{order_id}/cancel", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto order_id = Id(call, "order_id");
+    if (!id || !order_id) return SimpleProblem(404, "not-found", "no such order");
+    auto order = service.CancelOrder(call.context, *id, *order_id);
+    if (!order.ok()) return Fail(order.error(), call);
+    return JsonResponse(200, OrderJson(*order));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/groups/{id}/orders/{order_id}/shares/{member_id}", signed_in,
+                    [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto order_id = Id(call, "order_id");
+    auto member_id = Id(call, "member_id");
+    if (!id || !order_id || !member_id) return SimpleProblem(404, "not-found", "no such share");
+    auto body = BodyReader::Parse(call.request, {"delivered", "paid_out"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::ShareInput input;
+    input.delivered = NumberField(*body, "delivered");
+    input.paid_out = NumberField(*body, "paid_out");
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto order = service.UpdateShare(call.context, *id, *order_id, *member_id, input);
+    if (!order.ok()) return Fail(order.error(), call);
+    return JsonResponse(200, OrderJson(*order));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    Response failure;
+    auto page = PageOnly(call, failure);
+    if (!page) return failure;
+    auto posts = service.Posts(call.context, *id, *page);
+    if (!posts.ok()) return Fail(posts.error(), call);
+    return JsonResponse(200, PageJson(*posts, PostJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {"member_id", "kind", "title", "body", "tags"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::PostInput input;
+    input.member_id = NumberField(*body, "member_id");
+    input.kind = TextField(*body, "kind");
+    input.title = TextField(*body, "title");
+    input.body = TextField(*body, "body");
+    input.tags = body->Strings("tags", false, 10);
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto post = service.CreatePost(call.context, *id, input);
+    if (!post.ok()) return Fail(post.error(), call);
+    return JsonResponse(201, PostJson(*post));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/posts/{post_id}/useful", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto post_id = Id(call, "post_id");
+    if (!id || !post_id) return SimpleProblem(404, "not-found", "no such post");
+    auto post = service.MarkUseful(call.context, *id, *post_id);
+    if (!post.ok()) return Fail(post.error(), call);
+    return JsonResponse(200, PostJson(*post));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto view = service.Materials(call.context, *id);
+    if (!view.ok()) return Fail(view.error(), call);
+    json::array open, matches;
+    for (const auto& record : view->open) open.push_back(MaterialJson(record));
+    for (const auto& match : view->matches) {
+      matches.push_back(json::object{{"request_id", match.request_id},
+                                     {"offer_id", match.offer_id},
+                                     {"quantity", match.quantity}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(open)}, {"matches", std::move(matches)}});
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {"member_id", "kind", "material", "unit", "quantity",
+                                                 "price", "until"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::MaterialInput input;
+    input.member_id = NumberField(*body, "member_id");
+    input.kind = TextField(*body, "kind");
+    input.material = TextField(*body, "material");
+    input.unit = TextField(*body, "unit");
+    input.quantity = NumberField(*body, "quantity");
+    input.price = NumberField(*body, "price");
+    input.until = TextField(*body, "until");
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto record = service.PostMaterial(call.context, *id, input);
+    if (!record.ok()) return Fail(record.error(), call);
+    return JsonResponse(201, MaterialJson(*record));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/materials/{post_id}/close", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto post_id = Id(call, "post_id");
+    if (!id || !post_id) return SimpleProblem(404, "not-found", "no such post");
+    auto record = service.CloseMaterial(call.context, *id, *post_id);
+    if (!record.ok()) return Fail(record.error(), call);
+    return JsonResponse(200, MaterialJson(*record));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    Response failure;
+    auto page = PageOnly(call, failure);
+    if (!page) return failure;
+    auto purchases = service.Purchases(call.context, *id, *page);
+    if (!purchases.ok()) return Fail(purchases.error(), call);
+    return JsonResponse(200, PageJson(*purchases, PurchaseJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {"supplier", "material", "unit", "quantity", "group_price",
+                                                 "alone_price", "purchased_on"});
+    if (!body.ok()) return Fail(body.error(), call);
+    groups::PurchaseInput input;
+    input.supplier = TextField(*body, "supplier");
+    input.material = TextField(*body, "material");
+    input.unit = TextField(*body, "unit");
+    input.quantity = NumberField(*body, "quantity");
+    input.group_price = NumberField(*body, "group_price");
+    input.alone_price = NumberField(*body, "alone_price");
+    input.purchased_on = TextField(*body, "purchased_on");
+    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    auto purchase = service.RecordPurchase(call.context, *id, input);
+    if (!purchase.ok()) return Fail(purchase.error(), call);
+    return JsonResponse(201, PurchaseJson(*purchase));
+  }});
+}
+
+}  // namespace gotong::api::handlers

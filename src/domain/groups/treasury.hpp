@@ -1,0 +1,135 @@
+#pragma once
+
+// A group's treasury (seed 001): the double-entry ledger, fee rules and common assets such as
+// the group shop. Balances, statements and arrears are computed from the entries, never typed.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "domain/groups/rules.hpp"
+
+namespace gotong::domain::groups {
+
+// What an entry records; all but general and reversal are built from an amount by EntryLines.
+enum class EntryKind {
+  kFeePayment,     // fee_payment: a member pays her fee (cash / member_fees, with the member)
+  kAidReceived,    // aid_received: a programme's grant arrives (cash / aid_received)
+  kAssetPurchase,  // asset_purchase: cash set aside into a common asset (common_assets / cash)
+  kShopSale,       // shop_sale: the group shop sells (cash / shop_revenue)
+  kPurchase,       // purchase: raw material or stock bought (purchases / cash)
+  kExpense,        // expense: anything else paid (expenses / cash)
+  kGeneral,        // general: lines given one by one
+  kReversal,       // reversal: undoes an earlier entry (posted by Reverse only)
+};
+std::string_view ToString(EntryKind kind);
+std::optional<EntryKind> ParseEntryKind(std::string_view text);
+
+// The two lines of a kind built from an amount (not general or reversal).
+std::vector<LedgerLine> EntryLines(EntryKind kind, std::int64_t amount,
+                                   std::optional<std::int64_t> member_id);
+
+enum class AssetKind { kShop, kEquipment, kOther };  // shop, equipment, other
+std::string_view ToString(AssetKind kind);
+std::optional<AssetKind> ParseAssetKind(std::string_view text);
+
+enum class AssetSource { kAid, kFees, kOther };  // aid, fees, other
+std::string_view ToString(AssetSource source);
+std::optional<AssetSource> ParseAssetSource(std::string_view text);
+
+struct LedgerEntry {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  core::Date date;
+  EntryKind kind = EntryKind::kGeneral;
+  std::string memo;
+  std::int64_t amount = 0;  // the total of the debits (= the credits)
+  std::vector<LedgerLine> lines;
+  std::optional<std::int64_t> reverses_id;
+  std::optional<std::int64_t> reversed_by;  // read only
+  std::optional<std::int64_t> asset_id;
+  std::optional<std::int64_t> created_by;
+  std::string created_by_username;
+  core::Instant created_at{};
+};
+
+struct CommonAsset {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::string name;
+  AssetKind kind = AssetKind::kShop;
+  AssetSource source = AssetSource::kAid;
+  std::int64_t value = 0;
+  core::Date acquired_on;
+  core::Instant created_at{};
+  // Read only: what the ledger says of it.
+  std::int64_t sales = 0;      // shop_sale entries naming it, net of reversals
+  std::int64_t purchases = 0;  // purchase entries naming it, net of reversals
+};
+
+struct FeeRule {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t amount = 0;  // per member per month
+  Month from;
+  std::optional<std::int64_t> deliberation_id;  // the deliberation that set it
+  core::Instant created_at{};
+};
+
+// Debits and credits of one account.
+struct AccountTotals {
+  LedgerAccount account = LedgerAccount::kCash;
+  std::int64_t debits = 0;
+  std::int64_t credits = 0;
+};
+
+// The movement of one account in one month.
+struct MonthlyMovement {
+  Month month;
+  LedgerAccount account = LedgerAccount::kCash;
+  std::int64_t debits = 0;
+  std::int64_t credits = 0;
+};
+
+class TreasuryRepository {
+ public:
+  virtual ~TreasuryRepository() = default;
+  // Inserts the entry with its lines; kAlreadyExists (field "entry") when `reverses_id` has been
+  // reversed already.
+  virtual core::Result<std::int64_t> InsertEntry(const LedgerEntry& entry) = 0;
+  // With lines; kNotFound unless it belongs to the group.
+  virtual core::Result<LedgerEntry> FindEntry(std::int64_t group_id, std::int64_t id) = 0;
+  // Newest first, with lines; `from`/`to` bound the entry date, inclusive.
+  virtual core::Result<core::Page<LedgerEntry>> ListEntries(std::int64_t group_id,
+                                                            std::optional<core::Date> from,
+                                                            std::optional<core::Date> to,
+                                                            const core::PageRequest& page) = 0;
+  // Per account, the lines dated from `from` (nullopt: the beginning) to `to`, inclusive.
+  virtual core::Result<std::vector<AccountTotals>> Totals(std::int64_t group_id,
+                                                          std::optional<core::Date> from,
+                                                          core::Date to) = 0;
+  // Per month and account, from `from` to `to` inclusive.
+  virtual core::Result<std::vector<MonthlyMovement>> Monthly(std::int64_t group_id,
+                                                             core::Date from, core::Date to) = 0;
+  // member id → fees paid (member_fees credits − debits) up to `to`.
+  virtual core::Result<std::map<std::int64_t, std::int64_t>> FeesPaid(std::int64_t group_id,
+                                                                      core::Date to) = 0;
+
+  // kAlreadyExists (field "from") when a rule starts that month already.
+  virtual core::Result<std::int64_t> InsertFeeRule(const FeeRule& rule) = 0;
+  // In the order of the month they start.
+  virtual core::Result<std::vector<FeeRule>> FeeRules(std::int64_t group_id) = 0;
+
+  virtual core::Result<std::int64_t> InsertAsset(const CommonAsset& asset) = 0;
+  virtual core::Result<CommonAsset> FindAsset(std::int64_t group_id, std::int64_t id) = 0;
+  // Oldest first, with the ledger's sales and purchases of each.
+  virtual core::Result<std::vector<CommonAsset>> Assets(std::int64_t group_id) = 0;
+};
+
+}  // namespace gotong::domain::groups

@@ -1,0 +1,625 @@
+#include "domain/groups/treasury_service.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "domain/groups/group_access.hpp"
+
+namespace gotong::domain::groups {
+namespace {
+
+using accounts::Context;
+using core::Error;
+using form::ApplyOptionalText;
+using form::ApplyRequiredChoice;
+using form::ApplyRequiredText;
+using form::CheckDate;
+using form::Given;
+using form::IsSet;
+using form::Problems;
+
+// Rp 10 trillion: far above any group's entry, far below int64's limit when added up.
+constexpr std::int64_t kMaxAmount = 10'000'000'000'000;
+constexpr int kMaxBalanceMonths = 120;
+constexpr std::size_t kMaxLines = 50;
+
+constexpr std::array<std::pair<std::string_view, EntryKind>, 8> kEntryKinds = {{
+    {"fee_payment", EntryKind::kFeePayment},
+    {"aid_received", EntryKind::kAidReceived},
+    {"asset_purchase", EntryKind::kAssetPurchase},
+    {"shop_sale", EntryKind::kShopSale},
+    {"purchase", EntryKind::kPurchase},
+    {"expense", EntryKind::kExpense},
+    {"general", EntryKind::kGeneral},
+    {"reversal", EntryKind::kReversal},
+}};
+
+Month Previous(Month month) {
+  if (month.month == 1) return Month{month.year - 1, 12};
+  return Month{month.year, month.month - 1};
+}
+
+Month MonthsBefore(Month month, int count) {
+  for (int i = 0; i < count; ++i) month = Previous(month);
+  return month;
+}
+
+std::optional<Month> CheckMonth(Problems& problems, const std::string& field,
+                                const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto month = Month::Parse(*text);
+  if (!month) problems.Add(field, "invalid_format", field + " must be a month such as 2026-11");
+  return month;
+}
+
+// An amount of whole rupiah, above 0.
+std::optional<std::int64_t> CheckAmount(Problems& problems, const std::string& field,
+                                        const form::Field<std::int64_t>& input) {
+  if (!IsSet(input)) {
+    problems.Add(field, "required", field + " is required");
+    return std::nullopt;
+  }
+  std::int64_t amount = **input;
+  if (amount < 0) {
+    problems.Add(field, "negative", field + " must not be negative; write it as a positive amount");
+  } else if (amount == 0) {
+    problems.Add(field, "invalid_value", field + " must be more than Rp 0");
+  } else if (amount > kMaxAmount) {
+    problems.Add(field, "out_of_range", field + " is larger than Rp 10.000.000.000.000");
+  } else {
+    return amount;
+  }
+  return std::nullopt;
+}
+
+std::string CallerName(const Context& context) {
+  if (context.principal) return context.principal->username;
+  return "system";
+}
+
+std::optional<std::int64_t> CallerId(const Context& context) {
+  if (context.principal) return context.principal->user_id;
+  return std::nullopt;
+}
+
+audit::Snapshot SnapshotOf(const LedgerEntry& entry) {
+  std::string lines;
+  for (const auto& line : entry.lines) {
+    if (!lines.empty()) lines += "; ";
+    lines += std::string(ToString(line.account)) + (line.debit > 0 ? " Dr " : " Cr ") +
+             std::to_string(line.debit > 0 ? line.debit : line.credit);
+    if (line.member_id) lines += " member " + std::to_string(*line.member_id);
+  }
+  return {{"date", entry.date.ToString()},
+          {"kind", std::string(ToString(entry.kind))},
+          {"memo", entry.memo},
+          {"amount", entry.amount},
+          {"lines", lines},
+          {"reverses_id", entry.reverses_id ? audit::Value(*entry.reverses_id) : audit::Value(nullptr)},
+          {"asset_id", entry.asset_id ? audit::Value(*entry.asset_id) : audit::Value(nullptr)}};
+}
+
+core::Result<std::int64_t> Post(UnitOfWork& unit, const Context& context, const core::Clock& clock,
+                                LedgerEntry& entry) {
+  entry.amount = 0;
+  for (const auto& line : entry.lines) entry.amount += line.debit;
+  entry.created_by = CallerId(context);
+  entry.created_by_username = CallerName(context);
+  entry.created_at = clock.Now();
+  GOTONG_ASSIGN_OR_RETURN(entry.id, unit.Treasury().InsertEntry(entry));
+  auto record = audit::NewEntry(context, clock.Now(), "ledger_entry", std::to_string(entry.id), "post");
+  record.after = SnapshotOf(entry);
+  GOTONG_RETURN_IF_ERROR(unit.Audit().Append(record));
+  return entry.id;
+}
+
+}  // namespace
+
+std::string_view ToString(EntryKind kind) {
+  for (const auto& [word, value] : kEntryKinds) {
+    if (value == kind) return word;
+  }
+  return "general";
+}
+
+std::optional<EntryKind> ParseEntryKind(std::string_view text) {
+  for (const auto& [word, value] : kEntryKinds) {
+    if (word == text) return value;
+  }
+  return std::nullopt;
+}
+
+std::vector<LedgerLine> EntryLines(EntryKind kind, std::int64_t amount,
+                                   std::optional<std::int64_t> member_id) {
+  auto two = [&](LedgerAccount debit, LedgerAccount credit) {
+    return std::vector<LedgerLine>{{debit, amount, 0, member_id}, {credit, 0, amount, member_id}};
+  };
+  switch (kind) {
+    case EntryKind::kFeePayment: return two(LedgerAccount::kCash, LedgerAccount::kMemberFees);
+    case EntryKind::kAidReceived: return two(LedgerAccount::kCash, LedgerAccount::kAidReceived);
+    case EntryKind::kAssetPurchase: return two(LedgerAccount::kCommonAssets, LedgerAccount::kCash);
+    case EntryKind::kShopSale: return two(LedgerAccount::kCash, LedgerAccount::kShopRevenue);
+    case EntryKind::kPurchase: return two(LedgerAccount::kPurchases, LedgerAccount::kCash);
+    case EntryKind::kExpense: return two(LedgerAccount::kExpenses, LedgerAccount::kCash);
+    case EntryKind::kGeneral:
+    case EntryKind::kReversal: return {};
+  }
+  return {};
+}
+
+std::string_view ToString(AssetKind kind) {
+  switch (kind) {
+    case AssetKind::kShop: return "shop";
+    case AssetKind::kEquipment: return "equipment";
+    case AssetKind::kOther: return "other";
+  }
+  return "other";
+}
+
+std::optional<AssetKind> ParseAssetKind(std::string_view text) {
+  if (text == "shop") return AssetKind::kShop;
+  if (text == "equipment") return AssetKind::kEquipment;
+  if (text == "other") return AssetKind::kOther;
+  return std::nullopt;
+}
+
+std::string_view ToString(AssetSource source) {
+  switch (source) {
+    case AssetSource::kAid: return "aid";
+    case AssetSource::kFees: return "fees";
+    case AssetSource::kOther: return "other";
+  }
+  return "other";
+}
+
+std::optional<AssetSource> ParseAssetSource(std::string_view text) {
+  if (text == "aid") return AssetSource::kAid;
+  if (text == "fees") return AssetSource::kFees;
+  if (text == "other") return AssetSource::kOther;
+  return std::nullopt;
+}
+
+// ---- entries ------------------------------------------------------------------------------
+
+core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
+    const Context& context, std::int64_t group_id, const std::optional<std::string>& from,
+    const std::optional<std::string>& to, const core::PageRequest& page) {
+  Problems problems;
+  std::optional<core::Date> first, last;
+  if (from) first = CheckDate(problems, "from", *from);
+  if (to) last = CheckDate(problems, "to", *to);
+  if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Treasury().ListEntries(group_id, first, last, page);
+}
+
+core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std::int64_t group_id,
+                                                    std::int64_t id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Treasury().FindEntry(group_id, id);
+}
+
+core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std::int64_t group_id,
+                                                     const EntryInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kLedger));
+  core::Date today = TodayInIndonesia(clock_);
+  Problems problems;
+  LedgerEntry entry;
+  entry.group_id = group_id;
+  entry.date = today;
+  if (IsSet(input.date)) {
+    if (auto date = CheckDate(problems, "date", **input.date)) {
+      if (*date > today) {
+        problems.Add("date", "in_future", "date " + date->ToString() + " is after today");
+      } else {
+        entry.date = *date;
+      }
+    }
+  }
+  std::optional<EntryKind> kind = IsSet(input.kind) ? ParseEntryKind(**input.kind) : std::nullopt;
+  ApplyRequiredChoice(problems, input.kind, true, "kind", ParseEntryKind,
+                      "kind must be fee_payment, aid_received, asset_purchase, shop_sale, purchase, "
+                      "expense or general",
+                      entry.kind);
+  if (entry.kind == EntryKind::kReversal) {
+    problems.Add("kind", "invalid_value", "a reversal is posted with POST …/ledger/{entry_id}/reverse");
+  }
+  std::optional<std::string> memo;
+  ApplyOptionalText(problems, input.memo, "memo", 200, memo);
+  entry.memo = memo.value_or("");
+
+  // The members named, by the member_id field or a general entry's lines, must be the group's.
+  std::vector<std::pair<std::string, std::int64_t>> named_members;
+  std::optional<std::int64_t> member_id;
+  if (IsSet(input.member_id)) {
+    member_id = **input.member_id;
+    named_members.emplace_back("member_id", *member_id);
+  }
+  if (!kind) {
+    // Without a kind there is nothing to check the amount or lines against.
+  } else if (entry.kind == EntryKind::kGeneral) {
+    if (Given(input.amount)) problems.Add("amount", "invalid_value", "a general entry gives lines, not an amount");
+    if (member_id) {
+      problems.Add("member_id", "invalid_value", "a general entry names members on its lines");
+    }
+    if (!input.lines) {
+      problems.Add("lines", "required", "a general entry needs its lines");
+    } else if (input.lines->size() > kMaxLines) {
+      problems.Add("lines", "too_many", "an entry has at most 50 lines");
+    } else {
+      for (std::size_t i = 0; i < input.lines->size(); ++i) {
+        const auto& in = (*input.lines)[i];
+        std::string at = "lines[" + std::to_string(i) + "].";
+        LedgerLine line;
+        std::optional<LedgerAccount> account = in.account ? ParseLedgerAccount(*in.account) : std::nullopt;
+        if (!account) {
+          problems.Add(at + "account", in.account ? "invalid_value" : "required",
+                       at + "account must be cash, fees_receivable, common_assets, aid_received, "
+                            "member_fees, shop_revenue, purchases or expenses");
+        } else {
+          line.account = *account;
+        }
+        line.debit = in.debit.value_or(0);
+        line.credit = in.credit.value_or(0);
+        for (auto [side, amount] : {std::pair{"debit", line.debit}, std::pair{"credit", line.credit}}) {
+          if (amount > kMaxAmount) {
+            problems.Add(at + side, "out_of_range", at + side + " is at most Rp 10.000.000.000.000");
+          }
+        }
+        if (in.member_id) {
+          line.member_id = *in.member_id;
+          named_members.emplace_back(at + "member_id", *in.member_id);
+        }
+        entry.lines.push_back(line);
+      }
+      // Every line's sides are checked, whatever else is wrong with it.
+      if (auto balanced = CheckEntry(entry.lines); !balanced.ok()) problems.Add(balanced.error());
+    }
+  } else if (entry.kind != EntryKind::kReversal) {
+    if (input.lines) problems.Add("lines", "invalid_value", "only a general entry gives lines");
+    if (auto amount = CheckAmount(problems, "amount", input.amount)) {
+      entry.lines = EntryLines(entry.kind, *amount, member_id);
+    }
+    if (entry.kind == EntryKind::kFeePayment && !member_id) {
+      problems.Add("member_id", "required", "say whose fee this is");
+    }
+  }
+  if (IsSet(input.asset_id)) {
+    if (entry.kind != EntryKind::kShopSale && entry.kind != EntryKind::kPurchase) {
+      problems.Add("asset_id", "invalid_value", "only a shop sale or purchase names an asset");
+    } else if (auto asset = unit->Treasury().FindAsset(group_id, **input.asset_id); !asset.ok()) {
+      problems.Add("asset_id", "not_found",
+                   "asset " + std::to_string(**input.asset_id) + " is not this group's");
+    } else {
+      entry.asset_id = asset->id;
+    }
+  }
+  if (!named_members.empty()) {
+    std::vector<std::int64_t> ids;
+    for (const auto& [field, id] : named_members) ids.push_back(id);
+    GOTONG_ASSIGN_OR_RETURN(auto found, unit->Groups().FindMembers(group_id, ids));
+    for (const auto& [field, id] : named_members) {
+      if (std::none_of(found.begin(), found.end(), [&](const Membership& m) { return m.id == id; })) {
+        problems.Add(field, "not_member", "member " + std::to_string(id) + " is not in this group");
+      }
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, entry));
+  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindEntry(group_id, entry.id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return saved;
+}
+
+core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::int64_t group_id,
+                                                   std::int64_t id, const ReversalInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto original, unit->Treasury().FindEntry(group_id, id));
+  if (original.kind == EntryKind::kReversal) {
+    return Precondition("entry", "is_reversal", "a reversal is not reversed; post the entry again instead");
+  }
+  if (original.reversed_by) {
+    return Precondition("entry", "reversed",
+                        "this entry was reversed already by entry " + std::to_string(*original.reversed_by));
+  }
+  core::Date today = TodayInIndonesia(clock_);
+  Problems problems;
+  LedgerEntry reversal;
+  reversal.group_id = group_id;
+  reversal.kind = EntryKind::kReversal;
+  reversal.date = today;
+  if (IsSet(input.date)) {
+    if (auto date = CheckDate(problems, "date", **input.date)) {
+      if (*date > today) {
+        problems.Add("date", "in_future", "date " + date->ToString() + " is after today");
+      } else if (*date < original.date) {
+        problems.Add("date", "before_original", "a reversal cannot be dated before the entry it undoes (" +
+                                                    original.date.ToString() + ")");
+      } else {
+        reversal.date = *date;
+      }
+    }
+  }
+  std::optional<std::string> memo = original.memo;
+  ApplyOptionalText(problems, input.memo, "memo", 200, memo);
+  if (!problems.empty()) return problems.ToError();
+  reversal.memo = memo.value_or("");
+  reversal.lines = Reversal(original.lines);
+  reversal.reverses_id = original.id;
+  reversal.asset_id = original.asset_id;
+  GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, reversal));
+  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindEntry(group_id, reversal.id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return saved;
+}
+
+// ---- statements ---------------------------------------------------------------------------
+
+core::Result<Statement> TreasuryService::GetStatement(const Context& context, std::int64_t group_id,
+                                                      const std::optional<std::string>& from,
+                                                      const std::optional<std::string>& to) {
+  core::Date today = TodayInIndonesia(clock_);
+  Problems problems;
+  Statement statement;
+  statement.to = today;
+  if (to) {
+    if (auto day = CheckDate(problems, "to", *to)) statement.to = *day;
+  }
+  statement.from = core::Date{statement.to.year, 1, 1};  // by default the year of `to`
+  if (from) statement.from = CheckDate(problems, "from", *from);
+  if (statement.from && *statement.from > statement.to) {
+    problems.Add("from", "after_to", "from must not be after to");
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto all, unit->Treasury().Totals(group_id, std::nullopt, statement.to));
+  GOTONG_ASSIGN_OR_RETURN(auto period, unit->Treasury().Totals(group_id, statement.from, statement.to));
+  GOTONG_ASSIGN_OR_RETURN(auto ever, unit->Treasury().Totals(group_id, std::nullopt, core::Date{9999, 12, 31}));
+  auto find = [](const std::vector<AccountTotals>& totals, LedgerAccount account) {
+    for (const auto& t : totals) {
+      if (t.account == account) return t;
+    }
+    return AccountTotals{account, 0, 0};
+  };
+  std::int64_t ever_debits = 0, ever_credits = 0;
+  for (const auto& t : ever) {
+    ever_debits += t.debits;
+    ever_credits += t.credits;
+  }
+  statement.balanced = ever_debits == ever_credits;
+  for (LedgerAccount account : kLedgerAccounts) {
+    AccountTotals closing = find(all, account);
+    AccountTotals moved = find(period, account);
+    StatementLine line;
+    line.account = account;
+    line.debits = moved.debits;
+    line.credits = moved.credits;
+    line.closing = Balance(account, closing.debits, closing.credits);
+    line.opening = Balance(account, closing.debits - moved.debits, closing.credits - moved.credits);
+    std::int64_t in_period = Balance(account, moved.debits, moved.credits);
+    switch (TypeOf(account)) {
+      case AccountType::kAsset: statement.assets += line.closing; break;
+      case AccountType::kIncome: statement.income += in_period; break;
+      case AccountType::kExpense: statement.expenses += in_period; break;
+    }
+    statement.accounts.push_back(line);
+  }
+  statement.surplus = statement.income - statement.expenses;
+  return statement;
+}
+
+core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context& context,
+                                                                  std::int64_t group_id,
+                                                                  const std::optional<std::string>& from,
+                                                                  const std::optional<std::string>& to) {
+  Problems problems;
+  Month last = Month::Of(TodayInIndonesia(clock_));
+  if (auto month = CheckMonth(problems, "to", to)) last = *month;
+  Month first = MonthsBefore(last, 11);
+  if (auto month = CheckMonth(problems, "from", from)) first = *month;
+  if (problems.empty() && first > last) problems.Add("from", "after_to", "from must not be after to");
+  if (problems.empty() && MonthsBetween(first, last) > kMaxBalanceMonths) {
+    problems.Add("from", "out_of_range", "balances span at most 120 months");
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto closing, unit->Treasury().Totals(group_id, std::nullopt, last.LastDay()));
+  GOTONG_ASSIGN_OR_RETURN(auto monthly, unit->Treasury().Monthly(group_id, first.FirstDay(), last.LastDay()));
+  // Start from the balances before `first`: the closing ones less what moved in the range.
+  std::int64_t cash_debits = 0, cash_credits = 0, asset_debits = 0, asset_credits = 0;
+  for (const auto& t : closing) {
+    if (t.account == LedgerAccount::kCash) {
+      cash_debits = t.debits;
+      cash_credits = t.credits;
+    } else if (t.account == LedgerAccount::kCommonAssets) {
+      asset_debits = t.debits;
+      asset_credits = t.credits;
+    }
+  }
+  for (const auto& m : monthly) {
+    if (m.account == LedgerAccount::kCash) {
+      cash_debits -= m.debits;
+      cash_credits -= m.credits;
+    } else if (m.account == LedgerAccount::kCommonAssets) {
+      asset_debits -= m.debits;
+      asset_credits -= m.credits;
+    }
+  }
+  std::vector<BalancePoint> points;
+  std::size_t next = 0;
+  for (Month month = first; month <= last; month = month.Next()) {
+    while (next < monthly.size() && monthly[next].month == month) {
+      const auto& m = monthly[next++];
+      if (m.account == LedgerAccount::kCash) {
+        cash_debits += m.debits;
+        cash_credits += m.credits;
+      } else if (m.account == LedgerAccount::kCommonAssets) {
+        asset_debits += m.debits;
+        asset_credits += m.credits;
+      }
+    }
+    points.push_back({month, Balance(LedgerAccount::kCash, cash_debits, cash_credits),
+                      Balance(LedgerAccount::kCommonAssets, asset_debits, asset_credits)});
+  }
+  return points;
+}
+
+// ---- fees ---------------------------------------------------------------------------------
+
+core::Result<std::vector<FeeRule>> TreasuryService::FeeRules(const Context& context,
+                                                             std::int64_t group_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Treasury().FeeRules(group_id);
+}
+
+core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::int64_t group_id,
+                                                  const FeeRuleInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kLedger));
+  Problems problems;
+  FeeRule rule;
+  rule.group_id = group_id;
+  if (auto amount = CheckAmount(problems, "amount", input.amount)) rule.amount = *amount;
+  if (!IsSet(input.from)) {
+    problems.Add("from", "required", "from is required: the first month the fee is due");
+  } else if (auto month = CheckMonth(problems, "from", **input.from)) {
+    rule.from = *month;
+  }
+  if (IsSet(input.deliberation_id)) {
+    auto deliberation = unit->Deliberations().Find(group_id, **input.deliberation_id);
+    if (!deliberation.ok()) {
+      problems.Add("deliberation_id", "not_found",
+                   "deliberation " + std::to_string(**input.deliberation_id) + " is not this group's");
+    } else if (deliberation->topic != Topic::kFeeRule || deliberation->outcome != Outcome::kAgreed) {
+      problems.Add("deliberation_id", "not_agreed", "only an agreed fee-rule deliberation sets a fee");
+    } else {
+      rule.deliberation_id = deliberation->id;
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  rule.created_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(rule.id, unit->Treasury().InsertFeeRule(rule));
+  auto record = audit::NewEntry(context, clock_.Now(), "fee_rule", std::to_string(rule.id), "create");
+  record.after = audit::Snapshot{{"group_id", group_id},
+                                 {"amount", rule.amount},
+                                 {"from", rule.from.ToString()},
+                                 {"deliberation_id", rule.deliberation_id ? audit::Value(*rule.deliberation_id)
+                                                                          : audit::Value(nullptr)}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(record));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return rule;
+}
+
+core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_t group_id,
+                                             const std::optional<std::string>& through) {
+  Problems problems;
+  FeesView view;
+  view.through = Month::Of(TodayInIndonesia(clock_));
+  if (auto month = CheckMonth(problems, "through", through)) view.through = *month;
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(view.rules, unit->Treasury().FeeRules(group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto paid, unit->Treasury().FeesPaid(group_id, view.through.LastDay()));
+  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
+  while (true) {
+    GOTONG_ASSIGN_OR_RETURN(auto members, unit->Groups().ListMembers(group_id, true, page));
+    for (auto& member : members.items) {
+      MemberFees row;
+      Month joined = Month::Of(member.joined_on);
+      std::optional<Month> left;
+      if (member.left_on) left = Month::Of(*member.left_on);
+      for (std::size_t i = 0; i < view.rules.size(); ++i) {
+        Month until = view.through;
+        if (i + 1 < view.rules.size()) until = std::min(until, Previous(view.rules[i + 1].from));
+        row.due += FeesDue(joined, left, view.rules[i].from, view.rules[i].amount, until);
+      }
+      if (auto it = paid.find(member.id); it != paid.end()) row.paid = it->second;
+      row.arrears = row.due - row.paid;
+      view.due += row.due;
+      view.paid += row.paid;
+      if (row.arrears > 0) view.arrears += row.arrears;
+      row.member = std::move(member);
+      view.members.push_back(std::move(row));
+    }
+    page.offset += page.limit;
+    if (page.offset >= members.total) break;
+  }
+  return view;
+}
+
+// ---- common assets ------------------------------------------------------------------------
+
+core::Result<std::vector<CommonAsset>> TreasuryService::Assets(const Context& context,
+                                                               std::int64_t group_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit->Treasury().Assets(group_id);
+}
+
+core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std::int64_t group_id,
+                                                    const AssetInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kAssets));
+  core::Date today = TodayInIndonesia(clock_);
+  Problems problems;
+  CommonAsset asset;
+  asset.group_id = group_id;
+  ApplyRequiredText(problems, input.name, true, "name", 120, asset.name);
+  ApplyRequiredChoice(problems, input.kind, true, "kind", ParseAssetKind,
+                      "kind must be shop, equipment or other", asset.kind);
+  ApplyRequiredChoice(problems, input.source, true, "source", ParseAssetSource,
+                      "source must be aid, fees or other", asset.source);
+  if (auto value = CheckAmount(problems, "value", input.value)) asset.value = *value;
+  asset.acquired_on = today;
+  if (IsSet(input.acquired_on)) {
+    if (auto day = CheckDate(problems, "acquired_on", **input.acquired_on)) {
+      if (*day > today) {
+        problems.Add("acquired_on", "in_future", "acquired_on " + day->ToString() + " is after today");
+      } else {
+        asset.acquired_on = *day;
+      }
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  asset.created_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(asset.id, unit->Treasury().InsertAsset(asset));
+  auto record = audit::NewEntry(context, clock_.Now(), "common_asset", std::to_string(asset.id), "create");
+  record.after = audit::Snapshot{{"group_id", group_id},
+                                 {"name", asset.name},
+                                 {"kind", std::string(ToString(asset.kind))},
+                                 {"source", std::string(ToString(asset.source))},
+                                 {"value", asset.value},
+                                 {"acquired_on", asset.acquired_on.ToString()}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(record));
+  LedgerEntry entry;
+  entry.group_id = group_id;
+  entry.date = asset.acquired_on;
+  entry.kind = EntryKind::kAssetPurchase;
+  entry.memo = asset.name;
+  entry.asset_id = asset.id;
+  entry.lines = EntryLines(EntryKind::kAssetPurchase, asset.value, std::nullopt);
+  GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, entry));
+  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindAsset(group_id, asset.id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return saved;
+}
+
+}  // namespace gotong::domain::groups

@@ -1,0 +1,374 @@
+// A group's treasury: ledger entries with their lines, fee rules and common assets.
+
+#include <map>
+
+#include "sql_groups.hpp"
+#include "sql_internal.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
+
+constexpr const char* kEntryColumns =
+    "le.id, le.group_id, le.entry_date, le.kind, le.memo, le.amount, le.reverses_id, le.asset_id, "
+    "le.created_by, le.created_by_username, le.created_at, "
+    "(SELECT r.id FROM ledger_entries r WHERE r.reverses_id = le.id)";
+
+struct EntryVars {
+  long long id = 0, group_id = 0, amount = 0;
+  std::string date, kind, memo, created_by_username, created_at;
+  Slot<long long> reverses_id, asset_id, created_by, reversed_by;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(group_id).Into(date).Into(kind).Into(memo).Into(amount)
+        .Into(reverses_id.value, reverses_id.indicator).Into(asset_id.value, asset_id.indicator)
+        .Into(created_by.value, created_by.indicator).Into(created_by_username).Into(created_at)
+        .Into(reversed_by.value, reversed_by.indicator);
+  }
+  LedgerEntry Get() const {
+    LedgerEntry e;
+    e.id = id;
+    e.group_id = group_id;
+    e.date = DateFrom(date);
+    e.kind = ParseEntryKind(kind).value_or(EntryKind::kGeneral);
+    e.memo = memo;
+    e.amount = amount;
+    if (reverses_id.has()) e.reverses_id = reverses_id.value;
+    if (asset_id.has()) e.asset_id = asset_id.value;
+    if (created_by.has()) e.created_by = created_by.value;
+    e.created_by_username = created_by_username;
+    e.created_at = InstantFrom(created_at);
+    if (reversed_by.has()) e.reversed_by = reversed_by.value;
+    return e;
+  }
+};
+
+constexpr const char* kAssetColumns =
+    "a.id, a.group_id, a.name, a.kind, a.source, a.value, a.acquired_on, a.created_at, "
+    "(SELECT COALESCE(CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT), 0) FROM ledger_lines l "
+    "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = 'shop_revenue'), "
+    "(SELECT COALESCE(CAST(SUM(l.debit) - SUM(l.credit) AS BIGINT), 0) FROM ledger_lines l "
+    "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = 'purchases')";
+
+}  // namespace
+
+core::Result<std::int64_t> SqlTreasuryRepository::InsertEntry(const LedgerEntry& entry) {
+  return Guard("post ledger entry", [&]() -> core::Result<std::int64_t> {
+    long long id = 0;
+    try {
+      long long group = entry.group_id, amount = entry.amount;
+      std::string date = entry.date.ToString(), kind(ToString(entry.kind));
+      std::string created = Text(entry.created_at);
+      auto reverses = NumberIn(entry.reverses_id);
+      auto asset = NumberIn(entry.asset_id);
+      auto created_by = NumberIn(entry.created_by);
+      Query query(sql_);
+      query.Use(group).Use(date).Use(kind).Use(entry.memo).Use(amount)
+          .Use(reverses.value, reverses.indicator).Use(asset.value, asset.indicator)
+          .Use(created_by.value, created_by.indicator).Use(entry.created_by_username).Use(created)
+          .Into(id);
+      query.Run("INSERT INTO ledger_entries (group_id, entry_date, kind, memo, amount, reverses_id, "
+                "asset_id, created_by, created_by_username, created_at) VALUES (:a, :b, :c, :d, :e, "
+                ":f, :g, :h, :i, :j) RETURNING id");
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) {
+        return core::Error::Exists("entry", "this entry was reversed already");
+      }
+      throw;
+    }
+    int line_no = 0;
+    for (const auto& line : entry.lines) {
+      ++line_no;
+      long long group = entry.group_id, debit = line.debit, credit = line.credit;
+      std::string date = entry.date.ToString(), account(ToString(line.account));
+      auto member = NumberIn(line.member_id);
+      Query query(sql_);
+      query.Use(id).Use(line_no).Use(group).Use(date).Use(account).Use(debit).Use(credit)
+          .Use(member.value, member.indicator);
+      query.Run("INSERT INTO ledger_lines (entry_id, line_no, group_id, entry_date, account, debit, "
+                "credit, member_id) VALUES (:a, :b, :c, :d, :e, :f, :g, :h)");
+    }
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries) {
+  if (entries.empty()) return core::OkStatus();
+  std::map<std::int64_t, LedgerEntry*> by_id;
+  std::vector<std::int64_t> ids;
+  for (auto& entry : entries) {
+    by_id[entry.id] = &entry;
+    ids.push_back(entry.id);
+  }
+  Params params;
+  std::string sql =
+      "SELECT l.entry_id, l.account, l.debit, l.credit, l.member_id FROM ledger_lines l "
+      "WHERE l.entry_id IN " + IdList(params, ids) + " ORDER BY l.entry_id, l.line_no";
+  long long entry_id = 0, debit = 0, credit = 0;
+  std::string account;
+  Slot<long long> member;
+  Query query(sql_);
+  query.Into(entry_id).Into(account).Into(debit).Into(credit).Into(member.value, member.indicator);
+  params.BindTo(query);
+  if (query.Run(sql)) {
+    do {
+      LedgerLine line;
+      line.account = ParseLedgerAccount(account).value_or(LedgerAccount::kCash);
+      line.debit = debit;
+      line.credit = credit;
+      if (member.has()) line.member_id = member.value;
+      by_id.at(entry_id)->lines.push_back(line);
+    } while (query.Next());
+  }
+  return core::OkStatus();
+}
+
+core::Result<LedgerEntry> SqlTreasuryRepository::FindEntry(std::int64_t group_id, std::int64_t id) {
+  return Guard("find ledger entry", [&]() -> core::Result<LedgerEntry> {
+    std::vector<LedgerEntry> found;
+    {
+      EntryVars vars;
+      long long group = group_id, key = id;
+      Query query(sql_);
+      vars.Bind(query);
+      query.Use(key).Use(group);
+      if (!query.Run(std::string("SELECT ") + kEntryColumns +
+                     " FROM ledger_entries le WHERE le.id = :id AND le.group_id = :g")) {
+        return core::Error::NotFound("no ledger entry " + std::to_string(id) + " in this group");
+      }
+      found.push_back(vars.Get());
+    }
+    GOTONG_RETURN_IF_ERROR(LoadLines(found));
+    return std::move(found.front());
+  });
+}
+
+core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
+    std::int64_t group_id, std::optional<core::Date> from, std::optional<core::Date> to,
+    const core::PageRequest& page) {
+  return Guard("list ledger entries", [&]() -> core::Result<core::Page<LedgerEntry>> {
+    Params params;
+    std::string where = " WHERE le.group_id = ";
+    params.Number(where, group_id);
+    if (from) {
+      where += " AND le.entry_date >= ";
+      params.Text(where, from->ToString());
+    }
+    if (to) {
+      where += " AND le.entry_date <= ";
+      params.Text(where, to->ToString());
+    }
+    core::Page<LedgerEntry> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*) FROM ledger_entries le" + where);
+    }
+    result.total = total;
+    {
+      EntryVars vars;
+      long long limit = page.limit, offset = page.offset;
+      Query query(sql_);
+      vars.Bind(query);
+      params.BindTo(query);
+      query.Use(limit).Use(offset);
+      if (query.Run(std::string("SELECT ") + kEntryColumns + " FROM ledger_entries le" + where +
+                    " ORDER BY le.entry_date DESC, le.id DESC LIMIT :l OFFSET :o")) {
+        do {
+          result.items.push_back(vars.Get());
+        } while (query.Next());
+      }
+    }
+    GOTONG_RETURN_IF_ERROR(LoadLines(result.items));
+    return result;
+  });
+}
+
+core::Result<std::vector<AccountTotals>> SqlTreasuryRepository::Totals(std::int64_t group_id,
+                                                                       std::optional<core::Date> from,
+                                                                       core::Date to) {
+  return Guard("add up ledger", [&]() -> core::Result<std::vector<AccountTotals>> {
+    Params params;
+    std::string where = " WHERE l.group_id = ";
+    params.Number(where, group_id);
+    if (from) {
+      where += " AND l.entry_date >= ";
+      params.Text(where, from->ToString());
+    }
+    where += " AND l.entry_date <= ";
+    params.Text(where, to.ToString());
+    std::vector<AccountTotals> totals;
+    std::string account;
+    long long debits = 0, credits = 0;
+    Query query(sql_);
+    query.Into(account).Into(debits).Into(credits);
+    params.BindTo(query);
+    if (query.Run("SELECT l.account, CAST(SUM(l.debit) AS BIGINT), CAST(SUM(l.credit) AS BIGINT) "
+                  "FROM ledger_lines l" + where + " GROUP BY l.account ORDER BY l.account")) {
+      do {
+        if (auto parsed = ParseLedgerAccount(account)) totals.push_back({*parsed, debits, credits});
+      } while (query.Next());
+    }
+    return totals;
+  });
+}
+
+core::Result<std::vector<MonthlyMovement>> SqlTreasuryRepository::Monthly(std::int64_t group_id,
+                                                                          core::Date from,
+                                                                          core::Date to) {
+  return Guard("add up ledger by month", [&]() -> core::Result<std::vector<MonthlyMovement>> {
+    std::vector<MonthlyMovement> movements;
+    long long group = group_id, debits = 0, credits = 0;
+    std::string first = from.ToString(), last = to.ToString(), month, account;
+    Query query(sql_);
+    query.Into(month).Into(account).Into(debits).Into(credits).Use(group).Use(first).Use(last);
+    if (query.Run("SELECT substr(l.entry_date, 1, 7), l.account, CAST(SUM(l.debit) AS BIGINT), "
+                  "CAST(SUM(l.credit) AS BIGINT) FROM ledger_lines l WHERE l.group_id = :g "
+                  "AND l.entry_date >= :f AND l.entry_date <= :t "
+                  "GROUP BY substr(l.entry_date, 1, 7), l.account ORDER BY 1, 2")) {
+      do {
+        auto parsed_month = Month::Parse(month);
+        auto parsed_account = ParseLedgerAccount(account);
+        if (parsed_month && parsed_account) {
+          movements.push_back({*parsed_month, *parsed_account, debits, credits});
+        }
+      } while (query.Next());
+    }
+    return movements;
+  });
+}
+
+core::Result<std::map<std::int64_t, std::int64_t>> SqlTreasuryRepository::FeesPaid(
+    std::int64_t group_id, core::Date to) {
+  return Guard("add up fees paid", [&]() -> core::Result<std::map<std::int64_t, std::int64_t>> {
+    std::map<std::int64_t, std::int64_t> paid;
+    long long group = group_id, member = 0, amount = 0;
+    std::string last = to.ToString();
+    Query query(sql_);
+    query.Into(member).Into(amount).Use(group).Use(last);
+    if (query.Run("SELECT l.member_id, CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT) "
+                  "FROM ledger_lines l WHERE l.group_id = :g AND l.account = 'member_fees' "
+                  "AND l.member_id IS NOT NULL AND l.entry_date <= :t GROUP BY l.member_id")) {
+      do {
+        paid[member] = amount;
+      } while (query.Next());
+    }
+    return paid;
+  });
+}
+
+core::Result<std::int64_t> SqlTreasuryRepository::InsertFeeRule(const FeeRule& rule) {
+  return Guard("insert fee rule", [&]() -> core::Result<std::int64_t> {
+    try {
+      long long group = rule.group_id, amount = rule.amount, id = 0;
+      std::string from = rule.from.ToString(), created = Text(rule.created_at);
+      auto deliberation = NumberIn(rule.deliberation_id);
+      Query query(sql_);
+      query.Use(group).Use(amount).Use(from).Use(deliberation.value, deliberation.indicator)
+          .Use(created).Into(id);
+      query.Run("INSERT INTO fee_rules (group_id, amount, from_month, deliberation_id, created_at) "
+                "VALUES (:a, :b, :c, :d, :e) RETURNING id");
+      return static_cast<std::int64_t>(id);
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) {
+        return core::Error::Exists("from", "a fee rule already starts in " + rule.from.ToString());
+      }
+      throw;
+    }
+  });
+}
+
+core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t group_id) {
+  return Guard("list fee rules", [&]() -> core::Result<std::vector<FeeRule>> {
+    std::vector<FeeRule> rules;
+    long long group = group_id, id = 0, amount = 0;
+    std::string from, created;
+    Slot<long long> deliberation;
+    Query query(sql_);
+    query.Into(id).Into(amount).Into(from).Into(deliberation.value, deliberation.indicator)
+        .Into(created).Use(group);
+    if (query.Run("SELECT f.id, f.amount, f.from_month, f.deliberation_id, f.created_at "
+                  "FROM fee_rules f WHERE f.group_id = :g ORDER BY f.from_month")) {
+      do {
+        FeeRule rule;
+        rule.id = id;
+        rule.group_id = group_id;
+        rule.amount = amount;
+        rule.from = Month::Parse(from).value_or(Month{});
+        if (deliberation.has()) rule.deliberation_id = deliberation.value;
+        rule.created_at = InstantFrom(created);
+        rules.push_back(rule);
+      } while (query.Next());
+    }
+    return rules;
+  });
+}
+
+core::Result<std::int64_t> SqlTreasuryRepository::InsertAsset(const CommonAsset& asset) {
+  return Guard("insert common asset", [&]() -> core::Result<std::int64_t> {
+    long long group = asset.group_id, value = asset.value, id = 0;
+    std::string kind(ToString(asset.kind)), source(ToString(asset.source));
+    std::string acquired = asset.acquired_on.ToString(), created = Text(asset.created_at);
+    Query query(sql_);
+    query.Use(group).Use(asset.name).Use(kind).Use(source).Use(value).Use(acquired).Use(created)
+        .Into(id);
+    query.Run("INSERT INTO common_assets (group_id, name, kind, source, value, acquired_on, "
+              "created_at) VALUES (:a, :b, :c, :d, :e, :f, :g) RETURNING id");
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Result<std::vector<CommonAsset>> SqlTreasuryRepository::SelectAssets(
+    std::int64_t group_id, std::optional<std::int64_t> id) {
+  std::vector<CommonAsset> assets;
+  Params params;
+  std::string where = " WHERE a.group_id = ";
+  params.Number(where, group_id);
+  if (id) {
+    where += " AND a.id = ";
+    params.Number(where, *id);
+  }
+  long long key = 0, group = 0, value = 0, sales = 0, purchases = 0;
+  std::string name, kind, source, acquired, created;
+  Query query(sql_);
+  query.Into(key).Into(group).Into(name).Into(kind).Into(source).Into(value).Into(acquired)
+      .Into(created).Into(sales).Into(purchases);
+  params.BindTo(query);
+  if (query.Run(std::string("SELECT ") + kAssetColumns + " FROM common_assets a" + where +
+                " ORDER BY a.id")) {
+    do {
+      CommonAsset asset;
+      asset.id = key;
+      asset.group_id = group;
+      asset.name = name;
+      asset.kind = ParseAssetKind(kind).value_or(AssetKind::kOther);
+      asset.source = ParseAssetSource(source).value_or(AssetSource::kOther);
+      asset.value = value;
+      asset.acquired_on = DateFrom(acquired);
+      asset.created_at = InstantFrom(created);
+      asset.sales = sales;
+      asset.purchases = purchases;
+      assets.push_back(std::move(asset));
+    } while (query.Next());
+  }
+  return assets;
+}
+
+core::Result<CommonAsset> SqlTreasuryRepository::FindAsset(std::int64_t group_id, std::int64_t id) {
+  return Guard("find common asset", [&]() -> core::Result<CommonAsset> {
+    GOTONG_ASSIGN_OR_RETURN(auto found, SelectAssets(group_id, id));
+    if (found.empty()) return core::Error::NotFound("no asset " + std::to_string(id) + " in this group");
+    return std::move(found.front());
+  });
+}
+
+core::Result<std::vector<CommonAsset>> SqlTreasuryRepository::Assets(std::int64_t group_id) {
+  return Guard("list common assets", [&]() -> core::Result<std::vector<CommonAsset>> {
+    return SelectAssets(group_id, std::nullopt);
+  });
+}
+
+}  // namespace gotong::storage::internal
