@@ -232,3 +232,295 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
 }
 
 }  // namespace gotong::app
+
+namespace gotong::app {
+namespace {
+
+namespace groups = domain::groups;
+using Text = std::optional<std::string>;
+using Number = std::optional<std::int64_t>;
+
+std::string Day(int year, unsigned month, unsigned day) {
+  return core::Date{year, month, day}.ToString();
+}
+
+core::Result<std::int64_t> StakeholderNamed(Runtime& runtime, const std::string& name) {
+  Context system = Context::System("demo");
+  GOTONG_ASSIGN_OR_RETURN(auto found, runtime.registry->ListStakeholders(
+                                          system, std::nullopt, std::nullopt, core::AsciiLower(name), {200, 0}));
+  for (const auto& s : found.items) {
+    if (s.name == name) return s.id;
+  }
+  return core::Error::NotFound("no stakeholder " + name);
+}
+
+// Adds a member created with her person; returns the membership id.
+core::Result<std::int64_t> AddDemoMember(Runtime& runtime, std::int64_t group_id, const std::string& name,
+                                         const std::string& village, const std::string& role, bool mentor,
+                                         const std::string& joined) {
+  groups::MemberInput input;
+  domain::registry::PersonInput person;
+  person.name = Text(name);
+  person.gender = Text("female");
+  person.village_code = Text(village);
+  input.person = person;
+  input.role = Text(role);
+  input.mentor = std::optional<bool>(mentor);
+  input.joined_on = Text(joined);
+  GOTONG_ASSIGN_OR_RETURN(auto member, runtime.groups->AddMember(Context::System("demo"), group_id, input));
+  return member.id;
+}
+
+core::Status Entry(Runtime& runtime, std::int64_t group_id, const std::string& kind, std::int64_t amount,
+                   const std::string& date, const std::string& memo, Number member = std::nullopt,
+                   Number asset = std::nullopt) {
+  groups::EntryInput input;
+  input.kind = Text(kind);
+  input.amount = Number(amount);
+  input.date = Text(date);
+  input.memo = Text(memo);
+  if (member) input.member_id = Number(*member);
+  if (asset) input.asset_id = Number(*asset);
+  GOTONG_RETURN_IF_ERROR(runtime.treasury->PostEntry(Context::System("demo"), group_id, input));
+  return core::OkStatus();
+}
+
+// Proposes, records each vote (nullopt: against) and decides; returns the deliberation id.
+core::Result<std::int64_t> Deliberate(Runtime& runtime, std::int64_t group_id, const std::string& title,
+                                      const std::string& topic, const std::string& option,
+                                      const std::vector<std::pair<std::int64_t, bool>>& votes) {
+  Context system = Context::System("demo");
+  groups::DeliberationInput input;
+  input.title = Text(title);
+  input.topic = Text(topic);
+  input.options = std::vector<std::string>{option};
+  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateDeliberation(system, group_id, input));
+  std::int64_t id = created.deliberation.id;
+  std::int64_t option_id = created.deliberation.options.front().id;
+  for (const auto& [member, in_favour] : votes) {
+    groups::VoteInput vote;
+    vote.member_id = member;
+    vote.option_id = in_favour ? std::optional<std::optional<std::int64_t>>(option_id)
+                               : std::optional<std::optional<std::int64_t>>(std::optional<std::int64_t>{});
+    GOTONG_RETURN_IF_ERROR(runtime.groups->CastVote(system, group_id, id, vote));
+  }
+  GOTONG_RETURN_IF_ERROR(runtime.groups->Decide(system, group_id, id, {}));
+  return id;
+}
+
+// Seed 001: the Harapan Sejahtera tape group of Banjarsari, Ngajum.
+core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t steward_id) {
+  Context system = Context::System("demo");
+  constexpr const char* kVillage = "35.07.20.2004";
+  groups::GroupInput input;
+  input.name = Text("KUB Harapan Sejahtera");
+  input.kind = Text("joint_business_group");
+  input.sector = Text("food_processing");
+  input.business_centre = Text("Sentra tape singkong Banjarsari");
+  input.village_code = Text(kVillage);
+  input.origin = Text("self_initiated");
+  input.founded_on = Text("2023-06-01");
+  input.status_since = Text("2023-06-01");
+  input.steward_id = Number(steward_id);
+  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
+  std::int64_t id = created.group.id;
+  // From an embryo group to an active one, legalised by the village head.
+  groups::GroupInput legal;
+  legal.status = Text("active");
+  legal.status_since = Text("2023-12-15");
+  legal.legality = Text("Keputusan Kepala Desa Banjarsari No. 141/27/35.07.20.2004/2023");
+  legal.legality_date = Text("2023-12-15");
+  GOTONG_RETURN_IF_ERROR(runtime.groups->UpdateGroup(system, id, legal));
+
+  struct Who {
+    const char* name;
+    const char* role;
+  };
+  static constexpr Who kMembers[] = {
+      {"Sulastri", "leader"}, {"Sutini", "secretary"}, {"Suwarni", "treasurer"}, {"Painem", "member"},
+      {"Tukini", "member"},   {"Sumarni", "member"},   {"Ngatini", "member"},    {"Wagini", "member"},
+      {"Sarmi", "member"},    {"Juminten", "member"},
+  };
+  std::vector<std::int64_t> members;
+  for (const auto& who : kMembers) {
+    GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, who.name, kVillage, who.role, false,
+                                                       "2023-06-01"));
+    members.push_back(member);
+  }
+
+  // Two years of meetings twice a month (the SOP asked once), at members' houses.
+  Random random(2016);
+  for (int year : {2024, 2025}) {
+    for (unsigned month = 1; month <= 12; ++month) {
+      for (unsigned day : {5u, 20u}) {
+        groups::MeetingInput meeting;
+        meeting.held_on = Text(Day(year, month, day));
+        meeting.kind = Text(day == 5 ? "formal" : "informal");
+        std::int64_t host = members[random.Below(members.size())];
+        meeting.host_member_id = Number(host);
+        meeting.venue = Text("Rumah anggota");
+        meeting.agenda = Text(day == 5 ? "Iuran, kas, rencana produksi" : "Berbagi bahan baku dan pasar");
+        GOTONG_ASSIGN_OR_RETURN(auto held, runtime.groups->CreateMeeting(system, id, meeting));
+        std::vector<groups::AttendanceInput> lines;
+        for (auto member : members) {
+          int roll = static_cast<int>(random.Below(100));
+          lines.push_back({member, std::string(roll < 85 ? "present" : roll < 95 ? "excused" : "absent")});
+        }
+        GOTONG_RETURN_IF_ERROR(runtime.groups->RecordAttendance(system, id, held.meeting.id, lines));
+      }
+    }
+  }
+
+  // Market areas agreed and documented; a uniform price proposed and not agreed.
+  std::vector<std::pair<std::int64_t, bool>> all_for, most_against;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    all_for.emplace_back(members[i], true);
+    most_against.emplace_back(members[i], i < 3);
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto areas, Deliberate(runtime, id, "Pembagian wilayah pemasaran", "market_areas",
+                                                 "Setiap anggota memasarkan di pasar yang disepakati", all_for));
+  static constexpr const char* kMarkets[] = {"Pasar Ngajum", "Pasar Kepanjen", "Pasar Sumberpucung",
+                                             "Pasar Kesamben", "Desa Banjarsari"};
+  for (std::size_t i = 0; i < std::size(kMarkets); ++i) {
+    groups::AreaInput claim;
+    claim.member_id = Number(members[i]);
+    claim.area = Text(kMarkets[i]);
+    claim.deliberation_id = Number(areas);
+    GOTONG_RETURN_IF_ERROR(runtime.cooperation->ClaimArea(system, id, claim));
+  }
+  GOTONG_RETURN_IF_ERROR(Deliberate(runtime, id, "Harga tape seragam", "price",
+                                    "Harga tape Rp 12.000 per kg untuk semua anggota", most_against));
+
+  // Fees, aid set aside as a group shop, the shop's trade.
+  groups::FeeRuleInput fee;
+  fee.amount = Number(10'000);
+  fee.from = Text("2024-01");
+  GOTONG_RETURN_IF_ERROR(runtime.treasury->AddFeeRule(system, id, fee));
+  GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "aid_received", 15'000'000, "2024-02-10",
+                               "Bantuan modal usaha YBM BRILiaN"));
+  groups::AssetInput shop;
+  shop.name = Text("Toko kelompok Harapan Sejahtera");
+  shop.kind = Text("shop");
+  shop.source = Text("aid");
+  shop.value = Number(6'000'000);
+  shop.acquired_on = Text("2024-03-01");
+  GOTONG_ASSIGN_OR_RETURN(auto asset, runtime.treasury->AddAsset(system, id, shop));
+  for (int year : {2024, 2025}) {
+    for (unsigned month = 1; month <= 12; ++month) {
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        // Two members fall behind in the second year.
+        if (year == 2025 && i >= 8 && month > 6) continue;
+        GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "fee_payment", 10'000, Day(year, month, 5), "Iuran bulanan",
+                                     members[i]));
+      }
+      if (year == 2024 && month < 3) continue;
+      GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "shop_sale", random.Between(40, 90) * 10'000, Day(year, month, 28),
+                                   "Penjualan toko bulan ini", std::nullopt, asset.id));
+      GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "purchase", random.Between(20, 45) * 10'000, Day(year, month, 27),
+                                   "Belanja barang toko", std::nullopt, asset.id));
+    }
+  }
+  // Cassava was scarce in August 2025: bought together from one supplier.
+  groups::PurchaseInput cassava;
+  cassava.supplier = Text("Pak Slamet, pengepul singkong Kepanjen");
+  cassava.material = Text("Singkong");
+  cassava.unit = Text("kg");
+  cassava.quantity = Number(800);
+  cassava.group_price = Number(2'200);
+  cassava.alone_price = Number(3'000);
+  cassava.purchased_on = Text("2025-08-12");
+  GOTONG_RETURN_IF_ERROR(runtime.cooperation->RecordPurchase(system, id, cassava));
+  return id;
+}
+
+// Seed 000: the Citra Gendhis batik community of Gondanglegi and the informants of its Table 1.
+core::Result<std::int64_t> LoadCitraGendhis(Runtime& runtime, std::int64_t steward_id) {
+  Context system = Context::System("demo");
+  constexpr const char* kVillage = "35.07.10.2004";  // Gondanglegi Wetan
+  groups::GroupInput input;
+  input.name = Text("Komunitas Batik Citra Gendhis");
+  input.kind = Text("learning_community");
+  input.sector = Text("batik");
+  input.business_centre = Text("Batik Gondanglegi");
+  input.village_code = Text(kVillage);
+  input.origin = Text("self_initiated");
+  input.status = Text("active");
+  input.founded_on = Text("2017-01-15");
+  input.status_since = Text("2017-01-15");
+  input.steward_id = Number(steward_id);
+  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
+  std::int64_t id = created.group.id;
+  struct Who {
+    const char* name;
+    const char* role;
+    bool mentor;
+    int joined;
+  };
+  static constexpr Who kMembers[] = {
+      {"AD", "leader", true, 2017},  {"DW", "treasurer", false, 2017}, {"KU", "member", false, 2017},
+      {"NA", "member", false, 2019}, {"JU", "member", false, 2017},     {"AN", "member", false, 2017},
+      {"SA", "member", false, 2020}, {"SU", "member", false, 2019},     {"AV", "member", false, 2019},
+      {"SR", "member", false, 2017}, {"JA", "secretary", false, 2013},
+  };
+  std::vector<std::int64_t> members;
+  for (const auto& who : kMembers) {
+    // JA joined the batik circle in 2013, before the community was founded.
+    GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, who.name, kVillage, who.role, who.mentor,
+                                                       Day(who.joined, 1, 15)));
+    members.push_back(member);
+  }
+  // A large order split among members by what each can make in time.
+  groups::OrderInput order;
+  order.customer = Text("Dinas Pendidikan Kabupaten Malang");
+  order.product = Text("Seragam batik tulis motif Gendhis");
+  order.quantity = Number(240);
+  order.unit = Text("lembar");
+  order.unit_price = Number(175'000);
+  order.due_on = Text("2025-07-01");
+  order.capacities.emplace();
+  static constexpr std::int64_t kCapacity[] = {40, 25, 20, 30, 15, 20, 10, 25, 20, 30, 25};
+  for (std::size_t i = 0; i < members.size(); ++i) order.capacities->push_back({members[i], kCapacity[i]});
+  GOTONG_RETURN_IF_ERROR(runtime.cooperation->CreateOrder(system, id, order));
+  struct Post {
+    std::size_t author;
+    const char* kind;
+    const char* title;
+    const char* body;
+  };
+  static constexpr Post kPosts[] = {
+      {0, "technique", "Ecoprint daun jati (ecotik)",
+       "Daun jati muda ditata di kain, digulung rapat, dikukus 2 jam. Fiksasi dengan tawas."},
+      {0, "technique", "Mondeng: menutup motif dengan malam",
+       "Gunakan canting tembok untuk bidang lebar, panaskan malam sampai tidak berasap."},
+      {4, "supplier", "Malam dan kain mori murah di Pasar Besar Malang",
+       "Toko di lantai 2 memberi harga grosir bila membeli bersama lebih dari 10 kg malam."},
+      {6, "fix", "Warna luntur setelah dicuci",
+       "Setelah 6 kali mengulang, ternyata waterglass kurang lama. Diamkan semalam sebelum dibilas."},
+  };
+  for (const auto& post : kPosts) {
+    groups::PostInput input_post;
+    input_post.member_id = Number(members[post.author]);
+    input_post.kind = Text(post.kind);
+    input_post.title = Text(post.title);
+    input_post.body = Text(post.body);
+    GOTONG_RETURN_IF_ERROR(runtime.cooperation->CreatePost(system, id, input_post));
+  }
+  return id;
+}
+
+}  // namespace
+
+core::Result<DemoGroups> LoadDemoGroups(Runtime& runtime) {
+  Context system = Context::System("demo");
+  GOTONG_ASSIGN_OR_RETURN(auto existing, runtime.groups->ListGroups(system, {{}, {}, {}, std::string("harapan")},
+                                                                    {10, 0}));
+  if (existing.total > 0) return DemoGroups{};
+  GOTONG_ASSIGN_OR_RETURN(auto ybm, StakeholderNamed(runtime, "YBM BRILiaN"));
+  GOTONG_ASSIGN_OR_RETURN(auto umm, StakeholderNamed(runtime, "Universitas Muhammadiyah Malang"));
+  DemoGroups loaded;
+  GOTONG_ASSIGN_OR_RETURN(loaded.tape_group, LoadHarapanSejahtera(runtime, ybm));
+  GOTONG_ASSIGN_OR_RETURN(loaded.batik_community, LoadCitraGendhis(runtime, umm));
+  return loaded;
+}
+
+}  // namespace gotong::app

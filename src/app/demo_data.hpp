@@ -18,4 +18,16 @@ core::Result<std::int64_t> LoadDemoStakeholders(Runtime& runtime);
 core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t steward_id,
                                             std::int64_t count = 14579);
 
+struct DemoGroups {
+  std::int64_t tape_group = 0;       // 0 when the groups were there already
+  std::int64_t batik_community = 0;
+};
+
+// Seed 001's Harapan Sejahtera tape group (Banjarsari, Ngajum: two years of twice-monthly
+// meetings, fees, aid set aside as a group shop, market areas agreed, a uniform price not
+// agreed, cassava bought together in a scarce month) and seed 000's Citra Gendhis batik
+// community (Gondanglegi: the eleven informants of Table 1 with their roles and years, a joint
+// order split by capacity, knowledge posts). Does nothing when they are there already.
+core::Result<DemoGroups> LoadDemoGroups(Runtime& runtime);
+
 }  // namespace gotong::app

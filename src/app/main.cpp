@@ -165,6 +165,41 @@ int Demo(const Config& config) {
   auto added = gotong::app::LoadDemoRegistry(rt, *dinas);
   if (!added.ok()) return Fail(added.error());
   if (*added > 0) std::cout << "Registry: " << *added << " enterprises of Kota Batu generated.\n";
+  auto demo_groups = gotong::app::LoadDemoGroups(rt);
+  if (!demo_groups.ok()) return Fail(demo_groups.error());
+  if (demo_groups->tape_group > 0) {
+    // The group accounts act as members: ketua as the tape group's leader, anggota as one of its
+    // members, mentor as the batik community's leader and mentor (seed 000's AD).
+    struct Link {
+      const char* username;
+      std::int64_t group_id;
+      const char* member;
+    };
+    const Link links[] = {{"ketua", demo_groups->tape_group, "Sulastri"},
+                          {"anggota", demo_groups->tape_group, "Painem"},
+                          {"mentor", demo_groups->batik_community, "AD"}};
+    for (const auto& link : links) {
+      for (const auto& user : users->items) {
+        if (user.username != link.username) continue;
+        gotong::domain::accounts::UserPatch patch;
+        patch.scope = std::optional<gotong::domain::accounts::ScopeInput>(
+            gotong::domain::accounts::ScopeInput{"group", link.group_id});
+        auto updated = rt.accounts->UpdateUser(system, user.id, patch);
+        if (!updated.ok()) return Fail(updated.error());
+        auto members = rt.groups->ListMembers(system, link.group_id, false, everyone);
+        if (!members.ok()) return Fail(members.error());
+        for (const auto& member : members->items) {
+          if (member.person_name != link.member) continue;
+          gotong::domain::groups::MemberInput input;
+          input.user_id = std::optional<std::optional<std::int64_t>>(user.id);
+          auto linked = rt.groups->UpdateMember(system, link.group_id, member.id, input);
+          if (!linked.ok()) return Fail(linked.error());
+        }
+      }
+    }
+    std::cout << "Groups: Harapan Sejahtera (seed 001) and Citra Gendhis (seed 000) with their "
+                 "meetings, treasury and cooperation.\n";
+  }
   std::cout << "Admin login: username admin, password shown above." << std::endl;
   return 0;
 }
