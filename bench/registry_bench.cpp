@@ -3,62 +3,26 @@
 // registry that bench/import_bench.sh filled with 1,000,000 enterprises. Each case varies its
 // parameters across requests (regencies, villages, sectors, words) and reports p50, p95 and max.
 //   registry_bench DATABASE [REQUESTS_PER_CASE]
-#include <algorithm>
-#include <boost/json.hpp>
-#include <chrono>
+#include <cctype>
 #include <cstdio>
-#include <cstdlib>
-#include <functional>
 #include <iostream>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "api/api.hpp"
-#include "app/runtime.hpp"
-#include "crypto/sodium.hpp"
+#include "bench_api.hpp"
 
 namespace {
 
 namespace json = boost::json;
-using Clock = std::chrono::steady_clock;
-
-struct Bench {
-  std::unique_ptr<gotong::app::Runtime> runtime;
-  std::unique_ptr<gotong::api::Api> api;
-  std::string token;
-
-  gotong::api::Response Get(const std::string& target) const {
-    gotong::api::Request request;
-    request.method = "GET";
-    request.target = target;
-    request.headers.emplace_back("Authorization", "Bearer " + token);
-    request.remote_address = "127.0.0.1";
-    request.request_id = "bench";
-    return api->Handle(request);
-  }
-
-  json::value GetJson(const std::string& target) const {
-    auto response = Get(target);
-    if (response.status != 200) {
-      std::cerr << target << " answered " << response.status << ": " << response.body << "\n";
-      std::exit(1);
-    }
-    return json::parse(response.body);
-  }
-};
+using gotong::bench::Bench;
+using gotong::bench::Case;
 
 std::vector<std::string> Codes(const json::value& page, const char* list, const char* field) {
   std::vector<std::string> codes;
   for (const auto& item : page.at(list).as_array()) codes.emplace_back(item.at(field).as_string());
   return codes;
 }
-
-struct Case {
-  std::string name;
-  double target_ms;
-  std::function<std::string(std::size_t)> target;
-};
 
 }  // namespace
 
@@ -68,31 +32,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::size_t requests = argc > 2 ? std::stoul(argv[2]) : 200;
-  gotong::crypto::InitSodium();
-  gotong::app::Config config;
-  config.database = argv[1];
-  auto opened = gotong::app::OpenRuntime(config);
-  if (!opened.ok()) {
-    std::cerr << opened.error().message << "\n";
-    return 1;
-  }
-  Bench bench;
-  bench.runtime = std::move(opened).value();
-  auto& runtime = *bench.runtime;
-  auto system = gotong::domain::accounts::Context::System("bench");
-  (void)runtime.accounts->CreateUser(system, {"bench-admin", std::nullopt, "admin",
-                                              "a long bench password of no use", std::nullopt});
-  auto token = runtime.accounts->IssueApiToken(system, "bench-admin",
-                                               "bench " + std::to_string(std::time(nullptr)));
-  if (!token.ok()) {
-    std::cerr << "cannot issue a token: " << token.error().message << "\n";
-    return 1;
-  }
-  bench.token = *token;
-  gotong::api::Services services{*runtime.database, *runtime.accounts, *runtime.regions,
-                                 *runtime.registry, *runtime.imports, *runtime.groups, *runtime.treasury, *runtime.cooperation,
-                                 nullptr};
-  bench.api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
+  Bench bench = Bench::Open(argv[1]);
 
   // What the registry holds: its busiest province, that province's regencies and districts,
   // villages and words taken from a sample of its records.
@@ -161,26 +101,5 @@ int main(int argc, char** argv) {
        [&](std::size_t) { return "/api/v1/enterprises/areas?region=" + province + "&stale=true"; }},
   };
 
-  std::printf("| case | p50 | p95 | max | target (p95) |\n|---|---|---|---|---|\n");
-  for (const auto& c : cases) {
-    for (std::size_t i = 0; i < 3; ++i) (void)bench.Get(c.target(i));  // warm the caches
-    std::vector<double> ms;
-    for (std::size_t i = 0; i < requests; ++i) {
-      std::string target = c.target(i);
-      auto start = Clock::now();
-      auto response = bench.Get(target);
-      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-      if (response.status != 200) {
-        std::cerr << target << " answered " << response.status << ": " << response.body << "\n";
-        return 1;
-      }
-    }
-    std::sort(ms.begin(), ms.end());
-    double p50 = ms[ms.size() / 2], p95 = ms[(ms.size() * 95) / 100], max = ms.back();
-    bool ok = p95 <= c.target_ms;
-    std::printf("| %s | %.1f ms | %.1f ms | %.1f ms | %s %.0f ms |\n", c.name.c_str(), p50, p95, max,
-                ok ? "met, <=" : "MISSED, <=", c.target_ms);
-    std::fflush(stdout);
-  }
-  return 0;
+  return gotong::bench::Measure(bench, cases, requests);
 }

@@ -8,3 +8,5 @@ build/release/bench/gotong_bench --benchmark_min_time=1
 # gets the shared buffers a registry server would have (PostgreSQL's default of 128 MB is
 # for small machines; the million-row registry and its indexes take about 1 GB).
 GOTONG_PG_SETTINGS="${GOTONG_PG_SETTINGS:--c shared_buffers=1GB}" scripts/with-postgres.sh bench/import_bench.sh "${GOTONG_BENCH_IMPORT_ROWS:-1000000}"
+# A group's pages and a province's compliance table (40,000 groups).
+scripts/with-postgres.sh bench/groups_bench.sh "${GOTONG_BENCH_GROUPS:-40000}"

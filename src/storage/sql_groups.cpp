@@ -421,44 +421,56 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
     // A group's share of its SOP, as an integer percent × 100 for ordering and banding.
     std::string share = "(COALESCE(h.held, 0) * 10000 / (g.sop_meetings_per_month * " +
                         std::to_string(months) + "))";
-    ComplianceTable table;
-    {
-      long long total = 0, met = 0, partial = 0, low = 0, none = 0;
-      Query query(sql_);
-      query.Into(total).Into(met).Into(partial).Into(low).Into(none);
-      params.BindTo(query);
-      query.Run("SELECT COUNT(*), "
-                "COALESCE(SUM(CASE WHEN " + share + " >= 10000 THEN 1 ELSE 0 END), 0), "
-                "COALESCE(SUM(CASE WHEN " + share + " >= 5000 AND " + share + " < 10000 THEN 1 ELSE 0 END), 0), "
-                "COALESCE(SUM(CASE WHEN " + share + " > 0 AND " + share + " < 5000 THEN 1 ELSE 0 END), 0), "
-                "COALESCE(SUM(CASE WHEN COALESCE(h.held, 0) = 0 THEN 1 ELSE 0 END), 0)" + base);
-      table.total = total;
-      table.bands = {met, partial, low, none};
-    }
+    // One pass: the page's rows carry the totals and bands of every matching group as window
+    // aggregates (computed before LIMIT); only a page past the end needs a second query.
+    std::string bands =
+        "COUNT(*) OVER (), "
+        "SUM(CASE WHEN " + share + " >= 10000 THEN 1 ELSE 0 END) OVER (), "
+        "SUM(CASE WHEN " + share + " >= 5000 AND " + share + " < 10000 THEN 1 ELSE 0 END) OVER (), "
+        "SUM(CASE WHEN " + share + " > 0 AND " + share + " < 5000 THEN 1 ELSE 0 END) OVER (), "
+        "SUM(CASE WHEN COALESCE(h.held, 0) = 0 THEN 1 ELSE 0 END) OVER ()";
     std::string order = " ORDER BY " + share + ", g.search_name, g.id";
     if (sort == ComplianceSort::kPercentDesc) order = " ORDER BY " + share + " DESC, g.search_name, g.id";
     if (sort == ComplianceSort::kName) order = " ORDER BY g.search_name, g.id";
+    ComplianceTable table;
     long long id = 0, held_count = 0, limit = page.limit, offset = page.offset;
+    long long total = 0, met = 0, partial = 0, low = 0, none = 0;
     int sop = 1;
     std::string name, village, status;
-    Query query(sql_);
-    query.Into(id).Into(name).Into(village).Into(status).Into(sop).Into(held_count);
-    params.BindTo(query);
-    query.Use(limit).Use(offset);
-    if (query.Run("SELECT g.id, g.name, g.village_code, g.status, g.sop_meetings_per_month, "
-                  "COALESCE(h.held, 0)" + base + order + " LIMIT :l OFFSET :o")) {
-      do {
-        ComplianceRow row;
-        row.group_id = id;
-        row.name = name;
-        row.village_code = village;
-        row.status = ParseGroupStatus(status).value_or(GroupStatus::kActive);
-        row.sop_meetings_per_month = sop;
-        row.held = held_count;
-        row.required = static_cast<std::int64_t>(sop) * months;
-        table.rows.push_back(std::move(row));
-      } while (query.Next());
+    {
+      Query query(sql_);
+      query.Into(id).Into(name).Into(village).Into(status).Into(sop).Into(held_count)
+          .Into(total).Into(met).Into(partial).Into(low).Into(none);
+      params.BindTo(query);
+      query.Use(limit).Use(offset);
+      if (query.Run("SELECT g.id, g.name, g.village_code, g.status, g.sop_meetings_per_month, "
+                    "COALESCE(h.held, 0), " + bands + base + order + " LIMIT :l OFFSET :o")) {
+        do {
+          ComplianceRow row;
+          row.group_id = id;
+          row.name = name;
+          row.village_code = village;
+          row.status = ParseGroupStatus(status).value_or(GroupStatus::kActive);
+          row.sop_meetings_per_month = sop;
+          row.held = held_count;
+          row.required = static_cast<std::int64_t>(sop) * months;
+          table.rows.push_back(std::move(row));
+        } while (query.Next());
+        table.total = total;
+        table.bands = {met, partial, low, none};
+        return table;
+      }
     }
+    Query query(sql_);
+    query.Into(total).Into(met).Into(partial).Into(low).Into(none);
+    params.BindTo(query);
+    query.Run("SELECT COUNT(*), "
+              "COALESCE(SUM(CASE WHEN " + share + " >= 10000 THEN 1 ELSE 0 END), 0), "
+              "COALESCE(SUM(CASE WHEN " + share + " >= 5000 AND " + share + " < 10000 THEN 1 ELSE 0 END), 0), "
+              "COALESCE(SUM(CASE WHEN " + share + " > 0 AND " + share + " < 5000 THEN 1 ELSE 0 END), 0), "
+              "COALESCE(SUM(CASE WHEN COALESCE(h.held, 0) = 0 THEN 1 ELSE 0 END), 0)" + base);
+    table.total = total;
+    table.bands = {met, partial, low, none};
     return table;
   });
 }

@@ -387,6 +387,10 @@ TEST_P(Groups, ARegionsComplianceTableShowsTheGroupsThatStoppedMeetingFirst) {
   Reply most = Get("/api/v1/groups/compliance?region=35.07&from=2026-01&to=2026-03&sort=-percent", &officer_);
   EXPECT_EQ(most.body.at("items").at(0).at("name"), "Harapan Sejahtera");
   EXPECT_EQ(Get("/api/v1/groups/compliance?status=dissolved", &officer_).body.at("total"), 1);
+  Reply past_the_end = Get("/api/v1/groups/compliance?region=35.07&from=2026-01&to=2026-03&offset=10", &officer_);
+  EXPECT_TRUE(past_the_end.body.at("items").as_array().empty());
+  EXPECT_EQ(past_the_end.body.at("total"), 2);  // still counted
+  EXPECT_EQ(past_the_end.body.at("bands").at("met"), 1);
   Reply defaults = Get("/api/v1/groups/compliance", &officer_);
   EXPECT_EQ(defaults.body.at("from"), "2026-02");
   EXPECT_EQ(defaults.body.at("to"), "2026-04");

@@ -1,0 +1,225 @@
+// Writes the groups benchmark's data as SQL that SQLite and PostgreSQL both run (multi-row
+// INSERTs in one transaction), deterministic for the same arguments:
+//  - group 1, the busy one: 50 members, five years of weekly meetings (2021-11-01 to
+//    2026-10-26) with everyone's attendance, a monthly fee payment per member and a weekly shop
+//    sale in its ledger;
+//  - groups 2..GROUPS over the villages of PROVINCE, each with 0 to 3 meetings held in every
+//    month from 2025-11 to 2026-10 (a province's compliance table).
+//   make_groups_sql VILLAGES_CSV PROVINCE GROUPS OUT.sql
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t Next() {
+    state_ += 0x9E3779B97F4A7C15ULL;
+    std::uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
+
+ private:
+  std::uint64_t state_;
+};
+
+// Collects rows of one table and writes them as INSERTs of up to 1,000 rows.
+class Inserts {
+ public:
+  Inserts(std::ofstream& out, std::string head) : out_(out), head_(std::move(head)) {}
+  ~Inserts() { Flush(); }
+  void Row(const std::string& values) {
+    out_ << (count_ == 0 ? head_ + " VALUES\n(" : ",\n(") << values << ")";
+    if (++count_ == 1000) Flush();
+  }
+  void Flush() {
+    if (count_ > 0) out_ << ";\n";
+    count_ = 0;
+  }
+
+ private:
+  std::ofstream& out_;
+  std::string head_;
+  int count_ = 0;
+};
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::string Date(int year, int month, int day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+// Day `n` after 2021-11-01 (n < 1900).
+std::string DayAfterStart(int n) {
+  int year = 2021, month = 11, day = 1 + n;
+  while (day > DaysInMonth(year, month)) {
+    day -= DaysInMonth(year, month);
+    if (++month == 13) {
+      month = 1;
+      ++year;
+    }
+  }
+  return Date(year, month, day);
+}
+
+std::string Quote(const std::string& text) { return "'" + text + "'"; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 5) {
+    std::cerr << "usage: make_groups_sql VILLAGES_CSV PROVINCE GROUPS OUT.sql\n";
+    return 2;
+  }
+  const std::string province = argv[2];
+  const long groups = std::stol(argv[3]);
+  std::vector<std::string> villages;
+  {
+    std::ifstream csv(argv[1]);
+    std::string line;
+    while (std::getline(csv, line)) {
+      std::string code = line.substr(0, line.find(','));
+      if (code.size() == 13 && code.rfind(province + ".", 0) == 0) villages.push_back(code);
+    }
+  }
+  if (villages.empty()) {
+    std::cerr << "no villages of province " << province << " in " << argv[1] << "\n";
+    return 1;
+  }
+  std::ofstream out(argv[4]);
+  const std::string now = Quote("2026-11-01T00:00:00Z");
+  Random random(2026);
+  out << "BEGIN;\n";
+  {
+    Inserts rows(out, "INSERT INTO groups (id, name, search_name, kind, sector, business_centre, village_code, "
+                      "origin, programme_id, legality, legality_date, status, status_since, founded_on, "
+                      "sop_meetings_per_month, steward_id, created_at, updated_at)");
+    for (long g = 1; g <= groups; ++g) {
+      std::string name = g == 1 ? "Kelompok Sibuk" : "Kelompok " + std::to_string(g);
+      const char* status = g % 10 == 0 ? "inactive" : g % 17 == 0 ? "embryo" : "active";
+      rows.Row(std::to_string(g) + ", " + Quote(name) + ", " + Quote("kelompok " + std::to_string(g)) +
+               ", 'joint_business_group', 'food_processing', NULL, " +
+               Quote(villages[random.Below(villages.size())]) + ", 'self_initiated', NULL, NULL, NULL, " +
+               Quote(status) + ", '2021-01-01', '2021-01-01', " + (g % 3 == 0 ? "2" : "1") + ", NULL, " +
+               now + ", " + now);
+    }
+  }
+  const int kMembers = 50;
+  {
+    Inserts people(out, "INSERT INTO people (id, name, search_name, gender, birth_year, phone, village_code, "
+                        "nik, nik_consent_at, steward_id, created_at, updated_at)");
+    for (int p = 1; p <= kMembers; ++p) {
+      people.Row(std::to_string(p) + ", " + Quote("Anggota " + std::to_string(p)) + ", " +
+                 Quote("anggota " + std::to_string(p)) + ", 'female', NULL, NULL, NULL, NULL, NULL, NULL, " +
+                 now + ", " + now);
+    }
+  }
+  {
+    Inserts members(out, "INSERT INTO memberships (id, group_id, person_id, enterprise_id, role, mentor, "
+                         "local_hero, joined_on, left_on, user_id, created_at, updated_at)");
+    for (int m = 1; m <= kMembers; ++m) {
+      const char* role = m == 1 ? "leader" : m == 2 ? "secretary" : m == 3 ? "treasurer" : "member";
+      members.Row(std::to_string(m) + ", 1, " + std::to_string(m) + ", NULL, " + Quote(role) +
+                  ", 0, 0, '2021-01-01', NULL, NULL, " + now + ", " + now);
+    }
+  }
+  // Group 1: weekly meetings for five years, with attendance.
+  const int kWeeks = 261;
+  long meeting_id = 0;
+  {
+    Inserts meetings(out, "INSERT INTO meetings (id, group_id, kind, held_on, status, venue, host_member_id, "
+                          "agenda, minutes, created_at, updated_at)");
+    for (int w = 0; w < kWeeks; ++w) {
+      meetings.Row(std::to_string(++meeting_id) + ", 1, 'formal', " + Quote(DayAfterStart(w * 7)) +
+                   ", 'held', 'Balai desa', NULL, 'Rapat mingguan', NULL, " + now + ", " + now);
+    }
+  }
+  {
+    Inserts attendance(out, "INSERT INTO attendance (meeting_id, member_id, presence)");
+    for (int w = 1; w <= kWeeks; ++w) {
+      for (int m = 1; m <= kMembers; ++m) {
+        std::size_t roll = random.Below(100);
+        const char* presence = roll < 80 ? "present" : roll < 92 ? "excused" : "absent";
+        attendance.Row(std::to_string(w) + ", " + std::to_string(m) + ", " + Quote(presence));
+      }
+    }
+  }
+  // Group 1's ledger: a fee a month per member, a shop sale a week (entries before their lines).
+  {
+    struct Post {
+      std::string day;
+      const char* kind;
+      long amount;
+      const char* credit_account;
+      std::string member;
+    };
+    std::vector<Post> posts;
+    for (int year = 2021, month = 11; year < 2026 || month <= 10;) {
+      for (int m = 1; m <= kMembers; ++m) {
+        posts.push_back({Date(year, month, 5), "fee_payment", 10'000, "member_fees", std::to_string(m)});
+      }
+      if (++month == 13) {
+        month = 1;
+        ++year;
+      }
+    }
+    for (int w = 0; w < kWeeks; ++w) {
+      posts.push_back({DayAfterStart(w * 7 + 3), "shop_sale", static_cast<long>(50 + random.Below(200)) * 1000,
+                       "shop_revenue", "NULL"});
+    }
+    {
+      Inserts entries(out, "INSERT INTO ledger_entries (id, group_id, entry_date, kind, memo, amount, "
+                           "reverses_id, asset_id, created_by, created_by_username, created_at)");
+      for (std::size_t i = 0; i < posts.size(); ++i) {
+        const auto& p = posts[i];
+        entries.Row(std::to_string(i + 1) + ", 1, " + Quote(p.day) + ", " + Quote(p.kind) + ", '', " +
+                    std::to_string(p.amount) + ", NULL, NULL, NULL, 'bench', " + now);
+      }
+    }
+    Inserts lines(out, "INSERT INTO ledger_lines (entry_id, line_no, group_id, entry_date, account, debit, "
+                       "credit, member_id)");
+    for (std::size_t i = 0; i < posts.size(); ++i) {
+      const auto& p = posts[i];
+      std::string entry = std::to_string(i + 1);
+      lines.Row(entry + ", 1, 1, " + Quote(p.day) + ", 'cash', " + std::to_string(p.amount) + ", 0, " + p.member);
+      lines.Row(entry + ", 2, 1, " + Quote(p.day) + ", " + Quote(p.credit_account) + ", 0, " +
+                std::to_string(p.amount) + ", " + p.member);
+    }
+  }
+  // The province: 0 to 3 meetings held in each month of the last year.
+  {
+    Inserts meetings(out, "INSERT INTO meetings (id, group_id, kind, held_on, status, venue, host_member_id, "
+                          "agenda, minutes, created_at, updated_at)");
+    for (long g = 2; g <= groups; ++g) {
+      for (int year = 2025, month = 11, i = 0; i < 12; ++i) {
+        std::size_t held = random.Below(4);
+        for (std::size_t k = 0; k < held; ++k) {
+          meetings.Row(std::to_string(++meeting_id) + ", " + std::to_string(g) + ", 'formal', " +
+                       Quote(Date(year, month, static_cast<int>(1 + 9 * k))) + ", 'held', NULL, NULL, NULL, NULL, " +
+                       now + ", " + now);
+        }
+        if (++month == 13) {
+          month = 1;
+          ++year;
+        }
+      }
+    }
+  }
+  out << "COMMIT;\n";
+  std::cout << "groups: " << groups << ", meetings: " << meeting_id << "\n";
+  return 0;
+}
