@@ -935,6 +935,17 @@ core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t de
   });
 }
 
+core::Result<bool> SqlDeliberationRepository::DeleteVote(std::int64_t deliberation_id,
+                                                         std::int64_t member_id) {
+  return Guard("withdraw vote", [&]() -> core::Result<bool> {
+    long long deliberation = deliberation_id, member = member_id;
+    Query query(sql_);
+    query.Use(deliberation).Use(member);
+    query.Run("DELETE FROM votes WHERE deliberation_id = :d AND member_id = :m");
+    return query.AffectedRows() > 0;
+  });
+}
+
 core::Result<std::int64_t> SqlDeliberationRepository::InsertNorm(const Norm& norm) {
   return Guard("insert norm", [&]() -> core::Result<std::int64_t> {
     long long group = norm.group_id, deliberation = norm.deliberation_id, id = 0;

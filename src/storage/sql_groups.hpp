@@ -78,6 +78,7 @@ class SqlDeliberationRepository final : public domain::groups::DeliberationRepos
   core::Status InsertVote(std::int64_t deliberation_id, const domain::groups::Vote& vote,
                           core::Instant at) override;
   core::Result<std::vector<domain::groups::Vote>> Votes(std::int64_t deliberation_id) override;
+  core::Result<bool> DeleteVote(std::int64_t deliberation_id, std::int64_t member_id) override;
   core::Result<std::int64_t> InsertNorm(const domain::groups::Norm& norm) override;
   core::Result<std::vector<domain::groups::Norm>> Norms(std::int64_t group_id) override;
 

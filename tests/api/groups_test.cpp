@@ -425,6 +425,15 @@ TEST_P(Groups, AUniformPriceVotedDownIsNotAgreedAndMakesNoNorm) {
   Reply twice = Vote(price, {{"member_id", leader_}, {"option_id", uniform}}, leader);
   EXPECT_EQ(twice.status(), 409) << twice;
   EXPECT_TRUE(HasFieldError(twice, "member_id")) << twice;
+  // A vote recorded by mistake is taken back and cast again while the proposal is open; a
+  // member takes back only her own.
+  std::string votes = "/api/v1/groups/1/deliberations/" + std::to_string(price) + "/votes/";
+  EXPECT_EQ(Write("DELETE", votes + std::to_string(leader_), json::object{}, &member).status(), 403);
+  Reply withdrawn = Write("DELETE", votes + std::to_string(leader_), json::object{}, &leader);
+  ASSERT_EQ(withdrawn.status(), 200) << withdrawn;
+  EXPECT_EQ(withdrawn.body.at("votes_cast"), 2);
+  EXPECT_EQ(Write("DELETE", votes + std::to_string(leader_), json::object{}, &leader).status(), 404);
+  ASSERT_EQ(Vote(price, {{"member_id", leader_}, {"option_id", uniform}}, leader).status(), 201);
   EXPECT_EQ(Vote(price, {{"member_id", treasurer_}, {"option_id", uniform}}, member).status(), 403);
   Browser facilitator = Login("facilitator");  // reads the group, is not one of its members
   EXPECT_EQ(Vote(price, {{"option_id", uniform}}, facilitator).status(), 403);
@@ -452,6 +461,7 @@ TEST_P(Groups, AUniformPriceVotedDownIsNotAgreedAndMakesNoNorm) {
 
   Reply late = Vote(price, {{"member_id", treasurer_}, {"option_id", uniform}}, leader);
   EXPECT_EQ(late.status(), 409) << late;
+  EXPECT_EQ(Write("DELETE", votes + std::to_string(leader_), json::object{}, &leader).status(), 409);
   EXPECT_EQ(Post("/api/v1/groups/1/deliberations/" + std::to_string(price) + "/decide", {}, leader).status(), 409);
 }
 

@@ -524,6 +524,17 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     return JsonResponse(201, DeliberationViewJson(*voted));
   }});
 
+  routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",
+                    signed_in, [&service](Call& call) {
+    auto id = Id(call, "id");
+    auto deliberation_id = Id(call, "deliberation_id");
+    auto member_id = Id(call, "member_id");
+    if (!id || !deliberation_id || !member_id) return SimpleProblem(404, "not-found", "no such vote");
+    auto withdrawn = service.WithdrawVote(call.context, *id, *deliberation_id, *member_id);
+    if (!withdrawn.ok()) return Fail(withdrawn.error(), call);
+    return JsonResponse(200, DeliberationViewJson(*withdrawn));
+  }});
+
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
                     [&service](Call& call) {
     auto id = Id(call, "id");

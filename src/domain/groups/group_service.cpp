@@ -891,6 +891,30 @@ core::Result<DeliberationView> GroupService::CastVote(const Context& context, st
   return view;
 }
 
+core::Result<DeliberationView> GroupService::WithdrawVote(const Context& context, std::int64_t group_id,
+                                                          std::int64_t id, std::int64_t member_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  auto& [group, caller] = opened;
+  if (group.status == GroupStatus::kDissolved) return Dissolved();
+  bool recorder = MayWrite(caller, group, Part::kDeliberations).ok();
+  if (!recorder && !(caller.member && caller.member->id == member_id)) {
+    return Error::Denied("you can take back only your own vote");
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
+  if (deliberation.decided) {
+    return Precondition("deliberation", "decided", "this proposal has been decided; its votes stand");
+  }
+  GOTONG_ASSIGN_OR_RETURN(bool removed, unit->Deliberations().DeleteVote(id, member_id));
+  if (!removed) return Error::NotFound("member " + std::to_string(member_id) + " has not voted on this proposal");
+  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(id), "withdraw_vote");
+  entry.before = audit::Snapshot{{"member_id", member_id}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return view;
+}
+
 core::Result<DeliberationView> GroupService::Decide(const Context& context, std::int64_t group_id,
                                                     std::int64_t id, const DecisionInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));

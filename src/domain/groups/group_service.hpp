@@ -187,6 +187,10 @@ class GroupService {
                                                     const DeliberationInput& input);
   core::Result<DeliberationView> CastVote(const accounts::Context& context, std::int64_t group_id,
                                           std::int64_t id, const VoteInput& input);
+  // Takes a vote back while the proposal is open (a vote recorded for the wrong member or
+  // option is withdrawn and cast again): the member herself or whoever records votes.
+  core::Result<DeliberationView> WithdrawVote(const accounts::Context& context, std::int64_t group_id,
+                                              std::int64_t id, std::int64_t member_id);
   core::Result<DeliberationView> Decide(const accounts::Context& context, std::int64_t group_id,
                                         std::int64_t id, const DecisionInput& input);
   core::Result<std::vector<Norm>> Norms(const accounts::Context& context, std::int64_t group_id);

@@ -252,6 +252,8 @@ class DeliberationRepository {
   virtual core::Status InsertVote(std::int64_t deliberation_id, const Vote& vote,
                                   core::Instant at) = 0;
   virtual core::Result<std::vector<Vote>> Votes(std::int64_t deliberation_id) = 0;
+  // Removes a member's vote; false when she had not voted.
+  virtual core::Result<bool> DeleteVote(std::int64_t deliberation_id, std::int64_t member_id) = 0;
   virtual core::Result<std::int64_t> InsertNorm(const Norm& norm) = 0;
   // Oldest first.
   virtual core::Result<std::vector<Norm>> Norms(std::int64_t group_id) = 0;
