@@ -38,8 +38,9 @@ test('switching to English and back changes the navigation and is remembered', {
 test('a not-yet-built area shows the later-release note', { timeout: 30_000 }, async (t) => {
   await withPage(env.browser, t, DESKTOP, async (page) => {
     await logIn(page, env.server.url, ADMIN);
-    await page.getByRole('link', { name: 'Kelompok' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Kelompok' }).waitFor();
+    // Groups have their workspace now (groups.test.mjs); mentoring is still to come.
+    await page.getByRole('link', { name: 'Pendampingan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pendampingan' }).waitFor();
     assert.match(await page.getByTestId('placeholder').textContent(), /Bagian ini hadir pada rilis berikutnya\./);
   });
 });

@@ -66,6 +66,12 @@ export function AppRoutes() {
           path="/groups/:id/deliberations/:deliberationId"
           element={<GroupWorkspaceRoute section="deliberations" />}
         />
+        <Route path="/groups/:id/treasury" element={<GroupWorkspaceRoute section="treasury" />} />
+        <Route path="/groups/:id/markets" element={<GroupWorkspaceRoute section="markets" />} />
+        <Route path="/groups/:id/orders" element={<GroupWorkspaceRoute section="orders" />} />
+        <Route path="/groups/:id/orders/:orderId" element={<GroupWorkspaceRoute section="orders" />} />
+        <Route path="/groups/:id/materials" element={<GroupWorkspaceRoute section="materials" />} />
+        <Route path="/groups/:id/knowledge" element={<GroupWorkspaceRoute section="knowledge" />} />
         <Route path="/groups/:id/compliance" element={<GroupWorkspaceRoute section="compliance" />} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -16,6 +16,12 @@ export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspacePr
       '/groups/:id/meetings/:meetingId': workspace('meetings'),
       '/groups/:id/deliberations': workspace('deliberations'),
       '/groups/:id/deliberations/:deliberationId': workspace('deliberations'),
+      '/groups/:id/treasury': workspace('treasury'),
+      '/groups/:id/markets': workspace('markets'),
+      '/groups/:id/orders': workspace('orders'),
+      '/groups/:id/orders/:orderId': workspace('orders'),
+      '/groups/:id/materials': workspace('materials'),
+      '/groups/:id/knowledge': workspace('knowledge'),
       '/groups/:id/compliance': workspace('compliance'),
     },
   });

@@ -10,6 +10,15 @@ import type {
   Part,
 } from '../features/groups/types';
 import { PARTS } from '../features/groups/types';
+import type {
+  AreasView,
+  CollectivePurchase,
+  JointOrder,
+  KnowledgePost,
+  MarketArea,
+  MaterialPost,
+} from '../features/groups/types/cooperation';
+import type { CommonAsset, Fees, LedgerEntry, Statement } from '../features/groups/types/treasury';
 
 export const BANJARSARI = {
   code: '35.07.20.2004',
@@ -157,3 +166,187 @@ export function compliance(months: ComplianceMonth[] = [
     months,
   };
 }
+
+// ---- the treasury and cooperation (seed 001's year in small) --------------------------------------
+
+
+export function ledgerEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
+  return {
+    id: 7,
+    group_id: 1,
+    date: '2026-03-04',
+    kind: 'fee_payment',
+    memo: '',
+    amount: 10_000,
+    lines: [
+      { account: 'cash', debit: 10_000, credit: 0, member_id: 14 },
+      { account: 'member_fees', debit: 0, credit: 10_000, member_id: 14 },
+    ],
+    reverses_id: null,
+    reversed_by: null,
+    asset_id: null,
+    created_by: { id: 5, username: 'suwarni' },
+    created_at: '2026-03-04T02:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Entry 7 undone by entry 9: the lines the other way round. */
+export function reversalOf(original: LedgerEntry, id = 9): LedgerEntry {
+  return {
+    ...original,
+    id,
+    kind: 'reversal',
+    lines: original.lines.map((line) => ({ ...line, debit: line.credit, credit: line.debit })),
+    reverses_id: original.id,
+    reversed_by: null,
+  };
+}
+
+export function statement(cash = 2_190_000, overrides: Partial<Statement> = {}): Statement {
+  return {
+    from: '2026-01-01',
+    to: '2026-03-10',
+    accounts: [
+      { account: 'cash', type: 'asset', opening: 2_000_000, debits: 290_000, credits: 100_000, closing: cash },
+      { account: 'fees_receivable', type: 'asset', opening: 0, debits: 0, credits: 0, closing: 0 },
+      { account: 'common_assets', type: 'asset', opening: 3_000_000, debits: 0, credits: 0, closing: 3_000_000 },
+      { account: 'aid_received', type: 'income', opening: 5_000_000, debits: 0, credits: 0, closing: 5_000_000 },
+      { account: 'member_fees', type: 'income', opening: 0, debits: 0, credits: 40_000, closing: 40_000 },
+      { account: 'shop_revenue', type: 'income', opening: 0, debits: 0, credits: 250_000, closing: 250_000 },
+      { account: 'purchases', type: 'expense', opening: 0, debits: 100_000, credits: 0, closing: 100_000 },
+      { account: 'expenses', type: 'expense', opening: 0, debits: 0, credits: 0, closing: 0 },
+    ],
+    assets: cash + 3_000_000,
+    income: 290_000,
+    expenses: 100_000,
+    surplus: 190_000,
+    balanced: true,
+    ...overrides,
+  };
+}
+
+export function fees(): Fees {
+  return {
+    through: '2026-03',
+    rules: [{ id: 1, amount: 10_000, from: '2025-11', deliberation_id: null, created_at: '2025-11-01T02:00:00Z' }],
+    members: [
+      { member_id: 11, name: 'Sulastri', active: true, due: 50_000, paid: 50_000, arrears: 0 },
+      { member_id: 12, name: 'Sutini', active: true, due: 50_000, paid: 60_000, arrears: -10_000 },
+      { member_id: 13, name: 'Suwarni', active: true, due: 50_000, paid: 40_000, arrears: 10_000 },
+      { member_id: 14, name: 'Painem', active: true, due: 50_000, paid: 10_000, arrears: 40_000 },
+    ],
+    due: 200_000,
+    paid: 160_000,
+    arrears: 50_000,
+  };
+}
+
+export const SHOP: CommonAsset = {
+  id: 2,
+  group_id: 1,
+  name: 'Toko kelompok',
+  kind: 'shop',
+  source: 'aid',
+  value: 3_000_000,
+  acquired_on: '2025-12-10',
+  sales: 250_000,
+  purchases: 100_000,
+  created_at: '2025-12-10T02:00:00Z',
+};
+
+export function marketArea(id: number, memberId: number, name: string, area: string, overrides: Partial<MarketArea> = {}): MarketArea {
+  return {
+    id,
+    member: { id: memberId, name },
+    area,
+    deliberation_id: null,
+    claimed_on: '2026-01-05',
+    ended_on: null,
+    created_at: '2026-01-05T02:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Sulastri and Sutini share Pasar Ngajum by agreement 3; Sutini also sells in Pasar Kepanjen. */
+export function areasView(): AreasView {
+  return {
+    items: [
+      marketArea(1, 11, 'Sulastri', 'Pasar Ngajum'),
+      marketArea(2, 12, 'Sutini', 'Pasar Kepanjen'),
+      marketArea(3, 12, 'Sutini', 'Pasar Ngajum', { deliberation_id: 3 }),
+    ],
+    overlaps: [{ area: 'Pasar Ngajum', member_ids: [11, 12], claim_ids: [1, 3] }],
+  };
+}
+
+/** Seed 000's joint marketing: 100 pieces of batik split 42 / 25 / 33 by capacities 50 / 30 / 40. */
+export function jointOrder(overrides: Partial<JointOrder> = {}): JointOrder {
+  return {
+    id: 4,
+    group_id: 1,
+    customer: 'Dinas Pariwisata',
+    product: 'Kain batik tulis',
+    quantity: 100,
+    unit: 'lembar',
+    unit_price: 350_000,
+    value: 35_000_000,
+    due_on: '2026-03-01',
+    status: 'open',
+    delivered: 0,
+    shares: [
+      { member: { id: 11, name: 'Sulastri' }, capacity: 50, quantity: 42, delivered: 0, payout: 14_700_000, paid_out: 0 },
+      { member: { id: 12, name: 'Sutini' }, capacity: 30, quantity: 25, delivered: 0, payout: 8_750_000, paid_out: 0 },
+      { member: { id: 14, name: 'Painem' }, capacity: 40, quantity: 33, delivered: 0, payout: 11_550_000, paid_out: 0 },
+    ],
+    created_at: '2026-02-01T02:00:00Z',
+    updated_at: '2026-02-01T02:00:00Z',
+    ...overrides,
+  };
+}
+
+export function knowledgePost(id: number, memberId: number, name: string, overrides: Partial<KnowledgePost> = {}): KnowledgePost {
+  return {
+    id,
+    member: { id: memberId, name },
+    kind: 'technique',
+    title: 'Warna alam dari kulit mahoni',
+    body: 'Rebus kulit mahoni 2 jam, saring, celup kain 3 kali.',
+    tags: ['pewarna', 'mahoni'],
+    useful: 0,
+    share_link: 'https://wa.me/?text=Warna%20alam%20dari%20kulit%20mahoni',
+    created_at: '2026-03-01T02:00:00Z',
+    ...overrides,
+  };
+}
+
+export function materialPost(id: number, memberId: number, name: string, overrides: Partial<MaterialPost> = {}): MaterialPost {
+  return {
+    id,
+    member: { id: memberId, name },
+    kind: 'offer',
+    material: 'Singkong',
+    unit: 'kg',
+    quantity: 80,
+    price: 2_500,
+    until: '2026-03-20',
+    closed: false,
+    created_at: '2026-03-01T02:00:00Z',
+    ...overrides,
+  };
+}
+
+export const PURCHASE: CollectivePurchase = {
+  id: 1,
+  supplier: 'Pak Slamet, Kepanjen',
+  material: 'singkong',
+  unit: 'kg',
+  quantity: 500,
+  group_price: 2_000,
+  alone_price: 2_600,
+  paid: 1_000_000,
+  saving: 300_000,
+  purchased_on: '2026-03-02',
+  entry_id: 12,
+  created_at: '2026-03-02T02:00:00Z',
+};

@@ -68,6 +68,11 @@ describe('the group workspace summary', () => {
       'Anggota',
       'Pertemuan',
       'Musyawarah',
+      'Kas',
+      'Wilayah pasar',
+      'Pesanan bersama',
+      'Bahan baku',
+      'Berbagi ilmu',
       'Kepatuhan SOP',
     ]);
     expect(within(tabs).getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('aria-current', 'page');
@@ -97,6 +102,20 @@ describe('the group workspace summary', () => {
     renderWorkspace('/groups/abc');
     expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
     expect(callsTo(fetchMock, 'GET /api/v1/groups/abc')).toHaveLength(0);
+  });
+
+  it('treats an order address that is not an order as not found', async () => {
+    renderWorkspace('/groups/1/orders/0');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
+    expect(fetchMock.mock.calls.some(([input]) => String(input).includes('/orders'))).toBe(false);
+  });
+
+  it('marks the open tab of the second part of the workspace', async () => {
+    serve(groupView());
+    renderWorkspace('/groups/1/knowledge');
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(within(tabs).getByRole('link', { name: 'Berbagi ilmu' })).toHaveAttribute('aria-current', 'page');
+    expect(within(tabs).getByRole('link', { name: 'Kas' })).toHaveAttribute('href', '/groups/1/treasury');
   });
 });
 

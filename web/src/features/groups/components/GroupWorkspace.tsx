@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -11,10 +12,16 @@ import { ComplianceSection } from './ComplianceSection';
 import { DeliberationPage } from './DeliberationPage';
 import { DeliberationsSection } from './DeliberationsSection';
 import { GroupStatusBadge, shortPlace } from './labels';
+import { MarketAreasSection } from './MarketAreasSection';
+import { MaterialsSection } from './MaterialsSection';
 import { MeetingPage } from './MeetingPage';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
+import { OrderPage } from './OrderPage';
+import { OrdersSection } from './OrdersSection';
+import { PostsSection } from './PostsSection';
 import { SummarySection } from './SummarySection';
+import { TreasurySection } from './TreasurySection';
 
 export interface GroupWorkspaceProps {
   section: Section;
@@ -32,10 +39,20 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
   const groupId = idParam(params.id);
   const meetingId = idParam(params.meetingId);
   const deliberationId = idParam(params.deliberationId);
+  const orderId = idParam(params.orderId);
+  const tabsRef = useRef<HTMLElement>(null);
   const resource = useResource(groupId ? `group-${groupId}` : null, (signal) => getGroup(groupId!, signal));
   const group = resource.data;
   useDocumentTitle(group?.name ?? t('groups.title'));
   const notice = (location.state as WorkspaceNotice | null)?.notice;
+  const loaded = group !== null;
+
+  // Ten tabs do not fit a phone's width: the row scrolls sideways, and the open tab is brought
+  // into view when the page opens on it.
+  useEffect(() => {
+    const open = tabsRef.current?.querySelector<HTMLElement>('.tabs__tab.active');
+    if (open && typeof open.scrollIntoView === 'function') open.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [section, loaded]);
 
   const back = showAllGroups ? (
     <p>
@@ -43,7 +60,11 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
     </p>
   ) : null;
 
-  if (groupId === null || (params.meetingId !== undefined && meetingId === null) || (params.deliberationId !== undefined && deliberationId === null)) {
+  if (
+    groupId === null ||
+    (params.meetingId !== undefined && meetingId === null) || (params.deliberationId !== undefined && deliberationId === null) ||
+    (params.orderId !== undefined && orderId === null)
+  ) {
     return (
       <>
         {back}
@@ -80,7 +101,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       </p>
       {notice === 'groupCreated' && section === 'summary' ? <Alert tone="success">{t('groups.form.created')}</Alert> : null}
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
-      <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')}>
+      <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')} ref={tabsRef}>
         {SECTIONS.map((tab) => (
           <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
             {t(`groups.workspace.tabs.${tab}`)}
@@ -104,6 +125,14 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
           created={notice === 'deliberationCreated'}
         />
       ) : null}
+      {section === 'treasury' ? <TreasurySection group={group} /> : null}
+      {section === 'markets' ? <MarketAreasSection group={group} /> : null}
+      {section === 'orders' && orderId === null ? <OrdersSection group={group} /> : null}
+      {section === 'orders' && orderId !== null ? (
+        <OrderPage key={orderId} group={group} orderId={orderId} created={notice === 'orderCreated'} />
+      ) : null}
+      {section === 'materials' ? <MaterialsSection group={group} /> : null}
+      {section === 'knowledge' ? <PostsSection group={group} /> : null}
       {section === 'compliance' ? <ComplianceSection group={group} language={i18n.resolvedLanguage} /> : null}
     </>
   );

@@ -76,3 +76,24 @@ describe('readServerErrors', () => {
     );
   });
 });
+
+describe('messages scoped to a tab', () => {
+  it("uses the tab's own words for a field other tabs share, then the workspace's", () => {
+    const memberRequired = { field: 'member_id', code: 'required', message: '' };
+    expect(groupFieldMessage(t, memberRequired)).toBe('Pilih anggota yang memberi suara.');
+    expect(groupFieldMessage(t, memberRequired, 'treasury')).toBe('Pilih anggota yang membayar iuran.');
+    expect(groupFieldMessage(t, { field: 'amount', code: 'negative', message: '' }, 'treasury')).toBe('Jumlah tidak boleh kurang dari nol.');
+    // Not in the tab's words: the workspace's.
+    expect(groupFieldMessage(t, { field: 'title', code: 'required', message: '' }, 'markets')).toBe('Tulis judul usulan.');
+  });
+
+  it('places scoped messages beside the form fields', () => {
+    const error = invalid([
+      { field: 'capacities[1].member_id', code: 'duplicate' },
+      { field: 'unit_price', code: 'negative' },
+    ]);
+    const found = readServerErrors(t, error, ['unit_price'], 'orders');
+    expect(found.byField).toEqual({ unit_price: ['Harga tidak boleh kurang dari nol.'] });
+    expect(found.general).toEqual(['Anggota ini tercantum dua kali.']);
+  });
+});

@@ -50,10 +50,20 @@ export function codeKey(code: string): string {
   return code.replace(/_(zero|one|two|few|many|other)$/, (_match, form: string) => form[0]!.toUpperCase() + form.slice(1));
 }
 
-/** One field error in words: the group workspace's own text first, then the app's, then the server's. */
-export function groupFieldMessage(t: TFunction, error: FieldError): string {
+/**
+ * The tabs whose fields share names with other tabs' ("amount", "member_id", "quantity") keep
+ * their own texts under `groups.<scope>.fieldErrors`, looked up before the workspace's.
+ */
+export const ERROR_SCOPES = ['treasury', 'markets', 'orders', 'materials', 'posts'] as const;
+export type ErrorScope = (typeof ERROR_SCOPES)[number];
+
+/** One field error in words: the tab's own text, the group workspace's, then the app's, then the server's. */
+export function groupFieldMessage(t: TFunction, error: FieldError, scope?: ErrorScope): string {
   const { base } = serverField(error.field);
   const code = codeKey(error.code);
+  if (scope && hasPath(id.groups[scope].fieldErrors, [base, code])) {
+    return t(`groups.${scope}.fieldErrors.${base}.${code}` as TranslationKey);
+  }
   if (hasPath(id.groups.fieldErrors, [base, code])) {
     return t(`groups.fieldErrors.${base}.${code}` as TranslationKey);
   }
@@ -79,12 +89,17 @@ export const NO_ERRORS: ServerErrors = { byField: {}, general: [] };
  * Sorts a failed call's messages: beside the fields the form has (`placeable`, by base name), or
  * above the form. A failure that names no field at all still says something.
  */
-export function readServerErrors(t: TFunction, error: unknown, placeable: readonly string[]): ServerErrors {
+export function readServerErrors(
+  t: TFunction,
+  error: unknown,
+  placeable: readonly string[],
+  scope?: ErrorScope,
+): ServerErrors {
   const result: ServerErrors = { byField: {}, general: [] };
   if (isApiError(error)) {
     for (const fieldError of error.errors) {
       const field = serverField(fieldError.field);
-      const message = groupFieldMessage(t, fieldError);
+      const message = groupFieldMessage(t, fieldError, scope);
       if (placeable.includes(field.base)) (result.byField[fieldKey(field)] ??= []).push(message);
       else if (!result.general.includes(message)) result.general.push(message);
     }

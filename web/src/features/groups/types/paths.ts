@@ -3,7 +3,18 @@
 export const GROUPS_PATH = '/groups';
 export const NEW_GROUP_PATH = '/groups/new';
 
-export const SECTIONS = ['summary', 'members', 'meetings', 'deliberations', 'compliance'] as const;
+export const SECTIONS = [
+  'summary',
+  'members',
+  'meetings',
+  'deliberations',
+  'treasury',
+  'markets',
+  'orders',
+  'materials',
+  'knowledge',
+  'compliance',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The workspace of a group, at one of its sections (the summary is the workspace's own address). */
@@ -19,6 +30,10 @@ export function deliberationPath(groupId: number, deliberationId: number): strin
   return `${groupPath(groupId, 'deliberations')}/${deliberationId}`;
 }
 
+export function orderPath(groupId: number, orderId: number): string {
+  return `${groupPath(groupId, 'orders')}/${orderId}`;
+}
+
 /** A positive whole id from the address, or null ("/groups/abc" is no group). */
 export function idParam(value: string | undefined): number | null {
   if (!value || !/^\d+$/.test(value)) return null;
@@ -28,5 +43,5 @@ export function idParam(value: string | undefined): number | null {
 
 /** What a form tells the page it opens after saving, shown there once as a confirmation. */
 export interface WorkspaceNotice {
-  notice?: 'groupCreated' | 'meetingCreated' | 'deliberationCreated';
+  notice?: 'groupCreated' | 'meetingCreated' | 'deliberationCreated' | 'orderCreated';
 }

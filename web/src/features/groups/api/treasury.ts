@@ -1,0 +1,71 @@
+import { api } from '../../../lib/api-client';
+import type {
+  AssetInput,
+  BalancePoint,
+  CommonAsset,
+  EntryInput,
+  FeeRule,
+  FeeRuleInput,
+  Fees,
+  LedgerEntry,
+  LedgerPage,
+  ReversalInput,
+  Statement,
+} from '../types/treasury';
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+const base = (groupId: number) => `/groups/${groupId}`;
+
+// ---- the ledger ----
+
+/** Entries newest first. */
+export function listLedger(groupId: number, limit: number, offset: number, signal?: AbortSignal): Promise<LedgerPage> {
+  return api.get<LedgerPage>(`${base(groupId)}/ledger`, { query: { limit, offset }, ...withSignal(signal) });
+}
+
+export function postEntry(groupId: number, body: EntryInput): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`${base(groupId)}/ledger`, body);
+}
+
+/** Corrects an entry by posting its reversal; the entry itself stays as it was. */
+export function reverseEntry(groupId: number, entryId: number, body: ReversalInput): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`${base(groupId)}/ledger/${entryId}/reverse`, body);
+}
+
+// ---- what the ledger adds up to ----
+
+/** From the first of January of this year to today, unless a range is given. */
+export function getStatement(groupId: number, signal?: AbortSignal): Promise<Statement> {
+  return api.get<Statement>(`${base(groupId)}/statement`, withSignal(signal));
+}
+
+/** Month-end cash and common assets; the twelve months to this one unless a range is given. */
+export function getBalances(groupId: number, signal?: AbortSignal): Promise<{ items: BalancePoint[] }> {
+  return api.get<{ items: BalancePoint[] }>(`${base(groupId)}/balances`, withSignal(signal));
+}
+
+// ---- fees ----
+
+export function listFeeRules(groupId: number, signal?: AbortSignal): Promise<{ items: FeeRule[] }> {
+  return api.get<{ items: FeeRule[] }>(`${base(groupId)}/fee-rules`, withSignal(signal));
+}
+
+export function addFeeRule(groupId: number, body: FeeRuleInput): Promise<FeeRule> {
+  return api.post<FeeRule>(`${base(groupId)}/fee-rules`, body);
+}
+
+/** Fees due, paid and in arrears per member, through this month. */
+export function getFees(groupId: number, signal?: AbortSignal): Promise<Fees> {
+  return api.get<Fees>(`${base(groupId)}/fees`, withSignal(signal));
+}
+
+// ---- common assets ----
+
+export function listAssets(groupId: number, signal?: AbortSignal): Promise<{ items: CommonAsset[] }> {
+  return api.get<{ items: CommonAsset[] }>(`${base(groupId)}/assets`, withSignal(signal));
+}
+
+/** Records the asset and moves its value from cash into common assets in the ledger. */
+export function addAsset(groupId: number, body: AssetInput): Promise<CommonAsset> {
+  return api.post<CommonAsset>(`${base(groupId)}/assets`, body);
+}

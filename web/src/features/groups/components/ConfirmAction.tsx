@@ -1,0 +1,102 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+
+interface ConfirmActionProps {
+  /** The button that opens the question: "Koreksi", "Akhiri", "Batalkan pesanan". */
+  label: string;
+  /** A fuller name for screen readers when many such buttons share a page ("Koreksi catatan No. 12"). */
+  accessibleLabel?: string;
+  /** The question, saying what will happen. */
+  question: string;
+  /** The button that does it: "Ya, koreksi". */
+  confirmLabel: string;
+  /** Runs the action; a thrown error is shown with `describeError` and the question stays open. */
+  onConfirm(): Promise<void>;
+  describeError(error: unknown): string;
+  /** Extra fields asked with the question (a reason for a correction). */
+  children?: ReactNode;
+  testId?: string;
+}
+
+/**
+ * A button whose action is not easily undone (a correction, ending a claim, cancelling an order):
+ * tapping it asks first, beside the record, with the consequence spelled out; a second tap does it.
+ */
+export function ConfirmAction({
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  onConfirm,
+  describeError,
+  children,
+  testId,
+}: ConfirmActionProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (open) questionRef.current?.focus();
+  }, [open]);
+
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="button button--secondary confirm__open"
+        aria-label={accessibleLabel}
+        data-testid={testId}
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        {label}
+      </button>
+    );
+  }
+
+  async function onYes() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      if (mounted.current) setOpen(false);
+    } catch (failure) {
+      if (mounted.current) setError(describeError(failure));
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  }
+
+  return (
+    <div className="confirm" role="group" aria-labelledby={`${id}-question`} data-testid={testId ? `${testId}-confirm` : undefined}>
+      <p id={`${id}-question`} className="confirm__question" ref={questionRef} tabIndex={-1}>
+        {question}
+      </p>
+      {children}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className="button-row">
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void onYes()}>
+          {busy ? t('groups.confirm.busy') : confirmLabel}
+        </button>
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => setOpen(false)}>
+          {t('groups.confirm.no')}
+        </button>
+      </div>
+    </div>
+  );
+}

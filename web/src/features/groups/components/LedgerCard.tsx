@@ -1,0 +1,325 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { FormField } from '../../../components/FormField';
+import { Pagination } from '../../../components/Pagination';
+import { SelectField } from '../../../components/SelectField';
+import { formatDay, todayIso } from '../../../lib/format';
+import { formatRupiah } from '../../../lib/rupiah';
+import { useResource } from '../../../lib/use-resource';
+import { listLedger, postEntry, reverseEntry } from '../api/treasury';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { canWrite, type GroupView, type Member } from '../types';
+import { groupProblemMessage, readServerErrors } from '../types/errors';
+import {
+  canReverse,
+  cashEffect,
+  emptyEntryDraft,
+  ENTRY_FIELDS,
+  entryMark,
+  entryMemberId,
+  entryNeeds,
+  FORM_ENTRY_KINDS,
+  MAX_MEMO,
+  signedRupiah,
+  validateEntry,
+  type CommonAsset,
+  type EntryDraft,
+  type EntryField,
+  type FormEntryKind,
+  type LedgerEntry,
+} from '../types/treasury';
+import { ConfirmAction } from './ConfirmAction';
+
+const LEDGER_PAGE = 20;
+
+interface EntryFormProps {
+  group: GroupView;
+  members: readonly Member[];
+  assets: readonly CommonAsset[];
+  onSaved(entry: LedgerEntry): void;
+  onCancel(): void;
+}
+
+/** "Catat transaksi": the common kinds, one amount in rupiah, and whose fee or which shop it is. */
+function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const today = todayIso();
+  const [draft, setDraft] = useState<EntryDraft>(() => emptyEntryDraft(today));
+  const [submitting, setSubmitting] = useState(false);
+  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<EntryField>();
+  const needs = entryNeeds(draft.kind);
+  const active = members.filter((member) => member.active);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof EntryDraft>(field: K, value: EntryDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const setKind = (kind: FormEntryKind) =>
+    setDraft((d) => {
+      // A shop sale or purchase names the group shop unless the treasurer picks another asset.
+      const shop = assets.find((asset) => asset.kind === 'shop');
+      const asset = entryNeeds(kind).asset ? d.asset_id || (shop ? String(shop.id) : '') : '';
+      return { ...d, kind, asset_id: asset, member_id: entryNeeds(kind).member ? d.member_id : '' };
+    });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const { errors, input } = validateEntry(draft, todayIso());
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      const saved = await postEntry(group.id, input);
+      setDraft(emptyEntryDraft(todayIso(), draft.kind));
+      onSaved(saved);
+    } catch (error) {
+      setServer(readServerErrors(t, error, ENTRY_FIELDS, 'treasury'));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="entry-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.treasury.entry.title')}
+      </h3>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <SelectField
+          id={`${id}-kind`}
+          label={t('groups.treasury.entry.kind')}
+          errors={errorsFor('kind')}
+          options={FORM_ENTRY_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.kinds.${kind}`) }))}
+          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => setKind(e.target.value as FormEntryKind) }}
+        />
+        {needs.member ? (
+          <SelectField
+            id={`${id}-member`}
+            label={t('common.required', { label: t('groups.treasury.entry.member') })}
+            emptyLabel={t('groups.treasury.entry.chooseMember')}
+            errors={errorsFor('member_id')}
+            options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
+            selectProps={{ name: 'member_id', value: draft.member_id, onChange: (e) => set('member_id', e.target.value) }}
+          />
+        ) : null}
+        <FormField
+          id={`${id}-amount`}
+          label={t('common.required', { label: t('groups.treasury.entry.amount') })}
+          hint={t('groups.treasury.amountHint')}
+          errors={errorsFor('amount')}
+          inputProps={{
+            name: 'amount',
+            inputMode: 'numeric',
+            autoComplete: 'off',
+            value: draft.amount,
+            onChange: (e) => set('amount', e.target.value),
+          }}
+        />
+        {needs.asset ? (
+          <SelectField
+            id={`${id}-asset`}
+            label={t('groups.treasury.entry.asset')}
+            hint={t('groups.treasury.entry.assetHint')}
+            emptyLabel={t('groups.treasury.entry.noAsset')}
+            errors={errorsFor('asset_id')}
+            options={assets.map((asset) => ({ value: String(asset.id), label: asset.name }))}
+            selectProps={{ name: 'asset_id', value: draft.asset_id, onChange: (e) => set('asset_id', e.target.value) }}
+          />
+        ) : null}
+        <FormField
+          id={`${id}-date`}
+          label={t('common.required', { label: t('groups.treasury.entry.date') })}
+          errors={errorsFor('date')}
+          inputProps={{ type: 'date', name: 'date', max: today, value: draft.date, onChange: (e) => set('date', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-memo`}
+          label={t('groups.treasury.entry.memo')}
+          hint={t('groups.treasury.entry.memoHint')}
+          errors={errorsFor('memo')}
+          inputProps={{ name: 'memo', maxLength: MAX_MEMO, value: draft.memo, onChange: (e) => set('memo', e.target.value) }}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.treasury.saving') : t('groups.treasury.entry.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.treasury.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Money in green, money out red, an entry that did not touch the cash box plain. */
+function amountClass(effect: number): string {
+  if (effect > 0) return 'entry__amount entry__amount--in';
+  if (effect < 0) return 'entry__amount entry__amount--out';
+  return 'entry__amount';
+}
+
+interface EntryItemProps {
+  group: GroupView;
+  entry: LedgerEntry;
+  memberNames: ReadonlyMap<number, string>;
+  writable: boolean;
+  onReversed(original: LedgerEntry, reversal: LedgerEntry): void;
+}
+
+/** One entry: what, how much in or out of the cash box, and whether it was corrected or corrects another. */
+function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryItemProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const mark = entryMark(entry);
+  const effect = cashEffect(entry);
+  const memberId = entryMemberId(entry);
+  const who = memberId === null ? null : (memberNames.get(memberId) ?? t('groups.treasury.ledger.memberNumber', { id: memberId }));
+  const title = who ? t('groups.treasury.ledger.kindFor', { kind: t(`groups.treasury.kinds.${entry.kind}`), name: who }) : t(`groups.treasury.kinds.${entry.kind}`);
+  const className = ['record-card', 'entry', mark === 'corrected' ? 'entry--corrected' : '', mark === 'correction' ? 'entry--correction' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li className={className} data-testid={`entry-${entry.id}`}>
+      <div className="entry__head">
+        <h3 className="record-card__title entry__title">{title}</h3>
+        <p className={amountClass(effect)} data-testid={`entry-${entry.id}-amount`}>
+          {effect === 0 ? formatRupiah(entry.amount) : signedRupiah(effect)}
+        </p>
+      </div>
+      <p className="record-card__line muted">
+        {[t('groups.treasury.ledger.number', { id: entry.id }), formatDay(entry.date, i18n.resolvedLanguage)].join(' · ')}
+      </p>
+      {entry.memo ? <p className="record-card__line">{entry.memo}</p> : null}
+      {mark === 'corrected' ? (
+        <p className="record-card__badges">
+          <Badge tone="warning">{t('groups.treasury.ledger.corrected')}</Badge>
+          <span className="record-card__count">{t('groups.treasury.ledger.correctedBy', { id: entry.reversed_by })}</span>
+        </p>
+      ) : null}
+      {mark === 'correction' && entry.reverses_id !== null ? (
+        <p className="record-card__badges">
+          <Badge tone="info">{t('groups.treasury.ledger.correction')}</Badge>
+          <span className="record-card__count">{t('groups.treasury.ledger.corrects', { id: entry.reverses_id })}</span>
+        </p>
+      ) : null}
+      <p className="record-card__line muted entry__by">{t('groups.treasury.ledger.by', { name: entry.created_by.username })}</p>
+      {writable && canReverse(entry) ? (
+        <ConfirmAction
+          label={t('groups.treasury.reverse.button')}
+          accessibleLabel={t('groups.treasury.reverse.buttonLabel', { id: entry.id })}
+          question={t('groups.treasury.reverse.question', { amount: formatRupiah(entry.amount) })}
+          confirmLabel={t('groups.treasury.reverse.confirm')}
+          testId={`reverse-${entry.id}`}
+          describeError={(error) => readServerErrors(t, error, [], 'treasury').general.join(' ')}
+          onConfirm={async () => {
+            const reversal = await reverseEntry(group.id, entry.id, reason.trim() ? { memo: reason.trim() } : {});
+            onReversed(entry, reversal);
+          }}
+        >
+          <FormField
+            id={`${id}-reason`}
+            label={t('groups.treasury.reverse.reason')}
+            hint={t('groups.treasury.reverse.reasonHint')}
+            inputProps={{ maxLength: MAX_MEMO, value: reason, onChange: (e) => setReason(e.target.value) }}
+          />
+        </ConfirmAction>
+      ) : null}
+    </li>
+  );
+}
+
+interface LedgerCardProps {
+  group: GroupView;
+  version: number;
+  members: readonly Member[];
+  assets: readonly CommonAsset[];
+  onChanged(): void;
+}
+
+/** Buku kas: every entry newest first, with corrections marked; the treasurer records and corrects here. */
+export function LedgerCard({ group, version, members, assets, onChanged }: LedgerCardProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const ledger = useResource(`ledger-${group.id}-${offset}-${version}`, (signal) => listLedger(group.id, LEDGER_PAGE, offset, signal));
+  const data = ledger.data;
+  const writable = canWrite(group, 'ledger');
+  const memberNames = new Map(members.map((member) => [member.id, member.person.name]));
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={ledger.status === 'loading'} data-testid="ledger">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>
+          {t('groups.treasury.ledger.title')}
+          {data ? (
+            <>
+              {' '}
+              <span className="muted heading-count">{`(${t('groups.treasury.ledger.total', { count: data.total })})`}</span>
+            </>
+          ) : null}
+        </h2>
+        {writable && !adding ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+            }}
+          >
+            {t('groups.treasury.entry.add')}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">{t('groups.treasury.ledger.intro')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {writable && adding ? (
+        <EntryForm
+          group={group}
+          members={members}
+          assets={assets}
+          onCancel={() => setAdding(false)}
+          onSaved={(entry) => {
+            setAdding(false);
+            setOffset(0);
+            setNotice(t('groups.treasury.entry.saved', { amount: formatRupiah(entry.amount) }));
+            onChanged();
+          }}
+        />
+      ) : null}
+      {ledger.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, ledger.error)}</Alert> : null}
+      {ledger.status === 'loading' && !data ? <p role="status">{t('groups.treasury.ledger.loading')}</p> : null}
+      {data && data.items.length === 0 ? <p>{t('groups.treasury.ledger.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <ul className="record-list" data-testid="ledger-list">
+          {data.items.map((entry) => (
+            <EntryItem
+              key={entry.id}
+              group={group}
+              entry={entry}
+              memberNames={memberNames}
+              writable={writable}
+              onReversed={(original, reversal) => {
+                setNotice(t('groups.treasury.reverse.done', { id: original.id, reversal: reversal.id }));
+                setOffset(0);
+                onChanged();
+              }}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {data ? <Pagination total={data.total} limit={LEDGER_PAGE} offset={offset} onChange={setOffset} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,303 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { FormField } from '../../../components/FormField';
+import { SelectField } from '../../../components/SelectField';
+import { formatDay, todayIso } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { claimArea, endArea, listAreas } from '../api/cooperation';
+import { listDeliberations } from '../api/groups';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useMembers } from '../hooks/use-members';
+import { canWrite, type Deliberation, type GroupView } from '../types';
+import {
+  agreedOn,
+  agreementsOf,
+  areasByMember,
+  emptyClaimDraft,
+  holderOf,
+  isClaimedByOther,
+  MAX_AREA,
+  overlapOfClaim,
+  validateClaim,
+  type AreaOverlap,
+  type ClaimDraft,
+  type ClaimField,
+  type MarketArea,
+} from '../types/cooperation';
+import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { deliberationPath, groupPath } from '../types/paths';
+import { ConfirmAction } from './ConfirmAction';
+
+interface ClaimFormProps {
+  group: GroupView;
+  areas: readonly MarketArea[];
+  agreed: readonly Deliberation[];
+  onSaved(area: MarketArea): void;
+  onCancel(): void;
+}
+
+/**
+ * A member's claim on a village or market. When another member holds it already the server refuses
+ * (409): the form then says why and offers the agreed deliberations that allow sharing it.
+ */
+function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const today = todayIso();
+  const members = useMembers(group.id, false);
+  const [draft, setDraft] = useState<ClaimDraft>(() => emptyClaimDraft(today));
+  const [taken, setTaken] = useState<{ area: string; holder: string | null } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<ClaimField>();
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof ClaimDraft>(field: K, value: ClaimDraft[K]) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    // Another area or member is another question: the explanation no longer applies.
+    if (field === 'area' || field === 'member_id') setTaken(null);
+  };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const { errors, input } = validateClaim(draft, todayIso());
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      onSaved(await claimArea(group.id, input));
+    } catch (error) {
+      if (isClaimedByOther(error)) {
+        const holder = holderOf(input.area, input.member_id, areas);
+        setTaken({ area: holder?.area ?? input.area, holder: holder?.member.name ?? null });
+      } else {
+        setServer(readServerErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets'));
+      }
+      setSubmitting(false);
+    }
+  }
+
+  const active = members.data ?? [];
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="claim-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.markets.form.title')}
+      </h3>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <SelectField
+          id={`${id}-member`}
+          label={t('common.required', { label: t('groups.markets.form.member') })}
+          emptyLabel={t('groups.markets.form.chooseMember')}
+          errors={errorsFor('member_id')}
+          options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
+          selectProps={{ name: 'member_id', value: draft.member_id, onChange: (e) => set('member_id', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-area`}
+          label={t('common.required', { label: t('groups.markets.form.area') })}
+          hint={t('groups.markets.form.areaHint')}
+          errors={errorsFor('area')}
+          inputProps={{ name: 'area', maxLength: MAX_AREA, autoComplete: 'off', value: draft.area, onChange: (e) => set('area', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-claimed`}
+          label={t('groups.markets.form.claimedOn')}
+          errors={errorsFor('claimed_on')}
+          inputProps={{ type: 'date', name: 'claimed_on', max: today, value: draft.claimed_on, onChange: (e) => set('claimed_on', e.target.value) }}
+        />
+        {taken ? (
+          <div className="taken" role="alert" data-testid="claimed-by-other">
+            <p className="taken__why">
+              {taken.holder
+                ? t('groups.markets.taken.byMember', { area: taken.area, name: taken.holder })
+                : t('groups.markets.taken.byOther', { area: taken.area })}
+            </p>
+            <p>{t('groups.markets.taken.rule')}</p>
+            {agreed.length > 0 ? (
+              <SelectField
+                id={`${id}-deliberation`}
+                label={t('groups.markets.taken.pick')}
+                emptyLabel={t('groups.markets.taken.choose')}
+                errors={errorsFor('deliberation_id')}
+                options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
+                selectProps={{ name: 'deliberation_id', value: draft.deliberation_id, onChange: (e) => set('deliberation_id', e.target.value) }}
+              />
+            ) : (
+              <p>
+                {t('groups.markets.taken.none')}{' '}
+                <Link to={groupPath(group.id, 'deliberations')}>{t('groups.markets.taken.propose')}</Link>
+              </p>
+            )}
+          </div>
+        ) : errorsFor('deliberation_id').length > 0 ? (
+          <Alert tone="error">{errorsFor('deliberation_id').join(' ')}</Alert>
+        ) : null}
+        <div className="button-row">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={submitting || (taken !== null && (agreed.length === 0 || draft.deliberation_id === ''))}
+          >
+            {submitting
+              ? t('groups.markets.form.submitting')
+              : taken
+                ? t('groups.markets.form.submitShared')
+                : t('groups.markets.form.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.markets.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface ClaimItemProps {
+  group: GroupView;
+  claim: MarketArea;
+  overlap: AreaOverlap | null;
+  /** Every claim listed, for the agreement of an overlap. */
+  areas: readonly MarketArea[];
+  names: ReadonlyMap<number, string>;
+  deliberationTitles: ReadonlyMap<number, string>;
+  writable: boolean;
+  onEnded(area: MarketArea): void;
+}
+
+function ClaimItem({ group, claim, overlap, areas, names, deliberationTitles, writable, onEnded }: ClaimItemProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const agreements = overlap ? agreementsOf(overlap, areas) : claim.deliberation_id !== null ? [claim.deliberation_id] : [];
+  const others = overlap ? overlap.member_ids.filter((m) => m !== claim.member.id).map((m) => names.get(m) ?? `#${m}`) : [];
+  return (
+    <li className={overlap ? 'claim claim--shared' : 'claim'} data-testid={`claim-${claim.id}`}>
+      <p className="claim__area">
+        <span>{claim.area}</span>
+        {overlap ? <Badge tone="warning">{t('groups.markets.shared')}</Badge> : null}
+        {claim.ended_on ? <Badge tone="neutral">{t('groups.markets.ended', { date: formatDay(claim.ended_on, language) })}</Badge> : null}
+      </p>
+      {overlap ? <p className="claim__line">{t('groups.markets.sharedWith', { names: others.join(', ') })}</p> : null}
+      {agreements.map((deliberationId) => (
+        <p key={deliberationId} className="claim__line">
+          {t('groups.markets.agreedIn')}{' '}
+          <Link to={deliberationPath(group.id, deliberationId)}>
+            {deliberationTitles.get(deliberationId) ?? t('groups.markets.deliberationNumber', { id: deliberationId })}
+          </Link>
+        </p>
+      ))}
+      <p className="claim__line muted">{t('groups.markets.since', { date: formatDay(claim.claimed_on, language) })}</p>
+      {writable && claim.ended_on === null ? (
+        <ConfirmAction
+          label={t('groups.markets.end.button')}
+          accessibleLabel={t('groups.markets.end.buttonLabel', { area: claim.area, name: claim.member.name })}
+          question={t('groups.markets.end.question', { area: claim.area, name: claim.member.name })}
+          confirmLabel={t('groups.markets.end.confirm')}
+          testId={`end-${claim.id}`}
+          describeError={(error) => readServerErrors(t, error, [], 'markets').general.join(' ')}
+          onConfirm={async () => onEnded(await endArea(group.id, claim.id))}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/** Wilayah pasar: each member's villages and markets; areas two members share are marked with the agreement that allows it. */
+export function MarketAreasSection({ group }: { group: GroupView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [includeEnded, setIncludeEnded] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const areas = useResource(`areas-${group.id}-${includeEnded}-${version}`, (signal) => listAreas(group.id, includeEnded, signal));
+  const deliberations = useResource(`deliberations-${group.id}-areas`, (signal) => listDeliberations(group.id, 200, 0, signal));
+  const writable = canWrite(group, 'market_areas');
+  const data = areas.data;
+  const agreed = agreedOn(deliberations.data?.items ?? [], 'market_areas');
+  const titles = new Map((deliberations.data?.items ?? []).map((d) => [d.id, d.title]));
+  const names = new Map((data?.items ?? []).map((claim) => [claim.member.id, claim.member.name]));
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={areas.status === 'loading'} data-testid="markets">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{t('groups.markets.title')}</h2>
+        {writable && !adding ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+            }}
+          >
+            {t('groups.markets.add')}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">{t('groups.markets.intro')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {writable && adding ? (
+        <ClaimForm
+          group={group}
+          areas={data?.items ?? []}
+          agreed={agreed}
+          onCancel={() => setAdding(false)}
+          onSaved={(area) => {
+            setAdding(false);
+            setNotice(t('groups.markets.saved', { area: area.area, name: area.member.name }));
+            setVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
+      <label className="choice">
+        <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} />
+        <span>{t('groups.markets.showEnded')}</span>
+      </label>
+      {areas.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, areas.error)}</Alert> : null}
+      {areas.status === 'loading' && !data ? <p role="status">{t('groups.markets.loading')}</p> : null}
+      {data && data.overlaps.length > 0 ? (
+        <Alert tone="info" testId="overlaps">
+          {t('groups.markets.overlaps', { count: data.overlaps.length })}{' '}
+          {data.overlaps.map((overlap) => overlap.area).join(', ')}
+        </Alert>
+      ) : null}
+      {data && data.items.length === 0 ? <p>{t('groups.markets.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <ul className="record-list" data-testid="claims-by-member">
+          {areasByMember(data.items).map(({ member, claims }) => (
+            <li key={member.id} className="record-card" data-testid={`member-areas-${member.id}`}>
+              <h3 className="record-card__title">{member.name}</h3>
+              <ul className="claims">
+                {claims.map((claim) => (
+                  <ClaimItem
+                    key={claim.id}
+                    group={group}
+                    claim={claim}
+                    overlap={claim.ended_on === null ? overlapOfClaim(claim.id, data.overlaps) : null}
+                    areas={data.items}
+                    names={names}
+                    deliberationTitles={titles}
+                    writable={writable}
+                    onEnded={(area) => {
+                      setNotice(t('groups.markets.endedNotice', { area: area.area, name: area.member.name }));
+                      setVersion((v) => v + 1);
+                    }}
+                  />
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

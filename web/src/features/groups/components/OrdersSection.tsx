@@ -1,0 +1,293 @@
+import type { TFunction } from 'i18next';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { Pagination } from '../../../components/Pagination';
+import { isApiError } from '../../../lib/api-client';
+import { formatDay, formatNumber } from '../../../lib/format';
+import { formatRupiah } from '../../../lib/rupiah';
+import { useResource } from '../../../lib/use-resource';
+import { createOrder, listOrders } from '../api/cooperation';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useMembers } from '../hooks/use-members';
+import { canWrite, type GroupView, type Member } from '../types';
+import {
+  capacityTotal,
+  emptyOrderDraft,
+  MAX_ORDER_TEXT,
+  MAX_UNIT,
+  memberOfSentCapacity,
+  readCount,
+  shortfallOf,
+  validateOrder,
+  type JointOrder,
+  type OrderDraft,
+  type OrderField,
+  type OrderInput,
+} from '../types/cooperation';
+import { groupFieldMessage, groupProblemMessage, readServerErrors, serverField, type ServerErrors } from '../types/errors';
+import { orderPath, type WorkspaceNotice } from '../types/paths';
+import { OrderStatusBadge } from './OrderPage';
+
+const ORDERS_PAGE = 20;
+const ORDER_FIELDS = ['customer', 'product', 'quantity', 'unit', 'unit_price', 'due_on', 'capacities'] as const;
+
+/** Server errors about `capacities[i]` belong beside the box of the i-th member sent; the rest as usual. */
+function orderErrors(t: TFunction, error: unknown, sent: OrderInput): ServerErrors {
+  if (!isApiError(error)) return readServerErrors(t, error, ORDER_FIELDS, 'orders');
+  const result: ServerErrors = { byField: {}, general: [] };
+  for (const fieldError of error.errors) {
+    const field = serverField(fieldError.field);
+    const message = groupFieldMessage(t, fieldError, 'orders');
+    const member = field.base.startsWith('capacities_') && field.index !== null ? memberOfSentCapacity(sent, field.index) : null;
+    const key = member !== null ? `capacity-${member}` : (ORDER_FIELDS as readonly string[]).includes(field.base) ? field.base : null;
+    if (key !== null) (result.byField[key] ??= []).push(message);
+    else if (!result.general.includes(message)) result.general.push(message);
+  }
+  if (Object.keys(result.byField).length === 0 && result.general.length === 0) result.general.push(groupProblemMessage(t, error));
+  return result;
+}
+
+/** A new joint order: who ordered what, and what each active member can make in time. */
+function OrderForm({ group, members, onCancel }: { group: GroupView; members: readonly Member[]; onCancel(): void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const navigate = useNavigate();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState<OrderDraft>(emptyOrderDraft);
+  const [submitting, setSubmitting] = useState(false);
+  const [shortfall, setShortfall] = useState<string | null>(null);
+  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<OrderField>();
+  const language = i18n.resolvedLanguage;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const setCapacity = (memberId: number, value: string) =>
+    setDraft((d) => ({ ...d, capacities: { ...d.capacities, [memberId]: value } }));
+
+  const ordered = readCount(draft.quantity);
+  const total = capacityTotal(draft.capacities);
+  const unit = draft.unit.trim();
+  const short = ordered !== null && total < ordered;
+  const numbers = { total: formatNumber(total, language), ordered: formatNumber(ordered ?? 0, language), unit };
+  let totalLine = t('groups.orders.form.total', numbers);
+  if (ordered !== null && ordered > 0) {
+    totalLine = short
+      ? t('groups.orders.form.totalShort', { ...numbers, short: formatNumber(ordered - total, language) })
+      : t('groups.orders.form.totalEnough', numbers);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    setShortfall(null);
+    const { errors, input } = validateOrder(
+      draft,
+      members.map((member) => member.id),
+    );
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      const created: JointOrder = await createOrder(group.id, input);
+      navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice });
+    } catch (error) {
+      const short = shortfallOf(error, input);
+      if (short) {
+        setShortfall(
+          t('groups.orders.shortfall', {
+            can: formatNumber(short.can, language),
+            ordered: formatNumber(short.ordered, language),
+            short: formatNumber(short.short, language),
+            unit: input.unit,
+          }),
+        );
+      } else {
+        setServer(orderErrors(t, error, input));
+      }
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="order-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.orders.form.title')}
+      </h3>
+      {shortfall ? (
+        <Alert tone="error" testId="shortfall">
+          <span className="alert__line">{shortfall}</span>
+          <span className="alert__line">{t('groups.orders.shortfallHelp')}</span>
+        </Alert>
+      ) : null}
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <FormField
+          id={`${id}-customer`}
+          label={t('common.required', { label: t('groups.orders.form.customer') })}
+          hint={t('groups.orders.form.customerHint')}
+          errors={errorsFor('customer')}
+          inputProps={{ name: 'customer', maxLength: MAX_ORDER_TEXT, value: draft.customer, onChange: (e) => set('customer', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-product`}
+          label={t('common.required', { label: t('groups.orders.form.product') })}
+          errors={errorsFor('product')}
+          inputProps={{ name: 'product', maxLength: MAX_ORDER_TEXT, value: draft.product, onChange: (e) => set('product', e.target.value) }}
+        />
+        <div className="form-pair">
+          <FormField
+            id={`${id}-quantity`}
+            label={t('common.required', { label: t('groups.orders.form.quantity') })}
+            errors={errorsFor('quantity')}
+            inputProps={{ name: 'quantity', inputMode: 'numeric', autoComplete: 'off', value: draft.quantity, onChange: (e) => set('quantity', e.target.value) }}
+          />
+          <FormField
+            id={`${id}-unit`}
+            label={t('common.required', { label: t('groups.orders.form.unit') })}
+            hint={t('groups.orders.form.unitHint')}
+            errors={errorsFor('unit')}
+            inputProps={{ name: 'unit', maxLength: MAX_UNIT, value: draft.unit, onChange: (e) => set('unit', e.target.value) }}
+          />
+        </div>
+        <FormField
+          id={`${id}-price`}
+          label={t('common.required', { label: t('groups.orders.form.unitPrice') })}
+          hint={t('groups.treasury.amountHint')}
+          errors={errorsFor('unit_price')}
+          inputProps={{ name: 'unit_price', inputMode: 'numeric', autoComplete: 'off', value: draft.unit_price, onChange: (e) => set('unit_price', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-due`}
+          label={t('groups.orders.form.dueOn')}
+          errors={errorsFor('due_on')}
+          inputProps={{ type: 'date', name: 'due_on', value: draft.due_on, onChange: (e) => set('due_on', e.target.value) }}
+        />
+        <fieldset className="choice-group capacities" aria-describedby={`${id}-capacities-hint`}>
+          <legend className="field__label">{t('groups.orders.form.capacities')}</legend>
+          <p id={`${id}-capacities-hint`} className="field__hint">
+            {t('groups.orders.form.capacitiesHint')}
+          </p>
+          {members.length === 0 ? <p>{t('groups.orders.form.noMembers')}</p> : null}
+          {members.map((member) => (
+            <FormField
+              key={member.id}
+              id={`${id}-capacity-${member.id}`}
+              label={member.person.name}
+              errors={errorsFor(`capacity-${member.id}`)}
+              inputProps={{
+                inputMode: 'numeric',
+                autoComplete: 'off',
+                value: draft.capacities[member.id] ?? '',
+                onChange: (e) => setCapacity(member.id, e.target.value),
+              }}
+            />
+          ))}
+          <p className={short ? 'capacities__total capacities__total--short' : 'capacities__total'} aria-live="polite" data-testid="capacity-total">
+            {totalLine}
+          </p>
+          {errorsFor('capacities').length > 0 ? (
+            <ul className="field__errors">
+              {errorsFor('capacities').map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.orders.form.submitting') : t('groups.orders.form.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.orders.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function OrderCard({ groupId, order }: { groupId: number; order: JointOrder }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  return (
+    <li className="record-card" data-testid={`order-${order.id}`}>
+      <h3 className="record-card__title">
+        <Link to={orderPath(groupId, order.id)}>{t('groups.orders.cardTitle', { product: order.product, customer: order.customer })}</Link>
+      </h3>
+      <p className="record-card__badges">
+        <OrderStatusBadge status={order.status} />
+        {order.due_on ? <span className="record-card__count">{t('groups.orders.due', { date: formatDay(order.due_on, language) })}</span> : null}
+      </p>
+      <p className="record-card__line">
+        {t('groups.orders.valueLine', {
+          quantity: formatNumber(order.quantity, language),
+          unit: order.unit,
+          price: formatRupiah(order.unit_price),
+          value: formatRupiah(order.value),
+        })}
+      </p>
+      <p className="record-card__line muted">
+        {t('groups.orders.deliveredLine', {
+          delivered: formatNumber(order.delivered, language),
+          quantity: formatNumber(order.quantity, language),
+          unit: order.unit,
+          members: order.shares.filter((share) => share.quantity > 0).length,
+        })}
+      </p>
+    </li>
+  );
+}
+
+/** Pesanan bersama: orders too large for one member, split among members by what each can make. */
+export function OrdersSection({ group }: { group: GroupView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const orders = useResource(`orders-${group.id}-${offset}`, (signal) => listOrders(group.id, ORDERS_PAGE, offset, signal));
+  const writable = canWrite(group, 'orders');
+  const members = useMembers(group.id, false, 0, writable && adding);
+  const data = orders.data;
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={orders.status === 'loading'} data-testid="orders">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>
+          {t('groups.orders.title')}
+          {data ? (
+            <>
+              {' '}
+              <span className="muted heading-count">{`(${t('groups.orders.total', { count: data.total })})`}</span>
+            </>
+          ) : null}
+        </h2>
+        {writable && !adding ? (
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            {t('groups.orders.add')}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">{t('groups.orders.intro')}</p>
+      {writable && adding && members.data ? <OrderForm group={group} members={members.data} onCancel={() => setAdding(false)} /> : null}
+      {writable && adding && members.status === 'loading' && !members.data ? <p role="status">{t('groups.orders.loadingMembers')}</p> : null}
+      {writable && adding && members.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
+      {orders.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, orders.error)}</Alert> : null}
+      {orders.status === 'loading' && !data ? <p role="status">{t('groups.orders.loading')}</p> : null}
+      {data && data.items.length === 0 ? <p>{t('groups.orders.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <ul className="record-list" data-testid="order-list">
+          {data.items.map((order) => (
+            <OrderCard key={order.id} groupId={group.id} order={order} />
+          ))}
+        </ul>
+      ) : null}
+      {data ? <Pagination total={data.total} limit={ORDERS_PAGE} offset={offset} onChange={setOffset} /> : null}
+    </section>
+  );
+}

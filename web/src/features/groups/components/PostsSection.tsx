@@ -1,0 +1,257 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { FormField } from '../../../components/FormField';
+import { Pagination } from '../../../components/Pagination';
+import { SelectField } from '../../../components/SelectField';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { formatDate } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { createPost, listPosts, markUseful } from '../api/cooperation';
+import { useFormErrors } from '../hooks/use-form-errors';
+import type { GroupView } from '../types';
+import {
+  canMarkUseful,
+  emptyPostDraft,
+  isAlreadyMarked,
+  MAX_POST_TITLE,
+  POST_KINDS,
+  safeShareLink,
+  validatePost,
+  type KnowledgePost,
+  type PostDraft,
+  type PostField,
+  type PostKind,
+} from '../types/cooperation';
+import { groupProblemMessage, readServerErrors } from '../types/errors';
+
+const POSTS_PAGE = 20;
+
+/** Sharing what she learned: a technique, a supplier, a fix, a market. */
+function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(post: KnowledgePost): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState<PostDraft>(emptyPostDraft);
+  const [submitting, setSubmitting] = useState(false);
+  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<PostField>();
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof PostDraft>(field: K, value: PostDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const { errors, input } = validatePost(draft);
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      onSaved(await createPost(group.id, input));
+    } catch (error) {
+      setServer(readServerErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts'));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="post-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.posts.form.title')}
+      </h3>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <SelectField
+          id={`${id}-kind`}
+          label={t('common.required', { label: t('groups.posts.form.kind') })}
+          emptyLabel={t('groups.posts.form.chooseKind')}
+          errors={errorsFor('kind')}
+          options={POST_KINDS.map((kind) => ({ value: kind, label: t(`groups.posts.kinds.${kind}`) }))}
+          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | PostKind) }}
+        />
+        <FormField
+          id={`${id}-title-field`}
+          label={t('common.required', { label: t('groups.posts.form.titleField') })}
+          hint={t('groups.posts.form.titleHint')}
+          errors={errorsFor('title')}
+          inputProps={{ name: 'title', maxLength: MAX_POST_TITLE, value: draft.title, onChange: (e) => set('title', e.target.value) }}
+        />
+        <TextAreaField
+          id={`${id}-body`}
+          label={t('common.required', { label: t('groups.posts.form.body') })}
+          hint={t('groups.posts.form.bodyHint')}
+          errors={errorsFor('body')}
+          textareaProps={{ name: 'body', rows: 5, value: draft.body, onChange: (e) => set('body', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-tags`}
+          label={t('groups.posts.form.tags')}
+          hint={t('groups.posts.form.tagsHint')}
+          errors={errorsFor('tags')}
+          inputProps={{ name: 'tags', autoComplete: 'off', value: draft.tags, onChange: (e) => set('tags', e.target.value) }}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.posts.form.submitting') : t('groups.posts.form.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.posts.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface PostItemProps {
+  group: GroupView;
+  post: KnowledgePost;
+  /** The posts she marked useful (in this visit, or that the server said she had). */
+  marked: ReadonlySet<number>;
+  onMarked(post: KnowledgePost | null, id: number): void;
+}
+
+/** One post: what, from whom, how many found it useful; "Bermanfaat" for the others; share to WhatsApp. */
+function PostItem({ group, post, marked, onMarked }: PostItemProps) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const own = group.member_id !== null && post.member.id === group.member_id;
+  const markable = canMarkUseful(post, group.member_id, marked) && group.status !== 'dissolved';
+  const link = safeShareLink(post.share_link);
+
+  async function onUseful() {
+    setBusy(true);
+    setError(null);
+    try {
+      onMarked(await markUseful(group.id, post.id), post.id);
+    } catch (failure) {
+      if (isAlreadyMarked(failure)) onMarked(null, post.id);
+      else setError(readServerErrors(t, failure, [], 'posts').general.join(' '));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="record-card post" data-testid={`post-${post.id}`}>
+      <h3 className="record-card__title">{post.title}</h3>
+      <p className="record-card__badges">
+        <Badge tone="info">{t(`groups.posts.kinds.${post.kind}`)}</Badge>
+        <span className="record-card__count">
+          {t('groups.posts.byline', { name: post.member.name, date: formatDate(post.created_at, i18n.resolvedLanguage) })}
+        </span>
+      </p>
+      <p className="preserve-lines post__body">{post.body}</p>
+      {post.tags.length > 0 ? (
+        <ul className="tags" aria-label={t('groups.posts.tagsLabel')}>
+          {post.tags.map((tag) => (
+            <li key={tag} className="tag">{`#${tag}`}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className={post.useful > 0 ? 'post__useful' : 'post__useful muted'} data-testid={`post-${post.id}-useful`}>
+        {post.useful > 0 ? t('groups.posts.useful', { count: post.useful }) : t('groups.posts.noUseful')}
+      </p>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className="button-row post__actions">
+        {markable ? (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            aria-label={t('groups.posts.markLabel', { title: post.title })}
+            onClick={() => void onUseful()}
+          >
+            {busy ? t('groups.posts.marking') : t('groups.posts.mark')}
+          </button>
+        ) : null}
+        {marked.has(post.id) ? <span className="post__note">{t('groups.posts.marked')}</span> : null}
+        {own ? <span className="post__note muted">{t('groups.posts.own')}</span> : null}
+        {link ? (
+          <a className="button button--secondary button--whatsapp" href={link} target="_blank" rel="noopener noreferrer">
+            {t('groups.posts.share')}
+          </a>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Berbagi ilmu: what members shared with each other, newest first, and a form to share something. */
+export function PostsSection({ group }: { group: GroupView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [offset, setOffset] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // The posts she marked in this visit: the feed does not say whom a count is from.
+  const [marked, setMarked] = useState<ReadonlySet<number>>(() => new Set());
+  const posts = useResource(`posts-${group.id}-${offset}-${version}`, (signal) => listPosts(group.id, POSTS_PAGE, offset, signal));
+  const data = posts.data;
+  // Every member writes her own posts; an account that is no member reads them.
+  const canPost = group.member_id !== null && group.status !== 'dissolved';
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={posts.status === 'loading'} data-testid="posts">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{t('groups.posts.title')}</h2>
+        {canPost && !adding ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+            }}
+          >
+            {t('groups.posts.add')}
+          </button>
+        ) : null}
+      </div>
+      <p className="muted">{t('groups.posts.intro')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {canPost && adding ? (
+        <PostForm
+          group={group}
+          onCancel={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            setOffset(0);
+            setVersion((v) => v + 1);
+            setNotice(t('groups.posts.saved'));
+          }}
+        />
+      ) : null}
+      {posts.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, posts.error)}</Alert> : null}
+      {posts.status === 'loading' && !data ? <p role="status">{t('groups.posts.loading')}</p> : null}
+      {data && data.items.length === 0 ? <p>{t('groups.posts.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <ul className="record-list" data-testid="post-list">
+          {data.items.map((post) => (
+            <PostItem
+              key={post.id}
+              group={group}
+              post={post}
+              marked={marked}
+              onMarked={(updated, postId) => {
+                setMarked((previous) => new Set([...previous, postId]));
+                if (updated) {
+                  posts.setData((page) =>
+                    page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
+                  );
+                }
+              }}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {data ? <Pagination total={data.total} limit={POSTS_PAGE} offset={offset} onChange={setOffset} /> : null}
+    </section>
+  );
+}

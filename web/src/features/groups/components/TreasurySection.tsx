@@ -1,0 +1,540 @@
+import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { Badge } from '../../../components/Badge';
+import { FormField } from '../../../components/FormField';
+import { SelectField } from '../../../components/SelectField';
+import { formatDay, formatMonth, todayIso } from '../../../lib/format';
+import { formatRupiah } from '../../../lib/rupiah';
+import { useResource } from '../../../lib/use-resource';
+import { listDeliberations } from '../api/groups';
+import { addAsset, addFeeRule, getBalances, getFees, getStatement, listAssets, listFeeRules } from '../api/treasury';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useMembers } from '../hooks/use-members';
+import { canWrite, type GroupView } from '../types';
+import { agreedOn } from '../types/cooperation';
+import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { deliberationPath } from '../types/paths';
+import {
+  ASSET_KINDS,
+  ASSET_SOURCES,
+  balanceChartRows,
+  closingOf,
+  emptyAssetDraft,
+  emptyFeeRuleDraft,
+  MAX_ASSET_NAME,
+  sortFees,
+  validateAsset,
+  validateFeeRule,
+  type AssetDraft,
+  type AssetField,
+  type AssetKind,
+  type AssetSource,
+  type CommonAsset,
+  type FeeRuleDraft,
+  type FeeRuleField,
+  type MemberFees,
+  type Statement,
+} from '../types/treasury';
+import { LedgerCard } from './LedgerCard';
+
+// The chart library is large and loads with the first chart the reader opens (this or compliance).
+const BalanceChart = lazy(() => import('./BalanceChart').then((m) => ({ default: m.BalanceChart })));
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+/** The statement: cash in hand first (what a treasurer is asked most), then the year's income and spending. */
+function StatementCard({ group, version }: { group: GroupView; version: number }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const statement = useResource(`statement-${group.id}-${version}`, (signal) => getStatement(group.id, signal));
+  const balances = useResource(`balances-${group.id}-${version}`, (signal) => getBalances(group.id, signal));
+  const data: Statement | null = statement.data;
+  const rows = balances.data ? balanceChartRows(balances.data.items, (month) => formatMonth(month, language)) : [];
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={statement.status === 'loading'} data-testid="statement">
+      <h2 id={`${id}-title`}>{t('groups.treasury.statement.title')}</h2>
+      {statement.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, statement.error)}</Alert> : null}
+      {statement.status === 'loading' && !data ? <p role="status">{t('groups.treasury.statement.loading')}</p> : null}
+      {data ? (
+        <>
+          <p className="money-stat">
+            <span className="money-stat__label">{t('groups.treasury.statement.cash')}</span>
+            <span className="money-stat__value" data-testid="cash-balance">
+              {formatRupiah(closingOf(data, 'cash'))}
+            </span>
+          </p>
+          <p className="record-card__badges">
+            {data.balanced ? (
+              <Badge tone="success">{t('groups.treasury.statement.balanced')}</Badge>
+            ) : (
+              <Badge tone="danger">{t('groups.treasury.statement.unbalanced')}</Badge>
+            )}
+            <span className="record-card__count">
+              {t('groups.treasury.statement.period', {
+                from: data.from ? formatDay(data.from, language) : t('groups.treasury.statement.beginning'),
+                to: formatDay(data.to, language),
+              })}
+            </span>
+          </p>
+          <dl className="details">
+            <Row label={t('groups.treasury.statement.commonAssets')} testId="assets-balance">
+              {formatRupiah(closingOf(data, 'common_assets'))}
+            </Row>
+            <Row label={t('groups.treasury.statement.assets')}>{formatRupiah(data.assets)}</Row>
+            <Row label={t('groups.treasury.statement.income')}>{formatRupiah(data.income)}</Row>
+            <Row label={t('groups.treasury.statement.expenses')}>{formatRupiah(data.expenses)}</Row>
+            <Row label={data.surplus < 0 ? t('groups.treasury.statement.deficit') : t('groups.treasury.statement.surplus')}>
+              {formatRupiah(Math.abs(data.surplus))}
+            </Row>
+          </dl>
+          {rows.length > 0 ? (
+            <Suspense fallback={<p className="muted">{t('groups.treasury.statement.loading')}</p>}>
+              <BalanceChart rows={rows} />
+            </Suspense>
+          ) : null}
+          {balances.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, balances.error)}</Alert> : null}
+          <details className="help">
+            <summary>{t('groups.treasury.statement.accounts')}</summary>
+            <div className="table-wrap">
+              <table className="data-table" data-testid="accounts-table">
+                <caption className="visually-hidden">{t('groups.treasury.statement.accounts')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('groups.treasury.statement.account')}</th>
+                    <th scope="col" className="num">
+                      {t('groups.treasury.statement.opening')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('groups.treasury.statement.closing')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.accounts.map((line) => (
+                    <tr key={line.account}>
+                      <th scope="row">{t(`groups.treasury.accounts.${line.account}`)}</th>
+                      <td className="num">{formatRupiah(line.opening)}</td>
+                      <td className="num">{formatRupiah(line.closing)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** A new fee rule: an amount a month from a month on, set (best) by an agreed fee deliberation. */
+function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState<FeeRuleDraft>(() => emptyFeeRuleDraft(todayIso().slice(0, 7)));
+  const [submitting, setSubmitting] = useState(false);
+  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<FeeRuleField>();
+  const deliberations = useResource(`deliberations-${group.id}-fee-rule`, (signal) => listDeliberations(group.id, 200, 0, signal));
+  const agreed = agreedOn(deliberations.data?.items ?? [], 'fee_rule');
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof FeeRuleDraft>(field: K, value: FeeRuleDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const { errors, input } = validateFeeRule(draft);
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      await addFeeRule(group.id, input);
+      onSaved();
+    } catch (error) {
+      setServer(readServerErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury'));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="fee-rule-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.treasury.feeRule.title')}
+      </h3>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <FormField
+          id={`${id}-amount`}
+          label={t('common.required', { label: t('groups.treasury.feeRule.amount') })}
+          hint={t('groups.treasury.amountHint')}
+          errors={errorsFor('amount')}
+          inputProps={{ name: 'amount', inputMode: 'numeric', autoComplete: 'off', value: draft.amount, onChange: (e) => set('amount', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-from`}
+          label={t('common.required', { label: t('groups.treasury.feeRule.from') })}
+          hint={t('groups.treasury.feeRule.fromHint')}
+          errors={errorsFor('from')}
+          inputProps={{ type: 'month', name: 'from', value: draft.from, onChange: (e) => set('from', e.target.value) }}
+        />
+        {agreed.length > 0 ? (
+          <SelectField
+            id={`${id}-deliberation`}
+            label={t('groups.treasury.feeRule.deliberation')}
+            emptyLabel={t('groups.treasury.feeRule.noDeliberation')}
+            errors={errorsFor('deliberation_id')}
+            options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
+            selectProps={{ name: 'deliberation_id', value: draft.deliberation_id, onChange: (e) => set('deliberation_id', e.target.value) }}
+          />
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.treasury.saving') : t('groups.treasury.feeRule.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.treasury.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Paid, with what was due under it: two short lines fit a phone where two columns would not. */
+function PaidOfDue({ paid, due }: { paid: number; due: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {formatRupiah(paid)}
+      <span className="cell-sub">{t('groups.treasury.fees.ofDue', { amount: formatRupiah(due) })}</span>
+    </>
+  );
+}
+
+/** What a member owes, highlighted; "Lunas" when nothing, "Lebih …" when she paid ahead. */
+function Arrears({ row }: { row: MemberFees }) {
+  const { t } = useTranslation();
+  if (row.arrears <= 0) {
+    return <>{row.arrears === 0 ? t('groups.treasury.fees.settled') : t('groups.treasury.fees.ahead', { amount: formatRupiah(-row.arrears) })}</>;
+  }
+  return (
+    <span className="arrears" data-testid={`arrears-${row.member_id}`}>
+      {formatRupiah(row.arrears)}
+      <span className="visually-hidden">{` (${t('groups.treasury.fees.inArrears')})`}</span>
+    </span>
+  );
+}
+
+/** Iuran: the rules in force, and per member what was due, paid and is owed, those in arrears marked. */
+function FeesCard({ group, version, onChanged }: { group: GroupView; version: number; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const [adding, setAdding] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const fees = useResource(`fees-${group.id}-${version}`, (signal) => getFees(group.id, signal));
+  const rules = useResource(`fee-rules-${group.id}-${version}`, (signal) => listFeeRules(group.id, signal));
+  const writable = canWrite(group, 'ledger');
+  const data = fees.data;
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={fees.status === 'loading'} data-testid="fees">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{t('groups.treasury.fees.title')}</h2>
+        {writable && !adding ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setSaved(false);
+              setAdding(true);
+            }}
+          >
+            {t('groups.treasury.feeRule.add')}
+          </button>
+        ) : null}
+      </div>
+      {saved ? <Alert tone="success">{t('groups.treasury.feeRule.saved')}</Alert> : null}
+      {writable && adding ? (
+        <FeeRuleForm
+          group={group}
+          onCancel={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            setSaved(true);
+            onChanged();
+          }}
+        />
+      ) : null}
+      {rules.data && rules.data.items.length === 0 ? <p className="muted">{t('groups.treasury.fees.noRules')}</p> : null}
+      {rules.data && rules.data.items.length > 0 ? (
+        <ul className="plain-list" data-testid="fee-rules">
+          {rules.data.items.map((rule) => (
+            <li key={rule.id} className="plain-list__item">
+              <span>
+                {t('groups.treasury.fees.rule', { amount: formatRupiah(rule.amount), from: formatMonth(rule.from, language, 'long') })}
+              </span>
+              {rule.deliberation_id !== null ? (
+                <Link to={deliberationPath(group.id, rule.deliberation_id)}>{t('groups.treasury.fees.agreed')}</Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {fees.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, fees.error)}</Alert> : null}
+      {fees.status === 'loading' && !data ? <p role="status">{t('groups.treasury.fees.loading')}</p> : null}
+      {data && data.members.length > 0 ? (
+        <>
+          <p className={data.arrears > 0 ? 'lead fees__summary fees__summary--owed' : 'lead fees__summary'} data-testid="fees-summary">
+            {data.arrears > 0
+              ? t('groups.treasury.fees.arrearsTotal', { amount: formatRupiah(data.arrears), month: formatMonth(data.through, language, 'long') })
+              : t('groups.treasury.fees.noArrears', { month: formatMonth(data.through, language, 'long') })}
+          </p>
+          <div className="table-wrap">
+            <table className="data-table fees-table" data-testid="fees-table">
+              <caption className="visually-hidden">
+                {t('groups.treasury.fees.caption', { month: formatMonth(data.through, language, 'long') })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('groups.treasury.fees.member')}</th>
+                  <th scope="col" className="num">
+                    {t('groups.treasury.fees.paid')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('groups.treasury.fees.arrears')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sortFees(data.members).map((row) => (
+                  <tr key={row.member_id} className={row.arrears > 0 ? 'fees-row--arrears' : undefined} data-testid={`fees-${row.member_id}`}>
+                    <th scope="row">
+                      {row.name}
+                      {!row.active ? (
+                        <>
+                          {' '}
+                          <Badge tone="neutral">{t('groups.badges.left')}</Badge>
+                        </>
+                      ) : null}
+                    </th>
+                    <td className="num">
+                      <PaidOfDue paid={row.paid} due={row.due} />
+                    </td>
+                    <td className="num">
+                      <Arrears row={row} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('groups.treasury.fees.total')}</th>
+                  <td className="num">
+                    <PaidOfDue paid={data.paid} due={data.due} />
+                  </td>
+                  <td className="num">{formatRupiah(data.arrears)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** A new common asset: its value moves from cash into common assets in the ledger. */
+function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(asset: CommonAsset): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const today = todayIso();
+  const [draft, setDraft] = useState<AssetDraft>(() => emptyAssetDraft(today));
+  const [submitting, setSubmitting] = useState(false);
+  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<AssetField>();
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const set = <K extends keyof AssetDraft>(field: K, value: AssetDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    clear();
+    const { errors, input } = validateAsset(draft, todayIso());
+    setLocal(errors);
+    if (!input) return;
+    setSubmitting(true);
+    try {
+      onSaved(await addAsset(group.id, input));
+    } catch (error) {
+      setServer(readServerErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury'));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="asset-form">
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+        {t('groups.treasury.assets.formTitle')}
+      </h3>
+      <p className="muted">{t('groups.treasury.assets.formIntro')}</p>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <FormField
+          id={`${id}-name`}
+          label={t('common.required', { label: t('groups.treasury.assets.name') })}
+          hint={t('groups.treasury.assets.nameHint')}
+          errors={errorsFor('name')}
+          inputProps={{ name: 'name', maxLength: MAX_ASSET_NAME, value: draft.name, onChange: (e) => set('name', e.target.value) }}
+        />
+        <SelectField
+          id={`${id}-kind`}
+          label={t('groups.treasury.assets.kind')}
+          errors={errorsFor('kind')}
+          options={ASSET_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.assetKinds.${kind}`) }))}
+          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as AssetKind) }}
+        />
+        <SelectField
+          id={`${id}-source`}
+          label={t('groups.treasury.assets.source')}
+          errors={errorsFor('source')}
+          options={ASSET_SOURCES.map((source) => ({ value: source, label: t(`groups.treasury.assetSources.${source}`) }))}
+          selectProps={{ name: 'source', value: draft.source, onChange: (e) => set('source', e.target.value as AssetSource) }}
+        />
+        <FormField
+          id={`${id}-value`}
+          label={t('common.required', { label: t('groups.treasury.assets.value') })}
+          hint={t('groups.treasury.amountHint')}
+          errors={errorsFor('value')}
+          inputProps={{ name: 'value', inputMode: 'numeric', autoComplete: 'off', value: draft.value, onChange: (e) => set('value', e.target.value) }}
+        />
+        <FormField
+          id={`${id}-acquired`}
+          label={t('groups.treasury.assets.acquiredOn')}
+          errors={errorsFor('acquired_on')}
+          inputProps={{ type: 'date', name: 'acquired_on', max: today, value: draft.acquired_on, onChange: (e) => set('acquired_on', e.target.value) }}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? t('groups.treasury.saving') : t('groups.treasury.assets.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('groups.treasury.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface AssetsCardProps {
+  group: GroupView;
+  assets: readonly CommonAsset[] | null;
+  status: string;
+  error: unknown;
+  onChanged(): void;
+}
+
+/** Aset bersama: the shop and equipment the group owns, with what the shop sold and bought. */
+function AssetsCard({ group, assets, status, error, onChanged }: AssetsCardProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const writable = canWrite(group, 'assets');
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="assets">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{t('groups.treasury.assets.title')}</h2>
+        {writable && !adding ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+            }}
+          >
+            {t('groups.treasury.assets.add')}
+          </button>
+        ) : null}
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {writable && adding ? (
+        <AssetForm
+          group={group}
+          onCancel={() => setAdding(false)}
+          onSaved={(asset) => {
+            setAdding(false);
+            setNotice(t('groups.treasury.assets.saved', { name: asset.name }));
+            onChanged();
+          }}
+        />
+      ) : null}
+      {status === 'error' ? <Alert tone="error">{groupProblemMessage(t, error)}</Alert> : null}
+      {assets && assets.length === 0 ? <p className="muted">{t('groups.treasury.assets.empty')}</p> : null}
+      {assets && assets.length > 0 ? (
+        <ul className="record-list">
+          {assets.map((asset) => (
+            <li key={asset.id} className="record-card" data-testid={`asset-${asset.id}`}>
+              <h3 className="record-card__title">{asset.name}</h3>
+              <p className="record-card__badges">
+                <Badge tone="info">{t(`groups.treasury.assetKinds.${asset.kind}`)}</Badge>
+                <span className="record-card__count">{t(`groups.treasury.assetSources.${asset.source}`)}</span>
+              </p>
+              <p className="record-card__line">
+                {t('groups.treasury.assets.valueLine', {
+                  value: formatRupiah(asset.value),
+                  date: formatDay(asset.acquired_on, i18n.resolvedLanguage),
+                })}
+              </p>
+              {asset.kind === 'shop' || asset.sales !== 0 || asset.purchases !== 0 ? (
+                <p className="record-card__line muted">
+                  {t('groups.treasury.assets.trade', { sales: formatRupiah(asset.sales), purchases: formatRupiah(asset.purchases) })}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** Kas: the statement and its chart, the ledger with corrections, fees with arrears, and common assets. */
+export function TreasurySection({ group }: { group: GroupView }) {
+  const [version, setVersion] = useState(0);
+  const refresh = () => setVersion((v) => v + 1);
+  // Names for the fees in the ledger; those who left are named too.
+  const members = useMembers(group.id, true);
+  const assets = useResource(`assets-${group.id}-${version}`, (signal) => listAssets(group.id, signal));
+  const assetList = assets.data?.items ?? null;
+
+  return (
+    <>
+      <StatementCard group={group} version={version} />
+      <LedgerCard group={group} version={version} members={members.data ?? []} assets={assetList ?? []} onChanged={refresh} />
+      <FeesCard group={group} version={version} onChanged={refresh} />
+      <AssetsCard group={group} assets={assetList} status={assets.status} error={assets.error} onChanged={refresh} />
+    </>
+  );
+}
