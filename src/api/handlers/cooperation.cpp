@@ -93,9 +93,6 @@ json::value PurchaseJson(const groups::CollectivePurchase& c) {
                       {"created_at", core::FormatInstant(c.created_at)}};
 }
 
-std::optional<std::int64_t> Id(const Call& call, const std::string& name) { return PathId(call, name); }
-Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
-
 // A page query (limit, offset) and nothing else.
 std::optional<core::PageRequest> PageOnly(Call& call, Response& failure) {
   auto query = QueryReader::Parse(call.query, {"limit", "offset"});
@@ -118,7 +115,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   const Access signed_in = Access::SignedIn();
 
   routes.push_back({"GET", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"include_ended"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -142,7 +139,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"member_id", "area", "deliberation_id", "claimed_on"});
     if (!body.ok()) return Fail(body.error(), call);
@@ -158,8 +155,8 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/market-areas/{area_id}/end", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto area_id = Id(call, "area_id");
+    auto id = PathId(call, "id");
+    auto area_id = PathId(call, "area_id");
     if (!id || !area_id) return SimpleProblem(404, "not-found", "no such market area");
     auto area = service.EndArea(call.context, *id, *area_id);
     if (!area.ok()) return Fail(area.error(), call);
@@ -167,7 +164,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     Response failure;
     auto page = PageOnly(call, failure);
@@ -178,7 +175,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"customer", "product", "quantity", "unit", "unit_price",
                                                  "due_on", "capacities"});
@@ -205,8 +202,8 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/orders/{order_id}", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto order_id = Id(call, "order_id");
+    auto id = PathId(call, "id");
+    auto order_id = PathId(call, "order_id");
     if (!id || !order_id) return SimpleProblem(404, "not-found", "no such order");
     auto order = service.GetOrder(call.context, *id, *order_id);
     if (!order.ok()) return Fail(order.error(), call);
@@ -214,8 +211,8 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/orders/{order_id}/cancel", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto order_id = Id(call, "order_id");
+    auto id = PathId(call, "id");
+    auto order_id = PathId(call, "order_id");
     if (!id || !order_id) return SimpleProblem(404, "not-found", "no such order");
     auto order = service.CancelOrder(call.context, *id, *order_id);
     if (!order.ok()) return Fail(order.error(), call);
@@ -224,9 +221,9 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/orders/{order_id}/shares/{member_id}", signed_in,
                     [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto order_id = Id(call, "order_id");
-    auto member_id = Id(call, "member_id");
+    auto id = PathId(call, "id");
+    auto order_id = PathId(call, "order_id");
+    auto member_id = PathId(call, "member_id");
     if (!id || !order_id || !member_id) return SimpleProblem(404, "not-found", "no such share");
     auto body = BodyReader::Parse(call.request, {"delivered", "paid_out"});
     if (!body.ok()) return Fail(body.error(), call);
@@ -240,7 +237,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     Response failure;
     auto page = PageOnly(call, failure);
@@ -251,7 +248,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"member_id", "kind", "title", "body", "tags"});
     if (!body.ok()) return Fail(body.error(), call);
@@ -268,8 +265,8 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/posts/{post_id}/useful", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto post_id = Id(call, "post_id");
+    auto id = PathId(call, "id");
+    auto post_id = PathId(call, "post_id");
     if (!id || !post_id) return SimpleProblem(404, "not-found", "no such post");
     auto post = service.MarkUseful(call.context, *id, *post_id);
     if (!post.ok()) return Fail(post.error(), call);
@@ -277,7 +274,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto view = service.Materials(call.context, *id);
     if (!view.ok()) return Fail(view.error(), call);
@@ -292,7 +289,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"member_id", "kind", "material", "unit", "quantity",
                                                  "price", "until"});
@@ -312,8 +309,8 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/materials/{post_id}/close", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto post_id = Id(call, "post_id");
+    auto id = PathId(call, "id");
+    auto post_id = PathId(call, "post_id");
     if (!id || !post_id) return SimpleProblem(404, "not-found", "no such post");
     auto record = service.CloseMaterial(call.context, *id, *post_id);
     if (!record.ok()) return Fail(record.error(), call);
@@ -321,7 +318,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     Response failure;
     auto page = PageOnly(call, failure);
@@ -332,7 +329,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"supplier", "material", "unit", "quantity", "group_price",
                                                  "alone_price", "purchased_on"});

@@ -231,11 +231,6 @@ groups::MeetingInput ReadMeeting(BodyReader& body) {
   return input;
 }
 
-// The {name} path parameter as a positive id.
-std::optional<std::int64_t> Id(const Call& call, const std::string& name) { return PathId(call, name); }
-
-Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
-
 }  // namespace
 
 void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
@@ -309,7 +304,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto found = service.GetGroup(call.context, *id);
     if (!found.ok()) return Fail(found.error(), call);
@@ -318,7 +313,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
     if (!body.ok()) return Fail(body.error(), call);
@@ -333,7 +328,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   // ---- members ----
 
   routes.push_back({"GET", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"include_left", "limit", "offset"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -349,7 +344,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"person_id", "person", GOTONG_MEMBER_FIELDS});
     if (!body.ok()) return Fail(body.error(), call);
@@ -364,8 +359,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto member_id = Id(call, "member_id");
+    auto id = PathId(call, "id");
+    auto member_id = PathId(call, "member_id");
     if (!id || !member_id) return SimpleProblem(404, "not-found", "no such member");
     auto body = BodyReader::Parse(call.request, {GOTONG_MEMBER_FIELDS});
     if (!body.ok()) return Fail(body.error(), call);
@@ -379,7 +374,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   // ---- meetings ----
 
   routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -393,7 +388,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
     if (!body.ok()) return Fail(body.error(), call);
@@ -408,8 +403,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto meeting_id = Id(call, "meeting_id");
+    auto id = PathId(call, "id");
+    auto meeting_id = PathId(call, "meeting_id");
     if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
     auto found = service.GetMeeting(call.context, *id, *meeting_id);
     if (!found.ok()) return Fail(found.error(), call);
@@ -417,8 +412,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto meeting_id = Id(call, "meeting_id");
+    auto id = PathId(call, "id");
+    auto meeting_id = PathId(call, "meeting_id");
     if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
     auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
     if (!body.ok()) return Fail(body.error(), call);
@@ -431,8 +426,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   routes.push_back({"PUT", "/api/v1/groups/{id}/meetings/{meeting_id}/attendance", signed_in,
                     [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto meeting_id = Id(call, "meeting_id");
+    auto id = PathId(call, "id");
+    auto meeting_id = PathId(call, "meeting_id");
     if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
     auto body = BodyReader::Parse(call.request, {"attendance"});
     if (!body.ok()) return Fail(body.error(), call);
@@ -450,7 +445,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -465,7 +460,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   // ---- deliberations ----
 
   routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"limit", "offset"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -477,7 +472,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request,
                                   {"title", "description", "topic", "method", "options", "meeting_id"});
@@ -500,8 +495,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   routes.push_back({"GET", "/api/v1/groups/{id}/deliberations/{deliberation_id}", signed_in,
                     [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto deliberation_id = Id(call, "deliberation_id");
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
     if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
     auto found = service.GetDeliberation(call.context, *id, *deliberation_id);
     if (!found.ok()) return Fail(found.error(), call);
@@ -510,8 +505,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
                     [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto deliberation_id = Id(call, "deliberation_id");
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
     if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
     auto body = BodyReader::Parse(call.request, {"member_id", "option_id"});
     if (!body.ok()) return Fail(body.error(), call);
@@ -526,9 +521,9 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",
                     signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto deliberation_id = Id(call, "deliberation_id");
-    auto member_id = Id(call, "member_id");
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
+    auto member_id = PathId(call, "member_id");
     if (!id || !deliberation_id || !member_id) return SimpleProblem(404, "not-found", "no such vote");
     auto withdrawn = service.WithdrawVote(call.context, *id, *deliberation_id, *member_id);
     if (!withdrawn.ok()) return Fail(withdrawn.error(), call);
@@ -537,8 +532,8 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
                     [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto deliberation_id = Id(call, "deliberation_id");
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
     if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
     groups::DecisionInput input;
     if (!call.request.body.empty()) {
@@ -555,7 +550,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto norms = service.Norms(call.context, *id);
     if (!norms.ok()) return Fail(norms.error(), call);

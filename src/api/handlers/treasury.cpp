@@ -103,9 +103,6 @@ json::value FeesJson(const groups::FeesView& view) {
                       {"arrears", view.arrears}};
 }
 
-std::optional<std::int64_t> Id(const Call& call, const std::string& name) { return PathId(call, name); }
-Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
-
 }  // namespace
 
 void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
@@ -113,7 +110,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   const Access signed_in = Access::SignedIn();
 
   routes.push_back({"GET", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -127,7 +124,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request,
                                   {"date", "kind", "memo", "amount", "member_id", "asset_id", "lines"});
@@ -158,8 +155,8 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/ledger/{entry_id}", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto entry_id = Id(call, "entry_id");
+    auto id = PathId(call, "id");
+    auto entry_id = PathId(call, "entry_id");
     if (!id || !entry_id) return SimpleProblem(404, "not-found", "no such ledger entry");
     auto found = service.GetEntry(call.context, *id, *entry_id);
     if (!found.ok()) return Fail(found.error(), call);
@@ -168,8 +165,8 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"POST", "/api/v1/groups/{id}/ledger/{entry_id}/reverse", signed_in,
                     [&service](Call& call) {
-    auto id = Id(call, "id");
-    auto entry_id = Id(call, "entry_id");
+    auto id = PathId(call, "id");
+    auto entry_id = PathId(call, "entry_id");
     if (!id || !entry_id) return SimpleProblem(404, "not-found", "no such ledger entry");
     groups::ReversalInput input;
     if (!call.request.body.empty()) {
@@ -188,7 +185,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/statement", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -201,7 +198,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/balances", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -220,7 +217,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto rules = service.FeeRules(call.context, *id);
     if (!rules.ok()) return Fail(rules.error(), call);
@@ -230,7 +227,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"amount", "from", "deliberation_id"});
     if (!body.ok()) return Fail(body.error(), call);
@@ -245,7 +242,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/fees", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"through"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -257,7 +254,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto assets = service.Assets(call.context, *id);
     if (!assets.ok()) return Fail(assets.error(), call);
@@ -267,7 +264,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) {
-    auto id = Id(call, "id");
+    auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"name", "kind", "source", "value", "acquired_on"});
     if (!body.ok()) return Fail(body.error(), call);

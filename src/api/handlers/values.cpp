@@ -26,6 +26,8 @@ Response Fail(const core::Error& error, const Call& call) {
   return ProblemResponse(error, call.request.request_id);
 }
 
+Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
+
 void Villages::LoadCodes(const std::vector<std::string>& codes) {
   auto found = regions_.GetMany(codes);
   if (!found.ok()) return;  // Of() looks each one up (and leaves it null) as before

@@ -67,6 +67,9 @@ class Villages {
 // The problem+json answer for a failed use case.
 Response Fail(const core::Error& error, const Call& call);
 
+// The 404 for a group id that is not a positive number.
+Response NoGroup();
+
 // A body field: absent, null, or a value of the wanted type.
 domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name);
 domain::form::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name);

@@ -44,6 +44,35 @@ core::Error Precondition(std::string field, std::string code, std::string messag
   return error;
 }
 
+Month MonthsBefore(Month month, int count) {
+  int index = month.year * 12 + static_cast<int>(month.month) - 1 - count;
+  return Month{index / 12, static_cast<unsigned>(index % 12 + 1)};
+}
+
+MonthRange ReadMonthRange(form::Problems& problems, const std::optional<std::string>& from,
+                          const std::optional<std::string>& to, const core::Date& today,
+                          int default_back, int max_months) {
+  bool ok = true;
+  auto read = [&](const std::optional<std::string>& text, const char* field) -> std::optional<Month> {
+    if (!text) return std::nullopt;
+    auto month = Month::Parse(*text);
+    if (!month) {
+      problems.Add(field, "invalid_format", std::string(field) + " must be a month such as 2026-11");
+      ok = false;
+    }
+    return month;
+  };
+  MonthRange range;
+  range.to = read(to, "to").value_or(Month::Of(today));
+  range.from = read(from, "from").value_or(MonthsBefore(range.to, default_back));
+  if (ok && range.from > range.to) {
+    problems.Add("from", "after_to", "from must not be after to");
+  } else if (ok && MonthsBetween(range.from, range.to) > max_months) {
+    problems.Add("from", "out_of_range", "a view spans at most " + std::to_string(max_months) + " months");
+  }
+  return range;
+}
+
 core::Date TodayInIndonesia(const core::Clock& clock) {
   auto day = std::chrono::floor<std::chrono::days>(clock.Now() + std::chrono::hours(9));
   std::chrono::year_month_day ymd(day);

@@ -13,6 +13,7 @@
 #include "core/time.hpp"
 #include "domain/accounts/access.hpp"
 #include "domain/database.hpp"
+#include "domain/form.hpp"
 #include "domain/groups/groups.hpp"
 
 namespace gotong::domain::groups {
@@ -44,6 +45,21 @@ core::Error Dissolved();
 
 // kFailedPrecondition naming `field`: the record is in a state that does not allow this.
 core::Error Precondition(std::string field, std::string code, std::string message);
+
+// `month` less `count` months.
+Month MonthsBefore(Month month, int count);
+
+struct MonthRange {
+  Month from;
+  Month to;
+};
+
+// The months of the query parameters `from` and `to` ("2026-11"): `to` defaults to the month of
+// `today`, `from` to `default_back` months before `to`. A wrong month, `from` after `to` or a span
+// over `max_months` is added to `problems`, naming the parameter.
+MonthRange ReadMonthRange(form::Problems& problems, const std::optional<std::string>& from,
+                          const std::optional<std::string>& to, const core::Date& today,
+                          int default_back, int max_months);
 
 // Today where the group is: Indonesia's easternmost time (UTC+9), so that something done this
 // evening anywhere in the country is never "in the future".

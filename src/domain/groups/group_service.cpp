@@ -38,11 +38,6 @@ std::optional<core::Date> PastDate(Problems& problems, const std::string& field,
   return date;
 }
 
-// Month `to` minus `count` months.
-Month MonthsBefore(Month to, int count) {
-  int index = to.year * 12 + static_cast<int>(to.month) - 1 - count;
-  return Month{index / 12, static_cast<unsigned>(index % 12 + 1)};
-}
 
 }  // namespace
 
@@ -111,26 +106,7 @@ core::Result<ComplianceTable> GroupService::RegionCompliance(
     if (filter.error().code != core::ErrorCode::kInvalidArgument) return std::move(filter).error();
     problems.Add(filter.error());
   }
-  Month last = Month::Of(Today());
-  if (to) {
-    if (auto month = Month::Parse(*to)) {
-      last = *month;
-    } else {
-      problems.Add("to", "invalid_format", "to must be a month such as 2026-11");
-    }
-  }
-  Month first = MonthsBefore(last, 2);
-  if (from) {
-    if (auto month = Month::Parse(*from)) {
-      first = *month;
-    } else {
-      problems.Add("from", "invalid_format", "from must be a month such as 2026-09");
-    }
-  }
-  if (problems.empty() && first > last) problems.Add("from", "after_to", "from must not be after to");
-  if (problems.empty() && MonthsBetween(first, last) > kMaxComplianceMonths) {
-    problems.Add("from", "out_of_range", "a compliance view spans at most 120 months");
-  }
+  auto [first, last] = ReadMonthRange(problems, from, to, Today(), 2, kMaxComplianceMonths);
   ComplianceSort order = ComplianceSort::kPercent;
   if (sort) {
     if (*sort == "percent") {
@@ -694,26 +670,7 @@ core::Result<ComplianceView> GroupService::Compliance(const Context& context, st
                                                       const std::optional<std::string>& from,
                                                       const std::optional<std::string>& to) {
   Problems problems;
-  Month last = Month::Of(Today());
-  if (to) {
-    if (auto month = Month::Parse(*to)) {
-      last = *month;
-    } else {
-      problems.Add("to", "invalid_format", "to must be a month such as 2026-11");
-    }
-  }
-  Month first = MonthsBefore(last, 11);
-  if (from) {
-    if (auto month = Month::Parse(*from)) {
-      first = *month;
-    } else {
-      problems.Add("from", "invalid_format", "from must be a month such as 2025-12");
-    }
-  }
-  if (problems.empty() && first > last) problems.Add("from", "after_to", "from must not be after to");
-  if (problems.empty() && MonthsBetween(first, last) > kMaxComplianceMonths) {
-    problems.Add("from", "out_of_range", "a compliance view spans at most 120 months");
-  }
+  auto [first, last] = ReadMonthRange(problems, from, to, Today(), 11, kMaxComplianceMonths);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));

@@ -35,15 +35,7 @@ constexpr std::array<std::pair<std::string_view, EntryKind>, 8> kEntryKinds = {{
     {"reversal", EntryKind::kReversal},
 }};
 
-Month Previous(Month month) {
-  if (month.month == 1) return Month{month.year - 1, 12};
-  return Month{month.year, month.month - 1};
-}
-
-Month MonthsBefore(Month month, int count) {
-  for (int i = 0; i < count; ++i) month = Previous(month);
-  return month;
-}
+Month Previous(Month month) { return MonthsBefore(month, 1); }
 
 std::optional<Month> CheckMonth(Problems& problems, const std::string& field,
                                 const std::optional<std::string>& text) {
@@ -424,14 +416,7 @@ core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context&
                                                                   const std::optional<std::string>& from,
                                                                   const std::optional<std::string>& to) {
   Problems problems;
-  Month last = Month::Of(TodayInIndonesia(clock_));
-  if (auto month = CheckMonth(problems, "to", to)) last = *month;
-  Month first = MonthsBefore(last, 11);
-  if (auto month = CheckMonth(problems, "from", from)) first = *month;
-  if (problems.empty() && first > last) problems.Add("from", "after_to", "from must not be after to");
-  if (problems.empty() && MonthsBetween(first, last) > kMaxBalanceMonths) {
-    problems.Add("from", "out_of_range", "balances span at most 120 months");
-  }
+  auto [first, last] = ReadMonthRange(problems, from, to, TodayInIndonesia(clock_), 11, kMaxBalanceMonths);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
