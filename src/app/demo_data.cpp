@@ -430,6 +430,28 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   cassava.alone_price = Number(3'000);
   cassava.purchased_on = Text("2025-08-12");
   GOTONG_RETURN_IF_ERROR(runtime.cooperation->RecordPurchase(system, id, cassava));
+  // And on the board now: one member short of cassava, another with some to spare.
+  auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(14);
+  std::chrono::year_month_day until(day);
+  std::string until_text = Day(static_cast<int>(until.year()), static_cast<unsigned>(until.month()),
+                               static_cast<unsigned>(until.day()));
+  struct Board {
+    std::size_t member;
+    const char* kind;
+    std::int64_t quantity;
+  };
+  static constexpr Board kBoard[] = {{3, "request", 100}, {5, "offer", 60}};
+  for (const auto& post : kBoard) {
+    groups::MaterialInput material;
+    material.member_id = Number(members[post.member]);
+    material.kind = Text(post.kind);
+    material.material = Text("Singkong");
+    material.unit = Text("kg");
+    material.quantity = Number(post.quantity);
+    material.price = Number(2'500);
+    material.until = Text(until_text);
+    GOTONG_RETURN_IF_ERROR(runtime.cooperation->PostMaterial(system, id, material));
+  }
   return id;
 }
 

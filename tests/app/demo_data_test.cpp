@@ -95,6 +95,10 @@ TEST_F(DemoGroupsTest, TheTreasuryBalancesWithAShopFromAidAndTwoMembersInArrears
   ASSERT_EQ(purchases->items.size(), 1u);
   const auto& cassava = purchases->items.front();
   EXPECT_EQ(domain::groups::Saving(cassava.alone_price, cassava.group_price, cassava.quantity), 640'000);
+  auto board = runtime_->cooperation->Materials(system_, groups_.tape_group);
+  ASSERT_TRUE(board.ok());
+  ASSERT_EQ(board->matches.size(), 1u);
+  EXPECT_EQ(board->matches.front().quantity, 60);
 }
 
 TEST_F(DemoGroupsTest, TheBatikCommunityHasTheElevenInformantsOfTableOne) {
