@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
-import { compliance, groupView } from '../test/groups';
+import { compliance, groupView, regionCompliance } from '../test/groups';
 import { jsonResponse, renderWithI18n } from '../test/render';
 import { AppRoutes } from './routes';
 
@@ -18,6 +18,7 @@ function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'gr
     'GET /api/v1/groups': () => page([]),
     'GET /api/v1/groups/7': () => jsonResponse(groupView({ id: 7, name: 'Kelompok Tujuh', writes: [], member_id: 3 })),
     'GET /api/v1/groups/7/compliance': () => jsonResponse(compliance()),
+    'GET /api/v1/groups/compliance': () => jsonResponse(regionCompliance()),
     'GET /api/v1/groups/7/norms': () => jsonResponse({ items: [] }),
     'GET /api/v1/sectors': () => jsonResponse({ items: [] }),
     'GET /api/v1/enterprises': () => page([]),
@@ -97,6 +98,20 @@ describe('navigation and route guards by role', () => {
     renderApp('/groups');
     expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok Tujuh' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Semua kelompok' })).not.toBeInTheDocument();
+  });
+
+  it("opens a region's SOP compliance for a facilitator, not as a group's page", async () => {
+    signedInAs('facilitator', { kind: 'programme', id: 1 });
+    renderApp('/groups/compliance');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kepatuhan SOP per wilayah' })).toBeInTheDocument();
+    expect(await screen.findByTestId('band-chart')).toHaveTextContent('Sebaran kepatuhan');
+    expect(screen.getByRole('link', { name: 'Kelompok Tani Makmur' })).toHaveAttribute('href', '/groups/2');
+  });
+
+  it("keeps a region's SOP compliance from a group member", async () => {
+    signedInAs('member', { kind: 'group', id: 7 });
+    renderApp('/groups/compliance');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
   });
 
   it('keeps the new-group form from a facilitator', async () => {

@@ -16,6 +16,7 @@ import {
   GroupWorkspaceRoute,
   ImportJobRoute,
   ImportsRoute,
+  RegionComplianceRoute,
   RegistryListRoute,
   RenewalRoute,
   StakeholdersRoute,
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route path="/imports/:id" element={guard('imports.use', <ImportJobRoute />)} />
         <Route path="/groups" element={<GroupListRoute />} />
         <Route path="/groups/new" element={guard('groups.create', <GroupFormRoute />)} />
+        <Route path="/groups/compliance" element={guard('groups.compliance', <RegionComplianceRoute />)} />
         <Route path="/groups/:id" element={<GroupWorkspaceRoute section="summary" />} />
         <Route path="/groups/:id/members" element={<GroupWorkspaceRoute section="members" />} />
         <Route path="/groups/:id/meetings" element={<GroupWorkspaceRoute section="meetings" />} />

@@ -24,6 +24,10 @@ describe('can', () => {
     expect(ROLES.filter((role) => can(role, 'groups.create'))).toEqual(['admin', 'officer']);
   });
 
+  it("shows a region's SOP compliance to those who read many groups, not to a group's own accounts", () => {
+    expect(ROLES.filter((role) => can(role, 'groups.compliance'))).toEqual(['admin', 'officer', 'facilitator']);
+  });
+
   it('grants nothing without a role', () => {
     expect(can(null, 'stakeholders.read')).toBe(false);
     expect(can(undefined, 'registry.read')).toBe(false);

@@ -9,7 +9,8 @@ export type Permission =
   | 'imports.use'
   | 'stakeholders.read'
   | 'stakeholders.write'
-  | 'groups.create';
+  | 'groups.create'
+  | 'groups.compliance';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -22,6 +23,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // registers a group; an officer stewards the groups it adds (what each may change inside a
   // group comes from the group itself: GET /groups/{id} answers with `writes`)
   'groups.create': ['admin', 'officer'],
+  // reads many groups at once: SOP compliance across a region, for offices and programmes
+  'groups.compliance': ['admin', 'officer', 'facilitator'],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -8,6 +8,8 @@ import type {
   Member,
   MeetingView,
   Part,
+  RegionCompliance,
+  RegionComplianceRow,
 } from '../features/groups/types';
 import { PARTS } from '../features/groups/types';
 import type {
@@ -164,6 +166,39 @@ export function compliance(months: ComplianceMonth[] = [
     required,
     percent: required === 0 ? 0 : Math.round((held * 100) / required),
     months,
+  };
+}
+
+/** One group's line of a region's compliance table (seed 001's group by default: 200%). */
+export function regionRow(overrides: Partial<RegionComplianceRow> = {}): RegionComplianceRow {
+  return {
+    id: 1,
+    name: 'Harapan Sejahtera',
+    village_code: BANJARSARI.code,
+    status: 'active',
+    sop_meetings_per_month: 1,
+    held: 6,
+    required: 3,
+    percent: 200,
+    ...overrides,
+  };
+}
+
+/** Kabupaten Malang over three months, least compliant first: one group stopped, one half, one met. */
+export function regionCompliance(overrides: Partial<RegionCompliance> = {}): RegionCompliance {
+  return {
+    from: '2026-01',
+    to: '2026-03',
+    bands: { met: 5, partial: 2, low: 1, none: 2 },
+    items: [
+      regionRow({ id: 2, name: 'Kelompok Tani Makmur', village_code: '35.07.20.2001', status: 'inactive', held: 0, percent: 0 }),
+      regionRow({ id: 3, name: 'Batik Sekar Jagad', village_code: '35.07.20.2002', held: 2, sop_meetings_per_month: 1, percent: 67 }),
+      regionRow(),
+    ],
+    total: 10,
+    limit: 25,
+    offset: 0,
+    ...overrides,
   };
 }
 

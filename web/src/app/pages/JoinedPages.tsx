@@ -21,6 +21,9 @@ const GroupListPage = lazy(() =>
   import('../../features/groups/components/GroupListPage').then((m) => ({ default: m.GroupListPage })),
 );
 const GroupForm = lazy(() => import('../../features/groups/components/GroupForm').then((m) => ({ default: m.GroupForm })));
+const RegionCompliancePage = lazy(() =>
+  import('../../features/groups/components/RegionCompliancePage').then((m) => ({ default: m.RegionCompliancePage })),
+);
 const GroupWorkspace = lazy(() =>
   import('../../features/groups/components/GroupWorkspace').then((m) => ({ default: m.GroupWorkspace })),
 );
@@ -73,6 +76,15 @@ export function GroupFormRoute() {
   return (
     <Suspense fallback={<LoadingScreen />}>
       <GroupForm RegionPicker={RegionPicker} />
+    </Suspense>
+  );
+}
+
+/** SOP compliance of every group in a region: offices and programmes choose the region with the app's picker. */
+export function RegionComplianceRoute() {
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <RegionCompliancePage RegionPicker={RegionPicker} />
     </Suspense>
   );
 }

@@ -18,10 +18,12 @@ import type {
   MeetingView,
   Norm,
   PersonPage,
+  RegionCompliance,
   VoteInput,
 } from '../types';
 import type { GroupFilters } from '../types/filters';
 import { listQuery } from '../types/filters';
+import { regionComplianceQuery, type RegionComplianceFilters } from '../types/region-compliance';
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 const base = (groupId: number) => `/groups/${groupId}`;
@@ -120,6 +122,18 @@ export function getCompliance(
 ): Promise<Compliance> {
   return api.get<Compliance>(`${base(groupId)}/compliance`, {
     query: { from: range.from ?? null, to: range.to ?? null },
+    ...withSignal(signal),
+  });
+}
+
+/** Every group in a region against its SOP over the filters' months, least compliant first by default. */
+export function listRegionCompliance(
+  filters: RegionComplianceFilters,
+  thisMonth: string,
+  signal?: AbortSignal,
+): Promise<RegionCompliance> {
+  return api.get<RegionCompliance>('/groups/compliance', {
+    query: regionComplianceQuery(filters, thisMonth),
     ...withSignal(signal),
   });
 }

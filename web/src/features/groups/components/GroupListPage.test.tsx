@@ -55,6 +55,24 @@ describe('GroupListPage', () => {
     expect(screen.queryByRole('link', { name: 'Kelompok baru' })).not.toBeInTheDocument();
   });
 
+  it('leads offices and programmes to the SOP compliance of a whole region', async () => {
+    for (const role of ['admin', 'officer', 'facilitator'] as const) {
+      const { unmount } = renderList(role);
+      expect(await screen.findByRole('link', { name: 'Kepatuhan SOP per wilayah' })).toHaveAttribute(
+        'href',
+        '/groups/compliance',
+      );
+      unmount();
+    }
+  });
+
+  it("hides the region's compliance from a group member's account", async () => {
+    renderList('member');
+    await screen.findByTestId('group-card-1');
+    expect(screen.queryByRole('link', { name: 'Kepatuhan SOP per wilayah' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Kelompok baru' })).not.toBeInTheDocument();
+  });
+
   it('searches by name and filters by status, keeping both in the address', async () => {
     const user = userEvent.setup();
     renderList();

@@ -21,7 +21,7 @@ import {
   PAGE_SIZE,
   type GroupFilters,
 } from '../types/filters';
-import { groupPath, NEW_GROUP_PATH } from '../types/paths';
+import { groupPath, NEW_GROUP_PATH, REGION_COMPLIANCE_PATH } from '../types/paths';
 import { GroupStatusBadge, sectorLabel, shortPlace } from './labels';
 
 /** One group as a card: big enough to tap on a phone, with what tells groups apart. */
@@ -67,11 +67,18 @@ export function GroupListPage({ role }: { role: Role }) {
     <>
       <div className="page-head">
         <h1 tabIndex={-1}>{t('groups.title')}</h1>
-        {can(role, 'groups.create') ? (
-          <Link to={NEW_GROUP_PATH} className="button button--primary">
-            {t('groups.add')}
-          </Link>
-        ) : null}
+        <div className="page-head__actions">
+          {can(role, 'groups.compliance') ? (
+            <Link to={REGION_COMPLIANCE_PATH} className="button button--secondary">
+              {t('groups.regionCompliance.title')}
+            </Link>
+          ) : null}
+          {can(role, 'groups.create') ? (
+            <Link to={NEW_GROUP_PATH} className="button button--primary">
+              {t('groups.add')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <p className="muted">{t('groups.intro')}</p>
 

@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge';
 import type { Place } from '../../../lib/places';
-import { isSectorCode, type GroupStatus, type MeetingStatus, type Member } from '../types';
+import { isSectorCode, type GroupStatus, type MeetingStatus, type Member, type RegionComplianceRow } from '../types';
+import { bandOf } from '../types/region-compliance';
 
 export function sectorLabel(t: TFunction, code: string): string {
   return isSectorCode(code) ? t(`sectors.${code}`) : code;
@@ -29,6 +30,16 @@ export function GroupStatusBadge({ status }: { status: GroupStatus }) {
     <Badge tone={STATUS_TONES[status]} testId="group-status">
       {t(`groups.statuses.${status}`)}
     </Badge>
+  );
+}
+
+/** A group's compliance in a period as "67%", coloured by its band: met green, partial amber, low orange, none red. */
+export function ComplianceBadge({ row }: { row: Pick<RegionComplianceRow, 'held' | 'required' | 'percent'> }) {
+  const band = bandOf(row);
+  return (
+    <span className={`badge badge--band-${band}`} data-band={band} data-testid="compliance-badge">
+      {`${row.percent}%`}
+    </span>
   );
 }
 

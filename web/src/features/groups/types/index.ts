@@ -171,6 +171,31 @@ export interface Compliance {
   months: ComplianceMonth[];
 }
 
+/** Groups by their compliance in a period: ≥ 100%, 50–99%, 1–49%, no meeting held. */
+export const COMPLIANCE_BANDS = ['met', 'partial', 'low', 'none'] as const;
+export type ComplianceBand = (typeof COMPLIANCE_BANDS)[number];
+
+/** One group's line of GET /groups/compliance: meetings held in the period against its SOP. */
+export interface RegionComplianceRow {
+  id: number;
+  name: string;
+  village_code: string;
+  status: GroupStatus;
+  sop_meetings_per_month: number;
+  held: number;
+  /** The SOP's meetings a month × the months counted. */
+  required: number;
+  /** held ÷ required in whole percent, rounded half up. */
+  percent: number;
+}
+
+/** GET /groups/compliance: one page of a region's groups, and every matching group counted by band. */
+export interface RegionCompliance extends Page<RegionComplianceRow> {
+  from: string;
+  to: string;
+  bands: Record<ComplianceBand, number>;
+}
+
 export interface DeliberationOption {
   id: number;
   label: string;

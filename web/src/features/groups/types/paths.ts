@@ -2,6 +2,8 @@
 
 export const GROUPS_PATH = '/groups';
 export const NEW_GROUP_PATH = '/groups/new';
+/** SOP compliance of every group in a region, for offices and programmes. */
+export const REGION_COMPLIANCE_PATH = '/groups/compliance';
 
 export const SECTIONS = [
   'summary',

@@ -1,0 +1,291 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { Pagination } from '../../../components/Pagination';
+import { SelectField } from '../../../components/SelectField';
+import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
+import type { RegionPickerSlot } from '../../../lib/places';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useMediaQuery } from '../../../lib/use-media-query';
+import { useResource } from '../../../lib/use-resource';
+import { listRegionCompliance } from '../api/groups';
+import { GROUP_KINDS, GROUP_STATUSES, isGroupKind, isGroupStatus, type RegionComplianceRow } from '../types';
+import { groupProblemMessage } from '../types/errors';
+import { MAX_Q } from '../types/filters';
+import { groupPath, GROUPS_PATH } from '../types/paths';
+import {
+  activeRegionFilterCount,
+  endMonthChoices,
+  isMonth,
+  isRegionSort,
+  REGION_PAGE_SIZE,
+  REGION_SORTS,
+  REGION_SPANS,
+  regionComplianceQuery,
+  regionFiltersFromSearchParams,
+  regionFiltersToSearchParams,
+  type RegionComplianceFilters,
+  type RegionSort,
+  type RegionSpan,
+} from '../types/region-compliance';
+import { ComplianceBands } from './ComplianceBands';
+import { ComplianceBadge, GroupStatusBadge } from './labels';
+
+/** A table from this width up; cards below it, on a phone. */
+export const WIDE_QUERY = '(min-width: 48rem)';
+
+const SORT_KEYS = {
+  percent: 'groups.regionCompliance.sorts.low',
+  '-percent': 'groups.regionCompliance.sorts.high',
+  name: 'groups.regionCompliance.sorts.name',
+} as const satisfies Record<RegionSort, string>;
+
+interface RegionCompliancePageProps {
+  /** The regions feature's picker, handed over by the app. */
+  RegionPicker: RegionPickerSlot;
+  /** The month the default period ends with ("2026-03"); this month by default. */
+  thisMonth?: string;
+}
+
+/** The groups of one page as cards: one per group, big enough to tap on a phone. */
+function ComplianceCards({ rows }: { rows: readonly RegionComplianceRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="record-list" data-testid="region-compliance-cards">
+      {rows.map((row) => (
+        <li key={row.id} className="record-card" data-testid={`region-compliance-card-${row.id}`}>
+          <h3 className="record-card__title">
+            <Link to={groupPath(row.id)}>{row.name}</Link>
+          </h3>
+          <p className="record-card__line muted">{t('groups.regionCompliance.cardVillage', { code: row.village_code })}</p>
+          <p className="record-card__line">
+            {t('groups.regionCompliance.cardHeld', { held: row.held, required: row.required })}
+          </p>
+          <p className="record-card__badges">
+            <ComplianceBadge row={row} />
+            <GroupStatusBadge status={row.status} />
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The groups of one page as a table, for a wide screen. */
+function ComplianceTable({ rows }: { rows: readonly RegionComplianceRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid="region-compliance-table">
+        <caption className="visually-hidden">{t('groups.regionCompliance.table')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('groups.regionCompliance.name')}</th>
+            <th scope="col">{t('groups.regionCompliance.village')}</th>
+            <th scope="col">{t('groups.regionCompliance.status')}</th>
+            <th scope="col" className="num">
+              {t('groups.regionCompliance.held')}
+            </th>
+            <th scope="col" className="num">
+              {t('groups.regionCompliance.percent')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className="cell-wrap">
+                <Link to={groupPath(row.id)}>{row.name}</Link>
+              </th>
+              <td className="nowrap">{row.village_code}</td>
+              <td>
+                <GroupStatusBadge status={row.status} />
+              </td>
+              <td className="num">{t('groups.regionCompliance.heldOfRequired', { held: row.held, required: row.required })}</td>
+              <td className="num">
+                <ComplianceBadge row={row} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Kepatuhan SOP per wilayah: every group an office or a programme reaches in a region, counted by
+ * band in one bar and listed least compliant first, so the groups that stopped meeting stand out.
+ */
+export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionCompliancePageProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  useDocumentTitle(t('groups.regionCompliance.title'));
+  const id = useId();
+  const wide = useMediaQuery(WIDE_QUERY);
+  // Open beside a wide table; folded away on a phone, where the bands and the groups matter first.
+  const [open, setOpen] = useState(wide);
+  const month = thisMonth ?? todayIso().slice(0, 7);
+  const [params, setParams] = useSearchParams();
+  const filters = regionFiltersFromSearchParams(params);
+  const [query, setQuery] = useState(filters.q);
+  // Back and forward change the address: the search box follows it.
+  useEffect(() => setQuery(filters.q), [filters.q]);
+  const report = useResource(JSON.stringify(regionComplianceQuery(filters, month)), (signal) =>
+    listRegionCompliance(filters, month, signal),
+  );
+  const data = report.data;
+  const active = activeRegionFilterCount(filters);
+
+  const setFilters = (next: RegionComplianceFilters) => setParams(regionFiltersToSearchParams(next));
+  /** A changed filter applies at once, from the first page, with what is typed in the search box. */
+  const apply = (change: Partial<RegionComplianceFilters>) => setFilters({ ...filters, q: query.trim(), ...change, offset: 0 });
+
+  function onSearch(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply({});
+  }
+
+  const listTitle = `${id}-list`;
+  return (
+    <>
+      <p>
+        <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
+      </p>
+      <h1 tabIndex={-1}>{t('groups.regionCompliance.title')}</h1>
+      <p className="muted">{t('groups.regionCompliance.intro')}</p>
+
+      <details className="card filters" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="filters__summary">
+          {t('groups.regionCompliance.filters')}
+          {active > 0 ? <span className="filters__count">{t('groups.regionCompliance.active', { count: active })}</span> : null}
+        </summary>
+        <form className="filters__search" role="search" onSubmit={onSearch}>
+          <FormField
+            id={`${id}-q`}
+            label={t('groups.search')}
+            hint={t('groups.searchHint')}
+            inputProps={{
+              type: 'search',
+              name: 'q',
+              value: query,
+              maxLength: MAX_Q,
+              onChange: (e) => setQuery(e.target.value),
+            }}
+          />
+          <button type="submit" className="button button--primary">
+            {t('common.search')}
+          </button>
+        </form>
+        <div className="filters__grid">
+          <SelectField
+            id={`${id}-span`}
+            label={t('groups.regionCompliance.span')}
+            options={REGION_SPANS.map((months) => ({
+              value: String(months),
+              label: t('groups.regionCompliance.spans', { count: months }),
+            }))}
+            selectProps={{
+              name: 'months',
+              value: String(filters.months),
+              onChange: (e) => apply({ months: Number(e.target.value) as RegionSpan }),
+            }}
+          />
+          <SelectField
+            id={`${id}-to`}
+            label={t('groups.regionCompliance.to')}
+            options={endMonthChoices(month, filters.to).map((choice) =>
+              choice === month
+                ? { value: '', label: t('groups.regionCompliance.thisMonth', { month: formatMonth(choice, language, 'long') }) }
+                : { value: choice, label: formatMonth(choice, language, 'long') },
+            )}
+            selectProps={{
+              name: 'to',
+              value: filters.to && filters.to !== month ? filters.to : '',
+              onChange: (e) => apply({ to: isMonth(e.target.value) ? e.target.value : null }),
+            }}
+          />
+          <SelectField
+            id={`${id}-sort`}
+            label={t('groups.regionCompliance.sort')}
+            options={REGION_SORTS.map((sort) => ({ value: sort, label: t(SORT_KEYS[sort]) }))}
+            selectProps={{
+              name: 'sort',
+              value: filters.sort,
+              onChange: (e) => {
+                if (isRegionSort(e.target.value)) apply({ sort: e.target.value });
+              },
+            }}
+          />
+          <SelectField
+            id={`${id}-status`}
+            label={t('groups.status')}
+            emptyLabel={t('groups.regionCompliance.allStatuses')}
+            options={GROUP_STATUSES.map((status) => ({ value: status, label: t(`groups.statuses.${status}`) }))}
+            selectProps={{
+              name: 'status',
+              value: filters.status ?? '',
+              onChange: (e) => apply({ status: isGroupStatus(e.target.value) ? e.target.value : null }),
+            }}
+          />
+          <SelectField
+            id={`${id}-kind`}
+            label={t('groups.kind')}
+            emptyLabel={t('groups.allKinds')}
+            options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
+            selectProps={{
+              name: 'kind',
+              value: filters.kind ?? '',
+              onChange: (e) => apply({ kind: isGroupKind(e.target.value) ? e.target.value : null }),
+            }}
+          />
+        </div>
+        <RegionPicker
+          value={filters.region}
+          label={t('groups.regionCompliance.region')}
+          onChange={(code) => {
+            if (code !== filters.region) apply({ region: code });
+          }}
+        />
+      </details>
+
+      <section className="card" aria-busy={report.status === 'loading'}>
+        <p className="lead" role="status" data-testid="region-compliance-total">
+          {report.status === 'loading' && !data
+            ? t('groups.regionCompliance.loading')
+            : data
+              ? t('groups.regionCompliance.total', {
+                  count: data.total,
+                  formatted: formatNumber(data.total, language),
+                  from: formatMonth(data.from, language, 'long'),
+                  to: formatMonth(data.to, language, 'long'),
+                })
+              : null}
+        </p>
+        {report.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
+        {data ? <ComplianceBands bands={data.bands} /> : null}
+      </section>
+
+      {data ? (
+        <section className="card" aria-labelledby={listTitle}>
+          <h2 id={listTitle}>{t('groups.regionCompliance.table')}</h2>
+          {data.items.length === 0 ? <p>{t('groups.regionCompliance.empty')}</p> : null}
+          {data.items.length > 0 && wide ? <ComplianceTable rows={data.items} /> : null}
+          {data.items.length > 0 && !wide ? <ComplianceCards rows={data.items} /> : null}
+          <Pagination
+            total={data.total}
+            limit={REGION_PAGE_SIZE}
+            offset={filters.offset}
+            label={t('groups.regionCompliance.pagination')}
+            onChange={(offset) => {
+              setFilters({ ...filters, offset });
+              document.querySelector<HTMLElement>('#main h1')?.focus();
+            }}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
