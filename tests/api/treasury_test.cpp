@@ -89,7 +89,9 @@ TEST_P(Treasury, TheStatementIsComputedFromBalancedEntries) {
   EXPECT_EQ(january.body.at("from"), "2026-01-01");
   EXPECT_EQ(january.body.at("income"), 290'000);
   for (const auto& line : january.body.at("accounts").as_array()) {
-    if (line.at("account") == "cash") EXPECT_EQ(line.at("opening"), 2'000'000);
+    if (line.at("account") == "cash") {
+      EXPECT_EQ(line.at("opening"), 2'000'000);
+    }
   }
 
   Reply balances = Get("/api/v1/groups/1/balances?from=2025-11&to=2026-01", &officer_);

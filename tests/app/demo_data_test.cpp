@@ -66,7 +66,9 @@ TEST_F(DemoGroupsTest, TheTapeGroupAgreedItsMarketAreasButNotAUniformPrice) {
   ASSERT_TRUE(deliberations.ok());
   ASSERT_EQ(deliberations->total, 2);
   for (const auto& d : deliberations->items) {
-    if (d.topic == domain::groups::Topic::kPrice) EXPECT_EQ(d.outcome, domain::groups::Outcome::kNotAgreed);
+    if (d.topic == domain::groups::Topic::kPrice) {
+      EXPECT_EQ(d.outcome, domain::groups::Outcome::kNotAgreed);
+    }
   }
   auto areas = runtime_->cooperation->Areas(system_, groups_.tape_group, false);
   ASSERT_TRUE(areas.ok());

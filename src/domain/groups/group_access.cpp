@@ -44,6 +44,24 @@ core::Error Precondition(std::string field, std::string code, std::string messag
   return error;
 }
 
+core::Result<GroupWrite> BeginGroupWrite(Database& database, const Context& context,
+                                         std::int64_t group_id, std::optional<Part> part) {
+  GroupWrite write;
+  GOTONG_ASSIGN_OR_RETURN(write.unit, database.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *write.unit, group_id));
+  write.group = std::move(opened.first);
+  write.caller = std::move(opened.second);
+  if (part) GOTONG_RETURN_IF_ERROR(MayWrite(write.caller, write.group, *part));
+  return write;
+}
+
+core::Result<std::unique_ptr<UnitOfWork>> BeginGroupRead(Database& database, const Context& context,
+                                                         std::int64_t group_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database.Begin(Access::kRead));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  return unit;
+}
+
 Month MonthsBefore(Month month, int count) {
   int index = month.year * 12 + static_cast<int>(month.month) - 1 - count;
   return Month{index / 12, static_cast<unsigned>(index % 12 + 1)};

@@ -3,6 +3,7 @@
 // Who reaches a group and which parts of its workspace they write; shared by the groups
 // context's services.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,6 +33,23 @@ core::Result<Caller> Reach(const accounts::Context& context, UnitOfWork& unit, c
 // The group (kNotFound) and its caller (kPermissionDenied when out of reach).
 core::Result<std::pair<Group, Caller>> OpenGroup(const accounts::Context& context,
                                                  UnitOfWork& unit, std::int64_t group_id);
+
+// A write to one group: its transaction, the group and the caller.
+struct GroupWrite {
+  std::unique_ptr<UnitOfWork> unit;
+  Group group;
+  Caller caller;
+};
+
+// Begins a writing unit on the group the caller reaches and, when `part` is given, checks that
+// the caller writes it (MayWrite). Use cases that check rights of their own pass nullopt.
+core::Result<GroupWrite> BeginGroupWrite(Database& database, const accounts::Context& context,
+                                         std::int64_t group_id, std::optional<Part> part);
+
+// Begins a reading unit on a group the caller reaches.
+core::Result<std::unique_ptr<UnitOfWork>> BeginGroupRead(Database& database,
+                                                         const accounts::Context& context,
+                                                         std::int64_t group_id);
 
 // OK when the caller writes `part` of the group: admins every part; the steward's officers the
 // profile and members; the group's own officers by RoleWrites. A dissolved group takes no

@@ -307,8 +307,7 @@ core::Result<core::Page<Membership>> GroupService::ListMembers(const Context& co
                                                                std::int64_t group_id,
                                                                bool include_left,
                                                                const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
   return unit->Groups().ListMembers(group_id, include_left, page);
 }
 
@@ -403,10 +402,8 @@ core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
 
 core::Result<Membership> GroupService::AddMember(const Context& context, std::int64_t group_id,
                                                  const MemberInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMembers));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMembers));
+  auto& [unit, group, caller] = write;
   Problems problems;
   Membership member;
   member.group_id = group_id;
@@ -456,10 +453,8 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
 core::Result<Membership> GroupService::UpdateMember(const Context& context, std::int64_t group_id,
                                                     std::int64_t member_id,
                                                     const MemberInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMembers));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMembers));
+  auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto member, unit->Groups().FindMember(group_id, member_id));
   auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member_id), "update");
   entry.before = SnapshotOf(member);
@@ -489,8 +484,7 @@ core::Result<core::Page<Meeting>> GroupService::ListMeetings(const Context& cont
   if (to) last = CheckDate(problems, "to", *to);
   if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
   return unit->Meetings().List(group_id, first, last, page);
 }
 
@@ -504,8 +498,7 @@ core::Result<MeetingView> GroupService::MeetingViewOf(UnitOfWork& unit, std::int
 
 core::Result<MeetingView> GroupService::GetMeeting(const Context& context, std::int64_t group_id,
                                                    std::int64_t meeting_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
   return MeetingViewOf(*unit, group_id, meeting_id);
 }
 
@@ -560,10 +553,8 @@ void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& inpu
 
 core::Result<MeetingView> GroupService::CreateMeeting(const Context& context, std::int64_t group_id,
                                                       const MeetingInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMeetings));
+  auto& [unit, group, caller] = write;
   Problems problems;
   Meeting meeting;
   meeting.group_id = group_id;
@@ -582,10 +573,8 @@ core::Result<MeetingView> GroupService::CreateMeeting(const Context& context, st
 core::Result<MeetingView> GroupService::UpdateMeeting(const Context& context, std::int64_t group_id,
                                                       std::int64_t meeting_id,
                                                       const MeetingInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMeetings));
+  auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "update");
   entry.before = SnapshotOf(meeting);
@@ -604,10 +593,8 @@ core::Result<MeetingView> GroupService::UpdateMeeting(const Context& context, st
 core::Result<MeetingView> GroupService::RecordAttendance(
     const Context& context, std::int64_t group_id, std::int64_t meeting_id,
     const std::optional<std::vector<AttendanceInput>>& attendance) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMeetings));
+  auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");
   if (meeting.status != MeetingStatus::kHeld) {
@@ -703,8 +690,7 @@ core::Result<ComplianceView> GroupService::Compliance(const Context& context, st
 core::Result<core::Page<Deliberation>> GroupService::ListDeliberations(const Context& context,
                                                                        std::int64_t group_id,
                                                                        const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
   return unit->Deliberations().List(group_id, page);
 }
 
@@ -726,18 +712,15 @@ core::Result<DeliberationView> GroupService::DeliberationViewOf(UnitOfWork& unit
 core::Result<DeliberationView> GroupService::GetDeliberation(const Context& context,
                                                              std::int64_t group_id,
                                                              std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
   return DeliberationViewOf(*unit, group_id, id);
 }
 
 core::Result<DeliberationView> GroupService::CreateDeliberation(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const DeliberationInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kDeliberations));
+  auto& [unit, group, caller] = write;
   Problems problems;
   Deliberation deliberation;
   deliberation.group_id = group_id;
@@ -790,9 +773,8 @@ core::Result<DeliberationView> GroupService::CreateDeliberation(const Context& c
 
 core::Result<DeliberationView> GroupService::CastVote(const Context& context, std::int64_t group_id,
                                                       std::int64_t id, const VoteInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  auto& [unit, group, caller] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
   if (deliberation.decided) {
@@ -850,9 +832,8 @@ core::Result<DeliberationView> GroupService::CastVote(const Context& context, st
 
 core::Result<DeliberationView> GroupService::WithdrawVote(const Context& context, std::int64_t group_id,
                                                           std::int64_t id, std::int64_t member_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  auto& [unit, group, caller] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   bool recorder = MayWrite(caller, group, Part::kDeliberations).ok();
   if (!recorder && !(caller.member && caller.member->id == member_id)) {
@@ -874,10 +855,8 @@ core::Result<DeliberationView> GroupService::WithdrawVote(const Context& context
 
 core::Result<DeliberationView> GroupService::Decide(const Context& context, std::int64_t group_id,
                                                     std::int64_t id, const DecisionInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
-  auto& [group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kDeliberations));
+  auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
   if (deliberation.decided) {
     return Precondition("deliberation", "decided", "this proposal has been decided already");
@@ -953,8 +932,7 @@ core::Result<DeliberationView> GroupService::Decide(const Context& context, std:
 }
 
 core::Result<std::vector<Norm>> GroupService::Norms(const Context& context, std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
   return unit->Deliberations().Norms(group_id);
 }
 
