@@ -58,7 +58,7 @@ int DaysInMonth(int year, int month) {
 }
 
 std::string Date(int year, int month, int day) {
-  char buffer[16];
+  char buffer[40];  // room for any int, so -Wformat-truncation has nothing to say
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
