@@ -351,6 +351,12 @@ constexpr const char* kCountTallies =
     "GROUP BY village_code, status, enterprises.scale, verified_at, sector) a "
     "GROUP BY 1, 2, 3, 4, 5";
 
+// The words of every enterprise, as the triggers of migration V012 add them row by row.
+constexpr const char* kFillWords =
+    "INSERT INTO enterprise_words (word, village_code, search_name, enterprise_id) "
+    "SELECT unnest(tsvector_to_array(to_tsvector('simple', search_text))), village_code, "
+    "search_name, id FROM enterprises";
+
 core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
   return Guard("suspend indexes", [&]() -> core::Result<int> {
     struct Suspended {
@@ -362,7 +368,7 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       Query query(sql_);
       query.Into(name).Into(type).Into(table).Into(definition);
       // SQLite: the secondary indexes and the triggers that keep the search index in step;
-      // PostgreSQL: the secondary indexes, the search index (GIN) among them, and (below) the
+      // PostgreSQL: the secondary indexes, the word table's among them, and (below) the
       // foreign keys.
       const char* sql =
           dialect_ == Dialect::kSqlite
@@ -370,8 +376,8 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
                 "'trigger') AND tbl_name IN ('people', 'enterprises') AND sql IS NOT NULL AND "
                 "sql NOT LIKE 'CREATE UNIQUE%' ORDER BY type, name"
               : "SELECT indexname, 'index', tablename, indexdef FROM pg_indexes WHERE schemaname = "
-                "current_schema() AND tablename IN ('people', 'enterprises') AND indexdef NOT LIKE "
-                "'CREATE UNIQUE%' ORDER BY indexname";
+                "current_schema() AND tablename IN ('people', 'enterprises', 'enterprise_words') "
+                "AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
       if (query.Run(sql)) {
         do {
           found.push_back({name, type, table, definition});
@@ -393,7 +399,8 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       }
     }
     if (dialect_ == Dialect::kPostgresql) {
-      // The trigger that keeps enterprise_tallies (SQLite's triggers are dropped above).
+      // The triggers that keep enterprise_tallies and enterprise_words (SQLite's triggers are
+      // dropped above).
       std::string name, table;
       Query query(sql_);
       query.Into(name).Into(table);
@@ -426,12 +433,16 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       insert.Use(name).Use(table).Use(definition);
       insert.Run("INSERT INTO suspended_indexes (name, table_name, definition) VALUES (:n, :t, :d)");
     };
-    // Rows loaded without the triggers reach the search index (SQLite) and the tallies in one
-    // pass at the end (restored in name order: the tallies last, once the indexes are back).
+    // Rows loaded without the triggers reach the search index (SQLite) or the word table
+    // (PostgreSQL) and the tallies in one pass at the end, restored in name order: the words
+    // before their index, the tallies last, once the indexes are back.
     if (triggers) {
       if (dialect_ == Dialect::kSqlite) {
         remember("enterprise_search (rebuild)",
                  "INSERT INTO enterprise_search (enterprise_search) VALUES ('rebuild')");
+      } else {
+        remember("enterprise words (1 clear)", "TRUNCATE enterprise_words");
+        remember("enterprise words (2 fill)", kFillWords);
       }
       remember("tallies of enterprises (1 clear)", "DELETE FROM enterprise_tallies");
       remember("tallies of enterprises (2 count)", kCountTallies);
@@ -481,6 +492,7 @@ core::Result<int> SqlBulkRegistryWriter::RestoreIndexes() {
     if (dialect_ == Dialect::kSqlite) sql_ << "PRAGMA analysis_limit = 400";
     sql_ << "ANALYZE people";
     sql_ << "ANALYZE enterprises";
+    if (dialect_ == Dialect::kPostgresql) sql_ << "ANALYZE enterprise_words";
     if (dialect_ == Dialect::kSqlite) {
       sql_ << "PRAGMA cache_size = -2000";  // SQLite's default
       sql_ << "PRAGMA mmap_size = 1073741824";

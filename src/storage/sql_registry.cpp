@@ -56,18 +56,86 @@ std::vector<std::string> SearchWords(std::string_view q) {
   return words;
 }
 
-// The full-text query for `q`: for every word of it, a word starting with it. SQLite FTS5
-// ("batik"* AND "sa"*) or PostgreSQL tsquery (batik:* & sa:*); empty when q has no word.
-std::string SearchQuery(const std::string& q, bool sqlite) {
+// The SQLite full-text query for `q`: for every word of it, a word starting with it
+// ("batik"* AND "sa"*); empty when q has no word.
+std::string FtsQuery(const std::string& q) {
   std::string query;
   for (const auto& word : SearchWords(q)) {
-    if (sqlite) {
-      query += (query.empty() ? "\"" : " AND \"") + word + "\"*";
-    } else {
-      query += (query.empty() ? "" : " & ") + word + ":*";
-    }
+    query += (query.empty() ? "\"" : " AND \"") + word + "\"*";
   }
   return query;
+}
+
+// The first text after every text that starts with `word`, in byte order: its last character
+// (UTF-8) one code point up. Words come from SearchWords, so never end in U+10FFFF.
+std::string PrefixEnd(std::string word) {
+  std::size_t start = word.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
+  auto byte = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(word[i])); };
+  const std::size_t length = word.size() - start;
+  char32_t code = length == 1   ? byte(start)
+                  : length == 2 ? (byte(start) & 0x1F) << 6 | (byte(start + 1) & 0x3F)
+                  : length == 3 ? (byte(start) & 0x0F) << 12 | (byte(start + 1) & 0x3F) << 6 |
+                                      (byte(start + 2) & 0x3F)
+                                : (byte(start) & 0x07) << 18 | (byte(start + 1) & 0x3F) << 12 |
+                                      (byte(start + 2) & 0x3F) << 6 | (byte(start + 3) & 0x3F);
+  code = code == 0xD7FF ? 0xE000 : code + 1;  // past the surrogates, which UTF-8 never holds
+  word.resize(start);
+  auto put = [&](char32_t value) { word.push_back(static_cast<char>(value)); };
+  if (code < 0x80) {
+    put(code);
+  } else if (code < 0x800) {
+    put(0xC0 | code >> 6), put(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    put(0xE0 | code >> 12), put(0x80 | (code >> 6 & 0x3F)), put(0x80 | (code & 0x3F));
+  } else {
+    put(0xF0 | code >> 18), put(0x80 | (code >> 12 & 0x3F)), put(0x80 | (code >> 6 & 0x3F)),
+        put(0x80 | (code & 0x3F));
+  }
+  return word;
+}
+
+// The region condition on `column` (a village code): the village itself, or a range of codes.
+std::string RegionCondition(const std::string& column, const std::string& region, Params& params) {
+  std::string sql;
+  if (region.size() == 13) {
+    sql += " AND " + column + " = ";
+    params.Text(sql, region);
+  } else {
+    sql += " AND " + column + " >= ";
+    params.Text(sql, region + ".");
+    sql += " AND " + column + " < ";
+    params.Text(sql, region + "/");
+  }
+  return sql;
+}
+
+// PostgreSQL: the ids of the enterprises that have, for each of `words`, a word starting with
+// it, within `region` if any; read from the index of enterprise_words alone (migration V012).
+// An id may come more than once.
+std::string WordMatches(const std::vector<std::string>& words,
+                        const std::optional<std::string>& region, Params& params) {
+  std::string sql;
+  for (const auto& word : words) {
+    sql += sql.empty() ? "" : " INTERSECT ";
+    sql += "SELECT enterprise_id FROM enterprise_words WHERE word >= ";
+    params.Text(sql, word);
+    sql += " AND word < ";
+    params.Text(sql, PrefixEnd(word));
+    if (region) sql += RegionCondition("village_code", *region, params);
+  }
+  return sql;
+}
+
+// The order of enterprise_words that gives `sort`'s order of enterprises, if it has one.
+const char* WordOrder(EnterpriseSort sort) {
+  switch (sort) {
+    case EnterpriseSort::kName: return "search_name, enterprise_id";
+    case EnterpriseSort::kNameDesc: return "search_name DESC, enterprise_id DESC";
+    case EnterpriseSort::kCreatedAt: return "enterprise_id";
+    case EnterpriseSort::kCreatedAtDesc: return "enterprise_id DESC";
+    default: return nullptr;
+  }
 }
 
 bool IsSqlite(soci::session& sql) { return sql.get_backend_name() == "sqlite3"; }
@@ -85,26 +153,25 @@ enum class Plan {
 // What follows "FROM enterprises e" for a filter: the search's join, if any, and " WHERE …".
 // A SQLite search starts from the full-text matches (a join) when nothing else narrows the
 // rows; with a region, it walks the region's range of enterprises_area and looks each row up
-// in the matches (IN); walking the ORDER BY's index (kOrderFirst), likewise.
+// in the matches (IN); walking the ORDER BY's index (kOrderFirst), likewise. A PostgreSQL
+// search is an IN over the word table, which its planner joins as it sees fit.
 std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params,
                      Plan plan = Plan::kFilterFirst) {
   std::string sql = " WHERE 1 = 1";
   const bool search = filter.q.has_value();
   const bool join = sqlite && search && plan != Plan::kOrderFirst && !filter.region;
   if (search) {
-    std::string query = SearchQuery(*filter.q, sqlite);
-    if (query.empty()) return " WHERE 1 = 0";  // nothing to look for: "--" matches no name
-    if (join) {
+    std::vector<std::string> words = SearchWords(*filter.q);
+    if (words.empty()) return " WHERE 1 = 0";  // nothing to look for: "--" matches no name
+    if (!sqlite) {
+      sql += " AND e.id IN (" + WordMatches(words, filter.region, params) + ")";
+    } else if (join) {
       sql = " JOIN (SELECT rowid AS id FROM enterprise_search WHERE enterprise_search MATCH ";
-      params.Text(sql, std::move(query));
+      params.Text(sql, FtsQuery(*filter.q));
       sql += ") s ON s.id = e.id WHERE 1 = 1";
-    } else if (sqlite) {
-      sql += " AND +e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
-      params.Text(sql, std::move(query));
-      sql += ")";
     } else {
-      sql += " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', ";
-      params.Text(sql, std::move(query));
+      sql += " AND +e.id IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ";
+      params.Text(sql, FtsQuery(*filter.q));
       sql += ")";
     }
   }
@@ -112,17 +179,7 @@ std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params
   const std::string e = indexed ? "e." : "+e.";
   const std::string region_e =
       indexed || (plan != Plan::kOrderFirst && !join) ? std::string("e.") : e;
-  if (filter.region) {
-    if (filter.region->size() == 13) {
-      sql += " AND " + region_e + "village_code = ";
-      params.Text(sql, *filter.region);
-    } else {
-      sql += " AND " + region_e + "village_code >= ";
-      params.Text(sql, *filter.region + ".");
-      sql += " AND " + region_e + "village_code < ";
-      params.Text(sql, *filter.region + "/");
-    }
-  }
+  if (filter.region) sql += RegionCondition(region_e + "village_code", *filter.region, params);
   if (filter.sector) {
     sql += " AND " + e + "sector = ";
     params.Text(sql, std::string(ToString(*filter.sector)));
@@ -229,12 +286,7 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
     text += " AND e.verified_at < ";
     params.Text(text, cutoff);
     text += " AND " + e + "status = 'active'";
-    if (filter.region) {
-      text += " AND " + e + "village_code >= ";
-      params.Text(text, *filter.region + ".");
-      text += " AND " + e + "village_code < ";
-      params.Text(text, *filter.region + "/");
-    }
+    if (filter.region) text += RegionCondition(e + "village_code", *filter.region, params);
     text += kinds(params, e) + " GROUP BY 1, 2";
     Query query(sql);
     query.Into(area).Into(scale).Into(stale);
@@ -589,17 +641,7 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
   return Guard("list people", [&]() -> core::Result<core::Page<Person>> {
     Params params;
     std::string where = " WHERE 1 = 1";
-    if (region) {
-      if (region->size() == 13) {
-        where += " AND p.village_code = ";
-        params.Text(where, *region);
-      } else {
-        where += " AND p.village_code >= ";
-        params.Text(where, *region + ".");
-        where += " AND p.village_code < ";
-        params.Text(where, *region + "/");
-      }
-    }
+    if (region) where += RegionCondition("p.village_code", *region, params);
     if (q) {
       where += " AND (p.search_name LIKE ";
       params.Text(where, "%" + EscapeLike(*q) + "%");
@@ -798,7 +840,7 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     if (!total && sqlite && filter.q) {
       // The full-text index counts a search's matches without reading a row.
       long long found = 0;
-      std::string query = SearchQuery(*filter.q, true);
+      std::string query = FtsQuery(*filter.q);
       if (!query.empty()) {
         Query count(sql_);
         count.Into(found).Use(query);
@@ -822,6 +864,58 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
           read_page(Plan::kFilterFirst, true);
           if (!result.items.empty()) return result;
         }
+      }
+    }
+    if (!total && !sqlite && filter.q && !filter.sector && !filter.scale && !filter.status &&
+        !filter.stale) {
+      // PostgreSQL answers a search, in a region or not, from the index of enterprise_words:
+      // its total, and the page of one word sorted by name or by creation.
+      std::vector<std::string> words = SearchWords(*filter.q);
+      if (words.empty()) return result;
+      // On two cores, a parallel plan's workers cost more to start than this work takes.
+      sql_ << "SET LOCAL max_parallel_workers_per_gather = 0";
+      // An enterprise appears once per word it has in the range of a query word, so once if
+      // the range holds a single word; then no duplicates need sorting away. (Several query
+      // words are intersected, which leaves none.)
+      int several = 0;
+      if (words.size() == 1) {
+        Query span(sql_);
+        span.Into(several).Use(words[0]).Use(PrefixEnd(words[0]));
+        span.Run("SELECT CASE WHEN MIN(word) < MAX(word) THEN 1 ELSE 0 END FROM enterprise_words "
+                 "WHERE word >= :a AND word < :b");
+      }
+      const std::string distinct = several ? "DISTINCT " : "";
+      {
+        Params params;
+        std::string matches = WordMatches(words, filter.region, params);
+        total = 0;
+        Query count(sql_);
+        count.Into(*total);
+        params.BindTo(count);
+        count.Run("SELECT COUNT(" + distinct + "enterprise_id) FROM (" + matches + ") m");
+      }
+      const char* order = WordOrder(sort);
+      if (words.size() == 1 && order != nullptr) {
+        result.total = *total;
+        if (*total == 0) return result;
+        Params params;
+        std::string matches = WordMatches(words, filter.region, params);
+        matches.replace(0, std::string_view("SELECT enterprise_id").size(),
+                        "SELECT " + distinct + "search_name, enterprise_id");
+        EnterpriseVars vars;
+        long long limit = page.limit, offset = page.offset;
+        Query query(sql_);
+        vars.Bind(query);
+        params.BindTo(query);
+        query.Use(limit).Use(offset);
+        if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
+                      " WHERE e.id IN (SELECT enterprise_id FROM (" + matches + " ORDER BY " +
+                      order + " LIMIT :l OFFSET :o) p) ORDER BY " + OrderBy(sort))) {
+          do {
+            result.items.push_back(vars.Get());
+          } while (query.Next());
+        }
+        return result;
       }
     }
     if (!total) {

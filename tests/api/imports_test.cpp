@@ -738,12 +738,17 @@ TEST_P(Imports, ABulkLoadIntoAnEmptyRegistryBuildsItsIndexesAtTheEndEvenAfterAKi
   // The rebuilt indexes serve the usual questions.
   EXPECT_EQ(Total("/api/v1/enterprises?region=35.79.02.2006&sort=name"), 5);
   EXPECT_EQ(Enterprise("1000000000004").at("name"), "Usaha 4");
+  // Search finds every row, those of the killed run included, in the region or not.
+  EXPECT_EQ(Total("/api/v1/enterprises?q=usaha"), 5);
+  EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.79.02"), 5);
+  EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.07"), 0);
 }
 
 TEST_P(Imports, ASmallFileOrABusyRegistryKeepsTheIndexesInPlace) {
   const int indexes = IndexesInPlace(db());
   Run(Queue("owner_name,name,sector,village_code\nA,Usaha 1,batik,35.79.02.2006\n"));
   EXPECT_EQ(IndexesInPlace(db()), indexes);
+  EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.79"), 1);  // searchable at once
   // The registry now has an enterprise: even a "large" file is checked row by row, indexed.
   registry::ImportService bulk(db(), clock(), registry::ImportOptions{2, 10000, 1});
   std::int64_t id = Queue("owner_name,name,sector,village_code\nB,Usaha 2,batik,35.79.02.2006\n");
@@ -845,6 +850,31 @@ TEST_P(Imports, LargeMatchesPageInTheSameOrderWhicheverWayTheDatabaseReadsThem) 
     ASSERT_EQ(one.body.at("items").as_array().size(), 1u) << name;
     EXPECT_EQ(one.body.at("items").as_array()[0].at("sector"), "culinary") << name;
   }
+  // Search by a word every enterprise has once, and by a start two words of one enterprise
+  // may share ("11": the number in its name, 11000-11499, and in its owner's name, 11,
+  // 110-119, 1100-1199): each enterprise is counted and listed once, in the list's order.
+  EXPECT_EQ(page("q=usaha&region=35.79.01.2005&limit=20&offset=300"), expected("35.79.01.2005", 300));
+  EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.79.01.2005"), 1400);
+  std::vector<std::size_t> eleven;  // the rows with a word starting "11", in id order
+  std::size_t both = 0, in_temas = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    bool name = rows[i].name.compare(6, 2, "11") == 0, owner = std::to_string(i).starts_with("11");
+    if (name || owner) eleven.push_back(i);
+    if (name && owner) ++both;
+    if ((name || owner) && rows[i].village == "35.79.01.2006") ++in_temas;
+  }
+  ASSERT_GT(both, 0u);  // the case that needs duplicates taken out is there
+  EXPECT_EQ(Total("/api/v1/enterprises?q=11"), static_cast<std::int64_t>(eleven.size()));
+  EXPECT_EQ(Total("/api/v1/enterprises?q=11&region=35.79.01.2006"), static_cast<std::int64_t>(in_temas));
+  std::vector<std::string> by_name;
+  for (std::size_t i : eleven) by_name.push_back(rows[i].name);
+  std::sort(by_name.rbegin(), by_name.rend());
+  EXPECT_EQ(page("q=11&sort=-name&limit=20&offset=10"),
+            std::vector<std::string>(by_name.begin() + 10, by_name.begin() + 30));
+  EXPECT_EQ(page("q=11&sort=created_at&limit=3"),
+            (std::vector<std::string>{rows[eleven[0]].name, rows[eleven[1]].name, rows[eleven[2]].name}));
+  EXPECT_EQ(page("q=11&sort=-created_at&limit=2"),
+            (std::vector<std::string>{rows[eleven.back()].name, rows[eleven[eleven.size() - 2]].name}));
   // Drill-down: the district's villages add up to its total; every enterprise is micro here.
   Reply areas = Get("/api/v1/enterprises/areas?region=35.79.01", &admin_);
   ASSERT_EQ(areas.status(), 200) << areas;

@@ -511,6 +511,41 @@ TEST_P(Registry, ListSearchesWordsOfNameOwnerAndNibByTheirStart) {
             json::array());
 }
 
+TEST_P(Registry, SearchFollowsRenamesMovesAndNewOwnerNames) {
+  Seed();
+  auto total = [&](const std::string& query) {
+    return Get("/api/v1/enterprises" + query, &admin_).body.at("total").as_int64();
+  };
+  std::string kopi = "/api/v1/enterprises/" + std::to_string(kopi_);
+  ASSERT_EQ(Patch(kopi, {{"name", "Kopi Bumiaji"}}, admin_).status(), 200);
+  EXPECT_EQ(List("?q=tlekung"), (NameList{}));  // the old name's words are gone
+  EXPECT_EQ(List("?q=bumi"), (NameList{"Kopi Bumiaji"}));
+  EXPECT_EQ(total("?q=kopi"), 1);
+  // Moved to a village of another regency, it is found there and no longer in Batu.
+  ASSERT_EQ(Patch(kopi, {{"village_code", "35.07.20.2004"}}, admin_).status(), 200);
+  EXPECT_EQ(List("?q=kopi&region=35.79"), (NameList{}));
+  EXPECT_EQ(total("?q=kopi&region=35.79"), 0);
+  EXPECT_EQ(List("?q=kopi&region=35.07.20"), (NameList{"Kopi Bumiaji"}));
+  EXPECT_EQ(total("?q=kopi&region=35.07.20.2004"), 1);
+  // The owner's new name finds all of the owner's enterprises; the old one none.
+  std::int64_t owner = Get(kopi, &admin_).body.at("owner").at("id").as_int64();
+  ASSERT_EQ(Patch("/api/v1/people/" + std::to_string(owner), {{"name", "Bambang Priyono"}}, admin_).status(),
+            200);
+  EXPECT_EQ(List("?q=susilo"), (NameList{}));
+  EXPECT_EQ(List("?q=priyo%20bambang"), (NameList{"Kopi Bumiaji"}));
+  // A word may end in a letter outside ASCII: its start is still a word's start.
+  AddEnterprise({{"owner", {{"name", "Ni Made Kadék"}}}, {"name", "Warung Kadék"}, {"sector", "culinary"},
+                 {"village_code", "35.79.01.2005"}},
+                admin_);
+  EXPECT_EQ(List("?q=kad%C3%A9"), (NameList{"Warung Kadék"}));
+  EXPECT_EQ(List("?q=kad%C3%A9k&region=35.79.01"), (NameList{"Warung Kadék"}));
+  EXPECT_EQ(total("?q=kad%C3%A9"), 1);  // the name and the owner both have the word: counted once
+  EXPECT_EQ(List("?q=kad%C3%A9kk"), (NameList{}));
+  // Only the words of the enterprises that match count, in any region.
+  EXPECT_EQ(total("?q=ba"), 3);
+  EXPECT_EQ(total("?q=ba&region=35.79"), 1);
+}
+
 TEST_P(Registry, ListSortsLimitsAndCountsTotal) {
   Seed();
   EXPECT_EQ(List("?sort=-name"),
