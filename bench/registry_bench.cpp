@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
          return "/api/v1/enterprises?q=" + pick(words, i).substr(0, 3) + "&region=" +
                 pick(regencies, i) + "&limit=50";
        }},
+      {"search: q = a word's first two letters (several words)", 50,
+       [&](std::size_t i) { return "/api/v1/enterprises?q=" + pick(words, i).substr(0, 2) + "&limit=50"; }},
       {"drill-down: provinces", 100, [&](std::size_t) { return std::string("/api/v1/enterprises/areas"); }},
       {"drill-down: regencies of the province", 100,
        [&](std::size_t) { return "/api/v1/enterprises/areas?region=" + province; }},

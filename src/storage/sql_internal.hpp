@@ -38,6 +38,9 @@ class Query {
     statement_.exchange(soci::use(value));
     return *this;
   }
+  // SOCI binds by reference and reads the value at Run: a temporary would be gone by then.
+  template <typename T>
+  Query& Use(const T&& value) = delete;
   template <typename T>
   Query& Use(T& value, soci::indicator& indicator) {
     statement_.exchange(soci::use(value, indicator));

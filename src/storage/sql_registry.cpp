@@ -879,8 +879,9 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
       // words are intersected, which leaves none.)
       int several = 0;
       if (words.size() == 1) {
+        const std::string end = PrefixEnd(words[0]);  // bound by reference: must outlive Run
         Query span(sql_);
-        span.Into(several).Use(words[0]).Use(PrefixEnd(words[0]));
+        span.Into(several).Use(words[0]).Use(end);
         span.Run("SELECT CASE WHEN MIN(word) < MAX(word) THEN 1 ELSE 0 END FROM enterprise_words "
                  "WHERE word >= :a AND word < :b");
       }
@@ -898,19 +899,44 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
       if (words.size() == 1 && order != nullptr) {
         result.total = *total;
         if (*total == 0) return result;
+        // The page's ids. Duplicates sort next to each other, so the first rows of the order
+        // hold the first distinct enterprises: twice the page's end is read (a top-N sort,
+        // not a sort of the whole match) and only if that is not enough, all of it.
+        const long long end = page.offset + page.limit;
+        std::vector<std::int64_t> ids;
+        for (long long fetch : {several ? 2 * end : end, -1LL}) {
+          Params params;
+          std::string matches = WordMatches(words, filter.region, params);
+          matches.replace(0, std::string_view("SELECT enterprise_id").size(),
+                          "SELECT " + std::string(fetch < 0 ? "DISTINCT " : "") +
+                              "search_name, enterprise_id");
+          matches += std::string(" ORDER BY ") + order + " LIMIT ";
+          params.Number(matches, fetch < 0 ? end : fetch);
+          std::string name;
+          long long id = 0, rows_read = 0;
+          ids.clear();
+          Query query(sql_);
+          query.Into(name).Into(id);
+          params.BindTo(query);
+          if (query.Run(matches)) {
+            do {
+              ++rows_read;
+              if (ids.empty() || ids.back() != id) ids.push_back(id);
+            } while (query.Next());
+          }
+          if (static_cast<long long>(ids.size()) >= end || rows_read < fetch) break;
+        }
+        if (static_cast<long long>(ids.size()) <= page.offset) return result;
+        ids.erase(ids.begin(), ids.begin() + page.offset);
+        if (static_cast<long long>(ids.size()) > page.limit) ids.resize(static_cast<std::size_t>(page.limit));
         Params params;
-        std::string matches = WordMatches(words, filter.region, params);
-        matches.replace(0, std::string_view("SELECT enterprise_id").size(),
-                        "SELECT " + distinct + "search_name, enterprise_id");
+        std::string list = IdList(params, ids);
         EnterpriseVars vars;
-        long long limit = page.limit, offset = page.offset;
         Query query(sql_);
         vars.Bind(query);
         params.BindTo(query);
-        query.Use(limit).Use(offset);
-        if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
-                      " WHERE e.id IN (SELECT enterprise_id FROM (" + matches + " ORDER BY " +
-                      order + " LIMIT :l OFFSET :o) p) ORDER BY " + OrderBy(sort))) {
+        if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom + " WHERE e.id IN " +
+                      list + " ORDER BY " + OrderBy(sort))) {
           do {
             result.items.push_back(vars.Get());
           } while (query.Next());

@@ -544,6 +544,16 @@ TEST_P(Registry, SearchFollowsRenamesMovesAndNewOwnerNames) {
   // Only the words of the enterprises that match count, in any region.
   EXPECT_EQ(total("?q=ba"), 3);
   EXPECT_EQ(total("?q=ba&region=35.79"), 1);
+  // Enterprises with four words starting "tan" each are counted and paged once each.
+  for (const char* name : {"Tani Tanijaya Tanimulya B", "Tani Tanijaya Tanimulya A", "Tani Tanijaya Tanimulya C"}) {
+    AddEnterprise({{"owner", {{"name", "Tanto"}}}, {"name", name}, {"sector", "agriculture"},
+                   {"village_code", "35.79.01.2005"}},
+                  admin_);
+  }
+  EXPECT_EQ(total("?q=tan"), 3);
+  EXPECT_EQ(List("?q=tan&limit=2"), (NameList{"Tani Tanijaya Tanimulya A", "Tani Tanijaya Tanimulya B"}));
+  EXPECT_EQ(List("?q=tan&limit=2&offset=2"), (NameList{"Tani Tanijaya Tanimulya C"}));
+  EXPECT_EQ(List("?q=tan&sort=-created_at&limit=1"), (NameList{"Tani Tanijaya Tanimulya C"}));
 }
 
 TEST_P(Registry, ListSortsLimitsAndCountsTotal) {
