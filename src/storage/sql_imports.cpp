@@ -441,7 +441,9 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
         remember("enterprise_search (rebuild)",
                  "INSERT INTO enterprise_search (enterprise_search) VALUES ('rebuild')");
       } else {
-        remember("enterprise words (1 clear)", "TRUNCATE enterprise_words");
+        // (DELETE, not TRUNCATE, whose lock would stop searches until the load commits; the
+        // registry was empty, so there is next to nothing to delete.)
+        remember("enterprise words (1 clear)", "DELETE FROM enterprise_words");
         remember("enterprise words (2 fill)", kFillWords);
       }
       remember("tallies of enterprises (1 clear)", "DELETE FROM enterprise_tallies");

@@ -67,7 +67,8 @@ std::string FtsQuery(const std::string& q) {
 }
 
 // The first text after every text that starts with `word`, in byte order: its last character
-// (UTF-8) one code point up. Words come from SearchWords, so never end in U+10FFFF.
+// (UTF-8, whole: SearchWords splits only at ASCII) one code point up. A last U+10FFFF, the
+// highest, goes and the one before it steps up instead.
 std::string PrefixEnd(std::string word) {
   std::size_t start = word.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
@@ -79,8 +80,12 @@ std::string PrefixEnd(std::string word) {
                                       (byte(start + 2) & 0x3F)
                                 : (byte(start) & 0x07) << 18 | (byte(start + 1) & 0x3F) << 12 |
                                       (byte(start + 2) & 0x3F) << 6 | (byte(start + 3) & 0x3F);
-  code = code == 0xD7FF ? 0xE000 : code + 1;  // past the surrogates, which UTF-8 never holds
   word.resize(start);
+  if (code == 0x10FFFF) {
+    // Nothing follows it; a word of nothing else gets a bound just past itself.
+    return word.empty() ? "\xF4\x8F\xBF\xBF\xF4\x8F\xBF\xBF" : PrefixEnd(std::move(word));
+  }
+  code = code == 0xD7FF ? 0xE000 : code + 1;  // past the surrogates, which UTF-8 never holds
   auto put = [&](char32_t value) { word.push_back(static_cast<char>(value)); };
   if (code < 0x80) {
     put(code);

@@ -498,6 +498,8 @@ TEST_P(Registry, ListSearchesWordsOfNameOwnerAndNibByTheirStart) {
   EXPECT_EQ(List("?q=ripik"), (NameList{}));  // the middle of a word is not a word's start
   EXPECT_EQ(List("?q=%25%25"), (NameList{}));  // % is text, not a wildcard
   EXPECT_EQ(List("?q=%22sekar%22%20OR%20x*"), (NameList{}));  // no query syntax gets through
+  EXPECT_EQ(List("?q=s%F4%8F%BF%BF"), (NameList{}));  // the highest code point last: no match
+  EXPECT_EQ(List("?q=%F4%8F%BF%BF%F4%8F%BF%BF"), (NameList{}));
   EXPECT_EQ(List("?q=sekar%27s"), (NameList{"Batik Sekar Arum"}));  // "sekar" and "s" (Siti)
   // With other conditions, the total comes with the page, or (past its end) on its own.
   EXPECT_EQ(List("?q=ba&region=35.79"), (NameList{"Batik Sekar Arum", "Kopi Tlekung"}));
