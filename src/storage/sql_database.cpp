@@ -35,6 +35,12 @@ core::Error MapError(const std::string& what, const soci::soci_error& error) {
       return core::Error::Unavailable(what + ": the database cannot be reached: " +
                                       error.get_error_message());
     }
+    // A deadlock (40P01) or a serialization failure (40001) ended this transaction so that
+    // another could finish: nothing was written, and the same request will succeed again.
+    if (pg->sqlstate() == "40P01" || pg->sqlstate() == "40001") {
+      return core::Error::Unavailable(what + ": another change to the same records came at the "
+                                      "same moment; nothing was saved, try again");
+    }
   }
   std::string message = error.what();
   if (message.find("database is locked") != std::string::npos) {

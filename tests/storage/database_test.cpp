@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
+#include <thread>
 
 #include "storage/storage_fixture.hpp"
 #include "storage/migrations.hpp"
@@ -103,6 +105,48 @@ TEST_P(UnitOfWorkTest, ExhaustedPoolIsUnavailableAfterTheLeaseTimeout) {
   EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds{150});
   held.reset();
   EXPECT_OK(small->Begin(Access::kRead));
+}
+
+TEST_P(UnitOfWorkTest, WritersThatCrossAreToldToTryAgainNeverAnInternalError) {
+  User a = SampleUser("crossing_a"), b = SampleUser("crossing_b");
+  a.id = InsertUser(a);
+  b.id = InsertUser(b);
+  ASSERT_GT(a.id, 0);
+  ASSERT_GT(b.id, 0);
+  // First updates A, then B; the other unit B, then A. PostgreSQL finds the deadlock and
+  // ends one of them; SQLite lets the second writer begin only once the first has committed.
+  auto first = Begin(Access::kWrite);
+  ASSERT_TRUE(first);
+  ASSERT_OK(first->Users().Update(a));
+  std::promise<void> b_locked;
+  std::future<void> b_locked_future = b_locked.get_future();
+  core::Status second_result = core::OkStatus();
+  std::thread second_writer([&] {
+    auto second = db().Begin(Access::kWrite);
+    if (!second.ok()) {
+      second_result = std::move(second).error();
+      b_locked.set_value();
+      return;
+    }
+    second_result = (*second)->Users().Update(b);
+    b_locked.set_value();
+    if (second_result.ok()) second_result = (*second)->Users().Update(a);
+    if (second_result.ok()) second_result = (*second)->Commit();
+  });
+  (void)b_locked_future.wait_for(std::chrono::milliseconds{300});  // SQLite: still waiting to begin
+  core::Status first_result = first->Users().Update(b);
+  if (first_result.ok()) first_result = first->Commit();
+  first.reset();
+  second_writer.join();
+
+  int told_to_retry = 0;
+  for (const core::Status* result : {&first_result, &second_result}) {
+    if (result->ok()) continue;
+    EXPECT_EQ(result->error().code, ErrorCode::kUnavailable) << result->error().message;
+    EXPECT_NE(result->error().message.find("try again"), std::string::npos) << result->error().message;
+    ++told_to_retry;
+  }
+  EXPECT_EQ(told_to_retry, GetParam() == testing::Backend::kPostgresql ? 1 : 0);
 }
 
 // ---- migrations ----
