@@ -16,7 +16,9 @@ core::Result<domain::registry::ImportJob> RunImportJob(
   GOTONG_ASSIGN_OR_RETURN(auto job, imports.Get(context, job_id));
   auto source = io::CsvFileRowSource::Open(job.file_path);
   if (!source.ok()) {
-    GOTONG_RETURN_IF_ERROR(imports.Fail(job_id, "the file to import is gone: " + source.error().message));
+    GOTONG_RETURN_IF_ERROR(imports.Fail(
+        job_id, {"the file to import is gone: " + source.error().message,
+                 std::string(domain::registry::job_note::kFileGone), {}}));
     return imports.Get(context, job_id);
   }
   auto result = imports.Run(job_id, **source, progress, stop);

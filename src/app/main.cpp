@@ -260,8 +260,8 @@ int Import(Runtime& rt, const Config& config, const std::string& file, const std
               static_cast<long long>(job.rows_read), static_cast<long long>(job.rows_inserted),
               job.dry_run ? "would be inserted" : "inserted", static_cast<long long>(job.rows_updated),
               job.dry_run ? "would be updated" : "updated", static_cast<long long>(job.rows_failed));
-  for (const auto& warning : job.warnings) std::printf("warning: %s\n", warning.c_str());
-  if (job.message) std::printf("error: %s\n", job.message->c_str());
+  for (const auto& warning : job.warnings) std::printf("warning: %s\n", warning.message.c_str());
+  if (job.message) std::printf("error: %s\n", job.message->message.c_str());
   if (job.rows_failed > 0) {
     int shown = 0;
     auto status = rt.imports->ForEachError(system, job.id, [&](const registry::RowError& error) {

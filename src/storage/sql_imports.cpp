@@ -19,22 +19,70 @@ using namespace sqlite_api;        // NOLINT: SOCI's header puts SQLite's C API 
 
 constexpr const char* kJobColumns =
     "id, kind, mode, dry_run, status, file_name, file_path, bytes_total, bytes_read, rows_read, "
-    "rows_inserted, rows_updated, rows_failed, errors_stored, message, warnings, created_by, "
-    "created_by_username, steward_id, created_at, started_at, finished_at";
+    "rows_inserted, rows_updated, rows_failed, errors_stored, message, message_code, "
+    "message_params, warnings, created_by, created_by_username, steward_id, created_at, "
+    "started_at, finished_at";
 
-std::string WarningsJson(const std::vector<std::string>& warnings) {
+using NoteParams = std::vector<std::pair<std::string, std::string>>;
+
+json::object NoteParamsObject(const NoteParams& params) {
+  json::object object;
+  for (const auto& [name, value] : params) object[name] = value;
+  return object;
+}
+
+NoteParams NoteParamsFrom(const json::value& value) {
+  NoteParams params;
+  if (!value.is_object()) return params;
+  for (const auto& [name, item] : value.as_object()) {
+    if (item.is_string()) params.emplace_back(std::string(name), std::string(item.as_string()));
+  }
+  return params;
+}
+
+// A job's message params as stored (migration V013): a JSON object, '' when none.
+std::string NoteParamsJson(const NoteParams& params) {
+  return params.empty() ? std::string() : json::serialize(NoteParamsObject(params));
+}
+
+NoteParams NoteParamsFrom(const std::string& text) {
+  if (text.empty()) return {};
+  json::error_code ec;
+  auto value = json::parse(text, ec);
+  return ec ? NoteParams{} : NoteParamsFrom(value);
+}
+
+// Warnings as stored: a JSON array of {"message", "code", "params"}; older jobs stored plain
+// strings, read as messages without a code.
+std::string WarningsJson(const std::vector<JobNote>& warnings) {
   json::array array;
-  for (const auto& warning : warnings) array.emplace_back(warning);
+  for (const auto& warning : warnings) {
+    array.emplace_back(json::object{{"message", warning.message},
+                                    {"code", warning.code},
+                                    {"params", NoteParamsObject(warning.params)}});
+  }
   return json::serialize(array);
 }
 
-std::vector<std::string> WarningsFrom(const std::string& text) {
-  std::vector<std::string> warnings;
+std::vector<JobNote> WarningsFrom(const std::string& text) {
+  std::vector<JobNote> warnings;
   json::error_code ec;
   auto value = json::parse(text, ec);
   if (ec || !value.is_array()) return warnings;
   for (const auto& item : value.as_array()) {
-    if (item.is_string()) warnings.emplace_back(item.as_string());
+    if (item.is_string()) {
+      warnings.push_back({std::string(item.as_string()), "", {}});
+    } else if (const auto* object = item.if_object()) {
+      JobNote note;
+      if (const auto* message = object->if_contains("message"); message && message->is_string()) {
+        note.message = std::string(message->as_string());
+      }
+      if (const auto* code = object->if_contains("code"); code && code->is_string()) {
+        note.code = std::string(code->as_string());
+      }
+      if (const auto* params = object->if_contains("params")) note.params = NoteParamsFrom(*params);
+      warnings.push_back(std::move(note));
+    }
   }
   return warnings;
 }
@@ -79,13 +127,14 @@ struct JobVars {
   soci::indicator created_by_ind = soci::i_null, steward_ind = soci::i_null,
                   message_ind = soci::i_null, started_ind = soci::i_null,
                   finished_ind = soci::i_null;
-  std::string kind, mode, status, file_name, file_path, message, warnings, username, created_at,
-      started_at, finished_at;
+  std::string kind, mode, status, file_name, file_path, message, message_code, message_params,
+      warnings, username, created_at, started_at, finished_at;
 
   void Bind(Query& query) {
     query.Into(id).Into(kind).Into(mode).Into(dry_run).Into(status).Into(file_name).Into(file_path)
         .Into(bytes_total).Into(bytes_read).Into(rows_read).Into(rows_inserted).Into(rows_updated)
-        .Into(rows_failed).Into(errors_stored).Into(message, message_ind).Into(warnings)
+        .Into(rows_failed).Into(errors_stored).Into(message, message_ind).Into(message_code)
+        .Into(message_params).Into(warnings)
         .Into(created_by, created_by_ind).Into(username).Into(steward_id, steward_ind)
         .Into(created_at).Into(started_at, started_ind).Into(finished_at, finished_ind);
   }
@@ -106,7 +155,7 @@ struct JobVars {
     job.rows_updated = rows_updated;
     job.rows_failed = rows_failed;
     job.errors_stored = errors_stored;
-    if (message_ind == soci::i_ok) job.message = message;
+    if (message_ind == soci::i_ok) job.message = JobNote{message, message_code, NoteParamsFrom(message_params)};
     job.warnings = WarningsFrom(warnings);
     if (created_by_ind == soci::i_ok) job.created_by = created_by;
     job.created_by_username = username;
@@ -147,7 +196,9 @@ core::Status SqlImportRepository::Save(const ImportJob& job) {
     long long bytes_total = job.bytes_total, bytes_read = job.bytes_read, rows_read = job.rows_read,
               inserted = job.rows_inserted, updated = job.rows_updated, failed = job.rows_failed,
               stored = job.errors_stored, id = job.id;
-    std::string message = job.message.value_or("");
+    std::string message = job.message ? job.message->message : "";
+    std::string message_code = job.message ? job.message->code : "";
+    std::string message_params = job.message ? NoteParamsJson(job.message->params) : "";
     soci::indicator message_ind = job.message ? soci::i_ok : soci::i_null;
     std::string started = job.started_at ? Text(*job.started_at) : "";
     std::string finished = job.finished_at ? Text(*job.finished_at) : "";
@@ -155,12 +206,12 @@ core::Status SqlImportRepository::Save(const ImportJob& job) {
     soci::indicator finished_ind = job.finished_at ? soci::i_ok : soci::i_null;
     Query query(sql_);
     query.Use(status).Use(bytes_total).Use(bytes_read).Use(rows_read).Use(inserted).Use(updated)
-        .Use(failed).Use(stored).Use(message, message_ind).Use(warnings)
-        .Use(started, started_ind).Use(finished, finished_ind).Use(id);
+        .Use(failed).Use(stored).Use(message, message_ind).Use(message_code).Use(message_params)
+        .Use(warnings).Use(started, started_ind).Use(finished, finished_ind).Use(id);
     query.Run("UPDATE import_jobs SET status = :a, bytes_total = :b, bytes_read = :c, "
               "rows_read = :d, rows_inserted = :e, rows_updated = :f, rows_failed = :g, "
-              "errors_stored = :h, message = :i, warnings = :j, started_at = :k, "
-              "finished_at = :l WHERE id = :m");
+              "errors_stored = :h, message = :i, message_code = :i2, message_params = :i3, "
+              "warnings = :j, started_at = :k, finished_at = :l WHERE id = :m");
     return core::OkStatus();
   });
 }

@@ -177,7 +177,11 @@ TEST_P(Imports, IndonesianSemicolonFileIsQueuedThenImported) {
   EXPECT_EQ(job.at("errors_stored"), 0);
   EXPECT_EQ(job.at("message"), nullptr);
   EXPECT_EQ(job.at("bytes_read"), job.at("bytes_total"));
+  EXPECT_EQ(job.at("message_code"), nullptr);
   EXPECT_EQ(job.at("warnings"), (json::array{"column 'No' is not known and was skipped"}));
+  // The same warning as a code the web app puts into the reader's language.
+  EXPECT_EQ(job.at("warning_details"),
+            (json::array{json::object{{"code", "unknown_column"}, {"params", {{"column", "No"}}}}}));
   EXPECT_NE(job.at("started_at"), nullptr);
   EXPECT_NE(job.at("finished_at"), nullptr);
 
@@ -225,6 +229,8 @@ TEST_P(Imports, MissingRequiredColumnFailsTheJobNamingIt) {
   std::string message(job.at("message").as_string());
   EXPECT_NE(message.find("village_code"), std::string::npos) << message;
   EXPECT_NE(message.find("kode_desa"), std::string::npos) << message;
+  EXPECT_EQ(job.at("message_code"), "missing_columns");
+  EXPECT_EQ(job.at("message_params"), (json::object{{"columns", "kode_desa (village_code)"}}));
   EXPECT_EQ(job.at("rows_inserted"), 0);
   EXPECT_EQ(Enterprises(), 0);
 
@@ -233,10 +239,13 @@ TEST_P(Imports, MissingRequiredColumnFailsTheJobNamingIt) {
   json::value duplicated = Job(twice);
   EXPECT_EQ(duplicated.at("status"), "failed");
   EXPECT_NE(std::string(duplicated.at("message").as_string()).find("twice"), std::string::npos) << duplicated;
+  EXPECT_EQ(duplicated.at("message_code"), "duplicate_column");  // name and nama_usaha are one column
+  EXPECT_EQ(duplicated.at("message_params"), (json::object{{"column", "nama_usaha (name)"}}));
 
   std::int64_t none = Queue("\n");
   Run(none);
   EXPECT_EQ(Job(none).at("status"), "failed");
+  EXPECT_EQ(Job(none).at("message_code"), "empty_file");  // a blank line is no header
   EXPECT_EQ(Enterprises(), 0);
 }
 
@@ -467,6 +476,8 @@ TEST_P(Imports, UnclosedQuoteFailsTheJobKeepingOnlyWholeBatches) {
   json::value job = Job(id);
   EXPECT_EQ(job.at("status"), "failed") << job;
   EXPECT_TRUE(job.at("message").is_string()) << job;
+  EXPECT_EQ(job.at("message_code"), "malformed_file");
+  EXPECT_EQ(job.at("message_params"), (json::object{{"line", "7"}}));
   // Every whole row before the broken one is kept: rows 1-4 in two batches, row 5 in the last.
   EXPECT_EQ(job.at("rows_read"), 5);
   EXPECT_EQ(job.at("rows_inserted"), 5);

@@ -20,9 +20,24 @@ namespace json = boost::json;
 namespace registry = domain::registry;
 using domain::accounts::Role;
 
+json::object NoteParams(const registry::JobNote& note) {
+  json::object params;
+  for (const auto& [name, value] : note.params) params[name] = value;
+  return params;
+}
+
 json::value JobJson(const registry::ImportJob& job) {
-  json::array warnings;
-  for (const auto& warning : job.warnings) warnings.emplace_back(warning);
+  // The English words (as the CLI prints them) and, for each, a code with its params that the
+  // web app puts into the reader's language.
+  json::array warnings, warning_details;
+  for (const auto& warning : job.warnings) {
+    warnings.emplace_back(warning.message);
+    warning_details.emplace_back(json::object{
+        {"code", warning.code.empty() ? json::value(nullptr) : json::value(json::string(warning.code))},
+        {"params", NoteParams(warning)}});
+  }
+  json::value message_code = nullptr;
+  if (job.message && !job.message->code.empty()) message_code = json::string(job.message->code);
   auto instant = [](const std::optional<core::Instant>& at) -> json::value {
     if (!at) return nullptr;
     return json::string(core::FormatInstant(*at));
@@ -40,8 +55,12 @@ json::value JobJson(const registry::ImportJob& job) {
                       {"rows_updated", job.rows_updated},
                       {"rows_failed", job.rows_failed},
                       {"errors_stored", job.errors_stored},
-                      {"message", job.message ? json::value(json::string(*job.message)) : json::value(nullptr)},
+                      {"message", job.message ? json::value(json::string(job.message->message))
+                                              : json::value(nullptr)},
+                      {"message_code", std::move(message_code)},
+                      {"message_params", job.message ? NoteParams(*job.message) : json::object()},
                       {"warnings", std::move(warnings)},
+                      {"warning_details", std::move(warning_details)},
                       {"created_by", job.created_by_username},
                       {"created_at", core::FormatInstant(job.created_at)},
                       {"started_at", instant(job.started_at)},

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -25,6 +26,27 @@ enum class JobStatus { kQueued, kRunning, kSucceeded, kFailed };
 std::string_view ToString(JobStatus status);
 std::optional<JobStatus> ParseJobStatus(std::string_view text);
 
+// What a job says about a whole file (why it failed, what it skipped), as a stable code that
+// readers' languages put into words (the API's `message_code`, `warnings[].code`; the web
+// app's i18n, imports.jobNotes), with named arguments:
+namespace job_note {
+inline constexpr std::string_view kEmptyFile = "empty_file";
+inline constexpr std::string_view kMissingColumns = "missing_columns";    // columns
+inline constexpr std::string_view kDuplicateColumn = "duplicate_column";  // column
+inline constexpr std::string_view kMalformedFile = "malformed_file";      // line
+inline constexpr std::string_view kFileGone = "file_gone";
+inline constexpr std::string_view kUnknownColumn = "unknown_column";      // column (a warning)
+}  // namespace job_note
+
+// One such note. A failure nobody foresaw (the database, say) has no code: its English
+// message is all there is.
+struct JobNote {
+  std::string message;  // in English: what the CLI prints
+  std::string code;     // one of job_note, or empty
+  std::vector<std::pair<std::string, std::string>> params;  // name, value
+  bool operator==(const JobNote&) const = default;
+};
+
 struct ImportJob {
   std::int64_t id = 0;
   std::string kind = "enterprises";
@@ -41,8 +63,8 @@ struct ImportJob {
   std::int64_t rows_updated = 0;
   std::int64_t rows_failed = 0;
   std::int64_t errors_stored = 0;
-  std::optional<std::string> message;
-  std::vector<std::string> warnings;
+  std::optional<JobNote> message;  // why the job failed
+  std::vector<JobNote> warnings;   // what it skipped
   std::optional<std::int64_t> created_by;
   std::string created_by_username;
   std::optional<std::int64_t> steward_id;  // what the imported records are stewarded by
@@ -167,7 +189,8 @@ class BulkRegistryWriter {
 class RowSource {
  public:
   virtual ~RowSource() = default;
-  // false at the end. `line` is the record's first line in the file.
+  // false at the end. `line` is the record's first line in the file. A file that cannot be
+  // read on is an error with code invalid_format whose message starts "line N: ".
   virtual core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) = 0;
   virtual std::int64_t BytesRead() const = 0;
 };

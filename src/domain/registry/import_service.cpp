@@ -65,7 +65,7 @@ struct Layout {
 };
 
 core::Result<Layout> ReadLayout(const std::vector<std::string>& header,
-                                std::vector<std::string>& warnings) {
+                                std::vector<JobNote>& warnings) {
   Layout layout;
   layout.index.fill(-1);
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -88,8 +88,9 @@ core::Result<Layout> ReadLayout(const std::vector<std::string>& header,
       }
     }
     if (!known && !core::Trim(header[i]).empty()) {
-      warnings.push_back("column '" + std::string(core::Trim(header[i])) +
-                         "' is not known and was skipped");
+      std::string as_written(core::Trim(header[i]));
+      warnings.push_back({"column '" + as_written + "' is not known and was skipped",
+                          std::string(job_note::kUnknownColumn), {{"column", as_written}}});
     }
   }
   std::vector<core::FieldError> missing;
@@ -102,6 +103,49 @@ core::Result<Layout> ReadLayout(const std::vector<std::string>& header,
   }
   if (!missing.empty()) return Error::Invalid(std::move(missing));
   return layout;
+}
+
+// A column as the two languages call it: "nama_pemilik (owner_name)".
+std::string ColumnNames(std::string_view english) {
+  for (const auto& column : kColumns) {
+    if (column.english == english) return std::string(column.indonesian) + " (" + std::string(english) + ")";
+  }
+  return std::string(english);
+}
+
+// Why a header row cannot be read (ReadLayout's error), as the job's note.
+JobNote LayoutProblem(const core::Error& error) {
+  JobNote note{"", "", {}};
+  std::string columns;
+  for (const auto& field : error.fields) {
+    note.message += (note.message.empty() ? "" : "; ") + field.message;
+    columns += (columns.empty() ? "" : ", ") + ColumnNames(field.field);
+    note.code = field.code == "duplicate_column" ? job_note::kDuplicateColumn : job_note::kMissingColumns;
+  }
+  if (note.message.empty()) note.message = error.message;
+  if (note.code == job_note::kDuplicateColumn) {
+    note.params = {{"column", columns}};
+  } else if (!note.code.empty()) {
+    note.params = {{"columns", columns}};
+  }
+  return note;
+}
+
+// Why a file could not be read on (RowSource's error: "line N: …"), as the job's note.
+JobNote FileProblem(const core::Error& error) {
+  JobNote note{error.message, "", {}};
+  std::string_view text = error.message;
+  if (!error.fields.empty() && error.fields.front().code == "invalid_format" &&
+      text.starts_with("line ")) {
+    text.remove_prefix(5);
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits > 0 && digits < text.size() && text[digits] == ':') {
+      note.code = job_note::kMalformedFile;
+      note.params = {{"line", std::string(text.substr(0, digits))}};
+    }
+  }
+  return note;
 }
 
 std::optional<bool> ParseYesNo(std::string_view text) {
@@ -391,7 +435,7 @@ class BatchQueue {
   }
   // The reader's last word: the end of the file (no error), why it could not go on, or the
   // exception that ended it (re-thrown by the writer once the batches before it are written).
-  void Close(std::optional<std::string> error, std::exception_ptr exception = nullptr) {
+  void Close(std::optional<core::Error> error, std::exception_ptr exception = nullptr) {
     std::lock_guard lock(mutex_);
     closed_ = true;
     error_ = std::move(error);
@@ -413,7 +457,7 @@ class BatchQueue {
     cancelled_ = true;
     room_.notify_all();
   }
-  std::optional<std::string> error() {
+  std::optional<core::Error> error() {
     std::lock_guard lock(mutex_);
     return error_;
   }
@@ -428,7 +472,7 @@ class BatchQueue {
   std::condition_variable ready_, room_;
   std::deque<Batch> batches_;
   bool closed_ = false, cancelled_ = false;
-  std::optional<std::string> error_;
+  std::optional<core::Error> error_;
   std::exception_ptr exception_;
 };
 
@@ -453,7 +497,7 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
       // Malformed CSV (an unclosed quote, say): what came before is kept, the job fails here.
       batch.bytes_read = source.BytesRead();
       if (!queue.Push(std::move(batch))) return;
-      queue.Close(more.error().message);
+      queue.Close(std::move(more).error());
       return;
     }
     if (!*more) break;
@@ -657,11 +701,11 @@ core::Result<std::vector<ImportJob>> ImportService::Unfinished() {
   return unit->Imports().Unfinished();
 }
 
-core::Status ImportService::Fail(std::int64_t job_id, const std::string& message) {
+core::Status ImportService::Fail(std::int64_t job_id, JobNote why) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(auto job, unit->Imports().Find(job_id));
   job.status = JobStatus::kFailed;
-  job.message = message;
+  job.message = std::move(why);
   job.finished_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Imports().Save(job));
   return unit->Commit();
@@ -684,7 +728,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
     for (auto& code : codes) villages.insert(std::move(code));
     GOTONG_RETURN_IF_ERROR(unit->Commit());
   }
-  auto finish = [&](JobStatus status, std::optional<std::string> message) -> core::Result<ImportJob> {
+  auto finish = [&](JobStatus status, std::optional<JobNote> message) -> core::Result<ImportJob> {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
     GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Imports().Find(job_id));
     // Indexes suspended for a bulk load (by this run or by an interrupted one) come back now.
@@ -713,17 +757,14 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   std::int64_t line = 0;
   std::vector<std::string> fields;
   auto header = source.Next(line, fields);
-  if (!header.ok()) return finish(JobStatus::kFailed, header.error().message);
-  if (!*header) return finish(JobStatus::kFailed, "the file is empty; it needs a header row");
+  if (!header.ok()) return finish(JobStatus::kFailed, FileProblem(header.error()));
+  if (!*header) {
+    return finish(JobStatus::kFailed, JobNote{"the file is empty; it needs a header row",
+                                              std::string(job_note::kEmptyFile), {}});
+  }
   job.warnings.clear();
   auto layout = ReadLayout(fields, job.warnings);
-  if (!layout.ok()) {
-    std::string message;
-    for (const auto& field : layout.error().fields) {
-      message += (message.empty() ? "" : "; ") + field.message;
-    }
-    return finish(JobStatus::kFailed, message.empty() ? layout.error().message : message);
-  }
+  if (!layout.ok()) return finish(JobStatus::kFailed, LayoutProblem(layout.error()));
   core::Instant now = clock_.Now();
   RowParser parser(*layout, villages, now);
   parser.SetWidth(fields.size());
@@ -878,10 +919,10 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   while (auto batch = queue.Pop()) {
     if (stop.stop_requested()) return job;  // still running: the next run resumes after `job`
     auto status = flush(*batch);
-    if (!status.ok()) return finish(JobStatus::kFailed, status.error().message);
+    if (!status.ok()) return finish(JobStatus::kFailed, JobNote{status.error().message, "", {}});
   }
   if (auto exception = queue.exception()) std::rethrow_exception(exception);
-  if (auto error = queue.error()) return finish(JobStatus::kFailed, *error);
+  if (auto error = queue.error()) return finish(JobStatus::kFailed, FileProblem(*error));
   return finish(JobStatus::kSucceeded, std::nullopt);
 }
 

@@ -61,7 +61,7 @@ class ImportService {
                               std::stop_token stop = {});
 
   // Marks a job failed without running it (its file is gone, say).
-  core::Status Fail(std::int64_t job_id, const std::string& message);
+  core::Status Fail(std::int64_t job_id, JobNote why);
 
  private:
   bool MaySee(const accounts::Context& context, const ImportJob& job) const;
