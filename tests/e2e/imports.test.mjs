@@ -64,7 +64,7 @@ test('a semicolon CSV with BOM and CRLF imports its good rows, lists each bad ro
     assert.equal(await page.getByText('Uji coba', { exact: true }).count(), 0);
     assert.deepEqual(await counts(page), { 'Baris dibaca': '6', Ditambahkan: '3', Diperbarui: '0', Gagal: '3' });
     assert.deepEqual((await page.getByTestId('job-warnings').locator('li').allTextContents()).map(clean), [
-      "column 'No' is not known and was skipped",
+      'Kolom No tidak dikenal, jadi dilewati.',
     ]);
 
     // Each refused row: its line in the file (the header is line 1), the column, what it held, why,

@@ -644,6 +644,14 @@ export const en: Translation = {
     },
     // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
     // on the server says the same for errors.csv).
+    jobNotes: {
+      empty_file: 'The file is empty: its first row must hold the column names.',
+      missing_columns: 'The file lacks required columns: {{columns}}.',
+      duplicate_column: 'The column {{column}} appears twice in the header row.',
+      malformed_file: 'The CSV file is broken at line {{line}}: a quote is not closed or the content cannot be read. Check that line, then save the file again as CSV UTF-8.',
+      file_gone: 'The file to import is no longer on the server. Upload it again.',
+      unknown_column: 'The column {{column}} is not known, so it was skipped.',
+    },
     rowErrors: {
       field_count: 'the row has {{fields}} fields, but the header has {{header_fields}}',
       required: 'is required',

@@ -645,6 +645,14 @@ export const id = {
     },
     // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
     // on the server says the same for errors.csv).
+    jobNotes: {
+      empty_file: 'Berkasnya kosong: baris pertama harus berisi nama-nama kolom.',
+      missing_columns: 'Berkas tidak punya kolom yang wajib: {{columns}}.',
+      duplicate_column: 'Kolom {{column}} muncul dua kali di baris judul.',
+      malformed_file: 'Berkas CSV rusak di baris {{line}}: ada tanda kutip yang tidak ditutup atau isi yang tidak terbaca. Periksa baris itu, lalu simpan ulang sebagai CSV UTF-8.',
+      file_gone: 'Berkas yang akan diimpor sudah tidak ada di server. Unggah berkasnya lagi.',
+      unknown_column: 'Kolom {{column}} tidak dikenal, jadi dilewati.',
+    },
     rowErrors: {
       field_count: 'baris ini berisi {{fields}} kolom, sedangkan baris judul berisi {{header_fields}} kolom',
       required: 'wajib diisi',

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useResource } from '../../../lib/use-resource';
 import { importErrors, importErrorsCsvUrl } from '../api/imports';
 import { POLL_MS, useImportJob } from '../hooks/use-import-job';
-import { IMPORTS_PATH, isFinished, progressPercent, rowErrorMessage, type ImportJob } from '../types';
+import { IMPORTS_PATH, isFinished, jobNoteMessage, progressPercent, rowErrorMessage, type ImportJob } from '../types';
 import { JobStatus } from './JobStatus';
 
 export const ERRORS_PAGE = 50;
@@ -125,7 +125,11 @@ export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
       {error && !finished ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
       {job.status === 'failed' ? (
         <Alert tone="error" testId="job-failed">
-          {job.message ? t('imports.job.failed', { message: job.message }) : t('imports.job.failedNoMessage')}
+          {job.message
+            ? t('imports.job.failed', {
+                message: jobNoteMessage(t, { code: job.message_code, params: job.message_params, message: job.message }),
+              })
+            : t('imports.job.failedNoMessage')}
         </Alert>
       ) : null}
       {job.status === 'succeeded' ? (
@@ -156,9 +160,10 @@ export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
         <section className="card" aria-labelledby="warnings-title">
           <h2 id="warnings-title">{t('imports.job.warnings')}</h2>
           <ul data-testid="job-warnings">
-            {job.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
+            {job.warnings.map((warning, i) => {
+              const detail = job.warning_details?.[i];
+              return <li key={i}>{jobNoteMessage(t, { code: detail?.code, params: detail?.params, message: warning })}</li>;
+            })}
           </ul>
         </section>
       ) : null}

@@ -24,7 +24,10 @@ function job(overrides: Partial<ImportJob> = {}): ImportJob {
     rows_failed: 0,
     errors_stored: 0,
     message: null,
+    message_code: null,
+    message_params: {},
     warnings: [],
+    warning_details: [],
     created_by: 'dinas1',
     created_at: '2026-11-23T08:00:00Z',
     started_at: null,
@@ -70,7 +73,8 @@ beforeEach(() => {
       rows_updated: 150,
       rows_failed: 50,
       errors_stored: 50,
-      warnings: ["column 'No' is not known and was skipped"],
+      warnings: ["column 'No' is not known and was skipped", 'an old warning without a code'],
+      warning_details: [{ code: 'unknown_column', params: { column: 'No' } }, { code: null, params: {} }],
       finished_at: '2026-11-23T08:01:00Z',
     }),
   ];
@@ -175,7 +179,12 @@ describe('ImportJobPage', () => {
     expect(counts).toHaveTextContent('Ditambahkan9.800');
     expect(counts).toHaveTextContent('Diperbarui150');
     expect(counts).toHaveTextContent('Gagal50');
-    expect(screen.getByTestId('job-warnings')).toHaveTextContent("column 'No' is not known and was skipped");
+    // Warnings in Indonesian from their codes; one without a code as the server wrote it.
+    const warnings = within(screen.getByTestId('job-warnings')).getAllByRole('listitem');
+    expect(warnings.map((item) => item.textContent)).toEqual([
+      'Kolom No tidak dikenal, jadi dilewati.',
+      'an old warning without a code',
+    ]);
 
     // Each problem in Indonesian words from its code; an error without a code shows the server's message.
     const table = await screen.findByTestId('import-errors');
@@ -221,13 +230,30 @@ describe('ImportJobPage', () => {
     expect(await screen.findByText('51–100 dari 120')).toBeInTheDocument();
   });
 
-  it('shows why a job failed, and calls a trial run what it is', async () => {
-    polls = [job({ status: 'failed', message: 'missing column nama_usaha', bytes_read: 100, dry_run: true })];
+  it('shows why a job failed in Indonesian, and calls a trial run what it is', async () => {
+    polls = [
+      job({
+        status: 'failed',
+        message: 'the file has no column name (or nama_usaha)',
+        message_code: 'missing_columns',
+        message_params: { columns: 'nama_usaha (name)' },
+        bytes_read: 100,
+        dry_run: true,
+      }),
+    ];
     renderJob();
-    expect(await screen.findByTestId('job-failed')).toHaveTextContent('Impor gagal. Alasannya: missing column nama_usaha');
+    expect(await screen.findByTestId('job-failed')).toHaveTextContent(
+      'Impor gagal. Alasannya: Berkas tidak punya kolom yang wajib: nama_usaha (name).',
+    );
     expect(screen.getByText('Uji coba')).toBeInTheDocument();
     expect(screen.getByText('Akan ditambahkan')).toBeInTheDocument();
     expect(screen.getByText('Tidak ada baris yang gagal.')).toBeInTheDocument();
+  });
+
+  it('shows a failure nobody foresaw by the server\'s own words', async () => {
+    polls = [job({ status: 'failed', message: 'save import job: disk full', bytes_read: 100 })];
+    renderJob();
+    expect(await screen.findByTestId('job-failed')).toHaveTextContent('Impor gagal. Alasannya: save import job: disk full');
   });
 
   it('says so when the job does not exist, and stops asking', async () => {

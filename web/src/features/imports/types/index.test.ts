@@ -5,6 +5,7 @@ import {
   headerFileName,
   isFinished,
   jobFromAccepted,
+  jobNoteMessage,
   MAX_UPLOAD_BYTES,
   progressPercent,
   rowErrorMessage,
@@ -87,6 +88,44 @@ describe('jobFromAccepted', () => {
     const job = { id: 4, status: 'queued' };
     expect(jobFromAccepted(job)).toBe(job);
     expect(jobFromAccepted({ job })).toBe(job);
+  });
+});
+
+describe('jobNoteMessage', () => {
+  const indonesian = createI18n('id');
+  const english = createI18n('en');
+  const note = (code: string | null, params: Record<string, string> = {}) => ({ code, params, message: 'the server says' });
+
+  it('words a job\'s reason or warning in the reader\'s language, line numbers as they are', () => {
+    expect(jobNoteMessage(indonesian.t, note('missing_columns', { columns: 'kode_desa (village_code)' }))).toBe(
+      'Berkas tidak punya kolom yang wajib: kode_desa (village_code).',
+    );
+    expect(jobNoteMessage(english.t, note('unknown_column', { column: 'No' }))).toBe(
+      'The column No is not known, so it was skipped.',
+    );
+    expect(jobNoteMessage(indonesian.t, note('malformed_file', { line: '12345' }))).toMatch(/^Berkas CSV rusak di baris 12345:/);
+    expect(jobNoteMessage(indonesian.t, note('empty_file'))).toBe('Berkasnya kosong: baris pertama harus berisi nama-nama kolom.');
+  });
+
+  it('falls back to the server\'s message for no code, an unknown one, or a missing argument', () => {
+    expect(jobNoteMessage(indonesian.t, note(null))).toBe('the server says');
+    expect(jobNoteMessage(indonesian.t, note('from_a_newer_server'))).toBe('the server says');
+    expect(jobNoteMessage(indonesian.t, note('toString'))).toBe('the server says');
+    expect(jobNoteMessage(indonesian.t, note('duplicate_column'))).toBe('the server says');
+    expect(jobNoteMessage(indonesian.t, { code: undefined, params: undefined, message: 'the server says' })).toBe(
+      'the server says',
+    );
+  });
+
+  it('has words for every code in both languages, each filled from the arguments the server sends', () => {
+    const all = { columns: 'a (b)', column: 'c', line: '5' };
+    for (const code of Object.keys(en.imports.jobNotes)) {
+      for (const i18n of [indonesian, english]) {
+        const text = jobNoteMessage(i18n.t, note(code, all));
+        expect(text).not.toBe('the server says');
+        expect(text).not.toMatch(/\{\{|imports\.jobNotes/);
+      }
+    }
   });
 });
 

@@ -23,12 +23,26 @@ export interface ImportJob {
   rows_updated: number;
   rows_failed: number;
   errors_stored: number;
+  /** Why the job failed, in the server's English: shown only when `message_code` is not known here. */
   message: string | null;
+  /** Why the job failed, as a stable code (imports.jobNotes in the i18n); null when none or unforeseen. */
+  message_code: string | null;
+  /** The code's arguments, such as {columns: 'kode_desa (village_code)'}. */
+  message_params: Record<string, string>;
+  /** What the job skipped, in the server's English. */
   warnings: string[];
+  /** The same warnings as codes with their arguments, in the same order. */
+  warning_details?: ImportJobNote[];
   created_by: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+}
+
+/** A warning of a job as a code: `unknown_column` ({column}); null for warnings older than codes. */
+export interface ImportJobNote {
+  code: string | null;
+  params: Record<string, string>;
 }
 
 export type ImportJobPage = Page<ImportJob>;
@@ -140,4 +154,27 @@ export function rowErrorMessage(
     }
   }
   return t(`imports.rowErrors.${known}`, values);
+}
+
+type JobNoteCode = keyof typeof id.imports.jobNotes;
+
+/**
+ * What a job says about the whole file (why it failed, a column it skipped) in the reader's
+ * words, from its code and arguments; the server's English when the code is missing or unknown
+ * here, or an argument the words need is missing. Line numbers stay as they are.
+ */
+export function jobNoteMessage(
+  t: TFunction,
+  note: { code: string | null | undefined; params: Record<string, string> | undefined; message: string },
+): string {
+  const code = note.code;
+  if (!code || !Object.hasOwn(id.imports.jobNotes, code)) return note.message;
+  const known = code as JobNoteCode;
+  const values: TOptions = {};
+  for (const [, name] of id.imports.jobNotes[known].matchAll(/\{\{(\w+)\}\}/g)) {
+    const value = note.params?.[name!];
+    if (value === undefined) return note.message;
+    values[name!] = value;
+  }
+  return t(`imports.jobNotes.${known}`, values);
 }
