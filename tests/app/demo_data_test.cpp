@@ -7,39 +7,23 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "app/runtime.hpp"
-#include "support/testing.hpp"
+#include "app/runtime_fixture.hpp"
 
 namespace gotong::app {
 namespace {
 
 using domain::accounts::Context;
 
-class DemoGroupsTest : public ::testing::Test {
+class DemoGroupsTest : public RuntimeTest {
  protected:
   void SetUp() override {
-    dir_ = testing::NewTempDir("gotong-demo");
-    Config config;
-    config.database = "sqlite:" + dir_ + "/demo.db";
-    config.regions_dir = testing::RegionsDir();
-    config.work_dir = dir_;
-    auto runtime = OpenRuntime(config);
-    ASSERT_TRUE(runtime.ok()) << runtime.error().message;
-    runtime_ = std::move(runtime).value();
-    ASSERT_OK(MigrateAndLoadRegions(*runtime_, false, true));
+    ASSERT_NO_FATAL_FAILURE(RuntimeTest::SetUp());
     ASSERT_OK(LoadDemoStakeholders(*runtime_));
     auto loaded = LoadDemoGroups(*runtime_);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     groups_ = *loaded;
   }
-  void TearDown() override {
-    runtime_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
 
-  std::string dir_;
-  std::unique_ptr<Runtime> runtime_;
   DemoGroups groups_;
   Context system_ = Context::System("test");
 };

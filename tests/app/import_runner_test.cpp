@@ -7,33 +7,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/runtime.hpp"
-#include "support/testing.hpp"
+#include "app/runtime_fixture.hpp"
 
 namespace gotong::app {
 namespace {
 
 namespace registry = domain::registry;
 
-class ImportRunnerTest : public ::testing::Test {
+class ImportRunnerTest : public RuntimeTest {
  protected:
-  void SetUp() override {
-    dir_ = testing::NewTempDir("gotong-runner");
-    Config config;
-    config.database = "sqlite:" + dir_ + "/runner.db";
-    config.regions_dir = testing::RegionsDir();
-    config.work_dir = dir_;
-    auto runtime = OpenRuntime(config);
-    ASSERT_TRUE(runtime.ok()) << runtime.error().message;
-    runtime_ = std::move(runtime).value();
-    ASSERT_OK(MigrateAndLoadRegions(*runtime_, false, true));
-  }
-  void TearDown() override {
-    runtime_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
   // A queued job over `path`, which holds `csv`.
   std::int64_t Queue(const std::string& path, const std::string& csv) {
     std::ofstream(path, std::ios::binary) << csv;
@@ -44,8 +26,6 @@ class ImportRunnerTest : public ::testing::Test {
     return job.ok() ? job->id : 0;
   }
 
-  std::string dir_;
-  std::unique_ptr<Runtime> runtime_;
 };
 
 TEST_F(ImportRunnerTest, AJobWhoseFileIsGoneFailsSayingSo) {

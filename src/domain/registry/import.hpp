@@ -27,7 +27,7 @@ std::string_view ToString(JobStatus status);
 std::optional<JobStatus> ParseJobStatus(std::string_view text);
 
 // What a job says about a whole file (why it failed, what it skipped), as a stable code that
-// readers' languages put into words (the API's `message_code`, `warnings[].code`; the web
+// readers' languages put into words (the API's `message_code`, `warning_details[].code`; the web
 // app's i18n, imports.jobNotes), with named arguments:
 namespace job_note {
 inline constexpr std::string_view kEmptyFile = "empty_file";

@@ -130,6 +130,32 @@ const AMOUNT_PARAMS: Partial<Record<RowErrorCode, readonly string[]>> = {
 };
 
 /**
+ * The i18next values for the {{name}} placeholders of `words` (the Indonesian sentence, which
+ * has the same placeholders as the English one), taken from `params`, the `amounts` among them
+ * with the reader's thousands separator; null when one is missing or an amount is no number.
+ */
+function placeholderValues(
+  words: string,
+  params: Record<string, string> | undefined,
+  amounts: readonly string[],
+  language: string | undefined,
+): TOptions | null {
+  const values: TOptions = {};
+  for (const [, name] of words.matchAll(/\{\{(\w+)\}\}/g)) {
+    const value = params?.[name!];
+    if (value === undefined) return null;
+    if (amounts.includes(name!)) {
+      const number = Number(value);
+      if (value.trim() === '' || !Number.isSafeInteger(number)) return null;
+      values[name!] = formatNumber(number, language);
+    } else {
+      values[name!] = value;
+    }
+  }
+  return values;
+}
+
+/**
  * A refused row's problem in the reader's words, from its code and arguments; the server's own
  * message when the code is empty or unknown here, or an argument the words need is missing.
  */
@@ -141,19 +167,8 @@ export function rowErrorMessage(
   const code = error.code;
   if (!code || !Object.hasOwn(id.imports.rowErrors, code)) return error.message;
   const known = code as RowErrorCode;
-  const values: TOptions = {};
-  for (const [, name] of id.imports.rowErrors[known].matchAll(/\{\{(\w+)\}\}/g)) {
-    const value = error.params?.[name!];
-    if (value === undefined) return error.message;
-    if (AMOUNT_PARAMS[known]?.includes(name!)) {
-      const number = Number(value);
-      if (value.trim() === '' || !Number.isSafeInteger(number)) return error.message;
-      values[name!] = formatNumber(number, language);
-    } else {
-      values[name!] = value;
-    }
-  }
-  return t(`imports.rowErrors.${known}`, values);
+  const values = placeholderValues(id.imports.rowErrors[known], error.params, AMOUNT_PARAMS[known] ?? [], language);
+  return values ? t(`imports.rowErrors.${known}`, values) : error.message;
 }
 
 type JobNoteCode = keyof typeof id.imports.jobNotes;
@@ -170,11 +185,6 @@ export function jobNoteMessage(
   const code = note.code;
   if (!code || !Object.hasOwn(id.imports.jobNotes, code)) return note.message;
   const known = code as JobNoteCode;
-  const values: TOptions = {};
-  for (const [, name] of id.imports.jobNotes[known].matchAll(/\{\{(\w+)\}\}/g)) {
-    const value = note.params?.[name!];
-    if (value === undefined) return note.message;
-    values[name!] = value;
-  }
-  return t(`imports.jobNotes.${known}`, values);
+  const values = placeholderValues(id.imports.jobNotes[known], note.params, [], undefined);
+  return values ? t(`imports.jobNotes.${known}`, values) : note.message;
 }
