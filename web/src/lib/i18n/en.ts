@@ -642,8 +642,8 @@ export const en: Translation = {
       value: 'Value',
       message: 'Problem',
     },
-    // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
-    // on the server says the same for errors.csv).
+    // Why a whole job failed, or what it skipped, by the code the server gives it (job_note in
+    // src/domain/registry/import.hpp).
     jobNotes: {
       empty_file: 'The file is empty: its first row must hold the column names.',
       missing_columns: 'The file lacks required columns: {{columns}}.',
@@ -652,6 +652,8 @@ export const en: Translation = {
       file_gone: 'The file to import is no longer on the server. Upload it again.',
       unknown_column: 'The column {{column}} is not known, so it was skipped.',
     },
+    // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
+    // on the server says the same for errors.csv).
     rowErrors: {
       field_count: 'the row has {{fields}} fields, but the header has {{header_fields}}',
       required: 'is required',

@@ -643,8 +643,8 @@ export const id = {
       value: 'Isi',
       message: 'Masalah',
     },
-    // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
-    // on the server says the same for errors.csv).
+    // Why a whole job failed, or what it skipped, by the code the server gives it (job_note in
+    // src/domain/registry/import.hpp).
     jobNotes: {
       empty_file: 'Berkasnya kosong: baris pertama harus berisi nama-nama kolom.',
       missing_columns: 'Berkas tidak punya kolom yang wajib: {{columns}}.',
@@ -653,6 +653,8 @@ export const id = {
       file_gone: 'Berkas yang akan diimpor sudah tidak ada di server. Unggah berkasnya lagi.',
       unknown_column: 'Kolom {{column}} tidak dikenal, jadi dilewati.',
     },
+    // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
+    // on the server says the same for errors.csv).
     rowErrors: {
       field_count: 'baris ini berisi {{fields}} kolom, sedangkan baris judul berisi {{header_fields}} kolom',
       required: 'wajib diisi',
