@@ -519,11 +519,11 @@ core::Result<int> SqlBulkRegistryWriter::RestoreIndexes() {
     }
     if (suspended.empty()) return 0;
     if (dialect_ == Dialect::kSqlite) {
-      // Sorting a million keys in 64 MB of cache with a helper thread, reading the table
+      // Sorting a million keys in 32 MB of cache with a helper thread, reading the table
       // through that cache rather than a map of the whole file (which would count as this
       // process's memory).
       sql_ << "PRAGMA threads = 2";
-      sql_ << "PRAGMA cache_size = -65536";
+      sql_ << "PRAGMA cache_size = -32768";
       sql_ << "PRAGMA mmap_size = 0";
     } else {
       // Index builds sort in memory instead of in temp files (server memory, this transaction).
