@@ -1,5 +1,8 @@
 #include "crypto/sodium.hpp"
 
+#include <fstream>
+#include <vector>
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -47,6 +50,32 @@ std::string SodiumSecretGenerator::Digest(const std::string& token) {
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
+}
+
+core::Result<std::string> Sha256Hex(const std::vector<std::string_view>& parts,
+                                    const std::string& file) {
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  for (std::string_view part : parts) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>("\n"), 1);
+  }
+  if (!file.empty()) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return core::Error::Unavailable("cannot read " + file);
+    std::vector<char> chunk(64 * 1024);
+    while (in) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      auto got = static_cast<unsigned long long>(in.gcount());
+      if (got > 0) crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(chunk.data()), got);
+    }
+    if (in.bad()) return core::Error::Unavailable("cannot read " + file);
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex);
 }
 
 }  // namespace gotong::crypto

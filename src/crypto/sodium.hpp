@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "domain/accounts/user.hpp"
 
@@ -36,5 +38,10 @@ class SodiumSecretGenerator final : public domain::accounts::SecretGenerator {
   std::string NewToken() override;
   std::string Digest(const std::string& token) override;
 };
+
+// The SHA-256 (hex) of `parts`, each followed by a newline, then of the bytes of `file` when one
+// is named (read in chunks: an upload of any size). kUnavailable when the file cannot be read.
+core::Result<std::string> Sha256Hex(const std::vector<std::string_view>& parts,
+                                    const std::string& file = "");
 
 }  // namespace gotong::crypto

@@ -9,6 +9,7 @@
 #include "domain/groups/cooperation.hpp"
 #include "domain/groups/groups.hpp"
 #include "domain/groups/treasury.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/regions/region.hpp"
 #include "domain/registry/import.hpp"
 #include "domain/registry/registry.hpp"
@@ -34,6 +35,7 @@ class UnitOfWork {
   virtual groups::DeliberationRepository& Deliberations() = 0;
   virtual groups::TreasuryRepository& Treasury() = 0;
   virtual groups::CooperationRepository& Cooperation() = 0;
+  virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;
 };

@@ -85,6 +85,7 @@ class SqlUnit final : public domain::UnitOfWork {
         deliberations_(sql_),
         treasury_(sql_),
         cooperation_(sql_),
+        idempotency_(sql_),
         audit_(sql_) {}
 
   ~SqlUnit() override {
@@ -133,6 +134,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::groups::DeliberationRepository& Deliberations() override { return deliberations_; }
   domain::groups::TreasuryRepository& Treasury() override { return treasury_; }
   domain::groups::CooperationRepository& Cooperation() override { return cooperation_; }
+  domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
   core::Status Commit() override {
@@ -166,6 +168,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlDeliberationRepository deliberations_;
   internal::SqlTreasuryRepository treasury_;
   internal::SqlCooperationRepository cooperation_;
+  internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };
 

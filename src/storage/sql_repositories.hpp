@@ -4,6 +4,7 @@
 
 #include "domain/accounts/user.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/regions/region.hpp"
 #include "storage/migrations.hpp"
 
@@ -52,6 +53,21 @@ class SqlAuditLog final : public domain::audit::AuditLog {
   core::Status Append(const domain::audit::Entry& entry) override;
   core::Result<core::Page<domain::audit::Entry>> List(const domain::audit::Filter& filter,
                                                       const core::PageRequest& page) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlIdempotencyRepository final : public domain::idempotency::IdempotencyRepository {
+ public:
+  explicit SqlIdempotencyRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<bool> Insert(const domain::idempotency::Record& record) override;
+  core::Result<std::optional<domain::idempotency::Record>> Find(std::int64_t user_id,
+                                                                const std::string& key) override;
+  core::Status Complete(std::int64_t user_id, const std::string& key,
+                        const domain::idempotency::StoredResponse& response) override;
+  core::Status Remove(std::int64_t user_id, const std::string& key) override;
+  core::Result<std::int64_t> RemoveCreatedBefore(core::Instant before) override;
 
  private:
   soci::session& sql_;
