@@ -24,7 +24,26 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
 Api::Api(Services services, ApiOptions options)
     : services_(services),
       options_(std::move(options)),
-      router_(BuildRoutes(services_, options_), services_.accounts, options_.router) {}
+      router_(BuildRoutes(services_, options_), services_.accounts, services_.idempotency,
+              options_.router) {}
+
+namespace {
+
+bool IsApiPath(const std::string& target) {
+  return std::string_view(target).substr(0, target.find('?')).starts_with("/api/");
+}
+
+}  // namespace
+
+std::optional<Response> Api::Admit(Request& request) {
+  if (!IsApiPath(request.target)) return std::nullopt;
+  return router_.Admit(request);
+}
+
+std::optional<Response> Api::AnswerInline(const Request& request) {
+  if (!IsApiPath(request.target)) return std::nullopt;
+  return router_.AnswerInline(request);
+}
 
 Response Api::Handle(const Request& request) {
   std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));

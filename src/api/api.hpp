@@ -12,6 +12,7 @@
 #include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/treasury_service.hpp"
+#include "domain/idempotency/idempotency_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -27,8 +28,12 @@ struct Services {
   domain::groups::GroupService& groups;
   domain::groups::TreasuryService& treasury;
   domain::groups::CooperationService& cooperation;
+  domain::idempotency::IdempotencyService& idempotency;
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).
   std::function<void(std::int64_t job_id)> start_import;
+  // The database's state as last probed, without blocking (app's HealthMonitor). When given,
+  // /api/v1/health answers from it on the I/O thread; when empty, health pings the database.
+  std::function<core::Status()> database_health;
 };
 
 struct ApiOptions {
@@ -43,6 +48,10 @@ class Api {
  public:
   Api(Services services, ApiOptions options);
   Response Handle(const Request& request);
+  // Before a body is read (see Router::Admit); nothing for requests outside /api/.
+  std::optional<Response> Admit(Request& request);
+  // The answer of a route served on the I/O thread (health), or nothing.
+  std::optional<Response> AnswerInline(const Request& request);
   const std::vector<Route>& routes() const { return router_.routes(); }
 
  private:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,9 @@ struct Request {
   std::string body_file;
   std::string remote_address;
   std::string request_id;
+  // What the API's admission step (run on the headers, before the body is read) left for the
+  // handler: the transport only keeps it alive until the request has been answered.
+  std::shared_ptr<void> admission;
 
   std::string_view Header(std::string_view name) const { return FindHeader(headers, name); }
 };

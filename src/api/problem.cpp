@@ -33,6 +33,7 @@ const char* TitleOf(int status) {
     case 409: return "Conflict";
     case 413: return "Request too large";
     case 415: return "Unsupported media type";
+    case 422: return "The request cannot be processed";
     case 429: return "Too many requests";
     case 503: return "Service unavailable";
     default: return "Internal error";

@@ -5,6 +5,7 @@
 #include <boost/url/decode_view.hpp>
 
 #include "api/problem.hpp"
+#include "crypto/sodium.hpp"
 #include "core/text.hpp"
 
 namespace gotong::api {
@@ -76,8 +77,16 @@ bool IsSecure(const Request& request, const RouterOptions& options) {
 }
 
 Router::Router(std::vector<Route> routes, domain::accounts::AccountService& accounts,
-               RouterOptions options)
-    : routes_(std::move(routes)), accounts_(accounts), options_(options) {}
+               domain::idempotency::IdempotencyService& idempotency, RouterOptions options)
+    : routes_(std::move(routes)),
+      accounts_(accounts),
+      idempotency_(idempotency),
+      options_(options),
+      limits_(options.limits) {
+  for (const Route& route : routes_) {
+    if (route.answers_inline) inline_routes_.push_back(&route);
+  }
+}
 
 std::optional<Response> Router::Authenticate(const Request& request, const Route& route,
                                              Call& call) {
@@ -111,57 +120,181 @@ std::optional<Response> Router::Authenticate(const Request& request, const Route
   return std::nullopt;
 }
 
-std::optional<Response> Router::Dispatch(const Request& request) {
+std::optional<Router::Found> Router::Find(const Request& request) const {
   std::string_view target = request.target;
   auto question = target.find('?');
   std::string_view path = target.substr(0, question);
-  std::string query(question == std::string_view::npos ? std::string_view{}
-                                                       : target.substr(question + 1));
+  Found found;
+  found.query = std::string(question == std::string_view::npos ? std::string_view{}
+                                                               : target.substr(question + 1));
+  std::string method = request.method == "HEAD" ? "GET" : request.method;
   std::vector<std::string> allowed;
-  const Route* matched = nullptr;
-  std::map<std::string, std::string> params;
   for (const Route& route : routes_) {
-    std::map<std::string, std::string> found;
-    if (!Match(route.pattern, path, found)) continue;
-    std::string method = request.method == "HEAD" ? "GET" : request.method;
+    std::map<std::string, std::string> params;
+    if (!Match(route.pattern, path, params)) continue;
     if (route.method == method) {
-      matched = &route;
-      params = std::move(found);
-      break;
+      found.route = &route;
+      found.params = std::move(params);
+      return found;
     }
     allowed.push_back(route.method);
   }
-  if (!matched) {
-    if (allowed.empty()) return std::nullopt;
-    std::string allow;
-    for (const auto& method : allowed) allow += (allow.empty() ? "" : ", ") + method;
-    Response response = SimpleProblem(405, "method-not-allowed",
-                                      request.method + " is not allowed here; use " + allow);
-    response.SetHeader("Allow", allow);
-    return response;
-  }
+  if (allowed.empty()) return std::nullopt;
+  std::string allow;
+  for (const auto& name : allowed) allow += (allow.empty() ? "" : ", ") + name;
+  found.refusal = SimpleProblem(405, "method-not-allowed",
+                                request.method + " is not allowed here; use " + allow);
+  found.refusal->SetHeader("Allow", allow);
+  return found;
+}
 
-  Call call{request, std::move(params), std::move(query), {}, std::nullopt};
+std::optional<Response> Router::Authorize(const Request& request, const Route& route, Call& call) {
+  if (auto refused = Authenticate(request, route, call)) return refused;
+  if (route.access.is_public) return std::nullopt;
+  if (!call.auth) {
+    return ProblemResponse(core::Error::Unauthenticated("sign in first"), request.request_id);
+  }
+  const auto& roles = route.access.roles;
+  if (!roles.empty() &&
+      std::find(roles.begin(), roles.end(), call.auth->principal.role) == roles.end()) {
+    return SimpleProblem(403, "forbidden", "your role may not use this");
+  }
+  return std::nullopt;
+}
+
+std::optional<Response> Router::Dispatch(const Request& request) {
+  auto found = Find(request);
+  if (!found) return std::nullopt;
+  if (found->refusal) return std::move(found->refusal);
+  const Route& route = *found->route;
+  Call call{request, std::move(found->params), std::move(found->query), {}, std::nullopt};
   call.context.request_id = request.request_id;
   call.context.client_address = ClientAddress(request, options_);
   try {
-    if (auto refused = Authenticate(request, *matched, call)) return refused;
-    if (!matched->access.is_public) {
-      if (!call.auth) {
-        return ProblemResponse(core::Error::Unauthenticated("sign in first"), request.request_id);
-      }
-      const auto& roles = matched->access.roles;
-      if (!roles.empty() &&
-          std::find(roles.begin(), roles.end(), call.auth->principal.role) == roles.end()) {
-        return SimpleProblem(403, "forbidden", "your role may not use this");
-      }
+    if (auto refused = Authorize(request, route, call)) return refused;
+    // A heavy request admitted before its body was read already holds its slot.
+    std::shared_ptr<void> slot = request.admission;
+    if (route.heavy != Heavy::kNone && !slot) {
+      auto acquired = limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0);
+      if (!acquired.ok()) return ProblemResponse(acquired.error(), request.request_id);
+      slot = std::move(acquired).value();
     }
-    return matched->handler(call);
+    std::string_view key = request.Header("Idempotency-Key");
+    if (request.method == "POST" && !key.empty() && call.auth) {
+      return Idempotent(request, route, call, key);
+    }
+    return route.handler(call);
   } catch (const std::exception& error) {
-    spdlog::error("request_id={} event=unhandled_exception method={} path={} error=\"{}\"",
-                  request.request_id, request.method, path, error.what());
+    spdlog::error("request_id={} event=unhandled_exception method={} target=\"{}\" error=\"{}\"",
+                  request.request_id, request.method, request.target, error.what());
     return ProblemResponse(core::Error::Internal(error.what()), request.request_id);
   }
+}
+
+Response Router::Idempotent(const Request& request, const Route& route, Call& call,
+                           std::string_view key_header) {
+  namespace idem = domain::idempotency;
+  auto key = idem::ParseKey(key_header);
+  if (!key.ok()) return ProblemResponse(key.error(), request.request_id);
+  // The same key may only ever mean the same request: method, target, type and body.
+  auto fingerprint = crypto::Sha256Hex(
+      {request.method, request.target, request.Header("Content-Type"), request.body},
+      request.body_file);
+  if (!fingerprint.ok()) return ProblemResponse(fingerprint.error(), request.request_id);
+  std::int64_t user = call.auth->principal.user_id;
+  auto claim = idempotency_.Begin(user, *key, *fingerprint);
+  if (!claim.ok()) return ProblemResponse(claim.error(), request.request_id);
+  switch (claim->decision) {
+    case idem::Decision::kMismatch:
+      return SimpleProblem(422, "idempotency-key-reused",
+                           "this Idempotency-Key was already used for a different request");
+    case idem::Decision::kInProgress: {
+      Response busy = SimpleProblem(409, "idempotency-key-in-use",
+                                    "a request with this Idempotency-Key is still being "
+                                    "processed; try again in a moment");
+      busy.SetHeader("Retry-After", "1");
+      return busy;
+    }
+    case idem::Decision::kUnknown:
+      return SimpleProblem(409, "idempotency-outcome-unknown",
+                           "the first request with this Idempotency-Key was interrupted; check "
+                           "whether it was recorded before sending it again with a new key");
+    case idem::Decision::kReplay: {
+      Response replay;
+      replay.status = claim->response->status;
+      replay.headers = std::move(claim->response->headers);
+      replay.body = std::move(claim->response->body);
+      replay.SetHeader("Idempotent-Replayed", "true");
+      return replay;
+    }
+    case idem::Decision::kProceed:
+      break;
+  }
+  // Until the answer is kept the claim stands, so a concurrent retry is told to wait; if the
+  // process dies here, the key is left "in progress" and later reported as of unknown outcome.
+  struct Abandon {
+    idem::IdempotencyService& service;
+    std::int64_t user;
+    const std::string& key;
+    bool armed = true;
+    ~Abandon() {
+      if (armed) (void)service.Abandon(user, key);
+    }
+  } abandon{idempotency_, user, *key};
+  Response response = route.handler(call);
+  // Worth repeating: what the handler decided. Not kept, so the same key may be tried again: a
+  // server failure or overload (services write in one transaction, which a failure rolls back),
+  // a rate limit, or a download (its file is sent once). A throwing handler is forgotten too.
+  bool keep = response.status < 500 && response.status != 429 && response.body_file.empty();
+  if (keep) {
+    auto kept = idempotency_.Finish(user, *key, {response.status, response.headers, response.body});
+    if (!kept.ok()) {
+      spdlog::error("request_id={} event=idempotency_not_kept error=\"{}\"", request.request_id,
+                    kept.error().message);
+    }
+    abandon.armed = false;
+  }
+  return response;
+}
+
+std::optional<Response> Router::Admit(Request& request) {
+  auto found = Find(request);
+  if (!found) {
+    std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
+    return SimpleProblem(404, "not-found", "no API route " + std::string(path));
+  }
+  if (found->refusal) return std::move(found->refusal);
+  const Route& route = *found->route;
+  Call call{request, std::move(found->params), std::move(found->query), {}, std::nullopt};
+  call.context.request_id = request.request_id;
+  call.context.client_address = ClientAddress(request, options_);
+  if (auto refused = Authorize(request, route, call)) return refused;
+  if (route.heavy != Heavy::kNone) {
+    auto acquired = limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0);
+    if (!acquired.ok()) return ProblemResponse(acquired.error(), request.request_id);
+    request.admission = std::move(acquired).value();
+  }
+  return std::nullopt;
+}
+
+std::optional<Response> Router::AnswerInline(const Request& request) {
+  if (inline_routes_.empty()) return std::nullopt;
+  std::string_view target = request.target;
+  std::string_view path = target.substr(0, target.find('?'));
+  std::string method = request.method == "HEAD" ? "GET" : request.method;
+  for (const Route* route : inline_routes_) {
+    std::map<std::string, std::string> params;
+    if (route->method != method || !Match(route->pattern, path, params)) continue;
+    auto question = target.find('?');
+    Call call{request, std::move(params),
+              std::string(question == std::string_view::npos ? std::string_view{}
+                                                             : target.substr(question + 1)),
+              {}, std::nullopt};
+    call.context.request_id = request.request_id;
+    call.context.client_address = ClientAddress(request, options_);
+    return route->handler(call);
+  }
+  return std::nullopt;
 }
 
 }  // namespace gotong::api

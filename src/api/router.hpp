@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "api/http.hpp"
+#include "api/limits.hpp"
 #include "domain/accounts/access.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/idempotency/idempotency_service.hpp"
 
 namespace gotong::api {
 
@@ -38,11 +40,16 @@ struct Route {
   std::string pattern;  // "/api/v1/users/{id}"
   Access access;
   Handler handler;
+  Heavy heavy = Heavy::kNone;  // long work with its own concurrency limits (exports, imports)
+  // Answered on the transport's I/O thread, without waiting for a worker: only for a public
+  // route whose handler answers from memory and never blocks (health).
+  bool answers_inline = false;
 };
 
 struct RouterOptions {
   bool cookie_secure = false;  // always mark the session cookie Secure
   bool trust_proxy = false;    // believe X-Forwarded-For / X-Forwarded-Proto
+  LimitOptions limits;
 };
 
 inline constexpr const char* kSessionCookie = "gotong_session";
@@ -52,20 +59,43 @@ inline constexpr const char* kSessionCookie = "gotong_session";
 class Router {
  public:
   Router(std::vector<Route> routes, domain::accounts::AccountService& accounts,
-         RouterOptions options);
+         domain::idempotency::IdempotencyService& idempotency, RouterOptions options);
 
   // nullopt when no API route's path matches (the caller may serve static files then).
   std::optional<Response> Dispatch(const Request& request);
+  // Before a request's body is read (call it for /api/ paths only): refuses (with the answer to
+  // send) an unknown route or method, a caller who is not signed in or may not use the route, a missing CSRF token, or a
+  // heavy request over its limits; nothing admits it. An admitted heavy request holds its slot
+  // in request.admission until it has been answered.
+  std::optional<Response> Admit(Request& request);
+  // The answer of an inline route (answers_inline), or nothing for every other request.
+  std::optional<Response> AnswerInline(const Request& request);
 
   const std::vector<Route>& routes() const { return routes_; }
   const RouterOptions& options() const { return options_; }
 
  private:
+  struct Found {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    std::string query;
+    std::optional<Response> refusal;  // 405 when the path exists for other methods
+  };
+  // The route for the request's method and path; nothing at all when no API path matches.
+  std::optional<Found> Find(const Request& request) const;
+  // Authenticates, checks CSRF and the route's roles: a refusal, or nothing when allowed.
+  std::optional<Response> Authorize(const Request& request, const Route& route, Call& call);
   std::optional<Response> Authenticate(const Request& request, const Route& route, Call& call);
+  // A signed-in POST with an Idempotency-Key: the first answer for the key, or the handler's.
+  Response Idempotent(const Request& request, const Route& route, Call& call,
+                      std::string_view key_header);
 
   std::vector<Route> routes_;
+  std::vector<const Route*> inline_routes_;
   domain::accounts::AccountService& accounts_;
+  domain::idempotency::IdempotencyService& idempotency_;
   RouterOptions options_;
+  ConcurrencyLimits limits_;
 };
 
 // The client's address, honouring X-Forwarded-For only behind a trusted proxy.

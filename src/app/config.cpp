@@ -1,6 +1,7 @@
 #include "app/config.hpp"
 
 #include <charconv>
+#include <string>
 
 namespace gotong::app {
 
@@ -37,6 +38,22 @@ core::Status Config::Validate() const {
   }
   if (db_pool < 1 || db_pool > 256) {
     return core::Error::Invalid("GOTONG_DB_POOL", "invalid_value", "GOTONG_DB_POOL must be 1 to 256");
+  }
+  struct Bound {
+    const char* name;
+    int value, low, high;
+  };
+  for (const Bound& bound : {Bound{"GOTONG_WORKERS", workers, 0, 1024},
+                             Bound{"GOTONG_MAX_QUEUE", max_queue, 0, 100000},
+                             Bound{"GOTONG_MAX_CONNECTIONS", max_connections, 1, 1000000},
+                             Bound{"GOTONG_EXPORTS_PER_USER", exports_per_user, 1, 100},
+                             Bound{"GOTONG_IMPORTS_PER_USER", imports_per_user, 1, 100},
+                             Bound{"GOTONG_IMPORTS_TOTAL", imports_total, 1, 1000}}) {
+    if (bound.value < bound.low || bound.value > bound.high) {
+      return core::Error::Invalid(bound.name, "invalid_value",
+                                  std::string(bound.name) + " must be " + std::to_string(bound.low) +
+                                      " to " + std::to_string(bound.high));
+    }
   }
   if (stale_days < 1 || stale_days > 3650) {
     return core::Error::Invalid("GOTONG_STALE_DAYS", "invalid_value",

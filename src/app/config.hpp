@@ -13,8 +13,14 @@ struct Config {
   std::string listen = "127.0.0.1:8080";           // GOTONG_LISTEN
   std::string web_root = "web/dist";               // GOTONG_WEB_ROOT
   std::string regions_dir = "node_modules/idn-area-data/data";  // GOTONG_REGIONS_DIR
-  int threads = 4;                                 // GOTONG_THREADS
+  int threads = 4;                                 // GOTONG_THREADS: I/O threads
   int db_pool = 8;                                 // GOTONG_DB_POOL
+  int workers = 0;                                 // GOTONG_WORKERS: handler threads; 0 = db_pool
+  int max_queue = 256;                             // GOTONG_MAX_QUEUE: requests waiting for a worker
+  int max_connections = 4096;                      // GOTONG_MAX_CONNECTIONS
+  int exports_per_user = 2;                        // GOTONG_EXPORTS_PER_USER
+  int imports_per_user = 1;                        // GOTONG_IMPORTS_PER_USER: uploads at once
+  int imports_total = 4;                           // GOTONG_IMPORTS_TOTAL: uploads at once, everyone
   std::size_t max_body_bytes = 8 * 1024 * 1024;    // GOTONG_MAX_BODY_BYTES
   std::size_t max_upload_bytes = 512ull * 1024 * 1024;  // GOTONG_MAX_UPLOAD_BYTES (imports)
   std::string work_dir = "var";                    // GOTONG_WORK_DIR: uploads, exports
@@ -22,10 +28,12 @@ struct Config {
   bool cookie_secure = false;                      // GOTONG_COOKIE_SECURE
   bool trust_proxy = false;                        // GOTONG_TRUST_PROXY
   std::string log_level = "info";                  // GOTONG_LOG_LEVEL
+  bool handle_signals = true;  // serve stops on SIGTERM/SIGINT (tests that embed it say no)
 
   // Splits listen into host and port; kInvalidArgument naming the setting to fix.
   core::Status Validate() const;
   std::string ListenHost() const;
+  int Workers() const { return workers > 0 ? workers : db_pool; }
   unsigned short ListenPort() const;
 };
 

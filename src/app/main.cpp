@@ -19,7 +19,7 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "crypto/sodium.hpp"
-#include "net/server.hpp"
+#include "app/http_service.hpp"
 
 #ifndef GOTONG_VERSION
 #define GOTONG_VERSION "0.0.0"
@@ -88,31 +88,14 @@ int Serve(const Config& config) {
   auto runtime = Open(config, true);
   if (!runtime.ok()) return Fail(runtime.error());
   Runtime& rt = **runtime;
-  gotong::app::ImportRunner runner(*rt.imports);
-  gotong::api::Services services{*rt.database, *rt.accounts, *rt.regions, *rt.registry, *rt.imports,
-                                 *rt.groups, *rt.treasury, *rt.cooperation, [&runner](std::int64_t job_id) { runner.Enqueue(job_id); }};
-  gotong::api::ApiOptions api_options{GOTONG_VERSION, config.web_root, config.work_dir,
-                                      {config.cookie_secure, config.trust_proxy}};
-  gotong::api::Api api(services, api_options);
-  gotong::net::ServerOptions server_options;
-  server_options.host = config.ListenHost();
-  server_options.port = config.ListenPort();
-  server_options.threads = config.threads;
-  server_options.max_body_bytes = config.max_body_bytes;
-  server_options.max_upload_bytes = config.max_upload_bytes;
-  server_options.upload_dir = (std::filesystem::path(config.work_dir) / "uploads").string();
-  server_options.upload_prefixes = {"/api/v1/imports"};
-  gotong::net::Server server(server_options,
-                             [&api](const gotong::api::Request& request) { return api.Handle(request); });
-  auto url = server.Start();
+  auto service = gotong::app::HttpService::Create(rt);
+  if (!service.ok()) return Fail(service.error());
+  auto url = (*service)->Start();
   if (!url.ok()) return Fail(url.error());
-  spdlog::info("event=started version={} database={} url={}", GOTONG_VERSION,
-               rt.database->Backend(), *url);
+  spdlog::info("event=started version={} database={} url={} io_threads={} workers={}", GOTONG_VERSION,
+               rt.database->Backend(), *url, config.threads, config.Workers());
   std::cout << "listening on " << *url << std::endl;
-  runner.Start();
-  runner.ResumeUnfinished();
-  server.Run();
-  runner.Stop();
+  (*service)->Run();
   spdlog::info("event=stopped");
   return 0;
 }
@@ -344,7 +327,19 @@ int main(int argc, char** argv) {
       ->envname("GOTONG_LISTEN")->capture_default_str();
   serve->add_option("--web-root", config.web_root, "the built web app")
       ->envname("GOTONG_WEB_ROOT")->capture_default_str();
-  serve->add_option("--threads", config.threads, "server threads")->envname("GOTONG_THREADS");
+  serve->add_option("--threads", config.threads, "I/O threads (sockets only)")->envname("GOTONG_THREADS");
+  serve->add_option("--workers", config.workers, "handler threads (0: as many as --db-pool)")
+      ->envname("GOTONG_WORKERS");
+  serve->add_option("--max-queue", config.max_queue, "requests waiting for a worker before 503")
+      ->envname("GOTONG_MAX_QUEUE");
+  serve->add_option("--max-connections", config.max_connections, "open connections at most")
+      ->envname("GOTONG_MAX_CONNECTIONS");
+  serve->add_option("--exports-per-user", config.exports_per_user, "exports one user runs at once")
+      ->envname("GOTONG_EXPORTS_PER_USER");
+  serve->add_option("--imports-per-user", config.imports_per_user, "uploads one user sends at once")
+      ->envname("GOTONG_IMPORTS_PER_USER");
+  serve->add_option("--imports-total", config.imports_total, "uploads everyone sends at once")
+      ->envname("GOTONG_IMPORTS_TOTAL");
   serve->add_option("--max-body-bytes", config.max_body_bytes, "largest request body")
       ->envname("GOTONG_MAX_BODY_BYTES");
   serve->add_option("--max-upload-bytes", config.max_upload_bytes, "largest import file")

@@ -11,6 +11,7 @@
 #include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/treasury_service.hpp"
+#include "domain/idempotency/idempotency_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -33,6 +34,7 @@ struct Runtime {
   std::unique_ptr<domain::groups::GroupService> groups;
   std::unique_ptr<domain::groups::TreasuryService> treasury;
   std::unique_ptr<domain::groups::CooperationService> cooperation;
+  std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 
 // Opens the database and builds the services (no migration).

@@ -39,9 +39,11 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       groups(database, clock, registry),
       treasury(database, clock),
       cooperation(database, clock),
+      idempotency(database, clock),
       work_dir(testing::NewTempDir("gotong-api")),
       app(api::Services{database, accounts, regions, registry, imports, groups, treasury, cooperation,
-                        [this](std::int64_t job) { queued_imports.push_back(job); }},
+                        idempotency, [this](std::int64_t job) { queued_imports.push_back(job); },
+                        nullptr},
           api::ApiOptions{"9.9.9-test", "", work_dir, router}) {
   crypto::InitSodium();
 }

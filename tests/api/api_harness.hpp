@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -82,6 +83,7 @@ class Services {
   domain::groups::GroupService groups;
   domain::groups::TreasuryService treasury;
   domain::groups::CooperationService cooperation;
+  domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports
   api::Api app;  // the whole HTTP surface under test
@@ -90,7 +92,7 @@ class Services {
              api::Headers headers = {}, const std::string& remote_address = "127.0.0.1");
 
  private:
-  int request_count_ = 0;
+  std::atomic<int> request_count_{0};
 };
 
 class ApiTest : public testing::DatabaseTest {

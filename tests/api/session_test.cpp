@@ -4,6 +4,13 @@
 namespace gotong::api_tests {
 namespace {
 
+api::RouterOptions RouterWith(bool cookie_secure, bool trust_proxy) {
+  api::RouterOptions options;
+  options.cookie_secure = cookie_secure;
+  options.trust_proxy = trust_proxy;
+  return options;
+}
+
 using namespace std::chrono_literals;
 
 class Session : public ApiTest {
@@ -62,14 +69,14 @@ TEST_P(Session, EachLoginIsItsOwnSession) {
 }
 
 TEST_P(Session, CookieIsSecureWhenConfiguredOrBehindATrustedHttpsProxy) {
-  Services secure(db(), api::RouterOptions{true, false});
+  Services secure(db(), RouterWith(true, false));
   Reply reply = secure.Send("POST", "/api/v1/session",
                             R"({"username":"admin","password":"correct horse battery staple"})",
                             {{"Content-Type", "application/json"}});
   ASSERT_EQ(reply.status(), 201) << reply;
   EXPECT_NE(reply.header("Set-Cookie").find("; Secure"), std::string::npos);
 
-  Services proxied(db(), api::RouterOptions{false, true});
+  Services proxied(db(), RouterWith(false, true));
   reply = proxied.Send("POST", "/api/v1/session",
                        R"({"username":"admin","password":"correct horse battery staple"})",
                        {{"Content-Type", "application/json"}, {"X-Forwarded-Proto", "https"}});

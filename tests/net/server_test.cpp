@@ -1,11 +1,18 @@
 // net::Server over real sockets on 127.0.0.1, port 0, with plain POSIX clients.
 #include "net/server.hpp"
 
+#include "net/http_client.hpp"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <cerrno>
@@ -20,6 +27,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -29,144 +37,11 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-// ---- a minimal HTTP/1.1 client ----
-
-class Client {
- public:
-  explicit Client(int port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    timeval timeout{5, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-      connect_errno_ = errno;
-    }
-  }
-  ~Client() { Close(); }
-  Client(const Client&) = delete;
-  Client& operator=(const Client&) = delete;
-
-  bool connected() const { return connect_errno_ == 0; }
-  int connect_errno() const { return connect_errno_; }
-
-  void Send(const std::string& data) {
-    std::size_t sent = 0;
-    while (sent < data.size()) {
-      ssize_t n = ::send(fd_, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return;
-      sent += static_cast<std::size_t>(n);
-    }
-  }
-
-  // Bytes until EOF, an error or the 5 s receive timeout.
-  std::string ReadToEnd() {
-    std::string out = std::move(pending_);
-    pending_.clear();
-    char chunk[4096];
-    while (true) {
-      ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-      if (n <= 0) break;
-      out.append(chunk, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-
-  // Waits for the server to end the connection; true when it did (EOF or reset) before the
-  // receive timeout, with any bytes that arrived first left in `leftover`.
-  bool WaitForClose(std::string* leftover = nullptr) {
-    char chunk[4096];
-    while (true) {
-      ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-      if (n == 0) return true;
-      if (n < 0) return errno != EAGAIN && errno != EWOULDBLOCK;
-      if (leftover) leftover->append(chunk, static_cast<std::size_t>(n));
-    }
-  }
-
-  struct Response {
-    int status = 0;
-    std::map<std::string, std::string> headers;  // lowercase names
-    std::string body;
-    std::string header(const std::string& name) const {
-      auto it = headers.find(name);
-      return it == headers.end() ? "" : it->second;
-    }
-  };
-
-  // One response, framed by Content-Length; nothing when the connection ended first.
-  std::optional<Response> ReadResponse() {
-    std::string data = std::move(pending_);
-    pending_.clear();
-    char chunk[4096];
-    std::size_t header_end;
-    while ((header_end = data.find("\r\n\r\n")) == std::string::npos) {
-      ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-      if (n <= 0) return std::nullopt;
-      data.append(chunk, static_cast<std::size_t>(n));
-    }
-    Response response;
-    std::string head = data.substr(0, header_end);
-    std::size_t line_end = head.find("\r\n");
-    std::string status_line = head.substr(0, line_end);
-    if (status_line.rfind("HTTP/1.1 ", 0) != 0) return std::nullopt;
-    response.status = std::stoi(status_line.substr(9, 3));
-    std::size_t pos = line_end == std::string::npos ? head.size() : line_end + 2;
-    while (pos < head.size()) {
-      std::size_t end = head.find("\r\n", pos);
-      if (end == std::string::npos) end = head.size();
-      std::string line = head.substr(pos, end - pos);
-      auto colon = line.find(':');
-      std::string name = line.substr(0, colon);
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::string value = line.substr(colon + 1);
-      value.erase(0, value.find_first_not_of(' '));
-      response.headers[name] = value;
-      pos = end + 2;
-    }
-    std::size_t length = std::stoul(response.header("content-length").empty()
-                                        ? "0"
-                                        : response.header("content-length"));
-    std::string rest = data.substr(header_end + 4);
-    while (rest.size() < length) {
-      ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-      if (n <= 0) return std::nullopt;
-      rest.append(chunk, static_cast<std::size_t>(n));
-    }
-    response.body = rest.substr(0, length);
-    pending_ = rest.substr(length);
-    return response;
-  }
-
-  // Closes with a reset instead of a FIN (SO_LINGER 0), as a crashed client would.
-  void Reset() {
-    linger hard{1, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
-    Close();
-  }
-
-  void Close() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-  int connect_errno_ = 0;
-  std::string pending_;
-};
-
-std::string Get(const std::string& target, const std::string& extra_headers = "") {
-  return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
-}
-
 // ---- a server on its own thread ----
 
-// One thread by default: Run() then executes every handler on the test's own thread, so anything
-// thrown out of the io loop is caught and reported (see StopSurvives*) instead of ending the
-// whole binary from a thread the test does not own. The graceful-stop test uses two.
+// One I/O thread by default (handlers run on the worker pool): Run() executes on the test's own
+// thread, so anything thrown out of the io loop is caught and reported (see StopSurvives*)
+// instead of ending the whole binary from a thread the test does not own.
 ServerOptions TestOptions() {
   ServerOptions options;
   options.host = "127.0.0.1";
@@ -179,8 +54,8 @@ ServerOptions TestOptions() {
 
 class RunningServer {
  public:
-  RunningServer(ServerOptions options, Handler handler)
-      : server_(std::move(options), std::move(handler)) {}
+  RunningServer(ServerOptions options, Handler handler, Hooks hooks = {})
+      : server_(std::move(options), std::move(handler), std::move(hooks)) {}
 
   ~RunningServer() {
     if (thread_.joinable()) {
@@ -213,6 +88,7 @@ class RunningServer {
   }
 
   void Stop() { server_.Stop(); }
+  ServerStats Stats() const { return server_.Stats(); }
 
   // True when Run() returned within `limit`.
   bool WaitStopped(std::chrono::milliseconds limit) {
@@ -671,6 +547,365 @@ TEST(Server, StartFailsCleanlyOnAPortInUse) {
   auto result = second.Start();
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::ErrorCode::kUnavailable);
+}
+
+
+// ---- the worker pool, admission, inline answers, descriptor exhaustion ----
+
+// Holds every /block request until Release(); counts what it saw.
+struct Gate {
+  std::mutex mutex;
+  std::condition_variable cv;
+  int entered = 0;
+  bool open = false;
+  std::atomic<int> calls{0};
+
+  Handler handler() {
+    return [this](const api::Request& request) {
+      ++calls;
+      if (request.target == "/block") {
+        std::unique_lock lock(mutex);
+        ++entered;
+        cv.notify_all();
+        cv.wait(lock, [this] { return open; });
+        return Text(200, "unblocked");
+      }
+      return Text(200, "fast");
+    };
+  }
+  bool WaitEntered(int count) {
+    std::unique_lock lock(mutex);
+    return cv.wait_for(lock, 5s, [&] { return entered >= count; });
+  }
+  void Release() {
+    {
+      std::lock_guard lock(mutex);
+      open = true;
+    }
+    cv.notify_all();
+  }
+};
+
+// Releases the gate even when an assertion ends the test early, so the server can stop.
+struct OpenAtEnd {
+  Gate& gate;
+  ~OpenAtEnd() { gate.Release(); }
+};
+
+TEST(ServerWorkers, ASlowHandlerDoesNotHoldTheOnlyIoThread) {
+  Gate gate;
+  ServerOptions options = TestOptions();
+  options.workers = 4;
+  RunningServer server(options, gate.handler());
+  OpenAtEnd release{gate};
+  int port = server.Start();
+  Client slow(port);
+  slow.Send(Get("/block"));
+  ASSERT_TRUE(gate.WaitEntered(1));
+  Client fast(port);
+  auto started = Clock::now();
+  fast.Send(Get("/fast"));
+  auto response = fast.ReadResponse();
+  ASSERT_TRUE(response.has_value()) << "the I/O thread was held by the slow handler";
+  EXPECT_EQ(response->body, "fast");
+  EXPECT_LT(Clock::now() - started, 1s);
+  gate.Release();
+  auto unblocked = slow.ReadResponse();
+  ASSERT_TRUE(unblocked.has_value());
+  EXPECT_EQ(unblocked->body, "unblocked");
+}
+
+TEST(ServerWorkers, AFullQueueIsAnswered503WithRetryAfterAtOnce) {
+  Gate gate;
+  ServerOptions options = TestOptions();
+  options.workers = 1;
+  options.max_queue = 1;
+  options.retry_after = 3s;
+  RunningServer server(options, gate.handler());
+  OpenAtEnd release{gate};
+  int port = server.Start();
+  Client running(port), waiting(port), refused(port);
+  running.Send(Get("/block"));
+  ASSERT_TRUE(gate.WaitEntered(1));
+  waiting.Send(Get("/block"));
+  for (int i = 0; i < 100 && server.Stats().queued < 2; ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_EQ(server.Stats().queued, 2u);
+  auto started = Clock::now();
+  refused.Send(Get("/fast"));
+  auto busy = refused.ReadResponse();
+  ASSERT_TRUE(busy.has_value());
+  EXPECT_LT(Clock::now() - started, 1s) << "a full queue must answer at once";
+  EXPECT_EQ(busy->status, 503);
+  EXPECT_EQ(busy->header("retry-after"), "3");
+  EXPECT_EQ(busy->header("content-type"), "application/problem+json");
+  EXPECT_NE(busy->body.find("urn:gotong:problem:busy"), std::string::npos) << busy->body;
+  EXPECT_EQ(server.Stats().refused_busy, 1u);
+  gate.Release();
+  auto first = running.ReadResponse();
+  auto second = waiting.ReadResponse();
+  ASSERT_TRUE(first.has_value());
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(second->status, 200) << "the queued request was served, not dropped";
+  EXPECT_EQ(gate.calls.load(), 2) << "the refused request never reached the handler";
+}
+
+TEST(ServerWorkers, InlineAnswersComeWhileEveryWorkerIsBusy) {
+  Gate gate;
+  ServerOptions options = TestOptions();
+  options.workers = 1;
+  Hooks hooks;
+  hooks.answer_inline = [](const api::Request& request) -> std::optional<api::Response> {
+    if (request.target == "/health") return Text(200, "alive");
+    return std::nullopt;
+  };
+  RunningServer server(options, gate.handler(), std::move(hooks));
+  OpenAtEnd release{gate};
+  int port = server.Start();
+  Client blocked(port);
+  blocked.Send(Get("/block"));
+  ASSERT_TRUE(gate.WaitEntered(1));
+  Client health(port);
+  auto started = Clock::now();
+  health.Send(Get("/health"));
+  auto response = health.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->body, "alive");
+  EXPECT_LT(Clock::now() - started, 500ms);
+  EXPECT_EQ(gate.calls.load(), 1) << "health never went to the handler";
+}
+
+// The admission hook for the tests below: only "Authorization: ok" may send a body.
+std::optional<api::Response> AdmitOnlyOk(api::Request& request) {
+  if (request.Header("Authorization") != "ok") return Text(401, "sign in first");
+  request.admission = std::make_shared<int>(42);
+  return std::nullopt;
+}
+
+TEST(ServerAdmission, AnUploadIsRefusedBeforeAnyOfItsBodyIsRead) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("gotong-net-admit-" + std::to_string(std::random_device{}()));
+  std::atomic<int> calls{0};
+  ServerOptions options = TestOptions();
+  options.upload_prefixes = {"/upload"};
+  options.upload_dir = dir.string();
+  Hooks hooks;
+  hooks.admit = AdmitOnlyOk;
+  RunningServer server(options, [&](const api::Request&) {
+    ++calls;
+    return Text(200, "stored");
+  }, std::move(hooks));
+  int port = server.Start();
+  Client client(port);
+  // Announces 100 MB and sends none of it: the answer must not wait for the body.
+  client.Send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+              "Content-Length: 104857600\r\n\r\n");
+  auto started = Clock::now();
+  auto response = client.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 401);
+  EXPECT_LT(Clock::now() - started, 2s);
+  EXPECT_EQ(calls.load(), 0);
+  EXPECT_TRUE(client.WaitForClose()) << "a refused body is not read: the connection ends";
+  bool any_file = std::filesystem::exists(dir) && !std::filesystem::is_empty(dir);
+  EXPECT_FALSE(any_file) << "nothing of a refused upload reaches the disk";
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ServerAdmission, AnOrdinaryBodyIsRefusedBeforeItIsRead) {
+  std::atomic<int> calls{0};
+  Hooks hooks;
+  hooks.admit = AdmitOnlyOk;
+  RunningServer server(TestOptions(), [&](const api::Request&) {
+    ++calls;
+    return Text(200, "ok");
+  }, std::move(hooks));
+  int port = server.Start();
+  Client client(port);
+  client.Send("POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n");
+  auto response = client.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 401);
+  EXPECT_EQ(calls.load(), 0);
+  // A request without a body is not asked about: it goes to the handler.
+  Client plain(port);
+  plain.Send(Get("/page"));
+  auto page = plain.ReadResponse();
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->status, 200);
+}
+
+TEST(ServerAdmission, AnAdmittedBodyIsAskedForWithContinueAndItsStateLivesUntilAnswered) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("gotong-net-continue-" + std::to_string(std::random_device{}()));
+  ServerOptions options = TestOptions();
+  options.upload_prefixes = {"/upload"};
+  options.upload_dir = dir.string();
+  std::weak_ptr<void> held;
+  std::mutex held_mutex;
+  Hooks hooks;
+  hooks.admit = AdmitOnlyOk;
+  RunningServer server(options, [&](const api::Request& request) {
+    std::lock_guard lock(held_mutex);
+    held = request.admission;
+    std::ifstream file(request.body_file, std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    return Text(200, "got " + body + " admitted " +
+                         std::to_string(*std::static_pointer_cast<int>(request.admission)));
+  }, std::move(hooks));
+  int port = server.Start();
+  Client client(port);
+  client.Send("POST /upload HTTP/1.1\r\nHost: x\r\nAuthorization: ok\r\n"
+              "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+  auto interim = client.ReadResponse();
+  ASSERT_TRUE(interim.has_value());
+  EXPECT_EQ(interim->status, 100);
+  client.Send("a;b;c");
+  auto response = client.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->body, "got a;b;c admitted 42");
+  // The admission's state is let go once the answer is out.
+  bool released = false;
+  for (int i = 0; i < 100 && !released; ++i) {
+    {
+      std::lock_guard lock(held_mutex);
+      released = held.expired();
+    }
+    if (!released) std::this_thread::sleep_for(10ms);
+  }
+  EXPECT_TRUE(released);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ServerLimits, AtTheConnectionCapNewClientsWaitInTheBacklog) {
+  ServerOptions options = TestOptions();
+  options.max_connections = 2;
+  RunningServer server(options, [](const api::Request&) { return Text(200, "ok"); });
+  int port = server.Start();
+  auto first = std::make_unique<Client>(port);
+  Client second(port);
+  first->Send(Get("/"));
+  second.Send(Get("/"));
+  ASSERT_TRUE(first->ReadResponse().has_value());
+  ASSERT_TRUE(second.ReadResponse().has_value());
+  Client third(port);
+  ASSERT_TRUE(third.connected()) << "the kernel's backlog takes the connection";
+  third.Send(Get("/"));
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(server.Stats().connections, 2u) << "the third is not accepted at the cap";
+  first.reset();  // one leaves: the third is served
+  auto response = third.ReadResponse();
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 200);
+}
+
+std::size_t OpenDescriptors() {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++count;
+  return count - 1;  // the iterator's own
+}
+
+double CpuSeconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// With every descriptor used, accept() fails at once for as long as a client waits in the
+// backlog. The listener must back off (not spin at 100% CPU and log millions of lines) and keep
+// serving the connections already open; once descriptors free up, the waiting clients are served.
+TEST(ServerLimits, OutOfDescriptorsTheListenerBacksOffAndOpenConnectionsAreServed) {
+  auto log_stream = std::make_shared<std::ostringstream>();
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*log_stream);
+  auto previous_logger = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>("net-test", sink));
+  struct RestoreLogger {
+    std::shared_ptr<spdlog::logger> logger;
+    ~RestoreLogger() { spdlog::set_default_logger(logger); }
+  } restore_logger{previous_logger};
+
+  ServerOptions options = TestOptions();
+  RunningServer server(options, [](const api::Request&) { return Text(200, "ok"); });
+  int port = server.Start();
+  Client kept(port);
+  kept.Send(Get("/"));
+  ASSERT_TRUE(kept.ReadResponse().has_value());
+
+  // The flood comes from a child process (its own descriptor table), so only the server's
+  // process runs out: it keeps a few descriptors spare and the child connects thirty clients.
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  rlimit original{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &original), 0);
+  struct RestoreLimit {
+    rlimit limit;
+    ~RestoreLimit() { ::setrlimit(RLIMIT_NOFILE, &limit); }
+  } restore_limit{original};
+  rlimit lowered = original;
+  lowered.rlim_cur = OpenDescriptors() + 4;
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::setrlimit(RLIMIT_NOFILE, &original);
+    ::close(pipe_fds[1]);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int i = 0; i < 30; ++i) {
+      int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+      ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    }
+    char byte;
+    while (::read(pipe_fds[0], &byte, 1) > 0) {
+    }
+    ::_exit(0);  // its sockets close with it
+  }
+  ::close(pipe_fds[0]);
+  struct EndChild {
+    int write_fd;
+    pid_t pid;
+    ~EndChild() {
+      if (write_fd >= 0) ::close(write_fd);
+      ::waitpid(pid, nullptr, 0);
+    }
+  } end_child{pipe_fds[1], child};
+  std::this_thread::sleep_for(300ms);  // the server takes what it can, then runs out
+
+  auto failures_before = server.Stats().accept_failures;
+  auto cpu_before = CpuSeconds();
+  std::this_thread::sleep_for(2s);
+  auto failures = server.Stats().accept_failures - failures_before;
+  auto cpu = CpuSeconds() - cpu_before;
+  EXPECT_GT(failures, 0u) << "the test did not exhaust the descriptors";
+  EXPECT_LT(failures, 60u) << "accept retried without pause";
+  EXPECT_LT(cpu, 0.5) << "the process spun while out of descriptors";
+
+  // The connection that was already open is still served.
+  kept.Send(Get("/still"));
+  auto still = kept.ReadResponse();
+  ASSERT_TRUE(still.has_value());
+  EXPECT_EQ(still->status, 200);
+
+  ::setrlimit(RLIMIT_NOFILE, &original);
+  ::close(end_child.write_fd);  // the child leaves, freeing the server's descriptors
+  end_child.write_fd = -1;
+  Client later(port);
+  later.Send(Get("/", "Connection: close\r\n"));
+  auto response = later.ReadResponse();
+  ASSERT_TRUE(response.has_value()) << "accepting resumed once descriptors were free";
+  EXPECT_EQ(response->status, 200);
+  auto logged = log_stream->str();
+  std::size_t lines = 0;
+  for (auto at = logged.find("accept_failed"); at != std::string::npos;
+       at = logged.find("accept_failed", at + 1)) {
+    ++lines;
+  }
+  EXPECT_GE(lines, 1u);
+  EXPECT_LE(lines, 2u) << "logged once per interval, not once per failure";
 }
 
 }  // namespace

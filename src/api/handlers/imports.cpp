@@ -149,7 +149,7 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     Response response = JsonResponse(202, JobJson(*job));
     response.SetHeader("Location", "/api/v1/imports/" + std::to_string(job->id));
     return response;
-  }});
+  }, Heavy::kImport});
 
   routes.push_back({"GET", "/api/v1/imports", importers, [&imports](Call& call) {
     auto query = QueryReader::Parse(call.query, {"limit", "offset"});

@@ -393,7 +393,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     response.SetHeader("Cache-Control", "no-store");
     return response;
-  }});
+  }, Heavy::kExport});
 
   routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) {
     auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});

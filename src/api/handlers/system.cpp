@@ -27,17 +27,26 @@ core::PageRequest ReadPage(QueryReader& query) {
 
 void AddSystemRoutes(std::vector<Route>& routes, const Services& services,
                      const ApiOptions& options) {
-  routes.push_back({"GET", "/api/v1/health", Access::Public(),
-                    [&database = services.database, version = options.version](Call&) {
-                      auto ping = database.Ping();
-                      if (!ping.ok()) {
-                        // Say why: an operator reads this, and it holds no secrets.
-                        return SimpleProblem(503, "unavailable", ping.error().message);
-                      }
-                      return JsonResponse(200, json::object{{"status", "ok"},
-                                                            {"version", version},
-                                                            {"database", database.Backend()}});
-                    }});
+  // Answered from the last probe of the database when the app keeps one (on the I/O thread,
+  // so health answers while every worker is busy), else by a ping.
+  auto health = services.database_health;
+  Route route{"GET", "/api/v1/health", Access::Public(),
+              [&database = services.database, health, version = options.version](Call&) {
+                auto status = health ? health() : database.Ping();
+                if (!status.ok()) {
+                  // Say why: an operator reads this, and it holds no secrets.
+                  Response response = SimpleProblem(503, "unavailable", status.error().message);
+                  response.SetHeader("Cache-Control", "no-store");
+                  return response;
+                }
+                Response response = JsonResponse(200, json::object{{"status", "ok"},
+                                                                   {"version", version},
+                                                                   {"database", database.Backend()}});
+                response.SetHeader("Cache-Control", "no-store");
+                return response;
+              }};
+  route.answers_inline = static_cast<bool>(health);
+  routes.push_back(std::move(route));
 }
 
 }  // namespace gotong::api::handlers

@@ -7,6 +7,13 @@
 namespace gotong::api {
 namespace {
 
+RouterOptions RouterWith(bool cookie_secure, bool trust_proxy) {
+  RouterOptions options;
+  options.cookie_secure = cookie_secure;
+  options.trust_proxy = trust_proxy;
+  return options;
+}
+
 TEST(FindHeader, IgnoresCaseOfTheName) {
   Headers headers{{"Content-Type", "application/json"}, {"x-csrf-token", "abc"}};
   EXPECT_EQ(FindHeader(headers, "content-type"), "application/json");
@@ -39,20 +46,20 @@ TEST(ClientAddress, BelievesForwardedForOnlyBehindATrustedProxy) {
   Request request;
   request.remote_address = "127.0.0.1";
   request.headers = {{"X-Forwarded-For", " 203.0.113.9 , 10.0.0.1"}};
-  EXPECT_EQ(ClientAddress(request, RouterOptions{false, false}), "127.0.0.1");
-  EXPECT_EQ(ClientAddress(request, RouterOptions{false, true}), "203.0.113.9");
+  EXPECT_EQ(ClientAddress(request, RouterWith(false, false)), "127.0.0.1");
+  EXPECT_EQ(ClientAddress(request, RouterWith(false, true)), "203.0.113.9");
   request.headers.clear();
-  EXPECT_EQ(ClientAddress(request, RouterOptions{false, true}), "127.0.0.1");
+  EXPECT_EQ(ClientAddress(request, RouterWith(false, true)), "127.0.0.1");
 }
 
 TEST(IsSecure, FollowsTheOptionOrATrustedProxy) {
   Request request;
   request.headers = {{"X-Forwarded-Proto", "https"}};
-  EXPECT_FALSE(IsSecure(request, RouterOptions{false, false}));
-  EXPECT_TRUE(IsSecure(request, RouterOptions{false, true}));
-  EXPECT_TRUE(IsSecure(Request{}, RouterOptions{true, false}));
+  EXPECT_FALSE(IsSecure(request, RouterWith(false, false)));
+  EXPECT_TRUE(IsSecure(request, RouterWith(false, true)));
+  EXPECT_TRUE(IsSecure(Request{}, RouterWith(true, false)));
   request.headers = {{"X-Forwarded-Proto", "http"}};
-  EXPECT_FALSE(IsSecure(request, RouterOptions{false, true}));
+  EXPECT_FALSE(IsSecure(request, RouterWith(false, true)));
 }
 
 }  // namespace
