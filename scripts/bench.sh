@@ -10,3 +10,6 @@ build/release/bench/gotong_bench --benchmark_min_time=1
 GOTONG_PG_SETTINGS="${GOTONG_PG_SETTINGS:--c shared_buffers=1GB}" scripts/with-postgres.sh bench/import_bench.sh "${GOTONG_BENCH_IMPORT_ROWS:-1000000}"
 # A group's pages and a province's compliance table (40,000 groups).
 scripts/with-postgres.sh bench/groups_bench.sh "${GOTONG_BENCH_GROUPS:-40000}"
+# HTTP over real sockets with wrk: health against a bare Beast server, list reads against the
+# same requests in process (the server's own overhead).
+scripts/with-postgres.sh bench/http_bench.sh
