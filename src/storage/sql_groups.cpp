@@ -608,7 +608,7 @@ core::Result<std::optional<Membership>> SqlGroupRepository::MemberOfUser(std::in
     vars.Bind(query);
     query.Use(group).Use(user);
     if (!query.Run(std::string("SELECT ") + kMemberColumns + kMemberFrom +
-                   " WHERE m.group_id = :g AND m.user_id = :u AND m.left_on IS NULL")) {
+                   " WHERE m.group_id = :g AND m.user_id = :u")) {
       return std::optional<Membership>{};
     }
     return std::optional<Membership>{vars.Get()};

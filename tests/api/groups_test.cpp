@@ -559,5 +559,262 @@ TEST_P(Groups, EveryWriteIsAudited) {
 
 GOTONG_INSTANTIATE_FOR_BACKENDS(Groups);
 
+// ---- offices and account links (issue 11): a secretary cannot take the group over ----
+
+class Offices : public GroupTest {
+ protected:
+  void SetUp() override {
+    GroupTest::SetUp();
+    if (HasFatalFailure()) return;
+    SeedGroup();
+    if (HasFatalFailure()) return;
+    leader_browser_ = Login("group_leader");
+  }
+
+  static std::string MemberPath(std::int64_t id) { return "/api/v1/groups/1/members/" + std::to_string(id); }
+
+  // Sutini, the secretary, signs in with an account the officer links to her.
+  Browser Secretary() {
+    std::int64_t account = CreateUser("sutini", Role::kMember);
+    EXPECT_EQ(Patch(MemberPath(secretary_), {{"user_id", account}}, officer_).status(), 200);
+    return Login("sutini");
+  }
+
+  // A proposal of group `group` decided by consensus: agreed on its first option, or not.
+  std::int64_t Decided(const Browser& as, bool agreed, std::int64_t group = 1) {
+    std::string base = "/api/v1/groups/" + std::to_string(group) + "/deliberations";
+    Reply proposal = Post(base,
+                          {{"title", "Bu Suwarni menjadi anggota biasa, Bu Tukini bendahara"},
+                           {"topic", "rule"},
+                           {"method", "consensus"},
+                           {"options", json::array{"Setuju"}}},
+                          as);
+    EXPECT_EQ(proposal.status(), 201) << proposal;
+    if (proposal.status() != 201) return 0;
+    std::int64_t id = proposal.body.at("id").as_int64();
+    json::object decision{{"outcome", agreed ? "agreed" : "not_agreed"}};
+    if (agreed) decision["option_id"] = proposal.body.at("options").at(0).at("id");
+    Reply decided = Post(base + "/" + std::to_string(id) + "/decide", decision, as);
+    EXPECT_EQ(decided.status(), 200) << decided;
+    return id;
+  }
+
+  // The member as the list shows her (left members included).
+  json::object Member(std::int64_t id) {
+    Reply list = Get("/api/v1/groups/1/members?include_left=true&limit=200", &officer_);
+    for (const auto& item : list.body.at("items").as_array()) {
+      if (item.at("id") == id) return item.as_object();
+    }
+    ADD_FAILURE() << "member " << id << " is not listed";
+    return {};
+  }
+
+  Browser leader_browser_;
+};
+
+TEST_P(Offices, ASecretaryCannotDemoteUnlinkOrReplaceTheLeader) {
+  Browser secretary = Secretary();
+  Reply demote = Patch(MemberPath(leader_), {{"role", "member"}}, secretary);
+  EXPECT_EQ(demote.status(), 403) << demote;
+  EXPECT_TRUE(HasFieldError(demote, "role", "not_allowed")) << demote;
+  Reply unlink = Patch(MemberPath(leader_), {{"user_id", nullptr}}, secretary);
+  EXPECT_EQ(unlink.status(), 403) << unlink;
+  EXPECT_TRUE(HasFieldError(unlink, "user_id", "not_allowed")) << unlink;
+  Reply out = Patch(MemberPath(leader_), {{"left_on", "2026-01-05"}}, secretary);
+  EXPECT_EQ(out.status(), 403) << "ending the leader's membership ends her office: " << out;
+  EXPECT_TRUE(HasFieldError(out, "left_on", "not_allowed")) << out;
+  Reply treasurer = Patch(MemberPath(treasurer_), {{"role", "member"}}, secretary);
+  EXPECT_EQ(treasurer.status(), 403) << treasurer;
+  Reply mentor = Patch(MemberPath(other_), {{"mentor", true}}, secretary);
+  EXPECT_EQ(mentor.status(), 403) << mentor;
+  EXPECT_TRUE(HasFieldError(mentor, "mentor", "not_allowed")) << mentor;
+  // Not with a deliberation either: only the leader cites one.
+  std::int64_t agreed = Decided(leader_browser_, true);
+  Reply cited = Patch(MemberPath(treasurer_), {{"role", "member"}, {"deliberation_id", agreed}}, secretary);
+  EXPECT_EQ(cited.status(), 403) << cited;
+
+  // Her own office and account link are not hers to change.
+  Reply herself = Patch(MemberPath(secretary_), {{"role", "treasurer"}}, secretary);
+  EXPECT_EQ(herself.status(), 403) << herself;
+  EXPECT_TRUE(HasFieldError(herself, "role", "own_office")) << herself;
+  Reply leave = Patch(MemberPath(secretary_), {{"left_on", "2026-01-05"}}, secretary);
+  EXPECT_TRUE(HasFieldError(leave, "left_on", "own_office")) << leave;
+  Reply relink = Patch(MemberPath(secretary_), {{"user_id", nullptr}}, secretary);
+  EXPECT_EQ(relink.status(), 403) << relink;
+  EXPECT_TRUE(HasFieldError(relink, "user_id", "own_account")) << relink;
+
+  // A new member comes in without an office or an account.
+  Reply officer = Post("/api/v1/groups/1/members", {{"person", {{"name", "Ngatini"}}}, {"mentor", true}}, secretary);
+  EXPECT_EQ(officer.status(), 403) << officer;
+  EXPECT_TRUE(HasFieldError(officer, "mentor", "not_allowed")) << officer;
+  std::int64_t account = CreateUser("ngatini", Role::kMember);
+  Reply linked = Post("/api/v1/groups/1/members", {{"person", {{"name", "Ngatini"}}}, {"user_id", account}}, secretary);
+  EXPECT_EQ(linked.status(), 403) << linked;
+  EXPECT_TRUE(HasFieldError(linked, "user_id", "not_allowed")) << linked;
+
+  // Nothing changed: the leader still leads and signs in as herself; the secretary keeps no ledger.
+  json::object leader = Member(leader_);
+  EXPECT_EQ(leader.at("role"), "leader");
+  EXPECT_EQ(leader.at("user_id"), UserId("group_leader"));
+  EXPECT_TRUE(leader.at("left_on").is_null());
+  EXPECT_EQ(Member(secretary_).at("role"), "secretary");
+  EXPECT_EQ(Member(treasurer_).at("role"), "treasurer");
+  EXPECT_EQ(Get("/api/v1/groups/1", &leader_browser_).body.at("member_id"), leader_);
+  Reply ledger = Post("/api/v1/groups/1/ledger",
+                      {{"kind", "aid_received"}, {"amount", 50000}, {"date", "2026-01-05"}, {"memo", "Bantuan"}},
+                      secretary);
+  EXPECT_EQ(ledger.status(), 403) << ledger;
+}
+
+TEST_P(Offices, ASecretaryStillAddsPlainMembersAndKeepsTheirOtherFields) {
+  Browser secretary = Secretary();
+  Reply added = Post("/api/v1/groups/1/members",
+                     {{"person", {{"name", "Ngatini"}}}, {"role", "member"}, {"mentor", false}}, secretary);
+  EXPECT_EQ(added.status(), 201) << added;
+  Reply hero = Patch(MemberPath(leader_), {{"local_hero", true}, {"joined_on", "2018-07-01"}}, secretary);
+  EXPECT_EQ(hero.status(), 200) << "the leader's other fields: " << hero;
+  Reply same = Patch(MemberPath(leader_), {{"role", "leader"}, {"mentor", false}}, secretary);
+  EXPECT_EQ(same.status(), 200) << "naming the office she already holds changes nothing: " << same;
+  Reply left = Patch(MemberPath(other_), {{"left_on", "2026-01-04"}}, secretary);
+  EXPECT_EQ(left.status(), 200) << "a plain member leaves: " << left;
+  Reply own = Patch(MemberPath(secretary_), {{"joined_on", "2018-06-02"}}, secretary);
+  EXPECT_EQ(own.status(), 200) << "her own other fields: " << own;
+}
+
+TEST_P(Offices, TheLeaderChangesAnOfficeOnlyByAnAgreedDeliberationOfHerGroup) {
+  Browser& leader = leader_browser_;
+  Reply bare = Patch(MemberPath(treasurer_), {{"role", "member"}}, leader);
+  EXPECT_EQ(bare.status(), 400) << bare;
+  EXPECT_EQ(bare.field_errors(), std::vector<std::string>{"deliberation_id:required"});
+  Reply missing = Patch(MemberPath(treasurer_), {{"role", "member"}, {"deliberation_id", 999}}, leader);
+  EXPECT_EQ(missing.field_errors(), std::vector<std::string>{"deliberation_id:not_found"});
+  Reply open = Post("/api/v1/groups/1/deliberations",
+                    {{"title", "Ganti bendahara"}, {"topic", "rule"}, {"options", json::array{"Setuju"}}},
+                    leader);
+  ASSERT_EQ(open.status(), 201) << open;
+  Reply undecided = Patch(MemberPath(treasurer_), {{"role", "member"}, {"deliberation_id", open.body.at("id")}}, leader);
+  EXPECT_EQ(undecided.field_errors(), std::vector<std::string>{"deliberation_id:not_agreed"});
+  Reply refused = Patch(MemberPath(treasurer_), {{"role", "member"}, {"deliberation_id", Decided(leader, false)}}, leader);
+  EXPECT_EQ(refused.field_errors(), std::vector<std::string>{"deliberation_id:not_agreed"});
+  // Another group's agreement does not count here.
+  Reply group2 = Post("/api/v1/groups",
+                      {{"name", "Kelompok Lain"}, {"kind", "joint_business_group"}, {"sector", "food_processing"},
+                       {"village_code", kBanjarsari}},
+                      officer_);
+  ASSERT_EQ(group2.status(), 201) << group2;
+  std::int64_t elsewhere = Decided(admin_, true, group2.body.at("id").as_int64());
+  Reply foreign = Patch(MemberPath(treasurer_), {{"role", "member"}, {"deliberation_id", elsewhere}}, leader);
+  EXPECT_EQ(foreign.field_errors(), std::vector<std::string>{"deliberation_id:not_found"});
+  EXPECT_EQ(Member(treasurer_).at("role"), "treasurer");
+
+  std::int64_t agreed = Decided(leader, true);
+  Reply stepped_down = Patch(MemberPath(treasurer_), {{"role", "member"}, {"deliberation_id", agreed}}, leader);
+  ASSERT_EQ(stepped_down.status(), 200) << stepped_down;
+  EXPECT_EQ(stepped_down.body.at("role"), "member");
+  Reply new_treasurer = Patch(MemberPath(other_), {{"role", "treasurer"}, {"mentor", true}, {"deliberation_id", agreed}}, leader);
+  ASSERT_EQ(new_treasurer.status(), 200) << new_treasurer;
+  EXPECT_EQ(new_treasurer.body.at("role"), "treasurer");
+  EXPECT_EQ(new_treasurer.body.at("mentor"), true);
+  Reply added = Post("/api/v1/groups/1/members",
+                     {{"person", {{"name", "Ngatini"}}}, {"mentor", true}, {"deliberation_id", agreed}}, leader);
+  EXPECT_EQ(added.status(), 201) << added;
+  // The audit log says which agreement gave the office.
+  Reply audit = Get("/api/v1/audit?entity=membership&entity_id=" + std::to_string(other_), &admin_);
+  ASSERT_EQ(audit.status(), 200) << audit;
+  EXPECT_EQ(audit.body.at("items").at(0).at("after").at("deliberation_id"), agreed) << audit;
+
+  // Not her own office, and never an account link.
+  Reply herself = Patch(MemberPath(leader_), {{"role", "member"}, {"deliberation_id", agreed}}, leader);
+  EXPECT_EQ(herself.status(), 403) << herself;
+  EXPECT_TRUE(HasFieldError(herself, "role", "own_office")) << herself;
+  Reply unlink = Patch(MemberPath(member_), {{"user_id", nullptr}, {"deliberation_id", agreed}}, leader);
+  EXPECT_EQ(unlink.status(), 403) << unlink;
+  EXPECT_TRUE(HasFieldError(unlink, "user_id", "not_allowed")) << unlink;
+}
+
+TEST_P(Offices, AdminStewardAndFacilitatorChangeOfficesAndAccountLinks) {
+  // The steward's officer hands the leadership over without a deliberation.
+  EXPECT_EQ(Patch(MemberPath(leader_), {{"role", "member"}}, officer_).status(), 200);
+  Reply leader = Patch(MemberPath(secretary_), {{"role", "leader"}}, officer_);
+  EXPECT_EQ(leader.status(), 200) << leader;
+  // The admin unlinks an account and links it again.
+  EXPECT_EQ(Patch(MemberPath(member_), {{"user_id", nullptr}}, admin_).status(), 200);
+  EXPECT_EQ(Patch(MemberPath(member_), {{"user_id", UserId("member")}}, admin_).status(), 200);
+
+  // The facilitator of the programme that formed the group keeps its offices and accounts.
+  Browser facilitator = Login("facilitator");
+  Reply treasurer = Patch(MemberPath(treasurer_), {{"role", "member"}}, facilitator);
+  EXPECT_EQ(treasurer.status(), 200) << treasurer;
+  EXPECT_EQ(Patch(MemberPath(other_), {{"role", "treasurer"}, {"mentor", true}}, facilitator).status(), 200);
+  std::int64_t account = CreateUser("tukini", Role::kMember);
+  Reply linked = Patch(MemberPath(other_), {{"user_id", account}}, facilitator);
+  EXPECT_EQ(linked.status(), 200) << linked;
+  EXPECT_EQ(linked.body.at("user_id"), account);
+  Browser tukini = Login("tukini");
+  EXPECT_EQ(Get("/api/v1/groups/1", &tukini).body.at("member_id"), other_);
+  // She does not add people to the steward's registry.
+  Reply added = Post("/api/v1/groups/1/members", {{"person", {{"name", "Ngatini"}}}}, facilitator);
+  EXPECT_EQ(added.status(), 403) << added;
+}
+
+// ---- access follows membership dates ----
+
+TEST_P(Offices, AFormerMembersAccountReadsNothingOfTheGroup) {
+  Browser member = Login("member");
+  ASSERT_EQ(Get("/api/v1/groups/1/ledger", &member).status(), 200);
+  ASSERT_EQ(Patch(MemberPath(member_), {{"left_on", "2026-01-04"}}, officer_).status(), 200);
+  Reply ledger = Get("/api/v1/groups/1/ledger", &member);
+  EXPECT_EQ(ledger.status(), 403) << "she left yesterday: " << ledger;
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &member).status(), 403);
+  EXPECT_EQ(Get("/api/v1/groups/1", &member).status(), 403);
+  EXPECT_EQ(Get("/api/v1/groups/1/deliberations", &member).status(), 403);
+  Reply list = Get("/api/v1/groups", &member);
+  ASSERT_EQ(list.status(), 200) << list;
+  EXPECT_EQ(list.body.at("total"), 0);
+  EXPECT_TRUE(list.body.at("items").as_array().empty());
+  // Members who stay are not affected.
+  Browser leader = leader_browser_;
+  EXPECT_EQ(Get("/api/v1/groups/1/ledger", &leader).status(), 200);
+}
+
+TEST_P(Offices, AMemberLeavingTomorrowStillReadsUntilTheDaySheLeaves) {
+  ASSERT_EQ(Patch(MemberPath(member_), {{"left_on", "2026-01-05"}}, officer_).status(), 200);
+  // The day before she leaves.
+  clock().Advance(-std::chrono::hours(24));
+  Browser member = Login("member");
+  EXPECT_EQ(Get("/api/v1/groups/1/ledger", &member).status(), 200);
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &member).status(), 200);
+  EXPECT_EQ(Get("/api/v1/groups", &member).body.at("total"), 1);
+  // From the day she leaves on, the group is closed to her account.
+  clock().Advance(std::chrono::hours(24));
+  member = Login("member");
+  EXPECT_EQ(Get("/api/v1/groups/1/ledger", &member).status(), 403);
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &member).status(), 403);
+}
+
+TEST_P(Offices, TheDayIsIndonesiasNotUtcs) {
+  ASSERT_EQ(Patch(MemberPath(member_), {{"left_on", "2026-01-05"}}, officer_).status(), 200);
+  // 2026-01-04T14:59Z is still 23:59 on the 4th in Jayapura (UTC+9); a minute later it is the 5th.
+  clock().Advance(-std::chrono::hours(17) - std::chrono::minutes(1));
+  Browser member = Login("member");
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &member).status(), 200);
+  clock().Advance(std::chrono::minutes(1));
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &member).status(), 403);
+}
+
+TEST_P(Offices, AGroupAccountLinkedToNoMemberReachesNothingUntilLinked) {
+  std::int64_t account = CreateUser("baru", Role::kMember);
+  Browser fresh = Login("baru");
+  EXPECT_EQ(Get("/api/v1/groups/1", &fresh).status(), 403);
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &fresh).status(), 403);
+  EXPECT_EQ(Get("/api/v1/groups", &fresh).body.at("total"), 0);
+  EXPECT_EQ(Get("/api/v1/groups/compliance?region=35.07", &fresh).body.at("total"), 0);
+  ASSERT_EQ(Patch(MemberPath(other_), {{"user_id", account}}, officer_).status(), 200);
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &fresh).status(), 200);
+  EXPECT_EQ(Get("/api/v1/groups", &fresh).body.at("total"), 1);
+}
+
+GOTONG_INSTANTIATE_FOR_BACKENDS(Offices);
+
 }  // namespace
 }  // namespace gotong::api_tests

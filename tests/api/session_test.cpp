@@ -25,6 +25,14 @@ class Session : public ApiTest {
                                                     {"password", password}}),
                        "application/json", remote);
   }
+  Reply ChangePassword(const Browser& as, const std::string& current, const std::string& fresh,
+                       const std::string& remote = "127.0.0.1") {
+    return services().Send(
+        "PUT", "/api/v1/me/password",
+        json::serialize(json::object{{"current_password", current}, {"new_password", fresh}}),
+        {{"Content-Type", "application/json"}, {"Cookie", as.cookie}, {"X-CSRF-Token", as.csrf}},
+        remote);
+  }
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(Session);
 
@@ -121,6 +129,22 @@ TEST_P(Session, SixthWrongTryIsRateLimitedWithRetryAfter) {
   EXPECT_EQ(TryLogin("member", kPassword).status(), 201);
   clock().Advance(800s);
   EXPECT_EQ(TryLogin("mentor", kPassword).status(), 201);
+}
+
+TEST_P(Session, AnAttackerElsewhereCannotLockTheOwnerOut) {
+  // Issue 11: five wrong passwords from one address used to lock the account for everyone.
+  for (int i = 1; i <= 5; ++i) {
+    ASSERT_EQ(TryLogin("admin", "guess number " + std::to_string(i), "203.0.113.66").status(), 401);
+  }
+  Reply attacker = TryLogin("admin", "guess number 6", "203.0.113.66");
+  EXPECT_EQ(attacker.status(), 429) << attacker;
+  EXPECT_EQ(TryLogin("admin", kPassword, "203.0.113.66").status(), 429)
+      << "the attacker's address waits even with the right password";
+
+  Reply owner = TryLogin("admin", kPassword, "198.51.100.20");
+  EXPECT_EQ(owner.status(), 201) << "the owner at her own address signs in: " << owner;
+  // Her success at home does not reset the attacker's count.
+  EXPECT_EQ(TryLogin("admin", "guess number 7", "203.0.113.66").status(), 429);
 }
 
 TEST_P(Session, TwentyFailuresFromOneAddressBlockItsNextLogin) {
@@ -376,6 +400,40 @@ TEST_P(Session, ChangePasswordSignsOutOtherSessionsButKeepsThisOne) {
   EXPECT_EQ(Get("/api/v1/me", &elsewhere).status(), 401);
   EXPECT_EQ(TryLogin("group_leader", kPassword).status(), 401);
   EXPECT_EQ(TryLogin("group_leader", "a brand new passphrase").status(), 201);
+}
+
+TEST_P(Session, WrongCurrentPasswordsAreThrottledLikeSignIns) {
+  Browser thief = Login("group_leader");
+  for (int i = 1; i <= 5; ++i) {
+    Reply reply = ChangePassword(thief, "guess number " + std::to_string(i), "a brand new passphrase");
+    ASSERT_EQ(reply.status(), 400) << "guess " << i << ": " << reply;
+  }
+  clock().Advance(100s);
+  Reply limited = ChangePassword(thief, "guess number 6", "a brand new passphrase");
+  ASSERT_EQ(limited.status(), 429) << limited;
+  EXPECT_EQ(limited.problem(), "rate-limited");
+  EXPECT_EQ(limited.header("Retry-After"), "800");
+  EXPECT_EQ(limited.body.at("retry_after"), 800);
+  // The right password waits too, so a guess cannot be told from the answer.
+  EXPECT_EQ(ChangePassword(thief, kPassword, "a brand new passphrase").status(), 429);
+  // The same keys as sign-in: this account cannot sign in from this address either...
+  EXPECT_EQ(TryLogin("group_leader", kPassword).status(), 429);
+  // ...but can from another, and the password was never changed.
+  EXPECT_EQ(TryLogin("group_leader", kPassword, "198.51.100.20").status(), 201);
+  clock().Advance(800s);
+  EXPECT_EQ(ChangePassword(thief, kPassword, "a brand new passphrase").status(), 204);
+}
+
+TEST_P(Session, FailedSignInsCountAgainstChangingThePassword) {
+  Browser browser = Login("group_leader");
+  for (int i = 1; i <= 5; ++i) {
+    ASSERT_EQ(TryLogin("group_leader", "guess number " + std::to_string(i)).status(), 401);
+  }
+  Reply reply = ChangePassword(browser, kPassword, "a brand new passphrase");
+  EXPECT_EQ(reply.status(), 429) << reply;
+  // The session used from another address is under that address's own count.
+  EXPECT_EQ(ChangePassword(browser, kPassword, "a brand new passphrase", "198.51.100.20").status(),
+            204);
 }
 
 TEST_P(Session, ConsolePasswordResetSignsTheUserOutEverywhere) {

@@ -187,7 +187,8 @@ groups::GroupInput ReadGroup(BodyReader& body) {
 }
 
 #define GOTONG_MEMBER_FIELDS \
-  "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id"
+  "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id", \
+      "deliberation_id"
 
 groups::MemberInput ReadMember(BodyReader& body) {
   groups::MemberInput input;
@@ -213,6 +214,7 @@ groups::MemberInput ReadMember(BodyReader& body) {
   input.joined_on = TextField(body, "joined_on");
   input.left_on = TextField(body, "left_on");
   input.user_id = NumberField(body, "user_id");
+  input.deliberation_id = NumberField(body, "deliberation_id");
   return input;
 }
 

@@ -16,6 +16,12 @@ Error InvalidCredentials() {
   return error;
 }
 
+Error RateLimited(std::chrono::seconds wait, const char* what) {
+  return Error{core::ErrorCode::kResourceExhausted,
+               std::string("too many ") + what + "; try again later", {},
+               static_cast<int>(wait.count()), "rate-limited"};
+}
+
 Error SessionExpired() {
   Error error = Error::Unauthenticated("the session has ended; sign in again");
   error.type = "session-expired";
@@ -249,12 +255,21 @@ core::Status AccountService::ChangeOwnPassword(const Context& context,
                                                const std::string& current_password,
                                                const std::string& new_password) {
   if (!context.principal) return Error::Unauthenticated("sign in first");
+  // A wrong current password counts with the sign-in failures of the account at this address,
+  // so a stolen session cannot guess it without limit.
+  const std::string account = core::AsciiLower(context.principal->username);
+  if (auto wait = throttle_.Blocked(account, context.client_address)) {
+    return RateLimited(*wait, "wrong passwords");
+  }
   std::vector<FieldError> errors = CheckPassword("new_password", new_password);
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindById(context.principal->user_id));
   if (!hasher_.Verify(user.password_hash, current_password)) {
+    throttle_.RecordFailure(account, context.client_address);
     errors.insert(errors.begin(),
                   {"current_password", "invalid_value", "the current password is not correct"});
+  } else {
+    throttle_.RecordSuccess(account, context.client_address);
   }
   if (!errors.empty()) return Error::Invalid(std::move(errors));
   GOTONG_ASSIGN_OR_RETURN(user.password_hash, hasher_.Hash(new_password));
@@ -274,10 +289,7 @@ core::Result<LoginResult> AccountService::Login(const Context& context,
   if (username.empty() || username.size() > 32) return InvalidCredentials();
   const std::string account = core::AsciiLower(username);
   if (auto wait = throttle_.Blocked(account, context.client_address)) {
-    Error error{core::ErrorCode::kResourceExhausted,
-                "too many failed sign-in attempts; try again later", {},
-                static_cast<int>(wait->count()), "rate-limited"};
-    return error;
+    return RateLimited(*wait, "failed sign-in attempts");
   }
   GOTONG_ASSIGN_OR_RETURN(auto read, database_.Begin(Access::kRead));
   auto found = read->Users().FindByUsername(account);
@@ -300,7 +312,7 @@ core::Result<LoginResult> AccountService::Login(const Context& context,
     error.type = "account-disabled";
     return error;
   }
-  throttle_.RecordSuccess(account);
+  throttle_.RecordSuccess(account, context.client_address);
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
 
   LoginResult result;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <deque>
+#include <list>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -12,13 +14,20 @@
 namespace gotong::domain::accounts {
 
 struct ThrottlePolicy {
-  int max_failures_per_account = 5;
+  // Failures of one account from one client address: an attacker elsewhere cannot use up the
+  // owner's tries (OWASP ASVS 2.2.1: anti-automation without denial of service).
+  int max_failures_per_account_at_address = 5;
+  // Failures from one client address, whatever the account.
   int max_failures_per_address = 20;
   std::chrono::seconds window{15 * 60};
+  // At most this many keys of each kind are remembered; past it the key whose last failure is
+  // oldest is forgotten first. Keys whose failures have all left the window are dropped anyway.
+  std::size_t max_tracked_keys = 100000;
 };
 
-// Counts failed logins per account and per client address in a sliding window. Held in this
-// process: with several servers behind a balancer each counts its own share.
+// Counts failed sign-ins (and wrong current passwords) per account at a client address and per
+// client address, in a sliding window. Held in this process: with several servers behind a
+// balancer each counts its own share.
 class LoginThrottle {
  public:
   LoginThrottle(const core::Clock& clock, ThrottlePolicy policy = {})
@@ -28,18 +37,43 @@ class LoginThrottle {
   std::optional<std::chrono::seconds> Blocked(const std::string& account,
                                               const std::string& address);
   void RecordFailure(const std::string& account, const std::string& address);
-  void RecordSuccess(const std::string& account);
+  // The account proved its password from `address`: its failures there are forgotten (those
+  // from other addresses, and the address's own count, stay).
+  void RecordSuccess(const std::string& account, const std::string& address);
+
+  // Keys remembered now (account-at-address keys plus address keys), for tests of the bound.
+  std::size_t TrackedKeys();
 
  private:
-  using Failures = std::deque<core::Instant>;
-  std::optional<std::chrono::seconds> Check(Failures& failures, int limit, core::Instant now);
-  void Prune(Failures& failures, core::Instant now);
+  // Failure times per key, the newest `limit` of each only, and the keys in the order of their
+  // last failure so that expired and surplus keys are dropped from the front.
+  class FailureLog {
+   public:
+    std::optional<std::chrono::seconds> Check(const std::string& key, int limit,
+                                              core::Instant now, std::chrono::seconds window);
+    void Add(const std::string& key, int limit, core::Instant now, std::chrono::seconds window,
+             std::size_t max_keys);
+    void Erase(const std::string& key);
+    std::size_t size() const { return entries_.size(); }
+
+   private:
+    struct Entry {
+      std::deque<core::Instant> failures;  // oldest first
+      std::list<std::string>::iterator order;
+    };
+    void DropExpired(core::Instant now, std::chrono::seconds window);
+
+    std::unordered_map<std::string, Entry> entries_;
+    std::list<std::string> order_;  // least recently failed first
+  };
+
+  static std::string PairKey(const std::string& account, const std::string& address);
 
   const core::Clock& clock_;
   ThrottlePolicy policy_;
   std::mutex mutex_;
-  std::unordered_map<std::string, Failures> by_account_;
-  std::unordered_map<std::string, Failures> by_address_;
+  FailureLog by_account_at_address_;
+  FailureLog by_address_;
 };
 
 }  // namespace gotong::domain::accounts

@@ -176,7 +176,7 @@ std::optional<PostKind> ParsePostKind(std::string_view text) {
 
 core::Result<AreasView> CooperationService::Areas(const Context& context, std::int64_t group_id,
                                                   bool include_ended) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   AreasView view;
   GOTONG_ASSIGN_OR_RETURN(view.areas, unit->Cooperation().Areas(group_id, include_ended));
   std::vector<AreaClaim> claims;
@@ -189,7 +189,7 @@ core::Result<AreasView> CooperationService::Areas(const Context& context, std::i
 
 core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, std::int64_t group_id,
                                                        const AreaInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMarketAreas));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMarketAreas));
   auto& [unit, group, caller] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;
@@ -258,7 +258,7 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
 
 core::Result<MarketArea> CooperationService::EndArea(const Context& context, std::int64_t group_id,
                                                      std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMarketAreas));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMarketAreas));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto area, unit->Cooperation().FindArea(group_id, id));
   if (area.ended_on) {
@@ -278,19 +278,19 @@ core::Result<MarketArea> CooperationService::EndArea(const Context& context, std
 core::Result<core::Page<JointOrder>> CooperationService::Orders(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Cooperation().Orders(group_id, page);
 }
 
 core::Result<JointOrder> CooperationService::GetOrder(const Context& context, std::int64_t group_id,
                                                       std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Cooperation().FindOrder(group_id, id);
 }
 
 core::Result<JointOrder> CooperationService::CreateOrder(const Context& context, std::int64_t group_id,
                                                          const OrderInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kOrders));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
   auto& [unit, group, caller] = write;
   Problems problems;
   JointOrder order;
@@ -346,7 +346,7 @@ core::Result<JointOrder> CooperationService::CreateOrder(const Context& context,
 core::Result<JointOrder> CooperationService::UpdateShare(const Context& context, std::int64_t group_id,
                                                          std::int64_t order_id, std::int64_t member_id,
                                                          const ShareInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kOrders));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, order_id));
   if (order.status == OrderStatus::kCancelled) {
@@ -383,7 +383,7 @@ core::Result<JointOrder> CooperationService::UpdateShare(const Context& context,
 
 core::Result<JointOrder> CooperationService::CancelOrder(const Context& context, std::int64_t group_id,
                                                          std::int64_t order_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kOrders));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, order_id));
   if (order.status != OrderStatus::kOpen) {
@@ -405,7 +405,7 @@ core::Result<JointOrder> CooperationService::CancelOrder(const Context& context,
 core::Result<core::Page<PostView>> CooperationService::Posts(const Context& context,
                                                              std::int64_t group_id,
                                                              const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   GOTONG_ASSIGN_OR_RETURN(auto posts, unit->Cooperation().Posts(group_id, page));
   core::Page<PostView> views{{}, posts.total, posts.limit, posts.offset};
   for (auto& post : posts.items) views.items.push_back(ViewOf(std::move(post)));
@@ -414,7 +414,7 @@ core::Result<core::Page<PostView>> CooperationService::Posts(const Context& cont
 
 core::Result<PostView> CooperationService::CreatePost(const Context& context, std::int64_t group_id,
                                                       const PostInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto author, Actor(*unit, caller, group, input.member_id,
                                              {MemberRole::kLeader, MemberRole::kSecretary}));
@@ -452,7 +452,7 @@ core::Result<PostView> CooperationService::CreatePost(const Context& context, st
 
 core::Result<PostView> CooperationService::MarkUseful(const Context& context, std::int64_t group_id,
                                                       std::int64_t post_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   if (!caller.member) return Error::Denied("only the group's members mark posts useful");
@@ -471,7 +471,7 @@ core::Result<PostView> CooperationService::MarkUseful(const Context& context, st
 // ---- raw material -------------------------------------------------------------------------
 
 core::Result<MaterialsView> CooperationService::Materials(const Context& context, std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   core::Date today = TodayInIndonesia(clock_);
   MaterialsView view;
   GOTONG_ASSIGN_OR_RETURN(view.open, unit->Cooperation().OpenMaterials(group_id, today, 500));
@@ -484,7 +484,7 @@ core::Result<MaterialsView> CooperationService::Materials(const Context& context
 core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& context,
                                                               std::int64_t group_id,
                                                               const MaterialInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto member, Actor(*unit, caller, group, input.member_id,
                                              {MemberRole::kLeader, MemberRole::kTreasurer}));
@@ -526,7 +526,7 @@ core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& con
 
 core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& context,
                                                                std::int64_t group_id, std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto record, unit->Cooperation().FindMaterial(group_id, id));
   // Her own post, or one the leader or treasurer closes for her (also after she left).
@@ -545,14 +545,14 @@ core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& co
 
 core::Result<core::Page<CollectivePurchase>> CooperationService::Purchases(
     const Context& context, std::int64_t group_id, const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Cooperation().Purchases(group_id, page);
 }
 
 core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Context& context,
                                                                     std::int64_t group_id,
                                                                     const PurchaseInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMaterials));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMaterials));
   auto& [unit, group, caller] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;

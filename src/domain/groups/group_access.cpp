@@ -44,21 +44,25 @@ core::Error Precondition(std::string field, std::string code, std::string messag
   return error;
 }
 
-core::Result<GroupWrite> BeginGroupWrite(Database& database, const Context& context,
-                                         std::int64_t group_id, std::optional<Part> part) {
+core::Result<GroupWrite> BeginGroupWrite(Database& database, const core::Clock& clock,
+                                         const Context& context, std::int64_t group_id,
+                                         std::optional<Part> part) {
   GroupWrite write;
   GOTONG_ASSIGN_OR_RETURN(write.unit, database.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *write.unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto opened,
+                          OpenGroup(context, *write.unit, group_id, TodayInIndonesia(clock)));
   write.group = std::move(opened.first);
   write.caller = std::move(opened.second);
   if (part) GOTONG_RETURN_IF_ERROR(MayWrite(write.caller, write.group, *part));
   return write;
 }
 
-core::Result<std::unique_ptr<UnitOfWork>> BeginGroupRead(Database& database, const Context& context,
+core::Result<std::unique_ptr<UnitOfWork>> BeginGroupRead(Database& database,
+                                                         const core::Clock& clock,
+                                                         const Context& context,
                                                          std::int64_t group_id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id, TodayInIndonesia(clock)));
   return unit;
 }
 
@@ -100,7 +104,8 @@ core::Date TodayInIndonesia(const core::Clock& clock) {
 
 // ---- rights -------------------------------------------------------------------------------
 
-core::Result<Caller> Reach(const Context& context, UnitOfWork& unit, const Group& group) {
+core::Result<Caller> Reach(const Context& context, UnitOfWork& unit, const Group& group,
+                           const core::Date& today) {
   Caller caller;
   if (context.IsAdmin()) {
     caller.admin = true;
@@ -119,10 +124,29 @@ core::Result<Caller> Reach(const Context& context, UnitOfWork& unit, const Group
   caller.steward = principal.role == Role::kOfficer && scope &&
                    scope->kind == ScopeKind::kStakeholder && group.steward_id &&
                    *group.steward_id == scope->id;
+  caller.facilitator = principal.role == Role::kFacilitator && scope &&
+                       scope->kind == ScopeKind::kProgramme && group.programme_id &&
+                       *group.programme_id == scope->id;
   if (scope && scope->kind == ScopeKind::kGroup) {
-    GOTONG_ASSIGN_OR_RETURN(caller.member, unit.Groups().MemberOfUser(group.id, principal.user_id));
+    // Access follows membership: a former member's account, or one no member record names,
+    // is shut out of the group.
+    GOTONG_ASSIGN_OR_RETURN(auto linked, unit.Groups().MemberOfUser(group.id, principal.user_id));
+    if (!linked || !linked->ActsOn(today)) {
+      return Error::Denied("your account does not act as a current member of this group");
+    }
+    caller.member = std::move(linked);
   }
   return caller;
+}
+
+core::Result<bool> ActsInItsGroup(const Context& context, UnitOfWork& unit,
+                                  const core::Date& today) {
+  if (context.IsAdmin() || !context.principal) return true;
+  const auto& principal = *context.principal;
+  if (!principal.scope || principal.scope->kind != ScopeKind::kGroup) return true;
+  GOTONG_ASSIGN_OR_RETURN(auto linked,
+                          unit.Groups().MemberOfUser(principal.scope->id, principal.user_id));
+  return linked && linked->ActsOn(today);
 }
 
 core::Status MayWrite(const Caller& caller, const Group& group, Part part) {
@@ -144,9 +168,9 @@ std::vector<Part> Writes(const Caller& caller, const Group& group) {
 }
 
 core::Result<std::pair<Group, Caller>> OpenGroup(const Context& context, UnitOfWork& unit,
-                                                 std::int64_t group_id) {
+                                                 std::int64_t group_id, const core::Date& today) {
   GOTONG_ASSIGN_OR_RETURN(auto group, unit.Groups().Find(group_id));
-  GOTONG_ASSIGN_OR_RETURN(auto caller, Reach(context, unit, group));
+  GOTONG_ASSIGN_OR_RETURN(auto caller, Reach(context, unit, group, today));
   return std::make_pair(std::move(group), std::move(caller));
 }
 

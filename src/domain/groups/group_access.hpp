@@ -21,18 +21,32 @@ namespace gotong::domain::groups {
 
 // The caller of a use case on one group.
 struct Caller {
-  bool admin = false;    // an admin or the console
-  bool steward = false;  // an officer of the group's steward
+  bool admin = false;        // an admin or the console
+  bool steward = false;      // an officer of the group's steward
+  bool facilitator = false;  // the facilitator of the programme that formed the group
   std::optional<Membership> member;  // the membership the caller's account acts as
+
+  // Those who answer for the group from outside it: they alone give or take an office without
+  // the group's own deliberation, and link members to accounts.
+  bool Overseer() const { return admin || steward || facilitator; }
 };
 
 // Admins reach every group; officers the groups their stakeholder keeps; facilitators those
-// their programme formed; accounts scoped to a group that group. kPermissionDenied otherwise.
-core::Result<Caller> Reach(const accounts::Context& context, UnitOfWork& unit, const Group& group);
+// their programme formed; an account scoped to a group that group, while the member it is
+// linked to belongs to it on `today` (Membership::ActsOn): an account linked to no member, or to
+// one who has left or not yet joined, reaches nothing. kPermissionDenied otherwise.
+core::Result<Caller> Reach(const accounts::Context& context, UnitOfWork& unit, const Group& group,
+                           const core::Date& today);
 
 // The group (kNotFound) and its caller (kPermissionDenied when out of reach).
 core::Result<std::pair<Group, Caller>> OpenGroup(const accounts::Context& context,
-                                                 UnitOfWork& unit, std::int64_t group_id);
+                                                 UnitOfWork& unit, std::int64_t group_id,
+                                                 const core::Date& today);
+
+// False for an account scoped to a group that does not act as a current member of it on `today`
+// (it reaches no group, so lists show it none); true for every other caller.
+core::Result<bool> ActsInItsGroup(const accounts::Context& context, UnitOfWork& unit,
+                                  const core::Date& today);
 
 // A write to one group: its transaction, the group and the caller.
 struct GroupWrite {
@@ -43,11 +57,13 @@ struct GroupWrite {
 
 // Begins a writing unit on the group the caller reaches and, when `part` is given, checks that
 // the caller writes it (MayWrite). Use cases that check rights of their own pass nullopt.
-core::Result<GroupWrite> BeginGroupWrite(Database& database, const accounts::Context& context,
-                                         std::int64_t group_id, std::optional<Part> part);
+core::Result<GroupWrite> BeginGroupWrite(Database& database, const core::Clock& clock,
+                                         const accounts::Context& context, std::int64_t group_id,
+                                         std::optional<Part> part);
 
 // Begins a reading unit on a group the caller reaches.
 core::Result<std::unique_ptr<UnitOfWork>> BeginGroupRead(Database& database,
+                                                         const core::Clock& clock,
                                                          const accounts::Context& context,
                                                          std::int64_t group_id);
 

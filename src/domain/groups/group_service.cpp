@@ -93,6 +93,8 @@ core::Result<core::Page<Group>> GroupService::ListGroups(const Context& context,
                                                          const core::PageRequest& page) {
   GOTONG_ASSIGN_OR_RETURN(auto filter, FilterFor(context, query));
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(bool acts, ActsInItsGroup(context, *unit, Today()));
+  if (!acts) return core::Page<Group>{{}, 0, page.limit, page.offset};
   return unit->Groups().List(filter, page);
 }
 
@@ -122,6 +124,13 @@ core::Result<ComplianceTable> GroupService::RegionCompliance(
   if (!problems.empty()) return problems.ToError();
   if (!query.status) filter->include_dissolved = false;
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(bool acts, ActsInItsGroup(context, *unit, Today()));
+  if (!acts) {
+    ComplianceTable none;
+    none.from = first;
+    none.to = last;
+    return none;
+  }
   GOTONG_ASSIGN_OR_RETURN(auto table, unit->Groups().Compliance(*filter, first.FirstDay(), last.LastDay(),
                                                                  MonthsBetween(first, last), order, page));
   table.from = first;
@@ -131,7 +140,7 @@ core::Result<ComplianceTable> GroupService::RegionCompliance(
 
 core::Result<GroupView> GroupService::GetGroup(const Context& context, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id, Today()));
   auto& [group, caller] = opened;
   GroupView view{group, Writes(caller, group), std::nullopt};
   if (caller.member) view.member_id = caller.member->id;
@@ -273,7 +282,7 @@ core::Result<GroupView> GroupService::UpdateGroup(const Context& context, std::i
                                                   const GroupInput& input) {
   {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-    GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id));
+    GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id, Today()));
     auto& [group, caller] = opened;
     GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kProfile));
     auto entry = audit::NewEntry(context, clock_.Now(), "group", std::to_string(id), "update");
@@ -307,7 +316,7 @@ core::Result<core::Page<Membership>> GroupService::ListMembers(const Context& co
                                                                std::int64_t group_id,
                                                                bool include_left,
                                                                const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Groups().ListMembers(group_id, include_left, page);
 }
 
@@ -382,6 +391,86 @@ void ApplyMember(UnitOfWork& unit, Problems& problems, const MemberInput& input,
   }
 }
 
+// The office a member holds: none once she has left.
+struct Office {
+  MemberRole role = MemberRole::kMember;
+  bool mentor = false;
+  bool operator==(const Office&) const = default;
+};
+
+Office OfficeOf(const Membership& member) {
+  if (member.left_on) return {};
+  return {member.role, member.mentor};
+}
+
+// The fields of the write that give or take an office.
+std::vector<std::string> OfficeFields(const Membership& before, const Membership& after,
+                                      const MemberInput& input) {
+  std::vector<std::string> fields;
+  if (Given(input.role) && before.role != after.role) fields.emplace_back("role");
+  if (Given(input.mentor) && before.mentor != after.mentor) fields.emplace_back("mentor");
+  if (before.left_on.has_value() != after.left_on.has_value()) fields.emplace_back("left_on");
+  if (fields.empty()) fields.emplace_back("role");
+  return fields;
+}
+
+// The deliberation a write cites, when it names one: an agreed proposal of this group.
+std::optional<std::int64_t> CitedDeliberation(UnitOfWork& unit, Problems& problems,
+                                              std::int64_t group_id, const MemberInput& input) {
+  if (!IsSet(input.deliberation_id)) return std::nullopt;
+  auto deliberation = unit.Deliberations().Find(group_id, **input.deliberation_id);
+  if (!deliberation.ok()) {
+    problems.Add("deliberation_id", "not_found",
+                 "deliberation " + std::to_string(**input.deliberation_id) + " is not this group's");
+    return std::nullopt;
+  }
+  if (deliberation->outcome != Outcome::kAgreed) {
+    problems.Add("deliberation_id", "not_agreed",
+                 "only a proposal the group has agreed gives or takes an office");
+    return std::nullopt;
+  }
+  return deliberation->id;
+}
+
+core::Error DeniedFields(const std::vector<std::string>& fields, const std::string& code,
+                         const std::string& message) {
+  Error error = Error::Denied(message);
+  for (const auto& field : fields) error.fields.push_back({field, code, message});
+  return error;
+}
+
+// Who gives or takes an office (leader, secretary, treasurer, mentor) and who links a member to
+// an account (issue 11): an admin, the steward's officers or the programme's facilitator; the
+// group's leader gives or takes an office only by citing the group's agreed deliberation. Nobody
+// changes her own office or her own account link, so a secretary cannot make herself leader.
+core::Status CheckStanding(const Caller& caller, const Membership& before, const Membership& after,
+                           const MemberInput& input, std::optional<std::int64_t> deliberation) {
+  bool own = caller.member && before.id != 0 && caller.member->id == before.id;
+  if (before.user_id != after.user_id) {
+    if (own) {
+      return DeniedFields({"user_id"}, "own_account", "nobody changes the account she acts with");
+    }
+    if (!caller.Overseer()) {
+      return DeniedFields({"user_id"}, "not_allowed",
+                          "only an admin, the group's officers or its programme's facilitator "
+                          "link a member to an account");
+    }
+  }
+  if (OfficeOf(before) == OfficeOf(after)) return core::OkStatus();
+  auto fields = OfficeFields(before, after, input);
+  if (own) return DeniedFields(fields, "own_office", "nobody changes her own office");
+  if (caller.Overseer()) return core::OkStatus();
+  if (caller.member && caller.member->role == MemberRole::kLeader) {
+    if (deliberation) return core::OkStatus();
+    return Error::Invalid("deliberation_id", "required",
+                          "an office is given or taken by the group's agreed deliberation: "
+                          "name it in deliberation_id");
+  }
+  return DeniedFields(fields, "not_allowed",
+                      "only the group's leader, by an agreed deliberation, or an admin, the "
+                      "group's officers or its programme's facilitator change an office");
+}
+
 // One leader, one secretary and one treasurer at a time.
 core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
   if (member.role == MemberRole::kMember || member.left_on) return core::OkStatus();
@@ -402,7 +491,7 @@ core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
 
 core::Result<Membership> GroupService::AddMember(const Context& context, std::int64_t group_id,
                                                  const MemberInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMembers));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMembers));
   auto& [unit, group, caller] = write;
   Problems problems;
   Membership member;
@@ -437,13 +526,17 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
       member.person_id = person->id;
     }
   }
+  const Membership before = member;
   ApplyMember(*unit, problems, input, member, Today());
+  auto deliberation = CitedDeliberation(*unit, problems, group_id, input);
   if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
   GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
   member.created_at = member.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(member.id, unit->Groups().InsertMember(member));
   auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member.id), "create");
   entry.after = SnapshotOf(member);
+  if (deliberation) entry.after->emplace_back("deliberation_id", *deliberation);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
@@ -453,18 +546,27 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
 core::Result<Membership> GroupService::UpdateMember(const Context& context, std::int64_t group_id,
                                                     std::int64_t member_id,
                                                     const MemberInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMembers));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
+  // The programme's facilitator also keeps the members she accompanies (their offices and
+  // accounts above all); she does not add people to the steward's registry.
+  if (auto may = MayWrite(caller, group, Part::kMembers); !may.ok()) {
+    if (!caller.facilitator || group.status == GroupStatus::kDissolved) return may.error();
+  }
   GOTONG_ASSIGN_OR_RETURN(auto member, unit->Groups().FindMember(group_id, member_id));
+  const Membership before = member;
   auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member_id), "update");
   entry.before = SnapshotOf(member);
   Problems problems;
   ApplyMember(*unit, problems, input, member, Today());
+  auto deliberation = CitedDeliberation(*unit, problems, group_id, input);
   if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
   GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
   member.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Groups().UpdateMember(member));
   entry.after = SnapshotOf(member);
+  if (deliberation) entry.after->emplace_back("deliberation_id", *deliberation);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member_id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
@@ -484,7 +586,7 @@ core::Result<core::Page<Meeting>> GroupService::ListMeetings(const Context& cont
   if (to) last = CheckDate(problems, "to", *to);
   if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Meetings().List(group_id, first, last, page);
 }
 
@@ -498,7 +600,7 @@ core::Result<MeetingView> GroupService::MeetingViewOf(UnitOfWork& unit, std::int
 
 core::Result<MeetingView> GroupService::GetMeeting(const Context& context, std::int64_t group_id,
                                                    std::int64_t meeting_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return MeetingViewOf(*unit, group_id, meeting_id);
 }
 
@@ -553,7 +655,7 @@ void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& inpu
 
 core::Result<MeetingView> GroupService::CreateMeeting(const Context& context, std::int64_t group_id,
                                                       const MeetingInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
   auto& [unit, group, caller] = write;
   Problems problems;
   Meeting meeting;
@@ -573,7 +675,7 @@ core::Result<MeetingView> GroupService::CreateMeeting(const Context& context, st
 core::Result<MeetingView> GroupService::UpdateMeeting(const Context& context, std::int64_t group_id,
                                                       std::int64_t meeting_id,
                                                       const MeetingInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "update");
@@ -593,7 +695,7 @@ core::Result<MeetingView> GroupService::UpdateMeeting(const Context& context, st
 core::Result<MeetingView> GroupService::RecordAttendance(
     const Context& context, std::int64_t group_id, std::int64_t meeting_id,
     const std::optional<std::vector<AttendanceInput>>& attendance) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");
@@ -660,7 +762,7 @@ core::Result<ComplianceView> GroupService::Compliance(const Context& context, st
   auto [first, last] = ReadMonthRange(problems, from, to, Today(), 11, kMaxComplianceMonths);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, group_id, Today()));
   const Group& group = opened.first;
   GOTONG_ASSIGN_OR_RETURN(auto held, unit->Meetings().Held(group_id, first.FirstDay(), last.LastDay()));
   std::vector<core::Date> days;
@@ -690,7 +792,7 @@ core::Result<ComplianceView> GroupService::Compliance(const Context& context, st
 core::Result<core::Page<Deliberation>> GroupService::ListDeliberations(const Context& context,
                                                                        std::int64_t group_id,
                                                                        const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Deliberations().List(group_id, page);
 }
 
@@ -712,14 +814,14 @@ core::Result<DeliberationView> GroupService::DeliberationViewOf(UnitOfWork& unit
 core::Result<DeliberationView> GroupService::GetDeliberation(const Context& context,
                                                              std::int64_t group_id,
                                                              std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return DeliberationViewOf(*unit, group_id, id);
 }
 
 core::Result<DeliberationView> GroupService::CreateDeliberation(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const DeliberationInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kDeliberations));
   auto& [unit, group, caller] = write;
   Problems problems;
   Deliberation deliberation;
@@ -773,7 +875,7 @@ core::Result<DeliberationView> GroupService::CreateDeliberation(const Context& c
 
 core::Result<DeliberationView> GroupService::CastVote(const Context& context, std::int64_t group_id,
                                                       std::int64_t id, const VoteInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
@@ -832,7 +934,7 @@ core::Result<DeliberationView> GroupService::CastVote(const Context& context, st
 
 core::Result<DeliberationView> GroupService::WithdrawVote(const Context& context, std::int64_t group_id,
                                                           std::int64_t id, std::int64_t member_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
   auto& [unit, group, caller] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   bool recorder = MayWrite(caller, group, Part::kDeliberations).ok();
@@ -855,7 +957,7 @@ core::Result<DeliberationView> GroupService::WithdrawVote(const Context& context
 
 core::Result<DeliberationView> GroupService::Decide(const Context& context, std::int64_t group_id,
                                                     std::int64_t id, const DecisionInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kDeliberations));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
   if (deliberation.decided) {
@@ -932,7 +1034,7 @@ core::Result<DeliberationView> GroupService::Decide(const Context& context, std:
 }
 
 core::Result<std::vector<Norm>> GroupService::Norms(const Context& context, std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Deliberations().Norms(group_id);
 }
 

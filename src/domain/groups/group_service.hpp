@@ -45,6 +45,8 @@ struct MemberInput {
   Field<std::string> joined_on;
   Field<std::string> left_on;
   Field<std::int64_t> user_id;
+  // The group's agreed deliberation that a leader cites to give or take an office.
+  Field<std::int64_t> deliberation_id;
 };
 
 struct MeetingInput {

@@ -59,6 +59,11 @@ struct Membership {
   bool ActiveOn(const core::Date& day) const {
     return joined_on <= day && (!left_on || *left_on >= day);
   }
+  // Whether her account acts for her on `day`: joined by then and not yet left (from the day
+  // she leaves on, the group is closed to her account).
+  bool ActsOn(const core::Date& day) const {
+    return joined_on <= day && (!left_on || day < *left_on);
+  }
 };
 
 struct Meeting {
@@ -211,7 +216,7 @@ class GroupRepository {
   // Who holds an office (leader, secretary, treasurer) now, if anyone.
   virtual core::Result<std::optional<Membership>> OfficeHolder(std::int64_t group_id,
                                                                MemberRole role) = 0;
-  // The membership (not left) the account acts as in the group, if any.
+  // The membership the account is linked to in the group (one at most), left or not.
   virtual core::Result<std::optional<Membership>> MemberOfUser(std::int64_t group_id,
                                                                std::int64_t user_id) = 0;
 };

@@ -183,19 +183,19 @@ core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
   if (to) last = CheckDate(problems, "to", *to);
   if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Treasury().ListEntries(group_id, first, last, page);
 }
 
 core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std::int64_t group_id,
                                                     std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Treasury().FindEntry(group_id, id);
 }
 
 core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std::int64_t group_id,
                                                      const EntryInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
   auto& [unit, group, caller] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;
@@ -308,7 +308,7 @@ core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std
 
 core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::int64_t group_id,
                                                    std::int64_t id, const ReversalInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
   auto& [unit, group, caller] = write;
   GOTONG_ASSIGN_OR_RETURN(auto original, unit->Treasury().FindEntry(group_id, id));
   if (original.kind == EntryKind::kReversal) {
@@ -367,7 +367,7 @@ core::Result<Statement> TreasuryService::GetStatement(const Context& context, st
     problems.Add("from", "after_to", "from must not be after to");
   }
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   GOTONG_ASSIGN_OR_RETURN(auto all, unit->Treasury().Totals(group_id, std::nullopt, statement.to));
   GOTONG_ASSIGN_OR_RETURN(auto period, unit->Treasury().Totals(group_id, statement.from, statement.to));
   GOTONG_ASSIGN_OR_RETURN(auto ever, unit->Treasury().Totals(group_id, std::nullopt, core::Date{9999, 12, 31}));
@@ -411,7 +411,7 @@ core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context&
   Problems problems;
   auto [first, last] = ReadMonthRange(problems, from, to, TodayInIndonesia(clock_), 11, kMaxBalanceMonths);
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   GOTONG_ASSIGN_OR_RETURN(auto closing, unit->Treasury().Totals(group_id, std::nullopt, last.LastDay()));
   GOTONG_ASSIGN_OR_RETURN(auto monthly, unit->Treasury().Monthly(group_id, first.FirstDay(), last.LastDay()));
   // Start from the balances before `first`: the closing ones less what moved in the range.
@@ -457,13 +457,13 @@ core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context&
 
 core::Result<std::vector<FeeRule>> TreasuryService::FeeRules(const Context& context,
                                                              std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Treasury().FeeRules(group_id);
 }
 
 core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::int64_t group_id,
                                                   const FeeRuleInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
   auto& [unit, group, caller] = write;
   Problems problems;
   FeeRule rule;
@@ -506,7 +506,7 @@ core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_
   view.through = Month::Of(TodayInIndonesia(clock_));
   if (auto month = CheckMonth(problems, "through", through)) view.through = *month;
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   GOTONG_ASSIGN_OR_RETURN(view.rules, unit->Treasury().FeeRules(group_id));
   GOTONG_ASSIGN_OR_RETURN(auto paid, unit->Treasury().FeesPaid(group_id, view.through.LastDay()));
   core::PageRequest page{core::PageRequest::kMaxLimit, 0};
@@ -540,13 +540,13 @@ core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_
 
 core::Result<std::vector<CommonAsset>> TreasuryService::Assets(const Context& context,
                                                                std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
   return unit->Treasury().Assets(group_id);
 }
 
 core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std::int64_t group_id,
                                                     const AssetInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, context, group_id, Part::kAssets));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kAssets));
   auto& [unit, group, caller] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;

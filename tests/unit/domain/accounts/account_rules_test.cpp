@@ -336,13 +336,26 @@ TEST_F(AccountRules, SetPasswordChecksTheNewPasswordFirst) {
 TEST_F(AccountRules, LoginIsRefusedByTheThrottleBeforeAnyLookup) {
   for (int i = 0; i < 5; ++i) throttle_.RecordFailure("siti", "10.0.0.1");
   Context context;
-  context.client_address = "10.0.0.2";
+  context.client_address = "10.0.0.1";
   // The account key is the lowercased name, so case does not dodge the limit.
   auto result = service_.Login(context, "SITI", "whatever password");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, ErrorCode::kResourceExhausted);
   EXPECT_EQ(result.error().type, "rate-limited");
   EXPECT_EQ(result.error().retry_after_seconds, 900);
+  EXPECT_EQ(database_.begins, 0);
+}
+
+TEST_F(AccountRules, ChangingThePasswordIsRefusedByTheThrottleBeforeAnyLookup) {
+  for (int i = 0; i < 5; ++i) throttle_.RecordFailure("siti", "10.0.0.1");
+  Context context;
+  context.client_address = "10.0.0.1";
+  context.principal = Principal{12, "Siti", Role::kMember, std::nullopt};
+  auto status = service_.ChangeOwnPassword(context, 1, "a guess at it", "a brand new passphrase");
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(status.error().type, "rate-limited");
+  EXPECT_EQ(status.error().retry_after_seconds, 900);
   EXPECT_EQ(database_.begins, 0);
 }
 
