@@ -7,8 +7,10 @@
 
 #include <array>
 #include <charconv>
+#include <fstream>
 
 #include "io/registry_export.hpp"
+#include "io/temp_file.hpp"
 
 namespace gotong::io {
 namespace {
@@ -161,6 +163,39 @@ void AppendImportErrorCsvRow(std::string& out, const RowError& error, Language l
   out.push_back(';');
   AppendCsvField(out, RowErrorText(error, language));
   out += "\r\n";
+}
+
+struct ImportErrorsCsvFile::File {
+  explicit File(const std::string& tmpdir) : temp(tmpdir, "import-errors-", ".csv") {
+    out.open(temp.path(), std::ios::binary | std::ios::trunc);
+  }
+  TempFile temp;  // outlives the stream, which is closed first
+  std::ofstream out;
+};
+
+ImportErrorsCsvFile::ImportErrorsCsvFile(const std::string& tmpdir, Language language)
+    : file_(std::make_unique<File>(tmpdir)), language_(language) {}
+
+ImportErrorsCsvFile::~ImportErrorsCsvFile() = default;
+
+core::Result<std::unique_ptr<ImportErrorsCsvFile>> ImportErrorsCsvFile::Create(
+    const std::string& tmpdir, Language language) {
+  std::unique_ptr<ImportErrorsCsvFile> file(new ImportErrorsCsvFile(tmpdir, language));
+  file->file_->out << ImportErrorsCsvHeader(language);
+  if (!file->file_->out) return core::Error::Unavailable("cannot write errors.csv in " + tmpdir);
+  return file;
+}
+
+void ImportErrorsCsvFile::Add(const domain::registry::RowError& error) {
+  line_.clear();
+  AppendImportErrorCsvRow(line_, error, language_);
+  file_->out << line_;
+}
+
+core::Result<std::string> ImportErrorsCsvFile::Finish() {
+  file_->out.close();
+  if (!file_->out) return core::Error::Unavailable("cannot write " + file_->temp.path());
+  return file_->temp.Release();
 }
 
 }  // namespace gotong::io

@@ -106,6 +106,8 @@ class Imports : public ApiTest {
     EXPECT_EQ(reply.status(), 200) << reply;
     if (reply.status() != 200) return {};
     EXPECT_EQ(reply.header("Content-Type"), "text/csv; charset=utf-8");
+    // Built row by row in a file under the work dir and sent from there, not in memory.
+    EXPECT_EQ(reply.body_file.rfind(services().work_dir, 0), 0u) << "sent from " << reply.body_file;
     std::string body = reply.response.body;
     EXPECT_EQ(body.rfind(kBom, 0), 0u) << body;
     if (body.rfind(kBom, 0) == 0) body.erase(0, 3);
