@@ -17,6 +17,14 @@ namespace registry = domain::registry;
 
 constexpr const char* kBom = "\xEF\xBB\xBF";
 
+// Import options with batches of `rows` rows (a bulk load from `bulk_load_bytes` on).
+registry::ImportOptions Batches(std::size_t rows, std::int64_t bulk_load_bytes = 16 << 20) {
+  registry::ImportOptions options;
+  options.batch_rows = rows;
+  options.bulk_load_bytes = bulk_load_bytes;
+  return options;
+}
+
 class Imports : public ApiTest {
  protected:
   void SetUp() override {
@@ -464,7 +472,7 @@ TEST_P(Imports, ErrorsCsvRefusesALanguageItDoesNotSpeak) {
 }
 
 TEST_P(Imports, UnclosedQuoteFailsTheJobKeepingOnlyWholeBatches) {
-  registry::ImportService small(db(), clock(), registry::ImportOptions{2, 10000});
+  registry::ImportService small(db(), clock(), Batches(2));
   std::string csv =
       "owner_name,name,sector,village_code\n"
       "A,Usaha 1,batik,35.79.02.2006\n"
@@ -660,8 +668,66 @@ class DyingSource final : public registry::RowSource {
   std::int64_t calls_ = 0;  // the header is call 0
 };
 
+// A batch the database refuses fails the job. What the database said (its SQL, the values of
+// the batch's other rows) goes to the log under the job's number, never into the job that
+// officers read.
+TEST_P(Imports, ADatabaseRefusalFailsTheJobWithoutTheDatabasesWords) {
+  if (GetParam() == testing::Backend::kPostgresql) {
+    ASSERT_TRUE(test_database()
+                    .Execute("CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                             "BEGIN IF NEW.name = 'Usaha Ditolak' THEN "
+                             "RAISE EXCEPTION 'refused by a test trigger: %', NEW.name; END IF; "
+                             "RETURN NEW; END $$")
+                    .ok());
+    ASSERT_TRUE(test_database()
+                    .Execute("CREATE TRIGGER refuse_for_test BEFORE INSERT ON enterprises "
+                             "FOR EACH ROW EXECUTE FUNCTION refuse_for_test()")
+                    .ok());
+  } else {
+    ASSERT_TRUE(test_database()
+                    .Execute("CREATE TRIGGER refuse_for_test BEFORE INSERT ON enterprises "
+                             "WHEN NEW.name = 'Usaha Ditolak' "
+                             "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END")
+                    .ok());
+  }
+  std::vector<std::pair<std::int64_t, std::string>> logged;
+  registry::ImportOptions options = Batches(2);
+  options.report_database_error = [&](std::int64_t job, const core::Error& error) {
+    logged.emplace_back(job, error.message);
+  };
+  registry::ImportService small(db(), clock(), options);
+  std::string csv =
+      "owner_name,name,sector,village_code,nib\n"
+      "Ani Terbuka,Usaha Satu,batik,35.79.02.2006,1000000000001\n"
+      "Budi Terbuka,Usaha Dua,batik,35.79.02.2006,1000000000002\n"
+      "Citra Rahasia,Usaha Citra,batik,35.79.02.2006,1000000000003\n"  // the refused batch
+      "Dedi Rahasia,Usaha Ditolak,batik,35.79.02.2006,1000000000004\n"
+      "Eka Terbuka,Usaha Lima,batik,35.79.02.2006,1000000000005\n";
+  std::int64_t id = Queue(csv);
+  Run(id, &small);
+  json::value job = Job(id, &officer_);
+  EXPECT_EQ(job.at("status"), "failed") << job;
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("message_code"), "database_error") << job;
+  ASSERT_EQ(job.at("message_params").as_object().size(), 1u) << job;
+  EXPECT_EQ(std::string(job.at("message_params").at("job").as_string()), std::to_string(id));
+  std::string message(job.at("message").as_string());
+  EXPECT_EQ(message, "the database refused the write; the administrator can find details in the "
+                     "log under job " + std::to_string(id));
+  std::string whole = json::serialize(job);
+  for (const char* secret : {"Rahasia", "Citra", "Ditolak", "1000000000003", "INSERT", "COPY",
+                             "trigger", "people"}) {
+    EXPECT_EQ(whole.find(secret), std::string::npos) << secret << " in " << whole;
+  }
+  // The log has it all, under the job's number.
+  ASSERT_EQ(logged.size(), 1u);
+  EXPECT_EQ(logged[0].first, id);
+  EXPECT_NE(logged[0].second.find("refused by a test trigger"), std::string::npos) << logged[0].second;
+  EXPECT_EQ(Enterprises(), 2);
+}
+
 TEST_P(Imports, AJobKilledMidwayKeepsWholeBatchesAndResumesWithoutDuplicates) {
-  registry::ImportService small(db(), clock(), registry::ImportOptions{2, 10000});
+  registry::ImportService small(db(), clock(), Batches(2));
   std::string csv =
       "owner_name,name,sector,village_code,nib\n"
       "A,Usaha 1,batik,35.79.02.2006,1000000000001\n"
@@ -725,7 +791,7 @@ TEST_P(Imports, ABulkLoadIntoAnEmptyRegistryBuildsItsIndexesAtTheEndEvenAfterAKi
   const int indexes = IndexesInPlace(db());
   ASSERT_GE(indexes, 5);  // people and enterprises each have several (village, name, ...)
   // Every file counts as large here, so the registry being empty, the job bulk-loads.
-  registry::ImportService bulk(db(), clock(), registry::ImportOptions{2, 10000, 1});
+  registry::ImportService bulk(db(), clock(), Batches(2, 1));
   std::string csv =
       "owner_name,name,sector,village_code,nib\n"
       "A,Usaha 1,batik,35.79.02.2006,1000000000001\n"
@@ -763,7 +829,7 @@ TEST_P(Imports, ASmallFileOrABusyRegistryKeepsTheIndexesInPlace) {
   EXPECT_EQ(IndexesInPlace(db()), indexes);
   EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.79"), 1);  // searchable at once
   // The registry now has an enterprise: even a "large" file is checked row by row, indexed.
-  registry::ImportService bulk(db(), clock(), registry::ImportOptions{2, 10000, 1});
+  registry::ImportService bulk(db(), clock(), Batches(2, 1));
   std::int64_t id = Queue("owner_name,name,sector,village_code\nB,Usaha 2,batik,35.79.02.2006\n");
   std::string csv = "owner_name,name,sector,village_code\nB,Usaha 2,batik,35.79.02.2006\n";
   DyingSource dying(csv, 1);
@@ -772,7 +838,7 @@ TEST_P(Imports, ASmallFileOrABusyRegistryKeepsTheIndexesInPlace) {
 }
 
 TEST_P(Imports, AStopRequestEndsTheRunAfterAWholeBatchAndTheNextRunFinishesIt) {
-  registry::ImportService small(db(), clock(), registry::ImportOptions{2, 10000});
+  registry::ImportService small(db(), clock(), Batches(2));
   std::string csv =
       "owner_name,name,sector,village_code\n"
       "A,Usaha 1,batik,35.79.02.2006\n"

@@ -36,10 +36,12 @@ inline constexpr std::string_view kDuplicateColumn = "duplicate_column";  // col
 inline constexpr std::string_view kMalformedFile = "malformed_file";      // line
 inline constexpr std::string_view kFileGone = "file_gone";
 inline constexpr std::string_view kUnknownColumn = "unknown_column";      // column (a warning)
+// The database refused a batch: what it said (SQL, other rows' values) goes to the log under
+// the job's number only. job
+inline constexpr std::string_view kDatabaseError = "database_error";
 }  // namespace job_note
 
-// One such note. A failure nobody foresaw (the database, say) has no code: its English
-// message is all there is.
+// One such note. A failure nobody foresaw has no code: its English message is all there is.
 struct JobNote {
   std::string message;  // in English: what the CLI prints
   std::string code;     // one of job_note, or empty

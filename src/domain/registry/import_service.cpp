@@ -148,6 +148,15 @@ JobNote FileProblem(const core::Error& error) {
   return note;
 }
 
+// Why a job stopped when the database refused a batch, without the database's own words.
+JobNote DatabaseProblem(std::int64_t job_id) {
+  std::string job = std::to_string(job_id);
+  return {"the database refused the write; the administrator can find details in the log under "
+          "job " + job,
+          std::string(job_note::kDatabaseError),
+          {{"job", job}}};
+}
+
 std::optional<bool> ParseYesNo(std::string_view text) {
   std::string lower = core::AsciiLower(core::Trim(text));
   if (lower == "ya" || lower == "yes" || lower == "true" || lower == "1" || lower == "y") return true;
@@ -919,7 +928,10 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   while (auto batch = queue.Pop()) {
     if (stop.stop_requested()) return job;  // still running: the next run resumes after `job`
     auto status = flush(*batch);
-    if (!status.ok()) return finish(JobStatus::kFailed, JobNote{status.error().message, "", {}});
+    if (!status.ok()) {
+      if (options_.report_database_error) options_.report_database_error(job_id, status.error());
+      return finish(JobStatus::kFailed, DatabaseProblem(job_id));
+    }
   }
   if (auto exception = queue.exception()) std::rethrow_exception(exception);
   if (auto error = queue.error()) return finish(JobStatus::kFailed, FileProblem(*error));

@@ -651,6 +651,7 @@ export const en: Translation = {
       malformed_file: 'The CSV file is broken at line {{line}}: a quote is not closed or the content cannot be read. Check that line, then save the file again as CSV UTF-8.',
       file_gone: 'The file to import is no longer on the server. Upload it again.',
       unknown_column: 'The column {{column}} is not known, so it was skipped.',
+      database_error: 'The database refused the write. The administrator can find details in the server log under import {{job}}.',
     },
     // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
     // on the server says the same for errors.csv).

@@ -652,6 +652,7 @@ export const id = {
       malformed_file: 'Berkas CSV rusak di baris {{line}}: ada tanda kutip yang tidak ditutup atau isi yang tidak terbaca. Periksa baris itu, lalu simpan ulang sebagai CSV UTF-8.',
       file_gone: 'Berkas yang akan diimpor sudah tidak ada di server. Unggah berkasnya lagi.',
       unknown_column: 'Kolom {{column}} tidak dikenal, jadi dilewati.',
+      database_error: 'Basis data menolak menyimpan data. Admin dapat melihat rinciannya di log server pada impor nomor {{job}}.',
     },
     // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
     // on the server says the same for errors.csv).

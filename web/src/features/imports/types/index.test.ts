@@ -105,6 +105,9 @@ describe('jobNoteMessage', () => {
     );
     expect(jobNoteMessage(indonesian.t, note('malformed_file', { line: '12345' }))).toMatch(/^Berkas CSV rusak di baris 12345:/);
     expect(jobNoteMessage(indonesian.t, note('empty_file'))).toBe('Berkasnya kosong: baris pertama harus berisi nama-nama kolom.');
+    expect(jobNoteMessage(indonesian.t, note('database_error', { job: '42' }))).toBe(
+      'Basis data menolak menyimpan data. Admin dapat melihat rinciannya di log server pada impor nomor 42.',
+    );
   });
 
   it('falls back to the server\'s message for no code, an unknown one, or a missing argument', () => {
@@ -118,7 +121,7 @@ describe('jobNoteMessage', () => {
   });
 
   it('has words for every code in both languages, each filled from the arguments the server sends', () => {
-    const all = { columns: 'a (b)', column: 'c', line: '5' };
+    const all = { columns: 'a (b)', column: 'c', line: '5', job: '7' };
     for (const code of Object.keys(en.imports.jobNotes)) {
       for (const i18n of [indonesian, english]) {
         const text = jobNoteMessage(i18n.t, note(code, all));
