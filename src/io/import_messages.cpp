@@ -27,7 +27,7 @@ struct RowErrorWords {
   std::string_view english;
 };
 
-constexpr std::array<RowErrorWords, 24> kWords = {{
+constexpr std::array<RowErrorWords, 26> kWords = {{
     {row_error::kFieldCount,
      "baris ini berisi {fields} kolom, sedangkan baris judul berisi {header_fields} kolom",
      "the row has {fields} fields, but the header has {header_fields}"},
@@ -77,6 +77,12 @@ constexpr std::array<RowErrorWords, 24> kWords = {{
      "sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui",
      "already registered as enterprise #{enterprise_id} (the same owner, name and village). To "
      "update it, import with Add and update (mode upsert)"},
+    {row_error::kControlCharacter,
+     "berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel",
+     "holds a control character (such as NUL, a tab or a line break), which no cell may hold"},
+    {row_error::kFieldTooLong,
+     "isinya lebih dari {max:n} byte, jadi baris ini tidak dibaca",
+     "is longer than {max:n} bytes, so the row was not read"},
 }};
 
 const RowErrorWords* WordsFor(std::string_view code) {

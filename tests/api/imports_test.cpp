@@ -215,10 +215,11 @@ TEST_P(Imports, IndonesianSemicolonFileIsQueuedThenImported) {
 
 TEST_P(Imports, QuotedFieldsKeepSemicolonsAndNewlinesAndLinesStayTrue) {
   std::string csv = std::string(kBom) +
-      "nama_pemilik;nama_usaha;sektor;kode_desa;produk\r\n"
-      "Siti Aminah;Batik Sekar Arum;batik;35.79.02.2006;\"batik tulis; ecoprint\r\nkain \"\"premium\"\"\"\r\n"
-      "Rina Wati;Keripik Apel;10;35.79.99.9999;keripik\r\n"
-      "Dewi;Kopi;kuliner;35.79.03.2004;kopi\r\n";
+      "nama_pemilik;nama_usaha;sektor;kode_desa;produk;catatan\r\n"
+      "Siti Aminah;Batik Sekar Arum;batik;35.79.02.2006;\"batik tulis; kain \"\"premium\"\"\";"
+      "\"ecoprint\r\njuga\"\r\n"
+      "Rina Wati;Keripik Apel;10;35.79.99.9999;keripik;\r\n"
+      "Dewi;Kopi;kuliner;35.79.03.2004;kopi;\r\n";
   std::int64_t id = Queue(csv);
   Run(id);
   json::value job = Job(id);
@@ -226,9 +227,10 @@ TEST_P(Imports, QuotedFieldsKeepSemicolonsAndNewlinesAndLinesStayTrue) {
   EXPECT_EQ(job.at("rows_read"), 3);
   EXPECT_EQ(job.at("rows_inserted"), 2);
   EXPECT_EQ(job.at("rows_failed"), 1);
-  // The quoted record spans lines 2-3, so the bad row is line 4.
+  // The quoted record spans lines 2-3 (its line break is in a column not imported: an imported
+  // cell may not hold one), so the bad row is line 4.
   EXPECT_EQ(Errors(id), (std::vector<std::string>{"4:kode_desa"}));
-  EXPECT_EQ(Enterprise("sekar").at("products"), "batik tulis; ecoprint\r\nkain \"premium\"");
+  EXPECT_EQ(Enterprise("sekar").at("products"), "batik tulis; kain \"premium\"");
 }
 
 TEST_P(Imports, MissingRequiredColumnFailsTheJobNamingIt) {
@@ -460,6 +462,69 @@ TEST_P(Imports, ErrorsStoredWithoutACodeAreShownByTheirMessage) {
                                                                 "3;nib;y;nib is odd"}));
 }
 
+// A NUL in a cell used to be stored as is by SQLite (so duplicate checks missed "Ba\0tik") and
+// failed the whole batch on PostgreSQL; a line break in a one-line cell slipped in too.
+TEST_P(Imports, AControlCharacterInACellRefusesThatRowAndTheOthersAreImported) {
+  using namespace std::string_literals;
+  std::string csv =
+      "nama_pemilik;nama_usaha;sektor;kode_desa;ca\0tatan\n"s +
+      "Siti Aminah;Batik\0Sekar;batik;35.79.02.2006;x\n"s +         // 2: NUL
+      "Rina Wati;Keripik Apel;olahan pangan;35.79.01.2005;\0\n"s +  // 3: ok (unknown column)
+      "\"Dewi\nLestari\";Kopi;kuliner;35.79.03.2004;\n" +          // 4-5: a line break
+      "Bambang;Tahu\x1B[31m;kuliner;35.79.03.2004;\n" +              // 6: ESC
+      "Ayu;Jamu Ayu;kuliner;35.79.03.2004;\n";                      // 7: ok
+  std::int64_t id = Queue(csv);
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_read"), 5);
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("rows_failed"), 3);
+  EXPECT_EQ(Codes(id), (std::vector<std::string>{"2:nama_usaha:control_character",
+                                                 "4:nama_pemilik:control_character",
+                                                 "6:nama_usaha:control_character"}));
+  // The unknown column is named back without its NUL.
+  EXPECT_EQ(job.at("warning_details").at(0).at("params").at("column"), "ca\xEF\xBF\xBDtatan") << job;
+  EXPECT_EQ(CsvLines(id), (std::vector<std::string>{
+                              "baris;kolom;nilai;pesan",
+                              "2;nama_usaha;Batik\xEF\xBF\xBDSekar;berisi karakter kendali (seperti NUL, "
+                              "tab, atau ganti baris) yang tidak boleh ada di sel",
+                              "4;nama_pemilik;Dewi\xEF\xBF\xBDLestari;berisi karakter kendali (seperti "
+                              "NUL, tab, atau ganti baris) yang tidak boleh ada di sel",
+                              "6;nama_usaha;Tahu\xEF\xBF\xBD[31m;berisi karakter kendali (seperti NUL, "
+                              "tab, atau ganti baris) yang tidak boleh ada di sel"}));
+  std::vector<std::string> names = EnterpriseNames();
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Jamu Ayu", "Keripik Apel"}));
+}
+
+// One quoted cell of several megabytes (a pasted file, a runaway quote closed much later) is
+// neither kept in memory nor imported: its row is refused and the rest of the file goes in.
+TEST_P(Imports, ACellLongerThan64KiBRefusesItsRowAndTheOthersAreImported) {
+  std::string huge = "\"";
+  while (huge.size() < 5'000'000) huge += "tulis; \"\"cap\"\"\r\nbatik ";
+  huge += "\"";
+  std::string csv = "nama_pemilik;nama_usaha;produk;sektor;kode_desa\r\n"
+                    "Siti Aminah;Batik Sekar;tulis;batik;35.79.02.2006\r\n"
+                    "Rina Wati;Keripik Apel;" + huge + ";olahan pangan;35.79.01.2005\r\n"
+                    "Ayu;Jamu Ayu;jamu;kuliner;35.79.03.2004\r\n";
+  std::int64_t id = Queue(csv);
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_read"), 3);
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("rows_failed"), 1);
+  EXPECT_EQ(Codes(id), (std::vector<std::string>{"3:produk:field_too_long max=65536"}));
+  EXPECT_EQ(CsvLines(id, "?lang=en"),
+            (std::vector<std::string>{"row;field;value;message",
+                                      "3;produk;;is longer than 65,536 bytes, so the row was not read"}));
+  std::vector<std::string> names = EnterpriseNames();
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Batik Sekar", "Jamu Ayu"}));
+  EXPECT_EQ(Enterprise("jamu").at("products"), "jamu");
+}
+
 TEST_P(Imports, ErrorsCsvRefusesALanguageItDoesNotSpeak) {
   std::int64_t id = Queue(kIndonesianFile);
   for (const std::string query : {"?lang=fr", "?lang=", "?lang=ID", "?lang=id-ID"}) {
@@ -659,6 +724,7 @@ class DyingSource final : public registry::RowSource {
     if (calls_++ == die_at_ && die_at_ > 0) throw Killed();
     return reader_.Next(line, fields);
   }
+  const std::vector<std::size_t>& CutFields() const override { return reader_.cut_fields(); }
   std::int64_t BytesRead() const override { return reader_.BytesRead(); }
 
  private:

@@ -106,12 +106,18 @@ inline constexpr std::string_view kDuplicateEnterprise = "duplicate_enterprise";
 // village; enterprise_id: which one.
 inline constexpr std::string_view kNibRegistered = "nib_registered";
 inline constexpr std::string_view kEnterpriseRegistered = "enterprise_registered";
+// A cell holding a control character (NUL, a tab, a line break, ...): no cell of an import is a
+// multi-line text.
+inline constexpr std::string_view kControlCharacter = "control_character";
+// A cell longer than kMaxCellBytes as written in the file; it was not read. max (bytes)
+inline constexpr std::string_view kFieldTooLong = "field_too_long";
 
-inline constexpr std::array<std::string_view, 24> kAll = {
+inline constexpr std::array<std::string_view, 26> kAll = {
     kFieldCount, kRequired, kNotUtf8, kTooLong, kBadYear, kOutOfRange, kNegative, kTooLarge,
     kNotRupiah, kBadGender, kBadPhone, kBadNik, kNikWithoutConsent, kUnknownSector, kNotAVillage,
     kUnknownVillage, kBadNib, kBadStatus, kBadDate, kInFuture, kDuplicateNib,
-    kDuplicateEnterprise, kNibRegistered, kEnterpriseRegistered};
+    kDuplicateEnterprise, kNibRegistered, kEnterpriseRegistered, kControlCharacter,
+    kFieldTooLong};
 }  // namespace row_error
 
 // One argument of a row error's code: min=0, max=100000.
@@ -187,6 +193,10 @@ class BulkRegistryWriter {
   virtual core::Result<int> RestoreIndexes() = 0;
 };
 
+// The longest cell a file's reader keeps, in bytes as written in the file; a longer one is cut
+// (RowSource::CutFields) and its row refused, so that one huge cell cannot fill the memory.
+inline constexpr std::size_t kMaxCellBytes = 64 * 1024;
+
 // Reads a file's records one at a time; the first record is the header.
 class RowSource {
  public:
@@ -194,6 +204,9 @@ class RowSource {
   // false at the end. `line` is the record's first line in the file. A file that cannot be
   // read on is an error with code invalid_format whose message starts "line N: ".
   virtual core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) = 0;
+  // The fields of the record Next gave last that were longer than kMaxCellBytes (0-based, in
+  // order); each was given empty.
+  virtual const std::vector<std::size_t>& CutFields() const = 0;
   virtual std::int64_t BytesRead() const = 0;
 };
 

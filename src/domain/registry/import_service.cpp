@@ -58,6 +58,32 @@ constexpr std::array<ColumnName, kColumnCount> kColumns = {{
     {kVerifiedAt, "verified_at", "tanggal_verifikasi", false},
 }};
 
+// A cell as an error shows it back: at most 200 bytes, cut between characters, and valid UTF-8
+// (a byte that is not, such as "é" saved as Windows-1252, becomes U+FFFD) so that it can be sent
+// as JSON; a control character (NUL, a line break) becomes U+FFFD too, so that the database
+// keeps it whole.
+std::string ShownValue(std::string_view cell) {
+  constexpr std::size_t kMaxBytes = 200;
+  std::string out;
+  std::size_t i = 0;
+  while (i < cell.size()) {
+    auto lead = static_cast<unsigned char>(cell[i]);
+    std::size_t length = lead < 0x80                ? 1
+                         : (lead & 0xE0) == 0xC0 ? 2
+                         : (lead & 0xF0) == 0xE0 ? 3
+                         : (lead & 0xF8) == 0xF0 ? 4
+                                                 : 0;
+    bool valid = length > 0 && i + length <= cell.size() &&
+                 core::IsValidUtf8(cell.substr(i, length)) &&
+                 core::FindControlCharacter(cell.substr(i, length)) == std::string_view::npos;
+    std::string_view piece = valid ? cell.substr(i, length) : std::string_view("\xEF\xBF\xBD");
+    if (out.size() + piece.size() > kMaxBytes) break;
+    out += piece;
+    i += valid ? length : 1;
+  }
+  return out;
+}
+
 // Where each known column sits in the file, and what the file calls it.
 struct Layout {
   std::array<int, kColumnCount> index;
@@ -88,7 +114,7 @@ core::Result<Layout> ReadLayout(const std::vector<std::string>& header,
       }
     }
     if (!known && !core::Trim(header[i]).empty()) {
-      std::string as_written(core::Trim(header[i]));
+      std::string as_written = ShownValue(core::Trim(header[i]));
       warnings.push_back({"column '" + as_written + "' is not known and was skipped",
                           std::string(job_note::kUnknownColumn), {{"column", as_written}}});
     }
@@ -172,30 +198,6 @@ int YearOf(core::Instant now) {
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
 }
 
-// A cell as an error shows it back: at most 200 bytes, cut between characters, and valid UTF-8
-// (a byte that is not, such as "é" saved as Windows-1252, becomes U+FFFD) so that it can be sent
-// as JSON.
-std::string ShownValue(std::string_view cell) {
-  constexpr std::size_t kMaxBytes = 200;
-  std::string out;
-  std::size_t i = 0;
-  while (i < cell.size()) {
-    auto lead = static_cast<unsigned char>(cell[i]);
-    std::size_t length = lead < 0x80                ? 1
-                         : (lead & 0xE0) == 0xC0 ? 2
-                         : (lead & 0xF0) == 0xE0 ? 3
-                         : (lead & 0xF8) == 0xF0 ? 4
-                                                 : 0;
-    bool valid = length > 0 && i + length <= cell.size() &&
-                 core::IsValidUtf8(cell.substr(i, length));
-    std::string_view piece = valid ? cell.substr(i, length) : std::string_view("\xEF\xBF\xBD");
-    if (out.size() + piece.size() > kMaxBytes) break;
-    out += piece;
-    i += valid ? length : 1;
-  }
-  return out;
-}
-
 // Village codes of the official region list, looked up per row without allocating.
 struct StringHash {
   using is_transparent = void;
@@ -210,7 +212,9 @@ class RowParser {
             core::Instant now)
       : layout_(layout), villages_(villages), now_(now), this_year_(YearOf(now)) {}
 
-  bool Parse(std::int64_t line, const std::vector<std::string>& fields, ImportRecord& record,
+  // `cut`: the fields the reader did not keep for being too long.
+  bool Parse(std::int64_t line, const std::vector<std::string>& fields,
+             const std::vector<std::size_t>& cut, ImportRecord& record,
              std::vector<RowError>& errors) {
     line_ = line;
     fields_ = &fields;
@@ -224,6 +228,7 @@ class RowParser {
             {"header_fields", std::to_string(expected_width_)}});
       return false;
     }
+    if (!Readable(cut)) return false;
     record = ImportRecord{};
     record.line = line;
     Person& owner = record.owner;
@@ -327,7 +332,10 @@ class RowParser {
     return true;
   }
 
-  void SetWidth(std::size_t width) {
+  void SetHeader(const std::vector<std::string>& header) {
+    header_.clear();
+    for (const auto& name : header) header_.push_back(ShownValue(core::Trim(name)));
+    const std::size_t width = header.size();
     expected_width_ = width;
     needed_ = 0;
     for (int index : layout_.index) needed_ = std::max<std::size_t>(needed_, static_cast<std::size_t>(index + 1));
@@ -340,6 +348,26 @@ class RowParser {
     return core::Trim((*fields_)[static_cast<std::size_t>(index)]);
   }
   const std::string& Header(Column column) const { return layout_.header[column]; }
+
+  // Every cell too long to have been read, or holding a control character, is an error; the
+  // row is refused when there is one (its other cells are not worth checking).
+  bool Readable(const std::vector<std::size_t>& cut) {
+    std::size_t before = errors_->size();
+    for (std::size_t index : cut) {
+      std::string field = index < header_.size() ? header_[index] : "";
+      std::string max = std::to_string(kMaxCellBytes);
+      Fail(field, "", field + " is longer than " + max + " bytes; the row was not read",
+           row_error::kFieldTooLong, {{"max", max}});
+    }
+    for (const auto& column : kColumns) {
+      std::string_view cell = Cell(column.column);
+      if (core::FindControlCharacter(cell) != std::string_view::npos) {
+        Fail(column.column, row_error::kControlCharacter,
+             "holds a control character (such as NUL or a line break), which no cell may hold");
+      }
+    }
+    return errors_->size() == before;
+  }
 
   // `why` is the English message after the column's name; `code` and `params` say the same for
   // other languages.
@@ -410,6 +438,7 @@ class RowParser {
   const VillageSet& villages_;
   core::Instant now_;
   int this_year_;
+  std::vector<std::string> header_;  // as the file names its columns, shown back
   std::size_t expected_width_ = 0;
   std::size_t needed_ = 0;
   std::int64_t line_ = 0;
@@ -513,7 +542,7 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
     ++rows_seen;
     ImportRecord& record = batch.records.emplace_back();
     row_errors.clear();
-    bool valid = parser.Parse(line, fields, record, row_errors);
+    bool valid = parser.Parse(line, fields, source.CutFields(), record, row_errors);
     if (rows_seen <= rows_done) {
       // Already written by the run that was interrupted: only remember its keys.
       if (valid) {
@@ -776,7 +805,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   if (!layout.ok()) return finish(JobStatus::kFailed, LayoutProblem(layout.error()));
   core::Instant now = clock_.Now();
   RowParser parser(*layout, villages, now);
-  parser.SetWidth(fields.size());
+  parser.SetHeader(fields);
 
   // With no other enterprise registered, only the file itself can hold duplicates: rows need
   // no look-up, and a large file is bulk-loaded with the secondary indexes built at the end.

@@ -160,6 +160,7 @@ export const en: Translation = {
     too_large: 'The number is too large.',
     already_exists: 'Already used by another record.',
     not_found: 'Not found.',
+    control_character: 'Must not hold control characters (such as NUL, a tab or a line break).',
   },
   fieldErrorsByField: {
     username: {
@@ -680,6 +681,8 @@ export const en: Translation = {
       duplicate_enterprise: 'the same owner, name and village are already on line {{line}}',
       nib_registered: 'already registered as enterprise #{{enterprise_id}} (the same NIB). To update it, import with Add and update (mode upsert)',
       enterprise_registered: 'already registered as enterprise #{{enterprise_id}} (the same owner, name and village). To update it, import with Add and update (mode upsert)',
+      control_character: 'holds a control character (such as NUL, a tab or a line break), which no cell may hold',
+      field_too_long: 'is longer than {{max}} bytes, so the row was not read',
     },
   },
   groups: {

@@ -161,6 +161,7 @@ export const id = {
     too_large: 'Angkanya terlalu besar.',
     already_exists: 'Sudah dipakai oleh data lain.',
     not_found: 'Tidak ditemukan.',
+    control_character: 'Tidak boleh berisi karakter kendali (seperti NUL, tab, atau ganti baris).',
   },
   fieldErrorsByField: {
     username: {
@@ -681,6 +682,8 @@ export const id = {
       duplicate_enterprise: 'pemilik, nama usaha, dan desa yang sama sudah ada di baris {{line}}',
       nib_registered: 'sudah terdaftar sebagai usaha nomor {{enterprise_id}} (NIB-nya sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui',
       enterprise_registered: 'sudah terdaftar sebagai usaha nomor {{enterprise_id}} (pemilik, nama usaha, dan desanya sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui',
+      control_character: 'berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel',
+      field_too_long: 'isinya lebih dari {{max}} byte, jadi baris ini tidak dibaca',
     },
   },
   groups: {

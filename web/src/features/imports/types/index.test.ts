@@ -146,6 +146,19 @@ describe('rowErrorMessage', () => {
     expect(rowErrorMessage(english.t, error('required'), 'en')).toBe('is required');
   });
 
+  it('words a control character and a cell too long to read, the byte limit with its separator', () => {
+    expect(rowErrorMessage(indonesian.t, error('control_character'), 'id')).toBe(
+      'berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel',
+    );
+    expect(rowErrorMessage(english.t, error('control_character'), 'en')).toMatch(/^holds a control character/);
+    expect(rowErrorMessage(indonesian.t, error('field_too_long', { max: '65536' }), 'id')).toBe(
+      'isinya lebih dari 65.536 byte, jadi baris ini tidak dibaca',
+    );
+    expect(rowErrorMessage(english.t, error('field_too_long', { max: '65536' }), 'en')).toBe(
+      'is longer than 65,536 bytes, so the row was not read',
+    );
+  });
+
   it('leaves years and line numbers as they are', () => {
     expect(rowErrorMessage(indonesian.t, error('bad_year', { min: '1900', max: '2026' }), 'id')).toBe(
       'harus tahun dari 1900 sampai 2026',
