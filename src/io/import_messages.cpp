@@ -27,7 +27,7 @@ struct RowErrorWords {
   std::string_view english;
 };
 
-constexpr std::array<RowErrorWords, 26> kWords = {{
+constexpr std::array<RowErrorWords, 28> kWords = {{
     {row_error::kFieldCount,
      "baris ini berisi {fields} kolom, sedangkan baris judul berisi {header_fields} kolom",
      "the row has {fields} fields, but the header has {header_fields}"},
@@ -83,6 +83,13 @@ constexpr std::array<RowErrorWords, 26> kWords = {{
     {row_error::kFieldTooLong,
      "isinya lebih dari {max:n} byte, jadi baris ini tidak dibaca",
      "is longer than {max:n} bytes, so the row was not read"},
+    {row_error::kDuplicateNik, "NIK yang sama sudah ada di baris {line}",
+     "the same NIK is already on line {line}"},
+    {row_error::kNikRegistered,
+     "NIK ini sudah dipakai orang lain di daftar (orang nomor {person_id}): satu NIK untuk satu "
+     "orang",
+     "another person of the registry (#{person_id}) already has this NIK: a NIK belongs to one "
+     "person"},
 }};
 
 const RowErrorWords* WordsFor(std::string_view code) {

@@ -355,26 +355,51 @@ core::Result<std::vector<ExistingEnterprise>> SqlBulkRegistryWriter::FindExistin
     std::string nib_json = json::serialize(nib_array), key_json = json::serialize(key_array);
     std::string sql;
     if (dialect_ == Dialect::kSqlite) {
-      sql = "SELECT id, nib, match_key FROM enterprises WHERE nib IN (SELECT value FROM "
-            "json_each(:n)) UNION SELECT id, nib, match_key FROM enterprises WHERE match_key IN "
-            "(SELECT value FROM json_each(:k))";
+      sql = "SELECT id, nib, match_key, owner_id FROM enterprises WHERE nib IN (SELECT value FROM "
+            "json_each(:n)) UNION SELECT id, nib, match_key, owner_id FROM enterprises WHERE "
+            "match_key IN (SELECT value FROM json_each(:k))";
     } else {
-      sql = "SELECT id, nib, match_key FROM enterprises WHERE nib IN (SELECT "
-            "json_array_elements_text(CAST(:n AS json))) UNION SELECT id, nib, match_key FROM "
-            "enterprises WHERE match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
+      sql = "SELECT id, nib, match_key, owner_id FROM enterprises WHERE nib IN (SELECT "
+            "json_array_elements_text(CAST(:n AS json))) UNION SELECT id, nib, match_key, owner_id "
+            "FROM enterprises WHERE match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
     }
-    long long id = 0;
+    long long id = 0, owner_id = 0;
     std::string nib, key;
     soci::indicator nib_ind = soci::i_null;
     Query query(sql_);
-    query.Into(id).Into(nib, nib_ind).Into(key).Use(nib_json).Use(key_json);
+    query.Into(id).Into(nib, nib_ind).Into(key).Into(owner_id).Use(nib_json).Use(key_json);
     if (query.Run(sql)) {
       do {
         ExistingEnterprise existing;
         existing.id = id;
         if (nib_ind == soci::i_ok) existing.nib = nib;
         existing.match_key = key;
+        existing.owner_id = owner_id;
         found.push_back(std::move(existing));
+      } while (query.Next());
+    }
+    return found;
+  });
+}
+
+core::Result<std::vector<domain::registry::NikHolder>> SqlBulkRegistryWriter::FindNikHolders(
+    const std::vector<std::string>& niks) {
+  return Guard("look up NIK holders", [&]() -> core::Result<std::vector<domain::registry::NikHolder>> {
+    std::vector<domain::registry::NikHolder> found;
+    json::array nik_array;
+    for (const auto& nik : niks) nik_array.emplace_back(nik);
+    std::string nik_json = json::serialize(nik_array);
+    const char* sql = dialect_ == Dialect::kSqlite
+                          ? "SELECT nik, id FROM people WHERE nik IN (SELECT value FROM json_each(:n))"
+                          : "SELECT nik, id FROM people WHERE nik IN (SELECT "
+                            "json_array_elements_text(CAST(:n AS json)))";
+    std::string nik;
+    long long id = 0;
+    Query query(sql_);
+    query.Into(nik).Into(id).Use(nik_json);
+    if (query.Run(sql)) {
+      do {
+        found.push_back({nik, static_cast<std::int64_t>(id)});
       } while (query.Next());
     }
     return found;

@@ -525,6 +525,47 @@ TEST_P(Imports, ACellLongerThan64KiBRefusesItsRowAndTheOthersAreImported) {
   EXPECT_EQ(Enterprise("jamu").at("products"), "jamu");
 }
 
+TEST_P(Imports, ANikOfAnotherPersonOrOfAnEarlierLineRefusesTheRow) {
+  Reply holder = Write("POST", "/api/v1/people",
+                       json::object{{"name", "Siti Lain"}, {"nik", "3507012345670001"},
+                                    {"nik_consent", true}},
+                       &officer_);
+  ASSERT_EQ(holder.status(), 201) << holder;
+  const std::string holder_id = std::to_string(holder.body.at("id").as_int64());
+  std::string csv =
+      "nama_pemilik;nik;persetujuan_nik;nama_usaha;sektor;kode_desa\n"
+      "Ayu;3507012345670001;ya;Jamu Ayu;kuliner;35.79.03.2004\n"     // 2: Siti Lain's NIK
+      "Wati;3507012345670002;ya;Sambal Wati;kuliner;35.79.01.2005\n"  // 3: ok
+      "Dewi;3507012345670002;ya;Kopi Dewi;kuliner;35.79.03.2004\n"    // 4: line 3's NIK
+      "Eko;;;Tahu Eko;kuliner;35.79.03.2004\n";                        // 5: ok
+  std::int64_t id = Queue(csv);
+  Run(id);
+  json::value job = Job(id);
+  EXPECT_EQ(job.at("status"), "succeeded") << job;
+  EXPECT_EQ(job.at("rows_inserted"), 2);
+  EXPECT_EQ(job.at("rows_failed"), 2);
+  std::vector<std::string> codes = Codes(id);
+  std::sort(codes.begin(), codes.end());
+  EXPECT_EQ(codes, (std::vector<std::string>{"2:nik:nik_registered person_id=" + holder_id,
+                                             "4:nik:duplicate_nik line=3"}));
+  // errors.csv shows the NIK masked.
+  std::vector<std::string> lines = CsvLines(id, "?lang=en");
+  std::sort(lines.begin(), lines.end());
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "2;nik;3507********0001;another person of the registry (#" + holder_id +
+                           ") already has this NIK: a NIK belongs to one person",
+                       "4;nik;3507********0002;the same NIK is already on line 3",
+                       "row;field;value;message"}));
+  // An update keeps its own owner's NIK.
+  std::int64_t again = Queue("nama_pemilik;nik;persetujuan_nik;nama_usaha;sektor;kode_desa;omzet\n"
+                             "Wati;3507012345670002;ya;Sambal Wati;kuliner;35.79.01.2005;5000000\n",
+                             "?kind=enterprises&mode=upsert");
+  Run(again);
+  json::value updated = Job(again);
+  EXPECT_EQ(updated.at("rows_updated"), 1) << updated;
+  EXPECT_EQ(updated.at("rows_failed"), 0) << updated;
+}
+
 TEST_P(Imports, ErrorsCsvRefusesALanguageItDoesNotSpeak) {
   std::int64_t id = Queue(kIndonesianFile);
   for (const std::string query : {"?lang=fr", "?lang=", "?lang=ID", "?lang=id-ID"}) {

@@ -106,18 +106,22 @@ inline constexpr std::string_view kDuplicateEnterprise = "duplicate_enterprise";
 // village; enterprise_id: which one.
 inline constexpr std::string_view kNibRegistered = "nib_registered";
 inline constexpr std::string_view kEnterpriseRegistered = "enterprise_registered";
+// A NIK on an earlier line of the file (line), or (either mode) held by another person of the
+// registry (person_id): a NIK belongs to one person.
+inline constexpr std::string_view kDuplicateNik = "duplicate_nik";
+inline constexpr std::string_view kNikRegistered = "nik_registered";
 // A cell holding a control character (NUL, a tab, a line break, ...): no cell of an import is a
 // multi-line text.
 inline constexpr std::string_view kControlCharacter = "control_character";
 // A cell longer than kMaxCellBytes as written in the file; it was not read. max (bytes)
 inline constexpr std::string_view kFieldTooLong = "field_too_long";
 
-inline constexpr std::array<std::string_view, 26> kAll = {
+inline constexpr std::array<std::string_view, 28> kAll = {
     kFieldCount, kRequired, kNotUtf8, kTooLong, kBadYear, kOutOfRange, kNegative, kTooLarge,
     kNotRupiah, kBadGender, kBadPhone, kBadNik, kNikWithoutConsent, kUnknownSector, kNotAVillage,
     kUnknownVillage, kBadNib, kBadStatus, kBadDate, kInFuture, kDuplicateNib,
     kDuplicateEnterprise, kNibRegistered, kEnterpriseRegistered, kControlCharacter,
-    kFieldTooLong};
+    kFieldTooLong, kDuplicateNik, kNikRegistered};
 }  // namespace row_error
 
 // One argument of a row error's code: min=0, max=100000.
@@ -169,6 +173,13 @@ struct ExistingEnterprise {
   std::int64_t id = 0;
   std::optional<std::string> nib;
   std::string match_key;
+  std::int64_t owner_id = 0;
+};
+
+// A person of the registry who holds a NIK a row gives.
+struct NikHolder {
+  std::string nik;
+  std::int64_t person_id = 0;
 };
 
 // The bulk side of the registry, for imports (SQLite prepared statements, PostgreSQL COPY).
@@ -178,6 +189,8 @@ class BulkRegistryWriter {
   // Enterprises with any of these NIBs or match keys.
   virtual core::Result<std::vector<ExistingEnterprise>> FindExisting(
       const std::vector<std::string>& nibs, const std::vector<std::string>& match_keys) = 0;
+  // The people who hold any of these NIKs.
+  virtual core::Result<std::vector<NikHolder>> FindNikHolders(const std::vector<std::string>& niks) = 0;
   // Inserts each record's owner and enterprise, filling their ids. kAlreadyExists (field nib)
   // when an NIB is taken; then nothing of the batch is kept once the unit rolls back.
   virtual core::Status InsertMany(std::vector<ImportRecord>& records) = 0;

@@ -521,7 +521,7 @@ class BatchQueue {
 // keys colliding among a million rows has odds of about 1 in 30 million.)
 void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std::size_t batch_rows,
               BatchQueue& queue) {
-  boost::unordered_flat_map<std::uint64_t, std::int64_t> nibs_seen, keys_seen;
+  boost::unordered_flat_map<std::uint64_t, std::int64_t> nibs_seen, niks_seen, keys_seen;
   std::hash<std::string> hash;
   std::int64_t line = 0, rows_seen = 0;
   std::vector<std::string> fields;
@@ -547,6 +547,7 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
       // Already written by the run that was interrupted: only remember its keys.
       if (valid) {
         if (record.enterprise.nib) nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
+        if (record.owner.nik) niks_seen.emplace(NibNumber(*record.owner.nik), line);
         keys_seen.emplace(hash(record.match_key), line);
       }
       batch.records.pop_back();
@@ -558,6 +559,16 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
         row_errors.push_back({line, "nib", *record.enterprise.nib,
                               "the same NIB is already on line " + std::to_string(it->second),
                               std::string(row_error::kDuplicateNib),
+                              {{"line", std::to_string(it->second)}}});
+        valid = false;
+      }
+    }
+    if (valid && record.owner.nik) {
+      auto [it, fresh] = niks_seen.emplace(NibNumber(*record.owner.nik), line);
+      if (!fresh) {
+        row_errors.push_back({line, "nik", std::string(MaskNik(*record.owner.nik)),
+                              "the same NIK is already on line " + std::to_string(it->second),
+                              std::string(row_error::kDuplicateNik),
                               {{"line", std::to_string(it->second)}}});
         valid = false;
       }
@@ -830,6 +841,31 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
       const auto batch_rows = static_cast<std::int64_t>(batch.records.size()) + batch.failed;
       std::vector<ImportRecord> inserts;
       std::vector<std::pair<ImportRecord*, std::int64_t>> updates;
+      // A NIK belongs to one person: a row whose NIK another person of the registry holds is
+      // refused (an update may keep its own owner's).
+      std::unordered_map<std::string, std::int64_t> nik_holders;
+      {
+        std::vector<std::string> niks;
+        for (auto& record : batch.records) {
+          if (record.owner.nik) niks.push_back(*record.owner.nik);
+        }
+        if (!niks.empty()) {
+          GOTONG_ASSIGN_OR_RETURN(auto holders, unit->Bulk().FindNikHolders(niks));
+          for (auto& holder : holders) nik_holders.emplace(holder.nik, holder.person_id);
+        }
+      }
+      auto nik_taken = [&](const ImportRecord& record, std::int64_t own_owner) {
+        if (!record.owner.nik) return false;
+        auto it = nik_holders.find(*record.owner.nik);
+        if (it == nik_holders.end() || it->second == own_owner) return false;
+        ++failed;
+        errors.push_back({record.line, "nik", std::string(MaskNik(*record.owner.nik)),
+                          "another person of the registry (#" + std::to_string(it->second) +
+                              ") already has this NIK",
+                          std::string(row_error::kNikRegistered),
+                          {{"person_id", std::to_string(it->second)}}});
+        return true;
+      };
       if (check_registry) {
         std::vector<std::string> nibs, keys;
         for (auto& record : batch.records) {
@@ -838,9 +874,11 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
         }
         GOTONG_ASSIGN_OR_RETURN(auto existing, unit->Bulk().FindExisting(nibs, keys));
         std::unordered_map<std::string, std::int64_t> by_nib, by_key;
+        std::unordered_map<std::int64_t, std::int64_t> owner_of;  // enterprise id → owner id
         for (auto& e : existing) {
           if (e.nib) by_nib.emplace(*e.nib, e.id);
           by_key.emplace(e.match_key, e.id);
+          owner_of.emplace(e.id, e.owner_id);
         }
         for (auto& record : batch.records) {
           std::optional<std::int64_t> match;
@@ -861,7 +899,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
             }
           }
           if (!match) {
-            inserts.push_back(std::move(record));
+            if (!nik_taken(record, 0)) inserts.push_back(std::move(record));
           } else if (saved.mode == ImportMode::kInsert) {
             ++failed;
             errors.push_back({record.line, record.enterprise.nib ? "nib" : "name",
@@ -870,12 +908,14 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
                                   " (" + how + "); import with mode upsert to update it",
                               std::string(code),
                               {{"enterprise_id", std::to_string(*match)}}});
-          } else {
+          } else if (!nik_taken(record, owner_of[*match])) {
             updates.emplace_back(&record, *match);
           }
         }
       } else {
-        inserts = std::move(batch.records);
+        for (auto& record : batch.records) {
+          if (!nik_taken(record, 0)) inserts.push_back(std::move(record));
+        }
         batch.records.clear();
       }
       if (!saved.dry_run) {
@@ -892,6 +932,8 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
             // Someone registered an enterprise meanwhile: look the batch up after all.
             check_registry = true;
             batch.records = std::move(inserts);
+            batch.errors = std::move(errors);  // with the rows refused for their NIK
+            batch.failed = failed;
             continue;
           }
           return inserted;

@@ -186,6 +186,7 @@ export const en: Translation = {
     nik: {
       invalid_format: 'A NIK has 16 digits, as on the ID card.',
       invalid_value: 'A NIK has 16 digits, as on the ID card.',
+      already_exists: 'Another person in the registry already has this NIK.',
     },
     nik_consent: {
       required: 'A NIK may only be stored with its owner’s consent.',
@@ -683,6 +684,8 @@ export const en: Translation = {
       enterprise_registered: 'already registered as enterprise #{{enterprise_id}} (the same owner, name and village). To update it, import with Add and update (mode upsert)',
       control_character: 'holds a control character (such as NUL, a tab or a line break), which no cell may hold',
       field_too_long: 'is longer than {{max}} bytes, so the row was not read',
+      duplicate_nik: 'the same NIK is already on line {{line}}',
+      nik_registered: 'another person of the registry (#{{person_id}}) already has this NIK: a NIK belongs to one person',
     },
   },
   groups: {

@@ -187,6 +187,7 @@ export const id = {
     nik: {
       invalid_format: 'NIK harus 16 angka, seperti di KTP.',
       invalid_value: 'NIK harus 16 angka, seperti di KTP.',
+      already_exists: 'NIK ini sudah dipakai orang lain di daftar.',
     },
     nik_consent: {
       required: 'NIK hanya boleh disimpan bila pemiliknya setuju.',
@@ -684,6 +685,8 @@ export const id = {
       enterprise_registered: 'sudah terdaftar sebagai usaha nomor {{enterprise_id}} (pemilik, nama usaha, dan desanya sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui',
       control_character: 'berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel',
       field_too_long: 'isinya lebih dari {{max}} byte, jadi baris ini tidak dibaca',
+      duplicate_nik: 'NIK yang sama sudah ada di baris {{line}}',
+      nik_registered: 'NIK ini sudah dipakai orang lain di daftar (orang nomor {{person_id}}): satu NIK untuk satu orang',
     },
   },
   groups: {

@@ -177,7 +177,7 @@ describe('rowErrorMessage', () => {
   });
 
   it('has words for every code, each filled from the arguments the server sends', () => {
-    const all = { fields: '1', header_fields: '2', min: '3', max: '4', line: '5', enterprise_id: '6' };
+    const all = { fields: '1', header_fields: '2', min: '3', max: '4', line: '5', enterprise_id: '6', person_id: '7' };
     for (const code of Object.keys(en.imports.rowErrors)) {
       for (const [i18n, language] of [
         [indonesian, 'id'],
