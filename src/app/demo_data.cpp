@@ -233,6 +233,10 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
     if (batch.size() == 5000) GOTONG_RETURN_IF_ERROR(flush());
   }
   if (!batch.empty()) GOTONG_RETURN_IF_ERROR(flush());
+  // The first lists after the load plan on real statistics.
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database.Begin(domain::Access::kWrite));
+  GOTONG_RETURN_IF_ERROR(unit->Bulk().Analyze());
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
   return added;
 }
 

@@ -433,6 +433,23 @@ constexpr const char* kFillWords =
     "SELECT unnest(tsvector_to_array(to_tsvector('simple', search_text))), village_code, "
     "search_name, id FROM enterprises";
 
+core::Status SqlBulkRegistryWriter::Analyze() {
+  return Guard("analyze the registry", [&]() -> core::Status {
+    if (dialect_ == Dialect::kSqlite) {
+      // A sample of about 1,000 rows per index is enough for the planner and keeps a registry
+      // of millions from being read whole; the setting is this connection's and only bounds
+      // ANALYZE.
+      sql_ << "PRAGMA analysis_limit = 1000";
+      sql_ << "ANALYZE people";
+      sql_ << "ANALYZE enterprises";
+      sql_ << "ANALYZE enterprise_tallies";
+    } else {
+      sql_ << "ANALYZE people, enterprises, enterprise_words, enterprise_tallies";
+    }
+    return core::OkStatus();
+  });
+}
+
 core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
   return Guard("suspend indexes", [&]() -> core::Result<int> {
     struct Suspended {

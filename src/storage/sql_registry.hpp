@@ -75,6 +75,7 @@ class SqlBulkRegistryWriter final : public domain::registry::BulkRegistryWriter 
   core::Result<std::int64_t> CountOthers(std::int64_t job_id) override;
   core::Result<int> SuspendIndexes() override;
   core::Result<int> RestoreIndexes() override;
+  core::Status Analyze() override;
 
  private:
   core::Status InsertSqlite(std::vector<domain::registry::ImportRecord>& records);

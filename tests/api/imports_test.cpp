@@ -566,6 +566,26 @@ TEST_P(Imports, ANikOfAnotherPersonOrOfAnEarlierLineRefusesTheRow) {
   EXPECT_EQ(updated.at("rows_failed"), 0) << updated;
 }
 
+TEST_P(Imports, AnImportLeavesPlannerStatisticsOfWhatItFilled) {
+  std::int64_t id = Queue(kIndonesianFile);
+  Run(id);
+  ASSERT_EQ(Job(id).at("rows_inserted"), 2);
+  if (GetParam() == testing::Backend::kPostgresql) {
+    auto tuples = test_database().QueryInt(
+        "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = 'enterprises'::regclass");
+    ASSERT_TRUE(tuples.ok()) << tuples.error().message;
+    EXPECT_EQ(*tuples, 2) << "never analysed: -1";
+    auto people = test_database().QueryInt(
+        "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = 'people'::regclass");
+    ASSERT_TRUE(people.ok()) << people.error().message;
+    EXPECT_EQ(*people, 2);
+  } else {
+    auto rows = test_database().QueryInt("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'enterprises'");
+    ASSERT_TRUE(rows.ok()) << "no sqlite_stat1: " << rows.error().message;
+    EXPECT_GT(*rows, 0);
+  }
+}
+
 TEST_P(Imports, ErrorsCsvRefusesALanguageItDoesNotSpeak) {
   std::int64_t id = Queue(kIndonesianFile);
   for (const std::string query : {"?lang=fr", "?lang=", "?lang=ID", "?lang=id-ID"}) {

@@ -204,6 +204,10 @@ class BulkRegistryWriter {
   // many were suspended or restored.
   virtual core::Result<int> SuspendIndexes() = 0;
   virtual core::Result<int> RestoreIndexes() = 0;
+  // Gathers fresh planner statistics of people, enterprises and the tables kept beside them
+  // (PostgreSQL ANALYZE, SQLite ANALYZE with a bounded sample), so that the first queries after
+  // a bulk write plan on what is really there.
+  virtual core::Status Analyze() = 0;
 };
 
 // The longest cell a file's reader keeps, in bytes as written in the file; a longer one is cut

@@ -799,6 +799,17 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
                                   {"rows_failed", saved.rows_failed}};
     GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
     GOTONG_RETURN_IF_ERROR(unit->Commit());
+    if (!saved.dry_run && saved.rows_inserted + saved.rows_updated > 0) {
+      // The first lists after a load plan on real statistics. Only an optimisation: the job's
+      // outcome stands whatever this says (a failure goes to the log).
+      auto analyzed = database_.Begin(Access::kWrite);
+      core::Status analysis =
+          analyzed.ok() ? (*analyzed)->Bulk().Analyze() : core::Status(analyzed.error());
+      if (analysis.ok()) analysis = (*analyzed)->Commit();
+      if (!analysis.ok() && options_.report_database_error) {
+        options_.report_database_error(job_id, analysis.error());
+      }
+    }
     if (progress) progress(saved);
     return saved;
   };
