@@ -63,14 +63,33 @@ const json::value* BodyReader::Field(const std::string& name, bool required, con
   return &it->value();
 }
 
-std::optional<std::string> BodyReader::String(const std::string& name, bool required) {
+core::FieldError ControlCharacterError(const std::string& field) {
+  return {field, "control_character",
+          field + " must not hold control characters (such as NUL, a tab or a line break)"};
+}
+
+std::optional<std::string> BodyReader::Text(const std::string& name, bool required,
+                                            core::TextLines lines) {
   const json::value* value = Field(name, required, "string");
   if (!value) return std::nullopt;
   if (!value->is_string()) {
     AddError({Name(name), "wrong_type", Name(name) + " must be a string"});
     return std::nullopt;
   }
-  return std::string(value->as_string());
+  std::string_view text = value->as_string();
+  if (core::FindControlCharacter(text, lines) != std::string_view::npos) {
+    AddError(ControlCharacterError(Name(name)));
+    return std::nullopt;
+  }
+  return std::string(text);
+}
+
+std::optional<std::string> BodyReader::String(const std::string& name, bool required) {
+  return Text(name, required, core::TextLines::kSingle);
+}
+
+std::optional<std::string> BodyReader::MultiLineString(const std::string& name, bool required) {
+  return Text(name, required, core::TextLines::kMulti);
 }
 
 std::optional<std::int64_t> BodyReader::Int(const std::string& name, bool required) {
@@ -135,6 +154,11 @@ std::optional<std::vector<std::string>> BodyReader::Strings(const std::string& n
       ok = false;
       continue;
     }
+    if (core::FindControlCharacter(array[i].as_string()) != std::string_view::npos) {
+      AddError(ControlCharacterError(item_name));
+      ok = false;
+      continue;
+    }
     items.emplace_back(array[i].as_string());
   }
   if (!ok) return std::nullopt;
@@ -193,6 +217,10 @@ core::Result<QueryReader> QueryReader::Parse(std::string_view query,
     }
     if (!core::IsValidUtf8(param.value)) {
       reader.errors_.push_back({key, "invalid_format", key + " must be UTF-8 text"});
+      continue;
+    }
+    if (core::FindControlCharacter(param.value) != std::string_view::npos) {
+      reader.errors_.push_back(ControlCharacterError(key));
       continue;
     }
     reader.params_.emplace_back(key, param.value);

@@ -12,6 +12,7 @@
 
 #include "api/http.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 
 namespace gotong::api {
 
@@ -22,7 +23,12 @@ class BodyReader {
   static core::Result<BodyReader> Parse(const Request& request,
                                         std::initializer_list<std::string_view> allowed);
 
+  // Text on one line: a control character (NUL, a tab, a line break, ...) is refused with code
+  // control_character naming the field.
   std::optional<std::string> String(const std::string& name, bool required);
+  // Text that may span lines (minutes, notes, descriptions, a post's body): tab, LF and CR are
+  // allowed, other control characters refused as by String.
+  std::optional<std::string> MultiLineString(const std::string& name, bool required);
   std::optional<std::int64_t> Int(const std::string& name, bool required);
   std::optional<bool> Bool(const std::string& name, bool required);
   bool Has(const std::string& name) const { return object_.contains(name); }
@@ -31,7 +37,7 @@ class BodyReader {
   std::optional<BodyReader> Object(const std::string& name, bool required,
                                    std::initializer_list<std::string_view> allowed);
 
-  // An array of strings, each checked ("options[2]" when one is not a string), or nothing.
+  // An array of one-line strings, each checked ("options[2]" when one is not a string), or nothing.
   std::optional<std::vector<std::string>> Strings(const std::string& name, bool required,
                                                   std::size_t max_items);
   // An array of objects, each read by its own reader named "attendance[3].", or nothing.
@@ -48,6 +54,7 @@ class BodyReader {
              std::shared_ptr<std::vector<core::FieldError>> errors)
       : object_(std::move(object)), prefix_(std::move(prefix)), errors_(std::move(errors)) {}
   const boost::json::value* Field(const std::string& name, bool required, const char* type);
+  std::optional<std::string> Text(const std::string& name, bool required, core::TextLines lines);
   std::string Name(const std::string& name) const { return prefix_ + name; }
 
   boost::json::object object_;
@@ -56,7 +63,8 @@ class BodyReader {
   std::shared_ptr<std::vector<core::FieldError>> errors_;
 };
 
-// Query parameters of a request target, checked against the names a route knows.
+// Query parameters of a request target, checked against the names a route knows. A value that
+// is not UTF-8 or holds a control character is refused.
 class QueryReader {
  public:
   static core::Result<QueryReader> Parse(std::string_view query,
@@ -69,6 +77,9 @@ class QueryReader {
   std::vector<std::pair<std::string, std::string>> params_;
   std::vector<core::FieldError> errors_;
 };
+
+// The error for text holding a control character: code control_character, naming `field`.
+core::FieldError ControlCharacterError(const std::string& field);
 
 Response JsonResponse(int status, const boost::json::value& body);
 Response NoContent();

@@ -1,6 +1,7 @@
 #include "api/problem.hpp"
 
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
 
 namespace gotong::api {
 namespace {
@@ -85,11 +86,20 @@ int HttpStatusOf(core::ErrorCode code) {
 
 Response ProblemResponse(const core::Error& error, const std::string& request_id) {
   int status = error.type == "unsupported-media-type" ? 415 : HttpStatusOf(error.code);
+  if (error.code == core::ErrorCode::kInternal) {
+    // What went wrong (for the database: its SQL and bound values, other people's records) is
+    // for the log only; the caller gets where to find it.
+    spdlog::error("request_id={} event=internal_error error=\"{}\"", request_id, error.message);
+    std::string detail =
+        error.type == "database"
+            ? "the database refused the write; the administrator can find details in the log "
+              "under request " + request_id
+            : "Something went wrong on the server; the administrator can find details in the "
+              "log under request " + request_id + ".";
+    return Build(status, "internal", detail, {}, std::nullopt);
+  }
   std::string slug = error.type.empty() ? DefaultSlug(error.code) : error.type;
-  std::string detail = error.code == core::ErrorCode::kInternal
-                           ? "Something went wrong on the server (request " + request_id + ")."
-                           : error.message;
-  return Build(status, slug, detail, error.fields, error.retry_after_seconds);
+  return Build(status, slug, error.message, error.fields, error.retry_after_seconds);
 }
 
 Response SimpleProblem(int status, const std::string& slug, const std::string& detail) {

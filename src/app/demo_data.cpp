@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -151,6 +152,7 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
   for (const auto& mix : kMix) total_weight += mix.weight;
   core::Instant now = runtime.clock.Now();
   std::vector<registry::ImportRecord> batch;
+  std::unordered_set<std::string> niks;
   std::int64_t added = 0;
   auto flush = [&]() -> core::Status {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database.Begin(domain::Access::kWrite));
@@ -179,8 +181,11 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
       std::snprintf(tail, sizeof tail, "%02d%02d%02d%04d", static_cast<int>(random.Between(1, 28)) + (woman ? 40 : 0),
                     static_cast<int>(random.Between(1, 12)), *owner.birth_year % 100,
                     static_cast<int>(random.Between(1, 9999)));
-      owner.nik = district + tail;
-      owner.nik_consent_at = now;
+      // A NIK belongs to one person (V014): a drawn one that is taken is left out.
+      if (niks.insert(district + tail).second) {
+        owner.nik = district + tail;
+        owner.nik_consent_at = now;
+      }
     }
     owner.steward_id = steward_id;
 
@@ -228,6 +233,10 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
     if (batch.size() == 5000) GOTONG_RETURN_IF_ERROR(flush());
   }
   if (!batch.empty()) GOTONG_RETURN_IF_ERROR(flush());
+  // The first lists after the load plan on real statistics.
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database.Begin(domain::Access::kWrite));
+  GOTONG_RETURN_IF_ERROR(unit->Bulk().Analyze());
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
   return added;
 }
 

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include <spdlog/spdlog.h>
+
 #include "domain/accounts/access.hpp"
 #include "domain/audit/audit.hpp"
 #include "io/region_dataset.hpp"
@@ -23,8 +25,12 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   runtime->registry = std::make_unique<domain::registry::RegistryService>(
       *runtime->database, runtime->clock,
       domain::registry::RegistryOptions{std::chrono::days(config.stale_days)});
-  runtime->imports =
-      std::make_unique<domain::registry::ImportService>(*runtime->database, runtime->clock);
+  domain::registry::ImportOptions import_options;
+  import_options.report_database_error = [](std::int64_t job_id, const core::Error& error) {
+    spdlog::error("event=import_database_error job={} error=\"{}\"", job_id, error.message);
+  };
+  runtime->imports = std::make_unique<domain::registry::ImportService>(
+      *runtime->database, runtime->clock, std::move(import_options));
   runtime->groups = std::make_unique<domain::groups::GroupService>(
       *runtime->database, runtime->clock, *runtime->registry);
   runtime->treasury =

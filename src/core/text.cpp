@@ -62,6 +62,22 @@ std::string_view Trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+std::size_t FindControlCharacter(std::string_view text, TextLines lines) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20) {
+      bool line_space = c == '\t' || c == '\n' || c == '\r';
+      if (!line_space || lines == TextLines::kSingle) return i;
+    } else if (c == 0x7F) {
+      return i;
+    } else if (c == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   unsigned char diff = 0;

@@ -5,9 +5,15 @@
 namespace gotong::io {
 
 struct CsvReader::State {
+  struct Record {
+    std::int64_t line;
+    std::vector<std::string> fields;
+    std::vector<std::size_t> cut;
+  };
   struct csv_parser parser;
   std::vector<std::string> fields;
-  std::deque<std::pair<std::int64_t, std::vector<std::string>>> ready;
+  std::vector<std::size_t> cut;  // fields of the record being read that were too long
+  std::deque<Record> ready;
   std::int64_t line = 1;         // current physical line
   std::int64_t record_line = 1;  // first line of the record being read
 };
@@ -16,14 +22,25 @@ namespace {
 
 void OnField(void* data, size_t length, void* raw) {
   auto* state = static_cast<CsvReader::State*>(raw);
+  if (!state->cut.empty() && state->cut.back() == state->fields.size()) {
+    state->fields.emplace_back();  // the start of a field that was too long: not kept
+    return;
+  }
   state->fields.emplace_back(static_cast<const char*>(data), length);
 }
 
 void OnRecord(int, void* raw) {
   auto* state = static_cast<CsvReader::State*>(raw);
-  bool blank = state->fields.size() == 1 && state->fields.front().empty();
-  if (!blank) state->ready.emplace_back(state->record_line, std::move(state->fields));
+  bool blank = state->fields.size() == 1 && state->fields.front().empty() && state->cut.empty();
+  if (!blank) {
+    state->ready.push_back({state->record_line, std::move(state->fields), std::move(state->cut)});
+  }
   state->fields.clear();
+  state->cut.clear();
+}
+
+core::Error Malformed(std::int64_t line, const std::string& why) {
+  return core::Error::Invalid("file", "invalid_format", "line " + std::to_string(line) + ": " + why);
 }
 
 }  // namespace
@@ -35,10 +52,17 @@ CsvReader::CsvReader(std::istream& input, CsvOptions options)
 
 CsvReader::~CsvReader() { csv_free(&state_->parser); }
 
+core::Status CsvReader::Parse(const char* data, std::size_t size) {
+  if (size == 0) return core::OkStatus();
+  State& state = *state_;
+  if (csv_parse(&state.parser, data, size, OnField, OnRecord, &state) != size) {
+    finished_ = true;
+    return Malformed(state.line, csv_strerror(csv_error(&state.parser)));
+  }
+  return core::OkStatus();
+}
+
 core::Status CsvReader::Feed() {
-  auto malformed = [&](std::int64_t line, const std::string& why) {
-    return core::Error::Invalid("file", "invalid_format", "line " + std::to_string(line) + ": " + why);
-  };
   State& state = *state_;
   input_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   auto count = static_cast<std::size_t>(input_.gcount());
@@ -46,10 +70,11 @@ core::Status CsvReader::Feed() {
   if (count == 0) {
     finished_ = true;
     if (in_quotes_) {
-      return malformed(state.record_line, "a quoted field is not closed before the end of the file");
+      return Malformed(state.record_line, "a quoted field is not closed before the end of the file");
     }
+    skipping_ = false;
     if (csv_fini(&state.parser, OnField, OnRecord, &state) != 0) {
-      return malformed(state.line, csv_strerror(csv_error(&state.parser)));
+      return Malformed(state.line, csv_strerror(csv_error(&state.parser)));
     }
     return core::OkStatus();
   }
@@ -75,28 +100,48 @@ core::Status CsvReader::Feed() {
     }
     csv_set_delim(&state.parser, static_cast<unsigned char>(delimiter_));
   }
-  // Feed line by line so each record knows the line it started on.
+  // Feed line by line so each record knows the line it started on. The bytes of a field past
+  // max_field_bytes are not fed at all: libcsv never holds more than that of one field.
   std::size_t piece = start;
   for (std::size_t i = start; i < count; ++i) {
-    if (buffer_[i] == '"') in_quotes_ = !in_quotes_;
-    if (buffer_[i] == '\n') {
+    const char c = buffer_[i];
+    const bool field_end = !in_quotes_ && (c == delimiter_ || c == '\n' || c == '\r');
+    if (skipping_) {
+      if (!field_end) {
+        if (c == '"') in_quotes_ = !in_quotes_;
+        if (c == '\n') ++state.line;
+        continue;
+      }
+      // The long field ends here: close the quote libcsv saw open, and go on from this byte.
+      skipping_ = false;
+      if (skipped_quoted_) GOTONG_RETURN_IF_ERROR(Parse("\"", 1));
+      piece = i;
+    }
+    const bool was_in_quotes = in_quotes_;
+    if (c == '"') in_quotes_ = !in_quotes_;
+    if (field_end) {
+      field_bytes_ = 0;
+    } else if (++field_bytes_ > options_.max_field_bytes && (was_in_quotes || c != '"')) {
+      // Too long: libcsv gets nothing more of this field. (Not right after the first quote of
+      // a doubled one, which libcsv would still be waiting to pair: inside quotes before this
+      // byte means every quote fed so far is paired.)
+      GOTONG_RETURN_IF_ERROR(Parse(buffer_.data() + piece, i - piece));
+      state.cut.push_back(state.fields.size());
+      skipping_ = true;
+      skipped_quoted_ = was_in_quotes;
+      if (c == '\n') ++state.line;
+      continue;
+    }
+    if (c == '\n') {
       if (!in_quotes_) {
-        if (csv_parse(&state.parser, buffer_.data() + piece, i + 1 - piece, OnField, OnRecord,
-                      &state) != i + 1 - piece) {
-          finished_ = true;
-          return malformed(state.line, csv_strerror(csv_error(&state.parser)));
-        }
+        GOTONG_RETURN_IF_ERROR(Parse(buffer_.data() + piece, i + 1 - piece));
         piece = i + 1;
         state.record_line = state.line + 1;
       }
       ++state.line;
     }
   }
-  if (piece < count && csv_parse(&state.parser, buffer_.data() + piece, count - piece, OnField,
-                                 OnRecord, &state) != count - piece) {
-    finished_ = true;
-    return malformed(state.line, csv_strerror(csv_error(&state.parser)));
-  }
+  if (!skipping_ && piece < count) GOTONG_RETURN_IF_ERROR(Parse(buffer_.data() + piece, count - piece));
   return core::OkStatus();
 }
 
@@ -112,8 +157,9 @@ core::Result<bool> CsvReader::Next(std::int64_t& line, std::vector<std::string>&
     }
   }
   auto& front = state_->ready.front();
-  line = front.first;
-  fields = std::move(front.second);
+  line = front.line;
+  fields = std::move(front.fields);
+  cut_fields_ = std::move(front.cut);
   state_->ready.pop_front();
   return true;
 }

@@ -7,8 +7,10 @@
 
 #include <array>
 #include <charconv>
+#include <fstream>
 
 #include "io/registry_export.hpp"
+#include "io/temp_file.hpp"
 
 namespace gotong::io {
 namespace {
@@ -25,7 +27,7 @@ struct RowErrorWords {
   std::string_view english;
 };
 
-constexpr std::array<RowErrorWords, 24> kWords = {{
+constexpr std::array<RowErrorWords, 28> kWords = {{
     {row_error::kFieldCount,
      "baris ini berisi {fields} kolom, sedangkan baris judul berisi {header_fields} kolom",
      "the row has {fields} fields, but the header has {header_fields}"},
@@ -75,6 +77,19 @@ constexpr std::array<RowErrorWords, 24> kWords = {{
      "sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui",
      "already registered as enterprise #{enterprise_id} (the same owner, name and village). To "
      "update it, import with Add and update (mode upsert)"},
+    {row_error::kControlCharacter,
+     "berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel",
+     "holds a control character (such as NUL, a tab or a line break), which no cell may hold"},
+    {row_error::kFieldTooLong,
+     "isinya lebih dari {max:n} byte, jadi baris ini tidak dibaca",
+     "is longer than {max:n} bytes, so the row was not read"},
+    {row_error::kDuplicateNik, "NIK yang sama sudah ada di baris {line}",
+     "the same NIK is already on line {line}"},
+    {row_error::kNikRegistered,
+     "NIK ini sudah dipakai orang lain di daftar (orang nomor {person_id}): satu NIK untuk satu "
+     "orang",
+     "another person of the registry (#{person_id}) already has this NIK: a NIK belongs to one "
+     "person"},
 }};
 
 const RowErrorWords* WordsFor(std::string_view code) {
@@ -161,6 +176,39 @@ void AppendImportErrorCsvRow(std::string& out, const RowError& error, Language l
   out.push_back(';');
   AppendCsvField(out, RowErrorText(error, language));
   out += "\r\n";
+}
+
+struct ImportErrorsCsvFile::File {
+  explicit File(const std::string& tmpdir) : temp(tmpdir, "import-errors-", ".csv") {
+    out.open(temp.path(), std::ios::binary | std::ios::trunc);
+  }
+  TempFile temp;  // outlives the stream, which is closed first
+  std::ofstream out;
+};
+
+ImportErrorsCsvFile::ImportErrorsCsvFile(const std::string& tmpdir, Language language)
+    : file_(std::make_unique<File>(tmpdir)), language_(language) {}
+
+ImportErrorsCsvFile::~ImportErrorsCsvFile() = default;
+
+core::Result<std::unique_ptr<ImportErrorsCsvFile>> ImportErrorsCsvFile::Create(
+    const std::string& tmpdir, Language language) {
+  std::unique_ptr<ImportErrorsCsvFile> file(new ImportErrorsCsvFile(tmpdir, language));
+  file->file_->out << ImportErrorsCsvHeader(language);
+  if (!file->file_->out) return core::Error::Unavailable("cannot write errors.csv in " + tmpdir);
+  return file;
+}
+
+void ImportErrorsCsvFile::Add(const domain::registry::RowError& error) {
+  line_.clear();
+  AppendImportErrorCsvRow(line_, error, language_);
+  file_->out << line_;
+}
+
+core::Result<std::string> ImportErrorsCsvFile::Finish() {
+  file_->out.close();
+  if (!file_->out) return core::Error::Unavailable("cannot write " + file_->temp.path());
+  return file_->temp.Release();
 }
 
 }  // namespace gotong::io

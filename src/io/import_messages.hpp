@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
 #include "domain/registry/import.hpp"
 
 namespace gotong::io {
@@ -31,5 +33,28 @@ std::string RowErrorText(const domain::registry::RowError& error, Language langu
 std::string ImportErrorsCsvHeader(Language language);
 void AppendImportErrorCsvRow(std::string& out, const domain::registry::RowError& error,
                              Language language);
+
+// An errors.csv written line by line to a file under `tmpdir`, so that a job's many errors take
+// no more memory than one.
+class ImportErrorsCsvFile {
+ public:
+  static core::Result<std::unique_ptr<ImportErrorsCsvFile>> Create(const std::string& tmpdir,
+                                                                   Language language);
+  ~ImportErrorsCsvFile();
+  ImportErrorsCsvFile(const ImportErrorsCsvFile&) = delete;
+  ImportErrorsCsvFile& operator=(const ImportErrorsCsvFile&) = delete;
+
+  void Add(const domain::registry::RowError& error);
+  // Closes the file and hands it over: its path, for the caller to send and remove. (A file
+  // never finished is removed.)
+  core::Result<std::string> Finish();
+
+ private:
+  ImportErrorsCsvFile(const std::string& tmpdir, Language language);
+  struct File;
+  std::unique_ptr<File> file_;
+  Language language_;
+  std::string line_;
+};
 
 }  // namespace gotong::io

@@ -12,7 +12,9 @@ core::Result<std::unique_ptr<CsvFileRowSource>> CsvFileRowSource::Open(const std
   source->file_.open(path, std::ios::binary);
   if (!source->file_) return core::Error::Invalid("file", "not_found", "cannot open " + path);
   source->size_ = static_cast<std::int64_t>(size);
-  source->reader_ = std::make_unique<CsvReader>(source->file_, CsvOptions{});
+  CsvOptions options;
+  options.max_field_bytes = domain::registry::kMaxCellBytes;
+  source->reader_ = std::make_unique<CsvReader>(source->file_, options);
   return source;
 }
 

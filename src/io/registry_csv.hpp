@@ -18,6 +18,7 @@ class CsvFileRowSource final : public domain::registry::RowSource {
   core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) override {
     return reader_->Next(line, fields);
   }
+  const std::vector<std::size_t>& CutFields() const override { return reader_->cut_fields(); }
   std::int64_t BytesRead() const override { return reader_->BytesRead(); }
   std::int64_t size() const { return size_; }
 

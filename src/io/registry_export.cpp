@@ -4,15 +4,14 @@
 
 #include <array>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
-#include <random>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "core/time.hpp"
+#include "io/temp_file.hpp"
 
 namespace gotong::io {
 namespace {
@@ -65,35 +64,9 @@ std::vector<Cell> CellsOf(const Enterprise& e, const Person& owner, bool stale) 
   };
 }
 
-// A file in `tmpdir` named at random, removed with its owner unless handed over by Finish.
-class TempFile {
- public:
-  TempFile(const std::string& tmpdir, std::string_view extension) {
-    std::error_code ec;
-    std::filesystem::create_directories(tmpdir, ec);
-    std::random_device random;
-    path_ = (std::filesystem::path(tmpdir) / ("export-" + std::to_string(random()) +
-                                               std::to_string(random()) + std::string(extension)))
-                .string();
-  }
-  ~TempFile() {
-    if (path_.empty()) return;
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string Release() { return std::exchange(path_, std::string()); }
-
- private:
-  std::string path_;
-};
-
 class CsvSheet final : public EnterpriseSheet {
  public:
-  explicit CsvSheet(const std::string& tmpdir) : file_(tmpdir, ".csv") {
+  explicit CsvSheet(const std::string& tmpdir) : file_(tmpdir, "export-", ".csv") {
     out_.open(file_.path(), std::ios::binary | std::ios::trunc);
     line_ = "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < kHeader.size(); ++i) {
@@ -135,7 +108,8 @@ class CsvSheet final : public EnterpriseSheet {
 
 class XlsxSheet final : public EnterpriseSheet {
  public:
-  explicit XlsxSheet(const std::string& tmpdir) : tmpdir_(tmpdir), file_(tmpdir, ".xlsx") {
+  explicit XlsxSheet(const std::string& tmpdir)
+      : tmpdir_(tmpdir), file_(tmpdir, "export-", ".xlsx") {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;  // rows go to disk as they come
     options.tmpdir = tmpdir_.data();

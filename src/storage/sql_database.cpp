@@ -46,7 +46,11 @@ core::Error MapError(const std::string& what, const soci::soci_error& error) {
   if (message.find("database is locked") != std::string::npos) {
     return core::Error::Unavailable(what + ": the database is busy; try again");
   }
-  return core::Error::Internal(what + ": " + message);
+  // The database's own words (its SQL, the bound values) stay in the message for the log; the
+  // type lets api/ and the import jobs say plainly that the database refused.
+  core::Error refused = core::Error::Internal(what + ": " + message);
+  refused.type = "database";
+  return refused;
 }
 
 core::Instant InstantFrom(const std::string& text) {

@@ -355,26 +355,51 @@ core::Result<std::vector<ExistingEnterprise>> SqlBulkRegistryWriter::FindExistin
     std::string nib_json = json::serialize(nib_array), key_json = json::serialize(key_array);
     std::string sql;
     if (dialect_ == Dialect::kSqlite) {
-      sql = "SELECT id, nib, match_key FROM enterprises WHERE nib IN (SELECT value FROM "
-            "json_each(:n)) UNION SELECT id, nib, match_key FROM enterprises WHERE match_key IN "
-            "(SELECT value FROM json_each(:k))";
+      sql = "SELECT id, nib, match_key, owner_id FROM enterprises WHERE nib IN (SELECT value FROM "
+            "json_each(:n)) UNION SELECT id, nib, match_key, owner_id FROM enterprises WHERE "
+            "match_key IN (SELECT value FROM json_each(:k))";
     } else {
-      sql = "SELECT id, nib, match_key FROM enterprises WHERE nib IN (SELECT "
-            "json_array_elements_text(CAST(:n AS json))) UNION SELECT id, nib, match_key FROM "
-            "enterprises WHERE match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
+      sql = "SELECT id, nib, match_key, owner_id FROM enterprises WHERE nib IN (SELECT "
+            "json_array_elements_text(CAST(:n AS json))) UNION SELECT id, nib, match_key, owner_id "
+            "FROM enterprises WHERE match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
     }
-    long long id = 0;
+    long long id = 0, owner_id = 0;
     std::string nib, key;
     soci::indicator nib_ind = soci::i_null;
     Query query(sql_);
-    query.Into(id).Into(nib, nib_ind).Into(key).Use(nib_json).Use(key_json);
+    query.Into(id).Into(nib, nib_ind).Into(key).Into(owner_id).Use(nib_json).Use(key_json);
     if (query.Run(sql)) {
       do {
         ExistingEnterprise existing;
         existing.id = id;
         if (nib_ind == soci::i_ok) existing.nib = nib;
         existing.match_key = key;
+        existing.owner_id = owner_id;
         found.push_back(std::move(existing));
+      } while (query.Next());
+    }
+    return found;
+  });
+}
+
+core::Result<std::vector<domain::registry::NikHolder>> SqlBulkRegistryWriter::FindNikHolders(
+    const std::vector<std::string>& niks) {
+  return Guard("look up NIK holders", [&]() -> core::Result<std::vector<domain::registry::NikHolder>> {
+    std::vector<domain::registry::NikHolder> found;
+    json::array nik_array;
+    for (const auto& nik : niks) nik_array.emplace_back(nik);
+    std::string nik_json = json::serialize(nik_array);
+    const char* sql = dialect_ == Dialect::kSqlite
+                          ? "SELECT nik, id FROM people WHERE nik IN (SELECT value FROM json_each(:n))"
+                          : "SELECT nik, id FROM people WHERE nik IN (SELECT "
+                            "json_array_elements_text(CAST(:n AS json)))";
+    std::string nik;
+    long long id = 0;
+    Query query(sql_);
+    query.Into(nik).Into(id).Use(nik_json);
+    if (query.Run(sql)) {
+      do {
+        found.push_back({nik, static_cast<std::int64_t>(id)});
       } while (query.Next());
     }
     return found;
@@ -407,6 +432,23 @@ constexpr const char* kFillWords =
     "INSERT INTO enterprise_words (word, village_code, search_name, enterprise_id) "
     "SELECT unnest(tsvector_to_array(to_tsvector('simple', search_text))), village_code, "
     "search_name, id FROM enterprises";
+
+core::Status SqlBulkRegistryWriter::Analyze() {
+  return Guard("analyze the registry", [&]() -> core::Status {
+    if (dialect_ == Dialect::kSqlite) {
+      // A sample of about 1,000 rows per index is enough for the planner and keeps a registry
+      // of millions from being read whole; the setting is this connection's and only bounds
+      // ANALYZE.
+      sql_ << "PRAGMA analysis_limit = 1000";
+      sql_ << "ANALYZE people";
+      sql_ << "ANALYZE enterprises";
+      sql_ << "ANALYZE enterprise_tallies";
+    } else {
+      sql_ << "ANALYZE people, enterprises, enterprise_words, enterprise_tallies";
+    }
+    return core::OkStatus();
+  });
+}
 
 core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
   return Guard("suspend indexes", [&]() -> core::Result<int> {

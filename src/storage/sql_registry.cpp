@@ -429,6 +429,7 @@ struct PersonVars {
 };
 
 core::Error NibTaken() { return core::Error::Exists("nib", "another enterprise already has this NIB"); }
+core::Error NikTaken() { return core::Error::Exists("nik", "another person already has this NIK"); }
 
 }  // namespace
 
@@ -594,9 +595,14 @@ core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
         .Use(village.value, village.indicator).Use(nik.value, nik.indicator)
         .Use(consent.value, consent.indicator).Use(steward.value, steward.indicator)
         .Use(created).Use(updated).Into(id);
-    query.Run("INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, nik, "
-              "nik_consent_at, steward_id, created_at, updated_at) VALUES (:a, :b, :c, :d, :e, :f, "
-              ":g, :h, :i, :j, :k) RETURNING id");
+    try {
+      query.Run("INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, "
+                "nik, nik_consent_at, steward_id, created_at, updated_at) VALUES (:a, :b, :c, :d, "
+                ":e, :f, :g, :h, :i, :j, :k) RETURNING id");
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
+      throw;
+    }
     return static_cast<std::int64_t>(id);
   });
 }
@@ -619,9 +625,14 @@ core::Status SqlPersonRepository::Update(const Person& person) {
         .Use(village.value, village.indicator).Use(nik.value, nik.indicator)
         .Use(consent.value, consent.indicator).Use(steward.value, steward.indicator)
         .Use(updated).Use(id);
-    query.Run("UPDATE people SET name = :a, search_name = :b, gender = :c, birth_year = :d, "
-              "phone = :e, village_code = :f, nik = :g, nik_consent_at = :h, steward_id = :i, "
-              "updated_at = :j WHERE id = :k");
+    try {
+      query.Run("UPDATE people SET name = :a, search_name = :b, gender = :c, birth_year = :d, "
+                "phone = :e, village_code = :f, nik = :g, nik_consent_at = :h, steward_id = :i, "
+                "updated_at = :j WHERE id = :k");
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
+      throw;
+    }
     return core::OkStatus();
   });
 }

@@ -70,9 +70,12 @@ class SqlBulkRegistryWriter final : public domain::registry::BulkRegistryWriter 
   core::Result<std::vector<domain::registry::ExistingEnterprise>> FindExisting(
       const std::vector<std::string>& nibs, const std::vector<std::string>& match_keys) override;
   core::Status InsertMany(std::vector<domain::registry::ImportRecord>& records) override;
+  core::Result<std::vector<domain::registry::NikHolder>> FindNikHolders(
+      const std::vector<std::string>& niks) override;
   core::Result<std::int64_t> CountOthers(std::int64_t job_id) override;
   core::Result<int> SuspendIndexes() override;
   core::Result<int> RestoreIndexes() override;
+  core::Status Analyze() override;
 
  private:
   core::Status InsertSqlite(std::vector<domain::registry::ImportRecord>& records);

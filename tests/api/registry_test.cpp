@@ -439,6 +439,40 @@ TEST_P(Registry, DuplicateNibIsAConflictOnNib) {
   EXPECT_TRUE(HasFieldError(patched, "nib")) << patched;
 }
 
+TEST_P(Registry, ANikBelongsToOnePersonAndASecondHolderIsAConflictOnNik) {
+  Reply first = Post("/api/v1/people", {{"name", "Siti Aminah"}, {"nik", kNik}, {"nik_consent", true}},
+                     officer_);
+  ASSERT_EQ(first.status(), 201) << first;
+  Reply second = Post("/api/v1/people", {{"name", "Sri Rahayu"}, {"nik", kNik}, {"nik_consent", true}},
+                      admin_);
+  ASSERT_EQ(second.status(), 409) << second;
+  EXPECT_EQ(second.problem(), "already-exists");
+  EXPECT_EQ(second.field_errors(), (std::vector<std::string>{"nik:already_exists"}));
+  // A new owner of an enterprise: named as the body names it, and nothing is kept.
+  Reply owner = Post("/api/v1/enterprises",
+                     {{"owner", {{"name", "Sri Rahayu"}, {"nik", kNik}, {"nik_consent", true}}},
+                      {"name", "Batik Sri"},
+                      {"sector", "batik"},
+                      {"village_code", "35.79.02.2006"}},
+                     officer_);
+  ASSERT_EQ(owner.status(), 409) << owner;
+  EXPECT_EQ(owner.field_errors(), (std::vector<std::string>{"owner.nik:already_exists"}));
+  EXPECT_EQ(Get("/api/v1/enterprises", &admin_).body.at("total"), 0);
+  EXPECT_EQ(Get("/api/v1/people", &admin_).body.at("total"), 1);
+  // Nor may a PATCH give another person the same NIK; without a NIK, anyone may be added.
+  Reply other = Post("/api/v1/people", {{"name", "Ani"}}, officer_);
+  ASSERT_EQ(other.status(), 201) << other;
+  Reply patched = Patch("/api/v1/people/" + std::to_string(other.body.at("id").as_int64()),
+                        {{"nik", kNik}, {"nik_consent", true}}, officer_);
+  ASSERT_EQ(patched.status(), 409) << patched;
+  EXPECT_EQ(patched.field_errors(), (std::vector<std::string>{"nik:already_exists"}));
+  EXPECT_EQ(Post("/api/v1/people", {{"name", "Budi"}}, officer_).status(), 201);
+  // The holder may save her own record with her NIK unchanged.
+  Reply own = Patch("/api/v1/people/" + std::to_string(first.body.at("id").as_int64()),
+                    {{"name", "Siti Aminah Z."}, {"nik", kNik}, {"nik_consent", true}}, officer_);
+  EXPECT_EQ(own.status(), 200) << own;
+}
+
 TEST_P(Registry, ListFiltersByRegionAtEachLevel) {
   Seed();
   EXPECT_EQ(List("?region=35"),

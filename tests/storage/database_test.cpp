@@ -180,6 +180,62 @@ TEST_P(Migrations, MigratedTestDatabaseHasNothingLeftToApply) {
   EXPECT_TRUE(applied.empty());
 }
 
+// V014 makes a NIK unique. A registry kept before it may hold a NIK twice: the migration must
+// still run (a city office's server starts through it), keep every record, and say what it did.
+TEST_P(Migrations, NikUniqueKeepsTheFirstHolderAndClearsAndAuditsTheLaterOnes) {
+  // The database as it was before V014, holding the same NIK three times.
+  ASSERT_OK(test_database().Execute("DROP INDEX people_nik"));
+  ASSERT_OK(test_database().Execute("DELETE FROM schema_migrations WHERE version = 14"));
+  const char* kPeople[][2] = {{"101", "'3507012345670001'"}, {"102", "'3507012345670001'"},
+                              {"103", "'3507012345670002'"}, {"104", "'3507012345670001'"},
+                              {"105", "NULL"}};
+  for (const auto& [id, nik] : kPeople) {
+    std::string consent = std::string(nik) == "NULL" ? "NULL" : "'2025-01-01T00:00:00Z'";
+    ASSERT_OK(test_database().Execute(
+        std::string("INSERT INTO people (id, name, search_name, nik, nik_consent_at, created_at, "
+                    "updated_at) VALUES (") +
+        id + ", 'P" + id + "', 'p" + id + "', " + nik + ", " + consent +
+        ", '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"));
+  }
+  ASSERT_OK_AND_ASSIGN(auto applied, db().Migrate());
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_EQ(applied[0].version, 14);
+  EXPECT_EQ(applied[0].name, "nik_unique");
+  auto count = [&](const std::string& sql) {
+    auto result = test_database().QueryInt(sql);
+    EXPECT_TRUE(result.ok()) << sql << ": " << (result.ok() ? "" : result.error().message);
+    return result.ok() ? *result : -1;
+  };
+  // The first registered keeps it; the later ones keep their records without it.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people"), 5);
+  EXPECT_EQ(count("SELECT id FROM people WHERE nik = '3507012345670001'"), 101);
+  EXPECT_EQ(count("SELECT id FROM people WHERE nik = '3507012345670002'"), 103);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE id IN (102, 104) AND nik IS NULL AND "
+                  "nik_consent_at IS NULL AND updated_at <> '2025-01-01T00:00:00Z'"),
+            2);
+  // Each clearing is in the audit log under the person, the NIK masked, naming who kept it.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'nik_cleared_duplicate'"), 2);
+  for (const char* id : {"102", "104"}) {
+    EXPECT_EQ(count(std::string("SELECT COUNT(*) FROM audit_log WHERE entity = 'person' AND "
+                                "entity_id = '") +
+                    id +
+                    "' AND action = 'nik_cleared_duplicate' AND actor_username = 'system' AND "
+                    "before_json = '{\"nik\":\"3507********0001\"}' AND "
+                    "after_json = '{\"nik\":null,\"duplicate_of\":101}' AND "
+                    "request_id = 'migration-V014' AND at LIKE '20__-__-__T__:__:__Z'"),
+              1)
+        << id;
+  }
+  // From now on the database itself refuses a second holder.
+  EXPECT_FALSE(test_database()
+                   .Execute("UPDATE people SET nik = '3507012345670002', nik_consent_at = "
+                            "'2025-01-01T00:00:00Z' WHERE id = 105")
+                   .ok());
+  ASSERT_OK(test_database().Execute(
+      "UPDATE people SET nik = '3507012345670003', nik_consent_at = '2025-01-01T00:00:00Z' "
+      "WHERE id = 105"));
+}
+
 TEST_P(Migrations, RefusesADatabaseMigratedByANewerVersion) {
   ASSERT_OK(test_database().Execute(
       "INSERT INTO schema_migrations (version, name, checksum, applied_at) "

@@ -256,7 +256,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     input.member_id = NumberField(*body, "member_id");
     input.kind = TextField(*body, "kind");
     input.title = TextField(*body, "title");
-    input.body = TextField(*body, "body");
+    input.body = MultiLineTextField(*body, "body");
     input.tags = body->Strings("tags", false, 10);
     if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
     auto post = service.CreatePost(call.context, *id, input);

@@ -228,8 +228,8 @@ groups::MeetingInput ReadMeeting(BodyReader& body) {
   input.status = TextField(body, "status");
   input.venue = TextField(body, "venue");
   input.host_member_id = NumberField(body, "host_member_id");
-  input.agenda = TextField(body, "agenda");
-  input.minutes = TextField(body, "minutes");
+  input.agenda = MultiLineTextField(body, "agenda");
+  input.minutes = MultiLineTextField(body, "minutes");
   return input;
 }
 
@@ -481,7 +481,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     if (!body.ok()) return Fail(body.error(), call);
     groups::DeliberationInput input;
     input.title = TextField(*body, "title");
-    input.description = TextField(*body, "description");
+    input.description = MultiLineTextField(*body, "description");
     input.topic = TextField(*body, "topic");
     input.method = TextField(*body, "method");
     input.options = body->Strings("options", false, 12);
@@ -543,7 +543,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
       if (!body.ok()) return Fail(body.error(), call);
       input.outcome = TextField(*body, "outcome");
       input.option_id = NumberField(*body, "option_id");
-      input.note = TextField(*body, "note");
+      input.note = MultiLineTextField(*body, "note");
       if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
     }
     auto decided = service.Decide(call.context, *id, *deliberation_id, input);

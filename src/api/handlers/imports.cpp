@@ -202,7 +202,8 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
                                           {"offset", errors->offset}});
   }});
 
-  routes.push_back({"GET", "/api/v1/imports/{id}/errors.csv", importers, [&imports](Call& call) {
+  routes.push_back({"GET", "/api/v1/imports/{id}/errors.csv", importers,
+                    [&imports, dir = options.work_dir](Call& call) {
     auto id = PathId(call);
     if (!id) return SimpleProblem(404, "not-found", "no import with that id");
     auto query = QueryReader::Parse(call.query, {"lang"});
@@ -213,15 +214,20 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     if (!language) {
       return Fail(core::Error::Invalid("lang", "invalid_value", "lang must be id or en"), call);
     }
-    std::string out = io::ImportErrorsCsvHeader(*language);
+    // Written row by row to a file and sent from there: a job's 10,000 stored errors take no
+    // more memory than one.
+    auto file = io::ImportErrorsCsvFile::Create(dir, *language);
+    if (!file.ok()) return Fail(file.error(), call);
     auto status = imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
-      io::AppendImportErrorCsvRow(out, error, *language);
+      (*file)->Add(error);
       return true;
     });
     if (!status.ok()) return Fail(status.error(), call);
+    auto path = (*file)->Finish();
+    if (!path.ok()) return Fail(path.error(), call);
     Response response;
     response.status = 200;
-    response.body = std::move(out);
+    response.body_file = std::move(path).value();  // streamed from disk, then removed
     response.SetHeader("Content-Type", "text/csv; charset=utf-8");
     response.SetHeader("Content-Disposition",
                        "attachment; filename=\"import-" + std::to_string(*id) + "-errors.csv\"");

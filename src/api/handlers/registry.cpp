@@ -135,7 +135,7 @@ registry::StakeholderInput ReadStakeholder(BodyReader& body) {
   input.helix = TextField(body, "helix");
   input.kind = TextField(body, "kind");
   input.region_code = TextField(body, "region_code");
-  input.contact = TextField(body, "contact");
+  input.contact = MultiLineTextField(body, "contact");
   return input;
 }
 

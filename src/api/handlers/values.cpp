@@ -46,12 +46,26 @@ json::value Villages::Of(const std::optional<std::string>& code) {
   return found->second;
 }
 
-domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name) {
+namespace {
+
+domain::form::Field<std::string> Text(BodyReader& body, const std::string& name,
+                                      core::TextLines lines) {
   if (!body.Has(name)) return std::nullopt;
   if (body.IsNull(name)) return std::optional<std::string>{};
-  auto value = body.String(name, false);
+  auto value = lines == core::TextLines::kSingle ? body.String(name, false)
+                                                 : body.MultiLineString(name, false);
   if (!value) return std::nullopt;
   return std::optional<std::string>{*value};
+}
+
+}  // namespace
+
+domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name) {
+  return Text(body, name, core::TextLines::kSingle);
+}
+
+domain::form::Field<std::string> MultiLineTextField(BodyReader& body, const std::string& name) {
+  return Text(body, name, core::TextLines::kMulti);
 }
 
 domain::form::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name) {

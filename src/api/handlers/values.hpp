@@ -71,7 +71,10 @@ Response Fail(const core::Error& error, const Call& call);
 Response NoGroup();
 
 // A body field: absent, null, or a value of the wanted type.
+// A one-line text (BodyReader::String), or one that may span lines (minutes, notes,
+// descriptions, a post's body: BodyReader::MultiLineString).
 domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name);
+domain::form::Field<std::string> MultiLineTextField(BodyReader& body, const std::string& name);
 domain::form::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name);
 domain::form::Field<bool> BoolField(BodyReader& body, const std::string& name);
 

@@ -36,10 +36,12 @@ inline constexpr std::string_view kDuplicateColumn = "duplicate_column";  // col
 inline constexpr std::string_view kMalformedFile = "malformed_file";      // line
 inline constexpr std::string_view kFileGone = "file_gone";
 inline constexpr std::string_view kUnknownColumn = "unknown_column";      // column (a warning)
+// The database refused a batch: what it said (SQL, other rows' values) goes to the log under
+// the job's number only. job
+inline constexpr std::string_view kDatabaseError = "database_error";
 }  // namespace job_note
 
-// One such note. A failure nobody foresaw (the database, say) has no code: its English
-// message is all there is.
+// One such note. A failure nobody foresaw has no code: its English message is all there is.
 struct JobNote {
   std::string message;  // in English: what the CLI prints
   std::string code;     // one of job_note, or empty
@@ -104,12 +106,22 @@ inline constexpr std::string_view kDuplicateEnterprise = "duplicate_enterprise";
 // village; enterprise_id: which one.
 inline constexpr std::string_view kNibRegistered = "nib_registered";
 inline constexpr std::string_view kEnterpriseRegistered = "enterprise_registered";
+// A NIK on an earlier line of the file (line), or (either mode) held by another person of the
+// registry (person_id): a NIK belongs to one person.
+inline constexpr std::string_view kDuplicateNik = "duplicate_nik";
+inline constexpr std::string_view kNikRegistered = "nik_registered";
+// A cell holding a control character (NUL, a tab, a line break, ...): no cell of an import is a
+// multi-line text.
+inline constexpr std::string_view kControlCharacter = "control_character";
+// A cell longer than kMaxCellBytes as written in the file; it was not read. max (bytes)
+inline constexpr std::string_view kFieldTooLong = "field_too_long";
 
-inline constexpr std::array<std::string_view, 24> kAll = {
+inline constexpr std::array<std::string_view, 28> kAll = {
     kFieldCount, kRequired, kNotUtf8, kTooLong, kBadYear, kOutOfRange, kNegative, kTooLarge,
     kNotRupiah, kBadGender, kBadPhone, kBadNik, kNikWithoutConsent, kUnknownSector, kNotAVillage,
     kUnknownVillage, kBadNib, kBadStatus, kBadDate, kInFuture, kDuplicateNib,
-    kDuplicateEnterprise, kNibRegistered, kEnterpriseRegistered};
+    kDuplicateEnterprise, kNibRegistered, kEnterpriseRegistered, kControlCharacter,
+    kFieldTooLong, kDuplicateNik, kNikRegistered};
 }  // namespace row_error
 
 // One argument of a row error's code: min=0, max=100000.
@@ -161,6 +173,13 @@ struct ExistingEnterprise {
   std::int64_t id = 0;
   std::optional<std::string> nib;
   std::string match_key;
+  std::int64_t owner_id = 0;
+};
+
+// A person of the registry who holds a NIK a row gives.
+struct NikHolder {
+  std::string nik;
+  std::int64_t person_id = 0;
 };
 
 // The bulk side of the registry, for imports (SQLite prepared statements, PostgreSQL COPY).
@@ -170,6 +189,8 @@ class BulkRegistryWriter {
   // Enterprises with any of these NIBs or match keys.
   virtual core::Result<std::vector<ExistingEnterprise>> FindExisting(
       const std::vector<std::string>& nibs, const std::vector<std::string>& match_keys) = 0;
+  // The people who hold any of these NIKs.
+  virtual core::Result<std::vector<NikHolder>> FindNikHolders(const std::vector<std::string>& niks) = 0;
   // Inserts each record's owner and enterprise, filling their ids. kAlreadyExists (field nib)
   // when an NIB is taken; then nothing of the batch is kept once the unit rolls back.
   virtual core::Status InsertMany(std::vector<ImportRecord>& records) = 0;
@@ -183,7 +204,15 @@ class BulkRegistryWriter {
   // many were suspended or restored.
   virtual core::Result<int> SuspendIndexes() = 0;
   virtual core::Result<int> RestoreIndexes() = 0;
+  // Gathers fresh planner statistics of people, enterprises and the tables kept beside them
+  // (PostgreSQL ANALYZE, SQLite ANALYZE with a bounded sample), so that the first queries after
+  // a bulk write plan on what is really there.
+  virtual core::Status Analyze() = 0;
 };
+
+// The longest cell a file's reader keeps, in bytes as written in the file; a longer one is cut
+// (RowSource::CutFields) and its row refused, so that one huge cell cannot fill the memory.
+inline constexpr std::size_t kMaxCellBytes = 64 * 1024;
 
 // Reads a file's records one at a time; the first record is the header.
 class RowSource {
@@ -192,6 +221,9 @@ class RowSource {
   // false at the end. `line` is the record's first line in the file. A file that cannot be
   // read on is an error with code invalid_format whose message starts "line N: ".
   virtual core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) = 0;
+  // The fields of the record Next gave last that were longer than kMaxCellBytes (0-based, in
+  // order); each was given empty.
+  virtual const std::vector<std::size_t>& CutFields() const = 0;
   virtual std::int64_t BytesRead() const = 0;
 };
 

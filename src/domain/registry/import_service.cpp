@@ -58,6 +58,32 @@ constexpr std::array<ColumnName, kColumnCount> kColumns = {{
     {kVerifiedAt, "verified_at", "tanggal_verifikasi", false},
 }};
 
+// A cell as an error shows it back: at most 200 bytes, cut between characters, and valid UTF-8
+// (a byte that is not, such as "é" saved as Windows-1252, becomes U+FFFD) so that it can be sent
+// as JSON; a control character (NUL, a line break) becomes U+FFFD too, so that the database
+// keeps it whole.
+std::string ShownValue(std::string_view cell) {
+  constexpr std::size_t kMaxBytes = 200;
+  std::string out;
+  std::size_t i = 0;
+  while (i < cell.size()) {
+    auto lead = static_cast<unsigned char>(cell[i]);
+    std::size_t length = lead < 0x80                ? 1
+                         : (lead & 0xE0) == 0xC0 ? 2
+                         : (lead & 0xF0) == 0xE0 ? 3
+                         : (lead & 0xF8) == 0xF0 ? 4
+                                                 : 0;
+    bool valid = length > 0 && i + length <= cell.size() &&
+                 core::IsValidUtf8(cell.substr(i, length)) &&
+                 core::FindControlCharacter(cell.substr(i, length)) == std::string_view::npos;
+    std::string_view piece = valid ? cell.substr(i, length) : std::string_view("\xEF\xBF\xBD");
+    if (out.size() + piece.size() > kMaxBytes) break;
+    out += piece;
+    i += valid ? length : 1;
+  }
+  return out;
+}
+
 // Where each known column sits in the file, and what the file calls it.
 struct Layout {
   std::array<int, kColumnCount> index;
@@ -88,7 +114,7 @@ core::Result<Layout> ReadLayout(const std::vector<std::string>& header,
       }
     }
     if (!known && !core::Trim(header[i]).empty()) {
-      std::string as_written(core::Trim(header[i]));
+      std::string as_written = ShownValue(core::Trim(header[i]));
       warnings.push_back({"column '" + as_written + "' is not known and was skipped",
                           std::string(job_note::kUnknownColumn), {{"column", as_written}}});
     }
@@ -148,6 +174,15 @@ JobNote FileProblem(const core::Error& error) {
   return note;
 }
 
+// Why a job stopped when the database refused a batch, without the database's own words.
+JobNote DatabaseProblem(std::int64_t job_id) {
+  std::string job = std::to_string(job_id);
+  return {"the database refused the write; the administrator can find details in the log under "
+          "job " + job,
+          std::string(job_note::kDatabaseError),
+          {{"job", job}}};
+}
+
 std::optional<bool> ParseYesNo(std::string_view text) {
   std::string lower = core::AsciiLower(core::Trim(text));
   if (lower == "ya" || lower == "yes" || lower == "true" || lower == "1" || lower == "y") return true;
@@ -161,30 +196,6 @@ std::optional<bool> ParseYesNo(std::string_view text) {
 int YearOf(core::Instant now) {
   return static_cast<int>(
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
-}
-
-// A cell as an error shows it back: at most 200 bytes, cut between characters, and valid UTF-8
-// (a byte that is not, such as "é" saved as Windows-1252, becomes U+FFFD) so that it can be sent
-// as JSON.
-std::string ShownValue(std::string_view cell) {
-  constexpr std::size_t kMaxBytes = 200;
-  std::string out;
-  std::size_t i = 0;
-  while (i < cell.size()) {
-    auto lead = static_cast<unsigned char>(cell[i]);
-    std::size_t length = lead < 0x80                ? 1
-                         : (lead & 0xE0) == 0xC0 ? 2
-                         : (lead & 0xF0) == 0xE0 ? 3
-                         : (lead & 0xF8) == 0xF0 ? 4
-                                                 : 0;
-    bool valid = length > 0 && i + length <= cell.size() &&
-                 core::IsValidUtf8(cell.substr(i, length));
-    std::string_view piece = valid ? cell.substr(i, length) : std::string_view("\xEF\xBF\xBD");
-    if (out.size() + piece.size() > kMaxBytes) break;
-    out += piece;
-    i += valid ? length : 1;
-  }
-  return out;
 }
 
 // Village codes of the official region list, looked up per row without allocating.
@@ -201,7 +212,9 @@ class RowParser {
             core::Instant now)
       : layout_(layout), villages_(villages), now_(now), this_year_(YearOf(now)) {}
 
-  bool Parse(std::int64_t line, const std::vector<std::string>& fields, ImportRecord& record,
+  // `cut`: the fields the reader did not keep for being too long.
+  bool Parse(std::int64_t line, const std::vector<std::string>& fields,
+             const std::vector<std::size_t>& cut, ImportRecord& record,
              std::vector<RowError>& errors) {
     line_ = line;
     fields_ = &fields;
@@ -215,6 +228,7 @@ class RowParser {
             {"header_fields", std::to_string(expected_width_)}});
       return false;
     }
+    if (!Readable(cut)) return false;
     record = ImportRecord{};
     record.line = line;
     Person& owner = record.owner;
@@ -318,7 +332,10 @@ class RowParser {
     return true;
   }
 
-  void SetWidth(std::size_t width) {
+  void SetHeader(const std::vector<std::string>& header) {
+    header_.clear();
+    for (const auto& name : header) header_.push_back(ShownValue(core::Trim(name)));
+    const std::size_t width = header.size();
     expected_width_ = width;
     needed_ = 0;
     for (int index : layout_.index) needed_ = std::max<std::size_t>(needed_, static_cast<std::size_t>(index + 1));
@@ -331,6 +348,26 @@ class RowParser {
     return core::Trim((*fields_)[static_cast<std::size_t>(index)]);
   }
   const std::string& Header(Column column) const { return layout_.header[column]; }
+
+  // Every cell too long to have been read, or holding a control character, is an error; the
+  // row is refused when there is one (its other cells are not worth checking).
+  bool Readable(const std::vector<std::size_t>& cut) {
+    std::size_t before = errors_->size();
+    for (std::size_t index : cut) {
+      std::string field = index < header_.size() ? header_[index] : "";
+      std::string max = std::to_string(kMaxCellBytes);
+      Fail(field, "", field + " is longer than " + max + " bytes; the row was not read",
+           row_error::kFieldTooLong, {{"max", max}});
+    }
+    for (const auto& column : kColumns) {
+      std::string_view cell = Cell(column.column);
+      if (core::FindControlCharacter(cell) != std::string_view::npos) {
+        Fail(column.column, row_error::kControlCharacter,
+             "holds a control character (such as NUL or a line break), which no cell may hold");
+      }
+    }
+    return errors_->size() == before;
+  }
 
   // `why` is the English message after the column's name; `code` and `params` say the same for
   // other languages.
@@ -401,6 +438,7 @@ class RowParser {
   const VillageSet& villages_;
   core::Instant now_;
   int this_year_;
+  std::vector<std::string> header_;  // as the file names its columns, shown back
   std::size_t expected_width_ = 0;
   std::size_t needed_ = 0;
   std::int64_t line_ = 0;
@@ -483,7 +521,7 @@ class BatchQueue {
 // keys colliding among a million rows has odds of about 1 in 30 million.)
 void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std::size_t batch_rows,
               BatchQueue& queue) {
-  boost::unordered_flat_map<std::uint64_t, std::int64_t> nibs_seen, keys_seen;
+  boost::unordered_flat_map<std::uint64_t, std::int64_t> nibs_seen, niks_seen, keys_seen;
   std::hash<std::string> hash;
   std::int64_t line = 0, rows_seen = 0;
   std::vector<std::string> fields;
@@ -504,11 +542,12 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
     ++rows_seen;
     ImportRecord& record = batch.records.emplace_back();
     row_errors.clear();
-    bool valid = parser.Parse(line, fields, record, row_errors);
+    bool valid = parser.Parse(line, fields, source.CutFields(), record, row_errors);
     if (rows_seen <= rows_done) {
       // Already written by the run that was interrupted: only remember its keys.
       if (valid) {
         if (record.enterprise.nib) nibs_seen.emplace(NibNumber(*record.enterprise.nib), line);
+        if (record.owner.nik) niks_seen.emplace(NibNumber(*record.owner.nik), line);
         keys_seen.emplace(hash(record.match_key), line);
       }
       batch.records.pop_back();
@@ -520,6 +559,16 @@ void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std:
         row_errors.push_back({line, "nib", *record.enterprise.nib,
                               "the same NIB is already on line " + std::to_string(it->second),
                               std::string(row_error::kDuplicateNib),
+                              {{"line", std::to_string(it->second)}}});
+        valid = false;
+      }
+    }
+    if (valid && record.owner.nik) {
+      auto [it, fresh] = niks_seen.emplace(NibNumber(*record.owner.nik), line);
+      if (!fresh) {
+        row_errors.push_back({line, "nik", std::string(MaskNik(*record.owner.nik)),
+                              "the same NIK is already on line " + std::to_string(it->second),
+                              std::string(row_error::kDuplicateNik),
                               {{"line", std::to_string(it->second)}}});
         valid = false;
       }
@@ -750,6 +799,17 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
                                   {"rows_failed", saved.rows_failed}};
     GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
     GOTONG_RETURN_IF_ERROR(unit->Commit());
+    if (!saved.dry_run && saved.rows_inserted + saved.rows_updated > 0) {
+      // The first lists after a load plan on real statistics. Only an optimisation: the job's
+      // outcome stands whatever this says (a failure goes to the log).
+      auto analyzed = database_.Begin(Access::kWrite);
+      core::Status analysis =
+          analyzed.ok() ? (*analyzed)->Bulk().Analyze() : core::Status(analyzed.error());
+      if (analysis.ok()) analysis = (*analyzed)->Commit();
+      if (!analysis.ok() && options_.report_database_error) {
+        options_.report_database_error(job_id, analysis.error());
+      }
+    }
     if (progress) progress(saved);
     return saved;
   };
@@ -767,7 +827,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   if (!layout.ok()) return finish(JobStatus::kFailed, LayoutProblem(layout.error()));
   core::Instant now = clock_.Now();
   RowParser parser(*layout, villages, now);
-  parser.SetWidth(fields.size());
+  parser.SetHeader(fields);
 
   // With no other enterprise registered, only the file itself can hold duplicates: rows need
   // no look-up, and a large file is bulk-loaded with the secondary indexes built at the end.
@@ -792,6 +852,31 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
       const auto batch_rows = static_cast<std::int64_t>(batch.records.size()) + batch.failed;
       std::vector<ImportRecord> inserts;
       std::vector<std::pair<ImportRecord*, std::int64_t>> updates;
+      // A NIK belongs to one person: a row whose NIK another person of the registry holds is
+      // refused (an update may keep its own owner's).
+      std::unordered_map<std::string, std::int64_t> nik_holders;
+      {
+        std::vector<std::string> niks;
+        for (auto& record : batch.records) {
+          if (record.owner.nik) niks.push_back(*record.owner.nik);
+        }
+        if (!niks.empty()) {
+          GOTONG_ASSIGN_OR_RETURN(auto holders, unit->Bulk().FindNikHolders(niks));
+          for (auto& holder : holders) nik_holders.emplace(holder.nik, holder.person_id);
+        }
+      }
+      auto nik_taken = [&](const ImportRecord& record, std::int64_t own_owner) {
+        if (!record.owner.nik) return false;
+        auto it = nik_holders.find(*record.owner.nik);
+        if (it == nik_holders.end() || it->second == own_owner) return false;
+        ++failed;
+        errors.push_back({record.line, "nik", std::string(MaskNik(*record.owner.nik)),
+                          "another person of the registry (#" + std::to_string(it->second) +
+                              ") already has this NIK",
+                          std::string(row_error::kNikRegistered),
+                          {{"person_id", std::to_string(it->second)}}});
+        return true;
+      };
       if (check_registry) {
         std::vector<std::string> nibs, keys;
         for (auto& record : batch.records) {
@@ -800,9 +885,11 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
         }
         GOTONG_ASSIGN_OR_RETURN(auto existing, unit->Bulk().FindExisting(nibs, keys));
         std::unordered_map<std::string, std::int64_t> by_nib, by_key;
+        std::unordered_map<std::int64_t, std::int64_t> owner_of;  // enterprise id → owner id
         for (auto& e : existing) {
           if (e.nib) by_nib.emplace(*e.nib, e.id);
           by_key.emplace(e.match_key, e.id);
+          owner_of.emplace(e.id, e.owner_id);
         }
         for (auto& record : batch.records) {
           std::optional<std::int64_t> match;
@@ -823,7 +910,7 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
             }
           }
           if (!match) {
-            inserts.push_back(std::move(record));
+            if (!nik_taken(record, 0)) inserts.push_back(std::move(record));
           } else if (saved.mode == ImportMode::kInsert) {
             ++failed;
             errors.push_back({record.line, record.enterprise.nib ? "nib" : "name",
@@ -832,12 +919,14 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
                                   " (" + how + "); import with mode upsert to update it",
                               std::string(code),
                               {{"enterprise_id", std::to_string(*match)}}});
-          } else {
+          } else if (!nik_taken(record, owner_of[*match])) {
             updates.emplace_back(&record, *match);
           }
         }
       } else {
-        inserts = std::move(batch.records);
+        for (auto& record : batch.records) {
+          if (!nik_taken(record, 0)) inserts.push_back(std::move(record));
+        }
         batch.records.clear();
       }
       if (!saved.dry_run) {
@@ -854,6 +943,8 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
             // Someone registered an enterprise meanwhile: look the batch up after all.
             check_registry = true;
             batch.records = std::move(inserts);
+            batch.errors = std::move(errors);  // with the rows refused for their NIK
+            batch.failed = failed;
             continue;
           }
           return inserted;
@@ -919,7 +1010,10 @@ core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& sourc
   while (auto batch = queue.Pop()) {
     if (stop.stop_requested()) return job;  // still running: the next run resumes after `job`
     auto status = flush(*batch);
-    if (!status.ok()) return finish(JobStatus::kFailed, JobNote{status.error().message, "", {}});
+    if (!status.ok()) {
+      if (options_.report_database_error) options_.report_database_error(job_id, status.error());
+      return finish(JobStatus::kFailed, DatabaseProblem(job_id));
+    }
   }
   if (auto exception = queue.exception()) std::rethrow_exception(exception);
   if (auto error = queue.error()) return finish(JobStatus::kFailed, FileProblem(*error));

@@ -29,6 +29,10 @@ struct ImportOptions {
   // A file at least this large going into a registry with no other enterprises is bulk-loaded:
   // secondary indexes are suspended during the load and built once at the end.
   std::int64_t bulk_load_bytes = 16 << 20;
+  // Told what the database said when it refused a job's batch, for the log; the job itself
+  // says only that it did (job_note::kDatabaseError), since the database's words may hold SQL
+  // and other rows' values.
+  std::function<void(std::int64_t job_id, const core::Error& error)> report_database_error;
 };
 
 // Bulk import of enterprises with their owners from a file, as a resumable job: each batch of

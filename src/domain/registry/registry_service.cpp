@@ -147,6 +147,16 @@ core::Result<Stakeholder> RegistryService::GetStakeholder(const Context& context
 
 namespace {
 
+// A person written as part of a larger body ("owner.", "person."): the fields of the storage's
+// errors (a NIK another person has) named as the body names them.
+template <typename T>
+core::Result<T> Prefixed(core::Result<T> result, const std::string& prefix) {
+  if (result.ok() || prefix.empty()) return result;
+  core::Error error = std::move(result).error();
+  for (auto& field : error.fields) field.field = prefix + field.field;
+  return error;
+}
+
 core::Status ApplyStakeholder(UnitOfWork& unit, const StakeholderInput& input,
                               Stakeholder& stakeholder, bool creating) {
   Problems problems;
@@ -347,7 +357,7 @@ core::Result<Person> RegistryService::AddPerson(UnitOfWork& unit, const Context&
   person.steward_id = steward_id;
   GOTONG_RETURN_IF_ERROR(ApplyPerson(unit, input, person, prefix));
   person.created_at = person.updated_at = clock_.Now();
-  GOTONG_ASSIGN_OR_RETURN(person.id, unit.People().Insert(person));
+  GOTONG_ASSIGN_OR_RETURN(person.id, Prefixed(unit.People().Insert(person), prefix));
   auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(person.id), "create");
   entry.after = SnapshotOf(person);
   GOTONG_RETURN_IF_ERROR(unit.Audit().Append(entry));
@@ -645,7 +655,7 @@ core::Result<EnterpriseView> RegistryService::CreateEnterprise(const Context& co
       return Error::Invalid(std::move(fields));
     }
     owner.created_at = owner.updated_at = now;
-    GOTONG_ASSIGN_OR_RETURN(owner.id, unit->People().Insert(owner));
+    GOTONG_ASSIGN_OR_RETURN(owner.id, Prefixed(unit->People().Insert(owner), "owner."));
     auto entry = audit::NewEntry(context, now, "person", std::to_string(owner.id), "create");
     entry.after = SnapshotOf(owner);
     GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));

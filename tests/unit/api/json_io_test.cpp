@@ -121,6 +121,60 @@ TEST(BodyReader, NestedFieldOfTheWrongType) {
   EXPECT_EQ(Fields(body->Finish().error()), (FieldList{{"scope", "wrong_type"}}));
 }
 
+TEST(BodyReader, RefusesControlCharactersInOneLineText) {
+  auto body = BodyReader::Parse(
+      JsonRequest(R"({"name":"Ba\u0000tik","city":"a\tb","code":"35\n79","esc":"\u001b[0m",)"
+                  R"("c1":"a\u0085b","ok":"Batik Sari – Batu"})"),
+      {"name", "city", "code", "esc", "c1", "ok"});
+  ASSERT_TRUE(body.ok());
+  EXPECT_FALSE(body->String("name", true).has_value());
+  EXPECT_FALSE(body->String("city", true).has_value());
+  EXPECT_FALSE(body->String("code", true).has_value());
+  EXPECT_FALSE(body->String("esc", true).has_value());
+  EXPECT_FALSE(body->String("c1", true).has_value());
+  EXPECT_EQ(body->String("ok", true), "Batik Sari – Batu");
+  auto error = body->Finish().error();
+  EXPECT_EQ(Fields(error), (FieldList{{"name", "control_character"},
+                                      {"city", "control_character"},
+                                      {"code", "control_character"},
+                                      {"esc", "control_character"},
+                                      {"c1", "control_character"}}));
+  EXPECT_NE(error.fields.front().message.find("name"), std::string::npos);
+}
+
+TEST(BodyReader, MultiLineTextKeepsTabsAndLineEndsButNotNul) {
+  auto body = BodyReader::Parse(
+      JsonRequest(R"({"minutes":"1. Kas\r\n2. Iuran\tRp 5.000","agenda":"a\u0000b"})"),
+      {"minutes", "agenda"});
+  ASSERT_TRUE(body.ok());
+  EXPECT_EQ(body->MultiLineString("minutes", true), "1. Kas\r\n2. Iuran\tRp 5.000");
+  EXPECT_FALSE(body->MultiLineString("agenda", true).has_value());
+  EXPECT_EQ(Fields(body->Finish().error()), (FieldList{{"agenda", "control_character"}}));
+}
+
+TEST(BodyReader, ControlCharactersInNestedFieldsAndArraysNameTheirPlace) {
+  auto body = BodyReader::Parse(
+      JsonRequest(R"({"owner":{"name":"Si\u0000ti"},"tags":["batik","a\u0000"]})"),
+      {"owner", "tags"});
+  ASSERT_TRUE(body.ok());
+  auto owner = body->Object("owner", true, {"name"});
+  ASSERT_TRUE(owner.has_value());
+  EXPECT_FALSE(owner->String("name", true).has_value());
+  EXPECT_FALSE(body->Strings("tags", false, 5).has_value());
+  EXPECT_EQ(Fields(body->Finish().error()), (FieldList{{"owner.name", "control_character"},
+                                                       {"tags[1]", "control_character"}}));
+}
+
+TEST(QueryReader, RefusesControlCharacters) {
+  auto query = QueryReader::Parse("q=ba%00tik&region=35%0A79&sort=name", {"q", "region", "sort"});
+  ASSERT_TRUE(query.ok());
+  EXPECT_FALSE(query->String("q").has_value());
+  EXPECT_FALSE(query->String("region").has_value());
+  EXPECT_EQ(query->String("sort"), "name");
+  EXPECT_EQ(Fields(query->Finish().error()), (FieldList{{"q", "control_character"},
+                                                        {"region", "control_character"}}));
+}
+
 TEST(QueryReader, ReadsDecodedValues) {
   auto query = QueryReader::Parse("q=banjar%20sari&limit=20&parent=35.07", {"q", "limit", "parent"});
   ASSERT_TRUE(query.ok());

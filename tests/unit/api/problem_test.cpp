@@ -69,6 +69,25 @@ TEST(ProblemResponse, InternalErrorsKeepTheirMessageOutOfTheBody) {
   EXPECT_NE(std::string(body.at("detail").as_string()).find("req-77"), std::string::npos);
 }
 
+TEST(ProblemResponse, ADatabaseRefusalSaysSoAndWhereTheLogHasItsWords) {
+  core::Error error = core::Error::Internal(
+      "insert enterprise: ERROR: value too long while executing \"INSERT INTO enterprises (name) "
+      "VALUES (:p1)\" with :p1=\"Batik Rahasia\"");
+  error.type = "database";
+  error.fields = {{"name", "x", "Batik Rahasia"}};
+  Response response = ProblemResponse(error, "req-9");
+  EXPECT_EQ(response.status, 500);
+  for (const char* secret : {"INSERT", "Rahasia", "enterprises", ":p1"}) {
+    EXPECT_EQ(response.body.find(secret), std::string::npos) << secret << ": " << response.body;
+  }
+  auto body = json::parse(response.body).as_object();
+  EXPECT_EQ(body.at("type"), "urn:gotong:problem:internal");
+  EXPECT_EQ(body.at("detail"),
+            "the database refused the write; the administrator can find details in the log under "
+            "request req-9");
+  EXPECT_TRUE(body.at("errors").as_array().empty());
+}
+
 TEST(ProblemResponse, UnsupportedMediaTypeIs415) {
   core::Error error = core::Error::Invalid("", "invalid_format", "send JSON");
   error.type = "unsupported-media-type";

@@ -67,6 +67,35 @@ TEST(Trim, RemovesSurroundingWhitespaceOnly) {
   EXPECT_EQ(Trim("x"), "x");
 }
 
+TEST(FindControlCharacter, FindsNulAndOtherC0ControlsAtTheirOffset) {
+  using namespace std::string_literals;
+  EXPECT_EQ(FindControlCharacter("Ba\0tik"s), 2u);
+  EXPECT_EQ(FindControlCharacter("\x01" "abc"), 0u);
+  EXPECT_EQ(FindControlCharacter("abc\x1F"), 3u);
+  EXPECT_EQ(FindControlCharacter("esc \x1B[31m"), 4u);
+  EXPECT_EQ(FindControlCharacter("del\x7F"), 3u);
+  EXPECT_EQ(FindControlCharacter("\0"s, TextLines::kMulti), 0u);
+}
+
+TEST(FindControlCharacter, FindsC1ControlsButNotOtherTwoByteCharacters) {
+  EXPECT_EQ(FindControlCharacter("a\xC2\x85" "b"), 1u);   // U+0085 NEXT LINE
+  EXPECT_EQ(FindControlCharacter("a\xC2\x9F"), 1u);    // U+009F
+  EXPECT_EQ(FindControlCharacter("\xC2\xA0\xC3\xA9"), std::string_view::npos);  // NBSP, é
+  EXPECT_EQ(FindControlCharacter("Batik Tulis \xE2\x80\x93 Sari"), std::string_view::npos);
+  EXPECT_EQ(FindControlCharacter("trailing \xC2"), std::string_view::npos);
+}
+
+TEST(FindControlCharacter, AllowsTabAndLineEndsOnlyInMultiLineText) {
+  EXPECT_EQ(FindControlCharacter("a\tb"), 1u);
+  EXPECT_EQ(FindControlCharacter("a\nb"), 1u);
+  EXPECT_EQ(FindControlCharacter("a\r\nb"), 1u);
+  EXPECT_EQ(FindControlCharacter("1. Kas\r\n2. Iuran\tRp 5.000", TextLines::kMulti),
+            std::string_view::npos);
+  EXPECT_EQ(FindControlCharacter("line\n\x0B", TextLines::kMulti), 5u);  // vertical tab
+  EXPECT_EQ(FindControlCharacter(""), std::string_view::npos);
+  EXPECT_EQ(FindControlCharacter("Batik Sari 35.79"), std::string_view::npos);
+}
+
 TEST(ConstantTimeEquals, ComparesWholeContent) {
   EXPECT_TRUE(ConstantTimeEquals("", ""));
   EXPECT_TRUE(ConstantTimeEquals("token-abc", "token-abc"));

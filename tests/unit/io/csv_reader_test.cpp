@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -224,6 +225,106 @@ TEST(CsvReader, HandsOutRecordsBeforeAnUnclosedQuoteThenFails) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().code, core::ErrorCode::kInvalidArgument);
   EXPECT_NE(status.error().message.find("line 4"), std::string::npos) << status.error().message;
+}
+
+// Every record with the fields the reader cut for being too long.
+struct CutRow {
+  std::int64_t line;
+  std::vector<std::string> fields;
+  std::vector<std::size_t> cut;
+  friend bool operator==(const CutRow&, const CutRow&) = default;
+};
+
+void PrintTo(const CutRow& row, std::ostream* out) {
+  *out << "line " << row.line << ":";
+  for (const auto& f : row.fields) *out << " [" << f.substr(0, 20) << (f.size() > 20 ? "…" : "") << "]";
+  *out << " cut:";
+  for (auto i : row.cut) *out << " " << i;
+}
+
+std::vector<CutRow> PullCut(const std::string& text, CsvOptions options, core::Status& status) {
+  std::istringstream input(text);
+  CsvReader reader(input, options);
+  std::vector<CutRow> rows;
+  std::int64_t line = 0;
+  std::vector<std::string> fields;
+  while (true) {
+    auto more = reader.Next(line, fields);
+    if (!more.ok()) {
+      status = std::move(more).error();
+      return rows;
+    }
+    if (!*more) return rows;
+    rows.push_back({line, fields, reader.cut_fields()});
+  }
+}
+
+TEST(CsvReader, CutsAQuotedFieldLongerThanTheLimitAndKeepsTheRestOfTheFile) {
+  // 3 MB in one quoted field with line ends and doubled quotes in it, across many read chunks.
+  std::string huge = "\"";
+  while (huge.size() < 3'000'000) huge += "Batik \"\"tulis\"\" halus\r\n";
+  huge += "\"";
+  std::string text = "nama;produk;desa\r\nSiti;tulis;35.79\r\nRina;" + huge +
+                     ";35.79\r\nAni;cap;35.07\r\n";
+  core::Status status = core::OkStatus();
+  auto rows = PullCut(text, {}, status);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], (CutRow{1, {"nama", "produk", "desa"}, {}}));
+  EXPECT_EQ(rows[1], (CutRow{2, {"Siti", "tulis", "35.79"}, {}}));
+  EXPECT_EQ(rows[2], (CutRow{3, {"Rina", "", "35.79"}, {1}}));
+  const auto lines_in_field = static_cast<std::int64_t>(std::count(huge.begin(), huge.end(), '\n'));
+  EXPECT_EQ(rows[3], (CutRow{4 + lines_in_field, {"Ani", "cap", "35.07"}, {}}));
+}
+
+TEST(CsvReader, CutsAnUnquotedFieldAndALastFieldWithoutLineEnd) {
+  core::Status status = core::OkStatus();
+  CsvOptions options;
+  options.max_field_bytes = 8;
+  auto rows = PullCut("a,b\n123456789012,x\ny,1234567890123", options, status);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(rows, (std::vector<CutRow>{{1, {"a", "b"}, {}},
+                                       {2, {"", "x"}, {0}},
+                                       {3, {"y", ""}, {1}}}));
+}
+
+TEST(CsvReader, KeepsAFieldOfExactlyTheLimitAndCutsOneByteMore) {
+  core::Status status = core::OkStatus();
+  CsvOptions options;
+  options.max_field_bytes = 10;
+  // A quoted field counts its quotes as written: "12345678" is 10 bytes.
+  auto rows = PullCut("a;b\n\"12345678\";1234567890\n\"123456789\";12345678901\n", options, status);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(rows, (std::vector<CutRow>{{1, {"a", "b"}, {}},
+                                       {2, {"12345678", "1234567890"}, {}},
+                                       {3, {"", ""}, {0, 1}}}));
+}
+
+TEST(CsvReader, CutsAtDoubledQuotesWithoutLosingTheFieldsEnd) {
+  core::Status status = core::OkStatus();
+  CsvOptions options;
+  options.max_field_bytes = 4;
+  // The limit falls inside a run of doubled quotes, and on the second quote of a pair.
+  // Last, a field of nothing but doubled quotes.
+  auto rows = PullCut("a,b\n\"x\"\"\"\"\"\"y\",z\n\"ab\",w\n\"ab\"\"\",v\n\"" + std::string(40, '"') +
+                          "\",u\n",
+                      options, status);
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_EQ(rows, (std::vector<CutRow>{{1, {"a", "b"}, {}},
+                                       {2, {"", "z"}, {0}},
+                                       {3, {"ab", "w"}, {}},
+                                       {4, {"", "v"}, {0}},
+                                       {5, {"", "u"}, {0}}}));
+}
+
+TEST(CsvReader, AnUnclosedQuoteInACutFieldIsStillAnError) {
+  core::Status status = core::OkStatus();
+  CsvOptions options;
+  options.max_field_bytes = 4;
+  auto rows = PullCut("a,b\n1,2\n3,\"never closed\n", options, status);
+  EXPECT_EQ(rows, (std::vector<CutRow>{{1, {"a", "b"}, {}}, {2, {"1", "2"}, {}}}));
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().message.find("line 3"), std::string::npos) << status.error().message;
 }
 
 TEST(CsvReader, BomOnlyInputHasNoRecords) {

@@ -23,7 +23,8 @@ TEST(ImportMessages, EveryCodeHasWordsInBothLanguages) {
   // delimiter of errors.csv) and of unfilled placeholders.
   std::vector<domain::registry::RowErrorParam> all = {{"fields", "1"}, {"header_fields", "2"},
                                                       {"min", "3"},    {"max", "4"},
-                                                      {"line", "5"},   {"enterprise_id", "6"}};
+                                                      {"line", "5"},   {"enterprise_id", "6"},
+                                                      {"person_id", "7"}};
   for (std::string_view code : row_error::kAll) {
     for (Language language : {Language::kIndonesian, Language::kEnglish}) {
       std::string text = RowErrorText(Error(code, all), language);

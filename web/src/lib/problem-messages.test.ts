@@ -82,6 +82,12 @@ describe('fieldErrorMessage', () => {
     expect(fieldErrorMessage(idT, { field: 'display_name', code: 'too_long', message: 'x' })).toBe('Terlalu panjang.');
   });
 
+  it('words a control character in any field (a NUL pasted into a name, say)', () => {
+    expect(fieldErrorMessage(idT, { field: 'name', code: 'control_character', message: 'x' })).toBe(
+      'Tidak boleh berisi karakter kendali (seperti NUL, tab, atau ganti baris).',
+    );
+  });
+
   it("falls back to the server's message for an unknown code", () => {
     expect(fieldErrorMessage(idT, { field: 'x', code: 'strange', message: 'must be odd' })).toBe('must be odd');
   });

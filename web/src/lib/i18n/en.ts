@@ -160,6 +160,7 @@ export const en: Translation = {
     too_large: 'The number is too large.',
     already_exists: 'Already used by another record.',
     not_found: 'Not found.',
+    control_character: 'Must not hold control characters (such as NUL, a tab or a line break).',
   },
   fieldErrorsByField: {
     username: {
@@ -185,6 +186,7 @@ export const en: Translation = {
     nik: {
       invalid_format: 'A NIK has 16 digits, as on the ID card.',
       invalid_value: 'A NIK has 16 digits, as on the ID card.',
+      already_exists: 'Another person in the registry already has this NIK.',
     },
     nik_consent: {
       required: 'A NIK may only be stored with its owner’s consent.',
@@ -651,6 +653,7 @@ export const en: Translation = {
       malformed_file: 'The CSV file is broken at line {{line}}: a quote is not closed or the content cannot be read. Check that line, then save the file again as CSV UTF-8.',
       file_gone: 'The file to import is no longer on the server. Upload it again.',
       unknown_column: 'The column {{column}} is not known, so it was skipped.',
+      database_error: 'The database refused the write. The administrator can find details in the server log under import {{job}}.',
     },
     // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
     // on the server says the same for errors.csv).
@@ -679,6 +682,10 @@ export const en: Translation = {
       duplicate_enterprise: 'the same owner, name and village are already on line {{line}}',
       nib_registered: 'already registered as enterprise #{{enterprise_id}} (the same NIB). To update it, import with Add and update (mode upsert)',
       enterprise_registered: 'already registered as enterprise #{{enterprise_id}} (the same owner, name and village). To update it, import with Add and update (mode upsert)',
+      control_character: 'holds a control character (such as NUL, a tab or a line break), which no cell may hold',
+      field_too_long: 'is longer than {{max}} bytes, so the row was not read',
+      duplicate_nik: 'the same NIK is already on line {{line}}',
+      nik_registered: 'another person of the registry (#{{person_id}}) already has this NIK: a NIK belongs to one person',
     },
   },
   groups: {

@@ -161,6 +161,7 @@ export const id = {
     too_large: 'Angkanya terlalu besar.',
     already_exists: 'Sudah dipakai oleh data lain.',
     not_found: 'Tidak ditemukan.',
+    control_character: 'Tidak boleh berisi karakter kendali (seperti NUL, tab, atau ganti baris).',
   },
   fieldErrorsByField: {
     username: {
@@ -186,6 +187,7 @@ export const id = {
     nik: {
       invalid_format: 'NIK harus 16 angka, seperti di KTP.',
       invalid_value: 'NIK harus 16 angka, seperti di KTP.',
+      already_exists: 'NIK ini sudah dipakai orang lain di daftar.',
     },
     nik_consent: {
       required: 'NIK hanya boleh disimpan bila pemiliknya setuju.',
@@ -652,6 +654,7 @@ export const id = {
       malformed_file: 'Berkas CSV rusak di baris {{line}}: ada tanda kutip yang tidak ditutup atau isi yang tidak terbaca. Periksa baris itu, lalu simpan ulang sebagai CSV UTF-8.',
       file_gone: 'Berkas yang akan diimpor sudah tidak ada di server. Unggah berkasnya lagi.',
       unknown_column: 'Kolom {{column}} tidak dikenal, jadi dilewati.',
+      database_error: 'Basis data menolak menyimpan data. Admin dapat melihat rinciannya di log server pada impor nomor {{job}}.',
     },
     // What is wrong with a refused row, by the code the server gives it (io/import_messages.cpp
     // on the server says the same for errors.csv).
@@ -680,6 +683,10 @@ export const id = {
       duplicate_enterprise: 'pemilik, nama usaha, dan desa yang sama sudah ada di baris {{line}}',
       nib_registered: 'sudah terdaftar sebagai usaha nomor {{enterprise_id}} (NIB-nya sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui',
       enterprise_registered: 'sudah terdaftar sebagai usaha nomor {{enterprise_id}} (pemilik, nama usaha, dan desanya sama). Untuk memperbaruinya, impor dengan cara Tambah dan perbarui',
+      control_character: 'berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel',
+      field_too_long: 'isinya lebih dari {{max}} byte, jadi baris ini tidak dibaca',
+      duplicate_nik: 'NIK yang sama sudah ada di baris {{line}}',
+      nik_registered: 'NIK ini sudah dipakai orang lain di daftar (orang nomor {{person_id}}): satu NIK untuk satu orang',
     },
   },
   groups: {

@@ -105,6 +105,9 @@ describe('jobNoteMessage', () => {
     );
     expect(jobNoteMessage(indonesian.t, note('malformed_file', { line: '12345' }))).toMatch(/^Berkas CSV rusak di baris 12345:/);
     expect(jobNoteMessage(indonesian.t, note('empty_file'))).toBe('Berkasnya kosong: baris pertama harus berisi nama-nama kolom.');
+    expect(jobNoteMessage(indonesian.t, note('database_error', { job: '42' }))).toBe(
+      'Basis data menolak menyimpan data. Admin dapat melihat rinciannya di log server pada impor nomor 42.',
+    );
   });
 
   it('falls back to the server\'s message for no code, an unknown one, or a missing argument', () => {
@@ -118,7 +121,7 @@ describe('jobNoteMessage', () => {
   });
 
   it('has words for every code in both languages, each filled from the arguments the server sends', () => {
-    const all = { columns: 'a (b)', column: 'c', line: '5' };
+    const all = { columns: 'a (b)', column: 'c', line: '5', job: '7' };
     for (const code of Object.keys(en.imports.jobNotes)) {
       for (const i18n of [indonesian, english]) {
         const text = jobNoteMessage(i18n.t, note(code, all));
@@ -143,6 +146,19 @@ describe('rowErrorMessage', () => {
     expect(rowErrorMessage(english.t, error('required'), 'en')).toBe('is required');
   });
 
+  it('words a control character and a cell too long to read, the byte limit with its separator', () => {
+    expect(rowErrorMessage(indonesian.t, error('control_character'), 'id')).toBe(
+      'berisi karakter kendali (seperti NUL, tab, atau ganti baris) yang tidak boleh ada di sel',
+    );
+    expect(rowErrorMessage(english.t, error('control_character'), 'en')).toMatch(/^holds a control character/);
+    expect(rowErrorMessage(indonesian.t, error('field_too_long', { max: '65536' }), 'id')).toBe(
+      'isinya lebih dari 65.536 byte, jadi baris ini tidak dibaca',
+    );
+    expect(rowErrorMessage(english.t, error('field_too_long', { max: '65536' }), 'en')).toBe(
+      'is longer than 65,536 bytes, so the row was not read',
+    );
+  });
+
   it('leaves years and line numbers as they are', () => {
     expect(rowErrorMessage(indonesian.t, error('bad_year', { min: '1900', max: '2026' }), 'id')).toBe(
       'harus tahun dari 1900 sampai 2026',
@@ -161,7 +177,7 @@ describe('rowErrorMessage', () => {
   });
 
   it('has words for every code, each filled from the arguments the server sends', () => {
-    const all = { fields: '1', header_fields: '2', min: '3', max: '4', line: '5', enterprise_id: '6' };
+    const all = { fields: '1', header_fields: '2', min: '3', max: '4', line: '5', enterprise_id: '6', person_id: '7' };
     for (const code of Object.keys(en.imports.rowErrors)) {
       for (const [i18n, language] of [
         [indonesian, 'id'],

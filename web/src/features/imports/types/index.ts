@@ -127,6 +127,7 @@ type RowErrorCode = keyof typeof id.imports.rowErrors;
 const AMOUNT_PARAMS: Partial<Record<RowErrorCode, readonly string[]>> = {
   too_long: ['max'],
   out_of_range: ['min', 'max'],
+  field_too_long: ['max'],
 };
 
 /**
