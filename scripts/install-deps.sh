@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql
-  libsodium-dev libcli11-dev libspdlog-dev libcsv-dev libxlsxwriter-dev
+  libsodium-dev libcli11-dev libspdlog-dev libcsv-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium bc time curl wrk
 )

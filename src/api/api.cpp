@@ -1,5 +1,6 @@
 #include "api/api.hpp"
 
+#include "api/compression.hpp"
 #include "api/handlers/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/static_files.hpp"
@@ -48,7 +49,9 @@ std::optional<Response> Api::AnswerInline(const Request& request) {
 Response Api::Handle(const Request& request) {
   std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
   if (path.starts_with("/api/")) {
-    if (auto response = router_.Dispatch(request)) return std::move(*response);
+    if (auto response = router_.Dispatch(request)) {
+      return CompressForClient(request, std::move(*response));
+    }
     return SimpleProblem(404, "not-found", "no API route " + std::string(path));
   }
   if (options_.web_root.empty()) return SimpleProblem(404, "not-found", "no such page");

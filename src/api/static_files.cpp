@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/compression.hpp"
 #include "api/problem.hpp"
 
 namespace gotong::api {
@@ -32,6 +33,26 @@ std::optional<std::string> ReadFile(const std::filesystem::path& path) {
   return content.str();
 }
 
+bool IsFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+// The build writes `name.br` and `name.gz` beside each compressible file (web/vite.config.ts):
+// the coding the client prefers among those present, identity when none fits.
+Encoding PickEncoding(const Request& request, const std::filesystem::path& file) {
+  EncodingOffer offer{.gzip = IsFile(file.string() + ".gz"),
+                      .brotli = IsFile(file.string() + ".br")};
+  if (!offer.gzip && !offer.brotli) return Encoding::kIdentity;
+  return NegotiateEncoding(request.Header("Accept-Encoding"), offer);
+}
+
+std::filesystem::path EncodedPath(const std::filesystem::path& file, Encoding encoding) {
+  if (encoding == Encoding::kBrotli) return file.string() + ".br";
+  if (encoding == Encoding::kGzip) return file.string() + ".gz";
+  return file;
+}
+
 }  // namespace
 
 Response ServeStatic(const Request& request, const std::string& root) {
@@ -54,14 +75,25 @@ Response ServeStatic(const Request& request, const std::string& root) {
     if (hashed_asset) return SimpleProblem(404, "not-found", "no such file");
     file = base / "index.html";
   }
-  auto content = ReadFile(file);
+  const std::string type = ContentType(file);
+  const bool compressible = IsCompressibleType(type);
+  Encoding encoding = compressible ? PickEncoding(request, file) : Encoding::kIdentity;
+  auto content = ReadFile(EncodedPath(file, encoding));
+  if (!content && encoding != Encoding::kIdentity) {
+    encoding = Encoding::kIdentity;
+    content = ReadFile(file);
+  }
   if (!content) {
     return SimpleProblem(503, "unavailable",
                          "the web app is not built: run make build (or set GOTONG_WEB_ROOT)");
   }
   Response response;
   response.status = 200;
-  response.SetHeader("Content-Type", ContentType(file));
+  response.SetHeader("Content-Type", type);
+  if (encoding != Encoding::kIdentity) {
+    response.SetHeader("Content-Encoding", std::string(EncodingToken(encoding)));
+  }
+  if (compressible) AddVaryAcceptEncoding(response);
   response.SetHeader("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable"
                                                    : "no-cache");
   response.body = std::move(*content);

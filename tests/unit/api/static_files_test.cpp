@@ -33,10 +33,12 @@ class ServeStaticTest : public ::testing::Test {
     std::ofstream(root_ / relative, std::ios::binary) << content;
   }
 
-  Response Serve(const std::string& target, const std::string& method = "GET") {
+  Response Serve(const std::string& target, const std::string& method = "GET",
+                 const std::string& accept_encoding = "") {
     Request request;
     request.method = method;
     request.target = target;
+    if (!accept_encoding.empty()) request.headers.emplace_back("Accept-Encoding", accept_encoding);
     return ServeStatic(request, (root_ / "web").string());
   }
 
@@ -99,6 +101,81 @@ TEST_F(ServeStaticTest, UnbuiltAppIs503) {
   Response response = Serve("/");
   EXPECT_EQ(response.status, 503);
   EXPECT_NE(response.body.find("GOTONG_WEB_ROOT"), std::string::npos);
+}
+
+// ---- pre-compressed siblings (the build writes name.br and name.gz) ----
+
+class PrecompressedTest : public ServeStaticTest {
+ protected:
+  void SetUp() override {
+    ServeStaticTest::SetUp();
+    Write("web/assets/app-3f2a.js.br", "BROTLI(app)");
+    Write("web/assets/app-3f2a.js.gz", "GZIP(app)");
+    Write("web/index.html.gz", "GZIP(index)");  // no .br: gzip is what there is
+  }
+};
+
+TEST_F(PrecompressedTest, BrotliIsSentWhenAcceptedAndPresent) {
+  Response js = Serve("/assets/app-3f2a.js", "GET", "gzip, deflate, br, zstd");
+  EXPECT_EQ(js.body, "BROTLI(app)");
+  EXPECT_EQ(js.Header("Content-Encoding"), "br");
+  EXPECT_EQ(js.Header("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(js.Header("Vary"), "Accept-Encoding");
+  EXPECT_EQ(js.Header("Cache-Control"), "public, max-age=31536000, immutable");
+}
+
+TEST_F(PrecompressedTest, GzipWhenBrotliIsRefusedOrAbsent) {
+  Response js = Serve("/assets/app-3f2a.js", "GET", "gzip");
+  EXPECT_EQ(js.body, "GZIP(app)");
+  EXPECT_EQ(js.Header("Content-Encoding"), "gzip");
+  EXPECT_EQ(Serve("/assets/app-3f2a.js", "GET", "br;q=0, gzip").body, "GZIP(app)");
+  EXPECT_EQ(Serve("/assets/app-3f2a.js", "GET", "br;q=0.5, gzip").body, "GZIP(app)");
+  // index.html has only a .gz; so has every page that falls back to it.
+  for (const char* target : {"/", "/groups/7"}) {
+    Response page = Serve(target, "GET", "br, gzip");
+    EXPECT_EQ(page.body, "GZIP(index)") << target;
+    EXPECT_EQ(page.Header("Content-Encoding"), "gzip") << target;
+    EXPECT_EQ(page.Header("Content-Type"), "text/html; charset=utf-8") << target;
+    EXPECT_EQ(page.Header("Cache-Control"), "no-cache") << target;
+  }
+}
+
+TEST_F(PrecompressedTest, IdentityWhenNothingAcceptableWithVaryStill) {
+  for (const char* accept : {"", "identity", "deflate", "br;q=0, gzip;q=0", "*;q=0"}) {
+    Response js = Serve("/assets/app-3f2a.js", "GET", accept);
+    EXPECT_EQ(js.body, "console.log('app')") << accept;
+    EXPECT_EQ(js.Header("Content-Encoding"), "") << accept;
+    EXPECT_EQ(js.Header("Vary"), "Accept-Encoding") << accept;
+  }
+  EXPECT_EQ(Serve("/", "GET", "br").body, "<!doctype html><title>gotong</title>");
+}
+
+TEST_F(PrecompressedTest, CompressibleFilesWithoutSiblingsSayVaryToo) {
+  Response css = Serve("/assets/app-3f2a.css", "GET", "br, gzip");
+  EXPECT_EQ(css.body, "body{}");
+  EXPECT_EQ(css.Header("Content-Encoding"), "");
+  EXPECT_EQ(css.Header("Vary"), "Accept-Encoding");
+}
+
+TEST_F(PrecompressedTest, ImagesAreNeverSentEncodedNorVary) {
+  Write("web/photo.png", "PNG");
+  Write("web/photo.png.gz", "GZIP(png)");
+  Response png = Serve("/photo.png", "GET", "gzip");
+  EXPECT_EQ(png.body, "PNG");
+  EXPECT_EQ(png.Header("Content-Encoding"), "");
+  EXPECT_EQ(png.Header("Vary"), "");
+}
+
+TEST_F(PrecompressedTest, HeadAnswersWithTheSameHeadersAsGet) {
+  Response get = Serve("/assets/app-3f2a.js", "GET", "br");
+  Response head = Serve("/assets/app-3f2a.js", "HEAD", "br");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.headers, get.headers);
+  EXPECT_EQ(head.body.size(), get.body.size());  // the transport sends its length, not its bytes
+}
+
+TEST_F(PrecompressedTest, AMissingHashedAssetIs404InEveryEncoding) {
+  EXPECT_EQ(Serve("/assets/app-0000.js", "GET", "br, gzip").status, 404);
 }
 
 }  // namespace

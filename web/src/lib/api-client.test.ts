@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/render';
-import { ApiError, buildUrl, createApiClient, fileNameFromDisposition, problemFromResponse, slugOf } from './api-client';
+import {
+  ApiError,
+  buildUrl,
+  createApiClient,
+  fileNameFromDisposition,
+  newIdempotencyKey,
+  problemFromResponse,
+  slugOf,
+} from './api-client';
 
 function fetchReturning(response: Response) {
   return vi.fn<typeof fetch>().mockResolvedValue(response);
@@ -169,6 +177,54 @@ describe('createApiClient', () => {
   });
 });
 
+describe('Idempotency-Key', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const keyOf = (fetchMock: ReturnType<typeof vi.fn<typeof fetch>>, i: number) =>
+    (fetchMock.mock.calls[i]![1]!.headers as Record<string, string>)['Idempotency-Key'];
+
+  it('goes with every POST, a fresh one each time unless the caller gives one', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(async () => jsonResponse({ id: 1 }, 201));
+    const client = createApiClient({ fetch: fetchMock });
+    await client.post('/groups/1/ledger', { amount: 5000 });
+    await client.post('/groups/1/ledger', { amount: 5000 });
+    await client.post('/groups/1/ledger', { amount: 5000 }, { idempotencyKey: 'the-form-key' });
+    await client.post('/enterprises/4/verify');
+    await client.upload('/imports', new Blob(['x']), { contentType: 'text/csv' });
+    await client.upload('/imports', new Blob(['x']), { contentType: 'text/csv', idempotencyKey: 'upload-key' });
+    expect(keyOf(fetchMock, 0)).toMatch(UUID);
+    expect(keyOf(fetchMock, 1)).toMatch(UUID);
+    expect(keyOf(fetchMock, 1)).not.toBe(keyOf(fetchMock, 0));
+    expect(keyOf(fetchMock, 2)).toBe('the-form-key');
+    expect(keyOf(fetchMock, 3)).toMatch(UUID);
+    expect(keyOf(fetchMock, 4)).toMatch(UUID);
+    expect(keyOf(fetchMock, 5)).toBe('upload-key');
+  });
+
+  it('is not sent with reads and the other writes', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(async () => new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch: fetchMock });
+    await client.get('/me');
+    await client.put('/me/password', {});
+    await client.patch('/groups/1', {});
+    await client.delete('/session');
+    await client.download('/enterprises/export');
+    for (let i = 0; i < 5; i++) expect(keyOf(fetchMock, i)).toBeUndefined();
+  });
+
+  it('is a version 4 UUID even where crypto.randomUUID is missing (plain http on a LAN)', () => {
+    const randomUUID = globalThis.crypto.randomUUID;
+    try {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+      const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
+      expect(keys.size).toBe(50);
+      for (const key of keys) expect(key).toMatch(UUID);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
+    expect(newIdempotencyKey()).toMatch(UUID);
+  });
+});
+
 describe('upload', () => {
   it('POSTs the raw body with its media type, extra headers and the CSRF token', async () => {
     const fetchMock = fetchReturning(jsonResponse({ id: 4 }, 202));
@@ -191,6 +247,7 @@ describe('upload', () => {
       'Content-Type': 'text/csv',
       'X-File-Name': 'data.csv',
       'X-CSRF-Token': 'tok',
+      'Idempotency-Key': expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
 

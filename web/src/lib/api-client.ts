@@ -1,6 +1,7 @@
 // The one API client of the web app. Every call to /api/v1 goes through here:
-// same-origin cookies, the CSRF header on writes, and RFC 9457 problem+json
-// turned into an ApiError that the UI can map to words people understand.
+// same-origin cookies, the CSRF header on writes, an Idempotency-Key on every POST,
+// and RFC 9457 problem+json turned into an ApiError that the UI can map to words
+// people understand.
 
 export const API_BASE = '/api/v1';
 const PROBLEM_PREFIX = 'urn:gotong:problem:';
@@ -156,12 +157,32 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
   });
 }
 
+/**
+ * A fresh Idempotency-Key: a random (v4) UUID. crypto.randomUUID exists only in secure contexts
+ * (https, localhost); a server reached over plain http on an office network gets one built from
+ * crypto.getRandomValues, which every context has.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * The Idempotency-Key of a POST: the server answers a repeat of the same key with its first
+   * answer and writes nothing again. A form passes the key of its submission (useSubmission) so
+   * that a retry reuses it; without one, each POST gets a fresh key.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** A raw body (a file) sent as is, e.g. a CSV to import. */
@@ -172,6 +193,8 @@ export interface UploadOptions {
   /** Extra request headers, e.g. X-File-Name. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** As for RequestOptions: the submission's key, or a fresh one. */
+  idempotencyKey?: string | undefined;
 }
 
 /** A file the server sent (an export, an error report). */
@@ -252,6 +275,7 @@ interface SendOptions {
   headers?: Record<string, string>;
   body?: BodyInit | undefined;
   accept: string;
+  idempotencyKey?: string | undefined;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -263,6 +287,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   async function send(method: string, path: string, opts: SendOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: opts.accept, ...opts.headers };
     if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    if (method === 'POST') headers['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey();
 
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;
@@ -309,6 +334,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       headers: json ? { 'Content-Type': 'application/json' } : {},
       body: json ? JSON.stringify(opts.body) : undefined,
       accept: 'application/json',
+      idempotencyKey: opts.idempotencyKey,
     });
     return parseJson<T>(response);
   }
@@ -326,6 +352,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers: { ...o.headers, 'Content-Type': o.contentType },
         body,
         accept: 'application/json',
+        idempotencyKey: o.idempotencyKey,
       });
       return parseJson(response);
     },

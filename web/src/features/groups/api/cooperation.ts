@@ -30,8 +30,8 @@ export function listAreas(groupId: number, includeEnded: boolean, signal?: Abort
   });
 }
 
-export function claimArea(groupId: number, body: AreaInput): Promise<MarketArea> {
-  return api.post<MarketArea>(`${base(groupId)}/market-areas`, body);
+export function claimArea(groupId: number, body: AreaInput, idempotencyKey?: string): Promise<MarketArea> {
+  return api.post<MarketArea>(`${base(groupId)}/market-areas`, body, { idempotencyKey });
 }
 
 export function endArea(groupId: number, areaId: number): Promise<MarketArea> {
@@ -48,8 +48,8 @@ export function getOrder(groupId: number, orderId: number, signal?: AbortSignal)
   return api.get<JointOrder>(`${base(groupId)}/orders/${orderId}`, withSignal(signal));
 }
 
-export function createOrder(groupId: number, body: OrderInput): Promise<JointOrder> {
-  return api.post<JointOrder>(`${base(groupId)}/orders`, body);
+export function createOrder(groupId: number, body: OrderInput, idempotencyKey?: string): Promise<JointOrder> {
+  return api.post<JointOrder>(`${base(groupId)}/orders`, body, { idempotencyKey });
 }
 
 export function updateShare(groupId: number, orderId: number, memberId: number, body: ShareInput): Promise<JointOrder> {
@@ -66,8 +66,8 @@ export function listPosts(groupId: number, limit: number, offset: number, signal
   return api.get<PostPage>(`${base(groupId)}/posts`, { query: { limit, offset }, ...withSignal(signal) });
 }
 
-export function createPost(groupId: number, body: PostInput): Promise<KnowledgePost> {
-  return api.post<KnowledgePost>(`${base(groupId)}/posts`, body);
+export function createPost(groupId: number, body: PostInput, idempotencyKey?: string): Promise<KnowledgePost> {
+  return api.post<KnowledgePost>(`${base(groupId)}/posts`, body, { idempotencyKey });
 }
 
 export function markUseful(groupId: number, postId: number): Promise<KnowledgePost> {
@@ -81,8 +81,8 @@ export function getMaterials(groupId: number, signal?: AbortSignal): Promise<Mat
 }
 
 /** An offer or request of the caller's own. */
-export function postMaterial(groupId: number, body: MaterialInput): Promise<MaterialPost> {
-  return api.post<MaterialPost>(`${base(groupId)}/materials`, body);
+export function postMaterial(groupId: number, body: MaterialInput, idempotencyKey?: string): Promise<MaterialPost> {
+  return api.post<MaterialPost>(`${base(groupId)}/materials`, body, { idempotencyKey });
 }
 
 export function closeMaterial(groupId: number, postId: number): Promise<MaterialPost> {
@@ -94,6 +94,6 @@ export function listPurchases(groupId: number, limit: number, offset: number, si
 }
 
 /** Records a collective purchase; the server posts what was paid to the ledger as a purchase. */
-export function recordPurchase(groupId: number, body: PurchaseInput): Promise<CollectivePurchase> {
-  return api.post<CollectivePurchase>(`${base(groupId)}/purchases`, body);
+export function recordPurchase(groupId: number, body: PurchaseInput, idempotencyKey?: string): Promise<CollectivePurchase> {
+  return api.post<CollectivePurchase>(`${base(groupId)}/purchases`, body, { idempotencyKey });
 }

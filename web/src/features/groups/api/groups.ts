@@ -41,8 +41,8 @@ export function getGroup(id: number, signal?: AbortSignal): Promise<GroupView> {
   return api.get<GroupView>(base(id), withSignal(signal));
 }
 
-export function createGroup(body: GroupInput): Promise<GroupView> {
-  return api.post<GroupView>('/groups', body);
+export function createGroup(body: GroupInput, idempotencyKey?: string): Promise<GroupView> {
+  return api.post<GroupView>('/groups', body, { idempotencyKey });
 }
 
 export function updateGroup(id: number, body: GroupInput): Promise<GroupView> {
@@ -82,8 +82,8 @@ export function searchPeople(q: string, signal?: AbortSignal): Promise<PersonPag
   return api.get<PersonPage>('/people', { query: { q, limit: 20, offset: 0 }, ...withSignal(signal) });
 }
 
-export function addMember(groupId: number, body: MemberInput): Promise<Member> {
-  return api.post<Member>(`${base(groupId)}/members`, body);
+export function addMember(groupId: number, body: MemberInput, idempotencyKey?: string): Promise<Member> {
+  return api.post<Member>(`${base(groupId)}/members`, body, { idempotencyKey });
 }
 
 export function updateMember(groupId: number, memberId: number, body: MemberInput): Promise<Member> {
@@ -100,8 +100,8 @@ export function getMeeting(groupId: number, meetingId: number, signal?: AbortSig
   return api.get<MeetingView>(`${base(groupId)}/meetings/${meetingId}`, withSignal(signal));
 }
 
-export function createMeeting(groupId: number, body: MeetingInput): Promise<MeetingView> {
-  return api.post<MeetingView>(`${base(groupId)}/meetings`, body);
+export function createMeeting(groupId: number, body: MeetingInput, idempotencyKey?: string): Promise<MeetingView> {
+  return api.post<MeetingView>(`${base(groupId)}/meetings`, body, { idempotencyKey });
 }
 
 export function updateMeeting(groupId: number, meetingId: number, body: MeetingInput): Promise<MeetingView> {
@@ -153,16 +153,16 @@ export function getDeliberation(groupId: number, deliberationId: number, signal?
   return api.get<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}`, withSignal(signal));
 }
 
-export function createDeliberation(groupId: number, body: DeliberationInput): Promise<DeliberationView> {
-  return api.post<DeliberationView>(`${base(groupId)}/deliberations`, body);
+export function createDeliberation(groupId: number, body: DeliberationInput, idempotencyKey?: string): Promise<DeliberationView> {
+  return api.post<DeliberationView>(`${base(groupId)}/deliberations`, body, { idempotencyKey });
 }
 
-export function castVote(groupId: number, deliberationId: number, body: VoteInput): Promise<DeliberationView> {
-  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/votes`, body);
+export function castVote(groupId: number, deliberationId: number, body: VoteInput, idempotencyKey?: string): Promise<DeliberationView> {
+  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/votes`, body, { idempotencyKey });
 }
 
-export function decide(groupId: number, deliberationId: number, body: DecisionInput): Promise<DeliberationView> {
-  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/decide`, body);
+export function decide(groupId: number, deliberationId: number, body: DecisionInput, idempotencyKey?: string): Promise<DeliberationView> {
+  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/decide`, body, { idempotencyKey });
 }
 
 export function listNorms(groupId: number, signal?: AbortSignal): Promise<{ items: Norm[] }> {

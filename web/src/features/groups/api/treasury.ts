@@ -23,13 +23,13 @@ export function listLedger(groupId: number, limit: number, offset: number, signa
   return api.get<LedgerPage>(`${base(groupId)}/ledger`, { query: { limit, offset }, ...withSignal(signal) });
 }
 
-export function postEntry(groupId: number, body: EntryInput): Promise<LedgerEntry> {
-  return api.post<LedgerEntry>(`${base(groupId)}/ledger`, body);
+export function postEntry(groupId: number, body: EntryInput, idempotencyKey?: string): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`${base(groupId)}/ledger`, body, { idempotencyKey });
 }
 
 /** Corrects an entry by posting its reversal; the entry itself stays as it was. */
-export function reverseEntry(groupId: number, entryId: number, body: ReversalInput): Promise<LedgerEntry> {
-  return api.post<LedgerEntry>(`${base(groupId)}/ledger/${entryId}/reverse`, body);
+export function reverseEntry(groupId: number, entryId: number, body: ReversalInput, idempotencyKey?: string): Promise<LedgerEntry> {
+  return api.post<LedgerEntry>(`${base(groupId)}/ledger/${entryId}/reverse`, body, { idempotencyKey });
 }
 
 // ---- what the ledger adds up to ----
@@ -50,8 +50,8 @@ export function listFeeRules(groupId: number, signal?: AbortSignal): Promise<{ i
   return api.get<{ items: FeeRule[] }>(`${base(groupId)}/fee-rules`, withSignal(signal));
 }
 
-export function addFeeRule(groupId: number, body: FeeRuleInput): Promise<FeeRule> {
-  return api.post<FeeRule>(`${base(groupId)}/fee-rules`, body);
+export function addFeeRule(groupId: number, body: FeeRuleInput, idempotencyKey?: string): Promise<FeeRule> {
+  return api.post<FeeRule>(`${base(groupId)}/fee-rules`, body, { idempotencyKey });
 }
 
 /** Fees due, paid and in arrears per member, through this month. */
@@ -66,6 +66,6 @@ export function listAssets(groupId: number, signal?: AbortSignal): Promise<{ ite
 }
 
 /** Records the asset and moves its value from cash into common assets in the ledger. */
-export function addAsset(groupId: number, body: AssetInput): Promise<CommonAsset> {
-  return api.post<CommonAsset>(`${base(groupId)}/assets`, body);
+export function addAsset(groupId: number, body: AssetInput, idempotencyKey?: string): Promise<CommonAsset> {
+  return api.post<CommonAsset>(`${base(groupId)}/assets`, body, { idempotencyKey });
 }

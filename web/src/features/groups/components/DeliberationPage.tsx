@@ -7,6 +7,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { castVote, decide, getDeliberation } from '../api/groups';
 import { useMembers } from '../hooks/use-members';
 import { canWrite, OUTCOMES, type DeliberationView, type GroupView, type Outcome } from '../types';
@@ -62,7 +63,7 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
   const { t } = useTranslation();
   const id = useId();
   const [pick, setPick] = useState<Choice | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
+  const { submitting: saving, submit } = useSubmission();
   const [errors, setErrors] = useState<string[]>([]);
   const against = t('groups.deliberation.against');
 
@@ -77,16 +78,12 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
 
   async function onSave() {
     if (pick === undefined) return;
-    setSaving(true);
     setErrors([]);
-    try {
-      const body = recorder ? { member_id: row.member_id, option_id: pick } : { option_id: pick };
-      onVoted(await castVote(group.id, deliberation.id, body), row.name);
-    } catch (error) {
-      const found = readServerErrors(t, error, []);
-      setErrors(found.general);
-      setSaving(false);
-    }
+    const body = recorder ? { member_id: row.member_id, option_id: pick } : { option_id: pick };
+    await submit(body, (key) => castVote(group.id, deliberation.id, body, key), {
+      onSuccess: (saved) => onVoted(saved, row.name),
+      onError: (error) => setErrors(readServerErrors(t, error, []).general),
+    });
   }
 
   const choices: Choice[] = [...deliberation.options.map((option) => option.id), null];
@@ -223,7 +220,7 @@ function DecidePanel({
   const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
   const [local, setLocal] = useState<Problems<DecisionField>>({});
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const consensus = deliberation.method === 'consensus';
 
   const set = <K extends keyof DecisionDraft>(field: K, value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
@@ -238,13 +235,10 @@ function DecidePanel({
     const { errors, input } = validateDecision(deliberation.method, draft);
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onDecided(await decide(group.id, deliberation.id, input));
-    } catch (error) {
-      setServer(readServerErrors(t, error, consensus ? ['outcome', 'option_id', 'note'] : ['note']));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => decide(group.id, deliberation.id, input, key), {
+      onSuccess: onDecided,
+      onError: (error) => setServer(readServerErrors(t, error, consensus ? ['outcome', 'option_id', 'note'] : ['note'])),
+    });
   }
 
   const outcomeErrors = errorsFor('outcome');

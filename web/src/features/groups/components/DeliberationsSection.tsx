@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { createDeliberation, listDeliberations } from '../api/groups';
 import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type GroupView, type Topic } from '../types';
 import { fieldKey, groupProblemMessage, NO_ERRORS, readServerErrors, serverField, type ServerErrors } from '../types/errors';
@@ -48,7 +49,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): v
   const [draft, setDraft] = useState<DeliberationDraft>(emptyDeliberationDraft);
   const [local, setLocal] = useState<Problems<DeliberationField>>({});
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -69,14 +70,11 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): v
     const { errors, input } = validateDeliberation(draft);
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      const created = await createDeliberation(group.id, input);
-      navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice });
-    } catch (error) {
-      setServer(onBoxes(readServerErrors(t, error, DELIBERATION_FIELDS), draft.options));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => createDeliberation(group.id, input, key), {
+      onSuccess: (created) =>
+        navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
+      onError: (error) => setServer(onBoxes(readServerErrors(t, error, DELIBERATION_FIELDS), draft.options)),
+    });
   }
 
   const optionsErrors = errorsFor('options');

@@ -7,6 +7,7 @@ import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSubmission } from '../../../lib/use-submission';
 import { createGroup } from '../api/groups';
 import { GROUP_KINDS, ORIGINS, SECTORS, type GroupKind, type Origin } from '../types';
 import { NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
@@ -30,7 +31,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   const [draft, setDraft] = useState<GroupDraft>(emptyGroupDraft);
   const [local, setLocal] = useState<Problems<GroupField>>({});
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -55,15 +56,13 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
       setAttempt((n) => n + 1);
       return;
     }
-    setSubmitting(true);
-    try {
-      const created = await createGroup(input);
-      navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice });
-    } catch (error) {
-      setServer(readServerErrors(t, error, GROUP_FIELDS));
-      setSubmitting(false);
-      setAttempt((n) => n + 1);
-    }
+    await submit(input, (key) => createGroup(input, key), {
+      onSuccess: (created) => navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice }),
+      onError: (error) => {
+        setServer(readServerErrors(t, error, GROUP_FIELDS));
+        setAttempt((n) => n + 1);
+      },
+    });
   }
 
   const villageErrors = errorsFor('village_code');

@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { listLedger, postEntry, reverseEntry } from '../api/treasury';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -49,7 +50,7 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
   const [draft, setDraft] = useState<EntryDraft>(() => emptyEntryDraft(today));
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<EntryField>();
   const needs = entryNeeds(draft.kind);
   const active = members.filter((member) => member.active);
@@ -73,16 +74,13 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
     const { errors, input } = validateEntry(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      const saved = await postEntry(group.id, input);
-      setDraft(emptyEntryDraft(todayIso(), draft.kind));
-      onSaved(saved);
-    } catch (error) {
-      setServer(readServerErrors(t, error, ENTRY_FIELDS, 'treasury'));
-    } finally {
-      setSubmitting(false);
-    }
+    await submit(input, (key) => postEntry(group.id, input, key), {
+      onSuccess: (saved) => {
+        setDraft(emptyEntryDraft(todayIso(), draft.kind));
+        onSaved(saved);
+      },
+      onError: (error) => setServer(readServerErrors(t, error, ENTRY_FIELDS, 'treasury')),
+    });
   }
 
   return (
@@ -179,6 +177,7 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
   const { t, i18n } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
+  const reversal = useSubmission();
   const mark = entryMark(entry);
   const effect = cashEffect(entry);
   const memberId = entryMemberId(entry);
@@ -220,9 +219,11 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
           confirmLabel={t('groups.treasury.reverse.confirm')}
           testId={`reverse-${entry.id}`}
           describeError={(error) => readServerErrors(t, error, [], 'treasury').general.join(' ')}
-          onConfirm={async () => {
-            const reversal = await reverseEntry(group.id, entry.id, reason.trim() ? { memo: reason.trim() } : {});
-            onReversed(entry, reversal);
+          onConfirm={() => {
+            const body = reason.trim() ? { memo: reason.trim() } : {};
+            return reversal.submit(body, (key) => reverseEntry(group.id, entry.id, body, key), {
+              onSuccess: (saved) => onReversed(entry, saved),
+            });
           }}
         >
           <FormField

@@ -7,6 +7,7 @@ import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { claimArea, endArea, listAreas } from '../api/cooperation';
 import { listDeliberations } from '../api/groups';
 import { useFormErrors } from '../hooks/use-form-errors';
@@ -51,7 +52,7 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
   const members = useMembers(group.id, false);
   const [draft, setDraft] = useState<ClaimDraft>(() => emptyClaimDraft(today));
   const [taken, setTaken] = useState<{ area: string; holder: string | null } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<ClaimField>();
 
   useEffect(() => {
@@ -70,18 +71,17 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
     const { errors, input } = validateClaim(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onSaved(await claimArea(group.id, input));
-    } catch (error) {
-      if (isClaimedByOther(error)) {
-        const holder = holderOf(input.area, input.member_id, areas);
-        setTaken({ area: holder?.area ?? input.area, holder: holder?.member.name ?? null });
-      } else {
-        setServer(readServerErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets'));
-      }
-      setSubmitting(false);
-    }
+    await submit(input, (key) => claimArea(group.id, input, key), {
+      onSuccess: onSaved,
+      onError: (error) => {
+        if (isClaimedByOther(error)) {
+          const holder = holderOf(input.area, input.member_id, areas);
+          setTaken({ area: holder?.area ?? input.area, holder: holder?.member.name ?? null });
+        } else {
+          setServer(readServerErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets'));
+        }
+      },
+    });
   }
 
   const active = members.data ?? [];

@@ -7,6 +7,7 @@ import { Pagination } from '../../../components/Pagination';
 import { formatDay, formatNumber, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { closeMaterial, getMaterials, listPurchases, postMaterial, recordPurchase } from '../api/cooperation';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView } from '../types';
@@ -43,7 +44,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
   const [draft, setDraft] = useState<MaterialDraft>(() => emptyMaterialDraft(today, kind));
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<MaterialField>();
 
   useEffect(() => {
@@ -58,13 +59,11 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
     const { errors, input } = validateMaterial(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onSaved(await postMaterial(group.id, input));
-    } catch (error) {
-      setServer(readServerErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials'));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => postMaterial(group.id, input, key), {
+      onSuccess: onSaved,
+      onError: (error) =>
+        setServer(readServerErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials')),
+    });
   }
 
   return (
@@ -188,7 +187,7 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
   const [draft, setDraft] = useState<PurchaseDraft>(() => emptyPurchaseDraft(today));
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<PurchaseField>();
   const saving = draftSaving(draft);
 
@@ -204,15 +203,13 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(
     const { errors, input } = validatePurchase(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onSaved(await recordPurchase(group.id, input));
-    } catch (error) {
-      setServer(
-        readServerErrors(t, error, ['supplier', 'material', 'unit', 'quantity', 'group_price', 'alone_price', 'purchased_on'], 'materials'),
-      );
-      setSubmitting(false);
-    }
+    await submit(input, (key) => recordPurchase(group.id, input, key), {
+      onSuccess: onSaved,
+      onError: (error) =>
+        setServer(
+          readServerErrors(t, error, ['supplier', 'material', 'unit', 'quantity', 'group_price', 'alone_price', 'purchased_on'], 'materials'),
+        ),
+    });
   }
 
   return (

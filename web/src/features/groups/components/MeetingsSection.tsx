@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { createMeeting, listMeetings } from '../api/groups';
 import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingKind } from '../types';
 import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
@@ -33,7 +34,7 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel(): void }
   const [draft, setDraft] = useState<MeetingDraft>(() => emptyMeetingDraft(todayIso()));
   const [local, setLocal] = useState<Problems<MeetingField>>({});
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -51,15 +52,12 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel(): void }
     const { errors, input } = validateMeeting(draft);
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      const created = await createMeeting(group.id, input);
+    await submit(input, (key) => createMeeting(group.id, input, key), {
       // Straight to the meeting, where attendance is taken.
-      navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice });
-    } catch (error) {
-      setServer(readServerErrors(t, error, MEETING_FIELDS));
-      setSubmitting(false);
-    }
+      onSuccess: (created) =>
+        navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
+      onError: (error) => setServer(readServerErrors(t, error, MEETING_FIELDS)),
+    });
   }
 
   return (

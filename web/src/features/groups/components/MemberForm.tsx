@@ -4,6 +4,7 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
+import { useSubmission } from '../../../lib/use-submission';
 import { addMember, searchPeople } from '../api/groups';
 import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
 import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
@@ -117,7 +118,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
   const [draft, setDraft] = useState<MemberDraft>(() => emptyMemberDraft(todayIso()));
   const [local, setLocal] = useState<Problems<MemberField>>({});
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -135,13 +136,10 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
     const { errors, input } = validateMember(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onAdded(await addMember(groupId, input));
-    } catch (error) {
-      setServer(readServerErrors(t, error, memberFieldsShown(draft.mode)));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => addMember(groupId, input, key), {
+      onSuccess: onAdded,
+      onError: (error) => setServer(readServerErrors(t, error, memberFieldsShown(draft.mode))),
+    });
   }
 
   const personErrors = errorsFor('person_id');

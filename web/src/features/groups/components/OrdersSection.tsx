@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { createOrder, listOrders } from '../api/cooperation';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { useMembers } from '../hooks/use-members';
@@ -57,7 +58,7 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<OrderDraft>(emptyOrderDraft);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const [shortfall, setShortfall] = useState<string | null>(null);
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<OrderField>();
   const language = i18n.resolvedLanguage;
@@ -92,26 +93,25 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
     );
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      const created: JointOrder = await createOrder(group.id, input);
-      navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice });
-    } catch (error) {
-      const short = shortfallOf(error, input);
-      if (short) {
-        setShortfall(
-          t('groups.orders.shortfall', {
-            can: formatNumber(short.can, language),
-            ordered: formatNumber(short.ordered, language),
-            short: formatNumber(short.short, language),
-            unit: input.unit,
-          }),
-        );
-      } else {
-        setServer(orderErrors(t, error, input));
-      }
-      setSubmitting(false);
-    }
+    await submit(input, (key) => createOrder(group.id, input, key), {
+      onSuccess: (created: JointOrder) =>
+        navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice }),
+      onError: (error) => {
+        const short = shortfallOf(error, input);
+        if (short) {
+          setShortfall(
+            t('groups.orders.shortfall', {
+              can: formatNumber(short.can, language),
+              ordered: formatNumber(short.ordered, language),
+              short: formatNumber(short.short, language),
+              unit: input.unit,
+            }),
+          );
+        } else {
+          setServer(orderErrors(t, error, input));
+        }
+      },
+    });
   }
 
   return (

@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { createPost, listPosts, markUseful } from '../api/cooperation';
 import { useFormErrors } from '../hooks/use-form-errors';
 import type { GroupView } from '../types';
@@ -34,7 +35,7 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(post
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<PostDraft>(emptyPostDraft);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<PostField>();
 
   useEffect(() => {
@@ -49,13 +50,10 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(post
     const { errors, input } = validatePost(draft);
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onSaved(await createPost(group.id, input));
-    } catch (error) {
-      setServer(readServerErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts'));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => createPost(group.id, input, key), {
+      onSuccess: onSaved,
+      onError: (error) => setServer(readServerErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts')),
+    });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../lib/format';
@@ -267,5 +267,56 @@ describe('the treasury tab', () => {
     await user.click(within(form).getByRole('button', { name: 'Simpan aset' }));
     expect(await screen.findByText('Dandang besar sudah dicatat sebagai aset bersama.')).toBeInTheDocument();
     expect(posted).toEqual([{ name: 'Dandang besar', kind: 'equipment', source: 'fees', value: 400_000, acquired_on: todayIso() }]);
+  });
+});
+
+describe('recording a fee safely on a bad connection', () => {
+  const keysSent = () =>
+    callsTo(fetchMock, 'POST /api/v1/groups/1/ledger').map((c) => (c.init?.headers as Record<string, string>)['Idempotency-Key']);
+
+  async function fillFee(amount: string) {
+    const user = userEvent.setup();
+    renderWorkspace('/groups/1/treasury');
+    await user.click(await screen.findByRole('button', { name: 'Catat transaksi' }));
+    const form = screen.getByTestId('entry-form');
+    await user.selectOptions(within(form).getByLabelText('Iuran siapa *'), 'Painem');
+    await user.type(within(form).getByLabelText('Jumlah *'), amount);
+    return { user, form };
+  }
+
+  it('a double submit records the fee with one request', async () => {
+    const { form } = await fillFee('10000');
+    const element = form.querySelector('form')!;
+    fireEvent.submit(element);
+    fireEvent.submit(element);
+    expect(await screen.findByText('Transaksi Rp 10.000 sudah dicatat.', { normalizer: clean })).toBeInTheDocument();
+    expect(keysSent()).toHaveLength(1);
+    expect(keysSent()[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a retry after a lost connection sends the same key; changed values get a new one', async () => {
+    let failures = 2;
+    serve(groupView(), {
+      postAnswer: () => {
+        if (failures-- > 0) throw new TypeError('Failed to fetch');
+        return jsonResponse(ledgerEntry({ id: 20, kind: 'fee_payment', amount: 12_000 }), 201);
+      },
+    });
+    const { user, form } = await fillFee('10000');
+    const save = within(form).getByRole('button', { name: 'Simpan transaksi' });
+    await user.click(save);
+    await waitFor(() => expect(keysSent()).toHaveLength(1));
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    await waitFor(() => expect(keysSent()).toHaveLength(2));
+    expect(keysSent()[1]).toBe(keysSent()[0]);
+
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.clear(within(form).getByLabelText('Jumlah *'));
+    await user.type(within(form).getByLabelText('Jumlah *'), '12000');
+    await user.click(save);
+    await waitFor(() => expect(keysSent()).toHaveLength(3));
+    expect(keysSent()[2]).not.toBe(keysSent()[0]);
+    expect(await screen.findByText('Transaksi Rp 12.000 sudah dicatat.', { normalizer: clean })).toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/SelectField';
 import { formatDay, formatMonth, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { listDeliberations } from '../api/groups';
 import { addAsset, addFeeRule, getBalances, getFees, getStatement, listAssets, listFeeRules } from '../api/treasury';
 import { useFormErrors } from '../hooks/use-form-errors';
@@ -144,7 +145,7 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved()
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<FeeRuleDraft>(() => emptyFeeRuleDraft(todayIso().slice(0, 7)));
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<FeeRuleField>();
   const deliberations = useResource(`deliberations-${group.id}-fee-rule`, (signal) => listDeliberations(group.id, 200, 0, signal));
   const agreed = agreedOn(deliberations.data?.items ?? [], 'fee_rule');
@@ -161,14 +162,10 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved()
     const { errors, input } = validateFeeRule(draft);
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      await addFeeRule(group.id, input);
-      onSaved();
-    } catch (error) {
-      setServer(readServerErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury'));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => addFeeRule(group.id, input, key), {
+      onSuccess: () => onSaved(),
+      onError: (error) => setServer(readServerErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury')),
+    });
   }
 
   return (
@@ -366,7 +363,7 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(ass
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
   const [draft, setDraft] = useState<AssetDraft>(() => emptyAssetDraft(today));
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<AssetField>();
 
   useEffect(() => {
@@ -381,13 +378,10 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(ass
     const { errors, input } = validateAsset(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      onSaved(await addAsset(group.id, input));
-    } catch (error) {
-      setServer(readServerErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury'));
-      setSubmitting(false);
-    }
+    await submit(input, (key) => addAsset(group.id, input, key), {
+      onSuccess: onSaved,
+      onError: (error) => setServer(readServerErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury')),
+    });
   }
 
   return (

@@ -11,11 +11,12 @@ import {
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 /** POST /imports with the CSV as the raw body; the server answers 202 with the queued job. */
-export async function startImport(file: File, mode: ImportMode, dryRun: boolean): Promise<ImportJob> {
+export async function startImport(file: File, mode: ImportMode, dryRun: boolean, idempotencyKey?: string): Promise<ImportJob> {
   const body = await api.upload<unknown>('/imports', file, {
     query: { kind: 'enterprises', mode, dry_run: dryRun },
     contentType: 'text/csv',
     headers: { 'X-File-Name': headerFileName(file.name) },
+    idempotencyKey,
   });
   return jobFromAccepted(body);
 }

@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import { listImports, startImport } from '../api/imports';
 import { IMPORT_MODES, importPath, progressPercent, uploadProblem, type ImportJob, type ImportMode } from '../types';
 import { JobStatus } from './JobStatus';
@@ -75,7 +76,7 @@ export function ImportPage() {
   const [dryRun, setDryRun] = useState(true);
   const [fileError, setFileError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
+  const { submitting: uploading, submit } = useSubmission();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -86,14 +87,12 @@ export function ImportPage() {
       document.getElementById(`${id}-file`)?.focus();
       return;
     }
-    setUploading(true);
-    try {
-      const job: ImportJob = await startImport(file, mode, dryRun);
-      navigate(importPath(job.id), { state: { job } });
-    } catch (error) {
-      setFailure(error);
-      setUploading(false);
-    }
+    // The same file with the same choices is the same submission: a retry reuses its key.
+    const values = { name: file.name, size: file.size, lastModified: file.lastModified, mode, dryRun };
+    await submit(values, (key) => startImport(file, mode, dryRun, key), {
+      onSuccess: (job: ImportJob) => navigate(importPath(job.id), { state: { job } }),
+      onError: setFailure,
+    });
   }
 
   const fileErrorId = fileError ? `${id}-file-error` : undefined;

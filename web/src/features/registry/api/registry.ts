@@ -31,8 +31,8 @@ export function getEnterprise(id: number, signal?: AbortSignal): Promise<Enterpr
   return api.get<Enterprise>(`/enterprises/${id}`, withSignal(signal));
 }
 
-export function createEnterprise(body: EnterpriseInput): Promise<Enterprise> {
-  return api.post<Enterprise>('/enterprises', body);
+export function createEnterprise(body: EnterpriseInput, idempotencyKey?: string): Promise<Enterprise> {
+  return api.post<Enterprise>('/enterprises', body, { idempotencyKey });
 }
 
 export function updateEnterprise(id: number, body: EnterpriseInput): Promise<Enterprise> {
@@ -72,8 +72,8 @@ export function searchPeople(q: string, signal?: AbortSignal): Promise<PersonPag
   return api.get<PersonPage>('/people', { query: { q, limit: 20, offset: 0 }, ...withSignal(signal) });
 }
 
-export function createPerson(body: PersonInput): Promise<Person> {
-  return api.post<Person>('/people', body);
+export function createPerson(body: PersonInput, idempotencyKey?: string): Promise<Person> {
+  return api.post<Person>('/people', body, { idempotencyKey });
 }
 
 export function getPerson(id: number, signal?: AbortSignal): Promise<Person> {

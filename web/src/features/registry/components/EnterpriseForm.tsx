@@ -12,6 +12,7 @@ import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages
 import { formatAmountInput, formatRupiah, parseRupiah } from '../../../lib/rupiah';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useResource } from '../../../lib/use-resource';
+import { useSubmission } from '../../../lib/use-submission';
 import type { Role } from '../../../lib/user';
 import {
   createEnterprise,
@@ -127,7 +128,7 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
   const [local, setLocal] = useState<DraftErrors>({});
   const [server, setServer] = useState<ServerErrors>({ byField: {}, general: [] });
   const [failure, setFailure] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -174,31 +175,27 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
       setAttempt((n) => n + 1);
       return;
     }
-    setSubmitting(true);
-    try {
-      let target: number;
-      let notice: DetailNotice['notice'];
+    // One key per submission: a retry of a create that timed out does not register the enterprise
+    // twice. (An edit's new owner is a separate POST with its own key.)
+    await submit(input, async (key): Promise<{ target: number; notice: DetailNotice['notice'] }> => {
       if (original) {
         const { owner, ...rest } = input;
         const patch = patchBody(original, owner ? { ...rest, owner_id: await createOwner(owner) } : rest);
         const changed = Object.keys(patch).length > 0;
         if (changed) await updateEnterprise(original.id, patch);
         if (renewal) await verifyEnterprise(original.id);
-        target = original.id;
-        notice = changed ? 'saved' : 'nothingChanged';
-      } else {
-        const created = await createEnterprise(createBody(input));
-        target = created.id;
-        notice = 'created';
+        return { target: original.id, notice: changed ? 'saved' : 'nothingChanged' };
       }
-      navigate(back ?? enterprisePath(target), { state: { notice } satisfies DetailNotice });
-    } catch (error) {
-      const errors = readServerErrors(error);
-      setServer(errors);
-      setFailure(error);
-      setSubmitting(false);
-      setAttempt((n) => n + 1);
-    }
+      const created = await createEnterprise(createBody(input), key);
+      return { target: created.id, notice: 'created' };
+    }, {
+      onSuccess: ({ target, notice }) => navigate(back ?? enterprisePath(target), { state: { notice } satisfies DetailNotice }),
+      onError: (error) => {
+        setServer(readServerErrors(error));
+        setFailure(error);
+        setAttempt((n) => n + 1);
+      },
+    });
   }
 
   const fieldProblems = Object.keys(local).length + Object.keys(server.byField).length;

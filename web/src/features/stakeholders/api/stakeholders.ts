@@ -19,8 +19,8 @@ export async function listStakeholders(q: string, signal?: AbortSignal): Promise
   return items;
 }
 
-export function createStakeholder(input: StakeholderInput): Promise<Stakeholder> {
-  return api.post<Stakeholder>('/stakeholders', input);
+export function createStakeholder(input: StakeholderInput, idempotencyKey?: string): Promise<Stakeholder> {
+  return api.post<Stakeholder>('/stakeholders', input, { idempotencyKey });
 }
 
 export function updateStakeholder(id: number, input: StakeholderInput): Promise<Stakeholder> {

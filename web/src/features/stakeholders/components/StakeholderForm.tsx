@@ -7,6 +7,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { fieldMessages, problemMessage } from '../../../lib/problem-messages';
+import { useSubmission } from '../../../lib/use-submission';
 import { createStakeholder, updateStakeholder } from '../api/stakeholders';
 import {
   draftFromStakeholder,
@@ -40,7 +41,7 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
   );
   const [local, setLocal] = useState<StakeholderErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit } = useSubmission();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -64,19 +65,18 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
     const { errors, input } = validateStakeholder(draft);
     setLocal(errors);
     if (!input) return;
-    setSubmitting(true);
-    try {
-      if (original) {
-        const patch = stakeholderPatch(original, input);
-        onSaved(Object.keys(patch).length > 0 ? await updateStakeholder(original.id, patch) : original, false);
-      } else {
+    await submit(
+      input,
+      async (key) => {
+        if (original) {
+          const patch = stakeholderPatch(original, input);
+          return Object.keys(patch).length > 0 ? await updateStakeholder(original.id, patch) : original;
+        }
         const body = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
-        onSaved(await createStakeholder(body), true);
-      }
-    } catch (error) {
-      setFailure(error);
-      setSubmitting(false);
-    }
+        return createStakeholder(body, key);
+      },
+      { onSuccess: (saved) => onSaved(saved, original === null), onError: setFailure },
+    );
   }
 
   const title = original ? t('stakeholders.form.titleEdit', { name: original.name }) : t('stakeholders.form.titleNew');
