@@ -48,6 +48,15 @@ describe('problemMessage', () => {
     );
   });
 
+  it('words the busy server, the per-user limits and the Idempotency-Key answers in Indonesian', () => {
+    expect(problemMessage(idT, problem('busy', { status: 503 }))).toMatch(/sibuk/);
+    expect(problemMessage(idT, problem('too-many-exports', { status: 429 }))).toMatch(/unduhan/);
+    expect(problemMessage(idT, problem('too-many-imports', { status: 429 }))).toMatch(/mengunggah/);
+    expect(problemMessage(idT, problem('idempotency-key-in-use', { status: 409 }))).toMatch(/tidak akan tercatat dua kali/);
+    expect(problemMessage(idT, problem('idempotency-outcome-unknown', { status: 409 }))).toMatch(/Periksa dulu/);
+    expect(problemMessage(enT, problem('idempotency-key-reused', { status: 422 }))).toMatch(/different values/);
+  });
+
   it("falls back to the server's detail for a slug it does not know", () => {
     expect(problemMessage(idT, problem('quota-exceeded', { detail: 'quota of 10 exports a day reached' }))).toBe(
       'quota of 10 exports a day reached',

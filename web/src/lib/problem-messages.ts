@@ -24,6 +24,12 @@ const SLUG_KEYS: Record<string, TranslationKey> = {
   'payload-too-large': 'errors.payloadTooLarge',
   'unsupported-media-type': 'errors.internal',
   unavailable: 'errors.unavailable',
+  busy: 'errors.busy',
+  'too-many-exports': 'errors.tooManyExports',
+  'too-many-imports': 'errors.tooManyImports',
+  'idempotency-key-in-use': 'errors.stillSaving',
+  'idempotency-outcome-unknown': 'errors.outcomeUnknown',
+  'idempotency-key-reused': 'errors.keyReused',
   internal: 'errors.internal',
   'network-error': 'errors.network',
 };

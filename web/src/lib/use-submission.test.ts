@@ -143,6 +143,13 @@ describe('mayHaveBeenWritten', () => {
     expect(mayHaveBeenWritten(new DOMException('aborted', 'AbortError'))).toBe(true);
   });
 
+  it('is true while the first request with the key is running or was cut off', () => {
+    for (const slug of ['idempotency-key-in-use', 'idempotency-outcome-unknown']) {
+      const error = new ApiError({ type: `urn:gotong:problem:${slug}`, status: 409, title: '', detail: '', errors: [] });
+      expect(mayHaveBeenWritten(error)).toBe(true);
+    }
+  });
+
   it('is false when the server refused the request', () => {
     for (const status of [400, 401, 403, 404, 409, 413, 415, 422]) expect(mayHaveBeenWritten(problem(status))).toBe(false);
   });

@@ -1,14 +1,20 @@
 import { useCallback, useRef, useState } from 'react';
 import { isApiError, newIdempotencyKey } from './api-client';
 
+/** The server's answers about the key itself: the first request with it is still running, or
+ * was cut off. Either way it may write (or have written), so the key must be kept. */
+const KEY_STILL_OPEN = new Set(['idempotency-key-in-use', 'idempotency-outcome-unknown']);
+
 /**
  * Whether a failed write may have reached the database after all: the network failed (status 0,
- * or the request was aborted), the server failed (5xx), or it asked to be tried again (408, 429).
+ * or the request was aborted), the server failed (5xx), it asked to be tried again (408, 429), or
+ * it said the first request with this key is still running or was cut off (409 of the key).
  * A retry of such a submission must carry the same Idempotency-Key. Any other answer (400, 403,
  * 409 ...) is the server's word that nothing was written, so the next try is a new submission.
  */
 export function mayHaveBeenWritten(error: unknown): boolean {
   if (!isApiError(error)) return true;
+  if (KEY_STILL_OPEN.has(error.slug)) return true;
   return error.status === 0 || error.status >= 500 || error.status === 408 || error.status === 429;
 }
 

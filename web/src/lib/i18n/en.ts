@@ -142,6 +142,12 @@ export const en: Translation = {
     payloadTooLarge: 'What you sent is too large.',
     invalidInput: 'Some fields need correcting.',
     unavailable: 'The server cannot serve right now. Try again in a moment.',
+    busy: 'The server is busy with many requests. Try again in a moment.',
+    tooManyExports: 'You are already running several downloads. Wait for one to finish, then try again.',
+    tooManyImports: 'You are uploading another file. Wait for that upload to finish, then try again.',
+    stillSaving: 'This is still being saved. Wait a moment, then try again; it will not be recorded twice.',
+    outcomeUnknown: 'The earlier save was cut off. Check whether it was recorded before sending it again.',
+    keyReused: 'This form was already sent with different values. Reload the page, then send it again.',
     internal: 'Something went wrong on the server. Try again; if it still fails, contact the admin.',
     network: 'Cannot reach the server. Check your internet connection.',
     unknown: 'Something unexpected went wrong.',
@@ -161,6 +167,10 @@ export const en: Translation = {
     already_exists: 'Already used by another record.',
     not_found: 'Not found.',
     control_character: 'Must not hold control characters (such as NUL, a tab or a line break).',
+    not_allowed: 'You may not change this.',
+    own_office: 'You may not change your own office.',
+    own_account: 'You may not change the account linked to yourself.',
+    not_agreed: 'This deliberation has not been agreed.',
   },
   fieldErrorsByField: {
     username: {

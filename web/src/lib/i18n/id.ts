@@ -143,6 +143,12 @@ export const id = {
     payloadTooLarge: 'Data yang dikirim terlalu besar.',
     invalidInput: 'Ada isian yang perlu diperbaiki.',
     unavailable: 'Server sedang tidak dapat melayani. Coba lagi beberapa saat lagi.',
+    busy: 'Server sedang sibuk melayani banyak permintaan. Coba lagi sebentar lagi.',
+    tooManyExports: 'Anda sudah menjalankan beberapa unduhan sekaligus. Tunggu salah satunya selesai, lalu coba lagi.',
+    tooManyImports: 'Anda sedang mengunggah berkas lain. Tunggu unggahan itu selesai, lalu coba lagi.',
+    stillSaving: 'Data ini masih sedang disimpan. Tunggu sebentar, lalu coba lagi; data tidak akan tercatat dua kali.',
+    outcomeUnknown: 'Penyimpanan sebelumnya terputus. Periksa dulu apakah data sudah tercatat sebelum mengirim lagi.',
+    keyReused: 'Formulir ini sudah dikirim dengan isi yang berbeda. Muat ulang halaman, lalu kirim lagi.',
     internal: 'Terjadi kesalahan di server. Coba lagi; bila masih gagal, hubungi admin.',
     network: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda.',
     unknown: 'Terjadi kesalahan yang tidak terduga.',
@@ -162,6 +168,10 @@ export const id = {
     already_exists: 'Sudah dipakai oleh data lain.',
     not_found: 'Tidak ditemukan.',
     control_character: 'Tidak boleh berisi karakter kendali (seperti NUL, tab, atau ganti baris).',
+    not_allowed: 'Anda tidak boleh mengubah isian ini.',
+    own_office: 'Anda tidak boleh mengubah jabatan Anda sendiri.',
+    own_account: 'Anda tidak boleh mengubah akun yang tertaut ke diri Anda sendiri.',
+    not_agreed: 'Musyawarah ini belum disepakati.',
   },
   fieldErrorsByField: {
     username: {
