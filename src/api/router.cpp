@@ -179,8 +179,9 @@ std::optional<Response> Router::Dispatch(const Request& request) {
       if (!acquired.ok()) return ProblemResponse(acquired.error(), request.request_id);
       slot = std::move(acquired).value();
     }
+    // A public POST (signing in) acts for nobody yet: its answer (a new session) is never kept.
     std::string_view key = request.Header("Idempotency-Key");
-    if (request.method == "POST" && !key.empty() && call.auth) {
+    if (request.method == "POST" && !key.empty() && call.auth && !route.access.is_public) {
       return Idempotent(request, route, call, key);
     }
     return route.handler(call);
@@ -247,7 +248,12 @@ Response Router::Idempotent(const Request& request, const Route& route, Call& ca
   // a rate limit, or a download (its file is sent once). A throwing handler is forgotten too.
   bool keep = response.status < 500 && response.status != 429 && response.body_file.empty();
   if (keep) {
-    auto kept = idempotency_.Finish(user, *key, {response.status, response.headers, response.body});
+    // A cookie is never stored: the replay must not hand out a session.
+    Headers headers;
+    for (const auto& header : response.headers) {
+      if (core::AsciiLower(header.first) != "set-cookie") headers.push_back(header);
+    }
+    auto kept = idempotency_.Finish(user, *key, {response.status, std::move(headers), response.body});
     if (!kept.ok()) {
       spdlog::error("request_id={} event=idempotency_not_kept error=\"{}\"", request.request_id,
                     kept.error().message);

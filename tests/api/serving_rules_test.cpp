@@ -109,6 +109,19 @@ TEST_P(Idempotency, AMalformedKeyIsRefusedNamingTheHeader) {
   EXPECT_EQ(bare.header("Idempotent-Replayed"), "true");
 }
 
+TEST_P(Idempotency, SigningInIsNeverReplayedSoNoSessionIsKept) {
+  api::Headers headers{{"Content-Type", "application/json"},
+                       {"Cookie", admin_.cookie},
+                       {"Idempotency-Key", "login-key"}};
+  std::string body = R"({"username":"admin","password":"correct horse battery staple"})";
+  Reply first = services().Send("POST", "/api/v1/session", body, headers);
+  Reply second = services().Send("POST", "/api/v1/session", body, headers);
+  ASSERT_EQ(first.status(), 201) << first;
+  ASSERT_EQ(second.status(), 201) << second;
+  EXPECT_EQ(second.header("Idempotent-Replayed"), "");
+  EXPECT_NE(first.header("Set-Cookie"), second.header("Set-Cookie")) << "each sign-in is a new session";
+}
+
 TEST_P(Idempotency, ConcurrentRequestsWithOneKeyWriteOnce) {
   auto before = StakeholderCount();
   constexpr int kClients = 6;
