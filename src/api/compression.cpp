@@ -5,23 +5,13 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.hpp"
+
 namespace gotong::api {
 namespace {
 
-std::string_view Trim(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
+using core::AsciiLower;
+using core::Trim;
 
 // An RFC 9110 qvalue in thousandths: "0", "0.5", "0.125", "1", "1.000"; nullopt if malformed.
 std::optional<int> ParseQValue(std::string_view text) {
@@ -43,7 +33,7 @@ std::optional<int> ParseQValue(std::string_view text) {
 // element is malformed (then it is ignored, as if not sent).
 std::optional<std::pair<std::string, int>> ParseElement(std::string_view element) {
   std::size_t semicolon = element.find(';');
-  std::string coding = Lower(Trim(element.substr(0, semicolon)));
+  std::string coding = AsciiLower(Trim(element.substr(0, semicolon)));
   if (coding.empty()) return std::nullopt;
   int q = 1000;
   while (semicolon != std::string_view::npos) {
@@ -52,7 +42,7 @@ std::optional<std::pair<std::string, int>> ParseElement(std::string_view element
     std::string_view parameter = Trim(element.substr(0, semicolon));
     std::size_t equals = parameter.find('=');
     if (equals == std::string_view::npos) continue;
-    if (Lower(Trim(parameter.substr(0, equals))) != "q") continue;
+    if (AsciiLower(Trim(parameter.substr(0, equals))) != "q") continue;
     auto parsed = ParseQValue(Trim(parameter.substr(equals + 1)));
     if (!parsed) return std::nullopt;
     q = *parsed;
@@ -63,7 +53,7 @@ std::optional<std::pair<std::string, int>> ParseElement(std::string_view element
 bool ContainsToken(std::string_view list, std::string_view token) {
   while (!list.empty()) {
     std::size_t comma = list.find(',');
-    if (Lower(Trim(list.substr(0, comma))) == token) return true;
+    if (AsciiLower(Trim(list.substr(0, comma))) == token) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -110,7 +100,7 @@ std::string_view EncodingToken(Encoding encoding) {
 }
 
 bool IsCompressibleType(std::string_view content_type) {
-  std::string type = Lower(Trim(content_type.substr(0, content_type.find(';'))));
+  std::string type = AsciiLower(Trim(content_type.substr(0, content_type.find(';'))));
   if (type.starts_with("text/")) return true;
   static constexpr std::array<std::string_view, 5> kTypes = {
       "application/json", "application/javascript", "application/xml", "image/svg+xml",
