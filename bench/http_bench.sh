@@ -44,7 +44,7 @@ start_server() {
 }
 
 rps() { awk '/^Requests\/sec:/ {print $2}'; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { printf '%.2f' "$(echo "scale=6; $1 / $2" | bc)"; }
 
 run_backend() {
   local name=$1 url=$2
@@ -80,7 +80,7 @@ run_backend() {
 
   local health_ratio overhead
   health_ratio=$(ratio "$gotong_health" "$bare_health")
-  overhead=$(echo "scale=1; (1 - $http_list / $inprocess_list) * 100" | bc)
+  overhead=$(printf '%.1f' "$(echo "scale=6; (1 - $http_list / $inprocess_list) * 100" | bc)")
   echo "| $name | health: gotong $gotong_health req/s, bare Beast $bare_health req/s | ${health_ratio}x (target >= 0.5x) |"
   echo "| $name | list $list_target: HTTP $http_list req/s, in process $inprocess_list req/s | overhead ${overhead}% (target <= 20%) |"
 }
