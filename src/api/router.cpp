@@ -43,6 +43,13 @@ bool Match(std::string_view pattern, std::string_view path,
   return true;
 }
 
+// A request target's path and query (without '?').
+std::pair<std::string_view, std::string_view> SplitTarget(std::string_view target) {
+  auto question = target.find('?');
+  if (question == std::string_view::npos) return {target, {}};
+  return {target.substr(0, question), target.substr(question + 1)};
+}
+
 bool IsWrite(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -120,13 +127,18 @@ std::optional<Response> Router::Authenticate(const Request& request, const Route
   return std::nullopt;
 }
 
+Call Router::NewCall(const Request& request, std::map<std::string, std::string> params,
+                     std::string query) const {
+  Call call{request, std::move(params), std::move(query), {}, std::nullopt};
+  call.context.request_id = request.request_id;
+  call.context.client_address = ClientAddress(request, options_);
+  return call;
+}
+
 std::optional<Router::Found> Router::Find(const Request& request) const {
-  std::string_view target = request.target;
-  auto question = target.find('?');
-  std::string_view path = target.substr(0, question);
+  auto [path, query] = SplitTarget(request.target);
   Found found;
-  found.query = std::string(question == std::string_view::npos ? std::string_view{}
-                                                               : target.substr(question + 1));
+  found.query = std::string(query);
   std::string method = request.method == "HEAD" ? "GET" : request.method;
   std::vector<std::string> allowed;
   for (const Route& route : routes_) {
@@ -167,9 +179,7 @@ std::optional<Response> Router::Dispatch(const Request& request) {
   if (!found) return std::nullopt;
   if (found->refusal) return std::move(found->refusal);
   const Route& route = *found->route;
-  Call call{request, std::move(found->params), std::move(found->query), {}, std::nullopt};
-  call.context.request_id = request.request_id;
-  call.context.client_address = ClientAddress(request, options_);
+  Call call = NewCall(request, std::move(found->params), std::move(found->query));
   try {
     if (auto refused = Authorize(request, route, call)) return refused;
     // A heavy request admitted before its body was read already holds its slot.
@@ -266,14 +276,12 @@ Response Router::Idempotent(const Request& request, const Route& route, Call& ca
 std::optional<Response> Router::Admit(Request& request) {
   auto found = Find(request);
   if (!found) {
-    std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
-    return SimpleProblem(404, "not-found", "no API route " + std::string(path));
+    return SimpleProblem(404, "not-found",
+                         "no API route " + std::string(SplitTarget(request.target).first));
   }
   if (found->refusal) return std::move(found->refusal);
   const Route& route = *found->route;
-  Call call{request, std::move(found->params), std::move(found->query), {}, std::nullopt};
-  call.context.request_id = request.request_id;
-  call.context.client_address = ClientAddress(request, options_);
+  Call call = NewCall(request, std::move(found->params), std::move(found->query));
   if (auto refused = Authorize(request, route, call)) return refused;
   if (route.heavy != Heavy::kNone) {
     auto acquired = limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0);
@@ -285,19 +293,12 @@ std::optional<Response> Router::Admit(Request& request) {
 
 std::optional<Response> Router::AnswerInline(const Request& request) {
   if (inline_routes_.empty()) return std::nullopt;
-  std::string_view target = request.target;
-  std::string_view path = target.substr(0, target.find('?'));
+  auto [path, query] = SplitTarget(request.target);
   std::string method = request.method == "HEAD" ? "GET" : request.method;
   for (const Route* route : inline_routes_) {
     std::map<std::string, std::string> params;
     if (route->method != method || !Match(route->pattern, path, params)) continue;
-    auto question = target.find('?');
-    Call call{request, std::move(params),
-              std::string(question == std::string_view::npos ? std::string_view{}
-                                                             : target.substr(question + 1)),
-              {}, std::nullopt};
-    call.context.request_id = request.request_id;
-    call.context.client_address = ClientAddress(request, options_);
+    Call call = NewCall(request, std::move(params), std::string(query));
     return route->handler(call);
   }
   return std::nullopt;

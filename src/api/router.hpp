@@ -81,6 +81,9 @@ class Router {
     std::string query;
     std::optional<Response> refusal;  // 405 when the path exists for other methods
   };
+  // A call of a matched route: its parameters, query and the request's id and client address.
+  Call NewCall(const Request& request, std::map<std::string, std::string> params,
+               std::string query) const;
   // The route for the request's method and path; nothing at all when no API path matches.
   std::optional<Found> Find(const Request& request) const;
   // Authenticates, checks CSRF and the route's roles: a refusal, or nothing when allowed.
