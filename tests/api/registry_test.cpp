@@ -2,6 +2,7 @@
 // staleness, history, area counts and exports.
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "api/api_harness.hpp"
 #include "core/time.hpp"
@@ -590,6 +591,51 @@ TEST_P(Registry, SearchFollowsRenamesMovesAndNewOwnerNames) {
   EXPECT_EQ(List("?q=tan&limit=2"), (NameList{"Tani Tanijaya Tanimulya A", "Tani Tanijaya Tanimulya B"}));
   EXPECT_EQ(List("?q=tan&limit=2&offset=2"), (NameList{"Tani Tanijaya Tanimulya C"}));
   EXPECT_EQ(List("?q=tan&sort=-created_at&limit=1"), (NameList{"Tani Tanijaya Tanimulya C"}));
+}
+
+// A search pages its matches like the list of the same filter without the search, filtered by
+// hand: in every order an index gives, in a village, a regency or the whole registry, at any
+// offset. (SQLite walks an order's index against a bitmap of matches, or sorts a region's
+// matches in memory; PostgreSQL reads its word table.)
+TEST_P(Registry, SearchPagesAsTheListFilteredByHandInEveryOrderRegionAndOffset) {
+  const std::vector<std::string> kinds = {"Tahu", "Warung", "Batik", "Tani Makmur", "Kopi"};
+  const std::vector<std::string> owners = {"Tarno", "Budi", "Sri Tanti", "Agus", "Dewi"};
+  const std::vector<std::string> villages = {"35.79.01.2005", "35.79.02.2006", "35.07.20.2004"};
+  std::set<std::string> matching;  // a word of the name or of the owner's name starts "ta"
+  for (int i = 0; i < 45; ++i) {
+    const std::string& kind = kinds[static_cast<std::size_t>(i % 5)];
+    const std::string& owner = owners[static_cast<std::size_t>(i * 7 % 5)];
+    std::string name = kind + " " + std::to_string(100 - i);
+    ASSERT_NE(AddEnterprise({{"owner", {{"name", owner}}}, {"name", name}, {"sector", "culinary"},
+                             {"village_code", villages[static_cast<std::size_t>(i % 3)]}},
+                            admin_),
+              0);
+    if (kind.starts_with("Ta") || owner.starts_with("Ta") || owner.find(" Ta") != std::string::npos) {
+      matching.insert(name);
+    }
+  }
+  ASSERT_GT(matching.size(), 15u);
+  for (std::string region : {"", "35.79", "35.79.01.2005"}) {
+    for (std::string sort : {"name", "-name", "created_at", "-created_at"}) {
+      std::string filter = "sort=" + sort + (region.empty() ? "" : "&region=" + region);
+      NameList expected;
+      for (auto& name : List("?limit=200&" + filter)) {
+        if (matching.contains(name)) expected.push_back(name);
+      }
+      ASSERT_FALSE(expected.empty()) << filter;
+      for (long long offset : {0, 3, 7, 40}) {
+        std::string query = "?q=ta&limit=5&offset=" + std::to_string(offset) + "&" + filter;
+        Reply reply = Get("/api/v1/enterprises" + query, &admin_);
+        ASSERT_EQ(reply.status(), 200) << query << ": " << reply;
+        EXPECT_EQ(reply.body.at("total").as_int64(), static_cast<std::int64_t>(expected.size())) << query;
+        auto from = std::min(expected.size(), static_cast<std::size_t>(offset));
+        auto to = std::min(expected.size(), from + 5);
+        EXPECT_EQ(NamesOf(reply), NameList(expected.begin() + static_cast<std::ptrdiff_t>(from),
+                                           expected.begin() + static_cast<std::ptrdiff_t>(to)))
+            << query;
+      }
+    }
+  }
 }
 
 TEST_P(Registry, ListSortsLimitsAndCountsTotal) {
