@@ -49,7 +49,9 @@ class Query {
   // Runs the statement; for a query, true when a first row was fetched into the variables.
   bool Run(const std::string& sql) {
     statement_.alloc();
-    statement_.prepare(sql);
+    // One round trip on PostgreSQL (PQexecParams) where a repeatable query takes three
+    // (prepare, execute, deallocate): each statement here runs once.
+    statement_.prepare(sql, soci::details::st_one_time_query);
     statement_.define_and_bind();
     return statement_.execute(true);
   }
