@@ -427,11 +427,17 @@ constexpr const char* kCountTallies =
     "GROUP BY village_code, status, enterprises.scale, verified_at, sector) a "
     "GROUP BY 1, 2, 3, 4, 5";
 
-// The words of every enterprise, as the triggers of migration V012 add them row by row.
+// The words of every enterprise, each with the word before it, and the tallies of their
+// two-letter prefixes, as the triggers of migrations V012 and V017 add them row by row.
 constexpr const char* kFillWords =
-    "INSERT INTO enterprise_words (word, village_code, search_name, enterprise_id) "
-    "SELECT unnest(tsvector_to_array(to_tsvector('simple', search_text))), village_code, "
-    "search_name, id FROM enterprises";
+    "WITH added AS (INSERT INTO enterprise_words (word, previous_word, village_code, search_name, "
+    "enterprise_id) SELECT u.word, u.previous_word, e.village_code, e.search_name, e.id FROM "
+    "(SELECT tsvector_to_array(to_tsvector('simple', search_text)) AS words, village_code, "
+    "search_name, id FROM enterprises OFFSET 0) e, LATERAL unnest(e.words, "
+    "array_prepend(NULL::text, e.words)) AS u (word, previous_word) WHERE u.word IS NOT NULL "
+    "RETURNING word, previous_word) INSERT INTO word_prefix_tallies (prefix, n) SELECT "
+    "left(word, k), COUNT(*) FROM added, (VALUES (2)) AS l (k) WHERE char_length(word) >= k "
+    "AND (previous_word IS NULL OR left(previous_word, k) <> left(word, k)) GROUP BY 1";
 
 core::Status SqlBulkRegistryWriter::Analyze() {
   return Guard("analyze the registry", [&]() -> core::Status {
@@ -536,6 +542,7 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       } else {
         // (DELETE, not TRUNCATE, whose lock would stop searches until the load commits; the
         // registry was empty, so there is next to nothing to delete.)
+        remember("enterprise words (0 clear prefixes)", "DELETE FROM word_prefix_tallies");
         remember("enterprise words (1 clear)", "DELETE FROM enterprise_words");
         remember("enterprise words (2 fill)", kFillWords);
       }

@@ -121,7 +121,8 @@ std::string RegionCondition(const std::string& column, const std::string& region
 
 // PostgreSQL: the ids of the enterprises that have, for each of `words`, a word starting with
 // it, within `region` if any; read from the index of enterprise_words alone (migration V012).
-// An id may come more than once.
+// Each id comes once: of an enterprise's words in a word's range, only the first has its
+// previous word below the range (migration V017).
 std::string WordMatches(const std::vector<std::string>& words,
                         const std::optional<std::string>& region, Params& params) {
   std::string sql;
@@ -131,6 +132,9 @@ std::string WordMatches(const std::vector<std::string>& words,
     params.Text(sql, word);
     sql += " AND word < ";
     params.Text(sql, PrefixEnd(word));
+    sql += " AND (previous_word IS NULL OR previous_word < ";
+    params.Text(sql, word);
+    sql += ")";
     if (region) sql += RegionCondition("village_code", *region, params);
   }
   return sql;
@@ -146,6 +150,77 @@ const char* WordOrder(EnterpriseSort sort) {
     default: return nullptr;
   }
 }
+
+// PostgreSQL: the ids of a page of the enterprises with a word starting with `word` (within
+// `region`), sorted by WordOrder(sort). Each word's rows are in name order in the index
+// (migration V017): when few words start so, the page merges their first rows; otherwise it
+// is the top of the sorted range.
+constexpr int kMergedWords = 32;
+
+std::vector<std::int64_t> WordPage(soci::session& sql, const std::string& word,
+                                   const std::optional<std::string>& region, EnterpriseSort sort,
+                                   const core::PageRequest& page) {
+  const std::string end = PrefixEnd(word);  // bound by reference: must outlive Run
+  std::vector<std::string> found;
+  if (sort == EnterpriseSort::kName || sort == EnterpriseSort::kNameDesc) {
+    // The distinct words in the range, one index probe each, up to one more than merged.
+    std::string each;
+    Query words(sql);
+    words.Into(each).Use(word).Use(end).Use(end);
+    if (words.Run("WITH RECURSIVE w (word) AS (SELECT MIN(word) FROM enterprise_words WHERE "
+                  "word >= :a AND word < :b UNION ALL SELECT (SELECT MIN(x.word) FROM "
+                  "enterprise_words x WHERE x.word > w.word AND x.word < :c) FROM w WHERE w.word "
+                  "IS NOT NULL) SELECT word FROM w WHERE word IS NOT NULL LIMIT " +
+                  std::to_string(kMergedWords + 1))) {
+      do {
+        found.push_back(each);
+      } while (words.Next());
+    }
+  }
+  const std::string order = WordOrder(sort);
+  Params params;
+  std::string text;
+  auto first_of_enterprise = [&](std::string& sql_text) {
+    sql_text += " AND (previous_word IS NULL OR previous_word < ";
+    params.Text(sql_text, word);
+    sql_text += ")";
+    if (region) sql_text += RegionCondition("village_code", *region, params);
+  };
+  if (!found.empty() && found.size() <= kMergedWords) {
+    for (const auto& each : found) {
+      text += text.empty() ? "SELECT enterprise_id FROM (" : " UNION ALL ";
+      text += "(SELECT search_name, enterprise_id FROM enterprise_words WHERE word = ";
+      params.Text(text, each);
+      first_of_enterprise(text);
+      text += " ORDER BY " + order + " LIMIT ";
+      params.Number(text, page.offset + page.limit);
+      text += ")";
+    }
+    text += ") m";
+  } else {
+    text = "SELECT enterprise_id FROM enterprise_words WHERE word >= ";
+    params.Text(text, word);
+    text += " AND word < ";
+    params.Text(text, end);
+    first_of_enterprise(text);
+  }
+  text += " ORDER BY " + order + " LIMIT ";
+  params.Number(text, page.limit);
+  text += " OFFSET ";
+  params.Number(text, page.offset);
+  std::vector<std::int64_t> ids;
+  long long id = 0;
+  Query query(sql);
+  query.Into(id);
+  params.BindTo(query);
+  if (query.Run(text)) {
+    do {
+      ids.push_back(id);
+    } while (query.Next());
+  }
+  return ids;
+}
+
 
 bool IsSqlite(soci::session& sql) { return sql.get_backend_name() == "sqlite3"; }
 
@@ -354,13 +429,31 @@ std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params
 // Whether the counts of a filter can be added up from enterprise_tallies (migration V006):
 // no search, and the region, if any, a province or a regency.
 // While a bulk load has them suspended (see SqlBulkRegistryWriter), the tallies are not kept.
-bool Tallied(soci::session& sql, const EnterpriseFilter& filter) {
-  if (filter.q || (filter.region && filter.region->size() > 5)) return false;
+bool BulkLoading(soci::session& sql) {
   long long suspended = 0;
   Query query(sql);
   query.Into(suspended);
   query.Run("SELECT COUNT(*) FROM suspended_indexes");
-  return suspended == 0;
+  return suspended > 0;
+}
+
+bool Tallied(soci::session& sql, const EnterpriseFilter& filter) {
+  if (filter.q || (filter.region && filter.region->size() > 5)) return false;
+  return !BulkLoading(sql);
+}
+
+// PostgreSQL: how many enterprises have a word starting with `word`, when word_prefix_tallies
+// (migration V017) keeps that: for two letters, outside a bulk load.
+std::optional<long long> PrefixTally(soci::session& sql, const std::string& word) {
+  auto letters = std::count_if(word.begin(), word.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a UTF-8 continuation byte
+  });
+  if (letters != 2 || BulkLoading(sql)) return std::nullopt;
+  long long n = 0;
+  Query query(sql);
+  query.Into(n).Use(word);
+  query.Run("SELECT COALESCE(SUM(n), 0) FROM word_prefix_tallies WHERE prefix = :p");
+  return n;
 }
 
 // Enterprises of one area (its code cut to some length), scale ("" when unknown) and status:
@@ -1058,67 +1151,25 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     if (!total && !sqlite && filter.q && !filter.sector && !filter.scale && !filter.status &&
         !filter.stale) {
       // PostgreSQL answers a search, in a region or not, from the index of enterprise_words:
-      // its total, and the page of one word sorted by name or by creation.
+      // its total (for two letters, from their tally), and the page of one word sorted
+      // by name or by creation.
       std::vector<std::string> words = SearchWords(*filter.q);
       if (words.empty()) return result;
       // On two cores, a parallel plan's workers cost more to start than this work takes.
       sql_ << "SET LOCAL max_parallel_workers_per_gather = 0";
-      // An enterprise appears once per word it has in the range of a query word, so once if
-      // the range holds a single word; then no duplicates need sorting away. (Several query
-      // words are intersected, which leaves none.)
-      int several = 0;
-      if (words.size() == 1) {
-        const std::string end = PrefixEnd(words[0]);  // bound by reference: must outlive Run
-        Query span(sql_);
-        span.Into(several).Use(words[0]).Use(end);
-        span.Run("SELECT CASE WHEN MIN(word) < MAX(word) THEN 1 ELSE 0 END FROM enterprise_words "
-                 "WHERE word >= :a AND word < :b");
-      }
-      const std::string distinct = several ? "DISTINCT " : "";
-      {
+      if (words.size() == 1 && !filter.region) total = PrefixTally(sql_, words[0]);
+      if (!total) {
         Params params;
         std::string matches = WordMatches(words, filter.region, params);
         total = 0;
         Query count(sql_);
         count.Into(*total);
         params.BindTo(count);
-        count.Run("SELECT COUNT(" + distinct + "enterprise_id) FROM (" + matches + ") m");
+        count.Run("SELECT COUNT(*) FROM (" + matches + ") m");
       }
-      const char* order = WordOrder(sort);
-      if (words.size() == 1 && order != nullptr) {
+      if (words.size() == 1 && WordOrder(sort) != nullptr) {
         result.total = *total;
-        if (*total == 0) return result;
-        // The page's ids. Duplicates sort next to each other, so the first rows of the order
-        // hold the first distinct enterprises: twice the page's end is read (a top-N sort,
-        // not a sort of the whole match) and only if that is not enough, all of it.
-        const long long end = page.offset + page.limit;
-        std::vector<std::int64_t> ids;
-        for (long long fetch : {several ? 2 * end : end, -1LL}) {
-          Params params;
-          std::string matches = WordMatches(words, filter.region, params);
-          matches.replace(0, std::string_view("SELECT enterprise_id").size(),
-                          "SELECT " + std::string(fetch < 0 ? "DISTINCT " : "") +
-                              "search_name, enterprise_id");
-          matches += std::string(" ORDER BY ") + order + " LIMIT ";
-          params.Number(matches, fetch < 0 ? end : fetch);
-          std::string name;
-          long long id = 0, rows_read = 0;
-          ids.clear();
-          Query query(sql_);
-          query.Into(name).Into(id);
-          params.BindTo(query);
-          if (query.Run(matches)) {
-            do {
-              ++rows_read;
-              if (ids.empty() || ids.back() != id) ids.push_back(id);
-            } while (query.Next());
-          }
-          if (static_cast<long long>(ids.size()) >= end || rows_read < fetch) break;
-        }
-        if (static_cast<long long>(ids.size()) <= page.offset) return result;
-        ids.erase(ids.begin(), ids.begin() + page.offset);
-        if (static_cast<long long>(ids.size()) > page.limit) ids.resize(static_cast<std::size_t>(page.limit));
-        read_ids(ids);
+        if (*total > page.offset) read_ids(WordPage(sql_, words[0], filter.region, sort, page));
         return result;
       }
     }

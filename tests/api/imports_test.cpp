@@ -948,6 +948,9 @@ TEST_P(Imports, ABulkLoadIntoAnEmptyRegistryBuildsItsIndexesAtTheEndEvenAfterAKi
   EXPECT_EQ(Total("/api/v1/enterprises?q=usaha"), 5);
   EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.79.02"), 5);
   EXPECT_EQ(Total("/api/v1/enterprises?q=usaha&region=35.07"), 0);
+  // Two letters over the whole registry: PostgreSQL's prefix tallies, counted again.
+  EXPECT_EQ(Total("/api/v1/enterprises?q=us"), 5);
+  EXPECT_EQ(Total("/api/v1/enterprises?q=10"), 5);  // the NIBs
 }
 
 TEST_P(Imports, ASmallFileOrABusyRegistryKeepsTheIndexesInPlace) {

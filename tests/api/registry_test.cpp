@@ -1,6 +1,7 @@
 // The registry: stakeholders, people and enterprises, their filters, NIK masking per role,
 // staleness, history, area counts and exports.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <set>
 
@@ -636,6 +637,57 @@ TEST_P(Registry, SearchPagesAsTheListFilteredByHandInEveryOrderRegionAndOffset) 
       }
     }
   }
+}
+
+// The total of a search of two letters over the whole registry (PostgreSQL reads it from
+// tallies of prefixes kept by triggers) is the count by hand of the enterprises with a
+// word of the name, the owner's name or the NIB starting so, after every kind of change.
+TEST_P(Registry, TwoLetterTotalsFollowNamesOwnersMovesAndNewEnterprises) {
+  Seed();
+  // (A one-letter word alone, "b.", is counted from the word index, not from a tally.)
+  const std::vector<std::string> prefixes = {"ba", "bu", "ke", "ko", "si", "su", "ta", "te",
+                                             "wa", "12", "pr", "b.", "k."};
+  auto check = [&](const std::string& when) {
+    Reply all = Get("/api/v1/enterprises?limit=200", &admin_);
+    ASSERT_EQ(all.status(), 200) << all;
+    for (const auto& prefix : prefixes) {
+      std::int64_t by_hand = 0;
+      for (const auto& item : all.body.at("items").as_array()) {
+        std::string text = std::string(item.at("name").as_string()) + " " +
+                           std::string(item.at("owner").at("name").as_string());
+        if (const auto* nib = item.as_object().if_contains("nib"); nib && nib->is_string()) {
+          text += " " + std::string(nib->as_string());
+        }
+        bool found = false;
+        std::string word;
+        for (char c : text + " ") {
+          if (std::isalnum(static_cast<unsigned char>(c))) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          } else {
+            found = found || word.starts_with(prefix.substr(0, prefix.find('.')));
+            word.clear();
+          }
+        }
+        by_hand += found ? 1 : 0;
+      }
+      Reply reply = Get("/api/v1/enterprises?q=" + prefix, &admin_);
+      ASSERT_EQ(reply.status(), 200) << reply;
+      EXPECT_EQ(reply.body.at("total").as_int64(), by_hand) << when << ", q=" << prefix;
+    }
+  };
+  check("seeded");
+  std::string kopi = "/api/v1/enterprises/" + std::to_string(kopi_);
+  ASSERT_EQ(Patch(kopi, {{"name", "Warung Bu Tatik"}}, admin_).status(), 200);
+  check("a name changed");
+  std::int64_t owner = Get(kopi, &admin_).body.at("owner").at("id").as_int64();
+  ASSERT_EQ(Patch("/api/v1/people/" + std::to_string(owner), {{"name", "Teguh Prasetyo"}}, admin_).status(), 200);
+  check("an owner renamed");
+  ASSERT_EQ(Patch(kopi, {{"village_code", "35.07.20.2004"}}, admin_).status(), 200);
+  check("an enterprise moved");
+  AddEnterprise({{"owner", {{"name", "Budi Santoso"}}}, {"name", "Bengkel Budi Bersaudara"},
+                 {"sector", "services"}, {"village_code", "35.79.01.2005"}, {"nib", "1299999999999"}},
+                admin_);
+  check("an enterprise added");
 }
 
 TEST_P(Registry, ListSortsLimitsAndCountsTotal) {
