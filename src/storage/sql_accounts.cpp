@@ -30,7 +30,7 @@ struct UserRow {
     user.id = id;
     user.username = username;
     user.display_name = display_name;
-    user.role = domain::accounts::ParseRole(role).value_or(domain::accounts::Role::kMember);
+    user.role = Stored("role", role, domain::accounts::ParseRole);
     if (scope_kind_ind == soci::i_ok && scope_id_ind == soci::i_ok) {
       if (auto kind = domain::accounts::ParseScopeKind(scope_kind)) {
         user.scope = domain::accounts::Scope{*kind, scope_id};

@@ -233,7 +233,7 @@ struct OrderVars {
     o.unit = unit;
     o.unit_price = price;
     o.due_on = OptionalDate(due);
-    o.status = ParseOrderStatus(status).value_or(OrderStatus::kOpen);
+    o.status = Stored("status", status, ParseOrderStatus);
     o.created_at = InstantFrom(created);
     o.updated_at = InstantFrom(updated);
     return o;
@@ -315,7 +315,7 @@ core::Result<std::vector<KnowledgePost>> SqlCooperationRepository::SelectPosts(l
         p.group_id = group;
         p.member_id = member;
         p.member_name = name;
-        p.kind = ParsePostKind(kind).value_or(PostKind::kOther);
+        p.kind = Stored("kind", kind, ParsePostKind);
         p.title = title;
         p.body = body;
         p.tags = SplitTags(tags);
@@ -410,7 +410,7 @@ core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::SelectMateri
         MaterialRecord r;
         r.post.id = id;
         r.post.member_id = member;
-        r.post.kind = ParseMaterialKind(kind).value_or(MaterialKind::kOffer);
+        r.post.kind = Stored("kind", kind, ParseMaterialKind);
         r.post.material = material;
         r.post.unit = unit;
         r.post.quantity = quantity;

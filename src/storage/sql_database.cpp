@@ -54,12 +54,12 @@ core::Error MapError(const std::string& what, const soci::soci_error& error) {
 }
 
 core::Instant InstantFrom(const std::string& text) {
-  return core::ParseInstant(text).value_or(core::Instant{});
+  return Stored("timestamp", text, core::ParseInstant);
 }
 
 std::optional<core::Instant> OptionalInstant(const std::string& text, soci::indicator indicator) {
   if (indicator != soci::i_ok) return std::nullopt;
-  return core::ParseInstant(text);
+  return InstantFrom(text);
 }
 
 }  // namespace internal

@@ -40,15 +40,15 @@ struct GroupVars {
     Group g;
     g.id = id;
     g.name = name;
-    g.kind = ParseGroupKind(kind).value_or(GroupKind::kJointBusinessGroup);
-    g.sector = domain::registry::ParseSector(sector).value_or(domain::registry::Sector::kServices);
+    g.kind = Stored("kind", kind, ParseGroupKind);
+    g.sector = Stored("sector", sector, domain::registry::ParseSector);
     g.business_centre = business_centre.get();
     g.village_code = village_code;
-    g.origin = ParseOrigin(origin).value_or(Origin::kSelfInitiated);
+    g.origin = Stored("origin", origin, ParseOrigin);
     if (programme_id.has()) g.programme_id = programme_id.value;
     g.legality = legality.get();
     g.legality_date = OptionalDate(legality_date);
-    g.status = ParseGroupStatus(status).value_or(GroupStatus::kActive);
+    g.status = Stored("status", status, ParseGroupStatus);
     g.status_since = DateFrom(status_since);
     g.founded_on = OptionalDate(founded_on);
     g.sop_meetings_per_month = sop;
@@ -165,7 +165,7 @@ struct MemberVars {
     m.person_name = person_name;
     if (enterprise_id.has()) m.enterprise_id = enterprise_id.value;
     m.enterprise_name = enterprise_name;
-    m.role = ParseMemberRole(role).value_or(MemberRole::kMember);
+    m.role = Stored("role", role, ParseMemberRole);
     m.mentor = mentor != 0;
     m.local_hero = local_hero != 0;
     m.joined_on = DateFrom(joined_on);
@@ -243,9 +243,9 @@ struct MeetingVars {
     Meeting m;
     m.id = id;
     m.group_id = group_id;
-    m.kind = ParseMeetingKind(kind).value_or(MeetingKind::kFormal);
+    m.kind = Stored("kind", kind, ParseMeetingKind);
     m.held_on = DateFrom(held_on);
-    m.status = ParseMeetingStatus(status).value_or(MeetingStatus::kHeld);
+    m.status = Stored("status", status, ParseMeetingStatus);
     m.venue = venue.get();
     if (host.has()) m.host_member_id = host.value;
     m.agenda = agenda.get();
@@ -309,8 +309,8 @@ struct DeliberationVars {
     if (meeting_id.has()) d.meeting_id = meeting_id.value;
     d.title = title;
     d.description = description.get();
-    d.topic = ParseTopic(topic).value_or(Topic::kOther);
-    d.method = ParseDecisionMethod(method).value_or(DecisionMethod::kVote);
+    d.topic = Stored("topic", topic, ParseTopic);
+    d.method = Stored("method", method, ParseDecisionMethod);
     d.decided = decided != 0;
     if (outcome.has()) d.outcome = ParseOutcome(outcome.value);
     if (option_id.has()) d.option_id = option_id.value;
@@ -450,7 +450,7 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
           row.group_id = id;
           row.name = name;
           row.village_code = village;
-          row.status = ParseGroupStatus(status).value_or(GroupStatus::kActive);
+          row.status = Stored("status", status, ParseGroupStatus);
           row.sop_meetings_per_month = sop;
           row.held = held_count;
           row.required = static_cast<std::int64_t>(sop) * months;
@@ -728,7 +728,7 @@ core::Result<std::vector<Attendance>> SqlMeetingRepository::AttendanceOf(std::in
                   "JOIN memberships m ON m.id = a.member_id JOIN people p ON p.id = m.person_id "
                   "WHERE a.meeting_id = :m ORDER BY p.search_name, a.member_id")) {
       do {
-        list.push_back({member, ParsePresence(presence).value_or(Presence::kAbsent), name});
+        list.push_back({member, Stored("presence", presence, ParsePresence), name});
       } while (query.Next());
     }
     return list;
@@ -973,7 +973,7 @@ core::Result<std::vector<Norm>> SqlDeliberationRepository::Norms(std::int64_t gr
         norm.id = id;
         norm.group_id = group_id;
         norm.deliberation_id = deliberation;
-        norm.topic = ParseTopic(topic).value_or(Topic::kRule);
+        norm.topic = Stored("topic", topic, ParseTopic);
         norm.text = text;
         norm.adopted_on = DateFrom(adopted);
         norm.created_at = InstantFrom(created);

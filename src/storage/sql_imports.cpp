@@ -143,9 +143,9 @@ struct JobVars {
     ImportJob job;
     job.id = id;
     job.kind = kind;
-    job.mode = ParseImportMode(mode).value_or(ImportMode::kInsert);
+    job.mode = Stored("mode", mode, ParseImportMode);
     job.dry_run = dry_run != 0;
-    job.status = ParseJobStatus(status).value_or(JobStatus::kFailed);
+    job.status = Stored("status", status, ParseJobStatus);
     job.file_name = file_name;
     job.file_path = file_path;
     job.bytes_total = bytes_total;

@@ -7,7 +7,9 @@
 #include <deque>
 #include <exception>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -77,6 +79,18 @@ auto Guard(const std::string& what, Body&& body) -> decltype(body()) {
 }
 
 bool IsUniqueViolation(const soci::soci_error& error);
+
+// A stored value read back through `parse` (a Parse… function returning std::optional). Text
+// the code cannot read is a damaged row: an error, never a default that would hide it.
+template <typename Parse>
+auto Stored(std::string_view column, const std::string& text, Parse parse) {
+  auto value = parse(text);
+  if (!value) {
+    throw std::runtime_error("the database holds '" + text + "' in a " + std::string(column) +
+                             " column, which this version cannot read");
+  }
+  return *value;
+}
 
 inline std::string Text(core::Instant instant) { return core::FormatInstant(instant); }
 core::Instant InstantFrom(const std::string& text);
@@ -150,7 +164,7 @@ inline In<std::string> InstantIn(const std::optional<core::Instant>& value) {
 }
 
 // Calendar dates are stored as ISO text.
-inline core::Date DateFrom(const std::string& text) { return core::Date::Parse(text).value_or(core::Date{}); }
+inline core::Date DateFrom(const std::string& text) { return Stored("date", text, core::Date::Parse); }
 
 inline In<std::string> DateIn(const std::optional<core::Date>& date) {
   return In<std::string>(date ? std::optional<std::string>(date->ToString()) : std::nullopt);

@@ -610,7 +610,7 @@ struct EnterpriseVars {
     e.owner_name = owner_name;
     if (owner_gender.has()) e.owner_gender = ParseGender(owner_gender.value);
     e.name = name;
-    e.sector = ParseSector(sector).value_or(Sector::kServices);
+    e.sector = Stored("sector", sector, ParseSector);
     e.products = products.get();
     e.business_centre = business_centre.get();
     e.village_code = village_code;
@@ -619,7 +619,7 @@ struct EnterpriseVars {
     if (capital.has()) e.capital = capital.value;
     if (turnover.has()) e.turnover = turnover.value;
     e.nib = nib.get();
-    e.status = ParseStatus(status).value_or(Status::kActive);
+    e.status = Stored("status", status, ParseStatus);
     e.verified_at = OptionalInstant(verified_at.value, verified_at.indicator);
     if (verified_by.has()) e.verified_by = verified_by.value;
     e.verified_by_username = verified_by_name.has() ? verified_by_name.value
@@ -694,8 +694,8 @@ struct StakeholderVars {
     Stakeholder s;
     s.id = id;
     s.name = name;
-    s.helix = ParseHelix(helix).value_or(Helix::kGovernment);
-    s.kind = ParseStakeholderKind(kind).value_or(StakeholderKind::kAgency);
+    s.helix = Stored("helix", helix, ParseHelix);
+    s.kind = Stored("kind", kind, ParseStakeholderKind);
     s.region_code = region_code.get();
     s.contact = contact.get();
     s.created_at = InstantFrom(created_at);

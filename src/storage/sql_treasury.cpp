@@ -31,7 +31,7 @@ struct EntryVars {
     e.id = id;
     e.group_id = group_id;
     e.date = DateFrom(date);
-    e.kind = ParseEntryKind(kind).value_or(EntryKind::kGeneral);
+    e.kind = Stored("kind", kind, ParseEntryKind);
     e.memo = memo;
     e.amount = amount;
     if (reverses_id.has()) e.reverses_id = reverses_id.value;
@@ -114,7 +114,7 @@ core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries)
   if (query.Run(sql)) {
     do {
       LedgerLine line;
-      line.account = ParseLedgerAccount(account).value_or(LedgerAccount::kCash);
+      line.account = Stored("account", account, ParseLedgerAccount);
       line.debit = debit;
       line.credit = credit;
       if (member.has()) line.member_id = member.value;
@@ -297,7 +297,7 @@ core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t 
         rule.id = id;
         rule.group_id = group_id;
         rule.amount = amount;
-        rule.from = Month::Parse(from).value_or(Month{});
+        rule.from = Stored("month", from, Month::Parse);
         if (deliberation.has()) rule.deliberation_id = deliberation.value;
         rule.created_at = InstantFrom(created);
         rules.push_back(rule);
@@ -344,8 +344,8 @@ core::Result<std::vector<CommonAsset>> SqlTreasuryRepository::SelectAssets(
       asset.id = key;
       asset.group_id = group;
       asset.name = name;
-      asset.kind = ParseAssetKind(kind).value_or(AssetKind::kOther);
-      asset.source = ParseAssetSource(source).value_or(AssetSource::kOther);
+      asset.kind = Stored("kind", kind, ParseAssetKind);
+      asset.source = Stored("source", source, ParseAssetSource);
       asset.value = value;
       asset.acquired_on = DateFrom(acquired);
       asset.created_at = InstantFrom(created);

@@ -155,6 +155,20 @@ TEST_P(Treasury, FeesDueFollowTheRuleAndArrearsArePerMember) {
   EXPECT_TRUE(HasFieldError(Get("/api/v1/groups/1/fees?through=soon", &treasurer_login_), "through", "invalid_format"));
 }
 
+// A stored kind this version cannot read (a row damaged, or written by a newer version) is an
+// error of the server, not an entry silently shown as "general".
+TEST_P(Treasury, AStoredKindTheServerCannotReadIsAnErrorNotAGeneralEntry) {
+  std::int64_t id = Posted({{"kind", "expense"}, {"amount", 20'000}, {"memo", "plastik"}});
+  ASSERT_NE(id, 0);
+  ASSERT_TRUE(test_database().Execute("UPDATE ledger_entries SET kind = 'mystery' WHERE id = " +
+                                      std::to_string(id)).ok());
+  Reply one = Get("/api/v1/groups/1/ledger/" + std::to_string(id), &treasurer_login_);
+  EXPECT_EQ(one.status(), 500) << one;
+  EXPECT_EQ(one.response.body.find("general"), std::string::npos) << one;
+  Reply list = Get("/api/v1/groups/1/ledger", &treasurer_login_);
+  EXPECT_EQ(list.status(), 500) << list;
+}
+
 TEST_P(Treasury, AWrongEntryIsRefusedWholeAndNamesItsField) {
   Reply unbalanced = PostEntry({{"kind", "general"},
                                 {"lines", json::array{json::object{{"account", "cash"}, {"debit", 150'000}},
