@@ -9,9 +9,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
-
-#include <boost/unordered/unordered_flat_map.hpp>
-#include <boost/unordered/unordered_flat_set.hpp>
+#include <unordered_set>
 
 #include "core/text.hpp"
 #include "core/time.hpp"
@@ -203,7 +201,7 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
-using VillageSet = boost::unordered_flat_set<std::string, StringHash, std::equal_to<>>;
+using VillageSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // Turns one data row into a record, or into the errors that stop it.
 class RowParser {
@@ -521,7 +519,7 @@ class BatchQueue {
 // keys colliding among a million rows has odds of about 1 in 30 million.)
 void ReadRows(RowSource& source, RowParser& parser, std::int64_t rows_done, std::size_t batch_rows,
               BatchQueue& queue) {
-  boost::unordered_flat_map<std::uint64_t, std::int64_t> nibs_seen, niks_seen, keys_seen;
+  std::unordered_map<std::uint64_t, std::int64_t> nibs_seen, niks_seen, keys_seen;
   std::hash<std::string> hash;
   std::int64_t line = 0, rows_seen = 0;
   std::vector<std::string> fields;
