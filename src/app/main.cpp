@@ -4,6 +4,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -411,20 +412,24 @@ int main(int argc, char** argv) {
     Runtime& rt = **runtime;
     Context system = Context::System("cli");
     if (*user_add) {
+      std::optional<gotong::domain::accounts::ScopeInput> scope;
+      if (!scope_text.empty()) {
+        // KIND:ID, the id a whole positive number: "stakeholder:abc" is refused, not read as 0.
+        auto colon = scope_text.find(':');
+        std::string_view digits =
+            colon == std::string::npos ? std::string_view() : std::string_view(scope_text).substr(colon + 1);
+        long long id = 0;
+        auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+        if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || id <= 0) {
+          return Fail(gotong::core::Error::Invalid(
+              "scope", "invalid", "--scope must be KIND:ID with a whole number id, e.g. stakeholder:3"));
+        }
+        scope = gotong::domain::accounts::ScopeInput{scope_text.substr(0, colon), id};
+      }
       auto password = ReadPassword();
       if (!password.ok()) return Fail(password.error());
-      gotong::domain::accounts::NewUser input{username, std::nullopt, role, *password, std::nullopt};
+      gotong::domain::accounts::NewUser input{username, std::nullopt, role, *password, scope};
       if (!display_name.empty()) input.display_name = display_name;
-      if (!scope_text.empty()) {
-        auto colon = scope_text.find(':');
-        long long id = 0;
-        try {
-          id = colon == std::string::npos ? 0 : std::stoll(scope_text.substr(colon + 1));
-        } catch (const std::exception&) {
-          id = 0;
-        }
-        input.scope = gotong::domain::accounts::ScopeInput{scope_text.substr(0, colon), id};
-      }
       auto created = rt.accounts->CreateUser(system, input);
       if (!created.ok()) return Fail(created.error());
       std::cout << "created user " << created->username << " (" << role << ", id " << created->id
