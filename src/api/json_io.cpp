@@ -254,6 +254,15 @@ std::optional<std::int64_t> QueryReader::Int(const std::string& name, std::int64
   return value;
 }
 
+std::optional<bool> QueryReader::Bool(const std::string& name) {
+  auto text = String(name);
+  if (!text) return std::nullopt;
+  if (*text == "true") return true;
+  if (*text == "false") return false;
+  errors_.push_back({name, "invalid_value", name + " must be true or false"});
+  return std::nullopt;
+}
+
 core::Status QueryReader::Finish() {
   if (errors_.empty()) return core::OkStatus();
   return core::Error::Invalid(errors_);

@@ -71,6 +71,8 @@ class QueryReader {
                                          std::initializer_list<std::string_view> allowed);
   std::optional<std::string> String(const std::string& name);
   std::optional<std::int64_t> Int(const std::string& name, std::int64_t min, std::int64_t max);
+  // A flag: "true" or "false"; anything else is an invalid_value error of `name`.
+  std::optional<bool> Bool(const std::string& name);
   core::Status Finish();
 
  private:

@@ -119,12 +119,9 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"include_ended"});
     if (!query.ok()) return Fail(query.error(), call);
-    auto include = query->String("include_ended").value_or("false");
+    bool include = query->Bool("include_ended").value_or(false);
     if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    if (include != "true" && include != "false") {
-      return Fail(core::Error::Invalid("include_ended", "invalid_value", "include_ended must be true or false"), call);
-    }
-    auto view = service.Areas(call.context, *id, include == "true");
+    auto view = service.Areas(call.context, *id, include);
     if (!view.ok()) return Fail(view.error(), call);
     json::array areas, overlaps;
     for (const auto& area : view->areas) areas.push_back(AreaJson(area));

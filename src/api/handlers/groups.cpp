@@ -334,13 +334,10 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"include_left", "limit", "offset"});
     if (!query.ok()) return Fail(query.error(), call);
-    auto include_left = query->String("include_left").value_or("false");
+    bool include_left = query->Bool("include_left").value_or(false);
     auto page = ReadPage(*query);
     if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    if (include_left != "true" && include_left != "false") {
-      return Fail(core::Error::Invalid("include_left", "invalid_value", "include_left must be true or false"), call);
-    }
-    auto found = service.ListMembers(call.context, *id, include_left == "true", page);
+    auto found = service.ListMembers(call.context, *id, include_left, page);
     if (!found.ok()) return Fail(found.error(), call);
     return JsonResponse(200, PageJson(*found, MemberJson));
   }});

@@ -100,15 +100,11 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     registry::ImportRequest request;
     request.kind = query->String("kind").value_or("");
     request.mode = query->String("mode").value_or("insert");
-    auto dry_run = query->String("dry_run").value_or("false");
+    request.dry_run = query->Bool("dry_run").value_or(false);
     if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
     if (request.kind.empty()) {
       return Fail(core::Error::Invalid("kind", "required", "kind is required (enterprises)"), call);
     }
-    if (dry_run != "true" && dry_run != "false") {
-      return Fail(core::Error::Invalid("dry_run", "invalid_value", "dry_run must be true or false"), call);
-    }
-    request.dry_run = dry_run == "true";
     if (!IsCsvType(call.request.Header("Content-Type"))) {
       return SimpleProblem(415, "unsupported-media-type", "send the file as text/csv");
     }

@@ -148,15 +148,7 @@ core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) 
   filter.status = query.String("status");
   filter.q = query.String("q");
   filter.sort = query.String("sort");
-  if (auto stale = query.String("stale")) {
-    if (*stale == "true") {
-      filter.stale = true;
-    } else if (*stale == "false") {
-      filter.stale = false;
-    } else {
-      return core::Error::Invalid("stale", "invalid_value", "stale must be true or false");
-    }
-  }
+  filter.stale = query.Bool("stale");
   return filter;
 }
 
@@ -362,20 +354,17 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
                                                  "status", "stale", "q", "sort"});
     if (!query.ok()) return Fail(query.error(), call);
     auto format = query->String("format").value_or("csv");
-    auto include = query->String("include_nik").value_or("false");
+    bool include = query->Bool("include_nik").value_or(false);
     auto filter = ReadEnterpriseQuery(*query);
     if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
     if (!filter.ok()) return Fail(filter.error(), call);
     if (format != "csv" && format != "xlsx") {
       return Fail(core::Error::Invalid("format", "invalid_value", "format must be csv or xlsx"), call);
     }
-    if (include != "true" && include != "false") {
-      return Fail(core::Error::Invalid("include_nik", "invalid_value", "include_nik must be true or false"), call);
-    }
     auto sheet = format == "csv" ? io::NewCsvSheet(tmpdir) : io::NewXlsxSheet(tmpdir);
     if (!sheet.ok()) return Fail(sheet.error(), call);
     auto status = registry.ExportEnterprises(
-        call.context, *filter, include == "true",
+        call.context, *filter, include,
         [&](const registry::EnterpriseView& view, const registry::Person& owner) {
           (*sheet)->Add(view.enterprise, owner, view.stale);
           return true;

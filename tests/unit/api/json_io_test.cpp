@@ -213,6 +213,25 @@ TEST(QueryReader, ChecksIntegersAndTheirRange) {
                                                         {"g", "wrong_type"}}));
 }
 
+TEST(QueryReader, ReadsFlagsAsTrueOrFalseOnlyAndReportsTheRestWithOtherErrors) {
+  auto query = QueryReader::Parse("a=true&b=false&c=yes&d=1&e=TRUE&f=&limit=x",
+                                  {"a", "b", "c", "d", "e", "f", "limit", "absent"});
+  ASSERT_TRUE(query.ok());
+  EXPECT_EQ(query->Bool("a"), true);
+  EXPECT_EQ(query->Bool("b"), false);
+  EXPECT_EQ(query->Bool("absent"), std::nullopt);
+  for (const char* name : {"c", "d", "e", "f"}) EXPECT_EQ(query->Bool(name), std::nullopt) << name;
+  EXPECT_FALSE(query->Int("limit", 1, 200).has_value());
+  auto status = query->Finish();
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(Fields(status.error()), (FieldList{{"c", "invalid_value"},
+                                               {"d", "invalid_value"},
+                                               {"e", "invalid_value"},
+                                               {"f", "invalid_value"},
+                                               {"limit", "wrong_type"}}));
+  EXPECT_EQ(status.error().fields.front().message, "c must be true or false");
+}
+
 TEST(QueryReader, RejectsUnknownParametersAndInvalidUtf8) {
   auto query = QueryReader::Parse("q=%C3&sort=name", {"q"});
   ASSERT_TRUE(query.ok());
