@@ -2,15 +2,13 @@
 
 #include <array>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/bounded_queue.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "domain/regions/region.hpp"
@@ -454,63 +452,9 @@ struct Batch {
   std::int64_t bytes_read = 0;  // of the file, up to the batch's last row
 };
 
-// A bounded hand-off between the two threads of a job: the reader waits while `capacity`
-// batches wait to be written, so memory stays bounded whatever the file's size.
-class BatchQueue {
- public:
-  explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
-
-  // false once the writer has stopped taking batches.
-  bool Push(Batch batch) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return cancelled_ || batches_.size() < capacity_; });
-    if (cancelled_) return false;
-    batches_.push_back(std::move(batch));
-    ready_.notify_one();
-    return true;
-  }
-  // The reader's last word: the end of the file (no error), why it could not go on, or the
-  // exception that ended it (re-thrown by the writer once the batches before it are written).
-  void Close(std::optional<core::Error> error, std::exception_ptr exception = nullptr) {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    error_ = std::move(error);
-    exception_ = exception;
-    ready_.notify_one();
-  }
-  // The next batch; nullopt once the reader has closed and every batch has been taken.
-  std::optional<Batch> Pop() {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
-    if (batches_.empty()) return std::nullopt;
-    Batch batch = std::move(batches_.front());
-    batches_.pop_front();
-    room_.notify_one();
-    return batch;
-  }
-  void Cancel() {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    room_.notify_all();
-  }
-  std::optional<core::Error> error() {
-    std::lock_guard lock(mutex_);
-    return error_;
-  }
-  std::exception_ptr exception() {
-    std::lock_guard lock(mutex_);
-    return exception_;
-  }
-
- private:
-  std::size_t capacity_;
-  std::mutex mutex_;
-  std::condition_variable ready_, room_;
-  std::deque<Batch> batches_;
-  bool closed_ = false, cancelled_ = false;
-  std::optional<core::Error> error_;
-  std::exception_ptr exception_;
-};
+// The hand-off between the two threads of a job: the reader waits while two batches wait to be
+// written, so memory stays bounded whatever the file's size.
+using BatchQueue = core::BoundedQueue<Batch>;
 
 // The reading side of a job: parses and checks every row after the header, skipping (but
 // remembering the keys of) the first `rows_done` rows that an interrupted run already wrote.
