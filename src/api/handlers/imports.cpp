@@ -2,9 +2,6 @@
 // back while it runs.
 
 #include <charconv>
-#include <filesystem>
-#include <fstream>
-#include <random>
 
 #include "api/handlers/handlers.hpp"
 #include "api/handlers/values.hpp"
@@ -12,6 +9,7 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "io/import_messages.hpp"
+#include "io/upload.hpp"
 
 namespace gotong::api::handlers {
 namespace {
@@ -108,37 +106,14 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     if (!IsCsvType(call.request.Header("Content-Type"))) {
       return SimpleProblem(415, "unsupported-media-type", "send the file as text/csv");
     }
-    std::int64_t size = call.request.body_file.empty()
-                            ? static_cast<std::int64_t>(call.request.body.size())
-                            : static_cast<std::int64_t>(std::filesystem::file_size(call.request.body_file));
-    if (size == 0) {
-      return Fail(core::Error::Invalid("file", "required", "the file is empty"), call);
-    }
-    std::error_code ec;
-    std::filesystem::path folder = std::filesystem::path(dir) / "imports";
-    std::filesystem::create_directories(folder, ec);
-    std::random_device random;
-    auto path = folder / ("upload-" + std::to_string(random()) + std::to_string(random()) + ".csv");
-    if (!call.request.body_file.empty()) {
-      std::filesystem::rename(call.request.body_file, path, ec);
-      if (ec) {
-        // Another file system: copy instead.
-        ec.clear();
-        std::filesystem::copy_file(call.request.body_file, path, ec);
-      }
-    } else {
-      std::ofstream file(path, std::ios::binary);
-      file.write(call.request.body.data(), static_cast<std::streamsize>(call.request.body.size()));
-      file.close();
-      if (!file) ec = std::make_error_code(std::errc::io_error);
-    }
-    if (ec) return Fail(core::Error::Unavailable("cannot keep the uploaded file: " + ec.message()), call);
-    request.file_path = path.string();
-    request.bytes_total = size;
+    auto staged = io::StageUpload(dir, call.request.body_file, call.request.body);
+    if (!staged.ok()) return Fail(staged.error(), call);
+    request.file_path = staged->path;
+    request.bytes_total = staged->bytes;
     request.file_name = CleanFileName(call.request.Header("X-File-Name"));
     auto job = imports.Create(call.context, request);
     if (!job.ok()) {
-      std::filesystem::remove(path, ec);
+      io::DiscardUpload(staged->path);
       return Fail(job.error(), call);
     }
     if (start) start(job->id);
