@@ -31,7 +31,7 @@ struct Fixture {
     if (!status.ok()) throw std::runtime_error(status.error().message);
     gotong::api::Services services{*runtime->database, *runtime->accounts, *runtime->regions,
                                    *runtime->registry, *runtime->imports, *runtime->groups, *runtime->treasury, *runtime->cooperation,
-                                   *runtime->idempotency, nullptr, nullptr};
+                                   *runtime->idempotency, runtime->clock, nullptr, nullptr};
     api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
   }
 };

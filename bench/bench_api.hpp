@@ -50,8 +50,8 @@ struct Bench {
     }
     bench.token = *token;
     api::Services services{*rt.database, *rt.accounts, *rt.regions, *rt.registry, *rt.imports,
-                           *rt.groups,   *rt.treasury, *rt.cooperation, *rt.idempotency, nullptr,
-                           nullptr};
+                           *rt.groups,   *rt.treasury, *rt.cooperation, *rt.idempotency, rt.clock,
+                           nullptr,      nullptr};
     bench.api = std::make_unique<api::Api>(services, api::ApiOptions{"bench", "", "var", {}});
     return bench;
   }

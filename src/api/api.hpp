@@ -7,6 +7,7 @@
 
 #include "api/http.hpp"
 #include "api/router.hpp"
+#include "core/clock.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/database.hpp"
 #include "domain/groups/cooperation_service.hpp"
@@ -29,6 +30,7 @@ struct Services {
   domain::groups::TreasuryService& treasury;
   domain::groups::CooperationService& cooperation;
   domain::idempotency::IdempotencyService& idempotency;
+  const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).
   std::function<void(std::int64_t job_id)> start_import;
   // The database's state as last probed, without blocking (app's HealthMonitor). When given,

@@ -25,6 +25,7 @@ core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime)
                          *runtime.treasury,
                          *runtime.cooperation,
                          *runtime.idempotency,
+                         runtime.clock,
                          [runner](std::int64_t job_id) { runner->Enqueue(job_id); },
                          [health] { return health->Status(); }};
   api::ApiOptions api_options;

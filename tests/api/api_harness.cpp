@@ -42,7 +42,7 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       idempotency(database, clock),
       work_dir(testing::NewTempDir("gotong-api")),
       app(api::Services{database, accounts, regions, registry, imports, groups, treasury, cooperation,
-                        idempotency, [this](std::int64_t job) { queued_imports.push_back(job); },
+                        idempotency, clock, [this](std::int64_t job) { queued_imports.push_back(job); },
                         nullptr},
           api::ApiOptions{"9.9.9-test", "", work_dir, router}) {
   crypto::InitSodium();

@@ -153,8 +153,8 @@ core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) 
 }
 
 // 20261123: the date as export file names carry it.
-std::string Today() {
-  std::string date = core::FormatInstant(core::SystemClock().Now()).substr(0, 10);
+std::string Today(const core::Clock& clock) {
+  std::string date = core::FormatInstant(clock.Now()).substr(0, 10);
   std::erase(date, '-');
   return date;
 }
@@ -349,7 +349,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/export", readers,
-                    [&registry, tmpdir = options.work_dir](Call& call) {
+                    [&registry, &clock = services.clock, tmpdir = options.work_dir](Call& call) {
     auto query = QueryReader::Parse(call.query, {"format", "include_nik", "region", "sector", "scale",
                                                  "status", "stale", "q", "sort"});
     if (!query.ok()) return Fail(query.error(), call);
@@ -375,7 +375,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
     Response response;
     response.status = 200;
     response.body_file = std::move(file).value();  // streamed from disk, then removed
-    std::string name = "gotong-enterprises-" + Today() + "." + format;
+    std::string name = "gotong-enterprises-" + Today(clock) + "." + format;
     response.SetHeader("Content-Type",
                        format == "csv" ? "text/csv; charset=utf-8"
                                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
