@@ -50,8 +50,13 @@ Response Build(int status, const std::string& slug, const std::string& detail,
   body["detail"] = detail;
   json::array errors;
   for (const auto& field : fields) {
-    errors.push_back(json::object{{"field", field.field}, {"code", field.code},
-                                  {"message", field.message}});
+    json::object error{{"field", field.field}, {"code", field.code}, {"message", field.message}};
+    if (!field.params.empty()) {
+      json::object params;
+      for (const auto& [name, value] : field.params) params[name] = value;
+      error["params"] = std::move(params);
+    }
+    errors.push_back(std::move(error));
   }
   body["errors"] = std::move(errors);
   Response response;

@@ -25,12 +25,25 @@ enum class ErrorCode {
 
 const char* ToString(ErrorCode code);
 
+// The values a field error's words need, by name ("can" → "120"), in the order they were given.
+using ErrorParams = std::vector<std::pair<std::string, std::string>>;
+
 // One wrong field: `field` names it as the client spelled it ("scope.id"), `code` is a stable
-// machine word a client can translate (required, too_short, ...), `message` is plain English.
+// machine word a client can translate (required, too_short, ...), `message` is plain English,
+// and `params` the numbers and names a translation needs, so no client reads them back out
+// of the English.
 struct FieldError {
+  FieldError() = default;
+  FieldError(std::string field_name, std::string error_code, std::string text, ErrorParams values = {})
+      : field(std::move(field_name)),
+        code(std::move(error_code)),
+        message(std::move(text)),
+        params(std::move(values)) {}
+
   std::string field;
   std::string code;
   std::string message;
+  ErrorParams params;
 
   friend bool operator==(const FieldError&, const FieldError&) = default;
 };

@@ -106,6 +106,9 @@ TEST_P(Cooperation, AJointOrderIsSplitByCapacityAndAShortfallIsNamed) {
   Reply short_of = Post("/api/v1/groups/1/orders", too_big, leader_login_);
   ASSERT_EQ(short_of.status(), 409) << short_of;
   EXPECT_TRUE(HasFieldError(short_of, "quantity", "insufficient_capacity")) << short_of;
+  // The numbers come as params, so the web app words them without reading the English.
+  EXPECT_EQ(short_of.body.at("errors").at(0).at("params"),
+            (json::object{{"can", "120"}, {"ordered", "150"}, {"short", "30"}})) << short_of;
   EXPECT_NE(short_of.body.at("detail").as_string().find("120 of 150; 30 short"), json::string::npos) << short_of;
 
   Reply wrong = Post("/api/v1/groups/1/orders",

@@ -493,7 +493,10 @@ core::Result<std::vector<Share>> SplitOrder(std::int64_t quantity,
                           " short";
     return core::Error{core::ErrorCode::kFailedPrecondition,
                        message,
-                       {core::FieldError{"quantity", "insufficient_capacity", message}},
+                       {core::FieldError{"quantity", "insufficient_capacity", message,
+                                         {{"can", std::to_string(can)},
+                                          {"ordered", std::to_string(quantity)},
+                                          {"short", std::to_string(quantity - can)}}}},
                        std::nullopt,
                        {}};
   }

@@ -23,7 +23,10 @@ describe('problemFromResponse', () => {
           title: 'Invalid input',
           status: 400,
           detail: 'the request has invalid fields',
-          errors: [{ field: 'new_password', code: 'too_short', message: 'password must be at least 12 characters' }],
+          errors: [
+            { field: 'new_password', code: 'too_short', message: 'password must be at least 12 characters' },
+            { field: 'quantity', code: 'insufficient_capacity', message: 'x', params: { can: '120', ordered: '150' } },
+          ],
         },
         400,
       ),
@@ -34,7 +37,8 @@ describe('problemFromResponse', () => {
     expect(error.status).toBe(400);
     expect(error.detail).toBe('the request has invalid fields');
     expect(error.errors).toEqual([
-      { field: 'new_password', code: 'too_short', message: 'password must be at least 12 characters' },
+      { field: 'new_password', code: 'too_short', message: 'password must be at least 12 characters', params: {} },
+      { field: 'quantity', code: 'insufficient_capacity', message: 'x', params: { can: '120', ordered: '150' } },
     ]);
     expect(error.errorsFor('new_password')).toHaveLength(1);
     expect(error.errorsFor('current_password')).toHaveLength(0);
@@ -78,9 +82,19 @@ describe('problemFromResponse', () => {
 
   it('ignores malformed field error entries instead of crashing', async () => {
     const error = await problemFromResponse(
-      jsonResponse({ type: 'urn:gotong:problem:invalid-input', status: 400, errors: [null, 'x', { field: 'username', code: 'required' }] }, 400),
+      jsonResponse(
+        {
+          type: 'urn:gotong:problem:invalid-input',
+          status: 400,
+          errors: [null, 'x', { field: 'username', code: 'required', params: ['not', 'an', 'object'] }, { field: 'n', code: 'c', params: { a: 1, b: 'two' } }],
+        },
+        400,
+      ),
     );
-    expect(error.errors).toEqual([{ field: 'username', code: 'required', message: '' }]);
+    expect(error.errors).toEqual([
+      { field: 'username', code: 'required', message: '', params: {} },
+      { field: 'n', code: 'c', message: '', params: { b: 'two' } },
+    ]);
   });
 });
 

@@ -12,6 +12,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** The values the code's words need (e.g. can/ordered/short); {} when it has none. */
+  params: Record<string, string>;
 }
 
 /** The slugs the contract defines; the server may add more, so slug stays a string. */
@@ -109,6 +111,15 @@ function asString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+function parseParams(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [name, text] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof text === 'string') out[name] = text;
+  }
+  return out;
+}
+
 function parseFieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   const out: FieldError[] = [];
@@ -119,6 +130,7 @@ function parseFieldErrors(value: unknown): FieldError[] {
       field: asString(record.field),
       code: asString(record.code),
       message: asString(record.message),
+      params: parseParams(record.params),
     });
   }
   return out;

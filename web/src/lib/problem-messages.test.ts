@@ -79,30 +79,30 @@ describe('minutesToWait', () => {
 
 describe('fieldErrorMessage', () => {
   it('prefers the field-specific message', () => {
-    expect(fieldErrorMessage(idT, { field: 'new_password', code: 'too_short', message: 'x' })).toBe(
+    expect(fieldErrorMessage(idT, { field: 'new_password', code: 'too_short', message: 'x', params: {} })).toBe(
       'Kata sandi baru minimal 12 karakter.',
     );
-    expect(fieldErrorMessage(idT, { field: 'current_password', code: 'invalid_value', message: 'x' })).toBe(
+    expect(fieldErrorMessage(idT, { field: 'current_password', code: 'invalid_value', message: 'x', params: {} })).toBe(
       'Kata sandi saat ini salah.',
     );
   });
 
   it('falls back to the generic message for the code', () => {
-    expect(fieldErrorMessage(idT, { field: 'display_name', code: 'too_long', message: 'x' })).toBe('Terlalu panjang.');
+    expect(fieldErrorMessage(idT, { field: 'display_name', code: 'too_long', message: 'x', params: {} })).toBe('Terlalu panjang.');
   });
 
   it('words a control character in any field (a NUL pasted into a name, say)', () => {
-    expect(fieldErrorMessage(idT, { field: 'name', code: 'control_character', message: 'x' })).toBe(
+    expect(fieldErrorMessage(idT, { field: 'name', code: 'control_character', message: 'x', params: {} })).toBe(
       'Tidak boleh berisi karakter kendali (seperti NUL, tab, atau ganti baris).',
     );
   });
 
   it("falls back to the server's message for an unknown code", () => {
-    expect(fieldErrorMessage(idT, { field: 'x', code: 'strange', message: 'must be odd' })).toBe('must be odd');
+    expect(fieldErrorMessage(idT, { field: 'x', code: 'strange', message: 'must be odd', params: {} })).toBe('must be odd');
   });
 
   it('does not treat inherited object keys as translations', () => {
-    expect(fieldErrorMessage(idT, { field: 'x', code: 'toString', message: 'server says' })).toBe('server says');
+    expect(fieldErrorMessage(idT, { field: 'x', code: 'toString', message: 'server says', params: {} })).toBe('server says');
   });
 });
 
@@ -110,8 +110,8 @@ describe('fieldMessages', () => {
   it('returns the messages for one field only', () => {
     const error = problem('invalid-input', {
       errors: [
-        { field: 'new_password', code: 'too_short', message: '' },
-        { field: 'current_password', code: 'required', message: '' },
+        { field: 'new_password', code: 'too_short', message: '', params: {} },
+        { field: 'current_password', code: 'required', message: '', params: {} },
       ],
     });
     expect(fieldMessages(idT, error, 'new_password')).toEqual(['Kata sandi baru minimal 12 karakter.']);

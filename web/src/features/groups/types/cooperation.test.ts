@@ -37,13 +37,17 @@ import {
 const TODAY = '2026-03-10';
 const keys = (problems: { key: string }[] | undefined) => (problems ?? []).map((p) => p.key);
 
-function problem(status: number, errors: { field: string; code: string; message?: string }[], detail = '') {
+function problem(
+  status: number,
+  errors: { field: string; code: string; message?: string; params?: Record<string, string> }[],
+  detail = '',
+) {
   return new ApiError({
     type: 'urn:gotong:problem:conflict',
     status,
     title: '',
     detail,
-    errors: errors.map((e) => ({ message: '', ...e })),
+    errors: errors.map((e) => ({ message: '', params: {}, ...e })),
   });
 }
 
@@ -151,17 +155,23 @@ describe('joint orders', () => {
     expect(readCount('-3')).toBeNull();
   });
 
-  it('reads the shortfall from the server’s 409, or from the order sent when its words change', () => {
-    const refused = problem(409, [{ field: 'quantity', code: 'insufficient_capacity', message: 'members can make 120 of 150; 30 short' }]);
+  it('reads the shortfall from the params of the server’s 409, never from its English', () => {
+    const refused = problem(409, [
+      {
+        field: 'quantity',
+        code: 'insufficient_capacity',
+        message: 'kata-kata apa saja',
+        params: { can: '120', ordered: '150', short: '30' },
+      },
+    ]);
     expect(shortfallOf(refused)).toEqual({ can: 120, ordered: 150, short: 30 });
-    const detailOnly = problem(409, [{ field: 'quantity', code: 'insufficient_capacity' }], 'members can make 70 of 100; 30 short');
-    expect(shortfallOf(detailOnly)).toEqual({ can: 70, ordered: 100, short: 30 });
-    const reworded = problem(409, [{ field: 'quantity', code: 'insufficient_capacity', message: 'not enough' }]);
-    expect(shortfallOf(reworded, { quantity: 150, capacities: [{ member_id: 11, capacity: 50 }, { member_id: 13, capacity: 70 }] })).toEqual({
-      can: 120,
-      ordered: 150,
-      short: 30,
-    });
+    // Without usable params, the numbers of the order that was sent.
+    const sent = { quantity: 150, capacities: [{ member_id: 11, capacity: 50 }, { member_id: 13, capacity: 70 }] };
+    const bare = problem(409, [{ field: 'quantity', code: 'insufficient_capacity', message: 'members can make 70 of 100; 30 short' }]);
+    expect(shortfallOf(bare, sent)).toEqual({ can: 120, ordered: 150, short: 30 });
+    expect(shortfallOf(bare)).toBeNull();
+    const garbled = problem(409, [{ field: 'quantity', code: 'insufficient_capacity', params: { can: 'banyak', ordered: '150', short: '30' } }]);
+    expect(shortfallOf(garbled, sent)).toEqual({ can: 120, ordered: 150, short: 30 });
     expect(shortfallOf(problem(400, [{ field: 'quantity', code: 'out_of_range' }]))).toBeNull();
   });
 

@@ -278,19 +278,25 @@ export interface Shortfall {
   short: number;
 }
 
-const SHORTFALL = /(\d+)\D+?(\d+);\s*(\d+)/;
+/** A whole number the server sent as a parameter, or null. */
+function countParam(params: Record<string, string>, name: string): number | null {
+  const text = params[name];
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
+}
 
 /**
- * The shortfall of a refused order (409, quantity/insufficient_capacity): the numbers the server
- * wrote ("members can make 120 of 150; 30 short"), or, if its words change, those of the order
+ * The shortfall of a refused order (409, quantity/insufficient_capacity): the numbers in the
+ * error's params (can, ordered, short), or, from a server that sent none, those of the order
  * that was sent. Null when the failure was something else.
  */
 export function shortfallOf(error: unknown, sent?: Pick<OrderInput, 'quantity' | 'capacities'>): Shortfall | null {
   if (!isApiError(error)) return null;
   const found = error.errors.find((e) => e.code === 'insufficient_capacity');
   if (!found) return null;
-  const match = SHORTFALL.exec(found.message || error.detail);
-  if (match) return { can: Number(match[1]), ordered: Number(match[2]), short: Number(match[3]) };
+  const can = countParam(found.params, 'can');
+  const ordered = countParam(found.params, 'ordered');
+  const short = countParam(found.params, 'short');
+  if (can !== null && ordered !== null && short !== null) return { can, ordered, short };
   if (sent) {
     const can = sent.capacities.reduce((sum, c) => sum + c.capacity, 0);
     return { can, ordered: sent.quantity, short: Math.max(0, sent.quantity - can) };

@@ -11,7 +11,7 @@ function invalid(errors: { field: string; code: string; message?: string }[], sl
     status,
     title: '',
     detail: 'server detail',
-    errors: errors.map((e) => ({ message: '', ...e })),
+    errors: errors.map((e) => ({ message: '', params: {}, ...e })),
   });
 }
 
@@ -32,17 +32,17 @@ describe('serverField', () => {
 
 describe('groupFieldMessage', () => {
   it('says what is wrong in words a group treasurer understands, by field and code', () => {
-    expect(groupFieldMessage(t, { field: 'attendance[1].member_id', code: 'not_member_then', message: '' })).toBe(
+    expect(groupFieldMessage(t, { field: 'attendance[1].member_id', code: 'not_member_then', message: '', params: {} })).toBe(
       'Belum atau sudah tidak menjadi anggota pada tanggal pertemuan.',
     );
-    expect(groupFieldMessage(t, { field: 'role', code: 'office_taken', message: '' })).toMatch(/sudah punya pengurus/);
-    expect(groupFieldMessage(t, { field: 'options', code: 'too_many', message: '' })).toBe('Paling banyak 12 pilihan.');
-    expect(groupFieldMessage(t, { field: 'person.phone', code: 'invalid_format', message: '' })).toMatch(/0812-3456-7890/);
+    expect(groupFieldMessage(t, { field: 'role', code: 'office_taken', message: '', params: {} })).toMatch(/sudah punya pengurus/);
+    expect(groupFieldMessage(t, { field: 'options', code: 'too_many', message: '', params: {} })).toBe('Paling banyak 12 pilihan.');
+    expect(groupFieldMessage(t, { field: 'person.phone', code: 'invalid_format', message: '', params: {} })).toMatch(/0812-3456-7890/);
   });
 
   it("falls back to the app's words for the code, then to the server's message", () => {
-    expect(groupFieldMessage(t, { field: 'venue', code: 'too_long', message: 'venue is long' })).toBe('Terlalu panjang.');
-    expect(groupFieldMessage(t, { field: 'venue', code: 'odd', message: 'venue is odd' })).toBe('venue is odd');
+    expect(groupFieldMessage(t, { field: 'venue', code: 'too_long', message: 'venue is long', params: {} })).toBe('Terlalu panjang.');
+    expect(groupFieldMessage(t, { field: 'venue', code: 'odd', message: 'venue is odd', params: {} })).toBe('venue is odd');
   });
 });
 
@@ -79,12 +79,12 @@ describe('readServerErrors', () => {
 
 describe('messages scoped to a tab', () => {
   it("uses the tab's own words for a field other tabs share, then the workspace's", () => {
-    const memberRequired = { field: 'member_id', code: 'required', message: '' };
+    const memberRequired = { field: 'member_id', code: 'required', message: '', params: {} };
     expect(groupFieldMessage(t, memberRequired)).toBe('Pilih anggota yang memberi suara.');
     expect(groupFieldMessage(t, memberRequired, 'treasury')).toBe('Pilih anggota yang membayar iuran.');
-    expect(groupFieldMessage(t, { field: 'amount', code: 'negative', message: '' }, 'treasury')).toBe('Jumlah tidak boleh kurang dari nol.');
+    expect(groupFieldMessage(t, { field: 'amount', code: 'negative', message: '', params: {} }, 'treasury')).toBe('Jumlah tidak boleh kurang dari nol.');
     // Not in the tab's words: the workspace's.
-    expect(groupFieldMessage(t, { field: 'title', code: 'required', message: '' }, 'markets')).toBe('Tulis judul usulan.');
+    expect(groupFieldMessage(t, { field: 'title', code: 'required', message: '', params: {} }, 'markets')).toBe('Tulis judul usulan.');
   });
 
   it('places scoped messages beside the form fields', () => {
