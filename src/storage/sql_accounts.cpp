@@ -134,22 +134,9 @@ core::Result<User> SqlUserRepository::FindByUsername(const std::string& username
 
 core::Result<core::Page<User>> SqlUserRepository::List(const core::PageRequest& page) {
   return Guard("list users", [&]() -> core::Result<core::Page<User>> {
-    core::Page<User> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    sql_ << "SELECT COUNT(*) FROM users", soci::into(total);
-    result.total = total;
     UserRow row;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kUserColumns +
-                  " FROM users ORDER BY username LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(row.ToUser());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<User>(sql_, page, kUserColumns, " FROM users", Params{}, "username",
+                            [&](Query& query) { row.Bind(query); }, [&] { return row.ToUser(); });
   });
 }
 

@@ -233,30 +233,15 @@ core::Result<ImportJob> SqlImportRepository::Find(std::int64_t id) {
 core::Result<core::Page<ImportJob>> SqlImportRepository::List(std::optional<std::int64_t> created_by,
                                                               const core::PageRequest& page) {
   return Guard("list import jobs", [&]() -> core::Result<core::Page<ImportJob>> {
-    long long creator = created_by.value_or(0);
-    std::string where = created_by ? " WHERE created_by = :c" : "";
-    core::Page<ImportJob> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      if (created_by) count.Use(creator);
-      count.Run("SELECT COUNT(*) FROM import_jobs" + where);
+    Params params;
+    std::string from = " FROM import_jobs";
+    if (created_by) {
+      from += " WHERE created_by = ";
+      params.Number(from, *created_by);
     }
-    result.total = total;
     JobVars vars;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    vars.Bind(query);
-    if (created_by) query.Use(creator);
-    query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kJobColumns + " FROM import_jobs" + where +
-                  " ORDER BY id DESC LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<ImportJob>(sql_, page, kJobColumns, from, params, "id DESC",
+                                 [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
   });
 }
 
@@ -302,25 +287,12 @@ core::Status SqlImportRepository::AddErrors(std::int64_t job_id, const std::vect
 core::Result<core::Page<RowError>> SqlImportRepository::ListErrors(std::int64_t job_id,
                                                                   const core::PageRequest& page) {
   return Guard("list import errors", [&]() -> core::Result<core::Page<RowError>> {
-    long long job = job_id, total = 0;
-    {
-      Query count(sql_);
-      count.Into(total).Use(job);
-      count.Run("SELECT COUNT(*) FROM import_errors WHERE job_id = :j");
-    }
-    core::Page<RowError> result{{}, total, page.limit, page.offset};
-    long long limit = page.limit, offset = page.offset;
+    Params params;
+    std::string from = " FROM import_errors WHERE job_id = ";
+    params.Number(from, job_id);
     ErrorVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(job).Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kErrorColumns +
-                  " FROM import_errors WHERE job_id = :j ORDER BY id LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<RowError>(sql_, page, kErrorColumns, from, params, "id",
+                                [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
   });
 }
 

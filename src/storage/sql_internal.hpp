@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/page.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "storage/migrations.hpp"
@@ -126,6 +127,37 @@ class Params {
   std::deque<long long> numbers_;
   std::vector<std::pair<int, std::size_t>> order_;
 };
+
+// The count-then-page pattern of every list: counts the rows `from_where` selects (" FROM …
+// WHERE …", its parameters in `params`), then, unless the page lies past the end, reads the
+// page: `columns` (the text after SELECT) in `order` (after ORDER BY). `bind` binds the row's
+// variables to the page's query; `item` makes an item of the row just fetched.
+template <typename T, typename Bind, typename Item>
+core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, const std::string& columns,
+                         const std::string& from_where, const Params& params, const std::string& order,
+                         Bind&& bind, Item&& item) {
+  core::Page<T> result{{}, 0, page.limit, page.offset};
+  long long total = 0;
+  {
+    Query count(sql);
+    count.Into(total);
+    params.BindTo(count);
+    count.Run("SELECT COUNT(*)" + from_where);
+  }
+  result.total = total;
+  if (total <= page.offset) return result;
+  long long limit = page.limit, offset = page.offset;
+  Query query(sql);
+  bind(query);
+  params.BindTo(query);
+  query.Use(limit).Use(offset);
+  if (query.Run("SELECT " + columns + from_where + " ORDER BY " + order + " LIMIT :l OFFSET :o")) {
+    do {
+      result.items.push_back(item());
+    } while (query.Next());
+  }
+  return result;
+}
 
 inline std::string EscapeLike(const std::string& text) {
   std::string out;
