@@ -377,28 +377,10 @@ core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filt
   return Guard("list groups", [&]() -> core::Result<core::Page<Group>> {
     Params params;
     std::string where = GroupWhere(filter, params);
-    core::Page<Group> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM groups g" + where);
-    }
-    result.total = total;
     GroupVars vars;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kGroupColumns + " FROM groups g" + where +
-                  " ORDER BY g.search_name, g.id LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<Group>(sql_, page, kGroupColumns, " FROM groups g" + where, params,
+                             "g.search_name, g.id", [&](Query& query) { vars.Bind(query); },
+                             [&] { return vars.Get(); });
   });
 }
 

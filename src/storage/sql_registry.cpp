@@ -325,30 +325,13 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
       params.Text(where, "%" + EscapeLike(*q) + "%");
       where += " ESCAPE '\\'";
     }
-    core::Page<Stakeholder> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM stakeholders s" + where);
-    }
-    result.total = total;
     StakeholderVars vars;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    query.Use(limit).Use(offset);
     // Helix in the paper's order: government, business, academia, civil society.
-    if (query.Run(std::string("SELECT ") + kStakeholderColumns + " FROM stakeholders s" + where +
-                  " ORDER BY CASE s.helix WHEN 'government' THEN 1 WHEN 'business' THEN 2 "
-                  "WHEN 'academia' THEN 3 ELSE 4 END, s.name, s.id LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<Stakeholder>(
+        sql_, page, kStakeholderColumns, " FROM stakeholders s" + where, params,
+        "CASE s.helix WHEN 'government' THEN 1 WHEN 'business' THEN 2 WHEN 'academia' THEN 3 "
+        "ELSE 4 END, s.name, s.id",
+        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
   });
 }
 

@@ -159,29 +159,11 @@ core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
       where += " AND le.entry_date <= ";
       params.Text(where, to->ToString());
     }
-    core::Page<LedgerEntry> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM ledger_entries le" + where);
-    }
-    result.total = total;
-    {
-      EntryVars vars;
-      long long limit = page.limit, offset = page.offset;
-      Query query(sql_);
-      vars.Bind(query);
-      params.BindTo(query);
-      query.Use(limit).Use(offset);
-      if (query.Run(std::string("SELECT ") + kEntryColumns + " FROM ledger_entries le" + where +
-                    " ORDER BY le.entry_date DESC, le.id DESC LIMIT :l OFFSET :o")) {
-        do {
-          result.items.push_back(vars.Get());
-        } while (query.Next());
-      }
-    }
+    EntryVars vars;
+    core::Page<LedgerEntry> result = PagedQuery<LedgerEntry>(
+        sql_, page, kEntryColumns, " FROM ledger_entries le" + where, params,
+        "le.entry_date DESC, le.id DESC", [&](Query& query) { vars.Bind(query); },
+        [&] { return vars.Get(); });
     GOTONG_RETURN_IF_ERROR(LoadLines(result.items));
     return result;
   });
