@@ -46,8 +46,9 @@ describe('the group workspace summary', () => {
     expect(profile).toHaveTextContent('Keputusan Kepala Desa Banjarsari No. 12/2019, 1 Maret 2019');
     expect(profile).toHaveTextContent('BANJARSARI › NGAJUM › KABUPATEN MALANG › JAWA TIMUR');
 
+    // The section shows before its compliance has loaded: wait for the month's figures.
     const month = await screen.findByTestId('this-month');
-    expect(within(month).getByRole('heading')).toHaveTextContent('Bulan ini: Maret 2026');
+    expect(await within(month).findByRole('heading', { name: 'Bulan ini: Maret 2026' })).toBeInTheDocument();
     expect(month).toHaveTextContent('2 dari 1 pertemuan wajib');
     expect(within(month).getByRole('progressbar', { name: 'Kepatuhan SOP' })).toHaveAttribute('aria-valuetext', 'Kepatuhan SOP: 200%');
     expect(within(month).getByRole('progressbar', { name: 'Kehadiran anggota' })).toHaveAttribute('aria-valuenow', '75');
