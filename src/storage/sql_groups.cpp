@@ -659,28 +659,10 @@ core::Result<core::Page<Meeting>> SqlMeetingRepository::List(std::int64_t group_
       where += " AND mt.held_on <= ";
       params.Text(where, to->ToString());
     }
-    core::Page<Meeting> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM meetings mt" + where);
-    }
-    result.total = total;
     MeetingVars vars;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kMeetingColumns + " FROM meetings mt" + where +
-                  " ORDER BY mt.held_on DESC, mt.id DESC LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<Meeting>(sql_, page, kMeetingColumns, " FROM meetings mt" + where, params,
+                               "mt.held_on DESC, mt.id DESC", [&](Query& query) { vars.Bind(query); },
+                               [&] { return vars.Get(); });
   });
 }
 

@@ -78,18 +78,7 @@ std::string FilterOf(const EnterpriseFilter& filter, bool sqlite, Params& params
   const std::string region_e =
       indexed || (plan != Plan::kOrderFirst && !join) ? std::string("e.") : e;
   if (filter.region) sql += RegionCondition(region_e + "village_code", *filter.region, params);
-  if (filter.sector) {
-    sql += " AND " + e + "sector = ";
-    params.Text(sql, std::string(ToString(*filter.sector)));
-  }
-  if (filter.scale) {
-    sql += " AND " + e + "scale = ";
-    params.Text(sql, std::string(ToString(*filter.scale)));
-  }
-  if (filter.status) {
-    sql += " AND " + e + "status = ";
-    params.Text(sql, std::string(ToString(*filter.status)));
-  }
+  sql += KindConditions(filter, params, e);
   if (filter.stale) {
     std::string condition = StaleCondition(params, filter.stale_before, e);
     sql += *filter.stale ? " AND " + condition : " AND NOT " + condition;
@@ -425,28 +414,10 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
       params.Text(where, "%" + EscapeLike(*q) + "%");
       where += " ESCAPE '\\')";
     }
-    core::Page<Person> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM people p" + where);
-    }
-    result.total = total;
     PersonVars vars;
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kPersonColumns + " FROM people p" + where +
-                  " ORDER BY p.search_name, p.id LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<Person>(sql_, page, kPersonColumns, " FROM people p" + where, params,
+                              "p.search_name, p.id", [&](Query& query) { vars.Bind(query); },
+                              [&] { return vars.Get(); });
   });
 }
 

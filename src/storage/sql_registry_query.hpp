@@ -53,6 +53,11 @@ class SearchStrategy {
 };
 std::unique_ptr<SearchStrategy> SearchStrategyFor(soci::session& sql);
 
+// The filter's conditions on sector, scale and status (" AND …"), for columns prefixed `c`
+// ("e.", "+e." to keep SQLite off an index, "t." for the tallies).
+std::string KindConditions(const domain::registry::EnterpriseFilter& filter, Params& params,
+                           const std::string& c);
+
 // True while a bulk load has the secondary indexes, triggers and tallies set aside.
 bool BulkLoading(soci::session& sql);
 

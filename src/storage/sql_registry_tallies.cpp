@@ -7,6 +7,23 @@ namespace gotong::storage::internal {
 
 using namespace domain::registry;  // NOLINT: this file implements that context's queries
 
+std::string KindConditions(const EnterpriseFilter& filter, Params& params, const std::string& c) {
+  std::string where;
+  if (filter.sector) {
+    where += " AND " + c + "sector = ";
+    params.Text(where, std::string(ToString(*filter.sector)));
+  }
+  if (filter.scale) {
+    where += " AND " + c + "scale = ";
+    params.Text(where, std::string(ToString(*filter.scale)));
+  }
+  if (filter.status) {
+    where += " AND " + c + "status = ";
+    params.Text(where, std::string(ToString(*filter.status)));
+  }
+  return where;
+}
+
 // (A bulk load records what it set aside in suspended_indexes; see SqlBulkRegistryWriter.)
 bool BulkLoading(soci::session& sql) {
   long long suspended = 0;
@@ -31,23 +48,6 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
   const std::string cutoff = Text(filter.stale_before);
   const std::string month = cutoff.substr(0, 7);  // "2026-01"
   const std::string cut = std::to_string(code_length);
-  // The filter's conditions on sector, scale and status, for columns prefixed `c`.
-  auto kinds = [&](Params& params, const std::string& c) {
-    std::string where;
-    if (filter.sector) {
-      where += " AND " + c + "sector = ";
-      params.Text(where, std::string(ToString(*filter.sector)));
-    }
-    if (filter.scale) {
-      where += " AND " + c + "scale = ";
-      params.Text(where, std::string(ToString(*filter.scale)));
-    }
-    if (filter.status) {
-      where += " AND " + c + "status = ";
-      params.Text(where, std::string(ToString(*filter.status)));
-    }
-    return where;
-  };
   std::map<TallyKey, Tally> tallies;
   std::string area, scale, status;
   long long all = 0, stale = 0;
@@ -66,7 +66,7 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
       text += " AND t.regency < ";
       params.Text(text, *filter.region + "/");
     }
-    text += kinds(params, "t.") + " GROUP BY 1, 2, 3";
+    text += KindConditions(filter, params, "t.") + " GROUP BY 1, 2, 3";
     Query query(sql);
     query.Into(area).Into(scale).Into(status).Into(all).Into(stale);
     params.BindTo(query);
@@ -90,7 +90,7 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
     params.Text(text, cutoff);
     text += " AND " + e + "status = 'active'";
     if (filter.region) text += RegionCondition(e + "village_code", *filter.region, params);
-    text += kinds(params, e) + " GROUP BY 1, 2";
+    text += KindConditions(filter, params, e) + " GROUP BY 1, 2";
     Query query(sql);
     query.Into(area).Into(scale).Into(stale);
     params.BindTo(query);
