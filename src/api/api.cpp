@@ -52,9 +52,12 @@ Response Api::Handle(const Request& request) {
     if (auto response = router_.Dispatch(request)) {
       return CompressForClient(request, std::move(*response));
     }
-    return SimpleProblem(404, "not-found", "no API route " + std::string(path));
+    return ProblemResponse(core::Error::NotFound("no API route " + std::string(path)),
+                           request.request_id);
   }
-  if (options_.web_root.empty()) return SimpleProblem(404, "not-found", "no such page");
+  if (options_.web_root.empty()) {
+    return ProblemResponse(core::Error::NotFound("no such page"), request.request_id);
+  }
   return ServeStatic(request, options_.web_root);
 }
 

@@ -3,6 +3,9 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <string_view>
+#include <utility>
+
 namespace gotong::api {
 namespace {
 
@@ -35,6 +38,7 @@ const char* TitleOf(int status) {
     case 413: return "Request too large";
     case 415: return "Unsupported media type";
     case 422: return "The request cannot be processed";
+    case 431: return "Request headers too large";
     case 429: return "Too many requests";
     case 503: return "Service unavailable";
     default: return "Internal error";
@@ -89,8 +93,28 @@ int HttpStatusOf(core::ErrorCode code) {
   return 500;
 }
 
+int HttpStatusOf(const core::Error& error) {
+  static constexpr std::pair<std::string_view, int> kOwnStatus[] = {
+      {"method-not-allowed", 405},     {"payload-too-large", 413},
+      {"unsupported-media-type", 415}, {"idempotency-key-reused", 422},
+      {"headers-too-large", 431},
+  };
+  for (const auto& [type, status] : kOwnStatus) {
+    if (error.type == type) return status;
+  }
+  return HttpStatusOf(error.code);
+}
+
+core::Error Problem(core::ErrorCode code, std::string type, std::string message) {
+  core::Error error;
+  error.code = code;
+  error.type = std::move(type);
+  error.message = std::move(message);
+  return error;
+}
+
 Response ProblemResponse(const core::Error& error, const std::string& request_id) {
-  int status = error.type == "unsupported-media-type" ? 415 : HttpStatusOf(error.code);
+  int status = HttpStatusOf(error);
   if (error.code == core::ErrorCode::kInternal) {
     // What went wrong (for the database: its SQL and bound values, other people's records) is
     // for the log only; the caller gets where to find it.
@@ -105,10 +129,6 @@ Response ProblemResponse(const core::Error& error, const std::string& request_id
   }
   std::string slug = error.type.empty() ? DefaultSlug(error.code) : error.type;
   return Build(status, slug, error.message, error.fields, error.retry_after_seconds);
-}
-
-Response SimpleProblem(int status, const std::string& slug, const std::string& detail) {
-  return Build(status, slug, detail, {}, std::nullopt);
 }
 
 }  // namespace gotong::api

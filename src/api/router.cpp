@@ -95,8 +95,7 @@ Router::Router(std::vector<Route> routes, domain::accounts::AccountService& acco
   }
 }
 
-std::optional<Response> Router::Authenticate(const Request& request, const Route& route,
-                                             Call& call) {
+core::Status Router::Authenticate(const Request& request, const Route& route, Call& call) {
   std::string_view authorization = request.Header("Authorization");
   std::string cookie = CookieValue(request.Header("Cookie"), kSessionCookie);
   core::Result<domain::accounts::Authenticated> auth =
@@ -110,21 +109,21 @@ std::optional<Response> Router::Authenticate(const Request& request, const Route
   }
   if (!auth.ok()) {
     if (route.access.is_public && auth.error().code == core::ErrorCode::kUnauthenticated) {
-      return std::nullopt;  // a stale cookie does not stop a public page
+      return core::OkStatus();  // a stale cookie does not stop a public page
     }
-    return ProblemResponse(auth.error(), request.request_id);
+    return auth.error();
   }
   // A public write (signing in again) acts on no session's authority, so it needs no token.
   if (by_cookie && IsWrite(request.method) && !route.access.is_public) {
     std::string_view sent = request.Header("X-CSRF-Token");
     if (sent.empty() || !auth->csrf_token || !core::ConstantTimeEquals(sent, *auth->csrf_token)) {
-      return SimpleProblem(403, "csrf-failed",
-                           "the X-CSRF-Token header is missing or does not match the session");
+      return Problem(core::ErrorCode::kPermissionDenied, "csrf-failed",
+                     "the X-CSRF-Token header is missing or does not match the session");
     }
   }
   call.context.principal = auth->principal;
   call.auth = std::move(auth).value();
-  return std::nullopt;
+  return core::OkStatus();
 }
 
 Call Router::NewCall(const Request& request, std::map<std::string, std::string> params,
@@ -152,42 +151,47 @@ std::optional<Router::Found> Router::Find(const Request& request) const {
     allowed.push_back(route.method);
   }
   if (allowed.empty()) return std::nullopt;
-  std::string allow;
-  for (const auto& name : allowed) allow += (allow.empty() ? "" : ", ") + name;
-  found.refusal = SimpleProblem(405, "method-not-allowed",
-                                request.method + " is not allowed here; use " + allow);
-  found.refusal->SetHeader("Allow", allow);
+  for (const auto& name : allowed) found.allow += (found.allow.empty() ? "" : ", ") + name;
+  found.refusal = Problem(core::ErrorCode::kInvalidArgument, "method-not-allowed",
+                          request.method + " is not allowed here; use " + found.allow);
   return found;
 }
 
-std::optional<Response> Router::Authorize(const Request& request, const Route& route, Call& call) {
-  if (auto refused = Authenticate(request, route, call)) return refused;
-  if (route.access.is_public) return std::nullopt;
-  if (!call.auth) {
-    return ProblemResponse(core::Error::Unauthenticated("sign in first"), request.request_id);
-  }
+core::Status Router::Authorize(const Request& request, const Route& route, Call& call) {
+  GOTONG_RETURN_IF_ERROR(Authenticate(request, route, call));
+  if (route.access.is_public) return core::OkStatus();
+  if (!call.auth) return core::Error::Unauthenticated("sign in first");
   const auto& roles = route.access.roles;
   if (!roles.empty() &&
       std::find(roles.begin(), roles.end(), call.auth->principal.role) == roles.end()) {
-    return SimpleProblem(403, "forbidden", "your role may not use this");
+    return core::Error::Denied("your role may not use this");
   }
-  return std::nullopt;
+  return core::OkStatus();
+}
+
+Response Router::Answer(Reply reply, const Request& request, const Found* found) const {
+  if (reply.ok()) return std::move(reply).value();
+  Response response = ProblemResponse(reply.error(), request.request_id);
+  if (found && found->refusal && !found->allow.empty()) response.SetHeader("Allow", found->allow);
+  return response;
 }
 
 std::optional<Response> Router::Dispatch(const Request& request) {
   auto found = Find(request);
   if (!found) return std::nullopt;
-  if (found->refusal) return std::move(found->refusal);
-  const Route& route = *found->route;
-  Call call = NewCall(request, std::move(found->params), std::move(found->query));
+  return Answer(Handle(request, *found), request, &*found);
+}
+
+Reply Router::Handle(const Request& request, Found& found) {
+  if (found.refusal) return *found.refusal;
+  const Route& route = *found.route;
+  Call call = NewCall(request, std::move(found.params), std::move(found.query));
   try {
-    if (auto refused = Authorize(request, route, call)) return refused;
+    GOTONG_RETURN_IF_ERROR(Authorize(request, route, call));
     // A heavy request admitted before its body was read already holds its slot.
     std::shared_ptr<void> slot = request.admission;
     if (route.heavy != Heavy::kNone && !slot) {
-      auto acquired = limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0);
-      if (!acquired.ok()) return ProblemResponse(acquired.error(), request.request_id);
-      slot = std::move(acquired).value();
+      GOTONG_ASSIGN_OR_RETURN(slot, limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0));
     }
     // A public POST (signing in) acts for nobody yet: its answer (a new session) is never kept.
     std::string_view key = request.Header("Idempotency-Key");
@@ -198,43 +202,41 @@ std::optional<Response> Router::Dispatch(const Request& request) {
   } catch (const std::exception& error) {
     spdlog::error("request_id={} event=unhandled_exception method={} target=\"{}\" error=\"{}\"",
                   request.request_id, request.method, request.target, error.what());
-    return ProblemResponse(core::Error::Internal(error.what()), request.request_id);
+    return core::Error::Internal(error.what());
   }
 }
 
-Response Router::Idempotent(const Request& request, const Route& route, Call& call,
-                           std::string_view key_header) {
+Reply Router::Idempotent(const Request& request, const Route& route, Call& call,
+                         std::string_view key_header) {
   namespace idem = domain::idempotency;
-  auto key = idem::ParseKey(key_header);
-  if (!key.ok()) return ProblemResponse(key.error(), request.request_id);
+  GOTONG_ASSIGN_OR_RETURN(std::string key, idem::ParseKey(key_header));
   // The same key may only ever mean the same request: method, target, type and body.
-  auto fingerprint = crypto::Sha256Hex(
-      {request.method, request.target, request.Header("Content-Type"), request.body},
-      request.body_file);
-  if (!fingerprint.ok()) return ProblemResponse(fingerprint.error(), request.request_id);
+  GOTONG_ASSIGN_OR_RETURN(
+      std::string fingerprint,
+      crypto::Sha256Hex({request.method, request.target, request.Header("Content-Type"), request.body},
+                        request.body_file));
   std::int64_t user = call.auth->principal.user_id;
-  auto claim = idempotency_.Begin(user, *key, *fingerprint);
-  if (!claim.ok()) return ProblemResponse(claim.error(), request.request_id);
-  switch (claim->decision) {
+  GOTONG_ASSIGN_OR_RETURN(auto claim, idempotency_.Begin(user, key, fingerprint));
+  switch (claim.decision) {
     case idem::Decision::kMismatch:
-      return SimpleProblem(422, "idempotency-key-reused",
-                           "this Idempotency-Key was already used for a different request");
+      return Problem(core::ErrorCode::kInvalidArgument, "idempotency-key-reused",
+                     "this Idempotency-Key was already used for a different request");
     case idem::Decision::kInProgress: {
-      Response busy = SimpleProblem(409, "idempotency-key-in-use",
-                                    "a request with this Idempotency-Key is still being "
-                                    "processed; try again in a moment");
-      busy.SetHeader("Retry-After", "1");
+      core::Error busy = Problem(core::ErrorCode::kConflict, "idempotency-key-in-use",
+                                 "a request with this Idempotency-Key is still being processed; "
+                                 "try again in a moment");
+      busy.retry_after_seconds = 1;
       return busy;
     }
     case idem::Decision::kUnknown:
-      return SimpleProblem(409, "idempotency-outcome-unknown",
-                           "the first request with this Idempotency-Key was interrupted; check "
-                           "whether it was recorded before sending it again with a new key");
+      return Problem(core::ErrorCode::kConflict, "idempotency-outcome-unknown",
+                     "the first request with this Idempotency-Key was interrupted; check whether "
+                     "it was recorded before sending it again with a new key");
     case idem::Decision::kReplay: {
       Response replay;
-      replay.status = claim->response->status;
-      replay.headers = std::move(claim->response->headers);
-      replay.body = std::move(claim->response->body);
+      replay.status = claim.response->status;
+      replay.headers = std::move(claim.response->headers);
+      replay.body = std::move(claim.response->body);
       replay.SetHeader("Idempotent-Replayed", "true");
       return replay;
     }
@@ -251,8 +253,8 @@ Response Router::Idempotent(const Request& request, const Route& route, Call& ca
     ~Abandon() {
       if (armed) (void)service.Abandon(user, key);
     }
-  } abandon{idempotency_, user, *key};
-  Response response = route.handler(call);
+  } abandon{idempotency_, user, key};
+  Response response = Answer(route.handler(call), request, nullptr);
   // Worth repeating: what the handler decided. Not kept, so the same key may be tried again: a
   // server failure or overload (services write in one transaction, which a failure rolls back),
   // a rate limit, or a download (its file is sent once). A throwing handler is forgotten too.
@@ -263,7 +265,7 @@ Response Router::Idempotent(const Request& request, const Route& route, Call& ca
     for (const auto& header : response.headers) {
       if (core::AsciiLower(header.first) != "set-cookie") headers.push_back(header);
     }
-    auto kept = idempotency_.Finish(user, *key, {response.status, std::move(headers), response.body});
+    auto kept = idempotency_.Finish(user, key, {response.status, std::move(headers), response.body});
     if (!kept.ok()) {
       spdlog::error("request_id={} event=idempotency_not_kept error=\"{}\"", request.request_id,
                     kept.error().message);
@@ -276,19 +278,23 @@ Response Router::Idempotent(const Request& request, const Route& route, Call& ca
 std::optional<Response> Router::Admit(Request& request) {
   auto found = Find(request);
   if (!found) {
-    return SimpleProblem(404, "not-found",
-                         "no API route " + std::string(SplitTarget(request.target).first));
+    return ProblemResponse(
+        core::Error::NotFound("no API route " + std::string(SplitTarget(request.target).first)),
+        request.request_id);
   }
-  if (found->refusal) return std::move(found->refusal);
-  const Route& route = *found->route;
-  Call call = NewCall(request, std::move(found->params), std::move(found->query));
-  if (auto refused = Authorize(request, route, call)) return refused;
-  if (route.heavy != Heavy::kNone) {
-    auto acquired = limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0);
-    if (!acquired.ok()) return ProblemResponse(acquired.error(), request.request_id);
-    request.admission = std::move(acquired).value();
-  }
-  return std::nullopt;
+  Reply refusal = [&]() -> Reply {
+    if (found->refusal) return *found->refusal;
+    const Route& route = *found->route;
+    Call call = NewCall(request, std::move(found->params), std::move(found->query));
+    GOTONG_RETURN_IF_ERROR(Authorize(request, route, call));
+    if (route.heavy != Heavy::kNone) {
+      GOTONG_ASSIGN_OR_RETURN(request.admission,
+                              limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0));
+    }
+    return Response{};
+  }();
+  if (refusal.ok()) return std::nullopt;
+  return Answer(std::move(refusal), request, &*found);
 }
 
 std::optional<Response> Router::AnswerInline(const Request& request) {
@@ -299,7 +305,7 @@ std::optional<Response> Router::AnswerInline(const Request& request) {
     std::map<std::string, std::string> params;
     if (route->method != method || !Match(route->pattern, path, params)) continue;
     Call call = NewCall(request, std::move(params), std::string(query));
-    return route->handler(call);
+    return Answer(route->handler(call), request, nullptr);
   }
   return std::nullopt;
 }

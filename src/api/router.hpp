@@ -8,6 +8,7 @@
 
 #include "api/http.hpp"
 #include "api/limits.hpp"
+#include "core/result.hpp"
 #include "domain/accounts/access.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/idempotency/idempotency_service.hpp"
@@ -33,7 +34,10 @@ struct Call {
   std::optional<domain::accounts::Authenticated> auth;
 };
 
-using Handler = std::function<Response(Call&)>;
+// What a handler answers: its response, or the error the router turns into problem+json
+// (STYLE.md 3). Every handler has this one shape.
+using Reply = core::Result<Response>;
+using Handler = std::function<Reply(Call&)>;
 
 struct Route {
   std::string method;   // "GET"
@@ -79,19 +83,24 @@ class Router {
     const Route* route = nullptr;
     std::map<std::string, std::string> params;
     std::string query;
-    std::optional<Response> refusal;  // 405 when the path exists for other methods
+    std::optional<core::Error> refusal;  // 405 when the path exists for other methods
+    std::string allow;                   // the methods it exists for then
   };
   // A call of a matched route: its parameters, query and the request's id and client address.
   Call NewCall(const Request& request, std::map<std::string, std::string> params,
                std::string query) const;
   // The route for the request's method and path; nothing at all when no API path matches.
   std::optional<Found> Find(const Request& request) const;
-  // Authenticates, checks CSRF and the route's roles: a refusal, or nothing when allowed.
-  std::optional<Response> Authorize(const Request& request, const Route& route, Call& call);
-  std::optional<Response> Authenticate(const Request& request, const Route& route, Call& call);
+  // The answer for a matched request: the handler's, or why it was refused.
+  Reply Handle(const Request& request, Found& found);
+  // Authenticates, checks CSRF and the route's roles: OK when allowed.
+  core::Status Authorize(const Request& request, const Route& route, Call& call);
+  core::Status Authenticate(const Request& request, const Route& route, Call& call);
   // A signed-in POST with an Idempotency-Key: the first answer for the key, or the handler's.
-  Response Idempotent(const Request& request, const Route& route, Call& call,
-                      std::string_view key_header);
+  Reply Idempotent(const Request& request, const Route& route, Call& call,
+                   std::string_view key_header);
+  // A reply as sent: the response, or its error as problem+json (with Allow for a 405).
+  Response Answer(Reply reply, const Request& request, const Found* found) const;
 
   std::vector<Route> routes_;
   std::vector<const Route*> inline_routes_;

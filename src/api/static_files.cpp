@@ -57,12 +57,16 @@ std::filesystem::path EncodedPath(const std::filesystem::path& file, Encoding en
 
 Response ServeStatic(const Request& request, const std::string& root) {
   if (request.method != "GET" && request.method != "HEAD") {
-    Response response = SimpleProblem(405, "method-not-allowed", "only GET is allowed here");
+    Response response = ProblemResponse(
+        Problem(core::ErrorCode::kInvalidArgument, "method-not-allowed", "only GET is allowed here"),
+        request.request_id);
     response.SetHeader("Allow", "GET, HEAD");
     return response;
   }
   std::string path = request.target.substr(0, request.target.find('?'));
-  if (path.starts_with("/api/")) return SimpleProblem(404, "not-found", "no such API route");
+  if (path.starts_with("/api/")) {
+    return ProblemResponse(core::Error::NotFound("no such API route"), request.request_id);
+  }
   namespace fs = std::filesystem;
   const fs::path base = fs::path(root);
   bool hashed_asset = path.starts_with("/assets/");
@@ -72,7 +76,7 @@ Response ServeStatic(const Request& request, const std::string& root) {
   }
   std::error_code ec;
   if (file.empty() || !fs::is_regular_file(file, ec)) {
-    if (hashed_asset) return SimpleProblem(404, "not-found", "no such file");
+    if (hashed_asset) return ProblemResponse(core::Error::NotFound("no such file"), request.request_id);
     file = base / "index.html";
   }
   const std::string type = ContentType(file);
@@ -84,8 +88,9 @@ Response ServeStatic(const Request& request, const std::string& root) {
     content = ReadFile(file);
   }
   if (!content) {
-    return SimpleProblem(503, "unavailable",
-                         "the web app is not built: run make build (or set GOTONG_WEB_ROOT)");
+    return ProblemResponse(
+        core::Error::Unavailable("the web app is not built: run make build (or set GOTONG_WEB_ROOT)"),
+        request.request_id);
   }
   Response response;
   response.status = 200;

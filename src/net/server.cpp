@@ -1,5 +1,7 @@
 #include "net/server.hpp"
 
+#include "api/problem.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <boost/asio.hpp>
@@ -39,24 +41,20 @@ std::string NewRequestId() {
   return text;
 }
 
-// The transport's own answers (limits, overload, failures) in the API's problem+json shape. The
-// texts are fixed ASCII without quotes, so they need no escaping.
-api::Response Problem(int status, const char* slug, const char* title, const char* detail) {
-  api::Response response;
-  response.status = status;
-  response.SetHeader("Content-Type", "application/problem+json");
-  response.body = std::string("{\"type\":\"urn:gotong:problem:") + slug + "\",\"title\":\"" + title +
-                  "\",\"status\":" + std::to_string(status) + ",\"detail\":\"" + detail +
-                  "\",\"errors\":[]}";
-  return response;
+// The transport's own answers (limits, overload, failures), written by the API's one
+// problem+json writer.
+api::Response Refuse(core::ErrorCode code, const char* type, const char* detail,
+                     const std::string& request_id) {
+  return api::ProblemResponse(api::Problem(code, type, detail), request_id);
 }
 
-api::Response TooLarge(const char* detail) {
-  return Problem(413, "payload-too-large", "Request too large", detail);
+api::Response TooLarge(const char* detail, const std::string& request_id) {
+  return Refuse(core::ErrorCode::kInvalidArgument, "payload-too-large", detail, request_id);
 }
 
-api::Response Internal() {
-  return Problem(500, "internal", "Internal error", "something went wrong");
+// A 500: the reason goes to the log under the request id, not to the client.
+api::Response Internal(const std::string& reason, const std::string& request_id) {
+  return api::ProblemResponse(core::Error::Internal(reason), request_id);
 }
 
 // accept() failures that mean "no descriptor or buffer now": retrying at once only spins.
@@ -144,12 +142,12 @@ struct Server::Impl {
     });
   }
 
-  api::Response Busy() {
+  api::Response Busy(const std::string& request_id) {
     refused_busy.fetch_add(1, std::memory_order_relaxed);
-    api::Response response = Problem(503, "busy", "Server busy",
-                                     "the server is busy; try again in a moment");
-    response.SetHeader("Retry-After", std::to_string(options.retry_after.count()));
-    return response;
+    core::Error busy = api::Problem(core::ErrorCode::kUnavailable, "busy",
+                                    "the server is busy; try again in a moment");
+    busy.retry_after_seconds = static_cast<int>(options.retry_after.count());
+    return api::ProblemResponse(busy, request_id);
   }
 
   // Runs `work` (returning an optional answer) on a worker thread and resumes on the
@@ -160,7 +158,7 @@ struct Server::Impl {
     std::size_t capacity = static_cast<std::size_t>(std::max(1, options.workers)) + options.max_queue;
     if (queued.fetch_add(1) >= capacity) {
       queued.fetch_sub(1);
-      co_return Busy();
+      co_return Busy(request_id);
     }
     struct Release {
       std::atomic<std::size_t>& count;
@@ -180,10 +178,8 @@ struct Server::Impl {
     try {
       return work();
     } catch (const std::exception& error) {
-      spdlog::error("request_id={} event=unhandled_exception error=\"{}\"", request_id,
-                    error.what());
+      return Internal(std::string("unhandled exception: ") + error.what(), request_id);
     }
-    return Internal();
   }
 
   template <typename Body>
@@ -272,9 +268,7 @@ struct Server::Impl {
       file_response.body().close();
       RemoveFile(file_path);
       if (open_error) {
-        spdlog::error("request_id={} event=download_unreadable error=\"{}\"", request_id,
-                      open_error.message());
-        answer = Internal();
+        answer = Internal("download unreadable: " + open_error.message(), request_id);
       } else {
         file_length = length;
       }
@@ -343,11 +337,11 @@ struct Server::Impl {
       std::string request_id = NewRequestId();
       std::optional<api::Response> early;  // answered without calling the handler
       if (header_error == http::error::header_limit) {
-        early = Problem(431, "headers-too-large", "Request headers too large",
-                        "the request headers are larger than the server accepts");
+        early = Refuse(core::ErrorCode::kInvalidArgument, "headers-too-large",
+                       "the request headers are larger than the server accepts", request_id);
       } else if (header_error == http::error::body_limit) {
         // A Content-Length over the limit is refused before any of the body is read.
-        early = TooLarge("the request body is larger than the server accepts");
+        early = TooLarge("the request body is larger than the server accepts", request_id);
       } else if (header_error) {
         break;  // closed, timed out or garbage: nothing to answer
       }
@@ -368,7 +362,7 @@ struct Server::Impl {
           parser.body_limit(options.max_body_bytes);
           auto length = parser.content_length();
           if (length && *length > options.max_body_bytes) {
-            early = TooLarge("the request body is larger than the server accepts");
+            early = TooLarge("the request body is larger than the server accepts", request_id);
           }
         }
       }
@@ -397,8 +391,8 @@ struct Server::Impl {
         upload.body_limit(options.max_upload_bytes);
         upload.get().body().open(upload_path.c_str(), beast::file_mode::write, file_error);
         if (file_error) {
-          early = Problem(503, "unavailable", "Service unavailable",
-                          "the server cannot store the upload now");
+          early = Refuse(core::ErrorCode::kUnavailable, "unavailable",
+                         "the server cannot store the upload now", request_id);
           upload_path.clear();
           keep_alive = false;
         } else {
@@ -410,7 +404,7 @@ struct Server::Impl {
           body_unread = false;
           if (body_error) RemoveFile(upload_path);
           if (body_error == http::error::body_limit) {
-            early = TooLarge("the file is larger than the server accepts");
+            early = TooLarge("the file is larger than the server accepts", request_id);
             keep_alive = false;
           } else if (body_error) {
             break;
@@ -425,7 +419,7 @@ struct Server::Impl {
         (void)body_bytes;
         body_unread = false;
         if (body_error == http::error::body_limit) {
-          early = TooLarge("the request body is larger than the server accepts");
+          early = TooLarge("the request body is larger than the server accepts", request_id);
           keep_alive = false;
         } else if (body_error) {
           break;
@@ -439,7 +433,7 @@ struct Server::Impl {
       } else {
         auto handled = co_await OnWorker(
             [this, &request] { return std::optional<api::Response>(handler(request)); }, request_id);
-        answer = handled ? std::move(*handled) : Internal();
+        answer = handled ? std::move(*handled) : Internal("the handler gave no answer", request_id);
       }
       // A handler that wanted the upload has moved it away; anything left is removed.
       RemoveFile(upload_path);

@@ -93,36 +93,21 @@ json::value PurchaseJson(const groups::CollectivePurchase& c) {
                       {"created_at", core::FormatInstant(c.created_at)}};
 }
 
-// A page query (limit, offset) and nothing else.
-std::optional<core::PageRequest> PageOnly(Call& call, Response& failure) {
-  auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-  if (!query.ok()) {
-    failure = Fail(query.error(), call);
-    return std::nullopt;
-  }
-  auto page = ReadPage(*query);
-  if (auto status = query->Finish(); !status.ok()) {
-    failure = Fail(status.error(), call);
-    return std::nullopt;
-  }
-  return page;
-}
-
 }  // namespace
 
 void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& service = services.cooperation;
   const Access signed_in = Access::SignedIn();
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"include_ended"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     bool include = query->Bool("include_ended").value_or(false);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto view = service.Areas(call.context, *id, include);
-    if (!view.ok()) return Fail(view.error(), call);
+    if (!view.ok()) return view.error();
     json::array areas, overlaps;
     for (const auto& area : view->areas) areas.push_back(AreaJson(area));
     for (const auto& overlap : view->overlaps) {
@@ -135,48 +120,47 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     return JsonResponse(200, json::object{{"items", std::move(areas)}, {"overlaps", std::move(overlaps)}});
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"member_id", "area", "deliberation_id", "claimed_on"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::AreaInput input;
     input.member_id = NumberField(*body, "member_id");
     input.area = TextField(*body, "area");
     input.deliberation_id = NumberField(*body, "deliberation_id");
     input.claimed_on = TextField(*body, "claimed_on");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto area = service.ClaimArea(call.context, *id, input);
-    if (!area.ok()) return Fail(area.error(), call);
+    if (!area.ok()) return area.error();
     return JsonResponse(201, AreaJson(*area));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas/{area_id}/end", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas/{area_id}/end", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto area_id = PathId(call, "area_id");
-    if (!id || !area_id) return SimpleProblem(404, "not-found", "no such market area");
+    if (!id || !area_id) return core::Error::NotFound("no such market area");
     auto area = service.EndArea(call.context, *id, *area_id);
-    if (!area.ok()) return Fail(area.error(), call);
+    if (!area.ok()) return area.error();
     return JsonResponse(200, AreaJson(*area));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
-    Response failure;
-    auto page = PageOnly(call, failure);
-    if (!page) return failure;
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
     auto orders = service.Orders(call.context, *id, *page);
-    if (!orders.ok()) return Fail(orders.error(), call);
+    if (!orders.ok()) return orders.error();
     return JsonResponse(200, PageJson(*orders, OrderJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"customer", "product", "quantity", "unit", "unit_price",
                                                  "due_on", "capacities"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::OrderInput input;
     input.customer = TextField(*body, "customer");
     input.product = TextField(*body, "product");
@@ -190,91 +174,90 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
         input.capacities->push_back({item.Int("member_id", false), item.Int("capacity", false)});
       }
     }
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto order = service.CreateOrder(call.context, *id, input);
-    if (!order.ok()) return Fail(order.error(), call);
+    if (!order.ok()) return order.error();
     Response response = JsonResponse(201, OrderJson(*order));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/orders/" + std::to_string(order->id));
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/orders/{order_id}", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/orders/{order_id}", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto order_id = PathId(call, "order_id");
-    if (!id || !order_id) return SimpleProblem(404, "not-found", "no such order");
+    if (!id || !order_id) return core::Error::NotFound("no such order");
     auto order = service.GetOrder(call.context, *id, *order_id);
-    if (!order.ok()) return Fail(order.error(), call);
+    if (!order.ok()) return order.error();
     return JsonResponse(200, OrderJson(*order));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/orders/{order_id}/cancel", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/orders/{order_id}/cancel", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto order_id = PathId(call, "order_id");
-    if (!id || !order_id) return SimpleProblem(404, "not-found", "no such order");
+    if (!id || !order_id) return core::Error::NotFound("no such order");
     auto order = service.CancelOrder(call.context, *id, *order_id);
-    if (!order.ok()) return Fail(order.error(), call);
+    if (!order.ok()) return order.error();
     return JsonResponse(200, OrderJson(*order));
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/orders/{order_id}/shares/{member_id}", signed_in,
-                    [&service](Call& call) {
+                    [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto order_id = PathId(call, "order_id");
     auto member_id = PathId(call, "member_id");
-    if (!id || !order_id || !member_id) return SimpleProblem(404, "not-found", "no such share");
+    if (!id || !order_id || !member_id) return core::Error::NotFound("no such share");
     auto body = BodyReader::Parse(call.request, {"delivered", "paid_out"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::ShareInput input;
     input.delivered = NumberField(*body, "delivered");
     input.paid_out = NumberField(*body, "paid_out");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto order = service.UpdateShare(call.context, *id, *order_id, *member_id, input);
-    if (!order.ok()) return Fail(order.error(), call);
+    if (!order.ok()) return order.error();
     return JsonResponse(200, OrderJson(*order));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
-    Response failure;
-    auto page = PageOnly(call, failure);
-    if (!page) return failure;
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
     auto posts = service.Posts(call.context, *id, *page);
-    if (!posts.ok()) return Fail(posts.error(), call);
+    if (!posts.ok()) return posts.error();
     return JsonResponse(200, PageJson(*posts, PostJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"member_id", "kind", "title", "body", "tags"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::PostInput input;
     input.member_id = NumberField(*body, "member_id");
     input.kind = TextField(*body, "kind");
     input.title = TextField(*body, "title");
     input.body = MultiLineTextField(*body, "body");
     input.tags = body->Strings("tags", false, 10);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto post = service.CreatePost(call.context, *id, input);
-    if (!post.ok()) return Fail(post.error(), call);
+    if (!post.ok()) return post.error();
     return JsonResponse(201, PostJson(*post));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/posts/{post_id}/useful", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/posts/{post_id}/useful", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto post_id = PathId(call, "post_id");
-    if (!id || !post_id) return SimpleProblem(404, "not-found", "no such post");
+    if (!id || !post_id) return core::Error::NotFound("no such post");
     auto post = service.MarkUseful(call.context, *id, *post_id);
-    if (!post.ok()) return Fail(post.error(), call);
+    if (!post.ok()) return post.error();
     return JsonResponse(200, PostJson(*post));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto view = service.Materials(call.context, *id);
-    if (!view.ok()) return Fail(view.error(), call);
+    if (!view.ok()) return view.error();
     json::array open, matches;
     for (const auto& record : view->open) open.push_back(MaterialJson(record));
     for (const auto& match : view->matches) {
@@ -285,12 +268,12 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     return JsonResponse(200, json::object{{"items", std::move(open)}, {"matches", std::move(matches)}});
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"member_id", "kind", "material", "unit", "quantity",
                                                  "price", "until"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::MaterialInput input;
     input.member_id = NumberField(*body, "member_id");
     input.kind = TextField(*body, "kind");
@@ -299,38 +282,37 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     input.quantity = NumberField(*body, "quantity");
     input.price = NumberField(*body, "price");
     input.until = TextField(*body, "until");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto record = service.PostMaterial(call.context, *id, input);
-    if (!record.ok()) return Fail(record.error(), call);
+    if (!record.ok()) return record.error();
     return JsonResponse(201, MaterialJson(*record));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/materials/{post_id}/close", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/materials/{post_id}/close", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto post_id = PathId(call, "post_id");
-    if (!id || !post_id) return SimpleProblem(404, "not-found", "no such post");
+    if (!id || !post_id) return core::Error::NotFound("no such post");
     auto record = service.CloseMaterial(call.context, *id, *post_id);
-    if (!record.ok()) return Fail(record.error(), call);
+    if (!record.ok()) return record.error();
     return JsonResponse(200, MaterialJson(*record));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
-    Response failure;
-    auto page = PageOnly(call, failure);
-    if (!page) return failure;
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
     auto purchases = service.Purchases(call.context, *id, *page);
-    if (!purchases.ok()) return Fail(purchases.error(), call);
+    if (!purchases.ok()) return purchases.error();
     return JsonResponse(200, PageJson(*purchases, PurchaseJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"supplier", "material", "unit", "quantity", "group_price",
                                                  "alone_price", "purchased_on"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::PurchaseInput input;
     input.supplier = TextField(*body, "supplier");
     input.material = TextField(*body, "material");
@@ -339,9 +321,9 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     input.group_price = NumberField(*body, "group_price");
     input.alone_price = NumberField(*body, "alone_price");
     input.purchased_on = TextField(*body, "purchased_on");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto purchase = service.RecordPurchase(call.context, *id, input);
-    if (!purchase.ok()) return Fail(purchase.error(), call);
+    if (!purchase.ok()) return purchase.error();
     return JsonResponse(201, PurchaseJson(*purchase));
   }});
 }

@@ -11,7 +11,7 @@ namespace {
 namespace json = boost::json;
 namespace groups = domain::groups;
 
-json::value GroupJson(const groups::Group& g, Villages& villages) {
+json::value GroupJson(const groups::Group& g, const Villages& villages) {
   return json::object{{"id", g.id},
                       {"name", g.name},
                       {"kind", groups::ToString(g.kind)},
@@ -33,7 +33,7 @@ json::value GroupJson(const groups::Group& g, Villages& villages) {
                       {"updated_at", core::FormatInstant(g.updated_at)}};
 }
 
-json::value GroupViewJson(const groups::GroupView& view, Villages& villages) {
+json::value GroupViewJson(const groups::GroupView& view, const Villages& villages) {
   json::value value = GroupJson(view.group, villages);
   json::array writes;
   for (auto part : view.writes) writes.push_back(json::string(groups::ToString(part)));
@@ -233,7 +233,45 @@ groups::MeetingInput ReadMeeting(BodyReader& body) {
   return input;
 }
 
+// The compliance of a region's groups: the bands, then one row per group.
+json::value ComplianceTableJson(const groups::ComplianceTable& table, const core::PageRequest& page) {
+  json::array items;
+  for (const auto& row : table.rows) {
+    items.push_back(json::object{{"id", row.group_id},
+                                 {"name", row.name},
+                                 {"village_code", row.village_code},
+                                 {"status", groups::ToString(row.status)},
+                                 {"sop_meetings_per_month", row.sop_meetings_per_month},
+                                 {"held", row.held},
+                                 {"required", row.required},
+                                 {"percent", groups::Percent(row.held, row.required)}});
+  }
+  return json::object{
+      {"from", table.from.ToString()},
+      {"to", table.to.ToString()},
+      {"bands", json::object{{"met", table.bands.met}, {"partial", table.bands.partial},
+                             {"low", table.bands.low}, {"none", table.bands.none}}},
+      {"items", std::move(items)},
+      {"total", table.total},
+      {"limit", page.limit},
+      {"offset", page.offset}};
+}
+
 }  // namespace
+
+template <>
+struct VillageJson<groups::Group> {
+  static std::optional<std::string> Code(const groups::Group& g) { return g.village_code; }
+  static json::value Json(const groups::Group& g, const Villages& villages) { return GroupJson(g, villages); }
+};
+
+template <>
+struct VillageJson<groups::GroupView> {
+  static std::optional<std::string> Code(const groups::GroupView& view) { return view.group.village_code; }
+  static json::value Json(const groups::GroupView& view, const Villages& villages) {
+    return GroupViewJson(view, villages);
+  }
+};
 
 void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& service = services.groups;
@@ -242,194 +280,168 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   // Groups are registered by the office (the service narrows officers to their stakeholder).
   const Access registrars = Access::Roles({domain::accounts::Role::kAdmin, domain::accounts::Role::kOfficer});
 
-  routes.push_back({"GET", "/api/v1/groups", signed_in, [&service, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups", signed_in, [&service, &regions](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"region", "kind", "status", "q", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     groups::GroupQuery filter{query->String("region"), query->String("kind"),
                               query->String("status"), query->String("q")};
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto found = service.ListGroups(call.context, filter, page);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    villages.Load(found->items, [](const groups::Group& g) { return std::optional(g.village_code); });
-    return JsonResponse(200, PageJson(*found, [&](const groups::Group& g) { return GroupJson(g, villages); }));
+    if (!found.ok()) return found.error();
+    return PageReply(*found, regions);
   }});
 
-  routes.push_back({"POST", "/api/v1/groups", registrars, [&service, &regions](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups", registrars, [&service, &regions](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadGroup(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto created = service.CreateGroup(call.context, input);
-    if (!created.ok()) return Fail(created.error(), call);
-    Villages villages(regions);
-    Response response = JsonResponse(201, GroupViewJson(*created, villages));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(created->group.id));
-    return response;
+    if (!created.ok()) return created.error();
+    return CreatedReply(*created, created->group.id, "/api/v1/groups", regions);
   }});
 
   // Before /groups/{id}, which would otherwise take "compliance" for an id.
-  routes.push_back({"GET", "/api/v1/groups/compliance", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/compliance", signed_in, [&service](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"region", "kind", "status", "q", "from", "to", "sort",
                                                  "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     groups::GroupQuery filter{query->String("region"), query->String("kind"),
                               query->String("status"), query->String("q")};
     auto from = query->String("from");
     auto to = query->String("to");
     auto sort = query->String("sort");
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto table = service.RegionCompliance(call.context, filter, from, to, sort, page);
-    if (!table.ok()) return Fail(table.error(), call);
-    json::array items;
-    for (const auto& row : table->rows) {
-      items.push_back(json::object{{"id", row.group_id},
-                                   {"name", row.name},
-                                   {"village_code", row.village_code},
-                                   {"status", groups::ToString(row.status)},
-                                   {"sop_meetings_per_month", row.sop_meetings_per_month},
-                                   {"held", row.held},
-                                   {"required", row.required},
-                                   {"percent", groups::Percent(row.held, row.required)}});
-    }
-    return JsonResponse(200, json::object{
-        {"from", table->from.ToString()},
-        {"to", table->to.ToString()},
-        {"bands", json::object{{"met", table->bands.met}, {"partial", table->bands.partial},
-                               {"low", table->bands.low}, {"none", table->bands.none}}},
-        {"items", std::move(items)},
-        {"total", table->total},
-        {"limit", page.limit},
-        {"offset", page.offset}});
+    if (!table.ok()) return table.error();
+    return JsonResponse(200, ComplianceTableJson(*table, page));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto found = service.GetGroup(call.context, *id);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, GroupViewJson(*found, villages));
+    if (!found.ok()) return found.error();
+    return RecordReply(200, *found, regions);
   }});
 
-  routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadGroup(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto updated = service.UpdateGroup(call.context, *id, input);
-    if (!updated.ok()) return Fail(updated.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, GroupViewJson(*updated, villages));
+    if (!updated.ok()) return updated.error();
+    return RecordReply(200, *updated, regions);
   }});
 
   // ---- members ----
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"include_left", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     bool include_left = query->Bool("include_left").value_or(false);
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto found = service.ListMembers(call.context, *id, include_left, page);
-    if (!found.ok()) return Fail(found.error(), call);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, PageJson(*found, MemberJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"person_id", "person", GOTONG_MEMBER_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadMember(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto added = service.AddMember(call.context, *id, input);
-    if (!added.ok()) return Fail(added.error(), call);
+    if (!added.ok()) return added.error();
     Response response = JsonResponse(201, MemberJson(*added));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/members/" +
                                        std::to_string(added->id));
     return response;
   }});
 
-  routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto member_id = PathId(call, "member_id");
-    if (!id || !member_id) return SimpleProblem(404, "not-found", "no such member");
+    if (!id || !member_id) return core::Error::NotFound("no such member");
     auto body = BodyReader::Parse(call.request, {GOTONG_MEMBER_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadMember(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto updated = service.UpdateMember(call.context, *id, *member_id, input);
-    if (!updated.ok()) return Fail(updated.error(), call);
+    if (!updated.ok()) return updated.error();
     return JsonResponse(200, MemberJson(*updated));
   }});
 
   // ---- meetings ----
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto from = query->String("from");
     auto to = query->String("to");
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto found = service.ListMeetings(call.context, *id, from, to, page);
-    if (!found.ok()) return Fail(found.error(), call);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, PageJson(*found, MeetingJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadMeeting(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto created = service.CreateMeeting(call.context, *id, input);
-    if (!created.ok()) return Fail(created.error(), call);
+    if (!created.ok()) return created.error();
     Response response = JsonResponse(201, MeetingViewJson(*created));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/meetings/" +
                                        std::to_string(created->meeting.id));
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto meeting_id = PathId(call, "meeting_id");
-    if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
+    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
     auto found = service.GetMeeting(call.context, *id, *meeting_id);
-    if (!found.ok()) return Fail(found.error(), call);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, MeetingViewJson(*found));
   }});
 
-  routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto meeting_id = PathId(call, "meeting_id");
-    if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
+    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
     auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadMeeting(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto updated = service.UpdateMeeting(call.context, *id, *meeting_id, input);
-    if (!updated.ok()) return Fail(updated.error(), call);
+    if (!updated.ok()) return updated.error();
     return JsonResponse(200, MeetingViewJson(*updated));
   }});
 
   routes.push_back({"PUT", "/api/v1/groups/{id}/meetings/{meeting_id}/attendance", signed_in,
-                    [&service](Call& call) {
+                    [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto meeting_id = PathId(call, "meeting_id");
-    if (!id || !meeting_id) return SimpleProblem(404, "not-found", "no such meeting");
+    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
     auto body = BodyReader::Parse(call.request, {"attendance"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     std::optional<std::vector<groups::AttendanceInput>> lines;
     if (auto items = body->Objects("attendance", true, 1000, {"member_id", "presence"})) {
       lines.emplace();
@@ -437,45 +449,43 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
         lines->push_back({item.Int("member_id", false), item.String("presence", false)});
       }
     }
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto recorded = service.RecordAttendance(call.context, *id, *meeting_id, lines);
-    if (!recorded.ok()) return Fail(recorded.error(), call);
+    if (!recorded.ok()) return recorded.error();
     return JsonResponse(200, MeetingViewJson(*recorded));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto from = query->String("from");
     auto to = query->String("to");
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto view = service.Compliance(call.context, *id, from, to);
-    if (!view.ok()) return Fail(view.error(), call);
+    if (!view.ok()) return view.error();
     return JsonResponse(200, ComplianceJson(*view));
   }});
 
   // ---- deliberations ----
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    auto found = service.ListDeliberations(call.context, *id, page);
-    if (!found.ok()) return Fail(found.error(), call);
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto found = service.ListDeliberations(call.context, *id, *page);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, PageJson(*found, DeliberationJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request,
                                   {"title", "description", "topic", "method", "options", "meeting_id"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::DeliberationInput input;
     input.title = TextField(*body, "title");
     input.description = MultiLineTextField(*body, "description");
@@ -483,9 +493,9 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     input.method = TextField(*body, "method");
     input.options = body->Strings("options", false, 12);
     input.meeting_id = NumberField(*body, "meeting_id");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto created = service.CreateDeliberation(call.context, *id, input);
-    if (!created.ok()) return Fail(created.error(), call);
+    if (!created.ok()) return created.error();
     Response response = JsonResponse(201, DeliberationViewJson(*created));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/deliberations/" +
                                        std::to_string(created->deliberation.id));
@@ -493,66 +503,66 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/deliberations/{deliberation_id}", signed_in,
-                    [&service](Call& call) {
+                    [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto deliberation_id = PathId(call, "deliberation_id");
-    if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
+    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
     auto found = service.GetDeliberation(call.context, *id, *deliberation_id);
-    if (!found.ok()) return Fail(found.error(), call);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, DeliberationViewJson(*found));
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
-                    [&service](Call& call) {
+                    [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto deliberation_id = PathId(call, "deliberation_id");
-    if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
+    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
     auto body = BodyReader::Parse(call.request, {"member_id", "option_id"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::VoteInput input;
     input.member_id = body->Int("member_id", false);
     input.option_id = NumberField(*body, "option_id");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto voted = service.CastVote(call.context, *id, *deliberation_id, input);
-    if (!voted.ok()) return Fail(voted.error(), call);
+    if (!voted.ok()) return voted.error();
     return JsonResponse(201, DeliberationViewJson(*voted));
   }});
 
   routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",
-                    signed_in, [&service](Call& call) {
+                    signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto deliberation_id = PathId(call, "deliberation_id");
     auto member_id = PathId(call, "member_id");
-    if (!id || !deliberation_id || !member_id) return SimpleProblem(404, "not-found", "no such vote");
+    if (!id || !deliberation_id || !member_id) return core::Error::NotFound("no such vote");
     auto withdrawn = service.WithdrawVote(call.context, *id, *deliberation_id, *member_id);
-    if (!withdrawn.ok()) return Fail(withdrawn.error(), call);
+    if (!withdrawn.ok()) return withdrawn.error();
     return JsonResponse(200, DeliberationViewJson(*withdrawn));
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
-                    [&service](Call& call) {
+                    [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto deliberation_id = PathId(call, "deliberation_id");
-    if (!id || !deliberation_id) return SimpleProblem(404, "not-found", "no such deliberation");
+    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
     groups::DecisionInput input;
     if (!call.request.body.empty()) {
       auto body = BodyReader::Parse(call.request, {"outcome", "option_id", "note"});
-      if (!body.ok()) return Fail(body.error(), call);
+      if (!body.ok()) return body.error();
       input.outcome = TextField(*body, "outcome");
       input.option_id = NumberField(*body, "option_id");
       input.note = MultiLineTextField(*body, "note");
-      if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+      if (auto status = body->Finish(); !status.ok()) return status.error();
     }
     auto decided = service.Decide(call.context, *id, *deliberation_id, input);
-    if (!decided.ok()) return Fail(decided.error(), call);
+    if (!decided.ok()) return decided.error();
     return JsonResponse(200, DeliberationViewJson(*decided));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto norms = service.Norms(call.context, *id);
-    if (!norms.ok()) return Fail(norms.error(), call);
+    if (!norms.ok()) return norms.error();
     json::array items;
     for (const auto& norm : *norms) items.push_back(NormJson(norm));
     return JsonResponse(200, json::object{{"items", std::move(items)}});

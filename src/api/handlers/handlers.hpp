@@ -28,5 +28,7 @@ std::optional<std::int64_t> PathId(const Call& call, const std::string& name);
 
 // Limit and offset from the query, within the page cap.
 core::PageRequest ReadPage(QueryReader& query);
+// The page of a route whose query holds limit and offset only.
+core::Result<core::PageRequest> PageOnly(const Call& call);
 
 }  // namespace gotong::api::handlers

@@ -85,6 +85,26 @@ std::string CleanFileName(std::string_view raw) {
   return name;
 }
 
+// What an upload asks for (kind, mode, dry run, its file's name), before its file is staged.
+core::Result<registry::ImportRequest> ReadImportRequest(const Call& call) {
+  auto query = QueryReader::Parse(call.query, {"kind", "mode", "dry_run"});
+  if (!query.ok()) return query.error();
+  registry::ImportRequest request;
+  request.kind = query->String("kind").value_or("");
+  request.mode = query->String("mode").value_or("insert");
+  request.dry_run = query->Bool("dry_run").value_or(false);
+  if (auto status = query->Finish(); !status.ok()) return status.error();
+  if (request.kind.empty()) {
+    return core::Error::Invalid("kind", "required", "kind is required (enterprises)");
+  }
+  if (!IsCsvType(call.request.Header("Content-Type"))) {
+    return Problem(core::ErrorCode::kInvalidArgument, "unsupported-media-type",
+                   "send the file as text/csv");
+  }
+  request.file_name = CleanFileName(call.request.Header("X-File-Name"));
+  return request;
+}
+
 }  // namespace
 
 void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options) {
@@ -92,29 +112,17 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
   const Access importers = Access::Roles({Role::kAdmin, Role::kOfficer});
 
   routes.push_back({"POST", "/api/v1/imports", importers,
-                    [&imports, start = services.start_import, dir = options.work_dir](Call& call) {
-    auto query = QueryReader::Parse(call.query, {"kind", "mode", "dry_run"});
-    if (!query.ok()) return Fail(query.error(), call);
-    registry::ImportRequest request;
-    request.kind = query->String("kind").value_or("");
-    request.mode = query->String("mode").value_or("insert");
-    request.dry_run = query->Bool("dry_run").value_or(false);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    if (request.kind.empty()) {
-      return Fail(core::Error::Invalid("kind", "required", "kind is required (enterprises)"), call);
-    }
-    if (!IsCsvType(call.request.Header("Content-Type"))) {
-      return SimpleProblem(415, "unsupported-media-type", "send the file as text/csv");
-    }
+                    [&imports, start = services.start_import, dir = options.work_dir](Call& call) -> Reply {
+    auto request = ReadImportRequest(call);
+    if (!request.ok()) return request.error();
     auto staged = io::StageUpload(dir, call.request.body_file, call.request.body);
-    if (!staged.ok()) return Fail(staged.error(), call);
-    request.file_path = staged->path;
-    request.bytes_total = staged->bytes;
-    request.file_name = CleanFileName(call.request.Header("X-File-Name"));
-    auto job = imports.Create(call.context, request);
+    if (!staged.ok()) return staged.error();
+    request->file_path = staged->path;
+    request->bytes_total = staged->bytes;
+    auto job = imports.Create(call.context, *request);
     if (!job.ok()) {
       io::DiscardUpload(staged->path);
-      return Fail(job.error(), call);
+      return job.error();
     }
     if (start) start(job->id);
     Response response = JsonResponse(202, JobJson(*job));
@@ -122,13 +130,11 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
     return response;
   }, Heavy::kImport});
 
-  routes.push_back({"GET", "/api/v1/imports", importers, [&imports](Call& call) {
-    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    auto jobs = imports.List(call.context, page);
-    if (!jobs.ok()) return Fail(jobs.error(), call);
+  routes.push_back({"GET", "/api/v1/imports", importers, [&imports](Call& call) -> Reply {
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto jobs = imports.List(call.context, *page);
+    if (!jobs.ok()) return jobs.error();
     json::array items;
     for (const auto& job : jobs->items) items.push_back(JobJson(job));
     return JsonResponse(200, json::object{{"items", std::move(items)},
@@ -137,25 +143,23 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
                                           {"offset", jobs->offset}});
   }});
 
-  routes.push_back({"GET", "/api/v1/imports/{id}", importers, [&imports](Call& call) {
+  routes.push_back({"GET", "/api/v1/imports/{id}", importers, [&imports](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no import with that id");
+    if (!id) return core::Error::NotFound("no import with that id");
     auto job = imports.Get(call.context, *id);
-    if (!job.ok()) return Fail(job.error(), call);
+    if (!job.ok()) return job.error();
     Response response = JsonResponse(200, JobJson(*job));
     response.SetHeader("Cache-Control", "no-store");
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/imports/{id}/errors", importers, [&imports](Call& call) {
+  routes.push_back({"GET", "/api/v1/imports/{id}/errors", importers, [&imports](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no import with that id");
-    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    auto errors = imports.Errors(call.context, *id, page);
-    if (!errors.ok()) return Fail(errors.error(), call);
+    if (!id) return core::Error::NotFound("no import with that id");
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto errors = imports.Errors(call.context, *id, *page);
+    if (!errors.ok()) return errors.error();
     json::array items;
     for (const auto& error : errors->items) {
       json::object params;
@@ -174,28 +178,28 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
   }});
 
   routes.push_back({"GET", "/api/v1/imports/{id}/errors.csv", importers,
-                    [&imports, dir = options.work_dir](Call& call) {
+                    [&imports, dir = options.work_dir](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no import with that id");
+    if (!id) return core::Error::NotFound("no import with that id");
     auto query = QueryReader::Parse(call.query, {"lang"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto lang = query->String("lang").value_or("id");
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto language = io::ParseLanguage(lang);
     if (!language) {
-      return Fail(core::Error::Invalid("lang", "invalid_value", "lang must be id or en"), call);
+      return core::Error::Invalid("lang", "invalid_value", "lang must be id or en");
     }
     // Written row by row to a file and sent from there: a job's 10,000 stored errors take no
     // more memory than one.
     auto file = io::ImportErrorsCsvFile::Create(dir, *language);
-    if (!file.ok()) return Fail(file.error(), call);
+    if (!file.ok()) return file.error();
     auto status = imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
       (*file)->Add(error);
       return true;
     });
-    if (!status.ok()) return Fail(status.error(), call);
+    if (!status.ok()) return status.error();
     auto path = (*file)->Finish();
-    if (!path.ok()) return Fail(path.error(), call);
+    if (!path.ok()) return path.error();
     Response response;
     response.status = 200;
     response.body_file = std::move(path).value();  // streamed from disk, then removed

@@ -9,31 +9,31 @@ namespace json = boost::json;
 void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& regions = services.regions;
 
-  routes.push_back({"GET", "/api/v1/regions", Access::Public(), [&regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/regions", Access::Public(), [&regions](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"parent", "q", "limit", "offset"});
-    if (!query.ok()) return ProblemResponse(query.error(), call.request.request_id);
+    if (!query.ok()) return query.error();
     domain::regions::ListQuery list;
     list.parent = query->String("parent");
     list.q = query->String("q");
     list.page = ReadPage(*query);
     if (auto status = query->Finish(); !status.ok()) {
-      return ProblemResponse(status.error(), call.request.request_id);
+      return status.error();
     }
     auto page = regions.List(list);
-    if (!page.ok()) return ProblemResponse(page.error(), call.request.request_id);
+    if (!page.ok()) return page.error();
     Response response = JsonResponse(200, PageToJson(*page));
     // Official regions change once a year at most: let browsers and proxies keep them a while.
     response.SetHeader("Cache-Control", "public, max-age=3600");
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/regions/{code}", Access::Public(), [&regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/regions/{code}", Access::Public(), [&regions](Call& call) -> Reply {
     auto region = regions.Get(call.path.at("code"));
     if (!region.ok()) {
       if (region.error().code == core::ErrorCode::kInvalidArgument) {
-        return SimpleProblem(404, "not-found", region.error().message);
+        return core::Error::NotFound(region.error().message);
       }
-      return ProblemResponse(region.error(), call.request.request_id);
+      return region.error();
     }
     Response response = JsonResponse(200, json::value_from(*region));
     response.SetHeader("Cache-Control", "public, max-age=3600");

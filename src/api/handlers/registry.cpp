@@ -17,7 +17,7 @@ namespace json = boost::json;
 namespace registry = domain::registry;
 using domain::accounts::Role;
 
-json::value PersonJson(const registry::PersonView& view, Villages& villages) {
+json::value PersonJson(const registry::PersonView& view, const Villages& villages) {
   const auto& p = view.person;
   return json::object{
       {"id", p.id},
@@ -35,7 +35,7 @@ json::value PersonJson(const registry::PersonView& view, Villages& villages) {
       {"updated_at", core::FormatInstant(p.updated_at)}};
 }
 
-json::value EnterpriseJson(const registry::EnterpriseView& view, Villages& villages) {
+json::value EnterpriseJson(const registry::EnterpriseView& view, const Villages& villages) {
   const auto& e = view.enterprise;
   auto scale = e.scale();
   json::value verified_by = nullptr;
@@ -74,7 +74,7 @@ json::value EnterpriseJson(const registry::EnterpriseView& view, Villages& villa
       {"updated_at", core::FormatInstant(e.updated_at)}};
 }
 
-json::value StakeholderJson(const registry::Stakeholder& s, Villages& regions) {
+json::value StakeholderJson(const registry::Stakeholder& s, const Villages& regions) {
   return json::object{{"id", s.id},
                       {"name", s.name},
                       {"helix", ToString(s.helix)},
@@ -152,6 +152,40 @@ core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) 
   return filter;
 }
 
+// The area counts, and the region they are counted within (null for all of Indonesia).
+core::Result<json::value> AreaSummaryJson(const registry::AreaSummary& summary,
+                                          domain::regions::RegionService& regions) {
+  json::value region = nullptr;
+  if (summary.region_code) {
+    auto found = regions.Get(*summary.region_code);
+    if (found.ok()) {
+      region = json::object{{"code", found->code}, {"name", found->name}, {"level", ToString(found->level)}};
+    } else if (found.error().code != core::ErrorCode::kNotFound) {
+      return found.error();
+    }
+  }
+  json::array areas;
+  for (std::size_t i = 0; i < summary.areas.size(); ++i) {
+    const auto& area = summary.areas[i];
+    auto level = domain::regions::LevelOfCode(area.code);
+    areas.push_back(json::object{
+        {"code", area.code},
+        {"name", summary.area_names[i]},
+        {"level", level ? json::value(json::string(ToString(*level))) : json::value(nullptr)},
+        {"total", area.total},
+        {"stale", area.stale},
+        {"by_scale", json::object{{"micro", area.micro},
+                                  {"small", area.small},
+                                  {"medium", area.medium},
+                                  {"large", area.large},
+                                  {"unknown", area.unknown}}}});
+  }
+  return json::value(json::object{{"region", std::move(region)},
+                                  {"total", summary.total},
+                                  {"stale", summary.stale},
+                                  {"areas", std::move(areas)}});
+}
+
 // 20261123: the date as export file names carry it.
 std::string Today(const core::Clock& clock) {
   std::string date = core::FormatInstant(clock.Now()).substr(0, 10);
@@ -159,7 +193,49 @@ std::string Today(const core::Clock& clock) {
   return date;
 }
 
+// A finished sheet as the download it is sent as.
+Response SheetDownload(std::string file, const std::string& format, const core::Clock& clock) {
+  Response response;
+  response.status = 200;
+  response.body_file = std::move(file);  // streamed from disk, then removed
+  std::string name = "gotong-enterprises-" + Today(clock) + "." + format;
+  response.SetHeader("Content-Type",
+                     format == "csv" ? "text/csv; charset=utf-8"
+                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
 }  // namespace
+
+template <>
+struct VillageJson<registry::PersonView> {
+  static std::optional<std::string> Code(const registry::PersonView& view) {
+    return view.person.village_code;
+  }
+  static json::value Json(const registry::PersonView& view, const Villages& villages) {
+    return PersonJson(view, villages);
+  }
+};
+
+template <>
+struct VillageJson<registry::EnterpriseView> {
+  static std::optional<std::string> Code(const registry::EnterpriseView& view) {
+    return view.enterprise.village_code;
+  }
+  static json::value Json(const registry::EnterpriseView& view, const Villages& villages) {
+    return EnterpriseJson(view, villages);
+  }
+};
+
+template <>
+struct VillageJson<registry::Stakeholder> {
+  static std::optional<std::string> Code(const registry::Stakeholder& s) { return s.region_code; }
+  static json::value Json(const registry::Stakeholder& s, const Villages& regions) {
+    return StakeholderJson(s, regions);
+  }
+};
 
 void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options) {
   auto& registry = services.registry;
@@ -168,9 +244,9 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   const Access writers = Access::Roles({Role::kAdmin, Role::kOfficer});
   const Access admin = Access::Roles({Role::kAdmin});
 
-  routes.push_back({"GET", "/api/v1/sectors", Access::SignedIn(), [](Call& call) {
+  routes.push_back({"GET", "/api/v1/sectors", Access::SignedIn(), [](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     json::array items;
     for (const auto& info : registry::kSectors) {
       items.push_back(json::object{{"code", info.code}, {"kbli", info.kbli}});
@@ -179,269 +255,206 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   // ---- stakeholders ----
-  routes.push_back({"GET", "/api/v1/stakeholders", Access::SignedIn(), [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/stakeholders", Access::SignedIn(), [&registry, &regions](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"helix", "kind", "q", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto helix = query->String("helix");
     auto kind = query->String("kind");
     auto q = query->String("q");
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto found = registry.ListStakeholders(call.context, helix, kind, q, page);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    villages.Load(found->items, [](const auto& s) { return s.region_code; });
-    return JsonResponse(200, PageJson(*found, [&](const auto& s) { return StakeholderJson(s, villages); }));
+    if (!found.ok()) return found.error();
+    return PageReply(*found, regions);
   }});
 
-  routes.push_back({"POST", "/api/v1/stakeholders", admin, [&registry, &regions](Call& call) {
+  routes.push_back({"POST", "/api/v1/stakeholders", admin, [&registry, &regions](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request, {"name", "helix", "kind", "region_code", "contact"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadStakeholder(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto created = registry.CreateStakeholder(call.context, input);
-    if (!created.ok()) return Fail(created.error(), call);
-    Villages villages(regions);
-    Response response = JsonResponse(201, StakeholderJson(*created, villages));
-    response.SetHeader("Location", "/api/v1/stakeholders/" + std::to_string(created->id));
-    return response;
+    if (!created.ok()) return created.error();
+    return CreatedReply(*created, created->id, "/api/v1/stakeholders", regions);
   }});
 
-  routes.push_back({"GET", "/api/v1/stakeholders/{id}", Access::SignedIn(), [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/stakeholders/{id}", Access::SignedIn(), [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no stakeholder with that id");
+    if (!id) return core::Error::NotFound("no stakeholder with that id");
     auto found = registry.GetStakeholder(call.context, *id);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, StakeholderJson(*found, villages));
+    if (!found.ok()) return found.error();
+    return RecordReply(200, *found, regions);
   }});
 
-  routes.push_back({"PATCH", "/api/v1/stakeholders/{id}", admin, [&registry, &regions](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/stakeholders/{id}", admin, [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no stakeholder with that id");
+    if (!id) return core::Error::NotFound("no stakeholder with that id");
     auto body = BodyReader::Parse(call.request, {"name", "helix", "kind", "region_code", "contact"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadStakeholder(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto updated = registry.UpdateStakeholder(call.context, *id, input);
-    if (!updated.ok()) return Fail(updated.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, StakeholderJson(*updated, villages));
+    if (!updated.ok()) return updated.error();
+    return RecordReply(200, *updated, regions);
   }});
 
   // ---- people ----
-  routes.push_back({"GET", "/api/v1/people", readers, [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/people", readers, [&registry, &regions](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"region", "q", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto region = query->String("region");
     auto q = query->String("q");
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto found = registry.ListPeople(call.context, region, q, page);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    villages.Load(found->items, [](const auto& p) { return p.person.village_code; });
-    return JsonResponse(200, PageJson(*found, [&](const auto& p) { return PersonJson(p, villages); }));
+    if (!found.ok()) return found.error();
+    return PageReply(*found, regions);
   }});
 
-  routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) {
+  routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request, {GOTONG_PERSON_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadPerson(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto created = registry.CreatePerson(call.context, input);
-    if (!created.ok()) return Fail(created.error(), call);
-    Villages villages(regions);
-    Response response = JsonResponse(201, PersonJson(*created, villages));
-    response.SetHeader("Location", "/api/v1/people/" + std::to_string(created->person.id));
-    return response;
+    if (!created.ok()) return created.error();
+    return CreatedReply(*created, created->person.id, "/api/v1/people", regions);
   }});
 
-  routes.push_back({"GET", "/api/v1/people/{id}", readers, [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/people/{id}", readers, [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no person with that id");
+    if (!id) return core::Error::NotFound("no person with that id");
     auto found = registry.GetPerson(call.context, *id);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, PersonJson(*found, villages));
+    if (!found.ok()) return found.error();
+    return RecordReply(200, *found, regions);
   }});
 
-  routes.push_back({"PATCH", "/api/v1/people/{id}", writers, [&registry, &regions](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/people/{id}", writers, [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no person with that id");
+    if (!id) return core::Error::NotFound("no person with that id");
     auto body = BodyReader::Parse(call.request, {GOTONG_PERSON_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadPerson(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto updated = registry.UpdatePerson(call.context, *id, input);
-    if (!updated.ok()) return Fail(updated.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, PersonJson(*updated, villages));
+    if (!updated.ok()) return updated.error();
+    return RecordReply(200, *updated, regions);
   }});
 
-  routes.push_back({"GET", "/api/v1/people/{id}/history", readers, [&registry](Call& call) {
+  routes.push_back({"GET", "/api/v1/people/{id}/history", readers, [&registry](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no person with that id");
-    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    auto history = registry.PersonHistory(call.context, *id, page);
-    if (!history.ok()) return Fail(history.error(), call);
+    if (!id) return core::Error::NotFound("no person with that id");
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto history = registry.PersonHistory(call.context, *id, *page);
+    if (!history.ok()) return history.error();
     return JsonResponse(200, PageToJson(*history));
   }});
 
   // ---- enterprises ----
-  routes.push_back({"GET", "/api/v1/enterprises", readers, [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/enterprises", readers, [&registry, &regions](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale", "q",
                                                  "sort", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto filter = ReadEnterpriseQuery(*query);
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    if (!filter.ok()) return Fail(filter.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
+    if (!filter.ok()) return filter.error();
     auto found = registry.ListEnterprises(call.context, *filter, page);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    villages.Load(found->items, [](const auto& e) {
-      return std::optional<std::string>(e.enterprise.village_code);
-    });
-    return JsonResponse(200, PageJson(*found, [&](const auto& e) { return EnterpriseJson(e, villages); }));
+    if (!found.ok()) return found.error();
+    return PageReply(*found, regions);
   }});
 
-  routes.push_back({"GET", "/api/v1/enterprises/areas", readers, [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/enterprises/areas", readers, [&registry, &regions](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale", "q"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto filter = ReadEnterpriseQuery(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    if (!filter.ok()) return Fail(filter.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
+    if (!filter.ok()) return filter.error();
     auto summary = registry.CountByArea(call.context, *filter);
-    if (!summary.ok()) return Fail(summary.error(), call);
-    json::value region = nullptr;
-    if (summary->region_code) {
-      auto found = regions.Get(*summary->region_code);
-      if (found.ok()) {
-        region = json::object{{"code", found->code},
-                              {"name", found->name},
-                              {"level", ToString(found->level)}};
-      }
-    }
-    json::array areas;
-    for (std::size_t i = 0; i < summary->areas.size(); ++i) {
-      const auto& area = summary->areas[i];
-      auto level = domain::regions::LevelOfCode(area.code);
-      areas.push_back(json::object{
-          {"code", area.code},
-          {"name", summary->area_names[i]},
-          {"level", level ? json::value(json::string(ToString(*level))) : json::value(nullptr)},
-          {"total", area.total},
-          {"stale", area.stale},
-          {"by_scale", json::object{{"micro", area.micro},
-                                    {"small", area.small},
-                                    {"medium", area.medium},
-                                    {"large", area.large},
-                                    {"unknown", area.unknown}}}});
-    }
-    return JsonResponse(200, json::object{{"region", std::move(region)},
-                                          {"total", summary->total},
-                                          {"stale", summary->stale},
-                                          {"areas", std::move(areas)}});
+    if (!summary.ok()) return summary.error();
+    auto body = AreaSummaryJson(*summary, regions);
+    if (!body.ok()) return body.error();
+    return JsonResponse(200, *body);
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/export", readers,
-                    [&registry, &clock = services.clock, tmpdir = options.work_dir](Call& call) {
+                    [&registry, &clock = services.clock, tmpdir = options.work_dir](Call& call) -> Reply {
     auto query = QueryReader::Parse(call.query, {"format", "include_nik", "region", "sector", "scale",
                                                  "status", "stale", "q", "sort"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto format = query->String("format").value_or("csv");
     bool include = query->Bool("include_nik").value_or(false);
     auto filter = ReadEnterpriseQuery(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    if (!filter.ok()) return Fail(filter.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
+    if (!filter.ok()) return filter.error();
     if (format != "csv" && format != "xlsx") {
-      return Fail(core::Error::Invalid("format", "invalid_value", "format must be csv or xlsx"), call);
+      return core::Error::Invalid("format", "invalid_value", "format must be csv or xlsx");
     }
     auto sheet = format == "csv" ? io::NewCsvSheet(tmpdir) : io::NewXlsxSheet(tmpdir);
-    if (!sheet.ok()) return Fail(sheet.error(), call);
+    if (!sheet.ok()) return sheet.error();
     auto status = registry.ExportEnterprises(
         call.context, *filter, include,
         [&](const registry::EnterpriseView& view, const registry::Person& owner) {
           (*sheet)->Add(view.enterprise, owner, view.stale);
           return true;
         });
-    if (!status.ok()) return Fail(status.error(), call);
+    if (!status.ok()) return status.error();
     auto file = (*sheet)->Finish();
-    if (!file.ok()) return Fail(file.error(), call);
-    Response response;
-    response.status = 200;
-    response.body_file = std::move(file).value();  // streamed from disk, then removed
-    std::string name = "gotong-enterprises-" + Today(clock) + "." + format;
-    response.SetHeader("Content-Type",
-                       format == "csv" ? "text/csv; charset=utf-8"
-                                       : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    response.SetHeader("Cache-Control", "no-store");
-    return response;
+    if (!file.ok()) return file.error();
+    return SheetDownload(std::move(file).value(), format, clock);
   }, Heavy::kExport});
 
-  routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) {
+  routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadEnterprise(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto created = registry.CreateEnterprise(call.context, input);
-    if (!created.ok()) return Fail(created.error(), call);
-    Villages villages(regions);
-    Response response = JsonResponse(201, EnterpriseJson(*created, villages));
-    response.SetHeader("Location", "/api/v1/enterprises/" + std::to_string(created->enterprise.id));
-    return response;
+    if (!created.ok()) return created.error();
+    return CreatedReply(*created, created->enterprise.id, "/api/v1/enterprises", regions);
   }});
 
-  routes.push_back({"GET", "/api/v1/enterprises/{id}", readers, [&registry, &regions](Call& call) {
+  routes.push_back({"GET", "/api/v1/enterprises/{id}", readers, [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    if (!id) return core::Error::NotFound("no enterprise with that id");
     auto found = registry.GetEnterprise(call.context, *id);
-    if (!found.ok()) return Fail(found.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, EnterpriseJson(*found, villages));
+    if (!found.ok()) return found.error();
+    return RecordReply(200, *found, regions);
   }});
 
-  routes.push_back({"PATCH", "/api/v1/enterprises/{id}", writers, [&registry, &regions](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/enterprises/{id}", writers, [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    if (!id) return core::Error::NotFound("no enterprise with that id");
     auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     auto input = ReadEnterprise(*body);
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto updated = registry.UpdateEnterprise(call.context, *id, input);
-    if (!updated.ok()) return Fail(updated.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, EnterpriseJson(*updated, villages));
+    if (!updated.ok()) return updated.error();
+    return RecordReply(200, *updated, regions);
   }});
 
-  routes.push_back({"POST", "/api/v1/enterprises/{id}/verify", writers, [&registry, &regions](Call& call) {
+  routes.push_back({"POST", "/api/v1/enterprises/{id}/verify", writers, [&registry, &regions](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
+    if (!id) return core::Error::NotFound("no enterprise with that id");
     if (!call.request.body.empty()) {
       auto body = BodyReader::Parse(call.request, {});
-      if (!body.ok()) return Fail(body.error(), call);
-      if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+      if (!body.ok()) return body.error();
+      if (auto status = body->Finish(); !status.ok()) return status.error();
     }
     auto verified = registry.VerifyEnterprise(call.context, *id);
-    if (!verified.ok()) return Fail(verified.error(), call);
-    Villages villages(regions);
-    return JsonResponse(200, EnterpriseJson(*verified, villages));
+    if (!verified.ok()) return verified.error();
+    return RecordReply(200, *verified, regions);
   }});
 
-  routes.push_back({"GET", "/api/v1/enterprises/{id}/history", readers, [&registry](Call& call) {
+  routes.push_back({"GET", "/api/v1/enterprises/{id}/history", readers, [&registry](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no enterprise with that id");
-    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
-    auto history = registry.EnterpriseHistory(call.context, *id, page);
-    if (!history.ok()) return Fail(history.error(), call);
+    if (!id) return core::Error::NotFound("no enterprise with that id");
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto history = registry.EnterpriseHistory(call.context, *id, *page);
+    if (!history.ok()) return history.error();
     return JsonResponse(200, PageToJson(*history));
   }});
 }

@@ -28,16 +28,16 @@ void AddSessionRoutes(std::vector<Route>& routes, const Services& services,
   auto& accounts = services.accounts;
   RouterOptions router = options.router;
 
-  routes.push_back({"POST", "/api/v1/session", Access::Public(), [&accounts, router](Call& call) {
+  routes.push_back({"POST", "/api/v1/session", Access::Public(), [&accounts, router](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request, {"username", "password"});
-    if (!body.ok()) return ProblemResponse(body.error(), call.request.request_id);
+    if (!body.ok()) return body.error();
     auto username = body->String("username", true);
     auto password = body->String("password", true);
     if (auto status = body->Finish(); !status.ok()) {
-      return ProblemResponse(status.error(), call.request.request_id);
+      return status.error();
     }
     auto login = accounts.Login(call.context, *username, *password);
-    if (!login.ok()) return ProblemResponse(login.error(), call.request.request_id);
+    if (!login.ok()) return login.error();
     Response response = JsonResponse(201, json::object{{"user", json::value_from(login->user)},
                                                        {"csrf_token", login->csrf_token}});
     response.SetHeader("Set-Cookie",
@@ -45,32 +45,30 @@ void AddSessionRoutes(std::vector<Route>& routes, const Services& services,
     return response;
   }});
 
-  routes.push_back({"DELETE", "/api/v1/session", Access::SignedIn(), [&accounts, router](Call& call) {
+  routes.push_back({"DELETE", "/api/v1/session", Access::SignedIn(), [&accounts, router](Call& call) -> Reply {
     if (!call.auth->session_id) {
-      return ProblemResponse(core::Error::Invalid("", "invalid_value",
-                                                  "an API token has no session to end"),
-                             call.request.request_id);
+      return core::Error::Invalid("", "invalid_value", "an API token has no session to end");
     }
     auto status = accounts.Logout(call.context, *call.auth->session_id);
-    if (!status.ok()) return ProblemResponse(status.error(), call.request.request_id);
+    if (!status.ok()) return status.error();
     Response response = NoContent();
     response.SetHeader("Set-Cookie", SessionCookie("", IsSecure(call.request, router), true));
     return response;
   }});
 
   routes.push_back({"GET", "/api/v1/me", Access::SignedIn(),
-                    [](Call& call) { return JsonResponse(200, MeBody(*call.auth)); }});
+                    [](Call& call) -> Reply { return JsonResponse(200, MeBody(*call.auth)); }});
 
-  routes.push_back({"PUT", "/api/v1/me/password", Access::SignedIn(), [&accounts](Call& call) {
+  routes.push_back({"PUT", "/api/v1/me/password", Access::SignedIn(), [&accounts](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request, {"current_password", "new_password"});
-    if (!body.ok()) return ProblemResponse(body.error(), call.request.request_id);
+    if (!body.ok()) return body.error();
     auto current = body->String("current_password", true);
     auto fresh = body->String("new_password", true);
     if (auto status = body->Finish(); !status.ok()) {
-      return ProblemResponse(status.error(), call.request.request_id);
+      return status.error();
     }
     auto status = accounts.ChangeOwnPassword(call.context, call.auth->session_id, *current, *fresh);
-    if (!status.ok()) return ProblemResponse(status.error(), call.request.request_id);
+    if (!status.ok()) return status.error();
     return NoContent();
   }});
 }

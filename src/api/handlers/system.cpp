@@ -1,7 +1,6 @@
 #include <charconv>
 #include "api/dto.hpp"
 #include "api/handlers/handlers.hpp"
-#include "api/problem.hpp"
 
 namespace gotong::api::handlers {
 
@@ -15,6 +14,13 @@ std::optional<std::int64_t> PathId(const Call& call, const std::string& name) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
   return id;
+}
+
+core::Result<core::PageRequest> PageOnly(const Call& call) {
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"limit", "offset"}));
+  auto page = ReadPage(query);
+  GOTONG_RETURN_IF_ERROR(query.Finish());
+  return page;
 }
 
 core::PageRequest ReadPage(QueryReader& query) {
@@ -31,14 +37,10 @@ void AddSystemRoutes(std::vector<Route>& routes, const Services& services,
   // so health answers while every worker is busy), else by a ping.
   auto health = services.database_health;
   Route route{"GET", "/api/v1/health", Access::Public(),
-              [&database = services.database, health, version = options.version](Call&) {
+              [&database = services.database, health, version = options.version](Call&) -> Reply {
                 auto status = health ? health() : database.Ping();
-                if (!status.ok()) {
-                  // Say why: an operator reads this, and it holds no secrets.
-                  Response response = SimpleProblem(503, "unavailable", status.error().message);
-                  response.SetHeader("Cache-Control", "no-store");
-                  return response;
-                }
+                // Say why: an operator reads this, and it holds no secrets.
+                if (!status.ok()) return core::Error::Unavailable(status.error().message);
                 Response response = JsonResponse(200, json::object{{"status", "ok"},
                                                                    {"version", version},
                                                                    {"database", database.Backend()}});

@@ -109,26 +109,26 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   auto& service = services.treasury;
   const Access signed_in = Access::SignedIn();
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto from = query->String("from");
     auto to = query->String("to");
     auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto found = service.ListEntries(call.context, *id, from, to, page);
-    if (!found.ok()) return Fail(found.error(), call);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, PageJson(*found, EntryJson));
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request,
                                   {"date", "kind", "memo", "amount", "member_id", "asset_id", "lines"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::EntryInput input;
     input.date = TextField(*body, "date");
     input.kind = TextField(*body, "kind");
@@ -145,68 +145,68 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
         }
       }
     }
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto posted = service.PostEntry(call.context, *id, input);
-    if (!posted.ok()) return Fail(posted.error(), call);
+    if (!posted.ok()) return posted.error();
     Response response = JsonResponse(201, EntryJson(*posted));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/ledger/" +
                                        std::to_string(posted->id));
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/ledger/{entry_id}", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/ledger/{entry_id}", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto entry_id = PathId(call, "entry_id");
-    if (!id || !entry_id) return SimpleProblem(404, "not-found", "no such ledger entry");
+    if (!id || !entry_id) return core::Error::NotFound("no such ledger entry");
     auto found = service.GetEntry(call.context, *id, *entry_id);
-    if (!found.ok()) return Fail(found.error(), call);
+    if (!found.ok()) return found.error();
     return JsonResponse(200, EntryJson(*found));
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/ledger/{entry_id}/reverse", signed_in,
-                    [&service](Call& call) {
+                    [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     auto entry_id = PathId(call, "entry_id");
-    if (!id || !entry_id) return SimpleProblem(404, "not-found", "no such ledger entry");
+    if (!id || !entry_id) return core::Error::NotFound("no such ledger entry");
     groups::ReversalInput input;
     if (!call.request.body.empty()) {
       auto body = BodyReader::Parse(call.request, {"date", "memo"});
-      if (!body.ok()) return Fail(body.error(), call);
+      if (!body.ok()) return body.error();
       input.date = TextField(*body, "date");
       input.memo = TextField(*body, "memo");
-      if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+      if (auto status = body->Finish(); !status.ok()) return status.error();
     }
     auto reversal = service.Reverse(call.context, *id, *entry_id, input);
-    if (!reversal.ok()) return Fail(reversal.error(), call);
+    if (!reversal.ok()) return reversal.error();
     Response response = JsonResponse(201, EntryJson(*reversal));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/ledger/" +
                                        std::to_string(reversal->id));
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/statement", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/statement", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto from = query->String("from");
     auto to = query->String("to");
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto statement = service.GetStatement(call.context, *id, from, to);
-    if (!statement.ok()) return Fail(statement.error(), call);
+    if (!statement.ok()) return statement.error();
     return JsonResponse(200, StatementJson(*statement));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/balances", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/balances", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"from", "to"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto from = query->String("from");
     auto to = query->String("to");
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto points = service.Balances(call.context, *id, from, to);
-    if (!points.ok()) return Fail(points.error(), call);
+    if (!points.ok()) return points.error();
     json::array items;
     for (const auto& point : *points) {
       items.push_back(json::object{{"month", point.month.ToString()},
@@ -216,67 +216,67 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
     return JsonResponse(200, json::object{{"items", std::move(items)}});
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto rules = service.FeeRules(call.context, *id);
-    if (!rules.ok()) return Fail(rules.error(), call);
+    if (!rules.ok()) return rules.error();
     json::array items;
     for (const auto& rule : *rules) items.push_back(FeeRuleJson(rule));
     return JsonResponse(200, json::object{{"items", std::move(items)}});
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"amount", "from", "deliberation_id"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::FeeRuleInput input;
     input.amount = NumberField(*body, "amount");
     input.from = TextField(*body, "from");
     input.deliberation_id = NumberField(*body, "deliberation_id");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto rule = service.AddFeeRule(call.context, *id, input);
-    if (!rule.ok()) return Fail(rule.error(), call);
+    if (!rule.ok()) return rule.error();
     return JsonResponse(201, FeeRuleJson(*rule));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/fees", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/fees", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto query = QueryReader::Parse(call.query, {"through"});
-    if (!query.ok()) return Fail(query.error(), call);
+    if (!query.ok()) return query.error();
     auto through = query->String("through");
-    if (auto status = query->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
     auto fees = service.Fees(call.context, *id, through);
-    if (!fees.ok()) return Fail(fees.error(), call);
+    if (!fees.ok()) return fees.error();
     return JsonResponse(200, FeesJson(*fees));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) {
+  routes.push_back({"GET", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto assets = service.Assets(call.context, *id);
-    if (!assets.ok()) return Fail(assets.error(), call);
+    if (!assets.ok()) return assets.error();
     json::array items;
     for (const auto& asset : *assets) items.push_back(AssetJson(asset));
     return JsonResponse(200, json::object{{"items", std::move(items)}});
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) {
+  routes.push_back({"POST", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
     auto id = PathId(call, "id");
     if (!id) return NoGroup();
     auto body = BodyReader::Parse(call.request, {"name", "kind", "source", "value", "acquired_on"});
-    if (!body.ok()) return Fail(body.error(), call);
+    if (!body.ok()) return body.error();
     groups::AssetInput input;
     input.name = TextField(*body, "name");
     input.kind = TextField(*body, "kind");
     input.source = TextField(*body, "source");
     input.value = NumberField(*body, "value");
     input.acquired_on = TextField(*body, "acquired_on");
-    if (auto status = body->Finish(); !status.ok()) return Fail(status.error(), call);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
     auto asset = service.AddAsset(call.context, *id, input);
-    if (!asset.ok()) return Fail(asset.error(), call);
+    if (!asset.ok()) return asset.error();
     Response response = JsonResponse(201, AssetJson(*asset));
     response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/assets");
     return response;

@@ -25,22 +25,18 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
   auto& accounts = services.accounts;
   const Access admin = Access::Roles({Role::kAdmin});
 
-  routes.push_back({"GET", "/api/v1/users", admin, [&accounts](Call& call) {
-    auto query = QueryReader::Parse(call.query, {"limit", "offset"});
-    if (!query.ok()) return ProblemResponse(query.error(), call.request.request_id);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) {
-      return ProblemResponse(status.error(), call.request.request_id);
-    }
-    auto users = accounts.ListUsers(call.context, page);
-    if (!users.ok()) return ProblemResponse(users.error(), call.request.request_id);
+  routes.push_back({"GET", "/api/v1/users", admin, [&accounts](Call& call) -> Reply {
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto users = accounts.ListUsers(call.context, *page);
+    if (!users.ok()) return users.error();
     return JsonResponse(200, PageToJson(*users));
   }});
 
-  routes.push_back({"POST", "/api/v1/users", admin, [&accounts](Call& call) {
+  routes.push_back({"POST", "/api/v1/users", admin, [&accounts](Call& call) -> Reply {
     auto body = BodyReader::Parse(call.request,
                                   {"username", "display_name", "role", "password", "scope"});
-    if (!body.ok()) return ProblemResponse(body.error(), call.request.request_id);
+    if (!body.ok()) return body.error();
     domain::accounts::NewUser input;
     input.username = body->String("username", true).value_or("");
     input.display_name = body->String("display_name", false);
@@ -48,28 +44,28 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
     input.password = body->String("password", true).value_or("");
     input.scope = ReadScope(*body);
     if (auto status = body->Finish(); !status.ok()) {
-      return ProblemResponse(status.error(), call.request.request_id);
+      return status.error();
     }
     auto user = accounts.CreateUser(call.context, input);
-    if (!user.ok()) return ProblemResponse(user.error(), call.request.request_id);
+    if (!user.ok()) return user.error();
     Response response = JsonResponse(201, json::value_from(*user));
     response.SetHeader("Location", "/api/v1/users/" + std::to_string(user->id));
     return response;
   }});
 
-  routes.push_back({"GET", "/api/v1/users/{id}", admin, [&accounts](Call& call) {
+  routes.push_back({"GET", "/api/v1/users/{id}", admin, [&accounts](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no user with that id");
+    if (!id) return core::Error::NotFound("no user with that id");
     auto user = accounts.GetUser(call.context, *id);
-    if (!user.ok()) return ProblemResponse(user.error(), call.request.request_id);
+    if (!user.ok()) return user.error();
     return JsonResponse(200, json::value_from(*user));
   }});
 
-  routes.push_back({"PATCH", "/api/v1/users/{id}", admin, [&accounts](Call& call) {
+  routes.push_back({"PATCH", "/api/v1/users/{id}", admin, [&accounts](Call& call) -> Reply {
     auto id = PathId(call);
-    if (!id) return SimpleProblem(404, "not-found", "no user with that id");
+    if (!id) return core::Error::NotFound("no user with that id");
     auto body = BodyReader::Parse(call.request, {"display_name", "role", "scope", "disabled"});
-    if (!body.ok()) return ProblemResponse(body.error(), call.request.request_id);
+    if (!body.ok()) return body.error();
     domain::accounts::UserPatch patch;
     patch.display_name = body->String("display_name", false);
     patch.role = body->String("role", false);
@@ -80,10 +76,10 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
     }
     patch.disabled = body->Bool("disabled", false);
     if (auto status = body->Finish(); !status.ok()) {
-      return ProblemResponse(status.error(), call.request.request_id);
+      return status.error();
     }
     auto user = accounts.UpdateUser(call.context, *id, patch);
-    if (!user.ok()) return ProblemResponse(user.error(), call.request.request_id);
+    if (!user.ok()) return user.error();
     return JsonResponse(200, json::value_from(*user));
   }});
 }

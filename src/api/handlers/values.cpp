@@ -1,7 +1,6 @@
 #include "api/handlers/values.hpp"
 
 #include "api/dto.hpp"
-#include "api/problem.hpp"
 
 namespace gotong::api::handlers {
 
@@ -22,28 +21,25 @@ json::value NullableDate(const std::optional<core::Date>& value) {
   return json::string(value->ToString());
 }
 
-Response Fail(const core::Error& error, const Call& call) {
-  return ProblemResponse(error, call.request.request_id);
+core::Error NoGroup() { return core::Error::NotFound("no group with that id"); }
+
+core::Status Villages::LoadCodes(const std::vector<std::string>& codes) {
+  if (codes.empty()) return core::OkStatus();
+  GOTONG_ASSIGN_OR_RETURN(auto found, regions_.GetMany(codes));
+  for (const auto& code : codes) cache_.emplace(code, nullptr);  // unknown ones stay null
+  for (const auto& region : found) cache_[region.code] = json::value_from(region);
+  return core::OkStatus();
 }
 
-Response NoGroup() { return SimpleProblem(404, "not-found", "no group with that id"); }
-
-void Villages::LoadCodes(const std::vector<std::string>& codes) {
-  auto found = regions_.GetMany(codes);
-  if (!found.ok()) return;  // Of() looks each one up (and leaves it null) as before
-  for (auto& code : codes) cache_.emplace(code, nullptr);  // unknown ones stay null
-  for (const auto& region : *found) cache_[region.code] = json::value_from(region);
+core::Status Villages::Load(const std::optional<std::string>& code) {
+  if (!code || cache_.contains(*code)) return core::OkStatus();
+  return LoadCodes({*code});
 }
 
-json::value Villages::Of(const std::optional<std::string>& code) {
+json::value Villages::Of(const std::optional<std::string>& code) const {
   if (!code) return nullptr;
   auto found = cache_.find(*code);
-  if (found == cache_.end()) {
-    json::value value = nullptr;
-    if (auto region = regions_.Get(*code); region.ok()) value = json::value_from(*region);
-    found = cache_.emplace(*code, std::move(value)).first;
-  }
-  return found->second;
+  return found == cache_.end() ? json::value(nullptr) : found->second;
 }
 
 namespace {

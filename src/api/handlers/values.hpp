@@ -40,35 +40,71 @@ boost::json::value PageJson(const core::Page<T>& page, ToJson&& to_json) {
                              {"offset", page.offset}};
 }
 
-// Village names and paths for the records of one answer, each looked up once.
+// Village names and paths for the records of one answer, looked up together before the answer
+// is written: a database failure fails the answer instead of leaving a village out.
 class Villages {
  public:
   explicit Villages(domain::regions::RegionService& regions) : regions_(regions) {}
 
   // Looks up the regions of a page's items together (code_of gives an item's code, if any).
   template <typename Items, typename CodeOf>
-  void Load(const Items& items, CodeOf code_of) {
+  core::Status Load(const Items& items, CodeOf code_of) {
     std::vector<std::string> codes;
     for (const auto& item : items) {
       std::optional<std::string> code = code_of(item);
       if (code && !cache_.contains(*code)) codes.push_back(*code);
     }
-    LoadCodes(codes);
+    return LoadCodes(codes);
   }
-  boost::json::value Of(const std::optional<std::string>& code);
+  // Looks up one record's region.
+  core::Status Load(const std::optional<std::string>& code);
+  // A loaded region as JSON; null for no code, a code the official tree does not hold, or one
+  // not loaded.
+  boost::json::value Of(const std::optional<std::string>& code) const;
 
  private:
-  void LoadCodes(const std::vector<std::string>& codes);
+  core::Status LoadCodes(const std::vector<std::string>& codes);
 
   domain::regions::RegionService& regions_;
   std::map<std::string, boost::json::value> cache_;
 };
 
-// The problem+json answer for a failed use case.
-Response Fail(const core::Error& error, const Call& call);
+// How a record that names a village is written, specialised next to the record's JSON:
+//   static std::optional<std::string> Code(const T&);        its village (or region) code
+//   static boost::json::value Json(const T&, const Villages&);
+template <typename T>
+struct VillageJson;
+
+// A record as JSON, its village looked up first.
+template <typename T>
+Reply RecordReply(int status, const T& record, domain::regions::RegionService& regions) {
+  Villages villages(regions);
+  if (auto loaded = villages.Load(VillageJson<T>::Code(record)); !loaded.ok()) return loaded.error();
+  return JsonResponse(status, VillageJson<T>::Json(record, villages));
+}
+
+// A created record: 201 with its Location (collection + "/" + id).
+template <typename T>
+Reply CreatedReply(const T& record, std::int64_t id, const std::string& collection,
+                   domain::regions::RegionService& regions) {
+  Reply response = RecordReply(201, record, regions);
+  if (response.ok()) response->SetHeader("Location", collection + "/" + std::to_string(id));
+  return response;
+}
+
+// A page of records, their villages looked up together.
+template <typename T>
+Reply PageReply(const core::Page<T>& page, domain::regions::RegionService& regions) {
+  Villages villages(regions);
+  auto loaded = villages.Load(page.items, [](const T& record) { return VillageJson<T>::Code(record); });
+  if (!loaded.ok()) return loaded.error();
+  return JsonResponse(200, PageJson(page, [&](const T& record) {
+    return VillageJson<T>::Json(record, villages);
+  }));
+}
 
 // The 404 for a group id that is not a positive number.
-Response NoGroup();
+core::Error NoGroup();
 
 // A body field: absent, null, or a value of the wanted type.
 // A one-line text (BodyReader::String), or one that may span lines (minutes, notes,

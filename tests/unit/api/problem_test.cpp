@@ -22,6 +22,29 @@ TEST(HttpStatusOf, MapsEveryCode) {
   EXPECT_EQ(HttpStatusOf(core::ErrorCode::kInternal), 500);
 }
 
+TEST(HttpStatusOf, AFewProblemTypesCarryTheirOwnStatusAndTheRestTheirCodes) {
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kInvalidArgument, "method-not-allowed", "m")), 405);
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kInvalidArgument, "payload-too-large", "m")), 413);
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kInvalidArgument, "unsupported-media-type", "m")), 415);
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kInvalidArgument, "idempotency-key-reused", "m")), 422);
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kInvalidArgument, "headers-too-large", "m")), 431);
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kPermissionDenied, "csrf-failed", "m")), 403);
+  EXPECT_EQ(HttpStatusOf(Problem(core::ErrorCode::kUnavailable, "busy", "m")), 503);
+  EXPECT_EQ(HttpStatusOf(core::Error::NotFound("no group")), 404);
+}
+
+TEST(ProblemResponse, ATypedProblemIsWrittenWithItsStatusTitleAndSlug) {
+  Response response =
+      ProblemResponse(Problem(core::ErrorCode::kInvalidArgument, "headers-too-large", "too big"), "r");
+  EXPECT_EQ(response.status, 431);
+  auto body = json::parse(response.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), "urn:gotong:problem:headers-too-large");
+  EXPECT_EQ(body.at("title").as_string(), "Request headers too large");
+  EXPECT_EQ(body.at("status").as_int64(), 431);
+  EXPECT_EQ(body.at("detail").as_string(), "too big");
+  EXPECT_TRUE(body.at("errors").as_array().empty());
+}
+
 TEST(ProblemResponse, WritesRfc9457BodyWithFieldErrors) {
   auto error = core::Error::Invalid(std::vector<core::FieldError>{
       {"username", "too_short", "username must be at least 3 characters"},
@@ -92,16 +115,6 @@ TEST(ProblemResponse, UnsupportedMediaTypeIs415) {
   core::Error error = core::Error::Invalid("", "invalid_format", "send JSON");
   error.type = "unsupported-media-type";
   EXPECT_EQ(ProblemResponse(error, "r").status, 415);
-}
-
-TEST(SimpleProblem, HasTheSameShape) {
-  Response response = SimpleProblem(405, "method-not-allowed", "use GET");
-  EXPECT_EQ(response.status, 405);
-  auto body = json::parse(response.body).as_object();
-  EXPECT_EQ(body.at("type"), "urn:gotong:problem:method-not-allowed");
-  EXPECT_EQ(body.at("title"), "Method not allowed");
-  EXPECT_EQ(body.at("detail"), "use GET");
-  EXPECT_TRUE(body.at("errors").is_array());
 }
 
 }  // namespace
