@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "api/api.hpp"
+#include "app/http_service.hpp"
 #include "app/runtime.hpp"
 #include "crypto/sodium.hpp"
 
@@ -29,9 +30,7 @@ struct Fixture {
     runtime = std::move(opened).value();
     auto status = gotong::app::MigrateAndLoadRegions(*runtime, false, true);
     if (!status.ok()) throw std::runtime_error(status.error().message);
-    gotong::api::Services services{*runtime->database, *runtime->accounts, *runtime->regions,
-                                   *runtime->registry, *runtime->imports, *runtime->groups, *runtime->treasury, *runtime->cooperation,
-                                   *runtime->idempotency, runtime->clock, nullptr, nullptr};
+    gotong::api::Services services = gotong::app::ApiServices(*runtime, nullptr, nullptr);
     api = std::make_unique<gotong::api::Api>(services, gotong::api::ApiOptions{"bench", "", "var", {}});
   }
 };

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "api/api.hpp"
+#include "app/http_service.hpp"
 #include "app/runtime.hpp"
 #include "crypto/sodium.hpp"
 
@@ -49,9 +50,7 @@ struct Bench {
       std::exit(1);
     }
     bench.token = *token;
-    api::Services services{*rt.database, *rt.accounts, *rt.regions, *rt.registry, *rt.imports,
-                           *rt.groups,   *rt.treasury, *rt.cooperation, *rt.idempotency, rt.clock,
-                           nullptr,      nullptr};
+    api::Services services = app::ApiServices(rt, nullptr, nullptr);
     bench.api = std::make_unique<api::Api>(services, api::ApiOptions{"bench", "", "var", {}});
     return bench;
   }

@@ -17,6 +17,8 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
   handlers::AddRegistryRoutes(routes, services, options);
   handlers::AddImportRoutes(routes, services, options);
   handlers::AddGroupRoutes(routes, services, options);
+  handlers::AddMeetingRoutes(routes, services, options);
+  handlers::AddDeliberationRoutes(routes, services, options);
   handlers::AddTreasuryRoutes(routes, services, options);
   handlers::AddCooperationRoutes(routes, services, options);
   return routes;

@@ -11,6 +11,8 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/database.hpp"
 #include "domain/groups/cooperation_service.hpp"
+#include "domain/groups/deliberation_service.hpp"
+#include "domain/groups/meeting_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/treasury_service.hpp"
 #include "domain/idempotency/idempotency_service.hpp"
@@ -27,6 +29,8 @@ struct Services {
   domain::registry::RegistryService& registry;
   domain::registry::ImportService& imports;
   domain::groups::GroupService& groups;
+  domain::groups::MeetingService& meetings;
+  domain::groups::DeliberationService& deliberations;
   domain::groups::TreasuryService& treasury;
   domain::groups::CooperationService& cooperation;
   domain::idempotency::IdempotencyService& idempotency;

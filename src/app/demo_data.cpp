@@ -303,7 +303,7 @@ core::Result<std::int64_t> Deliberate(Runtime& runtime, std::int64_t group_id, c
   input.title = Text(title);
   input.topic = Text(topic);
   input.options = std::vector<std::string>{option};
-  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateDeliberation(system, group_id, input));
+  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.deliberations->CreateDeliberation(system, group_id, input));
   std::int64_t id = created.deliberation.id;
   std::int64_t option_id = created.deliberation.options.front().id;
   for (const auto& [member, in_favour] : votes) {
@@ -311,9 +311,9 @@ core::Result<std::int64_t> Deliberate(Runtime& runtime, std::int64_t group_id, c
     vote.member_id = member;
     vote.option_id = in_favour ? std::optional<std::optional<std::int64_t>>(option_id)
                                : std::optional<std::optional<std::int64_t>>(std::optional<std::int64_t>{});
-    GOTONG_RETURN_IF_ERROR(runtime.groups->CastVote(system, group_id, id, vote));
+    GOTONG_RETURN_IF_ERROR(runtime.deliberations->CastVote(system, group_id, id, vote));
   }
-  GOTONG_RETURN_IF_ERROR(runtime.groups->Decide(system, group_id, id, {}));
+  GOTONG_RETURN_IF_ERROR(runtime.deliberations->Decide(system, group_id, id, {}));
   return id;
 }
 
@@ -369,13 +369,13 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
         meeting.host_member_id = Number(host);
         meeting.venue = Text("Rumah anggota");
         meeting.agenda = Text(day == 5 ? "Iuran, kas, rencana produksi" : "Berbagi bahan baku dan pasar");
-        GOTONG_ASSIGN_OR_RETURN(auto held, runtime.groups->CreateMeeting(system, id, meeting));
+        GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
         std::vector<groups::AttendanceInput> lines;
         for (auto member : members) {
           int roll = static_cast<int>(random.Below(100));
           lines.push_back({member, std::string(roll < 85 ? "present" : roll < 95 ? "excused" : "absent")});
         }
-        GOTONG_RETURN_IF_ERROR(runtime.groups->RecordAttendance(system, id, held.meeting.id, lines));
+        GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
       }
     }
   }

@@ -4,6 +4,24 @@
 
 namespace gotong::app {
 
+api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> start_import,
+                          std::function<core::Status()> database_health) {
+  return api::Services{*runtime.database,
+                       *runtime.accounts,
+                       *runtime.regions,
+                       *runtime.registry,
+                       *runtime.imports,
+                       *runtime.groups,
+                       *runtime.meetings,
+                       *runtime.deliberations,
+                       *runtime.treasury,
+                       *runtime.cooperation,
+                       *runtime.idempotency,
+                       runtime.clock,
+                       std::move(start_import),
+                       std::move(database_health)};
+}
+
 core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime) {
   const Config& config = runtime.config;
   std::unique_ptr<HttpService> service(new HttpService(runtime));
@@ -16,18 +34,9 @@ core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime)
   service->runner_ = std::make_unique<ImportRunner>(*runtime.imports);
   auto* runner = service->runner_.get();
   auto* health = service->health_.get();
-  api::Services services{*runtime.database,
-                         *runtime.accounts,
-                         *runtime.regions,
-                         *runtime.registry,
-                         *runtime.imports,
-                         *runtime.groups,
-                         *runtime.treasury,
-                         *runtime.cooperation,
-                         *runtime.idempotency,
-                         runtime.clock,
-                         [runner](std::int64_t job_id) { runner->Enqueue(job_id); },
-                         [health] { return health->Status(); }};
+  api::Services services = ApiServices(
+      runtime, [runner](std::int64_t job_id) { runner->Enqueue(job_id); },
+      [health] { return health->Status(); });
   api::ApiOptions api_options;
   api_options.version = GOTONG_VERSION;
   api_options.web_root = config.web_root;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -12,6 +13,11 @@
 #include "storage/sql_database.hpp"
 
 namespace gotong::app {
+
+// The runtime's services as the API takes them: `start_import` hands a queued import to its
+// worker, `database_health` answers health without blocking (either may be empty).
+api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> start_import,
+                          std::function<core::Status()> database_health);
 
 // `gotong serve` as one object: the API behind the HTTP server (handlers on the worker pool,
 // bodies admitted from their headers, health answered on the I/O threads from its own probe of

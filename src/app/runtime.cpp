@@ -33,6 +33,10 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       *runtime->database, runtime->clock, std::move(import_options));
   runtime->groups = std::make_unique<domain::groups::GroupService>(
       *runtime->database, runtime->clock, *runtime->registry);
+  runtime->meetings =
+      std::make_unique<domain::groups::MeetingService>(*runtime->database, runtime->clock);
+  runtime->deliberations =
+      std::make_unique<domain::groups::DeliberationService>(*runtime->database, runtime->clock);
   runtime->treasury =
       std::make_unique<domain::groups::TreasuryService>(*runtime->database, runtime->clock);
   runtime->cooperation =

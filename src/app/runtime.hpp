@@ -9,7 +9,9 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/groups/cooperation_service.hpp"
+#include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
+#include "domain/groups/meeting_service.hpp"
 #include "domain/groups/treasury_service.hpp"
 #include "domain/idempotency/idempotency_service.hpp"
 #include "domain/regions/region_service.hpp"
@@ -32,6 +34,8 @@ struct Runtime {
   std::unique_ptr<domain::registry::RegistryService> registry;
   std::unique_ptr<domain::registry::ImportService> imports;
   std::unique_ptr<domain::groups::GroupService> groups;
+  std::unique_ptr<domain::groups::MeetingService> meetings;
+  std::unique_ptr<domain::groups::DeliberationService> deliberations;
   std::unique_ptr<domain::groups::TreasuryService> treasury;
   std::unique_ptr<domain::groups::CooperationService> cooperation;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;

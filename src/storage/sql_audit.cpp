@@ -75,51 +75,43 @@ core::Status SqlAuditLog::Append(const Entry& entry) {
 core::Result<core::Page<Entry>> SqlAuditLog::List(const domain::audit::Filter& filter,
                                                   const core::PageRequest& page) {
   return Guard("list audit log", [&]() -> core::Result<core::Page<Entry>> {
-    std::string where = " WHERE 1 = 1";
-    std::string entity = filter.entity.value_or(""), entity_id = filter.entity_id.value_or("");
-    if (filter.entity) where += " AND entity = :entity";
-    if (filter.entity_id) where += " AND entity_id = :entity_id";
-
-    core::Page<Entry> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      if (filter.entity) count.Use(entity);
-      if (filter.entity_id) count.Use(entity_id);
-      count.Run("SELECT COUNT(*) FROM audit_log" + where);
+    Params params;
+    std::string where = " FROM audit_log WHERE 1 = 1";
+    if (filter.entity) {
+      where += " AND entity = ";
+      params.Text(where, *filter.entity);
     }
-    result.total = total;
-
-    long long id = 0, actor = 0, limit = page.limit, offset = page.offset;
-    std::string at, actor_username, row_entity, row_entity_id, action, before, after, request_id;
+    if (filter.entity_id) {
+      where += " AND entity_id = ";
+      params.Text(where, *filter.entity_id);
+    }
+    long long id = 0, actor = 0;
+    std::string at, actor_username, entity, entity_id, action, before, after, request_id;
     soci::indicator actor_ind = soci::i_null, before_ind = soci::i_null, after_ind = soci::i_null;
-    Query query(sql_);
-    query.Into(id).Into(at).Into(actor, actor_ind).Into(actor_username).Into(row_entity)
-        .Into(row_entity_id).Into(action).Into(before, before_ind).Into(after, after_ind)
-        .Into(request_id);
-    if (filter.entity) query.Use(entity);
-    if (filter.entity_id) query.Use(entity_id);
-    query.Use(limit).Use(offset);
-    if (query.Run("SELECT id, at, actor_id, actor_username, entity, entity_id, action, "
-                  "before_json, after_json, request_id FROM audit_log" +
-                  where + " ORDER BY id DESC LIMIT :l OFFSET :o")) {
-      do {
-        Entry entry;
-        entry.id = id;
-        entry.at = InstantFrom(at);
-        if (actor_ind == soci::i_ok) entry.actor_id = actor;
-        entry.actor_username = actor_username;
-        entry.entity = row_entity;
-        entry.entity_id = row_entity_id;
-        entry.action = action;
-        entry.before = FromJson(before, before_ind);
-        entry.after = FromJson(after, after_ind);
-        entry.request_id = request_id;
-        result.items.push_back(std::move(entry));
-      } while (query.Next());
-    }
-    return result;
+    return PagedQuery<Entry>(
+        sql_, page,
+        "id, at, actor_id, actor_username, entity, entity_id, action, before_json, after_json, "
+        "request_id",
+        where, params, "id DESC",
+        [&](Query& query) {
+          query.Into(id).Into(at).Into(actor, actor_ind).Into(actor_username).Into(entity)
+              .Into(entity_id).Into(action).Into(before, before_ind).Into(after, after_ind)
+              .Into(request_id);
+        },
+        [&] {
+          Entry entry;
+          entry.id = id;
+          entry.at = InstantFrom(at);
+          if (actor_ind == soci::i_ok) entry.actor_id = actor;
+          entry.actor_username = actor_username;
+          entry.entity = entity;
+          entry.entity_id = entity_id;
+          entry.action = action;
+          entry.before = FromJson(before, before_ind);
+          entry.after = FromJson(after, after_ind);
+          entry.request_id = request_id;
+          return entry;
+        });
   });
 }
 

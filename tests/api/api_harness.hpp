@@ -81,6 +81,8 @@ class Services {
   domain::registry::RegistryService registry;
   domain::registry::ImportService imports;
   domain::groups::GroupService groups;
+  domain::groups::MeetingService meetings;
+  domain::groups::DeliberationService deliberations;
   domain::groups::TreasuryService treasury;
   domain::groups::CooperationService cooperation;
   domain::idempotency::IdempotencyService idempotency;

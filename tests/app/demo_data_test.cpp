@@ -30,7 +30,7 @@ class DemoGroupsTest : public RuntimeTest {
 
 TEST_F(DemoGroupsTest, TheTapeGroupMetTwiceAMonthWhereItsSopAskedOnce) {
   ASSERT_GT(groups_.tape_group, 0);
-  auto view = runtime_->groups->Compliance(system_, groups_.tape_group, std::string("2024-01"),
+  auto view = runtime_->meetings->Compliance(system_, groups_.tape_group, std::string("2024-01"),
                                            std::string("2025-12"));
   ASSERT_TRUE(view.ok()) << view.error().message;
   ASSERT_EQ(view->months.size(), 24u);
@@ -42,11 +42,11 @@ TEST_F(DemoGroupsTest, TheTapeGroupMetTwiceAMonthWhereItsSopAskedOnce) {
 }
 
 TEST_F(DemoGroupsTest, TheTapeGroupAgreedItsMarketAreasButNotAUniformPrice) {
-  auto norms = runtime_->groups->Norms(system_, groups_.tape_group);
+  auto norms = runtime_->deliberations->Norms(system_, groups_.tape_group);
   ASSERT_TRUE(norms.ok());
   ASSERT_EQ(norms->size(), 1u);
   EXPECT_EQ(norms->front().topic, domain::groups::Topic::kMarketAreas);
-  auto deliberations = runtime_->groups->ListDeliberations(system_, groups_.tape_group, {50, 0});
+  auto deliberations = runtime_->deliberations->ListDeliberations(system_, groups_.tape_group, {50, 0});
   ASSERT_TRUE(deliberations.ok());
   ASSERT_EQ(deliberations->total, 2);
   for (const auto& d : deliberations->items) {

@@ -20,6 +20,8 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
 void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 
 // The positive integer {id} of a route's path, or nothing (the caller answers 404).
 std::optional<std::int64_t> PathId(const Call& call);

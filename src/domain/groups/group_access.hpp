@@ -91,6 +91,9 @@ struct MonthRange {
 // The months of the query parameters `from` and `to` ("2026-11"): `to` defaults to the month of
 // `today`, `from` to `default_back` months before `to`. A wrong month, `from` after `to` or a span
 // over `max_months` is added to `problems`, naming the parameter.
+// The longest span of months a compliance view covers.
+inline constexpr int kMaxComplianceMonths = 120;
+
 MonthRange ReadMonthRange(form::Problems& problems, const std::optional<std::string>& from,
                           const std::optional<std::string>& to, const core::Date& today,
                           int default_back, int max_months);

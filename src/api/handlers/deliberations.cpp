@@ -1,0 +1,166 @@
+// A group deciding by deliberation (seeds 000 and 001): proposals, votes, decisions and the
+// norms agreed outcomes become.
+
+#include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+namespace groups = domain::groups;
+
+json::value DeliberationJson(const groups::Deliberation& d) {
+  json::array options;
+  std::int64_t cast = d.votes_against;
+  for (const auto& option : d.options) {
+    options.push_back(json::object{{"id", option.id}, {"label", option.label}, {"votes", option.votes}});
+    cast += option.votes;
+  }
+  return json::object{
+      {"id", d.id},
+      {"group_id", d.group_id},
+      {"meeting_id", NullableNumber(d.meeting_id)},
+      {"title", d.title},
+      {"description", Nullable(d.description)},
+      {"topic", groups::ToString(d.topic)},
+      {"method", groups::ToString(d.method)},
+      {"options", std::move(options)},
+      {"votes_against", d.votes_against},
+      {"votes_cast", cast},
+      {"decided", d.decided},
+      {"outcome", d.outcome ? json::value(json::string(groups::ToString(*d.outcome))) : json::value(nullptr)},
+      {"option_id", NullableNumber(d.option_id)},
+      {"decided_on", NullableDate(d.decided_on)},
+      {"note", Nullable(d.note)},
+      {"created_at", core::FormatInstant(d.created_at)},
+      {"updated_at", core::FormatInstant(d.updated_at)}};
+}
+
+json::value NormJson(const groups::Norm& n) {
+  return json::object{{"id", n.id},
+                      {"deliberation_id", n.deliberation_id},
+                      {"topic", groups::ToString(n.topic)},
+                      {"text", n.text},
+                      {"adopted_on", n.adopted_on.ToString()}};
+}
+
+json::value DeliberationViewJson(const groups::DeliberationView& view) {
+  json::value value = DeliberationJson(view.deliberation);
+  json::array votes;
+  for (const auto& vote : view.votes) {
+    votes.push_back(json::object{{"member_id", vote.member_id},
+                                 {"name", vote.person_name},
+                                 {"option_id", NullableNumber(vote.option_id)}});
+  }
+  value.as_object()["votes"] = std::move(votes);
+  value.as_object()["norm"] = view.norm ? NormJson(*view.norm) : json::value(nullptr);
+  return value;
+}
+
+}  // namespace
+
+void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
+  auto& service = services.deliberations;
+  const Access signed_in = Access::SignedIn();
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    if (!id) return NoGroup();
+    auto page = PageOnly(call);
+    if (!page.ok()) return page.error();
+    auto found = service.ListDeliberations(call.context, *id, *page);
+    if (!found.ok()) return found.error();
+    return JsonResponse(200, PageJson(*found, DeliberationJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request,
+                                  {"title", "description", "topic", "method", "options", "meeting_id"});
+    if (!body.ok()) return body.error();
+    groups::DeliberationInput input;
+    input.title = TextField(*body, "title");
+    input.description = MultiLineTextField(*body, "description");
+    input.topic = TextField(*body, "topic");
+    input.method = TextField(*body, "method");
+    input.options = body->Strings("options", false, 12);
+    input.meeting_id = NumberField(*body, "meeting_id");
+    if (auto status = body->Finish(); !status.ok()) return status.error();
+    auto created = service.CreateDeliberation(call.context, *id, input);
+    if (!created.ok()) return created.error();
+    Response response = JsonResponse(201, DeliberationViewJson(*created));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/deliberations/" +
+                                       std::to_string(created->deliberation.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations/{deliberation_id}", signed_in,
+                    [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
+    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
+    auto found = service.GetDeliberation(call.context, *id, *deliberation_id);
+    if (!found.ok()) return found.error();
+    return JsonResponse(200, DeliberationViewJson(*found));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
+                    [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
+    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
+    auto body = BodyReader::Parse(call.request, {"member_id", "option_id"});
+    if (!body.ok()) return body.error();
+    groups::VoteInput input;
+    input.member_id = body->Int("member_id", false);
+    input.option_id = NumberField(*body, "option_id");
+    if (auto status = body->Finish(); !status.ok()) return status.error();
+    auto voted = service.CastVote(call.context, *id, *deliberation_id, input);
+    if (!voted.ok()) return voted.error();
+    return JsonResponse(201, DeliberationViewJson(*voted));
+  }});
+
+  routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",
+                    signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
+    auto member_id = PathId(call, "member_id");
+    if (!id || !deliberation_id || !member_id) return core::Error::NotFound("no such vote");
+    auto withdrawn = service.WithdrawVote(call.context, *id, *deliberation_id, *member_id);
+    if (!withdrawn.ok()) return withdrawn.error();
+    return JsonResponse(200, DeliberationViewJson(*withdrawn));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
+                    [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto deliberation_id = PathId(call, "deliberation_id");
+    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
+    groups::DecisionInput input;
+    if (!call.request.body.empty()) {
+      auto body = BodyReader::Parse(call.request, {"outcome", "option_id", "note"});
+      if (!body.ok()) return body.error();
+      input.outcome = TextField(*body, "outcome");
+      input.option_id = NumberField(*body, "option_id");
+      input.note = MultiLineTextField(*body, "note");
+      if (auto status = body->Finish(); !status.ok()) return status.error();
+    }
+    auto decided = service.Decide(call.context, *id, *deliberation_id, input);
+    if (!decided.ok()) return decided.error();
+    return JsonResponse(200, DeliberationViewJson(*decided));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    if (!id) return NoGroup();
+    auto norms = service.Norms(call.context, *id);
+    if (!norms.ok()) return norms.error();
+    json::array items;
+    for (const auto& norm : *norms) items.push_back(NormJson(norm));
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  }});
+}
+
+}  // namespace gotong::api::handlers

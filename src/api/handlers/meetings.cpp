@@ -1,0 +1,173 @@
+// A group's meetings (seed 001's SOP): the meetings, who attended, and the SOP compliance
+// per month.
+
+#include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
+
+namespace gotong::api::handlers {
+namespace {
+
+namespace json = boost::json;
+namespace groups = domain::groups;
+
+json::value MeetingJson(const groups::Meeting& m) {
+  return json::object{{"id", m.id},
+                      {"group_id", m.group_id},
+                      {"kind", groups::ToString(m.kind)},
+                      {"held_on", m.held_on.ToString()},
+                      {"status", groups::ToString(m.status)},
+                      {"venue", Nullable(m.venue)},
+                      {"host_member_id", NullableNumber(m.host_member_id)},
+                      {"agenda", Nullable(m.agenda)},
+                      {"minutes", Nullable(m.minutes)},
+                      {"present", m.present},
+                      {"excused", m.excused},
+                      {"absent", m.absent},
+                      {"created_at", core::FormatInstant(m.created_at)},
+                      {"updated_at", core::FormatInstant(m.updated_at)}};
+}
+
+json::value MeetingViewJson(const groups::MeetingView& view) {
+  json::value value = MeetingJson(view.meeting);
+  json::array attendance;
+  for (const auto& line : view.attendance) {
+    attendance.push_back(json::object{{"member_id", line.member_id},
+                                      {"name", line.person_name},
+                                      {"presence", groups::ToString(line.presence)}});
+  }
+  value.as_object()["attendance"] = std::move(attendance);
+  return value;
+}
+
+json::value PercentOrNull(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return nullptr;
+  return groups::Percent(part, whole);
+}
+
+json::value ComplianceJson(const groups::ComplianceView& view) {
+  json::array months;
+  for (const auto& row : view.months) {
+    months.push_back(json::object{{"month", row.compliance.month.ToString()},
+                                  {"held", row.compliance.held},
+                                  {"required", row.compliance.required},
+                                  {"percent", row.compliance.percent},
+                                  {"present", row.present},
+                                  {"recorded", row.recorded},
+                                  {"attendance_percent", PercentOrNull(row.present, row.recorded)}});
+  }
+  return json::object{{"sop_meetings_per_month", view.sop_meetings_per_month},
+                      {"from", view.from.ToString()},
+                      {"to", view.to.ToString()},
+                      {"held", view.held},
+                      {"required", view.required},
+                      {"percent", groups::Percent(view.held, view.required)},
+                      {"months", std::move(months)}};
+}
+
+#define GOTONG_MEETING_FIELDS \
+  "kind", "held_on", "status", "venue", "host_member_id", "agenda", "minutes"
+
+groups::MeetingInput ReadMeeting(BodyReader& body) {
+  groups::MeetingInput input;
+  input.kind = TextField(body, "kind");
+  input.held_on = TextField(body, "held_on");
+  input.status = TextField(body, "status");
+  input.venue = TextField(body, "venue");
+  input.host_member_id = NumberField(body, "host_member_id");
+  input.agenda = MultiLineTextField(body, "agenda");
+  input.minutes = MultiLineTextField(body, "minutes");
+  return input;
+}
+
+}  // namespace
+
+void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
+  auto& service = services.meetings;
+  const Access signed_in = Access::SignedIn();
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
+    if (!query.ok()) return query.error();
+    auto from = query->String("from");
+    auto to = query->String("to");
+    auto page = ReadPage(*query);
+    if (auto status = query->Finish(); !status.ok()) return status.error();
+    auto found = service.ListMeetings(call.context, *id, from, to, page);
+    if (!found.ok()) return found.error();
+    return JsonResponse(200, PageJson(*found, MeetingJson));
+  }});
+
+  routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    if (!id) return NoGroup();
+    auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
+    if (!body.ok()) return body.error();
+    auto input = ReadMeeting(*body);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
+    auto created = service.CreateMeeting(call.context, *id, input);
+    if (!created.ok()) return created.error();
+    Response response = JsonResponse(201, MeetingViewJson(*created));
+    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/meetings/" +
+                                       std::to_string(created->meeting.id));
+    return response;
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto meeting_id = PathId(call, "meeting_id");
+    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
+    auto found = service.GetMeeting(call.context, *id, *meeting_id);
+    if (!found.ok()) return found.error();
+    return JsonResponse(200, MeetingViewJson(*found));
+  }});
+
+  routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto meeting_id = PathId(call, "meeting_id");
+    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
+    auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
+    if (!body.ok()) return body.error();
+    auto input = ReadMeeting(*body);
+    if (auto status = body->Finish(); !status.ok()) return status.error();
+    auto updated = service.UpdateMeeting(call.context, *id, *meeting_id, input);
+    if (!updated.ok()) return updated.error();
+    return JsonResponse(200, MeetingViewJson(*updated));
+  }});
+
+  routes.push_back({"PUT", "/api/v1/groups/{id}/meetings/{meeting_id}/attendance", signed_in,
+                    [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto meeting_id = PathId(call, "meeting_id");
+    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
+    auto body = BodyReader::Parse(call.request, {"attendance"});
+    if (!body.ok()) return body.error();
+    std::optional<std::vector<groups::AttendanceInput>> lines;
+    if (auto items = body->Objects("attendance", true, 1000, {"member_id", "presence"})) {
+      lines.emplace();
+      for (auto& item : *items) {
+        lines->push_back({item.Int("member_id", false), item.String("presence", false)});
+      }
+    }
+    if (auto status = body->Finish(); !status.ok()) return status.error();
+    auto recorded = service.RecordAttendance(call.context, *id, *meeting_id, lines);
+    if (!recorded.ok()) return recorded.error();
+    return JsonResponse(200, MeetingViewJson(*recorded));
+  }});
+
+  routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    if (!id) return NoGroup();
+    auto query = QueryReader::Parse(call.query, {"from", "to"});
+    if (!query.ok()) return query.error();
+    auto from = query->String("from");
+    auto to = query->String("to");
+    if (auto status = query->Finish(); !status.ok()) return status.error();
+    auto view = service.Compliance(call.context, *id, from, to);
+    if (!view.ok()) return view.error();
+    return JsonResponse(200, ComplianceJson(*view));
+  }});
+}
+
+}  // namespace gotong::api::handlers

@@ -1,0 +1,268 @@
+// The groups context's deliberation repository: proposals with their options, votes and the
+// norms agreed outcomes become.
+
+#include "sql_groups.hpp"
+
+#include "sql_internal.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
+
+// ---- deliberations ----------------------------------------------------------------------------
+
+constexpr const char* kDeliberationColumns =
+    "d.id, d.group_id, d.meeting_id, d.title, d.description, d.topic, d.method, d.decided, "
+    "d.outcome, d.option_id, d.decided_on, d.note, d.created_at, d.updated_at, "
+    "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL)";
+
+struct DeliberationVars {
+  long long id = 0, group_id = 0, against = 0;
+  int decided = 0;
+  std::string title, topic, method, created_at, updated_at;
+  Slot<long long> meeting_id, option_id;
+  Slot<std::string> description, outcome, decided_on, note;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(group_id).Into(meeting_id.value, meeting_id.indicator).Into(title)
+        .Into(description.value, description.indicator).Into(topic).Into(method).Into(decided)
+        .Into(outcome.value, outcome.indicator).Into(option_id.value, option_id.indicator)
+        .Into(decided_on.value, decided_on.indicator).Into(note.value, note.indicator)
+        .Into(created_at).Into(updated_at).Into(against);
+  }
+  Deliberation Get() const {
+    Deliberation d;
+    d.id = id;
+    d.group_id = group_id;
+    if (meeting_id.has()) d.meeting_id = meeting_id.value;
+    d.title = title;
+    d.description = description.get();
+    d.topic = Stored("topic", topic, ParseTopic);
+    d.method = Stored("method", method, ParseDecisionMethod);
+    d.decided = decided != 0;
+    if (outcome.has()) d.outcome = Stored("outcome", outcome.value, ParseOutcome);
+    if (option_id.has()) d.option_id = option_id.value;
+    d.decided_on = OptionalDate(decided_on);
+    d.note = note.get();
+    d.created_at = InstantFrom(created_at);
+    d.updated_at = InstantFrom(updated_at);
+    d.votes_against = against;
+    return d;
+  }
+};
+
+}  // namespace
+
+// ---- deliberations ----------------------------------------------------------------------------
+
+core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation& deliberation) {
+  return Guard("insert deliberation", [&]() -> core::Result<Deliberation> {
+    Deliberation saved = deliberation;
+    long long group = deliberation.group_id, id = 0;
+    auto meeting = NumberIn(deliberation.meeting_id);
+    auto description = TextIn(deliberation.description);
+    std::string topic(ToString(deliberation.topic)), method(ToString(deliberation.method));
+    std::string created = Text(deliberation.created_at), updated = Text(deliberation.updated_at);
+    {
+      Query query(sql_);
+      query.Use(group).Use(meeting.value, meeting.indicator).Use(deliberation.title)
+          .Use(description.value, description.indicator).Use(topic).Use(method).Use(created)
+          .Use(updated).Into(id);
+      query.Run("INSERT INTO deliberations (group_id, meeting_id, title, description, topic, method, "
+                "decided, created_at, updated_at) VALUES (:a, :b, :c, :d, :e, :f, 0, :g, :h) "
+                "RETURNING id");
+    }
+    saved.id = id;
+    int position = 0;
+    for (auto& option : saved.options) {
+      long long option_id = 0;
+      ++position;
+      Query query(sql_);
+      query.Use(id).Use(position).Use(option.label).Into(option_id);
+      query.Run("INSERT INTO deliberation_options (deliberation_id, position, label) "
+                "VALUES (:d, :p, :l) RETURNING id");
+      option.id = option_id;
+      option.votes = 0;
+    }
+    return saved;
+  });
+}
+
+core::Status SqlDeliberationRepository::Update(const Deliberation& deliberation) {
+  return Guard("update deliberation", [&]() -> core::Status {
+    int decided = deliberation.decided ? 1 : 0;
+    auto outcome = TextIn(deliberation.outcome ? std::optional<std::string>(std::string(
+                                                     ToString(*deliberation.outcome)))
+                                               : std::nullopt);
+    auto option = NumberIn(deliberation.option_id);
+    auto decided_on = DateIn(deliberation.decided_on);
+    auto note = TextIn(deliberation.note);
+    std::string updated = Text(deliberation.updated_at);
+    long long id = deliberation.id;
+    Query query(sql_);
+    query.Use(decided).Use(outcome.value, outcome.indicator).Use(option.value, option.indicator)
+        .Use(decided_on.value, decided_on.indicator).Use(note.value, note.indicator).Use(updated)
+        .Use(id);
+    query.Run("UPDATE deliberations SET decided = :a, outcome = :b, option_id = :c, "
+              "decided_on = :d, note = :e, updated_at = :f WHERE id = :g");
+    return core::OkStatus();
+  });
+}
+
+core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& deliberations) {
+  if (deliberations.empty()) return core::OkStatus();
+  std::map<std::int64_t, Deliberation*> by_id;
+  std::vector<std::int64_t> ids;
+  for (auto& d : deliberations) {
+    by_id[d.id] = &d;
+    ids.push_back(d.id);
+  }
+  Params params;
+  std::string sql =
+      "SELECT o.deliberation_id, o.id, o.label, (SELECT COUNT(*) FROM votes v "
+      "WHERE v.deliberation_id = o.deliberation_id AND v.option_id = o.id) "
+      "FROM deliberation_options o WHERE o.deliberation_id IN " +
+      IdList(params, ids) + " ORDER BY o.deliberation_id, o.position";
+  long long deliberation_id = 0, option_id = 0, votes = 0;
+  std::string label;
+  Query query(sql_);
+  query.Into(deliberation_id).Into(option_id).Into(label).Into(votes);
+  params.BindTo(query);
+  if (query.Run(sql)) {
+    do {
+      by_id.at(deliberation_id)->options.push_back({option_id, label, votes});
+    } while (query.Next());
+  }
+  return core::OkStatus();
+}
+
+core::Result<Deliberation> SqlDeliberationRepository::Find(std::int64_t group_id, std::int64_t id) {
+  return Guard("find deliberation", [&]() -> core::Result<Deliberation> {
+    DeliberationVars vars;
+    long long group = group_id, key = id;
+    std::vector<Deliberation> found;
+    {
+      Query query(sql_);
+      vars.Bind(query);
+      query.Use(key).Use(group);
+      if (!query.Run(std::string("SELECT ") + kDeliberationColumns +
+                     " FROM deliberations d WHERE d.id = :id AND d.group_id = :g")) {
+        return core::Error::NotFound("no deliberation " + std::to_string(id) + " in this group");
+      }
+      found.push_back(vars.Get());
+    }
+    GOTONG_RETURN_IF_ERROR(LoadOptions(found));
+    return std::move(found.front());
+  });
+}
+
+core::Result<core::Page<Deliberation>> SqlDeliberationRepository::List(
+    std::int64_t group_id, const core::PageRequest& page) {
+  return Guard("list deliberations", [&]() -> core::Result<core::Page<Deliberation>> {
+    Params params;
+    std::string where = " FROM deliberations d WHERE d.group_id = ";
+    params.Number(where, group_id);
+    DeliberationVars vars;
+    auto result = PagedQuery<Deliberation>(sql_, page, kDeliberationColumns, where, params, "d.id DESC",
+                                           [&](Query& query) { vars.Bind(query); },
+                                           [&] { return vars.Get(); });
+    GOTONG_RETURN_IF_ERROR(LoadOptions(result.items));
+    return result;
+  });
+}
+
+core::Status SqlDeliberationRepository::InsertVote(std::int64_t deliberation_id, const Vote& vote,
+                                                   core::Instant at) {
+  return Guard("record vote", [&]() -> core::Status {
+    try {
+      long long deliberation = deliberation_id, member = vote.member_id;
+      auto option = NumberIn(vote.option_id);
+      std::string cast = Text(at);
+      Query query(sql_);
+      query.Use(deliberation).Use(member).Use(option.value, option.indicator).Use(cast);
+      query.Run("INSERT INTO votes (deliberation_id, member_id, option_id, cast_at) "
+                "VALUES (:d, :m, :o, :c)");
+      return core::OkStatus();
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) {
+        return core::Error::Exists("member_id", "this member has already voted on this proposal");
+      }
+      throw;
+    }
+  });
+}
+
+core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t deliberation_id) {
+  return Guard("read votes", [&]() -> core::Result<std::vector<Vote>> {
+    std::vector<Vote> votes;
+    long long deliberation = deliberation_id, member = 0;
+    Slot<long long> option;
+    std::string name;
+    Query query(sql_);
+    query.Into(member).Into(option.value, option.indicator).Into(name).Use(deliberation);
+    if (query.Run("SELECT v.member_id, v.option_id, p.name FROM votes v "
+                  "JOIN memberships m ON m.id = v.member_id JOIN people p ON p.id = m.person_id "
+                  "WHERE v.deliberation_id = :d ORDER BY p.search_name, v.member_id")) {
+      do {
+        Vote vote;
+        vote.member_id = member;
+        if (option.has()) vote.option_id = option.value;
+        vote.person_name = name;
+        votes.push_back(std::move(vote));
+      } while (query.Next());
+    }
+    return votes;
+  });
+}
+
+core::Result<bool> SqlDeliberationRepository::DeleteVote(std::int64_t deliberation_id,
+                                                         std::int64_t member_id) {
+  return Guard("withdraw vote", [&]() -> core::Result<bool> {
+    long long deliberation = deliberation_id, member = member_id;
+    Query query(sql_);
+    query.Use(deliberation).Use(member);
+    query.Run("DELETE FROM votes WHERE deliberation_id = :d AND member_id = :m");
+    return query.AffectedRows() > 0;
+  });
+}
+
+core::Result<std::int64_t> SqlDeliberationRepository::InsertNorm(const Norm& norm) {
+  return Guard("insert norm", [&]() -> core::Result<std::int64_t> {
+    long long group = norm.group_id, deliberation = norm.deliberation_id, id = 0;
+    std::string topic(ToString(norm.topic)), adopted = norm.adopted_on.ToString();
+    std::string created = Text(norm.created_at);
+    Query query(sql_);
+    query.Use(group).Use(deliberation).Use(topic).Use(norm.text).Use(adopted).Use(created).Into(id);
+    query.Run("INSERT INTO norms (group_id, deliberation_id, topic, text, adopted_on, created_at) "
+              "VALUES (:a, :b, :c, :d, :e, :f) RETURNING id");
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Result<std::vector<Norm>> SqlDeliberationRepository::Norms(std::int64_t group_id) {
+  return Guard("list norms", [&]() -> core::Result<std::vector<Norm>> {
+    std::vector<Norm> norms;
+    long long group = group_id, id = 0, deliberation = 0;
+    std::string topic, text, adopted, created;
+    Query query(sql_);
+    query.Into(id).Into(deliberation).Into(topic).Into(text).Into(adopted).Into(created).Use(group);
+    if (query.Run("SELECT n.id, n.deliberation_id, n.topic, n.text, n.adopted_on, n.created_at "
+                  "FROM norms n WHERE n.group_id = :g ORDER BY n.id")) {
+      do {
+        Norm norm;
+        norm.id = id;
+        norm.group_id = group_id;
+        norm.deliberation_id = deliberation;
+        norm.topic = Stored("topic", topic, ParseTopic);
+        norm.text = text;
+        norm.adopted_on = DateFrom(adopted);
+        norm.created_at = InstantFrom(created);
+        norms.push_back(std::move(norm));
+      } while (query.Next());
+    }
+    return norms;
+  });
+}
+
+}  // namespace gotong::storage::internal
