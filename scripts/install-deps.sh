@@ -10,7 +10,7 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql
   libsodium-dev libcli11-dev libspdlog-dev libcsv-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium bc time curl wrk
+  clang-tidy chromium bc time curl wrk
 )
 
 missing=()

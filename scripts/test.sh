@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite once: C++ unit, storage and API suites against SQLite and a throwaway
-# PostgreSQL server, the socket-level server tests, the OpenAPI lint, the web unit tests and the
-# browser end-to-end tests. Expects `make build` to have run.
+# PostgreSQL server, the socket-level server tests, the OpenAPI lint, clang-tidy over src/, the
+# web unit tests and the browser end-to-end tests. Expects `make build` to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
@@ -19,6 +19,7 @@ run() {
 }
 
 run npm run lint:api --silent
+run scripts/tidy.sh
 run npm run test:web --silent
 run scripts/with-postgres.sh ctest --test-dir build/release --output-on-failure
 run npm run e2e --silent

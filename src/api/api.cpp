@@ -25,7 +25,7 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
 }
 
 Api::Api(Services services, ApiOptions options)
-    : services_(services),
+    : services_(std::move(services)),
       options_(std::move(options)),
       router_(BuildRoutes(services_, options_), services_.accounts, services_.idempotency,
               options_.router) {}

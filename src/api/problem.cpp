@@ -18,7 +18,7 @@ const char* DefaultSlug(core::ErrorCode code) {
     case core::ErrorCode::kPermissionDenied: return "forbidden";
     case core::ErrorCode::kNotFound: return "not-found";
     case core::ErrorCode::kAlreadyExists: return "already-exists";
-    case core::ErrorCode::kFailedPrecondition: return "conflict";
+    case core::ErrorCode::kFailedPrecondition:
     case core::ErrorCode::kConflict: return "conflict";
     case core::ErrorCode::kResourceExhausted: return "rate-limited";
     case core::ErrorCode::kUnavailable: return "unavailable";
@@ -83,8 +83,8 @@ int HttpStatusOf(core::ErrorCode code) {
     case core::ErrorCode::kUnauthenticated: return 401;
     case core::ErrorCode::kPermissionDenied: return 403;
     case core::ErrorCode::kNotFound: return 404;
-    case core::ErrorCode::kAlreadyExists: return 409;
-    case core::ErrorCode::kFailedPrecondition: return 409;
+    case core::ErrorCode::kAlreadyExists:
+    case core::ErrorCode::kFailedPrecondition:
     case core::ErrorCode::kConflict: return 409;
     case core::ErrorCode::kResourceExhausted: return 429;
     case core::ErrorCode::kUnavailable: return 503;

@@ -21,7 +21,7 @@ struct Config {
   int exports_per_user = 2;                        // GOTONG_EXPORTS_PER_USER
   int imports_per_user = 1;                        // GOTONG_IMPORTS_PER_USER: uploads at once
   int imports_total = 4;                           // GOTONG_IMPORTS_TOTAL: uploads at once, everyone
-  std::size_t max_body_bytes = 8 * 1024 * 1024;    // GOTONG_MAX_BODY_BYTES
+  std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;  // GOTONG_MAX_BODY_BYTES
   std::size_t max_upload_bytes = 512ull * 1024 * 1024;  // GOTONG_MAX_UPLOAD_BYTES (imports)
   std::string work_dir = "var";                    // GOTONG_WORK_DIR: uploads, exports
   int stale_days = 365;                            // GOTONG_STALE_DAYS

@@ -218,7 +218,7 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
     }
     if (random.Chance(55)) {
       char nib[32];
-      std::snprintf(nib, sizeof nib, "91%011lld", static_cast<long long>(i + 1));
+      std::snprintf(nib, sizeof nib, "91%011lld", static_cast<long long>(i) + 1);
       e.nib = std::string(nib);
     }
     e.status = random.Chance(96) ? registry::Status::kActive : registry::Status::kClosed;

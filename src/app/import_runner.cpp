@@ -11,7 +11,7 @@ namespace gotong::app {
 core::Result<domain::registry::ImportJob> RunImportJob(
     domain::registry::ImportService& imports, std::int64_t job_id, bool remove_file,
     const std::function<void(const domain::registry::ImportJob&)>& progress,
-    std::stop_token stop) {
+    const std::stop_token& stop) {
   auto context = domain::accounts::Context::System("import");
   GOTONG_ASSIGN_OR_RETURN(auto job, imports.Get(context, job_id));
   auto source = io::CsvFileRowSource::Open(job.file_path);

@@ -45,6 +45,6 @@ class ImportRunner {
 core::Result<domain::registry::ImportJob> RunImportJob(
     domain::registry::ImportService& imports, std::int64_t job_id, bool remove_file,
     const std::function<void(const domain::registry::ImportJob&)>& progress,
-    std::stop_token stop = {});
+    const std::stop_token& stop = {});
 
 }  // namespace gotong::app

@@ -128,7 +128,9 @@ inline Status OkStatus() { return Ok{}; }
 #define GOTONG_CONCAT_INNER_(a, b) a##b
 #define GOTONG_CONCAT_(a, b) GOTONG_CONCAT_INNER_(a, b)
 
-// Declares `lhs` from a successful Result, or returns its error.
+// Declares `lhs` from a successful Result, or returns its error. `lhs` is a declaration
+// ("auto x"), which parentheses would break.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define GOTONG_ASSIGN_OR_RETURN(lhs, expr) \
   GOTONG_ASSIGN_OR_RETURN_IMPL_(GOTONG_CONCAT_(gotong_result_, __LINE__), lhs, expr)
 #define GOTONG_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
@@ -137,3 +139,4 @@ inline Status OkStatus() { return Ok{}; }
     return std::move(tmp).error();                    \
   }                                                   \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

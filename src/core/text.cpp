@@ -6,8 +6,8 @@ namespace gotong::core {
 
 std::size_t CodePointCount(std::string_view utf8) {
   std::size_t count = 0;
-  for (unsigned char c : utf8) {
-    if ((c & 0xC0) != 0x80) ++count;
+  for (char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
   }
   return count;
 }
@@ -21,7 +21,8 @@ bool IsValidUtf8(std::string_view text) {
     if (c < 0x80) {
       ++i;
       continue;
-    } else if ((c & 0xE0) == 0xC0) {
+    }
+    if ((c & 0xE0) == 0xC0) {
       extra = 1;
       cp = c & 0x1Fu;
     } else if ((c & 0xF0) == 0xE0) {

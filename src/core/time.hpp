@@ -20,6 +20,7 @@ struct Date {
 
   static std::optional<Date> Parse(std::string_view text);
   std::string ToString() const;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 

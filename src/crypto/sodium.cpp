@@ -63,7 +63,7 @@ core::Result<std::string> Sha256Hex(const std::vector<std::string_view>& parts,
   if (!file.empty()) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return core::Error::Unavailable("cannot read " + file);
-    std::vector<char> chunk(64 * 1024);
+    std::vector<char> chunk(std::size_t{64} * 1024);
     while (in) {
       in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
       auto got = static_cast<unsigned long long>(in.gcount());

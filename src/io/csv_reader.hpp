@@ -19,7 +19,7 @@ struct CsvOptions {
   char delimiter = 0;
   // A field longer than this (in bytes, as written in the file) is not kept: the reader skips
   // to its end and hands the record over with that field empty, marked as cut.
-  std::size_t max_field_bytes = 64 * 1024;
+  std::size_t max_field_bytes = std::size_t{64} * 1024;
 };
 
 // Reads RFC 4180 CSV (quotes, embedded delimiters and newlines, CRLF) one record at a time,

@@ -159,7 +159,8 @@ std::string RowErrorText(const RowError& error, Language language) {
   if (!words) return error.message;
   auto text = Fill(language == Language::kIndonesian ? words->indonesian : words->english, error,
                    language);
-  return text ? std::move(*text) : error.message;
+  if (text) return std::move(*text);
+  return error.message;
 }
 
 std::string ImportErrorsCsvHeader(Language language) {

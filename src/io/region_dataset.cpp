@@ -34,8 +34,9 @@ core::Result<std::vector<domain::regions::RegionRecord>> ReadRegionDataset(const
       }
       const std::string& code = f.front();
       if (domain::regions::LevelOfCode(code) != file.level) {
-        problem = path + " line " + std::to_string(line) + ": not a " +
-                  std::string(domain::regions::ToString(file.level)) + " code: " + code;
+        problem = path;
+        problem += " line " + std::to_string(line) + ": not a " +
+                   std::string(domain::regions::ToString(file.level)) + " code: " + code;
         return false;
       }
       records.push_back({code, f.back()});

@@ -241,7 +241,7 @@ struct Server::Impl {
   // Writes `answer`: from its file when it names one (a download, then removed), else from
   // memory. A HEAD gets the headers and the length the body would have.
   asio::awaitable<Sent> Write(Connection& connection, api::Response answer, unsigned version,
-                              bool keep_alive, bool head, const std::string& request_id) {
+                              bool keep_alive, bool head, const std::string& request_id) const {
     Sent sent;
     std::optional<std::uint64_t> file_length;
     if (!answer.body_file.empty()) {
@@ -300,9 +300,9 @@ struct Server::Impl {
     beast::error_code ec;
     connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     connection.stream.expires_after(std::chrono::seconds(2));
-    std::vector<char> scratch(64 * 1024);
+    std::vector<char> scratch(std::size_t{64} * 1024);
     std::size_t dropped = 0;
-    while (dropped < 8 * 1024 * 1024) {
+    while (dropped < std::size_t{8} * 1024 * 1024) {
       auto [read_error, n] = co_await connection.stream.async_read_some(
           asio::buffer(scratch), asio::as_tuple(asio::use_awaitable));
       if (read_error) break;
@@ -310,7 +310,7 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> SendContinue(Connection& connection, unsigned version) {
+  asio::awaitable<void> SendContinue(Connection& connection, unsigned version) const {
     http::response<http::empty_body> interim{http::status::continue_, version};
     connection.stream.expires_after(options.write_timeout);
     co_await http::async_write(connection.stream, interim, asio::as_tuple(asio::use_awaitable));

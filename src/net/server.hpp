@@ -25,8 +25,8 @@ struct ServerOptions {
   std::chrono::seconds retry_after{2};
   // Open connections past this are not accepted until one closes (the backlog holds them).
   std::size_t max_connections = 4096;
-  std::size_t max_header_bytes = 16 * 1024;      // past it: 431
-  std::size_t max_body_bytes = 8 * 1024 * 1024;  // past it: 413
+  std::size_t max_header_bytes = std::size_t{16} * 1024;     // past it: 431
+  std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;  // past it: 413
   // POSTs under these path prefixes are streamed to a file in upload_dir (request.body_file),
   // up to max_upload_bytes, so a large import never sits in memory.
   std::vector<std::string> upload_prefixes;

@@ -19,8 +19,8 @@ std::string ReplaceAll(std::string text, std::string_view from, std::string_view
 // FNV-1a, enough to notice that an applied migration file was edited afterwards.
 std::string Checksum(std::string_view text) {
   std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ULL;
   }
   char out[17];

@@ -498,7 +498,7 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       }
       triggers = triggers || item.type == "trigger" || item.type == "disabled trigger";
     }
-    auto remember = [&](std::string name, std::string definition) {
+    auto remember = [&](const std::string& name, const std::string& definition) {
       std::string table = "enterprises";
       Query insert(sql_);
       insert.Use(name).Use(table).Use(definition);

@@ -94,7 +94,7 @@ std::vector<Membership> ActiveMembers(UnitOfWork& unit, Problems& problems, std:
     return {};
   }
   for (const auto& [field, id] : named) {
-    auto it = std::find_if(found->begin(), found->end(), [&](const Membership& m) { return m.id == id; });
+    auto it = std::find_if(found->begin(), found->end(), [member_id = id](const Membership& m) { return m.id == member_id; });
     if (it == found->end()) {
       problems.Add(field, "not_member", "member " + std::to_string(id) + " is not in this group");
     } else if (it->left_on) {

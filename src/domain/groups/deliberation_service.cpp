@@ -213,6 +213,7 @@ core::Result<DeliberationView> DeliberationService::Decide(const Context& contex
     }
     GOTONG_ASSIGN_OR_RETURN(auto votes, unit->Deliberations().Votes(id));
     std::vector<std::optional<std::int64_t>> choices;
+    choices.reserve(votes.size());
     for (const auto& vote : votes) choices.push_back(vote.option_id);
     decision = DecideByVote(choices);
   } else {

@@ -216,6 +216,7 @@ core::Result<ComplianceView> MeetingService::Compliance(const Context& context, 
   const Group& group = opened.first;
   GOTONG_ASSIGN_OR_RETURN(auto held, unit->Meetings().Held(group_id, first.FirstDay(), last.LastDay()));
   std::vector<core::Date> days;
+  days.reserve(held.size());
   for (const auto& meeting : held) days.push_back(meeting.held_on);
   ComplianceView view;
   view.sop_meetings_per_month = group.sop_meetings_per_month;

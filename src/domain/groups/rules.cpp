@@ -266,7 +266,7 @@ std::optional<Month> Month::Parse(std::string_view text) {
   }
   int year = 0;
   for (std::size_t i = 0; i < 4; ++i) year = year * 10 + (text[i] - '0');
-  unsigned month = static_cast<unsigned>((text[5] - '0') * 10 + (text[6] - '0'));
+  auto month = static_cast<unsigned>((text[5] - '0') * 10 + (text[6] - '0'));
   if (month < 1 || month > 12) return std::nullopt;
   return Month{year, month};
 }

@@ -116,6 +116,7 @@ struct Month {
   Month Next() const;
   core::Date FirstDay() const;
   core::Date LastDay() const;  // knows leap years
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Month&, const Month&) = default;
 };
 

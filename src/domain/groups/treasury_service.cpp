@@ -294,7 +294,7 @@ core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std
     for (const auto& [field, id] : named_members) ids.push_back(id);
     GOTONG_ASSIGN_OR_RETURN(auto found, unit->Groups().FindMembers(group_id, ids));
     for (const auto& [field, id] : named_members) {
-      if (std::none_of(found.begin(), found.end(), [&](const Membership& m) { return m.id == id; })) {
+      if (std::none_of(found.begin(), found.end(), [member_id = id](const Membership& m) { return m.id == member_id; })) {
         problems.Add(field, "not_member", "member " + std::to_string(id) + " is not in this group");
       }
     }

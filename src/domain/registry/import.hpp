@@ -212,7 +212,7 @@ class BulkRegistryWriter {
 
 // The longest cell a file's reader keeps, in bytes as written in the file; a longer one is cut
 // (RowSource::CutFields) and its row refused, so that one huge cell cannot fill the memory.
-inline constexpr std::size_t kMaxCellBytes = 64 * 1024;
+inline constexpr std::size_t kMaxCellBytes = std::size_t{64} * 1024;
 
 // Reads a file's records one at a time; the first record is the header.
 class RowSource {

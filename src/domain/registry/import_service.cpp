@@ -352,7 +352,9 @@ class RowParser {
     for (std::size_t index : cut) {
       std::string field = index < header_.size() ? header_[index] : "";
       std::string max = std::to_string(kMaxCellBytes);
-      Fail(field, "", field + " is longer than " + max + " bytes; the row was not read",
+      std::string message = field;
+      message += " is longer than " + max + " bytes; the row was not read";
+      Fail(field, "", std::move(message),
            row_error::kFieldTooLong, {{"max", max}});
     }
     for (const auto& column : kColumns) {
@@ -704,7 +706,7 @@ core::Status ImportService::Fail(std::int64_t job_id, JobNote why) {
 
 core::Result<ImportJob> ImportService::Run(std::int64_t job_id, RowSource& source,
                                            const std::function<void(const ImportJob&)>& progress,
-                                           std::stop_token stop) {
+                                           const std::stop_token& stop) {
   ImportJob job;
   VillageSet villages;
   {

@@ -41,7 +41,7 @@ struct ImportOptions {
 class ImportService {
  public:
   ImportService(Database& database, const core::Clock& clock, ImportOptions options = {})
-      : database_(database), clock_(clock), options_(options) {}
+      : database_(database), clock_(clock), options_(std::move(options)) {}
 
   // Records a queued job for the caller (admin or officer).
   core::Result<ImportJob> Create(const accounts::Context& context, const ImportRequest& request);
@@ -62,7 +62,7 @@ class ImportService {
   // where even that could not be recorded.
   core::Result<ImportJob> Run(std::int64_t job_id, RowSource& source,
                               const std::function<void(const ImportJob&)>& progress,
-                              std::stop_token stop = {});
+                              const std::stop_token& stop = {});
 
   // Marks a job failed without running it (its file is gone, say).
   core::Status Fail(std::int64_t job_id, JobNote why);

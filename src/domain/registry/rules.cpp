@@ -164,8 +164,7 @@ std::optional<StakeholderKind> ParseStakeholderKind(std::string_view text) {
 core::Result<std::string> NormalisePhone(std::string_view text, const std::string& field) {
   std::string digits;
   bool plus = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+  for (char c : text) {
     if (IsDigit(c)) {
       digits.push_back(c);
     } else if (c == '+' && digits.empty() && !plus) {
