@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite once: C++ unit, storage and API suites against SQLite and a throwaway
 # PostgreSQL server, the socket-level server tests, the OpenAPI lint, clang-tidy over src/, the
-# web unit tests and the browser end-to-end tests. Expects `make build` to have run.
+# web unit tests and the browser end-to-end tests. Expects `make build` to have run. The API
+# suites record every response they get, and check:api-contract then checks each against
+# docs/openapi.yaml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
@@ -21,7 +23,11 @@ run() {
 run npm run lint:api --silent
 run scripts/tidy.sh
 run npm run test:web --silent
-run scripts/with-postgres.sh ctest --test-dir build/release --output-on-failure
+record_dir=$(mktemp -d "${TMPDIR:-/tmp}/gotong-api-record.XXXXXX")
+trap 'rm -rf "$record_dir"' EXIT
+run env GOTONG_API_RECORD_DIR="$record_dir" \
+  scripts/with-postgres.sh ctest --test-dir build/release --output-on-failure
+run npm run check:api-contract --silent -- "$record_dir" --backends sqlite,postgresql
 run npm run e2e --silent
 
 echo "suites: $passed passed, $failed failed"

@@ -1,13 +1,74 @@
 #include "api/api_harness.hpp"
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <utility>
 
+#include "api/compression.hpp"
 #include "core/time.hpp"
 
 namespace gotong::api_tests {
+namespace {
+
+// The media type of a Content-Type value, lower case, without parameters.
+std::string MediaType(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+bool IsJsonType(std::string_view media_type) {
+  return media_type == "application/json" ||
+         (media_type.size() > 5 && media_type.substr(media_type.size() - 5) == "+json");
+}
+
+// Appends `reply` to GOTONG_API_RECORD_DIR/responses-<pid>.jsonl when that variable is set (see
+// api_harness.hpp). Tests may send from several threads; one lock orders the lines.
+void Record(std::string_view backend, const std::string& method, const std::string& target,
+            const api::Response& response) {
+  static const char* const kDir = std::getenv("GOTONG_API_RECORD_DIR");
+  if (kDir == nullptr || *kDir == '\0') return;
+  json::object line;
+  line["backend"] = backend;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  line["test"] = test ? std::string(test->test_suite_name()) + "." + test->name() : "";
+  line["method"] = method;
+  line["target"] = target;
+  line["status"] = response.status;
+  std::string content_type = MediaType(response.Header("Content-Type"));
+  line["content_type"] = content_type;
+  std::string_view encoding = response.Header("Content-Encoding");
+  line["content_encoding"] = encoding;
+  line["body_bytes"] = response.body.size();
+  if (IsJsonType(content_type) && !response.body.empty()) {
+    std::optional<std::string> plain;
+    if (encoding == "gzip") plain = api::Gunzip(response.body);
+    std::string_view text = encoding.empty() ? std::string_view(response.body)
+                            : plain          ? std::string_view(*plain)
+                                             : std::string_view();
+    json::error_code ec;
+    json::value body = json::parse(text, ec);
+    if (ec) {
+      line["body_error"] = "not JSON: " + ec.message();
+    } else {
+      line["body"] = std::move(body);
+    }
+  }
+  static std::mutex lock;
+  std::lock_guard<std::mutex> guard(lock);
+  std::ofstream out(std::string(kDir) + "/responses-" + std::to_string(::getpid()) + ".jsonl",
+                    std::ios::app);
+  out << json::serialize(line) << '\n';
+  if (!out) ADD_FAILURE() << "cannot append to a file under GOTONG_API_RECORD_DIR=" << kDir;
+}
+
+}  // namespace
 
 std::string Reply::problem() const {
   if (!body.is_object() || !body.as_object().contains("type")) return "";
@@ -47,7 +108,9 @@ Services::Services(domain::Database& database, api::RouterOptions router)
                         treasury, cooperation,
                         idempotency, clock, [this](std::int64_t job) { queued_imports.push_back(job); },
                         nullptr},
-          api::ApiOptions{"9.9.9-test", "", work_dir, router}) {
+          api::ApiOptions{"9.9.9-test", "", work_dir, router}),
+      // A DownDatabase only pretends to be PostgreSQL, and runs in the SQLite suite's process.
+      backend_(dynamic_cast<DownDatabase*>(&database) ? "down" : database.Backend()) {
   crypto::InitSodium();
 }
 
@@ -76,6 +139,7 @@ Reply Services::Send(const std::string& method, const std::string& target,
     std::filesystem::remove(reply.response.body_file);
     reply.body_file = std::exchange(reply.response.body_file, std::string());
   }
+  Record(backend_, method, target, reply.response);
   json::error_code ec;
   if (!reply.response.body.empty()) {
     json::value parsed = json::parse(reply.response.body, ec);

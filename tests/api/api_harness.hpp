@@ -2,6 +2,11 @@
 
 // The real API over the real services, called in process (no sockets): a TestDatabase of the
 // parameter's backend, argon2id at its minimum cost, and a ManualClock.
+//
+// When GOTONG_API_RECORD_DIR names a folder, every response is also appended to
+// responses-<pid>.jsonl there, one JSON line each: backend, test, method, target, status,
+// content_type and the body (parsed when JSON; otherwise only its size).
+// scripts/check-api-contract.mjs checks those lines against docs/openapi.yaml.
 
 #include <gtest/gtest.h>
 
@@ -95,6 +100,7 @@ class Services {
 
  private:
   std::atomic<int> request_count_{0};
+  std::string backend_;  // the database's Backend(), or "down" for a DownDatabase
 };
 
 class ApiTest : public testing::DatabaseTest {
