@@ -331,6 +331,23 @@ TEST_P(CooperationRepository, PostRoundTripsWithTagsAndCountsUsefulMarks) {
   EXPECT_ERROR_CODE(unit->Cooperation().FindPost(other_group_, id), ErrorCode::kNotFound);
 }
 
+TEST_P(CooperationRepository, TagsHoldingCommasReadBackAsWritten) {
+  // The service takes any text of up to 30 characters as a tag (folded by AreaKey): a comma is
+  // part of the tag, not a separator between two.
+  KnowledgePost post = Post("Pewarna", {"pewarna, alami", "mahoni", ",", "a,,b"});
+  EXPECT_EQ(FindPost(InsertPost(post)).tags, post.tags);
+}
+
+TEST_P(CooperationRepository, TagsStoredJoinedByCommasAreStillRead) {
+  std::int64_t id = InsertPost(Post("Lama"));
+  ASSERT_OK(test_database().Execute("UPDATE knowledge_posts SET tags = 'singkong,pemasok murah' "
+                                    "WHERE id = " + std::to_string(id)));
+  EXPECT_EQ(FindPost(id).tags, (std::vector<std::string>{"singkong", "pemasok murah"}));
+  ASSERT_OK(test_database().Execute("UPDATE knowledge_posts SET tags = '' WHERE id = " +
+                                    std::to_string(id)));
+  EXPECT_TRUE(FindPost(id).tags.empty());
+}
+
 TEST_P(CooperationRepository, MarkingAPostUsefulTwiceIsAlreadyExistsOnMemberId) {
   std::int64_t id = InsertPost(Post("Pemasok"));
   std::int64_t other = InsertPost(Post("Lain"));
