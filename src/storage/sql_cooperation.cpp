@@ -3,12 +3,15 @@
 
 #include <map>
 
+#include <boost/json.hpp>
+
 #include "sql_groups.hpp"
 #include "sql_internal.hpp"
 
 namespace gotong::storage::internal {
 namespace {
 
+namespace json = boost::json;
 using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
 
 constexpr const char* kAreaSelect =
@@ -30,17 +33,26 @@ constexpr const char* kMaterialSelect =
     "t.until_on, t.closed, t.created_at FROM material_posts t "
     "JOIN memberships m ON m.id = t.member_id JOIN people p ON p.id = m.person_id";
 
+// A post's tags as stored: a JSON array of strings, since a tag may hold a comma. Posts written
+// before that hold their tags joined by commas, and are read so.
 std::string JoinTags(const std::vector<std::string>& tags) {
-  std::string joined;
-  for (const auto& tag : tags) {
-    if (!joined.empty()) joined += ",";
-    joined += tag;
-  }
-  return joined;
+  json::array array;
+  for (const auto& tag : tags) array.emplace_back(tag);
+  return json::serialize(array);
 }
 
 std::vector<std::string> SplitTags(const std::string& text) {
   std::vector<std::string> tags;
+  if (!text.empty() && text.front() == '[') {
+    json::error_code ec;
+    auto value = json::parse(text, ec);
+    if (!ec && value.is_array()) {
+      for (const auto& item : value.as_array()) {
+        if (item.is_string()) tags.emplace_back(item.as_string());
+      }
+      return tags;
+    }
+  }
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t comma = text.find(',', start);
