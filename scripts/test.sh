@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite once: C++ unit, storage and API suites against SQLite and a throwaway
-# PostgreSQL server, the socket-level server tests, the OpenAPI lint, the web unit tests and the
+# PostgreSQL server, the socket-level server tests, the OpenAPI lint, the web lint, the web unit tests and the
 # browser end-to-end tests. Expects `make build` to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ run() {
 }
 
 run npm run lint:api --silent
+run npm run lint:web --silent
 run npm run test:web --silent
 run scripts/with-postgres.sh ctest --test-dir build/release --output-on-failure
 run npm run e2e --silent

@@ -8,7 +8,7 @@ import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSubmission } from '../../../lib/use-submission';
-import { createGroup } from '../api/groups';
+import { useCreateGroup } from '../hooks/use-group-mutations';
 import { GROUP_KINDS, ORIGINS, SECTORS, type GroupKind, type Origin } from '../types';
 import { NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
 import {
@@ -32,6 +32,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   const [local, setLocal] = useState<Problems<GroupField>>({});
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
   const { submitting, submit } = useSubmission();
+  const create = useCreateGroup();
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -43,7 +44,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
 
   const set = <K extends keyof GroupDraft>(field: K, value: GroupDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const errorsFor = (field: GroupField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
+    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
     ...(server.byField[field] ?? []),
   ];
 
@@ -56,8 +57,8 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
       setAttempt((n) => n + 1);
       return;
     }
-    await submit(input, (key) => createGroup(input, key), {
-      onSuccess: (created) => navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice }),
+    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
+      onSuccess: (created) => void navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice }),
       onError: (error) => {
         setServer(readServerErrors(t, error, GROUP_FIELDS));
         setAttempt((n) => n + 1);
@@ -82,7 +83,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           ))}
         </Alert>
       ) : null}
-      <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={submitting} data-testid="group-form">
+      <form ref={formRef} className="card form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting} data-testid="group-form">
         <FormField
           id={`${id}-name`}
           label={t('common.required', { label: t('groups.form.name') })}

@@ -6,9 +6,9 @@ import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { formatDay, formatNumber, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { closeMaterial, getMaterials, listPurchases, postMaterial, recordPurchase } from '../api/cooperation';
+import { useCloseMaterial, usePostMaterial, useRecordPurchase } from '../hooks/use-group-mutations';
+import { useMaterialsBoard, usePurchases } from '../hooks/use-group-queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView } from '../types';
 import {
@@ -38,8 +38,9 @@ import { ConfirmAction } from './ConfirmAction';
 const PURCHASES_PAGE = 20;
 
 /** An offer or request of her own: what, how much, at what price, until when. */
-function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; kind: MaterialKind; onSaved(post: MaterialPost): void; onCancel(): void }) {
+function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; kind: MaterialKind; onSaved: (post: MaterialPost) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const post = usePostMaterial(group.id);
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
@@ -59,7 +60,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
     const { errors, input } = validateMaterial(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => postMaterial(group.id, input, key), {
+    await submit(input, (key) => post.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) =>
         setServer(readServerErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials')),
@@ -72,7 +73,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
         {t(`groups.materials.form.title.${draft.kind}`)}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <fieldset className="choice-group">
           <legend className="field__label">{t('groups.materials.form.kind')}</legend>
           {MATERIAL_KINDS.map((option) => (
@@ -134,11 +135,12 @@ interface MaterialItemProps {
   group: GroupView;
   post: MaterialPost;
   matches: readonly PostMatch[];
-  onClosed(post: MaterialPost): void;
+  onClosed: (post: MaterialPost) => void;
 }
 
 function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
   const { t, i18n } = useTranslation();
+  const close = useCloseMaterial(group.id);
   const language = i18n.resolvedLanguage;
   const own = group.member_id !== null && post.member.id === group.member_id;
   const matched = matches.length > 0;
@@ -173,7 +175,7 @@ function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
           confirmLabel={t('groups.materials.close.confirm')}
           testId={`close-${post.id}`}
           describeError={(error) => readServerErrors(t, error, [], 'materials').general.join(' ')}
-          onConfirm={async () => onClosed(await closeMaterial(group.id, post.id))}
+          onConfirm={async () => onClosed(await close.mutateAsync(post.id))}
         />
       ) : null}
     </li>
@@ -181,8 +183,9 @@ function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
 }
 
 /** A collective purchase: the group's price per unit beside what members paid alone, and the saving. */
-function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(purchase: CollectivePurchase): void; onCancel(): void }) {
+function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (purchase: CollectivePurchase) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const record = useRecordPurchase(group.id);
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
@@ -203,7 +206,7 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(
     const { errors, input } = validatePurchase(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => recordPurchase(group.id, input, key), {
+    await submit(input, (key) => record.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) =>
         setServer(
@@ -219,7 +222,7 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(
       </h3>
       <p className="muted">{t('groups.materials.purchase.formIntro')}</p>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-supplier`}
           label={t('common.required', { label: t('groups.materials.purchase.supplier') })}
@@ -332,18 +335,15 @@ function PurchasesCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const id = useId();
   const [offset, setOffset] = useState(0);
-  const [version, setVersion] = useState(0);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const purchases = useResource(`purchases-${group.id}-${offset}-${version}`, (signal) =>
-    listPurchases(group.id, PURCHASES_PAGE, offset, signal),
-  );
+  const purchases = usePurchases(group.id, PURCHASES_PAGE, offset);
   const writable = canWrite(group, 'materials');
   const data = purchases.data;
   const totalSaving = data ? data.items.reduce((sum, p) => sum + p.saving, 0) : 0;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={purchases.status === 'loading'} data-testid="purchases">
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={purchases.isFetching} data-testid="purchases">
       <div className="section-head">
         <h2 id={`${id}-title`}>{t('groups.materials.purchase.title')}</h2>
         {writable && !adding ? (
@@ -368,13 +368,12 @@ function PurchasesCard({ group }: { group: GroupView }) {
           onSaved={(purchase) => {
             setAdding(false);
             setOffset(0);
-            setVersion((v) => v + 1);
             setNotice(t('groups.materials.purchase.saved', { amount: formatRupiah(purchase.saving) }));
           }}
         />
       ) : null}
-      {purchases.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, purchases.error)}</Alert> : null}
-      {purchases.status === 'loading' && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
+      {purchases.isError ? <Alert tone="error">{groupProblemMessage(t, purchases.error)}</Alert> : null}
+      {purchases.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.materials.purchase.empty')}</p> : null}
       {data && data.items.length > 0 && totalSaving > 0 ? (
         <p className="lead">{t('groups.materials.purchase.totalSaving', { amount: formatRupiah(totalSaving) })}</p>
@@ -395,10 +394,9 @@ function PurchasesCard({ group }: { group: GroupView }) {
 export function MaterialsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const id = useId();
-  const [version, setVersion] = useState(0);
   const [posting, setPosting] = useState<MaterialKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const board = useResource(`materials-${group.id}-${version}`, (signal) => getMaterials(group.id, signal));
+  const board = useMaterialsBoard(group.id);
   const data = board.data;
   const matches = data ? matchesByPost(data) : new Map<number, PostMatch[]>();
   // Every member posts her own offers and requests; an account that is no member has nothing to offer.
@@ -421,7 +419,6 @@ export function MaterialsSection({ group }: { group: GroupView }) {
                 matches={matches.get(post.id) ?? []}
                 onClosed={(closed) => {
                   setNotice(t('groups.materials.close.done', { material: closed.material }));
-                  setVersion((v) => v + 1);
                 }}
               />
             ))}
@@ -433,7 +430,7 @@ export function MaterialsSection({ group }: { group: GroupView }) {
 
   return (
     <>
-      <section className="card" aria-labelledby={`${id}-title`} aria-busy={board.status === 'loading'} data-testid="materials">
+      <section className="card" aria-labelledby={`${id}-title`} aria-busy={board.isFetching} data-testid="materials">
         <h2 id={`${id}-title`}>{t('groups.materials.title')}</h2>
         <p className="muted">{t('groups.materials.intro')}</p>
         {canPost && posting === null ? (
@@ -462,12 +459,11 @@ export function MaterialsSection({ group }: { group: GroupView }) {
             onSaved={(post) => {
               setPosting(null);
               setNotice(t(`groups.materials.saved.${post.kind}`, { material: post.material }));
-              setVersion((v) => v + 1);
             }}
           />
         ) : null}
-        {board.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, board.error)}</Alert> : null}
-        {board.status === 'loading' && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
+        {board.isError ? <Alert tone="error">{groupProblemMessage(t, board.error)}</Alert> : null}
+        {board.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
         {data && data.matches.length > 0 ? (
           <Alert tone="info" testId="match-summary">
             {t('groups.materials.matchSummary', { count: data.matches.length })}
