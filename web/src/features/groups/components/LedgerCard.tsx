@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
@@ -245,9 +246,7 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
 /** Buku kas: every entry newest first, with corrections marked; the treasurer records and corrects here. */
 export function LedgerCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const ledger = useLedger(group.id, LEDGER_PAGE, offset);
   // Names for the fees in the ledger; those who left are named too.
@@ -258,9 +257,9 @@ export function LedgerCard({ group }: { group: GroupView }) {
   const memberNames = new Map(members.map((member) => [member.id, member.person.name]));
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={ledger.isFetching} data-testid="ledger">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>
+    <SectionCard
+      title={
+        <>
           {t('groups.treasury.ledger.title')}
           {data ? (
             <>
@@ -268,35 +267,29 @@ export function LedgerCard({ group }: { group: GroupView }) {
               <span className="muted heading-count">{`(${t('groups.treasury.ledger.total', { count: data.total })})`}</span>
             </>
           ) : null}
-        </h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.treasury.entry.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.treasury.ledger.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+        </>
+      }
+      addLabel={t('groups.treasury.entry.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.treasury.ledger.intro')}</p>}
+      notice={notice}
+      busy={ledger.isFetching}
+      testId="ledger"
+      form={(close) => (
         <EntryForm
           group={group}
           members={members}
           assets={assets}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(entry) => {
-            setAdding(false);
+            close();
             setOffset(0);
             setNotice(t('groups.treasury.entry.saved', { amount: formatRupiah(entry.amount) }));
           }}
         />
-      ) : null}
+      )}
+    >
       {ledger.isError ? <Alert tone="error">{groupProblemMessage(t, ledger.error)}</Alert> : null}
       {ledger.isFetching && !data ? <p role="status">{t('groups.treasury.ledger.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.treasury.ledger.empty')}</p> : null}
@@ -318,6 +311,6 @@ export function LedgerCard({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={LEDGER_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
@@ -213,9 +214,7 @@ function ClaimItem({ group, claim, overlap, areas, names, deliberationTitles, wr
 /** Wilayah pasar: each member's villages and markets; areas two members share are marked with the agreement that allows it. */
 export function MarketAreasSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [includeEnded, setIncludeEnded] = useState(false);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const areas = useAreas(group.id, includeEnded);
   const deliberations = useDeliberations(group.id, 200, 0);
@@ -226,36 +225,28 @@ export function MarketAreasSection({ group }: { group: GroupView }) {
   const names = new Map((data?.items ?? []).map((claim) => [claim.member.id, claim.member.name]));
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={areas.isFetching} data-testid="markets">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.markets.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.markets.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.markets.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.markets.title')}
+      addLabel={t('groups.markets.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.markets.intro')}</p>}
+      notice={notice}
+      busy={areas.isFetching}
+      testId="markets"
+      form={(close) => (
         <ClaimForm
           group={group}
           areas={data?.items ?? []}
           agreed={agreed}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(area) => {
-            setAdding(false);
+            close();
             setNotice(t('groups.markets.saved', { area: area.area, name: area.member.name }));
           }}
         />
-      ) : null}
+      )}
+    >
       <label className="choice">
         <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} />
         <span>{t('groups.markets.showEnded')}</span>
@@ -295,6 +286,6 @@ export function MarketAreasSection({ group }: { group: GroupView }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
@@ -333,9 +334,7 @@ function PurchaseItem({ purchase }: { purchase: CollectivePurchase }) {
 /** Beli bersama: collective purchases with their saving; the leader or treasurer records one. */
 function PurchasesCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const purchases = usePurchases(group.id, PURCHASES_PAGE, offset);
   const writable = canWrite(group, 'materials');
@@ -343,35 +342,27 @@ function PurchasesCard({ group }: { group: GroupView }) {
   const totalSaving = data ? data.items.reduce((sum, p) => sum + p.saving, 0) : 0;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={purchases.isFetching} data-testid="purchases">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.materials.purchase.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.materials.purchase.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.materials.purchase.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.materials.purchase.title')}
+      addLabel={t('groups.materials.purchase.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.materials.purchase.intro')}</p>}
+      notice={notice}
+      busy={purchases.isFetching}
+      testId="purchases"
+      form={(close) => (
         <PurchaseForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(purchase) => {
-            setAdding(false);
+            close();
             setOffset(0);
             setNotice(t('groups.materials.purchase.saved', { amount: formatRupiah(purchase.saving) }));
           }}
         />
-      ) : null}
+      )}
+    >
       {purchases.isError ? <Alert tone="error">{groupProblemMessage(t, purchases.error)}</Alert> : null}
       {purchases.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.materials.purchase.empty')}</p> : null}
@@ -386,7 +377,7 @@ function PurchasesCard({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={PURCHASES_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }
 

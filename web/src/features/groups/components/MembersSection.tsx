@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { formatDay } from '../../../lib/format';
 import { canWrite, type GroupView, type Member } from '../types';
 import { groupProblemMessage } from '../types/errors';
@@ -19,40 +20,35 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
   const id = useId();
   const language = i18n.resolvedLanguage;
   const [includeLeft, setIncludeLeft] = useState(false);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const members = useMembers(group.id, includeLeft);
   const writable = canWrite(group, 'members');
 
-  function onAdded(member: Member) {
-    setAdding(false);
-    setNotice(t('groups.members.added', { name: member.person.name }));
-  }
-
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={members.isFetching}>
-      <div className="section-head">
-        <h2 id={`${id}-title`}>
+    <SectionCard
+      title={
+        <>
           {t('groups.members.title')}{' '}
           <span className="muted heading-count">{`(${t('groups.members.count', { count: group.active_members })})`}</span>
-        </h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.members.add')}
-          </button>
-        ) : null}
-      </div>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
-        <MemberForm groupId={group.id} canSearchPeople={canSearchPeople} onAdded={onAdded} onCancel={() => setAdding(false)} />
-      ) : null}
+        </>
+      }
+      addLabel={t('groups.members.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      notice={notice}
+      busy={members.isFetching}
+      form={(close) => (
+        <MemberForm
+          groupId={group.id}
+          canSearchPeople={canSearchPeople}
+          onAdded={(member: Member) => {
+            close();
+            setNotice(t('groups.members.added', { name: member.person.name }));
+          }}
+          onCancel={close}
+        />
+      )}
+    >
 
       <div className="check">
         <input
@@ -93,6 +89,6 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
           ))}
         </ul>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
@@ -187,9 +188,7 @@ function PostItem({ group, post, marked, onMarked }: PostItemProps) {
 /** Berbagi ilmu: what members shared with each other, newest first, and a form to share something. */
 export function PostsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // The posts she marked in this visit: the feed does not say whom a count is from.
   const [marked, setMarked] = useState<ReadonlySet<number>>(() => new Set());
@@ -199,35 +198,27 @@ export function PostsSection({ group }: { group: GroupView }) {
   const canPost = group.member_id !== null && group.status !== 'dissolved';
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={posts.isFetching} data-testid="posts">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.posts.title')}</h2>
-        {canPost && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.posts.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.posts.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {canPost && adding ? (
+    <SectionCard
+      title={t('groups.posts.title')}
+      addLabel={t('groups.posts.add')}
+      canAdd={canPost}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.posts.intro')}</p>}
+      notice={notice}
+      busy={posts.isFetching}
+      testId="posts"
+      form={(close) => (
         <PostForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={() => {
-            setAdding(false);
+            close();
             setOffset(0);
             setNotice(t('groups.posts.saved'));
           }}
         />
-      ) : null}
+      )}
+    >
       {posts.isError ? <Alert tone="error">{groupProblemMessage(t, posts.error)}</Alert> : null}
       {posts.isFetching && !data ? <p role="status">{t('groups.posts.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.posts.empty')}</p> : null}
@@ -245,6 +236,6 @@ export function PostsSection({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={POSTS_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useId, useRe
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
@@ -239,9 +240,7 @@ function Arrears({ row }: { row: MemberFees }) {
 /** Iuran: the rules in force, and per member what was due, paid and is owed, those in arrears marked. */
 function FeesCard({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   const language = i18n.resolvedLanguage;
-  const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState(false);
   const fees = useFees(group.id);
   const rules = useFeeRules(group.id);
@@ -249,33 +248,26 @@ function FeesCard({ group }: { group: GroupView }) {
   const data = fees.data;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={fees.isFetching} data-testid="fees">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.treasury.fees.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setSaved(false);
-              setAdding(true);
-            }}
-          >
-            {t('groups.treasury.feeRule.add')}
-          </button>
-        ) : null}
-      </div>
-      {saved ? <Alert tone="success">{t('groups.treasury.feeRule.saved')}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.treasury.fees.title')}
+      addLabel={t('groups.treasury.feeRule.add')}
+      canAdd={writable}
+      addTone="secondary"
+      onAdd={() => setSaved(false)}
+      notice={saved ? t('groups.treasury.feeRule.saved') : null}
+      busy={fees.isFetching}
+      testId="fees"
+      form={(close) => (
         <FeeRuleForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={() => {
-            setAdding(false);
+            close();
             setSaved(true);
           }}
         />
-      ) : null}
+      )}
+    >
       {rules.data && rules.data.items.length === 0 ? <p className="muted">{t('groups.treasury.fees.noRules')}</p> : null}
       {rules.data && rules.data.items.length > 0 ? (
         <ul className="plain-list" data-testid="fee-rules">
@@ -350,7 +342,7 @@ function FeesCard({ group }: { group: GroupView }) {
           </div>
         </>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }
 
@@ -442,41 +434,31 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (a
 /** Aset bersama: the shop and equipment the group owns, with what the shop sold and bought. */
 function AssetsCard({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const writable = canWrite(group, 'assets');
   const query = useAssets(group.id);
   const assets = query.data?.items ?? null;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="assets">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.treasury.assets.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.treasury.assets.add')}
-          </button>
-        ) : null}
-      </div>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.treasury.assets.title')}
+      addLabel={t('groups.treasury.assets.add')}
+      canAdd={writable}
+      addTone="secondary"
+      onAdd={() => setNotice(null)}
+      notice={notice}
+      testId="assets"
+      form={(close) => (
         <AssetForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(asset) => {
-            setAdding(false);
+            close();
             setNotice(t('groups.treasury.assets.saved', { name: asset.name }));
           }}
         />
-      ) : null}
+      )}
+    >
       {query.isError ? <Alert tone="error">{groupProblemMessage(t, query.error)}</Alert> : null}
       {assets && assets.length === 0 ? <p className="muted">{t('groups.treasury.assets.empty')}</p> : null}
       {assets && assets.length > 0 ? (
@@ -503,7 +485,7 @@ function AssetsCard({ group }: { group: GroupView }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }
 
