@@ -7,11 +7,12 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
+import { useFormErrors } from '../hooks/use-form-errors';
 import { useCastVote, useDecide } from '../hooks/use-group-mutations';
 import { useDeliberation, useMembers } from '../hooks/use-group-queries';
 import { canWrite, OUTCOMES, type DeliberationView, type GroupView, type Outcome } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
-import { emptyDecisionDraft, validateDecision, type DecisionDraft, type DecisionField, type Problems } from '../types/forms';
+import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
+import { emptyDecisionDraft, validateDecision, type DecisionDraft, type DecisionField } from '../types/forms';
 import { groupPath } from '../types/paths';
 import { choiceLabel, tally, votesByMember, voterRows, type Choice, type VoterRow } from '../types/votes';
 import { OutcomeBadge } from './DeliberationsSection';
@@ -208,17 +209,12 @@ function DecidePanel({
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
-  const [local, setLocal] = useState<Problems<DecisionField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<DecisionField>();
   const { submitting, submit } = useSubmission();
   const decision = useDecide(group.id, deliberation.id);
   const consensus = deliberation.method === 'consensus';
 
   const set = <K extends keyof DecisionDraft>(field: K, value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: DecisionField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

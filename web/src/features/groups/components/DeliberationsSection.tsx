@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
+import { useFormErrors } from '../hooks/use-form-errors';
 import { useCreateDeliberation } from '../hooks/use-group-mutations';
 import { useDeliberations } from '../hooks/use-group-queries';
 import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type GroupView, type Topic } from '../types';
@@ -21,7 +22,6 @@ import {
   validateDeliberation,
   type DeliberationDraft,
   type DeliberationField,
-  type Problems,
 } from '../types/forms';
 import { deliberationPath, type WorkspaceNotice } from '../types/paths';
 import { FieldMessages } from './labels';
@@ -47,8 +47,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<DeliberationDraft>(emptyDeliberationDraft);
-  const [local, setLocal] = useState<Problems<DeliberationField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<DeliberationField>();
   const { submitting, submit } = useSubmission();
   const create = useCreateDeliberation(group.id);
 
@@ -58,10 +57,6 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
 
   const set = <K extends keyof DeliberationDraft>(field: K, value: DeliberationDraft[K]) =>
     setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: DeliberationField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
-    ...(server.byField[field] ?? []),
-  ];
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 

@@ -8,16 +8,16 @@ import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSubmission } from '../../../lib/use-submission';
+import { useFormErrors } from '../hooks/use-form-errors';
 import { useCreateGroup } from '../hooks/use-group-mutations';
 import { GROUP_KINDS, ORIGINS, SECTORS, type GroupKind, type Origin } from '../types';
-import { NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { NO_ERRORS, readServerErrors } from '../types/errors';
 import {
   emptyGroupDraft,
   GROUP_FIELDS,
   validateGroup,
   type GroupDraft,
   type GroupField,
-  type Problems,
 } from '../types/forms';
 import { groupPath, GROUPS_PATH, type WorkspaceNotice } from '../types/paths';
 import { FieldMessages } from './labels';
@@ -29,8 +29,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   const id = useId();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<GroupDraft>(emptyGroupDraft);
-  const [local, setLocal] = useState<Problems<GroupField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<GroupField>();
   const { submitting, submit } = useSubmission();
   const create = useCreateGroup();
   const [attempt, setAttempt] = useState(0);
@@ -43,10 +42,6 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   }, [attempt]);
 
   const set = <K extends keyof GroupDraft>(field: K, value: GroupDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: GroupField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

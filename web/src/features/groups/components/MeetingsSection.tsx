@@ -8,17 +8,17 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
+import { useFormErrors } from '../hooks/use-form-errors';
 import { useCreateMeeting } from '../hooks/use-group-mutations';
 import { useMeetings } from '../hooks/use-group-queries';
 import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingKind } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
 import {
   emptyMeetingDraft,
   MEETING_FIELDS,
   validateMeeting,
   type MeetingDraft,
   type MeetingField,
-  type Problems,
 } from '../types/forms';
 import { meetingPath, type WorkspaceNotice } from '../types/paths';
 import { MeetingStatusBadge } from './labels';
@@ -32,8 +32,7 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<MeetingDraft>(() => emptyMeetingDraft(todayIso()));
-  const [local, setLocal] = useState<Problems<MeetingField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<MeetingField>();
   const { submitting, submit } = useSubmission();
   const create = useCreateMeeting(group.id);
 
@@ -42,10 +41,6 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
   }, []);
 
   const set = <K extends keyof MeetingDraft>(field: K, value: MeetingDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: MeetingField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

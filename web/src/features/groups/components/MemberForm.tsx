@@ -6,16 +6,16 @@ import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { searchPeople } from '../api/groups';
+import { useFormErrors } from '../hooks/use-form-errors';
 import { useAddMember } from '../hooks/use-group-mutations';
 import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
 import {
   emptyMemberDraft,
   memberFieldsShown,
   validateMember,
   type MemberDraft,
   type MemberField,
-  type Problems,
 } from '../types/forms';
 import { FieldMessages, shortPlace } from './labels';
 
@@ -117,8 +117,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<MemberDraft>(() => emptyMemberDraft(todayIso()));
-  const [local, setLocal] = useState<Problems<MemberField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<MemberField>();
   const { submitting, submit } = useSubmission();
   const addMember = useAddMember(groupId);
 
@@ -127,10 +126,6 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
   }, []);
 
   const set = <K extends keyof MemberDraft>(field: K, value: MemberDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: MemberField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
