@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite once: C++ unit, storage and API suites against SQLite and a throwaway
 # PostgreSQL server, the socket-level server tests, the OpenAPI lint, clang-tidy over src/, the
-# web unit tests and the browser end-to-end tests. Expects `make build` to have run. The API
-# suites record every response they get, and check:api-contract then checks each against
-# docs/openapi.yaml.
+# web lint, the web unit tests and the browser end-to-end tests. Expects `make build` to have
+# run. The API suites record every response they get, and check:api-contract then checks each
+# against docs/openapi.yaml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
@@ -22,6 +22,7 @@ run() {
 
 run npm run lint:api --silent
 run scripts/tidy.sh
+run npm run lint:web --silent
 run npm run test:web --silent
 record_dir=$(mktemp -d "${TMPDIR:-/tmp}/gotong-api-record.XXXXXX")
 trap 'rm -rf "$record_dir"' EXIT

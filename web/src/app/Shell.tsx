@@ -20,15 +20,16 @@ export function Shell() {
   const { user, logout } = useAuth();
   const location = useLocation();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu stays open only on the page it was opened on: a new page closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const [loggingOut, setLoggingOut] = useState(false);
   const [logoutError, setLogoutError] = useState<unknown>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
 
-  // A new page: close the phone menu and move focus to the page's heading for screen readers.
+  // A new page: move focus to the page's heading for screen readers.
   useEffect(() => {
-    setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -40,7 +41,7 @@ export function Shell() {
     if (!menuOpen) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
-        setMenuOpen(false);
+        setMenuOpenOn(null);
         menuButtonRef.current?.focus();
       }
     };
@@ -75,7 +76,7 @@ export function Shell() {
   const actions = (
     <div className="shell-actions">
       <LanguageSwitch />
-      <button type="button" className="button button--secondary" onClick={onLogout} disabled={loggingOut}>
+      <button type="button" className="button button--secondary" onClick={() => void onLogout()} disabled={loggingOut}>
         {loggingOut ? t('shell.loggingOut') : t('shell.logout')}
       </button>
     </div>
@@ -107,7 +108,7 @@ export function Shell() {
             aria-expanded={menuOpen}
             aria-controls="primary-nav"
             data-testid="menu-button"
-            onClick={() => setMenuOpen((open) => !open)}
+            onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
           >
             <span className="menu-button__icon" aria-hidden="true" />
             {menuOpen ? t('nav.closeMenu') : t('nav.menu')}

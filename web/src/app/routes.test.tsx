@@ -5,7 +5,7 @@ import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
 import { compliance, groupView, regionCompliance } from '../test/groups';
-import { jsonResponse, renderWithI18n } from '../test/render';
+import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
 import { AppRoutes } from './routes';
 
 function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
@@ -104,7 +104,7 @@ describe('navigation and route guards by role', () => {
     signedInAs('facilitator', { kind: 'programme', id: 1 });
     renderApp('/groups/compliance');
     expect(await screen.findByRole('heading', { level: 1, name: 'Kepatuhan SOP per wilayah' })).toBeInTheDocument();
-    expect(await screen.findByTestId('band-chart')).toHaveTextContent('Sebaran kepatuhan');
+    expect(await screen.findByTestId('band-chart', {}, LAZY_CHUNK)).toHaveTextContent('Sebaran kepatuhan');
     expect(screen.getByRole('link', { name: 'Kelompok Tani Makmur' })).toHaveAttribute('href', '/groups/2');
   });
 

@@ -5,7 +5,7 @@ interface PaginationProps {
   total: number;
   limit: number;
   offset: number;
-  onChange(offset: number): void;
+  onChange: (offset: number) => void;
   /** Names the navigation landmark when a page has more than one list. */
   label?: string;
 }

@@ -226,7 +226,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('is a version 4 UUID even where crypto.randomUUID is missing (plain http on a LAN)', () => {
-    const randomUUID = globalThis.crypto.randomUUID;
+    const randomUUID = globalThis.crypto.randomUUID.bind(globalThis.crypto);
     try {
       Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
       const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
@@ -261,6 +261,7 @@ describe('upload', () => {
       'Content-Type': 'text/csv',
       'X-File-Name': 'data.csv',
       'X-CSRF-Token': 'tok',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       'Idempotency-Key': expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });

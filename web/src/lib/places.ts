@@ -43,7 +43,7 @@ export interface PickedRegion extends Place {
 
 export interface RegionPickerSlotProps {
   value?: string | null;
-  onChange(code: string | null, region: PickedRegion | null): void;
+  onChange: (code: string | null, region: PickedRegion | null) => void;
   label?: string;
   hideLabel?: boolean;
 }

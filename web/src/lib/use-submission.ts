@@ -47,8 +47,8 @@ export class SubmissionKey {
 }
 
 export interface SubmitHandlers<T> {
-  onSuccess?(value: T): void;
-  onError?(error: unknown): void;
+  onSuccess?: (value: T) => void;
+  onError?: (error: unknown) => void;
 }
 
 /**

@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
 import type { RegionPickerSlotProps } from '../lib/places';
-import { jsonResponse, renderWithI18n } from './render';
+import { jsonResponse, renderWithI18n, urlOf } from './render';
 
 type Answer = Response | Promise<Response>;
 export type Handler = (url: URL, init: RequestInit | undefined) => Answer;
@@ -14,7 +14,7 @@ export type Handler = (url: URL, init: RequestInit | undefined) => Answer;
 /** A fetch stub: `routes` maps "GET /api/v1/enterprises" to a handler; anything else is a 404 problem. */
 export function routeFetch(routes: Record<string, Handler>) {
   const mock = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     const handler = routes[`${init?.method ?? 'GET'} ${url.pathname}`];
     if (handler) return handler(url, init);
     return jsonResponse({ type: 'urn:gotong:problem:not-found', title: 'Not found', status: 404, errors: [] }, 404);
@@ -26,7 +26,7 @@ export function routeFetch(routes: Record<string, Handler>) {
 /** The calls made to one "METHOD /path", as URLs with their request. */
 export function callsTo(mock: ReturnType<typeof routeFetch>, key: string): { url: URL; init: RequestInit | undefined }[] {
   return mock.mock.calls
-    .map(([input, init]) => ({ url: new URL(String(input), 'http://localhost'), init }))
+    .map(([input, init]) => ({ url: new URL(urlOf(input), 'http://localhost'), init }))
     .filter(({ url, init }) => `${init?.method ?? 'GET'} ${url.pathname}` === key);
 }
 
@@ -168,7 +168,7 @@ export function stubDownloads() {
     void blob;
     return 'blob:gotong/1';
   });
-  URL.createObjectURL = created as unknown as typeof URL.createObjectURL;
+  URL.createObjectURL = created;
   URL.revokeObjectURL = vi.fn();
   const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
   return { created, clicks };

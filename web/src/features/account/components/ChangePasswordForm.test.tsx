@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
-import { jsonResponse, renderWithI18n } from '../../../test/render';
+import { jsonResponse, renderWithI18n, sentJson } from '../../../test/render';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
@@ -52,7 +52,7 @@ describe('ChangePasswordForm', () => {
     expect(url).toBe('/api/v1/me/password');
     expect(init?.method).toBe('PUT');
     expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-xyz');
-    expect(JSON.parse(String(init?.body))).toEqual({
+    expect(sentJson(init?.body)).toEqual({
       current_password: 'kata-sandi-lama',
       new_password: 'kata sandi baru saya',
     });

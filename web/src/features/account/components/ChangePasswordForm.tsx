@@ -62,7 +62,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
       <h2 id="change-password-title">{t('password.title')}</h2>
       {done ? <Alert tone="success">{t('password.success')}</Alert> : null}
       {showGeneral ? <Alert tone="error">{problemMessage(t, serverError)}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <FormField
           id="current-password"

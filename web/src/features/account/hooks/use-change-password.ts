@@ -7,8 +7,8 @@ export interface ChangePasswordState {
   /** The last failure (an ApiError for server answers), or null. */
   error: unknown;
   done: boolean;
-  submit(request: ChangePasswordRequest): Promise<boolean>;
-  reset(): void;
+  submit: (request: ChangePasswordRequest) => Promise<boolean>;
+  reset: () => void;
 }
 
 export function useChangePassword(): ChangePasswordState {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
-import { jsonResponse, renderWithI18n } from '../../../test/render';
+import { jsonResponse, renderWithI18n, sentJson, urlOf } from '../../../test/render';
 import { AuthProvider } from './AuthProvider';
 import { LoginPage } from './LoginPage';
 import { RequireAuth } from './RequireAuth';
@@ -29,7 +29,7 @@ function ProtectedPage() {
   return (
     <div>
       <p>protected page</p>
-      <button type="button" onClick={() => api.get('/users').then(() => setText('loaded'), () => setText('failed'))}>
+      <button type="button" onClick={() => void api.get('/users').then(() => setText('loaded'), () => setText('failed'))}>
         load
       </button>
       <p>{text}</p>
@@ -64,7 +64,7 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn<typeof fetch>(async (input, init) => {
-      const key = `${init?.method ?? 'GET'} ${String(input).split('?')[0]}`;
+      const key = `${init?.method ?? 'GET'} ${urlOf(input).split('?')[0]}`;
       const handler = routes[key];
       return handler ? handler() : new Response(null, { status: 404 });
     }),
@@ -129,7 +129,7 @@ describe('LoginPage', () => {
     renderApp('/login');
     await fillAndSubmit('siti', 'kata-sandi-panjang');
     expect(await screen.findByText('protected page')).toBeInTheDocument();
-    const body = JSON.parse(String(vi.mocked(fetch).mock.calls.find(([, i]) => i?.method === 'POST')![1]!.body));
+    const body = sentJson(vi.mocked(fetch).mock.calls.find(([, i]) => i?.method === 'POST')![1]!.body);
     expect(body).toEqual({ username: 'siti', password: 'kata-sandi-panjang' });
   });
 

@@ -70,7 +70,7 @@ export function LoginPage() {
             {problemMessage(t, error)}
           </Alert>
         ) : null}
-        <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+        <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
           <FormField
             id="login-username"
             label={t('login.username')}

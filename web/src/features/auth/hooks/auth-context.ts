@@ -7,8 +7,8 @@ export interface AuthContextValue {
   user: User | null;
   /** Set when the user was sent to the login page by an expired session or a logout. */
   signedOutReason: SignedOutReason | null;
-  login(credentials: Credentials): Promise<void>;
-  logout(): Promise<void>;
+  login: (credentials: Credentials) => Promise<void>;
+  logout: () => Promise<void>;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { isApiError } from '../../../lib/api-client';
-import { recordAttendance } from '../api/groups';
-import { useMembers } from '../hooks/use-members';
+import { useRecordAttendance } from '../hooks/use-group-mutations';
+import { useMembers } from '../hooks/use-group-queries';
 import { PRESENCES, type Member, type MeetingView } from '../types';
 import {
   attendanceBody,
@@ -22,17 +22,16 @@ import { FieldMessages } from './labels';
 interface AttendanceTakerProps {
   groupId: number;
   meeting: MeetingView;
-  onSaved(meeting: MeetingView): void;
 }
 
 /** The members of the meeting's day, each with three big buttons; "everyone present"; one save. */
-export function AttendanceTaker({ groupId, meeting, onSaved }: AttendanceTakerProps) {
+export function AttendanceTaker({ groupId, meeting }: AttendanceTakerProps) {
   const { t } = useTranslation();
   // Those who left since are listed too when they were members on the day.
   const members = useMembers(groupId, true);
-  if (members.status === 'error') return <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert>;
+  if (members.isError) return <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert>;
   if (!members.data) return <p role="status">{t('groups.attendance.loadingMembers')}</p>;
-  return <AttendanceForm groupId={groupId} meeting={meeting} members={members.data} onSaved={onSaved} />;
+  return <AttendanceForm groupId={groupId} meeting={meeting} members={members.data} />;
 }
 
 interface RowErrors {
@@ -42,8 +41,10 @@ interface RowErrors {
 
 const NO_ROW_ERRORS: RowErrors = { byMember: {}, general: [] };
 
-function AttendanceForm({ groupId, meeting, members, onSaved }: AttendanceTakerProps & { members: Member[] }) {
+function AttendanceForm({ groupId, meeting, members }: AttendanceTakerProps & { members: Member[] }) {
   const { t } = useTranslation();
+  // The meeting page shows what the server recorded: the write puts it in the cache.
+  const record = useRecordAttendance(groupId, meeting.id);
   const id = useId();
   const [rows, setRows] = useState<RosterRow[]>(() => rosterFor(members, meeting.held_on, meeting.attendance));
   const [saving, setSaving] = useState(false);
@@ -66,7 +67,7 @@ function AttendanceForm({ groupId, meeting, members, onSaved }: AttendanceTakerP
     setSaving(true);
     setNotice(null);
     try {
-      onSaved(await recordAttendance(groupId, meeting.id, body));
+      await record.mutateAsync(body);
       setNotice('saved');
     } catch (error) {
       const found: RowErrors = { byMember: {}, general: [] };

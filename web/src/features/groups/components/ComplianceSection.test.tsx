@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, routeFetch } from '../../../test/fixtures';
 import { compliance, complianceMonth, groupView } from '../../../test/groups';
 import { renderAt } from '../../../test/fixtures';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, LAZY_CHUNK } from '../../../test/render';
 import { ComplianceSection } from './ComplianceSection';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -51,9 +51,9 @@ describe('the SOP compliance section', () => {
 
   it('draws meetings per month against the SOP, and the attendance trend', async () => {
     renderCompliance();
-    expect(await screen.findByTestId('held-chart')).toHaveTextContent('Pertemuan per bulan');
+    expect(await screen.findByTestId('held-chart', {}, LAZY_CHUNK)).toHaveTextContent('Pertemuan per bulan');
     expect(screen.getByTestId('held-chart')).toHaveTextContent('Wajib menurut SOP');
-    expect(await screen.findByTestId('attendance-chart')).toHaveTextContent('Kehadiran anggota per bulan (%)');
+    expect(await screen.findByTestId('attendance-chart', {}, LAZY_CHUNK)).toHaveTextContent('Kehadiran anggota per bulan (%)');
   });
 
   it('says when no attendance was taken instead of drawing an empty line', async () => {

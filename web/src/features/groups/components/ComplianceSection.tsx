@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { SelectField } from '../../../components/SelectField';
 import { formatMonth, todayIso } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
-import { getCompliance } from '../api/groups';
+import { useCompliance } from '../hooks/use-group-queries';
 import type { GroupView } from '../types';
 import { complianceChartRows, monthsEnding, SPANS, type Span } from '../types/compliance';
 import { groupProblemMessage } from '../types/errors';
@@ -26,14 +25,12 @@ export function ComplianceSection({ group, language, thisMonth }: ComplianceSect
   const id = useId();
   const [span, setSpan] = useState<Span>(12);
   const range = monthsEnding(thisMonth ?? todayIso().slice(0, 7), span);
-  const report = useResource(`compliance-${group.id}-${range.from}-${range.to}-${group.sop_meetings_per_month}`, (signal) =>
-    getCompliance(group.id, range, signal),
-  );
+  const report = useCompliance(group.id, group.sop_meetings_per_month, range);
   const data = report.data;
   const rows = data ? complianceChartRows(data.months, (month) => formatMonth(month, language)) : [];
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={report.status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={report.isFetching}>
       <h2 id={`${id}-title`}>{t('groups.compliance.title')}</h2>
       <p className="muted">{t('groups.compliance.intro')}</p>
       <SelectField
@@ -42,8 +39,8 @@ export function ComplianceSection({ group, language, thisMonth }: ComplianceSect
         options={SPANS.map((months) => ({ value: String(months), label: t('groups.compliance.spans', { count: months }) }))}
         selectProps={{ value: String(span), onChange: (e) => setSpan(Number(e.target.value) as Span) }}
       />
-      {report.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
-      {report.status === 'loading' && !data ? <p role="status">{t('groups.compliance.loading')}</p> : null}
+      {report.isError ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
+      {report.isFetching && !data ? <p role="status">{t('groups.compliance.loading')}</p> : null}
       {data ? (
         <>
           <p className="lead" data-testid="compliance-summary">

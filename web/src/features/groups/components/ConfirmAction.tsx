@@ -12,8 +12,8 @@ interface ConfirmActionProps {
   /** The button that does it: "Ya, koreksi". */
   confirmLabel: string;
   /** Runs the action; a thrown error is shown with `describeError` and the question stays open. */
-  onConfirm(): Promise<void>;
-  describeError(error: unknown): string;
+  onConfirm(this: void): Promise<void>;
+  describeError: (error: unknown) => string;
   /** Extra fields asked with the question (a reason for a correction). */
   children?: ReactNode;
   testId?: string;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { deliberationView, groupView, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson, urlOf } from '../../../test/render';
 import type { DeliberationView, GroupView, VoteInput } from '../types';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -18,7 +18,7 @@ function serve(group: GroupView, start: DeliberationView) {
     'GET /api/v1/groups/1/members': () => page(MEMBERS, 4, 200),
     'GET /api/v1/groups/1/deliberations/3': () => jsonResponse(current),
     'POST /api/v1/groups/1/deliberations/3/votes': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as VoteInput;
+      const body = sentJson<VoteInput>(init?.body);
       const memberId = body.member_id ?? group.member_id!;
       const name = MEMBERS.find((m) => m.id === memberId)!.person.name;
       current = {
@@ -48,7 +48,7 @@ beforeEach(() => serve(groupView(), deliberationView()));
 
 const voter = (memberId: number) => screen.getByTestId(`voter-${memberId}`);
 const voteBodies = () =>
-  callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations/3/votes').map((c) => JSON.parse(String(c.init?.body)));
+  callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations/3/votes').map((c) => sentJson(c.init?.body));
 
 describe('recording votes on a proposal', () => {
   it("lets the leader tap each member's choice and save it, and the count follows", async () => {
@@ -128,7 +128,7 @@ describe('recording votes on a proposal', () => {
     const user = userEvent.setup();
     serve(groupView(), deliberationView());
     fetchMock.mockImplementation(async (input, init) => {
-      const url = new URL(String(input), 'http://localhost');
+      const url = new URL(urlOf(input), 'http://localhost');
       if (init?.method === 'POST') return problem('already-exists', 409, [{ field: 'member_id', code: 'already_exists' }]);
       if (url.pathname.endsWith('/members')) return page(MEMBERS, 4, 200);
       if (url.pathname.endsWith('/deliberations/3')) return jsonResponse(current);
@@ -162,7 +162,7 @@ describe('deciding a proposal', () => {
 
     expect(await screen.findByText('Usulan sudah diputuskan.')).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations/3/decide');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({ note: 'dicatat di buku kelompok' });
+    expect(sentJson(call!.init?.body)).toEqual({ note: 'dicatat di buku kelompok' });
     expect(screen.getByTestId('deliberation')).toHaveTextContent('Disepakati pada 5 Maret 2026');
     expect(screen.getByTestId('norm')).toHaveTextContent('Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen (sejak 5 Maret 2026)');
     expect(screen.queryByTestId('decide')).not.toBeInTheDocument();
@@ -182,7 +182,7 @@ describe('deciding a proposal', () => {
     await user.click(within(decide).getByRole('button', { name: 'Simpan keputusan' }));
     await screen.findByText('Usulan sudah diputuskan.');
     const [call] = callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations/3/decide');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({ outcome: 'agreed', option_id: 32 });
+    expect(sentJson(call!.init?.body)).toEqual({ outcome: 'agreed', option_id: 32 });
   });
 
   it('shows a decided proposal that was not agreed, without a norm', async () => {

@@ -6,13 +6,13 @@ import { Badge } from '../../../components/Badge';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, formatPercent } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { castVote, decide, getDeliberation } from '../api/groups';
-import { useMembers } from '../hooks/use-members';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useCastVote, useDecide } from '../hooks/use-group-mutations';
+import { useDeliberation, useMembers } from '../hooks/use-group-queries';
 import { canWrite, OUTCOMES, type DeliberationView, type GroupView, type Outcome } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
-import { emptyDecisionDraft, validateDecision, type DecisionDraft, type DecisionField, type Problems } from '../types/forms';
+import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
+import { emptyDecisionDraft, validateDecision, type DecisionDraft, type DecisionField } from '../types/forms';
 import { groupPath } from '../types/paths';
 import { choiceLabel, tally, votesByMember, voterRows, type Choice, type VoterRow } from '../types/votes';
 import { OutcomeBadge } from './DeliberationsSection';
@@ -55,7 +55,7 @@ interface VoterProps {
   row: VoterRow;
   /** A recorder names the member; a member casting her own vote does not need to. */
   recorder: boolean;
-  onVoted(deliberation: DeliberationView, name: string): void;
+  onVoted: (name: string) => void;
 }
 
 /** One voter: a big button per option and "against"; a mis-tap is fixed before Save, never after. */
@@ -64,6 +64,7 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
   const id = useId();
   const [pick, setPick] = useState<Choice | undefined>(undefined);
   const { submitting: saving, submit } = useSubmission();
+  const vote = useCastVote(group.id, deliberation.id);
   const [errors, setErrors] = useState<string[]>([]);
   const against = t('groups.deliberation.against');
 
@@ -80,8 +81,8 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
     if (pick === undefined) return;
     setErrors([]);
     const body = recorder ? { member_id: row.member_id, option_id: pick } : { option_id: pick };
-    await submit(body, (key) => castVote(group.id, deliberation.id, body, key), {
-      onSuccess: (saved) => onVoted(saved, row.name),
+    await submit(body, (key) => vote.mutateAsync({ body, idempotencyKey: key }), {
+      onSuccess: () => onVoted(row.name),
       onError: (error) => setErrors(readServerErrors(t, error, []).general),
     });
   }
@@ -125,19 +126,11 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
 }
 
 /** Recording votes: the leader or secretary enters every member's; a member casts her own. */
-function VoteRecorder({
-  group,
-  deliberation,
-  onVoted,
-}: {
-  group: GroupView;
-  deliberation: DeliberationView;
-  onVoted(deliberation: DeliberationView): void;
-}) {
+function VoteRecorder({ group, deliberation }: { group: GroupView; deliberation: DeliberationView }) {
   const { t } = useTranslation();
   const id = useId();
   const recorder = canWrite(group, 'deliberations');
-  const members = useMembers(group.id, false, 0, recorder);
+  const members = useMembers(group.id, false, recorder);
   const [notice, setNotice] = useState<string | null>(null);
   const own = group.member_id;
 
@@ -150,18 +143,16 @@ function VoteRecorder({
       : [];
   if (rows !== null && rows.length === 0 && !recorder) return null;
 
-  const handleVoted = (view: DeliberationView, name: string) => {
-    setNotice(t('groups.deliberation.record.saved', { name }));
-    onVoted(view);
-  };
+  // The proposal on the page shows the new count: the vote put the server's answer in the cache.
+  const handleVoted = (name: string) => setNotice(t('groups.deliberation.record.saved', { name }));
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="vote-recorder">
       <h3 id={`${id}-title`}>{recorder ? t('groups.deliberation.record.title') : t('groups.deliberation.record.own')}</h3>
       <p className="muted">{recorder ? t('groups.deliberation.record.intro') : t('groups.deliberation.record.ownIntro')}</p>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {recorder && members.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
-      {rows === null && members.status !== 'error' ? <p role="status">{t('groups.deliberation.record.loadingMembers')}</p> : null}
+      {recorder && members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
+      {rows === null && !members.isError ? <p role="status">{t('groups.deliberation.record.loadingMembers')}</p> : null}
       {rows !== null && rows.length === 0 ? <p>{t('groups.deliberation.record.noMembers')}</p> : null}
       {rows !== null && rows.length > 0 ? (
         <ul className="voters">
@@ -213,21 +204,17 @@ function DecidePanel({
 }: {
   group: GroupView;
   deliberation: DeliberationView;
-  onDecided(deliberation: DeliberationView): void;
+  onDecided: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
-  const [local, setLocal] = useState<Problems<DecisionField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<DecisionField>();
   const { submitting, submit } = useSubmission();
+  const decision = useDecide(group.id, deliberation.id);
   const consensus = deliberation.method === 'consensus';
 
   const set = <K extends keyof DecisionDraft>(field: K, value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: DecisionField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -235,7 +222,7 @@ function DecidePanel({
     const { errors, input } = validateDecision(deliberation.method, draft);
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => decide(group.id, deliberation.id, input, key), {
+    await submit(input, (key) => decision.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onDecided,
       onError: (error) => setServer(readServerErrors(t, error, consensus ? ['outcome', 'option_id', 'note'] : ['note'])),
     });
@@ -247,7 +234,7 @@ function DecidePanel({
       <h3 id={`${id}-title`}>{t('groups.deliberation.decide.title')}</h3>
       <p className="muted">{consensus ? t('groups.deliberation.decide.consensusIntro') : t('groups.deliberation.decide.voteIntro')}</p>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         {consensus ? (
           <>
             <fieldset className="choice-group" aria-describedby={outcomeErrors.length > 0 ? `${id}-outcome-error` : undefined}>
@@ -307,9 +294,7 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
-  const resource = useResource(`deliberation-${group.id}-${deliberationId}`, (signal) =>
-    getDeliberation(group.id, deliberationId, signal),
-  );
+  const resource = useDeliberation(group.id, deliberationId);
   const [decidedNow, setDecidedNow] = useState(false);
   const deliberation = resource.data;
   const recorder = canWrite(group, 'deliberations');
@@ -323,7 +308,7 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
     return (
       <>
         {back}
-        {resource.status === 'error' ? (
+        {resource.isError ? (
           <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
         ) : (
           <p role="status">{t('groups.deliberation.loading')}</p>
@@ -378,17 +363,14 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
         ) : null}
       </section>
       {voting && (recorder || group.member_id !== null) ? (
-        <VoteRecorder group={group} deliberation={deliberation} onVoted={(view) => resource.setData(view)} />
+        <VoteRecorder group={group} deliberation={deliberation} />
       ) : null}
       {deliberation.method === 'vote' && !(voting && recorder) ? <VotesList deliberation={deliberation} /> : null}
       {!deliberation.decided && recorder ? (
         <DecidePanel
           group={group}
           deliberation={deliberation}
-          onDecided={(view) => {
-            resource.setData(view);
-            setDecidedNow(true);
-          }}
+          onDecided={() => setDecidedNow(true)}
         />
       ) : null}
     </>

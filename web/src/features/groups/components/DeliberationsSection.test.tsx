@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { deliberationView, groupView, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 
 let fetchMock: ReturnType<typeof routeFetch>;
 
@@ -22,12 +22,12 @@ beforeEach(() => {
         20,
       ),
     'POST /api/v1/groups/1/deliberations': (_url, init) =>
-      jsonResponse(deliberationView({ id: 9, ...JSON.parse(String(init?.body)), options: [] }), 201),
+      jsonResponse(deliberationView({ id: 9, ...sentJson(init?.body), options: [] }), 201),
     'GET /api/v1/groups/1/deliberations/9': () => jsonResponse(deliberationView({ id: 9, title: 'Iuran bulanan' })),
   });
 });
 
-const postBody = () => JSON.parse(String(callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations')[0]!.init?.body));
+const postBody = () => sentJson(callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations')[0]!.init?.body);
 
 describe('the deliberations section', () => {
   it('lists proposals with their state, topic and votes', async () => {

@@ -8,9 +8,10 @@ import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { createDeliberation, listDeliberations } from '../api/groups';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useCreateDeliberation } from '../hooks/use-group-mutations';
+import { useDeliberations } from '../hooks/use-group-queries';
 import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type GroupView, type Topic } from '../types';
 import { fieldKey, groupProblemMessage, NO_ERRORS, readServerErrors, serverField, type ServerErrors } from '../types/errors';
 import {
@@ -21,7 +22,6 @@ import {
   validateDeliberation,
   type DeliberationDraft,
   type DeliberationField,
-  type Problems,
 } from '../types/forms';
 import { deliberationPath, type WorkspaceNotice } from '../types/paths';
 import { FieldMessages } from './labels';
@@ -41,15 +41,15 @@ function onBoxes(errors: ServerErrors, options: readonly string[]): ServerErrors
 }
 
 /** A new proposal: a title, its topic, how it is decided, and the options the members weigh. */
-function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): void }) {
+function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<DeliberationDraft>(emptyDeliberationDraft);
-  const [local, setLocal] = useState<Problems<DeliberationField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<DeliberationField>();
   const { submitting, submit } = useSubmission();
+  const create = useCreateDeliberation(group.id);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -57,10 +57,6 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): v
 
   const set = <K extends keyof DeliberationDraft>(field: K, value: DeliberationDraft[K]) =>
     setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: DeliberationField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
-    ...(server.byField[field] ?? []),
-  ];
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 
@@ -70,9 +66,9 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): v
     const { errors, input } = validateDeliberation(draft);
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => createDeliberation(group.id, input, key), {
+    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: (created) =>
-        navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
+        void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
       onError: (error) => setServer(onBoxes(readServerErrors(t, error, DELIBERATION_FIELDS), draft.options)),
     });
   }
@@ -84,7 +80,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel(): v
         {t('groups.deliberations.form.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-title-field`}
           label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
@@ -208,14 +204,12 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
   const id = useId();
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
-  const list = useResource(`deliberations-${group.id}-${offset}`, (signal) =>
-    listDeliberations(group.id, DELIBERATIONS_PAGE, offset, signal),
-  );
+  const list = useDeliberations(group.id, DELIBERATIONS_PAGE, offset);
   const data = list.data;
   const writable = canWrite(group, 'deliberations');
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={list.status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={list.isFetching}>
       <div className="section-head">
         <h2 id={`${id}-title`}>{t('groups.deliberations.title')}</h2>
         {writable && !adding ? (
@@ -226,8 +220,8 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
       </div>
       <p className="muted">{t('groups.deliberations.intro')}</p>
       {writable && adding ? <DeliberationForm group={group} onCancel={() => setAdding(false)} /> : null}
-      {list.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, list.error)}</Alert> : null}
-      {list.status === 'loading' && !data ? <p role="status">{t('groups.deliberations.loading')}</p> : null}
+      {list.isError ? <Alert tone="error">{groupProblemMessage(t, list.error)}</Alert> : null}
+      {list.isFetching && !data ? <p role="status">{t('groups.deliberations.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.deliberations.empty')}</p> : null}
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="deliberation-list">

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { callsTo, FakeRegionPicker, problem, renderAt, routeFetch } from '../../../test/fixtures';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import { groupView } from '../../../test/groups';
 import { GroupForm } from './GroupForm';
 
@@ -44,7 +44,7 @@ describe('GroupForm', () => {
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/groups/9'));
     const [call] = callsTo(fetchMock, 'POST /api/v1/groups');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({
+    expect(sentJson(call!.init?.body)).toEqual({
       name: 'Harapan Sejahtera',
       kind: 'joint_business_group',
       sector: 'food_processing',

@@ -8,16 +8,16 @@ import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSubmission } from '../../../lib/use-submission';
-import { createGroup } from '../api/groups';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useCreateGroup } from '../hooks/use-group-mutations';
 import { GROUP_KINDS, ORIGINS, SECTORS, type GroupKind, type Origin } from '../types';
-import { NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { NO_ERRORS, readServerErrors } from '../types/errors';
 import {
   emptyGroupDraft,
   GROUP_FIELDS,
   validateGroup,
   type GroupDraft,
   type GroupField,
-  type Problems,
 } from '../types/forms';
 import { groupPath, GROUPS_PATH, type WorkspaceNotice } from '../types/paths';
 import { FieldMessages } from './labels';
@@ -29,9 +29,9 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   const id = useId();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<GroupDraft>(emptyGroupDraft);
-  const [local, setLocal] = useState<Problems<GroupField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<GroupField>();
   const { submitting, submit } = useSubmission();
+  const create = useCreateGroup();
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -42,10 +42,6 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   }, [attempt]);
 
   const set = <K extends keyof GroupDraft>(field: K, value: GroupDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: GroupField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,8 +52,8 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
       setAttempt((n) => n + 1);
       return;
     }
-    await submit(input, (key) => createGroup(input, key), {
-      onSuccess: (created) => navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice }),
+    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
+      onSuccess: (created) => void navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice }),
       onError: (error) => {
         setServer(readServerErrors(t, error, GROUP_FIELDS));
         setAttempt((n) => n + 1);
@@ -82,7 +78,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           ))}
         </Alert>
       ) : null}
-      <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={submitting} data-testid="group-form">
+      <form ref={formRef} className="card form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting} data-testid="group-form">
         <FormField
           id={`${id}-name`}
           label={t('common.required', { label: t('groups.form.name') })}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -8,15 +8,14 @@ import { SelectField } from '../../../components/SelectField';
 import { formatNumber } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
+import { useDraft } from '../../../lib/use-draft';
 import type { Role } from '../../../lib/user';
-import { listGroups } from '../api/groups';
+import { useGroupList } from '../hooks/use-group-queries';
 import { GROUP_KINDS, GROUP_STATUSES, isGroupKind, isGroupStatus, type Group } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import {
   filtersFromSearchParams,
   filtersToSearchParams,
-  listQuery,
   MAX_Q,
   PAGE_SIZE,
   type GroupFilters,
@@ -50,10 +49,9 @@ export function GroupListPage({ role }: { role: Role }) {
   useDocumentTitle(t('groups.title'));
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearchParams(params);
-  const [query, setQuery] = useState(filters.q);
   // Back and forward change the address: the search box follows it.
-  useEffect(() => setQuery(filters.q), [filters.q]);
-  const page = useResource(JSON.stringify(listQuery(filters)), (signal) => listGroups(filters, signal));
+  const [query, setQuery] = useDraft(filters.q);
+  const page = useGroupList(filters);
   const data = page.data;
 
   const setFilters = (next: GroupFilters) => setParams(filtersToSearchParams(next));
@@ -128,18 +126,18 @@ export function GroupListPage({ role }: { role: Role }) {
         </div>
       </form>
 
-      <section className="card" aria-labelledby="group-list-title" aria-busy={page.status === 'loading'}>
+      <section className="card" aria-labelledby="group-list-title" aria-busy={page.isFetching}>
         <h2 id="group-list-title" className="visually-hidden">
           {t('groups.list.title')}
         </h2>
         <p className="lead" role="status" data-testid="group-total">
-          {page.status === 'loading' && !data
+          {page.isFetching && !data
             ? t('groups.list.loading')
             : data
               ? t('groups.list.total', { count: data.total, formatted: formatNumber(data.total, i18n.resolvedLanguage) })
               : null}
         </p>
-        {page.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, page.error)}</Alert> : null}
+        {page.isError ? <Alert tone="error">{groupProblemMessage(t, page.error)}</Alert> : null}
         {data && data.items.length === 0 ? <p>{t('groups.list.empty')}</p> : null}
         {data && data.items.length > 0 ? (
           <ul className="record-list" data-testid="group-cards">

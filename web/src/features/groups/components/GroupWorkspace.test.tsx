@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { compliance, complianceMonth, groupView, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson, urlOf } from '../../../test/render';
 import type { GroupView } from '../types';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -29,7 +29,7 @@ function serve(group: GroupView) {
     'GET /api/v1/groups/1/members': () => page(MEMBERS, MEMBERS.length, 200),
     'GET /api/v1/groups/1/meetings': () => page([], 0, 20),
     'GET /api/v1/groups/1/deliberations': () => page([], 0, 20),
-    'PATCH /api/v1/groups/1': (_url, init) => jsonResponse({ ...group, ...JSON.parse(String(init?.body)) }),
+    'PATCH /api/v1/groups/1': (_url, init) => jsonResponse({ ...group, ...sentJson<object>(init?.body) }),
   });
 }
 
@@ -89,7 +89,7 @@ describe('the group workspace summary', () => {
     await user.click(within(form).getByRole('button', { name: 'Simpan status' }));
     expect(await within(form).findByText('Status kelompok sudah diubah.')).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'PATCH /api/v1/groups/1');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({ status: 'active' });
+    expect(sentJson(call!.init?.body)).toEqual({ status: 'active' });
     expect(screen.getByTestId('group-status')).toHaveTextContent('Aktif');
   });
 
@@ -108,7 +108,7 @@ describe('the group workspace summary', () => {
   it('treats an order address that is not an order as not found', async () => {
     renderWorkspace('/groups/1/orders/0');
     expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
-    expect(fetchMock.mock.calls.some(([input]) => String(input).includes('/orders'))).toBe(false);
+    expect(fetchMock.mock.calls.some(([input]) => urlOf(input).includes('/orders'))).toBe(false);
   });
 
   it('marks the open tab of the second part of the workspace', async () => {

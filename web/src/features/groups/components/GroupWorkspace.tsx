@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../api/groups';
-import type { GroupView } from '../types';
+import { useGroup } from '../hooks/use-group-queries';
 import { groupProblemMessage } from '../types/errors';
 import { groupPath, GROUPS_PATH, idParam, SECTIONS, type Section, type WorkspaceNotice } from '../types/paths';
 import { ComplianceSection } from './ComplianceSection';
@@ -41,8 +39,8 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
   const deliberationId = idParam(params.deliberationId);
   const orderId = idParam(params.orderId);
   const tabsRef = useRef<HTMLElement>(null);
-  const resource = useResource(groupId ? `group-${groupId}` : null, (signal) => getGroup(groupId!, signal));
-  const group = resource.data;
+  const resource = useGroup(groupId);
+  const group = resource.data ?? null;
   useDocumentTitle(group?.name ?? t('groups.title'));
   const notice = (location.state as WorkspaceNotice | null)?.notice;
   const loaded = group !== null;
@@ -78,7 +76,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       <>
         {back}
         <h1 tabIndex={-1}>{t('groups.title')}</h1>
-        {resource.status === 'error' ? (
+        {resource.isError ? (
           <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
         ) : (
           <p role="status">{t('groups.workspace.loading')}</p>
@@ -86,8 +84,6 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       </>
     );
   }
-
-  const onGroupChanged = (next: GroupView) => resource.setData(next);
 
   return (
     <>
@@ -108,9 +104,9 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
           </NavLink>
         ))}
       </nav>
-      {section === 'summary' ? <SummarySection group={group} onGroupChanged={onGroupChanged} /> : null}
+      {section === 'summary' ? <SummarySection group={group} /> : null}
       {section === 'members' ? (
-        <MembersSection group={group} canSearchPeople={canSearchPeople} onMembersChanged={resource.reload} />
+        <MembersSection group={group} canSearchPeople={canSearchPeople} />
       ) : null}
       {section === 'meetings' && meetingId === null ? <MeetingsSection group={group} /> : null}
       {section === 'meetings' && meetingId !== null ? (

@@ -1,16 +1,17 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { listLedger, postEntry, reverseEntry } from '../api/treasury';
 import { useFormErrors } from '../hooks/use-form-errors';
+import { usePostEntry, useReverseEntry } from '../hooks/use-group-mutations';
+import { useAssets, useLedger, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
 import { groupProblemMessage, readServerErrors } from '../types/errors';
 import {
@@ -34,13 +35,15 @@ import {
 import { ConfirmAction } from './ConfirmAction';
 
 const LEDGER_PAGE = 20;
+const NO_MEMBERS: readonly Member[] = [];
+const NO_ASSETS: readonly CommonAsset[] = [];
 
 interface EntryFormProps {
   group: GroupView;
   members: readonly Member[];
   assets: readonly CommonAsset[];
-  onSaved(entry: LedgerEntry): void;
-  onCancel(): void;
+  onSaved: (entry: LedgerEntry) => void;
+  onCancel: () => void;
 }
 
 /** "Catat transaksi": the common kinds, one amount in rupiah, and whose fee or which shop it is. */
@@ -52,6 +55,7 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
   const [draft, setDraft] = useState<EntryDraft>(() => emptyEntryDraft(today));
   const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<EntryField>();
+  const post = usePostEntry(group.id);
   const needs = entryNeeds(draft.kind);
   const active = members.filter((member) => member.active);
 
@@ -74,7 +78,7 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
     const { errors, input } = validateEntry(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => postEntry(group.id, input, key), {
+    await submit(input, (key) => post.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: (saved) => {
         setDraft(emptyEntryDraft(todayIso(), draft.kind));
         onSaved(saved);
@@ -89,7 +93,7 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
         {t('groups.treasury.entry.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <SelectField
           id={`${id}-kind`}
           label={t('groups.treasury.entry.kind')}
@@ -169,7 +173,7 @@ interface EntryItemProps {
   entry: LedgerEntry;
   memberNames: ReadonlyMap<number, string>;
   writable: boolean;
-  onReversed(original: LedgerEntry, reversal: LedgerEntry): void;
+  onReversed: (original: LedgerEntry, reversal: LedgerEntry) => void;
 }
 
 /** One entry: what, how much in or out of the cash box, and whether it was corrected or corrects another. */
@@ -178,6 +182,7 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
   const id = useId();
   const [reason, setReason] = useState('');
   const reversal = useSubmission();
+  const reverse = useReverseEntry(group.id);
   const mark = entryMark(entry);
   const effect = cashEffect(entry);
   const memberId = entryMemberId(entry);
@@ -221,7 +226,7 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
           describeError={(error) => readServerErrors(t, error, [], 'treasury').general.join(' ')}
           onConfirm={() => {
             const body = reason.trim() ? { memo: reason.trim() } : {};
-            return reversal.submit(body, (key) => reverseEntry(group.id, entry.id, body, key), {
+            return reversal.submit(body, (key) => reverse.mutateAsync({ entryId: entry.id, body, idempotencyKey: key }), {
               onSuccess: (saved) => onReversed(entry, saved),
             });
           }}
@@ -238,30 +243,23 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
   );
 }
 
-interface LedgerCardProps {
-  group: GroupView;
-  version: number;
-  members: readonly Member[];
-  assets: readonly CommonAsset[];
-  onChanged(): void;
-}
-
 /** Buku kas: every entry newest first, with corrections marked; the treasurer records and corrects here. */
-export function LedgerCard({ group, version, members, assets, onChanged }: LedgerCardProps) {
+export function LedgerCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const ledger = useResource(`ledger-${group.id}-${offset}-${version}`, (signal) => listLedger(group.id, LEDGER_PAGE, offset, signal));
+  const ledger = useLedger(group.id, LEDGER_PAGE, offset);
+  // Names for the fees in the ledger; those who left are named too.
+  const members = useMembers(group.id, true).data ?? NO_MEMBERS;
+  const assets = useAssets(group.id).data?.items ?? NO_ASSETS;
   const data = ledger.data;
   const writable = canWrite(group, 'ledger');
   const memberNames = new Map(members.map((member) => [member.id, member.person.name]));
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={ledger.status === 'loading'} data-testid="ledger">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>
+    <SectionCard
+      title={
+        <>
           {t('groups.treasury.ledger.title')}
           {data ? (
             <>
@@ -269,38 +267,31 @@ export function LedgerCard({ group, version, members, assets, onChanged }: Ledge
               <span className="muted heading-count">{`(${t('groups.treasury.ledger.total', { count: data.total })})`}</span>
             </>
           ) : null}
-        </h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.treasury.entry.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.treasury.ledger.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+        </>
+      }
+      addLabel={t('groups.treasury.entry.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.treasury.ledger.intro')}</p>}
+      notice={notice}
+      busy={ledger.isFetching}
+      testId="ledger"
+      form={(close) => (
         <EntryForm
           group={group}
           members={members}
           assets={assets}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(entry) => {
-            setAdding(false);
+            close();
             setOffset(0);
             setNotice(t('groups.treasury.entry.saved', { amount: formatRupiah(entry.amount) }));
-            onChanged();
           }}
         />
-      ) : null}
-      {ledger.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, ledger.error)}</Alert> : null}
-      {ledger.status === 'loading' && !data ? <p role="status">{t('groups.treasury.ledger.loading')}</p> : null}
+      )}
+    >
+      {ledger.isError ? <Alert tone="error">{groupProblemMessage(t, ledger.error)}</Alert> : null}
+      {ledger.isFetching && !data ? <p role="status">{t('groups.treasury.ledger.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.treasury.ledger.empty')}</p> : null}
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="ledger-list">
@@ -314,13 +305,12 @@ export function LedgerCard({ group, version, members, assets, onChanged }: Ledge
               onReversed={(original, reversal) => {
                 setNotice(t('groups.treasury.reverse.done', { id: original.id, reversal: reversal.id }));
                 setOffset(0);
-                onChanged();
               }}
             />
           ))}
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={LEDGER_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -5,7 +5,7 @@ import { todayIso } from '../../../lib/format';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { areasView, deliberationView, groupView, marketArea, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import type { DeliberationView, GroupView } from '../types';
 import type { AreaInput, AreasView } from '../types/cooperation';
 
@@ -23,7 +23,7 @@ function serve(group: GroupView, deliberations: DeliberationView[] = [AGREED]) {
     'GET /api/v1/groups/1/market-areas': () => jsonResponse(view),
     'GET /api/v1/groups/1/deliberations': () => page(deliberations, deliberations.length, 200),
     'POST /api/v1/groups/1/market-areas': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as AreaInput;
+      const body = sentJson<AreaInput>(init?.body);
       const held = view.items.some((a) => a.area.toLowerCase() === body.area.toLowerCase() && a.member.id !== body.member_id);
       if (held && body.deliberation_id === undefined) {
         const message = `${body.area} is claimed by Sulastri; agree on sharing it in a deliberation first`;
@@ -44,7 +44,7 @@ function serve(group: GroupView, deliberations: DeliberationView[] = [AGREED]) {
 
 beforeEach(() => serve(groupView()));
 
-const claimBodies = () => callsTo(fetchMock, 'POST /api/v1/groups/1/market-areas').map((c) => JSON.parse(String(c.init?.body)));
+const claimBodies = () => callsTo(fetchMock, 'POST /api/v1/groups/1/market-areas').map((c) => sentJson(c.init?.body));
 
 describe('the market areas tab', () => {
   it("lists each member's areas and marks the one two members share, with the agreement that allows it", async () => {

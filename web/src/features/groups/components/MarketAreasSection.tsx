@@ -2,16 +2,15 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { claimArea, endArea, listAreas } from '../api/cooperation';
-import { listDeliberations } from '../api/groups';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { useMembers } from '../hooks/use-members';
+import { useClaimArea, useEndArea } from '../hooks/use-group-mutations';
+import { useAreas, useDeliberations, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type Deliberation, type GroupView } from '../types';
 import {
   agreedOn,
@@ -36,8 +35,8 @@ interface ClaimFormProps {
   group: GroupView;
   areas: readonly MarketArea[];
   agreed: readonly Deliberation[];
-  onSaved(area: MarketArea): void;
-  onCancel(): void;
+  onSaved: (area: MarketArea) => void;
+  onCancel: () => void;
 }
 
 /**
@@ -46,6 +45,7 @@ interface ClaimFormProps {
  */
 function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) {
   const { t } = useTranslation();
+  const claim = useClaimArea(group.id);
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
@@ -71,7 +71,7 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
     const { errors, input } = validateClaim(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => claimArea(group.id, input, key), {
+    await submit(input, (key) => claim.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) => {
         if (isClaimedByOther(error)) {
@@ -91,7 +91,7 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
         {t('groups.markets.form.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <SelectField
           id={`${id}-member`}
           label={t('common.required', { label: t('groups.markets.form.member') })}
@@ -170,11 +170,12 @@ interface ClaimItemProps {
   names: ReadonlyMap<number, string>;
   deliberationTitles: ReadonlyMap<number, string>;
   writable: boolean;
-  onEnded(area: MarketArea): void;
+  onEnded: (area: MarketArea) => void;
 }
 
 function ClaimItem({ group, claim, overlap, areas, names, deliberationTitles, writable, onEnded }: ClaimItemProps) {
   const { t, i18n } = useTranslation();
+  const end = useEndArea(group.id);
   const language = i18n.resolvedLanguage;
   const agreements = overlap ? agreementsOf(overlap, areas) : claim.deliberation_id !== null ? [claim.deliberation_id] : [];
   const others = overlap ? overlap.member_ids.filter((m) => m !== claim.member.id).map((m) => names.get(m) ?? `#${m}`) : [];
@@ -203,7 +204,7 @@ function ClaimItem({ group, claim, overlap, areas, names, deliberationTitles, wr
           confirmLabel={t('groups.markets.end.confirm')}
           testId={`end-${claim.id}`}
           describeError={(error) => readServerErrors(t, error, [], 'markets').general.join(' ')}
-          onConfirm={async () => onEnded(await endArea(group.id, claim.id))}
+          onConfirm={async () => onEnded(await end.mutateAsync(claim.id))}
         />
       ) : null}
     </li>
@@ -213,13 +214,10 @@ function ClaimItem({ group, claim, overlap, areas, names, deliberationTitles, wr
 /** Wilayah pasar: each member's villages and markets; areas two members share are marked with the agreement that allows it. */
 export function MarketAreasSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [includeEnded, setIncludeEnded] = useState(false);
-  const [version, setVersion] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const areas = useResource(`areas-${group.id}-${includeEnded}-${version}`, (signal) => listAreas(group.id, includeEnded, signal));
-  const deliberations = useResource(`deliberations-${group.id}-areas`, (signal) => listDeliberations(group.id, 200, 0, signal));
+  const areas = useAreas(group.id, includeEnded);
+  const deliberations = useDeliberations(group.id, 200, 0);
   const writable = canWrite(group, 'market_areas');
   const data = areas.data;
   const agreed = agreedOn(deliberations.data?.items ?? [], 'market_areas');
@@ -227,43 +225,34 @@ export function MarketAreasSection({ group }: { group: GroupView }) {
   const names = new Map((data?.items ?? []).map((claim) => [claim.member.id, claim.member.name]));
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={areas.status === 'loading'} data-testid="markets">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.markets.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.markets.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.markets.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.markets.title')}
+      addLabel={t('groups.markets.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.markets.intro')}</p>}
+      notice={notice}
+      busy={areas.isFetching}
+      testId="markets"
+      form={(close) => (
         <ClaimForm
           group={group}
           areas={data?.items ?? []}
           agreed={agreed}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(area) => {
-            setAdding(false);
+            close();
             setNotice(t('groups.markets.saved', { area: area.area, name: area.member.name }));
-            setVersion((v) => v + 1);
           }}
         />
-      ) : null}
+      )}
+    >
       <label className="choice">
         <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} />
         <span>{t('groups.markets.showEnded')}</span>
       </label>
-      {areas.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, areas.error)}</Alert> : null}
-      {areas.status === 'loading' && !data ? <p role="status">{t('groups.markets.loading')}</p> : null}
+      {areas.isError ? <Alert tone="error">{groupProblemMessage(t, areas.error)}</Alert> : null}
+      {areas.isFetching && !data ? <p role="status">{t('groups.markets.loading')}</p> : null}
       {data && data.overlaps.length > 0 ? (
         <Alert tone="info" testId="overlaps">
           {t('groups.markets.overlaps', { count: data.overlaps.length })}{' '}
@@ -289,7 +278,6 @@ export function MarketAreasSection({ group }: { group: GroupView }) {
                     writable={writable}
                     onEnded={(area) => {
                       setNotice(t('groups.markets.endedNotice', { area: area.area, name: area.member.name }));
-                      setVersion((v) => v + 1);
                     }}
                   />
                 ))}
@@ -298,6 +286,6 @@ export function MarketAreasSection({ group }: { group: GroupView }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }

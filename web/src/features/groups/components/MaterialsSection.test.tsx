@@ -5,7 +5,7 @@ import { todayIso } from '../../../lib/format';
 import { callsTo, page, routeFetch } from '../../../test/fixtures';
 import { groupView, materialPost, PURCHASE } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { MaterialInput, MaterialsView } from '../types/cooperation';
 import { weekAfter } from '../types/cooperation';
@@ -28,7 +28,7 @@ function serve(group: GroupView) {
     'GET /api/v1/groups/1/materials': () => jsonResponse(board),
     'GET /api/v1/groups/1/purchases': () => page([PURCHASE], 1, 20),
     'POST /api/v1/groups/1/materials': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as MaterialInput;
+      const body = sentJson<MaterialInput>(init?.body);
       const post = materialPost(9, group.member_id ?? 0, 'Anda', { ...body, price: body.price ?? null });
       board = { ...board, items: [...board.items, post] };
       return jsonResponse(post, 201);
@@ -82,7 +82,7 @@ describe('the raw material tab', () => {
     await user.type(within(form).getByLabelText('Jumlah *'), '10');
     await user.click(within(form).getByRole('button', { name: 'Pasang' }));
     expect(await screen.findByText('Permintaan Gula merah sudah dipasang.')).toBeInTheDocument();
-    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/materials').map((c) => JSON.parse(String(c.init?.body)));
+    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/materials').map((c) => sentJson(c.init?.body));
     expect(bodies).toEqual([{ kind: 'request', material: 'Gula merah', unit: 'kg', quantity: 10, until: weekAfter(todayIso()) }]);
   });
 
@@ -111,7 +111,7 @@ describe('the raw material tab', () => {
     expect(clean(screen.getByTestId('draft-saving').textContent)).toBe('Hemat Rp 300.000 dibanding membeli sendiri-sendiri.');
     await user.click(within(form).getByRole('button', { name: 'Simpan pembelian' }));
     expect(await screen.findByText('Pembelian bersama sudah dicatat: hemat Rp 300.000.', { normalizer: clean })).toBeInTheDocument();
-    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/purchases').map((c) => JSON.parse(String(c.init?.body)));
+    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/purchases').map((c) => sentJson(c.init?.body));
     expect(bodies).toEqual([
       { supplier: 'Pak Slamet, Kepanjen', material: 'singkong', unit: 'kg', quantity: 500, group_price: 2_000, alone_price: 2_600, purchased_on: todayIso() },
     ]);

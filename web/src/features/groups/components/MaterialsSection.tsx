@@ -1,14 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { formatDay, formatNumber, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { closeMaterial, getMaterials, listPurchases, postMaterial, recordPurchase } from '../api/cooperation';
+import { useCloseMaterial, usePostMaterial, useRecordPurchase } from '../hooks/use-group-mutations';
+import { useMaterialsBoard, usePurchases } from '../hooks/use-group-queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView } from '../types';
 import {
@@ -38,8 +39,9 @@ import { ConfirmAction } from './ConfirmAction';
 const PURCHASES_PAGE = 20;
 
 /** An offer or request of her own: what, how much, at what price, until when. */
-function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; kind: MaterialKind; onSaved(post: MaterialPost): void; onCancel(): void }) {
+function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; kind: MaterialKind; onSaved: (post: MaterialPost) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const post = usePostMaterial(group.id);
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
@@ -59,7 +61,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
     const { errors, input } = validateMaterial(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => postMaterial(group.id, input, key), {
+    await submit(input, (key) => post.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) =>
         setServer(readServerErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials')),
@@ -72,7 +74,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
         {t(`groups.materials.form.title.${draft.kind}`)}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <fieldset className="choice-group">
           <legend className="field__label">{t('groups.materials.form.kind')}</legend>
           {MATERIAL_KINDS.map((option) => (
@@ -134,11 +136,12 @@ interface MaterialItemProps {
   group: GroupView;
   post: MaterialPost;
   matches: readonly PostMatch[];
-  onClosed(post: MaterialPost): void;
+  onClosed: (post: MaterialPost) => void;
 }
 
 function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
   const { t, i18n } = useTranslation();
+  const close = useCloseMaterial(group.id);
   const language = i18n.resolvedLanguage;
   const own = group.member_id !== null && post.member.id === group.member_id;
   const matched = matches.length > 0;
@@ -173,7 +176,7 @@ function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
           confirmLabel={t('groups.materials.close.confirm')}
           testId={`close-${post.id}`}
           describeError={(error) => readServerErrors(t, error, [], 'materials').general.join(' ')}
-          onConfirm={async () => onClosed(await closeMaterial(group.id, post.id))}
+          onConfirm={async () => onClosed(await close.mutateAsync(post.id))}
         />
       ) : null}
     </li>
@@ -181,8 +184,9 @@ function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
 }
 
 /** A collective purchase: the group's price per unit beside what members paid alone, and the saving. */
-function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(purchase: CollectivePurchase): void; onCancel(): void }) {
+function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (purchase: CollectivePurchase) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const record = useRecordPurchase(group.id);
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
@@ -203,7 +207,7 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(
     const { errors, input } = validatePurchase(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => recordPurchase(group.id, input, key), {
+    await submit(input, (key) => record.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) =>
         setServer(
@@ -219,7 +223,7 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(
       </h3>
       <p className="muted">{t('groups.materials.purchase.formIntro')}</p>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-supplier`}
           label={t('common.required', { label: t('groups.materials.purchase.supplier') })}
@@ -330,51 +334,37 @@ function PurchaseItem({ purchase }: { purchase: CollectivePurchase }) {
 /** Beli bersama: collective purchases with their saving; the leader or treasurer records one. */
 function PurchasesCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [version, setVersion] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const purchases = useResource(`purchases-${group.id}-${offset}-${version}`, (signal) =>
-    listPurchases(group.id, PURCHASES_PAGE, offset, signal),
-  );
+  const purchases = usePurchases(group.id, PURCHASES_PAGE, offset);
   const writable = canWrite(group, 'materials');
   const data = purchases.data;
   const totalSaving = data ? data.items.reduce((sum, p) => sum + p.saving, 0) : 0;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={purchases.status === 'loading'} data-testid="purchases">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.materials.purchase.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.materials.purchase.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.materials.purchase.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.materials.purchase.title')}
+      addLabel={t('groups.materials.purchase.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.materials.purchase.intro')}</p>}
+      notice={notice}
+      busy={purchases.isFetching}
+      testId="purchases"
+      form={(close) => (
         <PurchaseForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(purchase) => {
-            setAdding(false);
+            close();
             setOffset(0);
-            setVersion((v) => v + 1);
             setNotice(t('groups.materials.purchase.saved', { amount: formatRupiah(purchase.saving) }));
           }}
         />
-      ) : null}
-      {purchases.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, purchases.error)}</Alert> : null}
-      {purchases.status === 'loading' && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
+      )}
+    >
+      {purchases.isError ? <Alert tone="error">{groupProblemMessage(t, purchases.error)}</Alert> : null}
+      {purchases.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.materials.purchase.empty')}</p> : null}
       {data && data.items.length > 0 && totalSaving > 0 ? (
         <p className="lead">{t('groups.materials.purchase.totalSaving', { amount: formatRupiah(totalSaving) })}</p>
@@ -387,7 +377,7 @@ function PurchasesCard({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={PURCHASES_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }
 
@@ -395,10 +385,9 @@ function PurchasesCard({ group }: { group: GroupView }) {
 export function MaterialsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const id = useId();
-  const [version, setVersion] = useState(0);
   const [posting, setPosting] = useState<MaterialKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const board = useResource(`materials-${group.id}-${version}`, (signal) => getMaterials(group.id, signal));
+  const board = useMaterialsBoard(group.id);
   const data = board.data;
   const matches = data ? matchesByPost(data) : new Map<number, PostMatch[]>();
   // Every member posts her own offers and requests; an account that is no member has nothing to offer.
@@ -421,7 +410,6 @@ export function MaterialsSection({ group }: { group: GroupView }) {
                 matches={matches.get(post.id) ?? []}
                 onClosed={(closed) => {
                   setNotice(t('groups.materials.close.done', { material: closed.material }));
-                  setVersion((v) => v + 1);
                 }}
               />
             ))}
@@ -433,7 +421,7 @@ export function MaterialsSection({ group }: { group: GroupView }) {
 
   return (
     <>
-      <section className="card" aria-labelledby={`${id}-title`} aria-busy={board.status === 'loading'} data-testid="materials">
+      <section className="card" aria-labelledby={`${id}-title`} aria-busy={board.isFetching} data-testid="materials">
         <h2 id={`${id}-title`}>{t('groups.materials.title')}</h2>
         <p className="muted">{t('groups.materials.intro')}</p>
         {canPost && posting === null ? (
@@ -462,12 +450,11 @@ export function MaterialsSection({ group }: { group: GroupView }) {
             onSaved={(post) => {
               setPosting(null);
               setNotice(t(`groups.materials.saved.${post.kind}`, { material: post.material }));
-              setVersion((v) => v + 1);
             }}
           />
         ) : null}
-        {board.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, board.error)}</Alert> : null}
-        {board.status === 'loading' && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
+        {board.isError ? <Alert tone="error">{groupProblemMessage(t, board.error)}</Alert> : null}
+        {board.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
         {data && data.matches.length > 0 ? (
           <Alert tone="info" testId="match-summary">
             {t('groups.materials.matchSummary', { count: data.matches.length })}

@@ -5,7 +5,7 @@ import { todayIso } from '../../../lib/format';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, meetingView, member, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import type { AttendanceInput, GroupView, MeetingView } from '../types';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -17,7 +17,7 @@ function serve(group: GroupView, meeting: MeetingView) {
     'GET /api/v1/groups/1/members': () => page([...MEMBERS, member(15, 'Sumi', { joined_on: '2026-03-06' })], 5, 200),
     'GET /api/v1/groups/1/meetings/5': () => jsonResponse(meeting),
     'PUT /api/v1/groups/1/meetings/5/attendance': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as AttendanceInput;
+      const body = sentJson<AttendanceInput>(init?.body);
       const names = new Map(MEMBERS.map((m) => [m.id, m.person.name]));
       const count = (p: string) => body.attendance.filter((line) => line.presence === p).length;
       return jsonResponse({
@@ -28,7 +28,7 @@ function serve(group: GroupView, meeting: MeetingView) {
         attendance: body.attendance.map((line) => ({ ...line, name: names.get(line.member_id) ?? '' })),
       });
     },
-    'PATCH /api/v1/groups/1/meetings/5': (_url, init) => jsonResponse({ ...meeting, ...JSON.parse(String(init?.body)) }),
+    'PATCH /api/v1/groups/1/meetings/5': (_url, init) => jsonResponse({ ...meeting, ...sentJson<object>(init?.body) }),
   });
 }
 
@@ -37,7 +37,7 @@ beforeEach(() => serve(groupView(), meetingView()));
 const row = (memberId: number) => screen.getByTestId(`attendance-${memberId}`);
 const toggle = (memberId: number, name: string) => within(row(memberId)).getByRole('button', { name });
 const sentBodies = () =>
-  callsTo(fetchMock, 'PUT /api/v1/groups/1/meetings/5/attendance').map((c) => JSON.parse(String(c.init?.body)) as AttendanceInput);
+  callsTo(fetchMock, 'PUT /api/v1/groups/1/meetings/5/attendance').map((c) => sentJson<AttendanceInput>(c.init?.body));
 
 describe('taking attendance at a meeting', () => {
   it("lists every member of the meeting's day with Hadir / Izin / Absen, none marked yet", async () => {
@@ -166,6 +166,6 @@ describe('taking attendance at a meeting', () => {
     await user.click(screen.getByRole('button', { name: 'Pertemuan sudah berlangsung' }));
     expect(await screen.findByRole('button', { name: 'Semua hadir' })).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'PATCH /api/v1/groups/1/meetings/5');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({ status: 'held' });
+    expect(sentJson(call!.init?.body)).toEqual({ status: 'held' });
   });
 });

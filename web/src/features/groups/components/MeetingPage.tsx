@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { formatDay, todayIso } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
-import { getMeeting, updateMeeting } from '../api/groups';
+import { useUpdateMeeting } from '../hooks/use-group-mutations';
+import { useMeeting } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type MeetingView, type Presence } from '../types';
 import { groupProblemMessage, readServerErrors } from '../types/errors';
 import { groupPath } from '../types/paths';
@@ -61,7 +61,8 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
-  const resource = useResource(`meeting-${group.id}-${meetingId}`, (signal) => getMeeting(group.id, meetingId, signal));
+  const resource = useMeeting(group.id, meetingId);
+  const update = useUpdateMeeting(group.id, meetingId);
   const [marking, setMarking] = useState(false);
   const [markError, setMarkError] = useState<string | null>(null);
   const meeting = resource.data;
@@ -76,7 +77,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
     return (
       <>
         {back}
-        {resource.status === 'error' ? (
+        {resource.isError ? (
           <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
         ) : (
           <p role="status">{t('groups.meeting.loading')}</p>
@@ -89,7 +90,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
     setMarking(true);
     setMarkError(null);
     try {
-      resource.setData(await updateMeeting(group.id, meetingId, { status: 'held' }));
+      await update.mutateAsync({ status: 'held' });
     } catch (error) {
       setMarkError(readServerErrors(t, error, []).general.join(' '));
     } finally {
@@ -130,7 +131,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
         ) : null}
       </section>
       {meeting.status === 'held' && writable ? (
-        <AttendanceTaker groupId={group.id} meeting={meeting} onSaved={(saved) => resource.setData(saved)} />
+        <AttendanceTaker groupId={group.id} meeting={meeting} />
       ) : null}
       {meeting.status === 'held' && !writable ? <AttendanceList meeting={meeting} /> : null}
     </>

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, meetingView, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 
 let fetchMock: ReturnType<typeof routeFetch>;
 
@@ -18,7 +18,7 @@ beforeEach(() => {
     'GET /api/v1/groups/1': () => jsonResponse(groupView()),
     'GET /api/v1/groups/1/members': () => page(MEMBERS, 4, 200),
     'GET /api/v1/groups/1/meetings': () => page(MEETINGS, 2, 20),
-    'POST /api/v1/groups/1/meetings': (_url, init) => jsonResponse(meetingView({ id: 8, ...JSON.parse(String(init?.body)) }), 201),
+    'POST /api/v1/groups/1/meetings': (_url, init) => jsonResponse(meetingView({ id: 8, ...sentJson(init?.body) }), 201),
     'GET /api/v1/groups/1/meetings/8': () => jsonResponse(meetingView({ id: 8 })),
   });
 });
@@ -49,7 +49,7 @@ describe('the meetings section', () => {
     expect(await screen.findByText('Pertemuan sudah dicatat.')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Semua hadir' })).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'POST /api/v1/groups/1/meetings');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({ held_on: '2026-03-05', kind: 'informal', venue: 'rumah Bu Sutini' });
+    expect(sentJson(call!.init?.body)).toEqual({ held_on: '2026-03-05', kind: 'informal', venue: 'rumah Bu Sutini' });
   });
 
   it("shows the server's date error beside the date", async () => {

@@ -7,18 +7,18 @@ import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, todayIso } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { createMeeting, listMeetings } from '../api/groups';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useCreateMeeting } from '../hooks/use-group-mutations';
+import { useMeetings } from '../hooks/use-group-queries';
 import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingKind } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
 import {
   emptyMeetingDraft,
   MEETING_FIELDS,
   validateMeeting,
   type MeetingDraft,
   type MeetingField,
-  type Problems,
 } from '../types/forms';
 import { meetingPath, type WorkspaceNotice } from '../types/paths';
 import { MeetingStatusBadge } from './labels';
@@ -26,25 +26,21 @@ import { MeetingStatusBadge } from './labels';
 const MEETINGS_PAGE = 20;
 
 /** A new meeting: the day (a day to come is a plan), formal or not, where, what about. */
-function MeetingForm({ group, onCancel }: { group: GroupView; onCancel(): void }) {
+function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<MeetingDraft>(() => emptyMeetingDraft(todayIso()));
-  const [local, setLocal] = useState<Problems<MeetingField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<MeetingField>();
   const { submitting, submit } = useSubmission();
+  const create = useCreateMeeting(group.id);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
   const set = <K extends keyof MeetingDraft>(field: K, value: MeetingDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: MeetingField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,10 +48,10 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel(): void }
     const { errors, input } = validateMeeting(draft);
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => createMeeting(group.id, input, key), {
+    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       // Straight to the meeting, where attendance is taken.
       onSuccess: (created) =>
-        navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
+        void navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
       onError: (error) => setServer(readServerErrors(t, error, MEETING_FIELDS)),
     });
   }
@@ -66,7 +62,7 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel(): void }
         {t('groups.meetings.form.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-held-on`}
           label={t('common.required', { label: t('groups.meetings.form.heldOn') })}
@@ -137,12 +133,12 @@ export function MeetingsSection({ group }: { group: GroupView }) {
   const id = useId();
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
-  const meetings = useResource(`meetings-${group.id}-${offset}`, (signal) => listMeetings(group.id, MEETINGS_PAGE, offset, signal));
+  const meetings = useMeetings(group.id, MEETINGS_PAGE, offset);
   const data = meetings.data;
   const writable = canWrite(group, 'meetings');
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={meetings.status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={meetings.isFetching}>
       <div className="section-head">
         <h2 id={`${id}-title`}>
           {t('groups.meetings.title')}
@@ -160,8 +156,8 @@ export function MeetingsSection({ group }: { group: GroupView }) {
         ) : null}
       </div>
       {writable && adding ? <MeetingForm group={group} onCancel={() => setAdding(false)} /> : null}
-      {meetings.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, meetings.error)}</Alert> : null}
-      {meetings.status === 'loading' && !data ? <p role="status">{t('groups.meetings.loading')}</p> : null}
+      {meetings.isError ? <Alert tone="error">{groupProblemMessage(t, meetings.error)}</Alert> : null}
+      {meetings.isFetching && !data ? <p role="status">{t('groups.meetings.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.meetings.empty')}</p> : null}
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="meeting-list">

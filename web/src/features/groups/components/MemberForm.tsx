@@ -5,28 +5,29 @@ import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
-import { addMember, searchPeople } from '../api/groups';
+import { searchPeople } from '../api/groups';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { useAddMember } from '../hooks/use-group-mutations';
 import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
 import {
   emptyMemberDraft,
   memberFieldsShown,
   validateMember,
   type MemberDraft,
   type MemberField,
-  type Problems,
 } from '../types/forms';
 import { FieldMessages, shortPlace } from './labels';
 
 interface MemberFormProps {
   groupId: number;
   canSearchPeople: boolean;
-  onAdded(member: Member): void;
-  onCancel(): void;
+  onAdded: (member: Member) => void;
+  onCancel: () => void;
 }
 
 /** Finds a person in the registry by name (for officers, who can read it). */
-function PersonSearch({ onChoose, errors }: { onChoose(person: PersonHit): void; errors: string[] }) {
+function PersonSearch({ onChoose, errors }: { onChoose: (person: PersonHit) => void; errors: string[] }) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
@@ -116,19 +117,15 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<MemberDraft>(() => emptyMemberDraft(todayIso()));
-  const [local, setLocal] = useState<Problems<MemberField>>({});
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
+  const { setLocal, server, setServer, errorsFor } = useFormErrors<MemberField>();
   const { submitting, submit } = useSubmission();
+  const addMember = useAddMember(groupId);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
   const set = <K extends keyof MemberDraft>(field: K, value: MemberDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const errorsFor = (field: MemberField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
-    ...(server.byField[field] ?? []),
-  ];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -136,7 +133,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
     const { errors, input } = validateMember(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => addMember(groupId, input, key), {
+    await submit(input, (key) => addMember.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onAdded,
       onError: (error) => setServer(readServerErrors(t, error, memberFieldsShown(draft.mode))),
     });
@@ -149,7 +146,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
         {t('groups.members.form.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         {canSearchPeople ? (
           <fieldset className="choice-group">
             <legend className="field__label">{t('groups.members.form.who')}</legend>

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, member, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
+import type { Member } from '../types';
 
 let fetchMock: ReturnType<typeof routeFetch>;
 
@@ -16,7 +17,7 @@ beforeEach(() => {
         ? page([...MEMBERS, member(16, 'Tukini', { left_on: '2025-12-31', active: false })], 5, 200)
         : page(MEMBERS, 4, 200),
     'POST /api/v1/groups/1/members': (_url, init) => {
-      const body = JSON.parse(String(init?.body));
+      const body = sentJson<{ person?: { name?: string }; role?: Member['role'] }>(init?.body);
       return jsonResponse(member(20, body.person?.name ?? 'Siti Aminah', { role: body.role }), 201);
     },
     'GET /api/v1/people': () =>
@@ -24,7 +25,7 @@ beforeEach(() => {
   });
 });
 
-const postBodies = () => callsTo(fetchMock, 'POST /api/v1/groups/1/members').map((c) => JSON.parse(String(c.init?.body)));
+const postBodies = () => callsTo(fetchMock, 'POST /api/v1/groups/1/members').map((c) => sentJson<Record<string, unknown>>(c.init?.body));
 
 describe('the members section', () => {
   it('lists members with office, mentor and local-hero badges, and marks the caller', async () => {
@@ -64,7 +65,7 @@ describe('the members section', () => {
     await user.click(within(form).getByRole('button', { name: 'Simpan anggota' }));
 
     expect(await screen.findByText('Sumi sudah ditambahkan.')).toBeInTheDocument();
-    const [body] = postBodies();
+    const body = postBodies()[0]!;
     expect(body).toMatchObject({
       person: { name: 'Sumi', gender: 'female', phone: '0812-3456-7890' },
       role: 'member',

@@ -1,63 +1,54 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { formatDay } from '../../../lib/format';
 import { canWrite, type GroupView, type Member } from '../types';
 import { groupProblemMessage } from '../types/errors';
-import { useMembers } from '../hooks/use-members';
+import { useMembers } from '../hooks/use-group-queries';
 import { MemberBadges } from './labels';
 import { MemberForm } from './MemberForm';
 
 interface MembersSectionProps {
   group: GroupView;
   canSearchPeople: boolean;
-  /** A member was added: the group's count of active members changed too. */
-  onMembersChanged(): void;
 }
 
 /** Anggota: who is in the group, with offices, mentors and the local hero; officers add members. */
-export function MembersSection({ group, canSearchPeople, onMembersChanged }: MembersSectionProps) {
+export function MembersSection({ group, canSearchPeople }: MembersSectionProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
   const [includeLeft, setIncludeLeft] = useState(false);
-  const [version, setVersion] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const members = useMembers(group.id, includeLeft, version);
+  const members = useMembers(group.id, includeLeft);
   const writable = canWrite(group, 'members');
 
-  function onAdded(member: Member) {
-    setAdding(false);
-    setNotice(t('groups.members.added', { name: member.person.name }));
-    setVersion((v) => v + 1);
-    onMembersChanged();
-  }
-
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={members.status === 'loading'}>
-      <div className="section-head">
-        <h2 id={`${id}-title`}>
+    <SectionCard
+      title={
+        <>
           {t('groups.members.title')}{' '}
           <span className="muted heading-count">{`(${t('groups.members.count', { count: group.active_members })})`}</span>
-        </h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.members.add')}
-          </button>
-        ) : null}
-      </div>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
-        <MemberForm groupId={group.id} canSearchPeople={canSearchPeople} onAdded={onAdded} onCancel={() => setAdding(false)} />
-      ) : null}
+        </>
+      }
+      addLabel={t('groups.members.add')}
+      canAdd={writable}
+      onAdd={() => setNotice(null)}
+      notice={notice}
+      busy={members.isFetching}
+      form={(close) => (
+        <MemberForm
+          groupId={group.id}
+          canSearchPeople={canSearchPeople}
+          onAdded={(member: Member) => {
+            close();
+            setNotice(t('groups.members.added', { name: member.person.name }));
+          }}
+          onCancel={close}
+        />
+      )}
+    >
 
       <div className="check">
         <input
@@ -72,8 +63,8 @@ export function MembersSection({ group, canSearchPeople, onMembersChanged }: Mem
         </label>
       </div>
 
-      {members.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
-      {members.status === 'loading' && !members.data ? <p role="status">{t('groups.members.loading')}</p> : null}
+      {members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
+      {members.isFetching && !members.data ? <p role="status">{t('groups.members.loading')}</p> : null}
       {members.data && members.data.length === 0 ? <p>{t('groups.members.empty')}</p> : null}
       {members.data && members.data.length > 0 ? (
         <ul className="record-list" data-testid="member-list">
@@ -98,6 +89,6 @@ export function MembersSection({ group, canSearchPeople, onMembersChanged }: Mem
           ))}
         </ul>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -7,8 +7,8 @@ import { FormField } from '../../../components/FormField';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useResource } from '../../../lib/use-resource';
-import { cancelOrder, getOrder, updateShare } from '../api/cooperation';
+import { useCancelOrder, useUpdateShare } from '../hooks/use-group-mutations';
+import { useOrder } from '../hooks/use-group-queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView } from '../types';
 import {
@@ -66,12 +66,13 @@ interface ShareItemProps {
   share: OrderShare;
   index: number;
   writable: boolean;
-  onSaved(order: JointOrder, name: string): void;
+  onSaved: (order: JointOrder, name: string) => void;
 }
 
 /** One member's part: how many, what she earns, delivered and paid so far; recorded here by those who keep orders. */
 function ShareItem({ group, order, share, index, writable, onSaved }: ShareItemProps) {
   const { t, i18n } = useTranslation();
+  const update = useUpdateShare(group.id, order.id);
   const id = useId();
   const language = i18n.resolvedLanguage;
   const [editing, setEditing] = useState(false);
@@ -93,7 +94,7 @@ function ShareItem({ group, order, share, index, writable, onSaved }: ShareItemP
     }
     setSaving(true);
     try {
-      const saved = await updateShare(group.id, order.id, share.member.id, input);
+      const saved = await update.mutateAsync({ memberId: share.member.id, body: input });
       setEditing(false);
       onSaved(saved, share.member.name);
     } catch (error) {
@@ -144,7 +145,7 @@ function ShareItem({ group, order, share, index, writable, onSaved }: ShareItemP
         </button>
       ) : null}
       {writable && editing ? (
-        <form className="form share__form" onSubmit={onSubmit} noValidate aria-busy={saving}>
+        <form className="form share__form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={saving}>
           {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
           <FormField
             id={`${id}-delivered`}
@@ -185,7 +186,8 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
-  const resource = useResource(`order-${group.id}-${orderId}`, (signal) => getOrder(group.id, orderId, signal));
+  const resource = useOrder(group.id, orderId);
+  const cancel = useCancelOrder(group.id, orderId);
   const [notice, setNotice] = useState<string | null>(null);
   const order = resource.data;
   const writable = canWrite(group, 'orders');
@@ -199,7 +201,7 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
     return (
       <>
         {back}
-        {resource.status === 'error' ? (
+        {resource.isError ? (
           <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
         ) : (
           <p role="status">{t('groups.order.loading')}</p>
@@ -240,7 +242,7 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
             testId="cancel-order"
             describeError={(error) => readServerErrors(t, error, [], 'orders').general.join(' ')}
             onConfirm={async () => {
-              resource.setData(await cancelOrder(group.id, order.id));
+              await cancel.mutateAsync();
               setNotice(t('groups.order.cancel.done'));
             }}
           />
@@ -260,7 +262,6 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
               index={index}
               writable={writable && open}
               onSaved={(saved, name) => {
-                resource.setData(saved);
                 setNotice(
                   saved.status === 'fulfilled' ? t('groups.order.fulfilled') : t('groups.order.shareSaved', { name }),
                 );

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, jointOrder, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { JointOrder, OrderInput, ShareInput } from '../types/cooperation';
 
@@ -20,7 +20,7 @@ function serve(group: GroupView, start: JointOrder = jointOrder()) {
     'GET /api/v1/groups/1/orders': () => page([order], 1, 20),
     'GET /api/v1/groups/1/orders/4': () => jsonResponse(order),
     'POST /api/v1/groups/1/orders': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as OrderInput;
+      const body = sentJson<OrderInput>(init?.body);
       const can = body.capacities.reduce((sum, c) => sum + c.capacity, 0);
       if (can < body.quantity) {
         const message = `members can make ${can} of ${body.quantity}; ${body.quantity - can} short`;
@@ -38,7 +38,7 @@ function serve(group: GroupView, start: JointOrder = jointOrder()) {
       return jsonResponse(jointOrder(), 201);
     },
     'PATCH /api/v1/groups/1/orders/4/shares/12': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as ShareInput;
+      const body = sentJson<ShareInput>(init?.body);
       order = {
         ...order,
         delivered: order.delivered + (body.delivered ?? 0),
@@ -101,7 +101,7 @@ describe('the joint orders tab', () => {
 
     expect(await screen.findByText('Pesanan sudah dibagi dan disimpan.')).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent('/groups/1/orders/4');
-    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/orders').map((c) => JSON.parse(String(c.init?.body)));
+    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/orders').map((c) => sentJson(c.init?.body));
     expect(bodies).toEqual([
       {
         customer: 'Dinas Pariwisata',
@@ -174,7 +174,7 @@ describe('the joint orders tab', () => {
     await user.type(within(share).getByLabelText('Sudah dibayar kepadanya'), '8.750.000');
     await user.click(within(share).getByRole('button', { name: 'Simpan' }));
     expect(await screen.findByText('Catatan Sutini sudah disimpan.')).toBeInTheDocument();
-    const bodies = callsTo(fetchMock, 'PATCH /api/v1/groups/1/orders/4/shares/12').map((c) => JSON.parse(String(c.init?.body)));
+    const bodies = callsTo(fetchMock, 'PATCH /api/v1/groups/1/orders/4/shares/12').map((c) => sentJson(c.init?.body));
     expect(bodies).toEqual([{ delivered: 25, paid_out: 8_750_000 }]);
     expect(screen.getByTestId('share-12')).toHaveTextContent('Terkirim 25 dari 25 lembar');
     expect(clean(screen.getByTestId('share-12').textContent)).toContain('Sudah dibayar Rp 8.750.000 dari Rp 8.750.000');

@@ -8,11 +8,10 @@ import { Pagination } from '../../../components/Pagination';
 import { isApiError } from '../../../lib/api-client';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { createOrder, listOrders } from '../api/cooperation';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { useMembers } from '../hooks/use-members';
+import { useCreateOrder } from '../hooks/use-group-mutations';
+import { useMembers, useOrders } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
 import {
   capacityTotal,
@@ -52,13 +51,14 @@ function orderErrors(t: TFunction, error: unknown, sent: OrderInput): ServerErro
 }
 
 /** A new joint order: who ordered what, and what each active member can make in time. */
-function OrderForm({ group, members, onCancel }: { group: GroupView; members: readonly Member[]; onCancel(): void }) {
+function OrderForm({ group, members, onCancel }: { group: GroupView; members: readonly Member[]; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<OrderDraft>(emptyOrderDraft);
   const { submitting, submit } = useSubmission();
+  const create = useCreateOrder(group.id);
   const [shortfall, setShortfall] = useState<string | null>(null);
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<OrderField>();
   const language = i18n.resolvedLanguage;
@@ -93,9 +93,9 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
     );
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => createOrder(group.id, input, key), {
+    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: (created: JointOrder) =>
-        navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice }),
+        void navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice }),
       onError: (error) => {
         const short = shortfallOf(error, input);
         if (short) {
@@ -126,7 +126,7 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
         </Alert>
       ) : null}
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-customer`}
           label={t('common.required', { label: t('groups.orders.form.customer') })}
@@ -250,13 +250,13 @@ export function OrdersSection({ group }: { group: GroupView }) {
   const id = useId();
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
-  const orders = useResource(`orders-${group.id}-${offset}`, (signal) => listOrders(group.id, ORDERS_PAGE, offset, signal));
+  const orders = useOrders(group.id, ORDERS_PAGE, offset);
   const writable = canWrite(group, 'orders');
-  const members = useMembers(group.id, false, 0, writable && adding);
+  const members = useMembers(group.id, false, writable && adding);
   const data = orders.data;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={orders.status === 'loading'} data-testid="orders">
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={orders.isFetching} data-testid="orders">
       <div className="section-head">
         <h2 id={`${id}-title`}>
           {t('groups.orders.title')}
@@ -275,10 +275,10 @@ export function OrdersSection({ group }: { group: GroupView }) {
       </div>
       <p className="muted">{t('groups.orders.intro')}</p>
       {writable && adding && members.data ? <OrderForm group={group} members={members.data} onCancel={() => setAdding(false)} /> : null}
-      {writable && adding && members.status === 'loading' && !members.data ? <p role="status">{t('groups.orders.loadingMembers')}</p> : null}
-      {writable && adding && members.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
-      {orders.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, orders.error)}</Alert> : null}
-      {orders.status === 'loading' && !data ? <p role="status">{t('groups.orders.loading')}</p> : null}
+      {writable && adding && members.isFetching && !members.data ? <p role="status">{t('groups.orders.loadingMembers')}</p> : null}
+      {writable && adding && members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
+      {orders.isError ? <Alert tone="error">{groupProblemMessage(t, orders.error)}</Alert> : null}
+      {orders.isFetching && !data ? <p role="status">{t('groups.orders.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.orders.empty')}</p> : null}
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="order-list">

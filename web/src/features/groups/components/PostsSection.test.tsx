@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, knowledgePost } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { KnowledgePost } from '../types/cooperation';
 
@@ -26,7 +26,7 @@ function serve(group: GroupView, { alreadyMarked = false } = {}) {
       return jsonResponse(posts.find((p) => p.id === 1));
     },
     'POST /api/v1/groups/1/posts': (_url, init) => {
-      const body = JSON.parse(String(init?.body)) as Pick<KnowledgePost, 'kind' | 'title' | 'body' | 'tags'>;
+      const body = sentJson<Pick<KnowledgePost, 'kind' | 'title' | 'body' | 'tags'>>(init?.body);
       const post = knowledgePost(3, group.member_id ?? 0, 'Anda', { ...body, tags: body.tags ?? [] });
       posts = [post, ...posts];
       return jsonResponse(post, 201);
@@ -91,7 +91,7 @@ describe('the knowledge tab', () => {
     await user.type(within(form).getByLabelText('Label'), 'ragi, tape, Ragi');
     await user.click(within(form).getByRole('button', { name: 'Bagikan' }));
     expect(await screen.findByText('Tulisan Anda sudah dibagikan ke kelompok.')).toBeInTheDocument();
-    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/posts').map((c) => JSON.parse(String(c.init?.body)));
+    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/posts').map((c) => sentJson(c.init?.body));
     expect(bodies).toEqual([{ kind: 'fix', title: 'Tape tidak terlalu asam', body: 'Ragi dikurangi setengah.', tags: ['ragi', 'tape'] }]);
   });
 

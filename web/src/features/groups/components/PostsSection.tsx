@@ -1,15 +1,16 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { createPost, listPosts, markUseful } from '../api/cooperation';
+import { useCreatePost, useMarkUseful } from '../hooks/use-group-mutations';
+import { usePosts } from '../hooks/use-group-queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import type { GroupView } from '../types';
 import {
@@ -30,12 +31,13 @@ import { groupProblemMessage, readServerErrors } from '../types/errors';
 const POSTS_PAGE = 20;
 
 /** Sharing what she learned: a technique, a supplier, a fix, a market. */
-function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(post: KnowledgePost): void; onCancel(): void }) {
+function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (post: KnowledgePost) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<PostDraft>(emptyPostDraft);
   const { submitting, submit } = useSubmission();
+  const create = useCreatePost(group.id);
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<PostField>();
 
   useEffect(() => {
@@ -50,7 +52,7 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(post
     const { errors, input } = validatePost(draft);
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => createPost(group.id, input, key), {
+    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) => setServer(readServerErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts')),
     });
@@ -62,7 +64,7 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(post
         {t('groups.posts.form.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <SelectField
           id={`${id}-kind`}
           label={t('common.required', { label: t('groups.posts.form.kind') })}
@@ -110,12 +112,14 @@ interface PostItemProps {
   post: KnowledgePost;
   /** The posts she marked useful (in this visit, or that the server said she had). */
   marked: ReadonlySet<number>;
-  onMarked(post: KnowledgePost | null, id: number): void;
+  /** She marked it (now, or before: the server says so): the count changed in the cache already. */
+  onMarked: (id: number) => void;
 }
 
 /** One post: what, from whom, how many found it useful; "Bermanfaat" for the others; share to WhatsApp. */
 function PostItem({ group, post, marked, onMarked }: PostItemProps) {
   const { t, i18n } = useTranslation();
+  const mark = useMarkUseful(group.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const own = group.member_id !== null && post.member.id === group.member_id;
@@ -126,9 +130,10 @@ function PostItem({ group, post, marked, onMarked }: PostItemProps) {
     setBusy(true);
     setError(null);
     try {
-      onMarked(await markUseful(group.id, post.id), post.id);
+      await mark.mutateAsync(post.id);
+      onMarked(post.id);
     } catch (failure) {
-      if (isAlreadyMarked(failure)) onMarked(null, post.id);
+      if (isAlreadyMarked(failure)) onMarked(post.id);
       else setError(readServerErrors(t, failure, [], 'posts').general.join(' '));
     } finally {
       setBusy(false);
@@ -183,51 +188,39 @@ function PostItem({ group, post, marked, onMarked }: PostItemProps) {
 /** Berbagi ilmu: what members shared with each other, newest first, and a form to share something. */
 export function PostsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [version, setVersion] = useState(0);
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // The posts she marked in this visit: the feed does not say whom a count is from.
   const [marked, setMarked] = useState<ReadonlySet<number>>(() => new Set());
-  const posts = useResource(`posts-${group.id}-${offset}-${version}`, (signal) => listPosts(group.id, POSTS_PAGE, offset, signal));
+  const posts = usePosts(group.id, POSTS_PAGE, offset);
   const data = posts.data;
   // Every member writes her own posts; an account that is no member reads them.
   const canPost = group.member_id !== null && group.status !== 'dissolved';
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={posts.status === 'loading'} data-testid="posts">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.posts.title')}</h2>
-        {canPost && !adding ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.posts.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.posts.intro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {canPost && adding ? (
+    <SectionCard
+      title={t('groups.posts.title')}
+      addLabel={t('groups.posts.add')}
+      canAdd={canPost}
+      onAdd={() => setNotice(null)}
+      intro={<p className="muted">{t('groups.posts.intro')}</p>}
+      notice={notice}
+      busy={posts.isFetching}
+      testId="posts"
+      form={(close) => (
         <PostForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={() => {
-            setAdding(false);
+            close();
             setOffset(0);
-            setVersion((v) => v + 1);
             setNotice(t('groups.posts.saved'));
           }}
         />
-      ) : null}
-      {posts.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, posts.error)}</Alert> : null}
-      {posts.status === 'loading' && !data ? <p role="status">{t('groups.posts.loading')}</p> : null}
+      )}
+    >
+      {posts.isError ? <Alert tone="error">{groupProblemMessage(t, posts.error)}</Alert> : null}
+      {posts.isFetching && !data ? <p role="status">{t('groups.posts.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.posts.empty')}</p> : null}
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="post-list">
@@ -237,19 +230,12 @@ export function PostsSection({ group }: { group: GroupView }) {
               group={group}
               post={post}
               marked={marked}
-              onMarked={(updated, postId) => {
-                setMarked((previous) => new Set([...previous, postId]));
-                if (updated) {
-                  posts.setData((page) =>
-                    page ? { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) } : page,
-                  );
-                }
-              }}
+              onMarked={(postId) => setMarked((previous) => new Set([...previous, postId]))}
             />
           ))}
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={POSTS_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

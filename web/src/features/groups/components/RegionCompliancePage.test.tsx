@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, FakeRegionPicker, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { regionCompliance } from '../../../test/groups';
 import { setViewportWidth } from '../../../test/media';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, LAZY_CHUNK } from '../../../test/render';
 import { RegionCompliancePage } from './RegionCompliancePage';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -28,14 +28,15 @@ const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cel
 describe('RegionCompliancePage', () => {
   it('asks for the three months to this one, least compliant first, and says how many groups it counted', async () => {
     renderPage();
-    expect(await screen.findByTestId('region-compliance-total')).toHaveTextContent('10 kelompok · Januari 2026 – Maret 2026');
+    // The total says "working out" until the answer arrives: wait for the count itself.
+    await waitFor(() => expect(screen.getByTestId('region-compliance-total')).toHaveTextContent('10 kelompok · Januari 2026 – Maret 2026'));
     expect(lastQuery()).toEqual({ from: '2026-01', to: '2026-03', limit: '25', offset: '0' });
     expect(screen.getByRole('heading', { level: 1, name: 'Kepatuhan SOP per wilayah' })).toBeInTheDocument();
   });
 
   it('shows every band with its count and share, and draws them in one bar', async () => {
     renderPage();
-    const chart = await screen.findByTestId('band-chart');
+    const chart = await screen.findByTestId('band-chart', {}, LAZY_CHUNK);
     expect(chart).toHaveTextContent('Sebaran kepatuhan');
     expect(within(chart).getByTestId('band-met')).toHaveTextContent('Memenuhi SOP (100% atau lebih) 5 kelompok · 50%');
     expect(within(chart).getByTestId('band-partial')).toHaveTextContent('Sebagian (50–99%) 2 kelompok · 20%');
@@ -55,7 +56,7 @@ describe('RegionCompliancePage', () => {
       'GET /api/v1/groups/compliance': () => jsonResponse(regionCompliance({ bands: { met: 3, partial: 0, low: 0, none: 1 } })),
     });
     renderPage();
-    const chart = await screen.findByTestId('band-chart');
+    const chart = await screen.findByTestId('band-chart', {}, LAZY_CHUNK);
     expect([...within(chart).getByTestId('band-bar').children].map((part) => (part as HTMLElement).dataset.band)).toEqual([
       'met',
       'none',
@@ -175,7 +176,8 @@ describe('RegionCompliancePage', () => {
 
   it('speaks English when the reader chose it', async () => {
     renderPage('/groups/compliance', 'en');
-    expect(await screen.findByTestId('region-compliance-total')).toHaveTextContent('10 groups · January 2026 – March 2026');
+    // The total says "working out" until the answer arrives: wait for the count itself.
+    await waitFor(() => expect(screen.getByTestId('region-compliance-total')).toHaveTextContent('10 groups · January 2026 – March 2026'));
     expect(screen.getByTestId('band-low')).toHaveTextContent('Low (1–49%) 1 group · 10%');
     expect(screen.getByRole('heading', { level: 1, name: 'SOP compliance by region' })).toBeInTheDocument();
   });

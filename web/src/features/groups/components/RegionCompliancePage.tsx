@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -9,8 +9,8 @@ import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMediaQuery } from '../../../lib/use-media-query';
-import { useResource } from '../../../lib/use-resource';
-import { listRegionCompliance } from '../api/groups';
+import { useDraft } from '../../../lib/use-draft';
+import { useRegionCompliance } from '../hooks/use-group-queries';
 import { GROUP_KINDS, GROUP_STATUSES, isGroupKind, isGroupStatus, type RegionComplianceRow } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import { MAX_Q } from '../types/filters';
@@ -23,7 +23,6 @@ import {
   REGION_PAGE_SIZE,
   REGION_SORTS,
   REGION_SPANS,
-  regionComplianceQuery,
   regionFiltersFromSearchParams,
   regionFiltersToSearchParams,
   type RegionComplianceFilters,
@@ -130,12 +129,9 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
   const month = thisMonth ?? todayIso().slice(0, 7);
   const [params, setParams] = useSearchParams();
   const filters = regionFiltersFromSearchParams(params);
-  const [query, setQuery] = useState(filters.q);
   // Back and forward change the address: the search box follows it.
-  useEffect(() => setQuery(filters.q), [filters.q]);
-  const report = useResource(JSON.stringify(regionComplianceQuery(filters, month)), (signal) =>
-    listRegionCompliance(filters, month, signal),
-  );
+  const [query, setQuery] = useDraft(filters.q);
+  const report = useRegionCompliance(filters, month);
   const data = report.data;
   const active = activeRegionFilterCount(filters);
 
@@ -251,9 +247,9 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
         />
       </details>
 
-      <section className="card" aria-busy={report.status === 'loading'}>
+      <section className="card" aria-busy={report.isFetching}>
         <p className="lead" role="status" data-testid="region-compliance-total">
-          {report.status === 'loading' && !data
+          {report.isFetching && !data
             ? t('groups.regionCompliance.loading')
             : data
               ? t('groups.regionCompliance.total', {
@@ -264,7 +260,7 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
                 })
               : null}
         </p>
-        {report.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
+        {report.isError ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
         {data ? <ComplianceBands bands={data.bands} /> : null}
       </section>
 

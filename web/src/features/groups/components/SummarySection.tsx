@@ -7,8 +7,8 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, formatMonth, todayIso } from '../../../lib/format';
 import { formatPlacePath } from '../../../lib/places';
-import { useResource } from '../../../lib/use-resource';
-import { getCompliance, listNorms, updateGroup } from '../api/groups';
+import { useUpdateGroup } from '../hooks/use-group-mutations';
+import { useCompliance, useNorms } from '../hooks/use-group-queries';
 import { canWrite, isGroupStatus, nextStatuses, type GroupStatus, type GroupView } from '../types';
 import { latestMonth } from '../types/compliance';
 import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
@@ -30,17 +30,15 @@ function ThisMonth({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
-  const compliance = useResource(`compliance-${group.id}-latest-${group.sop_meetings_per_month}`, (signal) =>
-    getCompliance(group.id, {}, signal),
-  );
+  const compliance = useCompliance(group.id, group.sop_meetings_per_month, { from: null, to: null });
   const month = compliance.data ? latestMonth(compliance.data) : null;
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="this-month">
       <h2 id={`${id}-title`}>
         {month ? t('groups.summary.thisMonth', { month: formatMonth(month.month, language, 'long') }) : t('groups.summary.compliance')}
       </h2>
-      {compliance.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, compliance.error)}</Alert> : null}
-      {compliance.status === 'loading' && !month ? <p role="status">{t('groups.summary.complianceLoading')}</p> : null}
+      {compliance.isError ? <Alert tone="error">{groupProblemMessage(t, compliance.error)}</Alert> : null}
+      {compliance.isFetching && !month ? <p role="status">{t('groups.summary.complianceLoading')}</p> : null}
       {month ? (
         <>
           <p className="stat">{t('groups.summary.thisMonthHeld', { held: month.held, required: month.required })}</p>
@@ -71,11 +69,11 @@ function ThisMonth({ group }: { group: GroupView }) {
 function Norms({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const norms = useResource(`norms-${group.id}`, (signal) => listNorms(group.id, signal));
+  const norms = useNorms(group.id);
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="norms">
       <h2 id={`${id}-title`}>{t('groups.summary.norms')}</h2>
-      {norms.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, norms.error)}</Alert> : null}
+      {norms.isError ? <Alert tone="error">{groupProblemMessage(t, norms.error)}</Alert> : null}
       {norms.data && norms.data.items.length === 0 ? <p className="muted">{t('groups.summary.normsEmpty')}</p> : null}
       {norms.data && norms.data.items.length > 0 ? (
         <ul className="record-list">
@@ -97,7 +95,8 @@ function Norms({ group }: { group: GroupView }) {
 }
 
 /** Moving the group on in its life: embryo → active, active ↔ inactive, or dissolved (final). */
-function StatusChange({ group, onGroupChanged }: { group: GroupView; onGroupChanged(group: GroupView): void }) {
+function StatusChange({ group }: { group: GroupView }) {
+  const update = useUpdateGroup(group.id);
   const { t } = useTranslation();
   const id = useId();
   const [status, setStatus] = useState<'' | GroupStatus>('');
@@ -122,7 +121,7 @@ function StatusChange({ group, onGroupChanged }: { group: GroupView; onGroupChan
     if (status === '' || statusProblems.length + sinceProblems.length > 0) return;
     setSaving(true);
     try {
-      onGroupChanged(await updateGroup(group.id, since ? { status, status_since: since } : { status }));
+      await update.mutateAsync(since ? { status, status_since: since } : { status });
       setStatus('');
       setSince('');
       setSaved(true);
@@ -138,7 +137,7 @@ function StatusChange({ group, onGroupChanged }: { group: GroupView; onGroupChan
       <h2 id={`${id}-title`}>{t('groups.summary.changeStatus')}</h2>
       {saved ? <Alert tone="success">{t('groups.summary.statusSaved')}</Alert> : null}
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={saving}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={saving}>
         <SelectField
           id={`${id}-status`}
           label={t('groups.summary.newStatus')}
@@ -168,7 +167,7 @@ function StatusChange({ group, onGroupChanged }: { group: GroupView; onGroupChan
 }
 
 /** Ringkasan: this month against the SOP first (what a leader checks on her phone), the profile, the rules agreed. */
-export function SummarySection({ group, onGroupChanged }: { group: GroupView; onGroupChanged(group: GroupView): void }) {
+export function SummarySection({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
@@ -203,7 +202,7 @@ export function SummarySection({ group, onGroupChanged }: { group: GroupView; on
         </dl>
       </section>
       <Norms group={group} />
-      {canWrite(group, 'profile') ? <StatusChange group={group} onGroupChanged={onGroupChanged} /> : null}
+      {canWrite(group, 'profile') ? <StatusChange group={group} /> : null}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { todayIso } from '../../../lib/format';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { fees, groupView, ledgerEntry, MEMBERS, reversalOf, SHOP, statement } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, LAZY_CHUNK, sentJson, urlOf } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { LedgerEntry } from '../types/treasury';
 
@@ -34,7 +34,7 @@ function serve(group: GroupView, { postAnswer }: { postAnswer?: () => Response }
     'GET /api/v1/groups/1/ledger': () => page(ledger, ledger.length, 20),
     'POST /api/v1/groups/1/ledger': (_url, init) => {
       if (postAnswer) return postAnswer();
-      const body = JSON.parse(String(init?.body)) as { amount: number; member_id?: number; kind: LedgerEntry['kind'] };
+      const body = sentJson<{ amount: number; member_id?: number; kind: LedgerEntry['kind'] }>(init?.body);
       const entry = ledgerEntry({ id: 20, kind: body.kind, amount: body.amount });
       ledger = [entry, ...ledger];
       cash += body.amount;
@@ -60,9 +60,9 @@ function answerPost(path: string, answer: unknown): unknown[] {
   const posted: unknown[] = [];
   const served = fetchMock.getMockImplementation()!;
   fetchMock.mockImplementation(async (input, init) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     if (init?.method === 'POST' && url.pathname === path) {
-      posted.push(JSON.parse(String(init.body)));
+      posted.push(sentJson(init.body));
       return jsonResponse(answer, 201);
     }
     return served(input, init);
@@ -81,7 +81,7 @@ describe('the treasury tab', () => {
     expect(card).toHaveTextContent('Pembukuan seimbang');
     expect(clean(screen.getByTestId('assets-balance').textContent)).toBe('Rp 3.000.000');
     expect(clean(card.textContent)).toContain('Sisa hasil (surplus)Rp 190.000');
-    expect(await screen.findByTestId('balance-chart')).toHaveTextContent('Saldo akhir bulan');
+    expect(await screen.findByTestId('balance-chart', {}, LAZY_CHUNK)).toHaveTextContent('Saldo akhir bulan');
   });
 
   it('says plainly when the books do not balance', async () => {
@@ -113,7 +113,7 @@ describe('the treasury tab', () => {
     await user.click(within(form).getByRole('button', { name: 'Simpan transaksi' }));
 
     expect(await screen.findByText('Transaksi Rp 1.500.000 sudah dicatat.', { normalizer: clean })).toBeInTheDocument();
-    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/ledger').map((c) => JSON.parse(String(c.init?.body)));
+    const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/ledger').map((c) => sentJson(c.init?.body));
     expect(bodies).toEqual([{ kind: 'fee_payment', amount: 1_500_000, date: todayIso(), member_id: 14 }]);
     await waitFor(() => expect(clean(screen.getByTestId('cash-balance').textContent)).toBe('Rp 3.690.000'));
     expect(screen.queryByTestId('entry-form')).not.toBeInTheDocument();
@@ -136,7 +136,7 @@ describe('the treasury tab', () => {
     await user.type(within(form).getByLabelText('Jumlah *'), '250000');
     await user.click(within(form).getByRole('button', { name: 'Simpan transaksi' }));
     await waitFor(() => expect(callsTo(fetchMock, 'POST /api/v1/groups/1/ledger')).toHaveLength(1));
-    expect(JSON.parse(String(callsTo(fetchMock, 'POST /api/v1/groups/1/ledger')[0]!.init?.body))).toEqual({
+    expect(sentJson(callsTo(fetchMock, 'POST /api/v1/groups/1/ledger')[0]!.init?.body)).toEqual({
       kind: 'shop_sale',
       amount: 250_000,
       date: todayIso(),
@@ -169,7 +169,7 @@ describe('the treasury tab', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Ya, koreksi' }));
 
     expect(await screen.findByText('Catatan No. 7 sudah dikoreksi dengan catatan No. 9.')).toBeInTheDocument();
-    expect(JSON.parse(String(callsTo(fetchMock, 'POST /api/v1/groups/1/ledger/7/reverse')[0]!.init?.body))).toEqual({ memo: 'salah catat' });
+    expect(sentJson(callsTo(fetchMock, 'POST /api/v1/groups/1/ledger/7/reverse')[0]!.init?.body)).toEqual({ memo: 'salah catat' });
     await waitFor(() => expect(screen.getByTestId('entry-9')).toBeInTheDocument());
     expect(entry(7)).toHaveTextContent('Sudah dikoreksi');
     expect(entry(7)).toHaveTextContent('dibatalkan oleh catatan No. 9');

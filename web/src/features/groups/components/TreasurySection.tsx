@@ -2,17 +2,16 @@ import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useId, useRe
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, formatMonth, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { listDeliberations } from '../api/groups';
-import { addAsset, addFeeRule, getBalances, getFees, getStatement, listAssets, listFeeRules } from '../api/treasury';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { useMembers } from '../hooks/use-members';
+import { useAddAsset, useAddFeeRule } from '../hooks/use-group-mutations';
+import { useAssets, useBalances, useDeliberations, useFeeRules, useFees, useStatement } from '../hooks/use-group-queries';
 import { canWrite, type GroupView } from '../types';
 import { agreedOn } from '../types/cooperation';
 import { groupProblemMessage, readServerErrors } from '../types/errors';
@@ -53,20 +52,20 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /** The statement: cash in hand first (what a treasurer is asked most), then the year's income and spending. */
-function StatementCard({ group, version }: { group: GroupView; version: number }) {
+function StatementCard({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
-  const statement = useResource(`statement-${group.id}-${version}`, (signal) => getStatement(group.id, signal));
-  const balances = useResource(`balances-${group.id}-${version}`, (signal) => getBalances(group.id, signal));
-  const data: Statement | null = statement.data;
+  const statement = useStatement(group.id);
+  const balances = useBalances(group.id);
+  const data: Statement | undefined = statement.data;
   const rows = balances.data ? balanceChartRows(balances.data.items, (month) => formatMonth(month, language)) : [];
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={statement.status === 'loading'} data-testid="statement">
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={statement.isFetching} data-testid="statement">
       <h2 id={`${id}-title`}>{t('groups.treasury.statement.title')}</h2>
-      {statement.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, statement.error)}</Alert> : null}
-      {statement.status === 'loading' && !data ? <p role="status">{t('groups.treasury.statement.loading')}</p> : null}
+      {statement.isError ? <Alert tone="error">{groupProblemMessage(t, statement.error)}</Alert> : null}
+      {statement.isFetching && !data ? <p role="status">{t('groups.treasury.statement.loading')}</p> : null}
       {data ? (
         <>
           <p className="money-stat">
@@ -104,7 +103,7 @@ function StatementCard({ group, version }: { group: GroupView; version: number }
               <BalanceChart rows={rows} />
             </Suspense>
           ) : null}
-          {balances.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, balances.error)}</Alert> : null}
+          {balances.isError ? <Alert tone="error">{groupProblemMessage(t, balances.error)}</Alert> : null}
           <details className="help">
             <summary>{t('groups.treasury.statement.accounts')}</summary>
             <div className="table-wrap">
@@ -140,14 +139,15 @@ function StatementCard({ group, version }: { group: GroupView; version: number }
 }
 
 /** A new fee rule: an amount a month from a month on, set (best) by an agreed fee deliberation. */
-function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(): void; onCancel(): void }) {
+function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<FeeRuleDraft>(() => emptyFeeRuleDraft(todayIso().slice(0, 7)));
   const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<FeeRuleField>();
-  const deliberations = useResource(`deliberations-${group.id}-fee-rule`, (signal) => listDeliberations(group.id, 200, 0, signal));
+  const addFeeRule = useAddFeeRule(group.id);
+  const deliberations = useDeliberations(group.id, 200, 0);
   const agreed = agreedOn(deliberations.data?.items ?? [], 'fee_rule');
 
   useEffect(() => {
@@ -162,7 +162,7 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved()
     const { errors, input } = validateFeeRule(draft);
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => addFeeRule(group.id, input, key), {
+    await submit(input, (key) => addFeeRule.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: () => onSaved(),
       onError: (error) => setServer(readServerErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury')),
     });
@@ -174,7 +174,7 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved()
         {t('groups.treasury.feeRule.title')}
       </h3>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-amount`}
           label={t('common.required', { label: t('groups.treasury.feeRule.amount') })}
@@ -238,46 +238,36 @@ function Arrears({ row }: { row: MemberFees }) {
 }
 
 /** Iuran: the rules in force, and per member what was due, paid and is owed, those in arrears marked. */
-function FeesCard({ group, version, onChanged }: { group: GroupView; version: number; onChanged(): void }) {
+function FeesCard({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   const language = i18n.resolvedLanguage;
-  const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState(false);
-  const fees = useResource(`fees-${group.id}-${version}`, (signal) => getFees(group.id, signal));
-  const rules = useResource(`fee-rules-${group.id}-${version}`, (signal) => listFeeRules(group.id, signal));
+  const fees = useFees(group.id);
+  const rules = useFeeRules(group.id);
   const writable = canWrite(group, 'ledger');
   const data = fees.data;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={fees.status === 'loading'} data-testid="fees">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.treasury.fees.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setSaved(false);
-              setAdding(true);
-            }}
-          >
-            {t('groups.treasury.feeRule.add')}
-          </button>
-        ) : null}
-      </div>
-      {saved ? <Alert tone="success">{t('groups.treasury.feeRule.saved')}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.treasury.fees.title')}
+      addLabel={t('groups.treasury.feeRule.add')}
+      canAdd={writable}
+      addTone="secondary"
+      onAdd={() => setSaved(false)}
+      notice={saved ? t('groups.treasury.feeRule.saved') : null}
+      busy={fees.isFetching}
+      testId="fees"
+      form={(close) => (
         <FeeRuleForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={() => {
-            setAdding(false);
+            close();
             setSaved(true);
-            onChanged();
           }}
         />
-      ) : null}
+      )}
+    >
       {rules.data && rules.data.items.length === 0 ? <p className="muted">{t('groups.treasury.fees.noRules')}</p> : null}
       {rules.data && rules.data.items.length > 0 ? (
         <ul className="plain-list" data-testid="fee-rules">
@@ -293,8 +283,8 @@ function FeesCard({ group, version, onChanged }: { group: GroupView; version: nu
           ))}
         </ul>
       ) : null}
-      {fees.status === 'error' ? <Alert tone="error">{groupProblemMessage(t, fees.error)}</Alert> : null}
-      {fees.status === 'loading' && !data ? <p role="status">{t('groups.treasury.fees.loading')}</p> : null}
+      {fees.isError ? <Alert tone="error">{groupProblemMessage(t, fees.error)}</Alert> : null}
+      {fees.isFetching && !data ? <p role="status">{t('groups.treasury.fees.loading')}</p> : null}
       {data && data.members.length > 0 ? (
         <>
           <p className={data.arrears > 0 ? 'lead fees__summary fees__summary--owed' : 'lead fees__summary'} data-testid="fees-summary">
@@ -352,12 +342,12 @@ function FeesCard({ group, version, onChanged }: { group: GroupView; version: nu
           </div>
         </>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }
 
 /** A new common asset: its value moves from cash into common assets in the ledger. */
-function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(asset: CommonAsset): void; onCancel(): void }) {
+function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (asset: CommonAsset) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -365,6 +355,7 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(ass
   const [draft, setDraft] = useState<AssetDraft>(() => emptyAssetDraft(today));
   const { submitting, submit } = useSubmission();
   const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<AssetField>();
+  const addAsset = useAddAsset(group.id);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -378,7 +369,7 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(ass
     const { errors, input } = validateAsset(draft, todayIso());
     setLocal(errors);
     if (!input) return;
-    await submit(input, (key) => addAsset(group.id, input, key), {
+    await submit(input, (key) => addAsset.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) => setServer(readServerErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury')),
     });
@@ -391,7 +382,7 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(ass
       </h3>
       <p className="muted">{t('groups.treasury.assets.formIntro')}</p>
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-name`}
           label={t('common.required', { label: t('groups.treasury.assets.name') })}
@@ -439,52 +430,36 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved(ass
   );
 }
 
-interface AssetsCardProps {
-  group: GroupView;
-  assets: readonly CommonAsset[] | null;
-  status: string;
-  error: unknown;
-  onChanged(): void;
-}
 
 /** Aset bersama: the shop and equipment the group owns, with what the shop sold and bought. */
-function AssetsCard({ group, assets, status, error, onChanged }: AssetsCardProps) {
+function AssetsCard({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
-  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const writable = canWrite(group, 'assets');
+  const query = useAssets(group.id);
+  const assets = query.data?.items ?? null;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="assets">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.treasury.assets.title')}</h2>
-        {writable && !adding ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
-          >
-            {t('groups.treasury.assets.add')}
-          </button>
-        ) : null}
-      </div>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {writable && adding ? (
+    <SectionCard
+      title={t('groups.treasury.assets.title')}
+      addLabel={t('groups.treasury.assets.add')}
+      canAdd={writable}
+      addTone="secondary"
+      onAdd={() => setNotice(null)}
+      notice={notice}
+      testId="assets"
+      form={(close) => (
         <AssetForm
           group={group}
-          onCancel={() => setAdding(false)}
+          onCancel={close}
           onSaved={(asset) => {
-            setAdding(false);
+            close();
             setNotice(t('groups.treasury.assets.saved', { name: asset.name }));
-            onChanged();
           }}
         />
-      ) : null}
-      {status === 'error' ? <Alert tone="error">{groupProblemMessage(t, error)}</Alert> : null}
+      )}
+    >
+      {query.isError ? <Alert tone="error">{groupProblemMessage(t, query.error)}</Alert> : null}
       {assets && assets.length === 0 ? <p className="muted">{t('groups.treasury.assets.empty')}</p> : null}
       {assets && assets.length > 0 ? (
         <ul className="record-list">
@@ -510,25 +485,18 @@ function AssetsCard({ group, assets, status, error, onChanged }: AssetsCardProps
           ))}
         </ul>
       ) : null}
-    </section>
+    </SectionCard>
   );
 }
 
 /** Kas: the statement and its chart, the ledger with corrections, fees with arrears, and common assets. */
 export function TreasurySection({ group }: { group: GroupView }) {
-  const [version, setVersion] = useState(0);
-  const refresh = () => setVersion((v) => v + 1);
-  // Names for the fees in the ledger; those who left are named too.
-  const members = useMembers(group.id, true);
-  const assets = useResource(`assets-${group.id}-${version}`, (signal) => listAssets(group.id, signal));
-  const assetList = assets.data?.items ?? null;
-
   return (
     <>
-      <StatementCard group={group} version={version} />
-      <LedgerCard group={group} version={version} members={members.data ?? []} assets={assetList ?? []} onChanged={refresh} />
-      <FeesCard group={group} version={version} onChanged={refresh} />
-      <AssetsCard group={group} assets={assetList} status={assets.status} error={assets.error} onChanged={refresh} />
+      <StatementCard group={group} />
+      <LedgerCard group={group} />
+      <FeesCard group={group} />
+      <AssetsCard group={group} />
     </>
   );
 }

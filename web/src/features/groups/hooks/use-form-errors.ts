@@ -13,7 +13,7 @@ export function useFormErrors<Field extends string>() {
   const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
   const errorsFor = useCallback(
     (field: Field): string[] => [
-      ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
+      ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
       ...(server.byField[field] ?? []),
     ],
     [local, server, t],

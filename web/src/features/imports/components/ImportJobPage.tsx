@@ -7,8 +7,8 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { formatBytes, formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
-import { importErrors, importErrorsCsvUrl } from '../api/imports';
+import { useImportErrors } from '../hooks/use-import-queries';
+import { importErrorsCsvUrl } from '../api/imports';
 import { POLL_MS, useImportJob } from '../hooks/use-import-job';
 import { IMPORTS_PATH, isFinished, jobNoteMessage, progressPercent, rowErrorMessage, type ImportJob } from '../types';
 import { JobStatus } from './JobStatus';
@@ -23,14 +23,12 @@ function ErrorTable({ job }: { job: ImportJob }) {
   const finished = isFinished(job);
   // Ask again only when the rows on this page may have changed: while the job runs and the page is not yet full.
   const visible = Math.min(job.errors_stored, offset + ERRORS_PAGE);
-  const page = useResource(job.errors_stored > 0 ? `${job.id}:${offset}:${visible}:${finished}` : null, (signal) =>
-    importErrors(job.id, offset, ERRORS_PAGE, signal),
-  );
+  const page = useImportErrors(job.id, offset, ERRORS_PAGE, { visible, finished, enabled: job.errors_stored > 0 });
   if (job.errors_stored === 0 && job.rows_failed === 0) {
     return finished ? <p className="muted">{t('imports.job.noErrors')}</p> : null;
   }
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.isFetching}>
       <h2 id={`${id}-title`}>{t('imports.job.errorsTitle')}</h2>
       <p className="muted">{t('imports.job.errorsIntro')}</p>
       <p>
@@ -38,7 +36,7 @@ function ErrorTable({ job }: { job: ImportJob }) {
           {t('imports.job.download')}
         </a>
       </p>
-      {page.status === 'error' ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+      {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
       {page.data && page.data.items.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table" data-testid="import-errors">

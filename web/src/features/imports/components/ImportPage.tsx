@@ -6,9 +6,8 @@ import { Pagination } from '../../../components/Pagination';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
-import { listImports, startImport } from '../api/imports';
+import { useRecentImports, useStartImport } from '../hooks/use-import-queries';
 import { IMPORT_MODES, importPath, progressPercent, uploadProblem, type ImportJob, type ImportMode } from '../types';
 import { JobStatus } from './JobStatus';
 
@@ -19,13 +18,13 @@ function RecentImports() {
   const id = useId();
   const language = i18n.resolvedLanguage;
   const [offset, setOffset] = useState(0);
-  const page = useResource(`imports-${offset}`, (signal) => listImports(offset, RECENT_PAGE, signal));
+  const page = useRecentImports(offset, RECENT_PAGE);
   const jobs = page.data?.items ?? [];
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.isFetching}>
       <h2 id={`${id}-title`}>{t('imports.recent')}</h2>
-      {page.status === 'error' ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
-      {page.status === 'loading' && !page.data ? <p role="status">{t('imports.loading')}</p> : null}
+      {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+      {page.isFetching && !page.data ? <p role="status">{t('imports.loading')}</p> : null}
       {page.data && jobs.length === 0 ? <p className="muted">{t('imports.recentEmpty')}</p> : null}
       {jobs.length > 0 ? (
         <ul className="record-list" data-testid="recent-imports">
@@ -77,6 +76,7 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const { submitting: uploading, submit } = useSubmission();
+  const start = useStartImport();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -89,8 +89,8 @@ export function ImportPage() {
     }
     // The same file with the same choices is the same submission: a retry reuses its key.
     const values = { name: file.name, size: file.size, lastModified: file.lastModified, mode, dryRun };
-    await submit(values, (key) => startImport(file, mode, dryRun, key), {
-      onSuccess: (job: ImportJob) => navigate(importPath(job.id), { state: { job } }),
+    await submit(values, (key) => start.mutateAsync({ file, mode, dryRun, idempotencyKey: key }), {
+      onSuccess: (job: ImportJob) => void navigate(importPath(job.id), { state: { job } }),
       onError: setFailure,
     });
   }
@@ -108,7 +108,7 @@ export function ImportPage() {
 
       <section className="card">
         {failure ? <Alert tone="error">{problemMessage(t, failure)}</Alert> : null}
-        <form className="form" onSubmit={onSubmit} noValidate aria-busy={uploading}>
+        <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={uploading}>
           <div className={fileError ? 'field field--invalid' : 'field'}>
             <label className="field__label" htmlFor={`${id}-file`}>
               {t('imports.file')}

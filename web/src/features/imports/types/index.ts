@@ -95,6 +95,8 @@ const MAX_NAME_BYTES = 200;
  * header only as bytes 0–255, so the UTF-8 bytes go one per character ("é" → "\u00c3\u00a9").
  */
 export function headerFileName(name: string): string {
+  // Control characters are exactly what a file name in a header must not carry: strip them.
+  // eslint-disable-next-line no-control-regex
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'data.csv';
   let bytes = new TextEncoder().encode(base);
   if (bytes.length > MAX_NAME_BYTES) {
@@ -115,7 +117,7 @@ export function uploadProblem(file: Pick<File, 'size'> | null): ParseKeys<'trans
 
 /** The 202 answer is `{job}`: the job itself, or wrapped as {"job": …}; both are read. */
 export function jobFromAccepted(body: unknown): ImportJob {
-  if (body && typeof body === 'object' && 'job' in body && (body as { job: unknown }).job) {
+  if (body && typeof body === 'object' && 'job' in body && (body).job) {
     return (body as { job: ImportJob }).job;
   }
   return body as ImportJob;

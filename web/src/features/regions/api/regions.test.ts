@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, urlOf } from '../../../test/render';
 import type { Region } from '../types';
 import { listChildren } from './regions';
 
@@ -12,7 +12,7 @@ describe('listChildren', () => {
   it('reads page after page until it has the total', async () => {
     const all = Array.from({ length: 250 }, (_, i) => village(i));
     const fetchMock = vi.fn<typeof fetch>(async (input) => {
-      const url = new URL(String(input), 'http://localhost');
+      const url = new URL(urlOf(input), 'http://localhost');
       const offset = Number(url.searchParams.get('offset'));
       const limit = Number(url.searchParams.get('limit'));
       return jsonResponse({ items: all.slice(offset, offset + limit), total: all.length, limit, offset });
@@ -23,7 +23,7 @@ describe('listChildren', () => {
 
     expect(children).toHaveLength(250);
     expect(children.at(-1)!.code).toBe('95.06.03.2249');
-    const offsets = fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost').searchParams.get('offset'));
+    const offsets = fetchMock.mock.calls.map(([input]) => new URL(urlOf(input), 'http://localhost').searchParams.get('offset'));
     expect(offsets).toEqual(['0', '200']);
   });
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithI18n } from '../../../test/render';
+import { jsonResponse, renderWithI18n, urlOf } from '../../../test/render';
 import type { Region } from '../types';
 import { RegionDemoCard } from './RegionDemoCard';
 
@@ -29,7 +29,7 @@ let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 
 beforeEach(() => {
   fetchMock = vi.fn<typeof fetch>(async (input) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     if (url.pathname.startsWith('/api/v1/regions/')) return jsonResponse(byCode.get(url.pathname.split('/').at(-1)!));
     const parent = url.searchParams.get('parent');
     const q = url.searchParams.get('q');
@@ -54,7 +54,7 @@ describe('RegionDemoCard', () => {
     expect(screen.getByTestId('region-path')).toHaveTextContent('Banjarsari › Ngajum › Kabupaten Malang › Jawa Timur');
     // The card feeds the code back as `value`; the picker must recognise it as its own choice.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const singleLookups = fetchMock.mock.calls.filter(([input]) => String(input).startsWith('/api/v1/regions/'));
+    const singleLookups = fetchMock.mock.calls.filter(([input]) => urlOf(input).startsWith('/api/v1/regions/'));
     expect(singleLookups).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithI18n } from '../../../test/render';
+import { jsonResponse, renderWithI18n, urlOf } from '../../../test/render';
 import type { Region, RegionLevel } from '../types';
 import { RegionPicker } from './RegionPicker';
 
@@ -47,12 +47,12 @@ function childrenOf(parent: string | null): Region[] {
 let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 
 function requestedUrls(): URL[] {
-  return fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
+  return fetchMock.mock.calls.map(([input]) => new URL(urlOf(input), 'http://localhost'));
 }
 
 beforeEach(() => {
   fetchMock = vi.fn<typeof fetch>(async (input) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     const single = url.pathname.match(/^\/api\/v1\/regions\/([\d.]+)$/);
     if (single) {
       const code = single[1]!;
@@ -142,7 +142,8 @@ describe('RegionPicker', () => {
     await user.type(screen.getByLabelText('Cari wilayah'), 'banjar');
     const result = await screen.findByRole('button', { name: /Banjarsari › Ngajum › Kabupaten Malang › Jawa Timur/ });
     expect(result).toHaveTextContent('35.07.20.2004');
-    expect(screen.getByText('1 wilayah ditemukan.')).toBeInTheDocument();
+    // The results of a shorter query stay listed while the last one loads: wait for its count.
+    expect(await screen.findByText('1 wilayah ditemukan.')).toBeInTheDocument();
     const searches = requestedUrls().filter((u) => u.searchParams.has('q'));
     expect(searches.at(-1)!.searchParams.get('q')).toBe('banjar');
 

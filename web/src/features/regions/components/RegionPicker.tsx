@@ -12,7 +12,7 @@ export interface RegionPickerProps {
    */
   value?: string | null;
   /** Called with the deepest chosen region, or (null, null) when the choice is cleared. */
-  onChange(code: string | null, region: Region | null): void;
+  onChange: (code: string | null, region: Region | null) => void;
   /** The legend of the group; defaults to "Wilayah". */
   label?: string;
   /** Keep the legend for screen readers only, when a heading right above already says it. */
@@ -50,6 +50,7 @@ export function RegionPicker({ value, onChange, label, hideLabel = false, search
       void fillByCode(value);
     }
     // Only a change of `value` from outside should trigger this, not every cascade change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the cascade's own changes must not re-fill it
   }, [value]);
 
   function pick(region: Region) {

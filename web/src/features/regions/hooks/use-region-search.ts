@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useDebounced } from '../../../lib/use-debounced';
 import { searchRegions } from '../api/regions';
+import { regionKeys } from '../api/keys';
 import type { Region } from '../types';
 
 export const MIN_QUERY_LENGTH = 2;
@@ -9,52 +11,36 @@ export interface RegionSearch {
   status: 'idle' | 'loading' | 'done' | 'error';
   items: Region[];
   total: number;
-  loadMore(): void;
+  loadMore: () => void;
 }
+
+const searchable = (text: string) => [...text].length >= MIN_QUERY_LENGTH;
 
 /** Debounced name search (GET /regions?q=), with "show more" paging. */
 export function useRegionSearch(query: string, delayMs: number): RegionSearch {
-  const [status, setStatus] = useState<RegionSearch['status']>('idle');
-  const [items, setItems] = useState<Region[]>([]);
-  const [total, setTotal] = useState(0);
-  const controllerRef = useRef<AbortController | null>(null);
   const q = query.trim();
+  const settled = useDebounced(q, delayMs);
+  const search = useInfiniteQuery({
+    queryKey: regionKeys.search(settled),
+    queryFn: ({ signal, pageParam }) => searchRegions(settled, pageParam, SEARCH_PAGE_SIZE, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
+      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+    },
+    enabled: searchable(settled) && searchable(q),
+    placeholderData: keepPreviousData,
+  });
 
-  const fetchPage = useCallback((text: string, offset: number) => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setStatus('loading');
-    searchRegions(text, offset, SEARCH_PAGE_SIZE, controller.signal).then(
-      (page) => {
-        setItems((previous) => (offset === 0 ? page.items : [...previous, ...page.items]));
-        setTotal(page.total);
-        setStatus('done');
-      },
-      (error: unknown) => {
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-        setStatus('error');
-      },
-    );
-  }, []);
-
-  useEffect(() => {
-    controllerRef.current?.abort();
-    if ([...q].length < MIN_QUERY_LENGTH) {
-      setItems([]);
-      setTotal(0);
-      setStatus('idle');
-      return undefined;
-    }
-    const timer = setTimeout(() => fetchPage(q, 0), delayMs);
-    return () => clearTimeout(timer);
-  }, [q, delayMs, fetchPage]);
-
-  useEffect(() => () => controllerRef.current?.abort(), []);
-
-  const loadMore = useCallback(() => {
-    if (items.length < total) fetchPage(q, items.length);
-  }, [fetchPage, q, items.length, total]);
-
-  return { status, items, total, loadMore };
+  if (!searchable(q)) return { status: 'idle', items: [], total: 0, loadMore: () => undefined };
+  const pages = search.data?.pages ?? [];
+  const status = search.isError ? 'error' : search.isFetching ? 'loading' : search.isSuccess ? 'done' : 'idle';
+  return {
+    status,
+    items: pages.flatMap((page) => page.items),
+    total: pages.at(-1)?.total ?? 0,
+    loadMore: () => {
+      if (search.hasNextPage && !search.isFetching) void search.fetchNextPage();
+    },
+  };
 }

@@ -20,7 +20,7 @@ interface AreaChartProps {
   rows: readonly ChartRow[];
   caption: string;
   /** Clicking a bar opens that area. */
-  onSelect?(code: string): void;
+  onSelect?: (code: string) => void;
 }
 
 /**

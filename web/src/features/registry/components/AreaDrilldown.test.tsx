@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, FakeRegionPicker, problem, renderAt, routeFetch } from '../../../test/fixtures';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, LAZY_CHUNK } from '../../../test/render';
 import type { AreaCount, AreaReport } from '../types';
 import { RegistryPage } from './RegistryPage';
 
@@ -99,7 +99,7 @@ describe('area drill-down', () => {
 
   it('draws the chart beside the table', async () => {
     renderAreas();
-    const chart = await screen.findByTestId('area-chart');
+    const chart = await screen.findByTestId('area-chart', {}, LAZY_CHUNK);
     expect(chart).toHaveTextContent('Per provinsi: Jumlah usaha dan data yang perlu diperbarui');
   });
 

@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
-import { useResource } from '../../../lib/use-resource';
-import { enterpriseAreas } from '../api/registry';
+import { useEnterpriseAreas } from '../hooks/use-registry-queries';
 import { usePlaceNames } from '../hooks/use-place-names';
 import { SCALES, type AreaCount, type ScaleCounts } from '../types';
 import { breadcrumb, canDrillInto, chartRows, childLevel, drillRegion, staleShare } from '../types/drilldown';
-import { areasQuery, type EnterpriseFilters } from '../types/filters';
+import type { EnterpriseFilters } from '../types/filters';
 
 interface AreaDrilldownProps {
   filters: EnterpriseFilters;
   /** Go one level down (or back up, null for the whole country). */
-  onDrill(region: string | null): void;
+  onDrill: (region: string | null) => void;
   /** Open the list of enterprises in an area. */
-  onOpenList(region: string): void;
+  onOpenList: (region: string) => void;
 }
 
 // The chart library is large and only this view needs it: it loads when the view first opens,
@@ -30,9 +29,7 @@ export function AreaDrilldown({ filters, onDrill, onOpenList }: AreaDrilldownPro
   const id = useId();
   const language = i18n.resolvedLanguage;
   const region = drillRegion(filters.region);
-  const report = useResource(JSON.stringify(areasQuery(filters, region)), (signal) =>
-    enterpriseAreas(filters, region, signal),
-  );
+  const report = useEnterpriseAreas(filters, region);
   const current = report.data && (report.data.region?.code ?? null) === region ? report.data : null;
   const { names, learn } = usePlaceNames(region, current !== null);
 
@@ -56,7 +53,7 @@ export function AreaDrilldown({ filters, onDrill, onOpenList }: AreaDrilldownPro
   const openArea = (area: AreaCount) => (canDrillInto(area) ? onDrill(area.code) : onOpenList(area.code));
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={report.status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={report.isFetching}>
       <h2 id={`${id}-title`}>{t('registry.areas.title')}</h2>
       <p className="muted">{t('registry.areas.intro')}</p>
 
@@ -80,8 +77,8 @@ export function AreaDrilldown({ filters, onDrill, onOpenList }: AreaDrilldownPro
         </ol>
       </nav>
 
-      {report.status === 'error' ? <Alert tone="error">{problemMessage(t, report.error)}</Alert> : null}
-      {report.status === 'loading' && !current ? <p role="status">{t('registry.areas.loading')}</p> : null}
+      {report.isError ? <Alert tone="error">{problemMessage(t, report.error)}</Alert> : null}
+      {report.isFetching && !current ? <p role="status">{t('registry.areas.loading')}</p> : null}
 
       {current ? (
         <>

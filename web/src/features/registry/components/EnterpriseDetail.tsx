@@ -9,9 +9,9 @@ import { formatPlacePath } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
 import type { Role } from '../../../lib/user';
-import { getEnterprise, getPerson, listStewards, verifyEnterprise } from '../api/registry';
+import { useVerifyEnterprise } from '../hooks/use-registry-mutations';
+import { useEnterprise, usePerson, useStewards } from '../hooks/use-registry-queries';
 import type { Enterprise } from '../types';
 import { editPath, REGISTRY_PATH } from '../types/paths';
 import { HistoryList } from './HistoryList';
@@ -34,7 +34,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 function OwnerDetails({ enterprise }: { enterprise: Enterprise }) {
   const { t } = useTranslation();
   const id = useId();
-  const person = useResource(`person-${enterprise.owner.id}`, (signal) => getPerson(enterprise.owner.id, signal));
+  const person = usePerson(enterprise.owner.id);
   const notFilled = <span className="muted">{t('registry.detail.notFilled')}</span>;
   const gender = person.data?.gender ?? enterprise.owner.gender;
   return (
@@ -65,7 +65,7 @@ function OwnerDetails({ enterprise }: { enterprise: Enterprise }) {
           </>
         ) : null}
       </dl>
-      {person.status === 'loading' ? <p className="muted">{t('registry.detail.ownerLoading')}</p> : null}
+      {person.isFetching ? <p className="muted">{t('registry.detail.ownerLoading')}</p> : null}
     </section>
   );
 }
@@ -78,16 +78,14 @@ export function EnterpriseDetail({ role }: { role: Role }) {
   const location = useLocation();
   const enterpriseId = Number(params.id);
   const valid = Number.isSafeInteger(enterpriseId) && enterpriseId > 0;
-  const resource = useResource(valid ? `enterprise-${enterpriseId}` : null, (signal) =>
-    getEnterprise(enterpriseId, signal),
-  );
-  const [version, setVersion] = useState(0);
+  const resource = useEnterprise(valid ? enterpriseId : null);
+  const verify = useVerifyEnterprise();
   const [verifying, setVerifying] = useState(false);
   const [verified, setVerified] = useState(false);
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const enterprise = resource.data;
   // The steward's name: the stakeholder list is open to every signed-in user and short.
-  const stewards = useResource(enterprise?.steward_id ? 'stewards' : null, (signal) => listStewards(signal));
+  const stewards = useStewards(Boolean(enterprise?.steward_id));
   useDocumentTitle(enterprise?.name ?? t('registry.title'));
   const notice = (location.state as DetailNotice | null)?.notice;
   const writable = can(role, 'registry.write');
@@ -98,9 +96,8 @@ export function EnterpriseDetail({ role }: { role: Role }) {
     setVerifyError(null);
     setVerified(false);
     try {
-      resource.setData(await verifyEnterprise(enterprise.id));
+      await verify.mutateAsync(enterprise.id);
       setVerified(true);
-      setVersion((v) => v + 1);
     } catch (error) {
       setVerifyError(error);
     } finally {
@@ -123,7 +120,7 @@ export function EnterpriseDetail({ role }: { role: Role }) {
           <Link to={REGISTRY_PATH}>{t('registry.detail.back')}</Link>
         </p>
         <h1 tabIndex={-1}>{t('registry.title')}</h1>
-        {resource.status === 'error' ? (
+        {resource.isError ? (
           <Alert tone="error">{problemMessage(t, resource.error)}</Alert>
         ) : (
           <p role="status">{t('registry.detail.loading')}</p>
@@ -224,7 +221,7 @@ export function EnterpriseDetail({ role }: { role: Role }) {
       </section>
 
       <OwnerDetails enterprise={enterprise} />
-      <HistoryList enterpriseId={enterprise.id} version={version} />
+      <HistoryList enterpriseId={enterprise.id} />
     </>
   );
 }

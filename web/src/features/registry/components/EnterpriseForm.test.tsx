@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
 import type { Role } from '../../../lib/user';
 import { callsTo, enterprise, FakeRegionPicker, page, problem, renderAt, routeFetch, VILLAGE } from '../../../test/fixtures';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson, urlOf } from '../../../test/render';
 import { EnterpriseForm } from './EnterpriseForm';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -52,7 +52,7 @@ function renderEdit(at = '/registry/7/edit') {
   });
 }
 
-const bodyOf = (key: string) => JSON.parse(String(callsTo(fetchMock, key)[0]!.init?.body)) as Record<string, unknown>;
+const bodyOf = (key: string) => sentJson<Record<string, unknown>>(callsTo(fetchMock, key)[0]!.init?.body);
 
 async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Cari nama pemilik'), 'siti');
@@ -235,9 +235,9 @@ describe('EnterpriseForm, editing', () => {
     await user.type(screen.getByLabelText('Nama pemilik *'), 'Budi Santoso');
     await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/registry\/7$/));
-    const calls = mock.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${String(input)}`);
+    const calls = mock.mock.calls.map(([input, init]) => `${init?.method ?? 'GET'} ${urlOf(input)}`);
     expect(calls.filter((c) => !c.startsWith('GET'))).toEqual(['POST /api/v1/people', 'PATCH /api/v1/enterprises/7']);
-    expect(JSON.parse(String(mock.mock.calls.find(([, init]) => init?.method === 'PATCH')![1]!.body))).toEqual({ owner_id: 44 });
+    expect(sentJson(mock.mock.calls.find(([, init]) => init?.method === 'PATCH')![1]!.body)).toEqual({ owner_id: 44 });
   });
 
   it('shows a refused new owner’s errors beside the owner’s fields', async () => {

@@ -11,17 +11,16 @@ import type { RegionPickerSlot } from '../../../lib/places';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
 import { formatAmountInput, formatRupiah, parseRupiah } from '../../../lib/rupiah';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
 import { useSubmission } from '../../../lib/use-submission';
 import type { Role } from '../../../lib/user';
 import {
   createEnterprise,
   createPerson,
-  getEnterprise,
-  listStewards,
   updateEnterprise,
   verifyEnterprise,
 } from '../api/registry';
+import { useEnterpriseSaved } from '../hooks/use-registry-mutations';
+import { useEnterprise, useStewards } from '../hooks/use-registry-queries';
 import { useSectors } from '../hooks/use-sectors';
 import { GENDERS, STATUSES, type Enterprise, type EnterpriseStatus, type Gender, type PersonInput } from '../types';
 import {
@@ -78,16 +77,14 @@ export function EnterpriseForm({ role, mode, RegionPicker, ownerSearchDelayMs }:
   const params = useParams();
   const enterpriseId = Number(params.id);
   const editing = mode === 'edit';
-  const saved = useResource(editing && enterpriseId > 0 ? `enterprise-${enterpriseId}` : null, (signal) =>
-    getEnterprise(enterpriseId, signal),
-  );
+  const saved = useEnterprise(enterpriseId > 0 ? enterpriseId : null, editing);
   useDocumentTitle(editing ? t('registry.form.titleEdit', { name: saved.data?.name ?? '' }) : t('registry.form.titleNew'));
 
   if (editing && !saved.data) {
     return (
       <>
         <h1 tabIndex={-1}>{t('registry.form.titleEdit', { name: '' })}</h1>
-        {saved.status === 'error' ? (
+        {saved.isError ? (
           <Alert tone="error">{problemMessage(t, saved.error)}</Alert>
         ) : (
           <p role="status">{t('registry.detail.loading')}</p>
@@ -99,7 +96,7 @@ export function EnterpriseForm({ role, mode, RegionPicker, ownerSearchDelayMs }:
     <FormBody
       key={saved.data?.id ?? 'new'}
       role={role}
-      original={saved.data}
+      original={saved.data ?? null}
       RegionPicker={RegionPicker}
       ownerSearchDelayMs={ownerSearchDelayMs}
     />
@@ -122,7 +119,8 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
   const renewal = search.get('renewal') === '1';
   const sectors = useSectors();
   const canSetSteward = can(role, 'stakeholders.write');
-  const stewards = useResource(canSetSteward ? 'stewards' : null, (signal) => listStewards(signal));
+  const stewards = useStewards(canSetSteward);
+  const enterpriseSaved = useEnterpriseSaved();
 
   const [draft, setDraft] = useState<EnterpriseDraft>(() => (original ? draftFromEnterprise(original) : emptyDraft()));
   const [local, setLocal] = useState<DraftErrors>({});
@@ -146,7 +144,7 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
     setDraft((d) => ({ ...d, new_owner: { ...d.new_owner, [field]: value } }));
 
   const errorsFor = (field: DraftField): string[] => [
-    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {}) as string),
+    ...(local[field] ?? []).map((problem) => t(problem.key, problem.values ?? {})),
     ...(server.byField[field] ?? []),
   ];
 
@@ -189,7 +187,10 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
       const created = await createEnterprise(createBody(input), key);
       return { target: created.id, notice: 'created' };
     }, {
-      onSuccess: ({ target, notice }) => navigate(back ?? enterprisePath(target), { state: { notice } satisfies DetailNotice }),
+      onSuccess: ({ target, notice }) => {
+        enterpriseSaved({ id: target });
+        void navigate(back ?? enterprisePath(target), { state: { notice } satisfies DetailNotice });
+      },
       onError: (error) => {
         setServer(readServerErrors(error));
         setFailure(error);
@@ -251,7 +252,7 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
         </div>
       ) : null}
 
-      <form ref={formRef} className="form form--wide" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form ref={formRef} className="form form--wide" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <fieldset className="card form-section">
           <legend className="form-section__legend">{t('registry.form.ownerSection')}</legend>
           <div className="choice-group" role="radiogroup" aria-label={t('registry.form.ownerSection')}>

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import type { RegionPickerSlot } from '../../../lib/places';
+import { useDraft } from '../../../lib/use-draft';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { isScale, isSectorCode, isStatus, SCALES, STATUSES } from '../types';
 import {
@@ -22,23 +23,21 @@ interface FilterPanelProps {
   view: 'list' | 'areas';
   sectors: readonly string[];
   RegionPicker: RegionPickerSlot;
-  onChange(filters: EnterpriseFilters): void;
+  onChange: (filters: EnterpriseFilters) => void;
 }
 
 /** The registry's filters. Choices apply at once; the text search applies on "Cari". */
 export function FilterPanel({ filters, view, sectors, RegionPicker, onChange }: FilterPanelProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [q, setQ] = useState(filters.q);
+  // The address changed the search (back, a link): the box shows its text.
+  const [q, setQ] = useDraft(filters.q);
   const [qError, setQError] = useState(false);
   // Open beside a wide list; folded away on a phone, where the list matters first.
   const wide = useMediaQuery(WIDE_QUERY);
   const [open, setOpen] = useState(wide);
   const count = activeFilterCount(view === 'list' ? filters : { ...filters, region: null, stale: null });
 
-  useEffect(() => {
-    setQ(filters.q);
-  }, [filters.q]);
 
   const apply = (changes: Partial<EnterpriseFilters>) => onChange({ ...filters, ...changes, offset: 0 });
 

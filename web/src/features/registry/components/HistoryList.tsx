@@ -1,16 +1,15 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { formatDateTime } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
-import { enterpriseHistory } from '../api/registry';
+import { useEnterpriseHistory } from '../hooks/use-registry-queries';
 import type { AuditEntry } from '../types';
 import { actorOf, changesOf } from '../types/history';
 import { sectorLabel } from './labels';
 
-const PAGE = 20;
 const MONEY = new Set(['capital', 'turnover']);
 const INSTANTS = new Set(['verified_at', 'created_at', 'updated_at', 'nik_consent_at']);
 const KNOWN_FIELDS = new Set([
@@ -73,7 +72,8 @@ export function historyValue(t: TFunction, language: string | undefined, field: 
     if (typeof record.username === 'string') return record.username;
     return JSON.stringify(value);
   }
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? '';
 }
 
 function Entry({ entry }: { entry: AuditEntry }) {
@@ -112,43 +112,20 @@ function Entry({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** Who changed what and when, newest first, page by page. `version` reloads it after a change. */
-export function HistoryList({ enterpriseId, version }: { enterpriseId: number; version: number }) {
+/** Who changed what and when, newest first, page by page; a change to the record adds a line. */
+export function HistoryList({ enterpriseId }: { enterpriseId: number }) {
   const { t } = useTranslation();
   const id = useId();
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [status, setStatus] = useState<'loading' | 'done' | 'error'>('loading');
-  const [error, setError] = useState<unknown>(null);
-
-  const load = (offset: number, signal?: AbortSignal) => {
-    setStatus('loading');
-    enterpriseHistory(enterpriseId, offset, PAGE, signal).then(
-      (page) => {
-        setItems((previous) => (offset === 0 ? page.items : [...previous, ...page.items]));
-        setTotal(page.total);
-        setStatus('done');
-      },
-      (caught: unknown) => {
-        if (signal?.aborted) return;
-        setError(caught);
-        setStatus('error');
-      },
-    );
-  };
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(0, controller.signal);
-    return () => controller.abort();
-    // `load` is recreated every render; only the record and its version matter.
-  }, [enterpriseId, version]);
+  const history = useEnterpriseHistory(enterpriseId);
+  const items = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = history.data?.pages.at(-1)?.total ?? 0;
+  const loading = history.isFetching;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={status === 'loading'}>
+    <section className="card" aria-labelledby={`${id}-title`} aria-busy={loading}>
       <h2 id={`${id}-title`}>{t('registry.history.title')}</h2>
-      {status === 'error' ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
-      {status === 'done' && items.length === 0 ? <p className="muted">{t('registry.history.empty')}</p> : null}
+      {history.isError ? <Alert tone="error">{problemMessage(t, history.error)}</Alert> : null}
+      {history.isSuccess && !loading && items.length === 0 ? <p className="muted">{t('registry.history.empty')}</p> : null}
       {items.length > 0 ? (
         <ol className="history" data-testid="history">
           {items.map((entry) => (
@@ -160,8 +137,8 @@ export function HistoryList({ enterpriseId, version }: { enterpriseId: number; v
         <button
           type="button"
           className="button button--secondary"
-          disabled={status === 'loading'}
-          onClick={() => load(items.length)}
+          disabled={loading}
+          onClick={() => void history.fetchNextPage()}
         >
           {t('registry.history.more')}
         </button>

@@ -1,13 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../../lib/problem-messages';
-import { searchPeople } from '../api/registry';
-import type { Person } from '../types';
-import { isSearchable } from '../types/filters';
+import { usePeopleSearch } from '../hooks/use-registry-queries';
 
 interface OwnerPickerProps {
   value: { id: number; name: string } | null;
-  onChange(owner: { id: number; name: string } | null): void;
+  onChange: (owner: { id: number; name: string } | null) => void;
   errors: string[];
   /** Milliseconds to wait after typing before searching. */
   searchDelayMs?: number;
@@ -18,39 +16,10 @@ export function OwnerPicker({ value, onChange, errors, searchDelayMs = 300 }: Ow
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<'idle' | 'loading' | 'done' | 'error'>('idle');
-  const [people, setPeople] = useState<Person[]>([]);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<unknown>(null);
   const q = query.trim();
-
-  useEffect(() => {
-    if (!isSearchable(q)) {
-      setStatus('idle');
-      setPeople([]);
-      return undefined;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setStatus('loading');
-      searchPeople(q, controller.signal).then(
-        (page) => {
-          setPeople(page.items);
-          setTotal(page.total);
-          setStatus('done');
-        },
-        (caught: unknown) => {
-          if (controller.signal.aborted) return;
-          setError(caught);
-          setStatus('error');
-        },
-      );
-    }, searchDelayMs);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, searchDelayMs]);
+  const people = usePeopleSearch(q, searchDelayMs);
+  const items = people.items;
+  const { status, total, error } = people;
 
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
 
@@ -106,9 +75,9 @@ export function OwnerPicker({ value, onChange, errors, searchDelayMs = 300 }: Ow
         {status === 'done' && total === 0 ? t('registry.form.ownerNoResults') : null}
         {status === 'done' && total > 0 ? t('registry.form.ownerResults', { count: total }) : null}
       </p>
-      {people.length > 0 ? (
+      {items.length > 0 ? (
         <ul className="region-picker__results" data-testid="owner-results">
-          {people.map((person) => (
+          {items.map((person) => (
             <li key={person.id}>
               <button
                 type="button"

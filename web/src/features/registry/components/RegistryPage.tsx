@@ -7,14 +7,12 @@ import { can } from '../../../lib/permissions';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
 import type { Role } from '../../../lib/user';
-import { listEnterprises } from '../api/registry';
+import { useEnterprises } from '../hooks/use-registry-queries';
 import { useSectors } from '../hooks/use-sectors';
 import {
   filtersFromSearchParams,
   filtersToSearchParams,
-  listQuery,
   PAGE_SIZE,
   type EnterpriseFilters,
 } from '../types/filters';
@@ -74,7 +72,7 @@ export function RegistryPage({ role, view, RegionPicker }: RegistryPageProps) {
           filters={filters}
           onDrill={(region) => setFilters({ ...filters, region, offset: 0 })}
           onOpenList={(region) =>
-            navigate({
+            void navigate({
               pathname: REGISTRY_PATH,
               search: `?${filtersToSearchParams({ ...filters, region, offset: 0 }).toString()}`,
             })
@@ -89,28 +87,28 @@ interface ListViewProps {
   filters: EnterpriseFilters;
   role: Role;
   language: string | undefined;
-  onChange(filters: EnterpriseFilters): void;
+  onChange: (filters: EnterpriseFilters) => void;
 }
 
 function ListView({ filters, role, language, onChange }: ListViewProps) {
   const { t } = useTranslation();
-  const page = useResource(JSON.stringify(listQuery(filters)), (signal) => listEnterprises(filters, signal));
+  const page = useEnterprises(filters);
   const data = page.data;
 
   return (
     <>
-      <section className="card" aria-labelledby="enterprise-list-title" aria-busy={page.status === 'loading'}>
+      <section className="card" aria-labelledby="enterprise-list-title" aria-busy={page.isFetching}>
         <h2 id="enterprise-list-title" className="visually-hidden">
           {t('registry.list.title')}
         </h2>
         <p className="lead" role="status" data-testid="enterprise-total">
-          {page.status === 'loading' && !data
+          {page.isFetching && !data
             ? t('registry.list.loading')
             : data
               ? t('registry.list.total', { count: data.total, formatted: formatNumber(data.total, language) })
               : null}
         </p>
-        {page.status === 'error' ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+        {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
         {data && data.items.length === 0 ? <p>{t('registry.list.empty')}</p> : null}
         {data && data.items.length > 0 ? <EnterpriseList items={data.items} /> : null}
         {data ? (

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -6,10 +7,11 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { levelOfCode, type RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
-import { listEnterprises, verifyEnterprise } from '../api/registry';
-import type { Enterprise } from '../types';
-import { EMPTY_FILTERS, isRegionCode } from '../types/filters';
+import { registryKeys } from '../api/keys';
+import { useVerifyEnterprise } from '../hooks/use-registry-mutations';
+import { useEnterprises } from '../hooks/use-registry-queries';
+import type { Enterprise, EnterprisePage } from '../types';
+import { EMPTY_FILTERS, isRegionCode, listQuery } from '../types/filters';
 import { editPath, enterprisePath, renewalPath } from '../types/paths';
 import { sectorLabel } from './labels';
 
@@ -33,52 +35,48 @@ export function RenewalWorklist({ RegionPicker }: { RegionPicker: RegionPickerSl
   const chosen = params.get('village');
   const code = chosen && isRegionCode(chosen) ? chosen : null;
   const village = code && levelOfCode(code) === 'village' ? code : null;
-  const list = useResource(village ? `worklist-${village}` : null, (signal) =>
-    listEnterprises(worklistFilters(village!), signal, WORKLIST_SIZE),
-  );
-  const [items, setItems] = useState<Enterprise[]>([]);
-  const [total, setTotal] = useState(0);
+  const filters = worklistFilters(village ?? '');
+  const list = useEnterprises(filters, { limit: WORKLIST_SIZE, enabled: village !== null, keepPrevious: false });
+  const listKey = registryKeys.list(listQuery(filters, WORKLIST_SIZE));
+  const client = useQueryClient();
+  const verifier = useVerifyEnterprise();
+  const items = (village && list.data?.items) || [];
+  const total = village && list.data ? list.data.total : 0;
   const [busy, setBusy] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // What was said about one village's list: choosing another village starts afresh.
+  const [said, setSaid] = useState<{ village: string | null; notice: string | null; error: unknown }>({
+    village: null,
+    notice: null,
+    error: null,
+  });
+  const notice = said.village === village ? said.notice : null;
+  const error = said.village === village ? said.error : null;
+  const setNotice = (text: string | null) => setSaid((s) => ({ ...s, village, notice: text }));
+  const setError = (caught: unknown) => setSaid((s) => ({ ...s, village, error: caught }));
   const headings = useRef(new Map<number, HTMLElement>());
   const focusNext = useRef<number | null>(null);
-
-  useEffect(() => {
-    if (list.data) {
-      setItems(list.data.items);
-      setTotal(list.data.total);
-    } else {
-      setItems([]);
-      setTotal(0);
-    }
-  }, [list.data]);
-
-  useEffect(() => {
-    setNotice(null);
-    setError(null);
-  }, [village]);
 
   useEffect(() => {
     if (focusNext.current === null) return;
     headings.current.get(focusNext.current)?.focus();
     focusNext.current = null;
-  }, [items]);
+    // After the list changed (a verified enterprise left it), focus the next heading.
+  }, [list.data]);
 
   async function verify(enterprise: Enterprise) {
     setBusy(enterprise.id);
     setError(null);
     setNotice(null);
     try {
-      await verifyEnterprise(enterprise.id);
+      await verifier.mutateAsync(enterprise.id);
       const index = items.findIndex((e) => e.id === enterprise.id);
       const rest = items.filter((e) => e.id !== enterprise.id);
       focusNext.current = rest[Math.min(index, rest.length - 1)]?.id ?? null;
-      setItems(rest);
-      setTotal((n) => Math.max(0, n - 1));
+      // A verified enterprise leaves the list at once, without asking the server again.
+      client.setQueryData<EnterprisePage>(listKey, (page) => (page ? { ...page, items: rest, total: Math.max(0, page.total - 1) } : page));
       setNotice(t('registry.renewal.verifiedNotice', { name: enterprise.name }));
       // This page is done but more are waiting on the server: fetch the next ones.
-      if (rest.length === 0 && total - 1 > 0) list.reload();
+      if (rest.length === 0 && total - 1 > 0) void client.invalidateQueries({ queryKey: listKey });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -107,13 +105,13 @@ export function RenewalWorklist({ RegionPicker }: { RegionPicker: RegionPickerSl
         {notice ? <Alert tone="success">{notice}</Alert> : null}
       </div>
       {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : null}
-      {list.status === 'error' ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
+      {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
 
-      {village && list.status === 'loading' && items.length === 0 ? (
+      {village && list.isFetching && items.length === 0 ? (
         <p role="status">{t('registry.renewal.loading')}</p>
       ) : null}
 
-      {village && list.status === 'done' ? (
+      {village && list.isSuccess && !list.isFetching ? (
         <p className="lead" role="status" data-testid="worklist-remaining">
           {total === 0
             ? t('registry.renewal.allDone')

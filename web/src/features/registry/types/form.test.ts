@@ -27,7 +27,7 @@ function valid(overrides: Partial<EnterpriseDraft> = {}): EnterpriseDraft {
 
 const keysOf = (draft: EnterpriseDraft, options = OPTIONS) =>
   Object.fromEntries(
-    Object.entries(validateDraft(draft, options).errors).map(([field, problems]) => [field, problems!.map((p) => p.key)]),
+    Object.entries(validateDraft(draft, options).errors).map(([field, problems]) => [field, problems.map((p) => p.key)]),
   );
 
 describe('validateDraft', () => {

@@ -279,7 +279,7 @@ export function validateDraft(draft: EnterpriseDraft, options: ValidateOptions):
 
 /** POST /enterprises: optional fields left empty are simply not sent. */
 export function createBody(input: EnterpriseInput): EnterpriseInput {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as EnterpriseInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
 }
 
 /**

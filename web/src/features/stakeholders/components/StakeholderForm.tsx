@@ -8,7 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { fieldMessages, problemMessage } from '../../../lib/problem-messages';
 import { useSubmission } from '../../../lib/use-submission';
-import { createStakeholder, updateStakeholder } from '../api/stakeholders';
+import { useSaveStakeholder } from '../hooks/use-stakeholders';
 import {
   draftFromStakeholder,
   emptyStakeholderDraft,
@@ -27,8 +27,9 @@ interface StakeholderFormProps {
   /** The stakeholder to edit; null adds a new one. */
   original: Stakeholder | null;
   RegionPicker: RegionPickerSlot;
-  onSaved(stakeholder: Stakeholder, created: boolean): void;
-  onCancel(): void;
+  /** Saved: the list shows it already (the write put it in the cache). */
+  onSaved: (created: boolean) => void;
+  onCancel: () => void;
 }
 
 /** Add or edit a stakeholder (admin only). */
@@ -42,6 +43,7 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
   const [local, setLocal] = useState<StakeholderErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const { submitting, submit } = useSubmission();
+  const save = useSaveStakeholder();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -52,7 +54,7 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
 
   const nameTaken = isApiError(failure) && failure.slug === 'already-exists';
   const errorsFor = (field: keyof StakeholderErrors): string[] => [
-    ...(local[field] ?? []).map((key) => t(key) as string),
+    ...(local[field] ?? []).map((key) => t(key)),
     ...(field === 'name' && nameTaken ? [t('stakeholders.form.nameTaken')] : fieldMessages(t, failure, field)),
   ];
   const serverNamesField =
@@ -67,15 +69,13 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
     if (!input) return;
     await submit(
       input,
-      async (key) => {
-        if (original) {
-          const patch = stakeholderPatch(original, input);
-          return Object.keys(patch).length > 0 ? await updateStakeholder(original.id, patch) : original;
-        }
-        const body = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
-        return createStakeholder(body, key);
-      },
-      { onSuccess: (saved) => onSaved(saved, original === null), onError: setFailure },
+      (key) =>
+        save.mutateAsync(
+          original
+            ? { kind: 'update', original, patch: stakeholderPatch(original, input) }
+            : { kind: 'create', body: Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)), idempotencyKey: key },
+        ),
+      { onSuccess: () => onSaved(original === null), onError: setFailure },
     );
   }
 
@@ -86,7 +86,7 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
         {title}
       </h2>
       {showGeneral ? <Alert tone="error">{problemMessage(t, failure)}</Alert> : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-name`}
           label={t('common.required', { label: t('stakeholders.fields.name') })}

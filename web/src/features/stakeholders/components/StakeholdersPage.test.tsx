@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import type { Role } from '../../../lib/user';
 import { callsTo, FakeRegionPicker, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse, sentJson } from '../../../test/render';
 import type { Stakeholder } from '../types';
 import { StakeholdersPage } from './StakeholdersPage';
 
@@ -36,8 +36,8 @@ beforeEach(() => {
   fetchMock = routeFetch({
     'GET /api/v1/stakeholders': () => page(ITEMS, ITEMS.length, 200),
     'POST /api/v1/stakeholders': (_url, init) =>
-      jsonResponse({ ...stakeholder({}), id: 9, ...JSON.parse(String(init?.body)), region: null }, 201),
-    'PATCH /api/v1/stakeholders/2': (_url, init) => jsonResponse({ ...ITEMS[1]!, ...JSON.parse(String(init?.body)) }),
+      jsonResponse({ ...stakeholder({}), id: 9, ...sentJson<object>(init?.body), region: null }, 201),
+    'PATCH /api/v1/stakeholders/2': (_url, init) => jsonResponse({ ...ITEMS[1]!, ...sentJson<object>(init?.body) }),
   });
 });
 
@@ -73,7 +73,7 @@ describe('StakeholdersPage', () => {
 
     expect(await screen.findByText('Lembaga sudah ditambahkan.')).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'POST /api/v1/stakeholders');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({
+    expect(sentJson(call!.init?.body)).toEqual({
       name: 'Baznas Kota Batu',
       helix: 'civil_society',
       kind: 'zakat_institution',
@@ -121,7 +121,7 @@ describe('StakeholdersPage', () => {
     await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
     expect(await screen.findByText('Perubahan sudah disimpan.')).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'PATCH /api/v1/stakeholders/2');
-    expect(JSON.parse(String(call!.init?.body))).toEqual({ contact: 'Pak Andi, 0812-1111-2222' });
+    expect(sentJson(call!.init?.body)).toEqual({ contact: 'Pak Andi, 0812-1111-2222' });
     expect(screen.getByTestId('helix-business')).toHaveTextContent('Pak Andi, 0812-1111-2222');
   });
 

@@ -6,9 +6,8 @@ import { can } from '../../../lib/permissions';
 import { formatPlacePath, type RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useResource } from '../../../lib/use-resource';
 import type { Role } from '../../../lib/user';
-import { listStakeholders } from '../api/stakeholders';
+import { useStakeholders } from '../hooks/use-stakeholders';
 import { groupByHelix, type Stakeholder } from '../types';
 import { StakeholderForm } from './StakeholderForm';
 
@@ -25,7 +24,7 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Stakeholder | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useResource(`stakeholders-${q}`, (signal) => listStakeholders(q, signal));
+  const list = useStakeholders(q);
   const admin = can(role, 'stakeholders.write');
 
   function onSearch(event: FormEvent<HTMLFormElement>) {
@@ -34,13 +33,9 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
     setQ([...text].length >= 2 ? text : '');
   }
 
-  function onSaved(saved: Stakeholder, created: boolean) {
+  function onSaved(created: boolean) {
     setEditing(null);
     setNotice(created ? t('stakeholders.form.created') : t('stakeholders.form.saved'));
-    list.setData((items) => {
-      const rest = (items ?? []).filter((s) => s.id !== saved.id);
-      return [...rest, saved];
-    });
   }
 
   const groups = groupByHelix(list.data ?? []);
@@ -87,8 +82,8 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
         </button>
       </form>
 
-      {list.status === 'error' ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
-      {list.status === 'loading' && !list.data ? <p role="status">{t('stakeholders.loading')}</p> : null}
+      {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
+      {list.isFetching && !list.data ? <p role="status">{t('stakeholders.loading')}</p> : null}
 
       {list.data
         ? groups.map((group) => (

@@ -1,0 +1,52 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { routeFetch } from '../../../test/fixtures';
+import { member } from '../../../test/groups';
+import { createTestQueryClient, jsonResponse } from '../../../test/render';
+import { groupKeys } from '../api/keys';
+import { useAddMember, usePostEntry } from './use-group-mutations';
+
+function setup() {
+  const client = createTestQueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  // What the workspace had loaded before the write.
+  client.setQueryData(groupKeys.view(1), { id: 1 });
+  client.setQueryData(groupKeys.memberList(1, false), []);
+  client.setQueryData(groupKeys.memberList(1, true), []);
+  client.setQueryData(groupKeys.statement(1), {});
+  client.setQueryData(groupKeys.ledger(1, 20, 0), { items: [], total: 0 });
+  client.setQueryData(groupKeys.memberList(2, false), []);
+  const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+  return { client, wrapper, invalidated };
+}
+
+beforeEach(() => {
+  routeFetch({
+    'POST /api/v1/groups/1/members': () => jsonResponse(member(20, 'Sumi'), 201),
+    'POST /api/v1/groups/1/ledger': () => jsonResponse({ id: 9 }, 201),
+  });
+});
+
+describe('group writes invalidate what they change', () => {
+  it('adding a member marks both member lists and the group (its count) for loading again, not the treasury', async () => {
+    const { wrapper, invalidated } = setup();
+    const { result } = renderHook(() => useAddMember(1), { wrapper });
+    await act(() => result.current.mutateAsync({ body: { person_id: 12, role: 'member' } as never }));
+    expect(invalidated(groupKeys.memberList(1, false))).toBe(true);
+    expect(invalidated(groupKeys.memberList(1, true))).toBe(true);
+    expect(invalidated(groupKeys.view(1))).toBe(true);
+    expect(invalidated(groupKeys.statement(1))).toBe(false);
+    expect(invalidated(groupKeys.memberList(2, false))).toBe(false);
+  });
+
+  it('a ledger entry marks the statement and every ledger page, not the members', async () => {
+    const { wrapper, invalidated } = setup();
+    const { result } = renderHook(() => usePostEntry(1), { wrapper });
+    await act(() => result.current.mutateAsync({ body: { kind: 'expense', amount: 5_000, date: '2026-03-01' } as never }));
+    expect(invalidated(groupKeys.statement(1))).toBe(true);
+    expect(invalidated(groupKeys.ledger(1, 20, 0))).toBe(true);
+    expect(invalidated(groupKeys.memberList(1, false))).toBe(false);
+  });
+});

@@ -1,0 +1,256 @@
+// The groups feature's writes through TanStack Query. Each one invalidates what it changed (a
+// ledger entry: the whole treasury; a member: the members and the group's count), or puts the
+// record the server answered with straight into the cache when a page shows that very record.
+// Forms send them through useSubmission, which supplies the Idempotency-Key of the submission.
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { claimArea, closeMaterial, createOrder, createPost, endArea, markUseful, postMaterial, recordPurchase } from '../api/cooperation';
+import { cancelOrder, updateShare } from '../api/cooperation';
+import {
+  addMember,
+  castVote,
+  createDeliberation,
+  createGroup,
+  createMeeting,
+  decide,
+  recordAttendance,
+  updateGroup,
+  updateMeeting,
+} from '../api/groups';
+import { groupKeys } from '../api/keys';
+import { addAsset, addFeeRule, postEntry, reverseEntry } from '../api/treasury';
+import type {
+  AttendanceInput,
+  DecisionInput,
+  DeliberationInput,
+  DeliberationView,
+  GroupInput,
+  GroupView,
+  MeetingInput,
+  MeetingView,
+  MemberInput,
+  VoteInput,
+} from '../types';
+import type { AreaInput, JointOrder, KnowledgePost, MaterialInput, OrderInput, PostInput, PostPage, PurchaseInput, ShareInput } from '../types/cooperation';
+import type { AssetInput, EntryInput, FeeRuleInput, ReversalInput } from '../types/treasury';
+
+/** A form's submission: the body, and the Idempotency-Key its retries share. */
+export interface Submission<Body> {
+  body: Body;
+  idempotencyKey?: string | undefined;
+}
+
+function invalidate(client: QueryClient, ...keys: QueryKey[]) {
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+}
+
+// ---- the group and its members ----
+
+export function useCreateGroup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<GroupInput>) => createGroup(body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.lists()),
+  });
+}
+
+export function useUpdateGroup(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GroupInput) => updateGroup(groupId, body),
+    onSuccess: (group: GroupView) => {
+      client.setQueryData(groupKeys.view(groupId), group);
+      invalidate(client, groupKeys.lists());
+    },
+  });
+}
+
+/** A new member: the members list and the group's count of active members change. */
+export function useAddMember(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<MemberInput>) => addMember(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.members(groupId), groupKeys.view(groupId)),
+  });
+}
+
+// ---- meetings ----
+
+export function useCreateMeeting(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<MeetingInput>) => createMeeting(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.meetingPages(groupId)),
+  });
+}
+
+/** A meeting changed (held, its attendance): the page shows the answer; lists and compliance reload. */
+function useMeetingWrite<Vars>(groupId: number, meetingId: number, write: (vars: Vars) => Promise<MeetingView>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (meeting: MeetingView) => {
+      client.setQueryData(groupKeys.meeting(groupId, meetingId), meeting);
+      invalidate(client, groupKeys.meetingPages(groupId), [...groupKeys.group(groupId), 'compliance']);
+    },
+  });
+}
+
+export function useUpdateMeeting(groupId: number, meetingId: number) {
+  return useMeetingWrite(groupId, meetingId, (body: MeetingInput) => updateMeeting(groupId, meetingId, body));
+}
+
+export function useRecordAttendance(groupId: number, meetingId: number) {
+  return useMeetingWrite(groupId, meetingId, (body: AttendanceInput) => recordAttendance(groupId, meetingId, body));
+}
+
+// ---- deliberations ----
+
+export function useCreateDeliberation(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<DeliberationInput>) => createDeliberation(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.deliberationPages(groupId)),
+  });
+}
+
+/** A vote or a decision: the proposal shows the answer; the list and the group's norms reload. */
+function useDeliberationWrite<Body>(
+  groupId: number,
+  deliberationId: number,
+  write: (body: Body, idempotencyKey?: string) => Promise<DeliberationView>,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<Body>) => write(body, idempotencyKey),
+    onSuccess: (view: DeliberationView) => {
+      client.setQueryData(groupKeys.deliberation(groupId, deliberationId), view);
+      invalidate(client, groupKeys.deliberationPages(groupId), groupKeys.norms(groupId));
+    },
+  });
+}
+
+export function useCastVote(groupId: number, deliberationId: number) {
+  return useDeliberationWrite(groupId, deliberationId, (body: VoteInput, key) => castVote(groupId, deliberationId, body, key));
+}
+
+export function useDecide(groupId: number, deliberationId: number) {
+  return useDeliberationWrite(groupId, deliberationId, (body: DecisionInput, key) => decide(groupId, deliberationId, body, key));
+}
+
+// ---- treasury: any write changes the statement, the balances, the ledger, fees and assets ----
+
+function useTreasuryWrite<Vars, Result>(groupId: number, write: (vars: Vars) => Promise<Result>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: () => invalidate(client, groupKeys.treasury(groupId)) });
+}
+
+export function usePostEntry(groupId: number) {
+  return useTreasuryWrite(groupId, ({ body, idempotencyKey }: Submission<EntryInput>) => postEntry(groupId, body, idempotencyKey));
+}
+
+export function useReverseEntry(groupId: number) {
+  return useTreasuryWrite(groupId, ({ entryId, body, idempotencyKey }: Submission<ReversalInput> & { entryId: number }) =>
+    reverseEntry(groupId, entryId, body, idempotencyKey),
+  );
+}
+
+export function useAddFeeRule(groupId: number) {
+  return useTreasuryWrite(groupId, ({ body, idempotencyKey }: Submission<FeeRuleInput>) => addFeeRule(groupId, body, idempotencyKey));
+}
+
+export function useAddAsset(groupId: number) {
+  return useTreasuryWrite(groupId, ({ body, idempotencyKey }: Submission<AssetInput>) => addAsset(groupId, body, idempotencyKey));
+}
+
+// ---- market areas, joint orders, knowledge posts, raw material ----
+
+export function useClaimArea(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<AreaInput>) => claimArea(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.areas(groupId)),
+  });
+}
+
+export function useEndArea(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (areaId: number) => endArea(groupId, areaId),
+    onSuccess: () => invalidate(client, groupKeys.areas(groupId)),
+  });
+}
+
+export function useCreateOrder(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<OrderInput>) => createOrder(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.orderPages(groupId)),
+  });
+}
+
+/** A share filled or the order cancelled: the page shows the answer, the list reloads. */
+function useOrderWrite<Vars>(groupId: number, orderId: number, write: (vars: Vars) => Promise<JointOrder>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (order: JointOrder) => {
+      client.setQueryData(groupKeys.order(groupId, orderId), order);
+      invalidate(client, groupKeys.orderPages(groupId));
+    },
+  });
+}
+
+export function useUpdateShare(groupId: number, orderId: number) {
+  return useOrderWrite(groupId, orderId, ({ memberId, body }: { memberId: number; body: ShareInput }) =>
+    updateShare(groupId, orderId, memberId, body),
+  );
+}
+
+export function useCancelOrder(groupId: number, orderId: number) {
+  return useOrderWrite(groupId, orderId, () => cancelOrder(groupId, orderId));
+}
+
+export function useCreatePost(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<PostInput>) => createPost(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.posts(groupId)),
+  });
+}
+
+/** "Useful": the post's count changes in place on every page that shows it; nothing reloads. */
+export function useMarkUseful(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (postId: number) => markUseful(groupId, postId),
+    onSuccess: (post: KnowledgePost) => {
+      client.setQueriesData<PostPage>({ queryKey: groupKeys.posts(groupId) }, (page) =>
+        page ? { ...page, items: page.items.map((item) => (item.id === post.id ? post : item)) } : page,
+      );
+    },
+  });
+}
+
+export function usePostMaterial(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<MaterialInput>) => postMaterial(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, groupKeys.board(groupId)),
+  });
+}
+
+export function useCloseMaterial(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (postId: number) => closeMaterial(groupId, postId),
+    onSuccess: () => invalidate(client, groupKeys.board(groupId)),
+  });
+}
+
+export function useRecordPurchase(groupId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<PurchaseInput>) => recordPurchase(groupId, body, idempotencyKey),
+    onSuccess: () => invalidate(client, [...groupKeys.materials(groupId), 'purchases']),
+  });
+}

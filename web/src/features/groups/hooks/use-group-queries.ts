@@ -1,0 +1,175 @@
+// The groups feature's reads through TanStack Query: one hook per thing a section shows, each
+// keyed by `groupKeys` so that the writes in use-group-mutations.ts can invalidate them. A new
+// key aborts the request of the old one (the signal goes to the API client), and a list keeps
+// the previous page on screen while the next one loads.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getMaterials, listAreas, listOrders, listPosts, listPurchases, getOrder } from '../api/cooperation';
+import {
+  getCompliance,
+  getDeliberation,
+  getGroup,
+  getMeeting,
+  listAllMembers,
+  listDeliberations,
+  listGroups,
+  listMeetings,
+  listNorms,
+  listRegionCompliance,
+} from '../api/groups';
+import { groupKeys } from '../api/keys';
+import { getBalances, getFees, getStatement, listAssets, listFeeRules, listLedger } from '../api/treasury';
+import { listQuery, type GroupFilters } from '../types/filters';
+import { regionComplianceQuery, type RegionComplianceFilters } from '../types/region-compliance';
+
+export function useGroupList(filters: GroupFilters) {
+  return useQuery({
+    queryKey: groupKeys.list(listQuery(filters)),
+    queryFn: ({ signal }) => listGroups(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRegionCompliance(filters: RegionComplianceFilters, thisMonth: string) {
+  return useQuery({
+    queryKey: groupKeys.regionCompliance(regionComplianceQuery(filters, thisMonth)),
+    queryFn: ({ signal }) => listRegionCompliance(filters, thisMonth, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The group itself (null: nothing to load, e.g. a bad id in the address). */
+export function useGroup(groupId: number | null) {
+  return useQuery({
+    queryKey: groupKeys.view(groupId ?? 0),
+    queryFn: ({ signal }) => getGroup(groupId!, signal),
+    enabled: groupId !== null,
+  });
+}
+
+/**
+ * Every member of a group (those who left too, when asked), loaded page after page; nothing loads
+ * while not `enabled`.
+ */
+export function useMembers(groupId: number, includeLeft: boolean, enabled = true) {
+  return useQuery({
+    queryKey: groupKeys.memberList(groupId, includeLeft),
+    queryFn: ({ signal }) => listAllMembers(groupId, includeLeft, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMeetings(groupId: number, limit: number, offset: number) {
+  return useQuery({
+    queryKey: groupKeys.meetingPage(groupId, limit, offset),
+    queryFn: ({ signal }) => listMeetings(groupId, limit, offset, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMeeting(groupId: number, meetingId: number) {
+  return useQuery({
+    queryKey: groupKeys.meeting(groupId, meetingId),
+    queryFn: ({ signal }) => getMeeting(groupId, meetingId, signal),
+  });
+}
+
+export function useDeliberations(groupId: number, limit: number, offset: number) {
+  return useQuery({
+    queryKey: groupKeys.deliberationPage(groupId, limit, offset),
+    queryFn: ({ signal }) => listDeliberations(groupId, limit, offset, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDeliberation(groupId: number, deliberationId: number) {
+  return useQuery({
+    queryKey: groupKeys.deliberation(groupId, deliberationId),
+    queryFn: ({ signal }) => getDeliberation(groupId, deliberationId, signal),
+  });
+}
+
+export function useNorms(groupId: number) {
+  return useQuery({ queryKey: groupKeys.norms(groupId), queryFn: ({ signal }) => listNorms(groupId, signal) });
+}
+
+/** Meetings against the SOP, from month to month (both null: the twelve months to this one). */
+export function useCompliance(groupId: number, sopMeetingsPerMonth: number, range: { from: string | null; to: string | null }) {
+  return useQuery({
+    queryKey: groupKeys.compliance(groupId, { ...range, sop: sopMeetingsPerMonth }),
+    queryFn: ({ signal }) => getCompliance(groupId, range, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+// ---- treasury ----
+
+export function useStatement(groupId: number) {
+  return useQuery({ queryKey: groupKeys.statement(groupId), queryFn: ({ signal }) => getStatement(groupId, signal) });
+}
+
+export function useBalances(groupId: number) {
+  return useQuery({ queryKey: groupKeys.balances(groupId), queryFn: ({ signal }) => getBalances(groupId, signal) });
+}
+
+export function useLedger(groupId: number, limit: number, offset: number) {
+  return useQuery({
+    queryKey: groupKeys.ledger(groupId, limit, offset),
+    queryFn: ({ signal }) => listLedger(groupId, limit, offset, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFees(groupId: number) {
+  return useQuery({ queryKey: groupKeys.fees(groupId), queryFn: ({ signal }) => getFees(groupId, signal) });
+}
+
+export function useFeeRules(groupId: number) {
+  return useQuery({ queryKey: groupKeys.feeRules(groupId), queryFn: ({ signal }) => listFeeRules(groupId, signal) });
+}
+
+export function useAssets(groupId: number) {
+  return useQuery({ queryKey: groupKeys.assets(groupId), queryFn: ({ signal }) => listAssets(groupId, signal) });
+}
+
+// ---- cooperation ----
+
+export function useAreas(groupId: number, includeEnded: boolean) {
+  return useQuery({
+    queryKey: groupKeys.areaList(groupId, includeEnded),
+    queryFn: ({ signal }) => listAreas(groupId, includeEnded, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrders(groupId: number, limit: number, offset: number) {
+  return useQuery({
+    queryKey: groupKeys.orderPage(groupId, limit, offset),
+    queryFn: ({ signal }) => listOrders(groupId, limit, offset, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrder(groupId: number, orderId: number) {
+  return useQuery({ queryKey: groupKeys.order(groupId, orderId), queryFn: ({ signal }) => getOrder(groupId, orderId, signal) });
+}
+
+export function usePosts(groupId: number, limit: number, offset: number) {
+  return useQuery({
+    queryKey: groupKeys.postPage(groupId, limit, offset),
+    queryFn: ({ signal }) => listPosts(groupId, limit, offset, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMaterialsBoard(groupId: number) {
+  return useQuery({ queryKey: groupKeys.board(groupId), queryFn: ({ signal }) => getMaterials(groupId, signal) });
+}
+
+export function usePurchases(groupId: number, limit: number, offset: number) {
+  return useQuery({
+    queryKey: groupKeys.purchases(groupId, limit, offset),
+    queryFn: ({ signal }) => listPurchases(groupId, limit, offset, signal),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,6 @@
+// The stakeholders feature's query keys.
+export const stakeholderKeys = {
+  all: ['stakeholders'] as const,
+  lists: () => [...stakeholderKeys.all, 'list'] as const,
+  list: (q: string) => [...stakeholderKeys.lists(), { q }] as const,
+};

@@ -1,0 +1,33 @@
+// The stakeholders feature's reads and writes through TanStack Query, keyed by `stakeholderKeys`.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createStakeholder, listStakeholders, updateStakeholder } from '../api/stakeholders';
+import { stakeholderKeys } from '../api/keys';
+import type { Stakeholder, StakeholderInput } from '../types';
+
+export function useStakeholders(q: string) {
+  return useQuery({ queryKey: stakeholderKeys.list(q), queryFn: ({ signal }) => listStakeholders(q, signal) });
+}
+
+export type StakeholderSave =
+  | { kind: 'create'; body: StakeholderInput; idempotencyKey?: string | undefined }
+  | { kind: 'update'; original: Stakeholder; patch: StakeholderInput };
+
+/**
+ * Adds or edits a stakeholder (an edit that changes nothing sends nothing). The lists on screen
+ * show the answer at once, and are marked stale so a search asks the server again.
+ */
+export function useSaveStakeholder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (save: StakeholderSave): Promise<Stakeholder> => {
+      if (save.kind === 'create') return createStakeholder(save.body, save.idempotencyKey);
+      return Object.keys(save.patch).length > 0 ? updateStakeholder(save.original.id, save.patch) : save.original;
+    },
+    onSuccess: (saved) => {
+      client.setQueriesData<Stakeholder[]>({ queryKey: stakeholderKeys.lists() }, (items) =>
+        items ? [...items.filter((s) => s.id !== saved.id), saved] : items,
+      );
+      void client.invalidateQueries({ queryKey: stakeholderKeys.lists(), refetchType: 'none' });
+    },
+  });
+}
