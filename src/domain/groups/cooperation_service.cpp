@@ -87,6 +87,7 @@ std::vector<Membership> ActiveMembers(UnitOfWork& unit, Problems& problems, std:
                                       const std::vector<std::pair<std::string, std::int64_t>>& named,
                                       core::Status& status) {
   std::vector<std::int64_t> ids;
+  ids.reserve(named.size());
   for (const auto& [field, id] : named) ids.push_back(id);
   auto found = unit.Groups().FindMembers(group_id, ids);
   if (!found.ok()) {

@@ -291,6 +291,7 @@ core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std
   }
   if (!named_members.empty()) {
     std::vector<std::int64_t> ids;
+    ids.reserve(named_members.size());
     for (const auto& [field, id] : named_members) ids.push_back(id);
     GOTONG_ASSIGN_OR_RETURN(auto found, unit->Groups().FindMembers(group_id, ids));
     for (const auto& [field, id] : named_members) {
