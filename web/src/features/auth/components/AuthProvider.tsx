@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, isApiError } from '../../../lib/api-client';
 import type { User } from '../../../lib/user';
@@ -14,20 +15,27 @@ interface State {
 /**
  * Holds who is signed in. On start it asks GET /me (the cookie may still be valid);
  * any 401 "unauthenticated" from any later call ends the session here, and the
- * route guard then sends the user to the login page with an explanation.
+ * route guard then sends the user to the login page with an explanation. Leaving the session
+ * (signing out, or its end) empties the server state cache, so whoever signs in next in this tab
+ * never sees what the previous account loaded.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading', user: null, signedOutReason: null });
+  const queryClient = useQueryClient();
 
   const signIn = useCallback((session: SessionResponse) => {
     api.setCsrfToken(session.csrf_token);
     setState({ status: 'authenticated', user: session.user, signedOutReason: null });
   }, []);
 
-  const signOut = useCallback((reason: SignedOutReason | null) => {
-    api.setCsrfToken(null);
-    setState({ status: 'anonymous', user: null, signedOutReason: reason });
-  }, []);
+  const signOut = useCallback(
+    (reason: SignedOutReason | null) => {
+      api.setCsrfToken(null);
+      queryClient.clear();
+      setState({ status: 'anonymous', user: null, signedOutReason: reason });
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,8 +56,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
             : previous,
         );
         api.setCsrfToken(null);
+        queryClient.clear();
       }),
-    [],
+    [queryClient],
   );
 
   const login = useCallback(

@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { jsonResponse, renderWithI18n, sentJson, urlOf } from '../../../test/render';
+import { useAuth } from '../hooks/use-auth';
 import { AuthProvider } from './AuthProvider';
 import { LoginPage } from './LoginPage';
 import { RequireAuth } from './RequireAuth';
@@ -26,9 +27,13 @@ function problem(slug: string, status: number, extra: object = {}) {
 /** A protected page whose button makes an API call, to see what a 401 does. */
 function ProtectedPage() {
   const [text, setText] = useState('');
+  const { logout } = useAuth();
   return (
     <div>
       <p>protected page</p>
+      <button type="button" onClick={() => void logout()}>
+        sign out
+      </button>
       <button type="button" onClick={() => void api.get('/users').then(() => setText('loaded'), () => setText('failed'))}>
         load
       </button>
@@ -131,6 +136,31 @@ describe('LoginPage', () => {
     expect(await screen.findByText('protected page')).toBeInTheDocument();
     const body = sentJson(vi.mocked(fetch).mock.calls.find(([, i]) => i?.method === 'POST')![1]!.body);
     expect(body).toEqual({ username: 'siti', password: 'kata-sandi-panjang' });
+  });
+
+  it('forgets what the account loaded when it signs out', async () => {
+    routes['GET /api/v1/me'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' });
+    routes['DELETE /api/v1/session'] = () => new Response(null, { status: 204 });
+    const { queryClient } = renderApp('/');
+    await screen.findByText('protected page');
+    queryClient.setQueryData(['groups', 7, 'members'], { items: [{ id: 1, name: 'Bu Sulastri' }] });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Masuk ke gotong' })).toBeInTheDocument();
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it('forgets what the previous account loaded when the session expires', async () => {
+    routes['GET /api/v1/me'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' });
+    routes['GET /api/v1/users'] = () => problem('session-expired', 401);
+    const { queryClient } = renderApp('/');
+    await screen.findByText('protected page');
+    queryClient.setQueryData(['groups', 7, 'members'], { items: [{ id: 1, name: 'Bu Sulastri' }] });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'load' }));
+    await screen.findByText('Sesi Anda telah berakhir. Silakan masuk lagi.');
+    expect(queryClient.getQueryData(['groups', 7, 'members'])).toBeUndefined();
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
   });
 
   it('sends the user back to login with an explanation when the session expires', async () => {
