@@ -8,15 +8,10 @@ namespace gotong::domain::groups {
 namespace {
 
 using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
 using core::Error;
 using form::ApplyOptionalText;
 using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
 using form::CheckDate;
-using form::CheckText;
-using form::CheckVillage;
 using form::Given;
 using form::IsSet;
 using form::Problems;
