@@ -6,7 +6,7 @@ import { routeFetch } from '../../../test/fixtures';
 import { member } from '../../../test/groups';
 import { createTestQueryClient, jsonResponse } from '../../../test/render';
 import { groupKeys } from '../api/keys';
-import { useAddMember, usePostEntry } from './use-group-mutations';
+import { useAddMember, useCreateMeeting, useDecide, usePostEntry } from './use-group-mutations';
 
 function setup() {
   const client = createTestQueryClient();
@@ -18,6 +18,10 @@ function setup() {
   client.setQueryData(groupKeys.statement(1), {});
   client.setQueryData(groupKeys.ledger(1, 20, 0), { items: [], total: 0 });
   client.setQueryData(groupKeys.memberList(2, false), []);
+  client.setQueryData(groupKeys.meetingPage(1, 20, 0), { items: [], total: 0 });
+  client.setQueryData(groupKeys.compliance(1, { from: null, to: null, sop: 2 }), {});
+  client.setQueryData(groupKeys.regionCompliance({ region: '35.79' }), {});
+  client.setQueryData(groupKeys.norms(1), []);
   const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
   return { client, wrapper, invalidated };
 }
@@ -26,6 +30,8 @@ beforeEach(() => {
   routeFetch({
     'POST /api/v1/groups/1/members': () => jsonResponse(member(20, 'Sumi'), 201),
     'POST /api/v1/groups/1/ledger': () => jsonResponse({ id: 9 }, 201),
+    'POST /api/v1/groups/1/meetings': () => jsonResponse({ id: 5 }, 201),
+    'POST /api/v1/groups/1/deliberations/3/decide': () => jsonResponse({ id: 3 }),
   });
 });
 
@@ -48,5 +54,25 @@ describe('group writes invalidate what they change', () => {
     expect(invalidated(groupKeys.statement(1))).toBe(true);
     expect(invalidated(groupKeys.ledger(1, 20, 0))).toBe(true);
     expect(invalidated(groupKeys.memberList(1, false))).toBe(false);
+  });
+
+  it('a new meeting marks the meeting pages and the compliance of the group and of its region', async () => {
+    const { wrapper, invalidated } = setup();
+    const { result } = renderHook(() => useCreateMeeting(1), { wrapper });
+    await act(() => result.current.mutateAsync({ body: { kind: 'formal', held_on: '2026-03-01' } as never }));
+    expect(invalidated(groupKeys.meetingPage(1, 20, 0))).toBe(true);
+    expect(invalidated(groupKeys.compliance(1, { from: null, to: null, sop: 2 }))).toBe(true);
+    expect(invalidated(groupKeys.regionCompliance({ region: '35.79' }))).toBe(true);
+    expect(invalidated(groupKeys.statement(1))).toBe(false);
+  });
+
+  it('a decision marks the norms, the members and the group, since an agreed proposal may change an office', async () => {
+    const { wrapper, invalidated } = setup();
+    const { result } = renderHook(() => useDecide(1, 3), { wrapper });
+    await act(() => result.current.mutateAsync({ body: {} }));
+    expect(invalidated(groupKeys.norms(1))).toBe(true);
+    expect(invalidated(groupKeys.memberList(1, false))).toBe(true);
+    expect(invalidated(groupKeys.view(1))).toBe(true);
+    expect(invalidated(groupKeys.statement(1))).toBe(false);
   });
 });

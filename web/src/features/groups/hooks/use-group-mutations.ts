@@ -75,11 +75,17 @@ export function useAddMember(groupId: number) {
 
 // ---- meetings ----
 
+/** What a meeting's date, status or attendance changes: the group's compliance and its region's. */
+function complianceKeys(groupId: number): QueryKey[] {
+  return [[...groupKeys.group(groupId), 'compliance'], [...groupKeys.all, 'region-compliance']];
+}
+
 export function useCreateMeeting(groupId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: Submission<MeetingInput>) => createMeeting(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.meetingPages(groupId)),
+    // A held meeting counts towards the group's SOP compliance and its region's.
+    onSuccess: () => invalidate(client, groupKeys.meetingPages(groupId), ...complianceKeys(groupId)),
   });
 }
 
@@ -90,7 +96,7 @@ function useMeetingWrite<Vars>(groupId: number, meetingId: number, write: (vars:
     mutationFn: write,
     onSuccess: (meeting: MeetingView) => {
       client.setQueryData(groupKeys.meeting(groupId, meetingId), meeting);
-      invalidate(client, groupKeys.meetingPages(groupId), [...groupKeys.group(groupId), 'compliance']);
+      invalidate(client, groupKeys.meetingPages(groupId), ...complianceKeys(groupId));
     },
   });
 }
@@ -118,13 +124,14 @@ function useDeliberationWrite<Body>(
   groupId: number,
   deliberationId: number,
   write: (body: Body, idempotencyKey?: string) => Promise<DeliberationView>,
+  alsoChanges: QueryKey[] = [],
 ) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: Submission<Body>) => write(body, idempotencyKey),
     onSuccess: (view: DeliberationView) => {
       client.setQueryData(groupKeys.deliberation(groupId, deliberationId), view);
-      invalidate(client, groupKeys.deliberationPages(groupId), groupKeys.norms(groupId));
+      invalidate(client, groupKeys.deliberationPages(groupId), groupKeys.norms(groupId), ...alsoChanges);
     },
   });
 }
@@ -134,7 +141,11 @@ export function useCastVote(groupId: number, deliberationId: number) {
 }
 
 export function useDecide(groupId: number, deliberationId: number) {
-  return useDeliberationWrite(groupId, deliberationId, (body: DecisionInput, key) => decide(groupId, deliberationId, body, key));
+  // An agreed proposal may change who holds an office, so the members and the group reload too.
+  return useDeliberationWrite(groupId, deliberationId, (body: DecisionInput, key) => decide(groupId, deliberationId, body, key), [
+    groupKeys.members(groupId),
+    groupKeys.view(groupId),
+  ]);
 }
 
 // ---- treasury: any write changes the statement, the balances, the ledger, fees and assets ----
