@@ -14,7 +14,7 @@ core::Result<domain::registry::ImportJob> RunImportJob(
     const std::stop_token& stop) {
   auto context = domain::accounts::Context::System("import");
   GOTONG_ASSIGN_OR_RETURN(auto job, imports.Get(context, job_id));
-  auto source = io::CsvFileRowSource::Open(job.file_path);
+  auto source = io::CsvRowSource::OpenFile(job.file_path);
   if (!source.ok()) {
     GOTONG_RETURN_IF_ERROR(imports.Fail(
         job_id, {"the file to import is gone: " + source.error().message,

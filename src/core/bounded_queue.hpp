@@ -4,7 +4,8 @@
 // while `capacity` items wait to be taken, so memory stays bounded whatever it produces. The
 // producer ends with Close (its last word: done, an error, or the exception that stopped it);
 // the consumer takes what came before that, then sees the end. A consumer that stops early
-// Cancels, which releases a producer waiting for room.
+// Cancels, which releases a producer waiting for room. BackgroundProducer runs the producer on a
+// thread of its own.
 
 #include <condition_variable>
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "core/result.hpp"
@@ -81,6 +83,39 @@ class BoundedQueue {
   bool closed_ = false, cancelled_ = false;
   std::optional<Error> error_;
   std::exception_ptr exception_;
+};
+
+// A producer on a thread of its own, feeding a BoundedQueue that the owning thread drains:
+// `produce(queue)` runs at once and ends with queue.Close; an exception it throws closes the
+// queue with that exception. Going out of scope cancels the queue and joins the thread, so a
+// consumer that stops early (an error, a stop request) never leaves the producer waiting.
+template <typename T>
+class BackgroundProducer {
+ public:
+  template <typename Produce>
+  BackgroundProducer(std::size_t capacity, Produce produce)
+      : queue_(capacity), thread_([this, produce = std::move(produce)]() mutable {
+          try {
+            produce(queue_);
+          } catch (...) {
+            queue_.Close(std::nullopt, std::current_exception());
+          }
+        }) {}
+  BackgroundProducer(const BackgroundProducer&) = delete;
+  BackgroundProducer& operator=(const BackgroundProducer&) = delete;
+  ~BackgroundProducer() {
+    queue_.Cancel();
+    thread_.join();
+  }
+
+  // The next item; nullopt at the end, after which error() or exception() say why it ended.
+  std::optional<T> Pop() { return queue_.Pop(); }
+  std::optional<Error> error() const { return queue_.error(); }
+  std::exception_ptr exception() const { return queue_.exception(); }
+
+ private:
+  BoundedQueue<T> queue_;
+  std::jthread thread_;
 };
 
 }  // namespace gotong::core

@@ -79,6 +79,27 @@ std::size_t FindControlCharacter(std::string_view text, TextLines lines) {
   return std::string_view::npos;
 }
 
+std::string ShownText(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80                ? 1
+                         : (lead & 0xE0) == 0xC0 ? 2
+                         : (lead & 0xF0) == 0xE0 ? 3
+                         : (lead & 0xF8) == 0xF0 ? 4
+                                                 : 0;
+    bool valid = length > 0 && i + length <= text.size() &&
+                 IsValidUtf8(text.substr(i, length)) &&
+                 FindControlCharacter(text.substr(i, length)) == std::string_view::npos;
+    std::string_view piece = valid ? text.substr(i, length) : std::string_view("\xEF\xBF\xBD");
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+    i += valid ? length : 1;
+  }
+  return out;
+}
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   unsigned char diff = 0;

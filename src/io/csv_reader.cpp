@@ -40,7 +40,8 @@ void OnRecord(int, void* raw) {
 }
 
 core::Error Malformed(std::int64_t line, const std::string& why) {
-  return core::Error::Invalid("file", "invalid_format", "line " + std::to_string(line) + ": " + why);
+  std::string number = std::to_string(line);
+  return core::Error::Invalid({{"file", "invalid_format", "line " + number + ": " + why, {{"line", number}}}});
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ class CsvReader {
   CsvReader& operator=(const CsvReader&) = delete;
 
   // false at the end of the input. `line` is the record's first line (1-based). Malformed
-  // input is kInvalidArgument naming the line.
+  // input is kInvalidArgument, field "file", code invalid_format, with the line as a parameter
+  // and in the message ("line 12: ...").
   core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields);
   // The fields of the record Next gave last that were longer than max_field_bytes (0-based, in
   // order); each was handed over empty.

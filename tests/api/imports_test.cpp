@@ -62,7 +62,7 @@ class Imports : public ApiTest {
 
   // Runs a queued job to its end over its uploaded file, as the worker would.
   void Run(std::int64_t id, registry::ImportService* service = nullptr) {
-    auto source = io::CsvFileRowSource::Open(FilePath(id));
+    auto source = io::CsvRowSource::OpenFile(FilePath(id));
     ASSERT_TRUE(source.ok()) << source.error().message;
     auto& imports = service ? *service : services().imports;
     auto job = imports.Run(id, **source, nullptr);
@@ -780,19 +780,18 @@ struct Killed : std::runtime_error {
 class DyingSource final : public registry::RowSource {
  public:
   DyingSource(const std::string& text, std::int64_t die_at)
-      : input_(text), reader_(input_, io::CsvOptions{}), die_at_(die_at) {}
-  core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) override {
-    if (calls_++ == die_at_ && die_at_ > 0) throw Killed();
-    return reader_.Next(line, fields);
+      : rows_(std::make_unique<std::istringstream>(text)), die_at_(die_at) {}
+  core::Result<std::vector<registry::JobNote>> Start() override { return rows_.Start(); }
+  core::Result<bool> Next(registry::ImportRow& row) override {
+    if (++rows_asked_ == die_at_) throw Killed();
+    return rows_.Next(row);
   }
-  const std::vector<std::size_t>& CutFields() const override { return reader_.cut_fields(); }
-  std::int64_t BytesRead() const override { return reader_.BytesRead(); }
+  std::int64_t BytesRead() const override { return rows_.BytesRead(); }
 
  private:
-  std::istringstream input_;
-  io::CsvReader reader_;
+  io::CsvRowSource rows_;
   std::int64_t die_at_;
-  std::int64_t calls_ = 0;  // the header is call 0
+  std::int64_t rows_asked_ = 0;
 };
 
 // A batch the database refuses fails the job. What the database said (its SQL, the values of

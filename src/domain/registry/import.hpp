@@ -210,21 +210,9 @@ class BulkRegistryWriter {
   virtual core::Status Analyze() = 0;
 };
 
-// The longest cell a file's reader keeps, in bytes as written in the file; a longer one is cut
-// (RowSource::CutFields) and its row refused, so that one huge cell cannot fill the memory.
+// The longest cell a file's reader keeps, in bytes as written in the file; a longer one is not
+// kept and its row refused (row_error::kFieldTooLong), so that one huge cell cannot fill the
+// memory.
 inline constexpr std::size_t kMaxCellBytes = std::size_t{64} * 1024;
-
-// Reads a file's records one at a time; the first record is the header.
-class RowSource {
- public:
-  virtual ~RowSource() = default;
-  // false at the end. `line` is the record's first line in the file. A file that cannot be
-  // read on is an error with code invalid_format whose message starts "line N: ".
-  virtual core::Result<bool> Next(std::int64_t& line, std::vector<std::string>& fields) = 0;
-  // The fields of the record Next gave last that were longer than kMaxCellBytes (0-based, in
-  // order); each was given empty.
-  virtual const std::vector<std::size_t>& CutFields() const = 0;
-  virtual std::int64_t BytesRead() const = 0;
-};
 
 }  // namespace gotong::domain::registry

@@ -11,6 +11,8 @@
 #include "domain/accounts/access.hpp"
 #include "domain/database.hpp"
 #include "domain/registry/import.hpp"
+#include "domain/registry/import_row.hpp"
+#include "domain/registry/row_parser.hpp"
 
 namespace gotong::domain::registry {
 
@@ -56,7 +58,8 @@ class ImportService {
   core::Result<std::vector<ImportJob>> Unfinished();
 
   // Runs (or resumes) a job over its file's rows; `progress` sees the job after every batch.
-  // One thread reads and checks rows while this one writes the batch before. The job ends
+  // One thread reads and checks rows (import_reading.hpp) while this one writes the batch before
+  // (import_writing.hpp). The job ends
   // succeeded or failed (with its message), or, when `stop` is requested, stays running after
   // its last whole batch so that the next run resumes it. The returned error is for the case
   // where even that could not be recorded.
@@ -69,6 +72,13 @@ class ImportService {
 
  private:
   bool MaySee(const accounts::Context& context, const ImportJob& job) const;
+  // Run's steps: the job marked running (unless it has ended) with the official villages; the
+  // bulk load prepared (whether rows must be matched against the registry); the job ended.
+  core::Result<ImportJob> MarkRunning(std::int64_t job_id, VillageSet& villages);
+  core::Result<bool> PrepareLoad(const ImportJob& job);
+  core::Result<ImportJob> Finish(const ImportJob& job, JobStatus status, std::optional<JobNote> message,
+                                 const std::function<void(const ImportJob&)>& progress);
+  void Analyze(std::int64_t job_id);
 
   Database& database_;
   const core::Clock& clock_;

@@ -83,5 +83,46 @@ TEST(BoundedQueue, AConsumerWaitingOnAnEmptyQueueWakesWhenItCloses) {
   EXPECT_EQ(queue.Pop(), std::nullopt);
 }
 
+TEST(BackgroundProducer, RunsTheProducerOnItsOwnThreadAndHandsOverItsItems) {
+  const auto consumer = std::this_thread::get_id();
+  std::atomic<bool> elsewhere = false;
+  BackgroundProducer<int> producer(2, [&](BoundedQueue<int>& queue) {
+    elsewhere = std::this_thread::get_id() != consumer;
+    for (int i = 1; i <= 10; ++i) queue.Push(i);
+    queue.Close(Error::Invalid("file", "invalid_format", "line 12: unclosed quote"));
+  });
+  int sum = 0;
+  while (auto item = producer.Pop()) sum += *item;
+  EXPECT_EQ(sum, 55);
+  EXPECT_TRUE(elsewhere);
+  ASSERT_TRUE(producer.error().has_value());
+  EXPECT_EQ(producer.error()->message, "line 12: unclosed quote");
+}
+
+TEST(BackgroundProducer, AnExceptionInTheProducerReachesTheConsumerAfterItsItems) {
+  BackgroundProducer<int> producer(4, [](BoundedQueue<int>& queue) {
+    queue.Push(7);
+    throw std::runtime_error("killed");
+  });
+  EXPECT_EQ(producer.Pop(), 7);
+  EXPECT_EQ(producer.Pop(), std::nullopt);
+  ASSERT_NE(producer.exception(), nullptr);
+  EXPECT_THROW(std::rethrow_exception(producer.exception()), std::runtime_error);
+}
+
+TEST(BackgroundProducer, GoingOutOfScopeEarlyReleasesAProducerWaitingForRoom) {
+  std::atomic<int> refused = 0;
+  {
+    BackgroundProducer<int> producer(1, [&](BoundedQueue<int>& queue) {
+      for (int i = 0; i < 1000; ++i) {
+        if (!queue.Push(i)) ++refused;
+      }
+      queue.Close();
+    });
+    EXPECT_EQ(producer.Pop(), 0);
+  }  // would hang here if the producer were left waiting
+  EXPECT_GT(refused.load(), 0) << "the producer saw the consumer leave";
+}
+
 }  // namespace
 }  // namespace gotong::core

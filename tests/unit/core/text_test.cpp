@@ -104,5 +104,21 @@ TEST(ConstantTimeEquals, ComparesWholeContent) {
   EXPECT_FALSE(ConstantTimeEquals("Xoken-abc", "token-abc"));
 }
 
+TEST(ShownText, ReplacesBytesThatAreNotUtf8AndControlCharacters) {
+  EXPECT_EQ(ShownText("Batik Sekar"), "Batik Sekar");
+  EXPECT_EQ(ShownText("Caf\xE9"), "Caf\xEF\xBF\xBD");              // Windows-1252 "é"
+  EXPECT_EQ(ShownText(std::string("a\0b", 3)), "a\xEF\xBF\xBD" "b");  // NUL
+  EXPECT_EQ(ShownText("a\nb"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(ShownText("Rendang \xC3\xA9"), "Rendang \xC3\xA9");  // a real "é" stays
+}
+
+TEST(ShownText, CutsAtTheLimitBetweenCharactersNeverInside) {
+  std::string long_text(300, 'a');
+  EXPECT_EQ(ShownText(long_text).size(), 200U);
+  // "é" is two bytes: at a limit of 5 after "abcd" it does not fit and is left out whole.
+  EXPECT_EQ(ShownText("abcd\xC3\xA9", 5), "abcd");
+  EXPECT_EQ(ShownText("abcd\xC3\xA9", 6), "abcd\xC3\xA9");
+}
+
 }  // namespace
 }  // namespace gotong::core
