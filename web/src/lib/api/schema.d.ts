@@ -1606,7 +1606,8 @@ export interface components {
             /** @description The sentra (cluster of like businesses) it belongs to. */
             business_centre: string | null;
             village_code: components["schemas"]["VillageCode"];
-            village: components["schemas"]["Place"];
+            /** @description The village with its district, regency and province; `null` when the official region list loaded now no longer holds `village_code`. */
+            village: components["schemas"]["Place"] | null;
             founded_year: number | null;
             employees: number | null;
             capital: components["schemas"]["Rupiah"];
@@ -1626,10 +1627,10 @@ export interface components {
              * @description When the data was last checked; `null` if never.
              */
             verified_at: string | null;
-            /** @description Who last verified it; `null` if never. */
+            /** @description Who last verified it; `null` if never. An enterprise verified by an import or the demo data has `id` `null` and username `system`. */
             verified_by: {
                 /** Format: int64 */
-                id: number;
+                id: number | null;
                 username: string;
             } | null;
             /** @description Active and never verified or last verified more than `GOTONG_STALE_DAYS` days ago (default 365). A closed enterprise is never stale. */
@@ -1997,7 +1998,8 @@ export interface components {
              */
             business_centre: string | null;
             village_code: components["schemas"]["VillageCode"];
-            readonly village: components["schemas"]["Place"];
+            /** @description The village with its district, regency and province; `null` when the official region list loaded now no longer holds `village_code`. */
+            readonly village: components["schemas"]["Place"] | null;
             origin: components["schemas"]["GroupOrigin"];
             /**
              * Format: int64
