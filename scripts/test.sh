@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite once: C++ unit, storage and API suites against SQLite and a throwaway
 # PostgreSQL server, the socket-level server tests, the OpenAPI lint, clang-tidy over src/, the
-# web lint, the web unit tests and the browser end-to-end tests. Expects `make build` to have
+# web lint (which first checks that the generated web/src/lib/api/schema.d.ts matches the spec),
+# the web unit tests and the browser end-to-end tests. Expects `make build` to have
 # run. The API suites record every response they get, and check:api-contract then checks each
 # against docs/openapi.yaml.
 set -euo pipefail

@@ -1,10 +1,7 @@
-/** One page of a list as every gotong list endpoint answers it. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+import type { Schemas } from './api/schemas';
+
+/** One page of a list as every gotong list endpoint answers it: the spec's PageMeta and the items. */
+export type Page<T> = Schemas['PageMeta'] & { items: T[] };
 
 /** The API's largest page size. */
 export const MAX_PAGE_SIZE = 200;

@@ -2,21 +2,15 @@
 // slot through which the app hands the regions feature's picker to other features: a
 // feature cannot import another feature, so forms receive the picker as a component.
 import type { ComponentType } from 'react';
+import { valuesOf, type Schemas } from './api/schemas';
 
-export const PLACE_LEVELS = ['province', 'regency', 'district', 'village'] as const;
-export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+export type PlaceLevel = Schemas['Region']['level'];
+export const PLACE_LEVELS = valuesOf<PlaceLevel>()(['province', 'regency', 'district', 'village']);
 
-export interface PlaceRef {
-  code: string;
-  name: string;
-}
+export type PlaceRef = Schemas['RegionPathItem'];
 
 /** A region embedded in a record: `path` runs from the province down to the place itself. */
-export interface Place {
-  code: string;
-  name: string;
-  path: PlaceRef[];
-}
+export type Place = Schemas['Place'];
 
 /** The level a Kemendagri code names by its parts: "35" province … "35.79.01.2001" village. */
 export function levelOfCode(code: string): PlaceLevel {
@@ -37,9 +31,7 @@ export function formatPlacePath(place: Pick<Place, 'name' | 'path'>): string {
 }
 
 /** What a region picker reports: the deepest chosen region. */
-export interface PickedRegion extends Place {
-  level: PlaceLevel;
-}
+export type PickedRegion = Place;
 
 export interface RegionPickerSlotProps {
   value?: string | null;

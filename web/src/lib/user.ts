@@ -1,26 +1,16 @@
 // The signed-in user as the API describes it (GET /api/v1/me). Shared by the
 // shell, the auth feature and the account feature, so it lives in lib/.
 
-export const ROLES = ['admin', 'officer', 'facilitator', 'group_leader', 'mentor', 'member'] as const;
-export type Role = (typeof ROLES)[number];
+import { valuesOf, type Schemas } from './api/schemas';
 
-export const SCOPE_KINDS = ['stakeholder', 'programme', 'group'] as const;
-export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export type Role = Schemas['Role'];
+export const ROLES = valuesOf<Role>()(['admin', 'officer', 'facilitator', 'group_leader', 'mentor', 'member']);
 
-export interface Scope {
-  kind: ScopeKind;
-  id: number;
-}
+export type Scope = NonNullable<Schemas['Scope']>;
+export type ScopeKind = Scope['kind'];
+export const SCOPE_KINDS = valuesOf<ScopeKind>()(['stakeholder', 'programme', 'group']);
 
-export interface User {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  scope: Scope | null;
-  disabled: boolean;
-  created_at: string;
-}
+export type User = Schemas['User'];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

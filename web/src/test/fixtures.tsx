@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
-import type { RegionPickerSlotProps } from '../lib/places';
+import type { Place, RegionPickerSlotProps } from '../lib/places';
 import { jsonResponse, renderWithI18n, urlOf } from './render';
 
 type Answer = Response | Promise<Response>;
@@ -87,6 +87,8 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
             code: '35.79.03.2001',
             name: 'Sisir',
             level: 'village',
+            parent_code: '35.79.03',
+            has_children: false,
             path: [
               { code: '35', name: 'JAWA TIMUR' },
               { code: '35.79', name: 'KOTA BATU' },
@@ -105,6 +107,8 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
             code: '35.79',
             name: 'KOTA BATU',
             level: 'regency',
+            parent_code: '35',
+            has_children: true,
             path: [
               { code: '35', name: 'JAWA TIMUR' },
               { code: '35.79', name: 'KOTA BATU' },
@@ -118,9 +122,12 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
   );
 }
 
-export const VILLAGE = {
+export const VILLAGE: Place = {
   code: '35.79.03.2001',
   name: 'Sisir',
+  level: 'village',
+  parent_code: '35.79.03',
+  has_children: false,
   path: [
     { code: '35', name: 'JAWA TIMUR' },
     { code: '35.79', name: 'KOTA BATU' },

@@ -1,8 +1,7 @@
+import type { Schemas } from '../../../lib/api/schemas';
+
 /** Body of PUT /api/v1/me/password. */
-export interface ChangePasswordRequest {
-  current_password: string;
-  new_password: string;
-}
+export type ChangePasswordRequest = Schemas['PasswordChange'];
 
 /** The contract's minimum, counted in Unicode code points like the server does. */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,15 +1,13 @@
-import type { User } from '../../../lib/user';
+import type { Schemas } from '../../../lib/api/schemas';
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
+/** Body of POST /api/v1/session. */
+export type Credentials = Schemas['SessionCreate'];
 
-/** Body of POST /api/v1/session (201) and GET /api/v1/me (200). */
-export interface SessionResponse {
-  user: User;
-  csrf_token: string | null;
-}
+/**
+ * Body of GET /api/v1/me (200), and of POST /api/v1/session (201), whose `Session` is the same
+ * with a token that is never null.
+ */
+export type SessionResponse = Schemas['CurrentSession'];
 
 /** Why the user is on the login page, shown as a note above the form. */
 export type SignedOutReason = 'expired' | 'logged-out';

@@ -3,16 +3,13 @@
 // raw material offered and requested between members and bought together, and what members
 // share with each other as knowledge posts.
 import { isApiError } from '../../../lib/api-client';
-import type { Page } from '../../../lib/page';
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 import type { Problem, Problems, Validated } from './forms';
 import { isIsoDay } from './forms';
 import type { Deliberation, Topic } from './index';
 import { readAmount } from './treasury';
 
-export interface MemberRef {
-  id: number;
-  name: string;
-}
+export type MemberRef = Schemas['GroupMemberRef'];
 
 const codePoints = (value: string) => [...value].length;
 
@@ -33,34 +30,14 @@ export function readCount(text: string): number | null {
 
 // ---- market areas ------------------------------------------------------------------------------
 
-export interface MarketArea {
-  id: number;
-  member: MemberRef;
-  area: string;
-  /** The agreed deliberation that lets her share the area with another member. */
-  deliberation_id: number | null;
-  claimed_on: string;
-  ended_on: string | null;
-  created_at: string;
-}
+/** A member's claim on a market area; `deliberation_id` is the agreed deliberation that lets her share it. */
+export type MarketArea = Schemas['MarketArea'];
 
-export interface AreaOverlap {
-  area: string;
-  member_ids: number[];
-  claim_ids: number[];
-}
+export type AreaOverlap = Schemas['AreaOverlap'];
 
-export interface AreasView {
-  items: MarketArea[];
-  overlaps: AreaOverlap[];
-}
+export type AreasView = Schemas['MarketAreaList'];
 
-export interface AreaInput {
-  member_id: number;
-  area: string;
-  deliberation_id?: number;
-  claimed_on?: string;
-}
+export type AreaInput = Schemas['MarketAreaInput'];
 
 /** The key two claims on one area share, as the server compares them: "Pasar  Ngajum " is "pasar ngajum". */
 export function areaKey(area: string): string {
@@ -151,54 +128,22 @@ export function isClaimedByOther(error: unknown): boolean {
 
 // ---- joint orders ------------------------------------------------------------------------------
 
-export const ORDER_STATUSES = ['open', 'fulfilled', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type OrderStatus = Schemas['JointOrderStatus'];
+export const ORDER_STATUSES = valuesOf<OrderStatus>()(['open', 'fulfilled', 'cancelled']);
 
-export interface OrderShare {
-  member: MemberRef;
-  capacity: number;
-  /** Her part of the order, in units. */
-  quantity: number;
-  delivered: number;
-  /** quantity × unit price: what she earns for her part. */
-  payout: number;
-  /** Rupiah paid to her so far. */
-  paid_out: number;
-}
+/**
+ * A member's part of a joint order: `quantity` in units, `payout` = quantity × unit price (what
+ * she earns for it), `paid_out` the rupiah paid to her so far.
+ */
+export type OrderShare = Schemas['OrderShare'];
 
-export interface JointOrder {
-  id: number;
-  group_id: number;
-  customer: string;
-  product: string;
-  quantity: number;
-  unit: string;
-  unit_price: number;
-  value: number;
-  due_on: string | null;
-  status: OrderStatus;
-  delivered: number;
-  shares: OrderShare[];
-  created_at: string;
-  updated_at: string;
-}
+export type JointOrder = Schemas['JointOrder'];
 
-export type OrderPage = Page<JointOrder>;
+export type OrderPage = Schemas['JointOrderPage'];
 
-export interface OrderInput {
-  customer: string;
-  product: string;
-  quantity: number;
-  unit: string;
-  unit_price: number;
-  due_on?: string;
-  capacities: { member_id: number; capacity: number }[];
-}
+export type OrderInput = Schemas['JointOrderInput'];
 
-export interface ShareInput {
-  delivered?: number;
-  paid_out?: number;
-}
+export type ShareInput = Schemas['OrderShareUpdate'];
 
 export interface OrderDraft {
   customer: string;
@@ -335,31 +280,15 @@ export function validateShare(
 
 // ---- knowledge posts ---------------------------------------------------------------------------
 
-export const POST_KINDS = ['technique', 'supplier', 'fix', 'market', 'other'] as const;
-export type PostKind = (typeof POST_KINDS)[number];
+export type PostKind = Schemas['KnowledgePostKind'];
+export const POST_KINDS = valuesOf<PostKind>()(['technique', 'supplier', 'fix', 'market', 'other']);
 
-export interface KnowledgePost {
-  id: number;
-  member: MemberRef;
-  kind: PostKind;
-  title: string;
-  body: string;
-  tags: string[];
-  /** Members who found it useful. */
-  useful: number;
-  /** "https://wa.me/?text=…": the post, ready to send in WhatsApp. */
-  share_link: string;
-  created_at: string;
-}
+/** A knowledge post: `useful` counts the members who found it so, `share_link` sends it in WhatsApp. */
+export type KnowledgePost = Schemas['KnowledgePost'];
 
-export type PostPage = Page<KnowledgePost>;
+export type PostPage = Schemas['KnowledgePostPage'];
 
-export interface PostInput {
-  kind: PostKind;
-  title: string;
-  body: string;
-  tags?: string[];
-}
+export type PostInput = Schemas['KnowledgePostInput'];
 
 /**
  * Whether the caller may mark a post useful: members only, never their own post, and once (the
@@ -433,74 +362,28 @@ export function validatePost(draft: PostDraft): Validated<PostField, PostInput> 
 
 // ---- raw material ------------------------------------------------------------------------------
 
-export const MATERIAL_KINDS = ['offer', 'request'] as const;
-export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+export type MaterialKind = Schemas['MaterialKind'];
+export const MATERIAL_KINDS = valuesOf<MaterialKind>()(['offer', 'request']);
 
-export interface MaterialPost {
-  id: number;
-  member: MemberRef;
-  kind: MaterialKind;
-  material: string;
-  unit: string;
-  quantity: number;
-  /** Per unit, rupiah; null when not said. */
-  price: number | null;
-  /** Open through this day. */
-  until: string;
-  closed: boolean;
-  created_at: string;
-}
+/** An offer or request of raw material: `price` per unit (null when not said), open through `until`. */
+export type MaterialPost = Schemas['MaterialPost'];
 
-export interface MaterialMatch {
-  request_id: number;
-  offer_id: number;
-  quantity: number;
-}
+export type MaterialMatch = Schemas['MaterialMatch'];
 
-export interface MaterialsView {
-  items: MaterialPost[];
-  matches: MaterialMatch[];
-}
+export type MaterialsView = Schemas['MaterialBoard'];
 
-export interface MaterialInput {
-  kind: MaterialKind;
-  material: string;
-  unit: string;
-  quantity: number;
-  price?: number;
-  until: string;
-}
+export type MaterialInput = Schemas['MaterialPostInput'];
 
-export interface CollectivePurchase {
-  id: number;
-  supplier: string;
-  material: string;
-  unit: string;
-  quantity: number;
-  /** Per unit, bought together. */
-  group_price: number;
-  /** Per unit, what members paid buying alone. */
-  alone_price: number;
-  paid: number;
-  /** (alone − group) × quantity; negative when the group paid more. */
-  saving: number;
-  purchased_on: string;
-  /** The ledger's purchase entry. */
-  entry_id: number | null;
-  created_at: string;
-}
+/**
+ * Raw material bought together: prices per unit, bought together (`group_price`) and alone
+ * (`alone_price`); `saving` = (alone − group) × quantity, negative when the group paid more;
+ * `entry_id` the ledger's purchase entry.
+ */
+export type CollectivePurchase = Schemas['CollectivePurchase'];
 
-export type PurchasePage = Page<CollectivePurchase>;
+export type PurchasePage = Schemas['CollectivePurchasePage'];
 
-export interface PurchaseInput {
-  supplier: string;
-  material: string;
-  unit: string;
-  quantity: number;
-  group_price: number;
-  alone_price: number;
-  purchased_on?: string;
-}
+export type PurchaseInput = Schemas['CollectivePurchaseInput'];
 
 export interface PostMatch {
   /** The post on the other side. */

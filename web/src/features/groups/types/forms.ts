@@ -2,19 +2,20 @@
 // before sending, on a phone with a weak signal) and the request body each becomes.
 import type { ParseKeys } from 'i18next';
 import { levelOfCode } from '../../../lib/places';
-import type {
-  DecisionInput,
-  DecisionMethod,
-  DeliberationInput,
-  GroupInput,
-  GroupKind,
-  MeetingInput,
-  MeetingKind,
-  MemberInput,
-  MemberRole,
-  Origin,
-  Outcome,
-  Topic,
+import {
+  isSectorCode,
+  type DecisionInput,
+  type DecisionMethod,
+  type DeliberationInput,
+  type GroupInput,
+  type GroupKind,
+  type MeetingInput,
+  type MeetingKind,
+  type MemberInput,
+  type MemberRole,
+  type Origin,
+  type Outcome,
+  type Topic,
 } from './index';
 
 export type TranslationKey = ParseKeys<'translation'>;
@@ -111,7 +112,7 @@ export function validateGroup(draft: GroupDraft, today: string): Validated<Group
   else input.name = name;
   if (draft.kind === '') add('kind', { key: 'groups.form.errors.kindRequired' });
   else input.kind = draft.kind;
-  if (draft.sector === '') add('sector', { key: 'groups.form.errors.sectorRequired' });
+  if (!isSectorCode(draft.sector)) add('sector', { key: 'groups.form.errors.sectorRequired' });
   else input.sector = draft.sector;
   const centre = draft.business_centre.trim();
   if (centre && codePoints(centre) > MAX_BUSINESS_CENTRE) {

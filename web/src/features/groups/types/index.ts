@@ -2,31 +2,32 @@
 // may write, its members, meetings with attendance, SOP compliance, deliberations with votes, and
 // the norms agreed outcomes become. Words are the API's; i18n turns them into the reader's.
 import type { Page } from '../../../lib/page';
-import type { Place } from '../../../lib/places';
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
-export const GROUP_KINDS = ['learning_community', 'joint_business_group', 'cooperative'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
+export type GroupKind = Schemas['GroupKind'];
+export const GROUP_KINDS = valuesOf<GroupKind>()(['learning_community', 'joint_business_group', 'cooperative']);
 
-export const GROUP_STATUSES = ['embryo', 'active', 'inactive', 'dissolved'] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
+export type GroupStatus = Schemas['GroupStatus'];
+export const GROUP_STATUSES = valuesOf<GroupStatus>()(['embryo', 'active', 'inactive', 'dissolved']);
 
-export const ORIGINS = ['self_initiated', 'programme_formed'] as const;
-export type Origin = (typeof ORIGINS)[number];
+export type Origin = Schemas['GroupOrigin'];
+export const ORIGINS = valuesOf<Origin>()(['self_initiated', 'programme_formed']);
 
 /** A member's office; mentoring and being the local hero are separate flags. */
-export const MEMBER_ROLES = ['leader', 'secretary', 'treasurer', 'member'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type MemberRole = Schemas['MemberRole'];
+export const MEMBER_ROLES = valuesOf<MemberRole>()(['leader', 'secretary', 'treasurer', 'member']);
 
-export const MEETING_KINDS = ['formal', 'informal'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type MeetingKind = Schemas['MeetingKind'];
+export const MEETING_KINDS = valuesOf<MeetingKind>()(['formal', 'informal']);
 
-export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type MeetingStatus = Schemas['MeetingStatus'];
+export const MEETING_STATUSES = valuesOf<MeetingStatus>()(['planned', 'held', 'cancelled']);
 
-export const PRESENCES = ['present', 'excused', 'absent'] as const;
-export type Presence = (typeof PRESENCES)[number];
+export type Presence = Schemas['Presence'];
+export const PRESENCES = valuesOf<Presence>()(['present', 'excused', 'absent']);
 
-export const TOPICS = [
+export type Topic = Schemas['DeliberationTopic'];
+export const TOPICS = valuesOf<Topic>()([
   'learning_theme',
   'schedule',
   'venue',
@@ -35,17 +36,17 @@ export const TOPICS = [
   'fee_rule',
   'rule',
   'other',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+]);
 
-export const DECISION_METHODS = ['vote', 'consensus'] as const;
-export type DecisionMethod = (typeof DECISION_METHODS)[number];
+export type DecisionMethod = Schemas['DecisionMethod'];
+export const DECISION_METHODS = valuesOf<DecisionMethod>()(['vote', 'consensus']);
 
-export const OUTCOMES = ['agreed', 'not_agreed'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type Outcome = Schemas['Outcome'];
+export const OUTCOMES = valuesOf<Outcome>()(['agreed', 'not_agreed']);
 
 /** The parts of a group's workspace; GET /groups/{id} lists those the caller may write. */
-export const PARTS = [
+export type Part = Schemas['GroupPart'];
+export const PARTS = valuesOf<Part>()([
   'profile',
   'members',
   'meetings',
@@ -56,260 +57,90 @@ export const PARTS = [
   'market_areas',
   'orders',
   'posts',
-] as const;
-export type Part = (typeof PARTS)[number];
+]);
 
-export interface Group {
-  id: number;
-  name: string;
-  kind: GroupKind;
-  sector: string;
-  business_centre: string | null;
-  village_code: string;
-  village: Place | null;
-  origin: Origin;
-  programme_id: number | null;
-  legality: string | null;
-  legality_date: string | null;
-  status: GroupStatus;
-  status_since: string;
-  founded_on: string | null;
-  sop_meetings_per_month: number;
-  steward_id: number | null;
-  active_members: number;
-  created_at: string;
-  updated_at: string;
-}
+export type Group = Schemas['Group'];
 
-/** One group as GET/PATCH /groups/{id} answer it: what the caller may write, and who she is in it. */
-export interface GroupView extends Group {
-  writes: Part[];
-  /** The caller's own membership, or null when she is not a member (an officer, an admin). */
-  member_id: number | null;
-}
+/**
+ * One group as GET/PATCH /groups/{id} answer it: what the caller may write (`writes`), and her
+ * own membership (`member_id`, null when she is not a member: an officer, an admin).
+ */
+export type GroupView = Schemas['GroupView'];
 
-export type GroupPage = Page<Group>;
+export type GroupPage = Schemas['GroupPage'];
 
-export interface Member {
-  id: number;
-  group_id: number;
-  person: { id: number; name: string };
-  enterprise: { id: number; name: string } | null;
-  role: MemberRole;
-  mentor: boolean;
-  local_hero: boolean;
-  joined_on: string;
-  left_on: string | null;
-  active: boolean;
-  user_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Member = Schemas['Membership'];
 
-export type MemberPage = Page<Member>;
+export type MemberPage = Schemas['MembershipPage'];
 
 /** A person in the registry as GET /people lists her: enough to tell two people of one name apart. */
-export interface PersonHit {
-  id: number;
-  name: string;
-  birth_year: number | null;
-  village: Place | null;
-}
+export type PersonHit = Pick<Schemas['Person'], 'id' | 'name' | 'birth_year' | 'village'>;
 
 export type PersonPage = Page<PersonHit>;
 
-export interface Meeting {
-  id: number;
-  group_id: number;
-  kind: MeetingKind;
-  held_on: string;
-  status: MeetingStatus;
-  venue: string | null;
-  host_member_id: number | null;
-  agenda: string | null;
-  minutes: string | null;
-  present: number;
-  excused: number;
-  absent: number;
-  created_at: string;
-  updated_at: string;
-}
+export type Meeting = Schemas['Meeting'];
 
-export type MeetingPage = Page<Meeting>;
+export type MeetingPage = Schemas['MeetingPage'];
 
-export interface AttendanceLine {
-  member_id: number;
-  name: string;
-  presence: Presence;
-}
+export type AttendanceLine = Schemas['Attendance'];
 
 /** A meeting with its attendance as recorded (only the members someone marked). */
-export interface MeetingView extends Meeting {
-  attendance: AttendanceLine[];
-}
+export type MeetingView = Schemas['MeetingDetail'];
 
-export interface ComplianceMonth {
-  /** "2026-11" */
-  month: string;
-  held: number;
-  required: number;
-  /** held ÷ required in whole percent: 200 where the group met twice and the SOP asked once. */
-  percent: number;
-  present: number;
-  recorded: number;
-  /** present ÷ recorded in whole percent; null when no attendance was taken that month. */
-  attendance_percent: number | null;
-}
+/**
+ * One month of SOP compliance: `percent` is held ÷ required in whole percent (200 where the
+ * group met twice and the SOP asked once); `attendance_percent` present ÷ recorded, null when
+ * no attendance was taken that month.
+ */
+export type ComplianceMonth = Schemas['ComplianceMonth'];
 
-export interface Compliance {
-  sop_meetings_per_month: number;
-  from: string;
-  to: string;
-  held: number;
-  required: number;
-  percent: number;
-  months: ComplianceMonth[];
-}
+export type Compliance = Schemas['Compliance'];
 
 /** Groups by their compliance in a period: ≥ 100%, 50–99%, 1–49%, no meeting held. */
-export const COMPLIANCE_BANDS = ['met', 'partial', 'low', 'none'] as const;
-export type ComplianceBand = (typeof COMPLIANCE_BANDS)[number];
+export type ComplianceBand = keyof Schemas['RegionCompliance']['bands'];
+export const COMPLIANCE_BANDS = valuesOf<ComplianceBand>()(['met', 'partial', 'low', 'none']);
 
 /** One group's line of GET /groups/compliance: meetings held in the period against its SOP. */
-export interface RegionComplianceRow {
-  id: number;
-  name: string;
-  village_code: string;
-  status: GroupStatus;
-  sop_meetings_per_month: number;
-  held: number;
-  /** The SOP's meetings a month × the months counted. */
-  required: number;
-  /** held ÷ required in whole percent, rounded half up. */
-  percent: number;
-}
+export type RegionComplianceRow = Schemas['RegionCompliance']['items'][number];
 
 /** GET /groups/compliance: one page of a region's groups, and every matching group counted by band. */
-export interface RegionCompliance extends Page<RegionComplianceRow> {
-  from: string;
-  to: string;
-  bands: Record<ComplianceBand, number>;
-}
+export type RegionCompliance = Schemas['RegionCompliance'];
 
-export interface DeliberationOption {
-  id: number;
-  label: string;
-  votes: number;
-}
+export type DeliberationOption = Schemas['DeliberationOption'];
 
-export interface Deliberation {
-  id: number;
-  group_id: number;
-  meeting_id: number | null;
-  title: string;
-  description: string | null;
-  topic: Topic;
-  method: DecisionMethod;
-  options: DeliberationOption[];
-  votes_against: number;
-  votes_cast: number;
-  decided: boolean;
-  outcome: Outcome | null;
-  option_id: number | null;
-  decided_on: string | null;
-  note: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Deliberation = Schemas['Deliberation'];
 
-export type DeliberationPage = Page<Deliberation>;
+export type DeliberationPage = Schemas['DeliberationPage'];
 
-export interface Norm {
-  id: number;
-  deliberation_id: number;
-  topic: Topic;
-  text: string;
-  adopted_on: string;
-}
+export type Norm = Schemas['Norm'];
 
-export interface VoteLine {
-  member_id: number;
-  name: string;
-  /** null: against the proposal. */
-  option_id: number | null;
-}
+/** One member's vote; `option_id` null: against the proposal. */
+export type VoteLine = Schemas['Vote'];
 
-export interface DeliberationView extends Deliberation {
-  votes: VoteLine[];
-  norm: Norm | null;
-}
+export type DeliberationView = Schemas['DeliberationDetail'];
 
 // ---- request bodies ---------------------------------------------------------------------
 
-export interface GroupInput {
-  name?: string;
-  kind?: GroupKind;
-  sector?: string;
-  business_centre?: string | null;
-  village_code?: string;
-  origin?: Origin;
-  legality?: string | null;
-  legality_date?: string | null;
-  founded_on?: string | null;
-  sop_meetings_per_month?: number;
-  status?: GroupStatus;
-  status_since?: string | null;
-}
+/** Body of POST /groups as the form builds it, field by field; PATCH takes any subset of it. */
+export type GroupInput = Partial<Schemas['GroupInput']>;
 
-export interface NewPersonInput {
-  name: string;
-  gender?: 'female' | 'male';
-  phone?: string;
-}
+/** A new person created with her membership: the few fields the member form asks for. */
+export type NewPersonInput = Pick<Schemas['PersonInput'], 'name' | 'gender' | 'phone'>;
 
-export interface MemberInput {
-  person_id?: number;
-  person?: NewPersonInput;
-  role?: MemberRole;
-  mentor?: boolean;
-  local_hero?: boolean;
-  joined_on?: string;
-  left_on?: string | null;
-}
+/** Body of POST /groups/{id}/members as the form builds it; PATCH takes the fields but the person. */
+export type MemberInput = Partial<Schemas['MembershipInput']>;
 
-export interface MeetingInput {
-  kind?: MeetingKind;
-  held_on?: string;
-  status?: MeetingStatus;
-  venue?: string | null;
-  agenda?: string | null;
-  minutes?: string | null;
-}
+/** Body of POST …/meetings as the form builds it; PATCH takes any subset of it. */
+export type MeetingInput = Partial<Schemas['MeetingInput']>;
 
-export interface AttendanceInput {
-  attendance: { member_id: number; presence: Presence }[];
-}
+export type AttendanceInput = Schemas['AttendanceInput'];
 
-export interface DeliberationInput {
-  title: string;
-  description?: string;
-  topic: Topic;
-  method: DecisionMethod;
-  options: string[];
-  meeting_id?: number;
-}
+export type DeliberationInput = Schemas['DeliberationInput'];
 
-export interface VoteInput {
-  member_id?: number;
-  /** null: against the proposal. */
-  option_id: number | null;
-}
+/** A vote; `option_id` null: against the proposal. */
+export type VoteInput = Schemas['VoteInput'];
 
-export interface DecisionInput {
-  outcome?: Outcome;
-  option_id?: number;
-  note?: string;
-}
+export type DecisionInput = Schemas['DecisionInput'];
 
 // ---- small rules the pages share ----------------------------------------------------------
 
@@ -346,7 +177,8 @@ export function isGroupKind(value: string): value is GroupKind {
 }
 
 /** The sectors a group may have (the registry's list; GET /sectors gives the same codes). */
-export const SECTORS = [
+export type SectorCode = Schemas['SectorCode'];
+export const SECTORS = valuesOf<SectorCode>()([
   'batik',
   'food_processing',
   'beverages',
@@ -358,8 +190,7 @@ export const SECTORS = [
   'culinary',
   'accommodation',
   'services',
-] as const;
-export type SectorCode = (typeof SECTORS)[number];
+]);
 
 export function isSectorCode(value: string): value is SectorCode {
   return (SECTORS as readonly string[]).includes(value);

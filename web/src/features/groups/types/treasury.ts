@@ -1,12 +1,13 @@
 // A group's treasury (seed 001) as the API answers it: a double-entry ledger whose mistakes are
 // corrected by reversing entries (never by editing them), the statement and month-end balances
 // computed from it, fee rules with what each member owes, and common assets such as the group shop.
-import type { Page } from '../../../lib/page';
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 import { formatRupiah, parseRupiah } from '../../../lib/rupiah';
 import type { Problem, Problems, Validated } from './forms';
 import { isIsoDay } from './forms';
 
-export const ENTRY_KINDS = [
+export type EntryKind = Schemas['LedgerEntryKind'];
+export const ENTRY_KINDS = valuesOf<EntryKind>()([
   'fee_payment',
   'aid_received',
   'asset_purchase',
@@ -15,14 +16,14 @@ export const ENTRY_KINDS = [
   'expense',
   'general',
   'reversal',
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+]);
 
 /** The kinds a treasurer records with the simple form: each is one amount the server turns into two lines. */
-export const FORM_ENTRY_KINDS = ['fee_payment', 'aid_received', 'shop_sale', 'purchase', 'expense'] as const;
+export const FORM_ENTRY_KINDS = ['fee_payment', 'aid_received', 'shop_sale', 'purchase', 'expense'] as const satisfies readonly EntryKind[];
 export type FormEntryKind = (typeof FORM_ENTRY_KINDS)[number];
 
-export const ACCOUNTS = [
+export type Account = Schemas['LedgerAccount'];
+export const ACCOUNTS = valuesOf<Account>()([
   'cash',
   'fees_receivable',
   'common_assets',
@@ -31,142 +32,59 @@ export const ACCOUNTS = [
   'shop_revenue',
   'purchases',
   'expenses',
-] as const;
-export type Account = (typeof ACCOUNTS)[number];
+]);
 
-export const ASSET_KINDS = ['shop', 'equipment', 'other'] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
+export type AssetKind = Schemas['CommonAssetKind'];
+export const ASSET_KINDS = valuesOf<AssetKind>()(['shop', 'equipment', 'other']);
 
-export const ASSET_SOURCES = ['aid', 'fees', 'other'] as const;
-export type AssetSource = (typeof ASSET_SOURCES)[number];
+export type AssetSource = Schemas['CommonAssetSource'];
+export const ASSET_SOURCES = valuesOf<AssetSource>()(['aid', 'fees', 'other']);
 
-export interface LedgerLine {
-  account: Account;
-  debit: number;
-  credit: number;
-  member_id: number | null;
-}
+export type LedgerLine = Schemas['LedgerLine'];
 
-export interface LedgerEntry {
-  id: number;
-  group_id: number;
-  date: string;
-  kind: EntryKind;
-  memo: string;
-  /** The total of the debits (= the credits), whole rupiah. */
-  amount: number;
-  lines: LedgerLine[];
-  /** Set on a reversal: the entry it undoes. */
-  reverses_id: number | null;
-  /** Set on an entry that was corrected: the reversal that undid it. */
-  reversed_by: number | null;
-  asset_id: number | null;
-  created_by: { id: number | null; username: string };
-  created_at: string;
-}
+/**
+ * A ledger entry: `amount` is the total of the debits (= the credits) in whole rupiah;
+ * `reverses_id` is set on a reversal (the entry it undoes), `reversed_by` on an entry that was
+ * corrected (the reversal that undid it).
+ */
+export type LedgerEntry = Schemas['LedgerEntry'];
 
-export type LedgerPage = Page<LedgerEntry>;
+export type LedgerPage = Schemas['LedgerEntryPage'];
 
-export interface StatementLine {
-  account: Account;
-  type: 'asset' | 'income' | 'expense';
-  opening: number;
-  debits: number;
-  credits: number;
-  closing: number;
-}
+export type StatementLine = Schemas['StatementAccount'];
 
-export interface Statement {
-  from: string | null;
-  to: string;
-  accounts: StatementLine[];
-  assets: number;
-  income: number;
-  expenses: number;
-  surplus: number;
-  /** Whether every debit ever posted is matched by a credit. */
-  balanced: boolean;
-}
+/** The statement; `balanced`: whether every debit ever posted is matched by a credit. */
+export type Statement = Schemas['Statement'];
 
-export interface BalancePoint {
-  /** "2026-11" */
-  month: string;
-  cash: number;
-  common_assets: number;
-}
+export type BalancePoint = Schemas['BalancePoint'];
 
-export interface FeeRule {
-  id: number;
-  /** Per member per month. */
-  amount: number;
-  /** The first month it is due: "2026-01". */
-  from: string;
-  deliberation_id: number | null;
-  created_at: string;
-}
+/** A fee: `amount` per member per month, due from the month `from` ("2026-01"). */
+export type FeeRule = Schemas['FeeRule'];
 
-export interface MemberFees {
-  member_id: number;
-  name: string;
-  active: boolean;
-  due: number;
-  paid: number;
-  /** due − paid; negative when she paid ahead. */
-  arrears: number;
-}
+/** What one member owes: `arrears` = due − paid, negative when she paid ahead. */
+export type MemberFees = Schemas['MemberFees'];
 
-export interface Fees {
-  through: string;
-  rules: FeeRule[];
-  members: MemberFees[];
-  due: number;
-  paid: number;
-  arrears: number;
-}
+export type Fees = Schemas['Fees'];
 
-export interface CommonAsset {
-  id: number;
-  group_id: number;
-  name: string;
-  kind: AssetKind;
-  source: AssetSource;
-  value: number;
-  acquired_on: string;
-  /** Shop sales naming it in the ledger, net of reversals. */
-  sales: number;
-  /** Purchases naming it in the ledger, net of reversals. */
-  purchases: number;
-  created_at: string;
-}
+/** A common asset; `sales` and `purchases` are the ledger's entries naming it, net of reversals. */
+export type CommonAsset = Schemas['CommonAsset'];
 
 // ---- request bodies ------------------------------------------------------------------------
 
-export interface EntryInput {
+/**
+ * Body of POST /groups/{id}/ledger as the simple form sends it: one amount of a form kind, which
+ * the server turns into two lines (the spec's other shape, balanced `lines`, is not used here).
+ */
+export type EntryInput = Omit<Schemas['LedgerEntryInput'], 'kind' | 'amount' | 'lines'> & {
   kind: FormEntryKind;
-  amount: number;
-  date?: string;
-  memo?: string;
-  member_id?: number;
-  asset_id?: number;
-}
+  amount: Schemas['TreasuryAmount'];
+};
 
-export interface ReversalInput {
-  memo?: string;
-}
+export type ReversalInput = Schemas['ReversalInput'];
 
-export interface FeeRuleInput {
-  amount: number;
-  from: string;
-  deliberation_id?: number;
-}
+export type FeeRuleInput = Schemas['FeeRuleInput'];
 
-export interface AssetInput {
-  name: string;
-  kind: AssetKind;
-  source: AssetSource;
-  value: number;
-  acquired_on?: string;
-}
+export type AssetInput = Schemas['CommonAssetInput'];
 
 // ---- reading the ledger ---------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 import { API_BASE, api } from '../../../lib/api-client';
 import {
   headerFileName,
-  jobFromAccepted,
   type ImportErrorPage,
   type ImportJob,
   type ImportJobPage,
@@ -11,14 +10,13 @@ import {
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 /** POST /imports with the CSV as the raw body; the server answers 202 with the queued job. */
-export async function startImport(file: File, mode: ImportMode, dryRun: boolean, idempotencyKey?: string): Promise<ImportJob> {
-  const body = await api.upload<unknown>('/imports', file, {
+export function startImport(file: File, mode: ImportMode, dryRun: boolean, idempotencyKey?: string): Promise<ImportJob> {
+  return api.upload<ImportJob>('/imports', file, {
     query: { kind: 'enterprises', mode, dry_run: dryRun },
     contentType: 'text/csv',
     headers: { 'X-File-Name': headerFileName(file.name) },
     idempotencyKey,
   });
-  return jobFromAccepted(body);
 }
 
 export function getImport(id: number, signal?: AbortSignal): Promise<ImportJob> {

@@ -4,7 +4,6 @@ import { en } from '../../../lib/i18n/en';
 import {
   headerFileName,
   isFinished,
-  jobFromAccepted,
   jobNoteMessage,
   MAX_UPLOAD_BYTES,
   progressPercent,
@@ -80,14 +79,6 @@ describe('uploadProblem', () => {
     expect(uploadProblem({ size: 0 })).toBe('imports.fileEmpty');
     expect(uploadProblem({ size: MAX_UPLOAD_BYTES + 1 })).toBe('imports.fileTooLarge');
     expect(uploadProblem({ size: MAX_UPLOAD_BYTES })).toBeNull();
-  });
-});
-
-describe('jobFromAccepted', () => {
-  it('reads the job whether or not the 202 answer wraps it', () => {
-    const job = { id: 4, status: 'queued' };
-    expect(jobFromAccepted(job)).toBe(job);
-    expect(jobFromAccepted({ job })).toBe(job);
   });
 });
 

@@ -3,63 +3,32 @@
 import type { ParseKeys, TFunction, TOptions } from 'i18next';
 import { formatNumber } from '../../../lib/format';
 import { id } from '../../../lib/i18n/id';
-import type { Page } from '../../../lib/page';
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
-export const IMPORT_MODES = ['insert', 'upsert'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type ImportMode = Schemas['ImportJob']['mode'];
+export const IMPORT_MODES = valuesOf<ImportMode>()(['insert', 'upsert']);
+export type ImportStatus = Schemas['ImportJob']['status'];
 
-export interface ImportJob {
-  id: number;
-  kind: string;
-  mode: ImportMode;
-  dry_run: boolean;
-  status: ImportStatus;
-  file_name: string | null;
-  bytes_total: number;
-  bytes_read: number;
-  rows_read: number;
-  rows_inserted: number;
-  rows_updated: number;
-  rows_failed: number;
-  errors_stored: number;
-  /** Why the job failed, in the server's English: shown only when `message_code` is not known here. */
-  message: string | null;
-  /** Why the job failed, as a stable code (imports.jobNotes in the i18n); null when none or unforeseen. */
-  message_code: string | null;
-  /** The code's arguments, such as {columns: 'kode_desa (village_code)'}. */
-  message_params: Record<string, string>;
-  /** What the job skipped, in the server's English. */
-  warnings: string[];
-  /** The same warnings as codes with their arguments, in the same order. */
-  warning_details?: ImportJobNote[];
-  created_by: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
+/**
+ * An import job. Why it failed is `message` in the server's English (shown only when
+ * `message_code` is not known here) and `message_code` with its `message_params` (such as
+ * {columns: 'kode_desa (village_code)'}); what it skipped is `warnings`, and the same as codes
+ * with their arguments in `warning_details`, in the same order.
+ */
+export type ImportJob = Schemas['ImportJob'];
 
 /** A warning of a job as a code: `unknown_column` ({column}); null for warnings older than codes. */
-export interface ImportJobNote {
-  code: string | null;
-  params: Record<string, string>;
-}
+export type ImportJobNote = ImportJob['warning_details'][number];
 
-export type ImportJobPage = Page<ImportJob>;
+export type ImportJobPage = Schemas['ImportJobPage'];
 
-export interface ImportRowError {
-  row: number;
-  field: string | null;
-  value: string | null;
-  /** The server's English sentence: shown only when the code is not known here. */
-  message: string;
-  /** What is wrong, as a stable code (imports.rowErrors in the i18n); '' for old errors. */
-  code: string;
-  /** The code's arguments, such as {min: '0', max: '100000'}. */
-  params: Record<string, string>;
-}
+/**
+ * A row the import refused: `message` is the server's English (shown only when the code is not
+ * known here), `code` what is wrong as a stable code ('' for old errors) with its `params`.
+ */
+export type ImportRowError = Schemas['ImportError'];
 
-export type ImportErrorPage = Page<ImportRowError>;
+export type ImportErrorPage = Schemas['ImportErrorPage'];
 
 export const IMPORTS_PATH = '/imports';
 
@@ -113,14 +82,6 @@ export function uploadProblem(file: Pick<File, 'size'> | null): ParseKeys<'trans
   if (file.size === 0) return 'imports.fileEmpty';
   if (file.size > MAX_UPLOAD_BYTES) return 'imports.fileTooLarge';
   return null;
-}
-
-/** The 202 answer is `{job}`: the job itself, or wrapped as {"job": …}; both are read. */
-export function jobFromAccepted(body: unknown): ImportJob {
-  if (body && typeof body === 'object' && 'job' in body && (body).job) {
-    return (body as { job: ImportJob }).job;
-  }
-  return body as ImportJob;
 }
 
 type RowErrorCode = keyof typeof id.imports.rowErrors;

@@ -1,26 +1,12 @@
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
-export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+export type RegionLevel = Schemas['Region']['level'];
+export const REGION_LEVELS = valuesOf<RegionLevel>()(['province', 'regency', 'district', 'village']);
 
-export interface RegionRef {
-  code: string;
-  name: string;
-}
+export type RegionRef = Schemas['RegionPathItem'];
 
 /** A Kemendagri region as GET /api/v1/regions returns it. `path` runs province → region itself. */
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parent_code: string | null;
-  has_children: boolean;
-  path: RegionRef[];
-}
+export type Region = Schemas['Region'];
 
-export interface RegionPage {
-  items: Region[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type RegionPage = Schemas['RegionPage'];
 

@@ -23,13 +23,13 @@ const HISTORY: AuditEntry[] = [
   {
     id: 40,
     at: '2023-05-01T02:00:00Z',
-    actor_id: 2,
-    actor_username: 'dinas1',
+    actor: { id: 2, username: 'dinas1' },
     entity: 'enterprise',
     entity_id: '7',
     action: 'create',
     before: null,
     after: { name: 'Batik Sekar Arum', capital: 25_000_000 },
+    request_id: 'r0',
   },
 ];
 

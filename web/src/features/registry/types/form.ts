@@ -3,7 +3,7 @@
 import type { ParseKeys } from 'i18next';
 import { levelOfCode } from '../../../lib/places';
 import { formatAmountInput, parseRupiah } from '../../../lib/rupiah';
-import type { Enterprise, EnterpriseInput, EnterpriseStatus, Gender, PersonInput } from './index';
+import { isSectorCode, type Enterprise, type EnterpriseInput, type EnterpriseStatus, type Gender, type PersonInput } from './index';
 
 export type TranslationKey = ParseKeys<'translation'>;
 
@@ -240,7 +240,7 @@ export function validateDraft(draft: EnterpriseDraft, options: ValidateOptions):
   input.name = draft.name.trim();
   if (input.name === '') add('name', { key: 'registry.form.errors.nameRequired' });
   else tooLong('name', input.name, MAX_NAME);
-  if (draft.sector === '') add('sector', { key: 'registry.form.errors.sectorRequired' });
+  if (!isSectorCode(draft.sector)) add('sector', { key: 'registry.form.errors.sectorRequired' });
   else input.sector = draft.sector;
   input.products = draft.products.trim() || null;
   if (input.products) tooLong('products', input.products, MAX_PRODUCTS);
@@ -290,7 +290,7 @@ export function createBody(input: EnterpriseInput): EnterpriseInput {
 export function patchBody(original: Enterprise, input: EnterpriseInput): EnterpriseInput {
   const patch: EnterpriseInput = {};
   if (input.owner_id !== undefined && input.owner_id !== original.owner.id) patch.owner_id = input.owner_id;
-  const saved: Record<string, unknown> = original as unknown as Record<string, unknown>;
+  const saved: Record<string, unknown> = original;
   for (const field of ENTERPRISE_FIELDS) {
     if (!(field in input)) continue;
     const value = input[field];

@@ -37,9 +37,8 @@ describe('changesOf', () => {
 });
 
 describe('actorOf', () => {
-  it('reads either shape of the actor, and null for the system', () => {
+  it('reads the actor, and null for the system', () => {
     expect(actorOf({ actor: { id: 2, username: 'dinas1' } })).toBe('dinas1');
-    expect(actorOf({ actor_username: 'dinas2' })).toBe('dinas2');
     expect(actorOf({ actor: null })).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ export function changesOf(entry: Pick<AuditEntry, 'before' | 'after'>): Change[]
     .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
 }
 
-/** Who made the change, whichever of the two shapes the server sends; null for the system. */
-export function actorOf(entry: Pick<AuditEntry, 'actor' | 'actor_username'>): string | null {
-  return entry.actor?.username ?? entry.actor_username ?? null;
+/** Who made the change; null for the system. */
+export function actorOf(entry: Pick<AuditEntry, 'actor'>): string | null {
+  return entry.actor?.username ?? null;
 }

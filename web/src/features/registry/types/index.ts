@@ -1,9 +1,9 @@
 // The registry as the API contract (issue 3) describes it: people, enterprises, the
 // counts per area, and the audit history of a record.
-import type { Page } from '../../../lib/page';
-import type { Place, PlaceLevel } from '../../../lib/places';
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
-export const SECTORS = [
+export type SectorCode = Schemas['SectorCode'];
+export const SECTORS = valuesOf<SectorCode>()([
   'batik',
   'food_processing',
   'beverages',
@@ -15,145 +15,50 @@ export const SECTORS = [
   'culinary',
   'accommodation',
   'services',
-] as const;
-export type SectorCode = (typeof SECTORS)[number];
+]);
 
-export interface Sector {
-  code: string;
-  kbli: string;
-}
+export type Sector = Schemas['Sector'];
 
-export const SCALES = ['micro', 'small', 'medium', 'large'] as const;
-export type Scale = (typeof SCALES)[number];
-export type ScaleCriterion = 'turnover' | 'capital';
+export type Scale = Schemas['Scale'];
+export const SCALES = valuesOf<Scale>()(['micro', 'small', 'medium', 'large']);
+export type ScaleCriterion = NonNullable<Schemas['Enterprise']['scale_criterion']>;
 
-export const STATUSES = ['active', 'closed'] as const;
-export type EnterpriseStatus = (typeof STATUSES)[number];
+export type EnterpriseStatus = Schemas['EnterpriseStatus'];
+export const STATUSES = valuesOf<EnterpriseStatus>()(['active', 'closed']);
 
-export const GENDERS = ['female', 'male'] as const;
-export type Gender = (typeof GENDERS)[number];
+/** A person's gender when it is known (the spec's Gender also holds null, for not recorded). */
+export type Gender = NonNullable<Schemas['Gender']>;
+export const GENDERS = valuesOf<Gender>()(['female', 'male']);
 
-export interface Person {
-  id: number;
-  name: string;
-  gender: Gender | null;
-  birth_year: number | null;
-  phone: string | null;
-  village_code: string | null;
-  village: Place | null;
-  nik: string | null;
-  nik_masked: boolean;
-  nik_consent_at: string | null;
-  steward_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Person = Schemas['Person'];
+export type Enterprise = Schemas['Enterprise'];
 
-export interface Enterprise {
-  id: number;
-  owner: { id: number; name: string; gender: Gender | null };
-  name: string;
-  sector: string;
-  kbli: string;
-  products: string | null;
-  business_centre: string | null;
-  village_code: string;
-  village: Place | null;
-  founded_year: number | null;
-  employees: number | null;
-  capital: number | null;
-  turnover: number | null;
-  nib: string | null;
-  status: EnterpriseStatus;
-  scale: Scale | null;
-  scale_criterion: ScaleCriterion | null;
-  verified_at: string | null;
-  verified_by: { id: number; username: string } | null;
-  stale: boolean;
-  steward_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
+export type EnterprisePage = Schemas['EnterprisePage'];
+export type PersonPage = Schemas['PersonPage'];
 
-export type EnterprisePage = Page<Enterprise>;
-export type PersonPage = Page<Person>;
-
-export interface ScaleCounts {
-  micro: number;
-  small: number;
-  medium: number;
-  large: number;
-  unknown: number;
-}
-
-export interface AreaCount {
-  code: string;
-  name: string;
-  level: PlaceLevel;
-  total: number;
-  stale: number;
-  by_scale: ScaleCounts;
-}
+export type ScaleCounts = Schemas['AreaScaleCounts'];
+export type AreaCount = Schemas['AreaCount'];
 
 /** GET /enterprises/areas: counts per child area of `region` (provinces when region is null). */
-export interface AreaReport {
-  region: { code: string; name: string; level: PlaceLevel } | null;
-  total: number;
-  stale: number;
-  areas: AreaCount[];
-}
+export type AreaReport = Schemas['AreaCounts'];
 
-/** One audit entry. The contract names actor_id/actor_username; /audit sends actor {id, username}. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor?: { id: number; username: string } | null;
-  actor_id?: number | null;
-  actor_username?: string | null;
-  entity: string;
-  entity_id: string | number;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  request_id?: string;
-}
+/** One audit entry: who (`actor`, null for the system) changed what, with the record before and after. */
+export type AuditEntry = Schemas['AuditEntry'];
 
-export type AuditPage = Page<AuditEntry>;
+export type AuditPage = Schemas['AuditPage'];
 
 /** A stakeholder as the steward picker (admin only) needs it. */
-export interface StewardOption {
-  id: number;
-  name: string;
-}
+export type StewardOption = Pick<Schemas['Stakeholder'], 'id' | 'name'>;
 
 /** Body of POST /people, and of the `owner` object inside POST /enterprises. */
-export interface PersonInput {
-  name: string;
-  gender?: Gender | null;
-  birth_year?: number | null;
-  phone?: string | null;
-  village_code?: string | null;
-  nik?: string | null;
-  nik_consent?: boolean;
-}
+export type PersonInput = Schemas['PersonInput'];
 
-/** Body of POST /enterprises; PATCH takes any subset, null clearing an optional field. */
-export interface EnterpriseInput {
-  owner_id?: number;
-  owner?: PersonInput;
-  name?: string;
-  sector?: string;
-  products?: string | null;
-  business_centre?: string | null;
-  village_code?: string;
-  founded_year?: number | null;
-  employees?: number | null;
-  capital?: number | null;
-  turnover?: number | null;
-  nib?: string | null;
-  status?: EnterpriseStatus;
-  steward_id?: number | null;
-}
+/**
+ * Body of POST /enterprises as the form builds it, field by field (validateDraft fills every
+ * field the spec requires before it returns one); PATCH takes any subset but `owner`, null
+ * clearing an optional field.
+ */
+export type EnterpriseInput = Partial<Schemas['EnterpriseInput']>;
 
 export function isSectorCode(value: string): value is SectorCode {
   return (SECTORS as readonly string[]).includes(value);

@@ -15,7 +15,17 @@ function stakeholder(overrides: Partial<Stakeholder>): Stakeholder {
     helix: 'government',
     kind: 'agency',
     region_code: '35.79',
-    region: { code: '35.79', name: 'KOTA BATU', path: [{ code: '35', name: 'JAWA TIMUR' }, { code: '35.79', name: 'KOTA BATU' }] },
+    region: {
+      code: '35.79',
+      name: 'KOTA BATU',
+      level: 'regency',
+      parent_code: '35',
+      has_children: true,
+      path: [
+        { code: '35', name: 'JAWA TIMUR' },
+        { code: '35.79', name: 'KOTA BATU' },
+      ],
+    },
     contact: 'Bu Ratna, 0341-591234',
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',

@@ -1,12 +1,12 @@
 // Stakeholders of the quadruple helix: government, business, academia and civil society.
 import type { ParseKeys } from 'i18next';
-import type { Page } from '../../../lib/page';
-import type { Place } from '../../../lib/places';
+import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
-export const HELICES = ['government', 'business', 'academia', 'civil_society'] as const;
-export type Helix = (typeof HELICES)[number];
+export type Helix = Schemas['Helix'];
+export const HELICES = valuesOf<Helix>()(['government', 'business', 'academia', 'civil_society']);
 
-export const KINDS = [
+export type Kind = Schemas['StakeholderKind'];
+export const KINDS = valuesOf<Kind>()([
   'agency',
   'bank',
   'soe',
@@ -16,30 +16,14 @@ export const KINDS = [
   'community',
   'zakat_institution',
   'media',
-] as const;
-export type Kind = (typeof KINDS)[number];
+]);
 
-export interface Stakeholder {
-  id: number;
-  name: string;
-  helix: Helix;
-  kind: Kind;
-  region_code: string | null;
-  region: Place | null;
-  contact: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Stakeholder = Schemas['Stakeholder'];
 
-export type StakeholderPage = Page<Stakeholder>;
+export type StakeholderPage = Schemas['StakeholderPage'];
 
-export interface StakeholderInput {
-  name?: string;
-  helix?: Helix;
-  kind?: Kind;
-  region_code?: string | null;
-  contact?: string | null;
-}
+/** Body of POST /stakeholders as the form builds it; PATCH takes any subset of it. */
+export type StakeholderInput = Partial<Schemas['StakeholderInput']>;
 
 export function isHelix(value: string): value is Helix {
   return (HELICES as readonly string[]).includes(value);
