@@ -9,11 +9,11 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { NO_ERRORS, type ServerErrors, useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateDeliberation } from '../hooks/use-group-mutations';
 import { useDeliberations } from '../hooks/use-group-queries';
 import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type GroupView, type Topic } from '../types';
-import { fieldKey, groupProblemMessage, NO_ERRORS, readServerErrors, serverField, type ServerErrors } from '../types/errors';
+import { fieldKey, groupProblemMessage, readGroupErrors, serverField } from '../types/errors';
 import {
   DELIBERATION_FIELDS,
   emptyDeliberationDraft,
@@ -69,7 +69,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
     await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: (created) =>
         void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
-      onError: (error) => setServer(onBoxes(readServerErrors(t, error, DELIBERATION_FIELDS), draft.options)),
+      onError: (error) => setServer(onBoxes(readGroupErrors(t, error, DELIBERATION_FIELDS), draft.options)),
     });
   }
 

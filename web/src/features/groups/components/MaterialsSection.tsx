@@ -7,10 +7,10 @@ import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { formatDay, formatNumber, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useSubmission } from '../../../lib/use-submission';
 import { useCloseMaterial, usePostMaterial, useRecordPurchase } from '../hooks/use-group-mutations';
 import { useMaterialsBoard, usePurchases } from '../hooks/use-group-queries';
-import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView } from '../types';
 import {
   canClose,
@@ -33,7 +33,7 @@ import {
   type PurchaseDraft,
   type PurchaseField,
 } from '../types/cooperation';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { ConfirmAction } from './ConfirmAction';
 
 const PURCHASES_PAGE = 20;
@@ -64,7 +64,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
     await submit(input, (key) => post.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
       onError: (error) =>
-        setServer(readServerErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials')),
+        setServer(readGroupErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials')),
     });
   }
 
@@ -175,7 +175,7 @@ function MaterialItem({ group, post, matches, onClosed }: MaterialItemProps) {
           question={t(`groups.materials.close.question.${post.kind}`)}
           confirmLabel={t('groups.materials.close.confirm')}
           testId={`close-${post.id}`}
-          describeError={(error) => readServerErrors(t, error, [], 'materials').general.join(' ')}
+          describeError={(error) => readGroupErrors(t, error, [], 'materials').general.join(' ')}
           onConfirm={async () => onClosed(await close.mutateAsync(post.id))}
         />
       ) : null}
@@ -211,7 +211,7 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved:
       onSuccess: onSaved,
       onError: (error) =>
         setServer(
-          readServerErrors(t, error, ['supplier', 'material', 'unit', 'quantity', 'group_price', 'alone_price', 'purchased_on'], 'materials'),
+          readGroupErrors(t, error, ['supplier', 'material', 'unit', 'quantity', 'group_price', 'alone_price', 'purchased_on'], 'materials'),
         ),
     });
   }

@@ -8,11 +8,11 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateMeeting } from '../hooks/use-group-mutations';
 import { useMeetings } from '../hooks/use-group-queries';
 import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingKind } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMeetingDraft,
   MEETING_FIELDS,
@@ -52,7 +52,7 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
       // Straight to the meeting, where attendance is taken.
       onSuccess: (created) =>
         void navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
-      onError: (error) => setServer(readServerErrors(t, error, MEETING_FIELDS)),
+      onError: (error) => setServer(readGroupErrors(t, error, MEETING_FIELDS)),
     });
   }
 

@@ -9,7 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { type ServerErrors, useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateOrder } from '../hooks/use-group-mutations';
 import { useMembers, useOrders } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -27,7 +27,7 @@ import {
   type OrderField,
   type OrderInput,
 } from '../types/cooperation';
-import { groupFieldMessage, groupProblemMessage, readServerErrors, serverField, type ServerErrors } from '../types/errors';
+import { groupFieldMessage, groupProblemMessage, readGroupErrors, serverField } from '../types/errors';
 import { orderPath, type WorkspaceNotice } from '../types/paths';
 import { OrderStatusBadge } from './OrderPage';
 
@@ -36,7 +36,7 @@ const ORDER_FIELDS = ['customer', 'product', 'quantity', 'unit', 'unit_price', '
 
 /** Server errors about `capacities[i]` belong beside the box of the i-th member sent; the rest as usual. */
 function orderErrors(t: TFunction, error: unknown, sent: OrderInput): ServerErrors {
-  if (!isApiError(error)) return readServerErrors(t, error, ORDER_FIELDS, 'orders');
+  if (!isApiError(error)) return readGroupErrors(t, error, ORDER_FIELDS, 'orders');
   const result: ServerErrors = { byField: {}, general: [] };
   for (const fieldError of error.errors) {
     const field = serverField(fieldError.field);

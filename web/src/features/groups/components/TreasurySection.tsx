@@ -8,13 +8,13 @@ import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, formatMonth, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
 import { useAddAsset, useAddFeeRule } from '../hooks/use-group-mutations';
 import { useAssets, useBalances, useDeliberations, useFeeRules, useFees, useStatement } from '../hooks/use-group-queries';
 import { canWrite, type GroupView } from '../types';
 import { agreedOn } from '../types/cooperation';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { deliberationPath } from '../types/paths';
 import {
   ASSET_KINDS,
@@ -164,7 +164,7 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: 
     if (!input) return;
     await submit(input, (key) => addFeeRule.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: () => onSaved(),
-      onError: (error) => setServer(readServerErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury')),
+      onError: (error) => setServer(readGroupErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury')),
     });
   }
 
@@ -371,7 +371,7 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (a
     if (!input) return;
     await submit(input, (key) => addAsset.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
-      onError: (error) => setServer(readServerErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury')),
+      onError: (error) => setServer(readGroupErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury')),
     });
   }
 
