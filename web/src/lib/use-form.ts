@@ -15,8 +15,8 @@ export interface FormOptions<Draft, Field extends string, Input, Saved> {
   validate: (draft: Draft) => Checked<Field, Input>;
   /** The write, with the submission's Idempotency-Key (kept for a retry of the same values). */
   send: (input: Input, idempotencyKey: string) => Promise<Saved>;
-  /** A refusal sorted onto the form's fields. */
-  readErrors: (error: unknown) => ServerErrors;
+  /** A refusal sorted onto the form's fields (given what was sent, and the draft it came from). */
+  readErrors: (error: unknown, input: Input, draft: Draft) => ServerErrors;
   onSaved: (saved: Saved) => void;
   /** After a check or the server refused: e.g. to move the focus to what to correct. */
   onRejected?: (error: unknown) => void;
@@ -49,7 +49,7 @@ export function useForm<Draft extends object, Field extends string, Input, Saved
     await submit(input, (key) => options.send(input, key), {
       onSuccess: options.onSaved,
       onError: (error) => {
-        messages.setServer(options.readErrors(error));
+        messages.setServer(options.readErrors(error, input, draft));
         options.onRejected?.(error);
       },
     });

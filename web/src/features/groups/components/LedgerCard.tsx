@@ -258,17 +258,8 @@ export function LedgerCard({ group }: { group: GroupView }) {
 
   return (
     <SectionCard
-      title={
-        <>
-          {t('groups.treasury.ledger.title')}
-          {data ? (
-            <>
-              {' '}
-              <span className="muted heading-count">{`(${t('groups.treasury.ledger.total', { count: data.total })})`}</span>
-            </>
-          ) : null}
-        </>
-      }
+      title={t('groups.treasury.ledger.title')}
+      count={data ? t('groups.treasury.ledger.total', { count: data.total }) : null}
       addLabel={t('groups.treasury.entry.add')}
       canAdd={writable}
       onAdd={() => setNotice(null)}
