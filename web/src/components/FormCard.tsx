@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { FormSubmit } from '../lib/use-form';
 import { Alert } from './Alert';
 
 export interface FormCardProps {
@@ -8,7 +9,7 @@ export interface FormCardProps {
   /** What the server said that no field shows. */
   general: readonly string[];
   submitting: boolean;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  onSubmit: FormSubmit;
   submitLabel: string;
   /** The submit button's words while the form is being sent. */
   savingLabel: string;

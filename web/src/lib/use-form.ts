@@ -3,6 +3,9 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { type LocalProblems, type ServerErrors, useFormErrors } from './use-form-errors';
 import { useSubmission } from './use-submission';
 
+/** A form's submit handler, as `useForm` gives it. */
+export type FormSubmit = (event?: FormEvent<HTMLFormElement>) => Promise<void>;
+
 export interface Checked<Field extends string, Input> {
   errors: LocalProblems<Field>;
   /** The request body when the checks found nothing. */
