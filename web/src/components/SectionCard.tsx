@@ -2,8 +2,10 @@ import { type ReactNode, useId, useState } from 'react';
 import { Alert } from './Alert';
 
 export interface SectionCardProps {
-  /** The heading's content (a title, maybe with a count beside it). */
+  /** The heading's content. */
   title: ReactNode;
+  /** How many records, in words, beside the title ("12 pertemuan"); none while unknown. */
+  count?: string | null;
   /** The Add button's words; no button when `canAdd` is false. */
   addLabel: string;
   canAdd: boolean;
@@ -26,13 +28,21 @@ export interface SectionCardProps {
  * A section of the group workspace: a heading with an Add button that opens the section's form
  * in place, the notice of the last save, and the section's records below.
  */
-export function SectionCard({ title, addLabel, canAdd, addTone = 'primary', onAdd, form, intro, notice, busy, testId, children }: SectionCardProps) {
+export function SectionCard({ title, count, addLabel, canAdd, addTone = 'primary', onAdd, form, intro, notice, busy, testId, children }: SectionCardProps) {
   const id = useId();
   const [adding, setAdding] = useState(false);
   return (
     <section className="card" aria-labelledby={`${id}-title`} aria-busy={busy} data-testid={testId}>
       <div className="section-head">
-        <h2 id={`${id}-title`}>{title}</h2>
+        <h2 id={`${id}-title`}>
+          {title}
+          {count ? (
+            <>
+              {' '}
+              <span className="muted heading-count">{`(${count})`}</span>
+            </>
+          ) : null}
+        </h2>
         {canAdd && !adding ? (
           <button
             type="button"

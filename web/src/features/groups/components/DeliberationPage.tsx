@@ -7,11 +7,11 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
 import { useCastVote, useDecide } from '../hooks/use-group-mutations';
 import { useDeliberation, useMembers } from '../hooks/use-group-queries';
 import { canWrite, OUTCOMES, type DeliberationView, type GroupView, type Outcome } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { emptyDecisionDraft, validateDecision, type DecisionDraft, type DecisionField } from '../types/forms';
 import { groupPath } from '../types/paths';
 import { choiceLabel, tally, votesByMember, voterRows, type Choice, type VoterRow } from '../types/votes';
@@ -83,7 +83,7 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
     const body = recorder ? { member_id: row.member_id, option_id: pick } : { option_id: pick };
     await submit(body, (key) => vote.mutateAsync({ body, idempotencyKey: key }), {
       onSuccess: () => onVoted(row.name),
-      onError: (error) => setErrors(readServerErrors(t, error, []).general),
+      onError: (error) => setErrors(readGroupErrors(t, error, []).general),
     });
   }
 
@@ -224,7 +224,7 @@ function DecidePanel({
     if (!input) return;
     await submit(input, (key) => decision.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onDecided,
-      onError: (error) => setServer(readServerErrors(t, error, consensus ? ['outcome', 'option_id', 'note'] : ['note'])),
+      onError: (error) => setServer(readGroupErrors(t, error, consensus ? ['outcome', 'option_id', 'note'] : ['note'])),
     });
   }
 

@@ -1,27 +1,27 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay } from '../../../lib/format';
-import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { useForm } from '../../../lib/use-form';
+import type { ServerErrors } from '../../../lib/use-form-errors';
 import { useCreateDeliberation } from '../hooks/use-group-mutations';
 import { useDeliberations } from '../hooks/use-group-queries';
-import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type GroupView, type Topic } from '../types';
-import { fieldKey, groupProblemMessage, NO_ERRORS, readServerErrors, serverField, type ServerErrors } from '../types/errors';
+import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type DeliberationInput, type GroupView, type Topic } from '../types';
+import { fieldKey, groupProblemMessage, readGroupErrors, serverField } from '../types/errors';
 import {
   DELIBERATION_FIELDS,
   emptyDeliberationDraft,
   MAX_OPTIONS,
   optionBoxOfSent,
   validateDeliberation,
-  type DeliberationDraft,
-  type DeliberationField,
 } from '../types/forms';
 import { deliberationPath, type WorkspaceNotice } from '../types/paths';
 import { FieldMessages } from './labels';
@@ -45,121 +45,102 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<DeliberationDraft>(emptyDeliberationDraft);
-  const { setLocal, server, setServer, errorsFor } = useFormErrors<DeliberationField>();
-  const { submitting, submit } = useSubmission();
   const create = useCreateDeliberation(group.id);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof DeliberationDraft>(field: K, value: DeliberationDraft[K]) =>
-    setDraft((d) => ({ ...d, [field]: value }));
+  const form = useForm({
+    initial: emptyDeliberationDraft,
+    validate: validateDeliberation,
+    send: (body: DeliberationInput, idempotencyKey) => create.mutateAsync({ body, idempotencyKey }),
+    readErrors: (error, _input, sent) => onBoxes(readGroupErrors(t, error, DELIBERATION_FIELDS), sent.options),
+    onSaved: (created) =>
+      void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
+  });
+  const { draft, set, setDraft, errorsFor } = form;
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setServer(NO_ERRORS);
-    const { errors, input } = validateDeliberation(draft);
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: (created) =>
-        void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
-      onError: (error) => setServer(onBoxes(readServerErrors(t, error, DELIBERATION_FIELDS), draft.options)),
-    });
-  }
-
   const optionsErrors = errorsFor('options');
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="deliberation-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.deliberations.form.title')}
-      </h3>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
-        <FormField
-          id={`${id}-title-field`}
-          label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
-          hint={t('groups.deliberations.form.titleHint')}
-          errors={errorsFor('title')}
-          inputProps={{ name: 'title', autoComplete: 'off', value: draft.title, onChange: (e) => set('title', e.target.value) }}
-        />
-        <SelectField
-          id={`${id}-topic`}
-          label={t('common.required', { label: t('groups.deliberations.form.topic') })}
-          emptyLabel={t('groups.deliberations.form.chooseTopic')}
-          errors={errorsFor('topic')}
-          options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
-          selectProps={{ name: 'topic', value: draft.topic, onChange: (e) => set('topic', e.target.value as '' | Topic) }}
-        />
-        <TextAreaField
-          id={`${id}-description`}
-          label={t('groups.deliberations.form.description')}
-          errors={errorsFor('description')}
-          textareaProps={{ name: 'description', value: draft.description, onChange: (e) => set('description', e.target.value) }}
-        />
-        <fieldset className="choice-group">
-          <legend className="field__label">{t('groups.deliberations.form.method')}</legend>
-          {DECISION_METHODS.map((method) => (
-            <label key={method} className="choice choice--described">
-              <input type="radio" name={`${id}-method`} checked={draft.method === method} onChange={() => set('method', method)} />
-              <span>
-                <span className="choice__title">{t(`groups.deliberations.methods.${method}`)}</span>
-                <span className="choice__hint">{t(`groups.deliberations.form.methodHints.${method}`)}</span>
-              </span>
-            </label>
-          ))}
-          <FieldMessages id={`${id}-method-error`} messages={errorsFor('method')} />
-        </fieldset>
-        <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
-          <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
-          <p id={`${id}-options-hint`} className="field__hint">
-            {t('groups.deliberations.form.optionsHint')}
-          </p>
-          {draft.options.map((option, index) => {
-            const number = index + 1;
-            return (
-              <div key={index} className="option-row">
-                <FormField
-                  id={`${id}-option-${index}`}
-                  label={t('groups.deliberations.form.option', { number })}
-                  errors={errorsFor(`options[${index}]`)}
-                  inputProps={{ autoComplete: 'off', value: option, onChange: (e) => setOption(index, e.target.value) }}
-                />
-                {draft.options.length > 1 ? (
-                  <button
-                    type="button"
-                    className="button button--secondary option-row__remove"
-                    aria-label={t('groups.deliberations.form.removeOption', { number })}
-                    onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
-                  >
-                    {'×'}
-                  </button>
-                ) : null}
-              </div>
-            );
-          })}
-          <FieldMessages id={`${id}-options-error`} messages={optionsErrors} />
-          {draft.options.length < MAX_OPTIONS ? (
-            <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
-              {t('groups.deliberations.form.addOption')}
-            </button>
-          ) : null}
-        </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.deliberations.form.submitting') : t('groups.deliberations.form.submit')}
+    <FormCard
+      title={t('groups.deliberations.form.title')}
+      general={form.server.general}
+      submitting={form.submitting}
+      onSubmit={form.onSubmit}
+      submitLabel={t('groups.deliberations.form.submit')}
+      savingLabel={t('groups.deliberations.form.submitting')}
+      cancelLabel={t('groups.deliberations.form.cancel')}
+      onCancel={onCancel}
+      testId="deliberation-form"
+    >
+      <FormField
+        id={`${id}-title-field`}
+        label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
+        hint={t('groups.deliberations.form.titleHint')}
+        errors={errorsFor('title')}
+        inputProps={{ name: 'title', autoComplete: 'off', value: draft.title, onChange: (e) => set('title', e.target.value) }}
+      />
+      <SelectField
+        id={`${id}-topic`}
+        label={t('common.required', { label: t('groups.deliberations.form.topic') })}
+        emptyLabel={t('groups.deliberations.form.chooseTopic')}
+        errors={errorsFor('topic')}
+        options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
+        selectProps={{ name: 'topic', value: draft.topic, onChange: (e) => set('topic', e.target.value as '' | Topic) }}
+      />
+      <TextAreaField
+        id={`${id}-description`}
+        label={t('groups.deliberations.form.description')}
+        errors={errorsFor('description')}
+        textareaProps={{ name: 'description', value: draft.description, onChange: (e) => set('description', e.target.value) }}
+      />
+      <fieldset className="choice-group">
+        <legend className="field__label">{t('groups.deliberations.form.method')}</legend>
+        {DECISION_METHODS.map((method) => (
+          <label key={method} className="choice choice--described">
+            <input type="radio" name={`${id}-method`} checked={draft.method === method} onChange={() => set('method', method)} />
+            <span>
+              <span className="choice__title">{t(`groups.deliberations.methods.${method}`)}</span>
+              <span className="choice__hint">{t(`groups.deliberations.form.methodHints.${method}`)}</span>
+            </span>
+          </label>
+        ))}
+        <FieldMessages id={`${id}-method-error`} messages={errorsFor('method')} />
+      </fieldset>
+      <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
+        <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
+        <p id={`${id}-options-hint`} className="field__hint">
+          {t('groups.deliberations.form.optionsHint')}
+        </p>
+        {draft.options.map((option, index) => {
+          const number = index + 1;
+          return (
+            <div key={index} className="option-row">
+              <FormField
+                id={`${id}-option-${index}`}
+                label={t('groups.deliberations.form.option', { number })}
+                errors={errorsFor(`options[${index}]`)}
+                inputProps={{ autoComplete: 'off', value: option, onChange: (e) => setOption(index, e.target.value) }}
+              />
+              {draft.options.length > 1 ? (
+                <button
+                  type="button"
+                  className="button button--secondary option-row__remove"
+                  aria-label={t('groups.deliberations.form.removeOption', { number })}
+                  onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
+                >
+                  {'×'}
+                </button>
+              ) : null}
+            </div>
+          );
+        })}
+        <FieldMessages id={`${id}-options-error`} messages={optionsErrors} />
+        {draft.options.length < MAX_OPTIONS ? (
+          <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
+            {t('groups.deliberations.form.addOption')}
           </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.deliberations.form.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+        ) : null}
+      </fieldset>
+    </FormCard>
   );
 }
 
@@ -201,25 +182,20 @@ function DeliberationCard({ groupId, deliberation }: { groupId: number; delibera
 /** Musyawarah: proposals put to the group, newest first; the leader or secretary puts a new one. */
 export function DeliberationsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const list = useDeliberations(group.id, DELIBERATIONS_PAGE, offset);
   const data = list.data;
   const writable = canWrite(group, 'deliberations');
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={list.isFetching}>
-      <div className="section-head">
-        <h2 id={`${id}-title`}>{t('groups.deliberations.title')}</h2>
-        {writable && !adding ? (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-            {t('groups.deliberations.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.deliberations.intro')}</p>
-      {writable && adding ? <DeliberationForm group={group} onCancel={() => setAdding(false)} /> : null}
+    <SectionCard
+      title={t('groups.deliberations.title')}
+      addLabel={t('groups.deliberations.add')}
+      canAdd={writable}
+      intro={<p className="muted">{t('groups.deliberations.intro')}</p>}
+      busy={list.isFetching}
+      form={(close) => <DeliberationForm group={group} onCancel={close} />}
+    >
       {list.isError ? <Alert tone="error">{groupProblemMessage(t, list.error)}</Alert> : null}
       {list.isFetching && !data ? <p role="status">{t('groups.deliberations.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.deliberations.empty')}</p> : null}
@@ -231,6 +207,6 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={DELIBERATIONS_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

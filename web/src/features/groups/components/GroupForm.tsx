@@ -8,10 +8,10 @@ import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateGroup } from '../hooks/use-group-mutations';
 import { GROUP_KINDS, ORIGINS, SECTORS, type GroupKind, type Origin } from '../types';
-import { NO_ERRORS, readServerErrors } from '../types/errors';
+import { readGroupErrors } from '../types/errors';
 import {
   emptyGroupDraft,
   GROUP_FIELDS,
@@ -55,7 +55,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
     await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: (created) => void navigate(groupPath(created.id), { state: { notice: 'groupCreated' } satisfies WorkspaceNotice }),
       onError: (error) => {
-        setServer(readServerErrors(t, error, GROUP_FIELDS));
+        setServer(readGroupErrors(t, error, GROUP_FIELDS));
         setAttempt((n) => n + 1);
       },
     });

@@ -9,11 +9,11 @@ import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { usePostEntry, useReverseEntry } from '../hooks/use-group-mutations';
 import { useAssets, useLedger, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   canReverse,
   cashEffect,
@@ -83,7 +83,7 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
         setDraft(emptyEntryDraft(todayIso(), draft.kind));
         onSaved(saved);
       },
-      onError: (error) => setServer(readServerErrors(t, error, ENTRY_FIELDS, 'treasury')),
+      onError: (error) => setServer(readGroupErrors(t, error, ENTRY_FIELDS, 'treasury')),
     });
   }
 
@@ -223,7 +223,7 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
           question={t('groups.treasury.reverse.question', { amount: formatRupiah(entry.amount) })}
           confirmLabel={t('groups.treasury.reverse.confirm')}
           testId={`reverse-${entry.id}`}
-          describeError={(error) => readServerErrors(t, error, [], 'treasury').general.join(' ')}
+          describeError={(error) => readGroupErrors(t, error, [], 'treasury').general.join(' ')}
           onConfirm={() => {
             const body = reason.trim() ? { memo: reason.trim() } : {};
             return reversal.submit(body, (key) => reverse.mutateAsync({ entryId: entry.id, body, idempotencyKey: key }), {
@@ -258,17 +258,8 @@ export function LedgerCard({ group }: { group: GroupView }) {
 
   return (
     <SectionCard
-      title={
-        <>
-          {t('groups.treasury.ledger.title')}
-          {data ? (
-            <>
-              {' '}
-              <span className="muted heading-count">{`(${t('groups.treasury.ledger.total', { count: data.total })})`}</span>
-            </>
-          ) : null}
-        </>
-      }
+      title={t('groups.treasury.ledger.title')}
+      count={data ? t('groups.treasury.ledger.total', { count: data.total }) : null}
       addLabel={t('groups.treasury.entry.add')}
       canAdd={writable}
       onAdd={() => setNotice(null)}

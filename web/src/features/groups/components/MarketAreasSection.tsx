@@ -8,7 +8,7 @@ import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useClaimArea, useEndArea } from '../hooks/use-group-mutations';
 import { useAreas, useDeliberations, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type Deliberation, type GroupView } from '../types';
@@ -27,7 +27,7 @@ import {
   type ClaimField,
   type MarketArea,
 } from '../types/cooperation';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { deliberationPath, groupPath } from '../types/paths';
 import { ConfirmAction } from './ConfirmAction';
 
@@ -78,7 +78,7 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
           const holder = holderOf(input.area, input.member_id, areas);
           setTaken({ area: holder?.area ?? input.area, holder: holder?.member.name ?? null });
         } else {
-          setServer(readServerErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets'));
+          setServer(readGroupErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets'));
         }
       },
     });
@@ -203,7 +203,7 @@ function ClaimItem({ group, claim, overlap, areas, names, deliberationTitles, wr
           question={t('groups.markets.end.question', { area: claim.area, name: claim.member.name })}
           confirmLabel={t('groups.markets.end.confirm')}
           testId={`end-${claim.id}`}
-          describeError={(error) => readServerErrors(t, error, [], 'markets').general.join(' ')}
+          describeError={(error) => readGroupErrors(t, error, [], 'markets').general.join(' ')}
           onConfirm={async () => onEnded(await end.mutateAsync(claim.id))}
         />
       ) : null}

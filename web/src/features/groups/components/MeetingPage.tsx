@@ -7,7 +7,7 @@ import { formatDay, todayIso } from '../../../lib/format';
 import { useUpdateMeeting } from '../hooks/use-group-mutations';
 import { useMeeting } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type MeetingView, type Presence } from '../types';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { groupPath } from '../types/paths';
 import { AttendanceTaker } from './AttendanceTaker';
 import { MeetingStatusBadge } from './labels';
@@ -92,7 +92,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
     try {
       await update.mutateAsync({ status: 'held' });
     } catch (error) {
-      setMarkError(readServerErrors(t, error, []).general.join(' '));
+      setMarkError(readGroupErrors(t, error, []).general.join(' '));
     } finally {
       setMarking(false);
     }

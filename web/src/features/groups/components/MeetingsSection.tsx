@@ -1,24 +1,23 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, todayIso } from '../../../lib/format';
-import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { useForm } from '../../../lib/use-form';
 import { useCreateMeeting } from '../hooks/use-group-mutations';
 import { useMeetings } from '../hooks/use-group-queries';
-import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingKind } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
+import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingInput, type MeetingKind } from '../types';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMeetingDraft,
   MEETING_FIELDS,
   validateMeeting,
-  type MeetingDraft,
-  type MeetingField,
 } from '../types/forms';
 import { meetingPath, type WorkspaceNotice } from '../types/paths';
 import { MeetingStatusBadge } from './labels';
@@ -30,76 +29,58 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<MeetingDraft>(() => emptyMeetingDraft(todayIso()));
-  const { setLocal, server, setServer, errorsFor } = useFormErrors<MeetingField>();
-  const { submitting, submit } = useSubmission();
   const create = useCreateMeeting(group.id);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof MeetingDraft>(field: K, value: MeetingDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setServer(NO_ERRORS);
-    const { errors, input } = validateMeeting(draft);
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
-      // Straight to the meeting, where attendance is taken.
-      onSuccess: (created) =>
-        void navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
-      onError: (error) => setServer(readServerErrors(t, error, MEETING_FIELDS)),
-    });
-  }
+  const form = useForm({
+    initial: () => emptyMeetingDraft(todayIso()),
+    validate: validateMeeting,
+    send: (body: MeetingInput, idempotencyKey) => create.mutateAsync({ body, idempotencyKey }),
+    readErrors: (error) => readGroupErrors(t, error, MEETING_FIELDS),
+    // Straight to the meeting, where attendance is taken.
+    onSaved: (created) =>
+      void navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
+  });
+  const { draft, set, errorsFor } = form;
 
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="meeting-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.meetings.form.title')}
-      </h3>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
-        <FormField
-          id={`${id}-held-on`}
-          label={t('common.required', { label: t('groups.meetings.form.heldOn') })}
-          hint={t('groups.meetings.form.heldOnHint')}
-          errors={[...errorsFor('held_on'), ...errorsFor('status')]}
-          inputProps={{ type: 'date', name: 'held_on', value: draft.held_on, onChange: (e) => set('held_on', e.target.value) }}
-        />
-        <SelectField
-          id={`${id}-kind`}
-          label={t('groups.meetings.form.kind')}
-          errors={errorsFor('kind')}
-          options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`groups.meetings.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as MeetingKind) }}
-        />
-        <FormField
-          id={`${id}-venue`}
-          label={t('groups.meetings.form.venue')}
-          hint={t('groups.meetings.form.venueHint')}
-          errors={errorsFor('venue')}
-          inputProps={{ name: 'venue', value: draft.venue, onChange: (e) => set('venue', e.target.value) }}
-        />
-        <TextAreaField
-          id={`${id}-agenda`}
-          label={t('groups.meetings.form.agenda')}
-          errors={errorsFor('agenda')}
-          textareaProps={{ name: 'agenda', value: draft.agenda, onChange: (e) => set('agenda', e.target.value) }}
-        />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.meetings.form.submitting') : t('groups.meetings.form.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.meetings.form.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <FormCard
+      title={t('groups.meetings.form.title')}
+      general={form.server.general}
+      submitting={form.submitting}
+      onSubmit={form.onSubmit}
+      submitLabel={t('groups.meetings.form.submit')}
+      savingLabel={t('groups.meetings.form.submitting')}
+      cancelLabel={t('groups.meetings.form.cancel')}
+      onCancel={onCancel}
+      testId="meeting-form"
+    >
+      <FormField
+        id={`${id}-held-on`}
+        label={t('common.required', { label: t('groups.meetings.form.heldOn') })}
+        hint={t('groups.meetings.form.heldOnHint')}
+        errors={[...errorsFor('held_on'), ...errorsFor('status')]}
+        inputProps={{ type: 'date', name: 'held_on', value: draft.held_on, onChange: (e) => set('held_on', e.target.value) }}
+      />
+      <SelectField
+        id={`${id}-kind`}
+        label={t('groups.meetings.form.kind')}
+        errors={errorsFor('kind')}
+        options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`groups.meetings.kinds.${kind}`) }))}
+        selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as MeetingKind) }}
+      />
+      <FormField
+        id={`${id}-venue`}
+        label={t('groups.meetings.form.venue')}
+        hint={t('groups.meetings.form.venueHint')}
+        errors={errorsFor('venue')}
+        inputProps={{ name: 'venue', value: draft.venue, onChange: (e) => set('venue', e.target.value) }}
+      />
+      <TextAreaField
+        id={`${id}-agenda`}
+        label={t('groups.meetings.form.agenda')}
+        errors={errorsFor('agenda')}
+        textareaProps={{ name: 'agenda', value: draft.agenda, onChange: (e) => set('agenda', e.target.value) }}
+      />
+    </FormCard>
   );
 }
 
@@ -130,32 +111,20 @@ function MeetingCard({ groupId, meeting }: { groupId: number; meeting: Meeting }
 /** Pertemuan: the group's meetings, newest first; the leader, secretary or mentor records a new one. */
 export function MeetingsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const meetings = useMeetings(group.id, MEETINGS_PAGE, offset);
   const data = meetings.data;
   const writable = canWrite(group, 'meetings');
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={meetings.isFetching}>
-      <div className="section-head">
-        <h2 id={`${id}-title`}>
-          {t('groups.meetings.title')}
-          {data ? (
-            <>
-              {' '}
-              <span className="muted heading-count">{`(${t('groups.meetings.total', { count: data.total })})`}</span>
-            </>
-          ) : null}
-        </h2>
-        {writable && !adding ? (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-            {t('groups.meetings.add')}
-          </button>
-        ) : null}
-      </div>
-      {writable && adding ? <MeetingForm group={group} onCancel={() => setAdding(false)} /> : null}
+    <SectionCard
+      title={t('groups.meetings.title')}
+      count={data ? t('groups.meetings.total', { count: data.total }) : null}
+      addLabel={t('groups.meetings.add')}
+      canAdd={writable}
+      busy={meetings.isFetching}
+      form={(close) => <MeetingForm group={group} onCancel={close} />}
+    >
       {meetings.isError ? <Alert tone="error">{groupProblemMessage(t, meetings.error)}</Alert> : null}
       {meetings.isFetching && !data ? <p role="status">{t('groups.meetings.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.meetings.empty')}</p> : null}
@@ -167,6 +136,6 @@ export function MeetingsSection({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={MEETINGS_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

@@ -5,11 +5,11 @@ import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
+import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
 import { searchPeople } from '../api/groups';
-import { useFormErrors } from '../hooks/use-form-errors';
 import { useAddMember } from '../hooks/use-group-mutations';
 import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
-import { groupProblemMessage, NO_ERRORS, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMemberDraft,
   memberFieldsShown,
@@ -135,7 +135,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
     if (!input) return;
     await submit(input, (key) => addMember.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onAdded,
-      onError: (error) => setServer(readServerErrors(t, error, memberFieldsShown(draft.mode))),
+      onError: (error) => setServer(readGroupErrors(t, error, memberFieldsShown(draft.mode))),
     });
   }
 

@@ -26,12 +26,8 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
 
   return (
     <SectionCard
-      title={
-        <>
-          {t('groups.members.title')}{' '}
-          <span className="muted heading-count">{`(${t('groups.members.count', { count: group.active_members })})`}</span>
-        </>
-      }
+      title={t('groups.members.title')}
+      count={t('groups.members.count', { count: group.active_members })}
       addLabel={t('groups.members.add')}
       canAdd={writable}
       onAdd={() => setNotice(null)}

@@ -7,9 +7,9 @@ import { FormField } from '../../../components/FormField';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCancelOrder, useUpdateShare } from '../hooks/use-group-mutations';
 import { useOrder } from '../hooks/use-group-queries';
-import { useFormErrors } from '../hooks/use-form-errors';
 import { canWrite, type GroupView } from '../types';
 import {
   shareDraftOf,
@@ -20,7 +20,7 @@ import {
   type ShareDraft,
   type ShareField,
 } from '../types/cooperation';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { groupPath } from '../types/paths';
 import { ConfirmAction } from './ConfirmAction';
 
@@ -98,7 +98,7 @@ function ShareItem({ group, order, share, index, writable, onSaved }: ShareItemP
       setEditing(false);
       onSaved(saved, share.member.name);
     } catch (error) {
-      setServer(readServerErrors(t, error, ['delivered', 'paid_out'], 'orders'));
+      setServer(readGroupErrors(t, error, ['delivered', 'paid_out'], 'orders'));
     } finally {
       setSaving(false);
     }
@@ -240,7 +240,7 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
             question={t('groups.order.cancel.question')}
             confirmLabel={t('groups.order.cancel.confirm')}
             testId="cancel-order"
-            describeError={(error) => readServerErrors(t, error, [], 'orders').general.join(' ')}
+            describeError={(error) => readGroupErrors(t, error, [], 'orders').general.join(' ')}
             onConfirm={async () => {
               await cancel.mutateAsync();
               setNotice(t('groups.order.cancel.done'));

@@ -5,11 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
-import { isApiError } from '../../../lib/api-client';
+import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { readServerErrors, type ServerErrors, useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateOrder } from '../hooks/use-group-mutations';
 import { useMembers, useOrders } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -27,7 +27,7 @@ import {
   type OrderField,
   type OrderInput,
 } from '../types/cooperation';
-import { groupFieldMessage, groupProblemMessage, readServerErrors, serverField, type ServerErrors } from '../types/errors';
+import { groupFieldMessage, groupProblemMessage, serverField } from '../types/errors';
 import { orderPath, type WorkspaceNotice } from '../types/paths';
 import { OrderStatusBadge } from './OrderPage';
 
@@ -36,18 +36,25 @@ const ORDER_FIELDS = ['customer', 'product', 'quantity', 'unit', 'unit_price', '
 
 /** Server errors about `capacities[i]` belong beside the box of the i-th member sent; the rest as usual. */
 function orderErrors(t: TFunction, error: unknown, sent: OrderInput): ServerErrors {
-  if (!isApiError(error)) return readServerErrors(t, error, ORDER_FIELDS, 'orders');
-  const result: ServerErrors = { byField: {}, general: [] };
-  for (const fieldError of error.errors) {
-    const field = serverField(fieldError.field);
-    const message = groupFieldMessage(t, fieldError, 'orders');
-    const member = field.base.startsWith('capacities_') && field.index !== null ? memberOfSentCapacity(sent, field.index) : null;
-    const key = member !== null ? `capacity-${member}` : (ORDER_FIELDS as readonly string[]).includes(field.base) ? field.base : null;
-    if (key !== null) (result.byField[key] ??= []).push(message);
-    else if (!result.general.includes(message)) result.general.push(message);
-  }
-  if (Object.keys(result.byField).length === 0 && result.general.length === 0) result.general.push(groupProblemMessage(t, error));
-  return result;
+  return readServerErrors(error, {
+    fieldOf: (fieldError) => {
+      const field = serverField(fieldError.field);
+      const member = field.base.startsWith('capacities_') && field.index !== null ? memberOfSentCapacity(sent, field.index) : null;
+      if (member !== null) return `capacity-${member}`;
+      return (ORDER_FIELDS as readonly string[]).includes(field.base) ? field.base : null;
+    },
+    message: (fieldError) => groupFieldMessage(t, fieldError, 'orders'),
+    problem: (failure) => groupProblemMessage(t, failure),
+  });
+}
+
+/** The members who can take a share load as the form opens; the form waits for them. */
+function NewOrder({ group, onCancel }: { group: GroupView; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const members = useMembers(group.id, false, true);
+  if (members.data) return <OrderForm group={group} members={members.data} onCancel={onCancel} />;
+  if (members.isError) return <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert>;
+  return members.isFetching ? <p role="status">{t('groups.orders.loadingMembers')}</p> : null;
 }
 
 /** A new joint order: who ordered what, and what each active member can make in time. */
@@ -247,36 +254,22 @@ function OrderCard({ groupId, order }: { groupId: number; order: JointOrder }) {
 /** Pesanan bersama: orders too large for one member, split among members by what each can make. */
 export function OrdersSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
-  const id = useId();
   const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
   const orders = useOrders(group.id, ORDERS_PAGE, offset);
   const writable = canWrite(group, 'orders');
-  const members = useMembers(group.id, false, writable && adding);
   const data = orders.data;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} aria-busy={orders.isFetching} data-testid="orders">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>
-          {t('groups.orders.title')}
-          {data ? (
-            <>
-              {' '}
-              <span className="muted heading-count">{`(${t('groups.orders.total', { count: data.total })})`}</span>
-            </>
-          ) : null}
-        </h2>
-        {writable && !adding ? (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-            {t('groups.orders.add')}
-          </button>
-        ) : null}
-      </div>
-      <p className="muted">{t('groups.orders.intro')}</p>
-      {writable && adding && members.data ? <OrderForm group={group} members={members.data} onCancel={() => setAdding(false)} /> : null}
-      {writable && adding && members.isFetching && !members.data ? <p role="status">{t('groups.orders.loadingMembers')}</p> : null}
-      {writable && adding && members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
+    <SectionCard
+      title={t('groups.orders.title')}
+      count={data ? t('groups.orders.total', { count: data.total }) : null}
+      addLabel={t('groups.orders.add')}
+      canAdd={writable}
+      intro={<p className="muted">{t('groups.orders.intro')}</p>}
+      busy={orders.isFetching}
+      testId="orders"
+      form={(close) => <NewOrder group={group} onCancel={close} />}
+    >
       {orders.isError ? <Alert tone="error">{groupProblemMessage(t, orders.error)}</Alert> : null}
       {orders.isFetching && !data ? <p role="status">{t('groups.orders.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.orders.empty')}</p> : null}
@@ -288,6 +281,6 @@ export function OrdersSection({ group }: { group: GroupView }) {
         </ul>
       ) : null}
       {data ? <Pagination total={data.total} limit={ORDERS_PAGE} offset={offset} onChange={setOffset} /> : null}
-    </section>
+    </SectionCard>
   );
 }

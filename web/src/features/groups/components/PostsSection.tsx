@@ -9,9 +9,9 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCreatePost, useMarkUseful } from '../hooks/use-group-mutations';
 import { usePosts } from '../hooks/use-group-queries';
-import { useFormErrors } from '../hooks/use-form-errors';
 import type { GroupView } from '../types';
 import {
   canMarkUseful,
@@ -26,7 +26,7 @@ import {
   type PostField,
   type PostKind,
 } from '../types/cooperation';
-import { groupProblemMessage, readServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 
 const POSTS_PAGE = 20;
 
@@ -54,7 +54,7 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (po
     if (!input) return;
     await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
       onSuccess: onSaved,
-      onError: (error) => setServer(readServerErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts')),
+      onError: (error) => setServer(readGroupErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts')),
     });
   }
 
@@ -134,7 +134,7 @@ function PostItem({ group, post, marked, onMarked }: PostItemProps) {
       onMarked(post.id);
     } catch (failure) {
       if (isAlreadyMarked(failure)) onMarked(post.id);
-      else setError(readServerErrors(t, failure, [], 'posts').general.join(' '));
+      else setError(readGroupErrors(t, failure, [], 'posts').general.join(' '));
     } finally {
       setBusy(false);
     }

@@ -7,11 +7,12 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, formatMonth, todayIso } from '../../../lib/format';
 import { formatPlacePath } from '../../../lib/places';
+import { NO_ERRORS, type ServerErrors } from '../../../lib/use-form-errors';
 import { useUpdateGroup } from '../hooks/use-group-mutations';
 import { useCompliance, useNorms } from '../hooks/use-group-queries';
 import { canWrite, isGroupStatus, nextStatuses, type GroupStatus, type GroupView } from '../types';
 import { latestMonth } from '../types/compliance';
-import { groupProblemMessage, NO_ERRORS, readServerErrors, type ServerErrors } from '../types/errors';
+import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { isIsoDay } from '../types/forms';
 import { groupPath } from '../types/paths';
 import { sectorLabel } from './labels';
@@ -126,7 +127,7 @@ function StatusChange({ group }: { group: GroupView }) {
       setSince('');
       setSaved(true);
     } catch (error) {
-      setServer(readServerErrors(t, error, ['status', 'status_since']));
+      setServer(readGroupErrors(t, error, ['status', 'status_since']));
     } finally {
       setSaving(false);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
-import { codeKey, fieldKey, groupFieldMessage, groupProblemMessage, readServerErrors, serverField } from './errors';
+import { codeKey, fieldKey, groupFieldMessage, groupProblemMessage, readGroupErrors, serverField } from './errors';
 
 const t = createI18n('id').t;
 
@@ -46,9 +46,9 @@ describe('groupFieldMessage', () => {
   });
 });
 
-describe('readServerErrors', () => {
+describe('readGroupErrors', () => {
   it('puts messages beside the fields the form has and the rest above it', () => {
-    const errors = readServerErrors(
+    const errors = readGroupErrors(
       t,
       invalid([
         { field: 'title', code: 'required' },
@@ -65,7 +65,7 @@ describe('readServerErrors', () => {
   });
 
   it('still says something when the failure names no field', () => {
-    expect(readServerErrors(t, invalid([], 'forbidden', 403), ['title']).general).toEqual([
+    expect(readGroupErrors(t, invalid([], 'forbidden', 403), ['title']).general).toEqual([
       'Anda tidak punya izin untuk melakukan ini.',
     ]);
   });
@@ -92,7 +92,7 @@ describe('messages scoped to a tab', () => {
       { field: 'capacities[1].member_id', code: 'duplicate' },
       { field: 'unit_price', code: 'negative' },
     ]);
-    const found = readServerErrors(t, error, ['unit_price'], 'orders');
+    const found = readGroupErrors(t, error, ['unit_price'], 'orders');
     expect(found.byField).toEqual({ unit_price: ['Harga tidak boleh kurang dari nol.'] });
     expect(found.general).toEqual(['Anggota ini tercantum dua kali.']);
   });

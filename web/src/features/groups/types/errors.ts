@@ -5,6 +5,7 @@ import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
 import { id } from '../../../lib/i18n/id';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
+import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 
 type TranslationKey = ParseKeys<'translation'>;
 
@@ -76,36 +77,22 @@ export function groupProblemMessage(t: TFunction, error: unknown): string {
   return problemMessage(t, error);
 }
 
-export interface ServerErrors {
-  /** Messages by form field key ("title", "options[2]"). */
-  byField: Record<string, string[]>;
-  /** What no field of the form can show: said once above the form. */
-  general: string[];
-}
-
-export const NO_ERRORS: ServerErrors = { byField: {}, general: [] };
-
 /**
- * Sorts a failed call's messages: beside the fields the form has (`placeable`, by base name), or
- * above the form. A failure that names no field at all still says something.
+ * Sorts a failed call's messages for a group form: beside the fields the form has (`placeable`,
+ * by base name, "options[2]" under its position), or above the form.
  */
-export function readServerErrors(
+export function readGroupErrors(
   t: TFunction,
   error: unknown,
   placeable: readonly string[],
   scope?: ErrorScope,
 ): ServerErrors {
-  const result: ServerErrors = { byField: {}, general: [] };
-  if (isApiError(error)) {
-    for (const fieldError of error.errors) {
+  return readServerErrors(error, {
+    fieldOf: (fieldError) => {
       const field = serverField(fieldError.field);
-      const message = groupFieldMessage(t, fieldError, scope);
-      if (placeable.includes(field.base)) (result.byField[fieldKey(field)] ??= []).push(message);
-      else if (!result.general.includes(message)) result.general.push(message);
-    }
-  }
-  if (Object.keys(result.byField).length === 0 && result.general.length === 0) {
-    result.general.push(groupProblemMessage(t, error));
-  }
-  return result;
+      return placeable.includes(field.base) ? fieldKey(field) : null;
+    },
+    message: (fieldError) => groupFieldMessage(t, fieldError, scope),
+    problem: (failure) => groupProblemMessage(t, failure),
+  });
 }

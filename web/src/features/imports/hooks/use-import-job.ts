@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api-client';
 import { getImport } from '../api/imports';
+import { importKeys } from '../api/keys';
 import { isFinished, type ImportJob } from '../types';
 
 export const POLL_MS = 1000;
@@ -11,43 +12,30 @@ export interface ImportJobState {
   error: unknown;
 }
 
+/** When to read the job again: never once it finished or the server refused (4xx); later after each failure. */
+export function nextPoll(job: ImportJob | undefined, failures: number, error: unknown, pollMs: number): number | false {
+  if (failures > 0) {
+    // Not found, forbidden: asking again will not help. Network and server trouble may pass.
+    if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+    // Back off on repeated failures, up to ten intervals apart.
+    return pollMs * Math.min(10, 2 ** (failures - 1));
+  }
+  return job && isFinished(job) ? false : pollMs;
+}
+
 /**
- * Reads the job, then again `pollMs` after each answer until it has finished. Waiting for the
- * answer before the next timer means a slow server is never asked twice at once.
+ * Reads the job, then again `pollMs` after each answer until it has finished (TanStack Query's
+ * refetchInterval waits for the answer, so a slow server is never asked twice at once).
  */
 export function useImportJob(id: number, pollMs = POLL_MS, initial: ImportJob | null = null): ImportJobState {
-  const [state, setState] = useState<ImportJobState>({ job: initial, error: null });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-
-    const poll = () => {
-      getImport(id, controller.signal).then(
-        (job) => {
-          if (controller.signal.aborted) return;
-          failures = 0;
-          setState({ job, error: null });
-          if (!isFinished(job)) timer = setTimeout(poll, pollMs);
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          failures += 1;
-          setState((s) => ({ ...s, error }));
-          // Not found, forbidden: asking again will not help. Network and server trouble may pass.
-          if (isApiError(error) && error.status >= 400 && error.status < 500) return;
-          // Back off on repeated failures, up to ten intervals apart.
-          timer = setTimeout(poll, pollMs * Math.min(10, 2 ** (failures - 1)));
-        },
-      );
-    };
-    poll();
-    return () => {
-      controller.abort();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [id, pollMs]);
-
-  return state;
+  const query = useQuery({
+    queryKey: importKeys.job(id),
+    queryFn: ({ signal }) => getImport(id, signal),
+    ...(initial ? { initialData: initial, initialDataUpdatedAt: 0 } : {}),
+    // The interval does the retrying, with its own back-off.
+    retry: false,
+    refetchInterval: (q) => nextPoll(q.state.data, q.state.fetchFailureCount, q.state.error, pollMs),
+    refetchIntervalInBackground: true,
+  });
+  return { job: query.data ?? null, error: query.error };
 }

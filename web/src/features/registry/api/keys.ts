@@ -14,5 +14,7 @@ export const registryKeys = {
   sectors: () => ['sectors'] as const,
   stewards: () => ['stewards'] as const,
   person: (id: number) => ['people', id] as const,
+  /** A region with the names of its ancestors (GET /regions/{code}), for the drill-down's breadcrumb. */
+  place: (code: string) => ['places', code] as const,
   peopleSearch: (q: string) => ['people', 'search', q] as const,
 };

@@ -1,8 +1,9 @@
-import { type ReactNode, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { DetailRow } from '../../../components/DetailRow';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { formatPlacePath } from '../../../lib/places';
@@ -22,15 +23,6 @@ export interface DetailNotice {
   notice?: 'created' | 'saved' | 'nothingChanged';
 }
 
-function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </>
-  );
-}
-
 function OwnerDetails({ enterprise }: { enterprise: Enterprise }) {
   const { t } = useTranslation();
   const id = useId();
@@ -41,15 +33,15 @@ function OwnerDetails({ enterprise }: { enterprise: Enterprise }) {
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('registry.detail.owner')}</h2>
       <dl className="details">
-        <Row label={t('registry.form.ownerName')}>{enterprise.owner.name}</Row>
-        <Row label={t('registry.fields.gender')}>{gender ? t(`genders.${gender}`) : notFilled}</Row>
+        <DetailRow label={t('registry.form.ownerName')}>{enterprise.owner.name}</DetailRow>
+        <DetailRow label={t('registry.fields.gender')}>{gender ? t(`genders.${gender}`) : notFilled}</DetailRow>
         {person.data ? (
           <>
-            <Row label={t('registry.fields.birth_year')}>{person.data.birth_year ?? notFilled}</Row>
-            <Row label={t('registry.fields.phone')}>
+            <DetailRow label={t('registry.fields.birth_year')}>{person.data.birth_year ?? notFilled}</DetailRow>
+            <DetailRow label={t('registry.fields.phone')}>
               {person.data.phone ? <a href={`tel:${person.data.phone}`}>{person.data.phone}</a> : notFilled}
-            </Row>
-            <Row label={t('registry.fields.nik')} testId="owner-nik">
+            </DetailRow>
+            <DetailRow label={t('registry.fields.nik')} testId="owner-nik">
               {person.data.nik ? (
                 <>
                   <code>{person.data.nik}</code>
@@ -58,10 +50,10 @@ function OwnerDetails({ enterprise }: { enterprise: Enterprise }) {
               ) : (
                 notFilled
               )}
-            </Row>
-            <Row label={t('registry.fields.village_code')}>
+            </DetailRow>
+            <DetailRow label={t('registry.fields.village_code')}>
               {person.data.village ? formatPlacePath(person.data.village) : notFilled}
-            </Row>
+            </DetailRow>
           </>
         ) : null}
       </dl>
@@ -161,14 +153,14 @@ export function EnterpriseDetail({ role }: { role: Role }) {
         <h2 id="verification-title">{t('registry.detail.verification')}</h2>
         {enterprise.stale ? <p>{t('registry.detail.staleExplain')}</p> : null}
         <dl className="details">
-          <Row label={t('registry.fields.verified_at')} testId="verified-at">
+          <DetailRow label={t('registry.fields.verified_at')} testId="verified-at">
             {enterprise.verified_at
               ? t('registry.detail.verifiedOn', {
                   date: formatDate(enterprise.verified_at, language),
                   user: enterprise.verified_by?.username ?? t('common.system'),
                 })
               : t('registry.detail.neverVerified')}
-          </Row>
+          </DetailRow>
         </dl>
         {verified ? <Alert tone="success">{t('registry.detail.verified')}</Alert> : null}
         {verifyError ? <Alert tone="error">{problemMessage(t, verifyError)}</Alert> : null}
@@ -187,36 +179,36 @@ export function EnterpriseDetail({ role }: { role: Role }) {
       <section className="card" aria-labelledby="business-title">
         <h2 id="business-title">{t('registry.detail.business')}</h2>
         <dl className="details" data-testid="enterprise-details">
-          <Row label={t('registry.fields.sector')}>
+          <DetailRow label={t('registry.fields.sector')}>
             {sectorLabel(t, enterprise.sector)}{' '}
             <span className="muted">{`(${t('registry.fields.kbli')} ${enterprise.kbli})`}</span>
-          </Row>
-          <Row label={t('registry.fields.products')}>{enterprise.products || notFilled}</Row>
-          <Row label={t('registry.fields.business_centre')}>{enterprise.business_centre || notFilled}</Row>
-          <Row label={t('registry.fields.village')}>
+          </DetailRow>
+          <DetailRow label={t('registry.fields.products')}>{enterprise.products || notFilled}</DetailRow>
+          <DetailRow label={t('registry.fields.business_centre')}>{enterprise.business_centre || notFilled}</DetailRow>
+          <DetailRow label={t('registry.fields.village')}>
             {enterprise.village ? formatPlacePath(enterprise.village) : enterprise.village_code}
-          </Row>
-          <Row label={t('registry.fields.founded_year')}>{enterprise.founded_year ?? notFilled}</Row>
-          <Row label={t('registry.fields.employees')}>{enterprise.employees ?? notFilled}</Row>
-          <Row label={t('registry.fields.capital')} testId="capital">
+          </DetailRow>
+          <DetailRow label={t('registry.fields.founded_year')}>{enterprise.founded_year ?? notFilled}</DetailRow>
+          <DetailRow label={t('registry.fields.employees')}>{enterprise.employees ?? notFilled}</DetailRow>
+          <DetailRow label={t('registry.fields.capital')} testId="capital">
             {enterprise.capital === null ? notFilled : formatRupiah(enterprise.capital)}
-          </Row>
-          <Row label={t('registry.fields.turnover')} testId="turnover">
+          </DetailRow>
+          <DetailRow label={t('registry.fields.turnover')} testId="turnover">
             {enterprise.turnover === null ? notFilled : formatRupiah(enterprise.turnover)}
-          </Row>
-          <Row label={t('registry.fields.scale')} testId="scale">
+          </DetailRow>
+          <DetailRow label={t('registry.fields.scale')} testId="scale">
             {scale ?? t('registry.detail.scaleUnknown')}
-          </Row>
-          <Row label={t('registry.fields.nib')}>{enterprise.nib ? <code>{enterprise.nib}</code> : notFilled}</Row>
-          <Row label={t('registry.fields.status')}>{t(`enterpriseStatus.${enterprise.status}`)}</Row>
-          <Row label={t('registry.fields.steward_id')} testId="steward">
+          </DetailRow>
+          <DetailRow label={t('registry.fields.nib')}>{enterprise.nib ? <code>{enterprise.nib}</code> : notFilled}</DetailRow>
+          <DetailRow label={t('registry.fields.status')}>{t(`enterpriseStatus.${enterprise.status}`)}</DetailRow>
+          <DetailRow label={t('registry.fields.steward_id')} testId="steward">
             {enterprise.steward_id === null
               ? notFilled
               : (stewards.data?.find((s) => s.id === enterprise.steward_id)?.name ??
                 t('scope.stakeholder', { id: enterprise.steward_id }))}
-          </Row>
-          <Row label={t('registry.fields.created_at')}>{formatDateTime(enterprise.created_at, language)}</Row>
-          <Row label={t('registry.fields.updated_at')}>{formatDateTime(enterprise.updated_at, language)}</Row>
+          </DetailRow>
+          <DetailRow label={t('registry.fields.created_at')}>{formatDateTime(enterprise.created_at, language)}</DetailRow>
+          <DetailRow label={t('registry.fields.updated_at')}>{formatDateTime(enterprise.updated_at, language)}</DetailRow>
         </dl>
       </section>
 

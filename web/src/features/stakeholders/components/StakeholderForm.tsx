@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
@@ -6,8 +6,9 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
 import type { RegionPickerSlot } from '../../../lib/places';
-import { fieldMessages, problemMessage } from '../../../lib/problem-messages';
-import { useSubmission } from '../../../lib/use-submission';
+import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
+import { useForm } from '../../../lib/use-form';
+import { readServerErrors } from '../../../lib/use-form-errors';
 import { useSaveStakeholder } from '../hooks/use-stakeholders';
 import {
   draftFromStakeholder,
@@ -19,8 +20,8 @@ import {
   type Helix,
   type Kind,
   type Stakeholder,
-  type StakeholderDraft,
-  type StakeholderErrors,
+  type StakeholderField,
+  type StakeholderInput,
 } from '../types';
 
 interface StakeholderFormProps {
@@ -32,52 +33,39 @@ interface StakeholderFormProps {
   onCancel: () => void;
 }
 
+const FIELDS: readonly StakeholderField[] = ['name', 'helix', 'kind', 'region_code', 'contact'];
+
 /** Add or edit a stakeholder (admin only). */
 export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: StakeholderFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<StakeholderDraft>(() =>
-    original ? draftFromStakeholder(original) : emptyStakeholderDraft(),
-  );
-  const [local, setLocal] = useState<StakeholderErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const { submitting, submit } = useSubmission();
   const save = useSaveStakeholder();
+  const form = useForm({
+    initial: () => (original ? draftFromStakeholder(original) : emptyStakeholderDraft()),
+    validate: validateStakeholder,
+    send: (input: StakeholderInput, key) =>
+      save.mutateAsync(
+        original
+          ? { kind: 'update', original, patch: stakeholderPatch(original, input) }
+          : { kind: 'create', body: Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)), idempotencyKey: key },
+      ),
+    readErrors: (error) =>
+      // A name already taken is said beside the name, whatever field the server named.
+      isApiError(error) && error.slug === 'already-exists'
+        ? { byField: { name: [t('stakeholders.form.nameTaken')] }, general: [] }
+        : readServerErrors(error, {
+            fieldOf: (fieldError) => ((FIELDS as readonly string[]).includes(fieldError.field) ? fieldError.field : null),
+            message: (fieldError) => fieldErrorMessage(t, fieldError),
+            problem: (failure) => problemMessage(t, failure),
+          }),
+    onSaved: () => onSaved(original === null),
+  });
+  const { draft, set, errorsFor, server, submitting } = form;
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-
-  const set = <K extends keyof StakeholderDraft>(field: K, value: StakeholderDraft[K]) =>
-    setDraft((d) => ({ ...d, [field]: value }));
-
-  const nameTaken = isApiError(failure) && failure.slug === 'already-exists';
-  const errorsFor = (field: keyof StakeholderErrors): string[] => [
-    ...(local[field] ?? []).map((key) => t(key)),
-    ...(field === 'name' && nameTaken ? [t('stakeholders.form.nameTaken')] : fieldMessages(t, failure, field)),
-  ];
-  const serverNamesField =
-    isApiError(failure) && failure.errors.some((e) => ['name', 'helix', 'kind', 'region_code', 'contact'].includes(e.field));
-  const showGeneral = failure !== null && !nameTaken && !serverNamesField;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
-    const { errors, input } = validateStakeholder(draft);
-    setLocal(errors);
-    if (!input) return;
-    await submit(
-      input,
-      (key) =>
-        save.mutateAsync(
-          original
-            ? { kind: 'update', original, patch: stakeholderPatch(original, input) }
-            : { kind: 'create', body: Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)), idempotencyKey: key },
-        ),
-      { onSuccess: () => onSaved(original === null), onError: setFailure },
-    );
-  }
 
   const title = original ? t('stakeholders.form.titleEdit', { name: original.name }) : t('stakeholders.form.titleNew');
   return (
@@ -85,8 +73,8 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      {showGeneral ? <Alert tone="error">{problemMessage(t, failure)}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
           id={`${id}-name`}
           label={t('common.required', { label: t('stakeholders.fields.name') })}

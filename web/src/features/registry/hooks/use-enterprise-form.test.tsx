@@ -1,0 +1,98 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiError, api } from '../../../lib/api-client';
+import { createI18n } from '../../../lib/i18n';
+import { callsTo, enterprise, routeFetch } from '../../../test/fixtures';
+import { createTestQueryClient, jsonResponse } from '../../../test/render';
+import { readEnterpriseErrors, saveEnterprise, useEnterpriseForm } from './use-enterprise-form';
+
+const i18n = createI18n('id');
+const t = i18n.t.bind(i18n);
+let fetchMock: ReturnType<typeof routeFetch>;
+
+beforeEach(() => {
+  api.setCsrfToken('csrf-1');
+  fetchMock = routeFetch({
+    'POST /api/v1/enterprises': () => jsonResponse(enterprise({ id: 31 }), 201),
+    'PATCH /api/v1/enterprises/7': () => jsonResponse(enterprise()),
+  });
+});
+
+function renderForm() {
+  const client = createTestQueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <MemoryRouter initialEntries={['/registry/new']}>{children}</MemoryRouter>
+      </I18nextProvider>
+    </QueryClientProvider>
+  );
+  return renderHook(() => useEnterpriseForm(null, 'officer', { current: null }), { wrapper });
+}
+
+const refused = (slug: string, status: number, errors: Array<{ field: string; code: string }>) =>
+  new ApiError({ type: `urn:gotong:problem:${slug}`, status, title: slug, detail: '', errors: errors.map((e) => ({ ...e, message: 'english', params: {} })) });
+
+describe('useEnterpriseForm', () => {
+  it('checks the draft before sending: nothing goes out, and each missing field says so', async () => {
+    const { result } = renderForm();
+    await act(() => result.current.onSubmit());
+    expect(fetchMock).not.toHaveBeenCalled();
+    for (const field of ['owner_id', 'name', 'sector', 'village_code'] as const) {
+      expect(result.current.errorsFor(field)).not.toEqual([]);
+    }
+    expect(result.current.errorsFor('nib')).toEqual([]);
+    expect(result.current.fieldsWithProblems).toBe(4);
+    expect(result.current.server.general).toEqual([]);
+  });
+
+  it('sends a checked draft once, and clears the last attempt\'s messages', async () => {
+    const { result } = renderForm();
+    await act(() => result.current.onSubmit());
+    act(() => {
+      result.current.set('owner', { id: 12, name: 'Siti Aminah' });
+      result.current.set('name', 'Batik Sekar Arum');
+      result.current.set('sector', 'batik');
+      result.current.set('village_code', '35.79.03.2001');
+    });
+    await act(() => Promise.all([result.current.onSubmit(), result.current.onSubmit()]));
+    expect(callsTo(fetchMock, 'POST /api/v1/enterprises')).toHaveLength(1);
+    expect(result.current.fieldsWithProblems).toBe(0);
+  });
+});
+
+describe('readEnterpriseErrors', () => {
+  it('says "already used" beside the field a 409 names, whatever code the server used', () => {
+    const errors = readEnterpriseErrors(t, refused('already-exists', 409, [{ field: 'nib', code: 'duplicate' }]));
+    expect(errors.byField.nib).toEqual([t('fieldErrorsByField.nib.already_exists')]);
+    expect(errors.general).toEqual([]);
+  });
+
+  it('puts a new owner\'s errors beside the owner\'s fields, in the owner field\'s own words', () => {
+    const errors = readEnterpriseErrors(t, refused('invalid-input', 400, [{ field: 'owner.nik', code: 'invalid_format' }, { field: 'budget', code: 'required' }]));
+    expect(Object.keys(errors.byField)).toEqual(['owner.nik']);
+    expect(errors.byField['owner.nik']).toEqual([t('fieldErrorsByField.nik.invalid_format')]);
+    expect(errors.general).toHaveLength(1);
+  });
+});
+
+describe('saveEnterprise', () => {
+  it('sends nothing for an edit that changes nothing, and says so', async () => {
+    const original = enterprise();
+    await expect(saveEnterprise(original, { name: original.name }, 'key-1', false)).resolves.toEqual({ target: 7, notice: 'nothingChanged' });
+    expect(callsTo(fetchMock, 'PATCH /api/v1/enterprises/7')).toHaveLength(0);
+  });
+
+  it('creates with the submission\'s Idempotency-Key', async () => {
+    await expect(saveEnterprise(null, { name: 'Batik', sector: 'batik', village_code: '35.79.03.2001', owner_id: 12 }, 'key-2', false)).resolves.toEqual({
+      target: 31,
+      notice: 'created',
+    });
+    const [call] = callsTo(fetchMock, 'POST /api/v1/enterprises');
+    expect((call!.init?.headers as Record<string, string>)['Idempotency-Key']).toBe('key-2');
+  });
+});
