@@ -1,5 +1,7 @@
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api-client';
+import { regionKeys } from '../api/keys';
 import { listChildren, listProvinces } from '../api/regions';
 import { REGION_LEVELS, type Region, type RegionLevel } from '../types';
 
@@ -13,16 +15,10 @@ export interface CascadeState {
   failed: boolean;
 }
 
-const emptyOptions = (): PerLevel<Region[]> => ({ province: [], regency: [], district: [], village: [] });
 const emptySelection = (): PerLevel<Region | null> => ({ province: null, regency: null, district: null, village: null });
 
-function levelIndex(level: RegionLevel): number {
-  return REGION_LEVELS.indexOf(level);
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
+/** The official lists never change while the app runs. */
+const FOREVER = Number.POSITIVE_INFINITY;
 
 /** The deepest region chosen so far, or null. */
 export function deepestSelected(selected: PerLevel<Region | null>): Region | null {
@@ -33,141 +29,114 @@ export function deepestSelected(selected: PerLevel<Region | null>): Region | nul
   return null;
 }
 
+/** Each region on `region`'s path, by level: its ancestors as the path names them, then itself. */
+function selectionAlong(region: Region): PerLevel<Region | null> {
+  const selected = emptySelection();
+  const path = region.path.length > 0 ? region.path : [{ code: region.code, name: region.name }];
+  path.forEach((place, i) => {
+    const level = REGION_LEVELS[i]!;
+    selected[level] =
+      place.code === region.code
+        ? region
+        : {
+            code: place.code,
+            name: place.name,
+            level,
+            parent_code: i === 0 ? null : path[i - 1]!.code,
+            has_children: true,
+            path: path.slice(0, i + 1),
+          };
+  });
+  return selected;
+}
+
+/** The levels' option queries as the cascade shows them; stable while their data is. */
+function combineLevels(results: UseQueryResult<Region[]>[]) {
+  const options = {} as PerLevel<Region[]>;
+  REGION_LEVELS.forEach((level, i) => {
+    options[level] = results[i]!.data ?? [];
+  });
+  const loadingIndex = results.findIndex((list) => list.isFetching && list.data === undefined);
+  return {
+    options,
+    loading: loadingIndex >= 0 ? REGION_LEVELS[loadingIndex]! : null,
+    failed: results.some((list) => list.isError),
+  };
+}
+
 /**
- * The province → regency → district → village cascade. Every change starts a new
- * generation and aborts the previous one's requests, so a slow answer for an
- * earlier choice can never overwrite a later one.
+ * The province → regency → district → village cascade. Only the choice per level is this
+ * hook's state; each level's options are a query keyed by its parent, so an answer for an
+ * earlier choice lands in its own cache entry and can never overwrite a later one.
  */
 export function useRegionCascade(onSelect: (region: Region | null) => void) {
-  const [state, setState] = useState<CascadeState>({
-    options: emptyOptions(),
-    selected: emptySelection(),
-    loading: 'province',
-    failed: false,
-  });
-  const controllerRef = useRef<AbortController | null>(null);
-  const provincesRef = useRef<Region[]>([]);
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState(emptySelection);
+  const [fillFailed, setFillFailed] = useState(false);
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
   });
 
-  const begin = useCallback((): AbortSignal => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    return controller.signal;
-  }, []);
-
-  useEffect(() => {
-    const signal = begin();
-    listProvinces(signal).then(
-      (provinces) => {
-        provincesRef.current = provinces;
-        setState((s) => ({ ...s, options: { ...s.options, province: provinces }, loading: null }));
-      },
-      (error: unknown) => {
-        if (!isAbort(error)) setState((s) => ({ ...s, loading: null, failed: true }));
-      },
-    );
-    return () => controllerRef.current?.abort();
-  }, [begin]);
+  const lists = useQueries({
+    combine: combineLevels,
+    queries: REGION_LEVELS.map((level, index) => {
+      const parent = index === 0 ? null : selected[REGION_LEVELS[index - 1]!];
+      return {
+        queryKey: regionKeys.level(level, parent?.code ?? ''),
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          parent ? listChildren(parent.code, signal) : listProvinces(signal),
+        enabled: index === 0 || (parent !== null && parent.has_children),
+        staleTime: FOREVER,
+      };
+    }),
+  });
+  const { options } = lists;
+  const state: CascadeState = { ...lists, selected, failed: fillFailed || lists.failed };
 
   /** A choice in one select ('' clears it). Deeper levels are cleared and the next one loaded. */
   const choose = useCallback(
     (level: RegionLevel, code: string) => {
-      const index = levelIndex(level);
-      const region = code ? (state.options[level].find((r) => r.code === code) ?? null) : null;
-      const nextLevel = REGION_LEVELS[index + 1];
-      const selected = { ...state.selected };
-      const options = { ...state.options };
-      selected[level] = region;
-      for (const deeper of REGION_LEVELS.slice(index + 1)) {
-        selected[deeper] = null;
-        options[deeper] = [];
-      }
-      const loadNext = region !== null && region.has_children && nextLevel !== undefined;
-      setState({ options, selected, loading: loadNext ? nextLevel : null, failed: false });
-      onSelectRef.current(region ?? deepestSelected(selected));
-
-      const signal = begin();
-      if (loadNext && region && nextLevel) {
-        listChildren(region.code, signal).then(
-          (children) =>
-            setState((s) => ({ ...s, options: { ...s.options, [nextLevel]: children }, loading: null })),
-          (error: unknown) => {
-            if (!isAbort(error)) setState((s) => ({ ...s, loading: null, failed: true }));
-          },
-        );
-      }
+      const index = REGION_LEVELS.indexOf(level);
+      const region = code ? (options[level].find((r) => r.code === code) ?? null) : null;
+      const next = { ...selected, [level]: region };
+      for (const deeper of REGION_LEVELS.slice(index + 1)) next[deeper] = null;
+      setSelected(next);
+      setFillFailed(false);
+      onSelectRef.current(region ?? deepestSelected(next));
     },
-    [state, begin],
+    [options, selected],
   );
 
-  /**
-   * Fills the whole cascade for a region found by search (or given by code): loads the
-   * options of every level on its path, selects each ancestor, and the region itself.
-   */
-  const fill = useCallback(
-    async (region: Region) => {
-      const signal = begin();
-      const path = region.path.length > 0 ? region.path : [{ code: region.code, name: region.name }];
-      const depth = levelIndex(region.level);
-      setState((s) => ({ ...s, loading: region.level, failed: false }));
-      try {
-        const parents = path.slice(0, depth).map((p) => p.code);
-        const childLevel = REGION_LEVELS[depth + 1];
-        const [provinces, lists, children] = await Promise.all([
-          provincesRef.current.length > 0 ? provincesRef.current : listProvinces(signal),
-          Promise.all(parents.map((code) => listChildren(code, signal))),
-          region.has_children && childLevel ? listChildren(region.code, signal) : Promise.resolve([]),
-        ]);
-        provincesRef.current = provinces;
-        setState(() => {
-          const options = emptyOptions();
-          const selected = emptySelection();
-          options.province = provinces;
-          lists.forEach((list, i) => {
-            options[REGION_LEVELS[i + 1]!] = list;
-          });
-          if (childLevel) options[childLevel] = children;
-          path.forEach((ref, i) => {
-            const level = REGION_LEVELS[i]!;
-            selected[level] = i === depth ? region : (options[level].find((r) => r.code === ref.code) ?? null);
-          });
-          return { options, selected, loading: null, failed: false };
-        });
-        onSelectRef.current(region);
-      } catch (error) {
-        if (!isAbort(error)) setState((s) => ({ ...s, loading: null, failed: true }));
-      }
-    },
-    [begin],
-  );
+  /** Fills the whole cascade for a region found by search (or given by code). */
+  const fill = useCallback((region: Region) => {
+    setSelected(selectionAlong(region));
+    setFillFailed(false);
+    onSelectRef.current(region);
+  }, []);
 
   /** Loads a region by its code (GET /regions/{code}) and fills the cascade with it. */
   const fillByCode = useCallback(
     async (code: string) => {
       try {
-        const region = await api.get<Region>(`/regions/${encodeURIComponent(code)}`);
-        await fill(region);
-      } catch (error) {
-        if (!isAbort(error)) setState((s) => ({ ...s, failed: true }));
+        const region = await queryClient.fetchQuery({
+          queryKey: regionKeys.one(code),
+          queryFn: ({ signal }) => api.get<Region>(`/regions/${encodeURIComponent(code)}`, { signal }),
+          staleTime: FOREVER,
+        });
+        fill(region);
+      } catch {
+        setFillFailed(true);
       }
     },
-    [fill],
+    [queryClient, fill],
   );
 
   const clear = useCallback(() => {
-    begin();
-    setState((s) => ({
-      options: { ...emptyOptions(), province: s.options.province },
-      selected: emptySelection(),
-      loading: null,
-      failed: false,
-    }));
+    setSelected(emptySelection());
+    setFillFailed(false);
     onSelectRef.current(null);
-  }, [begin]);
+  }, []);
 
   return { state, choose, fill, fillByCode, clear };
 }
