@@ -219,11 +219,7 @@ core::Status SqlImportRepository::Save(const ImportJob& job) {
 core::Result<ImportJob> SqlImportRepository::Find(std::int64_t id) {
   return Guard("find import job", [&]() -> core::Result<ImportJob> {
     JobVars vars;
-    long long key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (!query.Run(std::string("SELECT ") + kJobColumns + " FROM import_jobs WHERE id = :id")) {
+    if (!FetchRecord(sql_, vars, kJobColumns, " FROM import_jobs", "import_jobs", id)) {
       return core::Error::NotFound("no import with id " + std::to_string(id));
     }
     return vars.Get();

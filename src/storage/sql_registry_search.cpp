@@ -177,10 +177,8 @@ std::vector<std::int64_t> WordPage(soci::session& sql, const std::string& word,
     params.Text(text, end);
     first_of_enterprise(text);
   }
-  text += " ORDER BY " + order + " LIMIT ";
-  params.Number(text, page.limit);
-  text += " OFFSET ";
-  params.Number(text, page.offset);
+  text += " ORDER BY " + order;
+  params.Page(text, page);
   std::vector<std::int64_t> ids;
   long long id = 0;
   Query query(sql);
