@@ -9,18 +9,14 @@ namespace gotong::api {
 
 std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& options) {
   std::vector<Route> routes;
-  handlers::AddSystemRoutes(routes, services, options);
-  handlers::AddSessionRoutes(routes, services, options);
-  handlers::AddUserRoutes(routes, services, options);
-  handlers::AddRegionRoutes(routes, services, options);
-  handlers::AddAuditRoutes(routes, services, options);
-  handlers::AddRegistryRoutes(routes, services, options);
-  handlers::AddImportRoutes(routes, services, options);
-  handlers::AddGroupRoutes(routes, services, options);
-  handlers::AddMeetingRoutes(routes, services, options);
-  handlers::AddDeliberationRoutes(routes, services, options);
-  handlers::AddTreasuryRoutes(routes, services, options);
-  handlers::AddCooperationRoutes(routes, services, options);
+  // In this order: a request takes the first route that matches it.
+  for (handlers::AddRoutes* add :
+       {handlers::AddSystemRoutes, handlers::AddSessionRoutes, handlers::AddUserRoutes,
+        handlers::AddRegionRoutes, handlers::AddAuditRoutes, handlers::AddRegistryRoutes,
+        handlers::AddImportRoutes, handlers::AddGroupRoutes, handlers::AddMeetingRoutes,
+        handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes}) {
+    add(routes, services, options);
+  }
   return routes;
 }
 

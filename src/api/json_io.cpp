@@ -131,20 +131,28 @@ std::optional<BodyReader> BodyReader::Object(const std::string& name, bool requi
   return BodyReader(value->as_object(), prefix, errors_);
 }
 
-std::optional<std::vector<std::string>> BodyReader::Strings(const std::string& name, bool required,
-                                                          std::size_t max_items) {
+const json::array* BodyReader::Array(const std::string& name, bool required, std::size_t max_items,
+                                     const char* of) {
   const json::value* value = Field(name, required, "array");
-  if (!value) return std::nullopt;
+  if (!value) return nullptr;
   if (!value->is_array()) {
-    AddError({Name(name), "wrong_type", Name(name) + " must be an array of text"});
-    return std::nullopt;
+    AddError({Name(name), "wrong_type", Name(name) + " must be an array of " + of});
+    return nullptr;
   }
   const auto& array = value->as_array();
   if (array.size() > max_items) {
     AddError({Name(name), "too_many", Name(name) + " holds at most " + std::to_string(max_items) +
                                           " items"});
-    return std::nullopt;
+    return nullptr;
   }
+  return &array;
+}
+
+std::optional<std::vector<std::string>> BodyReader::Strings(const std::string& name, bool required,
+                                                          std::size_t max_items) {
+  const json::array* found = Array(name, required, max_items, "text");
+  if (!found) return std::nullopt;
+  const auto& array = *found;
   std::vector<std::string> items;
   bool ok = true;
   for (std::size_t i = 0; i < array.size(); ++i) {
@@ -168,18 +176,9 @@ std::optional<std::vector<std::string>> BodyReader::Strings(const std::string& n
 std::optional<std::vector<BodyReader>> BodyReader::Objects(
     const std::string& name, bool required, std::size_t max_items,
     std::initializer_list<std::string_view> allowed) {
-  const json::value* value = Field(name, required, "array");
-  if (!value) return std::nullopt;
-  if (!value->is_array()) {
-    AddError({Name(name), "wrong_type", Name(name) + " must be an array of objects"});
-    return std::nullopt;
-  }
-  const auto& array = value->as_array();
-  if (array.size() > max_items) {
-    AddError({Name(name), "too_many", Name(name) + " holds at most " + std::to_string(max_items) +
-                                          " items"});
-    return std::nullopt;
-  }
+  const json::array* found = Array(name, required, max_items, "objects");
+  if (!found) return std::nullopt;
+  const auto& array = *found;
   std::vector<BodyReader> items;
   bool ok = true;
   for (std::size_t i = 0; i < array.size(); ++i) {

@@ -54,6 +54,10 @@ class BodyReader {
              std::shared_ptr<std::vector<core::FieldError>> errors)
       : object_(std::move(object)), prefix_(std::move(prefix)), errors_(std::move(errors)) {}
   const boost::json::value* Field(const std::string& name, bool required, const char* type);
+  // The array `name` of at most `max_items` items, or null (with an error naming what it must be
+  // an array `of` when it is not one, or too long).
+  const boost::json::array* Array(const std::string& name, bool required, std::size_t max_items,
+                                  const char* of);
   std::optional<std::string> Text(const std::string& name, bool required, core::TextLines lines);
   std::string Name(const std::string& name) const { return prefix_ + name; }
 

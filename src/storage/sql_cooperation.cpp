@@ -28,6 +28,18 @@ constexpr const char* kPostSelect =
     "(SELECT COUNT(*) FROM useful_marks u WHERE u.post_id = k.id), k.created_at "
     "FROM knowledge_posts k JOIN memberships m ON m.id = k.member_id JOIN people p ON p.id = m.person_id";
 
+// An empty page of `page`'s size holding the count of the rows of `table` that group `group_id`
+// has.
+template <typename T>
+core::Page<T> CountedPage(soci::session& sql, const std::string& table, std::int64_t group_id,
+                          const core::PageRequest& page) {
+  core::Page<T> result{{}, 0, page.limit, page.offset};
+  long long group = group_id, total = 0;
+  sql << "SELECT COUNT(*) FROM " + table + " WHERE group_id = :g", soci::into(total), soci::use(group);
+  result.total = total;
+  return result;
+}
+
 constexpr const char* kMaterialSelect =
     "SELECT t.id, t.group_id, t.member_id, p.name, t.kind, t.material, t.unit, t.quantity, t.price, "
     "t.until_on, t.closed, t.created_at FROM material_posts t "
@@ -273,17 +285,12 @@ core::Result<JointOrder> SqlCooperationRepository::FindOrder(std::int64_t group_
 core::Result<core::Page<JointOrder>> SqlCooperationRepository::Orders(std::int64_t group_id,
                                                                       const core::PageRequest& page) {
   return Guard("list joint orders", [&]() -> core::Result<core::Page<JointOrder>> {
-    core::Page<JointOrder> result{{}, 0, page.limit, page.offset};
-    long long group = group_id, total = 0;
-    sql_ << "SELECT COUNT(*) FROM joint_orders WHERE group_id = :g", soci::into(total), soci::use(group);
-    result.total = total;
+    auto result = CountedPage<JointOrder>(sql_, "joint_orders", group_id, page);
     Params params;
     std::string text = std::string(kOrderSelect) + " WHERE o.group_id = ";
     params.Number(text, group_id);
-    text += " ORDER BY o.id DESC LIMIT ";
-    params.Number(text, page.limit);
-    text += " OFFSET ";
-    params.Number(text, page.offset);
+    text += " ORDER BY o.id DESC";
+    params.Page(text, page);
     OrderVars vars;
     ForRows(sql_, text, params, [&](Query& query) { vars.Bind(query); },
             [&] { result.items.push_back(vars.Get()); });
@@ -352,15 +359,10 @@ core::Result<KnowledgePost> SqlCooperationRepository::FindPost(std::int64_t grou
 core::Result<core::Page<KnowledgePost>> SqlCooperationRepository::Posts(std::int64_t group_id,
                                                                         const core::PageRequest& page) {
   return Guard("list knowledge posts", [&]() -> core::Result<core::Page<KnowledgePost>> {
-    core::Page<KnowledgePost> result{{}, 0, page.limit, page.offset};
-    long long group = group_id, total = 0;
-    sql_ << "SELECT COUNT(*) FROM knowledge_posts WHERE group_id = :g", soci::into(total), soci::use(group);
-    result.total = total;
+    auto result = CountedPage<KnowledgePost>(sql_, "knowledge_posts", group_id, page);
     GOTONG_ASSIGN_OR_RETURN(result.items, SelectPosts(group_id, [&](std::string& sql, Params& params) {
-      sql += " ORDER BY k.id DESC LIMIT ";
-      params.Number(sql, page.limit);
-      sql += " OFFSET ";
-      params.Number(sql, page.offset);
+      sql += " ORDER BY k.id DESC";
+      params.Page(sql, page);
     }));
     return result;
   });
@@ -488,19 +490,14 @@ core::Result<std::int64_t> SqlCooperationRepository::InsertPurchase(const Collec
 core::Result<core::Page<CollectivePurchase>> SqlCooperationRepository::Purchases(
     std::int64_t group_id, const core::PageRequest& page) {
   return Guard("list collective purchases", [&]() -> core::Result<core::Page<CollectivePurchase>> {
-    core::Page<CollectivePurchase> result{{}, 0, page.limit, page.offset};
-    long long group = group_id, total = 0;
-    sql_ << "SELECT COUNT(*) FROM collective_purchases WHERE group_id = :g", soci::into(total), soci::use(group);
-    result.total = total;
+    auto result = CountedPage<CollectivePurchase>(sql_, "collective_purchases", group_id, page);
     Params params;
     std::string text =
         "SELECT c.id, c.supplier, c.material, c.unit, c.quantity, c.group_price, c.alone_price, "
         "c.purchased_on, c.entry_id, c.created_at FROM collective_purchases c WHERE c.group_id = ";
     params.Number(text, group_id);
-    text += " ORDER BY c.purchased_on DESC, c.id DESC LIMIT ";
-    params.Number(text, page.limit);
-    text += " OFFSET ";
-    params.Number(text, page.offset);
+    text += " ORDER BY c.purchased_on DESC, c.id DESC";
+    params.Page(text, page);
     long long id = 0, quantity = 0, group_price = 0, alone_price = 0;
     std::string supplier, material, unit, day, created;
     Slot<long long> entry;

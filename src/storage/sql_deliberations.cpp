@@ -140,18 +140,10 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
 core::Result<Deliberation> SqlDeliberationRepository::Find(std::int64_t group_id, std::int64_t id) {
   return Guard("find deliberation", [&]() -> core::Result<Deliberation> {
     DeliberationVars vars;
-    long long group = group_id, key = id;
-    std::vector<Deliberation> found;
-    {
-      Query query(sql_);
-      vars.Bind(query);
-      query.Use(key).Use(group);
-      if (!query.Run(std::string("SELECT ") + kDeliberationColumns +
-                     " FROM deliberations d WHERE d.id = :id AND d.group_id = :g")) {
-        return core::Error::NotFound("no deliberation " + std::to_string(id) + " in this group");
-      }
-      found.push_back(vars.Get());
+    if (!FetchRecord(sql_, vars, kDeliberationColumns, " FROM deliberations d", "d", id, group_id)) {
+      return core::Error::NotFound("no deliberation " + std::to_string(id) + " in this group");
     }
+    std::vector<Deliberation> found{vars.Get()};
     GOTONG_RETURN_IF_ERROR(LoadOptions(found));
     return std::move(found.front());
   });

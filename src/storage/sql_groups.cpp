@@ -258,11 +258,7 @@ core::Status SqlGroupRepository::Update(const Group& group) {
 core::Result<Group> SqlGroupRepository::Find(std::int64_t id) {
   return Guard("find group", [&]() -> core::Result<Group> {
     GroupVars vars;
-    long long key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (!query.Run(std::string("SELECT ") + kGroupColumns + " FROM groups g WHERE g.id = :id")) {
+    if (!FetchRecord(sql_, vars, kGroupColumns, " FROM groups g", "g", id)) {
       return core::Error::NotFound("no group with id " + std::to_string(id));
     }
     return vars.Get();
@@ -398,12 +394,7 @@ core::Result<Membership> SqlGroupRepository::FindMember(std::int64_t group_id,
                                                         std::int64_t member_id) {
   return Guard("find member", [&]() -> core::Result<Membership> {
     MemberVars vars;
-    long long group = group_id, id = member_id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(id).Use(group);
-    if (!query.Run(std::string("SELECT ") + kMemberColumns + kMemberFrom +
-                   " WHERE m.id = :id AND m.group_id = :g")) {
+    if (!FetchRecord(sql_, vars, kMemberColumns, kMemberFrom, "m", member_id, group_id)) {
       return core::Error::NotFound("no member " + std::to_string(member_id) + " in this group");
     }
     return vars.Get();

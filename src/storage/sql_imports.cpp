@@ -9,6 +9,7 @@
 #include "sql_copy.hpp"
 #include "sql_internal.hpp"
 #include "sql_registry.hpp"
+#include "sqlite_statement.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -219,11 +220,7 @@ core::Status SqlImportRepository::Save(const ImportJob& job) {
 core::Result<ImportJob> SqlImportRepository::Find(std::int64_t id) {
   return Guard("find import job", [&]() -> core::Result<ImportJob> {
     JobVars vars;
-    long long key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (!query.Run(std::string("SELECT ") + kJobColumns + " FROM import_jobs WHERE id = :id")) {
+    if (!FetchRecord(sql_, vars, kJobColumns, " FROM import_jobs", "import_jobs", id)) {
       return core::Error::NotFound("no import with id " + std::to_string(id));
     }
     return vars.Get();
@@ -613,50 +610,6 @@ class StampText {
   std::string text_;
 };
 
-// A prepared SQLite statement, bound by position. Text is bound without a copy: what is bound
-// must outlive the next Step.
-class Prepared {
- public:
-  Prepared(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) statement_ = nullptr;
-  }
-  ~Prepared() { sqlite3_finalize(statement_); }
-  Prepared(const Prepared&) = delete;
-  Prepared& operator=(const Prepared&) = delete;
-
-  bool ok() const { return statement_ != nullptr; }
-  void Text(int index, std::string_view value) {
-    sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
-  }
-  void Text(int index, const std::optional<std::string>& value) {
-    if (value) {
-      Text(index, std::string_view(*value));
-    } else {
-      sqlite3_bind_null(statement_, index);
-    }
-  }
-  void Null(int index) { sqlite3_bind_null(statement_, index); }
-  void Number(int index, std::int64_t value) { sqlite3_bind_int64(statement_, index, value); }
-  void Number(int index, const std::optional<std::int64_t>& value) {
-    if (value) {
-      Number(index, *value);
-    } else {
-      sqlite3_bind_null(statement_, index);
-    }
-  }
-  // SQLITE_DONE, or the error code.
-  int Step() {
-    int rc = sqlite3_step(statement_);
-    sqlite3_reset(statement_);
-    return rc;
-  }
-  std::string Error() const { return sqlite3_errmsg(db_); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* statement_ = nullptr;
-};
-
 }  // namespace
 
 core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& records) {
@@ -664,11 +617,11 @@ core::Status SqlBulkRegistryWriter::InsertSqlite(std::vector<ImportRecord>& reco
   // The indexes of a large registry do not fit SQLite's default 2 MB page cache; a bulk load
   // would spend its time re-reading pages. This connection keeps a bigger cache from now on.
   sqlite3_exec(db, "PRAGMA cache_size = -32768", nullptr, nullptr, nullptr);
-  Prepared person(db,
+  SqliteStatement person(db,
                   "INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, "
                   "nik, nik_consent_at, steward_id, created_at, updated_at) VALUES "
                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)");
-  Prepared enterprise(db,
+  SqliteStatement enterprise(db,
                       "INSERT INTO enterprises (owner_id, name, search_name, search_text, "
                       "match_key, sector, products, business_centre, village_code, founded_year, "
                       "employees, capital, turnover, nib, status, scale, scale_criterion, "

@@ -121,6 +121,13 @@ class Params {
     order_.emplace_back(1, numbers_.size() - 1);
     sql += ":p" + std::to_string(order_.size());
   }
+  // Appends " LIMIT :pN OFFSET :pM" for `page`.
+  void Page(std::string& sql, const core::PageRequest& page) {
+    sql += " LIMIT ";
+    Number(sql, page.limit);
+    sql += " OFFSET ";
+    Number(sql, page.offset);
+  }
 
  private:
   std::deque<std::string> texts_;
@@ -157,6 +164,38 @@ core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, cons
     } while (query.Next());
   }
   return result;
+}
+
+// Appends " AND <column> >= :from" and " AND <column> <= :to" to `where` for the bounds given.
+inline void AddDateRange(std::string& where, Params& params, const std::string& column,
+                         const std::optional<core::Date>& from, const std::optional<core::Date>& to) {
+  if (from) {
+    where += " AND " + column + " >= ";
+    params.Text(where, from->ToString());
+  }
+  if (to) {
+    where += " AND " + column + " <= ";
+    params.Text(where, to->ToString());
+  }
+}
+
+// Fetches record `id` into `vars` (whose Bind(Query&) binds its columns): `from` is
+// " FROM <table> <alias>" with any joins, `alias` the record's alias; with `group_id`, only a
+// record of that group. False when there is no such record.
+template <typename Vars>
+bool FetchRecord(soci::session& sql, Vars& vars, const std::string& columns, const std::string& from,
+                 const std::string& alias, std::int64_t id,
+                 std::optional<std::int64_t> group_id = std::nullopt) {
+  long long key = id, group = group_id.value_or(0);
+  Query query(sql);
+  vars.Bind(query);
+  query.Use(key);
+  std::string where = " WHERE " + alias + ".id = :id";
+  if (group_id) {
+    query.Use(group);
+    where += " AND " + alias + ".group_id = :g";
+  }
+  return query.Run("SELECT " + columns + from + where);
 }
 
 inline std::string EscapeLike(const std::string& text) {

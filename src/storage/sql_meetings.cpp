@@ -109,12 +109,7 @@ core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
 core::Result<Meeting> SqlMeetingRepository::Find(std::int64_t group_id, std::int64_t id) {
   return Guard("find meeting", [&]() -> core::Result<Meeting> {
     MeetingVars vars;
-    long long group = group_id, key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key).Use(group);
-    if (!query.Run(std::string("SELECT ") + kMeetingColumns +
-                   " FROM meetings mt WHERE mt.id = :id AND mt.group_id = :g")) {
+    if (!FetchRecord(sql_, vars, kMeetingColumns, " FROM meetings mt", "mt", id, group_id)) {
       return core::Error::NotFound("no meeting " + std::to_string(id) + " in this group");
     }
     return vars.Get();
@@ -129,14 +124,7 @@ core::Result<core::Page<Meeting>> SqlMeetingRepository::List(std::int64_t group_
     Params params;
     std::string where = " WHERE mt.group_id = ";
     params.Number(where, group_id);
-    if (from) {
-      where += " AND mt.held_on >= ";
-      params.Text(where, from->ToString());
-    }
-    if (to) {
-      where += " AND mt.held_on <= ";
-      params.Text(where, to->ToString());
-    }
+    AddDateRange(where, params, "mt.held_on", from, to);
     MeetingVars vars;
     return PagedQuery<Meeting>(sql_, page, kMeetingColumns, " FROM meetings mt" + where, params,
                                "mt.held_on DESC, mt.id DESC", [&](Query& query) { vars.Bind(query); },

@@ -2,6 +2,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "core/text.hpp"
+#include "sql_copy.hpp"
 #include "sql_internal.hpp"
 #include "sql_repositories.hpp"
 
@@ -17,18 +18,23 @@ constexpr const char* kRegionColumns =
     "r.code, r.name, r.level, r.parent_code, "
     "CASE WHEN EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) THEN 1 ELSE 0 END";
 
-// COPY's text format: backslash, tab and newlines are escaped.
-void AppendCopyField(std::string& out, const std::string& value) {
-  for (char c : value) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out.push_back(c);
-    }
+struct RegionVars {
+  std::string code, name, parent;
+  int level = 0, has_children = 0;
+  soci::indicator parent_ind = soci::i_null;
+  void Bind(Query& query) {
+    query.Into(code).Into(name).Into(level).Into(parent, parent_ind).Into(has_children);
   }
-}
+  Region Get() const {
+    Region region;
+    region.code = code;
+    region.name = name;
+    region.level = static_cast<Level>(level);
+    if (parent_ind == soci::i_ok) region.parent_code = parent;
+    region.has_children = has_children != 0;
+    return region;
+  }
+};
 
 }  // namespace
 
@@ -46,24 +52,16 @@ core::Result<core::Page<Region>> SqlRegionRepository::Select(const std::string& 
       count.Run("SELECT COUNT(*) FROM regions r WHERE " + where);
     }
     result.total = total;
-    std::string code, name, parent;
-    int level = 0, has_children = 0;
-    soci::indicator parent_ind = soci::i_null;
+    RegionVars vars;
     long long limit = page.limit, offset = page.offset;
     Query query(sql_);
-    query.Into(code).Into(name).Into(level).Into(parent, parent_ind).Into(has_children);
+    vars.Bind(query);
     if (!argument.empty()) query.Use(argument);
     query.Use(limit).Use(offset);
     if (query.Run(std::string("SELECT ") + kRegionColumns + " FROM regions r WHERE " + where +
                   " ORDER BY " + order + " LIMIT :l OFFSET :o")) {
       do {
-        Region region;
-        region.code = code;
-        region.name = name;
-        region.level = static_cast<Level>(level);
-        if (parent_ind == soci::i_ok) region.parent_code = parent;
-        region.has_children = has_children != 0;
-        result.items.push_back(std::move(region));
+        result.items.push_back(vars.Get());
       } while (query.Next());
     }
     return result;
@@ -95,21 +93,13 @@ core::Result<std::vector<Region>> SqlRegionRepository::Find(const std::vector<st
     std::string sql = std::string("SELECT ") + kRegionColumns + " FROM regions r WHERE r.code IN (";
     for (std::size_t i = 0; i < codes.size(); ++i) sql += (i ? ", :c" : ":c") + std::to_string(i);
     sql += ") ORDER BY r.code";
-    std::string code, name, parent;
-    int level = 0, has_children = 0;
-    soci::indicator parent_ind = soci::i_null;
+    RegionVars vars;
     Query query(sql_);
-    query.Into(code).Into(name).Into(level).Into(parent, parent_ind).Into(has_children);
+    vars.Bind(query);
     for (const auto& c : codes) query.Use(c);
     if (query.Run(sql)) {
       do {
-        Region region;
-        region.code = code;
-        region.name = name;
-        region.level = static_cast<Level>(level);
-        if (parent_ind == soci::i_ok) region.parent_code = parent;
-        region.has_children = has_children != 0;
-        regions.push_back(std::move(region));
+        regions.push_back(vars.Get());
       } while (query.Next());
     }
     return regions;
@@ -192,50 +182,18 @@ core::Status SqlRegionRepository::ReplaceAll(const std::vector<RegionRecord>& re
 }
 
 core::Status SqlRegionRepository::CopyPostgres(const std::vector<RegionRecord>& records) {
-  auto* backend = static_cast<soci::postgresql_session_backend*>(sql_.get_backend());
-  PGconn* conn = backend->conn_;
-  PGresult* start =
-      PQexec(conn, "COPY regions (code, parent_code, level, name, search_name) FROM STDIN");
-  bool started = PQresultStatus(start) == PGRES_COPY_IN;
-  PQclear(start);
-  if (!started) return core::Error::Internal(std::string("COPY regions: ") + PQerrorMessage(conn));
-  std::string buffer;
-  auto flush = [&]() -> bool {
-    bool ok = PQputCopyData(conn, buffer.data(), static_cast<int>(buffer.size())) == 1;
-    buffer.clear();
-    return ok;
-  };
+  CopyIn copy(static_cast<soci::postgresql_session_backend*>(sql_.get_backend())->conn_);
+  GOTONG_RETURN_IF_ERROR(copy.Begin("COPY regions (code, parent_code, level, name, search_name) FROM STDIN"));
   for (const auto& record : records) {
-    auto parent = domain::regions::ParentCode(record.code);
     auto level = domain::regions::LevelOfCode(record.code).value_or(Level::kProvince);
-    AppendCopyField(buffer, record.code);
-    buffer.push_back('\t');
-    if (parent) {
-      AppendCopyField(buffer, *parent);
-    } else {
-      buffer += "\\N";
-    }
-    buffer.push_back('\t');
-    buffer += std::to_string(static_cast<int>(level));
-    buffer.push_back('\t');
-    AppendCopyField(buffer, record.name);
-    buffer.push_back('\t');
-    AppendCopyField(buffer, core::AsciiLower(record.name));
-    buffer.push_back('\n');
-    if (buffer.size() > (1 << 16) && !flush()) break;
+    copy.Text(std::string_view(record.code));
+    copy.Text(domain::regions::ParentCode(record.code));
+    copy.Number(static_cast<int>(level));
+    copy.Text(std::string_view(record.name));
+    copy.Text(std::string_view(core::AsciiLower(record.name)));
+    copy.EndRow();
   }
-  bool sent = flush();
-  if (PQputCopyEnd(conn, sent ? nullptr : "client failed to send data") != 1) {
-    return core::Error::Internal(std::string("COPY regions: ") + PQerrorMessage(conn));
-  }
-  core::Status status = core::OkStatus();
-  while (PGresult* result = PQgetResult(conn)) {
-    if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-      status = core::Error::Internal(std::string("COPY regions: ") + PQresultErrorMessage(result));
-    }
-    PQclear(result);
-  }
-  return status;
+  return copy.Finish();
 }
 
 }  // namespace gotong::storage::internal

@@ -284,11 +284,7 @@ core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
 core::Result<Stakeholder> SqlStakeholderRepository::Find(std::int64_t id) {
   return Guard("find stakeholder", [&]() -> core::Result<Stakeholder> {
     StakeholderVars vars;
-    long long key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (!query.Run(std::string("SELECT ") + kStakeholderColumns + " FROM stakeholders s WHERE s.id = :id")) {
+    if (!FetchRecord(sql_, vars, kStakeholderColumns, " FROM stakeholders s", "s", id)) {
       return core::Error::NotFound("no stakeholder with id " + std::to_string(id));
     }
     return vars.Get();
@@ -326,24 +322,44 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 
 // ---- people -------------------------------------------------------------------------------
 
+namespace {
+
+// A person's columns as an INSERT or UPDATE binds them: name, search_name, gender, birth_year,
+// phone, village_code, nik, nik_consent_at, steward_id.
+struct PersonIn {
+  std::string name, search_name;
+  In<std::string> gender, phone, village_code, nik, nik_consent_at;
+  In<long long> birth_year, steward_id;
+
+  explicit PersonIn(const Person& p)
+      : name(p.name),
+        search_name(core::AsciiLower(p.name)),
+        gender(p.gender ? std::optional<std::string>(std::string(ToString(*p.gender))) : std::nullopt),
+        phone(TextIn(p.phone)),
+        village_code(TextIn(p.village_code)),
+        nik(TextIn(p.nik)),
+        nik_consent_at(InstantIn(p.nik_consent_at)),
+        birth_year(NumberIn(p.birth_year ? std::optional<std::int64_t>(*p.birth_year) : std::nullopt)),
+        steward_id(NumberIn(p.steward_id)) {}
+
+  void Bind(Query& query) {
+    query.Use(name).Use(search_name).Use(gender.value, gender.indicator)
+        .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
+        .Use(village_code.value, village_code.indicator).Use(nik.value, nik.indicator)
+        .Use(nik_consent_at.value, nik_consent_at.indicator).Use(steward_id.value, steward_id.indicator);
+  }
+};
+
+}  // namespace
+
 core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
   return Guard("insert person", [&]() -> core::Result<std::int64_t> {
-    std::string search = core::AsciiLower(person.name);
-    auto gender = In<std::string>(person.gender ? std::optional<std::string>(std::string(ToString(*person.gender))) : std::nullopt);
-    auto birth_year = NumberIn(person.birth_year ? std::optional<std::int64_t>(*person.birth_year) : std::nullopt);
-    auto phone = TextIn(person.phone);
-    auto village = TextIn(person.village_code);
-    auto nik = TextIn(person.nik);
-    auto consent = InstantIn(person.nik_consent_at);
-    auto steward = NumberIn(person.steward_id);
+    PersonIn in(person);
     std::string created = Text(person.created_at), updated = Text(person.updated_at);
     long long id = 0;
     Query query(sql_);
-    query.Use(person.name).Use(search).Use(gender.value, gender.indicator)
-        .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
-        .Use(village.value, village.indicator).Use(nik.value, nik.indicator)
-        .Use(consent.value, consent.indicator).Use(steward.value, steward.indicator)
-        .Use(created).Use(updated).Into(id);
+    in.Bind(query);
+    query.Use(created).Use(updated).Into(id);
     try {
       query.Run("INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, "
                 "nik, nik_consent_at, steward_id, created_at, updated_at) VALUES (:a, :b, :c, :d, "
@@ -358,22 +374,12 @@ core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
 
 core::Status SqlPersonRepository::Update(const Person& person) {
   return Guard("update person", [&]() -> core::Status {
-    std::string search = core::AsciiLower(person.name);
-    auto gender = In<std::string>(person.gender ? std::optional<std::string>(std::string(ToString(*person.gender))) : std::nullopt);
-    auto birth_year = NumberIn(person.birth_year ? std::optional<std::int64_t>(*person.birth_year) : std::nullopt);
-    auto phone = TextIn(person.phone);
-    auto village = TextIn(person.village_code);
-    auto nik = TextIn(person.nik);
-    auto consent = InstantIn(person.nik_consent_at);
-    auto steward = NumberIn(person.steward_id);
+    PersonIn in(person);
     std::string updated = Text(person.updated_at);
     long long id = person.id;
     Query query(sql_);
-    query.Use(person.name).Use(search).Use(gender.value, gender.indicator)
-        .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
-        .Use(village.value, village.indicator).Use(nik.value, nik.indicator)
-        .Use(consent.value, consent.indicator).Use(steward.value, steward.indicator)
-        .Use(updated).Use(id);
+    in.Bind(query);
+    query.Use(updated).Use(id);
     try {
       query.Run("UPDATE people SET name = :a, search_name = :b, gender = :c, birth_year = :d, "
                 "phone = :e, village_code = :f, nik = :g, nik_consent_at = :h, steward_id = :i, "
@@ -389,11 +395,7 @@ core::Status SqlPersonRepository::Update(const Person& person) {
 core::Result<Person> SqlPersonRepository::Find(std::int64_t id) {
   return Guard("find person", [&]() -> core::Result<Person> {
     PersonVars vars;
-    long long key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (!query.Run(std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.id = :id")) {
+    if (!FetchRecord(sql_, vars, kPersonColumns, " FROM people p", "p", id)) {
       return core::Error::NotFound("no person with id " + std::to_string(id));
     }
     return vars.Get();
@@ -521,11 +523,7 @@ core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
 core::Result<Enterprise> SqlEnterpriseRepository::Find(std::int64_t id) {
   return Guard("find enterprise", [&]() -> core::Result<Enterprise> {
     EnterpriseVars vars;
-    long long key = id;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (!query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom + " WHERE e.id = :id")) {
+    if (!FetchRecord(sql_, vars, kEnterpriseColumns, kEnterpriseFrom, "e", id)) {
       return core::Error::NotFound("no enterprise with id " + std::to_string(id));
     }
     return vars.Get();

@@ -5,9 +5,8 @@
 #include <cctype>
 #include <functional>
 
-#include <soci/sqlite3/soci-sqlite3.h>
-
 #include "sql_registry_query.hpp"
+#include "sqlite_statement.hpp"
 
 namespace gotong::storage::internal {
 
@@ -177,10 +176,8 @@ std::vector<std::int64_t> WordPage(soci::session& sql, const std::string& word,
     params.Text(text, end);
     first_of_enterprise(text);
   }
-  text += " ORDER BY " + order + " LIMIT ";
-  params.Number(text, page.limit);
-  text += " OFFSET ";
-  params.Number(text, page.offset);
+  text += " ORDER BY " + order;
+  params.Page(text, page);
   std::vector<std::int64_t> ids;
   long long id = 0;
   Query query(sql);
@@ -193,50 +190,6 @@ std::vector<std::int64_t> WordPage(soci::session& sql, const std::string& word,
   }
   return ids;
 }
-
-
-
-using namespace sqlite_api;  // NOLINT: SOCI's header puts SQLite's C API in this namespace
-
-// A SQLite statement stepped by hand: a walk of many rows costs a fraction of SOCI's fetch.
-class Stepper {
- public:
-  Stepper(soci::session& sql, const char* text)
-      : db_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
-    if (sqlite3_prepare_v2(db_, text, -1, &statement_, nullptr) != SQLITE_OK) Fail();
-  }
-  ~Stepper() { sqlite3_finalize(statement_); }
-  Stepper(const Stepper&) = delete;
-  Stepper& operator=(const Stepper&) = delete;
-
-  void Bind(int index, const std::string& text) {
-    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-  }
-  // The text of the one row for `id`'s (first column); "" when there is none.
-  std::string Text(std::int64_t id) {
-    sqlite3_reset(statement_);
-    sqlite3_bind_int64(statement_, 1, id);
-    int rc = sqlite3_step(statement_);
-    if (rc == SQLITE_ROW) {
-      const auto* text = sqlite3_column_text(statement_, 0);
-      return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
-    }
-    if (rc != SQLITE_DONE) Fail();
-    return {};
-  }
-  // The next row's first column; nullopt after the last row.
-  std::optional<std::int64_t> Next() {
-    int rc = sqlite3_step(statement_);
-    if (rc == SQLITE_ROW) return sqlite3_column_int64(statement_, 0);
-    if (rc != SQLITE_DONE) Fail();
-    return std::nullopt;
-  }
-
- private:
-  [[noreturn]] void Fail() { throw soci::soci_error(sqlite3_errmsg(db_)); }
-  sqlite3* db_;
-  sqlite3_stmt* statement_ = nullptr;
-};
 
 // SQLite: the ids of enterprises in the order an index gives, for walking a search's matches.
 const char* WalkOrder(EnterpriseSort sort) {
@@ -277,9 +230,9 @@ Walked WalkMatches(soci::session& sql, const std::string& fts_query,
     bits[static_cast<std::size_t>(id / 64)] |= std::uint64_t{1} << (id % 64);
   };
   {
-    Stepper matches(sql, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?1");
-    matches.Bind(1, fts_query);
-    while (auto id = matches.Next()) {
+    SqliteStatement matches(sql, "SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?1");
+    matches.Text(1, std::string_view(fts_query));
+    while (auto id = matches.NextNumber()) {
       if (*id < 0 || *id > max_id) continue;  // written after max_id was read
       mark(marked, *id);
       ++walked.total;
@@ -290,12 +243,12 @@ Walked WalkMatches(soci::session& sql, const std::string& fts_query,
     std::vector<std::uint64_t> in_region(slots, 0);
     const bool village = region->size() == 13;
     const std::string from = village ? *region : *region + ".", to = *region + "/";
-    Stepper ids(sql, village ? "SELECT id FROM enterprises WHERE village_code = ?1"
+    SqliteStatement ids(sql, village ? "SELECT id FROM enterprises WHERE village_code = ?1"
                              : "SELECT id FROM enterprises WHERE village_code >= ?1 AND "
                                "village_code < ?2");
-    ids.Bind(1, from);
-    if (!village) ids.Bind(2, to);
-    while (auto id = ids.Next()) {
+    ids.Text(1, std::string_view(from));
+    if (!village) ids.Text(2, std::string_view(to));
+    while (auto id = ids.NextNumber()) {
       if (!is_marked(*id)) continue;
       mark(in_region, *id);
       found.push_back(*id);
@@ -318,8 +271,8 @@ Walked WalkMatches(soci::session& sql, const std::string& fts_query,
   } else if (region && walked.total <= kSortInMemory) {
     std::vector<std::pair<std::string, std::int64_t>> named;
     named.reserve(found.size());
-    Stepper name(sql, "SELECT search_name FROM enterprises WHERE id = ?1");
-    for (std::int64_t id : found) named.emplace_back(name.Text(id), id);
+    SqliteStatement name(sql, "SELECT search_name FROM enterprises WHERE id = ?1");
+    for (std::int64_t id : found) named.emplace_back(name.TextFor(id), id);
     const auto count = std::min(end, named.size());
     if (sort == EnterpriseSort::kName) {
       std::partial_sort(named.begin(), named.begin() + static_cast<std::ptrdiff_t>(count), named.end());
@@ -329,8 +282,8 @@ Walked WalkMatches(soci::session& sql, const std::string& fts_query,
     }
     for (std::size_t i = 0; i < count; ++i) walked.ids.push_back(named[i].second);
   } else {
-    Stepper order(sql, WalkOrder(sort));
-    while (auto id = order.Next()) {
+    SqliteStatement order(sql, WalkOrder(sort));
+    while (auto id = order.NextNumber()) {
       if (is_marked(*id) && take(*id)) break;
     }
   }

@@ -126,19 +126,11 @@ core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries)
 
 core::Result<LedgerEntry> SqlTreasuryRepository::FindEntry(std::int64_t group_id, std::int64_t id) {
   return Guard("find ledger entry", [&]() -> core::Result<LedgerEntry> {
-    std::vector<LedgerEntry> found;
-    {
-      EntryVars vars;
-      long long group = group_id, key = id;
-      Query query(sql_);
-      vars.Bind(query);
-      query.Use(key).Use(group);
-      if (!query.Run(std::string("SELECT ") + kEntryColumns +
-                     " FROM ledger_entries le WHERE le.id = :id AND le.group_id = :g")) {
-        return core::Error::NotFound("no ledger entry " + std::to_string(id) + " in this group");
-      }
-      found.push_back(vars.Get());
+    EntryVars vars;
+    if (!FetchRecord(sql_, vars, kEntryColumns, " FROM ledger_entries le", "le", id, group_id)) {
+      return core::Error::NotFound("no ledger entry " + std::to_string(id) + " in this group");
     }
+    std::vector<LedgerEntry> found{vars.Get()};
     GOTONG_RETURN_IF_ERROR(LoadLines(found));
     return std::move(found.front());
   });
@@ -151,14 +143,7 @@ core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
     Params params;
     std::string where = " WHERE le.group_id = ";
     params.Number(where, group_id);
-    if (from) {
-      where += " AND le.entry_date >= ";
-      params.Text(where, from->ToString());
-    }
-    if (to) {
-      where += " AND le.entry_date <= ";
-      params.Text(where, to->ToString());
-    }
+    AddDateRange(where, params, "le.entry_date", from, to);
     EntryVars vars;
     core::Page<LedgerEntry> result = PagedQuery<LedgerEntry>(
         sql_, page, kEntryColumns, " FROM ledger_entries le" + where, params,
@@ -176,12 +161,7 @@ core::Result<std::vector<AccountTotals>> SqlTreasuryRepository::Totals(std::int6
     Params params;
     std::string where = " WHERE l.group_id = ";
     params.Number(where, group_id);
-    if (from) {
-      where += " AND l.entry_date >= ";
-      params.Text(where, from->ToString());
-    }
-    where += " AND l.entry_date <= ";
-    params.Text(where, to.ToString());
+    AddDateRange(where, params, "l.entry_date", from, to);
     std::vector<AccountTotals> totals;
     std::string account;
     long long debits = 0, credits = 0;

@@ -20,14 +20,11 @@ using domain::groups::OrderShare;
 using domain::groups::OrderStatus;
 using domain::groups::PostKind;
 
-class CooperationRepository : public StorageTest {
+class CooperationRepository : public TwoGroupsTest {
  protected:
   void SetUp() override {
-    StorageTest::SetUp();
+    TwoGroupsTest::SetUp();
     if (HasFatalFailure()) return;
-    group_ = InsertGroup("Harapan Sejahtera");
-    other_group_ = InsertGroup("Lain");
-    ASSERT_GT(group_, 0);
     sulastri_ = AddMember(group_, "Sulastri");
     painem_ = AddMember(group_, "Painem");
     ASSERT_GT(painem_, 0);
@@ -100,7 +97,7 @@ class CooperationRepository : public StorageTest {
     return Committed([&](UnitOfWork& unit) { return unit.Cooperation().InsertMaterial(record); });
   }
 
-  std::int64_t group_ = 0, other_group_ = 0, sulastri_ = 0, painem_ = 0;
+  std::int64_t sulastri_ = 0, painem_ = 0;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(CooperationRepository);
 

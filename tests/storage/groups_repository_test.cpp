@@ -398,17 +398,8 @@ TEST_P(GroupRepository, ComplianceCountsHeldMeetingsInRangeIntoBandsAndPages) {
 
 // ---- members ----------------------------------------------------------------------------------
 
-class MemberRepository : public StorageTest {
+class MemberRepository : public TwoGroupsTest {
  protected:
-  void SetUp() override {
-    StorageTest::SetUp();
-    if (HasFatalFailure()) return;
-    group_ = InsertGroup("Harapan Sejahtera");
-    other_group_ = InsertGroup("Lain");
-    ASSERT_GT(group_, 0);
-    ASSERT_GT(other_group_, 0);
-  }
-
   core::Result<std::int64_t> TryInsert(const Membership& member) {
     auto unit = Begin(Access::kWrite);
     if (!unit) return core::Error::Internal("no unit");
@@ -424,8 +415,6 @@ class MemberRepository : public StorageTest {
     EXPECT_TRUE(result.ok()) << result.error().message;
     return result.ok() ? *result : core::Page<Membership>{};
   }
-
-  std::int64_t group_ = 0, other_group_ = 0;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(MemberRepository);
 
@@ -671,16 +660,8 @@ TEST_P(MemberRepository, MemberOfUserFindsHerLinkInThatGroupEvenAfterSheLeft) {
 
 // ---- meetings ---------------------------------------------------------------------------------
 
-class MeetingRepository : public StorageTest {
+class MeetingRepository : public TwoGroupsTest {
  protected:
-  void SetUp() override {
-    StorageTest::SetUp();
-    if (HasFatalFailure()) return;
-    group_ = InsertGroup("Harapan Sejahtera");
-    other_group_ = InsertGroup("Lain");
-    ASSERT_GT(group_, 0);
-  }
-
   Meeting SampleMeeting(const char* day, std::int64_t group_id = 0) {
     Meeting meeting;
     meeting.group_id = group_id == 0 ? group_ : group_id;
@@ -700,8 +681,6 @@ class MeetingRepository : public StorageTest {
     GOTONG_RETURN_IF_ERROR(unit->Meetings().ReplaceAttendance(meeting, lines));
     return unit->Commit();
   }
-
-  std::int64_t group_ = 0, other_group_ = 0;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(MeetingRepository);
 
@@ -903,16 +882,8 @@ TEST_P(MeetingRepository, HostMustBeAKnownMember) {
 
 // ---- deliberations, votes and norms -----------------------------------------------------------
 
-class DeliberationRepository : public StorageTest {
+class DeliberationRepository : public TwoGroupsTest {
  protected:
-  void SetUp() override {
-    StorageTest::SetUp();
-    if (HasFatalFailure()) return;
-    group_ = InsertGroup("Harapan Sejahtera");
-    other_group_ = InsertGroup("Lain");
-    ASSERT_GT(group_, 0);
-  }
-
   Deliberation SampleDeliberation(const std::string& title, std::vector<std::string> labels = {},
                                   std::int64_t group_id = 0) {
     Deliberation d;
@@ -954,8 +925,6 @@ class DeliberationRepository : public StorageTest {
     EXPECT_TRUE(found.ok()) << found.error().message;
     return found.ok() ? *found : Deliberation{};
   }
-
-  std::int64_t group_ = 0, other_group_ = 0;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(DeliberationRepository);
 

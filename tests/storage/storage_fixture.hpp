@@ -118,4 +118,19 @@ class StorageTest : public testing::DatabaseTest {
   }
 };
 
+// Storage tests of a group's records: the group, and another that must never see them.
+class TwoGroupsTest : public StorageTest {
+ protected:
+  void SetUp() override {
+    StorageTest::SetUp();
+    if (HasFatalFailure()) return;
+    group_ = InsertGroup("Harapan Sejahtera");
+    other_group_ = InsertGroup("Lain");
+    ASSERT_GT(group_, 0);
+    ASSERT_GT(other_group_, 0);
+  }
+
+  std::int64_t group_ = 0, other_group_ = 0;
+};
+
 }  // namespace gotong::storage_tests

@@ -23,17 +23,8 @@ using domain::groups::LedgerLine;
 using domain::groups::Month;
 using domain::groups::MonthlyMovement;
 
-class TreasuryRepository : public StorageTest {
+class TreasuryRepository : public TwoGroupsTest {
  protected:
-  void SetUp() override {
-    StorageTest::SetUp();
-    if (HasFatalFailure()) return;
-    group_ = InsertGroup("Harapan Sejahtera");
-    other_group_ = InsertGroup("Lain");
-    ASSERT_GT(group_, 0);
-    ASSERT_GT(other_group_, 0);
-  }
-
   // A two-line entry: `amount` from `credit` to `debit`.
   LedgerEntry Entry(const char* day, EntryKind kind, std::int64_t amount, LedgerAccount debit,
                     LedgerAccount credit, std::optional<std::int64_t> member = std::nullopt) {
@@ -83,8 +74,6 @@ class TreasuryRepository : public StorageTest {
     }
     return out;
   }
-
-  std::int64_t group_ = 0, other_group_ = 0;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(TreasuryRepository);
 

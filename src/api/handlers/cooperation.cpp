@@ -93,6 +93,97 @@ json::value PurchaseJson(const groups::CollectivePurchase& c) {
                       {"created_at", core::FormatInstant(c.created_at)}};
 }
 
+json::value AreasJson(const groups::AreasView& view) {
+  json::array areas, overlaps;
+  for (const auto& area : view.areas) areas.push_back(AreaJson(area));
+  for (const auto& overlap : view.overlaps) {
+    json::array members, claims;
+    for (auto member : overlap.member_ids) members.push_back(member);
+    for (auto claim : overlap.claim_ids) claims.push_back(claim);
+    overlaps.push_back(json::object{{"area", overlap.area}, {"member_ids", std::move(members)},
+                                    {"claim_ids", std::move(claims)}});
+  }
+  return json::object{{"items", std::move(areas)}, {"overlaps", std::move(overlaps)}};
+}
+
+json::value MaterialsJson(const groups::MaterialsView& view) {
+  json::array open, matches;
+  for (const auto& record : view.open) open.push_back(MaterialJson(record));
+  for (const auto& match : view.matches) {
+    matches.push_back(json::object{{"request_id", match.request_id},
+                                   {"offer_id", match.offer_id},
+                                   {"quantity", match.quantity}});
+  }
+  return json::object{{"items", std::move(open)}, {"matches", std::move(matches)}};
+}
+
+groups::AreaInput ReadArea(BodyReader& body) {
+  groups::AreaInput input;
+  input.member_id = NumberField(body, "member_id");
+  input.area = TextField(body, "area");
+  input.deliberation_id = NumberField(body, "deliberation_id");
+  input.claimed_on = TextField(body, "claimed_on");
+  return input;
+}
+
+groups::OrderInput ReadOrder(BodyReader& body) {
+  groups::OrderInput input;
+  input.customer = TextField(body, "customer");
+  input.product = TextField(body, "product");
+  input.quantity = NumberField(body, "quantity");
+  input.unit = TextField(body, "unit");
+  input.unit_price = NumberField(body, "unit_price");
+  input.due_on = TextField(body, "due_on");
+  if (auto items = body.Objects("capacities", false, 500, {"member_id", "capacity"})) {
+    input.capacities.emplace();
+    for (auto& item : *items) {
+      input.capacities->push_back({item.Int("member_id", false), item.Int("capacity", false)});
+    }
+  }
+  return input;
+}
+
+groups::ShareInput ReadShare(BodyReader& body) {
+  groups::ShareInput input;
+  input.delivered = NumberField(body, "delivered");
+  input.paid_out = NumberField(body, "paid_out");
+  return input;
+}
+
+groups::PostInput ReadPost(BodyReader& body) {
+  groups::PostInput input;
+  input.member_id = NumberField(body, "member_id");
+  input.kind = TextField(body, "kind");
+  input.title = TextField(body, "title");
+  input.body = MultiLineTextField(body, "body");
+  input.tags = body.Strings("tags", false, 10);
+  return input;
+}
+
+groups::MaterialInput ReadMaterial(BodyReader& body) {
+  groups::MaterialInput input;
+  input.member_id = NumberField(body, "member_id");
+  input.kind = TextField(body, "kind");
+  input.material = TextField(body, "material");
+  input.unit = TextField(body, "unit");
+  input.quantity = NumberField(body, "quantity");
+  input.price = NumberField(body, "price");
+  input.until = TextField(body, "until");
+  return input;
+}
+
+groups::PurchaseInput ReadPurchase(BodyReader& body) {
+  groups::PurchaseInput input;
+  input.supplier = TextField(body, "supplier");
+  input.material = TextField(body, "material");
+  input.unit = TextField(body, "unit");
+  input.quantity = NumberField(body, "quantity");
+  input.group_price = NumberField(body, "group_price");
+  input.alone_price = NumberField(body, "alone_price");
+  input.purchased_on = TextField(body, "purchased_on");
+  return input;
+}
+
 }  // namespace
 
 void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
@@ -100,104 +191,48 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   const Access signed_in = Access::SignedIn();
 
   routes.push_back({"GET", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"include_ended"});
-    if (!query.ok()) return query.error();
-    bool include = query->Bool("include_ended").value_or(false);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto view = service.Areas(call.context, *id, include);
-    if (!view.ok()) return view.error();
-    json::array areas, overlaps;
-    for (const auto& area : view->areas) areas.push_back(AreaJson(area));
-    for (const auto& overlap : view->overlaps) {
-      json::array members, claims;
-      for (auto member : overlap.member_ids) members.push_back(member);
-      for (auto claim : overlap.claim_ids) claims.push_back(claim);
-      overlaps.push_back(json::object{{"area", overlap.area}, {"member_ids", std::move(members)},
-                                      {"claim_ids", std::move(claims)}});
-    }
-    return JsonResponse(200, json::object{{"items", std::move(areas)}, {"overlaps", std::move(overlaps)}});
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"include_ended"}));
+    bool include = query.Bool("include_ended").value_or(false);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    return JsonReply(200, service.Areas(call.context, id, include), AreasJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"member_id", "area", "deliberation_id", "claimed_on"});
-    if (!body.ok()) return body.error();
-    groups::AreaInput input;
-    input.member_id = NumberField(*body, "member_id");
-    input.area = TextField(*body, "area");
-    input.deliberation_id = NumberField(*body, "deliberation_id");
-    input.claimed_on = TextField(*body, "claimed_on");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto area = service.ClaimArea(call.context, *id, input);
-    if (!area.ok()) return area.error();
-    return JsonResponse(201, AreaJson(*area));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(
+        auto input, ReadBody(call, {"member_id", "area", "deliberation_id", "claimed_on"}, ReadArea));
+    return JsonReply(201, service.ClaimArea(call.context, id, input), AreaJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/market-areas/{area_id}/end", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto area_id = PathId(call, "area_id");
-    if (!id || !area_id) return core::Error::NotFound("no such market area");
-    auto area = service.EndArea(call.context, *id, *area_id);
-    if (!area.ok()) return area.error();
-    return JsonResponse(200, AreaJson(*area));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "area_id", "no such market area"));
+    return JsonReply(200, service.EndArea(call.context, ids.group_id, ids.id), AreaJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto orders = service.Orders(call.context, *id, *page);
-    if (!orders.ok()) return orders.error();
-    return JsonResponse(200, PageJson(*orders, OrderJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    return PageJsonReply(service.Orders(call.context, id, page), OrderJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"customer", "product", "quantity", "unit", "unit_price",
-                                                 "due_on", "capacities"});
-    if (!body.ok()) return body.error();
-    groups::OrderInput input;
-    input.customer = TextField(*body, "customer");
-    input.product = TextField(*body, "product");
-    input.quantity = NumberField(*body, "quantity");
-    input.unit = TextField(*body, "unit");
-    input.unit_price = NumberField(*body, "unit_price");
-    input.due_on = TextField(*body, "due_on");
-    if (auto items = body->Objects("capacities", false, 500, {"member_id", "capacity"})) {
-      input.capacities.emplace();
-      for (auto& item : *items) {
-        input.capacities->push_back({item.Int("member_id", false), item.Int("capacity", false)});
-      }
-    }
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto order = service.CreateOrder(call.context, *id, input);
-    if (!order.ok()) return order.error();
-    Response response = JsonResponse(201, OrderJson(*order));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/orders/" + std::to_string(order->id));
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"customer", "product", "quantity", "unit", "unit_price",
+                                                        "due_on", "capacities"},
+                                                 ReadOrder));
+    GOTONG_ASSIGN_OR_RETURN(auto order, service.CreateOrder(call.context, id, input));
+    return CreatedResponse(OrderJson(order), GroupRecordPath(id, "orders", order.id));
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/orders/{order_id}", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto order_id = PathId(call, "order_id");
-    if (!id || !order_id) return core::Error::NotFound("no such order");
-    auto order = service.GetOrder(call.context, *id, *order_id);
-    if (!order.ok()) return order.error();
-    return JsonResponse(200, OrderJson(*order));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "order_id", "no such order"));
+    return JsonReply(200, service.GetOrder(call.context, ids.group_id, ids.id), OrderJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/orders/{order_id}/cancel", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto order_id = PathId(call, "order_id");
-    if (!id || !order_id) return core::Error::NotFound("no such order");
-    auto order = service.CancelOrder(call.context, *id, *order_id);
-    if (!order.ok()) return order.error();
-    return JsonResponse(200, OrderJson(*order));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "order_id", "no such order"));
+    return JsonReply(200, service.CancelOrder(call.context, ids.group_id, ids.id), OrderJson);
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/orders/{order_id}/shares/{member_id}", signed_in,
@@ -206,125 +241,58 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     auto order_id = PathId(call, "order_id");
     auto member_id = PathId(call, "member_id");
     if (!id || !order_id || !member_id) return core::Error::NotFound("no such share");
-    auto body = BodyReader::Parse(call.request, {"delivered", "paid_out"});
-    if (!body.ok()) return body.error();
-    groups::ShareInput input;
-    input.delivered = NumberField(*body, "delivered");
-    input.paid_out = NumberField(*body, "paid_out");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto order = service.UpdateShare(call.context, *id, *order_id, *member_id, input);
-    if (!order.ok()) return order.error();
-    return JsonResponse(200, OrderJson(*order));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"delivered", "paid_out"}, ReadShare));
+    return JsonReply(200, service.UpdateShare(call.context, *id, *order_id, *member_id, input), OrderJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto posts = service.Posts(call.context, *id, *page);
-    if (!posts.ok()) return posts.error();
-    return JsonResponse(200, PageJson(*posts, PostJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    return PageJsonReply(service.Posts(call.context, id, page), PostJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"member_id", "kind", "title", "body", "tags"});
-    if (!body.ok()) return body.error();
-    groups::PostInput input;
-    input.member_id = NumberField(*body, "member_id");
-    input.kind = TextField(*body, "kind");
-    input.title = TextField(*body, "title");
-    input.body = MultiLineTextField(*body, "body");
-    input.tags = body->Strings("tags", false, 10);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto post = service.CreatePost(call.context, *id, input);
-    if (!post.ok()) return post.error();
-    return JsonResponse(201, PostJson(*post));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input,
+                            ReadBody(call, {"member_id", "kind", "title", "body", "tags"}, ReadPost));
+    return JsonReply(201, service.CreatePost(call.context, id, input), PostJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/posts/{post_id}/useful", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto post_id = PathId(call, "post_id");
-    if (!id || !post_id) return core::Error::NotFound("no such post");
-    auto post = service.MarkUseful(call.context, *id, *post_id);
-    if (!post.ok()) return post.error();
-    return JsonResponse(200, PostJson(*post));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "post_id", "no such post"));
+    return JsonReply(200, service.MarkUseful(call.context, ids.group_id, ids.id), PostJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto view = service.Materials(call.context, *id);
-    if (!view.ok()) return view.error();
-    json::array open, matches;
-    for (const auto& record : view->open) open.push_back(MaterialJson(record));
-    for (const auto& match : view->matches) {
-      matches.push_back(json::object{{"request_id", match.request_id},
-                                     {"offer_id", match.offer_id},
-                                     {"quantity", match.quantity}});
-    }
-    return JsonResponse(200, json::object{{"items", std::move(open)}, {"matches", std::move(matches)}});
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    return JsonReply(200, service.Materials(call.context, id), MaterialsJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"member_id", "kind", "material", "unit", "quantity",
-                                                 "price", "until"});
-    if (!body.ok()) return body.error();
-    groups::MaterialInput input;
-    input.member_id = NumberField(*body, "member_id");
-    input.kind = TextField(*body, "kind");
-    input.material = TextField(*body, "material");
-    input.unit = TextField(*body, "unit");
-    input.quantity = NumberField(*body, "quantity");
-    input.price = NumberField(*body, "price");
-    input.until = TextField(*body, "until");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto record = service.PostMaterial(call.context, *id, input);
-    if (!record.ok()) return record.error();
-    return JsonResponse(201, MaterialJson(*record));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"member_id", "kind", "material", "unit", "quantity",
+                                                        "price", "until"},
+                                                 ReadMaterial));
+    return JsonReply(201, service.PostMaterial(call.context, id, input), MaterialJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/materials/{post_id}/close", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto post_id = PathId(call, "post_id");
-    if (!id || !post_id) return core::Error::NotFound("no such post");
-    auto record = service.CloseMaterial(call.context, *id, *post_id);
-    if (!record.ok()) return record.error();
-    return JsonResponse(200, MaterialJson(*record));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "post_id", "no such post"));
+    return JsonReply(200, service.CloseMaterial(call.context, ids.group_id, ids.id), MaterialJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto purchases = service.Purchases(call.context, *id, *page);
-    if (!purchases.ok()) return purchases.error();
-    return JsonResponse(200, PageJson(*purchases, PurchaseJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    return PageJsonReply(service.Purchases(call.context, id, page), PurchaseJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"supplier", "material", "unit", "quantity", "group_price",
-                                                 "alone_price", "purchased_on"});
-    if (!body.ok()) return body.error();
-    groups::PurchaseInput input;
-    input.supplier = TextField(*body, "supplier");
-    input.material = TextField(*body, "material");
-    input.unit = TextField(*body, "unit");
-    input.quantity = NumberField(*body, "quantity");
-    input.group_price = NumberField(*body, "group_price");
-    input.alone_price = NumberField(*body, "alone_price");
-    input.purchased_on = TextField(*body, "purchased_on");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto purchase = service.RecordPurchase(call.context, *id, input);
-    if (!purchase.ok()) return purchase.error();
-    return JsonResponse(201, PurchaseJson(*purchase));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"supplier", "material", "unit", "quantity", "group_price",
+                                                        "alone_price", "purchased_on"},
+                                                 ReadPurchase));
+    return JsonReply(201, service.RecordPurchase(call.context, id, input), PurchaseJson);
   }});
 }
 

@@ -58,6 +58,32 @@ json::value DeliberationViewJson(const groups::DeliberationView& view) {
   return value;
 }
 
+groups::DeliberationInput ReadDeliberation(BodyReader& body) {
+  groups::DeliberationInput input;
+  input.title = TextField(body, "title");
+  input.description = MultiLineTextField(body, "description");
+  input.topic = TextField(body, "topic");
+  input.method = TextField(body, "method");
+  input.options = body.Strings("options", false, 12);
+  input.meeting_id = NumberField(body, "meeting_id");
+  return input;
+}
+
+groups::VoteInput ReadVote(BodyReader& body) {
+  groups::VoteInput input;
+  input.member_id = body.Int("member_id", false);
+  input.option_id = NumberField(body, "option_id");
+  return input;
+}
+
+groups::DecisionInput ReadDecision(BodyReader& body) {
+  groups::DecisionInput input;
+  input.outcome = TextField(body, "outcome");
+  input.option_id = NumberField(body, "option_id");
+  input.note = MultiLineTextField(body, "note");
+  return input;
+}
+
 }  // namespace
 
 void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
@@ -65,61 +91,32 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
   const Access signed_in = Access::SignedIn();
 
   routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto found = service.ListDeliberations(call.context, *id, *page);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, PageJson(*found, DeliberationJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    return PageJsonReply(service.ListDeliberations(call.context, id, page), DeliberationJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request,
-                                  {"title", "description", "topic", "method", "options", "meeting_id"});
-    if (!body.ok()) return body.error();
-    groups::DeliberationInput input;
-    input.title = TextField(*body, "title");
-    input.description = MultiLineTextField(*body, "description");
-    input.topic = TextField(*body, "topic");
-    input.method = TextField(*body, "method");
-    input.options = body->Strings("options", false, 12);
-    input.meeting_id = NumberField(*body, "meeting_id");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto created = service.CreateDeliberation(call.context, *id, input);
-    if (!created.ok()) return created.error();
-    Response response = JsonResponse(201, DeliberationViewJson(*created));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/deliberations/" +
-                                       std::to_string(created->deliberation.id));
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(
+        auto input, ReadBody(call, {"title", "description", "topic", "method", "options", "meeting_id"},
+                             ReadDeliberation));
+    GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateDeliberation(call.context, id, input));
+    return CreatedResponse(DeliberationViewJson(created),
+                           GroupRecordPath(id, "deliberations", created.deliberation.id));
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/deliberations/{deliberation_id}", signed_in,
                     [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto deliberation_id = PathId(call, "deliberation_id");
-    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
-    auto found = service.GetDeliberation(call.context, *id, *deliberation_id);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, DeliberationViewJson(*found));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
+    return JsonReply(200, service.GetDeliberation(call.context, ids.group_id, ids.id), DeliberationViewJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
                     [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto deliberation_id = PathId(call, "deliberation_id");
-    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
-    auto body = BodyReader::Parse(call.request, {"member_id", "option_id"});
-    if (!body.ok()) return body.error();
-    groups::VoteInput input;
-    input.member_id = body->Int("member_id", false);
-    input.option_id = NumberField(*body, "option_id");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto voted = service.CastVote(call.context, *id, *deliberation_id, input);
-    if (!voted.ok()) return voted.error();
-    return JsonResponse(201, DeliberationViewJson(*voted));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"member_id", "option_id"}, ReadVote));
+    return JsonReply(201, service.CastVote(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
   }});
 
   routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",
@@ -128,38 +125,23 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
     auto deliberation_id = PathId(call, "deliberation_id");
     auto member_id = PathId(call, "member_id");
     if (!id || !deliberation_id || !member_id) return core::Error::NotFound("no such vote");
-    auto withdrawn = service.WithdrawVote(call.context, *id, *deliberation_id, *member_id);
-    if (!withdrawn.ok()) return withdrawn.error();
-    return JsonResponse(200, DeliberationViewJson(*withdrawn));
+    return JsonReply(200, service.WithdrawVote(call.context, *id, *deliberation_id, *member_id),
+                     DeliberationViewJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
                     [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto deliberation_id = PathId(call, "deliberation_id");
-    if (!id || !deliberation_id) return core::Error::NotFound("no such deliberation");
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
     groups::DecisionInput input;
     if (!call.request.body.empty()) {
-      auto body = BodyReader::Parse(call.request, {"outcome", "option_id", "note"});
-      if (!body.ok()) return body.error();
-      input.outcome = TextField(*body, "outcome");
-      input.option_id = NumberField(*body, "option_id");
-      input.note = MultiLineTextField(*body, "note");
-      if (auto status = body->Finish(); !status.ok()) return status.error();
+      GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, {"outcome", "option_id", "note"}, ReadDecision));
     }
-    auto decided = service.Decide(call.context, *id, *deliberation_id, input);
-    if (!decided.ok()) return decided.error();
-    return JsonResponse(200, DeliberationViewJson(*decided));
+    return JsonReply(200, service.Decide(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto norms = service.Norms(call.context, *id);
-    if (!norms.ok()) return norms.error();
-    json::array items;
-    for (const auto& norm : *norms) items.push_back(NormJson(norm));
-    return JsonResponse(200, json::object{{"items", std::move(items)}});
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    return ItemsJsonReply(service.Norms(call.context, id), NormJson);
   }});
 }
 

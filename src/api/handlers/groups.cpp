@@ -176,13 +176,9 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"POST", "/api/v1/groups", registrars, [&service, &regions](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadGroup(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto created = service.CreateGroup(call.context, input);
-    if (!created.ok()) return created.error();
-    return CreatedReply(*created, created->group.id, "/api/v1/groups", regions);
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_GROUP_FIELDS}, ReadGroup));
+    GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateGroup(call.context, input));
+    return CreatedReply(created, created.group.id, "/api/v1/groups", regions);
   }});
 
   // Before /groups/{id}, which would otherwise take "compliance" for an id.
@@ -203,66 +199,41 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto found = service.GetGroup(call.context, *id);
-    if (!found.ok()) return found.error();
-    return RecordReply(200, *found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto found, service.GetGroup(call.context, id));
+    return RecordReply(200, found, regions);
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {GOTONG_GROUP_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadGroup(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto updated = service.UpdateGroup(call.context, *id, input);
-    if (!updated.ok()) return updated.error();
-    return RecordReply(200, *updated, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_GROUP_FIELDS}, ReadGroup));
+    GOTONG_ASSIGN_OR_RETURN(auto updated, service.UpdateGroup(call.context, id, input));
+    return RecordReply(200, updated, regions);
   }});
 
   // ---- members ----
 
   routes.push_back({"GET", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"include_left", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    bool include_left = query->Bool("include_left").value_or(false);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto found = service.ListMembers(call.context, *id, include_left, page);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, PageJson(*found, MemberJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"include_left", "limit", "offset"}));
+    bool include_left = query.Bool("include_left").value_or(false);
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    return PageJsonReply(service.ListMembers(call.context, id, include_left, page), MemberJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"person_id", "person", GOTONG_MEMBER_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadMember(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto added = service.AddMember(call.context, *id, input);
-    if (!added.ok()) return added.error();
-    Response response = JsonResponse(201, MemberJson(*added));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/members/" +
-                                       std::to_string(added->id));
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input,
+                            ReadBody(call, {"person_id", "person", GOTONG_MEMBER_FIELDS}, ReadMember));
+    GOTONG_ASSIGN_OR_RETURN(auto added, service.AddMember(call.context, id, input));
+    return CreatedResponse(MemberJson(added), GroupRecordPath(id, "members", added.id));
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto member_id = PathId(call, "member_id");
-    if (!id || !member_id) return core::Error::NotFound("no such member");
-    auto body = BodyReader::Parse(call.request, {GOTONG_MEMBER_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadMember(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto updated = service.UpdateMember(call.context, *id, *member_id, input);
-    if (!updated.ok()) return updated.error();
-    return JsonResponse(200, MemberJson(*updated));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "member_id", "no such member"));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_MEMBER_FIELDS}, ReadMember));
+    return JsonReply(200, service.UpdateMember(call.context, ids.group_id, ids.id, input), MemberJson);
   }});
 }
 

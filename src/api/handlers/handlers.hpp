@@ -10,18 +10,10 @@
 // One file per resource; each adds its routes to the table.
 namespace gotong::api::handlers {
 
-void AddSystemRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddSessionRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddUserRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddImportRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
-void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+using AddRoutes = void(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
+AddRoutes AddSystemRoutes, AddSessionRoutes, AddUserRoutes, AddRegionRoutes, AddAuditRoutes,
+    AddRegistryRoutes, AddImportRoutes, AddTreasuryRoutes, AddCooperationRoutes, AddGroupRoutes,
+    AddMeetingRoutes, AddDeliberationRoutes;
 
 // The positive integer {id} of a route's path, or nothing (the caller answers 404).
 std::optional<std::int64_t> PathId(const Call& call);

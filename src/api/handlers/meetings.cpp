@@ -79,6 +79,17 @@ groups::MeetingInput ReadMeeting(BodyReader& body) {
   return input;
 }
 
+std::optional<std::vector<groups::AttendanceInput>> ReadAttendance(BodyReader& body) {
+  std::optional<std::vector<groups::AttendanceInput>> lines;
+  if (auto items = body.Objects("attendance", true, 1000, {"member_id", "presence"})) {
+    lines.emplace();
+    for (auto& item : *items) {
+      lines->push_back({item.Int("member_id", false), item.String("presence", false)});
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
 void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
@@ -86,87 +97,44 @@ void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, cons
   const Access signed_in = Access::SignedIn();
 
   routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    auto from = query->String("from");
-    auto to = query->String("to");
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto found = service.ListMeetings(call.context, *id, from, to, page);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, PageJson(*found, MeetingJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRangePage(call));
+    return PageJsonReply(service.ListMeetings(call.context, id, range.from, range.to, range.page),
+                         MeetingJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadMeeting(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto created = service.CreateMeeting(call.context, *id, input);
-    if (!created.ok()) return created.error();
-    Response response = JsonResponse(201, MeetingViewJson(*created));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/meetings/" +
-                                       std::to_string(created->meeting.id));
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_MEETING_FIELDS}, ReadMeeting));
+    GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateMeeting(call.context, id, input));
+    return CreatedResponse(MeetingViewJson(created),
+                           GroupRecordPath(id, "meetings", created.meeting.id));
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto meeting_id = PathId(call, "meeting_id");
-    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
-    auto found = service.GetMeeting(call.context, *id, *meeting_id);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, MeetingViewJson(*found));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
+    return JsonReply(200, service.GetMeeting(call.context, ids.group_id, ids.id), MeetingViewJson);
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto meeting_id = PathId(call, "meeting_id");
-    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
-    auto body = BodyReader::Parse(call.request, {GOTONG_MEETING_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadMeeting(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto updated = service.UpdateMeeting(call.context, *id, *meeting_id, input);
-    if (!updated.ok()) return updated.error();
-    return JsonResponse(200, MeetingViewJson(*updated));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_MEETING_FIELDS}, ReadMeeting));
+    return JsonReply(200, service.UpdateMeeting(call.context, ids.group_id, ids.id, input),
+                     MeetingViewJson);
   }});
 
   routes.push_back({"PUT", "/api/v1/groups/{id}/meetings/{meeting_id}/attendance", signed_in,
                     [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto meeting_id = PathId(call, "meeting_id");
-    if (!id || !meeting_id) return core::Error::NotFound("no such meeting");
-    auto body = BodyReader::Parse(call.request, {"attendance"});
-    if (!body.ok()) return body.error();
-    std::optional<std::vector<groups::AttendanceInput>> lines;
-    if (auto items = body->Objects("attendance", true, 1000, {"member_id", "presence"})) {
-      lines.emplace();
-      for (auto& item : *items) {
-        lines->push_back({item.Int("member_id", false), item.String("presence", false)});
-      }
-    }
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto recorded = service.RecordAttendance(call.context, *id, *meeting_id, lines);
-    if (!recorded.ok()) return recorded.error();
-    return JsonResponse(200, MeetingViewJson(*recorded));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
+    GOTONG_ASSIGN_OR_RETURN(auto lines, ReadBody(call, {"attendance"}, ReadAttendance));
+    return JsonReply(200, service.RecordAttendance(call.context, ids.group_id, ids.id, lines),
+                     MeetingViewJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"from", "to"});
-    if (!query.ok()) return query.error();
-    auto from = query->String("from");
-    auto to = query->String("to");
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto view = service.Compliance(call.context, *id, from, to);
-    if (!view.ok()) return view.error();
-    return JsonResponse(200, ComplianceJson(*view));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRange(call));
+    return JsonReply(200, service.Compliance(call.context, id, range.from, range.to), ComplianceJson);
   }});
 }
 

@@ -129,6 +129,8 @@ registry::EnterpriseInput ReadEnterprise(BodyReader& body) {
   "owner_id", "owner", "name", "sector", "products", "business_centre", "village_code", \
       "founded_year", "employees", "capital", "turnover", "nib", "status", "steward_id"
 
+#define GOTONG_STAKEHOLDER_FIELDS "name", "helix", "kind", "region_code", "contact"
+
 registry::StakeholderInput ReadStakeholder(BodyReader& body) {
   registry::StakeholderInput input;
   input.name = TextField(body, "name");
@@ -269,33 +271,22 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/stakeholders", admin, [&registry, &regions](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request, {"name", "helix", "kind", "region_code", "contact"});
-    if (!body.ok()) return body.error();
-    auto input = ReadStakeholder(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto created = registry.CreateStakeholder(call.context, input);
-    if (!created.ok()) return created.error();
-    return CreatedReply(*created, created->id, "/api/v1/stakeholders", regions);
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_STAKEHOLDER_FIELDS}, ReadStakeholder));
+    GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreateStakeholder(call.context, input));
+    return CreatedReply(created, created.id, "/api/v1/stakeholders", regions);
   }});
 
   routes.push_back({"GET", "/api/v1/stakeholders/{id}", Access::SignedIn(), [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no stakeholder with that id");
-    auto found = registry.GetStakeholder(call.context, *id);
-    if (!found.ok()) return found.error();
-    return RecordReply(200, *found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no stakeholder with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto found, registry.GetStakeholder(call.context, id));
+    return RecordReply(200, found, regions);
   }});
 
   routes.push_back({"PATCH", "/api/v1/stakeholders/{id}", admin, [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no stakeholder with that id");
-    auto body = BodyReader::Parse(call.request, {"name", "helix", "kind", "region_code", "contact"});
-    if (!body.ok()) return body.error();
-    auto input = ReadStakeholder(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto updated = registry.UpdateStakeholder(call.context, *id, input);
-    if (!updated.ok()) return updated.error();
-    return RecordReply(200, *updated, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no stakeholder with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_STAKEHOLDER_FIELDS}, ReadStakeholder));
+    GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdateStakeholder(call.context, id, input));
+    return RecordReply(200, updated, regions);
   }});
 
   // ---- people ----
@@ -312,43 +303,28 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request, {GOTONG_PERSON_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadPerson(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto created = registry.CreatePerson(call.context, input);
-    if (!created.ok()) return created.error();
-    return CreatedReply(*created, created->person.id, "/api/v1/people", regions);
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_PERSON_FIELDS}, ReadPerson));
+    GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreatePerson(call.context, input));
+    return CreatedReply(created, created.person.id, "/api/v1/people", regions);
   }});
 
   routes.push_back({"GET", "/api/v1/people/{id}", readers, [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no person with that id");
-    auto found = registry.GetPerson(call.context, *id);
-    if (!found.ok()) return found.error();
-    return RecordReply(200, *found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no person with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto found, registry.GetPerson(call.context, id));
+    return RecordReply(200, found, regions);
   }});
 
   routes.push_back({"PATCH", "/api/v1/people/{id}", writers, [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no person with that id");
-    auto body = BodyReader::Parse(call.request, {GOTONG_PERSON_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadPerson(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto updated = registry.UpdatePerson(call.context, *id, input);
-    if (!updated.ok()) return updated.error();
-    return RecordReply(200, *updated, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no person with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_PERSON_FIELDS}, ReadPerson));
+    GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdatePerson(call.context, id, input));
+    return RecordReply(200, updated, regions);
   }});
 
   routes.push_back({"GET", "/api/v1/people/{id}/history", readers, [&registry](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no person with that id");
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto history = registry.PersonHistory(call.context, *id, *page);
-    if (!history.ok()) return history.error();
-    return JsonResponse(200, PageToJson(*history));
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no person with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    return JsonReply(200, registry.PersonHistory(call.context, id, page), PageToJson<domain::audit::Entry>);
   }});
 
   // ---- enterprises ----
@@ -406,56 +382,39 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }, Heavy::kExport});
 
   routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadEnterprise(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto created = registry.CreateEnterprise(call.context, input);
-    if (!created.ok()) return created.error();
-    return CreatedReply(*created, created->enterprise.id, "/api/v1/enterprises", regions);
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_ENTERPRISE_FIELDS}, ReadEnterprise));
+    GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreateEnterprise(call.context, input));
+    return CreatedReply(created, created.enterprise.id, "/api/v1/enterprises", regions);
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/{id}", readers, [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no enterprise with that id");
-    auto found = registry.GetEnterprise(call.context, *id);
-    if (!found.ok()) return found.error();
-    return RecordReply(200, *found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enterprise with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto found, registry.GetEnterprise(call.context, id));
+    return RecordReply(200, found, regions);
   }});
 
   routes.push_back({"PATCH", "/api/v1/enterprises/{id}", writers, [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no enterprise with that id");
-    auto body = BodyReader::Parse(call.request, {GOTONG_ENTERPRISE_FIELDS});
-    if (!body.ok()) return body.error();
-    auto input = ReadEnterprise(*body);
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto updated = registry.UpdateEnterprise(call.context, *id, input);
-    if (!updated.ok()) return updated.error();
-    return RecordReply(200, *updated, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enterprise with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_ENTERPRISE_FIELDS}, ReadEnterprise));
+    GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdateEnterprise(call.context, id, input));
+    return RecordReply(200, updated, regions);
   }});
 
   routes.push_back({"POST", "/api/v1/enterprises/{id}/verify", writers, [&registry, &regions](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no enterprise with that id");
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enterprise with that id"));
     if (!call.request.body.empty()) {
       auto body = BodyReader::Parse(call.request, {});
       if (!body.ok()) return body.error();
       if (auto status = body->Finish(); !status.ok()) return status.error();
     }
-    auto verified = registry.VerifyEnterprise(call.context, *id);
-    if (!verified.ok()) return verified.error();
-    return RecordReply(200, *verified, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto verified, registry.VerifyEnterprise(call.context, id));
+    return RecordReply(200, verified, regions);
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/{id}/history", readers, [&registry](Call& call) -> Reply {
-    auto id = PathId(call);
-    if (!id) return core::Error::NotFound("no enterprise with that id");
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto history = registry.EnterpriseHistory(call.context, *id, *page);
-    if (!history.ok()) return history.error();
-    return JsonResponse(200, PageToJson(*history));
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enterprise with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    return JsonReply(200, registry.EnterpriseHistory(call.context, id, page), PageToJson<domain::audit::Entry>);
   }});
 }
 

@@ -103,6 +103,57 @@ json::value FeesJson(const groups::FeesView& view) {
                       {"arrears", view.arrears}};
 }
 
+json::value BalanceJson(const groups::BalancePoint& point) {
+  return json::object{{"month", point.month.ToString()},
+                      {"cash", point.cash},
+                      {"common_assets", point.common_assets}};
+}
+
+groups::EntryInput ReadEntry(BodyReader& body) {
+  groups::EntryInput input;
+  input.date = TextField(body, "date");
+  input.kind = TextField(body, "kind");
+  input.memo = TextField(body, "memo");
+  input.amount = NumberField(body, "amount");
+  input.member_id = NumberField(body, "member_id");
+  input.asset_id = NumberField(body, "asset_id");
+  if (body.Has("lines")) {
+    if (auto lines = body.Objects("lines", false, 50, {"account", "debit", "credit", "member_id"})) {
+      input.lines.emplace();
+      for (auto& line : *lines) {
+        input.lines->push_back({line.String("account", false), line.Int("debit", false),
+                                line.Int("credit", false), line.Int("member_id", false)});
+      }
+    }
+  }
+  return input;
+}
+
+groups::ReversalInput ReadReversal(BodyReader& body) {
+  groups::ReversalInput input;
+  input.date = TextField(body, "date");
+  input.memo = TextField(body, "memo");
+  return input;
+}
+
+groups::FeeRuleInput ReadFeeRule(BodyReader& body) {
+  groups::FeeRuleInput input;
+  input.amount = NumberField(body, "amount");
+  input.from = TextField(body, "from");
+  input.deliberation_id = NumberField(body, "deliberation_id");
+  return input;
+}
+
+groups::AssetInput ReadAsset(BodyReader& body) {
+  groups::AssetInput input;
+  input.name = TextField(body, "name");
+  input.kind = TextField(body, "kind");
+  input.source = TextField(body, "source");
+  input.value = NumberField(body, "value");
+  input.acquired_on = TextField(body, "acquired_on");
+  return input;
+}
+
 }  // namespace
 
 void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
@@ -110,176 +161,79 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   const Access signed_in = Access::SignedIn();
 
   routes.push_back({"GET", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"from", "to", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    auto from = query->String("from");
-    auto to = query->String("to");
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto found = service.ListEntries(call.context, *id, from, to, page);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, PageJson(*found, EntryJson));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRangePage(call));
+    return PageJsonReply(service.ListEntries(call.context, id, range.from, range.to, range.page),
+                         EntryJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request,
-                                  {"date", "kind", "memo", "amount", "member_id", "asset_id", "lines"});
-    if (!body.ok()) return body.error();
-    groups::EntryInput input;
-    input.date = TextField(*body, "date");
-    input.kind = TextField(*body, "kind");
-    input.memo = TextField(*body, "memo");
-    input.amount = NumberField(*body, "amount");
-    input.member_id = NumberField(*body, "member_id");
-    input.asset_id = NumberField(*body, "asset_id");
-    if (body->Has("lines")) {
-      if (auto lines = body->Objects("lines", false, 50, {"account", "debit", "credit", "member_id"})) {
-        input.lines.emplace();
-        for (auto& line : *lines) {
-          input.lines->push_back({line.String("account", false), line.Int("debit", false),
-                                  line.Int("credit", false), line.Int("member_id", false)});
-        }
-      }
-    }
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto posted = service.PostEntry(call.context, *id, input);
-    if (!posted.ok()) return posted.error();
-    Response response = JsonResponse(201, EntryJson(*posted));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/ledger/" +
-                                       std::to_string(posted->id));
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(
+        auto input, ReadBody(call, {"date", "kind", "memo", "amount", "member_id", "asset_id", "lines"},
+                             ReadEntry));
+    GOTONG_ASSIGN_OR_RETURN(auto posted, service.PostEntry(call.context, id, input));
+    return CreatedResponse(EntryJson(posted), GroupRecordPath(id, "ledger", posted.id));
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/ledger/{entry_id}", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto entry_id = PathId(call, "entry_id");
-    if (!id || !entry_id) return core::Error::NotFound("no such ledger entry");
-    auto found = service.GetEntry(call.context, *id, *entry_id);
-    if (!found.ok()) return found.error();
-    return JsonResponse(200, EntryJson(*found));
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "entry_id", "no such ledger entry"));
+    return JsonReply(200, service.GetEntry(call.context, ids.group_id, ids.id), EntryJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/ledger/{entry_id}/reverse", signed_in,
                     [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    auto entry_id = PathId(call, "entry_id");
-    if (!id || !entry_id) return core::Error::NotFound("no such ledger entry");
+    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "entry_id", "no such ledger entry"));
     groups::ReversalInput input;
     if (!call.request.body.empty()) {
-      auto body = BodyReader::Parse(call.request, {"date", "memo"});
-      if (!body.ok()) return body.error();
-      input.date = TextField(*body, "date");
-      input.memo = TextField(*body, "memo");
-      if (auto status = body->Finish(); !status.ok()) return status.error();
+      GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, {"date", "memo"}, ReadReversal));
     }
-    auto reversal = service.Reverse(call.context, *id, *entry_id, input);
-    if (!reversal.ok()) return reversal.error();
-    Response response = JsonResponse(201, EntryJson(*reversal));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/ledger/" +
-                                       std::to_string(reversal->id));
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto reversal, service.Reverse(call.context, ids.group_id, ids.id, input));
+    return CreatedResponse(EntryJson(reversal), GroupRecordPath(ids.group_id, "ledger", reversal.id));
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/statement", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"from", "to"});
-    if (!query.ok()) return query.error();
-    auto from = query->String("from");
-    auto to = query->String("to");
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto statement = service.GetStatement(call.context, *id, from, to);
-    if (!statement.ok()) return statement.error();
-    return JsonResponse(200, StatementJson(*statement));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRange(call));
+    return JsonReply(200, service.GetStatement(call.context, id, range.from, range.to), StatementJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/balances", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"from", "to"});
-    if (!query.ok()) return query.error();
-    auto from = query->String("from");
-    auto to = query->String("to");
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto points = service.Balances(call.context, *id, from, to);
-    if (!points.ok()) return points.error();
-    json::array items;
-    for (const auto& point : *points) {
-      items.push_back(json::object{{"month", point.month.ToString()},
-                                   {"cash", point.cash},
-                                   {"common_assets", point.common_assets}});
-    }
-    return JsonResponse(200, json::object{{"items", std::move(items)}});
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRange(call));
+    return ItemsJsonReply(service.Balances(call.context, id, range.from, range.to), BalanceJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto rules = service.FeeRules(call.context, *id);
-    if (!rules.ok()) return rules.error();
-    json::array items;
-    for (const auto& rule : *rules) items.push_back(FeeRuleJson(rule));
-    return JsonResponse(200, json::object{{"items", std::move(items)}});
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    return ItemsJsonReply(service.FeeRules(call.context, id), FeeRuleJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"amount", "from", "deliberation_id"});
-    if (!body.ok()) return body.error();
-    groups::FeeRuleInput input;
-    input.amount = NumberField(*body, "amount");
-    input.from = TextField(*body, "from");
-    input.deliberation_id = NumberField(*body, "deliberation_id");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto rule = service.AddFeeRule(call.context, *id, input);
-    if (!rule.ok()) return rule.error();
-    return JsonResponse(201, FeeRuleJson(*rule));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"amount", "from", "deliberation_id"}, ReadFeeRule));
+    return JsonReply(201, service.AddFeeRule(call.context, id, input), FeeRuleJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/fees", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto query = QueryReader::Parse(call.query, {"through"});
-    if (!query.ok()) return query.error();
-    auto through = query->String("through");
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto fees = service.Fees(call.context, *id, through);
-    if (!fees.ok()) return fees.error();
-    return JsonResponse(200, FeesJson(*fees));
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"through"}));
+    auto through = query.String("through");
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    return JsonReply(200, service.Fees(call.context, id, through), FeesJson);
   }});
 
   routes.push_back({"GET", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto assets = service.Assets(call.context, *id);
-    if (!assets.ok()) return assets.error();
-    json::array items;
-    for (const auto& asset : *assets) items.push_back(AssetJson(asset));
-    return JsonResponse(200, json::object{{"items", std::move(items)}});
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    return ItemsJsonReply(service.Assets(call.context, id), AssetJson);
   }});
 
   routes.push_back({"POST", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
-    auto id = PathId(call, "id");
-    if (!id) return NoGroup();
-    auto body = BodyReader::Parse(call.request, {"name", "kind", "source", "value", "acquired_on"});
-    if (!body.ok()) return body.error();
-    groups::AssetInput input;
-    input.name = TextField(*body, "name");
-    input.kind = TextField(*body, "kind");
-    input.source = TextField(*body, "source");
-    input.value = NumberField(*body, "value");
-    input.acquired_on = TextField(*body, "acquired_on");
-    if (auto status = body->Finish(); !status.ok()) return status.error();
-    auto asset = service.AddAsset(call.context, *id, input);
-    if (!asset.ok()) return asset.error();
-    Response response = JsonResponse(201, AssetJson(*asset));
-    response.SetHeader("Location", "/api/v1/groups/" + std::to_string(*id) + "/assets");
-    return response;
+    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+    GOTONG_ASSIGN_OR_RETURN(
+        auto input, ReadBody(call, {"name", "kind", "source", "value", "acquired_on"}, ReadAsset));
+    GOTONG_ASSIGN_OR_RETURN(auto asset, service.AddAsset(call.context, id, input));
+    return CreatedResponse(AssetJson(asset), "/api/v1/groups/" + std::to_string(id) + "/assets");
   }});
 }
 

@@ -1,6 +1,7 @@
 #include "api/handlers/values.hpp"
 
 #include "api/dto.hpp"
+#include "api/handlers/handlers.hpp"
 
 namespace gotong::api::handlers {
 
@@ -22,6 +23,59 @@ json::value NullableDate(const std::optional<core::Date>& value) {
 }
 
 core::Error NoGroup() { return core::Error::NotFound("no group with that id"); }
+
+core::Result<std::int64_t> RequiredPathId(const Call& call, const std::string& not_found) {
+  auto id = PathId(call, "id");
+  if (!id) return core::Error::NotFound(not_found);
+  return *id;
+}
+
+core::Result<std::int64_t> GroupId(const Call& call) {
+  auto id = PathId(call, "id");
+  if (!id) return NoGroup();
+  return *id;
+}
+
+core::Result<GroupRecordIds> ReadGroupRecordIds(const Call& call, const std::string& name,
+                                                const std::string& not_found) {
+  auto group_id = PathId(call, "id");
+  auto id = PathId(call, name);
+  if (!group_id || !id) return core::Error::NotFound(not_found);
+  return GroupRecordIds{*group_id, *id};
+}
+
+namespace {
+
+core::Result<DateRangeQuery> ReadDateRangeQuery(const Call& call, bool paged) {
+  auto query = paged ? QueryReader::Parse(call.query, {"from", "to", "limit", "offset"})
+                     : QueryReader::Parse(call.query, {"from", "to"});
+  if (!query.ok()) return query.error();
+  DateRangeQuery range;
+  range.from = query->String("from");
+  range.to = query->String("to");
+  if (paged) range.page = ReadPage(*query);
+  GOTONG_RETURN_IF_ERROR(query->Finish());
+  return range;
+}
+
+}  // namespace
+
+core::Result<DateRangeQuery> ReadDateRange(const Call& call) { return ReadDateRangeQuery(call, false); }
+
+core::Result<DateRangeQuery> ReadDateRangePage(const Call& call) {
+  return ReadDateRangeQuery(call, true);
+}
+
+Response CreatedResponse(const json::value& body, const std::string& location) {
+  Response response = JsonResponse(201, body);
+  response.SetHeader("Location", location);
+  return response;
+}
+
+std::string GroupRecordPath(std::int64_t group_id, std::string_view records, std::int64_t id) {
+  return "/api/v1/groups/" + std::to_string(group_id) + "/" + std::string(records) + "/" +
+         std::to_string(id);
+}
 
 core::Status Villages::LoadCodes(const std::vector<std::string>& codes) {
   if (codes.empty()) return core::OkStatus();

@@ -6,9 +6,12 @@
 #include <boost/json.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 
 #include "api/json_io.hpp"
 #include "api/router.hpp"
@@ -105,6 +108,69 @@ Reply PageReply(const core::Page<T>& page, domain::regions::RegionService& regio
 
 // The 404 for a group id that is not a positive number.
 core::Error NoGroup();
+
+// The {id} of a route, or the 404 `not_found` ("no person with that id") when it is not a
+// positive number.
+core::Result<std::int64_t> RequiredPathId(const Call& call, const std::string& not_found);
+// The {id} of a /groups/{id}/… route, or NoGroup().
+core::Result<std::int64_t> GroupId(const Call& call);
+
+// The ids of one of a group's records on /groups/{id}/<records>/{name}, or the 404 `not_found`
+// ("no such meeting") when either is not a positive number.
+struct GroupRecordIds {
+  std::int64_t group_id = 0;
+  std::int64_t id = 0;
+};
+core::Result<GroupRecordIds> ReadGroupRecordIds(const Call& call, const std::string& name,
+                                                const std::string& not_found);
+
+// The from and to of a query that takes a date range, and its limit and offset where it pages.
+struct DateRangeQuery {
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  core::PageRequest page;
+};
+core::Result<DateRangeQuery> ReadDateRange(const Call& call);
+core::Result<DateRangeQuery> ReadDateRangePage(const Call& call);
+
+// A JSON body holding only `allowed`, read by `read` (BodyReader& → the input), or every wrong
+// field.
+template <typename Read>
+auto ReadBody(const Call& call, std::initializer_list<std::string_view> allowed, Read read)
+    -> core::Result<std::invoke_result_t<Read&, BodyReader&>> {
+  GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request, allowed));
+  auto input = read(body);
+  GOTONG_RETURN_IF_ERROR(body.Finish());
+  return input;
+}
+
+// A service's answer as JSON with `status`, or its error.
+template <typename T, typename ToJson>
+Reply JsonReply(int status, const core::Result<T>& found, ToJson&& to_json) {
+  if (!found.ok()) return found.error();
+  return JsonResponse(status, to_json(*found));
+}
+
+// A page the service found, each item written by to_json, or its error.
+template <typename T, typename ToJson>
+Reply PageJsonReply(const core::Result<core::Page<T>>& found, ToJson&& to_json) {
+  if (!found.ok()) return found.error();
+  return JsonResponse(200, PageJson(*found, to_json));
+}
+
+// A list the service found as {"items": [...]}, each written by to_json, or its error.
+template <typename Items, typename ToJson>
+Reply ItemsJsonReply(const core::Result<Items>& found, ToJson&& to_json) {
+  if (!found.ok()) return found.error();
+  boost::json::array items;
+  for (const auto& item : *found) items.push_back(to_json(item));
+  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+}
+
+// 201 with `body` and the created record's Location.
+Response CreatedResponse(const boost::json::value& body, const std::string& location);
+// The path of one of a group's records: /api/v1/groups/{group_id}/<records>/{id}.
+std::string GroupRecordPath(std::int64_t group_id, std::string_view records, std::int64_t id);
 
 // A body field: absent, null, or a value of the wanted type.
 // A one-line text (BodyReader::String), or one that may span lines (minutes, notes,

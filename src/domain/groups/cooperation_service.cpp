@@ -127,15 +127,6 @@ audit::Snapshot SnapshotOf(const JointOrder& order) {
           {"shares", shares}};
 }
 
-core::Status Audit(UnitOfWork& unit, const Context& context, const core::Clock& clock,
-                   std::string entity, std::int64_t id, std::string action,
-                   std::optional<audit::Snapshot> before, audit::Snapshot after) {
-  auto entry = audit::NewEntry(context, clock.Now(), std::move(entity), std::to_string(id), std::move(action));
-  entry.before = std::move(before);
-  entry.after = std::move(after);
-  return unit.Audit().Append(entry);
-}
-
 }  // namespace
 
 std::string_view ToString(OrderStatus status) {
@@ -246,12 +237,12 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
   }
   area.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(area.id, unit->Cooperation().InsertArea(area));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "market_area", area.id, "claim", std::nullopt,
-                               {{"group_id", group_id},
-                                {"member_id", area.member_id},
-                                {"area", area.area},
-                                {"deliberation_id", area.deliberation_id ? audit::Value(*area.deliberation_id)
-                                                                         : audit::Value(nullptr)}}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "market_area", area.id, "claim", std::nullopt,
+                                     {{"group_id", group_id},
+                                      {"member_id", area.member_id},
+                                      {"area", area.area},
+                                      {"deliberation_id", area.deliberation_id ? audit::Value(*area.deliberation_id)
+                                                                               : audit::Value(nullptr)}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindArea(group_id, area.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -267,8 +258,8 @@ core::Result<MarketArea> CooperationService::EndArea(const Context& context, std
   }
   core::Date today = TodayInIndonesia(clock_);
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().EndArea(id, today));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "market_area", id, "end", std::nullopt,
-                               {{"ended_on", today.ToString()}}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "market_area", id, "end", std::nullopt,
+                                     {{"ended_on", today.ToString()}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindArea(group_id, id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -337,8 +328,8 @@ core::Result<JointOrder> CooperationService::CreateOrder(const Context& context,
   for (std::size_t i = 0; i < shares.size(); ++i) order.shares[i].quantity = shares[i].quantity;
   order.created_at = order.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(order.id, unit->Cooperation().InsertOrder(order));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "joint_order", order.id, "create", std::nullopt,
-                               SnapshotOf(order)));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "joint_order", order.id, "create", std::nullopt,
+                                     SnapshotOf(order)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindOrder(group_id, order.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -375,8 +366,8 @@ core::Result<JointOrder> CooperationService::UpdateShare(const Context& context,
   order.status = all_delivered ? OrderStatus::kFulfilled : OrderStatus::kOpen;
   order.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().UpdateOrder(order));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "joint_order", order_id, "share", before,
-                               SnapshotOf(order)));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "joint_order", order_id, "share", before,
+                                     SnapshotOf(order)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindOrder(group_id, order_id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -395,8 +386,8 @@ core::Result<JointOrder> CooperationService::CancelOrder(const Context& context,
   order.status = OrderStatus::kCancelled;
   order.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().UpdateOrder(order));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "joint_order", order_id, "cancel", before,
-                               SnapshotOf(order)));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "joint_order", order_id, "cancel", before,
+                                     SnapshotOf(order)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return order;
 }
@@ -441,11 +432,11 @@ core::Result<PostView> CooperationService::CreatePost(const Context& context, st
   if (!problems.empty()) return problems.ToError();
   post.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(post.id, unit->Cooperation().InsertPost(post));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "knowledge_post", post.id, "create", std::nullopt,
-                               {{"group_id", group_id},
-                                {"member_id", post.member_id},
-                                {"kind", std::string(ToString(post.kind))},
-                                {"title", post.title}}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "knowledge_post", post.id, "create", std::nullopt,
+                                     {{"group_id", group_id},
+                                      {"member_id", post.member_id},
+                                      {"kind", std::string(ToString(post.kind))},
+                                      {"title", post.title}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindPost(group_id, post.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return ViewOf(std::move(saved));
@@ -462,8 +453,8 @@ core::Result<PostView> CooperationService::MarkUseful(const Context& context, st
     return Error::Invalid("post", "own_post", "a member does not mark her own post useful");
   }
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().MarkUseful(post_id, caller.member->id, clock_.Now()));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "knowledge_post", post_id, "useful", std::nullopt,
-                               {{"member_id", caller.member->id}}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "knowledge_post", post_id, "useful", std::nullopt,
+                                     {{"member_id", caller.member->id}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindPost(group_id, post_id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return ViewOf(std::move(saved));
@@ -514,12 +505,12 @@ core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& con
   if (!problems.empty()) return problems.ToError();
   record.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(record.post.id, unit->Cooperation().InsertMaterial(record));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "material_post", record.post.id, "create", std::nullopt,
-                               {{"member_id", member.id},
-                                {"kind", std::string(ToString(record.post.kind))},
-                                {"material", record.post.material},
-                                {"quantity", record.post.quantity},
-                                {"unit", record.post.unit}}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "material_post", record.post.id, "create", std::nullopt,
+                                     {{"member_id", member.id},
+                                      {"kind", std::string(ToString(record.post.kind))},
+                                      {"material", record.post.material},
+                                      {"quantity", record.post.quantity},
+                                      {"unit", record.post.unit}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindMaterial(group_id, record.post.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -538,7 +529,7 @@ core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& co
   }
   if (record.post.closed) return Precondition("post", "closed", "this post is closed already");
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().CloseMaterial(id));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "material_post", id, "close", std::nullopt, {}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "material_post", id, "close", std::nullopt, {}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindMaterial(group_id, id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -601,17 +592,17 @@ core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Contex
     entry.created_by_username = context.principal ? context.principal->username : "system";
     entry.created_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(purchase.entry_id, unit->Treasury().InsertEntry(entry));
-    GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "ledger_entry", *purchase.entry_id, "post", std::nullopt,
-                                 {{"kind", "purchase"}, {"amount", paid}, {"memo", entry.memo}}));
+    GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "ledger_entry", *purchase.entry_id, "post", std::nullopt,
+                                       {{"kind", "purchase"}, {"amount", paid}, {"memo", entry.memo}}));
   }
   purchase.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(purchase.id, unit->Cooperation().InsertPurchase(purchase));
-  GOTONG_RETURN_IF_ERROR(Audit(*unit, context, clock_, "collective_purchase", purchase.id, "create", std::nullopt,
-                               {{"supplier", purchase.supplier},
-                                {"material", purchase.material},
-                                {"quantity", purchase.quantity},
-                                {"group_price", purchase.group_price},
-                                {"alone_price", purchase.alone_price}}));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "collective_purchase", purchase.id, "create", std::nullopt,
+                                     {{"supplier", purchase.supplier},
+                                      {"material", purchase.material},
+                                      {"quantity", purchase.quantity},
+                                      {"group_price", purchase.group_price},
+                                      {"alone_price", purchase.alone_price}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return purchase;
 }

@@ -97,9 +97,8 @@ core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Con
   if (!problems.empty()) return problems.ToError();
   deliberation.created_at = deliberation.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Deliberations().Insert(deliberation));
-  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(saved.id), "create");
-  entry.after = SnapshotOf(saved);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(
+      AppendAudit(*unit, context, clock_, "deliberation", saved.id, "create", std::nullopt, SnapshotOf(saved)));
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, saved.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
@@ -154,11 +153,10 @@ core::Result<DeliberationView> DeliberationService::CastVote(const Context& cont
   }
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(unit->Deliberations().InsertVote(id, vote, clock_.Now()));
-  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(id), "vote");
-  entry.after = audit::Snapshot{
-      {"member_id", vote.member_id},
-      {"option_id", vote.option_id ? audit::Value(*vote.option_id) : audit::Value(nullptr)}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(
+      *unit, context, clock_, "deliberation", id, "vote", std::nullopt,
+      {{"member_id", vote.member_id},
+       {"option_id", vote.option_id ? audit::Value(*vote.option_id) : audit::Value(nullptr)}}));
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
@@ -254,12 +252,11 @@ core::Result<DeliberationView> DeliberationService::Decide(const Context& contex
     norm.adopted_on = *deliberation.decided_on;
     norm.created_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(norm.id, unit->Deliberations().InsertNorm(norm));
-    auto adopted = audit::NewEntry(context, clock_.Now(), "norm", std::to_string(norm.id), "create");
-    adopted.after = audit::Snapshot{{"group_id", group_id},
-                                    {"deliberation_id", id},
-                                    {"topic", std::string(ToString(norm.topic))},
-                                    {"text", norm.text}};
-    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(adopted));
+    GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "norm", norm.id, "create", std::nullopt,
+                                       {{"group_id", group_id},
+                                        {"deliberation_id", id},
+                                        {"topic", std::string(ToString(norm.topic))},
+                                        {"text", norm.text}}));
   }
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());

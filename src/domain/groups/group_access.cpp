@@ -95,6 +95,26 @@ MonthRange ReadMonthRange(form::Problems& problems, const std::optional<std::str
   return range;
 }
 
+DateRange ReadDateRange(form::Problems& problems, const std::optional<std::string>& from,
+                        const std::optional<std::string>& to) {
+  DateRange range;
+  if (from) range.from = form::CheckDate(problems, "from", *from);
+  if (to) range.to = form::CheckDate(problems, "to", *to);
+  if (range.from && range.to && *range.from > *range.to) {
+    problems.Add("from", "after_to", "from must not be after to");
+  }
+  return range;
+}
+
+core::Status AppendAudit(UnitOfWork& unit, const Context& context, const core::Clock& clock,
+                         std::string entity, std::int64_t id, std::string action,
+                         std::optional<audit::Snapshot> before, audit::Snapshot after) {
+  auto entry = audit::NewEntry(context, clock.Now(), std::move(entity), std::to_string(id), std::move(action));
+  entry.before = std::move(before);
+  entry.after = std::move(after);
+  return unit.Audit().Append(entry);
+}
+
 core::Date TodayInIndonesia(const core::Clock& clock) {
   auto day = std::chrono::floor<std::chrono::days>(clock.Now() + std::chrono::hours(9));
   std::chrono::year_month_day ymd(day);

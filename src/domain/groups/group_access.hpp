@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "domain/accounts/access.hpp"
+#include "domain/audit/audit.hpp"
 #include "domain/database.hpp"
 #include "domain/form.hpp"
 #include "domain/groups/groups.hpp"
@@ -77,6 +78,11 @@ std::vector<Part> Writes(const Caller& caller, const Group& group);
 
 core::Error Dissolved();
 
+// Appends to the audit log that the caller did `action` to record `id` of `entity`.
+core::Status AppendAudit(UnitOfWork& unit, const accounts::Context& context, const core::Clock& clock,
+                         std::string entity, std::int64_t id, std::string action,
+                         std::optional<audit::Snapshot> before, audit::Snapshot after);
+
 // kFailedPrecondition naming `field`: the record is in a state that does not allow this.
 core::Error Precondition(std::string field, std::string code, std::string message);
 
@@ -97,6 +103,16 @@ inline constexpr int kMaxComplianceMonths = 120;
 MonthRange ReadMonthRange(form::Problems& problems, const std::optional<std::string>& from,
                           const std::optional<std::string>& to, const core::Date& today,
                           int default_back, int max_months);
+
+struct DateRange {
+  std::optional<core::Date> from;
+  std::optional<core::Date> to;
+};
+
+// The dates of the query parameters `from` and `to` ("2026-11-30"), each open when absent. A
+// wrong date or `from` after `to` is added to `problems`, naming the parameter.
+DateRange ReadDateRange(form::Problems& problems, const std::optional<std::string>& from,
+                        const std::optional<std::string>& to);
 
 // Today where the group is: Indonesia's easternmost time (UTC+9), so that something done this
 // evening anywhere in the country is never "in the future".

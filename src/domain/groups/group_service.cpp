@@ -238,6 +238,17 @@ core::Status ApplyGroup(UnitOfWork& unit, const GroupInput& input, Group& group,
   return core::OkStatus();
 }
 
+// The id of the stakeholder `id` named as a group's steward, or kInvalidArgument naming
+// steward_id when there is none.
+core::Result<std::int64_t> FindSteward(UnitOfWork& unit, std::int64_t id) {
+  auto stakeholder = unit.Stakeholders().Find(id);
+  if (!stakeholder.ok()) {
+    if (stakeholder.error().code != core::ErrorCode::kNotFound) return std::move(stakeholder).error();
+    return Error::Invalid("steward_id", "not_found", "no stakeholder with id " + std::to_string(id));
+  }
+  return stakeholder->id;
+}
+
 }  // namespace
 
 core::Result<GroupView> GroupService::CreateGroup(const Context& context, const GroupInput& input) {
@@ -245,13 +256,7 @@ core::Result<GroupView> GroupService::CreateGroup(const Context& context, const 
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   if (context.IsAdmin()) {
     if (IsSet(input.steward_id)) {
-      auto stakeholder = unit->Stakeholders().Find(**input.steward_id);
-      if (!stakeholder.ok()) {
-        if (stakeholder.error().code != core::ErrorCode::kNotFound) return std::move(stakeholder).error();
-        return Error::Invalid("steward_id", "not_found",
-                              "no stakeholder with id " + std::to_string(**input.steward_id));
-      }
-      steward_id = stakeholder->id;
+      GOTONG_ASSIGN_OR_RETURN(steward_id, FindSteward(*unit, **input.steward_id));
     }
   } else {
     const auto& principal = context.principal;
@@ -269,9 +274,8 @@ core::Result<GroupView> GroupService::CreateGroup(const Context& context, const 
   GOTONG_RETURN_IF_ERROR(ApplyGroup(*unit, input, group, Today()));
   group.created_at = group.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(group.id, unit->Groups().Insert(group));
-  auto entry = audit::NewEntry(context, clock_.Now(), "group", std::to_string(group.id), "create");
-  entry.after = SnapshotOf(group);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(
+      AppendAudit(*unit, context, clock_, "group", group.id, "create", std::nullopt, SnapshotOf(group)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return GetGroup(context, group.id);
 }
@@ -289,13 +293,7 @@ core::Result<GroupView> GroupService::UpdateGroup(const Context& context, std::i
       if (!caller.admin) return Error::Denied("only an admin moves a group to another steward");
       group.steward_id.reset();
       if (IsSet(input.steward_id)) {
-        auto stakeholder = unit->Stakeholders().Find(**input.steward_id);
-        if (!stakeholder.ok()) {
-          if (stakeholder.error().code != core::ErrorCode::kNotFound) return std::move(stakeholder).error();
-          return Error::Invalid("steward_id", "not_found",
-                                "no stakeholder with id " + std::to_string(**input.steward_id));
-        }
-        group.steward_id = stakeholder->id;
+        GOTONG_ASSIGN_OR_RETURN(group.steward_id, FindSteward(*unit, **input.steward_id));
       }
     }
     GOTONG_RETURN_IF_ERROR(ApplyGroup(*unit, input, group, Today()));
@@ -532,10 +530,10 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
   GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
   member.created_at = member.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(member.id, unit->Groups().InsertMember(member));
-  auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member.id), "create");
-  entry.after = SnapshotOf(member);
-  if (deliberation) entry.after->emplace_back("deliberation_id", *deliberation);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  audit::Snapshot after = SnapshotOf(member);
+  if (deliberation) after.emplace_back("deliberation_id", *deliberation);
+  GOTONG_RETURN_IF_ERROR(
+      AppendAudit(*unit, context, clock_, "membership", member.id, "create", std::nullopt, std::move(after)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;

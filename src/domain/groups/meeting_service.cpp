@@ -26,13 +26,10 @@ core::Result<core::Page<Meeting>> MeetingService::ListMeetings(const Context& co
                                                              const std::optional<std::string>& to,
                                                              const core::PageRequest& page) {
   Problems problems;
-  std::optional<core::Date> first, last;
-  if (from) first = CheckDate(problems, "from", *from);
-  if (to) last = CheckDate(problems, "to", *to);
-  if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
+  DateRange range = ReadDateRange(problems, from, to);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
-  return unit->Meetings().List(group_id, first, last, page);
+  return unit->Meetings().List(group_id, range.from, range.to, page);
 }
 
 core::Result<MeetingView> MeetingService::MeetingViewOf(UnitOfWork& unit, std::int64_t group_id,
@@ -109,9 +106,8 @@ core::Result<MeetingView> MeetingService::CreateMeeting(const Context& context, 
   if (!problems.empty()) return problems.ToError();
   meeting.created_at = meeting.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(meeting.id, unit->Meetings().Insert(meeting));
-  auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting.id), "create");
-  entry.after = SnapshotOf(meeting);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(
+      AppendAudit(*unit, context, clock_, "meeting", meeting.id, "create", std::nullopt, SnapshotOf(meeting)));
   GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
@@ -186,13 +182,12 @@ core::Result<MeetingView> MeetingService::RecordAttendance(
   }
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(unit->Meetings().ReplaceAttendance(meeting_id, lines));
-  auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "attendance");
   std::int64_t counts[3] = {0, 0, 0};
   for (const auto& line : lines) ++counts[static_cast<int>(line.presence)];
-  entry.before = audit::Snapshot{{"present", meeting.present}, {"excused", meeting.excused},
-                                 {"absent", meeting.absent}};
-  entry.after = audit::Snapshot{{"present", counts[0]}, {"excused", counts[1]}, {"absent", counts[2]}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(
+      *unit, context, clock_, "meeting", meeting_id, "attendance",
+      audit::Snapshot{{"present", meeting.present}, {"excused", meeting.excused}, {"absent", meeting.absent}},
+      audit::Snapshot{{"present", counts[0]}, {"excused", counts[1]}, {"absent", counts[2]}}));
   GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting_id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;

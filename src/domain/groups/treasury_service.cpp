@@ -100,9 +100,8 @@ core::Result<std::int64_t> Post(UnitOfWork& unit, const Context& context, const 
   entry.created_by_username = CallerName(context);
   entry.created_at = clock.Now();
   GOTONG_ASSIGN_OR_RETURN(entry.id, unit.Treasury().InsertEntry(entry));
-  auto record = audit::NewEntry(context, clock.Now(), "ledger_entry", std::to_string(entry.id), "post");
-  record.after = SnapshotOf(entry);
-  GOTONG_RETURN_IF_ERROR(unit.Audit().Append(record));
+  GOTONG_RETURN_IF_ERROR(
+      AppendAudit(unit, context, clock, "ledger_entry", entry.id, "post", std::nullopt, SnapshotOf(entry)));
   return entry.id;
 }
 
@@ -178,13 +177,10 @@ core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
     const Context& context, std::int64_t group_id, const std::optional<std::string>& from,
     const std::optional<std::string>& to, const core::PageRequest& page) {
   Problems problems;
-  std::optional<core::Date> first, last;
-  if (from) first = CheckDate(problems, "from", *from);
-  if (to) last = CheckDate(problems, "to", *to);
-  if (first && last && *first > *last) problems.Add("from", "after_to", "from must not be after to");
+  DateRange range = ReadDateRange(problems, from, to);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
-  return unit->Treasury().ListEntries(group_id, first, last, page);
+  return unit->Treasury().ListEntries(group_id, range.from, range.to, page);
 }
 
 core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std::int64_t group_id,
@@ -489,13 +485,12 @@ core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::i
   if (!problems.empty()) return problems.ToError();
   rule.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(rule.id, unit->Treasury().InsertFeeRule(rule));
-  auto record = audit::NewEntry(context, clock_.Now(), "fee_rule", std::to_string(rule.id), "create");
-  record.after = audit::Snapshot{{"group_id", group_id},
-                                 {"amount", rule.amount},
-                                 {"from", rule.from.ToString()},
-                                 {"deliberation_id", rule.deliberation_id ? audit::Value(*rule.deliberation_id)
-                                                                          : audit::Value(nullptr)}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(record));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(
+      *unit, context, clock_, "fee_rule", rule.id, "create", std::nullopt,
+      {{"group_id", group_id},
+       {"amount", rule.amount},
+       {"from", rule.from.ToString()},
+       {"deliberation_id", rule.deliberation_id ? audit::Value(*rule.deliberation_id) : audit::Value(nullptr)}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return rule;
 }
@@ -572,14 +567,13 @@ core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std:
   if (!problems.empty()) return problems.ToError();
   asset.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(asset.id, unit->Treasury().InsertAsset(asset));
-  auto record = audit::NewEntry(context, clock_.Now(), "common_asset", std::to_string(asset.id), "create");
-  record.after = audit::Snapshot{{"group_id", group_id},
-                                 {"name", asset.name},
-                                 {"kind", std::string(ToString(asset.kind))},
-                                 {"source", std::string(ToString(asset.source))},
-                                 {"value", asset.value},
-                                 {"acquired_on", asset.acquired_on.ToString()}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(record));
+  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "common_asset", asset.id, "create", std::nullopt,
+                                     {{"group_id", group_id},
+                                      {"name", asset.name},
+                                      {"kind", std::string(ToString(asset.kind))},
+                                      {"source", std::string(ToString(asset.source))},
+                                      {"value", asset.value},
+                                      {"acquired_on", asset.acquired_on.ToString()}}));
   LedgerEntry entry;
   entry.group_id = group_id;
   entry.date = asset.acquired_on;

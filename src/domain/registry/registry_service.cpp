@@ -195,6 +195,16 @@ core::Status ApplyStakeholder(UnitOfWork& unit, const StakeholderInput& input,
   return core::OkStatus();
 }
 
+// The person `id` named as an enterprise's owner; kInvalidArgument naming owner_id when there is
+// none.
+core::Result<Person> FindOwner(UnitOfWork& unit, std::int64_t id) {
+  auto found = unit.People().Find(id);
+  if (!found.ok() && found.error().code == core::ErrorCode::kNotFound) {
+    return Error::Invalid("owner_id", "not_found", "no person with id " + std::to_string(id));
+  }
+  return found;
+}
+
 }  // namespace
 
 core::Result<Stakeholder> RegistryService::CreateStakeholder(const Context& context,
@@ -367,9 +377,7 @@ core::Result<Person> RegistryService::AddPerson(UnitOfWork& unit, const Context&
 core::Result<PersonView> RegistryService::UpdatePerson(const Context& context, std::int64_t id,
                                                        const PersonInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  auto found = unit->People().Find(id);
-  if (!found.ok()) return std::move(found).error();
-  Person person = std::move(found).value();
+  GOTONG_ASSIGN_OR_RETURN(Person person, unit->People().Find(id));
   GOTONG_RETURN_IF_ERROR(MayChange(context, person.steward_id, "person"));
   auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(id), "update");
   entry.before = SnapshotOf(person);
@@ -660,15 +668,7 @@ core::Result<EnterpriseView> RegistryService::CreateEnterprise(const Context& co
     entry.after = SnapshotOf(owner);
     GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   } else {
-    auto found = unit->People().Find(**input.owner_id);
-    if (!found.ok()) {
-      if (found.error().code == core::ErrorCode::kNotFound) {
-        return Error::Invalid("owner_id", "not_found",
-                              "no person with id " + std::to_string(**input.owner_id));
-      }
-      return std::move(found).error();
-    }
-    owner = std::move(found).value();
+    GOTONG_ASSIGN_OR_RETURN(owner, FindOwner(*unit, **input.owner_id));
     GOTONG_RETURN_IF_ERROR(ApplyEnterprise(*unit, input, enterprise));
   }
   enterprise.owner_id = owner.id;
@@ -691,9 +691,7 @@ core::Result<EnterpriseView> RegistryService::UpdateEnterprise(const Context& co
                           "an existing enterprise changes owner by owner_id");
   }
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  auto found = unit->Enterprises().Find(id);
-  if (!found.ok()) return std::move(found).error();
-  Enterprise enterprise = std::move(found).value();
+  GOTONG_ASSIGN_OR_RETURN(Enterprise enterprise, unit->Enterprises().Find(id));
   GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
   core::Instant now = clock_.Now();
   auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "update");
@@ -703,17 +701,10 @@ core::Result<EnterpriseView> RegistryService::UpdateEnterprise(const Context& co
   }
   if (Given(input.owner_id)) {
     if (!IsSet(input.owner_id)) return Error::Invalid("owner_id", "required", "owner_id cannot be null");
-    auto owner = unit->People().Find(**input.owner_id);
-    if (!owner.ok()) {
-      if (owner.error().code == core::ErrorCode::kNotFound) {
-        return Error::Invalid("owner_id", "not_found",
-                              "no person with id " + std::to_string(**input.owner_id));
-      }
-      return std::move(owner).error();
-    }
-    enterprise.owner_id = owner->id;
-    enterprise.owner_name = owner->name;
-    enterprise.owner_gender = owner->gender;
+    GOTONG_ASSIGN_OR_RETURN(auto owner, FindOwner(*unit, **input.owner_id));
+    enterprise.owner_id = owner.id;
+    enterprise.owner_name = owner.name;
+    enterprise.owner_gender = owner.gender;
   }
   GOTONG_RETURN_IF_ERROR(ApplyEnterprise(*unit, input, enterprise));
   enterprise.updated_at = now;
@@ -727,9 +718,7 @@ core::Result<EnterpriseView> RegistryService::UpdateEnterprise(const Context& co
 core::Result<EnterpriseView> RegistryService::VerifyEnterprise(const Context& context,
                                                                std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  auto found = unit->Enterprises().Find(id);
-  if (!found.ok()) return std::move(found).error();
-  Enterprise enterprise = std::move(found).value();
+  GOTONG_ASSIGN_OR_RETURN(Enterprise enterprise, unit->Enterprises().Find(id));
   GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
   core::Instant now = clock_.Now();
   auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "verify");
