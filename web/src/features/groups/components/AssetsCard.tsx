@@ -59,34 +59,49 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (a
         label={t('common.required', { label: t('groups.treasury.assets.name') })}
         hint={t('groups.treasury.assets.nameHint')}
         errors={errorsFor('name')}
-        inputProps={{ name: 'name', maxLength: MAX_ASSET_NAME, value: draft.name, onChange: (e) => set('name', e.target.value) }}
+        name="name"
+        maxLength={MAX_ASSET_NAME}
+        value={draft.name}
+        onChange={(e) => set('name', e.target.value)}
       />
       <SelectField
         id={`${id}-kind`}
         label={t('groups.treasury.assets.kind')}
         errors={errorsFor('kind')}
         options={ASSET_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.assetKinds.${kind}`) }))}
-        selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as AssetKind) }}
+        name="kind"
+        value={draft.kind}
+        onChange={(e) => set('kind', e.target.value as AssetKind)}
       />
       <SelectField
         id={`${id}-source`}
         label={t('groups.treasury.assets.source')}
         errors={errorsFor('source')}
         options={ASSET_SOURCES.map((source) => ({ value: source, label: t(`groups.treasury.assetSources.${source}`) }))}
-        selectProps={{ name: 'source', value: draft.source, onChange: (e) => set('source', e.target.value as AssetSource) }}
+        name="source"
+        value={draft.source}
+        onChange={(e) => set('source', e.target.value as AssetSource)}
       />
       <FormField
         id={`${id}-value`}
         label={t('common.required', { label: t('groups.treasury.assets.value') })}
         hint={t('groups.treasury.amountHint')}
         errors={errorsFor('value')}
-        inputProps={{ name: 'value', inputMode: 'numeric', autoComplete: 'off', value: draft.value, onChange: (e) => set('value', e.target.value) }}
+        name="value"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.value}
+        onChange={(e) => set('value', e.target.value)}
       />
       <FormField
         id={`${id}-acquired`}
         label={t('groups.treasury.assets.acquiredOn')}
         errors={errorsFor('acquired_on')}
-        inputProps={{ type: 'date', name: 'acquired_on', max: today, value: draft.acquired_on, onChange: (e) => set('acquired_on', e.target.value) }}
+        type="date"
+        name="acquired_on"
+        max={today}
+        value={draft.acquired_on}
+        onChange={(e) => set('acquired_on', e.target.value)}
       />
     </FormCard>
   );

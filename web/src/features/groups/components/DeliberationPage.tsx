@@ -259,7 +259,9 @@ function DecidePanel({
                 emptyLabel={t('groups.deliberation.decide.chooseOption')}
                 errors={errorsFor('option_id')}
                 options={deliberation.options.map((option) => ({ value: String(option.id), label: option.label }))}
-                selectProps={{ name: 'option_id', value: draft.option_id, onChange: (e) => set('option_id', e.target.value) }}
+                name="option_id"
+                value={draft.option_id}
+                onChange={(e) => set('option_id', e.target.value)}
               />
             ) : null}
           </>
@@ -269,7 +271,9 @@ function DecidePanel({
           label={t('groups.deliberation.decide.note')}
           hint={t('groups.deliberation.decide.noteHint')}
           errors={errorsFor('note')}
-          textareaProps={{ name: 'note', value: draft.note, onChange: (e) => set('note', e.target.value) }}
+          name="note"
+          value={draft.note}
+          onChange={(e) => set('note', e.target.value)}
         />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting

@@ -76,7 +76,10 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
         label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
         hint={t('groups.deliberations.form.titleHint')}
         errors={errorsFor('title')}
-        inputProps={{ name: 'title', autoComplete: 'off', value: draft.title, onChange: (e) => set('title', e.target.value) }}
+        name="title"
+        autoComplete="off"
+        value={draft.title}
+        onChange={(e) => set('title', e.target.value)}
       />
       <SelectField
         id={`${id}-topic`}
@@ -84,13 +87,17 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
         emptyLabel={t('groups.deliberations.form.chooseTopic')}
         errors={errorsFor('topic')}
         options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
-        selectProps={{ name: 'topic', value: draft.topic, onChange: (e) => set('topic', e.target.value as '' | Topic) }}
+        name="topic"
+        value={draft.topic}
+        onChange={(e) => set('topic', e.target.value as '' | Topic)}
       />
       <TextAreaField
         id={`${id}-description`}
         label={t('groups.deliberations.form.description')}
         errors={errorsFor('description')}
-        textareaProps={{ name: 'description', value: draft.description, onChange: (e) => set('description', e.target.value) }}
+        name="description"
+        value={draft.description}
+        onChange={(e) => set('description', e.target.value)}
       />
       <fieldset className="choice-group">
         <legend className="field__label">{t('groups.deliberations.form.method')}</legend>
@@ -118,7 +125,9 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
                 id={`${id}-option-${index}`}
                 label={t('groups.deliberations.form.option', { number })}
                 errors={errorsFor(`options[${index}]`)}
-                inputProps={{ autoComplete: 'off', value: option, onChange: (e) => setOption(index, e.target.value) }}
+                autoComplete="off"
+                value={option}
+                onChange={(e) => setOption(index, e.target.value)}
               />
               {draft.options.length > 1 ? (
                 <button

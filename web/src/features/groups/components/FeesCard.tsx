@@ -51,14 +51,21 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: 
         label={t('common.required', { label: t('groups.treasury.feeRule.amount') })}
         hint={t('groups.treasury.amountHint')}
         errors={errorsFor('amount')}
-        inputProps={{ name: 'amount', inputMode: 'numeric', autoComplete: 'off', value: draft.amount, onChange: (e) => set('amount', e.target.value) }}
+        name="amount"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.amount}
+        onChange={(e) => set('amount', e.target.value)}
       />
       <FormField
         id={`${id}-from`}
         label={t('common.required', { label: t('groups.treasury.feeRule.from') })}
         hint={t('groups.treasury.feeRule.fromHint')}
         errors={errorsFor('from')}
-        inputProps={{ type: 'month', name: 'from', value: draft.from, onChange: (e) => set('from', e.target.value) }}
+        type="month"
+        name="from"
+        value={draft.from}
+        onChange={(e) => set('from', e.target.value)}
       />
       {agreed.length > 0 ? (
         <SelectField
@@ -67,7 +74,9 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: 
           emptyLabel={t('groups.treasury.feeRule.noDeliberation')}
           errors={errorsFor('deliberation_id')}
           options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
-          selectProps={{ name: 'deliberation_id', value: draft.deliberation_id, onChange: (e) => set('deliberation_id', e.target.value) }}
+          name="deliberation_id"
+          value={draft.deliberation_id}
+          onChange={(e) => set('deliberation_id', e.target.value)}
         />
       ) : null}
     </FormCard>

@@ -83,7 +83,10 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           id={`${id}-name`}
           label={t('common.required', { label: t('groups.form.name') })}
           errors={errorsFor('name')}
-          inputProps={{ name: 'name', autoComplete: 'off', value: draft.name, onChange: (e) => set('name', e.target.value) }}
+          name="name"
+          autoComplete="off"
+          value={draft.name}
+          onChange={(e) => set('name', e.target.value)}
         />
         <SelectField
           id={`${id}-kind`}
@@ -91,7 +94,9 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           errors={errorsFor('kind')}
           emptyLabel={t('groups.form.chooseKind')}
           options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | GroupKind) }}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => set('kind', e.target.value as '' | GroupKind)}
         />
         <SelectField
           id={`${id}-sector`}
@@ -99,7 +104,9 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           errors={errorsFor('sector')}
           emptyLabel={t('groups.form.chooseSector')}
           options={SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))}
-          selectProps={{ name: 'sector', value: draft.sector, onChange: (e) => set('sector', e.target.value) }}
+          name="sector"
+          value={draft.sector}
+          onChange={(e) => set('sector', e.target.value)}
         />
         <div className={villageErrors.length > 0 ? 'field field--invalid' : 'field'}>
           <RegionPicker
@@ -115,51 +122,56 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           label={t('groups.form.businessCentre')}
           hint={t('groups.form.businessCentreHint')}
           errors={errorsFor('business_centre')}
-          inputProps={{ name: 'business_centre', value: draft.business_centre, onChange: (e) => set('business_centre', e.target.value) }}
+          name="business_centre"
+          value={draft.business_centre}
+          onChange={(e) => set('business_centre', e.target.value)}
         />
         <SelectField
           id={`${id}-origin`}
           label={t('groups.form.origin')}
           errors={errorsFor('origin')}
           options={ORIGINS.map((origin) => ({ value: origin, label: t(`groups.origins.${origin}`) }))}
-          selectProps={{ name: 'origin', value: draft.origin, onChange: (e) => set('origin', e.target.value as Origin) }}
+          name="origin"
+          value={draft.origin}
+          onChange={(e) => set('origin', e.target.value as Origin)}
         />
         <FormField
           id={`${id}-sop`}
           label={t('common.required', { label: t('groups.form.sop') })}
           hint={t('groups.form.sopHint')}
           errors={errorsFor('sop_meetings_per_month')}
-          inputProps={{
-            name: 'sop_meetings_per_month',
-            inputMode: 'numeric',
-            value: draft.sop_meetings_per_month,
-            onChange: (e) => set('sop_meetings_per_month', e.target.value),
-          }}
+          name="sop_meetings_per_month"
+          inputMode="numeric"
+          value={draft.sop_meetings_per_month}
+          onChange={(e) => set('sop_meetings_per_month', e.target.value)}
         />
         <FormField
           id={`${id}-legality`}
           label={t('groups.form.legality')}
           hint={t('groups.form.legalityHint')}
           errors={errorsFor('legality')}
-          inputProps={{ name: 'legality', value: draft.legality, onChange: (e) => set('legality', e.target.value) }}
+          name="legality"
+          value={draft.legality}
+          onChange={(e) => set('legality', e.target.value)}
         />
         <div className="form-grid">
           <FormField
             id={`${id}-legality-date`}
             label={t('groups.form.legalityDate')}
             errors={errorsFor('legality_date')}
-            inputProps={{
-              type: 'date',
-              name: 'legality_date',
-              value: draft.legality_date,
-              onChange: (e) => set('legality_date', e.target.value),
-            }}
+            type="date"
+            name="legality_date"
+            value={draft.legality_date}
+            onChange={(e) => set('legality_date', e.target.value)}
           />
           <FormField
             id={`${id}-founded`}
             label={t('groups.form.foundedOn')}
             errors={errorsFor('founded_on')}
-            inputProps={{ type: 'date', name: 'founded_on', value: draft.founded_on, onChange: (e) => set('founded_on', e.target.value) }}
+            type="date"
+            name="founded_on"
+            value={draft.founded_on}
+            onChange={(e) => set('founded_on', e.target.value)}
           />
         </div>
         <div className="button-row">

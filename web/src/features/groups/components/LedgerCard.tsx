@@ -99,7 +99,9 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
           label={t('groups.treasury.entry.kind')}
           errors={errorsFor('kind')}
           options={FORM_ENTRY_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => setKind(e.target.value as FormEntryKind) }}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => setKind(e.target.value as FormEntryKind)}
         />
         {needs.member ? (
           <SelectField
@@ -108,7 +110,9 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
             emptyLabel={t('groups.treasury.entry.chooseMember')}
             errors={errorsFor('member_id')}
             options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
-            selectProps={{ name: 'member_id', value: draft.member_id, onChange: (e) => set('member_id', e.target.value) }}
+            name="member_id"
+            value={draft.member_id}
+            onChange={(e) => set('member_id', e.target.value)}
           />
         ) : null}
         <FormField
@@ -116,13 +120,11 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
           label={t('common.required', { label: t('groups.treasury.entry.amount') })}
           hint={t('groups.treasury.amountHint')}
           errors={errorsFor('amount')}
-          inputProps={{
-            name: 'amount',
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            value: draft.amount,
-            onChange: (e) => set('amount', e.target.value),
-          }}
+          name="amount"
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.amount}
+          onChange={(e) => set('amount', e.target.value)}
         />
         {needs.asset ? (
           <SelectField
@@ -132,21 +134,30 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
             emptyLabel={t('groups.treasury.entry.noAsset')}
             errors={errorsFor('asset_id')}
             options={assets.map((asset) => ({ value: String(asset.id), label: asset.name }))}
-            selectProps={{ name: 'asset_id', value: draft.asset_id, onChange: (e) => set('asset_id', e.target.value) }}
+            name="asset_id"
+            value={draft.asset_id}
+            onChange={(e) => set('asset_id', e.target.value)}
           />
         ) : null}
         <FormField
           id={`${id}-date`}
           label={t('common.required', { label: t('groups.treasury.entry.date') })}
           errors={errorsFor('date')}
-          inputProps={{ type: 'date', name: 'date', max: today, value: draft.date, onChange: (e) => set('date', e.target.value) }}
+          type="date"
+          name="date"
+          max={today}
+          value={draft.date}
+          onChange={(e) => set('date', e.target.value)}
         />
         <FormField
           id={`${id}-memo`}
           label={t('groups.treasury.entry.memo')}
           hint={t('groups.treasury.entry.memoHint')}
           errors={errorsFor('memo')}
-          inputProps={{ name: 'memo', maxLength: MAX_MEMO, value: draft.memo, onChange: (e) => set('memo', e.target.value) }}
+          name="memo"
+          maxLength={MAX_MEMO}
+          value={draft.memo}
+          onChange={(e) => set('memo', e.target.value)}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>
@@ -235,7 +246,9 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
             id={`${id}-reason`}
             label={t('groups.treasury.reverse.reason')}
             hint={t('groups.treasury.reverse.reasonHint')}
-            inputProps={{ maxLength: MAX_MEMO, value: reason, onChange: (e) => setReason(e.target.value) }}
+            maxLength={MAX_MEMO}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
           />
         </ConfirmAction>
       ) : null}

@@ -98,20 +98,30 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
           emptyLabel={t('groups.markets.form.chooseMember')}
           errors={errorsFor('member_id')}
           options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
-          selectProps={{ name: 'member_id', value: draft.member_id, onChange: (e) => set('member_id', e.target.value) }}
+          name="member_id"
+          value={draft.member_id}
+          onChange={(e) => set('member_id', e.target.value)}
         />
         <FormField
           id={`${id}-area`}
           label={t('common.required', { label: t('groups.markets.form.area') })}
           hint={t('groups.markets.form.areaHint')}
           errors={errorsFor('area')}
-          inputProps={{ name: 'area', maxLength: MAX_AREA, autoComplete: 'off', value: draft.area, onChange: (e) => set('area', e.target.value) }}
+          name="area"
+          maxLength={MAX_AREA}
+          autoComplete="off"
+          value={draft.area}
+          onChange={(e) => set('area', e.target.value)}
         />
         <FormField
           id={`${id}-claimed`}
           label={t('groups.markets.form.claimedOn')}
           errors={errorsFor('claimed_on')}
-          inputProps={{ type: 'date', name: 'claimed_on', max: today, value: draft.claimed_on, onChange: (e) => set('claimed_on', e.target.value) }}
+          type="date"
+          name="claimed_on"
+          max={today}
+          value={draft.claimed_on}
+          onChange={(e) => set('claimed_on', e.target.value)}
         />
         {taken ? (
           <div className="taken" role="alert" data-testid="claimed-by-other">
@@ -128,7 +138,9 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
                 emptyLabel={t('groups.markets.taken.choose')}
                 errors={errorsFor('deliberation_id')}
                 options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
-                selectProps={{ name: 'deliberation_id', value: draft.deliberation_id, onChange: (e) => set('deliberation_id', e.target.value) }}
+                name="deliberation_id"
+                value={draft.deliberation_id}
+                onChange={(e) => set('deliberation_id', e.target.value)}
               />
             ) : (
               <p>

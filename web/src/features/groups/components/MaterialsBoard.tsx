@@ -68,7 +68,10 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
         label={t('common.required', { label: t('groups.materials.form.material') })}
         hint={t('groups.materials.form.materialHint')}
         errors={errorsFor('material')}
-        inputProps={{ name: 'material', maxLength: MAX_MATERIAL, value: draft.material, onChange: (e) => set('material', e.target.value) }}
+        name="material"
+        maxLength={MAX_MATERIAL}
+        value={draft.material}
+        onChange={(e) => set('material', e.target.value)}
       />
       <QuantityAndUnit id={id} draft={draft} set={set} errorsFor={errorsFor} />
       <FormField
@@ -76,14 +79,22 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
         label={t('groups.materials.form.price')}
         hint={t('groups.materials.form.priceHint')}
         errors={errorsFor('price')}
-        inputProps={{ name: 'price', inputMode: 'numeric', autoComplete: 'off', value: draft.price, onChange: (e) => set('price', e.target.value) }}
+        name="price"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.price}
+        onChange={(e) => set('price', e.target.value)}
       />
       <FormField
         id={`${id}-until`}
         label={t('common.required', { label: t('groups.materials.form.until') })}
         hint={t('groups.materials.form.untilHint')}
         errors={errorsFor('until')}
-        inputProps={{ type: 'date', name: 'until', min: today, value: draft.until, onChange: (e) => set('until', e.target.value) }}
+        type="date"
+        name="until"
+        min={today}
+        value={draft.until}
+        onChange={(e) => set('until', e.target.value)}
       />
     </FormCard>
   );

@@ -58,27 +58,36 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
         label={t('common.required', { label: t('groups.meetings.form.heldOn') })}
         hint={t('groups.meetings.form.heldOnHint')}
         errors={[...errorsFor('held_on'), ...errorsFor('status')]}
-        inputProps={{ type: 'date', name: 'held_on', value: draft.held_on, onChange: (e) => set('held_on', e.target.value) }}
+        type="date"
+        name="held_on"
+        value={draft.held_on}
+        onChange={(e) => set('held_on', e.target.value)}
       />
       <SelectField
         id={`${id}-kind`}
         label={t('groups.meetings.form.kind')}
         errors={errorsFor('kind')}
         options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`groups.meetings.kinds.${kind}`) }))}
-        selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as MeetingKind) }}
+        name="kind"
+        value={draft.kind}
+        onChange={(e) => set('kind', e.target.value as MeetingKind)}
       />
       <FormField
         id={`${id}-venue`}
         label={t('groups.meetings.form.venue')}
         hint={t('groups.meetings.form.venueHint')}
         errors={errorsFor('venue')}
-        inputProps={{ name: 'venue', value: draft.venue, onChange: (e) => set('venue', e.target.value) }}
+        name="venue"
+        value={draft.venue}
+        onChange={(e) => set('venue', e.target.value)}
       />
       <TextAreaField
         id={`${id}-agenda`}
         label={t('groups.meetings.form.agenda')}
         errors={errorsFor('agenda')}
-        textareaProps={{ name: 'agenda', value: draft.agenda, onChange: (e) => set('agenda', e.target.value) }}
+        name="agenda"
+        value={draft.agenda}
+        onChange={(e) => set('agenda', e.target.value)}
       />
     </FormCard>
   );

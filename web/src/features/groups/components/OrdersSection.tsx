@@ -139,27 +139,40 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
           label={t('common.required', { label: t('groups.orders.form.customer') })}
           hint={t('groups.orders.form.customerHint')}
           errors={errorsFor('customer')}
-          inputProps={{ name: 'customer', maxLength: MAX_ORDER_TEXT, value: draft.customer, onChange: (e) => set('customer', e.target.value) }}
+          name="customer"
+          maxLength={MAX_ORDER_TEXT}
+          value={draft.customer}
+          onChange={(e) => set('customer', e.target.value)}
         />
         <FormField
           id={`${id}-product`}
           label={t('common.required', { label: t('groups.orders.form.product') })}
           errors={errorsFor('product')}
-          inputProps={{ name: 'product', maxLength: MAX_ORDER_TEXT, value: draft.product, onChange: (e) => set('product', e.target.value) }}
+          name="product"
+          maxLength={MAX_ORDER_TEXT}
+          value={draft.product}
+          onChange={(e) => set('product', e.target.value)}
         />
         <div className="form-pair">
           <FormField
             id={`${id}-quantity`}
             label={t('common.required', { label: t('groups.orders.form.quantity') })}
             errors={errorsFor('quantity')}
-            inputProps={{ name: 'quantity', inputMode: 'numeric', autoComplete: 'off', value: draft.quantity, onChange: (e) => set('quantity', e.target.value) }}
+            name="quantity"
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.quantity}
+            onChange={(e) => set('quantity', e.target.value)}
           />
           <FormField
             id={`${id}-unit`}
             label={t('common.required', { label: t('groups.orders.form.unit') })}
             hint={t('groups.orders.form.unitHint')}
             errors={errorsFor('unit')}
-            inputProps={{ name: 'unit', maxLength: MAX_UNIT, value: draft.unit, onChange: (e) => set('unit', e.target.value) }}
+            name="unit"
+            maxLength={MAX_UNIT}
+            value={draft.unit}
+            onChange={(e) => set('unit', e.target.value)}
           />
         </div>
         <FormField
@@ -167,13 +180,20 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
           label={t('common.required', { label: t('groups.orders.form.unitPrice') })}
           hint={t('groups.treasury.amountHint')}
           errors={errorsFor('unit_price')}
-          inputProps={{ name: 'unit_price', inputMode: 'numeric', autoComplete: 'off', value: draft.unit_price, onChange: (e) => set('unit_price', e.target.value) }}
+          name="unit_price"
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.unit_price}
+          onChange={(e) => set('unit_price', e.target.value)}
         />
         <FormField
           id={`${id}-due`}
           label={t('groups.orders.form.dueOn')}
           errors={errorsFor('due_on')}
-          inputProps={{ type: 'date', name: 'due_on', value: draft.due_on, onChange: (e) => set('due_on', e.target.value) }}
+          type="date"
+          name="due_on"
+          value={draft.due_on}
+          onChange={(e) => set('due_on', e.target.value)}
         />
         <fieldset className="choice-group capacities" aria-describedby={`${id}-capacities-hint`}>
           <legend className="field__label">{t('groups.orders.form.capacities')}</legend>
@@ -187,12 +207,10 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
               id={`${id}-capacity-${member.id}`}
               label={member.person.name}
               errors={errorsFor(`capacity-${member.id}`)}
-              inputProps={{
-                inputMode: 'numeric',
-                autoComplete: 'off',
-                value: draft.capacities[member.id] ?? '',
-                onChange: (e) => setCapacity(member.id, e.target.value),
-              }}
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft.capacities[member.id] ?? ''}
+              onChange={(e) => setCapacity(member.id, e.target.value)}
             />
           ))}
           <p className={short ? 'capacities__total capacities__total--short' : 'capacities__total'} aria-live="polite" data-testid="capacity-total">

@@ -71,28 +71,39 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (po
           emptyLabel={t('groups.posts.form.chooseKind')}
           errors={errorsFor('kind')}
           options={POST_KINDS.map((kind) => ({ value: kind, label: t(`groups.posts.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | PostKind) }}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => set('kind', e.target.value as '' | PostKind)}
         />
         <FormField
           id={`${id}-title-field`}
           label={t('common.required', { label: t('groups.posts.form.titleField') })}
           hint={t('groups.posts.form.titleHint')}
           errors={errorsFor('title')}
-          inputProps={{ name: 'title', maxLength: MAX_POST_TITLE, value: draft.title, onChange: (e) => set('title', e.target.value) }}
+          name="title"
+          maxLength={MAX_POST_TITLE}
+          value={draft.title}
+          onChange={(e) => set('title', e.target.value)}
         />
         <TextAreaField
           id={`${id}-body`}
           label={t('common.required', { label: t('groups.posts.form.body') })}
           hint={t('groups.posts.form.bodyHint')}
           errors={errorsFor('body')}
-          textareaProps={{ name: 'body', rows: 5, value: draft.body, onChange: (e) => set('body', e.target.value) }}
+          name="body"
+          rows={5}
+          value={draft.body}
+          onChange={(e) => set('body', e.target.value)}
         />
         <FormField
           id={`${id}-tags`}
           label={t('groups.posts.form.tags')}
           hint={t('groups.posts.form.tagsHint')}
           errors={errorsFor('tags')}
-          inputProps={{ name: 'tags', autoComplete: 'off', value: draft.tags, onChange: (e) => set('tags', e.target.value) }}
+          name="tags"
+          autoComplete="off"
+          value={draft.tags}
+          onChange={(e) => set('tags', e.target.value)}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>

@@ -62,13 +62,19 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved:
         label={t('common.required', { label: t('groups.materials.purchase.supplier') })}
         hint={t('groups.materials.purchase.supplierHint')}
         errors={errorsFor('supplier')}
-        inputProps={{ name: 'supplier', maxLength: MAX_ORDER_TEXT, value: draft.supplier, onChange: (e) => set('supplier', e.target.value) }}
+        name="supplier"
+        maxLength={MAX_ORDER_TEXT}
+        value={draft.supplier}
+        onChange={(e) => set('supplier', e.target.value)}
       />
       <FormField
         id={`${id}-material`}
         label={t('common.required', { label: t('groups.materials.form.material') })}
         errors={errorsFor('material')}
-        inputProps={{ name: 'material', maxLength: MAX_MATERIAL, value: draft.material, onChange: (e) => set('material', e.target.value) }}
+        name="material"
+        maxLength={MAX_MATERIAL}
+        value={draft.material}
+        onChange={(e) => set('material', e.target.value)}
       />
       <QuantityAndUnit id={id} draft={draft} set={set} errorsFor={errorsFor} />
       <FormField
@@ -76,20 +82,32 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved:
         label={t('common.required', { label: t('groups.materials.purchase.groupPrice') })}
         hint={t('groups.materials.purchase.perUnit')}
         errors={errorsFor('group_price')}
-        inputProps={{ name: 'group_price', inputMode: 'numeric', autoComplete: 'off', value: draft.group_price, onChange: (e) => set('group_price', e.target.value) }}
+        name="group_price"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.group_price}
+        onChange={(e) => set('group_price', e.target.value)}
       />
       <FormField
         id={`${id}-alone-price`}
         label={t('common.required', { label: t('groups.materials.purchase.alonePrice') })}
         hint={t('groups.materials.purchase.alonePriceHint')}
         errors={errorsFor('alone_price')}
-        inputProps={{ name: 'alone_price', inputMode: 'numeric', autoComplete: 'off', value: draft.alone_price, onChange: (e) => set('alone_price', e.target.value) }}
+        name="alone_price"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.alone_price}
+        onChange={(e) => set('alone_price', e.target.value)}
       />
       <FormField
         id={`${id}-date`}
         label={t('groups.materials.purchase.purchasedOn')}
         errors={errorsFor('purchased_on')}
-        inputProps={{ type: 'date', name: 'purchased_on', max: today, value: draft.purchased_on, onChange: (e) => set('purchased_on', e.target.value) }}
+        type="date"
+        name="purchased_on"
+        max={today}
+        value={draft.purchased_on}
+        onChange={(e) => set('purchased_on', e.target.value)}
       />
       {saving !== null ? (
         <p className={saving >= 0 ? 'saving-line' : 'saving-line saving-line--loss'} aria-live="polite" data-testid="draft-saving">

@@ -21,13 +21,20 @@ export function QuantityAndUnit({ id, draft, set, errorsFor }: QuantityAndUnitPr
         id={`${id}-quantity`}
         label={t('common.required', { label: t('groups.materials.form.quantity') })}
         errors={errorsFor('quantity')}
-        inputProps={{ name: 'quantity', inputMode: 'numeric', autoComplete: 'off', value: draft.quantity, onChange: (e) => set('quantity', e.target.value) }}
+        name="quantity"
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft.quantity}
+        onChange={(e) => set('quantity', e.target.value)}
       />
       <FormField
         id={`${id}-unit`}
         label={t('common.required', { label: t('groups.materials.form.unit') })}
         errors={errorsFor('unit')}
-        inputProps={{ name: 'unit', maxLength: MAX_UNIT, value: draft.unit, onChange: (e) => set('unit', e.target.value) }}
+        name="unit"
+        maxLength={MAX_UNIT}
+        value={draft.unit}
+        onChange={(e) => set('unit', e.target.value)}
       />
     </div>
   );

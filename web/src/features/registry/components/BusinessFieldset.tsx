@@ -31,12 +31,10 @@ export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetPro
         id={`${id}-name`}
         label={required(t('registry.fields.name'))}
         errors={errorsFor('name')}
-        inputProps={{
-          name: 'name',
-          autoComplete: 'off',
-          value: draft.name,
-          onChange: (e) => set('name', e.target.value),
-        }}
+        name="name"
+        autoComplete="off"
+        value={draft.name}
+        onChange={(e) => set('name', e.target.value)}
       />
       <SelectField
         id={`${id}-sector`}
@@ -44,31 +42,29 @@ export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetPro
         errors={errorsFor('sector')}
         emptyLabel={t('registry.form.chooseSector')}
         options={sectors.map((code) => ({ value: code, label: sectorLabel(t, code) }))}
-        selectProps={{ name: 'sector', value: draft.sector, onChange: (e) => set('sector', e.target.value) }}
+        name="sector"
+        value={draft.sector}
+        onChange={(e) => set('sector', e.target.value)}
       />
       <TextAreaField
         id={`${id}-products`}
         label={t('registry.fields.products')}
         hint={t('registry.form.productsHint')}
         errors={errorsFor('products')}
-        textareaProps={{
-          name: 'products',
-          rows: 2,
-          value: draft.products,
-          onChange: (e) => set('products', e.target.value),
-        }}
+        name="products"
+        rows={2}
+        value={draft.products}
+        onChange={(e) => set('products', e.target.value)}
       />
       <FormField
         id={`${id}-centre`}
         label={t('registry.fields.business_centre')}
         hint={t('registry.form.businessCentreHint')}
         errors={errorsFor('business_centre')}
-        inputProps={{
-          name: 'business_centre',
-          autoComplete: 'off',
-          value: draft.business_centre,
-          onChange: (e) => set('business_centre', e.target.value),
-        }}
+        name="business_centre"
+        autoComplete="off"
+        value={draft.business_centre}
+        onChange={(e) => set('business_centre', e.target.value)}
       />
       <div className={villageErrors.length > 0 ? 'field field--invalid' : 'field'} data-testid="village-field">
         <RegionPicker
@@ -90,11 +86,9 @@ export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetPro
         label={t('registry.fields.status')}
         errors={errorsFor('status')}
         options={STATUSES.map((status) => ({ value: status, label: t(`enterpriseStatus.${status}`) }))}
-        selectProps={{
-          name: 'status',
-          value: draft.status,
-          onChange: (e) => set('status', e.target.value as EnterpriseStatus),
-        }}
+        name="status"
+        value={draft.status}
+        onChange={(e) => set('status', e.target.value as EnterpriseStatus)}
       />
       {canSetSteward ? (
         <SelectField
@@ -103,11 +97,9 @@ export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetPro
           errors={errorsFor('steward_id')}
           emptyLabel={t('registry.form.noSteward')}
           options={(stewards.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
-          selectProps={{
-            name: 'steward_id',
-            value: draft.steward_id,
-            onChange: (e) => set('steward_id', e.target.value),
-          }}
+          name="steward_id"
+          value={draft.steward_id}
+          onChange={(e) => set('steward_id', e.target.value)}
         />
       ) : null}
     </fieldset>

@@ -15,15 +15,13 @@ function AmountField({ form, id, field }: { form: EnterpriseForm; id: string; fi
         label={t(`registry.fields.${field}`)}
         hint={t('registry.form.amountHint')}
         errors={errorsFor(field)}
-        inputProps={{
-          name: field,
-          inputMode: 'numeric',
-          autoComplete: 'off',
-          value: draft[field],
-          onChange: (e) => set(field, e.target.value),
-          onBlur: () => {
-            if (parsed?.ok) set(field, formatAmountInput(parsed.value));
-          },
+        name={field}
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft[field]}
+        onChange={(e) => set(field, e.target.value)}
+        onBlur={() => {
+          if (parsed?.ok) set(field, formatAmountInput(parsed.value));
         }}
       />
       <p className="field__hint amount-preview" aria-live="polite" data-testid={`${field}-preview`}>
@@ -46,24 +44,20 @@ export function FiguresFieldset({ form, id }: { form: EnterpriseForm; id: string
           label={t('registry.fields.founded_year')}
           hint={t('registry.form.yearHint')}
           errors={errorsFor('founded_year')}
-          inputProps={{
-            name: 'founded_year',
-            inputMode: 'numeric',
-            maxLength: 4,
-            value: draft.founded_year,
-            onChange: (e) => set('founded_year', e.target.value),
-          }}
+          name="founded_year"
+          inputMode="numeric"
+          maxLength={4}
+          value={draft.founded_year}
+          onChange={(e) => set('founded_year', e.target.value)}
         />
         <FormField
           id={`${id}-employees`}
           label={t('registry.fields.employees')}
           errors={errorsFor('employees')}
-          inputProps={{
-            name: 'employees',
-            inputMode: 'numeric',
-            value: draft.employees,
-            onChange: (e) => set('employees', e.target.value),
-          }}
+          name="employees"
+          inputMode="numeric"
+          value={draft.employees}
+          onChange={(e) => set('employees', e.target.value)}
         />
         <AmountField form={form} id={id} field="capital" />
         <AmountField form={form} id={id} field="turnover" />
@@ -72,14 +66,12 @@ export function FiguresFieldset({ form, id }: { form: EnterpriseForm; id: string
           label={t('registry.fields.nib')}
           hint={t('registry.form.nibHint')}
           errors={errorsFor('nib')}
-          inputProps={{
-            name: 'nib',
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            maxLength: 20,
-            value: draft.nib,
-            onChange: (e) => set('nib', e.target.value),
-          }}
+          name="nib"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={20}
+          value={draft.nib}
+          onChange={(e) => set('nib', e.target.value)}
         />
       </div>
     </fieldset>

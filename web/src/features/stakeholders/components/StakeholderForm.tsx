@@ -79,7 +79,10 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           id={`${id}-name`}
           label={t('common.required', { label: t('stakeholders.fields.name') })}
           errors={errorsFor('name')}
-          inputProps={{ name: 'name', autoComplete: 'off', value: draft.name, onChange: (e) => set('name', e.target.value) }}
+          name="name"
+          autoComplete="off"
+          value={draft.name}
+          onChange={(e) => set('name', e.target.value)}
         />
         <SelectField
           id={`${id}-helix`}
@@ -87,7 +90,9 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           errors={errorsFor('helix')}
           emptyLabel={t('stakeholders.form.chooseHelix')}
           options={HELICES.map((helix) => ({ value: helix, label: t(`stakeholders.helices.${helix}`) }))}
-          selectProps={{ name: 'helix', value: draft.helix, onChange: (e) => set('helix', e.target.value as '' | Helix) }}
+          name="helix"
+          value={draft.helix}
+          onChange={(e) => set('helix', e.target.value as '' | Helix)}
         />
         <SelectField
           id={`${id}-kind`}
@@ -95,7 +100,9 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           errors={errorsFor('kind')}
           emptyLabel={t('stakeholders.form.chooseKind')}
           options={KINDS.map((kind) => ({ value: kind, label: t(`stakeholders.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | Kind) }}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => set('kind', e.target.value as '' | Kind)}
         />
         <div className="field">
           <RegionPicker
@@ -117,7 +124,9 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           label={t('stakeholders.fields.contact')}
           hint={t('stakeholders.form.contactHint')}
           errors={errorsFor('contact')}
-          textareaProps={{ name: 'contact', value: draft.contact, onChange: (e) => set('contact', e.target.value) }}
+          name="contact"
+          value={draft.contact}
+          onChange={(e) => set('contact', e.target.value)}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>
