@@ -14,7 +14,7 @@ import { useForm } from '../../../lib/use-form';
 import type { ServerErrors } from '../../../lib/use-form-errors';
 import { useCreateDeliberation } from '../hooks/use-group-mutations';
 import { useDeliberations } from '../hooks/use-group-queries';
-import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type DeliberationInput, type GroupView, type Topic } from '../types';
+import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type DeliberationInput, type GroupView } from '../types';
 import { fieldKey, groupProblemMessage, readGroupErrors, serverField } from '../types/errors';
 import {
   DELIBERATION_FIELDS,
@@ -54,7 +54,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
     onSaved: (created) =>
       void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
   });
-  const { draft, set, setDraft, errorsFor } = form;
+  const { draft, set, setDraft, errorsFor, field } = form;
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 
@@ -72,32 +72,20 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
       testId="deliberation-form"
     >
       <FormField
-        id={`${id}-title-field`}
         label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
         hint={t('groups.deliberations.form.titleHint')}
-        errors={errorsFor('title')}
-        name="title"
         autoComplete="off"
-        value={draft.title}
-        onChange={(e) => set('title', e.target.value)}
+        {...field('title')}
       />
       <SelectField
-        id={`${id}-topic`}
         label={t('common.required', { label: t('groups.deliberations.form.topic') })}
         emptyLabel={t('groups.deliberations.form.chooseTopic')}
-        errors={errorsFor('topic')}
         options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
-        name="topic"
-        value={draft.topic}
-        onChange={(e) => set('topic', e.target.value as '' | Topic)}
+        {...field('topic')}
       />
       <TextAreaField
-        id={`${id}-description`}
         label={t('groups.deliberations.form.description')}
-        errors={errorsFor('description')}
-        name="description"
-        value={draft.description}
-        onChange={(e) => set('description', e.target.value)}
+        {...field('description')}
       />
       <fieldset className="choice-group">
         <legend className="field__label">{t('groups.deliberations.form.method')}</legend>

@@ -40,7 +40,7 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
     readErrors: (error) => readGroupErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials'),
     onSaved,
   });
-  const { draft, set, errorsFor } = form;
+  const { draft, set, field } = form;
 
   return (
     <FormCard
@@ -64,37 +64,25 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
         ))}
       </fieldset>
       <FormField
-        id={`${id}-material`}
         label={t('common.required', { label: t('groups.materials.form.material') })}
         hint={t('groups.materials.form.materialHint')}
-        errors={errorsFor('material')}
-        name="material"
         maxLength={MAX_MATERIAL}
-        value={draft.material}
-        onChange={(e) => set('material', e.target.value)}
+        {...field('material')}
       />
-      <QuantityAndUnit id={id} draft={draft} set={set} errorsFor={errorsFor} />
+      <QuantityAndUnit field={field} />
       <FormField
-        id={`${id}-price`}
         label={t('groups.materials.form.price')}
         hint={t('groups.materials.form.priceHint')}
-        errors={errorsFor('price')}
-        name="price"
         inputMode="numeric"
         autoComplete="off"
-        value={draft.price}
-        onChange={(e) => set('price', e.target.value)}
+        {...field('price')}
       />
       <FormField
-        id={`${id}-until`}
         label={t('common.required', { label: t('groups.materials.form.until') })}
         hint={t('groups.materials.form.untilHint')}
-        errors={errorsFor('until')}
         type="date"
-        name="until"
         min={today}
-        value={draft.until}
-        onChange={(e) => set('until', e.target.value)}
+        {...field('until')}
       />
     </FormCard>
   );

@@ -12,7 +12,7 @@ import { formatDay, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCreateMeeting } from '../hooks/use-group-mutations';
 import { useMeetings } from '../hooks/use-group-queries';
-import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingInput, type MeetingKind } from '../types';
+import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingInput } from '../types';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMeetingDraft,
@@ -39,7 +39,7 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
     onSaved: (created) =>
       void navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
   });
-  const { draft, set, errorsFor } = form;
+  const { draft, set, errorsFor, field } = form;
 
   return (
     <FormCard
@@ -64,30 +64,18 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
         onChange={(e) => set('held_on', e.target.value)}
       />
       <SelectField
-        id={`${id}-kind`}
         label={t('groups.meetings.form.kind')}
-        errors={errorsFor('kind')}
         options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`groups.meetings.kinds.${kind}`) }))}
-        name="kind"
-        value={draft.kind}
-        onChange={(e) => set('kind', e.target.value as MeetingKind)}
+        {...field('kind')}
       />
       <FormField
-        id={`${id}-venue`}
         label={t('groups.meetings.form.venue')}
         hint={t('groups.meetings.form.venueHint')}
-        errors={errorsFor('venue')}
-        name="venue"
-        value={draft.venue}
-        onChange={(e) => set('venue', e.target.value)}
+        {...field('venue')}
       />
       <TextAreaField
-        id={`${id}-agenda`}
         label={t('groups.meetings.form.agenda')}
-        errors={errorsFor('agenda')}
-        name="agenda"
-        value={draft.agenda}
-        onChange={(e) => set('agenda', e.target.value)}
+        {...field('agenda')}
       />
     </FormCard>
   );

@@ -6,9 +6,10 @@ import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { searchPeople } from '../api/groups';
 import { useAddMember } from '../hooks/use-group-mutations';
-import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
+import { MEMBER_ROLES, type Member, type PersonHit } from '../types';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMemberDraft,
@@ -124,6 +125,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
   }, []);
 
   const set = <K extends keyof MemberDraft>(field: K, value: MemberDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -205,13 +207,9 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
         )}
 
         <SelectField
-          id={`${id}-role`}
           label={t('groups.members.form.role')}
-          errors={errorsFor('role')}
           options={MEMBER_ROLES.map((role) => ({ value: role, label: t(`groups.roles.${role}`) }))}
-          name="role"
-          value={draft.role}
-          onChange={(e) => set('role', e.target.value as MemberRole)}
+          {...field('role')}
         />
         <div>
           <div className="check">
@@ -244,13 +242,9 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
           </div>
         </div>
         <FormField
-          id={`${id}-joined`}
           label={t('groups.members.form.joinedOn')}
-          errors={errorsFor('joined_on')}
           type="date"
-          name="joined_on"
-          value={draft.joined_on}
-          onChange={(e) => set('joined_on', e.target.value)}
+          {...field('joined_on')}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>

@@ -10,6 +10,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { useCreatePost, useMarkUseful } from '../hooks/use-group-mutations';
 import { usePosts } from '../hooks/use-group-queries';
 import type { GroupView } from '../types';
@@ -24,7 +25,6 @@ import {
   type KnowledgePost,
   type PostDraft,
   type PostField,
-  type PostKind,
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 
@@ -45,6 +45,7 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (po
   }, []);
 
   const set = <K extends keyof PostDraft>(field: K, value: PostDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,44 +67,28 @@ function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (po
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <SelectField
-          id={`${id}-kind`}
           label={t('common.required', { label: t('groups.posts.form.kind') })}
           emptyLabel={t('groups.posts.form.chooseKind')}
-          errors={errorsFor('kind')}
           options={POST_KINDS.map((kind) => ({ value: kind, label: t(`groups.posts.kinds.${kind}`) }))}
-          name="kind"
-          value={draft.kind}
-          onChange={(e) => set('kind', e.target.value as '' | PostKind)}
+          {...field('kind')}
         />
         <FormField
-          id={`${id}-title-field`}
           label={t('common.required', { label: t('groups.posts.form.titleField') })}
           hint={t('groups.posts.form.titleHint')}
-          errors={errorsFor('title')}
-          name="title"
           maxLength={MAX_POST_TITLE}
-          value={draft.title}
-          onChange={(e) => set('title', e.target.value)}
+          {...field('title')}
         />
         <TextAreaField
-          id={`${id}-body`}
           label={t('common.required', { label: t('groups.posts.form.body') })}
           hint={t('groups.posts.form.bodyHint')}
-          errors={errorsFor('body')}
-          name="body"
           rows={5}
-          value={draft.body}
-          onChange={(e) => set('body', e.target.value)}
+          {...field('body')}
         />
         <FormField
-          id={`${id}-tags`}
           label={t('groups.posts.form.tags')}
           hint={t('groups.posts.form.tagsHint')}
-          errors={errorsFor('tags')}
-          name="tags"
           autoComplete="off"
-          value={draft.tags}
-          onChange={(e) => set('tags', e.target.value)}
+          {...field('tags')}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>
