@@ -42,12 +42,8 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (a
     <FormCard
       title={t('groups.treasury.assets.formTitle')}
       intro={<p className="muted">{t('groups.treasury.assets.formIntro')}</p>}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.treasury.assets.submit')}
-      savingLabel={t('groups.treasury.saving')}
-      cancelLabel={t('groups.treasury.cancel')}
+      form={form}
+      labels={{ submit: t('groups.treasury.assets.submit'), saving: t('groups.treasury.saving'), cancel: t('groups.treasury.cancel') }}
       onCancel={onCancel}
       testId="asset-form"
     >

@@ -62,12 +62,8 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
   return (
     <FormCard
       title={t('groups.deliberations.form.title')}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.deliberations.form.submit')}
-      savingLabel={t('groups.deliberations.form.submitting')}
-      cancelLabel={t('groups.deliberations.form.cancel')}
+      form={form}
+      labels={{ submit: t('groups.deliberations.form.submit'), saving: t('groups.deliberations.form.submitting'), cancel: t('groups.deliberations.form.cancel') }}
       onCancel={onCancel}
       testId="deliberation-form"
     >

@@ -36,12 +36,8 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: 
   return (
     <FormCard
       title={t('groups.treasury.feeRule.title')}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.treasury.feeRule.submit')}
-      savingLabel={t('groups.treasury.saving')}
-      cancelLabel={t('groups.treasury.cancel')}
+      form={form}
+      labels={{ submit: t('groups.treasury.feeRule.submit'), saving: t('groups.treasury.saving'), cancel: t('groups.treasury.cancel') }}
       onCancel={onCancel}
       testId="fee-rule-form"
     >

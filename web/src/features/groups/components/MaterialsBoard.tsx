@@ -45,12 +45,8 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
   return (
     <FormCard
       title={t(`groups.materials.form.title.${draft.kind}`)}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.materials.form.submit')}
-      savingLabel={t('groups.materials.saving')}
-      cancelLabel={t('groups.materials.cancel')}
+      form={form}
+      labels={{ submit: t('groups.materials.form.submit'), saving: t('groups.materials.saving'), cancel: t('groups.materials.cancel') }}
       onCancel={onCancel}
       testId="material-form"
     >

@@ -44,12 +44,8 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
   return (
     <FormCard
       title={t('groups.meetings.form.title')}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.meetings.form.submit')}
-      savingLabel={t('groups.meetings.form.submitting')}
-      cancelLabel={t('groups.meetings.form.cancel')}
+      form={form}
+      labels={{ submit: t('groups.meetings.form.submit'), saving: t('groups.meetings.form.submitting'), cancel: t('groups.meetings.form.cancel') }}
       onCancel={onCancel}
       testId="meeting-form"
     >

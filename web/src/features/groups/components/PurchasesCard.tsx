@@ -47,12 +47,8 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved:
     <FormCard
       title={t('groups.materials.purchase.formTitle')}
       intro={<p className="muted">{t('groups.materials.purchase.formIntro')}</p>}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.materials.purchase.submit')}
-      savingLabel={t('groups.materials.saving')}
-      cancelLabel={t('groups.materials.cancel')}
+      form={form}
+      labels={{ submit: t('groups.materials.purchase.submit'), saving: t('groups.materials.saving'), cancel: t('groups.materials.cancel') }}
       onCancel={onCancel}
       testId="purchase-form"
     >
