@@ -2,18 +2,21 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { FormSubmit } from '../lib/use-form';
 import { Alert } from './Alert';
 
+/** What FormCard reads of a form: useForm gives all of it. */
+export interface FormCardForm {
+  /** `general`: what the server said that no field shows. */
+  server: { general: readonly string[] };
+  submitting: boolean;
+  onSubmit: FormSubmit;
+}
+
 export interface FormCardProps {
   title: ReactNode;
   /** A line under the heading. */
   intro?: ReactNode;
-  /** What the server said that no field shows. */
-  general: readonly string[];
-  submitting: boolean;
-  onSubmit: FormSubmit;
-  submitLabel: string;
-  /** The submit button's words while the form is being sent. */
-  savingLabel: string;
-  cancelLabel: string;
+  form: FormCardForm;
+  /** The buttons' words: Save, Save while the form is being sent, and Cancel. */
+  labels: { submit: string; saving: string; cancel: string };
   onCancel: () => void;
   testId?: string;
   children: ReactNode;
@@ -23,7 +26,8 @@ export interface FormCardProps {
  * A section's form, opened in place (SectionCard's Add): its heading takes the focus as it opens,
  * the server's general messages stand above the fields, Save and Cancel below them.
  */
-export function FormCard({ title, intro, general, submitting, onSubmit, submitLabel, savingLabel, cancelLabel, onCancel, testId, children }: FormCardProps) {
+export function FormCard({ title, intro, form, labels, onCancel, testId, children }: FormCardProps) {
+  const { server, submitting, onSubmit } = form;
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -37,15 +41,15 @@ export function FormCard({ title, intro, general, submitting, onSubmit, submitLa
         {title}
       </h3>
       {intro}
-      {general.length > 0 ? <Alert tone="error">{general.join(' ')}</Alert> : null}
+      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         {children}
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? savingLabel : submitLabel}
+            {submitting ? labels.saving : labels.submit}
           </button>
           <button type="button" className="button button--secondary" onClick={onCancel}>
-            {cancelLabel}
+            {labels.cancel}
           </button>
         </div>
       </form>

@@ -6,7 +6,7 @@ export interface SelectOption {
   label: string;
 }
 
-interface SelectFieldProps {
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-describedby' | 'aria-invalid' | 'children'> & {
   id: string;
   label: string;
   hint?: string;
@@ -14,11 +14,10 @@ interface SelectFieldProps {
   options: readonly SelectOption[];
   /** The first, empty choice ("Semua sektor", "Pilih …"); none when omitted. */
   emptyLabel?: string;
-  selectProps: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-describedby' | 'aria-invalid' | 'children'>;
-}
+};
 
-/** A labelled select with its hint and errors tied to it, like FormField. */
-export function SelectField({ id, label, hint, errors = [], options, emptyLabel, selectProps }: SelectFieldProps) {
+/** A labelled select with its hint and errors tied to it, like FormField; the rest of the props go to the select. */
+export function SelectField({ id, label, hint, errors = [], options, emptyLabel, ...selectProps }: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <select

@@ -1,16 +1,15 @@
 import type { TextareaHTMLAttributes } from 'react';
 import { describedBy, FieldFrame } from './field-parts';
 
-interface TextAreaFieldProps {
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-describedby' | 'aria-invalid'> & {
   id: string;
   label: string;
   hint?: string;
   errors?: string[];
-  textareaProps: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-describedby' | 'aria-invalid'>;
-}
+};
 
-/** A labelled multi-line text box with its hint and errors tied to it, like FormField. */
-export function TextAreaField({ id, label, hint, errors = [], textareaProps }: TextAreaFieldProps) {
+/** A labelled multi-line text box with its hint and errors tied to it, like FormField; the rest of the props go to the textarea. */
+export function TextAreaField({ id, label, hint, errors = [], ...textareaProps }: TextAreaFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <textarea

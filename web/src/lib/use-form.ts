@@ -1,5 +1,5 @@
 // The one form hook: a draft, its checks, one safe submission and the messages beside each field.
-import { type FormEvent, useCallback, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useCallback, useId, useState } from 'react';
 import { type LocalProblems, type ServerErrors, useFormErrors } from './use-form-errors';
 import { useSubmission } from './use-submission';
 
@@ -10,6 +10,39 @@ export interface Checked<Field extends string, Input> {
   errors: LocalProblems<Field>;
   /** The request body when the checks found nothing. */
   input: Input | null;
+}
+
+/** The keys of a draft that hold text (what an input, select or text box edits). */
+type TextKey<Draft> = { [K in keyof Draft]: Draft[K] extends string ? K : never }[keyof Draft] & string;
+
+/** What ties one control to a draft's field: FormField, SelectField and TextAreaField take these props. */
+export interface BoundField {
+  id: string;
+  name: string;
+  value: string;
+  errors: string[];
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+}
+
+/**
+ * Ties a draft's text fields to FormField, SelectField and TextAreaField: `field('name')` gives the
+ * control's id, name, value, change handler and messages, so `<FormField label=… {...field('name')} />`
+ * is the whole binding. A select's value is one of its options (the draft's type for that field).
+ */
+export function bindFields<Draft, Field extends string>(
+  idPrefix: string,
+  draft: Draft,
+  set: <K extends keyof Draft>(field: K, value: Draft[K]) => void,
+  errorsFor: (field: Field) => string[],
+) {
+  return <K extends TextKey<Draft> & Field>(name: K): BoundField => ({
+    // "-field-" keeps a field's id apart from the form's own ids ("-title" for its heading).
+    id: `${idPrefix}-field-${name}`,
+    name,
+    value: draft[name] as string,
+    errors: errorsFor(name),
+    onChange: (event) => set(name, event.target.value as Draft[K]),
+  });
 }
 
 export interface FormOptions<Draft, Field extends string, Input, Saved> {
@@ -32,6 +65,7 @@ export interface FormOptions<Draft, Field extends string, Input, Saved> {
 export function useForm<Draft extends object, Field extends string, Input, Saved>(
   options: FormOptions<Draft, Field, Input, Saved>,
 ) {
+  const id = useId();
   const [draft, setDraft] = useState<Draft>(options.initial);
   const messages = useFormErrors<Field>();
   const { submitting, submit } = useSubmission();
@@ -58,5 +92,6 @@ export function useForm<Draft extends object, Field extends string, Input, Saved
     });
   }
 
-  return { draft, setDraft, set, submitting, onSubmit, ...messages };
+  const field = bindFields(id, draft, set, messages.errorsFor);
+  return { draft, setDraft, set, field, submitting, onSubmit, ...messages };
 }

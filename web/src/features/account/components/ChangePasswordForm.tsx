@@ -68,39 +68,33 @@ export function ChangePasswordForm({ username }: { username: string }) {
           id="current-password"
           label={t('password.current')}
           errors={[...local.current, ...currentServer]}
-          inputProps={{
-            name: 'current_password',
-            type: 'password',
-            autoComplete: 'current-password',
-            value: current,
-            onChange: (e) => setCurrent(e.target.value),
-          }}
+          name="current_password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
         />
         <FormField
           id="new-password"
           label={t('password.new')}
           hint={t('password.hint')}
           errors={[...local.next, ...nextServer]}
-          inputProps={{
-            name: 'new_password',
-            type: 'password',
-            autoComplete: 'new-password',
-            minLength: MIN_PASSWORD_LENGTH,
-            value: next,
-            onChange: (e) => setNext(e.target.value),
-          }}
+          name="new_password"
+          type="password"
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
         />
         <FormField
           id="confirm-password"
           label={t('password.confirm')}
           errors={local.confirm}
-          inputProps={{
-            name: 'confirm_password',
-            type: 'password',
-            autoComplete: 'new-password',
-            value: confirm,
-            onChange: (e) => setConfirm(e.target.value),
-          }}
+          name="confirm_password"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
         />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? t('password.submitting') : t('password.submit')}

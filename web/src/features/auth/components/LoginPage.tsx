@@ -75,30 +75,26 @@ export function LoginPage() {
             id="login-username"
             label={t('login.username')}
             errors={usernameErrors}
-            inputProps={{
-              name: 'username',
-              type: 'text',
-              autoComplete: 'username',
-              autoCapitalize: 'none',
-              autoCorrect: 'off',
-              spellCheck: false,
-              value: username,
-              onChange: (e) => setUsername(e.target.value),
-              required: true,
-            }}
+            name="username"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
           />
           <FormField
             id="login-password"
             label={t('login.password')}
             errors={passwordErrors}
-            inputProps={{
-              name: 'password',
-              type: 'password',
-              autoComplete: 'current-password',
-              value: password,
-              onChange: (e) => setPassword(e.target.value),
-              required: true,
-            }}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
           />
           <button type="submit" className="button button--primary button--block" disabled={submitting}>
             {submitting ? t('login.submitting') : t('login.submit')}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
@@ -21,15 +21,12 @@ import {
   validateAsset,
   type AssetDraft,
   type AssetInput,
-  type AssetKind,
-  type AssetSource,
   type CommonAsset,
 } from '../types/treasury';
 
 /** A new common asset: its value moves from cash into common assets in the ledger. */
 function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (asset: CommonAsset) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const today = todayIso();
   const addAsset = useAddAsset(group.id);
   const form = useForm({
@@ -39,54 +36,45 @@ function AssetForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (a
     readErrors: (error) => readGroupErrors(t, error, ['name', 'kind', 'source', 'value', 'acquired_on'], 'treasury'),
     onSaved,
   });
-  const { draft, set, errorsFor } = form;
+  const { field } = form;
 
   return (
     <FormCard
       title={t('groups.treasury.assets.formTitle')}
       intro={<p className="muted">{t('groups.treasury.assets.formIntro')}</p>}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.treasury.assets.submit')}
-      savingLabel={t('groups.treasury.saving')}
-      cancelLabel={t('groups.treasury.cancel')}
+      form={form}
+      labels={{ submit: t('groups.treasury.assets.submit'), saving: t('groups.treasury.saving'), cancel: t('groups.treasury.cancel') }}
       onCancel={onCancel}
       testId="asset-form"
     >
       <FormField
-        id={`${id}-name`}
         label={t('common.required', { label: t('groups.treasury.assets.name') })}
         hint={t('groups.treasury.assets.nameHint')}
-        errors={errorsFor('name')}
-        inputProps={{ name: 'name', maxLength: MAX_ASSET_NAME, value: draft.name, onChange: (e) => set('name', e.target.value) }}
+        maxLength={MAX_ASSET_NAME}
+        {...field('name')}
       />
       <SelectField
-        id={`${id}-kind`}
         label={t('groups.treasury.assets.kind')}
-        errors={errorsFor('kind')}
         options={ASSET_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.assetKinds.${kind}`) }))}
-        selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as AssetKind) }}
+        {...field('kind')}
       />
       <SelectField
-        id={`${id}-source`}
         label={t('groups.treasury.assets.source')}
-        errors={errorsFor('source')}
         options={ASSET_SOURCES.map((source) => ({ value: source, label: t(`groups.treasury.assetSources.${source}`) }))}
-        selectProps={{ name: 'source', value: draft.source, onChange: (e) => set('source', e.target.value as AssetSource) }}
+        {...field('source')}
       />
       <FormField
-        id={`${id}-value`}
         label={t('common.required', { label: t('groups.treasury.assets.value') })}
         hint={t('groups.treasury.amountHint')}
-        errors={errorsFor('value')}
-        inputProps={{ name: 'value', inputMode: 'numeric', autoComplete: 'off', value: draft.value, onChange: (e) => set('value', e.target.value) }}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('value')}
       />
       <FormField
-        id={`${id}-acquired`}
         label={t('groups.treasury.assets.acquiredOn')}
-        errors={errorsFor('acquired_on')}
-        inputProps={{ type: 'date', name: 'acquired_on', max: today, value: draft.acquired_on, onChange: (e) => set('acquired_on', e.target.value) }}
+        type="date"
+        max={today}
+        {...field('acquired_on')}
       />
     </FormCard>
   );

@@ -37,7 +37,8 @@ export function ComplianceSection({ group, language, thisMonth }: ComplianceSect
         id={`${id}-span`}
         label={t('groups.compliance.span')}
         options={SPANS.map((months) => ({ value: String(months), label: t('groups.compliance.spans', { count: months }) }))}
-        selectProps={{ value: String(span), onChange: (e) => setSpan(Number(e.target.value) as Span) }}
+        value={String(span)}
+        onChange={(e) => setSpan(Number(e.target.value) as Span)}
       />
       {report.isError ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
       {report.isFetching && !data ? <p role="status">{t('groups.compliance.loading')}</p> : null}

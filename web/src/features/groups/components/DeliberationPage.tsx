@@ -8,6 +8,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { useCastVote, useDecide } from '../hooks/use-group-mutations';
 import { useDeliberation, useMembers } from '../hooks/use-group-queries';
 import { canWrite, OUTCOMES, type DeliberationView, type GroupView, type Outcome } from '../types';
@@ -215,6 +216,7 @@ function DecidePanel({
   const consensus = deliberation.method === 'consensus';
 
   const set = <K extends keyof DecisionDraft>(field: K, value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -254,22 +256,18 @@ function DecidePanel({
             </fieldset>
             {draft.outcome === 'agreed' ? (
               <SelectField
-                id={`${id}-option`}
                 label={t('groups.deliberation.decide.option')}
                 emptyLabel={t('groups.deliberation.decide.chooseOption')}
-                errors={errorsFor('option_id')}
                 options={deliberation.options.map((option) => ({ value: String(option.id), label: option.label }))}
-                selectProps={{ name: 'option_id', value: draft.option_id, onChange: (e) => set('option_id', e.target.value) }}
+                {...field('option_id')}
               />
             ) : null}
           </>
         ) : null}
         <TextAreaField
-          id={`${id}-note`}
           label={t('groups.deliberation.decide.note')}
           hint={t('groups.deliberation.decide.noteHint')}
-          errors={errorsFor('note')}
-          textareaProps={{ name: 'note', value: draft.note, onChange: (e) => set('note', e.target.value) }}
+          {...field('note')}
         />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting

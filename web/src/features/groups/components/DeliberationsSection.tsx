@@ -14,7 +14,7 @@ import { useForm } from '../../../lib/use-form';
 import type { ServerErrors } from '../../../lib/use-form-errors';
 import { useCreateDeliberation } from '../hooks/use-group-mutations';
 import { useDeliberations } from '../hooks/use-group-queries';
-import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type DeliberationInput, type GroupView, type Topic } from '../types';
+import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type DeliberationInput, type GroupView } from '../types';
 import { fieldKey, groupProblemMessage, readGroupErrors, serverField } from '../types/errors';
 import {
   DELIBERATION_FIELDS,
@@ -54,7 +54,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
     onSaved: (created) =>
       void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
   });
-  const { draft, set, setDraft, errorsFor } = form;
+  const { draft, set, setDraft, errorsFor, field } = form;
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 
@@ -62,35 +62,26 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
   return (
     <FormCard
       title={t('groups.deliberations.form.title')}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.deliberations.form.submit')}
-      savingLabel={t('groups.deliberations.form.submitting')}
-      cancelLabel={t('groups.deliberations.form.cancel')}
+      form={form}
+      labels={{ submit: t('groups.deliberations.form.submit'), saving: t('groups.deliberations.form.submitting'), cancel: t('groups.deliberations.form.cancel') }}
       onCancel={onCancel}
       testId="deliberation-form"
     >
       <FormField
-        id={`${id}-title-field`}
         label={t('common.required', { label: t('groups.deliberations.form.titleField') })}
         hint={t('groups.deliberations.form.titleHint')}
-        errors={errorsFor('title')}
-        inputProps={{ name: 'title', autoComplete: 'off', value: draft.title, onChange: (e) => set('title', e.target.value) }}
+        autoComplete="off"
+        {...field('title')}
       />
       <SelectField
-        id={`${id}-topic`}
         label={t('common.required', { label: t('groups.deliberations.form.topic') })}
         emptyLabel={t('groups.deliberations.form.chooseTopic')}
-        errors={errorsFor('topic')}
         options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
-        selectProps={{ name: 'topic', value: draft.topic, onChange: (e) => set('topic', e.target.value as '' | Topic) }}
+        {...field('topic')}
       />
       <TextAreaField
-        id={`${id}-description`}
         label={t('groups.deliberations.form.description')}
-        errors={errorsFor('description')}
-        textareaProps={{ name: 'description', value: draft.description, onChange: (e) => set('description', e.target.value) }}
+        {...field('description')}
       />
       <fieldset className="choice-group">
         <legend className="field__label">{t('groups.deliberations.form.method')}</legend>
@@ -118,7 +109,9 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
                 id={`${id}-option-${index}`}
                 label={t('groups.deliberations.form.option', { number })}
                 errors={errorsFor(`options[${index}]`)}
-                inputProps={{ autoComplete: 'off', value: option, onChange: (e) => setOption(index, e.target.value) }}
+                autoComplete="off"
+                value={option}
+                onChange={(e) => setOption(index, e.target.value)}
               />
               {draft.options.length > 1 ? (
                 <button

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -21,7 +21,6 @@ import { emptyFeeRuleDraft, sortFees, validateFeeRule, type FeeRuleInput, type M
 /** A new fee rule: an amount a month from a month on, set (best) by an agreed fee deliberation. */
 function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const addFeeRule = useAddFeeRule(group.id);
   const deliberations = useDeliberations(group.id, 200, 0);
   const agreed = agreedOn(deliberations.data?.items ?? [], 'fee_rule');
@@ -32,42 +31,35 @@ function FeeRuleForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: 
     readErrors: (error) => readGroupErrors(t, error, ['amount', 'from', 'deliberation_id'], 'treasury'),
     onSaved: () => onSaved(),
   });
-  const { draft, set, errorsFor } = form;
+  const { field } = form;
 
   return (
     <FormCard
       title={t('groups.treasury.feeRule.title')}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.treasury.feeRule.submit')}
-      savingLabel={t('groups.treasury.saving')}
-      cancelLabel={t('groups.treasury.cancel')}
+      form={form}
+      labels={{ submit: t('groups.treasury.feeRule.submit'), saving: t('groups.treasury.saving'), cancel: t('groups.treasury.cancel') }}
       onCancel={onCancel}
       testId="fee-rule-form"
     >
       <FormField
-        id={`${id}-amount`}
         label={t('common.required', { label: t('groups.treasury.feeRule.amount') })}
         hint={t('groups.treasury.amountHint')}
-        errors={errorsFor('amount')}
-        inputProps={{ name: 'amount', inputMode: 'numeric', autoComplete: 'off', value: draft.amount, onChange: (e) => set('amount', e.target.value) }}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('amount')}
       />
       <FormField
-        id={`${id}-from`}
         label={t('common.required', { label: t('groups.treasury.feeRule.from') })}
         hint={t('groups.treasury.feeRule.fromHint')}
-        errors={errorsFor('from')}
-        inputProps={{ type: 'month', name: 'from', value: draft.from, onChange: (e) => set('from', e.target.value) }}
+        type="month"
+        {...field('from')}
       />
       {agreed.length > 0 ? (
         <SelectField
-          id={`${id}-deliberation`}
           label={t('groups.treasury.feeRule.deliberation')}
           emptyLabel={t('groups.treasury.feeRule.noDeliberation')}
-          errors={errorsFor('deliberation_id')}
           options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
-          selectProps={{ name: 'deliberation_id', value: draft.deliberation_id, onChange: (e) => set('deliberation_id', e.target.value) }}
+          {...field('deliberation_id')}
         />
       ) : null}
     </FormCard>

@@ -9,8 +9,9 @@ import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { useCreateGroup } from '../hooks/use-group-mutations';
-import { GROUP_KINDS, ORIGINS, SECTORS, type GroupKind, type Origin } from '../types';
+import { GROUP_KINDS, ORIGINS, SECTORS } from '../types';
 import { readGroupErrors } from '../types/errors';
 import {
   emptyGroupDraft,
@@ -42,6 +43,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
   }, [attempt]);
 
   const set = <K extends keyof GroupDraft>(field: K, value: GroupDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -80,26 +82,21 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
       ) : null}
       <form ref={formRef} className="card form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting} data-testid="group-form">
         <FormField
-          id={`${id}-name`}
           label={t('common.required', { label: t('groups.form.name') })}
-          errors={errorsFor('name')}
-          inputProps={{ name: 'name', autoComplete: 'off', value: draft.name, onChange: (e) => set('name', e.target.value) }}
+          autoComplete="off"
+          {...field('name')}
         />
         <SelectField
-          id={`${id}-kind`}
           label={t('common.required', { label: t('groups.form.kind') })}
-          errors={errorsFor('kind')}
           emptyLabel={t('groups.form.chooseKind')}
           options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | GroupKind) }}
+          {...field('kind')}
         />
         <SelectField
-          id={`${id}-sector`}
           label={t('common.required', { label: t('groups.form.sector') })}
-          errors={errorsFor('sector')}
           emptyLabel={t('groups.form.chooseSector')}
           options={SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))}
-          selectProps={{ name: 'sector', value: draft.sector, onChange: (e) => set('sector', e.target.value) }}
+          {...field('sector')}
         />
         <div className={villageErrors.length > 0 ? 'field field--invalid' : 'field'}>
           <RegionPicker
@@ -111,55 +108,36 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           <FieldMessages id={`${id}-village-error`} messages={villageErrors} />
         </div>
         <FormField
-          id={`${id}-centre`}
           label={t('groups.form.businessCentre')}
           hint={t('groups.form.businessCentreHint')}
-          errors={errorsFor('business_centre')}
-          inputProps={{ name: 'business_centre', value: draft.business_centre, onChange: (e) => set('business_centre', e.target.value) }}
+          {...field('business_centre')}
         />
         <SelectField
-          id={`${id}-origin`}
           label={t('groups.form.origin')}
-          errors={errorsFor('origin')}
           options={ORIGINS.map((origin) => ({ value: origin, label: t(`groups.origins.${origin}`) }))}
-          selectProps={{ name: 'origin', value: draft.origin, onChange: (e) => set('origin', e.target.value as Origin) }}
+          {...field('origin')}
         />
         <FormField
-          id={`${id}-sop`}
           label={t('common.required', { label: t('groups.form.sop') })}
           hint={t('groups.form.sopHint')}
-          errors={errorsFor('sop_meetings_per_month')}
-          inputProps={{
-            name: 'sop_meetings_per_month',
-            inputMode: 'numeric',
-            value: draft.sop_meetings_per_month,
-            onChange: (e) => set('sop_meetings_per_month', e.target.value),
-          }}
+          inputMode="numeric"
+          {...field('sop_meetings_per_month')}
         />
         <FormField
-          id={`${id}-legality`}
           label={t('groups.form.legality')}
           hint={t('groups.form.legalityHint')}
-          errors={errorsFor('legality')}
-          inputProps={{ name: 'legality', value: draft.legality, onChange: (e) => set('legality', e.target.value) }}
+          {...field('legality')}
         />
         <div className="form-grid">
           <FormField
-            id={`${id}-legality-date`}
             label={t('groups.form.legalityDate')}
-            errors={errorsFor('legality_date')}
-            inputProps={{
-              type: 'date',
-              name: 'legality_date',
-              value: draft.legality_date,
-              onChange: (e) => set('legality_date', e.target.value),
-            }}
+            type="date"
+            {...field('legality_date')}
           />
           <FormField
-            id={`${id}-founded`}
             label={t('groups.form.foundedOn')}
-            errors={errorsFor('founded_on')}
-            inputProps={{ type: 'date', name: 'founded_on', value: draft.founded_on, onChange: (e) => set('founded_on', e.target.value) }}
+            type="date"
+            {...field('founded_on')}
           />
         </div>
         <div className="button-row">

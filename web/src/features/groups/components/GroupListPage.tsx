@@ -86,13 +86,11 @@ export function GroupListPage({ role }: { role: Role }) {
             id="group-q"
             label={t('groups.search')}
             hint={t('groups.searchHint')}
-            inputProps={{
-              type: 'search',
-              name: 'q',
-              value: query,
-              maxLength: MAX_Q,
-              onChange: (e) => setQuery(e.target.value),
-            }}
+            type="search"
+            name="q"
+            value={query}
+            maxLength={MAX_Q}
+            onChange={(e) => setQuery(e.target.value)}
           />
           <button type="submit" className="button button--primary">
             {t('common.search')}
@@ -104,24 +102,20 @@ export function GroupListPage({ role }: { role: Role }) {
             label={t('groups.status')}
             emptyLabel={t('groups.allStatuses')}
             options={GROUP_STATUSES.map((status) => ({ value: status, label: t(`groups.statuses.${status}`) }))}
-            selectProps={{
-              name: 'status',
-              value: filters.status ?? '',
-              onChange: (e) =>
-                setFilters({ ...filters, q: query.trim(), status: isGroupStatus(e.target.value) ? e.target.value : null, offset: 0 }),
-            }}
+            name="status"
+            value={filters.status ?? ''}
+            onChange={(e) =>
+              setFilters({ ...filters, q: query.trim(), status: isGroupStatus(e.target.value) ? e.target.value : null, offset: 0 })}
           />
           <SelectField
             id="group-kind"
             label={t('groups.kind')}
             emptyLabel={t('groups.allKinds')}
             options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
-            selectProps={{
-              name: 'kind',
-              value: filters.kind ?? '',
-              onChange: (e) =>
-                setFilters({ ...filters, q: query.trim(), kind: isGroupKind(e.target.value) ? e.target.value : null, offset: 0 }),
-            }}
+            name="kind"
+            value={filters.kind ?? ''}
+            onChange={(e) =>
+              setFilters({ ...filters, q: query.trim(), kind: isGroupKind(e.target.value) ? e.target.value : null, offset: 0 })}
           />
         </div>
       </form>

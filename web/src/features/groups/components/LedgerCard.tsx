@@ -10,6 +10,7 @@ import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { usePostEntry, useReverseEntry } from '../hooks/use-group-mutations';
 import { useAssets, useLedger, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -64,6 +65,7 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
   }, []);
 
   const set = <K extends keyof EntryDraft>(field: K, value: EntryDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
   const setKind = (kind: FormEntryKind) =>
     setDraft((d) => {
       // A shop sale or purchase names the group shop unless the treasurer picks another asset.
@@ -99,54 +101,45 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
           label={t('groups.treasury.entry.kind')}
           errors={errorsFor('kind')}
           options={FORM_ENTRY_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => setKind(e.target.value as FormEntryKind) }}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => setKind(e.target.value as FormEntryKind)}
         />
         {needs.member ? (
           <SelectField
-            id={`${id}-member`}
             label={t('common.required', { label: t('groups.treasury.entry.member') })}
             emptyLabel={t('groups.treasury.entry.chooseMember')}
-            errors={errorsFor('member_id')}
             options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
-            selectProps={{ name: 'member_id', value: draft.member_id, onChange: (e) => set('member_id', e.target.value) }}
+            {...field('member_id')}
           />
         ) : null}
         <FormField
-          id={`${id}-amount`}
           label={t('common.required', { label: t('groups.treasury.entry.amount') })}
           hint={t('groups.treasury.amountHint')}
-          errors={errorsFor('amount')}
-          inputProps={{
-            name: 'amount',
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            value: draft.amount,
-            onChange: (e) => set('amount', e.target.value),
-          }}
+          inputMode="numeric"
+          autoComplete="off"
+          {...field('amount')}
         />
         {needs.asset ? (
           <SelectField
-            id={`${id}-asset`}
             label={t('groups.treasury.entry.asset')}
             hint={t('groups.treasury.entry.assetHint')}
             emptyLabel={t('groups.treasury.entry.noAsset')}
-            errors={errorsFor('asset_id')}
             options={assets.map((asset) => ({ value: String(asset.id), label: asset.name }))}
-            selectProps={{ name: 'asset_id', value: draft.asset_id, onChange: (e) => set('asset_id', e.target.value) }}
+            {...field('asset_id')}
           />
         ) : null}
         <FormField
-          id={`${id}-date`}
           label={t('common.required', { label: t('groups.treasury.entry.date') })}
-          errors={errorsFor('date')}
-          inputProps={{ type: 'date', name: 'date', max: today, value: draft.date, onChange: (e) => set('date', e.target.value) }}
+          type="date"
+          max={today}
+          {...field('date')}
         />
         <FormField
-          id={`${id}-memo`}
           label={t('groups.treasury.entry.memo')}
           hint={t('groups.treasury.entry.memoHint')}
-          errors={errorsFor('memo')}
-          inputProps={{ name: 'memo', maxLength: MAX_MEMO, value: draft.memo, onChange: (e) => set('memo', e.target.value) }}
+          maxLength={MAX_MEMO}
+          {...field('memo')}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>
@@ -235,7 +228,9 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
             id={`${id}-reason`}
             label={t('groups.treasury.reverse.reason')}
             hint={t('groups.treasury.reverse.reasonHint')}
-            inputProps={{ maxLength: MAX_MEMO, value: reason, onChange: (e) => setReason(e.target.value) }}
+            maxLength={MAX_MEMO}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
           />
         </ConfirmAction>
       ) : null}

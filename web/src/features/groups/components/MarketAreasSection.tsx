@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { useClaimArea, useEndArea } from '../hooks/use-group-mutations';
 import { useAreas, useDeliberations, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type Deliberation, type GroupView } from '../types';
@@ -64,6 +65,7 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
     // Another area or member is another question: the explanation no longer applies.
     if (field === 'area' || field === 'member_id') setTaken(null);
   };
+  const field = bindFields(id, draft, set, errorsFor);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -93,25 +95,23 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <SelectField
-          id={`${id}-member`}
           label={t('common.required', { label: t('groups.markets.form.member') })}
           emptyLabel={t('groups.markets.form.chooseMember')}
-          errors={errorsFor('member_id')}
           options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
-          selectProps={{ name: 'member_id', value: draft.member_id, onChange: (e) => set('member_id', e.target.value) }}
+          {...field('member_id')}
         />
         <FormField
-          id={`${id}-area`}
           label={t('common.required', { label: t('groups.markets.form.area') })}
           hint={t('groups.markets.form.areaHint')}
-          errors={errorsFor('area')}
-          inputProps={{ name: 'area', maxLength: MAX_AREA, autoComplete: 'off', value: draft.area, onChange: (e) => set('area', e.target.value) }}
+          maxLength={MAX_AREA}
+          autoComplete="off"
+          {...field('area')}
         />
         <FormField
-          id={`${id}-claimed`}
           label={t('groups.markets.form.claimedOn')}
-          errors={errorsFor('claimed_on')}
-          inputProps={{ type: 'date', name: 'claimed_on', max: today, value: draft.claimed_on, onChange: (e) => set('claimed_on', e.target.value) }}
+          type="date"
+          max={today}
+          {...field('claimed_on')}
         />
         {taken ? (
           <div className="taken" role="alert" data-testid="claimed-by-other">
@@ -123,12 +123,10 @@ function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) 
             <p>{t('groups.markets.taken.rule')}</p>
             {agreed.length > 0 ? (
               <SelectField
-                id={`${id}-deliberation`}
                 label={t('groups.markets.taken.pick')}
                 emptyLabel={t('groups.markets.taken.choose')}
-                errors={errorsFor('deliberation_id')}
                 options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
-                selectProps={{ name: 'deliberation_id', value: draft.deliberation_id, onChange: (e) => set('deliberation_id', e.target.value) }}
+                {...field('deliberation_id')}
               />
             ) : (
               <p>

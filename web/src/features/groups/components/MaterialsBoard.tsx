@@ -40,17 +40,13 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
     readErrors: (error) => readGroupErrors(t, error, ['kind', 'material', 'unit', 'quantity', 'price', 'until'], 'materials'),
     onSaved,
   });
-  const { draft, set, errorsFor } = form;
+  const { draft, set, field } = form;
 
   return (
     <FormCard
       title={t(`groups.materials.form.title.${draft.kind}`)}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.materials.form.submit')}
-      savingLabel={t('groups.materials.saving')}
-      cancelLabel={t('groups.materials.cancel')}
+      form={form}
+      labels={{ submit: t('groups.materials.form.submit'), saving: t('groups.materials.saving'), cancel: t('groups.materials.cancel') }}
       onCancel={onCancel}
       testId="material-form"
     >
@@ -64,26 +60,25 @@ function MaterialForm({ group, kind, onSaved, onCancel }: { group: GroupView; ki
         ))}
       </fieldset>
       <FormField
-        id={`${id}-material`}
         label={t('common.required', { label: t('groups.materials.form.material') })}
         hint={t('groups.materials.form.materialHint')}
-        errors={errorsFor('material')}
-        inputProps={{ name: 'material', maxLength: MAX_MATERIAL, value: draft.material, onChange: (e) => set('material', e.target.value) }}
+        maxLength={MAX_MATERIAL}
+        {...field('material')}
       />
-      <QuantityAndUnit id={id} draft={draft} set={set} errorsFor={errorsFor} />
+      <QuantityAndUnit field={field} />
       <FormField
-        id={`${id}-price`}
         label={t('groups.materials.form.price')}
         hint={t('groups.materials.form.priceHint')}
-        errors={errorsFor('price')}
-        inputProps={{ name: 'price', inputMode: 'numeric', autoComplete: 'off', value: draft.price, onChange: (e) => set('price', e.target.value) }}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('price')}
       />
       <FormField
-        id={`${id}-until`}
         label={t('common.required', { label: t('groups.materials.form.until') })}
         hint={t('groups.materials.form.untilHint')}
-        errors={errorsFor('until')}
-        inputProps={{ type: 'date', name: 'until', min: today, value: draft.until, onChange: (e) => set('until', e.target.value) }}
+        type="date"
+        min={today}
+        {...field('until')}
       />
     </FormCard>
   );

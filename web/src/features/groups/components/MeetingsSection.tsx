@@ -12,7 +12,7 @@ import { formatDay, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCreateMeeting } from '../hooks/use-group-mutations';
 import { useMeetings } from '../hooks/use-group-queries';
-import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingInput, type MeetingKind } from '../types';
+import { canWrite, MEETING_KINDS, type GroupView, type Meeting, type MeetingInput } from '../types';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMeetingDraft,
@@ -39,17 +39,13 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
     onSaved: (created) =>
       void navigate(meetingPath(group.id, created.id), { state: { notice: 'meetingCreated' } satisfies WorkspaceNotice }),
   });
-  const { draft, set, errorsFor } = form;
+  const { draft, set, errorsFor, field } = form;
 
   return (
     <FormCard
       title={t('groups.meetings.form.title')}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.meetings.form.submit')}
-      savingLabel={t('groups.meetings.form.submitting')}
-      cancelLabel={t('groups.meetings.form.cancel')}
+      form={form}
+      labels={{ submit: t('groups.meetings.form.submit'), saving: t('groups.meetings.form.submitting'), cancel: t('groups.meetings.form.cancel') }}
       onCancel={onCancel}
       testId="meeting-form"
     >
@@ -58,27 +54,24 @@ function MeetingForm({ group, onCancel }: { group: GroupView; onCancel: () => vo
         label={t('common.required', { label: t('groups.meetings.form.heldOn') })}
         hint={t('groups.meetings.form.heldOnHint')}
         errors={[...errorsFor('held_on'), ...errorsFor('status')]}
-        inputProps={{ type: 'date', name: 'held_on', value: draft.held_on, onChange: (e) => set('held_on', e.target.value) }}
+        type="date"
+        name="held_on"
+        value={draft.held_on}
+        onChange={(e) => set('held_on', e.target.value)}
       />
       <SelectField
-        id={`${id}-kind`}
         label={t('groups.meetings.form.kind')}
-        errors={errorsFor('kind')}
         options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`groups.meetings.kinds.${kind}`) }))}
-        selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as MeetingKind) }}
+        {...field('kind')}
       />
       <FormField
-        id={`${id}-venue`}
         label={t('groups.meetings.form.venue')}
         hint={t('groups.meetings.form.venueHint')}
-        errors={errorsFor('venue')}
-        inputProps={{ name: 'venue', value: draft.venue, onChange: (e) => set('venue', e.target.value) }}
+        {...field('venue')}
       />
       <TextAreaField
-        id={`${id}-agenda`}
         label={t('groups.meetings.form.agenda')}
-        errors={errorsFor('agenda')}
-        textareaProps={{ name: 'agenda', value: draft.agenda, onChange: (e) => set('agenda', e.target.value) }}
+        {...field('agenda')}
       />
     </FormCard>
   );

@@ -6,9 +6,10 @@ import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { searchPeople } from '../api/groups';
 import { useAddMember } from '../hooks/use-group-mutations';
-import { MEMBER_ROLES, type Member, type MemberRole, type PersonHit } from '../types';
+import { MEMBER_ROLES, type Member, type PersonHit } from '../types';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMemberDraft,
@@ -57,16 +58,14 @@ function PersonSearch({ onChoose, errors }: { onChoose: (person: PersonHit) => v
           label={t('groups.members.form.search')}
           hint={t('groups.members.form.searchHint')}
           errors={errors}
-          inputProps={{
-            type: 'search',
-            value: q,
-            onChange: (e) => setQ(e.target.value),
-            onKeyDown: (e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void onSearch();
-              }
-            },
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void onSearch();
+            }
           }}
         />
         <button type="button" className="button button--secondary" onClick={() => void onSearch()}>
@@ -126,6 +125,7 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
   }, []);
 
   const set = <K extends keyof MemberDraft>(field: K, value: MemberDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -177,7 +177,10 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
               id={`${id}-name`}
               label={t('common.required', { label: t('groups.members.form.name') })}
               errors={errorsFor('person_name')}
-              inputProps={{ name: 'name', autoComplete: 'off', value: draft.name, onChange: (e) => set('name', e.target.value) }}
+              name="name"
+              autoComplete="off"
+              value={draft.name}
+              onChange={(e) => set('name', e.target.value)}
             />
             <SelectField
               id={`${id}-gender`}
@@ -185,34 +188,28 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
               errors={errorsFor('person_gender')}
               emptyLabel={t('groups.members.form.genderUnknown')}
               options={(['female', 'male'] as const).map((gender) => ({ value: gender, label: t(`genders.${gender}`) }))}
-              selectProps={{
-                name: 'gender',
-                value: draft.gender,
-                onChange: (e) => set('gender', e.target.value as MemberDraft['gender']),
-              }}
+              name="gender"
+              value={draft.gender}
+              onChange={(e) => set('gender', e.target.value as MemberDraft['gender'])}
             />
             <FormField
               id={`${id}-phone`}
               label={t('groups.members.form.phone')}
               hint={t('groups.members.form.phoneHint')}
               errors={errorsFor('person_phone')}
-              inputProps={{
-                type: 'tel',
-                name: 'phone',
-                autoComplete: 'off',
-                value: draft.phone,
-                onChange: (e) => set('phone', e.target.value),
-              }}
+              type="tel"
+              name="phone"
+              autoComplete="off"
+              value={draft.phone}
+              onChange={(e) => set('phone', e.target.value)}
             />
           </>
         )}
 
         <SelectField
-          id={`${id}-role`}
           label={t('groups.members.form.role')}
-          errors={errorsFor('role')}
           options={MEMBER_ROLES.map((role) => ({ value: role, label: t(`groups.roles.${role}`) }))}
-          selectProps={{ name: 'role', value: draft.role, onChange: (e) => set('role', e.target.value as MemberRole) }}
+          {...field('role')}
         />
         <div>
           <div className="check">
@@ -245,10 +242,9 @@ export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: Memb
           </div>
         </div>
         <FormField
-          id={`${id}-joined`}
           label={t('groups.members.form.joinedOn')}
-          errors={errorsFor('joined_on')}
-          inputProps={{ type: 'date', name: 'joined_on', value: draft.joined_on, onChange: (e) => set('joined_on', e.target.value) }}
+          type="date"
+          {...field('joined_on')}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>

@@ -152,14 +152,22 @@ function ShareItem({ group, order, share, index, writable, onSaved }: ShareItemP
             label={t('groups.order.deliveredField', { unit: order.unit })}
             hint={t('groups.order.deliveredHint', { quantity: number(share.quantity), unit: order.unit })}
             errors={errorsFor('delivered')}
-            inputProps={{ name: 'delivered', inputMode: 'numeric', autoComplete: 'off', value: draft.delivered, onChange: (e) => setDraft((d) => ({ ...d, delivered: e.target.value })) }}
+            name="delivered"
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.delivered}
+            onChange={(e) => setDraft((d) => ({ ...d, delivered: e.target.value }))}
           />
           <FormField
             id={`${id}-paid`}
             label={t('groups.order.paidField')}
             hint={t('groups.order.paidHint', { payout: formatRupiah(share.payout) })}
             errors={errorsFor('paid_out')}
-            inputProps={{ name: 'paid_out', inputMode: 'numeric', autoComplete: 'off', value: draft.paid_out, onChange: (e) => setDraft((d) => ({ ...d, paid_out: e.target.value })) }}
+            name="paid_out"
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.paid_out}
+            onChange={(e) => setDraft((d) => ({ ...d, paid_out: e.target.value }))}
           />
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={saving}>

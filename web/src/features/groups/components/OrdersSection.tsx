@@ -10,6 +10,7 @@ import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
 import { readServerErrors, type ServerErrors, useFormErrors } from '../../../lib/use-form-errors';
+import { bindFields } from '../../../lib/use-form';
 import { useCreateOrder } from '../hooks/use-group-mutations';
 import { useMembers, useOrders } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -75,6 +76,7 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
   }, []);
 
   const set = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const field = bindFields(id, draft, set, errorsFor);
   const setCapacity = (memberId: number, value: string) =>
     setDraft((d) => ({ ...d, capacities: { ...d.capacities, [memberId]: value } }));
 
@@ -135,45 +137,41 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
-          id={`${id}-customer`}
           label={t('common.required', { label: t('groups.orders.form.customer') })}
           hint={t('groups.orders.form.customerHint')}
-          errors={errorsFor('customer')}
-          inputProps={{ name: 'customer', maxLength: MAX_ORDER_TEXT, value: draft.customer, onChange: (e) => set('customer', e.target.value) }}
+          maxLength={MAX_ORDER_TEXT}
+          {...field('customer')}
         />
         <FormField
-          id={`${id}-product`}
           label={t('common.required', { label: t('groups.orders.form.product') })}
-          errors={errorsFor('product')}
-          inputProps={{ name: 'product', maxLength: MAX_ORDER_TEXT, value: draft.product, onChange: (e) => set('product', e.target.value) }}
+          maxLength={MAX_ORDER_TEXT}
+          {...field('product')}
         />
         <div className="form-pair">
           <FormField
-            id={`${id}-quantity`}
             label={t('common.required', { label: t('groups.orders.form.quantity') })}
-            errors={errorsFor('quantity')}
-            inputProps={{ name: 'quantity', inputMode: 'numeric', autoComplete: 'off', value: draft.quantity, onChange: (e) => set('quantity', e.target.value) }}
+            inputMode="numeric"
+            autoComplete="off"
+            {...field('quantity')}
           />
           <FormField
-            id={`${id}-unit`}
             label={t('common.required', { label: t('groups.orders.form.unit') })}
             hint={t('groups.orders.form.unitHint')}
-            errors={errorsFor('unit')}
-            inputProps={{ name: 'unit', maxLength: MAX_UNIT, value: draft.unit, onChange: (e) => set('unit', e.target.value) }}
+            maxLength={MAX_UNIT}
+            {...field('unit')}
           />
         </div>
         <FormField
-          id={`${id}-price`}
           label={t('common.required', { label: t('groups.orders.form.unitPrice') })}
           hint={t('groups.treasury.amountHint')}
-          errors={errorsFor('unit_price')}
-          inputProps={{ name: 'unit_price', inputMode: 'numeric', autoComplete: 'off', value: draft.unit_price, onChange: (e) => set('unit_price', e.target.value) }}
+          inputMode="numeric"
+          autoComplete="off"
+          {...field('unit_price')}
         />
         <FormField
-          id={`${id}-due`}
           label={t('groups.orders.form.dueOn')}
-          errors={errorsFor('due_on')}
-          inputProps={{ type: 'date', name: 'due_on', value: draft.due_on, onChange: (e) => set('due_on', e.target.value) }}
+          type="date"
+          {...field('due_on')}
         />
         <fieldset className="choice-group capacities" aria-describedby={`${id}-capacities-hint`}>
           <legend className="field__label">{t('groups.orders.form.capacities')}</legend>
@@ -187,12 +185,10 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
               id={`${id}-capacity-${member.id}`}
               label={member.person.name}
               errors={errorsFor(`capacity-${member.id}`)}
-              inputProps={{
-                inputMode: 'numeric',
-                autoComplete: 'off',
-                value: draft.capacities[member.id] ?? '',
-                onChange: (e) => setCapacity(member.id, e.target.value),
-              }}
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft.capacities[member.id] ?? ''}
+              onChange={(e) => setCapacity(member.id, e.target.value)}
             />
           ))}
           <p className={short ? 'capacities__total capacities__total--short' : 'capacities__total'} aria-live="polite" data-testid="capacity-total">

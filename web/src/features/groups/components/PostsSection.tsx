@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { FormCard } from '../../../components/FormCard';
 import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
@@ -8,8 +9,7 @@ import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
-import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../../../lib/use-form-errors';
+import { useForm } from '../../../lib/use-form';
 import { useCreatePost, useMarkUseful } from '../hooks/use-group-mutations';
 import { usePosts } from '../hooks/use-group-queries';
 import type { GroupView } from '../types';
@@ -22,9 +22,7 @@ import {
   safeShareLink,
   validatePost,
   type KnowledgePost,
-  type PostDraft,
-  type PostField,
-  type PostKind,
+  type PostInput,
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 
@@ -33,77 +31,49 @@ const POSTS_PAGE = 20;
 /** Sharing what she learned: a technique, a supplier, a fix, a market. */
 function PostForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (post: KnowledgePost) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<PostDraft>(emptyPostDraft);
-  const { submitting, submit } = useSubmission();
   const create = useCreatePost(group.id);
-  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<PostField>();
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof PostDraft>(field: K, value: PostDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const { errors, input } = validatePost(draft);
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: onSaved,
-      onError: (error) => setServer(readGroupErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts')),
-    });
-  }
+  const form = useForm({
+    initial: emptyPostDraft,
+    validate: validatePost,
+    send: (body: PostInput, idempotencyKey) => create.mutateAsync({ body, idempotencyKey }),
+    readErrors: (error) => readGroupErrors(t, error, ['kind', 'title', 'body', 'tags'], 'posts'),
+    onSaved,
+  });
+  const { field } = form;
 
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="post-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.posts.form.title')}
-      </h3>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
-        <SelectField
-          id={`${id}-kind`}
-          label={t('common.required', { label: t('groups.posts.form.kind') })}
-          emptyLabel={t('groups.posts.form.chooseKind')}
-          errors={errorsFor('kind')}
-          options={POST_KINDS.map((kind) => ({ value: kind, label: t(`groups.posts.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | PostKind) }}
-        />
-        <FormField
-          id={`${id}-title-field`}
-          label={t('common.required', { label: t('groups.posts.form.titleField') })}
-          hint={t('groups.posts.form.titleHint')}
-          errors={errorsFor('title')}
-          inputProps={{ name: 'title', maxLength: MAX_POST_TITLE, value: draft.title, onChange: (e) => set('title', e.target.value) }}
-        />
-        <TextAreaField
-          id={`${id}-body`}
-          label={t('common.required', { label: t('groups.posts.form.body') })}
-          hint={t('groups.posts.form.bodyHint')}
-          errors={errorsFor('body')}
-          textareaProps={{ name: 'body', rows: 5, value: draft.body, onChange: (e) => set('body', e.target.value) }}
-        />
-        <FormField
-          id={`${id}-tags`}
-          label={t('groups.posts.form.tags')}
-          hint={t('groups.posts.form.tagsHint')}
-          errors={errorsFor('tags')}
-          inputProps={{ name: 'tags', autoComplete: 'off', value: draft.tags, onChange: (e) => set('tags', e.target.value) }}
-        />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.posts.form.submitting') : t('groups.posts.form.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.posts.form.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <FormCard
+      title={t('groups.posts.form.title')}
+      form={form}
+      labels={{ submit: t('groups.posts.form.submit'), saving: t('groups.posts.form.submitting'), cancel: t('groups.posts.form.cancel') }}
+      onCancel={onCancel}
+      testId="post-form"
+    >
+      <SelectField
+        label={t('common.required', { label: t('groups.posts.form.kind') })}
+        emptyLabel={t('groups.posts.form.chooseKind')}
+        options={POST_KINDS.map((kind) => ({ value: kind, label: t(`groups.posts.kinds.${kind}`) }))}
+        {...field('kind')}
+      />
+      <FormField
+        label={t('common.required', { label: t('groups.posts.form.titleField') })}
+        hint={t('groups.posts.form.titleHint')}
+        maxLength={MAX_POST_TITLE}
+        {...field('title')}
+      />
+      <TextAreaField
+        label={t('common.required', { label: t('groups.posts.form.body') })}
+        hint={t('groups.posts.form.bodyHint')}
+        rows={5}
+        {...field('body')}
+      />
+      <FormField
+        label={t('groups.posts.form.tags')}
+        hint={t('groups.posts.form.tagsHint')}
+        autoComplete="off"
+        {...field('tags')}
+      />
+    </FormCard>
   );
 }
 

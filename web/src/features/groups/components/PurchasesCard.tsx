@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
@@ -31,7 +31,6 @@ const PURCHASES_PAGE = 20;
 function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (purchase: CollectivePurchase) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const record = useRecordPurchase(group.id);
-  const id = useId();
   const today = todayIso();
   const form = useForm({
     initial: () => emptyPurchaseDraft(today),
@@ -41,55 +40,49 @@ function PurchaseForm({ group, onSaved, onCancel }: { group: GroupView; onSaved:
       readGroupErrors(t, error, ['supplier', 'material', 'unit', 'quantity', 'group_price', 'alone_price', 'purchased_on'], 'materials'),
     onSaved,
   });
-  const { draft, set, errorsFor } = form;
+  const { draft, field } = form;
   const saving = draftSaving(draft);
 
   return (
     <FormCard
       title={t('groups.materials.purchase.formTitle')}
       intro={<p className="muted">{t('groups.materials.purchase.formIntro')}</p>}
-      general={form.server.general}
-      submitting={form.submitting}
-      onSubmit={form.onSubmit}
-      submitLabel={t('groups.materials.purchase.submit')}
-      savingLabel={t('groups.materials.saving')}
-      cancelLabel={t('groups.materials.cancel')}
+      form={form}
+      labels={{ submit: t('groups.materials.purchase.submit'), saving: t('groups.materials.saving'), cancel: t('groups.materials.cancel') }}
       onCancel={onCancel}
       testId="purchase-form"
     >
       <FormField
-        id={`${id}-supplier`}
         label={t('common.required', { label: t('groups.materials.purchase.supplier') })}
         hint={t('groups.materials.purchase.supplierHint')}
-        errors={errorsFor('supplier')}
-        inputProps={{ name: 'supplier', maxLength: MAX_ORDER_TEXT, value: draft.supplier, onChange: (e) => set('supplier', e.target.value) }}
+        maxLength={MAX_ORDER_TEXT}
+        {...field('supplier')}
       />
       <FormField
-        id={`${id}-material`}
         label={t('common.required', { label: t('groups.materials.form.material') })}
-        errors={errorsFor('material')}
-        inputProps={{ name: 'material', maxLength: MAX_MATERIAL, value: draft.material, onChange: (e) => set('material', e.target.value) }}
+        maxLength={MAX_MATERIAL}
+        {...field('material')}
       />
-      <QuantityAndUnit id={id} draft={draft} set={set} errorsFor={errorsFor} />
+      <QuantityAndUnit field={field} />
       <FormField
-        id={`${id}-group-price`}
         label={t('common.required', { label: t('groups.materials.purchase.groupPrice') })}
         hint={t('groups.materials.purchase.perUnit')}
-        errors={errorsFor('group_price')}
-        inputProps={{ name: 'group_price', inputMode: 'numeric', autoComplete: 'off', value: draft.group_price, onChange: (e) => set('group_price', e.target.value) }}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('group_price')}
       />
       <FormField
-        id={`${id}-alone-price`}
         label={t('common.required', { label: t('groups.materials.purchase.alonePrice') })}
         hint={t('groups.materials.purchase.alonePriceHint')}
-        errors={errorsFor('alone_price')}
-        inputProps={{ name: 'alone_price', inputMode: 'numeric', autoComplete: 'off', value: draft.alone_price, onChange: (e) => set('alone_price', e.target.value) }}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('alone_price')}
       />
       <FormField
-        id={`${id}-date`}
         label={t('groups.materials.purchase.purchasedOn')}
-        errors={errorsFor('purchased_on')}
-        inputProps={{ type: 'date', name: 'purchased_on', max: today, value: draft.purchased_on, onChange: (e) => set('purchased_on', e.target.value) }}
+        type="date"
+        max={today}
+        {...field('purchased_on')}
       />
       {saving !== null ? (
         <p className={saving >= 0 ? 'saving-line' : 'saving-line saving-line--loss'} aria-live="polite" data-testid="draft-saving">

@@ -1,33 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/FormField';
+import type { BoundField } from '../../../lib/use-form';
 import { MAX_UNIT } from '../types/cooperation';
 
-type QuantityField = 'quantity' | 'unit';
-
 interface QuantityAndUnitProps {
-  /** The form's id prefix. */
-  id: string;
-  draft: Record<QuantityField, string>;
-  set: (field: QuantityField, value: string) => void;
-  errorsFor: (field: QuantityField) => string[];
+  /** The form's binding of its quantity and unit. */
+  field: (name: 'quantity' | 'unit') => BoundField;
 }
 
 /** How much of a material, side by side with its unit ("50" "kg"): a post's and a purchase's. */
-export function QuantityAndUnit({ id, draft, set, errorsFor }: QuantityAndUnitProps) {
+export function QuantityAndUnit({ field }: QuantityAndUnitProps) {
   const { t } = useTranslation();
   return (
     <div className="form-pair">
       <FormField
-        id={`${id}-quantity`}
         label={t('common.required', { label: t('groups.materials.form.quantity') })}
-        errors={errorsFor('quantity')}
-        inputProps={{ name: 'quantity', inputMode: 'numeric', autoComplete: 'off', value: draft.quantity, onChange: (e) => set('quantity', e.target.value) }}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('quantity')}
       />
       <FormField
-        id={`${id}-unit`}
         label={t('common.required', { label: t('groups.materials.form.unit') })}
-        errors={errorsFor('unit')}
-        inputProps={{ name: 'unit', maxLength: MAX_UNIT, value: draft.unit, onChange: (e) => set('unit', e.target.value) }}
+        maxLength={MAX_UNIT}
+        {...field('unit')}
       />
     </div>
   );

@@ -163,13 +163,11 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
             id={`${id}-q`}
             label={t('groups.search')}
             hint={t('groups.searchHint')}
-            inputProps={{
-              type: 'search',
-              name: 'q',
-              value: query,
-              maxLength: MAX_Q,
-              onChange: (e) => setQuery(e.target.value),
-            }}
+            type="search"
+            name="q"
+            value={query}
+            maxLength={MAX_Q}
+            onChange={(e) => setQuery(e.target.value)}
           />
           <button type="submit" className="button button--primary">
             {t('common.search')}
@@ -183,11 +181,9 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
               value: String(months),
               label: t('groups.regionCompliance.spans', { count: months }),
             }))}
-            selectProps={{
-              name: 'months',
-              value: String(filters.months),
-              onChange: (e) => apply({ months: Number(e.target.value) as RegionSpan }),
-            }}
+            name="months"
+            value={String(filters.months)}
+            onChange={(e) => apply({ months: Number(e.target.value) as RegionSpan })}
           />
           <SelectField
             id={`${id}-to`}
@@ -197,22 +193,18 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
                 ? { value: '', label: t('groups.regionCompliance.thisMonth', { month: formatMonth(choice, language, 'long') }) }
                 : { value: choice, label: formatMonth(choice, language, 'long') },
             )}
-            selectProps={{
-              name: 'to',
-              value: filters.to && filters.to !== month ? filters.to : '',
-              onChange: (e) => apply({ to: isMonth(e.target.value) ? e.target.value : null }),
-            }}
+            name="to"
+            value={filters.to && filters.to !== month ? filters.to : ''}
+            onChange={(e) => apply({ to: isMonth(e.target.value) ? e.target.value : null })}
           />
           <SelectField
             id={`${id}-sort`}
             label={t('groups.regionCompliance.sort')}
             options={REGION_SORTS.map((sort) => ({ value: sort, label: t(SORT_KEYS[sort]) }))}
-            selectProps={{
-              name: 'sort',
-              value: filters.sort,
-              onChange: (e) => {
-                if (isRegionSort(e.target.value)) apply({ sort: e.target.value });
-              },
+            name="sort"
+            value={filters.sort}
+            onChange={(e) => {
+              if (isRegionSort(e.target.value)) apply({ sort: e.target.value });
             }}
           />
           <SelectField
@@ -220,22 +212,18 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
             label={t('groups.status')}
             emptyLabel={t('groups.regionCompliance.allStatuses')}
             options={GROUP_STATUSES.map((status) => ({ value: status, label: t(`groups.statuses.${status}`) }))}
-            selectProps={{
-              name: 'status',
-              value: filters.status ?? '',
-              onChange: (e) => apply({ status: isGroupStatus(e.target.value) ? e.target.value : null }),
-            }}
+            name="status"
+            value={filters.status ?? ''}
+            onChange={(e) => apply({ status: isGroupStatus(e.target.value) ? e.target.value : null })}
           />
           <SelectField
             id={`${id}-kind`}
             label={t('groups.kind')}
             emptyLabel={t('groups.allKinds')}
             options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
-            selectProps={{
-              name: 'kind',
-              value: filters.kind ?? '',
-              onChange: (e) => apply({ kind: isGroupKind(e.target.value) ? e.target.value : null }),
-            }}
+            name="kind"
+            value={filters.kind ?? ''}
+            onChange={(e) => apply({ kind: isGroupKind(e.target.value) ? e.target.value : null })}
           />
         </div>
         <RegionPicker

@@ -145,11 +145,9 @@ function StatusChange({ group }: { group: GroupView }) {
           emptyLabel={t('groups.summary.chooseStatus')}
           errors={[...local, ...(server.byField.status ?? [])]}
           options={choices.map((choice) => ({ value: choice, label: t(`groups.statuses.${choice}`) }))}
-          selectProps={{
-            name: 'status',
-            value: status,
-            onChange: (e) => setStatus(isGroupStatus(e.target.value) ? e.target.value : ''),
-          }}
+          name="status"
+          value={status}
+          onChange={(e) => setStatus(isGroupStatus(e.target.value) ? e.target.value : '')}
         />
         {status === 'dissolved' ? <Alert tone="info">{t('groups.summary.dissolveWarning')}</Alert> : null}
         <FormField
@@ -157,7 +155,10 @@ function StatusChange({ group }: { group: GroupView }) {
           label={t('groups.summary.statusSinceField')}
           hint={t('groups.summary.statusSinceHint')}
           errors={[...sinceLocal, ...(server.byField.status_since ?? [])]}
-          inputProps={{ type: 'date', name: 'status_since', value: since, onChange: (e) => setSince(e.target.value) }}
+          type="date"
+          name="status_since"
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
         />
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? t('groups.summary.savingStatus') : t('groups.summary.saveStatus')}

@@ -6,20 +6,18 @@ import type { RegionPickerSlot } from '../../../lib/places';
 import type { EnterpriseForm } from '../hooks/use-enterprise-form';
 import { useStewards } from '../hooks/use-registry-queries';
 import { useSectors } from '../hooks/use-sectors';
-import { STATUSES, type EnterpriseStatus } from '../types';
+import { STATUSES } from '../types';
 import { sectorLabel } from './labels';
 
 interface BusinessFieldsetProps {
   form: EnterpriseForm;
-  /** The form's id prefix. */
-  id: string;
   RegionPicker: RegionPickerSlot;
 }
 
 /** The business: its name, sector, products, where it is, its status and (for an admin) its steward. */
-export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetProps) {
+export function BusinessFieldset({ form, RegionPicker }: BusinessFieldsetProps) {
   const { t } = useTranslation();
-  const { draft, set, errorsFor, canSetSteward } = form;
+  const { draft, set, errorsFor, field, canSetSteward } = form;
   const sectors = useSectors();
   const stewards = useStewards(canSetSteward);
   const required = (label: string) => t('common.required', { label });
@@ -28,47 +26,27 @@ export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetPro
     <fieldset className="card form-section">
       <legend className="form-section__legend">{t('registry.form.businessSection')}</legend>
       <FormField
-        id={`${id}-name`}
         label={required(t('registry.fields.name'))}
-        errors={errorsFor('name')}
-        inputProps={{
-          name: 'name',
-          autoComplete: 'off',
-          value: draft.name,
-          onChange: (e) => set('name', e.target.value),
-        }}
+        autoComplete="off"
+        {...field('name')}
       />
       <SelectField
-        id={`${id}-sector`}
         label={required(t('registry.fields.sector'))}
-        errors={errorsFor('sector')}
         emptyLabel={t('registry.form.chooseSector')}
         options={sectors.map((code) => ({ value: code, label: sectorLabel(t, code) }))}
-        selectProps={{ name: 'sector', value: draft.sector, onChange: (e) => set('sector', e.target.value) }}
+        {...field('sector')}
       />
       <TextAreaField
-        id={`${id}-products`}
         label={t('registry.fields.products')}
         hint={t('registry.form.productsHint')}
-        errors={errorsFor('products')}
-        textareaProps={{
-          name: 'products',
-          rows: 2,
-          value: draft.products,
-          onChange: (e) => set('products', e.target.value),
-        }}
+        rows={2}
+        {...field('products')}
       />
       <FormField
-        id={`${id}-centre`}
         label={t('registry.fields.business_centre')}
         hint={t('registry.form.businessCentreHint')}
-        errors={errorsFor('business_centre')}
-        inputProps={{
-          name: 'business_centre',
-          autoComplete: 'off',
-          value: draft.business_centre,
-          onChange: (e) => set('business_centre', e.target.value),
-        }}
+        autoComplete="off"
+        {...field('business_centre')}
       />
       <div className={villageErrors.length > 0 ? 'field field--invalid' : 'field'} data-testid="village-field">
         <RegionPicker
@@ -86,28 +64,16 @@ export function BusinessFieldset({ form, id, RegionPicker }: BusinessFieldsetPro
         ) : null}
       </div>
       <SelectField
-        id={`${id}-status`}
         label={t('registry.fields.status')}
-        errors={errorsFor('status')}
         options={STATUSES.map((status) => ({ value: status, label: t(`enterpriseStatus.${status}`) }))}
-        selectProps={{
-          name: 'status',
-          value: draft.status,
-          onChange: (e) => set('status', e.target.value as EnterpriseStatus),
-        }}
+        {...field('status')}
       />
       {canSetSteward ? (
         <SelectField
-          id={`${id}-steward`}
           label={t('registry.fields.steward_id')}
-          errors={errorsFor('steward_id')}
           emptyLabel={t('registry.form.noSteward')}
           options={(stewards.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
-          selectProps={{
-            name: 'steward_id',
-            value: draft.steward_id,
-            onChange: (e) => set('steward_id', e.target.value),
-          }}
+          {...field('steward_id')}
         />
       ) : null}
     </fieldset>

@@ -87,7 +87,7 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
 
       <form ref={formRef} className="form form--wide" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={submitting}>
         <OwnerFieldset form={form} id={id} ownerSearchDelayMs={ownerSearchDelayMs} />
-        <BusinessFieldset form={form} id={id} RegionPicker={RegionPicker} />
+        <BusinessFieldset form={form} RegionPicker={RegionPicker} />
         <FiguresFieldset form={form} id={id} />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>

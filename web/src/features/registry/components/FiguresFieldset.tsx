@@ -15,15 +15,13 @@ function AmountField({ form, id, field }: { form: EnterpriseForm; id: string; fi
         label={t(`registry.fields.${field}`)}
         hint={t('registry.form.amountHint')}
         errors={errorsFor(field)}
-        inputProps={{
-          name: field,
-          inputMode: 'numeric',
-          autoComplete: 'off',
-          value: draft[field],
-          onChange: (e) => set(field, e.target.value),
-          onBlur: () => {
-            if (parsed?.ok) set(field, formatAmountInput(parsed.value));
-          },
+        name={field}
+        inputMode="numeric"
+        autoComplete="off"
+        value={draft[field]}
+        onChange={(e) => set(field, e.target.value)}
+        onBlur={() => {
+          if (parsed?.ok) set(field, formatAmountInput(parsed.value));
         }}
       />
       <p className="field__hint amount-preview" aria-live="polite" data-testid={`${field}-preview`}>
@@ -36,50 +34,32 @@ function AmountField({ form, id, field }: { form: EnterpriseForm; id: string; fi
 /** The figures: founding year, employees, capital and turnover, and the NIB. */
 export function FiguresFieldset({ form, id }: { form: EnterpriseForm; id: string }) {
   const { t } = useTranslation();
-  const { draft, set, errorsFor } = form;
+  const { field } = form;
   return (
     <fieldset className="card form-section">
       <legend className="form-section__legend">{t('registry.form.figuresSection')}</legend>
       <div className="form-grid">
         <FormField
-          id={`${id}-founded`}
           label={t('registry.fields.founded_year')}
           hint={t('registry.form.yearHint')}
-          errors={errorsFor('founded_year')}
-          inputProps={{
-            name: 'founded_year',
-            inputMode: 'numeric',
-            maxLength: 4,
-            value: draft.founded_year,
-            onChange: (e) => set('founded_year', e.target.value),
-          }}
+          inputMode="numeric"
+          maxLength={4}
+          {...field('founded_year')}
         />
         <FormField
-          id={`${id}-employees`}
           label={t('registry.fields.employees')}
-          errors={errorsFor('employees')}
-          inputProps={{
-            name: 'employees',
-            inputMode: 'numeric',
-            value: draft.employees,
-            onChange: (e) => set('employees', e.target.value),
-          }}
+          inputMode="numeric"
+          {...field('employees')}
         />
         <AmountField form={form} id={id} field="capital" />
         <AmountField form={form} id={id} field="turnover" />
         <FormField
-          id={`${id}-nib`}
           label={t('registry.fields.nib')}
           hint={t('registry.form.nibHint')}
-          errors={errorsFor('nib')}
-          inputProps={{
-            name: 'nib',
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            maxLength: 20,
-            value: draft.nib,
-            onChange: (e) => set('nib', e.target.value),
-          }}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={20}
+          {...field('nib')}
         />
       </div>
     </fieldset>

@@ -64,14 +64,12 @@ export function FilterPanel({ filters, view, sectors, RegionPicker, onChange }: 
           label={t('registry.filters.q')}
           hint={t('registry.filters.qHint')}
           errors={qError ? [t('registry.filters.qTooShort')] : []}
-          inputProps={{
-            type: 'search',
-            name: 'q',
-            value: q,
-            maxLength: 100,
-            autoComplete: 'off',
-            onChange: (e) => setQ(e.target.value),
-          }}
+          type="search"
+          name="q"
+          value={q}
+          maxLength={100}
+          autoComplete="off"
+          onChange={(e) => setQ(e.target.value)}
         />
         <button type="submit" className="button button--primary">
           {t('common.search')}
@@ -83,33 +81,27 @@ export function FilterPanel({ filters, view, sectors, RegionPicker, onChange }: 
           label={t('registry.filters.sector')}
           emptyLabel={t('registry.filters.allSectors')}
           options={sectors.map((code) => ({ value: code, label: sectorLabel(t, code) }))}
-          selectProps={{
-            name: 'sector',
-            value: filters.sector ?? '',
-            onChange: (e) => apply({ sector: isSectorCode(e.target.value) ? e.target.value : null }),
-          }}
+          name="sector"
+          value={filters.sector ?? ''}
+          onChange={(e) => apply({ sector: isSectorCode(e.target.value) ? e.target.value : null })}
         />
         <SelectField
           id={`${id}-scale`}
           label={t('registry.filters.scale')}
           emptyLabel={t('registry.filters.allScales')}
           options={SCALES.map((scale) => ({ value: scale, label: t(`scales.${scale}`) }))}
-          selectProps={{
-            name: 'scale',
-            value: filters.scale ?? '',
-            onChange: (e) => apply({ scale: isScale(e.target.value) ? e.target.value : null }),
-          }}
+          name="scale"
+          value={filters.scale ?? ''}
+          onChange={(e) => apply({ scale: isScale(e.target.value) ? e.target.value : null })}
         />
         <SelectField
           id={`${id}-status`}
           label={t('registry.filters.status')}
           emptyLabel={t('registry.filters.allStatuses')}
           options={STATUSES.map((status) => ({ value: status, label: t(`enterpriseStatus.${status}`) }))}
-          selectProps={{
-            name: 'status',
-            value: filters.status ?? '',
-            onChange: (e) => apply({ status: isStatus(e.target.value) ? e.target.value : null }),
-          }}
+          name="status"
+          value={filters.status ?? ''}
+          onChange={(e) => apply({ status: isStatus(e.target.value) ? e.target.value : null })}
         />
         {view === 'list' ? (
           <>
@@ -121,21 +113,17 @@ export function FilterPanel({ filters, view, sectors, RegionPicker, onChange }: 
                 { value: 'true', label: t('registry.filters.staleTrue') },
                 { value: 'false', label: t('registry.filters.staleFalse') },
               ]}
-              selectProps={{
-                name: 'stale',
-                value: filters.stale === null ? '' : String(filters.stale),
-                onChange: (e) => apply({ stale: e.target.value === '' ? null : e.target.value === 'true' }),
-              }}
+              name="stale"
+              value={filters.stale === null ? '' : String(filters.stale)}
+              onChange={(e) => apply({ stale: e.target.value === '' ? null : e.target.value === 'true' })}
             />
             <SelectField
               id={`${id}-sort`}
               label={t('registry.filters.sort')}
               options={SORTS.map((sort) => ({ value: sort, label: sortLabel(t, sort) }))}
-              selectProps={{
-                name: 'sort',
-                value: filters.sort,
-                onChange: (e) => apply({ sort: e.target.value as Sort }),
-              }}
+              name="sort"
+              value={filters.sort}
+              onChange={(e) => apply({ sort: e.target.value as Sort })}
             />
           </>
         ) : null}

@@ -48,13 +48,11 @@ export function OwnerFieldset({ form, id, ownerSearchDelayMs }: OwnerFieldsetPro
             id={`${id}-owner-name`}
             label={required(t('registry.form.ownerName'))}
             errors={errorsFor('owner.name')}
-            inputProps={{
-              name: 'owner_name',
-              autoComplete: 'off',
-              maxLength: 120,
-              value: draft.new_owner.name,
-              onChange: (e) => setOwner('name', e.target.value),
-            }}
+            name="owner_name"
+            autoComplete="off"
+            maxLength={120}
+            value={draft.new_owner.name}
+            onChange={(e) => setOwner('name', e.target.value)}
           />
           <SelectField
             id={`${id}-owner-gender`}
@@ -62,50 +60,42 @@ export function OwnerFieldset({ form, id, ownerSearchDelayMs }: OwnerFieldsetPro
             errors={errorsFor('owner.gender')}
             emptyLabel={t('registry.form.genderUnknown')}
             options={GENDERS.map((gender) => ({ value: gender, label: t(`genders.${gender}`) }))}
-            selectProps={{
-              name: 'owner_gender',
-              value: draft.new_owner.gender,
-              onChange: (e) => setOwner('gender', e.target.value as '' | Gender),
-            }}
+            name="owner_gender"
+            value={draft.new_owner.gender}
+            onChange={(e) => setOwner('gender', e.target.value as '' | Gender)}
           />
           <FormField
             id={`${id}-owner-birth-year`}
             label={t('registry.fields.birth_year')}
             errors={errorsFor('owner.birth_year')}
-            inputProps={{
-              name: 'owner_birth_year',
-              inputMode: 'numeric',
-              maxLength: 4,
-              value: draft.new_owner.birth_year,
-              onChange: (e) => setOwner('birth_year', e.target.value),
-            }}
+            name="owner_birth_year"
+            inputMode="numeric"
+            maxLength={4}
+            value={draft.new_owner.birth_year}
+            onChange={(e) => setOwner('birth_year', e.target.value)}
           />
           <FormField
             id={`${id}-owner-phone`}
             label={t('registry.fields.phone')}
             hint={t('registry.form.phoneHint')}
             errors={errorsFor('owner.phone')}
-            inputProps={{
-              name: 'owner_phone',
-              type: 'tel',
-              autoComplete: 'off',
-              value: draft.new_owner.phone,
-              onChange: (e) => setOwner('phone', e.target.value),
-            }}
+            name="owner_phone"
+            type="tel"
+            autoComplete="off"
+            value={draft.new_owner.phone}
+            onChange={(e) => setOwner('phone', e.target.value)}
           />
           <FormField
             id={`${id}-owner-nik`}
             label={t('registry.fields.nik')}
             hint={t('registry.form.nikHint')}
             errors={errorsFor('owner.nik')}
-            inputProps={{
-              name: 'owner_nik',
-              inputMode: 'numeric',
-              autoComplete: 'off',
-              maxLength: 20,
-              value: draft.new_owner.nik,
-              onChange: (e) => setOwner('nik', e.target.value),
-            }}
+            name="owner_nik"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={20}
+            value={draft.new_owner.nik}
+            onChange={(e) => setOwner('nik', e.target.value)}
           />
           <div className={errorsFor('owner.nik_consent').length > 0 ? 'check field--invalid' : 'check'}>
             <input

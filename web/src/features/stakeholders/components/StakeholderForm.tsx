@@ -17,8 +17,6 @@ import {
   KINDS,
   stakeholderPatch,
   validateStakeholder,
-  type Helix,
-  type Kind,
   type Stakeholder,
   type StakeholderField,
   type StakeholderInput,
@@ -61,7 +59,7 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           }),
     onSaved: () => onSaved(original === null),
   });
-  const { draft, set, errorsFor, server, submitting } = form;
+  const { draft, set, errorsFor, field, server, submitting } = form;
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -76,26 +74,21 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={submitting}>
         <FormField
-          id={`${id}-name`}
           label={t('common.required', { label: t('stakeholders.fields.name') })}
-          errors={errorsFor('name')}
-          inputProps={{ name: 'name', autoComplete: 'off', value: draft.name, onChange: (e) => set('name', e.target.value) }}
+          autoComplete="off"
+          {...field('name')}
         />
         <SelectField
-          id={`${id}-helix`}
           label={t('common.required', { label: t('stakeholders.fields.helix') })}
-          errors={errorsFor('helix')}
           emptyLabel={t('stakeholders.form.chooseHelix')}
           options={HELICES.map((helix) => ({ value: helix, label: t(`stakeholders.helices.${helix}`) }))}
-          selectProps={{ name: 'helix', value: draft.helix, onChange: (e) => set('helix', e.target.value as '' | Helix) }}
+          {...field('helix')}
         />
         <SelectField
-          id={`${id}-kind`}
           label={t('common.required', { label: t('stakeholders.fields.kind') })}
-          errors={errorsFor('kind')}
           emptyLabel={t('stakeholders.form.chooseKind')}
           options={KINDS.map((kind) => ({ value: kind, label: t(`stakeholders.kinds.${kind}`) }))}
-          selectProps={{ name: 'kind', value: draft.kind, onChange: (e) => set('kind', e.target.value as '' | Kind) }}
+          {...field('kind')}
         />
         <div className="field">
           <RegionPicker
@@ -113,11 +106,9 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           ) : null}
         </div>
         <TextAreaField
-          id={`${id}-contact`}
           label={t('stakeholders.fields.contact')}
           hint={t('stakeholders.form.contactHint')}
-          errors={errorsFor('contact')}
-          textareaProps={{ name: 'contact', value: draft.contact, onChange: (e) => set('contact', e.target.value) }}
+          {...field('contact')}
         />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>

@@ -75,7 +75,10 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
           id="stakeholder-q"
           label={t('stakeholders.search')}
           hint={t('stakeholders.searchHint')}
-          inputProps={{ type: 'search', name: 'q', value: query, onChange: (e) => setQuery(e.target.value) }}
+          type="search"
+          name="q"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
         />
         <button type="submit" className="button button--primary">
           {t('common.search')}
