@@ -1,5 +1,6 @@
 #include "io/registry_csv.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string_view>

@@ -103,17 +103,7 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
       <button
         type="button"
         onClick={() =>
-          onChange('35.79', {
-            code: '35.79',
-            name: 'KOTA BATU',
-            level: 'regency',
-            parent_code: '35',
-            has_children: true,
-            path: [
-              { code: '35', name: 'JAWA TIMUR' },
-              { code: '35.79', name: 'KOTA BATU' },
-            ],
-          })
+          onChange('35.79', KOTA_BATU)
         }
       >
         {'pick regency'}
@@ -121,6 +111,18 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
     </fieldset>
   );
 }
+
+export const KOTA_BATU: Place = {
+  code: '35.79',
+  name: 'KOTA BATU',
+  level: 'regency',
+  parent_code: '35',
+  has_children: true,
+  path: [
+    { code: '35', name: 'JAWA TIMUR' },
+    { code: '35.79', name: 'KOTA BATU' },
+  ],
+};
 
 export const VILLAGE: Place = {
   code: '35.79.03.2001',

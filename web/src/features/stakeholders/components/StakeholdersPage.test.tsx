@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import type { Role } from '../../../lib/user';
-import { callsTo, FakeRegionPicker, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, FakeRegionPicker, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { Stakeholder } from '../types';
 import { StakeholdersPage } from './StakeholdersPage';
@@ -15,17 +15,7 @@ function stakeholder(overrides: Partial<Stakeholder>): Stakeholder {
     helix: 'government',
     kind: 'agency',
     region_code: '35.79',
-    region: {
-      code: '35.79',
-      name: 'KOTA BATU',
-      level: 'regency',
-      parent_code: '35',
-      has_children: true,
-      path: [
-        { code: '35', name: 'JAWA TIMUR' },
-        { code: '35.79', name: 'KOTA BATU' },
-      ],
-    },
+    region: KOTA_BATU,
     contact: 'Bu Ratna, 0341-591234',
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
