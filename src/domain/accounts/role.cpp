@@ -1,40 +1,26 @@
 #include "domain/accounts/role.hpp"
 
+#include "core/names.hpp"
+
 namespace gotong::domain::accounts {
+namespace {
 
-std::string_view ToString(Role role) {
-  switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kOfficer: return "officer";
-    case Role::kFacilitator: return "facilitator";
-    case Role::kGroupLeader: return "group_leader";
-    case Role::kMentor: return "mentor";
-    case Role::kMember: return "member";
-  }
-  return "member";
-}
+constexpr core::Names<Role, 6> kRoles = {{
+    {"admin", Role::kAdmin}, {"officer", Role::kOfficer}, {"facilitator", Role::kFacilitator},
+    {"group_leader", Role::kGroupLeader}, {"mentor", Role::kMentor}, {"member", Role::kMember}}};
 
-std::optional<Role> ParseRole(std::string_view text) {
-  for (Role role : kAllRoles) {
-    if (ToString(role) == text) return role;
-  }
-  return std::nullopt;
-}
+constexpr core::Names<ScopeKind, 3> kScopeKinds = {{
+    {"stakeholder", ScopeKind::kStakeholder}, {"programme", ScopeKind::kProgramme},
+    {"group", ScopeKind::kGroup}}};
 
-std::string_view ToString(ScopeKind kind) {
-  switch (kind) {
-    case ScopeKind::kStakeholder: return "stakeholder";
-    case ScopeKind::kProgramme: return "programme";
-    case ScopeKind::kGroup: return "group";
-  }
-  return "group";
-}
+}  // namespace
 
+std::string_view ToString(Role role) { return core::NameOf(role, kRoles); }
+std::optional<Role> ParseRole(std::string_view text) { return core::ValueNamed(text, kRoles); }
+
+std::string_view ToString(ScopeKind kind) { return core::NameOf(kind, kScopeKinds); }
 std::optional<ScopeKind> ParseScopeKind(std::string_view text) {
-  for (ScopeKind kind : {ScopeKind::kStakeholder, ScopeKind::kProgramme, ScopeKind::kGroup}) {
-    if (ToString(kind) == text) return kind;
-  }
-  return std::nullopt;
+  return core::ValueNamed(text, kScopeKinds);
 }
 
 std::optional<ScopeKind> ScopeKindFor(Role role) {

@@ -29,10 +29,6 @@ struct MarketArea {
   core::Instant created_at{};
 };
 
-enum class OrderStatus { kOpen, kFulfilled, kCancelled };  // open, fulfilled, cancelled
-std::string_view ToString(OrderStatus status);
-std::optional<OrderStatus> ParseOrderStatus(std::string_view text);
-
 struct OrderShare {
   std::int64_t member_id = 0;
   std::string member_name;  // read only
@@ -56,10 +52,6 @@ struct JointOrder {
   core::Instant created_at{};
   core::Instant updated_at{};
 };
-
-enum class PostKind { kTechnique, kSupplier, kFix, kMarket, kOther };  // technique, supplier, ...
-std::string_view ToString(PostKind kind);
-std::optional<PostKind> ParsePostKind(std::string_view text);
 
 struct KnowledgePost {
   std::int64_t id = 0;

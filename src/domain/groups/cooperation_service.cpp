@@ -129,41 +129,6 @@ audit::Snapshot SnapshotOf(const JointOrder& order) {
 
 }  // namespace
 
-std::string_view ToString(OrderStatus status) {
-  switch (status) {
-    case OrderStatus::kOpen: return "open";
-    case OrderStatus::kFulfilled: return "fulfilled";
-    case OrderStatus::kCancelled: return "cancelled";
-  }
-  return "open";
-}
-
-std::optional<OrderStatus> ParseOrderStatus(std::string_view text) {
-  if (text == "open") return OrderStatus::kOpen;
-  if (text == "fulfilled") return OrderStatus::kFulfilled;
-  if (text == "cancelled") return OrderStatus::kCancelled;
-  return std::nullopt;
-}
-
-std::string_view ToString(PostKind kind) {
-  switch (kind) {
-    case PostKind::kTechnique: return "technique";
-    case PostKind::kSupplier: return "supplier";
-    case PostKind::kFix: return "fix";
-    case PostKind::kMarket: return "market";
-    case PostKind::kOther: return "other";
-  }
-  return "other";
-}
-
-std::optional<PostKind> ParsePostKind(std::string_view text) {
-  for (PostKind kind : {PostKind::kTechnique, PostKind::kSupplier, PostKind::kFix, PostKind::kMarket,
-                        PostKind::kOther}) {
-    if (ToString(kind) == text) return kind;
-  }
-  return std::nullopt;
-}
-
 // ---- market areas -------------------------------------------------------------------------
 
 core::Result<AreasView> CooperationService::Areas(const Context& context, std::int64_t group_id,
@@ -182,7 +147,7 @@ core::Result<AreasView> CooperationService::Areas(const Context& context, std::i
 core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, std::int64_t group_id,
                                                        const AreaInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMarketAreas));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;
   MarketArea area;
@@ -237,32 +202,30 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
   }
   area.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(area.id, unit->Cooperation().InsertArea(area));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "market_area", area.id, "claim", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("market_area", area.id, "claim", std::nullopt,
                                      {{"group_id", group_id},
                                       {"member_id", area.member_id},
                                       {"area", area.area},
                                       {"deliberation_id", area.deliberation_id ? audit::Value(*area.deliberation_id)
                                                                                : audit::Value(nullptr)}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindArea(group_id, area.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<MarketArea> CooperationService::EndArea(const Context& context, std::int64_t group_id,
                                                      std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMarketAreas));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto area, unit->Cooperation().FindArea(group_id, id));
   if (area.ended_on) {
     return Precondition("area", "ended", "this claim ended on " + area.ended_on->ToString());
   }
   core::Date today = TodayInIndonesia(clock_);
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().EndArea(id, today));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "market_area", id, "end", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("market_area", id, "end", std::nullopt,
                                      {{"ended_on", today.ToString()}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindArea(group_id, id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 // ---- joint orders -------------------------------------------------------------------------
@@ -283,7 +246,7 @@ core::Result<JointOrder> CooperationService::GetOrder(const Context& context, st
 core::Result<JointOrder> CooperationService::CreateOrder(const Context& context, std::int64_t group_id,
                                                          const OrderInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   Problems problems;
   JointOrder order;
   order.group_id = group_id;
@@ -328,18 +291,17 @@ core::Result<JointOrder> CooperationService::CreateOrder(const Context& context,
   for (std::size_t i = 0; i < shares.size(); ++i) order.shares[i].quantity = shares[i].quantity;
   order.created_at = order.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(order.id, unit->Cooperation().InsertOrder(order));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "joint_order", order.id, "create", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("joint_order", order.id, "create", std::nullopt,
                                      SnapshotOf(order)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindOrder(group_id, order.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<JointOrder> CooperationService::UpdateShare(const Context& context, std::int64_t group_id,
                                                          std::int64_t order_id, std::int64_t member_id,
                                                          const ShareInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, order_id));
   if (order.status == OrderStatus::kCancelled) {
     return Precondition("order", "cancelled", "this order was cancelled");
@@ -366,17 +328,16 @@ core::Result<JointOrder> CooperationService::UpdateShare(const Context& context,
   order.status = all_delivered ? OrderStatus::kFulfilled : OrderStatus::kOpen;
   order.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().UpdateOrder(order));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "joint_order", order_id, "share", before,
+  GOTONG_RETURN_IF_ERROR(trail.Record("joint_order", order_id, "share", before,
                                      SnapshotOf(order)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindOrder(group_id, order_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<JointOrder> CooperationService::CancelOrder(const Context& context, std::int64_t group_id,
                                                          std::int64_t order_id) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, order_id));
   if (order.status != OrderStatus::kOpen) {
     return Precondition("order", std::string(ToString(order.status)),
@@ -386,10 +347,9 @@ core::Result<JointOrder> CooperationService::CancelOrder(const Context& context,
   order.status = OrderStatus::kCancelled;
   order.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().UpdateOrder(order));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "joint_order", order_id, "cancel", before,
+  GOTONG_RETURN_IF_ERROR(trail.Record("joint_order", order_id, "cancel", before,
                                      SnapshotOf(order)));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return order;
+  return write.Commit(std::move(order));
 }
 
 // ---- knowledge posts ----------------------------------------------------------------------
@@ -407,7 +367,7 @@ core::Result<core::Page<PostView>> CooperationService::Posts(const Context& cont
 core::Result<PostView> CooperationService::CreatePost(const Context& context, std::int64_t group_id,
                                                       const PostInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto author, Actor(*unit, caller, group, input.member_id,
                                              {MemberRole::kLeader, MemberRole::kSecretary}));
   Problems problems;
@@ -432,20 +392,19 @@ core::Result<PostView> CooperationService::CreatePost(const Context& context, st
   if (!problems.empty()) return problems.ToError();
   post.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(post.id, unit->Cooperation().InsertPost(post));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "knowledge_post", post.id, "create", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("knowledge_post", post.id, "create", std::nullopt,
                                      {{"group_id", group_id},
                                       {"member_id", post.member_id},
                                       {"kind", std::string(ToString(post.kind))},
                                       {"title", post.title}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindPost(group_id, post.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return ViewOf(std::move(saved));
+  return write.Commit(ViewOf(std::move(saved)));
 }
 
 core::Result<PostView> CooperationService::MarkUseful(const Context& context, std::int64_t group_id,
                                                       std::int64_t post_id) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   if (!caller.member) return Error::Denied("only the group's members mark posts useful");
   GOTONG_ASSIGN_OR_RETURN(auto post, unit->Cooperation().FindPost(group_id, post_id));
@@ -453,11 +412,10 @@ core::Result<PostView> CooperationService::MarkUseful(const Context& context, st
     return Error::Invalid("post", "own_post", "a member does not mark her own post useful");
   }
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().MarkUseful(post_id, caller.member->id, clock_.Now()));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "knowledge_post", post_id, "useful", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("knowledge_post", post_id, "useful", std::nullopt,
                                      {{"member_id", caller.member->id}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindPost(group_id, post_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return ViewOf(std::move(saved));
+  return write.Commit(ViewOf(std::move(saved)));
 }
 
 // ---- raw material -------------------------------------------------------------------------
@@ -477,7 +435,7 @@ core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& con
                                                               std::int64_t group_id,
                                                               const MaterialInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto member, Actor(*unit, caller, group, input.member_id,
                                              {MemberRole::kLeader, MemberRole::kTreasurer}));
   core::Date today = TodayInIndonesia(clock_);
@@ -505,21 +463,20 @@ core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& con
   if (!problems.empty()) return problems.ToError();
   record.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(record.post.id, unit->Cooperation().InsertMaterial(record));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "material_post", record.post.id, "create", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("material_post", record.post.id, "create", std::nullopt,
                                      {{"member_id", member.id},
                                       {"kind", std::string(ToString(record.post.kind))},
                                       {"material", record.post.material},
                                       {"quantity", record.post.quantity},
                                       {"unit", record.post.unit}}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindMaterial(group_id, record.post.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& context,
                                                                std::int64_t group_id, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto record, unit->Cooperation().FindMaterial(group_id, id));
   // Her own post, or one the leader or treasurer closes for her (also after she left).
   if (group.status == GroupStatus::kDissolved) return Dissolved();
@@ -529,10 +486,9 @@ core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& co
   }
   if (record.post.closed) return Precondition("post", "closed", "this post is closed already");
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().CloseMaterial(id));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "material_post", id, "close", std::nullopt, {}));
+  GOTONG_RETURN_IF_ERROR(trail.Record("material_post", id, "close", std::nullopt, {}));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindMaterial(group_id, id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<core::Page<CollectivePurchase>> CooperationService::Purchases(
@@ -545,7 +501,7 @@ core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Contex
                                                                     std::int64_t group_id,
                                                                     const PurchaseInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMaterials));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;
   CollectivePurchase purchase;
@@ -592,19 +548,18 @@ core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Contex
     entry.created_by_username = context.principal ? context.principal->username : "system";
     entry.created_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(purchase.entry_id, unit->Treasury().InsertEntry(entry));
-    GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "ledger_entry", *purchase.entry_id, "post", std::nullopt,
+    GOTONG_RETURN_IF_ERROR(trail.Record("ledger_entry", *purchase.entry_id, "post", std::nullopt,
                                        {{"kind", "purchase"}, {"amount", paid}, {"memo", entry.memo}}));
   }
   purchase.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(purchase.id, unit->Cooperation().InsertPurchase(purchase));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "collective_purchase", purchase.id, "create", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("collective_purchase", purchase.id, "create", std::nullopt,
                                      {{"supplier", purchase.supplier},
                                       {"material", purchase.material},
                                       {"quantity", purchase.quantity},
                                       {"group_price", purchase.group_price},
                                       {"alone_price", purchase.alone_price}}));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return purchase;
+  return write.Commit(std::move(purchase));
 }
 
 }  // namespace gotong::domain::groups

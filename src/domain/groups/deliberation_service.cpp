@@ -54,7 +54,7 @@ core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Con
                                                                 std::int64_t group_id,
                                                                 const DeliberationInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kDeliberations));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   Problems problems;
   Deliberation deliberation;
   deliberation.group_id = group_id;
@@ -98,16 +98,15 @@ core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Con
   deliberation.created_at = deliberation.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Deliberations().Insert(deliberation));
   GOTONG_RETURN_IF_ERROR(
-      AppendAudit(*unit, context, clock_, "deliberation", saved.id, "create", std::nullopt, SnapshotOf(saved)));
+      trail.Record("deliberation", saved.id, "create", std::nullopt, SnapshotOf(saved)));
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, saved.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 core::Result<DeliberationView> DeliberationService::CastVote(const Context& context, std::int64_t group_id,
                                                       std::int64_t id, const VoteInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
   if (deliberation.decided) {
@@ -153,19 +152,18 @@ core::Result<DeliberationView> DeliberationService::CastVote(const Context& cont
   }
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(unit->Deliberations().InsertVote(id, vote, clock_.Now()));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(
-      *unit, context, clock_, "deliberation", id, "vote", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record(
+      "deliberation", id, "vote", std::nullopt,
       {{"member_id", vote.member_id},
        {"option_id", vote.option_id ? audit::Value(*vote.option_id) : audit::Value(nullptr)}}));
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 core::Result<DeliberationView> DeliberationService::WithdrawVote(const Context& context, std::int64_t group_id,
                                                           std::int64_t id, std::int64_t member_id) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   bool recorder = MayWrite(caller, group, Part::kDeliberations).ok();
   if (!recorder && !(caller.member && caller.member->id == member_id)) {
@@ -181,14 +179,13 @@ core::Result<DeliberationView> DeliberationService::WithdrawVote(const Context& 
   entry.before = audit::Snapshot{{"member_id", member_id}};
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 core::Result<DeliberationView> DeliberationService::Decide(const Context& context, std::int64_t group_id,
                                                     std::int64_t id, const DecisionInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kDeliberations));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
   if (deliberation.decided) {
     return Precondition("deliberation", "decided", "this proposal has been decided already");
@@ -252,15 +249,14 @@ core::Result<DeliberationView> DeliberationService::Decide(const Context& contex
     norm.adopted_on = *deliberation.decided_on;
     norm.created_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(norm.id, unit->Deliberations().InsertNorm(norm));
-    GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "norm", norm.id, "create", std::nullopt,
+    GOTONG_RETURN_IF_ERROR(trail.Record("norm", norm.id, "create", std::nullopt,
                                        {{"group_id", group_id},
                                         {"deliberation_id", id},
                                         {"topic", std::string(ToString(norm.topic))},
                                         {"text", norm.text}}));
   }
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 core::Result<std::vector<Norm>> DeliberationService::Norms(const Context& context, std::int64_t group_id) {

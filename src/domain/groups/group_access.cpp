@@ -53,6 +53,7 @@ core::Result<GroupWrite> BeginGroupWrite(Database& database, const core::Clock& 
                           OpenGroup(context, *write.unit, group_id, TodayInIndonesia(clock)));
   write.group = std::move(opened.first);
   write.caller = std::move(opened.second);
+  write.trail = AuditTrail(*write.unit, context, clock);
   if (part) GOTONG_RETURN_IF_ERROR(MayWrite(write.caller, write.group, *part));
   return write;
 }
@@ -113,6 +114,12 @@ core::Status AppendAudit(UnitOfWork& unit, const Context& context, const core::C
   entry.before = std::move(before);
   entry.after = std::move(after);
   return unit.Audit().Append(entry);
+}
+
+core::Status AuditTrail::Record(std::string entity, std::int64_t id, std::string action,
+                                std::optional<audit::Snapshot> before, audit::Snapshot after) const {
+  return AppendAudit(*unit_, *context_, *clock_, std::move(entity), id, std::move(action),
+                     std::move(before), std::move(after));
 }
 
 core::Date TodayInIndonesia(const core::Clock& clock) {

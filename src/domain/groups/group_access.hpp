@@ -49,11 +49,37 @@ core::Result<std::pair<Group, Caller>> OpenGroup(const accounts::Context& contex
 core::Result<bool> ActsInItsGroup(const accounts::Context& context, UnitOfWork& unit,
                                   const core::Date& today);
 
-// A write to one group: its transaction, the group and the caller.
+// Appends to a unit's audit log as the caller of a use case, at the clock's time.
+class AuditTrail {
+ public:
+  AuditTrail() = default;
+  AuditTrail(UnitOfWork& unit, const accounts::Context& context, const core::Clock& clock)
+      : unit_(&unit), context_(&context), clock_(&clock) {}
+
+  // That the caller did `action` to record `id` of `entity`.
+  core::Status Record(std::string entity, std::int64_t id, std::string action,
+                      std::optional<audit::Snapshot> before, audit::Snapshot after) const;
+
+ private:
+  UnitOfWork* unit_ = nullptr;
+  const accounts::Context* context_ = nullptr;
+  const core::Clock* clock_ = nullptr;
+};
+
+// A write to one group: its transaction, the group, the caller and the audit trail. Use cases
+// bind all four (`auto& [unit, group, caller, trail] = write;`) and end with Commit.
 struct GroupWrite {
   std::unique_ptr<UnitOfWork> unit;
   Group group;
   Caller caller;
+  AuditTrail trail;
+
+  // Commits the unit; `result` on success.
+  template <typename T>
+  core::Result<T> Commit(T result) {
+    GOTONG_RETURN_IF_ERROR(unit->Commit());
+    return result;
+  }
 };
 
 // Begins a writing unit on the group the caller reaches and, when `part` is given, checks that

@@ -488,7 +488,7 @@ core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
 core::Result<Membership> GroupService::AddMember(const Context& context, std::int64_t group_id,
                                                  const MemberInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMembers));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   Problems problems;
   Membership member;
   member.group_id = group_id;
@@ -533,17 +533,16 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
   audit::Snapshot after = SnapshotOf(member);
   if (deliberation) after.emplace_back("deliberation_id", *deliberation);
   GOTONG_RETURN_IF_ERROR(
-      AppendAudit(*unit, context, clock_, "membership", member.id, "create", std::nullopt, std::move(after)));
+      trail.Record("membership", member.id, "create", std::nullopt, std::move(after)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<Membership> GroupService::UpdateMember(const Context& context, std::int64_t group_id,
                                                     std::int64_t member_id,
                                                     const MemberInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   // The programme's facilitator also keeps the members she accompanies (their offices and
   // accounts above all); she does not add people to the steward's registry.
   if (auto may = MayWrite(caller, group, Part::kMembers); !may.ok()) {
@@ -565,8 +564,7 @@ core::Result<Membership> GroupService::UpdateMember(const Context& context, std:
   if (deliberation) entry.after->emplace_back("deliberation_id", *deliberation);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 }  // namespace gotong::domain::groups

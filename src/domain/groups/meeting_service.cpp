@@ -98,7 +98,7 @@ void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& inpu
 core::Result<MeetingView> MeetingService::CreateMeeting(const Context& context, std::int64_t group_id,
                                                       const MeetingInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   Problems problems;
   Meeting meeting;
   meeting.group_id = group_id;
@@ -107,17 +107,16 @@ core::Result<MeetingView> MeetingService::CreateMeeting(const Context& context, 
   meeting.created_at = meeting.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(meeting.id, unit->Meetings().Insert(meeting));
   GOTONG_RETURN_IF_ERROR(
-      AppendAudit(*unit, context, clock_, "meeting", meeting.id, "create", std::nullopt, SnapshotOf(meeting)));
+      trail.Record("meeting", meeting.id, "create", std::nullopt, SnapshotOf(meeting)));
   GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 core::Result<MeetingView> MeetingService::UpdateMeeting(const Context& context, std::int64_t group_id,
                                                       std::int64_t meeting_id,
                                                       const MeetingInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "update");
   entry.before = SnapshotOf(meeting);
@@ -129,15 +128,14 @@ core::Result<MeetingView> MeetingService::UpdateMeeting(const Context& context, 
   entry.after = SnapshotOf(meeting);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 core::Result<MeetingView> MeetingService::RecordAttendance(
     const Context& context, std::int64_t group_id, std::int64_t meeting_id,
     const std::optional<std::vector<AttendanceInput>>& attendance) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");
   if (meeting.status != MeetingStatus::kHeld) {
@@ -184,13 +182,12 @@ core::Result<MeetingView> MeetingService::RecordAttendance(
   GOTONG_RETURN_IF_ERROR(unit->Meetings().ReplaceAttendance(meeting_id, lines));
   std::int64_t counts[3] = {0, 0, 0};
   for (const auto& line : lines) ++counts[static_cast<int>(line.presence)];
-  GOTONG_RETURN_IF_ERROR(AppendAudit(
-      *unit, context, clock_, "meeting", meeting_id, "attendance",
+  GOTONG_RETURN_IF_ERROR(trail.Record(
+      "meeting", meeting_id, "attendance",
       audit::Snapshot{{"present", meeting.present}, {"excused", meeting.excused}, {"absent", meeting.absent}},
       audit::Snapshot{{"present", counts[0]}, {"excused", counts[1]}, {"absent", counts[2]}}));
   GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return view;
+  return write.Commit(std::move(view));
 }
 
 // ---- compliance ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/names.hpp"
 #include "core/text.hpp"
 
 namespace gotong::domain::groups {
@@ -19,24 +20,6 @@ using Wide = __int128;
 
 constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kInt64Min = std::numeric_limits<std::int64_t>::min();
-
-// The words are exact and lower-case: no trimming, no case folding.
-template <typename Enum, std::size_t N>
-std::optional<Enum> Lookup(std::string_view text,
-                           const std::array<std::pair<std::string_view, Enum>, N>& table) {
-  for (const auto& [name, value] : table) {
-    if (text == name) return value;
-  }
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::string_view NameOf(Enum value, const std::array<std::pair<std::string_view, Enum>, N>& table) {
-  for (const auto& [name, entry] : table) {
-    if (entry == value) return name;
-  }
-  return table.front().first;
-}
 
 std::int64_t Saturate(Wide value) {
   if (value > static_cast<Wide>(kInt64Max)) return kInt64Max;
@@ -66,135 +49,133 @@ std::string Line(std::size_t index) { return "lines[" + std::to_string(index) + 
 
 std::string Entry(std::size_t index) { return "capacities[" + std::to_string(index) + "]"; }
 
-constexpr std::array<std::pair<std::string_view, GroupKind>, 3> kGroupKinds = {{
+constexpr core::Names<GroupKind, 3> kGroupKinds = {{
     {"learning_community", GroupKind::kLearningCommunity},
     {"joint_business_group", GroupKind::kJointBusinessGroup},
-    {"cooperative", GroupKind::kCooperative},
+    {"cooperative", GroupKind::kCooperative}
 }};
 
-constexpr std::array<std::pair<std::string_view, Origin>, 2> kOrigins = {{
-    {"self_initiated", Origin::kSelfInitiated},
-    {"programme_formed", Origin::kProgrammeFormed},
+constexpr core::Names<Origin, 2> kOrigins = {{
+    {"self_initiated", Origin::kSelfInitiated}, {"programme_formed", Origin::kProgrammeFormed}
 }};
 
-constexpr std::array<std::pair<std::string_view, GroupStatus>, 4> kGroupStatuses = {{
-    {"embryo", GroupStatus::kEmbryo},
-    {"active", GroupStatus::kActive},
-    {"inactive", GroupStatus::kInactive},
-    {"dissolved", GroupStatus::kDissolved},
+constexpr core::Names<GroupStatus, 4> kGroupStatuses = {{
+    {"embryo", GroupStatus::kEmbryo}, {"active", GroupStatus::kActive},
+    {"inactive", GroupStatus::kInactive}, {"dissolved", GroupStatus::kDissolved}
 }};
 
-constexpr std::array<std::pair<std::string_view, MemberRole>, 4> kMemberRoles = {{
-    {"leader", MemberRole::kLeader},
-    {"secretary", MemberRole::kSecretary},
-    {"treasurer", MemberRole::kTreasurer},
-    {"member", MemberRole::kMember},
+constexpr core::Names<MemberRole, 4> kMemberRoles = {{
+    {"leader", MemberRole::kLeader}, {"secretary", MemberRole::kSecretary},
+    {"treasurer", MemberRole::kTreasurer}, {"member", MemberRole::kMember}
 }};
 
-constexpr std::array<std::pair<std::string_view, MeetingKind>, 2> kMeetingKinds = {{
-    {"formal", MeetingKind::kFormal},
-    {"informal", MeetingKind::kInformal},
+constexpr core::Names<MeetingKind, 2> kMeetingKinds = {{
+    {"formal", MeetingKind::kFormal}, {"informal", MeetingKind::kInformal}
 }};
 
-constexpr std::array<std::pair<std::string_view, MeetingStatus>, 3> kMeetingStatuses = {{
-    {"planned", MeetingStatus::kPlanned},
-    {"held", MeetingStatus::kHeld},
-    {"cancelled", MeetingStatus::kCancelled},
+constexpr core::Names<MeetingStatus, 3> kMeetingStatuses = {{
+    {"planned", MeetingStatus::kPlanned}, {"held", MeetingStatus::kHeld},
+    {"cancelled", MeetingStatus::kCancelled}
 }};
 
-constexpr std::array<std::pair<std::string_view, Presence>, 3> kPresences = {{
-    {"present", Presence::kPresent},
-    {"excused", Presence::kExcused},
-    {"absent", Presence::kAbsent},
+constexpr core::Names<Presence, 3> kPresences = {{
+    {"present", Presence::kPresent}, {"excused", Presence::kExcused}, {"absent", Presence::kAbsent}
 }};
 
-constexpr std::array<std::pair<std::string_view, Topic>, 8> kTopics = {{
-    {"learning_theme", Topic::kLearningTheme},
-    {"schedule", Topic::kSchedule},
-    {"venue", Topic::kVenue},
-    {"price", Topic::kPrice},
-    {"market_areas", Topic::kMarketAreas},
-    {"fee_rule", Topic::kFeeRule},
-    {"rule", Topic::kRule},
-    {"other", Topic::kOther},
+constexpr core::Names<Topic, 8> kTopics = {{
+    {"learning_theme", Topic::kLearningTheme}, {"schedule", Topic::kSchedule},
+    {"venue", Topic::kVenue}, {"price", Topic::kPrice}, {"market_areas", Topic::kMarketAreas},
+    {"fee_rule", Topic::kFeeRule}, {"rule", Topic::kRule}, {"other", Topic::kOther}
 }};
 
-constexpr std::array<std::pair<std::string_view, DecisionMethod>, 2> kDecisionMethods = {{
-    {"vote", DecisionMethod::kVote},
-    {"consensus", DecisionMethod::kConsensus},
+constexpr core::Names<DecisionMethod, 2> kDecisionMethods = {{
+    {"vote", DecisionMethod::kVote}, {"consensus", DecisionMethod::kConsensus}
 }};
 
-constexpr std::array<std::pair<std::string_view, Outcome>, 2> kOutcomes = {{
-    {"agreed", Outcome::kAgreed},
-    {"not_agreed", Outcome::kNotAgreed},
+constexpr core::Names<Outcome, 2> kOutcomes = {{
+    {"agreed", Outcome::kAgreed}, {"not_agreed", Outcome::kNotAgreed}
 }};
 
-constexpr std::array<std::pair<std::string_view, Part>, 10> kParts = {{
-    {"profile", Part::kProfile},
-    {"members", Part::kMembers},
-    {"meetings", Part::kMeetings},
-    {"deliberations", Part::kDeliberations},
-    {"ledger", Part::kLedger},
-    {"assets", Part::kAssets},
-    {"materials", Part::kMaterials},
-    {"market_areas", Part::kMarketAreas},
-    {"orders", Part::kOrders},
-    {"posts", Part::kPosts},
+constexpr core::Names<Part, 10> kParts = {{
+    {"profile", Part::kProfile}, {"members", Part::kMembers}, {"meetings", Part::kMeetings},
+    {"deliberations", Part::kDeliberations}, {"ledger", Part::kLedger}, {"assets", Part::kAssets},
+    {"materials", Part::kMaterials}, {"market_areas", Part::kMarketAreas},
+    {"orders", Part::kOrders}, {"posts", Part::kPosts}
 }};
 
-constexpr std::array<std::pair<std::string_view, LedgerAccount>, 8> kAccounts = {{
-    {"cash", LedgerAccount::kCash},
-    {"fees_receivable", LedgerAccount::kFeesReceivable},
-    {"common_assets", LedgerAccount::kCommonAssets},
-    {"aid_received", LedgerAccount::kAidReceived},
-    {"member_fees", LedgerAccount::kMemberFees},
-    {"shop_revenue", LedgerAccount::kShopRevenue},
-    {"purchases", LedgerAccount::kPurchases},
-    {"expenses", LedgerAccount::kExpenses},
+constexpr core::Names<LedgerAccount, 8> kAccounts = {{
+    {"cash", LedgerAccount::kCash}, {"fees_receivable", LedgerAccount::kFeesReceivable},
+    {"common_assets", LedgerAccount::kCommonAssets}, {"aid_received", LedgerAccount::kAidReceived},
+    {"member_fees", LedgerAccount::kMemberFees}, {"shop_revenue", LedgerAccount::kShopRevenue},
+    {"purchases", LedgerAccount::kPurchases}, {"expenses", LedgerAccount::kExpenses}
 }};
 
-constexpr std::array<std::pair<std::string_view, MaterialKind>, 2> kMaterialKinds = {{
-    {"offer", MaterialKind::kOffer},
-    {"request", MaterialKind::kRequest},
+constexpr core::Names<MaterialKind, 2> kMaterialKinds = {{
+    {"offer", MaterialKind::kOffer}, {"request", MaterialKind::kRequest}
+}};
+
+constexpr core::Names<EntryKind, 8> kEntryKinds = {{
+    {"fee_payment", EntryKind::kFeePayment}, {"aid_received", EntryKind::kAidReceived},
+    {"asset_purchase", EntryKind::kAssetPurchase}, {"shop_sale", EntryKind::kShopSale},
+    {"purchase", EntryKind::kPurchase}, {"expense", EntryKind::kExpense},
+    {"general", EntryKind::kGeneral}, {"reversal", EntryKind::kReversal}
+}};
+
+constexpr core::Names<AssetKind, 3> kAssetKinds = {{
+    {"shop", AssetKind::kShop}, {"equipment", AssetKind::kEquipment}, {"other", AssetKind::kOther}
+}};
+
+constexpr core::Names<AssetSource, 3> kAssetSources = {{
+    {"aid", AssetSource::kAid}, {"fees", AssetSource::kFees}, {"other", AssetSource::kOther}
+}};
+
+constexpr core::Names<OrderStatus, 3> kOrderStatuses = {{
+    {"open", OrderStatus::kOpen}, {"fulfilled", OrderStatus::kFulfilled},
+    {"cancelled", OrderStatus::kCancelled}
+}};
+
+constexpr core::Names<PostKind, 5> kPostKinds = {{
+    {"technique", PostKind::kTechnique}, {"supplier", PostKind::kSupplier}, {"fix", PostKind::kFix},
+    {"market", PostKind::kMarket}, {"other", PostKind::kOther}
 }};
 
 }  // namespace
 
 // ---- words ----------------------------------------------------------------------------------
 
-std::string_view ToString(GroupKind kind) { return NameOf(kind, kGroupKinds); }
+std::string_view ToString(GroupKind kind) { return core::NameOf(kind, kGroupKinds); }
 std::optional<GroupKind> ParseGroupKind(std::string_view text) {
-  return Lookup(text, kGroupKinds);
+  return core::ValueNamed(text, kGroupKinds);
 }
 
-std::string_view ToString(Origin origin) { return NameOf(origin, kOrigins); }
-std::optional<Origin> ParseOrigin(std::string_view text) { return Lookup(text, kOrigins); }
+std::string_view ToString(Origin origin) { return core::NameOf(origin, kOrigins); }
+std::optional<Origin> ParseOrigin(std::string_view text) { return core::ValueNamed(text, kOrigins); }
 
-std::string_view ToString(GroupStatus status) { return NameOf(status, kGroupStatuses); }
+std::string_view ToString(GroupStatus status) { return core::NameOf(status, kGroupStatuses); }
 std::optional<GroupStatus> ParseGroupStatus(std::string_view text) {
-  return Lookup(text, kGroupStatuses);
+  return core::ValueNamed(text, kGroupStatuses);
 }
 
-std::string_view ToString(MemberRole role) { return NameOf(role, kMemberRoles); }
+std::string_view ToString(MemberRole role) { return core::NameOf(role, kMemberRoles); }
 std::optional<MemberRole> ParseMemberRole(std::string_view text) {
-  return Lookup(text, kMemberRoles);
+  return core::ValueNamed(text, kMemberRoles);
 }
 
-std::string_view ToString(MeetingKind kind) { return NameOf(kind, kMeetingKinds); }
+std::string_view ToString(MeetingKind kind) { return core::NameOf(kind, kMeetingKinds); }
 std::optional<MeetingKind> ParseMeetingKind(std::string_view text) {
-  return Lookup(text, kMeetingKinds);
+  return core::ValueNamed(text, kMeetingKinds);
 }
 
-std::string_view ToString(MeetingStatus status) { return NameOf(status, kMeetingStatuses); }
+std::string_view ToString(MeetingStatus status) { return core::NameOf(status, kMeetingStatuses); }
 std::optional<MeetingStatus> ParseMeetingStatus(std::string_view text) {
-  return Lookup(text, kMeetingStatuses);
+  return core::ValueNamed(text, kMeetingStatuses);
 }
 
-std::string_view ToString(Presence presence) { return NameOf(presence, kPresences); }
-std::optional<Presence> ParsePresence(std::string_view text) { return Lookup(text, kPresences); }
+std::string_view ToString(Presence presence) { return core::NameOf(presence, kPresences); }
+std::optional<Presence> ParsePresence(std::string_view text) { return core::ValueNamed(text, kPresences); }
 
-std::string_view ToString(Topic topic) { return NameOf(topic, kTopics); }
-std::optional<Topic> ParseTopic(std::string_view text) { return Lookup(text, kTopics); }
+std::string_view ToString(Topic topic) { return core::NameOf(topic, kTopics); }
+std::optional<Topic> ParseTopic(std::string_view text) { return core::ValueNamed(text, kTopics); }
 
 bool BecomesNorm(Topic topic) {
   switch (topic) {
@@ -212,17 +193,17 @@ bool BecomesNorm(Topic topic) {
   return false;
 }
 
-std::string_view ToString(DecisionMethod method) { return NameOf(method, kDecisionMethods); }
+std::string_view ToString(DecisionMethod method) { return core::NameOf(method, kDecisionMethods); }
 std::optional<DecisionMethod> ParseDecisionMethod(std::string_view text) {
-  return Lookup(text, kDecisionMethods);
+  return core::ValueNamed(text, kDecisionMethods);
 }
 
-std::string_view ToString(Outcome outcome) { return NameOf(outcome, kOutcomes); }
-std::optional<Outcome> ParseOutcome(std::string_view text) { return Lookup(text, kOutcomes); }
+std::string_view ToString(Outcome outcome) { return core::NameOf(outcome, kOutcomes); }
+std::optional<Outcome> ParseOutcome(std::string_view text) { return core::ValueNamed(text, kOutcomes); }
 
 // ---- who writes what ------------------------------------------------------------------------
 
-std::string_view ToString(Part part) { return NameOf(part, kParts); }
+std::string_view ToString(Part part) { return core::NameOf(part, kParts); }
 
 bool RoleWrites(MemberRole role, bool mentor, Part part) {
   if (mentor && (part == Part::kMeetings || part == Part::kPosts)) return true;
@@ -348,9 +329,42 @@ Decision DecideByVote(const std::vector<std::optional<std::int64_t>>& votes) {
 
 // ---- the treasury ---------------------------------------------------------------------------
 
-std::string_view ToString(LedgerAccount account) { return NameOf(account, kAccounts); }
+std::string_view ToString(LedgerAccount account) { return core::NameOf(account, kAccounts); }
 std::optional<LedgerAccount> ParseLedgerAccount(std::string_view text) {
-  return Lookup(text, kAccounts);
+  return core::ValueNamed(text, kAccounts);
+}
+
+std::string_view ToString(EntryKind kind) { return core::NameOf(kind, kEntryKinds); }
+std::optional<EntryKind> ParseEntryKind(std::string_view text) {
+  return core::ValueNamed(text, kEntryKinds);
+}
+
+std::vector<LedgerLine> EntryLines(EntryKind kind, std::int64_t amount,
+                                   std::optional<std::int64_t> member_id) {
+  auto two = [&](LedgerAccount debit, LedgerAccount credit) {
+    return std::vector<LedgerLine>{{debit, amount, 0, member_id}, {credit, 0, amount, member_id}};
+  };
+  switch (kind) {
+    case EntryKind::kFeePayment: return two(LedgerAccount::kCash, LedgerAccount::kMemberFees);
+    case EntryKind::kAidReceived: return two(LedgerAccount::kCash, LedgerAccount::kAidReceived);
+    case EntryKind::kAssetPurchase: return two(LedgerAccount::kCommonAssets, LedgerAccount::kCash);
+    case EntryKind::kShopSale: return two(LedgerAccount::kCash, LedgerAccount::kShopRevenue);
+    case EntryKind::kPurchase: return two(LedgerAccount::kPurchases, LedgerAccount::kCash);
+    case EntryKind::kExpense: return two(LedgerAccount::kExpenses, LedgerAccount::kCash);
+    case EntryKind::kGeneral:
+    case EntryKind::kReversal: return {};
+  }
+  return {};
+}
+
+std::string_view ToString(AssetKind kind) { return core::NameOf(kind, kAssetKinds); }
+std::optional<AssetKind> ParseAssetKind(std::string_view text) {
+  return core::ValueNamed(text, kAssetKinds);
+}
+
+std::string_view ToString(AssetSource source) { return core::NameOf(source, kAssetSources); }
+std::optional<AssetSource> ParseAssetSource(std::string_view text) {
+  return core::ValueNamed(text, kAssetSources);
 }
 
 AccountType TypeOf(LedgerAccount account) {
@@ -455,6 +469,11 @@ std::int64_t FeesDue(Month joined, std::optional<Month> left, Month rule_from, s
 }
 
 // ---- joint orders ---------------------------------------------------------------------------
+
+std::string_view ToString(OrderStatus status) { return core::NameOf(status, kOrderStatuses); }
+std::optional<OrderStatus> ParseOrderStatus(std::string_view text) {
+  return core::ValueNamed(text, kOrderStatuses);
+}
 
 core::Result<std::vector<Share>> SplitOrder(std::int64_t quantity,
                                             const std::vector<Capacity>& capacities) {
@@ -587,9 +606,9 @@ std::vector<Overlap> FindOverlaps(const std::vector<AreaClaim>& claims) {
 
 // ---- raw material ---------------------------------------------------------------------------
 
-std::string_view ToString(MaterialKind kind) { return NameOf(kind, kMaterialKinds); }
+std::string_view ToString(MaterialKind kind) { return core::NameOf(kind, kMaterialKinds); }
 std::optional<MaterialKind> ParseMaterialKind(std::string_view text) {
-  return Lookup(text, kMaterialKinds);
+  return core::ValueNamed(text, kMaterialKinds);
 }
 
 std::vector<MaterialMatch> MatchMaterials(const std::vector<MaterialPost>& posts,
@@ -627,6 +646,11 @@ std::int64_t Saving(std::int64_t alone_price, std::int64_t group_price, std::int
 }
 
 // ---- knowledge sharing ----------------------------------------------------------------------
+
+std::string_view ToString(PostKind kind) { return core::NameOf(kind, kPostKinds); }
+std::optional<PostKind> ParsePostKind(std::string_view text) {
+  return core::ValueNamed(text, kPostKinds);
+}
 
 std::string WhatsAppLink(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -18,7 +18,8 @@ namespace gotong::domain::groups {
 
 // ---- words ----------------------------------------------------------------------------------
 // Each enum has ToString (the API and storage word, shown in comments) and Parse (that word, or
-// nullopt for anything else; exact, lower-case).
+// nullopt for anything else; exact, lower-case). The enums of the later sections follow the same
+// rule; rules.cpp keeps every word in one core::Names table per enum.
 
 enum class GroupKind { kLearningCommunity, kJointBusinessGroup, kCooperative };
 // learning_community, joint_business_group, cooperative
@@ -181,6 +182,32 @@ struct LedgerLine {
   friend bool operator==(const LedgerLine&, const LedgerLine&) = default;
 };
 
+// What an entry records; all but general and reversal are built from an amount by EntryLines.
+enum class EntryKind {
+  kFeePayment,     // fee_payment: a member pays her fee (cash / member_fees, with the member)
+  kAidReceived,    // aid_received: a programme's grant arrives (cash / aid_received)
+  kAssetPurchase,  // asset_purchase: cash set aside into a common asset (common_assets / cash)
+  kShopSale,       // shop_sale: the group shop sells (cash / shop_revenue)
+  kPurchase,       // purchase: raw material or stock bought (purchases / cash)
+  kExpense,        // expense: anything else paid (expenses / cash)
+  kGeneral,        // general: lines given one by one
+  kReversal,       // reversal: undoes an earlier entry (posted by Reverse only)
+};
+std::string_view ToString(EntryKind kind);
+std::optional<EntryKind> ParseEntryKind(std::string_view text);
+
+// The two lines of a kind built from an amount (not general or reversal).
+std::vector<LedgerLine> EntryLines(EntryKind kind, std::int64_t amount,
+                                   std::optional<std::int64_t> member_id);
+
+enum class AssetKind { kShop, kEquipment, kOther };  // shop, equipment, other
+std::string_view ToString(AssetKind kind);
+std::optional<AssetKind> ParseAssetKind(std::string_view text);
+
+enum class AssetSource { kAid, kFees, kOther };  // aid, fees, other
+std::string_view ToString(AssetSource source);
+std::optional<AssetSource> ParseAssetSource(std::string_view text);
+
 // An entry is at least two lines; each line has exactly one positive side (the other 0), no
 // negative amounts; debits equal credits; the totals fit in int64. kInvalidArgument names the
 // field: "lines" (fewer than two, or unbalanced: the message gives both totals in rupiah as
@@ -204,6 +231,10 @@ std::int64_t FeesDue(Month joined, std::optional<Month> left, Month rule_from, s
                      Month through);
 
 // ---- joint orders (seed 000: joint marketing) ------------------------------------------------
+
+enum class OrderStatus { kOpen, kFulfilled, kCancelled };  // open, fulfilled, cancelled
+std::string_view ToString(OrderStatus status);
+std::optional<OrderStatus> ParseOrderStatus(std::string_view text);
 
 struct Capacity {
   std::int64_t member_id = 0;
@@ -284,6 +315,10 @@ std::vector<MaterialMatch> MatchMaterials(const std::vector<MaterialPost>& posts
 std::int64_t Saving(std::int64_t alone_price, std::int64_t group_price, std::int64_t quantity);
 
 // ---- knowledge sharing -------------------------------------------------------------------
+
+enum class PostKind { kTechnique, kSupplier, kFix, kMarket, kOther };  // technique, supplier, ...
+std::string_view ToString(PostKind kind);
+std::optional<PostKind> ParsePostKind(std::string_view text);
 
 // "https://wa.me/?text=" followed by `text` percent-encoded as UTF-8 (unreserved characters
 // A-Z a-z 0-9 - . _ ~ stay, everything else, spaces and newlines included, becomes %XX in

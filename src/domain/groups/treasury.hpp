@@ -17,32 +17,6 @@
 
 namespace gotong::domain::groups {
 
-// What an entry records; all but general and reversal are built from an amount by EntryLines.
-enum class EntryKind {
-  kFeePayment,     // fee_payment: a member pays her fee (cash / member_fees, with the member)
-  kAidReceived,    // aid_received: a programme's grant arrives (cash / aid_received)
-  kAssetPurchase,  // asset_purchase: cash set aside into a common asset (common_assets / cash)
-  kShopSale,       // shop_sale: the group shop sells (cash / shop_revenue)
-  kPurchase,       // purchase: raw material or stock bought (purchases / cash)
-  kExpense,        // expense: anything else paid (expenses / cash)
-  kGeneral,        // general: lines given one by one
-  kReversal,       // reversal: undoes an earlier entry (posted by Reverse only)
-};
-std::string_view ToString(EntryKind kind);
-std::optional<EntryKind> ParseEntryKind(std::string_view text);
-
-// The two lines of a kind built from an amount (not general or reversal).
-std::vector<LedgerLine> EntryLines(EntryKind kind, std::int64_t amount,
-                                   std::optional<std::int64_t> member_id);
-
-enum class AssetKind { kShop, kEquipment, kOther };  // shop, equipment, other
-std::string_view ToString(AssetKind kind);
-std::optional<AssetKind> ParseAssetKind(std::string_view text);
-
-enum class AssetSource { kAid, kFees, kOther };  // aid, fees, other
-std::string_view ToString(AssetSource source);
-std::optional<AssetSource> ParseAssetSource(std::string_view text);
-
 struct LedgerEntry {
   std::int64_t id = 0;
   std::int64_t group_id = 0;

@@ -24,17 +24,6 @@ constexpr std::int64_t kMaxAmount = 10'000'000'000'000;
 constexpr int kMaxBalanceMonths = 120;
 constexpr std::size_t kMaxLines = 50;
 
-constexpr std::array<std::pair<std::string_view, EntryKind>, 8> kEntryKinds = {{
-    {"fee_payment", EntryKind::kFeePayment},
-    {"aid_received", EntryKind::kAidReceived},
-    {"asset_purchase", EntryKind::kAssetPurchase},
-    {"shop_sale", EntryKind::kShopSale},
-    {"purchase", EntryKind::kPurchase},
-    {"expense", EntryKind::kExpense},
-    {"general", EntryKind::kGeneral},
-    {"reversal", EntryKind::kReversal},
-}};
-
 Month Previous(Month month) { return MonthsBefore(month, 1); }
 
 std::optional<Month> CheckMonth(Problems& problems, const std::string& field,
@@ -107,70 +96,6 @@ core::Result<std::int64_t> Post(UnitOfWork& unit, const Context& context, const 
 
 }  // namespace
 
-std::string_view ToString(EntryKind kind) {
-  for (const auto& [word, value] : kEntryKinds) {
-    if (value == kind) return word;
-  }
-  return "general";
-}
-
-std::optional<EntryKind> ParseEntryKind(std::string_view text) {
-  for (const auto& [word, value] : kEntryKinds) {
-    if (word == text) return value;
-  }
-  return std::nullopt;
-}
-
-std::vector<LedgerLine> EntryLines(EntryKind kind, std::int64_t amount,
-                                   std::optional<std::int64_t> member_id) {
-  auto two = [&](LedgerAccount debit, LedgerAccount credit) {
-    return std::vector<LedgerLine>{{debit, amount, 0, member_id}, {credit, 0, amount, member_id}};
-  };
-  switch (kind) {
-    case EntryKind::kFeePayment: return two(LedgerAccount::kCash, LedgerAccount::kMemberFees);
-    case EntryKind::kAidReceived: return two(LedgerAccount::kCash, LedgerAccount::kAidReceived);
-    case EntryKind::kAssetPurchase: return two(LedgerAccount::kCommonAssets, LedgerAccount::kCash);
-    case EntryKind::kShopSale: return two(LedgerAccount::kCash, LedgerAccount::kShopRevenue);
-    case EntryKind::kPurchase: return two(LedgerAccount::kPurchases, LedgerAccount::kCash);
-    case EntryKind::kExpense: return two(LedgerAccount::kExpenses, LedgerAccount::kCash);
-    case EntryKind::kGeneral:
-    case EntryKind::kReversal: return {};
-  }
-  return {};
-}
-
-std::string_view ToString(AssetKind kind) {
-  switch (kind) {
-    case AssetKind::kShop: return "shop";
-    case AssetKind::kEquipment: return "equipment";
-    case AssetKind::kOther: return "other";
-  }
-  return "other";
-}
-
-std::optional<AssetKind> ParseAssetKind(std::string_view text) {
-  if (text == "shop") return AssetKind::kShop;
-  if (text == "equipment") return AssetKind::kEquipment;
-  if (text == "other") return AssetKind::kOther;
-  return std::nullopt;
-}
-
-std::string_view ToString(AssetSource source) {
-  switch (source) {
-    case AssetSource::kAid: return "aid";
-    case AssetSource::kFees: return "fees";
-    case AssetSource::kOther: return "other";
-  }
-  return "other";
-}
-
-std::optional<AssetSource> ParseAssetSource(std::string_view text) {
-  if (text == "aid") return AssetSource::kAid;
-  if (text == "fees") return AssetSource::kFees;
-  if (text == "other") return AssetSource::kOther;
-  return std::nullopt;
-}
-
 // ---- entries ------------------------------------------------------------------------------
 
 core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
@@ -192,7 +117,7 @@ core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std:
 core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std::int64_t group_id,
                                                      const EntryInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;
   LedgerEntry entry;
@@ -299,14 +224,13 @@ core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, entry));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindEntry(group_id, entry.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::int64_t group_id,
                                                    std::int64_t id, const ReversalInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto original, unit->Treasury().FindEntry(group_id, id));
   if (original.kind == EntryKind::kReversal) {
     return Precondition("entry", "is_reversal", "a reversal is not reversed; post the entry again instead");
@@ -342,8 +266,7 @@ core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::
   reversal.asset_id = original.asset_id;
   GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, reversal));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindEntry(group_id, reversal.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 // ---- statements ---------------------------------------------------------------------------
@@ -461,7 +384,7 @@ core::Result<std::vector<FeeRule>> TreasuryService::FeeRules(const Context& cont
 core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::int64_t group_id,
                                                   const FeeRuleInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   Problems problems;
   FeeRule rule;
   rule.group_id = group_id;
@@ -485,14 +408,13 @@ core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::i
   if (!problems.empty()) return problems.ToError();
   rule.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(rule.id, unit->Treasury().InsertFeeRule(rule));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(
-      *unit, context, clock_, "fee_rule", rule.id, "create", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record(
+      "fee_rule", rule.id, "create", std::nullopt,
       {{"group_id", group_id},
        {"amount", rule.amount},
        {"from", rule.from.ToString()},
        {"deliberation_id", rule.deliberation_id ? audit::Value(*rule.deliberation_id) : audit::Value(nullptr)}}));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return rule;
+  return write.Commit(std::move(rule));
 }
 
 core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_t group_id,
@@ -543,7 +465,7 @@ core::Result<std::vector<CommonAsset>> TreasuryService::Assets(const Context& co
 core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std::int64_t group_id,
                                                     const AssetInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kAssets));
-  auto& [unit, group, caller] = write;
+  auto& [unit, group, caller, trail] = write;
   core::Date today = TodayInIndonesia(clock_);
   Problems problems;
   CommonAsset asset;
@@ -567,7 +489,7 @@ core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std:
   if (!problems.empty()) return problems.ToError();
   asset.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(asset.id, unit->Treasury().InsertAsset(asset));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, clock_, "common_asset", asset.id, "create", std::nullopt,
+  GOTONG_RETURN_IF_ERROR(trail.Record("common_asset", asset.id, "create", std::nullopt,
                                      {{"group_id", group_id},
                                       {"name", asset.name},
                                       {"kind", std::string(ToString(asset.kind))},
@@ -583,8 +505,7 @@ core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std:
   entry.lines = EntryLines(EntryKind::kAssetPurchase, asset.value, std::nullopt);
   GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, entry));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindAsset(group_id, asset.id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return saved;
+  return write.Commit(std::move(saved));
 }
 
 }  // namespace gotong::domain::groups

@@ -1,5 +1,7 @@
 #include "domain/regions/region.hpp"
 
+#include "core/names.hpp"
+
 namespace gotong::domain::regions {
 namespace {
 
@@ -11,17 +13,13 @@ bool AllDigits(std::string_view text, std::size_t length) {
   return true;
 }
 
+constexpr core::Names<Level, 4> kLevels = {{
+    {"province", Level::kProvince}, {"regency", Level::kRegency}, {"district", Level::kDistrict},
+    {"village", Level::kVillage}}};
+
 }  // namespace
 
-std::string_view ToString(Level level) {
-  switch (level) {
-    case Level::kProvince: return "province";
-    case Level::kRegency: return "regency";
-    case Level::kDistrict: return "district";
-    case Level::kVillage: return "village";
-  }
-  return "province";
-}
+std::string_view ToString(Level level) { return core::NameOf(level, kLevels); }
 
 std::optional<Level> LevelOfCode(std::string_view code) {
   // Part widths per level: 2, 2, 2, 4.

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "core/bounded_queue.hpp"
+#include "core/names.hpp"
 #include "domain/registry/import_reading.hpp"
 #include "domain/registry/import_writing.hpp"
 
@@ -12,6 +13,13 @@ namespace {
 using accounts::Context;
 using accounts::Role;
 using core::Error;
+
+constexpr core::Names<ImportMode, 2> kImportModes = {{
+    {"insert", ImportMode::kInsert}, {"upsert", ImportMode::kUpsert}}};
+
+constexpr core::Names<JobStatus, 4> kJobStatuses = {{
+    {"queued", JobStatus::kQueued}, {"running", JobStatus::kRunning},
+    {"succeeded", JobStatus::kSucceeded}, {"failed", JobStatus::kFailed}}};
 
 // Why a job stopped when the database refused a batch, without the database's own words.
 JobNote DatabaseProblem(std::int64_t job_id) {
@@ -24,29 +32,14 @@ JobNote DatabaseProblem(std::int64_t job_id) {
 
 }  // namespace
 
-std::string_view ToString(ImportMode mode) { return mode == ImportMode::kInsert ? "insert" : "upsert"; }
-
+std::string_view ToString(ImportMode mode) { return core::NameOf(mode, kImportModes); }
 std::optional<ImportMode> ParseImportMode(std::string_view text) {
-  if (text == "insert") return ImportMode::kInsert;
-  if (text == "upsert") return ImportMode::kUpsert;
-  return std::nullopt;
+  return core::ValueNamed(text, kImportModes);
 }
 
-std::string_view ToString(JobStatus status) {
-  switch (status) {
-    case JobStatus::kQueued: return "queued";
-    case JobStatus::kRunning: return "running";
-    case JobStatus::kSucceeded: return "succeeded";
-    case JobStatus::kFailed: return "failed";
-  }
-  return "queued";
-}
-
+std::string_view ToString(JobStatus status) { return core::NameOf(status, kJobStatuses); }
 std::optional<JobStatus> ParseJobStatus(std::string_view text) {
-  for (auto status : {JobStatus::kQueued, JobStatus::kRunning, JobStatus::kSucceeded, JobStatus::kFailed}) {
-    if (ToString(status) == text) return status;
-  }
-  return std::nullopt;
+  return core::ValueNamed(text, kJobStatuses);
 }
 
 bool ImportService::MaySee(const Context& context, const ImportJob& job) const {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <limits>
 
+#include "core/names.hpp"
 #include "core/text.hpp"
 
 namespace gotong::domain::registry {
@@ -10,14 +11,39 @@ namespace {
 
 constexpr std::int64_t kBillion = 1'000'000'000;
 
+constexpr core::Names<Scale, 4> kScales = {{
+    {"micro", Scale::kMicro}, {"small", Scale::kSmall}, {"medium", Scale::kMedium},
+    {"large", Scale::kLarge}}};
+
+constexpr core::Names<ScaleCriterion, 2> kScaleCriteria = {{
+    {"turnover", ScaleCriterion::kTurnover}, {"capital", ScaleCriterion::kCapital}}};
+
+// The first word of each value is its name; the others are what people type in a spreadsheet.
+constexpr core::Names<Gender, 10> kGenders = {{
+    {"female", Gender::kFemale}, {"p", Gender::kFemale}, {"perempuan", Gender::kFemale},
+    {"wanita", Gender::kFemale}, {"f", Gender::kFemale}, {"male", Gender::kMale},
+    {"l", Gender::kMale}, {"laki-laki", Gender::kMale}, {"pria", Gender::kMale},
+    {"m", Gender::kMale}}};
+
+constexpr core::Names<Status, 4> kStatuses = {{
+    {"active", Status::kActive}, {"aktif", Status::kActive}, {"closed", Status::kClosed},
+    {"tutup", Status::kClosed}}};
+
+constexpr core::Names<Helix, 4> kHelixes = {{
+    {"government", Helix::kGovernment}, {"business", Helix::kBusiness},
+    {"academia", Helix::kAcademia}, {"civil_society", Helix::kCivilSociety}}};
+
+constexpr core::Names<StakeholderKind, 9> kKinds = {{
+    {"agency", StakeholderKind::kAgency}, {"bank", StakeholderKind::kBank},
+    {"soe", StakeholderKind::kSoe}, {"csr_unit", StakeholderKind::kCsrUnit},
+    {"university", StakeholderKind::kUniversity}, {"ngo", StakeholderKind::kNgo},
+    {"community", StakeholderKind::kCommunity},
+    {"zakat_institution", StakeholderKind::kZakatInstitution}, {"media", StakeholderKind::kMedia}}};
+
+// Words read from people and files: trimmed and case-folded before they are matched.
 template <typename Enum, std::size_t N>
-std::optional<Enum> Lookup(std::string_view text,
-                           const std::array<std::pair<std::string_view, Enum>, N>& table) {
-  std::string lower = core::AsciiLower(core::Trim(text));
-  for (const auto& [name, value] : table) {
-    if (lower == name) return value;
-  }
-  return std::nullopt;
+std::optional<Enum> Lookup(std::string_view text, const core::Names<Enum, N>& names) {
+  return core::ValueNamed(std::string_view(core::AsciiLower(core::Trim(text))), names);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -49,31 +75,14 @@ std::optional<Sector> ParseSector(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view ToString(Scale scale) {
-  switch (scale) {
-    case Scale::kMicro: return "micro";
-    case Scale::kSmall: return "small";
-    case Scale::kMedium: return "medium";
-    case Scale::kLarge: return "large";
-  }
-  return "micro";
-}
-
-std::optional<Scale> ParseScale(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, Scale>, 4> kTable = {{
-      {"micro", Scale::kMicro}, {"small", Scale::kSmall},
-      {"medium", Scale::kMedium}, {"large", Scale::kLarge}}};
-  return Lookup(text, kTable);
-}
+std::string_view ToString(Scale scale) { return core::NameOf(scale, kScales); }
+std::optional<Scale> ParseScale(std::string_view text) { return Lookup(text, kScales); }
 
 std::string_view ToString(ScaleCriterion criterion) {
-  return criterion == ScaleCriterion::kTurnover ? "turnover" : "capital";
+  return core::NameOf(criterion, kScaleCriteria);
 }
-
 std::optional<ScaleCriterion> ParseScaleCriterion(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, ScaleCriterion>, 2> kTable = {{
-      {"turnover", ScaleCriterion::kTurnover}, {"capital", ScaleCriterion::kCapital}}};
-  return Lookup(text, kTable);
+  return Lookup(text, kScaleCriteria);
 }
 
 std::optional<ScaleResult> DeriveScale(std::optional<std::int64_t> turnover,
@@ -95,68 +104,16 @@ std::optional<ScaleResult> DeriveScale(std::optional<std::int64_t> turnover,
   return std::nullopt;
 }
 
-std::string_view ToString(Gender gender) {
-  return gender == Gender::kFemale ? "female" : "male";
-}
+std::string_view ToString(Gender gender) { return core::NameOf(gender, kGenders); }
+std::optional<Gender> ParseGender(std::string_view text) { return Lookup(text, kGenders); }
 
-std::optional<Gender> ParseGender(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, Gender>, 10> kTable = {{
-      {"female", Gender::kFemale}, {"p", Gender::kFemale}, {"perempuan", Gender::kFemale},
-      {"wanita", Gender::kFemale}, {"f", Gender::kFemale},
-      {"male", Gender::kMale}, {"l", Gender::kMale}, {"laki-laki", Gender::kMale},
-      {"pria", Gender::kMale}, {"m", Gender::kMale}}};
-  return Lookup(text, kTable);
-}
+std::string_view ToString(Status status) { return core::NameOf(status, kStatuses); }
+std::optional<Status> ParseStatus(std::string_view text) { return Lookup(text, kStatuses); }
 
-std::string_view ToString(Status status) {
-  return status == Status::kActive ? "active" : "closed";
-}
+std::string_view ToString(Helix helix) { return core::NameOf(helix, kHelixes); }
+std::optional<Helix> ParseHelix(std::string_view text) { return Lookup(text, kHelixes); }
 
-std::optional<Status> ParseStatus(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, Status>, 4> kTable = {{
-      {"active", Status::kActive}, {"aktif", Status::kActive},
-      {"closed", Status::kClosed}, {"tutup", Status::kClosed}}};
-  return Lookup(text, kTable);
-}
-
-std::string_view ToString(Helix helix) {
-  switch (helix) {
-    case Helix::kGovernment: return "government";
-    case Helix::kBusiness: return "business";
-    case Helix::kAcademia: return "academia";
-    case Helix::kCivilSociety: return "civil_society";
-  }
-  return "government";
-}
-
-std::optional<Helix> ParseHelix(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, Helix>, 4> kTable = {{
-      {"government", Helix::kGovernment}, {"business", Helix::kBusiness},
-      {"academia", Helix::kAcademia}, {"civil_society", Helix::kCivilSociety}}};
-  return Lookup(text, kTable);
-}
-
-namespace {
-constexpr std::array<std::pair<std::string_view, StakeholderKind>, 9> kKinds = {{
-    {"agency", StakeholderKind::kAgency},
-    {"bank", StakeholderKind::kBank},
-    {"soe", StakeholderKind::kSoe},
-    {"csr_unit", StakeholderKind::kCsrUnit},
-    {"university", StakeholderKind::kUniversity},
-    {"ngo", StakeholderKind::kNgo},
-    {"community", StakeholderKind::kCommunity},
-    {"zakat_institution", StakeholderKind::kZakatInstitution},
-    {"media", StakeholderKind::kMedia},
-}};
-}  // namespace
-
-std::string_view ToString(StakeholderKind kind) {
-  for (const auto& [name, value] : kKinds) {
-    if (value == kind) return name;
-  }
-  return "agency";
-}
-
+std::string_view ToString(StakeholderKind kind) { return core::NameOf(kind, kKinds); }
 std::optional<StakeholderKind> ParseStakeholderKind(std::string_view text) {
   return Lookup(text, kKinds);
 }
