@@ -16,6 +16,7 @@ constexpr const char* kDeliberationColumns =
     "d.id, d.group_id, d.meeting_id, d.title, d.description, d.topic, d.method, d.decided, "
     "d.outcome, d.option_id, d.decided_on, d.note, d.created_at, d.updated_at, "
     "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL)";
+const RecordTable kDeliberationTable{kDeliberationColumns, " FROM deliberations d", "d", "deliberation"};
 
 struct DeliberationVars {
   long long id = 0, group_id = 0, against = 0;
@@ -139,11 +140,8 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
 
 core::Result<Deliberation> SqlDeliberationRepository::Find(std::int64_t group_id, std::int64_t id) {
   return Guard("find deliberation", [&]() -> core::Result<Deliberation> {
-    DeliberationVars vars;
-    if (!FetchRecord(sql_, vars, kDeliberationColumns, " FROM deliberations d", "d", id, group_id)) {
-      return core::Error::NotFound("no deliberation " + std::to_string(id) + " in this group");
-    }
-    std::vector<Deliberation> found{vars.Get()};
+    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord<DeliberationVars>(sql_, kDeliberationTable, id, group_id));
+    std::vector<Deliberation> found{std::move(record)};
     GOTONG_RETURN_IF_ERROR(LoadOptions(found));
     return std::move(found.front());
   });

@@ -20,6 +20,7 @@ constexpr const char* kGroupColumns =
     "g.legality, g.legality_date, g.status, g.status_since, g.founded_on, "
     "g.sop_meetings_per_month, g.steward_id, g.created_at, g.updated_at, "
     "(SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id AND m.left_on IS NULL)";
+const RecordTable kGroupTable{kGroupColumns, " FROM groups g", "g", "group"};
 
 struct GroupVars {
   long long id = 0, active = 0;
@@ -143,6 +144,7 @@ constexpr const char* kMemberColumns =
 const std::string kMemberFrom =
     " FROM memberships m JOIN people p ON p.id = m.person_id "
     "LEFT JOIN enterprises e ON e.id = m.enterprise_id";
+const RecordTable kMemberTable{kMemberColumns, kMemberFrom, "m", "member"};
 
 struct MemberVars {
   long long id = 0, group_id = 0, person_id = 0;
@@ -256,13 +258,7 @@ core::Status SqlGroupRepository::Update(const Group& group) {
 }
 
 core::Result<Group> SqlGroupRepository::Find(std::int64_t id) {
-  return Guard("find group", [&]() -> core::Result<Group> {
-    GroupVars vars;
-    if (!FetchRecord(sql_, vars, kGroupColumns, " FROM groups g", "g", id)) {
-      return core::Error::NotFound("no group with id " + std::to_string(id));
-    }
-    return vars.Get();
-  });
+  return FindRecord<GroupVars>(sql_, kGroupTable, id);
 }
 
 core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filter,
@@ -392,13 +388,7 @@ core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
 
 core::Result<Membership> SqlGroupRepository::FindMember(std::int64_t group_id,
                                                         std::int64_t member_id) {
-  return Guard("find member", [&]() -> core::Result<Membership> {
-    MemberVars vars;
-    if (!FetchRecord(sql_, vars, kMemberColumns, kMemberFrom, "m", member_id, group_id)) {
-      return core::Error::NotFound("no member " + std::to_string(member_id) + " in this group");
-    }
-    return vars.Get();
-  });
+  return FindRecord<MemberVars>(sql_, kMemberTable, member_id, group_id);
 }
 
 core::Result<core::Page<Membership>> SqlGroupRepository::ListMembers(

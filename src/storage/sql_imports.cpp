@@ -23,6 +23,7 @@ constexpr const char* kJobColumns =
     "rows_inserted, rows_updated, rows_failed, errors_stored, message, message_code, "
     "message_params, warnings, created_by, created_by_username, steward_id, created_at, "
     "started_at, finished_at";
+const RecordTable kJobTable{kJobColumns, " FROM import_jobs", "import_jobs", "import"};
 
 using NoteParams = std::vector<std::pair<std::string, std::string>>;
 
@@ -218,13 +219,7 @@ core::Status SqlImportRepository::Save(const ImportJob& job) {
 }
 
 core::Result<ImportJob> SqlImportRepository::Find(std::int64_t id) {
-  return Guard("find import job", [&]() -> core::Result<ImportJob> {
-    JobVars vars;
-    if (!FetchRecord(sql_, vars, kJobColumns, " FROM import_jobs", "import_jobs", id)) {
-      return core::Error::NotFound("no import with id " + std::to_string(id));
-    }
-    return vars.Get();
-  });
+  return FindRecord<JobVars>(sql_, kJobTable, id);
 }
 
 core::Result<core::Page<ImportJob>> SqlImportRepository::List(std::optional<std::int64_t> created_by,

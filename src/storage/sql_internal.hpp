@@ -198,6 +198,33 @@ bool FetchRecord(soci::session& sql, Vars& vars, const std::string& columns, con
   return query.Run("SELECT " + columns + from + where);
 }
 
+// One kind of record as FindRecord reads it: its SELECT list, " FROM <table> <alias>" with any
+// joins, the alias, and its name in messages ("group", "ledger entry").
+struct RecordTable {
+  std::string columns;
+  std::string from;
+  std::string alias;
+  std::string noun;
+};
+
+// Record `id` as `Vars` reads it (with `group_id`, only a record of that group), or kNotFound
+// naming it; database failures become errors as in Guard.
+template <typename Vars>
+auto FindRecord(soci::session& sql, const RecordTable& table, std::int64_t id,
+                std::optional<std::int64_t> group_id = std::nullopt)
+    -> core::Result<decltype(std::declval<Vars&>().Get())> {
+  using Record = decltype(std::declval<Vars&>().Get());
+  return Guard("find " + table.noun, [&]() -> core::Result<Record> {
+    Vars vars;
+    if (FetchRecord(sql, vars, table.columns, table.from, table.alias, id, group_id)) {
+      return vars.Get();
+    }
+    std::string number = std::to_string(id);
+    return core::Error::NotFound(group_id ? "no " + table.noun + " " + number + " in this group"
+                                          : "no " + table.noun + " with id " + number);
+  });
+}
+
 inline std::string EscapeLike(const std::string& text) {
   std::string out;
   for (char c : text) {

@@ -18,6 +18,7 @@ constexpr const char* kMeetingColumns =
     "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'present'), "
     "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'excused'), "
     "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'absent')";
+const RecordTable kMeetingTable{kMeetingColumns, " FROM meetings mt", "mt", "meeting"};
 
 struct MeetingVars {
   long long id = 0, group_id = 0, present = 0, excused = 0, absent = 0;
@@ -107,13 +108,7 @@ core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
 }
 
 core::Result<Meeting> SqlMeetingRepository::Find(std::int64_t group_id, std::int64_t id) {
-  return Guard("find meeting", [&]() -> core::Result<Meeting> {
-    MeetingVars vars;
-    if (!FetchRecord(sql_, vars, kMeetingColumns, " FROM meetings mt", "mt", id, group_id)) {
-      return core::Error::NotFound("no meeting " + std::to_string(id) + " in this group");
-    }
-    return vars.Get();
-  });
+  return FindRecord<MeetingVars>(sql_, kMeetingTable, id, group_id);
 }
 
 core::Result<core::Page<Meeting>> SqlMeetingRepository::List(std::int64_t group_id,

@@ -109,6 +109,7 @@ constexpr const char* kEnterpriseColumns =
 const std::string kEnterpriseJoins =
     " JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = e.verified_by";
 const std::string kEnterpriseFrom = " FROM enterprises e" + kEnterpriseJoins;
+const RecordTable kEnterpriseTable{kEnterpriseColumns, kEnterpriseFrom, "e", "enterprise"};
 
 struct EnterpriseVars {
   long long id = 0, owner_id = 0;
@@ -162,6 +163,7 @@ struct EnterpriseVars {
 constexpr const char* kPersonColumns =
     "p.id, p.name, p.gender, p.birth_year, p.phone, p.village_code, p.nik, p.nik_consent_at, "
     "p.steward_id, p.created_at, p.updated_at";
+const RecordTable kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
 
 struct PersonVars {
   long long id = 0;
@@ -232,6 +234,7 @@ struct StakeholderVars {
 
 constexpr const char* kStakeholderColumns =
     "s.id, s.name, s.helix, s.kind, s.region_code, s.contact, s.created_at, s.updated_at";
+const RecordTable kStakeholderTable{kStakeholderColumns, " FROM stakeholders s", "s", "stakeholder"};
 
 }  // namespace
 
@@ -282,13 +285,7 @@ core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
 }
 
 core::Result<Stakeholder> SqlStakeholderRepository::Find(std::int64_t id) {
-  return Guard("find stakeholder", [&]() -> core::Result<Stakeholder> {
-    StakeholderVars vars;
-    if (!FetchRecord(sql_, vars, kStakeholderColumns, " FROM stakeholders s", "s", id)) {
-      return core::Error::NotFound("no stakeholder with id " + std::to_string(id));
-    }
-    return vars.Get();
-  });
+  return FindRecord<StakeholderVars>(sql_, kStakeholderTable, id);
 }
 
 core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
@@ -393,13 +390,7 @@ core::Status SqlPersonRepository::Update(const Person& person) {
 }
 
 core::Result<Person> SqlPersonRepository::Find(std::int64_t id) {
-  return Guard("find person", [&]() -> core::Result<Person> {
-    PersonVars vars;
-    if (!FetchRecord(sql_, vars, kPersonColumns, " FROM people p", "p", id)) {
-      return core::Error::NotFound("no person with id " + std::to_string(id));
-    }
-    return vars.Get();
-  });
+  return FindRecord<PersonVars>(sql_, kPersonTable, id);
 }
 
 core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<std::string>& region,
@@ -521,13 +512,7 @@ core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
 }
 
 core::Result<Enterprise> SqlEnterpriseRepository::Find(std::int64_t id) {
-  return Guard("find enterprise", [&]() -> core::Result<Enterprise> {
-    EnterpriseVars vars;
-    if (!FetchRecord(sql_, vars, kEnterpriseColumns, kEnterpriseFrom, "e", id)) {
-      return core::Error::NotFound("no enterprise with id " + std::to_string(id));
-    }
-    return vars.Get();
-  });
+  return FindRecord<EnterpriseVars>(sql_, kEnterpriseTable, id);
 }
 
 core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const EnterpriseFilter& filter,

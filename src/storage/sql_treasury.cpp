@@ -14,6 +14,7 @@ constexpr const char* kEntryColumns =
     "le.id, le.group_id, le.entry_date, le.kind, le.memo, le.amount, le.reverses_id, le.asset_id, "
     "le.created_by, le.created_by_username, le.created_at, "
     "(SELECT r.id FROM ledger_entries r WHERE r.reverses_id = le.id)";
+const RecordTable kEntryTable{kEntryColumns, " FROM ledger_entries le", "le", "ledger entry"};
 
 struct EntryVars {
   long long id = 0, group_id = 0, amount = 0;
@@ -126,11 +127,8 @@ core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries)
 
 core::Result<LedgerEntry> SqlTreasuryRepository::FindEntry(std::int64_t group_id, std::int64_t id) {
   return Guard("find ledger entry", [&]() -> core::Result<LedgerEntry> {
-    EntryVars vars;
-    if (!FetchRecord(sql_, vars, kEntryColumns, " FROM ledger_entries le", "le", id, group_id)) {
-      return core::Error::NotFound("no ledger entry " + std::to_string(id) + " in this group");
-    }
-    std::vector<LedgerEntry> found{vars.Get()};
+    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord<EntryVars>(sql_, kEntryTable, id, group_id));
+    std::vector<LedgerEntry> found{std::move(record)};
     GOTONG_RETURN_IF_ERROR(LoadLines(found));
     return std::move(found.front());
   });
