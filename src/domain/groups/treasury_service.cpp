@@ -414,7 +414,7 @@ core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::i
        {"amount", rule.amount},
        {"from", rule.from.ToString()},
        {"deliberation_id", rule.deliberation_id ? audit::Value(*rule.deliberation_id) : audit::Value(nullptr)}}));
-  return write.Commit(std::move(rule));
+  return write.Commit(rule);
 }
 
 core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_t group_id,
