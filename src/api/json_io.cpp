@@ -13,11 +13,11 @@ namespace {
 
 namespace json = boost::json;
 
-bool Allowed(std::initializer_list<std::string_view> allowed, std::string_view name) {
+bool Allowed(std::span<const std::string_view> allowed, std::string_view name) {
   return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
 }
 
-void CheckFields(const json::object& object, std::initializer_list<std::string_view> allowed,
+void CheckFields(const json::object& object, std::span<const std::string_view> allowed,
                          const std::string& prefix, std::vector<core::FieldError>& errors) {
   for (const auto& [key, value] : object) {
     if (!Allowed(allowed, key)) {
@@ -30,7 +30,7 @@ void CheckFields(const json::object& object, std::initializer_list<std::string_v
 }  // namespace
 
 core::Result<BodyReader> BodyReader::Parse(const Request& request,
-                                           std::initializer_list<std::string_view> allowed) {
+                                           std::span<const std::string_view> allowed) {
   // Media types are case-insensitive (RFC 9110 8.3.1).
   std::string type = core::AsciiLower(core::Trim(request.Header("Content-Type").substr(
       0, request.Header("Content-Type").find(';'))));
@@ -119,7 +119,7 @@ bool BodyReader::IsNull(const std::string& name) const {
 }
 
 std::optional<BodyReader> BodyReader::Object(const std::string& name, bool required,
-                                             std::initializer_list<std::string_view> allowed) {
+                                             std::span<const std::string_view> allowed) {
   const json::value* value = Field(name, required, "object");
   if (!value) return std::nullopt;
   if (!value->is_object()) {
@@ -188,7 +188,8 @@ std::optional<std::vector<BodyReader>> BodyReader::Objects(
       ok = false;
       continue;
     }
-    CheckFields(array[i].as_object(), allowed, item_name + ".", *errors_);
+    CheckFields(array[i].as_object(), std::span(allowed.begin(), allowed.size()), item_name + ".",
+                *errors_);
     items.push_back(BodyReader(array[i].as_object(), item_name + ".", errors_));
   }
   if (!ok) return std::nullopt;
@@ -210,7 +211,7 @@ core::Result<QueryReader> QueryReader::Parse(std::string_view query,
   for (auto param : url->params()) {
     std::string key = param.key;
     if (key.empty() && param.value.empty()) continue;  // "a=1&&b=2", a trailing '&'
-    if (!Allowed(allowed, key)) {
+    if (!Allowed(std::span(allowed.begin(), allowed.size()), key)) {
       reader.errors_.push_back({key, "unknown_field", "unknown query parameter " + key});
       continue;
     }

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,11 @@ class BodyReader {
  public:
   // Fails on a wrong content type, malformed JSON, a non-object, or a field not in `allowed`.
   static core::Result<BodyReader> Parse(const Request& request,
-                                        std::initializer_list<std::string_view> allowed);
+                                        std::span<const std::string_view> allowed);
+  static core::Result<BodyReader> Parse(const Request& request,
+                                        std::initializer_list<std::string_view> allowed) {
+    return Parse(request, std::span(allowed.begin(), allowed.size()));
+  }
 
   // Text on one line: a control character (NUL, a tab, a line break, ...) is refused with code
   // control_character naming the field.
@@ -35,7 +40,11 @@ class BodyReader {
   bool IsNull(const std::string& name) const;
   // A nested object, or nothing (with an error recorded when it has the wrong type).
   std::optional<BodyReader> Object(const std::string& name, bool required,
-                                   std::initializer_list<std::string_view> allowed);
+                                   std::span<const std::string_view> allowed);
+  std::optional<BodyReader> Object(const std::string& name, bool required,
+                                   std::initializer_list<std::string_view> allowed) {
+    return Object(name, required, std::span(allowed.begin(), allowed.size()));
+  }
 
   // An array of one-line strings, each checked ("options[2]" when one is not a string), or nothing.
   std::optional<std::vector<std::string>> Strings(const std::string& name, bool required,

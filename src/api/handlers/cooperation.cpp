@@ -117,72 +117,54 @@ json::value MaterialsJson(const groups::MaterialsView& view) {
   return json::object{{"items", std::move(open)}, {"matches", std::move(matches)}};
 }
 
-groups::AreaInput ReadArea(BodyReader& body) {
-  groups::AreaInput input;
-  input.member_id = NumberField(body, "member_id");
-  input.area = TextField(body, "area");
-  input.deliberation_id = NumberField(body, "deliberation_id");
-  input.claimed_on = TextField(body, "claimed_on");
-  return input;
-}
+using AreaIn = groups::AreaInput;
+constexpr auto kAreaFields = std::to_array<BodyField<AreaIn>>({
+    {"member_id", &AreaIn::member_id}, {"area", &AreaIn::area},
+    {"deliberation_id", &AreaIn::deliberation_id}, {"claimed_on", &AreaIn::claimed_on}});
 
-groups::OrderInput ReadOrder(BodyReader& body) {
-  groups::OrderInput input;
-  input.customer = TextField(body, "customer");
-  input.product = TextField(body, "product");
-  input.quantity = NumberField(body, "quantity");
-  input.unit = TextField(body, "unit");
-  input.unit_price = NumberField(body, "unit_price");
-  input.due_on = TextField(body, "due_on");
+// A joint order's capacities: what each member can make in time.
+void ReadCapacities(BodyReader& body, groups::OrderInput& input) {
   if (auto items = body.Objects("capacities", false, 500, {"member_id", "capacity"})) {
     input.capacities.emplace();
     for (auto& item : *items) {
       input.capacities->push_back({item.Int("member_id", false), item.Int("capacity", false)});
     }
   }
-  return input;
 }
 
-groups::ShareInput ReadShare(BodyReader& body) {
-  groups::ShareInput input;
-  input.delivered = NumberField(body, "delivered");
-  input.paid_out = NumberField(body, "paid_out");
-  return input;
-}
+using OrderIn = groups::OrderInput;
+constexpr auto kOrderFields = std::to_array<BodyField<OrderIn>>({
+    {"customer", &OrderIn::customer}, {"product", &OrderIn::product},
+    {"quantity", &OrderIn::quantity}, {"unit", &OrderIn::unit},
+    {"unit_price", &OrderIn::unit_price}, {"due_on", &OrderIn::due_on},
+    {"capacities", ReadCapacities}});
 
-groups::PostInput ReadPost(BodyReader& body) {
-  groups::PostInput input;
-  input.member_id = NumberField(body, "member_id");
-  input.kind = TextField(body, "kind");
-  input.title = TextField(body, "title");
-  input.body = MultiLineTextField(body, "body");
+using ShareIn = groups::ShareInput;
+constexpr auto kShareFields = std::to_array<BodyField<ShareIn>>({
+    {"delivered", &ShareIn::delivered}, {"paid_out", &ShareIn::paid_out}});
+
+void ReadTags(BodyReader& body, groups::PostInput& input) {
   input.tags = body.Strings("tags", false, 10);
-  return input;
 }
 
-groups::MaterialInput ReadMaterial(BodyReader& body) {
-  groups::MaterialInput input;
-  input.member_id = NumberField(body, "member_id");
-  input.kind = TextField(body, "kind");
-  input.material = TextField(body, "material");
-  input.unit = TextField(body, "unit");
-  input.quantity = NumberField(body, "quantity");
-  input.price = NumberField(body, "price");
-  input.until = TextField(body, "until");
-  return input;
-}
+using PostIn = groups::PostInput;
+constexpr auto kPostFields = std::to_array<BodyField<PostIn>>({
+    {"member_id", &PostIn::member_id}, {"kind", &PostIn::kind}, {"title", &PostIn::title},
+    {"body", &PostIn::body, core::TextLines::kMulti}, {"tags", ReadTags}});
 
-groups::PurchaseInput ReadPurchase(BodyReader& body) {
-  groups::PurchaseInput input;
-  input.supplier = TextField(body, "supplier");
-  input.material = TextField(body, "material");
-  input.unit = TextField(body, "unit");
-  input.quantity = NumberField(body, "quantity");
-  input.group_price = NumberField(body, "group_price");
-  input.alone_price = NumberField(body, "alone_price");
-  input.purchased_on = TextField(body, "purchased_on");
-  return input;
-}
+using MaterialIn = groups::MaterialInput;
+constexpr auto kMaterialFields = std::to_array<BodyField<MaterialIn>>({
+    {"member_id", &MaterialIn::member_id}, {"kind", &MaterialIn::kind},
+    {"material", &MaterialIn::material}, {"unit", &MaterialIn::unit},
+    {"quantity", &MaterialIn::quantity}, {"price", &MaterialIn::price},
+    {"until", &MaterialIn::until}});
+
+using PurchaseIn = groups::PurchaseInput;
+constexpr auto kPurchaseFields = std::to_array<BodyField<PurchaseIn>>({
+    {"supplier", &PurchaseIn::supplier}, {"material", &PurchaseIn::material},
+    {"unit", &PurchaseIn::unit}, {"quantity", &PurchaseIn::quantity},
+    {"group_price", &PurchaseIn::group_price}, {"alone_price", &PurchaseIn::alone_price},
+    {"purchased_on", &PurchaseIn::purchased_on}});
 
 }  // namespace
 
@@ -201,7 +183,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
     GOTONG_ASSIGN_OR_RETURN(
-        auto input, ReadBody(call, {"member_id", "area", "deliberation_id", "claimed_on"}, ReadArea));
+        auto input, ReadBody(call, kAreaFields));
     return JsonReply(201, service.ClaimArea(call.context, id, input), AreaJson);
   }});
 
@@ -218,9 +200,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
 
   routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"customer", "product", "quantity", "unit", "unit_price",
-                                                        "due_on", "capacities"},
-                                                 ReadOrder));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kOrderFields));
     GOTONG_ASSIGN_OR_RETURN(auto order, service.CreateOrder(call.context, id, input));
     return CreatedResponse(OrderJson(order), GroupRecordPath(id, "orders", order.id));
   }});
@@ -241,7 +221,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     auto order_id = PathId(call, "order_id");
     auto member_id = PathId(call, "member_id");
     if (!id || !order_id || !member_id) return core::Error::NotFound("no such share");
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"delivered", "paid_out"}, ReadShare));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kShareFields));
     return JsonReply(200, service.UpdateShare(call.context, *id, *order_id, *member_id, input), OrderJson);
   }});
 
@@ -254,7 +234,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
     GOTONG_ASSIGN_OR_RETURN(auto input,
-                            ReadBody(call, {"member_id", "kind", "title", "body", "tags"}, ReadPost));
+                            ReadBody(call, kPostFields));
     return JsonReply(201, service.CreatePost(call.context, id, input), PostJson);
   }});
 
@@ -270,9 +250,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
 
   routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"member_id", "kind", "material", "unit", "quantity",
-                                                        "price", "until"},
-                                                 ReadMaterial));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMaterialFields));
     return JsonReply(201, service.PostMaterial(call.context, id, input), MaterialJson);
   }});
 
@@ -289,9 +267,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
 
   routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"supplier", "material", "unit", "quantity", "group_price",
-                                                        "alone_price", "purchased_on"},
-                                                 ReadPurchase));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPurchaseFields));
     return JsonReply(201, service.RecordPurchase(call.context, id, input), PurchaseJson);
   }});
 }

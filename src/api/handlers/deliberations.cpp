@@ -58,31 +58,30 @@ json::value DeliberationViewJson(const groups::DeliberationView& view) {
   return value;
 }
 
-groups::DeliberationInput ReadDeliberation(BodyReader& body) {
-  groups::DeliberationInput input;
-  input.title = TextField(body, "title");
-  input.description = MultiLineTextField(body, "description");
-  input.topic = TextField(body, "topic");
-  input.method = TextField(body, "method");
+void ReadOptions(BodyReader& body, groups::DeliberationInput& input) {
   input.options = body.Strings("options", false, 12);
-  input.meeting_id = NumberField(body, "meeting_id");
-  return input;
 }
 
-groups::VoteInput ReadVote(BodyReader& body) {
-  groups::VoteInput input;
+using DeliberationIn = groups::DeliberationInput;
+constexpr auto kDeliberationFields = std::to_array<BodyField<DeliberationIn>>({
+    {"title", &DeliberationIn::title},
+    {"description", &DeliberationIn::description, core::TextLines::kMulti},
+    {"topic", &DeliberationIn::topic}, {"method", &DeliberationIn::method},
+    {"options", ReadOptions}, {"meeting_id", &DeliberationIn::meeting_id}});
+
+// The member a leader records the vote for; a member voting for herself leaves it out.
+void ReadVoter(BodyReader& body, groups::VoteInput& input) {
   input.member_id = body.Int("member_id", false);
-  input.option_id = NumberField(body, "option_id");
-  return input;
 }
 
-groups::DecisionInput ReadDecision(BodyReader& body) {
-  groups::DecisionInput input;
-  input.outcome = TextField(body, "outcome");
-  input.option_id = NumberField(body, "option_id");
-  input.note = MultiLineTextField(body, "note");
-  return input;
-}
+using VoteIn = groups::VoteInput;
+constexpr auto kVoteFields = std::to_array<BodyField<VoteIn>>({
+    {"member_id", ReadVoter}, {"option_id", &VoteIn::option_id}});
+
+using DecisionIn = groups::DecisionInput;
+constexpr auto kDecisionFields = std::to_array<BodyField<DecisionIn>>({
+    {"outcome", &DecisionIn::outcome}, {"option_id", &DecisionIn::option_id},
+    {"note", &DecisionIn::note, core::TextLines::kMulti}});
 
 }  // namespace
 
@@ -99,8 +98,7 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
     GOTONG_ASSIGN_OR_RETURN(
-        auto input, ReadBody(call, {"title", "description", "topic", "method", "options", "meeting_id"},
-                             ReadDeliberation));
+        auto input, ReadBody(call, kDeliberationFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateDeliberation(call.context, id, input));
     return CreatedResponse(DeliberationViewJson(created),
                            GroupRecordPath(id, "deliberations", created.deliberation.id));
@@ -115,7 +113,7 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
   routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
                     [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"member_id", "option_id"}, ReadVote));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kVoteFields));
     return JsonReply(201, service.CastVote(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
   }});
 
@@ -134,7 +132,7 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
     GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
     groups::DecisionInput input;
     if (!call.request.body.empty()) {
-      GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, {"outcome", "option_id", "note"}, ReadDecision));
+      GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, kDecisionFields));
     }
     return JsonReply(200, service.Decide(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
   }});

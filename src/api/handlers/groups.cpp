@@ -60,61 +60,39 @@ json::value MemberJson(const groups::Membership& m) {
                       {"updated_at", core::FormatInstant(m.updated_at)}};
 }
 
-#define GOTONG_GROUP_FIELDS                                                                 \
-  "name", "kind", "sector", "business_centre", "village_code", "origin", "programme_id",    \
-      "legality", "legality_date", "status", "status_since", "founded_on",                  \
-      "sop_meetings_per_month", "steward_id"
+using GroupIn = groups::GroupInput;
+constexpr auto kGroupFields = std::to_array<BodyField<GroupIn>>({
+    {"name", &GroupIn::name}, {"kind", &GroupIn::kind}, {"sector", &GroupIn::sector},
+    {"business_centre", &GroupIn::business_centre}, {"village_code", &GroupIn::village_code},
+    {"origin", &GroupIn::origin}, {"programme_id", &GroupIn::programme_id},
+    {"legality", &GroupIn::legality}, {"legality_date", &GroupIn::legality_date},
+    {"status", &GroupIn::status}, {"status_since", &GroupIn::status_since},
+    {"founded_on", &GroupIn::founded_on},
+    {"sop_meetings_per_month", &GroupIn::sop_meetings_per_month},
+    {"steward_id", &GroupIn::steward_id}});
 
-groups::GroupInput ReadGroup(BodyReader& body) {
-  groups::GroupInput input;
-  input.name = TextField(body, "name");
-  input.kind = TextField(body, "kind");
-  input.sector = TextField(body, "sector");
-  input.business_centre = TextField(body, "business_centre");
-  input.village_code = TextField(body, "village_code");
-  input.origin = TextField(body, "origin");
-  input.programme_id = NumberField(body, "programme_id");
-  input.legality = TextField(body, "legality");
-  input.legality_date = TextField(body, "legality_date");
-  input.status = TextField(body, "status");
-  input.status_since = TextField(body, "status_since");
-  input.founded_on = TextField(body, "founded_on");
-  input.sop_meetings_per_month = NumberField(body, "sop_meetings_per_month");
-  input.steward_id = NumberField(body, "steward_id");
-  return input;
-}
-
-#define GOTONG_MEMBER_FIELDS \
-  "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id", \
-      "deliberation_id"
-
-groups::MemberInput ReadMember(BodyReader& body) {
-  groups::MemberInput input;
-  input.person_id = NumberField(body, "person_id");
+// A new person who joins with her membership. She is kept by the group's steward, so the body
+// does not name one.
+void ReadNewPerson(BodyReader& body, groups::MemberInput& input) {
   if (body.Has("person") && !body.IsNull("person")) {
-    if (auto person = body.Object("person", false, {"name", "gender", "birth_year", "phone",
-                                                    "village_code", "nik", "nik_consent"})) {
+    if (auto person = body.Object("person", false, FieldNames(kPersonFields, {"steward_id"}))) {
       domain::registry::PersonInput p;
-      p.name = TextField(*person, "name");
-      p.gender = TextField(*person, "gender");
-      p.birth_year = NumberField(*person, "birth_year");
-      p.phone = TextField(*person, "phone");
-      p.village_code = TextField(*person, "village_code");
-      p.nik = TextField(*person, "nik");
-      p.nik_consent = BoolField(*person, "nik_consent");
+      ReadFields(*person, kPersonFields, p, {"steward_id"});
       input.person = std::move(p);
     }
   }
-  input.enterprise_id = NumberField(body, "enterprise_id");
-  input.role = TextField(body, "role");
-  input.mentor = BoolField(body, "mentor");
-  input.local_hero = BoolField(body, "local_hero");
-  input.joined_on = TextField(body, "joined_on");
-  input.left_on = TextField(body, "left_on");
-  input.user_id = NumberField(body, "user_id");
-  input.deliberation_id = NumberField(body, "deliberation_id");
-  return input;
 }
+
+// Who joins: a person already in the registry (person_id), or a new person; then her membership.
+constexpr auto kJoinFields = std::to_array<BodyField<groups::MemberInput>>(
+    {{"person_id", &groups::MemberInput::person_id}, {"person", ReadNewPerson}});
+
+using MemberIn = groups::MemberInput;
+constexpr auto kMemberFields = std::to_array<BodyField<MemberIn>>({
+    {"enterprise_id", &MemberIn::enterprise_id}, {"role", &MemberIn::role},
+    {"mentor", &MemberIn::mentor}, {"local_hero", &MemberIn::local_hero},
+    {"joined_on", &MemberIn::joined_on}, {"left_on", &MemberIn::left_on},
+    {"user_id", &MemberIn::user_id}, {"deliberation_id", &MemberIn::deliberation_id}});
 
 // The compliance of a region's groups: the bands, then one row per group.
 json::value ComplianceTableJson(const groups::ComplianceTable& table, const core::PageRequest& page) {
@@ -176,7 +154,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   }});
 
   routes.push_back({"POST", "/api/v1/groups", registrars, [&service, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_GROUP_FIELDS}, ReadGroup));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kGroupFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateGroup(call.context, input));
     return CreatedReply(created, created.group.id, "/api/v1/groups", regions);
   }});
@@ -206,7 +184,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_GROUP_FIELDS}, ReadGroup));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kGroupFields));
     GOTONG_ASSIGN_OR_RETURN(auto updated, service.UpdateGroup(call.context, id, input));
     return RecordReply(200, updated, regions);
   }});
@@ -225,14 +203,14 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
     GOTONG_ASSIGN_OR_RETURN(auto input,
-                            ReadBody(call, {"person_id", "person", GOTONG_MEMBER_FIELDS}, ReadMember));
+                            ReadBody(call, kJoinFields, kMemberFields));
     GOTONG_ASSIGN_OR_RETURN(auto added, service.AddMember(call.context, id, input));
     return CreatedResponse(MemberJson(added), GroupRecordPath(id, "members", added.id));
   }});
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "member_id", "no such member"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_MEMBER_FIELDS}, ReadMember));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMemberFields));
     return JsonReply(200, service.UpdateMember(call.context, ids.group_id, ids.id, input), MemberJson);
   }});
 }

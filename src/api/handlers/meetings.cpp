@@ -64,20 +64,12 @@ json::value ComplianceJson(const groups::ComplianceView& view) {
                       {"months", std::move(months)}};
 }
 
-#define GOTONG_MEETING_FIELDS \
-  "kind", "held_on", "status", "venue", "host_member_id", "agenda", "minutes"
-
-groups::MeetingInput ReadMeeting(BodyReader& body) {
-  groups::MeetingInput input;
-  input.kind = TextField(body, "kind");
-  input.held_on = TextField(body, "held_on");
-  input.status = TextField(body, "status");
-  input.venue = TextField(body, "venue");
-  input.host_member_id = NumberField(body, "host_member_id");
-  input.agenda = MultiLineTextField(body, "agenda");
-  input.minutes = MultiLineTextField(body, "minutes");
-  return input;
-}
+using MeetingIn = groups::MeetingInput;
+constexpr auto kMeetingFields = std::to_array<BodyField<MeetingIn>>({
+    {"kind", &MeetingIn::kind}, {"held_on", &MeetingIn::held_on}, {"status", &MeetingIn::status},
+    {"venue", &MeetingIn::venue}, {"host_member_id", &MeetingIn::host_member_id},
+    {"agenda", &MeetingIn::agenda, core::TextLines::kMulti},
+    {"minutes", &MeetingIn::minutes, core::TextLines::kMulti}});
 
 std::optional<std::vector<groups::AttendanceInput>> ReadAttendance(BodyReader& body) {
   std::optional<std::vector<groups::AttendanceInput>> lines;
@@ -105,7 +97,7 @@ void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, cons
 
   routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_MEETING_FIELDS}, ReadMeeting));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMeetingFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateMeeting(call.context, id, input));
     return CreatedResponse(MeetingViewJson(created),
                            GroupRecordPath(id, "meetings", created.meeting.id));
@@ -118,7 +110,7 @@ void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, cons
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_MEETING_FIELDS}, ReadMeeting));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMeetingFields));
     return JsonReply(200, service.UpdateMeeting(call.context, ids.group_id, ids.id, input),
                      MeetingViewJson);
   }});

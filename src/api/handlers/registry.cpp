@@ -86,60 +86,32 @@ json::value StakeholderJson(const registry::Stakeholder& s, const Villages& regi
                       {"updated_at", core::FormatInstant(s.updated_at)}};
 }
 
-registry::PersonInput ReadPerson(BodyReader& body) {
-  registry::PersonInput input;
-  input.name = TextField(body, "name");
-  input.gender = TextField(body, "gender");
-  input.birth_year = NumberField(body, "birth_year");
-  input.phone = TextField(body, "phone");
-  input.village_code = TextField(body, "village_code");
-  input.nik = TextField(body, "nik");
-  input.nik_consent = BoolField(body, "nik_consent");
-  input.steward_id = NumberField(body, "steward_id");
-  return input;
-}
-
-#define GOTONG_PERSON_FIELDS \
-  "name", "gender", "birth_year", "phone", "village_code", "nik", "nik_consent", "steward_id"
-
-registry::EnterpriseInput ReadEnterprise(BodyReader& body) {
-  registry::EnterpriseInput input;
-  input.owner_id = NumberField(body, "owner_id");
+// A new person to add as the owner with the enterprise (instead of owner_id).
+void ReadOwner(BodyReader& body, registry::EnterpriseInput& input) {
   if (body.Has("owner") && !body.IsNull("owner")) {
-    if (auto owner = body.Object("owner", false, {GOTONG_PERSON_FIELDS})) {
-      input.owner = ReadPerson(*owner);
+    if (auto owner = body.Object("owner", false, FieldNames(kPersonFields))) {
+      registry::PersonInput person;
+      ReadFields(*owner, kPersonFields, person);
+      input.owner = std::move(person);
     }
   }
-  input.name = TextField(body, "name");
-  input.sector = TextField(body, "sector");
-  input.products = TextField(body, "products");
-  input.business_centre = TextField(body, "business_centre");
-  input.village_code = TextField(body, "village_code");
-  input.founded_year = NumberField(body, "founded_year");
-  input.employees = NumberField(body, "employees");
-  input.capital = NumberField(body, "capital");
-  input.turnover = NumberField(body, "turnover");
-  input.nib = TextField(body, "nib");
-  input.status = TextField(body, "status");
-  input.steward_id = NumberField(body, "steward_id");
-  return input;
 }
 
-#define GOTONG_ENTERPRISE_FIELDS                                                         \
-  "owner_id", "owner", "name", "sector", "products", "business_centre", "village_code", \
-      "founded_year", "employees", "capital", "turnover", "nib", "status", "steward_id"
+using EnterpriseIn = registry::EnterpriseInput;
+constexpr auto kEnterpriseFields = std::to_array<BodyField<EnterpriseIn>>({
+    {"owner_id", &EnterpriseIn::owner_id}, {"owner", ReadOwner}, {"name", &EnterpriseIn::name},
+    {"sector", &EnterpriseIn::sector}, {"products", &EnterpriseIn::products},
+    {"business_centre", &EnterpriseIn::business_centre},
+    {"village_code", &EnterpriseIn::village_code}, {"founded_year", &EnterpriseIn::founded_year},
+    {"employees", &EnterpriseIn::employees}, {"capital", &EnterpriseIn::capital},
+    {"turnover", &EnterpriseIn::turnover}, {"nib", &EnterpriseIn::nib},
+    {"status", &EnterpriseIn::status}, {"steward_id", &EnterpriseIn::steward_id}});
 
-#define GOTONG_STAKEHOLDER_FIELDS "name", "helix", "kind", "region_code", "contact"
-
-registry::StakeholderInput ReadStakeholder(BodyReader& body) {
-  registry::StakeholderInput input;
-  input.name = TextField(body, "name");
-  input.helix = TextField(body, "helix");
-  input.kind = TextField(body, "kind");
-  input.region_code = TextField(body, "region_code");
-  input.contact = MultiLineTextField(body, "contact");
-  return input;
-}
+using StakeholderIn = registry::StakeholderInput;
+constexpr auto kStakeholderFields = std::to_array<BodyField<StakeholderIn>>({
+    {"name", &StakeholderIn::name}, {"helix", &StakeholderIn::helix},
+    {"kind", &StakeholderIn::kind}, {"region_code", &StakeholderIn::region_code},
+    {"contact", &StakeholderIn::contact, core::TextLines::kMulti}});
 
 // The list filters shared by the list, the area counts and the export.
 core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) {
@@ -271,7 +243,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/stakeholders", admin, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_STAKEHOLDER_FIELDS}, ReadStakeholder));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kStakeholderFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreateStakeholder(call.context, input));
     return CreatedReply(created, created.id, "/api/v1/stakeholders", regions);
   }});
@@ -284,7 +256,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"PATCH", "/api/v1/stakeholders/{id}", admin, [&registry, &regions](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no stakeholder with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_STAKEHOLDER_FIELDS}, ReadStakeholder));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kStakeholderFields));
     GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdateStakeholder(call.context, id, input));
     return RecordReply(200, updated, regions);
   }});
@@ -303,7 +275,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_PERSON_FIELDS}, ReadPerson));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPersonFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreatePerson(call.context, input));
     return CreatedReply(created, created.person.id, "/api/v1/people", regions);
   }});
@@ -316,7 +288,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"PATCH", "/api/v1/people/{id}", writers, [&registry, &regions](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no person with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_PERSON_FIELDS}, ReadPerson));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPersonFields));
     GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdatePerson(call.context, id, input));
     return RecordReply(200, updated, regions);
   }});
@@ -382,7 +354,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }, Heavy::kExport});
 
   routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_ENTERPRISE_FIELDS}, ReadEnterprise));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEnterpriseFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreateEnterprise(call.context, input));
     return CreatedReply(created, created.enterprise.id, "/api/v1/enterprises", regions);
   }});
@@ -395,7 +367,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"PATCH", "/api/v1/enterprises/{id}", writers, [&registry, &regions](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enterprise with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {GOTONG_ENTERPRISE_FIELDS}, ReadEnterprise));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEnterpriseFields));
     GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdateEnterprise(call.context, id, input));
     return RecordReply(200, updated, regions);
   }});

@@ -109,14 +109,8 @@ json::value BalanceJson(const groups::BalancePoint& point) {
                       {"common_assets", point.common_assets}};
 }
 
-groups::EntryInput ReadEntry(BodyReader& body) {
-  groups::EntryInput input;
-  input.date = TextField(body, "date");
-  input.kind = TextField(body, "kind");
-  input.memo = TextField(body, "memo");
-  input.amount = NumberField(body, "amount");
-  input.member_id = NumberField(body, "member_id");
-  input.asset_id = NumberField(body, "asset_id");
+// A general entry's lines, each one account's debit or credit.
+void ReadLines(BodyReader& body, groups::EntryInput& input) {
   if (body.Has("lines")) {
     if (auto lines = body.Objects("lines", false, 50, {"account", "debit", "credit", "member_id"})) {
       input.lines.emplace();
@@ -126,33 +120,27 @@ groups::EntryInput ReadEntry(BodyReader& body) {
       }
     }
   }
-  return input;
 }
 
-groups::ReversalInput ReadReversal(BodyReader& body) {
-  groups::ReversalInput input;
-  input.date = TextField(body, "date");
-  input.memo = TextField(body, "memo");
-  return input;
-}
+using EntryIn = groups::EntryInput;
+constexpr auto kEntryFields = std::to_array<BodyField<EntryIn>>({
+    {"date", &EntryIn::date}, {"kind", &EntryIn::kind}, {"memo", &EntryIn::memo},
+    {"amount", &EntryIn::amount}, {"member_id", &EntryIn::member_id},
+    {"asset_id", &EntryIn::asset_id}, {"lines", ReadLines}});
 
-groups::FeeRuleInput ReadFeeRule(BodyReader& body) {
-  groups::FeeRuleInput input;
-  input.amount = NumberField(body, "amount");
-  input.from = TextField(body, "from");
-  input.deliberation_id = NumberField(body, "deliberation_id");
-  return input;
-}
+using ReversalIn = groups::ReversalInput;
+constexpr auto kReversalFields = std::to_array<BodyField<ReversalIn>>({
+    {"date", &ReversalIn::date}, {"memo", &ReversalIn::memo}});
 
-groups::AssetInput ReadAsset(BodyReader& body) {
-  groups::AssetInput input;
-  input.name = TextField(body, "name");
-  input.kind = TextField(body, "kind");
-  input.source = TextField(body, "source");
-  input.value = NumberField(body, "value");
-  input.acquired_on = TextField(body, "acquired_on");
-  return input;
-}
+using FeeRuleIn = groups::FeeRuleInput;
+constexpr auto kFeeRuleFields = std::to_array<BodyField<FeeRuleIn>>({
+    {"amount", &FeeRuleIn::amount}, {"from", &FeeRuleIn::from},
+    {"deliberation_id", &FeeRuleIn::deliberation_id}});
+
+using AssetIn = groups::AssetInput;
+constexpr auto kAssetFields = std::to_array<BodyField<AssetIn>>({
+    {"name", &AssetIn::name}, {"kind", &AssetIn::kind}, {"source", &AssetIn::source},
+    {"value", &AssetIn::value}, {"acquired_on", &AssetIn::acquired_on}});
 
 }  // namespace
 
@@ -170,8 +158,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   routes.push_back({"POST", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
     GOTONG_ASSIGN_OR_RETURN(
-        auto input, ReadBody(call, {"date", "kind", "memo", "amount", "member_id", "asset_id", "lines"},
-                             ReadEntry));
+        auto input, ReadBody(call, kEntryFields));
     GOTONG_ASSIGN_OR_RETURN(auto posted, service.PostEntry(call.context, id, input));
     return CreatedResponse(EntryJson(posted), GroupRecordPath(id, "ledger", posted.id));
   }});
@@ -186,7 +173,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
     GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "entry_id", "no such ledger entry"));
     groups::ReversalInput input;
     if (!call.request.body.empty()) {
-      GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, {"date", "memo"}, ReadReversal));
+      GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, kReversalFields));
     }
     GOTONG_ASSIGN_OR_RETURN(auto reversal, service.Reverse(call.context, ids.group_id, ids.id, input));
     return CreatedResponse(EntryJson(reversal), GroupRecordPath(ids.group_id, "ledger", reversal.id));
@@ -211,7 +198,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"POST", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, {"amount", "from", "deliberation_id"}, ReadFeeRule));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kFeeRuleFields));
     return JsonReply(201, service.AddFeeRule(call.context, id, input), FeeRuleJson);
   }});
 
@@ -231,7 +218,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   routes.push_back({"POST", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
     GOTONG_ASSIGN_OR_RETURN(
-        auto input, ReadBody(call, {"name", "kind", "source", "value", "acquired_on"}, ReadAsset));
+        auto input, ReadBody(call, kAssetFields));
     GOTONG_ASSIGN_OR_RETURN(auto asset, service.AddAsset(call.context, id, input));
     return CreatedResponse(AssetJson(asset), "/api/v1/groups/" + std::to_string(id) + "/assets");
   }});

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -12,6 +14,8 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <variant>
+#include <vector>
 
 #include "api/json_io.hpp"
 #include "api/router.hpp"
@@ -20,6 +24,7 @@
 #include "core/time.hpp"
 #include "domain/form.hpp"
 #include "domain/regions/region_service.hpp"
+#include "domain/registry/registry_service.hpp"
 
 namespace gotong::api::handlers {
 
@@ -133,6 +138,14 @@ struct DateRangeQuery {
 core::Result<DateRangeQuery> ReadDateRange(const Call& call);
 core::Result<DateRangeQuery> ReadDateRangePage(const Call& call);
 
+// A body field: absent, null, or a value of the wanted type.
+// A one-line text (BodyReader::String), or one that may span lines (minutes, notes,
+// descriptions, a post's body: BodyReader::MultiLineString).
+domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name);
+domain::form::Field<std::string> MultiLineTextField(BodyReader& body, const std::string& name);
+domain::form::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name);
+domain::form::Field<bool> BoolField(BodyReader& body, const std::string& name);
+
 // A JSON body holding only `allowed`, read by `read` (BodyReader& → the input), or every wrong
 // field.
 template <typename Read>
@@ -143,6 +156,91 @@ auto ReadBody(const Call& call, std::initializer_list<std::string_view> allowed,
   GOTONG_RETURN_IF_ERROR(body.Finish());
   return input;
 }
+
+// ---- bodies read by a table of fields -------------------------------------------------------
+
+// One field of a JSON body and the member of `Input` it fills, or the function that reads it
+// (arrays, nested objects). A table of them (std::to_array), in the order the fields are
+// checked, is both the body's allowed names and its reader, so the two cannot drift apart.
+template <typename Input>
+struct BodyField {
+  using Text = domain::form::Field<std::string> Input::*;
+  using Number = domain::form::Field<std::int64_t> Input::*;
+  using Flag = domain::form::Field<bool> Input::*;
+  using Custom = void (*)(BodyReader& body, Input& input);
+
+  std::string_view name;
+  std::variant<Text, Number, Flag, Custom> member;
+  core::TextLines lines = core::TextLines::kSingle;  // kMulti: text that may span lines
+};
+
+template <typename Input, std::size_t N>
+using BodyFields = std::array<BodyField<Input>, N>;
+
+// Appends the names of `fields` but `except` to `names`.
+template <typename Input, std::size_t N>
+void AddFieldNames(std::vector<std::string_view>& names, const BodyFields<Input, N>& fields,
+                   std::initializer_list<std::string_view> except = {}) {
+  for (const auto& field : fields) {
+    if (std::find(except.begin(), except.end(), field.name) == except.end()) {
+      names.push_back(field.name);
+    }
+  }
+}
+
+template <typename Input, std::size_t N>
+std::vector<std::string_view> FieldNames(const BodyFields<Input, N>& fields,
+                                         std::initializer_list<std::string_view> except = {}) {
+  std::vector<std::string_view> names;
+  AddFieldNames(names, fields, except);
+  return names;
+}
+
+// Fills `input` from `body` by `fields`, but `except`.
+template <typename Input, std::size_t N>
+void ReadFields(BodyReader& body, const BodyFields<Input, N>& fields, Input& input,
+                std::initializer_list<std::string_view> except = {}) {
+  using Field = BodyField<Input>;
+  for (const auto& field : fields) {
+    if (std::find(except.begin(), except.end(), field.name) != except.end()) continue;
+    const std::string name(field.name);
+    std::visit(
+        [&](auto member) {
+          using Member = decltype(member);
+          if constexpr (std::is_same_v<Member, typename Field::Custom>) {
+            member(body, input);
+          } else if constexpr (std::is_same_v<Member, typename Field::Number>) {
+            input.*member = NumberField(body, name);
+          } else if constexpr (std::is_same_v<Member, typename Field::Flag>) {
+            input.*member = BoolField(body, name);
+          } else {
+            input.*member = field.lines == core::TextLines::kMulti ? MultiLineTextField(body, name)
+                                                                   : TextField(body, name);
+          }
+        },
+        field.member);
+  }
+}
+
+// A JSON body holding only the fields of `tables`, read by them in order, or every wrong field.
+template <typename Input, std::size_t... N>
+core::Result<Input> ReadBody(const Call& call, const BodyFields<Input, N>&... tables) {
+  std::vector<std::string_view> allowed;
+  (AddFieldNames(allowed, tables), ...);
+  GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request, allowed));
+  Input input;
+  (ReadFields(body, tables, input), ...);
+  GOTONG_RETURN_IF_ERROR(body.Finish());
+  return input;
+}
+
+// A person's fields, for the people routes and for the new person an enterprise's owner or a
+// group's member may bring along.
+using PersonIn = domain::registry::PersonInput;
+inline constexpr auto kPersonFields = std::to_array<BodyField<PersonIn>>({
+    {"name", &PersonIn::name}, {"gender", &PersonIn::gender}, {"birth_year", &PersonIn::birth_year},
+    {"phone", &PersonIn::phone}, {"village_code", &PersonIn::village_code}, {"nik", &PersonIn::nik},
+    {"nik_consent", &PersonIn::nik_consent}, {"steward_id", &PersonIn::steward_id}});
 
 // A service's answer as JSON with `status`, or its error.
 template <typename T, typename ToJson>
@@ -172,12 +270,5 @@ Response CreatedResponse(const boost::json::value& body, const std::string& loca
 // The path of one of a group's records: /api/v1/groups/{group_id}/<records>/{id}.
 std::string GroupRecordPath(std::int64_t group_id, std::string_view records, std::int64_t id);
 
-// A body field: absent, null, or a value of the wanted type.
-// A one-line text (BodyReader::String), or one that may span lines (minutes, notes,
-// descriptions, a post's body: BodyReader::MultiLineString).
-domain::form::Field<std::string> TextField(BodyReader& body, const std::string& name);
-domain::form::Field<std::string> MultiLineTextField(BodyReader& body, const std::string& name);
-domain::form::Field<std::int64_t> NumberField(BodyReader& body, const std::string& name);
-domain::form::Field<bool> BoolField(BodyReader& body, const std::string& name);
 
 }  // namespace gotong::api::handlers
