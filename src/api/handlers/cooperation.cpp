@@ -172,48 +172,44 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   auto& service = services.cooperation;
   const Access signed_in = Access::SignedIn();
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/market-areas", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"include_ended"}));
     bool include = query.Bool("include_ended").value_or(false);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.Areas(call.context, id, include), AreasJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/market-areas", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(
         auto input, ReadBody(call, kAreaFields));
     return JsonReply(201, service.ClaimArea(call.context, id, input), AreaJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/market-areas/{area_id}/end", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "area_id", "no such market area"));
+  routes.push_back(GroupRecordRoute("POST", "/market-areas/{area_id}/end", "area_id", "no such market area",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.EndArea(call.context, ids.group_id, ids.id), AreaJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/orders", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
     return PageJsonReply(service.Orders(call.context, id, page), OrderJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/orders", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/orders", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kOrderFields));
     GOTONG_ASSIGN_OR_RETURN(auto order, service.CreateOrder(call.context, id, input));
     return CreatedResponse(OrderJson(order), GroupRecordPath(id, "orders", order.id));
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/orders/{order_id}", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "order_id", "no such order"));
+  routes.push_back(GroupRecordRoute("GET", "/orders/{order_id}", "order_id", "no such order",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.GetOrder(call.context, ids.group_id, ids.id), OrderJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/orders/{order_id}/cancel", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "order_id", "no such order"));
+  routes.push_back(GroupRecordRoute("POST", "/orders/{order_id}/cancel", "order_id", "no such order",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.CancelOrder(call.context, ids.group_id, ids.id), OrderJson);
-  }});
+  }));
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/orders/{order_id}/shares/{member_id}", signed_in,
                     [&service](Call& call) -> Reply {
@@ -225,51 +221,45 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     return JsonReply(200, service.UpdateShare(call.context, *id, *order_id, *member_id, input), OrderJson);
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/posts", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
     return PageJsonReply(service.Posts(call.context, id, page), PostJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/posts", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/posts", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input,
                             ReadBody(call, kPostFields));
     return JsonReply(201, service.CreatePost(call.context, id, input), PostJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/posts/{post_id}/useful", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "post_id", "no such post"));
+  routes.push_back(GroupRecordRoute("POST", "/posts/{post_id}/useful", "post_id", "no such post",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.MarkUseful(call.context, ids.group_id, ids.id), PostJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/materials", [&service](Call& call, std::int64_t id) -> Reply {
     return JsonReply(200, service.Materials(call.context, id), MaterialsJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/materials", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/materials", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMaterialFields));
     return JsonReply(201, service.PostMaterial(call.context, id, input), MaterialJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/materials/{post_id}/close", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "post_id", "no such post"));
+  routes.push_back(GroupRecordRoute("POST", "/materials/{post_id}/close", "post_id", "no such post",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.CloseMaterial(call.context, ids.group_id, ids.id), MaterialJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/purchases", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
     return PageJsonReply(service.Purchases(call.context, id, page), PurchaseJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/purchases", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/purchases", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPurchaseFields));
     return JsonReply(201, service.RecordPurchase(call.context, id, input), PurchaseJson);
-  }});
+  }));
 }
 
 }  // namespace gotong::api::handlers

@@ -89,33 +89,29 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
   auto& service = services.deliberations;
   const Access signed_in = Access::SignedIn();
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/deliberations", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
     return PageJsonReply(service.ListDeliberations(call.context, id, page), DeliberationJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/deliberations", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(
         auto input, ReadBody(call, kDeliberationFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateDeliberation(call.context, id, input));
     return CreatedResponse(DeliberationViewJson(created),
                            GroupRecordPath(id, "deliberations", created.deliberation.id));
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/deliberations/{deliberation_id}", signed_in,
-                    [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
+  routes.push_back(GroupRecordRoute("GET", "/deliberations/{deliberation_id}", "deliberation_id", "no such deliberation",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.GetDeliberation(call.context, ids.group_id, ids.id), DeliberationViewJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes", signed_in,
-                    [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
+  routes.push_back(GroupRecordRoute("POST", "/deliberations/{deliberation_id}/votes", "deliberation_id", "no such deliberation",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kVoteFields));
     return JsonReply(201, service.CastVote(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
-  }});
+  }));
 
   routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",
                     signed_in, [&service](Call& call) -> Reply {
@@ -127,20 +123,18 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
                      DeliberationViewJson);
   }});
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/deliberations/{deliberation_id}/decide", signed_in,
-                    [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "deliberation_id", "no such deliberation"));
+  routes.push_back(GroupRecordRoute("POST", "/deliberations/{deliberation_id}/decide", "deliberation_id", "no such deliberation",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     groups::DecisionInput input;
     if (!call.request.body.empty()) {
       GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, kDecisionFields));
     }
     return JsonReply(200, service.Decide(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/norms", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/norms", [&service](Call& call, std::int64_t id) -> Reply {
     return ItemsJsonReply(service.Norms(call.context, id), NormJson);
-  }});
+  }));
 }
 
 }  // namespace gotong::api::handlers

@@ -176,43 +176,39 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     return JsonResponse(200, ComplianceTableJson(*table, page));
   }});
 
-  routes.push_back({"GET", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "", [&service, &regions](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto found, service.GetGroup(call.context, id));
     return RecordReply(200, found, regions);
-  }});
+  }));
 
-  routes.push_back({"PATCH", "/api/v1/groups/{id}", signed_in, [&service, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("PATCH", "", [&service, &regions](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kGroupFields));
     GOTONG_ASSIGN_OR_RETURN(auto updated, service.UpdateGroup(call.context, id, input));
     return RecordReply(200, updated, regions);
-  }});
+  }));
 
   // ---- members ----
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/members", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"include_left", "limit", "offset"}));
     bool include_left = query.Bool("include_left").value_or(false);
     auto page = ReadPage(query);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return PageJsonReply(service.ListMembers(call.context, id, include_left, page), MemberJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/members", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/members", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input,
                             ReadBody(call, kJoinFields, kMemberFields));
     GOTONG_ASSIGN_OR_RETURN(auto added, service.AddMember(call.context, id, input));
     return CreatedResponse(MemberJson(added), GroupRecordPath(id, "members", added.id));
-  }});
+  }));
 
-  routes.push_back({"PATCH", "/api/v1/groups/{id}/members/{member_id}", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "member_id", "no such member"));
+  routes.push_back(GroupRecordRoute("PATCH", "/members/{member_id}", "member_id", "no such member",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMemberFields));
     return JsonReply(200, service.UpdateMember(call.context, ids.group_id, ids.id, input), MemberJson);
-  }});
+  }));
 }
 
 }  // namespace gotong::api::handlers

@@ -86,48 +86,43 @@ std::optional<std::vector<groups::AttendanceInput>> ReadAttendance(BodyReader& b
 
 void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& service = services.meetings;
-  const Access signed_in = Access::SignedIn();
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/meetings", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRangePage(call));
     return PageJsonReply(service.ListMeetings(call.context, id, range.from, range.to, range.page),
                          MeetingJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/meetings", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/meetings", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMeetingFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, service.CreateMeeting(call.context, id, input));
     return CreatedResponse(MeetingViewJson(created),
                            GroupRecordPath(id, "meetings", created.meeting.id));
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
+  routes.push_back(GroupRecordRoute("GET", "/meetings/{meeting_id}", "meeting_id", "no such meeting",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.GetMeeting(call.context, ids.group_id, ids.id), MeetingViewJson);
-  }});
+  }));
 
-  routes.push_back({"PATCH", "/api/v1/groups/{id}/meetings/{meeting_id}", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
+  routes.push_back(GroupRecordRoute("PATCH", "/meetings/{meeting_id}", "meeting_id", "no such meeting",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMeetingFields));
     return JsonReply(200, service.UpdateMeeting(call.context, ids.group_id, ids.id, input),
                      MeetingViewJson);
-  }});
+  }));
 
-  routes.push_back({"PUT", "/api/v1/groups/{id}/meetings/{meeting_id}/attendance", signed_in,
-                    [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "meeting_id", "no such meeting"));
+  routes.push_back(GroupRecordRoute("PUT", "/meetings/{meeting_id}/attendance", "meeting_id", "no such meeting",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto lines, ReadBody(call, {"attendance"}, ReadAttendance));
     return JsonReply(200, service.RecordAttendance(call.context, ids.group_id, ids.id, lines),
                      MeetingViewJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/compliance", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/compliance", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRange(call));
     return JsonReply(200, service.Compliance(call.context, id, range.from, range.to), ComplianceJson);
-  }});
+  }));
 }
 
 }  // namespace gotong::api::handlers

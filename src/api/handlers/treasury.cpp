@@ -146,82 +146,71 @@ constexpr auto kAssetFields = std::to_array<BodyField<AssetIn>>({
 
 void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& service = services.treasury;
-  const Access signed_in = Access::SignedIn();
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/ledger", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRangePage(call));
     return PageJsonReply(service.ListEntries(call.context, id, range.from, range.to, range.page),
                          EntryJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/ledger", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/ledger", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(
         auto input, ReadBody(call, kEntryFields));
     GOTONG_ASSIGN_OR_RETURN(auto posted, service.PostEntry(call.context, id, input));
     return CreatedResponse(EntryJson(posted), GroupRecordPath(id, "ledger", posted.id));
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/ledger/{entry_id}", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "entry_id", "no such ledger entry"));
+  routes.push_back(GroupRecordRoute("GET", "/ledger/{entry_id}", "entry_id", "no such ledger entry",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     return JsonReply(200, service.GetEntry(call.context, ids.group_id, ids.id), EntryJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/ledger/{entry_id}/reverse", signed_in,
-                    [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, "entry_id", "no such ledger entry"));
+  routes.push_back(GroupRecordRoute("POST", "/ledger/{entry_id}/reverse", "entry_id", "no such ledger entry",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
     groups::ReversalInput input;
     if (!call.request.body.empty()) {
       GOTONG_ASSIGN_OR_RETURN(input, ReadBody(call, kReversalFields));
     }
     GOTONG_ASSIGN_OR_RETURN(auto reversal, service.Reverse(call.context, ids.group_id, ids.id, input));
     return CreatedResponse(EntryJson(reversal), GroupRecordPath(ids.group_id, "ledger", reversal.id));
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/statement", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/statement", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRange(call));
     return JsonReply(200, service.GetStatement(call.context, id, range.from, range.to), StatementJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/balances", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/balances", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRange(call));
     return ItemsJsonReply(service.Balances(call.context, id, range.from, range.to), BalanceJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/fee-rules", [&service](Call& call, std::int64_t id) -> Reply {
     return ItemsJsonReply(service.FeeRules(call.context, id), FeeRuleJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/fee-rules", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/fee-rules", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kFeeRuleFields));
     return JsonReply(201, service.AddFeeRule(call.context, id, input), FeeRuleJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/fees", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/fees", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"through"}));
     auto through = query.String("through");
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.Fees(call.context, id, through), FeesJson);
-  }});
+  }));
 
-  routes.push_back({"GET", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("GET", "/assets", [&service](Call& call, std::int64_t id) -> Reply {
     return ItemsJsonReply(service.Assets(call.context, id), AssetJson);
-  }});
+  }));
 
-  routes.push_back({"POST", "/api/v1/groups/{id}/assets", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+  routes.push_back(GroupRoute("POST", "/assets", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(
         auto input, ReadBody(call, kAssetFields));
     GOTONG_ASSIGN_OR_RETURN(auto asset, service.AddAsset(call.context, id, input));
     return CreatedResponse(AssetJson(asset), "/api/v1/groups/" + std::to_string(id) + "/assets");
-  }});
+  }));
 }
 
 }  // namespace gotong::api::handlers

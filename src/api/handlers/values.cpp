@@ -44,6 +44,24 @@ core::Result<GroupRecordIds> ReadGroupRecordIds(const Call& call, const std::str
   return GroupRecordIds{*group_id, *id};
 }
 
+Route GroupRoute(std::string method, std::string_view tail, GroupHandler handler) {
+  return {std::move(method), "/api/v1/groups/{id}" + std::string(tail), Access::SignedIn(),
+          [handler = std::move(handler)](Call& call) -> Reply {
+            GOTONG_ASSIGN_OR_RETURN(auto id, GroupId(call));
+            return handler(call, id);
+          }};
+}
+
+Route GroupRecordRoute(std::string method, std::string_view tail, std::string record,
+                       std::string not_found, GroupRecordHandler handler) {
+  return {std::move(method), "/api/v1/groups/{id}" + std::string(tail), Access::SignedIn(),
+          [record = std::move(record), not_found = std::move(not_found),
+           handler = std::move(handler)](Call& call) -> Reply {
+            GOTONG_ASSIGN_OR_RETURN(auto ids, ReadGroupRecordIds(call, record, not_found));
+            return handler(call, ids);
+          }};
+}
+
 namespace {
 
 core::Result<DateRangeQuery> ReadDateRangeQuery(const Call& call, bool paged) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -128,6 +129,18 @@ struct GroupRecordIds {
 };
 core::Result<GroupRecordIds> ReadGroupRecordIds(const Call& call, const std::string& name,
                                                 const std::string& not_found);
+
+// A route on one group, /api/v1/groups/{id}<tail>, open to every signed-in caller: the groups
+// services decide who reaches the group. The handler gets the group's id ("no group with that id"
+// when the path's is not one).
+using GroupHandler = std::function<Reply(Call& call, std::int64_t group_id)>;
+Route GroupRoute(std::string method, std::string_view tail, GroupHandler handler);
+
+// A route on one record of a group, whose tail names the record's id as {record}: the handler
+// gets both ids (`not_found` when either is not one).
+using GroupRecordHandler = std::function<Reply(Call& call, GroupRecordIds ids)>;
+Route GroupRecordRoute(std::string method, std::string_view tail, std::string record,
+                       std::string not_found, GroupRecordHandler handler);
 
 // The from and to of a query that takes a date range, and its limit and offset where it pages.
 struct DateRangeQuery {
