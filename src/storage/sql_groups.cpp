@@ -61,6 +61,12 @@ struct GroupVars {
   }
 };
 
+// The columns a group's writes set, in the order GroupIn binds them.
+constexpr std::string_view kGroupWriteColumns[] = {
+    "name", "search_name", "kind", "sector", "business_centre", "village_code", "origin",
+    "programme_id", "legality", "legality_date", "status", "status_since", "founded_on",
+    "sop_meetings_per_month", "steward_id", "updated_at"};
+
 // The values of a group's columns, in kGroupWriteColumns order, kept alive while bound.
 struct GroupIn {
   std::string name, search_name, kind, sector, village_code, origin, status, status_since;
@@ -186,6 +192,11 @@ const std::string kMemberOrderBy =
     "p.search_name, m.id";
 const std::string kMemberOrder = " ORDER BY " + kMemberOrderBy;
 
+// The columns a membership's writes set, in the order MemberIn binds them.
+constexpr std::string_view kMemberWriteColumns[] = {
+    "person_id", "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id",
+    "updated_at"};
+
 struct MemberIn {
   long long person_id = 0;
   In<long long> enterprise_id, user_id;
@@ -234,10 +245,7 @@ core::Result<std::int64_t> SqlGroupRepository::Insert(const Group& group) {
     Query query(sql_);
     in.Bind(query);
     query.Use(created).Into(id);
-    query.Run("INSERT INTO groups (name, search_name, kind, sector, business_centre, village_code, "
-              "origin, programme_id, legality, legality_date, status, status_since, founded_on, "
-              "sop_meetings_per_month, steward_id, updated_at, created_at) VALUES (:a, :b, :c, :d, "
-              ":e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q) RETURNING id");
+    query.Run(InsertSql("groups", kGroupWriteColumns, {"created_at"}));
     return static_cast<std::int64_t>(id);
   });
 }
@@ -249,10 +257,7 @@ core::Status SqlGroupRepository::Update(const Group& group) {
     Query query(sql_);
     in.Bind(query);
     query.Use(id);
-    query.Run("UPDATE groups SET name = :a, search_name = :b, kind = :c, sector = :d, "
-              "business_centre = :e, village_code = :f, origin = :g, programme_id = :h, "
-              "legality = :i, legality_date = :j, status = :k, status_since = :l, founded_on = :m, "
-              "sop_meetings_per_month = :n, steward_id = :o, updated_at = :p WHERE id = :q");
+    query.Run(UpdateSql("groups", kGroupWriteColumns));
     return core::OkStatus();
   });
 }
@@ -356,9 +361,7 @@ core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& me
       Query query(sql_);
       in.Bind(query);
       query.Use(group_id).Use(created).Into(id);
-      query.Run("INSERT INTO memberships (person_id, enterprise_id, role, mentor, local_hero, "
-                "joined_on, left_on, user_id, updated_at, group_id, created_at) VALUES (:a, :b, "
-                ":c, :d, :e, :f, :g, :h, :i, :j, :k) RETURNING id");
+      query.Run(InsertSql("memberships", kMemberWriteColumns, {"group_id", "created_at"}));
       return static_cast<std::int64_t>(id);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);
@@ -375,9 +378,7 @@ core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
       Query query(sql_);
       in.Bind(query);
       query.Use(id);
-      query.Run("UPDATE memberships SET person_id = :a, enterprise_id = :b, role = :c, mentor = :d, "
-                "local_hero = :e, joined_on = :f, left_on = :g, user_id = :h, updated_at = :i "
-                "WHERE id = :j");
+      query.Run(UpdateSql("memberships", kMemberWriteColumns));
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);

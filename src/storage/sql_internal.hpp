@@ -6,7 +6,9 @@
 
 #include <deque>
 #include <exception>
+#include <initializer_list>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -223,6 +225,38 @@ auto FindRecord(soci::session& sql, const RecordTable& table, std::int64_t id,
     return core::Error::NotFound(group_id ? "no " + table.noun + " " + number + " in this group"
                                           : "no " + table.noun + " with id " + number);
   });
+}
+
+// The statements that write one kind of record, from its columns in the order their values are
+// bound, so the column list is written once. InsertSql binds `also` after them (created_at, the
+// parent's id) and returns the new id; UpdateSql sets them on the row whose id is bound last.
+inline std::string InsertSql(std::string_view table, std::span<const std::string_view> columns,
+                             std::initializer_list<std::string_view> also = {}) {
+  std::string names;
+  std::string values;
+  int bound = 0;
+  auto add = [&](std::string_view column) {
+    if (bound > 0) {
+      names += ", ";
+      values += ", ";
+    }
+    names += column;
+    values += ":v" + std::to_string(bound++);
+  };
+  for (std::string_view column : columns) add(column);
+  for (std::string_view column : also) add(column);
+  return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values +
+         ") RETURNING id";
+}
+
+inline std::string UpdateSql(std::string_view table, std::span<const std::string_view> columns) {
+  std::string sets;
+  int bound = 0;
+  for (std::string_view column : columns) {
+    if (bound > 0) sets += ", ";
+    sets += std::string(column) + " = :v" + std::to_string(bound++);
+  }
+  return "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = :id";
 }
 
 inline std::string EscapeLike(const std::string& text) {

@@ -52,6 +52,10 @@ struct MeetingVars {
   }
 };
 
+// The columns a meeting's writes set, in the order MeetingIn binds them.
+constexpr std::string_view kMeetingWriteColumns[] = {
+    "kind", "held_on", "status", "venue", "host_member_id", "agenda", "minutes", "updated_at"};
+
 struct MeetingIn {
   std::string kind, held_on, status, updated_at;
   In<std::string> venue, agenda, minutes;
@@ -87,9 +91,7 @@ core::Result<std::int64_t> SqlMeetingRepository::Insert(const Meeting& meeting) 
     Query query(sql_);
     in.Bind(query);
     query.Use(group_id).Use(created).Into(id);
-    query.Run("INSERT INTO meetings (kind, held_on, status, venue, host_member_id, agenda, minutes, "
-              "updated_at, group_id, created_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j) "
-              "RETURNING id");
+    query.Run(InsertSql("meetings", kMeetingWriteColumns, {"group_id", "created_at"}));
     return static_cast<std::int64_t>(id);
   });
 }
@@ -101,8 +103,7 @@ core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
     Query query(sql_);
     in.Bind(query);
     query.Use(id);
-    query.Run("UPDATE meetings SET kind = :a, held_on = :b, status = :c, venue = :d, "
-              "host_member_id = :e, agenda = :f, minutes = :g, updated_at = :h WHERE id = :i");
+    query.Run(UpdateSql("meetings", kMeetingWriteColumns));
     return core::OkStatus();
   });
 }

@@ -238,6 +238,14 @@ const RecordTable kStakeholderTable{kStakeholderColumns, " FROM stakeholders s",
 
 }  // namespace
 
+namespace {
+
+// The columns a stakeholder's writes set, in the order they are bound.
+constexpr std::string_view kStakeholderWriteColumns[] = {"name", "helix", "kind", "region_code",
+                                                         "contact", "updated_at"};
+
+}  // namespace
+
 core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
   return Guard("insert stakeholder", [&]() -> core::Result<std::int64_t> {
     try {
@@ -248,9 +256,8 @@ core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& s
       long long id = 0;
       Query query(sql_);
       query.Use(stakeholder.name).Use(helix).Use(kind).Use(region.value, region.indicator)
-          .Use(contact.value, contact.indicator).Use(created).Use(updated).Into(id);
-      query.Run("INSERT INTO stakeholders (name, helix, kind, region_code, contact, created_at, "
-                "updated_at) VALUES (:a, :b, :c, :d, :e, :f, :g) RETURNING id");
+          .Use(contact.value, contact.indicator).Use(updated).Use(created).Into(id);
+      query.Run(InsertSql("stakeholders", kStakeholderWriteColumns, {"created_at"}));
       return static_cast<std::int64_t>(id);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
@@ -272,8 +279,7 @@ core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
       Query query(sql_);
       query.Use(stakeholder.name).Use(helix).Use(kind).Use(region.value, region.indicator)
           .Use(contact.value, contact.indicator).Use(updated).Use(id);
-      query.Run("UPDATE stakeholders SET name = :a, helix = :b, kind = :c, region_code = :d, "
-                "contact = :e, updated_at = :f WHERE id = :g");
+      query.Run(UpdateSql("stakeholders", kStakeholderWriteColumns));
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
@@ -321,8 +327,12 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 
 namespace {
 
-// A person's columns as an INSERT or UPDATE binds them: name, search_name, gender, birth_year,
-// phone, village_code, nik, nik_consent_at, steward_id.
+// The columns a person's writes set: PersonIn binds all but updated_at, bound after it.
+constexpr std::string_view kPersonWriteColumns[] = {
+    "name", "search_name", "gender", "birth_year", "phone", "village_code", "nik",
+    "nik_consent_at", "steward_id", "updated_at"};
+
+// A person's columns as an INSERT or UPDATE binds them.
 struct PersonIn {
   std::string name, search_name;
   In<std::string> gender, phone, village_code, nik, nik_consent_at;
@@ -356,11 +366,9 @@ core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
     long long id = 0;
     Query query(sql_);
     in.Bind(query);
-    query.Use(created).Use(updated).Into(id);
+    query.Use(updated).Use(created).Into(id);
     try {
-      query.Run("INSERT INTO people (name, search_name, gender, birth_year, phone, village_code, "
-                "nik, nik_consent_at, steward_id, created_at, updated_at) VALUES (:a, :b, :c, :d, "
-                ":e, :f, :g, :h, :i, :j, :k) RETURNING id");
+      query.Run(InsertSql("people", kPersonWriteColumns, {"created_at"}));
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
       throw;
@@ -378,9 +386,7 @@ core::Status SqlPersonRepository::Update(const Person& person) {
     in.Bind(query);
     query.Use(updated).Use(id);
     try {
-      query.Run("UPDATE people SET name = :a, search_name = :b, gender = :c, birth_year = :d, "
-                "phone = :e, village_code = :f, nik = :g, nik_consent_at = :h, steward_id = :i, "
-                "updated_at = :j WHERE id = :k");
+      query.Run(UpdateSql("people", kPersonWriteColumns));
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
       throw;
@@ -418,7 +424,13 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
 
 namespace {
 
-// The columns an enterprise write sets, in the order of kEnterpriseWrite.
+// The columns an enterprise's writes set, in the order EnterpriseWrite binds them.
+constexpr std::string_view kEnterpriseWriteColumns[] = {
+    "owner_id", "name", "search_name", "search_text", "match_key", "sector", "products",
+    "business_centre", "village_code", "founded_year", "employees", "capital", "turnover", "nib",
+    "status", "scale", "scale_criterion", "verified_at", "verified_by", "steward_id",
+    "import_job_id", "updated_at"};
+
 struct EnterpriseWrite {
   long long owner_id = 0;
   std::string name, search_name, search_text, match_key, sector, village_code, status, updated_at;
@@ -475,12 +487,7 @@ core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& ent
       Query query(sql_);
       write.Bind(query);
       query.Use(created).Into(id);
-      query.Run("INSERT INTO enterprises (owner_id, name, search_name, search_text, match_key, sector, "
-                "products, business_centre, village_code, founded_year, employees, capital, "
-                "turnover, nib, status, scale, scale_criterion, verified_at, verified_by, "
-                "steward_id, import_job_id, updated_at, created_at) VALUES (:a, :b, :c, :d, :e, "
-                ":f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u, :v, :w) "
-                "RETURNING id");
+      query.Run(InsertSql("enterprises", kEnterpriseWriteColumns, {"created_at"}));
       return static_cast<std::int64_t>(id);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
@@ -497,12 +504,7 @@ core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
       Query query(sql_);
       write.Bind(query);
       query.Use(id);
-      query.Run("UPDATE enterprises SET owner_id = :a, name = :b, search_name = :c, "
-                "search_text = :d, match_key = :e, sector = :f, products = :g, "
-                "business_centre = :h, village_code = :i, founded_year = :j, employees = :k, "
-                "capital = :l, turnover = :m, nib = :n, status = :o, scale = :p, "
-                "scale_criterion = :q, verified_at = :r, verified_by = :s, steward_id = :t, "
-                "import_job_id = :u, updated_at = :v WHERE id = :w");
+      query.Run(UpdateSql("enterprises", kEnterpriseWriteColumns));
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
