@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { FieldErrors } from '../../../components/field-parts';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
@@ -17,7 +18,6 @@ import { emptyDecisionDraft, validateDecision, type DecisionDraft, type Decision
 import { groupPath } from '../types/paths';
 import { choiceLabel, tally, votesByMember, voterRows, type Choice, type VoterRow } from '../types/votes';
 import { OutcomeBadge } from './DeliberationsSection';
-import { FieldMessages } from './labels';
 
 /** The count per option as bars, so the result is seen at a glance; the numbers stay beside them. */
 function Tally({ deliberation }: { deliberation: DeliberationView }) {
@@ -110,7 +110,7 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
           </button>
         ))}
       </div>
-      <FieldMessages id={`${id}-error`} messages={errors} />
+      <FieldErrors id={`${id}-error`} messages={errors} />
       {pick !== undefined ? (
         <button
           type="button"
@@ -252,7 +252,7 @@ function DecidePanel({
                   <span>{t(`groups.deliberations.outcomes.${outcome}`)}</span>
                 </label>
               ))}
-              <FieldMessages id={`${id}-outcome-error`} messages={outcomeErrors} />
+              <FieldErrors id={`${id}-outcome-error`} messages={outcomeErrors} />
             </fieldset>
             {draft.outcome === 'agreed' ? (
               <SelectField
