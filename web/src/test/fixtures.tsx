@@ -1,5 +1,7 @@
 // Shared test helpers for the registry, stakeholder and import pages: a routed render, a fetch
 // stub that answers by method and path, a stand-in region picker, and sample records.
+import { within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
@@ -181,4 +183,13 @@ export function stubDownloads() {
   URL.revokeObjectURL = vi.fn();
   const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
   return { created, clicks };
+}
+
+/** Fills a form by its labels, in the order given: picks in a select, types into any other box. */
+export async function fill(user: UserEvent, container: HTMLElement, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) {
+    const control = within(container).getByLabelText(label);
+    if (control instanceof HTMLSelectElement) await user.selectOptions(control, value);
+    else await user.type(control, value);
+  }
 }
