@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { FieldErrors } from '../../../components/field-parts';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
@@ -296,21 +297,13 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
   const [decidedNow, setDecidedNow] = useState(false);
   const deliberation = resource.data;
   const recorder = canWrite(group, 'deliberations');
-  const back = (
-    <p>
-      <Link to={groupPath(group.id, 'deliberations')}>{t('groups.deliberation.back')}</Link>
-    </p>
-  );
+  const back = <BackLink to={groupPath(group.id, 'deliberations')}>{t('groups.deliberation.back')}</BackLink>;
 
   if (!deliberation) {
     return (
       <>
         {back}
-        {resource.isError ? (
-          <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
-        ) : (
-          <p role="status">{t('groups.deliberation.loading')}</p>
-        )}
+        <Pending problem={resource.isError ? groupProblemMessage(t, resource.error) : null} loading={t('groups.deliberation.loading')} />
       </>
     );
   }

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { RegionField } from '../../../components/RegionField';
+import { BackLink } from '../../../components/BackLink';
 import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -65,9 +66,7 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
 
   return (
     <>
-      <p>
-        <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
-      </p>
+      <BackLink to={GROUPS_PATH}>{t('groups.workspace.back')}</BackLink>
       <h1 tabIndex={-1}>{t('groups.form.titleNew')}</h1>
       <p className="muted">{t('groups.form.intro')}</p>
       {server.general.length > 0 ? (

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
+import { BackLink } from '../../../components/BackLink';
 import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -147,9 +148,7 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
   const listTitle = `${id}-list`;
   return (
     <>
-      <p>
-        <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
-      </p>
+      <BackLink to={GROUPS_PATH}>{t('groups.workspace.back')}</BackLink>
       <h1 tabIndex={-1}>{t('groups.regionCompliance.title')}</h1>
       <p className="muted">{t('groups.regionCompliance.intro')}</p>
 

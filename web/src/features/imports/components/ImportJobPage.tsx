@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Pagination } from '../../../components/Pagination';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
 import { formatBytes, formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -82,17 +84,13 @@ export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
   const name = job?.file_name || t('imports.unnamed');
   useDocumentTitle(t('imports.job.title', { file: name }));
 
-  const back = (
-    <p>
-      <Link to={IMPORTS_PATH}>{t('imports.job.back')}</Link>
-    </p>
-  );
+  const back = <BackLink to={IMPORTS_PATH}>{t('imports.job.back')}</BackLink>;
   if (!job) {
     return (
       <>
         {back}
         <h1 tabIndex={-1}>{t('imports.title')}</h1>
-        {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : <p role="status">{t('imports.loading')}</p>}
+        <Pending problem={error ? problemMessage(t, error) : null} loading={t('imports.loading')} />
       </>
     );
   }
