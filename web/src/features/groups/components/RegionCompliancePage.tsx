@@ -6,6 +6,7 @@ import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { BackLink } from '../../../components/BackLink';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -73,45 +74,35 @@ function ComplianceCards({ rows }: { rows: readonly RegionComplianceRow[] }) {
   );
 }
 
+const COLUMNS: readonly Column[] = [
+  { label: 'groups.regionCompliance.name' },
+  { label: 'groups.regionCompliance.village' },
+  { label: 'groups.regionCompliance.status' },
+  { label: 'groups.regionCompliance.held', num: true },
+  { label: 'groups.regionCompliance.percent', num: true },
+];
+
 /** The groups of one page as a table, for a wide screen. */
 function ComplianceTable({ rows }: { rows: readonly RegionComplianceRow[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="region-compliance-table">
-        <caption className="visually-hidden">{t('groups.regionCompliance.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('groups.regionCompliance.name')}</th>
-            <th scope="col">{t('groups.regionCompliance.village')}</th>
-            <th scope="col">{t('groups.regionCompliance.status')}</th>
-            <th scope="col" className="num">
-              {t('groups.regionCompliance.held')}
-            </th>
-            <th scope="col" className="num">
-              {t('groups.regionCompliance.percent')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="cell-wrap">
-                <Link to={groupPath(row.id)}>{row.name}</Link>
-              </th>
-              <td className="nowrap">{row.village_code}</td>
-              <td>
-                <GroupStatusBadge status={row.status} />
-              </td>
-              <td className="num">{t('groups.regionCompliance.heldOfRequired', { held: row.held, required: row.required })}</td>
-              <td className="num">
-                <ComplianceBadge row={row} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('groups.regionCompliance.table')} testId="region-compliance-table" columns={COLUMNS}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row" className="cell-wrap">
+            <Link to={groupPath(row.id)}>{row.name}</Link>
+          </th>
+          <td className="nowrap">{row.village_code}</td>
+          <td>
+            <GroupStatusBadge status={row.status} />
+          </td>
+          <td className="num">{t('groups.regionCompliance.heldOfRequired', { held: row.held, required: row.required })}</td>
+          <td className="num">
+            <ComplianceBadge row={row} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
