@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
-import type { Place, RegionPickerSlotProps } from '../lib/places';
+import { levelOfCode, type Place, type PlaceRef, type RegionPickerSlotProps } from '../lib/places';
 import { jsonResponse, renderWithI18n, urlOf } from './render';
 
 type Answer = Response | Promise<Response>;
@@ -82,63 +82,33 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
     <fieldset>
       <legend>{label ?? 'Wilayah'}</legend>
       <output data-testid="picker-value">{value ?? ''}</output>
-      <button
-        type="button"
-        onClick={() =>
-          onChange('35.79.03.2001', {
-            code: '35.79.03.2001',
-            name: 'Sisir',
-            level: 'village',
-            parent_code: '35.79.03',
-            has_children: false,
-            path: [
-              { code: '35', name: 'JAWA TIMUR' },
-              { code: '35.79', name: 'KOTA BATU' },
-              { code: '35.79.03', name: 'BUMIAJI' },
-              { code: '35.79.03.2001', name: 'Sisir' },
-            ],
-          })
-        }
-      >
+      <button type="button" onClick={() => onChange(VILLAGE.code, VILLAGE)}>
         {'pick village'}
       </button>
-      <button
-        type="button"
-        onClick={() =>
-          onChange('35.79', KOTA_BATU)
-        }
-      >
+      <button type="button" onClick={() => onChange(KOTA_BATU.code, KOTA_BATU)}>
         {'pick regency'}
       </button>
     </fieldset>
   );
 }
 
-export const KOTA_BATU: Place = {
-  code: '35.79',
-  name: 'KOTA BATU',
-  level: 'regency',
-  parent_code: '35',
-  has_children: true,
-  path: [
-    { code: '35', name: 'JAWA TIMUR' },
-    { code: '35.79', name: 'KOTA BATU' },
-  ],
-};
+/** A place as the API embeds it, from its path (province first, the place itself last). */
+export function placeOf(path: PlaceRef[]): Place {
+  const self = path[path.length - 1]!;
+  const level = levelOfCode(self.code);
+  return { ...self, level, parent_code: path[path.length - 2]?.code ?? null, has_children: level !== 'village', path };
+}
 
-export const VILLAGE: Place = {
-  code: '35.79.03.2001',
-  name: 'Sisir',
-  level: 'village',
-  parent_code: '35.79.03',
-  has_children: false,
-  path: [
-    { code: '35', name: 'JAWA TIMUR' },
-    { code: '35.79', name: 'KOTA BATU' },
-    { code: '35.79.03', name: 'BUMIAJI' },
-    { code: '35.79.03.2001', name: 'Sisir' },
-  ],
-};
+export const KOTA_BATU: Place = placeOf([
+  { code: '35', name: 'JAWA TIMUR' },
+  { code: '35.79', name: 'KOTA BATU' },
+]);
+
+export const VILLAGE: Place = placeOf([
+  ...KOTA_BATU.path,
+  { code: '35.79.03', name: 'BUMIAJI' },
+  { code: '35.79.03.2001', name: 'Sisir' },
+]);
 
 export function enterprise(overrides: Partial<Enterprise> = {}): Enterprise {
   return {

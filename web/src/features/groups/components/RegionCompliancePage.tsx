@@ -1,12 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
-import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { BackLink } from '../../../components/BackLink';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { SearchForm } from '../../../components/SearchForm';
 import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -131,10 +131,6 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
   /** A changed filter applies at once, from the first page, with what is typed in the search box. */
   const apply = (change: Partial<RegionComplianceFilters>) => setFilters({ ...filters, q: query.trim(), ...change, offset: 0 });
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply({});
-  }
 
   const listTitle = `${id}-list`;
   return (
@@ -148,21 +144,15 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
           {t('groups.regionCompliance.filters')}
           {active > 0 ? <span className="filters__count">{t('groups.regionCompliance.active', { count: active })}</span> : null}
         </summary>
-        <form className="filters__search" role="search" onSubmit={onSearch}>
-          <FormField
-            id={`${id}-q`}
-            label={t('groups.search')}
-            hint={t('groups.searchHint')}
-            type="search"
-            name="q"
-            value={query}
-            maxLength={MAX_Q}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="submit" className="button button--primary">
-            {t('common.search')}
-          </button>
-        </form>
+        <SearchForm
+          id={`${id}-q`}
+          label={t('groups.search')}
+          hint={t('groups.searchHint')}
+          value={query}
+          maxLength={MAX_Q}
+          onChange={setQuery}
+          onSearch={() => apply({})}
+        />
         <div className="filters__grid">
           <SelectField
             id={`${id}-span`}
