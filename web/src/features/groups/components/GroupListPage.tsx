@@ -134,10 +134,8 @@ export function GroupListPage({ role }: { role: Role }) {
             total={data.total}
             limit={PAGE_SIZE}
             offset={filters.offset}
-            onChange={(offset) => {
-              setFilters({ ...filters, offset });
-              document.querySelector<HTMLElement>('#main h1')?.focus();
-            }}
+            onChange={(offset) => setFilters({ ...filters, offset })}
+            focusHeading
           />
         ) : null}
       </section>

@@ -243,10 +243,8 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
             limit={REGION_PAGE_SIZE}
             offset={filters.offset}
             label={t('groups.regionCompliance.pagination')}
-            onChange={(offset) => {
-              setFilters({ ...filters, offset });
-              document.querySelector<HTMLElement>('#main h1')?.focus();
-            }}
+            onChange={(offset) => setFilters({ ...filters, offset })}
+            focusHeading
           />
         </section>
       ) : null}
