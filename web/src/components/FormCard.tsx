@@ -12,11 +12,13 @@ export interface FormCardForm {
 
 export interface FormCardProps {
   title: ReactNode;
-  /** A line under the heading. */
+  /** A line under the heading (above the server's messages). */
   intro?: ReactNode;
   form: FormCardForm;
   /** The buttons' words: Save, Save while the form is being sent, and Cancel. */
   labels: { submit: string; saving: string; cancel: string };
+  /** False keeps Save disabled (e.g. until a choice the form asks for is made). */
+  canSubmit?: boolean;
   onCancel: () => void;
   testId?: string;
   children: ReactNode;
@@ -26,7 +28,7 @@ export interface FormCardProps {
  * A section's form, opened in place (SectionCard's Add): its heading takes the focus as it opens,
  * the server's general messages stand above the fields, Save and Cancel below them.
  */
-export function FormCard({ title, intro, form, labels, onCancel, testId, children }: FormCardProps) {
+export function FormCard({ title, intro, form, labels, canSubmit = true, onCancel, testId, children }: FormCardProps) {
   const { server, submitting, onSubmit } = form;
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -45,7 +47,7 @@ export function FormCard({ title, intro, form, labels, onCancel, testId, childre
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         {children}
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
+          <button type="submit" className="button button--primary" disabled={submitting || !canSubmit}>
             {submitting ? labels.saving : labels.submit}
           </button>
           <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -8,12 +8,18 @@ interface PaginationProps {
   onChange: (offset: number) => void;
   /** Names the navigation landmark when a page has more than one list. */
   label?: string;
+  /** The list is the page: after a move the focus goes to the page's heading, where reading starts again. */
+  focusHeading?: boolean;
 }
 
 /** "1–25 dari 14.579" with big previous/next buttons; nothing when everything fits on one page. */
-export function Pagination({ total, limit, offset, onChange, label }: PaginationProps) {
+export function Pagination({ total, limit, offset, onChange, label, focusHeading = false }: PaginationProps) {
   const { t, i18n } = useTranslation();
   if (total <= limit && offset === 0) return null;
+  const move = (to: number) => {
+    onChange(to);
+    if (focusHeading) document.querySelector<HTMLElement>('#main h1')?.focus();
+  };
   const language = i18n.resolvedLanguage;
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + limit, total);
@@ -25,7 +31,7 @@ export function Pagination({ total, limit, offset, onChange, label }: Pagination
         type="button"
         className="button button--secondary"
         disabled={offset <= 0}
-        onClick={() => onChange(Math.max(0, offset - limit))}
+        onClick={() => move(Math.max(0, offset - limit))}
       >
         {t('pagination.previous')}
       </button>
@@ -43,7 +49,7 @@ export function Pagination({ total, limit, offset, onChange, label }: Pagination
         type="button"
         className="button button--secondary"
         disabled={offset + limit >= total}
-        onClick={() => onChange(offset + limit)}
+        onClick={() => move(offset + limit)}
       >
         {t('pagination.next')}
       </button>

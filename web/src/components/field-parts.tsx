@@ -29,13 +29,28 @@ export function FieldFrame({ id, label, hint, errors, children }: FieldFrameProp
         </p>
       ) : null}
       {children}
-      {errors.length > 0 ? (
-        <ul className="field__errors" id={ids.errorId}>
-          {errors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={ids.errorId} messages={errors} />
     </div>
+  );
+}
+
+interface FieldErrorsProps {
+  /** What the control's aria-describedby names. */
+  id?: string | undefined;
+  messages: readonly string[];
+  className?: string;
+  /** Read out as they change (for a control that cannot be marked invalid itself). */
+  live?: boolean;
+}
+
+/** The messages under a field, nothing when there are none. */
+export function FieldErrors({ id, messages, className = 'field__errors', live = false }: FieldErrorsProps) {
+  if (messages.length === 0) return null;
+  return (
+    <ul className={className} id={id} aria-live={live ? 'polite' : undefined}>
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
   );
 }

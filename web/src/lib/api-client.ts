@@ -179,6 +179,9 @@ export function newIdempotencyKey(): string {
 
 export type QueryValue = string | number | boolean | null | undefined;
 
+/** A call's options with its abort signal, when it has one (TanStack Query passes one to each query). */
+export const withSignal = (signal?: AbortSignal): Pick<RequestOptions, 'signal'> => (signal ? { signal } : {});
+
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;

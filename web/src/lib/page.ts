@@ -5,3 +5,12 @@ export type Page<T> = Schemas['PageMeta'] & { items: T[] };
 
 /** The API's largest page size. */
 export const MAX_PAGE_SIZE = 200;
+
+/**
+ * The offset of the page after those loaded ("show more"), or undefined when there is no more:
+ * TanStack Query's getNextPageParam for a list read a page at a time.
+ */
+export function nextOffset<T>(last: Page<T>, pages: readonly Page<T>[]): number | undefined {
+  const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
+  return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+}

@@ -53,7 +53,8 @@ export function problemMessage(t: TFunction, error: unknown): string {
   return t('errors.unknown');
 }
 
-function hasPath(root: unknown, path: string[]): boolean {
+/** Whether `path` leads through `root` to a text: whether the texts have that key. */
+export function hasPath(root: unknown, path: string[]): boolean {
   let node: unknown = root;
   for (const part of path) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;

@@ -1,11 +1,13 @@
 // Shared test helpers for the registry, stakeholder and import pages: a routed render, a fetch
 // stub that answers by method and path, a stand-in region picker, and sample records.
+import { within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
-import type { Place, RegionPickerSlotProps } from '../lib/places';
+import { levelOfCode, type Place, type PlaceRef, type RegionPickerSlotProps } from '../lib/places';
 import { jsonResponse, renderWithI18n, urlOf } from './render';
 
 type Answer = Response | Promise<Response>;
@@ -80,63 +82,33 @@ export function FakeRegionPicker({ value, onChange, label }: RegionPickerSlotPro
     <fieldset>
       <legend>{label ?? 'Wilayah'}</legend>
       <output data-testid="picker-value">{value ?? ''}</output>
-      <button
-        type="button"
-        onClick={() =>
-          onChange('35.79.03.2001', {
-            code: '35.79.03.2001',
-            name: 'Sisir',
-            level: 'village',
-            parent_code: '35.79.03',
-            has_children: false,
-            path: [
-              { code: '35', name: 'JAWA TIMUR' },
-              { code: '35.79', name: 'KOTA BATU' },
-              { code: '35.79.03', name: 'BUMIAJI' },
-              { code: '35.79.03.2001', name: 'Sisir' },
-            ],
-          })
-        }
-      >
+      <button type="button" onClick={() => onChange(VILLAGE.code, VILLAGE)}>
         {'pick village'}
       </button>
-      <button
-        type="button"
-        onClick={() =>
-          onChange('35.79', KOTA_BATU)
-        }
-      >
+      <button type="button" onClick={() => onChange(KOTA_BATU.code, KOTA_BATU)}>
         {'pick regency'}
       </button>
     </fieldset>
   );
 }
 
-export const KOTA_BATU: Place = {
-  code: '35.79',
-  name: 'KOTA BATU',
-  level: 'regency',
-  parent_code: '35',
-  has_children: true,
-  path: [
-    { code: '35', name: 'JAWA TIMUR' },
-    { code: '35.79', name: 'KOTA BATU' },
-  ],
-};
+/** A place as the API embeds it, from its path (province first, the place itself last). */
+export function placeOf(path: PlaceRef[]): Place {
+  const self = path[path.length - 1]!;
+  const level = levelOfCode(self.code);
+  return { ...self, level, parent_code: path[path.length - 2]?.code ?? null, has_children: level !== 'village', path };
+}
 
-export const VILLAGE: Place = {
-  code: '35.79.03.2001',
-  name: 'Sisir',
-  level: 'village',
-  parent_code: '35.79.03',
-  has_children: false,
-  path: [
-    { code: '35', name: 'JAWA TIMUR' },
-    { code: '35.79', name: 'KOTA BATU' },
-    { code: '35.79.03', name: 'BUMIAJI' },
-    { code: '35.79.03.2001', name: 'Sisir' },
-  ],
-};
+export const KOTA_BATU: Place = placeOf([
+  { code: '35', name: 'JAWA TIMUR' },
+  { code: '35.79', name: 'KOTA BATU' },
+]);
+
+export const VILLAGE: Place = placeOf([
+  ...KOTA_BATU.path,
+  { code: '35.79.03', name: 'BUMIAJI' },
+  { code: '35.79.03.2001', name: 'Sisir' },
+]);
 
 export function enterprise(overrides: Partial<Enterprise> = {}): Enterprise {
   return {
@@ -181,4 +153,13 @@ export function stubDownloads() {
   URL.revokeObjectURL = vi.fn();
   const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
   return { created, clicks };
+}
+
+/** Fills a form by its labels, in the order given: picks in a select, types into any other box. */
+export async function fill(user: UserEvent, container: HTMLElement, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) {
+    const control = within(container).getByLabelText(label);
+    if (control instanceof HTMLSelectElement) await user.selectOptions(control, value);
+    else await user.type(control, value);
+  }
 }

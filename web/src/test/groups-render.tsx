@@ -1,5 +1,7 @@
 // Renders the group workspace the way the app's route table mounts it: one route per section,
 // the meeting and proposal pages inside their sections.
+import { screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { GroupWorkspace, type GroupWorkspaceProps } from '../features/groups/components/GroupWorkspace';
 import type { Section } from '../features/groups/types/paths';
 import { renderAt } from './fixtures';
@@ -25,4 +27,11 @@ export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspacePr
       '/groups/:id/compliance': workspace('compliance'),
     },
   });
+}
+
+/** Opens a workspace tab, taps its Add button and gives the form that opens. */
+export async function openSectionForm(user: UserEvent, at: string, add: string, formTestId: string): Promise<HTMLElement> {
+  renderWorkspace(at);
+  await user.click(await screen.findByRole('button', { name: add }));
+  return screen.findByTestId(formTestId);
 }

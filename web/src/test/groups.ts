@@ -22,20 +22,14 @@ import type {
 } from '../features/groups/types/cooperation';
 import type { CommonAsset, Fees, LedgerEntry, Statement } from '../features/groups/types/treasury';
 import type { Place } from '../lib/places';
+import { placeOf } from './fixtures';
 
-export const BANJARSARI: Place = {
-  code: '35.07.20.2004',
-  name: 'BANJARSARI',
-  level: 'village',
-  parent_code: '35.07.20',
-  has_children: false,
-  path: [
-    { code: '35', name: 'JAWA TIMUR' },
-    { code: '35.07', name: 'KABUPATEN MALANG' },
-    { code: '35.07.20', name: 'NGAJUM' },
-    { code: '35.07.20.2004', name: 'BANJARSARI' },
-  ],
-};
+export const BANJARSARI: Place = placeOf([
+  { code: '35', name: 'JAWA TIMUR' },
+  { code: '35.07', name: 'KABUPATEN MALANG' },
+  { code: '35.07.20', name: 'NGAJUM' },
+  { code: '35.07.20.2004', name: 'BANJARSARI' },
+]);
 
 export const ALL_PARTS: Part[] = [...PARTS];
 

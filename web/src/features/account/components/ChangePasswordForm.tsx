@@ -4,50 +4,50 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { isApiError } from '../../../lib/api-client';
 import { fieldMessages, problemMessage } from '../../../lib/problem-messages';
+import { bindFields } from '../../../lib/use-form';
 import { useChangePassword } from '../hooks/use-change-password';
 import { isLongEnough, MIN_PASSWORD_LENGTH } from '../types';
 
-interface LocalErrors {
-  current: string[];
-  next: string[];
-  confirm: string[];
+interface PasswordDraft {
+  current_password: string;
+  new_password: string;
+  confirm_password: string;
 }
 
-const NO_ERRORS: LocalErrors = { current: [], next: [], confirm: [] };
+const EMPTY: PasswordDraft = { current_password: '', new_password: '', confirm_password: '' };
+const NO_ERRORS: Record<keyof PasswordDraft, string[]> = { current_password: [], new_password: [], confirm_password: [] };
 
 /** `username` goes into a hidden field so password managers know whose password changes. */
 export function ChangePasswordForm({ username }: { username: string }) {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [local, setLocal] = useState<LocalErrors>(NO_ERRORS);
+  const [draft, setDraft] = useState(EMPTY);
+  const [local, setLocal] = useState(NO_ERRORS);
   const { submitting, error: serverError, done, submit, reset } = useChangePassword();
+  const set = <K extends keyof PasswordDraft>(name: K, value: PasswordDraft[K]) => setDraft((d) => ({ ...d, [name]: value }));
+  // The server names the current and the new password; the repetition is the form's own.
+  const errorsFor = (name: keyof PasswordDraft) => [...local[name], ...fieldMessages(t, serverError, name)];
+  const field = bindFields('password', draft, set, errorsFor);
 
-  function validate(): LocalErrors {
+  function validate({ current_password: current, new_password: next, confirm_password: confirm }: PasswordDraft) {
     return {
-      current: current === '' ? [t('fieldErrorsByField.current_password.required')] : [],
-      next:
+      current_password: current === '' ? [t('fieldErrorsByField.current_password.required')] : [],
+      new_password:
         next === ''
           ? [t('fieldErrorsByField.new_password.required')]
           : isLongEnough(next)
             ? []
             : [t('password.tooShort', { count: MIN_PASSWORD_LENGTH })],
-      confirm: next !== '' && confirm !== next ? [t('password.mismatch')] : [],
+      confirm_password: next !== '' && confirm !== next ? [t('password.mismatch')] : [],
     };
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     reset();
-    const errors = validate();
+    const errors = validate(draft);
     setLocal(errors);
-    if (errors.current.length + errors.next.length + errors.confirm.length > 0) return;
-    if (await submit({ current_password: current, new_password: next })) {
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-    }
+    if (Object.values(errors).some((messages) => messages.length > 0)) return;
+    if (await submit({ current_password: draft.current_password, new_password: draft.new_password })) setDraft(EMPTY);
   }
 
   const currentServer = fieldMessages(t, serverError, 'current_password');
@@ -64,38 +64,16 @@ export function ChangePasswordForm({ username }: { username: string }) {
       {showGeneral ? <Alert tone="error">{problemMessage(t, serverError)}</Alert> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+        <FormField label={t('password.current')} type="password" autoComplete="current-password" {...field('current_password')} />
         <FormField
-          id="current-password"
-          label={t('password.current')}
-          errors={[...local.current, ...currentServer]}
-          name="current_password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-        <FormField
-          id="new-password"
           label={t('password.new')}
           hint={t('password.hint')}
-          errors={[...local.next, ...nextServer]}
-          name="new_password"
           type="password"
           autoComplete="new-password"
           minLength={MIN_PASSWORD_LENGTH}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
+          {...field('new_password')}
         />
-        <FormField
-          id="confirm-password"
-          label={t('password.confirm')}
-          errors={local.confirm}
-          name="confirm_password"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
+        <FormField label={t('password.confirm')} type="password" autoComplete="new-password" {...field('confirm_password')} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? t('password.submitting') : t('password.submit')}
         </button>

@@ -6,14 +6,14 @@ import { FormField } from '../../../components/FormField';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { LoadingScreen } from '../../../components/LoadingScreen';
 import { fieldMessages, problemMessage } from '../../../lib/problem-messages';
+import { bindFields } from '../../../lib/use-form';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../hooks/use-auth';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { status, signedOutReason, login } = useAuth();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [draft, setDraft] = useState({ username: '', password: '' });
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<{ username: boolean; password: boolean }>({
@@ -27,13 +27,13 @@ export function LoginPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const nowMissing = { username: username.trim() === '', password: password === '' };
+    const nowMissing = { username: draft.username.trim() === '', password: draft.password === '' };
     setMissing(nowMissing);
     if (nowMissing.username || nowMissing.password) return;
     setSubmitting(true);
     setError(null);
     try {
-      await login({ username: username.trim(), password });
+      await login({ username: draft.username.trim(), password: draft.password });
       // The status change re-renders this page into a redirect to "/".
     } catch (caught) {
       setError(caught);
@@ -41,14 +41,13 @@ export function LoginPage() {
     }
   }
 
-  const usernameErrors = [
-    ...(missing.username ? [t('login.usernameRequired')] : []),
-    ...fieldMessages(t, error, 'username'),
-  ];
-  const passwordErrors = [
-    ...(missing.password ? [t('login.passwordRequired')] : []),
-    ...fieldMessages(t, error, 'password'),
-  ];
+  const whenMissing = { username: t('login.usernameRequired'), password: t('login.passwordRequired') } as const;
+  const field = bindFields(
+    'login',
+    draft,
+    (name, value) => setDraft((d) => ({ ...d, [name]: value })),
+    (name: 'username' | 'password') => [...(missing[name] ? [whenMissing[name]] : []), ...fieldMessages(t, error, name)],
+  );
 
   return (
     <div className="login">
@@ -72,30 +71,16 @@ export function LoginPage() {
         ) : null}
         <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
           <FormField
-            id="login-username"
             label={t('login.username')}
-            errors={usernameErrors}
-            name="username"
             type="text"
             autoComplete="username"
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
             required
+            {...field('username')}
           />
-          <FormField
-            id="login-password"
-            label={t('login.password')}
-            errors={passwordErrors}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
+          <FormField label={t('login.password')} type="password" autoComplete="current-password" required {...field('password')} />
           <button type="submit" className="button button--primary button--block" disabled={submitting}>
             {submitting ? t('login.submitting') : t('login.submit')}
           </button>

@@ -1,4 +1,4 @@
-import { api } from '../../../lib/api-client';
+import { api, withSignal } from '../../../lib/api-client';
 import { MAX_PAGE_SIZE } from '../../../lib/page';
 import type {
   AttendanceInput,
@@ -25,8 +25,8 @@ import type { GroupFilters } from '../types/filters';
 import { listQuery } from '../types/filters';
 import { regionComplianceQuery, type RegionComplianceFilters } from '../types/region-compliance';
 
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
-const base = (groupId: number) => `/groups/${groupId}`;
+/** The path of one group's resources. */
+export const groupBase = (groupId: number) => `/groups/${groupId}`;
 
 /** Guard against a server that keeps reporting a larger total. */
 const MAX_PAGES = 25;
@@ -38,7 +38,7 @@ export function listGroups(filters: GroupFilters, signal?: AbortSignal): Promise
 }
 
 export function getGroup(id: number, signal?: AbortSignal): Promise<GroupView> {
-  return api.get<GroupView>(base(id), withSignal(signal));
+  return api.get<GroupView>(groupBase(id), withSignal(signal));
 }
 
 export function createGroup(body: GroupInput, idempotencyKey?: string): Promise<GroupView> {
@@ -46,7 +46,7 @@ export function createGroup(body: GroupInput, idempotencyKey?: string): Promise<
 }
 
 export function updateGroup(id: number, body: GroupInput): Promise<GroupView> {
-  return api.patch<GroupView>(base(id), body);
+  return api.patch<GroupView>(groupBase(id), body);
 }
 
 // ---- members ----
@@ -56,7 +56,7 @@ export function listMembers(
   options: { includeLeft?: boolean; limit?: number; offset?: number } = {},
   signal?: AbortSignal,
 ): Promise<MemberPage> {
-  return api.get<MemberPage>(`${base(groupId)}/members`, {
+  return api.get<MemberPage>(`${groupBase(groupId)}/members`, {
     query: {
       include_left: options.includeLeft ? 'true' : null,
       limit: options.limit ?? MAX_PAGE_SIZE,
@@ -83,33 +83,33 @@ export function searchPeople(q: string, signal?: AbortSignal): Promise<PersonPag
 }
 
 export function addMember(groupId: number, body: MemberInput, idempotencyKey?: string): Promise<Member> {
-  return api.post<Member>(`${base(groupId)}/members`, body, { idempotencyKey });
+  return api.post<Member>(`${groupBase(groupId)}/members`, body, { idempotencyKey });
 }
 
 export function updateMember(groupId: number, memberId: number, body: MemberInput): Promise<Member> {
-  return api.patch<Member>(`${base(groupId)}/members/${memberId}`, body);
+  return api.patch<Member>(`${groupBase(groupId)}/members/${memberId}`, body);
 }
 
 // ---- meetings ----
 
 export function listMeetings(groupId: number, limit: number, offset: number, signal?: AbortSignal): Promise<MeetingPage> {
-  return api.get<MeetingPage>(`${base(groupId)}/meetings`, { query: { limit, offset }, ...withSignal(signal) });
+  return api.get<MeetingPage>(`${groupBase(groupId)}/meetings`, { query: { limit, offset }, ...withSignal(signal) });
 }
 
 export function getMeeting(groupId: number, meetingId: number, signal?: AbortSignal): Promise<MeetingView> {
-  return api.get<MeetingView>(`${base(groupId)}/meetings/${meetingId}`, withSignal(signal));
+  return api.get<MeetingView>(`${groupBase(groupId)}/meetings/${meetingId}`, withSignal(signal));
 }
 
 export function createMeeting(groupId: number, body: MeetingInput, idempotencyKey?: string): Promise<MeetingView> {
-  return api.post<MeetingView>(`${base(groupId)}/meetings`, body, { idempotencyKey });
+  return api.post<MeetingView>(`${groupBase(groupId)}/meetings`, body, { idempotencyKey });
 }
 
 export function updateMeeting(groupId: number, meetingId: number, body: MeetingInput): Promise<MeetingView> {
-  return api.patch<MeetingView>(`${base(groupId)}/meetings/${meetingId}`, body);
+  return api.patch<MeetingView>(`${groupBase(groupId)}/meetings/${meetingId}`, body);
 }
 
 export function recordAttendance(groupId: number, meetingId: number, body: AttendanceInput): Promise<MeetingView> {
-  return api.put<MeetingView>(`${base(groupId)}/meetings/${meetingId}/attendance`, body);
+  return api.put<MeetingView>(`${groupBase(groupId)}/meetings/${meetingId}/attendance`, body);
 }
 
 // ---- compliance ----
@@ -120,7 +120,7 @@ export function getCompliance(
   range: { from?: string | null; to?: string | null } = {},
   signal?: AbortSignal,
 ): Promise<Compliance> {
-  return api.get<Compliance>(`${base(groupId)}/compliance`, {
+  return api.get<Compliance>(`${groupBase(groupId)}/compliance`, {
     query: { from: range.from ?? null, to: range.to ?? null },
     ...withSignal(signal),
   });
@@ -146,25 +146,25 @@ export function listDeliberations(
   offset: number,
   signal?: AbortSignal,
 ): Promise<DeliberationPage> {
-  return api.get<DeliberationPage>(`${base(groupId)}/deliberations`, { query: { limit, offset }, ...withSignal(signal) });
+  return api.get<DeliberationPage>(`${groupBase(groupId)}/deliberations`, { query: { limit, offset }, ...withSignal(signal) });
 }
 
 export function getDeliberation(groupId: number, deliberationId: number, signal?: AbortSignal): Promise<DeliberationView> {
-  return api.get<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}`, withSignal(signal));
+  return api.get<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}`, withSignal(signal));
 }
 
 export function createDeliberation(groupId: number, body: DeliberationInput, idempotencyKey?: string): Promise<DeliberationView> {
-  return api.post<DeliberationView>(`${base(groupId)}/deliberations`, body, { idempotencyKey });
+  return api.post<DeliberationView>(`${groupBase(groupId)}/deliberations`, body, { idempotencyKey });
 }
 
 export function castVote(groupId: number, deliberationId: number, body: VoteInput, idempotencyKey?: string): Promise<DeliberationView> {
-  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/votes`, body, { idempotencyKey });
+  return api.post<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}/votes`, body, { idempotencyKey });
 }
 
 export function decide(groupId: number, deliberationId: number, body: DecisionInput, idempotencyKey?: string): Promise<DeliberationView> {
-  return api.post<DeliberationView>(`${base(groupId)}/deliberations/${deliberationId}/decide`, body, { idempotencyKey });
+  return api.post<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}/decide`, body, { idempotencyKey });
 }
 
 export function listNorms(groupId: number, signal?: AbortSignal): Promise<{ items: Norm[] }> {
-  return api.get<{ items: Norm[] }>(`${base(groupId)}/norms`, withSignal(signal));
+  return api.get<{ items: Norm[] }>(`${groupBase(groupId)}/norms`, withSignal(signal));
 }

@@ -1,4 +1,5 @@
-import { api } from '../../../lib/api-client';
+import { api, withSignal } from '../../../lib/api-client';
+import { groupBase } from './groups';
 import type {
   AssetInput,
   BalancePoint,
@@ -13,59 +14,56 @@ import type {
   Statement,
 } from '../types/treasury';
 
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
-const base = (groupId: number) => `/groups/${groupId}`;
-
 // ---- the ledger ----
 
 /** Entries newest first. */
 export function listLedger(groupId: number, limit: number, offset: number, signal?: AbortSignal): Promise<LedgerPage> {
-  return api.get<LedgerPage>(`${base(groupId)}/ledger`, { query: { limit, offset }, ...withSignal(signal) });
+  return api.get<LedgerPage>(`${groupBase(groupId)}/ledger`, { query: { limit, offset }, ...withSignal(signal) });
 }
 
 export function postEntry(groupId: number, body: EntryInput, idempotencyKey?: string): Promise<LedgerEntry> {
-  return api.post<LedgerEntry>(`${base(groupId)}/ledger`, body, { idempotencyKey });
+  return api.post<LedgerEntry>(`${groupBase(groupId)}/ledger`, body, { idempotencyKey });
 }
 
 /** Corrects an entry by posting its reversal; the entry itself stays as it was. */
 export function reverseEntry(groupId: number, entryId: number, body: ReversalInput, idempotencyKey?: string): Promise<LedgerEntry> {
-  return api.post<LedgerEntry>(`${base(groupId)}/ledger/${entryId}/reverse`, body, { idempotencyKey });
+  return api.post<LedgerEntry>(`${groupBase(groupId)}/ledger/${entryId}/reverse`, body, { idempotencyKey });
 }
 
 // ---- what the ledger adds up to ----
 
 /** From the first of January of this year to today, unless a range is given. */
 export function getStatement(groupId: number, signal?: AbortSignal): Promise<Statement> {
-  return api.get<Statement>(`${base(groupId)}/statement`, withSignal(signal));
+  return api.get<Statement>(`${groupBase(groupId)}/statement`, withSignal(signal));
 }
 
 /** Month-end cash and common assets; the twelve months to this one unless a range is given. */
 export function getBalances(groupId: number, signal?: AbortSignal): Promise<{ items: BalancePoint[] }> {
-  return api.get<{ items: BalancePoint[] }>(`${base(groupId)}/balances`, withSignal(signal));
+  return api.get<{ items: BalancePoint[] }>(`${groupBase(groupId)}/balances`, withSignal(signal));
 }
 
 // ---- fees ----
 
 export function listFeeRules(groupId: number, signal?: AbortSignal): Promise<{ items: FeeRule[] }> {
-  return api.get<{ items: FeeRule[] }>(`${base(groupId)}/fee-rules`, withSignal(signal));
+  return api.get<{ items: FeeRule[] }>(`${groupBase(groupId)}/fee-rules`, withSignal(signal));
 }
 
 export function addFeeRule(groupId: number, body: FeeRuleInput, idempotencyKey?: string): Promise<FeeRule> {
-  return api.post<FeeRule>(`${base(groupId)}/fee-rules`, body, { idempotencyKey });
+  return api.post<FeeRule>(`${groupBase(groupId)}/fee-rules`, body, { idempotencyKey });
 }
 
 /** Fees due, paid and in arrears per member, through this month. */
 export function getFees(groupId: number, signal?: AbortSignal): Promise<Fees> {
-  return api.get<Fees>(`${base(groupId)}/fees`, withSignal(signal));
+  return api.get<Fees>(`${groupBase(groupId)}/fees`, withSignal(signal));
 }
 
 // ---- common assets ----
 
 export function listAssets(groupId: number, signal?: AbortSignal): Promise<{ items: CommonAsset[] }> {
-  return api.get<{ items: CommonAsset[] }>(`${base(groupId)}/assets`, withSignal(signal));
+  return api.get<{ items: CommonAsset[] }>(`${groupBase(groupId)}/assets`, withSignal(signal));
 }
 
 /** Records the asset and moves its value from cash into common assets in the ledger. */
 export function addAsset(groupId: number, body: AssetInput, idempotencyKey?: string): Promise<CommonAsset> {
-  return api.post<CommonAsset>(`${base(groupId)}/assets`, body, { idempotencyKey });
+  return api.post<CommonAsset>(`${groupBase(groupId)}/assets`, body, { idempotencyKey });
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { FieldErrors } from '../../../components/field-parts';
 import { isApiError } from '../../../lib/api-client';
 import { useRecordAttendance } from '../hooks/use-group-mutations';
 import { useMembers } from '../hooks/use-group-queries';
@@ -17,7 +18,6 @@ import {
   type RosterRow,
 } from '../types/attendance';
 import { groupFieldMessage, groupProblemMessage, serverField } from '../types/errors';
-import { FieldMessages } from './labels';
 
 interface AttendanceTakerProps {
   groupId: number;
@@ -131,7 +131,7 @@ function AttendanceForm({ groupId, meeting, members }: AttendanceTakerProps & { 
                       </button>
                     ))}
                   </div>
-                  <FieldMessages id={`${id}-row-${row.member_id}`} messages={messages} />
+                  <FieldErrors id={`${id}-row-${row.member_id}`} messages={messages} />
                 </li>
               );
             })}

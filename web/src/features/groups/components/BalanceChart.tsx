@@ -8,8 +8,10 @@ const HEIGHT = 220;
 
 // Cash in the brand green, drawn solid; common assets in blue and dashed, so the two lines stay
 // apart without colour too.
-const CASH_COLOUR = '#0f5f4f';
-const ASSETS_COLOUR = '#1d4f91';
+const LINES = [
+  { key: 'cash', label: 'groups.treasury.chart.cash', colour: '#0f5f4f', width: 3, dash: undefined },
+  { key: 'common_assets', label: 'groups.treasury.chart.assets', colour: '#1d4f91', width: 2, dash: '6 4' },
+] as const satisfies readonly { key: keyof BalanceChartRow; label: string; colour: string; width: number; dash: string | undefined }[];
 
 /**
  * Month-end cash and common assets as two lines. The statement beside it carries the exact
@@ -38,25 +40,19 @@ export function BalanceChart({ rows }: { rows: readonly BalanceChartRow[] }) {
           <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 12 }} />
           <YAxis width={48} tickFormatter={(value: number) => compact.format(value)} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value) => formatRupiah(Number(value))} />
-          <Line
-            type="monotone"
-            dataKey="cash"
-            name={t('groups.treasury.chart.cash')}
-            stroke={CASH_COLOUR}
-            strokeWidth={3}
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
-          <Line
-            type="monotone"
-            dataKey="common_assets"
-            name={t('groups.treasury.chart.assets')}
-            stroke={ASSETS_COLOUR}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
+          {LINES.map((line) => (
+            <Line
+              key={line.key}
+              type="monotone"
+              dataKey={line.key}
+              name={t(line.label)}
+              stroke={line.colour}
+              strokeWidth={line.width}
+              strokeDasharray={line.dash}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+          ))}
         </LineChart>
       </div>
     </figure>

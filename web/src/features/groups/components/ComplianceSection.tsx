@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { SelectField } from '../../../components/SelectField';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatMonth, todayIso } from '../../../lib/format';
 import { useCompliance } from '../hooks/use-group-queries';
 import type { GroupView } from '../types';
@@ -11,6 +12,14 @@ import { groupProblemMessage } from '../types/errors';
 // The chart library is large and only this tab needs it: it loads when the tab first opens, so
 // phones opening the rest of the workspace never download it.
 const ComplianceCharts = lazy(() => import('./ComplianceCharts').then((m) => ({ default: m.ComplianceCharts })));
+
+const COLUMNS: readonly Column[] = [
+  { label: 'groups.compliance.month' },
+  { label: 'groups.compliance.tableHeld', num: true },
+  { label: 'groups.compliance.tableRequired', num: true },
+  { label: 'groups.compliance.percent', num: true },
+  { label: 'groups.compliance.attendance', num: true },
+];
 
 interface ComplianceSectionProps {
   group: GroupView;
@@ -56,41 +65,19 @@ export function ComplianceSection({ group, language, thisMonth }: ComplianceSect
           <Suspense fallback={<p className="muted">{t('groups.compliance.loading')}</p>}>
             <ComplianceCharts rows={rows} sop={data.sop_meetings_per_month} />
           </Suspense>
-          <div className="table-wrap">
-            <table className="data-table" data-testid="compliance-table">
-              <caption className="visually-hidden">{t('groups.compliance.table')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('groups.compliance.month')}</th>
-                  <th scope="col" className="num">
-                    {t('groups.compliance.tableHeld')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('groups.compliance.tableRequired')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('groups.compliance.percent')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('groups.compliance.attendance')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.month}>
-                    <th scope="row" className="nowrap">
-                      {row.label}
-                    </th>
-                    <td className="num">{row.held}</td>
-                    <td className="num">{row.required}</td>
-                    <td className={row.met ? 'num' : 'num num--short'}>{`${row.percent}%`}</td>
-                    <td className="num">{row.attendance === null ? t('groups.compliance.none') : `${row.attendance}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('groups.compliance.table')} testId="compliance-table" columns={COLUMNS}>
+            {rows.map((row) => (
+              <tr key={row.month}>
+                <th scope="row" className="nowrap">
+                  {row.label}
+                </th>
+                <td className="num">{row.held}</td>
+                <td className="num">{row.required}</td>
+                <td className={row.met ? 'num' : 'num num--short'}>{`${row.percent}%`}</td>
+                <td className="num">{row.attendance === null ? t('groups.compliance.none') : `${row.attendance}%`}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </section>

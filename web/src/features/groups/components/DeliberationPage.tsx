@@ -1,10 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { FieldErrors } from '../../../components/field-parts';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useSubmission } from '../../../lib/use-submission';
 import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
@@ -17,7 +19,6 @@ import { emptyDecisionDraft, validateDecision, type DecisionDraft, type Decision
 import { groupPath } from '../types/paths';
 import { choiceLabel, tally, votesByMember, voterRows, type Choice, type VoterRow } from '../types/votes';
 import { OutcomeBadge } from './DeliberationsSection';
-import { FieldMessages } from './labels';
 
 /** The count per option as bars, so the result is seen at a glance; the numbers stay beside them. */
 function Tally({ deliberation }: { deliberation: DeliberationView }) {
@@ -110,7 +111,7 @@ function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
           </button>
         ))}
       </div>
-      <FieldMessages id={`${id}-error`} messages={errors} />
+      <FieldErrors id={`${id}-error`} messages={errors} />
       {pick !== undefined ? (
         <button
           type="button"
@@ -252,7 +253,7 @@ function DecidePanel({
                   <span>{t(`groups.deliberations.outcomes.${outcome}`)}</span>
                 </label>
               ))}
-              <FieldMessages id={`${id}-outcome-error`} messages={outcomeErrors} />
+              <FieldErrors id={`${id}-outcome-error`} messages={outcomeErrors} />
             </fieldset>
             {draft.outcome === 'agreed' ? (
               <SelectField
@@ -296,21 +297,13 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
   const [decidedNow, setDecidedNow] = useState(false);
   const deliberation = resource.data;
   const recorder = canWrite(group, 'deliberations');
-  const back = (
-    <p>
-      <Link to={groupPath(group.id, 'deliberations')}>{t('groups.deliberation.back')}</Link>
-    </p>
-  );
+  const back = <BackLink to={groupPath(group.id, 'deliberations')}>{t('groups.deliberation.back')}</BackLink>;
 
   if (!deliberation) {
     return (
       <>
         {back}
-        {resource.isError ? (
-          <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
-        ) : (
-          <p role="status">{t('groups.deliberation.loading')}</p>
-        )}
+        <Pending problem={resource.isError ? groupProblemMessage(t, resource.error) : null} loading={t('groups.deliberation.loading')} />
       </>
     );
   }

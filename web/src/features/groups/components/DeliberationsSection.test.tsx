@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { deliberationView, groupView, MEMBERS } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -44,13 +44,13 @@ describe('the deliberations section', () => {
 
   it('puts a proposal with its options to the group and opens it', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/deliberations');
-    await user.click(await screen.findByRole('button', { name: 'Usulan baru' }));
-    const form = screen.getByTestId('deliberation-form');
-    await user.type(within(form).getByLabelText('Judul usulan *'), 'Iuran bulanan');
-    await user.selectOptions(within(form).getByLabelText('Topik *'), 'fee_rule');
-    await user.type(within(form).getByLabelText('Pilihan 1'), 'Rp 10.000 sebulan');
-    await user.type(within(form).getByLabelText('Pilihan 2'), 'Rp 5.000 sebulan');
+    const form = await openSectionForm(user, '/groups/1/deliberations', 'Usulan baru', 'deliberation-form');
+    await fill(user, form, {
+      'Judul usulan *': 'Iuran bulanan',
+      'Topik *': 'fee_rule',
+      'Pilihan 1': 'Rp 10.000 sebulan',
+      'Pilihan 2': 'Rp 5.000 sebulan',
+    });
     await user.click(within(form).getByRole('button', { name: 'Tambah pilihan' }));
     await user.type(within(form).getByLabelText('Pilihan 3'), 'Tanpa iuran');
     await user.click(within(form).getByLabelText(/Mufakat/));
@@ -70,10 +70,12 @@ describe('the deliberations section', () => {
     const user = userEvent.setup();
     renderWorkspace('/groups/1/deliberations');
     await user.click(await screen.findByRole('button', { name: 'Usulan baru' }));
-    await user.type(screen.getByLabelText('Judul usulan *'), 'Iuran');
-    await user.selectOptions(screen.getByLabelText('Topik *'), 'fee_rule');
-    await user.type(screen.getByLabelText('Pilihan 1'), 'Iuran Rp 10.000');
-    await user.type(screen.getByLabelText('Pilihan 2'), 'iuran  rp 10.000');
+    await fill(user, document.body, {
+      'Judul usulan *': 'Iuran',
+      'Topik *': 'fee_rule',
+      'Pilihan 1': 'Iuran Rp 10.000',
+      'Pilihan 2': 'iuran  rp 10.000',
+    });
     await user.click(screen.getByRole('button', { name: 'Simpan usulan' }));
     expect(screen.getByLabelText('Pilihan 2')).toHaveAccessibleDescription('Pilihan ini sama dengan pilihan sebelumnya.');
     expect(callsTo(fetchMock, 'POST /api/v1/groups/1/deliberations')).toHaveLength(0);
@@ -88,8 +90,7 @@ describe('the deliberations section', () => {
     });
     renderWorkspace('/groups/1/deliberations');
     await user.click(await screen.findByRole('button', { name: 'Usulan baru' }));
-    await user.type(screen.getByLabelText('Judul usulan *'), 'Jadwal');
-    await user.selectOptions(screen.getByLabelText('Topik *'), 'schedule');
+    await fill(user, document.body, { 'Judul usulan *': 'Jadwal', 'Topik *': 'schedule' });
     // the first box stays empty: the server's options[1] is the third box
     await user.type(screen.getByLabelText('Pilihan 2'), 'Setiap Kamis');
     await user.click(screen.getByRole('button', { name: 'Tambah pilihan' }));

@@ -9,6 +9,7 @@ import { Pagination } from '../../../components/Pagination';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { FieldErrors } from '../../../components/field-parts';
 import { formatDay } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import type { ServerErrors } from '../../../lib/use-form-errors';
@@ -24,7 +25,6 @@ import {
   validateDeliberation,
 } from '../types/forms';
 import { deliberationPath, type WorkspaceNotice } from '../types/paths';
-import { FieldMessages } from './labels';
 
 const DELIBERATIONS_PAGE = 20;
 
@@ -94,7 +94,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
             </span>
           </label>
         ))}
-        <FieldMessages id={`${id}-method-error`} messages={errorsFor('method')} />
+        <FieldErrors id={`${id}-method-error`} messages={errorsFor('method')} />
       </fieldset>
       <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
         <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
@@ -126,7 +126,7 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
             </div>
           );
         })}
-        <FieldMessages id={`${id}-options-error`} messages={optionsErrors} />
+        <FieldErrors id={`${id}-options-error`} messages={optionsErrors} />
         {draft.options.length < MAX_OPTIONS ? (
           <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
             {t('groups.deliberations.form.addOption')}

@@ -7,6 +7,7 @@ import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatMonth, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useForm } from '../../../lib/use-form';
@@ -91,6 +92,12 @@ function Arrears({ row }: { row: MemberFees }) {
   );
 }
 
+const FEE_COLUMNS: readonly Column[] = [
+  { label: 'groups.treasury.fees.member' },
+  { label: 'groups.treasury.fees.paid', num: true },
+  { label: 'groups.treasury.fees.arrears', num: true },
+];
+
 /** Iuran: the rules in force, and per member what was due, paid and is owed, those in arrears marked. */
 export function FeesCard({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
@@ -146,54 +153,41 @@ export function FeesCard({ group }: { group: GroupView }) {
               ? t('groups.treasury.fees.arrearsTotal', { amount: formatRupiah(data.arrears), month: formatMonth(data.through, language, 'long') })
               : t('groups.treasury.fees.noArrears', { month: formatMonth(data.through, language, 'long') })}
           </p>
-          <div className="table-wrap">
-            <table className="data-table fees-table" data-testid="fees-table">
-              <caption className="visually-hidden">
-                {t('groups.treasury.fees.caption', { month: formatMonth(data.through, language, 'long') })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('groups.treasury.fees.member')}</th>
-                  <th scope="col" className="num">
-                    {t('groups.treasury.fees.paid')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('groups.treasury.fees.arrears')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sortFees(data.members).map((row) => (
-                  <tr key={row.member_id} className={row.arrears > 0 ? 'fees-row--arrears' : undefined} data-testid={`fees-${row.member_id}`}>
-                    <th scope="row">
-                      {row.name}
-                      {!row.active ? (
-                        <>
-                          {' '}
-                          <Badge tone="neutral">{t('groups.badges.left')}</Badge>
-                        </>
-                      ) : null}
-                    </th>
-                    <td className="num">
-                      <PaidOfDue paid={row.paid} due={row.due} />
-                    </td>
-                    <td className="num">
-                      <Arrears row={row} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('groups.treasury.fees.total')}</th>
-                  <td className="num">
-                    <PaidOfDue paid={data.paid} due={data.due} />
-                  </td>
-                  <td className="num">{formatRupiah(data.arrears)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable
+            caption={t('groups.treasury.fees.caption', { month: formatMonth(data.through, language, 'long') })}
+            testId="fees-table"
+            className="fees-table"
+            columns={FEE_COLUMNS}
+            foot={
+              <tr>
+                <th scope="row">{t('groups.treasury.fees.total')}</th>
+                <td className="num">
+                  <PaidOfDue paid={data.paid} due={data.due} />
+                </td>
+                <td className="num">{formatRupiah(data.arrears)}</td>
+              </tr>
+            }
+          >
+            {sortFees(data.members).map((row) => (
+              <tr key={row.member_id} className={row.arrears > 0 ? 'fees-row--arrears' : undefined} data-testid={`fees-${row.member_id}`}>
+                <th scope="row">
+                  {row.name}
+                  {!row.active ? (
+                    <>
+                      {' '}
+                      <Badge tone="neutral">{t('groups.badges.left')}</Badge>
+                    </>
+                  ) : null}
+                </th>
+                <td className="num">
+                  <PaidOfDue paid={row.paid} due={row.due} />
+                </td>
+                <td className="num">
+                  <Arrears row={row} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </SectionCard>

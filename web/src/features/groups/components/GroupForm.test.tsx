@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
-import { callsTo, FakeRegionPicker, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, FakeRegionPicker, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse, sentJson } from '../../../test/render';
 import { groupView } from '../../../test/groups';
 import { GroupForm } from './GroupForm';
@@ -25,9 +25,11 @@ function renderForm() {
 }
 
 async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(screen.getByLabelText('Nama kelompok *'), 'Harapan Sejahtera');
-  await user.selectOptions(screen.getByLabelText('Jenis kelompok *'), 'joint_business_group');
-  await user.selectOptions(screen.getByLabelText('Sektor usaha *'), 'food_processing');
+  await fill(user, document.body, {
+    'Nama kelompok *': 'Harapan Sejahtera',
+    'Jenis kelompok *': 'joint_business_group',
+    'Sektor usaha *': 'food_processing',
+  });
   await user.click(screen.getByRole('button', { name: 'pick village' }));
 }
 
@@ -36,8 +38,7 @@ describe('GroupForm', () => {
     const user = userEvent.setup();
     renderForm();
     await fillRequired(user);
-    await user.type(screen.getByLabelText('Sentra usaha'), 'sentra tape Ngajum');
-    await user.selectOptions(screen.getByLabelText('Asal pembentukan'), 'programme_formed');
+    await fill(user, document.body, { 'Sentra usaha': 'sentra tape Ngajum', 'Asal pembentukan': 'programme_formed' });
     await user.clear(screen.getByLabelText('Pertemuan wajib setiap bulan (SOP) *'));
     await user.type(screen.getByLabelText('Pertemuan wajib setiap bulan (SOP) *'), '2');
     await user.click(screen.getByRole('button', { name: 'Simpan kelompok' }));

@@ -4,6 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
+import { RegionField } from '../../../components/RegionField';
+import { BackLink } from '../../../components/BackLink';
 import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -21,7 +23,6 @@ import {
   type GroupField,
 } from '../types/forms';
 import { groupPath, GROUPS_PATH, type WorkspaceNotice } from '../types/paths';
-import { FieldMessages } from './labels';
 
 /** Registers a new group (admins and officers); the village comes from the app's region picker. */
 export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) {
@@ -63,12 +64,9 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
     });
   }
 
-  const villageErrors = errorsFor('village_code');
   return (
     <>
-      <p>
-        <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
-      </p>
+      <BackLink to={GROUPS_PATH}>{t('groups.workspace.back')}</BackLink>
       <h1 tabIndex={-1}>{t('groups.form.titleNew')}</h1>
       <p className="muted">{t('groups.form.intro')}</p>
       {server.general.length > 0 ? (
@@ -98,15 +96,14 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
           options={SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))}
           {...field('sector')}
         />
-        <div className={villageErrors.length > 0 ? 'field field--invalid' : 'field'}>
-          <RegionPicker
-            value={draft.village_code}
-            label={t('common.required', { label: t('groups.form.village') })}
-            onChange={(code) => set('village_code', code)}
-          />
-          <p className="field__hint">{t('groups.form.villageHint')}</p>
-          <FieldMessages id={`${id}-village-error`} messages={villageErrors} />
-        </div>
+        <RegionField
+          RegionPicker={RegionPicker}
+          label={t('common.required', { label: t('groups.form.village') })}
+          hint={t('groups.form.villageHint')}
+          errors={errorsFor('village_code')}
+          value={draft.village_code}
+          onChange={(code) => set('village_code', code)}
+        />
         <FormField
           label={t('groups.form.businessCentre')}
           hint={t('groups.form.businessCentreHint')}

@@ -1,10 +1,9 @@
-import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
-import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
+import { SearchForm } from '../../../components/SearchForm';
 import { formatNumber } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -56,10 +55,6 @@ export function GroupListPage({ role }: { role: Role }) {
 
   const setFilters = (next: GroupFilters) => setParams(filtersToSearchParams(next));
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFilters({ ...filters, q: query.trim(), offset: 0 });
-  }
 
   return (
     <>
@@ -80,22 +75,16 @@ export function GroupListPage({ role }: { role: Role }) {
       </div>
       <p className="muted">{t('groups.intro')}</p>
 
-      <form className="card group-filters" role="search" onSubmit={onSearch}>
-        <div className="filters__search">
-          <FormField
-            id="group-q"
-            label={t('groups.search')}
-            hint={t('groups.searchHint')}
-            type="search"
-            name="q"
-            value={query}
-            maxLength={MAX_Q}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="submit" className="button button--primary">
-            {t('common.search')}
-          </button>
-        </div>
+      <div className="card group-filters">
+        <SearchForm
+          id="group-q"
+          label={t('groups.search')}
+          hint={t('groups.searchHint')}
+          value={query}
+          maxLength={MAX_Q}
+          onChange={setQuery}
+          onSearch={() => setFilters({ ...filters, q: query.trim(), offset: 0 })}
+        />
         <div className="filters__grid">
           <SelectField
             id="group-status"
@@ -118,7 +107,7 @@ export function GroupListPage({ role }: { role: Role }) {
               setFilters({ ...filters, q: query.trim(), kind: isGroupKind(e.target.value) ? e.target.value : null, offset: 0 })}
           />
         </div>
-      </form>
+      </div>
 
       <section className="card" aria-labelledby="group-list-title" aria-busy={page.isFetching}>
         <h2 id="group-list-title" className="visually-hidden">
@@ -145,10 +134,8 @@ export function GroupListPage({ role }: { role: Role }) {
             total={data.total}
             limit={PAGE_SIZE}
             offset={filters.offset}
-            onChange={(offset) => {
-              setFilters({ ...filters, offset });
-              document.querySelector<HTMLElement>('#main h1')?.focus();
-            }}
+            onChange={(offset) => setFilters({ ...filters, offset })}
+            focusHeading
           />
         ) : null}
       </section>

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useParams } from 'react-router';
+import { NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { BackLink } from '../../../components/BackLink';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useGroup } from '../hooks/use-group-queries';
 import { groupProblemMessage } from '../types/errors';
@@ -52,11 +53,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
     if (open && typeof open.scrollIntoView === 'function') open.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [section, loaded]);
 
-  const back = showAllGroups ? (
-    <p>
-      <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
-    </p>
-  ) : null;
+  const back = showAllGroups ? <BackLink to={GROUPS_PATH}>{t('groups.workspace.back')}</BackLink> : null;
 
   if (
     groupId === null ||

@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { FormCard } from '../../../components/FormCard';
 import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
@@ -9,8 +10,7 @@ import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../../../lib/use-form-errors';
-import { bindFields } from '../../../lib/use-form';
+import { useForm } from '../../../lib/use-form';
 import { usePostEntry, useReverseEntry } from '../hooks/use-group-mutations';
 import { useAssets, useLedger, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -29,7 +29,7 @@ import {
   validateEntry,
   type CommonAsset,
   type EntryDraft,
-  type EntryField,
+  type EntryInput,
   type FormEntryKind,
   type LedgerEntry,
 } from '../types/treasury';
@@ -50,22 +50,19 @@ interface EntryFormProps {
 /** "Catat transaksi": the common kinds, one amount in rupiah, and whose fee or which shop it is. */
 function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
-  const [draft, setDraft] = useState<EntryDraft>(() => emptyEntryDraft(today));
-  const { submitting, submit } = useSubmission();
-  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<EntryField>();
   const post = usePostEntry(group.id);
+  const form = useForm({
+    initial: () => emptyEntryDraft(today),
+    validate: (draft: EntryDraft) => validateEntry(draft, todayIso()),
+    send: (body: EntryInput, idempotencyKey) => post.mutateAsync({ body, idempotencyKey }),
+    readErrors: (error) => readGroupErrors(t, error, ENTRY_FIELDS, 'treasury'),
+    onSaved,
+  });
+  const { draft, setDraft, field } = form;
   const needs = entryNeeds(draft.kind);
   const active = members.filter((member) => member.active);
 
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof EntryDraft>(field: K, value: EntryDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const field = bindFields(id, draft, set, errorsFor);
   const setKind = (kind: FormEntryKind) =>
     setDraft((d) => {
       // A shop sale or purchase names the group shop unless the treasurer picks another asset.
@@ -74,83 +71,57 @@ function EntryForm({ group, members, assets, onSaved, onCancel }: EntryFormProps
       return { ...d, kind, asset_id: asset, member_id: entryNeeds(kind).member ? d.member_id : '' };
     });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const { errors, input } = validateEntry(draft, todayIso());
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => post.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: (saved) => {
-        setDraft(emptyEntryDraft(todayIso(), draft.kind));
-        onSaved(saved);
-      },
-      onError: (error) => setServer(readGroupErrors(t, error, ENTRY_FIELDS, 'treasury')),
-    });
-  }
-
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="entry-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.treasury.entry.title')}
-      </h3>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
+    <FormCard
+      title={t('groups.treasury.entry.title')}
+      form={form}
+      labels={{ submit: t('groups.treasury.entry.submit'), saving: t('groups.treasury.saving'), cancel: t('groups.treasury.cancel') }}
+      onCancel={onCancel}
+      testId="entry-form"
+    >
+      <SelectField
+        label={t('groups.treasury.entry.kind')}
+        options={FORM_ENTRY_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.kinds.${kind}`) }))}
+        {...field('kind')}
+        onChange={(e) => setKind(e.target.value as FormEntryKind)}
+      />
+      {needs.member ? (
         <SelectField
-          id={`${id}-kind`}
-          label={t('groups.treasury.entry.kind')}
-          errors={errorsFor('kind')}
-          options={FORM_ENTRY_KINDS.map((kind) => ({ value: kind, label: t(`groups.treasury.kinds.${kind}`) }))}
-          name="kind"
-          value={draft.kind}
-          onChange={(e) => setKind(e.target.value as FormEntryKind)}
+          label={t('common.required', { label: t('groups.treasury.entry.member') })}
+          emptyLabel={t('groups.treasury.entry.chooseMember')}
+          options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
+          {...field('member_id')}
         />
-        {needs.member ? (
-          <SelectField
-            label={t('common.required', { label: t('groups.treasury.entry.member') })}
-            emptyLabel={t('groups.treasury.entry.chooseMember')}
-            options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
-            {...field('member_id')}
-          />
-        ) : null}
-        <FormField
-          label={t('common.required', { label: t('groups.treasury.entry.amount') })}
-          hint={t('groups.treasury.amountHint')}
-          inputMode="numeric"
-          autoComplete="off"
-          {...field('amount')}
+      ) : null}
+      <FormField
+        label={t('common.required', { label: t('groups.treasury.entry.amount') })}
+        hint={t('groups.treasury.amountHint')}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('amount')}
+      />
+      {needs.asset ? (
+        <SelectField
+          label={t('groups.treasury.entry.asset')}
+          hint={t('groups.treasury.entry.assetHint')}
+          emptyLabel={t('groups.treasury.entry.noAsset')}
+          options={assets.map((asset) => ({ value: String(asset.id), label: asset.name }))}
+          {...field('asset_id')}
         />
-        {needs.asset ? (
-          <SelectField
-            label={t('groups.treasury.entry.asset')}
-            hint={t('groups.treasury.entry.assetHint')}
-            emptyLabel={t('groups.treasury.entry.noAsset')}
-            options={assets.map((asset) => ({ value: String(asset.id), label: asset.name }))}
-            {...field('asset_id')}
-          />
-        ) : null}
-        <FormField
-          label={t('common.required', { label: t('groups.treasury.entry.date') })}
-          type="date"
-          max={today}
-          {...field('date')}
-        />
-        <FormField
-          label={t('groups.treasury.entry.memo')}
-          hint={t('groups.treasury.entry.memoHint')}
-          maxLength={MAX_MEMO}
-          {...field('memo')}
-        />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.treasury.saving') : t('groups.treasury.entry.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.treasury.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+      ) : null}
+      <FormField
+        label={t('common.required', { label: t('groups.treasury.entry.date') })}
+        type="date"
+        max={today}
+        {...field('date')}
+      />
+      <FormField
+        label={t('groups.treasury.entry.memo')}
+        hint={t('groups.treasury.entry.memoHint')}
+        maxLength={MAX_MEMO}
+        {...field('memo')}
+      />
+    </FormCard>
   );
 }
 

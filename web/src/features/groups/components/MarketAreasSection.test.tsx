@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../lib/format';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { areasView, deliberationView, groupView, marketArea, MEMBERS } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { DeliberationView, GroupView } from '../types';
 import type { AreaInput, AreasView } from '../types/cooperation';
@@ -65,9 +65,7 @@ describe('the market areas tab', () => {
 
   it('records a claim on a free area for the chosen member', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/markets');
-    await user.click(await screen.findByRole('button', { name: 'Klaim wilayah' }));
-    const form = screen.getByTestId('claim-form');
+    const form = await openSectionForm(user, '/groups/1/markets', 'Klaim wilayah', 'claim-form');
     await user.selectOptions(await within(form).findByLabelText('Anggota *'), 'Painem');
     await user.type(within(form).getByLabelText('Wilayah *'), 'Pasar Sumberpucung');
     await user.click(within(form).getByRole('button', { name: 'Simpan wilayah' }));
@@ -78,9 +76,7 @@ describe('the market areas tab', () => {
 
   it('explains a 409 on a held area and claims it again under the agreed deliberation picked', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/markets');
-    await user.click(await screen.findByRole('button', { name: 'Klaim wilayah' }));
-    const form = screen.getByTestId('claim-form');
+    const form = await openSectionForm(user, '/groups/1/markets', 'Klaim wilayah', 'claim-form');
     await user.selectOptions(await within(form).findByLabelText('Anggota *'), 'Painem');
     await user.type(within(form).getByLabelText('Wilayah *'), 'Pasar Ngajum');
     await user.click(within(form).getByRole('button', { name: 'Simpan wilayah' }));
@@ -106,9 +102,7 @@ describe('the market areas tab', () => {
       deliberationView({ id: 4, title: 'Ditolak', decided: true, outcome: 'not_agreed' }),
       deliberationView({ id: 5, title: 'Harga seragam', topic: 'price', decided: true, outcome: 'agreed' }),
     ]);
-    renderWorkspace('/groups/1/markets');
-    await user.click(await screen.findByRole('button', { name: 'Klaim wilayah' }));
-    const form = screen.getByTestId('claim-form');
+    const form = await openSectionForm(user, '/groups/1/markets', 'Klaim wilayah', 'claim-form');
     await user.selectOptions(await within(form).findByLabelText('Anggota *'), 'Painem');
     await user.type(within(form).getByLabelText('Wilayah *'), 'pasar ngajum');
     await user.click(within(form).getByRole('button', { name: 'Simpan wilayah' }));

@@ -1,15 +1,15 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { FormCard } from '../../../components/FormCard';
 import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, todayIso } from '../../../lib/format';
-import { useSubmission } from '../../../lib/use-submission';
-import { useFormErrors } from '../../../lib/use-form-errors';
-import { bindFields } from '../../../lib/use-form';
+import { NO_ERRORS } from '../../../lib/use-form-errors';
+import { type BoundField, useForm } from '../../../lib/use-form';
 import { useClaimArea, useEndArea } from '../hooks/use-group-mutations';
 import { useAreas, useDeliberations, useMembers } from '../hooks/use-group-queries';
 import { canWrite, type Deliberation, type GroupView } from '../types';
@@ -25,7 +25,7 @@ import {
   validateClaim,
   type AreaOverlap,
   type ClaimDraft,
-  type ClaimField,
+  type AreaInput,
   type MarketArea,
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
@@ -47,115 +47,94 @@ interface ClaimFormProps {
 function ClaimForm({ group, areas, agreed, onSaved, onCancel }: ClaimFormProps) {
   const { t } = useTranslation();
   const claim = useClaimArea(group.id);
-  const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const today = todayIso();
   const members = useMembers(group.id, false);
-  const [draft, setDraft] = useState<ClaimDraft>(() => emptyClaimDraft(today));
   const [taken, setTaken] = useState<{ area: string; holder: string | null } | null>(null);
-  const { submitting, submit } = useSubmission();
-  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<ClaimField>();
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof ClaimDraft>(field: K, value: ClaimDraft[K]) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    // Another area or member is another question: the explanation no longer applies.
-    if (field === 'area' || field === 'member_id') setTaken(null);
-  };
-  const field = bindFields(id, draft, set, errorsFor);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const { errors, input } = validateClaim(draft, todayIso());
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => claim.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: onSaved,
-      onError: (error) => {
-        if (isClaimedByOther(error)) {
-          const holder = holderOf(input.area, input.member_id, areas);
-          setTaken({ area: holder?.area ?? input.area, holder: holder?.member.name ?? null });
-        } else {
-          setServer(readGroupErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets'));
-        }
+  const form = useForm({
+    initial: () => emptyClaimDraft(today),
+    validate: (draft: ClaimDraft) => validateClaim(draft, todayIso()),
+    send: (body: AreaInput, idempotencyKey) => claim.mutateAsync({ body, idempotencyKey }),
+    // An area another member holds is no field's error: the form explains it and offers the agreements.
+    readErrors: (error, input) => {
+      if (!isClaimedByOther(error)) return readGroupErrors(t, error, ['member_id', 'area', 'claimed_on', 'deliberation_id'], 'markets');
+      const holder = holderOf(input.area, input.member_id, areas);
+      setTaken({ area: holder?.area ?? input.area, holder: holder?.member.name ?? null });
+      return NO_ERRORS;
+    },
+    onSaved,
+  });
+  const { draft, field, errorsFor } = form;
+  // Another area or member is another question: the explanation no longer applies.
+  const askAgain = (name: 'area' | 'member_id'): BoundField => {
+    const bound = field(name);
+    return {
+      ...bound,
+      onChange: (event) => {
+        bound.onChange(event);
+        setTaken(null);
       },
-    });
-  }
+    };
+  };
 
   const active = members.data ?? [];
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="claim-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.markets.form.title')}
-      </h3>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
-        <SelectField
-          label={t('common.required', { label: t('groups.markets.form.member') })}
-          emptyLabel={t('groups.markets.form.chooseMember')}
-          options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
-          {...field('member_id')}
-        />
-        <FormField
-          label={t('common.required', { label: t('groups.markets.form.area') })}
-          hint={t('groups.markets.form.areaHint')}
-          maxLength={MAX_AREA}
-          autoComplete="off"
-          {...field('area')}
-        />
-        <FormField
-          label={t('groups.markets.form.claimedOn')}
-          type="date"
-          max={today}
-          {...field('claimed_on')}
-        />
-        {taken ? (
-          <div className="taken" role="alert" data-testid="claimed-by-other">
-            <p className="taken__why">
-              {taken.holder
-                ? t('groups.markets.taken.byMember', { area: taken.area, name: taken.holder })
-                : t('groups.markets.taken.byOther', { area: taken.area })}
+    <FormCard
+      title={t('groups.markets.form.title')}
+      form={form}
+      labels={{
+        submit: taken ? t('groups.markets.form.submitShared') : t('groups.markets.form.submit'),
+        saving: t('groups.markets.form.submitting'),
+        cancel: t('groups.markets.form.cancel'),
+      }}
+      canSubmit={taken === null || (agreed.length > 0 && draft.deliberation_id !== '')}
+      onCancel={onCancel}
+      testId="claim-form"
+    >
+      <SelectField
+        label={t('common.required', { label: t('groups.markets.form.member') })}
+        emptyLabel={t('groups.markets.form.chooseMember')}
+        options={active.map((member) => ({ value: String(member.id), label: member.person.name }))}
+        {...askAgain('member_id')}
+      />
+      <FormField
+        label={t('common.required', { label: t('groups.markets.form.area') })}
+        hint={t('groups.markets.form.areaHint')}
+        maxLength={MAX_AREA}
+        autoComplete="off"
+        {...askAgain('area')}
+      />
+      <FormField
+        label={t('groups.markets.form.claimedOn')}
+        type="date"
+        max={today}
+        {...field('claimed_on')}
+      />
+      {taken ? (
+        <div className="taken" role="alert" data-testid="claimed-by-other">
+          <p className="taken__why">
+            {taken.holder
+              ? t('groups.markets.taken.byMember', { area: taken.area, name: taken.holder })
+              : t('groups.markets.taken.byOther', { area: taken.area })}
+          </p>
+          <p>{t('groups.markets.taken.rule')}</p>
+          {agreed.length > 0 ? (
+            <SelectField
+              label={t('groups.markets.taken.pick')}
+              emptyLabel={t('groups.markets.taken.choose')}
+              options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
+              {...field('deliberation_id')}
+            />
+          ) : (
+            <p>
+              {t('groups.markets.taken.none')}{' '}
+              <Link to={groupPath(group.id, 'deliberations')}>{t('groups.markets.taken.propose')}</Link>
             </p>
-            <p>{t('groups.markets.taken.rule')}</p>
-            {agreed.length > 0 ? (
-              <SelectField
-                label={t('groups.markets.taken.pick')}
-                emptyLabel={t('groups.markets.taken.choose')}
-                options={agreed.map((d) => ({ value: String(d.id), label: d.title }))}
-                {...field('deliberation_id')}
-              />
-            ) : (
-              <p>
-                {t('groups.markets.taken.none')}{' '}
-                <Link to={groupPath(group.id, 'deliberations')}>{t('groups.markets.taken.propose')}</Link>
-              </p>
-            )}
-          </div>
-        ) : errorsFor('deliberation_id').length > 0 ? (
-          <Alert tone="error">{errorsFor('deliberation_id').join(' ')}</Alert>
-        ) : null}
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={submitting || (taken !== null && (agreed.length === 0 || draft.deliberation_id === ''))}
-          >
-            {submitting
-              ? t('groups.markets.form.submitting')
-              : taken
-                ? t('groups.markets.form.submitShared')
-                : t('groups.markets.form.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.markets.form.cancel')}
-          </button>
+          )}
         </div>
-      </form>
-    </section>
+      ) : errorsFor('deliberation_id').length > 0 ? (
+        <Alert tone="error">{errorsFor('deliberation_id').join(' ')}</Alert>
+      ) : null}
+    </FormCard>
   );
 }
 

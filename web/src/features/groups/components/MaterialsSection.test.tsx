@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../lib/format';
-import { callsTo, page, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, routeFetch } from '../../../test/fixtures';
 import { groupView, materialPost, PURCHASE } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { MaterialInput, MaterialsView } from '../types/cooperation';
@@ -74,12 +74,9 @@ describe('the raw material tab', () => {
 
   it('posts her own request, open for a week unless she says otherwise', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/materials');
-    await user.click(await screen.findByRole('button', { name: 'Cari bahan' }));
-    const form = screen.getByTestId('material-form');
+    const form = await openSectionForm(user, '/groups/1/materials', 'Cari bahan', 'material-form');
     expect(within(form).getByRole('heading')).toHaveTextContent('Cari bahan baku');
-    await user.type(within(form).getByLabelText('Bahan *'), 'Gula merah');
-    await user.type(within(form).getByLabelText('Jumlah *'), '10');
+    await fill(user, form, { 'Bahan *': 'Gula merah', 'Jumlah *': '10' });
     await user.click(within(form).getByRole('button', { name: 'Pasang' }));
     expect(await screen.findByText('Permintaan Gula merah sudah dipasang.')).toBeInTheDocument();
     const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/materials').map((c) => sentJson(c.init?.body));
@@ -100,14 +97,14 @@ describe('the raw material tab', () => {
   it('lets the treasurer record a collective purchase, with the saving shown as she types', async () => {
     const user = userEvent.setup();
     serve(groupView({ writes: ['ledger', 'assets', 'materials', 'orders', 'posts'], member_id: 13 }));
-    renderWorkspace('/groups/1/materials');
-    await user.click(await screen.findByRole('button', { name: 'Catat pembelian bersama' }));
-    const form = screen.getByTestId('purchase-form');
-    await user.type(within(form).getByLabelText('Pemasok *'), 'Pak Slamet, Kepanjen');
-    await user.type(within(form).getByLabelText('Bahan *'), 'singkong');
-    await user.type(within(form).getByLabelText('Jumlah *'), '500');
-    await user.type(within(form).getByLabelText('Harga kelompok *'), '2.000');
-    await user.type(within(form).getByLabelText('Harga sendiri-sendiri *'), '2.600');
+    const form = await openSectionForm(user, '/groups/1/materials', 'Catat pembelian bersama', 'purchase-form');
+    await fill(user, form, {
+      'Pemasok *': 'Pak Slamet, Kepanjen',
+      'Bahan *': 'singkong',
+      'Jumlah *': '500',
+      'Harga kelompok *': '2.000',
+      'Harga sendiri-sendiri *': '2.600',
+    });
     expect(clean(screen.getByTestId('draft-saving').textContent)).toBe('Hemat Rp 300.000 dibanding membeli sendiri-sendiri.');
     await user.click(within(form).getByRole('button', { name: 'Simpan pembelian' }));
     expect(await screen.findByText('Pembelian bersama sudah dicatat: hemat Rp 300.000.', { normalizer: clean })).toBeInTheDocument();

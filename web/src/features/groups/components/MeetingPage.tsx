@@ -1,8 +1,9 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useUpdateMeeting } from '../hooks/use-group-mutations';
 import { useMeeting } from '../hooks/use-group-queries';
@@ -67,21 +68,13 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
   const [markError, setMarkError] = useState<string | null>(null);
   const meeting = resource.data;
   const writable = canWrite(group, 'meetings');
-  const back = (
-    <p>
-      <Link to={groupPath(group.id, 'meetings')}>{t('groups.meeting.back')}</Link>
-    </p>
-  );
+  const back = <BackLink to={groupPath(group.id, 'meetings')}>{t('groups.meeting.back')}</BackLink>;
 
   if (!meeting) {
     return (
       <>
         {back}
-        {resource.isError ? (
-          <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
-        ) : (
-          <p role="status">{t('groups.meeting.loading')}</p>
-        )}
+        <Pending problem={resource.isError ? groupProblemMessage(t, resource.error) : null} loading={t('groups.meeting.loading')} />
       </>
     );
   }

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, meetingView, MEMBERS } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 
 let fetchMock: ReturnType<typeof routeFetch>;
@@ -36,13 +36,9 @@ describe('the meetings section', () => {
 
   it('records a meeting and goes straight to its attendance', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/meetings');
-    await user.click(await screen.findByRole('button', { name: 'Catat pertemuan' }));
-    const form = screen.getByTestId('meeting-form');
+    const form = await openSectionForm(user, '/groups/1/meetings', 'Catat pertemuan', 'meeting-form');
     await user.clear(within(form).getByLabelText('Tanggal *'));
-    await user.type(within(form).getByLabelText('Tanggal *'), '2026-03-05');
-    await user.selectOptions(within(form).getByLabelText('Jenis pertemuan'), 'informal');
-    await user.type(within(form).getByLabelText('Tempat'), 'rumah Bu Sutini');
+    await fill(user, form, { 'Tanggal *': '2026-03-05', 'Jenis pertemuan': 'informal', 'Tempat': 'rumah Bu Sutini' });
     await user.click(within(form).getByRole('button', { name: 'Simpan pertemuan' }));
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/groups/1/meetings/8'));

@@ -1,24 +1,24 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { CheckField } from '../../../components/CheckField';
+import { FieldErrors } from '../../../components/field-parts';
+import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { todayIso } from '../../../lib/format';
-import { useSubmission } from '../../../lib/use-submission';
-import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
-import { bindFields } from '../../../lib/use-form';
+import { useForm } from '../../../lib/use-form';
 import { searchPeople } from '../api/groups';
 import { useAddMember } from '../hooks/use-group-mutations';
-import { MEMBER_ROLES, type Member, type PersonHit } from '../types';
+import { MEMBER_ROLES, type Member, type MemberInput, type PersonHit } from '../types';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import {
   emptyMemberDraft,
   memberFieldsShown,
   validateMember,
   type MemberDraft,
-  type MemberField,
 } from '../types/forms';
-import { FieldMessages, shortPlace } from './labels';
+import { shortPlace } from './labels';
 
 interface MemberFormProps {
   groupId: number;
@@ -114,147 +114,109 @@ function PersonSearch({ onChoose, errors }: { onChoose: (person: PersonHit) => v
 export function MemberForm({ groupId, canSearchPeople, onAdded, onCancel }: MemberFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<MemberDraft>(() => emptyMemberDraft(todayIso()));
-  const { setLocal, server, setServer, errorsFor } = useFormErrors<MemberField>();
-  const { submitting, submit } = useSubmission();
   const addMember = useAddMember(groupId);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof MemberDraft>(field: K, value: MemberDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const field = bindFields(id, draft, set, errorsFor);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setServer(NO_ERRORS);
-    const { errors, input } = validateMember(draft, todayIso());
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => addMember.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: onAdded,
-      onError: (error) => setServer(readGroupErrors(t, error, memberFieldsShown(draft.mode))),
-    });
-  }
+  const form = useForm({
+    initial: () => emptyMemberDraft(todayIso()),
+    validate: (draft: MemberDraft) => validateMember(draft, todayIso()),
+    send: (body: MemberInput, idempotencyKey) => addMember.mutateAsync({ body, idempotencyKey }),
+    readErrors: (error, _input, draft) => readGroupErrors(t, error, memberFieldsShown(draft.mode)),
+    onSaved: onAdded,
+  });
+  const { draft, set, field, errorsFor } = form;
 
   const personErrors = errorsFor('person_id');
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="member-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.members.form.title')}
-      </h3>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
-        {canSearchPeople ? (
-          <fieldset className="choice-group">
-            <legend className="field__label">{t('groups.members.form.who')}</legend>
-            {(['new', 'existing'] as const).map((mode) => (
-              <label key={mode} className="choice">
-                <input type="radio" name={`${id}-mode`} checked={draft.mode === mode} onChange={() => set('mode', mode)} />
-                <span>{mode === 'new' ? t('groups.members.form.modeNew') : t('groups.members.form.modeExisting')}</span>
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
+    <FormCard
+      title={t('groups.members.form.title')}
+      form={form}
+      labels={{ submit: t('groups.members.form.submit'), saving: t('groups.members.form.submitting'), cancel: t('groups.members.form.cancel') }}
+      onCancel={onCancel}
+      testId="member-form"
+    >
+      {canSearchPeople ? (
+        <fieldset className="choice-group">
+          <legend className="field__label">{t('groups.members.form.who')}</legend>
+          {(['new', 'existing'] as const).map((mode) => (
+            <label key={mode} className="choice">
+              <input type="radio" name={`${id}-mode`} checked={draft.mode === mode} onChange={() => set('mode', mode)} />
+              <span>{mode === 'new' ? t('groups.members.form.modeNew') : t('groups.members.form.modeExisting')}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
 
-        {draft.mode === 'existing' ? (
-          draft.person ? (
-            <div className="owner-picker--chosen">
-              <p className="owner-picker__chosen">{t('groups.members.form.chosen', { name: draft.person.name })}</p>
-              <button type="button" className="button button--secondary" onClick={() => set('person', null)}>
-                {t('groups.members.form.change')}
-              </button>
-              <FieldMessages id={`${id}-person-error`} messages={personErrors} />
-            </div>
-          ) : (
-            <PersonSearch errors={personErrors} onChoose={(person) => set('person', { id: person.id, name: person.name })} />
-          )
+      {draft.mode === 'existing' ? (
+        draft.person ? (
+          <div className="owner-picker--chosen">
+            <p className="owner-picker__chosen">{t('groups.members.form.chosen', { name: draft.person.name })}</p>
+            <button type="button" className="button button--secondary" onClick={() => set('person', null)}>
+              {t('groups.members.form.change')}
+            </button>
+            <FieldErrors id={`${id}-person-error`} messages={personErrors} />
+          </div>
         ) : (
-          <>
-            <FormField
-              id={`${id}-name`}
-              label={t('common.required', { label: t('groups.members.form.name') })}
-              errors={errorsFor('person_name')}
-              name="name"
-              autoComplete="off"
-              value={draft.name}
-              onChange={(e) => set('name', e.target.value)}
-            />
-            <SelectField
-              id={`${id}-gender`}
-              label={t('groups.members.form.gender')}
-              errors={errorsFor('person_gender')}
-              emptyLabel={t('groups.members.form.genderUnknown')}
-              options={(['female', 'male'] as const).map((gender) => ({ value: gender, label: t(`genders.${gender}`) }))}
-              name="gender"
-              value={draft.gender}
-              onChange={(e) => set('gender', e.target.value as MemberDraft['gender'])}
-            />
-            <FormField
-              id={`${id}-phone`}
-              label={t('groups.members.form.phone')}
-              hint={t('groups.members.form.phoneHint')}
-              errors={errorsFor('person_phone')}
-              type="tel"
-              name="phone"
-              autoComplete="off"
-              value={draft.phone}
-              onChange={(e) => set('phone', e.target.value)}
-            />
-          </>
-        )}
+          <PersonSearch errors={personErrors} onChoose={(person) => set('person', { id: person.id, name: person.name })} />
+        )
+      ) : (
+        <>
+          <FormField
+            id={`${id}-name`}
+            label={t('common.required', { label: t('groups.members.form.name') })}
+            errors={errorsFor('person_name')}
+            name="name"
+            autoComplete="off"
+            value={draft.name}
+            onChange={(e) => set('name', e.target.value)}
+          />
+          <SelectField
+            id={`${id}-gender`}
+            label={t('groups.members.form.gender')}
+            errors={errorsFor('person_gender')}
+            emptyLabel={t('groups.members.form.genderUnknown')}
+            options={(['female', 'male'] as const).map((gender) => ({ value: gender, label: t(`genders.${gender}`) }))}
+            name="gender"
+            value={draft.gender}
+            onChange={(e) => set('gender', e.target.value as MemberDraft['gender'])}
+          />
+          <FormField
+            id={`${id}-phone`}
+            label={t('groups.members.form.phone')}
+            hint={t('groups.members.form.phoneHint')}
+            errors={errorsFor('person_phone')}
+            type="tel"
+            name="phone"
+            autoComplete="off"
+            value={draft.phone}
+            onChange={(e) => set('phone', e.target.value)}
+          />
+        </>
+      )}
 
-        <SelectField
-          label={t('groups.members.form.role')}
-          options={MEMBER_ROLES.map((role) => ({ value: role, label: t(`groups.roles.${role}`) }))}
-          {...field('role')}
+      <SelectField
+        label={t('groups.members.form.role')}
+        options={MEMBER_ROLES.map((role) => ({ value: role, label: t(`groups.roles.${role}`) }))}
+        {...field('role')}
+      />
+      <div>
+        <CheckField
+          id={`${id}-mentor`}
+          label={t('groups.members.form.mentor')}
+          checked={draft.mentor}
+          onChange={(checked) => set('mentor', checked)}
         />
-        <div>
-          <div className="check">
-            <input
-              id={`${id}-mentor`}
-              type="checkbox"
-              className="check__input"
-              checked={draft.mentor}
-              onChange={(e) => set('mentor', e.target.checked)}
-            />
-            <label htmlFor={`${id}-mentor`} className="check__label">
-              {t('groups.members.form.mentor')}
-            </label>
-          </div>
-          <div className="check">
-            <input
-              id={`${id}-hero`}
-              type="checkbox"
-              className="check__input"
-              checked={draft.local_hero}
-              aria-describedby={`${id}-hero-hint`}
-              onChange={(e) => set('local_hero', e.target.checked)}
-            />
-            <label htmlFor={`${id}-hero`} className="check__label">
-              {t('groups.members.form.localHero')}
-            </label>
-            <p id={`${id}-hero-hint`} className="field__hint check__hint">
-              {t('groups.members.form.localHeroHint')}
-            </p>
-          </div>
-        </div>
-        <FormField
-          label={t('groups.members.form.joinedOn')}
-          type="date"
-          {...field('joined_on')}
+        <CheckField
+          id={`${id}-hero`}
+          label={t('groups.members.form.localHero')}
+          hint={t('groups.members.form.localHeroHint')}
+          checked={draft.local_hero}
+          onChange={(checked) => set('local_hero', checked)}
         />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.members.form.submitting') : t('groups.members.form.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.members.form.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </div>
+      <FormField
+        label={t('groups.members.form.joinedOn')}
+        type="date"
+        {...field('joined_on')}
+      />
+    </FormCard>
   );
 }

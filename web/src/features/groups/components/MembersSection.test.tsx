@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, member, MEMBERS } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { Member } from '../types';
 
@@ -55,12 +55,8 @@ describe('the members section', () => {
 
   it("adds someone new as the group's local hero and loads the list again", async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/members');
-    await user.click(await screen.findByRole('button', { name: 'Tambah anggota' }));
-    const form = screen.getByTestId('member-form');
-    await user.type(within(form).getByLabelText('Nama lengkap *'), 'Sumi');
-    await user.selectOptions(within(form).getByLabelText('Jenis kelamin'), 'female');
-    await user.type(within(form).getByLabelText('Nomor HP'), '0812-3456-7890');
+    const form = await openSectionForm(user, '/groups/1/members', 'Tambah anggota', 'member-form');
+    await fill(user, form, { 'Nama lengkap *': 'Sumi', 'Jenis kelamin': 'female', 'Nomor HP': '0812-3456-7890' });
     await user.click(within(form).getByLabelText('Tokoh lokal (local hero) kelompok'));
     await user.click(within(form).getByRole('button', { name: 'Simpan anggota' }));
 
@@ -92,9 +88,7 @@ describe('the members section', () => {
     });
     renderWorkspace('/groups/1/members');
     await user.click(await screen.findByRole('button', { name: 'Tambah anggota' }));
-    await user.type(screen.getByLabelText('Nama lengkap *'), 'Ngatini');
-    await user.type(screen.getByLabelText('Nomor HP'), '12');
-    await user.selectOptions(screen.getByLabelText('Jabatan'), 'leader');
+    await fill(user, document.body, { 'Nama lengkap *': 'Ngatini', 'Nomor HP': '12', 'Jabatan': 'leader' });
     await user.click(screen.getByRole('button', { name: 'Simpan anggota' }));
     await waitFor(() =>
       expect(screen.getByLabelText('Jabatan')).toHaveAccessibleDescription(

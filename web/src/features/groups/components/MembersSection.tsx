@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { CheckField } from '../../../components/CheckField';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay } from '../../../lib/format';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -46,18 +47,7 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
       )}
     >
 
-      <div className="check">
-        <input
-          id={`${id}-left`}
-          type="checkbox"
-          className="check__input"
-          checked={includeLeft}
-          onChange={(e) => setIncludeLeft(e.target.checked)}
-        />
-        <label htmlFor={`${id}-left`} className="check__label">
-          {t('groups.members.showLeft')}
-        </label>
-      </div>
+      <CheckField id={`${id}-left`} label={t('groups.members.showLeft')} checked={includeLeft} onChange={setIncludeLeft} />
 
       {members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
       {members.isFetching && !members.data ? <p role="status">{t('groups.members.loading')}</p> : null}

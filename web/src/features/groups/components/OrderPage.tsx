@@ -1,10 +1,11 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useFormErrors } from '../../../lib/use-form-errors';
@@ -199,21 +200,13 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const order = resource.data;
   const writable = canWrite(group, 'orders');
-  const back = (
-    <p>
-      <Link to={groupPath(group.id, 'orders')}>{t('groups.order.back')}</Link>
-    </p>
-  );
+  const back = <BackLink to={groupPath(group.id, 'orders')}>{t('groups.order.back')}</BackLink>;
 
   if (!order) {
     return (
       <>
         {back}
-        {resource.isError ? (
-          <Alert tone="error">{groupProblemMessage(t, resource.error)}</Alert>
-        ) : (
-          <p role="status">{t('groups.order.loading')}</p>
-        )}
+        <Pending problem={resource.isError ? groupProblemMessage(t, resource.error) : null} loading={t('groups.order.loading')} />
       </>
     );
   }

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, jointOrder, MEMBERS } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { JointOrder, OrderInput, ShareInput } from '../types/cooperation';
@@ -84,16 +84,16 @@ describe('the joint orders tab', () => {
 
   it('sends the capacities typed for a new order and opens it once split', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/orders');
-    await user.click(await screen.findByRole('button', { name: 'Pesanan baru' }));
-    const form = await screen.findByTestId('order-form');
-    await user.type(within(form).getByLabelText('Pemesan *'), 'Dinas Pariwisata');
-    await user.type(within(form).getByLabelText('Barang *'), 'Kain batik tulis');
-    await user.type(within(form).getByLabelText('Jumlah *'), '100');
-    await user.type(within(form).getByLabelText('Satuan *'), 'lembar');
-    await user.type(within(form).getByLabelText('Harga per satuan *'), '350.000');
-    await user.type(within(form).getByLabelText('Sulastri'), '50');
-    await user.type(within(form).getByLabelText('Sutini'), '30');
+    const form = await openSectionForm(user, '/groups/1/orders', 'Pesanan baru', 'order-form');
+    await fill(user, form, {
+      'Pemesan *': 'Dinas Pariwisata',
+      'Barang *': 'Kain batik tulis',
+      'Jumlah *': '100',
+      'Satuan *': 'lembar',
+      'Harga per satuan *': '350.000',
+      'Sulastri': '50',
+      'Sutini': '30',
+    });
     expect(screen.getByTestId('capacity-total')).toHaveTextContent('Kemampuan total 80 dari 100 lembar: kurang 20.');
     await user.type(within(form).getByLabelText('Painem'), '40');
     expect(screen.getByTestId('capacity-total')).toHaveTextContent('Kemampuan total 120 dari 100 lembar: cukup.');
@@ -120,17 +120,17 @@ describe('the joint orders tab', () => {
 
   it('says the shortfall plainly when the members cannot make the whole order', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/orders');
-    await user.click(await screen.findByRole('button', { name: 'Pesanan baru' }));
-    const form = await screen.findByTestId('order-form');
-    await user.type(within(form).getByLabelText('Pemesan *'), 'Dinas Pariwisata');
-    await user.type(within(form).getByLabelText('Barang *'), 'Kain batik tulis');
-    await user.type(within(form).getByLabelText('Jumlah *'), '150');
-    await user.type(within(form).getByLabelText('Satuan *'), 'lembar');
-    await user.type(within(form).getByLabelText('Harga per satuan *'), '350.000');
-    await user.type(within(form).getByLabelText('Sulastri'), '50');
-    await user.type(within(form).getByLabelText('Sutini'), '30');
-    await user.type(within(form).getByLabelText('Painem'), '40');
+    const form = await openSectionForm(user, '/groups/1/orders', 'Pesanan baru', 'order-form');
+    await fill(user, form, {
+      'Pemesan *': 'Dinas Pariwisata',
+      'Barang *': 'Kain batik tulis',
+      'Jumlah *': '150',
+      'Satuan *': 'lembar',
+      'Harga per satuan *': '350.000',
+      'Sulastri': '50',
+      'Sutini': '30',
+      'Painem': '40',
+    });
     await user.click(within(form).getByRole('button', { name: 'Bagi dan simpan pesanan' }));
 
     const shortfall = await screen.findByTestId('shortfall');
@@ -142,22 +142,22 @@ describe('the joint orders tab', () => {
 
   it("puts the server's objection to one member's capacity beside her box", async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/orders');
-    await user.click(await screen.findByRole('button', { name: 'Pesanan baru' }));
-    const form = await screen.findByTestId('order-form');
+    const form = await openSectionForm(user, '/groups/1/orders', 'Pesanan baru', 'order-form');
     const served = fetchMock.getMockImplementation()!;
     fetchMock.mockImplementation(async (input, init) =>
       init?.method === 'POST'
         ? problem('invalid-input', 400, [{ field: 'capacities[1].member_id', code: 'not_member_now' }])
         : served(input, init),
     );
-    await user.type(within(form).getByLabelText('Pemesan *'), 'X');
-    await user.type(within(form).getByLabelText('Barang *'), 'Y');
-    await user.type(within(form).getByLabelText('Jumlah *'), '5');
-    await user.type(within(form).getByLabelText('Satuan *'), 'pcs');
-    await user.type(within(form).getByLabelText('Harga per satuan *'), '0');
-    await user.type(within(form).getByLabelText('Sulastri'), '5');
-    await user.type(within(form).getByLabelText('Suwarni'), '5');
+    await fill(user, form, {
+      'Pemesan *': 'X',
+      'Barang *': 'Y',
+      'Jumlah *': '5',
+      'Satuan *': 'pcs',
+      'Harga per satuan *': '0',
+      'Sulastri': '5',
+      'Suwarni': '5',
+    });
     await user.click(within(form).getByRole('button', { name: 'Bagi dan simpan pesanan' }));
     expect(await within(form).findByText('Sudah bukan anggota kelompok.')).toBeInTheDocument();
     expect(within(form).getByLabelText('Suwarni')).toHaveAttribute('aria-invalid', 'true');
@@ -170,8 +170,7 @@ describe('the joint orders tab', () => {
     const share = await screen.findByTestId('share-12');
     await user.click(within(share).getByRole('button', { name: 'Catat kiriman dan bayaran Sutini' }));
     await user.clear(within(share).getByLabelText('Sudah dikirim (lembar)'));
-    await user.type(within(share).getByLabelText('Sudah dikirim (lembar)'), '25');
-    await user.type(within(share).getByLabelText('Sudah dibayar kepadanya'), '8.750.000');
+    await fill(user, share, { 'Sudah dikirim (lembar)': '25', 'Sudah dibayar kepadanya': '8.750.000' });
     await user.click(within(share).getByRole('button', { name: 'Simpan' }));
     expect(await screen.findByText('Catatan Sutini sudah disimpan.')).toBeInTheDocument();
     const bodies = callsTo(fetchMock, 'PATCH /api/v1/groups/1/orders/4/shares/12').map((c) => sentJson(c.init?.body));

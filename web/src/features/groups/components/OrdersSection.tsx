@@ -1,16 +1,17 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { FieldErrors } from '../../../components/field-parts';
+import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
-import { useSubmission } from '../../../lib/use-submission';
-import { readServerErrors, type ServerErrors, useFormErrors } from '../../../lib/use-form-errors';
-import { bindFields } from '../../../lib/use-form';
+import { NO_ERRORS, readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
+import { useForm } from '../../../lib/use-form';
 import { useCreateOrder } from '../hooks/use-group-mutations';
 import { useMembers, useOrders } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -25,7 +26,6 @@ import {
   validateOrder,
   type JointOrder,
   type OrderDraft,
-  type OrderField,
   type OrderInput,
 } from '../types/cooperation';
 import { groupFieldMessage, groupProblemMessage, serverField } from '../types/errors';
@@ -63,20 +63,35 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
   const { t, i18n } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<OrderDraft>(emptyOrderDraft);
-  const { submitting, submit } = useSubmission();
   const create = useCreateOrder(group.id);
   const [shortfall, setShortfall] = useState<string | null>(null);
-  const { setLocal, server, setServer, errorsFor, clear } = useFormErrors<OrderField>();
   const language = i18n.resolvedLanguage;
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const set = <K extends keyof OrderDraft>(field: K, value: OrderDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const field = bindFields(id, draft, set, errorsFor);
+  const form = useForm({
+    initial: emptyOrderDraft,
+    validate: (draft: OrderDraft) =>
+      validateOrder(
+        draft,
+        members.map((member) => member.id),
+      ),
+    send: (body: OrderInput, idempotencyKey) => create.mutateAsync({ body, idempotencyKey }),
+    // More than the members can make is no field's error: the form says by how much.
+    readErrors: (error, input): ServerErrors => {
+      const short = shortfallOf(error, input);
+      if (!short) return orderErrors(t, error, input);
+      setShortfall(
+        t('groups.orders.shortfall', {
+          can: formatNumber(short.can, language),
+          ordered: formatNumber(short.ordered, language),
+          short: formatNumber(short.short, language),
+          unit: input.unit,
+        }),
+      );
+      return NO_ERRORS;
+    },
+    onSaved: (created: JointOrder) =>
+      void navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice }),
+  });
+  const { draft, setDraft, field, errorsFor } = form;
   const setCapacity = (memberId: number, value: string) =>
     setDraft((d) => ({ ...d, capacities: { ...d.capacities, [memberId]: value } }));
 
@@ -92,126 +107,90 @@ function OrderForm({ group, members, onCancel }: { group: GroupView; members: re
       : t('groups.orders.form.totalEnough', numbers);
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    setShortfall(null);
-    const { errors, input } = validateOrder(
-      draft,
-      members.map((member) => member.id),
-    );
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => create.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: (created: JointOrder) =>
-        void navigate(orderPath(group.id, created.id), { state: { notice: 'orderCreated' } satisfies WorkspaceNotice }),
-      onError: (error) => {
-        const short = shortfallOf(error, input);
-        if (short) {
-          setShortfall(
-            t('groups.orders.shortfall', {
-              can: formatNumber(short.can, language),
-              ordered: formatNumber(short.ordered, language),
-              short: formatNumber(short.short, language),
-              unit: input.unit,
-            }),
-          );
-        } else {
-          setServer(orderErrors(t, error, input));
-        }
-      },
-    });
-  }
-
   return (
-    <section className="subcard" aria-labelledby={`${id}-title`} data-testid="order-form">
-      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('groups.orders.form.title')}
-      </h3>
-      {shortfall ? (
-        <Alert tone="error" testId="shortfall">
-          <span className="alert__line">{shortfall}</span>
-          <span className="alert__line">{t('groups.orders.shortfallHelp')}</span>
-        </Alert>
-      ) : null}
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
+    <FormCard
+      title={t('groups.orders.form.title')}
+      intro={
+        shortfall ? (
+          <Alert tone="error" testId="shortfall">
+            <span className="alert__line">{shortfall}</span>
+            <span className="alert__line">{t('groups.orders.shortfallHelp')}</span>
+          </Alert>
+        ) : null
+      }
+      // Each try asks again: the last shortfall goes as the order is sent once more.
+      form={{
+        ...form,
+        onSubmit: (event) => {
+          setShortfall(null);
+          return form.onSubmit(event);
+        },
+      }}
+      labels={{ submit: t('groups.orders.form.submit'), saving: t('groups.orders.form.submitting'), cancel: t('groups.orders.form.cancel') }}
+      onCancel={onCancel}
+      testId="order-form"
+    >
+      <FormField
+        label={t('common.required', { label: t('groups.orders.form.customer') })}
+        hint={t('groups.orders.form.customerHint')}
+        maxLength={MAX_ORDER_TEXT}
+        {...field('customer')}
+      />
+      <FormField
+        label={t('common.required', { label: t('groups.orders.form.product') })}
+        maxLength={MAX_ORDER_TEXT}
+        {...field('product')}
+      />
+      <div className="form-pair">
         <FormField
-          label={t('common.required', { label: t('groups.orders.form.customer') })}
-          hint={t('groups.orders.form.customerHint')}
-          maxLength={MAX_ORDER_TEXT}
-          {...field('customer')}
-        />
-        <FormField
-          label={t('common.required', { label: t('groups.orders.form.product') })}
-          maxLength={MAX_ORDER_TEXT}
-          {...field('product')}
-        />
-        <div className="form-pair">
-          <FormField
-            label={t('common.required', { label: t('groups.orders.form.quantity') })}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('quantity')}
-          />
-          <FormField
-            label={t('common.required', { label: t('groups.orders.form.unit') })}
-            hint={t('groups.orders.form.unitHint')}
-            maxLength={MAX_UNIT}
-            {...field('unit')}
-          />
-        </div>
-        <FormField
-          label={t('common.required', { label: t('groups.orders.form.unitPrice') })}
-          hint={t('groups.treasury.amountHint')}
+          label={t('common.required', { label: t('groups.orders.form.quantity') })}
           inputMode="numeric"
           autoComplete="off"
-          {...field('unit_price')}
+          {...field('quantity')}
         />
         <FormField
-          label={t('groups.orders.form.dueOn')}
-          type="date"
-          {...field('due_on')}
+          label={t('common.required', { label: t('groups.orders.form.unit') })}
+          hint={t('groups.orders.form.unitHint')}
+          maxLength={MAX_UNIT}
+          {...field('unit')}
         />
-        <fieldset className="choice-group capacities" aria-describedby={`${id}-capacities-hint`}>
-          <legend className="field__label">{t('groups.orders.form.capacities')}</legend>
-          <p id={`${id}-capacities-hint`} className="field__hint">
-            {t('groups.orders.form.capacitiesHint')}
-          </p>
-          {members.length === 0 ? <p>{t('groups.orders.form.noMembers')}</p> : null}
-          {members.map((member) => (
-            <FormField
-              key={member.id}
-              id={`${id}-capacity-${member.id}`}
-              label={member.person.name}
-              errors={errorsFor(`capacity-${member.id}`)}
-              inputMode="numeric"
-              autoComplete="off"
-              value={draft.capacities[member.id] ?? ''}
-              onChange={(e) => setCapacity(member.id, e.target.value)}
-            />
-          ))}
-          <p className={short ? 'capacities__total capacities__total--short' : 'capacities__total'} aria-live="polite" data-testid="capacity-total">
-            {totalLine}
-          </p>
-          {errorsFor('capacities').length > 0 ? (
-            <ul className="field__errors">
-              {errorsFor('capacities').map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.orders.form.submitting') : t('groups.orders.form.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('groups.orders.form.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+      </div>
+      <FormField
+        label={t('common.required', { label: t('groups.orders.form.unitPrice') })}
+        hint={t('groups.treasury.amountHint')}
+        inputMode="numeric"
+        autoComplete="off"
+        {...field('unit_price')}
+      />
+      <FormField
+        label={t('groups.orders.form.dueOn')}
+        type="date"
+        {...field('due_on')}
+      />
+      <fieldset className="choice-group capacities" aria-describedby={`${id}-capacities-hint`}>
+        <legend className="field__label">{t('groups.orders.form.capacities')}</legend>
+        <p id={`${id}-capacities-hint`} className="field__hint">
+          {t('groups.orders.form.capacitiesHint')}
+        </p>
+        {members.length === 0 ? <p>{t('groups.orders.form.noMembers')}</p> : null}
+        {members.map((member) => (
+          <FormField
+            key={member.id}
+            id={`${id}-capacity-${member.id}`}
+            label={member.person.name}
+            errors={errorsFor(`capacity-${member.id}`)}
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.capacities[member.id] ?? ''}
+            onChange={(e) => setCapacity(member.id, e.target.value)}
+          />
+        ))}
+        <p className={short ? 'capacities__total capacities__total--short' : 'capacities__total'} aria-live="polite" data-testid="capacity-total">
+          {totalLine}
+        </p>
+        <FieldErrors messages={errorsFor('capacities')} />
+      </fieldset>
+    </FormCard>
   );
 }
 

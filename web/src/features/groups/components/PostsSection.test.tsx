@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { groupView, knowledgePost } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { KnowledgePost } from '../types/cooperation';
@@ -82,13 +82,13 @@ describe('the knowledge tab', () => {
 
   it('shares a new post with its tags split at commas', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/knowledge');
-    await user.click(await screen.findByRole('button', { name: 'Bagikan ilmu' }));
-    const form = screen.getByTestId('post-form');
-    await user.selectOptions(within(form).getByLabelText('Jenis *'), 'fix');
-    await user.type(within(form).getByLabelText('Judul *'), 'Tape tidak terlalu asam');
-    await user.type(within(form).getByLabelText('Isi *'), 'Ragi dikurangi setengah.');
-    await user.type(within(form).getByLabelText('Label'), 'ragi, tape, Ragi');
+    const form = await openSectionForm(user, '/groups/1/knowledge', 'Bagikan ilmu', 'post-form');
+    await fill(user, form, {
+      'Jenis *': 'fix',
+      'Judul *': 'Tape tidak terlalu asam',
+      'Isi *': 'Ragi dikurangi setengah.',
+      'Label': 'ragi, tape, Ragi',
+    });
     await user.click(within(form).getByRole('button', { name: 'Bagikan' }));
     expect(await screen.findByText('Tulisan Anda sudah dibagikan ke kelompok.')).toBeInTheDocument();
     const bodies = callsTo(fetchMock, 'POST /api/v1/groups/1/posts').map((c) => sentJson(c.init?.body));

@@ -1,10 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
-import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
+import { BackLink } from '../../../components/BackLink';
+import { type Column, DataTable } from '../../../components/DataTable';
+import { SearchForm } from '../../../components/SearchForm';
 import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -72,45 +74,35 @@ function ComplianceCards({ rows }: { rows: readonly RegionComplianceRow[] }) {
   );
 }
 
+const COLUMNS: readonly Column[] = [
+  { label: 'groups.regionCompliance.name' },
+  { label: 'groups.regionCompliance.village' },
+  { label: 'groups.regionCompliance.status' },
+  { label: 'groups.regionCompliance.held', num: true },
+  { label: 'groups.regionCompliance.percent', num: true },
+];
+
 /** The groups of one page as a table, for a wide screen. */
 function ComplianceTable({ rows }: { rows: readonly RegionComplianceRow[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="region-compliance-table">
-        <caption className="visually-hidden">{t('groups.regionCompliance.table')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('groups.regionCompliance.name')}</th>
-            <th scope="col">{t('groups.regionCompliance.village')}</th>
-            <th scope="col">{t('groups.regionCompliance.status')}</th>
-            <th scope="col" className="num">
-              {t('groups.regionCompliance.held')}
-            </th>
-            <th scope="col" className="num">
-              {t('groups.regionCompliance.percent')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="cell-wrap">
-                <Link to={groupPath(row.id)}>{row.name}</Link>
-              </th>
-              <td className="nowrap">{row.village_code}</td>
-              <td>
-                <GroupStatusBadge status={row.status} />
-              </td>
-              <td className="num">{t('groups.regionCompliance.heldOfRequired', { held: row.held, required: row.required })}</td>
-              <td className="num">
-                <ComplianceBadge row={row} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t('groups.regionCompliance.table')} testId="region-compliance-table" columns={COLUMNS}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row" className="cell-wrap">
+            <Link to={groupPath(row.id)}>{row.name}</Link>
+          </th>
+          <td className="nowrap">{row.village_code}</td>
+          <td>
+            <GroupStatusBadge status={row.status} />
+          </td>
+          <td className="num">{t('groups.regionCompliance.heldOfRequired', { held: row.held, required: row.required })}</td>
+          <td className="num">
+            <ComplianceBadge row={row} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -139,17 +131,11 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
   /** A changed filter applies at once, from the first page, with what is typed in the search box. */
   const apply = (change: Partial<RegionComplianceFilters>) => setFilters({ ...filters, q: query.trim(), ...change, offset: 0 });
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply({});
-  }
 
   const listTitle = `${id}-list`;
   return (
     <>
-      <p>
-        <Link to={GROUPS_PATH}>{t('groups.workspace.back')}</Link>
-      </p>
+      <BackLink to={GROUPS_PATH}>{t('groups.workspace.back')}</BackLink>
       <h1 tabIndex={-1}>{t('groups.regionCompliance.title')}</h1>
       <p className="muted">{t('groups.regionCompliance.intro')}</p>
 
@@ -158,21 +144,15 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
           {t('groups.regionCompliance.filters')}
           {active > 0 ? <span className="filters__count">{t('groups.regionCompliance.active', { count: active })}</span> : null}
         </summary>
-        <form className="filters__search" role="search" onSubmit={onSearch}>
-          <FormField
-            id={`${id}-q`}
-            label={t('groups.search')}
-            hint={t('groups.searchHint')}
-            type="search"
-            name="q"
-            value={query}
-            maxLength={MAX_Q}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="submit" className="button button--primary">
-            {t('common.search')}
-          </button>
-        </form>
+        <SearchForm
+          id={`${id}-q`}
+          label={t('groups.search')}
+          hint={t('groups.searchHint')}
+          value={query}
+          maxLength={MAX_Q}
+          onChange={setQuery}
+          onSearch={() => apply({})}
+        />
         <div className="filters__grid">
           <SelectField
             id={`${id}-span`}
@@ -263,10 +243,8 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
             limit={REGION_PAGE_SIZE}
             offset={filters.offset}
             label={t('groups.regionCompliance.pagination')}
-            onChange={(offset) => {
-              setFilters({ ...filters, offset });
-              document.querySelector<HTMLElement>('#main h1')?.focus();
-            }}
+            onChange={(offset) => setFilters({ ...filters, offset })}
+            focusHeading
           />
         </section>
       ) : null}

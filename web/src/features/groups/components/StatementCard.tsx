@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { DetailRow } from '../../../components/DetailRow';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatDay, formatMonth } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useBalances, useStatement } from '../hooks/use-group-queries';
@@ -12,6 +13,12 @@ import { balanceChartRows, closingOf, type Statement } from '../types/treasury';
 
 // The chart library is large and loads with the first chart the reader opens (this or compliance).
 const BalanceChart = lazy(() => import('./BalanceChart').then((m) => ({ default: m.BalanceChart })));
+
+const ACCOUNT_COLUMNS: readonly Column[] = [
+  { label: 'groups.treasury.statement.account' },
+  { label: 'groups.treasury.statement.opening', num: true },
+  { label: 'groups.treasury.statement.closing', num: true },
+];
 
 /** The statement: cash in hand first (what a treasurer is asked most), then the year's income and spending. */
 export function StatementCard({ group }: { group: GroupView }) {
@@ -68,31 +75,15 @@ export function StatementCard({ group }: { group: GroupView }) {
           {balances.isError ? <Alert tone="error">{groupProblemMessage(t, balances.error)}</Alert> : null}
           <details className="help">
             <summary>{t('groups.treasury.statement.accounts')}</summary>
-            <div className="table-wrap">
-              <table className="data-table" data-testid="accounts-table">
-                <caption className="visually-hidden">{t('groups.treasury.statement.accounts')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('groups.treasury.statement.account')}</th>
-                    <th scope="col" className="num">
-                      {t('groups.treasury.statement.opening')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('groups.treasury.statement.closing')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.accounts.map((line) => (
-                    <tr key={line.account}>
-                      <th scope="row">{t(`groups.treasury.accounts.${line.account}`)}</th>
-                      <td className="num">{formatRupiah(line.opening)}</td>
-                      <td className="num">{formatRupiah(line.closing)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('groups.treasury.statement.accounts')} testId="accounts-table" columns={ACCOUNT_COLUMNS}>
+              {data.accounts.map((line) => (
+                <tr key={line.account}>
+                  <th scope="row">{t(`groups.treasury.accounts.${line.account}`)}</th>
+                  <td className="num">{formatRupiah(line.opening)}</td>
+                  <td className="num">{formatRupiah(line.closing)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </details>
         </>
       ) : null}

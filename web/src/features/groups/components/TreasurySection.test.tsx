@@ -2,9 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../lib/format';
-import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { fees, groupView, ledgerEntry, MEMBERS, reversalOf, SHOP, statement } from '../../../test/groups';
-import { renderWorkspace } from '../../../test/groups-render';
+import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, LAZY_CHUNK, sentJson, urlOf } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { LedgerEntry } from '../types/treasury';
@@ -105,11 +105,8 @@ describe('the treasury tab', () => {
 
   it('records a fee payment typed as "1.500.000" as an integer amount for the chosen member', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/treasury');
-    await user.click(await screen.findByRole('button', { name: 'Catat transaksi' }));
-    const form = screen.getByTestId('entry-form');
-    await user.selectOptions(within(form).getByLabelText('Iuran siapa *'), 'Painem');
-    await user.type(within(form).getByLabelText('Jumlah *'), '1.500.000');
+    const form = await openSectionForm(user, '/groups/1/treasury', 'Catat transaksi', 'entry-form');
+    await fill(user, form, { 'Iuran siapa *': 'Painem', 'Jumlah *': '1.500.000' });
     await user.click(within(form).getByRole('button', { name: 'Simpan transaksi' }));
 
     expect(await screen.findByText('Transaksi Rp 1.500.000 sudah dicatat.', { normalizer: clean })).toBeInTheDocument();
@@ -121,9 +118,7 @@ describe('the treasury tab', () => {
 
   it('names the group shop for a shop sale, and checks the amount before sending', async () => {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/treasury');
-    await user.click(await screen.findByRole('button', { name: 'Catat transaksi' }));
-    const form = screen.getByTestId('entry-form');
+    const form = await openSectionForm(user, '/groups/1/treasury', 'Catat transaksi', 'entry-form');
     await user.selectOptions(within(form).getByLabelText('Jenis transaksi'), 'shop_sale');
     expect(within(form).queryByLabelText('Iuran siapa *')).not.toBeInTheDocument();
     expect(within(form).getByLabelText('Untuk aset')).toHaveValue('2');
@@ -147,11 +142,8 @@ describe('the treasury tab', () => {
   it("shows the server's objection beside the field it names", async () => {
     const user = userEvent.setup();
     serve(groupView(), { postAnswer: () => problem('invalid-input', 400, [{ field: 'amount', code: 'out_of_range' }]) });
-    renderWorkspace('/groups/1/treasury');
-    await user.click(await screen.findByRole('button', { name: 'Catat transaksi' }));
-    const form = screen.getByTestId('entry-form');
-    await user.selectOptions(within(form).getByLabelText('Jenis transaksi'), 'aid_received');
-    await user.type(within(form).getByLabelText('Jumlah *'), '9.000.000.000.000');
+    const form = await openSectionForm(user, '/groups/1/treasury', 'Catat transaksi', 'entry-form');
+    await fill(user, form, { 'Jenis transaksi': 'aid_received', 'Jumlah *': '9.000.000.000.000' });
     await user.click(within(form).getByRole('button', { name: 'Simpan transaksi' }));
     expect(await within(form).findByText('Jumlahnya terlalu besar. Periksa lagi angkanya.')).toBeInTheDocument();
     expect(within(form).getByLabelText('Jumlah *')).toHaveAttribute('aria-invalid', 'true');
@@ -208,9 +200,7 @@ describe('the treasury tab', () => {
   it('sets a new fee rule from a month', async () => {
     const user = userEvent.setup();
     const posted = answerPost('/api/v1/groups/1/fee-rules', { id: 2, amount: 15_000, from: '2026-04', deliberation_id: null, created_at: '' });
-    renderWorkspace('/groups/1/treasury');
-    await user.click(await screen.findByRole('button', { name: 'Atur iuran' }));
-    const form = screen.getByTestId('fee-rule-form');
+    const form = await openSectionForm(user, '/groups/1/treasury', 'Atur iuran', 'fee-rule-form');
     await user.type(within(form).getByLabelText('Iuran per anggota per bulan *'), '15.000');
     await user.clear(within(form).getByLabelText('Berlaku mulai bulan *'));
     await user.type(within(form).getByLabelText('Berlaku mulai bulan *'), '2026-04');
@@ -257,13 +247,8 @@ describe('the treasury tab', () => {
   it('adds the group shop as a common asset', async () => {
     const user = userEvent.setup();
     const posted = answerPost('/api/v1/groups/1/assets', { ...SHOP, id: 3, name: 'Dandang besar', kind: 'equipment' });
-    renderWorkspace('/groups/1/treasury');
-    await user.click(await screen.findByRole('button', { name: 'Tambah aset' }));
-    const form = screen.getByTestId('asset-form');
-    await user.type(within(form).getByLabelText('Nama aset *'), 'Dandang besar');
-    await user.selectOptions(within(form).getByLabelText('Jenis aset'), 'equipment');
-    await user.selectOptions(within(form).getByLabelText('Asal dana'), 'fees');
-    await user.type(within(form).getByLabelText('Nilai *'), '400.000');
+    const form = await openSectionForm(user, '/groups/1/treasury', 'Tambah aset', 'asset-form');
+    await fill(user, form, { 'Nama aset *': 'Dandang besar', 'Jenis aset': 'equipment', 'Asal dana': 'fees', 'Nilai *': '400.000' });
     await user.click(within(form).getByRole('button', { name: 'Simpan aset' }));
     expect(await screen.findByText('Dandang besar sudah dicatat sebagai aset bersama.')).toBeInTheDocument();
     expect(posted).toEqual([{ name: 'Dandang besar', kind: 'equipment', source: 'fees', value: 400_000, acquired_on: todayIso() }]);
@@ -276,9 +261,7 @@ describe('recording a fee safely on a bad connection', () => {
 
   async function fillFee(amount: string) {
     const user = userEvent.setup();
-    renderWorkspace('/groups/1/treasury');
-    await user.click(await screen.findByRole('button', { name: 'Catat transaksi' }));
-    const form = screen.getByTestId('entry-form');
+    const form = await openSectionForm(user, '/groups/1/treasury', 'Catat transaksi', 'entry-form');
     await user.selectOptions(within(form).getByLabelText('Iuran siapa *'), 'Painem');
     await user.type(within(form).getByLabelText('Jumlah *'), amount);
     return { user, form };

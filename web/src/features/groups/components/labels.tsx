@@ -67,15 +67,3 @@ export function MemberBadges({ member, own }: { member: Member; own: boolean }) 
     </span>
   );
 }
-
-/** The messages shown under a field, tied to it by `id` for screen readers. */
-export function FieldMessages({ id, messages }: { id: string; messages: readonly string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <ul className="field__errors" id={id}>
-      {messages.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
-  );
-}

@@ -24,7 +24,6 @@ import type {
   DeliberationInput,
   DeliberationView,
   GroupInput,
-  GroupView,
   MeetingInput,
   MeetingView,
   MemberInput,
@@ -43,34 +42,41 @@ function invalidate(client: QueryClient, ...keys: QueryKey[]) {
   for (const queryKey of keys) void client.invalidateQueries({ queryKey });
 }
 
-// ---- the group and its members ----
-
-export function useCreateGroup() {
+/** A write after which what it changed loads again: the queries under `keys`. */
+function useWrite<Vars, Result>(write: (vars: Vars) => Promise<Result>, ...keys: QueryKey[]) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<GroupInput>) => createGroup(body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.lists()),
-  });
+  return useMutation({ mutationFn: write, onSuccess: () => invalidate(client, ...keys) });
 }
 
-export function useUpdateGroup(groupId: number) {
+/** A write that answers with the record: its page shows the answer at once, and `keys` load again. */
+function useRecordWrite<Vars, Result>(write: (vars: Vars) => Promise<Result>, recordKey: QueryKey, ...keys: QueryKey[]) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: GroupInput) => updateGroup(groupId, body),
-    onSuccess: (group: GroupView) => {
-      client.setQueryData(groupKeys.view(groupId), group);
-      invalidate(client, groupKeys.lists());
+    mutationFn: write,
+    onSuccess: (record: Result) => {
+      client.setQueryData(recordKey, record);
+      invalidate(client, ...keys);
     },
   });
 }
 
+// ---- the group and its members ----
+
+export function useCreateGroup() {
+  return useWrite(({ body, idempotencyKey }: Submission<GroupInput>) => createGroup(body, idempotencyKey), groupKeys.lists());
+}
+
+export function useUpdateGroup(groupId: number) {
+  return useRecordWrite((body: GroupInput) => updateGroup(groupId, body), groupKeys.view(groupId), groupKeys.lists());
+}
+
 /** A new member: the members list and the group's count of active members change. */
 export function useAddMember(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<MemberInput>) => addMember(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.members(groupId), groupKeys.view(groupId)),
-  });
+  return useWrite(
+    ({ body, idempotencyKey }: Submission<MemberInput>) => addMember(groupId, body, idempotencyKey),
+    groupKeys.members(groupId),
+    groupKeys.view(groupId),
+  );
 }
 
 // ---- meetings ----
@@ -81,24 +87,17 @@ function complianceKeys(groupId: number): QueryKey[] {
 }
 
 export function useCreateMeeting(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<MeetingInput>) => createMeeting(groupId, body, idempotencyKey),
-    // A held meeting counts towards the group's SOP compliance and its region's.
-    onSuccess: () => invalidate(client, groupKeys.meetingPages(groupId), ...complianceKeys(groupId)),
-  });
+  // A held meeting counts towards the group's SOP compliance and its region's.
+  return useWrite(
+    ({ body, idempotencyKey }: Submission<MeetingInput>) => createMeeting(groupId, body, idempotencyKey),
+    groupKeys.meetingPages(groupId),
+    ...complianceKeys(groupId),
+  );
 }
 
 /** A meeting changed (held, its attendance): the page shows the answer; lists and compliance reload. */
 function useMeetingWrite<Vars>(groupId: number, meetingId: number, write: (vars: Vars) => Promise<MeetingView>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: (meeting: MeetingView) => {
-      client.setQueryData(groupKeys.meeting(groupId, meetingId), meeting);
-      invalidate(client, groupKeys.meetingPages(groupId), ...complianceKeys(groupId));
-    },
-  });
+  return useRecordWrite(write, groupKeys.meeting(groupId, meetingId), groupKeys.meetingPages(groupId), ...complianceKeys(groupId));
 }
 
 export function useUpdateMeeting(groupId: number, meetingId: number) {
@@ -112,11 +111,10 @@ export function useRecordAttendance(groupId: number, meetingId: number) {
 // ---- deliberations ----
 
 export function useCreateDeliberation(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<DeliberationInput>) => createDeliberation(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.deliberationPages(groupId)),
-  });
+  return useWrite(
+    ({ body, idempotencyKey }: Submission<DeliberationInput>) => createDeliberation(groupId, body, idempotencyKey),
+    groupKeys.deliberationPages(groupId),
+  );
 }
 
 /** A vote or a decision: the proposal shows the answer; the list and the group's norms reload. */
@@ -126,14 +124,13 @@ function useDeliberationWrite<Body>(
   write: (body: Body, idempotencyKey?: string) => Promise<DeliberationView>,
   alsoChanges: QueryKey[] = [],
 ) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<Body>) => write(body, idempotencyKey),
-    onSuccess: (view: DeliberationView) => {
-      client.setQueryData(groupKeys.deliberation(groupId, deliberationId), view);
-      invalidate(client, groupKeys.deliberationPages(groupId), groupKeys.norms(groupId), ...alsoChanges);
-    },
-  });
+  return useRecordWrite(
+    ({ body, idempotencyKey }: Submission<Body>) => write(body, idempotencyKey),
+    groupKeys.deliberation(groupId, deliberationId),
+    groupKeys.deliberationPages(groupId),
+    groupKeys.norms(groupId),
+    ...alsoChanges,
+  );
 }
 
 export function useCastVote(groupId: number, deliberationId: number) {
@@ -151,8 +148,7 @@ export function useDecide(groupId: number, deliberationId: number) {
 // ---- treasury: any write changes the statement, the balances, the ledger, fees and assets ----
 
 function useTreasuryWrite<Vars, Result>(groupId: number, write: (vars: Vars) => Promise<Result>) {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: () => invalidate(client, groupKeys.treasury(groupId)) });
+  return useWrite(write, groupKeys.treasury(groupId));
 }
 
 export function usePostEntry(groupId: number) {
@@ -176,39 +172,23 @@ export function useAddAsset(groupId: number) {
 // ---- market areas, joint orders, knowledge posts, raw material ----
 
 export function useClaimArea(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<AreaInput>) => claimArea(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.areas(groupId)),
-  });
+  return useWrite(({ body, idempotencyKey }: Submission<AreaInput>) => claimArea(groupId, body, idempotencyKey), groupKeys.areas(groupId));
 }
 
 export function useEndArea(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (areaId: number) => endArea(groupId, areaId),
-    onSuccess: () => invalidate(client, groupKeys.areas(groupId)),
-  });
+  return useWrite((areaId: number) => endArea(groupId, areaId), groupKeys.areas(groupId));
 }
 
 export function useCreateOrder(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<OrderInput>) => createOrder(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.orderPages(groupId)),
-  });
+  return useWrite(
+    ({ body, idempotencyKey }: Submission<OrderInput>) => createOrder(groupId, body, idempotencyKey),
+    groupKeys.orderPages(groupId),
+  );
 }
 
 /** A share filled or the order cancelled: the page shows the answer, the list reloads. */
 function useOrderWrite<Vars>(groupId: number, orderId: number, write: (vars: Vars) => Promise<JointOrder>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: (order: JointOrder) => {
-      client.setQueryData(groupKeys.order(groupId, orderId), order);
-      invalidate(client, groupKeys.orderPages(groupId));
-    },
-  });
+  return useRecordWrite(write, groupKeys.order(groupId, orderId), groupKeys.orderPages(groupId));
 }
 
 export function useUpdateShare(groupId: number, orderId: number) {
@@ -222,11 +202,7 @@ export function useCancelOrder(groupId: number, orderId: number) {
 }
 
 export function useCreatePost(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<PostInput>) => createPost(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.posts(groupId)),
-  });
+  return useWrite(({ body, idempotencyKey }: Submission<PostInput>) => createPost(groupId, body, idempotencyKey), groupKeys.posts(groupId));
 }
 
 /** "Useful": the post's count changes in place on every page that shows it; nothing reloads. */
@@ -243,25 +219,19 @@ export function useMarkUseful(groupId: number) {
 }
 
 export function usePostMaterial(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<MaterialInput>) => postMaterial(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, groupKeys.board(groupId)),
-  });
+  return useWrite(
+    ({ body, idempotencyKey }: Submission<MaterialInput>) => postMaterial(groupId, body, idempotencyKey),
+    groupKeys.board(groupId),
+  );
 }
 
 export function useCloseMaterial(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (postId: number) => closeMaterial(groupId, postId),
-    onSuccess: () => invalidate(client, groupKeys.board(groupId)),
-  });
+  return useWrite((postId: number) => closeMaterial(groupId, postId), groupKeys.board(groupId));
 }
 
 export function useRecordPurchase(groupId: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Submission<PurchaseInput>) => recordPurchase(groupId, body, idempotencyKey),
-    onSuccess: () => invalidate(client, [...groupKeys.materials(groupId), 'purchases']),
-  });
+  return useWrite(
+    ({ body, idempotencyKey }: Submission<PurchaseInput>) => recordPurchase(groupId, body, idempotencyKey),
+    [...groupKeys.materials(groupId), 'purchases'],
+  );
 }

@@ -2,7 +2,7 @@
 // keyed by `groupKeys` so that the writes in use-group-mutations.ts can invalidate them. A new
 // key aborts the request of the old one (the signal goes to the API client), and a list keeps
 // the previous page on screen while the next one loads.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { getMaterials, listAreas, listOrders, listPosts, listPurchases, getOrder } from '../api/cooperation';
 import {
   getCompliance,
@@ -21,20 +21,20 @@ import { getBalances, getFees, getStatement, listAssets, listFeeRules, listLedge
 import { listQuery, type GroupFilters } from '../types/filters';
 import { regionComplianceQuery, type RegionComplianceFilters } from '../types/region-compliance';
 
+/** A list that changes as she pages or filters it: the last answer stays on screen while the next loads. */
+function usePage<T>(queryKey: QueryKey, read: (signal: AbortSignal) => Promise<T>) {
+  return useQuery({ queryKey, queryFn: ({ signal }) => read(signal), placeholderData: keepPreviousData });
+}
+
 export function useGroupList(filters: GroupFilters) {
-  return useQuery({
-    queryKey: groupKeys.list(listQuery(filters)),
-    queryFn: ({ signal }) => listGroups(filters, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.list(listQuery(filters)), (signal) => listGroups(filters, signal));
 }
 
 export function useRegionCompliance(filters: RegionComplianceFilters, thisMonth: string) {
-  return useQuery({
-    queryKey: groupKeys.regionCompliance(regionComplianceQuery(filters, thisMonth)),
-    queryFn: ({ signal }) => listRegionCompliance(filters, thisMonth, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(
+    groupKeys.regionCompliance(regionComplianceQuery(filters, thisMonth)),
+    (signal) => listRegionCompliance(filters, thisMonth, signal),
+  );
 }
 
 /** The group itself (null: nothing to load, e.g. a bad id in the address). */
@@ -60,11 +60,7 @@ export function useMembers(groupId: number, includeLeft: boolean, enabled = true
 }
 
 export function useMeetings(groupId: number, limit: number, offset: number) {
-  return useQuery({
-    queryKey: groupKeys.meetingPage(groupId, limit, offset),
-    queryFn: ({ signal }) => listMeetings(groupId, limit, offset, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.meetingPage(groupId, limit, offset), (signal) => listMeetings(groupId, limit, offset, signal));
 }
 
 export function useMeeting(groupId: number, meetingId: number) {
@@ -75,11 +71,7 @@ export function useMeeting(groupId: number, meetingId: number) {
 }
 
 export function useDeliberations(groupId: number, limit: number, offset: number) {
-  return useQuery({
-    queryKey: groupKeys.deliberationPage(groupId, limit, offset),
-    queryFn: ({ signal }) => listDeliberations(groupId, limit, offset, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.deliberationPage(groupId, limit, offset), (signal) => listDeliberations(groupId, limit, offset, signal));
 }
 
 export function useDeliberation(groupId: number, deliberationId: number) {
@@ -95,11 +87,7 @@ export function useNorms(groupId: number) {
 
 /** Meetings against the SOP, from month to month (both null: the twelve months to this one). */
 export function useCompliance(groupId: number, sopMeetingsPerMonth: number, range: { from: string | null; to: string | null }) {
-  return useQuery({
-    queryKey: groupKeys.compliance(groupId, { ...range, sop: sopMeetingsPerMonth }),
-    queryFn: ({ signal }) => getCompliance(groupId, range, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.compliance(groupId, { ...range, sop: sopMeetingsPerMonth }), (signal) => getCompliance(groupId, range, signal));
 }
 
 // ---- treasury ----
@@ -113,11 +101,7 @@ export function useBalances(groupId: number) {
 }
 
 export function useLedger(groupId: number, limit: number, offset: number) {
-  return useQuery({
-    queryKey: groupKeys.ledger(groupId, limit, offset),
-    queryFn: ({ signal }) => listLedger(groupId, limit, offset, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.ledger(groupId, limit, offset), (signal) => listLedger(groupId, limit, offset, signal));
 }
 
 export function useFees(groupId: number) {
@@ -135,19 +119,11 @@ export function useAssets(groupId: number) {
 // ---- cooperation ----
 
 export function useAreas(groupId: number, includeEnded: boolean) {
-  return useQuery({
-    queryKey: groupKeys.areaList(groupId, includeEnded),
-    queryFn: ({ signal }) => listAreas(groupId, includeEnded, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.areaList(groupId, includeEnded), (signal) => listAreas(groupId, includeEnded, signal));
 }
 
 export function useOrders(groupId: number, limit: number, offset: number) {
-  return useQuery({
-    queryKey: groupKeys.orderPage(groupId, limit, offset),
-    queryFn: ({ signal }) => listOrders(groupId, limit, offset, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.orderPage(groupId, limit, offset), (signal) => listOrders(groupId, limit, offset, signal));
 }
 
 export function useOrder(groupId: number, orderId: number) {
@@ -155,11 +131,7 @@ export function useOrder(groupId: number, orderId: number) {
 }
 
 export function usePosts(groupId: number, limit: number, offset: number) {
-  return useQuery({
-    queryKey: groupKeys.postPage(groupId, limit, offset),
-    queryFn: ({ signal }) => listPosts(groupId, limit, offset, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.postPage(groupId, limit, offset), (signal) => listPosts(groupId, limit, offset, signal));
 }
 
 export function useMaterialsBoard(groupId: number) {
@@ -167,9 +139,5 @@ export function useMaterialsBoard(groupId: number) {
 }
 
 export function usePurchases(groupId: number, limit: number, offset: number) {
-  return useQuery({
-    queryKey: groupKeys.purchases(groupId, limit, offset),
-    queryFn: ({ signal }) => listPurchases(groupId, limit, offset, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePage(groupKeys.purchases(groupId, limit, offset), (signal) => listPurchases(groupId, limit, offset, signal));
 }

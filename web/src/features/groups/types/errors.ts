@@ -4,7 +4,7 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
 import { id } from '../../../lib/i18n/id';
-import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
+import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 
 type TranslationKey = ParseKeys<'translation'>;
@@ -32,15 +32,6 @@ export function serverField(field: string): ServerField {
 /** The key a form files a field's messages under: "title", "options[2]". */
 export function fieldKey(field: ServerField): string {
   return field.index === null ? field.base : `${field.base}[${field.index}]`;
-}
-
-function hasPath(root: unknown, path: string[]): boolean {
-  let node: unknown = root;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string';
 }
 
 /**

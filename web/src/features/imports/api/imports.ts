@@ -1,4 +1,4 @@
-import { API_BASE, api } from '../../../lib/api-client';
+import { API_BASE, api, withSignal } from '../../../lib/api-client';
 import {
   headerFileName,
   type ImportErrorPage,
@@ -6,8 +6,6 @@ import {
   type ImportJobPage,
   type ImportMode,
 } from '../types';
-
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 /** POST /imports with the CSV as the raw body; the server answers 202 with the queued job. */
 export function startImport(file: File, mode: ImportMode, dryRun: boolean, idempotencyKey?: string): Promise<ImportJob> {

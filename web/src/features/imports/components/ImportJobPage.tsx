@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Pagination } from '../../../components/Pagination';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatBytes, formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -14,6 +17,13 @@ import { IMPORTS_PATH, isFinished, jobNoteMessage, progressPercent, rowErrorMess
 import { JobStatus } from './JobStatus';
 
 export const ERRORS_PAGE = 50;
+
+const ERROR_COLUMNS: readonly Column[] = [
+  { label: 'imports.job.row', num: true },
+  { label: 'imports.job.field' },
+  { label: 'imports.job.value' },
+  { label: 'imports.job.message' },
+];
 
 function ErrorTable({ job }: { job: ImportJob }) {
   const { t, i18n } = useTranslation();
@@ -38,30 +48,16 @@ function ErrorTable({ job }: { job: ImportJob }) {
       </p>
       {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
       {page.data && page.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="import-errors">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('imports.job.row')}
-                </th>
-                <th scope="col">{t('imports.job.field')}</th>
-                <th scope="col">{t('imports.job.value')}</th>
-                <th scope="col">{t('imports.job.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((error, index) => (
-                <tr key={`${error.row}-${error.field ?? ''}-${index}`}>
-                  <td className="num">{error.row}</td>
-                  <td>{error.field ? <code>{error.field}</code> : null}</td>
-                  <td className="cell-wrap">{error.value}</td>
-                  <td className="cell-wrap">{rowErrorMessage(t, error, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="import-errors" columns={ERROR_COLUMNS}>
+          {page.data.items.map((error, index) => (
+            <tr key={`${error.row}-${error.field ?? ''}-${index}`}>
+              <td className="num">{error.row}</td>
+              <td>{error.field ? <code>{error.field}</code> : null}</td>
+              <td className="cell-wrap">{error.value}</td>
+              <td className="cell-wrap">{rowErrorMessage(t, error, language)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {page.data ? (
         <Pagination total={page.data.total} limit={ERRORS_PAGE} offset={offset} onChange={setOffset} />
@@ -82,17 +78,13 @@ export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
   const name = job?.file_name || t('imports.unnamed');
   useDocumentTitle(t('imports.job.title', { file: name }));
 
-  const back = (
-    <p>
-      <Link to={IMPORTS_PATH}>{t('imports.job.back')}</Link>
-    </p>
-  );
+  const back = <BackLink to={IMPORTS_PATH}>{t('imports.job.back')}</BackLink>;
   if (!job) {
     return (
       <>
         {back}
         <h1 tabIndex={-1}>{t('imports.title')}</h1>
-        {error ? <Alert tone="error">{problemMessage(t, error)}</Alert> : <p role="status">{t('imports.loading')}</p>}
+        <Pending problem={error ? problemMessage(t, error) : null} loading={t('imports.loading')} />
       </>
     );
   }

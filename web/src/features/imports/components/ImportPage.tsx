@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { FieldErrors } from '../../../components/field-parts';
 import { Pagination } from '../../../components/Pagination';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
@@ -129,11 +130,7 @@ export function ImportPage() {
                 setFileError(null);
               }}
             />
-            {fileError ? (
-              <ul className="field__errors" id={fileErrorId}>
-                <li>{fileError}</li>
-              </ul>
-            ) : null}
+            <FieldErrors id={fileErrorId} messages={fileError ? [fileError] : []} />
           </div>
 
           <fieldset className="choice-group">

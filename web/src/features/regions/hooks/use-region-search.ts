@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { nextOffset } from '../../../lib/page';
 import { useDebounced } from '../../../lib/use-debounced';
 import { searchRegions } from '../api/regions';
 import { regionKeys } from '../api/keys';
@@ -24,10 +25,7 @@ export function useRegionSearch(query: string, delayMs: number): RegionSearch {
     queryKey: regionKeys.search(settled),
     queryFn: ({ signal, pageParam }) => searchRegions(settled, pageParam, SEARCH_PAGE_SIZE, signal),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
-      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
-    },
+    getNextPageParam: nextOffset,
     enabled: searchable(settled) && searchable(q),
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,4 @@
-import { api, type Download } from '../../../lib/api-client';
+import { api, type Download, withSignal } from '../../../lib/api-client';
 import { MAX_PAGE_SIZE, type Page } from '../../../lib/page';
 import type { Place } from '../../../lib/places';
 import {
@@ -20,8 +20,6 @@ import type {
   Sector,
   StewardOption,
 } from '../types';
-
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export function listEnterprises(filters: EnterpriseFilters, signal?: AbortSignal, limit?: number): Promise<EnterprisePage> {
   return api.get<EnterprisePage>('/enterprises', { query: listQuery(filters, limit), ...withSignal(signal) });

@@ -7,10 +7,12 @@ const ROW_HEIGHT = 30;
 const CHROME_HEIGHT = 70; // axis and legend
 const LABEL_CHARS = 16;
 
-// Brand green for up-to-date data and a dark orange for stale data: both meet 3:1 against
+// The two parts of a bar, stacked: brand green for up-to-date data and a dark orange for stale data: both meet 3:1 against
 // white, and they differ in lightness, so they stay apart for colour-blind readers too.
-const CURRENT_COLOUR = '#0f5f4f';
-const STALE_COLOUR = '#c2410c';
+const PARTS = [
+  { key: 'current', label: 'registry.areas.chartCurrent', colour: '#0f5f4f' },
+  { key: 'stale', label: 'registry.areas.chartStale', colour: '#c2410c' },
+] as const satisfies readonly { key: keyof ChartRow; label: string; colour: string }[];
 
 function shorten(name: string): string {
   return [...name].length > LABEL_CHARS ? `${[...name].slice(0, LABEL_CHARS - 1).join('')}…` : name;
@@ -51,30 +53,21 @@ export function AreaChart({ rows, caption, onSelect }: AreaChartProps) {
           <YAxis type="category" dataKey="name" width={130} tickFormatter={shorten} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip formatter={number} />
           <Legend />
-          <Bar
-            dataKey="current"
-            stackId="total"
-            name={t('registry.areas.chartCurrent')}
-            fill={CURRENT_COLOUR}
-            cursor={onSelect ? 'pointer' : undefined}
-            onClick={(item) => {
-              const code = (item.payload as ChartRow | undefined)?.code;
-              if (code && onSelect) onSelect(code);
-            }}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="stale"
-            stackId="total"
-            name={t('registry.areas.chartStale')}
-            fill={STALE_COLOUR}
-            cursor={onSelect ? 'pointer' : undefined}
-            onClick={(item) => {
-              const code = (item.payload as ChartRow | undefined)?.code;
-              if (code && onSelect) onSelect(code);
-            }}
-            isAnimationActive={false}
-          />
+          {PARTS.map((part) => (
+            <Bar
+              key={part.key}
+              dataKey={part.key}
+              stackId="total"
+              name={t(part.label)}
+              fill={part.colour}
+              cursor={onSelect ? 'pointer' : undefined}
+              onClick={(item) => {
+                const code = (item.payload as ChartRow | undefined)?.code;
+                if (code && onSelect) onSelect(code);
+              }}
+              isAnimationActive={false}
+            />
+          ))}
         </BarChart>
       </div>
       <p className="chart__note muted">{t('registry.areas.chartNote')}</p>

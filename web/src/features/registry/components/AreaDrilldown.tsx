@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatNumber, formatPercent } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useEnterpriseAreas } from '../hooks/use-registry-queries';
@@ -22,6 +23,14 @@ interface AreaDrilldownProps {
 const AreaChart = lazy(() => import('./AreaChart').then((m) => ({ default: m.AreaChart })));
 
 const SCALE_COLUMNS = [...SCALES, 'unknown'] as const satisfies readonly (keyof ScaleCounts)[];
+const AREA_COLUMNS: readonly Column[] = [
+  { label: 'registry.areas.area' },
+  { label: 'registry.areas.total', num: true },
+  { label: 'registry.areas.stale', num: true },
+  { label: 'registry.areas.stalePercent', num: true },
+  ...SCALE_COLUMNS.map((scale): Column => ({ label: `scales.${scale}`, num: true })),
+  { label: 'registry.areas.openList', hidden: true },
+];
 
 /** Counts per area with a chart and a table; choosing an area goes one level down. */
 export function AreaDrilldown({ filters, onDrill, onOpenList }: AreaDrilldownProps) {
@@ -103,85 +112,63 @@ export function AreaDrilldown({ filters, onDrill, onOpenList }: AreaDrilldownPro
                   }}
                 />
               </Suspense>
-              <div className="table-wrap">
-                <table className="data-table data-table--areas" data-testid="area-table">
-                  <caption className="visually-hidden">{t(`registry.areas.byLevel.${childLevel(region)}`)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('registry.areas.area')}</th>
-                      <th scope="col" className="num">
-                        {t('registry.areas.total')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('registry.areas.stale')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('registry.areas.stalePercent')}
-                      </th>
-                      {SCALE_COLUMNS.map((scale) => (
-                        <th scope="col" className="num" key={scale}>
-                          {t(`scales.${scale}`)}
-                        </th>
-                      ))}
-                      <th scope="col">
-                        <span className="visually-hidden">{t('registry.areas.openList')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {current.areas.map((area) => (
-                      <tr key={area.code}>
-                        <th scope="row">
-                          {canDrillInto(area) ? (
-                            <button
-                              type="button"
-                              className="button--link table-link"
-                              aria-label={t('registry.areas.drillLabel', { name: area.name })}
-                              onClick={() => onDrill(area.code)}
-                            >
-                              {area.name}
-                            </button>
-                          ) : (
-                            area.name
-                          )}
-                        </th>
-                        <td className="num">{formatNumber(area.total, language)}</td>
-                        <td className="num">{formatNumber(area.stale, language)}</td>
-                        <td className="num">{share(area)}</td>
-                        {SCALE_COLUMNS.map((scale) => (
-                          <td className="num" key={scale}>
-                            {formatNumber(area.by_scale[scale] ?? 0, language)}
-                          </td>
-                        ))}
-                        <td>
-                          <button
-                            type="button"
-                            className="button--link table-link"
-                            aria-label={t('registry.areas.openListLabel', { name: area.name })}
-                            onClick={() => onOpenList(area.code)}
-                          >
-                            {t('registry.areas.openList')}
-                          </button>
-                        </td>
-                      </tr>
+              <DataTable
+                caption={t(`registry.areas.byLevel.${childLevel(region)}`)}
+                testId="area-table"
+                className="data-table--areas"
+                columns={AREA_COLUMNS}
+                foot={
+                  <tr>
+                    <th scope="row">{t('registry.areas.totalRow')}</th>
+                    <td className="num">{formatNumber(current.total, language)}</td>
+                    <td className="num">{formatNumber(current.stale, language)}</td>
+                    <td className="num">{share(current)}</td>
+                    {SCALE_COLUMNS.map((scale) => (
+                      <td className="num" key={scale}>
+                        {formatNumber(sums[scale], language)}
+                      </td>
                     ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{t('registry.areas.totalRow')}</th>
-                      <td className="num">{formatNumber(current.total, language)}</td>
-                      <td className="num">{formatNumber(current.stale, language)}</td>
-                      <td className="num">{share(current)}</td>
-                      {SCALE_COLUMNS.map((scale) => (
-                        <td className="num" key={scale}>
-                          {formatNumber(sums[scale], language)}
-                        </td>
-                      ))}
-                      <td />
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
+                    <td />
+                  </tr>
+                }
+              >
+                {current.areas.map((area) => (
+                  <tr key={area.code}>
+                    <th scope="row">
+                      {canDrillInto(area) ? (
+                        <button
+                          type="button"
+                          className="button--link table-link"
+                          aria-label={t('registry.areas.drillLabel', { name: area.name })}
+                          onClick={() => onDrill(area.code)}
+                        >
+                          {area.name}
+                        </button>
+                      ) : (
+                        area.name
+                      )}
+                    </th>
+                    <td className="num">{formatNumber(area.total, language)}</td>
+                    <td className="num">{formatNumber(area.stale, language)}</td>
+                    <td className="num">{share(area)}</td>
+                    {SCALE_COLUMNS.map((scale) => (
+                      <td className="num" key={scale}>
+                        {formatNumber(area.by_scale[scale] ?? 0, language)}
+                      </td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        className="button--link table-link"
+                        aria-label={t('registry.areas.openListLabel', { name: area.name })}
+                        onClick={() => onOpenList(area.code)}
+                      >
+                        {t('registry.areas.openList')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
         </>

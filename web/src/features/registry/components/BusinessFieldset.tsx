@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/FormField';
+import { RegionField } from '../../../components/RegionField';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import type { RegionPickerSlot } from '../../../lib/places';
@@ -21,7 +22,6 @@ export function BusinessFieldset({ form, RegionPicker }: BusinessFieldsetProps) 
   const sectors = useSectors();
   const stewards = useStewards(canSetSteward);
   const required = (label: string) => t('common.required', { label });
-  const villageErrors = errorsFor('village_code');
   return (
     <fieldset className="card form-section">
       <legend className="form-section__legend">{t('registry.form.businessSection')}</legend>
@@ -48,21 +48,15 @@ export function BusinessFieldset({ form, RegionPicker }: BusinessFieldsetProps) 
         autoComplete="off"
         {...field('business_centre')}
       />
-      <div className={villageErrors.length > 0 ? 'field field--invalid' : 'field'} data-testid="village-field">
-        <RegionPicker
-          value={draft.village_code}
-          label={required(t('registry.fields.village'))}
-          onChange={(code) => set('village_code', code)}
-        />
-        <p className="field__hint">{t('registry.form.villageHint')}</p>
-        {villageErrors.length > 0 ? (
-          <ul className="field__errors" aria-live="polite">
-            {villageErrors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <RegionField
+        RegionPicker={RegionPicker}
+        label={required(t('registry.fields.village'))}
+        hint={t('registry.form.villageHint')}
+        errors={errorsFor('village_code')}
+        value={draft.village_code}
+        onChange={(code) => set('village_code', code)}
+        testId="village-field"
+      />
       <SelectField
         label={t('registry.fields.status')}
         options={STATUSES.map((status) => ({ value: status, label: t(`enterpriseStatus.${status}`) }))}

@@ -4,6 +4,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { DetailRow } from '../../../components/DetailRow';
+import { BackLink } from '../../../components/BackLink';
+import { Pending } from '../../../components/Pending';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { formatPlacePath } from '../../../lib/places';
@@ -105,18 +107,13 @@ export function EnterpriseDetail({ role }: { role: Role }) {
       </>
     );
   }
+  const back = <BackLink to={REGISTRY_PATH}>{t('registry.detail.back')}</BackLink>;
   if (!enterprise) {
     return (
       <>
-        <p>
-          <Link to={REGISTRY_PATH}>{t('registry.detail.back')}</Link>
-        </p>
+        {back}
         <h1 tabIndex={-1}>{t('registry.title')}</h1>
-        {resource.isError ? (
-          <Alert tone="error">{problemMessage(t, resource.error)}</Alert>
-        ) : (
-          <p role="status">{t('registry.detail.loading')}</p>
-        )}
+        <Pending problem={resource.isError ? problemMessage(t, resource.error) : null} loading={t('registry.detail.loading')} />
       </>
     );
   }
@@ -126,9 +123,7 @@ export function EnterpriseDetail({ role }: { role: Role }) {
 
   return (
     <>
-      <p>
-        <Link to={REGISTRY_PATH}>{t('registry.detail.back')}</Link>
-      </p>
+      {back}
       <div className="page-head">
         <h1 tabIndex={-1}>{enterprise.name}</h1>
         <p className="page-head__badges">

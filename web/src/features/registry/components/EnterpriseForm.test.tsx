@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
 import type { Role } from '../../../lib/user';
-import { callsTo, enterprise, FakeRegionPicker, page, problem, renderAt, routeFetch, VILLAGE } from '../../../test/fixtures';
+import { callsTo, fill, enterprise, FakeRegionPicker, page, problem, renderAt, routeFetch, VILLAGE } from '../../../test/fixtures';
 import { jsonResponse, sentJson, urlOf } from '../../../test/render';
 import { EnterpriseForm } from './EnterpriseForm';
 
@@ -57,8 +57,7 @@ const bodyOf = (key: string) => sentJson<Record<string, unknown>>(callsTo(fetchM
 async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Cari nama pemilik'), 'siti');
   await user.click(await screen.findByRole('button', { name: /Siti Aminah/ }));
-  await user.type(screen.getByLabelText('Nama usaha *'), 'Batik Sekar Arum');
-  await user.selectOptions(screen.getByLabelText('Sektor *'), 'batik');
+  await fill(user, document.body, { 'Nama usaha *': 'Batik Sekar Arum', 'Sektor *': 'batik' });
   await user.click(screen.getByRole('button', { name: 'pick village' }));
 }
 
@@ -92,8 +91,7 @@ describe('EnterpriseForm, new enterprise', () => {
     const user = userEvent.setup();
     renderCreate();
     await fillRequired(user);
-    await user.type(screen.getByLabelText('NIB (Nomor Induk Berusaha)'), '123456789012');
-    await user.type(screen.getByLabelText('Omzet per tahun'), '-5000');
+    await fill(user, document.body, { 'NIB (Nomor Induk Berusaha)': '123456789012', 'Omzet per tahun': '-5000' });
     await user.click(screen.getByRole('button', { name: 'Simpan usaha' }));
 
     expect(screen.getByLabelText('NIB (Nomor Induk Berusaha)')).toHaveAccessibleDescription(
@@ -141,10 +139,12 @@ describe('EnterpriseForm, new enterprise', () => {
     });
     renderCreate();
     await user.click(screen.getByLabelText('Daftarkan pemilik baru'));
-    await user.type(screen.getByLabelText('Nama pemilik *'), 'Rini Lestari');
-    await user.type(screen.getByLabelText('Nomor telepon'), '0812-3456-7890');
-    await user.type(screen.getByLabelText('Nama usaha *'), 'Keripik Apel');
-    await user.selectOptions(screen.getByLabelText('Sektor *'), 'batik');
+    await fill(user, document.body, {
+      'Nama pemilik *': 'Rini Lestari',
+      'Nomor telepon': '0812-3456-7890',
+      'Nama usaha *': 'Keripik Apel',
+      'Sektor *': 'batik',
+    });
     await user.click(screen.getByRole('button', { name: 'pick village' }));
     await user.click(screen.getByRole('button', { name: 'Simpan usaha' }));
     await waitFor(() =>
@@ -158,11 +158,13 @@ describe('EnterpriseForm, new enterprise', () => {
     const user = userEvent.setup();
     renderCreate();
     await user.click(screen.getByLabelText('Daftarkan pemilik baru'));
-    await user.type(screen.getByLabelText('Nama pemilik *'), 'Rini Lestari');
-    await user.selectOptions(screen.getByLabelText('Jenis kelamin'), 'female');
-    await user.type(screen.getByLabelText('NIK'), '3507012345670001');
-    await user.type(screen.getByLabelText('Nama usaha *'), 'Keripik Apel');
-    await user.selectOptions(screen.getByLabelText('Sektor *'), 'batik');
+    await fill(user, document.body, {
+      'Nama pemilik *': 'Rini Lestari',
+      'Jenis kelamin': 'female',
+      'NIK': '3507012345670001',
+      'Nama usaha *': 'Keripik Apel',
+      'Sektor *': 'batik',
+    });
     await user.click(screen.getByRole('button', { name: 'pick village' }));
     await user.click(screen.getByRole('button', { name: 'Simpan usaha' }));
     expect(screen.getByText(/NIK hanya boleh disimpan bila pemiliknya setuju. Centang/)).toBeInTheDocument();
@@ -249,8 +251,7 @@ describe('EnterpriseForm, editing', () => {
     });
     renderEdit();
     await user.click(await screen.findByLabelText('Daftarkan pemilik baru'));
-    await user.type(screen.getByLabelText('Nama pemilik *'), 'Budi Santoso');
-    await user.type(screen.getByLabelText('Nomor telepon'), '0812 3456 7890');
+    await fill(user, document.body, { 'Nama pemilik *': 'Budi Santoso', 'Nomor telepon': '0812 3456 7890' });
     await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
     await waitFor(() =>
       expect(screen.getByLabelText('Nomor telepon')).toHaveAccessibleDescription(

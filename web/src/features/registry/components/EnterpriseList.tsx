@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/Badge';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatDate } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useMediaQuery } from '../../../lib/use-media-query';
@@ -9,6 +10,16 @@ import { enterprisePath } from '../types/paths';
 import { scaleLabel, sectorLabel } from './labels';
 
 export const WIDE_QUERY = '(min-width: 48rem)';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'registry.fields.name' },
+  { label: 'registry.fields.owner' },
+  { label: 'registry.fields.sector' },
+  { label: 'registry.fields.village' },
+  { label: 'registry.fields.scale' },
+  { label: 'registry.fields.turnover', num: true },
+  { label: 'registry.fields.verified_at' },
+];
 
 function VerifiedCell({ enterprise }: { enterprise: Enterprise }) {
   const { t, i18n } = useTranslation();
@@ -73,39 +84,22 @@ export function EnterpriseList({ items }: { items: readonly Enterprise[] }) {
   }
 
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="enterprise-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('registry.fields.name')}</th>
-            <th scope="col">{t('registry.fields.owner')}</th>
-            <th scope="col">{t('registry.fields.sector')}</th>
-            <th scope="col">{t('registry.fields.village')}</th>
-            <th scope="col">{t('registry.fields.scale')}</th>
-            <th scope="col" className="num">
-              {t('registry.fields.turnover')}
-            </th>
-            <th scope="col">{t('registry.fields.verified_at')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((enterprise) => (
-            <tr key={enterprise.id}>
-              <th scope="row">
-                <Link to={enterprisePath(enterprise.id)}>{enterprise.name}</Link>
-              </th>
-              <td>{enterprise.owner.name}</td>
-              <td>{sectorLabel(t, enterprise.sector)}</td>
-              <td>{enterprise.village?.name ?? enterprise.village_code}</td>
-              <td>{enterprise.scale ? t(`scales.${enterprise.scale}`) : t('scales.unknown')}</td>
-              <td className="num">{enterprise.turnover === null ? '–' : formatRupiah(enterprise.turnover)}</td>
-              <td>
-                <VerifiedCell enterprise={enterprise} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="enterprise-table" columns={COLUMNS}>
+      {items.map((enterprise) => (
+        <tr key={enterprise.id}>
+          <th scope="row">
+            <Link to={enterprisePath(enterprise.id)}>{enterprise.name}</Link>
+          </th>
+          <td>{enterprise.owner.name}</td>
+          <td>{sectorLabel(t, enterprise.sector)}</td>
+          <td>{enterprise.village?.name ?? enterprise.village_code}</td>
+          <td>{enterprise.scale ? t(`scales.${enterprise.scale}`) : t('scales.unknown')}</td>
+          <td className="num">{enterprise.turnover === null ? '–' : formatRupiah(enterprise.turnover)}</td>
+          <td>
+            <VerifiedCell enterprise={enterprise} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

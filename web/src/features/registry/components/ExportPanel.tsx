@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { CheckField } from '../../../components/CheckField';
 import { formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { saveBlob } from '../../../lib/save-file';
@@ -49,22 +50,13 @@ export function ExportPanel({ filters, total, canIncludeNik }: ExportPanelProps)
         </p>
       ) : null}
       {canIncludeNik ? (
-        <div className="check">
-          <input
-            id={`${id}-nik`}
-            type="checkbox"
-            className="check__input"
-            checked={includeNik}
-            onChange={(e) => setIncludeNik(e.target.checked)}
-            aria-describedby={`${id}-nik-hint`}
-          />
-          <label htmlFor={`${id}-nik`} className="check__label">
-            {t('registry.export.includeNik')}
-          </label>
-          <p id={`${id}-nik-hint`} className="field__hint check__hint">
-            {t('registry.export.includeNikHint')}
-          </p>
-        </div>
+        <CheckField
+          id={`${id}-nik`}
+          label={t('registry.export.includeNik')}
+          hint={t('registry.export.includeNikHint')}
+          checked={includeNik}
+          onChange={setIncludeNik}
+        />
       ) : null}
       <div className="button-row">
         <button

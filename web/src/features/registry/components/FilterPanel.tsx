@@ -1,7 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
+import { SearchForm } from '../../../components/SearchForm';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDraft } from '../../../lib/use-draft';
 import { useMediaQuery } from '../../../lib/use-media-query';
@@ -41,8 +41,7 @@ export function FilterPanel({ filters, view, sectors, RegionPicker, onChange }: 
 
   const apply = (changes: Partial<EnterpriseFilters>) => onChange({ ...filters, ...changes, offset: 0 });
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSearch() {
     const text = q.trim();
     if (text !== '' && !isSearchable(text)) {
       setQError(true);
@@ -58,23 +57,17 @@ export function FilterPanel({ filters, view, sectors, RegionPicker, onChange }: 
         {t('registry.filters.title')}
         {count > 0 ? <span className="filters__count">{t('registry.filters.active', { count })}</span> : null}
       </summary>
-      <form className="filters__search" role="search" onSubmit={onSearch}>
-        <FormField
-          id={`${id}-q`}
-          label={t('registry.filters.q')}
-          hint={t('registry.filters.qHint')}
-          errors={qError ? [t('registry.filters.qTooShort')] : []}
-          type="search"
-          name="q"
-          value={q}
-          maxLength={100}
-          autoComplete="off"
-          onChange={(e) => setQ(e.target.value)}
-        />
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-      </form>
+      <SearchForm
+        id={`${id}-q`}
+        label={t('registry.filters.q')}
+        hint={t('registry.filters.qHint')}
+        errors={qError ? [t('registry.filters.qTooShort')] : []}
+        value={q}
+        maxLength={100}
+        autoComplete="off"
+        onChange={setQ}
+        onSearch={onSearch}
+      />
       <div className="filters__grid">
         <SelectField
           id={`${id}-sector`}

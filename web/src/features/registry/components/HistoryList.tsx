@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { formatDateTime } from '../../../lib/format';
+import { id as texts } from '../../../lib/i18n/id';
 import { problemMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useEnterpriseHistory } from '../hooks/use-registry-queries';
@@ -12,37 +13,8 @@ import { sectorLabel } from './labels';
 
 const MONEY = new Set(['capital', 'turnover']);
 const INSTANTS = new Set(['verified_at', 'created_at', 'updated_at', 'nik_consent_at']);
-const KNOWN_FIELDS = new Set([
-  'name',
-  'owner',
-  'owner_id',
-  'sector',
-  'kbli',
-  'products',
-  'business_centre',
-  'village',
-  'village_code',
-  'founded_year',
-  'employees',
-  'capital',
-  'turnover',
-  'nib',
-  'status',
-  'scale',
-  'scale_criterion',
-  'verified_at',
-  'verified_by',
-  'steward_id',
-  'created_at',
-  'updated_at',
-  'gender',
-  'birth_year',
-  'phone',
-  'nik',
-  'nik_consent',
-  'import_job', // the creation by an import: its job number and file
-  'file_name',
-]);
+// The fields with a name of their own in the texts (an import's job and file among them); others show as sent.
+const KNOWN_FIELDS = new Set(Object.keys(texts.registry.fields));
 // 'import_update' is an upsert import changing a registered enterprise (the server's action name).
 const KNOWN_ACTIONS = new Set(['create', 'update', 'verify', 'import', 'import_update']);
 

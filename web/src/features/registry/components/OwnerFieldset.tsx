@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CheckField } from '../../../components/CheckField';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import type { EnterpriseForm } from '../hooks/use-enterprise-form';
@@ -97,28 +98,14 @@ export function OwnerFieldset({ form, id, ownerSearchDelayMs }: OwnerFieldsetPro
             value={draft.new_owner.nik}
             onChange={(e) => setOwner('nik', e.target.value)}
           />
-          <div className={errorsFor('owner.nik_consent').length > 0 ? 'check field--invalid' : 'check'}>
-            <input
-              id={`${id}-owner-consent`}
-              type="checkbox"
-              className="check__input"
-              name="owner_nik_consent"
-              checked={draft.new_owner.nik_consent}
-              onChange={(e) => setOwner('nik_consent', e.target.checked)}
-              aria-invalid={errorsFor('owner.nik_consent').length > 0 ? true : undefined}
-              aria-describedby={errorsFor('owner.nik_consent').length > 0 ? `${id}-owner-consent-error` : undefined}
-            />
-            <label htmlFor={`${id}-owner-consent`} className="check__label">
-              {t('registry.form.nikConsent')}
-            </label>
-            {errorsFor('owner.nik_consent').length > 0 ? (
-              <ul className="field__errors check__hint" id={`${id}-owner-consent-error`}>
-                {errorsFor('owner.nik_consent').map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <CheckField
+            id={`${id}-owner-consent`}
+            label={t('registry.form.nikConsent')}
+            errors={errorsFor('owner.nik_consent')}
+            name="owner_nik_consent"
+            checked={draft.new_owner.nik_consent}
+            onChange={(checked) => setOwner('nik_consent', checked)}
+          />
         </div>
       )}
     </fieldset>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldErrors } from '../../../components/field-parts';
 import { problemMessage } from '../../../lib/problem-messages';
 import { usePeopleSearch } from '../hooks/use-registry-queries';
 
@@ -39,13 +40,7 @@ export function OwnerPicker({ value, onChange, errors, searchDelayMs = 300 }: Ow
         >
           {t('registry.form.ownerChange')}
         </button>
-        {errors.length > 0 ? (
-          <ul className="field__errors" id={errorId}>
-            {errors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FieldErrors id={errorId} messages={errors} />
       </div>
     );
   }
@@ -99,13 +94,7 @@ export function OwnerPicker({ value, onChange, errors, searchDelayMs = 300 }: Ow
           ))}
         </ul>
       ) : null}
-      {errors.length > 0 ? (
-        <ul className="field__errors" id={errorId}>
-          {errors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={errorId} messages={errors} />
     </div>
   );
 }

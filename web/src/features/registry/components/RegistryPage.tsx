@@ -116,10 +116,8 @@ function ListView({ filters, role, language, onChange }: ListViewProps) {
             total={data.total}
             limit={PAGE_SIZE}
             offset={filters.offset}
-            onChange={(offset) => {
-              onChange({ ...filters, offset });
-              document.querySelector<HTMLElement>('#main h1')?.focus();
-            }}
+            onChange={(offset) => onChange({ ...filters, offset })}
+            focusHeading
           />
         ) : null}
       </section>

@@ -1,5 +1,6 @@
 // The registry's reads through TanStack Query, keyed by `registryKeys`.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { nextOffset } from '../../../lib/page';
 import { useDebounced } from '../../../lib/use-debounced';
 import { enterpriseAreas, enterpriseHistory, getEnterprise, getPerson, listEnterprises, listSectors, listStewards, searchPeople } from '../api/registry';
 import { registryKeys } from '../api/keys';
@@ -41,10 +42,7 @@ export function useEnterpriseHistory(id: number) {
     queryKey: registryKeys.history(id),
     queryFn: ({ signal, pageParam }) => enterpriseHistory(id, pageParam, HISTORY_PAGE, signal),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
-      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
-    },
+    getNextPageParam: nextOffset,
   });
 }
 

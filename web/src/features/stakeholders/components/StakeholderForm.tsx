@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
+import { RegionField } from '../../../components/RegionField';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
@@ -90,21 +91,14 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           options={KINDS.map((kind) => ({ value: kind, label: t(`stakeholders.kinds.${kind}`) }))}
           {...field('kind')}
         />
-        <div className="field">
-          <RegionPicker
-            value={draft.region_code}
-            label={t('stakeholders.fields.region')}
-            onChange={(code) => set('region_code', code)}
-          />
-          <p className="field__hint">{t('stakeholders.form.regionHint')}</p>
-          {errorsFor('region_code').length > 0 ? (
-            <ul className="field__errors">
-              {errorsFor('region_code').map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <RegionField
+          RegionPicker={RegionPicker}
+          label={t('stakeholders.fields.region')}
+          hint={t('stakeholders.form.regionHint')}
+          errors={errorsFor('region_code')}
+          value={draft.region_code}
+          onChange={(code) => set('region_code', code)}
+        />
         <TextAreaField
           label={t('stakeholders.fields.contact')}
           hint={t('stakeholders.form.contactHint')}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import type { Role } from '../../../lib/user';
-import { callsTo, FakeRegionPicker, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, fill, FakeRegionPicker, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { Stakeholder } from '../types';
 import { StakeholdersPage } from './StakeholdersPage';
@@ -65,9 +65,7 @@ describe('StakeholdersPage', () => {
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Tambah lembaga' }));
     const form = screen.getByTestId('stakeholder-form');
-    await user.type(within(form).getByLabelText('Nama lembaga *'), 'Baznas Kota Batu');
-    await user.selectOptions(within(form).getByLabelText('Unsur *'), 'civil_society');
-    await user.selectOptions(within(form).getByLabelText('Jenis lembaga *'), 'zakat_institution');
+    await fill(user, form, { 'Nama lembaga *': 'Baznas Kota Batu', 'Unsur *': 'civil_society', 'Jenis lembaga *': 'zakat_institution' });
     await user.click(within(form).getByRole('button', { name: 'pick regency' }));
     await user.click(within(form).getByRole('button', { name: 'Simpan lembaga' }));
 
@@ -102,9 +100,7 @@ describe('StakeholdersPage', () => {
     });
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Tambah lembaga' }));
-    await user.type(screen.getByLabelText('Nama lembaga *'), 'Bank Jatim Cabang Batu');
-    await user.selectOptions(screen.getByLabelText('Unsur *'), 'business');
-    await user.selectOptions(screen.getByLabelText('Jenis lembaga *'), 'bank');
+    await fill(user, document.body, { 'Nama lembaga *': 'Bank Jatim Cabang Batu', 'Unsur *': 'business', 'Jenis lembaga *': 'bank' });
     await user.click(screen.getByRole('button', { name: 'Simpan lembaga' }));
     await waitFor(() =>
       expect(screen.getByLabelText('Nama lembaga *')).toHaveAccessibleDescription('Nama lembaga ini sudah dipakai.'),

@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
-import { FormField } from '../../../components/FormField';
+import { SearchForm } from '../../../components/SearchForm';
 import { can } from '../../../lib/permissions';
 import { formatPlacePath, type RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
@@ -27,8 +27,7 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
   const list = useStakeholders(q);
   const admin = can(role, 'stakeholders.write');
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSearch() {
     const text = query.trim();
     setQ([...text].length >= 2 ? text : '');
   }
@@ -70,20 +69,15 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
         />
       ) : null}
 
-      <form className="card filters__search" role="search" onSubmit={onSearch}>
-        <FormField
-          id="stakeholder-q"
-          label={t('stakeholders.search')}
-          hint={t('stakeholders.searchHint')}
-          type="search"
-          name="q"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <button type="submit" className="button button--primary">
-          {t('common.search')}
-        </button>
-      </form>
+      <SearchForm
+        className="card filters__search"
+        id="stakeholder-q"
+        label={t('stakeholders.search')}
+        hint={t('stakeholders.searchHint')}
+        value={query}
+        onChange={setQuery}
+        onSearch={onSearch}
+      />
 
       {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
       {list.isFetching && !list.data ? <p role="status">{t('stakeholders.loading')}</p> : null}

@@ -1,0 +1,48 @@
+import type { ParseKeys } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface Column {
+  /** The heading's text. */
+  label: ParseKeys<'translation'>;
+  /** A column of numbers: right-aligned, like its cells. */
+  num?: boolean;
+  /** A heading said to screen readers only (over a column of buttons). */
+  hidden?: boolean;
+}
+
+interface DataTableProps {
+  columns: readonly Column[];
+  /** What the table is, for screen readers (the heading above it says it to the eye). */
+  caption?: string;
+  testId?: string;
+  /** Classes beside `data-table`. */
+  className?: string;
+  /** The rows. */
+  children: ReactNode;
+  /** The totals' row(s). */
+  foot?: ReactNode;
+}
+
+/** A table that scrolls sideways on a phone rather than squeezing: headings from `columns`, the rows as children. */
+export function DataTable({ columns, caption, testId, className, children, foot }: DataTableProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId}>
+        {caption !== undefined ? <caption className="visually-hidden">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.num ? 'num' : undefined}>
+                {column.hidden ? <span className="visually-hidden">{t(column.label)}</span> : t(column.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+        {foot ? <tfoot>{foot}</tfoot> : null}
+      </table>
+    </div>
+  );
+}
