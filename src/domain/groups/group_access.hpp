@@ -49,7 +49,8 @@ core::Result<std::pair<Group, Caller>> OpenGroup(const accounts::Context& contex
 core::Result<bool> ActsInItsGroup(const accounts::Context& context, UnitOfWork& unit,
                                   const core::Date& today);
 
-// Appends to a unit's audit log as the caller of a use case, at the clock's time.
+// Appends to a unit's audit log as the caller of a use case, at the clock's time. It points at
+// the unit, context and clock it was made from, which outlive the use case's write.
 class AuditTrail {
  public:
   AuditTrail() = default;
