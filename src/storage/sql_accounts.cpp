@@ -124,7 +124,7 @@ core::Status SqlUserRepository::Update(const User& user) {
   });
 }
 
-core::Result<User> SqlUserRepository::FindById(std::int64_t id) {
+core::Result<User> SqlUserRepository::Find(std::int64_t id) {
   return Guard("find user", [&] { return FindUserBy(sql_, "id", "", id, true); });
 }
 

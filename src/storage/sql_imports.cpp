@@ -192,7 +192,7 @@ core::Result<std::int64_t> SqlImportRepository::Insert(const ImportJob& job) {
   });
 }
 
-core::Status SqlImportRepository::Save(const ImportJob& job) {
+core::Status SqlImportRepository::Update(const ImportJob& job) {
   return Guard("save import job", [&]() -> core::Status {
     std::string status(ToString(job.status)), warnings = WarningsJson(job.warnings);
     long long bytes_total = job.bytes_total, bytes_read = job.bytes_read, rows_read = job.rows_read,

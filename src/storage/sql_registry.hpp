@@ -89,7 +89,7 @@ class SqlImportRepository final : public domain::registry::ImportRepository {
  public:
   explicit SqlImportRepository(soci::session& sql) : sql_(sql) {}
   core::Result<std::int64_t> Insert(const domain::registry::ImportJob& job) override;
-  core::Status Save(const domain::registry::ImportJob& job) override;
+  core::Status Update(const domain::registry::ImportJob& job) override;
   core::Result<domain::registry::ImportJob> Find(std::int64_t id) override;
   core::Result<core::Page<domain::registry::ImportJob>> List(
       std::optional<std::int64_t> created_by, const core::PageRequest& page) override;

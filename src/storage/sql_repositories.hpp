@@ -15,7 +15,7 @@ class SqlUserRepository final : public domain::accounts::UserRepository {
   explicit SqlUserRepository(soci::session& sql) : sql_(sql) {}
   core::Result<std::int64_t> Insert(const domain::accounts::User& user) override;
   core::Status Update(const domain::accounts::User& user) override;
-  core::Result<domain::accounts::User> FindById(std::int64_t id) override;
+  core::Result<domain::accounts::User> Find(std::int64_t id) override;
   core::Result<domain::accounts::User> FindByUsername(const std::string& username) override;
   core::Result<core::Page<domain::accounts::User>> List(const core::PageRequest& page) override;
 

@@ -29,7 +29,7 @@ TEST_P(UserRepository, InsertedUserIsFoundByIdAndNameWithEveryField) {
 
   auto unit = Begin(Access::kRead);
   ASSERT_TRUE(unit);
-  for (auto found : {unit->Users().FindById(id), unit->Users().FindByUsername("siti")}) {
+  for (auto found : {unit->Users().Find(id), unit->Users().FindByUsername("siti")}) {
     ASSERT_OK(found);
     EXPECT_EQ(found->id, id);
     EXPECT_EQ(found->username, "siti");
@@ -50,7 +50,7 @@ TEST_P(UserRepository, UnscopedUserHasNoScope) {
   std::int64_t id = InsertUser(user);
   auto unit = Begin(Access::kRead);
   ASSERT_TRUE(unit);
-  ASSERT_OK_AND_ASSIGN(User found, unit->Users().FindById(id));
+  ASSERT_OK_AND_ASSIGN(User found, unit->Users().Find(id));
   EXPECT_FALSE(found.scope.has_value());
   EXPECT_EQ(found.role, Role::kAdmin);
   EXPECT_FALSE(found.disabled);
@@ -79,7 +79,7 @@ TEST_P(UserRepository, DuplicateUsernameIsAlreadyExistsOnUsername) {
 TEST_P(UserRepository, UnknownUserIsNotFound) {
   auto unit = Begin(Access::kRead);
   ASSERT_TRUE(unit);
-  EXPECT_ERROR_CODE(unit->Users().FindById(424242), ErrorCode::kNotFound);
+  EXPECT_ERROR_CODE(unit->Users().Find(424242), ErrorCode::kNotFound);
   EXPECT_ERROR_CODE(unit->Users().FindByUsername("nobody"), ErrorCode::kNotFound);
   // Names are exact: no pattern matching, no case folding.
   ASSERT_GT(InsertUser(SampleUser("siti")), 0);
@@ -94,7 +94,7 @@ TEST_P(UserRepository, UpdateChangesEveryWritableField) {
   {
     auto unit = Begin(Access::kWrite);
     ASSERT_TRUE(unit);
-    ASSERT_OK_AND_ASSIGN(User user, unit->Users().FindById(id));
+    ASSERT_OK_AND_ASSIGN(User user, unit->Users().Find(id));
     user.display_name = "Budi Santoso";
     user.role = Role::kFacilitator;
     user.scope = Scope{ScopeKind::kProgramme, 12};
@@ -107,7 +107,7 @@ TEST_P(UserRepository, UpdateChangesEveryWritableField) {
   {
     auto unit = Begin(Access::kRead);
     ASSERT_TRUE(unit);
-    ASSERT_OK_AND_ASSIGN(User user, unit->Users().FindById(id));
+    ASSERT_OK_AND_ASSIGN(User user, unit->Users().Find(id));
     EXPECT_EQ(user.username, "budi");
     EXPECT_EQ(user.display_name, "Budi Santoso");
     EXPECT_EQ(user.role, Role::kFacilitator);
@@ -120,7 +120,7 @@ TEST_P(UserRepository, UpdateChangesEveryWritableField) {
   {
     auto unit = Begin(Access::kWrite);
     ASSERT_TRUE(unit);
-    ASSERT_OK_AND_ASSIGN(User user, unit->Users().FindById(id));
+    ASSERT_OK_AND_ASSIGN(User user, unit->Users().Find(id));
     user.scope.reset();
     user.role = Role::kAdmin;
     ASSERT_OK(unit->Users().Update(user));
@@ -128,7 +128,7 @@ TEST_P(UserRepository, UpdateChangesEveryWritableField) {
   }
   auto unit = Begin(Access::kRead);
   ASSERT_TRUE(unit);
-  ASSERT_OK_AND_ASSIGN(User cleared, unit->Users().FindById(id));
+  ASSERT_OK_AND_ASSIGN(User cleared, unit->Users().Find(id));
   EXPECT_FALSE(cleared.scope.has_value());
 }
 

@@ -51,10 +51,10 @@ class ImportRepository : public StorageTest {
     EXPECT_TRUE(found.ok()) << found.error().message;
     return found.ok() ? *found : ImportJob{};
   }
-  void Save(const ImportJob& job) {
+  void Update(const ImportJob& job) {
     auto unit = Begin(Access::kWrite);
     ASSERT_TRUE(unit);
-    ASSERT_OK(unit->Imports().Save(job));
+    ASSERT_OK(unit->Imports().Update(job));
     ASSERT_OK(unit->Commit());
   }
   void AddErrors(std::int64_t job, const std::vector<RowError>& errors) {
@@ -121,7 +121,7 @@ TEST_P(ImportRepository, NewJobReadsBackWithZeroCountersAndEveryField) {
   EXPECT_ERROR_CODE(unit->Imports().Find(424242), ErrorCode::kNotFound);
 }
 
-TEST_P(ImportRepository, SaveWritesStatusCountersMessageWarningsAndTimes) {
+TEST_P(ImportRepository, UpdateWritesStatusCountersMessageWarningsAndTimes) {
   std::int64_t id = Insert(SampleJob("a.csv"));
   ImportJob job = Find(id);
   job.status = JobStatus::kFailed;
@@ -137,9 +137,9 @@ TEST_P(ImportRepository, SaveWritesStatusCountersMessageWarningsAndTimes) {
   job.warnings = {{"w", "unknown_column", {{"column", "fax"}}}};
   job.started_at = T("2026-04-05T06:07:09Z");
   job.finished_at = T("2026-04-05T06:08:00Z");
-  // Not rewritten by Save:
+  // Not rewritten by Update:
   job.file_name = "renamed.csv";
-  Save(job);
+  Update(job);
 
   ImportJob found = Find(id);
   EXPECT_EQ(found.status, JobStatus::kFailed);
@@ -160,7 +160,7 @@ TEST_P(ImportRepository, SaveWritesStatusCountersMessageWarningsAndTimes) {
   // A message without a code or params, then none at all; warnings cleared.
   job.message = JobNote{"something nobody foresaw", "", {}};
   job.warnings.clear();
-  Save(job);
+  Update(job);
   found = Find(id);
   ASSERT_TRUE(found.message.has_value());
   EXPECT_EQ(*found.message, *job.message);
@@ -169,7 +169,7 @@ TEST_P(ImportRepository, SaveWritesStatusCountersMessageWarningsAndTimes) {
   job.started_at.reset();
   job.finished_at.reset();
   job.status = JobStatus::kQueued;
-  Save(job);
+  Update(job);
   found = Find(id);
   EXPECT_FALSE(found.message.has_value());
   EXPECT_FALSE(found.started_at.has_value());
@@ -212,7 +212,7 @@ TEST_P(ImportRepository, UnfinishedAreTheQueuedAndRunningOldestFirst) {
     ImportJob job = Find(id);
     job.status = status;
     job.rows_read = 40;  // a resumed job skips this many
-    Save(job);
+    Update(job);
   }
   auto unit = Begin(Access::kRead);
   ASSERT_TRUE(unit);

@@ -172,7 +172,7 @@ core::Result<User> AccountService::UpdateUser(const Context& context, std::int64
                                               const UserPatch& patch) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindById(id));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(id));
   const User before = user;
 
   std::vector<FieldError> errors;
@@ -221,7 +221,7 @@ core::Result<User> AccountService::UpdateUser(const Context& context, std::int64
 core::Result<User> AccountService::GetUser(const Context& context, std::int64_t id) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  return unit->Users().FindById(id);
+  return unit->Users().Find(id);
 }
 
 core::Result<core::Page<User>> AccountService::ListUsers(const Context& context,
@@ -263,7 +263,7 @@ core::Status AccountService::ChangeOwnPassword(const Context& context,
   }
   std::vector<FieldError> errors = CheckPassword("new_password", new_password);
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindById(context.principal->user_id));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(context.principal->user_id));
   if (!hasher_.Verify(user.password_hash, current_password)) {
     throttle_.RecordFailure(account, context.client_address);
     errors.insert(errors.begin(),
@@ -360,7 +360,7 @@ core::Result<Authenticated> AccountService::AuthenticateSession(const std::strin
       now - session->last_seen_at >= policy_.idle_timeout) {
     return SessionExpired();
   }
-  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindById(session->user_id));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(session->user_id));
   if (user.disabled) return SessionExpired();
   if (now - session->last_seen_at >= policy_.touch_interval) {
     unit.reset();  // end the read before writing, so SQLite never upgrades a read lock
@@ -384,7 +384,7 @@ core::Result<Authenticated> AccountService::AuthenticateBearer(const std::string
     error.type = "invalid-token";
     return error;
   }
-  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindById(api_token->user_id));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(api_token->user_id));
   if (user.disabled) return Error::Unauthenticated("the account of this token is disabled");
   return Authenticated{PrincipalOf(user), std::move(user), std::nullopt, std::nullopt};
 }

@@ -9,6 +9,7 @@
 #include "core/result.hpp"
 #include "domain/accounts/role.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::accounts {
 
@@ -47,13 +48,9 @@ struct ApiToken {
   std::optional<core::Instant> revoked_at;
 };
 
-class UserRepository {
+// Insert answers kAlreadyExists (field "username") when the name is taken.
+class UserRepository : public RecordRepository<User> {
  public:
-  virtual ~UserRepository() = default;
-  // Returns the new id; kAlreadyExists (field "username") when the name is taken.
-  virtual core::Result<std::int64_t> Insert(const User& user) = 0;
-  virtual core::Status Update(const User& user) = 0;
-  virtual core::Result<User> FindById(std::int64_t id) = 0;
   virtual core::Result<User> FindByUsername(const std::string& username) = 0;
   virtual core::Result<core::Page<User>> List(const core::PageRequest& page) = 0;
 };

@@ -14,6 +14,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/groups/rules.hpp"
 #include "domain/registry/rules.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::groups {
 
@@ -187,12 +188,8 @@ audit::Snapshot SnapshotOf(const Membership& membership);
 audit::Snapshot SnapshotOf(const Meeting& meeting);
 audit::Snapshot SnapshotOf(const Deliberation& deliberation);
 
-class GroupRepository {
+class GroupRepository : public RecordRepository<Group> {
  public:
-  virtual ~GroupRepository() = default;
-  virtual core::Result<std::int64_t> Insert(const Group& group) = 0;
-  virtual core::Status Update(const Group& group) = 0;
-  virtual core::Result<Group> Find(std::int64_t id) = 0;
   virtual core::Result<core::Page<Group>> List(const GroupFilter& filter,
                                                const core::PageRequest& page) = 0;
   // Held meetings against the SOP from `from` to `to` (inclusive days spanning `months` whole

@@ -13,6 +13,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "domain/registry/registry.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::registry {
 
@@ -142,13 +143,9 @@ struct RowError {
   std::vector<RowErrorParam> params;
 };
 
-class ImportRepository {
+// Update writes the job's status, counters, message, warnings and times.
+class ImportRepository : public RecordRepository<ImportJob> {
  public:
-  virtual ~ImportRepository() = default;
-  virtual core::Result<std::int64_t> Insert(const ImportJob& job) = 0;
-  // Writes the job's status, counters, message, warnings and times.
-  virtual core::Status Save(const ImportJob& job) = 0;
-  virtual core::Result<ImportJob> Find(std::int64_t id) = 0;
   // Newest first; only `created_by`'s jobs when given.
   virtual core::Result<core::Page<ImportJob>> List(std::optional<std::int64_t> created_by,
                                                    const core::PageRequest& page) = 0;

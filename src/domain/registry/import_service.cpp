@@ -126,7 +126,7 @@ core::Status ImportService::Fail(std::int64_t job_id, JobNote why) {
   job.status = JobStatus::kFailed;
   job.message = std::move(why);
   job.finished_at = clock_.Now();
-  GOTONG_RETURN_IF_ERROR(unit->Imports().Save(job));
+  GOTONG_RETURN_IF_ERROR(unit->Imports().Update(job));
   return unit->Commit();
 }
 
@@ -169,7 +169,7 @@ core::Result<ImportJob> ImportService::MarkRunning(std::int64_t job_id, VillageS
   if (job.status == JobStatus::kSucceeded || job.status == JobStatus::kFailed) return job;
   job.status = JobStatus::kRunning;
   if (!job.started_at) job.started_at = clock_.Now();
-  GOTONG_RETURN_IF_ERROR(unit->Imports().Save(job));
+  GOTONG_RETURN_IF_ERROR(unit->Imports().Update(job));
   GOTONG_ASSIGN_OR_RETURN(auto codes, unit->Regions().CodesAt(regions::Level::kVillage));
   villages.reserve(codes.size());
   for (auto& code : codes) villages.insert(std::move(code));
@@ -202,7 +202,7 @@ core::Result<ImportJob> ImportService::Finish(const ImportJob& job, JobStatus st
   saved.warnings = job.warnings;
   saved.finished_at = clock_.Now();
   if (status == JobStatus::kSucceeded) saved.bytes_read = saved.bytes_total;
-  GOTONG_RETURN_IF_ERROR(unit->Imports().Save(saved));
+  GOTONG_RETURN_IF_ERROR(unit->Imports().Update(saved));
   auto entry = audit::NewEntry(JobContext(saved), clock_.Now(), "import", std::to_string(job.id),
                                saved.dry_run ? "import_dry_run" : "import");
   entry.after = audit::Snapshot{{"file_name", saved.file_name},

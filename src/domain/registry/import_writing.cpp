@@ -194,7 +194,7 @@ core::Status BatchWriter::SaveJob(UnitOfWork& unit, ImportJob& job, const Batch&
   GOTONG_RETURN_IF_ERROR(unit.Imports().AddErrors(job_id_, plan.errors));
   job.errors_stored += static_cast<std::int64_t>(plan.errors.size());
   job.bytes_read = batch.bytes_read;
-  return unit.Imports().Save(job);
+  return unit.Imports().Update(job);
 }
 
 }  // namespace gotong::domain::registry

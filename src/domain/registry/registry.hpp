@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/registry/rules.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::registry {
 
@@ -105,36 +106,24 @@ struct AreaCount {
   std::int64_t micro = 0, small = 0, medium = 0, large = 0, unknown = 0;
 };
 
-class StakeholderRepository {
+class StakeholderRepository : public RecordRepository<Stakeholder> {
  public:
-  virtual ~StakeholderRepository() = default;
-  virtual core::Result<std::int64_t> Insert(const Stakeholder& stakeholder) = 0;
-  virtual core::Status Update(const Stakeholder& stakeholder) = 0;
-  virtual core::Result<Stakeholder> Find(std::int64_t id) = 0;
   virtual core::Result<core::Page<Stakeholder>> List(std::optional<Helix> helix,
                                                      std::optional<StakeholderKind> kind,
                                                      const std::optional<std::string>& q,
                                                      const core::PageRequest& page) = 0;
 };
 
-class PersonRepository {
+class PersonRepository : public RecordRepository<Person> {
  public:
-  virtual ~PersonRepository() = default;
-  virtual core::Result<std::int64_t> Insert(const Person& person) = 0;
-  virtual core::Status Update(const Person& person) = 0;
-  virtual core::Result<Person> Find(std::int64_t id) = 0;
   virtual core::Result<core::Page<Person>> List(const std::optional<std::string>& region,
                                                 const std::optional<std::string>& q,
                                                 const core::PageRequest& page) = 0;
 };
 
-class EnterpriseRepository {
+// Insert and Update answer kAlreadyExists (field "nib") when the NIB is taken.
+class EnterpriseRepository : public RecordRepository<Enterprise> {
  public:
-  virtual ~EnterpriseRepository() = default;
-  // kAlreadyExists (field "nib") when the NIB is taken.
-  virtual core::Result<std::int64_t> Insert(const Enterprise& enterprise) = 0;
-  virtual core::Status Update(const Enterprise& enterprise) = 0;
-  virtual core::Result<Enterprise> Find(std::int64_t id) = 0;
   virtual core::Result<core::Page<Enterprise>> List(const EnterpriseFilter& filter,
                                                     EnterpriseSort sort,
                                                     const core::PageRequest& page) = 0;
