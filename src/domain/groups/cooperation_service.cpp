@@ -133,7 +133,7 @@ audit::Snapshot SnapshotOf(const JointOrder& order) {
 
 core::Result<AreasView> CooperationService::Areas(const Context& context, std::int64_t group_id,
                                                   bool include_ended) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   AreasView view;
   GOTONG_ASSIGN_OR_RETURN(view.areas, unit->Cooperation().Areas(group_id, include_ended));
   std::vector<AreaClaim> claims;
@@ -146,9 +146,9 @@ core::Result<AreasView> CooperationService::Areas(const Context& context, std::i
 
 core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, std::int64_t group_id,
                                                        const AreaInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMarketAreas));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMarketAreas));
   auto& [unit, group, caller, trail] = write;
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   MarketArea area;
   area.group_id = group_id;
@@ -162,27 +162,10 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
     ActiveMembers(*unit, problems, group_id, {{"member_id", area.member_id}}, status);
     GOTONG_RETURN_IF_ERROR(status);
   }
-  if (IsSet(input.claimed_on)) {
-    if (auto day = CheckDate(problems, "claimed_on", **input.claimed_on)) {
-      if (*day > today) {
-        problems.Add("claimed_on", "in_future", "claimed_on " + day->ToString() + " is after today");
-      } else {
-        area.claimed_on = *day;
-      }
-    }
-  }
-  if (IsSet(input.deliberation_id)) {
-    auto deliberation = unit->Deliberations().Find(group_id, **input.deliberation_id);
-    if (!deliberation.ok()) {
-      problems.Add("deliberation_id", "not_found",
-                   "deliberation " + std::to_string(**input.deliberation_id) + " is not this group's");
-    } else if (deliberation->topic != Topic::kMarketAreas || deliberation->outcome != Outcome::kAgreed) {
-      problems.Add("deliberation_id", "not_agreed",
-                   "only an agreed deliberation on market areas lets members share an area");
-    } else {
-      area.deliberation_id = deliberation->id;
-    }
-  }
+  ApplyPastDate(problems, input.claimed_on, "claimed_on", today, area.claimed_on);
+  area.deliberation_id =
+      CitedDeliberation(*unit, problems, group_id, input.deliberation_id, Topic::kMarketAreas,
+                        "only an agreed deliberation on market areas lets members share an area");
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto current, unit->Cooperation().Areas(group_id, false));
   std::string key = AreaKey(area.area);
@@ -214,13 +197,13 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
 
 core::Result<MarketArea> CooperationService::EndArea(const Context& context, std::int64_t group_id,
                                                      std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMarketAreas));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMarketAreas));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto area, unit->Cooperation().FindArea(group_id, id));
   if (area.ended_on) {
     return Precondition("area", "ended", "this claim ended on " + area.ended_on->ToString());
   }
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().EndArea(id, today));
   GOTONG_RETURN_IF_ERROR(trail.Record("market_area", id, "end", std::nullopt,
                                      {{"ended_on", today.ToString()}}));
@@ -233,19 +216,19 @@ core::Result<MarketArea> CooperationService::EndArea(const Context& context, std
 core::Result<core::Page<JointOrder>> CooperationService::Orders(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Cooperation().Orders(group_id, page);
 }
 
 core::Result<JointOrder> CooperationService::GetOrder(const Context& context, std::int64_t group_id,
                                                       std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Cooperation().FindOrder(group_id, id);
 }
 
 core::Result<JointOrder> CooperationService::CreateOrder(const Context& context, std::int64_t group_id,
                                                          const OrderInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kOrders));
   auto& [unit, group, caller, trail] = write;
   Problems problems;
   JointOrder order;
@@ -300,7 +283,7 @@ core::Result<JointOrder> CooperationService::CreateOrder(const Context& context,
 core::Result<JointOrder> CooperationService::UpdateShare(const Context& context, std::int64_t group_id,
                                                          std::int64_t order_id, std::int64_t member_id,
                                                          const ShareInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kOrders));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, order_id));
   if (order.status == OrderStatus::kCancelled) {
@@ -336,7 +319,7 @@ core::Result<JointOrder> CooperationService::UpdateShare(const Context& context,
 
 core::Result<JointOrder> CooperationService::CancelOrder(const Context& context, std::int64_t group_id,
                                                          std::int64_t order_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kOrders));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kOrders));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, order_id));
   if (order.status != OrderStatus::kOpen) {
@@ -357,7 +340,7 @@ core::Result<JointOrder> CooperationService::CancelOrder(const Context& context,
 core::Result<core::Page<PostView>> CooperationService::Posts(const Context& context,
                                                              std::int64_t group_id,
                                                              const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   GOTONG_ASSIGN_OR_RETURN(auto posts, unit->Cooperation().Posts(group_id, page));
   core::Page<PostView> views{{}, posts.total, posts.limit, posts.offset};
   for (auto& post : posts.items) views.items.push_back(ViewOf(std::move(post)));
@@ -366,7 +349,7 @@ core::Result<core::Page<PostView>> CooperationService::Posts(const Context& cont
 
 core::Result<PostView> CooperationService::CreatePost(const Context& context, std::int64_t group_id,
                                                       const PostInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto author, Actor(*unit, caller, group, input.member_id,
                                              {MemberRole::kLeader, MemberRole::kSecretary}));
@@ -403,7 +386,7 @@ core::Result<PostView> CooperationService::CreatePost(const Context& context, st
 
 core::Result<PostView> CooperationService::MarkUseful(const Context& context, std::int64_t group_id,
                                                       std::int64_t post_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   if (!caller.member) return Error::Denied("only the group's members mark posts useful");
@@ -421,8 +404,8 @@ core::Result<PostView> CooperationService::MarkUseful(const Context& context, st
 // ---- raw material -------------------------------------------------------------------------
 
 core::Result<MaterialsView> CooperationService::Materials(const Context& context, std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
-  core::Date today = TodayInIndonesia(clock_);
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
+  core::Date today = Today();
   MaterialsView view;
   GOTONG_ASSIGN_OR_RETURN(view.open, unit->Cooperation().OpenMaterials(group_id, today, 500));
   std::vector<MaterialPost> posts;
@@ -434,11 +417,11 @@ core::Result<MaterialsView> CooperationService::Materials(const Context& context
 core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& context,
                                                               std::int64_t group_id,
                                                               const MaterialInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto member, Actor(*unit, caller, group, input.member_id,
                                              {MemberRole::kLeader, MemberRole::kTreasurer}));
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   MaterialRecord record;
   record.group_id = group_id;
@@ -475,7 +458,7 @@ core::Result<MaterialRecord> CooperationService::PostMaterial(const Context& con
 
 core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& context,
                                                                std::int64_t group_id, std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto record, unit->Cooperation().FindMaterial(group_id, id));
   // Her own post, or one the leader or treasurer closes for her (also after she left).
@@ -493,16 +476,16 @@ core::Result<MaterialRecord> CooperationService::CloseMaterial(const Context& co
 
 core::Result<core::Page<CollectivePurchase>> CooperationService::Purchases(
     const Context& context, std::int64_t group_id, const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Cooperation().Purchases(group_id, page);
 }
 
 core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Context& context,
                                                                     std::int64_t group_id,
                                                                     const PurchaseInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMaterials));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMaterials));
   auto& [unit, group, caller, trail] = write;
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   CollectivePurchase purchase;
   purchase.group_id = group_id;
@@ -525,15 +508,7 @@ core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Contex
   if (purchase.quantity > 0 && purchase.alone_price > kMaxAmount / purchase.quantity) {
     problems.Add("alone_price", "out_of_range", "that price makes more than Rp 10.000.000.000.000");
   }
-  if (IsSet(input.purchased_on)) {
-    if (auto day = CheckDate(problems, "purchased_on", **input.purchased_on)) {
-      if (*day > today) {
-        problems.Add("purchased_on", "in_future", "purchased_on " + day->ToString() + " is after today");
-      } else {
-        purchase.purchased_on = *day;
-      }
-    }
-  }
+  ApplyPastDate(problems, input.purchased_on, "purchased_on", today, purchase.purchased_on);
   if (!problems.empty()) return problems.ToError();
   std::int64_t paid = purchase.quantity * purchase.group_price;
   if (paid > 0) {

@@ -5,13 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "domain/accounts/access.hpp"
-#include "domain/database.hpp"
 #include "domain/form.hpp"
 #include "domain/groups/cooperation.hpp"
+#include "domain/groups/group_access.hpp"
 
 namespace gotong::domain::groups {
 
@@ -88,9 +87,9 @@ struct MaterialsView {
 // Cooperation among members. The leader and secretary keep the market areas; the leader,
 // secretary and treasurer keep joint orders; the leader and treasurer record collective
 // purchases; every member writes her own knowledge posts and raw-material offers and requests.
-class CooperationService {
+class CooperationService : public GroupWorkspace {
  public:
-  CooperationService(Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
+  using GroupWorkspace::GroupWorkspace;
 
   core::Result<AreasView> Areas(const accounts::Context& context, std::int64_t group_id,
                                 bool include_ended);
@@ -131,10 +130,6 @@ class CooperationService {
   // Records the purchase and posts what the group paid to the ledger.
   core::Result<CollectivePurchase> RecordPurchase(const accounts::Context& context,
                                                   std::int64_t group_id, const PurchaseInput& input);
-
- private:
-  Database& database_;
-  const core::Clock& clock_;
 };
 
 }  // namespace gotong::domain::groups

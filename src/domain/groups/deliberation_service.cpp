@@ -24,7 +24,7 @@ using form::Problems;
 core::Result<core::Page<Deliberation>> DeliberationService::ListDeliberations(const Context& context,
                                                                        std::int64_t group_id,
                                                                        const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Deliberations().List(group_id, page);
 }
 
@@ -46,14 +46,14 @@ core::Result<DeliberationView> DeliberationService::DeliberationViewOf(UnitOfWor
 core::Result<DeliberationView> DeliberationService::GetDeliberation(const Context& context,
                                                              std::int64_t group_id,
                                                              std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return DeliberationViewOf(*unit, group_id, id);
 }
 
 core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const DeliberationInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kDeliberations));
   auto& [unit, group, caller, trail] = write;
   Problems problems;
   Deliberation deliberation;
@@ -105,7 +105,7 @@ core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Con
 
 core::Result<DeliberationView> DeliberationService::CastVote(const Context& context, std::int64_t group_id,
                                                       std::int64_t id, const VoteInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
@@ -162,7 +162,7 @@ core::Result<DeliberationView> DeliberationService::CastVote(const Context& cont
 
 core::Result<DeliberationView> DeliberationService::WithdrawVote(const Context& context, std::int64_t group_id,
                                                           std::int64_t id, std::int64_t member_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   if (group.status == GroupStatus::kDissolved) return Dissolved();
   bool recorder = MayWrite(caller, group, Part::kDeliberations).ok();
@@ -184,7 +184,7 @@ core::Result<DeliberationView> DeliberationService::WithdrawVote(const Context& 
 
 core::Result<DeliberationView> DeliberationService::Decide(const Context& context, std::int64_t group_id,
                                                     std::int64_t id, const DecisionInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kDeliberations));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit->Deliberations().Find(group_id, id));
   if (deliberation.decided) {
@@ -260,7 +260,7 @@ core::Result<DeliberationView> DeliberationService::Decide(const Context& contex
 }
 
 core::Result<std::vector<Norm>> DeliberationService::Norms(const Context& context, std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Deliberations().Norms(group_id);
 }
 

@@ -5,14 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "domain/accounts/access.hpp"
 #include "domain/database.hpp"
+#include "domain/form.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/groups.hpp"
-#include "domain/form.hpp"
 
 namespace gotong::domain::groups {
 
@@ -46,9 +45,9 @@ struct DeliberationView {
 
 // A group deciding by deliberation (seeds 000 and 001): proposals with their options, the
 // members' votes, the decision, and the norms agreed outcomes become.
-class DeliberationService {
+class DeliberationService : public GroupWorkspace {
  public:
-  DeliberationService(Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
+  using GroupWorkspace::GroupWorkspace;
 
   core::Result<core::Page<Deliberation>> ListDeliberations(const accounts::Context& context,
                                                            std::int64_t group_id,
@@ -68,14 +67,9 @@ class DeliberationService {
                                         std::int64_t id, const DecisionInput& input);
   core::Result<std::vector<Norm>> Norms(const accounts::Context& context, std::int64_t group_id);
 
-  core::Date Today() const { return TodayInIndonesia(clock_); }
-
  private:
   core::Result<DeliberationView> DeliberationViewOf(UnitOfWork& unit, std::int64_t group_id,
                                                     std::int64_t id);
-
-  Database& database_;
-  const core::Clock& clock_;
 };
 
 }  // namespace gotong::domain::groups

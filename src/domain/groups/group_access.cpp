@@ -201,4 +201,38 @@ core::Result<std::pair<Group, Caller>> OpenGroup(const Context& context, UnitOfW
   return std::make_pair(std::move(group), std::move(caller));
 }
 
+std::optional<core::Date> PastDate(form::Problems& problems, const std::string& field,
+                                   const std::string& value, const core::Date& today) {
+  auto date = form::CheckDate(problems, field, value);
+  if (date && *date > today) {
+    problems.Add(field, "in_future", field + " " + date->ToString() + " is after today");
+    return std::nullopt;
+  }
+  return date;
+}
+
+void ApplyPastDate(form::Problems& problems, const form::Field<std::string>& input,
+                   const std::string& field, const core::Date& today, core::Date& out) {
+  if (!form::IsSet(input)) return;
+  if (auto date = PastDate(problems, field, **input, today)) out = *date;
+}
+
+std::optional<std::int64_t> CitedDeliberation(UnitOfWork& unit, form::Problems& problems,
+                                              std::int64_t group_id,
+                                              const form::Field<std::int64_t>& deliberation_id,
+                                              std::optional<Topic> topic, const std::string& refusal) {
+  if (!form::IsSet(deliberation_id)) return std::nullopt;
+  auto deliberation = unit.Deliberations().Find(group_id, **deliberation_id);
+  if (!deliberation.ok()) {
+    problems.Add("deliberation_id", "not_found",
+                 "deliberation " + std::to_string(**deliberation_id) + " is not this group's");
+    return std::nullopt;
+  }
+  if ((topic && deliberation->topic != *topic) || deliberation->outcome != Outcome::kAgreed) {
+    problems.Add("deliberation_id", "not_agreed", refusal);
+    return std::nullopt;
+  }
+  return deliberation->id;
+}
+
 }  // namespace gotong::domain::groups

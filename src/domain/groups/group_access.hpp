@@ -141,8 +141,49 @@ struct DateRange {
 DateRange ReadDateRange(form::Problems& problems, const std::optional<std::string>& from,
                         const std::optional<std::string>& to);
 
+// A date field that may not lie after `today`: the date, or nullopt with the problem
+// ("in_future") added to `problems`, naming `field`.
+std::optional<core::Date> PastDate(form::Problems& problems, const std::string& field,
+                                   const std::string& value, const core::Date& today);
+
+// Sets `out` from `input` when it is given and a date not after `today` (PastDate).
+void ApplyPastDate(form::Problems& problems, const form::Field<std::string>& input,
+                   const std::string& field, const core::Date& today, core::Date& out);
+
+// The deliberation a write cites in `deliberation_id`, when it cites one: an agreed proposal of
+// this group, on `topic` when one is given. Otherwise nullopt, with "not_found" or "not_agreed"
+// (and `refusal` as its message) added to `problems`.
+std::optional<std::int64_t> CitedDeliberation(UnitOfWork& unit, form::Problems& problems,
+                                              std::int64_t group_id,
+                                              const form::Field<std::int64_t>& deliberation_id,
+                                              std::optional<Topic> topic, const std::string& refusal);
+
 // Today where the group is: Indonesia's easternmost time (UTC+9), so that something done this
 // evening anywhere in the country is never "in the future".
 core::Date TodayInIndonesia(const core::Clock& clock);
+
+// What the services of a group's workspace are built on: the database and the clock, today where
+// the group is, and units opened on one group the caller reaches. A new service of the workspace
+// derives from it (`class MeetingService : public GroupWorkspace`).
+class GroupWorkspace {
+ public:
+  GroupWorkspace(Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
+
+  core::Date Today() const { return TodayInIndonesia(clock_); }
+
+ protected:
+  // BeginGroupWrite and BeginGroupRead on the workspace's database and clock.
+  core::Result<GroupWrite> BeginWrite(const accounts::Context& context, std::int64_t group_id,
+                                      std::optional<Part> part) const {
+    return BeginGroupWrite(database_, clock_, context, group_id, part);
+  }
+  core::Result<std::unique_ptr<UnitOfWork>> BeginRead(const accounts::Context& context,
+                                                      std::int64_t group_id) const {
+    return BeginGroupRead(database_, clock_, context, group_id);
+  }
+
+  Database& database_;
+  const core::Clock& clock_;
+};
 
 }  // namespace gotong::domain::groups

@@ -17,25 +17,14 @@ using core::Error;
 using form::ApplyOptionalText;
 using form::ApplyRequiredChoice;
 using form::ApplyRequiredText;
-using form::CheckDate;
 using form::CheckText;
 using form::CheckVillage;
 using form::Given;
 using form::IsSet;
 using form::Problems;
 
-// A date field that may not lie after `today`.
-std::optional<core::Date> PastDate(Problems& problems, const std::string& field,
-                                   const std::string& value, const core::Date& today) {
-  auto date = CheckDate(problems, field, value);
-  if (date && *date > today) {
-    problems.Add(field, "in_future", field + " " + date->ToString() + " is after today");
-    return std::nullopt;
-  }
-  return date;
-}
-
-
+// Why a cited deliberation does not authorise an office.
+constexpr char kOfficeRefusal[] = "only a proposal the group has agreed gives or takes an office";
 
 }  // namespace
 
@@ -312,7 +301,7 @@ core::Result<core::Page<Membership>> GroupService::ListMembers(const Context& co
                                                                std::int64_t group_id,
                                                                bool include_left,
                                                                const core::PageRequest& page) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Groups().ListMembers(group_id, include_left, page);
 }
 
@@ -373,7 +362,7 @@ void ApplyMember(UnitOfWork& unit, Problems& problems, const MemberInput& input,
   if (Given(input.user_id)) {
     member.user_id.reset();
     if (IsSet(input.user_id)) {
-      auto user = unit.Users().FindById(**input.user_id);
+      auto user = unit.Users().Find(**input.user_id);
       if (!user.ok()) {
         problems.Add("user_id", "not_found", "no account with id " + std::to_string(**input.user_id));
       } else if (!user->scope || user->scope->kind != ScopeKind::kGroup ||
@@ -408,24 +397,6 @@ std::vector<std::string> OfficeFields(const Membership& before, const Membership
   if (before.left_on.has_value() != after.left_on.has_value()) fields.emplace_back("left_on");
   if (fields.empty()) fields.emplace_back("role");
   return fields;
-}
-
-// The deliberation a write cites, when it names one: an agreed proposal of this group.
-std::optional<std::int64_t> CitedDeliberation(UnitOfWork& unit, Problems& problems,
-                                              std::int64_t group_id, const MemberInput& input) {
-  if (!IsSet(input.deliberation_id)) return std::nullopt;
-  auto deliberation = unit.Deliberations().Find(group_id, **input.deliberation_id);
-  if (!deliberation.ok()) {
-    problems.Add("deliberation_id", "not_found",
-                 "deliberation " + std::to_string(**input.deliberation_id) + " is not this group's");
-    return std::nullopt;
-  }
-  if (deliberation->outcome != Outcome::kAgreed) {
-    problems.Add("deliberation_id", "not_agreed",
-                 "only a proposal the group has agreed gives or takes an office");
-    return std::nullopt;
-  }
-  return deliberation->id;
 }
 
 core::Error DeniedFields(const std::vector<std::string>& fields, const std::string& code,
@@ -487,7 +458,7 @@ core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
 
 core::Result<Membership> GroupService::AddMember(const Context& context, std::int64_t group_id,
                                                  const MemberInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMembers));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMembers));
   auto& [unit, group, caller, trail] = write;
   Problems problems;
   Membership member;
@@ -524,7 +495,8 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
   }
   const Membership before = member;
   ApplyMember(*unit, problems, input, member, Today());
-  auto deliberation = CitedDeliberation(*unit, problems, group_id, input);
+  auto deliberation = CitedDeliberation(*unit, problems, group_id, input.deliberation_id, std::nullopt,
+                                       kOfficeRefusal);
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
   GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
@@ -541,7 +513,7 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
 core::Result<Membership> GroupService::UpdateMember(const Context& context, std::int64_t group_id,
                                                     std::int64_t member_id,
                                                     const MemberInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, std::nullopt));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   // The programme's facilitator also keeps the members she accompanies (their offices and
   // accounts above all); she does not add people to the steward's registry.
@@ -554,7 +526,8 @@ core::Result<Membership> GroupService::UpdateMember(const Context& context, std:
   entry.before = SnapshotOf(member);
   Problems problems;
   ApplyMember(*unit, problems, input, member, Today());
-  auto deliberation = CitedDeliberation(*unit, problems, group_id, input);
+  auto deliberation = CitedDeliberation(*unit, problems, group_id, input.deliberation_id, std::nullopt,
+                                       kOfficeRefusal);
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
   GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));

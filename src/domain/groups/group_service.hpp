@@ -68,10 +68,10 @@ struct GroupView {
 // (RoleWrites); facilitators of the group's programme and every account scoped to the group read.
 // A group's meetings are MeetingService's, its deliberations DeliberationService's, its books
 // TreasuryService's and its cooperation CooperationService's.
-class GroupService {
+class GroupService : public GroupWorkspace {
  public:
   GroupService(Database& database, const core::Clock& clock, registry::RegistryService& registry)
-      : database_(database), clock_(clock), registry_(registry) {}
+      : GroupWorkspace(database, clock), registry_(registry) {}
 
   core::Result<core::Page<Group>> ListGroups(const accounts::Context& context,
                                                  const GroupQuery& query,
@@ -99,11 +99,7 @@ class GroupService {
   core::Result<Membership> UpdateMember(const accounts::Context& context, std::int64_t group_id,
                                         std::int64_t member_id, const MemberInput& input);
 
-  core::Date Today() const { return TodayInIndonesia(clock_); }
-
  private:
-  Database& database_;
-  const core::Clock& clock_;
   registry::RegistryService& registry_;
 };
 

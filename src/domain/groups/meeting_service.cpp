@@ -28,7 +28,7 @@ core::Result<core::Page<Meeting>> MeetingService::ListMeetings(const Context& co
   Problems problems;
   DateRange range = ReadDateRange(problems, from, to);
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Meetings().List(group_id, range.from, range.to, page);
 }
 
@@ -42,7 +42,7 @@ core::Result<MeetingView> MeetingService::MeetingViewOf(UnitOfWork& unit, std::i
 
 core::Result<MeetingView> MeetingService::GetMeeting(const Context& context, std::int64_t group_id,
                                                    std::int64_t meeting_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return MeetingViewOf(*unit, group_id, meeting_id);
 }
 
@@ -97,7 +97,7 @@ void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& inpu
 
 core::Result<MeetingView> MeetingService::CreateMeeting(const Context& context, std::int64_t group_id,
                                                       const MeetingInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
   auto& [unit, group, caller, trail] = write;
   Problems problems;
   Meeting meeting;
@@ -115,7 +115,7 @@ core::Result<MeetingView> MeetingService::CreateMeeting(const Context& context, 
 core::Result<MeetingView> MeetingService::UpdateMeeting(const Context& context, std::int64_t group_id,
                                                       std::int64_t meeting_id,
                                                       const MeetingInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "update");
@@ -134,7 +134,7 @@ core::Result<MeetingView> MeetingService::UpdateMeeting(const Context& context, 
 core::Result<MeetingView> MeetingService::RecordAttendance(
     const Context& context, std::int64_t group_id, std::int64_t meeting_id,
     const std::optional<std::vector<AttendanceInput>>& attendance) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kMeetings));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
   if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");

@@ -5,14 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "domain/accounts/access.hpp"
 #include "domain/database.hpp"
+#include "domain/form.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/groups.hpp"
-#include "domain/form.hpp"
 
 namespace gotong::domain::groups {
 
@@ -55,9 +54,9 @@ struct ComplianceView {
 
 // A group's meetings under its programme's SOP (seed 001): the meetings the secretary records,
 // who attended, and how many the group held against what its SOP asks each month.
-class MeetingService {
+class MeetingService : public GroupWorkspace {
  public:
-  MeetingService(Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
+  using GroupWorkspace::GroupWorkspace;
 
   core::Result<core::Page<Meeting>> ListMeetings(const accounts::Context& context,
                                                  std::int64_t group_id,
@@ -80,14 +79,9 @@ class MeetingService {
                                           const std::optional<std::string>& from,
                                           const std::optional<std::string>& to);
 
-  core::Date Today() const { return TodayInIndonesia(clock_); }
-
  private:
   core::Result<MeetingView> MeetingViewOf(UnitOfWork& unit, std::int64_t group_id,
                                           std::int64_t meeting_id);
-
-  Database& database_;
-  const core::Clock& clock_;
 };
 
 }  // namespace gotong::domain::groups

@@ -104,34 +104,26 @@ core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
   Problems problems;
   DateRange range = ReadDateRange(problems, from, to);
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Treasury().ListEntries(group_id, range.from, range.to, page);
 }
 
 core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std::int64_t group_id,
                                                     std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Treasury().FindEntry(group_id, id);
 }
 
 core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std::int64_t group_id,
                                                      const EntryInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kLedger));
   auto& [unit, group, caller, trail] = write;
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   LedgerEntry entry;
   entry.group_id = group_id;
   entry.date = today;
-  if (IsSet(input.date)) {
-    if (auto date = CheckDate(problems, "date", **input.date)) {
-      if (*date > today) {
-        problems.Add("date", "in_future", "date " + date->ToString() + " is after today");
-      } else {
-        entry.date = *date;
-      }
-    }
-  }
+  ApplyPastDate(problems, input.date, "date", today, entry.date);
   std::optional<EntryKind> kind = IsSet(input.kind) ? ParseEntryKind(**input.kind) : std::nullopt;
   ApplyRequiredChoice(problems, input.kind, true, "kind", ParseEntryKind,
                       "kind must be fee_payment, aid_received, asset_purchase, shop_sale, purchase, "
@@ -229,7 +221,7 @@ core::Result<LedgerEntry> TreasuryService::PostEntry(const Context& context, std
 
 core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::int64_t group_id,
                                                    std::int64_t id, const ReversalInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kLedger));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto original, unit->Treasury().FindEntry(group_id, id));
   if (original.kind == EntryKind::kReversal) {
@@ -239,17 +231,15 @@ core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::
     return Precondition("entry", "reversed",
                         "this entry was reversed already by entry " + std::to_string(*original.reversed_by));
   }
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   LedgerEntry reversal;
   reversal.group_id = group_id;
   reversal.kind = EntryKind::kReversal;
   reversal.date = today;
   if (IsSet(input.date)) {
-    if (auto date = CheckDate(problems, "date", **input.date)) {
-      if (*date > today) {
-        problems.Add("date", "in_future", "date " + date->ToString() + " is after today");
-      } else if (*date < original.date) {
+    if (auto date = PastDate(problems, "date", **input.date, today)) {
+      if (*date < original.date) {
         problems.Add("date", "before_original", "a reversal cannot be dated before the entry it undoes (" +
                                                     original.date.ToString() + ")");
       } else {
@@ -274,7 +264,7 @@ core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::
 core::Result<Statement> TreasuryService::GetStatement(const Context& context, std::int64_t group_id,
                                                       const std::optional<std::string>& from,
                                                       const std::optional<std::string>& to) {
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   Statement statement;
   statement.to = today;
@@ -287,7 +277,7 @@ core::Result<Statement> TreasuryService::GetStatement(const Context& context, st
     problems.Add("from", "after_to", "from must not be after to");
   }
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   GOTONG_ASSIGN_OR_RETURN(auto all, unit->Treasury().Totals(group_id, std::nullopt, statement.to));
   GOTONG_ASSIGN_OR_RETURN(auto period, unit->Treasury().Totals(group_id, statement.from, statement.to));
   GOTONG_ASSIGN_OR_RETURN(auto ever, unit->Treasury().Totals(group_id, std::nullopt, core::Date{9999, 12, 31}));
@@ -329,9 +319,9 @@ core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context&
                                                                   const std::optional<std::string>& from,
                                                                   const std::optional<std::string>& to) {
   Problems problems;
-  auto [first, last] = ReadMonthRange(problems, from, to, TodayInIndonesia(clock_), 11, kMaxBalanceMonths);
+  auto [first, last] = ReadMonthRange(problems, from, to, Today(), 11, kMaxBalanceMonths);
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   GOTONG_ASSIGN_OR_RETURN(auto closing, unit->Treasury().Totals(group_id, std::nullopt, last.LastDay()));
   GOTONG_ASSIGN_OR_RETURN(auto monthly, unit->Treasury().Monthly(group_id, first.FirstDay(), last.LastDay()));
   // Start from the balances before `first`: the closing ones less what moved in the range.
@@ -377,13 +367,13 @@ core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context&
 
 core::Result<std::vector<FeeRule>> TreasuryService::FeeRules(const Context& context,
                                                              std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Treasury().FeeRules(group_id);
 }
 
 core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::int64_t group_id,
                                                   const FeeRuleInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kLedger));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kLedger));
   auto& [unit, group, caller, trail] = write;
   Problems problems;
   FeeRule rule;
@@ -394,17 +384,9 @@ core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::i
   } else if (auto month = CheckMonth(problems, "from", **input.from)) {
     rule.from = *month;
   }
-  if (IsSet(input.deliberation_id)) {
-    auto deliberation = unit->Deliberations().Find(group_id, **input.deliberation_id);
-    if (!deliberation.ok()) {
-      problems.Add("deliberation_id", "not_found",
-                   "deliberation " + std::to_string(**input.deliberation_id) + " is not this group's");
-    } else if (deliberation->topic != Topic::kFeeRule || deliberation->outcome != Outcome::kAgreed) {
-      problems.Add("deliberation_id", "not_agreed", "only an agreed fee-rule deliberation sets a fee");
-    } else {
-      rule.deliberation_id = deliberation->id;
-    }
-  }
+  rule.deliberation_id = CitedDeliberation(*unit, problems, group_id, input.deliberation_id,
+                                          Topic::kFeeRule,
+                                          "only an agreed fee-rule deliberation sets a fee");
   if (!problems.empty()) return problems.ToError();
   rule.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(rule.id, unit->Treasury().InsertFeeRule(rule));
@@ -421,10 +403,10 @@ core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_
                                              const std::optional<std::string>& through) {
   Problems problems;
   FeesView view;
-  view.through = Month::Of(TodayInIndonesia(clock_));
+  view.through = Month::Of(Today());
   if (auto month = CheckMonth(problems, "through", through)) view.through = *month;
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   GOTONG_ASSIGN_OR_RETURN(view.rules, unit->Treasury().FeeRules(group_id));
   GOTONG_ASSIGN_OR_RETURN(auto paid, unit->Treasury().FeesPaid(group_id, view.through.LastDay()));
   core::PageRequest page{core::PageRequest::kMaxLimit, 0};
@@ -458,15 +440,15 @@ core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_
 
 core::Result<std::vector<CommonAsset>> TreasuryService::Assets(const Context& context,
                                                                std::int64_t group_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginGroupRead(database_, clock_, context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   return unit->Treasury().Assets(group_id);
 }
 
 core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std::int64_t group_id,
                                                     const AssetInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginGroupWrite(database_, clock_, context, group_id, Part::kAssets));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kAssets));
   auto& [unit, group, caller, trail] = write;
-  core::Date today = TodayInIndonesia(clock_);
+  core::Date today = Today();
   Problems problems;
   CommonAsset asset;
   asset.group_id = group_id;
@@ -477,15 +459,7 @@ core::Result<CommonAsset> TreasuryService::AddAsset(const Context& context, std:
                       "source must be aid, fees or other", asset.source);
   if (auto value = CheckAmount(problems, "value", input.value)) asset.value = *value;
   asset.acquired_on = today;
-  if (IsSet(input.acquired_on)) {
-    if (auto day = CheckDate(problems, "acquired_on", **input.acquired_on)) {
-      if (*day > today) {
-        problems.Add("acquired_on", "in_future", "acquired_on " + day->ToString() + " is after today");
-      } else {
-        asset.acquired_on = *day;
-      }
-    }
-  }
+  ApplyPastDate(problems, input.acquired_on, "acquired_on", today, asset.acquired_on);
   if (!problems.empty()) return problems.ToError();
   asset.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(asset.id, unit->Treasury().InsertAsset(asset));

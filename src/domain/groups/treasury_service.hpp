@@ -5,12 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "domain/accounts/access.hpp"
-#include "domain/database.hpp"
 #include "domain/form.hpp"
+#include "domain/groups/group_access.hpp"
 #include "domain/groups/groups.hpp"
 #include "domain/groups/treasury.hpp"
 
@@ -95,9 +94,9 @@ struct FeesView {
 
 // The treasury's use cases. The leader and treasurer write it (Part::kLedger, kAssets); whoever
 // reaches the group reads it.
-class TreasuryService {
+class TreasuryService : public GroupWorkspace {
  public:
-  TreasuryService(Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
+  using GroupWorkspace::GroupWorkspace;
 
   core::Result<core::Page<LedgerEntry>> ListEntries(const accounts::Context& context,
                                                     std::int64_t group_id,
@@ -133,10 +132,6 @@ class TreasuryService {
   // Records the asset and posts its value from cash into common assets, dated when acquired.
   core::Result<CommonAsset> AddAsset(const accounts::Context& context, std::int64_t group_id,
                                      const AssetInput& input);
-
- private:
-  Database& database_;
-  const core::Clock& clock_;
 };
 
 }  // namespace gotong::domain::groups
