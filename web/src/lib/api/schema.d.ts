@@ -805,7 +805,7 @@ export interface paths {
         put?: never;
         /**
          * Put a proposal to the group
-         * @description Admin, or the group's leader or secretary (part `deliberations`). Records a proposal with 1 to 12 options, decided by `vote` (the default: one member, one vote) or by `consensus` (recorded with `POST /api/v1/groups/{id}/deliberations/{deliberation_id}/decide`). Options may not repeat one another, ignoring case and extra spaces (field `options[1]`, code `duplicate`). `meeting_id` names the meeting it was put to, which must be this group's (otherwise `400`, code `not_found`). Audited (entity `deliberation`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Admin, or the group's leader or secretary (part `deliberations`). Records a proposal with 1 to 12 options and its decision `rule`: `majority` (the default) or `two_thirds` of the votes cast, one member one vote, or `consensus` (recorded with `POST /api/v1/groups/{id}/deliberations/{deliberation_id}/decide`). A vote has a `quorum`, the votes needed before it is decided: more than half of the members who may vote today unless given. Options may not repeat one another, ignoring case and extra spaces (field `options[1]`, code `duplicate`). A proposal may carry the `change` an agreed outcome makes to a group setting (the monthly fee, the SOP's meetings a month, a market area): it has one option, which defaults to its title. `meeting_id` names the meeting it was put to, which must be this group's (otherwise `400`, code `not_found`). Audited (entity `deliberation`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["createGroupDeliberation"];
         delete?: never;
@@ -842,10 +842,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Record a meeting's votes with one save
+         * @description Admin, or the group's leader or secretary (part `deliberations`): the votes members without an account of their own gave at a meeting, entered on one sheet and saved at once. Each line sets that member's vote (replacing one recorded before); members not listed keep theirs. All or nothing: one wrong line writes no vote and is a `400` naming it (`votes[3].member_id` with code `not_member`, `not_member_now`, `duplicate` or `has_account`; `votes[3].option_id` with code `required` or `not_found`). 1 to 500 lines. A decided proposal or one decided by consensus takes no votes (`409`, field `deliberation`, code `decided` or `consensus`). Answers with the deliberation and its votes. Audited (entity `deliberation`, action `vote`, one entry per line). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        put: operations["recordGroupVotes"];
         /**
          * Cast or record a vote
-         * @description A member of the group casts her own vote (`member_id` may be left out); an admin or the group's leader or secretary (part `deliberations`) records any member's vote, as given at a meeting, naming her in `member_id`. Someone else's vote cast by a member, or any vote by a caller who is neither, is a `403`. `option_id` is required: an option of this proposal, or `null` for a vote against it. The voter must be a member today (`400`, field `member_id`, code `not_member` or `not_member_now`). One member, one vote: a second vote is a `409` (type `urn:gotong:problem:already-exists`, field `member_id`). A decided proposal or one decided by consensus takes no votes (`409`, field `deliberation`, code `decided` or `consensus`). Answers with the deliberation and its votes. Audited (entity `deliberation`, action `vote`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description A member of the group casts her own vote (`member_id` may be left out); an admin or the group's leader or secretary (part `deliberations`) records the vote of a member without an account of her own, as given at a meeting, naming her in `member_id` (a member with an account votes herself: `400`, field `member_id`, code `has_account`). Someone else's vote cast by a member, or any vote by a caller who is neither, is a `403`. The vote keeps who entered it (`recorded_by`). To record a whole meeting's votes with one save use `PUT …/votes`. `option_id` is required: an option of this proposal, or `null` for a vote against it. The voter must be a member today (`400`, field `member_id`, code `not_member` or `not_member_now`). One member, one vote: a second vote is a `409` (type `urn:gotong:problem:already-exists`, field `member_id`). A decided proposal or one decided by consensus takes no votes (`409`, field `deliberation`, code `decided` or `consensus`). Answers with the deliberation and its votes. Audited (entity `deliberation`, action `vote`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["castGroupVote"];
         delete?: never;
@@ -885,7 +889,7 @@ export interface paths {
         put?: never;
         /**
          * Decide a deliberation
-         * @description Admin, or the group's leader or secretary (part `deliberations`). Closes the proposal with today as `decided_on`. A vote is decided by its count: agreed on an option only when it has more than half of the votes cast (votes against included); no votes, a tie or a plurality short of a majority is `not_agreed`, as seed 001's uniform price was. Sending `outcome` or `option_id` for a vote is a `400` (code `decided_by_vote`); the body may be empty or hold only a `note`. A consensus is recorded as the members reached it: `outcome` is required, `agreed` needs the `option_id` agreed on and `not_agreed` takes none. An agreed outcome on `price`, `market_areas`, `fee_rule` or `rule` becomes a norm the group keeps, its text the option's label (seed 001's agreed market areas); other topics are decisions only. A decided proposal cannot be decided again (`409`, field `deliberation`, code `decided`). Audited (entity `deliberation`, action `decide`; a norm as entity `norm`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Admin, or the group's leader or secretary (part `deliberations`). Closes the proposal with today as `decided_on`. A vote needs its quorum first: fewer votes cast is a `409` (field `deliberation`, code `no_quorum`, params `voted`, `voters` and `needed`, message "4 of 10 voted; 6 needed"). It is decided by its count: agreed on an option only when it has more than half (`majority`) or at least two thirds (`two_thirds`) of the votes cast, votes against included; no votes, a tie or a plurality short of that is `not_agreed`, as seed 001's uniform price was. Sending `outcome` or `option_id` for a vote is a `400` (code `decided_by_vote`); the body may be empty or hold only a `note`. A consensus is recorded as the members reached it: `outcome` is required, `agreed` needs the `option_id` agreed on and `not_agreed` takes none. An agreed outcome on `price`, `market_areas`, `fee_rule` or `rule`, or one with a `change`, becomes a norm the group keeps, named after the proposal (its title, then `: ` and the option agreed on when there were several); other topics are decisions only. An agreed `change` is applied in the same step: a fee rule from the month of `effective_on` (citing the deliberation), the SOP's meetings a month from that month, or the member's claim on the market area (`409` as `POST …/market-areas` when she claims it already). A decided proposal cannot be decided again (`409`, field `deliberation`, code `decided`). Audited (entity `deliberation`, action `decide`; a norm as entity `norm`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["decideGroupDeliberation"];
         delete?: never;
@@ -1942,10 +1946,44 @@ export interface components {
          */
         DeliberationTopic: "learning_theme" | "schedule" | "venue" | "price" | "market_areas" | "fee_rule" | "rule" | "other";
         /**
-         * @description `vote`: one member, one vote, decided by the count; `consensus`: no votes, the outcome recorded as the members reached it.
+         * @description `vote`: one member, one vote, decided by the count; `consensus`: no votes, the outcome recorded as the members reached it. Follows from the `rule`.
          * @enum {string}
          */
         DecisionMethod: "vote" | "consensus";
+        /**
+         * @description How a proposal is decided. `majority`: an option needs more than half of the votes cast; `two_thirds`: at least two thirds of them (votes against count among those cast); `consensus`: no votes, the outcome recorded as the members reached it.
+         * @enum {string}
+         */
+        DecisionRule: "majority" | "two_thirds" | "consensus";
+        /**
+         * @description A group setting an agreed proposal changes: `monthly_fee` (a new fee rule from the month of `effective_on`; the fees due follow), `sop_meetings` (the meetings a month the SOP asks, from that month on; compliance follows) or `market_area` (a member's claim on an area, from `effective_on`).
+         * @enum {string}
+         */
+        GroupSetting: "monthly_fee" | "sop_meetings" | "market_area";
+        /** @description What an agreed proposal changes, applied when it is decided as agreed. `monthly_fee` needs `amount` and topic `fee_rule`; `sop_meetings` needs `meetings` and topic `rule`; `market_area` needs `member_id` and `area` and topic `market_areas`. For a fee or the SOP `effective_on` is the first day of a month. Wrong values are a `400` naming the field (`change.amount`, `change.effective_on`, ...). */
+        SettingChange: {
+            setting: components["schemas"]["GroupSetting"];
+            /**
+             * Format: int64
+             * @description `monthly_fee`: rupiah per member per month.
+             * @example 15000
+             */
+            amount?: number | null;
+            /** @description `sop_meetings`: meetings a month. */
+            meetings?: number | null;
+            /**
+             * Format: int64
+             * @description `market_area`: the member who claims the area, a member today.
+             */
+            member_id?: number | null;
+            /** @description `market_area`: the area, such as a market. */
+            area?: string | null;
+            /**
+             * Format: date
+             * @description The day the change applies from.
+             */
+            effective_on: string;
+        };
         /** @enum {string} */
         Outcome: "agreed" | "not_agreed";
         RegionCompliance: {
@@ -2367,6 +2405,11 @@ export interface components {
             description: string | null;
             topic: components["schemas"]["DeliberationTopic"];
             method: components["schemas"]["DecisionMethod"];
+            rule: components["schemas"]["DecisionRule"];
+            /** @description Votes that must be cast before a vote is decided, set when the proposal was put; `null` under consensus (and for proposals put before quorums existed). */
+            quorum: number | null;
+            /** @description What an agreed outcome changes; `null` for none. */
+            change: components["schemas"]["SettingChange"] | null;
             /** @description In the order they were proposed. */
             options: components["schemas"]["DeliberationOption"][];
             /** @description Votes against the proposal (cast with `option_id` `null`). */
@@ -2404,6 +2447,10 @@ export interface components {
              * @description The option voted for; `null` for a vote against the proposal.
              */
             option_id: number | null;
+            /** @description The username of the account that entered the vote; `null` for votes entered before this was kept, or from the console. */
+            readonly recorded_by: string | null;
+            /** @description The member cast it from her own account. */
+            readonly own: boolean;
         };
         /** @description An agreed outcome the group keeps as a rule, such as seed 001's division of market areas. */
         Norm: {
@@ -2415,30 +2462,41 @@ export interface components {
              */
             readonly deliberation_id: number;
             topic: components["schemas"]["DeliberationTopic"];
-            /** @description The label of the option agreed on. */
+            /** @description Named after the proposal: its title, followed by the option agreed on (`title: option`) when the proposal had several. */
             text: string;
             /**
              * Format: date
              * @description The day the deliberation was decided.
              */
             adopted_on: string;
+            /** @description The setting the norm changed, applied from its `effective_on`; `null` for none. */
+            change: components["schemas"]["SettingChange"] | null;
         };
         /** @description A deliberation with each member's vote and the norm it became. */
         DeliberationDetail: components["schemas"]["Deliberation"] & {
+            /** @description The members who may vote today (active members), against whom `quorum` and `votes_cast` are read. */
+            readonly voters: number;
             /** @description Every vote cast, sorted by the member's name; empty under consensus. */
             readonly votes: components["schemas"]["Vote"][];
             /** @description The norm an agreed outcome became; `null` otherwise (not decided, not agreed, or a topic that makes no norm). */
             readonly norm: components["schemas"]["Norm"] | null;
         };
-        /** @description A new proposal. Optional properties may be left out or `null` (`method` takes its default when left out). */
+        /** @description A new proposal. Optional properties may be left out or `null` (`rule` and `quorum` take their defaults when left out). */
         DeliberationInput: {
             title: string;
             description?: string | null;
-            topic: components["schemas"]["DeliberationTopic"];
-            /** @default vote */
+            /** @description Required, unless a `change` is given: then it follows the setting, and a different one is a `400` (field `topic`, code `mismatch`). */
+            topic?: components["schemas"]["DeliberationTopic"];
+            /** @description Older clients' way of choosing: `consensus` is rule `consensus`, `vote` rule `majority`. Contradicting `rule` is a `400` (field `rule`, code `mismatch`). */
             method?: components["schemas"]["DecisionMethod"];
-            /** @description The options' labels, each 1 to 200 characters and different from the others ignoring case and extra spaces (`400`, field `options[1]`, code `duplicate`, otherwise). */
-            options: string[];
+            /** @default majority */
+            rule?: components["schemas"]["DecisionRule"];
+            /** @description Votes needed before the vote is decided: 1 up to the members who may vote today (`400`, field `quorum`, code `out_of_range`, otherwise). Default: more than half of them. A consensus takes none (`400`, code `invalid_value`). */
+            quorum?: number | null;
+            /** @description What an agreed outcome changes, if anything. */
+            change?: components["schemas"]["SettingChange"] | null;
+            /** @description The options' labels, each 1 to 200 characters and different from the others ignoring case and extra spaces (`400`, field `options[1]`, code `duplicate`, otherwise). Required, unless a `change` is given: such a proposal has one option, which members vote for or against, and it defaults to the title. */
+            options?: string[];
             /**
              * Format: int64
              * @description A meeting of this group (`400`, code `not_found`, otherwise).
@@ -2457,6 +2515,21 @@ export interface components {
              * @description An option of this proposal (`400`, code `not_found`, otherwise), or `null` to vote against it. Required, even when `null`.
              */
             option_id: number | null;
+        };
+        /** @description A meeting's votes, one line per member. */
+        VoteSheetInput: {
+            votes: {
+                /**
+                 * Format: int64
+                 * @description A member today, without an account of her own, listed once.
+                 */
+                member_id: number;
+                /**
+                 * Format: int64
+                 * @description An option of this proposal, or `null` for a vote against it. Required, even when `null`.
+                 */
+                option_id: number | null;
+            }[];
         };
         /** @description How a deliberation was decided. For a vote only `note` may be sent (or no body at all); for a consensus `outcome` is required. */
         DecisionInput: {
@@ -6687,6 +6760,9 @@ export interface operations {
                      *           "description": null,
                      *           "topic": "market_areas",
                      *           "method": "vote",
+                     *           "rule": "majority",
+                     *           "quorum": 3,
+                     *           "change": null,
                      *           "options": [
                      *             {
                      *               "id": 3,
@@ -6717,6 +6793,9 @@ export interface operations {
                      *           "description": null,
                      *           "topic": "price",
                      *           "method": "vote",
+                     *           "rule": "majority",
+                     *           "quorum": 3,
+                     *           "change": null,
                      *           "options": [
                      *             {
                      *               "id": 1,
@@ -6795,6 +6874,9 @@ export interface operations {
                      *       "description": null,
                      *       "topic": "market_areas",
                      *       "method": "vote",
+                     *       "rule": "majority",
+                     *       "quorum": 3,
+                     *       "change": null,
                      *       "options": [
                      *         {
                      *           "id": 3,
@@ -6816,6 +6898,7 @@ export interface operations {
                      *       "note": null,
                      *       "created_at": "2026-11-19T12:10:00Z",
                      *       "updated_at": "2026-11-19T12:10:00Z",
+                     *       "voters": 5,
                      *       "votes": [],
                      *       "norm": null
                      *     }
@@ -6871,6 +6954,70 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    recordGroupVotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+                /**
+                 * @description The deliberation's id.
+                 * @example 2
+                 */
+                deliberation_id: components["parameters"]["DeliberationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "votes": [
+                 *         {
+                 *           "member_id": 5,
+                 *           "option_id": 3
+                 *         },
+                 *         {
+                 *           "member_id": 6,
+                 *           "option_id": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["VoteSheetInput"];
+            };
+        };
+        responses: {
+            /** @description The votes were recorded; the deliberation with its votes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliberationDetail"];
+                };
+            };
+            400: components["responses"]["GroupInvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     castGroupVote: {
         parameters: {
             query?: never;
@@ -6915,6 +7062,9 @@ export interface operations {
                      *       "description": null,
                      *       "topic": "price",
                      *       "method": "vote",
+                     *       "rule": "majority",
+                     *       "quorum": 3,
+                     *       "change": null,
                      *       "options": [
                      *         {
                      *           "id": 1,
@@ -6931,16 +7081,21 @@ export interface operations {
                      *       "note": null,
                      *       "created_at": "2026-11-05T09:10:00Z",
                      *       "updated_at": "2026-11-05T09:10:00Z",
+                     *       "voters": 5,
                      *       "votes": [
                      *         {
                      *           "member_id": 5,
                      *           "name": "Painem",
-                     *           "option_id": null
+                     *           "option_id": null,
+                     *           "recorded_by": "suwarni",
+                     *           "own": false
                      *         },
                      *         {
                      *           "member_id": 1,
                      *           "name": "Sulastri",
-                     *           "option_id": 1
+                     *           "option_id": 1,
+                     *           "recorded_by": "sulastri",
+                     *           "own": true
                      *         }
                      *       ],
                      *       "norm": null
@@ -7084,8 +7239,24 @@ export interface operations {
                      *           "id": 1,
                      *           "deliberation_id": 2,
                      *           "topic": "market_areas",
-                     *           "text": "Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen",
-                     *           "adopted_on": "2026-11-19"
+                     *           "text": "Pembagian wilayah pemasaran: Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen",
+                     *           "adopted_on": "2026-11-19",
+                     *           "change": null
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "deliberation_id": 5,
+                     *           "topic": "fee_rule",
+                     *           "text": "Iuran bulanan naik menjadi Rp 15.000",
+                     *           "adopted_on": "2026-12-03",
+                     *           "change": {
+                     *             "setting": "monthly_fee",
+                     *             "amount": 15000,
+                     *             "meetings": null,
+                     *             "member_id": null,
+                     *             "area": null,
+                     *             "effective_on": "2027-01-01"
+                     *           }
                      *         }
                      *       ]
                      *     }
