@@ -623,7 +623,7 @@ export interface paths {
         };
         /**
          * SOP compliance of every group in a region
-         * @description Any signed-in user with a scope; the same groups as `GET /api/v1/groups` reaches. For each group, the meetings held in the months `from`..`to` against what its SOP asks (`sop_meetings_per_month` × months), so an office or a programme sees which of a province's groups have stopped meeting (seed 002; seed 001's group met twice a month where its SOP asked once: 200%). The least compliant come first unless `sort` says otherwise. `bands` counts every matching group (not only the page) by compliance: `met` ≥ 100%, `partial` 50–99%, `low` 1–49%, `none` no meeting held. Dissolved groups are left out unless `status=dissolved` asks for them. Wrong parameters are a `400` naming each (`from`/`to` `invalid_format`, `from` `after_to` or `out_of_range` beyond 120 months, `sort` `invalid_value`, and those of the group list).
+         * @description Any signed-in user with a scope; the same groups as `GET /api/v1/groups` reaches. For each group, the meetings held in the months `from`..`to` against what its SOP asks (`sop_meetings_per_month` × months, the SOP in force in the month `to`, which an agreed change may have set), so an office or a programme sees which of a province's groups have stopped meeting (seed 002; seed 001's group met twice a month where its SOP asked once: 200%). The least compliant come first unless `sort` says otherwise. `bands` counts every matching group (not only the page) by compliance: `met` ≥ 100%, `partial` 50–99%, `low` 1–49%, `none` no meeting held. Dissolved groups are left out unless `status=dissolved` asks for them. Wrong parameters are a `400` naming each (`from`/`to` `invalid_format`, `from` `after_to` or `out_of_range` beyond 120 months, `sort` `invalid_value`, and those of the group list).
          */
         get: operations["listRegionCompliance"];
         put?: never;
@@ -2065,7 +2065,7 @@ export interface components {
              * @description The day the group was founded; not after today.
              */
             founded_on: string | null;
-            /** @description The meetings a month the programme's standard operating procedure (SOP) asks for; compliance is measured against it. */
+            /** @description The meetings a month the programme's standard operating procedure (SOP) asks for; compliance is measured against it until an agreed deliberation changes it from a month on (a `change` of setting `sop_meetings`), and against that change from then. */
             sop_meetings_per_month: number;
             /**
              * Format: int64
@@ -2367,7 +2367,7 @@ export interface components {
         };
         /** @description A group's SOP meeting compliance from `from` to `to`. */
         Compliance: {
-            /** @description The group's current SOP, applied to every month shown. */
+            /** @description The SOP in force this month. Each month in `months` is measured against the SOP in force then: the group's own, or an agreed change from that month on. */
             sop_meetings_per_month: number;
             from: components["schemas"]["Month"];
             to: components["schemas"]["Month"];
@@ -3297,10 +3297,10 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "control_character";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "control_character";
             /** @description English explanation for developers and logs. */
             message: string;
-            /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`. Clients word the error from `code` and these, never from `message`. */
+            /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
             params?: {
                 [key: string]: string;
             };
