@@ -194,8 +194,10 @@ Reply Router::Handle(const Request& request, Found& found) {
       GOTONG_ASSIGN_OR_RETURN(slot, limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0));
     }
     // A public POST (signing in) acts for nobody yet: its answer (a new session) is never kept.
+    // A PUT (a sheet of votes, attendance) is kept too, so a retry is not audited twice.
     std::string_view key = request.Header("Idempotency-Key");
-    if (request.method == "POST" && !key.empty() && call.auth && !route.access.is_public) {
+    bool keyed = request.method == "POST" || request.method == "PUT";
+    if (keyed && !key.empty() && call.auth && !route.access.is_public) {
       return Idempotent(request, route, call, key);
     }
     return route.handler(call);

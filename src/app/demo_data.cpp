@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/accounts/access.hpp"
+#include "domain/groups/group_access.hpp"
 #include "core/text.hpp"
 #include "domain/registry/import.hpp"
 #include <algorithm>
@@ -246,6 +247,7 @@ namespace gotong::app {
 namespace {
 
 namespace groups = domain::groups;
+using groups::Month;
 using Text = std::optional<std::string>;
 using Number = std::optional<std::int64_t>;
 
@@ -317,29 +319,62 @@ core::Result<std::int64_t> Deliberate(Runtime& runtime, std::int64_t group_id, c
   return id;
 }
 
-// Seed 001: the Harapan Sejahtera tape group of Banjarsari, Ngajum.
+// The demo's history, dated back from the day it runs: the months before this one, and a day in
+// a month that is never after today.
+class History {
+ public:
+  explicit History(Runtime& runtime)
+      : runtime_(runtime), today_(groups::TodayInIndonesia(runtime.clock)), current_(Month::Of(today_)) {}
+  ~History() { runtime_.clock.Resume(); }
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
+  const core::Date& today() const { return today_; }
+  Month current() const { return current_; }
+  Month Back(int months) const { return groups::MonthsBefore(current_, months); }
+  // `day` of `month`, or today when that would be later (this month's events happen by today).
+  core::Date On(Month month, unsigned day) const {
+    core::Date date{month.year, month.month, std::min(day, month.LastDay().day)};
+    return date > today_ ? today_ : date;
+  }
+  bool Passed(Month month, unsigned day) const { return core::Date{month.year, month.month, day} <= today_; }
+  // The services record what follows as done on `day` (mid-morning in Indonesia).
+  void At(const core::Date& day) {
+    std::chrono::sys_days days{std::chrono::year{day.year} / std::chrono::month{day.month} /
+                               std::chrono::day{day.day}};
+    runtime_.clock.Replay(core::Instant{days} + std::chrono::hours(2));
+  }
+  void Now() { runtime_.clock.Resume(); }
+
+ private:
+  Runtime& runtime_;
+  core::Date today_;
+  Month current_;
+};
+
+// Seed 001: the Harapan Sejahtera tape group of Banjarsari, Ngajum. An embryo group the leader
+// had legalised by the village head, formalised through YBM BRILiaN's programme: a year of
+// mentoring with working capital (part of it set aside as a group shop), equipment a year later,
+// and two years of meetings twice a month where the SOP asked once, ending this month.
 core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t steward_id) {
   Context system = Context::System("demo");
   constexpr const char* kVillage = "35.07.20.2004";
+  History history(runtime);
+  const Month first = history.Back(23);  // the first of the two years of meetings
+  const core::Date founded = history.On(history.Back(36), 1);
+  history.At(founded);
   groups::GroupInput input;
   input.name = Text("KUB Harapan Sejahtera");
   input.kind = Text("joint_business_group");
   input.sector = Text("food_processing");
   input.business_centre = Text("Sentra tape singkong Banjarsari");
   input.village_code = Text(kVillage);
-  input.origin = Text("self_initiated");
-  input.founded_on = Text("2023-06-01");
-  input.status_since = Text("2023-06-01");
+  input.origin = Text("programme_formed");
+  input.founded_on = Text(founded.ToString());
+  input.status_since = Text(founded.ToString());
   input.steward_id = Number(steward_id);
   GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
   std::int64_t id = created.group.id;
-  // From an embryo group to an active one, legalised by the village head.
-  groups::GroupInput legal;
-  legal.status = Text("active");
-  legal.status_since = Text("2023-12-15");
-  legal.legality = Text("Keputusan Kepala Desa Banjarsari No. 141/27/35.07.20.2004/2023");
-  legal.legality_date = Text("2023-12-15");
-  GOTONG_RETURN_IF_ERROR(runtime.groups->UpdateGroup(system, id, legal));
 
   struct Who {
     const char* name;
@@ -353,39 +388,70 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   std::vector<std::int64_t> members;
   for (const auto& who : kMembers) {
     GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, who.name, kVillage, who.role, false,
-                                                       "2023-06-01"));
+                                                       founded.ToString()));
     members.push_back(member);
   }
+  // The leader has the group legalised by the village head; the programme formalises it.
+  const core::Date legalised = history.On(history.Back(25), 15);
+  history.At(legalised);
+  groups::GroupInput legal;
+  legal.status = Text("active");
+  legal.status_since = Text(legalised.ToString());
+  legal.legality = Text("Keputusan Kepala Desa Banjarsari No. 141/27/35.07.20.2004/" +
+                        std::to_string(legalised.year));
+  legal.legality_date = Text(legalised.ToString());
+  GOTONG_RETURN_IF_ERROR(runtime.groups->UpdateGroup(system, id, legal));
 
   // Two years of meetings twice a month (the SOP asked once), at members' houses.
   Random random(2016);
-  for (int year : {2024, 2025}) {
-    for (unsigned month = 1; month <= 12; ++month) {
-      for (unsigned day : {5u, 20u}) {
-        groups::MeetingInput meeting;
-        meeting.held_on = Text(Day(year, month, day));
-        meeting.kind = Text(day == 5 ? "formal" : "informal");
-        std::int64_t host = members[random.Below(members.size())];
-        meeting.host_member_id = Number(host);
-        meeting.venue = Text("Rumah anggota");
-        meeting.agenda = Text(day == 5 ? "Iuran, kas, rencana produksi" : "Berbagi bahan baku dan pasar");
-        GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
-        std::vector<groups::AttendanceInput> lines;
-        for (auto member : members) {
-          int roll = static_cast<int>(random.Below(100));
-          lines.push_back({member, std::string(roll < 85 ? "present" : roll < 95 ? "excused" : "absent")});
-        }
-        GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
+  for (Month month = first; month <= history.current(); month = month.Next()) {
+    for (unsigned day : {5u, 20u}) {
+      core::Date held_on = history.On(month, day);
+      history.At(held_on);
+      groups::MeetingInput meeting;
+      meeting.held_on = Text(held_on.ToString());
+      meeting.kind = Text(day == 5 ? "formal" : "informal");
+      meeting.host_member_id = Number(members[random.Below(members.size())]);
+      meeting.venue = Text("Rumah anggota");
+      meeting.agenda = Text(day == 5 ? "Iuran, kas, rencana produksi" : "Berbagi bahan baku dan pasar");
+      GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
+      std::vector<groups::AttendanceInput> lines;
+      for (auto member : members) {
+        int roll = static_cast<int>(random.Below(100));
+        lines.push_back({member, std::string(roll < 85 ? "present" : roll < 95 ? "excused" : "absent")});
       }
+      GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
     }
   }
 
-  // Market areas agreed and documented; a uniform price proposed and not agreed.
+  // The fee from the first month; the programme's working capital, part of it set aside as the
+  // group shop; its trade every month since.
+  history.At(history.On(first, 5));
+  groups::FeeRuleInput fee;
+  fee.amount = Number(10'000);
+  fee.from = Text(first.ToString());
+  GOTONG_RETURN_IF_ERROR(runtime.treasury->AddFeeRule(system, id, fee));
+  const core::Date aid_day = history.On(first.Next(), 10);
+  history.At(aid_day);
+  GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "aid_received", 15'000'000, aid_day.ToString(),
+                               "Bantuan modal usaha YBM BRILiaN"));
+  const Month shop_month = first.Next().Next();
+  history.At(history.On(shop_month, 1));
+  groups::AssetInput shop;
+  shop.name = Text("Toko kelompok Harapan Sejahtera");
+  shop.kind = Text("shop");
+  shop.source = Text("aid");
+  shop.value = Number(6'000'000);
+  shop.acquired_on = Text(history.On(shop_month, 1).ToString());
+  GOTONG_ASSIGN_OR_RETURN(auto asset, runtime.treasury->AddAsset(system, id, shop));
+
+  // Market areas agreed and documented at a meeting; a uniform price proposed and not agreed.
   std::vector<std::pair<std::int64_t, bool>> all_for, most_against;
   for (std::size_t i = 0; i < members.size(); ++i) {
     all_for.emplace_back(members[i], true);
     most_against.emplace_back(members[i], i < 3);
   }
+  history.At(history.On(shop_month, 5));
   GOTONG_ASSIGN_OR_RETURN(auto areas, Deliberate(runtime, id, "Pembagian wilayah pemasaran", "market_areas",
                                                  "Setiap anggota memasarkan di pasar yang disepakati", all_for));
   static constexpr const char* kMarkets[] = {"Pasar Ngajum", "Pasar Kepanjen", "Pasar Sumberpucung",
@@ -397,39 +463,44 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
     claim.deliberation_id = Number(areas);
     GOTONG_RETURN_IF_ERROR(runtime.cooperation->ClaimArea(system, id, claim));
   }
+  history.At(history.On(shop_month.Next(), 5));
   GOTONG_RETURN_IF_ERROR(Deliberate(runtime, id, "Harga tape seragam", "price",
                                     "Harga tape Rp 12.000 per kg untuk semua anggota", most_against));
 
-  // Fees, aid set aside as a group shop, the shop's trade.
-  groups::FeeRuleInput fee;
-  fee.amount = Number(10'000);
-  fee.from = Text("2024-01");
-  GOTONG_RETURN_IF_ERROR(runtime.treasury->AddFeeRule(system, id, fee));
-  GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "aid_received", 15'000'000, "2024-02-10",
-                               "Bantuan modal usaha YBM BRILiaN"));
-  groups::AssetInput shop;
-  shop.name = Text("Toko kelompok Harapan Sejahtera");
-  shop.kind = Text("shop");
-  shop.source = Text("aid");
-  shop.value = Number(6'000'000);
-  shop.acquired_on = Text("2024-03-01");
-  GOTONG_ASSIGN_OR_RETURN(auto asset, runtime.treasury->AddAsset(system, id, shop));
-  for (int year : {2024, 2025}) {
-    for (unsigned month = 1; month <= 12; ++month) {
-      for (std::size_t i = 0; i < members.size(); ++i) {
-        // Two members fall behind in the second year.
-        if (year == 2025 && i >= 8 && month > 6) continue;
-        GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "fee_payment", 10'000, Day(year, month, 5), "Iuran bulanan",
-                                     members[i]));
-      }
-      if (year == 2024 && month < 3) continue;
-      GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "shop_sale", random.Between(40, 90) * 10'000, Day(year, month, 28),
-                                   "Penjualan toko bulan ini", std::nullopt, asset.id));
-      GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "purchase", random.Between(20, 45) * 10'000, Day(year, month, 27),
-                                   "Belanja barang toko", std::nullopt, asset.id));
+  // A year on, YBM supports the group again with equipment for a shared business line.
+  const core::Date equipment_day = history.On(history.Back(11), 10);
+  history.At(equipment_day);
+  GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "aid_received", 4'500'000, equipment_day.ToString(),
+                               "Bantuan peralatan YBM BRILiaN"));
+  groups::AssetInput equipment;
+  equipment.name = Text("Mesin pengupas dan panci kukus bersama");
+  equipment.kind = Text("equipment");
+  equipment.source = Text("aid");
+  equipment.value = Number(4'500'000);
+  equipment.acquired_on = Text(equipment_day.ToString());
+  GOTONG_RETURN_IF_ERROR(runtime.treasury->AddAsset(system, id, equipment));
+
+  for (Month month = first; month <= history.current(); month = month.Next()) {
+    core::Date fee_day = history.On(month, 5);
+    history.At(fee_day);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      // Two members fall behind in the last six months.
+      if (i >= 8 && month > history.Back(6)) continue;
+      GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "fee_payment", 10'000, fee_day.ToString(), "Iuran bulanan",
+                                   members[i]));
     }
+    if (month < shop_month || !history.Passed(month, 28)) continue;
+    history.At(history.On(month, 27));
+    GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "purchase", random.Between(20, 45) * 10'000,
+                                 history.On(month, 27).ToString(), "Belanja barang toko", std::nullopt, asset.id));
+    history.At(history.On(month, 28));
+    GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "shop_sale", random.Between(40, 90) * 10'000,
+                                 history.On(month, 28).ToString(), "Penjualan toko bulan ini", std::nullopt,
+                                 asset.id));
   }
-  // Cassava was scarce in August 2025: bought together from one supplier.
+  // Cassava was scarce four months ago: bought together from one supplier.
+  const core::Date scarce = history.On(history.Back(4), 12);
+  history.At(scarce);
   groups::PurchaseInput cassava;
   cassava.supplier = Text("Pak Slamet, pengepul singkong Kepanjen");
   cassava.material = Text("Singkong");
@@ -437,11 +508,15 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   cassava.quantity = Number(800);
   cassava.group_price = Number(2'200);
   cassava.alone_price = Number(3'000);
-  cassava.purchased_on = Text("2025-08-12");
+  cassava.purchased_on = Text(scarce.ToString());
   GOTONG_RETURN_IF_ERROR(runtime.cooperation->RecordPurchase(system, id, cassava));
   // And on the board now: one member short of cassava, another with some to spare.
-  auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(14);
-  std::chrono::year_month_day until(day);
+  history.Now();
+  auto until_day = std::chrono::sys_days{std::chrono::year{history.today().year} /
+                                         std::chrono::month{history.today().month} /
+                                         std::chrono::day{history.today().day}} +
+                   std::chrono::days(14);
+  std::chrono::year_month_day until(until_day);
   std::string until_text = Day(static_cast<int>(until.year()), static_cast<unsigned>(until.month()),
                                static_cast<unsigned>(until.day()));
   struct Board {
@@ -464,10 +539,14 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   return id;
 }
 
-// Seed 000: the Citra Gendhis batik community of Gondanglegi and the informants of its Table 1.
+// Seed 000: the Citra Gendhis batik community of Gondanglegi and the informants of its Table 1,
+// with a year of its monthly learning meetings, a joint order now past its deadline with nothing
+// delivered, and knowledge posts from that year.
 core::Result<std::int64_t> LoadCitraGendhis(Runtime& runtime, std::int64_t steward_id) {
   Context system = Context::System("demo");
   constexpr const char* kVillage = "35.07.10.2004";  // Gondanglegi Wetan
+  History history(runtime);
+  history.At(core::Date{2017, 1, 15});
   groups::GroupInput input;
   input.name = Text("Komunitas Batik Citra Gendhis");
   input.kind = Text("learning_community");
@@ -496,45 +575,128 @@ core::Result<std::int64_t> LoadCitraGendhis(Runtime& runtime, std::int64_t stewa
   std::vector<std::int64_t> members;
   for (const auto& who : kMembers) {
     // JA joined the batik circle in 2013, before the community was founded.
+    history.At(core::Date{who.joined, 1, 15});
     GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, who.name, kVillage, who.role, who.mentor,
                                                        Day(who.joined, 1, 15)));
     members.push_back(member);
   }
-  // A large order split among members by what each can make in time.
+  // A learning meeting every month this past year, at the house of a member with room to spare.
+  for (Month month = history.Back(11); month <= history.current(); month = month.Next()) {
+    core::Date held_on = history.On(month, 10);
+    history.At(held_on);
+    groups::MeetingInput meeting;
+    meeting.held_on = Text(held_on.ToString());
+    meeting.kind = Text("formal");
+    meeting.host_member_id = Number(members[0]);
+    meeting.venue = Text("Rumah Bu AD, Gondanglegi");
+    meeting.agenda = Text("Praktik membatik bersama");
+    GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
+    std::vector<groups::AttendanceInput> lines;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      lines.push_back({members[i], std::string((i + month.month) % 5 == 0 ? "excused" : "present")});
+    }
+    GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
+  }
+  // A large order split among members by what each can make in time; its deadline has passed
+  // and nothing is delivered yet.
+  history.At(history.On(history.Back(2), 3));
   groups::OrderInput order;
   order.customer = Text("Dinas Pendidikan Kabupaten Malang");
   order.product = Text("Seragam batik tulis motif Gendhis");
   order.quantity = Number(240);
   order.unit = Text("lembar");
   order.unit_price = Number(175'000);
-  order.due_on = Text("2025-07-01");
+  order.due_on = Text(history.On(history.Back(1), 1).ToString());
   order.capacities.emplace();
   static constexpr std::int64_t kCapacity[] = {40, 25, 20, 30, 15, 20, 10, 25, 20, 30, 25};
   for (std::size_t i = 0; i < members.size(); ++i) order.capacities->push_back({members[i], kCapacity[i]});
   GOTONG_RETURN_IF_ERROR(runtime.cooperation->CreateOrder(system, id, order));
   struct Post {
     std::size_t author;
+    int months_ago;
     const char* kind;
     const char* title;
     const char* body;
   };
   static constexpr Post kPosts[] = {
-      {0, "technique", "Ecoprint daun jati (ecotik)",
+      {0, 10, "technique", "Ecoprint daun jati (ecotik)",
        "Daun jati muda ditata di kain, digulung rapat, dikukus 2 jam. Fiksasi dengan tawas."},
-      {0, "technique", "Mondeng: menutup motif dengan malam",
+      {0, 8, "technique", "Mondeng: menutup motif dengan malam",
        "Gunakan canting tembok untuk bidang lebar, panaskan malam sampai tidak berasap."},
-      {4, "supplier", "Malam dan kain mori murah di Pasar Besar Malang",
+      {4, 5, "supplier", "Malam dan kain mori murah di Pasar Besar Malang",
        "Toko di lantai 2 memberi harga grosir bila membeli bersama lebih dari 10 kg malam."},
-      {6, "fix", "Warna luntur setelah dicuci",
+      {6, 1, "fix", "Warna luntur setelah dicuci",
        "Setelah 6 kali mengulang, ternyata waterglass kurang lama. Diamkan semalam sebelum dibilas."},
   };
   for (const auto& post : kPosts) {
+    history.At(history.On(history.Back(post.months_ago), 12));
     groups::PostInput input_post;
     input_post.member_id = Number(members[post.author]);
     input_post.kind = Text(post.kind);
     input_post.title = Text(post.title);
     input_post.body = Text(post.body);
     GOTONG_RETURN_IF_ERROR(runtime.cooperation->CreatePost(system, id, input_post));
+  }
+  return id;
+}
+
+// A group of Batu itself, kept by the city's department, so that its officer's group and
+// compliance lists open on something: apple-chip makers meeting monthly for half a year.
+core::Result<std::int64_t> LoadBatuGroup(Runtime& runtime, std::int64_t steward_id) {
+  Context system = Context::System("demo");
+  std::string village;
+  {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, runtime.database->Begin(domain::Access::kRead));
+    GOTONG_ASSIGN_OR_RETURN(auto codes, unit->Regions().CodesAt(domain::regions::Level::kVillage));
+    std::sort(codes.begin(), codes.end());
+    for (const auto& code : codes) {
+      if (code.rfind("35.79.", 0) == 0) {
+        village = code;
+        break;
+      }
+    }
+  }
+  if (village.empty()) return core::Error::Internal("the regions of Kota Batu (35.79) are not loaded");
+  History history(runtime);
+  const core::Date founded = history.On(history.Back(8), 1);
+  history.At(founded);
+  groups::GroupInput input;
+  input.name = Text("KUB Keripik Apel Makmur");
+  input.kind = Text("joint_business_group");
+  input.sector = Text("food_processing");
+  input.business_centre = Text("Sentra keripik apel Kota Batu");
+  input.village_code = Text(village);
+  input.origin = Text("programme_formed");
+  input.status = Text("active");
+  input.founded_on = Text(founded.ToString());
+  input.status_since = Text(founded.ToString());
+  input.steward_id = Number(steward_id);
+  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
+  std::int64_t id = created.group.id;
+  static constexpr const char* kNames[] = {"Sri Wahyuni", "Endang Lestari", "Murni", "Rahayu", "Tutik",
+                                           "Winarti"};
+  static constexpr const char* kRoles[] = {"leader", "secretary", "treasurer", "member", "member", "member"};
+  std::vector<std::int64_t> members;
+  for (std::size_t i = 0; i < std::size(kNames); ++i) {
+    GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, kNames[i], village, kRoles[i], false,
+                                                       founded.ToString()));
+    members.push_back(member);
+  }
+  // Monthly meetings, one month missed: the officer sees a group that is not quite keeping up.
+  for (Month month = history.Back(5); month <= history.current(); month = month.Next()) {
+    if (month == history.Back(2)) continue;
+    core::Date held_on = history.On(month, 8);
+    history.At(held_on);
+    groups::MeetingInput meeting;
+    meeting.held_on = Text(held_on.ToString());
+    meeting.kind = Text("formal");
+    meeting.host_member_id = Number(members[0]);
+    meeting.venue = Text("Balai desa");
+    meeting.agenda = Text("Produksi dan pemasaran keripik apel");
+    GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
+    std::vector<groups::AttendanceInput> lines;
+    for (auto member : members) lines.push_back({member, std::string("present")});
+    GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
   }
   return id;
 }
@@ -548,9 +710,12 @@ core::Result<DemoGroups> LoadDemoGroups(Runtime& runtime) {
   if (existing.total > 0) return DemoGroups{};
   GOTONG_ASSIGN_OR_RETURN(auto ybm, StakeholderNamed(runtime, "YBM BRILiaN"));
   GOTONG_ASSIGN_OR_RETURN(auto umm, StakeholderNamed(runtime, "Universitas Muhammadiyah Malang"));
+  GOTONG_ASSIGN_OR_RETURN(auto dinas,
+                          StakeholderNamed(runtime, "Dinas Koperasi, Usaha Mikro dan Perdagangan Kota Batu"));
   DemoGroups loaded;
   GOTONG_ASSIGN_OR_RETURN(loaded.tape_group, LoadHarapanSejahtera(runtime, ybm));
   GOTONG_ASSIGN_OR_RETURN(loaded.batik_community, LoadCitraGendhis(runtime, umm));
+  GOTONG_ASSIGN_OR_RETURN(loaded.batu_group, LoadBatuGroup(runtime, dinas));
   return loaded;
 }
 

@@ -21,13 +21,17 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
 struct DemoGroups {
   std::int64_t tape_group = 0;       // 0 when the groups were there already
   std::int64_t batik_community = 0;
+  std::int64_t batu_group = 0;       // kept by Batu's department, the demo officer's stakeholder
 };
 
 // Seed 001's Harapan Sejahtera tape group (Banjarsari, Ngajum: two years of twice-monthly
 // meetings, fees, aid set aside as a group shop, market areas agreed, a uniform price not
-// agreed, cassava bought together in a scarce month) and seed 000's Citra Gendhis batik
-// community (Gondanglegi: the eleven informants of Table 1 with their roles and years, a joint
-// order split by capacity, knowledge posts). Does nothing when they are there already.
+// agreed, cassava bought together in a scarce month), seed 000's Citra Gendhis batik community
+// (Gondanglegi: the eleven informants of Table 1 with their roles and years, a year of monthly
+// learning meetings, a joint order split by capacity and now overdue, knowledge posts) and a
+// group of Batu kept by its department. Everything is dated back from the day it runs, recorded
+// through the services at the time it happened (Runtime::clock replays it), so that the demo
+// lives in the present. Does nothing when they are there already.
 core::Result<DemoGroups> LoadDemoGroups(Runtime& runtime);
 
 }  // namespace gotong::app

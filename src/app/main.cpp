@@ -181,8 +181,8 @@ int Demo(const Config& config) {
         }
       }
     }
-    std::cout << "Groups: Harapan Sejahtera (seed 001) and Citra Gendhis (seed 000) with their "
-                 "meetings, treasury and cooperation.\n";
+    std::cout << "Groups: Harapan Sejahtera (seed 001), Citra Gendhis (seed 000) and Keripik Apel Makmur "
+                 "(Kota Batu) with their meetings, treasury and cooperation, dated up to today.\n";
   }
   std::cout << "Admin login: username admin, password shown above." << std::endl;
   return 0;

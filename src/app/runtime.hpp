@@ -25,7 +25,7 @@ namespace gotong::app {
 struct Runtime {
   Config config;
   std::unique_ptr<storage::SqlDatabase> database;
-  core::SystemClock clock;
+  core::ReplayClock clock;  // the system's; the demo replays its history through it
   crypto::SodiumPasswordHasher hasher;
   crypto::SodiumSecretGenerator secrets;
   std::unique_ptr<domain::accounts::LoginThrottle> throttle;

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include "app/runtime_fixture.hpp"
+#include "domain/groups/group_access.hpp"
 
 namespace gotong::app {
 namespace {
@@ -24,21 +26,38 @@ class DemoGroupsTest : public RuntimeTest {
     groups_ = *loaded;
   }
 
+  // The demo is dated back from the day it runs.
+  domain::groups::Month Back(int months) const {
+    return domain::groups::MonthsBefore(domain::groups::Month::Of(today_), months);
+  }
+
   DemoGroups groups_;
   Context system_ = Context::System("test");
+  core::Date today_ = domain::groups::TodayInIndonesia(core::SystemClock{});
 };
 
-TEST_F(DemoGroupsTest, TheTapeGroupMetTwiceAMonthWhereItsSopAskedOnce) {
+TEST_F(DemoGroupsTest, TheTapeGroupMetTwiceAMonthWhereItsSopAskedOnceForTwoYearsEndingThisMonth) {
   ASSERT_GT(groups_.tape_group, 0);
-  auto view = runtime_->meetings->Compliance(system_, groups_.tape_group, std::string("2024-01"),
-                                           std::string("2025-12"));
+  auto view = runtime_->meetings->Compliance(system_, groups_.tape_group, Back(23).ToString(),
+                                             Back(0).ToString());
   ASSERT_TRUE(view.ok()) << view.error().message;
   ASSERT_EQ(view->months.size(), 24u);
   for (const auto& month : view->months) EXPECT_EQ(month.compliance.percent, 200) << month.compliance.month.ToString();
+  // The view a leader opens first (the twelve months to this one) shows the seed's 200%.
+  auto first_view = runtime_->meetings->Compliance(system_, groups_.tape_group, std::nullopt, std::nullopt);
+  ASSERT_TRUE(first_view.ok());
+  EXPECT_EQ(first_view->held, 2 * first_view->required);
+  EXPECT_EQ(first_view->required, 12);
+  auto meetings = runtime_->meetings->ListMeetings(system_, groups_.tape_group, std::nullopt, std::nullopt, {1, 0});
+  ASSERT_TRUE(meetings.ok());
+  ASSERT_EQ(meetings->items.size(), 1u);
+  EXPECT_LE(meetings->items.front().held_on, today_) << "no meeting after today";
+  EXPECT_EQ(meetings->total, 48);
   auto group = runtime_->groups->GetGroup(system_, groups_.tape_group);
   ASSERT_TRUE(group.ok());
   EXPECT_EQ(group->group.status, domain::groups::GroupStatus::kActive);
-  EXPECT_TRUE(group->group.legality.has_value());
+  EXPECT_EQ(group->group.origin, domain::groups::Origin::kProgrammeFormed);  // YBM BRILiaN's programme
+  EXPECT_TRUE(group->group.legality.has_value());                           // the village resolution
 }
 
 TEST_F(DemoGroupsTest, TheTapeGroupAgreedItsMarketAreasButNotAUniformPrice) {
@@ -53,6 +72,10 @@ TEST_F(DemoGroupsTest, TheTapeGroupAgreedItsMarketAreasButNotAUniformPrice) {
     if (d.topic == domain::groups::Topic::kPrice) {
       EXPECT_EQ(d.outcome, domain::groups::Outcome::kNotAgreed);
     }
+    // Decided at the group's meetings inside its history, not on the day the demo ran.
+    ASSERT_TRUE(d.decided_on.has_value());
+    EXPECT_LT(*d.decided_on, Back(18).FirstDay()) << d.title;
+    EXPECT_GE(*d.decided_on, Back(23).FirstDay()) << d.title;
   }
   auto areas = runtime_->cooperation->Areas(system_, groups_.tape_group, false);
   ASSERT_TRUE(areas.ok());
@@ -61,16 +84,21 @@ TEST_F(DemoGroupsTest, TheTapeGroupAgreedItsMarketAreasButNotAUniformPrice) {
 }
 
 TEST_F(DemoGroupsTest, TheTreasuryBalancesWithAShopFromAidAndTwoMembersInArrears) {
-  auto statement = runtime_->treasury->GetStatement(system_, groups_.tape_group, std::string("2024-01-01"),
-                                                    std::string("2025-12-31"));
+  auto statement = runtime_->treasury->GetStatement(system_, groups_.tape_group, Back(23).FirstDay().ToString(),
+                                                    today_.ToString());
   ASSERT_TRUE(statement.ok()) << statement.error().message;
   EXPECT_TRUE(statement->balanced);
   auto assets = runtime_->treasury->Assets(system_, groups_.tape_group);
   ASSERT_TRUE(assets.ok());
-  ASSERT_EQ(assets->size(), 1u);
-  EXPECT_EQ(assets->front().source, domain::groups::AssetSource::kAid);
-  EXPECT_GT(assets->front().sales, assets->front().purchases);
-  auto fees = runtime_->treasury->Fees(system_, groups_.tape_group, std::string("2025-12"));
+  ASSERT_EQ(assets->size(), 2u);  // the shop, and the equipment YBM gave a year on
+  for (const auto& asset : *assets) EXPECT_EQ(asset.source, domain::groups::AssetSource::kAid);
+  auto shop = std::find_if(assets->begin(), assets->end(),
+                           [](const auto& a) { return a.kind == domain::groups::AssetKind::kShop; });
+  ASSERT_NE(shop, assets->end());
+  EXPECT_GT(shop->sales, shop->purchases);
+  // Through this month only the two members who fell behind owe anything: the demo filled
+  // every month it shows.
+  auto fees = runtime_->treasury->Fees(system_, groups_.tape_group, Back(0).ToString());
   ASSERT_TRUE(fees.ok());
   auto in_arrears = std::count_if(fees->members.begin(), fees->members.end(),
                                   [](const auto& row) { return row.arrears > 0; });
@@ -105,6 +133,7 @@ TEST_F(DemoGroupsTest, TheBatikCommunityHasTheElevenInformantsOfTableOne) {
   auto orders = runtime_->cooperation->Orders(system_, groups_.batik_community, {50, 0});
   ASSERT_TRUE(orders.ok());
   ASSERT_EQ(orders->items.size(), 1u);
+  EXPECT_LT(orders->items.front().due_on, today_) << "past its deadline with nothing delivered";
   std::int64_t split = 0;
   for (const auto& share : orders->items.front().shares) {
     EXPECT_LE(share.quantity, share.capacity);
@@ -114,6 +143,29 @@ TEST_F(DemoGroupsTest, TheBatikCommunityHasTheElevenInformantsOfTableOne) {
   auto posts = runtime_->cooperation->Posts(system_, groups_.batik_community, {50, 0});
   ASSERT_TRUE(posts.ok());
   EXPECT_EQ(posts->total, 4);
+  for (const auto& post : posts->items) {
+    EXPECT_LT(post.post.created_at, runtime_->clock.Now() - std::chrono::days(20)) << post.post.title;
+  }
+}
+
+TEST_F(DemoGroupsTest, TheBatikCommunityMeetsSoItsPageDoesNotSayNoMeetings) {
+  auto view = runtime_->meetings->Compliance(system_, groups_.batik_community, std::nullopt, std::nullopt);
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_EQ(view->held, 12);
+  EXPECT_EQ(view->required, 12);
+}
+
+TEST_F(DemoGroupsTest, BatuHasAGroupOfItsOwnForTheOfficer) {
+  ASSERT_GT(groups_.batu_group, 0);
+  auto group = runtime_->groups->GetGroup(system_, groups_.batu_group);
+  ASSERT_TRUE(group.ok());
+  EXPECT_EQ(group->group.village_code.rfind("35.79.", 0), 0u) << group->group.village_code;
+  auto dinas = LoadDemoStakeholders(*runtime_);
+  ASSERT_TRUE(dinas.ok());
+  EXPECT_EQ(group->group.steward_id, *dinas);
+  auto view = runtime_->meetings->Compliance(system_, groups_.batu_group, Back(5).ToString(), Back(0).ToString());
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->held, 5);  // one month of six missed
 }
 
 TEST_F(DemoGroupsTest, LoadingAgainAddsNothing) {
@@ -122,7 +174,7 @@ TEST_F(DemoGroupsTest, LoadingAgainAddsNothing) {
   EXPECT_EQ(again->tape_group, 0);
   auto list = runtime_->groups->ListGroups(system_, {}, {50, 0});
   ASSERT_TRUE(list.ok());
-  EXPECT_EQ(list->total, 2);
+  EXPECT_EQ(list->total, 3);
 }
 
 }  // namespace
