@@ -1,12 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
 import { compliance, groupView, regionCompliance } from '../test/groups';
 import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
-import { AppRoutes } from './routes';
+import { appRouteObjects } from './App';
 
 function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
   return routeFetch({
@@ -29,13 +28,7 @@ function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'gr
 }
 
 function renderApp(at: string) {
-  return renderWithI18n(
-    <MemoryRouter initialEntries={[at]}>
-      <AuthProvider>
-        <AppRoutes />
-      </AuthProvider>
-    </MemoryRouter>,
-  );
+  return renderWithI18n(<RouterProvider router={createMemoryRouter(appRouteObjects(), { initialEntries: [at] })} />);
 }
 
 async function navLinks() {

@@ -3,7 +3,7 @@
 import { within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { createMemoryRouter, Outlet, RouterProvider, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
@@ -51,7 +51,10 @@ function LocationProbe() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
-/** Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe. */
+/**
+ * Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe.
+ * A memory data router, as the app mounts a browser one, so pages may block leaving (useBlocker).
+ */
 export function renderAt(
   element: ReactElement,
   {
@@ -61,19 +64,25 @@ export function renderAt(
     language = 'id',
   }: { path: string; at: string; others?: Record<string, ReactElement>; language?: Language },
 ) {
-  return renderWithI18n(
-    <MemoryRouter initialEntries={[at]}>
-      <Routes>
-        <Route path={path} element={element} />
-        {Object.entries(others).map(([p, e]) => (
-          <Route key={p} path={p} element={e} />
-        ))}
-        <Route path="*" element={<p>{'elsewhere'}</p>} />
-      </Routes>
-      <LocationProbe />
-    </MemoryRouter>,
-    language,
+  const router = createMemoryRouter(
+    [
+      {
+        element: (
+          <>
+            <Outlet />
+            <LocationProbe />
+          </>
+        ),
+        children: [
+          { path, element },
+          ...Object.entries(others).map(([p, e]) => ({ path: p, element: e })),
+          { path: '*', element: <p>{'elsewhere'}</p> },
+        ],
+      },
+    ],
+    { initialEntries: [at] },
   );
+  return Object.assign(renderWithI18n(<RouterProvider router={router} />, language), { router });
 }
 
 /** Stands in for the regions feature's picker: two buttons choose a fixed village or regency. */
