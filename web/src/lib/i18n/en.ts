@@ -249,6 +249,10 @@ export const en: Translation = {
     required: '{{label}} *',
     search: 'Search',
     system: 'the system',
+    unsaved: {
+      stay: 'Stay on this page',
+      leave: 'Leave without saving',
+    },
   },
   forbidden: {
     title: 'No access',

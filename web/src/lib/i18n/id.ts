@@ -250,6 +250,10 @@ export const id = {
     required: '{{label}} *',
     search: 'Cari',
     system: 'sistem',
+    unsaved: {
+      stay: 'Tetap di halaman ini',
+      leave: 'Tinggalkan tanpa menyimpan',
+    },
   },
   forbidden: {
     title: 'Tidak ada akses',
