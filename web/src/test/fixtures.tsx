@@ -32,7 +32,11 @@ export function callsTo(mock: ReturnType<typeof routeFetch>, key: string): { url
     .filter(({ url, init }) => `${init?.method ?? 'GET'} ${url.pathname}` === key);
 }
 
-export function problem(slug: string, status: number, errors: { field: string; code: string; message?: string }[] = []) {
+export function problem(
+  slug: string,
+  status: number,
+  errors: { field: string; code: string; message?: string; params?: Record<string, string> }[] = [],
+) {
   return jsonResponse(
     {
       type: `urn:gotong:problem:${slug}`,
