@@ -12,25 +12,63 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- deliberations ----------------------------------------------------------------------------
 
+// The change columns of a deliberation `d`, read by ChangeSlots (the last five below, too).
+constexpr const char* kChangeColumns =
+    "d.change_setting, d.change_number, d.change_member_id, d.change_area, d.change_effective_on";
+
 constexpr const char* kDeliberationColumns =
     "d.id, d.group_id, d.meeting_id, d.title, d.description, d.topic, d.method, d.decided, "
     "d.outcome, d.option_id, d.decided_on, d.note, d.created_at, d.updated_at, "
-    "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL)";
+    "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL), "
+    "d.rule, d.quorum, "
+    "d.change_setting, d.change_number, d.change_member_id, d.change_area, d.change_effective_on";
+
+// A deliberation's SettingChange, as its five columns hold it (all NULL for none).
+struct ChangeSlots {
+  Slot<std::string> setting, area, effective_on;
+  Slot<long long> number, member_id;
+
+  void Bind(Query& query) {
+    query.Into(setting.value, setting.indicator).Into(number.value, number.indicator)
+        .Into(member_id.value, member_id.indicator).Into(area.value, area.indicator)
+        .Into(effective_on.value, effective_on.indicator);
+  }
+  std::optional<SettingChange> Get() const {
+    if (!setting.has()) return std::nullopt;
+    SettingChange change;
+    change.setting = Stored("change_setting", setting.value, ParseGroupSetting);
+    switch (change.setting) {
+      case GroupSetting::kMonthlyFee: change.amount = number.get(); break;
+      case GroupSetting::kSopMeetings:
+        if (number.has()) change.meetings = static_cast<int>(number.value);
+        break;
+      case GroupSetting::kMarketArea:
+        change.member_id = member_id.get();
+        change.area = area.get();
+        break;
+    }
+    if (auto day = OptionalDate(effective_on)) change.effective_on = *day;
+    return change;
+  }
+};
 const RecordTable kDeliberationTable{kDeliberationColumns, " FROM deliberations d", "d", "deliberation"};
 
 struct DeliberationVars {
   long long id = 0, group_id = 0, against = 0;
   int decided = 0;
-  std::string title, topic, method, created_at, updated_at;
-  Slot<long long> meeting_id, option_id;
+  std::string title, topic, method, rule, created_at, updated_at;
+  Slot<long long> meeting_id, option_id, quorum;
   Slot<std::string> description, outcome, decided_on, note;
+  ChangeSlots change;
 
   void Bind(Query& query) {
     query.Into(id).Into(group_id).Into(meeting_id.value, meeting_id.indicator).Into(title)
         .Into(description.value, description.indicator).Into(topic).Into(method).Into(decided)
         .Into(outcome.value, outcome.indicator).Into(option_id.value, option_id.indicator)
         .Into(decided_on.value, decided_on.indicator).Into(note.value, note.indicator)
-        .Into(created_at).Into(updated_at).Into(against);
+        .Into(created_at).Into(updated_at).Into(against).Into(rule)
+        .Into(quorum.value, quorum.indicator);
+    change.Bind(query);
   }
   Deliberation Get() const {
     Deliberation d;
@@ -49,6 +87,9 @@ struct DeliberationVars {
     d.created_at = InstantFrom(created_at);
     d.updated_at = InstantFrom(updated_at);
     d.votes_against = against;
+    d.rule = Stored("rule", rule, ParseDecisionRule);
+    d.quorum = quorum.get();
+    d.change = change.Get();
     return d;
   }
 };
@@ -64,14 +105,31 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
     auto meeting = NumberIn(deliberation.meeting_id);
     auto description = TextIn(deliberation.description);
     std::string topic(ToString(deliberation.topic)), method(ToString(deliberation.method));
+    std::string rule(ToString(deliberation.rule));
     std::string created = Text(deliberation.created_at), updated = Text(deliberation.updated_at);
+    auto quorum = NumberIn(deliberation.quorum);
+    const auto& change = deliberation.change;
+    auto setting = TextIn(change ? std::optional<std::string>(std::string(ToString(change->setting)))
+                                 : std::nullopt);
+    std::optional<std::int64_t> change_number;
+    if (change && change->amount) change_number = *change->amount;
+    if (change && change->meetings) change_number = *change->meetings;
+    auto number = NumberIn(change_number);
+    auto member = NumberIn(change ? change->member_id : std::nullopt);
+    auto area = TextIn(change ? change->area : std::nullopt);
+    auto effective = DateIn(change ? std::optional<core::Date>(change->effective_on) : std::nullopt);
     {
       Query query(sql_);
       query.Use(group).Use(meeting.value, meeting.indicator).Use(deliberation.title)
           .Use(description.value, description.indicator).Use(topic).Use(method).Use(created)
-          .Use(updated).Into(id);
+          .Use(updated).Use(rule).Use(quorum.value, quorum.indicator)
+          .Use(setting.value, setting.indicator).Use(number.value, number.indicator)
+          .Use(member.value, member.indicator).Use(area.value, area.indicator)
+          .Use(effective.value, effective.indicator).Into(id);
       query.Run("INSERT INTO deliberations (group_id, meeting_id, title, description, topic, method, "
-                "decided, created_at, updated_at) VALUES (:a, :b, :c, :d, :e, :f, 0, :g, :h) "
+                "decided, created_at, updated_at, rule, quorum, change_setting, change_number, "
+                "change_member_id, change_area, change_effective_on) "
+                "VALUES (:a, :b, :c, :d, :e, :f, 0, :g, :h, :i, :j, :k, :l, :m, :n, :o) "
                 "RETURNING id");
     }
     saved.id = id;
@@ -168,11 +226,14 @@ core::Status SqlDeliberationRepository::InsertVote(std::int64_t deliberation_id,
     try {
       long long deliberation = deliberation_id, member = vote.member_id;
       auto option = NumberIn(vote.option_id);
+      auto by = NumberIn(vote.recorded_by_id);
+      auto by_name = TextIn(vote.recorded_by);
       std::string cast = Text(at);
       Query query(sql_);
-      query.Use(deliberation).Use(member).Use(option.value, option.indicator).Use(cast);
-      query.Run("INSERT INTO votes (deliberation_id, member_id, option_id, cast_at) "
-                "VALUES (:d, :m, :o, :c)");
+      query.Use(deliberation).Use(member).Use(option.value, option.indicator).Use(cast)
+          .Use(by.value, by.indicator).Use(by_name.value, by_name.indicator);
+      query.Run("INSERT INTO votes (deliberation_id, member_id, option_id, cast_at, recorded_by, "
+                "recorded_by_username) VALUES (:d, :m, :o, :c, :b, :n)");
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
@@ -187,11 +248,16 @@ core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t de
   return Guard("read votes", [&]() -> core::Result<std::vector<Vote>> {
     std::vector<Vote> votes;
     long long deliberation = deliberation_id, member = 0;
-    Slot<long long> option;
+    int own = 0;
+    Slot<long long> option, by;
+    Slot<std::string> by_name;
     std::string name;
     Query query(sql_);
-    query.Into(member).Into(option.value, option.indicator).Into(name).Use(deliberation);
-    if (query.Run("SELECT v.member_id, v.option_id, p.name FROM votes v "
+    query.Into(member).Into(option.value, option.indicator).Into(name).Into(by.value, by.indicator)
+        .Into(by_name.value, by_name.indicator).Into(own).Use(deliberation);
+    if (query.Run("SELECT v.member_id, v.option_id, p.name, v.recorded_by, v.recorded_by_username, "
+                  "CASE WHEN v.recorded_by IS NOT NULL AND v.recorded_by = m.user_id THEN 1 ELSE 0 END "
+                  "FROM votes v "
                   "JOIN memberships m ON m.id = v.member_id JOIN people p ON p.id = m.person_id "
                   "WHERE v.deliberation_id = :d ORDER BY p.search_name, v.member_id")) {
       do {
@@ -199,6 +265,9 @@ core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t de
         vote.member_id = member;
         if (option.has()) vote.option_id = option.value;
         vote.person_name = name;
+        vote.recorded_by_id = by.get();
+        vote.recorded_by = by_name.get();
+        vote.own = own != 0;
         votes.push_back(std::move(vote));
       } while (query.Next());
     }
@@ -235,10 +304,16 @@ core::Result<std::vector<Norm>> SqlDeliberationRepository::Norms(std::int64_t gr
     std::vector<Norm> norms;
     long long group = group_id, id = 0, deliberation = 0;
     std::string topic, text, adopted, created;
+    ChangeSlots change;
     Query query(sql_);
-    query.Into(id).Into(deliberation).Into(topic).Into(text).Into(adopted).Into(created).Use(group);
-    if (query.Run("SELECT n.id, n.deliberation_id, n.topic, n.text, n.adopted_on, n.created_at "
-                  "FROM norms n WHERE n.group_id = :g ORDER BY n.id")) {
+    query.Into(id).Into(deliberation).Into(topic).Into(text).Into(adopted).Into(created);
+    change.Bind(query);
+    query.Use(group);
+    if (query.Run(std::string("SELECT n.id, n.deliberation_id, n.topic, n.text, n.adopted_on, "
+                              "n.created_at, ") +
+                  kChangeColumns +
+                  " FROM norms n JOIN deliberations d ON d.id = n.deliberation_id "
+                  "WHERE n.group_id = :g ORDER BY n.id")) {
       do {
         Norm norm;
         norm.id = id;
@@ -247,6 +322,7 @@ core::Result<std::vector<Norm>> SqlDeliberationRepository::Norms(std::int64_t gr
         norm.topic = Stored("topic", topic, ParseTopic);
         norm.text = text;
         norm.adopted_on = DateFrom(adopted);
+        norm.change = change.Get();
         norm.created_at = InstantFrom(created);
         norms.push_back(std::move(norm));
       } while (query.Next());

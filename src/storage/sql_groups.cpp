@@ -294,8 +294,14 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
     held += " GROUP BY mt.group_id";
     std::string where = GroupWhere(filter, params);
     std::string base = " FROM groups g LEFT JOIN (" + held + ") h ON h.group_id = g.id" + where;
+    // The SOP in force in the range's last month: the latest agreed change by then, else the
+    // group's own (a month this code formats, so written into the statement).
+    std::string sop_in_force =
+        "COALESCE((SELECT sc.meetings FROM sop_changes sc WHERE sc.group_id = g.id "
+        "AND sc.from_month <= '" + Month::Of(to).ToString() + "' "
+        "ORDER BY sc.from_month DESC, sc.deliberation_id DESC LIMIT 1), g.sop_meetings_per_month)";
     // A group's share of its SOP, as an integer percent × 100 for ordering and banding.
-    std::string share = "(COALESCE(h.held, 0) * 10000 / (g.sop_meetings_per_month * " +
+    std::string share = "(COALESCE(h.held, 0) * 10000 / (" + sop_in_force + " * " +
                         std::to_string(months) + "))";
     // One pass: the page's rows carry the totals and bands of every matching group as window
     // aggregates (computed before LIMIT); only a page past the end needs a second query.
@@ -319,7 +325,7 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
           .Into(total).Into(met).Into(partial).Into(low).Into(none);
       params.BindTo(query);
       query.Use(limit).Use(offset);
-      if (query.Run("SELECT g.id, g.name, g.village_code, g.status, g.sop_meetings_per_month, "
+      if (query.Run("SELECT g.id, g.name, g.village_code, g.status, " + sop_in_force + ", "
                     "COALESCE(h.held, 0), " + bands + base + order + " LIMIT :l OFFSET :o")) {
         do {
           ComplianceRow row;
@@ -458,6 +464,51 @@ core::Result<std::optional<Membership>> SqlGroupRepository::MemberOfUser(std::in
       return std::optional<Membership>{};
     }
     return std::optional<Membership>{vars.Get()};
+  });
+}
+
+core::Result<std::int64_t> SqlGroupRepository::CountMembersOn(std::int64_t group_id, core::Date day) {
+  return Guard("count members", [&]() -> core::Result<std::int64_t> {
+    long long group = group_id, count = 0;
+    std::string on = day.ToString();
+    Query query(sql_);
+    query.Into(count).Use(group).Use(on).Use(on);
+    query.Run("SELECT COUNT(*) FROM memberships WHERE group_id = :g AND joined_on <= :d "
+              "AND (left_on IS NULL OR left_on >= :e)");
+    return static_cast<std::int64_t>(count);
+  });
+}
+
+core::Status SqlGroupRepository::InsertSopChange(const SopChange& change) {
+  return Guard("insert sop change", [&]() -> core::Status {
+    long long group = change.group_id, deliberation = change.deliberation_id;
+    int meetings = change.meetings;
+    std::string from = change.from.ToString(), created = Text(change.created_at);
+    Query query(sql_);
+    query.Use(group).Use(from).Use(meetings).Use(deliberation).Use(created);
+    query.Run("INSERT INTO sop_changes (group_id, from_month, meetings, deliberation_id, created_at) "
+              "VALUES (:g, :f, :m, :d, :c)");
+    return core::OkStatus();
+  });
+}
+
+core::Result<std::vector<SopChange>> SqlGroupRepository::SopChanges(std::int64_t group_id) {
+  return Guard("list sop changes", [&]() -> core::Result<std::vector<SopChange>> {
+    std::vector<SopChange> changes;
+    long long group = group_id, deliberation = 0;
+    int meetings = 0;
+    std::string from;
+    Query query(sql_);
+    query.Into(from).Into(meetings).Into(deliberation).Use(group);
+    if (query.Run("SELECT from_month, meetings, deliberation_id FROM sop_changes "
+                  "WHERE group_id = :g ORDER BY from_month, deliberation_id")) {
+      do {
+        auto month = Month::Parse(from);
+        if (!month) return core::Error::Internal("the database holds '" + from + "' in sop_changes.from_month");
+        changes.push_back(SopChange{group_id, *month, meetings, deliberation});
+      } while (query.Next());
+    }
+    return changes;
   });
 }
 

@@ -39,6 +39,9 @@ class SqlGroupRepository final : public domain::groups::GroupRepository {
       std::int64_t group_id, domain::groups::MemberRole role) override;
   core::Result<std::optional<domain::groups::Membership>> MemberOfUser(
       std::int64_t group_id, std::int64_t user_id) override;
+  core::Result<std::int64_t> CountMembersOn(std::int64_t group_id, core::Date day) override;
+  core::Status InsertSopChange(const domain::groups::SopChange& change) override;
+  core::Result<std::vector<domain::groups::SopChange>> SopChanges(std::int64_t group_id) override;
 
  private:
   soci::session& sql_;

@@ -411,6 +411,7 @@ TEST_P(Groups, AUniformPriceVotedDownIsNotAgreedAndMakesNoNorm) {
   Browser member = Login("member");
   std::int64_t price = Proposal({{"title", "Harga tape seragam"},
                                  {"topic", "price"},
+                                 {"quorum", 3},
                                  {"options", json::array{"Rp 12.000 per kg untuk semua anggota"}}},
                                 leader);
   std::int64_t uniform = OptionId(price, 0, leader);
@@ -479,7 +480,8 @@ TEST_P(Groups, AgreedMarketAreasBecomeANormTheGroupKeeps) {
   for (auto member : {leader_, secretary_, treasurer_}) {
     ASSERT_EQ(Vote(areas, {{"member_id", member}, {"option_id", division}}, leader).status(), 201);
   }
-  ASSERT_EQ(Vote(areas, {{"member_id", member_}, {"option_id", OptionId(areas, 1, leader)}}, leader).status(), 201);
+  // Painem has an account: she votes from her own phone.
+  ASSERT_EQ(Vote(areas, {{"option_id", OptionId(areas, 1, leader)}}, Login("member")).status(), 201);
   Reply decided = Post("/api/v1/groups/1/deliberations/" + std::to_string(areas) + "/decide", {}, leader);
   ASSERT_EQ(decided.status(), 200) << decided;
   EXPECT_EQ(decided.body.at("outcome"), "agreed");
@@ -490,7 +492,9 @@ TEST_P(Groups, AgreedMarketAreasBecomeANormTheGroupKeeps) {
 
   Reply norms = Get("/api/v1/groups/1/norms", &officer_);
   ASSERT_EQ(norms.body.at("items").as_array().size(), 1u);
-  EXPECT_EQ(norms.body.at("items").at(0).at("text"), "Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen");
+  // Named after the proposal, then the option agreed on among several.
+  EXPECT_EQ(norms.body.at("items").at(0).at("text"),
+            "Pembagian wilayah pemasaran: Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen");
   EXPECT_EQ(norms.body.at("items").at(0).at("adopted_on"), "2026-01-05");
   EXPECT_EQ(Get("/api/v1/groups/1/deliberations", &officer_).body.at("total"), 1);
 }
@@ -527,7 +531,9 @@ TEST_P(Groups, ConsensusIsRecordedWithItsOutcomeAndHasNoVotes) {
   Reply agreed = Post(decide, {{"outcome", "agreed"}, {"option_id", OptionId(fee, 0, leader)},
                                {"note", "disepakati bulat"}}, leader);
   ASSERT_EQ(agreed.status(), 200) << agreed;
-  EXPECT_EQ(agreed.body.at("norm").at("text"), "Rp 10.000 per bulan");
+  EXPECT_EQ(agreed.body.at("norm").at("text"), "Iuran bulanan: Rp 10.000 per bulan");
+  EXPECT_EQ(agreed.body.at("rule"), "consensus");
+  EXPECT_TRUE(agreed.body.at("quorum").is_null());
   EXPECT_EQ(agreed.body.at("note"), "disepakati bulat");
 
   // A learning theme agreed by consensus is a decision, not a norm.

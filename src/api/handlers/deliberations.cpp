@@ -10,6 +10,16 @@ namespace {
 namespace json = boost::json;
 namespace groups = domain::groups;
 
+json::value ChangeJson(const std::optional<groups::SettingChange>& change) {
+  if (!change) return nullptr;
+  return json::object{{"setting", groups::ToString(change->setting)},
+                      {"amount", NullableNumber(change->amount)},
+                      {"meetings", NullableNumber(change->meetings)},
+                      {"member_id", NullableNumber(change->member_id)},
+                      {"area", Nullable(change->area)},
+                      {"effective_on", change->effective_on.ToString()}};
+}
+
 json::value DeliberationJson(const groups::Deliberation& d) {
   json::array options;
   std::int64_t cast = d.votes_against;
@@ -25,6 +35,9 @@ json::value DeliberationJson(const groups::Deliberation& d) {
       {"description", Nullable(d.description)},
       {"topic", groups::ToString(d.topic)},
       {"method", groups::ToString(d.method)},
+      {"rule", groups::ToString(d.rule)},
+      {"quorum", NullableNumber(d.quorum)},
+      {"change", ChangeJson(d.change)},
       {"options", std::move(options)},
       {"votes_against", d.votes_against},
       {"votes_cast", cast},
@@ -42,7 +55,8 @@ json::value NormJson(const groups::Norm& n) {
                       {"deliberation_id", n.deliberation_id},
                       {"topic", groups::ToString(n.topic)},
                       {"text", n.text},
-                      {"adopted_on", n.adopted_on.ToString()}};
+                      {"adopted_on", n.adopted_on.ToString()},
+                      {"change", ChangeJson(n.change)}};
 }
 
 json::value DeliberationViewJson(const groups::DeliberationView& view) {
@@ -51,8 +65,11 @@ json::value DeliberationViewJson(const groups::DeliberationView& view) {
   for (const auto& vote : view.votes) {
     votes.push_back(json::object{{"member_id", vote.member_id},
                                  {"name", vote.person_name},
-                                 {"option_id", NullableNumber(vote.option_id)}});
+                                 {"option_id", NullableNumber(vote.option_id)},
+                                 {"recorded_by", Nullable(vote.recorded_by)},
+                                 {"own", vote.own}});
   }
+  value.as_object()["voters"] = view.voters;
   value.as_object()["votes"] = std::move(votes);
   value.as_object()["norm"] = view.norm ? NormJson(*view.norm) : json::value(nullptr);
   return value;
@@ -62,11 +79,29 @@ void ReadOptions(BodyReader& body, groups::DeliberationInput& input) {
   input.options = body.Strings("options", false, 12);
 }
 
+using ChangeIn = groups::ChangeInput;
+constexpr auto kChangeFields = std::to_array<BodyField<ChangeIn>>({
+    {"setting", &ChangeIn::setting}, {"amount", &ChangeIn::amount},
+    {"meetings", &ChangeIn::meetings}, {"member_id", &ChangeIn::member_id},
+    {"area", &ChangeIn::area}, {"effective_on", &ChangeIn::effective_on}});
+
+// The change an agreed proposal makes: an object, or null or left out for none.
+void ReadChange(BodyReader& body, groups::DeliberationInput& input) {
+  if (!body.Has("change") || body.IsNull("change")) return;
+  static const auto kNames = FieldNames(kChangeFields);
+  if (auto change = body.Object("change", false, kNames)) {
+    input.change.emplace();
+    ReadFields(*change, kChangeFields, *input.change);
+  }
+}
+
 using DeliberationIn = groups::DeliberationInput;
 constexpr auto kDeliberationFields = std::to_array<BodyField<DeliberationIn>>({
     {"title", &DeliberationIn::title},
     {"description", &DeliberationIn::description, core::TextLines::kMulti},
     {"topic", &DeliberationIn::topic}, {"method", &DeliberationIn::method},
+    {"rule", &DeliberationIn::rule}, {"quorum", &DeliberationIn::quorum},
+    {"change", ReadChange},
     {"options", ReadOptions}, {"meeting_id", &DeliberationIn::meeting_id}});
 
 // The member a leader records the vote for; a member voting for herself leaves it out.
@@ -77,6 +112,23 @@ void ReadVoter(BodyReader& body, groups::VoteInput& input) {
 using VoteIn = groups::VoteInput;
 constexpr auto kVoteFields = std::to_array<BodyField<VoteIn>>({
     {"member_id", ReadVoter}, {"option_id", &VoteIn::option_id}});
+
+// A meeting's sheet: "votes", each line a member and her choice ("votes[3].member_id").
+struct VoteSheetIn {
+  groups::VoteSheet votes;
+};
+void ReadSheet(BodyReader& body, VoteSheetIn& input) {
+  if (auto lines = body.Objects("votes", true, 500, {"member_id", "option_id"})) {
+    input.votes.emplace();
+    for (auto& line : *lines) {
+      VoteIn vote;
+      vote.member_id = line.Int("member_id", true);
+      vote.option_id = NumberField(line, "option_id");
+      input.votes->push_back(std::move(vote));
+    }
+  }
+}
+constexpr auto kSheetFields = std::to_array<BodyField<VoteSheetIn>>({{"votes", ReadSheet}});
 
 using DecisionIn = groups::DecisionInput;
 constexpr auto kDecisionFields = std::to_array<BodyField<DecisionIn>>({
@@ -111,6 +163,13 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
                                     [&service](Call& call, GroupRecordIds ids) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kVoteFields));
     return JsonReply(201, service.CastVote(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
+  }));
+
+  routes.push_back(GroupRecordRoute("PUT", "/deliberations/{deliberation_id}/votes", "deliberation_id", "no such deliberation",
+                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kSheetFields));
+    return JsonReply(200, service.RecordVotes(call.context, ids.group_id, ids.id, input.votes),
+                     DeliberationViewJson);
   }));
 
   routes.push_back({"DELETE", "/api/v1/groups/{id}/deliberations/{deliberation_id}/votes/{member_id}",

@@ -23,7 +23,6 @@ using form::Problems;
 
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 constexpr std::int64_t kMaxPrice = 1'000'000'000'000;
-constexpr std::int64_t kMaxAmount = 10'000'000'000'000;
 
 // A whole number within [min, max], required.
 std::optional<std::int64_t> CheckNumber(Problems& problems, const std::string& field,
@@ -167,7 +166,14 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
       CitedDeliberation(*unit, problems, group_id, input.deliberation_id, Topic::kMarketAreas,
                         "only an agreed deliberation on market areas lets members share an area");
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto current, unit->Cooperation().Areas(group_id, false));
+  area.created_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(auto saved, InsertClaim(*unit, trail, std::move(area)));
+  return write.Commit(std::move(saved));
+}
+
+core::Result<MarketArea> InsertClaim(UnitOfWork& unit, const AuditTrail& trail, MarketArea area) {
+  const std::int64_t group_id = area.group_id;
+  GOTONG_ASSIGN_OR_RETURN(auto current, unit.Cooperation().Areas(group_id, false));
   std::string key = AreaKey(area.area);
   for (const auto& other : current) {
     if (AreaKey(other.area) != key) continue;
@@ -183,16 +189,14 @@ core::Result<MarketArea> CooperationService::ClaimArea(const Context& context, s
                    std::nullopt, ""};
     }
   }
-  area.created_at = clock_.Now();
-  GOTONG_ASSIGN_OR_RETURN(area.id, unit->Cooperation().InsertArea(area));
+  GOTONG_ASSIGN_OR_RETURN(area.id, unit.Cooperation().InsertArea(area));
   GOTONG_RETURN_IF_ERROR(trail.Record("market_area", area.id, "claim", std::nullopt,
                                      {{"group_id", group_id},
                                       {"member_id", area.member_id},
                                       {"area", area.area},
                                       {"deliberation_id", area.deliberation_id ? audit::Value(*area.deliberation_id)
                                                                                : audit::Value(nullptr)}}));
-  GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindArea(group_id, area.id));
-  return write.Commit(std::move(saved));
+  return unit.Cooperation().FindArea(group_id, area.id);
 }
 
 core::Result<MarketArea> CooperationService::EndArea(const Context& context, std::int64_t group_id,

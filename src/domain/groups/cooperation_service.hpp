@@ -84,6 +84,12 @@ struct MaterialsView {
   std::vector<MaterialMatch> matches;
 };
 
+// Records a member's claim on a market area (created_at set) after the checks every claim
+// passes: kConflict (field "area") when she claims it already ("already_claimed"), or when
+// another member does and no agreed deliberation allows sharing it ("claimed_by_other").
+// Audited as entity market_area, action claim. The claim as stored.
+core::Result<MarketArea> InsertClaim(UnitOfWork& unit, const AuditTrail& trail, MarketArea area);
+
 // Cooperation among members. The leader and secretary keep the market areas; the leader,
 // secretary and treasurer keep joint orders; the leader and treasurer record collective
 // purchases; every member writes her own knowledge posts and raw-material offers and requests.

@@ -17,11 +17,24 @@ namespace gotong::domain::groups {
 
 using form::Field;
 
+// What an agreed proposal changes (SettingChange), as sent.
+struct ChangeInput {
+  Field<std::string> setting;
+  Field<std::int64_t> amount;
+  Field<std::int64_t> meetings;
+  Field<std::int64_t> member_id;
+  Field<std::string> area;
+  Field<std::string> effective_on;
+};
+
 struct DeliberationInput {
   Field<std::string> title;
   Field<std::string> description;
-  Field<std::string> topic;
-  Field<std::string> method;
+  Field<std::string> topic;   // follows the change when one is given
+  Field<std::string> method;  // older clients: vote or consensus
+  Field<std::string> rule;
+  Field<std::int64_t> quorum;
+  std::optional<ChangeInput> change;  // nullopt: no change (left out or null)
   std::optional<std::vector<std::string>> options;
   Field<std::int64_t> meeting_id;
 };
@@ -31,6 +44,9 @@ struct VoteInput {
   Field<std::int64_t> option_id;          // null: against the proposal
 };
 
+// A meeting's votes entered on one sheet: one line per member.
+using VoteSheet = std::optional<std::vector<VoteInput>>;
+
 struct DecisionInput {
   Field<std::string> outcome;     // consensus only
   Field<std::int64_t> option_id;  // consensus only
@@ -39,6 +55,7 @@ struct DecisionInput {
 
 struct DeliberationView {
   Deliberation deliberation;
+  std::int64_t voters = 0;  // members who may vote today
   std::vector<Vote> votes;
   std::optional<Norm> norm;  // the norm it became, once agreed
 };
@@ -57,8 +74,14 @@ class DeliberationService : public GroupWorkspace {
   core::Result<DeliberationView> CreateDeliberation(const accounts::Context& context,
                                                     std::int64_t group_id,
                                                     const DeliberationInput& input);
+  // A member's own vote, or one a recorder enters for a member without an account of her own.
   core::Result<DeliberationView> CastVote(const accounts::Context& context, std::int64_t group_id,
                                           std::int64_t id, const VoteInput& input);
+  // A recorder's sheet of votes from a meeting, saved at once: each line sets that member's vote
+  // (replacing one cast before). All or nothing; a wrong line is named "votes[3].member_id".
+  core::Result<DeliberationView> RecordVotes(const accounts::Context& context,
+                                             std::int64_t group_id, std::int64_t id,
+                                             const VoteSheet& sheet);
   // Takes a vote back while the proposal is open (a vote recorded for the wrong member or
   // option is withdrawn and cast again): the member herself or whoever records votes.
   core::Result<DeliberationView> WithdrawVote(const accounts::Context& context, std::int64_t group_id,
@@ -70,6 +93,8 @@ class DeliberationService : public GroupWorkspace {
  private:
   core::Result<DeliberationView> DeliberationViewOf(UnitOfWork& unit, std::int64_t group_id,
                                                     std::int64_t id);
+  // Applies an agreed change in the decision's unit: a fee rule, the SOP from a month, a claim.
+  core::Status ApplyChange(GroupWrite& write, const Deliberation& deliberation);
 };
 
 }  // namespace gotong::domain::groups

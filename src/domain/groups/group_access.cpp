@@ -201,6 +201,25 @@ core::Result<std::pair<Group, Caller>> OpenGroup(const Context& context, UnitOfW
   return std::make_pair(std::move(group), std::move(caller));
 }
 
+std::optional<std::int64_t> CheckAmount(form::Problems& problems, const std::string& field,
+                                        const form::Field<std::int64_t>& input) {
+  if (!form::IsSet(input)) {
+    problems.Add(field, "required", field + " is required");
+    return std::nullopt;
+  }
+  std::int64_t amount = **input;
+  if (amount < 0) {
+    problems.Add(field, "negative", field + " must not be negative; write it as a positive amount");
+  } else if (amount == 0) {
+    problems.Add(field, "invalid_value", field + " must be more than Rp 0");
+  } else if (amount > kMaxAmount) {
+    problems.Add(field, "out_of_range", field + " is larger than Rp 10.000.000.000.000");
+  } else {
+    return amount;
+  }
+  return std::nullopt;
+}
+
 std::optional<core::Date> PastDate(form::Problems& problems, const std::string& field,
                                    const std::string& value, const core::Date& today) {
   auto date = form::CheckDate(problems, field, value);

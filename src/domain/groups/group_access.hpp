@@ -141,6 +141,13 @@ struct DateRange {
 DateRange ReadDateRange(form::Problems& problems, const std::optional<std::string>& from,
                         const std::optional<std::string>& to);
 
+// The most rupiah one amount may hold (Rp 10.000.000.000.000).
+inline constexpr std::int64_t kMaxAmount = 10'000'000'000'000;
+
+// An amount of whole rupiah, above 0 and at most kMaxAmount: required, named `field` when wrong.
+std::optional<std::int64_t> CheckAmount(form::Problems& problems, const std::string& field,
+                                        const form::Field<std::int64_t>& input);
+
 // A date field that may not lie after `today`: the date, or nullopt with the problem
 // ("in_future") added to `problems`, naming `field`.
 std::optional<core::Date> PastDate(form::Problems& problems, const std::string& field,

@@ -90,4 +90,12 @@ audit::Snapshot SnapshotOf(const Deliberation& deliberation) {
   };
 }
 
+int SopOn(Month month, int base, const std::vector<SopChange>& changes) {
+  int meetings = base;
+  for (const auto& change : changes) {
+    if (change.from <= month) meetings = change.meetings;
+  }
+  return meetings;
+}
+
 }  // namespace gotong::domain::groups

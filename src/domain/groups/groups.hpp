@@ -97,6 +97,18 @@ struct DeliberationOption {
   std::int64_t votes = 0;  // read only
 };
 
+// What an agreed proposal changes in the group's settings, from `effective_on`: the monthly fee
+// (`amount` rupiah), the SOP's meetings a month (`meetings`), or a member's market area.
+struct SettingChange {
+  GroupSetting setting = GroupSetting::kMonthlyFee;
+  std::optional<std::int64_t> amount;
+  std::optional<int> meetings;
+  std::optional<std::int64_t> member_id;
+  std::optional<std::string> area;
+  core::Date effective_on;
+  friend bool operator==(const SettingChange&, const SettingChange&) = default;
+};
+
 struct Deliberation {
   std::int64_t id = 0;
   std::int64_t group_id = 0;
@@ -104,7 +116,10 @@ struct Deliberation {
   std::string title;
   std::optional<std::string> description;
   Topic topic = Topic::kOther;
-  DecisionMethod method = DecisionMethod::kVote;
+  DecisionMethod method = DecisionMethod::kVote;  // follows the rule
+  DecisionRule rule = DecisionRule::kMajority;
+  std::optional<std::int64_t> quorum;     // votes needed before deciding; none under consensus
+  std::optional<SettingChange> change;    // applied when agreed
   std::vector<DeliberationOption> options;
   bool decided = false;
   std::optional<Outcome> outcome;
@@ -120,6 +135,9 @@ struct Vote {
   std::int64_t member_id = 0;
   std::optional<std::int64_t> option_id;   // nullopt: against the proposal
   std::string person_name;                 // read only
+  std::optional<std::int64_t> recorded_by_id;  // the account that entered it
+  std::optional<std::string> recorded_by;      // its username
+  bool own = false;  // read only: entered by the member's own account
 };
 
 // An agreed outcome the group keeps (seed 001: the market areas).
@@ -130,8 +148,22 @@ struct Norm {
   Topic topic = Topic::kRule;
   std::string text;
   core::Date adopted_on;
+  std::optional<SettingChange> change;  // the setting it changed
   core::Instant created_at{};
 };
+
+// The SOP's meetings a month from `from` on, as an agreed deliberation changed it.
+struct SopChange {
+  std::int64_t group_id = 0;
+  Month from;
+  int meetings = 1;
+  std::int64_t deliberation_id = 0;
+  core::Instant created_at{};
+};
+
+// The meetings a month the SOP asks in `month`: the latest change from that month or before
+// (`changes` in SopChanges' order), else the group's own `base`.
+int SopOn(Month month, int base, const std::vector<SopChange>& changes);
 
 // A held meeting's day and attendance, for compliance and attendance charts.
 struct HeldMeeting {
@@ -216,6 +248,12 @@ class GroupRepository : public RecordRepository<Group> {
   // The membership the account is linked to in the group (one at most), left or not.
   virtual core::Result<std::optional<Membership>> MemberOfUser(std::int64_t group_id,
                                                                std::int64_t user_id) = 0;
+  // How many members the group has on `day` (Membership::ActiveOn).
+  virtual core::Result<std::int64_t> CountMembersOn(std::int64_t group_id, core::Date day) = 0;
+
+  virtual core::Status InsertSopChange(const SopChange& change) = 0;
+  // In the order of the month they start, then of the deliberation.
+  virtual core::Result<std::vector<SopChange>> SopChanges(std::int64_t group_id) = 0;
 };
 
 class MeetingRepository {

@@ -205,11 +205,13 @@ core::Result<ComplianceView> MeetingService::Compliance(const Context& context, 
   std::vector<core::Date> days;
   days.reserve(held.size());
   for (const auto& meeting : held) days.push_back(meeting.held_on);
+  GOTONG_ASSIGN_OR_RETURN(auto changes, unit->Groups().SopChanges(group_id));
+  auto sop_in = [&](Month month) { return SopOn(month, group.sop_meetings_per_month, changes); };
   ComplianceView view;
-  view.sop_meetings_per_month = group.sop_meetings_per_month;
+  view.sop_meetings_per_month = sop_in(Month::Of(Today()));
   view.from = first;
   view.to = last;
-  auto months = ComplianceByMonth(days, first, last, group.sop_meetings_per_month);
+  auto months = ComplianceByMonth(days, first, last, sop_in);
   std::size_t next = 0;
   for (const auto& month : months) {
     ComplianceMonth row{month, 0, 0};

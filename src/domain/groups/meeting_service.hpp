@@ -44,7 +44,7 @@ struct ComplianceMonth {
 };
 
 struct ComplianceView {
-  int sop_meetings_per_month = 1;
+  int sop_meetings_per_month = 1;  // in force this month; each month has its own `required`
   Month from;
   Month to;
   std::vector<ComplianceMonth> months;

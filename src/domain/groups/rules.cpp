@@ -96,6 +96,16 @@ constexpr core::Names<Outcome, 2> kOutcomes = {{
     {"agreed", Outcome::kAgreed}, {"not_agreed", Outcome::kNotAgreed}
 }};
 
+constexpr core::Names<DecisionRule, 3> kDecisionRules = {{
+    {"majority", DecisionRule::kMajority}, {"two_thirds", DecisionRule::kTwoThirds},
+    {"consensus", DecisionRule::kConsensus}
+}};
+
+constexpr core::Names<GroupSetting, 3> kGroupSettings = {{
+    {"monthly_fee", GroupSetting::kMonthlyFee}, {"sop_meetings", GroupSetting::kSopMeetings},
+    {"market_area", GroupSetting::kMarketArea}
+}};
+
 constexpr core::Names<Part, 10> kParts = {{
     {"profile", Part::kProfile}, {"members", Part::kMembers}, {"meetings", Part::kMeetings},
     {"deliberations", Part::kDeliberations}, {"ledger", Part::kLedger}, {"assets", Part::kAssets},
@@ -201,6 +211,31 @@ std::optional<DecisionMethod> ParseDecisionMethod(std::string_view text) {
 std::string_view ToString(Outcome outcome) { return core::NameOf(outcome, kOutcomes); }
 std::optional<Outcome> ParseOutcome(std::string_view text) { return core::ValueNamed(text, kOutcomes); }
 
+std::string_view ToString(DecisionRule rule) { return core::NameOf(rule, kDecisionRules); }
+std::optional<DecisionRule> ParseDecisionRule(std::string_view text) {
+  return core::ValueNamed(text, kDecisionRules);
+}
+
+DecisionMethod MethodOf(DecisionRule rule) {
+  return rule == DecisionRule::kConsensus ? DecisionMethod::kConsensus : DecisionMethod::kVote;
+}
+
+std::string_view ToString(GroupSetting setting) { return core::NameOf(setting, kGroupSettings); }
+std::optional<GroupSetting> ParseGroupSetting(std::string_view text) {
+  return core::ValueNamed(text, kGroupSettings);
+}
+
+Topic TopicOf(GroupSetting setting) {
+  switch (setting) {
+    case GroupSetting::kMonthlyFee: return Topic::kFeeRule;
+    case GroupSetting::kSopMeetings: return Topic::kRule;
+    case GroupSetting::kMarketArea: return Topic::kMarketAreas;
+  }
+  return Topic::kOther;
+}
+
+std::int64_t DefaultQuorum(std::int64_t voters) { return voters <= 0 ? 1 : voters / 2 + 1; }
+
 // ---- who writes what ------------------------------------------------------------------------
 
 std::string_view ToString(Part part) { return core::NameOf(part, kParts); }
@@ -281,12 +316,18 @@ int MonthsBetween(Month from, Month to) {
 
 std::vector<MonthCompliance> ComplianceByMonth(const std::vector<core::Date>& held_dates,
                                                Month from, Month to, int required_per_month) {
+  return ComplianceByMonth(held_dates, from, to, [required_per_month](Month) { return required_per_month; });
+}
+
+std::vector<MonthCompliance> ComplianceByMonth(const std::vector<core::Date>& held_dates,
+                                               Month from, Month to,
+                                               const std::function<int(Month)>& required_in) {
   const int count = MonthsBetween(from, to);
   std::vector<MonthCompliance> rows;
   rows.reserve(static_cast<std::size_t>(count));
   Month month = from;
   for (int i = 0; i < count; ++i) {
-    rows.push_back(MonthCompliance{month, 0, required_per_month, 0});
+    rows.push_back(MonthCompliance{month, 0, required_in(month), 0});
     month = month.Next();
   }
   const std::int64_t first = Serial(from);
@@ -316,13 +357,15 @@ int Percent(std::int64_t part, std::int64_t whole) {
 
 // ---- deliberation by vote -------------------------------------------------------------------
 
-Decision DecideByVote(const std::vector<std::optional<std::int64_t>>& votes) {
+Decision DecideByVote(const std::vector<std::optional<std::int64_t>>& votes, DecisionRule rule) {
   std::map<std::int64_t, std::size_t> tally;
   for (const auto& vote : votes) {
     if (vote) ++tally[*vote];
   }
   for (const auto& [option, count] : tally) {
-    if (count * 2 > votes.size()) return Decision{Outcome::kAgreed, option};
+    bool carried = rule == DecisionRule::kTwoThirds ? count * 3 >= votes.size() * 2
+                                                    : count * 2 > votes.size();
+    if (carried && count > 0) return Decision{Outcome::kAgreed, option};
   }
   return Decision{Outcome::kNotAgreed, std::nullopt};
 }

@@ -6,6 +6,7 @@
 // market areas, raw-material matches and the WhatsApp share link. No I/O here.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,23 @@ enum class Outcome { kAgreed, kNotAgreed };  // agreed, not_agreed
 std::string_view ToString(Outcome outcome);
 std::optional<Outcome> ParseOutcome(std::string_view text);
 
+// How a proposal is decided: by more than half, or at least two thirds, of the votes cast, or by
+// consensus (no votes: the outcome recorded as the members reached it).
+enum class DecisionRule { kMajority, kTwoThirds, kConsensus };  // majority, two_thirds, consensus
+std::string_view ToString(DecisionRule rule);
+std::optional<DecisionRule> ParseDecisionRule(std::string_view text);
+// vote for majority and two_thirds, consensus for consensus.
+DecisionMethod MethodOf(DecisionRule rule);
+
+// A group setting an agreed proposal changes, and the topic such a proposal has.
+enum class GroupSetting { kMonthlyFee, kSopMeetings, kMarketArea };  // monthly_fee, sop_meetings, market_area
+std::string_view ToString(GroupSetting setting);
+std::optional<GroupSetting> ParseGroupSetting(std::string_view text);
+Topic TopicOf(GroupSetting setting);  // fee_rule, rule, market_areas
+
+// The votes a proposal needs before it is decided when none is set: more than half of `voters`.
+std::int64_t DefaultQuorum(std::int64_t voters);
+
 // ---- who writes what ------------------------------------------------------------------------
 
 // The parts of a group's workspace, each written by some of its officers.
@@ -132,9 +150,13 @@ struct MonthCompliance {
 };
 
 // One row per month from `from` to `to` inclusive, counting the dates of meetings held (dates
-// outside the range are ignored; several on one day count each). `required_per_month` ≥ 1.
+// outside the range are ignored; several on one day count each). `required_per_month` ≥ 1, or
+// what `required_in(month)` says for each month.
 std::vector<MonthCompliance> ComplianceByMonth(const std::vector<core::Date>& held_dates,
                                                Month from, Month to, int required_per_month);
+std::vector<MonthCompliance> ComplianceByMonth(const std::vector<core::Date>& held_dates,
+                                               Month from, Month to,
+                                               const std::function<int(Month)>& required_in);
 
 // part ÷ whole in whole percent, rounded half up; 0 when whole is 0.
 int Percent(std::int64_t part, std::int64_t whole);
@@ -148,9 +170,11 @@ struct Decision {
 };
 
 // `votes` holds each voter's option id, or nullopt for a vote against the proposal. Agreed on an
-// option only when it has more than half of the votes cast; anything else (no votes, a tie, a
-// plurality short of a majority, a majority against) is not agreed.
-Decision DecideByVote(const std::vector<std::optional<std::int64_t>>& votes);
+// option only when it has more than half (kMajority) or at least two thirds (kTwoThirds) of the
+// votes cast; anything else (no votes, a tie, a plurality short of that, a majority against) is
+// not agreed.
+Decision DecideByVote(const std::vector<std::optional<std::int64_t>>& votes,
+                      DecisionRule rule = DecisionRule::kMajority);
 
 // ---- the treasury: a double-entry ledger per group ----------------------------------------
 

@@ -20,7 +20,6 @@ using form::IsSet;
 using form::Problems;
 
 // Rp 10 trillion: far above any group's entry, far below int64's limit when added up.
-constexpr std::int64_t kMaxAmount = 10'000'000'000'000;
 constexpr int kMaxBalanceMonths = 120;
 constexpr std::size_t kMaxLines = 50;
 
@@ -32,26 +31,6 @@ std::optional<Month> CheckMonth(Problems& problems, const std::string& field,
   auto month = Month::Parse(*text);
   if (!month) problems.Add(field, "invalid_format", field + " must be a month such as 2026-11");
   return month;
-}
-
-// An amount of whole rupiah, above 0.
-std::optional<std::int64_t> CheckAmount(Problems& problems, const std::string& field,
-                                        const form::Field<std::int64_t>& input) {
-  if (!IsSet(input)) {
-    problems.Add(field, "required", field + " is required");
-    return std::nullopt;
-  }
-  std::int64_t amount = **input;
-  if (amount < 0) {
-    problems.Add(field, "negative", field + " must not be negative; write it as a positive amount");
-  } else if (amount == 0) {
-    problems.Add(field, "invalid_value", field + " must be more than Rp 0");
-  } else if (amount > kMaxAmount) {
-    problems.Add(field, "out_of_range", field + " is larger than Rp 10.000.000.000.000");
-  } else {
-    return amount;
-  }
-  return std::nullopt;
 }
 
 std::string CallerName(const Context& context) {

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "domain/groups/groups.hpp"
+
 namespace gotong::domain::groups {
 namespace {
 
@@ -436,6 +438,55 @@ TEST(DecideByVote, AMajorityAgainstIsNotAgreed) {
 }
 
 TEST(DecideByVote, NoVotesIsNotAgreed) { EXPECT_EQ(DecideByVote(Votes{}), kNotAgreed); }
+
+TEST(DecideByVote, TwoThirdsNeedsAtLeastTwoThirdsOfTheVotesCast) {
+  constexpr auto kTwoThirds = DecisionRule::kTwoThirds;
+  EXPECT_EQ(DecideByVote(Votes{11, 11, std::nullopt}, kTwoThirds), (Decision{Outcome::kAgreed, 11}));
+  EXPECT_EQ(DecideByVote(Votes{11, 11, 11, std::nullopt, std::nullopt}, kTwoThirds), kNotAgreed);  // 60%
+  EXPECT_EQ(DecideByVote(Votes{11, 11, 11, 11, std::nullopt, std::nullopt}, kTwoThirds),
+            (Decision{Outcome::kAgreed, 11}));
+  EXPECT_EQ(DecideByVote(Votes{11, 11, 12}, kTwoThirds), (Decision{Outcome::kAgreed, 11}));
+  EXPECT_EQ(DecideByVote(Votes{}, kTwoThirds), kNotAgreed);
+}
+
+TEST(DefaultQuorum, IsMoreThanHalfOfTheMembersAndAtLeastOne) {
+  EXPECT_EQ(DefaultQuorum(10), 6);
+  EXPECT_EQ(DefaultQuorum(11), 6);
+  EXPECT_EQ(DefaultQuorum(1), 1);
+  EXPECT_EQ(DefaultQuorum(0), 1);
+}
+
+TEST(GroupWords, DecisionRuleAndSettingRoundTripAndFollowEachOther) {
+  for (auto rule : {DecisionRule::kMajority, DecisionRule::kTwoThirds, DecisionRule::kConsensus}) {
+    EXPECT_EQ(ParseDecisionRule(ToString(rule)), rule);
+  }
+  EXPECT_EQ(MethodOf(DecisionRule::kTwoThirds), DecisionMethod::kVote);
+  EXPECT_EQ(MethodOf(DecisionRule::kConsensus), DecisionMethod::kConsensus);
+  EXPECT_EQ(ParseDecisionRule("unanimous"), std::nullopt);
+  EXPECT_EQ(TopicOf(*ParseGroupSetting("monthly_fee")), Topic::kFeeRule);
+  EXPECT_EQ(TopicOf(*ParseGroupSetting("sop_meetings")), Topic::kRule);
+  EXPECT_EQ(TopicOf(*ParseGroupSetting("market_area")), Topic::kMarketAreas);
+  EXPECT_EQ(ParseGroupSetting("holiday"), std::nullopt);
+}
+
+TEST(SopOn, TheLatestChangeByTheMonthElseTheGroupsOwn) {
+  std::vector<SopChange> changes = {{1, M(2026, 2), 2, 10, {}}, {1, M(2026, 5), 3, 11, {}}};
+  EXPECT_EQ(SopOn(M(2026, 1), 1, changes), 1);
+  EXPECT_EQ(SopOn(M(2026, 2), 1, changes), 2);
+  EXPECT_EQ(SopOn(M(2026, 4), 1, changes), 2);
+  EXPECT_EQ(SopOn(M(2027, 1), 1, changes), 3);
+  EXPECT_EQ(SopOn(M(2027, 1), 4, {}), 4);
+}
+
+TEST(ComplianceByMonth, EachMonthIsMeasuredAgainstTheSopItNames) {
+  auto rows = ComplianceByMonth({D(2026, 1, 4), D(2026, 2, 4)}, M(2026, 1), M(2026, 2),
+                                [](Month month) { return month < M(2026, 2) ? 1 : 2; });
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].required, 1);
+  EXPECT_EQ(rows[0].percent, 100);
+  EXPECT_EQ(rows[1].required, 2);
+  EXPECT_EQ(rows[1].percent, 50);
+}
 
 // ---- the ledger -----------------------------------------------------------------------------
 

@@ -176,6 +176,70 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password
+         * @description Admin only, and not for the caller's own account (`403`: change your own with `POST /api/v1/session/password`). Sets a new random temporary password, answers it once (it is not kept in clear and cannot be read again), and signs the user out everywhere. Give it to the person in private and ask her to change it after signing in. Audited (entity `user`, action `reset_password`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["resetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's API tokens
+         * @description Admin only. The user's API tokens for integrations, newest first, with revoked ones (`revoked_at` set); never the secret itself.
+         */
+        get: operations["listUserTokens"];
+        put?: never;
+        /**
+         * Issue an API token
+         * @description Admin only. Issues a token the user's integrations send as `Authorization: Bearer <token>`, acting with the user's role and scope. The secret is answered once in `token` and never again. `name` (1 to 100 characters) says what it is for (`400`, field `name`, otherwise). A disabled user gets none (`409`, field `user`, code `disabled`). Audited (entity `api_token`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["issueUserToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Admin only. The token stops working at once; it stays listed with `revoked_at`. Revoking it again changes nothing (`204`). A token of another user is a `404`. Audited (entity `api_token`, action `revoke`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        delete: operations["revokeUserToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -623,7 +687,7 @@ export interface paths {
         };
         /**
          * SOP compliance of every group in a region
-         * @description Any signed-in user with a scope; the same groups as `GET /api/v1/groups` reaches. For each group, the meetings held in the months `from`..`to` against what its SOP asks (`sop_meetings_per_month` × months), so an office or a programme sees which of a province's groups have stopped meeting (seed 002; seed 001's group met twice a month where its SOP asked once: 200%). The least compliant come first unless `sort` says otherwise. `bands` counts every matching group (not only the page) by compliance: `met` ≥ 100%, `partial` 50–99%, `low` 1–49%, `none` no meeting held. Dissolved groups are left out unless `status=dissolved` asks for them. Wrong parameters are a `400` naming each (`from`/`to` `invalid_format`, `from` `after_to` or `out_of_range` beyond 120 months, `sort` `invalid_value`, and those of the group list).
+         * @description Any signed-in user with a scope; the same groups as `GET /api/v1/groups` reaches. For each group, the meetings held in the months `from`..`to` against what its SOP asks (`sop_meetings_per_month` × months, the SOP in force in the month `to`, which an agreed change may have set), so an office or a programme sees which of a province's groups have stopped meeting (seed 002; seed 001's group met twice a month where its SOP asked once: 200%). The least compliant come first unless `sort` says otherwise. `bands` counts every matching group (not only the page) by compliance: `met` ≥ 100%, `partial` 50–99%, `low` 1–49%, `none` no meeting held. Dissolved groups are left out unless `status=dissolved` asks for them. Wrong parameters are a `400` naming each (`from`/`to` `invalid_format`, `from` `after_to` or `out_of_range` beyond 120 months, `sort` `invalid_value`, and those of the group list).
          */
         get: operations["listRegionCompliance"];
         put?: never;
@@ -1381,6 +1445,31 @@ export interface components {
             scope?: components["schemas"]["Scope"];
             disabled?: boolean;
         };
+        TemporaryPassword: {
+            /** @description Shown this once; the user changes it after signing in. */
+            temporary_password: string;
+        };
+        /** @description An API token as listed (never its secret). Closed by the lists and by `IssuedApiToken`, which adds the secret. */
+        ApiToken: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        ApiTokenList: {
+            items: components["schemas"]["ApiToken"][];
+        };
+        ApiTokenInput: {
+            name: string;
+        };
+        /** @description A new API token with its secret, shown this once. */
+        IssuedApiToken: components["schemas"]["ApiToken"] & {
+            /** @description The secret to send as `Authorization: Bearer <token>`. */
+            token: string;
+        };
         SessionCreate: {
             username: string;
             /** Format: password */
@@ -2065,7 +2154,7 @@ export interface components {
              * @description The day the group was founded; not after today.
              */
             founded_on: string | null;
-            /** @description The meetings a month the programme's standard operating procedure (SOP) asks for; compliance is measured against it. */
+            /** @description The meetings a month the programme's standard operating procedure (SOP) asks for; compliance is measured against it until an agreed deliberation changes it from a month on (a `change` of setting `sop_meetings`), and against that change from then. */
             sop_meetings_per_month: number;
             /**
              * Format: int64
@@ -2367,7 +2456,7 @@ export interface components {
         };
         /** @description A group's SOP meeting compliance from `from` to `to`. */
         Compliance: {
-            /** @description The group's current SOP, applied to every month shown. */
+            /** @description The SOP in force this month. Each month in `months` is measured against the SOP in force then: the group's own, or an agreed change from that month on. */
             sop_meetings_per_month: number;
             from: components["schemas"]["Month"];
             to: components["schemas"]["Month"];
@@ -3297,10 +3386,10 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "control_character";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "control_character";
             /** @description English explanation for developers and logs. */
             message: string;
-            /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`. Clients word the error from `code` and these, never from `message`. */
+            /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
             params?: {
                 [key: string]: string;
             };
@@ -4250,6 +4339,177 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 12
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The temporary password, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "temporary_password": "kT7-pW2q-9xRm"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TemporaryPassword"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listUserTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 12
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every API token of the user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 3,
+                     *           "name": "laporan dinas",
+                     *           "created_at": "2026-11-20T02:00:00Z",
+                     *           "revoked_at": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiTokenList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueUserToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 12
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "laporan dinas"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiTokenInput"];
+            };
+        };
+        responses: {
+            /** @description The token, with its secret shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "laporan dinas",
+                     *       "created_at": "2026-11-20T02:00:00Z",
+                     *       "revoked_at": null,
+                     *       "token": "gtk_4f9c2b7e0d1a8c3f5e6b9a2d7c0e1f3b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssuedApiToken"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeUserToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The user's id.
+                 * @example 12
+                 */
+                id: components["parameters"]["UserId"];
+                token_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
