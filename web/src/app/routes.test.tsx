@@ -1,11 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
 import { compliance, groupView, regionCompliance } from '../test/groups';
 import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
-import { appRouteObjects } from './App';
+import { AppRoutes } from './routes';
 
 function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
   return routeFetch({
@@ -28,7 +29,13 @@ function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'gr
 }
 
 function renderApp(at: string) {
-  return renderWithI18n(<RouterProvider router={createMemoryRouter(appRouteObjects(), { initialEntries: [at] })} />);
+  return renderWithI18n(
+    <MemoryRouter initialEntries={[at]}>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </MemoryRouter>,
+  );
 }
 
 async function navLinks() {

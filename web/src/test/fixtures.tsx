@@ -3,10 +3,11 @@
 import { within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, Outlet, RouterProvider, useLocation } from 'react-router';
+import { Route, Routes, UNSAFE_createMemoryHistory, unstable_HistoryRouter as HistoryRouter, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
+import { guardHistory, NavigationGuard, NavigationGuardContext } from '../lib/navigation-guard';
 import { levelOfCode, type Place, type PlaceRef, type RegionPickerSlotProps } from '../lib/places';
 import { jsonResponse, renderWithI18n, urlOf } from './render';
 
@@ -55,9 +56,16 @@ function LocationProbe() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
+/** A memory history guarded as the app's browser history is, and its guard. */
+export function guardedMemoryHistory(entries: string[], index = entries.length - 1) {
+  const guard = new NavigationGuard();
+  const history = guardHistory(UNSAFE_createMemoryHistory({ initialEntries: entries, initialIndex: index, v5Compat: true }), guard);
+  return { guard, history };
+}
+
 /**
- * Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe.
- * A memory data router, as the app mounts a browser one, so pages may block leaving (useBlocker).
+ * Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe,
+ * in a router guarded as the app's is (a page with unsaved work may stop a navigation).
  */
 export function renderAt(
   element: ReactElement,
@@ -68,25 +76,22 @@ export function renderAt(
     language = 'id',
   }: { path: string; at: string; others?: Record<string, ReactElement>; language?: Language },
 ) {
-  const router = createMemoryRouter(
-    [
-      {
-        element: (
-          <>
-            <Outlet />
-            <LocationProbe />
-          </>
-        ),
-        children: [
-          { path, element },
-          ...Object.entries(others).map(([p, e]) => ({ path: p, element: e })),
-          { path: '*', element: <p>{'elsewhere'}</p> },
-        ],
-      },
-    ],
-    { initialEntries: [at] },
+  const { guard, history } = guardedMemoryHistory([at]);
+  return renderWithI18n(
+    <NavigationGuardContext.Provider value={guard}>
+      <HistoryRouter history={history}>
+        <Routes>
+          <Route path={path} element={element} />
+          {Object.entries(others).map(([p, e]) => (
+            <Route key={p} path={p} element={e} />
+          ))}
+          <Route path="*" element={<p>{'elsewhere'}</p>} />
+        </Routes>
+        <LocationProbe />
+      </HistoryRouter>
+    </NavigationGuardContext.Provider>,
+    language,
   );
-  return Object.assign(renderWithI18n(<RouterProvider router={router} />, language), { router });
 }
 
 /** Stands in for the regions feature's picker: two buttons choose a fixed village or regency. */
