@@ -35,7 +35,7 @@ export function readDecideErrors(t: TFunction, error: unknown, deliberation: Del
 interface ConfirmDecisionProps {
   groupId: number;
   deliberation: DeliberationView;
-  /** Choices tapped on the sheet and not saved: they are not counted. */
+  /** Choices tapped (on the sheet, or her own) and not saved: they are not counted. */
   unsaved: number;
   busy: boolean;
   onYes: () => void;
@@ -86,7 +86,7 @@ function ConfirmDecision({ groupId, deliberation, unsaved, busy, onYes, onNo }: 
 interface DecidePanelProps {
   group: GroupView;
   deliberation: DeliberationView;
-  /** Choices on the sheet not saved yet. */
+  /** Choices tapped and not saved yet, on the sheet or her own. */
   unsaved: number;
   onDecided: () => void;
 }

@@ -325,7 +325,7 @@ describe('deciding a proposal', () => {
     renderWorkspace('/groups/1/deliberations/3');
     await user.click(within(await screen.findByTestId('voter-12')).getByRole('button', { name: OPTION_B }));
     await user.click(within(screen.getByTestId('decide')).getByRole('button', { name: 'Hitung suara dan putuskan' }));
-    expect(screen.getByTestId('decide-confirm')).toHaveTextContent('1 pilihan di lembar suara belum disimpan dan tidak ikut dihitung.');
+    expect(screen.getByTestId('decide-confirm')).toHaveTextContent('1 pilihan belum disimpan dan tidak ikut dihitung.');
   });
 
   it("words the server's refusal short of the quorum from its numbers, not its English", async () => {
