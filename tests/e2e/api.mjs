@@ -49,6 +49,8 @@ export async function apiLogin(baseUrl, { username, password }) {
     get: (path) => json('GET', path, undefined, 200),
     post: (path, payload, status = 201) => json('POST', path, payload, status),
     patch: (path, payload) => json('PATCH', path, payload, 200),
+    put: (path, payload) => json('PUT', path, payload, 200),
+    delete: (path, status = 200) => json('DELETE', path, undefined, status),
   };
 }
 

@@ -121,7 +121,7 @@ test('on a phone the leader records a meeting held today and takes attendance in
   });
 });
 
-test('on a phone the leader puts a proposal to the vote, records every vote, decides and sees it agreed', { timeout: 60_000 }, async (t) => {
+test('on a phone the leader puts a proposal to the vote, votes herself, enters the others on one sheet, decides and sees it agreed', { timeout: 60_000 }, async (t) => {
   const seed = await seedGroup('Sumber Rejeki');
   await withPage(env.browser, t, PHONE, async (page) => {
     await openGroup(page, seed);
@@ -137,25 +137,28 @@ test('on a phone the leader puts a proposal to the vote, records every vote, dec
     const deliberationId = Number(page.url().split('/').at(-1));
     await page.getByText('Usulan sudah dicatat.').waitFor();
 
-    const votes = [
-      [seed.members.leader, 'Sulastri', 'Rp 10.000 per kg'],
-      [seed.members.painem, 'Painem', 'Rp 10.000 per kg'],
-      [seed.members.tukini, 'Tukini', 'Rp 12.000 per kg'],
-    ];
-    for (const [member, name, choice] of votes) {
-      const voter = page.getByTestId(`voter-${member.id}`);
-      await voter.getByRole('button', { name: choice }).click();
-      await voter.getByRole('button', { name: `Simpan suara ${name}` }).click();
-      await page.getByText(`Suara ${name} sudah dicatat.`).waitFor();
-    }
+    // Sulastri has her own account: she votes in "Suara Anda".
+    const own = page.getByTestId('own-vote');
+    await own.getByRole('button', { name: 'Rp 10.000 per kg' }).click();
+    await own.getByRole('button', { name: 'Simpan suara saya' }).click();
+    await own.getByText('Suara Anda sudah disimpan.').waitFor();
+
+    // Painem and Tukini have none: their votes go on the sheet, saved at once.
+    const sheet = page.getByTestId('vote-sheet');
+    await page.getByTestId(`voter-${seed.members.painem.id}`).getByRole('button', { name: 'Rp 10.000 per kg' }).click();
+    await page.getByTestId(`voter-${seed.members.tukini.id}`).getByRole('button', { name: 'Rp 12.000 per kg' }).click();
+    await sheet.getByRole('button', { name: 'Simpan 2 suara' }).click();
+    await sheet.getByText('2 suara sudah disimpan.').waitFor();
     assert.match(clean(await page.getByTestId('tally').textContent()), /Rp 10\.000 per kg2 suara \(66,7%\)/);
     await assertFitsPhone(page, 'the proposal with its votes');
 
-    await page.getByTestId('decide').getByRole('button', { name: 'Hitung suara dan putuskan' }).click();
+    const decide = page.getByTestId('decide');
+    await decide.getByRole('button', { name: 'Hitung suara dan putuskan' }).click();
+    await decide.getByRole('button', { name: 'Ya, hitung dan putuskan' }).click();
     await page.getByText('Usulan sudah diputuskan.').waitFor();
     const card = page.getByTestId('deliberation');
     assert.match(clean(await card.textContent()), /Disepakati pada/);
-    assert.match(clean(await page.getByTestId('norm').textContent()), /Rp 10\.000 per kg/);
+    assert.match(clean(await page.getByTestId('norm').textContent()), /Harga tape seragam: Rp 10\.000 per kg/);
 
     const decided = await seed.admin.get(`/groups/${seed.group.id}/deliberations/${deliberationId}`);
     assert.equal(decided.outcome, 'agreed');

@@ -214,6 +214,15 @@ describe('Idempotency-Key', () => {
     expect(keyOf(fetchMock, 5)).toBe('upload-key');
   });
 
+  it("goes with a PUT only when the caller gives one (a sheet of votes sends its submission's)", async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(async () => jsonResponse({ id: 1 }));
+    const client = createApiClient({ fetch: fetchMock });
+    await client.put('/groups/1/deliberations/3/votes', { votes: [] }, { idempotencyKey: 'the-sheet-key' });
+    await client.put('/groups/1/deliberations/3/votes', { votes: [] });
+    expect(keyOf(fetchMock, 0)).toBe('the-sheet-key');
+    expect(keyOf(fetchMock, 1)).toBeUndefined();
+  });
+
   it('is not sent with reads and the other writes', async () => {
     const fetchMock = vi.fn<typeof fetch>().mockImplementation(async () => new Response(null, { status: 204 }));
     const client = createApiClient({ fetch: fetchMock });

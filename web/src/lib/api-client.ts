@@ -189,7 +189,8 @@ export interface RequestOptions {
   /**
    * The Idempotency-Key of a POST: the server answers a repeat of the same key with its first
    * answer and writes nothing again. A form passes the key of its submission (useSubmission) so
-   * that a retry reuses it; without one, each POST gets a fresh key.
+   * that a retry reuses it; without one, each POST gets a fresh key. A PUT sends one only when
+   * given.
    */
   idempotencyKey?: string | undefined;
 }
@@ -297,6 +298,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const headers: Record<string, string> = { Accept: opts.accept, ...opts.headers };
     if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
     if (method === 'POST') headers['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey();
+    // A PUT is idempotent by its nature; one that replaces many records (a sheet of votes) may
+    // still carry its submission's key, so that a retry is answered as the first try was.
+    else if (method === 'PUT' && opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
 
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;

@@ -3,10 +3,11 @@
 import { within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, UNSAFE_createMemoryHistory, unstable_HistoryRouter as HistoryRouter, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import type { Enterprise } from '../features/registry/types';
 import type { Language } from '../lib/i18n';
+import { guardHistory, NavigationGuard, NavigationGuardContext } from '../lib/navigation-guard';
 import { levelOfCode, type Place, type PlaceRef, type RegionPickerSlotProps } from '../lib/places';
 import { jsonResponse, renderWithI18n, urlOf } from './render';
 
@@ -32,7 +33,11 @@ export function callsTo(mock: ReturnType<typeof routeFetch>, key: string): { url
     .filter(({ url, init }) => `${init?.method ?? 'GET'} ${url.pathname}` === key);
 }
 
-export function problem(slug: string, status: number, errors: { field: string; code: string; message?: string }[] = []) {
+export function problem(
+  slug: string,
+  status: number,
+  errors: { field: string; code: string; message?: string; params?: Record<string, string> }[] = [],
+) {
   return jsonResponse(
     {
       type: `urn:gotong:problem:${slug}`,
@@ -51,7 +56,17 @@ function LocationProbe() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
-/** Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe. */
+/** A memory history guarded as the app's browser history is, and its guard. */
+export function guardedMemoryHistory(entries: string[], index = entries.length - 1) {
+  const guard = new NavigationGuard();
+  const history = guardHistory(UNSAFE_createMemoryHistory({ initialEntries: entries, initialIndex: index, v5Compat: true }), guard);
+  return { guard, history };
+}
+
+/**
+ * Renders `element` at `path` (a route pattern) with the browser at `at`, plus a location probe,
+ * in a router guarded as the app's is (a page with unsaved work may stop a navigation).
+ */
 export function renderAt(
   element: ReactElement,
   {
@@ -61,17 +76,20 @@ export function renderAt(
     language = 'id',
   }: { path: string; at: string; others?: Record<string, ReactElement>; language?: Language },
 ) {
+  const { guard, history } = guardedMemoryHistory([at]);
   return renderWithI18n(
-    <MemoryRouter initialEntries={[at]}>
-      <Routes>
-        <Route path={path} element={element} />
-        {Object.entries(others).map(([p, e]) => (
-          <Route key={p} path={p} element={e} />
-        ))}
-        <Route path="*" element={<p>{'elsewhere'}</p>} />
-      </Routes>
-      <LocationProbe />
-    </MemoryRouter>,
+    <NavigationGuardContext.Provider value={guard}>
+      <HistoryRouter history={history}>
+        <Routes>
+          <Route path={path} element={element} />
+          {Object.entries(others).map(([p, e]) => (
+            <Route key={p} path={p} element={e} />
+          ))}
+          <Route path="*" element={<p>{'elsewhere'}</p>} />
+        </Routes>
+        <LocationProbe />
+      </HistoryRouter>
+    </NavigationGuardContext.Provider>,
     language,
   );
 }

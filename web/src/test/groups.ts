@@ -10,6 +10,7 @@ import type {
   Part,
   RegionCompliance,
   RegionComplianceRow,
+  VoteLine,
 } from '../features/groups/types';
 import { PARTS } from '../features/groups/types';
 import type {
@@ -117,6 +118,9 @@ export function deliberationView(overrides: Partial<DeliberationView> = {}): Del
     description: null,
     topic: 'market_areas',
     method: 'vote',
+    rule: 'majority',
+    quorum: 3,
+    change: null,
     options: [
       { id: 31, label: 'Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen', votes: 0 },
       { id: 32, label: 'Semua anggota bebas di semua pasar', votes: 0 },
@@ -130,10 +134,17 @@ export function deliberationView(overrides: Partial<DeliberationView> = {}): Del
     note: null,
     created_at: '2026-03-05T02:00:00Z',
     updated_at: '2026-03-05T02:00:00Z',
+    voters: 4,
     votes: [],
     norm: null,
     ...overrides,
   };
+}
+
+/** One vote as the server lists it: entered by the leader (sulastri) unless cast by the member herself. */
+export function vote(memberId: number, optionId: number | null, overrides: Partial<VoteLine> = {}): VoteLine {
+  const name = MEMBERS.find((m) => m.id === memberId)?.person.name ?? `Anggota ${memberId}`;
+  return { member_id: memberId, name, option_id: optionId, recorded_by: 'sulastri', own: false, ...overrides };
 }
 
 export function complianceMonth(month: string, held: number, present = 0, recorded = 0, required = 1): ComplianceMonth {

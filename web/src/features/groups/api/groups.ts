@@ -20,6 +20,7 @@ import type {
   PersonPage,
   RegionCompliance,
   VoteInput,
+  VoteSheetInput,
 } from '../types';
 import type { GroupFilters } from '../types/filters';
 import { listQuery } from '../types/filters';
@@ -159,6 +160,16 @@ export function createDeliberation(groupId: number, body: DeliberationInput, ide
 
 export function castVote(groupId: number, deliberationId: number, body: VoteInput, idempotencyKey?: string): Promise<DeliberationView> {
   return api.post<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}/votes`, body, { idempotencyKey });
+}
+
+/** PUT …/votes: a meeting's sheet of votes at once, all or nothing; each line replaces that member's vote. */
+export function recordVotes(
+  groupId: number,
+  deliberationId: number,
+  body: VoteSheetInput,
+  idempotencyKey?: string,
+): Promise<DeliberationView> {
+  return api.put<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}/votes`, body, { idempotencyKey });
 }
 
 export function decide(groupId: number, deliberationId: number, body: DecisionInput, idempotencyKey?: string): Promise<DeliberationView> {

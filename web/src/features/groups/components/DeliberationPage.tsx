@@ -1,24 +1,22 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
-import { SelectField } from '../../../components/SelectField';
-import { TextAreaField } from '../../../components/TextAreaField';
-import { FieldErrors } from '../../../components/field-parts';
 import { BackLink } from '../../../components/BackLink';
+import { LeaveGuard } from '../../../components/LeaveGuard';
 import { Pending } from '../../../components/Pending';
 import { formatDay, formatPercent } from '../../../lib/format';
-import { useSubmission } from '../../../lib/use-submission';
-import { NO_ERRORS, useFormErrors } from '../../../lib/use-form-errors';
-import { bindFields } from '../../../lib/use-form';
-import { useCastVote, useDecide } from '../hooks/use-group-mutations';
-import { useDeliberation, useMembers } from '../hooks/use-group-queries';
-import { canWrite, OUTCOMES, type DeliberationView, type GroupView, type Outcome } from '../types';
-import { groupProblemMessage, readGroupErrors } from '../types/errors';
-import { emptyDecisionDraft, validateDecision, type DecisionDraft, type DecisionField } from '../types/forms';
+import { useDeliberation } from '../hooks/use-group-queries';
+import { useVoteSheet } from '../hooks/use-vote-sheet';
+import { canWrite, type DeliberationView, type GroupView } from '../types';
+import { groupProblemMessage } from '../types/errors';
 import { groupPath } from '../types/paths';
-import { choiceLabel, tally, votesByMember, voterRows, type Choice, type VoterRow } from '../types/votes';
+import { choiceLabel, quorumOf, tally, votesByMember, type Choice } from '../types/votes';
+import { DecidePanel } from './DecidePanel';
 import { OutcomeBadge } from './DeliberationsSection';
+import { OwnVote } from './OwnVote';
+import { SettingChangeLine } from './SettingChangeLine';
+import { VoteSheet } from './VoteSheet';
 
 /** The count per option as bars, so the result is seen at a glance; the numbers stay beside them. */
 function Tally({ deliberation }: { deliberation: DeliberationView }) {
@@ -51,130 +49,40 @@ function Tally({ deliberation }: { deliberation: DeliberationView }) {
   );
 }
 
-interface VoterProps {
-  group: GroupView;
-  deliberation: DeliberationView;
-  row: VoterRow;
-  /** A recorder names the member; a member casting her own vote does not need to. */
-  recorder: boolean;
-  onVoted: (name: string) => void;
-}
-
-/** One voter: a big button per option and "against"; a mis-tap is fixed before Save, never after. */
-function Voter({ group, deliberation, row, recorder, onVoted }: VoterProps) {
+/** "4 dari 10 anggota sudah memilih · kuorum 6", with a bar marked where the quorum is. */
+function QuorumBar({ deliberation }: { deliberation: DeliberationView }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [pick, setPick] = useState<Choice | undefined>(undefined);
-  const { submitting: saving, submit } = useSubmission();
-  const vote = useCastVote(group.id, deliberation.id);
-  const [errors, setErrors] = useState<string[]>([]);
-  const against = t('groups.deliberation.against');
-
-  if (row.voted !== undefined) {
-    return (
-      <li className="voter" data-testid={`voter-${row.member_id}`}>
-        <p className="voter__name">{row.name}</p>
-        <p className="voter__done">{t('groups.deliberation.record.voted', { choice: choiceLabel(deliberation, row.voted, against) })}</p>
-      </li>
-    );
-  }
-
-  async function onSave() {
-    if (pick === undefined) return;
-    setErrors([]);
-    const body = recorder ? { member_id: row.member_id, option_id: pick } : { option_id: pick };
-    await submit(body, (key) => vote.mutateAsync({ body, idempotencyKey: key }), {
-      onSuccess: () => onVoted(row.name),
-      onError: (error) => setErrors(readGroupErrors(t, error, []).general),
-    });
-  }
-
-  const choices: Choice[] = [...deliberation.options.map((option) => option.id), null];
+  const quorum = quorumOf(deliberation);
+  const share = (n: number) => (quorum.voters > 0 ? Math.min(100, Math.round((n * 100) / quorum.voters)) : 0);
+  const text =
+    quorum.quorum === null
+      ? t('groups.deliberation.quorum.lineWithout', { voted: quorum.voted, voters: quorum.voters })
+      : t('groups.deliberation.quorum.line', { voted: quorum.voted, voters: quorum.voters, quorum: quorum.quorum });
   return (
-    <li className="voter" data-testid={`voter-${row.member_id}`}>
-      <p className="voter__name">{row.name}</p>
+    <div className="quorum" data-testid="quorum">
+      <p className="quorum__text">{text}</p>
       <div
-        className="choices"
-        role="group"
-        aria-label={t('groups.deliberation.record.choicesLabel', { name: row.name })}
-        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        className="quorum__track"
+        role="progressbar"
+        aria-label={t('groups.deliberation.quorum.label')}
+        aria-valuemin={0}
+        aria-valuemax={quorum.voters}
+        aria-valuenow={Math.min(quorum.voted, quorum.voters)}
+        aria-valuetext={text}
       >
-        {choices.map((choice) => (
-          <button
-            key={choice ?? 'against'}
-            type="button"
-            className={choice === null ? 'choice-button choice-button--against' : 'choice-button'}
-            aria-pressed={pick === choice}
-            onClick={() => setPick(pick === choice ? undefined : choice)}
-          >
-            {choiceLabel(deliberation, choice, against)}
-          </button>
-        ))}
+        <div className={quorum.reached ? 'quorum__fill quorum__fill--reached' : 'quorum__fill'} style={{ width: `${share(quorum.voted)}%` }} />
+        {quorum.quorum !== null ? <div className="quorum__mark" style={{ left: `${share(quorum.quorum)}%` }} /> : null}
       </div>
-      <FieldErrors id={`${id}-error`} messages={errors} />
-      {pick !== undefined ? (
-        <button
-          type="button"
-          className="button button--primary button--block"
-          aria-label={t('groups.deliberation.record.saveLabel', { name: row.name })}
-          disabled={saving}
-          onClick={() => void onSave()}
-        >
-          {saving ? t('groups.deliberation.record.saving') : t('groups.deliberation.record.save')}
-        </button>
+      {quorum.quorum !== null ? (
+        <p className="quorum__state" data-testid="quorum-state">
+          {quorum.reached ? t('groups.deliberation.quorum.reached') : t('groups.deliberation.quorum.missing', { count: quorum.missing })}
+        </p>
       ) : null}
-    </li>
+    </div>
   );
 }
 
-/** Recording votes: the leader or secretary enters every member's; a member casts her own. */
-function VoteRecorder({ group, deliberation }: { group: GroupView; deliberation: DeliberationView }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const recorder = canWrite(group, 'deliberations');
-  const members = useMembers(group.id, false, recorder);
-  const [notice, setNotice] = useState<string | null>(null);
-  const own = group.member_id;
-
-  const rows: VoterRow[] | null = recorder
-    ? members.data
-      ? voterRows(members.data, deliberation, null)
-      : null
-    : own !== null
-      ? [{ member_id: own, name: t('groups.deliberation.record.own'), voted: votesByMember(deliberation).get(own) }]
-      : [];
-  if (rows !== null && rows.length === 0 && !recorder) return null;
-
-  // The proposal on the page shows the new count: the vote put the server's answer in the cache.
-  const handleVoted = (name: string) => setNotice(t('groups.deliberation.record.saved', { name }));
-
-  return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="vote-recorder">
-      <h3 id={`${id}-title`}>{recorder ? t('groups.deliberation.record.title') : t('groups.deliberation.record.own')}</h3>
-      <p className="muted">{recorder ? t('groups.deliberation.record.intro') : t('groups.deliberation.record.ownIntro')}</p>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {recorder && members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
-      {rows === null && !members.isError ? <p role="status">{t('groups.deliberation.record.loadingMembers')}</p> : null}
-      {rows !== null && rows.length === 0 ? <p>{t('groups.deliberation.record.noMembers')}</p> : null}
-      {rows !== null && rows.length > 0 ? (
-        <ul className="voters">
-          {rows.map((row) => (
-            <Voter
-              key={row.member_id}
-              group={group}
-              deliberation={deliberation}
-              row={row}
-              recorder={recorder}
-              onVoted={handleVoted}
-            />
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
-}
-
-/** The votes recorded so far, by name. */
+/** The votes recorded so far, by name; a vote someone else entered says who did. */
 function VotesList({ deliberation }: { deliberation: DeliberationView }) {
   const { t } = useTranslation();
   const id = useId();
@@ -187,97 +95,18 @@ function VotesList({ deliberation }: { deliberation: DeliberationView }) {
       ) : (
         <ul className="plain-list">
           {deliberation.votes.map((vote) => (
-            <li key={vote.member_id} className="plain-list__item">
+            <li key={vote.member_id} className="plain-list__item" data-testid={`vote-${vote.member_id}`}>
               <span>{vote.name}</span>
-              <span className="muted">{choiceLabel(deliberation, vote.option_id, against)}</span>
+              <span className="muted">
+                {choiceLabel(deliberation, vote.option_id, against)}
+                {!vote.own && vote.recorded_by ? (
+                  <span className="vote__recorder">{t('groups.deliberation.recordedBy', { name: vote.recorded_by })}</span>
+                ) : null}
+              </span>
             </li>
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-/** Closing the proposal: a vote is counted by the server; a consensus is recorded with its outcome. */
-function DecidePanel({
-  group,
-  deliberation,
-  onDecided,
-}: {
-  group: GroupView;
-  deliberation: DeliberationView;
-  onDecided: () => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
-  const { setLocal, server, setServer, errorsFor } = useFormErrors<DecisionField>();
-  const { submitting, submit } = useSubmission();
-  const decision = useDecide(group.id, deliberation.id);
-  const consensus = deliberation.method === 'consensus';
-
-  const set = <K extends keyof DecisionDraft>(field: K, value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const field = bindFields(id, draft, set, errorsFor);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setServer(NO_ERRORS);
-    const { errors, input } = validateDecision(deliberation.method, draft);
-    setLocal(errors);
-    if (!input) return;
-    await submit(input, (key) => decision.mutateAsync({ body: input, idempotencyKey: key }), {
-      onSuccess: onDecided,
-      onError: (error) => setServer(readGroupErrors(t, error, consensus ? ['outcome', 'option_id', 'note'] : ['note'])),
-    });
-  }
-
-  const outcomeErrors = errorsFor('outcome');
-  return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="decide">
-      <h3 id={`${id}-title`}>{t('groups.deliberation.decide.title')}</h3>
-      <p className="muted">{consensus ? t('groups.deliberation.decide.consensusIntro') : t('groups.deliberation.decide.voteIntro')}</p>
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
-        {consensus ? (
-          <>
-            <fieldset className="choice-group" aria-describedby={outcomeErrors.length > 0 ? `${id}-outcome-error` : undefined}>
-              <legend className="field__label">{t('groups.deliberation.decide.outcome')}</legend>
-              {OUTCOMES.map((outcome: Outcome) => (
-                <label key={outcome} className="choice">
-                  <input
-                    type="radio"
-                    name={`${id}-outcome`}
-                    checked={draft.outcome === outcome}
-                    onChange={() => setDraft((d) => ({ ...d, outcome, option_id: outcome === 'agreed' ? d.option_id : '' }))}
-                  />
-                  <span>{t(`groups.deliberations.outcomes.${outcome}`)}</span>
-                </label>
-              ))}
-              <FieldErrors id={`${id}-outcome-error`} messages={outcomeErrors} />
-            </fieldset>
-            {draft.outcome === 'agreed' ? (
-              <SelectField
-                label={t('groups.deliberation.decide.option')}
-                emptyLabel={t('groups.deliberation.decide.chooseOption')}
-                options={deliberation.options.map((option) => ({ value: String(option.id), label: option.label }))}
-                {...field('option_id')}
-              />
-            ) : null}
-          </>
-        ) : null}
-        <TextAreaField
-          label={t('groups.deliberation.decide.note')}
-          hint={t('groups.deliberation.decide.noteHint')}
-          {...field('note')}
-        />
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting
-            ? t('groups.deliberation.decide.submitting')
-            : consensus
-              ? t('groups.deliberation.decide.submitConsensus')
-              : t('groups.deliberation.decide.submitVote')}
-        </button>
-      </form>
     </section>
   );
 }
@@ -288,16 +117,28 @@ interface DeliberationPageProps {
   created: boolean;
 }
 
-/** One proposal: its options and count, the votes being recorded, the decision and the norm it made. */
+/**
+ * One proposal: its options and count, the quorum, the votes being recorded (the recorder's sheet,
+ * a member's own vote), the decision and the norm it made. Choices tapped and not saved are
+ * counted here, so that leaving the page or deciding says so.
+ */
 export function DeliberationPage({ group, deliberationId, created }: DeliberationPageProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = i18n.resolvedLanguage;
   const resource = useDeliberation(group.id, deliberationId);
   const [decidedNow, setDecidedNow] = useState(false);
+  const [ownPick, setOwnPick] = useState<Choice | undefined>(undefined);
   const deliberation = resource.data;
   const recorder = canWrite(group, 'deliberations');
+  const voting = deliberation !== undefined && !deliberation.decided && deliberation.method === 'vote' && group.status !== 'dissolved';
+  const sheet = useVoteSheet(group, deliberation, recorder && voting);
+  const ownMember = group.member_id;
+  const ownUnsaved =
+    voting && ownMember !== null && ownPick !== undefined && !votesByMember(deliberation).has(ownMember) ? 1 : 0;
+  const unsaved = voting ? sheet.unsaved.length + ownUnsaved : 0;
   const back = <BackLink to={groupPath(group.id, 'deliberations')}>{t('groups.deliberation.back')}</BackLink>;
+  const guard = <LeaveGuard unsaved={unsaved > 0} question={t('groups.deliberation.record.leave', { count: unsaved })} />;
 
   if (!deliberation) {
     return (
@@ -308,10 +149,11 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
     );
   }
 
-  const voting = !deliberation.decided && deliberation.method === 'vote' && group.status !== 'dissolved';
+  const agreed = deliberation.decided && deliberation.outcome === 'agreed';
   return (
     <>
       {back}
+      {guard}
       <section className="card" aria-labelledby={`${id}-title`} data-testid="deliberation">
         <h2 id={`${id}-title`}>{deliberation.title}</h2>
         {created ? <Alert tone="success">{t('groups.deliberation.created')}</Alert> : null}
@@ -319,9 +161,18 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
         <p className="record-card__badges">
           <OutcomeBadge deliberation={deliberation} />
           <Badge tone="neutral">{t(`groups.deliberations.topics.${deliberation.topic}`)}</Badge>
-          <Badge tone="neutral">{t(`groups.deliberations.methods.${deliberation.method}`)}</Badge>
+        </p>
+        <p className="muted" data-testid="deliberation-rule">
+          {t('groups.deliberation.rule', { rule: t(`groups.deliberations.rules.${deliberation.rule}`) })}
         </p>
         {deliberation.description ? <p className="preserve-lines">{deliberation.description}</p> : null}
+        {deliberation.change ? (
+          <SettingChangeLine
+            groupId={group.id}
+            change={deliberation.change}
+            label={agreed ? t('groups.changes.applied') : t('groups.changes.ifAgreed')}
+          />
+        ) : null}
         {deliberation.decided && deliberation.outcome && deliberation.decided_on ? (
           <p className="lead">
             {t('groups.deliberation.decidedOn', {
@@ -330,6 +181,7 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
             })}
           </p>
         ) : null}
+        {voting ? <QuorumBar deliberation={deliberation} /> : null}
         <h3>{deliberation.method === 'vote' ? t('groups.deliberation.results') : t('groups.deliberations.form.options')}</h3>
         <Tally deliberation={deliberation} />
         {deliberation.method === 'consensus' && !deliberation.decided ? (
@@ -353,16 +205,13 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
           </div>
         ) : null}
       </section>
-      {voting && (recorder || group.member_id !== null) ? (
-        <VoteRecorder group={group} deliberation={deliberation} />
+      {voting && ownMember !== null ? (
+        <OwnVote groupId={group.id} memberId={ownMember} deliberation={deliberation} pick={ownPick} onPick={setOwnPick} />
       ) : null}
-      {deliberation.method === 'vote' && !(voting && recorder) ? <VotesList deliberation={deliberation} /> : null}
+      {voting && recorder ? <VoteSheet group={group} deliberation={deliberation} sheet={sheet} /> : null}
+      {deliberation.method === 'vote' ? <VotesList deliberation={deliberation} /> : null}
       {!deliberation.decided && recorder ? (
-        <DecidePanel
-          group={group}
-          deliberation={deliberation}
-          onDecided={() => setDecidedNow(true)}
-        />
+        <DecidePanel group={group} deliberation={deliberation} unsaved={unsaved} onDecided={() => setDecidedNow(true)} />
       ) : null}
     </>
   );

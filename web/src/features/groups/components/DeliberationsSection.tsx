@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { CheckField } from '../../../components/CheckField';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
@@ -10,20 +11,31 @@ import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { FieldErrors } from '../../../components/field-parts';
-import { formatDay } from '../../../lib/format';
+import { formatDay, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import type { ServerErrors } from '../../../lib/use-form-errors';
 import { useCreateDeliberation } from '../hooks/use-group-mutations';
-import { useDeliberations } from '../hooks/use-group-queries';
-import { canWrite, DECISION_METHODS, TOPICS, type Deliberation, type DeliberationInput, type GroupView } from '../types';
+import { useDeliberations, useMembers } from '../hooks/use-group-queries';
+import {
+  canWrite,
+  DECISION_RULES,
+  GROUP_SETTINGS,
+  TOPICS,
+  type Deliberation,
+  type DeliberationInput,
+  type GroupView,
+} from '../types';
 import { fieldKey, groupProblemMessage, readGroupErrors, serverField } from '../types/errors';
 import {
-  DELIBERATION_FIELDS,
+  deliberationFieldsShown,
+  effectiveDefault,
   emptyDeliberationDraft,
   MAX_OPTIONS,
   optionBoxOfSent,
   validateDeliberation,
+  type DeliberationDraft,
 } from '../types/forms';
+import { defaultQuorum } from '../types/votes';
 import { deliberationPath, type WorkspaceNotice } from '../types/paths';
 
 const DELIBERATIONS_PAGE = 20;
@@ -40,25 +52,103 @@ function onBoxes(errors: ServerErrors, options: readonly string[]): ServerErrors
   return { byField, general: errors.general };
 }
 
-/** A new proposal: a title, its topic, how it is decided, and the options the members weigh. */
-function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () => void }) {
+/** The change a proposal makes to a setting: which one, its new value, and from when. */
+function ChangeFields({ group, form }: { group: GroupView; form: ReturnType<typeof useDeliberationForm> }) {
   const { t } = useTranslation();
-  const id = useId();
+  const { draft, setDraft, field } = form;
+  const setting = draft.change_setting;
+  const members = useMembers(group.id, false, setting === 'market_area');
+  const chooseSetting = (value: string) =>
+    setDraft((d) => ({
+      ...d,
+      change_setting: value as DeliberationDraft['change_setting'],
+      change_effective_on: effectiveDefault(value as DeliberationDraft['change_setting'], todayIso()),
+    }));
+  const settingField = field('change_setting');
+  return (
+    <fieldset className="subfieldset" data-testid="change-fields">
+      <SelectField
+        label={t('common.required', { label: t('groups.deliberations.form.setting') })}
+        emptyLabel={t('groups.deliberations.form.chooseSetting')}
+        options={GROUP_SETTINGS.map((value) => ({ value, label: t(`groups.deliberations.form.settings.${value}`) }))}
+        {...settingField}
+        onChange={(event) => chooseSetting(event.target.value)}
+      />
+      {setting === 'monthly_fee' ? (
+        <FormField
+          label={t('common.required', { label: t('groups.deliberations.form.amount') })}
+          hint={t('groups.deliberations.form.amountHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          {...field('change_amount')}
+        />
+      ) : null}
+      {setting === 'sop_meetings' ? (
+        <FormField
+          label={t('common.required', { label: t('groups.deliberations.form.meetings') })}
+          hint={t('groups.deliberations.form.meetingsHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          {...field('change_meetings')}
+        />
+      ) : null}
+      {setting === 'market_area' ? (
+        <>
+          <SelectField
+            label={t('common.required', { label: t('groups.deliberations.form.member') })}
+            emptyLabel={t('groups.deliberations.form.chooseMember')}
+            options={(members.data ?? []).map((member) => ({ value: String(member.id), label: member.person.name }))}
+            {...field('change_member_id')}
+          />
+          <FormField
+            label={t('common.required', { label: t('groups.deliberations.form.area') })}
+            hint={t('groups.deliberations.form.areaHint')}
+            autoComplete="off"
+            {...field('change_area')}
+          />
+        </>
+      ) : null}
+      {setting !== '' ? (
+        <FormField
+          label={t('common.required', {
+            label: setting === 'market_area' ? t('groups.deliberations.form.effectiveDay') : t('groups.deliberations.form.effectiveMonth'),
+          })}
+          type={setting === 'market_area' ? 'date' : 'month'}
+          {...field('change_effective_on')}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
+
+function useDeliberationForm(group: GroupView) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateDeliberation(group.id);
-  const form = useForm({
+  return useForm({
     initial: emptyDeliberationDraft,
-    validate: validateDeliberation,
+    validate: (draft: DeliberationDraft) => validateDeliberation(draft, group.active_members),
     send: (body: DeliberationInput, idempotencyKey) => create.mutateAsync({ body, idempotencyKey }),
-    readErrors: (error, _input, sent) => onBoxes(readGroupErrors(t, error, DELIBERATION_FIELDS), sent.options),
+    readErrors: (error, _input, sent) => onBoxes(readGroupErrors(t, error, deliberationFieldsShown(sent)), sent.options),
     onSaved: (created) =>
       void navigate(deliberationPath(group.id, created.id), { state: { notice: 'deliberationCreated' } satisfies WorkspaceNotice }),
   });
+}
+
+/**
+ * A new proposal: a title, its topic, how it is decided and its quorum, and the options the
+ * members weigh; or, for one that changes a group setting, the change instead of topic and options.
+ */
+function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const form = useDeliberationForm(group);
   const { draft, set, setDraft, errorsFor, field } = form;
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 
   const optionsErrors = errorsFor('options');
+  const ruleErrors = errorsFor('rule');
   return (
     <FormCard
       title={t('groups.deliberations.form.title')}
@@ -73,66 +163,96 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
         autoComplete="off"
         {...field('title')}
       />
-      <SelectField
-        label={t('common.required', { label: t('groups.deliberations.form.topic') })}
-        emptyLabel={t('groups.deliberations.form.chooseTopic')}
-        options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
-        {...field('topic')}
+      <CheckField
+        id={`${id}-changes`}
+        label={t('groups.deliberations.form.changes')}
+        hint={t('groups.deliberations.form.changesHint')}
+        errors={errorsFor('change')}
+        checked={draft.changes}
+        onChange={(checked) => set('changes', checked)}
       />
+      {draft.changes ? (
+        <ChangeFields group={group} form={form} />
+      ) : (
+        <SelectField
+          label={t('common.required', { label: t('groups.deliberations.form.topic') })}
+          emptyLabel={t('groups.deliberations.form.chooseTopic')}
+          options={TOPICS.map((topic) => ({ value: topic, label: t(`groups.deliberations.topics.${topic}`) }))}
+          {...field('topic')}
+        />
+      )}
       <TextAreaField
         label={t('groups.deliberations.form.description')}
         {...field('description')}
       />
-      <fieldset className="choice-group">
-        <legend className="field__label">{t('groups.deliberations.form.method')}</legend>
-        {DECISION_METHODS.map((method) => (
-          <label key={method} className="choice choice--described">
-            <input type="radio" name={`${id}-method`} checked={draft.method === method} onChange={() => set('method', method)} />
+      <fieldset className="choice-group" aria-describedby={ruleErrors.length > 0 ? `${id}-rule-error` : undefined}>
+        <legend className="field__label">{t('groups.deliberations.form.rule')}</legend>
+        {DECISION_RULES.map((rule) => (
+          <label key={rule} className="choice choice--described">
+            <input type="radio" name={`${id}-rule`} checked={draft.rule === rule} onChange={() => set('rule', rule)} />
             <span>
-              <span className="choice__title">{t(`groups.deliberations.methods.${method}`)}</span>
-              <span className="choice__hint">{t(`groups.deliberations.form.methodHints.${method}`)}</span>
+              <span className="choice__title">{t(`groups.deliberations.rules.${rule}`)}</span>
+              <span className="choice__hint">{t(`groups.deliberations.form.ruleHints.${rule}`)}</span>
             </span>
           </label>
         ))}
-        <FieldErrors id={`${id}-method-error`} messages={errorsFor('method')} />
+        <FieldErrors id={`${id}-rule-error`} messages={[...ruleErrors, ...errorsFor('method')]} />
       </fieldset>
-      <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
-        <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
-        <p id={`${id}-options-hint`} className="field__hint">
-          {t('groups.deliberations.form.optionsHint')}
+      {draft.rule !== 'consensus' ? (
+        <FormField
+          label={t('groups.deliberations.form.quorum')}
+          hint={t('groups.deliberations.form.quorumHint', {
+            needed: defaultQuorum(group.active_members),
+            members: group.active_members,
+          })}
+          inputMode="numeric"
+          autoComplete="off"
+          {...field('quorum')}
+        />
+      ) : null}
+      {draft.changes ? (
+        <p className="field__hint" data-testid="change-ballot">
+          {t('groups.deliberations.form.changeBallot')}
         </p>
-        {draft.options.map((option, index) => {
-          const number = index + 1;
-          return (
-            <div key={index} className="option-row">
-              <FormField
-                id={`${id}-option-${index}`}
-                label={t('groups.deliberations.form.option', { number })}
-                errors={errorsFor(`options[${index}]`)}
-                autoComplete="off"
-                value={option}
-                onChange={(e) => setOption(index, e.target.value)}
-              />
-              {draft.options.length > 1 ? (
-                <button
-                  type="button"
-                  className="button button--secondary option-row__remove"
-                  aria-label={t('groups.deliberations.form.removeOption', { number })}
-                  onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
-                >
-                  {'×'}
-                </button>
-              ) : null}
-            </div>
-          );
-        })}
-        <FieldErrors id={`${id}-options-error`} messages={optionsErrors} />
-        {draft.options.length < MAX_OPTIONS ? (
-          <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
-            {t('groups.deliberations.form.addOption')}
-          </button>
-        ) : null}
-      </fieldset>
+      ) : (
+        <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
+          <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
+          <p id={`${id}-options-hint`} className="field__hint">
+            {t('groups.deliberations.form.optionsHint')}
+          </p>
+          {draft.options.map((option, index) => {
+            const number = index + 1;
+            return (
+              <div key={index} className="option-row">
+                <FormField
+                  id={`${id}-option-${index}`}
+                  label={t('groups.deliberations.form.option', { number })}
+                  errors={errorsFor(`options[${index}]`)}
+                  autoComplete="off"
+                  value={option}
+                  onChange={(e) => setOption(index, e.target.value)}
+                />
+                {draft.options.length > 1 ? (
+                  <button
+                    type="button"
+                    className="button button--secondary option-row__remove"
+                    aria-label={t('groups.deliberations.form.removeOption', { number })}
+                    onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
+                  >
+                    {'×'}
+                  </button>
+                ) : null}
+              </div>
+            );
+          })}
+          <FieldErrors id={`${id}-options-error`} messages={optionsErrors} />
+          {draft.options.length < MAX_OPTIONS ? (
+            <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
+              {t('groups.deliberations.form.addOption')}
+            </button>
+          ) : null}
+        </fieldset>
+      )}
     </FormCard>
   );
 }
@@ -158,14 +278,17 @@ function DeliberationCard({ groupId, deliberation }: { groupId: number; delibera
       <p className="record-card__badges">
         <OutcomeBadge deliberation={deliberation} />
         <span className="record-card__count">
-          {[t(`groups.deliberations.topics.${deliberation.topic}`), t(`groups.deliberations.methods.${deliberation.method}`)].join(' · ')}
+          {[t(`groups.deliberations.topics.${deliberation.topic}`), t(`groups.deliberations.rules.${deliberation.rule}`)].join(' · ')}
         </span>
       </p>
       <p className="record-card__line muted">
         {deliberation.decided && deliberation.decided_on
           ? formatDay(deliberation.decided_on, i18n.resolvedLanguage)
           : deliberation.method === 'vote'
-            ? t('groups.deliberations.votesCast', { count: deliberation.votes_cast })
+            ? [
+                t('groups.deliberations.votesCast', { count: deliberation.votes_cast }),
+                ...(deliberation.quorum !== null ? [t('groups.deliberations.quorumShort', { quorum: deliberation.quorum })] : []),
+              ].join(' · ')
             : formatDay(deliberation.created_at.slice(0, 10), i18n.resolvedLanguage)}
       </p>
     </li>

@@ -23,6 +23,15 @@ function serve(group: GroupView) {
             topic: 'market_areas',
             text: 'Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen',
             adopted_on: '2026-01-05',
+            change: null,
+          },
+          {
+            id: 2,
+            deliberation_id: 5,
+            topic: 'fee_rule',
+            text: 'Iuran bulanan naik menjadi Rp 15.000',
+            adopted_on: '2026-12-03',
+            change: { setting: 'monthly_fee', amount: 15_000, meetings: null, member_id: null, area: null, effective_on: '2027-01-01' },
           },
         ],
       }),
@@ -59,6 +68,16 @@ describe('the group workspace summary', () => {
     const norms = await screen.findByTestId('norms');
     await waitFor(() => expect(norms).toHaveTextContent('Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen'));
     expect(norms).toHaveTextContent('Pembagian wilayah pasar · disepakati 5 Jan 2026');
+  });
+
+  it('shows the setting an agreed norm changed, and from when', async () => {
+    renderWorkspace('/groups/1');
+    const norm = await screen.findByTestId('norm-2');
+    expect(norm).toHaveTextContent('Iuran bulanan naik menjadi Rp 15.000');
+    expect(within(norm).getByTestId('norm-2-change').textContent?.replace(/\u00a0/g, ' ')).toBe(
+      'Perubahan yang berlaku: Iuran Rp 15.000 per bulan mulai Januari 2027',
+    );
+    expect(screen.queryByTestId('norm-1-change')).not.toBeInTheDocument();
   });
 
   it('has a tab per section, the open one marked', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -8,7 +8,6 @@ import { useGroup } from '../hooks/use-group-queries';
 import { groupProblemMessage } from '../types/errors';
 import { groupPath, GROUPS_PATH, idParam, SECTIONS, type Section, type WorkspaceNotice } from '../types/paths';
 import { ComplianceSection } from './ComplianceSection';
-import { DeliberationPage } from './DeliberationPage';
 import { DeliberationsSection } from './DeliberationsSection';
 import { GroupStatusBadge, shortPlace } from './labels';
 import { MarketAreasSection } from './MarketAreasSection';
@@ -21,6 +20,10 @@ import { OrdersSection } from './OrdersSection';
 import { PostsSection } from './PostsSection';
 import { SummarySection } from './SummarySection';
 import { TreasurySection } from './TreasurySection';
+
+// A proposal's page (the vote sheet, a member's own vote, deciding) loads when a proposal is
+// opened: a first visit to the workspace does not carry it.
+const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ default: m.DeliberationPage })));
 
 export interface GroupWorkspaceProps {
   section: Section;
@@ -111,12 +114,14 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       ) : null}
       {section === 'deliberations' && deliberationId === null ? <DeliberationsSection group={group} /> : null}
       {section === 'deliberations' && deliberationId !== null ? (
-        <DeliberationPage
-          key={deliberationId}
-          group={group}
-          deliberationId={deliberationId}
-          created={notice === 'deliberationCreated'}
-        />
+        <Suspense fallback={<p role="status">{t('groups.deliberation.loading')}</p>}>
+          <DeliberationPage
+            key={deliberationId}
+            group={group}
+            deliberationId={deliberationId}
+            created={notice === 'deliberationCreated'}
+          />
+        </Suspense>
       ) : null}
       {section === 'treasury' ? <TreasurySection group={group} /> : null}
       {section === 'markets' ? <MarketAreasSection group={group} /> : null}

@@ -16,6 +16,7 @@ import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { isIsoDay } from '../types/forms';
 import { groupPath } from '../types/paths';
 import { sectorLabel } from './labels';
+import { SettingChangeLine } from './SettingChangeLine';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -79,8 +80,11 @@ function Norms({ group }: { group: GroupView }) {
       {norms.data && norms.data.items.length > 0 ? (
         <ul className="record-list">
           {norms.data.items.map((norm) => (
-            <li key={norm.id} className="record-card">
+            <li key={norm.id} className="record-card" data-testid={`norm-${norm.id}`}>
               <p className="record-card__line norm__text">{norm.text}</p>
+              {norm.change ? (
+                <SettingChangeLine groupId={group.id} change={norm.change} label={t('groups.changes.applied')} testId={`norm-${norm.id}-change`} />
+              ) : null}
               <p className="record-card__line muted">
                 {t('groups.summary.normAdopted', {
                   topic: t(`groups.deliberations.topics.${norm.topic}`),

@@ -6,7 +6,7 @@ import { routeFetch } from '../../../test/fixtures';
 import { member } from '../../../test/groups';
 import { createTestQueryClient, jsonResponse } from '../../../test/render';
 import { groupKeys } from '../api/keys';
-import { useAddMember, useCreateMeeting, useDecide, usePostEntry } from './use-group-mutations';
+import { useAddMember, useCreateMeeting, useDecide, usePostEntry, useRecordVotes } from './use-group-mutations';
 
 function setup() {
   const client = createTestQueryClient();
@@ -32,6 +32,7 @@ beforeEach(() => {
     'POST /api/v1/groups/1/ledger': () => jsonResponse({ id: 9 }, 201),
     'POST /api/v1/groups/1/meetings': () => jsonResponse({ id: 5 }, 201),
     'POST /api/v1/groups/1/deliberations/3/decide': () => jsonResponse({ id: 3 }),
+    'PUT /api/v1/groups/1/deliberations/3/votes': () => jsonResponse({ id: 3, votes_cast: 1 }),
   });
 });
 
@@ -66,13 +67,35 @@ describe('group writes invalidate what they change', () => {
     expect(invalidated(groupKeys.statement(1))).toBe(false);
   });
 
-  it('a decision marks the norms, the members and the group, since an agreed proposal may change an office', async () => {
+  it('a decision marks the norms, the members, the group, the treasury and compliance: an agreed change may touch any', async () => {
     const { wrapper, invalidated } = setup();
     const { result } = renderHook(() => useDecide(1, 3), { wrapper });
     await act(() => result.current.mutateAsync({ body: {} }));
     expect(invalidated(groupKeys.norms(1))).toBe(true);
     expect(invalidated(groupKeys.memberList(1, false))).toBe(true);
     expect(invalidated(groupKeys.view(1))).toBe(true);
-    expect(invalidated(groupKeys.statement(1))).toBe(false);
+    expect(invalidated(groupKeys.statement(1))).toBe(true);
+    expect(invalidated(groupKeys.compliance(1, { from: null, to: null, sop: 2 }))).toBe(true);
+    expect(invalidated(groupKeys.memberList(2, false))).toBe(false);
+  });
+
+  it("a sheet of votes shows the server's answer on the proposal at once, and marks its list, not the members", async () => {
+    const { client, wrapper, invalidated } = setup();
+    client.setQueryData(groupKeys.deliberationPage(1, 20, 0), { items: [], total: 0 });
+    const { result } = renderHook(() => useRecordVotes(1, 3), { wrapper });
+    await act(() => result.current.mutateAsync({ body: { votes: [{ member_id: 12, option_id: null }] } }));
+    expect(client.getQueryData(groupKeys.deliberation(1, 3))).toEqual({ id: 3, votes_cast: 1 });
+    expect(invalidated(groupKeys.deliberationPage(1, 20, 0))).toBe(true);
+    expect(invalidated(groupKeys.memberList(1, false))).toBe(false);
+  });
+
+  it('a refused sheet loads the proposal again, as the server holds it now', async () => {
+    const { client, wrapper, invalidated } = setup();
+    client.setQueryData(groupKeys.deliberation(1, 4), { id: 4, votes_cast: 0 });
+    const { result } = renderHook(() => useRecordVotes(1, 4), { wrapper });
+    await act(async () => {
+      await expect(result.current.mutateAsync({ body: { votes: [{ member_id: 12, option_id: null }] } })).rejects.toThrow();
+    });
+    expect(invalidated(groupKeys.deliberation(1, 4))).toBe(true);
   });
 });

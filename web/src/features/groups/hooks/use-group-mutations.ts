@@ -13,6 +13,7 @@ import {
   createMeeting,
   decide,
   recordAttendance,
+  recordVotes,
   updateGroup,
   updateMeeting,
 } from '../api/groups';
@@ -28,6 +29,7 @@ import type {
   MeetingView,
   MemberInput,
   VoteInput,
+  VoteSheetInput,
 } from '../types';
 import type { AreaInput, JointOrder, KnowledgePost, MaterialInput, OrderInput, PostInput, PostPage, PurchaseInput, ShareInput } from '../types/cooperation';
 import type { AssetInput, EntryInput, FeeRuleInput, ReversalInput } from '../types/treasury';
@@ -117,31 +119,47 @@ export function useCreateDeliberation(groupId: number) {
   );
 }
 
-/** A vote or a decision: the proposal shows the answer; the list and the group's norms reload. */
+/**
+ * A vote or a decision: the proposal shows the answer; the list and the group's norms reload.
+ * A refusal reloads the proposal, since it may have changed meanwhile (another recorder's votes,
+ * a decision): the page then shows the count the server holds.
+ */
 function useDeliberationWrite<Body>(
   groupId: number,
   deliberationId: number,
   write: (body: Body, idempotencyKey?: string) => Promise<DeliberationView>,
   alsoChanges: QueryKey[] = [],
 ) {
-  return useRecordWrite(
-    ({ body, idempotencyKey }: Submission<Body>) => write(body, idempotencyKey),
-    groupKeys.deliberation(groupId, deliberationId),
-    groupKeys.deliberationPages(groupId),
-    groupKeys.norms(groupId),
-    ...alsoChanges,
-  );
+  const client = useQueryClient();
+  const recordKey = groupKeys.deliberation(groupId, deliberationId);
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: Submission<Body>) => write(body, idempotencyKey),
+    onSuccess: (record: DeliberationView) => {
+      client.setQueryData(recordKey, record);
+      invalidate(client, groupKeys.deliberationPages(groupId), groupKeys.norms(groupId), ...alsoChanges);
+    },
+    onError: () => invalidate(client, recordKey),
+  });
 }
 
 export function useCastVote(groupId: number, deliberationId: number) {
   return useDeliberationWrite(groupId, deliberationId, (body: VoteInput, key) => castVote(groupId, deliberationId, body, key));
 }
 
+/** A meeting's sheet of votes, saved with one request. */
+export function useRecordVotes(groupId: number, deliberationId: number) {
+  return useDeliberationWrite(groupId, deliberationId, (body: VoteSheetInput, key) => recordVotes(groupId, deliberationId, body, key));
+}
+
 export function useDecide(groupId: number, deliberationId: number) {
-  // An agreed proposal may change who holds an office, so the members and the group reload too.
+  // An agreed proposal may change who holds an office, and its change a setting: the monthly fee
+  // (the treasury), the SOP (the group and its compliance) or a market area; all of it reloads.
   return useDeliberationWrite(groupId, deliberationId, (body: DecisionInput, key) => decide(groupId, deliberationId, body, key), [
     groupKeys.members(groupId),
     groupKeys.view(groupId),
+    groupKeys.treasury(groupId),
+    groupKeys.areas(groupId),
+    ...complianceKeys(groupId),
   ]);
 }
 

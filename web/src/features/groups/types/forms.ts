@@ -2,11 +2,16 @@
 // before sending, on a phone with a weak signal) and the request body each becomes.
 import type { ParseKeys } from 'i18next';
 import { levelOfCode } from '../../../lib/places';
+import { readAmount } from './treasury';
+import { TOPIC_OF_SETTING } from './changes';
 import {
   isSectorCode,
   type DecisionInput,
   type DecisionMethod,
+  type DecisionRule,
   type DeliberationInput,
+  type GroupSetting,
+  type SettingChange,
   type GroupInput,
   type GroupKind,
   type MeetingInput,
@@ -249,22 +254,105 @@ export function validateMeeting(draft: MeetingDraft): Validated<MeetingField, Me
 export interface DeliberationDraft {
   title: string;
   description: string;
+  /** Asked only when the proposal changes no setting: then the setting gives it. */
   topic: '' | Topic;
-  method: DecisionMethod;
-  /** One text box per option; empty boxes are left out. */
+  rule: DecisionRule;
+  /** Votes needed before deciding, as typed; empty for the default (more than half). */
+  quorum: string;
+  /** One text box per option; empty boxes are left out. Not asked when a setting changes. */
   options: string[];
+  /** "Usulan ini mengubah pengaturan kelompok". */
+  changes: boolean;
+  change_setting: '' | GroupSetting;
+  /** The new monthly fee, as typed ("15.000"). */
+  change_amount: string;
+  /** The SOP's meetings a month, as typed. */
+  change_meetings: string;
+  /** The member who claims the market area, as the select holds her id. */
+  change_member_id: string;
+  change_area: string;
+  /** A month "2027-01" for a fee or the SOP (sent as its first day); a day for a market area. */
+  change_effective_on: string;
 }
 
-export const DELIBERATION_FIELDS = ['title', 'description', 'topic', 'method', 'options'] as const;
-export type DeliberationField = 'title' | 'description' | 'topic' | 'method' | 'options' | `options[${number}]`;
+export const DELIBERATION_FIELDS = [
+  'title',
+  'description',
+  'topic',
+  'rule',
+  'method',
+  'quorum',
+  'options',
+  'change',
+  'change_setting',
+  'change_amount',
+  'change_meetings',
+  'change_member_id',
+  'change_area',
+  'change_effective_on',
+] as const;
+export type DeliberationField = (typeof DELIBERATION_FIELDS)[number] | `options[${number}]`;
+
+/**
+ * The fields the form shows for a draft, where the server's messages can stand: a change's own
+ * fields instead of the topic and the options, and no quorum under consensus. Messages about a
+ * field not shown go above the form.
+ */
+export function deliberationFieldsShown(draft: Pick<DeliberationDraft, 'changes' | 'change_setting' | 'rule'>): string[] {
+  const setting = draft.change_setting;
+  const changeFields: Record<'' | GroupSetting, string[]> = {
+    '': [],
+    monthly_fee: ['change_amount', 'change_effective_on'],
+    sop_meetings: ['change_meetings', 'change_effective_on'],
+    market_area: ['change_member_id', 'change_area', 'change_effective_on'],
+  };
+  return DELIBERATION_FIELDS.filter((field) => {
+    if (field === 'quorum') return draft.rule !== 'consensus';
+    if (field === 'topic' || field === 'options') return !draft.changes;
+    if (field === 'change' || field === 'change_setting') return draft.changes;
+    if (field.startsWith('change_')) return draft.changes && changeFields[setting].includes(field);
+    return true;
+  });
+}
 
 export const MAX_TITLE = 200;
 export const MAX_DESCRIPTION = 4000;
 export const MAX_OPTION = 200;
 export const MAX_OPTIONS = 12;
+export const MAX_AREA = 120;
+export const MAX_SOP_MEETINGS = 31;
+/** The largest monthly fee the server takes (Rp 10.000.000.000). */
+export const MAX_FEE = 10_000_000_000;
 
 export function emptyDeliberationDraft(): DeliberationDraft {
-  return { title: '', description: '', topic: '', method: 'vote', options: ['', ''] };
+  return {
+    title: '',
+    description: '',
+    topic: '',
+    rule: 'majority',
+    quorum: '',
+    options: ['', ''],
+    changes: false,
+    change_setting: '',
+    change_amount: '',
+    change_meetings: '',
+    change_member_id: '',
+    change_area: '',
+    change_effective_on: '',
+  };
+}
+
+/** The month after `today` ("2026-12-03" → "2027-01"): a new fee or SOP usually starts then. */
+export function nextMonth(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** When a setting is chosen, the day it applies from starts at next month (fee, SOP) or today (an area). */
+export function effectiveDefault(setting: '' | GroupSetting, today: string): string {
+  if (setting === '') return '';
+  return setting === 'market_area' ? today : nextMonth(today);
 }
 
 /** Two options are the same when they differ only in case and spacing ("Rp 10.000" and "rp  10.000"), as the server sees it. */
@@ -272,11 +360,72 @@ export function optionKey(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const isMonthText = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
+/** A whole number typed in a box ("6"), or null. */
+function wholeNumber(text: string): number | null {
+  const value = text.trim();
+  return /^\d{1,9}$/.test(value) ? Number(value) : null;
+}
+
+/** The change's own checks; the change to send when they pass. */
+function checkChange(
+  draft: DeliberationDraft,
+  add: (field: DeliberationField, problem: Problem) => void,
+): SettingChange | null {
+  const errorsBefore: Problem[] = [];
+  const fail = (field: DeliberationField, problem: Problem) => {
+    errorsBefore.push(problem);
+    add(field, problem);
+  };
+  if (draft.change_setting === '') {
+    fail('change_setting', { key: 'groups.deliberations.errors.settingRequired' });
+    return null;
+  }
+  const setting = draft.change_setting;
+  const monthly = setting !== 'market_area';
+  let effective_on = '';
+  if (draft.change_effective_on === '') {
+    fail('change_effective_on', { key: monthly ? 'groups.deliberations.errors.monthRequired' : 'groups.deliberations.errors.dayRequired' });
+  } else if (monthly ? !isMonthText(draft.change_effective_on) : !isIsoDay(draft.change_effective_on)) {
+    fail('change_effective_on', { key: monthly ? 'groups.treasury.errors.month' : 'groups.form.errors.date' });
+  } else {
+    effective_on = monthly ? `${draft.change_effective_on}-01` : draft.change_effective_on;
+  }
+  const change: SettingChange = { setting, effective_on };
+  if (setting === 'monthly_fee') {
+    // The server takes no fee of Rp 0, as for any fee rule (the contract's minimum says 0).
+    const amount = readAmount(draft.change_amount);
+    if (!amount.ok) fail('change_amount', amount.problem);
+    else if (amount.value > MAX_FEE) fail('change_amount', { key: 'amount.too_large' });
+    else change.amount = amount.value;
+  } else if (setting === 'sop_meetings') {
+    const meetings = wholeNumber(draft.change_meetings);
+    if (meetings === null || meetings < 1 || meetings > MAX_SOP_MEETINGS) {
+      fail('change_meetings', { key: 'groups.form.errors.sop', values: { max: MAX_SOP_MEETINGS } });
+    } else change.meetings = meetings;
+  } else {
+    if (draft.change_member_id === '') fail('change_member_id', { key: 'groups.deliberations.errors.memberRequired' });
+    else change.member_id = Number(draft.change_member_id);
+    const area = draft.change_area.trim();
+    if (area === '') fail('change_area', { key: 'groups.deliberations.errors.areaRequired' });
+    else if (codePoints(area) > MAX_AREA) fail('change_area', { key: 'groups.form.errors.tooLong', values: { max: MAX_AREA } });
+    else change.area = area;
+  }
+  return errorsBefore.length === 0 ? change : null;
+}
+
 /**
  * Checks a proposal as the server would. Errors about one option are filed under its box
  * ("options[2]"), counted among the boxes as shown; the body carries the filled boxes only.
+ * A proposal that changes a setting takes its topic from the setting and has no options of its
+ * own (the server makes one, its title, to vote for or against). `voters`: the members who may
+ * vote today, the most a quorum can be.
  */
-export function validateDeliberation(draft: DeliberationDraft): Validated<DeliberationField, DeliberationInput> {
+export function validateDeliberation(
+  draft: DeliberationDraft,
+  voters: number,
+): Validated<DeliberationField, DeliberationInput> {
   const { errors, add } = collector<DeliberationField>();
   const title = draft.title.trim();
   if (title === '') add('title', { key: 'groups.deliberations.errors.titleRequired' });
@@ -285,31 +434,47 @@ export function validateDeliberation(draft: DeliberationDraft): Validated<Delibe
   if (codePoints(description) > MAX_DESCRIPTION) {
     add('description', { key: 'groups.form.errors.tooLong', values: { max: MAX_DESCRIPTION } });
   }
-  if (draft.topic === '') add('topic', { key: 'groups.deliberations.errors.topicRequired' });
-  const options: string[] = [];
-  const seen = new Set<string>();
-  draft.options.forEach((text, index) => {
-    const label = text.trim();
-    if (label === '') return;
-    if (codePoints(label) > MAX_OPTION) {
-      add(`options[${index}]`, { key: 'groups.form.errors.tooLong', values: { max: MAX_OPTION } });
-      return;
-    }
-    const key = optionKey(label);
-    if (seen.has(key)) {
-      add(`options[${index}]`, { key: 'groups.deliberations.errors.optionDuplicate' });
-      return;
-    }
-    seen.add(key);
-    options.push(label);
-  });
-  if (options.length === 0 && !Object.keys(errors).some((field) => field.startsWith('options['))) {
-    add('options', { key: 'groups.deliberations.errors.optionsRequired' });
+  const change = draft.changes ? checkChange(draft, add) : null;
+  const topic: '' | Topic = draft.changes ? (draft.change_setting === '' ? '' : TOPIC_OF_SETTING[draft.change_setting]) : draft.topic;
+  if (!draft.changes && draft.topic === '') add('topic', { key: 'groups.deliberations.errors.topicRequired' });
+
+  let quorum: number | null = null;
+  if (draft.rule !== 'consensus' && draft.quorum.trim() !== '') {
+    const typed = wholeNumber(draft.quorum);
+    if (typed === null || typed < 1 || typed > Math.max(1, voters)) {
+      add('quorum', { key: 'groups.deliberations.errors.quorumRange', values: { max: Math.max(1, voters) } });
+    } else quorum = typed;
   }
-  if (options.length > MAX_OPTIONS) add('options', { key: 'groups.deliberations.errors.optionsTooMany', values: { max: MAX_OPTIONS } });
-  if (Object.keys(errors).length > 0 || draft.topic === '') return { errors, input: null };
-  const input: DeliberationInput = { title, topic: draft.topic, method: draft.method, options };
+
+  const options: string[] = [];
+  if (!draft.changes) {
+    const seen = new Set<string>();
+    draft.options.forEach((text, index) => {
+      const label = text.trim();
+      if (label === '') return;
+      if (codePoints(label) > MAX_OPTION) {
+        add(`options[${index}]`, { key: 'groups.form.errors.tooLong', values: { max: MAX_OPTION } });
+        return;
+      }
+      const key = optionKey(label);
+      if (seen.has(key)) {
+        add(`options[${index}]`, { key: 'groups.deliberations.errors.optionDuplicate' });
+        return;
+      }
+      seen.add(key);
+      options.push(label);
+    });
+    if (options.length === 0 && !Object.keys(errors).some((field) => field.startsWith('options['))) {
+      add('options', { key: 'groups.deliberations.errors.optionsRequired' });
+    }
+    if (options.length > MAX_OPTIONS) add('options', { key: 'groups.deliberations.errors.optionsTooMany', values: { max: MAX_OPTIONS } });
+  }
+  if (Object.keys(errors).length > 0 || topic === '' || (draft.changes && change === null)) return { errors, input: null };
+  const input: DeliberationInput = { title, topic, rule: draft.rule };
   if (description) input.description = description;
+  if (quorum !== null) input.quorum = quorum;
+  if (change !== null) input.change = change;
+  if (options.length > 0) input.options = options;
   return { errors, input };
 }
 

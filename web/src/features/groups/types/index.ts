@@ -41,6 +41,17 @@ export const TOPICS = valuesOf<Topic>()([
 export type DecisionMethod = Schemas['DecisionMethod'];
 export const DECISION_METHODS = valuesOf<DecisionMethod>()(['vote', 'consensus']);
 
+/** How a proposal is decided: more than half, at least two thirds of the votes cast, or by consensus. */
+export type DecisionRule = Schemas['DecisionRule'];
+export const DECISION_RULES = valuesOf<DecisionRule>()(['majority', 'two_thirds', 'consensus']);
+
+/** A group setting an agreed proposal changes. */
+export type GroupSetting = Schemas['GroupSetting'];
+export const GROUP_SETTINGS = valuesOf<GroupSetting>()(['monthly_fee', 'sop_meetings', 'market_area']);
+
+/** What an agreed proposal changes, applied when it is decided as agreed. */
+export type SettingChange = Schemas['SettingChange'];
+
 export type Outcome = Schemas['Outcome'];
 export const OUTCOMES = valuesOf<Outcome>()(['agreed', 'not_agreed']);
 
@@ -139,6 +150,9 @@ export type DeliberationInput = Schemas['DeliberationInput'];
 
 /** A vote; `option_id` null: against the proposal. */
 export type VoteInput = Schemas['VoteInput'];
+
+/** PUT …/votes: a meeting's votes of members without an account, saved at once. */
+export type VoteSheetInput = Schemas['VoteSheetInput'];
 
 export type DecisionInput = Schemas['DecisionInput'];
 
