@@ -197,7 +197,7 @@ Reply Router::Handle(const Request& request, Found& found) {
     // A PUT (a sheet of votes, attendance) is kept too, so a retry is not audited twice.
     std::string_view key = request.Header("Idempotency-Key");
     bool keyed = request.method == "POST" || request.method == "PUT";
-    if (keyed && !key.empty() && call.auth && !route.access.is_public) {
+    if (keyed && !key.empty() && call.auth && !route.access.is_public && !route.reveals_secret) {
       return Idempotent(request, route, call, key);
     }
     return route.handler(call);

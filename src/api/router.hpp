@@ -48,6 +48,9 @@ struct Route {
   // Answered on the transport's I/O thread, without waiting for a worker: only for a public
   // route whose handler answers from memory and never blocks (health).
   bool answers_inline = false;
+  // Its answer holds a secret shown once (a temporary password, an API token): an
+  // Idempotency-Key is ignored, so the answer is never kept for a replay.
+  bool reveals_secret = false;
 };
 
 struct RouterOptions {

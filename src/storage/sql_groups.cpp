@@ -146,7 +146,8 @@ std::string GroupWhere(const GroupFilter& filter, Params& params) {
 
 constexpr const char* kMemberColumns =
     "m.id, m.group_id, m.person_id, p.name, m.enterprise_id, COALESCE(e.name, ''), m.role, "
-    "m.mentor, m.local_hero, m.joined_on, m.left_on, m.user_id, m.created_at, m.updated_at";
+    "m.mentor, m.local_hero, m.joined_on, m.left_on, m.user_id, m.created_at, m.updated_at, "
+    "m.joined_precision";
 const std::string kMemberFrom =
     " FROM memberships m JOIN people p ON p.id = m.person_id "
     "LEFT JOIN enterprises e ON e.id = m.enterprise_id";
@@ -155,7 +156,7 @@ const RecordTable kMemberTable{kMemberColumns, kMemberFrom, "m", "member"};
 struct MemberVars {
   long long id = 0, group_id = 0, person_id = 0;
   int mentor = 0, local_hero = 0;
-  std::string person_name, enterprise_name, role, joined_on, created_at, updated_at;
+  std::string person_name, enterprise_name, role, joined_on, created_at, updated_at, precision;
   Slot<long long> enterprise_id, user_id;
   Slot<std::string> left_on;
 
@@ -163,7 +164,7 @@ struct MemberVars {
     query.Into(id).Into(group_id).Into(person_id).Into(person_name)
         .Into(enterprise_id.value, enterprise_id.indicator).Into(enterprise_name).Into(role)
         .Into(mentor).Into(local_hero).Into(joined_on).Into(left_on.value, left_on.indicator)
-        .Into(user_id.value, user_id.indicator).Into(created_at).Into(updated_at);
+        .Into(user_id.value, user_id.indicator).Into(created_at).Into(updated_at).Into(precision);
   }
   Membership Get() const {
     Membership m;
@@ -177,6 +178,7 @@ struct MemberVars {
     m.mentor = mentor != 0;
     m.local_hero = local_hero != 0;
     m.joined_on = DateFrom(joined_on);
+    m.joined_precision = Stored("joined_precision", precision, ParseDatePrecision);
     m.left_on = OptionalDate(left_on);
     if (user_id.has()) m.user_id = user_id.value;
     m.created_at = InstantFrom(created_at);
@@ -195,12 +197,12 @@ const std::string kMemberOrder = " ORDER BY " + kMemberOrderBy;
 // The columns a membership's writes set, in the order MemberIn binds them.
 constexpr std::string_view kMemberWriteColumns[] = {
     "person_id", "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id",
-    "updated_at"};
+    "joined_precision", "updated_at"};
 
 struct MemberIn {
   long long person_id = 0;
   In<long long> enterprise_id, user_id;
-  std::string role, joined_on, updated_at;
+  std::string role, joined_on, precision, updated_at;
   In<std::string> left_on;
   int mentor = 0, local_hero = 0;
 
@@ -210,6 +212,7 @@ struct MemberIn {
         user_id(NumberIn(m.user_id)),
         role(ToString(m.role)),
         joined_on(m.joined_on.ToString()),
+        precision(ToString(m.joined_precision)),
         updated_at(Text(m.updated_at)),
         left_on(DateIn(m.left_on)),
         mentor(m.mentor ? 1 : 0),
@@ -218,7 +221,7 @@ struct MemberIn {
   void Bind(Query& query) {
     query.Use(person_id).Use(enterprise_id.value, enterprise_id.indicator).Use(role).Use(mentor)
         .Use(local_hero).Use(joined_on).Use(left_on.value, left_on.indicator)
-        .Use(user_id.value, user_id.indicator).Use(updated_at);
+        .Use(user_id.value, user_id.indicator).Use(precision).Use(updated_at);
   }
 };
 

@@ -162,13 +162,13 @@ struct EnterpriseVars {
 
 constexpr const char* kPersonColumns =
     "p.id, p.name, p.gender, p.birth_year, p.phone, p.village_code, p.nik, p.nik_consent_at, "
-    "p.steward_id, p.created_at, p.updated_at";
+    "p.steward_id, p.created_at, p.updated_at, p.occupation";
 const RecordTable kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
 
 struct PersonVars {
   long long id = 0;
   std::string name, created_at, updated_at;
-  Slot<std::string> gender, phone, village_code, nik, nik_consent_at;
+  Slot<std::string> gender, phone, village_code, nik, nik_consent_at, occupation;
   Slot<long long> birth_year, steward_id;
 
   void Bind(Query& query) {
@@ -176,7 +176,8 @@ struct PersonVars {
         .Into(birth_year.value, birth_year.indicator).Into(phone.value, phone.indicator)
         .Into(village_code.value, village_code.indicator).Into(nik.value, nik.indicator)
         .Into(nik_consent_at.value, nik_consent_at.indicator)
-        .Into(steward_id.value, steward_id.indicator).Into(created_at).Into(updated_at);
+        .Into(steward_id.value, steward_id.indicator).Into(created_at).Into(updated_at)
+        .Into(occupation.value, occupation.indicator);
   }
 
   Person Get() const {
@@ -185,6 +186,7 @@ struct PersonVars {
     p.name = name;
     if (gender.has()) p.gender = ParseGender(gender.value);
     if (birth_year.has()) p.birth_year = static_cast<int>(birth_year.value);
+    p.occupation = occupation.get();
     p.phone = phone.get();
     p.village_code = village_code.get();
     p.nik = nik.get();
@@ -330,12 +332,12 @@ namespace {
 // The columns a person's writes set: PersonIn binds all but updated_at, bound after it.
 constexpr std::string_view kPersonWriteColumns[] = {
     "name", "search_name", "gender", "birth_year", "phone", "village_code", "nik",
-    "nik_consent_at", "steward_id", "updated_at"};
+    "nik_consent_at", "steward_id", "occupation", "updated_at"};
 
 // A person's columns as an INSERT or UPDATE binds them.
 struct PersonIn {
   std::string name, search_name;
-  In<std::string> gender, phone, village_code, nik, nik_consent_at;
+  In<std::string> gender, phone, village_code, nik, nik_consent_at, occupation;
   In<long long> birth_year, steward_id;
 
   explicit PersonIn(const Person& p)
@@ -346,6 +348,7 @@ struct PersonIn {
         village_code(TextIn(p.village_code)),
         nik(TextIn(p.nik)),
         nik_consent_at(InstantIn(p.nik_consent_at)),
+        occupation(TextIn(p.occupation)),
         birth_year(NumberIn(p.birth_year ? std::optional<std::int64_t>(*p.birth_year) : std::nullopt)),
         steward_id(NumberIn(p.steward_id)) {}
 
@@ -353,7 +356,8 @@ struct PersonIn {
     query.Use(name).Use(search_name).Use(gender.value, gender.indicator)
         .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
         .Use(village_code.value, village_code.indicator).Use(nik.value, nik.indicator)
-        .Use(nik_consent_at.value, nik_consent_at.indicator).Use(steward_id.value, steward_id.indicator);
+        .Use(nik_consent_at.value, nik_consent_at.indicator).Use(steward_id.value, steward_id.indicator)
+        .Use(occupation.value, occupation.indicator);
   }
 };
 

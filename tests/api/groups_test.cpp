@@ -196,6 +196,44 @@ TEST_P(Groups, MembershipRulesNameTheWrongFieldAndAddNoHalfPerson) {
   EXPECT_EQ(Patch("/api/v1/groups/1/members/999", {{"role", "member"}}, officer_).status(), 404);
 }
 
+TEST_P(Groups, AJoiningKnownOnlyByYearOrMonthIsKeptAsKnownAndAPersonKeepsHerOccupation) {
+  SeedGroup();
+  auto join = [&](const std::string& name, const std::string& joined) {
+    return Post("/api/v1/groups/1/members",
+                {{"person", {{"name", name}, {"gender", "female"}, {"village_code", kBanjarsari},
+                             {"birth_year", 1972}, {"occupation", "ibu rumah tangga"}}},
+                 {"joined_on", joined}},
+                officer_);
+  };
+  Reply by_year = join("KU", "2017");
+  ASSERT_EQ(by_year.status(), 201) << by_year;
+  EXPECT_EQ(by_year.body.at("joined_on"), "2017-01-01");
+  EXPECT_EQ(by_year.body.at("joined_precision"), "year");
+  Reply by_month = join("NA", "2019-03");
+  ASSERT_EQ(by_month.status(), 201) << by_month;
+  EXPECT_EQ(by_month.body.at("joined_on"), "2019-03-01");
+  EXPECT_EQ(by_month.body.at("joined_precision"), "month");
+  Reply listed = Get("/api/v1/groups/1/members", &officer_);
+  for (const auto& member : listed.body.at("items").as_array()) {
+    if (member.at("id") == leader_) {
+      EXPECT_EQ(member.at("joined_precision"), "day");  // a full date
+    }
+  }
+  EXPECT_TRUE(HasFieldError(join("SA", "17"), "joined_on", "invalid_format"));
+  EXPECT_TRUE(HasFieldError(join("SA", "2099"), "joined_on", "in_future"));
+  EXPECT_TRUE(HasFieldError(join("SA", "2019-13"), "joined_on", "invalid_format"));
+
+  std::int64_t person = by_year.body.at("person").at("id").as_int64();
+  Reply read = Get("/api/v1/people/" + std::to_string(person), &officer_);
+  ASSERT_EQ(read.status(), 200) << read;
+  EXPECT_EQ(read.body.at("occupation"), "ibu rumah tangga");
+  Reply too_long = Patch("/api/v1/people/" + std::to_string(person), {{"occupation", std::string(101, 'x')}}, officer_);
+  EXPECT_TRUE(HasFieldError(too_long, "occupation", "too_long")) << too_long;
+  Reply cleared = Patch("/api/v1/people/" + std::to_string(person), {{"occupation", nullptr}}, officer_);
+  ASSERT_EQ(cleared.status(), 200) << cleared;
+  EXPECT_TRUE(cleared.body.at("occupation").is_null());
+}
+
 TEST_P(Groups, EachOfficeWritesOnlyItsOwnParts) {
   SeedGroup();
   Browser leader = Login("group_leader");

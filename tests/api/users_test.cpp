@@ -239,6 +239,22 @@ TEST_P(Users, AnApiTokenIsShownOnceWorksAsABearerUntilRevoked) {
   EXPECT_EQ(Write("DELETE", tokens + "/" + std::to_string(id), json::object{}, &admin_).status(), 204);
   EXPECT_FALSE(Get(tokens, &admin_).body.at("items").at(0).at("revoked_at").is_null());
 
+  // A retry under the same Idempotency-Key issues a new token: the secret is never kept for a
+  // replay (nor is a temporary password).
+  auto keyed = [&](const std::string& target, const std::string& body) {
+    return services().Send("POST", target, body,
+                            {{"Content-Type", "application/json"}, {"Cookie", admin_.cookie},
+                             {"X-CSRF-Token", admin_.csrf}, {"Idempotency-Key", "retry-1"}});
+  };
+  Reply first = keyed(tokens, R"({"name":"sekali"})");
+  Reply retried = keyed(tokens, R"({"name":"sekali"})");
+  ASSERT_EQ(first.status(), 201) << first;
+  ASSERT_EQ(retried.status(), 201) << retried;
+  EXPECT_NE(first.body.at("token"), retried.body.at("token"));
+  EXPECT_EQ(retried.header("Idempotent-Replayed"), "");
+  const std::string reset = "/api/v1/users/" + std::to_string(UserId("member")) + "/password-reset";
+  EXPECT_NE(keyed(reset, "{}").body.at("temporary_password"), keyed(reset, "{}").body.at("temporary_password"));
+
   Reply unnamed = Write("POST", tokens, json::object{{"name", "  "}}, &admin_);
   EXPECT_EQ(unnamed.status(), 400) << unnamed;
   ASSERT_EQ(Patch(UserId("member"), {{"disabled", true}}).status(), 200);

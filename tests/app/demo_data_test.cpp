@@ -128,8 +128,24 @@ TEST_F(DemoGroupsTest, TheBatikCommunityHasTheElevenInformantsOfTableOne) {
   EXPECT_TRUE(find("AD").mentor);
   EXPECT_EQ(find("DW").role, domain::groups::MemberRole::kTreasurer);
   EXPECT_EQ(find("JA").role, domain::groups::MemberRole::kSecretary);
-  EXPECT_EQ(find("JA").joined_on.year, 2013);
+  EXPECT_EQ(find("JA").joined_on.year, 2013);  // before the founding, as the paper says
   EXPECT_EQ(find("SA").joined_on.year, 2020);
+  // Only the year is known, and the record says so.
+  EXPECT_EQ(find("SA").joined_precision, domain::groups::DatePrecision::kYear);
+  // Ages in the year of study (2022) as birth years; other ventures as an enterprise of her own
+  // where they are a business, as her occupation otherwise.
+  auto person = [&](const std::string& name) {
+    auto found = runtime_->registry->GetPerson(system_, find(name).person_id);
+    EXPECT_TRUE(found.ok());
+    return found.ok() ? found->person : domain::registry::Person{};
+  };
+  EXPECT_EQ(person("AD").birth_year, 1972);
+  EXPECT_EQ(person("AD").occupation, "mentor batik");
+  EXPECT_EQ(person("AV").birth_year, 2002);
+  EXPECT_EQ(person("NA").occupation, "karyawan");
+  EXPECT_EQ(find("DW").enterprise_name, "Rias Pengantin DW");
+  EXPECT_EQ(find("AN").enterprise_name, "Warung Makan AN");
+  EXPECT_FALSE(person("DW").occupation.has_value());
   auto orders = runtime_->cooperation->Orders(system_, groups_.batik_community, {50, 0});
   ASSERT_TRUE(orders.ok());
   ASSERT_EQ(orders->items.size(), 1u);

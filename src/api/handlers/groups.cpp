@@ -53,6 +53,7 @@ json::value MemberJson(const groups::Membership& m) {
                       {"mentor", m.mentor},
                       {"local_hero", m.local_hero},
                       {"joined_on", m.joined_on.ToString()},
+                      {"joined_precision", groups::ToString(m.joined_precision)},
                       {"left_on", NullableDate(m.left_on)},
                       {"active", !m.left_on.has_value()},
                       {"user_id", NullableNumber(m.user_id)},

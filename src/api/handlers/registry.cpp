@@ -24,6 +24,7 @@ json::value PersonJson(const registry::PersonView& view, const Villages& village
       {"name", p.name},
       {"gender", p.gender ? json::value(json::string(ToString(*p.gender))) : json::value(nullptr)},
       {"birth_year", NullableNumber(p.birth_year)},
+      {"occupation", Nullable(p.occupation)},
       {"phone", Nullable(p.phone)},
       {"village_code", Nullable(p.village_code)},
       {"village", villages.Of(p.village_code)},

@@ -102,7 +102,7 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
     if (!id) return core::Error::NotFound("no user with that id");
     GOTONG_ASSIGN_OR_RETURN(auto password, accounts.ResetPassword(call.context, *id));
     return JsonResponse(200, json::object{{"temporary_password", password}});
-  }});
+  }, Heavy::kNone, false, true});
 
   routes.push_back({"GET", "/api/v1/users/{id}/tokens", admin, [&accounts](Call& call) -> Reply {
     auto id = PathId(call);
@@ -119,7 +119,7 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
     json::value body = TokenJson(issued.first);
     body.as_object()["token"] = issued.second;
     return JsonResponse(201, body);
-  }});
+  }, Heavy::kNone, false, true});
 
   routes.push_back({"DELETE", "/api/v1/users/{id}/tokens/{token_id}", admin, [&accounts](Call& call) -> Reply {
     auto id = PathId(call);

@@ -252,6 +252,7 @@ core::Result<Input> ReadBody(const Call& call, const BodyFields<Input, N>&... ta
 using PersonIn = domain::registry::PersonInput;
 inline constexpr auto kPersonFields = std::to_array<BodyField<PersonIn>>({
     {"name", &PersonIn::name}, {"gender", &PersonIn::gender}, {"birth_year", &PersonIn::birth_year},
+    {"occupation", &PersonIn::occupation},
     {"phone", &PersonIn::phone}, {"village_code", &PersonIn::village_code}, {"nik", &PersonIn::nik},
     {"nik_consent", &PersonIn::nik_consent}, {"steward_id", &PersonIn::steward_id}});
 

@@ -332,8 +332,18 @@ void ApplyMember(UnitOfWork& unit, Problems& problems, const MemberInput& input,
   if (Given(input.joined_on)) {
     if (!IsSet(input.joined_on)) {
       problems.Add("joined_on", "required", "joined_on is required");
-    } else if (auto day = PastDate(problems, "joined_on", **input.joined_on, today)) {
-      member.joined_on = *day;
+    } else if (auto partial = ParsePartialDate(core::Trim(**input.joined_on))) {
+      // A year or a month only (seed 000's Table 1 gives years): its first day, marked so.
+      if (partial->first > today) {
+        problems.Add("joined_on", "in_future", "joined_on " + std::string(core::Trim(**input.joined_on)) +
+                                                   " is after today");
+      } else {
+        member.joined_on = partial->first;
+        member.joined_precision = partial->second;
+      }
+    } else {
+      problems.Add("joined_on", "invalid_format",
+                   "joined_on must be a year (2017), a month (2017-03) or a date (2017-03-05)");
     }
   } else if (creating) {
     member.joined_on = today;

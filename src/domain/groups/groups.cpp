@@ -50,6 +50,7 @@ audit::Snapshot SnapshotOf(const Membership& membership) {
       {"mentor", membership.mentor},
       {"local_hero", membership.local_hero},
       {"joined_on", membership.joined_on.ToString()},
+      {"joined_precision", std::string(ToString(membership.joined_precision))},
       {"left_on", Optional(membership.left_on)},
       {"user_id", Optional(membership.user_id)},
   };

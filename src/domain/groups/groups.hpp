@@ -50,7 +50,8 @@ struct Membership {
   MemberRole role = MemberRole::kMember;
   bool mentor = false;
   bool local_hero = false;
-  core::Date joined_on;
+  core::Date joined_on;                        // the first day it can be, as far as known:
+  DatePrecision joined_precision = DatePrecision::kDay;  // 2017 is 2017-01-01, precision year
   std::optional<core::Date> left_on;
   std::optional<std::int64_t> user_id;         // the account that acts as this member
   core::Instant created_at{};

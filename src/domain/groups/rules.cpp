@@ -101,6 +101,10 @@ constexpr core::Names<DecisionRule, 3> kDecisionRules = {{
     {"consensus", DecisionRule::kConsensus}
 }};
 
+constexpr core::Names<DatePrecision, 3> kDatePrecisions = {{
+    {"year", DatePrecision::kYear}, {"month", DatePrecision::kMonth}, {"day", DatePrecision::kDay}
+}};
+
 constexpr core::Names<GroupSetting, 3> kGroupSettings = {{
     {"monthly_fee", GroupSetting::kMonthlyFee}, {"sop_meetings", GroupSetting::kSopMeetings},
     {"market_area", GroupSetting::kMarketArea}
@@ -218,6 +222,30 @@ std::optional<DecisionRule> ParseDecisionRule(std::string_view text) {
 
 DecisionMethod MethodOf(DecisionRule rule) {
   return rule == DecisionRule::kConsensus ? DecisionMethod::kConsensus : DecisionMethod::kVote;
+}
+
+std::string_view ToString(DatePrecision precision) { return core::NameOf(precision, kDatePrecisions); }
+std::optional<DatePrecision> ParseDatePrecision(std::string_view text) {
+  return core::ValueNamed(text, kDatePrecisions);
+}
+
+std::optional<std::pair<core::Date, DatePrecision>> ParsePartialDate(std::string_view text) {
+  auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text.size() == 4 && digits(text)) {
+    int year = std::stoi(std::string(text));
+    if (year < 1900) return std::nullopt;
+    return std::pair{core::Date{year, 1, 1}, DatePrecision::kYear};
+  }
+  if (text.size() == 7) {
+    auto month = Month::Parse(text);
+    if (!month) return std::nullopt;
+    return std::pair{month->FirstDay(), DatePrecision::kMonth};
+  }
+  auto day = core::Date::Parse(text);
+  if (!day) return std::nullopt;
+  return std::pair{*day, DatePrecision::kDay};
 }
 
 std::string_view ToString(GroupSetting setting) { return core::NameOf(setting, kGroupSettings); }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -85,6 +86,14 @@ std::string_view ToString(DecisionRule rule);
 std::optional<DecisionRule> ParseDecisionRule(std::string_view text);
 // vote for majority and two_thirds, consensus for consensus.
 DecisionMethod MethodOf(DecisionRule rule);
+
+// How much of a day is known: seed 000's Table 1 gives only the year members joined.
+enum class DatePrecision { kYear, kMonth, kDay };  // year, month, day
+std::string_view ToString(DatePrecision precision);
+std::optional<DatePrecision> ParseDatePrecision(std::string_view text);
+// "2017" (the year), "2017-03" (the month) or "2017-03-05": the first day it can be, and how much
+// of it is known; nullopt for anything else.
+std::optional<std::pair<core::Date, DatePrecision>> ParsePartialDate(std::string_view text);
 
 // A group setting an agreed proposal changes, and the topic such a proposal has.
 enum class GroupSetting { kMonthlyFee, kSopMeetings, kMarketArea };  // monthly_fee, sop_meetings, market_area

@@ -28,6 +28,7 @@ audit::Snapshot SnapshotOf(const Person& person) {
       {"name", person.name},
       {"gender", person.gender ? audit::Value(std::string(ToString(*person.gender))) : nullptr},
       {"birth_year", Optional(person.birth_year)},
+      {"occupation", Optional(person.occupation)},
       {"phone", Optional(person.phone)},
       {"village_code", Optional(person.village_code)},
       {"nik", person.nik ? audit::Value(MaskNik(*person.nik)) : nullptr},

@@ -31,6 +31,7 @@ struct Person {
   std::string name;
   std::optional<Gender> gender;
   std::optional<int> birth_year;
+  std::optional<std::string> occupation;  // what she does besides any enterprise ("ibu rumah tangga")
   std::optional<std::string> phone;  // normalised, "+6281234567890"
   std::optional<std::string> village_code;
   std::optional<std::string> nik;    // only with nik_consent_at

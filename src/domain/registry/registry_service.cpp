@@ -269,6 +269,7 @@ core::Status RegistryService::ApplyPerson(UnitOfWork& unit, const PersonInput& i
       }
     }
   }
+  form::ApplyOptionalText(problems, input.occupation, name_of("occupation"), 100, person.occupation);
   if (Given(input.phone)) {
     person.phone.reset();
     if (IsSet(input.phone) && !core::Trim(**input.phone).empty()) {

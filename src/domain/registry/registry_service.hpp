@@ -24,6 +24,7 @@ struct PersonInput {
   Field<std::string> name;
   Field<std::string> gender;
   Field<std::int64_t> birth_year;
+  Field<std::string> occupation;
   Field<std::string> phone;
   Field<std::string> village_code;
   Field<std::string> nik;

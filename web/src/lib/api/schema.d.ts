@@ -187,7 +187,7 @@ export interface paths {
         put?: never;
         /**
          * Reset a user's password
-         * @description Admin only, and not for the caller's own account (`403`: change your own with `PUT /api/v1/me/password`). Sets a new random temporary password, answers it once (it is not kept in clear and cannot be read again), and signs the user out everywhere. Give it to the person in private and ask her to change it after signing in. Audited (entity `user`, action `reset_password`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Admin only, and not for the caller's own account (`403`: change your own with `PUT /api/v1/me/password`). Sets a new random temporary password, answers it once (it is not kept in clear and cannot be read again, not even by a retry: an `Idempotency-Key` is ignored here), and signs the user out everywhere. Give it to the person in private and ask her to change it after signing in. Audited (entity `user`, action `reset_password`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["resetUserPassword"];
         delete?: never;
@@ -211,7 +211,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an API token
-         * @description Admin only. Issues a token the user's integrations send as `Authorization: Bearer <token>`, acting with the user's role and scope. The secret is answered once in `token` and never again. `name` (1 to 100 characters) says what it is for (`400`, field `name`, otherwise). A disabled user gets none (`409`, field `user`, code `disabled`). Audited (entity `api_token`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Admin only. Issues a token the user's integrations send as `Authorization: Bearer <token>`, acting with the user's role and scope. The secret is answered once in `token` and never again (an `Idempotency-Key` is ignored: a retry issues another token). `name` (1 to 100 characters) says what it is for (`400`, field `name`, otherwise). A disabled user gets none (`409`, field `user`, code `disabled`). Audited (entity `api_token`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["issueUserToken"];
         delete?: never;
@@ -1607,6 +1607,8 @@ export interface components {
             name: string;
             gender: components["schemas"]["Gender"];
             birth_year: number | null;
+            /** @description What she does besides any enterprise of hers (seed 000's Table 1: ibu rumah tangga, karyawan, mentor batik); `null` when not known. */
+            occupation: string | null;
             /**
              * @description Normalised to `+62` and 8 to 12 digits.
              * @example +6281234567890
@@ -1643,6 +1645,8 @@ export interface components {
             gender?: components["schemas"]["Gender"];
             /** @description From 1900 to the current year. */
             birth_year?: number | null;
+            /** @description What she does besides any enterprise of hers (seed 000's Table 1: ibu rumah tangga, karyawan, mentor batik); `null` when not known. */
+            occupation?: string | null;
             /**
              * @description An Indonesian number such as `0812-3456-7890`, `+62 812 3456 7890` or `6281234567890`; stored as `+62` followed by 8 to 12 digits.
              * @example 0812-3456-7890
@@ -1668,6 +1672,8 @@ export interface components {
             name?: string;
             gender?: components["schemas"]["Gender"];
             birth_year?: number | null;
+            /** @description What she does besides any enterprise of hers (seed 000's Table 1: ibu rumah tangga, karyawan, mentor batik); `null` when not known. */
+            occupation?: string | null;
             phone?: string | null;
             village_code?: components["schemas"]["VillageCode"] | null;
             nik?: string | null;
@@ -2270,8 +2276,16 @@ export interface components {
             mentor: boolean;
             /** @description She is a local hero who carries coaching on after a programme. */
             local_hero: boolean;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day she joined, or the first day of the year or month when only that is known (`joined_precision`).
+             */
             joined_on: string;
+            /**
+             * @description How much of `joined_on` is known: seed 000's Table 1 gives only the year; clients show `2017`, `Maret 2017` or the day.
+             * @enum {string}
+             */
+            joined_precision: "year" | "month" | "day";
             /**
              * Format: date
              * @description The day she left; `null` while she is a member.
@@ -2310,8 +2324,10 @@ export interface components {
             /** @default false */
             local_hero?: boolean;
             /**
-             * Format: date
-             * @description Not after today (`400`, code `in_future`); today when left out.
+             * @description A date, or only the year (`2017`) or month (`2017-03`) when that is all that is known (stored as its first day, with `joined_precision`). Not after today (`400`, code `in_future`); today when left out.
+             * @example 2017
+             * @example 2019-03
+             * @example 2018-06-01
              */
             joined_on?: string;
             /**
@@ -2337,7 +2353,7 @@ export interface components {
             role?: components["schemas"]["MemberRole"];
             mentor?: boolean;
             local_hero?: boolean;
-            /** Format: date */
+            /** @description As in `MemberInput`. */
             joined_on?: string;
             /** Format: date */
             left_on?: string | null;
@@ -4693,6 +4709,7 @@ export interface operations {
                      *           "name": "Siti Aminah",
                      *           "gender": "female",
                      *           "birth_year": 1980,
+                     *           "occupation": null,
                      *           "phone": "+6281234567890",
                      *           "village_code": "35.79.02.2006",
                      *           "village": {
@@ -4762,6 +4779,7 @@ export interface operations {
                  *       "name": "Siti Aminah",
                  *       "gender": "female",
                  *       "birth_year": 1980,
+                 *       "occupation": null,
                  *       "phone": "0812-3456-7890",
                  *       "village_code": "35.79.02.2006",
                  *       "nik": "3579014107800001",
@@ -6445,6 +6463,7 @@ export interface operations {
                      *           "mentor": false,
                      *           "local_hero": false,
                      *           "joined_on": "2018-06-01",
+                     *           "joined_precision": "day",
                      *           "left_on": null,
                      *           "active": true,
                      *           "user_id": 7,
@@ -6463,6 +6482,7 @@ export interface operations {
                      *           "mentor": true,
                      *           "local_hero": false,
                      *           "joined_on": "2018-06-01",
+                     *           "joined_precision": "day",
                      *           "left_on": null,
                      *           "active": true,
                      *           "user_id": 8,
