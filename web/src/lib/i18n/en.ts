@@ -249,6 +249,8 @@ export const en: Translation = {
     required: '{{label}} *',
     search: 'Search',
     system: 'the system',
+    working: 'Working…',
+    cancelAction: 'No, keep it',
   },
   forbidden: {
     title: 'No access',

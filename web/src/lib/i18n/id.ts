@@ -250,6 +250,8 @@ export const id = {
     required: '{{label}} *',
     search: 'Cari',
     system: 'sistem',
+    working: 'Sedang diproses…',
+    cancelAction: 'Tidak jadi',
   },
   forbidden: {
     title: 'Tidak ada akses',
