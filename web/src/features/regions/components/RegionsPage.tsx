@@ -141,8 +141,6 @@ export function RegionsPage() {
     <>
       <h1 tabIndex={-1}>{t('regions.browse.title')}</h1>
       <p className="muted">{t('regions.browse.intro')}</p>
-      <DataSourceCard />
-      <RegionSearch />
       <section className="card" aria-labelledby="region-tree-title" aria-busy={current.isFetching || children.isFetching} data-testid="region-tree">
         <h2 id="region-tree-title">{region ? region.name : t('regions.browse.country')}</h2>
         <Breadcrumb region={region} />
@@ -178,6 +176,8 @@ export function RegionsPage() {
           </>
         ) : null}
       </section>
+      <RegionSearch />
+      <DataSourceCard />
     </>
   );
 }

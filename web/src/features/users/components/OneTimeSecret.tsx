@@ -25,7 +25,7 @@ export function OneTimeSecret({ title, label, value, warning, children, onDone, 
   const { t } = useTranslation();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const boxRef = useRef<HTMLInputElement>(null);
+  const boxRef = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
 
   useEffect(() => {
@@ -46,11 +46,13 @@ export function OneTimeSecret({ title, label, value, warning, children, onDone, 
         {label}
       </label>
       <div className="secret__row">
-        <input
+        <textarea
           id={`${id}-value`}
           ref={boxRef}
           className="field__input secret__value"
           readOnly
+          // A long token wraps instead of hiding its end on a phone.
+          rows={Math.max(1, Math.ceil([...value].length / 16))}
           value={value}
           spellCheck={false}
           autoComplete="off"

@@ -117,7 +117,7 @@ export function TokensCard({ user }: { user: User }) {
               <p className="record-card__line">{t('users.tokens.created', { date: formatDateTime(token.created_at, language) })}</p>
               {token.revoked_at ? (
                 <p className="record-card__badges">
-                  <Badge tone="neutral">{t('users.tokens.revoked')}</Badge>
+                  <Badge tone="neutral">{t('users.tokens.revoked')}</Badge>{' '}
                   <span>{t('users.tokens.revokedOn', { date: formatDateTime(token.revoked_at, language) })}</span>
                 </p>
               ) : (

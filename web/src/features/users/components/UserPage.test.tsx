@@ -61,7 +61,7 @@ describe('UserPage', () => {
   it('shows the account with its scope by name and a link to its change log', async () => {
     renderPage();
     expect(await screen.findByRole('heading', { level: 1, name: 'Budi Santoso' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByTestId('user-scope')).toHaveTextContent('Lembaga: Dinas Koperasi Kota Batu'));
+    await waitFor(() => expect(screen.getByTestId('user-detail-scope')).toHaveTextContent('Lembaga: Dinas Koperasi Kota Batu'));
     expect(screen.getByRole('link', { name: 'Lihat jejak perubahan akun ini' })).toHaveAttribute(
       'href',
       '/audit?entity=user&entity_id=12',
@@ -80,8 +80,8 @@ describe('UserPage', () => {
     expect(await screen.findByText('Perubahan sudah disimpan.')).toBeInTheDocument();
     const [call] = callsTo(fetchMock, 'PATCH /api/v1/users/12');
     expect(sentJson(call!.init?.body)).toEqual({ role: 'member', scope: { kind: 'group', id: 7 } });
-    expect(screen.getByTestId('user-role')).toHaveTextContent('Anggota');
-    await waitFor(() => expect(screen.getByTestId('user-scope')).toHaveTextContent('Kelompok: Harapan Sejahtera'));
+    expect(screen.getByTestId('user-detail-role')).toHaveTextContent('Anggota');
+    await waitFor(() => expect(screen.getByTestId('user-detail-scope')).toHaveTextContent('Kelompok: Harapan Sejahtera'));
   });
 
   it('disables the account only after the question is answered yes', async () => {

@@ -81,10 +81,10 @@ export function UserPage({ selfId, searchDelayMs }: UserPageProps) {
         <dl className="details" data-testid="user-details">
           <DetailRow label={t('users.fields.username')}>{user.username}</DetailRow>
           <DetailRow label={t('users.fields.displayName')}>{user.display_name}</DetailRow>
-          <DetailRow label={t('users.fields.role')} testId="user-role">
+          <DetailRow label={t('users.fields.role')} testId="user-detail-role">
             {t(`roles.${user.role}`)}
           </DetailRow>
-          <DetailRow label={t('users.fields.scope')} testId="user-scope">
+          <DetailRow label={t('users.fields.scope')} testId="user-detail-scope">
             {scopeText(t, user, names)}
           </DetailRow>
           <DetailRow label={t('users.fields.createdAt')}>{formatDateTime(user.created_at, i18n.resolvedLanguage)}</DetailRow>
