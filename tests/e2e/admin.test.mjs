@@ -144,11 +144,13 @@ test('users: changing an officer into a member of a group sends role and scope; 
 test('users: disabling an account, once the question is answered, keeps her from signing in and ends her session', { timeout: 60_000 }, async (t) => {
   const { user, login } = await seedOfficer('Dewi Lestari');
   const her = await apiLogin(env.server.url, login);
+  const { token } = await seed.admin.post(`/users/${user.id}/tokens`, { name: 'laporan' });
+  assert.equal((await bearerMe(token)).status, 200);
   await withPage(env.browser, t, DESKTOP, async (page) => {
     await logIn(page, env.server.url, ADMIN);
     await openUser(page, user);
     await page.getByRole('button', { name: 'Nonaktifkan akun' }).click();
-    await page.getByText(/Nonaktifkan akun Dewi Lestari\? Ia tidak dapat masuk lagi/).waitFor();
+    await page.getByText(/Nonaktifkan akun Dewi Lestari\? Ia tidak dapat masuk lagi.*Token akses aplikasinya juga berhenti bekerja/).waitFor();
     await page.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
     await page.getByText('Akun Dewi Lestari sudah dinonaktifkan. Ia sudah dikeluarkan dari semua perangkat.').waitFor();
     await page.getByRole('button', { name: 'Aktifkan kembali' }).waitFor();
@@ -157,6 +159,7 @@ test('users: disabling an account, once the question is answered, keeps her from
   assert.equal(await signInStatus(login), 403, 'a disabled account cannot sign in');
   const session = await her.raw('GET', '/me');
   assert.equal(session.status, 401, 'her open session has ended');
+  assert.equal((await bearerMe(token)).status, 401, 'her token stops working while she is disabled');
 });
 
 test('users: a reset password is shown once; the old one fails, the temporary one works, she was signed out; not offered for oneself', { timeout: 60_000 }, async (t) => {

@@ -223,7 +223,7 @@ export const en: Translation = {
       self: 'You cannot disable your own account.',
       disable: 'Disable account',
       disableQuestion:
-        "Disable {{name}}'s account? She cannot log in any more, and all her open sessions end at once. You can enable it again at any time.",
+        "Disable {{name}}'s account? She cannot log in any more, and all her open sessions end at once. Her app access tokens stop working too while the account is disabled. You can enable it again at any time.",
       disableConfirm: 'Yes, disable',
       disabledNotice: "{{name}}'s account has been disabled. She has been logged out everywhere.",
       enable: 'Enable again',

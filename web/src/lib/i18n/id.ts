@@ -224,7 +224,7 @@ export const id = {
       self: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
       disable: 'Nonaktifkan akun',
       disableQuestion:
-        'Nonaktifkan akun {{name}}? Ia tidak dapat masuk lagi, dan semua sesinya yang sedang terbuka langsung berakhir. Anda dapat mengaktifkannya kembali kapan saja.',
+        'Nonaktifkan akun {{name}}? Ia tidak dapat masuk lagi, dan semua sesinya yang sedang terbuka langsung berakhir. Token akses aplikasinya juga berhenti bekerja selama akunnya nonaktif. Anda dapat mengaktifkannya kembali kapan saja.',
       disableConfirm: 'Ya, nonaktifkan',
       disabledNotice: 'Akun {{name}} sudah dinonaktifkan. Ia sudah dikeluarkan dari semua perangkat.',
       enable: 'Aktifkan kembali',

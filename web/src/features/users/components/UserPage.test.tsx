@@ -84,11 +84,11 @@ describe('UserPage', () => {
     await waitFor(() => expect(screen.getByTestId('user-detail-scope')).toHaveTextContent('Kelompok: Harapan Sejahtera'));
   });
 
-  it('disables the account only after the question is answered yes', async () => {
+  it('disables the account only after the question, which says her sessions and tokens stop', async () => {
     const user = userEvent.setup();
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Nonaktifkan akun' }));
-    expect(screen.getByText(/Ia tidak dapat masuk lagi, dan semua sesinya/)).toHaveFocus();
+    expect(screen.getByText(/Ia tidak dapat masuk lagi, dan semua sesinya.*Token akses aplikasinya juga berhenti bekerja/)).toHaveFocus();
     expect(callsTo(fetchMock, 'PATCH /api/v1/users/12')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Ya, nonaktifkan' }));
 
