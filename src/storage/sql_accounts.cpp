@@ -234,4 +234,40 @@ core::Result<ApiToken> SqlApiTokenRepository::FindByTokenHash(const std::string&
   });
 }
 
+core::Result<std::vector<ApiToken>> SqlApiTokenRepository::OfUser(std::int64_t user_id) {
+  return Guard("list api tokens", [&]() -> core::Result<std::vector<ApiToken>> {
+    std::vector<ApiToken> tokens;
+    long long id = 0, user = user_id;
+    std::string name, created, revoked;
+    soci::indicator revoked_ind = soci::i_null;
+    Query query(sql_);
+    query.Into(id).Into(name).Into(created).Into(revoked, revoked_ind).Use(user);
+    if (query.Run("SELECT id, name, created_at, revoked_at FROM api_tokens WHERE user_id = :u "
+                  "ORDER BY id DESC")) {
+      do {
+        tokens.push_back(ApiToken{id, user_id, name, "", InstantFrom(created),
+                                  OptionalInstant(revoked, revoked_ind)});
+      } while (query.Next());
+    }
+    return tokens;
+  });
+}
+
+core::Result<bool> SqlApiTokenRepository::Revoke(std::int64_t user_id, std::int64_t id, core::Instant at) {
+  return Guard("revoke api token", [&]() -> core::Result<bool> {
+    long long user = user_id, token = id, found = 0;
+    std::string when = Text(at);
+    {
+      Query query(sql_);
+      query.Into(found).Use(token).Use(user);
+      query.Run("SELECT COUNT(*) FROM api_tokens WHERE id = :i AND user_id = :u");
+    }
+    if (found == 0) return false;
+    Query query(sql_);
+    query.Use(when).Use(token);
+    query.Run("UPDATE api_tokens SET revoked_at = :a WHERE id = :i AND revoked_at IS NULL");
+    return true;
+  });
+}
+
 }  // namespace gotong::storage::internal

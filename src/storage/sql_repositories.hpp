@@ -42,6 +42,8 @@ class SqlApiTokenRepository final : public domain::accounts::ApiTokenRepository 
   explicit SqlApiTokenRepository(soci::session& sql) : sql_(sql) {}
   core::Result<std::int64_t> Insert(const domain::accounts::ApiToken& token) override;
   core::Result<domain::accounts::ApiToken> FindByTokenHash(const std::string& token_hash) override;
+  core::Result<std::vector<domain::accounts::ApiToken>> OfUser(std::int64_t user_id) override;
+  core::Result<bool> Revoke(std::int64_t user_id, std::int64_t id, core::Instant at) override;
 
  private:
   soci::session& sql_;

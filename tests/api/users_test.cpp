@@ -189,6 +189,67 @@ TEST_P(Users, DisablingAUserEndsTheirSessions) {
   EXPECT_EQ(Get("/api/v1/me", &member).status(), 401) << "re-enabling does not revive sessions";
 }
 
+TEST_P(Users, AResetPasswordIsShownOnceSignsTheUserOutAndReplacesTheOldOne) {
+  Browser member = Login("member");
+  const std::string reset = "/api/v1/users/" + std::to_string(UserId("member")) + "/password-reset";
+  Reply answered = Write("POST", reset, json::object{}, &admin_);
+  ASSERT_EQ(answered.status(), 200) << answered;
+  std::string temporary(answered.body.at("temporary_password").as_string());
+  EXPECT_GE(temporary.size(), 12u);
+  EXPECT_EQ(Get("/api/v1/me", &member).status(), 401) << "signed out everywhere";
+  Reply old = Write("POST", "/api/v1/session", json::object{{"username", "member"}, {"password", kPassword}}, nullptr);
+  EXPECT_EQ(old.status(), 401) << old;
+  Browser again = Login("member", temporary);
+  EXPECT_EQ(Get("/api/v1/me", &again).status(), 200);
+  // A second reset answers a different password; the audit log says who reset whose.
+  Reply second = Write("POST", reset, json::object{}, &admin_);
+  EXPECT_NE(second.body.at("temporary_password"), answered.body.at("temporary_password"));
+  EXPECT_EQ(AuditOf(UserId("member")).at(0).at("action"), "reset_password");
+
+  // Not one's own (change it with the current one), not by a non-admin, not an unknown user.
+  Reply own = Write("POST", "/api/v1/users/" + std::to_string(UserId("admin")) + "/password-reset", json::object{}, &admin_);
+  EXPECT_EQ(own.status(), 403) << own;
+  Browser officer = Login("officer");
+  EXPECT_EQ(Write("POST", reset, json::object{}, &officer).status(), 403);
+  EXPECT_EQ(Write("POST", "/api/v1/users/9999/password-reset", json::object{}, &admin_).status(), 404);
+}
+
+TEST_P(Users, AnApiTokenIsShownOnceWorksAsABearerUntilRevoked) {
+  const std::string tokens = "/api/v1/users/" + std::to_string(UserId("officer")) + "/tokens";
+  Reply issued = Write("POST", tokens, json::object{{"name", "laporan dinas"}}, &admin_);
+  ASSERT_EQ(issued.status(), 201) << issued;
+  std::string secret(issued.body.at("token").as_string());
+  std::int64_t id = issued.body.at("id").as_int64();
+  EXPECT_TRUE(issued.body.at("revoked_at").is_null());
+  Reply me = WithBearer("GET", "/api/v1/me", secret);
+  ASSERT_EQ(me.status(), 200) << me;
+  EXPECT_EQ(me.body.at("user").at("username"), "officer");
+
+  Reply listed = Get(tokens, &admin_);
+  ASSERT_EQ(listed.status(), 200) << listed;
+  ASSERT_EQ(listed.body.at("items").as_array().size(), 1u);
+  EXPECT_EQ(listed.body.at("items").at(0).at("name"), "laporan dinas");
+  EXPECT_FALSE(listed.body.at("items").at(0).as_object().contains("token")) << "the secret is shown once";
+
+  // Another user's token is not this user's; revoking twice changes nothing.
+  const std::string other = "/api/v1/users/" + std::to_string(UserId("member")) + "/tokens/" + std::to_string(id);
+  EXPECT_EQ(Write("DELETE", other, json::object{}, &admin_).status(), 404);
+  EXPECT_EQ(Write("DELETE", tokens + "/" + std::to_string(id), json::object{}, &admin_).status(), 204);
+  EXPECT_EQ(WithBearer("GET", "/api/v1/me", secret).status(), 401);
+  EXPECT_EQ(Write("DELETE", tokens + "/" + std::to_string(id), json::object{}, &admin_).status(), 204);
+  EXPECT_FALSE(Get(tokens, &admin_).body.at("items").at(0).at("revoked_at").is_null());
+
+  Reply unnamed = Write("POST", tokens, json::object{{"name", "  "}}, &admin_);
+  EXPECT_EQ(unnamed.status(), 400) << unnamed;
+  ASSERT_EQ(Patch(UserId("member"), {{"disabled", true}}).status(), 200);
+  Reply disabled = Write("POST", "/api/v1/users/" + std::to_string(UserId("member")) + "/tokens",
+                         json::object{{"name", "x"}}, &admin_);
+  EXPECT_EQ(disabled.status(), 409) << disabled;
+  Browser officer = Login("officer");
+  EXPECT_EQ(Get(tokens, &officer).status(), 403);
+  EXPECT_EQ(Get("/api/v1/users/9999/tokens", &admin_).status(), 404);
+}
+
 TEST_P(Users, UnknownOrMalformedIdsAre404) {
   EXPECT_EQ(Get("/api/v1/users/999999", &admin_).status(), 404);
   EXPECT_EQ(Patch(999999, {{"display_name", "x"}}).status(), 404);

@@ -124,7 +124,7 @@ void ReadSheet(BodyReader& body, VoteSheetIn& input) {
       VoteIn vote;
       vote.member_id = line.Int("member_id", true);
       vote.option_id = NumberField(line, "option_id");
-      input.votes->push_back(std::move(vote));
+      input.votes->push_back(vote);
     }
   }
 }

@@ -2,6 +2,7 @@
 
 #include "api/dto.hpp"
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 
 namespace gotong::api::handlers {
@@ -18,6 +19,19 @@ std::optional<domain::accounts::ScopeInput> ReadScope(BodyReader& body) {
   if (!kind || !id) return std::nullopt;
   return domain::accounts::ScopeInput{*kind, *id};
 }
+
+json::value TokenJson(const domain::accounts::ApiToken& token) {
+  return json::object{{"id", token.id},
+                      {"name", token.name},
+                      {"created_at", core::FormatInstant(token.created_at)},
+                      {"revoked_at", token.revoked_at ? json::value(core::FormatInstant(*token.revoked_at))
+                                                      : json::value(nullptr)}};
+}
+
+struct TokenIn {
+  domain::form::Field<std::string> name;
+};
+constexpr auto kTokenFields = std::to_array<BodyField<TokenIn>>({{"name", &TokenIn::name}});
 
 }  // namespace
 
@@ -81,6 +95,38 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
     auto user = accounts.UpdateUser(call.context, *id, patch);
     if (!user.ok()) return user.error();
     return JsonResponse(200, json::value_from(*user));
+  }});
+
+  routes.push_back({"POST", "/api/v1/users/{id}/password-reset", admin, [&accounts](Call& call) -> Reply {
+    auto id = PathId(call);
+    if (!id) return core::Error::NotFound("no user with that id");
+    GOTONG_ASSIGN_OR_RETURN(auto password, accounts.ResetPassword(call.context, *id));
+    return JsonResponse(200, json::object{{"temporary_password", password}});
+  }});
+
+  routes.push_back({"GET", "/api/v1/users/{id}/tokens", admin, [&accounts](Call& call) -> Reply {
+    auto id = PathId(call);
+    if (!id) return core::Error::NotFound("no user with that id");
+    return ItemsJsonReply(accounts.ApiTokens(call.context, *id), TokenJson);
+  }});
+
+  routes.push_back({"POST", "/api/v1/users/{id}/tokens", admin, [&accounts](Call& call) -> Reply {
+    auto id = PathId(call);
+    if (!id) return core::Error::NotFound("no user with that id");
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kTokenFields));
+    std::string name = input.name && *input.name ? **input.name : "";
+    GOTONG_ASSIGN_OR_RETURN(auto issued, accounts.IssueApiToken(call.context, *id, name));
+    json::value body = TokenJson(issued.first);
+    body.as_object()["token"] = issued.second;
+    return JsonResponse(201, body);
+  }});
+
+  routes.push_back({"DELETE", "/api/v1/users/{id}/tokens/{token_id}", admin, [&accounts](Call& call) -> Reply {
+    auto id = PathId(call);
+    auto token_id = PathId(call, "token_id");
+    if (!id || !token_id) return core::Error::NotFound("no such API token");
+    GOTONG_RETURN_IF_ERROR(accounts.RevokeApiToken(call.context, *id, *token_id));
+    return NoContent();
   }});
 }
 

@@ -413,6 +413,77 @@ core::Result<std::string> AccountService::IssueApiToken(const Context& context,
   return token;
 }
 
+core::Result<std::pair<ApiToken, std::string>> AccountService::IssueApiToken(const Context& context,
+                                                                             std::int64_t user_id,
+                                                                             const std::string& name) {
+  GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
+  if (core::Trim(name).empty() || name.size() > 100) {
+    return Error::Invalid("name", "invalid_value", "a token needs a name of 1 to 100 characters");
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(user_id));
+  if (user.disabled) {
+    Error error{core::ErrorCode::kFailedPrecondition, "a disabled account gets no API token", {}, std::nullopt, ""};
+    error.fields.push_back({"user", "disabled", "a disabled account gets no API token"});
+    return error;
+  }
+  std::string token = secrets_.NewToken();
+  ApiToken record;
+  record.user_id = user.id;
+  record.name = std::string(core::Trim(name));
+  record.token_hash = secrets_.Digest(token);
+  record.created_at = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(record.id, unit->ApiTokens().Insert(record));
+  auto entry = audit::NewEntry(context, record.created_at, "api_token", std::to_string(record.id),
+                               "create");
+  entry.after = audit::Snapshot{{"user_id", user.id}, {"name", record.name}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  record.token_hash.clear();
+  return std::pair<ApiToken, std::string>{std::move(record), std::move(token)};
+}
+
+core::Result<std::vector<ApiToken>> AccountService::ApiTokens(const Context& context, std::int64_t user_id) {
+  GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(user_id));
+  return unit->ApiTokens().OfUser(user.id);
+}
+
+core::Status AccountService::RevokeApiToken(const Context& context, std::int64_t user_id,
+                                            std::int64_t token_id) {
+  GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  const core::Instant now = clock_.Now();
+  GOTONG_ASSIGN_OR_RETURN(bool found, unit->ApiTokens().Revoke(user_id, token_id, now));
+  if (!found) return Error::NotFound("no such API token");
+  auto entry = audit::NewEntry(context, now, "api_token", std::to_string(token_id), "revoke");
+  entry.after = audit::Snapshot{{"user_id", user_id}};
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  return unit->Commit();
+}
+
+core::Result<std::string> AccountService::ResetPassword(const Context& context, std::int64_t user_id) {
+  GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
+  if (context.principal && context.principal->user_id == user_id) {
+    return Error::Denied("change your own password with your current one");
+  }
+  // 18 URL-safe characters: typed by hand once, then changed.
+  std::string password = secrets_.NewToken().substr(0, 18);
+  GOTONG_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(password));
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(user_id));
+  user.password_hash = std::move(hash);
+  user.updated_at = clock_.Now();
+  GOTONG_RETURN_IF_ERROR(unit->Users().Update(user));
+  GOTONG_RETURN_IF_ERROR(unit->Sessions().RevokeAllOfUser(user.id, user.updated_at, std::nullopt));
+  auto entry = audit::NewEntry(context, user.updated_at, "user", std::to_string(user.id),
+                               "reset_password");
+  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
+  return password;
+}
+
 core::Result<core::Page<audit::Entry>> AccountService::ListAudit(const Context& context,
                                                                  const audit::Filter& filter,
                                                                  const core::PageRequest& page) {

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+#include <utility>
 
 #include "core/clock.hpp"
 #include "core/page.hpp"
@@ -92,6 +94,17 @@ class AccountService {
   // Returns the token text, shown once.
   core::Result<std::string> IssueApiToken(const Context& context, const std::string& username,
                                           const std::string& name);
+  // The same for the user with `user_id`: the token as kept, and its text, shown once.
+  // kFailedPrecondition (field "user", code "disabled") for a disabled user.
+  core::Result<std::pair<ApiToken, std::string>> IssueApiToken(const Context& context,
+                                                               std::int64_t user_id,
+                                                               const std::string& name);
+  core::Result<std::vector<ApiToken>> ApiTokens(const Context& context, std::int64_t user_id);
+  // Revokes one of the user's tokens (again: no change); kNotFound for another user's.
+  core::Status RevokeApiToken(const Context& context, std::int64_t user_id, std::int64_t token_id);
+  // An admin resets another user's password to a new random one, returned once, and signs the
+  // user out everywhere. kPermissionDenied for the caller's own account.
+  core::Result<std::string> ResetPassword(const Context& context, std::int64_t user_id);
 
   core::Result<core::Page<audit::Entry>> ListAudit(const Context& context,
                                                    const audit::Filter& filter,

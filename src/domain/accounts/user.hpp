@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/page.hpp"
@@ -72,6 +73,10 @@ class ApiTokenRepository {
   virtual ~ApiTokenRepository() = default;
   virtual core::Result<std::int64_t> Insert(const ApiToken& token) = 0;
   virtual core::Result<ApiToken> FindByTokenHash(const std::string& token_hash) = 0;
+  // The user's tokens, newest first, revoked ones too (token_hash left empty).
+  virtual core::Result<std::vector<ApiToken>> OfUser(std::int64_t user_id) = 0;
+  // Sets revoked_at unless it is set; false when the user has no such token.
+  virtual core::Result<bool> Revoke(std::int64_t user_id, std::int64_t id, core::Instant at) = 0;
 };
 
 // Password hashing and secret tokens; implemented with libsodium in src/crypto.
