@@ -24,6 +24,30 @@ export function AccountStatusCard({ user, self }: { user: User; self: boolean })
     setNotice(disabled ? t('users.statusCard.disabledNotice', { name }) : t('users.statusCard.enabledNotice', { name }));
   }
 
+  const describeError = (error: unknown) => userProblemMessage(t, error);
+  // Disabling takes something away (the danger colour); enabling asks too, but gives it back.
+  const toggle = user.disabled ? (
+    <ConfirmAction
+      label={t('users.statusCard.enable')}
+      question={t('users.statusCard.enableQuestion', { name })}
+      confirmLabel={t('users.statusCard.enableConfirm')}
+      confirmTone="primary"
+      onConfirm={() => setDisabled(false)}
+      describeError={describeError}
+      testId="enable-user"
+    />
+  ) : (
+    <ConfirmAction
+      label={t('users.statusCard.disable')}
+      question={t('users.statusCard.disableQuestion', { name })}
+      confirmLabel={t('users.statusCard.disableConfirm')}
+      tone="danger"
+      onConfirm={() => setDisabled(true)}
+      describeError={describeError}
+      testId="disable-user"
+    />
+  );
+
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="status-card">
       <div className="section-head">
@@ -32,29 +56,7 @@ export function AccountStatusCard({ user, self }: { user: User; self: boolean })
       </div>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <p>{user.disabled ? t('users.statusCard.disabled', { name }) : t('users.statusCard.active', { name })}</p>
-      {self ? (
-        <p className="muted">{t('users.statusCard.self')}</p>
-      ) : user.disabled ? (
-        <ConfirmAction
-          label={t('users.statusCard.enable')}
-          question={t('users.statusCard.enableQuestion', { name })}
-          confirmLabel={t('users.statusCard.enableConfirm')}
-          confirmTone="primary"
-          onConfirm={() => setDisabled(false)}
-          describeError={(error) => userProblemMessage(t, error)}
-          testId="enable-user"
-        />
-      ) : (
-        <ConfirmAction
-          label={t('users.statusCard.disable')}
-          question={t('users.statusCard.disableQuestion', { name })}
-          confirmLabel={t('users.statusCard.disableConfirm')}
-          tone="danger"
-          onConfirm={() => setDisabled(true)}
-          describeError={(error) => userProblemMessage(t, error)}
-          testId="disable-user"
-        />
-      )}
+      {self ? <p className="muted">{t('users.statusCard.self')}</p> : toggle}
     </section>
   );
 }

@@ -3,8 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge';
 import { scopeLabel, type User } from '../types';
 
+/** Names of stakeholders and groups by scopeKey. */
+type ScopeNames = ReadonlyMap<string, string>;
+
+type ScopedUser = Pick<User, 'role' | 'scope'>;
+
 /** A user's scope in words: "Lembaga: Dinas Koperasi Kota Batu", "Program nomor 3", "Semua data". */
-export function scopeText(t: TFunction, user: Pick<User, 'role' | 'scope'>, names: ReadonlyMap<string, string>): string {
+export function scopeText(t: TFunction, user: ScopedUser, names: ScopeNames): string {
   const label = scopeLabel(user, names);
   switch (label.kind) {
     case 'all':
