@@ -7,6 +7,7 @@ import { SearchForm } from '../../../components/SearchForm';
 import { SelectField } from '../../../components/SelectField';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
+import { useAdminTexts } from '../../../lib/i18n/admin';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDraft } from '../../../lib/use-draft';
 import { useAuditPage } from '../hooks/use-audit';
@@ -24,6 +25,7 @@ const COLUMNS: readonly Column[] = [
 
 /** The log of writes, newest first: filtered by kind of record and by record, a page at a time. */
 export function AuditPage() {
+  useAdminTexts();
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('audit.title'));
   const language = i18n.resolvedLanguage;

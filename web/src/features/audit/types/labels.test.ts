@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../../lib/i18n';
+import type { TFunction } from 'i18next';
+import { createI18n, type Language } from '../../../lib/i18n';
+import { addAdminTexts } from '../../../lib/i18n/admin';
 import { actionLabel, actorLabel, entityLabel, fieldLabel, recordLabel, valueText } from './labels';
 
-const id = createI18n('id').t;
-const en = createI18n('en').t;
+function texts(language: Language): TFunction {
+  const i18n = createI18n(language);
+  addAdminTexts(i18n);
+  return i18n.t;
+}
+
+const id = texts('id');
+const en = texts('en');
 
 describe('audit labels', () => {
   it('name kinds, actions and fields in the reader’s language', () => {

@@ -3,6 +3,7 @@
 // name those gotong writes today; a name they do not know yet is shown as the server sent it.
 import type { ParseKeys, TFunction } from 'i18next';
 import { formatDateTime, formatDay, formatNumber } from '../../../lib/format';
+import { adminId } from '../../../lib/i18n/admin-id';
 import { id as texts } from '../../../lib/i18n/id';
 import { hasPath } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
@@ -39,15 +40,15 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function entityLabel(t: TFunction, entity: string): string {
-  return hasPath(texts.audit.entities, [entity]) ? t(`audit.entities.${entity}` as Key) : entity;
+  return hasPath(adminId.audit.entities, [entity]) ? t(`audit.entities.${entity}` as Key) : entity;
 }
 
 export function actionLabel(t: TFunction, action: string): string {
-  return hasPath(texts.audit.actions, [action]) ? t(`audit.actions.${action}` as Key) : action;
+  return hasPath(adminId.audit.actions, [action]) ? t(`audit.actions.${action}` as Key) : action;
 }
 
 export function fieldLabel(t: TFunction, field: string): string {
-  return hasPath(texts.audit.fields, [field]) ? t(`audit.fields.${field}` as Key) : field;
+  return hasPath(adminId.audit.fields, [field]) ? t(`audit.fields.${field}` as Key) : field;
 }
 
 /** "Pengguna nomor 12"; an id that is not a number as it is ("Ekspor data: enterprises"). */

@@ -8,6 +8,7 @@ import { SearchForm } from '../../../components/SearchForm';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { formatPlacePath } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
+import { useAdminTexts } from '../../../lib/i18n/admin';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRegion, useRegionChildren, useRegionDataLoad } from '../hooks/use-region-browse';
 import { MIN_QUERY_LENGTH, useRegionSearch } from '../hooks/use-region-search';
@@ -125,6 +126,7 @@ function Breadcrumb({ region }: { region: Region | null }) {
  * up, a search by name, and what the server recorded about the list's load.
  */
 export function RegionsPage() {
+  useAdminTexts();
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   const params = useParams();

@@ -6,6 +6,7 @@ import { DetailRow } from '../../../components/DetailRow';
 import { Pending } from '../../../components/Pending';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDateTime } from '../../../lib/format';
+import { useAdminTexts } from '../../../lib/i18n/admin';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useScopeNames, useUser } from '../hooks/use-users';
 import { userProblemMessage } from '../types/errors';
@@ -24,6 +25,7 @@ interface UserPageProps {
 
 /** One account: who she is and where her role applies (changeable), sign-in, password, access tokens. */
 export function UserPage({ selfId, searchDelayMs }: UserPageProps) {
+  useAdminTexts();
   const { t, i18n } = useTranslation();
   const params = useParams();
   const userId = parseUserId(params.id);

@@ -8,6 +8,7 @@ import { SearchForm } from '../../../components/SearchForm';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { formatNumber } from '../../../lib/format';
+import { useAdminTexts } from '../../../lib/i18n/admin';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDraft } from '../../../lib/use-draft';
 import { isRole, ROLES } from '../../../lib/user';
@@ -38,6 +39,7 @@ const COLUMNS: readonly Column[] = [
 
 /** Every account of gotong: search by name, filter by role and status, add one. Admin only. */
 export function UsersPage({ searchDelayMs }: { searchDelayMs?: number }) {
+  useAdminTexts();
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('users.title'));
   const language = i18n.resolvedLanguage;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
+import { addAdminTexts } from '../../../lib/i18n/admin';
 import { readUserErrors, userProblemMessage } from './errors';
 
-const t = createI18n('id').t;
+const i18n = createI18n('id');
+addAdminTexts(i18n);
+const t = i18n.t;
 
 const refusal = (slug: string, status: number, errors: { field: string; code: string }[] = []) =>
   new ApiError({

@@ -1,7 +1,7 @@
 // The server's refusals of a user form, in words an office admin understands, beside the field.
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
-import { id } from '../../../lib/i18n/id';
+import { adminId } from '../../../lib/i18n/admin-id';
 import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 
@@ -16,7 +16,7 @@ export function formFieldOf(field: string): string {
 /** A field error in words: the user forms' own texts first, then the app's. */
 export function userFieldMessage(t: TFunction, error: FieldError): string {
   const key = textKey(error.field);
-  if (hasPath(id.users.fieldErrors, [key, error.code])) {
+  if (hasPath(adminId.users.fieldErrors, [key, error.code])) {
     return t(`users.fieldErrors.${key}.${error.code}` as ParseKeys<'translation'>);
   }
   return fieldErrorMessage(t, error);
