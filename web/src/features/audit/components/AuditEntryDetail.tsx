@@ -9,13 +9,13 @@ import { actionLabel, actorLabel, fieldLabel, recordLabel, valueText } from '../
 
 const COLUMNS: readonly Column[] = [{ label: 'audit.diff.field' }, { label: 'audit.diff.before' }, { label: 'audit.diff.after' }];
 
-function Cell({ row, side }: { row: DiffRow; side: 'before' | 'after' }) {
+function Cell({ row, side, entity }: { row: DiffRow; side: 'before' | 'after'; entity: string }) {
   const { t, i18n } = useTranslation();
   const present = side === 'before' ? row.inBefore : row.inAfter;
   const value = side === 'before' ? row.before : row.after;
   return (
     <td data-label={t(`audit.diff.${side}`)} className={`diff__${side} cell-wrap`}>
-      {present ? valueText(t, i18n.resolvedLanguage, row.field, value) : <span className="muted">{t('audit.value.absent')}</span>}
+      {present ? valueText(t, i18n.resolvedLanguage, row.field, value, entity) : <span className="muted">{t('audit.value.absent')}</span>}
     </td>
   );
 }
@@ -80,8 +80,8 @@ export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntry; onClos
                     </>
                   ) : null}
                 </th>
-                <Cell row={row} side="before" />
-                <Cell row={row} side="after" />
+                <Cell row={row} side="before" entity={entry.entity} />
+                <Cell row={row} side="after" entity={entry.entity} />
               </tr>
             ))}
           </DataTable>

@@ -52,6 +52,19 @@ describe('valueText', () => {
     expect(valueText(id, 'id', 'verified_at', 'not a date')).toBe('not a date');
   });
 
+  it('words kinds and statuses by the kind of record that holds them', () => {
+    expect(valueText(id, 'id', 'kind', 'agency', 'stakeholder')).toBe('Instansi pemerintah');
+    expect(valueText(id, 'id', 'kind', 'joint_business_group', 'group')).toBe('Kelompok Usaha Bersama (KUB)');
+    expect(valueText(id, 'id', 'status', 'active', 'group')).toBe('Aktif');
+    expect(valueText(id, 'id', 'status', 'closed', 'enterprise')).toBe('Tutup');
+    expect(valueText(id, 'id', 'role', 'treasurer', 'membership')).toBe('Bendahara');
+    expect(valueText(id, 'id', 'role', 'officer', 'user')).toBe('Petugas Dinas');
+    expect(valueText(id, 'id', 'helix', 'government', 'stakeholder')).toBe('Pemerintah');
+    expect(valueText(id, 'id', 'status', 'succeeded', 'import')).toBe('Selesai');
+    // A value the texts do not know stays as the server wrote it.
+    expect(valueText(id, 'id', 'kind', 'spaceship', 'group')).toBe('spaceship');
+  });
+
   it('writes lists and records out compactly', () => {
     expect(valueText(id, 'id', 'options', ['ya', 'tidak'])).toBe('["ya","tidak"]');
   });

@@ -27,13 +27,39 @@ const MONEY = new Set([
 ]);
 /** Counts of things (not ids): "91.599", not "91599". */
 const COUNTS = new Set(['count', 'rows_read', 'rows_inserted', 'rows_updated', 'rows_failed', 'employees', 'quantity']);
-/** Values the texts have words for, by the field that holds them. */
-const VALUE_TEXTS: Record<string, { root: object; prefix: string }> = {
+interface Words {
+  root: object;
+  prefix: string;
+}
+
+/** Values the texts have words for, by the field that holds them, whatever the record. */
+const VALUE_TEXTS: Record<string, Words> = {
   role: { root: texts.roles, prefix: 'roles' },
   scope_kind: { root: texts.scope.kinds, prefix: 'scope.kinds' },
   gender: { root: texts.genders, prefix: 'genders' },
   sector: { root: texts.sectors, prefix: 'sectors' },
   scale: { root: texts.scales, prefix: 'scales' },
+  scale_criterion: { root: texts.criteria, prefix: 'criteria' },
+  helix: { root: texts.stakeholders.helices, prefix: 'stakeholders.helices' },
+  origin: { root: texts.groups.origins, prefix: 'groups.origins' },
+  topic: { root: texts.groups.deliberations.topics, prefix: 'groups.deliberations.topics' },
+  method: { root: texts.groups.deliberations.methods, prefix: 'groups.deliberations.methods' },
+  outcome: { root: texts.groups.deliberations.outcomes, prefix: 'groups.deliberations.outcomes' },
+};
+
+/** Fields whose words depend on the kind of record ("kind" of a stakeholder, of a group …), as "entity:field". */
+const ENTITY_VALUE_TEXTS: Record<string, Words> = {
+  'stakeholder:kind': { root: texts.stakeholders.kinds, prefix: 'stakeholders.kinds' },
+  'group:kind': { root: texts.groups.kinds, prefix: 'groups.kinds' },
+  'group:status': { root: texts.groups.statuses, prefix: 'groups.statuses' },
+  'membership:role': { root: texts.groups.roles, prefix: 'groups.roles' },
+  'enterprise:status': { root: texts.enterpriseStatus, prefix: 'enterpriseStatus' },
+  'import:status': { root: texts.imports.status, prefix: 'imports.status' },
+  'import:mode': { root: texts.imports.modes, prefix: 'imports.modes' },
+  'meeting:kind': { root: texts.groups.meetings.kinds, prefix: 'groups.meetings.kinds' },
+  'meeting:status': { root: texts.groups.meetings.statuses, prefix: 'groups.meetings.statuses' },
+  'ledger_entry:kind': { root: texts.groups.treasury.kinds, prefix: 'groups.treasury.kinds' },
+  'joint_order:status': { root: texts.groups.orders.statuses, prefix: 'groups.orders.statuses' },
 };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -65,10 +91,11 @@ export function actorLabel(t: TFunction, entry: Pick<AuditEntry, 'actor'>): stri
 }
 
 /**
- * One value of a recorded field in words: yes/no, dates and times in the reader's way, rupiah,
- * counts, roles and other words the texts know; lists and records as compact text.
+ * One value of a recorded field of a kind of record (`entity`) in words: yes/no, dates and times in
+ * the reader's way, rupiah, counts, roles, kinds, statuses and other words the texts know; lists
+ * and records as compact text.
  */
-export function valueText(t: TFunction, language: string | undefined, field: string, value: unknown): string {
+export function valueText(t: TFunction, language: string | undefined, field: string, value: unknown, entity = ''): string {
   if (value === null || value === undefined || value === '') return t('audit.value.empty');
   if (typeof value === 'boolean') return value ? t('audit.value.yes') : t('audit.value.no');
   if (typeof value === 'number') {
@@ -77,7 +104,7 @@ export function valueText(t: TFunction, language: string | undefined, field: str
     return String(value);
   }
   if (typeof value === 'string') {
-    const words = VALUE_TEXTS[field];
+    const words = ENTITY_VALUE_TEXTS[`${entity}:${field}`] ?? VALUE_TEXTS[field];
     if (words && hasPath(words.root, [value])) return t(`${words.prefix}.${value}` as Key);
     if (INSTANT.test(value)) return formatDateTime(value, language);
     if (DAY.test(value)) return formatDay(value, language);
