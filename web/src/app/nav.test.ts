@@ -27,6 +27,15 @@ describe('navItemsFor', () => {
     }
   });
 
+  it('shows users, the audit log and the regions to an admin alone, before the account', () => {
+    expect(paths('admin').slice(-4)).toEqual(['/users', '/audit', '/regions', '/account']);
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      expect(paths(role)).not.toEqual(expect.arrayContaining(['/users']));
+      expect(paths(role)).not.toContain('/audit');
+      expect(paths(role)).not.toContain('/regions');
+    }
+  });
+
   it('opens the group workspace instead of a placeholder', () => {
     expect(NAV_ITEMS.find((item) => item.path === '/groups')?.placeholderKey).toBeUndefined();
   });

@@ -21,6 +21,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/mentoring', labelKey: 'nav.mentoring', placeholderKey: 'placeholder.mentoring' },
   { path: '/programmes', labelKey: 'nav.programmes', placeholderKey: 'placeholder.programmes' },
   { path: '/reports', labelKey: 'nav.reports', placeholderKey: 'placeholder.reports' },
+  { path: '/users', labelKey: 'nav.users', permission: 'users.manage' },
+  { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  { path: '/regions', labelKey: 'nav.regions', permission: 'regions.browse' },
   { path: '/account', labelKey: 'nav.account' },
 ];
 

@@ -5,6 +5,7 @@ import { RequireAuth } from '../features/auth/components/RequireAuth';
 import type { Permission } from '../lib/permissions';
 import { NAV_ITEMS } from './nav';
 import { AccountRoute } from './pages/AccountRoute';
+import { AuditRoute, RegionsRoute, UserRoute, UsersRoute } from './pages/AdminPages';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
@@ -75,6 +76,11 @@ export function AppRoutes() {
         <Route path="/groups/:id/materials" element={<GroupWorkspaceRoute section="materials" />} />
         <Route path="/groups/:id/knowledge" element={<GroupWorkspaceRoute section="knowledge" />} />
         <Route path="/groups/:id/compliance" element={<GroupWorkspaceRoute section="compliance" />} />
+        <Route path="/users" element={guard('users.manage', <UsersRoute />)} />
+        <Route path="/users/:id" element={guard('users.manage', <UserRoute />)} />
+        <Route path="/audit" element={guard('audit.read', <AuditRoute />)} />
+        <Route path="/regions" element={guard('regions.browse', <RegionsRoute />)} />
+        <Route path="/regions/:code" element={guard('regions.browse', <RegionsRoute />)} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

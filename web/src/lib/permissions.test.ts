@@ -28,6 +28,12 @@ describe('can', () => {
     expect(ROLES.filter((role) => can(role, 'groups.compliance'))).toEqual(['admin', 'officer', 'facilitator']);
   });
 
+  it('keeps user administration, the audit log and the region tree page to admins', () => {
+    for (const permission of ['users.manage', 'audit.read', 'regions.browse'] as const) {
+      expect(ROLES.filter((role) => can(role, permission))).toEqual(['admin']);
+    }
+  });
+
   it('grants nothing without a role', () => {
     expect(can(null, 'stakeholders.read')).toBe(false);
     expect(can(undefined, 'registry.read')).toBe(false);

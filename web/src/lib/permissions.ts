@@ -10,7 +10,10 @@ export type Permission =
   | 'stakeholders.read'
   | 'stakeholders.write'
   | 'groups.create'
-  | 'groups.compliance';
+  | 'groups.compliance'
+  | 'users.manage'
+  | 'audit.read'
+  | 'regions.browse';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -25,6 +28,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'groups.create': ['admin', 'officer'],
   // reads many groups at once: SOP compliance across a region, for offices and programmes
   'groups.compliance': ['admin', 'officer', 'facilitator'],
+  // accounts, their passwords and API tokens; the audit log (the API allows these to admins alone)
+  'users.manage': ['admin'],
+  'audit.read': ['admin'],
+  // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
+  'regions.browse': ['admin'],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

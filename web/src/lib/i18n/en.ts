@@ -19,6 +19,9 @@ export const en: Translation = {
     renewal: 'Data renewal',
     stakeholders: 'Stakeholders',
     imports: 'Data import',
+    users: 'Users',
+    audit: 'Change log',
+    regions: 'Official regions',
     account: 'Account',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
@@ -54,6 +57,11 @@ export const en: Translation = {
     stakeholder: 'Organisation no. {{id}}',
     programme: 'Programme no. {{id}}',
     group: 'Group no. {{id}}',
+    kinds: {
+      stakeholder: 'Organisation',
+      programme: 'Programme',
+      group: 'Group',
+    },
   },
   login: {
     title: 'Log in to gotong',
@@ -254,6 +262,8 @@ export const en: Translation = {
       stay: 'Stay on this page',
       leave: 'Leave without saving',
     },
+    working: 'Working…',
+    cancelAction: 'No, keep it',
   },
   forbidden: {
     title: 'No access',

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addAdminTexts, ADMIN_RESOURCES } from './admin';
+import { adminEn } from './admin-en';
+import { adminId } from './admin-id';
 import { en } from './en';
 import { id } from './id';
 import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, resources } from './index';
@@ -16,7 +19,13 @@ function leafValues(node: unknown): string[] {
   return Object.values(node as object).flatMap(leafValues);
 }
 
-describe('translations', () => {
+/** Every bundle the app has, per language: its own texts and the admin pages' (checked alike). */
+const BUNDLES = [
+  { name: 'app', id, en, byLanguage: Object.fromEntries(Object.entries(resources).map(([l, b]) => [l, b.translation])) },
+  { name: 'admin', id: adminId, en: adminEn, byLanguage: ADMIN_RESOURCES },
+];
+
+describe.each(BUNDLES)('the $name translations', ({ id, en, byLanguage }) => {
   it('have exactly the same keys in Indonesian and English', () => {
     const idKeys = leafKeys(id).sort();
     const enKeys = leafKeys(en).sort();
@@ -25,16 +34,16 @@ describe('translations', () => {
   });
 
   it('have no empty strings', () => {
-    for (const [language, bundle] of Object.entries(resources)) {
-      const values = leafValues(bundle.translation);
-      const empty = leafKeys(bundle.translation).filter((_, i) => values[i]!.trim() === '');
+    for (const [language, bundle] of Object.entries(byLanguage)) {
+      const values = leafValues(bundle);
+      const empty = leafKeys(bundle).filter((_, i) => values[i]!.trim() === '');
       expect(empty, `empty strings in ${language}`).toEqual([]);
     }
   });
 
   it('give every plural the forms each language needs', () => {
-    for (const [language, bundle] of Object.entries(resources)) {
-      const keys = leafKeys(bundle.translation);
+    for (const [language, bundle] of Object.entries(byLanguage)) {
+      const keys = leafKeys(bundle);
       const bases = new Set(keys.filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
       const needed = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
       for (const base of bases) {
@@ -51,6 +60,24 @@ describe('translations', () => {
     idKeys.forEach((key, i) => {
       expect(vars(enByKey.get(key)!), key).toEqual(vars(idValues[i]!));
     });
+  });
+});
+
+describe('the admin texts', () => {
+  it('join the app’s texts once, in both languages, without replacing any', () => {
+    const i18n = createI18n('id');
+    expect(i18n.exists('users.title')).toBe(false);
+    addAdminTexts(i18n);
+    addAdminTexts(i18n);
+    expect(i18n.t('users.title')).toBe('Pengguna');
+    expect(i18n.t('regions.browse.title')).toBe('Wilayah resmi');
+    expect(i18n.t('regions.province')).toBe('Provinsi');
+    expect(i18n.t('users.title', { lng: 'en' })).toBe('Users');
+  });
+
+  it('share no key with the app’s texts (none would be silently dropped)', () => {
+    const appKeys = new Set(leafKeys(id));
+    expect(leafKeys(adminId).filter((key) => appKeys.has(key))).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
-// Makes t('some.key') a compile error when the key is not in the Indonesian resources.
+// Makes t('some.key') a compile error when the key is not in the Indonesian resources: the app's
+// texts, and the admin pages' texts that those pages add when they load (admin.ts).
 import 'i18next';
+import type { adminId } from './admin-id';
 import type { id } from './id';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id };
+    resources: { translation: typeof id & typeof adminId };
   }
 }

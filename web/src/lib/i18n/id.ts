@@ -20,6 +20,9 @@ export const id = {
     renewal: 'Pemutakhiran data',
     stakeholders: 'Pemangku kepentingan',
     imports: 'Impor data',
+    users: 'Pengguna',
+    audit: 'Jejak perubahan',
+    regions: 'Wilayah resmi',
     account: 'Akun',
     openMenu: 'Buka menu',
     closeMenu: 'Tutup menu',
@@ -55,6 +58,11 @@ export const id = {
     stakeholder: 'Lembaga nomor {{id}}',
     programme: 'Program nomor {{id}}',
     group: 'Kelompok nomor {{id}}',
+    kinds: {
+      stakeholder: 'Lembaga',
+      programme: 'Program',
+      group: 'Kelompok',
+    },
   },
   login: {
     title: 'Masuk ke gotong',
@@ -255,6 +263,8 @@ export const id = {
       stay: 'Tetap di halaman ini',
       leave: 'Tinggalkan tanpa menyimpan',
     },
+    working: 'Sedang diproses…',
+    cancelAction: 'Tidak jadi',
   },
   forbidden: {
     title: 'Tidak ada akses',

@@ -47,7 +47,9 @@ export function createI18n(language: Language = readStoredLanguage()): I18n {
   const instance = i18next.createInstance();
   instance.use(initReactI18next);
   void instance.init({
-    resources,
+    // A copy: i18next keeps the objects it is given and merges texts added later (the admin
+    // pages', admin.ts) into them, which must not change the modules' own `id` and `en`.
+    resources: structuredClone(resources),
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],

@@ -1,5 +1,6 @@
 import { api } from '../../../lib/api-client';
-import type { Region, RegionPage } from '../types';
+import type { AuditPage, Region, RegionPage } from '../types';
+import { dataLoadOf, type RegionDataLoad } from '../types/browse';
 
 /** The API's largest page; lists of children are read page by page up to `total`. */
 export const MAX_PAGE_SIZE = 200;
@@ -32,4 +33,18 @@ export function listChildren(parentCode: string, signal?: AbortSignal): Promise<
 /** One page of a name search over all levels (GET /regions?q=…). */
 export function searchRegions(q: string, offset: number, limit: number, signal?: AbortSignal): Promise<RegionPage> {
   return api.get<RegionPage>('/regions', { query: { q, limit, offset }, ...(signal ? { signal } : {}) });
+}
+
+/** One region with the names on its path (GET /regions/{code}). */
+export function getRegion(code: string, signal?: AbortSignal): Promise<Region> {
+  return api.get<Region>(`/regions/${encodeURIComponent(code)}`, { ...(signal ? { signal } : {}) });
+}
+
+/**
+ * The last load of the official list, as the audit log recorded it (admin only): the API says
+ * nothing about the data's source or version anywhere else. Null when no load was recorded.
+ */
+export async function getRegionDataLoad(signal?: AbortSignal): Promise<RegionDataLoad | null> {
+  const page = await api.get<AuditPage>('/audit', { query: { entity: 'regions', limit: 1 }, ...(signal ? { signal } : {}) });
+  return dataLoadOf(page.items[0] ?? null);
 }

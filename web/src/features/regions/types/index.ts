@@ -10,3 +10,7 @@ export type Region = Schemas['Region'];
 
 export type RegionPage = Schemas['RegionPage'];
 
+
+/** An audit log entry: the regions' load is recorded there (see types/browse.ts). */
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = Schemas['AuditPage'];

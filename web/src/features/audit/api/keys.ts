@@ -1,0 +1,8 @@
+// The audit feature's query keys.
+import type { QueryValue } from '../../../lib/api-client';
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  pages: () => [...auditKeys.all, 'page'] as const,
+  page: (query: Record<string, QueryValue>) => [...auditKeys.pages(), query] as const,
+};

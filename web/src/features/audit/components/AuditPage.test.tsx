@@ -1,0 +1,129 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { callsTo, renderAt, routeFetch } from '../../../test/fixtures';
+import { jsonResponse } from '../../../test/render';
+import type { AuditEntry } from '../types';
+import { AuditPage } from './AuditPage';
+
+const UPDATE: AuditEntry = {
+  id: 41,
+  at: '2026-11-23T09:02:17Z',
+  actor: { id: 1, username: 'admin' },
+  entity: 'user',
+  entity_id: '12',
+  action: 'update',
+  before: { username: 'dinas1', role: 'officer', disabled: false, scope_kind: 'stakeholder', scope_id: 3 },
+  after: { username: 'dinas1', role: 'member', disabled: false, scope_kind: 'group', scope_id: 7 },
+  request_id: '01JDX8Z6Q4M1R7',
+};
+
+const LOGIN: AuditEntry = {
+  id: 40,
+  at: '2026-11-23T09:00:00Z',
+  actor: { id: 1, username: 'admin' },
+  entity: 'session',
+  entity_id: '5',
+  action: 'login',
+  before: null,
+  after: { client_address: '127.0.0.1' },
+  request_id: '01JDX8Z6Q4M1R6',
+};
+
+const LOAD: AuditEntry = {
+  id: 1,
+  at: '2026-11-20T00:00:00Z',
+  actor: null,
+  entity: 'regions',
+  entity_id: 'idn-area-data',
+  action: 'load',
+  before: null,
+  after: { count: 91599, source: '/srv/idn-area-data/data' },
+  request_id: '',
+};
+
+let fetchMock: ReturnType<typeof routeFetch>;
+
+beforeEach(() => {
+  fetchMock = routeFetch({
+    'GET /api/v1/audit': (url) => {
+      const entity = url.searchParams.get('entity');
+      const items = [UPDATE, LOGIN, LOAD].filter((e) => !entity || e.entity === entity);
+      return jsonResponse({ items, total: entity ? items.length : 60, limit: 25, offset: Number(url.searchParams.get('offset') ?? 0) });
+    },
+  });
+});
+
+const renderPage = (at = '/audit') => renderAt(<AuditPage />, { path: '/audit', at });
+
+describe('AuditPage', () => {
+  it('lists when, who, which record and what was done, newest first, in words', async () => {
+    renderPage();
+    const row = await screen.findByTestId('audit-row-41');
+    expect(row).toHaveTextContent('23 Nov 2026');
+    expect(row).toHaveTextContent('admin');
+    expect(row).toHaveTextContent('Pengguna nomor 12');
+    expect(row).toHaveTextContent('Diubah');
+    expect(screen.getByTestId('audit-row-1')).toHaveTextContent('Sistem');
+    expect(screen.getByTestId('audit-row-1')).toHaveTextContent('Wilayah resmi: idn-area-data');
+    expect(screen.getByTestId('audit-total')).toHaveTextContent('60 catatan');
+  });
+
+  it('asks the server for one kind of record and one record by number, from page one', async () => {
+    const user = userEvent.setup();
+    renderPage('/audit?page=2');
+    await screen.findByTestId('audit-row-41');
+    await user.selectOptions(screen.getByLabelText('Jenis data'), 'user');
+    await user.type(screen.getByLabelText('Nomor data'), '12');
+    await user.click(screen.getByRole('button', { name: 'Cari' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/audit?entity=user&entity_id=12');
+    await waitFor(() => {
+      const params = callsTo(fetchMock, 'GET /api/v1/audit').at(-1)!.url.searchParams;
+      expect(Object.fromEntries(params)).toEqual({ entity: 'user', entity_id: '12', limit: '25', offset: '0' });
+    });
+    expect(screen.queryByTestId('audit-row-40')).not.toBeInTheDocument();
+  });
+
+  it('opens an entry with the record before and after side by side, the changed fields marked', async () => {
+    const user = userEvent.setup();
+    renderPage('/audit?entity=user');
+    await user.click(await screen.findByRole('button', { name: 'Lihat rincian: Diubah, Pengguna nomor 12' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/audit?entity=user&entry=41');
+
+    const entry = screen.getByTestId('audit-entry');
+    expect(within(entry).getByRole('heading', { level: 2 })).toHaveTextContent('Diubah: Pengguna nomor 12');
+    expect(within(entry).getByRole('heading', { level: 2 })).toHaveFocus();
+    expect(entry).toHaveTextContent('3 isian berubah');
+    const headings = within(within(entry).getByTestId('audit-diff')).getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headings).toEqual(['Isian', 'Sebelum', 'Sesudah']);
+
+    const role = within(entry).getByTestId('diff-role');
+    expect(within(role).getAllByRole('cell').map((td) => td.textContent)).toEqual(['Petugas Dinas', 'Anggota']);
+    expect(role).toHaveClass('diff__row--changed');
+    expect(role).toHaveTextContent('berubah');
+    const username = within(entry).getByTestId('diff-username');
+    expect(username).not.toHaveClass('diff__row--changed');
+    expect(within(username).getAllByRole('cell').map((td) => td.textContent)).toEqual(['dinas1', 'dinas1']);
+    expect(within(entry).getByTestId('diff-disabled')).toHaveTextContent('TidakTidak');
+
+    await user.click(within(entry).getByRole('button', { name: 'Tutup rincian' }));
+    expect(screen.queryByTestId('audit-entry')).not.toBeInTheDocument();
+  });
+
+  it('shows a new record with nothing before', async () => {
+    renderPage('/audit?entry=40');
+    const entry = await screen.findByTestId('audit-entry');
+    expect(entry).toHaveTextContent('Data baru');
+    expect(within(within(entry).getByTestId('diff-client_address')).getAllByRole('cell').map((td) => td.textContent)).toEqual([
+      '(tidak ada)',
+      '127.0.0.1',
+    ]);
+  });
+
+  it('reads in English when the app does', async () => {
+    renderAt(<AuditPage />, { path: '/audit', at: '/audit?entry=41', language: 'en' });
+    const entry = await screen.findByTestId('audit-entry');
+    expect(within(entry).getByRole('heading', { level: 2 })).toHaveTextContent('Changed: User no. 12');
+    expect(within(entry).getByTestId('diff-role')).toHaveTextContent('MSME office officer');
+  });
+});

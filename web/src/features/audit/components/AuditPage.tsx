@@ -1,0 +1,130 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { type Column, DataTable } from '../../../components/DataTable';
+import { Pagination } from '../../../components/Pagination';
+import { SearchForm } from '../../../components/SearchForm';
+import { SelectField } from '../../../components/SelectField';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { problemMessage } from '../../../lib/problem-messages';
+import { useAdminTexts } from '../../../lib/i18n/admin';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useDraft } from '../../../lib/use-draft';
+import { useAuditPage } from '../hooks/use-audit';
+import { AUDIT_ENTITIES, filtersFromSearchParams, filtersToSearchParams, isEntityId, PAGE_SIZE, type AuditFilters } from '../types';
+import { actionLabel, actorLabel, entityLabel, recordLabel } from '../types/labels';
+import { AuditEntryDetail } from './AuditEntryDetail';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'audit.columns.at' },
+  { label: 'audit.columns.actor' },
+  { label: 'audit.columns.record' },
+  { label: 'audit.columns.action' },
+  { label: 'audit.columns.open', hidden: true },
+];
+
+/** The log of writes, newest first: filtered by kind of record and by record, a page at a time. */
+export function AuditPage() {
+  useAdminTexts();
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('audit.title'));
+  const language = i18n.resolvedLanguage;
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearchParams(params);
+  const [entityId, setEntityId] = useDraft(filters.entityId);
+  const page = useAuditPage(filters);
+  const data = page.data;
+  const opened = filters.entry !== null ? (data?.items.find((entry) => entry.id === filters.entry) ?? null) : null;
+  const entities: string[] = [...AUDIT_ENTITIES];
+  if (filters.entity && !entities.includes(filters.entity)) entities.push(filters.entity);
+
+  const setFilters = (next: AuditFilters) => setParams(filtersToSearchParams(next));
+  const idProblem = isEntityId(entityId.trim()) ? [] : [t('audit.filters.entityIdInvalid')];
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('audit.title')}</h1>
+      <p className="muted">{t('audit.intro')}</p>
+
+      <section className="card" aria-labelledby="audit-filters-title">
+        <h2 id="audit-filters-title">{t('audit.filters.title')}</h2>
+        <div className="filters__grid">
+          <SelectField
+            id="audit-entity"
+            name="entity"
+            label={t('audit.filters.entity')}
+            emptyLabel={t('audit.filters.allEntities')}
+            options={entities.map((entity) => ({ value: entity, label: entityLabel(t, entity) }))}
+            value={filters.entity ?? ''}
+            onChange={(e) => setFilters({ ...filters, entity: e.target.value || null, offset: 0, entry: null })}
+          />
+        </div>
+        <SearchForm
+          id="audit-entity-id"
+          label={t('audit.filters.entityId')}
+          hint={t('audit.filters.entityIdHint')}
+          errors={idProblem}
+          value={entityId}
+          maxLength={50}
+          onChange={setEntityId}
+          onSearch={() => {
+            if (idProblem.length === 0) setFilters({ ...filters, entityId: entityId.trim(), offset: 0, entry: null });
+          }}
+        />
+      </section>
+
+      {opened ? <AuditEntryDetail entry={opened} onClose={() => setFilters({ ...filters, entry: null })} /> : null}
+      {filters.entry !== null && data && !opened && !page.isFetching ? (
+        <Alert tone="info">{t('audit.entry.notOnPage')}</Alert>
+      ) : null}
+
+      <section className="card" aria-labelledby="audit-list-title" aria-busy={page.isFetching}>
+        <h2 id="audit-list-title">{t('audit.list.title')}</h2>
+        <p className="lead" role="status" data-testid="audit-total">
+          {page.isFetching && !data
+            ? t('audit.list.loading')
+            : data
+              ? t('audit.list.total', { count: data.total, formatted: formatNumber(data.total, language) })
+              : null}
+        </p>
+        {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
+        {data && data.items.length === 0 ? <p>{t('audit.list.empty')}</p> : null}
+        {data && data.items.length > 0 ? (
+          <DataTable columns={COLUMNS} caption={t('audit.list.title')} className="data-table--stack" testId="audit-table">
+            {data.items.map((entry) => (
+              <tr key={entry.id} data-testid={`audit-row-${entry.id}`} aria-current={entry.id === filters.entry ? 'true' : undefined}>
+                <td data-label={t('audit.columns.at')} className="nowrap">
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
+                </td>
+                <td data-label={t('audit.columns.actor')}>
+                  {entry.actor ? <Link to={`/users/${entry.actor.id}`}>{actorLabel(t, entry)}</Link> : actorLabel(t, entry)}
+                </td>
+                <td data-label={t('audit.columns.record')}>{recordLabel(t, entry)}</td>
+                <td data-label={t('audit.columns.action')}>{actionLabel(t, entry.action)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button--link table-link"
+                    aria-label={t('audit.list.openLabel', { record: recordLabel(t, entry), action: actionLabel(t, entry.action) })}
+                    onClick={() => setFilters({ ...filters, entry: entry.id })}
+                  >
+                    {t('audit.list.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
+        {data ? (
+          <Pagination
+            total={data.total}
+            limit={PAGE_SIZE}
+            offset={filters.offset}
+            onChange={(offset) => setFilters({ ...filters, offset, entry: null })}
+            focusHeading
+          />
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
+import { createI18n, type Language } from '../../../lib/i18n';
+import { addAdminTexts } from '../../../lib/i18n/admin';
+import { actionLabel, actorLabel, entityLabel, fieldLabel, recordLabel, valueText } from './labels';
+
+function texts(language: Language): TFunction {
+  const i18n = createI18n(language);
+  addAdminTexts(i18n);
+  return i18n.t;
+}
+
+const id = texts('id');
+const en = texts('en');
+
+describe('audit labels', () => {
+  it('name kinds, actions and fields in the reader’s language', () => {
+    expect(entityLabel(id, 'api_token')).toBe('Token akses aplikasi');
+    expect(actionLabel(id, 'reset_password')).toBe('Kata sandi diatur ulang');
+    expect(fieldLabel(id, 'display_name')).toBe('Nama tampilan');
+    expect(entityLabel(en, 'api_token')).toBe('App access token');
+  });
+
+  it('show a name the texts do not know yet as the server sent it', () => {
+    expect(entityLabel(id, 'programme_round')).toBe('programme_round');
+    expect(actionLabel(id, 'archive')).toBe('archive');
+    expect(fieldLabel(id, 'colour')).toBe('colour');
+  });
+
+  it('say which record, and who made the change (the system when nobody did)', () => {
+    expect(recordLabel(id, { entity: 'user', entity_id: '12' })).toBe('Pengguna nomor 12');
+    expect(recordLabel(id, { entity: 'export', entity_id: 'enterprises' })).toBe('Unduhan data: enterprises');
+    expect(actorLabel(id, { actor: { id: 1, username: 'admin' } })).toBe('admin');
+    expect(actorLabel(id, { actor: null })).toBe('Sistem');
+  });
+});
+
+describe('valueText', () => {
+  it('words yes/no, empty values, roles and scope kinds', () => {
+    expect(valueText(id, 'id', 'disabled', true)).toBe('Ya');
+    expect(valueText(id, 'id', 'scope_id', null)).toBe('(kosong)');
+    expect(valueText(id, 'id', 'role', 'officer')).toBe('Petugas Dinas');
+    expect(valueText(id, 'id', 'scope_kind', 'stakeholder')).toBe('Lembaga');
+    expect(valueText(en, 'en', 'role', 'group_leader')).toBe('Group leader');
+  });
+
+  it('formats money, counts, days and instants the app’s way but leaves ids alone', () => {
+    expect(valueText(id, 'id', 'amount', 1500000)).toBe('Rp\u00a01.500.000');
+    expect(valueText(id, 'id', 'count', 91599)).toBe('91.599');
+    expect(valueText(id, 'id', 'user_id', 12345)).toBe('12345');
+    expect(valueText(id, 'id', 'joined_on', '2024-01-15')).toBe('15 Jan 2024');
+    expect(valueText(id, 'id', 'verified_at', 'not a date')).toBe('not a date');
+  });
+
+  it('words kinds and statuses by the kind of record that holds them', () => {
+    expect(valueText(id, 'id', 'kind', 'agency', 'stakeholder')).toBe('Instansi pemerintah');
+    expect(valueText(id, 'id', 'kind', 'joint_business_group', 'group')).toBe('Kelompok Usaha Bersama (KUB)');
+    expect(valueText(id, 'id', 'status', 'active', 'group')).toBe('Aktif');
+    expect(valueText(id, 'id', 'status', 'closed', 'enterprise')).toBe('Tutup');
+    expect(valueText(id, 'id', 'role', 'treasurer', 'membership')).toBe('Bendahara');
+    expect(valueText(id, 'id', 'role', 'officer', 'user')).toBe('Petugas Dinas');
+    expect(valueText(id, 'id', 'helix', 'government', 'stakeholder')).toBe('Pemerintah');
+    expect(valueText(id, 'id', 'status', 'succeeded', 'import')).toBe('Selesai');
+    // A value the texts do not know stays as the server wrote it.
+    expect(valueText(id, 'id', 'kind', 'spaceship', 'group')).toBe('spaceship');
+  });
+
+  it('writes lists and records out compactly', () => {
+    expect(valueText(id, 'id', 'options', ['ya', 'tidak'])).toBe('["ya","tidak"]');
+  });
+});

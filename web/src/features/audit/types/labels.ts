@@ -1,0 +1,114 @@
+// An audit entry in words: the kind of record, what was done, each field's name and value. The
+// server's names are programmers' words ("api_token", "set_password", "scope_kind"): the texts
+// name those gotong writes today; a name they do not know yet is shown as the server sent it.
+import type { ParseKeys, TFunction } from 'i18next';
+import { formatDateTime, formatDay, formatNumber } from '../../../lib/format';
+import { adminId } from '../../../lib/i18n/admin-id';
+import { id as texts } from '../../../lib/i18n/id';
+import { hasPath } from '../../../lib/problem-messages';
+import { formatRupiah } from '../../../lib/rupiah';
+import type { AuditEntry } from './index';
+
+type Key = ParseKeys<'translation'>;
+
+/** Whole rupiah, as the treasury and registry record them. */
+const MONEY = new Set([
+  'amount',
+  'capital',
+  'turnover',
+  'price',
+  'unit_price',
+  'group_price',
+  'alone_price',
+  'monthly_fee',
+  'debit',
+  'credit',
+  'value',
+]);
+/** Counts of things (not ids): "91.599", not "91599". */
+const COUNTS = new Set(['count', 'rows_read', 'rows_inserted', 'rows_updated', 'rows_failed', 'employees', 'quantity']);
+interface Words {
+  root: object;
+  prefix: string;
+}
+
+/** Values the texts have words for, by the field that holds them, whatever the record. */
+const VALUE_TEXTS: Record<string, Words> = {
+  role: { root: texts.roles, prefix: 'roles' },
+  scope_kind: { root: texts.scope.kinds, prefix: 'scope.kinds' },
+  gender: { root: texts.genders, prefix: 'genders' },
+  sector: { root: texts.sectors, prefix: 'sectors' },
+  scale: { root: texts.scales, prefix: 'scales' },
+  scale_criterion: { root: texts.criteria, prefix: 'criteria' },
+  helix: { root: texts.stakeholders.helices, prefix: 'stakeholders.helices' },
+  origin: { root: texts.groups.origins, prefix: 'groups.origins' },
+  topic: { root: texts.groups.deliberations.topics, prefix: 'groups.deliberations.topics' },
+  method: { root: texts.groups.deliberations.methods, prefix: 'groups.deliberations.methods' },
+  outcome: { root: texts.groups.deliberations.outcomes, prefix: 'groups.deliberations.outcomes' },
+};
+
+/** Fields whose words depend on the kind of record ("kind" of a stakeholder, of a group …), as "entity:field". */
+const ENTITY_VALUE_TEXTS: Record<string, Words> = {
+  'stakeholder:kind': { root: texts.stakeholders.kinds, prefix: 'stakeholders.kinds' },
+  'group:kind': { root: texts.groups.kinds, prefix: 'groups.kinds' },
+  'group:status': { root: texts.groups.statuses, prefix: 'groups.statuses' },
+  'membership:role': { root: texts.groups.roles, prefix: 'groups.roles' },
+  'enterprise:status': { root: texts.enterpriseStatus, prefix: 'enterpriseStatus' },
+  'import:status': { root: texts.imports.status, prefix: 'imports.status' },
+  'import:mode': { root: texts.imports.modes, prefix: 'imports.modes' },
+  'meeting:kind': { root: texts.groups.meetings.kinds, prefix: 'groups.meetings.kinds' },
+  'meeting:status': { root: texts.groups.meetings.statuses, prefix: 'groups.meetings.statuses' },
+  'ledger_entry:kind': { root: texts.groups.treasury.kinds, prefix: 'groups.treasury.kinds' },
+  'joint_order:status': { root: texts.groups.orders.statuses, prefix: 'groups.orders.statuses' },
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function entityLabel(t: TFunction, entity: string): string {
+  return hasPath(adminId.audit.entities, [entity]) ? t(`audit.entities.${entity}` as Key) : entity;
+}
+
+export function actionLabel(t: TFunction, action: string): string {
+  return hasPath(adminId.audit.actions, [action]) ? t(`audit.actions.${action}` as Key) : action;
+}
+
+export function fieldLabel(t: TFunction, field: string): string {
+  return hasPath(adminId.audit.fields, [field]) ? t(`audit.fields.${field}` as Key) : field;
+}
+
+/** "Pengguna nomor 12"; an id that is not a number as it is ("Ekspor data: enterprises"). */
+export function recordLabel(t: TFunction, entry: Pick<AuditEntry, 'entity' | 'entity_id'>): string {
+  const entity = entityLabel(t, entry.entity);
+  return /^\d+$/.test(entry.entity_id)
+    ? t('audit.recordNumbered', { entity, id: entry.entity_id })
+    : t('audit.recordNamed', { entity, id: entry.entity_id });
+}
+
+/** Who made the change: the account's username, or the system itself (a migration, an import's job). */
+export function actorLabel(t: TFunction, entry: Pick<AuditEntry, 'actor'>): string {
+  return entry.actor?.username ?? t('audit.system');
+}
+
+/**
+ * One value of a recorded field of a kind of record (`entity`) in words: yes/no, dates and times in
+ * the reader's way, rupiah, counts, roles, kinds, statuses and other words the texts know; lists
+ * and records as compact text.
+ */
+export function valueText(t: TFunction, language: string | undefined, field: string, value: unknown, entity = ''): string {
+  if (value === null || value === undefined || value === '') return t('audit.value.empty');
+  if (typeof value === 'boolean') return value ? t('audit.value.yes') : t('audit.value.no');
+  if (typeof value === 'number') {
+    if (MONEY.has(field) && Number.isFinite(value)) return formatRupiah(value);
+    if (COUNTS.has(field)) return formatNumber(value, language);
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    const words = ENTITY_VALUE_TEXTS[`${entity}:${field}`] ?? VALUE_TEXTS[field];
+    if (words && hasPath(words.root, [value])) return t(`${words.prefix}.${value}` as Key);
+    if (INSTANT.test(value)) return formatDateTime(value, language);
+    if (DAY.test(value)) return formatDay(value, language);
+    return value;
+  }
+  return JSON.stringify(value) ?? '';
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry, Region } from './index';
+import { childLevelOf, crumbsOf, dataLoadOf, isRegionCode } from './browse';
+
+const NGAJUM: Region = {
+  code: '35.07.20',
+  name: 'Ngajum',
+  level: 'district',
+  parent_code: '35.07',
+  has_children: true,
+  path: [
+    { code: '35', name: 'Jawa Timur' },
+    { code: '35.07', name: 'Kabupaten Malang' },
+    { code: '35.07.20', name: 'Ngajum' },
+  ],
+};
+
+const load = (overrides: Partial<AuditEntry>): AuditEntry => ({
+  id: 1,
+  at: '2026-11-20T00:00:00Z',
+  actor: null,
+  entity: 'regions',
+  entity_id: 'idn-area-data',
+  action: 'load',
+  before: null,
+  after: { count: 91599, source: '/srv/idn-area-data/data' },
+  request_id: '',
+  ...overrides,
+});
+
+describe('browsing the region tree', () => {
+  it('takes only codes shaped like Kemendagri codes from the address', () => {
+    expect(['35', '35.07', '35.07.20', '35.07.20.2004'].every(isRegionCode)).toBe(true);
+    expect(isRegionCode('35.7')).toBe(false);
+    expect(isRegionCode(undefined)).toBe(false);
+  });
+
+  it('lists the next level down, provinces at the top and nothing under a village', () => {
+    expect(childLevelOf(null)).toBe('province');
+    expect(childLevelOf(NGAJUM)).toBe('village');
+    expect(childLevelOf({ level: 'village' })).toBeNull();
+  });
+
+  it('builds the trail from Indonesia down to the region itself', () => {
+    expect(crumbsOf(NGAJUM)).toEqual([
+      { code: null, name: null },
+      { code: '35', name: 'Jawa Timur' },
+      { code: '35.07', name: 'Kabupaten Malang' },
+      { code: '35.07.20', name: 'Ngajum' },
+    ]);
+    expect(crumbsOf(null)).toEqual([{ code: null, name: null }]);
+  });
+});
+
+describe('dataLoadOf', () => {
+  it('reads when, how many and from where out of the load’s audit entry', () => {
+    expect(dataLoadOf(load({}))).toEqual({ at: '2026-11-20T00:00:00Z', count: 91599, source: '/srv/idn-area-data/data' });
+  });
+
+  it('leaves out what the entry does not say, and ignores any other entry', () => {
+    expect(dataLoadOf(load({ after: {} }))).toEqual({ at: '2026-11-20T00:00:00Z', count: null, source: null });
+    expect(dataLoadOf(load({ action: 'update' }))).toBeNull();
+    expect(dataLoadOf(null)).toBeNull();
+  });
+});
