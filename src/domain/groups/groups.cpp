@@ -80,7 +80,8 @@ audit::Snapshot SnapshotOf(const Deliberation& deliberation) {
       {"meeting_id", Optional(deliberation.meeting_id)},
       {"title", deliberation.title},
       {"topic", Word(ToString(deliberation.topic))},
-      {"method", Word(ToString(deliberation.method))},
+      {"rule", Word(ToString(deliberation.rule))},
+      {"quorum", Optional(deliberation.quorum)},
       {"options", options},
       {"decided", deliberation.decided},
       {"outcome", deliberation.outcome ? audit::Value(Word(ToString(*deliberation.outcome)))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDay, formatMonth, formatNumber, formatPercent, localeOf, todayIso } from './format';
+import { formatBytes, formatDate, formatDay, formatMonth, formatNumber, formatPartialDay, formatPercent, localeOf, todayIso } from './format';
 
 describe('format', () => {
   it('maps app languages to locales, Indonesian by default', () => {
@@ -49,5 +49,11 @@ describe('format', () => {
 
   it("gives today's date in the browser's calendar as a date input holds it", () => {
     expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+
+  it('shows a day known only by its year or month as no more than is known', () => {
+    expect(formatPartialDay('2017-01-01', 'year', 'id')).toBe('2017');
+    expect(formatPartialDay('2019-03-01', 'month', 'id')).toBe(formatMonth('2019-03', 'id'));
+    expect(formatPartialDay('2018-06-05', 'day', 'id')).toBe(formatDay('2018-06-05', 'id'));
   });
 });

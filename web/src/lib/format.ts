@@ -72,6 +72,13 @@ export function formatDay(day: string, language: string | undefined, month: 'sho
   return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** A day known only as far as `precision` says: "2017", "Mar 2017" or "5 Mar 2017". */
+export function formatPartialDay(day: string, precision: 'year' | 'month' | 'day', language: string | undefined): string {
+  if (precision === 'year') return day.slice(0, 4);
+  if (precision === 'month') return formatMonth(day.slice(0, 7), language);
+  return formatDay(day, language);
+}
+
 /** A month "2026-11" as "Nov 2026" (or "November 2026"); the raw text when it is not a month. */
 export function formatMonth(month: string, language: string | undefined, style: 'short' | 'long' = 'short'): string {
   const date = parseDay(`${month}-01`);

@@ -71,6 +71,7 @@ export function member(id: number, name: string, overrides: Partial<Member> = {}
     mentor: false,
     local_hero: false,
     joined_on: '2018-06-01',
+    joined_precision: 'day',
     left_on: null,
     active: true,
     user_id: null,

@@ -896,6 +896,7 @@ export const en: Translation = {
       loading: 'Loading members…',
       empty: 'No members yet.',
       joined: 'Joined {{date}}',
+      beforeFounding: 'before the group was founded ({{year}}) — check the record',
       left: 'Left {{date}}',
       enterprise: 'Business: {{name}}',
       add: 'Add member',

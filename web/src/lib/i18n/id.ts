@@ -897,6 +897,7 @@ export const id = {
       loading: 'Memuat daftar anggota…',
       empty: 'Belum ada anggota.',
       joined: 'Bergabung {{date}}',
+      beforeFounding: 'sebelum kelompok berdiri ({{year}}) — periksa datanya',
       left: 'Keluar {{date}}',
       enterprise: 'Usaha: {{name}}',
       add: 'Tambah anggota',

@@ -43,7 +43,7 @@ const VALUE_TEXTS: Record<string, Words> = {
   helix: { root: texts.stakeholders.helices, prefix: 'stakeholders.helices' },
   origin: { root: texts.groups.origins, prefix: 'groups.origins' },
   topic: { root: texts.groups.deliberations.topics, prefix: 'groups.deliberations.topics' },
-  method: { root: texts.groups.deliberations.methods, prefix: 'groups.deliberations.methods' },
+  rule: { root: texts.groups.deliberations.rules, prefix: 'groups.deliberations.rules' },
   outcome: { root: texts.groups.deliberations.outcomes, prefix: 'groups.deliberations.outcomes' },
 };
 
