@@ -733,6 +733,7 @@ core::Result<std::int64_t> LoadBatuGroup(Runtime& runtime, std::int64_t steward_
     meeting.agenda = Text("Produksi dan pemasaran keripik apel");
     GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
     std::vector<groups::AttendanceInput> lines;
+    lines.reserve(members.size());
     for (auto member : members) lines.push_back({member, std::string("present")});
     GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
   }

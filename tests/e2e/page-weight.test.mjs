@@ -46,8 +46,17 @@ async function meter(page, { acceptEncoding } = {}) {
     requests: () => finished,
     report: (label) =>
       `${label}: ${(finished.reduce((sum, r) => sum + r.bytes, 0) / 1024).toFixed(1)} KB in ${finished.length} requests\n` +
-      finished.map((r) => `  ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${r.encoding.padEnd(8)} ${new URL(r.url).pathname}`).join('\n'),
+      finished.map((r) => `  ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${r.encoding.padEnd(8)} ${pathOf(r.url)}`).join('\n'),
   };
+}
+
+/** A request's path, or the whole address when it is not one a URL can hold. */
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url || '(no address)';
+  }
 }
 
 /** t.diagnostic prints one line at a time. */

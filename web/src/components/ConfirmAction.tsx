@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from './Alert';
 
@@ -18,6 +18,8 @@ interface ConfirmActionProps {
   tone?: 'danger' | 'secondary';
   /** The confirming button's look: `danger` unless the action gives something back. */
   confirmTone?: 'danger' | 'primary';
+  /** Extra fields asked with the question (a reason for a correction). */
+  children?: ReactNode;
   testId?: string;
 }
 
@@ -34,6 +36,7 @@ export function ConfirmAction({
   describeError,
   tone = 'secondary',
   confirmTone = 'danger',
+  children,
   testId,
 }: ConfirmActionProps) {
   const { t } = useTranslation();
@@ -59,7 +62,7 @@ export function ConfirmAction({
     return (
       <button
         type="button"
-        className={`button button--${tone}`}
+        className={`button button--${tone} confirm__open`}
         aria-label={accessibleLabel}
         data-testid={testId}
         onClick={() => {
@@ -90,6 +93,7 @@ export function ConfirmAction({
       <p id={`${id}-question`} className="confirm__question" ref={questionRef} tabIndex={-1}>
         {question}
       </p>
+      {children}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="button-row">
         <button type="button" className={`button button--${confirmTone}`} disabled={busy} onClick={() => void onYes()}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../lib/i18n';
+import { LANGUAGES, switchLanguage, type Language } from '../lib/i18n';
 
 /** Two buttons, ID and EN; the choice is stored by the i18n set-up and sets <html lang>. */
 export function LanguageSwitch() {
@@ -18,7 +18,7 @@ export function LanguageSwitch() {
           aria-label={`${t(`language.short.${language}`)} – ${t(`language.names.${language}`)}`}
           title={t('language.switchTo', { language: t(`language.names.${language}`) })}
           data-testid={`lang-${language}`}
-          onClick={() => void i18n.changeLanguage(language)}
+          onClick={() => void switchLanguage(i18n, language)}
         >
           {t(`language.short.${language}`)}
         </button>

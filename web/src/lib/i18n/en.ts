@@ -1225,7 +1225,6 @@ export const en: Translation = {
       none: '–',
     },
     confirm: {
-      busy: 'Saving…',
       no: 'Keep it',
     },
     treasury: {

@@ -4,7 +4,7 @@ import { adminEn } from './admin-en';
 import { adminId } from './admin-id';
 import { en } from './en';
 import { id } from './id';
-import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, resources } from './index';
+import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, switchLanguage } from './index';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -21,7 +21,7 @@ function leafValues(node: unknown): string[] {
 
 /** Every bundle the app has, per language: its own texts and the admin pages' (checked alike). */
 const BUNDLES = [
-  { name: 'app', id, en, byLanguage: Object.fromEntries(Object.entries(resources).map(([l, b]) => [l, b.translation])) },
+  { name: 'app', id, en, byLanguage: { id, en } },
   { name: 'admin', id: adminId, en: adminEn, byLanguage: ADMIN_RESOURCES },
 ];
 
@@ -102,5 +102,17 @@ describe('language choice', () => {
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(readStoredLanguage()).toBe('en');
+  });
+});
+
+describe('switching language', () => {
+  it('fetches and adds the chosen language to an instance that started without it', async () => {
+    const i18n = createI18n('id');
+    i18n.removeResourceBundle('en', 'translation');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    await switchLanguage(i18n, 'en');
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('common.search')).toBe(en.common.search);
+    expect(document.documentElement.lang).toBe('en');
   });
 });

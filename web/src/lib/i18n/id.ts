@@ -1226,7 +1226,6 @@ export const id = {
       none: '–',
     },
     confirm: {
-      busy: 'Menyimpan…',
       no: 'Tidak jadi',
     },
     treasury: {

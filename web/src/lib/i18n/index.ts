@@ -1,20 +1,41 @@
 // i18n set-up: Bahasa Indonesia by default, English second. The chosen language is
 // remembered in localStorage and mirrored in <html lang> so screen readers and the
-// browser's own spell-checking and hyphenation follow it.
+// browser's own spell-checking and hyphenation follow it. The English texts travel in a chunk
+// of their own, fetched when English is chosen (loadLanguage), so that a first visit in
+// Indonesian does not download them.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { id } from './id';
+import { id, type Translation } from './id';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'id';
 export const LANGUAGE_STORAGE_KEY = 'gotong.language';
 
-export const resources = {
-  id: { translation: id },
-  en: { translation: en },
-} as const;
+/** The texts of each language loaded so far: Indonesian always, English once loaded. */
+const bundles: Partial<Record<Language, Translation>> = { id };
+
+/** Makes a language's texts available to the next createI18n (tests register English up front). */
+export function registerLanguage(language: Language, texts: Translation): void {
+  bundles[language] = texts;
+}
+
+/** Fetches a language's texts unless they are here already. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (bundles[language]) return;
+  if (language === 'en') bundles.en = (await import('./en')).en;
+}
+
+/** Switches `i18n` to `language`, fetching its texts first when needed. */
+export async function switchLanguage(i18n: I18n, language: Language): Promise<void> {
+  await loadLanguage(language);
+  const texts = bundles[language];
+  if (texts && !i18n.hasResourceBundle(language, 'translation')) {
+    // Deep, without overwriting: texts added to the instance later (the admin pages') stay.
+    i18n.addResourceBundle(language, 'translation', structuredClone(texts), true, false);
+  }
+  await i18n.changeLanguage(language);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -49,7 +70,9 @@ export function createI18n(language: Language = readStoredLanguage()): I18n {
   void instance.init({
     // A copy: i18next keeps the objects it is given and merges texts added later (the admin
     // pages', admin.ts) into them, which must not change the modules' own `id` and `en`.
-    resources: structuredClone(resources),
+    resources: structuredClone(
+      Object.fromEntries(Object.entries(bundles).map(([language, texts]) => [language, { translation: texts }])),
+    ),
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],

@@ -33,7 +33,7 @@ import {
   type FormEntryKind,
   type LedgerEntry,
 } from '../types/treasury';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 
 const LEDGER_PAGE = 20;
 const NO_MEMBERS: readonly Member[] = [];

@@ -30,7 +30,7 @@ import {
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { deliberationPath, groupPath } from '../types/paths';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 
 interface ClaimFormProps {
   group: GroupView;

@@ -24,7 +24,7 @@ import {
   type PostMatch,
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { QuantityAndUnit } from './QuantityAndUnit';
 
 /** An offer or request of her own: what, how much, at what price, until when. */

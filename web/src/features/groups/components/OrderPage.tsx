@@ -23,7 +23,7 @@ import {
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { groupPath } from '../types/paths';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 
 const STATUS_TONES = { open: 'info', fulfilled: 'success', cancelled: 'neutral' } as const satisfies Record<OrderStatus, string>;
 
