@@ -12,6 +12,7 @@
 #include "domain/registry/import.hpp"
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <cstdio>
 
 namespace gotong::app {
@@ -352,6 +353,28 @@ class History {
   Month current_;
 };
 
+// A meeting held on `held_on`, recorded that day with each member's presence (`presence_of`
+// the i-th member's word: present, excused or absent).
+core::Status HoldMeeting(Runtime& runtime, History& history, std::int64_t group_id, const core::Date& held_on,
+                         const std::string& kind, std::int64_t host, const std::string& venue,
+                         const std::string& agenda, const std::vector<std::int64_t>& members,
+                         const std::function<std::string(std::size_t)>& presence_of) {
+  Context system = Context::System("demo");
+  history.At(held_on);
+  groups::MeetingInput meeting;
+  meeting.held_on = Text(held_on.ToString());
+  meeting.kind = Text(kind);
+  meeting.host_member_id = Number(host);
+  meeting.venue = Text(venue);
+  meeting.agenda = Text(agenda);
+  GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, group_id, meeting));
+  std::vector<groups::AttendanceInput> lines;
+  lines.reserve(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) lines.push_back({members[i], presence_of(i)});
+  GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, group_id, held.meeting.id, lines));
+  return core::OkStatus();
+}
+
 // Seed 001: the Harapan Sejahtera tape group of Banjarsari, Ngajum. An embryo group the leader
 // had legalised by the village head, formalised through YBM BRILiaN's programme: a year of
 // mentoring with working capital (part of it set aside as a group shop), equipment a year later,
@@ -406,21 +429,14 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   Random random(2016);
   for (Month month = first; month <= history.current(); month = month.Next()) {
     for (unsigned day : {5u, 20u}) {
-      core::Date held_on = history.On(month, day);
-      history.At(held_on);
-      groups::MeetingInput meeting;
-      meeting.held_on = Text(held_on.ToString());
-      meeting.kind = Text(day == 5 ? "formal" : "informal");
-      meeting.host_member_id = Number(members[random.Below(members.size())]);
-      meeting.venue = Text("Rumah anggota");
-      meeting.agenda = Text(day == 5 ? "Iuran, kas, rencana produksi" : "Berbagi bahan baku dan pasar");
-      GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
-      std::vector<groups::AttendanceInput> lines;
-      for (auto member : members) {
-        int roll = static_cast<int>(random.Below(100));
-        lines.push_back({member, std::string(roll < 85 ? "present" : roll < 95 ? "excused" : "absent")});
-      }
-      GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
+      std::int64_t host = members[random.Below(members.size())];
+      GOTONG_RETURN_IF_ERROR(HoldMeeting(
+          runtime, history, id, history.On(month, day), day == 5 ? "formal" : "informal", host,
+          "Rumah anggota", day == 5 ? "Iuran, kas, rencana produksi" : "Berbagi bahan baku dan pasar", members,
+          [&](std::size_t) {
+            int roll = static_cast<int>(random.Below(100));
+            return std::string(roll < 85 ? "present" : roll < 95 ? "excused" : "absent");
+          }));
     }
   }
 
@@ -620,20 +636,11 @@ core::Result<std::int64_t> LoadCitraGendhis(Runtime& runtime, std::int64_t stewa
   }
   // A learning meeting every month this past year, at the house of a member with room to spare.
   for (Month month = history.Back(11); month <= history.current(); month = month.Next()) {
-    core::Date held_on = history.On(month, 10);
-    history.At(held_on);
-    groups::MeetingInput meeting;
-    meeting.held_on = Text(held_on.ToString());
-    meeting.kind = Text("formal");
-    meeting.host_member_id = Number(members[0]);
-    meeting.venue = Text("Rumah Bu AD, Gondanglegi");
-    meeting.agenda = Text("Praktik membatik bersama");
-    GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
-    std::vector<groups::AttendanceInput> lines;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      lines.push_back({members[i], std::string((i + month.month) % 5 == 0 ? "excused" : "present")});
-    }
-    GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
+    GOTONG_RETURN_IF_ERROR(HoldMeeting(runtime, history, id, history.On(month, 10), "formal", members[0],
+                                       "Rumah Bu AD, Gondanglegi", "Praktik membatik bersama", members,
+                                       [&](std::size_t i) {
+                                         return std::string((i + month.month) % 5 == 0 ? "excused" : "present");
+                                       }));
   }
   // A large order split among members by what each can make in time; its deadline has passed
   // and nothing is delivered yet.
@@ -723,19 +730,9 @@ core::Result<std::int64_t> LoadBatuGroup(Runtime& runtime, std::int64_t steward_
   // Monthly meetings, one month missed: the officer sees a group that is not quite keeping up.
   for (Month month = history.Back(5); month <= history.current(); month = month.Next()) {
     if (month == history.Back(2)) continue;
-    core::Date held_on = history.On(month, 8);
-    history.At(held_on);
-    groups::MeetingInput meeting;
-    meeting.held_on = Text(held_on.ToString());
-    meeting.kind = Text("formal");
-    meeting.host_member_id = Number(members[0]);
-    meeting.venue = Text("Balai desa");
-    meeting.agenda = Text("Produksi dan pemasaran keripik apel");
-    GOTONG_ASSIGN_OR_RETURN(auto held, runtime.meetings->CreateMeeting(system, id, meeting));
-    std::vector<groups::AttendanceInput> lines;
-    lines.reserve(members.size());
-    for (auto member : members) lines.push_back({member, std::string("present")});
-    GOTONG_RETURN_IF_ERROR(runtime.meetings->RecordAttendance(system, id, held.meeting.id, lines));
+    GOTONG_RETURN_IF_ERROR(HoldMeeting(runtime, history, id, history.On(month, 8), "formal", members[0],
+                                       "Balai desa", "Produksi dan pemasaran keripik apel", members,
+                                       [](std::size_t) { return std::string("present"); }));
   }
   return id;
 }

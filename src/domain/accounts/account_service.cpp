@@ -393,24 +393,14 @@ core::Result<std::string> AccountService::IssueApiToken(const Context& context,
                                                         const std::string& username,
                                                         const std::string& name) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
-  if (core::Trim(name).empty() || name.size() > 100) {
-    return Error::Invalid("name", "invalid_value", "a token needs a name of 1 to 100 characters");
+  std::int64_t user_id = 0;
+  {
+    GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+    GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindByUsername(username));
+    user_id = user.id;
   }
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().FindByUsername(username));
-  std::string token = secrets_.NewToken();
-  ApiToken record;
-  record.user_id = user.id;
-  record.name = std::string(core::Trim(name));
-  record.token_hash = secrets_.Digest(token);
-  record.created_at = clock_.Now();
-  GOTONG_ASSIGN_OR_RETURN(record.id, unit->ApiTokens().Insert(record));
-  auto entry = audit::NewEntry(context, record.created_at, "api_token", std::to_string(record.id),
-                               "create");
-  entry.after = audit::Snapshot{{"user_id", user.id}, {"name", record.name}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return token;
+  GOTONG_ASSIGN_OR_RETURN(auto issued, IssueApiToken(context, user_id, name));
+  return std::move(issued.second);
 }
 
 core::Result<std::pair<ApiToken, std::string>> AccountService::IssueApiToken(const Context& context,
