@@ -389,10 +389,23 @@ core::Result<Authenticated> AccountService::AuthenticateBearer(const std::string
   return Authenticated{PrincipalOf(user), std::move(user), std::nullopt, std::nullopt};
 }
 
+namespace {
+
+// A token's name: 1 to 100 characters that are not all spaces.
+core::Status CheckTokenName(const std::string& name) {
+  if (core::Trim(name).empty() || name.size() > 100) {
+    return Error::Invalid("name", "invalid_value", "a token needs a name of 1 to 100 characters");
+  }
+  return core::OkStatus();
+}
+
+}  // namespace
+
 core::Result<std::string> AccountService::IssueApiToken(const Context& context,
                                                         const std::string& username,
                                                         const std::string& name) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
+  GOTONG_RETURN_IF_ERROR(CheckTokenName(name));  // before any database work
   std::int64_t user_id = 0;
   {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
@@ -407,9 +420,7 @@ core::Result<std::pair<ApiToken, std::string>> AccountService::IssueApiToken(con
                                                                              std::int64_t user_id,
                                                                              const std::string& name) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
-  if (core::Trim(name).empty() || name.size() > 100) {
-    return Error::Invalid("name", "invalid_value", "a token needs a name of 1 to 100 characters");
-  }
+  GOTONG_RETURN_IF_ERROR(CheckTokenName(name));
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(User user, unit->Users().Find(user_id));
   if (user.disabled) {
