@@ -8,6 +8,8 @@ import { ApiError, api } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
 import { callsTo, enterprise, routeFetch } from '../../../test/fixtures';
 import { createTestQueryClient, jsonResponse } from '../../../test/render';
+import { registryKeys } from '../api/keys';
+import type { Enterprise } from '../types';
 import { readEnterpriseErrors, saveEnterprise, useEnterpriseForm } from './use-enterprise-form';
 
 const i18n = createI18n('id');
@@ -22,8 +24,7 @@ beforeEach(() => {
   });
 });
 
-function renderForm() {
-  const client = createTestQueryClient();
+function renderForm(original: Enterprise | null = null, client = createTestQueryClient()) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
       <I18nextProvider i18n={i18n}>
@@ -31,7 +32,7 @@ function renderForm() {
       </I18nextProvider>
     </QueryClientProvider>
   );
-  return renderHook(() => useEnterpriseForm(null, 'officer', { current: null }), { wrapper });
+  return renderHook(() => useEnterpriseForm(original, 'officer', { current: null }), { wrapper });
 }
 
 const refused = (slug: string, status: number, errors: Array<{ field: string; code: string }>) =>
@@ -65,6 +66,22 @@ describe('useEnterpriseForm', () => {
   });
 });
 
+describe('useEnterpriseForm after an edit', () => {
+  it('puts the server\'s record in the cache before leaving, so the record page never shows the old values under "saved"', async () => {
+    fetchMock = routeFetch({ 'PATCH /api/v1/enterprises/7': () => jsonResponse(enterprise({ employees: 5 })) });
+    const client = createTestQueryClient();
+    const original = enterprise({ employees: 2 });
+    client.setQueryData(registryKeys.enterprise(7), original);
+    const { result } = renderForm(original, client);
+    act(() => {
+      result.current.set('employees', '5');
+    });
+    await act(() => result.current.onSubmit());
+    expect(callsTo(fetchMock, 'PATCH /api/v1/enterprises/7')).toHaveLength(1);
+    expect(client.getQueryData<Enterprise>(registryKeys.enterprise(7))?.employees).toBe(5);
+  });
+});
+
 describe('readEnterpriseErrors', () => {
   it('says "already used" beside the field a 409 names, whatever code the server used', () => {
     const errors = readEnterpriseErrors(t, refused('already-exists', 409, [{ field: 'nib', code: 'duplicate' }]));
@@ -83,13 +100,14 @@ describe('readEnterpriseErrors', () => {
 describe('saveEnterprise', () => {
   it('sends nothing for an edit that changes nothing, and says so', async () => {
     const original = enterprise();
-    await expect(saveEnterprise(original, { name: original.name }, 'key-1', false)).resolves.toEqual({ target: 7, notice: 'nothingChanged' });
+    await expect(saveEnterprise(original, { name: original.name }, 'key-1', false)).resolves.toEqual({ target: 7, saved: original, notice: 'nothingChanged' });
     expect(callsTo(fetchMock, 'PATCH /api/v1/enterprises/7')).toHaveLength(0);
   });
 
   it('creates with the submission\'s Idempotency-Key', async () => {
-    await expect(saveEnterprise(null, { name: 'Batik', sector: 'batik', village_code: '35.79.03.2001', owner_id: 12 }, 'key-2', false)).resolves.toEqual({
+    await expect(saveEnterprise(null, { name: 'Batik', sector: 'batik', village_code: '35.79.03.2001', owner_id: 12 }, 'key-2', false)).resolves.toMatchObject({
       target: 31,
+      saved: { id: 31 },
       notice: 'created',
     });
     const [call] = callsTo(fetchMock, 'POST /api/v1/enterprises');

@@ -55,17 +55,17 @@ export async function saveEnterprise(
   input: EnterpriseInput,
   idempotencyKey: string,
   renewal: boolean,
-): Promise<{ target: number; notice: SavedNotice }> {
+): Promise<{ target: number; saved: Enterprise; notice: SavedNotice }> {
   if (original) {
     const { owner, ...rest } = input;
     const patch = patchBody(original, owner ? { ...rest, owner_id: await createOwner(owner) } : rest);
     const changed = Object.keys(patch).length > 0;
-    if (changed) await updateEnterprise(original.id, patch);
-    if (renewal) await verifyEnterprise(original.id);
-    return { target: original.id, notice: changed ? 'saved' : 'nothingChanged' };
+    let saved = changed ? await updateEnterprise(original.id, patch) : original;
+    if (renewal) saved = await verifyEnterprise(original.id);
+    return { target: original.id, saved, notice: changed ? 'saved' : 'nothingChanged' };
   }
   const created = await createEnterprise(createBody(input), idempotencyKey);
-  return { target: created.id, notice: 'created' };
+  return { target: created.id, saved: created, notice: 'created' };
 }
 
 /** A refusal beside the enterprise form's fields; the owner's fields have their messages under their own names. */
@@ -102,8 +102,8 @@ export function useEnterpriseForm(original: Enterprise | null, role: Role, formR
     validate: (draft: EnterpriseDraft) => validateDraft(draft, { currentYear: new Date().getFullYear(), canSetSteward }),
     send: (input: EnterpriseInput, key) => saveEnterprise(original, input, key, renewal),
     readErrors: (error) => readEnterpriseErrors(t, error),
-    onSaved: ({ target, notice }) => {
-      enterpriseSaved({ id: target });
+    onSaved: ({ target, saved, notice }) => {
+      enterpriseSaved(saved);
       void navigate(back ?? enterprisePath(target), { state: { notice } satisfies DetailNotice });
     },
     onRejected: () => setAttempt((n) => n + 1),

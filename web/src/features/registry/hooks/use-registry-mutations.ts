@@ -21,11 +21,16 @@ export function useVerifyEnterprise() {
   });
 }
 
-/** A record created or edited (EnterpriseForm): it, its history and every list that may show it. */
+/**
+ * A record created or edited (EnterpriseForm): the record shows the server's answer at once (the
+ * detail page never shows the old values under "saved"), its history and every list that may
+ * show it refetch.
+ */
 export function useEnterpriseSaved() {
   const client = useQueryClient();
-  return (enterprise: { id: number }) => {
-    void client.invalidateQueries({ queryKey: registryKeys.enterprise(enterprise.id) });
+  return (enterprise: Enterprise) => {
+    client.setQueryData(registryKeys.enterprise(enterprise.id), enterprise);
+    void client.invalidateQueries({ queryKey: registryKeys.history(enterprise.id) });
     void client.invalidateQueries({ queryKey: registryKeys.lists() });
     void client.invalidateQueries({ queryKey: [...registryKeys.enterprises, 'areas'] });
   };
