@@ -90,10 +90,22 @@ function waitForExit(child, timeoutMs) {
   });
 }
 
+/** The demo's "  petugas      officer       password: …" lines, by username. */
+function parseDemoLogins(output) {
+  const logins = {};
+  for (const match of output.matchAll(/^\s+(\S+)\s+\S+\s+password: (\S+)\s*$/gm)) {
+    logins[match[1]] = { username: match[1], password: match[2] };
+  }
+  if (!logins.admin) throw new Error(`gotong demo printed no logins:\n${output}`);
+  return logins;
+}
+
 /**
  * Starts a server with its own temp database. Returns { url, dir, addUser, stop }; call stop()
  * in an after() hook: it sends SIGTERM, waits for a graceful exit, and removes the dir.
  * `options.env` adds environment variables for the server (e.g. GOTONG_STALE_DAYS).
+ * `options.demo` loads `gotong demo` first; `demoLogins` then holds its accounts by username
+ * ({ username, password }), their passwords as the demo printed them.
  * `addUser({ username, password, role, displayName, scope })` creates another account with
  * the CLI against the same database while the server runs (scope as "stakeholder:3").
  */
@@ -121,6 +133,7 @@ export async function startServer(options = {}) {
   delete env.GOTONG_LISTEN;
   try {
     await run(['migrate', '--database', database], { env });
+    const demoLogins = options.demo ? parseDemoLogins(await run(['demo', '--database', database], { env, timeoutMs: 120_000 })) : {};
     await run(
       ['user', 'add', ADMIN.username, '--role', 'admin', '--display-name', ADMIN.displayName, '--database', database],
       { env, input: `${ADMIN.password}\n` },
@@ -130,6 +143,7 @@ export async function startServer(options = {}) {
       url: server.url,
       dir,
       logs: server.logs,
+      demoLogins,
       async addUser({ username, password, role, displayName, scope }) {
         const args = ['user', 'add', username, '--role', role, '--database', database];
         if (displayName) args.push('--display-name', displayName);

@@ -14,6 +14,7 @@ import { RegistryPage } from '../../features/registry/components/RegistryPage';
 import { RenewalWorklist } from '../../features/registry/components/RenewalWorklist';
 import { StakeholdersPage } from '../../features/stakeholders/components/StakeholdersPage';
 import { can } from '../../lib/permissions';
+import { HomeArea } from '../home-area';
 
 // The group workspace loads when first opened: offices that never open it do not download it,
 // and a group leader's phone gets the rest of the app sooner.
@@ -30,7 +31,11 @@ const GroupWorkspace = lazy(() =>
 
 export function RegistryListRoute({ view }: { view: 'list' | 'areas' }) {
   const { user } = useAuth();
-  return user ? <RegistryPage role={user.role} view={view} RegionPicker={RegionPicker} /> : null;
+  return user ? (
+    <HomeArea param="region">
+      <RegistryPage role={user.role} view={view} RegionPicker={RegionPicker} />
+    </HomeArea>
+  ) : null;
 }
 
 export function EnterpriseDetailRoute() {
@@ -44,7 +49,11 @@ export function EnterpriseFormRoute({ mode }: { mode: 'create' | 'edit' }) {
 }
 
 export function RenewalRoute() {
-  return <RenewalWorklist RegionPicker={RegionPicker} />;
+  return (
+    <HomeArea param="village">
+      <RenewalWorklist RegionPicker={RegionPicker} />
+    </HomeArea>
+  );
 }
 
 export function StakeholdersRoute() {
@@ -83,9 +92,11 @@ export function GroupFormRoute() {
 /** SOP compliance of every group in a region: offices and programmes choose the region with the app's picker. */
 export function RegionComplianceRoute() {
   return (
-    <Suspense fallback={<LoadingScreen />}>
-      <RegionCompliancePage RegionPicker={RegionPicker} />
-    </Suspense>
+    <HomeArea param="region">
+      <Suspense fallback={<LoadingScreen />}>
+        <RegionCompliancePage RegionPicker={RegionPicker} />
+      </Suspense>
+    </HomeArea>
   );
 }
 

@@ -1,4 +1,4 @@
-import { api } from '../../../lib/api-client';
+import { api, withSignal } from '../../../lib/api-client';
 import { MAX_PAGE_SIZE } from '../../../lib/page';
 import type { Stakeholder, StakeholderInput, StakeholderPage } from '../types';
 
@@ -17,6 +17,10 @@ export async function listStakeholders(q: string, signal?: AbortSignal): Promise
     if (result.items.length === 0 || items.length >= result.total) break;
   }
   return items;
+}
+
+export function getStakeholder(id: number, signal?: AbortSignal): Promise<Stakeholder> {
+  return api.get<Stakeholder>(`/stakeholders/${id}`, withSignal(signal));
 }
 
 export function createStakeholder(input: StakeholderInput, idempotencyKey?: string): Promise<Stakeholder> {

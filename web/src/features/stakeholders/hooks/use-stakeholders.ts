@@ -1,11 +1,21 @@
 // The stakeholders feature's reads and writes through TanStack Query, keyed by `stakeholderKeys`.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createStakeholder, listStakeholders, updateStakeholder } from '../api/stakeholders';
+import { createStakeholder, getStakeholder, listStakeholders, updateStakeholder } from '../api/stakeholders';
 import { stakeholderKeys } from '../api/keys';
 import type { Stakeholder, StakeholderInput } from '../types';
 
 export function useStakeholders(q: string) {
   return useQuery({ queryKey: stakeholderKeys.list(q), queryFn: ({ signal }) => listStakeholders(q, signal) });
+}
+
+/** One stakeholder, or nothing while `id` is null (e.g. the one an officer works for). */
+export function useStakeholder(id: number | null) {
+  return useQuery({
+    queryKey: stakeholderKeys.one(id ?? 0),
+    queryFn: ({ signal }) => getStakeholder(id!, signal),
+    enabled: id !== null,
+    staleTime: 10 * 60_000,
+  });
 }
 
 export type StakeholderSave =
@@ -27,6 +37,7 @@ export function useSaveStakeholder() {
       client.setQueriesData<Stakeholder[]>({ queryKey: stakeholderKeys.lists() }, (items) =>
         items ? [...items.filter((s) => s.id !== saved.id), saved] : items,
       );
+      client.setQueryData(stakeholderKeys.one(saved.id), saved);
       void client.invalidateQueries({ queryKey: stakeholderKeys.lists(), refetchType: 'none' });
     },
   });

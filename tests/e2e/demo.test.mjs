@@ -1,0 +1,69 @@
+// Issue 13 against `gotong demo` itself: the data a new user meets on the first day. The demo
+// officer's lists open on Kota Batu, the demo lives in the present, and seed 000's Table 1 is
+// shown as the paper states it. The server is started on a database the demo filled.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apiLogin } from './api.mjs';
+import { PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const env = useServerAndBrowser(() => startServer({ demo: true }));
+
+/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
+const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const searchParams = (page) => Object.fromEntries(new URL(page.url()).searchParams);
+const login = (username) => env.server.demoLogins[username];
+
+test("the demo officer's registry, area view, renewal round and compliance list open on Kota Batu, and clearing the area shows all", { timeout: 90_000 }, async (t) => {
+  const officer = await apiLogin(env.server.url, login('petugas'));
+  const batu = (await officer.get('/enterprises?region=35.79&limit=1')).total;
+  const everywhere = (await officer.get('/enterprises?limit=1')).total;
+  assert.ok(batu > 10_000 && everywhere > batu, `${batu} in Batu of ${everywhere}`);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('petugas'));
+    const asked = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/enterprises') asked.push(new URL(request.url()).searchParams.get('region'));
+    });
+
+    await page.goto(`${env.server.url}/registry`);
+    await page.waitForURL(/\/registry\?region=35\.79$/);
+    const total = page.getByTestId('enterprise-total');
+    await eventually(async () => clean(await total.textContent()) === `${batu.toLocaleString('id-ID')} usaha ditemukan`, {
+      message: `Batu's ${batu} enterprises`,
+    });
+    assert.equal(await page.getByLabel('Kabupaten/Kota', { exact: true }).first().inputValue(), '35.79');
+    assert.ok(!asked.includes(null), `the page asked for all of Indonesia first: ${JSON.stringify(asked)}`);
+
+    // The area view counts Batu's three districts.
+    await page.getByRole('link', { name: 'Per wilayah' }).click();
+    await page.waitForURL(/\/registry\/areas\?region=35\.79$/);
+    await eventually(async () => {
+      const names = await page.getByTestId('area-table').locator('tbody th').allTextContents();
+      return JSON.stringify(names.map(clean).sort()) === JSON.stringify(['Batu', 'Bumiaji', 'Junrejo']);
+    }, { message: "Batu's districts" });
+
+    // The officer clears the area: every enterprise she reaches, and the address says so.
+    await page.getByRole('link', { name: 'Daftar usaha' }).click();
+    await page.getByText('Saring data').click();
+    await page.getByRole('button', { name: 'Hapus semua saringan' }).click();
+    await eventually(async () => searchParams(page).region === undefined, { message: 'no region in the URL' });
+    await eventually(async () => clean(await total.textContent()) === `${everywhere.toLocaleString('id-ID')} usaha ditemukan`, {
+      message: 'every enterprise',
+    });
+
+    // The renewal round starts in Kota Batu: the officer chooses one of its districts, not a province.
+    await page.goto(`${env.server.url}/renewal`);
+    await page.waitForURL(/\/renewal\?village=35\.79$/);
+    const district = page.getByLabel('Kecamatan', { exact: true });
+    await eventually(async () => (await district.locator('option').allTextContents()).includes('Bumiaji'), {
+      message: "Batu's districts to choose from",
+    });
+
+    // SOP compliance across the region lists the Batu group the Dinas keeps.
+    await page.goto(`${env.server.url}/groups/compliance`);
+    await page.waitForURL(/\/groups\/compliance\?region=35\.79$/);
+    await page.getByTestId('region-compliance-cards').getByText('KUB Keripik Apel Makmur').waitFor();
+  });
+});
