@@ -147,7 +147,7 @@ std::string GroupWhere(const GroupFilter& filter, Params& params) {
 constexpr const char* kMemberColumns =
     "m.id, m.group_id, m.person_id, p.name, m.enterprise_id, COALESCE(e.name, ''), m.role, "
     "m.mentor, m.local_hero, m.joined_on, m.left_on, m.user_id, m.created_at, m.updated_at, "
-    "m.joined_precision";
+    "m.joined_precision, p.birth_year, p.occupation";
 const std::string kMemberFrom =
     " FROM memberships m JOIN people p ON p.id = m.person_id "
     "LEFT JOIN enterprises e ON e.id = m.enterprise_id";
@@ -158,13 +158,15 @@ struct MemberVars {
   int mentor = 0, local_hero = 0;
   std::string person_name, enterprise_name, role, joined_on, created_at, updated_at, precision;
   Slot<long long> enterprise_id, user_id;
-  Slot<std::string> left_on;
+  Slot<std::string> left_on, occupation;
+  Slot<long long> birth_year;
 
   void Bind(Query& query) {
     query.Into(id).Into(group_id).Into(person_id).Into(person_name)
         .Into(enterprise_id.value, enterprise_id.indicator).Into(enterprise_name).Into(role)
         .Into(mentor).Into(local_hero).Into(joined_on).Into(left_on.value, left_on.indicator)
-        .Into(user_id.value, user_id.indicator).Into(created_at).Into(updated_at).Into(precision);
+        .Into(user_id.value, user_id.indicator).Into(created_at).Into(updated_at).Into(precision)
+        .Into(birth_year.value, birth_year.indicator).Into(occupation.value, occupation.indicator);
   }
   Membership Get() const {
     Membership m;
@@ -172,6 +174,8 @@ struct MemberVars {
     m.group_id = group_id;
     m.person_id = person_id;
     m.person_name = person_name;
+    if (birth_year.has()) m.person_birth_year = static_cast<int>(birth_year.value);
+    if (occupation.has()) m.person_occupation = occupation.value;
     if (enterprise_id.has()) m.enterprise_id = enterprise_id.value;
     m.enterprise_name = enterprise_name;
     m.role = Stored("role", role, ParseMemberRole);

@@ -67,3 +67,21 @@ test("the demo officer's registry, area view, renewal round and compliance list 
     await page.getByTestId('region-compliance-cards').getByText('KUB Keripik Apel Makmur').waitFor();
   });
 });
+
+test("seed 000's batik community on the mentor's phone: Table 1 as the paper states it, and the joint order past its day marked", { timeout: 60_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, login('admin'));
+  const batik = (await admin.get('/groups?q=Citra')).items[0];
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('mentor'));
+    await page.goto(`${env.server.url}/groups/${batik.id}/members`);
+    const ja = page.getByTestId('member-list').locator(':scope > li', { has: page.getByRole('heading', { name: 'JA', exact: true }) });
+    await ja.waitFor();
+    // The paper's JA joined in 2013, before the community was founded in 2017: kept, and said.
+    assert.match(clean(await ja.textContent()), /Bergabung 2013 · sebelum kelompok berdiri \(2017\) — periksa datanya/);
+    assert.equal(clean(await ja.getByTestId('member-person').textContent()), 'lahir 1973 · ibu rumah tangga');
+
+    await page.goto(`${env.server.url}/groups/${batik.id}/orders`);
+    await page.getByTestId('order-overdue').first().waitFor();
+    assert.equal(clean(await page.getByTestId('order-overdue').first().textContent()), 'Lewat tenggat');
+  });
+});

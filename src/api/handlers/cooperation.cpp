@@ -44,6 +44,7 @@ json::value OrderJson(const groups::JointOrder& o) {
                       {"value", o.quantity * o.unit_price},
                       {"due_on", NullableDate(o.due_on)},
                       {"status", groups::ToString(o.status)},
+                      {"overdue", o.overdue},
                       {"delivered", delivered},
                       {"shares", std::move(shares)},
                       {"created_at", core::FormatInstant(o.created_at)},

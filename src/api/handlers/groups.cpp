@@ -47,7 +47,10 @@ json::value MemberJson(const groups::Membership& m) {
   if (m.enterprise_id) enterprise = json::object{{"id", *m.enterprise_id}, {"name", m.enterprise_name}};
   return json::object{{"id", m.id},
                       {"group_id", m.group_id},
-                      {"person", json::object{{"id", m.person_id}, {"name", m.person_name}}},
+                      {"person", json::object{{"id", m.person_id},
+                                              {"name", m.person_name},
+                                              {"birth_year", NullableNumber(m.person_birth_year)},
+                                              {"occupation", Nullable(m.person_occupation)}}},
                       {"enterprise", std::move(enterprise)},
                       {"role", groups::ToString(m.role)},
                       {"mentor", m.mentor},

@@ -48,9 +48,13 @@ struct JointOrder {
   std::int64_t unit_price = 0;
   std::optional<core::Date> due_on;
   OrderStatus status = OrderStatus::kOpen;
+  bool overdue = false;  // read only: OverdueOn(today), set by the service
   std::vector<OrderShare> shares;
   core::Instant created_at{};
   core::Instant updated_at{};
+
+  // Still open on `today` though its day has passed: not all of it was delivered in time.
+  bool OverdueOn(core::Date today) const { return status == OrderStatus::kOpen && due_on && *due_on < today; }
 };
 
 struct KnowledgePost {

@@ -217,17 +217,25 @@ core::Result<MarketArea> CooperationService::EndArea(const Context& context, std
 
 // ---- joint orders -------------------------------------------------------------------------
 
+JointOrder CooperationService::Dated(JointOrder order) const {
+  order.overdue = order.OverdueOn(Today());
+  return order;
+}
+
 core::Result<core::Page<JointOrder>> CooperationService::Orders(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const core::PageRequest& page) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
-  return unit->Cooperation().Orders(group_id, page);
+  GOTONG_ASSIGN_OR_RETURN(auto orders, unit->Cooperation().Orders(group_id, page));
+  for (auto& order : orders.items) order = Dated(std::move(order));
+  return orders;
 }
 
 core::Result<JointOrder> CooperationService::GetOrder(const Context& context, std::int64_t group_id,
                                                       std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
-  return unit->Cooperation().FindOrder(group_id, id);
+  GOTONG_ASSIGN_OR_RETURN(auto order, unit->Cooperation().FindOrder(group_id, id));
+  return Dated(std::move(order));
 }
 
 core::Result<JointOrder> CooperationService::CreateOrder(const Context& context, std::int64_t group_id,
@@ -281,7 +289,7 @@ core::Result<JointOrder> CooperationService::CreateOrder(const Context& context,
   GOTONG_RETURN_IF_ERROR(trail.Record("joint_order", order.id, "create", std::nullopt,
                                      SnapshotOf(order)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindOrder(group_id, order.id));
-  return write.Commit(std::move(saved));
+  return write.Commit(Dated(std::move(saved)));
 }
 
 core::Result<JointOrder> CooperationService::UpdateShare(const Context& context, std::int64_t group_id,
@@ -318,7 +326,7 @@ core::Result<JointOrder> CooperationService::UpdateShare(const Context& context,
   GOTONG_RETURN_IF_ERROR(trail.Record("joint_order", order_id, "share", before,
                                      SnapshotOf(order)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Cooperation().FindOrder(group_id, order_id));
-  return write.Commit(std::move(saved));
+  return write.Commit(Dated(std::move(saved)));
 }
 
 core::Result<JointOrder> CooperationService::CancelOrder(const Context& context, std::int64_t group_id,
@@ -336,7 +344,7 @@ core::Result<JointOrder> CooperationService::CancelOrder(const Context& context,
   GOTONG_RETURN_IF_ERROR(unit->Cooperation().UpdateOrder(order));
   GOTONG_RETURN_IF_ERROR(trail.Record("joint_order", order_id, "cancel", before,
                                      SnapshotOf(order)));
-  return write.Commit(std::move(order));
+  return write.Commit(Dated(std::move(order)));
 }
 
 // ---- knowledge posts ----------------------------------------------------------------------

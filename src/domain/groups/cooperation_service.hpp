@@ -136,6 +136,10 @@ class CooperationService : public GroupWorkspace {
   // Records the purchase and posts what the group paid to the ledger.
   core::Result<CollectivePurchase> RecordPurchase(const accounts::Context& context,
                                                   std::int64_t group_id, const PurchaseInput& input);
+
+ private:
+  // The order as today finds it: `overdue` set.
+  JointOrder Dated(JointOrder order) const;
 };
 
 }  // namespace gotong::domain::groups

@@ -45,6 +45,8 @@ struct Membership {
   std::int64_t group_id = 0;
   std::int64_t person_id = 0;
   std::string person_name;                     // read from the person
+  std::optional<int> person_birth_year;        // read from the person
+  std::optional<std::string> person_occupation;  // read from the person
   std::optional<std::int64_t> enterprise_id;
   std::string enterprise_name;                 // read from the enterprise ("" without one)
   MemberRole role = MemberRole::kMember;

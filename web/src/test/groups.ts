@@ -65,7 +65,7 @@ export function member(id: number, name: string, overrides: Partial<Member> = {}
   return {
     id,
     group_id: 1,
-    person: { id: id + 100, name },
+    person: { id: id + 100, name, birth_year: null, occupation: null },
     enterprise: null,
     role: 'member',
     mentor: false,
@@ -338,6 +338,7 @@ export function jointOrder(overrides: Partial<JointOrder> = {}): JointOrder {
     value: 35_000_000,
     due_on: '2026-03-01',
     status: 'open',
+    overdue: false,
     delivered: 0,
     shares: [
       { member: { id: 11, name: 'Sulastri' }, capacity: 50, quantity: 42, delivered: 0, payout: 14_700_000, paid_out: 0 },

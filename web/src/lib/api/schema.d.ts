@@ -2259,11 +2259,15 @@ export interface components {
             readonly id: number;
             /** Format: int64 */
             readonly group_id: number;
-            /** @description The person in the registry. */
+            /** @description The person in the registry, with what the group's list shows of her: her year of birth and her occupation (seed 000's Table 1 gives each member's age and other ventures). */
             readonly person: {
                 /** Format: int64 */
                 id: number;
                 name: string;
+                /** @description `null` when not known. */
+                birth_year: number | null;
+                /** @description `null` when not known. */
+                occupation: string | null;
             };
             /** @description The member's own enterprise in the group; `null` for none. */
             readonly enterprise: {
@@ -3123,6 +3127,8 @@ export interface components {
              */
             due_on: string | null;
             status: components["schemas"]["JointOrderStatus"];
+            /** @description `true` for an `open` order whose `due_on` has passed (the day before today, in UTC+9, or earlier): not all of it was delivered in time. */
+            readonly overdue: boolean;
             /**
              * Format: int64
              * @description Units delivered, all shares together.
@@ -6453,7 +6459,9 @@ export interface operations {
                      *           "group_id": 1,
                      *           "person": {
                      *             "id": 31,
-                     *             "name": "Sulastri"
+                     *             "name": "Sulastri",
+                     *             "birth_year": null,
+                     *             "occupation": null
                      *           },
                      *           "enterprise": {
                      *             "id": 58,
@@ -6475,7 +6483,9 @@ export interface operations {
                      *           "group_id": 1,
                      *           "person": {
                      *             "id": 34,
-                     *             "name": "Ibu Darmi"
+                     *             "name": "Ibu Darmi",
+                     *             "birth_year": null,
+                     *             "occupation": null
                      *           },
                      *           "enterprise": null,
                      *           "role": "member",
@@ -8573,6 +8583,7 @@ export interface operations {
                      *           "value": 35000000,
                      *           "due_on": "2026-03-01",
                      *           "status": "open",
+                     *           "overdue": false,
                      *           "delivered": 42,
                      *           "shares": [
                      *             {
@@ -8700,6 +8711,7 @@ export interface operations {
                      *       "value": 35000000,
                      *       "due_on": "2026-03-01",
                      *       "status": "open",
+                     *       "overdue": false,
                      *       "delivered": 0,
                      *       "shares": [
                      *         {
@@ -8793,6 +8805,7 @@ export interface operations {
                      *       "value": 35000000,
                      *       "due_on": "2026-03-01",
                      *       "status": "fulfilled",
+                     *       "overdue": false,
                      *       "delivered": 100,
                      *       "shares": [
                      *         {
@@ -8886,6 +8899,7 @@ export interface operations {
                      *       "value": 4800000,
                      *       "due_on": null,
                      *       "status": "cancelled",
+                     *       "overdue": false,
                      *       "delivered": 0,
                      *       "shares": [
                      *         {
@@ -8977,6 +8991,7 @@ export interface operations {
                      *       "value": 35000000,
                      *       "due_on": "2026-03-01",
                      *       "status": "open",
+                     *       "overdue": false,
                      *       "delivered": 42,
                      *       "shares": [
                      *         {

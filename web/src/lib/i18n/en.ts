@@ -897,6 +897,7 @@ export const en: Translation = {
       empty: 'No members yet.',
       joined: 'Joined {{date}}',
       beforeFounding: 'before the group was founded ({{year}}) — check the record',
+      born: 'born {{year}}',
       left: 'Left {{date}}',
       enterprise: 'Business: {{name}}',
       add: 'Add member',
@@ -1530,6 +1531,7 @@ export const en: Translation = {
         fulfilled: 'Fulfilled',
         cancelled: 'Cancelled',
       },
+      overdue: 'Past due',
       shortfall: 'Members can make only {{can}} of {{ordered}} {{unit}}; {{short}} short.',
       shortfallHelp: 'Raise the capacities, add members, or take a smaller order.',
       form: {

@@ -898,6 +898,7 @@ export const id = {
       empty: 'Belum ada anggota.',
       joined: 'Bergabung {{date}}',
       beforeFounding: 'sebelum kelompok berdiri ({{year}}) — periksa datanya',
+      born: 'lahir {{year}}',
       left: 'Keluar {{date}}',
       enterprise: 'Usaha: {{name}}',
       add: 'Tambah anggota',
@@ -1532,6 +1533,7 @@ export const id = {
         fulfilled: 'Selesai',
         cancelled: 'Dibatalkan',
       },
+      overdue: 'Lewat tenggat',
       shortfall: 'Anggota hanya sanggup {{can}} dari {{ordered}} {{unit}}; kurang {{short}}.',
       shortfallHelp: 'Tambah kemampuan anggota, ajak anggota lain, atau kurangi jumlah pesanan.',
       form: {

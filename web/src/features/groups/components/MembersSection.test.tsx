@@ -43,6 +43,24 @@ describe('the members section', () => {
     expect(screen.queryByText('Tukini')).not.toBeInTheDocument();
   });
 
+  it("shows a member's year of birth and occupation as the registry knows them, and nothing invented when it does not", async () => {
+    fetchMock = routeFetch({
+      'GET /api/v1/groups/1': () => jsonResponse(groupView()),
+      'GET /api/v1/groups/1/members': () =>
+        page(
+          [
+            member(11, 'JA', { person: { id: 111, name: 'JA', birth_year: 1973, occupation: 'ibu rumah tangga' } }),
+            member(12, 'KU'),
+          ],
+          2,
+          200,
+        ),
+    });
+    renderWorkspace('/groups/1/members');
+    expect(within(await screen.findByTestId('member-11')).getByTestId('member-person')).toHaveTextContent('lahir 1973 · ibu rumah tangga');
+    expect(within(screen.getByTestId('member-12')).queryByTestId('member-person')).not.toBeInTheDocument();
+  });
+
   it('shows those who left when asked', async () => {
     const user = userEvent.setup();
     renderWorkspace('/groups/1/members');

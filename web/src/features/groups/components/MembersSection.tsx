@@ -63,6 +63,16 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
               {member.enterprise ? (
                 <p className="record-card__line">{t('groups.members.enterprise', { name: member.enterprise.name })}</p>
               ) : null}
+              {member.person.birth_year !== null || member.person.occupation ? (
+                <p className="record-card__line" data-testid="member-person">
+                  {[
+                    member.person.birth_year !== null ? t('groups.members.born', { year: member.person.birth_year }) : null,
+                    member.person.occupation,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              ) : null}
               <p className="record-card__line muted">
                 {[
                   t('groups.members.joined', { date: formatPartialDay(member.joined_on, member.joined_precision, language) }),

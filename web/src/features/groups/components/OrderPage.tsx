@@ -27,9 +27,19 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 
 const STATUS_TONES = { open: 'info', fulfilled: 'success', cancelled: 'neutral' } as const satisfies Record<OrderStatus, string>;
 
-export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+/** An order's status, and "past due" beside it when its day has passed with the order still open. */
+export function OrderStatusBadges({ order }: { order: Pick<JointOrder, 'status' | 'overdue'> }) {
   const { t } = useTranslation();
-  return <Badge tone={STATUS_TONES[status]}>{t(`groups.orders.statuses.${status}`)}</Badge>;
+  return (
+    <>
+      <Badge tone={STATUS_TONES[order.status]}>{t(`groups.orders.statuses.${order.status}`)}</Badge>
+      {order.overdue ? (
+        <Badge tone="danger" testId="order-overdue">
+          {t('groups.orders.overdue')}
+        </Badge>
+      ) : null}
+    </>
+  );
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -221,7 +231,7 @@ export function OrderPage({ group, orderId, created }: OrderPageProps) {
         {created ? <Alert tone="success">{t('groups.order.created')}</Alert> : null}
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         <p className="record-card__badges">
-          <OrderStatusBadge status={order.status} />
+          <OrderStatusBadges order={order} />
         </p>
         <dl className="details">
           <Row label={t('groups.order.customer')}>{order.customer}</Row>

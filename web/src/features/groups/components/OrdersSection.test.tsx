@@ -69,6 +69,20 @@ describe('the joint orders tab', () => {
     expect(card).toHaveTextContent('Berjalan');
   });
 
+  it('marks an order the server says is past due, and only that one', async () => {
+    serve(groupView(), jointOrder({ due_on: '2026-01-10', overdue: true }));
+    renderWorkspace('/groups/1/orders');
+    const card = await screen.findByTestId('order-4');
+    expect(within(card).getByTestId('order-overdue')).toHaveTextContent('Lewat tenggat');
+    expect(card).toHaveTextContent('Berjalan');
+  });
+
+  it('does not mark an order that is not past due', async () => {
+    renderWorkspace('/groups/1/orders');
+    await screen.findByTestId('order-4');
+    expect(screen.queryByTestId('order-overdue')).not.toBeInTheDocument();
+  });
+
   it("shows the split: each member's part, her capacity and her payout in rupiah", async () => {
     renderWorkspace('/groups/1/orders/4');
     const split = await screen.findByTestId('order-split');

@@ -30,7 +30,7 @@ import {
 } from '../types/cooperation';
 import { groupFieldMessage, groupProblemMessage, serverField } from '../types/errors';
 import { orderPath, type WorkspaceNotice } from '../types/paths';
-import { OrderStatusBadge } from './OrderPage';
+import { OrderStatusBadges } from './OrderPage';
 
 const ORDERS_PAGE = 20;
 const ORDER_FIELDS = ['customer', 'product', 'quantity', 'unit', 'unit_price', 'due_on', 'capacities'] as const;
@@ -203,7 +203,7 @@ function OrderCard({ groupId, order }: { groupId: number; order: JointOrder }) {
         <Link to={orderPath(groupId, order.id)}>{t('groups.orders.cardTitle', { product: order.product, customer: order.customer })}</Link>
       </h3>
       <p className="record-card__badges">
-        <OrderStatusBadge status={order.status} />
+        <OrderStatusBadges order={order} />
         {order.due_on ? <span className="record-card__count">{t('groups.orders.due', { date: formatDay(order.due_on, language) })}</span> : null}
       </p>
       <p className="record-card__line">
