@@ -108,7 +108,7 @@ export const adminEn: AdminTranslation = {
       admin: 'An administrator sees and changes all data; there is no scope to choose.',
       programme: 'Programme number',
       programmeHint:
-        'A facilitator reads the groups this programme formed. gotong has no list of programmes yet: write its number, or leave it empty.',
+        'A facilitator reads the groups this programme formed. Write the number of the programme, or leave it empty.',
     },
     statusCard: {
       title: 'Account status',

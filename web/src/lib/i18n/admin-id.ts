@@ -109,7 +109,7 @@ export const adminId = {
       admin: 'Administrator melihat dan mengubah semua data; tidak ada cakupan yang perlu dipilih.',
       programme: 'Nomor program',
       programmeHint:
-        'Fasilitator membaca kelompok yang dibentuk program ini. Daftar program belum tersedia di gotong: tulis nomornya, atau kosongkan.',
+        'Fasilitator membaca kelompok yang dibentuk program ini. Tulis nomor programnya, atau kosongkan.',
     },
     statusCard: {
       title: 'Status akun',

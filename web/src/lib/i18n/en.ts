@@ -13,9 +13,6 @@ export const en: Translation = {
     home: 'Home',
     registry: 'MSME registry',
     groups: 'Groups',
-    mentoring: 'Mentoring',
-    programmes: 'Programmes',
-    reports: 'Reports',
     renewal: 'Data renewal',
     stakeholders: 'Stakeholders',
     imports: 'Data import',
@@ -79,13 +76,7 @@ export const en: Translation = {
     title: 'Home',
     welcome: 'Welcome, {{name}}.',
     intro:
-      'gotong helps MSME offices, programme owners, facilitators and MSME groups work together. More parts will arrive step by step.',
-  },
-  placeholder: {
-    note: 'This part comes in a later release.',
-    mentoring: 'Learning cycles, mentoring sessions, evaluations and help requests.',
-    programmes: 'Empowerment programmes, enrolment, assistance given and follow-up.',
-    reports: 'Reports and charts: group sustainability and fair distribution of assistance.',
+      'gotong helps MSME offices, programme owners, facilitators and MSME groups work together. Choose your work from the menu.',
   },
   account: {
     title: 'Account',
@@ -111,7 +102,7 @@ export const en: Translation = {
   regions: {
     cardTitle: 'Region',
     cardIntro:
-      'Choose a region level by level, or search for the village by name. Later forms use the same picker.',
+      'Find the official code of a village: choose its region level by level, or type the village name.',
     pickerLabel: 'Region',
     province: 'Province',
     regency: 'Regency/City',

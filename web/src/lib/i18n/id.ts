@@ -14,9 +14,6 @@ export const id = {
     home: 'Beranda',
     registry: 'Registri UMKM',
     groups: 'Kelompok',
-    mentoring: 'Pendampingan',
-    programmes: 'Program',
-    reports: 'Laporan',
     renewal: 'Pemutakhiran data',
     stakeholders: 'Pemangku kepentingan',
     imports: 'Impor data',
@@ -80,13 +77,7 @@ export const id = {
     title: 'Beranda',
     welcome: 'Selamat datang, {{name}}.',
     intro:
-      'gotong membantu dinas, pemilik program, pendamping, dan kelompok UMKM bekerja bersama. Bagian-bagian lain akan hadir bertahap.',
-  },
-  placeholder: {
-    note: 'Bagian ini hadir pada rilis berikutnya.',
-    mentoring: 'Siklus belajar, sesi pendampingan, evaluasi, dan permintaan bantuan.',
-    programmes: 'Program pemberdayaan, peserta, bantuan yang disalurkan, dan pendampingan lanjutan.',
-    reports: 'Laporan dan grafik: keberlanjutan kelompok dan pemerataan bantuan.',
+      'gotong membantu dinas, pemilik program, pendamping, dan kelompok UMKM bekerja bersama. Pilih pekerjaan Anda di menu.',
   },
   account: {
     title: 'Akun',
@@ -112,7 +103,7 @@ export const id = {
   regions: {
     cardTitle: 'Wilayah',
     cardIntro:
-      'Pilih wilayah bertingkat atau cari nama desanya. Formulir lain nanti memakai pemilih yang sama.',
+      'Cari kode resmi sebuah desa atau kelurahan: pilih wilayahnya tingkat demi tingkat, atau ketik nama desanya.',
     pickerLabel: 'Wilayah',
     province: 'Provinsi',
     regency: 'Kabupaten/Kota',
