@@ -7,6 +7,7 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { BackLink } from '../../../components/BackLink';
 import { Pending } from '../../../components/Pending';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { actorName } from '../../../lib/actor';
 import { formatBytes, formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -108,7 +109,7 @@ export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
       <p className="muted">
         {t('imports.started', {
           date: formatDateTime(job.created_at, language),
-          user: job.created_by ?? t('common.system'),
+          user: actorName(t, job.created_by),
         })}
       </p>
 

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FieldErrors } from '../../../components/field-parts';
 import { Pagination } from '../../../components/Pagination';
+import { actorName } from '../../../lib/actor';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -38,7 +39,7 @@ function RecentImports() {
               <p className="record-card__line muted">
                 {t('imports.started', {
                   date: formatDateTime(job.created_at, language),
-                  user: job.created_by ?? t('common.system'),
+                  user: actorName(t, job.created_by),
                 })}
               </p>
               <p className="record-card__line">
