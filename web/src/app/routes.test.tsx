@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { setSessionHint } from '../features/auth/api/session-hint';
 import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
@@ -9,6 +10,7 @@ import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
 import { AppRoutes } from './routes';
 
 function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
+  setSessionHint(true); // this browser signed in before: the app asks GET /me
   return routeFetch({
     'GET /api/v1/me': () =>
       jsonResponse({
