@@ -47,8 +47,9 @@ describe('the admin pages', () => {
     async (path) => {
       signedInAs('officer');
       renderApp(path);
-      expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
-      expect(within(screen.getByTestId('forbidden')).getByRole('link', { name: 'Kembali ke Beranda' })).toHaveAttribute('href', '/');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+      expect(within(screen.getByTestId('forbidden')).getByRole('link', { name: 'Beranda' })).toHaveAttribute('href', '/');
+      expect(within(screen.getByTestId('forbidden')).getByRole('link', { name: 'Registri UMKM' })).toHaveAttribute('href', '/registry');
       const links = within(screen.getByTestId('primary-nav')).getAllByRole('link').map((link) => link.textContent);
       expect(links).not.toContain('Pengguna');
       expect(links).not.toContain('Jejak perubahan');

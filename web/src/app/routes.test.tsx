@@ -73,11 +73,29 @@ describe('navigation and route guards by role', () => {
     expect(links).toContain('Pemangku kepentingan');
   });
 
-  it('shows a plain "no access" page when a role opens a page it may not use', async () => {
+  it('says in words that a page is not for the role, and links the pages the role can open', async () => {
     signedInAs('facilitator');
     renderApp('/imports');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
-    expect(screen.getByTestId('forbidden')).toHaveTextContent('Peran Anda tidak dapat membuka halaman ini.');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+    expect(screen.getByTestId('forbidden')).toHaveTextContent('Anda masuk sebagai Fasilitator, dan halaman ini dipakai peran lain.');
+    const links = within(screen.getByTestId('forbidden-links')).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual(
+      expect.arrayContaining([
+        ['Beranda', '/'],
+        ['Registri UMKM', '/registry'],
+        ['Kelompok', '/groups'],
+        ['Akun', '/account'],
+      ]),
+    );
+    expect(links.map((link) => link.textContent)).not.toContain('Impor data');
+  });
+
+  it('gives a group member the way back to her group from the registry', async () => {
+    signedInAs('member', { kind: 'group', id: 7 });
+    renderApp('/registry');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+    const links = within(screen.getByTestId('forbidden-links')).getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Akun']);
   });
 
   it('opens the registry for an officer', async () => {
@@ -112,12 +130,12 @@ describe('navigation and route guards by role', () => {
   it("keeps a region's SOP compliance from a group member", async () => {
     signedInAs('member', { kind: 'group', id: 7 });
     renderApp('/groups/compliance');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
   });
 
   it('keeps the new-group form from a facilitator', async () => {
     signedInAs('facilitator', { kind: 'programme', id: 1 });
     renderApp('/groups/new');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
   });
 });

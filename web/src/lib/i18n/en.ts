@@ -257,9 +257,9 @@ export const en: Translation = {
     cancelAction: 'No, keep it',
   },
   forbidden: {
-    title: 'No access',
-    body: 'Your role cannot open this page. If you need it, ask the gotong admin at your office.',
-    back: 'Back to Home',
+    title: 'This page is not for your role',
+    body: 'You are signed in as {{role}}, and this page is used by other roles. If you need it, ask the gotong admin at your office.',
+    reachable: 'Pages you can open',
   },
   pagination: {
     label: 'List pages',

@@ -258,9 +258,9 @@ export const id = {
     cancelAction: 'Tidak jadi',
   },
   forbidden: {
-    title: 'Tidak ada akses',
-    body: 'Peran Anda tidak dapat membuka halaman ini. Bila Anda memerlukannya, hubungi admin gotong di kantor Anda.',
-    back: 'Kembali ke Beranda',
+    title: 'Halaman ini bukan untuk peran Anda',
+    body: 'Anda masuk sebagai {{role}}, dan halaman ini dipakai peran lain. Bila Anda memerlukannya, hubungi admin gotong di kantor Anda.',
+    reachable: 'Halaman yang dapat Anda buka',
   },
   pagination: {
     label: 'Halaman daftar',
