@@ -316,7 +316,7 @@ export const adminEn: AdminTranslation = {
       verify: 'Verified',
       export_nik: 'Downloaded with full NIK',
       import: 'Imported',
-      import_dry_run: 'Import trial run',
+      import_dry_run: 'Import file check',
       import_update: 'Updated by an import',
       change_sop: 'Meeting SOP changed',
       vote: 'Vote cast',

@@ -320,7 +320,7 @@ export const adminId = {
       verify: 'Diverifikasi',
       export_nik: 'Diunduh dengan NIK lengkap',
       import: 'Diimpor',
-      import_dry_run: 'Uji coba impor',
+      import_dry_run: 'Pemeriksaan berkas impor',
       import_update: 'Diperbarui lewat impor',
       change_sop: 'SOP pertemuan diubah',
       vote: 'Suara diberikan',

@@ -66,7 +66,7 @@ function RecentImports() {
   );
 }
 
-/** Upload a CSV of enterprises (insert or upsert, optionally as a trial run) and see recent jobs. */
+/** Upload a CSV of enterprises (insert or upsert, optionally only checked) and see recent jobs. */
 export function ImportPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('imports.title'));
@@ -74,7 +74,8 @@ export function ImportPage() {
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('upsert');
-  const [dryRun, setDryRun] = useState(true);
+  // A real import unless she ticks "check only": the upload button says it imports.
+  const [dryRun, setDryRun] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const { submitting: uploading, submit } = useSubmission();
