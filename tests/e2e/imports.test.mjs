@@ -267,3 +267,36 @@ test('on a 360 px phone in English, the refused rows read in English, fit the sc
     assert.ok(width <= 360, `the job page is ${width}px wide`);
   });
 });
+
+test('on a 360 px phone the refused rows stack, so the problem of the first one is on screen without scrolling', { timeout: 30_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, ADMIN);
+  const job = await importCsv(
+    admin,
+    excelCsv([
+      'nama_pemilik;nama_usaha;sektor;kode_desa;tenaga_kerja;nib',
+      'Siti Rahmawati;Bordir Siti Rahmawati Sejahtera;kerajinan;35.79.02.2001;3;12345678901',
+      'Joko Widodo;Mebel Jati Joko;kerajinan;35.79.99.9999;2;',
+    ]),
+    { fileName: 'sempit.csv' },
+  );
+  assert.equal(job.rows_failed, 2);
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
+    await page.goto(`${env.server.url}/imports/${job.id}`);
+    const table = page.getByTestId('import-errors');
+    await table.waitFor();
+    const problem = table.locator('tbody tr').first().locator('td').last();
+    assert.equal(clean(await problem.textContent()), 'NIB harus tepat 13 angka');
+    const box = await problem.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `the problem cell spans ${box.x}–${box.x + box.width}px`);
+    // Each cell says which column it is, since the headings are not shown on a phone.
+    const labels = await table
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+    assert.deepEqual(labels, ['"Baris"', '"Kolom"', '"Isi"', '"Masalah"']);
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 360, `the job page is ${width}px wide`);
+  });
+});

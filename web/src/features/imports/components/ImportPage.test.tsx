@@ -206,6 +206,9 @@ describe('ImportJobPage', () => {
       ['13', 'tenaga_kerja', '200000', 'harus angka bulat dari 0 sampai 100.000'],
       ['14', 'omzet', 'x', 'omzet is odd'],
     ]);
+    // On a phone the rows stack, each cell named by its column, so the problem is never off-screen.
+    expect(table).toHaveClass('data-table--stack');
+    expect([...rows[0]!.querySelectorAll('td')].map((td) => td.dataset.label)).toEqual(['Baris', 'Kolom', 'Isi', 'Masalah']);
     expect(screen.getByTestId('errors-csv')).toHaveAttribute('href', '/api/v1/imports/4/errors.csv?lang=id');
     expect(screen.queryByRole('navigation', { name: 'Halaman daftar' })).not.toBeInTheDocument(); // one page only
   });
