@@ -96,6 +96,8 @@ function waitForExit(child, timeoutMs) {
  * `options.env` adds environment variables for the server (e.g. GOTONG_STALE_DAYS).
  * `addUser({ username, password, role, displayName, scope })` creates another account with
  * the CLI against the same database while the server runs (scope as "stakeholder:3").
+ * `cli(args, { input, timeoutMs })` runs any other command against it (e.g. ['demo']) and
+ * resolves with its output.
  */
 export async function startServer(options = {}) {
   if (!existsSync(BIN)) {
@@ -136,6 +138,9 @@ export async function startServer(options = {}) {
         if (scope) args.push('--scope', scope);
         await run(args, { env, input: `${password}\n` });
         return { username, password, displayName: displayName ?? username };
+      },
+      cli(args, { input, timeoutMs } = {}) {
+        return run([...args, '--database', database], { env, input, ...(timeoutMs ? { timeoutMs } : {}) });
       },
       async stop() {
         server.child.kill('SIGTERM');
