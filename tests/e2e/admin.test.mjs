@@ -313,9 +313,9 @@ test('a non-admin who opens the admin pages gets the no-access page with a way b
     }
     for (const path of ['/users', `/users/${seed.admin.user.id}`, '/audit', '/regions/35']) {
       await page.goto(`${env.server.url}${path}`);
-      await page.getByRole('heading', { level: 1, name: 'Tidak ada akses' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' }).waitFor();
     }
-    await page.getByTestId('forbidden').getByRole('link', { name: 'Kembali ke Beranda' }).click();
+    await page.getByTestId('forbidden').getByRole('link', { name: 'Beranda', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
   });
 });

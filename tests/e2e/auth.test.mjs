@@ -1,7 +1,7 @@
 // Logging in, logging out, a wrong password, and the route guard, against the real env.server.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DESKTOP, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { DESKTOP, PHONE, logIn, withPage, useServerAndBrowser } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
@@ -81,5 +81,43 @@ test('a session ended on the server sends the user back to login with an explana
     await page.waitForURL(`${env.server.url}/login`);
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk lagi.').waitFor();
     assert.equal(await page.getByTestId('user-name').count(), 0);
+  });
+});
+
+test('visiting the login page, before and after a session, logs no error and makes no failing request', { timeout: 30_000 }, async (t) => {
+  await withPage(env.browser, t, PHONE, async (page) => {
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${env.server.url}/login`);
+    await page.getByRole('heading', { name: 'Masuk ke gotong' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, [], 'a first visit');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Masuk ke gotong' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, [], 'a second visit');
+
+    // Signed in and out again: the login page is as quiet as the first time.
+    await logIn(page, env.server.url, ADMIN);
+    await page.getByTestId('menu-button').click();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByText('Anda sudah keluar.').waitFor();
+    await page.goto(`${env.server.url}/login`);
+    await page.getByRole('heading', { name: 'Masuk ke gotong' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, [], 'a visit after logging out');
+
+    // A session the browser still holds is found at once: the login page sends it home.
+    await logIn(page, env.server.url, ADMIN);
+    await page.goto(`${env.server.url}/login`);
+    await page.waitForURL(`${env.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    assert.deepEqual(problems, []);
   });
 });

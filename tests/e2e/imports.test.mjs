@@ -16,13 +16,16 @@ const excelCsv = (lines) => Buffer.concat([BOM, Buffer.from(lines.map((line) => 
 /** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
 const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
-/** Uploads `buffer` as `name` from the import page and waits on the job page until the job has finished. */
-async function upload(page, name, buffer, { mode, dryRun }) {
+/**
+ * Uploads `buffer` as `name` from the import page and waits on the job page until the job has
+ * finished. `checkOnly` ticks or clears "check only"; left out, the page's own default stands.
+ */
+async function upload(page, name, buffer, { mode, checkOnly }) {
   await page.goto(`${env.server.url}/imports`);
   await page.getByRole('heading', { level: 1, name: 'Impor data usaha' }).waitFor();
   await page.getByLabel('Berkas CSV').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.getByLabel(mode === 'insert' ? /^Tambah sebagai usaha baru/ : /^Tambah dan perbarui/).check();
-  await page.getByLabel(/^Uji coba saja/).setChecked(dryRun);
+  if (checkOnly !== undefined) await page.getByLabel(/^Periksa saja, jangan simpan/).setChecked(checkOnly);
   await page.getByRole('button', { name: 'Unggah dan impor' }).click();
   await page.waitForURL(/\/imports\/\d+$/);
   await page.getByRole('heading', { level: 1, name: `Impor ${name}` }).waitFor();
@@ -59,9 +62,9 @@ test('a semicolon CSV with BOM and CRLF imports its good rows, lists each bad ro
     await page.getByRole('heading', { level: 1, name: 'Impor data usaha' }).waitFor();
     await page.getByText('Belum ada impor.').waitFor();
 
-    const jobId = await upload(page, 'umkm-batu.csv', UPLOAD, { mode: 'insert', dryRun: false });
+    const jobId = await upload(page, 'umkm-batu.csv', UPLOAD, { mode: 'insert', checkOnly: false });
     await page.getByText('Impor selesai.').waitFor();
-    assert.equal(await page.getByText('Uji coba', { exact: true }).count(), 0);
+    assert.equal(await page.getByText('Hanya diperiksa', { exact: true }).count(), 0);
     assert.deepEqual(await counts(page), { 'Baris dibaca': '6', Ditambahkan: '3', Diperbarui: '0', Gagal: '3' });
     assert.deepEqual((await page.getByTestId('job-warnings').locator('li').allTextContents()).map(clean), [
       'Kolom No tidak dikenal, jadi dilewati.',
@@ -155,7 +158,7 @@ test('a semicolon CSV with BOM and CRLF imports its good rows, lists each bad ro
   });
 });
 
-test('a trial run reports what it would add but saves nothing', { timeout: 30_000 }, async (t) => {
+test('"check only" reports what an import would add but saves nothing', { timeout: 30_000 }, async (t) => {
   const admin = await apiLogin(env.server.url, ADMIN);
   const before = (await admin.get('/enterprises?limit=1')).total;
   await withPage(env.browser, t, DESKTOP, async (page) => {
@@ -165,9 +168,9 @@ test('a trial run reports what it would add but saves nothing', { timeout: 30_00
       'Yuni Kartika;Roti Yuni;olahan pangan;35.79.01.2005;Rp 40.000.000',
       'Eko Purnomo;Susu Segar Eko;minuman;35.79.02.2008;60.000.000',
     ]);
-    await upload(page, 'uji-coba.csv', csv, { mode: 'upsert', dryRun: true });
-    await page.getByText('Uji coba selesai. Tidak ada data yang disimpan; jalankan impor tanpa uji coba untuk menyimpannya.').waitFor();
-    assert.equal(await page.getByText('Uji coba', { exact: true }).count(), 1); // the badge
+    await upload(page, 'uji-coba.csv', csv, { mode: 'upsert', checkOnly: true });
+    await page.getByText('Pemeriksaan selesai. Tidak ada data yang disimpan; unggah berkasnya lagi tanpa centang “Periksa saja” untuk menyimpannya.').waitFor();
+    assert.equal(await page.getByText('Hanya diperiksa', { exact: true }).count(), 1); // the badge
     assert.deepEqual(await counts(page), { 'Baris dibaca': '2', 'Akan ditambahkan': '2', 'Akan diperbarui': '0', Gagal: '0' });
     await page.getByText('Tidak ada baris yang gagal.').waitFor();
 
@@ -176,6 +179,27 @@ test('a trial run reports what it would add but saves nothing', { timeout: 30_00
     assert.equal(clean(await page.getByTestId('enterprise-total').textContent()), '0 usaha ditemukan');
   });
   assert.equal((await admin.get('/enterprises?limit=1')).total, before);
+});
+
+test('an upload with the form left as it is imports for real: the enterprises are saved', { timeout: 30_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, ADMIN);
+  const before = (await admin.get('/enterprises?limit=1')).total;
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
+    await page.goto(`${env.server.url}/imports`);
+    await page.getByRole('heading', { level: 1, name: 'Impor data usaha' }).waitFor();
+    assert.equal(await page.getByLabel(/^Periksa saja, jangan simpan/).isChecked(), false, '"check only" starts unticked');
+    const csv = excelCsv([
+      'nama_pemilik;nama_usaha;sektor;kode_desa;omzet',
+      'Wahyu Nugroho;Tempe Wahyu;olahan pangan;35.79.01.2005;Rp 30.000.000',
+    ]);
+    await upload(page, 'bawaan.csv', csv, { mode: 'insert' });
+    await page.getByText('Impor selesai.').waitFor();
+    assert.equal(await page.getByText('Hanya diperiksa', { exact: true }).count(), 0);
+    assert.deepEqual(await counts(page), { 'Baris dibaca': '1', Ditambahkan: '1', Diperbarui: '0', Gagal: '0' });
+  });
+  assert.equal((await admin.get('/enterprises?limit=1')).total, before + 1, 'the enterprise was saved');
+  assert.equal((await admin.get('/enterprises?q=wahyu')).items[0]?.name, 'Tempe Wahyu');
 });
 
 test('an upsert import updates the enterprise with the same NIB instead of adding one, and its history says the change came from a file', { timeout: 30_000 }, async (t) => {
@@ -196,7 +220,7 @@ test('an upsert import updates the enterprise with the same NIB instead of addin
       'nama_pemilik;nama_usaha;sektor;kode_desa;tenaga_kerja;omzet;nib',
       'Rahmat Hidayat;Tahu Rahmat;olahan pangan;35.79.03.2005;4;Rp 90.000.000;3579030000777',
     ]);
-    await upload(page, 'pembaruan.csv', csv, { mode: 'upsert', dryRun: false });
+    await upload(page, 'pembaruan.csv', csv, { mode: 'upsert', checkOnly: false });
     await page.getByText('Impor selesai.').waitFor();
     assert.deepEqual(await counts(page), { 'Baris dibaca': '1', Ditambahkan: '0', Diperbarui: '1', Gagal: '0' });
 
@@ -239,6 +263,39 @@ test('on a 360 px phone in English, the refused rows read in English, fit the sc
     assert.deepEqual(messages.map(clean), ['must be a whole number from 0 to 100,000', 'must be a village code such as 35.79.01.2001']);
     const link = page.getByRole('link', { name: 'Download the list of errors (CSV)' });
     assert.equal(await link.getAttribute('href'), `/api/v1/imports/${job.id}/errors.csv?lang=en`);
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 360, `the job page is ${width}px wide`);
+  });
+});
+
+test('on a 360 px phone the refused rows stack, so the problem of the first one is on screen without scrolling', { timeout: 30_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, ADMIN);
+  const job = await importCsv(
+    admin,
+    excelCsv([
+      'nama_pemilik;nama_usaha;sektor;kode_desa;tenaga_kerja;nib',
+      'Siti Rahmawati;Bordir Siti Rahmawati Sejahtera;kerajinan;35.79.02.2001;3;12345678901',
+      'Joko Widodo;Mebel Jati Joko;kerajinan;35.79.99.9999;2;',
+    ]),
+    { fileName: 'sempit.csv' },
+  );
+  assert.equal(job.rows_failed, 2);
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
+    await page.goto(`${env.server.url}/imports/${job.id}`);
+    const table = page.getByTestId('import-errors');
+    await table.waitFor();
+    const problem = table.locator('tbody tr').first().locator('td').last();
+    assert.equal(clean(await problem.textContent()), 'NIB harus tepat 13 angka');
+    const box = await problem.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `the problem cell spans ${box.x}–${box.x + box.width}px`);
+    // Each cell says which column it is, since the headings are not shown on a phone.
+    const labels = await table
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+    assert.deepEqual(labels, ['"Baris"', '"Kolom"', '"Isi"', '"Masalah"']);
     const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(width <= 360, `the job page is ${width}px wide`);
   });

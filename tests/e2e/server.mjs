@@ -108,6 +108,8 @@ function parseDemoLogins(output) {
  * ({ username, password }), their passwords as the demo printed them.
  * `addUser({ username, password, role, displayName, scope })` creates another account with
  * the CLI against the same database while the server runs (scope as "stakeholder:3").
+ * `cli(args, { input, timeoutMs })` runs any other command against it (e.g. ['demo']) and
+ * resolves with its output.
  */
 export async function startServer(options = {}) {
   if (!existsSync(BIN)) {
@@ -150,6 +152,9 @@ export async function startServer(options = {}) {
         if (scope) args.push('--scope', scope);
         await run(args, { env, input: `${password}\n` });
         return { username, password, displayName: displayName ?? username };
+      },
+      cli(args, { input, timeoutMs } = {}) {
+        return run([...args, '--database', database], { env, input, ...(timeoutMs ? { timeoutMs } : {}) });
       },
       async stop() {
         server.child.kill('SIGTERM');

@@ -26,22 +26,12 @@ test('switching to English and back changes the navigation and is remembered', {
     assert.equal(await page.getByRole('button', { name: 'Log out' }).count(), 1);
 
     await page.reload(); // the choice survives a reload
-    await page.getByRole('navigation').getByRole('link', { name: 'Programmes' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
 
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Beranda' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'id');
-  });
-});
-
-test('a not-yet-built area shows the later-release note', { timeout: 30_000 }, async (t) => {
-  await withPage(env.browser, t, DESKTOP, async (page) => {
-    await logIn(page, env.server.url, ADMIN);
-    // Groups have their workspace now (groups.test.mjs); mentoring is still to come.
-    await page.getByRole('link', { name: 'Pendampingan' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Pendampingan' }).waitFor();
-    assert.match(await page.getByTestId('placeholder').textContent(), /Bagian ini hadir pada rilis berikutnya\./);
   });
 });
 

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { setSessionHint } from '../features/auth/api/session-hint';
 import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
@@ -8,6 +9,7 @@ import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
 import { AppRoutes } from './routes';
 
 function signedInAs(role: Role) {
+  setSessionHint(true); // this browser signed in before: the app asks GET /me
   return routeFetch({
     'GET /api/v1/me': () =>
       jsonResponse({
@@ -45,8 +47,9 @@ describe('the admin pages', () => {
     async (path) => {
       signedInAs('officer');
       renderApp(path);
-      expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
-      expect(within(screen.getByTestId('forbidden')).getByRole('link', { name: 'Kembali ke Beranda' })).toHaveAttribute('href', '/');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+      expect(within(screen.getByTestId('forbidden')).getByRole('link', { name: 'Beranda' })).toHaveAttribute('href', '/');
+      expect(within(screen.getByTestId('forbidden')).getByRole('link', { name: 'Registri UMKM' })).toHaveAttribute('href', '/registry');
       const links = within(screen.getByTestId('primary-nav')).getAllByRole('link').map((link) => link.textContent);
       expect(links).not.toContain('Pengguna');
       expect(links).not.toContain('Jejak perubahan');

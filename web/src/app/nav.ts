@@ -5,8 +5,6 @@ import type { Role } from '../lib/user';
 export interface NavItem {
   path: string;
   labelKey: ParseKeys<'translation'>;
-  /** Areas that come in later releases show a placeholder page for now. */
-  placeholderKey?: ParseKeys<'translation'>;
   /** Shown only to roles with this permission; everyone signed in sees items without one. */
   permission?: Permission;
 }
@@ -18,9 +16,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/imports', labelKey: 'nav.imports', permission: 'imports.use' },
   { path: '/stakeholders', labelKey: 'nav.stakeholders', permission: 'stakeholders.read' },
   { path: '/groups', labelKey: 'nav.groups' },
-  { path: '/mentoring', labelKey: 'nav.mentoring', placeholderKey: 'placeholder.mentoring' },
-  { path: '/programmes', labelKey: 'nav.programmes', placeholderKey: 'placeholder.programmes' },
-  { path: '/reports', labelKey: 'nav.reports', placeholderKey: 'placeholder.reports' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/regions', labelKey: 'nav.regions', permission: 'regions.browse' },

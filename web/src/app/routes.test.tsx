@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { setSessionHint } from '../features/auth/api/session-hint';
 import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
@@ -9,6 +10,7 @@ import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
 import { AppRoutes } from './routes';
 
 function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
+  setSessionHint(true); // this browser signed in before: the app asks GET /me
   return routeFetch({
     'GET /api/v1/me': () =>
       jsonResponse({
@@ -71,11 +73,29 @@ describe('navigation and route guards by role', () => {
     expect(links).toContain('Pemangku kepentingan');
   });
 
-  it('shows a plain "no access" page when a role opens a page it may not use', async () => {
+  it('says in words that a page is not for the role, and links the pages the role can open', async () => {
     signedInAs('facilitator');
     renderApp('/imports');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
-    expect(screen.getByTestId('forbidden')).toHaveTextContent('Peran Anda tidak dapat membuka halaman ini.');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+    expect(screen.getByTestId('forbidden')).toHaveTextContent('Anda masuk sebagai Fasilitator, dan halaman ini dipakai peran lain.');
+    const links = within(screen.getByTestId('forbidden-links')).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual(
+      expect.arrayContaining([
+        ['Beranda', '/'],
+        ['Registri UMKM', '/registry'],
+        ['Kelompok', '/groups'],
+        ['Akun', '/account'],
+      ]),
+    );
+    expect(links.map((link) => link.textContent)).not.toContain('Impor data');
+  });
+
+  it('gives a group member the way back to her group from the registry', async () => {
+    signedInAs('member', { kind: 'group', id: 7 });
+    renderApp('/registry');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+    const links = within(screen.getByTestId('forbidden-links')).getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Akun']);
   });
 
   it('opens the registry for an officer', async () => {
@@ -90,7 +110,6 @@ describe('navigation and route guards by role', () => {
     renderApp('/groups');
     expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok' })).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Kelompok baru' })).toHaveAttribute('href', '/groups/new');
-    expect(screen.queryByTestId('placeholder')).not.toBeInTheDocument();
   });
 
   it("takes a group's own account straight to its group's workspace", async () => {
@@ -111,12 +130,12 @@ describe('navigation and route guards by role', () => {
   it("keeps a region's SOP compliance from a group member", async () => {
     signedInAs('member', { kind: 'group', id: 7 });
     renderApp('/groups/compliance');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
   });
 
   it('keeps the new-group form from a facilitator', async () => {
     signedInAs('facilitator', { kind: 'programme', id: 1 });
     renderApp('/groups/new');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
   });
 });

@@ -3,12 +3,10 @@ import { Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import type { Permission } from '../lib/permissions';
-import { NAV_ITEMS } from './nav';
 import { AccountRoute } from './pages/AccountRoute';
 import { AuditRoute, RegionsRoute, UserRoute, UsersRoute } from './pages/AdminPages';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import {
   EnterpriseDetailRoute,
   EnterpriseFormRoute,
@@ -41,13 +39,6 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
-        {NAV_ITEMS.filter((item) => item.placeholderKey).map((item) => (
-          <Route
-            key={item.path}
-            path={item.path}
-            element={<PlaceholderPage titleKey={item.labelKey} descriptionKey={item.placeholderKey!} />}
-          />
-        ))}
         <Route path="/registry" element={guard('registry.read', <RegistryListRoute view="list" />)} />
         <Route path="/registry/areas" element={guard('registry.read', <RegistryListRoute view="areas" />)} />
         <Route path="/registry/new" element={guard('registry.write', <EnterpriseFormRoute mode="create" />)} />

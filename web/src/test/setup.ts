@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { setSessionHint } from '../features/auth/api/session-hint';
 import { en } from '../lib/i18n/en';
 import { registerLanguage } from '../lib/i18n';
 import { installMatchMedia } from './media';
@@ -15,4 +16,5 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  setSessionHint(false);
 });

@@ -13,9 +13,6 @@ export const en: Translation = {
     home: 'Home',
     registry: 'MSME registry',
     groups: 'Groups',
-    mentoring: 'Mentoring',
-    programmes: 'Programmes',
-    reports: 'Reports',
     renewal: 'Data renewal',
     stakeholders: 'Stakeholders',
     imports: 'Data import',
@@ -79,13 +76,7 @@ export const en: Translation = {
     title: 'Home',
     welcome: 'Welcome, {{name}}.',
     intro:
-      'gotong helps MSME offices, programme owners, facilitators and MSME groups work together. More parts will arrive step by step.',
-  },
-  placeholder: {
-    note: 'This part comes in a later release.',
-    mentoring: 'Learning cycles, mentoring sessions, evaluations and help requests.',
-    programmes: 'Empowerment programmes, enrolment, assistance given and follow-up.',
-    reports: 'Reports and charts: group sustainability and fair distribution of assistance.',
+      'gotong helps MSME offices, programme owners, facilitators and MSME groups work together. Choose your work from the menu.',
   },
   account: {
     title: 'Account',
@@ -111,7 +102,7 @@ export const en: Translation = {
   regions: {
     cardTitle: 'Region',
     cardIntro:
-      'Choose a region level by level, or search for the village by name. Later forms use the same picker.',
+      'Find the official code of a village: choose its region level by level, or type the village name.',
     pickerLabel: 'Region',
     province: 'Province',
     regency: 'Regency/City',
@@ -266,9 +257,9 @@ export const en: Translation = {
     cancelAction: 'No, keep it',
   },
   forbidden: {
-    title: 'No access',
-    body: 'Your role cannot open this page. If you need it, ask the gotong admin at your office.',
-    back: 'Back to Home',
+    title: 'This page is not for your role',
+    body: 'You are signed in as {{role}}, and this page is used by other roles. If you need it, ask the gotong admin at your office.',
+    reachable: 'Pages you can open',
   },
   pagination: {
     label: 'List pages',
@@ -622,8 +613,8 @@ export const en: Translation = {
     modeInsertHint: 'Every row is registered as a new business.',
     modeUpsert: 'Add and update',
     modeUpsertHint: 'Businesses already registered are updated: matched by NIB, or by owner name, business name and village.',
-    dryRun: 'Trial run only',
-    dryRunHint: 'The file is checked and the result reported, but nothing is saved.',
+    dryRun: 'Check only, do not save',
+    dryRunHint: 'The file is checked and the result reported, but nothing is saved. Without this tick, the data is saved at once.',
     submit: 'Upload and import',
     uploading: 'Uploading the file…',
     recent: 'Recent imports',
@@ -643,7 +634,7 @@ export const en: Translation = {
       insert: 'Add new',
       upsert: 'Add and update',
     },
-    dryRunBadge: 'Trial run',
+    dryRunBadge: 'Checked only',
     job: {
       title: 'Import of {{file}}',
       back: 'Back to imports',
@@ -659,7 +650,7 @@ export const en: Translation = {
       failed: 'The import failed. The reason: {{message}}',
       failedNoMessage: 'The import failed.',
       succeeded: 'The import has finished.',
-      dryRunDone: 'The trial run has finished. Nothing was saved; run the import without the trial option to save it.',
+      dryRunDone: 'The check has finished. Nothing was saved; upload the file again without “Check only” ticked to save it.',
       errorsTitle: 'Rows that failed',
       errorsIntro: 'Correct these rows in your file, then upload it again. Rows are counted from the header row (row 1).',
       noErrors: 'No row failed.',

@@ -14,9 +14,6 @@ export const id = {
     home: 'Beranda',
     registry: 'Registri UMKM',
     groups: 'Kelompok',
-    mentoring: 'Pendampingan',
-    programmes: 'Program',
-    reports: 'Laporan',
     renewal: 'Pemutakhiran data',
     stakeholders: 'Pemangku kepentingan',
     imports: 'Impor data',
@@ -80,13 +77,7 @@ export const id = {
     title: 'Beranda',
     welcome: 'Selamat datang, {{name}}.',
     intro:
-      'gotong membantu dinas, pemilik program, pendamping, dan kelompok UMKM bekerja bersama. Bagian-bagian lain akan hadir bertahap.',
-  },
-  placeholder: {
-    note: 'Bagian ini hadir pada rilis berikutnya.',
-    mentoring: 'Siklus belajar, sesi pendampingan, evaluasi, dan permintaan bantuan.',
-    programmes: 'Program pemberdayaan, peserta, bantuan yang disalurkan, dan pendampingan lanjutan.',
-    reports: 'Laporan dan grafik: keberlanjutan kelompok dan pemerataan bantuan.',
+      'gotong membantu dinas, pemilik program, pendamping, dan kelompok UMKM bekerja bersama. Pilih pekerjaan Anda di menu.',
   },
   account: {
     title: 'Akun',
@@ -112,7 +103,7 @@ export const id = {
   regions: {
     cardTitle: 'Wilayah',
     cardIntro:
-      'Pilih wilayah bertingkat atau cari nama desanya. Formulir lain nanti memakai pemilih yang sama.',
+      'Cari kode resmi sebuah desa atau kelurahan: pilih wilayahnya tingkat demi tingkat, atau ketik nama desanya.',
     pickerLabel: 'Wilayah',
     province: 'Provinsi',
     regency: 'Kabupaten/Kota',
@@ -267,9 +258,9 @@ export const id = {
     cancelAction: 'Tidak jadi',
   },
   forbidden: {
-    title: 'Tidak ada akses',
-    body: 'Peran Anda tidak dapat membuka halaman ini. Bila Anda memerlukannya, hubungi admin gotong di kantor Anda.',
-    back: 'Kembali ke Beranda',
+    title: 'Halaman ini bukan untuk peran Anda',
+    body: 'Anda masuk sebagai {{role}}, dan halaman ini dipakai peran lain. Bila Anda memerlukannya, hubungi admin gotong di kantor Anda.',
+    reachable: 'Halaman yang dapat Anda buka',
   },
   pagination: {
     label: 'Halaman daftar',
@@ -623,8 +614,8 @@ export const id = {
     modeInsertHint: 'Setiap baris didaftarkan sebagai usaha baru.',
     modeUpsert: 'Tambah dan perbarui',
     modeUpsertHint: 'Usaha yang sudah terdaftar diperbarui: dicocokkan lewat NIB, atau lewat nama pemilik, nama usaha, dan desa.',
-    dryRun: 'Uji coba saja',
-    dryRunHint: 'Berkas diperiksa dan hasilnya dilaporkan, tetapi tidak ada data yang disimpan.',
+    dryRun: 'Periksa saja, jangan simpan',
+    dryRunHint: 'Berkas diperiksa dan hasilnya dilaporkan, tetapi tidak ada data yang disimpan. Tanpa centang ini, data langsung disimpan.',
     submit: 'Unggah dan impor',
     uploading: 'Mengunggah berkas…',
     recent: 'Impor terakhir',
@@ -644,7 +635,7 @@ export const id = {
       insert: 'Tambah baru',
       upsert: 'Tambah dan perbarui',
     },
-    dryRunBadge: 'Uji coba',
+    dryRunBadge: 'Hanya diperiksa',
     job: {
       title: 'Impor {{file}}',
       back: 'Kembali ke impor',
@@ -660,7 +651,7 @@ export const id = {
       failed: 'Impor gagal. Alasannya: {{message}}',
       failedNoMessage: 'Impor gagal.',
       succeeded: 'Impor selesai.',
-      dryRunDone: 'Uji coba selesai. Tidak ada data yang disimpan; jalankan impor tanpa uji coba untuk menyimpannya.',
+      dryRunDone: 'Pemeriksaan selesai. Tidak ada data yang disimpan; unggah berkasnya lagi tanpa centang “Periksa saja” untuk menyimpannya.',
       errorsTitle: 'Baris yang gagal',
       errorsIntro: 'Perbaiki baris-baris ini di berkas Anda, lalu unggah lagi. Nomor baris dihitung dari baris judul (baris 1).',
       noErrors: 'Tidak ada baris yang gagal.',

@@ -65,6 +65,33 @@ describe('valueText', () => {
     expect(valueText(id, 'id', 'kind', 'spaceship', 'group')).toBe('spaceship');
   });
 
+  it('words what the group records: attendance, assets, posts, months and the rest', () => {
+    expect(actionLabel(id, 'attendance')).toBe('Daftar hadir dicatat');
+    expect(fieldLabel(id, 'excused')).toBe('Izin');
+    expect(fieldLabel(id, 'supplier')).toBe('Pemasok');
+    expect(valueText(id, 'id', 'kind', 'equipment', 'common_asset')).toBe('Peralatan');
+    expect(valueText(id, 'id', 'source', 'aid', 'common_asset')).toBe('Dari bantuan');
+    expect(valueText(id, 'id', 'kind', 'fix', 'knowledge_post')).toBe('Cara memperbaiki');
+    expect(valueText(id, 'id', 'kind', 'offer', 'material_post')).toBe('Menawarkan');
+    expect(valueText(id, 'id', 'joined_precision', 'year', 'membership')).toBe('Tahun saja');
+    expect(valueText(id, 'id', 'from', '2025-01', 'fee_rule')).toBe('Jan 2025');
+    expect(valueText(id, 'id', 'present', 12, 'meeting')).toBe('12');
+  });
+
+  it("words the ledger's lines and an order's shares that the server writes out as one text", () => {
+    expect(valueText(id, 'id', 'lines', 'cash Dr 10000 member 8; member_fees Cr 10000 member 8', 'ledger_entry')).toBe(
+      'Kas debit Rp\u00a010.000 (anggota nomor 8); Iuran anggota kredit Rp\u00a010.000 (anggota nomor 8)',
+    );
+    expect(valueText(en, 'en', 'lines', 'expenses Dr 5000; cash Cr 5000', 'ledger_entry')).toBe(
+      'Expenses debit Rp\u00a05.000; Cash credit Rp\u00a05.000',
+    );
+    expect(valueText(id, 'id', 'shares', 'member 11: 37 (delivered 0, paid 0); member 12: 1500 (delivered 3, paid 45000)', 'joint_order')).toBe(
+      'anggota nomor 11: 37 (terkirim 0, dibayar Rp\u00a00); anggota nomor 12: 1.500 (terkirim 3, dibayar Rp\u00a045.000)',
+    );
+    // Text of another shape stays as the server wrote it.
+    expect(valueText(id, 'id', 'lines', 'something else', 'ledger_entry')).toBe('something else');
+  });
+
   it('writes lists and records out compactly', () => {
     expect(valueText(id, 'id', 'options', ['ya', 'tidak'])).toBe('["ya","tidak"]');
   });

@@ -2,7 +2,7 @@
 // server's names are programmers' words ("api_token", "set_password", "scope_kind"): the texts
 // name those gotong writes today; a name they do not know yet is shown as the server sent it.
 import type { ParseKeys, TFunction } from 'i18next';
-import { formatDateTime, formatDay, formatNumber } from '../../../lib/format';
+import { formatDateTime, formatDay, formatMonth, formatNumber } from '../../../lib/format';
 import { adminId } from '../../../lib/i18n/admin-id';
 import { id as texts } from '../../../lib/i18n/id';
 import { hasPath } from '../../../lib/problem-messages';
@@ -26,7 +26,19 @@ const MONEY = new Set([
   'value',
 ]);
 /** Counts of things (not ids): "91.599", not "91599". */
-const COUNTS = new Set(['count', 'rows_read', 'rows_inserted', 'rows_updated', 'rows_failed', 'employees', 'quantity']);
+const COUNTS = new Set([
+  'count',
+  'rows_read',
+  'rows_inserted',
+  'rows_updated',
+  'rows_failed',
+  'employees',
+  'quantity',
+  'present',
+  'excused',
+  'absent',
+  'quorum',
+]);
 interface Words {
   root: object;
   prefix: string;
@@ -59,11 +71,17 @@ const ENTITY_VALUE_TEXTS: Record<string, Words> = {
   'meeting:kind': { root: texts.groups.meetings.kinds, prefix: 'groups.meetings.kinds' },
   'meeting:status': { root: texts.groups.meetings.statuses, prefix: 'groups.meetings.statuses' },
   'ledger_entry:kind': { root: texts.groups.treasury.kinds, prefix: 'groups.treasury.kinds' },
+  'common_asset:kind': { root: texts.groups.treasury.assetKinds, prefix: 'groups.treasury.assetKinds' },
+  'common_asset:source': { root: texts.groups.treasury.assetSources, prefix: 'groups.treasury.assetSources' },
+  'knowledge_post:kind': { root: texts.groups.posts.kinds, prefix: 'groups.posts.kinds' },
+  'material_post:kind': { root: texts.groups.materials.kinds, prefix: 'groups.materials.kinds' },
+  'membership:joined_precision': { root: adminId.audit.value.precision, prefix: 'audit.value.precision' },
   'joint_order:status': { root: texts.groups.orders.statuses, prefix: 'groups.orders.statuses' },
 };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
 
 export function entityLabel(t: TFunction, entity: string): string {
   return hasPath(adminId.audit.entities, [entity]) ? t(`audit.entities.${entity}` as Key) : entity;
@@ -90,6 +108,52 @@ export function actorLabel(t: TFunction, entry: Pick<AuditEntry, 'actor'>): stri
   return entry.actor?.username ?? t('audit.system');
 }
 
+const LEDGER_LINE = /^([a-z_]+) (Dr|Cr) (\d+)(?: member (\d+))?$/;
+const SHARE = /^member (\d+): (\d+) \(delivered (\d+), paid (\d+)\)$/;
+
+/**
+ * A list the server writes out as one text, in the reader's words: a ledger entry's lines
+ * ("cash Dr 10000 member 8; member_fees Cr 10000 member 8") or a joint order's shares
+ * ("member 11: 37 (delivered 0, paid 0); …"). Null when the text is not such a list.
+ */
+function serverListText(t: TFunction, language: string | undefined, entity: string, field: string, value: string): string | null {
+  const parts = value.split('; ');
+  if (entity === 'ledger_entry' && field === 'lines') {
+    const lines = parts.map((part) => LEDGER_LINE.exec(part));
+    if (lines.some((line) => line === null)) return null;
+    return lines
+      .map((line) => {
+        const [, account, side, amount, member] = line!;
+        const values = {
+          account: hasPath(texts.groups.treasury.accounts, [account!])
+            ? t(`groups.treasury.accounts.${account}` as Key)
+            : account,
+          side: side === 'Dr' ? t('audit.value.debit') : t('audit.value.credit'),
+          amount: formatRupiah(Number(amount)),
+          member,
+        };
+        return member ? t('audit.value.ledgerLineMember', values) : t('audit.value.ledgerLine', values);
+      })
+      .join('; ');
+  }
+  if (entity === 'joint_order' && field === 'shares') {
+    const shares = parts.map((part) => SHARE.exec(part));
+    if (shares.some((share) => share === null)) return null;
+    return shares
+      .map((share) => {
+        const [, member, quantity, delivered, paid] = share!;
+        return t('audit.value.share', {
+          member,
+          quantity: formatNumber(Number(quantity), language),
+          delivered: formatNumber(Number(delivered), language),
+          paid: formatRupiah(Number(paid)),
+        });
+      })
+      .join('; ');
+  }
+  return null;
+}
+
 /**
  * One value of a recorded field of a kind of record (`entity`) in words: yes/no, dates and times in
  * the reader's way, rupiah, counts, roles, kinds, statuses and other words the texts know; lists
@@ -106,8 +170,11 @@ export function valueText(t: TFunction, language: string | undefined, field: str
   if (typeof value === 'string') {
     const words = ENTITY_VALUE_TEXTS[`${entity}:${field}`] ?? VALUE_TEXTS[field];
     if (words && hasPath(words.root, [value])) return t(`${words.prefix}.${value}` as Key);
+    const list = serverListText(t, language, entity, field, value);
+    if (list !== null) return list;
     if (INSTANT.test(value)) return formatDateTime(value, language);
     if (DAY.test(value)) return formatDay(value, language);
+    if (MONTH.test(value)) return formatMonth(value, language);
     return value;
   }
   return JSON.stringify(value) ?? '';

@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { api, isApiError } from '../../../lib/api-client';
 import type { User } from '../../../lib/user';
 import { createSession, deleteSession, fetchMe } from '../api/session';
+import { hasSessionHint, setSessionHint } from '../api/session-hint';
 import { AuthContext, type AuthContextValue } from '../hooks/auth-context';
 import type { AuthStatus, Credentials, SessionResponse, SignedOutReason } from '../types';
 
@@ -13,24 +14,32 @@ interface State {
 }
 
 /**
- * Holds who is signed in. On start it asks GET /me (the cookie may still be valid);
- * any 401 "unauthenticated" from any later call ends the session here, and the
- * route guard then sends the user to the login page with an explanation. Leaving the session
+ * Holds who is signed in. On start it asks GET /me when this browser signed in before (the
+ * cookie may still be valid; see session-hint.ts), and otherwise knows at once that nobody is:
+ * a visit to the login page makes no request that must fail. Any 401 "unauthenticated" from
+ * any later call ends the session here, and the route guard then sends the user to the login
+ * page with an explanation. Leaving the session
  * (signing out, or its end) empties the server state cache, so whoever signs in next in this tab
  * never sees what the previous account loaded.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<State>({ status: 'loading', user: null, signedOutReason: null });
+  const [state, setState] = useState<State>(() => ({
+    status: hasSessionHint() ? 'loading' : 'anonymous',
+    user: null,
+    signedOutReason: null,
+  }));
   const queryClient = useQueryClient();
 
   const signIn = useCallback((session: SessionResponse) => {
     api.setCsrfToken(session.csrf_token);
+    setSessionHint(true);
     setState({ status: 'authenticated', user: session.user, signedOutReason: null });
   }, []);
 
   const signOut = useCallback(
     (reason: SignedOutReason | null) => {
       api.setCsrfToken(null);
+      setSessionHint(false);
       queryClient.clear();
       setState({ status: 'anonymous', user: null, signedOutReason: reason });
     },
@@ -38,6 +47,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
+    if (!hasSessionHint()) return undefined;
     const controller = new AbortController();
     // A 401 here simply means "not signed in". A server that cannot be reached also ends on the
     // login page, where trying to log in then explains the problem in words.
@@ -56,6 +66,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
             : previous,
         );
         api.setCsrfToken(null);
+        setSessionHint(false);
         queryClient.clear();
       }),
     [queryClient],

@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { jsonResponse, renderWithI18n, sentJson, urlOf } from '../../../test/render';
+import { hasSessionHint, setSessionHint } from '../api/session-hint';
 import { useAuth } from '../hooks/use-auth';
 import { AuthProvider } from './AuthProvider';
 import { LoginPage } from './LoginPage';
@@ -76,6 +77,12 @@ beforeEach(() => {
   );
 });
 
+/** A browser that signed in before, with a session the server still knows. */
+function signedInBefore() {
+  setSessionHint(true);
+  routes['GET /api/v1/me'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' });
+}
+
 async function fillAndSubmit(username: string, password: string) {
   const user = userEvent.setup();
   await user.type(await screen.findByLabelText('Nama pengguna'), username);
@@ -139,7 +146,7 @@ describe('LoginPage', () => {
   });
 
   it('forgets what the account loaded when it signs out', async () => {
-    routes['GET /api/v1/me'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' });
+    signedInBefore();
     routes['DELETE /api/v1/session'] = () => new Response(null, { status: 204 });
     const { queryClient } = renderApp('/');
     await screen.findByText('protected page');
@@ -151,7 +158,7 @@ describe('LoginPage', () => {
   });
 
   it('forgets what the previous account loaded when the session expires', async () => {
-    routes['GET /api/v1/me'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' });
+    signedInBefore();
     routes['GET /api/v1/users'] = () => problem('session-expired', 401);
     const { queryClient } = renderApp('/');
     await screen.findByText('protected page');
@@ -164,12 +171,47 @@ describe('LoginPage', () => {
   });
 
   it('sends the user back to login with an explanation when the session expires', async () => {
-    routes['GET /api/v1/me'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' });
+    signedInBefore();
     routes['GET /api/v1/users'] = () => problem('session-expired', 401);
     renderApp('/');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'load' }));
     expect(await screen.findByText('Sesi Anda telah berakhir. Silakan masuk lagi.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Masuk ke gotong' })).toBeInTheDocument();
+  });
+
+  it('asks the server nothing when a browser that never signed in opens the login page', async () => {
+    renderApp('/login');
+    expect(await screen.findByRole('heading', { name: 'Masuk ke gotong' })).toBeInTheDocument();
+    expect(vi.mocked(fetch)).not.toHaveBeenCalled();
+  });
+
+  it('asks GET /me when the browser signed in before, and forgets that when the server no longer knows the session', async () => {
+    setSessionHint(true);
+    renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Masuk ke gotong' })).toBeInTheDocument();
+    expect(vi.mocked(fetch).mock.calls.map(([input]) => urlOf(input))).toEqual(['/api/v1/me']);
+    expect(hasSessionHint()).toBe(false);
+  });
+
+  it('remembers the sign-in for the next visit, and forgets it on logging out', async () => {
+    routes['POST /api/v1/session'] = () => jsonResponse({ user: USER, csrf_token: 'csrf-1' }, 201);
+    routes['DELETE /api/v1/session'] = () => new Response(null, { status: 204 });
+    renderApp('/login');
+    await fillAndSubmit('siti', 'kata-sandi-panjang');
+    await screen.findByText('protected page');
+    expect(hasSessionHint()).toBe(true);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'sign out' }));
+    await screen.findByText('Anda sudah keluar.');
+    expect(hasSessionHint()).toBe(false);
+  });
+
+  it('forgets the sign-in when a later call finds the session ended', async () => {
+    signedInBefore();
+    routes['GET /api/v1/users'] = () => problem('session-expired', 401);
+    renderApp('/');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'load' }));
+    await screen.findByText('Sesi Anda telah berakhir. Silakan masuk lagi.');
+    expect(hasSessionHint()).toBe(false);
   });
 });

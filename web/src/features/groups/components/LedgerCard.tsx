@@ -7,6 +7,7 @@ import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
+import { actorName } from '../../../lib/actor';
 import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useSubmission } from '../../../lib/use-submission';
@@ -179,7 +180,7 @@ function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryIte
           <span className="record-card__count">{t('groups.treasury.ledger.corrects', { id: entry.reverses_id })}</span>
         </p>
       ) : null}
-      <p className="record-card__line muted entry__by">{t('groups.treasury.ledger.by', { name: entry.created_by.username })}</p>
+      <p className="record-card__line muted entry__by">{t('groups.treasury.ledger.by', { name: actorName(t, entry.created_by) })}</p>
       {writable && canReverse(entry) ? (
         <ConfirmAction
           label={t('groups.treasury.reverse.button')}

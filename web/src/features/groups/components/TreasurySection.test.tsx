@@ -18,7 +18,7 @@ function serve(group: GroupView, { postAnswer }: { postAnswer?: () => Response }
   ledger = [ledgerEntry({ id: 8, kind: 'expense', memo: 'fotokopi', amount: 5_000, lines: [
     { account: 'expenses', debit: 5_000, credit: 0, member_id: null },
     { account: 'cash', debit: 0, credit: 5_000, member_id: null },
-  ] }), ledgerEntry()];
+  ], created_by: { id: null, username: 'system' } }), ledgerEntry()];
   cash = 2_190_000;
   fetchMock = routeFetch({
     'GET /api/v1/groups/1': () => jsonResponse(group),
@@ -100,7 +100,14 @@ describe('the treasury tab', () => {
     expect(clean(screen.getByTestId('entry-7-amount').textContent)).toBe('+Rp 10.000');
     expect(clean(screen.getByTestId('entry-8-amount').textContent)).toBe('\u2212Rp 5.000');
     expect(entry(8)).toHaveTextContent('fotokopi');
-    expect(entry(8)).toHaveTextContent('Dicatat oleh suwarni');
+    expect(entry(7)).toHaveTextContent('Dicatat oleh suwarni');
+  });
+
+  it('says an entry posted with no account (the demo data, the console) was recorded by the system, in words', async () => {
+    renderWorkspace('/groups/1/treasury');
+    await screen.findByTestId('entry-8');
+    expect(entry(8)).toHaveTextContent('Dicatat oleh sistem');
+    expect(entry(8)).not.toHaveTextContent('system');
   });
 
   it('records a fee payment typed as "1.500.000" as an integer amount for the chosen member', async () => {

@@ -7,6 +7,7 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { BackLink } from '../../../components/BackLink';
 import { Pending } from '../../../components/Pending';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { actorName } from '../../../lib/actor';
 import { formatBytes, formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -25,6 +26,10 @@ const ERROR_COLUMNS: readonly Column[] = [
   { label: 'imports.job.message' },
 ];
 
+/**
+ * The refused rows, a page at a time. On a phone each row stacks into a small block (row, column,
+ * value, problem), so the problem is read without scrolling sideways.
+ */
 function ErrorTable({ job }: { job: ImportJob }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
@@ -48,13 +53,19 @@ function ErrorTable({ job }: { job: ImportJob }) {
       </p>
       {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
       {page.data && page.data.items.length > 0 ? (
-        <DataTable testId="import-errors" columns={ERROR_COLUMNS}>
+        <DataTable testId="import-errors" columns={ERROR_COLUMNS} className="data-table--stack">
           {page.data.items.map((error, index) => (
             <tr key={`${error.row}-${error.field ?? ''}-${index}`}>
-              <td className="num">{error.row}</td>
-              <td>{error.field ? <code>{error.field}</code> : null}</td>
-              <td className="cell-wrap">{error.value}</td>
-              <td className="cell-wrap">{rowErrorMessage(t, error, language)}</td>
+              <td className="num" data-label={t('imports.job.row')}>
+                {error.row}
+              </td>
+              <td data-label={t('imports.job.field')}>{error.field ? <code>{error.field}</code> : null}</td>
+              <td className="cell-wrap" data-label={t('imports.job.value')}>
+                {error.value}
+              </td>
+              <td className="cell-wrap" data-label={t('imports.job.message')}>
+                {rowErrorMessage(t, error, language)}
+              </td>
             </tr>
           ))}
         </DataTable>
@@ -108,7 +119,7 @@ export function ImportJobPage({ pollMs = POLL_MS }: { pollMs?: number }) {
       <p className="muted">
         {t('imports.started', {
           date: formatDateTime(job.created_at, language),
-          user: job.created_by ?? t('common.system'),
+          user: actorName(t, job.created_by),
         })}
       </p>
 

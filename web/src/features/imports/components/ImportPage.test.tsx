@@ -96,13 +96,13 @@ function renderImports(at = '/imports') {
 }
 
 describe('ImportPage', () => {
-  it('uploads the CSV as the raw body with mode, dry run and file name, then follows the job', async () => {
+  it('uploads the CSV as the raw body with mode, a real import by default, and file name, then follows the job', async () => {
     const user = userEvent.setup();
     renderImports();
     const file = new File(['nama_pemilik;nama_usaha;sektor;kode_desa\r\n'], 'umkm-batu.csv', { type: 'text/csv' });
     await user.upload(screen.getByLabelText('Berkas CSV'), file);
     await user.click(screen.getByLabelText(/Tambah sebagai usaha baru/));
-    await user.click(screen.getByLabelText(/Uji coba saja/)); // on by default: switch it off
+    expect(screen.getByLabelText(/Periksa saja, jangan simpan/)).not.toBeChecked(); // a real import unless ticked
     await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/imports/4'));
@@ -119,6 +119,17 @@ describe('ImportPage', () => {
     expect(await screen.findByText('Impor selesai.')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Kemajuan impor' })).toHaveAttribute('aria-valuenow', '100');
     expect(callsTo(fetchMock, 'GET /api/v1/imports/4').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('only checks the file, saving nothing, when "check only" is ticked', async () => {
+    const user = userEvent.setup();
+    renderImports();
+    await user.upload(screen.getByLabelText('Berkas CSV'), new File(['a;b\r\n'], 'cek.csv', { type: 'text/csv' }));
+    await user.click(screen.getByLabelText(/Periksa saja, jangan simpan/));
+    await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
+    await waitFor(() => expect(callsTo(fetchMock, 'POST /api/v1/imports')).toHaveLength(1));
+    const [call] = callsTo(fetchMock, 'POST /api/v1/imports');
+    expect(call!.url.searchParams.get('dry_run')).toBe('true');
   });
 
   it('asks for a file before uploading, and refuses one over 512 MB', async () => {
@@ -195,6 +206,9 @@ describe('ImportJobPage', () => {
       ['13', 'tenaga_kerja', '200000', 'harus angka bulat dari 0 sampai 100.000'],
       ['14', 'omzet', 'x', 'omzet is odd'],
     ]);
+    // On a phone the rows stack, each cell named by its column, so the problem is never off-screen.
+    expect(table).toHaveClass('data-table--stack');
+    expect([...rows[0]!.querySelectorAll('td')].map((td) => td.dataset.label)).toEqual(['Baris', 'Kolom', 'Isi', 'Masalah']);
     expect(screen.getByTestId('errors-csv')).toHaveAttribute('href', '/api/v1/imports/4/errors.csv?lang=id');
     expect(screen.queryByRole('navigation', { name: 'Halaman daftar' })).not.toBeInTheDocument(); // one page only
   });
@@ -230,7 +244,7 @@ describe('ImportJobPage', () => {
     expect(await screen.findByText('51–100 dari 120')).toBeInTheDocument();
   });
 
-  it('shows why a job failed in Indonesian, and calls a trial run what it is', async () => {
+  it('shows why a job failed in Indonesian, and says when the file was only checked', async () => {
     polls = [
       job({
         status: 'failed',
@@ -245,7 +259,7 @@ describe('ImportJobPage', () => {
     expect(await screen.findByTestId('job-failed')).toHaveTextContent(
       'Impor gagal. Alasannya: Berkas tidak punya kolom yang wajib: nama_usaha (name).',
     );
-    expect(screen.getByText('Uji coba')).toBeInTheDocument();
+    expect(screen.getByText('Hanya diperiksa')).toBeInTheDocument();
     expect(screen.getByText('Akan ditambahkan')).toBeInTheDocument();
     expect(screen.getByText('Tidak ada baris yang gagal.')).toBeInTheDocument();
   });

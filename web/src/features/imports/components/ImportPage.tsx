@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FieldErrors } from '../../../components/field-parts';
 import { Pagination } from '../../../components/Pagination';
+import { actorName } from '../../../lib/actor';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -38,7 +39,7 @@ function RecentImports() {
               <p className="record-card__line muted">
                 {t('imports.started', {
                   date: formatDateTime(job.created_at, language),
-                  user: job.created_by ?? t('common.system'),
+                  user: actorName(t, job.created_by),
                 })}
               </p>
               <p className="record-card__line">
@@ -65,7 +66,7 @@ function RecentImports() {
   );
 }
 
-/** Upload a CSV of enterprises (insert or upsert, optionally as a trial run) and see recent jobs. */
+/** Upload a CSV of enterprises (insert or upsert, optionally only checked) and see recent jobs. */
 export function ImportPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('imports.title'));
@@ -73,7 +74,8 @@ export function ImportPage() {
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('upsert');
-  const [dryRun, setDryRun] = useState(true);
+  // A real import unless she ticks "check only": the upload button says it imports.
+  const [dryRun, setDryRun] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const { submitting: uploading, submit } = useSubmission();

@@ -4,7 +4,7 @@ import type { ImportJob } from '../types';
 
 const TONES = { queued: 'neutral', running: 'info', succeeded: 'success', failed: 'danger' } as const;
 
-/** The job's status, and whether it was only a trial run, as badges. */
+/** The job's status, and whether the file was only checked, as badges. */
 export function JobStatus({ job }: { job: Pick<ImportJob, 'status' | 'dry_run'> }) {
   const { t } = useTranslation();
   return (

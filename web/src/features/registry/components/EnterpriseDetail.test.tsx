@@ -170,6 +170,19 @@ describe('EnterpriseDetail', () => {
     await waitFor(() => expect(screen.getByTestId('history')).toHaveTextContent('Diverifikasi'));
   });
 
+  it('says an enterprise checked by an import or the demo data was verified by the system, in words', async () => {
+    fetchMock = routeFetch({
+      'GET /api/v1/enterprises/7': () =>
+        jsonResponse(enterprise({ stale: false, verified_at: '2026-11-23T08:00:00Z', verified_by: { id: null, username: 'system' } })),
+      'GET /api/v1/enterprises/7/history': () => page(HISTORY),
+      'GET /api/v1/stakeholders': () => page([{ id: 3, name: 'Dinas Koperasi Kota Batu' }], 1, 200),
+    });
+    renderDetail();
+    const verifiedAt = await screen.findByTestId('verified-at');
+    expect(verifiedAt).toHaveTextContent('oleh sistem');
+    expect(verifiedAt).not.toHaveTextContent('system');
+  });
+
   it('explains in words when the officer may not verify this record', async () => {
     const user = userEvent.setup();
     routeFetch({

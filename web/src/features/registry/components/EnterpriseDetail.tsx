@@ -6,6 +6,7 @@ import { Badge } from '../../../components/Badge';
 import { DetailRow } from '../../../components/DetailRow';
 import { BackLink } from '../../../components/BackLink';
 import { Pending } from '../../../components/Pending';
+import { actorName } from '../../../lib/actor';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { formatPlacePath } from '../../../lib/places';
@@ -152,7 +153,7 @@ export function EnterpriseDetail({ role }: { role: Role }) {
             {enterprise.verified_at
               ? t('registry.detail.verifiedOn', {
                   date: formatDate(enterprise.verified_at, language),
-                  user: enterprise.verified_by?.username ?? t('common.system'),
+                  user: actorName(t, enterprise.verified_by),
                 })
               : t('registry.detail.neverVerified')}
           </DetailRow>
