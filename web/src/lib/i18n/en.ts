@@ -312,6 +312,15 @@ export const en: Translation = {
     active: 'Active',
     closed: 'Closed',
   },
+  history: {
+    title: 'Change history',
+    empty: 'No history yet.',
+    more: 'Show older history',
+    by: 'by {{actor}}',
+    emptyValue: '(empty)',
+    yes: 'yes',
+    no: 'no',
+  },
   genders: {
     female: 'Female',
     male: 'Male',
@@ -456,13 +465,6 @@ export const en: Translation = {
       loading: 'Loading the business…',
     },
     history: {
-      title: 'Change history',
-      empty: 'No history yet.',
-      more: 'Show older history',
-      by: 'by {{actor}}',
-      emptyValue: '(empty)',
-      yes: 'yes',
-      no: 'no',
       actions: {
         create: 'Registered',
         update: 'Changed',

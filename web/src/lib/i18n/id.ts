@@ -313,6 +313,15 @@ export const id = {
     active: 'Aktif',
     closed: 'Tutup',
   },
+  history: {
+    title: 'Riwayat perubahan',
+    empty: 'Belum ada riwayat.',
+    more: 'Tampilkan riwayat lebih lama',
+    by: 'oleh {{actor}}',
+    emptyValue: '(kosong)',
+    yes: 'ya',
+    no: 'tidak',
+  },
   genders: {
     female: 'Perempuan',
     male: 'Laki-laki',
@@ -457,13 +466,6 @@ export const id = {
       loading: 'Memuat data usaha…',
     },
     history: {
-      title: 'Riwayat perubahan',
-      empty: 'Belum ada riwayat.',
-      more: 'Tampilkan riwayat lebih lama',
-      by: 'oleh {{actor}}',
-      emptyValue: '(kosong)',
-      yes: 'ya',
-      no: 'tidak',
       actions: {
         create: 'Didaftarkan',
         update: 'Diubah',
