@@ -96,7 +96,7 @@ describe('navigation and route guards by role', () => {
   it("takes a group's own account straight to its group's workspace", async () => {
     signedInAs('group_leader', { kind: 'group', id: 7 });
     renderApp('/groups');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok Tujuh' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok Tujuh' }, LAZY_CHUNK)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Semua kelompok' })).not.toBeInTheDocument();
   });
 
