@@ -18,7 +18,7 @@ export interface HistoryQuery {
   isSuccess: boolean;
   isError: boolean;
   error: unknown;
-  fetchNextPage: () => Promise<unknown>;
+  fetchNextPage(): Promise<unknown>;
 }
 
 /** How one kind of record names its fields, its values and what was done to it. */
