@@ -8,7 +8,20 @@ import { PersonPage } from './PersonPage';
 
 const OFFICER: Viewer = { role: 'officer', stakeholderId: 3 };
 
-function serve(record: Person, history = [historyEntry(), historyEntry({ id: 40, action: 'create', before: null, after: { name: 'Siti Aminah', nik: '3579********0001' } })]) {
+const HISTORY = [
+  historyEntry({
+    before: { phone: '+6281234567890', birth_year: 1908, steward_id: 9, updated_at: 'a' },
+    after: { phone: '+6281333445566', birth_year: 1980, steward_id: 3, updated_at: 'b' },
+  }),
+  historyEntry({
+    id: 40,
+    action: 'create',
+    before: null,
+    after: { name: 'Siti Aminah', nik: '3579********0001', village_code: '35.79.03.2001', steward_id: 3 },
+  }),
+];
+
+function serve(record: Person, history = HISTORY) {
   return routeFetch({
     'GET /api/v1/people/12': () => jsonResponse(record),
     'GET /api/v1/people/12/history': () => page(history),
@@ -88,6 +101,10 @@ describe('PersonPage', () => {
     expect(update).not.toHaveTextContent('Terakhir diubah');
     expect(create).toHaveTextContent('Didaftarkan');
     expect(create).toHaveTextContent('NIK: 3579********0001');
+    // The record's own village and steward by name, an earlier steward by its number.
+    expect(create).toHaveTextContent('Desa/kelurahan: Sisir › BUMIAJI › KOTA BATU › JAWA TIMUR');
+    await waitFor(() => expect(create).toHaveTextContent('Lembaga pengelola data: Dinas Koperasi Kota Batu'));
+    expect(update).toHaveTextContent('Lembaga pengelola data: Lembaga nomor 9 → Dinas Koperasi Kota Batu');
   });
 
   it('says in words when the person is not there', async () => {

@@ -22,13 +22,19 @@ import { BirthYear, NotFilled } from './labels';
 const KNOWN_FIELDS = new Set(Object.keys(texts.people.fields));
 const KNOWN_ACTIONS = new Set(Object.keys(texts.people.history.actions));
 
-/** How a person's history names its fields, values and actions. */
-export function personHistoryWords(t: TFunction): HistoryWords {
+/**
+ * How a person's history names its fields, values and actions. The record's current village and
+ * steward read by name (`steward`: the steward's name once known); earlier ones by their code.
+ */
+export function personHistoryWords(t: TFunction, person: Pick<Person, 'village_code' | 'village' | 'steward_id'>, steward?: string): HistoryWords {
   return {
     field: (field) => (KNOWN_FIELDS.has(field) ? t(`people.fields.${field as 'name'}`) : field),
     value: (field, value) => {
       if (field === 'gender' && (value === 'female' || value === 'male')) return t(`genders.${value}`);
-      if (field === 'steward_id' && typeof value === 'number') return t('scope.stakeholder', { id: value });
+      if (field === 'village_code' && value === person.village_code && person.village) return formatPlacePath(person.village);
+      if (field === 'steward_id' && typeof value === 'number') {
+        return value === person.steward_id && steward !== undefined ? steward : t('scope.stakeholder', { id: value });
+      }
       return undefined;
     },
     action: (action) => (KNOWN_ACTIONS.has(action) ? t(`people.history.actions.${action as 'create'}`) : action),
@@ -152,7 +158,7 @@ export function PersonPage({ viewer }: PersonPageProps) {
         </p>
       </section>
 
-      <ChangeHistory history={history} words={personHistoryWords(t)} />
+      <ChangeHistory history={history} words={personHistoryWords(t, person, steward.data)} />
     </>
   );
 }
