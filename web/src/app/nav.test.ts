@@ -11,6 +11,14 @@ describe('navItemsFor', () => {
     }
   });
 
+  it('gives those who read the registry its business owners, right after it', () => {
+    for (const role of ['admin', 'officer', 'facilitator'] as const) {
+      const own = paths(role);
+      expect(own[own.indexOf('/registry') + 1]).toBe('/people');
+    }
+    for (const role of ['group_leader', 'mentor', 'member'] as const) expect(paths(role)).not.toContain('/people');
+  });
+
   it('lets a facilitator read the registry but not renew data or import', () => {
     expect(paths('facilitator')).toContain('/registry');
     expect(paths('facilitator')).not.toContain('/renewal');

@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home' },
   { path: '/registry', labelKey: 'nav.registry', permission: 'registry.read' },
+  { path: '/people', labelKey: 'nav.people', permission: 'registry.read' },
   { path: '/renewal', labelKey: 'nav.renewal', permission: 'registry.write' },
   { path: '/imports', labelKey: 'nav.imports', permission: 'imports.use' },
   { path: '/stakeholders', labelKey: 'nav.stakeholders', permission: 'stakeholders.read' },

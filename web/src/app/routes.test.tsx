@@ -27,6 +27,7 @@ function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'gr
     'GET /api/v1/regions': () => page([]),
     'GET /api/v1/stakeholders': () => page([]),
     'GET /api/v1/imports': () => page([]),
+    'GET /api/v1/people': () => page([]),
   });
 }
 
@@ -115,7 +116,7 @@ describe('navigation and route guards by role', () => {
   it("takes a group's own account straight to its group's workspace", async () => {
     signedInAs('group_leader', { kind: 'group', id: 7 });
     renderApp('/groups');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok Tujuh' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kelompok Tujuh' }, LAZY_CHUNK)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Semua kelompok' })).not.toBeInTheDocument();
   });
 
@@ -137,5 +138,25 @@ describe('navigation and route guards by role', () => {
     signedInAs('facilitator', { kind: 'programme', id: 1 });
     renderApp('/groups/new');
     expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
+  });
+
+  it('gives a facilitator the business owners to read', async () => {
+    signedInAs('facilitator', { kind: 'programme', id: 1 });
+    renderApp('/people');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pemilik usaha' }, LAZY_CHUNK)).toBeInTheDocument();
+    expect(await navLinks()).toContain('Pemilik usaha');
+  });
+
+  it('keeps the business owners’ edit form from a facilitator', async () => {
+    signedInAs('facilitator', { kind: 'programme', id: 1 });
+    renderApp('/people/12/edit');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+  });
+
+  it('keeps the business owners from a group member', async () => {
+    signedInAs('member', { kind: 'group', id: 7 });
+    renderApp('/people');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await navLinks()).not.toContain('Pemilik usaha');
   });
 });

@@ -15,6 +15,8 @@ import {
   GroupWorkspaceRoute,
   ImportJobRoute,
   ImportsRoute,
+  PeopleRoute,
+  PersonRoute,
   RegionComplianceRoute,
   RegistryListRoute,
   RenewalRoute,
@@ -44,6 +46,9 @@ export function AppRoutes() {
         <Route path="/registry/new" element={guard('registry.write', <EnterpriseFormRoute mode="create" />)} />
         <Route path="/registry/:id" element={guard('registry.read', <EnterpriseDetailRoute />)} />
         <Route path="/registry/:id/edit" element={guard('registry.write', <EnterpriseFormRoute mode="edit" />)} />
+        <Route path="/people" element={guard('registry.read', <PeopleRoute />)} />
+        <Route path="/people/:id" element={guard('registry.read', <PersonRoute mode="view" />)} />
+        <Route path="/people/:id/edit" element={guard('registry.write', <PersonRoute mode="edit" />)} />
         <Route path="/renewal" element={guard('registry.write', <RenewalRoute />)} />
         <Route path="/stakeholders" element={guard('stakeholders.read', <StakeholdersRoute />)} />
         <Route path="/imports" element={guard('imports.use', <ImportsRoute />)} />

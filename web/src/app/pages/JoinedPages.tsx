@@ -1,5 +1,5 @@
-// Pages that join features: the registry, stakeholder, import and group pages get the signed-in
-// user's role from auth and the region picker from regions, which they cannot import.
+// Pages that join features: the registry, people, stakeholder, import and group pages get the
+// signed-in user's role from auth and the region picker from regions, which they cannot import.
 import { lazy, Suspense } from 'react';
 import { Navigate } from 'react-router';
 import { LoadingScreen } from '../../components/LoadingScreen';
@@ -29,6 +29,12 @@ const GroupWorkspace = lazy(() =>
   import('../../features/groups/components/GroupWorkspace').then((m) => ({ default: m.GroupWorkspace })),
 );
 
+// The people pages are an office's: they load when first opened, so that a group's phone never
+// downloads them.
+const PeoplePage = lazy(() => import('../../features/people/components/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('../../features/people/components/PersonPage').then((m) => ({ default: m.PersonPage })));
+const PersonForm = lazy(() => import('../../features/people/components/PersonForm').then((m) => ({ default: m.PersonForm })));
+
 export function RegistryListRoute({ view }: { view: 'list' | 'areas' }) {
   const { user } = useAuth();
   return user ? (
@@ -46,6 +52,31 @@ export function EnterpriseDetailRoute() {
 export function EnterpriseFormRoute({ mode }: { mode: 'create' | 'edit' }) {
   const { user } = useAuth();
   return user ? <EnterpriseForm role={user.role} mode={mode} RegionPicker={RegionPicker} /> : null;
+}
+
+export function PeopleRoute() {
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <PeoplePage RegionPicker={RegionPicker} />
+    </Suspense>
+  );
+}
+
+/** The people pages need to know whether an officer's stakeholder keeps the record she opens. */
+function useViewer() {
+  const { user } = useAuth();
+  if (!user) return null;
+  return { role: user.role, stakeholderId: user.scope?.kind === 'stakeholder' ? user.scope.id : null };
+}
+
+export function PersonRoute({ mode }: { mode: 'view' | 'edit' }) {
+  const viewer = useViewer();
+  if (!viewer) return null;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      {mode === 'view' ? <PersonPage viewer={viewer} /> : <PersonForm viewer={viewer} />}
+    </Suspense>
+  );
 }
 
 export function RenewalRoute() {

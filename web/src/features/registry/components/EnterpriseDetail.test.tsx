@@ -104,6 +104,7 @@ describe('EnterpriseDetail', () => {
     renderDetail();
     expect(await screen.findByTestId('owner-nik')).toHaveTextContent('3507********0001 (disamarkan)');
     expect(screen.getByRole('link', { name: '+6281234567890' })).toHaveAttribute('href', 'tel:+6281234567890');
+    expect(screen.getByRole('link', { name: 'Buka data Siti Aminah dan riwayat perubahannya' })).toHaveAttribute('href', '/people/12');
   });
 
   it('lists the history: who, what and when, with before → after in words', async () => {

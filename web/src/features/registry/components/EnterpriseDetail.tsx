@@ -17,7 +17,7 @@ import type { Role } from '../../../lib/user';
 import { useVerifyEnterprise } from '../hooks/use-registry-mutations';
 import { useEnterprise, usePerson, useStewards } from '../hooks/use-registry-queries';
 import type { Enterprise } from '../types';
-import { editPath, REGISTRY_PATH } from '../types/paths';
+import { editPath, personPath, REGISTRY_PATH } from '../types/paths';
 import { HistoryList } from './HistoryList';
 import { scaleLabel, sectorLabel } from './labels';
 
@@ -61,6 +61,9 @@ function OwnerDetails({ enterprise }: { enterprise: Enterprise }) {
         ) : null}
       </dl>
       {person.isFetching ? <p className="muted">{t('registry.detail.ownerLoading')}</p> : null}
+      <p>
+        <Link to={personPath(enterprise.owner.id)}>{t('registry.detail.ownerPage', { name: enterprise.owner.name })}</Link>
+      </p>
     </section>
   );
 }

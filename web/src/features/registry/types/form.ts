@@ -1,6 +1,7 @@
 // The enterprise form (create and edit share it): what the user typed, the checks the
 // server also makes (so mistakes show before sending), and the request body it becomes.
 import type { ParseKeys } from 'i18next';
+import { isValidNik, normalisePhone } from '../../../lib/person';
 import { levelOfCode } from '../../../lib/places';
 import { formatAmountInput, parseRupiah } from '../../../lib/rupiah';
 import { isSectorCode, type Enterprise, type EnterpriseInput, type EnterpriseStatus, type Gender, type PersonInput } from './index';
@@ -127,32 +128,6 @@ export function parseWholeNumber(value: string): number | null {
   if (!/^\d{1,3}(\.\d{3})+$|^\d+$/.test(trimmed)) return null;
   const number = Number(trimmed.replace(/\./g, ''));
   return Number.isSafeInteger(number) ? number : null;
-}
-
-/**
- * An Indonesian phone number in the server's form: "0812-3456-7890", "+62 812 3456 7890" and
- * "62812…" all become "+6281234567890"; null when it cannot be one.
- */
-export function normalisePhone(value: string): string | null {
-  const trimmed = value.trim();
-  if (!/^\+?[\d\s\-.()]+$/.test(trimmed)) return null;
-  const plus = trimmed.startsWith('+');
-  const digits = trimmed.replace(/\D/g, '');
-  let national: string;
-  if (digits.startsWith('62')) national = digits.slice(2);
-  else if (plus) return null;
-  else if (digits.startsWith('0')) national = digits.slice(1);
-  else if (digits.startsWith('8')) national = digits;
-  else return null;
-  if (national.length < 8 || national.length > 12 || national.startsWith('0')) return null;
-  return `+62${national}`;
-}
-
-/** 16 digits whose first two are a province code (11..94), like the server checks. */
-export function isValidNik(value: string): boolean {
-  if (!/^\d{16}$/.test(value)) return false;
-  const province = Number(value.slice(0, 2));
-  return province >= 11 && province <= 94;
 }
 
 /** Nomor Induk Berusaha: exactly 13 digits. */

@@ -27,3 +27,8 @@ export function safeBackPath(value: string | null): string | null {
 export function renewalPath(village: string | null): string {
   return village ? `${RENEWAL_PATH}?village=${encodeURIComponent(village)}` : RENEWAL_PATH;
 }
+
+/** A person's own page (the people feature's), where her data is corrected and its history read. */
+export function personPath(id: number): string {
+  return `/people/${id}`;
+}

@@ -1,5 +1,7 @@
-// What changed in one audit entry, field by field, for the change history on the detail page.
-import type { AuditEntry } from './index';
+// What changed in one audit entry, field by field, for the change history on a record's page.
+import type { Schemas } from './api/schemas';
+
+type AuditEntry = Schemas['AuditEntry'];
 
 export interface Change {
   field: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, changesOf } from './history';
+import { actorOf, changesOf } from './audit-changes';
 
 describe('changesOf', () => {
   it('lists only the fields whose value changed', () => {
