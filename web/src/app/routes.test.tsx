@@ -150,13 +150,13 @@ describe('navigation and route guards by role', () => {
   it('keeps the business owners’ edit form from a facilitator', async () => {
     signedInAs('facilitator', { kind: 'programme', id: 1 });
     renderApp('/people/12/edit');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
   });
 
   it('keeps the business owners from a group member', async () => {
     signedInAs('member', { kind: 'group', id: 7 });
     renderApp('/people');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidak ada akses' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
     expect(await navLinks()).not.toContain('Pemilik usaha');
   });
 });
