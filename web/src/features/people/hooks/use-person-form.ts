@@ -1,9 +1,10 @@
 // The person form's state, checks and submit: the changes to a saved record, sent as one PATCH,
 // and the way back to the record's page with the server's answer already shown there.
-import { type RefObject, useEffect, useState } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useForm } from '../../../lib/use-form';
+import { useFocusAfterRefusal } from '../../../lib/use-focus-after-refusal';
 import { updatePerson } from '../api/people';
 import { readPersonErrors } from '../types/errors';
 import { draftFromPerson, validatePerson, type PersonDraft } from '../types/form';
@@ -30,7 +31,7 @@ export function usePersonForm(original: Person, formRef: RefObject<HTMLFormEleme
   const { t } = useTranslation();
   const navigate = useNavigate();
   const personSaved = usePersonSaved();
-  const [attempt, setAttempt] = useState(0);
+  const onRejected = useFocusAfterRefusal(formRef);
 
   const form = useForm({
     initial: (): PersonDraft => draftFromPerson(original),
@@ -41,15 +42,9 @@ export function usePersonForm(original: Person, formRef: RefObject<HTMLFormEleme
       if (changed) personSaved(saved);
       void navigate(personPath(original.id), { state: { notice: changed ? 'saved' : 'nothingChanged' } satisfies PersonNotice });
     },
-    onRejected: () => setAttempt((n) => n + 1),
+    onRejected,
   });
 
-  useEffect(() => {
-    if (attempt === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (invalid) invalid.focus();
-    else document.querySelector<HTMLElement>('[data-form-alert]')?.focus();
-  }, [attempt, formRef]);
 
   return form;
 }

@@ -1,13 +1,14 @@
 // The enterprise form's state, checks and submit: a new enterprise, or the changes to a saved one
 // (with a new owner created first, and a renewal verified after saving).
 import type { TFunction } from 'i18next';
-import { type RefObject, useCallback, useEffect, useState } from 'react';
+import { type RefObject, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, isApiError } from '../../../lib/api-client';
 import { can } from '../../../lib/permissions';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
 import { useForm } from '../../../lib/use-form';
+import { useFocusAfterRefusal } from '../../../lib/use-focus-after-refusal';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 import type { Role } from '../../../lib/user';
 import { createEnterprise, createPerson, updateEnterprise, verifyEnterprise } from '../api/registry';
@@ -95,7 +96,7 @@ export function useEnterpriseForm(original: Enterprise | null, role: Role, formR
   const renewal = search.get('renewal') === '1';
   const canSetSteward = can(role, 'stakeholders.write');
   const enterpriseSaved = useEnterpriseSaved();
-  const [attempt, setAttempt] = useState(0);
+  const onRejected = useFocusAfterRefusal(formRef);
 
   const form = useForm({
     initial: (): EnterpriseDraft => (original ? draftFromEnterprise(original) : emptyDraft()),
@@ -106,16 +107,9 @@ export function useEnterpriseForm(original: Enterprise | null, role: Role, formR
       enterpriseSaved(saved);
       void navigate(back ?? enterprisePath(target), { state: { notice } satisfies DetailNotice });
     },
-    onRejected: () => setAttempt((n) => n + 1),
+    onRejected,
   });
 
-  // After a failed attempt, take the user to the first field to correct.
-  useEffect(() => {
-    if (attempt === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (invalid) invalid.focus();
-    else document.querySelector<HTMLElement>('[data-form-alert]')?.focus();
-  }, [attempt, formRef]);
 
   const { setDraft } = form;
   const setOwner = useCallback(
