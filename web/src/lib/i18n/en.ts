@@ -1227,6 +1227,36 @@ export const en: Translation = {
     confirm: {
       no: 'Keep it',
     },
+    // A meeting's fees on one sheet (FeeSheet.tsx).
+    feeSheet: {
+      title: 'Fees paid at this meeting',
+      loading: 'Loading the fee list…',
+      noneRecorded: 'No fees recorded for this meeting yet.',
+      recordedSummary_one: 'Recorded: the fee of {{count}} member, {{amount}}.',
+      recordedSummary_other: 'Recorded: the fees of {{count}} members, {{amount}}.',
+      open: 'Record fees',
+      intro: "Those present are ticked with this month's fee, {{amount}}. Untick whoever did not pay, or change the amount. The fees are recorded on {{date}}.",
+      introNoRule: 'The group has no fee rule yet: tick whoever paid and write the amount. The fees are recorded on {{date}}.',
+      tickAll: 'Tick everyone',
+      attended: 'present',
+      amountLabel: "{{name}}'s fee",
+      recorded: 'Recorded {{amount}}',
+      total_one: 'Total: {{amount}} from {{count}} member',
+      total_other: 'Total: {{amount}} from {{count}} members',
+      save: 'Save',
+      saving: 'Saving…',
+      cancel: 'Cancel',
+      saved_one: 'The fee of {{count}} member is recorded: {{amount}}.',
+      saved_other: 'The fees of {{count}} members are recorded: {{amount}}.',
+      notSaved_one: 'No fee was saved: correct the {{count}} member marked, then save again.',
+      notSaved_other: 'No fee was saved: correct the {{count}} members marked, then save again.',
+      leave_one: "The fee of {{count}} member is not saved. If you leave this page, it is lost.",
+      leave_other: 'The fees of {{count}} members are not saved. If you leave this page, they are lost.',
+      errors: {
+        noneTicked: 'Tick at least one member who paid.',
+        tooMany: 'At most {{max}} members in one save.',
+      },
+    },
     treasury: {
       amountHint: 'In rupiah, e.g. 1.500.000.',
       saving: 'Saving…',
@@ -1343,6 +1373,8 @@ export const en: Translation = {
         settled: 'Paid up',
         ahead: '{{amount}} ahead',
         total: 'Total',
+        sheetHint: 'Fees paid at a meeting are recorded all at once from the meeting\'s page.',
+        toMeetings: 'Meetings',
       },
       feeRule: {
         add: 'Set the fee',
@@ -1381,6 +1413,27 @@ export const en: Translation = {
         assetNameRequired: 'Write the asset’s name.',
       },
       fieldErrors: {
+        payments: {
+          required: 'Tick at least one member who paid.',
+          tooMany: 'At most 100 members in one save.',
+        },
+        payments_member_id: {
+          required: 'Member not recognised.',
+          not_member: 'Not a member of this group.',
+          duplicate: 'Listed twice.',
+          already_recorded: 'Her fee at this meeting is recorded already.',
+        },
+        payments_amount: {
+          required: 'Write the amount in rupiah.',
+          wrong_type: 'Write the amount in rupiah.',
+          negative: 'The amount cannot be below zero.',
+          invalid_value: 'The amount must be more than Rp 0.',
+          out_of_range: 'The amount is too large. Check the number again.',
+        },
+        meeting_id: {
+          not_found: "This meeting is not this group's.",
+          not_held: 'Fees are recorded for a meeting that was held.',
+        },
         amount: {
           required: 'Write the amount in rupiah.',
           negative: 'The amount cannot be below zero.',

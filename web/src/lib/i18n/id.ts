@@ -1228,6 +1228,36 @@ export const id = {
     confirm: {
       no: 'Tidak jadi',
     },
+    // A meeting's fees on one sheet (FeeSheet.tsx).
+    feeSheet: {
+      title: 'Iuran pertemuan ini',
+      loading: 'Memuat daftar iuran…',
+      noneRecorded: 'Belum ada iuran yang dicatat untuk pertemuan ini.',
+      recordedSummary_one: 'Sudah dicatat: iuran {{count}} anggota, {{amount}}.',
+      recordedSummary_other: 'Sudah dicatat: iuran {{count}} anggota, {{amount}}.',
+      open: 'Catat iuran',
+      intro: 'Yang hadir sudah dicentang dengan iuran bulan ini, {{amount}}. Hapus centang bagi yang tidak membayar, atau ubah jumlahnya. Iuran dicatat pada {{date}}.',
+      introNoRule: 'Belum ada aturan iuran: centang yang membayar dan tulis jumlahnya. Iuran dicatat pada {{date}}.',
+      tickAll: 'Centang semua',
+      attended: 'hadir',
+      amountLabel: 'Iuran {{name}}',
+      recorded: 'Sudah dicatat {{amount}}',
+      total_one: 'Jumlah: {{amount}} dari {{count}} anggota',
+      total_other: 'Jumlah: {{amount}} dari {{count}} anggota',
+      save: 'Simpan',
+      saving: 'Menyimpan…',
+      cancel: 'Batal',
+      saved_one: 'Iuran {{count}} anggota sudah dicatat: {{amount}}.',
+      saved_other: 'Iuran {{count}} anggota sudah dicatat: {{amount}}.',
+      notSaved_one: 'Belum ada iuran yang disimpan: perbaiki {{count}} anggota yang ditandai, lalu simpan lagi.',
+      notSaved_other: 'Belum ada iuran yang disimpan: perbaiki {{count}} anggota yang ditandai, lalu simpan lagi.',
+      leave_one: 'Iuran {{count}} anggota belum disimpan. Bila halaman ini ditinggalkan, catatan itu hilang.',
+      leave_other: 'Iuran {{count}} anggota belum disimpan. Bila halaman ini ditinggalkan, catatan itu hilang.',
+      errors: {
+        noneTicked: 'Centang minimal satu anggota yang membayar.',
+        tooMany: 'Paling banyak {{max}} anggota sekali simpan.',
+      },
+    },
     treasury: {
       amountHint: 'Dalam rupiah, misalnya 1.500.000.',
       saving: 'Menyimpan…',
@@ -1344,6 +1374,8 @@ export const id = {
         settled: 'Lunas',
         ahead: 'Lebih {{amount}}',
         total: 'Jumlah',
+        sheetHint: 'Iuran yang dibayar di pertemuan dicatat sekaligus dari halaman pertemuannya.',
+        toMeetings: 'Daftar pertemuan',
       },
       feeRule: {
         add: 'Atur iuran',
@@ -1383,6 +1415,27 @@ export const id = {
       },
       // By the field and code the server names (treasury_service.cpp).
       fieldErrors: {
+        payments: {
+          required: 'Centang minimal satu anggota yang membayar.',
+          tooMany: 'Paling banyak 100 anggota sekali simpan.',
+        },
+        payments_member_id: {
+          required: 'Anggota tidak dikenali.',
+          not_member: 'Bukan anggota kelompok ini.',
+          duplicate: 'Tercantum dua kali.',
+          already_recorded: 'Iurannya di pertemuan ini sudah dicatat.',
+        },
+        payments_amount: {
+          required: 'Tulis jumlahnya dalam rupiah.',
+          wrong_type: 'Tulis jumlahnya dalam rupiah.',
+          negative: 'Jumlah tidak boleh kurang dari nol.',
+          invalid_value: 'Jumlah harus lebih dari Rp 0.',
+          out_of_range: 'Jumlahnya terlalu besar. Periksa lagi angkanya.',
+        },
+        meeting_id: {
+          not_found: 'Pertemuan ini bukan pertemuan kelompok ini.',
+          not_held: 'Iuran dicatat untuk pertemuan yang sudah diadakan.',
+        },
         amount: {
           required: 'Tulis jumlahnya dalam rupiah.',
           negative: 'Jumlah tidak boleh kurang dari nol.',
