@@ -1,5 +1,4 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { compliance, complianceMonth, groupView, MEMBERS } from '../../../test/groups';
@@ -94,22 +93,17 @@ describe('the group workspace summary', () => {
       'Bahan baku',
       'Berbagi ilmu',
       'Kepatuhan SOP',
+      'Pengaturan',
     ]);
     expect(within(tabs).getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('lets the leader move an embryo group to active', async () => {
-    const user = userEvent.setup();
-    serve(groupView({ status: 'embryo' }));
+  it('offers no status change in the summary: it is in the settings', async () => {
     renderWorkspace('/groups/1');
-    const form = await screen.findByTestId('status-change');
-    expect(within(form).getAllByRole('option').map((o) => o.textContent)).toEqual(['Pilih status', 'Aktif', 'Bubar']);
-    await user.selectOptions(within(form).getByLabelText('Status baru'), 'active');
-    await user.click(within(form).getByRole('button', { name: 'Simpan status' }));
-    expect(await within(form).findByText('Status kelompok sudah diubah.')).toBeInTheDocument();
-    const [call] = callsTo(fetchMock, 'PATCH /api/v1/groups/1');
-    expect(sentJson(call!.init?.body)).toEqual({ status: 'active' });
-    expect(screen.getByTestId('group-status')).toHaveTextContent('Aktif');
+    await screen.findByTestId('group-profile');
+    await screen.findByTestId('norms');
+    expect(screen.queryByTestId('status-change')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Bubarkan|status/i })).not.toBeInTheDocument();
   });
 
   it('says when the group cannot be opened', async () => {
@@ -142,9 +136,14 @@ describe('the group workspace summary', () => {
 describe('buttons follow what the caller may write', () => {
   beforeEach(() => serve(groupView({ writes: ['posts'], member_id: 14 })));
 
-  it('hides the status change from a member', async () => {
-    renderWorkspace('/groups/1');
-    await screen.findByTestId('group-profile');
+  it('gives a member no settings tab, and the settings address says who changes them', async () => {
+    const first = renderWorkspace('/groups/1');
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(within(tabs).queryByRole('link', { name: 'Pengaturan' })).not.toBeInTheDocument();
+    expect(within(tabs).getAllByRole('link')).toHaveLength(10);
+    first.unmount();
+    renderWorkspace('/groups/1/settings');
+    expect(await screen.findByText(/Pengaturan kelompok hanya dapat diubah oleh ketua kelompok/)).toBeInTheDocument();
     expect(screen.queryByTestId('status-change')).not.toBeInTheDocument();
   });
 

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useGroup } from '../hooks/use-group-queries';
+import { canWrite, type GroupView } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import { groupPath, GROUPS_PATH, idParam, SECTIONS, type Section, type WorkspaceNotice } from '../types/paths';
 import { ComplianceSection } from './ComplianceSection';
@@ -18,12 +19,21 @@ import { MembersSection } from './MembersSection';
 import { OrderPage } from './OrderPage';
 import { OrdersSection } from './OrdersSection';
 import { PostsSection } from './PostsSection';
+import { SettingsSection } from './SettingsSection';
 import { SummarySection } from './SummarySection';
 import { TreasurySection } from './TreasurySection';
 
 // A proposal's page (the vote sheet, a member's own vote, deciding) loads when a proposal is
 // opened: a first visit to the workspace does not carry it.
 const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ default: m.DeliberationPage })));
+
+/**
+ * The sections a caller gets a tab for: the settings only for those who change the group's
+ * profile, and while they are open (a group just dissolved there takes no more writes).
+ */
+export function tabsFor(group: Pick<GroupView, 'writes'>, open: Section): Section[] {
+  return SECTIONS.filter((tab) => tab !== 'settings' || open === 'settings' || canWrite(group, 'profile'));
+}
 
 export interface GroupWorkspaceProps {
   section: Section;
@@ -98,7 +108,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       {notice === 'groupCreated' && section === 'summary' ? <Alert tone="success">{t('groups.form.created')}</Alert> : null}
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
       <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')} ref={tabsRef}>
-        {SECTIONS.map((tab) => (
+        {tabsFor(group, section).map((tab) => (
           <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
             {t(`groups.workspace.tabs.${tab}`)}
           </NavLink>
@@ -132,6 +142,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       {section === 'materials' ? <MaterialsSection group={group} /> : null}
       {section === 'knowledge' ? <PostsSection group={group} /> : null}
       {section === 'compliance' ? <ComplianceSection group={group} language={i18n.resolvedLanguage} /> : null}
+      {section === 'settings' ? <SettingsSection group={group} /> : null}
     </>
   );
 }
