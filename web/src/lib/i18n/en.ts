@@ -843,6 +843,8 @@ export const en: Translation = {
     workspace: {
       back: 'All groups',
       tabsLabel: "Parts of the group's workspace",
+      tabsBefore: 'Earlier sections',
+      tabsAfter: 'More sections',
       loading: 'Loading the group…',
       dissolved: 'This group has been dissolved. Its records are kept as they were and can no longer be changed.',
       tabs: {

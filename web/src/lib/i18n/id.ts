@@ -844,6 +844,8 @@ export const id = {
     workspace: {
       back: 'Semua kelompok',
       tabsLabel: 'Bagian ruang kerja kelompok',
+      tabsBefore: 'Bagian sebelumnya',
+      tabsAfter: 'Bagian lainnya',
       loading: 'Memuat data kelompok…',
       dissolved: 'Kelompok ini sudah bubar. Catatannya disimpan apa adanya dan tidak dapat diubah lagi.',
       tabs: {

@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { compliance, complianceMonth, groupView, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
@@ -96,6 +97,46 @@ describe('the group workspace summary', () => {
       'Pengaturan',
     ]);
     expect(within(tabs).getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  describe('on a screen narrower than the row of tabs', () => {
+    let scrolled = 0;
+    beforeEach(() => {
+      scrolled = 0;
+      const onRow = <T,>(value: T, other: T) =>
+        function (this: HTMLElement) {
+          return this.classList.contains('tabs') ? value : other;
+        };
+      vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(onRow(1200, 0));
+      vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(onRow(360, 0));
+      vi.spyOn(Element.prototype, 'scrollLeft', 'get').mockImplementation(function (this: Element) {
+        return this.classList.contains('tabs') ? scrolled : 0;
+      });
+      vi.spyOn(Element.prototype, 'scrollLeft', 'set').mockImplementation(function (this: Element, value: number) {
+        if (this.classList.contains('tabs')) scrolled = Math.max(0, Math.min(840, value));
+      });
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    it('shows an arrow on the side where more tabs lie, and the arrow scrolls to them', async () => {
+      const user = userEvent.setup();
+      renderWorkspace('/groups/1');
+      const frame = await screen.findByTestId('workspace-tabs');
+      const more = await within(frame).findByRole('button', { name: 'Bagian lainnya' });
+      expect(frame).toHaveClass('tabs-frame--after');
+      expect(within(frame).queryByRole('button', { name: 'Bagian sebelumnya' })).not.toBeInTheDocument();
+
+      await user.click(more);
+      expect(scrolled).toBeGreaterThan(0);
+      fireEvent.scroll(within(frame).getByRole('navigation'));
+      expect(await within(frame).findByRole('button', { name: 'Bagian sebelumnya' })).toBeInTheDocument();
+
+      // At the far end only the way back is left.
+      scrolled = 840;
+      fireEvent.scroll(within(frame).getByRole('navigation'));
+      await waitFor(() => expect(within(frame).queryByRole('button', { name: 'Bagian lainnya' })).not.toBeInTheDocument());
+      expect(frame).toHaveClass('tabs-frame--before');
+    });
   });
 
   it('offers no status change in the summary: it is in the settings', async () => {
