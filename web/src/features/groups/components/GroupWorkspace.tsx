@@ -97,7 +97,7 @@ function WorkspaceTabs({ group, section }: { group: GroupView; section: Section 
       const next = tabs.find((tab) => start(tab) + tab.offsetWidth > left + width - arrow);
       target = next ? start(next) - arrow : left + width;
     } else {
-      const previous = [...tabs].reverse().find((tab) => start(tab) < left + arrow);
+      const previous = [...tabs].reverse().find((tab) => left + arrow > start(tab));
       target = previous ? start(previous) + previous.offsetWidth - width + arrow : 0;
     }
     target = Math.max(0, target);

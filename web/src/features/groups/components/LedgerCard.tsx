@@ -41,8 +41,10 @@ const LEDGER_PAGE = 20;
 const LEDGER_PAGE_PHONE = 10;
 const WIDE_QUERY = '(min-width: 48rem)';
 
+type Ids = ReadonlySet<number>;
+
 /** The set with `id` added, or taken out when it was in. */
-function toggled(set: ReadonlySet<number>, id: number): ReadonlySet<number> {
+function toggled(set: Ids, id: number): Ids {
   const next = new Set(set);
   if (!next.delete(id)) next.add(id);
   return next;
@@ -279,7 +281,7 @@ export function LedgerCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
+  const [opened, setOpened] = useState<Ids>(new Set());
   const pageSize = useMediaQuery(WIDE_QUERY) ? LEDGER_PAGE : LEDGER_PAGE_PHONE;
   const ledger = useLedger(group.id, pageSize, offset);
   // Names for the fees in the ledger; those who left are named too.
