@@ -97,7 +97,7 @@ class SqlTreasuryRepository final : public domain::groups::TreasuryRepository {
   core::Result<std::int64_t> InsertEntry(const domain::groups::LedgerEntry& entry) override;
   core::Result<domain::groups::LedgerEntry> FindEntry(std::int64_t group_id, std::int64_t id) override;
   core::Result<core::Page<domain::groups::LedgerEntry>> ListEntries(
-      std::int64_t group_id, std::optional<core::Date> from, std::optional<core::Date> to,
+      std::int64_t group_id, const domain::groups::LedgerFilter& filter,
       const core::PageRequest& page) override;
   core::Result<std::vector<domain::groups::AccountTotals>> Totals(std::int64_t group_id,
                                                                  std::optional<core::Date> from,

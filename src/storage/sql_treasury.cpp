@@ -12,19 +12,19 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 constexpr const char* kEntryColumns =
     "le.id, le.group_id, le.entry_date, le.kind, le.memo, le.amount, le.reverses_id, le.asset_id, "
-    "le.created_by, le.created_by_username, le.created_at, "
+    "le.meeting_id, le.created_by, le.created_by_username, le.created_at, "
     "(SELECT r.id FROM ledger_entries r WHERE r.reverses_id = le.id)";
 const RecordTable kEntryTable{kEntryColumns, " FROM ledger_entries le", "le", "ledger entry"};
 
 struct EntryVars {
   long long id = 0, group_id = 0, amount = 0;
   std::string date, kind, memo, created_by_username, created_at;
-  Slot<long long> reverses_id, asset_id, created_by, reversed_by;
+  Slot<long long> reverses_id, asset_id, meeting_id, created_by, reversed_by;
 
   void Bind(Query& query) {
     query.Into(id).Into(group_id).Into(date).Into(kind).Into(memo).Into(amount)
         .Into(reverses_id.value, reverses_id.indicator).Into(asset_id.value, asset_id.indicator)
-        .Into(created_by.value, created_by.indicator).Into(created_by_username).Into(created_at)
+        .Into(meeting_id.value, meeting_id.indicator).Into(created_by.value, created_by.indicator).Into(created_by_username).Into(created_at)
         .Into(reversed_by.value, reversed_by.indicator);
   }
   LedgerEntry Get() const {
@@ -37,6 +37,7 @@ struct EntryVars {
     e.amount = amount;
     if (reverses_id.has()) e.reverses_id = reverses_id.value;
     if (asset_id.has()) e.asset_id = asset_id.value;
+    if (meeting_id.has()) e.meeting_id = meeting_id.value;
     if (created_by.has()) e.created_by = created_by.value;
     e.created_by_username = created_by_username;
     e.created_at = InstantFrom(created_at);
@@ -63,15 +64,16 @@ core::Result<std::int64_t> SqlTreasuryRepository::InsertEntry(const LedgerEntry&
       std::string created = Text(entry.created_at);
       auto reverses = NumberIn(entry.reverses_id);
       auto asset = NumberIn(entry.asset_id);
+      auto meeting = NumberIn(entry.meeting_id);
       auto created_by = NumberIn(entry.created_by);
       Query query(sql_);
       query.Use(group).Use(date).Use(kind).Use(entry.memo).Use(amount)
           .Use(reverses.value, reverses.indicator).Use(asset.value, asset.indicator)
-          .Use(created_by.value, created_by.indicator).Use(entry.created_by_username).Use(created)
-          .Into(id);
+          .Use(meeting.value, meeting.indicator).Use(created_by.value, created_by.indicator)
+          .Use(entry.created_by_username).Use(created).Into(id);
       query.Run("INSERT INTO ledger_entries (group_id, entry_date, kind, memo, amount, reverses_id, "
-                "asset_id, created_by, created_by_username, created_at) VALUES (:a, :b, :c, :d, :e, "
-                ":f, :g, :h, :i, :j) RETURNING id");
+                "asset_id, meeting_id, created_by, created_by_username, created_at) VALUES (:a, :b, "
+                ":c, :d, :e, :f, :g, :h, :i, :j, :k) RETURNING id");
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("entry", "this entry was reversed already");
@@ -135,13 +137,16 @@ core::Result<LedgerEntry> SqlTreasuryRepository::FindEntry(std::int64_t group_id
 }
 
 core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
-    std::int64_t group_id, std::optional<core::Date> from, std::optional<core::Date> to,
-    const core::PageRequest& page) {
+    std::int64_t group_id, const LedgerFilter& filter, const core::PageRequest& page) {
   return Guard("list ledger entries", [&]() -> core::Result<core::Page<LedgerEntry>> {
     Params params;
     std::string where = " WHERE le.group_id = ";
     params.Number(where, group_id);
-    AddDateRange(where, params, "le.entry_date", from, to);
+    AddDateRange(where, params, "le.entry_date", filter.from, filter.to);
+    if (filter.meeting_id) {
+      where += " AND le.meeting_id = ";
+      params.Number(where, *filter.meeting_id);
+    }
     EntryVars vars;
     core::Page<LedgerEntry> result = PagedQuery<LedgerEntry>(
         sql_, page, kEntryColumns, " FROM ledger_entries le" + where, params,

@@ -19,8 +19,10 @@ using domain::groups::EntryKind;
 using domain::groups::FeeRule;
 using domain::groups::LedgerAccount;
 using domain::groups::LedgerEntry;
+using domain::groups::LedgerFilter;
 using domain::groups::LedgerLine;
 using domain::groups::Month;
+using domain::groups::Meeting;
 using domain::groups::MonthlyMovement;
 
 class TreasuryRepository : public TwoGroupsTest {
@@ -116,6 +118,50 @@ TEST_P(TreasuryRepository, EntryRoundTripsWithLinesInOrder) {
   EXPECT_EQ(found.created_at, T("2026-03-01T08:09:10Z"));
 }
 
+// A fee sheet's entries keep the meeting they were recorded at, and a list can keep only those.
+TEST_P(TreasuryRepository, AnEntryKeepsItsMeetingAndTheListFiltersByIt) {
+  std::int64_t ani = AddMember(group_, "Ani");
+  auto meeting_on = [&](const char* day) {
+    Meeting meeting;
+    meeting.group_id = group_;
+    meeting.held_on = D(day);
+    meeting.created_at = T("2026-01-02T03:04:05Z");
+    meeting.updated_at = T("2026-01-02T03:04:05Z");
+    return Committed([&](UnitOfWork& unit) { return unit.Meetings().Insert(meeting); });
+  };
+  std::int64_t march = meeting_on("2026-03-01");
+  std::int64_t april = meeting_on("2026-04-05");
+  LedgerEntry at_march = Fee("2026-03-01", 10'000, ani);
+  at_march.meeting_id = march;
+  std::int64_t first = Post(at_march);
+  LedgerEntry at_april = Fee("2026-04-05", 15'000, ani);
+  at_april.meeting_id = april;
+  std::int64_t second = Post(at_april);
+  std::int64_t loose = Post(Fee("2026-04-06", 5'000, ani));
+  ASSERT_GT(first, 0);
+  ASSERT_GT(second, 0);
+  ASSERT_GT(loose, 0);
+
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  ASSERT_OK_AND_ASSIGN(LedgerEntry found, unit->Treasury().FindEntry(group_, first));
+  EXPECT_EQ(found.meeting_id, march);
+  ASSERT_OK_AND_ASSIGN(LedgerEntry plain, unit->Treasury().FindEntry(group_, loose));
+  EXPECT_FALSE(plain.meeting_id.has_value());
+
+  LedgerFilter filter;
+  filter.meeting_id = april;
+  ASSERT_OK_AND_ASSIGN(auto at_meeting, unit->Treasury().ListEntries(group_, filter, {}));
+  ASSERT_EQ(at_meeting.total, 1);
+  EXPECT_EQ(at_meeting.items.at(0).id, second);
+  EXPECT_EQ(at_meeting.items.at(0).meeting_id, april);
+  ASSERT_EQ(at_meeting.items.at(0).lines.size(), 2u);
+  EXPECT_EQ(at_meeting.items.at(0).lines[1].member_id, ani);
+  // Another group's list never holds the entries, whatever meeting it names.
+  ASSERT_OK_AND_ASSIGN(auto elsewhere, unit->Treasury().ListEntries(other_group_, filter, {}));
+  EXPECT_EQ(elsewhere.total, 0);
+}
+
 TEST_P(TreasuryRepository, EntryOfAnotherGroupIsNotFound) {
   LedgerEntry elsewhere = Entry("2026-02-01", EntryKind::kExpense, 1'000, LedgerAccount::kExpenses,
                                 LedgerAccount::kCash);
@@ -199,7 +245,7 @@ TEST_P(TreasuryRepository, ListIsNewestFirstWithinInclusiveDatesWithLinesAndPage
   };
   auto unit = Begin(Access::kRead);
   ASSERT_TRUE(unit);
-  ASSERT_OK_AND_ASSIGN(auto all, unit->Treasury().ListEntries(group_, std::nullopt, std::nullopt, {}));
+  ASSERT_OK_AND_ASSIGN(auto all, unit->Treasury().ListEntries(group_, {}, {}));
   EXPECT_EQ(all.total, 5);
   EXPECT_EQ(ids(all), (std::vector<std::int64_t>{feb28, feb1b, feb1a, jan31, jan1}));
   for (const auto& entry : all.items) {
@@ -209,18 +255,18 @@ TEST_P(TreasuryRepository, ListIsNewestFirstWithinInclusiveDatesWithLinesAndPage
   }
 
   ASSERT_OK_AND_ASSIGN(auto february,
-                       unit->Treasury().ListEntries(group_, D("2026-02-01"), D("2026-02-28"), {}));
+                       unit->Treasury().ListEntries(group_, {D("2026-02-01"), D("2026-02-28"), std::nullopt}, {}));
   EXPECT_EQ(ids(february), (std::vector<std::int64_t>{feb28, feb1b, feb1a}));
   EXPECT_EQ(february.total, 3);
 
   ASSERT_OK_AND_ASSIGN(auto page,
-                       unit->Treasury().ListEntries(group_, std::nullopt, std::nullopt, {2, 2}));
+                       unit->Treasury().ListEntries(group_, {}, {2, 2}));
   EXPECT_EQ(page.total, 5);
   EXPECT_EQ(page.limit, 2);
   EXPECT_EQ(page.offset, 2);
   EXPECT_EQ(ids(page), (std::vector<std::int64_t>{feb1a, jan31}));
   ASSERT_OK_AND_ASSIGN(auto past_end,
-                       unit->Treasury().ListEntries(group_, std::nullopt, std::nullopt, {2, 9}));
+                       unit->Treasury().ListEntries(group_, {}, {2, 9}));
   EXPECT_TRUE(past_end.items.empty());
   EXPECT_EQ(past_end.total, 5);
 }
@@ -321,7 +367,7 @@ TEST_P(TreasuryRepository, StoredEntryKindThisVersionCannotReadIsAnError) {
   ASSERT_FALSE(found.ok());
   EXPECT_EQ(found.error().code, ErrorCode::kInternal);
   EXPECT_NE(found.error().message.find("mystery"), std::string::npos) << found.error().message;
-  EXPECT_ERROR_CODE(unit->Treasury().ListEntries(group_, std::nullopt, std::nullopt, {}),
+  EXPECT_ERROR_CODE(unit->Treasury().ListEntries(group_, {}, {}),
                     ErrorCode::kInternal);
 }
 

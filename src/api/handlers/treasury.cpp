@@ -38,6 +38,7 @@ json::value EntryJson(const groups::LedgerEntry& e) {
                       {"reverses_id", NullableNumber(e.reverses_id)},
                       {"reversed_by", NullableNumber(e.reversed_by)},
                       {"asset_id", NullableNumber(e.asset_id)},
+                      {"meeting_id", NullableNumber(e.meeting_id)},
                       {"created_by", json::object{{"id", NullableNumber(e.created_by)},
                                                   {"username", e.created_by_username}}},
                       {"created_at", core::FormatInstant(e.created_at)}};
@@ -128,6 +129,47 @@ constexpr auto kEntryFields = std::to_array<BodyField<EntryIn>>({
     {"amount", &EntryIn::amount}, {"member_id", &EntryIn::member_id},
     {"asset_id", &EntryIn::asset_id}, {"lines", ReadLines}});
 
+// A fee sheet's "payments", each a member and what she paid ("payments[2].amount").
+void ReadPayments(BodyReader& body, groups::FeeSheetInput& input) {
+  if (auto lines = body.Objects("payments", true, groups::kMaxFeePayments, {"member_id", "amount"})) {
+    input.payments.emplace();
+    for (auto& line : *lines) {
+      input.payments->push_back({NumberField(line, "member_id"), NumberField(line, "amount")});
+    }
+  }
+}
+
+using FeeSheetIn = groups::FeeSheetInput;
+constexpr auto kFeeSheetFields = std::to_array<BodyField<FeeSheetIn>>({
+    {"date", &FeeSheetIn::date}, {"meeting_id", &FeeSheetIn::meeting_id},
+    {"payments", ReadPayments}});
+
+// GET …/ledger: a date range, a page, and the meeting the entries were recorded at.
+struct LedgerQuery {
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::optional<std::int64_t> meeting_id;
+  core::PageRequest page;
+};
+
+core::Result<LedgerQuery> ReadLedgerQuery(const Call& call) {
+  GOTONG_ASSIGN_OR_RETURN(auto query,
+                          QueryReader::Parse(call.query, {"from", "to", "meeting_id", "limit", "offset"}));
+  LedgerQuery ledger;
+  ledger.from = query.String("from");
+  ledger.to = query.String("to");
+  ledger.meeting_id = query.Int("meeting_id", 1, INT64_MAX);
+  ledger.page = ReadPage(query);
+  GOTONG_RETURN_IF_ERROR(query.Finish());
+  return ledger;
+}
+
+json::value EntriesJson(const std::vector<groups::LedgerEntry>& entries) {
+  json::array items;
+  for (const auto& entry : entries) items.push_back(EntryJson(entry));
+  return json::object{{"items", std::move(items)}};
+}
+
 using ReversalIn = groups::ReversalInput;
 constexpr auto kReversalFields = std::to_array<BodyField<ReversalIn>>({
     {"date", &ReversalIn::date}, {"memo", &ReversalIn::memo}});
@@ -148,9 +190,10 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   auto& service = services.treasury;
 
   routes.push_back(GroupRoute("GET", "/ledger", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto range, ReadDateRangePage(call));
-    return PageJsonReply(service.ListEntries(call.context, id, range.from, range.to, range.page),
-                         EntryJson);
+    GOTONG_ASSIGN_OR_RETURN(auto query, ReadLedgerQuery(call));
+    return PageJsonReply(
+        service.ListEntries(call.context, id, query.from, query.to, query.meeting_id, query.page),
+        EntryJson);
   }));
 
   routes.push_back(GroupRoute("POST", "/ledger", [&service](Call& call, std::int64_t id) -> Reply {
@@ -199,6 +242,11 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
     auto through = query.String("through");
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.Fees(call.context, id, through), FeesJson);
+  }));
+
+  routes.push_back(GroupRoute("POST", "/fees", [&service](Call& call, std::int64_t id) -> Reply {
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kFeeSheetFields));
+    return JsonReply(201, service.RecordFees(call.context, id, input), EntriesJson);
   }));
 
   routes.push_back(GroupRoute("GET", "/assets", [&service](Call& call, std::int64_t id) -> Reply {

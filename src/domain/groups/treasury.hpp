@@ -28,9 +28,18 @@ struct LedgerEntry {
   std::optional<std::int64_t> reverses_id;
   std::optional<std::int64_t> reversed_by;  // read only
   std::optional<std::int64_t> asset_id;
+  std::optional<std::int64_t> meeting_id;  // the meeting a fee sheet recorded it at
   std::optional<std::int64_t> created_by;
   std::string created_by_username;
   core::Instant created_at{};
+};
+
+// Which of a group's entries a list holds: `from`/`to` bound the entry date, inclusive;
+// `meeting_id` keeps those recorded at that meeting.
+struct LedgerFilter {
+  std::optional<core::Date> from;
+  std::optional<core::Date> to;
+  std::optional<std::int64_t> meeting_id;
 };
 
 struct CommonAsset {
@@ -79,10 +88,9 @@ class TreasuryRepository {
   virtual core::Result<std::int64_t> InsertEntry(const LedgerEntry& entry) = 0;
   // With lines; kNotFound unless it belongs to the group.
   virtual core::Result<LedgerEntry> FindEntry(std::int64_t group_id, std::int64_t id) = 0;
-  // Newest first, with lines; `from`/`to` bound the entry date, inclusive.
+  // Newest first, with lines.
   virtual core::Result<core::Page<LedgerEntry>> ListEntries(std::int64_t group_id,
-                                                            std::optional<core::Date> from,
-                                                            std::optional<core::Date> to,
+                                                            const LedgerFilter& filter,
                                                             const core::PageRequest& page) = 0;
   // Per account, the lines dated from `from` (nullopt: the beginning) to `to`, inclusive.
   virtual core::Result<std::vector<AccountTotals>> Totals(std::int64_t group_id,

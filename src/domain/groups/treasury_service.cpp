@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <utility>
 
 #include "domain/groups/group_access.hpp"
@@ -51,13 +52,16 @@ audit::Snapshot SnapshotOf(const LedgerEntry& entry) {
              std::to_string(line.debit > 0 ? line.debit : line.credit);
     if (line.member_id) lines += " member " + std::to_string(*line.member_id);
   }
-  return {{"date", entry.date.ToString()},
-          {"kind", std::string(ToString(entry.kind))},
-          {"memo", entry.memo},
-          {"amount", entry.amount},
-          {"lines", lines},
-          {"reverses_id", entry.reverses_id ? audit::Value(*entry.reverses_id) : audit::Value(nullptr)},
-          {"asset_id", entry.asset_id ? audit::Value(*entry.asset_id) : audit::Value(nullptr)}};
+  audit::Snapshot snapshot{
+      {"date", entry.date.ToString()},
+      {"kind", std::string(ToString(entry.kind))},
+      {"memo", entry.memo},
+      {"amount", entry.amount},
+      {"lines", lines},
+      {"reverses_id", entry.reverses_id ? audit::Value(*entry.reverses_id) : audit::Value(nullptr)},
+      {"asset_id", entry.asset_id ? audit::Value(*entry.asset_id) : audit::Value(nullptr)}};
+  if (entry.meeting_id) snapshot.emplace_back("meeting_id", *entry.meeting_id);
+  return snapshot;
 }
 
 core::Result<std::int64_t> Post(UnitOfWork& unit, const Context& context, const core::Clock& clock,
@@ -73,18 +77,60 @@ core::Result<std::int64_t> Post(UnitOfWork& unit, const Context& context, const 
   return entry.id;
 }
 
+// The meeting a fee sheet names, when it names one: a meeting of this group that was held.
+// Otherwise nullopt, with "not_found" or "not_held" added to `problems`.
+core::Result<std::optional<Meeting>> SheetMeeting(UnitOfWork& unit, Problems& problems,
+                                                  std::int64_t group_id,
+                                                  const form::Field<std::int64_t>& meeting_id) {
+  if (!IsSet(meeting_id)) return std::optional<Meeting>();
+  auto meeting = unit.Meetings().Find(group_id, **meeting_id);
+  if (!meeting.ok()) {
+    if (meeting.error().code != core::ErrorCode::kNotFound) return meeting.error();
+    problems.Add("meeting_id", "not_found",
+                 "meeting " + std::to_string(**meeting_id) + " is not this group's");
+    return std::optional<Meeting>();
+  }
+  if (meeting->status != MeetingStatus::kHeld) {
+    problems.Add("meeting_id", "not_held", "fees are recorded at a meeting that was held");
+    return std::optional<Meeting>();
+  }
+  return std::optional<Meeting>(std::move(*meeting));
+}
+
+// The members whose fee was recorded at the meeting and not reversed since.
+core::Result<std::set<std::int64_t>> FeesRecordedAt(UnitOfWork& unit, std::int64_t group_id,
+                                                    std::int64_t meeting_id) {
+  std::set<std::int64_t> members;
+  LedgerFilter filter;
+  filter.meeting_id = meeting_id;
+  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
+  while (true) {
+    GOTONG_ASSIGN_OR_RETURN(auto entries, unit.Treasury().ListEntries(group_id, filter, page));
+    for (const auto& entry : entries.items) {
+      if (entry.kind != EntryKind::kFeePayment || entry.reversed_by) continue;
+      for (const auto& line : entry.lines) {
+        if (line.member_id) members.insert(*line.member_id);
+      }
+    }
+    page.offset += page.limit;
+    if (page.offset >= entries.total) break;
+  }
+  return members;
+}
+
 }  // namespace
 
 // ---- entries ------------------------------------------------------------------------------
 
 core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
     const Context& context, std::int64_t group_id, const std::optional<std::string>& from,
-    const std::optional<std::string>& to, const core::PageRequest& page) {
+    const std::optional<std::string>& to, std::optional<std::int64_t> meeting_id,
+    const core::PageRequest& page) {
   Problems problems;
   DateRange range = ReadDateRange(problems, from, to);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
-  return unit->Treasury().ListEntries(group_id, range.from, range.to, page);
+  return unit->Treasury().ListEntries(group_id, {range.from, range.to, meeting_id}, page);
 }
 
 core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std::int64_t group_id,
@@ -233,6 +279,7 @@ core::Result<LedgerEntry> TreasuryService::Reverse(const Context& context, std::
   reversal.lines = Reversal(original.lines);
   reversal.reverses_id = original.id;
   reversal.asset_id = original.asset_id;
+  reversal.meeting_id = original.meeting_id;
   GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, reversal));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Treasury().FindEntry(group_id, reversal.id));
   return write.Commit(std::move(saved));
@@ -376,6 +423,79 @@ core::Result<FeeRule> TreasuryService::AddFeeRule(const Context& context, std::i
        {"from", rule.from.ToString()},
        {"deliberation_id", rule.deliberation_id ? audit::Value(*rule.deliberation_id) : audit::Value(nullptr)}}));
   return write.Commit(rule);
+}
+
+core::Result<std::vector<LedgerEntry>> TreasuryService::RecordFees(const Context& context,
+                                                                   std::int64_t group_id,
+                                                                   const FeeSheetInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kLedger));
+  auto& [unit, group, caller, trail] = write;
+  const core::Date today = Today();
+  Problems problems;
+  std::optional<Meeting> meeting;
+  GOTONG_ASSIGN_OR_RETURN(meeting, SheetMeeting(*unit, problems, group_id, input.meeting_id));
+  core::Date date = meeting ? std::min(meeting->held_on, today) : today;
+  ApplyPastDate(problems, input.date, "date", today, date);
+  std::set<std::int64_t> recorded;  // members whose fee the meeting holds already
+  if (meeting) {
+    GOTONG_ASSIGN_OR_RETURN(recorded, FeesRecordedAt(*unit, group_id, meeting->id));
+  }
+  std::vector<LedgerEntry> entries;
+  if (!input.payments || input.payments->empty()) {
+    problems.Add("payments", "required", "payments is required: one line per member who paid");
+  } else if (input.payments->size() > kMaxFeePayments) {
+    problems.Add("payments", "too_many", "a fee sheet holds at most 100 payments");
+  } else {
+    std::vector<std::int64_t> ids;
+    for (const auto& line : *input.payments) {
+      if (IsSet(line.member_id)) ids.push_back(**line.member_id);
+    }
+    GOTONG_ASSIGN_OR_RETURN(auto members, unit->Groups().FindMembers(group_id, ids));
+    std::set<std::int64_t> seen;
+    for (std::size_t i = 0; i < input.payments->size(); ++i) {
+      const FeePaymentInput& line = (*input.payments)[i];
+      const std::string at = "payments[" + std::to_string(i) + "].";
+      std::optional<std::int64_t> member_id;
+      if (!IsSet(line.member_id)) {
+        problems.Add(at + "member_id", "required", at + "member_id is required: whose fee is it?");
+      } else {
+        const std::int64_t id = **line.member_id;
+        auto member = std::find_if(members.begin(), members.end(),
+                                   [id](const Membership& m) { return m.id == id; });
+        if (member == members.end()) {
+          problems.Add(at + "member_id", "not_member",
+                       "member " + std::to_string(id) + " is not in this group");
+        } else if (!seen.insert(id).second) {
+          problems.Add(at + "member_id", "duplicate", member->person_name + " is on the sheet twice");
+        } else if (recorded.contains(id)) {
+          problems.Add(at + "member_id", "already_recorded",
+                       member->person_name + "'s fee at this meeting is recorded already");
+        } else {
+          member_id = id;
+        }
+      }
+      std::optional<std::int64_t> amount = CheckAmount(problems, at + "amount", line.amount);
+      if (member_id && amount) {
+        LedgerEntry entry;
+        entry.group_id = group_id;
+        entry.date = date;
+        entry.kind = EntryKind::kFeePayment;
+        entry.memo = meeting ? "Iuran pertemuan " + meeting->held_on.ToString() : "Iuran";
+        entry.lines = EntryLines(EntryKind::kFeePayment, *amount, member_id);
+        if (meeting) entry.meeting_id = meeting->id;
+        entries.push_back(std::move(entry));
+      }
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+  std::vector<LedgerEntry> saved;
+  saved.reserve(entries.size());
+  for (auto& entry : entries) {
+    GOTONG_RETURN_IF_ERROR(Post(*unit, context, clock_, entry));
+    GOTONG_ASSIGN_OR_RETURN(auto posted, unit->Treasury().FindEntry(group_id, entry.id));
+    saved.push_back(std::move(posted));
+  }
+  return write.Commit(std::move(saved));
 }
 
 core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_t group_id,

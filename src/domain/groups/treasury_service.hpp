@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,6 +37,22 @@ struct ReversalInput {
   form::Field<std::string> date;  // default: today
   form::Field<std::string> memo;  // default: the original's memo
 };
+
+// One member's fee on a fee sheet.
+struct FeePaymentInput {
+  form::Field<std::int64_t> member_id;
+  form::Field<std::int64_t> amount;
+};
+
+// The fees paid at a meeting (or on one day), entered on one sheet and posted at once.
+struct FeeSheetInput {
+  form::Field<std::string> date;          // default: the meeting's day, else today
+  form::Field<std::int64_t> meeting_id;   // the held meeting they were paid at
+  std::optional<std::vector<FeePaymentInput>> payments;
+};
+
+// The most payments one fee sheet holds.
+inline constexpr std::size_t kMaxFeePayments = 100;
 
 struct FeeRuleInput {
   form::Field<std::int64_t> amount;
@@ -98,10 +115,12 @@ class TreasuryService : public GroupWorkspace {
  public:
   using GroupWorkspace::GroupWorkspace;
 
+  // `meeting_id` keeps the entries recorded at that meeting (by a fee sheet).
   core::Result<core::Page<LedgerEntry>> ListEntries(const accounts::Context& context,
                                                     std::int64_t group_id,
                                                     const std::optional<std::string>& from,
                                                     const std::optional<std::string>& to,
+                                                    std::optional<std::int64_t> meeting_id,
                                                     const core::PageRequest& page);
   core::Result<LedgerEntry> GetEntry(const accounts::Context& context, std::int64_t group_id,
                                      std::int64_t id);
@@ -124,6 +143,11 @@ class TreasuryService : public GroupWorkspace {
   core::Result<std::vector<FeeRule>> FeeRules(const accounts::Context& context, std::int64_t group_id);
   core::Result<FeeRule> AddFeeRule(const accounts::Context& context, std::int64_t group_id,
                                    const FeeRuleInput& input);
+  // A sheet of fees paid, each posted as its own fee_payment entry, all in one unit: all or
+  // nothing, a wrong line named "payments[2].amount". At a meeting, a member whose fee was recorded
+  // there already (and not reversed) is refused ("already_recorded").
+  core::Result<std::vector<LedgerEntry>> RecordFees(const accounts::Context& context,
+                                                    std::int64_t group_id, const FeeSheetInput& input);
   // Fees due, paid and in arrears per member through `through` ("2026-11"; default: this month).
   core::Result<FeesView> Fees(const accounts::Context& context, std::int64_t group_id,
                               const std::optional<std::string>& through);

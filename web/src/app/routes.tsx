@@ -72,6 +72,7 @@ export function AppRoutes() {
         <Route path="/groups/:id/materials" element={<GroupWorkspaceRoute section="materials" />} />
         <Route path="/groups/:id/knowledge" element={<GroupWorkspaceRoute section="knowledge" />} />
         <Route path="/groups/:id/compliance" element={<GroupWorkspaceRoute section="compliance" />} />
+        <Route path="/groups/:id/settings" element={<GroupWorkspaceRoute section="settings" />} />
         <Route path="/users" element={guard('users.manage', <UsersRoute />)} />
         <Route path="/users/:id" element={guard('users.manage', <UserRoute />)} />
         <Route path="/audit" element={guard('audit.read', <AuditRoute />)} />

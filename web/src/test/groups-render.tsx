@@ -25,6 +25,7 @@ export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspacePr
       '/groups/:id/materials': workspace('materials'),
       '/groups/:id/knowledge': workspace('knowledge'),
       '/groups/:id/compliance': workspace('compliance'),
+      '/groups/:id/settings': workspace('settings'),
     },
   });
 }

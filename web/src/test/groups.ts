@@ -230,6 +230,7 @@ export function ledgerEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
     reverses_id: null,
     reversed_by: null,
     asset_id: null,
+    meeting_id: null,
     created_by: { id: 5, username: 'suwarni' },
     created_at: '2026-03-04T02:00:00Z',
     ...overrides,

@@ -1123,7 +1123,11 @@ export interface paths {
          */
         get: operations["getGroupFees"];
         put?: never;
-        post?: never;
+        /**
+         * Record the fees paid at a meeting with one save
+         * @description Admin, or the group's leader or treasurer (part `ledger`), as for `POST /api/v1/groups/{id}/ledger`: the fees members paid, entered on one sheet after a meeting and saved at once. Each payment is posted as its own `fee_payment` entry (cash / member_fees, the member on both lines), so fees due, arrears, statements and balances count them as any other fee payment. All or nothing, in one transaction: one wrong line writes no entry and is a `400` naming it by index, `payments[2].amount` (code `required` when missing or `null`, `invalid_value` for 0, `negative`, `out_of_range` above Rp 10.000.000.000.000, `wrong_type`) or `payments[0].member_id` (code `required`; `not_member` for a member who is not the group's, another group's member included; `duplicate` when she is on the sheet twice; `already_recorded` when the meeting holds her fee already and it was not reversed). `payments` holds 1 to 100 lines (`400`, field `payments`, code `required` or `too_many`). `meeting_id`, when given, is a meeting of this group that was held (`400`, field `meeting_id`, code `not_found` or `not_held`): each entry keeps it (`meeting_id`, listed by `GET …/ledger?meeting_id=`) and its memo names it (`Iuran pertemuan 2026-01-04`); without one the memo is `Iuran`. `date` defaults to the meeting's day, or today without a meeting, and may not lie after today (`400`, code `in_future`; "today" in UTC+9). A member named must be one of the group's, even one who has left. Answers `201` with the entries posted, in the sheet's order. Audited (entity `ledger_entry`, action `post`, one entry per payment). Send an `Idempotency-Key` so that a retry after a lost answer does not post the fees twice. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["recordGroupFees"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2657,7 +2661,7 @@ export interface components {
         };
         /**
          * Format: int64
-         * @description Whole rupiah as a JSON integer, above 0 and at most Rp 10.000.000.000.000; otherwise a `400` with code `required` (missing or 0), `negative` or `out_of_range`.
+         * @description Whole rupiah as a JSON integer, above 0 and at most Rp 10.000.000.000.000; otherwise a `400` with code `required` (missing or `null`), `invalid_value` (0), `negative` or `out_of_range`.
          * @example 5000000
          */
         TreasuryAmount: number;
@@ -2729,6 +2733,11 @@ export interface components {
              * @description The common asset it belongs to (a shop's sale or purchase, an asset's own `asset_purchase`, and their reversals); `null` for none.
              */
             asset_id: number | null;
+            /**
+             * Format: int64
+             * @description The meeting a fee sheet recorded it at (`POST /api/v1/groups/{id}/fees` with `meeting_id`), kept by its reversal too; `null` for none.
+             */
+            readonly meeting_id: number | null;
             /** @description Who posted it: the user's id (`null` for the server's own console) and username (`system` then). */
             readonly created_by: {
                 /** Format: int64 */
@@ -2791,6 +2800,34 @@ export interface components {
             date?: string | null;
             /** @description The original's memo when left out; `null` or blank leaves it empty. */
             memo?: string | null;
+        };
+        /** @description One line of a fee sheet, a member and what she paid. */
+        FeePaymentInput: {
+            /**
+             * Format: int64
+             * @description A member of the group, even one who has left, at most once a sheet (`400`, code `not_member` or `duplicate`).
+             */
+            member_id: number;
+            amount: components["schemas"]["TreasuryAmount"];
+        };
+        /** @description The fees paid at a meeting, or on one day, entered on one sheet. Optional properties may be left out or `null`. */
+        FeeSheetInput: {
+            /**
+             * Format: date
+             * @description The day the fees count on: not after today (`400`, code `in_future`); the meeting's day when left out, or today without a meeting.
+             */
+            date?: string | null;
+            /**
+             * Format: int64
+             * @description The held meeting they were paid at (`400`, code `not_found` or `not_held`); its day is the default `date`, and a member's fee is recorded once at it.
+             */
+            meeting_id?: number | null;
+            /** @description One line per member who paid, in the order entered; a wrong line is named like `payments[2].amount`. */
+            payments: components["schemas"]["FeePaymentInput"][];
+        };
+        /** @description Ledger entries posted together, in the order they were given. */
+        LedgerEntryList: {
+            items: components["schemas"]["LedgerEntry"][];
         };
         LedgerEntryPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["LedgerEntry"][];
@@ -3408,7 +3445,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "disabled" | "control_character";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -7574,6 +7611,11 @@ export interface operations {
                  * @example 2026-01-03
                  */
                 to?: string;
+                /**
+                 * @description Only the entries a fee sheet recorded at this meeting (and their reversals): who has paid at the meeting. Not a whole number is a `400` (code `wrong_type`), below 1 a `400` (code `invalid_value`); a meeting that is not this group's lists nothing.
+                 * @example 12
+                 */
+                meeting_id?: number;
                 /** @description Maximum number of items to return. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Number of items to skip. */
@@ -7624,6 +7666,7 @@ export interface operations {
                      *           "reverses_id": null,
                      *           "reversed_by": null,
                      *           "asset_id": 1,
+                     *           "meeting_id": null,
                      *           "created_by": {
                      *             "id": 9,
                      *             "username": "suwarni"
@@ -7654,6 +7697,7 @@ export interface operations {
                      *           "reverses_id": null,
                      *           "reversed_by": null,
                      *           "asset_id": 1,
+                     *           "meeting_id": null,
                      *           "created_by": {
                      *             "id": 9,
                      *             "username": "suwarni"
@@ -8208,6 +8252,127 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["GroupForbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordGroupFees: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeSheetInput"];
+            };
+        };
+        responses: {
+            /** @description The fees were posted; one entry per payment, in the sheet's order. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 21,
+                     *           "group_id": 1,
+                     *           "date": "2026-01-04",
+                     *           "kind": "fee_payment",
+                     *           "memo": "Iuran pertemuan 2026-01-04",
+                     *           "amount": 10000,
+                     *           "lines": [
+                     *             {
+                     *               "account": "cash",
+                     *               "debit": 10000,
+                     *               "credit": 0,
+                     *               "member_id": 1
+                     *             },
+                     *             {
+                     *               "account": "member_fees",
+                     *               "debit": 0,
+                     *               "credit": 10000,
+                     *               "member_id": 1
+                     *             }
+                     *           ],
+                     *           "reverses_id": null,
+                     *           "reversed_by": null,
+                     *           "asset_id": null,
+                     *           "meeting_id": 12,
+                     *           "created_by": {
+                     *             "id": 3,
+                     *             "username": "sulastri"
+                     *           },
+                     *           "created_at": "2026-01-05T08:00:00Z"
+                     *         },
+                     *         {
+                     *           "id": 22,
+                     *           "group_id": 1,
+                     *           "date": "2026-01-04",
+                     *           "kind": "fee_payment",
+                     *           "memo": "Iuran pertemuan 2026-01-04",
+                     *           "amount": 30000,
+                     *           "lines": [
+                     *             {
+                     *               "account": "cash",
+                     *               "debit": 30000,
+                     *               "credit": 0,
+                     *               "member_id": 5
+                     *             },
+                     *             {
+                     *               "account": "member_fees",
+                     *               "debit": 0,
+                     *               "credit": 30000,
+                     *               "member_id": 5
+                     *             }
+                     *           ],
+                     *           "reverses_id": null,
+                     *           "reversed_by": null,
+                     *           "asset_id": null,
+                     *           "meeting_id": 12,
+                     *           "created_by": {
+                     *             "id": 3,
+                     *             "username": "sulastri"
+                     *           },
+                     *           "created_at": "2026-01-05T08:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LedgerEntryList"];
+                };
+            };
+            /** @description Invalid input (type `urn:gotong:problem:invalid-input`): a wrong line named by its index, a meeting that is not this group's or was not held, a day after today, or a sheet with no line or more than 100. Nothing was posted. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -35,6 +35,8 @@ export const groupKeys = {
   balances: (groupId: number) => [...groupKeys.treasury(groupId), 'balances'] as const,
   ledger: (groupId: number, limit: number, offset: number) => [...groupKeys.treasury(groupId), 'ledger', { limit, offset }] as const,
   fees: (groupId: number) => [...groupKeys.treasury(groupId), 'fees'] as const,
+  /** What a meeting's fee sheet recorded: under the treasury, so any treasury write reloads it. */
+  meetingFees: (groupId: number, meetingId: number) => [...groupKeys.treasury(groupId), 'meeting-fees', meetingId] as const,
   feeRules: (groupId: number) => [...groupKeys.treasury(groupId), 'fee-rules'] as const,
   assets: (groupId: number) => [...groupKeys.treasury(groupId), 'assets'] as const,
 

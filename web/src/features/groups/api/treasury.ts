@@ -13,6 +13,7 @@ import type {
   ReversalInput,
   Statement,
 } from '../types/treasury';
+import type { FeeSheetInput } from '../types/fee-sheet';
 
 // ---- the ledger ----
 
@@ -23,6 +24,11 @@ export function listLedger(groupId: number, limit: number, offset: number, signa
 
 export function postEntry(groupId: number, body: EntryInput, idempotencyKey?: string): Promise<LedgerEntry> {
   return api.post<LedgerEntry>(`${groupBase(groupId)}/ledger`, body, { idempotencyKey });
+}
+
+/** The entries a fee sheet recorded at the meeting (and their reversals): at most a sheet's worth and more. */
+export function listMeetingFees(groupId: number, meetingId: number, signal?: AbortSignal): Promise<LedgerPage> {
+  return api.get<LedgerPage>(`${groupBase(groupId)}/ledger`, { query: { meeting_id: meetingId, limit: 200 }, ...withSignal(signal) });
 }
 
 /** Corrects an entry by posting its reversal; the entry itself stays as it was. */
@@ -50,6 +56,11 @@ export function listFeeRules(groupId: number, signal?: AbortSignal): Promise<{ i
 
 export function addFeeRule(groupId: number, body: FeeRuleInput, idempotencyKey?: string): Promise<FeeRule> {
   return api.post<FeeRule>(`${groupBase(groupId)}/fee-rules`, body, { idempotencyKey });
+}
+
+/** The fees paid at a meeting, one entry per member, posted at once (all or nothing). */
+export function recordFees(groupId: number, body: FeeSheetInput, idempotencyKey?: string): Promise<{ items: LedgerEntry[] }> {
+  return api.post<{ items: LedgerEntry[] }>(`${groupBase(groupId)}/fees`, body, { idempotencyKey });
 }
 
 /** Fees due, paid and in arrears per member, through this month. */

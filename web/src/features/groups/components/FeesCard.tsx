@@ -16,7 +16,7 @@ import { useDeliberations, useFeeRules, useFees } from '../hooks/use-group-queri
 import { canWrite, type GroupView } from '../types';
 import { agreedOn } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
-import { deliberationPath } from '../types/paths';
+import { deliberationPath, groupPath } from '../types/paths';
 import { emptyFeeRuleDraft, sortFees, validateFeeRule, type FeeRuleInput, type MemberFees } from '../types/treasury';
 
 /** A new fee rule: an amount a month from a month on, set (best) by an agreed fee deliberation. */
@@ -129,6 +129,11 @@ export function FeesCard({ group }: { group: GroupView }) {
         />
       )}
     >
+      {writable ? (
+        <p className="muted" data-testid="fee-sheet-hint">
+          {t('groups.treasury.fees.sheetHint')} <Link to={groupPath(group.id, 'meetings')}>{t('groups.treasury.fees.toMeetings')}</Link>
+        </p>
+      ) : null}
       {rules.data && rules.data.items.length === 0 ? <p className="muted">{t('groups.treasury.fees.noRules')}</p> : null}
       {rules.data && rules.data.items.length > 0 ? (
         <ul className="plain-list" data-testid="fee-rules">

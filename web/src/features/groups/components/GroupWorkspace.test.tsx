@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { compliance, complianceMonth, groupView, MEMBERS } from '../../../test/groups';
 import { renderWorkspace } from '../../../test/groups-render';
@@ -94,22 +94,57 @@ describe('the group workspace summary', () => {
       'Bahan baku',
       'Berbagi ilmu',
       'Kepatuhan SOP',
+      'Pengaturan',
     ]);
     expect(within(tabs).getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('lets the leader move an embryo group to active', async () => {
-    const user = userEvent.setup();
-    serve(groupView({ status: 'embryo' }));
+  describe('on a screen narrower than the row of tabs', () => {
+    let scrolled = 0;
+    beforeEach(() => {
+      scrolled = 0;
+      const onRow = <T,>(value: T, other: T) =>
+        function (this: HTMLElement) {
+          return this.classList.contains('tabs') ? value : other;
+        };
+      vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(onRow(1200, 0));
+      vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(onRow(360, 0));
+      vi.spyOn(Element.prototype, 'scrollLeft', 'get').mockImplementation(function (this: Element) {
+        return this.classList.contains('tabs') ? scrolled : 0;
+      });
+      vi.spyOn(Element.prototype, 'scrollLeft', 'set').mockImplementation(function (this: Element, value: number) {
+        if (this.classList.contains('tabs')) scrolled = Math.max(0, Math.min(840, value));
+      });
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    it('shows an arrow on the side where more tabs lie, and the arrow scrolls to them', async () => {
+      const user = userEvent.setup();
+      renderWorkspace('/groups/1');
+      const frame = await screen.findByTestId('workspace-tabs');
+      const more = await within(frame).findByRole('button', { name: 'Bagian lainnya' });
+      expect(frame).toHaveClass('tabs-frame--after');
+      expect(within(frame).queryByRole('button', { name: 'Bagian sebelumnya' })).not.toBeInTheDocument();
+
+      await user.click(more);
+      expect(scrolled).toBeGreaterThan(0);
+      fireEvent.scroll(within(frame).getByRole('navigation'));
+      expect(await within(frame).findByRole('button', { name: 'Bagian sebelumnya' })).toBeInTheDocument();
+
+      // At the far end only the way back is left.
+      scrolled = 840;
+      fireEvent.scroll(within(frame).getByRole('navigation'));
+      await waitFor(() => expect(within(frame).queryByRole('button', { name: 'Bagian lainnya' })).not.toBeInTheDocument());
+      expect(frame).toHaveClass('tabs-frame--before');
+    });
+  });
+
+  it('offers no status change in the summary: it is in the settings', async () => {
     renderWorkspace('/groups/1');
-    const form = await screen.findByTestId('status-change');
-    expect(within(form).getAllByRole('option').map((o) => o.textContent)).toEqual(['Pilih status', 'Aktif', 'Bubar']);
-    await user.selectOptions(within(form).getByLabelText('Status baru'), 'active');
-    await user.click(within(form).getByRole('button', { name: 'Simpan status' }));
-    expect(await within(form).findByText('Status kelompok sudah diubah.')).toBeInTheDocument();
-    const [call] = callsTo(fetchMock, 'PATCH /api/v1/groups/1');
-    expect(sentJson(call!.init?.body)).toEqual({ status: 'active' });
-    expect(screen.getByTestId('group-status')).toHaveTextContent('Aktif');
+    await screen.findByTestId('group-profile');
+    await screen.findByTestId('norms');
+    expect(screen.queryByTestId('status-change')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Bubarkan|status/i })).not.toBeInTheDocument();
   });
 
   it('says when the group cannot be opened', async () => {
@@ -142,9 +177,14 @@ describe('the group workspace summary', () => {
 describe('buttons follow what the caller may write', () => {
   beforeEach(() => serve(groupView({ writes: ['posts'], member_id: 14 })));
 
-  it('hides the status change from a member', async () => {
-    renderWorkspace('/groups/1');
-    await screen.findByTestId('group-profile');
+  it('gives a member no settings tab, and the settings address says who changes them', async () => {
+    const first = renderWorkspace('/groups/1');
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(within(tabs).queryByRole('link', { name: 'Pengaturan' })).not.toBeInTheDocument();
+    expect(within(tabs).getAllByRole('link')).toHaveLength(10);
+    first.unmount();
+    renderWorkspace('/groups/1/settings');
+    expect(await screen.findByText(/Pengaturan kelompok hanya dapat diubah oleh ketua kelompok/)).toBeInTheDocument();
     expect(screen.queryByTestId('status-change')).not.toBeInTheDocument();
   });
 

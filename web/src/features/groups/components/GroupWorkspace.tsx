@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useGroup } from '../hooks/use-group-queries';
+import { canWrite, type GroupView } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import { groupPath, GROUPS_PATH, idParam, SECTIONS, type Section, type WorkspaceNotice } from '../types/paths';
 import { ComplianceSection } from './ComplianceSection';
@@ -18,12 +19,116 @@ import { MembersSection } from './MembersSection';
 import { OrderPage } from './OrderPage';
 import { OrdersSection } from './OrdersSection';
 import { PostsSection } from './PostsSection';
+import { SettingsSection } from './SettingsSection';
 import { SummarySection } from './SummarySection';
 import { TreasurySection } from './TreasurySection';
 
 // A proposal's page (the vote sheet, a member's own vote, deciding) loads when a proposal is
 // opened: a first visit to the workspace does not carry it.
 const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ default: m.DeliberationPage })));
+
+/**
+ * The sections a caller gets a tab for: the settings only for those who change the group's
+ * profile, and while they are open (a group just dissolved there takes no more writes).
+ */
+export function tabsFor(group: Pick<GroupView, 'writes'>, open: Section): Section[] {
+  return SECTIONS.filter((tab) => tab !== 'settings' || open === 'settings' || canWrite(group, 'profile'));
+}
+
+interface Edges {
+  /** Tabs hidden past the left edge. */
+  before: boolean;
+  /** Tabs hidden past the right edge. */
+  after: boolean;
+}
+
+/**
+ * The sections as a row of tabs. On a phone the row is wider than the screen: it scrolls
+ * sideways, an arrow over a fade at either edge shows that more tabs lie that way (and scrolls
+ * to them), and the open tab is brought to the middle of the row.
+ */
+function WorkspaceTabs({ group, section }: { group: GroupView; section: Section }) {
+  const { t } = useTranslation();
+  const rowRef = useRef<HTMLElement>(null);
+  const [edges, setEdges] = useState<Edges>({ before: false, after: false });
+
+  const measure = useCallback(() => {
+    const row = rowRef.current;
+    if (!row) return;
+    const before = row.scrollLeft > 1;
+    const after = row.scrollLeft + row.clientWidth < row.scrollWidth - 1;
+    setEdges((current) => (current.before === before && current.after === after ? current : { before, after }));
+  }, []);
+
+  useEffect(() => {
+    const row = rowRef.current;
+    if (!row) return undefined;
+    measure();
+    row.addEventListener('scroll', measure, { passive: true });
+    window.addEventListener('resize', measure);
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(row);
+    return () => {
+      row.removeEventListener('scroll', measure);
+      window.removeEventListener('resize', measure);
+      observer?.disconnect();
+    };
+  }, [measure]);
+
+  // The open tab in the middle of the row, clear of the arrows, without scrolling the page.
+  useEffect(() => {
+    const row = rowRef.current;
+    const open = row?.querySelector<HTMLElement>('.tabs__tab.active');
+    if (!row || !open) return;
+    row.scrollLeft = Math.max(0, open.offsetLeft - row.offsetLeft - (row.clientWidth - open.offsetWidth) / 2);
+    measure();
+  }, [section, measure]);
+
+  // An arrow brings the tab it half hides fully into view, just clear of the other arrow.
+  const scroll = (direction: 1 | -1) => {
+    const row = rowRef.current;
+    if (!row) return;
+    const arrow = row.parentElement?.querySelector<HTMLElement>('.tabs__more')?.offsetWidth || 48;
+    const tabs = [...row.querySelectorAll<HTMLElement>('.tabs__tab')];
+    const start = (tab: HTMLElement) => tab.offsetLeft - row.offsetLeft;
+    const { scrollLeft: left, clientWidth: width } = row;
+    let target: number;
+    if (direction === 1) {
+      const next = tabs.find((tab) => start(tab) + tab.offsetWidth > left + width - arrow);
+      target = next ? start(next) - arrow : left + width;
+    } else {
+      const previous = [...tabs].reverse().find((tab) => left + arrow > start(tab));
+      target = previous ? start(previous) + previous.offsetWidth - width + arrow : 0;
+    }
+    target = Math.max(0, target);
+    if (typeof row.scrollTo === 'function') row.scrollTo({ left: target, behavior: 'smooth' });
+    else row.scrollLeft = target;
+  };
+
+  const frame = ['tabs-frame', edges.before ? 'tabs-frame--before' : '', edges.after ? 'tabs-frame--after' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={frame} data-testid="workspace-tabs">
+      <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')} ref={rowRef}>
+        {tabsFor(group, section).map((tab) => (
+          <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
+            {t(`groups.workspace.tabs.${tab}`)}
+          </NavLink>
+        ))}
+      </nav>
+      {/* The arrows repeat what scrolling does; keyboard users reach every tab by Tab. */}
+      {edges.before ? (
+        <button type="button" className="tabs__more tabs__more--before" tabIndex={-1} aria-label={t('groups.workspace.tabsBefore')} onClick={() => scroll(-1)}>
+          <span aria-hidden="true">‹</span>
+        </button>
+      ) : null}
+      {edges.after ? (
+        <button type="button" className="tabs__more tabs__more--after" tabIndex={-1} aria-label={t('groups.workspace.tabsAfter')} onClick={() => scroll(1)}>
+          <span aria-hidden="true">›</span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
 
 export interface GroupWorkspaceProps {
   section: Section;
@@ -42,19 +147,10 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
   const meetingId = idParam(params.meetingId);
   const deliberationId = idParam(params.deliberationId);
   const orderId = idParam(params.orderId);
-  const tabsRef = useRef<HTMLElement>(null);
   const resource = useGroup(groupId);
   const group = resource.data ?? null;
   useDocumentTitle(group?.name ?? t('groups.title'));
   const notice = (location.state as WorkspaceNotice | null)?.notice;
-  const loaded = group !== null;
-
-  // Ten tabs do not fit a phone's width: the row scrolls sideways, and the open tab is brought
-  // into view when the page opens on it.
-  useEffect(() => {
-    const open = tabsRef.current?.querySelector<HTMLElement>('.tabs__tab.active');
-    if (open && typeof open.scrollIntoView === 'function') open.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [section, loaded]);
 
   const back = showAllGroups ? <BackLink to={GROUPS_PATH}>{t('groups.workspace.back')}</BackLink> : null;
 
@@ -97,13 +193,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       </p>
       {notice === 'groupCreated' && section === 'summary' ? <Alert tone="success">{t('groups.form.created')}</Alert> : null}
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
-      <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')} ref={tabsRef}>
-        {SECTIONS.map((tab) => (
-          <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
-            {t(`groups.workspace.tabs.${tab}`)}
-          </NavLink>
-        ))}
-      </nav>
+      <WorkspaceTabs group={group} section={section} />
       {section === 'summary' ? <SummarySection group={group} /> : null}
       {section === 'members' ? (
         <MembersSection group={group} canSearchPeople={canSearchPeople} />
@@ -132,6 +222,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       {section === 'materials' ? <MaterialsSection group={group} /> : null}
       {section === 'knowledge' ? <PostsSection group={group} /> : null}
       {section === 'compliance' ? <ComplianceSection group={group} language={i18n.resolvedLanguage} /> : null}
+      {section === 'settings' ? <SettingsSection group={group} /> : null}
     </>
   );
 }

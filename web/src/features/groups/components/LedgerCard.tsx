@@ -10,6 +10,7 @@ import { SelectField } from '../../../components/SelectField';
 import { actorName } from '../../../lib/actor';
 import { formatDay, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
+import { useMediaQuery } from '../../../lib/use-media-query';
 import { useSubmission } from '../../../lib/use-submission';
 import { useForm } from '../../../lib/use-form';
 import { usePostEntry, useReverseEntry } from '../hooks/use-group-mutations';
@@ -36,7 +37,19 @@ import {
 } from '../types/treasury';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 
+/** A phone shows ten rows a page, so that the whole tab stays a few screens long; wider screens twenty. */
 const LEDGER_PAGE = 20;
+const LEDGER_PAGE_PHONE = 10;
+const WIDE_QUERY = '(min-width: 48rem)';
+
+type Ids = ReadonlySet<number>;
+
+/** The set with `id` added, or taken out when it was in. */
+function toggled(set: Ids, id: number): Ids {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
 const NO_MEMBERS: readonly Member[] = [];
 const NO_ASSETS: readonly CommonAsset[] = [];
 
@@ -133,89 +146,145 @@ function amountClass(effect: number): string {
   return 'entry__amount';
 }
 
+/** Each line of the entry: the account, and the debit or credit. */
+function EntryLines({ entry, memberNames }: { entry: LedgerEntry; memberNames: ReadonlyMap<number, string> }) {
+  const { t } = useTranslation();
+  return (
+    <table className="entry-lines">
+      <caption className="visually-hidden">{t('groups.treasury.ledger.lines')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('groups.treasury.ledger.account')}</th>
+          <th scope="col" className="num">{t('groups.treasury.ledger.debit')}</th>
+          <th scope="col" className="num">{t('groups.treasury.ledger.credit')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entry.lines.map((line, index) => (
+          <tr key={index}>
+            <th scope="row">
+              {t(`groups.treasury.accounts.${line.account}`)}
+              {line.member_id !== null ? (
+                <span className="cell-sub">{memberNames.get(line.member_id) ?? t('groups.treasury.ledger.memberNumber', { id: line.member_id })}</span>
+              ) : null}
+            </th>
+            <td className="num">{line.debit > 0 ? formatRupiah(line.debit) : ''}</td>
+            <td className="num">{line.credit > 0 ? formatRupiah(line.credit) : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 interface EntryItemProps {
   group: GroupView;
   entry: LedgerEntry;
   memberNames: ReadonlyMap<number, string>;
   writable: boolean;
+  open: boolean;
+  onToggle: () => void;
   onReversed: (original: LedgerEntry, reversal: LedgerEntry) => void;
 }
 
-/** One entry: what, how much in or out of the cash box, and whether it was corrected or corrects another. */
-function EntryItem({ group, entry, memberNames, writable, onReversed }: EntryItemProps) {
+/**
+ * One entry as a row: the day, what it was, how much in or out of the cash box. A tap opens its
+ * lines, who posted it, whether it was corrected, and the correction.
+ */
+function EntryItem({ group, entry, memberNames, writable, open, onToggle, onReversed }: EntryItemProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
   const reversal = useSubmission();
   const reverse = useReverseEntry(group.id);
+  const language = i18n.resolvedLanguage;
   const mark = entryMark(entry);
   const effect = cashEffect(entry);
   const memberId = entryMemberId(entry);
   const who = memberId === null ? null : (memberNames.get(memberId) ?? t('groups.treasury.ledger.memberNumber', { id: memberId }));
-  const title = who ? t('groups.treasury.ledger.kindFor', { kind: t(`groups.treasury.kinds.${entry.kind}`), name: who }) : t(`groups.treasury.kinds.${entry.kind}`);
-  const className = ['record-card', 'entry', mark === 'corrected' ? 'entry--corrected' : '', mark === 'correction' ? 'entry--correction' : '']
+  const kind = t(`groups.treasury.kinds.${entry.kind}`);
+  // A fee says whose in few words ("Iuran Painem"): the row has room for little more.
+  const title = !who ? kind : entry.kind === 'fee_payment' ? t('groups.treasury.ledger.feeOf', { name: who }) : t('groups.treasury.ledger.kindFor', { kind, name: who });
+  const className = ['ledger-row', mark === 'corrected' ? 'entry--corrected' : '', mark === 'correction' ? 'entry--correction' : '', open ? 'ledger-row--open' : '']
     .filter(Boolean)
     .join(' ');
+  const note = [formatDay(entry.date, language), mark === 'corrected' ? t('groups.treasury.ledger.corrected') : null, entry.memo || null]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <li className={className} data-testid={`entry-${entry.id}`}>
-      <div className="entry__head">
-        <h3 className="record-card__title entry__title">{title}</h3>
-        <p className={amountClass(effect)} data-testid={`entry-${entry.id}-amount`}>
+      <button type="button" className="ledger-row__summary" aria-expanded={open} aria-controls={`${id}-detail`} onClick={onToggle}>
+        <span className="ledger-row__what">
+          <span className="ledger-row__title">{title}</span>
+          <span className="ledger-row__memo">{note}</span>
+        </span>
+        <span className={amountClass(effect)} data-testid={`entry-${entry.id}-amount`}>
           {effect === 0 ? formatRupiah(entry.amount) : signedRupiah(effect)}
-        </p>
-      </div>
-      <p className="record-card__line muted">
-        {[t('groups.treasury.ledger.number', { id: entry.id }), formatDay(entry.date, i18n.resolvedLanguage)].join(' · ')}
-      </p>
-      {entry.memo ? <p className="record-card__line">{entry.memo}</p> : null}
-      {mark === 'corrected' ? (
-        <p className="record-card__badges">
-          <Badge tone="warning">{t('groups.treasury.ledger.corrected')}</Badge>
-          <span className="record-card__count">{t('groups.treasury.ledger.correctedBy', { id: entry.reversed_by })}</span>
-        </p>
-      ) : null}
-      {mark === 'correction' && entry.reverses_id !== null ? (
-        <p className="record-card__badges">
-          <Badge tone="info">{t('groups.treasury.ledger.correction')}</Badge>
-          <span className="record-card__count">{t('groups.treasury.ledger.corrects', { id: entry.reverses_id })}</span>
-        </p>
-      ) : null}
-      <p className="record-card__line muted entry__by">{t('groups.treasury.ledger.by', { name: actorName(t, entry.created_by) })}</p>
-      {writable && canReverse(entry) ? (
-        <ConfirmAction
-          label={t('groups.treasury.reverse.button')}
-          accessibleLabel={t('groups.treasury.reverse.buttonLabel', { id: entry.id })}
-          question={t('groups.treasury.reverse.question', { amount: formatRupiah(entry.amount) })}
-          confirmLabel={t('groups.treasury.reverse.confirm')}
-          testId={`reverse-${entry.id}`}
-          describeError={(error) => readGroupErrors(t, error, [], 'treasury').general.join(' ')}
-          onConfirm={() => {
-            const body = reason.trim() ? { memo: reason.trim() } : {};
-            return reversal.submit(body, (key) => reverse.mutateAsync({ entryId: entry.id, body, idempotencyKey: key }), {
-              onSuccess: (saved) => onReversed(entry, saved),
-            });
-          }}
-        >
-          <FormField
-            id={`${id}-reason`}
-            label={t('groups.treasury.reverse.reason')}
-            hint={t('groups.treasury.reverse.reasonHint')}
-            maxLength={MAX_MEMO}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </ConfirmAction>
+        </span>
+      </button>
+      {open ? (
+        <div id={`${id}-detail`} className="ledger-row__detail" data-testid={`entry-${entry.id}-detail`}>
+          <p className="record-card__line muted">
+            {[t('groups.treasury.ledger.number', { id: entry.id }), formatDay(entry.date, language, 'long')].join(' · ')}
+          </p>
+          <p className="record-card__line">{who ? t('groups.treasury.ledger.kindFor', { kind, name: who }) : kind}</p>
+          {entry.memo ? <p className="record-card__line">{entry.memo}</p> : null}
+          {mark === 'corrected' ? (
+            <p className="record-card__badges">
+              <Badge tone="warning">{t('groups.treasury.ledger.corrected')}</Badge>
+              <span className="record-card__count">{t('groups.treasury.ledger.correctedBy', { id: entry.reversed_by })}</span>
+            </p>
+          ) : null}
+          {mark === 'correction' && entry.reverses_id !== null ? (
+            <p className="record-card__badges">
+              <Badge tone="info">{t('groups.treasury.ledger.correction')}</Badge>
+              <span className="record-card__count">{t('groups.treasury.ledger.corrects', { id: entry.reverses_id })}</span>
+            </p>
+          ) : null}
+          <EntryLines entry={entry} memberNames={memberNames} />
+          <p className="record-card__line muted entry__by">{t('groups.treasury.ledger.by', { name: actorName(t, entry.created_by) })}</p>
+          {writable && canReverse(entry) ? (
+            <ConfirmAction
+              label={t('groups.treasury.reverse.button')}
+              accessibleLabel={t('groups.treasury.reverse.buttonLabel', { id: entry.id })}
+              question={t('groups.treasury.reverse.question', { amount: formatRupiah(entry.amount) })}
+              confirmLabel={t('groups.treasury.reverse.confirm')}
+              testId={`reverse-${entry.id}`}
+              describeError={(error) => readGroupErrors(t, error, [], 'treasury').general.join(' ')}
+              onConfirm={() => {
+                const body = reason.trim() ? { memo: reason.trim() } : {};
+                return reversal.submit(body, (key) => reverse.mutateAsync({ entryId: entry.id, body, idempotencyKey: key }), {
+                  onSuccess: (saved) => onReversed(entry, saved),
+                });
+              }}
+            >
+              <FormField
+                id={`${id}-reason`}
+                label={t('groups.treasury.reverse.reason')}
+                hint={t('groups.treasury.reverse.reasonHint')}
+                maxLength={MAX_MEMO}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </ConfirmAction>
+          ) : null}
+        </div>
       ) : null}
     </li>
   );
 }
 
-/** Buku kas: every entry newest first, with corrections marked; the treasurer records and corrects here. */
+/**
+ * Buku kas: every entry newest first as a compact row (a phone shows a page of them at a glance),
+ * corrections marked; a row opens to its lines, and the treasurer records and corrects here.
+ */
 export function LedgerCard({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const ledger = useLedger(group.id, LEDGER_PAGE, offset);
+  const [opened, setOpened] = useState<Ids>(new Set());
+  const pageSize = useMediaQuery(WIDE_QUERY) ? LEDGER_PAGE : LEDGER_PAGE_PHONE;
+  const ledger = useLedger(group.id, pageSize, offset);
   // Names for the fees in the ledger; those who left are named too.
   const members = useMembers(group.id, true).data ?? NO_MEMBERS;
   const assets = useAssets(group.id).data?.items ?? NO_ASSETS;
@@ -252,7 +321,7 @@ export function LedgerCard({ group }: { group: GroupView }) {
       {ledger.isFetching && !data ? <p role="status">{t('groups.treasury.ledger.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('groups.treasury.ledger.empty')}</p> : null}
       {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="ledger-list">
+        <ul className="ledger-list" data-testid="ledger-list">
           {data.items.map((entry) => (
             <EntryItem
               key={entry.id}
@@ -260,6 +329,8 @@ export function LedgerCard({ group }: { group: GroupView }) {
               entry={entry}
               memberNames={memberNames}
               writable={writable}
+              open={opened.has(entry.id)}
+              onToggle={() => setOpened((current) => toggled(current, entry.id))}
               onReversed={(original, reversal) => {
                 setNotice(t('groups.treasury.reverse.done', { id: original.id, reversal: reversal.id }));
                 setOffset(0);
@@ -268,7 +339,7 @@ export function LedgerCard({ group }: { group: GroupView }) {
           ))}
         </ul>
       ) : null}
-      {data ? <Pagination total={data.total} limit={LEDGER_PAGE} offset={offset} onChange={setOffset} /> : null}
+      {data ? <Pagination total={data.total} limit={pageSize} offset={offset} onChange={setOffset} /> : null}
     </SectionCard>
   );
 }

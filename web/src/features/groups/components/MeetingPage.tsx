@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { BackLink } from '../../../components/BackLink';
+import { LeaveGuard } from '../../../components/LeaveGuard';
 import { Pending } from '../../../components/Pending';
 import { formatDay, todayIso } from '../../../lib/format';
+import { useFeeSheet } from '../hooks/use-fee-sheet';
 import { useUpdateMeeting } from '../hooks/use-group-mutations';
 import { useMeeting } from '../hooks/use-group-queries';
 import { canWrite, type GroupView, type MeetingView, type Presence } from '../types';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { groupPath } from '../types/paths';
 import { AttendanceTaker } from './AttendanceTaker';
+import { FeeSheet } from './FeeSheet';
 import { MeetingStatusBadge } from './labels';
 
 const PRESENCE_TONES = { present: 'success', excused: 'info', absent: 'danger' } as const satisfies Record<Presence, string>;
@@ -57,7 +60,10 @@ interface MeetingPageProps {
   created: boolean;
 }
 
-/** One meeting: what it was, and its attendance, taken here in a few taps by those who keep meetings. */
+/**
+ * One meeting: what it was, its attendance, taken here in a few taps by those who keep meetings,
+ * and the fees paid at it, entered on one sheet by those who keep the treasury.
+ */
 export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -68,6 +74,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
   const [markError, setMarkError] = useState<string | null>(null);
   const meeting = resource.data;
   const writable = canWrite(group, 'meetings');
+  const feeSheet = useFeeSheet(group.id, meeting, canWrite(group, 'ledger') && meeting?.status === 'held');
   const back = <BackLink to={groupPath(group.id, 'meetings')}>{t('groups.meeting.back')}</BackLink>;
 
   if (!meeting) {
@@ -96,6 +103,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
   return (
     <>
       {back}
+      <LeaveGuard unsaved={feeSheet.unsaved > 0} question={t('groups.feeSheet.leave', { count: feeSheet.unsaved })} />
       <section className="card" aria-labelledby={`${id}-title`} data-testid="meeting-details">
         <h2 id={`${id}-title`}>{t('groups.meeting.title', { date: formatDay(meeting.held_on, language, 'long') })}</h2>
         {created ? <Alert tone="success">{t('groups.meeting.created')}</Alert> : null}
@@ -127,6 +135,7 @@ export function MeetingPage({ group, meetingId, created }: MeetingPageProps) {
         <AttendanceTaker groupId={group.id} meeting={meeting} />
       ) : null}
       {meeting.status === 'held' && !writable ? <AttendanceList meeting={meeting} /> : null}
+      {meeting.status === 'held' && canWrite(group, 'ledger') ? <FeeSheet groupId={group.id} meeting={meeting} sheet={feeSheet} /> : null}
     </>
   );
 }

@@ -1,19 +1,14 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
-import { FormField } from '../../../components/FormField';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { SelectField } from '../../../components/SelectField';
-import { formatDay, formatMonth, todayIso } from '../../../lib/format';
+import { formatDay, formatMonth } from '../../../lib/format';
 import { formatPlacePath } from '../../../lib/places';
-import { NO_ERRORS, type ServerErrors } from '../../../lib/use-form-errors';
-import { useUpdateGroup } from '../hooks/use-group-mutations';
 import { useCompliance, useNorms } from '../hooks/use-group-queries';
-import { canWrite, isGroupStatus, nextStatuses, type GroupStatus, type GroupView } from '../types';
+import type { GroupView } from '../types';
 import { latestMonth } from '../types/compliance';
-import { groupProblemMessage, readGroupErrors } from '../types/errors';
-import { isIsoDay } from '../types/forms';
+import { groupProblemMessage } from '../types/errors';
 import { groupPath } from '../types/paths';
 import { sectorLabel } from './labels';
 import { SettingChangeLine } from './SettingChangeLine';
@@ -99,79 +94,6 @@ function Norms({ group }: { group: GroupView }) {
   );
 }
 
-/** Moving the group on in its life: embryo → active, active ↔ inactive, or dissolved (final). */
-function StatusChange({ group }: { group: GroupView }) {
-  const update = useUpdateGroup(group.id);
-  const { t } = useTranslation();
-  const id = useId();
-  const [status, setStatus] = useState<'' | GroupStatus>('');
-  const [since, setSince] = useState('');
-  const [local, setLocal] = useState<string[]>([]);
-  const [sinceLocal, setSinceLocal] = useState<string[]>([]);
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const choices = nextStatuses(group.status);
-  if (choices.length === 0) return null;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setServer(NO_ERRORS);
-    setSaved(false);
-    const statusProblems = status === '' ? [t('groups.summary.statusRequired')] : [];
-    const sinceProblems =
-      since === '' ? [] : !isIsoDay(since) ? [t('groups.form.errors.date')] : since > todayIso() ? [t('groups.form.errors.dateInFuture')] : [];
-    setLocal(statusProblems);
-    setSinceLocal(sinceProblems);
-    if (status === '' || statusProblems.length + sinceProblems.length > 0) return;
-    setSaving(true);
-    try {
-      await update.mutateAsync(since ? { status, status_since: since } : { status });
-      setStatus('');
-      setSince('');
-      setSaved(true);
-    } catch (error) {
-      setServer(readGroupErrors(t, error, ['status', 'status_since']));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="status-change">
-      <h2 id={`${id}-title`}>{t('groups.summary.changeStatus')}</h2>
-      {saved ? <Alert tone="success">{t('groups.summary.statusSaved')}</Alert> : null}
-      {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={saving}>
-        <SelectField
-          id={`${id}-status`}
-          label={t('groups.summary.newStatus')}
-          emptyLabel={t('groups.summary.chooseStatus')}
-          errors={[...local, ...(server.byField.status ?? [])]}
-          options={choices.map((choice) => ({ value: choice, label: t(`groups.statuses.${choice}`) }))}
-          name="status"
-          value={status}
-          onChange={(e) => setStatus(isGroupStatus(e.target.value) ? e.target.value : '')}
-        />
-        {status === 'dissolved' ? <Alert tone="info">{t('groups.summary.dissolveWarning')}</Alert> : null}
-        <FormField
-          id={`${id}-since`}
-          label={t('groups.summary.statusSinceField')}
-          hint={t('groups.summary.statusSinceHint')}
-          errors={[...sinceLocal, ...(server.byField.status_since ?? [])]}
-          type="date"
-          name="status_since"
-          value={since}
-          onChange={(e) => setSince(e.target.value)}
-        />
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t('groups.summary.savingStatus') : t('groups.summary.saveStatus')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
 /** Ringkasan: this month against the SOP first (what a leader checks on her phone), the profile, the rules agreed. */
 export function SummarySection({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
@@ -208,7 +130,6 @@ export function SummarySection({ group }: { group: GroupView }) {
         </dl>
       </section>
       <Norms group={group} />
-      {canWrite(group, 'profile') ? <StatusChange group={group} /> : null}
     </>
   );
 }

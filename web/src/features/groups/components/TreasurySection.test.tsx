@@ -5,6 +5,7 @@ import { todayIso } from '../../../lib/format';
 import { callsTo, fill, page, problem, routeFetch } from '../../../test/fixtures';
 import { fees, groupView, ledgerEntry, MEMBERS, reversalOf, SHOP, statement } from '../../../test/groups';
 import { openSectionForm, renderWorkspace } from '../../../test/groups-render';
+import { setViewportWidth } from '../../../test/media';
 import { jsonResponse, LAZY_CHUNK, sentJson, urlOf } from '../../../test/render';
 import type { GroupView } from '../types';
 import type { LedgerEntry } from '../types/treasury';
@@ -93,20 +94,36 @@ describe('the treasury tab', () => {
     expect(await screen.findByText('Pembukuan tidak seimbang: periksa catatan kas')).toBeInTheDocument();
   });
 
-  it('lists entries with money in and out, and whose fee each was', async () => {
+  it('lists entries as compact rows with money in and out and whose fee each was; a tap opens the lines', async () => {
+    const user = userEvent.setup();
     renderWorkspace('/groups/1/treasury');
     await screen.findByTestId('entry-7');
-    expect(within(entry(7)).getByRole('heading')).toHaveTextContent('Iuran anggota · Painem');
+    const row = within(entry(7)).getByRole('button', { expanded: false });
+    expect(clean(row.textContent)).toBe('Iuran Painem4 Mar 2026+Rp 10.000');
     expect(clean(screen.getByTestId('entry-7-amount').textContent)).toBe('+Rp 10.000');
     expect(clean(screen.getByTestId('entry-8-amount').textContent)).toBe('\u2212Rp 5.000');
     expect(entry(8)).toHaveTextContent('fotokopi');
-    expect(entry(7)).toHaveTextContent('Dicatat oleh suwarni');
+    expect(entry(8)).not.toHaveTextContent('Dicatat oleh');
+
+    await user.click(within(entry(8)).getByRole('button', { expanded: false }));
+    const detail = screen.getByTestId('entry-8-detail');
+    expect(within(entry(8)).getByRole('button', { expanded: true })).toHaveAttribute('aria-controls', detail.id);
+    expect(detail).toHaveTextContent('No. 8 · 4 Maret 2026');
+    const lines = within(detail).getAllByRole('row').slice(1).map((r) => clean(r.textContent));
+    expect(lines).toEqual(['PengeluaranRp 5.000', 'KasRp 5.000']);
+    await user.click(within(entry(8)).getByRole('button', { expanded: true }));
+    expect(screen.queryByTestId('entry-8-detail')).not.toBeInTheDocument();
+
+    await user.click(within(entry(7)).getByRole('button', { expanded: false }));
+    expect(screen.getByTestId('entry-7-detail')).toHaveTextContent('Dicatat oleh suwarni');
   });
 
   it('says an entry posted with no account (the demo data, the console) was recorded by the system, in words', async () => {
+    const user = userEvent.setup();
     renderWorkspace('/groups/1/treasury');
     await screen.findByTestId('entry-8');
-    expect(entry(8)).toHaveTextContent('Dicatat oleh sistem');
+    await user.click(within(entry(8)).getByRole('button', { expanded: false }));
+    expect(screen.getByTestId('entry-8-detail')).toHaveTextContent('Dicatat oleh sistem');
     expect(entry(8)).not.toHaveTextContent('system');
   });
 
@@ -156,10 +173,22 @@ describe('the treasury tab', () => {
     expect(within(form).getByLabelText('Jumlah *')).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('pages ten rows on a phone and twenty on a wider screen', async () => {
+    setViewportWidth(360);
+    const phone = renderWorkspace('/groups/1/treasury');
+    await screen.findByTestId('entry-7');
+    expect(callsTo(fetchMock, 'GET /api/v1/groups/1/ledger').map((c) => c.url.searchParams.get('limit'))).toEqual(['10']);
+    phone.unmount();
+    setViewportWidth(1280);
+    renderWorkspace('/groups/1/treasury');
+    await waitFor(() => expect(callsTo(fetchMock, 'GET /api/v1/groups/1/ledger').map((c) => c.url.searchParams.get('limit'))).toContain('20'));
+  });
+
   it('corrects an entry by reversing it, after asking, and marks both', async () => {
     const user = userEvent.setup();
     renderWorkspace('/groups/1/treasury');
     await screen.findByTestId('entry-7');
+    await user.click(within(entry(7)).getByRole('button', { expanded: false }));
     await user.click(within(entry(7)).getByRole('button', { name: 'Koreksi catatan No. 7' }));
     const confirm = screen.getByTestId('reverse-7-confirm');
     expect(confirm).toHaveTextContent('Batalkan catatan Rp 10.000 ini?', { normalizeWhitespace: true });
@@ -172,11 +201,12 @@ describe('the treasury tab', () => {
     await waitFor(() => expect(screen.getByTestId('entry-9')).toBeInTheDocument());
     expect(entry(7)).toHaveTextContent('Sudah dikoreksi');
     expect(entry(7)).toHaveTextContent('dibatalkan oleh catatan No. 9');
+    await user.click(within(entry(9)).getByRole('button', { expanded: false }));
     expect(entry(9)).toHaveTextContent('membatalkan catatan No. 7');
     expect(clean(screen.getByTestId('entry-9-amount').textContent)).toBe('\u2212Rp 10.000');
     // Neither the corrected entry nor its correction can be corrected again.
-    expect(within(entry(7)).queryByRole('button', { name: /Koreksi/ })).not.toBeInTheDocument();
-    expect(within(entry(9)).queryByRole('button', { name: /Koreksi/ })).not.toBeInTheDocument();
+    expect(within(entry(7)).queryByRole('button', { name: 'Koreksi catatan No. 7' })).not.toBeInTheDocument();
+    expect(within(entry(9)).queryByRole('button', { name: 'Koreksi catatan No. 9' })).not.toBeInTheDocument();
     await waitFor(() => expect(clean(screen.getByTestId('cash-balance').textContent)).toBe('Rp 2.180.000'));
   });
 
@@ -184,6 +214,7 @@ describe('the treasury tab', () => {
     const user = userEvent.setup();
     renderWorkspace('/groups/1/treasury');
     await screen.findByTestId('entry-7');
+    await user.click(within(entry(7)).getByRole('button', { expanded: false }));
     await user.click(within(entry(7)).getByRole('button', { name: 'Koreksi catatan No. 7' }));
     await user.click(within(screen.getByTestId('reverse-7-confirm')).getByRole('button', { name: 'Tidak jadi' }));
     expect(screen.queryByTestId('reverse-7-confirm')).not.toBeInTheDocument();
@@ -225,8 +256,11 @@ describe('the treasury tab', () => {
 
   it("shows a member the books but none of the treasurer's buttons", async () => {
     serve(groupView({ writes: ['posts'], member_id: 14 }));
+    const user = userEvent.setup();
     renderWorkspace('/groups/1/treasury');
     await screen.findByTestId('entry-7');
+    await user.click(within(entry(7)).getByRole('button', { expanded: false }));
+    expect(entry(7)).toHaveTextContent('Dicatat oleh suwarni');
     await screen.findByTestId('asset-2');
     expect(screen.queryByRole('button', { name: 'Catat transaksi' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Koreksi/ })).not.toBeInTheDocument();
@@ -236,8 +270,10 @@ describe('the treasury tab', () => {
 
   it('follows each write part: the ledger without assets, and assets without the ledger', async () => {
     serve(groupView({ writes: ['ledger'] }));
+    const user = userEvent.setup();
     const first = renderWorkspace('/groups/1/treasury');
     await screen.findByTestId('entry-7');
+    await user.click(within(entry(7)).getByRole('button', { expanded: false }));
     expect(screen.getByRole('button', { name: 'Catat transaksi' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Koreksi catatan No. 7' })).toBeInTheDocument();
     await screen.findByTestId('asset-2');

@@ -18,7 +18,7 @@ import {
   updateMeeting,
 } from '../api/groups';
 import { groupKeys } from '../api/keys';
-import { addAsset, addFeeRule, postEntry, reverseEntry } from '../api/treasury';
+import { addAsset, addFeeRule, postEntry, recordFees, reverseEntry } from '../api/treasury';
 import type {
   AttendanceInput,
   DecisionInput,
@@ -32,6 +32,7 @@ import type {
   VoteSheetInput,
 } from '../types';
 import type { AreaInput, JointOrder, KnowledgePost, MaterialInput, OrderInput, PostInput, PostPage, PurchaseInput, ShareInput } from '../types/cooperation';
+import type { FeeSheetInput } from '../types/fee-sheet';
 import type { AssetInput, EntryInput, FeeRuleInput, ReversalInput } from '../types/treasury';
 
 /** A form's submission: the body, and the Idempotency-Key its retries share. */
@@ -177,6 +178,11 @@ export function useReverseEntry(groupId: number) {
   return useTreasuryWrite(groupId, ({ entryId, body, idempotencyKey }: Submission<ReversalInput> & { entryId: number }) =>
     reverseEntry(groupId, entryId, body, idempotencyKey),
   );
+}
+
+/** A meeting's fee sheet: the fees, arrears, ledger and what the meeting holds all load again. */
+export function useRecordFees(groupId: number) {
+  return useTreasuryWrite(groupId, ({ body, idempotencyKey }: Submission<FeeSheetInput>) => recordFees(groupId, body, idempotencyKey));
 }
 
 export function useAddFeeRule(groupId: number) {

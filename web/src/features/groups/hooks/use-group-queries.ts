@@ -17,7 +17,7 @@ import {
   listRegionCompliance,
 } from '../api/groups';
 import { groupKeys } from '../api/keys';
-import { getBalances, getFees, getStatement, listAssets, listFeeRules, listLedger } from '../api/treasury';
+import { getBalances, getFees, getStatement, listAssets, listFeeRules, listLedger, listMeetingFees } from '../api/treasury';
 import { listQuery, type GroupFilters } from '../types/filters';
 import { regionComplianceQuery, type RegionComplianceFilters } from '../types/region-compliance';
 
@@ -108,8 +108,17 @@ export function useFees(groupId: number) {
   return useQuery({ queryKey: groupKeys.fees(groupId), queryFn: ({ signal }) => getFees(groupId, signal) });
 }
 
-export function useFeeRules(groupId: number) {
-  return useQuery({ queryKey: groupKeys.feeRules(groupId), queryFn: ({ signal }) => listFeeRules(groupId, signal) });
+export function useFeeRules(groupId: number, enabled = true) {
+  return useQuery({ queryKey: groupKeys.feeRules(groupId), queryFn: ({ signal }) => listFeeRules(groupId, signal), enabled });
+}
+
+/** The fees a meeting's sheet recorded (nothing loads while not `enabled`). */
+export function useMeetingFees(groupId: number, meetingId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: groupKeys.meetingFees(groupId, meetingId),
+    queryFn: ({ signal }) => listMeetingFees(groupId, meetingId, signal),
+    enabled,
+  });
 }
 
 export function useAssets(groupId: number) {

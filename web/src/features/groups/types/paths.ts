@@ -16,6 +16,7 @@ export const SECTIONS = [
   'materials',
   'knowledge',
   'compliance',
+  'settings',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
