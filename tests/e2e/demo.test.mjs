@@ -85,3 +85,66 @@ test("seed 000's batik community on the mentor's phone: Table 1 as the paper sta
     assert.equal(clean(await page.getByTestId('order-overdue').first().textContent()), 'Lewat tenggat');
   });
 });
+
+/** This month where the groups are (the server's "today" is UTC+9), as "YYYY-MM". */
+const thisMonth = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+/** "Desember 2026": a month as the Indonesian pages write it. */
+const monthWords = (month) =>
+  new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
+test("the tape group's leader finds two years of history ending this month: 200% over the default 12 months, fees paid up to now but for the two who fell behind, and its origin in the programme", { timeout: 90_000 }, async (t) => {
+  const leader = await apiLogin(env.server.url, login('ketua'));
+  const tape = (await leader.get('/groups')).items[0];
+  const month = thisMonth();
+  const fees = await leader.get(`/groups/${tape.id}/fees`);
+  const meetings = await leader.get(`/groups/${tape.id}/meetings?limit=1`);
+  // The demo's history ends in the current month, whichever day it runs.
+  assert.equal(meetings.items[0].held_on.slice(0, 7), month);
+  assert.equal(fees.through, month);
+  const behind = fees.members.filter((m) => m.arrears > 0);
+  // Only the two members the demo makes fall behind owe; everyone else paid every month it filled.
+  assert.equal(behind.length, 2, JSON.stringify(fees.members));
+  for (const member of fees.members.filter((m) => m.arrears <= 0)) assert.equal(member.paid, member.due, member.name);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('ketua'));
+    await page.goto(`${env.server.url}/groups`);
+    await page.waitForURL(`${env.server.url}/groups/${tape.id}`);
+    // This month's card counts this month's meetings: the history is not two years old.
+    const card = page.getByTestId('this-month');
+    await card.getByText(`Bulan ini: ${monthWords(month)}`).waitFor();
+    assert.match(clean(await card.textContent()), /2 dari 1 pertemuan wajib/);
+    const profile = clean(await page.getByTestId('group-profile').textContent());
+    assert.match(profile, /Dibentuk oleh program/);
+    assert.match(profile, /Keputusan Kepala Desa Banjarsari/);
+
+    // The compliance tab's default span is the last 12 months, ending now: seed 001's 200%.
+    const tabs = page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    await tabs.getByRole('link', { name: 'Kepatuhan SOP', exact: true }).click();
+    const summary = page.getByTestId('compliance-summary');
+    await summary.waitFor();
+    assert.match(clean(await summary.textContent()), /kepatuhan 200%/);
+    assert.match(clean(await page.locator('main').textContent()), new RegExp(`– ${monthWords(month)}`));
+
+    // The fees table owes for the months the two missed, not for months the demo never filled.
+    await tabs.getByRole('link', { name: 'Kas', exact: true }).click();
+    const table = page.getByTestId('fees-table');
+    await table.waitFor();
+    assert.equal(await table.locator('tbody tr.fees-row--arrears').count(), 2);
+    assert.equal(await table.locator('tbody tr').count(), fees.members.length);
+    assert.match(clean(await page.getByTestId('fees-summary').textContent()), new RegExp(`sampai ${monthWords(month)}`));
+  });
+});
+
+test('the batik community has met: its landing page does not say 0 meetings', { timeout: 60_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, login('admin'));
+  const batik = (await admin.get('/groups?q=Citra')).items[0];
+  const meetings = await admin.get(`/groups/${batik.id}/meetings?limit=1`);
+  assert.ok(meetings.total > 0);
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('mentor'));
+    await page.goto(`${env.server.url}/groups/${batik.id}/meetings`);
+    await page.getByTestId(`meeting-${meetings.items[0].id}`).waitFor();
+    assert.equal(await page.getByTestId('meeting-list').locator(':scope > li').count(), Math.min(meetings.total, 20));
+  });
+});
