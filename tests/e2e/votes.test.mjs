@@ -224,7 +224,7 @@ test('2 · a choice not saved is never dropped silently: the page counts it and 
   });
 });
 
-test('3 · on her own phone a member casts her own vote and then sees her choice', { timeout: 60_000 }, async (t) => {
+test('3 · on her own phone a member reads that her vote counts in her name, casts it, sees her choice, and may take a wrong tap back while the proposal is open', { timeout: 60_000 }, async (t) => {
   const seed = await seedGroup('Karya Mandiri');
   const deliberation = await propose(seed, { title: 'Harga tape seragam', options: ['Rp 10.000 per kg', 'Rp 12.000 per kg'] });
   await withPage(env.browser, t, PHONE, async (page) => {
@@ -240,16 +240,33 @@ test('3 · on her own phone a member casts her own vote and then sees her choice
     assert.equal(await page.getByTestId('vote-sheet').count(), 0, 'a member sees no sheet');
     assert.equal(await page.getByTestId('decide').count(), 0, 'a member does not decide');
     await assertFitsPhone(page, "a member's own vote");
+    // Before she saves she reads what a saved vote is.
+    assert.match(clean(await page.getByTestId('own-vote-counts').textContent()), /tercatat atas nama Anda .* setelah diputuskan, suara tidak dapat diubah/);
 
-    await own.getByRole('button', { name: 'Rp 12.000 per kg' }).click();
+    // A wrong tap: she saves the lower price, then sees it.
+    await own.getByRole('button', { name: 'Rp 10.000 per kg' }).click();
     await own.getByRole('button', { name: 'Simpan suara saya' }).click();
     await own.getByText('Suara Anda sudah disimpan.').waitFor();
-    assert.equal(clean(await page.getByTestId('own-vote-choice').textContent()), 'Anda sudah memilih: Rp 12.000 per kg');
-    assert.equal(await own.getByRole('button').count(), 0);
+    assert.equal(clean(await page.getByTestId('own-vote-choice').textContent()), 'Anda sudah memilih: Rp 10.000 per kg');
+    assert.deepEqual(await own.getByRole('button').allTextContents(), ['Tarik suara saya']);
     assert.deepEqual(sent, ['POST']);
+    const storedVote = async () => {
+      const stored = await seed.admin.get(`/groups/${seed.group.id}/deliberations/${deliberation.id}`);
+      return stored.votes.find((v) => v.member_id === seed.members.painem.id);
+    };
+    assert.equal((await storedVote()).option_id, deliberation.options[0].id);
 
-    const stored = await seed.admin.get(`/groups/${seed.group.id}/deliberations/${deliberation.id}`);
-    const mine = stored.votes.find((v) => v.member_id === seed.members.painem.id);
+    // She takes it back (asked first) and votes again; the server holds only the second vote.
+    await own.getByRole('button', { name: 'Tarik suara saya' }).click();
+    await own.getByRole('button', { name: 'Ya, tarik suara' }).click();
+    await own.getByRole('button', { name: 'Rp 12.000 per kg' }).click();
+    assert.equal(await storedVote(), undefined);
+    await own.getByRole('button', { name: 'Simpan suara saya' }).click();
+    await page.getByTestId('own-vote-choice').filter({ hasText: '12.000' }).waitFor();
+    assert.equal(clean(await page.getByTestId('own-vote-choice').textContent()), 'Anda sudah memilih: Rp 12.000 per kg');
+    assert.deepEqual(sent, ['POST', 'POST']);
+
+    const mine = await storedVote();
     assert.equal(mine.option_id, deliberation.options[1].id);
     assert.equal(mine.own, true);
     assert.equal(mine.recorded_by, seed.painemLogin.username);

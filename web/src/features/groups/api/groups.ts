@@ -162,6 +162,11 @@ export function castVote(groupId: number, deliberationId: number, body: VoteInpu
   return api.post<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}/votes`, body, { idempotencyKey });
 }
 
+/** DELETE …/votes/{member_id}: a vote taken back while the proposal is open, to be cast again. */
+export function withdrawVote(groupId: number, deliberationId: number, memberId: number): Promise<DeliberationView> {
+  return api.delete<DeliberationView>(`${groupBase(groupId)}/deliberations/${deliberationId}/votes/${memberId}`);
+}
+
 /** PUT …/votes: a meeting's sheet of votes at once, all or nothing; each line replaces that member's vote. */
 export function recordVotes(
   groupId: number,

@@ -42,6 +42,10 @@ function serve(group: GroupView, start: DeliberationView) {
       current = withVotes(current, [...current.votes, vote(memberId, body.option_id, { name: nameOf(memberId), own: true, recorded_by: 'painem' })]);
       return jsonResponse(current, 201);
     },
+    'DELETE /api/v1/groups/1/deliberations/3/votes/14': () => {
+      current = withVotes(current, current.votes.filter((v) => v.member_id !== 14));
+      return jsonResponse(current);
+    },
     'PUT /api/v1/groups/1/deliberations/3/votes': (_url, init) => {
       const body = sentJson<VoteSheetInput>(init?.body);
       const replaced = new Set(body.votes.map((line) => line.member_id));
@@ -231,19 +235,42 @@ describe("a member's own vote", () => {
 
     expect(await within(own).findByText(`Anda sudah memilih: ${OPTION_B}`)).toBeInTheDocument();
     expect(within(own).getByText('Suara Anda sudah disimpan.')).toBeInTheDocument();
-    expect(within(own).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(own).getAllByRole('button').map((b) => b.textContent)).toEqual(['Tarik suara saya']);
     expect(posts()).toEqual([{ option_id: 32 }]);
     expect(puts()).toHaveLength(0);
     expect(screen.queryByTestId('decide')).not.toBeInTheDocument();
     expect(callsTo(fetchMock, 'GET /api/v1/groups/1/members')).toHaveLength(0);
   });
 
-  it('shows a member who voted already her choice, with nothing to tap', async () => {
+  it('tells her before she saves that her vote counts in her name and stands once the proposal is decided', async () => {
+    serve(groupView({ writes: [], member_id: 14 }), deliberationView());
+    renderWorkspace('/groups/1/deliberations/3');
+    const counts = await screen.findByTestId('own-vote-counts');
+    expect(counts).toHaveTextContent('Satu anggota, satu suara');
+    expect(counts).toHaveTextContent('setelah diputuskan, suara tidak dapat diubah');
+  });
+
+  it('shows a member who voted already her choice; no choice buttons, only taking it back', async () => {
     serve(groupView({ writes: [], member_id: 14 }), deliberationView({ votes: [vote(14, null, { own: true, recorded_by: 'painem' })] }));
     renderWorkspace('/groups/1/deliberations/3');
     const own = await screen.findByTestId('own-vote');
     expect(own).toHaveTextContent('Anda sudah memilih: Tidak setuju');
-    expect(within(own).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(own).getAllByRole('button').map((b) => b.textContent)).toEqual(['Tarik suara saya']);
+  });
+
+  it('takes her vote back after asking, and offers the choices again', async () => {
+    const user = userEvent.setup();
+    serve(groupView({ writes: [], member_id: 14 }), deliberationView({ votes: [vote(14, 31, { own: true, recorded_by: 'painem' })] }));
+    renderWorkspace('/groups/1/deliberations/3');
+    const own = await screen.findByTestId('own-vote');
+    await user.click(within(own).getByRole('button', { name: 'Tarik suara saya' }));
+    expect(callsTo(fetchMock, 'DELETE /api/v1/groups/1/deliberations/3/votes/14')).toHaveLength(0);
+    expect(own).toHaveTextContent('Suara Anda tidak dihitung sampai Anda memilih lagi.');
+    await user.click(within(own).getByRole('button', { name: 'Ya, tarik suara' }));
+
+    expect(await within(own).findByRole('button', { name: OPTION_A })).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'DELETE /api/v1/groups/1/deliberations/3/votes/14')).toHaveLength(1);
+    expect(own).not.toHaveTextContent('Anda sudah memilih');
   });
 
   it('asks before she leaves with her choice tapped and not saved', async () => {

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { FieldErrors } from '../../../components/field-parts';
 import { useSubmission } from '../../../lib/use-submission';
-import { useCastVote } from '../hooks/use-group-mutations';
+import { useCastVote, useWithdrawVote } from '../hooks/use-group-mutations';
 import type { DeliberationView } from '../types';
 import { readGroupErrors } from '../types/errors';
 import { choiceLabel, votesByMember, type Choice } from '../types/votes';
@@ -19,11 +20,16 @@ interface OwnVoteProps {
   onPick: (pick: Choice | undefined) => void;
 }
 
-/** A member votes for herself from her own phone: her buttons and a save; afterwards, her choice. */
+/**
+ * A member votes for herself from her own phone: her buttons and a save; afterwards, her choice.
+ * Before she saves she reads what a saved vote means (it counts, in her name, when the proposal is
+ * decided); a wrong tap can be taken back while the proposal is open, and cast again.
+ */
 export function OwnVote({ groupId, memberId, deliberation, pick, onPick }: OwnVoteProps) {
   const { t } = useTranslation();
   const id = useId();
   const vote = useCastVote(groupId, deliberation.id);
+  const withdraw = useWithdrawVote(groupId, deliberation.id);
   const { submitting, submit } = useSubmission();
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -52,10 +58,23 @@ export function OwnVote({ groupId, memberId, deliberation, pick, onPick }: OwnVo
           <p className="lead" data-testid="own-vote-choice">
             {t('groups.deliberation.own.voted', { choice: choiceLabel(deliberation, votes.get(memberId)!, against) })}
           </p>
+          <p className="muted">{t('groups.deliberation.own.withdrawHint')}</p>
+          <ConfirmAction
+            label={t('groups.deliberation.own.withdraw')}
+            question={t('groups.deliberation.own.withdrawQuestion')}
+            confirmLabel={t('groups.deliberation.own.withdrawConfirm')}
+            testId="own-vote-withdraw"
+            describeError={(error) => readGroupErrors(t, error, []).general.join(' ')}
+            onConfirm={async () => {
+              await withdraw.mutateAsync({ body: memberId });
+              setSaved(false);
+            }}
+          />
         </>
       ) : (
         <>
           <p className="muted">{t('groups.deliberation.own.intro')}</p>
+          <p className="muted" data-testid="own-vote-counts">{t('groups.deliberation.own.counts')}</p>
           <ChoiceButtons
             deliberation={deliberation}
             label={t('groups.deliberation.own.choicesLabel')}

@@ -16,6 +16,7 @@ import {
   recordVotes,
   updateGroup,
   updateMeeting,
+  withdrawVote,
 } from '../api/groups';
 import { groupKeys } from '../api/keys';
 import { addAsset, addFeeRule, postEntry, recordFees, reverseEntry } from '../api/treasury';
@@ -145,6 +146,11 @@ function useDeliberationWrite<Body>(
 
 export function useCastVote(groupId: number, deliberationId: number) {
   return useDeliberationWrite(groupId, deliberationId, (body: VoteInput, key) => castVote(groupId, deliberationId, body, key));
+}
+
+/** A member takes her own vote back while the proposal is open (a wrong tap), to cast it again. */
+export function useWithdrawVote(groupId: number, deliberationId: number) {
+  return useDeliberationWrite(groupId, deliberationId, (memberId: number) => withdrawVote(groupId, deliberationId, memberId));
 }
 
 /** A meeting's sheet of votes, saved with one request. */
