@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/Alert';
-import { Pagination } from '../../../components/Pagination';
+import { ResultsSection } from '../../../components/ResultsSection';
 import { SelectField } from '../../../components/SelectField';
 import { SearchForm } from '../../../components/SearchForm';
 import { formatNumber } from '../../../lib/format';
@@ -51,7 +50,6 @@ export function GroupListPage({ role }: { role: Role }) {
   // Back and forward change the address: the search box follows it.
   const [query, setQuery] = useDraft(filters.q);
   const page = useGroupList(filters);
-  const data = page.data;
 
   const setFilters = (next: GroupFilters) => setParams(filtersToSearchParams(next));
 
@@ -109,36 +107,26 @@ export function GroupListPage({ role }: { role: Role }) {
         </div>
       </div>
 
-      <section className="card" aria-labelledby="group-list-title" aria-busy={page.isFetching}>
-        <h2 id="group-list-title" className="visually-hidden">
-          {t('groups.list.title')}
-        </h2>
-        <p className="lead" role="status" data-testid="group-total">
-          {page.isFetching && !data
-            ? t('groups.list.loading')
-            : data
-              ? t('groups.list.total', { count: data.total, formatted: formatNumber(data.total, i18n.resolvedLanguage) })
-              : null}
-        </p>
-        {page.isError ? <Alert tone="error">{groupProblemMessage(t, page.error)}</Alert> : null}
-        {data && data.items.length === 0 ? <p>{t('groups.list.empty')}</p> : null}
-        {data && data.items.length > 0 ? (
+      <ResultsSection
+        title={t('groups.list.title')}
+        query={page}
+        loading={t('groups.list.loading')}
+        total={(count) => t('groups.list.total', { count, formatted: formatNumber(count, i18n.resolvedLanguage) })}
+        empty={t('groups.list.empty')}
+        problem={(error) => groupProblemMessage(t, error)}
+        totalTestId="group-total"
+        limit={PAGE_SIZE}
+        offset={filters.offset}
+        onOffset={(offset) => setFilters({ ...filters, offset })}
+      >
+        {(items) => (
           <ul className="record-list" data-testid="group-cards">
-            {data.items.map((group) => (
+            {items.map((group) => (
               <GroupCard key={group.id} group={group} />
             ))}
           </ul>
-        ) : null}
-        {data ? (
-          <Pagination
-            total={data.total}
-            limit={PAGE_SIZE}
-            offset={filters.offset}
-            onChange={(offset) => setFilters({ ...filters, offset })}
-            focusHeading
-          />
-        ) : null}
-      </section>
+        )}
+      </ResultsSection>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/Alert';
 import { type Column, DataTable } from '../../../components/DataTable';
-import { Pagination } from '../../../components/Pagination';
+import { ResultsSection } from '../../../components/ResultsSection';
 import { SearchForm } from '../../../components/SearchForm';
 import { formatNumber } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
@@ -49,7 +48,6 @@ export function PeoplePage({ RegionPicker }: { RegionPicker: RegionPickerSlot })
   // The region picker is folded away until wanted (on a phone it is long), open when it narrows the list.
   const [regionOpen, setRegionOpen] = useState(filters.region !== null);
   const people = usePeople(filters);
-  const data = people.data;
   const filtered = isFiltered(filters);
 
   const setFilters = (next: PeopleFilters) => setParams(filtersToSearchParams(next));
@@ -107,22 +105,21 @@ export function PeoplePage({ RegionPicker }: { RegionPicker: RegionPickerSlot })
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby={`${id}-list`} aria-busy={people.isFetching}>
-        <h2 id={`${id}-list`} className="visually-hidden">
-          {t('people.list.title')}
-        </h2>
-        <p className="lead" role="status" data-testid="people-total">
-          {people.isFetching && !data
-            ? t('people.list.loading')
-            : data
-              ? t('people.list.total', { count: data.total, formatted: formatNumber(data.total, language) })
-              : null}
-        </p>
-        {people.isError ? <Alert tone="error">{peopleProblemMessage(t, people.error)}</Alert> : null}
-        {data && data.items.length === 0 ? <p>{filtered ? t('people.list.noMatch') : t('people.list.empty')}</p> : null}
-        {data && data.items.length > 0 ? (
+      <ResultsSection
+        title={t('people.list.title')}
+        query={people}
+        loading={t('people.list.loading')}
+        total={(count) => t('people.list.total', { count, formatted: formatNumber(count, language) })}
+        empty={filtered ? t('people.list.noMatch') : t('people.list.empty')}
+        problem={(error) => peopleProblemMessage(t, error)}
+        totalTestId="people-total"
+        limit={PAGE_SIZE}
+        offset={filters.offset}
+        onOffset={(offset) => setFilters({ ...filters, offset })}
+      >
+        {(items) => (
           <DataTable columns={COLUMNS} caption={t('people.list.title')} className="data-table--stack" testId="people-table">
-            {data.items.map((person) => (
+            {items.map((person) => (
               <tr key={person.id} data-testid={`person-row-${person.id}`}>
                 <th scope="row" data-label={t('people.fields.name')}>
                   <Link to={personPath(person.id)} className="table-link">
@@ -142,17 +139,8 @@ export function PeoplePage({ RegionPicker }: { RegionPicker: RegionPickerSlot })
               </tr>
             ))}
           </DataTable>
-        ) : null}
-        {data ? (
-          <Pagination
-            total={data.total}
-            limit={PAGE_SIZE}
-            offset={filters.offset}
-            onChange={(offset) => setFilters({ ...filters, offset })}
-            focusHeading
-          />
-        ) : null}
-      </section>
+        )}
+      </ResultsSection>
     </>
   );
 }

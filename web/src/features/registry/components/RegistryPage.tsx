@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/Alert';
-import { Pagination } from '../../../components/Pagination';
+import { ResultsSection } from '../../../components/ResultsSection';
 import { formatNumber } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import type { RegionPickerSlot } from '../../../lib/places';
@@ -97,30 +96,20 @@ function ListView({ filters, role, language, onChange }: ListViewProps) {
 
   return (
     <>
-      <section className="card" aria-labelledby="enterprise-list-title" aria-busy={page.isFetching}>
-        <h2 id="enterprise-list-title" className="visually-hidden">
-          {t('registry.list.title')}
-        </h2>
-        <p className="lead" role="status" data-testid="enterprise-total">
-          {page.isFetching && !data
-            ? t('registry.list.loading')
-            : data
-              ? t('registry.list.total', { count: data.total, formatted: formatNumber(data.total, language) })
-              : null}
-        </p>
-        {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
-        {data && data.items.length === 0 ? <p>{t('registry.list.empty')}</p> : null}
-        {data && data.items.length > 0 ? <EnterpriseList items={data.items} /> : null}
-        {data ? (
-          <Pagination
-            total={data.total}
-            limit={PAGE_SIZE}
-            offset={filters.offset}
-            onChange={(offset) => onChange({ ...filters, offset })}
-            focusHeading
-          />
-        ) : null}
-      </section>
+      <ResultsSection
+        title={t('registry.list.title')}
+        query={page}
+        loading={t('registry.list.loading')}
+        total={(count) => t('registry.list.total', { count, formatted: formatNumber(count, language) })}
+        empty={t('registry.list.empty')}
+        problem={(error) => problemMessage(t, error)}
+        totalTestId="enterprise-total"
+        limit={PAGE_SIZE}
+        offset={filters.offset}
+        onOffset={(offset) => onChange({ ...filters, offset })}
+      >
+        {(items) => <EnterpriseList items={items} />}
+      </ResultsSection>
       {can(role, 'registry.read') ? (
         <ExportPanel filters={filters} total={data?.total ?? null} canIncludeNik={can(role, 'registry.nik')} />
       ) : null}
