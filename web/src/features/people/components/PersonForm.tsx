@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { FormAlerts } from '../../../components/FormAlerts';
 import { BackLink } from '../../../components/BackLink';
 import { CheckField } from '../../../components/CheckField';
 import { FormField } from '../../../components/FormField';
@@ -78,16 +79,7 @@ function FormBody({ person, title }: { person: Person; title: string }) {
       <BackLink to={personPath(person.id)}>{person.name}</BackLink>
       <h1 tabIndex={-1}>{title}</h1>
       <p className="muted">{t('people.form.intro')}</p>
-      {form.fieldsWithProblems > 0 ? (
-        <div tabIndex={-1} data-form-alert>
-          <Alert tone="error">{t('people.form.fixBelow')}</Alert>
-        </div>
-      ) : null}
-      {server.general.length > 0 ? (
-        <div tabIndex={-1} data-form-alert>
-          <Alert tone="error">{server.general.join(' ')}</Alert>
-        </div>
-      ) : null}
+      <FormAlerts fieldsWithProblems={form.fieldsWithProblems} fixBelow={t('people.form.fixBelow')} general={server.general} />
 
       <form ref={formRef} className="form form--wide" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={submitting}>
         <fieldset className="card form-section">

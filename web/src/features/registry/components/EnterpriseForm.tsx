@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
+import { FormAlerts } from '../../../components/FormAlerts';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -74,16 +75,7 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
     <>
       <h1 tabIndex={-1}>{title}</h1>
       <p className="muted">{t('registry.form.intro')}</p>
-      {form.fieldsWithProblems > 0 ? (
-        <div tabIndex={-1} data-form-alert>
-          <Alert tone="error">{t('registry.form.fixBelow')}</Alert>
-        </div>
-      ) : null}
-      {server.general.length > 0 ? (
-        <div tabIndex={-1} data-form-alert>
-          <Alert tone="error">{server.general.join(' ')}</Alert>
-        </div>
-      ) : null}
+      <FormAlerts fieldsWithProblems={form.fieldsWithProblems} fixBelow={t('registry.form.fixBelow')} general={server.general} />
 
       <form ref={formRef} className="form form--wide" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={submitting}>
         <OwnerFieldset form={form} id={id} ownerSearchDelayMs={ownerSearchDelayMs} />
