@@ -64,6 +64,10 @@ core::Status MigrateAndLoadRegions(Runtime& runtime, bool reload, bool quiet) {
                                        runtime.clock.Now(), "regions", "idn-area-data", "load");
   entry.after = domain::audit::Snapshot{{"count", static_cast<std::int64_t>(records.size())},
                                         {"source", runtime.config.regions_dir}};
+  // Which edition of the official list this is, so an admin can tell whether it is current.
+  if (auto version = io::RegionDatasetVersion(runtime.config.regions_dir)) {
+    entry.after->emplace_back("version", *version);
+  }
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   if (!quiet) std::cout << "loaded " << records.size() << " official regions\n";

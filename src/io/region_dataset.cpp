@@ -1,6 +1,9 @@
 #include "io/region_dataset.hpp"
 
+#include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <regex>
 
 #include "io/csv_reader.hpp"
 
@@ -46,6 +49,20 @@ core::Result<std::vector<domain::regions::RegionRecord>> ReadRegionDataset(const
     if (!problem.empty()) return core::Error::Internal(problem);
   }
   return records;
+}
+
+std::optional<std::string> RegionDatasetVersion(const std::string& dir) {
+  std::filesystem::path package = std::filesystem::path(dir).lexically_normal();
+  if (!package.has_filename()) package = package.parent_path();  // "…/data/" names the same folder
+  std::ifstream input(package.parent_path() / "package.json", std::ios::binary);
+  if (!input) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(input)), std::istreambuf_iterator<char>());
+  if (text.size() > 1 << 20) return std::nullopt;
+  // The package's own version: the first "version" key (dependencies are name: range pairs).
+  static const std::regex kVersion(R"re("version"\s*:\s*"([0-9A-Za-z.+-]{1,40})")re");
+  std::smatch match;
+  if (!std::regex_search(text, match, kVersion)) return std::nullopt;
+  return match[1].str();
 }
 
 }  // namespace gotong::io

@@ -4,6 +4,7 @@
 // phone as well. Every test makes its own accounts through the API, then works in the browser
 // and checks with the server what really happened (a sign-in, a bearer call).
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
 import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
@@ -273,16 +274,18 @@ test('audit: filtered to one user, her role change shows before and after side b
   });
 });
 
-test('regions: drilling down from Jawa Timur to Banjarsari, with the load the server recorded', { timeout: 60_000 }, async (t) => {
+test('regions: drilling down from Jawa Timur to Banjarsari, with the load and the data edition the server recorded', { timeout: 60_000 }, async (t) => {
   await withPage(env.browser, t, DESKTOP, async (page) => {
     await logIn(page, env.server.url, ADMIN);
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Wilayah resmi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wilayah resmi' }).waitFor();
 
-    // What the API tells of the data: only its load (audit entity "regions"); no version anywhere.
+    // What the server recorded of the data's load (audit entity "regions"): how many, which edition, from where.
     const source = page.getByTestId('region-source');
     await source.getByTestId('region-count').waitFor();
     assert.equal(clean(await source.getByTestId('region-count').textContent()), '91.599');
+    const { version } = JSON.parse(await readFile(new URL('../../node_modules/idn-area-data/package.json', import.meta.url), 'utf8'));
+    assert.match(clean(await source.getByTestId('region-version').textContent()), new RegExp(`idn-area-data ${version.replaceAll('.', '\\.')}$`));
     assert.match(clean(await source.getByTestId('region-source-path').textContent()), /idn-area-data/);
     assert.match(clean(await source.getByTestId('region-loaded-at').textContent()), /\d{4}/);
 

@@ -459,6 +459,8 @@ export const adminEn: AdminTranslation = {
       loadedAt: 'Loaded',
       count: 'Number of regions',
       source: 'Loaded from',
+      version: 'Data edition',
+      versionValue: 'idn-area-data {{version}}',
       searchTitle: 'Search by name',
       tooShort_one: 'Type at least {{count}} letter.',
       tooShort_other: 'Type at least {{count}} letters.',

@@ -463,6 +463,8 @@ export const adminId = {
       loadedAt: 'Dimuat',
       count: 'Jumlah wilayah',
       source: 'Dimuat dari',
+      version: 'Edisi data',
+      versionValue: 'idn-area-data {{version}}',
       searchTitle: 'Cari menurut nama',
       tooShort_one: 'Ketik minimal {{count}} huruf.',
       tooShort_other: 'Ketik minimal {{count}} huruf.',

@@ -41,7 +41,7 @@ beforeEach(() => {
           entity_id: 'idn-area-data',
           action: 'load',
           before: null,
-          after: { count: 91599, source: '/srv/idn-area-data/data' },
+          after: { count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' },
           request_id: '',
         },
       ]),
@@ -73,11 +73,12 @@ describe('RegionsPage', () => {
     );
   });
 
-  it('shows what the server recorded of the list’s load: when, how many, from where', async () => {
+  it('shows what the server recorded of the list’s load: when, how many, which edition, from where', async () => {
     renderPage();
     const source = screen.getByTestId('region-source');
     expect(await within(source).findByTestId('region-count')).toHaveTextContent('91.599');
     expect(within(source).getByTestId('region-loaded-at')).toHaveTextContent('20 Nov 2026');
+    expect(within(source).getByTestId('region-version')).toHaveTextContent('idn-area-data 4.0.1');
     expect(within(source).getByTestId('region-source-path')).toHaveTextContent('/srv/idn-area-data/data');
     expect(Object.fromEntries(callsTo(fetchMock, 'GET /api/v1/audit')[0]!.url.searchParams)).toEqual({ entity: 'regions', limit: '1' });
   });

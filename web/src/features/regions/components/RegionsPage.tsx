@@ -42,6 +42,11 @@ function DataSourceCard() {
               {formatNumber(load.data.count, language)}
             </DetailRow>
           ) : null}
+          {load.data.version !== null ? (
+            <DetailRow label={t('regions.browse.version')} testId="region-version">
+              {t('regions.browse.versionValue', { version: load.data.version })}
+            </DetailRow>
+          ) : null}
           {load.data.source !== null ? (
             <DetailRow label={t('regions.browse.source')} testId="region-source-path">
               <code className="break-anywhere">{load.data.source}</code>

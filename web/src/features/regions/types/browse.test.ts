@@ -23,7 +23,7 @@ const load = (overrides: Partial<AuditEntry>): AuditEntry => ({
   entity_id: 'idn-area-data',
   action: 'load',
   before: null,
-  after: { count: 91599, source: '/srv/idn-area-data/data' },
+  after: { count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' },
   request_id: '',
   ...overrides,
 });
@@ -53,12 +53,12 @@ describe('browsing the region tree', () => {
 });
 
 describe('dataLoadOf', () => {
-  it('reads when, how many and from where out of the load’s audit entry', () => {
-    expect(dataLoadOf(load({}))).toEqual({ at: '2026-11-20T00:00:00Z', count: 91599, source: '/srv/idn-area-data/data' });
+  it('reads when, how many, from where and which edition out of the load’s audit entry', () => {
+    expect(dataLoadOf(load({}))).toEqual({ at: '2026-11-20T00:00:00Z', count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' });
   });
 
   it('leaves out what the entry does not say, and ignores any other entry', () => {
-    expect(dataLoadOf(load({ after: {} }))).toEqual({ at: '2026-11-20T00:00:00Z', count: null, source: null });
+    expect(dataLoadOf(load({ after: {} }))).toEqual({ at: '2026-11-20T00:00:00Z', count: null, source: null, version: null });
     expect(dataLoadOf(load({ action: 'update' }))).toBeNull();
     expect(dataLoadOf(null)).toBeNull();
   });

@@ -36,6 +36,8 @@ export interface RegionDataLoad {
   count: number | null;
   /** Where the server read them from, as it recorded it. */
   source: string | null;
+  /** The dataset's edition (idn-area-data's package version), when the server could tell. */
+  version: string | null;
 }
 
 /** The load as its audit entry tells it (entity `regions`, action `load`); null for anything else. */
@@ -44,5 +46,6 @@ export function dataLoadOf(entry: AuditEntry | null): RegionDataLoad | null {
   const after = entry.after ?? {};
   const count = typeof after.count === 'number' && Number.isFinite(after.count) ? after.count : null;
   const source = typeof after.source === 'string' && after.source !== '' ? after.source : null;
-  return { at: entry.at, count, source };
+  const version = typeof after.version === 'string' && after.version !== '' ? after.version : null;
+  return { at: entry.at, count, source, version };
 }
