@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { SelectField } from '../../../components/SelectField';
 import { useForm } from '../../../lib/use-form';
-import { isRole, ROLES } from '../../../lib/user';
 import { useUpdateUser } from '../hooks/use-users';
 import type { User } from '../types';
 import { readUserErrors } from '../types/errors';
-import { accessPatch, draftFromUser, validateAccess, withRole, type AccessField, type AccessInput } from '../types/form';
-import { ScopeField } from './ScopeField';
+import { accessPatch, draftFromUser, validateAccess, type AccessField, type AccessInput } from '../types/form';
+import { RoleScopeFields } from './RoleScopeFields';
 
 const FIELDS: readonly AccessField[] = ['display_name', 'role', 'scope'];
 
@@ -34,7 +32,7 @@ export function AccessForm({ user, names, self, onSaved, onCancel, searchDelayMs
     readErrors: (error) => readUserErrors(t, error, FIELDS),
     onSaved,
   });
-  const { draft, set, setDraft, field, errorsFor } = form;
+  const { draft, setDraft, field, errorsFor } = form;
 
   return (
     <FormCard
@@ -45,21 +43,12 @@ export function AccessForm({ user, names, self, onSaved, onCancel, searchDelayMs
       testId="access-form"
     >
       <FormField label={t('common.required', { label: t('users.fields.displayName') })} autoComplete="off" {...field('display_name')} />
-      <SelectField
-        label={t('common.required', { label: t('users.fields.role') })}
-        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        {...field('role')}
-        disabled={self}
-        {...(self ? { hint: t('users.form.ownRole') } : {})}
-        onChange={(e) => setDraft((d) => withRole(d, isRole(e.target.value) ? e.target.value : ''))}
-      />
-      <ScopeField
-        role={draft.role}
-        target={draft.target}
-        programme={draft.programme}
-        onTarget={(target) => set('target', target)}
-        onProgramme={(programme) => set('programme', programme)}
-        errors={errorsFor('scope')}
+      <RoleScopeFields
+        draft={draft}
+        setDraft={setDraft}
+        role={field('role')}
+        scopeErrors={errorsFor('scope')}
+        ownAccount={self}
         {...(searchDelayMs !== undefined ? { searchDelayMs } : {})}
       />
     </FormCard>

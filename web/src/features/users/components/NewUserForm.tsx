@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { SelectField } from '../../../components/SelectField';
 import { useForm } from '../../../lib/use-form';
-import { isRole, ROLES } from '../../../lib/user';
 import { useCreateUser } from '../hooks/use-users';
 import type { User, UserCreate } from '../types';
 import { readUserErrors } from '../types/errors';
-import { emptyNewUserDraft, MAX_USERNAME, MIN_PASSWORD, validateNewUser, withRole, type NewUserField } from '../types/form';
-import { ScopeField } from './ScopeField';
+import { emptyNewUserDraft, MAX_USERNAME, MIN_PASSWORD, validateNewUser, type NewUserField } from '../types/form';
+import { RoleScopeFields } from './RoleScopeFields';
 
 const FIELDS: readonly NewUserField[] = ['username', 'display_name', 'role', 'scope', 'password', 'password_confirm'];
 
@@ -29,7 +27,7 @@ export function NewUserForm({ onSaved, onCancel, searchDelayMs }: NewUserFormPro
     readErrors: (error) => readUserErrors(t, error, FIELDS),
     onSaved,
   });
-  const { draft, set, setDraft, field, errorsFor } = form;
+  const { draft, setDraft, field, errorsFor } = form;
 
   return (
     <FormCard
@@ -49,20 +47,12 @@ export function NewUserForm({ onSaved, onCancel, searchDelayMs }: NewUserFormPro
         {...field('username')}
       />
       <FormField label={t('users.fields.displayName')} hint={t('users.form.displayNameHint')} autoComplete="off" {...field('display_name')} />
-      <SelectField
-        label={t('common.required', { label: t('users.fields.role') })}
-        emptyLabel={t('users.form.chooseRole')}
-        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        {...field('role')}
-        onChange={(e) => setDraft((d) => withRole(d, isRole(e.target.value) ? e.target.value : ''))}
-      />
-      <ScopeField
-        role={draft.role}
-        target={draft.target}
-        programme={draft.programme}
-        onTarget={(target) => set('target', target)}
-        onProgramme={(programme) => set('programme', programme)}
-        errors={errorsFor('scope')}
+      <RoleScopeFields
+        draft={draft}
+        setDraft={setDraft}
+        role={field('role')}
+        scopeErrors={errorsFor('scope')}
+        chooseRole={t('users.form.chooseRole')}
         {...(searchDelayMs !== undefined ? { searchDelayMs } : {})}
       />
       <FormField
