@@ -16,6 +16,7 @@
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/treasury_service.hpp"
 #include "domain/idempotency/idempotency_service.hpp"
+#include "domain/mentoring/competency_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -33,6 +34,7 @@ struct Services {
   domain::groups::DeliberationService& deliberations;
   domain::groups::TreasuryService& treasury;
   domain::groups::CooperationService& cooperation;
+  domain::mentoring::CompetencyService& competencies;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

@@ -10,6 +10,7 @@
 #include "domain/groups/groups.hpp"
 #include "domain/groups/treasury.hpp"
 #include "domain/idempotency/idempotency.hpp"
+#include "domain/mentoring/mentoring.hpp"
 #include "domain/regions/region.hpp"
 #include "domain/registry/import.hpp"
 #include "domain/registry/registry.hpp"
@@ -35,6 +36,7 @@ class UnitOfWork {
   virtual groups::DeliberationRepository& Deliberations() = 0;
   virtual groups::TreasuryRepository& Treasury() = 0;
   virtual groups::CooperationRepository& Cooperation() = 0;
+  virtual mentoring::CompetencyRepository& Competencies() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

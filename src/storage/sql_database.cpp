@@ -10,6 +10,7 @@
 
 #include "sql_groups.hpp"
 #include "sql_internal.hpp"
+#include "sql_mentoring.hpp"
 #include "sql_registry.hpp"
 #include "sql_repositories.hpp"
 #include "storage/migrations.hpp"
@@ -89,6 +90,7 @@ class SqlUnit final : public domain::UnitOfWork {
         deliberations_(sql_),
         treasury_(sql_),
         cooperation_(sql_),
+        competencies_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -138,6 +140,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::groups::DeliberationRepository& Deliberations() override { return deliberations_; }
   domain::groups::TreasuryRepository& Treasury() override { return treasury_; }
   domain::groups::CooperationRepository& Cooperation() override { return cooperation_; }
+  domain::mentoring::CompetencyRepository& Competencies() override { return competencies_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -172,6 +175,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlDeliberationRepository deliberations_;
   internal::SqlTreasuryRepository treasury_;
   internal::SqlCooperationRepository cooperation_;
+  internal::SqlCompetencyRepository competencies_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

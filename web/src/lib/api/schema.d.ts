@@ -1398,6 +1398,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the catalogue of competencies
+         * @description Any signed-in user. The competencies members learn (seed 000): with `sector`, that sector's own skills first, then the business skills every sector shares (`sector` null); without it, all of them. Each is learnt to a level of one scale: 1 with the mentor's guidance, 2 alone to a saleable result, 3 well enough to teach the others. Retired competencies (kept for the evaluations that name them) are left out unless `retired=true`. An unknown sector is a `400` (field `sector`, code `invalid_value`).
+         */
+        get: operations["listCompetencies"];
+        put?: never;
+        /**
+         * Add a competency to the catalogue
+         * @description Admin only. `code` names the competency for good (2 to 60 lower-case letters, digits, `_` or `.`, from a letter: `batik.jumputan`); a taken code is a `409` (type `urn:gotong:problem:already-exists`, field `code`). `sector` is a registry sector, or null for a business skill every sector shares. Audited (entity `competency`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createCompetency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a competency
+         * @description Any signed-in user; retired competencies too.
+         */
+        get: operations["getCompetency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, describe or retire a competency
+         * @description Admin only. Changes `name`, `name_en`, `description` or `retired`; `null` clears `name_en` or `description`. `code` and `sector` never change (`400`, code `immutable`): evaluations name the competency by what it is. A competency is never deleted; one no longer taught is retired. Audited (entity `competency`, action `update`, before and after). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["updateCompetency"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3417,6 +3465,41 @@ export interface components {
         EnterprisePage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Enterprise"][];
         };
+        /** @description A skill members learn (seed 000), of one sector or shared by every sector (`sector` null), learnt to a level of 1 to 3. */
+        Competency: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            sector: components["schemas"]["SectorCode"] | null;
+            /** @description Indonesian, as members say it. */
+            name: string;
+            name_en: string | null;
+            description: string | null;
+            /** @description No longer offered for new learning; kept for the evaluations that name it. */
+            retired: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CompetencyInput: {
+            code: string;
+            sector?: components["schemas"]["SectorCode"] | null;
+            name: string;
+            name_en?: string | null;
+            description?: string | null;
+            retired?: boolean;
+        };
+        /** @description Any of the names, the description and `retired`; `code` and `sector` do not change. */
+        CompetencyPatch: {
+            name?: string;
+            name_en?: string | null;
+            description?: string | null;
+            retired?: boolean;
+        };
+        CompetencyPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Competency"][];
+        };
         StakeholderPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Stakeholder"][];
         };
@@ -3442,10 +3525,10 @@ export interface components {
             /** @description The offending field as a JSON path-ish name (`username`, `scope.id`, `attendance[3].member_id`), or `""` for the body as a whole. */
             field: string;
             /**
-             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks.
+             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`).
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -3804,6 +3887,11 @@ export interface components {
          * @example 3
          */
         StakeholderId: number;
+        /**
+         * @description The competency's id.
+         * @example 4
+         */
+        CompetencyId: number;
         /**
          * @description The import job's id.
          * @example 4
@@ -9741,6 +9829,202 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCompetencies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A sector's own competencies and the shared business skills.
+                 * @example batik
+                 */
+                sector?: components["schemas"]["SectorCode"];
+                /** @description Include retired competencies. */
+                retired?: boolean;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of competencies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 4,
+                     *           "code": "batik.ecotik",
+                     *           "sector": "batik",
+                     *           "name": "Ecotik",
+                     *           "name_en": "Ecotik (ecoprint with batik)",
+                     *           "description": "Teknik yang menggabungkan dua teknik: ecoprint (cetak daun) dan batik.",
+                     *           "retired": false,
+                     *           "created_at": "2026-12-02T00:00:00Z",
+                     *           "updated_at": "2026-12-02T00:00:00Z"
+                     *         },
+                     *         {
+                     *           "id": 13,
+                     *           "code": "usaha.jualan_daring",
+                     *           "sector": null,
+                     *           "name": "Berjualan daring",
+                     *           "name_en": "Selling online",
+                     *           "description": "Memotret produk, memasarkan lewat media sosial dan lokapasar, dan melayani pesanan.",
+                     *           "retired": false,
+                     *           "created_at": "2026-12-02T00:00:00Z",
+                     *           "updated_at": "2026-12-02T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "total": 11,
+                     *       "limit": 2,
+                     *       "offset": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CompetencyPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createCompetency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "batik.jumputan",
+                 *       "sector": "batik",
+                 *       "name": "Jumputan",
+                 *       "name_en": "Tie-dye (jumputan)",
+                 *       "description": "Ikat celup: kain diikat lalu dicelup."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompetencyInput"];
+            };
+        };
+        responses: {
+            /** @description The competency was added; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new competency's path.
+                     * @example /api/v1/competencies/15
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCompetency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competency's id.
+                 * @example 4
+                 */
+                id: components["parameters"]["CompetencyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The competency. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateCompetency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The competency's id.
+                 * @example 4
+                 */
+                id: components["parameters"]["CompetencyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retired": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompetencyPatch"];
+            };
+        };
+        responses: {
+            /** @description The competency as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competency"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
