@@ -44,6 +44,13 @@ describe('navItemsFor', () => {
     }
   });
 
+  it('shows the catalogue of competencies to every role, after the groups', () => {
+    for (const role of ROLES) {
+      const list = paths(role);
+      expect(list.indexOf('/competencies')).toBe(list.indexOf('/groups') + 1);
+    }
+  });
+
   it('lists only pages that exist: no area that is still to come', () => {
     for (const path of ['/mentoring', '/programmes', '/reports']) {
       expect(NAV_ITEMS.map((item) => item.path)).not.toContain(path);

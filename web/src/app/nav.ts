@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/imports', labelKey: 'nav.imports', permission: 'imports.use' },
   { path: '/stakeholders', labelKey: 'nav.stakeholders', permission: 'stakeholders.read' },
   { path: '/groups', labelKey: 'nav.groups' },
+  { path: '/competencies', labelKey: 'nav.competencies' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/regions', labelKey: 'nav.regions', permission: 'regions.browse' },

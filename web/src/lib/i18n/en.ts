@@ -20,6 +20,7 @@ export const en: Translation = {
     users: 'Users',
     audit: 'Change log',
     regions: 'Official regions',
+    competencies: 'Competencies',
     account: 'Account',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
@@ -167,6 +168,7 @@ export const en: Translation = {
     already_exists: 'Already used by another record.',
     not_found: 'Not found.',
     control_character: 'Must not hold control characters (such as NUL, a tab or a line break).',
+    immutable: 'This cannot be changed once saved.',
     not_allowed: 'You may not change this.',
     own_office: 'You may not change your own office.',
     own_account: 'You may not change the account linked to yourself.',
@@ -801,6 +803,27 @@ export const en: Translation = {
       field_too_long: 'is longer than {{max}} bytes, so the row was not read',
       duplicate_nik: 'the same NIK is already on line {{line}}',
       nik_registered: 'another person of the registry (#{{person_id}}) already has this NIK: a NIK belongs to one person',
+    },
+  },
+  // Community mentoring (seed 000): the catalogue of competencies.
+  mentoring: {
+    competencies: {
+      title: 'Competencies',
+      intro: 'The skills members learn with their mentor: each sector’s own skills, and the business skills every sector needs.',
+      levelsTitle: 'Levels of mastery',
+      level: 'Level {{level}}',
+      levels: {
+        guided: 'can do it with the mentor’s guidance',
+        alone: 'can do it alone, to a result fit to sell',
+        teaches: 'masters it and can teach the other members',
+      },
+      loading: 'Loading the competencies…',
+      sector: 'Sector',
+      allSectors: 'All sectors',
+      own: 'Each sector’s skills',
+      ownOf: '{{sector}} skills',
+      shared: 'Business skills for every sector',
+      none: 'No competencies here yet.',
     },
   },
   groups: {

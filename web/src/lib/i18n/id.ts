@@ -21,6 +21,7 @@ export const id = {
     users: 'Pengguna',
     audit: 'Jejak perubahan',
     regions: 'Wilayah resmi',
+    competencies: 'Kompetensi',
     account: 'Akun',
     openMenu: 'Buka menu',
     closeMenu: 'Tutup menu',
@@ -168,6 +169,7 @@ export const id = {
     already_exists: 'Sudah dipakai oleh data lain.',
     not_found: 'Tidak ditemukan.',
     control_character: 'Tidak boleh berisi karakter kendali (seperti NUL, tab, atau ganti baris).',
+    immutable: 'Isian ini tidak dapat diubah setelah disimpan.',
     not_allowed: 'Anda tidak boleh mengubah isian ini.',
     own_office: 'Anda tidak boleh mengubah jabatan Anda sendiri.',
     own_account: 'Anda tidak boleh mengubah akun yang tertaut ke diri Anda sendiri.',
@@ -802,6 +804,27 @@ export const id = {
       field_too_long: 'isinya lebih dari {{max}} byte, jadi baris ini tidak dibaca',
       duplicate_nik: 'NIK yang sama sudah ada di baris {{line}}',
       nik_registered: 'NIK ini sudah dipakai orang lain di daftar (orang nomor {{person_id}}): satu NIK untuk satu orang',
+    },
+  },
+  // Community mentoring (seed 000): the catalogue of competencies.
+  mentoring: {
+    competencies: {
+      title: 'Kompetensi',
+      intro: 'Keterampilan yang dipelajari anggota bersama mentornya: keterampilan tiap sektor, dan keterampilan usaha yang berguna bagi semua sektor.',
+      levelsTitle: 'Tingkat penguasaan',
+      level: 'Tingkat {{level}}',
+      levels: {
+        guided: 'bisa mengerjakan dengan bimbingan mentor',
+        alone: 'bisa mengerjakan sendiri sampai hasilnya layak jual',
+        teaches: 'mahir dan bisa mengajarkannya kepada anggota lain',
+      },
+      loading: 'Memuat daftar kompetensi…',
+      sector: 'Sektor',
+      allSectors: 'Semua sektor',
+      own: 'Keterampilan tiap sektor',
+      ownOf: 'Keterampilan {{sector}}',
+      shared: 'Keterampilan usaha untuk semua sektor',
+      none: 'Belum ada kompetensi di sini.',
     },
   },
   groups: {

@@ -1,0 +1,20 @@
+import { api } from '../../../lib/api-client';
+import { MAX_PAGE_SIZE } from '../../../lib/page';
+import type { Competency, CompetencyPage } from '../types';
+
+/** Guard against a server that keeps reporting a larger total. */
+const MAX_PAGES = 25;
+
+/** The whole catalogue of competencies still taught (GET /competencies, page after page). */
+export async function listCompetencies(signal?: AbortSignal): Promise<Competency[]> {
+  const items: Competency[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await api.get<CompetencyPage>('/competencies', {
+      query: { limit: MAX_PAGE_SIZE, offset: items.length },
+      ...(signal ? { signal } : {}),
+    });
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}
