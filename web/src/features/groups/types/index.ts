@@ -190,22 +190,5 @@ export function isGroupKind(value: string): value is GroupKind {
   return (GROUP_KINDS as readonly string[]).includes(value);
 }
 
-/** The sectors a group may have (the registry's list; GET /sectors gives the same codes). */
-export type SectorCode = Schemas['SectorCode'];
-export const SECTORS = valuesOf<SectorCode>()([
-  'batik',
-  'food_processing',
-  'beverages',
-  'fashion',
-  'crafts',
-  'agriculture',
-  'fisheries',
-  'trade',
-  'culinary',
-  'accommodation',
-  'services',
-]);
+export { SECTORS, isSectorCode, type SectorCode } from '../../../lib/sectors';
 
-export function isSectorCode(value: string): value is SectorCode {
-  return (SECTORS as readonly string[]).includes(value);
-}

@@ -2,20 +2,7 @@
 // counts per area, and the audit history of a record.
 import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
-export type SectorCode = Schemas['SectorCode'];
-export const SECTORS = valuesOf<SectorCode>()([
-  'batik',
-  'food_processing',
-  'beverages',
-  'fashion',
-  'crafts',
-  'agriculture',
-  'fisheries',
-  'trade',
-  'culinary',
-  'accommodation',
-  'services',
-]);
+export { SECTORS, isSectorCode, type SectorCode } from '../../../lib/sectors';
 
 export type Sector = Schemas['Sector'];
 
@@ -60,9 +47,6 @@ export type PersonInput = Schemas['PersonInput'];
  */
 export type EnterpriseInput = Partial<Schemas['EnterpriseInput']>;
 
-export function isSectorCode(value: string): value is SectorCode {
-  return (SECTORS as readonly string[]).includes(value);
-}
 
 export function isScale(value: string): value is Scale {
   return (SCALES as readonly string[]).includes(value);
