@@ -35,16 +35,37 @@ test("on a phone a mentor finds the catalogue in the menu: batik's own skills fr
   });
 });
 
-test('a competency an admin adds is offered at once; one she retires is not', { timeout: 60_000 }, async (t) => {
+test('on a phone an admin adds a competency to batik and retires one; a mentor then finds the one and not the other', { timeout: 90_000 }, async (t) => {
   const admin = await apiLogin(env.server.url, ADMIN);
-  const jumputan = await admin.post('/competencies', { code: 'batik.jumputan', sector: 'batik', name: 'Jumputan', name_en: 'Tie-dye' });
-  const catalogue = await admin.get('/competencies?sector=batik&limit=200');
-  const pelorodan = catalogue.items.find((c) => c.code === 'batik.pelorodan');
-  await admin.patch(`/competencies/${pelorodan.id}`, { retired: true });
+  const mentor = await env.server.addUser({ username: 'mentor-dw', password: PASSWORD, role: 'mentor', displayName: 'DW' });
   await withPage(env.browser, t, PHONE, async (page) => {
     await logIn(page, env.server.url, ADMIN);
     await page.goto(`${env.server.url}/competencies?sector=batik`);
-    await page.getByTestId(`competency-${jumputan.code}`).waitFor();
+    await page.getByTestId('competency-batik.ecotik').waitFor();
+    await page.getByRole('button', { name: 'Tambah kompetensi' }).click();
+    const form = page.getByTestId('competency-form');
+    await form.getByLabel(/^Kode/).fill('batik.jumputan');
+    await form.getByLabel(/^Nama(?! dalam)/).fill('Jumputan');
+    await form.getByLabel('Keterangan').fill('Ikat celup: kain diikat lalu dicelup.');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kompetensi Jumputan ditambahkan.').waitFor();
+
+    await page.getByRole('button', { name: 'Ubah Pelorodan' }).click();
+    await form.getByLabel('Tidak lagi diajarkan').check();
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText(/Pelorodan tidak lagi ditawarkan/).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the catalogue is ${width}px wide on a 360px phone`);
+  });
+  const stored = (await admin.get('/competencies?sector=batik&retired=true&limit=200')).items;
+  assert.equal(stored.find((c) => c.code === 'batik.jumputan').sector, 'batik');
+  assert.equal(stored.find((c) => c.code === 'batik.pelorodan').retired, true);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, mentor);
+    await page.goto(`${env.server.url}/competencies?sector=batik`);
+    await page.getByTestId('competency-batik.jumputan').waitFor();
     assert.equal(await page.getByTestId('competency-batik.pelorodan').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Tambah kompetensi' }).count(), 0);
   });
 });

@@ -13,7 +13,8 @@ export type Permission =
   | 'groups.compliance'
   | 'users.manage'
   | 'audit.read'
-  | 'regions.browse';
+  | 'regions.browse'
+  | 'competencies.write';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -31,6 +32,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // accounts, their passwords and API tokens; the audit log (the API allows these to admins alone)
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  // the catalogue of competencies: everyone reads it; admins keep it
+  'competencies.write': ['admin'],
   // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
   'regions.browse': ['admin'],
 };

@@ -1,6 +1,7 @@
 import { api } from '../../../lib/api-client';
 import { MAX_PAGE_SIZE } from '../../../lib/page';
 import type { Competency, CompetencyPage } from '../types';
+import type { CompetencyInput } from '../types/form';
 
 /** Guard against a server that keeps reporting a larger total. */
 const MAX_PAGES = 25;
@@ -17,4 +18,12 @@ export async function listCompetencies(signal?: AbortSignal): Promise<Competency
     if (result.items.length === 0 || items.length >= result.total) break;
   }
   return items;
+}
+
+export function createCompetency(body: CompetencyInput, idempotencyKey?: string): Promise<Competency> {
+  return api.post<Competency>('/competencies', body, { idempotencyKey });
+}
+
+export function updateCompetency(id: number, patch: CompetencyInput): Promise<Competency> {
+  return api.patch<Competency>(`/competencies/${id}`, patch);
 }

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { Pending } from '../../../components/Pending';
 import { SelectField } from '../../../components/SelectField';
@@ -8,13 +9,15 @@ import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCompetencies } from '../hooks/use-competencies';
 import { catalogueFor, competencyName, LEVELS, sectorsOf, type Competency } from '../types';
+import { CompetencyForm } from './CompetencyForm';
 
 /**
  * The catalogue of competencies (seed 000) as a mentor plans with it and a member reads it on her
  * phone: a sector's own skills, the business skills every sector shares, and the three levels each
- * is learnt to. The chosen sector stays in the address.
+ * is learnt to. The chosen sector stays in the address. An admin adds a competency, or renames,
+ * describes or retires one, in place.
  */
-export function CompetenciesPage() {
+export function CompetenciesPage({ canEdit = false }: { canEdit?: boolean }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('mentoring.competencies.title'));
   const id = useId();
@@ -26,11 +29,42 @@ export function CompetenciesPage() {
   const sector = asked !== null && sectors.includes(asked) ? asked : null;
   const view = catalogueFor(items, sector);
   const language = i18n.resolvedLanguage;
+  const [editing, setEditing] = useState<Competency | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const edit = canEdit
+    ? (target: Competency | 'new') => {
+        setNotice(null);
+        setEditing(target);
+      }
+    : undefined;
+
+  function onSaved(saved: Competency, created: boolean) {
+    setEditing(null);
+    const name = competencyName(saved, language);
+    setNotice(
+      created
+        ? t('mentoring.competencies.created', { name })
+        : saved.retired
+          ? t('mentoring.competencies.retiredNotice', { name })
+          : t('mentoring.competencies.saved', { name }),
+    );
+  }
 
   return (
     <>
-      <h1 tabIndex={-1}>{t('mentoring.competencies.title')}</h1>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t('mentoring.competencies.title')}</h1>
+        {edit && editing === null ? (
+          <button type="button" className="button button--primary" onClick={() => edit('new')}>
+            {t('mentoring.competencies.add')}
+          </button>
+        ) : null}
+      </div>
       <p className="muted">{t('mentoring.competencies.intro')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {editing !== null ? (
+        <CompetencyForm original={editing === 'new' ? null : editing} sector={sector} onSaved={onSaved} onCancel={() => setEditing(null)} />
+      ) : null}
       <section className="card" aria-labelledby={`${id}-levels`} data-testid="competency-levels">
         <h2 id={`${id}-levels`}>{t('mentoring.competencies.levelsTitle')}</h2>
         <ol className="plain-list">
@@ -62,9 +96,16 @@ export function CompetenciesPage() {
             items={view.own}
             language={language}
             showSector={sector === null}
+            onEdit={edit}
             testId="competencies-own"
           />
-          <CompetencyList title={t('mentoring.competencies.shared')} items={view.shared} language={language} testId="competencies-shared" />
+          <CompetencyList
+            title={t('mentoring.competencies.shared')}
+            items={view.shared}
+            language={language}
+            onEdit={edit}
+            testId="competencies-shared"
+          />
         </>
       )}
     </>
@@ -76,10 +117,12 @@ interface CompetencyListProps {
   items: readonly Competency[];
   language: string | undefined;
   showSector?: boolean;
+  /** An admin's Edit button on each competency. */
+  onEdit?: ((competency: Competency) => void) | undefined;
   testId: string;
 }
 
-function CompetencyList({ title, items, language, showSector = false, testId }: CompetencyListProps) {
+function CompetencyList({ title, items, language, showSector = false, onEdit, testId }: CompetencyListProps) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -96,6 +139,16 @@ function CompetencyList({ title, items, language, showSector = false, testId }: 
               </p>
             ) : null}
             {item.description ? <p className="record-card__line">{item.description}</p> : null}
+            {onEdit ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-label={t('mentoring.competencies.editLabel', { name: competencyName(item, language) })}
+                onClick={() => onEdit(item)}
+              >
+                {t('mentoring.competencies.edit')}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
