@@ -85,6 +85,21 @@ core::Result<core::Page<Entry>> SqlAuditLog::List(const domain::audit::Filter& f
       where += " AND entity_id = ";
       params.Text(where, *filter.entity_id);
     }
+    if (filter.actor && filter.actor->user_id) {
+      where += " AND actor_id = ";
+      params.Number(where, *filter.actor->user_id);
+    } else if (filter.actor) {
+      where += " AND actor_id IS NULL";
+    }
+    // `at` is written "2026-11-23T08:51:00Z" throughout, so text order is time order.
+    if (filter.since) {
+      where += " AND at >= ";
+      params.Text(where, Text(*filter.since));
+    }
+    if (filter.before) {
+      where += " AND at < ";
+      params.Text(where, Text(*filter.before));
+    }
     long long id = 0, actor = 0;
     std::string at, actor_username, entity, entity_id, action, before, after, request_id;
     soci::indicator actor_ind = soci::i_null, before_ind = soci::i_null, after_ind = soci::i_null;

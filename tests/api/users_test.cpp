@@ -370,9 +370,9 @@ TEST_P(Users, AuditListPagesAndRejectsUnknownParameters) {
   EXPECT_EQ(page.body.at("limit"), 1);
   EXPECT_EQ(page.body.at("offset"), 1);
   EXPECT_LE(page.body.at("items").as_array().size(), 1u);
-  Reply bad = Get("/api/v1/audit?actor=1", &admin_);
+  Reply bad = Get("/api/v1/audit?who=1", &admin_);
   EXPECT_EQ(bad.status(), 400) << bad;
-  EXPECT_EQ(bad.field_errors(), std::vector<std::string>{"actor:unknown_field"});
+  EXPECT_EQ(bad.field_errors(), std::vector<std::string>{"who:unknown_field"});
 }
 
 // ---- routing ----

@@ -1,7 +1,7 @@
 // The admin's pages against the real server: users (add, role and scope, disable, password
-// reset, API tokens), the audit log's before and after, the official region tree, and the
-// no-access page for everyone else. The users list and an audit entry are checked on a 360 px
-// phone as well. Every test makes its own accounts through the API, then works in the browser
+// reset, API tokens), the audit log (by who and by day; before and after), the official region
+// tree, and the no-access page for everyone else. The users list, an audit entry and the audit
+// filters are checked on a 360 px phone as well. Every test makes its own accounts through the API, then works in the browser
 // and checks with the server what really happened (a sign-in, a bearer call).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -272,6 +272,80 @@ test('audit: filtered to one user, her role change shows before and after side b
     assert.ok(after.y >= before.y + before.height - 1, 'on a phone, after stacks under before');
     await assertFitsPhone(page, 'an audit entry');
   });
+});
+
+/** A calendar day in UTC+9, as the server counts the audit log's days: "2026-11-23". */
+function dayInIndonesia(offsetDays = 0) {
+  return new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('audit: on a phone the admin reads one officer\'s changes between two days, the filters kept on reload', { timeout: 60_000 }, async (t) => {
+  // Two officers each sign in and add a person today; the server stamps every entry with its own clock.
+  const rina = await seedOfficer('Rina Kartika');
+  const joko = await seedOfficer('Joko Prasetyo');
+  for (const [who, name] of [
+    [rina, 'Ani Suryani'],
+    [joko, 'Bejo Sutrisno'],
+  ]) {
+    const api = await apiLogin(env.server.url, who.login);
+    await api.post('/people', { name, gender: name === 'Ani Suryani' ? 'female' : 'male', village_code: BANJARSARI });
+  }
+  const today = dayInIndonesia();
+  const yesterday = dayInIndonesia(-1);
+  const rows = (page) => page.getByTestId('audit-table').locator('tbody tr');
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, ADMIN);
+    await page.goto(`${env.server.url}/audit`);
+    await page.getByRole('heading', { level: 1, name: 'Jejak perubahan' }).waitFor();
+    // Each choice lands in the address before the next one is made (as in openRoleChange).
+    await page.getByLabel('Diubah oleh').selectOption({ label: `Rina Kartika (${rina.login.username})` });
+    await page.waitForURL((url) => url.search === `?actor=${rina.user.id}`);
+    await page.getByLabel('Dari tanggal').fill(yesterday);
+    await page.waitForURL((url) => url.search === `?actor=${rina.user.id}&from=${yesterday}`);
+    await page.getByLabel('Sampai tanggal').fill(today);
+    await page.waitForURL((url) => url.search === `?actor=${rina.user.id}&from=${yesterday}&to=${today}`);
+
+    const onlyRina = async () => {
+      await eventually(async () => clean(await page.getByTestId('audit-total').textContent()) === '2 catatan', {
+        message: 'her sign-in and the person she added',
+      });
+      const texts = (await rows(page).allTextContents()).map(clean);
+      assert.equal(texts.length, 2);
+      assert.ok(texts.every((text) => text.includes(rina.login.username)), `only Rina's changes: ${texts.join(' | ')}`);
+      assert.ok(texts.every((text) => !text.includes(joko.login.username)), 'nothing of Joko');
+      assert.match(texts[0], /Pemilik usaha/);
+      assert.match(texts[1], /Masuk/);
+    };
+    await onlyRina();
+    await assertFitsPhone(page, 'the audit log with its filters');
+
+    // The address holds the filters: a reload shows the same choices and the same entries.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Jejak perubahan' }).waitFor();
+    await eventually(async () => (await page.getByLabel('Diubah oleh').inputValue()) === String(rina.user.id), {
+      message: 'who kept after a reload',
+    });
+    assert.equal(await page.getByLabel('Dari tanggal').inputValue(), yesterday);
+    assert.equal(await page.getByLabel('Sampai tanggal').inputValue(), today);
+    await onlyRina();
+
+    // A range that ends yesterday leaves out all that was done today.
+    await page.getByLabel('Sampai tanggal').fill(yesterday);
+    await page.waitForURL((url) => url.search === `?actor=${rina.user.id}&from=${yesterday}&to=${yesterday}`);
+    await page.getByText('Tidak ada catatan yang cocok.').waitFor();
+    assert.equal(await rows(page).count(), 0);
+  });
+
+  // What the page showed is what the server finds.
+  const found = await seed.admin.get(`/audit?actor=${rina.user.id}&from=${yesterday}&to=${today}`);
+  assert.deepEqual(
+    found.items.map((entry) => [entry.actor.id, entry.entity, entry.action]),
+    [
+      [rina.user.id, 'person', 'create'],
+      [rina.user.id, 'session', 'login'],
+    ],
+  );
 });
 
 test('regions: drilling down from Jawa Timur to Banjarsari, with the load and the data edition the server recorded', { timeout: 60_000 }, async (t) => {

@@ -108,19 +108,19 @@ TEST_P(AuditLog, ListFiltersNewestFirstAndPages) {
     EXPECT_GT(all.items[i - 1].id, all.items[i].id) << "newest first";
   }
 
-  auto users = List(Filter{std::string("user"), std::nullopt});
+  auto users = List(Filter{.entity = "user"});
   EXPECT_EQ(users.total, 4);
 
-  auto user1 = List(Filter{std::string("user"), std::string("1")});
+  auto user1 = List(Filter{.entity = "user", .entity_id = "1"});
   EXPECT_EQ(user1.total, 2) << "entity_id is matched exactly (not 10)";
   ASSERT_EQ(user1.items.size(), 2u);
   EXPECT_EQ(user1.items[0].action, "update");
   EXPECT_EQ(user1.items[1].action, "create");
 
-  auto by_id_only = List(Filter{std::nullopt, std::string("1")});
+  auto by_id_only = List(Filter{.entity_id = "1"});
   EXPECT_EQ(by_id_only.total, 3);
 
-  auto second = List(Filter{std::string("user"), std::nullopt}, {2, 2});
+  auto second = List(Filter{.entity = "user"}, {2, 2});
   EXPECT_EQ(second.total, 4);
   EXPECT_EQ(second.limit, 2);
   EXPECT_EQ(second.offset, 2);
@@ -128,9 +128,61 @@ TEST_P(AuditLog, ListFiltersNewestFirstAndPages) {
   EXPECT_EQ(second.items[0].entity_id, "2");
   EXPECT_EQ(second.items[1].entity_id, "1");
 
-  auto none = List(Filter{std::string("programme"), std::nullopt});
+  auto none = List(Filter{.entity = "programme"});
   EXPECT_EQ(none.total, 0);
   EXPECT_TRUE(none.items.empty());
+}
+
+TEST_P(AuditLog, ListFiltersByActorAndTime) {
+  std::int64_t siti = InsertUser(SampleUser("siti"));
+  std::int64_t budi = InsertUser(SampleUser("budi"));
+  auto by = [&](std::int64_t actor, const std::string& username, const char* at,
+                const std::string& entity_id) {
+    Entry entry = MakeEntry("user", entity_id, "update");
+    entry.actor_id = actor;
+    entry.actor_username = username;
+    entry.at = T(at);
+    return entry;
+  };
+  Append(by(siti, "siti", "2026-04-04T23:59:59Z", "1"));
+  Append(by(siti, "siti", "2026-04-05T00:00:00Z", "2"));
+  Append(by(budi, "budi", "2026-04-05T12:00:00Z", "3"));
+  Append(by(siti, "siti", "2026-04-06T00:00:00Z", "4"));
+  Entry system = MakeEntry("user", "5", "create");
+  system.at = T("2026-04-05T13:00:00Z");
+  Append(system);
+
+  auto ids = [](const core::Page<Entry>& page) {
+    std::vector<std::string> out;
+    for (const auto& entry : page.items) out.push_back(entry.entity_id);
+    return out;
+  };
+  using domain::audit::Actor;
+  EXPECT_EQ(ids(List(Filter{.actor = Actor{siti}})), (std::vector<std::string>{"4", "2", "1"}));
+  EXPECT_EQ(ids(List(Filter{.actor = Actor{budi}})), (std::vector<std::string>{"3"}));
+  EXPECT_EQ(ids(List(Filter{.actor = Actor{}})), (std::vector<std::string>{"5"}))
+      << "no account: the system's own entries";
+  EXPECT_EQ(List(Filter{.actor = Actor{999999}}).total, 0);
+
+  // since is inclusive, before exclusive, to the second.
+  Filter day{.since = T("2026-04-05T00:00:00Z"), .before = T("2026-04-06T00:00:00Z")};
+  EXPECT_EQ(ids(List(day)), (std::vector<std::string>{"5", "3", "2"}));
+  EXPECT_EQ(ids(List(Filter{.since = T("2026-04-05T12:00:00Z")})),
+            (std::vector<std::string>{"5", "4", "3"}));
+  EXPECT_EQ(ids(List(Filter{.before = T("2026-04-05T00:00:00Z")})),
+            (std::vector<std::string>{"1"}));
+
+  // Every filter narrows the others; total counts the filtered entries, not the page.
+  day.actor = Actor{siti};
+  EXPECT_EQ(ids(List(day)), (std::vector<std::string>{"2"}));
+  Filter all{.entity = "user", .actor = Actor{siti}, .since = T("2026-04-01T00:00:00Z")};
+  auto first = List(all, {1, 0});
+  EXPECT_EQ(first.total, 3);
+  EXPECT_EQ(ids(first), (std::vector<std::string>{"4"}));
+  all.entity_id = "4";
+  EXPECT_EQ(List(all).total, 1);
+  all.entity = "session";
+  EXPECT_EQ(List(all).total, 0);
 }
 
 }  // namespace

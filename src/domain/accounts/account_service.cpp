@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "domain/form.hpp"
 
 namespace gotong::domain::accounts {
 namespace {
@@ -485,10 +486,19 @@ core::Result<std::string> AccountService::ResetPassword(const Context& context, 
   return password;
 }
 
-core::Result<core::Page<audit::Entry>> AccountService::ListAudit(const Context& context,
-                                                                 const audit::Filter& filter,
-                                                                 const core::PageRequest& page) {
+core::Result<core::Page<audit::Entry>> AccountService::ListAudit(
+    const Context& context, audit::Filter filter, const std::optional<std::string>& from,
+    const std::optional<std::string>& to, const core::PageRequest& page) {
   GOTONG_RETURN_IF_ERROR(RequireAdmin(context));
+  form::Problems problems;
+  std::optional<core::Date> first = from ? form::CheckDate(problems, "from", *from) : std::nullopt;
+  std::optional<core::Date> last = to ? form::CheckDate(problems, "to", *to) : std::nullopt;
+  if (first && last && *first > *last) {
+    problems.Add("from", "after_to", "from must not be after to");
+  }
+  if (!problems.empty()) return problems.ToError();
+  if (first) filter.since = audit::StartOfDay(*first);
+  if (last) filter.before = audit::StartOfDay(*last) + std::chrono::days{1};
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   return unit->Audit().List(filter, page);
 }

@@ -106,8 +106,12 @@ class AccountService {
   // user out everywhere. kPermissionDenied for the caller's own account.
   core::Result<std::string> ResetPassword(const Context& context, std::int64_t user_id);
 
-  core::Result<core::Page<audit::Entry>> ListAudit(const Context& context,
-                                                   const audit::Filter& filter,
+  // The audit log, newest first, narrowed by `filter` and by the calendar days `from` to `to`
+  // ("2026-11-30", inclusive, each open when absent; days in UTC+9). A wrong date or `from`
+  // after `to` is kInvalidArgument naming the parameter.
+  core::Result<core::Page<audit::Entry>> ListAudit(const Context& context, audit::Filter filter,
+                                                   const std::optional<std::string>& from,
+                                                   const std::optional<std::string>& to,
                                                    const core::PageRequest& page);
 
  private:

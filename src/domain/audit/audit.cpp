@@ -19,4 +19,10 @@ Entry NewEntry(const accounts::Context& context, core::Instant at, std::string e
   return entry;
 }
 
+core::Instant StartOfDay(const core::Date& date) {
+  std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
+                                  std::chrono::day{date.day}};
+  return core::Instant{std::chrono::sys_days{ymd}} - std::chrono::hours{9};
+}
+
 }  // namespace gotong::domain::audit

@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/page.hpp"
 #include "core/result.hpp"
+#include "core/time.hpp"
 #include "domain/accounts/access.hpp"
 
 namespace gotong::domain::audit {
@@ -31,10 +32,25 @@ struct Entry {
   std::string request_id;
 };
 
-struct Filter {
-  std::optional<std::string> entity;
-  std::optional<std::string> entity_id;
+// Who made a change: a user, or no account at all (the console operator and the writes the
+// system makes by itself, such as the demo's), which the API names "system".
+struct Actor {
+  std::optional<std::int64_t> user_id{};  // nullopt: no account
+  friend bool operator==(const Actor&, const Actor&) = default;
 };
+
+// Every part optional and all of them combined; `{"person", "12"}` still reads one record's entries.
+struct Filter {
+  std::optional<std::string> entity{};
+  std::optional<std::string> entity_id{};
+  std::optional<Actor> actor{};
+  std::optional<core::Instant> since{};   // at or after
+  std::optional<core::Instant> before{};  // strictly before
+};
+
+// When `date` begins where the app keeps its days: UTC+9, like groups::TodayInIndonesia, so that
+// the changes of a day are those made on that day anywhere in Indonesia.
+core::Instant StartOfDay(const core::Date& date);
 
 // The append-only audit log (every write appends to it in the write's own transaction).
 class AuditLog {

@@ -224,7 +224,7 @@ TEST_F(AccountRules, OnlyAdminsMayManageAccounts) {
     EXPECT_EQ(service_.ListUsers(As(role), {}).error().code, ErrorCode::kPermissionDenied);
     EXPECT_EQ(service_.GetUser(As(role), 1).error().code, ErrorCode::kPermissionDenied);
     EXPECT_EQ(service_.UpdateUser(As(role), 1, {}).error().code, ErrorCode::kPermissionDenied);
-    EXPECT_EQ(service_.ListAudit(As(role), {}, {}).error().code, ErrorCode::kPermissionDenied);
+    EXPECT_EQ(service_.ListAudit(As(role), {}, std::nullopt, std::nullopt, {}).error().code, ErrorCode::kPermissionDenied);
     EXPECT_EQ(service_.IssueApiToken(As(role), "siti", "ci").error().code,
               ErrorCode::kPermissionDenied);
     EXPECT_EQ(service_.SetPassword(As(role), "siti", "correct horse battery").error().code,

@@ -249,7 +249,7 @@ export interface paths {
         };
         /**
          * List audit log entries
-         * @description Admin only. Lists entries of the audit log, optionally only those about one entity kind or one record.
+         * @description Admin only. Lists entries of the audit log, newest first, optionally only those about one entity kind or one record, made by one actor, or made on the days `from` to `to`. The filters combine (all must match) and `total` counts the entries they find. Days are calendar days in UTC+9 (Indonesia's easternmost time, as elsewhere in the API), while `at` is written in UTC: `from=2026-11-23` finds entries at or after `2026-11-22T15:00:00Z`. A wrong `actor` is a `400` naming `actor` (code `wrong_type` for text other than `system`, `invalid_value` for an id below 1); a wrong date a `400` naming `from` or `to` (code `invalid_format`); `from` after `to` a `400` naming `from` (code `after_to`). An actor id no user has finds nothing, as other filters by id do.
          */
         get: operations["listAudit"];
         put?: never;
@@ -4674,6 +4674,18 @@ export interface operations {
                  * @example 12
                  */
                 entity_id?: string;
+                /** @description Only entries made by the user with this id, or `system` for those made without an account (`actor` is null in them: the console operator and the writes the system makes by itself). */
+                actor?: string | "system";
+                /**
+                 * @description Only entries made on or after this day (UTC+9).
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description Only entries made on or before this day (UTC+9).
+                 * @example 2026-11-30
+                 */
+                to?: string;
                 /** @description Maximum number of items to return. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Number of items to skip. */
@@ -4721,7 +4733,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            400: components["responses"]["InvalidInput"];
+            /** @description A wrong query parameter (type `urn:gotong:problem:invalid-input`): an unknown one, a wrong `actor`, `limit` or `offset`, a date not written `2026-11-23`, or `from` after `to`. `errors` names each. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];

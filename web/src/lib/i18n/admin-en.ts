@@ -238,6 +238,18 @@ export const adminEn: AdminTranslation = {
       entityId: 'Record number',
       entityIdHint: 'Such as a user number or a business number. Leave it empty to see everything.',
       entityIdInvalid: 'Write the number only, without spaces.',
+      // Issue 13: by who and by day.
+      actor: 'Changed by',
+      allActors: 'Everyone',
+      system: 'System (no account)',
+      actorNamed: '{{name}} ({{username}})',
+      actorNumbered: 'User no. {{id}}',
+      actorsFailed: 'The list of users could not be loaded yet. Try reloading the page.',
+      from: 'From',
+      to: 'To',
+      daysHint: 'Days are counted in Eastern Indonesia Time (WIT, UTC+9).',
+      toBeforeFrom: 'The last day cannot be before the first.',
+      reset: 'Clear all filters',
     },
     list: {
       title: 'Entries',

@@ -242,6 +242,18 @@ export const adminId = {
       entityId: 'Nomor data',
       entityIdHint: 'Misalnya nomor pengguna atau nomor usaha. Kosongkan untuk melihat semuanya.',
       entityIdInvalid: 'Tulis nomornya saja, tanpa spasi.',
+      // Issue 13: by who and by day.
+      actor: 'Diubah oleh',
+      allActors: 'Semua orang',
+      system: 'Sistem (tanpa akun)',
+      actorNamed: '{{name}} ({{username}})',
+      actorNumbered: 'Pengguna nomor {{id}}',
+      actorsFailed: 'Daftar pengguna belum dapat dimuat. Coba muat ulang halaman.',
+      from: 'Dari tanggal',
+      to: 'Sampai tanggal',
+      daysHint: 'Tanggal dihitung menurut Waktu Indonesia Timur (WIT).',
+      toBeforeFrom: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+      reset: 'Hapus semua saringan',
     },
     list: {
       title: 'Catatan',

@@ -5,4 +5,6 @@ export const auditKeys = {
   all: ['audit'] as const,
   pages: () => [...auditKeys.all, 'page'] as const,
   page: (query: Record<string, QueryValue>) => [...auditKeys.pages(), query] as const,
+  /** The accounts the "who" filter offers. */
+  actors: () => [...auditKeys.all, 'actors'] as const,
 };

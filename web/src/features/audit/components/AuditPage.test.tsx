@@ -46,6 +46,16 @@ let fetchMock: ReturnType<typeof routeFetch>;
 
 beforeEach(() => {
   fetchMock = routeFetch({
+    'GET /api/v1/users': () =>
+      jsonResponse({
+        items: [
+          { id: 9, username: 'siti', display_name: 'Siti Rahayu', role: 'officer', scope: { kind: 'stakeholder', id: 1 }, disabled: false, created_at: '2026-01-01T00:00:00Z' },
+          { id: 1, username: 'admin', display_name: 'admin', role: 'admin', scope: null, disabled: false, created_at: '2026-01-01T00:00:00Z' },
+        ],
+        total: 2,
+        limit: 200,
+        offset: 0,
+      }),
     'GET /api/v1/audit': (url) => {
       const entity = url.searchParams.get('entity');
       const items = [UPDATE, LOGIN, LOAD].filter((e) => !entity || e.entity === entity);
@@ -125,5 +135,55 @@ describe('AuditPage', () => {
     const entry = await screen.findByTestId('audit-entry');
     expect(within(entry).getByRole('heading', { level: 2 })).toHaveTextContent('Changed: User no. 12');
     expect(within(entry).getByTestId('diff-role')).toHaveTextContent('MSME office officer');
+  });
+
+  it('asks for one person\'s changes between two days, kept in the address, from page one', async () => {
+    const user = userEvent.setup();
+    renderPage('/audit?page=3');
+    await screen.findByTestId('audit-row-41');
+    const who = screen.getByLabelText('Diubah oleh');
+    await screen.findByRole('option', { name: 'Siti Rahayu (siti)' });
+    expect(within(who).getAllByRole('option').map((o) => o.textContent)).toEqual(['Semua orang', 'Sistem (tanpa akun)', 'admin', 'Siti Rahayu (siti)']);
+    await user.selectOptions(who, '9');
+    await user.type(screen.getByLabelText('Dari tanggal'), '2026-11-01');
+    await user.type(screen.getByLabelText('Sampai tanggal'), '2026-11-23');
+    expect(screen.getByTestId('location')).toHaveTextContent('/audit?actor=9&from=2026-11-01&to=2026-11-23');
+    await waitFor(() => {
+      const params = callsTo(fetchMock, 'GET /api/v1/audit').at(-1)!.url.searchParams;
+      expect(Object.fromEntries(params)).toEqual({ actor: '9', from: '2026-11-01', to: '2026-11-23', limit: '25', offset: '0' });
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Hapus semua saringan' }));
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/audit$/);
+    expect(screen.getByLabelText('Dari tanggal')).toHaveValue('');
+  });
+
+  it('reads who and which days from the address, the system worded as such', async () => {
+    renderPage('/audit?actor=system&from=2026-11-20&to=2026-11-20');
+    await screen.findByTestId('audit-row-1');
+    expect(screen.getByLabelText('Diubah oleh')).toHaveDisplayValue('Sistem (tanpa akun)');
+    expect(screen.getByLabelText('Dari tanggal')).toHaveValue('2026-11-20');
+    expect(screen.getByLabelText('Sampai tanggal')).toHaveValue('2026-11-20');
+    const params = callsTo(fetchMock, 'GET /api/v1/audit').at(-1)!.url.searchParams;
+    expect(params.get('actor')).toBe('system');
+    expect(params.get('from')).toBe('2026-11-20');
+  });
+
+  it('names an account the list does not hold by its number', async () => {
+    renderPage('/audit?actor=77');
+    await screen.findByTestId('audit-row-41');
+    expect(screen.getByLabelText('Diubah oleh')).toHaveDisplayValue('Pengguna nomor 77');
+  });
+
+  it('holds back a last day before the first, and says so beside the field', async () => {
+    const user = userEvent.setup();
+    renderPage('/audit?from=2026-11-20');
+    await screen.findByTestId('audit-row-41');
+    const sent = callsTo(fetchMock, 'GET /api/v1/audit').length;
+    await user.type(screen.getByLabelText('Sampai tanggal'), '2026-11-02');
+    expect(screen.getByLabelText('Sampai tanggal')).toHaveAccessibleDescription(/Tanggal akhir tidak boleh sebelum tanggal awal/);
+    expect(screen.getByTestId('location')).toHaveTextContent('/audit?from=2026-11-20');
+    expect(screen.getByTestId('location')).not.toHaveTextContent('to=');
+    expect(callsTo(fetchMock, 'GET /api/v1/audit')).toHaveLength(sent);
   });
 });

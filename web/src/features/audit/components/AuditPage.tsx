@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SearchForm } from '../../../components/SearchForm';
 import { SelectField } from '../../../components/SelectField';
@@ -10,8 +12,20 @@ import { problemMessage } from '../../../lib/problem-messages';
 import { useAdminTexts } from '../../../lib/i18n/admin';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDraft } from '../../../lib/use-draft';
-import { useAuditPage } from '../hooks/use-audit';
-import { AUDIT_ENTITIES, filtersFromSearchParams, filtersToSearchParams, isEntityId, PAGE_SIZE, type AuditFilters } from '../types';
+import { useAuditActors, useAuditPage } from '../hooks/use-audit';
+import {
+  AUDIT_ENTITIES,
+  emptyAuditFilters,
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  isDayRange,
+  isEntityId,
+  isFiltered,
+  PAGE_SIZE,
+  SYSTEM_ACTOR,
+  type AuditActor,
+  type AuditFilters,
+} from '../types';
 import { actionLabel, actorLabel, entityLabel, recordLabel } from '../types/labels';
 import { AuditEntryDetail } from './AuditEntryDetail';
 
@@ -23,7 +37,14 @@ const COLUMNS: readonly Column[] = [
   { label: 'audit.columns.open', hidden: true },
 ];
 
-/** The log of writes, newest first: filtered by kind of record and by record, a page at a time. */
+/** "Siti Rahayu (siti.rahayu)": the name the admin knows, and the account's own name when they differ. */
+function actorOption(t: TFunction, actor: AuditActor): string {
+  return actor.display_name && actor.display_name !== actor.username
+    ? t('audit.filters.actorNamed', { name: actor.display_name, username: actor.username })
+    : actor.username;
+}
+
+/** The log of writes, newest first: filtered by who, which days, kind of record and record, a page at a time. */
 export function AuditPage() {
   useAdminTexts();
   const { t, i18n } = useTranslation();
@@ -32,7 +53,10 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearchParams(params);
   const [entityId, setEntityId] = useDraft(filters.entityId);
+  const [from, setFrom] = useDraft(filters.from);
+  const [to, setTo] = useDraft(filters.to);
   const page = useAuditPage(filters);
+  const actors = useAuditActors();
   const data = page.data;
   const opened = filters.entry !== null ? (data?.items.find((entry) => entry.id === filters.entry) ?? null) : null;
   const entities: string[] = [...AUDIT_ENTITIES];
@@ -40,6 +64,20 @@ export function AuditPage() {
 
   const setFilters = (next: AuditFilters) => setParams(filtersToSearchParams(next));
   const idProblem = isEntityId(entityId.trim()) ? [] : [t('audit.filters.entityIdInvalid')];
+  const daysProblem = isDayRange(from, to) ? [] : [t('audit.filters.toBeforeFrom')];
+  // Days apply as soon as they make a range; a last day before the first waits for a correction.
+  const setDays = (nextFrom: string, nextTo: string) => {
+    setFrom(nextFrom);
+    setTo(nextTo);
+    if (isDayRange(nextFrom, nextTo)) setFilters({ ...filters, from: nextFrom, to: nextTo, offset: 0, entry: null });
+  };
+  const actorOptions = [
+    { value: SYSTEM_ACTOR, label: t('audit.filters.system') },
+    ...(actors.data ?? []).map((actor) => ({ value: String(actor.id), label: actorOption(t, actor) })),
+  ];
+  if (filters.actor && !actorOptions.some((option) => option.value === filters.actor)) {
+    actorOptions.push({ value: filters.actor, label: t('audit.filters.actorNumbered', { id: filters.actor }) });
+  }
 
   return (
     <>
@@ -49,6 +87,36 @@ export function AuditPage() {
       <section className="card" aria-labelledby="audit-filters-title">
         <h2 id="audit-filters-title">{t('audit.filters.title')}</h2>
         <div className="filters__grid">
+          <SelectField
+            id="audit-actor"
+            name="actor"
+            label={t('audit.filters.actor')}
+            hint={actors.isError ? t('audit.filters.actorsFailed') : undefined}
+            emptyLabel={t('audit.filters.allActors')}
+            options={actorOptions}
+            value={filters.actor ?? ''}
+            onChange={(e) => setFilters({ ...filters, actor: e.target.value || null, offset: 0, entry: null })}
+          />
+          <FormField
+            id="audit-from"
+            name="from"
+            type="date"
+            label={t('audit.filters.from')}
+            value={from}
+            max={to || undefined}
+            onChange={(e) => setDays(e.target.value, to)}
+          />
+          <FormField
+            id="audit-to"
+            name="to"
+            type="date"
+            label={t('audit.filters.to')}
+            hint={t('audit.filters.daysHint')}
+            errors={daysProblem}
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setDays(from, e.target.value)}
+          />
           <SelectField
             id="audit-entity"
             name="entity"
@@ -71,6 +139,20 @@ export function AuditPage() {
             if (idProblem.length === 0) setFilters({ ...filters, entityId: entityId.trim(), offset: 0, entry: null });
           }}
         />
+        {isFiltered(filters) ? (
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              setEntityId('');
+              setFrom('');
+              setTo('');
+              setFilters(emptyAuditFilters());
+            }}
+          >
+            {t('audit.filters.reset')}
+          </button>
+        ) : null}
       </section>
 
       {opened ? <AuditEntryDetail entry={opened} onClose={() => setFilters({ ...filters, entry: null })} /> : null}
