@@ -14,7 +14,8 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
        {handlers::AddSystemRoutes, handlers::AddSessionRoutes, handlers::AddUserRoutes,
         handlers::AddRegionRoutes, handlers::AddAuditRoutes, handlers::AddRegistryRoutes,
         handlers::AddImportRoutes, handlers::AddGroupRoutes, handlers::AddMeetingRoutes,
-        handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes}) {
+        handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes,
+        handlers::AddMemberSummaryRoutes}) {
     add(routes, services, options);
   }
   return routes;

@@ -41,6 +41,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::groups::TreasuryService>(*runtime->database, runtime->clock);
   runtime->cooperation =
       std::make_unique<domain::groups::CooperationService>(*runtime->database, runtime->clock);
+  runtime->member_summary =
+      std::make_unique<domain::groups::MemberSummaryService>(*runtime->database, runtime->clock);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;
