@@ -13,6 +13,7 @@
 #include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/meeting_service.hpp"
+#include "domain/groups/member_summary_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/treasury_service.hpp"
 #include "domain/idempotency/idempotency_service.hpp"
@@ -34,6 +35,7 @@ struct Services {
   domain::groups::DeliberationService& deliberations;
   domain::groups::TreasuryService& treasury;
   domain::groups::CooperationService& cooperation;
+  domain::groups::MemberSummaryService& member_summary;
   domain::mentoring::CompetencyService& competencies;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)

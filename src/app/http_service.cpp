@@ -16,6 +16,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.deliberations,
                        *runtime.treasury,
                        *runtime.cooperation,
+                       *runtime.member_summary,
                        *runtime.competencies,
                        *runtime.idempotency,
                        runtime.clock,

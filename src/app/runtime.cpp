@@ -41,6 +41,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::groups::TreasuryService>(*runtime->database, runtime->clock);
   runtime->cooperation =
       std::make_unique<domain::groups::CooperationService>(*runtime->database, runtime->clock);
+  runtime->member_summary =
+      std::make_unique<domain::groups::MemberSummaryService>(*runtime->database, runtime->clock);
   runtime->competencies =
       std::make_unique<domain::mentoring::CompetencyService>(*runtime->database, runtime->clock);
   runtime->idempotency =

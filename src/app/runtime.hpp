@@ -9,6 +9,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/groups/cooperation_service.hpp"
+#include "domain/groups/member_summary_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
@@ -39,6 +40,7 @@ struct Runtime {
   std::unique_ptr<domain::groups::DeliberationService> deliberations;
   std::unique_ptr<domain::groups::TreasuryService> treasury;
   std::unique_ptr<domain::groups::CooperationService> cooperation;
+  std::unique_ptr<domain::groups::MemberSummaryService> member_summary;
   std::unique_ptr<domain::mentoring::CompetencyService> competencies;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };

@@ -19,9 +19,10 @@ constexpr const char* kAreaSelect =
     "a.ended_on, a.created_at FROM market_areas a JOIN memberships m ON m.id = a.member_id "
     "JOIN people p ON p.id = m.person_id";
 
-constexpr const char* kOrderSelect =
-    "SELECT o.id, o.group_id, o.customer, o.product, o.quantity, o.unit, o.unit_price, o.due_on, "
-    "o.status, o.created_at, o.updated_at FROM joint_orders o";
+constexpr const char* kOrderColumns =
+    "o.id, o.group_id, o.customer, o.product, o.quantity, o.unit, o.unit_price, o.due_on, "
+    "o.status, o.created_at, o.updated_at";
+constexpr const char* kOrderFrom = " FROM joint_orders o";
 
 constexpr const char* kPostSelect =
     "SELECT k.id, k.group_id, k.member_id, p.name, k.kind, k.title, k.body, k.tags, "
@@ -270,7 +271,7 @@ core::Result<JointOrder> SqlCooperationRepository::FindOrder(std::int64_t group_
   return Guard("find joint order", [&]() -> core::Result<JointOrder> {
     std::vector<JointOrder> found;
     Params params;
-    std::string text = std::string(kOrderSelect) + " WHERE o.id = ";
+    std::string text = std::string("SELECT ") + kOrderColumns + kOrderFrom + " WHERE o.id = ";
     params.Number(text, id);
     text += " AND o.group_id = ";
     params.Number(text, group_id);
@@ -287,13 +288,31 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::Orders(std::int64
   return Guard("list joint orders", [&]() -> core::Result<core::Page<JointOrder>> {
     auto result = CountedPage<JointOrder>(sql_, "joint_orders", group_id, page);
     Params params;
-    std::string text = std::string(kOrderSelect) + " WHERE o.group_id = ";
+    std::string text = std::string("SELECT ") + kOrderColumns + kOrderFrom + " WHERE o.group_id = ";
     params.Number(text, group_id);
     text += " ORDER BY o.id DESC";
     params.Page(text, page);
     OrderVars vars;
     ForRows(sql_, text, params, [&](Query& query) { vars.Bind(query); },
             [&] { result.items.push_back(vars.Get()); });
+    GOTONG_RETURN_IF_ERROR(LoadShares(result.items));
+    return result;
+  });
+}
+
+core::Result<core::Page<JointOrder>> SqlCooperationRepository::OrdersOf(std::int64_t group_id,
+                                                                        std::int64_t member_id,
+                                                                        const core::PageRequest& page) {
+  return Guard("list a member's joint orders", [&]() -> core::Result<core::Page<JointOrder>> {
+    Params params;
+    std::string where = std::string(kOrderFrom) + " JOIN order_shares s ON s.order_id = o.id WHERE o.group_id = ";
+    params.Number(where, group_id);
+    where += " AND s.member_id = ";
+    params.Number(where, member_id);
+    OrderVars vars;
+    auto result = PagedQuery<JointOrder>(sql_, page, kOrderColumns, where, params, "o.id DESC",
+                                         [&](Query& query) { vars.Bind(query); },
+                                         [&] { return vars.Get(); });
     GOTONG_RETURN_IF_ERROR(LoadShares(result.items));
     return result;
   });
@@ -361,6 +380,25 @@ core::Result<core::Page<KnowledgePost>> SqlCooperationRepository::Posts(std::int
   return Guard("list knowledge posts", [&]() -> core::Result<core::Page<KnowledgePost>> {
     auto result = CountedPage<KnowledgePost>(sql_, "knowledge_posts", group_id, page);
     GOTONG_ASSIGN_OR_RETURN(result.items, SelectPosts(group_id, [&](std::string& sql, Params& params) {
+      sql += " ORDER BY k.id DESC";
+      params.Page(sql, page);
+    }));
+    return result;
+  });
+}
+
+core::Result<core::Page<KnowledgePost>> SqlCooperationRepository::PostsOf(std::int64_t group_id,
+                                                                          std::int64_t member_id,
+                                                                          const core::PageRequest& page) {
+  return Guard("list a member's knowledge posts", [&]() -> core::Result<core::Page<KnowledgePost>> {
+    core::Page<KnowledgePost> result{{}, 0, page.limit, page.offset};
+    long long group = group_id, member = member_id, total = 0;
+    sql_ << "SELECT COUNT(*) FROM knowledge_posts WHERE group_id = :g AND member_id = :m",
+        soci::into(total), soci::use(group), soci::use(member);
+    result.total = total;
+    GOTONG_ASSIGN_OR_RETURN(result.items, SelectPosts(group_id, [&](std::string& sql, Params& params) {
+      sql += " AND k.member_id = ";
+      params.Number(sql, member_id);
       sql += " ORDER BY k.id DESC";
       params.Page(sql, page);
     }));

@@ -275,6 +275,53 @@ core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t de
   });
 }
 
+core::Result<core::Page<MemberVote>> SqlDeliberationRepository::VotesOf(
+    std::int64_t group_id, std::int64_t member_id, const core::PageRequest& page) {
+  return Guard("read a member's votes", [&]() -> core::Result<core::Page<MemberVote>> {
+    Params params;
+    std::string where =
+        " FROM votes v JOIN deliberations d ON d.id = v.deliberation_id "
+        "JOIN memberships m ON m.id = v.member_id "
+        "LEFT JOIN deliberation_options o ON o.id = v.option_id WHERE d.group_id = ";
+    params.Number(where, group_id);
+    where += " AND v.member_id = ";
+    params.Number(where, member_id);
+    long long deliberation = 0;
+    int decided = 0, own = 0;
+    std::string title, cast_at;
+    Slot<std::string> outcome, label, by_name;
+    Slot<long long> option, by;
+    return PagedQuery<MemberVote>(
+        sql_, page,
+        "v.deliberation_id, d.title, d.decided, d.outcome, v.option_id, o.label, v.recorded_by, "
+        "v.recorded_by_username, "
+        "CASE WHEN v.recorded_by IS NOT NULL AND v.recorded_by = m.user_id THEN 1 ELSE 0 END, "
+        "v.cast_at",
+        where, params, "v.cast_at DESC, v.deliberation_id DESC",
+        [&](Query& query) {
+          query.Into(deliberation).Into(title).Into(decided).Into(outcome.value, outcome.indicator)
+              .Into(option.value, option.indicator).Into(label.value, label.indicator)
+              .Into(by.value, by.indicator).Into(by_name.value, by_name.indicator).Into(own)
+              .Into(cast_at);
+        },
+        [&] {
+          MemberVote item;
+          item.deliberation_id = deliberation;
+          item.title = title;
+          item.decided = decided != 0;
+          if (outcome.has()) item.outcome = Stored("outcome", outcome.value, ParseOutcome);
+          item.vote.member_id = member_id;
+          item.vote.option_id = option.get();
+          item.vote.recorded_by_id = by.get();
+          item.vote.recorded_by = by_name.get();
+          item.vote.own = own != 0;
+          item.choice = label.get();
+          item.cast_at = InstantFrom(cast_at);
+          return item;
+        });
+  });
+}
+
 core::Result<bool> SqlDeliberationRepository::DeleteVote(std::int64_t deliberation_id,
                                                          std::int64_t member_id) {
   return Guard("withdraw vote", [&]() -> core::Result<bool> {

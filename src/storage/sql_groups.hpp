@@ -81,6 +81,9 @@ class SqlDeliberationRepository final : public domain::groups::DeliberationRepos
   core::Status InsertVote(std::int64_t deliberation_id, const domain::groups::Vote& vote,
                           core::Instant at) override;
   core::Result<std::vector<domain::groups::Vote>> Votes(std::int64_t deliberation_id) override;
+  core::Result<core::Page<domain::groups::MemberVote>> VotesOf(std::int64_t group_id,
+                                                              std::int64_t member_id,
+                                                              const core::PageRequest& page) override;
   core::Result<bool> DeleteVote(std::int64_t deliberation_id, std::int64_t member_id) override;
   core::Result<std::int64_t> InsertNorm(const domain::groups::Norm& norm) override;
   core::Result<std::vector<domain::groups::Norm>> Norms(std::int64_t group_id) override;
@@ -134,10 +137,16 @@ class SqlCooperationRepository final : public domain::groups::CooperationReposit
   core::Result<domain::groups::JointOrder> FindOrder(std::int64_t group_id, std::int64_t id) override;
   core::Result<core::Page<domain::groups::JointOrder>> Orders(std::int64_t group_id,
                                                              const core::PageRequest& page) override;
+  core::Result<core::Page<domain::groups::JointOrder>> OrdersOf(std::int64_t group_id,
+                                                               std::int64_t member_id,
+                                                               const core::PageRequest& page) override;
   core::Result<std::int64_t> InsertPost(const domain::groups::KnowledgePost& post) override;
   core::Result<domain::groups::KnowledgePost> FindPost(std::int64_t group_id, std::int64_t id) override;
   core::Result<core::Page<domain::groups::KnowledgePost>> Posts(std::int64_t group_id,
                                                                const core::PageRequest& page) override;
+  core::Result<core::Page<domain::groups::KnowledgePost>> PostsOf(std::int64_t group_id,
+                                                                 std::int64_t member_id,
+                                                                 const core::PageRequest& page) override;
   core::Status MarkUseful(std::int64_t post_id, std::int64_t member_id, core::Instant at) override;
   core::Result<std::int64_t> InsertMaterial(const domain::groups::MaterialRecord& record) override;
   core::Result<domain::groups::MaterialRecord> FindMaterial(std::int64_t group_id, std::int64_t id) override;

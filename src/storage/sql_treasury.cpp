@@ -147,6 +147,11 @@ core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
       where += " AND le.meeting_id = ";
       params.Number(where, *filter.meeting_id);
     }
+    if (filter.fees_of) {
+      where += " AND le.id IN (SELECT l.entry_id FROM ledger_lines l WHERE l.member_id = ";
+      params.Number(where, *filter.fees_of);
+      where += " AND l.account = 'member_fees')";
+    }
     EntryVars vars;
     core::Page<LedgerEntry> result = PagedQuery<LedgerEntry>(
         sql_, page, kEntryColumns, " FROM ledger_entries le" + where, params,

@@ -90,6 +90,7 @@ class Services {
   domain::groups::DeliberationService deliberations;
   domain::groups::TreasuryService treasury;
   domain::groups::CooperationService cooperation;
+  domain::groups::MemberSummaryService member_summary;
   domain::mentoring::CompetencyService competencies;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker

@@ -16,6 +16,7 @@ const PASSWORD = 'kata sandi e2e yang panjang';
 const BANJARSARI = '35.07.20.2004'; // Banjarsari, Ngajum, Kabupaten Malang
 const TABS = [
   'Ringkasan',
+  'Milik saya',
   'Anggota',
   'Pertemuan',
   'Musyawarah',

@@ -297,6 +297,41 @@ TEST_P(CooperationRepository, OrdersAreNewestFirstWithSharesAndPage) {
   EXPECT_EQ(past_end.total, 3);
 }
 
+// Her own orders (issue 13, the member): those she holds a share in, newest first, each with every
+// share; another member's and another group's are left out.
+TEST_P(CooperationRepository, OrdersOfAMemberAreThoseSheSharesNewestFirstAndPage) {
+  JointOrder a = Order("A");
+  a.shares = {{painem_, "", 10, 10, 0, 0}};
+  std::int64_t a_id = InsertOrder(a);
+  JointOrder b = Order("B");
+  b.shares = {{sulastri_, "", 10, 10, 0, 0}};
+  InsertOrder(b);
+  JointOrder c = Order("C");
+  c.shares = {{sulastri_, "", 5, 5, 0, 0}, {painem_, "", 5, 5, 2, 0}};
+  std::int64_t c_id = InsertOrder(c);
+  JointOrder elsewhere = Order("Elsewhere", other_group_);
+  InsertOrder(elsewhere);
+
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  ASSERT_OK_AND_ASSIGN(auto hers, unit->Cooperation().OrdersOf(group_, painem_, {}));
+  EXPECT_EQ(hers.total, 2);
+  ASSERT_EQ(hers.items.size(), 2u);
+  EXPECT_EQ(hers.items[0].id, c_id);
+  EXPECT_EQ(hers.items[1].id, a_id);
+  ASSERT_EQ(hers.items[0].shares.size(), 2u) << "every share of the order";
+  EXPECT_EQ(hers.items[0].shares[1].member_id, painem_);
+  EXPECT_EQ(hers.items[0].shares[1].delivered, 2);
+
+  ASSERT_OK_AND_ASSIGN(auto second, unit->Cooperation().OrdersOf(group_, painem_, {1, 1}));
+  EXPECT_EQ(second.total, 2);
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].id, a_id);
+  ASSERT_OK_AND_ASSIGN(auto none, unit->Cooperation().OrdersOf(other_group_, painem_, {}));
+  EXPECT_EQ(none.total, 0);
+  EXPECT_TRUE(none.items.empty());
+}
+
 // ---- knowledge posts ------------------------------------------------------------------------
 
 TEST_P(CooperationRepository, PostRoundTripsWithTagsAndCountsUsefulMarks) {
@@ -399,6 +434,32 @@ TEST_P(CooperationRepository, PostsAreNewestFirstAndPage) {
   ASSERT_OK_AND_ASSIGN(auto past_end, unit->Cooperation().Posts(group_, {2, 3}));
   EXPECT_TRUE(past_end.items.empty());
   EXPECT_EQ(past_end.total, 3);
+}
+
+TEST_P(CooperationRepository, PostsOfAMemberAreHerOwnNewestFirstAndPage) {
+  KnowledgePost first = Post("Ragi tape");
+  first.member_id = painem_;
+  std::int64_t a = InsertPost(first);
+  InsertPost(Post("Sulastri's"));
+  KnowledgePost second = Post("Daun pisang");
+  second.member_id = painem_;
+  std::int64_t b = InsertPost(second);
+
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  ASSERT_OK_AND_ASSIGN(auto hers, unit->Cooperation().PostsOf(group_, painem_, {}));
+  EXPECT_EQ(hers.total, 2);
+  ASSERT_EQ(hers.items.size(), 2u);
+  EXPECT_EQ(hers.items[0].id, b);
+  EXPECT_EQ(hers.items[1].id, a);
+  EXPECT_EQ(hers.items[0].member_name, "Painem");
+  ASSERT_OK_AND_ASSIGN(auto page, unit->Cooperation().PostsOf(group_, painem_, {1, 1}));
+  EXPECT_EQ(page.total, 2);
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].id, a);
+  ASSERT_OK_AND_ASSIGN(auto none, unit->Cooperation().PostsOf(other_group_, painem_, {}));
+  EXPECT_EQ(none.total, 0);
+  EXPECT_TRUE(none.items.empty());
 }
 
 // ---- raw material ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ using domain::groups::HeldMeeting;
 using domain::groups::Meeting;
 using domain::groups::MeetingKind;
 using domain::groups::MeetingStatus;
+using domain::groups::MemberVote;
 using domain::groups::MemberRole;
 using domain::groups::Membership;
 using domain::groups::Norm;
@@ -1029,6 +1030,71 @@ TEST_P(DeliberationRepository, VotesAreCountedPerOptionAndAgainst) {
   EXPECT_EQ(votes[1].member_id, budi);
   EXPECT_FALSE(votes[1].option_id.has_value());
   EXPECT_EQ(votes[4].member_id, eko);
+}
+
+// A member's votes (issue 13, the member): the proposal's title and state, her option's label (none
+// when she voted against) and who entered it, the latest cast first; only this group's.
+TEST_P(DeliberationRepository, VotesOfAMemberCarryTheProposalAndHerChoiceLatestFirst) {
+  std::int64_t ani = AddMember(group_, "Ani");
+  std::int64_t budi = AddMember(group_, "Budi");
+  Deliberation price = Insert(SampleDeliberation("Harga", {"Rp 10.000", "Rp 12.000"}));
+  Deliberation trip = Insert(SampleDeliberation("Studi banding", {"Ikut"}));
+  Deliberation elsewhere = Insert(SampleDeliberation("Lain", {"X"}, other_group_));
+  {
+    auto unit = Begin(Access::kWrite);
+    ASSERT_TRUE(unit);
+    Vote own;
+    own.member_id = ani;
+    own.option_id = price.options[1].id;
+    own.recorded_by = "anggota";
+    ASSERT_OK(unit->Deliberations().InsertVote(price.id, own, T("2026-02-02T10:00:00Z")));
+    Vote against;
+    against.member_id = ani;
+    against.recorded_by = "ketua";
+    ASSERT_OK(unit->Deliberations().InsertVote(trip.id, against, T("2026-02-03T10:00:00Z")));
+    Vote other;
+    other.member_id = budi;
+    other.option_id = price.options[0].id;
+    ASSERT_OK(unit->Deliberations().InsertVote(price.id, other, T("2026-02-04T10:00:00Z")));
+    ASSERT_OK(unit->Commit());
+  }
+  ASSERT_GT(elsewhere.id, 0);
+  price.decided = true;
+  price.outcome = Outcome::kAgreed;
+  price.option_id = price.options[1].id;
+  price.decided_on = D("2026-02-05");
+  ASSERT_EQ(Committed([&](UnitOfWork& unit) -> core::Result<std::int64_t> {
+              GOTONG_RETURN_IF_ERROR(unit.Deliberations().Update(price));
+              return price.id;
+            }),
+            price.id);
+
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  ASSERT_OK_AND_ASSIGN(auto hers, unit->Deliberations().VotesOf(group_, ani, {}));
+  EXPECT_EQ(hers.total, 2);
+  ASSERT_EQ(hers.items.size(), 2u);
+  const MemberVote& latest = hers.items[0];
+  EXPECT_EQ(latest.deliberation_id, trip.id);
+  EXPECT_EQ(latest.title, "Studi banding");
+  EXPECT_FALSE(latest.vote.option_id.has_value());
+  EXPECT_FALSE(latest.choice.has_value()) << "against: no option";
+  EXPECT_EQ(latest.vote.recorded_by, "ketua");
+  EXPECT_EQ(latest.cast_at, T("2026-02-03T10:00:00Z"));
+  EXPECT_FALSE(latest.decided);
+  const MemberVote& earlier = hers.items[1];
+  EXPECT_EQ(earlier.deliberation_id, price.id);
+  EXPECT_EQ(earlier.vote.option_id, price.options[1].id);
+  EXPECT_EQ(earlier.choice, "Rp 12.000");
+  EXPECT_TRUE(earlier.decided);
+  EXPECT_EQ(earlier.outcome, Outcome::kAgreed);
+
+  ASSERT_OK_AND_ASSIGN(auto second, unit->Deliberations().VotesOf(group_, ani, {1, 1}));
+  EXPECT_EQ(second.total, 2);
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].deliberation_id, price.id);
+  ASSERT_OK_AND_ASSIGN(auto none, unit->Deliberations().VotesOf(other_group_, ani, {}));
+  EXPECT_EQ(none.total, 0);
 }
 
 TEST_P(DeliberationRepository, SecondVoteBySameMemberIsAlreadyExistsOnMemberId) {

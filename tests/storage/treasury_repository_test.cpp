@@ -162,6 +162,40 @@ TEST_P(TreasuryRepository, AnEntryKeepsItsMeetingAndTheListFiltersByIt) {
   EXPECT_EQ(elsewhere.total, 0);
 }
 
+// A member's fee entries (issue 13, the member): those with a member_fees line naming her — her
+// payments and their reversals — newest first; another member's and other entries are left out.
+TEST_P(TreasuryRepository, TheListKeepsTheEntriesThatMoveOneMembersFees) {
+  std::int64_t ani = AddMember(group_, "Ani");
+  std::int64_t budi = AddMember(group_, "Budi");
+  LedgerEntry paid = Fee("2026-03-01", 10'000, ani);
+  std::int64_t first = Post(paid);
+  std::int64_t undone = Post(ReversalOf(paid, first, "2026-03-02"));
+  Post(Fee("2026-03-03", 20'000, budi));
+  Post(Entry("2026-03-04", EntryKind::kExpense, 1'000, LedgerAccount::kExpenses, LedgerAccount::kCash));
+  std::int64_t again = Post(Fee("2026-03-05", 10'000, ani));
+  ASSERT_GT(again, 0);
+
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  LedgerFilter filter;
+  filter.fees_of = ani;
+  ASSERT_OK_AND_ASSIGN(auto hers, unit->Treasury().ListEntries(group_, filter, {}));
+  EXPECT_EQ(hers.total, 3);
+  ASSERT_EQ(hers.items.size(), 3u);
+  EXPECT_EQ(hers.items[0].id, again);
+  EXPECT_EQ(hers.items[1].id, undone);
+  EXPECT_EQ(hers.items[2].id, first);
+  EXPECT_EQ(hers.items[2].reversed_by, undone);
+  ASSERT_OK_AND_ASSIGN(auto latest, unit->Treasury().ListEntries(group_, filter, {1, 0}));
+  EXPECT_EQ(latest.total, 3);
+  ASSERT_EQ(latest.items.size(), 1u);
+  EXPECT_EQ(latest.items[0].id, again);
+  filter.fees_of = budi;
+  filter.from = D("2026-03-04");
+  ASSERT_OK_AND_ASSIGN(auto after, unit->Treasury().ListEntries(group_, filter, {}));
+  EXPECT_EQ(after.total, 0) << "the other filters still apply";
+}
+
 TEST_P(TreasuryRepository, EntryOfAnotherGroupIsNotFound) {
   LedgerEntry elsewhere = Entry("2026-02-01", EntryKind::kExpense, 1'000, LedgerAccount::kExpenses,
                                 LedgerAccount::kCash);
@@ -255,7 +289,7 @@ TEST_P(TreasuryRepository, ListIsNewestFirstWithinInclusiveDatesWithLinesAndPage
   }
 
   ASSERT_OK_AND_ASSIGN(auto february,
-                       unit->Treasury().ListEntries(group_, {D("2026-02-01"), D("2026-02-28"), std::nullopt}, {}));
+                       unit->Treasury().ListEntries(group_, {D("2026-02-01"), D("2026-02-28"), std::nullopt, std::nullopt}, {}));
   EXPECT_EQ(ids(february), (std::vector<std::int64_t>{feb28, feb1b, feb1a}));
   EXPECT_EQ(february.total, 3);
 

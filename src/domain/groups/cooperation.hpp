@@ -107,11 +107,17 @@ class CooperationRepository {
   virtual core::Result<JointOrder> FindOrder(std::int64_t group_id, std::int64_t id) = 0;
   virtual core::Result<core::Page<JointOrder>> Orders(std::int64_t group_id,
                                                       const core::PageRequest& page) = 0;
+  // The orders in which the member holds a share, newest first, with every share.
+  virtual core::Result<core::Page<JointOrder>> OrdersOf(std::int64_t group_id, std::int64_t member_id,
+                                                        const core::PageRequest& page) = 0;
 
   virtual core::Result<std::int64_t> InsertPost(const KnowledgePost& post) = 0;
   virtual core::Result<KnowledgePost> FindPost(std::int64_t group_id, std::int64_t id) = 0;
   virtual core::Result<core::Page<KnowledgePost>> Posts(std::int64_t group_id,
                                                         const core::PageRequest& page) = 0;
+  // The member's own posts, newest first.
+  virtual core::Result<core::Page<KnowledgePost>> PostsOf(std::int64_t group_id, std::int64_t member_id,
+                                                          const core::PageRequest& page) = 0;
   // kAlreadyExists (field "member_id") when she marked it already.
   virtual core::Status MarkUseful(std::int64_t post_id, std::int64_t member_id, core::Instant at) = 0;
 

@@ -143,6 +143,17 @@ struct Vote {
   bool own = false;  // read only: entered by the member's own account
 };
 
+// A member's vote with the proposal it was cast on, as her own records list it.
+struct MemberVote {
+  std::int64_t deliberation_id = 0;
+  std::string title;
+  bool decided = false;
+  std::optional<Outcome> outcome;
+  Vote vote;                          // her option (nullopt: against), who entered it
+  std::optional<std::string> choice;  // the label of her option; nullopt when she voted against
+  core::Instant cast_at{};
+};
+
 // An agreed outcome the group keeps (seed 001: the market areas).
 struct Norm {
   std::int64_t id = 0;
@@ -295,6 +306,9 @@ class DeliberationRepository {
   virtual core::Status InsertVote(std::int64_t deliberation_id, const Vote& vote,
                                   core::Instant at) = 0;
   virtual core::Result<std::vector<Vote>> Votes(std::int64_t deliberation_id) = 0;
+  // The member's votes in the group, the latest cast first.
+  virtual core::Result<core::Page<MemberVote>> VotesOf(std::int64_t group_id, std::int64_t member_id,
+                                                       const core::PageRequest& page) = 0;
   // Removes a member's vote; false when she had not voted.
   virtual core::Result<bool> DeleteVote(std::int64_t deliberation_id, std::int64_t member_id) = 0;
   virtual core::Result<std::int64_t> InsertNorm(const Norm& norm) = 0;

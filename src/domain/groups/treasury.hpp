@@ -35,11 +35,13 @@ struct LedgerEntry {
 };
 
 // Which of a group's entries a list holds: `from`/`to` bound the entry date, inclusive;
-// `meeting_id` keeps those recorded at that meeting.
+// `meeting_id` keeps those recorded at that meeting; `fees_of` those that move that member's fees
+// (a member_fees line naming her: her payments, their reversals, corrections).
 struct LedgerFilter {
   std::optional<core::Date> from;
   std::optional<core::Date> to;
   std::optional<std::int64_t> meeting_id;
+  std::optional<std::int64_t> fees_of;
 };
 
 struct CommonAsset {

@@ -22,9 +22,11 @@ using form::Problems;
 
 // Rp 10 trillion: far above any group's entry, far below int64's limit when added up.
 constexpr int kMaxBalanceMonths = 120;
-constexpr std::size_t kMaxLines = 50;
+// The longest a member may have paid ahead that PaidThrough counts: ten years.
+constexpr int kMaxMonthsAhead = 120;
 
-Month Previous(Month month) { return MonthsBefore(month, 1); }
+Month MonthsAfter(Month month, int count) { return MonthsBefore(month, -count); }
+constexpr std::size_t kMaxLines = 50;
 
 std::optional<Month> CheckMonth(Problems& problems, const std::string& field,
                                 const std::optional<std::string>& text) {
@@ -130,7 +132,7 @@ core::Result<core::Page<LedgerEntry>> TreasuryService::ListEntries(
   DateRange range = ReadDateRange(problems, from, to);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
-  return unit->Treasury().ListEntries(group_id, {range.from, range.to, meeting_id}, page);
+  return unit->Treasury().ListEntries(group_id, {range.from, range.to, meeting_id, std::nullopt}, page);
 }
 
 core::Result<LedgerEntry> TreasuryService::GetEntry(const Context& context, std::int64_t group_id,
@@ -391,6 +393,44 @@ core::Result<std::vector<BalancePoint>> TreasuryService::Balances(const Context&
 
 // ---- fees ---------------------------------------------------------------------------------
 
+std::int64_t MemberFeesDue(const Membership& member, const std::vector<FeeRule>& rules, Month through) {
+  const Month joined = Month::Of(member.joined_on);
+  std::optional<Month> left;
+  if (member.left_on) left = Month::Of(*member.left_on);
+  std::int64_t due = 0;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    Month until = through;
+    if (i + 1 < rules.size()) until = std::min(until, MonthsBefore(rules[i + 1].from, 1));
+    due += FeesDue(joined, left, rules[i].from, rules[i].amount, until);
+  }
+  return due;
+}
+
+std::optional<Month> PaidThrough(const Membership& member, const std::vector<FeeRule>& rules,
+                                 std::int64_t paid, Month through) {
+  const Month joined = Month::Of(member.joined_on);
+  Month last = MonthsAfter(through, kMaxMonthsAhead);
+  if (member.left_on) last = std::min(last, Month::Of(*member.left_on));
+  std::optional<Month> covered;
+  std::int64_t left_over = paid;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Month start = std::max(joined, rules[i].from);
+    Month end = last;
+    if (i + 1 < rules.size()) end = std::min(end, MonthsBefore(rules[i + 1].from, 1));
+    const int months = MonthsBetween(start, end);
+    if (months == 0) continue;
+    const std::int64_t amount = rules[i].amount;
+    const std::int64_t affordable = left_over > 0 ? left_over / amount : 0;
+    if (affordable < months) {
+      if (affordable > 0) covered = MonthsAfter(start, static_cast<int>(affordable) - 1);
+      return covered;
+    }
+    left_over -= static_cast<std::int64_t>(months) * amount;
+    covered = end;
+  }
+  return covered;
+}
+
 core::Result<std::vector<FeeRule>> TreasuryService::FeeRules(const Context& context,
                                                              std::int64_t group_id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
@@ -513,14 +553,7 @@ core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_
     GOTONG_ASSIGN_OR_RETURN(auto members, unit->Groups().ListMembers(group_id, true, page));
     for (auto& member : members.items) {
       MemberFees row;
-      Month joined = Month::Of(member.joined_on);
-      std::optional<Month> left;
-      if (member.left_on) left = Month::Of(*member.left_on);
-      for (std::size_t i = 0; i < view.rules.size(); ++i) {
-        Month until = view.through;
-        if (i + 1 < view.rules.size()) until = std::min(until, Previous(view.rules[i + 1].from));
-        row.due += FeesDue(joined, left, view.rules[i].from, view.rules[i].amount, until);
-      }
+      row.due = MemberFeesDue(member, view.rules, view.through);
       if (auto it = paid.find(member.id); it != paid.end()) row.paid = it->second;
       row.arrears = row.due - row.paid;
       view.due += row.due;

@@ -109,6 +109,18 @@ struct FeesView {
   std::int64_t arrears = 0;  // of those in arrears only
 };
 
+// The fees a member owes under `rules` (in the order of the month they start) through `through`:
+// each rule's amount for every month from the later of her joining and its start to the earliest
+// of the month before the next rule, her leaving and `through`.
+std::int64_t MemberFeesDue(const Membership& member, const std::vector<FeeRule>& rules, Month through);
+
+// The last month whose fee `paid` covers, counting her months in order from the first one a rule
+// asks a fee for (each at the rule then in force, the last rule going on past `through` for at most
+// ten years paid ahead, none past her leaving). Nullopt without a rule, or when `paid` does not
+// cover her first month.
+std::optional<Month> PaidThrough(const Membership& member, const std::vector<FeeRule>& rules,
+                                 std::int64_t paid, Month through);
+
 // The treasury's use cases. The leader and treasurer write it (Part::kLedger, kAssets); whoever
 // reaches the group reads it.
 class TreasuryService : public GroupWorkspace {

@@ -13,6 +13,7 @@ export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspacePr
     path: '/groups/:id',
     at,
     others: {
+      '/groups/:id/mine': workspace('mine'),
       '/groups/:id/members': workspace('members'),
       '/groups/:id/meetings': workspace('meetings'),
       '/groups/:id/meetings/:meetingId': workspace('meetings'),

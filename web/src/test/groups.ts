@@ -21,6 +21,7 @@ import type {
   MarketArea,
   MaterialPost,
 } from '../features/groups/types/cooperation';
+import type { MemberSummary } from '../features/groups/types/mine';
 import type { CommonAsset, Fees, LedgerEntry, Statement } from '../features/groups/types/treasury';
 import type { Place } from '../lib/places';
 import { placeOf } from './fixtures';
@@ -397,3 +398,81 @@ export const PURCHASE: CollectivePurchase = {
   entry_id: 12,
   created_at: '2026-03-02T02:00:00Z',
 };
+
+/**
+ * Painem's own records (the "mine" view): in arrears by Rp 20.000 after paying through October,
+ * one share of an order past its day, a vote of her own and one the leader entered against, a post.
+ */
+export function memberSummary(overrides: Partial<MemberSummary> = {}): MemberSummary {
+  return {
+    member: { id: 14, name: 'Painem', role: 'member', joined_on: '2018-06-01', left_on: null },
+    limit: 5,
+    fees: {
+      through: '2026-12',
+      monthly_fee: 10_000,
+      due: 120_000,
+      paid: 100_000,
+      arrears: 20_000,
+      paid_through: '2026-10',
+      payments: {
+        items: [
+          { entry_id: 31, date: '2026-10-04', kind: 'fee_payment', memo: 'Iuran pertemuan 2026-10-04', amount: 10_000, reversed: false },
+          { entry_id: 30, date: '2026-09-06', kind: 'reversal', memo: 'Salah catat', amount: -10_000, reversed: false },
+          { entry_id: 29, date: '2026-09-06', kind: 'fee_payment', memo: 'Iuran', amount: 10_000, reversed: true },
+        ],
+        total: 12,
+      },
+    },
+    orders: {
+      items: [
+        {
+          order_id: 7,
+          customer: 'Toko Oleh-oleh Batu',
+          product: 'Tape singkong',
+          unit: 'kg',
+          unit_price: 12_000,
+          due_on: '2026-11-20',
+          status: 'open',
+          overdue: true,
+          quantity: 20,
+          delivered: 5,
+          payout: 240_000,
+          paid_out: 60_000,
+        },
+      ],
+      total: 1,
+    },
+    votes: {
+      items: [
+        {
+          deliberation_id: 9,
+          title: 'Studi banding ke Kediri',
+          decided: false,
+          outcome: null,
+          option_id: null,
+          choice: null,
+          cast_at: '2026-11-02T03:00:00Z',
+          recorded_by: 'ketua',
+          own: false,
+        },
+        {
+          deliberation_id: 5,
+          title: 'Harga tape seragam',
+          decided: true,
+          outcome: 'agreed',
+          option_id: 12,
+          choice: 'Rp 13.000 per kg',
+          cast_at: '2026-10-04T02:30:00Z',
+          recorded_by: 'anggota',
+          own: true,
+        },
+      ],
+      total: 2,
+    },
+    posts: {
+      items: [{ post_id: 3, kind: 'technique', title: 'Fermentasi tape 48 jam', useful: 3, created_at: '2026-08-10T05:00:00Z' }],
+      total: 1,
+    },
+    ...overrides,
+  };
+}

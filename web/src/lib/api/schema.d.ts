@@ -766,6 +766,26 @@ export interface paths {
         patch: operations["updateGroupMember"];
         trace?: never;
     };
+    "/api/v1/groups/{id}/members/{member_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show one member's own records at once
+         * @description Anyone who reaches the group: the group's books are open to its members by design, so a member reads her own summary and any other member's, as she reads the fees, ledger, orders, votes and posts of the whole group. In one answer, so that a member on her phone makes one request: her fees through this month (in UTC+9) as `GET /api/v1/groups/{id}/fees` counts them, with `paid_through`, the last month what she paid covers, and her latest entries that moved her fees (payments, their reversals, corrections: a `member_fees` line naming her), newest first; her shares of joint orders, newest order first; her votes, the latest cast first, with her option's label (`choice`, `null` when she voted against) and who entered it; and her knowledge posts, newest first. Each list holds the latest `limit` with the `total` she has. A member who left is read as any other. `404` when the membership is not this group's (a member of another group included), `403` for a caller who does not reach the group.
+         */
+        get: operations["getMemberSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups/{id}/meetings": {
         parameters: {
             query?: never;
@@ -3443,6 +3463,170 @@ export interface components {
         };
         CollectivePurchasePage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["CollectivePurchase"][];
+        };
+        /** @description One member's own records in her group: her fees, her shares of joint orders, her votes and her knowledge posts, each list the latest `limit` with its total. */
+        MemberSummary: {
+            member: {
+                /**
+                 * Format: int64
+                 * @description The membership's id.
+                 */
+                id: number;
+                name: string;
+                role: components["schemas"]["MemberRole"];
+                /** Format: date */
+                joined_on: string;
+                /** Format: date */
+                left_on: string | null;
+            };
+            /** @description How many of each list the answer holds at most. */
+            limit: number;
+            fees: components["schemas"]["MemberFeePosition"];
+            orders: {
+                /** @description Newest order first. */
+                items: components["schemas"]["MemberOrderShare"][];
+                /**
+                 * Format: int64
+                 * @description The joint orders she holds a share in.
+                 */
+                total: number;
+            };
+            votes: {
+                /** @description The latest cast first. */
+                items: components["schemas"]["MemberVote"][];
+                /**
+                 * Format: int64
+                 * @description The proposals she has a vote on.
+                 */
+                total: number;
+            };
+            posts: {
+                /** @description Newest first. */
+                items: components["schemas"]["MemberPost"][];
+                /**
+                 * Format: int64
+                 * @description The knowledge posts she wrote.
+                 */
+                total: number;
+            };
+        };
+        /** @description Her fees through `through`, counted as `GET /api/v1/groups/{id}/fees` counts them, and her latest fee entries. */
+        MemberFeePosition: {
+            through: components["schemas"]["Month"];
+            /**
+             * Format: int64
+             * @description The fee a month in `through`; `null` before the group's first fee rule.
+             */
+            monthly_fee: number | null;
+            /** Format: int64 */
+            due: number;
+            /**
+             * Format: int64
+             * @description Her `member_fees` credits less debits up to the end of `through`.
+             */
+            paid: number;
+            /**
+             * Format: int64
+             * @description `due − paid`; negative when she paid ahead.
+             */
+            arrears: number;
+            /** @description The last month what she paid covers, her months counted in order from the first a fee rule asks of her, each at the rule then in force (the latest rule going on past `through`, for at most ten years, and no month after she left); `null` without a fee rule or when what she paid does not cover her first month. */
+            paid_through: components["schemas"]["Month"] | null;
+            payments: {
+                /** @description Newest first (by date, then by entry). */
+                items: components["schemas"]["MemberFeePayment"][];
+                /**
+                 * Format: int64
+                 * @description The entries that moved her fees.
+                 */
+                total: number;
+            };
+        };
+        /** @description A ledger entry that moved her fees. */
+        MemberFeePayment: {
+            /** Format: int64 */
+            entry_id: number;
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["LedgerEntryKind"];
+            memo: string;
+            /**
+             * Format: int64
+             * @description What it moved of her fees (her `member_fees` credits less debits): negative when it took a fee back, as a reversal does.
+             */
+            amount: number;
+            /** @description A later entry reversed it. */
+            reversed: boolean;
+        };
+        /** @description Her share of a joint order. */
+        MemberOrderShare: {
+            /** Format: int64 */
+            order_id: number;
+            customer: string;
+            product: string;
+            unit: string;
+            /** Format: int64 */
+            unit_price: number;
+            /** Format: date */
+            due_on: string | null;
+            status: components["schemas"]["JointOrderStatus"];
+            /** @description Still open though its `due_on` has passed. */
+            overdue: boolean;
+            /**
+             * Format: int64
+             * @description Her part of the order.
+             */
+            quantity: number;
+            /**
+             * Format: int64
+             * @description Units she has delivered, at most `quantity`.
+             */
+            delivered: number;
+            /**
+             * Format: int64
+             * @description What her share is worth (`quantity` × `unit_price`).
+             */
+            payout: number;
+            /**
+             * Format: int64
+             * @description Rupiah paid to her for it so far.
+             */
+            paid_out: number;
+        };
+        /** @description Her vote on a proposal. */
+        MemberVote: {
+            /** Format: int64 */
+            deliberation_id: number;
+            title: string;
+            decided: boolean;
+            outcome: components["schemas"]["Outcome"] | null;
+            /**
+             * Format: int64
+             * @description Her option; `null` when she voted against the proposal.
+             */
+            option_id: number | null;
+            /** @description Her option's label; `null` when she voted against. */
+            choice: string | null;
+            /** Format: date-time */
+            cast_at: string;
+            /** @description The username of the account that entered it, when known. */
+            recorded_by: string | null;
+            /** @description Entered by her own account. */
+            own: boolean;
+        };
+        /** @description A knowledge post she wrote. */
+        MemberPost: {
+            /** Format: int64 */
+            post_id: number;
+            kind: components["schemas"]["KnowledgePostKind"];
+            title: string;
+            /**
+             * Format: int64
+             * @description Members who marked it useful.
+             */
+            useful: number;
+            /** Format: date-time */
+            created_at: string;
         };
         PageMeta: {
             /** @description Number of items matching, across all pages. */
@@ -6754,6 +6938,49 @@ export interface operations {
             409: components["responses"]["GroupConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMemberSummary: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many of each list (payments, orders, votes, posts) to show, 1 to 20 (default 5). Not a whole number is a `400` (code `wrong_type`), out of range a `400` (code `invalid_value`).
+                 * @example 5
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+                /**
+                 * @description The membership's id (not the person's).
+                 * @example 1
+                 */
+                member_id: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Her fees, order shares, votes and posts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSummary"];
+                };
+            };
+            400: components["responses"]["GroupInvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

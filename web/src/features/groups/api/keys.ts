@@ -14,6 +14,8 @@ export const groupKeys = {
   view: (groupId: number) => [...groupKeys.group(groupId), 'view'] as const,
 
   members: (groupId: number) => [...groupKeys.group(groupId), 'members'] as const,
+  /** One member's own records (the "mine" view); read afresh each time the view opens. */
+  mine: (groupId: number, memberId: number, limit: number) => [...groupKeys.group(groupId), 'mine', memberId, { limit }] as const,
   memberList: (groupId: number, includeLeft: boolean) => [...groupKeys.members(groupId), { includeLeft }] as const,
 
   meetings: (groupId: number) => [...groupKeys.group(groupId), 'meetings'] as const,

@@ -85,6 +85,7 @@ describe('the group workspace summary', () => {
     const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
     expect(within(tabs).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Ringkasan',
+      'Milik saya',
       'Anggota',
       'Pertemuan',
       'Musyawarah',
@@ -139,6 +140,24 @@ describe('the group workspace summary', () => {
     });
   });
 
+  it('states that the books are open to every member, without a tap, and leads a member to her own records', async () => {
+    renderWorkspace('/groups/1');
+    await screen.findByTestId('group-profile');
+    expect(screen.getByTestId('open-books')).toHaveTextContent(
+      'Buku kelompok terbuka: semua anggota dapat melihat kas, iuran setiap anggota, pesanan bersama, suara, dan tulisan berbagi ilmu.',
+    );
+    expect(screen.getByRole('link', { name: 'Lihat iuran, pesanan, suara, dan tulisan saya' })).toHaveAttribute('href', '/groups/1/mine');
+  });
+
+  it('gives a caller who is no member (an officer) the rule but no "mine" tab or link', async () => {
+    serve(groupView({ member_id: null, writes: ['profile', 'members'] }));
+    renderWorkspace('/groups/1');
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(screen.getByTestId('open-books')).toBeInTheDocument();
+    expect(within(tabs).queryByRole('link', { name: 'Milik saya' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('to-mine')).not.toBeInTheDocument();
+  });
+
   it('offers no status change in the summary: it is in the settings', async () => {
     renderWorkspace('/groups/1');
     await screen.findByTestId('group-profile');
@@ -181,7 +200,7 @@ describe('buttons follow what the caller may write', () => {
     const first = renderWorkspace('/groups/1');
     const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
     expect(within(tabs).queryByRole('link', { name: 'Pengaturan' })).not.toBeInTheDocument();
-    expect(within(tabs).getAllByRole('link')).toHaveLength(10);
+    expect(within(tabs).getAllByRole('link')).toHaveLength(11);
     first.unmount();
     renderWorkspace('/groups/1/settings');
     expect(await screen.findByText(/Pengaturan kelompok hanya dapat diubah oleh ketua kelompok/)).toBeInTheDocument();

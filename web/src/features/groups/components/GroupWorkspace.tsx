@@ -16,6 +16,7 @@ import { MaterialsSection } from './MaterialsSection';
 import { MeetingPage } from './MeetingPage';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
+import { MineSection } from './MineSection';
 import { OrderPage } from './OrderPage';
 import { OrdersSection } from './OrdersSection';
 import { PostsSection } from './PostsSection';
@@ -28,11 +29,16 @@ import { TreasurySection } from './TreasurySection';
 const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ default: m.DeliberationPage })));
 
 /**
- * The sections a caller gets a tab for: the settings only for those who change the group's
- * profile, and while they are open (a group just dissolved there takes no more writes).
+ * The sections a caller gets a tab for: her own records ("mine") only for one who acts as a member;
+ * the settings only for those who change the group's profile, and while they are open (a group
+ * just dissolved there takes no more writes).
  */
-export function tabsFor(group: Pick<GroupView, 'writes'>, open: Section): Section[] {
-  return SECTIONS.filter((tab) => tab !== 'settings' || open === 'settings' || canWrite(group, 'profile'));
+export function tabsFor(group: Pick<GroupView, 'writes' | 'member_id'>, open: Section): Section[] {
+  return SECTIONS.filter(
+    (tab) =>
+      (tab !== 'settings' || open === 'settings' || canWrite(group, 'profile')) &&
+      (tab !== 'mine' || open === 'mine' || (group.member_id ?? null) !== null),
+  );
 }
 
 interface Edges {
@@ -195,6 +201,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
       <WorkspaceTabs group={group} section={section} />
       {section === 'summary' ? <SummarySection group={group} /> : null}
+      {section === 'mine' ? <MineSection group={group} /> : null}
       {section === 'members' ? (
         <MembersSection group={group} canSearchPeople={canSearchPeople} />
       ) : null}

@@ -11,6 +11,7 @@ import { latestMonth } from '../types/compliance';
 import { groupProblemMessage } from '../types/errors';
 import { groupPath } from '../types/paths';
 import { sectorLabel } from './labels';
+import { OpenBooksNote } from './OpenBooksNote';
 import { SettingChangeLine } from './SettingChangeLine';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -94,7 +95,10 @@ function Norms({ group }: { group: GroupView }) {
   );
 }
 
-/** Ringkasan: this month against the SOP first (what a leader checks on her phone), the profile, the rules agreed. */
+/**
+ * Ringkasan: the rule that the books are open to every member, this month against the SOP (what a
+ * leader checks on her phone), the profile, the rules agreed.
+ */
 export function SummarySection({ group }: { group: GroupView }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -102,6 +106,12 @@ export function SummarySection({ group }: { group: GroupView }) {
   const notFilled = <span className="muted">{t('groups.notFilled')}</span>;
   return (
     <>
+      <OpenBooksNote />
+      {group.member_id != null ? (
+        <p>
+          <Link to={groupPath(group.id, 'mine')} data-testid="to-mine">{t('groups.mine.open')}</Link>
+        </p>
+      ) : null}
       <ThisMonth group={group} />
       <section className="card" aria-labelledby={`${id}-title`} data-testid="group-profile">
         <h2 id={`${id}-title`}>{t('groups.summary.profile')}</h2>

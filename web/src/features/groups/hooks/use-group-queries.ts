@@ -17,6 +17,7 @@ import {
   listRegionCompliance,
 } from '../api/groups';
 import { groupKeys } from '../api/keys';
+import { getMemberSummary } from '../api/mine';
 import { getBalances, getFees, getStatement, listAssets, listFeeRules, listLedger, listMeetingFees } from '../api/treasury';
 import { listQuery, type GroupFilters } from '../types/filters';
 import { regionComplianceQuery, type RegionComplianceFilters } from '../types/region-compliance';
@@ -149,4 +150,12 @@ export function useMaterialsBoard(groupId: number) {
 
 export function usePurchases(groupId: number, limit: number, offset: number) {
   return usePage(groupKeys.purchases(groupId, limit, offset), (signal) => listPurchases(groupId, limit, offset, signal));
+}
+
+/** One member's fees, order shares, votes and posts (the "mine" view), in one request. */
+export function useMemberSummary(groupId: number, memberId: number, limit: number) {
+  return useQuery({
+    queryKey: groupKeys.mine(groupId, memberId, limit),
+    queryFn: ({ signal }) => getMemberSummary(groupId, memberId, limit, signal),
+  });
 }

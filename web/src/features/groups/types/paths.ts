@@ -7,6 +7,7 @@ export const REGION_COMPLIANCE_PATH = '/groups/compliance';
 
 export const SECTIONS = [
   'summary',
+  'mine',
   'members',
   'meetings',
   'deliberations',
