@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean, dayInIndonesia } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const PASSWORD = 'kata sandi e2e yang panjang';
@@ -31,9 +31,6 @@ const env = useServerAndBrowser(startServer, async ({ server }) => {
     sop_meetings_per_month: 1,
   });
 });
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 let accounts = 0;
 
@@ -273,11 +270,6 @@ test('audit: filtered to one user, her role change shows before and after side b
     await assertFitsPhone(page, 'an audit entry');
   });
 });
-
-/** A calendar day in UTC+9, as the server counts the audit log's days: "2026-11-23". */
-function dayInIndonesia(offsetDays = 0) {
-  return new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 
 test('audit: on a phone the admin reads one officer\'s changes between two days, the filters kept on reload', { timeout: 60_000 }, async (t) => {
   // Two officers each sign in and add a person today; the server stamps every entry with its own clock.

@@ -101,3 +101,11 @@ export function useServerAndBrowser(startServer, setup) {
   });
   return env;
 }
+
+/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
+export const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A day where the server counts days (UTC+9, Indonesia's easternmost time), `offsetDays` from today: "2026-11-23". */
+export function dayInIndonesia(offsetDays = 0) {
+  return new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}

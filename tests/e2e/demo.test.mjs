@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { PHONE, eventually, logIn, withPage, useServerAndBrowser, clean, dayInIndonesia } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const env = useServerAndBrowser(() => startServer({ demo: true }));
 
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 const searchParams = (page) => Object.fromEntries(new URL(page.url()).searchParams);
 const login = (username) => env.server.demoLogins[username];
 
@@ -87,7 +85,7 @@ test("seed 000's batik community on the mentor's phone: Table 1 as the paper sta
 });
 
 /** This month where the groups are (the server's "today" is UTC+9), as "YYYY-MM". */
-const thisMonth = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+const thisMonth = () => dayInIndonesia().slice(0, 7);
 /** "Desember 2026": a month as the Indonesian pages write it. */
 const monthWords = (month) =>
   new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));

@@ -5,16 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
 
 const PASSWORD = 'kata sandi e2e yang panjang';
 const BANJARSARI = '35.07.20.2004'; // Banjarsari, Ngajum, Kabupaten Malang
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 let groupCount = 0;
 

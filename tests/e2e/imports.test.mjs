@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { apiLogin, importCsv } from './api.mjs';
-import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
@@ -12,9 +12,6 @@ const env = useServerAndBrowser(startServer);
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** A CSV as Indonesian Excel saves it: UTF-8 with BOM, `;` between fields, CRLF after every line. */
 const excelCsv = (lines) => Buffer.concat([BOM, Buffer.from(lines.map((line) => `${line}\r\n`).join(''), 'utf8')]);
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 /**
  * Uploads `buffer` as `name` from the import page and waits on the job page until the job has

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { PHONE, eventually, logIn, withPage, useServerAndBrowser, clean, dayInIndonesia } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
@@ -28,12 +28,6 @@ const TABS = [
   'Kepatuhan SOP',
   'Pengaturan',
 ];
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
-
-/** Today where the server counts days (UTC+9, Indonesia's easternmost time). */
-const today = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
 let groups = 0;
 
@@ -75,7 +69,7 @@ async function seedGroup(name) {
 async function heldMeeting(seed) {
   const base = `/groups/${seed.group.id}`;
   await seed.leader.post(`${base}/fee-rules`, { amount: 10_000, from: '2024-01' });
-  const meeting = await seed.leader.post(`${base}/meetings`, { held_on: today(), kind: 'formal', venue: 'rumah Bu Sulastri' });
+  const meeting = await seed.leader.post(`${base}/meetings`, { held_on: dayInIndonesia(), kind: 'formal', venue: 'rumah Bu Sulastri' });
   const { sulastri, painem, tukini, sumarni } = seed.members;
   await seed.leader.put(`${base}/meetings/${meeting.id}/attendance`, {
     attendance: [

@@ -5,19 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { PHONE, eventually, logIn, withPage, useServerAndBrowser, clean, dayInIndonesia } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const env = useServerAndBrowser(() => startServer({ demo: true }));
 
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 const login = (username) => env.server.demoLogins[username];
 const rupiah = (amount) =>
   clean(new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount));
-
-/** A day `days` from today where the server counts days (UTC+9). */
-const dayFromToday = (days) => new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const OPEN_BOOKS =
   'Buku kelompok terbuka: semua anggota dapat melihat kas, iuran setiap anggota, pesanan bersama, suara, dan tulisan berbagi ilmu.';
@@ -56,7 +51,7 @@ test("Painem reads the open-books rule on her group's page, taps 'Milik saya', a
     quantity: 60,
     unit: 'kg',
     unit_price: 12_000,
-    due_on: dayFromToday(14),
+    due_on: dayInIndonesia(14),
     capacities: [
       { member_id: sulastri.id, capacity: 40 },
       { member_id: painem, capacity: 20 },

@@ -3,14 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { PHONE, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
 const PASSWORD = 'kata sandi e2e yang panjang';
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 test("on a phone a mentor finds the catalogue in the menu: batik's own skills from seed 000, the shared business skills, and the three levels", { timeout: 60_000 }, async (t) => {
   const mentor = await env.server.addUser({ username: 'mentor-ad', password: PASSWORD, role: 'mentor', displayName: 'AD' });

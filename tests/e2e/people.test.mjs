@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer, seedPeople);
@@ -65,9 +65,6 @@ async function seedPeople() {
     village_code: '35.79.02.2006',
   });
 }
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 async function assertFitsPhone(page, where) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { apiLogin, importCsv } from './api.mjs';
-import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer, seedRegistry);
@@ -115,9 +115,6 @@ async function seedRegistry() {
   const sidomulyo = await admin.get('/enterprises?region=35.79.01.2007');
   for (const item of sidomulyo.items) seed.ids[item.name] = item.id;
 }
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** The total line and the names in the list (wide table), as shown now. */
 async function listShown(page) {

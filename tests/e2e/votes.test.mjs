@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
@@ -14,9 +14,6 @@ const env = useServerAndBrowser(startServer);
 const PASSWORD = 'kata sandi e2e yang panjang';
 const BANJARSARI = '35.07.20.2004'; // Banjarsari, Ngajum, Kabupaten Malang
 const WITHOUT_ACCOUNT = ['Tukini', 'Sumarni', 'Ngatini', 'Wagini'];
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 let groups = 0;
 

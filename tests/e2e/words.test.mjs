@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser } from './browser.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 /** What the tests start from: the demo's logins and the ids of the records they open. */
@@ -50,9 +50,6 @@ const env = useServerAndBrowser(startServer, async ({ server }) => {
   assert.ok(seed.verified, 'an enterprise verified by the demo data');
   seed.user = (await admin.get('/users?limit=200')).items.find((user) => user.username === 'petugas');
 });
-
-/** Text as a reader sees it: no-break spaces as spaces, runs of white space as one. */
-const clean = (text) => (text ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Opens `url` and waits until its heading is shown and nothing is loading any more. */
 async function openPage(page, url) {
