@@ -2,13 +2,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { importErrors, listImports, startImport } from '../api/imports';
 import { importKeys } from '../api/keys';
-import type { ImportMode } from '../types';
+import { isFinished, type ImportMode } from '../types';
+
+export const LIST_POLL_MS = 3000;
 
 export function useRecentImports(offset: number, limit: number) {
   return useQuery({
     queryKey: importKeys.page(offset, limit),
     queryFn: ({ signal }) => listImports(offset, limit, signal),
     placeholderData: keepPreviousData,
+    // While a job on the page waits or runs, the page is read again, so its status moves on by itself.
+    refetchInterval: (q) => (q.state.data?.items.some((job) => !isFinished(job)) ? LIST_POLL_MS : false),
   });
 }
 
