@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql
   libsodium-dev libcli11-dev libspdlog-dev libcsv-dev libxlsxwriter-dev zlib1g-dev
+  liblemon-dev libvips-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-tidy chromium bc time curl wrk
 )
