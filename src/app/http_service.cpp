@@ -18,6 +18,8 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.cooperation,
                        *runtime.member_summary,
                        *runtime.competencies,
+                       *runtime.mentorships,
+                       *runtime.cycles,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

@@ -45,6 +45,9 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::groups::MemberSummaryService>(*runtime->database, runtime->clock);
   runtime->competencies =
       std::make_unique<domain::mentoring::CompetencyService>(*runtime->database, runtime->clock);
+  runtime->mentorships =
+      std::make_unique<domain::mentoring::MentorshipService>(*runtime->database, runtime->clock);
+  runtime->cycles = std::make_unique<domain::mentoring::CycleService>(*runtime->database, runtime->clock);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

@@ -11,6 +11,7 @@
 #include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/member_summary_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
+#include "domain/mentoring/cycle_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -42,6 +43,8 @@ struct Runtime {
   std::unique_ptr<domain::groups::CooperationService> cooperation;
   std::unique_ptr<domain::groups::MemberSummaryService> member_summary;
   std::unique_ptr<domain::mentoring::CompetencyService> competencies;
+  std::unique_ptr<domain::mentoring::MentorshipService> mentorships;
+  std::unique_ptr<domain::mentoring::CycleService> cycles;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

@@ -17,6 +17,13 @@
 
 namespace gotong::domain {
 
+// Declared only: a context whose repositories are named here by declaration keeps its own
+// header out of every file that includes this one.
+namespace mentoring {
+class MentorshipRepository;
+class CycleRepository;
+}  // namespace mentoring
+
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
 // rolls it back. Repositories obtained from it are valid only while it lives.
 class UnitOfWork {
@@ -37,6 +44,8 @@ class UnitOfWork {
   virtual groups::TreasuryRepository& Treasury() = 0;
   virtual groups::CooperationRepository& Cooperation() = 0;
   virtual mentoring::CompetencyRepository& Competencies() = 0;
+  virtual mentoring::MentorshipRepository& Mentorships() = 0;
+  virtual mentoring::CycleRepository& Cycles() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -91,6 +91,8 @@ class SqlUnit final : public domain::UnitOfWork {
         treasury_(sql_),
         cooperation_(sql_),
         competencies_(sql_),
+        mentorships_(sql_),
+        cycles_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -141,6 +143,8 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::groups::TreasuryRepository& Treasury() override { return treasury_; }
   domain::groups::CooperationRepository& Cooperation() override { return cooperation_; }
   domain::mentoring::CompetencyRepository& Competencies() override { return competencies_; }
+  domain::mentoring::MentorshipRepository& Mentorships() override { return mentorships_; }
+  domain::mentoring::CycleRepository& Cycles() override { return cycles_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -176,6 +180,8 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlTreasuryRepository treasury_;
   internal::SqlCooperationRepository cooperation_;
   internal::SqlCompetencyRepository competencies_;
+  internal::SqlMentorshipRepository mentorships_;
+  internal::SqlCycleRepository cycles_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

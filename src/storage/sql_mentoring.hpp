@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "domain/mentoring/cycles.hpp"
 #include "domain/mentoring/mentoring.hpp"
 
 namespace gotong::storage::internal {
@@ -16,6 +17,40 @@ class SqlCompetencyRepository final : public domain::mentoring::CompetencyReposi
                                                                const core::PageRequest& page) override;
 
  private:
+  soci::session& sql_;
+};
+
+class SqlMentorshipRepository final : public domain::mentoring::MentorshipRepository {
+ public:
+  explicit SqlMentorshipRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::int64_t> Insert(const domain::mentoring::Mentorship& mentorship) override;
+  core::Status Update(const domain::mentoring::Mentorship& mentorship) override;
+  core::Result<domain::mentoring::Mentorship> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::mentoring::Mentorship>> List(const domain::mentoring::MentorshipFilter& filter,
+                                                               const core::PageRequest& page) override;
+  core::Result<bool> Overlaps(const domain::mentoring::Mentorship& mentorship, std::int64_t except) override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlCycleRepository final : public domain::mentoring::CycleRepository {
+ public:
+  explicit SqlCycleRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::int64_t> Insert(const domain::mentoring::LearningCycle& cycle) override;
+  core::Status Update(const domain::mentoring::LearningCycle& cycle) override;
+  core::Status ReplacePlan(const domain::mentoring::LearningCycle& cycle) override;
+  core::Result<domain::mentoring::LearningCycle> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::mentoring::LearningCycle>> List(const domain::mentoring::CycleFilter& filter,
+                                                                  const core::PageRequest& page) override;
+  core::Result<std::int64_t> InsertSession(const domain::mentoring::CycleSession& session) override;
+  core::Result<std::vector<domain::mentoring::CycleSession>> Sessions(std::int64_t cycle_id) override;
+  core::Result<std::int64_t> InsertEvaluation(const domain::mentoring::Evaluation& evaluation) override;
+  core::Result<std::vector<domain::mentoring::Evaluation>> Evaluations(std::int64_t cycle_id) override;
+
+ private:
+  // Reads the targets and mentees of `cycle`.
+  void ReadPlan(domain::mentoring::LearningCycle& cycle);
   soci::session& sql_;
 };
 

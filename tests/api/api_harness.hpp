@@ -92,6 +92,8 @@ class Services {
   domain::groups::CooperationService cooperation;
   domain::groups::MemberSummaryService member_summary;
   domain::mentoring::CompetencyService competencies;
+  domain::mentoring::MentorshipService mentorships;
+  domain::mentoring::CycleService cycles;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports

@@ -46,8 +46,6 @@ core::Result<MeetingView> MeetingService::GetMeeting(const Context& context, std
   return MeetingViewOf(*unit, group_id, meeting_id);
 }
 
-namespace {
-
 void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& input, Meeting& meeting,
                   const core::Date& today) {
   bool creating = meeting.id == 0;
@@ -93,8 +91,6 @@ void ApplyMeeting(UnitOfWork& unit, Problems& problems, const MeetingInput& inpu
   }
 }
 
-}  // namespace
-
 core::Result<MeetingView> MeetingService::CreateMeeting(const Context& context, std::int64_t group_id,
                                                       const MeetingInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
@@ -131,29 +127,20 @@ core::Result<MeetingView> MeetingService::UpdateMeeting(const Context& context, 
   return write.Commit(std::move(view));
 }
 
-core::Result<MeetingView> MeetingService::RecordAttendance(
-    const Context& context, std::int64_t group_id, std::int64_t meeting_id,
-    const std::optional<std::vector<AttendanceInput>>& attendance) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
-  auto& [unit, group, caller, trail] = write;
-  GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
-  if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");
-  if (meeting.status != MeetingStatus::kHeld) {
-    return Precondition("attendance", "not_held",
-                        "attendance is taken at a meeting that was held; this one is " +
-                            std::string(ToString(meeting.status)));
-  }
-  Problems problems;
+core::Result<std::vector<Attendance>> CheckAttendance(UnitOfWork& unit, Problems& problems,
+                                                      std::int64_t group_id, const core::Date& held_on,
+                                                      const std::vector<AttendanceInput>& attendance,
+                                                      const std::string& field) {
   std::vector<std::int64_t> ids;
-  for (const auto& line : *attendance) {
+  for (const auto& line : attendance) {
     if (line.member_id) ids.push_back(*line.member_id);
   }
-  GOTONG_ASSIGN_OR_RETURN(auto members, unit->Groups().FindMembers(group_id, ids));
+  GOTONG_ASSIGN_OR_RETURN(auto members, unit.Groups().FindMembers(group_id, ids));
   std::set<std::int64_t> seen;
   std::vector<Attendance> lines;
-  for (std::size_t i = 0; i < attendance->size(); ++i) {
-    const auto& line = (*attendance)[i];
-    std::string at = "attendance[" + std::to_string(i) + "].";
+  for (std::size_t i = 0; i < attendance.size(); ++i) {
+    const auto& line = attendance[i];
+    std::string at = field + "[" + std::to_string(i) + "].";
     std::optional<Presence> presence;
     if (!line.presence) {
       problems.Add(at + "presence", "required", at + "presence is required");
@@ -169,15 +156,32 @@ core::Result<MeetingView> MeetingService::RecordAttendance(
     if (found == members.end()) {
       problems.Add(at + "member_id", "not_member",
                    "member " + std::to_string(*line.member_id) + " is not in this group");
-    } else if (!found->ActiveOn(meeting.held_on)) {
+    } else if (!found->ActiveOn(held_on)) {
       problems.Add(at + "member_id", "not_member_then",
-                   found->person_name + " was not a member on " + meeting.held_on.ToString());
+                   found->person_name + " was not a member on " + held_on.ToString());
     } else if (!seen.insert(*line.member_id).second) {
       problems.Add(at + "member_id", "duplicate", found->person_name + " is listed twice");
     } else if (presence) {
       lines.push_back({*line.member_id, *presence, found->person_name});
     }
   }
+  return lines;
+}
+
+core::Result<MeetingView> MeetingService::RecordAttendance(
+    const Context& context, std::int64_t group_id, std::int64_t meeting_id,
+    const std::optional<std::vector<AttendanceInput>>& attendance) {
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
+  auto& [unit, group, caller, trail] = write;
+  GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
+  if (!attendance) return Error::Invalid("attendance", "required", "attendance is required");
+  if (meeting.status != MeetingStatus::kHeld) {
+    return Precondition("attendance", "not_held",
+                        "attendance is taken at a meeting that was held; this one is " +
+                            std::string(ToString(meeting.status)));
+  }
+  Problems problems;
+  GOTONG_ASSIGN_OR_RETURN(auto lines, CheckAttendance(*unit, problems, group_id, meeting.held_on, *attendance));
   if (!problems.empty()) return problems.ToError();
   GOTONG_RETURN_IF_ERROR(unit->Meetings().ReplaceAttendance(meeting_id, lines));
   std::int64_t counts[3] = {0, 0, 0};

@@ -52,6 +52,19 @@ struct ComplianceView {
   int required = 0;
 };
 
+// Sets `meeting` (of `meeting.group_id`; id 0 when it is new) from `input`, adding what is wrong
+// to `problems`: a new meeting held after `today` is planned, and a held one may not lie ahead.
+void ApplyMeeting(UnitOfWork& unit, form::Problems& problems, const MeetingInput& input, Meeting& meeting,
+                  const core::Date& today);
+
+// The attendance lines of a meeting of the group held on `held_on`: each member in the group on
+// that day, listed once, with a presence. What is wrong goes to `problems`, named
+// "<field>[i].member_id" or "<field>[i].presence".
+core::Result<std::vector<Attendance>> CheckAttendance(UnitOfWork& unit, form::Problems& problems,
+                                                      std::int64_t group_id, const core::Date& held_on,
+                                                      const std::vector<AttendanceInput>& attendance,
+                                                      const std::string& field = "attendance");
+
 // A group's meetings under its programme's SOP (seed 001): the meetings the secretary records,
 // who attended, and how many the group held against what its SOP asks each month.
 class MeetingService : public GroupWorkspace {

@@ -1466,6 +1466,162 @@ export interface paths {
         patch: operations["updateCompetency"];
         trace?: never;
     };
+    "/api/v1/mentorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a group's mentorships
+         * @description Who mentors whom in a group (seed 000), newest start first. Anyone who reaches the group reads them (its members, its steward's officers, its programme's facilitator, admins). `group_id` is required (`400`, field `group_id`, code `required`). `active=true` keeps those lasting today.
+         */
+        get: operations["listMentorships"];
+        put?: never;
+        /**
+         * Pair a mentor with a mentee
+         * @description Those who guide the group's learning: admins, its steward's officers, its programme's facilitator, its leader and the members who mentor (`mentor: true`); anyone else gets `403`. The mentor is a member of the group (`mentor_member_id`) or, for an external consultant, a person of the registry (`mentor_person_id`); a `community` mentor is a member of the group (`400`, field `mentor_member_id`, code `required`). A mentor does not mentor herself (field `mentee_member_id`, code `same_person`); a mentee is a member of the group (code `not_member`); `ended_on` is not before `started_on` (code `after_to`). The same mentor and mentee in an overlapping period is a `409` (type `urn:gotong:problem:already-exists`, field `mentee_member_id`). Audited (entity `mentorship`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createMentorship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentorships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a mentorship
+         * @description Anyone who reaches the mentorship's group.
+         */
+        get: operations["getMentorship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a mentorship's period or note, or end it
+         * @description Those who guide the group's learning. Sets `started_on`, `ended_on` (the last day; null while it lasts) and `note`. Who mentors whom does not change (`400`, code `immutable` on `group_id`, `mentor_member_id` or `mentee_member_id`): end the mentorship and start another. Audited (entity `mentorship`, action `update`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["updateMentorship"];
+        trace?: never;
+    };
+    "/api/v1/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a group's learning cycles
+         * @description A group's learning cycles (seed 000's mentoring model), newest first, each with its completion so far and how many sessions it held. Anyone who reaches the group. `group_id` is required; `status` filters by stage.
+         */
+        get: operations["listCycles"];
+        put?: never;
+        /**
+         * Plan a learning cycle
+         * @description Those who guide the group's learning (see `createMentorship`). A cycle starts in `planning`: its title, mentor (`mentor_member_id` or `mentor_person_id` with `mentor_origin`), target competencies (each once, not retired, level 1 to 3, default 2), mentees (members of the group today, each once, not the mentor), venue and host, time allocation, facilities and planned dates. Each wrong item is named (`targets[1].competency_id`, code `duplicate`, `not_found` or `retired`; `mentees[0].member_id`, code `not_member`, `not_member_now`, `same_person` or `duplicate`). The theme is chosen by the group: link a proposal on topic `learning_theme` (`deliberation_id`), and the option it agrees on becomes the theme when the cycle starts. Audited (entity `learning_cycle`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a learning cycle with its sessions and evaluations
+         * @description Anyone who reaches the cycle's group. `completion` counts achieved target competencies against every mentee's targets and lists the evaluations still missing; `decision` is where the theme proposal stands; `can_guide` says whether the caller plans, holds sessions and evaluates.
+         */
+        get: operations["getCycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a learning cycle's plan
+         * @description Those who guide the group's learning. While the cycle is planned, every field of `createCycle` but `group_id` (`immutable`); `targets` and `mentees` replace the lists. Once it is under way its title, theme, proposal, mentor, targets and mentees stay (`400`, code `not_allowed`) and only the practical details change; a closed cycle takes no change (`409`, field `status`, code `closed`). Audited. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["updateCycle"];
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a learning cycle to its next stage
+         * @description Those who guide the group's learning. One step forward only: planning → implementation → evaluation → closed; anything else is a `409` (field `to`, code `invalid_transition`, params `from` and `to`). Each step checks that the cycle is ready, and a `409` names what is missing: to implementation, a decided and agreed theme proposal (`deliberation_id`, code `not_held` or `not_agreed`) or a theme (`theme`, `required`), targets and mentees (`required`); to evaluation, at least one session (`sessions`, `required`); to closed, an evaluation of every mentee on every target, one error per missing pair (`evaluations`, code `missing_evaluation`, params `member_id`, `member`, `competency_id`, `competency`). Audited (entity `learning_cycle`, action `transition`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["transitionCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a learning-by-doing session
+         * @description Those who guide the group's learning, while the cycle is under way (`409`, field `status`, code `not_allowed`, otherwise). A session is a held meeting of the group (it counts toward the SOP's meetings): `held_on` not after today, the cycle's venue and host unless given, agenda "Belajar: <theme>", `practice` (what was practised; required) and `attendance` as for a meeting (`attendance[0].member_id`, codes `not_member`, `not_member_then`, `duplicate`). Audited (entities `meeting` and `cycle_session`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["addCycleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a mentee on a target competency
+         * @description Those who guide the group's learning, during the cycle's evaluation; while it is under way only an evaluation the mentee asked for (`on_request: true`); otherwise `409` (field `status`, code `not_allowed`). The member is a mentee of the cycle (`member_id`, code `not_mentee`) and the competency one of its targets (`competency_id`, code `not_target`); an achieved competency needs its `level` (1 to 3); `evaluated_on` defaults to today and is not after it. One evaluation per mentee and competency: a second is a `409` (type `urn:gotong:problem:already-exists`, field `member_id`). Audited (entity `evaluation`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["addCycleEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3681,6 +3837,283 @@ export interface components {
             description?: string | null;
             retired?: boolean;
         };
+        /**
+         * @description Where a mentor comes from: the MSME community itself or an outside consultant (seed 000's central comparison).
+         * @enum {string}
+         */
+        MentorOrigin: "community" | "external";
+        /** @description A mentor and one mentee of a group, for a period (seed 000). */
+        Mentorship: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            group_id: number;
+            /**
+             * Format: int64
+             * @description The mentor as a person of the registry.
+             */
+            mentor_person_id: number;
+            /**
+             * Format: int64
+             * @description Her membership of the group; null for an outside consultant.
+             */
+            mentor_member_id: number | null;
+            mentor_name: string;
+            mentor_origin: components["schemas"]["MentorOrigin"];
+            /** Format: int64 */
+            mentee_member_id: number;
+            mentee_name: string;
+            /** Format: date */
+            started_on: string;
+            /**
+             * Format: date
+             * @description The last day; null while it lasts.
+             */
+            ended_on: string | null;
+            note: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MentorshipInput: {
+            /** Format: int64 */
+            group_id: number;
+            /**
+             * Format: int64
+             * @description A member of the group who mentors; required for a community mentor.
+             */
+            mentor_member_id?: number | null;
+            /**
+             * Format: int64
+             * @description A person of the registry from outside the group (an external consultant).
+             */
+            mentor_person_id?: number | null;
+            mentor_origin: components["schemas"]["MentorOrigin"];
+            /** Format: int64 */
+            mentee_member_id: number;
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            ended_on?: string | null;
+            note?: string | null;
+        };
+        MentorshipPatch: {
+            /** Format: date */
+            started_on?: string;
+            /** Format: date */
+            ended_on?: string | null;
+            note?: string | null;
+        };
+        MentorshipPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Mentorship"][];
+        };
+        /**
+         * @description The stages of seed 000's mentoring model, in order.
+         * @enum {string}
+         */
+        CycleStatus: "planning" | "implementation" | "evaluation" | "closed";
+        CycleTarget: {
+            /** Format: int64 */
+            competency_id: number;
+            code: string;
+            name: string;
+            /** @description The level the mentees are to reach. */
+            level: number;
+        };
+        CycleMentee: {
+            /** Format: int64 */
+            member_id: number;
+            name: string;
+        };
+        CycleBase: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            group_id: number;
+            title: string;
+            /** @description Chosen by the group: the option its theme proposal agreed on once the cycle starts. */
+            theme: string | null;
+            /**
+             * Format: int64
+             * @description The group's proposal (topic `learning_theme`) that chooses the theme.
+             */
+            deliberation_id: number | null;
+            status: components["schemas"]["CycleStatus"];
+            /** Format: date */
+            status_since: string;
+            /** @description The one stage it may move to; null once closed. */
+            next_status: components["schemas"]["CycleStatus"] | null;
+            /** Format: int64 */
+            mentor_person_id: number;
+            /** Format: int64 */
+            mentor_member_id: number | null;
+            mentor_name: string;
+            mentor_origin: components["schemas"]["MentorOrigin"];
+            venue: string | null;
+            /** Format: int64 */
+            host_member_id: number | null;
+            time_allocation: string | null;
+            facilities: string | null;
+            /** Format: date */
+            planned_from: string | null;
+            /** Format: date */
+            planned_to: string | null;
+            targets: components["schemas"]["CycleTarget"][];
+            mentees: components["schemas"]["CycleMentee"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A cycle in a list, with its completion so far. */
+        CycleSummary: components["schemas"]["CycleBase"] & {
+            completion: {
+                /** @description Target competencies achieved, over all mentees. */
+                achieved: number;
+                /** @description Mentees × target competencies. */
+                targets: number;
+                evaluated: number;
+            };
+            session_count: number;
+        };
+        CycleSummaryPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["CycleSummary"][];
+        };
+        /** @description A learning cycle with where its theme proposal stands, its sessions, its evaluations and its completion (achieved ÷ targets; seed 000 reports 100%). */
+        Cycle: components["schemas"]["CycleBase"] & {
+            completion: {
+                achieved: number;
+                targets: number;
+                evaluated: number;
+                /** @description Each mentee and target competency not yet evaluated. */
+                missing: {
+                    /** Format: int64 */
+                    member_id: number;
+                    member: string;
+                    /** Format: int64 */
+                    competency_id: number;
+                    competency: string;
+                }[];
+            };
+            decision: null | {
+                /** Format: int64 */
+                deliberation_id: number;
+                title: string;
+                decided: boolean;
+                /** @enum {string|null} */
+                outcome: "agreed" | "not_agreed" | null;
+                agreed_option: string | null;
+            };
+            sessions: {
+                /** Format: int64 */
+                id: number;
+                /**
+                 * Format: int64
+                 * @description The group's meeting this session was.
+                 */
+                meeting_id: number;
+                /** Format: date */
+                held_on: string;
+                venue: string | null;
+                /** Format: int64 */
+                host_member_id: number | null;
+                practice: string;
+                present: number;
+                excused: number;
+                absent: number;
+            }[];
+            evaluations: {
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                member_id: number;
+                member: string;
+                /** Format: int64 */
+                competency_id: number;
+                achieved: boolean;
+                level: number | null;
+                notes: string | null;
+                /** Format: date */
+                evaluated_on: string;
+                /** @description The mentee asked for it outside the sessions. */
+                on_request: boolean;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            can_guide: boolean;
+        };
+        /** @description The fields of a learning cycle's plan, for CycleInput and CyclePatch. */
+        CycleFields: {
+            title?: string;
+            theme?: string | null;
+            /** Format: int64 */
+            deliberation_id?: number | null;
+            /** Format: int64 */
+            mentor_member_id?: number | null;
+            /** Format: int64 */
+            mentor_person_id?: number | null;
+            mentor_origin?: components["schemas"]["MentorOrigin"];
+            venue?: string | null;
+            /** Format: int64 */
+            host_member_id?: number | null;
+            time_allocation?: string | null;
+            facilities?: string | null;
+            /** Format: date */
+            planned_from?: string | null;
+            /** Format: date */
+            planned_to?: string | null;
+            targets?: {
+                /** Format: int64 */
+                competency_id: number;
+                /** @default 2 */
+                level?: number;
+            }[];
+            mentees?: {
+                /** Format: int64 */
+                member_id: number;
+            }[];
+        };
+        CyclePatch: components["schemas"]["CycleFields"];
+        CycleInput: components["schemas"]["CycleFields"] & {
+            /** Format: int64 */
+            group_id: number;
+        };
+        CycleSessionInput: {
+            /** Format: date */
+            held_on: string;
+            /** @enum {string} */
+            kind?: "formal" | "informal";
+            venue?: string | null;
+            /** Format: int64 */
+            host_member_id?: number | null;
+            minutes?: string | null;
+            /** @description What the mentees practised. */
+            practice: string;
+            attendance?: {
+                /** Format: int64 */
+                member_id: number;
+                /** @enum {string} */
+                presence: "present" | "excused" | "absent";
+            }[];
+        };
+        CycleEvaluationInput: {
+            /** Format: int64 */
+            member_id: number;
+            /** Format: int64 */
+            competency_id: number;
+            achieved: boolean;
+            /** @description Required when achieved. */
+            level?: number | null;
+            notes?: string | null;
+            /** Format: date */
+            evaluated_on?: string;
+            /**
+             * @description The mentee asked for it while the cycle is under way.
+             * @default false
+             */
+            on_request?: boolean;
+        };
         CompetencyPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Competency"][];
         };
@@ -3709,10 +4142,10 @@ export interface components {
             /** @description The offending field as a JSON path-ish name (`username`, `scope.id`, `attendance[3].member_id`), or `""` for the body as a whole. */
             field: string;
             /**
-             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`).
+             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -4076,6 +4509,16 @@ export interface components {
          * @example 4
          */
         CompetencyId: number;
+        /**
+         * @description The mentorship's id.
+         * @example 1
+         */
+        MentorshipId: number;
+        /**
+         * @description The learning cycle's id.
+         * @example 1
+         */
+        CycleId: number;
         /**
          * @description The import job's id.
          * @example 4
@@ -10272,6 +10715,523 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMentorships: {
+        parameters: {
+            query: {
+                /** @example 1 */
+                group_id: number;
+                /** @description Only this mentor's. */
+                mentor_person_id?: number;
+                /** @description Only this mentee's. */
+                mentee_member_id?: number;
+                /** @description Only mentorships lasting today. */
+                active?: boolean;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of mentorships. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorshipPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createMentorship: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 1,
+                 *       "mentor_member_id": 4,
+                 *       "mentor_origin": "community",
+                 *       "mentee_member_id": 5,
+                 *       "started_on": "2025-07-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MentorshipInput"];
+            };
+        };
+        responses: {
+            /** @description The mentorship; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new mentorship's path.
+                     * @example /api/v1/mentorships/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentorship"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMentorship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The mentorship's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["MentorshipId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mentorship. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentorship"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMentorship: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The mentorship's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["MentorshipId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ended_on": "2026-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MentorshipPatch"];
+            };
+        };
+        responses: {
+            /** @description The mentorship as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentorship"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCycles: {
+        parameters: {
+            query: {
+                /** @example 1 */
+                group_id: number;
+                status?: components["schemas"]["CycleStatus"];
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of learning cycles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleSummaryPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 2,
+                 *       "title": "Belajar ecotik",
+                 *       "mentor_member_id": 12,
+                 *       "mentor_origin": "community",
+                 *       "venue": "rumah Bu Dewi: halaman luas untuk mondeng",
+                 *       "targets": [
+                 *         {
+                 *           "competency_id": 4,
+                 *           "level": 2
+                 *         },
+                 *         {
+                 *           "competency_id": 5
+                 *         }
+                 *       ],
+                 *       "mentees": [
+                 *         {
+                 *           "member_id": 13
+                 *         },
+                 *         {
+                 *           "member_id": 14
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CycleInput"];
+            };
+        };
+        responses: {
+            /** @description The cycle; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new cycle's path.
+                     * @example /api/v1/cycles/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The learning cycle's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["CycleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cycle. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The learning cycle's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["CycleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deliberation_id": 7
+                 *     }
+                 */
+                "application/json": components["schemas"]["CyclePatch"];
+            };
+        };
+        responses: {
+            /** @description The cycle as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    transitionCycle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The learning cycle's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["CycleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "implementation"
+                 *     }
+                 */
+                "application/json": {
+                    to: components["schemas"]["CycleStatus"];
+                };
+            };
+        };
+        responses: {
+            /** @description The cycle in its new stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addCycleSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The learning cycle's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["CycleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "held_on": "2026-11-14",
+                 *       "practice": "mondeng daun jati pada kain mori, lalu fiksasi",
+                 *       "attendance": [
+                 *         {
+                 *           "member_id": 13,
+                 *           "presence": "present"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CycleSessionInput"];
+            };
+        };
+        responses: {
+            /** @description The cycle with the new session among its sessions. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addCycleEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The learning cycle's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["CycleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "member_id": 13,
+                 *       "competency_id": 4,
+                 *       "achieved": true,
+                 *       "level": 2,
+                 *       "notes": "motif daun jati keluar jelas"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CycleEvaluationInput"];
+            };
+        };
+        responses: {
+            /** @description The cycle with the new evaluation and its completion. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -1,0 +1,172 @@
+#pragma once
+
+// The mentoring model of seed 000 on a group's workspace: mentorships, and learning cycles with
+// their sessions (meetings of the group) and evaluations.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "domain/accounts/access.hpp"
+#include "domain/audit/audit.hpp"
+#include "domain/form.hpp"
+#include "domain/groups/group_access.hpp"
+#include "domain/groups/meeting_service.hpp"
+#include "domain/mentoring/cycles.hpp"
+
+namespace gotong::domain::mentoring {
+
+using form::Field;
+
+// Who mentors: a member of the group (a community mentor, or an outside one who joined it), or a
+// person of the registry from outside the group (an external consultant).
+struct MentorInput {
+  Field<std::int64_t> mentor_member_id;
+  Field<std::int64_t> mentor_person_id;
+  Field<std::string> origin;
+};
+
+struct MentorshipInput {
+  Field<std::int64_t> group_id;  // on create only
+  MentorInput mentor;            // on create only
+  Field<std::int64_t> mentee_member_id;  // on create only
+  Field<std::string> started_on;
+  Field<std::string> ended_on;
+  Field<std::string> note;
+};
+
+struct MentorshipQuery {
+  std::optional<std::int64_t> group_id;
+  std::optional<std::int64_t> mentor_person_id;
+  std::optional<std::int64_t> mentee_member_id;
+  bool active_only = false;
+  core::PageRequest page;
+};
+
+struct TargetInput {
+  std::optional<std::int64_t> competency_id;
+  std::optional<std::int64_t> level;
+};
+
+struct MenteeInput {
+  std::optional<std::int64_t> member_id;
+};
+
+struct CycleInput {
+  Field<std::int64_t> group_id;  // on create only
+  Field<std::string> title;
+  Field<std::string> theme;
+  Field<std::int64_t> deliberation_id;
+  MentorInput mentor;
+  Field<std::string> venue;
+  Field<std::int64_t> host_member_id;
+  Field<std::string> time_allocation;
+  Field<std::string> facilities;
+  Field<std::string> planned_from;
+  Field<std::string> planned_to;
+  std::optional<std::vector<TargetInput>> targets;   // absent: unchanged
+  std::optional<std::vector<MenteeInput>> mentees;   // absent: unchanged
+};
+
+struct CycleQuery {
+  std::optional<std::int64_t> group_id;
+  std::optional<std::string> status;
+  core::PageRequest page;
+};
+
+// What the deliberation that chose a cycle's theme stands at.
+struct ThemeDecision {
+  std::int64_t deliberation_id = 0;
+  std::string title;
+  bool decided = false;
+  std::optional<groups::Outcome> outcome;
+  std::optional<std::string> agreed_option;  // the label the group agreed on
+};
+
+struct CycleSummary {
+  LearningCycle cycle;
+  std::int64_t achieved = 0;
+  std::int64_t targets = 0;
+  std::int64_t evaluated = 0;
+  std::int64_t sessions = 0;
+};
+
+struct CycleView {
+  LearningCycle cycle;
+  Completion completion;
+  std::optional<ThemeDecision> decision;
+  std::vector<CycleSession> sessions;
+  std::vector<Evaluation> evaluations;
+  bool can_guide = false;  // the caller plans, holds sessions and evaluates
+};
+
+struct SessionInput {
+  groups::MeetingInput meeting;  // held_on, venue, host_member_id, agenda, minutes; kind
+  Field<std::string> practice;
+  std::optional<std::vector<groups::AttendanceInput>> attendance;
+};
+
+struct EvaluationInput {
+  Field<std::int64_t> member_id;
+  Field<std::int64_t> competency_id;
+  Field<bool> achieved;
+  Field<std::int64_t> level;
+  Field<std::string> notes;
+  Field<std::string> evaluated_on;  // default: today
+  Field<bool> on_request;
+};
+
+audit::Snapshot SnapshotOf(const Mentorship& mentorship);
+audit::Snapshot SnapshotOf(const LearningCycle& cycle);
+
+// Those who guide a group's learning: admins, its steward's officers and its programme's
+// facilitator, its leader, and the members who mentor it.
+bool Guides(const groups::Caller& caller);
+
+// Mentor and mentee pairs of a group. Members of the group read them; those who guide it
+// (Guides) write them.
+class MentorshipService : public groups::GroupWorkspace {
+ public:
+  using groups::GroupWorkspace::GroupWorkspace;
+
+  core::Result<core::Page<Mentorship>> List(const accounts::Context& context, const MentorshipQuery& query);
+  core::Result<Mentorship> Get(const accounts::Context& context, std::int64_t id);
+  core::Result<Mentorship> Create(const accounts::Context& context, const MentorshipInput& input);
+  core::Result<Mentorship> Update(const accounts::Context& context, std::int64_t id,
+                                  const MentorshipInput& input);
+};
+
+// Learning cycles: planned (targets, mentees, theme by the group's deliberation, venue, time,
+// facilities), carried out in sessions that are meetings of the group, and evaluated per mentee
+// and target competency before they close.
+class CycleService : public groups::GroupWorkspace {
+ public:
+  using groups::GroupWorkspace::GroupWorkspace;
+
+  core::Result<core::Page<CycleSummary>> List(const accounts::Context& context, const CycleQuery& query);
+  core::Result<CycleView> Get(const accounts::Context& context, std::int64_t id);
+  core::Result<CycleView> Create(const accounts::Context& context, const CycleInput& input);
+  // Planning only: a cycle under way keeps its targets, mentees and theme.
+  core::Result<CycleView> Update(const accounts::Context& context, std::int64_t id, const CycleInput& input);
+  // One step forward (NextStatus), when the cycle is ready for it; kFailedPrecondition naming
+  // what is missing otherwise (closing lists every evaluation still missing).
+  core::Result<CycleView> Transition(const accounts::Context& context, std::int64_t id,
+                                     const Field<std::string>& to);
+  // A learning-by-doing session: a held meeting of the group with its attendance, during
+  // implementation.
+  core::Result<CycleView> AddSession(const accounts::Context& context, std::int64_t id, const SessionInput& input);
+  // During evaluation; during implementation only one the mentee asked for (on_request).
+  core::Result<CycleView> AddEvaluation(const accounts::Context& context, std::int64_t id,
+                                        const EvaluationInput& input);
+
+ private:
+  core::Result<CycleView> ViewOf(UnitOfWork& unit, const LearningCycle& cycle, const groups::Caller& caller) const;
+  // A writing unit on the cycle's group for one who guides it, and the cycle read in it.
+  core::Result<std::pair<groups::GroupWrite, LearningCycle>> BeginCycleWrite(const accounts::Context& context,
+                                                                             std::int64_t id) const;
+};
+
+}  // namespace gotong::domain::mentoring

@@ -1,0 +1,189 @@
+#pragma once
+
+// Community mentoring (seed 000): who mentors whom, and the mentoring model's learning cycle —
+// planned by the group's deliberation, carried out by learning-by-doing sessions (meetings of
+// the group), and closed by evaluating every mentee on every target competency.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+
+namespace gotong::domain::mentoring {
+
+// Where a mentor comes from: the MSME community itself, or an outside consultant (the seed's
+// central comparison: community mentors share the members' values).
+enum class MentorOrigin { kCommunity, kExternal };  // community, external
+std::string_view ToString(MentorOrigin origin);
+std::optional<MentorOrigin> ParseMentorOrigin(std::string_view text);
+
+// A mentor and one mentee of a group, for a period. The mentor is a person of the registry; a
+// community mentor is also a member of the group (`mentor_member_id`).
+struct Mentorship {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t mentor_person_id = 0;
+  std::optional<std::int64_t> mentor_member_id;
+  std::string mentor_name;  // read from the person
+  std::int64_t mentee_member_id = 0;
+  std::string mentee_name;  // read from the mentee's person
+  MentorOrigin origin = MentorOrigin::kCommunity;
+  core::Date started_on;
+  std::optional<core::Date> ended_on;  // the last day; none while it lasts
+  std::optional<std::string> note;
+  core::Instant created_at{};
+  core::Instant updated_at{};
+
+  bool ActiveOn(const core::Date& day) const { return started_on <= day && (!ended_on || day <= *ended_on); }
+};
+
+struct MentorshipFilter {
+  std::int64_t group_id = 0;
+  std::optional<std::int64_t> mentor_person_id;
+  std::optional<std::int64_t> mentee_member_id;
+  std::optional<core::Date> active_on;  // only those lasting on that day
+};
+
+class MentorshipRepository {
+ public:
+  virtual ~MentorshipRepository() = default;
+  virtual core::Result<std::int64_t> Insert(const Mentorship& mentorship) = 0;
+  virtual core::Status Update(const Mentorship& mentorship) = 0;
+  // kNotFound naming the mentorship.
+  virtual core::Result<Mentorship> Find(std::int64_t id) = 0;
+  // Newest start first.
+  virtual core::Result<core::Page<Mentorship>> List(const MentorshipFilter& filter,
+                                                    const core::PageRequest& page) = 0;
+  // Whether the same mentor already mentors the mentee in the group at some day of
+  // [from, to] (to: open), other than mentorship `except`.
+  virtual core::Result<bool> Overlaps(const Mentorship& mentorship, std::int64_t except) = 0;
+};
+
+// planning → implementation → evaluation → closed, one step at a time.
+enum class CycleStatus { kPlanning, kImplementation, kEvaluation, kClosed };
+std::string_view ToString(CycleStatus status);
+std::optional<CycleStatus> ParseCycleStatus(std::string_view text);
+// The one state a cycle may move to from `from`; none from closed.
+std::optional<CycleStatus> NextStatus(CycleStatus from);
+
+// A competency the cycle's mentees are to reach, and to what level.
+struct CycleTarget {
+  std::int64_t competency_id = 0;
+  int level = 2;
+  std::string code;  // read from the catalogue
+  std::string name;  // read from the catalogue
+};
+
+struct CycleMentee {
+  std::int64_t member_id = 0;
+  std::string person_name;  // read
+};
+
+struct LearningCycle {
+  std::int64_t id = 0;
+  std::int64_t group_id = 0;
+  std::string title;                          // how the group calls it until the theme is chosen
+  std::optional<std::string> theme;           // "ecotik": often a market trend (seed 000)
+  std::optional<std::int64_t> deliberation_id;  // the proposal that chose the theme
+  CycleStatus status = CycleStatus::kPlanning;
+  core::Date status_since;
+  std::int64_t mentor_person_id = 0;
+  std::optional<std::int64_t> mentor_member_id;  // a community mentor's membership
+  std::string mentor_name;                       // read
+  MentorOrigin mentor_origin = MentorOrigin::kCommunity;
+  std::optional<std::string> venue;               // "rumah Bu Dewi: halaman luas untuk mondeng"
+  std::optional<std::int64_t> host_member_id;     // whose house
+  std::optional<std::string> time_allocation;     // "dua kali seminggu, pukul 13.00–16.00"
+  std::optional<std::string> facilities;          // "kompor, wajan, kain mori, daun jati"
+  std::optional<core::Date> planned_from;
+  std::optional<core::Date> planned_to;
+  std::vector<CycleTarget> targets;
+  std::vector<CycleMentee> mentees;
+  core::Instant created_at{};
+  core::Instant updated_at{};
+};
+
+struct CycleFilter {
+  std::int64_t group_id = 0;
+  std::optional<CycleStatus> status;
+};
+
+// A learning-by-doing session: a meeting of the group, with what was practised.
+struct CycleSession {
+  std::int64_t id = 0;
+  std::int64_t cycle_id = 0;
+  std::int64_t meeting_id = 0;
+  std::string practice;  // "mondeng daun jati pada kain mori, lalu fiksasi"
+  core::Instant created_at{};
+  // read from the meeting
+  core::Date held_on;
+  std::optional<std::string> venue;
+  std::optional<std::int64_t> host_member_id;
+  std::int64_t present = 0;
+  std::int64_t excused = 0;
+  std::int64_t absent = 0;
+};
+
+// How one mentee stands on one target competency.
+struct Evaluation {
+  std::int64_t id = 0;
+  std::int64_t cycle_id = 0;
+  std::int64_t member_id = 0;
+  std::string person_name;  // read
+  std::int64_t competency_id = 0;
+  bool achieved = false;
+  std::optional<int> level;
+  std::optional<std::string> notes;
+  core::Date evaluated_on;
+  bool on_request = false;  // the mentee asked for it outside the sessions
+  std::optional<std::int64_t> evaluated_by;  // the account that recorded it
+  core::Instant created_at{};
+};
+
+// A mentee and a target competency no evaluation covers yet.
+struct MissingEvaluation {
+  std::int64_t member_id = 0;
+  std::string person_name;
+  std::int64_t competency_id = 0;
+  std::string competency_name;
+  friend bool operator==(const MissingEvaluation&, const MissingEvaluation&) = default;
+};
+
+// Completion = achieved target competencies ÷ every mentee's target competencies (seed 000
+// reports 100%); computed from the evaluations, never stored.
+struct Completion {
+  std::int64_t achieved = 0;
+  std::int64_t targets = 0;  // mentees × targets
+  std::vector<MissingEvaluation> missing;
+};
+Completion CompletionOf(const LearningCycle& cycle, const std::vector<Evaluation>& evaluations);
+
+class CycleRepository {
+ public:
+  virtual ~CycleRepository() = default;
+  // Inserts the cycle with its targets and mentees; returns its id.
+  virtual core::Result<std::int64_t> Insert(const LearningCycle& cycle) = 0;
+  // Writes the cycle's own fields.
+  virtual core::Status Update(const LearningCycle& cycle) = 0;
+  // Replaces its targets and mentees (while it is planned: evaluations name them later).
+  virtual core::Status ReplacePlan(const LearningCycle& cycle) = 0;
+  // kNotFound naming the cycle.
+  virtual core::Result<LearningCycle> Find(std::int64_t id) = 0;
+  // Newest first; with targets and mentees.
+  virtual core::Result<core::Page<LearningCycle>> List(const CycleFilter& filter,
+                                                       const core::PageRequest& page) = 0;
+  virtual core::Result<std::int64_t> InsertSession(const CycleSession& session) = 0;
+  // Oldest first.
+  virtual core::Result<std::vector<CycleSession>> Sessions(std::int64_t cycle_id) = 0;
+  // kAlreadyExists (field "member_id") when the mentee has one on the competency already.
+  virtual core::Result<std::int64_t> InsertEvaluation(const Evaluation& evaluation) = 0;
+  virtual core::Result<std::vector<Evaluation>> Evaluations(std::int64_t cycle_id) = 0;
+};
+
+}  // namespace gotong::domain::mentoring

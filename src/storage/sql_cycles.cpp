@@ -1,0 +1,462 @@
+// The mentoring context's mentorships and learning cycles, with a cycle's targets, mentees,
+// sessions (meetings of the group) and evaluations.
+
+#include "sql_internal.hpp"
+#include "sql_mentoring.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+using namespace domain::mentoring;  // NOLINT: this file implements that context's interfaces
+
+// ---- mentorships ------------------------------------------------------------------------------
+
+constexpr const char* kMentorshipColumns =
+    "ms.id, ms.group_id, ms.mentor_person_id, ms.mentor_member_id, mp.name, ms.mentee_member_id, ep.name, "
+    "ms.origin, ms.started_on, ms.ended_on, ms.note, ms.created_at, ms.updated_at";
+constexpr const char* kMentorshipFrom =
+    " FROM mentorships ms JOIN people mp ON mp.id = ms.mentor_person_id "
+    "JOIN memberships em ON em.id = ms.mentee_member_id JOIN people ep ON ep.id = em.person_id";
+const RecordTable kMentorshipTable{kMentorshipColumns, kMentorshipFrom, "ms", "mentorship"};
+
+struct MentorshipVars {
+  long long id = 0, group_id = 0, mentor_person_id = 0, mentee_member_id = 0;
+  Slot<long long> mentor_member_id;
+  std::string mentor_name, mentee_name, origin, started_on, created_at, updated_at;
+  Slot<std::string> ended_on, note;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(group_id).Into(mentor_person_id).Into(mentor_member_id.value, mentor_member_id.indicator)
+        .Into(mentor_name).Into(mentee_member_id).Into(mentee_name).Into(origin).Into(started_on)
+        .Into(ended_on.value, ended_on.indicator).Into(note.value, note.indicator).Into(created_at)
+        .Into(updated_at);
+  }
+  Mentorship Get() const {
+    Mentorship m;
+    m.id = id;
+    m.group_id = group_id;
+    m.mentor_person_id = mentor_person_id;
+    if (mentor_member_id.has()) m.mentor_member_id = mentor_member_id.value;
+    m.mentor_name = mentor_name;
+    m.mentee_member_id = mentee_member_id;
+    m.mentee_name = mentee_name;
+    m.origin = Stored("origin", origin, ParseMentorOrigin);
+    m.started_on = DateFrom(started_on);
+    m.ended_on = OptionalDate(ended_on);
+    m.note = note.get();
+    m.created_at = InstantFrom(created_at);
+    m.updated_at = InstantFrom(updated_at);
+    return m;
+  }
+};
+
+// The columns a mentorship's update sets; who mentors whom is written once.
+constexpr std::string_view kMentorshipWriteColumns[] = {"started_on", "ended_on", "note", "updated_at"};
+
+struct MentorshipIn {
+  std::string started_on, updated_at;
+  In<std::string> ended_on, note;
+  explicit MentorshipIn(const Mentorship& m)
+      : started_on(m.started_on.ToString()),
+        updated_at(Text(m.updated_at)),
+        ended_on(DateIn(m.ended_on)),
+        note(TextIn(m.note)) {}
+  void Bind(Query& query) {
+    query.Use(started_on).Use(ended_on.value, ended_on.indicator).Use(note.value, note.indicator).Use(updated_at);
+  }
+};
+
+// ---- learning cycles --------------------------------------------------------------------------
+
+constexpr const char* kCycleColumns =
+    "lc.id, lc.group_id, lc.title, lc.theme, lc.deliberation_id, lc.status, lc.status_since, "
+    "lc.mentor_person_id, lc.mentor_member_id, mp.name, lc.mentor_origin, lc.venue, lc.host_member_id, "
+    "lc.time_allocation, lc.facilities, lc.planned_from, lc.planned_to, lc.created_at, lc.updated_at";
+constexpr const char* kCycleFrom = " FROM learning_cycles lc JOIN people mp ON mp.id = lc.mentor_person_id";
+const RecordTable kCycleTable{kCycleColumns, kCycleFrom, "lc", "learning cycle"};
+
+struct CycleVars {
+  long long id = 0, group_id = 0, mentor_person_id = 0;
+  Slot<long long> deliberation_id, mentor_member_id, host_member_id;
+  std::string title, status, status_since, mentor_name, mentor_origin, created_at, updated_at;
+  Slot<std::string> theme, venue, time_allocation, facilities, planned_from, planned_to;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(group_id).Into(title).Into(theme.value, theme.indicator)
+        .Into(deliberation_id.value, deliberation_id.indicator).Into(status).Into(status_since)
+        .Into(mentor_person_id).Into(mentor_member_id.value, mentor_member_id.indicator).Into(mentor_name)
+        .Into(mentor_origin).Into(venue.value, venue.indicator).Into(host_member_id.value, host_member_id.indicator)
+        .Into(time_allocation.value, time_allocation.indicator).Into(facilities.value, facilities.indicator)
+        .Into(planned_from.value, planned_from.indicator).Into(planned_to.value, planned_to.indicator)
+        .Into(created_at).Into(updated_at);
+  }
+  LearningCycle Get() const {
+    LearningCycle c;
+    c.id = id;
+    c.group_id = group_id;
+    c.title = title;
+    c.theme = theme.get();
+    if (deliberation_id.has()) c.deliberation_id = deliberation_id.value;
+    c.status = Stored("status", status, ParseCycleStatus);
+    c.status_since = DateFrom(status_since);
+    c.mentor_person_id = mentor_person_id;
+    if (mentor_member_id.has()) c.mentor_member_id = mentor_member_id.value;
+    c.mentor_name = mentor_name;
+    c.mentor_origin = Stored("mentor_origin", mentor_origin, ParseMentorOrigin);
+    c.venue = venue.get();
+    if (host_member_id.has()) c.host_member_id = host_member_id.value;
+    c.time_allocation = time_allocation.get();
+    c.facilities = facilities.get();
+    c.planned_from = OptionalDate(planned_from);
+    c.planned_to = OptionalDate(planned_to);
+    c.created_at = InstantFrom(created_at);
+    c.updated_at = InstantFrom(updated_at);
+    return c;
+  }
+};
+
+constexpr std::string_view kCycleWriteColumns[] = {
+    "title", "theme", "deliberation_id", "status", "status_since", "mentor_person_id", "mentor_member_id",
+    "mentor_origin", "venue", "host_member_id", "time_allocation", "facilities", "planned_from", "planned_to",
+    "updated_at"};
+
+struct CycleIn {
+  std::string title, status, status_since, mentor_origin, updated_at;
+  long long mentor_person_id = 0;
+  In<std::string> theme, venue, time_allocation, facilities, planned_from, planned_to;
+  In<long long> deliberation_id, mentor_member_id, host_member_id;
+
+  explicit CycleIn(const LearningCycle& c)
+      : title(c.title),
+        status(ToString(c.status)),
+        status_since(c.status_since.ToString()),
+        mentor_origin(ToString(c.mentor_origin)),
+        updated_at(Text(c.updated_at)),
+        mentor_person_id(c.mentor_person_id),
+        theme(TextIn(c.theme)),
+        venue(TextIn(c.venue)),
+        time_allocation(TextIn(c.time_allocation)),
+        facilities(TextIn(c.facilities)),
+        planned_from(DateIn(c.planned_from)),
+        planned_to(DateIn(c.planned_to)),
+        deliberation_id(NumberIn(c.deliberation_id)),
+        mentor_member_id(NumberIn(c.mentor_member_id)),
+        host_member_id(NumberIn(c.host_member_id)) {}
+
+  void Bind(Query& query) {
+    query.Use(title).Use(theme.value, theme.indicator).Use(deliberation_id.value, deliberation_id.indicator)
+        .Use(status).Use(status_since).Use(mentor_person_id).Use(mentor_member_id.value, mentor_member_id.indicator)
+        .Use(mentor_origin).Use(venue.value, venue.indicator).Use(host_member_id.value, host_member_id.indicator)
+        .Use(time_allocation.value, time_allocation.indicator).Use(facilities.value, facilities.indicator)
+        .Use(planned_from.value, planned_from.indicator).Use(planned_to.value, planned_to.indicator)
+        .Use(updated_at);
+  }
+};
+
+}  // namespace
+
+// ---- mentorships ------------------------------------------------------------------------------
+
+core::Result<std::int64_t> SqlMentorshipRepository::Insert(const Mentorship& mentorship) {
+  return Guard("insert mentorship", [&]() -> core::Result<std::int64_t> {
+    MentorshipIn in(mentorship);
+    long long group = mentorship.group_id, mentor = mentorship.mentor_person_id, mentee = mentorship.mentee_member_id;
+    In<long long> mentor_member = NumberIn(mentorship.mentor_member_id);
+    std::string origin(ToString(mentorship.origin)), created = Text(mentorship.created_at);
+    long long id = 0;
+    Query query(sql_);
+    in.Bind(query);
+    query.Use(group).Use(mentor).Use(mentor_member.value, mentor_member.indicator).Use(mentee).Use(origin)
+        .Use(created).Into(id);
+    query.Run(InsertSql("mentorships", kMentorshipWriteColumns,
+                        {"group_id", "mentor_person_id", "mentor_member_id", "mentee_member_id", "origin",
+                         "created_at"}));
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Status SqlMentorshipRepository::Update(const Mentorship& mentorship) {
+  return Guard("update mentorship", [&]() -> core::Status {
+    MentorshipIn in(mentorship);
+    long long id = mentorship.id;
+    Query query(sql_);
+    in.Bind(query);
+    query.Use(id);
+    query.Run(UpdateSql("mentorships", kMentorshipWriteColumns));
+    return core::OkStatus();
+  });
+}
+
+core::Result<Mentorship> SqlMentorshipRepository::Find(std::int64_t id) {
+  return FindRecord<MentorshipVars>(sql_, kMentorshipTable, id);
+}
+
+core::Result<core::Page<Mentorship>> SqlMentorshipRepository::List(const MentorshipFilter& filter,
+                                                                   const core::PageRequest& page) {
+  return Guard("list mentorships", [&]() -> core::Result<core::Page<Mentorship>> {
+    Params params;
+    std::string where = " WHERE ms.group_id = ";
+    params.Number(where, filter.group_id);
+    if (filter.mentor_person_id) {
+      where += " AND ms.mentor_person_id = ";
+      params.Number(where, *filter.mentor_person_id);
+    }
+    if (filter.mentee_member_id) {
+      where += " AND ms.mentee_member_id = ";
+      params.Number(where, *filter.mentee_member_id);
+    }
+    if (filter.active_on) {
+      where += " AND ms.started_on <= ";
+      params.Text(where, filter.active_on->ToString());
+      where += " AND (ms.ended_on IS NULL OR ms.ended_on >= ";
+      params.Text(where, filter.active_on->ToString());
+      where += ")";
+    }
+    MentorshipVars vars;
+    return PagedQuery<Mentorship>(
+        sql_, page, kMentorshipColumns, kMentorshipFrom + where, params, "ms.started_on DESC, ms.id DESC",
+        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+  });
+}
+
+core::Result<bool> SqlMentorshipRepository::Overlaps(const Mentorship& mentorship, std::int64_t except) {
+  return Guard("check mentorship overlap", [&]() -> core::Result<bool> {
+    long long group = mentorship.group_id, mentor = mentorship.mentor_person_id, mentee = mentorship.mentee_member_id,
+              other = except, count = 0;
+    // Two periods overlap when each starts before the other ends (an open end never ends).
+    std::string from = mentorship.started_on.ToString(), to = mentorship.ended_on ? mentorship.ended_on->ToString() : "";
+    Query query(sql_);
+    query.Into(count).Use(group).Use(mentor).Use(mentee).Use(other).Use(from);
+    std::string sql =
+        "SELECT COUNT(*) FROM mentorships WHERE group_id = :g AND mentor_person_id = :m "
+        "AND mentee_member_id = :e AND id <> :x AND (ended_on IS NULL OR ended_on >= :f)";
+    if (mentorship.ended_on) {
+      query.Use(to);
+      sql += " AND started_on <= :t";
+    }
+    query.Run(sql);
+    return count > 0;
+  });
+}
+
+// ---- learning cycles --------------------------------------------------------------------------
+
+void SqlCycleRepository::ReadPlan(LearningCycle& cycle) {
+  long long id = cycle.id;
+  {
+    long long competency = 0;
+    int level = 0;
+    std::string code, name;
+    Query query(sql_);
+    query.Into(competency).Into(level).Into(code).Into(name).Use(id);
+    if (query.Run("SELECT t.competency_id, t.level, c.code, c.name FROM cycle_targets t "
+                  "JOIN competencies c ON c.id = t.competency_id WHERE t.cycle_id = :c ORDER BY t.position")) {
+      do {
+        cycle.targets.push_back({competency, level, code, name});
+      } while (query.Next());
+    }
+  }
+  long long member = 0;
+  std::string name;
+  Query query(sql_);
+  query.Into(member).Into(name).Use(id);
+  if (query.Run("SELECT cm.member_id, p.name FROM cycle_mentees cm JOIN memberships m ON m.id = cm.member_id "
+                "JOIN people p ON p.id = m.person_id WHERE cm.cycle_id = :c ORDER BY p.search_name, cm.member_id")) {
+    do {
+      cycle.mentees.push_back({member, name});
+    } while (query.Next());
+  }
+}
+
+core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle) {
+  return Guard("insert learning cycle", [&]() -> core::Result<std::int64_t> {
+    CycleIn in(cycle);
+    long long group = cycle.group_id, id = 0;
+    std::string created = Text(cycle.created_at);
+    Query query(sql_);
+    in.Bind(query);
+    query.Use(group).Use(created).Into(id);
+    query.Run(InsertSql("learning_cycles", kCycleWriteColumns, {"group_id", "created_at"}));
+    LearningCycle stored = cycle;
+    stored.id = id;
+    GOTONG_RETURN_IF_ERROR(ReplacePlan(stored));
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Status SqlCycleRepository::Update(const LearningCycle& cycle) {
+  return Guard("update learning cycle", [&]() -> core::Status {
+    CycleIn in(cycle);
+    long long id = cycle.id;
+    Query query(sql_);
+    in.Bind(query);
+    query.Use(id);
+    query.Run(UpdateSql("learning_cycles", kCycleWriteColumns));
+    return core::OkStatus();
+  });
+}
+
+core::Status SqlCycleRepository::ReplacePlan(const LearningCycle& cycle) {
+  return Guard("write a learning cycle's plan", [&]() -> core::Status {
+    long long id = cycle.id;
+    sql_ << "DELETE FROM cycle_targets WHERE cycle_id = :c", soci::use(id);
+    sql_ << "DELETE FROM cycle_mentees WHERE cycle_id = :c", soci::use(id);
+    int position = 0;
+    for (const auto& target : cycle.targets) {
+      long long competency = target.competency_id;
+      int level = target.level;
+      ++position;
+      sql_ << "INSERT INTO cycle_targets (cycle_id, competency_id, level, position) VALUES (:c, :k, :l, :p)",
+          soci::use(id), soci::use(competency), soci::use(level), soci::use(position);
+    }
+    for (const auto& mentee : cycle.mentees) {
+      long long member = mentee.member_id;
+      sql_ << "INSERT INTO cycle_mentees (cycle_id, member_id) VALUES (:c, :m)", soci::use(id), soci::use(member);
+    }
+    return core::OkStatus();
+  });
+}
+
+core::Result<LearningCycle> SqlCycleRepository::Find(std::int64_t id) {
+  GOTONG_ASSIGN_OR_RETURN(auto cycle, FindRecord<CycleVars>(sql_, kCycleTable, id));
+  return Guard("read a learning cycle's plan", [&]() -> core::Result<LearningCycle> {
+    ReadPlan(cycle);
+    return cycle;
+  });
+}
+
+core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilter& filter,
+                                                                  const core::PageRequest& page) {
+  return Guard("list learning cycles", [&]() -> core::Result<core::Page<LearningCycle>> {
+    Params params;
+    std::string where = " WHERE lc.group_id = ";
+    params.Number(where, filter.group_id);
+    if (filter.status) {
+      where += " AND lc.status = ";
+      params.Text(where, std::string(ToString(*filter.status)));
+    }
+    CycleVars vars;
+    auto cycles = PagedQuery<LearningCycle>(
+        sql_, page, kCycleColumns, kCycleFrom + where, params, "lc.id DESC",
+        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    for (auto& cycle : cycles.items) ReadPlan(cycle);
+    return cycles;
+  });
+}
+
+core::Result<std::int64_t> SqlCycleRepository::InsertSession(const CycleSession& session) {
+  return Guard("insert learning session", [&]() -> core::Result<std::int64_t> {
+    long long cycle = session.cycle_id, meeting = session.meeting_id, id = 0;
+    std::string created = Text(session.created_at);
+    Query query(sql_);
+    query.Use(cycle).Use(meeting).Use(session.practice).Use(created).Into(id);
+    query.Run("INSERT INTO cycle_sessions (cycle_id, meeting_id, practice, created_at) "
+              "VALUES (:c, :m, :p, :t) RETURNING id");
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Result<std::vector<CycleSession>> SqlCycleRepository::Sessions(std::int64_t cycle_id) {
+  return Guard("read learning sessions", [&]() -> core::Result<std::vector<CycleSession>> {
+    std::vector<CycleSession> sessions;
+    long long cycle = cycle_id, id = 0, meeting = 0, present = 0, excused = 0, absent = 0;
+    std::string practice, created_at, held_on;
+    Slot<std::string> venue;
+    Slot<long long> host;
+    Query query(sql_);
+    query.Into(id).Into(meeting).Into(practice).Into(created_at).Into(held_on).Into(venue.value, venue.indicator)
+        .Into(host.value, host.indicator).Into(present).Into(excused).Into(absent).Use(cycle);
+    if (query.Run("SELECT s.id, s.meeting_id, s.practice, s.created_at, mt.held_on, mt.venue, mt.host_member_id, "
+                  "COALESCE(SUM(CASE WHEN a.presence = 'present' THEN 1 ELSE 0 END), 0), "
+                  "COALESCE(SUM(CASE WHEN a.presence = 'excused' THEN 1 ELSE 0 END), 0), "
+                  "COALESCE(SUM(CASE WHEN a.presence = 'absent' THEN 1 ELSE 0 END), 0) "
+                  "FROM cycle_sessions s JOIN meetings mt ON mt.id = s.meeting_id "
+                  "LEFT JOIN attendance a ON a.meeting_id = mt.id WHERE s.cycle_id = :c "
+                  "GROUP BY s.id, s.meeting_id, s.practice, s.created_at, mt.held_on, mt.venue, mt.host_member_id "
+                  "ORDER BY mt.held_on, s.id")) {
+      do {
+        CycleSession session;
+        session.id = id;
+        session.cycle_id = cycle_id;
+        session.meeting_id = meeting;
+        session.practice = practice;
+        session.created_at = InstantFrom(created_at);
+        session.held_on = DateFrom(held_on);
+        session.venue = venue.get();
+        if (host.has()) session.host_member_id = host.value;
+        session.present = present;
+        session.excused = excused;
+        session.absent = absent;
+        sessions.push_back(std::move(session));
+      } while (query.Next());
+    }
+    return sessions;
+  });
+}
+
+core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation& evaluation) {
+  return Guard("insert evaluation", [&]() -> core::Result<std::int64_t> {
+    try {
+      long long cycle = evaluation.cycle_id, member = evaluation.member_id, competency = evaluation.competency_id,
+                id = 0;
+      int achieved = evaluation.achieved ? 1 : 0, on_request = evaluation.on_request ? 1 : 0;
+      In<long long> level = NumberIn(evaluation.level ? std::optional<std::int64_t>(*evaluation.level) : std::nullopt);
+      In<long long> by = NumberIn(evaluation.evaluated_by);
+      In<std::string> notes = TextIn(evaluation.notes);
+      std::string on = evaluation.evaluated_on.ToString(), created = Text(evaluation.created_at);
+      Query query(sql_);
+      query.Use(cycle).Use(member).Use(competency).Use(achieved).Use(level.value, level.indicator)
+          .Use(notes.value, notes.indicator).Use(on).Use(on_request).Use(by.value, by.indicator).Use(created)
+          .Into(id);
+      query.Run("INSERT INTO cycle_evaluations (cycle_id, member_id, competency_id, achieved, level, notes, "
+                "evaluated_on, on_request, evaluated_by, created_at) "
+                "VALUES (:c, :m, :k, :a, :l, :n, :d, :r, :b, :t) RETURNING id");
+      return static_cast<std::int64_t>(id);
+    } catch (const soci::soci_error& error) {
+      if (IsUniqueViolation(error)) {
+        return core::Error::Exists("member_id", "the mentee is evaluated on this competency already");
+      }
+      throw;
+    }
+  });
+}
+
+core::Result<std::vector<Evaluation>> SqlCycleRepository::Evaluations(std::int64_t cycle_id) {
+  return Guard("read evaluations", [&]() -> core::Result<std::vector<Evaluation>> {
+    std::vector<Evaluation> evaluations;
+    long long cycle = cycle_id, id = 0, member = 0, competency = 0;
+    int achieved = 0, on_request = 0;
+    Slot<int> level;
+    Slot<long long> by;
+    Slot<std::string> notes;
+    std::string name, on, created;
+    Query query(sql_);
+    query.Into(id).Into(member).Into(name).Into(competency).Into(achieved).Into(level.value, level.indicator)
+        .Into(notes.value, notes.indicator).Into(on).Into(on_request).Into(by.value, by.indicator).Into(created)
+        .Use(cycle);
+    if (query.Run("SELECT e.id, e.member_id, p.name, e.competency_id, e.achieved, e.level, e.notes, "
+                  "e.evaluated_on, e.on_request, e.evaluated_by, e.created_at FROM cycle_evaluations e "
+                  "JOIN memberships m ON m.id = e.member_id JOIN people p ON p.id = m.person_id "
+                  "WHERE e.cycle_id = :c ORDER BY p.search_name, e.member_id, e.competency_id")) {
+      do {
+        Evaluation e;
+        e.id = id;
+        e.cycle_id = cycle_id;
+        e.member_id = member;
+        e.person_name = name;
+        e.competency_id = competency;
+        e.achieved = achieved != 0;
+        e.level = level.get();
+        e.notes = notes.get();
+        e.evaluated_on = DateFrom(on);
+        e.on_request = on_request != 0;
+        if (by.has()) e.evaluated_by = by.value;
+        e.created_at = InstantFrom(created);
+        evaluations.push_back(std::move(e));
+      } while (query.Next());
+    }
+    return evaluations;
+  });
+}
+
+}  // namespace gotong::storage::internal

@@ -1,0 +1,361 @@
+// Community mentoring (seed 000): mentorships, and a learning cycle planned by the group's
+// deliberation, carried out in sessions that are the group's meetings, and closed only once every
+// mentee is evaluated on every target competency.
+#include "api/group_fixture.hpp"
+
+namespace gotong::api_tests {
+namespace {
+
+class Cycles : public GroupTest {
+ protected:
+  void SetUp() override {
+    GroupTest::SetUp();
+    if (HasFatalFailure()) return;
+    SeedGroup();
+    leader_login_ = Login("group_leader");
+    member_login_ = Login("member");
+    yeast_ = CompetencyId("tape.ragi");
+    cassava_ = CompetencyId("tape.singkong");
+  }
+
+  std::int64_t CompetencyId(const std::string& code) {
+    Reply all = Get("/api/v1/competencies?limit=200", &admin_);
+    for (const auto& item : all.body.at("items").as_array()) {
+      if (item.at("code").as_string() == code) return item.at("id").as_int64();
+    }
+    ADD_FAILURE() << "no competency " << code;
+    return 0;
+  }
+
+  static std::string CyclePath(std::int64_t id, const std::string& tail = "") {
+    return "/api/v1/cycles/" + std::to_string(id) + tail;
+  }
+
+  // A cycle of the group's community mentor (Ibu Darmi) for Painem and Tukini on yeast and
+  // cassava.
+  json::object PlannedCycle() const {
+    return {{"group_id", 1},
+            {"title", "Belajar bersama musim panen"},
+            {"mentor_member_id", mentor_},
+            {"mentor_origin", "community"},
+            {"venue", "rumah Bu Sulastri: dapur luas"},
+            {"host_member_id", leader_},
+            {"time_allocation", "dua kali seminggu, pukul 13.00-16.00"},
+            {"facilities", "dandang, tampah, daun pisang"},
+            {"planned_from", "2026-01-01"},
+            {"planned_to", "2026-03-31"},
+            {"targets", json::array{json::object{{"competency_id", yeast_}, {"level", 2}},
+                                    json::object{{"competency_id", cassava_}}}},
+            {"mentees", json::array{json::object{{"member_id", member_}}, json::object{{"member_id", other_}}}}};
+  }
+
+  std::int64_t CreateCycle(json::object body) {
+    Reply created = Post("/api/v1/cycles", body, leader_login_);
+    EXPECT_EQ(created.status(), 201) << created;
+    if (created.status() != 201) return 0;
+    return created.body.at("id").as_int64();
+  }
+
+  Reply Transition(std::int64_t cycle, const std::string& to) {
+    return Post(CyclePath(cycle, "/transitions"), {{"to", to}}, leader_login_);
+  }
+
+  Reply Evaluate(std::int64_t cycle, std::int64_t member, std::int64_t competency, bool achieved,
+                 json::object extra = {}) {
+    json::object body{{"member_id", member}, {"competency_id", competency}, {"achieved", achieved}};
+    if (achieved && !extra.contains("level")) body["level"] = 2;
+    for (const auto& [key, value] : extra) body[key] = value;
+    return Post(CyclePath(cycle, "/evaluations"), body, Login("mentor"));
+  }
+
+  // A cycle under way: planned, theme chosen, one session held.
+  std::int64_t CycleUnderWay() {
+    json::object body = PlannedCycle();
+    body["theme"] = "Ragi tape yang manis";
+    std::int64_t cycle = CreateCycle(body);
+    EXPECT_EQ(Transition(cycle, "implementation").status(), 200);
+    Reply session = Post(CyclePath(cycle, "/sessions"),
+                         {{"held_on", "2026-01-03"}, {"practice", "membuat ragi dari tepung beras dan bawang putih"}},
+                         leader_login_);
+    EXPECT_EQ(session.status(), 201) << session;
+    return cycle;
+  }
+
+  Browser leader_login_, member_login_;
+  std::int64_t yeast_ = 0, cassava_ = 0;
+};
+GOTONG_INSTANTIATE_FOR_BACKENDS(Cycles);
+
+TEST_P(Cycles, ACommunityMentorAndAnExternalConsultantAreEachPairedWithAMenteeForAPeriod) {
+  Reply community = Post("/api/v1/mentorships",
+                         {{"group_id", 1},
+                          {"mentor_member_id", mentor_},
+                          {"mentor_origin", "community"},
+                          {"mentee_member_id", member_},
+                          {"started_on", "2025-07-01"},
+                          {"note", "belajar ragi"}},
+                         leader_login_);
+  ASSERT_EQ(community.status(), 201) << community;
+  EXPECT_EQ(community.body.at("mentor_name"), "Ibu Darmi");
+  EXPECT_EQ(community.body.at("mentee_name"), "Painem");
+  EXPECT_EQ(community.body.at("mentor_origin"), "community");
+  EXPECT_EQ(community.body.at("mentor_member_id"), mentor_);
+  EXPECT_TRUE(community.body.at("ended_on").is_null());
+  std::int64_t id = community.body.at("id").as_int64();
+  EXPECT_EQ(community.header("Location"), "/api/v1/mentorships/" + std::to_string(id));
+
+  Reply consultant = Post("/api/v1/people", {{"name", "Dr. Bambang"}, {"gender", "male"}}, officer_);
+  ASSERT_EQ(consultant.status(), 201) << consultant;
+  std::int64_t bambang = consultant.body.at("id").as_int64();
+  Reply external = Post("/api/v1/mentorships",
+                        {{"group_id", 1},
+                         {"mentor_person_id", bambang},
+                         {"mentor_origin", "external"},
+                         {"mentee_member_id", other_},
+                         {"started_on", "2025-01-01"},
+                         {"ended_on", "2025-06-30"}},
+                        officer_);
+  ASSERT_EQ(external.status(), 201) << external;
+  EXPECT_TRUE(external.body.at("mentor_member_id").is_null());
+  EXPECT_EQ(external.body.at("mentor_name"), "Dr. Bambang");
+
+  // Members read the group's mentorships; the ended one drops out of the active list.
+  Reply all = Get("/api/v1/mentorships?group_id=1", &member_login_);
+  ASSERT_EQ(all.status(), 200) << all;
+  EXPECT_EQ(all.body.at("total"), 2);
+  EXPECT_EQ(all.body.at("items").as_array()[0].at("id"), id);  // newest start first
+  Reply active = Get("/api/v1/mentorships?group_id=1&active=true", &member_login_);
+  EXPECT_EQ(active.body.at("total"), 1);
+  Reply hers = Get("/api/v1/mentorships?group_id=1&mentee_member_id=" + std::to_string(other_), &member_login_);
+  EXPECT_EQ(hers.body.at("total"), 1);
+
+  // Ended, with the day it ended; who mentors whom does not change.
+  Reply ended = Patch("/api/v1/mentorships/" + std::to_string(id), {{"ended_on", "2026-01-04"}}, leader_login_);
+  ASSERT_EQ(ended.status(), 200) << ended;
+  EXPECT_EQ(ended.body.at("ended_on"), "2026-01-04");
+  Reply moved = Patch("/api/v1/mentorships/" + std::to_string(id), {{"mentee_member_id", other_}}, leader_login_);
+  EXPECT_TRUE(HasFieldError(moved, "mentee_member_id", "immutable")) << moved;
+  Reply audit = Get("/api/v1/audit?entity=mentorship", &admin_);
+  EXPECT_EQ(audit.body.at("total"), 3) << audit;
+}
+
+TEST_P(Cycles, AWrongMentorshipIsRefusedByFieldAndNothingIsWritten) {
+  auto create = [&](json::object body, const Browser& as) {
+    json::object full{{"group_id", 1}, {"mentor_member_id", mentor_}, {"mentor_origin", "community"},
+                      {"mentee_member_id", member_}, {"started_on", "2025-07-01"}};
+    for (const auto& [key, value] : body) {
+      if (value.is_null()) {
+        full.erase(key);
+      } else {
+        full[key] = value;
+      }
+    }
+    return Post("/api/v1/mentorships", full, as);
+  };
+  Reply person = Post("/api/v1/people", {{"name", "Dr. Bambang"}}, officer_);
+  std::int64_t bambang = person.body.at("id").as_int64();
+  EXPECT_TRUE(HasFieldError(create({{"mentor_member_id", nullptr}, {"mentor_person_id", bambang}}, leader_login_),
+                            "mentor_member_id", "required"));
+  EXPECT_TRUE(HasFieldError(create({{"mentee_member_id", mentor_}}, leader_login_), "mentee_member_id", "same_person"));
+  EXPECT_TRUE(HasFieldError(create({{"mentee_member_id", 999}}, leader_login_), "mentee_member_id", "not_member"));
+  EXPECT_TRUE(HasFieldError(create({{"mentor_origin", "guru"}}, leader_login_), "mentor_origin", "invalid_value"));
+  EXPECT_TRUE(HasFieldError(create({{"ended_on", "2025-01-01"}}, leader_login_), "ended_on", "after_to"));
+  EXPECT_TRUE(HasFieldError(create({{"started_on", nullptr}}, leader_login_), "started_on", "required"));
+  EXPECT_EQ(create({}, member_login_).status(), 403);  // a member does not assign mentors
+  EXPECT_EQ(Get("/api/v1/mentorships?group_id=1", &admin_).body.at("total"), 0);
+
+  ASSERT_EQ(create({}, leader_login_).status(), 201);
+  // The same pair again in a period that overlaps the first (open-ended) one.
+  Reply again = create({{"started_on", "2026-01-01"}}, leader_login_);
+  EXPECT_EQ(again.status(), 409) << again;
+  EXPECT_TRUE(HasFieldError(again, "mentee_member_id")) << again;
+  EXPECT_EQ(Get("/api/v1/mentorships?group_id=1", &admin_).body.at("total"), 1);
+  EXPECT_EQ(Get("/api/v1/mentorships", &admin_).status(), 400);  // group_id is required
+}
+
+TEST_P(Cycles, TheGroupChoosesTheThemeByVoteThenLearnsByDoingAndClosesWithEveryMenteeEvaluated) {
+  std::int64_t cycle = CreateCycle(PlannedCycle());
+  Reply planned = Get(CyclePath(cycle), &member_login_);
+  ASSERT_EQ(planned.status(), 200) << planned;
+  EXPECT_EQ(planned.body.at("status"), "planning");
+  EXPECT_EQ(planned.body.at("next_status"), "implementation");
+  EXPECT_EQ(planned.body.at("mentor_name"), "Ibu Darmi");
+  EXPECT_EQ(planned.body.at("targets").as_array().size(), 2u);
+  EXPECT_EQ(planned.body.at("targets").as_array()[0].at("code"), "tape.ragi");
+  EXPECT_EQ(planned.body.at("targets").as_array()[1].at("level"), 2);  // the default level
+  EXPECT_EQ(planned.body.at("completion").at("targets"), 4);  // 2 mentees × 2 competencies
+  EXPECT_EQ(planned.body.at("can_guide"), false);              // Painem reads, does not guide
+
+  // Members propose themes; the group decides by vote (seed 000: ecotik was a market trend).
+  std::int64_t proposal = Proposal({{"title", "Tema belajar musim ini"},
+                                    {"topic", "learning_theme"},
+                                    {"options", json::array{"Tape ketan hitam", "Tape singkong madu"}}},
+                                   leader_login_);
+  Reply linked = Patch(CyclePath(cycle), {{"deliberation_id", proposal}}, leader_login_);
+  ASSERT_EQ(linked.status(), 200) << linked;
+  EXPECT_EQ(linked.body.at("decision").at("decided"), false);
+  Reply early = Transition(cycle, "implementation");
+  EXPECT_EQ(early.status(), 409) << early;
+  EXPECT_TRUE(HasFieldError(early, "deliberation_id", "not_held")) << early;
+
+  std::int64_t honey = OptionId(proposal, 1, leader_login_);
+  for (auto member : {leader_, secretary_, treasurer_, other_}) {
+    ASSERT_EQ(Vote(proposal, {{"member_id", member}, {"option_id", honey}}, leader_login_).status(), 201);
+  }
+  ASSERT_EQ(Post("/api/v1/groups/1/deliberations/" + std::to_string(proposal) + "/decide", {}, leader_login_).status(),
+            200);
+  Reply started = Transition(cycle, "implementation");
+  ASSERT_EQ(started.status(), 200) << started;
+  EXPECT_EQ(started.body.at("status"), "implementation");
+  EXPECT_EQ(started.body.at("theme"), "Tape singkong madu");  // the option the group agreed on
+  EXPECT_EQ(started.body.at("decision").at("agreed_option"), "Tape singkong madu");
+  // Under way, the plan stays.
+  EXPECT_TRUE(HasFieldError(Patch(CyclePath(cycle), {{"mentees", json::array{}}}, leader_login_), "mentees",
+                            "not_allowed"));
+
+  // A learning-by-doing session is a meeting of the group, with its attendance.
+  Reply session = Post(CyclePath(cycle, "/sessions"),
+                       {{"held_on", "2026-01-03"},
+                        {"practice", "memilih singkong, mengukus, menaburkan ragi"},
+                        {"attendance", json::array{json::object{{"member_id", member_}, {"presence", "present"}},
+                                                   json::object{{"member_id", other_}, {"presence", "present"}},
+                                                   json::object{{"member_id", mentor_}, {"presence", "present"}}}}},
+                       leader_login_);
+  ASSERT_EQ(session.status(), 201) << session;
+  const auto& held = session.body.at("sessions").as_array().at(0);
+  EXPECT_EQ(held.at("present"), 3);
+  EXPECT_EQ(held.at("venue"), "rumah Bu Sulastri: dapur luas");  // the cycle's venue
+  std::int64_t meeting = held.at("meeting_id").as_int64();
+  Reply minutes = Get("/api/v1/groups/1/meetings/" + std::to_string(meeting), &member_login_);
+  ASSERT_EQ(minutes.status(), 200) << minutes;
+  EXPECT_EQ(minutes.body.at("agenda"), "Belajar: Tape singkong madu");
+  EXPECT_EQ(minutes.body.at("attendance").as_array().size(), 3u);
+
+  // Painem asks to be evaluated on yeast before the sessions end.
+  Reply asked = Evaluate(cycle, member_, yeast_, true, {{"on_request", true}, {"notes", "ragi jadi dalam 2 hari"}});
+  ASSERT_EQ(asked.status(), 201) << asked;
+  EXPECT_EQ(asked.body.at("evaluations").as_array().at(0).at("on_request"), true);
+
+  ASSERT_EQ(Transition(cycle, "evaluation").status(), 200);
+  ASSERT_EQ(Evaluate(cycle, member_, cassava_, true).status(), 201);
+  ASSERT_EQ(Evaluate(cycle, other_, yeast_, true, {{"level", 3}}).status(), 201);
+
+  // Tukini is not evaluated on cassava yet: the cycle does not close, and says what is missing.
+  Reply refused = Transition(cycle, "closed");
+  ASSERT_EQ(refused.status(), 409) << refused;
+  const auto& errors = refused.body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 1u) << refused;
+  EXPECT_EQ(errors[0].at("field"), "evaluations");
+  EXPECT_EQ(errors[0].at("code"), "missing_evaluation");
+  EXPECT_EQ(errors[0].at("params").at("member"), "Tukini");
+  EXPECT_EQ(std::string(errors[0].at("params").at("competency_id").as_string()), std::to_string(cassava_));
+  EXPECT_EQ(Get(CyclePath(cycle), &admin_).body.at("status"), "evaluation");
+
+  ASSERT_EQ(Evaluate(cycle, other_, cassava_, true).status(), 201);
+  Reply closed = Transition(cycle, "closed");
+  ASSERT_EQ(closed.status(), 200) << closed;
+  EXPECT_EQ(closed.body.at("status"), "closed");
+  EXPECT_TRUE(closed.body.at("next_status").is_null());
+  EXPECT_EQ(closed.body.at("completion").at("achieved"), 4);  // seed 000: 100%
+  EXPECT_EQ(closed.body.at("completion").at("targets"), 4);
+  EXPECT_TRUE(closed.body.at("completion").at("missing").as_array().empty());
+  EXPECT_EQ(Patch(CyclePath(cycle), {{"venue", "balai desa"}}, leader_login_).status(), 409);
+
+  Reply list = Get("/api/v1/cycles?group_id=1", &member_login_);
+  ASSERT_EQ(list.status(), 200) << list;
+  EXPECT_EQ(list.body.at("items").as_array().at(0).at("session_count"), 1);
+  EXPECT_EQ(list.body.at("items").as_array().at(0).at("completion").at("achieved"), 4);
+  EXPECT_EQ(Get("/api/v1/cycles?group_id=1&status=planning", &member_login_).body.at("total"), 0);
+}
+
+TEST_P(Cycles, ACycleMovesOnlyOneStepForwardAndOnlyWhenReady) {
+  std::int64_t cycle = CreateCycle(PlannedCycle());
+  Reply skip = Transition(cycle, "evaluation");
+  EXPECT_EQ(skip.status(), 409) << skip;
+  EXPECT_TRUE(HasFieldError(skip, "to", "invalid_transition")) << skip;
+  EXPECT_EQ(skip.body.at("errors").as_array()[0].at("params").at("from"), "planning");
+  EXPECT_TRUE(HasFieldError(Transition(cycle, "later"), "to", "invalid_value"));
+  Reply no_theme = Transition(cycle, "implementation");
+  EXPECT_TRUE(HasFieldError(no_theme, "theme", "required")) << no_theme;
+  // Without targets or mentees, each is named.
+  ASSERT_EQ(Patch(CyclePath(cycle), {{"theme", "Ragi"}, {"targets", json::array{}}, {"mentees", json::array{}}},
+                  leader_login_).status(), 200);
+  Reply empty = Transition(cycle, "implementation");
+  EXPECT_TRUE(HasFieldError(empty, "targets", "required")) << empty;
+  EXPECT_TRUE(HasFieldError(empty, "mentees", "required")) << empty;
+
+  std::int64_t underway = CycleUnderWay();
+  EXPECT_TRUE(HasFieldError(Transition(underway, "planning"), "to", "invalid_transition"));
+  // A mentee not evaluated on request waits for the evaluation stage.
+  Reply unasked = Evaluate(underway, member_, yeast_, true);
+  EXPECT_EQ(unasked.status(), 409) << unasked;
+  // No session, no evaluation stage.
+  Reply fresh = Post("/api/v1/cycles", PlannedCycle(), leader_login_);
+  std::int64_t sessionless = fresh.body.at("id").as_int64();
+  ASSERT_EQ(Patch(CyclePath(sessionless), {{"theme", "Ragi"}}, leader_login_).status(), 200);
+  ASSERT_EQ(Transition(sessionless, "implementation").status(), 200);
+  EXPECT_TRUE(HasFieldError(Transition(sessionless, "evaluation"), "sessions", "required"));
+}
+
+TEST_P(Cycles, WrongPlansSessionsAndEvaluationsAreRefusedByFieldAndWriteNothing) {
+  json::object bad = PlannedCycle();
+  bad["targets"] = json::array{json::object{{"competency_id", yeast_}}, json::object{{"competency_id", yeast_}},
+                               json::object{{"competency_id", 9999}}, json::object{{"competency_id", cassava_}, {"level", 4}}};
+  bad["mentees"] = json::array{json::object{{"member_id", member_}}, json::object{{"member_id", member_}},
+                               json::object{{"member_id", mentor_}}, json::object{{"member_id", 999}}};
+  bad["planned_to"] = "2025-12-31";
+  Reply refused = Post("/api/v1/cycles", bad, leader_login_);
+  ASSERT_EQ(refused.status(), 400) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "targets[1].competency_id", "duplicate")) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "targets[2].competency_id", "not_found")) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "targets[3].level", "out_of_range")) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "mentees[1].member_id", "duplicate")) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "mentees[2].member_id", "same_person")) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "mentees[3].member_id", "not_member")) << refused;
+  EXPECT_TRUE(HasFieldError(refused, "planned_to", "after_to")) << refused;
+  EXPECT_EQ(Post("/api/v1/cycles", PlannedCycle(), member_login_).status(), 403);  // a member does not plan
+  EXPECT_EQ(Get("/api/v1/cycles?group_id=1", &admin_).body.at("total"), 0);
+
+  // A retired competency is not offered for a new cycle.
+  ASSERT_EQ(Write("PATCH", "/api/v1/competencies/" + std::to_string(cassava_), json::object{{"retired", true}}, &admin_)
+                .status(),
+            200);
+  EXPECT_TRUE(HasFieldError(Post("/api/v1/cycles", PlannedCycle(), leader_login_), "targets[1].competency_id", "retired"));
+  ASSERT_EQ(Write("PATCH", "/api/v1/competencies/" + std::to_string(cassava_), json::object{{"retired", false}}, &admin_)
+                .status(),
+            200);
+
+  std::int64_t cycle = CycleUnderWay();
+  Reply future = Post(CyclePath(cycle, "/sessions"), {{"held_on", "2026-02-01"}, {"practice", "x"}}, leader_login_);
+  EXPECT_EQ(future.status(), 400) << future;
+  Reply no_practice = Post(CyclePath(cycle, "/sessions"),
+                           {{"held_on", "2026-01-04"},
+                            {"attendance", json::array{json::object{{"member_id", 999}, {"presence", "present"}}}}},
+                           leader_login_);
+  EXPECT_TRUE(HasFieldError(no_practice, "practice", "required")) << no_practice;
+  EXPECT_TRUE(HasFieldError(no_practice, "attendance[0].member_id", "not_member")) << no_practice;
+  EXPECT_EQ(Post(CyclePath(cycle, "/sessions"), {{"held_on", "2026-01-04"}, {"practice", "x"}}, member_login_).status(),
+            403);
+  EXPECT_EQ(Get(CyclePath(cycle), &admin_).body.at("sessions").as_array().size(), 1u);
+
+  ASSERT_EQ(Transition(cycle, "evaluation").status(), 200);
+  std::int64_t bookkeeping = CompetencyId("usaha.pembukuan");
+  EXPECT_TRUE(HasFieldError(Evaluate(cycle, member_, bookkeeping, true), "competency_id", "not_target"));
+  EXPECT_TRUE(HasFieldError(Evaluate(cycle, secretary_, yeast_, true), "member_id", "not_mentee"));
+  EXPECT_TRUE(HasFieldError(Evaluate(cycle, member_, yeast_, true, {{"level", nullptr}}), "level", "required"));
+  EXPECT_TRUE(HasFieldError(Evaluate(cycle, member_, yeast_, true, {{"evaluated_on", "2026-02-01"}}), "evaluated_on",
+                            "in_future"));
+  EXPECT_EQ(Post(CyclePath(cycle, "/evaluations"), {{"member_id", member_}, {"competency_id", yeast_}, {"achieved", false}},
+                 member_login_).status(),
+            403);  // Painem does not evaluate herself
+  ASSERT_EQ(Evaluate(cycle, member_, yeast_, false, {{"notes", "ragi belum jadi"}}).status(), 201);
+  Reply twice = Evaluate(cycle, member_, yeast_, true);
+  EXPECT_EQ(twice.status(), 409) << twice;
+  Reply view = Get(CyclePath(cycle), &admin_);
+  EXPECT_EQ(view.body.at("evaluations").as_array().size(), 1u);
+  EXPECT_EQ(view.body.at("completion").at("achieved"), 0);
+  EXPECT_EQ(view.body.at("completion").at("evaluated"), 1);
+}
+
+}  // namespace
+}  // namespace gotong::api_tests
