@@ -555,6 +555,147 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   return id;
 }
 
+// `day` moved by `days` (back when negative).
+core::Date DaysAfter(const core::Date& day, int days) {
+  std::chrono::sys_days at = std::chrono::year{day.year} / std::chrono::month{day.month} / std::chrono::day{day.day};
+  std::chrono::year_month_day moved{at + std::chrono::days{days}};
+  return core::Date{static_cast<int>(moved.year()), static_cast<unsigned>(moved.month()),
+                    static_cast<unsigned>(moved.day())};
+}
+
+// The competency of the seeded catalogue with `code`.
+core::Result<std::int64_t> CompetencyCoded(Runtime& runtime, const std::string& code) {
+  domain::mentoring::CompetencyQuery query;
+  query.page = {core::PageRequest::kMaxLimit, 0};
+  GOTONG_ASSIGN_OR_RETURN(auto all, runtime.competencies->List(Context::System("demo"), query));
+  for (const auto& competency : all.items) {
+    if (competency.code == code) return competency.id;
+  }
+  return core::Error::NotFound("no competency " + code);
+}
+
+// A learning cycle of seed 000's model, run from plan to close: `mentor` leads it (a member of
+// the group, or an outside person when `mentor_member` is false), the mentees learn `targets` in
+// `sessions` (days, each with what was practised), and every mentee is evaluated on every target
+// the day after the last session; `achieved(i, j)` says whether mentee i reached target j.
+struct DemoCycle {
+  std::string title;
+  std::optional<std::int64_t> theme_proposal;  // the group's agreed learning_theme proposal
+  std::optional<std::string> theme;
+  std::int64_t mentor = 0;
+  bool mentor_member = true;
+  std::string venue;
+  std::optional<std::int64_t> host;
+  std::string time_allocation;
+  std::string facilities;
+  std::vector<std::int64_t> targets;
+  std::vector<std::int64_t> mentees;
+  std::vector<std::pair<core::Date, std::string>> sessions;
+  std::function<bool(std::size_t, std::size_t)> achieved;
+};
+
+core::Status RunCycle(Runtime& runtime, History& history, std::int64_t group_id, const DemoCycle& plan) {
+  Context system = Context::System("demo");
+  history.At(DaysAfter(plan.sessions.front().first, -14));
+  domain::mentoring::CycleInput input;
+  input.group_id = Number(group_id);
+  input.title = Text(plan.title);
+  if (plan.theme) input.theme = Text(*plan.theme);
+  if (plan.theme_proposal) input.deliberation_id = Number(*plan.theme_proposal);
+  (plan.mentor_member ? input.mentor.mentor_member_id : input.mentor.mentor_person_id) = Number(plan.mentor);
+  input.mentor.origin = Text(plan.mentor_member ? "community" : "external");
+  input.venue = Text(plan.venue);
+  if (plan.host) input.host_member_id = Number(*plan.host);
+  input.time_allocation = Text(plan.time_allocation);
+  input.facilities = Text(plan.facilities);
+  input.planned_from = Text(plan.sessions.front().first.ToString());
+  input.planned_to = Text(DaysAfter(plan.sessions.back().first, 1).ToString());
+  input.targets.emplace();
+  for (auto competency : plan.targets) input.targets->push_back({competency, 2});
+  input.mentees.emplace();
+  for (auto member : plan.mentees) input.mentees->push_back({member});
+  GOTONG_ASSIGN_OR_RETURN(auto cycle, runtime.cycles->Create(system, input));
+  std::int64_t id = cycle.cycle.id;
+  GOTONG_RETURN_IF_ERROR(runtime.cycles->Transition(system, id, Text("implementation")));
+  for (const auto& [day, practice] : plan.sessions) {
+    history.At(day);
+    domain::mentoring::SessionInput session;
+    session.meeting.held_on = Text(day.ToString());
+    session.practice = Text(practice);
+    session.attendance.emplace();
+    for (std::size_t i = 0; i < plan.mentees.size(); ++i) {
+      session.attendance->push_back({plan.mentees[i], std::string(i % 4 == 3 && day.day % 2 == 0 ? "excused" : "present")});
+    }
+    GOTONG_RETURN_IF_ERROR(runtime.cycles->AddSession(system, id, session));
+  }
+  history.At(DaysAfter(plan.sessions.back().first, 1));
+  GOTONG_RETURN_IF_ERROR(runtime.cycles->Transition(system, id, Text("evaluation")));
+  for (std::size_t i = 0; i < plan.mentees.size(); ++i) {
+    for (std::size_t j = 0; j < plan.targets.size(); ++j) {
+      domain::mentoring::EvaluationInput evaluation;
+      evaluation.member_id = Number(plan.mentees[i]);
+      evaluation.competency_id = Number(plan.targets[j]);
+      bool achieved = plan.achieved(i, j);
+      evaluation.achieved = std::optional<bool>(achieved);
+      if (achieved) evaluation.level = Number(i % 3 == 0 ? 3 : 2);
+      GOTONG_RETURN_IF_ERROR(runtime.cycles->AddEvaluation(system, id, evaluation));
+    }
+  }
+  GOTONG_RETURN_IF_ERROR(runtime.cycles->Transition(system, id, Text("closed")));
+  return core::OkStatus();
+}
+
+// Seed 000's mentoring in Citra Gendhis: AD, a member, mentors the others from the day each
+// joined; the members chose ecotik (a market trend) by vote, learnt it with mondeng at AD's house
+// (a yard large enough to pound leaves on long cloth) and were all evaluated: 100% completion.
+core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::int64_t id,
+                                      const std::vector<std::int64_t>& members, const std::vector<int>& joined) {
+  Context system = Context::System("demo");
+  for (std::size_t i = 1; i < members.size(); ++i) {
+    domain::mentoring::MentorshipInput pair;
+    pair.group_id = Number(id);
+    pair.mentor.mentor_member_id = Number(members[0]);
+    pair.mentor.origin = Text("community");
+    pair.mentee_member_id = Number(members[i]);
+    // From the day she joined, or the community's founding for those who came before it.
+    pair.started_on = Text(std::max(core::Date{joined[i], 1, 1}, core::Date{2017, 1, 15}).ToString());
+    history.At(history.On(history.Back(6), 1));
+    GOTONG_RETURN_IF_ERROR(runtime.mentorships->Create(system, pair));
+  }
+  Month planned = history.Back(5);
+  history.At(history.On(planned, 10));
+  groups::DeliberationInput proposal;
+  proposal.title = Text("Tema belajar berikutnya");
+  proposal.description = Text("Usulan anggota: ecotik sedang dicari pasar; jumputan lebih mudah.");
+  proposal.topic = Text("learning_theme");
+  proposal.options = std::vector<std::string>{"Ecotik", "Jumputan"};
+  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.deliberations->CreateDeliberation(system, id, proposal));
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    groups::VoteInput vote;
+    vote.member_id = members[i];
+    vote.option_id = Number(created.deliberation.options[i % 5 == 4 ? 1 : 0].id);
+    GOTONG_RETURN_IF_ERROR(runtime.deliberations->CastVote(system, id, created.deliberation.id, vote));
+  }
+  GOTONG_RETURN_IF_ERROR(runtime.deliberations->Decide(system, id, created.deliberation.id, {}));
+  GOTONG_ASSIGN_OR_RETURN(auto ecotik, CompetencyCoded(runtime, "batik.ecotik"));
+  GOTONG_ASSIGN_OR_RETURN(auto mondeng, CompetencyCoded(runtime, "batik.mondeng"));
+  DemoCycle cycle;
+  cycle.title = "Belajar bersama semester ini";
+  cycle.theme_proposal = created.deliberation.id;
+  cycle.mentor = members[0];
+  cycle.venue = "Rumah Bu AD: halaman luas untuk mondeng";
+  cycle.host = members[0];
+  cycle.time_allocation = "Sabtu, pukul 13.00-16.00, tiga kali";
+  cycle.facilities = "Daun jati dan jarak, kain mori, palu kayu, dandang, tawas";
+  cycle.targets = {ecotik, mondeng};
+  cycle.mentees = {members[1], members[2], members[6], members[8], members[9]};  // DW, KU, SA, AV, SR
+  cycle.sessions = {{history.On(history.Back(4), 17), "Menata daun jati di kain mori, menggulung, mengukus"},
+                    {history.On(history.Back(3), 17), "Mondeng: memukul daun dengan palu sampai warnanya keluar"},
+                    {history.On(history.Back(2), 17), "Fiksasi dengan tawas, lalu membatik tepi dengan canting"}};
+  cycle.achieved = [](std::size_t, std::size_t) { return true; };
+  return RunCycle(runtime, history, id, cycle);
+}
+
 // Seed 000: the Citra Gendhis batik community of Gondanglegi and the informants of its Table 1,
 // with a year of its monthly learning meetings, a joint order now past its deadline with nothing
 // delivered, and knowledge posts from that year.
@@ -682,6 +823,9 @@ core::Result<std::int64_t> LoadCitraGendhis(Runtime& runtime, std::int64_t stewa
     input_post.body = Text(post.body);
     GOTONG_RETURN_IF_ERROR(runtime.cooperation->CreatePost(system, id, input_post));
   }
+  std::vector<int> joined;
+  for (const auto& who : kMembers) joined.push_back(who.joined);
+  GOTONG_RETURN_IF_ERROR(LoadCitraGendhisLearning(runtime, history, id, members, joined));
   return id;
 }
 
@@ -734,6 +878,31 @@ core::Result<std::int64_t> LoadBatuGroup(Runtime& runtime, std::int64_t steward_
                                        "Balai desa", "Produksi dan pemasaran keripik apel", members,
                                        [](std::size_t) { return std::string("present"); }));
   }
+  // An outside consultant taught packaging and pricing in a cycle of her own: seed 000's other
+  // side of the comparison, where not every member reached every target.
+  history.At(history.On(history.Back(5), 1));
+  domain::registry::PersonInput consultant;
+  consultant.name = Text("Rina Kusumawati (konsultan)");
+  consultant.gender = Text("female");
+  consultant.occupation = Text("konsultan pemasaran");
+  consultant.steward_id = Number(steward_id);
+  GOTONG_ASSIGN_OR_RETURN(auto person, runtime.registry->CreatePerson(system, consultant));
+  GOTONG_ASSIGN_OR_RETURN(auto packaging, CompetencyCoded(runtime, "usaha.kemasan"));
+  GOTONG_ASSIGN_OR_RETURN(auto pricing, CompetencyCoded(runtime, "usaha.harga"));
+  DemoCycle cycle;
+  cycle.title = "Kemasan dan harga jual";
+  cycle.theme = "Kemasan keripik apel untuk toko oleh-oleh";
+  cycle.mentor = person.person.id;
+  cycle.mentor_member = false;
+  cycle.venue = "Balai desa";
+  cycle.time_allocation = "Dua pelatihan, pukul 09.00-12.00";
+  cycle.facilities = "Proyektor, contoh kemasan, timbangan";
+  cycle.targets = {packaging, pricing};
+  cycle.mentees = {members[1], members[2], members[3], members[4], members[5]};
+  cycle.sessions = {{history.On(history.Back(4), 20), "Mengenal bahan kemasan dan label"},
+                    {history.On(history.Back(3), 20), "Menghitung harga pokok dan harga jual"}};
+  cycle.achieved = [](std::size_t mentee, std::size_t target) { return !(target == 1 && mentee % 2 == 1); };
+  GOTONG_RETURN_IF_ERROR(RunCycle(runtime, history, id, cycle));
   return id;
 }
 
