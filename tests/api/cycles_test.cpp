@@ -359,3 +359,57 @@ TEST_P(Cycles, WrongPlansSessionsAndEvaluationsAreRefusedByFieldAndWriteNothing)
 
 }  // namespace
 }  // namespace gotong::api_tests
+
+namespace gotong::api_tests {
+namespace {
+
+TEST_P(Cycles, TheOutcomesSetCommunityMentorsAgainstOutsideOnesOverClosedCyclesWithAttendance) {
+  // A community cycle closed with every target reached, and an outside consultant's still under way.
+  std::int64_t community = CycleUnderWay();
+  ASSERT_EQ(Transition(community, "evaluation").status(), 200);
+  for (auto member : {member_, other_}) {
+    for (auto competency : {yeast_, cassava_}) {
+      ASSERT_EQ(Evaluate(community, member, competency, !(member == other_ && competency == cassava_)).status(), 201);
+    }
+  }
+  ASSERT_EQ(Transition(community, "closed").status(), 200);
+  Reply consultant = Post("/api/v1/people", {{"name", "Dr. Bambang"}}, officer_);
+  json::object outside = PlannedCycle();
+  outside.erase("mentor_member_id");
+  outside["mentor_person_id"] = consultant.body.at("id");
+  outside["mentor_origin"] = "external";
+  outside["theme"] = "Kemasan";
+  std::int64_t external = CreateCycle(outside);
+  ASSERT_EQ(Transition(external, "implementation").status(), 200);
+  ASSERT_EQ(Post(CyclePath(external, "/sessions"),
+                 {{"held_on", "2026-01-04"},
+                  {"practice", "label kemasan"},
+                  {"attendance", json::array{json::object{{"member_id", member_}, {"presence", "present"}},
+                                             json::object{{"member_id", other_}, {"presence", "absent"}}}}},
+                 leader_login_)
+                .status(),
+            201);
+
+  Reply outcomes = Get("/api/v1/groups/1/learning-outcomes", &member_login_);
+  ASSERT_EQ(outcomes.status(), 200) << outcomes;
+  const auto& cycles = outcomes.body.at("cycles").as_array();
+  ASSERT_EQ(cycles.size(), 2u);
+  EXPECT_EQ(cycles[0].at("id"), external);  // newest first
+  EXPECT_EQ(cycles[0].at("attendance_percent"), 50);
+  EXPECT_EQ(cycles[1].at("completion_percent"), 75);  // 3 of 4
+  const auto& origins = outcomes.body.at("by_origin").as_array();
+  ASSERT_EQ(origins.size(), 2u);
+  EXPECT_EQ(origins[0].at("origin"), "community");
+  EXPECT_EQ(origins[0].at("closed"), 1);
+  EXPECT_EQ(origins[0].at("completion_percent"), 75);
+  EXPECT_EQ(origins[1].at("origin"), "external");
+  EXPECT_EQ(origins[1].at("cycles"), 1);
+  EXPECT_EQ(origins[1].at("closed"), 0);
+  EXPECT_TRUE(origins[1].at("completion_percent").is_null());  // nothing closed: no figure yet
+  EXPECT_EQ(origins[1].at("attendance_percent"), 50);
+  EXPECT_EQ(Get("/api/v1/groups/1/learning-outcomes?x=1", &member_login_).status(), 400);
+  EXPECT_EQ(Get("/api/v1/groups/2/learning-outcomes", &member_login_).status(), 404);
+}
+
+}  // namespace
+}  // namespace gotong::api_tests

@@ -129,6 +129,40 @@ json::value CycleViewJson(const mentoring::CycleView& view) {
   return value;
 }
 
+json::value PercentOf(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return nullptr;
+  return static_cast<std::int64_t>((part * 100 + whole / 2) / whole);
+}
+
+json::value OutcomesJson(const mentoring::LearningOutcomes& outcomes) {
+  json::array cycles, origins;
+  for (const auto& outcome : outcomes.cycles) {
+    const auto& cycle = outcome.summary.cycle;
+    cycles.push_back(json::object{{"id", cycle.id},
+                                  {"title", cycle.title},
+                                  {"theme", Nullable(cycle.theme)},
+                                  {"status", ToString(cycle.status)},
+                                  {"mentor_name", cycle.mentor_name},
+                                  {"mentor_origin", ToString(cycle.mentor_origin)},
+                                  {"mentees", static_cast<std::int64_t>(cycle.mentees.size())},
+                                  {"sessions", outcome.summary.sessions},
+                                  {"achieved", outcome.summary.achieved},
+                                  {"targets", outcome.summary.targets},
+                                  {"completion_percent", PercentOf(outcome.summary.achieved, outcome.summary.targets)},
+                                  {"attendance_percent", PercentOf(outcome.present, outcome.recorded)}});
+  }
+  for (const auto& side : outcomes.by_origin) {
+    origins.push_back(json::object{{"origin", ToString(side.origin)},
+                                   {"cycles", side.cycles},
+                                   {"closed", side.closed},
+                                   {"achieved", side.achieved},
+                                   {"targets", side.targets},
+                                   {"completion_percent", PercentOf(side.achieved, side.targets)},
+                                   {"attendance_percent", PercentOf(side.present, side.recorded)}});
+  }
+  return json::object{{"cycles", std::move(cycles)}, {"by_origin", std::move(origins)}};
+}
+
 using MentorshipIn = mentoring::MentorshipInput;
 void ReadMentorshipMentor(BodyReader& body, MentorshipIn& input) {
   input.mentor.mentor_member_id = NumberField(body, "mentor_member_id");
@@ -268,6 +302,12 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return PageJsonReply(cycles.List(call.context, filter), CycleSummaryJson);
   }});
+
+  routes.push_back(GroupRoute("GET", "/learning-outcomes", [&cycles](Call& call, std::int64_t id) -> Reply {
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    return JsonReply(200, cycles.Outcomes(call.context, id), OutcomesJson);
+  }));
 
   routes.push_back({"POST", "/api/v1/cycles", Access::SignedIn(), [&cycles](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kCycleFields));

@@ -501,6 +501,48 @@ core::Result<core::Page<CycleSummary>> CycleService::List(const Context& context
   return page;
 }
 
+core::Result<LearningOutcomes> CycleService::Outcomes(const Context& context, std::int64_t group_id) {
+  // Every cycle a group ran: dozens in years of learning; the cap keeps one answer bounded.
+  constexpr std::int64_t kMaxCycles = 1000;
+  GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
+  LearningOutcomes outcomes;
+  outcomes.by_origin = {OriginOutcome{MentorOrigin::kCommunity}, OriginOutcome{MentorOrigin::kExternal}};
+  CycleFilter filter;
+  filter.group_id = group_id;
+  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
+  for (;;) {
+    GOTONG_ASSIGN_OR_RETURN(auto cycles, unit->Cycles().List(filter, page));
+    for (auto& cycle : cycles.items) {
+      CycleOutcome outcome;
+      GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit->Cycles().Evaluations(cycle.id));
+      GOTONG_ASSIGN_OR_RETURN(auto sessions, unit->Cycles().Sessions(cycle.id));
+      auto completion = CompletionOf(cycle, evaluations);
+      outcome.summary.achieved = completion.achieved;
+      outcome.summary.targets = completion.targets;
+      outcome.summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
+      outcome.summary.sessions = static_cast<std::int64_t>(sessions.size());
+      for (const auto& session : sessions) {
+        outcome.present += session.present;
+        outcome.recorded += session.present + session.excused + session.absent;
+      }
+      auto& side = outcomes.by_origin[cycle.mentor_origin == MentorOrigin::kCommunity ? 0 : 1];
+      ++side.cycles;
+      side.present += outcome.present;
+      side.recorded += outcome.recorded;
+      if (cycle.status == CycleStatus::kClosed) {
+        ++side.closed;
+        side.achieved += completion.achieved;
+        side.targets += completion.targets;
+      }
+      outcome.summary.cycle = std::move(cycle);
+      outcomes.cycles.push_back(std::move(outcome));
+    }
+    page.offset += page.limit;
+    if (page.offset >= cycles.total || page.offset >= kMaxCycles) break;
+  }
+  return outcomes;
+}
+
 core::Result<CycleView> CycleService::Get(const Context& context, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_ASSIGN_OR_RETURN(auto cycle, unit->Cycles().Find(id));

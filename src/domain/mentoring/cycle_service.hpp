@@ -119,6 +119,29 @@ struct EvaluationInput {
   Field<bool> on_request;
 };
 
+// One cycle as the outcomes page counts it.
+struct CycleOutcome {
+  CycleSummary summary;
+  std::int64_t present = 0;   // attendance at its sessions
+  std::int64_t recorded = 0;  // present + excused + absent
+};
+
+// Cycles of one mentor origin together: seed 000's comparison of community and outside mentors.
+struct OriginOutcome {
+  MentorOrigin origin = MentorOrigin::kCommunity;
+  std::int64_t cycles = 0;
+  std::int64_t closed = 0;
+  std::int64_t achieved = 0;  // over closed cycles only: an open cycle is still learning
+  std::int64_t targets = 0;
+  std::int64_t present = 0;
+  std::int64_t recorded = 0;
+};
+
+struct LearningOutcomes {
+  std::vector<CycleOutcome> cycles;  // newest first
+  std::vector<OriginOutcome> by_origin;  // community, then external
+};
+
 audit::Snapshot SnapshotOf(const Mentorship& mentorship);
 audit::Snapshot SnapshotOf(const LearningCycle& cycle);
 
@@ -148,6 +171,9 @@ class CycleService : public groups::GroupWorkspace {
 
   core::Result<core::Page<CycleSummary>> List(const accounts::Context& context, const CycleQuery& query);
   core::Result<CycleView> Get(const accounts::Context& context, std::int64_t id);
+  // What a group's learning achieved: each cycle's completion and attendance, and community
+  // against outside mentors (completion over closed cycles).
+  core::Result<LearningOutcomes> Outcomes(const accounts::Context& context, std::int64_t group_id);
   core::Result<CycleView> Create(const accounts::Context& context, const CycleInput& input);
   // Planning only: a cycle under way keeps its targets, mentees and theme.
   core::Result<CycleView> Update(const accounts::Context& context, std::int64_t id, const CycleInput& input);

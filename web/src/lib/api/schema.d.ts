@@ -1514,6 +1514,26 @@ export interface paths {
         patch: operations["updateMentorship"];
         trace?: never;
     };
+    "/api/v1/groups/{id}/learning-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a group's learning achieved
+         * @description Anyone who reaches the group. Each learning cycle (newest first) with its completion (achieved target competencies ÷ mentees × targets) and the attendance at its sessions; and seed 000's central comparison, community mentors against outside ones: completion over closed cycles only (null until one closed) and attendance over all. Takes no query parameters.
+         */
+        get: operations["getLearningOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -4113,6 +4133,37 @@ export interface components {
              * @default false
              */
             on_request?: boolean;
+        };
+        LearningOutcomes: {
+            cycles: {
+                /** Format: int64 */
+                id: number;
+                title: string;
+                theme: string | null;
+                status: components["schemas"]["CycleStatus"];
+                mentor_name: string;
+                mentor_origin: components["schemas"]["MentorOrigin"];
+                mentees: number;
+                sessions: number;
+                achieved: number;
+                targets: number;
+                /** @description Rounded; null for a cycle without mentees or targets. */
+                completion_percent: number | null;
+                /** @description Present ÷ recorded at its sessions, rounded; null before any. */
+                attendance_percent: number | null;
+            }[];
+            /** @description Community mentors, then outside ones. */
+            by_origin: {
+                origin: components["schemas"]["MentorOrigin"];
+                cycles: number;
+                closed: number;
+                /** @description Over closed cycles. */
+                achieved: number;
+                /** @description Over closed cycles. */
+                targets: number;
+                completion_percent: number | null;
+                attendance_percent: number | null;
+            }[];
         };
         CompetencyPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Competency"][];
@@ -10886,6 +10937,38 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLearningOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's learning outcomes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningOutcomes"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
