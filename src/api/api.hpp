@@ -19,6 +19,7 @@
 #include "domain/idempotency/idempotency_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
+#include "domain/mentoring/survey_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -40,6 +41,7 @@ struct Services {
   domain::mentoring::CompetencyService& competencies;
   domain::mentoring::MentorshipService& mentorships;
   domain::mentoring::CycleService& cycles;
+  domain::mentoring::SurveyService& surveys;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

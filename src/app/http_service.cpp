@@ -20,6 +20,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.competencies,
                        *runtime.mentorships,
                        *runtime.cycles,
+                       *runtime.surveys,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

@@ -12,6 +12,7 @@
 #include "domain/groups/member_summary_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
+#include "domain/mentoring/survey_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -45,6 +46,7 @@ struct Runtime {
   std::unique_ptr<domain::mentoring::CompetencyService> competencies;
   std::unique_ptr<domain::mentoring::MentorshipService> mentorships;
   std::unique_ptr<domain::mentoring::CycleService> cycles;
+  std::unique_ptr<domain::mentoring::SurveyService> surveys;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

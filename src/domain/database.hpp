@@ -22,6 +22,7 @@ namespace gotong::domain {
 namespace mentoring {
 class MentorshipRepository;
 class CycleRepository;
+class SurveyRepository;
 }  // namespace mentoring
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
@@ -46,6 +47,7 @@ class UnitOfWork {
   virtual mentoring::CompetencyRepository& Competencies() = 0;
   virtual mentoring::MentorshipRepository& Mentorships() = 0;
   virtual mentoring::CycleRepository& Cycles() = 0;
+  virtual mentoring::SurveyRepository& Surveys() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

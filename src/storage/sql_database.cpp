@@ -93,6 +93,7 @@ class SqlUnit final : public domain::UnitOfWork {
         competencies_(sql_),
         mentorships_(sql_),
         cycles_(sql_),
+        surveys_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -145,6 +146,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::CompetencyRepository& Competencies() override { return competencies_; }
   domain::mentoring::MentorshipRepository& Mentorships() override { return mentorships_; }
   domain::mentoring::CycleRepository& Cycles() override { return cycles_; }
+  domain::mentoring::SurveyRepository& Surveys() override { return surveys_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -182,6 +184,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlCompetencyRepository competencies_;
   internal::SqlMentorshipRepository mentorships_;
   internal::SqlCycleRepository cycles_;
+  internal::SqlSurveyRepository surveys_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -4,6 +4,7 @@
 
 #include "domain/mentoring/cycles.hpp"
 #include "domain/mentoring/mentoring.hpp"
+#include "domain/mentoring/surveys.hpp"
 
 namespace gotong::storage::internal {
 
@@ -51,6 +52,28 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
  private:
   // Reads the targets and mentees of `cycle`.
   void ReadPlan(domain::mentoring::LearningCycle& cycle);
+  soci::session& sql_;
+};
+
+class SqlSurveyRepository final : public domain::mentoring::SurveyRepository {
+ public:
+  explicit SqlSurveyRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::vector<domain::mentoring::SurveyTemplate>> Templates() override;
+  core::Result<domain::mentoring::SurveyTemplate> FindTemplate(std::int64_t id) override;
+  core::Result<std::int64_t> Insert(const domain::mentoring::Survey& survey) override;
+  core::Result<domain::mentoring::Survey> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::mentoring::Survey>> List(std::int64_t group_id, const core::PageRequest& page) override;
+  core::Result<std::int64_t> InsertResponse(const domain::mentoring::SurveyResponse& response) override;
+  core::Result<std::vector<domain::mentoring::SurveyResponse>> Responses(std::int64_t survey_id) override;
+  core::Result<std::int64_t> InsertCode(const domain::mentoring::SurveyCode& code) override;
+  core::Result<std::vector<domain::mentoring::SurveyCode>> Codes(std::int64_t survey_id) override;
+  core::Result<std::int64_t> InsertTag(const domain::mentoring::CodeTag& tag) override;
+  core::Result<bool> DeleteTag(std::int64_t survey_id, std::int64_t tag_id) override;
+  core::Result<std::vector<domain::mentoring::CodeTag>> Tags(std::int64_t survey_id) override;
+
+ private:
+  // The questions of templates, into `templates` by id.
+  void ReadQuestions(std::vector<domain::mentoring::SurveyTemplate>& templates);
   soci::session& sql_;
 };
 

@@ -94,6 +94,7 @@ class Services {
   domain::mentoring::CompetencyService competencies;
   domain::mentoring::MentorshipService mentorships;
   domain::mentoring::CycleService cycles;
+  domain::mentoring::SurveyService surveys;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports

@@ -1642,6 +1642,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/survey-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the survey templates
+         * @description Any signed-in user. Seed 000's questionnaires: its six open questions (`seed000.open`), its perception items on a 1-5 scale (`seed000.perception`), the benefits of membership as a checklist (`seed000.benefits`), and the values mentor and mentee share (`values`, read by mentor matching).
+         */
+        get: operations["listSurveyTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a group's surveys
+         * @description Anyone who reaches the group; newest first, each with how many members answered. `group_id` is required.
+         */
+        get: operations["listSurveys"];
+        put?: never;
+        /**
+         * Open a survey of a group's members
+         * @description Those who guide the group's learning (admins, its steward's officers, its programme's facilitator, its leader, its mentors). From a template (`template_id`, code `not_found` when unknown); the title defaults to the template's name, `opened_on` to today (not after it). The survey's codebook starts as the template's (the seed's values and benefits for the open questions). Audited (entity `survey`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a survey with its questions, totals and codebook
+         * @description Anyone who reaches the group. `summary` has, per question, how many answered, and for a scale question how many chose 1 to 5 and the mean (null when nobody answered), for a checklist item how many ticked it: the totals charted per group (seed 000's Figures 1 and 2). `own_response_id` is the caller's own response, if she answered.
+         */
+        get: operations["getSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the answers
+         * @description Those who guide the group read every response; a member reads her own only (an empty list when she has not answered).
+         */
+        get: operations["listSurveyResponses"];
+        put?: never;
+        /**
+         * Answer a survey
+         * @description A member answers for herself (no `member_id`, or her own). Those who guide the group enter the answers of a member without an account (`member_id`; one with an account answers herself: `400`, code `has_account`). Each answer names a question of the survey's template (`answers[0].question_id`, code `not_found`, or `duplicate`) and gives `text` for an open question, `scale` 1 to 5 for a scale question (`out_of_range`), `checked` for a checklist item (`required` when missing). One response per member: a second is a `409` (type `urn:gotong:problem:already-exists`, field `member_id`). Audited (entity `survey_response`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["answerSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a code to a survey's codebook
+         * @description Those who guide the group. `code` is lower-case letters, digits and `_`, from a letter (`invalid_format`), once per codebook (`409`, type `urn:gotong:problem:already-exists`, field `code`); `label` is how it reads. Audited (entity `survey_code`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["addSurveyCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a passage of an open answer with a code
+         * @description Those who guide the group (seed 000 coded its interviews in NVivo). The response and question name an open answer of this survey (`response_id` or `question_id`, code `not_found`), the code is in its codebook (`code_id`, `not_found`), and `quote` is a passage of the answer as written (`not_in_answer` otherwise); without `quote`, the whole answer. Audited (entity `code_tag`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["tagSurveyAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a tag
+         * @description Those who guide the group. `404` when the survey has no such tag. Audited. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        delete: operations["untagSurveyAnswer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/coding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coding of a survey's open answers
+         * @description Those who guide the group (`403` for others: the passages quote members). The codebook, every tag, and per code how many passages and members carry it (`frequencies`, in the codebook's order); and every pair of codes that appear together in one member's answers, with how many members (`co_occurrences`).
+         */
+        get: operations["getSurveyCoding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/coding.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coding as a CSV sheet
+         * @description As `getSurveyCoding`, for Excel: UTF-8 with a BOM, `;` between fields, CRLF. One row per tagged passage (`anggota;pertanyaan;kode;label;kutipan`), a blank line, then the frequencies (`kode;label;jumlah_kutipan;jumlah_anggota`).
+         */
+        get: operations["exportSurveyCoding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4165,6 +4353,116 @@ export interface components {
                 attendance_percent: number | null;
             }[];
         };
+        SurveyQuestion: {
+            /** Format: int64 */
+            id: number;
+            position: number;
+            code: string;
+            /**
+             * @description open: words; likert: 1 to 5; check: ticked or not.
+             * @enum {string}
+             */
+            kind: "open" | "likert" | "check";
+            text: string;
+            text_en: string;
+        };
+        SurveyTemplate: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            name_en: string;
+            description: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+        };
+        SurveyFields: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            group_id: number;
+            /** Format: int64 */
+            template_id: number;
+            template_code: string;
+            title: string;
+            /** Format: date */
+            opened_on: string;
+            /** @description How many members answered. */
+            responses: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Survey: components["schemas"]["SurveyFields"];
+        SurveyPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Survey"][];
+        };
+        SurveyCode: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            label: string;
+        };
+        SurveyView: components["schemas"]["SurveyFields"] & {
+            template: components["schemas"]["SurveyTemplate"];
+            summary: {
+                /** Format: int64 */
+                question_id: number;
+                answered: number;
+                /** @description For a scale question, how many chose 1 … 5; empty otherwise. */
+                scale_counts: number[];
+                mean: number | null;
+                checked: number;
+            }[];
+            codes: components["schemas"]["SurveyCode"][];
+            /** Format: int64 */
+            own_response_id: number | null;
+            can_guide: boolean;
+        };
+        SurveyResponse: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            member_id: number;
+            member: string;
+            answers: {
+                /** Format: int64 */
+                question_id: number;
+                text: string | null;
+                scale: number | null;
+                checked: boolean | null;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+        };
+        CodeTag: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            response_id: number;
+            /** Format: int64 */
+            question_id: number;
+            /** Format: int64 */
+            code_id: number;
+            quote: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SurveyCoding: {
+            codes: components["schemas"]["SurveyCode"][];
+            tags: components["schemas"]["CodeTag"][];
+            frequencies: {
+                /** Format: int64 */
+                code_id: number;
+                tags: number;
+                responses: number;
+            }[];
+            co_occurrences: {
+                /** Format: int64 */
+                code_a: number;
+                /** Format: int64 */
+                code_b: number;
+                responses: number;
+            }[];
+        };
         CompetencyPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Competency"][];
         };
@@ -4196,7 +4494,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -4565,6 +4863,11 @@ export interface components {
          * @example 1
          */
         MentorshipId: number;
+        /**
+         * @description The survey's id.
+         * @example 1
+         */
+        SurveyId: number;
         /**
          * @description The learning cycle's id.
          * @example 1
@@ -11315,6 +11618,469 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSurveyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every template with its questions in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SurveyTemplate"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query: {
+                group_id: number;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of surveys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 2,
+                 *       "template_id": 1
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: int64 */
+                    group_id: number;
+                    /** Format: int64 */
+                    template_id: number;
+                    title?: string;
+                    /** Format: date */
+                    opened_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The survey; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new survey's path.
+                     * @example /api/v1/surveys/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSurveyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The responses with their answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SurveyResponse"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answers": [
+                 *         {
+                 *           "question_id": 7,
+                 *           "scale": 5
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: int64 */
+                    member_id?: number;
+                    answers: {
+                        /** Format: int64 */
+                        question_id: number;
+                        text?: string | null;
+                        scale?: number | null;
+                        checked?: boolean | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The response as kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addSurveyCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "tidak_pelit",
+                 *       "label": "Tidak pelit ilmu"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                    label: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The code. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyCode"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tagSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "response_id": 3,
+                 *       "question_id": 5,
+                 *       "code_id": 1,
+                 *       "quote": "saling membantu"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: int64 */
+                    response_id: number;
+                    /** Format: int64 */
+                    question_id: number;
+                    /** Format: int64 */
+                    code_id: number;
+                    quote?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The tag. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeTag"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    untagSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSurveyCoding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coding. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyCoding"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportSurveyCoding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The survey's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
