@@ -645,6 +645,128 @@ core::Status RunCycle(Runtime& runtime, History& history, std::int64_t group_id,
   return core::OkStatus();
 }
 
+// Opens a survey of `template_code` in the group on `day` and records each member's answers:
+// `answer(i, question)` gives the i-th member's answer to a question (nullopt: she skipped it).
+core::Result<std::int64_t> DemoSurvey(
+    Runtime& runtime, History& history, std::int64_t group_id, const std::string& template_code,
+    const core::Date& day, const std::vector<std::int64_t>& members,
+    const std::function<std::optional<domain::mentoring::AnswerInput>(std::size_t, const domain::mentoring::SurveyQuestion&)>&
+        answer) {
+  Context system = Context::System("demo");
+  history.At(day);
+  GOTONG_ASSIGN_OR_RETURN(auto templates, runtime.surveys->Templates(system));
+  auto found = std::find_if(templates.begin(), templates.end(), [&](const auto& t) { return t.code == template_code; });
+  if (found == templates.end()) return core::Error::NotFound("no survey template " + template_code);
+  domain::mentoring::SurveyInput input;
+  input.group_id = Number(group_id);
+  input.template_id = Number(found->id);
+  GOTONG_ASSIGN_OR_RETURN(auto survey, runtime.surveys->Create(system, input));
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    domain::mentoring::ResponseInput response;
+    response.member_id = members[i];
+    response.answers.emplace();
+    for (const auto& question : found->questions) {
+      if (auto given = answer(i, question)) response.answers->push_back(*given);
+    }
+    if (response.answers->empty()) continue;
+    GOTONG_RETURN_IF_ERROR(runtime.surveys->Respond(system, survey.survey.id, response));
+  }
+  return survey.survey.id;
+}
+
+domain::mentoring::AnswerInput ScaleAnswer(std::int64_t question, int scale) {
+  domain::mentoring::AnswerInput answer;
+  answer.question_id = question;
+  answer.scale = Number(scale);
+  return answer;
+}
+
+// Seed 000's questionnaires as Table 1's members might have answered them after the ecotik
+// cycle: the perception items mostly agreed (Figure 1), the benefits with competence first
+// (Figure 2), the values they share (which matching reads), and two members' open answers in the
+// paper's own words, coded with its values.
+core::Status LoadCitraGendhisSurveys(Runtime& runtime, History& history, std::int64_t id,
+                                     const std::vector<std::int64_t>& members) {
+  Context system = Context::System("demo");
+  const core::Date day = history.On(history.Back(1), 5);
+  std::vector<std::int64_t> mentees(members.begin() + 1, members.end());
+  GOTONG_RETURN_IF_ERROR(DemoSurvey(runtime, history, id, "seed000.perception", day, mentees,
+                                    [](std::size_t i, const domain::mentoring::SurveyQuestion& q) {
+                                      return std::optional(ScaleAnswer(q.id, (i + static_cast<std::size_t>(q.position)) % 4 == 0 ? 4 : 5));
+                                    }));
+  GOTONG_RETURN_IF_ERROR(DemoSurvey(runtime, history, id, "seed000.benefits", day, mentees,
+                                    [](std::size_t i, const domain::mentoring::SurveyQuestion& q) {
+                                      // Competence for all; income, joint marketing, friends and
+                                      // confidence for most.
+                                      static constexpr std::size_t kTicked[] = {10, 7, 8, 9, 6};
+                                      domain::mentoring::AnswerInput answer;
+                                      answer.question_id = q.id;
+                                      answer.checked = std::optional<bool>(i < kTicked[q.position - 1]);
+                                      return std::optional(answer);
+                                    }));
+  GOTONG_RETURN_IF_ERROR(DemoSurvey(runtime, history, id, "values", day, members,
+                                    [](std::size_t i, const domain::mentoring::SurveyQuestion& q) {
+                                      return std::optional(ScaleAnswer(q.id, (i * 3 + static_cast<std::size_t>(q.position)) % 5 == 0 ? 4 : 5));
+                                    }));
+  // JU (index 4) and DW (index 1) in the paper's words.
+  std::vector<std::int64_t> speakers = {members[4], members[1]};
+  static const char* const kValues[] = {
+      "Setelah pelatihan saya membantu yang kesulitan. Intinya kerja sama; kalau saya kesulitan, saya hubungi "
+      "mentor. Jawabannya kadang dibagikan di grup WA.",
+      "Saling membantu dan persahabatan. Kalau belajar sendiri, hasilnya dibagikan ke teman di grup, jadi "
+      "pengetahuan bertambah untuk semua anggota."};
+  static const char* const kModel[] = {
+      "Mentor memberi contoh, kami praktik bersama sampai tiga hari.",
+      "Tanya lalu langsung praktik. Kalau salah jadi lebih ingat dan tidak diulang."};
+  GOTONG_ASSIGN_OR_RETURN(auto open, DemoSurvey(runtime, history, id, "seed000.open", day, speakers,
+                                                [](std::size_t i, const domain::mentoring::SurveyQuestion& q)
+                                                    -> std::optional<domain::mentoring::AnswerInput> {
+                                                  domain::mentoring::AnswerInput answer;
+                                                  answer.question_id = q.id;
+                                                  if (q.code == "nilai") answer.text = Text(kValues[i]);
+                                                  else if (q.code == "model") answer.text = Text(kModel[i]);
+                                                  else return std::nullopt;
+                                                  return answer;
+                                                }));
+  GOTONG_ASSIGN_OR_RETURN(auto survey, runtime.surveys->Get(system, open));
+  GOTONG_ASSIGN_OR_RETURN(auto responses, runtime.surveys->Responses(system, open));
+  auto code = [&](const std::string& name) -> std::int64_t {
+    for (const auto& c : survey.codes) {
+      if (c.code == name) return c.id;
+    }
+    return 0;
+  };
+  auto question = [&](const std::string& name) -> std::int64_t {
+    for (const auto& q : survey.survey_template.questions) {
+      if (q.code == name) return q.id;
+    }
+    return 0;
+  };
+  struct Coded {
+    std::size_t response;
+    const char* question;
+    const char* code;
+    const char* quote;
+  };
+  static constexpr Coded kCoded[] = {
+      {0, "nilai", "kerja_sama", "Intinya kerja sama"},
+      {0, "nilai", "saling_membantu", "saya membantu yang kesulitan"},
+      {1, "nilai", "saling_membantu", "Saling membantu"},
+      {1, "nilai", "persahabatan", "persahabatan"},
+      {1, "model", "belajar_praktik", "langsung praktik"},
+      {0, "model", "belajar_praktik", "kami praktik bersama"},
+  };
+  for (const auto& coded : kCoded) {
+    domain::mentoring::TagInput tag;
+    tag.response_id = Number(responses[coded.response].id);
+    tag.question_id = Number(question(coded.question));
+    tag.code_id = Number(code(coded.code));
+    tag.quote = Text(coded.quote);
+    GOTONG_RETURN_IF_ERROR(runtime.surveys->Tag(system, open, tag));
+  }
+  return core::OkStatus();
+}
+
 // Seed 000's mentoring in Citra Gendhis: AD, a member, mentors the others from the day each
 // joined; the members chose ecotik (a market trend) by vote, learnt it with mondeng at AD's house
 // (a yard large enough to pound leaves on long cloth) and were all evaluated: 100% completion.
@@ -693,7 +815,8 @@ core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::i
                     {history.On(history.Back(3), 17), "Mondeng: memukul daun dengan palu sampai warnanya keluar"},
                     {history.On(history.Back(2), 17), "Fiksasi dengan tawas, lalu membatik tepi dengan canting"}};
   cycle.achieved = [](std::size_t, std::size_t) { return true; };
-  return RunCycle(runtime, history, id, cycle);
+  GOTONG_RETURN_IF_ERROR(RunCycle(runtime, history, id, cycle));
+  return LoadCitraGendhisSurveys(runtime, history, id, members);
 }
 
 // Seed 000: the Citra Gendhis batik community of Gondanglegi and the informants of its Table 1,

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "app/runtime_fixture.hpp"
 #include "domain/groups/group_access.hpp"
@@ -196,6 +197,34 @@ TEST_F(DemoGroupsTest, TheBatikCommunityChoseEcotikByVoteLearntItWithAdAndEveryM
   auto mentorships = runtime_->mentorships->List(system_, pairs);
   ASSERT_TRUE(mentorships.ok());
   EXPECT_EQ(mentorships->total, 10);  // AD mentors every other member
+}
+
+TEST_F(DemoGroupsTest, TableOnesMembersAnsweredSeed000sQuestionnairesAndTwoOpenAnswersAreCoded) {
+  auto surveys = runtime_->surveys->List(system_, groups_.batik_community, {50, 0});
+  ASSERT_TRUE(surveys.ok()) << surveys.error().message;
+  ASSERT_EQ(surveys->total, 4);
+  std::map<std::string, std::int64_t> responses, ids;
+  for (const auto& survey : surveys->items) {
+    responses[survey.template_code] = survey.responses;
+    ids[survey.template_code] = survey.id;
+  }
+  EXPECT_EQ(responses["seed000.perception"], 10);  // every mentee of AD
+  EXPECT_EQ(responses["seed000.benefits"], 10);
+  EXPECT_EQ(responses["values"], 11);              // the mentor too: matching reads both sides
+  EXPECT_EQ(responses["seed000.open"], 2);         // JU and DW, in the paper's words
+  auto benefits = runtime_->surveys->Get(system_, ids["seed000.benefits"]);
+  ASSERT_TRUE(benefits.ok());
+  EXPECT_EQ(benefits->summary.front().checked, 10) << "competence first, as in Figure 2";
+  auto coding = runtime_->surveys->Coding(system_, ids["seed000.open"]);
+  ASSERT_TRUE(coding.ok()) << coding.error().message;
+  EXPECT_EQ(coding->tags.size(), 6u);
+  for (const auto& f : coding->analysis.frequencies) {
+    for (const auto& c : coding->codes) {
+      if (c.id == f.code_id && c.code == "saling_membantu") {
+        EXPECT_EQ(f.responses, 2);
+      }
+    }
+  }
 }
 
 TEST_F(DemoGroupsTest, AnOutsideConsultantTaughtBatuAndNotEveryMenteeReachedEveryTarget) {
