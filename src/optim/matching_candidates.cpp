@@ -181,8 +181,8 @@ MatchingIndex::MatchingIndex(const MatchingProblem& problem) : problem_(problem)
   std::vector<std::array<int, kAnswers>> answers(kUnanswered);
   for (std::size_t profile = 0; profile < kUnanswered; ++profile) {
     std::size_t rest = profile;
-    for (std::size_t j = 0; j < kAnswers; ++j, rest /= 5)
-      answers[profile][j] = static_cast<int>(rest % 5);
+    for (std::size_t j = 0; j < kAnswers; ++j, rest /= kLevels)
+      answers[profile][j] = static_cast<int>(rest % kLevels);
   }
   values_points_.assign(
       kProfiles * kProfiles,
@@ -206,8 +206,8 @@ std::uint16_t MatchingIndex::Profile(const std::vector<int>& values) {
   if (values.size() != kAnswers) return static_cast<std::uint16_t>(kUnanswered);
   std::size_t profile = 0;
   for (std::size_t j = kAnswers; j-- > 0;) {
-    profile =
-        profile * 5 + static_cast<std::size_t>(values[j] - domain::mentoring::kMinValueAnswer);
+    profile = profile * kLevels +
+              static_cast<std::size_t>(values[j] - domain::mentoring::kMinValueAnswer);
   }
   return static_cast<std::uint16_t>(profile);
 }

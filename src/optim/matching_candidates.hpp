@@ -53,9 +53,11 @@ class MatchingIndex {
   // A person's answers to the values survey as one number: 0 … 5^N − 1 for a complete list,
   // kUnanswered for none. The values points of every two profiles are one table look-up, which
   // grows as 5^2N: past five values, score them pair by pair instead.
+  static constexpr std::size_t kLevels =
+      domain::mentoring::kMaxValueAnswer - domain::mentoring::kMinValueAnswer + 1;
   static constexpr std::size_t kUnanswered = [] {
     std::size_t profiles = 1;
-    for (std::size_t j = 0; j < domain::mentoring::kSurveyValues.size(); ++j) profiles *= 5;
+    for (std::size_t j = 0; j < domain::mentoring::kSurveyValues.size(); ++j) profiles *= kLevels;
     return profiles;
   }();
   static constexpr std::size_t kProfiles = kUnanswered + 1;

@@ -394,6 +394,20 @@ TEST(LemonMatchingSolver, PrunedMenteeWhoseCandidatesAreFullTakesAMentorWithRoom
   EXPECT_TRUE(result.unplaced.empty());
 }
 
+TEST(LemonMatchingSolver, MenteesCutOffRoundAfterRoundAreStillPlaced) {
+  // Five alike mentees, five alike mentors with one place each, top_k 1: every round's only
+  // candidate is the lowest-id mentor with room, so each flow places one mentee; after the
+  // last flow the rest take the mentors left, one by one.
+  MatchingProblem problem;
+  for (std::int64_t i = 1; i <= 5; ++i) problem.mentees.push_back(Mentee(i, {100}));
+  for (std::int64_t j = 11; j <= 15; ++j) problem.mentors.push_back(Mentor(j, 1, {100}));
+  problem.weights.top_k = 1;
+  MatchingResult result = SolveOk(problem);
+  ExpectValidAnswer(problem, result);
+  EXPECT_EQ(result.pairs.size(), 5U);
+  EXPECT_TRUE(result.unplaced.empty());
+}
+
 TEST(LemonMatchingSolver, TopKTiesGoToTheLowerMentorId) {
   MatchingProblem problem;
   problem.mentees = {Mentee(1, {100})};
