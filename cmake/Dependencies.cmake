@@ -38,3 +38,10 @@ find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)
 add_library(xlsxwriter INTERFACE)
 target_include_directories(xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIR})
 target_link_libraries(xlsxwriter INTERFACE ${XLSXWRITER_LIBRARY})
+
+# LEMON (Debian's liblemon-dev): mentor matching as a min-cost flow (optim/). Its CMake
+# package sets variables only; one target carries them, its headers as system headers.
+find_package(lemon CONFIG REQUIRED PATHS /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/cmake/lemon)
+add_library(lemon INTERFACE)
+target_include_directories(lemon SYSTEM INTERFACE ${LEMON_INCLUDE_DIRS})
+target_link_libraries(lemon INTERFACE ${LEMON_LIBRARIES})

@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTONG_REGIONS_DIR="${GOTONG_REGIONS_DIR:-$PWD/node_modules/idn-area-data/data}"
 build/release/bench/gotong_bench --benchmark_min_time=1
+# Mentor matching (issue 14): 100,000 mentees to 5,000 mentors, the full solve against LEMON's
+# bare NetworkSimplex run on the same pruned network, three times each (about half a minute).
+build/release/bench/matching_bench "${GOTONG_BENCH_MENTEES:-100000}" "${GOTONG_BENCH_MENTORS:-5000}" 20 3
 # Import against sqlite3 .import and psql \copy (1,000,000 rows; several minutes). The server
 # gets the shared buffers a registry server would have (PostgreSQL's default of 128 MB is
 # for small machines; the million-row registry and its indexes take about 1 GB).
