@@ -992,6 +992,7 @@ export const en: Translation = {
       dissolved: 'This group has been dissolved. Its records are kept as they were and can no longer be changed.',
       tabs: {
         summary: 'Summary',
+      loadingLearning: 'Loading the learning cycles…',
         mine: 'Mine',
         members: 'Members',
         meetings: 'Meetings',
@@ -999,6 +1000,7 @@ export const en: Translation = {
         treasury: 'Treasury',
         markets: 'Market areas',
         orders: 'Joint orders',
+        learning: 'Learning',
         materials: 'Raw material',
         knowledge: 'Knowledge',
         compliance: 'SOP compliance',

@@ -994,6 +994,7 @@ export const id = {
       tabs: {
         summary: 'Ringkasan',
         mine: 'Milik saya',
+      loadingLearning: 'Memuat siklus belajar…',
         members: 'Anggota',
         meetings: 'Pertemuan',
         deliberations: 'Musyawarah',
@@ -1001,6 +1002,7 @@ export const id = {
         markets: 'Wilayah pasar',
         orders: 'Pesanan bersama',
         materials: 'Bahan baku',
+        learning: 'Belajar',
         knowledge: 'Berbagi ilmu',
         compliance: 'Kepatuhan SOP',
         settings: 'Pengaturan',
