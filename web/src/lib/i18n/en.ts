@@ -1,5 +1,6 @@
 // English: the second language. Same keys as id.ts (the type makes the compiler check it).
 import type { Translation } from './id';
+import { learningEn } from './learning-en';
 
 export const en: Translation = {
   app: {
@@ -855,6 +856,8 @@ export const en: Translation = {
       nameRequired: 'Fill in the name.',
       tooLong: 'Too long.',
     },
+    // The group workspace's learning tab: cycles, sessions, evaluations, mentorships.
+    ...learningEn,
   },
   groups: {
     title: 'Groups',
@@ -989,18 +992,18 @@ export const en: Translation = {
       tabsBefore: 'Earlier sections',
       tabsAfter: 'More sections',
       loading: 'Loading the group…',
+      loadingLearning: 'Loading the learning cycles…',
       dissolved: 'This group has been dissolved. Its records are kept as they were and can no longer be changed.',
       tabs: {
         summary: 'Summary',
-      loadingLearning: 'Loading the learning cycles…',
         mine: 'Mine',
         members: 'Members',
         meetings: 'Meetings',
         deliberations: 'Deliberations',
+        learning: 'Learning',
         treasury: 'Treasury',
         markets: 'Market areas',
         orders: 'Joint orders',
-        learning: 'Learning',
         materials: 'Raw material',
         knowledge: 'Knowledge',
         compliance: 'SOP compliance',

@@ -2,6 +2,8 @@
 // and in en.ts; en.ts must have exactly the same keys (checked by the compiler and
 // by i18n.test.ts). Plural keys carry both _one and _other in every language.
 
+import { learningId } from './learning-id';
+
 export const id = {
   app: {
     name: 'gotong',
@@ -856,6 +858,8 @@ export const id = {
       nameRequired: 'Isi namanya.',
       tooLong: 'Terlalu panjang.',
     },
+    // The group workspace's learning tab: cycles, sessions, evaluations, mentorships.
+    ...learningId,
   },
   groups: {
     title: 'Kelompok',
@@ -990,19 +994,19 @@ export const id = {
       tabsBefore: 'Bagian sebelumnya',
       tabsAfter: 'Bagian lainnya',
       loading: 'Memuat data kelompok…',
+      loadingLearning: 'Memuat siklus belajar…',
       dissolved: 'Kelompok ini sudah bubar. Catatannya disimpan apa adanya dan tidak dapat diubah lagi.',
       tabs: {
         summary: 'Ringkasan',
         mine: 'Milik saya',
-      loadingLearning: 'Memuat siklus belajar…',
         members: 'Anggota',
         meetings: 'Pertemuan',
         deliberations: 'Musyawarah',
+        learning: 'Belajar',
         treasury: 'Kas',
         markets: 'Wilayah pasar',
         orders: 'Pesanan bersama',
         materials: 'Bahan baku',
-        learning: 'Belajar',
         knowledge: 'Berbagi ilmu',
         compliance: 'Kepatuhan SOP',
         settings: 'Pengaturan',
