@@ -71,6 +71,15 @@ describe('a learning cycle’s page', () => {
     expect(screen.queryByRole('button', { name: /^Nilai/ })).not.toBeInTheDocument();
   });
 
+  it('offers nothing to change in a dissolved group, whoever reads it', async () => {
+    serve(cycle({ status: 'implementation', next_status: 'evaluation' }));
+    open(groupView({ member_id: 11, status: 'dissolved', writes: [] }));
+    expect(await screen.findByTestId('cycle-read-only')).toBeInTheDocument();
+    expect(screen.queryByTestId('stage-button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Catat sesi' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Nilai/ })).not.toBeInTheDocument();
+  });
+
   it('asks before starting, and a refusal says in words what the cycle lacks', async () => {
     const user = userEvent.setup();
     serve(

@@ -204,7 +204,8 @@ export function CyclePage({ group, cycleId, paths }: CyclePageProps) {
   const location = useLocation();
   const resource = useCycle(cycleId);
   const members = useGroupMembers(group.id);
-  const cycle = resource.data ?? null;
+  // A dissolved group takes no more writes: its cycles are read as they are.
+  const cycle = resource.data && group.status === 'dissolved' ? { ...resource.data, can_guide: false } : (resource.data ?? null);
   const names = useCompetencyNames(group.sector);
   useDocumentTitle(cycle ? `${cycle.title} · ${group.name}` : group.name);
   const created = (location.state as CycleNotice | null)?.learningNotice === 'cycleCreated';

@@ -251,10 +251,8 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
         {...field('time_allocation')}
       />
       <TextAreaField label={t('mentoring.plan.facilities')} hint={t('mentoring.plan.facilitiesHint')} maxLength={MAX_FACILITIES} {...field('facilities')} />
-      <div className="form-pair">
-        <FormField label={t('mentoring.plan.plannedFrom')} type="date" {...field('planned_from')} />
-        <FormField label={t('mentoring.plan.plannedTo')} type="date" {...field('planned_to')} />
-      </div>
+      <FormField label={t('mentoring.plan.plannedFrom')} type="date" {...field('planned_from')} />
+      <FormField label={t('mentoring.plan.plannedTo')} type="date" {...field('planned_to')} />
     </FormCard>
   );
 }

@@ -97,7 +97,13 @@ function EvaluationForm({ cycle, pair, onSaved, onCancel }: EvaluationFormProps)
 /** What an evaluation says, in a badge and a line: achieved at a level, or not yet. */
 function Verdict({ evaluation }: { evaluation: CycleEvaluation | null }) {
   const { t, i18n } = useTranslation();
-  if (!evaluation) return <span className="muted">{t('mentoring.evaluations.pending')}</span>;
+  if (!evaluation) {
+    return (
+      <span className="verdict">
+        <span className="muted">{t('mentoring.evaluations.pending')}</span>
+      </span>
+    );
+  }
   const level = evaluation.level !== null ? t('mentoring.competencies.level', { level: evaluation.level }) : null;
   return (
     <span className="verdict">

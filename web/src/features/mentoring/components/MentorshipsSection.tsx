@@ -91,10 +91,8 @@ function MentorshipForm({ group, members, onSaved, onCancel }: MentorshipFormPro
         options={options}
         {...field('mentee_member_id')}
       />
-      <div className="form-pair">
-        <FormField label={t('common.required', { label: t('mentoring.mentorships.form.startedOn') })} type="date" {...field('started_on')} />
-        <FormField label={t('mentoring.mentorships.form.endedOn')} hint={t('mentoring.mentorships.form.endedOnHint')} type="date" {...field('ended_on')} />
-      </div>
+      <FormField label={t('common.required', { label: t('mentoring.mentorships.form.startedOn') })} type="date" {...field('started_on')} />
+      <FormField label={t('mentoring.mentorships.form.endedOn')} hint={t('mentoring.mentorships.form.endedOnHint')} type="date" {...field('ended_on')} />
       <TextAreaField label={t('mentoring.mentorships.form.note')} hint={t('mentoring.mentorships.form.noteHint')} maxLength={MAX_NOTE} {...field('note')} />
     </FormCard>
   );
@@ -118,7 +116,8 @@ function MentorshipCard({ mentorship, canGuide, onEnded }: CardProps) {
   const today = todayIso();
   const names = { mentor: mentorship.mentor_name, mentee: mentorship.mentee_name };
   const ongoing = lastsOn(mentorship, today);
-  const open = mentorship.ended_on === null || mentorship.ended_on >= today;
+  // Not ended by today: it may still be ended, on this day.
+  const open = mentorship.ended_on === null || mentorship.ended_on > today;
   return (
     <li className="record-card" data-testid={`mentorship-${mentorship.id}`}>
       <h3 className="record-card__title">{t('mentoring.mentorships.pair', names)}</h3>
