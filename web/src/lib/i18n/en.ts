@@ -1,6 +1,5 @@
 // English: the second language. Same keys as id.ts (the type makes the compiler check it).
 import type { Translation } from './id';
-import { learningEn } from './learning-en';
 
 export const en: Translation = {
   app: {
@@ -856,8 +855,6 @@ export const en: Translation = {
       nameRequired: 'Fill in the name.',
       tooLong: 'Too long.',
     },
-    // The group workspace's learning tab: cycles, sessions, evaluations, mentorships.
-    ...learningEn,
   },
   groups: {
     title: 'Groups',

@@ -2,8 +2,6 @@
 // and in en.ts; en.ts must have exactly the same keys (checked by the compiler and
 // by i18n.test.ts). Plural keys carry both _one and _other in every language.
 
-import { learningId } from './learning-id';
-
 export const id = {
   app: {
     name: 'gotong',
@@ -858,8 +856,6 @@ export const id = {
       nameRequired: 'Isi namanya.',
       tooLong: 'Terlalu panjang.',
     },
-    // The group workspace's learning tab: cycles, sessions, evaluations, mentorships.
-    ...learningId,
   },
   groups: {
     title: 'Kelompok',

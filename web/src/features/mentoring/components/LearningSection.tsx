@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { useLearningTexts } from '../../../lib/i18n/learning';
 import type { LearningSlotProps } from '../../../lib/learning-slot';
 import { useGroupMembers } from '../hooks/use-learning';
 import { guides } from '../types/cycles';
@@ -14,6 +15,8 @@ import { MentorshipsSection } from './MentorshipsSection';
  * the group reads it; its leader, its mentors and those who oversee it plan and record.
  */
 export function LearningSection({ group, cycleId, paths }: LearningSlotProps) {
+  // The tab's texts travel in its own chunk: they join the app's before anything here translates.
+  useLearningTexts();
   const { t } = useTranslation();
   const members = useGroupMembers(group.id);
   if (cycleId !== null) return <CyclePage key={cycleId} group={group} cycleId={cycleId} paths={paths} />;

@@ -14,7 +14,8 @@ import { learningProblemMessage, refusalLines } from '../types/errors';
 export function StageAction({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const move = useTransitionCycle(cycle.id);
-  const [refusal, setRefusal] = useState<{ to: CycleStatus; lines: string[] } | null>(null);
+  // The refusal is kept as the server said it and worded as it shows, in the reader's language.
+  const [refusal, setRefusal] = useState<{ to: CycleStatus; error: unknown } | null>(null);
   const [moved, setMoved] = useState<CycleStatus | null>(null);
   const next = nextStage(cycle);
   return (
@@ -24,7 +25,7 @@ export function StageAction({ cycle }: { cycle: Cycle }) {
         <div className="alert alert--error" role="alert" data-testid="stage-refusal">
           <p className="alert__line">{t('mentoring.stage.refused', { stage: t(`mentoring.stages.${refusal.to}`) })}</p>
           <ul className="stage-refusal__list">
-            {refusal.lines.map((line) => (
+            {refusalLines(t, refusal.error).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -46,7 +47,7 @@ export function StageAction({ cycle }: { cycle: Cycle }) {
               setMoved(next);
             } catch (error) {
               // A refusal is an answer, not a failure of the question: it is listed below the stepper.
-              setRefusal({ to: next, lines: refusalLines(t, error) });
+              setRefusal({ to: next, error });
             }
           }}
         />

@@ -1,7 +1,18 @@
 import { screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { renderWithI18n } from '../../../test/render';
+import { useLearningTexts } from '../../../lib/i18n/learning';
+import type { Language } from '../../../lib/i18n';
+import { renderWithI18n as render } from '../../../test/render';
 import { CompletionBar, CycleStepper } from './stages';
+
+/** The learning tab adds its texts as it renders; these parts are rendered on their own here. */
+function WithTexts({ children }: { children: ReactElement }) {
+  useLearningTexts();
+  return children;
+}
+
+const renderWithI18n = (ui: ReactElement, language?: Language) => render(<WithTexts>{ui}</WithTexts>, language);
 
 const steps = () => within(screen.getByTestId('cycle-stepper')).getAllByRole('listitem');
 

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
+import { addLearningTexts } from '../../../lib/i18n/learning';
 import { learningFieldMessage, learningProblemMessage, refusalLines, serverField } from './errors';
 
-const t = createI18n('id').t;
-const en = createI18n('en').t;
+function translator(language: 'id' | 'en') {
+  const i18n = createI18n(language);
+  addLearningTexts(i18n);
+  return i18n.t;
+}
+
+const t = translator('id');
+const en = translator('en');
 
 function refusal(errors: { field: string; code: string; params?: Record<string, string> }[], slug = 'conflict', status = 409) {
   return new ApiError({

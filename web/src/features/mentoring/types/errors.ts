@@ -4,7 +4,7 @@
 // words a mentor understands.
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
-import { id } from '../../../lib/i18n/id';
+import { learningId } from '../../../lib/i18n/learning-id';
 import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 import { STAGES, type CycleStatus } from './cycles';
@@ -54,7 +54,7 @@ export function learningFieldMessage(t: TFunction, error: FieldError): string {
     });
   }
   const code = codeKey(error.code);
-  if (hasPath(id.mentoring.errors, [base, code])) {
+  if (hasPath(learningId.errors, [base, code])) {
     return t(`mentoring.errors.${base}.${code}` as TranslationKey);
   }
   return fieldErrorMessage(t, { ...error, field: base });
