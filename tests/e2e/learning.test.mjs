@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { DESKTOP, PHONE, clean, dayInIndonesia, logIn, useServerAndBrowser, withPage } from './browser.mjs';
+import { DESKTOP, PHONE, clean, dayInIndonesia, eventually, logIn, useServerAndBrowser, withPage } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const PASSWORD = 'kata sandi e2e yang panjang';
@@ -228,6 +228,19 @@ test('2 · the mentor evaluates on a desktop grid, is refused the close with the
     assert.deepEqual((await refusal.locator('li').allInnerTexts()).map(clean), [`Tukini — ${seed.cassava.name}: belum dievaluasi`]);
     assert.match(clean(await page.getByTestId('completion').innerText()), /3 dari 4 kompetensi tercapai \(75%\)/);
     assert.equal((await seed.admin.get(`/cycles/${seed.cycleId}`)).status, 'evaluation');
+
+    // In English the page, the refusal and the competencies' names follow the reader.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Close the cycle', exact: true }).waitFor();
+    assert.equal(await currentStage(page), 'Evaluation');
+    // The app's own English came too, though the tab had added its English texts first.
+    assert.equal(await page.getByRole('button', { name: 'Log out' }).count(), 1);
+    assert.equal(clean(await refusal.innerText()), `The cycle cannot move to Closed yet: Tukini — ${seed.cassava.name}: not evaluated yet`);
+    await eventually(async () => (await grid.locator('thead th').allInnerTexts()).map(clean).join('|') === `Mentee|${seed.yeast.name_en}|${seed.cassava.name_en}`, {
+      message: 'the competencies named in English',
+    });
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('button', { name: 'Tutup siklus', exact: true }).waitFor();
   });
 
   await withPage(env.browser, t, PHONE, async (page) => {
