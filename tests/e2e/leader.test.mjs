@@ -20,6 +20,7 @@ const TABS = [
   'Anggota',
   'Pertemuan',
   'Musyawarah',
+  'Belajar',
   'Kas',
   'Wilayah pasar',
   'Pesanan bersama',

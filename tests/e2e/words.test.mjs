@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
+import { DESKTOP, PHONE, eventually, logIn, withPage, useServerAndBrowser, clean, dayInIndonesia } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 /** What the tests start from: the demo's logins and the ids of the records they open. */
@@ -49,6 +49,30 @@ const env = useServerAndBrowser(startServer, async ({ server }) => {
   seed.verified = enterprises.find((e) => e.verified_at && e.verified_by && e.verified_by.id === null);
   assert.ok(seed.verified, 'an enterprise verified by the demo data');
   seed.user = (await admin.get('/users?limit=200')).items.find((user) => user.username === 'petugas');
+
+  // A learning cycle of the tape group under way, with a session and an evaluation asked for, and
+  // a mentorship: the learning tab and a cycle's page have something to say.
+  const members = (await admin.get(`/groups/${seed.tape.id}/members?limit=200`)).items.filter((m) => m.active);
+  const [mentor, ...learners] = members;
+  const yeast = (await admin.get('/competencies?sector=food_processing&limit=200')).items.find((c) => c.code === 'tape.ragi');
+  seed.cycle = await admin.post('/cycles', {
+    group_id: seed.tape.id,
+    title: 'Belajar ragi',
+    theme: 'Tape ketan hitam',
+    mentor_member_id: mentor.id,
+    mentor_origin: 'community',
+    venue: 'rumah ketua',
+    targets: [{ competency_id: yeast.id, level: 2 }],
+    mentees: learners.slice(0, 2).map((m) => ({ member_id: m.id })),
+  });
+  await admin.post(`/cycles/${seed.cycle.id}/transitions`, { to: 'implementation' }, 200);
+  await admin.post(`/cycles/${seed.cycle.id}/sessions`, {
+    held_on: dayInIndonesia(-1),
+    practice: 'membuat ragi dari tepung beras',
+    attendance: [{ member_id: learners[0].id, presence: 'present' }, { member_id: learners[1].id, presence: 'excused' }],
+  });
+  await admin.post(`/cycles/${seed.cycle.id}/evaluations`, { member_id: learners[0].id, competency_id: yeast.id, achieved: true, level: 2, on_request: true });
+  await admin.post('/mentorships', { group_id: seed.tape.id, mentor_member_id: mentor.id, mentor_origin: 'community', mentee_member_id: learners[0].id, started_on: dayInIndonesia(-30) });
 });
 
 /** Opens `url` and waits until its heading is shown and nothing is loading any more. */
@@ -199,6 +223,8 @@ test('the Indonesian pages have no English word in them', { timeout: 300_000 }, 
     `${tape}/meetings/${seed.meeting.id}`,
     `${tape}/deliberations`,
     `${tape}/deliberations/${seed.deliberation.id}`,
+    `${tape}/learning`,
+    `${tape}/learning/${seed.cycle.id}`,
     `${tape}/treasury`,
     `${tape}/markets`,
     `${tape}/orders`,

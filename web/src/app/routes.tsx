@@ -67,6 +67,8 @@ export function AppRoutes() {
           path="/groups/:id/deliberations/:deliberationId"
           element={<GroupWorkspaceRoute section="deliberations" />}
         />
+        <Route path="/groups/:id/learning" element={<GroupWorkspaceRoute section="learning" />} />
+        <Route path="/groups/:id/learning/:cycleId" element={<GroupWorkspaceRoute section="learning" />} />
         <Route path="/groups/:id/treasury" element={<GroupWorkspaceRoute section="treasury" />} />
         <Route path="/groups/:id/markets" element={<GroupWorkspaceRoute section="markets" />} />
         <Route path="/groups/:id/orders" element={<GroupWorkspaceRoute section="orders" />} />

@@ -4,10 +4,21 @@ import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { GroupWorkspace, type GroupWorkspaceProps } from '../features/groups/components/GroupWorkspace';
 import type { Section } from '../features/groups/types/paths';
+import type { LearningSlotProps } from '../lib/learning-slot';
 import { renderAt } from './fixtures';
 
+/** Stands in for the mentoring feature's learning tab: says which cycle it was asked for, and links back. */
+export function FakeLearningSection({ group, cycleId, paths }: LearningSlotProps) {
+  return (
+    <section data-testid="learning-slot">
+      <output data-testid="learning-cycle">{cycleId === null ? `${group.id}:list` : `${group.id}:${cycleId}`}</output>
+      <output data-testid="learning-paths">{[paths.learning, paths.cycle(4), paths.deliberation(7), paths.meeting(9)].join(' ')}</output>
+    </section>
+  );
+}
+
 export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspaceProps, 'section'>> = {}) {
-  const all = { canSearchPeople: false, showAllGroups: true, ...props };
+  const all = { canSearchPeople: false, showAllGroups: true, LearningSection: FakeLearningSection, ...props };
   const workspace = (section: Section) => <GroupWorkspace section={section} {...all} />;
   return renderAt(workspace('summary'), {
     path: '/groups/:id',
@@ -19,6 +30,8 @@ export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspacePr
       '/groups/:id/meetings/:meetingId': workspace('meetings'),
       '/groups/:id/deliberations': workspace('deliberations'),
       '/groups/:id/deliberations/:deliberationId': workspace('deliberations'),
+      '/groups/:id/learning': workspace('learning'),
+      '/groups/:id/learning/:cycleId': workspace('learning'),
       '/groups/:id/treasury': workspace('treasury'),
       '/groups/:id/markets': workspace('markets'),
       '/groups/:id/orders': workspace('orders'),

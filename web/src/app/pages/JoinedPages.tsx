@@ -15,6 +15,7 @@ import { RenewalWorklist } from '../../features/registry/components/RenewalWorkl
 import { StakeholdersPage } from '../../features/stakeholders/components/StakeholdersPage';
 import { can } from '../../lib/permissions';
 import { HomeArea } from '../home-area';
+import { LearningSection } from './MentoringPages';
 
 // The group workspace loads when first opened: offices that never open it do not download it,
 // and a group leader's phone gets the rest of the app sooner.
@@ -139,6 +140,7 @@ export function GroupWorkspaceRoute({ section }: { section: Section }) {
         section={section}
         canSearchPeople={can(user.role, 'registry.read')}
         showAllGroups={user.scope?.kind !== 'group'}
+        LearningSection={LearningSection}
       />
     </Suspense>
   ) : null;

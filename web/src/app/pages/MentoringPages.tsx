@@ -1,5 +1,6 @@
 // The mentoring pages (seed 000) load when first opened.
 import { lazy, Suspense } from 'react';
+import type { LearningSlot } from '../../lib/learning-slot';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useAuth } from '../../features/auth/hooks/use-auth';
 import { can } from '../../lib/permissions';
@@ -16,3 +17,12 @@ export function CompetenciesRoute() {
     </Suspense>
   );
 }
+
+/**
+ * The group workspace's learning tab (cycles, sessions, evaluations, mentorships): the groups
+ * feature cannot import mentoring, so the app hands it over (JoinedPages); it loads when the tab
+ * is first opened, the workspace showing its own loading line meanwhile.
+ */
+export const LearningSection: LearningSlot = lazy(() =>
+  import('../../features/mentoring/components/LearningSection').then((m) => ({ default: m.LearningSection })),
+);

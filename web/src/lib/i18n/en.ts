@@ -989,6 +989,7 @@ export const en: Translation = {
       tabsBefore: 'Earlier sections',
       tabsAfter: 'More sections',
       loading: 'Loading the group…',
+      loadingLearning: 'Loading the learning cycles…',
       dissolved: 'This group has been dissolved. Its records are kept as they were and can no longer be changed.',
       tabs: {
         summary: 'Summary',
@@ -996,6 +997,7 @@ export const en: Translation = {
         members: 'Members',
         meetings: 'Meetings',
         deliberations: 'Deliberations',
+        learning: 'Learning',
         treasury: 'Treasury',
         markets: 'Market areas',
         orders: 'Joint orders',

@@ -5,6 +5,9 @@ import { adminId } from './admin-id';
 import { en } from './en';
 import { id } from './id';
 import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, switchLanguage } from './index';
+import { addLearningTexts, LEARNING_RESOURCES } from './learning';
+import { learningEn } from './learning-en';
+import { learningId } from './learning-id';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -23,6 +26,7 @@ function leafValues(node: unknown): string[] {
 const BUNDLES = [
   { name: 'app', id, en, byLanguage: { id, en } },
   { name: 'admin', id: adminId, en: adminEn, byLanguage: ADMIN_RESOURCES },
+  { name: 'learning', id: learningId, en: learningEn, byLanguage: { id: learningId, en: learningEn } },
 ];
 
 describe.each(BUNDLES)('the $name translations', ({ id, en, byLanguage }) => {
@@ -81,6 +85,24 @@ describe('the admin texts', () => {
   });
 });
 
+describe('the learning tab’s texts', () => {
+  it('join the app’s mentoring texts once, in both languages, without replacing any', () => {
+    const i18n = createI18n('id');
+    expect(i18n.exists('mentoring.stages.planning')).toBe(false);
+    addLearningTexts(i18n);
+    addLearningTexts(i18n);
+    expect(i18n.t('mentoring.stages.planning')).toBe('Perencanaan');
+    expect(i18n.t('mentoring.competencies.title')).toBe('Kompetensi');
+    expect(i18n.t('mentoring.stages.planning', { lng: 'en' })).toBe('Planning');
+    expect(Object.keys(LEARNING_RESOURCES)).toEqual(['id', 'en']);
+  });
+
+  it('share no key with the app’s texts (none would be silently dropped)', () => {
+    const appKeys = new Set(leafKeys(id));
+    expect(leafKeys({ mentoring: learningId }).filter((key) => appKeys.has(key))).toEqual([]);
+  });
+});
+
 describe('language choice', () => {
   it('starts in Indonesian when nothing is stored', () => {
     expect(readStoredLanguage()).toBe('id');
@@ -114,5 +136,16 @@ describe('switching language', () => {
     expect(i18n.language).toBe('en');
     expect(i18n.t('common.search')).toBe(en.common.search);
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('still fetches the chosen language when a lazily loaded part added its own texts for it first', async () => {
+    const i18n = createI18n('id');
+    i18n.removeResourceBundle('en', 'translation');
+    addAdminTexts(i18n);
+    addLearningTexts(i18n);
+    await switchLanguage(i18n, 'en');
+    expect(i18n.t('nav.home')).toBe('Home');
+    expect(i18n.t('users.title')).toBe('Users');
+    expect(i18n.t('mentoring.stages.closed')).toBe('Closed');
   });
 });

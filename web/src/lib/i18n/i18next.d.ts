@@ -1,12 +1,14 @@
 // Makes t('some.key') a compile error when the key is not in the Indonesian resources: the app's
-// texts, and the admin pages' texts that those pages add when they load (admin.ts).
+// texts, and the admin pages' and the learning tab's texts that those add when they load
+// (admin.ts, learning.ts).
 import 'i18next';
 import type { adminId } from './admin-id';
 import type { id } from './id';
+import type { learningId } from './learning-id';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof adminId };
+    resources: { translation: typeof id & typeof adminId & { mentoring: typeof learningId } };
   }
 }

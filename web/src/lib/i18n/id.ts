@@ -990,6 +990,7 @@ export const id = {
       tabsBefore: 'Bagian sebelumnya',
       tabsAfter: 'Bagian lainnya',
       loading: 'Memuat data kelompok…',
+      loadingLearning: 'Memuat siklus belajar…',
       dissolved: 'Kelompok ini sudah bubar. Catatannya disimpan apa adanya dan tidak dapat diubah lagi.',
       tabs: {
         summary: 'Ringkasan',
@@ -997,6 +998,7 @@ export const id = {
         members: 'Anggota',
         meetings: 'Pertemuan',
         deliberations: 'Musyawarah',
+        learning: 'Belajar',
         treasury: 'Kas',
         markets: 'Wilayah pasar',
         orders: 'Pesanan bersama',

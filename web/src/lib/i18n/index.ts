@@ -30,7 +30,9 @@ export async function loadLanguage(language: Language): Promise<void> {
 export async function switchLanguage(i18n: I18n, language: Language): Promise<void> {
   await loadLanguage(language);
   const texts = bundles[language];
-  if (texts && !i18n.hasResourceBundle(language, 'translation')) {
+  // The language's own texts may be missing though texts of a lazily loaded part (the admin
+  // pages', the learning tab's) were added for it already: look for the app's, not for any.
+  if (texts && i18n.getResource(language, 'translation', 'app.name') === undefined) {
     // Deep, without overwriting: texts added to the instance later (the admin pages') stay.
     i18n.addResourceBundle(language, 'translation', structuredClone(texts), true, false);
   }

@@ -89,6 +89,7 @@ describe('the group workspace summary', () => {
       'Anggota',
       'Pertemuan',
       'Musyawarah',
+      'Belajar',
       'Kas',
       'Wilayah pasar',
       'Pesanan bersama',
@@ -191,6 +192,34 @@ describe('the group workspace summary', () => {
     expect(within(tabs).getByRole('link', { name: 'Berbagi ilmu' })).toHaveAttribute('aria-current', 'page');
     expect(within(tabs).getByRole('link', { name: 'Kas' })).toHaveAttribute('href', '/groups/1/treasury');
   });
+
+  it('gives every reader the learning tab the app hands over, with the cycle the address names and the workspace’s addresses', async () => {
+    serve(groupView({ writes: ['posts'], member_id: 14 }));
+    const list = renderWorkspace('/groups/1/learning');
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(within(tabs).getByRole('link', { name: 'Belajar' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByTestId('learning-cycle')).toHaveTextContent('1:list');
+    expect(screen.getByTestId('learning-paths')).toHaveTextContent(
+      '/groups/1/learning /groups/1/learning/4 /groups/1/deliberations/7 /groups/1/meetings/9',
+    );
+    list.unmount();
+    renderWorkspace('/groups/1/learning/4');
+    expect(await screen.findByTestId('learning-cycle')).toHaveTextContent('1:4');
+    expect(within(screen.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' })).getByRole('link', { name: 'Belajar' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+
+  it('treats a cycle address that is not a cycle as not found, and has no learning tab without the app’s', async () => {
+    const bad = renderWorkspace('/groups/1/learning/x');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
+    expect(screen.queryByTestId('learning-slot')).not.toBeInTheDocument();
+    bad.unmount();
+    renderWorkspace('/groups/1', { LearningSection: undefined });
+    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
+    expect(within(tabs).queryByRole('link', { name: 'Belajar' })).not.toBeInTheDocument();
+  });
 });
 
 describe('buttons follow what the caller may write', () => {
@@ -200,7 +229,7 @@ describe('buttons follow what the caller may write', () => {
     const first = renderWorkspace('/groups/1');
     const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
     expect(within(tabs).queryByRole('link', { name: 'Pengaturan' })).not.toBeInTheDocument();
-    expect(within(tabs).getAllByRole('link')).toHaveLength(11);
+    expect(within(tabs).getAllByRole('link')).toHaveLength(12);
     first.unmount();
     renderWorkspace('/groups/1/settings');
     expect(await screen.findByText(/Pengaturan kelompok hanya dapat diubah oleh ketua kelompok/)).toBeInTheDocument();

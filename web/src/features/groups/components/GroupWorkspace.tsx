@@ -3,11 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
+import type { LearningPaths, LearningSlot } from '../../../lib/learning-slot';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useGroup } from '../hooks/use-group-queries';
 import { canWrite, type GroupView } from '../types';
 import { groupProblemMessage } from '../types/errors';
-import { groupPath, GROUPS_PATH, idParam, SECTIONS, type Section, type WorkspaceNotice } from '../types/paths';
+import {
+  cyclePath,
+  deliberationPath,
+  groupPath,
+  GROUPS_PATH,
+  idParam,
+  meetingPath,
+  SECTIONS,
+  type Section,
+  type WorkspaceNotice,
+} from '../types/paths';
 import { ComplianceSection } from './ComplianceSection';
 import { DeliberationsSection } from './DeliberationsSection';
 import { GroupStatusBadge, shortPlace } from './labels';
@@ -31,14 +42,25 @@ const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ 
 /**
  * The sections a caller gets a tab for: her own records ("mine") only for one who acts as a member;
  * the settings only for those who change the group's profile, and while they are open (a group
- * just dissolved there takes no more writes).
+ * just dissolved there takes no more writes); learning when the app gave the workspace that tab.
  */
-export function tabsFor(group: Pick<GroupView, 'writes' | 'member_id'>, open: Section): Section[] {
+export function tabsFor(group: Pick<GroupView, 'writes' | 'member_id'>, open: Section, learning = true): Section[] {
   return SECTIONS.filter(
     (tab) =>
       (tab !== 'settings' || open === 'settings' || canWrite(group, 'profile')) &&
-      (tab !== 'mine' || open === 'mine' || (group.member_id ?? null) !== null),
+      (tab !== 'mine' || open === 'mine' || (group.member_id ?? null) !== null) &&
+      (tab !== 'learning' || learning),
   );
+}
+
+/** Where the learning tab links to in this group's workspace. */
+function learningPaths(groupId: number): LearningPaths {
+  return {
+    learning: groupPath(groupId, 'learning'),
+    cycle: (cycleId) => cyclePath(groupId, cycleId),
+    deliberation: (deliberationId) => deliberationPath(groupId, deliberationId),
+    meeting: (meetingId) => meetingPath(groupId, meetingId),
+  };
 }
 
 interface Edges {
@@ -53,7 +75,7 @@ interface Edges {
  * sideways, an arrow over a fade at either edge shows that more tabs lie that way (and scrolls
  * to them), and the open tab is brought to the middle of the row.
  */
-function WorkspaceTabs({ group, section }: { group: GroupView; section: Section }) {
+function WorkspaceTabs({ group, section, learning }: { group: GroupView; section: Section; learning: boolean }) {
   const { t } = useTranslation();
   const rowRef = useRef<HTMLElement>(null);
   const [edges, setEdges] = useState<Edges>({ before: false, after: false });
@@ -115,7 +137,7 @@ function WorkspaceTabs({ group, section }: { group: GroupView; section: Section 
   return (
     <div className={frame} data-testid="workspace-tabs">
       <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')} ref={rowRef}>
-        {tabsFor(group, section).map((tab) => (
+        {tabsFor(group, section, learning).map((tab) => (
           <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
             {t(`groups.workspace.tabs.${tab}`)}
           </NavLink>
@@ -142,10 +164,15 @@ export interface GroupWorkspaceProps {
   canSearchPeople: boolean;
   /** Whether "all groups" leads anywhere useful (a group's own accounts see only their group). */
   showAllGroups: boolean;
+  /**
+   * The learning tab (the mentoring feature's cycles and mentorships), given by the app: this
+   * feature does not import that one. Without it the workspace has no such tab.
+   */
+  LearningSection?: LearningSlot | undefined;
 }
 
 /** One group's workspace: a header, the sections as tabs, and the section (or meeting, proposal) open. */
-export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: GroupWorkspaceProps) {
+export function GroupWorkspace({ section, canSearchPeople, showAllGroups, LearningSection }: GroupWorkspaceProps) {
   const { t, i18n } = useTranslation();
   const params = useParams();
   const location = useLocation();
@@ -153,6 +180,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
   const meetingId = idParam(params.meetingId);
   const deliberationId = idParam(params.deliberationId);
   const orderId = idParam(params.orderId);
+  const cycleId = idParam(params.cycleId);
   const resource = useGroup(groupId);
   const group = resource.data ?? null;
   useDocumentTitle(group?.name ?? t('groups.title'));
@@ -163,7 +191,8 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
   if (
     groupId === null ||
     (params.meetingId !== undefined && meetingId === null) || (params.deliberationId !== undefined && deliberationId === null) ||
-    (params.orderId !== undefined && orderId === null)
+    (params.orderId !== undefined && orderId === null) || (params.cycleId !== undefined && cycleId === null) ||
+    (section === 'learning' && !LearningSection)
   ) {
     return (
       <>
@@ -199,7 +228,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
       </p>
       {notice === 'groupCreated' && section === 'summary' ? <Alert tone="success">{t('groups.form.created')}</Alert> : null}
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
-      <WorkspaceTabs group={group} section={section} />
+      <WorkspaceTabs group={group} section={section} learning={LearningSection !== undefined} />
       {section === 'summary' ? <SummarySection group={group} /> : null}
       {section === 'mine' ? <MineSection group={group} /> : null}
       {section === 'members' ? (
@@ -218,6 +247,11 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups }: Grou
             deliberationId={deliberationId}
             created={notice === 'deliberationCreated'}
           />
+        </Suspense>
+      ) : null}
+      {section === 'learning' && LearningSection ? (
+        <Suspense fallback={<p role="status">{t('groups.workspace.loadingLearning')}</p>}>
+          <LearningSection group={group} cycleId={cycleId} paths={learningPaths(group.id)} />
         </Suspense>
       ) : null}
       {section === 'treasury' ? <TreasurySection group={group} /> : null}

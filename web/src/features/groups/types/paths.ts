@@ -11,6 +11,7 @@ export const SECTIONS = [
   'members',
   'meetings',
   'deliberations',
+  'learning',
   'treasury',
   'markets',
   'orders',
@@ -32,6 +33,11 @@ export function meetingPath(groupId: number, meetingId: number): string {
 
 export function deliberationPath(groupId: number, deliberationId: number): string {
   return `${groupPath(groupId, 'deliberations')}/${deliberationId}`;
+}
+
+/** A learning cycle's page in the learning tab (the mentoring feature fills that tab). */
+export function cyclePath(groupId: number, cycleId: number): string {
+  return `${groupPath(groupId, 'learning')}/${cycleId}`;
 }
 
 export function orderPath(groupId: number, orderId: number): string {

@@ -6,12 +6,15 @@ import type { CompetencyInput } from '../types/form';
 /** Guard against a server that keeps reporting a larger total. */
 const MAX_PAGES = 25;
 
-/** The whole catalogue of competencies still taught (GET /competencies, page after page). */
-export async function listCompetencies(signal?: AbortSignal): Promise<Competency[]> {
+/**
+ * The whole catalogue of competencies still taught (GET /competencies, page after page); with a
+ * sector, that sector's own and the business skills every sector shares.
+ */
+export async function listCompetencies(signal?: AbortSignal, sector?: string): Promise<Competency[]> {
   const items: Competency[] = [];
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await api.get<CompetencyPage>('/competencies', {
-      query: { limit: MAX_PAGE_SIZE, offset: items.length },
+      query: { sector, limit: MAX_PAGE_SIZE, offset: items.length },
       ...(signal ? { signal } : {}),
     });
     items.push(...result.items);

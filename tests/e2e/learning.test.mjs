@@ -1,0 +1,303 @@
+// Issue 14, community mentoring (seed 000's model), against the real server: one learning cycle
+// of a tape group from its plan to its close, in the group workspace's Belajar tab. On a desktop
+// the leader pairs a mentor, plans the cycle, puts the theme to the group (the votes are cast
+// through the API to save time), starts it, records a session with its attendance and opens the
+// evaluation; the mentor evaluates every mentee (the last one on a 360 px phone), is first refused
+// the close with the missing evaluation named in Indonesian, then closes at 100%; a member reads
+// the closed cycle on her phone, with nothing to change. The tests run in order, on one cycle.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apiLogin } from './api.mjs';
+import { DESKTOP, PHONE, clean, dayInIndonesia, eventually, logIn, useServerAndBrowser, withPage } from './browser.mjs';
+import { ADMIN, startServer } from './server.mjs';
+
+const PASSWORD = 'kata sandi e2e yang panjang';
+const BANJARSARI = '35.07.20.2004'; // Banjarsari, Ngajum, Kabupaten Malang
+
+/** The group, its members, their accounts, and the cycle once planned. */
+const seed = {};
+
+/** An account of `role` scoped to the group, acting as the member `memberId`. */
+async function accountFor(admin, memberId, role, username, displayName) {
+  const user = await admin.post('/users', { username, display_name: displayName, role, password: PASSWORD, scope: { kind: 'group', id: seed.group.id } });
+  await admin.patch(`/groups/${seed.group.id}/members/${memberId}`, { user_id: user.id });
+  return { username, password: PASSWORD };
+}
+
+// Harapan Sejahtera makes tape: Sulastri leads (group_leader), Darmi mentors (a mentor's
+// account), Painem learns (a member's account); Tukini learns and Sumarni takes part, without
+// accounts. Five members: a vote needs three.
+const env = useServerAndBrowser(startServer, async ({ server }) => {
+  const admin = await apiLogin(server.url, ADMIN);
+  seed.admin = admin;
+  seed.group = await admin.post('/groups', {
+    name: 'Harapan Sejahtera',
+    kind: 'joint_business_group',
+    sector: 'food_processing',
+    business_centre: 'sentra tape Ngajum',
+    village_code: BANJARSARI,
+    status: 'active',
+    sop_meetings_per_month: 1,
+  });
+  const add = (name, extra = {}) =>
+    admin.post(`/groups/${seed.group.id}/members`, { person: { name, gender: 'female' }, role: 'member', joined_on: '2024-01-15', ...extra });
+  seed.members = {
+    sulastri: await add('Sulastri', { role: 'leader' }),
+    darmi: await add('Darmi', { mentor: true }),
+    painem: await add('Painem'),
+    tukini: await add('Tukini'),
+    sumarni: await add('Sumarni'),
+  };
+  seed.leaderLogin = await accountFor(admin, seed.members.sulastri.id, 'group_leader', 'ketua-belajar', 'Sulastri');
+  seed.mentorLogin = await accountFor(admin, seed.members.darmi.id, 'mentor', 'mentor-darmi', 'Darmi');
+  seed.painemLogin = await accountFor(admin, seed.members.painem.id, 'member', 'painem-belajar', 'Painem');
+  const competencies = (await admin.get('/competencies?sector=food_processing&limit=200')).items;
+  seed.yeast = competencies.find((c) => c.code === 'tape.ragi');
+  seed.cassava = competencies.find((c) => c.code === 'tape.singkong');
+  assert.ok(seed.yeast && seed.cassava, 'the tape competencies of the catalogue');
+});
+
+/** The page's width as the browser lays it out: more than 360 means the reader must scroll sideways. */
+async function assertFitsPhone(page, where) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `${where} is ${width}px wide on a 360px phone`);
+}
+
+const cyclePath = () => `/groups/${seed.group.id}/learning/${seed.cycleId}`;
+
+async function openCycle(page) {
+  await page.goto(`${env.server.url}${cyclePath()}`);
+  await page.getByTestId('cycle-plan').waitFor();
+}
+
+/** The stage the stepper marks as the current step. */
+const currentStage = async (page) => clean(await page.getByTestId('cycle-stepper').locator('[aria-current="step"] .stepper__label').innerText());
+
+/** Moves the cycle on with its button and the question's "yes". */
+async function moveOn(page, label, yes) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByTestId('stage-button-confirm').getByRole('button', { name: yes }).click();
+}
+
+/** Evaluates one mentee on one competency in its cell (grid) or line (phone list) as achieved. */
+async function evaluate(page, member, competency, levelLabel, notes) {
+  const cell = page.getByTestId(`evaluation-${member.id}-${competency.id}`);
+  await cell.getByRole('button', { name: `Nilai ${member.person.name} pada ${competency.name}` }).click();
+  const form = page.getByTestId('evaluation-form');
+  await form.getByLabel('Tercapai', { exact: true }).check();
+  await form.getByLabel(levelLabel).check();
+  if (notes) await form.getByLabel('Catatan').fill(notes);
+  await form.getByRole('button', { name: 'Simpan penilaian' }).click();
+  await page.getByText(`Penilaian ${member.person.name} — ${competency.name} sudah dicatat.`).waitFor();
+  assert.match(clean(await cell.innerText()), new RegExp(`^Tercapai · ${levelLabel.split(':')[0]}`));
+}
+
+test('1 · on a desktop the leader pairs a mentor, plans a cycle, puts its theme to the vote, starts it, records a session and opens the evaluation', { timeout: 120_000 }, async (t) => {
+  const { darmi, painem, tukini, sumarni } = seed.members;
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, seed.leaderLogin);
+    await page.goto(`${env.server.url}/groups/${seed.group.id}`);
+    await page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' }).getByRole('link', { name: 'Belajar', exact: true }).click();
+    await page.waitForURL(`${env.server.url}/groups/${seed.group.id}/learning`);
+    await page.getByText('Belum ada siklus belajar.').waitFor();
+
+    // Darmi mentors Painem from today.
+    await page.getByRole('button', { name: 'Tambah pendampingan' }).click();
+    const pairing = page.getByTestId('mentorship-form');
+    await pairing.getByLabel('Mentor *').selectOption({ label: 'Darmi' });
+    await pairing.getByLabel('Anggota yang dibimbing *').selectOption({ label: 'Painem' });
+    await pairing.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Pendampingan Darmi untuk Painem sudah dicatat.').waitFor();
+    assert.equal(clean(await page.getByTestId('mentorship-list').locator('h3').first().innerText()), 'Darmi → Painem');
+
+    // The plan: Darmi guides Painem and Tukini in fermenting with yeast and choosing cassava.
+    await page.getByRole('button', { name: 'Rencanakan siklus' }).click();
+    const form = page.getByTestId('cycle-form');
+    await form.getByLabel(/^Judul/).fill('Belajar bersama musim panen');
+    await form.getByLabel('Mentor *').selectOption({ label: 'Darmi (mentor kelompok)' });
+    await form.getByLabel(seed.yeast.name, { exact: true }).check();
+    await form.getByLabel(seed.cassava.name, { exact: true }).check();
+    await form.getByLabel(`Tingkat yang dituju untuk ${seed.cassava.name}`).selectOption('3');
+    await form.getByTestId('plan-mentees').getByLabel('Painem', { exact: true }).check();
+    await form.getByTestId('plan-mentees').getByLabel('Tukini', { exact: true }).check();
+    await form.getByLabel('Tempat', { exact: true }).fill('rumah Bu Sulastri: dapur luas');
+    await form.getByLabel('Tuan rumah').selectOption({ label: 'Sulastri' });
+    await form.getByLabel('Alokasi waktu').fill('dua kali seminggu, pukul 13.00-16.00');
+    await form.getByLabel('Fasilitas').fill('dandang, tampah, daun pisang');
+    await form.getByRole('button', { name: 'Simpan rencana' }).click();
+    await page.waitForURL(new RegExp(`/groups/${seed.group.id}/learning/\\d+$`));
+    seed.cycleId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText('Siklus Belajar bersama musim panen sudah direncanakan.', { exact: false }).waitFor();
+    assert.equal(await currentStage(page), 'Perencanaan');
+    assert.equal(clean(await page.getByTestId('cycle-venue').innerText()), 'rumah Bu Sulastri: dapur luas (tuan rumah: Sulastri)');
+    const planned = await seed.admin.get(`/cycles/${seed.cycleId}`);
+    assert.deepEqual(
+      planned.targets.map((target) => [target.code, target.level]),
+      [['tape.ragi', 2], ['tape.singkong', 3]],
+    );
+    assert.deepEqual(planned.mentees.map((m) => m.name), ['Painem', 'Tukini']);
+    assert.equal(planned.mentor_member_id, darmi.id);
+
+    // The group chooses the theme: a proposal put from the cycle and linked to it.
+    await page.getByRole('button', { name: 'Buat usulan tema' }).click();
+    const proposal = page.getByTestId('theme-proposal-form');
+    await proposal.getByLabel('Pilihan 1', { exact: true }).fill('Tape ketan hitam');
+    await proposal.getByLabel('Pilihan 2', { exact: true }).fill('Tape singkong madu');
+    await proposal.getByRole('button', { name: 'Buat usulan' }).click();
+    await page.getByText(/Usulan tema sudah dibuat dan ditautkan/).waitFor();
+    assert.match(clean(await page.getByTestId('cycle-proposal').innerText()), /^Masih dibahas Buka usulan “Tema belajar: Belajar bersama musim panen” di Musyawarah$/);
+    const linked = await seed.admin.get(`/cycles/${seed.cycleId}`);
+    assert.ok(linked.deliberation_id, 'the proposal is linked to the cycle');
+    const deliberation = await seed.admin.get(`/groups/${seed.group.id}/deliberations/${linked.deliberation_id}`);
+    assert.equal(deliberation.topic, 'learning_theme');
+    assert.deepEqual(deliberation.options.map((o) => o.label), ['Tape ketan hitam', 'Tape singkong madu']);
+
+    // Not decided yet: the cycle does not start, and says why.
+    await moveOn(page, 'Mulai pelaksanaan', 'Ya, mulai pelaksanaan');
+    const refusal = page.getByTestId('stage-refusal');
+    await refusal.waitFor();
+    assert.equal(clean(await refusal.innerText()), 'Siklus belum dapat masuk tahap Pelaksanaan: Usulan tema belum diputuskan di Musyawarah.');
+    assert.equal((await seed.admin.get(`/cycles/${seed.cycleId}`)).status, 'planning');
+
+    // The votes, through the API: Sulastri and Painem from their own accounts, Tukini's and
+    // Sumarni's recorded by the leader; then the leader decides.
+    const honey = deliberation.options.find((o) => o.label === 'Tape singkong madu').id;
+    const votes = `/groups/${seed.group.id}/deliberations/${deliberation.id}/votes`;
+    const leader = await apiLogin(env.server.url, seed.leaderLogin);
+    await leader.post(votes, { option_id: honey });
+    await (await apiLogin(env.server.url, seed.painemLogin)).post(votes, { option_id: honey });
+    await leader.post(votes, { member_id: tukini.id, option_id: honey });
+    await leader.post(votes, { member_id: sumarni.id, option_id: honey });
+    await leader.post(`/groups/${seed.group.id}/deliberations/${deliberation.id}/decide`, {}, 200);
+
+    await page.reload();
+    await page.getByTestId('cycle-proposal').waitFor();
+    assert.match(clean(await page.getByTestId('cycle-proposal').innerText()), /^Disepakati: Tape singkong madu /);
+    await moveOn(page, 'Mulai pelaksanaan', 'Ya, mulai pelaksanaan');
+    await page.getByText('Pelaksanaan sudah dimulai.').waitFor();
+    assert.equal(await currentStage(page), 'Pelaksanaan');
+    assert.equal(clean(await page.getByTestId('cycle-theme').innerText()), 'Tape singkong madu');
+
+    // A session held today, the mentees and the mentor ticked present; Sumarni came too.
+    await page.getByRole('button', { name: 'Catat sesi' }).click();
+    const session = page.getByTestId('session-form');
+    const attendance = session.getByTestId('session-attendance');
+    for (const label of ['Painem · peserta', 'Tukini · peserta', 'Darmi · mentor']) assert.equal(await attendance.getByLabel(label).isChecked(), true, label);
+    assert.equal(await attendance.getByLabel('Sumarni').isChecked(), false);
+    await attendance.getByLabel('Sumarni').check();
+    await session.getByLabel(/^Yang dipraktikkan/).fill('memilih singkong, mengukus, menaburkan ragi');
+    await session.getByRole('button', { name: 'Simpan sesi' }).click();
+    await page.getByText('Sesi belajar sudah dicatat.').waitFor();
+    const card = page.getByTestId('session-list').locator('li').first();
+    assert.match(clean(await card.innerText()), /memilih singkong, mengukus, menaburkan ragi.*Tempat: rumah Bu Sulastri: dapur luas.*Hadir 4 · izin 0 · tidak hadir 0/);
+    const held = (await seed.admin.get(`/cycles/${seed.cycleId}`)).sessions[0];
+    const meeting = await seed.admin.get(`/groups/${seed.group.id}/meetings/${held.meeting_id}`);
+    assert.equal(meeting.status, 'held');
+    assert.equal(meeting.agenda, 'Belajar: Tape singkong madu');
+    assert.deepEqual(
+      meeting.attendance.map((line) => [line.member_id, line.presence]).sort((a, b) => a[0] - b[0]),
+      [darmi.id, painem.id, tukini.id, sumarni.id].sort((a, b) => a - b).map((id) => [id, 'present']),
+    );
+    assert.equal(meeting.held_on <= dayInIndonesia(), true);
+
+    await moveOn(page, 'Mulai evaluasi', 'Ya, mulai evaluasi');
+    await page.getByText('Evaluasi sudah dimulai.').waitFor();
+    assert.equal(await currentStage(page), 'Evaluasi');
+    assert.equal((await seed.admin.get(`/cycles/${seed.cycleId}`)).status, 'evaluation');
+  });
+});
+
+test('2 · the mentor evaluates on a desktop grid, is refused the close with the missing evaluation named, evaluates the last on her phone and closes at 100%', { timeout: 120_000 }, async (t) => {
+  assert.ok(seed.cycleId, 'test 1 planned the cycle');
+  const { painem, tukini } = seed.members;
+  await withPage(env.browser, t, DESKTOP, async (page) => {
+    await logIn(page, env.server.url, seed.mentorLogin);
+    await openCycle(page);
+    const grid = page.getByTestId('evaluation-grid');
+    await grid.waitFor();
+    assert.deepEqual((await grid.locator('thead th').allInnerTexts()).map(clean), ['Peserta', seed.yeast.name, seed.cassava.name]);
+    assert.equal(await page.getByTestId('evaluation-list').count(), 0);
+    await evaluate(page, painem, seed.yeast, 'Tingkat 2: mandiri', 'ragi jadi dalam 2 hari');
+    await evaluate(page, painem, seed.cassava, 'Tingkat 3: bisa mengajari');
+    await evaluate(page, tukini, seed.yeast, 'Tingkat 2: mandiri');
+    assert.equal(clean(await page.getByTestId(`evaluation-${tukini.id}-${seed.cassava.id}`).innerText()), `Belum dinilai Nilai`);
+
+    await moveOn(page, 'Tutup siklus', 'Ya, tutup siklus');
+    const refusal = page.getByTestId('stage-refusal');
+    await refusal.waitFor();
+    assert.deepEqual((await refusal.locator('li').allInnerTexts()).map(clean), [`Tukini — ${seed.cassava.name}: belum dievaluasi`]);
+    assert.match(clean(await page.getByTestId('completion').innerText()), /3 dari 4 kompetensi tercapai \(75%\)/);
+    assert.equal((await seed.admin.get(`/cycles/${seed.cycleId}`)).status, 'evaluation');
+
+    // In English the page, the refusal and the competencies' names follow the reader.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Close the cycle', exact: true }).waitFor();
+    assert.equal(await currentStage(page), 'Evaluation');
+    // The app's own English came too, though the tab had added its English texts first.
+    assert.equal(await page.getByRole('button', { name: 'Log out' }).count(), 1);
+    assert.equal(clean(await refusal.innerText()), `The cycle cannot move to Closed yet: Tukini — ${seed.cassava.name}: not evaluated yet`);
+    await eventually(async () => (await grid.locator('thead th').allInnerTexts()).map(clean).join('|') === `Mentee|${seed.yeast.name_en}|${seed.cassava.name_en}`, {
+      message: 'the competencies named in English',
+    });
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('button', { name: 'Tutup siklus', exact: true }).waitFor();
+  });
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.mentorLogin);
+    await openCycle(page);
+    await page.getByTestId('evaluation-list').waitFor();
+    assert.equal(await page.getByTestId('evaluation-grid').count(), 0, 'no grid on a phone');
+    await assertFitsPhone(page, 'the cycle in its evaluation');
+    await page.getByTestId(`evaluation-${tukini.id}-${seed.cassava.id}`).getByRole('button', { name: `Nilai Tukini pada ${seed.cassava.name}` }).click();
+    await assertFitsPhone(page, 'the evaluation form in the list');
+    const form = page.getByTestId('evaluation-form');
+    await form.getByLabel('Tercapai', { exact: true }).check();
+    await form.getByLabel('Tingkat 2: mandiri').check();
+    await form.getByRole('button', { name: 'Simpan penilaian' }).click();
+    await page.getByText(`Penilaian Tukini — ${seed.cassava.name} sudah dicatat.`).waitFor();
+
+    await moveOn(page, 'Tutup siklus', 'Ya, tutup siklus');
+    await page.getByText('Siklus sudah ditutup.').waitFor();
+    assert.equal(await currentStage(page), 'Selesai');
+    const bar = page.getByTestId('completion').getByRole('progressbar', { name: 'Ketercapaian kompetensi' });
+    assert.equal(await bar.getAttribute('aria-valuetext'), '4 dari 4 kompetensi tercapai (100%)');
+    assert.equal(await page.getByTestId('stage-refusal').count(), 0);
+    await assertFitsPhone(page, 'the closed cycle');
+  });
+  const closed = await seed.admin.get(`/cycles/${seed.cycleId}`);
+  assert.equal(closed.status, 'closed');
+  assert.deepEqual(closed.completion, { achieved: 4, targets: 4, evaluated: 4, missing: [] });
+  assert.equal(closed.evaluations.find((e) => e.member_id === painem.id && e.competency_id === seed.cassava.id).level, 3);
+});
+
+test('3 · a member reads the closed cycle on her phone: where it ended, what each mentee achieved, and nothing to change', { timeout: 60_000 }, async (t) => {
+  assert.ok(seed.cycleId, 'test 1 planned the cycle');
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.painemLogin);
+    await page.goto(`${env.server.url}/groups`);
+    await page.waitForURL(`${env.server.url}/groups/${seed.group.id}`);
+    await page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' }).getByRole('link', { name: 'Belajar', exact: true }).click();
+    const card = page.getByTestId(`cycle-${seed.cycleId}`);
+    await card.waitFor();
+    assert.match(clean(await card.innerText()), /^Belajar bersama musim panen Selesai 1 sesi belajar Tema: Tape singkong madu Mentor: Darmi Mentor komunitas 4 dari 4 kompetensi tercapai \(100%\)$/);
+    assert.equal(await page.getByRole('button', { name: 'Rencanakan siklus' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Tambah pendampingan' }).count(), 0);
+    await assertFitsPhone(page, 'the learning tab');
+
+    await card.getByRole('link', { name: 'Belajar bersama musim panen' }).click();
+    await page.waitForURL(`${env.server.url}${cyclePath()}`);
+    await page.getByTestId('cycle-read-only').waitFor();
+    assert.equal(await currentStage(page), 'Selesai');
+    assert.deepEqual(
+      (await page.getByTestId('completion-chart').locator('li').allInnerTexts()).map(clean),
+      ['Painem 2 dari 2 kompetensi (100%)', 'Tukini 2 dari 2 kompetensi (100%)'],
+    );
+    assert.match(clean(await page.getByTestId(`evaluation-${seed.members.painem.id}-${seed.yeast.id}`).innerText()), new RegExp(`^${seed.yeast.name} Tercapai · Tingkat 2 .* ragi jadi dalam 2 hari$`));
+    assert.equal(await page.getByTestId('stage-button').count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^(Ubah rencana|Ubah tempat dan waktu|Catat sesi|Buat usulan tema)$/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^Nilai / }).count(), 0);
+    await page.getByTestId('evaluation-list').waitFor();
+    await assertFitsPhone(page, 'the closed cycle a member reads');
+  });
+});

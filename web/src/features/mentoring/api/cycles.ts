@@ -1,0 +1,80 @@
+import { api, withSignal } from '../../../lib/api-client';
+import { MAX_PAGE_SIZE } from '../../../lib/page';
+import type {
+  Cycle,
+  CycleInput,
+  CyclePatch,
+  CycleStatus,
+  CycleSummaryPage,
+  EvaluationInput,
+  GroupMember,
+  MemberPage,
+  Proposal,
+  ProposalInput,
+  ProposalPage,
+  SessionInput,
+} from '../types/cycles';
+
+/** Guard against a server that keeps reporting a larger total. */
+const MAX_PAGES = 25;
+
+// ---- learning cycles ----
+
+/** A group's cycles, newest first (one page of the largest size: a group plans a few a year). */
+export function listCycles(groupId: number, signal?: AbortSignal): Promise<CycleSummaryPage> {
+  return api.get<CycleSummaryPage>('/cycles', { query: { group_id: groupId, limit: MAX_PAGE_SIZE, offset: 0 }, ...withSignal(signal) });
+}
+
+export function getCycle(cycleId: number, signal?: AbortSignal): Promise<Cycle> {
+  return api.get<Cycle>(`/cycles/${cycleId}`, withSignal(signal));
+}
+
+export function createCycle(body: CycleInput, idempotencyKey?: string): Promise<Cycle> {
+  return api.post<Cycle>('/cycles', body, { idempotencyKey });
+}
+
+export function updateCycle(cycleId: number, patch: CyclePatch): Promise<Cycle> {
+  return api.patch<Cycle>(`/cycles/${cycleId}`, patch);
+}
+
+export function transitionCycle(cycleId: number, to: CycleStatus, idempotencyKey?: string): Promise<Cycle> {
+  return api.post<Cycle>(`/cycles/${cycleId}/transitions`, { to }, { idempotencyKey });
+}
+
+export function addSession(cycleId: number, body: SessionInput, idempotencyKey?: string): Promise<Cycle> {
+  return api.post<Cycle>(`/cycles/${cycleId}/sessions`, body, { idempotencyKey });
+}
+
+export function addEvaluation(cycleId: number, body: EvaluationInput, idempotencyKey?: string): Promise<Cycle> {
+  return api.post<Cycle>(`/cycles/${cycleId}/evaluations`, body, { idempotencyKey });
+}
+
+// ---- what a plan is made of: the group's members and its theme proposals ----
+
+/** Every member of the group, those who left too (a closed cycle names them), page after page. */
+export async function listGroupMembers(groupId: number, signal?: AbortSignal): Promise<GroupMember[]> {
+  const items: GroupMember[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await api.get<MemberPage>(`/groups/${groupId}/members`, {
+      query: { include_left: 'true', limit: MAX_PAGE_SIZE, offset: items.length },
+      ...withSignal(signal),
+    });
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}
+
+/** The group's proposals about a learning theme, newest first (from its latest proposals). */
+export async function listThemeProposals(groupId: number, signal?: AbortSignal): Promise<Proposal[]> {
+  const page = await api.get<ProposalPage>(`/groups/${groupId}/deliberations`, {
+    query: { limit: MAX_PAGE_SIZE, offset: 0 },
+    ...withSignal(signal),
+  });
+  return page.items.filter((proposal) => proposal.topic === 'learning_theme');
+}
+
+/** Puts a theme proposal to the group (POST …/deliberations, topic learning_theme). */
+export function createThemeProposal(groupId: number, body: ProposalInput, idempotencyKey?: string): Promise<Proposal> {
+  return api.post<Proposal>(`/groups/${groupId}/deliberations`, body, { idempotencyKey });
+}

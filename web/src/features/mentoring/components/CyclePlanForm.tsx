@@ -1,0 +1,258 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckField } from '../../../components/CheckField';
+import { FieldErrors } from '../../../components/field-parts';
+import { FormCard } from '../../../components/FormCard';
+import { FormField } from '../../../components/FormField';
+import { SelectField } from '../../../components/SelectField';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { todayIso } from '../../../lib/format';
+import { useForm } from '../../../lib/use-form';
+import { useSaveCycle, useSectorCompetencies, useThemeProposals } from '../hooks/use-learning';
+import { catalogueFor, competencyName, LEVELS, type Competency } from '../types';
+import { MENTOR_ORIGINS, membersOn, type Cycle, type GroupMember, type GroupView, type Level } from '../types/cycles';
+import { readLearningErrors } from '../types/errors';
+import {
+  chooseMentor,
+  draftFromCycle,
+  emptyPlanDraft,
+  MAX_FACILITIES,
+  MAX_SHORT,
+  PLAN_FIELDS,
+  planErrorKey,
+  planPatch,
+  setTargetLevel,
+  toggleMentee,
+  toggleTarget,
+  validatePlan,
+  type PlanDraft,
+} from '../types/plan';
+
+interface CyclePlanFormProps {
+  group: GroupView;
+  /** The group's members (those who left too). */
+  members: readonly GroupMember[];
+  /** The cycle to change; null plans a new one. */
+  original: Cycle | null;
+  onSaved: (cycle: Cycle) => void;
+  onCancel: () => void;
+}
+
+interface Choice {
+  id: number;
+  name: string;
+}
+
+/** The competencies to tick: the sector's own, then the shared ones, then any the plan names that left the catalogue. */
+function targetChoices(items: readonly Competency[], sector: string, original: Cycle | null, language: string | undefined): Choice[] {
+  const view = catalogueFor(items, sector);
+  const choices = [...view.own, ...view.shared].map((c) => ({ id: c.id, name: competencyName(c, language) }));
+  for (const target of original?.targets ?? []) {
+    if (!choices.some((c) => c.id === target.competency_id)) choices.push({ id: target.competency_id, name: target.name });
+  }
+  return choices;
+}
+
+/** The members who may learn: the group's members today but the mentor, and any the plan names already. */
+function menteeChoices(members: readonly GroupMember[], draft: PlanDraft, original: Cycle | null): Choice[] {
+  const mentor = draft.origin === 'community' && draft.mentor_member_id !== '' ? Number(draft.mentor_member_id) : null;
+  const choices = membersOn(members, todayIso())
+    .filter((m) => m.id !== mentor)
+    .map((m) => ({ id: m.id, name: m.person.name }));
+  for (const mentee of original?.mentees ?? []) {
+    if (!choices.some((c) => c.id === mentee.member_id)) choices.push({ id: mentee.member_id, name: mentee.name });
+  }
+  return choices;
+}
+
+/**
+ * A learning cycle's plan (seed 000's first stage): a title, the theme (or the proposal by which
+ * the group chooses it), the mentor, the competencies to learn and to which level, the mentees,
+ * and where, when and with what. Once the cycle is under way only the practical details change.
+ */
+export function CyclePlanForm({ group, members, original, onSaved, onCancel }: CyclePlanFormProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.resolvedLanguage;
+  const save = useSaveCycle();
+  const locked = original !== null && original.status !== 'planning';
+  const competencies = useSectorCompetencies(group.sector, !locked);
+  const proposals = useThemeProposals(group.id, !locked);
+  const form = useForm({
+    initial: () => (original ? draftFromCycle(original) : emptyPlanDraft()),
+    validate: validatePlan,
+    send: (input, idempotencyKey) =>
+      save.mutateAsync(
+        original
+          ? { kind: 'update', original, patch: planPatch(original, input) }
+          : { kind: 'create', body: { group_id: group.id, ...input }, idempotencyKey },
+      ),
+    readErrors: (error, input, sent) =>
+      readLearningErrors(t, error, PLAN_FIELDS, (field) => {
+        // The mentor's message goes beside the mentor field the form shows.
+        if (field.base === 'mentor_member_id' || field.base === 'mentor_person_id') {
+          return sent.origin === 'community' ? 'mentor_member_id' : 'mentor_person_id';
+        }
+        return planErrorKey(field.base, input, field.index);
+      }),
+    onSaved,
+  });
+  const { draft, set, setDraft, errorsFor, field } = form;
+  const today = todayIso();
+  const active = membersOn(members, today);
+  const memberOptions = active.map((m) => ({
+    value: String(m.id),
+    label: m.mentor ? t('mentoring.plan.mentorMember', { name: m.person.name }) : m.person.name,
+  }));
+  const hostOptions = active.map((m) => ({ value: String(m.id), label: m.person.name }));
+  // A mentor or host the plan names who has left since stays among the choices.
+  const withNamed = (options: typeof memberOptions, memberId: number | null, name: string) =>
+    memberId === null || options.some((o) => o.value === String(memberId)) ? options : [...options, { value: String(memberId), label: name }];
+  const host = original?.host_member_id ?? null;
+  const hostName = members.find((m) => m.id === host)?.person.name ?? String(host);
+
+  const targetErrors = errorsFor('targets');
+  const menteeErrors = errorsFor('mentees');
+  const targets = targetChoices(competencies.data ?? [], group.sector, original, language);
+  const mentees = menteeChoices(members, draft, original);
+  const proposalOptions = (proposals.data ?? []).map((p) => ({
+    value: String(p.id),
+    label: t(p.decided ? (p.outcome === 'agreed' ? 'mentoring.plan.proposalAgreed' : 'mentoring.plan.proposalNotAgreed') : 'mentoring.plan.proposalOpen', {
+      title: p.title,
+    }),
+  }));
+  if (draft.deliberation_id !== '' && !proposalOptions.some((o) => o.value === draft.deliberation_id)) {
+    proposalOptions.push({ value: draft.deliberation_id, label: original?.decision?.title ?? draft.deliberation_id });
+  }
+
+  return (
+    <FormCard
+      title={original ? t('mentoring.plan.titleEdit') : t('mentoring.plan.titleNew')}
+      intro={locked ? <p className="muted">{t('mentoring.plan.lockedNote')}</p> : null}
+      form={form}
+      labels={{ submit: t('mentoring.plan.submit'), saving: t('mentoring.plan.saving'), cancel: t('mentoring.plan.cancel') }}
+      onCancel={onCancel}
+      testId="cycle-form"
+    >
+      {locked ? null : (
+        <>
+          <FormField
+            label={t('common.required', { label: t('mentoring.plan.title') })}
+            hint={t('mentoring.plan.titleHint')}
+            autoComplete="off"
+            maxLength={MAX_SHORT}
+            {...field('title')}
+          />
+          <FormField label={t('mentoring.plan.theme')} hint={t('mentoring.plan.themeHint')} autoComplete="off" maxLength={MAX_SHORT} {...field('theme')} />
+          {proposalOptions.length > 0 ? (
+            <SelectField
+              label={t('mentoring.plan.proposal')}
+              hint={t('mentoring.plan.proposalHint')}
+              emptyLabel={t('mentoring.plan.noProposal')}
+              options={proposalOptions}
+              {...field('deliberation_id')}
+            />
+          ) : null}
+          <fieldset className="choice-group">
+            <legend className="field__label">{t('mentoring.plan.origin')}</legend>
+            {MENTOR_ORIGINS.map((origin) => (
+              <label key={origin} className="choice choice--described">
+                <input type="radio" name={`${id}-origin`} checked={draft.origin === origin} onChange={() => set('origin', origin)} />
+                <span>
+                  <span className="choice__title">{t(`mentoring.origins.${origin}`)}</span>
+                  <span className="choice__hint">{t(`mentoring.plan.originHints.${origin}`)}</span>
+                </span>
+              </label>
+            ))}
+            <FieldErrors messages={errorsFor('mentor_origin')} />
+          </fieldset>
+          {draft.origin === 'community' ? (
+            <SelectField
+              label={t('common.required', { label: t('mentoring.plan.mentor') })}
+              emptyLabel={t('mentoring.plan.chooseMentor')}
+              options={withNamed(memberOptions, original?.mentor_member_id ?? null, original?.mentor_name ?? '')}
+              {...field('mentor_member_id')}
+              onChange={(event) => setDraft((d) => chooseMentor(d, event.target.value))}
+            />
+          ) : (
+            <FormField
+              label={t('common.required', { label: t('mentoring.plan.mentorPerson') })}
+              hint={t('mentoring.plan.mentorPersonHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              {...field('mentor_person_id')}
+            />
+          )}
+          <fieldset className="choice-group" aria-describedby={`${id}-targets-hint`} data-testid="plan-targets">
+            <legend className="field__label">{t('mentoring.plan.targets')}</legend>
+            <p id={`${id}-targets-hint`} className="field__hint">
+              {t('mentoring.plan.targetsHint')}
+            </p>
+            {competencies.isPending && targets.length === 0 ? <p role="status">{t('mentoring.plan.competenciesLoading')}</p> : null}
+            {targets.map((choice) => {
+              const chosen = draft.targets.find((target) => target.competency_id === choice.id);
+              return (
+                <div key={choice.id} className="plan-pick" data-testid={`plan-target-${choice.id}`}>
+                  <CheckField
+                    id={`${id}-target-${choice.id}`}
+                    label={choice.name}
+                    errors={errorsFor(`target-${choice.id}`)}
+                    checked={chosen !== undefined}
+                    onChange={() => set('targets', toggleTarget(draft.targets, choice.id))}
+                  />
+                  {chosen ? (
+                    <SelectField
+                      id={`${id}-level-${choice.id}`}
+                      label={t('mentoring.plan.levelFor', { name: choice.name })}
+                      options={LEVELS.map(({ level, meaning }) => ({
+                        value: String(level),
+                        label: t('mentoring.levelOption', { level, meaning: t(`mentoring.levelShort.${meaning}`) }),
+                      }))}
+                      value={String(chosen.level)}
+                      onChange={(event) => set('targets', setTargetLevel(draft.targets, choice.id, Number(event.target.value) as Level))}
+                    />
+                  ) : null}
+                </div>
+              );
+            })}
+            <FieldErrors messages={targetErrors} />
+          </fieldset>
+          <fieldset className="choice-group" aria-describedby={`${id}-mentees-hint`} data-testid="plan-mentees">
+            <legend className="field__label">{t('mentoring.plan.mentees')}</legend>
+            <p id={`${id}-mentees-hint`} className="field__hint">
+              {t('mentoring.plan.menteesHint')}
+            </p>
+            {mentees.map((choice) => (
+              <CheckField
+                key={choice.id}
+                id={`${id}-mentee-${choice.id}`}
+                label={choice.name}
+                errors={errorsFor(`mentee-${choice.id}`)}
+                checked={draft.mentees.includes(choice.id)}
+                onChange={() => set('mentees', toggleMentee(draft.mentees, choice.id))}
+              />
+            ))}
+            <FieldErrors messages={menteeErrors} />
+          </fieldset>
+        </>
+      )}
+      <FormField label={t('mentoring.plan.venue')} hint={t('mentoring.plan.venueHint')} autoComplete="off" maxLength={MAX_SHORT} {...field('venue')} />
+      <SelectField
+        label={t('mentoring.plan.host')}
+        emptyLabel={t('mentoring.plan.noHost')}
+        options={withNamed(hostOptions, host, hostName)}
+        {...field('host_member_id')}
+      />
+      <FormField
+        label={t('mentoring.plan.time')}
+        hint={t('mentoring.plan.timeHint')}
+        autoComplete="off"
+        maxLength={MAX_SHORT}
+        {...field('time_allocation')}
+      />
+      <TextAreaField label={t('mentoring.plan.facilities')} hint={t('mentoring.plan.facilitiesHint')} maxLength={MAX_FACILITIES} {...field('facilities')} />
+      <FormField label={t('mentoring.plan.plannedFrom')} type="date" {...field('planned_from')} />
+      <FormField label={t('mentoring.plan.plannedTo')} type="date" {...field('planned_to')} />
+    </FormCard>
+  );
+}
