@@ -17,6 +17,11 @@
 
 namespace gotong::domain {
 
+// Declared only: their headers change more often than this one is worth rebuilding for.
+namespace mentoring {
+class HelpRequestRepository;
+}  // namespace mentoring
+
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
 // rolls it back. Repositories obtained from it are valid only while it lives.
 class UnitOfWork {
@@ -37,6 +42,7 @@ class UnitOfWork {
   virtual groups::TreasuryRepository& Treasury() = 0;
   virtual groups::CooperationRepository& Cooperation() = 0;
   virtual mentoring::CompetencyRepository& Competencies() = 0;
+  virtual mentoring::HelpRequestRepository& HelpRequests() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -8,7 +8,9 @@
 #include <map>
 #include <mutex>
 
+#include "domain/mentoring/help_request.hpp"
 #include "sql_groups.hpp"
+#include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
 #include "sql_mentoring.hpp"
 #include "sql_registry.hpp"
@@ -91,6 +93,7 @@ class SqlUnit final : public domain::UnitOfWork {
         treasury_(sql_),
         cooperation_(sql_),
         competencies_(sql_),
+        help_requests_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -141,6 +144,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::groups::TreasuryRepository& Treasury() override { return treasury_; }
   domain::groups::CooperationRepository& Cooperation() override { return cooperation_; }
   domain::mentoring::CompetencyRepository& Competencies() override { return competencies_; }
+  domain::mentoring::HelpRequestRepository& HelpRequests() override { return help_requests_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -176,6 +180,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlTreasuryRepository treasury_;
   internal::SqlCooperationRepository cooperation_;
   internal::SqlCompetencyRepository competencies_;
+  internal::SqlHelpRequestRepository help_requests_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };
