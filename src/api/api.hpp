@@ -18,6 +18,7 @@
 #include "domain/groups/treasury_service.hpp"
 #include "domain/idempotency/idempotency_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
+#include "domain/mentoring/help_request_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -37,6 +38,7 @@ struct Services {
   domain::groups::CooperationService& cooperation;
   domain::groups::MemberSummaryService& member_summary;
   domain::mentoring::CompetencyService& competencies;
+  domain::mentoring::HelpRequestService& help_requests;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

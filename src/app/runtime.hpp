@@ -11,6 +11,7 @@
 #include "domain/groups/cooperation_service.hpp"
 #include "domain/groups/member_summary_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
+#include "domain/mentoring/help_request_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -19,6 +20,7 @@
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
+#include "io/photo.hpp"
 #include "storage/sql_database.hpp"
 
 namespace gotong::app {
@@ -42,6 +44,8 @@ struct Runtime {
   std::unique_ptr<domain::groups::CooperationService> cooperation;
   std::unique_ptr<domain::groups::MemberSummaryService> member_summary;
   std::unique_ptr<domain::mentoring::CompetencyService> competencies;
+  std::unique_ptr<io::VipsPhotoEncoder> photos;
+  std::unique_ptr<domain::mentoring::HelpRequestService> help_requests;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 
