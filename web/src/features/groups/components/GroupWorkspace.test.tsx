@@ -86,6 +86,7 @@ describe('the group workspace summary', () => {
     expect(within(tabs).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Ringkasan',
       'Milik saya',
+      'Bantuan',
       'Anggota',
       'Pertemuan',
       'Musyawarah',
@@ -200,7 +201,7 @@ describe('buttons follow what the caller may write', () => {
     const first = renderWorkspace('/groups/1');
     const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
     expect(within(tabs).queryByRole('link', { name: 'Pengaturan' })).not.toBeInTheDocument();
-    expect(within(tabs).getAllByRole('link')).toHaveLength(11);
+    expect(within(tabs).getAllByRole('link')).toHaveLength(12);
     first.unmount();
     renderWorkspace('/groups/1/settings');
     expect(await screen.findByText(/Pengaturan kelompok hanya dapat diubah oleh ketua kelompok/)).toBeInTheDocument();
