@@ -307,20 +307,26 @@ function fetchWithProgress(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(init.method, url);
-    xhr.responseType = 'blob';
+    // The answers of an upload are JSON (or problem+json): text is all they need.
+    xhr.responseType = 'text';
     for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };
     xhr.onload = () => {
-      const headers = new Headers();
-      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
-        const colon = line.indexOf(':');
-        if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+      try {
+        const headers = new Headers();
+        for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+          const colon = line.indexOf(':');
+          if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+        }
+        // A Response may not carry a body with these statuses.
+        const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+        const text = typeof xhr.response === 'string' ? xhr.response : '';
+        resolve(new Response(empty ? null : text, { status: xhr.status, statusText: xhr.statusText, headers }));
+      } catch (failure) {
+        reject(failure instanceof Error ? failure : new TypeError(String(failure)));
       }
-      // A Response may not carry a body with these statuses.
-      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
-      resolve(new Response(empty ? null : (xhr.response as Blob), { status: xhr.status, statusText: xhr.statusText, headers }));
     };
     xhr.onerror = () => reject(new TypeError('network error'));
     xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
