@@ -153,16 +153,21 @@ constexpr const char* kRequestColumns =
     "(SELECT COUNT(*) FROM help_attempts t WHERE t.request_id = r.id), "
     "(SELECT COUNT(*) FROM help_request_photos f WHERE f.request_id = r.id)";
 
-constexpr const char* kRequestFrom =
-    " FROM help_requests r JOIN memberships m ON m.id = r.member_id JOIN people p ON p.id = m.person_id "
+// The joins that name a request's people and competency, after " FROM help_requests r".
+constexpr const char* kRequestJoins =
+    " JOIN memberships m ON m.id = r.member_id JOIN people p ON p.id = m.person_id "
     "LEFT JOIN competencies c ON c.id = r.competency_id "
     "LEFT JOIN memberships rm ON rm.id = r.reported_by_member LEFT JOIN people rp ON rp.id = rm.person_id "
     "LEFT JOIN memberships cm ON cm.id = r.closed_by_member LEFT JOIN people cp ON cp.id = cm.person_id";
 
-// Open, then advised, each the longest waiting first; then the closed, the latest closed first.
-constexpr const char* kRequestOrder =
-    "CASE r.status WHEN 'open' THEN 0 WHEN 'advised' THEN 1 ELSE 2 END, "
-    "CASE WHEN r.status IN ('open', 'advised') THEN r.created_at END, r.closed_at DESC, r.id DESC";
+const std::string kRequestFrom = std::string(" FROM help_requests r") + kRequestJoins;
+
+// Open, then advised, each the longest waiting first; then the closed, the latest closed first:
+// the keys, named for the page's subquery, and the order over them.
+constexpr const char* kOrderKeys =
+    "CASE r.status WHEN 'open' THEN 0 WHEN 'advised' THEN 1 ELSE 2 END AS k_rank, "
+    "CASE WHEN r.status IN ('open', 'advised') THEN r.created_at END AS k_waiting, r.closed_at AS k_closed";
+constexpr const char* kOrder = "k_rank, k_waiting, k_closed DESC, page_id DESC";
 
 // The columns an update sets, in the order they are bound; the rest are set once.
 constexpr std::string_view kRequestWriteColumns[] = {
@@ -237,7 +242,7 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
                                                                      const core::PageRequest& page) {
   return Guard("list help requests", [&]() -> core::Result<core::Page<HelpRequest>> {
     Params params;
-    std::string from = kRequestFrom;
+    std::string from = " FROM help_requests r";
     std::string where = " WHERE 1 = 1";
     if (filter.steward_id || filter.programme_id) {
       from += " JOIN groups g ON g.id = r.group_id";
@@ -266,10 +271,32 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
       }
       where += ")";
     }
+    core::Page<HelpRequest> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*)" + from + where);
+    }
+    result.total = total;
+    if (total <= page.offset) return result;
+    // The page's ids in order first, then only their rows joined and counted: a group's whole
+    // history is sorted by the keys alone.
+    std::string text = "SELECT " + std::string(kRequestColumns) + " FROM (SELECT r.id AS page_id, " + kOrderKeys +
+                       from + where + " ORDER BY " + kOrder;
+    params.Page(text, page);
+    text += ") pg JOIN help_requests r ON r.id = pg.page_id" + std::string(kRequestJoins) + " ORDER BY " + kOrder;
     RequestVars vars;
-    return PagedQuery<HelpRequest>(
-        sql_, page, kRequestColumns, from + where, params, kRequestOrder,
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    if (query.Run(text)) {
+      do {
+        result.items.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return result;
   });
 }
 
