@@ -2,10 +2,12 @@
 // INSERTs in one transaction), deterministic for the same arguments:
 //  - group 1, the busy one: 50 members, five years of weekly meetings (2021-11-01 to
 //    2026-10-26) with everyone's attendance, a monthly fee payment per member and a weekly shop
-//    sale in its ledger;
+//    sale in its ledger, and twelve help requests a week (issue 14) with their advice and
+//    reworks: the older ones closed, the last two months' a mentor's queue;
 //  - groups 2..GROUPS over the villages of PROVINCE, each with 0 to 3 meetings held in every
 //    month from 2025-11 to 2026-10 (a province's compliance table).
 //   make_groups_sql VILLAGES_CSV PROVINCE GROUPS OUT.sql
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -133,8 +135,10 @@ int main(int argc, char** argv) {
                          "local_hero, joined_on, left_on, user_id, created_at, updated_at)");
     for (int m = 1; m <= kMembers; ++m) {
       const char* role = m == 1 ? "leader" : m == 2 ? "secretary" : m == 3 ? "treasurer" : "member";
-      members.Row(std::to_string(m) + ", 1, " + std::to_string(m) + ", NULL, " + Quote(role) +
-                  ", 0, 0, '2021-01-01', NULL, NULL, " + now + ", " + now);
+      // Members 4 and 5 mentor the others (seed 000).
+      const char* mentor = m == 4 || m == 5 ? "1" : "0";
+      members.Row(std::to_string(m) + ", 1, " + std::to_string(m) + ", NULL, " + Quote(role) + ", " + mentor +
+                  ", 0, '2021-01-01', NULL, NULL, " + now + ", " + now);
     }
   }
   // Group 1: weekly meetings for five years, with attendance.
@@ -200,6 +204,63 @@ int main(int argc, char** argv) {
                 std::to_string(p.amount) + ", " + p.member);
     }
   }
+  // Group 1's help requests: twelve a week from members 6 to 50, advised by member 4 or 5 within
+  // two days and reworked up to six times; those of the last eight weeks partly still waiting.
+  long help_requests = 0;
+  // A generator of its own, so that the province's data stays as earlier runs measured it.
+  Random help_random(14);
+  {
+    // Each table's rows are gathered first: one table's INSERT must end before the next begins.
+    std::vector<std::string> request_rows, advice_rows, attempt_rows;
+    const std::string requests_head("INSERT INTO help_requests (id, group_id, member_id, competency_id, title, description, "
+                          "status, reported_by, reported_by_username, reported_by_member, closed_by, "
+                          "closed_by_username, closed_by_member, close_note, knowledge_post_id, created_at, "
+                          "updated_at, first_advice_at, closed_at)");
+    const std::string advice_head("INSERT INTO help_advice (id, request_id, author, author_username, author_member, text, "
+                        "created_at)");
+    const std::string attempts_head("INSERT INTO help_attempts (id, request_id, note, attempted_on, recorded_by, "
+                          "recorded_by_username, recorded_by_member, created_at)");
+    long advice_id = 0, attempt_id = 0;
+    for (int w = 0; w < kWeeks; ++w) {
+      for (int k = 0; k < 12; ++k) {
+        const long id = ++help_requests;
+        const int day = w * 7 + k % 7;
+        const std::string reported = Quote(DayAfterStart(day) + "T0" + std::to_string(k % 9) + ":00:00Z");
+        const std::string member = std::to_string(6 + static_cast<int>(help_random.Below(45)));
+        const std::string mentor = help_random.Below(2) == 0 ? "4" : "5";
+        const bool recent = w >= kWeeks - 8;
+        const std::size_t roll = help_random.Below(100);
+        const bool advised = !recent || roll >= 30;
+        const bool closed = !recent ? true : roll >= 75;
+        const char* status = closed ? (roll % 7 == 0 ? "abandoned" : "resolved") : advised ? "advised" : "open";
+        const int advice_day = day + static_cast<int>(help_random.Below(2));
+        const int close_day = std::min(advice_day + 1 + static_cast<int>(help_random.Below(10)), kWeeks * 7 - 1);
+        const std::string advice_at = advised ? Quote(DayAfterStart(advice_day) + "T10:00:00Z") : "NULL";
+        const std::string closed_at = closed ? Quote(DayAfterStart(close_day) + "T15:00:00Z") : "NULL";
+        request_rows.push_back(std::to_string(id) + ", 1, " + member + ", NULL, " + Quote("Masalah " + std::to_string(id)) +
+                     ", " + Quote("Hasilnya tidak seperti yang diharapkan.") + ", " + Quote(status) + ", NULL, " +
+                     Quote("anggota-" + member) + ", " + member + ", " + (closed ? "NULL, " + Quote("anggota-" + member) +
+                     ", " + member : "NULL, NULL, NULL") + ", NULL, NULL, " + reported + ", " +
+                     (closed ? closed_at : advised ? advice_at : reported) + ", " + advice_at + ", " + closed_at);
+        if (!advised) continue;
+        advice_rows.push_back(std::to_string(++advice_id) + ", " + std::to_string(id) + ", NULL, " +
+                   Quote("mentor-" + mentor) + ", " + mentor + ", " + Quote("Coba kurangi ragi dan peram lebih lama.") +
+                   ", " + advice_at);
+        const std::size_t reworks = help_random.Below(7);
+        for (std::size_t r = 0; r < reworks; ++r) {
+          attempt_rows.push_back(std::to_string(++attempt_id) + ", " + std::to_string(id) + ", " +
+                       Quote("Proses ulang ke-" + std::to_string(r + 1)) + ", " + Quote(DayAfterStart(advice_day)) +
+                       ", NULL, " + Quote("anggota-" + member) + ", " + member + ", " + advice_at);
+        }
+      }
+    }
+    for (const auto& [head, rows] : {std::pair{&requests_head, &request_rows}, std::pair{&advice_head, &advice_rows},
+                                     std::pair{&attempts_head, &attempt_rows}}) {
+      Inserts table(out, *head);
+      for (const auto& row : *rows) table.Row(row);
+    }
+  }
+
   // The province: 0 to 3 meetings held in each month of the last year.
   {
     Inserts meetings(out, "INSERT INTO meetings (id, group_id, kind, held_on, status, venue, host_member_id, "
@@ -220,6 +281,6 @@ int main(int argc, char** argv) {
     }
   }
   out << "COMMIT;\n";
-  std::cout << "groups: " << groups << ", meetings: " << meeting_id << "\n";
+  std::cout << "groups: " << groups << ", meetings: " << meeting_id << ", help requests: " << help_requests << "\n";
   return 0;
 }

@@ -7,6 +7,9 @@ find_package(Threads REQUIRED)
 find_package(ZLIB REQUIRED)  # gzip of API answers (Debian's zlib1g-dev)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libvips: decodes members' photos with only its JPEG, PNG and WebP loaders, turns them upright,
+# shrinks them and re-encodes them without their EXIF (Debian's libvips-dev).
+pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
 

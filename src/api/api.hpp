@@ -20,6 +20,7 @@
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
 #include "domain/mentoring/survey_service.hpp"
+#include "domain/mentoring/help_request_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -42,6 +43,7 @@ struct Services {
   domain::mentoring::MentorshipService& mentorships;
   domain::mentoring::CycleService& cycles;
   domain::mentoring::SurveyService& surveys;
+  domain::mentoring::HelpRequestService& help_requests;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

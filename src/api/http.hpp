@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ struct Request {
   // What the API's admission step (run on the headers, before the body is read) left for the
   // handler: the transport only keeps it alive until the request has been answered.
   std::shared_ptr<void> admission;
+  // The most body bytes the matched route takes (a photo's), set by admission for the transport
+  // to hold an upload to; 0: the transport's own limits.
+  std::size_t body_limit = 0;
 
   std::string_view Header(std::string_view name) const { return FindHeader(headers, name); }
 };

@@ -4,6 +4,8 @@
 
 #include <boost/url/decode_view.hpp>
 
+#include <charconv>
+
 #include "api/problem.hpp"
 #include "crypto/sodium.hpp"
 #include "core/text.hpp"
@@ -55,6 +57,16 @@ bool IsWrite(std::string_view method) {
 }
 
 }  // namespace
+
+core::Error BodyTooLarge(const std::string& field, std::size_t max_bytes) {
+  const std::size_t megabytes = max_bytes / (std::size_t{1024} * 1024);
+  std::string message = "the file is larger than " +
+                        (megabytes > 0 ? std::to_string(megabytes) + " MB" : std::to_string(max_bytes) + " bytes");
+  core::Error error = Problem(core::ErrorCode::kInvalidArgument, "payload-too-large", message);
+  error.fields.push_back({field, "too_large", message,
+                          {{"max_bytes", std::to_string(max_bytes)}, {"max_megabytes", std::to_string(megabytes)}}});
+  return error;
+}
 
 std::string CookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
@@ -292,6 +304,19 @@ std::optional<Response> Router::Admit(Request& request) {
     if (route.heavy != Heavy::kNone) {
       GOTONG_ASSIGN_OR_RETURN(request.admission,
                               limits_.Acquire(route.heavy, call.auth ? call.auth->principal.user_id : 0));
+    }
+    if (route.max_body > 0) {
+      // Refused from what the client says it sends; one that sends more (or does not say) is
+      // cut off by the transport at the same limit.
+      std::string_view length = request.Header("Content-Length");
+      std::size_t declared = 0;
+      auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), declared);
+      if (!length.empty() && (ec == std::errc::result_out_of_range ||
+                              (ec == std::errc{} && end == length.data() + length.size() &&
+                               declared > route.max_body))) {
+        return BodyTooLarge(route.body_field, route.max_body);
+      }
+      request.body_limit = route.max_body;
     }
     return Response{};
   }();

@@ -51,6 +51,11 @@ struct Route {
   // Its answer holds a secret shown once (a temporary password, an API token): an
   // Idempotency-Key is ignored, so the answer is never kept for a replay.
   bool reveals_secret = false;
+  // A route whose body is a file (a photo): at most this many bytes, refused from its
+  // Content-Length before any of it is read (413, naming `body_field` with code too_large).
+  // 0: the server's own limits.
+  std::size_t max_body = 0;
+  std::string body_field{};
 };
 
 struct RouterOptions {
@@ -112,6 +117,10 @@ class Router {
   RouterOptions options_;
   ConcurrencyLimits limits_;
 };
+
+// The refusal of a body over `max_bytes`: 413 (type payload-too-large) naming `field` with code
+// too_large and the limit in params max_bytes and max_megabytes.
+core::Error BodyTooLarge(const std::string& field, std::size_t max_bytes);
 
 // The client's address, honouring X-Forwarded-For only behind a trusted proxy.
 std::string ClientAddress(const Request& request, const RouterOptions& options);

@@ -63,6 +63,10 @@ core::Status Config::Validate() const {
     return core::Error::Invalid("GOTONG_MAX_UPLOAD_BYTES", "invalid_value",
                                 "GOTONG_MAX_UPLOAD_BYTES must be at least 1024");
   }
+  if (max_photo_bytes < 1024 || max_photo_bytes > max_upload_bytes) {
+    return core::Error::Invalid("GOTONG_MAX_PHOTO_BYTES", "invalid_value",
+                                "GOTONG_MAX_PHOTO_BYTES must be at least 1024 and at most GOTONG_MAX_UPLOAD_BYTES");
+  }
   if (work_dir.empty()) {
     return core::Error::Invalid("GOTONG_WORK_DIR", "invalid_value", "GOTONG_WORK_DIR must not be empty");
   }

@@ -23,6 +23,7 @@ struct Config {
   int imports_total = 4;                           // GOTONG_IMPORTS_TOTAL: uploads at once, everyone
   std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;  // GOTONG_MAX_BODY_BYTES
   std::size_t max_upload_bytes = 512ull * 1024 * 1024;  // GOTONG_MAX_UPLOAD_BYTES (imports)
+  std::size_t max_photo_bytes = std::size_t{10} * 1024 * 1024;  // GOTONG_MAX_PHOTO_BYTES (a help request's)
   std::string work_dir = "var";                    // GOTONG_WORK_DIR: uploads, exports
   int stale_days = 365;                            // GOTONG_STALE_DAYS
   bool cookie_secure = false;                      // GOTONG_COOKIE_SECURE

@@ -21,6 +21,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.mentorships,
                        *runtime.cycles,
                        *runtime.surveys,
+                       *runtime.help_requests,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),
@@ -63,7 +64,8 @@ core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime)
   options.max_body_bytes = config.max_body_bytes;
   options.max_upload_bytes = config.max_upload_bytes;
   options.upload_dir = (std::filesystem::path(config.work_dir) / "uploads").string();
-  options.upload_prefixes = {"/api/v1/imports"};
+  // Imports, and a help request's photo (held to its own limit by the route).
+  options.upload_prefixes = {"/api/v1/imports", "/api/v1/help-requests/*/photo"};
   options.handle_signals = config.handle_signals;
   auto* api = service->api_.get();
   net::Hooks hooks;

@@ -345,6 +345,8 @@ int main(int argc, char** argv) {
       ->envname("GOTONG_MAX_BODY_BYTES");
   serve->add_option("--max-upload-bytes", config.max_upload_bytes, "largest import file")
       ->envname("GOTONG_MAX_UPLOAD_BYTES");
+  serve->add_option("--max-photo-bytes", config.max_photo_bytes, "largest photo a member sends")
+      ->envname("GOTONG_MAX_PHOTO_BYTES");
   serve->add_flag("--cookie-secure", config.cookie_secure, "always mark the session cookie Secure")
       ->envname("GOTONG_COOKIE_SECURE");
   serve->add_flag("--trust-proxy", config.trust_proxy, "believe X-Forwarded-For/-Proto")

@@ -49,6 +49,13 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::mentoring::MentorshipService>(*runtime->database, runtime->clock);
   runtime->cycles = std::make_unique<domain::mentoring::CycleService>(*runtime->database, runtime->clock);
   runtime->surveys = std::make_unique<domain::mentoring::SurveyService>(*runtime->database, runtime->clock);
+  // libvips starts once, here, so that a server whose image library is broken says so at once.
+  GOTONG_RETURN_IF_ERROR(io::StartImageLibrary());
+  io::PhotoOptions photo_options;
+  photo_options.max_bytes = config.max_photo_bytes;
+  runtime->photos = std::make_unique<io::VipsPhotoEncoder>(photo_options);
+  runtime->help_requests = std::make_unique<domain::mentoring::HelpRequestService>(
+      *runtime->database, runtime->clock, *runtime->photos);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

@@ -13,6 +13,7 @@
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
 #include "domain/mentoring/survey_service.hpp"
+#include "domain/mentoring/help_request_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -21,6 +22,7 @@
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
+#include "io/photo.hpp"
 #include "storage/sql_database.hpp"
 
 namespace gotong::app {
@@ -47,6 +49,8 @@ struct Runtime {
   std::unique_ptr<domain::mentoring::MentorshipService> mentorships;
   std::unique_ptr<domain::mentoring::CycleService> cycles;
   std::unique_ptr<domain::mentoring::SurveyService> surveys;
+  std::unique_ptr<io::VipsPhotoEncoder> photos;
+  std::unique_ptr<domain::mentoring::HelpRequestService> help_requests;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

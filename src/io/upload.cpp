@@ -1,5 +1,6 @@
 #include "io/upload.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -43,6 +44,18 @@ core::Result<StagedUpload> StageUpload(const std::string& work_dir, const std::s
 void DiscardUpload(const std::string& path) {
   std::error_code ec;
   fs::remove(path, ec);
+}
+
+core::Result<std::string> ReadSpooledBody(const std::string& path, std::size_t max_bytes) {
+  std::error_code ec;
+  const auto size = static_cast<std::size_t>(fs::file_size(path, ec));
+  std::ifstream file(path, std::ios::binary);
+  if (ec || !file) return core::Error::Unavailable("cannot read the uploaded file");
+  std::string bytes(std::min(size, max_bytes + 1), '\0');
+  file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (file.bad()) return core::Error::Unavailable("cannot read the uploaded file");
+  bytes.resize(static_cast<std::size_t>(file.gcount()));
+  return bytes;
 }
 
 }  // namespace gotong::io

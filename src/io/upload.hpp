@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,5 +25,10 @@ core::Result<StagedUpload> StageUpload(const std::string& work_dir, const std::s
 
 // Removes a staged upload that no job will read; a file already gone is no error.
 void DiscardUpload(const std::string& path);
+
+// The body of a small upload (a photo) the server spooled to `path`: at most `max_bytes` + 1
+// bytes of it, enough for the caller to tell that it is too large without reading it all.
+// kUnavailable when the file cannot be read.
+core::Result<std::string> ReadSpooledBody(const std::string& path, std::size_t max_bytes);
 
 }  // namespace gotong::io

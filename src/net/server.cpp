@@ -198,9 +198,25 @@ struct Server::Impl {
     if (header.method() != http::verb::post) return false;
     std::string_view target = header.target();
     for (const auto& prefix : options.upload_prefixes) {
-      if (target.starts_with(prefix)) return true;
+      if (StartsWithPattern(target, prefix)) return true;
     }
     return false;
+  }
+
+  // Whether `target` starts with `prefix`, in which a "*" stands for one path segment.
+  static bool StartsWithPattern(std::string_view target, std::string_view prefix) {
+    while (!prefix.empty()) {
+      if (prefix.front() == '*') {
+        std::size_t end = std::min(target.find_first_of("/?"), target.size());
+        if (end == 0) return false;
+        target.remove_prefix(end);
+      } else {
+        if (target.empty() || target.front() != prefix.front()) return false;
+        target.remove_prefix(1);
+      }
+      prefix.remove_prefix(1);
+    }
+    return true;
   }
 
   static void RemoveFile(const std::string& path) {
@@ -388,7 +404,9 @@ struct Server::Impl {
         std::filesystem::create_directories(options.upload_dir, file_error);
         upload_path = (std::filesystem::path(options.upload_dir) / ("body-" + request_id)).string();
         http::request_parser<http::file_body> upload(std::move(parser));
-        upload.body_limit(options.max_upload_bytes);
+        // A route that takes a small file (a photo) holds it to its own limit.
+        upload.body_limit(request.body_limit > 0 ? std::min(request.body_limit, options.max_upload_bytes)
+                                                 : options.max_upload_bytes);
         upload.get().body().open(upload_path.c_str(), beast::file_mode::write, file_error);
         if (file_error) {
           early = Refuse(core::ErrorCode::kUnavailable, "unavailable",

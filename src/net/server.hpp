@@ -28,7 +28,9 @@ struct ServerOptions {
   std::size_t max_header_bytes = std::size_t{16} * 1024;     // past it: 431
   std::size_t max_body_bytes = std::size_t{8} * 1024 * 1024;  // past it: 413
   // POSTs under these path prefixes are streamed to a file in upload_dir (request.body_file),
-  // up to max_upload_bytes, so a large import never sits in memory.
+  // up to max_upload_bytes (or the request's own body_limit, set by admission), so a large import
+  // never sits in memory. A "*" in a prefix stands for one path segment
+  // ("/api/v1/help-requests/*/photo").
   std::vector<std::string> upload_prefixes;
   std::string upload_dir = "var/uploads";
   std::size_t max_upload_bytes = 512ull * 1024 * 1024;

@@ -8,7 +8,9 @@
 #include <map>
 #include <mutex>
 
+#include "domain/mentoring/help_request.hpp"
 #include "sql_groups.hpp"
+#include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
 #include "sql_mentoring.hpp"
 #include "sql_registry.hpp"
@@ -94,6 +96,7 @@ class SqlUnit final : public domain::UnitOfWork {
         mentorships_(sql_),
         cycles_(sql_),
         surveys_(sql_),
+        help_requests_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -147,6 +150,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::MentorshipRepository& Mentorships() override { return mentorships_; }
   domain::mentoring::CycleRepository& Cycles() override { return cycles_; }
   domain::mentoring::SurveyRepository& Surveys() override { return surveys_; }
+  domain::mentoring::HelpRequestRepository& HelpRequests() override { return help_requests_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -185,6 +189,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlMentorshipRepository mentorships_;
   internal::SqlCycleRepository cycles_;
   internal::SqlSurveyRepository surveys_;
+  internal::SqlHelpRequestRepository help_requests_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -23,6 +23,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/regions/region_service.hpp"
+#include "io/photo.hpp"
 #include "support/testing.hpp"
 
 namespace gotong::api_tests {
@@ -95,6 +96,8 @@ class Services {
   domain::mentoring::MentorshipService mentorships;
   domain::mentoring::CycleService cycles;
   domain::mentoring::SurveyService surveys;
+  io::VipsPhotoEncoder photos;
+  domain::mentoring::HelpRequestService help_requests;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports

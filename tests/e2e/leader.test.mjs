@@ -17,6 +17,7 @@ const BANJARSARI = '35.07.20.2004'; // Banjarsari, Ngajum, Kabupaten Malang
 const TABS = [
   'Ringkasan',
   'Milik saya',
+  'Bantuan',
   'Anggota',
   'Pertemuan',
   'Musyawarah',

@@ -293,6 +293,54 @@ TEST(Server, HandlerExceptionBecomesA500Problem) {
   EXPECT_FALSE(response->header("x-request-id").empty());
 }
 
+TEST(ServerAdmission, AWildcardPrefixStreamsAPhotoHeldToTheLimitItsAdmissionSet) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("gotong-net-photo-" + std::to_string(std::random_device{}()));
+  ServerOptions options = TestOptions();
+  options.max_body_bytes = 1024;
+  options.upload_prefixes = {"/items/*/photo"};
+  options.upload_dir = dir.string();
+  Hooks hooks;
+  hooks.admit = [](api::Request& request) -> std::optional<api::Response> {
+    request.body_limit = 4000;  // what the route takes
+    return std::nullopt;
+  };
+  RunningServer server(options, [&](const api::Request& request) {
+    std::string size = request.body_file.empty() ? "memory " + std::to_string(request.body.size())
+                                                 : "file " + std::to_string(std::filesystem::file_size(request.body_file));
+    return Text(200, size);
+  }, std::move(hooks));
+  int port = server.Start();
+  {
+    Client client(port);
+    client.Send("POST /items/7/photo HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\nConnection: close\r\n\r\n" +
+                std::string(3000, 'p'));
+    auto response = client.ReadResponse();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body, "file 3000") << "over max_body_bytes, streamed to a file";
+  }
+  {
+    // Without a length, cut off at the admitted limit rather than the uploads' own.
+    Client client(port);
+    std::string chunk(3000, 'p');
+    client.Send("POST /items/7/photo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                "bb8\r\n" + chunk + "\r\nbb8\r\n" + chunk + "\r\n0\r\n\r\n");
+    auto response = client.ReadResponse();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413);
+  }
+  {
+    // The star is one segment: another path under it is an ordinary body.
+    Client client(port);
+    client.Send("POST /items/7/notes HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n");
+    auto response = client.ReadResponse();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Server, BodyOverTheLimitIs413WithoutCallingTheHandler) {
   std::atomic<int> calls{0};
   ServerOptions options = TestOptions();

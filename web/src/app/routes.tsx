@@ -59,6 +59,8 @@ export function AppRoutes() {
         <Route path="/groups/compliance" element={guard('groups.compliance', <RegionComplianceRoute />)} />
         <Route path="/groups/:id" element={<GroupWorkspaceRoute section="summary" />} />
         <Route path="/groups/:id/mine" element={<GroupWorkspaceRoute section="mine" />} />
+        <Route path="/groups/:id/help" element={<GroupWorkspaceRoute section="help" />} />
+        <Route path="/groups/:id/help/:requestId" element={<GroupWorkspaceRoute section="help" />} />
         <Route path="/groups/:id/members" element={<GroupWorkspaceRoute section="members" />} />
         <Route path="/groups/:id/meetings" element={<GroupWorkspaceRoute section="meetings" />} />
         <Route path="/groups/:id/meetings/:meetingId" element={<GroupWorkspaceRoute section="meetings" />} />

@@ -284,6 +284,95 @@ describe('upload', () => {
   });
 });
 
+/** Stands in for XMLHttpRequest: reports the body in two steps, then answers `status` with `body`. */
+function fakeXhr(status: number, body: unknown, contentType: string) {
+  const sent: { method: string; url: string; headers: Record<string, string>; body: unknown }[] = [];
+  class FakeXhr {
+    status = 0;
+    statusText = '';
+    response: string | null = null;
+    responseType = '';
+    upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    onabort: (() => void) | null = null;
+    private request = { method: '', url: '', headers: {} as Record<string, string> };
+    open(method: string, url: string) {
+      this.request.method = method;
+      this.request.url = url;
+    }
+    setRequestHeader(name: string, value: string) {
+      this.request.headers[name] = value;
+    }
+    getAllResponseHeaders() {
+      return `content-type: ${contentType}\r\n`;
+    }
+    abort() {
+      this.onabort?.();
+    }
+    send(payload: unknown) {
+      sent.push({ ...this.request, body: payload });
+      queueMicrotask(() => {
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 400, total: 1000 });
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 1000, total: 1000 });
+        this.status = status;
+        this.response = JSON.stringify(body);
+        this.onload?.();
+      });
+    }
+  }
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  return sent;
+}
+
+describe('upload with progress', () => {
+  it('sends through XMLHttpRequest with the same headers, reporting how much has gone', async () => {
+    const sent = fakeXhr(200, { id: 9 }, 'application/json');
+    const fetchMock = vi.fn<typeof fetch>();
+    const client = createApiClient({ fetch: fetchMock });
+    client.setCsrfToken('tok');
+    const photo = new Blob(['\xff\xd8\xff'], { type: 'image/jpeg' });
+    const progress: [number, number][] = [];
+    await expect(
+      client.upload('/help-requests/9/photo', photo, {
+        contentType: 'image/jpeg',
+        idempotencyKey: 'photo-key',
+        onProgress: (done, total) => progress.push([done, total]),
+      }),
+    ).resolves.toEqual({ id: 9 });
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(progress).toEqual([
+      [400, 1000],
+      [1000, 1000],
+    ]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ method: 'POST', url: '/api/v1/help-requests/9/photo', body: photo });
+    expect(sent[0]!.headers).toEqual({
+      Accept: 'application/json',
+      'Content-Type': 'image/jpeg',
+      'X-CSRF-Token': 'tok',
+      'Idempotency-Key': 'photo-key',
+    });
+    vi.unstubAllGlobals();
+  });
+
+  it('turns a refused photo into an ApiError naming the field', async () => {
+    fakeXhr(
+      400,
+      { type: 'urn:gotong:problem:invalid-input', status: 400, errors: [{ field: 'photo', code: 'not_an_image', message: 'x' }] },
+      'application/problem+json',
+    );
+    const client = createApiClient({ fetch: vi.fn<typeof fetch>() });
+    const error = (await client
+      .upload('/help-requests/9/photo', new Blob(['text']), { contentType: 'image/jpeg', onProgress: () => undefined })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.errorsFor('photo').map((e) => e.code)).toEqual(['not_an_image']);
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('download', () => {
   it('returns the body as a Blob with the file name from Content-Disposition', async () => {
     const fetchMock = fetchReturning(

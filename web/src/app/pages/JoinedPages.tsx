@@ -1,9 +1,12 @@
 // Pages that join features: the registry, people, stakeholder, import and group pages get the
 // signed-in user's role from auth and the region picker from regions, which they cannot import.
-import { lazy, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback } from 'react';
 import { Navigate } from 'react-router';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useAuth } from '../../features/auth/hooks/use-auth';
+import { groupKeys } from '../../features/groups/api/keys';
+import type { HelpSectionProps } from '../../features/groups/components/GroupWorkspace';
 import type { Section } from '../../features/groups/types/paths';
 import { ImportJobPage } from '../../features/imports/components/ImportJobPage';
 import { ImportPage } from '../../features/imports/components/ImportPage';
@@ -29,6 +32,25 @@ const RegionCompliancePage = lazy(() =>
 const GroupWorkspace = lazy(() =>
   import('../../features/groups/components/GroupWorkspace').then((m) => ({ default: m.GroupWorkspace })),
 );
+// A group's help requests (mentoring) load when the help tab is first opened.
+const HelpArea = lazy(() => import('../../features/mentoring/components/HelpArea').then((m) => ({ default: m.HelpArea })));
+
+/**
+ * The help tab of a group's workspace: mentoring's help requests, and when an answer is shared as
+ * a knowledge post, the group's posts are read again (the features do not know each other).
+ */
+function GroupHelpSection(props: HelpSectionProps) {
+  const client = useQueryClient();
+  const onShared = useCallback(
+    (groupId: number) => void client.invalidateQueries({ queryKey: groupKeys.posts(groupId) }),
+    [client],
+  );
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <HelpArea {...props} onShared={onShared} />
+    </Suspense>
+  );
+}
 
 // The people pages are an office's: they load when first opened, so that a group's phone never
 // downloads them.
@@ -141,6 +163,7 @@ export function GroupWorkspaceRoute({ section }: { section: Section }) {
         canSearchPeople={can(user.role, 'registry.read')}
         showAllGroups={user.scope?.kind !== 'group'}
         LearningSection={LearningSection}
+        HelpSection={GroupHelpSection}
       />
     </Suspense>
   ) : null;

@@ -1830,10 +1830,314 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List help requests
+         * @description Any signed-in user, within what the caller reaches: with `group_id`, that group's requests (`403` when the caller does not reach it); without it, every group the caller reaches (an account of a group: its own group). A group's requests are open to all its members, as its books are: the group learns from one member's failure. Open requests come first, then those advised, each the longest waiting first (a mentor's queue); then the closed, the latest closed first. `status` is one status or several joined by commas (`open,advised`); `member_id` one member's requests; `mine=true` the caller's own (`400`, field `mine`, code `not_member` for a caller who acts as no member of the group). The list never carries advice, attempts or photo bytes: `photo` links to them.
+         */
+        get: operations["listHelpRequests"];
+        put?: never;
+        /**
+         * Ask for help with a failure
+         * @description A member reports her own failure in a few words (`title`, at most 120 characters; `description` at most 4000), perhaps naming the competency it is about (`competency_id`: in the catalogue, not retired, of the group's sector or shared by every sector; else `400` with code `not_found`, `retired` or `other_sector`). `group_id` defaults to the group of the caller's account; `member_id` to her own membership. The group's leader and its overseers (an admin, the steward's officers, the programme's facilitator) report for a member, such as one without an account (`member_id` required then); anyone else naming another member gets `403`. A member not in the group is `400` (field `member_id`, code `not_member`; `not_member_now` when she has left). The photo follows with `POST …/{id}/photo`. Audited (entity `help_request`, action `report`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["reportHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a help request with its advice and attempts
+         * @description Anyone who reaches the request's group. The request, its advice (oldest first) and attempts (numbered in order), and in `can` what the caller may do to it now.
+         */
+        get: operations["getHelpRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advise on a help request
+         * @description The group's mentors (a member marked mentor, or an account with the mentor role acting as a member) and its overseers; never the mentee on her own request, and no plain member (`403`). The first advice moves an open request to `advised` and sets `first_advice_at`. A closed request takes none (`409`, field `status`). `text` at most 4000 characters, several lines. Audited (entity `help_request`, action `advise`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["adviseHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a rework after advice
+         * @description The mentee, or the group's leader or an overseer for her (anyone else `403`): one rework after advice (seed 000: a batik piece re-processed 6 times), with what she did and how it came out (`note`, at most 1000 characters) on `attempted_on` (default today; not after it: `400`, code `in_future`). Only an advised request takes attempts (`409`, field `status`, code `open`, `resolved` or `abandoned`). Audited (entity `help_request`, action `attempt`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["logHelpAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve or abandon a help request
+         * @description `to` is `resolved` or `abandoned` (else `400`, field `to`). An advised request is resolved or abandoned by the mentee, her adviser (a mentor of the group or an overseer) or the group's leader; an open one (no advice yet) may only be withdrawn (`abandoned`): resolving it is a `409` (field `status`, code `open`). A closed request stays closed (`409`, code `resolved` or `abandoned`): a new failure is a new request. Anyone else gets `403`. Sets `closed_at`, `closed_by` and `close_note` (`note`, at most 1000 characters). Audited (entity `help_request`, action `resolve` or `abandon`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["closeHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Share a resolved request as a knowledge post
+         * @description The mentee, her adviser, the group's leader or an overseer, once the request is resolved (else `409`, field `status`): writes a knowledge post of kind `fix` in the same transaction and links the request to it (`knowledge_post_id`). `title` defaults to the request's title and `body` to its latest advice; both may be edited (as `POST /groups/{id}/posts` checks them), and `kind` and `tags` given. The post is the caller's own when she acts as a member of the group, else the mentee's. A second share is a `409` (field `knowledge_post_id`, code `already_shared`). The post then shows in `GET /groups/{id}/posts`. Audited (entity `knowledge_post`, action `create`; entity `help_request`, action `share`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["shareHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request's photo
+         * @description For whoever reads the request: the photo as kept, a JPEG at most 1600 pixels on its long side with no metadata at all. `Cache-Control: private`; `404` when the request has no photo.
+         */
+        get: operations["getHelpRequestPhoto"];
+        put?: never;
+        /**
+         * Add the photo of what failed
+         * @description The mentee, whoever reported it for her, the group's leader or an overseer, while the request is open or advised (closed: `409`; anyone else `403`, asked before the photo is decoded). The body is the image's bytes, as a phone's camera gives it: its kind is told by its first bytes (JPEG, PNG or WebP), whatever `Content-Type` says. It is decoded, turned upright by its EXIF orientation, shrunk to at most 1600 pixels on its long side (never enlarged) and re-encoded as a JPEG that keeps no metadata at all (no EXIF, GPS, XMP, IPTC or ICC: a phone photo's EXIF holds where its owner lives), with a thumbnail of at most 320 pixels. A second photo replaces the first. Refused with nothing written: a body over the limit (10 MB unless the server sets `GOTONG_MAX_PHOTO_BYTES`; `413`, field `photo`, code `too_large`, params `max_bytes` and `max_megabytes`, refused from `Content-Length` before the body is read), an empty body (`400`, code `required`), a file that is not a JPEG, PNG or WebP (`not_an_image`), one that cannot be decoded or is cut short (`unreadable`), and one of more than 50 million pixels (`too_many_pixels`, param `max_megapixels`). Audited (entity `help_request`, action `add_photo` or `replace_photo`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["putHelpRequestPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request's photo, small
+         * @description As `GET …/photo`, at most 320 pixels on its long side, for lists.
+         */
+        get: operations["getHelpRequestThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The post; each field defaults to the request's (title, latest advice, kind fix). */
+        HelpShareInput: {
+            title?: string;
+            body?: string;
+            kind?: components["schemas"]["KnowledgePostKind"];
+            tags?: string[] | null;
+        };
+        HelpTransitionInput: {
+            /** @enum {string} */
+            to: "resolved" | "abandoned";
+            note?: string | null;
+        };
+        HelpAttemptInput: {
+            note: string;
+            /** Format: date */
+            attempted_on?: string | null;
+        };
+        HelpAdviceInput: {
+            text: string;
+        };
+        HelpRequestInput: {
+            /**
+             * Format: int64
+             * @description Default the group of the caller's account.
+             */
+            group_id?: number | null;
+            /**
+             * Format: int64
+             * @description Default the caller's own membership.
+             */
+            member_id?: number | null;
+            /** Format: int64 */
+            competency_id?: number | null;
+            title: string;
+            description?: string | null;
+        };
+        HelpRequestPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["HelpRequest"][];
+        };
+        /** @description A request with its advice, attempts and what the caller may do. */
+        HelpRequestDetail: components["schemas"]["HelpRequestFields"] & {
+            advice: components["schemas"]["HelpAdvice"][];
+            attempts: components["schemas"]["HelpAttempt"][];
+            can: components["schemas"]["HelpRights"];
+        };
+        /** @description What the caller may do to the request now. */
+        HelpRights: {
+            advise: boolean;
+            attempt: boolean;
+            resolve: boolean;
+            abandon: boolean;
+            share: boolean;
+            photo: boolean;
+        };
+        HelpAttempt: {
+            /** Format: int64 */
+            id: number;
+            /** @description 1 for her first rework. */
+            number: number;
+            note: string;
+            /** Format: date */
+            attempted_on: string;
+            recorded_by: components["schemas"]["HelpActor"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        HelpAdvice: {
+            /** Format: int64 */
+            id: number;
+            author: components["schemas"]["HelpActor"];
+            text: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        HelpRequestFields: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            group_id: number;
+            /** @description The mentee. */
+            member: components["schemas"]["GroupMemberRef"];
+            /** @description The competency it is about, when named. */
+            competency: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            } | null;
+            title: string;
+            description: string | null;
+            status: components["schemas"]["HelpRequestStatus"];
+            reported_by: components["schemas"]["HelpActor"];
+            closed_by: components["schemas"]["HelpActor"] | null;
+            close_note: string | null;
+            /**
+             * Format: int64
+             * @description The knowledge post it was shared as.
+             */
+            knowledge_post_id: number | null;
+            advice_count: number;
+            /** @description Reworks logged after advice. */
+            attempt_count: number;
+            photo: components["schemas"]["HelpPhotoLinks"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            first_advice_at: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description From the report to the first advice; null until then. */
+            seconds_to_first_advice: number | null;
+            /** @description From the report to its resolution; null unless resolved. */
+            seconds_to_resolution: number | null;
+        };
+        /** @description A mentee's report of a failure (seed 000's incidental learning), as lists show it. */
+        HelpRequest: components["schemas"]["HelpRequestFields"];
+        /** @description Where the request's photo and its thumbnail are read. */
+        HelpPhotoLinks: {
+            /** @example /api/v1/help-requests/1/photo */
+            url: string;
+            /** @example /api/v1/help-requests/1/thumbnail */
+            thumbnail_url: string;
+        };
+        /** @description Who did something to a request: the account (`user_id` null and `username` `system` for the console) and the member it acted as (null for an officer, a facilitator or an admin). */
+        HelpActor: {
+            /** Format: int64 */
+            user_id: number | null;
+            username: string;
+            member: components["schemas"]["GroupMemberRef"] | null;
+        };
+        /**
+         * @description `open` until the first advice, then `advised`, until `resolved` or `abandoned` (an open request may be withdrawn). A closed request stays closed.
+         * @enum {string}
+         */
+        HelpRequestStatus: "open" | "advised" | "resolved" | "abandoned";
         /**
          * @description What a user may see and change.
          * @enum {string}
@@ -2432,7 +2736,7 @@ export interface components {
              *     | `field_too_long` | `max` | a cell longer than `max` bytes as written in the file (65536); it was not read, and `field` names its column |
              */
             code: string;
-            /** @description The code's arguments by name, as text (numbers in plain digits, such as `"100000"`); empty when the code takes none. */
+            /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`; a photo's `too_large` gives `max_bytes` and `max_megabytes`, and `too_many_pixels` `max_megapixels`. Clients word the error from `code` and these, never from `message`. */
             params: {
                 [key: string]: string;
             };
@@ -4494,7 +4798,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -4522,6 +4826,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request is in a state that does not allow this (type `urn:gotong:problem:conflict`, field `status`, code the request's status: `open` for an attempt or resolution before advice, `resolved` or `abandoned` for anything on a closed request), it was shared already (field `knowledge_post_id`, code `already_shared`), or its group is dissolved (type `urn:gotong:problem:group-dissolved`). On a POST sent with an `Idempotency-Key`, also the key's own conflicts (see `IdempotencyConflict`). */
+        HelpRequestConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Invalid input (type `urn:gotong:problem:invalid-input`): malformed JSON, wrong types, missing or unknown fields, a value out of range, or a bad query parameter. `errors` names each offending field. */
         InvalidInput: {
             headers: {
@@ -4825,6 +5138,11 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The help request's id.
+         * @example 1
+         */
+        HelpRequestId: number;
         /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
         IdempotencyKey: string;
         /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
@@ -12080,6 +12398,509 @@ export interface operations {
             400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listHelpRequests: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                group_id?: number;
+                /** @example 5 */
+                member_id?: number;
+                /**
+                 * @description One status, or several joined by commas.
+                 * @example open,advised
+                 */
+                status?: string;
+                /** @description Only the caller's own requests. */
+                mine?: boolean;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of help requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "group_id": 1,
+                     *           "member": {
+                     *             "id": 5,
+                     *             "name": "Painem"
+                     *           },
+                     *           "competency": null,
+                     *           "title": "Warna ecotik luntur setelah dicuci",
+                     *           "description": null,
+                     *           "status": "open",
+                     *           "reported_by": {
+                     *             "user_id": 7,
+                     *             "username": "painem",
+                     *             "member": {
+                     *               "id": 5,
+                     *               "name": "Painem"
+                     *             }
+                     *           },
+                     *           "closed_by": null,
+                     *           "close_note": null,
+                     *           "knowledge_post_id": null,
+                     *           "advice_count": 0,
+                     *           "attempt_count": 0,
+                     *           "photo": {
+                     *             "url": "/api/v1/help-requests/1/photo",
+                     *             "thumbnail_url": "/api/v1/help-requests/1/thumbnail"
+                     *           },
+                     *           "created_at": "2026-01-05T01:00:00Z",
+                     *           "updated_at": "2026-01-05T01:00:00Z",
+                     *           "first_advice_at": null,
+                     *           "closed_at": null,
+                     *           "seconds_to_first_advice": null,
+                     *           "seconds_to_resolution": null
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 50,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HelpRequestPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reportHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new request's path.
+                     * @example /api/v1/help-requests/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["HelpRequestConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adviseHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "Rendam kain di air tawas semalam sebelum daun ditempel, lalu kukus 2 jam."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpAdviceInput"];
+            };
+        };
+        responses: {
+            /** @description The request with the new advice. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["HelpRequestConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logHelpAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Proses ulang ketiga, warna lebih kuat tapi masih belang.",
+                 *       "attempted_on": "2026-01-07"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpAttemptInput"];
+            };
+        };
+        responses: {
+            /** @description The request with the new attempt. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["HelpRequestConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    closeHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "resolved",
+                 *       "note": "Warna sudah rata setelah proses ke-6."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description The request, closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["HelpRequestConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    shareHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Agar warna ecotik tidak luntur",
+                 *       "body": "Rendam kain di air tawas semalam sebelum daun ditempel, lalu kukus 2 jam.",
+                 *       "tags": [
+                 *         "ecotik"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HelpShareInput"];
+            };
+        };
+        responses: {
+            /** @description The knowledge post it became. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "member": {
+                     *         "id": 5,
+                     *         "name": "Painem"
+                     *       },
+                     *       "kind": "fix",
+                     *       "title": "Agar warna ecotik tidak luntur",
+                     *       "body": "Rendam kain di air tawas semalam sebelum daun ditempel, lalu kukus 2 jam.",
+                     *       "tags": [
+                     *         "ecotik"
+                     *       ],
+                     *       "useful": 0,
+                     *       "share_link": "https://wa.me/?text=Agar%20warna%20ecotik%20tidak%20luntur",
+                     *       "created_at": "2026-01-09T05:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KnowledgePost"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["HelpRequestConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHelpRequestPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo. */
+            200: {
+                headers: {
+                    /** @example private, max-age=3600 */
+                    "Cache-Control"?: string;
+                    /** @example nosniff */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putHelpRequestPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request with its photo. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpRequestDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["HelpRequestConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHelpRequestThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The help request's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["HelpRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail. */
+            200: {
+                headers: {
+                    /** @example private, max-age=3600 */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];

@@ -86,6 +86,7 @@ describe('the group workspace summary', () => {
     expect(within(tabs).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Ringkasan',
       'Milik saya',
+      'Bantuan',
       'Anggota',
       'Pertemuan',
       'Musyawarah',

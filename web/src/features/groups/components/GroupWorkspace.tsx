@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -158,8 +158,20 @@ function WorkspaceTabs({ group, section, learning }: { group: GroupView; section
   );
 }
 
+/**
+ * What the help tab is given: the group, and the request open (or a new one being reported). The
+ * help requests are the mentoring feature's; the app hands their section to the workspace.
+ */
+export interface HelpSectionProps {
+  group: GroupView;
+  requestId: number | null;
+  creating: boolean;
+}
+
 export interface GroupWorkspaceProps {
   section: Section;
+  /** The help tab's content (mentoring's help requests), given by the app; without it the tab says nothing. */
+  HelpSection?: ComponentType<HelpSectionProps> | undefined;
   /** Officers and facilitators may pick a new member from the registry; group roles cannot read it. */
   canSearchPeople: boolean;
   /** Whether "all groups" leads anywhere useful (a group's own accounts see only their group). */
@@ -172,7 +184,7 @@ export interface GroupWorkspaceProps {
 }
 
 /** One group's workspace: a header, the sections as tabs, and the section (or meeting, proposal) open. */
-export function GroupWorkspace({ section, canSearchPeople, showAllGroups, LearningSection }: GroupWorkspaceProps) {
+export function GroupWorkspace({ section, canSearchPeople, showAllGroups, LearningSection, HelpSection }: GroupWorkspaceProps) {
   const { t, i18n } = useTranslation();
   const params = useParams();
   const location = useLocation();
@@ -181,6 +193,8 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups, Learni
   const deliberationId = idParam(params.deliberationId);
   const orderId = idParam(params.orderId);
   const cycleId = idParam(params.cycleId);
+  const creatingHelp = params.requestId === 'new';
+  const requestId = creatingHelp ? null : idParam(params.requestId);
   const resource = useGroup(groupId);
   const group = resource.data ?? null;
   useDocumentTitle(group?.name ?? t('groups.title'));
@@ -192,7 +206,8 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups, Learni
     groupId === null ||
     (params.meetingId !== undefined && meetingId === null) || (params.deliberationId !== undefined && deliberationId === null) ||
     (params.orderId !== undefined && orderId === null) || (params.cycleId !== undefined && cycleId === null) ||
-    (section === 'learning' && !LearningSection)
+    (section === 'learning' && !LearningSection) ||
+    (params.requestId !== undefined && requestId === null && !creatingHelp)
   ) {
     return (
       <>
@@ -231,6 +246,7 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups, Learni
       <WorkspaceTabs group={group} section={section} learning={LearningSection !== undefined} />
       {section === 'summary' ? <SummarySection group={group} /> : null}
       {section === 'mine' ? <MineSection group={group} /> : null}
+      {section === 'help' && HelpSection ? <HelpSection group={group} requestId={requestId} creating={creatingHelp} /> : null}
       {section === 'members' ? (
         <MembersSection group={group} canSearchPeople={canSearchPeople} />
       ) : null}

@@ -16,7 +16,7 @@ import {
   type MemberPost,
   type MemberVote,
 } from '../types/mine';
-import { deliberationPath, groupPath, orderPath } from '../types/paths';
+import { deliberationPath, groupPath, newHelpPath, orderPath } from '../types/paths';
 import { OpenBooksNote } from './OpenBooksNote';
 import { OrderStatusBadges } from './OrderPage';
 
@@ -205,6 +205,28 @@ function PostCard({ group, post }: { group: GroupView; post: MemberPost }) {
  * fees and arrears, her shares of joint orders, her votes, her posts — read in one request. Only
  * for a caller who acts as a member (GroupView.member_id).
  */
+/** Where she asks the group's mentor for help with what failed, and finds what she asked before. */
+function HelpCard({ group }: { group: GroupView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="mine-help">
+      <h2 id={`${id}-title`}>{t('groups.mine.help.title')}</h2>
+      <p className="muted">{t('groups.mine.help.intro')}</p>
+      <div className="button-row">
+        {group.status !== 'dissolved' ? (
+          <Link className="button button--primary" to={newHelpPath(group.id)}>
+            {t('groups.mine.help.ask')}
+          </Link>
+        ) : null}
+        <Link className="button button--secondary" to={`${groupPath(group.id, 'help')}?filter=mine`}>
+          {t('groups.mine.help.seeMine')}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
 export function MineSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const memberId = group.member_id ?? null;
@@ -233,6 +255,7 @@ function MineRecords({ group, memberId }: { group: GroupView; memberId: number }
           <p className="muted" data-testid="mine-who">
             {t('groups.mine.who', { name: data.member.name })}
           </p>
+          <HelpCard group={group} />
           <FeesCard group={group} fees={data.fees} />
           <MineCard
             title={t('groups.mine.orders.title')}

@@ -8,6 +8,7 @@ export const REGION_COMPLIANCE_PATH = '/groups/compliance';
 export const SECTIONS = [
   'summary',
   'mine',
+  'help',
   'members',
   'meetings',
   'deliberations',
@@ -42,6 +43,11 @@ export function cyclePath(groupId: number, cycleId: number): string {
 
 export function orderPath(groupId: number, orderId: number): string {
   return `${groupPath(groupId, 'orders')}/${orderId}`;
+}
+
+/** A member's report of a failure, new: the help tab's form (seed 000's incidental learning). */
+export function newHelpPath(groupId: number): string {
+  return `${groupPath(groupId, 'help')}/new`;
 }
 
 /** A positive whole id from the address, or null ("/groups/abc" is no group). */

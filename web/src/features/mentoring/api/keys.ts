@@ -15,3 +15,11 @@ export const mentoringKeys = {
 
   cycle: (cycleId: number) => [...mentoringKeys.all, 'cycle', cycleId] as const,
 };
+
+// Help requests: the lists of one group (by filter and page) and each request.
+export const helpKeys = {
+  all: [...mentoringKeys.all, 'help'] as const,
+  lists: (groupId: number) => [...helpKeys.all, 'group', groupId] as const,
+  list: (groupId: number, filter: string, offset: number) => [...helpKeys.lists(groupId), { filter, offset }] as const,
+  request: (id: number) => [...helpKeys.all, 'request', id] as const,
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include "domain/mentoring/help_request.hpp"
+
+namespace gotong::storage::internal {
+
+class SqlHelpRequestRepository final : public domain::mentoring::HelpRequestRepository {
+ public:
+  explicit SqlHelpRequestRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::int64_t> Insert(const domain::mentoring::HelpRequest& request) override;
+  core::Status Update(const domain::mentoring::HelpRequest& request) override;
+  core::Result<domain::mentoring::HelpRequest> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::mentoring::HelpRequest>> List(
+      const domain::mentoring::HelpRequestFilter& filter, const core::PageRequest& page) override;
+  core::Result<std::int64_t> InsertAdvice(const domain::mentoring::Advice& advice) override;
+  core::Result<std::vector<domain::mentoring::Advice>> AdviceOf(std::int64_t request_id) override;
+  core::Result<std::int64_t> InsertAttempt(const domain::mentoring::Attempt& attempt) override;
+  core::Result<std::vector<domain::mentoring::Attempt>> AttemptsOf(std::int64_t request_id) override;
+  core::Status PutPhoto(const domain::mentoring::HelpPhoto& photo) override;
+  core::Result<domain::mentoring::EncodedImage> Photo(std::int64_t request_id,
+                                                      domain::mentoring::PhotoSize size) override;
+
+ private:
+  soci::session& sql_;
+};
+
+}  // namespace gotong::storage::internal

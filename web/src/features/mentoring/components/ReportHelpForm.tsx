@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Alert } from '../../../components/Alert';
+import { FormField } from '../../../components/FormField';
+import { SelectField } from '../../../components/SelectField';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { useForm } from '../../../lib/use-form';
+import { useCompetencies } from '../hooks/use-competencies';
+import { useReportHelp, useSendPhoto } from '../hooks/use-help-requests';
+import { catalogueFor, competencyName } from '../types';
+import {
+  emptyReportDraft,
+  MAX_TITLE,
+  readHelpErrors,
+  validateReport,
+  type HelpGroup,
+  type HelpRequestDetail,
+  type HelpRequestInput,
+  type ReportDraft,
+} from '../types/help';
+import { helpListPath, helpRequestPath, type HelpNotice } from '../types/paths';
+import { PhotoPicker, type PhotoProgress } from './PhotoPicker';
+
+/**
+ * "Minta bantuan" on a phone: what failed in a few words, what it is about, and a photo from the
+ * camera. The report is sent first, then the photo with a progress bar; when the photo is
+ * refused (not a picture, too large) the report stands, and she sends another photo or goes on
+ * without one: sending again never reports twice.
+ */
+export function ReportHelpForm({ group }: { group: HelpGroup }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const report = useReportHelp();
+  const sendPhoto = useSendPhoto();
+  const catalogue = useCompetencies();
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [progress, setProgress] = useState<PhotoProgress | null>(null);
+  // The request once reported: a retry sends only the photo.
+  const [reported, setReported] = useState<HelpRequestDetail | null>(null);
+  const language = i18n.resolvedLanguage;
+  const view = catalogueFor(catalogue.data ?? [], group.sector);
+  const options = [...view.own, ...view.shared].map((c) => ({ value: String(c.id), label: competencyName(c, language) }));
+
+  const form = useForm({
+    initial: emptyReportDraft,
+    validate: (draft: ReportDraft) => validateReport(draft, group.id, photo),
+    send: async (body: HelpRequestInput, idempotencyKey) => {
+      const request = reported ?? (await report.mutateAsync({ body, idempotencyKey }));
+      if (!photo) return request;
+      setReported(request);
+      setProgress({ sent: 0, total: photo.size });
+      try {
+        return await sendPhoto.mutateAsync({ id: request.id, photo, onProgress: (sent, total) => setProgress({ sent, total }) });
+      } finally {
+        setProgress(null);
+      }
+    },
+    readErrors: (error) => readHelpErrors(t, error, ['title', 'description', 'competency_id', 'photo']),
+    onSaved: (saved) => {
+      const notice: HelpNotice = { notice: 'reported' };
+      void navigate(helpRequestPath(group.id, saved.id), { state: notice });
+    },
+  });
+  const { field } = form;
+  const sent = reported;
+
+  return (
+    <section className="card" aria-labelledby="help-report-title" data-testid="help-report">
+      <h2 id="help-report-title" tabIndex={-1}>
+        {t('mentoring.help.form.title')}
+      </h2>
+      <p className="muted">{t('mentoring.help.form.intro')}</p>
+      {sent && !form.submitting ? (
+        <Alert tone="info">{t('mentoring.help.form.reportedPhotoPending')}</Alert>
+      ) : null}
+      {form.server.general.length > 0 ? <Alert tone="error">{form.server.general.join(' ')}</Alert> : null}
+      <form className="form" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={form.submitting}>
+        <FormField
+          label={t('common.required', { label: t('mentoring.help.fields.title') })}
+          hint={t('mentoring.help.form.titleHint')}
+          maxLength={MAX_TITLE}
+          autoComplete="off"
+          readOnly={sent !== null}
+          {...field('title')}
+        />
+        <TextAreaField
+          label={t('mentoring.help.fields.description')}
+          hint={t('mentoring.help.form.descriptionHint')}
+          rows={3}
+          readOnly={sent !== null}
+          {...field('description')}
+        />
+        <SelectField
+          label={t('mentoring.help.fields.competency')}
+          emptyLabel={t('mentoring.help.form.noCompetency')}
+          options={options}
+          disabled={sent !== null}
+          {...field('competency_id')}
+        />
+        <PhotoPicker
+          file={photo}
+          onChange={(file) => {
+            setPhoto(file);
+            form.clear();
+          }}
+          errors={form.errorsFor('photo')}
+          progress={progress}
+          disabled={form.submitting}
+          testId="help-photo"
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={form.submitting}>
+            {form.submitting
+              ? t('mentoring.help.form.sending')
+              : sent
+                ? t('mentoring.help.form.sendPhoto')
+                : t('mentoring.help.form.submit')}
+          </button>
+          {sent ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void navigate(helpRequestPath(group.id, sent.id), { state: { notice: 'reported' } satisfies HelpNotice })}
+            >
+              {t('mentoring.help.form.withoutPhoto')}
+            </button>
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => void navigate(helpListPath(group.id))}>
+              {t('mentoring.help.form.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
