@@ -230,7 +230,7 @@ describe('buttons follow what the caller may write', () => {
     const first = renderWorkspace('/groups/1');
     const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
     expect(within(tabs).queryByRole('link', { name: 'Pengaturan' })).not.toBeInTheDocument();
-    expect(within(tabs).getAllByRole('link')).toHaveLength(12);
+    expect(within(tabs).getAllByRole('link')).toHaveLength(13);
     first.unmount();
     renderWorkspace('/groups/1/settings');
     expect(await screen.findByText(/Pengaturan kelompok hanya dapat diubah oleh ketua kelompok/)).toBeInTheDocument();
