@@ -31,7 +31,10 @@ test("the demo officer's registry, area view, renewal round and compliance list 
     await eventually(async () => clean(await total.textContent()) === `${batu.toLocaleString('id-ID')} usaha ditemukan`, {
       message: `Batu's ${batu} enterprises`,
     });
-    assert.equal(await page.getByLabel('Kabupaten/Kota', { exact: true }).first().inputValue(), '35.79');
+    // The picker shows Kota Batu once its list of regencies has loaded (it may come after the count).
+    await eventually(async () => (await page.getByLabel('Kabupaten/Kota', { exact: true }).first().inputValue()) === '35.79', {
+      message: 'the regency picker on Kota Batu',
+    });
     assert.ok(!asked.includes(null), `the page asked for all of Indonesia first: ${JSON.stringify(asked)}`);
 
     // The area view counts Batu's three districts.
