@@ -307,6 +307,24 @@ audit::Snapshot SnapshotOf(const Evaluation& evaluation) {
           {"on_request", evaluation.on_request}};
 }
 
+// A cycle's completion so far, sessions held and attendance at them, read from its records.
+core::Result<CycleOutcome> OutcomeOf(UnitOfWork& unit, LearningCycle cycle) {
+  CycleOutcome outcome;
+  GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit.Cycles().Evaluations(cycle.id));
+  GOTONG_ASSIGN_OR_RETURN(auto sessions, unit.Cycles().Sessions(cycle.id));
+  auto completion = CompletionOf(cycle, evaluations);
+  outcome.summary.achieved = completion.achieved;
+  outcome.summary.targets = completion.targets;
+  outcome.summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
+  outcome.summary.sessions = static_cast<std::int64_t>(sessions.size());
+  for (const auto& session : sessions) {
+    outcome.present += session.present;
+    outcome.recorded += session.present + session.excused + session.absent;
+  }
+  outcome.summary.cycle = std::move(cycle);
+  return outcome;
+}
+
 }  // namespace
 
 bool Guides(const Caller& caller) {
@@ -487,16 +505,8 @@ core::Result<core::Page<CycleSummary>> CycleService::List(const Context& context
   page.limit = cycles.limit;
   page.offset = cycles.offset;
   for (auto& cycle : cycles.items) {
-    CycleSummary summary;
-    GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit->Cycles().Evaluations(cycle.id));
-    GOTONG_ASSIGN_OR_RETURN(auto sessions, unit->Cycles().Sessions(cycle.id));
-    auto completion = CompletionOf(cycle, evaluations);
-    summary.achieved = completion.achieved;
-    summary.targets = completion.targets;
-    summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
-    summary.sessions = static_cast<std::int64_t>(sessions.size());
-    summary.cycle = std::move(cycle);
-    page.items.push_back(std::move(summary));
+    GOTONG_ASSIGN_OR_RETURN(auto outcome, OutcomeOf(*unit, std::move(cycle)));
+    page.items.push_back(std::move(outcome.summary));
   }
   return page;
 }
@@ -513,28 +523,17 @@ core::Result<LearningOutcomes> CycleService::Outcomes(const Context& context, st
   for (;;) {
     GOTONG_ASSIGN_OR_RETURN(auto cycles, unit->Cycles().List(filter, page));
     for (auto& cycle : cycles.items) {
-      CycleOutcome outcome;
-      GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit->Cycles().Evaluations(cycle.id));
-      GOTONG_ASSIGN_OR_RETURN(auto sessions, unit->Cycles().Sessions(cycle.id));
-      auto completion = CompletionOf(cycle, evaluations);
-      outcome.summary.achieved = completion.achieved;
-      outcome.summary.targets = completion.targets;
-      outcome.summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
-      outcome.summary.sessions = static_cast<std::int64_t>(sessions.size());
-      for (const auto& session : sessions) {
-        outcome.present += session.present;
-        outcome.recorded += session.present + session.excused + session.absent;
-      }
-      auto& side = outcomes.by_origin[cycle.mentor_origin == MentorOrigin::kCommunity ? 0 : 1];
+      GOTONG_ASSIGN_OR_RETURN(auto outcome, OutcomeOf(*unit, std::move(cycle)));
+      const LearningCycle& counted = outcome.summary.cycle;
+      auto& side = outcomes.by_origin[counted.mentor_origin == MentorOrigin::kCommunity ? 0 : 1];
       ++side.cycles;
       side.present += outcome.present;
       side.recorded += outcome.recorded;
-      if (cycle.status == CycleStatus::kClosed) {
+      if (counted.status == CycleStatus::kClosed) {
         ++side.closed;
-        side.achieved += completion.achieved;
-        side.targets += completion.targets;
+        side.achieved += outcome.summary.achieved;
+        side.targets += outcome.summary.targets;
       }
-      outcome.summary.cycle = std::move(cycle);
       outcomes.cycles.push_back(std::move(outcome));
     }
     page.offset += page.limit;
