@@ -23,6 +23,7 @@ namespace mentoring {
 class MentorshipRepository;
 class CycleRepository;
 class SurveyRepository;
+class MatchingRunRepository;
 }  // namespace mentoring
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
@@ -48,6 +49,7 @@ class UnitOfWork {
   virtual mentoring::MentorshipRepository& Mentorships() = 0;
   virtual mentoring::CycleRepository& Cycles() = 0;
   virtual mentoring::SurveyRepository& Surveys() = 0;
+  virtual mentoring::MatchingRunRepository& MatchingRuns() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

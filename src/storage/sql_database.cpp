@@ -94,6 +94,7 @@ class SqlUnit final : public domain::UnitOfWork {
         mentorships_(sql_),
         cycles_(sql_),
         surveys_(sql_),
+        matching_runs_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -147,6 +148,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::MentorshipRepository& Mentorships() override { return mentorships_; }
   domain::mentoring::CycleRepository& Cycles() override { return cycles_; }
   domain::mentoring::SurveyRepository& Surveys() override { return surveys_; }
+  domain::mentoring::MatchingRunRepository& MatchingRuns() override { return matching_runs_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -185,6 +187,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlMentorshipRepository mentorships_;
   internal::SqlCycleRepository cycles_;
   internal::SqlSurveyRepository surveys_;
+  internal::SqlMatchingRunRepository matching_runs_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };
