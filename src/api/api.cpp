@@ -15,7 +15,8 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
         handlers::AddRegionRoutes, handlers::AddAuditRoutes, handlers::AddRegistryRoutes,
         handlers::AddImportRoutes, handlers::AddGroupRoutes, handlers::AddMeetingRoutes,
         handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes,
-        handlers::AddMemberSummaryRoutes, handlers::AddMentoringRoutes, handlers::AddSurveyRoutes}) {
+        handlers::AddMemberSummaryRoutes, handlers::AddMentoringRoutes, handlers::AddSurveyRoutes,
+        handlers::AddMatchingRoutes}) {
     add(routes, services, options);
   }
   return routes;

@@ -49,6 +49,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::mentoring::MentorshipService>(*runtime->database, runtime->clock);
   runtime->cycles = std::make_unique<domain::mentoring::CycleService>(*runtime->database, runtime->clock);
   runtime->surveys = std::make_unique<domain::mentoring::SurveyService>(*runtime->database, runtime->clock);
+  runtime->matching_runs = std::make_unique<domain::mentoring::MatchingRunService>(
+      *runtime->database, runtime->clock, runtime->matching_solver);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

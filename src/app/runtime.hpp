@@ -12,6 +12,7 @@
 #include "domain/groups/member_summary_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
+#include "domain/mentoring/matching_run_service.hpp"
 #include "domain/mentoring/survey_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
@@ -21,6 +22,7 @@
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
+#include "optim/lemon_matching_solver.hpp"
 #include "storage/sql_database.hpp"
 
 namespace gotong::app {
@@ -47,6 +49,8 @@ struct Runtime {
   std::unique_ptr<domain::mentoring::MentorshipService> mentorships;
   std::unique_ptr<domain::mentoring::CycleService> cycles;
   std::unique_ptr<domain::mentoring::SurveyService> surveys;
+  optim::LemonMatchingSolver matching_solver;
+  std::unique_ptr<domain::mentoring::MatchingRunService> matching_runs;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

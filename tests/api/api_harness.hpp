@@ -23,6 +23,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/regions/region_service.hpp"
+#include "optim/lemon_matching_solver.hpp"
 #include "support/testing.hpp"
 
 namespace gotong::api_tests {
@@ -95,8 +96,11 @@ class Services {
   domain::mentoring::MentorshipService mentorships;
   domain::mentoring::CycleService cycles;
   domain::mentoring::SurveyService surveys;
+  optim::LemonMatchingSolver matching_solver;
+  domain::mentoring::MatchingRunService matching_runs;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
+  std::vector<std::int64_t> queued_matching;  // runs POST /matching/runs handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports
   api::Api app;  // the whole HTTP surface under test
 

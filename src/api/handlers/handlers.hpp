@@ -13,7 +13,8 @@ namespace gotong::api::handlers {
 using AddRoutes = void(std::vector<Route>& routes, const Services& services, const ApiOptions& options);
 AddRoutes AddSystemRoutes, AddSessionRoutes, AddUserRoutes, AddRegionRoutes, AddAuditRoutes,
     AddRegistryRoutes, AddImportRoutes, AddTreasuryRoutes, AddCooperationRoutes, AddGroupRoutes,
-    AddMeetingRoutes, AddDeliberationRoutes, AddMemberSummaryRoutes, AddMentoringRoutes, AddSurveyRoutes;
+    AddMeetingRoutes, AddDeliberationRoutes, AddMemberSummaryRoutes, AddMentoringRoutes, AddSurveyRoutes,
+    AddMatchingRoutes;
 
 // The positive integer {id} of a route's path, or nothing (the caller answers 404).
 std::optional<std::int64_t> PathId(const Call& call);
