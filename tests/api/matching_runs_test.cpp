@@ -28,7 +28,7 @@ class MatchingRuns : public GroupTest {
     return 0;
   }
 
-  std::int64_t Cycle(json::object mentor, std::int64_t target, const json::array& mentees) {
+  std::int64_t Cycle(const json::object& mentor, std::int64_t target, const json::array& mentees) {
     json::object body{{"group_id", 1}, {"title", "Belajar bersama"},
                       {"targets", json::array{json::object{{"competency_id", target}}}}, {"mentees", mentees}};
     for (const auto& [key, value] : mentor) body[key] = value;
