@@ -19,6 +19,7 @@
 #include "domain/idempotency/idempotency_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
+#include "domain/mentoring/matching_run_service.hpp"
 #include "domain/mentoring/survey_service.hpp"
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/regions/region_service.hpp"
@@ -44,6 +45,7 @@ struct Services {
   domain::mentoring::CycleService& cycles;
   domain::mentoring::SurveyService& surveys;
   domain::mentoring::HelpRequestService& help_requests;
+  domain::mentoring::MatchingRunService& matching_runs;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).
@@ -51,6 +53,9 @@ struct Services {
   // The database's state as last probed, without blocking (app's HealthMonitor). When given,
   // /api/v1/health answers from it on the I/O thread; when empty, health pings the database.
   std::function<core::Status()> database_health;
+  // Hands a queued matching run to its worker; false when the worker's queue is full (503).
+  // Empty: runs stay queued.
+  std::function<bool(std::int64_t run_id)> start_matching;
 };
 
 struct ApiOptions {

@@ -173,6 +173,26 @@ std::optional<std::vector<std::string>> BodyReader::Strings(const std::string& n
   return items;
 }
 
+std::optional<std::vector<std::int64_t>> BodyReader::Ints(const std::string& name, bool required,
+                                                           std::size_t max_items) {
+  const json::array* found = Array(name, required, max_items, "integers");
+  if (!found) return std::nullopt;
+  std::vector<std::int64_t> items;
+  bool ok = true;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    const auto& item = (*found)[i];
+    if (item.is_int64()) {
+      items.push_back(item.as_int64());
+    } else {
+      std::string item_name = Name(name) + "[" + std::to_string(i) + "]";
+      AddError({item_name, "wrong_type", item_name + " must be an integer"});
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return items;
+}
+
 std::optional<std::vector<BodyReader>> BodyReader::Objects(
     const std::string& name, bool required, std::size_t max_items,
     std::initializer_list<std::string_view> allowed) {

@@ -49,6 +49,8 @@ class BodyReader {
   // An array of one-line strings, each checked ("options[2]" when one is not a string), or nothing.
   std::optional<std::vector<std::string>> Strings(const std::string& name, bool required,
                                                   std::size_t max_items);
+  // An array of integers, each checked ("group_ids[2]" when one is not an integer), or nothing.
+  std::optional<std::vector<std::int64_t>> Ints(const std::string& name, bool required, std::size_t max_items);
   // An array of objects, each read by its own reader named "attendance[3].", or nothing.
   std::optional<std::vector<BodyReader>> Objects(const std::string& name, bool required,
                                                  std::size_t max_items,

@@ -22,10 +22,12 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.cycles,
                        *runtime.surveys,
                        *runtime.help_requests,
+                       *runtime.matching_runs,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),
-                       std::move(database_health)};
+                       std::move(database_health),
+                       nullptr};
 }
 
 core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime) {
@@ -43,6 +45,9 @@ core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime)
   api::Services services = ApiServices(
       runtime, [runner](std::int64_t job_id) { runner->Enqueue(job_id); },
       [health] { return health->Status(); });
+  service->matching_runner_ = std::make_unique<MatchingRunner>(*runtime.matching_runs);
+  auto* matching = service->matching_runner_.get();
+  services.start_matching = [matching](std::int64_t run_id) { return matching->Enqueue(run_id); };
   api::ApiOptions api_options;
   api_options.version = GOTONG_VERSION;
   api_options.web_root = config.web_root;
@@ -78,6 +83,7 @@ core::Result<std::unique_ptr<HttpService>> HttpService::Create(Runtime& runtime)
 
 HttpService::~HttpService() {
   if (runner_) runner_->Stop();
+  if (matching_runner_) matching_runner_->Stop();
   if (health_) health_->Stop();
 }
 
@@ -86,12 +92,15 @@ core::Result<std::string> HttpService::Start() {
   health_->Start();
   runner_->Start();
   runner_->ResumeUnfinished();
+  matching_runner_->Start();
+  matching_runner_->ResumeUnfinished();
   return url;
 }
 
 void HttpService::Run() {
   server_->Run();
   runner_->Stop();
+  matching_runner_->Stop();
   health_->Stop();
 }
 

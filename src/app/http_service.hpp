@@ -6,6 +6,7 @@
 
 #include "app/health_monitor.hpp"
 #include "app/import_runner.hpp"
+#include "app/matching_runner.hpp"
 #include "app/runtime.hpp"
 #include "api/api.hpp"
 #include "core/result.hpp"
@@ -44,6 +45,7 @@ class HttpService {
   std::unique_ptr<storage::SqlDatabase> probe_database_;
   std::unique_ptr<HealthMonitor> health_;
   std::unique_ptr<ImportRunner> runner_;
+  std::unique_ptr<MatchingRunner> matching_runner_;
   std::unique_ptr<api::Api> api_;
   std::unique_ptr<net::Server> server_;
 };

@@ -56,6 +56,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   runtime->photos = std::make_unique<io::VipsPhotoEncoder>(photo_options);
   runtime->help_requests = std::make_unique<domain::mentoring::HelpRequestService>(
       *runtime->database, runtime->clock, *runtime->photos);
+  runtime->matching_runs = std::make_unique<domain::mentoring::MatchingRunService>(
+      *runtime->database, runtime->clock, runtime->matching_solver);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

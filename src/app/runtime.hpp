@@ -12,6 +12,7 @@
 #include "domain/groups/member_summary_service.hpp"
 #include "domain/mentoring/competency_service.hpp"
 #include "domain/mentoring/cycle_service.hpp"
+#include "domain/mentoring/matching_run_service.hpp"
 #include "domain/mentoring/survey_service.hpp"
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
@@ -23,6 +24,7 @@
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
 #include "io/photo.hpp"
+#include "optim/lemon_matching_solver.hpp"
 #include "storage/sql_database.hpp"
 
 namespace gotong::app {
@@ -51,6 +53,8 @@ struct Runtime {
   std::unique_ptr<domain::mentoring::SurveyService> surveys;
   std::unique_ptr<io::VipsPhotoEncoder> photos;
   std::unique_ptr<domain::mentoring::HelpRequestService> help_requests;
+  optim::LemonMatchingSolver matching_solver;
+  std::unique_ptr<domain::mentoring::MatchingRunService> matching_runs;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

@@ -24,6 +24,7 @@ class MentorshipRepository;
 class CycleRepository;
 class SurveyRepository;
 class HelpRequestRepository;
+class MatchingRunRepository;
 }  // namespace mentoring
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
@@ -50,6 +51,7 @@ class UnitOfWork {
   virtual mentoring::CycleRepository& Cycles() = 0;
   virtual mentoring::SurveyRepository& Surveys() = 0;
   virtual mentoring::HelpRequestRepository& HelpRequests() = 0;
+  virtual mentoring::MatchingRunRepository& MatchingRuns() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

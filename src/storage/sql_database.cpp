@@ -97,6 +97,7 @@ class SqlUnit final : public domain::UnitOfWork {
         cycles_(sql_),
         surveys_(sql_),
         help_requests_(sql_),
+        matching_runs_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -151,6 +152,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::CycleRepository& Cycles() override { return cycles_; }
   domain::mentoring::SurveyRepository& Surveys() override { return surveys_; }
   domain::mentoring::HelpRequestRepository& HelpRequests() override { return help_requests_; }
+  domain::mentoring::MatchingRunRepository& MatchingRuns() override { return matching_runs_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -190,6 +192,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlCycleRepository cycles_;
   internal::SqlSurveyRepository surveys_;
   internal::SqlHelpRequestRepository help_requests_;
+  internal::SqlMatchingRunRepository matching_runs_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -4,6 +4,7 @@
 
 #include "domain/mentoring/cycles.hpp"
 #include "domain/mentoring/mentoring.hpp"
+#include "domain/mentoring/matching_runs.hpp"
 #include "domain/mentoring/surveys.hpp"
 
 namespace gotong::storage::internal {
@@ -74,6 +75,28 @@ class SqlSurveyRepository final : public domain::mentoring::SurveyRepository {
  private:
   // The questions of templates, into `templates` by id.
   void ReadQuestions(std::vector<domain::mentoring::SurveyTemplate>& templates);
+  soci::session& sql_;
+};
+
+class SqlMatchingRunRepository final : public domain::mentoring::MatchingRunRepository {
+ public:
+  explicit SqlMatchingRunRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::int64_t> Insert(const domain::mentoring::MatchingRun& run) override;
+  core::Result<domain::mentoring::MatchingRun> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::mentoring::MatchingRun>> List(std::int64_t group_id,
+                                                                const core::PageRequest& page) override;
+  core::Result<std::vector<domain::mentoring::MatchingRun>> Unfinished() override;
+  core::Status Update(const domain::mentoring::MatchingRun& run) override;
+  core::Status InsertResult(std::int64_t run_id, const std::vector<domain::mentoring::RunPair>& pairs,
+                            const std::vector<domain::mentoring::RunUnplaced>& unplaced) override;
+  core::Result<std::vector<domain::mentoring::RunPair>> Pairs(std::int64_t run_id) override;
+  core::Result<std::vector<domain::mentoring::RunUnplaced>> Unplaced(std::int64_t run_id) override;
+  core::Result<domain::mentoring::MatchingPool> Pool(const std::vector<std::int64_t>& group_ids,
+                                                     const core::Date& today) override;
+
+ private:
+  // The run's groups and capacities.
+  void ReadInput(domain::mentoring::MatchingRun& run);
   soci::session& sql_;
 };
 

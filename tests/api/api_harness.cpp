@@ -108,13 +108,17 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       cycles(database, clock),
       surveys(database, clock),
       help_requests(database, clock, photos),
+      matching_runs(database, clock, matching_solver),
       idempotency(database, clock),
       work_dir(testing::NewTempDir("gotong-api")),
       app(api::Services{database, accounts, regions, registry, imports, groups, meetings, deliberations,
                         treasury, cooperation, member_summary, competencies, mentorships, cycles, surveys,
-                        help_requests,
-                        idempotency, clock, [this](std::int64_t job) { queued_imports.push_back(job); },
-                        nullptr},
+                        help_requests, matching_runs, idempotency, clock,
+                        [this](std::int64_t job) { queued_imports.push_back(job); }, nullptr,
+                        [this](std::int64_t run) {
+                          queued_matching.push_back(run);
+                          return true;
+                        }},
           api::ApiOptions{"9.9.9-test", "", work_dir, router}),
       // A DownDatabase only pretends to be PostgreSQL, and runs in the SQLite suite's process.
       backend_(dynamic_cast<DownDatabase*>(&database) ? "down" : database.Backend()) {

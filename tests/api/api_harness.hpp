@@ -24,6 +24,7 @@
 #include "domain/accounts/login_throttle.hpp"
 #include "domain/regions/region_service.hpp"
 #include "io/photo.hpp"
+#include "optim/lemon_matching_solver.hpp"
 #include "support/testing.hpp"
 
 namespace gotong::api_tests {
@@ -98,8 +99,11 @@ class Services {
   domain::mentoring::SurveyService surveys;
   io::VipsPhotoEncoder photos;
   domain::mentoring::HelpRequestService help_requests;
+  optim::LemonMatchingSolver matching_solver;
+  domain::mentoring::MatchingRunService matching_runs;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
+  std::vector<std::int64_t> queued_matching;  // runs POST /matching/runs handed to the worker
   std::string work_dir;                      // a fresh folder for uploads and exports
   api::Api app;  // the whole HTTP surface under test
 

@@ -1998,6 +1998,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List mentor matching runs of a group
+         * @description Anyone who reaches the group. Runs whose groups include it, newest first.
+         */
+        get: operations["listMatchingRuns"];
+        put?: never;
+        /**
+         * Start a mentor matching run
+         * @description Those who oversee every listed group (admins, the steward's officers, the programme's facilitator). Queues a run that matches the groups' active members without a mentor (mentees) with their community mentors and the outside consultants who mentor(ed) there, each with a capacity: `default_capacity` or the override in `capacities` (0: on leave), less the mentees she mentors now. The run is solved by a background worker (never on the request); follow its `progress` at the `Location`. Refused with field errors, writing nothing: a group that does not exist (`group_ids[i]` `not_found`), no mentee to match (`group_ids` `no_mentees`), no capacity left (`capacities` or `default_capacity` `no_capacity`), values out of range (`out_of_range`). When the worker's queue is full the answer is 503 with `Retry-After` (type `unavailable`) and the run is recorded as failed.
+         */
+        post: operations["startMatchingRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a mentor matching run
+         * @description Anyone who reaches every group of the run. Its status and progress, its input, and once it succeeded the proposal: pairs with the names of mentee and mentor, the mentor's origin, each term of the score and the competencies covered; mentees left unplaced with the reason (`no_mentor_covers`: no mentor with room covers any of her targets; `capacity`: every mentor who could is full) and the targets no mentor with room covers.
+         */
+        get: operations["getMatchingRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/runs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a matching run's proposal
+         * @description Those who oversee every group of the run. Creates one mentorship per pair (origin from the mentor, started today) in one transaction, audited. 409 with field `status` (`published` or `not_succeeded`) for a run that is not a succeeded, unpublished one; 409 with one `pairs` error of code `stale` per pair (params `member`, `member_id`, `mentor`, `reason`: `left` or `mentored`) when a mentee left or got a mentor since the run: nothing is published, run the matching again.
+         */
+        post: operations["publishMatchingRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4417,6 +4481,118 @@ export interface components {
             ended_on?: string | null;
             note?: string | null;
         };
+        MatchingRunInput: {
+            group_ids: number[];
+            /**
+             * @description Mentees each mentor takes, unless `capacities` says otherwise.
+             * @default 5
+             */
+            default_capacity?: number;
+            /** @description Candidate mentors each mentee keeps (default 20). */
+            top_k?: number;
+            capacities?: {
+                /** Format: int64 */
+                person_id?: number;
+                /** Format: int64 */
+                member_id?: number;
+                /** @description 0 for a mentor on leave. */
+                capacity: number;
+            }[];
+        };
+        /** @enum {string} */
+        MatchingRunStatus: "queued" | "running" | "succeeded" | "failed" | "published";
+        /** @description A mentor matching run (issue 14), without its result. */
+        MatchingRun: components["schemas"]["MatchingRunFields"];
+        MatchingRunFields: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["MatchingRunStatus"];
+            input: {
+                group_ids: number[];
+                default_capacity: number;
+                top_k: number | null;
+                capacities: {
+                    /** Format: int64 */
+                    person_id: number;
+                    capacity: number;
+                }[];
+            };
+            progress: {
+                /** @enum {string|null} */
+                stage: "scoring" | "solving" | "explaining" | null;
+                /** Format: int64 */
+                done: number;
+                /** Format: int64 */
+                total: number;
+            };
+            /** @description Why the run failed. */
+            error: string | null;
+            /** Format: int64 */
+            total_score: number | null;
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** Format: int64 */
+            published_by: number | null;
+            /** Format: date-time */
+            published_at: string | null;
+        };
+        MatchingCompetency: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        MatchingPair: {
+            /** Format: int64 */
+            mentee_member_id: number;
+            mentee_name: string;
+            /** Format: int64 */
+            group_id: number;
+            /** Format: int64 */
+            mentor_person_id: number;
+            /** Format: int64 */
+            mentor_member_id: number | null;
+            mentor_name: string;
+            mentor_origin: components["schemas"]["MentorOrigin"];
+            /** @description The pair's points, term by term (each term's weight is its maximum). */
+            score: {
+                total: number;
+                /** @description Shared values; half the weight when either has not answered the values survey. */
+                values: number;
+                values_answered: boolean;
+                coverage: number;
+                proximity: number;
+                /** @enum {string} */
+                proximity_kind: "none" | "same_village" | "same_group";
+                community: number;
+            };
+            covered_competencies: components["schemas"]["MatchingCompetency"][];
+        };
+        MatchingUnplaced: {
+            /** Format: int64 */
+            member_id: number;
+            name: string;
+            /** Format: int64 */
+            group_id: number;
+            /** @enum {string} */
+            reason: "no_mentor_covers" | "capacity";
+            uncovered_competencies: components["schemas"]["MatchingCompetency"][];
+        };
+        MatchingRunView: components["schemas"]["MatchingRunFields"] & {
+            /** @description The proposal, once the run succeeded; null before. */
+            result: null | {
+                pairs: components["schemas"]["MatchingPair"][];
+                unplaced: components["schemas"]["MatchingUnplaced"][];
+            };
+        };
+        MatchingRunPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["MatchingRun"][];
+        };
         MentorshipPage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Mentorship"][];
         };
@@ -4798,7 +4974,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -5176,6 +5352,11 @@ export interface components {
          * @example 4
          */
         CompetencyId: number;
+        /**
+         * @description The matching run's id.
+         * @example 1
+         */
+        MatchingRunId: number;
         /**
          * @description The mentorship's id.
          * @example 1
@@ -12902,6 +13083,149 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMatchingRuns: {
+        parameters: {
+            query: {
+                /** @description Runs touching this group. */
+                group_id: number;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of runs (without their result). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startMatchingRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_ids": [
+                 *         1
+                 *       ],
+                 *       "default_capacity": 2,
+                 *       "capacities": [
+                 *         {
+                 *           "member_id": 4,
+                 *           "capacity": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MatchingRunInput"];
+            };
+        };
+        responses: {
+            /** @description The run, queued. */
+            202: {
+                headers: {
+                    /** @description The run's address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRun"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMatchingRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The matching run's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    publishMatchingRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The matching run's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
