@@ -421,6 +421,21 @@ core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation
   });
 }
 
+core::Status SqlCycleRepository::UpdateEvaluation(const Evaluation& evaluation) {
+  return Guard("correct evaluation", [&]() -> core::Status {
+    long long id = evaluation.id;
+    int achieved = evaluation.achieved ? 1 : 0;
+    In<long long> level = NumberIn(evaluation.level ? std::optional<std::int64_t>(*evaluation.level) : std::nullopt);
+    In<std::string> notes = TextIn(evaluation.notes);
+    std::string on = evaluation.evaluated_on.ToString();
+    Query query(sql_);
+    query.Use(achieved).Use(level.value, level.indicator).Use(notes.value, notes.indicator).Use(on).Use(id);
+    query.Run("UPDATE cycle_evaluations SET achieved = :a, level = :l, notes = :n, evaluated_on = :d WHERE id = :i");
+    if (query.AffectedRows() == 0) return core::Error::NotFound("no evaluation " + std::to_string(evaluation.id));
+    return core::OkStatus();
+  });
+}
+
 core::Result<std::vector<Evaluation>> SqlCycleRepository::Evaluations(std::int64_t cycle_id) {
   return Guard("read evaluations", [&]() -> core::Result<std::vector<Evaluation>> {
     std::vector<Evaluation> evaluations;

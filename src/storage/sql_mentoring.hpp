@@ -48,6 +48,7 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
   core::Result<std::int64_t> InsertSession(const domain::mentoring::CycleSession& session) override;
   core::Result<std::vector<domain::mentoring::CycleSession>> Sessions(std::int64_t cycle_id) override;
   core::Result<std::int64_t> InsertEvaluation(const domain::mentoring::Evaluation& evaluation) override;
+  core::Status UpdateEvaluation(const domain::mentoring::Evaluation& evaluation) override;
   core::Result<std::vector<domain::mentoring::Evaluation>> Evaluations(std::int64_t cycle_id) override;
 
  private:

@@ -49,7 +49,7 @@ class Cycles : public GroupTest {
             {"mentees", json::array{json::object{{"member_id", member_}}, json::object{{"member_id", other_}}}}};
   }
 
-  std::int64_t CreateCycle(json::object body) {
+  std::int64_t CreateCycle(const json::object& body) {
     Reply created = Post("/api/v1/cycles", body, leader_login_);
     EXPECT_EQ(created.status(), 201) << created;
     if (created.status() != 201) return 0;
@@ -61,7 +61,7 @@ class Cycles : public GroupTest {
   }
 
   Reply Evaluate(std::int64_t cycle, std::int64_t member, std::int64_t competency, bool achieved,
-                 json::object extra = {}) {
+                 const json::object& extra = {}) {
     json::object body{{"member_id", member}, {"competency_id", competency}, {"achieved", achieved}};
     if (achieved && !extra.contains("level")) body["level"] = 2;
     for (const auto& [key, value] : extra) body[key] = value;
@@ -140,7 +140,7 @@ TEST_P(Cycles, ACommunityMentorAndAnExternalConsultantAreEachPairedWithAMenteeFo
 }
 
 TEST_P(Cycles, AWrongMentorshipIsRefusedByFieldAndNothingIsWritten) {
-  auto create = [&](json::object body, const Browser& as) {
+  auto create = [&](const json::object& body, const Browser& as) {
     json::object full{{"group_id", 1}, {"mentor_member_id", mentor_}, {"mentor_origin", "community"},
                       {"mentee_member_id", member_}, {"started_on", "2025-07-01"}};
     for (const auto& [key, value] : body) {
@@ -266,6 +266,50 @@ TEST_P(Cycles, TheGroupChoosesTheThemeByVoteThenLearnsByDoingAndClosesWithEveryM
   EXPECT_EQ(list.body.at("items").as_array().at(0).at("session_count"), 1);
   EXPECT_EQ(list.body.at("items").as_array().at(0).at("completion").at("achieved"), 4);
   EXPECT_EQ(Get("/api/v1/cycles?group_id=1&status=planning", &member_login_).body.at("total"), 0);
+}
+
+TEST_P(Cycles, AMistakenEvaluationIsCorrectedUntilTheCycleClosesAndTheCorrectionIsAudited) {
+  std::int64_t cycle = CycleUnderWay();
+  ASSERT_EQ(Transition(cycle, "evaluation").status(), 200);
+  Reply wrong = Evaluate(cycle, member_, yeast_, false, {{"notes", "belum jadi"}});
+  ASSERT_EQ(wrong.status(), 201) << wrong;
+  std::int64_t evaluation = wrong.body.at("evaluations").as_array().at(0).at("id").as_int64();
+  EXPECT_EQ(wrong.body.at("completion").at("achieved"), 0);
+  const std::string path = CyclePath(cycle, "/evaluations/" + std::to_string(evaluation));
+
+  // Achieved needs a level; who and what was evaluated stay; a plain member does not correct.
+  EXPECT_TRUE(HasFieldError(Patch(path, {{"achieved", true}}, Login("mentor")), "level", "required"));
+  Reply moved = Patch(path, {{"member_id", other_}, {"competency_id", cassava_}, {"level", 9}}, Login("mentor"));
+  EXPECT_TRUE(HasFieldError(moved, "member_id", "immutable")) << moved;
+  EXPECT_TRUE(HasFieldError(moved, "competency_id", "immutable")) << moved;
+  EXPECT_TRUE(HasFieldError(moved, "level", "out_of_range")) << moved;
+  EXPECT_EQ(Patch(path, {{"achieved", true}, {"level", 2}}, member_login_).status(), 403);
+  EXPECT_EQ(Patch(CyclePath(cycle, "/evaluations/999999"), {{"notes", "x"}}, Login("mentor")).status(), 404);
+  EXPECT_EQ(Get(CyclePath(cycle), &admin_).body.at("completion").at("achieved"), 0);  // nothing written
+
+  Reply corrected = Patch(path, {{"achieved", true}, {"level", 2}, {"notes", "ragi jadi, manis"}}, Login("mentor"));
+  ASSERT_EQ(corrected.status(), 200) << corrected;
+  const auto& now = corrected.body.at("evaluations").as_array().at(0);
+  EXPECT_EQ(now.at("achieved"), true);
+  EXPECT_EQ(now.at("level"), 2);
+  EXPECT_EQ(now.at("notes"), "ragi jadi, manis");
+  EXPECT_EQ(now.at("member_id"), member_);
+  EXPECT_EQ(corrected.body.at("completion").at("achieved"), 1);
+  Reply log = Get("/api/v1/audit?entity=evaluation&entity_id=" + std::to_string(evaluation), &admin_);
+  ASSERT_EQ(log.status(), 200) << log;
+  ASSERT_EQ(log.body.at("total"), 2) << log;
+  const auto& update = log.body.at("items").as_array().at(0);
+  EXPECT_EQ(update.at("action"), "update");
+  EXPECT_EQ(update.at("before").at("achieved"), false);
+  EXPECT_EQ(update.at("after").at("achieved"), true);
+
+  ASSERT_EQ(Evaluate(cycle, member_, cassava_, true).status(), 201);
+  ASSERT_EQ(Evaluate(cycle, other_, yeast_, true).status(), 201);
+  ASSERT_EQ(Evaluate(cycle, other_, cassava_, false).status(), 201);
+  ASSERT_EQ(Transition(cycle, "closed").status(), 200);
+  Reply late = Patch(path, {{"achieved", false}}, Login("mentor"));
+  EXPECT_EQ(late.status(), 409) << late;
+  EXPECT_TRUE(HasFieldError(late, "status", "closed")) << late;
 }
 
 TEST_P(Cycles, ACycleMovesOnlyOneStepForwardAndOnlyWhenReady) {

@@ -343,6 +343,15 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEvaluationFields));
     return JsonReply(201, cycles.AddEvaluation(call.context, id, input), CycleViewJson);
   }});
+
+  routes.push_back({"PATCH", "/api/v1/cycles/{id}/evaluations/{evaluation_id}", Access::SignedIn(),
+                    [&cycles](Call& call) -> Reply {
+    auto id = PathId(call, "id");
+    auto evaluation_id = PathId(call, "evaluation_id");
+    if (!id || !evaluation_id) return core::Error::NotFound("no such evaluation");
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEvaluationFields));
+    return JsonReply(200, cycles.CorrectEvaluation(call.context, *id, *evaluation_id, input), CycleViewJson);
+  }});
 }
 
 }  // namespace gotong::api::handlers

@@ -794,4 +794,58 @@ core::Result<CycleView> CycleService::AddEvaluation(const Context& context, std:
   return write.Commit(std::move(view));
 }
 
+core::Result<CycleView> CycleService::CorrectEvaluation(const Context& context, std::int64_t id,
+                                                        std::int64_t evaluation_id, const EvaluationInput& input) {
+  GOTONG_ASSIGN_OR_RETURN(auto opened, BeginCycleWrite(context, id));
+  auto& [write, cycle] = opened;
+  auto& [unit, group, caller, trail] = write;
+  GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit->Cycles().Evaluations(cycle.id));
+  auto found = std::find_if(evaluations.begin(), evaluations.end(),
+                            [&](const Evaluation& e) { return e.id == evaluation_id; });
+  if (found == evaluations.end()) {
+    return Error::NotFound("no evaluation " + std::to_string(evaluation_id) + " in this learning cycle");
+  }
+  if (cycle.status == CycleStatus::kClosed) {
+    return Precondition("status", "closed", "the cycle is closed; its evaluations stay as they were");
+  }
+  Evaluation evaluation = *found;
+  Problems problems;
+  for (const auto& [given, field] : {std::pair{Given(input.member_id), "member_id"},
+                                     {Given(input.competency_id), "competency_id"},
+                                     {Given(input.on_request), "on_request"}}) {
+    if (given) problems.Add(field, "immutable", std::string(field) + " stays: evaluate the other one instead");
+  }
+  if (Given(input.achieved)) {
+    if (!IsSet(input.achieved)) {
+      problems.Add("achieved", "required", "achieved is true or false");
+    } else {
+      evaluation.achieved = **input.achieved;
+    }
+  }
+  if (Given(input.level)) {
+    if (!IsSet(input.level)) {
+      evaluation.level.reset();
+    } else if (**input.level < kBasicLevel || **input.level > kMasterLevel) {
+      problems.Add("level", "out_of_range", "level is 1, 2 or 3");
+    } else {
+      evaluation.level = static_cast<int>(**input.level);
+    }
+  }
+  if (evaluation.achieved && !evaluation.level && !IsSet(input.level)) {  // (an out-of-range one is said above)
+    problems.Add("level", "required", "say the level she reached");
+  }
+  ApplyOptionalText(problems, input.notes, "notes", kMaxText, evaluation.notes);
+  if (IsSet(input.evaluated_on)) {
+    if (auto day = groups::PastDate(problems, "evaluated_on", **input.evaluated_on, Today())) evaluation.evaluated_on = *day;
+  } else if (Given(input.evaluated_on)) {
+    problems.Add("evaluated_on", "required", "an evaluation keeps its day");
+  }
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(unit->Cycles().UpdateEvaluation(evaluation));
+  GOTONG_RETURN_IF_ERROR(
+      trail.Record("evaluation", evaluation.id, "update", SnapshotOf(*found), SnapshotOf(evaluation)));
+  GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, cycle, caller));
+  return write.Commit(std::move(view));
+}
+
 }  // namespace gotong::domain::mentoring

@@ -187,6 +187,10 @@ class CycleService : public groups::GroupWorkspace {
   // During evaluation; during implementation only one the mentee asked for (on_request).
   core::Result<CycleView> AddEvaluation(const accounts::Context& context, std::int64_t id,
                                         const EvaluationInput& input);
+  // Corrects an evaluation (achieved, level, notes, evaluated_on) until the cycle is closed; the
+  // mentee, the competency and whether she asked for it stay. Audited with before and after.
+  core::Result<CycleView> CorrectEvaluation(const accounts::Context& context, std::int64_t id,
+                                            std::int64_t evaluation_id, const EvaluationInput& input);
 
  private:
   core::Result<CycleView> ViewOf(UnitOfWork& unit, const LearningCycle& cycle, const groups::Caller& caller) const;

@@ -183,6 +183,8 @@ class CycleRepository {
   virtual core::Result<std::vector<CycleSession>> Sessions(std::int64_t cycle_id) = 0;
   // kAlreadyExists (field "member_id") when the mentee has one on the competency already.
   virtual core::Result<std::int64_t> InsertEvaluation(const Evaluation& evaluation) = 0;
+  // Its achievement, level, notes and day (who and what it evaluates stay); kNotFound without it.
+  virtual core::Status UpdateEvaluation(const Evaluation& evaluation) = 0;
   virtual core::Result<std::vector<Evaluation>> Evaluations(std::int64_t cycle_id) = 0;
 };
 

@@ -1642,6 +1642,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/evaluations/{evaluation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct an evaluation
+         * @description Those who guide the group's learning, until the cycle is closed (`409`, field `status`, code `closed`): whether the competency was achieved, its `level` (required when achieved), `notes` and `evaluated_on`. The mentee, the competency and `on_request` stay (`400`, code `immutable`): a wrong pair is corrected by marking it and evaluating the right one. An evaluation of another cycle is a `404`. Audited (entity `evaluation`, action `update`, with before and after). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["correctCycleEvaluation"];
+        trace?: never;
+    };
     "/api/v1/survey-templates": {
         parameters: {
             query?: never;
@@ -4801,6 +4821,15 @@ export interface components {
              * @default false
              */
             on_request?: boolean;
+        };
+        /** @description The fields of an evaluation that may be corrected; `member_id`, `competency_id` and `on_request` are refused as `immutable`. */
+        CycleEvaluationPatch: {
+            achieved?: boolean;
+            /** @description Required when achieved; null clears it. */
+            level?: number | null;
+            notes?: string | null;
+            /** Format: date */
+            evaluated_on?: string;
         };
         LearningOutcomes: {
             cycles: {
@@ -12117,6 +12146,57 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    correctCycleEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The learning cycle's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["CycleId"];
+                /** @description The evaluation's id (`evaluations[].id` of the cycle). */
+                evaluation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "achieved": true,
+                 *       "level": 2,
+                 *       "notes": "diulang sekali, warna daun keluar"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CycleEvaluationPatch"];
+            };
+        };
+        responses: {
+            /** @description The cycle with the corrected evaluation and its completion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cycle"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["GroupConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
