@@ -884,6 +884,7 @@ export const en: Translation = {
         title: 'What failed?',
         description: 'Tell a little more',
         competency: 'About the skill',
+        member: 'For member',
       },
       list: {
         title: 'Help requests',
@@ -920,6 +921,9 @@ export const en: Translation = {
         reportedPhotoPending: 'Your request was sent, but its photo was not. Choose another photo and send it, or go on without one.',
         titleRequired: 'Say what failed.',
         tooLong: 'Too long.',
+        memberHint: 'A member without an account can be helped by the leader: choose her name.',
+        chooseMember: 'Choose a member',
+        memberRequired: 'Choose the member who asks for help.',
       },
       photo: {
         label: 'Photo (optional)',
@@ -1008,6 +1012,7 @@ export const en: Translation = {
           other_sector: 'This skill is not of your group\'s sector.',
         },
         member_id: {
+          required: 'Choose the member who asks for help.',
           not_member: 'This person is not a member of this group.',
           not_member_now: 'This person is no longer a member.',
         },

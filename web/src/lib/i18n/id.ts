@@ -885,6 +885,7 @@ export const id = {
         title: 'Apa yang gagal?',
         description: 'Ceritakan sedikit',
         competency: 'Tentang keterampilan',
+        member: 'Untuk anggota',
       },
       list: {
         title: 'Permintaan bantuan',
@@ -921,6 +922,9 @@ export const id = {
         reportedPhotoPending: 'Permintaan Anda sudah terkirim, tetapi fotonya belum. Pilih foto lain lalu kirim, atau lanjutkan tanpa foto.',
         titleRequired: 'Tulis apa yang gagal.',
         tooLong: 'Terlalu panjang.',
+        memberHint: 'Anggota yang belum punya akun bisa dibantu oleh ketua: pilih namanya.',
+        chooseMember: 'Pilih anggota',
+        memberRequired: 'Pilih anggota yang minta bantuan.',
       },
       photo: {
         label: 'Foto (boleh tidak ada)',
@@ -1010,6 +1014,7 @@ export const id = {
           other_sector: 'Keterampilan ini bukan dari sektor kelompok Anda.',
         },
         member_id: {
+          required: 'Pilih anggota yang minta bantuan.',
           not_member: 'Orang ini bukan anggota kelompok ini.',
           not_member_now: 'Orang ini sudah tidak menjadi anggota.',
         },

@@ -7,6 +7,7 @@ import type {
   CycleStatus,
   CycleSummaryPage,
   EvaluationInput,
+  EvaluationPatch,
   GroupMember,
   MemberPage,
   Proposal,
@@ -47,6 +48,11 @@ export function addSession(cycleId: number, body: SessionInput, idempotencyKey?:
 
 export function addEvaluation(cycleId: number, body: EvaluationInput, idempotencyKey?: string): Promise<Cycle> {
   return api.post<Cycle>(`/cycles/${cycleId}/evaluations`, body, { idempotencyKey });
+}
+
+/** Corrects an evaluation until the cycle closes (the pair and on_request stay). */
+export function correctEvaluation(cycleId: number, evaluationId: number, body: EvaluationPatch): Promise<Cycle> {
+  return api.patch<Cycle>(`/cycles/${cycleId}/evaluations/${evaluationId}`, body);
 }
 
 // ---- what a plan is made of: the group's members and its theme proposals ----

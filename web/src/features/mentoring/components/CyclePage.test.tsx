@@ -171,7 +171,8 @@ describe('the evaluations', () => {
     expect(screen.getByTestId(`evaluation-16-${YEAST}`)).toHaveTextContent('Belum tercapai · Tingkat 1');
     expect(screen.getByTestId(`evaluation-16-${CASSAVA}`)).toHaveTextContent('Belum dinilai');
     expect(within(screen.getByTestId(`evaluation-16-${CASSAVA}`)).getByRole('button', { name: 'Nilai Tukini pada Memilih singkong' })).toBeInTheDocument();
-    expect(within(screen.getByTestId(`evaluation-14-${YEAST}`)).queryByRole('button')).not.toBeInTheDocument();
+    // A recorded evaluation is corrected, not evaluated again.
+    expect(within(screen.getByTestId(`evaluation-14-${YEAST}`)).getByRole('button')).toHaveAccessibleName('Ubah penilaian Painem pada Fermentasi dengan ragi');
     expect(screen.queryByTestId('evaluation-list')).not.toBeInTheDocument();
   });
 
@@ -225,6 +226,30 @@ describe('the evaluations', () => {
     expect(await within(form).findByText('Tanggal penilaian tidak boleh setelah hari ini.')).toBeInTheDocument();
     expect(within(form).getByLabelText('Tanggal penilaian')).toHaveAttribute('aria-invalid', 'true');
     expect(sentTo('POST /api/v1/cycles/4/evaluations')[0]).toMatchObject({ member_id: 14, competency_id: YEAST, achieved: false, level: null, on_request: true });
+  });
+
+  it('corrects a mistaken evaluation in place: only what may change is sent, and the verdict changes', async () => {
+    const user = userEvent.setup();
+    serve(evaluating(), {
+      'PATCH /api/v1/cycles/4/evaluations/1608': answer((body) => ({
+        evaluations: current.evaluations.map((e) => (e.id === 1608 ? { ...e, ...body } : e)),
+      })),
+    });
+    open();
+    const cell = await screen.findByTestId(`evaluation-16-${YEAST}`);
+    await user.click(within(cell).getByRole('button', { name: 'Ubah penilaian Tukini pada Fermentasi dengan ragi' }));
+    const form = screen.getByTestId('evaluation-form');
+    expect(within(form).getByRole('heading')).toHaveTextContent('Ubah penilaian: Tukini — Fermentasi dengan ragi');
+    // The form starts from what was recorded.
+    expect(within(form).getByLabelText('Belum tercapai')).toBeChecked();
+    expect(within(form).getByLabelText('Tingkat 1: dengan bimbingan')).toBeChecked();
+    await user.click(within(form).getByLabelText('Tercapai'));
+    await user.click(within(form).getByLabelText('Tingkat 2: mandiri'));
+    await user.click(within(form).getByRole('button', { name: 'Simpan perubahan' }));
+    expect(await screen.findByText('Penilaian Tukini — Fermentasi dengan ragi sudah diubah.')).toBeInTheDocument();
+    expect(sentTo('PATCH /api/v1/cycles/4/evaluations/1608')).toEqual([{ achieved: true, level: 2, notes: null, evaluated_on: '2026-03-10' }]);
+    expect(screen.getByTestId(`evaluation-16-${YEAST}`)).toHaveTextContent('Tercapai · Tingkat 2');
+    expect(callsTo(fetchMock, 'POST /api/v1/cycles/4/evaluations')).toHaveLength(0);
   });
 
   it('says so when the pair was evaluated meanwhile', async () => {

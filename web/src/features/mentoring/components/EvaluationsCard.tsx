@@ -10,11 +10,28 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useMediaQuery } from '../../../lib/use-media-query';
-import { useAddEvaluation } from '../hooks/use-learning';
+import { useAddEvaluation, useCorrectEvaluation } from '../hooks/use-learning';
 import { LEVELS } from '../types';
-import { evaluationMode, evaluationOf, progressByMentee, type Cycle, type CycleEvaluation } from '../types/cycles';
+import {
+  evaluationMode,
+  evaluationOf,
+  progressByMentee,
+  type Cycle,
+  type CycleEvaluation,
+  type EvaluationInput,
+  type EvaluationPatch,
+} from '../types/cycles';
 import { readLearningErrors } from '../types/errors';
-import { emptyEvaluationDraft, EVALUATION_FIELDS, MAX_NOTES, validateEvaluation, type EvaluationDraft } from '../types/evaluation';
+import {
+  draftOf,
+  emptyEvaluationDraft,
+  EVALUATION_FIELDS,
+  MAX_NOTES,
+  validateCorrection,
+  validateEvaluation,
+  type EvaluationDraft,
+  type EvaluationField,
+} from '../types/evaluation';
 
 /** The grid needs room for a column per competency; narrower screens get a list per mentee. */
 export const GRID_QUERY = '(min-width: 48rem)';
@@ -30,20 +47,33 @@ export interface Pair {
 interface EvaluationFormProps {
   cycle: Cycle;
   pair: Pair;
+  /** The evaluation recorded, when this corrects it; null for a new one. */
+  existing: CycleEvaluation | null;
   onSaved: (cycle: Cycle) => void;
   onCancel: () => void;
 }
 
-/** One mentee on one competency: achieved or not, the level reached, notes and the day. */
-function EvaluationForm({ cycle, pair, onSaved, onCancel }: EvaluationFormProps) {
+/**
+ * One mentee on one competency: achieved or not, the level reached, notes and the day. With an
+ * evaluation recorded already, the form corrects it (until the cycle closes).
+ */
+function EvaluationForm({ cycle, pair, existing, onSaved, onCancel }: EvaluationFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const add = useAddEvaluation(cycle.id);
-  const onRequest = evaluationMode(cycle.status) === 'on_request';
-  const form = useForm({
-    initial: () => emptyEvaluationDraft(todayIso()),
-    validate: (draft: EvaluationDraft) => validateEvaluation(draft, { member_id: pair.member_id, competency_id: pair.competency_id, on_request: onRequest }, todayIso()),
-    send: (body, idempotencyKey) => add.mutateAsync({ body, idempotencyKey }),
+  const correct = useCorrectEvaluation(cycle.id);
+  const onRequest = existing ? existing.on_request : evaluationMode(cycle.status) === 'on_request';
+  const form = useForm<EvaluationDraft, EvaluationField, EvaluationInput | EvaluationPatch, Cycle>({
+    initial: () => (existing ? draftOf(existing) : emptyEvaluationDraft(todayIso())),
+    validate: (draft: EvaluationDraft) =>
+      existing
+        ? validateCorrection(draft, existing, todayIso())
+        : validateEvaluation(draft, { member_id: pair.member_id, competency_id: pair.competency_id, on_request: onRequest }, todayIso()),
+    send: (body, idempotencyKey) =>
+      existing
+        ? correct.mutateAsync({ evaluationId: existing.id, body })
+        : // Without `existing`, validate gave the whole input (validateEvaluation).
+          add.mutateAsync({ body: body as EvaluationInput, idempotencyKey }),
     readErrors: (error) =>
       isApiError(error) && error.slug === 'already-exists'
         ? { byField: {}, general: [t('mentoring.evaluations.form.already')] }
@@ -56,10 +86,16 @@ function EvaluationForm({ cycle, pair, onSaved, onCancel }: EvaluationFormProps)
 
   return (
     <FormCard
-      title={t('mentoring.evaluations.form.title', { member: pair.member, competency: pair.competency })}
-      intro={onRequest ? <p className="muted">{t('mentoring.evaluations.form.onRequestNote')}</p> : null}
+      title={t(existing ? 'mentoring.evaluations.form.correctTitle' : 'mentoring.evaluations.form.title', { member: pair.member, competency: pair.competency })}
+      intro={
+        existing ? (
+          <p className="muted">{t('mentoring.evaluations.form.correctNote')}</p>
+        ) : onRequest ? (
+          <p className="muted">{t('mentoring.evaluations.form.onRequestNote')}</p>
+        ) : null
+      }
       form={form}
-      labels={{ submit: t('mentoring.evaluations.form.submit'), saving: t('mentoring.evaluations.form.saving'), cancel: t('mentoring.evaluations.form.cancel') }}
+      labels={{ submit: t(existing ? 'mentoring.evaluations.form.correctSubmit' : 'mentoring.evaluations.form.submit'), saving: t('mentoring.evaluations.form.saving'), cancel: t('mentoring.evaluations.form.cancel') }}
       onCancel={onCancel}
       testId="evaluation-form"
     >
@@ -128,21 +164,25 @@ interface CellProps {
   onOpen: (pair: Pair) => void;
 }
 
-/** A pair's verdict, and the Nilai button while it may still be evaluated. */
+/**
+ * A pair's verdict, and its button while the cycle is open: Nilai while it may still be
+ * evaluated, Ubah to correct a recorded evaluation.
+ */
 function Cell({ cycle, pair, canEvaluate, open, onOpen }: CellProps) {
   const { t } = useTranslation();
   const evaluation = evaluationOf(cycle, pair.member_id, pair.competency_id);
+  const names = { member: pair.member, competency: pair.competency };
   return (
     <>
       <Verdict evaluation={evaluation} />
-      {canEvaluate && evaluation === null && !open ? (
+      {canEvaluate && !open ? (
         <button
           type="button"
           className="button button--secondary verdict__button"
-          aria-label={t('mentoring.evaluations.evaluateLabel', { member: pair.member, competency: pair.competency })}
+          aria-label={t(evaluation ? 'mentoring.evaluations.correctLabel' : 'mentoring.evaluations.evaluateLabel', names)}
           onClick={() => onOpen(pair)}
         >
-          {t('mentoring.evaluations.evaluate')}
+          {t(evaluation ? 'mentoring.evaluations.correct' : 'mentoring.evaluations.evaluate')}
         </button>
       ) : null}
     </>
@@ -180,18 +220,22 @@ export function EvaluationsCard({ cycle, competencyName }: EvaluationsCardProps)
     setNotice(null);
     setOpen(pair);
   };
-  const form = (pair: Pair) => (
-    <EvaluationForm
-      key={`${pair.member_id}-${pair.competency_id}`}
-      cycle={cycle}
-      pair={pair}
-      onCancel={() => setOpen(null)}
-      onSaved={() => {
-        setOpen(null);
-        setNotice(t('mentoring.evaluations.saved', { member: pair.member, competency: pair.competency }));
-      }}
-    />
-  );
+  const form = (pair: Pair) => {
+    const existing = evaluationOf(cycle, pair.member_id, pair.competency_id);
+    return (
+      <EvaluationForm
+        key={`${pair.member_id}-${pair.competency_id}`}
+        cycle={cycle}
+        pair={pair}
+        existing={existing}
+        onCancel={() => setOpen(null)}
+        onSaved={() => {
+          setOpen(null);
+          setNotice(t(existing ? 'mentoring.evaluations.corrected' : 'mentoring.evaluations.saved', { member: pair.member, competency: pair.competency }));
+        }}
+      />
+    );
+  };
   const progress = new Map(progressByMentee(cycle).map((p) => [p.member_id, p]));
   const empty = cycle.mentees.length === 0 || cycle.targets.length === 0;
 

@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
-import { callsTo, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { LEARNING_MEMBERS } from '../../../test/learning';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { HelpActor, HelpGroup, HelpRequestDetail } from '../types/help';
 import { HelpArea } from './HelpArea';
@@ -171,5 +172,43 @@ describe('a group’s help requests', () => {
     expect(await screen.findByText('Anda belum pernah minta bantuan.')).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent('/groups/1/help?filter=mine');
     expect(screen.getByRole('link', { name: 'Minta bantuan' })).toHaveAttribute('href', '/groups/1/help/new');
+  });
+});
+
+describe('reporting a failure', () => {
+  it('lets the leader report for Tukini, who has no account: she chooses the member, and the report names her', async () => {
+    const user = userEvent.setup();
+    const leader: HelpGroup = { ...GROUP, sector: 'food', member_id: 11, writes: ['profile', 'members', 'posts'] };
+    const fetchMock = routeFetch({
+      'GET /api/v1/competencies': () => page([], 0, 200),
+      'GET /api/v1/groups/1/members': () => page(LEARNING_MEMBERS, LEARNING_MEMBERS.length, 200),
+      'POST /api/v1/help-requests': () => jsonResponse(detail({ id: 12, member: { id: 16, name: 'Tukini' } }), 201),
+      'GET /api/v1/help-requests/12': () => jsonResponse(detail({ id: 12, member: { id: 16, name: 'Tukini' } })),
+    });
+    renderAt(<HelpArea group={leader} requestId={null} creating onShared={undefined} />, {
+      path: '/groups/:id/help/*',
+      at: '/groups/1/help/new',
+    });
+    const form = await screen.findByTestId('help-report');
+    const who = within(form).getByLabelText(/Untuk anggota/);
+    // Tukini is among the members to choose; the leader herself is chosen to start with.
+    expect(await within(form).findByRole('option', { name: 'Tukini' })).toBeInTheDocument();
+    expect(who).toHaveValue('11');
+    await user.selectOptions(who, '16');
+    await user.type(within(form).getByLabelText(/Apa yang gagal/), 'Tape terlalu asam');
+    await user.click(within(form).getByRole('button', { name: 'Kirim permintaan' }));
+    await vi.waitFor(() => expect(callsTo(fetchMock, 'POST /api/v1/help-requests')).toHaveLength(1));
+    const [sent] = callsTo(fetchMock, 'POST /api/v1/help-requests');
+    expect(sentJson(sent!.init?.body)).toEqual({ group_id: 1, title: 'Tape terlalu asam', description: null, competency_id: null, member_id: 16 });
+  });
+
+  it('asks a member only what failed: she reports for herself, with no member to choose', async () => {
+    routeFetch({ 'GET /api/v1/competencies': () => page([], 0, 200) });
+    renderAt(<HelpArea group={{ ...GROUP, writes: ['posts'] }} requestId={null} creating onShared={undefined} />, {
+      path: '/groups/:id/help/*',
+      at: '/groups/1/help/new',
+    });
+    const form = await screen.findByTestId('help-report');
+    expect(within(form).queryByLabelText(/Untuk anggota/)).not.toBeInTheDocument();
   });
 });

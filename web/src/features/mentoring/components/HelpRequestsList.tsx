@@ -5,7 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { Pagination } from '../../../components/Pagination';
 import { formatDate } from '../../../lib/format';
 import { HELP_PAGE, useHelpRequests } from '../hooks/use-help-requests';
-import { filtersFor, helpProblemMessage, isHelpFilter, type HelpFilter, type HelpGroup, type HelpRequest } from '../types/help';
+import { filtersFor, helpProblemMessage, isHelpFilter, reportsForOthers, type HelpFilter, type HelpGroup, type HelpRequest } from '../types/help';
 import { helpRequestPath, newHelpRequestPath } from '../types/paths';
 import { HelpStatusBadge } from './HelpStatusBadge';
 
@@ -49,7 +49,8 @@ export function HelpRequestsList({ group }: { group: HelpGroup }) {
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const list = useHelpRequests(group.id, filter, offset);
   const page = list.data;
-  const canAsk = (group.member_id ?? null) !== null && group.status !== 'dissolved';
+  // A member asks for herself; the leader and those who oversee the group also for a member without an account.
+  const canAsk = ((group.member_id ?? null) !== null || reportsForOthers(group)) && group.status !== 'dissolved';
 
   const choose = (next: HelpFilter) => setParams(next === 'waiting' ? {} : { filter: next }, { replace: true });
 

@@ -5,14 +5,18 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCompetencies } from '../hooks/use-competencies';
 import { useReportHelp, useSendPhoto } from '../hooks/use-help-requests';
+import { useGroupMembers } from '../hooks/use-learning';
 import { catalogueFor, competencyName } from '../types';
+import { membersOn } from '../types/cycles';
 import {
-  emptyReportDraft,
   MAX_TITLE,
   readHelpErrors,
+  reportDraftFor,
+  reportsForOthers,
   validateReport,
   type HelpGroup,
   type HelpRequestDetail,
@@ -24,7 +28,8 @@ import { PhotoPicker, type PhotoProgress } from './PhotoPicker';
 
 /**
  * "Minta bantuan" on a phone: what failed in a few words, what it is about, and a photo from the
- * camera. The report is sent first, then the photo with a progress bar; when the photo is
+ * camera. The group's leader (or an officer) may report for a member who has no account: she
+ * chooses the member first. The report is sent first, then the photo with a progress bar; when the photo is
  * refused (not a picture, too large) the report stands, and she sends another photo or goes on
  * without one: sending again never reports twice.
  */
@@ -41,10 +46,13 @@ export function ReportHelpForm({ group }: { group: HelpGroup }) {
   const language = i18n.resolvedLanguage;
   const view = catalogueFor(catalogue.data ?? [], group.sector);
   const options = [...view.own, ...view.shared].map((c) => ({ value: String(c.id), label: competencyName(c, language) }));
+  const forOthers = reportsForOthers(group);
+  const members = useGroupMembers(group.id, forOthers);
+  const memberOptions = membersOn(members.data ?? [], todayIso()).map((m) => ({ value: String(m.id), label: m.person.name }));
 
   const form = useForm({
-    initial: emptyReportDraft,
-    validate: (draft: ReportDraft) => validateReport(draft, group.id, photo),
+    initial: reportDraftFor(group),
+    validate: (draft: ReportDraft) => validateReport(draft, group.id, photo, forOthers),
     send: async (body: HelpRequestInput, idempotencyKey) => {
       const request = reported ?? (await report.mutateAsync({ body, idempotencyKey }));
       if (!photo) return request;
@@ -56,7 +64,7 @@ export function ReportHelpForm({ group }: { group: HelpGroup }) {
         setProgress(null);
       }
     },
-    readErrors: (error) => readHelpErrors(t, error, ['title', 'description', 'competency_id', 'photo']),
+    readErrors: (error) => readHelpErrors(t, error, ['member_id', 'title', 'description', 'competency_id', 'photo']),
     onSaved: (saved) => {
       const notice: HelpNotice = { notice: 'reported' };
       void navigate(helpRequestPath(group.id, saved.id), { state: notice });
@@ -76,6 +84,16 @@ export function ReportHelpForm({ group }: { group: HelpGroup }) {
       ) : null}
       {form.server.general.length > 0 ? <Alert tone="error">{form.server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={form.submitting}>
+        {forOthers ? (
+          <SelectField
+            label={t('common.required', { label: t('mentoring.help.fields.member') })}
+            hint={t('mentoring.help.form.memberHint')}
+            emptyLabel={t('mentoring.help.form.chooseMember')}
+            options={memberOptions}
+            disabled={sent !== null}
+            {...field('member_id')}
+          />
+        ) : null}
         <FormField
           label={t('common.required', { label: t('mentoring.help.fields.title') })}
           hint={t('mentoring.help.form.titleHint')}

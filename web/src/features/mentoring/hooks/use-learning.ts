@@ -6,6 +6,7 @@ import { listCompetencies } from '../api/competencies';
 import {
   addEvaluation,
   addSession,
+  correctEvaluation,
   createCycle,
   createThemeProposal,
   getCycle,
@@ -23,6 +24,7 @@ import type {
   CyclePatch,
   CycleStatus,
   EvaluationInput,
+  EvaluationPatch,
   Mentorship,
   MentorshipInput,
   ProposalInput,
@@ -44,8 +46,12 @@ export function useCycle(cycleId: number) {
 }
 
 /** The group's members, those who left included (a closed cycle names them too). */
-export function useGroupMembers(groupId: number) {
-  return useQuery({ queryKey: mentoringKeys.members(groupId), queryFn: ({ signal }) => listGroupMembers(groupId, signal) });
+export function useGroupMembers(groupId: number, enabled = true) {
+  return useQuery({
+    queryKey: mentoringKeys.members(groupId),
+    queryFn: ({ signal }) => listGroupMembers(groupId, signal),
+    enabled,
+  });
 }
 
 /** The competencies a group of `sector` learns; the catalogue changes rarely: kept ten minutes. */
@@ -117,6 +123,15 @@ export function useAddEvaluation(cycleId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: Submission<EvaluationInput>) => addEvaluation(cycleId, body, idempotencyKey),
+    onSuccess: (cycle) => showCycle(client, cycle),
+  });
+}
+
+/** Corrects an evaluation; the cycle (and its completion) comes back as it now stands. */
+export function useCorrectEvaluation(cycleId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ evaluationId, body }: { evaluationId: number; body: EvaluationPatch }) => correctEvaluation(cycleId, evaluationId, body),
     onSuccess: (cycle) => showCycle(client, cycle),
   });
 }

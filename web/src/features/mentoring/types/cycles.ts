@@ -26,6 +26,7 @@ export type CycleInput = Schemas['CycleInput'];
 export type CyclePatch = Schemas['CyclePatch'];
 export type SessionInput = Schemas['CycleSessionInput'];
 export type EvaluationInput = Schemas['CycleEvaluationInput'];
+export type EvaluationPatch = Schemas['CycleEvaluationPatch'];
 
 export type Mentorship = Schemas['Mentorship'];
 export type MentorshipPage = Schemas['MentorshipPage'];

@@ -3,7 +3,7 @@
 // is under way, an evaluation is one the mentee asked for (`on_request`).
 import type { Checked } from '../../../lib/use-form';
 import type { LocalProblems } from '../../../lib/use-form-errors';
-import type { EvaluationInput, Level } from './cycles';
+import type { CycleEvaluation, EvaluationInput, EvaluationPatch, Level } from './cycles';
 
 export interface EvaluationDraft {
   achieved: '' | 'yes' | 'no';
@@ -20,6 +20,16 @@ export const MAX_NOTES = 2000;
 
 export function emptyEvaluationDraft(today: string): EvaluationDraft {
   return { achieved: '', level: '', notes: '', evaluated_on: today };
+}
+
+/** An evaluation as recorded, to be corrected. */
+export function draftOf(evaluation: CycleEvaluation): EvaluationDraft {
+  return {
+    achieved: evaluation.achieved ? 'yes' : 'no',
+    level: evaluation.level === null ? '' : (`${evaluation.level}` as EvaluationDraft['level']),
+    notes: evaluation.notes ?? '',
+    evaluated_on: evaluation.evaluated_on,
+  };
 }
 
 export interface EvaluationTarget {
@@ -51,4 +61,12 @@ export function validateEvaluation(draft: EvaluationDraft, target: EvaluationTar
       on_request: target.on_request,
     },
   };
+}
+
+/** A correction: the same checks, and only what may change (the pair and on_request stay). */
+export function validateCorrection(draft: EvaluationDraft, evaluation: CycleEvaluation, today: string): Checked<EvaluationField, EvaluationPatch> {
+  const checked = validateEvaluation(draft, { member_id: evaluation.member_id, competency_id: evaluation.competency_id, on_request: evaluation.on_request }, today);
+  if (!checked.input) return { errors: checked.errors, input: null };
+  const { achieved, level, notes, evaluated_on } = checked.input;
+  return { errors: checked.errors, input: { achieved, level: level ?? null, notes: notes ?? null, ...(evaluated_on ? { evaluated_on } : {}) } };
 }

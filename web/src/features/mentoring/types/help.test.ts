@@ -12,6 +12,8 @@ import {
   shareDraftOf,
   timelineOf,
   validateAttempt,
+  reportDraftFor,
+  reportsForOthers,
   validateReport,
   validateShare,
   type HelpActor,
@@ -58,10 +60,32 @@ const en = createI18n('en').t;
 
 describe('help requests', () => {
   it('reads a report as the server takes it: trimmed, empty description as null, the competency by id', () => {
-    const checked = validateReport({ title: '  Tape asam ', description: '  ', competency_id: '8' }, 1, null);
+    const checked = validateReport({ title: '  Tape asam ', description: '  ', competency_id: '8', member_id: '' }, 1, null);
     expect(checked.input).toEqual({ group_id: 1, title: 'Tape asam', description: null, competency_id: 8 });
-    expect(validateReport({ title: '', description: '', competency_id: '' }, 1, null).errors.title).toEqual(['mentoring.help.form.titleRequired']);
-    expect(validateReport({ title: 'x'.repeat(121), description: '', competency_id: '' }, 1, null).input).toBeNull();
+    expect(validateReport({ title: '', description: '', competency_id: '', member_id: '' }, 1, null).errors.title).toEqual(['mentoring.help.form.titleRequired']);
+    expect(validateReport({ title: 'x'.repeat(121), description: '', competency_id: '', member_id: '' }, 1, null).input).toBeNull();
+  });
+
+  it('lets the leader and overseers report for a member without an account, and asks whom it is for', () => {
+    const leader = { id: 1, name: 'Citra Gendhis', sector: 'batik', status: 'active', member_id: 3, writes: ['profile', 'members', 'posts'] };
+    const officer = { ...leader, member_id: null };
+    const member = { ...leader, member_id: 9, writes: ['posts'] };
+    expect(reportsForOthers(leader)).toBe(true);
+    expect(reportsForOthers(officer)).toBe(true);
+    expect(reportsForOthers(member)).toBe(false);
+    expect(reportDraftFor(leader).member_id).toBe('3');
+    expect(reportDraftFor(officer).member_id).toBe('');
+    const draft = { title: 'Warna luntur', description: '', competency_id: '', member_id: '' };
+    expect(validateReport(draft, 1, null, true).errors.member_id).toEqual(['mentoring.help.form.memberRequired']);
+    expect(validateReport({ ...draft, member_id: '12' }, 1, null, true).input).toEqual({
+      group_id: 1,
+      title: 'Warna luntur',
+      description: null,
+      competency_id: null,
+      member_id: 12,
+    });
+    // A member reports for herself: the server takes her own membership, nothing is sent.
+    expect(validateReport({ ...draft, member_id: '12' }, 1, null, false).input).not.toHaveProperty('member_id');
   });
 
   it('spares a long upload of what the phone already says is not a photo or too large', () => {
@@ -73,7 +97,7 @@ describe('help requests', () => {
       values: { max_megabytes: 10 },
     });
     expect(checkPhoto({ size: 0, type: 'image/jpeg' })?.key).toBe('mentoring.help.fieldErrors.photo.required');
-    const withPhoto = validateReport({ title: 'Tape', description: '', competency_id: '' }, 1, new File(['abc'], 'catatan.txt', { type: 'text/plain' }));
+    const withPhoto = validateReport({ title: 'Tape', description: '', competency_id: '', member_id: '' }, 1, new File(['abc'], 'catatan.txt', { type: 'text/plain' }));
     expect(withPhoto.input).toBeNull();
     expect(withPhoto.errors.photo).toHaveLength(1);
   });

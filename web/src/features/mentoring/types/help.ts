@@ -32,6 +32,17 @@ export interface HelpGroup {
   status: string;
   /** The membership the caller acts as here; null for officers, facilitators and admins. */
   member_id?: number | null | undefined;
+  /** The parts of the group the caller may write (GET /groups/{id}). */
+  writes?: readonly string[] | undefined;
+}
+
+/**
+ * Whether the caller may report a failure for another member (one without an account of her
+ * own): the server lets the group's leader and those who oversee the group do it, and they are
+ * the ones who may write the group's profile. The server checks again.
+ */
+export function reportsForOthers(group: HelpGroup): boolean {
+  return group.writes?.includes('profile') ?? false;
 }
 
 /** The lists a group's help tab offers: waiting first (a mentor's queue), her own, the closed, all. */
@@ -69,22 +80,38 @@ export interface ReportDraft {
   description: string;
   /** '' for none. */
   competency_id: string;
+  /** The member it is for, when the caller reports for others; '' for herself. */
+  member_id: string;
 }
 
-export type ReportField = 'title' | 'description' | 'competency_id' | 'photo';
+export type ReportField = 'title' | 'description' | 'competency_id' | 'member_id' | 'photo';
 
-export const emptyReportDraft: ReportDraft = { title: '', description: '', competency_id: '' };
+export const emptyReportDraft: ReportDraft = { title: '', description: '', competency_id: '', member_id: '' };
+
+/** A new report's draft: a leader reporting for others starts with herself chosen. */
+export function reportDraftFor(group: HelpGroup): ReportDraft {
+  return { ...emptyReportDraft, member_id: group.member_id == null ? '' : String(group.member_id) };
+}
 
 const length = (text: string) => [...text].length;
 
-/** A report needs a few words; the photo is checked apart (checkPhoto) and sent after it. */
-export function validateReport(draft: ReportDraft, groupId: number, photo: File | null): Checked<ReportField, HelpRequestInput> {
+/**
+ * A report needs a few words; the photo is checked apart (checkPhoto) and sent after it. One who
+ * reports for others (`forOthers`) names the member, unless she is reporting for herself.
+ */
+export function validateReport(
+  draft: ReportDraft,
+  groupId: number,
+  photo: File | null,
+  forOthers = false,
+): Checked<ReportField, HelpRequestInput> {
   const errors: Partial<Record<ReportField, (TranslationKey | FormProblem)[]>> = {};
   const title = draft.title.trim();
   const description = draft.description.trim();
   if (title === '') errors.title = ['mentoring.help.form.titleRequired'];
   else if (length(title) > MAX_TITLE) errors.title = ['mentoring.help.form.tooLong'];
   if (length(description) > MAX_TEXT) errors.description = ['mentoring.help.form.tooLong'];
+  if (forOthers && draft.member_id === '') errors.member_id = ['mentoring.help.form.memberRequired'];
   const photoProblem = photo ? checkPhoto(photo) : null;
   if (photoProblem) errors.photo = [photoProblem];
   if (Object.keys(errors).length > 0) return { errors, input: null };
@@ -95,6 +122,7 @@ export function validateReport(draft: ReportDraft, groupId: number, photo: File 
       title,
       description: description || null,
       competency_id: draft.competency_id ? Number(draft.competency_id) : null,
+      ...(forOthers && draft.member_id !== '' ? { member_id: Number(draft.member_id) } : {}),
     },
   };
 }
