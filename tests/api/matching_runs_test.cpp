@@ -1,6 +1,8 @@
 // Mentor matching runs (issue 14): an officer starts a run over a group, the worker solves it,
 // the proposal explains each pair and why a mentee stayed unplaced, and publishing it creates the
 // mentorships in one transaction — refused when the proposal went stale.
+#include <algorithm>
+
 #include "api/group_fixture.hpp"
 
 namespace gotong::api_tests {
@@ -165,6 +167,45 @@ TEST_P(MatchingRuns, ProposesPairsWithTheirExplanationAndSaysWhyTheOthersStayUnp
   EXPECT_EQ(Get("/api/v1/mentorships?group_id=1", &officer_).body.at("total"), 3);
   Reply audit = Get("/api/v1/audit?entity=matching_run", &admin_);
   EXPECT_EQ(audit.body.at("total"), 2) << audit;
+}
+
+TEST_P(MatchingRuns, ACommunityMentorMayBePairedWithAMenteeOfAnotherGroupOfTheRun) {
+  // A second group in the same village with one member and no mentor of its own.
+  Reply group = Post("/api/v1/groups",
+                     {{"name", "Tape Manis Ngajum"}, {"kind", "joint_business_group"}, {"sector", "food_processing"},
+                      {"village_code", kBanjarsari}, {"origin", "self_initiated"}, {"founded_on", "2020-01-01"}},
+                     officer_);
+  ASSERT_EQ(group.status(), 201) << group;
+  std::int64_t second = group.body.at("id").as_int64();
+  Reply joined = Post("/api/v1/groups/" + std::to_string(second) + "/members",
+                      {{"person", {{"name", "Sumiati"}, {"gender", "female"}, {"village_code", kBanjarsari}}},
+                       {"role", "member"}, {"joined_on", "2020-01-01"}},
+                      officer_);
+  ASSERT_EQ(joined.status(), 201) << joined;
+  std::int64_t sumiati = joined.body.at("id").as_int64();
+
+  Reply done = StartAndRun({{"group_ids", json::array{1, second}}, {"default_capacity", 10}});
+  ASSERT_EQ(done.body.at("status"), "succeeded") << done;
+  const auto& pairs = done.body.at("result").at("pairs").as_array();
+  auto hers = std::find_if(pairs.begin(), pairs.end(), [&](const json::value& p) {
+    return p.at("mentee_member_id") == sumiati;
+  });
+  ASSERT_NE(hers, pairs.end()) << done;
+  EXPECT_EQ(hers->at("mentor_name"), "Ibu Darmi");
+  EXPECT_EQ(hers->at("group_id"), second);
+  EXPECT_EQ(hers->at("mentor_origin"), "community");
+  EXPECT_EQ(hers->at("score").at("proximity_kind"), "same_village");  // not her group: less than a member would get
+
+  std::int64_t id = done.body.at("id").as_int64();
+  Reply published = Post("/api/v1/matching/runs/" + std::to_string(id) + "/publish", {}, officer_);
+  ASSERT_EQ(published.status(), 200) << published;
+  Reply mentorships = Get("/api/v1/mentorships?group_id=" + std::to_string(second), &officer_);
+  ASSERT_EQ(mentorships.body.at("total"), 1) << mentorships;
+  const auto& mentorship = mentorships.body.at("items").as_array().at(0);
+  EXPECT_EQ(mentorship.at("mentee_member_id"), sumiati);
+  EXPECT_EQ(mentorship.at("mentor_name"), "Ibu Darmi");
+  EXPECT_EQ(mentorship.at("mentor_origin"), "community");
+  EXPECT_EQ(mentorship.at("mentor_member_id"), mentor_);  // her membership in her own group
 }
 
 TEST_P(MatchingRuns, AStaleProposalIsRefusedWithTheListAndNothingIsPublished) {
