@@ -301,3 +301,28 @@ test('2 · a file that is not a photo is refused in Indonesian, and the request 
   assert.equal(mine.total, 1, 'one request, however often the photo was sent');
   assert.equal(mine.items[0].photo, null);
 });
+
+test('3 · the leader reports for Tukini, who has no account, from her phone: the request is Tukini’s', { timeout: 90_000 }, async (t) => {
+  const seed = await seedGroup('Komunitas Batik Canting');
+  const leaderLogin = await accountFor(seed.admin, seed.group, seed.members.sulastri.id, 'group_leader', `sulastri-${groups}`);
+  const tukini = await seed.admin.post(`/groups/${seed.group.id}/members`, { person: { name: 'Tukini', gender: 'female' }, role: 'member', joined_on: '2024-01-15' });
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, leaderLogin);
+    await page.goto(`${env.server.url}/groups/${seed.group.id}/help`);
+    await page.getByTestId('help-list').getByRole('link', { name: 'Minta bantuan' }).click();
+    const form = page.getByTestId('help-report');
+    const who = form.getByLabel('Untuk anggota', { exact: false });
+    await eventually(async () => (await who.locator('option', { hasText: 'Tukini' }).count()) === 1, { message: 'Tukini among the members' });
+    await who.selectOption({ label: 'Tukini' });
+    await form.getByLabel('Apa yang gagal?').fill('Canting tersumbat malam');
+    await form.getByRole('button', { name: 'Kirim permintaan' }).click();
+    await page.getByTestId('help-request').getByRole('heading', { level: 2, name: 'Canting tersumbat malam' }).waitFor({ timeout: 20_000 });
+    await assertFitsPhone(page, 'a request reported for another member');
+  });
+
+  const theirs = await seed.admin.get(`/help-requests?group_id=${seed.group.id}&member_id=${tukini.id}`);
+  assert.equal(theirs.total, 1);
+  assert.equal(theirs.items[0].member.name, 'Tukini');
+  assert.equal(theirs.items[0].reported_by.username, `sulastri-${groups}`);
+});
