@@ -18,14 +18,6 @@ class Cycles : public GroupTest {
     cassava_ = CompetencyId("tape.singkong");
   }
 
-  std::int64_t CompetencyId(const std::string& code) {
-    Reply all = Get("/api/v1/competencies?limit=200", &admin_);
-    for (const auto& item : all.body.at("items").as_array()) {
-      if (item.at("code").as_string() == code) return item.at("id").as_int64();
-    }
-    ADD_FAILURE() << "no competency " << code;
-    return 0;
-  }
 
   static std::string CyclePath(std::int64_t id, const std::string& tail = "") {
     return "/api/v1/cycles/" + std::to_string(id) + tail;

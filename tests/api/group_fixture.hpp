@@ -112,6 +112,16 @@ class GroupTest : public ApiTest {
     return reply.body.at("options").as_array().at(index).at("id").as_int64();
   }
 
+  // The id of the catalogue's competency `code` ("tape.ragi"), retired or not.
+  std::int64_t CompetencyId(const std::string& code) {
+    Reply all = Get("/api/v1/competencies?retired=true&limit=200", &admin_);
+    for (const auto& item : all.body.at("items").as_array()) {
+      if (item.at("code").as_string() == code) return item.at("id").as_int64();
+    }
+    ADD_FAILURE() << "no competency " << code;
+    return 0;
+  }
+
   Browser admin_, officer_;
   std::int64_t leader_ = 0, secretary_ = 0, treasurer_ = 0, mentor_ = 0, member_ = 0, other_ = 0;
 };

@@ -158,15 +158,6 @@ class HelpRequests : public GroupTest {
     return member.status() == 201 ? member.body.at("id").as_int64() : 0;
   }
 
-  std::int64_t CompetencyId(const std::string& code) {
-    Reply all = Get("/api/v1/competencies?retired=true&limit=200", &admin_);
-    for (const auto& item : all.body.at("items").as_array()) {
-      if (item.at("code").as_string() == code) return item.at("id").as_int64();
-    }
-    ADD_FAILURE() << "no competency " << code;
-    return 0;
-  }
-
   Browser mentee_, mentor_account_, leader_account_, facilitator_;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(HelpRequests);

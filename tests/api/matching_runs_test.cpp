@@ -21,14 +21,6 @@ class MatchingRuns : public GroupTest {
     packaging_ = CompetencyId("tape.kemasan");
   }
 
-  std::int64_t CompetencyId(const std::string& code) {
-    Reply all = Get("/api/v1/competencies?limit=200", &admin_);
-    for (const auto& item : all.body.at("items").as_array()) {
-      if (item.at("code").as_string() == code) return item.at("id").as_int64();
-    }
-    ADD_FAILURE() << "no competency " << code;
-    return 0;
-  }
 
   std::int64_t Cycle(const json::object& mentor, std::int64_t target, const json::array& mentees) {
     json::object body{{"group_id", 1}, {"title", "Belajar bersama"},
