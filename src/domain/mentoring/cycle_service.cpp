@@ -9,6 +9,8 @@
 namespace gotong::domain::mentoring {
 namespace {
 
+constexpr std::string_view kPlan = "plan its learning";
+
 using accounts::Context;
 using core::Error;
 using form::ApplyOptionalText;
@@ -37,14 +39,6 @@ audit::Value Optional(const std::optional<std::int64_t>& value) {
 audit::Value Optional(const std::optional<core::Date>& value) {
   if (!value) return nullptr;
   return value->ToString();
-}
-
-core::Status MayGuide(const Caller& caller, const groups::Group& group) {
-  if (group.status == groups::GroupStatus::kDissolved) return groups::Dissolved();
-  if (!Guides(caller)) {
-    return Error::Denied("only the group's leader, its mentors and those who oversee it plan its learning");
-  }
-  return core::OkStatus();
 }
 
 // A date field that is required when `creating` or named.
@@ -332,6 +326,14 @@ bool Guides(const Caller& caller) {
   return caller.member && (caller.member->role == groups::MemberRole::kLeader || caller.member->mentor);
 }
 
+core::Status MayGuide(const Caller& caller, const groups::Group& group, std::string_view what) {
+  if (group.status == groups::GroupStatus::kDissolved) return groups::Dissolved();
+  if (!Guides(caller)) {
+    return Error::Denied("only the group's leader, its mentors and those who oversee it " + std::string(what));
+  }
+  return core::OkStatus();
+}
+
 audit::Snapshot SnapshotOf(const Mentorship& mentorship) {
   return {{"group_id", mentorship.group_id},
           {"mentor_person_id", mentorship.mentor_person_id},
@@ -393,7 +395,7 @@ core::Result<Mentorship> MentorshipService::Create(const Context& context, const
   if (!IsSet(input.group_id)) return Error::Invalid("group_id", "required", "group_id is required");
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, **input.group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kPlan));
   Problems problems;
   Mentorship mentorship;
   mentorship.group_id = group.id;
@@ -453,7 +455,7 @@ core::Result<Mentorship> MentorshipService::Update(const Context& context, std::
   }
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kPlan));
   GOTONG_ASSIGN_OR_RETURN(auto mentorship, unit->Mentorships().Find(id));
   auto before = SnapshotOf(mentorship);
   ApplyDate(problems, input.started_on, false, "started_on", mentorship.started_on);
@@ -558,7 +560,7 @@ core::Result<std::pair<GroupWrite, LearningCycle>> CycleService::BeginCycleWrite
     group_id = found.group_id;
   }
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
-  GOTONG_RETURN_IF_ERROR(MayGuide(write.caller, write.group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(write.caller, write.group, kPlan));
   GOTONG_ASSIGN_OR_RETURN(auto cycle, write.unit->Cycles().Find(id));
   return std::make_pair(std::move(write), std::move(cycle));
 }
@@ -567,7 +569,7 @@ core::Result<CycleView> CycleService::Create(const Context& context, const Cycle
   if (!IsSet(input.group_id)) return Error::Invalid("group_id", "required", "group_id is required");
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, **input.group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kPlan));
   Problems problems;
   LearningCycle cycle;
   cycle.group_id = group.id;

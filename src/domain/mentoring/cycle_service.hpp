@@ -148,6 +148,9 @@ audit::Snapshot SnapshotOf(const LearningCycle& cycle);
 // Those who guide a group's learning: admins, its steward's officers and its programme's
 // facilitator, its leader, and the members who mentor it.
 bool Guides(const groups::Caller& caller);
+// OK when the caller guides the group and it is not dissolved; else kPermissionDenied saying
+// who may `what` ("plan its learning").
+core::Status MayGuide(const groups::Caller& caller, const groups::Group& group, std::string_view what);
 
 // Mentor and mentee pairs of a group. Members of the group read them; those who guide it
 // (Guides) write them.

@@ -10,6 +10,8 @@
 namespace gotong::domain::mentoring {
 namespace {
 
+constexpr std::string_view kRunSurveys = "run its surveys";
+
 using accounts::Context;
 using core::Error;
 using form::ApplyRequiredText;
@@ -20,14 +22,6 @@ using form::Problems;
 constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxAnswer = 2000;
 constexpr std::size_t kMaxAnswers = 100;
-
-core::Status MayGuide(const groups::Caller& caller, const groups::Group& group) {
-  if (group.status == groups::GroupStatus::kDissolved) return groups::Dissolved();
-  if (!Guides(caller)) {
-    return Error::Denied("only the group's leader, its mentors and those who oversee it run its surveys");
-  }
-  return core::OkStatus();
-}
 
 // "kerja_sama": lower-case letters, digits and "_", from a letter, at most 40.
 bool IsCode(const std::string& code) {
@@ -152,7 +146,7 @@ core::Result<SurveyView> SurveyService::Create(const Context& context, const Sur
   {
     GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, **input.group_id, std::nullopt));
     auto& [unit, group, caller, trail] = write;
-    GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+    GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
     survey.group_id = group.id;
     if (!IsSet(input.template_id)) {
       problems.Add("template_id", "required", "template_id is required (GET /api/v1/survey-templates)");
@@ -241,7 +235,7 @@ core::Result<SurveyResponse> SurveyService::Respond(const Context& context, std:
 core::Result<SurveyCode> SurveyService::AddCode(const Context& context, std::int64_t id, const CodeInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
   auto& [unit, survey, group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   Problems problems;
   SurveyCode code;
   code.survey_id = id;
@@ -264,7 +258,7 @@ core::Result<SurveyCode> SurveyService::AddCode(const Context& context, std::int
 core::Result<CodeTag> SurveyService::Tag(const Context& context, std::int64_t id, const TagInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
   auto& [unit, survey, group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   Problems problems;
   CodeTag tag;
   tag.survey_id = id;
@@ -323,7 +317,7 @@ core::Result<CodeTag> SurveyService::Tag(const Context& context, std::int64_t id
 core::Status SurveyService::Untag(const Context& context, std::int64_t id, std::int64_t tag_id) {
   GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
   auto& [unit, survey, group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group));
+  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   GOTONG_ASSIGN_OR_RETURN(bool deleted, unit->Surveys().DeleteTag(id, tag_id));
   if (!deleted) return Error::NotFound("no tag " + std::to_string(tag_id) + " in this survey");
   GOTONG_RETURN_IF_ERROR(groups::AppendAudit(*unit, context, clock_, "code_tag", tag_id, "delete", std::nullopt,
