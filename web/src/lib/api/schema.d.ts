@@ -1523,7 +1523,7 @@ export interface paths {
         };
         /**
          * What a group's learning achieved
-         * @description Anyone who reaches the group. Each learning cycle (newest first) with its completion (achieved target competencies ÷ mentees × targets) and the attendance at its sessions; and seed 000's central comparison, community mentors against outside ones: completion over closed cycles only (null until one closed) and attendance over all. Takes no query parameters.
+         * @description Anyone who reaches the group. Each learning cycle (newest first) with its completion (achieved target competencies ÷ mentees × targets) and the attendance at its sessions; and seed 000's central comparison, community mentors against outside ones: completion over closed cycles only (null until one closed) and attendance over all; and the group's help requests (incidental learning) by status with their times to first advice and to resolution, for the group and per mentor origin. Takes no query parameters.
          */
         get: operations["getLearningOutcomes"];
         put?: never;
@@ -4811,6 +4811,11 @@ export interface components {
                 status: components["schemas"]["CycleStatus"];
                 mentor_name: string;
                 mentor_origin: components["schemas"]["MentorOrigin"];
+                /**
+                 * Format: date
+                 * @description The planned first day, when the plan names one.
+                 */
+                planned_from: string | null;
                 mentees: number;
                 sessions: number;
                 achieved: number;
@@ -4831,7 +4836,25 @@ export interface components {
                 targets: number;
                 completion_percent: number | null;
                 attendance_percent: number | null;
+                help_requests: components["schemas"]["HelpOutcomes"];
             }[];
+            help_requests: components["schemas"]["HelpOutcomes"];
+        };
+        /** @description Help requests by status and how long they took. In by_origin, the requests of mentees whose mentorship in the group on the day they reported had that origin (the latest started when several ran); at the top, every request of the group, those of members without a mentorship too. */
+        HelpOutcomes: {
+            total: number;
+            open: number;
+            advised: number;
+            resolved: number;
+            abandoned: number;
+            first_advice: components["schemas"]["DurationSummary"];
+            resolution: components["schemas"]["DurationSummary"];
+        };
+        /** @description From the report to a point (the first advice, or the resolution), over the requests that reached it: the median and the 90th percentile (linear between the nearest ranks) in hours, rounded to a tenth; null when none reached it. */
+        DurationSummary: {
+            count: number;
+            median_hours: number | null;
+            p90_hours: number | null;
         };
         SurveyQuestion: {
             /** Format: int64 */
