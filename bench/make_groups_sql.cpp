@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -82,6 +83,16 @@ std::string DayAfterStart(int n) {
 }
 
 std::string Quote(const std::string& text) { return "'" + text + "'"; }
+
+// The values of one row, joined by commas.
+std::string Values(std::initializer_list<std::string> values) {
+  std::string row;
+  for (const auto& value : values) {
+    if (!row.empty()) row += ", ";
+    row += value;
+  }
+  return row;
+}
 
 }  // namespace
 
@@ -275,9 +286,9 @@ int main(int argc, char** argv) {
     for (int m = 6; m <= kMembers; ++m) {
       const bool external = m > 40;
       const std::string mentor = m <= 25 ? "4" : "5";
-      pairs.Row(std::to_string(m) + ", 1, " + (external ? std::to_string(kMembers + 1) : mentor) + ", " +
-                (external ? "NULL" : mentor) + ", " + std::to_string(m) + ", " +
-                Quote(external ? "external" : "community") + ", '2021-01-01', NULL, NULL, " + now + ", " + now);
+      pairs.Row(Values({std::to_string(m), "1", external ? std::to_string(kMembers + 1) : mentor,
+                        external ? "NULL" : mentor, std::to_string(m), Quote(external ? "external" : "community"),
+                        "'2021-01-01'", "NULL", "NULL", now, now}));
     }
   }
   const int kCycles = 60;
@@ -293,31 +304,30 @@ int main(int argc, char** argv) {
       const bool external = c % 3 == 2, closed = c + 1 < kCycles;
       const std::string mentor = external ? std::to_string(kMembers + 1) : c % 3 == 0 ? "4" : "5";
       const std::string id = std::to_string(c + 1);
-      cycle_rows.push_back(id + ", 1, " + Quote("Siklus " + id) + ", " + Quote("Tema " + id) + ", NULL, " +
-                           Quote(closed ? "closed" : "implementation") + ", " + Quote(closed ? last : first) + ", " +
-                           mentor + ", " + (external ? "NULL" : mentor) + ", " + Quote(external ? "external" : "community") +
-                           ", 'Balai desa', NULL, NULL, NULL, " + Quote(first) + ", " + Quote(last) + ", " + now + ", " + now);
+      cycle_rows.push_back(Values({id, "1", Quote("Siklus " + id), Quote("Tema " + id), "NULL",
+                                   Quote(closed ? "closed" : "implementation"), Quote(closed ? last : first), mentor,
+                                   external ? "NULL" : mentor, Quote(external ? "external" : "community"),
+                                   "'Balai desa'", "NULL", "NULL", "NULL", Quote(first), Quote(last), now, now}));
       std::vector<std::string> targets;
       for (int k = 0; k < 3; ++k) {
         std::string competency = std::string("(SELECT id FROM competencies WHERE code = '") + codes[(c + k) % 8] + "')";
         targets.push_back(competency);
-        target_rows.push_back(id + ", " + competency + ", 2, " + std::to_string(k + 1));
+        target_rows.push_back(Values({id, competency, "2", std::to_string(k + 1)}));
       }
       // Ten mentees a cycle, in turn through members 6..50; four weekly meetings as its sessions.
       for (int k = 0; k < 10; ++k) {
         const std::string mentee = std::to_string(6 + (c * 10 + k) % 45);
-        mentee_rows.push_back(id + ", " + mentee);
+        mentee_rows.push_back(Values({id, mentee}));
         if (!closed) continue;
         for (const auto& competency : targets) {
           const bool achieved = learning_random.Below(100) < (external ? 70u : 90u);
-          evaluation_rows.push_back(std::to_string(++evaluation_id) + ", " + id + ", " + mentee + ", " + competency +
-                                    ", " + (achieved ? "1, 2" : "0, NULL") + ", NULL, " + Quote(last) +
-                                    ", 0, NULL, " + now);
+          evaluation_rows.push_back(Values({std::to_string(++evaluation_id), id, mentee, competency,
+                                            achieved ? "1, 2" : "0, NULL", "NULL", Quote(last), "0", "NULL", now}));
         }
       }
       for (int k = 1; k <= 4; ++k) {
         const std::string meeting = std::to_string(c * 4 + k);
-        session_rows.push_back(meeting + ", " + id + ", " + meeting + ", 'Praktik bersama', " + now);
+        session_rows.push_back(Values({meeting, id, meeting, "'Praktik bersama'", now}));
       }
     }
     for (const auto& [head, rows] : {
