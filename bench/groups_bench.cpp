@@ -53,6 +53,11 @@ int main(int argc, char** argv) {
        [](std::size_t i) { return "/api/v1/help-requests?group_id=1&limit=20&member_id=" + std::to_string(6 + i % 45); }},
       {"help request with its advice and reworks", 50,
        [](std::size_t i) { return "/api/v1/help-requests/" + std::to_string(1 + (i * 97) % 3000); }},
+      // Issue 14: the outcomes page over 60 cycles, 240 sessions, 1,770 evaluations and 3,132
+      // help requests with their mentors' origins.
+      {"learning outcomes (60 cycles, 3,132 help requests)", 50,
+       [](std::size_t) { return std::string("/api/v1/groups/1/learning-outcomes"); }},
+      {"learning cycles list (60 cycles)", 50, [](std::size_t) { return std::string("/api/v1/cycles?group_id=1&limit=200"); }},
       {"province compliance table, 3 months, least first", 1000,
        [&](std::size_t) { return "/api/v1/groups/compliance?region=" + province + "&from=2026-08&to=2026-10"; }},
       {"province compliance table, 12 months, page 20", 1000,

@@ -3,7 +3,10 @@
 //  - group 1, the busy one: 50 members, five years of weekly meetings (2021-11-01 to
 //    2026-10-26) with everyone's attendance, a monthly fee payment per member and a weekly shop
 //    sale in its ledger, and twelve help requests a week (issue 14) with their advice and
-//    reworks: the older ones closed, the last two months' a mentor's queue;
+//    reworks: the older ones closed, the last two months' a mentor's queue; and its learning
+//    (issue 14): every member mentored from 2021 (by member 4 or 5, or an outside consultant),
+//    a learning cycle a month with ten mentees, three targets, four of the weekly meetings as its
+//    sessions and an evaluation of every mentee on every target, the last one still under way;
 //  - groups 2..GROUPS over the villages of PROVINCE, each with 0 to 3 meetings held in every
 //    month from 2025-11 to 2026-10 (a province's compliance table).
 //   make_groups_sql VILLAGES_CSV PROVINCE GROUPS OUT.sql
@@ -11,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -80,6 +84,16 @@ std::string DayAfterStart(int n) {
 
 std::string Quote(const std::string& text) { return "'" + text + "'"; }
 
+// The values of one row, joined by commas.
+std::string Values(std::initializer_list<std::string> values) {
+  std::string row;
+  for (const auto& value : values) {
+    if (!row.empty()) row += ", ";
+    row += value;
+  }
+  return row;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -129,6 +143,9 @@ int main(int argc, char** argv) {
                  Quote("anggota " + std::to_string(p)) + ", 'female', NULL, NULL, NULL, NULL, NULL, NULL, " +
                  now + ", " + now);
     }
+    // Person kMembers + 1: the outside consultant who mentors some of group 1's members.
+    people.Row(std::to_string(kMembers + 1) + ", 'Konsultan Luar', 'konsultan luar', 'female', NULL, NULL, NULL, "
+               "NULL, NULL, NULL, " + now + ", " + now);
   }
   {
     Inserts members(out, "INSERT INTO memberships (id, group_id, person_id, enterprise_id, role, mentor, "
@@ -261,6 +278,75 @@ int main(int argc, char** argv) {
     }
   }
 
+  // Group 1's learning: members 6..25 mentored by member 4, 26..40 by member 5 (community), 41..50
+  // by the consultant (external) since 2021; sixty monthly cycles, every third the consultant's.
+  {
+    Inserts pairs(out, "INSERT INTO mentorships (id, group_id, mentor_person_id, mentor_member_id, "
+                       "mentee_member_id, origin, started_on, ended_on, note, created_at, updated_at)");
+    for (int m = 6; m <= kMembers; ++m) {
+      const bool external = m > 40;
+      const std::string mentor = m <= 25 ? "4" : "5";
+      pairs.Row(Values({std::to_string(m), "1", external ? std::to_string(kMembers + 1) : mentor,
+                        external ? "NULL" : mentor, std::to_string(m), Quote(external ? "external" : "community"),
+                        "'2021-01-01'", "NULL", "NULL", now, now}));
+    }
+  }
+  const int kCycles = 60;
+  Random learning_random(15);
+  {
+    const char* codes[] = {"tape.singkong", "tape.ragi", "tape.kemasan", "usaha.pembukuan", "usaha.harga",
+                           "usaha.kemasan", "usaha.jualan_daring", "usaha.halal"};
+    std::vector<std::string> cycle_rows, target_rows, mentee_rows, session_rows, evaluation_rows;
+    long evaluation_id = 0;
+    for (int c = 0; c < kCycles; ++c) {
+      const int year = 2021 + (10 + c) / 12, month = (10 + c) % 12 + 1;
+      const std::string first = Date(year, month, 1), last = Date(year, month, DaysInMonth(year, month));
+      const bool external = c % 3 == 2, closed = c + 1 < kCycles;
+      const std::string mentor = external ? std::to_string(kMembers + 1) : c % 3 == 0 ? "4" : "5";
+      const std::string id = std::to_string(c + 1);
+      cycle_rows.push_back(Values({id, "1", Quote("Siklus " + id), Quote("Tema " + id), "NULL",
+                                   Quote(closed ? "closed" : "implementation"), Quote(closed ? last : first), mentor,
+                                   external ? "NULL" : mentor, Quote(external ? "external" : "community"),
+                                   "'Balai desa'", "NULL", "NULL", "NULL", Quote(first), Quote(last), now, now}));
+      std::vector<std::string> targets;
+      for (int k = 0; k < 3; ++k) {
+        std::string competency = std::string("(SELECT id FROM competencies WHERE code = '") + codes[(c + k) % 8] + "')";
+        targets.push_back(competency);
+        target_rows.push_back(Values({id, competency, "2", std::to_string(k + 1)}));
+      }
+      // Ten mentees a cycle, in turn through members 6..50; four weekly meetings as its sessions.
+      for (int k = 0; k < 10; ++k) {
+        const std::string mentee = std::to_string(6 + (c * 10 + k) % 45);
+        mentee_rows.push_back(Values({id, mentee}));
+        if (!closed) continue;
+        for (const auto& competency : targets) {
+          const bool achieved = learning_random.Below(100) < (external ? 70u : 90u);
+          evaluation_rows.push_back(Values({std::to_string(++evaluation_id), id, mentee, competency,
+                                            achieved ? "1, 2" : "0, NULL", "NULL", Quote(last), "0", "NULL", now}));
+        }
+      }
+      for (int k = 1; k <= 4; ++k) {
+        const std::string meeting = std::to_string(c * 4 + k);
+        session_rows.push_back(Values({meeting, id, meeting, "'Praktik bersama'", now}));
+      }
+    }
+    for (const auto& [head, rows] : {
+             std::pair{std::string("INSERT INTO learning_cycles (id, group_id, title, theme, deliberation_id, status, "
+                                   "status_since, mentor_person_id, mentor_member_id, mentor_origin, venue, "
+                                   "host_member_id, time_allocation, facilities, planned_from, planned_to, "
+                                   "created_at, updated_at)"), &cycle_rows},
+             std::pair{std::string("INSERT INTO cycle_targets (cycle_id, competency_id, level, position)"), &target_rows},
+             std::pair{std::string("INSERT INTO cycle_mentees (cycle_id, member_id)"), &mentee_rows},
+             std::pair{std::string("INSERT INTO cycle_sessions (id, cycle_id, meeting_id, practice, created_at)"),
+                       &session_rows},
+             std::pair{std::string("INSERT INTO cycle_evaluations (id, cycle_id, member_id, competency_id, achieved, "
+                                   "level, notes, evaluated_on, on_request, evaluated_by, created_at)"),
+                       &evaluation_rows}}) {
+      Inserts table(out, head);
+      for (const auto& row : *rows) table.Row(row);
+    }
+  }
+
   // The province: 0 to 3 meetings held in each month of the last year.
   {
     Inserts meetings(out, "INSERT INTO meetings (id, group_id, kind, held_on, status, venue, host_member_id, "
@@ -281,6 +367,7 @@ int main(int argc, char** argv) {
     }
   }
   out << "COMMIT;\n";
-  std::cout << "groups: " << groups << ", meetings: " << meeting_id << ", help requests: " << help_requests << "\n";
+  std::cout << "groups: " << groups << ", meetings: " << meeting_id << ", help requests: " << help_requests
+            << ", learning cycles: " << kCycles << "\n";
   return 0;
 }

@@ -344,6 +344,48 @@ core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilt
   });
 }
 
+core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(std::int64_t group_id, std::int64_t limit) {
+  return Guard("count learning cycles", [&]() -> core::Result<std::vector<CycleTally>> {
+    std::vector<CycleTally> tallies;
+    long long group = group_id, most = limit;
+    long long mentees = 0, targets = 0, evaluated = 0, achieved = 0, sessions = 0, present = 0, recorded = 0;
+    CycleVars vars;
+    Query query(sql_);
+    vars.Bind(query);
+    query.Into(mentees).Into(targets).Into(evaluated).Into(achieved).Into(sessions).Into(present).Into(recorded)
+        .Use(group).Use(most);
+    // Each count is a lookup on its table's (cycle_id, ...) key; attendance on (meeting_id, ...).
+    // Evaluations name only the cycle's own mentees and targets, once each (their keys), so the
+    // achieved ones are its completion's numerator.
+    const std::string sql = std::string("SELECT ") + kCycleColumns +
+        ", (SELECT COUNT(*) FROM cycle_mentees cm WHERE cm.cycle_id = lc.id)"
+        ", (SELECT COUNT(*) FROM cycle_targets ct WHERE ct.cycle_id = lc.id)"
+        ", (SELECT COUNT(*) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
+        ", (SELECT COALESCE(SUM(e.achieved), 0) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
+        ", (SELECT COUNT(*) FROM cycle_sessions s WHERE s.cycle_id = lc.id)"
+        ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
+        "WHERE s.cycle_id = lc.id AND a.presence = 'present')"
+        ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
+        "WHERE s.cycle_id = lc.id AND a.presence IN ('present', 'excused', 'absent'))" +
+        kCycleFrom + " WHERE lc.group_id = :g ORDER BY lc.id DESC LIMIT :n";
+    if (query.Run(sql)) {
+      do {
+        CycleTally tally;
+        tally.cycle = vars.Get();
+        tally.mentees = mentees;
+        tally.targets = mentees * targets;
+        tally.evaluated = evaluated;
+        tally.achieved = achieved;
+        tally.sessions = sessions;
+        tally.present = present;
+        tally.recorded = recorded;
+        tallies.push_back(std::move(tally));
+      } while (query.Next());
+    }
+    return tallies;
+  });
+}
+
 core::Result<std::int64_t> SqlCycleRepository::InsertSession(const CycleSession& session) {
   return Guard("insert learning session", [&]() -> core::Result<std::int64_t> {
     long long cycle = session.cycle_id, meeting = session.meeting_id, id = 0;

@@ -45,6 +45,8 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
   core::Result<domain::mentoring::LearningCycle> Find(std::int64_t id) override;
   core::Result<core::Page<domain::mentoring::LearningCycle>> List(const domain::mentoring::CycleFilter& filter,
                                                                   const core::PageRequest& page) override;
+  core::Result<std::vector<domain::mentoring::CycleTally>> Tallies(std::int64_t group_id,
+                                                                   std::int64_t limit) override;
   core::Result<std::int64_t> InsertSession(const domain::mentoring::CycleSession& session) override;
   core::Result<std::vector<domain::mentoring::CycleSession>> Sessions(std::int64_t cycle_id) override;
   core::Result<std::int64_t> InsertEvaluation(const domain::mentoring::Evaluation& evaluation) override;

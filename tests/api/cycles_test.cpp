@@ -433,6 +433,9 @@ TEST_P(Cycles, TheOutcomesSetCommunityMentorsAgainstOutsideOnesOverClosedCyclesW
   EXPECT_EQ(cycles[0].at("id"), external);  // newest first
   EXPECT_EQ(cycles[0].at("attendance_percent"), 50);
   EXPECT_EQ(cycles[1].at("completion_percent"), 75);  // 3 of 4
+  EXPECT_EQ(cycles[1].at("planned_from"), "2026-01-01");
+  EXPECT_EQ(cycles[1].at("mentees"), 2);
+  EXPECT_EQ(cycles[1].at("sessions"), 1);
   const auto& origins = outcomes.body.at("by_origin").as_array();
   ASSERT_EQ(origins.size(), 2u);
   EXPECT_EQ(origins[0].at("origin"), "community");
@@ -445,6 +448,109 @@ TEST_P(Cycles, TheOutcomesSetCommunityMentorsAgainstOutsideOnesOverClosedCyclesW
   EXPECT_EQ(origins[1].at("attendance_percent"), 50);
   EXPECT_EQ(Get("/api/v1/groups/1/learning-outcomes?x=1", &member_login_).status(), 400);
   EXPECT_EQ(Get("/api/v1/groups/2/learning-outcomes", &member_login_).status(), 404);
+}
+
+TEST_P(Cycles, TheOutcomesTimeHelpRequestsPerTheOriginOfTheMenteesMentorshipThatDay) {
+  // Painem is mentored by Ibu Darmi (community); Tukini was too until November, and by an outside
+  // consultant since December; Sutini has no mentor.
+  auto pair = [&](json::object body) {
+    body["group_id"] = 1;
+    Reply reply = Post("/api/v1/mentorships", body, officer_);
+    EXPECT_EQ(reply.status(), 201) << reply;
+  };
+  Reply consultant = Post("/api/v1/people", {{"name", "Dr. Bambang"}}, officer_);
+  ASSERT_EQ(consultant.status(), 201) << consultant;
+  pair({{"mentor_member_id", mentor_}, {"mentor_origin", "community"}, {"mentee_member_id", member_},
+        {"started_on", "2025-07-01"}});
+  pair({{"mentor_member_id", mentor_}, {"mentor_origin", "community"}, {"mentee_member_id", other_},
+        {"started_on", "2025-01-01"}, {"ended_on", "2025-11-30"}});
+  pair({{"mentor_person_id", consultant.body.at("id")}, {"mentor_origin", "external"}, {"mentee_member_id", other_},
+        {"started_on", "2025-12-01"}});
+
+  // Everyone signs in again after the clock moves (a session ends after 30 idle minutes).
+  auto later = [&](int hours) {
+    clock().Advance(std::chrono::hours(hours));
+    admin_ = Login("admin");
+    officer_ = Login("officer");
+    leader_login_ = Login("group_leader");
+    member_login_ = Login("member");
+  };
+  auto report = [&](json::object body, const Browser& as) -> std::int64_t {
+    Reply reply = Post("/api/v1/help-requests", body, as);
+    EXPECT_EQ(reply.status(), 201) << reply;
+    return reply.status() == 201 ? reply.body.at("id").as_int64() : 0;
+  };
+  auto act = [&](std::int64_t id, const std::string& tail, json::object body, const Browser& as) {
+    Reply reply = Post("/api/v1/help-requests/" + std::to_string(id) + tail, body, as);
+    EXPECT_LT(reply.status(), 300) << tail << " " << reply;
+  };
+  std::int64_t painem = report({{"title", "Warna ecotik luntur"}}, member_login_);
+  std::int64_t tukini = report({{"member_id", other_}, {"title", "Tape asam"}}, leader_login_);
+  report({{"member_id", secretary_}, {"title", "Label luntur"}}, leader_login_);  // stays open
+  later(2);
+  act(painem, "/advice", {{"text", "Rendam lebih lama dengan tawas."}}, Login("mentor"));
+  later(4);
+  act(tukini, "/advice", {{"text", "Kurangi ragi."}}, admin_);
+  later(2);
+  act(painem, "/transitions", {{"to", "resolved"}}, member_login_);  // 8 hours after her report
+  later(22);
+  act(tukini, "/transitions", {{"to", "resolved"}}, admin_);  // 30 hours
+  std::int64_t again = report({{"title", "Kain berjamur"}}, member_login_);
+  later(4);
+  act(again, "/advice", {{"text", "Jemur di tempat teduh."}}, Login("mentor"));
+  later(6);
+  act(again, "/transitions", {{"to", "abandoned"}}, member_login_);
+
+  Reply outcomes = Get("/api/v1/groups/1/learning-outcomes", &member_login_);
+  ASSERT_EQ(outcomes.status(), 200) << outcomes;
+  const auto& all = outcomes.body.at("help_requests");
+  EXPECT_EQ(all.at("total"), 4);
+  EXPECT_EQ(all.at("open"), 1);
+  EXPECT_EQ(all.at("advised"), 0);
+  EXPECT_EQ(all.at("resolved"), 2);
+  EXPECT_EQ(all.at("abandoned"), 1);
+  // First advice after 2, 4 and 6 hours; resolution after 8 and 30.
+  EXPECT_EQ(all.at("first_advice").at("count"), 3);
+  EXPECT_EQ(all.at("first_advice").at("median_hours").as_double(), 4.0);
+  EXPECT_EQ(all.at("first_advice").at("p90_hours").as_double(), 5.6);
+  EXPECT_EQ(all.at("resolution").at("count"), 2);
+  EXPECT_EQ(all.at("resolution").at("median_hours").as_double(), 19.0);
+  EXPECT_EQ(all.at("resolution").at("p90_hours").as_double(), 27.8);
+
+  const auto& origins = outcomes.body.at("by_origin").as_array();
+  ASSERT_EQ(origins.size(), 2u);
+  const auto& community = origins[0].at("help_requests");
+  EXPECT_EQ(community.at("total"), 2);  // Painem's two
+  EXPECT_EQ(community.at("resolved"), 1);
+  EXPECT_EQ(community.at("abandoned"), 1);
+  EXPECT_EQ(community.at("first_advice").at("median_hours").as_double(), 3.0);
+  EXPECT_EQ(community.at("first_advice").at("p90_hours").as_double(), 3.8);
+  EXPECT_EQ(community.at("resolution").at("count"), 1);
+  EXPECT_EQ(community.at("resolution").at("median_hours").as_double(), 8.0);
+  // Tukini's counts under her consultant of that day, not the community mentor she had before.
+  const auto& external = origins[1].at("help_requests");
+  EXPECT_EQ(external.at("total"), 1);
+  EXPECT_EQ(external.at("first_advice").at("median_hours").as_double(), 6.0);
+  EXPECT_EQ(external.at("resolution").at("median_hours").as_double(), 30.0);
+  EXPECT_EQ(external.at("resolution").at("p90_hours").as_double(), 30.0);
+
+  // No cycle ran: the cycle figures of the comparison stay empty beside the requests'.
+  EXPECT_EQ(origins[1].at("cycles"), 0);
+  EXPECT_TRUE(origins[1].at("completion_percent").is_null());
+}
+
+TEST_P(Cycles, TheOutcomesOfAGroupWithoutRequestsHaveNoTimes) {
+  Reply outcomes = Get("/api/v1/groups/1/learning-outcomes", &member_login_);
+  ASSERT_EQ(outcomes.status(), 200) << outcomes;
+  EXPECT_TRUE(outcomes.body.at("cycles").as_array().empty());
+  const auto& all = outcomes.body.at("help_requests");
+  EXPECT_EQ(all.at("total"), 0);
+  EXPECT_EQ(all.at("first_advice").at("count"), 0);
+  EXPECT_TRUE(all.at("first_advice").at("median_hours").is_null());
+  EXPECT_TRUE(all.at("resolution").at("p90_hours").is_null());
+  for (const auto& side : outcomes.body.at("by_origin").as_array()) {
+    EXPECT_EQ(side.at("help_requests").at("total"), 0);
+  }
 }
 
 }  // namespace

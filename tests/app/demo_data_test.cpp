@@ -11,6 +11,7 @@
 
 #include "app/runtime_fixture.hpp"
 #include "domain/groups/group_access.hpp"
+#include "domain/mentoring/help_request_service.hpp"
 
 namespace gotong::app {
 namespace {
@@ -159,7 +160,7 @@ TEST_F(DemoGroupsTest, TheBatikCommunityHasTheElevenInformantsOfTableOne) {
   EXPECT_EQ(split, 240);
   auto posts = runtime_->cooperation->Posts(system_, groups_.batik_community, {50, 0});
   ASSERT_TRUE(posts.ok());
-  EXPECT_EQ(posts->total, 4);
+  EXPECT_EQ(posts->total, 5);  // four shared that year, and DW's fix from her help request
   for (const auto& post : posts->items) {
     EXPECT_LT(post.post.created_at, runtime_->clock.Now() - std::chrono::days(20)) << post.post.title;
   }
@@ -239,6 +240,64 @@ TEST_F(DemoGroupsTest, AnOutsideConsultantTaughtBatuAndNotEveryMenteeReachedEver
   EXPECT_EQ(cycle.cycle.status, domain::mentoring::CycleStatus::kClosed);
   EXPECT_EQ(cycle.targets, 10);
   EXPECT_EQ(cycle.achieved, 8);
+}
+
+TEST_F(DemoGroupsTest, DwsPieceWasReProcessedSixTimesAfterAdsAdviceAndHerFixSharedWithTheGroup) {
+  domain::mentoring::HelpRequestQuery query;
+  query.group_id = groups_.batik_community;
+  query.page = {50, 0};
+  auto requests = runtime_->help_requests->List(system_, query);
+  ASSERT_TRUE(requests.ok()) << requests.error().message;
+  ASSERT_EQ(requests->total, 3);
+  EXPECT_EQ(requests->items.front().status, domain::mentoring::HelpStatus::kOpen);  // SA's, waiting for AD
+  EXPECT_EQ(requests->items.front().member_name, "SA");
+  auto dw = std::find_if(requests->items.begin(), requests->items.end(),
+                         [](const auto& r) { return r.member_name == "DW"; });
+  ASSERT_NE(dw, requests->items.end());
+  EXPECT_EQ(dw->status, domain::mentoring::HelpStatus::kResolved);
+  EXPECT_EQ(dw->competency_name, "Ecotik");
+  EXPECT_EQ(dw->attempt_count, 6) << "seed 000: the piece was re-processed six times";
+  EXPECT_EQ(dw->advice_count, 1);
+  ASSERT_TRUE(dw->knowledge_post_id.has_value()) << "shared with the group";
+  EXPECT_EQ(dw->TimeToFirstAdvice(), std::chrono::hours(5));
+  EXPECT_EQ(dw->TimeToResolution(), std::chrono::hours(8 * 24 + 7));
+  EXPECT_LT(*dw->closed_at, runtime_->clock.Now() - std::chrono::days(20));
+  auto view = runtime_->help_requests->Get(system_, dw->id);
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->advice.front().text.rfind("AD: ", 0), 0u);
+  EXPECT_EQ(view->attempts.back().note.rfind("Proses ulang ke-6", 0), 0u);
+  for (std::size_t k = 1; k < view->attempts.size(); ++k) {
+    EXPECT_LT(view->attempts[k - 1].attempted_on, view->attempts[k].attempted_on);
+  }
+}
+
+TEST_F(DemoGroupsTest, TheOutcomesSetAdsQuickAnswersBesideTheConsultantsSlowerOnes) {
+  auto batik = runtime_->cycles->Outcomes(system_, groups_.batik_community);
+  ASSERT_TRUE(batik.ok()) << batik.error().message;
+  EXPECT_EQ(batik->help.Total(), 3);
+  EXPECT_EQ(batik->help.resolved, 2);
+  EXPECT_EQ(batik->help.open, 1);
+  const auto& ad = batik->by_origin[0];
+  EXPECT_EQ(ad.help.Total(), 3);  // every member of Citra Gendhis has AD as her mentor
+  EXPECT_EQ(ad.help.first_advice.median_hours, 4.0);  // 5 and 3 hours
+  EXPECT_EQ(ad.help.resolution.median_hours, 115.5);  // 199 and 32 hours
+  EXPECT_EQ(batik->by_origin[1].help.Total(), 0);
+  EXPECT_EQ(ad.closed, 1);
+  EXPECT_EQ(ad.achieved, ad.targets);
+
+  auto batu = runtime_->cycles->Outcomes(system_, groups_.batu_group);
+  ASSERT_TRUE(batu.ok()) << batu.error().message;
+  const auto& community = batu->by_origin[0];
+  const auto& external = batu->by_origin[1];
+  EXPECT_EQ(external.closed, 1);
+  EXPECT_EQ(external.achieved, 8);
+  EXPECT_EQ(external.help.Total(), 3);
+  EXPECT_EQ(external.help.advised, 1);  // Rahayu's, still being worked on
+  EXPECT_EQ(external.help.first_advice.median_hours, 30.0);    // 48, 26 and 30 hours
+  EXPECT_EQ(external.help.resolution.median_hours, 192.0);     // 240 and 144 hours
+  EXPECT_EQ(community.help.Total(), 2);
+  EXPECT_EQ(community.help.resolution.median_hours, 28.0);     // 26 and 30 hours
+  EXPECT_LT(*community.help.resolution.median_hours, *external.help.resolution.median_hours);
 }
 
 TEST_F(DemoGroupsTest, BatuHasAGroupOfItsOwnForTheOfficer) {

@@ -149,3 +149,29 @@ test('the batik community has met: its landing page does not say 0 meetings', { 
     assert.equal(await page.getByTestId('meeting-list').locator(':scope > li').count(), Math.min(meetings.total, 20));
   });
 });
+
+test("seed 000's comparison in the demo: DW's piece re-processed six times in Citra Gendhis, and Batu's officer sees the consultant's slower answers beside the leader's", { timeout: 60_000 }, async (t) => {
+  const officer = await apiLogin(env.server.url, login('petugas'));
+  const mentor = await apiLogin(env.server.url, login('mentor'));
+  const batik = (await mentor.get('/groups')).items[0];
+  const requests = await mentor.get(`/help-requests?group_id=${batik.id}&limit=20`);
+  const dw = requests.items.find((r) => r.member.name === 'DW');
+  assert.ok(dw, JSON.stringify(requests.items.map((r) => r.member)));
+  assert.equal(dw.status, 'resolved');
+  assert.equal(dw.attempt_count, 6);
+  assert.ok(dw.knowledge_post_id, 'shared with the group');
+  const batu = (await officer.get('/groups?q=Keripik')).items[0];
+  const outcomes = await officer.get(`/groups/${batu.id}/learning-outcomes`);
+  assert.deepEqual(outcomes.by_origin.map((o) => [o.origin, o.help_requests.resolution.median_hours]), [['community', 28], ['external', 192]]);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('petugas'));
+    await page.goto(`${env.server.url}/groups/${batu.id}/learning`);
+    const comparison = page.getByTestId('origin-chart');
+    await comparison.getByTestId('origin-external').waitFor();
+    assert.match(clean(await comparison.getByTestId('origin-community').innerText()), /^Mentor komunitas — 0 siklus selesai 3 jam 28 jam 2 bantuan selesai$/);
+    assert.match(clean(await comparison.getByTestId('origin-external').innerText()), /^Konsultan luar 80% 1 siklus selesai 30 jam 8 hari 2 bantuan selesai$/);
+    await comparison.scrollIntoViewIfNeeded();
+    await eventually(async () => (await comparison.locator('svg.recharts-surface').count()) === 2, { message: 'the comparison charts' });
+  });
+});

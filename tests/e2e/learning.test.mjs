@@ -301,3 +301,48 @@ test('3 · a member reads the closed cycle on her phone: where it ended, what ea
     await assertFitsPhone(page, 'the closed cycle a member reads');
   });
 });
+
+test('4 · on her phone a member sees what the learning achieved: completion per cycle and community mentors set against an outside consultant', { timeout: 90_000 }, async (t) => {
+  assert.ok(seed.cycleId, 'test 1 planned the cycle');
+  const { admin } = seed;
+  const { painem, tukini } = seed.members;
+  // Tukini has had an outside consultant since today; each of the two asks for help once, and
+  // each request is advised and resolved (through the API: the help tab has its own test).
+  const consultant = await admin.post('/people', { name: 'Dr. Bambang', gender: 'male' });
+  await admin.post('/mentorships', { group_id: seed.group.id, mentor_person_id: consultant.id, mentor_origin: 'external', mentee_member_id: tukini.id, started_on: dayInIndonesia() });
+  const painemApi = await apiLogin(env.server.url, seed.painemLogin);
+  const mentorApi = await apiLogin(env.server.url, seed.mentorLogin);
+  const leaderApi = await apiLogin(env.server.url, seed.leaderLogin);
+  const own = await painemApi.post('/help-requests', { title: 'Tape masih asam', competency_id: seed.yeast.id });
+  await mentorApi.post(`/help-requests/${own.id}/advice`, { text: 'Kurangi ragi jadi setengah butir per kilo.' });
+  await painemApi.post(`/help-requests/${own.id}/transitions`, { to: 'resolved' }, 200);
+  const theirs = await leaderApi.post('/help-requests', { member_id: tukini.id, title: 'Singkong keras' });
+  await admin.post(`/help-requests/${theirs.id}/advice`, { text: 'Pilih singkong yang baru dicabut.' });
+  await admin.post(`/help-requests/${theirs.id}/transitions`, { to: 'resolved' }, 200);
+  const outcomes = await painemApi.get(`/groups/${seed.group.id}/learning-outcomes`);
+  assert.equal(outcomes.help_requests.resolved, 2);
+  assert.deepEqual(outcomes.by_origin.map((o) => [o.origin, o.help_requests.total, o.completion_percent]), [['community', 1, 100], ['external', 1, null]]);
+  assert.ok(painem.id);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.painemLogin);
+    await page.goto(`${env.server.url}/groups/${seed.group.id}/learning`);
+    const section = page.getByTestId('outcomes');
+    await section.getByTestId('outcomes-help').waitFor();
+    assert.equal(clean(await section.getByTestId('outcomes-help').innerText()), '2 permintaan bantuan: 2 selesai, 0 menunggu, 0 dihentikan.');
+    // Completion and attendance of the one cycle, drawn and in the table beside the drawing.
+    const cycles = section.getByTestId('cycle-outcomes-chart');
+    await eventually(async () => (await cycles.locator('svg .recharts-bar-rectangle path').count()) === 1, { message: 'the cycle’s completion bar' });
+    assert.deepEqual((await cycles.getByTestId('cycle-outcomes-table').locator('tbody tr').allInnerTexts()).map(clean), ['Tape singkong madu 100% 100%']);
+    // Seed 000's comparison: a bar for each side where the figure exists, and the figures in words.
+    const comparison = section.getByTestId('origin-chart');
+    await comparison.scrollIntoViewIfNeeded();
+    await eventually(async () => (await comparison.locator('svg.recharts-surface').count()) === 2, { message: 'the two comparison charts' });
+    // The community's completion is a bar; both resolution times are zero here (advised and
+    // resolved within the same second), and the consultant's side has no closed cycle.
+    assert.equal(await comparison.locator('svg .recharts-bar-rectangle path').count(), 1, 'the community side’s completion');
+    assert.match(clean(await comparison.getByTestId('origin-community').innerText()), /^Mentor komunitas 100% 1 siklus selesai 0 jam 0 jam 1 bantuan selesai$/);
+    assert.match(clean(await comparison.getByTestId('origin-external').innerText()), /^Konsultan luar — 0 siklus selesai 0 jam 0 jam 1 bantuan selesai$/);
+    await assertFitsPhone(page, 'the learning outcomes');
+  });
+});

@@ -134,22 +134,45 @@ json::value PercentOf(std::int64_t part, std::int64_t whole) {
   return static_cast<std::int64_t>((part * 100 + whole / 2) / whole);
 }
 
+json::value HoursJson(const std::optional<double>& hours) {
+  if (!hours) return nullptr;
+  return *hours;
+}
+
+json::value DurationJson(const mentoring::DurationSummary& summary) {
+  return json::object{{"count", summary.count},
+                      {"median_hours", HoursJson(summary.median_hours)},
+                      {"p90_hours", HoursJson(summary.p90_hours)}};
+}
+
+json::value HelpOutcomeJson(const mentoring::HelpOutcome& help) {
+  return json::object{{"total", help.Total()},
+                      {"open", help.open},
+                      {"advised", help.advised},
+                      {"resolved", help.resolved},
+                      {"abandoned", help.abandoned},
+                      {"first_advice", DurationJson(help.first_advice)},
+                      {"resolution", DurationJson(help.resolution)}};
+}
+
 json::value OutcomesJson(const mentoring::LearningOutcomes& outcomes) {
   json::array cycles, origins;
-  for (const auto& outcome : outcomes.cycles) {
-    const auto& cycle = outcome.summary.cycle;
+  for (const auto& tally : outcomes.cycles) {
+    const auto& cycle = tally.cycle;
     cycles.push_back(json::object{{"id", cycle.id},
                                   {"title", cycle.title},
                                   {"theme", Nullable(cycle.theme)},
                                   {"status", ToString(cycle.status)},
                                   {"mentor_name", cycle.mentor_name},
                                   {"mentor_origin", ToString(cycle.mentor_origin)},
-                                  {"mentees", static_cast<std::int64_t>(cycle.mentees.size())},
-                                  {"sessions", outcome.summary.sessions},
-                                  {"achieved", outcome.summary.achieved},
-                                  {"targets", outcome.summary.targets},
-                                  {"completion_percent", PercentOf(outcome.summary.achieved, outcome.summary.targets)},
-                                  {"attendance_percent", PercentOf(outcome.present, outcome.recorded)}});
+                                  {"planned_from", cycle.planned_from ? json::value(cycle.planned_from->ToString())
+                                                                      : json::value(nullptr)},
+                                  {"mentees", tally.mentees},
+                                  {"sessions", tally.sessions},
+                                  {"achieved", tally.achieved},
+                                  {"targets", tally.targets},
+                                  {"completion_percent", PercentOf(tally.achieved, tally.targets)},
+                                  {"attendance_percent", PercentOf(tally.present, tally.recorded)}});
   }
   for (const auto& side : outcomes.by_origin) {
     origins.push_back(json::object{{"origin", ToString(side.origin)},
@@ -158,9 +181,12 @@ json::value OutcomesJson(const mentoring::LearningOutcomes& outcomes) {
                                    {"achieved", side.achieved},
                                    {"targets", side.targets},
                                    {"completion_percent", PercentOf(side.achieved, side.targets)},
-                                   {"attendance_percent", PercentOf(side.present, side.recorded)}});
+                                   {"attendance_percent", PercentOf(side.present, side.recorded)},
+                                   {"help_requests", HelpOutcomeJson(side.help)}});
   }
-  return json::object{{"cycles", std::move(cycles)}, {"by_origin", std::move(origins)}};
+  return json::object{{"cycles", std::move(cycles)},
+                      {"by_origin", std::move(origins)},
+                      {"help_requests", HelpOutcomeJson(outcomes.help)}};
 }
 
 using MentorshipIn = mentoring::MentorshipInput;

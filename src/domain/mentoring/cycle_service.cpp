@@ -1,6 +1,8 @@
 #include "domain/mentoring/cycle_service.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -301,22 +303,62 @@ audit::Snapshot SnapshotOf(const Evaluation& evaluation) {
           {"on_request", evaluation.on_request}};
 }
 
-// A cycle's completion so far, sessions held and attendance at them, read from its records.
-core::Result<CycleOutcome> OutcomeOf(UnitOfWork& unit, LearningCycle cycle) {
-  CycleOutcome outcome;
+// A cycle's completion so far and the sessions it held, read from its records.
+core::Result<CycleSummary> SummaryOf(UnitOfWork& unit, LearningCycle cycle) {
+  CycleSummary summary;
   GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit.Cycles().Evaluations(cycle.id));
   GOTONG_ASSIGN_OR_RETURN(auto sessions, unit.Cycles().Sessions(cycle.id));
   auto completion = CompletionOf(cycle, evaluations);
-  outcome.summary.achieved = completion.achieved;
-  outcome.summary.targets = completion.targets;
-  outcome.summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
-  outcome.summary.sessions = static_cast<std::int64_t>(sessions.size());
-  for (const auto& session : sessions) {
-    outcome.present += session.present;
-    outcome.recorded += session.present + session.excused + session.absent;
+  summary.achieved = completion.achieved;
+  summary.targets = completion.targets;
+  summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
+  summary.sessions = static_cast<std::int64_t>(sessions.size());
+  summary.cycle = std::move(cycle);
+  return summary;
+}
+
+// The day of `instant` where the group is, reckoned as TodayInIndonesia reckons today (UTC+9): the
+// day a mentorship's dates are written in.
+core::Date DayInIndonesia(core::Instant instant) {
+  std::chrono::year_month_day day(std::chrono::floor<std::chrono::days>(instant + std::chrono::hours(9)));
+  return core::Date{static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                    static_cast<unsigned>(day.day())};
+}
+
+// Every mentorship of a group, by mentee: a page at a time, a few reads for years of pairs.
+core::Result<std::multimap<std::int64_t, Mentorship>> GroupMentorships(UnitOfWork& unit, std::int64_t group_id) {
+  std::multimap<std::int64_t, Mentorship> by_mentee;
+  MentorshipFilter filter;
+  filter.group_id = group_id;
+  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
+  for (;;) {
+    GOTONG_ASSIGN_OR_RETURN(auto found, unit.Mentorships().List(filter, page));
+    for (auto& mentorship : found.items) by_mentee.emplace(mentorship.mentee_member_id, std::move(mentorship));
+    page.offset += page.limit;
+    if (page.offset >= found.total) break;
   }
-  outcome.summary.cycle = std::move(cycle);
-  return outcome;
+  return by_mentee;
+}
+
+// The origin a help request counts under: that of the mentee's mentorship on the day she reported
+// it (the latest started when several ran), not that of whoever advised first. The comparison is
+// between ways of being mentored (seed 000's members with a mentor from their own community
+// against those taught by a consultant), and a request is often answered first by the leader or an
+// officer standing in, whose advice carries no origin: the mentorship is a record with its origin
+// and its period, the adviser is not. None when she had no mentor that day.
+std::optional<MentorOrigin> OriginOn(const std::multimap<std::int64_t, Mentorship>& mentorships,
+                                     std::int64_t mentee, const core::Date& day) {
+  const Mentorship* latest = nullptr;
+  auto [from, to] = mentorships.equal_range(mentee);
+  for (auto it = from; it != to; ++it) {
+    const Mentorship& m = it->second;
+    if (!m.ActiveOn(day)) continue;
+    if (!latest || latest->started_on < m.started_on || (latest->started_on == m.started_on && latest->id < m.id)) {
+      latest = &m;
+    }
+  }
+  if (!latest) return std::nullopt;
+  return latest->origin;
 }
 
 }  // namespace
@@ -507,40 +549,48 @@ core::Result<core::Page<CycleSummary>> CycleService::List(const Context& context
   page.limit = cycles.limit;
   page.offset = cycles.offset;
   for (auto& cycle : cycles.items) {
-    GOTONG_ASSIGN_OR_RETURN(auto outcome, OutcomeOf(*unit, std::move(cycle)));
-    page.items.push_back(std::move(outcome.summary));
+    GOTONG_ASSIGN_OR_RETURN(auto summary, SummaryOf(*unit, std::move(cycle)));
+    page.items.push_back(std::move(summary));
   }
   return page;
 }
 
 core::Result<LearningOutcomes> CycleService::Outcomes(const Context& context, std::int64_t group_id) {
-  // Every cycle a group ran: dozens in years of learning; the cap keeps one answer bounded.
+  // Every cycle a group ran (dozens in years of learning) and its requests (a dozen a week in a
+  // busy group is 3,000 in five years): the caps keep one answer bounded.
   constexpr std::int64_t kMaxCycles = 1000;
+  constexpr std::int64_t kMaxRequests = 20000;
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   LearningOutcomes outcomes;
-  outcomes.by_origin = {OriginOutcome{MentorOrigin::kCommunity}, OriginOutcome{MentorOrigin::kExternal}};
-  CycleFilter filter;
-  filter.group_id = group_id;
-  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
-  for (;;) {
-    GOTONG_ASSIGN_OR_RETURN(auto cycles, unit->Cycles().List(filter, page));
-    for (auto& cycle : cycles.items) {
-      GOTONG_ASSIGN_OR_RETURN(auto outcome, OutcomeOf(*unit, std::move(cycle)));
-      const LearningCycle& counted = outcome.summary.cycle;
-      auto& side = outcomes.by_origin[counted.mentor_origin == MentorOrigin::kCommunity ? 0 : 1];
-      ++side.cycles;
-      side.present += outcome.present;
-      side.recorded += outcome.recorded;
-      if (counted.status == CycleStatus::kClosed) {
-        ++side.closed;
-        side.achieved += outcome.summary.achieved;
-        side.targets += outcome.summary.targets;
-      }
-      outcomes.cycles.push_back(std::move(outcome));
+  outcomes.by_origin.resize(2);
+  outcomes.by_origin[0].origin = MentorOrigin::kCommunity;
+  outcomes.by_origin[1].origin = MentorOrigin::kExternal;
+  auto side_of = [&](MentorOrigin origin) -> OriginOutcome& {
+    return outcomes.by_origin[origin == MentorOrigin::kCommunity ? 0 : 1];
+  };
+  GOTONG_ASSIGN_OR_RETURN(outcomes.cycles, unit->Cycles().Tallies(group_id, kMaxCycles));
+  for (const auto& tally : outcomes.cycles) {
+    auto& side = side_of(tally.cycle.mentor_origin);
+    ++side.cycles;
+    side.present += tally.present;
+    side.recorded += tally.recorded;
+    if (tally.cycle.status == CycleStatus::kClosed) {
+      ++side.closed;
+      side.achieved += tally.achieved;
+      side.targets += tally.targets;
     }
-    page.offset += page.limit;
-    if (page.offset >= cycles.total || page.offset >= kMaxCycles) break;
   }
+  GOTONG_ASSIGN_OR_RETURN(auto timings, unit->HelpRequests().Timings(group_id, kMaxRequests));
+  GOTONG_ASSIGN_OR_RETURN(auto mentorships, GroupMentorships(*unit, group_id));
+  std::vector<HelpTiming> community, external;
+  for (auto& timing : timings) {
+    timing.origin = OriginOn(mentorships, timing.member_id, DayInIndonesia(timing.created_at));
+    if (!timing.origin) continue;
+    (*timing.origin == MentorOrigin::kCommunity ? community : external).push_back(timing);
+  }
+  outcomes.help = HelpOutcomeOf(timings);
+  side_of(MentorOrigin::kCommunity).help = HelpOutcomeOf(community);
+  side_of(MentorOrigin::kExternal).help = HelpOutcomeOf(external);
   return outcomes;
 }
 

@@ -16,6 +16,7 @@
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/meeting_service.hpp"
 #include "domain/mentoring/cycles.hpp"
+#include "domain/mentoring/help_request.hpp"
 
 namespace gotong::domain::mentoring {
 
@@ -119,14 +120,8 @@ struct EvaluationInput {
   Field<bool> on_request;
 };
 
-// One cycle as the outcomes page counts it.
-struct CycleOutcome {
-  CycleSummary summary;
-  std::int64_t present = 0;   // attendance at its sessions
-  std::int64_t recorded = 0;  // present + excused + absent
-};
-
-// Cycles of one mentor origin together: seed 000's comparison of community and outside mentors.
+// Cycles and help requests of one mentor origin together: seed 000's comparison of community and
+// outside mentors.
 struct OriginOutcome {
   MentorOrigin origin = MentorOrigin::kCommunity;
   std::int64_t cycles = 0;
@@ -135,11 +130,13 @@ struct OriginOutcome {
   std::int64_t targets = 0;
   std::int64_t present = 0;
   std::int64_t recorded = 0;
+  HelpOutcome help;  // the requests of mentees whose mentorship that day had this origin
 };
 
 struct LearningOutcomes {
-  std::vector<CycleOutcome> cycles;  // newest first
+  std::vector<CycleTally> cycles;        // newest first
   std::vector<OriginOutcome> by_origin;  // community, then external
+  HelpOutcome help;                      // every request of the group, with or without a mentorship
 };
 
 audit::Snapshot SnapshotOf(const Mentorship& mentorship);
@@ -174,8 +171,10 @@ class CycleService : public groups::GroupWorkspace {
 
   core::Result<core::Page<CycleSummary>> List(const accounts::Context& context, const CycleQuery& query);
   core::Result<CycleView> Get(const accounts::Context& context, std::int64_t id);
-  // What a group's learning achieved: each cycle's completion and attendance, and community
-  // against outside mentors (completion over closed cycles).
+  // What a group's learning achieved: each cycle's completion and attendance, its help requests'
+  // times to advice and to resolution, and community against outside mentors on both
+  // (completion over closed cycles). One read each of cycles, requests and mentorships (a page
+  // of 200 at a time), however many there are.
   core::Result<LearningOutcomes> Outcomes(const accounts::Context& context, std::int64_t group_id);
   core::Result<CycleView> Create(const accounts::Context& context, const CycleInput& input);
   // Planning only: a cycle under way keeps its targets, mentees and theme.

@@ -164,6 +164,18 @@ struct Completion {
 };
 Completion CompletionOf(const LearningCycle& cycle, const std::vector<Evaluation>& evaluations);
 
+// A cycle as a group's outcomes count it, read with its counts (no targets or mentees listed).
+struct CycleTally {
+  LearningCycle cycle;
+  std::int64_t mentees = 0;
+  std::int64_t targets = 0;   // mentees × target competencies
+  std::int64_t achieved = 0;  // evaluations that reached their target
+  std::int64_t evaluated = 0;
+  std::int64_t sessions = 0;
+  std::int64_t present = 0;   // attendance at its sessions
+  std::int64_t recorded = 0;  // present + excused + absent
+};
+
 class CycleRepository {
  public:
   virtual ~CycleRepository() = default;
@@ -178,6 +190,8 @@ class CycleRepository {
   // Newest first; with targets and mentees.
   virtual core::Result<core::Page<LearningCycle>> List(const CycleFilter& filter,
                                                        const core::PageRequest& page) = 0;
+  // The `limit` newest cycles of a group with their counts, in one read (a group's outcomes).
+  virtual core::Result<std::vector<CycleTally>> Tallies(std::int64_t group_id, std::int64_t limit) = 0;
   virtual core::Result<std::int64_t> InsertSession(const CycleSession& session) = 0;
   // Oldest first.
   virtual core::Result<std::vector<CycleSession>> Sessions(std::int64_t cycle_id) = 0;

@@ -14,6 +14,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "domain/mentoring/cycles.hpp"
 
 namespace gotong::domain::mentoring {
 
@@ -135,6 +136,40 @@ struct HelpRequestFilter {
   std::vector<HelpStatus> statuses;  // empty: every status
 };
 
+// When one request reached each point, and the mentor origin it counts under in the outcomes.
+struct HelpTiming {
+  std::int64_t member_id = 0;  // the mentee
+  HelpStatus status = HelpStatus::kOpen;
+  core::Instant created_at{};
+  std::optional<core::Instant> first_advice_at;
+  std::optional<core::Instant> closed_at;
+  // Not stored: what the outcomes find (none when the mentee had no mentorship that day).
+  std::optional<MentorOrigin> origin;
+};
+
+// How long requests took to reach a point, over those that reached it: the median and the 90th
+// percentile (linear between the nearest ranks), in hours rounded to a tenth; none without any.
+struct DurationSummary {
+  std::int64_t count = 0;
+  std::optional<double> median_hours;
+  std::optional<double> p90_hours;
+};
+
+// Help requests by status, and their times to first advice and to resolution.
+struct HelpOutcome {
+  std::int64_t open = 0;
+  std::int64_t advised = 0;
+  std::int64_t resolved = 0;
+  std::int64_t abandoned = 0;
+  DurationSummary first_advice;  // over requests ever advised
+  DurationSummary resolution;    // over resolved requests (an abandoned one never was)
+  std::int64_t Total() const { return open + advised + resolved + abandoned; }
+};
+
+// The `p`-th quantile (0..1) of `seconds` in hours rounded to a tenth; none when it is empty.
+std::optional<double> QuantileHours(std::vector<std::int64_t> seconds, double p);
+HelpOutcome HelpOutcomeOf(const std::vector<HelpTiming>& timings);
+
 class HelpRequestRepository {
  public:
   virtual ~HelpRequestRepository() = default;
@@ -153,6 +188,9 @@ class HelpRequestRepository {
   virtual core::Result<std::vector<Advice>> AdviceOf(std::int64_t request_id) = 0;  // oldest first
   virtual core::Result<std::int64_t> InsertAttempt(const Attempt& attempt) = 0;
   virtual core::Result<std::vector<Attempt>> AttemptsOf(std::int64_t request_id) = 0;  // in order
+
+  // The `limit` newest requests of a group with their times, in one read (no origin).
+  virtual core::Result<std::vector<HelpTiming>> Timings(std::int64_t group_id, std::int64_t limit) = 0;
 
   // Keeps the request's photo, replacing one it had.
   virtual core::Status PutPhoto(const HelpPhoto& photo) = 0;

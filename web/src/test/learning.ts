@@ -3,6 +3,7 @@
 // with yeast and to choose cassava.
 import type { Competency } from '../features/mentoring/types';
 import type { Cycle, CycleEvaluation, CycleSummary, Mentorship } from '../features/mentoring/types/cycles';
+import type { HelpOutcomes, LearningOutcomes } from '../features/mentoring/types/outcomes';
 import type { LearningPaths } from '../lib/learning-slot';
 import { member, MEMBERS } from './groups';
 
@@ -131,6 +132,46 @@ export function mentorship(overrides: Partial<Mentorship> = {}): Mentorship {
     note: 'belajar ragi',
     created_at: '2026-01-01T02:00:00Z',
     updated_at: '2026-01-01T02:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Help requests by status and times, as the outcomes answer them. */
+export function helpOutcomes(overrides: Partial<HelpOutcomes> = {}): HelpOutcomes {
+  return {
+    total: 0,
+    open: 0,
+    advised: 0,
+    resolved: 0,
+    abandoned: 0,
+    first_advice: { count: 0, median_hours: null, p90_hours: null },
+    resolution: { count: 0, median_hours: null, p90_hours: null },
+    ...overrides,
+  };
+}
+
+/**
+ * A group's learning outcomes: Darmi's closed yeast cycle (75%) and Dr. Bambang's packaging cycle
+ * under way, newest first; four requests, three of Painem's under Darmi and one of Tukini's under
+ * the consultant.
+ */
+export function learningOutcomes(overrides: Partial<LearningOutcomes> = {}): LearningOutcomes {
+  return {
+    cycles: [
+      { id: 5, title: 'Belajar kemasan', theme: 'Kemasan', status: 'implementation', mentor_name: 'Dr. Bambang', mentor_origin: 'external', planned_from: '2026-02-01', mentees: 2, sessions: 1, achieved: 0, targets: 4, completion_percent: 0, attendance_percent: 50 },
+      { id: 4, title: 'Belajar bersama musim panen', theme: 'Ragi tape yang manis', status: 'closed', mentor_name: 'Darmi', mentor_origin: 'community', planned_from: '2026-01-01', mentees: 2, sessions: 2, achieved: 3, targets: 4, completion_percent: 75, attendance_percent: 100 },
+    ],
+    by_origin: [
+      {
+        origin: 'community', cycles: 1, closed: 1, achieved: 3, targets: 4, completion_percent: 75, attendance_percent: 100,
+        help_requests: helpOutcomes({ total: 3, resolved: 2, abandoned: 1, first_advice: { count: 3, median_hours: 4, p90_hours: 5.6 }, resolution: { count: 2, median_hours: 19, p90_hours: 27.8 } }),
+      },
+      {
+        origin: 'external', cycles: 1, closed: 0, achieved: 0, targets: 0, completion_percent: null, attendance_percent: 50,
+        help_requests: helpOutcomes({ total: 1, resolved: 1, first_advice: { count: 1, median_hours: 6, p90_hours: 6 }, resolution: { count: 1, median_hours: 54, p90_hours: 54 } }),
+      },
+    ],
+    help_requests: helpOutcomes({ total: 5, open: 1, resolved: 3, abandoned: 1, first_advice: { count: 4, median_hours: 5, p90_hours: 6 }, resolution: { count: 3, median_hours: 30, p90_hours: 49.2 } }),
     ...overrides,
   };
 }

@@ -1523,7 +1523,7 @@ export interface paths {
         };
         /**
          * What a group's learning achieved
-         * @description Anyone who reaches the group. Each learning cycle (newest first) with its completion (achieved target competencies ÷ mentees × targets) and the attendance at its sessions; and seed 000's central comparison, community mentors against outside ones: completion over closed cycles only (null until one closed) and attendance over all. Takes no query parameters.
+         * @description Anyone who reaches the group. Each learning cycle (newest first) with its completion (achieved target competencies ÷ mentees × targets) and the attendance at its sessions; and seed 000's central comparison, community mentors against outside ones: completion over closed cycles only (null until one closed) and attendance over all; and the group's help requests (incidental learning) by status with their times to first advice and to resolution, for the group and per mentor origin. Takes no query parameters.
          */
         get: operations["getLearningOutcomes"];
         put?: never;
@@ -2073,7 +2073,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a matching run's proposal
-         * @description Those who oversee every group of the run. Creates one mentorship per pair (origin from the mentor, started today) in one transaction, audited. 409 with field `status` (`published` or `not_succeeded`) for a run that is not a succeeded, unpublished one; 409 with one `pairs` error of code `stale` per pair (params `member`, `member_id`, `mentor`, `reason`: `left` or `mentored`) when a mentee left or got a mentor since the run: nothing is published, run the matching again.
+         * @description Those who oversee every group of the run. Creates one mentorship per pair (origin from the mentor, started today) in one transaction, audited. 409 with field `status` (`published` or `not_succeeded`) for a run that is not a succeeded, unpublished one; 409 with one `pairs` error of code `stale` per pair (params `member`, `member_id`, `mentor`, `reason`: `left` or `mentored`) when a mentee left or got a mentor since the run: nothing is published, run the matching again. A community mentor may be paired with a mentee of another group of the run (she is from the MSME community, as seed 000's mentor is, and the score prefers her own group): the mentorship is in the mentee's group and names the mentor's own membership (`mentor_member_id`). A leader creating a mentorship by hand names a member of her group.
          */
         post: operations["publishMatchingRun"];
         delete?: never;
@@ -4840,6 +4840,11 @@ export interface components {
                 status: components["schemas"]["CycleStatus"];
                 mentor_name: string;
                 mentor_origin: components["schemas"]["MentorOrigin"];
+                /**
+                 * Format: date
+                 * @description The planned first day, when the plan names one.
+                 */
+                planned_from: string | null;
                 mentees: number;
                 sessions: number;
                 achieved: number;
@@ -4860,7 +4865,25 @@ export interface components {
                 targets: number;
                 completion_percent: number | null;
                 attendance_percent: number | null;
+                help_requests: components["schemas"]["HelpOutcomes"];
             }[];
+            help_requests: components["schemas"]["HelpOutcomes"];
+        };
+        /** @description Help requests by status and how long they took. In by_origin, the requests of mentees whose mentorship in the group on the day they reported had that origin (the latest started when several ran); at the top, every request of the group, those of members without a mentorship too. */
+        HelpOutcomes: {
+            total: number;
+            open: number;
+            advised: number;
+            resolved: number;
+            abandoned: number;
+            first_advice: components["schemas"]["DurationSummary"];
+            resolution: components["schemas"]["DurationSummary"];
+        };
+        /** @description From the report to a point (the first advice, or the resolution), over the requests that reached it: the median and the 90th percentile (linear between the nearest ranks) in hours, rounded to a tenth; null when none reached it. */
+        DurationSummary: {
+            count: number;
+            median_hours: number | null;
+            p90_hours: number | null;
         };
         SurveyQuestion: {
             /** Format: int64 */

@@ -15,6 +15,7 @@ import type {
   ProposalPage,
   SessionInput,
 } from '../types/cycles';
+import type { LearningOutcomes } from '../types/outcomes';
 
 /** Guard against a server that keeps reporting a larger total. */
 const MAX_PAGES = 25;
@@ -24,6 +25,11 @@ const MAX_PAGES = 25;
 /** A group's cycles, newest first (one page of the largest size: a group plans a few a year). */
 export function listCycles(groupId: number, signal?: AbortSignal): Promise<CycleSummaryPage> {
   return api.get<CycleSummaryPage>('/cycles', { query: { group_id: groupId, limit: MAX_PAGE_SIZE, offset: 0 }, ...withSignal(signal) });
+}
+
+/** What the group's learning achieved: cycles, help requests, community against outside mentors. */
+export function getLearningOutcomes(groupId: number, signal?: AbortSignal): Promise<LearningOutcomes> {
+  return api.get<LearningOutcomes>(`/groups/${groupId}/learning-outcomes`, withSignal(signal));
 }
 
 export function getCycle(cycleId: number, signal?: AbortSignal): Promise<Cycle> {

@@ -12,6 +12,8 @@ export const mentoringKeys = {
   mentorships: (groupId: number) => [...mentoringKeys.learning(groupId), 'mentorships'] as const,
   members: (groupId: number) => [...mentoringKeys.learning(groupId), 'members'] as const,
   proposals: (groupId: number) => [...mentoringKeys.learning(groupId), 'proposals'] as const,
+  /** Completion, attendance and help times: cycles, mentorships and help requests change them. */
+  outcomes: (groupId: number) => [...mentoringKeys.learning(groupId), 'outcomes'] as const,
 
   cycle: (cycleId: number) => [...mentoringKeys.all, 'cycle', cycleId] as const,
 };

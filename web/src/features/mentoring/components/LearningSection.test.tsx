@@ -5,7 +5,7 @@ import { api } from '../../../lib/api-client';
 import { formatDay, todayIso } from '../../../lib/format';
 import { callsTo, page, problem, renderAt, routeFetch, type Handler } from '../../../test/fixtures';
 import { groupView } from '../../../test/groups';
-import { CASSAVA, cycle, evaluation, LEARNING_MEMBERS, mentorship, PATHS, summary, TAPE_COMPETENCIES, YEAST } from '../../../test/learning';
+import { CASSAVA, cycle, evaluation, LEARNING_MEMBERS, learningOutcomes, mentorship, PATHS, summary, TAPE_COMPETENCIES, YEAST } from '../../../test/learning';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { GroupView, Mentorship } from '../types/cycles';
 import { LearningSection } from './LearningSection';
@@ -33,6 +33,7 @@ function serve(writes: Record<string, Handler> = {}) {
     'GET /api/v1/groups/1/members': () => page(LEARNING_MEMBERS, LEARNING_MEMBERS.length, 200),
     'GET /api/v1/competencies': () => page(TAPE_COMPETENCIES, TAPE_COMPETENCIES.length, 200),
     'GET /api/v1/groups/1/deliberations': () => page([], 0, 200),
+    'GET /api/v1/groups/1/learning-outcomes': () => jsonResponse(learningOutcomes()),
     ...writes,
   });
 }
@@ -68,6 +69,16 @@ describe('the learning tab', () => {
     expect(older).toHaveTextContent('Tema belum dipilih');
     expect(older).toHaveTextContent('Mentor: Dr. Bambang Konsultan luar');
     expect(screen.getByRole('heading', { name: 'Siklus belajar (2 siklus)' })).toBeInTheDocument();
+  });
+
+  it('shows what the group’s learning achieved after its cycles: the comparison of community and outside mentors', async () => {
+    serve();
+    openTab(PAINEM);
+    const outcomes = await screen.findByTestId('outcomes');
+    expect(within(outcomes).getByRole('heading', { name: 'Hasil belajar' })).toBeInTheDocument();
+    expect(await within(outcomes).findByTestId('origin-community')).toHaveTextContent('75%');
+    expect(within(outcomes).getByTestId('origin-external')).toHaveTextContent('2,3 hari');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('lists who mentors whom and for how long, and offers a member neither a plan nor a pairing', async () => {

@@ -8,10 +8,12 @@ import { learningProblemMessage } from '../types/errors';
 import { CyclePage } from './CyclePage';
 import { CyclesSection } from './CyclesSection';
 import { MentorshipsSection } from './MentorshipsSection';
+import { OutcomesSection } from './OutcomesSection';
 
 /**
  * Belajar, the group workspace's learning tab (seed 000's mentoring model): the group's learning
- * cycles and who mentors whom; or, at a cycle's address, that cycle's page. Everyone who reaches
+ * cycles, what they achieved (completion, attendance, help times, community against outside
+ * mentors) and who mentors whom; or, at a cycle's address, that cycle's page. Everyone who reaches
  * the group reads it; its leader, its mentors and those who oversee it plan and record.
  */
 export function LearningSection({ group, cycleId, paths }: LearningSlotProps) {
@@ -25,6 +27,7 @@ export function LearningSection({ group, cycleId, paths }: LearningSlotProps) {
     <>
       {members.isError ? <Alert tone="error">{learningProblemMessage(t, members.error)}</Alert> : null}
       <CyclesSection group={group} members={members.data} canGuide={canGuide} paths={paths} />
+      <OutcomesSection group={group} />
       <MentorshipsSection group={group} members={members.data} canGuide={canGuide} />
     </>
   );

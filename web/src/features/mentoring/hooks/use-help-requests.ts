@@ -11,7 +11,7 @@ import {
   sendHelpPhoto,
   shareHelpRequest,
 } from '../api/help-requests';
-import { helpKeys } from '../api/keys';
+import { helpKeys, mentoringKeys } from '../api/keys';
 import {
   filterQuery,
   type HelpAdviceInput,
@@ -42,7 +42,10 @@ interface Submission<Body> {
   idempotencyKey?: string | undefined;
 }
 
-/** A write whose answer is the request: kept as the request's, and the group's lists read again. */
+/**
+ * A write whose answer is the request: kept as the request's, and the group's lists and learning
+ * outcomes (its help times) read again.
+ */
 function useRequestWrite<Args>(write: (args: Args) => Promise<HelpRequestDetail>) {
   const client = useQueryClient();
   return useMutation({
@@ -50,6 +53,7 @@ function useRequestWrite<Args>(write: (args: Args) => Promise<HelpRequestDetail>
     onSuccess: (saved) => {
       client.setQueryData(helpKeys.request(saved.id), saved);
       void client.invalidateQueries({ queryKey: helpKeys.lists(saved.group_id) });
+      void client.invalidateQueries({ queryKey: mentoringKeys.outcomes(saved.group_id) });
     },
   });
 }

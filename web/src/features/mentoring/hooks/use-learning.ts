@@ -10,6 +10,7 @@ import {
   createCycle,
   createThemeProposal,
   getCycle,
+  getLearningOutcomes,
   listCycles,
   listGroupMembers,
   listThemeProposals,
@@ -39,6 +40,13 @@ export interface Submission<Body> {
 
 export function useCycles(groupId: number) {
   return useQuery({ queryKey: mentoringKeys.cycles(groupId), queryFn: ({ signal }) => listCycles(groupId, signal) });
+}
+
+export function useLearningOutcomes(groupId: number) {
+  return useQuery({
+    queryKey: mentoringKeys.outcomes(groupId),
+    queryFn: ({ signal }) => getLearningOutcomes(groupId, signal),
+  });
 }
 
 export function useCycle(cycleId: number) {
@@ -80,6 +88,7 @@ export function useMentorships(groupId: number) {
 function showCycle(client: QueryClient, cycle: Cycle) {
   client.setQueryData(mentoringKeys.cycle(cycle.id), cycle);
   void client.invalidateQueries({ queryKey: mentoringKeys.cycles(cycle.group_id) });
+  void client.invalidateQueries({ queryKey: mentoringKeys.outcomes(cycle.group_id) });
 }
 
 export type CycleSave =
@@ -158,7 +167,10 @@ export function useCreateMentorship(groupId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: Submission<MentorshipInput>) => createMentorship(body, idempotencyKey),
-    onSuccess: () => void client.invalidateQueries({ queryKey: mentoringKeys.mentorships(groupId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: mentoringKeys.mentorships(groupId) });
+      void client.invalidateQueries({ queryKey: mentoringKeys.outcomes(groupId) });
+    },
   });
 }
 
@@ -167,6 +179,9 @@ export function useEndMentorship(groupId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ mentorship, day }: { mentorship: Mentorship; day: string }) => updateMentorship(mentorship.id, { ended_on: day }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: mentoringKeys.mentorships(groupId) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: mentoringKeys.mentorships(groupId) });
+      void client.invalidateQueries({ queryKey: mentoringKeys.outcomes(groupId) });
+    },
   });
 }
