@@ -1,5 +1,6 @@
 // The mentoring pages (seed 000) load when first opened.
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
+import type { SurveysSectionProps } from '../../features/groups/components/GroupWorkspace';
 import type { LearningSlot } from '../../lib/learning-slot';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useAuth } from '../../features/auth/hooks/use-auth';
@@ -25,4 +26,13 @@ export function CompetenciesRoute() {
  */
 export const LearningSection: LearningSlot = lazy(() =>
   import('../../features/mentoring/components/LearningSection').then((m) => ({ default: m.LearningSection })),
+);
+
+/**
+ * The group workspace's surveys tab (seed 000's questionnaires, their charts and the coding of
+ * open answers): its own feature, handed to the workspace like the learning tab; it loads when the
+ * tab is first opened.
+ */
+export const SurveysSection: ComponentType<SurveysSectionProps> = lazy(() =>
+  import('../../features/surveys/components/SurveysArea').then((m) => ({ default: m.SurveysArea })),
 );

@@ -13,6 +13,7 @@ export const SECTIONS = [
   'meetings',
   'deliberations',
   'learning',
+  'surveys',
   'treasury',
   'markets',
   'orders',
