@@ -1,8 +1,8 @@
-// Issue 14, surveys (seed 000's questionnaires), against the real server on a 360×740 phone: Ibu
-// Darmi, the group's mentor, starts the perception survey; Painem answers it and the benefits
-// checklist, sees her answers, and the charts count her; Ibu Darmi enters the open answers of
-// Tukini, who has no account, tags a passage of Painem's answer with a code, sees the code's
-// frequency, and downloads the coding as a CSV sheet holding the tag.
+// Issue 14, surveys (seed 000's questionnaires, a section of the group's learning tab), against the
+// real server on a 360×740 phone: Ibu Darmi, the group's mentor, starts the perception survey;
+// Painem answers it and the benefits checklist, sees her answers, and the charts count her; Ibu
+// Darmi enters the open answers of Tukini, who has no account, tags a passage of Painem's answer
+// with a code, sees the code's frequency, and downloads the coding as a CSV sheet holding the tag.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -74,24 +74,25 @@ test('1 · the mentor starts the perception survey; Painem answers it and the be
   await withPage(env.browser, t, PHONE, async (page) => {
     await logIn(page, env.server.url, seed.mentorLogin);
     await page.goto(base);
-    await page.getByTestId('workspace-tabs').getByRole('link', { name: 'Survei', exact: true }).click();
-    await page.waitForURL(`${base}/surveys`);
-    await page.getByRole('button', { name: 'Mulai survei' }).click();
+    // The group's surveys are a section of its learning tab.
+    await page.getByTestId('workspace-tabs').getByRole('link', { name: 'Belajar', exact: true }).click();
+    await page.waitForURL(`${base}/learning`);
+    await page.getByTestId('surveys').getByRole('button', { name: 'Mulai survei' }).click();
     const form = page.getByTestId('survey-start');
     await form.getByLabel('Jenis survei').selectOption({ label: 'Persepsi model pendampingan (5 pertanyaan)' });
     await form.getByRole('button', { name: 'Mulai' }).click();
     await page.getByText('Survei sudah dibuka. Anggota bisa mulai menjawab.').waitFor();
-    perceptionId = Number(new URL(page.url()).pathname.split('/').pop());
+    perceptionId = Number(new URL(page.url()).searchParams.get('survey'));
     assert.ok(perceptionId > 0, `the survey's page opened: ${page.url()}`);
     await page.getByRole('heading', { level: 2, name: 'Persepsi model pendampingan' }).waitFor();
   });
 
   await withPage(env.browser, t, PHONE, async (page) => {
     await logIn(page, env.server.url, seed.memberLogin);
-    await page.goto(`${base}/surveys`);
+    await page.goto(`${base}/learning`);
     const list = page.getByTestId('survey-list');
     await list.getByRole('link', { name: 'Persepsi model pendampingan' }).click();
-    await page.waitForURL(`${base}/surveys/${perceptionId}`);
+    await page.waitForURL(`${base}/learning?survey=${perceptionId}`);
     const form = page.getByTestId('survey-answer');
     const statements = form.getByTestId('scale-question');
     await statements.first().waitFor();
@@ -132,7 +133,7 @@ test('1 · the mentor starts the perception survey; Painem answers it and the be
     await assertFitsPhone(page, 'the perception survey with its chart');
 
     // The benefits checklist: two ticked.
-    await page.goto(`${base}/surveys/${benefits.id}`);
+    await page.goto(`${base}/learning?survey=${benefits.id}`);
     const checklist = page.getByTestId('survey-answer');
     await checklist.getByRole('group', { name: 'Centang semua yang Anda rasakan' }).waitFor();
     await checklist.getByLabel('Keterampilan meningkat').check();
@@ -171,7 +172,7 @@ test('2 · the mentor answers for Tukini, tags a passage of Painem’s open answ
 
   await withPage(env.browser, t, PHONE, async (page) => {
     await logIn(page, env.server.url, seed.mentorLogin);
-    await page.goto(`${base}/surveys/${survey.id}`);
+    await page.goto(`${base}/learning?survey=${survey.id}`);
 
     // Tukini has no account: the mentor writes down what she said.
     const forMember = page.getByTestId('survey-answer-for');
@@ -184,7 +185,7 @@ test('2 · the mentor answers for Tukini, tags a passage of Painem’s open answ
     await page.getByText('Jawaban Tukini sudah tersimpan.').waitFor();
 
     await page.getByRole('link', { name: 'Pengodean jawaban terbuka' }).click();
-    await page.waitForURL(`${base}/surveys/${survey.id}/coding`);
+    await page.waitForURL(`${base}/learning?survey=${survey.id}&view=coding`);
     await page.getByLabel('Pertanyaan').selectOption({ label: `5. ${values.text}` });
     const answer = page.getByTestId('coding-answer').filter({ hasText: 'Jawaban Painem' });
     await answer.waitFor();

@@ -71,9 +71,6 @@ export function AppRoutes() {
         />
         <Route path="/groups/:id/learning" element={<GroupWorkspaceRoute section="learning" />} />
         <Route path="/groups/:id/learning/:cycleId" element={<GroupWorkspaceRoute section="learning" />} />
-        <Route path="/groups/:id/surveys" element={<GroupWorkspaceRoute section="surveys" />} />
-        <Route path="/groups/:id/surveys/:surveyId" element={<GroupWorkspaceRoute section="surveys" />} />
-        <Route path="/groups/:id/surveys/:surveyId/:surveyView" element={<GroupWorkspaceRoute section="surveys" />} />
         <Route path="/groups/:id/treasury" element={<GroupWorkspaceRoute section="treasury" />} />
         <Route path="/groups/:id/markets" element={<GroupWorkspaceRoute section="markets" />} />
         <Route path="/groups/:id/orders" element={<GroupWorkspaceRoute section="orders" />} />

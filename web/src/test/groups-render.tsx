@@ -2,7 +2,7 @@
 // the meeting and proposal pages inside their sections.
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { GroupWorkspace, type GroupWorkspaceProps, type SurveysSectionProps } from '../features/groups/components/GroupWorkspace';
+import { GroupWorkspace, type GroupWorkspaceProps } from '../features/groups/components/GroupWorkspace';
 import type { Section } from '../features/groups/types/paths';
 import type { LearningSlotProps } from '../lib/learning-slot';
 import { renderAt } from './fixtures';
@@ -14,13 +14,6 @@ export function FakeLearningSection({ group, cycleId, paths }: LearningSlotProps
       <output data-testid="learning-cycle">{cycleId === null ? `${group.id}:list` : `${group.id}:${cycleId}`}</output>
       <output data-testid="learning-paths">{[paths.learning, paths.cycle(4), paths.deliberation(7), paths.meeting(9)].join(' ')}</output>
     </section>
-  );
-}
-
-/** Stands in for the surveys feature's tab: says which survey (and whether its coding) it was asked for. */
-export function FakeSurveysSection({ group, surveyId, coding }: SurveysSectionProps) {
-  return (
-    <output data-testid="surveys-slot">{`${group.id}:${surveyId === null ? 'list' : surveyId}${coding ? ':coding' : ''}`}</output>
   );
 }
 
@@ -39,9 +32,6 @@ export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspacePr
       '/groups/:id/deliberations/:deliberationId': workspace('deliberations'),
       '/groups/:id/learning': workspace('learning'),
       '/groups/:id/learning/:cycleId': workspace('learning'),
-      '/groups/:id/surveys': workspace('surveys'),
-      '/groups/:id/surveys/:surveyId': workspace('surveys'),
-      '/groups/:id/surveys/:surveyId/:surveyView': workspace('surveys'),
       '/groups/:id/treasury': workspace('treasury'),
       '/groups/:id/markets': workspace('markets'),
       '/groups/:id/orders': workspace('orders'),

@@ -18,7 +18,7 @@ import { RenewalWorklist } from '../../features/registry/components/RenewalWorkl
 import { StakeholdersPage } from '../../features/stakeholders/components/StakeholdersPage';
 import { can } from '../../lib/permissions';
 import { HomeArea } from '../home-area';
-import { LearningSection, SurveysSection } from './MentoringPages';
+import { LearningSection } from './MentoringPages';
 
 // The group workspace loads when first opened: offices that never open it do not download it,
 // and a group leader's phone gets the rest of the app sooner.
@@ -164,7 +164,6 @@ export function GroupWorkspaceRoute({ section }: { section: Section }) {
         showAllGroups={user.scope?.kind !== 'group'}
         LearningSection={LearningSection}
         HelpSection={GroupHelpSection}
-        SurveysSection={SurveysSection}
       />
     </Suspense>
   ) : null;

@@ -1,6 +1,5 @@
 // The mentoring pages (seed 000) load when first opened.
-import { type ComponentType, lazy, Suspense } from 'react';
-import type { SurveysSectionProps } from '../../features/groups/components/GroupWorkspace';
+import { lazy, Suspense } from 'react';
 import type { LearningSlot } from '../../lib/learning-slot';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useAuth } from '../../features/auth/hooks/use-auth';
@@ -20,19 +19,9 @@ export function CompetenciesRoute() {
 }
 
 /**
- * The group workspace's learning tab (cycles, sessions, evaluations, mentorships): the groups
- * feature cannot import mentoring, so the app hands it over (JoinedPages); it loads when the tab
- * is first opened, the workspace showing its own loading line meanwhile.
+ * The group workspace's learning tab (cycles, sessions, evaluations, mentorships, and the group's
+ * surveys): the groups feature cannot import mentoring or surveys, so the app hands it over
+ * (JoinedPages, LearningTab); it loads when the tab is first opened, the workspace showing its own
+ * loading line meanwhile.
  */
-export const LearningSection: LearningSlot = lazy(() =>
-  import('../../features/mentoring/components/LearningSection').then((m) => ({ default: m.LearningSection })),
-);
-
-/**
- * The group workspace's surveys tab (seed 000's questionnaires, their charts and the coding of
- * open answers): its own feature, handed to the workspace like the learning tab; it loads when the
- * tab is first opened.
- */
-export const SurveysSection: ComponentType<SurveysSectionProps> = lazy(() =>
-  import('../../features/surveys/components/SurveysArea').then((m) => ({ default: m.SurveysArea })),
-);
+export const LearningSection: LearningSlot = lazy(() => import('./LearningTab').then((m) => ({ default: m.LearningTab })));

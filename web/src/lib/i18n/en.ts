@@ -1159,7 +1159,6 @@ export const en: Translation = {
       tabsAfter: 'More sections',
       loading: 'Loading the group…',
       loadingLearning: 'Loading the learning cycles…',
-      loadingSurveys: 'Loading the surveys…',
       dissolved: 'This group has been dissolved. Its records are kept as they were and can no longer be changed.',
       tabs: {
         summary: 'Summary',
@@ -1169,7 +1168,6 @@ export const en: Translation = {
         meetings: 'Meetings',
         deliberations: 'Deliberations',
         learning: 'Learning',
-        surveys: 'Surveys',
         treasury: 'Treasury',
         markets: 'Market areas',
         orders: 'Joint orders',

@@ -1161,7 +1161,6 @@ export const id = {
       tabsAfter: 'Bagian lainnya',
       loading: 'Memuat data kelompok…',
       loadingLearning: 'Memuat siklus belajar…',
-      loadingSurveys: 'Memuat survei…',
       dissolved: 'Kelompok ini sudah bubar. Catatannya disimpan apa adanya dan tidak dapat diubah lagi.',
       tabs: {
         summary: 'Ringkasan',
@@ -1171,7 +1170,6 @@ export const id = {
         meetings: 'Pertemuan',
         deliberations: 'Musyawarah',
         learning: 'Belajar',
-        surveys: 'Survei',
         treasury: 'Kas',
         markets: 'Wilayah pasar',
         orders: 'Pesanan bersama',

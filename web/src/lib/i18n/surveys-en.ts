@@ -1,4 +1,4 @@
-// English for the group workspace's surveys tab: the same keys as surveys-id.ts.
+// English for the group's surveys (in the workspace's learning tab): the same keys as surveys-id.ts.
 import type { surveysId } from './surveys-id';
 
 export const surveysEn: typeof surveysId = {
@@ -131,6 +131,8 @@ export const surveysEn: typeof surveysId = {
     tagLine: '{{label}}: “{{quote}}”',
     remove: 'Remove',
     removeLabel: 'Remove the code {{label}} from “{{quote}}”',
+    removeQuestion: 'Remove the code {{label}} from “{{quote}}”? The passage stays in the answer.',
+    removeConfirm: 'Yes, remove',
     removed: 'The code is removed from the passage.',
     marked: 'Coded: {{labels}}',
     codebook: 'Codebook',

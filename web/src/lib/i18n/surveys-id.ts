@@ -1,8 +1,8 @@
-// Bahasa Indonesia for the group workspace's surveys tab (seed 000's questionnaires: its six open
-// questions, the perception of the mentoring model, the benefits of membership, the shared values),
-// their charts and the coding of open answers. They join the app's texts when the tab first renders
-// (surveys.ts), loaded with it; surveys-en.ts has exactly the same keys (checked by the compiler
-// and i18n.test.ts).
+// Bahasa Indonesia for the group's surveys, a section of the workspace's learning tab (seed 000's
+// questionnaires: its six open questions, the perception of the mentoring model, the benefits of
+// membership, the shared values), their charts and the coding of open answers. They join the
+// app's texts when the tab first renders (surveys.ts), loaded with it; surveys-en.ts has exactly
+// the same keys (checked by the compiler and i18n.test.ts).
 
 export const surveysId = {
   list: {
@@ -134,6 +134,8 @@ export const surveysId = {
     tagLine: '{{label}}: “{{quote}}”',
     remove: 'Hapus',
     removeLabel: 'Hapus kode {{label}} dari “{{quote}}”',
+    removeQuestion: 'Hapus kode {{label}} dari “{{quote}}”? Kutipannya tetap ada di jawaban.',
+    removeConfirm: 'Ya, hapus',
     removed: 'Kode sudah dihapus dari kutipan.',
     marked: 'Diberi kode: {{labels}}',
     codebook: 'Daftar kode',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, page, problem, routeFetch } from '../../../test/fixtures';
 import { compliance, complianceMonth, groupView, MEMBERS } from '../../../test/groups';
-import { FakeSurveysSection, renderWorkspace } from '../../../test/groups-render';
+import { renderWorkspace } from '../../../test/groups-render';
 import { jsonResponse, sentJson, urlOf } from '../../../test/render';
 import type { GroupView } from '../types';
 
@@ -220,30 +220,6 @@ describe('the group workspace summary', () => {
     renderWorkspace('/groups/1', { LearningSection: undefined });
     const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
     expect(within(tabs).queryByRole('link', { name: 'Belajar' })).not.toBeInTheDocument();
-  });
-});
-
-describe('the surveys tab', () => {
-  beforeEach(() => serve(groupView()));
-
-  it('hands the survey open, or its coding, to the surveys feature, and has no tab without it', async () => {
-    const list = renderWorkspace('/groups/1/surveys', { SurveysSection: FakeSurveysSection });
-    const tabs = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
-    expect(within(tabs).getByRole('link', { name: 'Survei' })).toHaveAttribute('aria-current', 'page');
-    expect(await screen.findByTestId('surveys-slot')).toHaveTextContent('1:list');
-    list.unmount();
-    const one = renderWorkspace('/groups/1/surveys/5', { SurveysSection: FakeSurveysSection });
-    expect(await screen.findByTestId('surveys-slot')).toHaveTextContent('1:5');
-    one.unmount();
-    const coding = renderWorkspace('/groups/1/surveys/5/coding', { SurveysSection: FakeSurveysSection });
-    expect(await screen.findByTestId('surveys-slot')).toHaveTextContent('1:5:coding');
-    coding.unmount();
-    const bad = renderWorkspace('/groups/1/surveys/5/other', { SurveysSection: FakeSurveysSection });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Data yang dicari tidak ditemukan.');
-    bad.unmount();
-    renderWorkspace('/groups/1');
-    const plain = await screen.findByRole('navigation', { name: 'Bagian ruang kerja kelompok' });
-    expect(within(plain).queryByRole('link', { name: 'Survei' })).not.toBeInTheDocument();
   });
 });
 

@@ -42,16 +42,14 @@ const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ 
 /**
  * The sections a caller gets a tab for: her own records ("mine") only for one who acts as a member;
  * the settings only for those who change the group's profile, and while they are open (a group
- * just dissolved there takes no more writes); learning and surveys when the app gave the workspace
- * those tabs.
+ * just dissolved there takes no more writes); learning when the app gave the workspace that tab.
  */
-export function tabsFor(group: Pick<GroupView, 'writes' | 'member_id'>, open: Section, learning = true, surveys = true): Section[] {
+export function tabsFor(group: Pick<GroupView, 'writes' | 'member_id'>, open: Section, learning = true): Section[] {
   return SECTIONS.filter(
     (tab) =>
       (tab !== 'settings' || open === 'settings' || canWrite(group, 'profile')) &&
       (tab !== 'mine' || open === 'mine' || (group.member_id ?? null) !== null) &&
-      (tab !== 'learning' || learning) &&
-      (tab !== 'surveys' || surveys),
+      (tab !== 'learning' || learning),
   );
 }
 
@@ -77,7 +75,7 @@ interface Edges {
  * sideways, an arrow over a fade at either edge shows that more tabs lie that way (and scrolls
  * to them), and the open tab is brought to the middle of the row.
  */
-function WorkspaceTabs({ group, section, learning, surveys }: { group: GroupView; section: Section; learning: boolean; surveys: boolean }) {
+function WorkspaceTabs({ group, section, learning }: { group: GroupView; section: Section; learning: boolean }) {
   const { t } = useTranslation();
   const rowRef = useRef<HTMLElement>(null);
   const [edges, setEdges] = useState<Edges>({ before: false, after: false });
@@ -139,7 +137,7 @@ function WorkspaceTabs({ group, section, learning, surveys }: { group: GroupView
   return (
     <div className={frame} data-testid="workspace-tabs">
       <nav className="tabs" aria-label={t('groups.workspace.tabsLabel')} ref={rowRef}>
-        {tabsFor(group, section, learning, surveys).map((tab) => (
+        {tabsFor(group, section, learning).map((tab) => (
           <NavLink key={tab} end={tab === 'summary'} to={groupPath(group.id, tab)} className="tabs__tab">
             {t(`groups.workspace.tabs.${tab}`)}
           </NavLink>
@@ -170,16 +168,6 @@ export interface HelpSectionProps {
   creating: boolean;
 }
 
-/**
- * What the surveys tab is given: the group, the survey open (null for the list) and whether its
- * coding is open. The surveys are their own feature's; the app hands their section to the workspace.
- */
-export interface SurveysSectionProps {
-  group: GroupView;
-  surveyId: number | null;
-  coding: boolean;
-}
-
 export interface GroupWorkspaceProps {
   section: Section;
   /** The help tab's content (mentoring's help requests), given by the app; without it the tab says nothing. */
@@ -193,19 +181,10 @@ export interface GroupWorkspaceProps {
    * feature does not import that one. Without it the workspace has no such tab.
    */
   LearningSection?: LearningSlot | undefined;
-  /** The surveys tab (seed 000's questionnaires, charts and coding), given by the app; without it no such tab. */
-  SurveysSection?: ComponentType<SurveysSectionProps> | undefined;
 }
 
 /** One group's workspace: a header, the sections as tabs, and the section (or meeting, proposal) open. */
-export function GroupWorkspace({
-  section,
-  canSearchPeople,
-  showAllGroups,
-  LearningSection,
-  HelpSection,
-  SurveysSection,
-}: GroupWorkspaceProps) {
+export function GroupWorkspace({ section, canSearchPeople, showAllGroups, LearningSection, HelpSection }: GroupWorkspaceProps) {
   const { t, i18n } = useTranslation();
   const params = useParams();
   const location = useLocation();
@@ -214,7 +193,6 @@ export function GroupWorkspace({
   const deliberationId = idParam(params.deliberationId);
   const orderId = idParam(params.orderId);
   const cycleId = idParam(params.cycleId);
-  const surveyId = idParam(params.surveyId);
   const creatingHelp = params.requestId === 'new';
   const requestId = creatingHelp ? null : idParam(params.requestId);
   const resource = useGroup(groupId);
@@ -229,9 +207,6 @@ export function GroupWorkspace({
     (params.meetingId !== undefined && meetingId === null) || (params.deliberationId !== undefined && deliberationId === null) ||
     (params.orderId !== undefined && orderId === null) || (params.cycleId !== undefined && cycleId === null) ||
     (section === 'learning' && !LearningSection) ||
-    (section === 'surveys' && !SurveysSection) ||
-    (params.surveyId !== undefined && surveyId === null) ||
-    (params.surveyView !== undefined && params.surveyView !== 'coding') ||
     (params.requestId !== undefined && requestId === null && !creatingHelp)
   ) {
     return (
@@ -268,12 +243,7 @@ export function GroupWorkspace({
       </p>
       {notice === 'groupCreated' && section === 'summary' ? <Alert tone="success">{t('groups.form.created')}</Alert> : null}
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
-      <WorkspaceTabs
-        group={group}
-        section={section}
-        learning={LearningSection !== undefined}
-        surveys={SurveysSection !== undefined}
-      />
+      <WorkspaceTabs group={group} section={section} learning={LearningSection !== undefined} />
       {section === 'summary' ? <SummarySection group={group} /> : null}
       {section === 'mine' ? <MineSection group={group} /> : null}
       {section === 'help' && HelpSection ? <HelpSection group={group} requestId={requestId} creating={creatingHelp} /> : null}
@@ -298,11 +268,6 @@ export function GroupWorkspace({
       {section === 'learning' && LearningSection ? (
         <Suspense fallback={<p role="status">{t('groups.workspace.loadingLearning')}</p>}>
           <LearningSection group={group} cycleId={cycleId} paths={learningPaths(group.id)} />
-        </Suspense>
-      ) : null}
-      {section === 'surveys' && SurveysSection ? (
-        <Suspense fallback={<p role="status">{t('groups.workspace.loadingSurveys')}</p>}>
-          <SurveysSection group={group} surveyId={surveyId} coding={params.surveyView === 'coding'} />
         </Suspense>
       ) : null}
       {section === 'treasury' ? <TreasurySection group={group} /> : null}

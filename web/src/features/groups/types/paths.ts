@@ -13,7 +13,6 @@ export const SECTIONS = [
   'meetings',
   'deliberations',
   'learning',
-  'surveys',
   'treasury',
   'markets',
   'orders',

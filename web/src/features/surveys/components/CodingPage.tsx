@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { SelectField } from '../../../components/SelectField';
 import { isApiError } from '../../../lib/api-client';
 import { useSurvey, useSurveyCoding, useSurveyResponses, useUntagAnswer } from '../hooks/use-surveys';
@@ -204,21 +205,22 @@ function AnswerCard({ surveyId, answer, codes, tags, tagging, selection, onTag, 
             return (
               <li key={tag.id} className="tag-list__item">
                 <span>{t('surveys.coding.tagLine', { label, quote: tag.quote })}</span>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-label={t('surveys.coding.removeLabel', { label, quote: tag.quote })}
-                  disabled={untag.isPending}
-                  onClick={() => untag.mutate(tag.id, { onSuccess: onRemoved })}
-                >
-                  {t('surveys.coding.remove')}
-                </button>
+                <ConfirmAction
+                  label={t('surveys.coding.remove')}
+                  accessibleLabel={t('surveys.coding.removeLabel', { label, quote: tag.quote })}
+                  question={t('surveys.coding.removeQuestion', { label, quote: tag.quote })}
+                  confirmLabel={t('surveys.coding.removeConfirm')}
+                  onConfirm={async () => {
+                    await untag.mutateAsync(tag.id);
+                    onRemoved();
+                  }}
+                  describeError={(error) => surveyProblemMessage(t, error)}
+                />
               </li>
             );
           })}
         </ul>
       ) : null}
-      {untag.isError ? <Alert tone="error">{surveyProblemMessage(t, untag.error)}</Alert> : null}
       {tagging ? (
         <TagForm surveyId={surveyId} answer={answer} codes={codes} initialQuote={selection ?? ''} onDone={onDone} />
       ) : (

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../lib/format';
-import { hasKind, SCALE, scaleWordsOf, type ScaleValue, type SurveyView } from '../types';
+import { SCALE, scaleWordsOf, type QuestionKind, type ScaleValue, type SurveyView } from '../types';
 import { checkRows, scaleRows, shareKey, stackedData } from '../types/charts';
 
 // A diverging scale from brown (disagree, not important) through grey to teal (agree, important),
@@ -25,10 +25,10 @@ const percent = (value: unknown) => `${Number(value)}%`;
  * chart has a table with the same figures, for screen readers and exact numbers; the drawings
  * themselves are hidden from assistive technology.
  */
-export function SurveyCharts({ survey }: { survey: SurveyView }) {
+export function SurveyCharts({ survey, kinds }: { survey: SurveyView; kinds: readonly QuestionKind[] }) {
   const { t } = useTranslation();
-  const scale = hasKind(survey.template, 'likert');
-  const check = hasKind(survey.template, 'check');
+  const scale = kinds.includes('likert');
+  const check = kinds.includes('check');
   return (
     <section className="card" aria-labelledby="survey-charts-title" data-testid="survey-charts">
       <h2 id="survey-charts-title">{t('surveys.charts.title')}</h2>

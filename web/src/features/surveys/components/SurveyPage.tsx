@@ -5,8 +5,9 @@ import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
 import { formatDay } from '../../../lib/format';
 import { useGroupMembers, useSurvey, useSurveyResponses } from '../hooks/use-surveys';
-import { answerableFor, hasKind, templateName, type SurveyGroup, type SurveyResponse, type SurveyView } from '../types';
+import { answerableFor, templateName, type SurveyGroup, type SurveyResponse, type SurveyView } from '../types';
 import { surveyProblemMessage } from '../types/errors';
+import { kindsOf } from '../types/kinds';
 import { codingPath, surveysPath, type SurveyNotice } from '../types/paths';
 import { AnswerForm } from './AnswerForm';
 import { OwnAnswers } from './OwnAnswers';
@@ -37,6 +38,7 @@ export function SurveyPage({ group, surveyId }: { group: SurveyGroup; surveyId: 
     );
   }
 
+  const kinds = kindsOf(data.template);
   const own = data.own_response_id !== null ? responses.data?.find((r) => r.id === data.own_response_id) : undefined;
   return (
     <>
@@ -56,7 +58,7 @@ export function SurveyPage({ group, surveyId }: { group: SurveyGroup; surveyId: 
         </p>
         <p>{data.template.description}</p>
         {notice === 'created' ? <Alert tone="success">{t('surveys.start.created')}</Alert> : null}
-        {data.can_guide && hasKind(data.template, 'open') ? (
+        {data.can_guide && kinds.includes('open') ? (
           <p>
             <Link to={codingPath(group.id, data.id)} className="button button--secondary">
               {t('surveys.survey.coding')}
@@ -67,7 +69,7 @@ export function SurveyPage({ group, surveyId }: { group: SurveyGroup; surveyId: 
       <OwnSection group={group} survey={data} own={own} loadingOwn={data.own_response_id !== null && responses.isPending} />
       {data.can_guide ? <ForMemberSection group={group} survey={data} responses={responses.data} /> : null}
       <Suspense fallback={<p role="status">{t('surveys.charts.loading')}</p>}>
-        <SurveyCharts survey={data} />
+        <SurveyCharts survey={data} kinds={kinds} />
       </Suspense>
     </>
   );

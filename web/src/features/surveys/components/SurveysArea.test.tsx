@@ -196,7 +196,7 @@ describe('a guide', () => {
     expect(within(form).getByText('Pilih jenis survei.')).toBeInTheDocument();
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Jenis survei *' }), 'Manfaat menjadi anggota (2 pertanyaan)');
     await user.click(within(form).getByRole('button', { name: 'Mulai' }));
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/groups/1/surveys/9'));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/groups/1/learning?survey=9'));
     expect(sentJson(callsTo(fetchMock, 'POST /api/v1/surveys')[0]!.init!.body)).toEqual({ group_id: 1, template_id: 3 });
   });
 
@@ -211,7 +211,7 @@ describe('a guide', () => {
     });
     at(PAINEM_GROUP, null);
     const list = await screen.findByTestId('survey-list');
-    expect(within(list).getByRole('link', { name: 'Persepsi model pendampingan' })).toHaveAttribute('href', '/groups/1/surveys/5');
+    expect(within(list).getByRole('link', { name: 'Persepsi model pendampingan' })).toHaveAttribute('href', '/groups/1/learning?survey=5');
     expect(list).toHaveTextContent('3 anggota menjawab');
     expect(screen.queryByRole('button', { name: 'Mulai survei' })).not.toBeInTheDocument();
   });

@@ -3,6 +3,7 @@ import type { SurveyGroup } from '../types';
 import { CodingPage } from './CodingPage';
 import { SurveyPage } from './SurveyPage';
 import { SurveysList } from './SurveysList';
+import './surveys.css';
 
 export interface SurveysAreaProps {
   group: SurveyGroup;
@@ -13,11 +14,11 @@ export interface SurveysAreaProps {
 }
 
 /**
- * A group's surveys tab (seed 000's questionnaires): the group's surveys, one survey (answering it,
+ * A group's surveys, in its learning tab (seed 000's questionnaires): the list, one survey (answering it,
  * her answers, the charts), or the coding of its open answers.
  */
 export function SurveysArea({ group, surveyId, coding }: SurveysAreaProps) {
-  // The tab's texts travel in its own chunk: they join the app's before anything here translates.
+  // The surveys' texts travel in the learning tab's chunk: they join the app's before anything here translates.
   useSurveysTexts();
   if (surveyId !== null && coding) return <CodingPage key={surveyId} group={group} surveyId={surveyId} />;
   if (surveyId !== null) return <SurveyPage key={surveyId} group={group} surveyId={surveyId} />;

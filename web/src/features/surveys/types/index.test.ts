@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { member, MEMBERS } from '../../../test/groups';
+import { BENEFITS, OPEN, PERCEPTION } from '../../../test/surveys';
 import { answerableFor, guides, scaleWordsOf } from './index';
+import { kindsOf } from './kinds';
+import { codingPath, surveyAddress, surveyPath } from './paths';
 import { validateStart } from './start';
 
 describe('who guides the group’s surveys', () => {
@@ -40,5 +43,26 @@ describe('starting a survey', () => {
     expect(validateStart({ template_id: '', title: '' }, 1).errors).toEqual({ template_id: ['surveys.start.errors.chooseTemplate'] });
     expect(validateStart({ template_id: '2', title: ' ' }, 1).input).toEqual({ group_id: 1, template_id: 2 });
     expect(validateStart({ template_id: '2', title: 'Persepsi 2026' }, 1).input).toEqual({ group_id: 1, template_id: 2, title: 'Persepsi 2026' });
+  });
+});
+
+describe('the kinds of question a survey asks', () => {
+  it('lists the scale, the checklist, then the open questions, those the template has', () => {
+    expect(kindsOf(PERCEPTION)).toEqual(['likert']);
+    expect(kindsOf(BENEFITS)).toEqual(['check']);
+    expect(kindsOf({ questions: [...OPEN.questions, ...PERCEPTION.questions] })).toEqual(['likert', 'open']);
+  });
+});
+
+describe('a survey’s address in the learning tab', () => {
+  it('opens a survey or its coding, names nothing without one, and refuses what is no survey', () => {
+    expect(surveyPath(1, 5)).toBe('/groups/1/learning?survey=5');
+    expect(codingPath(1, 5)).toBe('/groups/1/learning?survey=5&view=coding');
+    expect(surveyAddress(new URLSearchParams('survey=5'))).toEqual({ surveyId: 5, coding: false });
+    expect(surveyAddress(new URLSearchParams('survey=5&view=coding'))).toEqual({ surveyId: 5, coding: true });
+    expect(surveyAddress(new URLSearchParams(''))).toBeNull();
+    expect(surveyAddress(new URLSearchParams('survey=abc'))).toBe('invalid');
+    expect(surveyAddress(new URLSearchParams('survey=0'))).toBe('invalid');
+    expect(surveyAddress(new URLSearchParams('survey=5&view=other'))).toBe('invalid');
   });
 });

@@ -1,13 +1,12 @@
 // The surveys of a group (seed 000's questionnaires): the wire types this feature reads, and the
 // small rules its pages share — who guides the group, the words of a scale's answers, which
 // question is which kind.
-import { valuesOf, type Schemas } from '../../../lib/api/schemas';
+import type { Schemas } from '../../../lib/api/schemas';
 import type { Page } from '../../../lib/page';
 
 export type SurveyTemplate = Schemas['SurveyTemplate'];
 export type SurveyQuestion = Schemas['SurveyQuestion'];
 export type QuestionKind = SurveyQuestion['kind'];
-export const QUESTION_KINDS = valuesOf<QuestionKind>()(['open', 'likert', 'check']);
 export type Survey = Schemas['Survey'];
 export type SurveyPage = Schemas['SurveyPage'];
 export type SurveyView = Schemas['SurveyView'];
@@ -108,3 +107,4 @@ export function templateName(template: Pick<SurveyTemplate, 'name' | 'name_en'>,
 export function hasKind(template: Pick<SurveyTemplate, 'questions'>, kind: QuestionKind): boolean {
   return template.questions.some((q) => q.kind === kind);
 }
+
