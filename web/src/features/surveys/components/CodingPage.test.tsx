@@ -101,6 +101,10 @@ describe('coding the open answers', () => {
     open();
     const answers = await screen.findAllByTestId('coding-answer');
     await user.click(within(answers[1]!).getByRole('button', { name: 'Hapus kode Persahabatan dari “Persahabatan”' }));
+    // Removing asks first.
+    expect(within(answers[1]!).getByText('Hapus kode Persahabatan dari “Persahabatan”? Kutipannya tetap ada di jawaban.')).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'DELETE /api/v1/surveys/5/tags/70')).toHaveLength(0);
+    await user.click(within(answers[1]!).getByRole('button', { name: 'Ya, hapus' }));
     expect(await screen.findByText('Kode sudah dihapus dari kutipan.')).toBeInTheDocument();
     expect(callsTo(fetchMock, 'DELETE /api/v1/surveys/5/tags/70')).toHaveLength(1);
 

@@ -25,6 +25,12 @@ interface Selected {
 
 const answerKey = (responseId: number, questionId: number) => `${responseId}-${questionId}`;
 
+/** The answer (its text's element) a node of the page lies in, if any. */
+function answerHolding(node: Node | null): HTMLElement | null {
+  const element = node instanceof Element ? node : (node?.parentElement ?? null);
+  return element ? element.closest('[data-coding-answer]') : null;
+}
+
 /**
  * The passage selected on the page, if it lies within one answer: remembered when the selection
  * changes (a tap on a button afterwards may clear the browser's own selection).
@@ -35,9 +41,8 @@ function useAnswerSelection(): Selected | null {
     const onChange = () => {
       const selection = document.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
-      const holder = (node: Node | null) => (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-coding-answer]') ?? null;
-      const start = holder(selection.anchorNode);
-      if (!start || start !== holder(selection.focusNode)) return;
+      const start = answerHolding(selection.anchorNode);
+      if (!start || start !== answerHolding(selection.focusNode)) return;
       const quote = quoteIn(start.dataset.text ?? '', selection.toString());
       if (quote !== null) setSelected({ key: start.dataset.codingAnswer ?? '', quote });
     };

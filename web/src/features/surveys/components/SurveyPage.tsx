@@ -90,11 +90,9 @@ function OwnSection({ group, survey, own, loadingOwn }: { group: SurveyGroup; su
           <p className="muted">{t('surveys.answer.intro')}</p>
           <AnswerForm survey={survey} onSaved={() => setSent(true)} testId="survey-answer" />
         </>
-      ) : own ? (
-        <OwnAnswers template={survey.template} response={own} />
-      ) : loadingOwn ? (
-        <p role="status">{t('surveys.own.loading')}</p>
       ) : null}
+      {survey.own_response_id !== null && own ? <OwnAnswers template={survey.template} response={own} /> : null}
+      {survey.own_response_id !== null && !own && loadingOwn ? <p role="status">{t('surveys.own.loading')}</p> : null}
     </section>
   );
 }
