@@ -19,10 +19,9 @@ export function CompetenciesRoute() {
 }
 
 /**
- * The group workspace's learning tab (cycles, sessions, evaluations, mentorships): the groups
- * feature cannot import mentoring, so the app hands it over (JoinedPages); it loads when the tab
- * is first opened, the workspace showing its own loading line meanwhile.
+ * The group workspace's learning tab (cycles, sessions, evaluations, mentorships, and the group's
+ * surveys): the groups feature cannot import mentoring or surveys, so the app hands it over
+ * (JoinedPages, LearningTab); it loads when the tab is first opened, the workspace showing its own
+ * loading line meanwhile.
  */
-export const LearningSection: LearningSlot = lazy(() =>
-  import('../../features/mentoring/components/LearningSection').then((m) => ({ default: m.LearningSection })),
-);
+export const LearningSection: LearningSlot = lazy(() => import('./LearningTab').then((m) => ({ default: m.LearningTab })));

@@ -8,6 +8,9 @@ import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, switchLanguage } 
 import { addLearningTexts, LEARNING_RESOURCES } from './learning';
 import { learningEn } from './learning-en';
 import { learningId } from './learning-id';
+import { addSurveysTexts, SURVEYS_RESOURCES } from './surveys';
+import { surveysEn } from './surveys-en';
+import { surveysId } from './surveys-id';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -27,6 +30,7 @@ const BUNDLES = [
   { name: 'app', id, en, byLanguage: { id, en } },
   { name: 'admin', id: adminId, en: adminEn, byLanguage: ADMIN_RESOURCES },
   { name: 'learning', id: learningId, en: learningEn, byLanguage: { id: learningId, en: learningEn } },
+  { name: 'surveys', id: surveysId, en: surveysEn, byLanguage: { id: surveysId, en: surveysEn } },
 ];
 
 describe.each(BUNDLES)('the $name translations', ({ id, en, byLanguage }) => {
@@ -103,6 +107,24 @@ describe('the learning tab’s texts', () => {
   });
 });
 
+describe('the surveys tab’s texts', () => {
+  it('join the app’s texts once, in both languages, without replacing any', () => {
+    const i18n = createI18n('id');
+    expect(i18n.exists('surveys.list.title')).toBe(false);
+    addSurveysTexts(i18n);
+    addSurveysTexts(i18n);
+    expect(i18n.t('surveys.list.title')).toBe('Survei');
+    expect(i18n.t('surveys.scale.agree.5')).toBe('Sangat setuju');
+    expect(i18n.t('surveys.list.title', { lng: 'en' })).toBe('Surveys');
+    expect(Object.keys(SURVEYS_RESOURCES)).toEqual(['id', 'en']);
+  });
+
+  it('share no key with the app’s texts (none would be silently dropped)', () => {
+    const appKeys = new Set(leafKeys(id));
+    expect(leafKeys({ surveys: surveysId }).filter((key) => appKeys.has(key))).toEqual([]);
+  });
+});
+
 describe('language choice', () => {
   it('starts in Indonesian when nothing is stored', () => {
     expect(readStoredLanguage()).toBe('id');
@@ -143,9 +165,11 @@ describe('switching language', () => {
     i18n.removeResourceBundle('en', 'translation');
     addAdminTexts(i18n);
     addLearningTexts(i18n);
+    addSurveysTexts(i18n);
     await switchLanguage(i18n, 'en');
     expect(i18n.t('nav.home')).toBe('Home');
     expect(i18n.t('users.title')).toBe('Users');
     expect(i18n.t('mentoring.stages.closed')).toBe('Closed');
+    expect(i18n.t('surveys.list.title')).toBe('Surveys');
   });
 });

@@ -1,0 +1,177 @@
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../../../lib/format';
+import { SCALE, scaleWordsOf, type QuestionKind, type ScaleValue, type SurveyView } from '../types';
+import { checkRows, scaleRows, shareKey, stackedData } from '../types/charts';
+
+// A diverging scale from brown (disagree, not important) through grey to teal (agree, important),
+// legible for colour-blind readers: the answers differ in lightness as well as in hue.
+export const SCALE_COLOURS: Record<ScaleValue, string> = {
+  1: '#8c510a',
+  2: '#d8b365',
+  3: '#a3a3a3',
+  4: '#5ab4ac',
+  5: '#01665e',
+};
+const BENEFIT_COLOUR = '#0f5f4f';
+const ROW_HEIGHT = 44;
+
+const percent = (value: unknown) => `${Number(value)}%`;
+
+/**
+ * A survey's totals as seed 000 drew them: a scale as one bar per statement split by the share of
+ * each answer (Figure 1), a checklist as the share of members choosing each item (Figure 2). Each
+ * chart has a table with the same figures, for screen readers and exact numbers; the drawings
+ * themselves are hidden from assistive technology.
+ */
+export function SurveyCharts({ survey, kinds }: { survey: SurveyView; kinds: readonly QuestionKind[] }) {
+  const { t } = useTranslation();
+  const scale = kinds.includes('likert');
+  const check = kinds.includes('check');
+  return (
+    <section className="card" aria-labelledby="survey-charts-title" data-testid="survey-charts">
+      <h2 id="survey-charts-title">{t('surveys.charts.title')}</h2>
+      {survey.responses === 0 ? (
+        <p className="muted">{t('surveys.charts.none')}</p>
+      ) : (
+        <p data-testid="survey-respondents">{t('surveys.charts.respondents', { count: survey.responses })}</p>
+      )}
+      {scale && survey.responses > 0 ? <ScaleChart survey={survey} /> : null}
+      {check && survey.responses > 0 ? <CheckChart survey={survey} /> : null}
+      {!scale && !check ? <p className="muted">{t('surveys.charts.openOnly')}</p> : null}
+    </section>
+  );
+}
+
+function ScaleChart({ survey }: { survey: SurveyView }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const rows = scaleRows(survey.template, survey.summary, language);
+  const words = scaleWordsOf(survey.template.code);
+  const data = stackedData(rows).map((row, i) => ({ ...row, number: String(i + 1) }));
+  const wordsOf = (n: ScaleValue) => t(`surveys.scale.${words}.${n}`);
+  return (
+    <figure className="chart" data-testid="scale-chart">
+      <figcaption className="chart__caption">{t('surveys.charts.scaleCaption')}</figcaption>
+      <p className="chart__legend" aria-hidden="true">
+        {SCALE.map((n) => (
+          <span key={n} className="chart__key chart__key--swatch" style={{ '--key': SCALE_COLOURS[n] } as CSSProperties}>
+            {wordsOf(n)}
+          </span>
+        ))}
+      </p>
+      <div aria-hidden="true">
+        <BarChart
+          data={data}
+          layout="vertical"
+          responsive
+          style={{ width: '100%', height: rows.length * ROW_HEIGHT + 40 }}
+          margin={{ top: 4, right: 12, bottom: 4, left: -28 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={percent} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="number" tick={{ fontSize: 12 }} width={56} />
+          <Tooltip formatter={percent} />
+          {SCALE.map((n) => (
+            <Bar key={n} dataKey={shareKey(n)} stackId="scale" name={wordsOf(n)} fill={SCALE_COLOURS[n]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </div>
+      <p className="chart__note muted">{t('surveys.charts.scaleNote')}</p>
+      <div className="table-wrap">
+        <table className="data-table survey-table" data-testid="scale-table">
+          <caption className="visually-hidden">{t('surveys.charts.scaleTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.charts.statement')}</th>
+              {SCALE.map((n) => (
+                <th key={n} scope="col" className="num">
+                  <abbr title={wordsOf(n)}>{n}</abbr>
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('surveys.charts.answered')}
+              </th>
+              <th scope="col" className="num">
+                {t('surveys.charts.mean')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={row.question_id}>
+                <th scope="row">{`${i + 1}. ${row.label}`}</th>
+                {SCALE.map((n) => (
+                  <td key={n} className="num">
+                    {row.counts[n]}
+                  </td>
+                ))}
+                <td className="num">{row.answered}</td>
+                <td className="num">
+                  {row.mean === null ? '–' : t('surveys.charts.meanValue', { mean: formatNumber(Math.round(row.mean * 10) / 10, language) })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
+function CheckChart({ survey }: { survey: SurveyView }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const rows = checkRows(survey.template, survey.summary, language);
+  const data = rows.map((row) => ({ label: row.label, share: row.share ?? 0 }));
+  return (
+    <figure className="chart" data-testid="check-chart">
+      <figcaption className="chart__caption">{t('surveys.charts.checkCaption')}</figcaption>
+      <div aria-hidden="true">
+        <BarChart
+          data={data}
+          layout="vertical"
+          responsive
+          style={{ width: '100%', height: rows.length * ROW_HEIGHT + 40 }}
+          margin={{ top: 4, right: 40, bottom: 4, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={percent} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={120} />
+          <Tooltip formatter={percent} />
+          <Bar dataKey="share" name={t('surveys.charts.share')} fill={BENEFIT_COLOUR} minPointSize={2} isAnimationActive={false}>
+            <LabelList dataKey="share" position="right" formatter={percent} fontSize={12} />
+          </Bar>
+        </BarChart>
+      </div>
+      <div className="table-wrap">
+        <table className="data-table survey-table" data-testid="check-table">
+          <caption className="visually-hidden">{t('surveys.charts.checkTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.charts.item')}</th>
+              <th scope="col" className="num">
+                {t('surveys.charts.chosen')}
+              </th>
+              <th scope="col" className="num">
+                {t('surveys.charts.share')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.question_id}>
+                <th scope="row">{row.label}</th>
+                <td className="num">{t('surveys.charts.shareOf', { checked: row.checked, answered: row.answered })}</td>
+                <td className="num">{row.share === null ? '–' : t('surveys.charts.shareValue', { share: row.share })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
