@@ -9,6 +9,31 @@ const CompetenciesPage = lazy(() =>
   import('../../features/mentoring/components/CompetenciesPage').then((m) => ({ default: m.CompetenciesPage })),
 );
 
+const MatchingPage = lazy(() =>
+  import('../../features/mentoring/components/MatchingPage').then((m) => ({ default: m.MatchingPage })),
+);
+const MatchingRunPage = lazy(() =>
+  import('../../features/mentoring/components/MatchingRunPage').then((m) => ({ default: m.MatchingRunPage })),
+);
+
+/** Mentor matching: start a run over the groups one oversees, and the runs of a group. */
+export function MatchingRoute() {
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <MatchingPage />
+    </Suspense>
+  );
+}
+
+/** One matching run: its progress, then its proposal to publish. */
+export function MatchingRunRoute() {
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <MatchingRunPage />
+    </Suspense>
+  );
+}
+
 export function CompetenciesRoute() {
   const { user } = useAuth();
   return (
