@@ -1,4 +1,5 @@
-// English for the group workspace's learning tab: the same keys as learning-id.ts.
+// English for the group workspace's learning tab and the mentor matching pages: the same keys as
+// learning-id.ts.
 import type { learningId } from './learning-id';
 
 export const learningEn: typeof learningId = {

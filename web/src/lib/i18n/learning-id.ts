@@ -1,6 +1,7 @@
 // Bahasa Indonesia for the group workspace's learning tab (seed 000's mentoring model): learning
-// cycles, their sessions and evaluations, and mentorships. They join `mentoring` when the tab
-// first renders (learning.ts), loaded with it; learning-en.ts has exactly the same keys (checked
+// cycles, their sessions and evaluations, and mentorships; and for the mentor matching pages
+// (`matching`). They join `mentoring` when the tab or a matching page first renders (learning.ts),
+// loaded with it; learning-en.ts has exactly the same keys (checked
 // by the compiler and i18n.test.ts).
 
 export const learningId = {
