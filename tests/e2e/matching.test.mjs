@@ -101,7 +101,7 @@ test('1 · on a desktop the officer starts a run over two groups, follows it, re
       });
     });
 
-    await page.getByTestId('start-matching').click();
+    await page.getByRole('button', { name: 'Mulai pencocokan' }).click();
     const form = page.getByTestId('matching-form');
     // The groups come sorted by name: Batik Jambangan, whose runs the page shows, is ticked.
     assert.ok(await form.getByLabel('Batik Jambangan', { exact: true }).isChecked());

@@ -9,27 +9,15 @@ const CompetenciesPage = lazy(() =>
   import('../../features/mentoring/components/CompetenciesPage').then((m) => ({ default: m.CompetenciesPage })),
 );
 
-const MatchingPage = lazy(() =>
-  import('../../features/mentoring/components/MatchingPage').then((m) => ({ default: m.MatchingPage })),
-);
-const MatchingRunPage = lazy(() =>
-  import('../../features/mentoring/components/MatchingRunPage').then((m) => ({ default: m.MatchingRunPage })),
+const MatchingPages = lazy(() =>
+  import('../../features/mentoring/components/matching-pages').then((m) => ({ default: m.MatchingPages })),
 );
 
-/** Mentor matching: start a run over the groups one oversees, and the runs of a group. */
+/** Mentor matching: the runs of a group and a new run; one run at /matching/:id. */
 export function MatchingRoute() {
   return (
     <Suspense fallback={<LoadingScreen />}>
-      <MatchingPage />
-    </Suspense>
-  );
-}
-
-/** One matching run: its progress, then its proposal to publish. */
-export function MatchingRunRoute() {
-  return (
-    <Suspense fallback={<LoadingScreen />}>
-      <MatchingRunPage />
+      <MatchingPages />
     </Suspense>
   );
 }

@@ -23,14 +23,3 @@ export const helpKeys = {
   list: (groupId: number, filter: string, offset: number) => [...helpKeys.lists(groupId), { filter, offset }] as const,
   request: (id: number) => [...helpKeys.all, 'request', id] as const,
 };
-
-// Matching runs: the runs of a group (by page), each run, the groups one may match and their mentors.
-export const matchingKeys = {
-  all: [...mentoringKeys.all, 'matching'] as const,
-  runLists: () => [...matchingKeys.all, 'runs'] as const,
-  runs: (groupId: number, offset: number) => [...matchingKeys.runLists(), groupId, { offset }] as const,
-  run: (id: number) => [...matchingKeys.all, 'run', id] as const,
-  groups: (q: string) => [...matchingKeys.all, 'groups', { q }] as const,
-  group: (id: number) => [...matchingKeys.all, 'group', id] as const,
-  mentors: (groupId: number) => [...matchingKeys.all, 'mentors', groupId] as const,
-};

@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/Badge';
 import { Pagination } from '../../../components/Pagination';
 import { Pending } from '../../../components/Pending';
+import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { formatDateTime } from '../../../lib/format';
 import { useLearningTexts } from '../../../lib/i18n/learning';
@@ -14,8 +15,8 @@ import { matchingRunPath, progressWords, STATUS_TONES, type MatchingRun } from '
 import { MatchingStartForm } from './MatchingStartForm';
 
 /**
- * Mentor matching for those who oversee groups: start a run over some of their groups (a
- * background job), and the runs of a group with their status, newest first. The group whose runs
+ * Mentor matching for those who oversee groups: the runs of a group with their status, newest
+ * first, and (the section's Add) a new run over some of their groups, a background job. The group whose runs
  * are shown stays in the address.
  */
 export function MatchingPage() {
@@ -25,7 +26,6 @@ export function MatchingPage() {
   const id = useId();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [starting, setStarting] = useState(false);
   const [offset, setOffset] = useState(0);
   const groups = useMatchableGroups('');
   const items = groups.data?.items ?? [];
@@ -34,27 +34,30 @@ export function MatchingPage() {
   const runs = useMatchingRuns(groupId, offset);
 
   function onStarted(run: MatchingRun) {
-    setStarting(false);
     void navigate(matchingRunPath(run.id));
   }
 
   return (
     <>
-      <div className="page-head">
-        <h1 tabIndex={-1}>{t('mentoring.matching.title')}</h1>
-        {!starting ? (
-          <button type="button" className="button button--primary" onClick={() => setStarting(true)} data-testid="start-matching">
-            {t('mentoring.matching.start')}
-          </button>
-        ) : null}
-      </div>
+      <h1 tabIndex={-1}>{t('mentoring.matching.title')}</h1>
       <p className="muted">{t('mentoring.matching.intro')}</p>
-      {starting ? (
-        <MatchingStartForm initialGroups={groupId !== null ? [groupId] : []} onStarted={onStarted} onCancel={() => setStarting(false)} />
-      ) : null}
-
-      <section className="card" aria-labelledby={`${id}-runs`} aria-busy={runs.isFetching}>
-        <h2 id={`${id}-runs`}>{t('mentoring.matching.runsTitle')}</h2>
+      <SectionCard
+        title={t('mentoring.matching.runsTitle')}
+        addLabel={t('mentoring.matching.start')}
+        canAdd
+        form={(close) => (
+          <MatchingStartForm
+            initialGroups={groupId !== null ? [groupId] : []}
+            onStarted={(run) => {
+              close();
+              onStarted(run);
+            }}
+            onCancel={close}
+          />
+        )}
+        busy={runs.isFetching}
+        testId="matching-runs-section"
+      >
         {!groups.data ? (
           <Pending problem={groups.isError ? problemMessage(t, groups.error) : null} loading={t('mentoring.matching.form.groupsLoading')} />
         ) : items.length === 0 ? (
@@ -87,7 +90,7 @@ export function MatchingPage() {
             )}
           </>
         )}
-      </section>
+      </SectionCard>
     </>
   );
 }

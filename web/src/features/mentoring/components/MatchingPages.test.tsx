@@ -174,7 +174,7 @@ describe('MatchingPage', () => {
     expect(runs[0]).toHaveTextContent('Usulan siap diperiksa');
     expect(callsTo(fetchMock, 'GET /api/v1/matching/runs')[0]!.url.searchParams.get('group_id')).toBe('1');
 
-    await user.click(screen.getByTestId('start-matching'));
+    await user.click(screen.getByRole('button', { name: 'Mulai pencocokan' }));
     const form = screen.getByTestId('matching-form');
     expect(within(form).getByLabelText('Citra Gendhis')).toBeChecked();
     await user.click(within(form).getByLabelText('Batik Tulis Jambangan'));
@@ -200,7 +200,7 @@ describe('MatchingPage', () => {
     });
     renderAt(<MatchingPage />, { path: '/matching', at: '/matching' });
     expect(await screen.findByText('Belum ada pencocokan untuk kelompok ini.')).toBeInTheDocument();
-    await user.click(screen.getByTestId('start-matching'));
+    await user.click(screen.getByRole('button', { name: 'Mulai pencocokan' }));
     await user.click(within(screen.getByTestId('matching-form')).getByRole('button', { name: 'Mulai' }));
     expect(await screen.findByText(/Semua anggota aktif kelompok ini sudah punya mentor/)).toBeInTheDocument();
   });

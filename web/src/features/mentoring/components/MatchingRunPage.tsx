@@ -177,8 +177,8 @@ function RunResult({ run, groupNames }: { run: MatchingRunView; groupNames: Map<
                 {t('mentoring.matching.run.mentor', { name: pair.mentor_name })}{' '}
                 <Badge tone={pair.mentor_origin === 'community' ? 'success' : 'neutral'}>{t(`mentoring.origins.${pair.mentor_origin}`)}</Badge>
               </p>
-              <p className="record-card__line pair-score" data-testid="pair-score">
-                {t('mentoring.matching.run.score', { points: pair.score.total, max: maxScore(run.weights) })}
+              <p className="record-card__line" data-testid="pair-score">
+                <strong>{t('mentoring.matching.run.score', { points: pair.score.total, max: maxScore(run.weights) })}</strong>
               </p>
               <TermBars pair={pair} weights={run.weights} />
               <p className="record-card__line">

@@ -12,7 +12,8 @@ import {
   publishMatchingRun,
   startMatchingRun,
 } from '../api/matching';
-import { matchingKeys, mentoringKeys } from '../api/keys';
+import { mentoringKeys } from '../api/keys';
+import { matchingKeys } from '../api/matching-keys';
 import { isRunFinished, type MatchingRun, type MatchingRunInput, type MatchingRunView } from '../types/matching';
 
 export const RUN_POLL_MS = 1000;
