@@ -110,6 +110,9 @@ TEST_P(MatchingRuns, ProposesPairsWithTheirExplanationAndSaysWhyTheOthersStayUnp
   EXPECT_EQ(services().queued_matching, std::vector<std::int64_t>{id});
   Reply queued = Get("/api/v1/matching/runs/" + std::to_string(id), &officer_);
   EXPECT_TRUE(queued.body.at("result").is_null());
+  // Each term's maximum, so a reader can weigh a pair's points (proximity: the same group's).
+  EXPECT_EQ(queued.body.at("weights"),
+            (json::object{{"values", 40}, {"coverage", 40}, {"proximity", 15}, {"community", 10}}));
 
   ASSERT_TRUE(services().matching_runs.Run(id).ok());
   Reply done = Get("/api/v1/matching/runs/" + std::to_string(id), &officer_);

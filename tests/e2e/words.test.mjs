@@ -202,6 +202,9 @@ const AUDITED = [
   'user', 'session', 'api_token', 'stakeholder', 'person', 'enterprise', 'import', 'export', 'regions', 'group',
   'membership', 'meeting', 'deliberation', 'norm', 'ledger_entry', 'fee_rule', 'common_asset', 'market_area',
   'joint_order', 'knowledge_post', 'material_post', 'collective_purchase',
+  // the mentoring work (issue 14)
+  'competency', 'mentorship', 'learning_cycle', 'cycle_session', 'evaluation', 'survey', 'survey_response',
+  'survey_code', 'code_tag', 'help_request', 'matching_run',
 ];
 
 test('the Indonesian pages have no English word in them', { timeout: 300_000 }, async (t) => {
@@ -233,6 +236,7 @@ test('the Indonesian pages have no English word in them', { timeout: 300_000 }, 
     `${tape}/compliance`,
     `${tape}/settings`,
     '/competencies',
+    '/matching',
     '/users',
     `/users/${seed.user.id}`,
     '/audit',

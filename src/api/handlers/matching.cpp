@@ -1,6 +1,8 @@
 // Mentor matching runs (issue 14): an overseer starts a run over some groups (a background job),
 // follows its progress, reads the proposal with each pair's explanation, and publishes it.
 
+#include <algorithm>
+
 #include "api/handlers/handlers.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
@@ -49,8 +51,18 @@ json::array Competencies(const std::vector<std::int64_t>& ids, const std::map<st
   return items;
 }
 
+// Each term's maximum: a pair's points read against them. Proximity's is the same group's
+// (the larger of its two kinds).
+json::object WeightsJson(const mentoring::MatchWeights& w) {
+  return json::object{{"values", w.values},
+                      {"coverage", w.coverage},
+                      {"proximity", std::max(w.same_group, w.same_village)},
+                      {"community", w.community}};
+}
+
 json::value RunViewJson(const mentoring::MatchingRunView& view) {
   auto value = RunJson(view.run);
+  value["weights"] = WeightsJson(view.weights);
   bool has_result = view.run.status == mentoring::RunStatus::kSucceeded ||
                     view.run.status == mentoring::RunStatus::kPublished;
   if (!has_result) {

@@ -56,7 +56,7 @@ Built BuildProblem(const MatchingPool& pool, const MatchingRun& run) {
     if (auto v = values.find(mentor.person_id); v != values.end()) m.values = v->second;
     built.problem.mentors.push_back(std::move(m));
   }
-  if (run.top_k) built.problem.weights.top_k = *run.top_k;
+  built.problem.weights = WeightsOf(run);
   return built;
 }
 
@@ -88,6 +88,7 @@ Error Conflict(std::vector<core::FieldError> fields, std::string message) {
 
 core::Result<MatchingRunView> ViewOf(UnitOfWork& unit, MatchingRun run) {
   MatchingRunView view;
+  view.weights = WeightsOf(run);
   if (run.status == RunStatus::kSucceeded || run.status == RunStatus::kPublished) {
     GOTONG_ASSIGN_OR_RETURN(view.pairs, unit.MatchingRuns().Pairs(run.id));
     GOTONG_ASSIGN_OR_RETURN(view.unplaced, unit.MatchingRuns().Unplaced(run.id));
@@ -104,6 +105,12 @@ core::Result<MatchingRunView> ViewOf(UnitOfWork& unit, MatchingRun run) {
 }
 
 }  // namespace
+
+MatchWeights WeightsOf(const MatchingRun& run) {
+  MatchWeights weights;
+  if (run.top_k) weights.top_k = *run.top_k;
+  return weights;
+}
 
 std::string_view ToString(RunStatus status) {
   switch (status) {

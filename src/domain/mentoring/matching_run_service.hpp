@@ -42,7 +42,11 @@ struct MatchingRunView {
   std::vector<RunPair> pairs;
   std::vector<RunUnplaced> unplaced;
   std::map<std::int64_t, std::string> competency_names;  // of the competencies the result names
+  MatchWeights weights;  // the run's: each term's maximum, for a reader weighing a pair's points
 };
+
+// The weights a run scores its pairs with: the defaults, with the run's top_k.
+MatchWeights WeightsOf(const MatchingRun& run);
 
 class MatchingRunService {
  public:

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/stakeholders', labelKey: 'nav.stakeholders', permission: 'stakeholders.read' },
   { path: '/groups', labelKey: 'nav.groups' },
   { path: '/competencies', labelKey: 'nav.competencies' },
+  { path: '/matching', labelKey: 'nav.matching', permission: 'matching.use' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/regions', labelKey: 'nav.regions', permission: 'regions.browse' },

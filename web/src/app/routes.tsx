@@ -5,7 +5,7 @@ import { RequireAuth } from '../features/auth/components/RequireAuth';
 import type { Permission } from '../lib/permissions';
 import { AccountRoute } from './pages/AccountRoute';
 import { AuditRoute, RegionsRoute, UserRoute, UsersRoute } from './pages/AdminPages';
-import { CompetenciesRoute } from './pages/MentoringPages';
+import { CompetenciesRoute, MatchingRoute } from './pages/MentoringPages';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import {
@@ -85,6 +85,7 @@ export function AppRoutes() {
         <Route path="/regions" element={guard('regions.browse', <RegionsRoute />)} />
         <Route path="/regions/:code" element={guard('regions.browse', <RegionsRoute />)} />
         <Route path="/competencies" element={<CompetenciesRoute />} />
+        <Route path="/matching/:id?" element={guard('matching.use', <MatchingRoute />)} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

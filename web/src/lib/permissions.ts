@@ -14,7 +14,8 @@ export type Permission =
   | 'users.manage'
   | 'audit.read'
   | 'regions.browse'
-  | 'competencies.write';
+  | 'competencies.write'
+  | 'matching.use';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -34,6 +35,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'audit.read': ['admin'],
   // the catalogue of competencies: everyone reads it; admins keep it
   'competencies.write': ['admin'],
+  // mentor matching runs over the groups one oversees (the server checks each group)
+  'matching.use': ['admin', 'officer', 'facilitator'],
   // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
   'regions.browse': ['admin'],
 };

@@ -9,6 +9,19 @@ const CompetenciesPage = lazy(() =>
   import('../../features/mentoring/components/CompetenciesPage').then((m) => ({ default: m.CompetenciesPage })),
 );
 
+const MatchingPages = lazy(() =>
+  import('../../features/mentoring/components/matching-pages').then((m) => ({ default: m.MatchingPages })),
+);
+
+/** Mentor matching: the runs of a group and a new run; one run at /matching/:id. */
+export function MatchingRoute() {
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <MatchingPages />
+    </Suspense>
+  );
+}
+
 export function CompetenciesRoute() {
   const { user } = useAuth();
   return (

@@ -4604,6 +4604,13 @@ export interface components {
             uncovered_competencies: components["schemas"]["MatchingCompetency"][];
         };
         MatchingRunView: components["schemas"]["MatchingRunFields"] & {
+            /** @description The run's weights: each term's maximum points, against which a pair's points are read (`proximity`: the same group's, the larger of its kinds). */
+            weights: {
+                values: number;
+                coverage: number;
+                proximity: number;
+                community: number;
+            };
             /** @description The proposal, once the run succeeded; null before. */
             result: null | {
                 pairs: components["schemas"]["MatchingPair"][];

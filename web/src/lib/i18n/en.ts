@@ -21,6 +21,7 @@ export const en: Translation = {
     audit: 'Change log',
     regions: 'Official regions',
     competencies: 'Competencies',
+    matching: 'Mentor matching',
     account: 'Account',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',

@@ -22,6 +22,7 @@ export const id = {
     audit: 'Jejak perubahan',
     regions: 'Wilayah resmi',
     competencies: 'Kompetensi',
+    matching: 'Pencocokan mentor',
     account: 'Akun',
     openMenu: 'Buka menu',
     closeMenu: 'Tutup menu',

@@ -1,5 +1,5 @@
-// The learning tab's texts (learning-id.ts, learning-en.ts) join the app's `mentoring` texts when
-// the tab first renders: they travel in the tab's own chunk, so that a first visit to the group
+// The learning tab's texts (learning-id.ts, learning-en.ts; the mentor matching pages' too) join
+// the app's `mentoring` texts when the tab or one of those pages first renders: they travel in the tab's own chunk, so that a first visit to the group
 // workspace does not download them (as the admin pages' texts do, admin.ts).
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';

@@ -40,7 +40,7 @@ export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntry; onClos
     <section className="card audit-entry" aria-labelledby={`${id}-title`} data-testid="audit-entry">
       <div className="section-head">
         <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-          {t('audit.entry.title', { action: actionLabel(t, entry.action), record: recordLabel(t, entry) })}
+          {t('audit.entry.title', { action: actionLabel(t, entry.action, entry.entity), record: recordLabel(t, entry) })}
         </h2>
         <button type="button" className="button button--secondary" onClick={onClose}>
           {t('audit.entry.close')}
@@ -52,7 +52,7 @@ export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntry; onClos
         </DetailRow>
         <DetailRow label={t('audit.columns.actor')}>{actorLabel(t, entry)}</DetailRow>
         <DetailRow label={t('audit.columns.record')}>{recordLabel(t, entry)}</DetailRow>
-        <DetailRow label={t('audit.columns.action')}>{actionLabel(t, entry.action)}</DetailRow>
+        <DetailRow label={t('audit.columns.action')}>{actionLabel(t, entry.action, entry.entity)}</DetailRow>
         <DetailRow label={t('audit.entry.requestId')}>
           <code>{entry.request_id}</code>
         </DetailRow>

@@ -182,12 +182,12 @@ export function AuditPage() {
                   {entry.actor ? <Link to={`/users/${entry.actor.id}`}>{actorLabel(t, entry)}</Link> : actorLabel(t, entry)}
                 </td>
                 <td data-label={t('audit.columns.record')}>{recordLabel(t, entry)}</td>
-                <td data-label={t('audit.columns.action')}>{actionLabel(t, entry.action)}</td>
+                <td data-label={t('audit.columns.action')}>{actionLabel(t, entry.action, entry.entity)}</td>
                 <td>
                   <button
                     type="button"
                     className="button--link table-link"
-                    aria-label={t('audit.list.openLabel', { record: recordLabel(t, entry), action: actionLabel(t, entry.action) })}
+                    aria-label={t('audit.list.openLabel', { record: recordLabel(t, entry), action: actionLabel(t, entry.action, entry.entity) })}
                     onClick={() => setFilters({ ...filters, entry: entry.id })}
                   >
                     {t('audit.list.open')}

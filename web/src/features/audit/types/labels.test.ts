@@ -92,6 +92,35 @@ describe('valueText', () => {
     expect(valueText(id, 'id', 'lines', 'something else', 'ledger_entry')).toBe('something else');
   });
 
+  it('words what the mentoring work records: its kinds of record, actions, fields and states', () => {
+    expect(entityLabel(id, 'learning_cycle')).toBe('Siklus belajar');
+    expect(entityLabel(id, 'help_request')).toBe('Permintaan bantuan');
+    expect(entityLabel(id, 'matching_run')).toBe('Pencocokan mentor');
+    expect(entityLabel(en, 'code_tag')).toBe('Survey answer tag');
+    for (const entity of ['competency', 'mentorship', 'cycle_session', 'evaluation', 'survey', 'survey_response', 'survey_code']) {
+      expect(entityLabel(id, entity)).not.toBe(entity);
+    }
+    expect(actionLabel(id, 'transition')).toBe('Pindah tahap');
+    expect(actionLabel(id, 'advise', 'help_request')).toBe('Diberi saran');
+    expect(actionLabel(id, 'attempt', 'help_request')).toBe('Percobaan ulang dicatat');
+    expect(actionLabel(id, 'publish', 'matching_run')).toBe('Diterbitkan');
+    // A help request's "share" is sharing its answer, not changing an order's shares.
+    expect(actionLabel(id, 'share', 'help_request')).toBe('Dibagikan sebagai pengetahuan');
+    expect(actionLabel(id, 'share', 'joint_order')).toBe('Pembagian diubah');
+    expect(actionLabel(en, 'share', 'help_request')).toBe('Shared as knowledge');
+    expect(fieldLabel(id, 'mentee_member_id')).toBe('Nomor anggota (mentee)');
+    expect(fieldLabel(id, 'on_request')).toBe('Atas permintaan peserta');
+    expect(fieldLabel(en, 'default_capacity')).toBe('Mentees per mentor');
+    expect(valueText(id, 'id', 'origin', 'community', 'mentorship')).toBe('Mentor komunitas');
+    expect(valueText(id, 'id', 'origin', 'programme_formed', 'group')).toBe('Dibentuk oleh program');
+    expect(valueText(id, 'id', 'mentor_origin', 'external', 'learning_cycle')).toBe('Konsultan luar');
+    expect(valueText(id, 'id', 'status', 'implementation', 'learning_cycle')).toBe('Pelaksanaan');
+    expect(valueText(id, 'id', 'status', 'advised', 'help_request')).toBe('Sudah diberi saran');
+    expect(valueText(id, 'id', 'status', 'published', 'matching_run')).toBe('Sudah diterbitkan');
+    expect(valueText(en, 'en', 'status', 'queued', 'matching_run')).toBe('Waiting its turn');
+    expect(valueText(id, 'id', 'received_bytes', 2500000, 'help_request')).toBe('2.500.000');
+  });
+
   it('writes lists and records out compactly', () => {
     expect(valueText(id, 'id', 'options', ['ya', 'tidak'])).toBe('["ya","tidak"]');
   });

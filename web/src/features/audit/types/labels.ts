@@ -38,6 +38,14 @@ const COUNTS = new Set([
   'excused',
   'absent',
   'quorum',
+  'attendance',
+  'answers',
+  'groups',
+  'mentorships',
+  'width',
+  'height',
+  'bytes',
+  'received_bytes',
 ]);
 interface Words {
   root: object;
@@ -57,6 +65,7 @@ const VALUE_TEXTS: Record<string, Words> = {
   topic: { root: texts.groups.deliberations.topics, prefix: 'groups.deliberations.topics' },
   rule: { root: texts.groups.deliberations.rules, prefix: 'groups.deliberations.rules' },
   outcome: { root: texts.groups.deliberations.outcomes, prefix: 'groups.deliberations.outcomes' },
+  mentor_origin: { root: adminId.audit.value.mentorOrigin, prefix: 'audit.value.mentorOrigin' },
 };
 
 /** Fields whose words depend on the kind of record ("kind" of a stakeholder, of a group …), as "entity:field". */
@@ -77,6 +86,10 @@ const ENTITY_VALUE_TEXTS: Record<string, Words> = {
   'material_post:kind': { root: texts.groups.materials.kinds, prefix: 'groups.materials.kinds' },
   'membership:joined_precision': { root: adminId.audit.value.precision, prefix: 'audit.value.precision' },
   'joint_order:status': { root: texts.groups.orders.statuses, prefix: 'groups.orders.statuses' },
+  'mentorship:origin': { root: adminId.audit.value.mentorOrigin, prefix: 'audit.value.mentorOrigin' },
+  'learning_cycle:status': { root: adminId.audit.value.cycleStatus, prefix: 'audit.value.cycleStatus' },
+  'help_request:status': { root: adminId.audit.value.helpStatus, prefix: 'audit.value.helpStatus' },
+  'matching_run:status': { root: adminId.audit.value.matchingStatus, prefix: 'audit.value.matchingStatus' },
 };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -87,7 +100,9 @@ export function entityLabel(t: TFunction, entity: string): string {
   return hasPath(adminId.audit.entities, [entity]) ? t(`audit.entities.${entity}` as Key) : entity;
 }
 
-export function actionLabel(t: TFunction, action: string): string {
+/** What was done; `entity` for an action whose name means something else on that kind of record. */
+export function actionLabel(t: TFunction, action: string, entity = ''): string {
+  if (hasPath(adminId.audit.entityActions, [entity, action])) return t(`audit.entityActions.${entity}.${action}` as Key);
   return hasPath(adminId.audit.actions, [action]) ? t(`audit.actions.${action}` as Key) : action;
 }
 
