@@ -81,19 +81,14 @@ function EvaluationForm({ cycle, pair, existing, onSaved, onCancel }: Evaluation
     onSaved,
   });
   const { draft, set, errorsFor, field } = form;
+  const note = existing ? 'mentoring.evaluations.form.correctNote' : onRequest ? 'mentoring.evaluations.form.onRequestNote' : null;
   const achievedErrors = errorsFor('achieved');
   const levelErrors = errorsFor('level');
 
   return (
     <FormCard
       title={t(existing ? 'mentoring.evaluations.form.correctTitle' : 'mentoring.evaluations.form.title', { member: pair.member, competency: pair.competency })}
-      intro={
-        existing ? (
-          <p className="muted">{t('mentoring.evaluations.form.correctNote')}</p>
-        ) : onRequest ? (
-          <p className="muted">{t('mentoring.evaluations.form.onRequestNote')}</p>
-        ) : null
-      }
+      intro={note ? <p className="muted">{t(note)}</p> : null}
       form={form}
       labels={{ submit: t(existing ? 'mentoring.evaluations.form.correctSubmit' : 'mentoring.evaluations.form.submit'), saving: t('mentoring.evaluations.form.saving'), cancel: t('mentoring.evaluations.form.cancel') }}
       onCancel={onCancel}
