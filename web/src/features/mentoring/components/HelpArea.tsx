@@ -1,6 +1,7 @@
 import { HelpRequestPage } from './HelpRequestPage';
 import { HelpRequestsList } from './HelpRequestsList';
 import { ReportHelpForm } from './ReportHelpForm';
+import { useLearningTexts } from '../../../lib/i18n/learning';
 import type { HelpGroup } from '../types/help';
 
 export interface HelpAreaProps {
@@ -14,6 +15,8 @@ export interface HelpAreaProps {
 
 /** A group's help tab: its requests, a new one being reported, or one request. */
 export function HelpArea({ group, requestId, creating, onShared }: HelpAreaProps) {
+  // Its texts travel with the learning tab's (learning-id.ts), not in the first visit's bundle.
+  useLearningTexts();
   if (creating) return <ReportHelpForm group={group} />;
   if (requestId !== null) return <HelpRequestPage key={requestId} group={group} requestId={requestId} onShared={onShared} />;
   return <HelpRequestsList group={group} />;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
+import { addLearningTexts } from '../../../lib/i18n/learning';
 import {
   checkPhoto,
   durationParts,
@@ -55,8 +56,15 @@ function detail(overrides: Partial<HelpRequestDetail> = {}): HelpRequestDetail {
   };
 }
 
-const t = createI18n('id').t;
-const en = createI18n('en').t;
+/** The help texts travel with the learning tab's (learning.ts): added as HelpArea adds them. */
+function translator(language: 'id' | 'en') {
+  const i18n = createI18n(language);
+  addLearningTexts(i18n);
+  return i18n.t;
+}
+
+const t = translator('id');
+const en = translator('en');
 
 describe('help requests', () => {
   it('reads a report as the server takes it: trimmed, empty description as null, the competency by id', () => {

@@ -3,7 +3,7 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
 import { valuesOf, type Schemas } from '../../../lib/api/schemas';
-import { id } from '../../../lib/i18n/id';
+import { learningId } from '../../../lib/i18n/learning-id';
 import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
 import type { Checked } from '../../../lib/use-form';
 import { readServerErrors, type FormProblem, type ServerErrors } from '../../../lib/use-form-errors';
@@ -233,10 +233,10 @@ export function durationParts(seconds: number): { unit: 'minutes' | 'hours' | 'd
 /** One field error in words: help requests' own texts first (a photo's codes, a status), then the app's. */
 export function helpFieldMessage(t: TFunction, error: FieldError): string {
   const field = error.field;
-  if (!hasPath(id.mentoring.help.fieldErrors, [field, error.code])) return fieldErrorMessage(t, error);
+  if (!hasPath(learningId.help.fieldErrors, [field, error.code])) return fieldErrorMessage(t, error);
   if (field === 'photo') {
     // Its limits come with the code, as the server has them.
-    const code = error.code as keyof typeof id.mentoring.help.fieldErrors.photo;
+    const code = error.code as keyof typeof learningId.help.fieldErrors.photo;
     return t(`mentoring.help.fieldErrors.photo.${code}`, {
       max_megabytes: error.params.max_megabytes ?? String(MAX_PHOTO_BYTES / (1024 * 1024)),
       max_megapixels: error.params.max_megapixels ?? '50',
@@ -249,7 +249,7 @@ export function helpFieldMessage(t: TFunction, error: FieldError): string {
 export function helpProblemMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (error.slug === 'group-dissolved') return t('mentoring.help.errors.dissolved');
-    const named = error.errors.find((e) => hasPath(id.mentoring.help.fieldErrors, [e.field, e.code]));
+    const named = error.errors.find((e) => hasPath(learningId.help.fieldErrors, [e.field, e.code]));
     if (named) return helpFieldMessage(t, named);
     if (error.slug === 'forbidden') return t('mentoring.help.errors.forbidden');
   }
