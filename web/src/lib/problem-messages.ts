@@ -79,3 +79,26 @@ export function fieldMessages(t: TFunction, error: unknown, field: string): stri
   if (!isApiError(error)) return [];
   return error.errorsFor(field).map((e) => fieldErrorMessage(t, e));
 }
+
+export interface ServerField {
+  /** The field without its list position, dots as underscores: "answers_scale". */
+  base: string;
+  /** The position in a list ("answers[2].scale" → 2), null for a plain field. */
+  index: number | null;
+}
+
+/**
+ * A field as the server names it, for the features' own texts: "answers[1].scale" → answers_scale
+ * at 1; "member_id" → member_id (the first list position is kept, the rest dropped).
+ */
+export function serverField(field: string): ServerField {
+  let index: number | null = null;
+  const base = field
+    .replace(/\[(\d+)\]/g, (_match, position: string) => {
+      if (index === null) index = Number(position);
+      return '';
+    })
+    .replace(/^[./]+/, '')
+    .replace(/[./]/g, '_');
+  return { base, index };
+}

@@ -4,30 +4,13 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
 import { id } from '../../../lib/i18n/id';
-import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
+import { fieldErrorMessage, hasPath, problemMessage, serverField, type ServerField } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 
 type TranslationKey = ParseKeys<'translation'>;
 
-export interface ServerField {
-  /** The field without its list position, dots as underscores: "person_name", "attendance_member_id". */
-  base: string;
-  /** The position in a list ("options[2]" → 2), null for a plain field. */
-  index: number | null;
-}
-
-/** "person.name" → person_name; "options[2]" → options at 2; "attendance[3].member_id" → attendance_member_id at 3. */
-export function serverField(field: string): ServerField {
-  let index: number | null = null;
-  const base = field
-    .replace(/\[(\d+)\]/g, (_match, position: string) => {
-      if (index === null) index = Number(position);
-      return '';
-    })
-    .replace(/^[./]+/, '')
-    .replace(/[./]/g, '_');
-  return { base, index };
-}
+// The server's field names, read the same way in every feature.
+export { serverField, type ServerField };
 
 /** The key a form files a field's messages under: "title", "options[2]". */
 export function fieldKey(field: ServerField): string {

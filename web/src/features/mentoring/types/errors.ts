@@ -5,31 +5,14 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
 import { learningId } from '../../../lib/i18n/learning-id';
-import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
+import { fieldErrorMessage, hasPath, problemMessage, serverField, type ServerField } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 import { STAGES, type CycleStatus } from './cycles';
 
 type TranslationKey = ParseKeys<'translation'>;
 
-export interface ServerField {
-  /** The field without its list position, dots as underscores: "targets_competency_id". */
-  base: string;
-  /** The position in a list ("mentees[2].member_id" → 2), null for a plain field. */
-  index: number | null;
-}
-
-/** "targets[1].competency_id" → targets_competency_id at 1; "title" → title. */
-export function serverField(field: string): ServerField {
-  let index: number | null = null;
-  const base = field
-    .replace(/\[(\d+)\]/g, (_match, position: string) => {
-      if (index === null) index = Number(position);
-      return '';
-    })
-    .replace(/^[./]+/, '')
-    .replace(/[./]/g, '_');
-  return { base, index };
-}
+// The server's field names, read the same way in every feature.
+export { serverField, type ServerField };
 
 /**
  * The translation key of a code. A code ending like a plural form ("too_many") would be read by

@@ -4,30 +4,13 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { isApiError, type FieldError } from '../../../lib/api-client';
 import { surveysId } from '../../../lib/i18n/surveys-id';
-import { fieldErrorMessage, hasPath, problemMessage } from '../../../lib/problem-messages';
+import { fieldErrorMessage, hasPath, problemMessage, serverField, type ServerField } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 
 type TranslationKey = ParseKeys<'translation'>;
 
-export interface ServerField {
-  /** The field without its list position, dots as underscores: "answers_scale". */
-  base: string;
-  /** The position in a list ("answers[2].scale" → 2), null for a plain field. */
-  index: number | null;
-}
-
-/** "answers[1].scale" → answers_scale at 1; "member_id" → member_id. */
-export function serverField(field: string): ServerField {
-  let index: number | null = null;
-  const base = field
-    .replace(/\[(\d+)\]/g, (_match, position: string) => {
-      if (index === null) index = Number(position);
-      return '';
-    })
-    .replace(/^[./]+/, '')
-    .replace(/[./]/g, '_');
-  return { base, index };
-}
+// The server's field names, read the same way in every feature.
+export { serverField, type ServerField };
 
 /** One field error in words: the surveys' own text for its field and code, then the app's, then the server's. */
 export function surveyFieldMessage(t: TFunction, error: FieldError): string {
