@@ -241,29 +241,42 @@ core::Result<bool> SqlMentorshipRepository::Overlaps(const Mentorship& mentorshi
 
 // ---- learning cycles --------------------------------------------------------------------------
 
-void SqlCycleRepository::ReadPlan(LearningCycle& cycle) {
-  long long id = cycle.id;
+void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
+  if (cycles.empty()) return;
+  // One read of targets and one of mentees for every cycle asked for (a page of a list, or one).
+  std::map<long long, LearningCycle*> by_id;
+  Params params;
+  std::vector<std::int64_t> ids;
+  for (auto& cycle : cycles) {
+    by_id[cycle.id] = &cycle;
+    ids.push_back(cycle.id);
+  }
+  const std::string in = IdList(params, ids);
   {
-    long long competency = 0;
+    long long cycle = 0, competency = 0;
     int level = 0;
     std::string code, name;
     Query query(sql_);
-    query.Into(competency).Into(level).Into(code).Into(name).Use(id);
-    if (query.Run("SELECT t.competency_id, t.level, c.code, c.name FROM cycle_targets t "
-                  "JOIN competencies c ON c.id = t.competency_id WHERE t.cycle_id = :c ORDER BY t.position")) {
+    query.Into(cycle).Into(competency).Into(level).Into(code).Into(name);
+    params.BindTo(query);
+    if (query.Run("SELECT t.cycle_id, t.competency_id, t.level, c.code, c.name FROM cycle_targets t "
+                  "JOIN competencies c ON c.id = t.competency_id WHERE t.cycle_id IN " + in +
+                  " ORDER BY t.cycle_id, t.position")) {
       do {
-        cycle.targets.push_back({competency, level, code, name});
+        by_id.at(cycle)->targets.push_back({competency, level, code, name});
       } while (query.Next());
     }
   }
-  long long member = 0;
+  long long cycle = 0, member = 0;
   std::string name;
   Query query(sql_);
-  query.Into(member).Into(name).Use(id);
-  if (query.Run("SELECT cm.member_id, p.name FROM cycle_mentees cm JOIN memberships m ON m.id = cm.member_id "
-                "JOIN people p ON p.id = m.person_id WHERE cm.cycle_id = :c ORDER BY p.search_name, cm.member_id")) {
+  query.Into(cycle).Into(member).Into(name);
+  params.BindTo(query);
+  if (query.Run("SELECT cm.cycle_id, cm.member_id, p.name FROM cycle_mentees cm "
+                "JOIN memberships m ON m.id = cm.member_id JOIN people p ON p.id = m.person_id "
+                "WHERE cm.cycle_id IN " + in + " ORDER BY cm.cycle_id, p.search_name, cm.member_id")) {
     do {
-      cycle.mentees.push_back({member, name});
+      by_id.at(cycle)->mentees.push_back({member, name});
     } while (query.Next());
   }
 }
@@ -320,8 +333,9 @@ core::Status SqlCycleRepository::ReplacePlan(const LearningCycle& cycle) {
 core::Result<LearningCycle> SqlCycleRepository::Find(std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto cycle, FindRecord<CycleVars>(sql_, kCycleTable, id));
   return Guard("read a learning cycle's plan", [&]() -> core::Result<LearningCycle> {
-    ReadPlan(cycle);
-    return cycle;
+    std::vector<LearningCycle> one{std::move(cycle)};
+    ReadPlans(one);
+    return std::move(one.front());
   });
 }
 
@@ -339,51 +353,68 @@ core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilt
     auto cycles = PagedQuery<LearningCycle>(
         sql_, page, kCycleColumns, kCycleFrom + where, params, "lc.id DESC",
         [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
-    for (auto& cycle : cycles.items) ReadPlan(cycle);
+    ReadPlans(cycles.items);
     return cycles;
   });
 }
 
 core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(std::int64_t group_id, std::int64_t limit) {
   return Guard("count learning cycles", [&]() -> core::Result<std::vector<CycleTally>> {
-    std::vector<CycleTally> tallies;
-    long long group = group_id, most = limit;
-    long long mentees = 0, targets = 0, evaluated = 0, achieved = 0, sessions = 0, present = 0, recorded = 0;
-    CycleVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Into(mentees).Into(targets).Into(evaluated).Into(achieved).Into(sessions).Into(present).Into(recorded)
-        .Use(group).Use(most);
-    // Each count is a lookup on its table's (cycle_id, ...) key; attendance on (meeting_id, ...).
-    // Evaluations name only the cycle's own mentees and targets, once each (their keys), so the
-    // achieved ones are its completion's numerator.
-    const std::string sql = std::string("SELECT ") + kCycleColumns +
-        ", (SELECT COUNT(*) FROM cycle_mentees cm WHERE cm.cycle_id = lc.id)"
-        ", (SELECT COUNT(*) FROM cycle_targets ct WHERE ct.cycle_id = lc.id)"
-        ", (SELECT COUNT(*) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
-        ", (SELECT COALESCE(SUM(e.achieved), 0) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
-        ", (SELECT COUNT(*) FROM cycle_sessions s WHERE s.cycle_id = lc.id)"
-        ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
-        "WHERE s.cycle_id = lc.id AND a.presence = 'present')"
-        ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
-        "WHERE s.cycle_id = lc.id AND a.presence IN ('present', 'excused', 'absent'))" +
-        kCycleFrom + " WHERE lc.group_id = :g ORDER BY lc.id DESC LIMIT :n";
-    if (query.Run(sql)) {
-      do {
-        CycleTally tally;
-        tally.cycle = vars.Get();
-        tally.mentees = mentees;
-        tally.targets = mentees * targets;
-        tally.evaluated = evaluated;
-        tally.achieved = achieved;
-        tally.sessions = sessions;
-        tally.present = present;
-        tally.recorded = recorded;
-        tallies.push_back(std::move(tally));
-      } while (query.Next());
-    }
-    return tallies;
+    Params params;
+    std::string where = " WHERE lc.group_id = ";
+    params.Number(where, group_id);
+    where += " ORDER BY lc.id DESC LIMIT ";
+    params.Number(where, limit);
+    return ReadTallies(where, params);
   });
+}
+
+core::Result<std::vector<CycleTally>> SqlCycleRepository::TalliesOf(const std::vector<std::int64_t>& cycle_ids) {
+  return Guard("count learning cycles", [&]() -> core::Result<std::vector<CycleTally>> {
+    if (cycle_ids.empty()) return std::vector<CycleTally>{};
+    Params params;
+    const std::string where = " WHERE lc.id IN " + IdList(params, cycle_ids) + " ORDER BY lc.id DESC";
+    return ReadTallies(where, params);
+  });
+}
+
+std::vector<CycleTally> SqlCycleRepository::ReadTallies(const std::string& where, const Params& params) {
+  std::vector<CycleTally> tallies;
+  long long mentees = 0, targets = 0, evaluated = 0, achieved = 0, sessions = 0, present = 0, recorded = 0;
+  CycleVars vars;
+  Query query(sql_);
+  vars.Bind(query);
+  query.Into(mentees).Into(targets).Into(evaluated).Into(achieved).Into(sessions).Into(present).Into(recorded);
+  params.BindTo(query);
+  // Each count is a lookup on its table's (cycle_id, ...) key; attendance on (meeting_id, ...).
+  // Evaluations name only the cycle's own mentees and targets, once each (their keys), so the
+  // achieved ones are its completion's numerator.
+  const std::string sql = std::string("SELECT ") + kCycleColumns +
+      ", (SELECT COUNT(*) FROM cycle_mentees cm WHERE cm.cycle_id = lc.id)"
+      ", (SELECT COUNT(*) FROM cycle_targets ct WHERE ct.cycle_id = lc.id)"
+      ", (SELECT COUNT(*) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
+      ", (SELECT COALESCE(SUM(e.achieved), 0) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
+      ", (SELECT COUNT(*) FROM cycle_sessions s WHERE s.cycle_id = lc.id)"
+      ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
+      "WHERE s.cycle_id = lc.id AND a.presence = 'present')"
+      ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
+      "WHERE s.cycle_id = lc.id AND a.presence IN ('present', 'excused', 'absent'))" +
+      kCycleFrom + where;
+  if (query.Run(sql)) {
+    do {
+      CycleTally tally;
+      tally.cycle = vars.Get();
+      tally.mentees = mentees;
+      tally.targets = mentees * targets;
+      tally.evaluated = evaluated;
+      tally.achieved = achieved;
+      tally.sessions = sessions;
+      tally.present = present;
+      tally.recorded = recorded;
+      tallies.push_back(std::move(tally));
+    } while (query.Next());
+  }
+  return tallies;
 }
 
 core::Result<std::int64_t> SqlCycleRepository::InsertSession(const CycleSession& session) {

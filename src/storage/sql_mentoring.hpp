@@ -9,6 +9,8 @@
 
 namespace gotong::storage::internal {
 
+class Params;
+
 class SqlCompetencyRepository final : public domain::mentoring::CompetencyRepository {
  public:
   explicit SqlCompetencyRepository(soci::session& sql) : sql_(sql) {}
@@ -47,6 +49,8 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
                                                                   const core::PageRequest& page) override;
   core::Result<std::vector<domain::mentoring::CycleTally>> Tallies(std::int64_t group_id,
                                                                    std::int64_t limit) override;
+  core::Result<std::vector<domain::mentoring::CycleTally>> TalliesOf(
+      const std::vector<std::int64_t>& cycle_ids) override;
   core::Result<std::int64_t> InsertSession(const domain::mentoring::CycleSession& session) override;
   core::Result<std::vector<domain::mentoring::CycleSession>> Sessions(std::int64_t cycle_id) override;
   core::Result<std::int64_t> InsertEvaluation(const domain::mentoring::Evaluation& evaluation) override;
@@ -54,8 +58,10 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
   core::Result<std::vector<domain::mentoring::Evaluation>> Evaluations(std::int64_t cycle_id) override;
 
  private:
-  // Reads the targets and mentees of `cycle`.
-  void ReadPlan(domain::mentoring::LearningCycle& cycle);
+  // Reads the targets and mentees of `cycles`, two statements for all of them.
+  void ReadPlans(std::vector<domain::mentoring::LearningCycle>& cycles);
+  // The cycles `where` (with its ORDER BY and LIMIT) selects from learning_cycles lc, with counts.
+  std::vector<domain::mentoring::CycleTally> ReadTallies(const std::string& where, const Params& params);
   soci::session& sql_;
 };
 

@@ -246,5 +246,51 @@ TEST_P(CycleRepository, AMenteeHasOneEvaluationPerCompetencyAndOnlyOnTheCyclesOw
   EXPECT_EQ(evaluations[0].evaluated_on, D("2026-01-03"));
 }
 
+TEST_P(CycleRepository, AListedPageKeepsEachCyclesOwnPlanAndTalliesOfCountsOnlyTheCyclesAsked) {
+  LearningCycle second = Plan();
+  second.title = "Singkong";
+  second.targets = {{cassava_, 1, "", ""}};
+  second.mentees = {{tukini_, ""}};
+  std::int64_t first = Committed([&](UnitOfWork& unit) { return unit.Cycles().Insert(Plan()); });
+  std::int64_t later = Committed([&](UnitOfWork& unit) { return unit.Cycles().Insert(second); });
+  std::int64_t third = Committed([&](UnitOfWork& unit) { return unit.Cycles().Insert(Plan()); });
+  ASSERT_GT(Committed([&](UnitOfWork& unit) { return unit.Cycles().InsertEvaluation(Evaluated(first, painem_, yeast_, true)); }),
+            0);
+  ASSERT_GT(Committed([&](UnitOfWork& unit) { return unit.Cycles().InsertEvaluation(Evaluated(first, tukini_, yeast_, false)); }),
+            0);
+  ASSERT_GT(Committed([&](UnitOfWork& unit) { return unit.Cycles().InsertEvaluation(Evaluated(later, tukini_, cassava_, true)); }),
+            0);
+  auto unit = Begin(Access::kRead);
+  CycleFilter filter;
+  filter.group_id = group_;
+  ASSERT_OK_AND_ASSIGN(auto page, unit->Cycles().List(filter, core::PageRequest{2, 1}));
+  EXPECT_EQ(page.total, 3);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].id, later);  // newest first: third, later, first
+  ASSERT_EQ(page.items[0].targets.size(), 1u);
+  EXPECT_EQ(page.items[0].targets[0].code, "tape.singkong");
+  ASSERT_EQ(page.items[0].mentees.size(), 1u);
+  EXPECT_EQ(page.items[0].mentees[0].person_name, "Tukini");
+  EXPECT_EQ(page.items[1].id, first);
+  ASSERT_EQ(page.items[1].targets.size(), 2u);
+  EXPECT_EQ(page.items[1].targets[0].code, "tape.ragi");  // in the order planned
+  ASSERT_EQ(page.items[1].mentees.size(), 2u);
+  EXPECT_EQ(page.items[1].mentees[0].person_name, "Painem");
+
+  ASSERT_OK_AND_ASSIGN(auto tallies, unit->Cycles().TalliesOf({first, later}));
+  ASSERT_EQ(tallies.size(), 2u);
+  EXPECT_EQ(tallies[0].cycle.id, later);
+  EXPECT_EQ(tallies[0].targets, 1);  // one mentee × one target
+  EXPECT_EQ(tallies[0].evaluated, 1);
+  EXPECT_EQ(tallies[0].achieved, 1);
+  EXPECT_EQ(tallies[1].cycle.id, first);
+  EXPECT_EQ(tallies[1].targets, 4);  // two mentees × two targets
+  EXPECT_EQ(tallies[1].evaluated, 2);
+  EXPECT_EQ(tallies[1].achieved, 1);
+  EXPECT_NE(third, 0);
+  ASSERT_OK_AND_ASSIGN(auto none, unit->Cycles().TalliesOf({}));
+  EXPECT_TRUE(none.empty());
+}
+
 }  // namespace
 }  // namespace gotong::storage_tests

@@ -304,19 +304,6 @@ audit::Snapshot SnapshotOf(const Evaluation& evaluation) {
 }
 
 // A cycle's completion so far and the sessions it held, read from its records.
-core::Result<CycleSummary> SummaryOf(UnitOfWork& unit, LearningCycle cycle) {
-  CycleSummary summary;
-  GOTONG_ASSIGN_OR_RETURN(auto evaluations, unit.Cycles().Evaluations(cycle.id));
-  GOTONG_ASSIGN_OR_RETURN(auto sessions, unit.Cycles().Sessions(cycle.id));
-  auto completion = CompletionOf(cycle, evaluations);
-  summary.achieved = completion.achieved;
-  summary.targets = completion.targets;
-  summary.evaluated = completion.targets - static_cast<std::int64_t>(completion.missing.size());
-  summary.sessions = static_cast<std::int64_t>(sessions.size());
-  summary.cycle = std::move(cycle);
-  return summary;
-}
-
 // The day of `instant` where the group is, reckoned as TodayInIndonesia reckons today (UTC+9): the
 // day a mentorship's dates are written in.
 core::Date DayInIndonesia(core::Instant instant) {
@@ -544,12 +531,24 @@ core::Result<core::Page<CycleSummary>> CycleService::List(const Context& context
   }
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, *query.group_id));
   GOTONG_ASSIGN_OR_RETURN(auto cycles, unit->Cycles().List(filter, query.page));
+  std::vector<std::int64_t> ids;
+  for (const auto& cycle : cycles.items) ids.push_back(cycle.id);
+  GOTONG_ASSIGN_OR_RETURN(auto tallies, unit->Cycles().TalliesOf(ids));
+  std::map<std::int64_t, const CycleTally*> tally_of;
+  for (const auto& tally : tallies) tally_of[tally.cycle.id] = &tally;
   core::Page<CycleSummary> page;
   page.total = cycles.total;
   page.limit = cycles.limit;
   page.offset = cycles.offset;
   for (auto& cycle : cycles.items) {
-    GOTONG_ASSIGN_OR_RETURN(auto summary, SummaryOf(*unit, std::move(cycle)));
+    CycleSummary summary;
+    // A cycle deleted between the two reads cannot be: they share one transaction.
+    const CycleTally& tally = *tally_of.at(cycle.id);
+    summary.achieved = tally.achieved;
+    summary.targets = tally.targets;
+    summary.evaluated = tally.evaluated;
+    summary.sessions = tally.sessions;
+    summary.cycle = std::move(cycle);
     page.items.push_back(std::move(summary));
   }
   return page;

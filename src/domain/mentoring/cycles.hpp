@@ -187,11 +187,13 @@ class CycleRepository {
   virtual core::Status ReplacePlan(const LearningCycle& cycle) = 0;
   // kNotFound naming the cycle.
   virtual core::Result<LearningCycle> Find(std::int64_t id) = 0;
-  // Newest first; with targets and mentees.
+  // Newest first; with targets and mentees (two reads for the page, not two per cycle).
   virtual core::Result<core::Page<LearningCycle>> List(const CycleFilter& filter,
                                                        const core::PageRequest& page) = 0;
   // The `limit` newest cycles of a group with their counts, in one read (a group's outcomes).
   virtual core::Result<std::vector<CycleTally>> Tallies(std::int64_t group_id, std::int64_t limit) = 0;
+  // The given cycles with their counts, newest first, in one read (a page of a cycle list).
+  virtual core::Result<std::vector<CycleTally>> TalliesOf(const std::vector<std::int64_t>& cycle_ids) = 0;
   virtual core::Result<std::int64_t> InsertSession(const CycleSession& session) = 0;
   // Oldest first.
   virtual core::Result<std::vector<CycleSession>> Sessions(std::int64_t cycle_id) = 0;
