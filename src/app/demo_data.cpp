@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <cstdio>
 
 namespace gotong::app {
@@ -652,6 +653,31 @@ core::Status RunCycle(Runtime& runtime, History& history, std::int64_t group_id,
   return core::OkStatus();
 }
 
+// The demo account `username` as `member_id` of the group (its scope and the member's link to it),
+// when the account exists, and the context of one signed in with it: what the demo does in her
+// name is recorded as hers (AD's advice in the help requests shows AD, not the console). The
+// console's context when there is no such account.
+core::Result<Context> ActAs(Runtime& runtime, const std::string& username, std::int64_t group_id,
+                            std::int64_t member_id) {
+  Context system = Context::System("demo");
+  GOTONG_ASSIGN_OR_RETURN(auto users, runtime.accounts->ListUsers(system, {core::PageRequest::kMaxLimit, 0}));
+  for (const auto& user : users.items) {
+    if (user.username != username) continue;
+    domain::accounts::UserPatch patch;
+    patch.scope = std::optional<domain::accounts::ScopeInput>(domain::accounts::ScopeInput{"group", group_id});
+    GOTONG_ASSIGN_OR_RETURN(auto scoped, runtime.accounts->UpdateUser(system, user.id, patch));
+    groups::MemberInput link;
+    link.user_id = std::optional<std::optional<std::int64_t>>(user.id);
+    GOTONG_ASSIGN_OR_RETURN(auto linked, runtime.groups->UpdateMember(system, group_id, member_id, link));
+    (void)linked;
+    Context as;
+    as.request_id = "demo";
+    as.principal = domain::accounts::Principal{scoped.id, scoped.username, scoped.role, scoped.scope};
+    return as;
+  }
+  return system;
+}
+
 // A help request of seed 000's incidental learning, told as it happened: `member` reports
 // `title` on `reported` at `hour` UTC; advice comes `advice_after` hours later; each attempt is a
 // day after the one before; it is resolved `resolved_after` hours after the report (never, when
@@ -671,7 +697,9 @@ struct DemoHelp {
   bool share = false;
 };
 
-core::Status RunHelp(Runtime& runtime, History& history, std::int64_t group_id, const DemoHelp& plan) {
+// `adviser` gives the advice (the console when it is the console's context).
+core::Status RunHelp(Runtime& runtime, History& history, std::int64_t group_id, const DemoHelp& plan,
+                     const Context& adviser = Context::System("demo")) {
   Context system = Context::System("demo");
   history.At(plan.reported, plan.hour);
   domain::mentoring::HelpRequestInput input;
@@ -686,7 +714,7 @@ core::Status RunHelp(Runtime& runtime, History& history, std::int64_t group_id, 
   history.At(plan.reported, plan.hour + plan.advice_after);
   domain::mentoring::AdviceInput advice;
   advice.text = Text(plan.advice);
-  GOTONG_RETURN_IF_ERROR(runtime.help_requests->Advise(system, id, advice));
+  GOTONG_RETURN_IF_ERROR(runtime.help_requests->Advise(adviser, id, advice));
   for (std::size_t k = 0; k < plan.attempts.size(); ++k) {
     const core::Date day = DaysAfter(plan.reported, static_cast<int>(k) + 1);
     history.At(day, 9);
@@ -707,11 +735,13 @@ core::Status RunHelp(Runtime& runtime, History& history, std::int64_t group_id, 
 
 // Opens a survey of `template_code` in the group on `day` and records each member's answers:
 // `answer(i, question)` gives the i-th member's answer to a question (nullopt: she skipped it).
+// A member in `own` answers with her own account; the console records the others'.
 core::Result<std::int64_t> DemoSurvey(
     Runtime& runtime, History& history, std::int64_t group_id, const std::string& template_code,
     const core::Date& day, const std::vector<std::int64_t>& members,
     const std::function<std::optional<domain::mentoring::AnswerInput>(std::size_t, const domain::mentoring::SurveyQuestion&)>&
-        answer) {
+        answer,
+    const std::map<std::int64_t, Context>& own = {}) {
   Context system = Context::System("demo");
   history.At(day);
   GOTONG_ASSIGN_OR_RETURN(auto templates, runtime.surveys->Templates(system));
@@ -729,7 +759,9 @@ core::Result<std::int64_t> DemoSurvey(
       if (auto given = answer(i, question)) response.answers->push_back(*given);
     }
     if (response.answers->empty()) continue;
-    GOTONG_RETURN_IF_ERROR(runtime.surveys->Respond(system, survey.survey.id, response));
+    auto account = own.find(members[i]);
+    GOTONG_RETURN_IF_ERROR(
+        runtime.surveys->Respond(account == own.end() ? system : account->second, survey.survey.id, response));
   }
   return survey.survey.id;
 }
@@ -746,7 +778,7 @@ domain::mentoring::AnswerInput ScaleAnswer(std::int64_t question, int scale) {
 // (Figure 2), the values they share (which matching reads), and two members' open answers in the
 // paper's own words, coded with its values.
 core::Status LoadCitraGendhisSurveys(Runtime& runtime, History& history, std::int64_t id,
-                                     const std::vector<std::int64_t>& members) {
+                                     const std::vector<std::int64_t>& members, const std::map<std::int64_t, Context>& own) {
   Context system = Context::System("demo");
   const core::Date day = history.On(history.Back(1), 5);
   std::vector<std::int64_t> mentees(members.begin() + 1, members.end());
@@ -767,7 +799,8 @@ core::Status LoadCitraGendhisSurveys(Runtime& runtime, History& history, std::in
   GOTONG_RETURN_IF_ERROR(DemoSurvey(runtime, history, id, "values", day, members,
                                     [](std::size_t i, const domain::mentoring::SurveyQuestion& q) {
                                       return std::optional(ScaleAnswer(q.id, (i * 3 + static_cast<std::size_t>(q.position)) % 5 == 0 ? 4 : 5));
-                                    }));
+                                    },
+                                    own));
   // JU (index 4) and DW (index 1) in the paper's words.
   std::vector<std::int64_t> speakers = {members[4], members[1]};
   static const char* const kValues[] = {
@@ -832,7 +865,7 @@ core::Status LoadCitraGendhisSurveys(Runtime& runtime, History& history, std::in
 // seed's own count) until the colour held, then shared the fix with the group. KU's cracked wax
 // was answered within hours; SA's request of two days ago still waits for AD.
 core::Status LoadCitraGendhisHelp(Runtime& runtime, History& history, std::int64_t id,
-                                  const std::vector<std::int64_t>& members, std::int64_t ecotik) {
+                                  const std::vector<std::int64_t>& members, std::int64_t ecotik, const Context& ad) {
   DemoHelp dw;
   dw.member = members[1];  // DW
   dw.competency = ecotik;
@@ -841,7 +874,7 @@ core::Status LoadCitraGendhisHelp(Runtime& runtime, History& history, std::int64
   dw.reported = history.On(history.Back(3), 19);
   dw.hour = 1;
   dw.advice_after = 5;
-  dw.advice = "AD: kain direndam tawas semalam dulu, daun jati ditata rapat lalu dipukul merata sebelum "
+  dw.advice = "Kain direndam tawas semalam dulu, daun jati ditata rapat lalu dipukul merata sebelum "
               "digulung kencang; kukus dua jam, jangan dibuka sebelum dingin.";
   dw.attempts = {"Proses ulang ke-1: direndam tawas semalam, motif mulai muncul tapi pucat",
                  "Proses ulang ke-2: daun ditata lebih rapat, warna masih belang di tepi",
@@ -852,7 +885,7 @@ core::Status LoadCitraGendhisHelp(Runtime& runtime, History& history, std::int64
   dw.resolved_after = 8 * 24 + 7;
   dw.close_note = "Warna ecotik pekat dan tidak luntur setelah proses ulang keenam.";
   dw.share = true;
-  GOTONG_RETURN_IF_ERROR(RunHelp(runtime, history, id, dw));
+  GOTONG_RETURN_IF_ERROR(RunHelp(runtime, history, id, dw, ad));
 
   DemoHelp ku;
   ku.member = members[2];  // KU
@@ -864,7 +897,7 @@ core::Status LoadCitraGendhisHelp(Runtime& runtime, History& history, std::int64
   ku.attempts = {"Diulang dengan api kecil dan gondorukem"};
   ku.resolved_after = 32;
   ku.close_note = "Malam tidak retak lagi.";
-  GOTONG_RETURN_IF_ERROR(RunHelp(runtime, history, id, ku));
+  GOTONG_RETURN_IF_ERROR(RunHelp(runtime, history, id, ku, ad));
 
   DemoHelp sa;
   sa.member = members[6];  // SA
@@ -923,8 +956,11 @@ core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::i
                     {history.On(history.Back(2), 17), "Fiksasi dengan tawas, lalu membatik tepi dengan canting"}};
   cycle.achieved = [](std::size_t, std::size_t) { return true; };
   GOTONG_RETURN_IF_ERROR(RunCycle(runtime, history, id, cycle));
-  GOTONG_RETURN_IF_ERROR(LoadCitraGendhisHelp(runtime, history, id, members, ecotik));
-  return LoadCitraGendhisSurveys(runtime, history, id, members);
+  // AD advises and answers surveys from her own account (the demo's `mentor`), as she would on her
+  // phone.
+  GOTONG_ASSIGN_OR_RETURN(const Context ad, ActAs(runtime, "mentor", id, members[0]));
+  GOTONG_RETURN_IF_ERROR(LoadCitraGendhisHelp(runtime, history, id, members, ecotik, ad));
+  return LoadCitraGendhisSurveys(runtime, history, id, members, {{members[0], ad}});
 }
 
 // Seed 000: the Citra Gendhis batik community of Gondanglegi and the informants of its Table 1,

@@ -153,15 +153,15 @@ int Demo(const Config& config) {
   if (!demo_groups.ok()) return Fail(demo_groups.error());
   if (demo_groups->tape_group > 0) {
     // The group accounts act as members: ketua as the tape group's leader, anggota as one of its
-    // members, mentor as the batik community's leader and mentor (seed 000's AD).
+    // members (mentor became the batik community's AD while its history was written, so that her
+    // advice and answers are hers).
     struct Link {
       const char* username;
       std::int64_t group_id;
       const char* member;
     };
     const Link links[] = {{"ketua", demo_groups->tape_group, "Sulastri"},
-                          {"anggota", demo_groups->tape_group, "Painem"},
-                          {"mentor", demo_groups->batik_community, "AD"}};
+                          {"anggota", demo_groups->tape_group, "Painem"}};
     for (const auto& link : links) {
       for (const auto& user : users->items) {
         if (user.username != link.username) continue;
