@@ -26,6 +26,10 @@ class SurveyRepository;
 class HelpRequestRepository;
 class MatchingRunRepository;
 }  // namespace mentoring
+namespace programmes {
+class ProgrammeRepository;
+class EnrolmentRepository;
+}  // namespace programmes
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
 // rolls it back. Repositories obtained from it are valid only while it lives.
@@ -52,6 +56,8 @@ class UnitOfWork {
   virtual mentoring::SurveyRepository& Surveys() = 0;
   virtual mentoring::HelpRequestRepository& HelpRequests() = 0;
   virtual mentoring::MatchingRunRepository& MatchingRuns() = 0;
+  virtual programmes::ProgrammeRepository& Programmes() = 0;
+  virtual programmes::EnrolmentRepository& Enrolments() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -13,6 +13,7 @@
 #include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
 #include "sql_mentoring.hpp"
+#include "sql_programmes.hpp"
 #include "sql_registry.hpp"
 #include "sql_repositories.hpp"
 #include "storage/migrations.hpp"
@@ -98,6 +99,8 @@ class SqlUnit final : public domain::UnitOfWork {
         surveys_(sql_),
         help_requests_(sql_),
         matching_runs_(sql_),
+        programmes_(sql_),
+        enrolments_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -153,6 +156,8 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::SurveyRepository& Surveys() override { return surveys_; }
   domain::mentoring::HelpRequestRepository& HelpRequests() override { return help_requests_; }
   domain::mentoring::MatchingRunRepository& MatchingRuns() override { return matching_runs_; }
+  domain::programmes::ProgrammeRepository& Programmes() override { return programmes_; }
+  domain::programmes::EnrolmentRepository& Enrolments() override { return enrolments_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -193,6 +198,8 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlSurveyRepository surveys_;
   internal::SqlHelpRequestRepository help_requests_;
   internal::SqlMatchingRunRepository matching_runs_;
+  internal::SqlProgrammeRepository programmes_;
+  internal::SqlEnrolmentRepository enrolments_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -69,6 +69,8 @@ class KilledBeforeCommit final : public domain::Database {
     domain::mentoring::SurveyRepository& Surveys() override { return inner_->Surveys(); }
     domain::mentoring::HelpRequestRepository& HelpRequests() override { return inner_->HelpRequests(); }
     domain::mentoring::MatchingRunRepository& MatchingRuns() override { return inner_->MatchingRuns(); }
+    domain::programmes::ProgrammeRepository& Programmes() override { return inner_->Programmes(); }
+    domain::programmes::EnrolmentRepository& Enrolments() override { return inner_->Enrolments(); }
     domain::idempotency::IdempotencyRepository& Idempotency() override { return inner_->Idempotency(); }
     domain::audit::AuditLog& Audit() override { return inner_->Audit(); }
     core::Status Commit() override { return core::Error::Unavailable("killed before the commit (test)"); }

@@ -2082,10 +2082,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the programmes the caller reaches
+         * @description Any signed-in user; newest first. Admins see every programme; officers those their stakeholder owns or partners in; facilitators the programme they are scoped to; the accounts of a group those in which the group is enrolled now. Others see none. `q` matches part of the name; `status` one of draft, active, closed (another word is a `400`, field `status`).
+         */
+        get: operations["listProgrammes"];
+        put?: never;
+        /**
+         * Design a programme
+         * @description Admins and officers. An officer's programme is owned by her own stakeholder (`owner_id` defaults to it; another is a `400`, code `not_yours`); an admin names `owner_id`. The owner is listed first among `partners` with role `owner` and its own helix; each partner named plays the helix given (default: its own) and may say what it contributes. It starts as a `draft`. Every wrong field is named at once: `name` (required), `starts_on`/`ends_on` (dates; `before_start` when it ends before it starts), `factors` (at least one of capital_access, human_resources, partnership, market_strengthening), `budget` (0 to 10^18 rupiah), `sop_meetings_per_month` (0–31), `sop_reports_per_year` (0–52), `follow_up_months` (1–120, each later than the one before, at most 12), `partners[i].stakeholder_id` (`not_found`, `duplicate`), `partners[i].helix`, and the criteria's fields (`criteria.region_codes` must name official regions, `not_found` with the code). Audited (entity `programme`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createProgramme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a programme
+         * @description Those who reach it (see the list). A programme out of the caller's reach is a `404`, as one that does not exist. `can_manage` says whether the caller changes it and enrols (admins, officers of its owner).
+         */
+        get: operations["getProgramme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a programme or move it on
+         * @description Admins and officers of its owner (a partner's officer gets `403`). Any field of the design; `partners` and `criteria` replace what was there (the owner stays); `owner_id` never changes (`immutable`). `status` moves one step: draft → active → closed (another is a `400`, code `invalid_transition`, with `from` and `to`). A closed programme does not change (`409`). Audited with before and after. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["updateProgramme"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a programme's enrolments
+         * @description Those who reach the programme; the accounts of an enrolled group see their own group's enrolment only. Oldest first. `current=true` leaves out those that left; `outside_criteria=true` lists only those enrolled outside the criteria (each carries its reason).
+         */
+        get: operations["listEnrolments"];
+        put?: never;
+        /**
+         * Enrol a group or an enterprise
+         * @description Admins and officers of the programme's owner, into a draft or active programme (a closed one is a `409`, field `programme_id`, code `programme_closed`). Exactly one of `group_id` and `enterprise_id` (`one_of`; one that does not exist is `not_found`). The candidate is checked against the programme's criteria: one that does not meet them is enrolled only with `outside_criteria_reason` (otherwise a `400`, code `required_outside_criteria`, param `unmet` listing the criteria not met) and is flagged; one that meets them needs no reason (`not_outside_criteria`). `facilitator_id` names an active account with the facilitator role scoped to this programme (`not_facilitator`). `enrolled_on` defaults to today and is not after the programme's end. Enrolled twice is a `409` (field `group_id` or `enterprise_id`). Audited (entity `enrolment`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which criteria a group or an enterprise meets
+         * @description Admins and officers of the programme's owner, before enrolling: each criterion the programme sets, whether the candidate meets it and what the registry holds for it (`found`, empty when unknown; an unknown value does not meet a criterion that asks for it). Exactly one of `group_id` and `enterprise_id` (`400`, code `one_of`); one that does not exist is a `400` naming it (`not_found`).
+         */
+        get: operations["checkEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an enrolment's facilitator or the day it left
+         * @description Admins and officers of the programme's owner (a partner's officer gets `403`; one who does not reach the programme `404`), until the programme closes (`409`). `facilitator_id` as on enrolment (null clears it); `left_on` on or after `enrolled_on` (`before_enrolment`; null: still enrolled). The group or enterprise, the day of enrolment and the reason given stay (`immutable`). Audited with before and after. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["updateEnrolment"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description draft (being designed) → active (enrolling and running) → closed.
+         * @enum {string}
+         */
+        ProgrammeStatus: "draft" | "active" | "closed";
+        /**
+         * @description Seed 002's four factors of empowerment.
+         * @enum {string}
+         */
+        EmpowermentFactor: "capital_access" | "human_resources" | "partnership" | "market_strengthening";
+        /**
+         * @description A household on the poverty register (DTKS) or a zakat recipient (mustahik).
+         * @enum {string}
+         */
+        ProgrammeCategory: "poor" | "zakat_recipient";
+        /** @description Eligibility as structured filters: the values of one list are alternatives, every list given applies, an empty one asks nothing. */
+        ProgrammeCriteria: {
+            /** @description Official region codes of any level the candidate lies in. */
+            region_codes: string[];
+            sectors: components["schemas"]["SectorCode"][];
+            scales: components["schemas"]["Scale"][];
+            /** @description Founded at most this many years before the programme starts. */
+            founded_within_years: number | null;
+            /** @description A group whose current members' recorded enterprises all share its sector (one with none recorded is not shown to be). */
+            homogeneous: boolean;
+            categories: components["schemas"]["ProgrammeCategory"][];
+        };
+        ProgrammeCriteriaInput: {
+            region_codes?: string[];
+            sectors?: string[];
+            scales?: string[];
+            founded_within_years?: number | null;
+            homogeneous?: boolean | null;
+            categories?: string[];
+        };
+        ProgrammePartner: {
+            /** Format: int64 */
+            stakeholder_id: number;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "partner";
+            helix: components["schemas"]["Helix"];
+            contribution: string | null;
+        };
+        Programme: components["schemas"]["ProgrammeBase"];
+        /** @description An empowerment programme (seeds 001, 002): its owner and partners across the quadruple helix, the factors it gives, who is eligible, its period, SOPs, budget in rupiah, exit strategy and the months after its end when the groups are visited again. */
+        ProgrammeBase: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            owner: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            };
+            description: string | null;
+            status: components["schemas"]["ProgrammeStatus"];
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            factors: components["schemas"]["EmpowermentFactor"][];
+            sop_meetings_per_month: number;
+            sop_reports_per_year: number;
+            /** Format: int64 */
+            budget: number;
+            exit_strategy: string | null;
+            follow_up_months: number[];
+            /** @description The owner first, then the partners in the order given. */
+            partners: components["schemas"]["ProgrammePartner"][];
+            criteria: components["schemas"]["ProgrammeCriteria"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ProgrammeView: components["schemas"]["ProgrammeBase"] & {
+            /** @description The caller changes it and enrols (admins, officers of its owner). */
+            can_manage: boolean;
+        };
+        ProgrammeInput: {
+            name?: string;
+            /** Format: int64 */
+            owner_id?: number;
+            description?: string | null;
+            status?: string;
+            starts_on?: string;
+            ends_on?: string;
+            factors?: string[];
+            sop_meetings_per_month?: number;
+            sop_reports_per_year?: number;
+            /** Format: int64 */
+            budget?: number;
+            exit_strategy?: string | null;
+            follow_up_months?: number[];
+            partners?: {
+                /** Format: int64 */
+                stakeholder_id: number;
+                helix?: string;
+                contribution?: string;
+            }[];
+            criteria?: components["schemas"]["ProgrammeCriteriaInput"];
+        };
+        ProgrammePage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Programme"][];
+        };
+        Eligibility: {
+            /** @description Every criterion the programme sets is met. */
+            eligible: boolean;
+            checks: {
+                /** @enum {string} */
+                criterion: "region" | "sector" | "scale" | "founded_within_years" | "homogeneous" | "category";
+                met: boolean;
+                /** @description What the registry holds for it; empty when unknown. */
+                found: string;
+            }[];
+        };
+        Enrolment: components["schemas"]["EnrolmentBase"];
+        EnrolmentBase: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            programme_id: number;
+            /** Format: int64 */
+            group_id: number | null;
+            /** Format: int64 */
+            enterprise_id: number | null;
+            /** @description The group's or the enterprise's name. */
+            recipient_name: string;
+            facilitator: {
+                /** Format: int64 */
+                id: number;
+                name: string;
+            } | null;
+            /** Format: date */
+            enrolled_on: string;
+            /** Format: date */
+            left_on: string | null;
+            /** @description Enrolled outside the programme's criteria (flagged). */
+            outside_criteria: boolean;
+            outside_criteria_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EnrolmentView: components["schemas"]["EnrolmentBase"] & {
+            eligibility: components["schemas"]["Eligibility"];
+        };
+        EnrolmentInput: {
+            /** Format: int64 */
+            group_id?: number;
+            /** Format: int64 */
+            enterprise_id?: number;
+            /** Format: int64 */
+            facilitator_id?: number | null;
+            enrolled_on?: string;
+            left_on?: string | null;
+            outside_criteria_reason?: string | null;
+        };
+        EnrolmentPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Enrolment"][];
+        };
         /** @description The post; each field defaults to the request's (title, latest advice, kind fix). */
         HelpShareInput: {
             title?: string;
@@ -5033,7 +5308,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -5373,6 +5648,11 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The programme's id.
+         * @example 1
+         */
+        ProgrammeId: number;
         /**
          * @description The help request's id.
          * @example 1
@@ -13336,6 +13616,376 @@ export interface operations {
             403: components["responses"]["GroupForbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProgrammes: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProgrammeStatus"];
+                /**
+                 * @description Part of the programme's name, any case.
+                 * @example tape
+                 */
+                q?: string;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of programmes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammePage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createProgramme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Pemberdayaan Kelompok Tape Ngajum",
+                 *       "starts_on": "2026-01-01",
+                 *       "ends_on": "2026-12-31",
+                 *       "factors": [
+                 *         "capital_access",
+                 *         "human_resources"
+                 *       ],
+                 *       "sop_meetings_per_month": 1,
+                 *       "sop_reports_per_year": 12,
+                 *       "budget": 150000000,
+                 *       "exit_strategy": "Pendampingan diserahkan kepada pahlawan lokal kelompok.",
+                 *       "follow_up_months": [
+                 *         3,
+                 *         6,
+                 *         12
+                 *       ],
+                 *       "partners": [
+                 *         {
+                 *           "stakeholder_id": 2,
+                 *           "helix": "civil_society",
+                 *           "contribution": "modal kerja dan peralatan"
+                 *         }
+                 *       ],
+                 *       "criteria": {
+                 *         "region_codes": [
+                 *           "35.07"
+                 *         ],
+                 *         "sectors": [
+                 *           "food_processing"
+                 *         ],
+                 *         "founded_within_years": 10,
+                 *         "homogeneous": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgrammeInput"];
+            };
+        };
+        responses: {
+            /** @description The programme was designed; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new programme's path.
+                     * @example /api/v1/programmes/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateProgramme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "active"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgrammeInput"];
+            };
+        };
+        responses: {
+            /** @description The programme as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listEnrolments: {
+        parameters: {
+            query?: {
+                current?: boolean;
+                outside_criteria?: boolean;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of enrolments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createEnrolment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 1,
+                 *       "facilitator_id": 3,
+                 *       "enrolled_on": "2026-01-05"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnrolmentInput"];
+            };
+        };
+        responses: {
+            /** @description Enrolled; `Location` names the enrolment. */
+            201: {
+                headers: {
+                    /**
+                     * @description The enrolment's path.
+                     * @example /api/v1/enrolments/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    checkEligibility: {
+        parameters: {
+            query?: {
+                group_id?: number;
+                enterprise_id?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidate against the criteria. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Eligibility"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateEnrolment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The enrolment's id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "left_on": "2026-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnrolmentInput"];
+            };
+        };
+        responses: {
+            /** @description The enrolment as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include "domain/programmes/programmes.hpp"
+
+namespace gotong::storage::internal {
+
+class SqlProgrammeRepository final : public domain::programmes::ProgrammeRepository {
+ public:
+  explicit SqlProgrammeRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::int64_t> Insert(const domain::programmes::Programme& programme) override;
+  core::Status Update(const domain::programmes::Programme& programme) override;
+  core::Result<domain::programmes::Programme> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::programmes::Programme>> List(const domain::programmes::ProgrammeFilter& filter,
+                                                               const core::PageRequest& page) override;
+
+ private:
+  // Writes its partners and criteria in place of those stored.
+  void WriteParts(const domain::programmes::Programme& programme);
+  // Reads the partners and criteria of `programmes`, two statements for all of them.
+  void ReadParts(std::vector<domain::programmes::Programme>& programmes);
+  soci::session& sql_;
+};
+
+class SqlEnrolmentRepository final : public domain::programmes::EnrolmentRepository {
+ public:
+  explicit SqlEnrolmentRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<std::int64_t> Insert(const domain::programmes::Enrolment& enrolment) override;
+  core::Status Update(const domain::programmes::Enrolment& enrolment) override;
+  core::Result<domain::programmes::Enrolment> Find(std::int64_t id) override;
+  core::Result<core::Page<domain::programmes::Enrolment>> List(const domain::programmes::EnrolmentFilter& filter,
+                                                               const core::PageRequest& page) override;
+  core::Result<domain::programmes::CandidateFacts> EnterpriseFacts(std::int64_t enterprise_id) override;
+  core::Result<domain::programmes::CandidateFacts> GroupFacts(std::int64_t group_id) override;
+
+ private:
+  soci::session& sql_;
+};
+
+}  // namespace gotong::storage::internal
