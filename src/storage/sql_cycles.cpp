@@ -219,6 +219,25 @@ core::Result<core::Page<Mentorship>> SqlMentorshipRepository::List(const Mentors
   });
 }
 
+core::Result<std::vector<Mentorship>> SqlMentorshipRepository::OfGroups(const std::vector<std::int64_t>& group_ids) {
+  return Guard("read mentorships", [&]() -> core::Result<std::vector<Mentorship>> {
+    std::vector<Mentorship> mentorships;
+    if (group_ids.empty()) return mentorships;
+    Params params;
+    const std::string where = " WHERE ms.group_id IN " + IdList(params, group_ids);
+    MentorshipVars vars;
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    if (query.Run(std::string("SELECT ") + kMentorshipColumns + kMentorshipFrom + where + " ORDER BY ms.id")) {
+      do {
+        mentorships.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return mentorships;
+  });
+}
+
 core::Result<bool> SqlMentorshipRepository::Overlaps(const Mentorship& mentorship, std::int64_t except) {
   return Guard("check mentorship overlap", [&]() -> core::Result<bool> {
     long long group = mentorship.group_id, mentor = mentorship.mentor_person_id, mentee = mentorship.mentee_member_id,
@@ -344,16 +363,21 @@ core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilt
   });
 }
 
-core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(std::int64_t group_id, std::int64_t limit) {
+core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(const std::vector<std::int64_t>& group_ids,
+                                                                   std::int64_t limit) {
   return Guard("count learning cycles", [&]() -> core::Result<std::vector<CycleTally>> {
     std::vector<CycleTally> tallies;
-    long long group = group_id, most = limit;
+    if (group_ids.empty()) return tallies;
+    Params params;
+    const std::string groups = IdList(params, group_ids);
+    long long most = limit;
     long long mentees = 0, targets = 0, evaluated = 0, achieved = 0, sessions = 0, present = 0, recorded = 0;
     CycleVars vars;
     Query query(sql_);
     vars.Bind(query);
-    query.Into(mentees).Into(targets).Into(evaluated).Into(achieved).Into(sessions).Into(present).Into(recorded)
-        .Use(group).Use(most);
+    query.Into(mentees).Into(targets).Into(evaluated).Into(achieved).Into(sessions).Into(present).Into(recorded);
+    params.BindTo(query);
+    query.Use(most);
     // Each count is a lookup on its table's (cycle_id, ...) key; attendance on (meeting_id, ...).
     // Evaluations name only the cycle's own mentees and targets, once each (their keys), so the
     // achieved ones are its completion's numerator.
@@ -367,7 +391,7 @@ core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(std::int64_t g
         "WHERE s.cycle_id = lc.id AND a.presence = 'present')"
         ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
         "WHERE s.cycle_id = lc.id AND a.presence IN ('present', 'excused', 'absent'))" +
-        kCycleFrom + " WHERE lc.group_id = :g ORDER BY lc.id DESC LIMIT :n";
+        kCycleFrom + " WHERE lc.group_id IN " + groups + " ORDER BY lc.id DESC LIMIT :n";
     if (query.Run(sql)) {
       do {
         CycleTally tally;

@@ -120,17 +120,25 @@ struct EvaluationInput {
   Field<bool> on_request;
 };
 
-// Cycles and help requests of one mentor origin together: seed 000's comparison of community and
-// outside mentors.
-struct OriginOutcome {
-  MentorOrigin origin = MentorOrigin::kCommunity;
+// What a set of cycles and help requests achieved: completion over the closed cycles, attendance
+// over all, and the requests' times.
+struct OutcomeFigures {
   std::int64_t cycles = 0;
   std::int64_t closed = 0;
   std::int64_t achieved = 0;  // over closed cycles only: an open cycle is still learning
   std::int64_t targets = 0;
   std::int64_t present = 0;
   std::int64_t recorded = 0;
-  HelpOutcome help;  // the requests of mentees whose mentorship that day had this origin
+  HelpOutcome help;
+
+  // Adds the cycle's counts (its completion only once it is closed).
+  void Count(const CycleTally& tally);
+};
+
+// Cycles and help requests of one mentor origin together: seed 000's comparison of community and
+// outside mentors. `help` holds the requests of mentees whose mentorship that day had this origin.
+struct OriginOutcome : OutcomeFigures {
+  MentorOrigin origin = MentorOrigin::kCommunity;
 };
 
 struct LearningOutcomes {
@@ -138,6 +146,11 @@ struct LearningOutcomes {
   std::vector<OriginOutcome> by_origin;  // community, then external
   HelpOutcome help;                      // every request of the group, with or without a mentorship
 };
+
+// The most cycles and help requests (the newest, over every group counted) one answer of outcomes
+// reads.
+inline constexpr std::int64_t kMaxOutcomeCycles = 1000;
+inline constexpr std::int64_t kMaxOutcomeRequests = 20000;
 
 audit::Snapshot SnapshotOf(const Mentorship& mentorship);
 audit::Snapshot SnapshotOf(const LearningCycle& cycle);
@@ -173,8 +186,8 @@ class CycleService : public groups::GroupWorkspace {
   core::Result<CycleView> Get(const accounts::Context& context, std::int64_t id);
   // What a group's learning achieved: each cycle's completion and attendance, its help requests'
   // times to advice and to resolution, and community against outside mentors on both
-  // (completion over closed cycles). One read each of cycles, requests and mentorships (a page
-  // of 200 at a time), however many there are.
+  // (completion over closed cycles). One read each of cycles, requests and mentorships, however
+  // many there are (the newest kMaxOutcomeCycles and kMaxOutcomeRequests count).
   core::Result<LearningOutcomes> Outcomes(const accounts::Context& context, std::int64_t group_id);
   core::Result<CycleView> Create(const accounts::Context& context, const CycleInput& input);
   // Planning only: a cycle under way keeps its targets, mentees and theme.
