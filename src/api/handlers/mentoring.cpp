@@ -198,6 +198,18 @@ json::value OutcomesJson(const mentoring::LearningOutcomes& outcomes) {
                       {"help_requests", HelpOutcomeJson(outcomes.help)}};
 }
 
+json::value ProgrammeOutcomesJson(const mentoring::ProgrammeOutcomes& outcomes) {
+  json::array groups;
+  for (const auto& row : outcomes.groups) {
+    groups.push_back(FiguresJson({{"group_id", row.group_id}, {"name", row.name}}, row));
+  }
+  return json::object{{"programme_id", outcomes.programme_id},
+                      {"groups_total", outcomes.groups_total},
+                      {"groups", std::move(groups)},
+                      {"totals", FiguresJson({}, outcomes.totals)},
+                      {"by_origin", ByOriginJson(outcomes.by_origin)}};
+}
+
 using MentorshipIn = mentoring::MentorshipInput;
 void ReadMentorshipMentor(BodyReader& body, MentorshipIn& input) {
   input.mentor.mentor_member_id = NumberField(body, "mentor_member_id");
@@ -343,6 +355,16 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, cycles.Outcomes(call.context, id), OutcomesJson);
   }));
+
+  routes.push_back({"GET", "/api/v1/programmes/{id}/learning-outcomes", Access::SignedIn(),
+                    [&cycles](Call& call) -> Reply {
+    // An id that is no number is the caller's mistake, named (400); an unknown one is a 404.
+    auto id = PathId(call, "id");
+    if (!id) return core::Error::Invalid("id", "invalid_value", "id must be a programme's number, 1 or more");
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    return JsonReply(200, cycles.OutcomesOfProgramme(call.context, *id), ProgrammeOutcomesJson);
+  }});
 
   routes.push_back({"POST", "/api/v1/cycles", Access::SignedIn(), [&cycles](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kCycleFields));

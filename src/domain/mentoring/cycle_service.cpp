@@ -607,6 +607,50 @@ core::Result<LearningOutcomes> CycleService::Outcomes(const Context& context, st
   return outcomes;
 }
 
+core::Result<ProgrammeOutcomes> CycleService::OutcomesOfProgramme(const Context& context,
+                                                                  std::int64_t programme_id) {
+  auto none = [programme_id] {
+    return Error::NotFound("no programme " + std::to_string(programme_id) + " with a group you reach");
+  };
+  // The programme's groups within the caller's reach: a facilitator of another programme reaches
+  // none of them, an account scoped to a group at most that group, while it acts in it.
+  GOTONG_ASSIGN_OR_RETURN(auto filter, groups::ReachFilter(context));
+  if (filter.programme_id && *filter.programme_id != programme_id) return none();
+  filter.programme_id = programme_id;
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(bool acts, groups::ActsInItsGroup(context, *unit, Today()));
+  if (!acts) return none();
+  GOTONG_ASSIGN_OR_RETURN(auto found, unit->Groups().List(filter, {static_cast<int>(kMaxProgrammeGroups), 0}));
+  if (found.items.empty()) return none();
+
+  ProgrammeOutcomes outcomes;
+  outcomes.programme_id = programme_id;
+  outcomes.groups_total = found.total;
+  std::vector<std::int64_t> group_ids;
+  std::map<std::int64_t, std::size_t> row_of;
+  for (const auto& group : found.items) {
+    row_of.emplace(group.id, outcomes.groups.size());
+    group_ids.push_back(group.id);
+    GroupOutcome row;
+    row.group_id = group.id;
+    row.name = group.name;
+    outcomes.groups.push_back(std::move(row));
+  }
+  GOTONG_ASSIGN_OR_RETURN(auto records, ReadOutcomeRecords(*unit, group_ids));
+  for (const auto& tally : records.cycles) {
+    outcomes.groups[row_of.at(tally.cycle.group_id)].Count(tally);
+    outcomes.totals.Count(tally);
+  }
+  std::vector<std::vector<HelpTiming>> timings_of(outcomes.groups.size());
+  for (const auto& timing : records.timings) timings_of[row_of.at(timing.group_id)].push_back(timing);
+  for (std::size_t row = 0; row < outcomes.groups.size(); ++row) {
+    outcomes.groups[row].help = HelpOutcomeOf(timings_of[row]);
+  }
+  outcomes.totals.help = HelpOutcomeOf(records.timings);
+  outcomes.by_origin = ByOrigin(records);
+  return outcomes;
+}
+
 core::Result<CycleView> CycleService::Get(const Context& context, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_ASSIGN_OR_RETURN(auto cycle, unit->Cycles().Find(id));

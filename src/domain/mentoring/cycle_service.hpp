@@ -147,8 +147,26 @@ struct LearningOutcomes {
   HelpOutcome help;                      // every request of the group, with or without a mentorship
 };
 
-// The most cycles and help requests (the newest, over every group counted) one answer of outcomes
-// reads.
+// One group's line in its programme's outcomes.
+struct GroupOutcome : OutcomeFigures {
+  std::int64_t group_id = 0;
+  std::string name;
+};
+
+// What the learning of a programme's groups achieved, as far as the caller reaches them: a line per
+// group, the totals, and community against outside mentors pooled over every cycle and request of
+// those groups (a median over all their requests, not a median of the groups' medians).
+struct ProgrammeOutcomes {
+  std::int64_t programme_id = 0;
+  std::int64_t groups_total = 0;     // the programme's groups the caller reaches
+  std::vector<GroupOutcome> groups;  // by name; at most kMaxProgrammeGroups of them
+  OutcomeFigures totals;             // over the groups listed
+  std::vector<OriginOutcome> by_origin;  // community, then external
+};
+
+// The most groups one programme's outcomes count (the first by name), cycles and help requests
+// (the newest, over every group counted) one answer of outcomes reads.
+inline constexpr std::int64_t kMaxProgrammeGroups = 1000;
 inline constexpr std::int64_t kMaxOutcomeCycles = 1000;
 inline constexpr std::int64_t kMaxOutcomeRequests = 20000;
 
@@ -189,6 +207,11 @@ class CycleService : public groups::GroupWorkspace {
   // (completion over closed cycles). One read each of cycles, requests and mentorships, however
   // many there are (the newest kMaxOutcomeCycles and kMaxOutcomeRequests count).
   core::Result<LearningOutcomes> Outcomes(const accounts::Context& context, std::int64_t group_id);
+  // The same for the groups of programme `programme_id` the caller reaches (as the groups list
+  // reaches them), per group and pooled, in the same few reads however many groups.
+  // kNotFound naming the programme when the caller reaches none of its groups (or it has none).
+  core::Result<ProgrammeOutcomes> OutcomesOfProgramme(const accounts::Context& context,
+                                                      std::int64_t programme_id);
   core::Result<CycleView> Create(const accounts::Context& context, const CycleInput& input);
   // Planning only: a cycle under way keeps its targets, mentees and theme.
   core::Result<CycleView> Update(const accounts::Context& context, std::int64_t id, const CycleInput& input);
