@@ -219,6 +219,25 @@ core::Result<core::Page<Mentorship>> SqlMentorshipRepository::List(const Mentors
   });
 }
 
+core::Result<std::vector<Mentorship>> SqlMentorshipRepository::OfGroups(const std::vector<std::int64_t>& group_ids) {
+  return Guard("read mentorships", [&]() -> core::Result<std::vector<Mentorship>> {
+    std::vector<Mentorship> mentorships;
+    if (group_ids.empty()) return mentorships;
+    Params params;
+    const std::string where = " WHERE ms.group_id IN " + IdList(params, group_ids);
+    MentorshipVars vars;
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    if (query.Run(std::string("SELECT ") + kMentorshipColumns + kMentorshipFrom + where + " ORDER BY ms.id")) {
+      do {
+        mentorships.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return mentorships;
+  });
+}
+
 core::Result<bool> SqlMentorshipRepository::Overlaps(const Mentorship& mentorship, std::int64_t except) {
   return Guard("check mentorship overlap", [&]() -> core::Result<bool> {
     long long group = mentorship.group_id, mentor = mentorship.mentor_person_id, mentee = mentorship.mentee_member_id,
@@ -358,12 +377,12 @@ core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilt
   });
 }
 
-core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(std::int64_t group_id, std::int64_t limit) {
+core::Result<std::vector<CycleTally>> SqlCycleRepository::Tallies(const std::vector<std::int64_t>& group_ids,
+                                                                   std::int64_t limit) {
   return Guard("count learning cycles", [&]() -> core::Result<std::vector<CycleTally>> {
+    if (group_ids.empty()) return std::vector<CycleTally>{};
     Params params;
-    std::string where = " WHERE lc.group_id = ";
-    params.Number(where, group_id);
-    where += " ORDER BY lc.id DESC LIMIT ";
+    std::string where = " WHERE lc.group_id IN " + IdList(params, group_ids) + " ORDER BY lc.id DESC LIMIT ";
     params.Number(where, limit);
     return ReadTallies(where, params);
   });

@@ -386,20 +386,27 @@ core::Result<std::vector<Attempt>> SqlHelpRequestRepository::AttemptsOf(std::int
 
 // ---- photos -------------------------------------------------------------------------------
 
-core::Result<std::vector<domain::mentoring::HelpTiming>> SqlHelpRequestRepository::Timings(std::int64_t group_id,
-                                                                                           std::int64_t limit) {
+core::Result<std::vector<domain::mentoring::HelpTiming>> SqlHelpRequestRepository::Timings(
+    const std::vector<std::int64_t>& group_ids, std::int64_t limit) {
   return Guard("read help request times", [&]() -> core::Result<std::vector<domain::mentoring::HelpTiming>> {
     std::vector<domain::mentoring::HelpTiming> timings;
-    long long group = group_id, most = limit, member = 0;
+    if (group_ids.empty()) return timings;
+    Params params;
+    const std::string groups = IdList(params, group_ids);
+    long long most = limit, group = 0, member = 0;
     std::string status, created_at;
     Slot<std::string> first_advice_at, closed_at;
     Query query(sql_);
-    query.Into(member).Into(status).Into(created_at).Into(first_advice_at.value, first_advice_at.indicator)
-        .Into(closed_at.value, closed_at.indicator).Use(group).Use(most);
-    if (query.Run("SELECT r.member_id, r.status, r.created_at, r.first_advice_at, r.closed_at FROM help_requests r "
-                  "WHERE r.group_id = :g ORDER BY r.created_at DESC, r.id DESC LIMIT :n")) {
+    query.Into(group).Into(member).Into(status).Into(created_at)
+        .Into(first_advice_at.value, first_advice_at.indicator).Into(closed_at.value, closed_at.indicator);
+    params.BindTo(query);
+    query.Use(most);
+    if (query.Run("SELECT r.group_id, r.member_id, r.status, r.created_at, r.first_advice_at, r.closed_at "
+                  "FROM help_requests r WHERE r.group_id IN " + groups +
+                  " ORDER BY r.created_at DESC, r.id DESC LIMIT :n")) {
       do {
         domain::mentoring::HelpTiming timing;
+        timing.group_id = group;
         timing.member_id = member;
         timing.status = Stored("help request status", status, domain::mentoring::ParseHelpStatus);
         timing.created_at = InstantFrom(created_at);

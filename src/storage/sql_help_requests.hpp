@@ -18,7 +18,7 @@ class SqlHelpRequestRepository final : public domain::mentoring::HelpRequestRepo
   core::Result<std::vector<domain::mentoring::Advice>> AdviceOf(std::int64_t request_id) override;
   core::Result<std::int64_t> InsertAttempt(const domain::mentoring::Attempt& attempt) override;
   core::Result<std::vector<domain::mentoring::Attempt>> AttemptsOf(std::int64_t request_id) override;
-  core::Result<std::vector<domain::mentoring::HelpTiming>> Timings(std::int64_t group_id,
+  core::Result<std::vector<domain::mentoring::HelpTiming>> Timings(const std::vector<std::int64_t>& group_ids,
                                                                    std::int64_t limit) override;
   core::Status PutPhoto(const domain::mentoring::HelpPhoto& photo) override;
   core::Result<domain::mentoring::EncodedImage> Photo(std::int64_t request_id,

@@ -33,6 +33,7 @@ class SqlMentorshipRepository final : public domain::mentoring::MentorshipReposi
   core::Result<core::Page<domain::mentoring::Mentorship>> List(const domain::mentoring::MentorshipFilter& filter,
                                                                const core::PageRequest& page) override;
   core::Result<bool> Overlaps(const domain::mentoring::Mentorship& mentorship, std::int64_t except) override;
+  core::Result<std::vector<domain::mentoring::Mentorship>> OfGroups(const std::vector<std::int64_t>& group_ids) override;
 
  private:
   soci::session& sql_;
@@ -47,7 +48,7 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
   core::Result<domain::mentoring::LearningCycle> Find(std::int64_t id) override;
   core::Result<core::Page<domain::mentoring::LearningCycle>> List(const domain::mentoring::CycleFilter& filter,
                                                                   const core::PageRequest& page) override;
-  core::Result<std::vector<domain::mentoring::CycleTally>> Tallies(std::int64_t group_id,
+  core::Result<std::vector<domain::mentoring::CycleTally>> Tallies(const std::vector<std::int64_t>& group_ids,
                                                                    std::int64_t limit) override;
   core::Result<std::vector<domain::mentoring::CycleTally>> TalliesOf(
       const std::vector<std::int64_t>& cycle_ids) override;

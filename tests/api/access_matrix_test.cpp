@@ -1,6 +1,7 @@
 // Every route × every role (and anonymous): the status class the route's Access implies. The test
 // walks the route table itself, so a route added later is covered without touching this file.
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "api/api_harness.hpp"
@@ -109,6 +110,35 @@ TEST_P(AccessMatrix, EveryRouteAnswersEveryCallerAsItsAccessSays) {
   EXPECT_GE(public_routes, 3);
   EXPECT_GE(signed_in_routes, 3);
   EXPECT_GE(role_routes, 5);
+}
+
+// A route open to every signed-in caller whose service narrows by reach: the programme's outcomes
+// answer each role what its scope reaches of programme 1's group, and a 404 (not a 403) for what
+// it does not, so that a programme outside one's reach is not seen to exist.
+TEST_P(AccessMatrix, TheProgrammesOutcomesAnswerEachRoleOnlyWhatItsScopeReaches) {
+  Browser admin = Login(NameOf(Role::kAdmin));
+  Reply group = Write("POST", "/api/v1/groups",
+                      json::object{{"name", "Harapan Sejahtera"},
+                                   {"kind", "learning_community"},
+                                   {"sector", "food_processing"},
+                                   {"village_code", "35.07.20.2004"},
+                                   {"origin", "programme_formed"},
+                                   {"programme_id", 1},
+                                   {"steward_id", 1}},
+                      &admin);
+  ASSERT_EQ(group.status(), 201) << group;
+  // The group roles' accounts are scoped to group 1 but linked to none of its members: they reach
+  // nothing of it.
+  const std::map<Role, int> expected{{Role::kAdmin, 200},       {Role::kOfficer, 200}, {Role::kFacilitator, 200},
+                                     {Role::kGroupLeader, 404}, {Role::kMentor, 404},  {Role::kMember, 404}};
+  for (Role role : domain::accounts::kAllRoles) {
+    Browser browser = Login(NameOf(role));
+    Reply reply = Get("/api/v1/programmes/1/learning-outcomes", &browser);
+    EXPECT_EQ(reply.status(), expected.at(role)) << NameOf(role) << ": " << reply;
+    Reply other = Get("/api/v1/programmes/2/learning-outcomes", &browser);
+    EXPECT_EQ(other.status(), 404) << NameOf(role) << ": " << other;
+  }
+  EXPECT_EQ(Get("/api/v1/programmes/1/learning-outcomes").status(), 401);
 }
 
 // The admin-only routes of today, by name: the table must keep them admin-only.

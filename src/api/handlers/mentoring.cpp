@@ -155,8 +155,27 @@ json::value HelpOutcomeJson(const mentoring::HelpOutcome& help) {
                       {"resolution", DurationJson(help.resolution)}};
 }
 
+// What cycles and help requests achieved, after `head` (an origin, a group): completion over the
+// closed cycles, attendance over all, the requests by status with their times.
+json::object FiguresJson(json::object head, const mentoring::OutcomeFigures& figures) {
+  head.emplace("cycles", figures.cycles);
+  head.emplace("closed", figures.closed);
+  head.emplace("achieved", figures.achieved);
+  head.emplace("targets", figures.targets);
+  head.emplace("completion_percent", PercentOf(figures.achieved, figures.targets));
+  head.emplace("attendance_percent", PercentOf(figures.present, figures.recorded));
+  head.emplace("help_requests", HelpOutcomeJson(figures.help));
+  return head;
+}
+
+json::array ByOriginJson(const std::vector<mentoring::OriginOutcome>& sides) {
+  json::array origins;
+  for (const auto& side : sides) origins.push_back(FiguresJson({{"origin", ToString(side.origin)}}, side));
+  return origins;
+}
+
 json::value OutcomesJson(const mentoring::LearningOutcomes& outcomes) {
-  json::array cycles, origins;
+  json::array cycles;
   for (const auto& tally : outcomes.cycles) {
     const auto& cycle = tally.cycle;
     cycles.push_back(json::object{{"id", cycle.id},
@@ -174,19 +193,21 @@ json::value OutcomesJson(const mentoring::LearningOutcomes& outcomes) {
                                   {"completion_percent", PercentOf(tally.achieved, tally.targets)},
                                   {"attendance_percent", PercentOf(tally.present, tally.recorded)}});
   }
-  for (const auto& side : outcomes.by_origin) {
-    origins.push_back(json::object{{"origin", ToString(side.origin)},
-                                   {"cycles", side.cycles},
-                                   {"closed", side.closed},
-                                   {"achieved", side.achieved},
-                                   {"targets", side.targets},
-                                   {"completion_percent", PercentOf(side.achieved, side.targets)},
-                                   {"attendance_percent", PercentOf(side.present, side.recorded)},
-                                   {"help_requests", HelpOutcomeJson(side.help)}});
-  }
   return json::object{{"cycles", std::move(cycles)},
-                      {"by_origin", std::move(origins)},
+                      {"by_origin", ByOriginJson(outcomes.by_origin)},
                       {"help_requests", HelpOutcomeJson(outcomes.help)}};
+}
+
+json::value ProgrammeOutcomesJson(const mentoring::ProgrammeOutcomes& outcomes) {
+  json::array groups;
+  for (const auto& row : outcomes.groups) {
+    groups.push_back(FiguresJson({{"group_id", row.group_id}, {"name", row.name}}, row));
+  }
+  return json::object{{"programme_id", outcomes.programme_id},
+                      {"groups_total", outcomes.groups_total},
+                      {"groups", std::move(groups)},
+                      {"totals", FiguresJson({}, outcomes.totals)},
+                      {"by_origin", ByOriginJson(outcomes.by_origin)}};
 }
 
 using MentorshipIn = mentoring::MentorshipInput;
@@ -334,6 +355,14 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, cycles.Outcomes(call.context, id), OutcomesJson);
   }));
+
+  routes.push_back({"GET", "/api/v1/programmes/{id}/learning-outcomes", Access::SignedIn(),
+                    [&cycles](Call& call) -> Reply {
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no programme with that id"));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    return JsonReply(200, cycles.OutcomesOfProgramme(call.context, id), ProgrammeOutcomesJson);
+  }});
 
   routes.push_back({"POST", "/api/v1/cycles", Access::SignedIn(), [&cycles](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kCycleFields));

@@ -166,6 +166,20 @@ core::Result<Caller> Reach(const Context& context, UnitOfWork& unit, const Group
   return caller;
 }
 
+core::Result<GroupFilter> ReachFilter(const Context& context) {
+  GroupFilter filter;
+  if (context.IsAdmin()) return filter;
+  if (!context.principal) return Error::Denied("sign in first");
+  const auto& scope = context.principal->scope;
+  if (!scope) return Error::Denied("your account is not attached to a stakeholder, programme or group");
+  switch (scope->kind) {
+    case ScopeKind::kStakeholder: filter.steward_id = scope->id; break;
+    case ScopeKind::kProgramme: filter.programme_id = scope->id; break;
+    case ScopeKind::kGroup: filter.group_id = scope->id; break;
+  }
+  return filter;
+}
+
 core::Result<bool> ActsInItsGroup(const Context& context, UnitOfWork& unit,
                                   const core::Date& today) {
   if (context.IsAdmin() || !context.principal) return true;

@@ -44,6 +44,12 @@ core::Result<std::pair<Group, Caller>> OpenGroup(const accounts::Context& contex
                                                  UnitOfWork& unit, std::int64_t group_id,
                                                  const core::Date& today);
 
+// The groups the caller reaches, as a filter to narrow further: admins every group; otherwise
+// those of the caller's stakeholder (as steward), programme or group. kPermissionDenied for a
+// caller who is not signed in or whose account is attached to none. A group-scoped account
+// reaches its group only while it acts in it (ActsInItsGroup): lists check that apart.
+core::Result<GroupFilter> ReachFilter(const accounts::Context& context);
+
 // False for an account scoped to a group that does not act as a current member of it on `today`
 // (it reaches no group, so lists show it none); true for every other caller.
 core::Result<bool> ActsInItsGroup(const accounts::Context& context, UnitOfWork& unit,

@@ -34,17 +34,7 @@ namespace {
 
 // The filter of a group query, narrowed to what the caller reaches.
 core::Result<GroupFilter> FilterFor(const Context& context, const GroupQuery& query) {
-  GroupFilter filter;
-  if (!context.IsAdmin()) {
-    if (!context.principal) return Error::Denied("sign in first");
-    const auto& scope = context.principal->scope;
-    if (!scope) return Error::Denied("your account is not attached to a stakeholder, programme or group");
-    switch (scope->kind) {
-      case ScopeKind::kStakeholder: filter.steward_id = scope->id; break;
-      case ScopeKind::kProgramme: filter.programme_id = scope->id; break;
-      case ScopeKind::kGroup: filter.group_id = scope->id; break;
-    }
-  }
+  GOTONG_ASSIGN_OR_RETURN(auto filter, ReachFilter(context));
   Problems problems;
   if (query.region) {
     if (!regions::LevelOfCode(*query.region)) {

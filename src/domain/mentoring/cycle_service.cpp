@@ -1,6 +1,7 @@
 #include "domain/mentoring/cycle_service.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <set>
@@ -312,18 +313,12 @@ core::Date DayInIndonesia(core::Instant instant) {
                     static_cast<unsigned>(day.day())};
 }
 
-// Every mentorship of a group, by mentee: a page at a time, a few reads for years of pairs.
-core::Result<std::multimap<std::int64_t, Mentorship>> GroupMentorships(UnitOfWork& unit, std::int64_t group_id) {
+// Every mentorship of the groups, by mentee, in one read.
+core::Result<std::multimap<std::int64_t, Mentorship>> MentorshipsByMentee(UnitOfWork& unit,
+                                                                         const std::vector<std::int64_t>& group_ids) {
   std::multimap<std::int64_t, Mentorship> by_mentee;
-  MentorshipFilter filter;
-  filter.group_id = group_id;
-  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
-  for (;;) {
-    GOTONG_ASSIGN_OR_RETURN(auto found, unit.Mentorships().List(filter, page));
-    for (auto& mentorship : found.items) by_mentee.emplace(mentorship.mentee_member_id, std::move(mentorship));
-    page.offset += page.limit;
-    if (page.offset >= found.total) break;
-  }
+  GOTONG_ASSIGN_OR_RETURN(auto found, unit.Mentorships().OfGroups(group_ids));
+  for (auto& mentorship : found) by_mentee.emplace(mentorship.mentee_member_id, std::move(mentorship));
   return by_mentee;
 }
 
@@ -348,7 +343,54 @@ std::optional<MentorOrigin> OriginOn(const std::multimap<std::int64_t, Mentorshi
   return latest->origin;
 }
 
+// What the outcomes of some groups are computed from: their newest cycles with their counts and
+// their newest help requests with the origin each counts under, in three reads however many groups
+// (within the caps of one answer: dozens of cycles a group in years of learning, and a dozen
+// requests a week in a busy group is 3,000 in five years).
+struct OutcomeRecords {
+  std::vector<CycleTally> cycles;   // newest first
+  std::vector<HelpTiming> timings;  // newest first, each with its origin
+};
+
+core::Result<OutcomeRecords> ReadOutcomeRecords(UnitOfWork& unit, const std::vector<std::int64_t>& group_ids) {
+  OutcomeRecords records;
+  GOTONG_ASSIGN_OR_RETURN(records.cycles, unit.Cycles().Tallies(group_ids, kMaxOutcomeCycles));
+  GOTONG_ASSIGN_OR_RETURN(records.timings, unit.HelpRequests().Timings(group_ids, kMaxOutcomeRequests));
+  GOTONG_ASSIGN_OR_RETURN(auto mentorships, MentorshipsByMentee(unit, group_ids));
+  for (auto& timing : records.timings) {
+    timing.origin = OriginOn(mentorships, timing.member_id, DayInIndonesia(timing.created_at));
+  }
+  return records;
+}
+
+// Community mentors, then outside ones: each origin's cycles, and the requests of mentees whose
+// mentorship that day had it (those of mentees without one count under neither).
+std::vector<OriginOutcome> ByOrigin(const OutcomeRecords& records) {
+  std::vector<OriginOutcome> sides(2);
+  sides[0].origin = MentorOrigin::kCommunity;
+  sides[1].origin = MentorOrigin::kExternal;
+  auto index_of = [](MentorOrigin origin) -> std::size_t { return origin == MentorOrigin::kCommunity ? 0 : 1; };
+  for (const auto& tally : records.cycles) sides[index_of(tally.cycle.mentor_origin)].Count(tally);
+  std::array<std::vector<HelpTiming>, 2> timings;
+  for (const auto& timing : records.timings) {
+    if (timing.origin) timings[index_of(*timing.origin)].push_back(timing);
+  }
+  for (std::size_t side = 0; side < sides.size(); ++side) sides[side].help = HelpOutcomeOf(timings[side]);
+  return sides;
+}
+
 }  // namespace
+
+void OutcomeFigures::Count(const CycleTally& tally) {
+  ++cycles;
+  present += tally.present;
+  recorded += tally.recorded;
+  if (tally.cycle.status == CycleStatus::kClosed) {
+    ++closed;
+    achieved += tally.achieved;
+    targets += tally.targets;
+  }
+}
 
 bool Guides(const Caller& caller) {
   if (caller.Overseer()) return true;
@@ -555,41 +597,56 @@ core::Result<core::Page<CycleSummary>> CycleService::List(const Context& context
 }
 
 core::Result<LearningOutcomes> CycleService::Outcomes(const Context& context, std::int64_t group_id) {
-  // Every cycle a group ran (dozens in years of learning) and its requests (a dozen a week in a
-  // busy group is 3,000 in five years): the caps keep one answer bounded.
-  constexpr std::int64_t kMaxCycles = 1000;
-  constexpr std::int64_t kMaxRequests = 20000;
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
+  GOTONG_ASSIGN_OR_RETURN(auto records, ReadOutcomeRecords(*unit, {group_id}));
   LearningOutcomes outcomes;
-  outcomes.by_origin.resize(2);
-  outcomes.by_origin[0].origin = MentorOrigin::kCommunity;
-  outcomes.by_origin[1].origin = MentorOrigin::kExternal;
-  auto side_of = [&](MentorOrigin origin) -> OriginOutcome& {
-    return outcomes.by_origin[origin == MentorOrigin::kCommunity ? 0 : 1];
+  outcomes.by_origin = ByOrigin(records);
+  outcomes.help = HelpOutcomeOf(records.timings);
+  outcomes.cycles = std::move(records.cycles);
+  return outcomes;
+}
+
+core::Result<ProgrammeOutcomes> CycleService::OutcomesOfProgramme(const Context& context,
+                                                                  std::int64_t programme_id) {
+  auto none = [programme_id] {
+    return Error::NotFound("no programme " + std::to_string(programme_id) + " with a group you reach");
   };
-  GOTONG_ASSIGN_OR_RETURN(outcomes.cycles, unit->Cycles().Tallies(group_id, kMaxCycles));
-  for (const auto& tally : outcomes.cycles) {
-    auto& side = side_of(tally.cycle.mentor_origin);
-    ++side.cycles;
-    side.present += tally.present;
-    side.recorded += tally.recorded;
-    if (tally.cycle.status == CycleStatus::kClosed) {
-      ++side.closed;
-      side.achieved += tally.achieved;
-      side.targets += tally.targets;
-    }
+  // The programme's groups within the caller's reach: a facilitator of another programme reaches
+  // none of them, an account scoped to a group at most that group, while it acts in it.
+  GOTONG_ASSIGN_OR_RETURN(auto filter, groups::ReachFilter(context));
+  if (filter.programme_id && *filter.programme_id != programme_id) return none();
+  filter.programme_id = programme_id;
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(bool acts, groups::ActsInItsGroup(context, *unit, Today()));
+  if (!acts) return none();
+  GOTONG_ASSIGN_OR_RETURN(auto found, unit->Groups().List(filter, {static_cast<int>(kMaxProgrammeGroups), 0}));
+  if (found.items.empty()) return none();
+
+  ProgrammeOutcomes outcomes;
+  outcomes.programme_id = programme_id;
+  outcomes.groups_total = found.total;
+  std::vector<std::int64_t> group_ids;
+  std::map<std::int64_t, std::size_t> row_of;
+  for (const auto& group : found.items) {
+    row_of.emplace(group.id, outcomes.groups.size());
+    group_ids.push_back(group.id);
+    GroupOutcome row;
+    row.group_id = group.id;
+    row.name = group.name;
+    outcomes.groups.push_back(std::move(row));
   }
-  GOTONG_ASSIGN_OR_RETURN(auto timings, unit->HelpRequests().Timings(group_id, kMaxRequests));
-  GOTONG_ASSIGN_OR_RETURN(auto mentorships, GroupMentorships(*unit, group_id));
-  std::vector<HelpTiming> community, external;
-  for (auto& timing : timings) {
-    timing.origin = OriginOn(mentorships, timing.member_id, DayInIndonesia(timing.created_at));
-    if (!timing.origin) continue;
-    (*timing.origin == MentorOrigin::kCommunity ? community : external).push_back(timing);
+  GOTONG_ASSIGN_OR_RETURN(auto records, ReadOutcomeRecords(*unit, group_ids));
+  for (const auto& tally : records.cycles) {
+    outcomes.groups[row_of.at(tally.cycle.group_id)].Count(tally);
+    outcomes.totals.Count(tally);
   }
-  outcomes.help = HelpOutcomeOf(timings);
-  side_of(MentorOrigin::kCommunity).help = HelpOutcomeOf(community);
-  side_of(MentorOrigin::kExternal).help = HelpOutcomeOf(external);
+  std::vector<std::vector<HelpTiming>> timings_of(outcomes.groups.size());
+  for (const auto& timing : records.timings) timings_of[row_of.at(timing.group_id)].push_back(timing);
+  for (std::size_t row = 0; row < outcomes.groups.size(); ++row) {
+    outcomes.groups[row].help = HelpOutcomeOf(timings_of[row]);
+  }
+  outcomes.totals.help = HelpOutcomeOf(records.timings);
+  outcomes.by_origin = ByOrigin(records);
   return outcomes;
 }
 

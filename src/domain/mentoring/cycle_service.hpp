@@ -120,17 +120,25 @@ struct EvaluationInput {
   Field<bool> on_request;
 };
 
-// Cycles and help requests of one mentor origin together: seed 000's comparison of community and
-// outside mentors.
-struct OriginOutcome {
-  MentorOrigin origin = MentorOrigin::kCommunity;
+// What a set of cycles and help requests achieved: completion over the closed cycles, attendance
+// over all, and the requests' times.
+struct OutcomeFigures {
   std::int64_t cycles = 0;
   std::int64_t closed = 0;
   std::int64_t achieved = 0;  // over closed cycles only: an open cycle is still learning
   std::int64_t targets = 0;
   std::int64_t present = 0;
   std::int64_t recorded = 0;
-  HelpOutcome help;  // the requests of mentees whose mentorship that day had this origin
+  HelpOutcome help;
+
+  // Adds the cycle's counts (its completion only once it is closed).
+  void Count(const CycleTally& tally);
+};
+
+// Cycles and help requests of one mentor origin together: seed 000's comparison of community and
+// outside mentors. `help` holds the requests of mentees whose mentorship that day had this origin.
+struct OriginOutcome : OutcomeFigures {
+  MentorOrigin origin = MentorOrigin::kCommunity;
 };
 
 struct LearningOutcomes {
@@ -138,6 +146,29 @@ struct LearningOutcomes {
   std::vector<OriginOutcome> by_origin;  // community, then external
   HelpOutcome help;                      // every request of the group, with or without a mentorship
 };
+
+// One group's line in its programme's outcomes.
+struct GroupOutcome : OutcomeFigures {
+  std::int64_t group_id = 0;
+  std::string name;
+};
+
+// What the learning of a programme's groups achieved, as far as the caller reaches them: a line per
+// group, the totals, and community against outside mentors pooled over every cycle and request of
+// those groups (a median over all their requests, not a median of the groups' medians).
+struct ProgrammeOutcomes {
+  std::int64_t programme_id = 0;
+  std::int64_t groups_total = 0;     // the programme's groups the caller reaches
+  std::vector<GroupOutcome> groups;  // by name; at most kMaxProgrammeGroups of them
+  OutcomeFigures totals;             // over the groups listed
+  std::vector<OriginOutcome> by_origin;  // community, then external
+};
+
+// The most groups one programme's outcomes count (the first by name), cycles and help requests
+// (the newest, over every group counted) one answer of outcomes reads.
+inline constexpr std::int64_t kMaxProgrammeGroups = 1000;
+inline constexpr std::int64_t kMaxOutcomeCycles = 1000;
+inline constexpr std::int64_t kMaxOutcomeRequests = 20000;
 
 audit::Snapshot SnapshotOf(const Mentorship& mentorship);
 audit::Snapshot SnapshotOf(const LearningCycle& cycle);
@@ -173,9 +204,14 @@ class CycleService : public groups::GroupWorkspace {
   core::Result<CycleView> Get(const accounts::Context& context, std::int64_t id);
   // What a group's learning achieved: each cycle's completion and attendance, its help requests'
   // times to advice and to resolution, and community against outside mentors on both
-  // (completion over closed cycles). One read each of cycles, requests and mentorships (a page
-  // of 200 at a time), however many there are.
+  // (completion over closed cycles). One read each of cycles, requests and mentorships, however
+  // many there are (the newest kMaxOutcomeCycles and kMaxOutcomeRequests count).
   core::Result<LearningOutcomes> Outcomes(const accounts::Context& context, std::int64_t group_id);
+  // The same for the groups of programme `programme_id` the caller reaches (as the groups list
+  // reaches them), per group and pooled, in the same few reads however many groups.
+  // kNotFound naming the programme when the caller reaches none of its groups (or it has none).
+  core::Result<ProgrammeOutcomes> OutcomesOfProgramme(const accounts::Context& context,
+                                                      std::int64_t programme_id);
   core::Result<CycleView> Create(const accounts::Context& context, const CycleInput& input);
   // Planning only: a cycle under way keeps its targets, mentees and theme.
   core::Result<CycleView> Update(const accounts::Context& context, std::int64_t id, const CycleInput& input);

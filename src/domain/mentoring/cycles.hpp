@@ -63,6 +63,8 @@ class MentorshipRepository {
   // Whether the same mentor already mentors the mentee in the group at some day of
   // [from, to] (to: open), other than mentorship `except`.
   virtual core::Result<bool> Overlaps(const Mentorship& mentorship, std::int64_t except) = 0;
+  // Every mentorship of the groups, in one read however many groups (the outcomes' origins).
+  virtual core::Result<std::vector<Mentorship>> OfGroups(const std::vector<std::int64_t>& group_ids) = 0;
 };
 
 // planning → implementation → evaluation → closed, one step at a time.
@@ -190,8 +192,10 @@ class CycleRepository {
   // Newest first; with targets and mentees (two reads for the page, not two per cycle).
   virtual core::Result<core::Page<LearningCycle>> List(const CycleFilter& filter,
                                                        const core::PageRequest& page) = 0;
-  // The `limit` newest cycles of a group with their counts, in one read (a group's outcomes).
-  virtual core::Result<std::vector<CycleTally>> Tallies(std::int64_t group_id, std::int64_t limit) = 0;
+  // The `limit` newest cycles of the groups with their counts, in one read however many groups
+  // (a group's or a programme's outcomes).
+  virtual core::Result<std::vector<CycleTally>> Tallies(const std::vector<std::int64_t>& group_ids,
+                                                        std::int64_t limit) = 0;
   // The given cycles with their counts, newest first, in one read (a page of a cycle list).
   virtual core::Result<std::vector<CycleTally>> TalliesOf(const std::vector<std::int64_t>& cycle_ids) = 0;
   virtual core::Result<std::int64_t> InsertSession(const CycleSession& session) = 0;

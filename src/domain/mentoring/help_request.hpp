@@ -138,6 +138,7 @@ struct HelpRequestFilter {
 
 // When one request reached each point, and the mentor origin it counts under in the outcomes.
 struct HelpTiming {
+  std::int64_t group_id = 0;
   std::int64_t member_id = 0;  // the mentee
   HelpStatus status = HelpStatus::kOpen;
   core::Instant created_at{};
@@ -189,8 +190,10 @@ class HelpRequestRepository {
   virtual core::Result<std::int64_t> InsertAttempt(const Attempt& attempt) = 0;
   virtual core::Result<std::vector<Attempt>> AttemptsOf(std::int64_t request_id) = 0;  // in order
 
-  // The `limit` newest requests of a group with their times, in one read (no origin).
-  virtual core::Result<std::vector<HelpTiming>> Timings(std::int64_t group_id, std::int64_t limit) = 0;
+  // The `limit` newest requests of the groups with their times, in one read however many groups
+  // (no origin).
+  virtual core::Result<std::vector<HelpTiming>> Timings(const std::vector<std::int64_t>& group_ids,
+                                                        std::int64_t limit) = 0;
 
   // Keeps the request's photo, replacing one it had.
   virtual core::Status PutPhoto(const HelpPhoto& photo) = 0;

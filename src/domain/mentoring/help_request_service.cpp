@@ -255,20 +255,15 @@ core::Result<core::Page<HelpRequest>> HelpRequestService::List(const Context& co
     GOTONG_ASSIGN_OR_RETURN(auto opened, groups::OpenGroup(context, *unit, *query.group_id, Today()));
     filter.group_id = *query.group_id;
     caller = std::move(opened.second);
-  } else if (!context.IsAdmin()) {
+  } else {
     // Every group the caller reaches.
-    if (!context.principal) return Error::Denied("sign in first");
-    const auto& scope = context.principal->scope;
-    if (!scope) return Error::Denied("your account is not attached to a stakeholder, programme or group");
-    switch (scope->kind) {
-      case ScopeKind::kStakeholder: filter.steward_id = scope->id; break;
-      case ScopeKind::kProgramme: filter.programme_id = scope->id; break;
-      case ScopeKind::kGroup: {
-        GOTONG_ASSIGN_OR_RETURN(auto opened, groups::OpenGroup(context, *unit, scope->id, Today()));
-        filter.group_id = scope->id;
-        caller = std::move(opened.second);
-        break;
-      }
+    GOTONG_ASSIGN_OR_RETURN(auto reach, groups::ReachFilter(context));
+    filter.steward_id = reach.steward_id;
+    filter.programme_id = reach.programme_id;
+    if (reach.group_id) {
+      GOTONG_ASSIGN_OR_RETURN(auto opened, groups::OpenGroup(context, *unit, *reach.group_id, Today()));
+      filter.group_id = reach.group_id;
+      caller = std::move(opened.second);
     }
   }
   if (query.mine) {

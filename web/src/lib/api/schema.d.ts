@@ -1534,6 +1534,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/learning-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the learning of a programme's groups achieved
+         * @description The groups formed by the programme (`programme_id` of a group) that the caller reaches, as the groups list reaches them: admins every one, an officer those her stakeholder stewards, the programme's facilitator all of them, a leader, mentor or member her own group while she belongs to it. Dissolved groups count: their learning happened. One line per group (by name) with the figures the group's own outcomes give each mentor origin: cycles, closed cycles, achieved ÷ targets over closed cycles, attendance, and its help requests with their times to first advice and to resolution; the totals of those lines; and seed 000's comparison, community mentors against outside ones, pooled over every cycle and request of the groups (a median over all their requests, not a median of the groups' medians). At most 1000 groups are counted, the first by name (`groups_total` says how many the caller reaches); of those groups together the newest 1000 cycles and the newest 20000 help requests count, and older ones are left out of every figure. A programme none of whose groups the caller reaches answers 404 as one with no groups does. Takes no query parameters.
+         */
+        get: operations["getProgrammeLearningOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -5137,19 +5157,42 @@ export interface components {
                 attendance_percent: number | null;
             }[];
             /** @description Community mentors, then outside ones. */
-            by_origin: {
-                origin: components["schemas"]["MentorOrigin"];
-                cycles: number;
-                closed: number;
-                /** @description Over closed cycles. */
-                achieved: number;
-                /** @description Over closed cycles. */
-                targets: number;
-                completion_percent: number | null;
-                attendance_percent: number | null;
-                help_requests: components["schemas"]["HelpOutcomes"];
-            }[];
+            by_origin: components["schemas"]["OriginOutcome"][];
             help_requests: components["schemas"]["HelpOutcomes"];
+        };
+        /** @description What some learning cycles and help requests achieved: completion over the closed cycles only (null until one closed), attendance at the sessions of all, and the help requests by status with their times. */
+        OutcomeFigures: {
+            cycles: number;
+            closed: number;
+            /** @description Over closed cycles. */
+            achieved: number;
+            /** @description Over closed cycles. */
+            targets: number;
+            /** @description Achieved ÷ targets, rounded; null before a closed cycle with targets. */
+            completion_percent: number | null;
+            /** @description Present ÷ recorded at the sessions, rounded; null before any. */
+            attendance_percent: number | null;
+            help_requests: components["schemas"]["HelpOutcomes"];
+        };
+        /** @description The cycles of mentors of one origin, and the help requests of mentees whose mentorship on the day they reported had it. */
+        OriginOutcome: components["schemas"]["OutcomeFigures"] & {
+            origin: components["schemas"]["MentorOrigin"];
+        };
+        ProgrammeLearningOutcomes: {
+            /** Format: int64 */
+            programme_id: number;
+            /** @description The programme's groups the caller reaches; more than the lines of `groups` only past 1000 of them. */
+            groups_total: number;
+            /** @description A line per group, by name; every request of the group counts in its line. */
+            groups: (components["schemas"]["OutcomeFigures"] & {
+                /** Format: int64 */
+                group_id: number;
+                name: string;
+            })[];
+            /** @description The lines of `groups` together. */
+            totals: components["schemas"]["OutcomeFigures"];
+            /** @description Community mentors, then outside ones, pooled over every cycle and request of the groups counted. */
+            by_origin: components["schemas"]["OriginOutcome"][];
         };
         /** @description Help requests by status and how long they took. In by_origin, the requests of mentees whose mentorship in the group on the day they reported had that origin (the latest started when several ran); at the top, every request of the group, those of members without a mentorship too. */
         HelpOutcomes: {
@@ -5716,6 +5759,11 @@ export interface components {
          * @example 4
          */
         ImportId: number;
+        /**
+         * @description The programme's number, as groups carry it in `programme_id`; one that is not a whole number of 1 or more is a 400 naming `id`.
+         * @example 1
+         */
+        ProgrammeId: number;
         /**
          * @description The group's id.
          * @example 1
@@ -12109,6 +12157,46 @@ export interface operations {
             400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["GroupForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProgrammeLearningOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's number, as groups carry it in `programme_id`; one that is not a whole number of 1 or more is a 400 naming `id`.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The learning outcomes of the programme's groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeLearningOutcomes"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller's account is attached to no stakeholder, programme or group (type `urn:gotong:problem:forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
