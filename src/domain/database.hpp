@@ -26,6 +26,9 @@ class SurveyRepository;
 class HelpRequestRepository;
 class MatchingRunRepository;
 }  // namespace mentoring
+namespace programmes {
+class AssistanceRepository;
+}  // namespace programmes
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
 // rolls it back. Repositories obtained from it are valid only while it lives.
@@ -52,6 +55,7 @@ class UnitOfWork {
   virtual mentoring::SurveyRepository& Surveys() = 0;
   virtual mentoring::HelpRequestRepository& HelpRequests() = 0;
   virtual mentoring::MatchingRunRepository& MatchingRuns() = 0;
+  virtual programmes::AssistanceRepository& Assistance() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "domain/mentoring/help_request.hpp"
+#include "sql_assistance.hpp"
 #include "sql_groups.hpp"
 #include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
@@ -98,6 +99,7 @@ class SqlUnit final : public domain::UnitOfWork {
         surveys_(sql_),
         help_requests_(sql_),
         matching_runs_(sql_),
+        assistance_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -153,6 +155,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::SurveyRepository& Surveys() override { return surveys_; }
   domain::mentoring::HelpRequestRepository& HelpRequests() override { return help_requests_; }
   domain::mentoring::MatchingRunRepository& MatchingRuns() override { return matching_runs_; }
+  domain::programmes::AssistanceRepository& Assistance() override { return assistance_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -193,6 +196,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlSurveyRepository surveys_;
   internal::SqlHelpRequestRepository help_requests_;
   internal::SqlMatchingRunRepository matching_runs_;
+  internal::SqlAssistanceRepository assistance_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };
