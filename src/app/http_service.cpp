@@ -23,6 +23,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.surveys,
                        *runtime.help_requests,
                        *runtime.matching_runs,
+                       *runtime.assistance,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

@@ -58,6 +58,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       *runtime->database, runtime->clock, *runtime->photos);
   runtime->matching_runs = std::make_unique<domain::mentoring::MatchingRunService>(
       *runtime->database, runtime->clock, runtime->matching_solver);
+  runtime->assistance =
+      std::make_unique<domain::programmes::AssistanceService>(*runtime->database, runtime->clock);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

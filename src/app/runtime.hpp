@@ -15,6 +15,7 @@
 #include "domain/mentoring/matching_run_service.hpp"
 #include "domain/mentoring/survey_service.hpp"
 #include "domain/mentoring/help_request_service.hpp"
+#include "domain/programmes/assistance_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -55,6 +56,7 @@ struct Runtime {
   std::unique_ptr<domain::mentoring::HelpRequestService> help_requests;
   optim::LemonMatchingSolver matching_solver;
   std::unique_ptr<domain::mentoring::MatchingRunService> matching_runs;
+  std::unique_ptr<domain::programmes::AssistanceService> assistance;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

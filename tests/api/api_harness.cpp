@@ -109,11 +109,12 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       surveys(database, clock),
       help_requests(database, clock, photos),
       matching_runs(database, clock, matching_solver),
+      assistance(database, clock),
       idempotency(database, clock),
       work_dir(testing::NewTempDir("gotong-api")),
       app(api::Services{database, accounts, regions, registry, imports, groups, meetings, deliberations,
                         treasury, cooperation, member_summary, competencies, mentorships, cycles, surveys,
-                        help_requests, matching_runs, idempotency, clock,
+                        help_requests, matching_runs, assistance, idempotency, clock,
                         [this](std::int64_t job) { queued_imports.push_back(job); }, nullptr,
                         [this](std::int64_t run) {
                           queued_matching.push_back(run);

@@ -101,6 +101,7 @@ class Services {
   domain::mentoring::HelpRequestService help_requests;
   optim::LemonMatchingSolver matching_solver;
   domain::mentoring::MatchingRunService matching_runs;
+  domain::programmes::AssistanceService assistance;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::vector<std::int64_t> queued_matching;  // runs POST /matching/runs handed to the worker

@@ -461,16 +461,16 @@ core::Result<LoanBook> AssistanceService::Loans(const Context& context, const Lo
   for (const auto& loan : loans) {
     GOTONG_ASSIGN_OR_RETURN(auto schedule, ScheduleOf(loan.assistance));
     GOTONG_ASSIGN_OR_RETURN(auto day, ArrearsOn(schedule, RepaymentsOf(loan.repayments), book.as_of));
-    arrears.push_back(std::move(day));
+    arrears.push_back(day);
   }
   book.portfolio = PortfolioAtRiskOf(arrears);
   book.loans.total = static_cast<std::int64_t>(loans.size());
   book.loans.limit = query.page.limit;
   book.loans.offset = query.page.offset;
-  for (std::size_t i = static_cast<std::size_t>(std::min<std::int64_t>(query.page.offset, book.loans.total));
-       i < loans.size() && book.loans.items.size() < static_cast<std::size_t>(query.page.limit); ++i) {
-    book.loans.items.push_back({std::move(loans[i].assistance), arrears[i]});
-  }
+  // The page of the book; the portfolio above is the whole of it.
+  const auto first = static_cast<std::size_t>(std::min<std::int64_t>(query.page.offset, book.loans.total));
+  const auto last = std::min(loans.size(), first + static_cast<std::size_t>(query.page.limit));
+  for (std::size_t i = first; i < last; ++i) book.loans.items.push_back({std::move(loans[i].assistance), arrears[i]});
   return book;
 }
 
