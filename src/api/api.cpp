@@ -16,7 +16,7 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
         handlers::AddImportRoutes, handlers::AddGroupRoutes, handlers::AddMeetingRoutes,
         handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes,
         handlers::AddMemberSummaryRoutes, handlers::AddMentoringRoutes, handlers::AddSurveyRoutes,
-        handlers::AddHelpRequestRoutes, handlers::AddMatchingRoutes}) {
+        handlers::AddHelpRequestRoutes, handlers::AddMatchingRoutes, handlers::AddAssistanceRoutes}) {
     add(routes, services, options);
   }
   return routes;
