@@ -16,7 +16,8 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
         handlers::AddImportRoutes, handlers::AddGroupRoutes, handlers::AddMeetingRoutes,
         handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes,
         handlers::AddMemberSummaryRoutes, handlers::AddMentoringRoutes, handlers::AddSurveyRoutes,
-        handlers::AddHelpRequestRoutes, handlers::AddMatchingRoutes, handlers::AddProgrammeRoutes}) {
+        handlers::AddHelpRequestRoutes, handlers::AddMatchingRoutes, handlers::AddProgrammeRoutes,
+        handlers::AddAssistanceRoutes}) {
     add(routes, services, options);
   }
   return routes;

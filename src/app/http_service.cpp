@@ -24,6 +24,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.help_requests,
                        *runtime.matching_runs,
                        *runtime.programmes,
+                       *runtime.assistance,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

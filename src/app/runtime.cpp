@@ -59,6 +59,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   runtime->matching_runs = std::make_unique<domain::mentoring::MatchingRunService>(
       *runtime->database, runtime->clock, runtime->matching_solver);
   runtime->programmes = std::make_unique<domain::programmes::ProgrammeService>(*runtime->database, runtime->clock);
+  runtime->assistance =
+      std::make_unique<domain::programmes::AssistanceService>(*runtime->database, runtime->clock);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

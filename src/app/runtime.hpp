@@ -16,6 +16,7 @@
 #include "domain/mentoring/survey_service.hpp"
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/programmes/programme_service.hpp"
+#include "domain/programmes/assistance_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -57,6 +58,7 @@ struct Runtime {
   optim::LemonMatchingSolver matching_solver;
   std::unique_ptr<domain::mentoring::MatchingRunService> matching_runs;
   std::unique_ptr<domain::programmes::ProgrammeService> programmes;
+  std::unique_ptr<domain::programmes::AssistanceService> assistance;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

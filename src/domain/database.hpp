@@ -29,6 +29,7 @@ class MatchingRunRepository;
 namespace programmes {
 class ProgrammeRepository;
 class EnrolmentRepository;
+class AssistanceRepository;
 }  // namespace programmes
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
@@ -58,6 +59,7 @@ class UnitOfWork {
   virtual mentoring::MatchingRunRepository& MatchingRuns() = 0;
   virtual programmes::ProgrammeRepository& Programmes() = 0;
   virtual programmes::EnrolmentRepository& Enrolments() = 0;
+  virtual programmes::AssistanceRepository& Assistance() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "domain/mentoring/help_request.hpp"
+#include "sql_assistance.hpp"
 #include "sql_groups.hpp"
 #include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
@@ -101,6 +102,7 @@ class SqlUnit final : public domain::UnitOfWork {
         matching_runs_(sql_),
         programmes_(sql_),
         enrolments_(sql_),
+        assistance_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -158,6 +160,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::mentoring::MatchingRunRepository& MatchingRuns() override { return matching_runs_; }
   domain::programmes::ProgrammeRepository& Programmes() override { return programmes_; }
   domain::programmes::EnrolmentRepository& Enrolments() override { return enrolments_; }
+  domain::programmes::AssistanceRepository& Assistance() override { return assistance_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -200,6 +203,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlMatchingRunRepository matching_runs_;
   internal::SqlProgrammeRepository programmes_;
   internal::SqlEnrolmentRepository enrolments_;
+  internal::SqlAssistanceRepository assistance_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -153,5 +153,22 @@ TEST_P(AccessMatrix, AccountAdministrationIsAdminOnly) {
   }
 }
 
+// The assistance ledger, its loans and a programme's budget (issue 15): kept by admins, officers
+// and facilitators only (the service narrows each to its own records).
+TEST_P(AccessMatrix, TheAssistanceLedgerIsForAdminsOfficersAndFacilitators) {
+  const std::vector<Role> keepers{Role::kAdmin, Role::kOfficer, Role::kFacilitator};
+  int ledger_routes = 0;
+  for (const api::Route& route : services().app.routes()) {
+    const std::string& p = route.pattern;
+    bool ledger = p.rfind("/api/v1/assistance", 0) == 0 || p.rfind("/api/v1/loans", 0) == 0 ||
+                  p == "/api/v1/programmes/{id}/budget";
+    if (!ledger) continue;
+    ++ledger_routes;
+    EXPECT_FALSE(route.access.is_public) << route.method << " " << p;
+    EXPECT_EQ(route.access.roles, keepers) << route.method << " " << p;
+  }
+  EXPECT_EQ(ledger_routes, 7);
+}
+
 }  // namespace
 }  // namespace gotong::api_tests

@@ -9,6 +9,7 @@
 #include "api/group_fixture.hpp"
 #include "domain/mentoring/help_request.hpp"
 #include "domain/mentoring/help_request_service.hpp"
+#include "domain/programmes/assistance.hpp"
 
 namespace gotong::api_tests {
 namespace {
@@ -71,6 +72,7 @@ class KilledBeforeCommit final : public domain::Database {
     domain::mentoring::MatchingRunRepository& MatchingRuns() override { return inner_->MatchingRuns(); }
     domain::programmes::ProgrammeRepository& Programmes() override { return inner_->Programmes(); }
     domain::programmes::EnrolmentRepository& Enrolments() override { return inner_->Enrolments(); }
+    domain::programmes::AssistanceRepository& Assistance() override { return inner_->Assistance(); }
     domain::idempotency::IdempotencyRepository& Idempotency() override { return inner_->Idempotency(); }
     domain::audit::AuditLog& Audit() override { return inner_->Audit(); }
     core::Status Commit() override { return core::Error::Unavailable("killed before the commit (test)"); }

@@ -2214,10 +2214,377 @@ export interface paths {
         patch: operations["updateEnrolment"];
         trace?: never;
     };
+    "/api/v1/assistance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the assistance ledger
+         * @description Admins, officers and facilitators, each within what they reach: an officer what its stakeholder gave, what was given under a programme its stakeholder owns or is a partner of, and what reached the enterprises and groups it stewards; a facilitator what was given under its programme. Newest `given_on` first. Each record carries `duplicate_of`: the other records of the same kind for the same recipient whose periods (`given_on` to `until_on`, or the one day) overlap its own, whoever gave them; `duplicates_only=true` lists only records that have one. A wrong `kind` or date is a `400` naming it; `from` after `to` is `from`, code `after_to`.
+         */
+        get: operations["listAssistance"];
+        put?: never;
+        /**
+         * Record assistance that reached an enterprise or a group
+         * @description Admins; officers for what their stakeholder gave (`provider_id` defaults to it) or for anything given under a programme their stakeholder owns or is a partner of; facilitators under their own programme. Anything else is a `403`. The recipient is exactly one of `enterprise_id` and `group_id` (neither: `enterprise_id`, code `required`; both: `group_id`, code `conflict`); one that does not exist is a `400` naming it (code `not_found`), as are an unknown `provider_id` and `programme_id`. A closed programme takes no new assistance (`programme_id`, code `programme_closed`). `disbursed_on` is empty while the assistance is only committed and may not lie after today (`in_future`); `until_on` may not be before `given_on` (`before_given_on`).
+         *
+         *     Budget: a record that would take its programme's committed money (the sum of its records' `value`) over the programme's budget is refused (`value`, code `over_budget`, params `budget`, `committed`, `value`) unless `over_budget_reason` says why; the reason is kept only on such a record, and without a programme it is `not_applicable`. A record that brings the committed money to exactly the budget needs none.
+         *
+         *     A `soft_loan` needs `disbursed_on` and `loan` (its principal is `value`): a wrong term is named inside it (`loan.term_months`, `loan.annual_rate_bp` code `out_of_range` with `min` and `max`; `loan.method` `invalid_value`; `loan.first_due_on` `before_disbursement`), a principal of 0 or over Rp 10.000.000.000 is `value`, `out_of_range`. Every other kind refuses `loan` (`not_applicable`). Every wrong field is named at once and nothing is written. Audited (entity `assistance`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createAssistance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one record of the assistance ledger
+         * @description Admins, officers and facilitators who reach it (as in the list); a record out of the caller's reach is a `404`, as one that does not exist.
+         */
+        get: operations["getAssistance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A loan book with its arrears and portfolio at risk
+         * @description The soft loans the caller reaches (as the ledger), oldest disbursement first, each with its arrears at the end of `as_of` (default: today in Indonesia): the instalments due and not paid, the days since the oldest of them fell due, and what it still owes. `portfolio` covers every loan of the filter, not only the page: PAR30 is the outstanding principal of the loans more than 30 days past due (the whole of each such loan's outstanding principal) over the outstanding principal of every loan disbursed and not yet repaid; a loan 30 days past due is not at risk, on the 31st day it is. A wrong `as_of` is a `400` naming it.
+         */
+        get: operations["listLoans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A soft loan with its schedule, repayments and arrears
+         * @description The loan's record and terms; its schedule (computed: whole rupiah, the rounding remainder on the last instalment, so the principal parts add up to the principal exactly) with what each instalment has been paid; its repayments; and its arrears at the end of today. `{id}` is the loan's assistance record; a record that is not a soft loan, or one out of the caller's reach, is a `404`.
+         */
+        get: operations["getLoan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/repayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a repayment of a soft loan
+         * @description Those who may record the loan (its lender's officers, the officers of its programme's owner and partners, its programme's facilitator, admins); an officer who only reads it (its recipient's steward) gets a `403`, anyone else a `404`. A repayment goes to the oldest instalment not yet paid, interest before principal, and what is left to the next. Refused, naming the field: `paid_on` after today (`in_future`) or before the disbursement (`before_disbursement`, with `disbursed_on`); `amount` of 0 or less, or more than the loan still owes (`exceeds_outstanding`, with `outstanding`). Audited (entity `loan`, action `repay`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["repayLoan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's budget against what its assistance commits
+         * @description Admins, the officers of the programme's owner and partners, and its facilitator; anyone else gets a `404`. `committed` sums the `value` of every record of the programme, `disbursed` those with a `disbursed_on`; `remaining` is the budget less what is committed (negative once an override took it over); `over_budget_records` counts the records kept with an `over_budget_reason`.
+         */
+        get: operations["getProgrammeBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AssistanceKind: "soft_loan" | "grant" | "working_capital" | "equipment" | "training_seat" | "exhibition_slot" | "market_access" | "consultation";
+        /** @description A soft loan's own terms; its principal is the record's `value` and its disbursement the record's `disbursed_on`. */
+        LoanTerms: {
+            /** @description Basis points a year (600 = 6%). */
+            annual_rate_bp: number;
+            term_months: number;
+            /**
+             * @description `flat`: interest on the principal for the whole term; `declining`: equal principal, interest on what is left.
+             * @enum {string}
+             */
+            method: "flat" | "declining";
+            /**
+             * Format: date
+             * @description Later instalments fall on the same day of each month (or its last day).
+             */
+            first_due_on: string;
+        };
+        /** @description A benefit that reached an enterprise or a group: who gave it, under which programme, when and what it was worth. */
+        AssistanceFields: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            programme_id: number | null;
+            programme_name: string | null;
+            /**
+             * Format: int64
+             * @description The stakeholder who gave it.
+             */
+            provider_id: number;
+            provider_name: string;
+            /** Format: int64 */
+            enterprise_id: number | null;
+            /** Format: int64 */
+            group_id: number | null;
+            recipient_name: string;
+            kind: components["schemas"]["AssistanceKind"];
+            /**
+             * Format: int64
+             * @description Whole rupiah; a loan's principal.
+             */
+            value: number;
+            /** Format: date */
+            given_on: string;
+            /**
+             * Format: date
+             * @description The end of its period (a course, a stall); null for one day.
+             */
+            until_on: string | null;
+            /**
+             * Format: date
+             * @description When it reached the recipient; null while only committed.
+             */
+            disbursed_on: string | null;
+            /** @enum {string} */
+            status: "committed" | "disbursed";
+            description: string | null;
+            /** @description Why it was kept although it took its programme over budget. */
+            over_budget_reason: string | null;
+            loan: components["schemas"]["LoanTerms"] | null;
+            /** @description Other records of the same kind for the same recipient whose periods overlap this one's, whoever gave them; computed when read. */
+            duplicate_of: number[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Assistance: components["schemas"]["AssistanceFields"];
+        AssistancePage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["Assistance"][];
+        };
+        LoanTermsInput: {
+            annual_rate_bp?: number;
+            term_months?: number;
+            /** @enum {string} */
+            method?: "flat" | "declining";
+            /** Format: date */
+            first_due_on?: string;
+        };
+        AssistanceInput: {
+            /** Format: int64 */
+            programme_id?: number | null;
+            /**
+             * Format: int64
+             * @description Default for an officer, its own stakeholder.
+             */
+            provider_id?: number | null;
+            /** Format: int64 */
+            enterprise_id?: number | null;
+            /** Format: int64 */
+            group_id?: number | null;
+            kind: components["schemas"]["AssistanceKind"];
+            /** Format: int64 */
+            value: number;
+            /** Format: date */
+            given_on: string;
+            /** Format: date */
+            until_on?: string | null;
+            /** Format: date */
+            disbursed_on?: string | null;
+            description?: string | null;
+            over_budget_reason?: string | null;
+            loan?: components["schemas"]["LoanTermsInput"] | null;
+        };
+        /** @description A loan's arrears at the end of `as_of`. */
+        Arrears: {
+            /** Format: date */
+            as_of: string;
+            /** @description Disbursed on or before the day; nothing else counts before it. */
+            disbursed: boolean;
+            /** @description Repaid in full by the day. */
+            closed: boolean;
+            overdue_instalments: number;
+            /** Format: int64 */
+            overdue_principal: number;
+            /** Format: int64 */
+            overdue_interest: number;
+            /** Format: date */
+            oldest_unpaid_due_on: string | null;
+            /** @description From the oldest unpaid due date to the day (0 on the due date). */
+            days_past_due: number;
+            /** Format: int64 */
+            outstanding_principal: number;
+            /** Format: int64 */
+            outstanding_interest: number;
+        };
+        LoanBookItem: components["schemas"]["AssistanceFields"] & {
+            arrears: components["schemas"]["Arrears"];
+        };
+        PortfolioAtRisk: {
+            /** @constant */
+            threshold_days: 30;
+            /**
+             * Format: int64
+             * @description Of every loan disbursed and not repaid.
+             */
+            outstanding_principal: number;
+            /**
+             * Format: int64
+             * @description The whole outstanding principal of each loan more than 30 days past due.
+             */
+            at_risk_principal: number;
+            /** @description at_risk_principal ÷ outstanding_principal; 0 when nothing is lent. */
+            par30: number;
+            loans_at_risk: number;
+            loans_outstanding: number;
+        };
+        LoanBook: components["schemas"]["PageMeta"] & {
+            /** Format: date */
+            as_of: string;
+            items: components["schemas"]["LoanBookItem"][];
+            portfolio: components["schemas"]["PortfolioAtRisk"];
+        };
+        LoanInstalment: {
+            number: number;
+            /** Format: date */
+            due_on: string;
+            /** Format: int64 */
+            principal: number;
+            /** Format: int64 */
+            interest: number;
+            /** Format: int64 */
+            amount: number;
+            /**
+             * Format: int64
+             * @description Principal still owed once this instalment is paid.
+             */
+            balance_after: number;
+            /** Format: int64 */
+            paid_principal: number;
+            /** Format: int64 */
+            paid_interest: number;
+            /**
+             * Format: date
+             * @description The day the repayment that made it whole was paid.
+             */
+            paid_on: string | null;
+        };
+        LoanRepayment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            paid_on: string;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            recorded_by: number | null;
+            /** @description "system" for the console. */
+            recorded_by_username: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        LoanDetail: components["schemas"]["AssistanceFields"] & {
+            schedule: {
+                /** Format: int64 */
+                total_principal: number;
+                /** Format: int64 */
+                total_interest: number;
+                /** Format: int64 */
+                total_due: number;
+                instalments: components["schemas"]["LoanInstalment"][];
+            };
+            position: {
+                /** Format: int64 */
+                paid_principal: number;
+                /** Format: int64 */
+                paid_interest: number;
+                /** Format: int64 */
+                outstanding_principal: number;
+                /** Format: int64 */
+                outstanding_interest: number;
+                /** Format: date */
+                closed_on: string | null;
+            };
+            repayments: components["schemas"]["LoanRepayment"][];
+            arrears: components["schemas"]["Arrears"];
+        };
+        RepaymentInput: {
+            /** Format: date */
+            paid_on: string;
+            /** Format: int64 */
+            amount: number;
+        };
+        ProgrammeBudget: {
+            /** Format: int64 */
+            programme_id: number;
+            /** Format: int64 */
+            budget: number;
+            /** Format: int64 */
+            committed: number;
+            /** Format: int64 */
+            disbursed: number;
+            /**
+             * Format: int64
+             * @description The budget less what is committed; negative after an override.
+             */
+            remaining: number;
+            over_budget_records: number;
+        };
         /**
          * @description draft (being designed) → active (enrolling and running) → closed.
          * @enum {string}
@@ -5348,10 +5715,10 @@ export interface components {
             /** @description The offending field as a JSON path-ish name (`username`, `scope.id`, `attendance[3].member_id`), or `""` for the body as a whole. */
             field: string;
             /**
-             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`.
+             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`. The assistance ledger: `conflict` (two fields that exclude each other; gives `with`), `before_given_on` (gives `given_on`), `programme_closed` (gives `name`), `over_budget` (gives `budget`, `committed` and `value`), a loan's `exceeds_outstanding` (gives `outstanding`) and `before_disbursement` (gives `disbursed_on`). Programmes: `required_outside_criteria` (enrolling outside the criteria; gives `unmet`, the criteria not met), `invalid_transition` (gives `from` and `to`), `out_of_range` (gives `min` and `max`).
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "exceeds_outstanding" | "before_disbursement";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -5692,6 +6059,16 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The assistance record's id.
+         * @example 1
+         */
+        AssistanceId: number;
+        /**
+         * @description The loan's assistance record id.
+         * @example 1
+         */
+        LoanId: number;
+        /**
          * @description The programme's id.
          * @example 1
          */
@@ -5759,11 +6136,6 @@ export interface components {
          * @example 4
          */
         ImportId: number;
-        /**
-         * @description The programme's number, as groups carry it in `programme_id`; one that is not a whole number of 1 or more is a 400 naming `id`.
-         * @example 1
-         */
-        ProgrammeId: number;
         /**
          * @description The group's id.
          * @example 1
@@ -12168,7 +12540,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The programme's number, as groups carry it in `programme_id`; one that is not a whole number of 1 or more is a 400 naming `id`.
+                 * @description The programme's id.
                  * @example 1
                  */
                 id: components["parameters"]["ProgrammeId"];
@@ -14074,6 +14446,292 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAssistance: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                programme_id?: number;
+                /** @example 2 */
+                provider_id?: number;
+                enterprise_id?: number;
+                group_id?: number;
+                kind?: components["schemas"]["AssistanceKind"];
+                /** @description The first `given_on` to list. */
+                from?: string;
+                /** @description The last `given_on` to list. */
+                to?: string;
+                /** @description Only records with a duplicate. */
+                duplicates_only?: boolean;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the ledger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistancePage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createAssistance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistanceInput"];
+            };
+        };
+        responses: {
+            /** @description The record as kept; `Location` names it. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new record's path.
+                     * @example /api/v1/assistance/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assistance"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The assistance record's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["AssistanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record with its duplicates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assistance"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLoans: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                programme_id?: number;
+                provider_id?: number;
+                enterprise_id?: number;
+                group_id?: number;
+                /**
+                 * @description The day the arrears are counted at the end of.
+                 * @example 2026-01-31
+                 */
+                as_of?: string;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the loan book and its portfolio at risk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanBook"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLoan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The loan's assistance record id.
+                 * @example 1
+                 */
+                id: components["parameters"]["LoanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    repayLoan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The loan's assistance record id.
+                 * @example 1
+                 */
+                id: components["parameters"]["LoanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paid_on": "2026-01-02",
+                 *       "amount": 1060000
+                 *     }
+                 */
+                "application/json": components["schemas"]["RepaymentInput"];
+            };
+        };
+        responses: {
+            /** @description The loan with the repayment applied; `Location` names the loan. */
+            201: {
+                headers: {
+                    /**
+                     * @description The loan's path.
+                     * @example /api/v1/loans/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanDetail"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProgrammeBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme's budget figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "programme_id": 2,
+                     *       "budget": 10000000,
+                     *       "committed": 10000001,
+                     *       "disbursed": 4000000,
+                     *       "remaining": -1,
+                     *       "over_budget_records": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeBudget"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
