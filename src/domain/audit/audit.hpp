@@ -19,6 +19,17 @@ using Value = std::variant<std::nullptr_t, bool, std::int64_t, std::string>;
 // A record's fields as they were before or after a change; secrets are never put here.
 using Snapshot = std::vector<std::pair<std::string, Value>>;
 
+// An optional field as a snapshot holds it: null when absent, a date as written ("2026-01-31").
+inline Value Nullable(const std::optional<std::string>& value) {
+  return value ? Value(*value) : Value(nullptr);
+}
+inline Value Nullable(const std::optional<std::int64_t>& value) {
+  return value ? Value(*value) : Value(nullptr);
+}
+inline Value Nullable(const std::optional<core::Date>& value) {
+  return value ? Value(value->ToString()) : Value(nullptr);
+}
+
 struct Entry {
   std::int64_t id = 0;
   core::Instant at{};

@@ -3,21 +3,6 @@
 namespace gotong::domain::groups {
 namespace {
 
-audit::Value Optional(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-audit::Value Optional(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-audit::Value Optional(const std::optional<core::Date>& value) {
-  if (!value) return nullptr;
-  return value->ToString();
-}
-
 std::string Word(std::string_view word) { return std::string(word); }
 
 }  // namespace
@@ -27,17 +12,17 @@ audit::Snapshot SnapshotOf(const Group& group) {
       {"name", group.name},
       {"kind", Word(ToString(group.kind))},
       {"sector", Word(registry::ToString(group.sector))},
-      {"business_centre", Optional(group.business_centre)},
+      {"business_centre", audit::Nullable(group.business_centre)},
       {"village_code", group.village_code},
       {"origin", Word(ToString(group.origin))},
-      {"programme_id", Optional(group.programme_id)},
-      {"legality", Optional(group.legality)},
-      {"legality_date", Optional(group.legality_date)},
+      {"programme_id", audit::Nullable(group.programme_id)},
+      {"legality", audit::Nullable(group.legality)},
+      {"legality_date", audit::Nullable(group.legality_date)},
       {"status", Word(ToString(group.status))},
       {"status_since", group.status_since.ToString()},
-      {"founded_on", Optional(group.founded_on)},
+      {"founded_on", audit::Nullable(group.founded_on)},
       {"sop_meetings_per_month", static_cast<std::int64_t>(group.sop_meetings_per_month)},
-      {"steward_id", Optional(group.steward_id)},
+      {"steward_id", audit::Nullable(group.steward_id)},
   };
 }
 
@@ -45,14 +30,14 @@ audit::Snapshot SnapshotOf(const Membership& membership) {
   return {
       {"group_id", membership.group_id},
       {"person_id", membership.person_id},
-      {"enterprise_id", Optional(membership.enterprise_id)},
+      {"enterprise_id", audit::Nullable(membership.enterprise_id)},
       {"role", Word(ToString(membership.role))},
       {"mentor", membership.mentor},
       {"local_hero", membership.local_hero},
       {"joined_on", membership.joined_on.ToString()},
       {"joined_precision", std::string(ToString(membership.joined_precision))},
-      {"left_on", Optional(membership.left_on)},
-      {"user_id", Optional(membership.user_id)},
+      {"left_on", audit::Nullable(membership.left_on)},
+      {"user_id", audit::Nullable(membership.user_id)},
   };
 }
 
@@ -62,10 +47,10 @@ audit::Snapshot SnapshotOf(const Meeting& meeting) {
       {"kind", Word(ToString(meeting.kind))},
       {"held_on", meeting.held_on.ToString()},
       {"status", Word(ToString(meeting.status))},
-      {"venue", Optional(meeting.venue)},
-      {"host_member_id", Optional(meeting.host_member_id)},
-      {"agenda", Optional(meeting.agenda)},
-      {"minutes", Optional(meeting.minutes)},
+      {"venue", audit::Nullable(meeting.venue)},
+      {"host_member_id", audit::Nullable(meeting.host_member_id)},
+      {"agenda", audit::Nullable(meeting.agenda)},
+      {"minutes", audit::Nullable(meeting.minutes)},
   };
 }
 
@@ -77,18 +62,18 @@ audit::Snapshot SnapshotOf(const Deliberation& deliberation) {
   }
   return {
       {"group_id", deliberation.group_id},
-      {"meeting_id", Optional(deliberation.meeting_id)},
+      {"meeting_id", audit::Nullable(deliberation.meeting_id)},
       {"title", deliberation.title},
       {"topic", Word(ToString(deliberation.topic))},
       {"rule", Word(ToString(deliberation.rule))},
-      {"quorum", Optional(deliberation.quorum)},
+      {"quorum", audit::Nullable(deliberation.quorum)},
       {"options", options},
       {"decided", deliberation.decided},
       {"outcome", deliberation.outcome ? audit::Value(Word(ToString(*deliberation.outcome)))
                                        : audit::Value(nullptr)},
-      {"option_id", Optional(deliberation.option_id)},
-      {"decided_on", Optional(deliberation.decided_on)},
-      {"note", Optional(deliberation.note)},
+      {"option_id", audit::Nullable(deliberation.option_id)},
+      {"decided_on", audit::Nullable(deliberation.decided_on)},
+      {"note", audit::Nullable(deliberation.note)},
   };
 }
 

@@ -19,11 +19,6 @@ constexpr std::size_t kMaxCode = 60;
 constexpr std::size_t kMaxName = 120;
 constexpr std::size_t kMaxDescription = 2000;
 
-audit::Value Optional(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
 // "batik.ecotik", "usaha.jualan_daring": lower-case letters, digits, "_" and ".", from a letter.
 bool IsCode(const std::string& code) {
   if (code.size() < 2 || code.size() > kMaxCode || std::islower(static_cast<unsigned char>(code.front())) == 0) {
@@ -78,10 +73,10 @@ core::Status MaySee(const Context& context) {
 audit::Snapshot SnapshotOf(const Competency& competency) {
   return {
       {"code", competency.code},
-      {"sector", Optional(competency.sector)},
+      {"sector", audit::Nullable(competency.sector)},
       {"name", competency.name},
-      {"name_en", Optional(competency.name_en)},
-      {"description", Optional(competency.description)},
+      {"name_en", audit::Nullable(competency.name_en)},
+      {"description", audit::Nullable(competency.description)},
       {"retired", competency.retired},
   };
 }

@@ -31,19 +31,6 @@ constexpr std::size_t kMaxText = 2000;
 constexpr std::size_t kMaxTargets = 50;
 constexpr std::size_t kMaxMentees = 500;
 
-audit::Value Optional(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-audit::Value Optional(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-audit::Value Optional(const std::optional<core::Date>& value) {
-  if (!value) return nullptr;
-  return value->ToString();
-}
-
 // A date field that is required when `creating` or named.
 void ApplyDate(Problems& problems, const Field<std::string>& input, bool creating, const std::string& field,
                core::Date& target) {
@@ -299,7 +286,7 @@ audit::Snapshot SnapshotOf(const Evaluation& evaluation) {
           {"competency_id", evaluation.competency_id},
           {"achieved", evaluation.achieved},
           {"level", evaluation.level ? audit::Value(static_cast<std::int64_t>(*evaluation.level)) : audit::Value(nullptr)},
-          {"notes", Optional(evaluation.notes)},
+          {"notes", audit::Nullable(evaluation.notes)},
           {"evaluated_on", evaluation.evaluated_on.ToString()},
           {"on_request", evaluation.on_request}};
 }
@@ -408,28 +395,28 @@ core::Status MayGuide(const Caller& caller, const groups::Group& group, std::str
 audit::Snapshot SnapshotOf(const Mentorship& mentorship) {
   return {{"group_id", mentorship.group_id},
           {"mentor_person_id", mentorship.mentor_person_id},
-          {"mentor_member_id", Optional(mentorship.mentor_member_id)},
+          {"mentor_member_id", audit::Nullable(mentorship.mentor_member_id)},
           {"mentee_member_id", mentorship.mentee_member_id},
           {"origin", std::string(ToString(mentorship.origin))},
           {"started_on", mentorship.started_on.ToString()},
-          {"ended_on", Optional(mentorship.ended_on)},
-          {"note", Optional(mentorship.note)}};
+          {"ended_on", audit::Nullable(mentorship.ended_on)},
+          {"note", audit::Nullable(mentorship.note)}};
 }
 
 audit::Snapshot SnapshotOf(const LearningCycle& cycle) {
   audit::Snapshot snapshot{{"group_id", cycle.group_id},
                            {"title", cycle.title},
-                           {"theme", Optional(cycle.theme)},
-                           {"deliberation_id", Optional(cycle.deliberation_id)},
+                           {"theme", audit::Nullable(cycle.theme)},
+                           {"deliberation_id", audit::Nullable(cycle.deliberation_id)},
                            {"status", std::string(ToString(cycle.status))},
                            {"mentor_person_id", cycle.mentor_person_id},
                            {"mentor_origin", std::string(ToString(cycle.mentor_origin))},
-                           {"venue", Optional(cycle.venue)},
-                           {"host_member_id", Optional(cycle.host_member_id)},
-                           {"time_allocation", Optional(cycle.time_allocation)},
-                           {"facilities", Optional(cycle.facilities)},
-                           {"planned_from", Optional(cycle.planned_from)},
-                           {"planned_to", Optional(cycle.planned_to)}};
+                           {"venue", audit::Nullable(cycle.venue)},
+                           {"host_member_id", audit::Nullable(cycle.host_member_id)},
+                           {"time_allocation", audit::Nullable(cycle.time_allocation)},
+                           {"facilities", audit::Nullable(cycle.facilities)},
+                           {"planned_from", audit::Nullable(cycle.planned_from)},
+                           {"planned_to", audit::Nullable(cycle.planned_to)}};
   std::string targets, mentees;
   for (const auto& target : cycle.targets) {
     targets += (targets.empty() ? "" : ",") + target.code + ":" + std::to_string(target.level);

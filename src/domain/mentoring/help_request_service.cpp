@@ -101,22 +101,12 @@ HelpActor ActorOf(const Context& context, const Caller& caller) {
   return actor;
 }
 
-audit::Value Optional(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-audit::Value OptionalId(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
 audit::Snapshot SnapshotOf(const HelpRequest& request) {
   return {{"group_id", request.group_id},
           {"member_id", request.member_id},
-          {"competency_id", OptionalId(request.competency_id)},
+          {"competency_id", audit::Nullable(request.competency_id)},
           {"title", request.title},
-          {"description", Optional(request.description)},
+          {"description", audit::Nullable(request.description)},
           {"status", std::string(ToString(request.status))}};
 }
 
@@ -456,7 +446,7 @@ core::Result<HelpRequestView> HelpRequestService::Transition(const Context& cont
   GOTONG_RETURN_IF_ERROR(unit->HelpRequests().Update(request));
   GOTONG_RETURN_IF_ERROR(trail.Record("help_request", id, to == HelpStatus::kResolved ? "resolve" : "abandon", before,
                                      {{"status", std::string(ToString(request.status))},
-                                      {"note", Optional(note)}}));
+                                      {"note", audit::Nullable(note)}}));
   return Saved(out, context);
 }
 

@@ -93,31 +93,18 @@ core::Result<Opened> Open(UnitOfWork& unit, const Standing& standing, std::int64
   return Opened{std::move(found).value(), std::move(programme)};
 }
 
-audit::Value OptionalId(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-audit::Value OptionalText(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-audit::Value OptionalDate(const std::optional<core::Date>& value) {
-  if (!value) return nullptr;
-  return value->ToString();
-}
-
 audit::Snapshot SnapshotOf(const Assistance& a) {
-  audit::Snapshot snapshot{{"programme_id", OptionalId(a.programme_id)},
+  audit::Snapshot snapshot{{"programme_id", audit::Nullable(a.programme_id)},
                            {"provider_id", a.provider_id},
-                           {"enterprise_id", OptionalId(a.enterprise_id)},
-                           {"group_id", OptionalId(a.group_id)},
+                           {"enterprise_id", audit::Nullable(a.enterprise_id)},
+                           {"group_id", audit::Nullable(a.group_id)},
                            {"kind", std::string(ToString(a.kind))},
                            {"value", a.value},
                            {"given_on", a.given_on.ToString()},
-                           {"until_on", OptionalDate(a.until_on)},
-                           {"disbursed_on", OptionalDate(a.disbursed_on)},
-                           {"description", OptionalText(a.description)},
-                           {"over_budget_reason", OptionalText(a.over_budget_reason)}};
+                           {"until_on", audit::Nullable(a.until_on)},
+                           {"disbursed_on", audit::Nullable(a.disbursed_on)},
+                           {"description", audit::Nullable(a.description)},
+                           {"over_budget_reason", audit::Nullable(a.over_budget_reason)}};
   if (a.loan) {
     snapshot.emplace_back("loan.annual_rate_bp", a.loan->annual_rate_bp);
     snapshot.emplace_back("loan.term_months", static_cast<std::int64_t>(a.loan->term_months));

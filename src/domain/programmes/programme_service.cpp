@@ -27,16 +27,6 @@ constexpr std::int64_t kMaxBudget = 1'000'000'000'000'000;  // Rp 1.000 triliun
 constexpr std::int64_t kMaxFollowUpMonth = 120;
 constexpr std::int64_t kMaxFoundedWithin = 100;
 
-audit::Value Optional(const std::optional<std::string>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-audit::Value OptionalId(const std::optional<std::int64_t>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
 std::string Joined(const std::vector<std::string>& words) {
   std::string text;
   for (const auto& word : words) text += (text.empty() ? "" : ",") + word;
@@ -387,7 +377,7 @@ audit::Snapshot SnapshotOf(const Programme& programme) {
   return {
       {"name", programme.name},
       {"owner_id", programme.owner_id},
-      {"description", Optional(programme.description)},
+      {"description", audit::Nullable(programme.description)},
       {"status", std::string(ToString(programme.status))},
       {"starts_on", programme.starts_on.ToString()},
       {"ends_on", programme.ends_on.ToString()},
@@ -395,7 +385,7 @@ audit::Snapshot SnapshotOf(const Programme& programme) {
       {"sop_meetings_per_month", static_cast<std::int64_t>(programme.sop_meetings_per_month)},
       {"sop_reports_per_year", static_cast<std::int64_t>(programme.sop_reports_per_year)},
       {"budget", programme.budget},
-      {"exit_strategy", Optional(programme.exit_strategy)},
+      {"exit_strategy", audit::Nullable(programme.exit_strategy)},
       {"follow_up_months", months},
       {"partners", Joined(partners)},
       {"criteria", Joined(criteria)},
@@ -405,12 +395,12 @@ audit::Snapshot SnapshotOf(const Programme& programme) {
 audit::Snapshot SnapshotOf(const Enrolment& enrolment) {
   return {
       {"programme_id", enrolment.programme_id},
-      {"group_id", OptionalId(enrolment.group_id)},
-      {"enterprise_id", OptionalId(enrolment.enterprise_id)},
-      {"facilitator_id", OptionalId(enrolment.facilitator_id)},
+      {"group_id", audit::Nullable(enrolment.group_id)},
+      {"enterprise_id", audit::Nullable(enrolment.enterprise_id)},
+      {"facilitator_id", audit::Nullable(enrolment.facilitator_id)},
       {"enrolled_on", enrolment.enrolled_on.ToString()},
       {"left_on", enrolment.left_on ? audit::Value(enrolment.left_on->ToString()) : audit::Value(nullptr)},
-      {"outside_criteria_reason", Optional(enrolment.outside_criteria_reason)},
+      {"outside_criteria_reason", audit::Nullable(enrolment.outside_criteria_reason)},
   };
 }
 
