@@ -483,9 +483,9 @@ core::Result<ProgrammeView> ProgrammeService::Create(const Context& context, con
   auto entry = audit::NewEntry(context, programme.created_at, "programme", std::to_string(programme.id), "create");
   entry.after = SnapshotOf(programme);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  // Read back in the same transaction (names the joins give), not in a second one.
+  GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Programmes().Find(programme.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
-  GOTONG_ASSIGN_OR_RETURN(auto read, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto stored, read->Programmes().Find(programme.id));
   return ProgrammeView{std::move(stored), true};
 }
 
@@ -521,9 +521,9 @@ core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std
   GOTONG_RETURN_IF_ERROR(unit->Programmes().Update(programme));
   entry.after = SnapshotOf(programme);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  // Read back in the same transaction (names the joins give), not in a second one.
+  GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Programmes().Find(id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
-  GOTONG_ASSIGN_OR_RETURN(auto read, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto stored, read->Programmes().Find(id));
   return ProgrammeView{std::move(stored), true};
 }
 
@@ -616,9 +616,9 @@ core::Result<EnrolmentView> ProgrammeService::Enrol(const Context& context, std:
   auto entry = audit::NewEntry(context, enrolment.created_at, "enrolment", std::to_string(enrolment.id), "create");
   entry.after = SnapshotOf(enrolment);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  // Read back in the same transaction (names the joins give), not in a second one.
+  GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Enrolments().Find(enrolment.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
-  GOTONG_ASSIGN_OR_RETURN(auto read, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto stored, read->Enrolments().Find(enrolment.id));
   return EnrolmentView{std::move(stored), std::move(*eligibility)};
 }
 
@@ -673,9 +673,9 @@ core::Result<EnrolmentView> ProgrammeService::UpdateEnrolment(const Context& con
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
   GOTONG_ASSIGN_OR_RETURN(auto eligibility,
                           EligibilityOf(*unit, opened->first, enrolment.group_id, enrolment.enterprise_id));
+  // Read back in the same transaction (names the joins give), not in a second one.
+  GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Enrolments().Find(id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
-  GOTONG_ASSIGN_OR_RETURN(auto read, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto stored, read->Enrolments().Find(id));
   return EnrolmentView{std::move(stored), std::move(eligibility)};
 }
 
