@@ -18,7 +18,6 @@ using domain::programmes::AssistanceFilter;
 using domain::programmes::BookedLoan;
 using domain::programmes::BudgetTally;
 using domain::programmes::LoanPart;
-using domain::programmes::ProgrammeStanding;
 using domain::programmes::RecordedRepayment;
 
 // A record's columns (alias a) with its provider, programme, recipient and loan part.
@@ -303,43 +302,6 @@ core::Result<std::vector<BookedLoan>> SqlAssistanceRepository::LoanBook(const As
       } while (query.Next());
     }
     return book;
-  });
-}
-
-core::Result<ProgrammeStanding> SqlAssistanceRepository::Programme(std::int64_t id, bool lock) {
-  return Guard("find programme", [&]() -> core::Result<ProgrammeStanding> {
-    long long key = id;
-    if (lock) {
-      // A write to the programme's row: PostgreSQL holds it until this unit ends (SQLite's
-      // writing units are serialised already).
-      Query touch(sql_);
-      touch.Use(key);
-      touch.Run("UPDATE programmes SET updated_at = updated_at WHERE id = :id");
-    }
-    ProgrammeStanding programme;
-    long long found = 0, budget = 0, owner = 0;
-    std::string status;
-    {
-      Query query(sql_);
-      query.Into(found).Into(programme.name).Into(status).Into(budget).Into(owner).Use(key);
-      if (!query.Run("SELECT id, name, status, budget, owner_id FROM programmes WHERE id = :id")) {
-        return core::Error::NotFound("no programme with id " + std::to_string(id));
-      }
-    }
-    programme.id = found;
-    programme.closed = status == "closed";
-    programme.budget = budget;
-    programme.owner_id = owner;
-    programme.partner_ids.push_back(owner);
-    long long partner = 0;
-    Query query(sql_);
-    query.Into(partner).Use(key);
-    if (query.Run("SELECT stakeholder_id FROM programme_partners WHERE programme_id = :id ORDER BY position")) {
-      do {
-        if (partner != owner) programme.partner_ids.push_back(partner);
-      } while (query.Next());
-    }
-    return programme;
   });
 }
 

@@ -19,7 +19,6 @@ class SqlAssistanceRepository final : public domain::programmes::AssistanceRepos
       const domain::programmes::AssistanceFilter& filter, const core::PageRequest& page) override;
   core::Result<std::vector<domain::programmes::BookedLoan>> LoanBook(
       const domain::programmes::AssistanceFilter& filter) override;
-  core::Result<domain::programmes::ProgrammeStanding> Programme(std::int64_t id, bool lock) override;
   core::Result<domain::programmes::BudgetTally> Tally(std::int64_t programme_id) override;
   core::Status Lock(std::int64_t id) override;
   core::Result<std::int64_t> InsertRepayment(const domain::programmes::RecordedRepayment& repayment) override;

@@ -131,10 +131,7 @@ std::string GroupWhere(const GroupFilter& filter, Params& params) {
     where += " AND g.steward_id = ";
     params.Number(where, *filter.steward_id);
   }
-  if (filter.programme_id) {
-    where += " AND g.programme_id = ";
-    params.Number(where, *filter.programme_id);
-  }
+  if (filter.programme_id) AddProgrammeGroups(where, params, "g.id", *filter.programme_id);
   if (filter.group_id) {
     where += " AND g.id = ";
     params.Number(where, *filter.group_id);
@@ -471,6 +468,21 @@ core::Result<std::optional<Membership>> SqlGroupRepository::MemberOfUser(std::in
       return std::optional<Membership>{};
     }
     return std::optional<Membership>{vars.Get()};
+  });
+}
+
+core::Result<bool> SqlGroupRepository::InProgramme(std::int64_t group_id, std::int64_t programme_id) {
+  return Guard("check a group's programme", [&]() -> core::Result<bool> {
+    Params params;
+    std::string where = " WHERE g.id = ";
+    params.Number(where, group_id);
+    AddProgrammeGroups(where, params, "g.id", programme_id);
+    long long count = 0;
+    Query query(sql_);
+    query.Into(count);
+    params.BindTo(query);
+    query.Run("SELECT COUNT(*) FROM groups g" + where);
+    return count > 0;
   });
 }
 

@@ -37,6 +37,7 @@ class SqlGroupRepository final : public domain::groups::GroupRepository {
       std::int64_t group_id, const std::vector<std::int64_t>& ids) override;
   core::Result<std::optional<domain::groups::Membership>> OfficeHolder(
       std::int64_t group_id, domain::groups::MemberRole role) override;
+  core::Result<bool> InProgramme(std::int64_t group_id, std::int64_t programme_id) override;
   core::Result<std::optional<domain::groups::Membership>> MemberOfUser(
       std::int64_t group_id, std::int64_t user_id) override;
   core::Result<std::int64_t> CountMembersOn(std::int64_t group_id, core::Date day) override;

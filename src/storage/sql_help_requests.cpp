@@ -250,10 +250,7 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
         where += " AND g.steward_id = ";
         params.Number(where, *filter.steward_id);
       }
-      if (filter.programme_id) {
-        where += " AND g.programme_id = ";
-        params.Number(where, *filter.programme_id);
-      }
+      if (filter.programme_id) AddProgrammeGroups(where, params, "g.id", *filter.programme_id);
     }
     if (filter.group_id) {
       where += " AND r.group_id = ";

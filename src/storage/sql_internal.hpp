@@ -317,4 +317,15 @@ inline std::string IdList(Params& params, const std::vector<std::int64_t>& ids) 
   return list + ")";
 }
 
+// " AND <the group `g` is the programme's>": formed by it (groups.programme_id) or enrolled in it
+// now (an enrolment that has not left) — the groups its facilitators reach.
+inline void AddProgrammeGroups(std::string& where, Params& params, const std::string& group_id_column,
+                               std::int64_t programme_id) {
+  where += " AND (" + group_id_column + " IN (SELECT id FROM groups WHERE programme_id = ";
+  params.Number(where, programme_id);
+  where += ") OR " + group_id_column + " IN (SELECT group_id FROM enrolments WHERE group_id IS NOT NULL AND left_on IS NULL AND programme_id = ";
+  params.Number(where, programme_id);
+  where += "))";
+}
+
 }  // namespace gotong::storage::internal

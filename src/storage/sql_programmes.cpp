@@ -284,6 +284,18 @@ core::Result<Programme> SqlProgrammeRepository::Find(std::int64_t id) {
   });
 }
 
+core::Status SqlProgrammeRepository::Lock(std::int64_t id) {
+  return Guard("lock programme", [&]() -> core::Status {
+    // A write to the programme's row: PostgreSQL holds it until this unit ends (SQLite's writing
+    // units are serialised already).
+    long long key = id;
+    Query query(sql_);
+    query.Use(key);
+    query.Run("UPDATE programmes SET updated_at = updated_at WHERE id = :id");
+    return core::OkStatus();
+  });
+}
+
 core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const ProgrammeFilter& filter,
                                                                  const core::PageRequest& page) {
   return Guard("list programmes", [&]() -> core::Result<core::Page<Programme>> {

@@ -12,6 +12,7 @@ class SqlProgrammeRepository final : public domain::programmes::ProgrammeReposit
   core::Result<std::int64_t> Insert(const domain::programmes::Programme& programme) override;
   core::Status Update(const domain::programmes::Programme& programme) override;
   core::Result<domain::programmes::Programme> Find(std::int64_t id) override;
+  core::Status Lock(std::int64_t id) override;
   core::Result<core::Page<domain::programmes::Programme>> List(const domain::programmes::ProgrammeFilter& filter,
                                                                const core::PageRequest& page) override;
 

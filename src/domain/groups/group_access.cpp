@@ -1,5 +1,6 @@
 #include "domain/groups/group_access.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace gotong::domain::groups {
@@ -140,20 +141,25 @@ core::Result<Caller> Reach(const Context& context, UnitOfWork& unit, const Group
   }
   if (!context.principal) return Error::Denied("sign in first");
   const auto& principal = *context.principal;
+  const auto& scope = principal.scope;
   accounts::Ownership ownership;
   if (group.steward_id) ownership.stakeholder_ids.push_back(*group.steward_id);
   if (group.programme_id) ownership.programme_ids.push_back(*group.programme_id);
+  if (scope && scope->kind == ScopeKind::kProgramme && group.programme_id != scope->id) {
+    // A programme also reaches the groups enrolled in it, not only those it formed.
+    GOTONG_ASSIGN_OR_RETURN(bool enrolled, unit.Groups().InProgramme(group.id, scope->id));
+    if (enrolled) ownership.programme_ids.push_back(scope->id);
+  }
   ownership.group_id = group.id;
   if (!accounts::Reaches(principal, ownership)) {
     return Error::Denied("this group is outside your stakeholder, programme or group");
   }
-  const auto& scope = principal.scope;
   caller.steward = principal.role == Role::kOfficer && scope &&
                    scope->kind == ScopeKind::kStakeholder && group.steward_id &&
                    *group.steward_id == scope->id;
-  caller.facilitator = principal.role == Role::kFacilitator && scope &&
-                       scope->kind == ScopeKind::kProgramme && group.programme_id &&
-                       *group.programme_id == scope->id;
+  caller.facilitator = principal.role == Role::kFacilitator && scope && scope->kind == ScopeKind::kProgramme &&
+                       std::find(ownership.programme_ids.begin(), ownership.programme_ids.end(), scope->id) !=
+                           ownership.programme_ids.end();
   if (scope && scope->kind == ScopeKind::kGroup) {
     // Access follows membership: a former member's account, or one no member record names,
     // is shut out of the group.

@@ -24,7 +24,7 @@ namespace gotong::domain::groups {
 struct Caller {
   bool admin = false;        // an admin or the console
   bool steward = false;      // an officer of the group's steward
-  bool facilitator = false;  // the facilitator of the programme that formed the group
+  bool facilitator = false;  // a facilitator of the programme that formed the group or enrolled it now
   std::optional<Membership> member;  // the membership the caller's account acts as
 
   // Those who answer for the group from outside it: they alone give or take an office without
@@ -33,7 +33,7 @@ struct Caller {
 };
 
 // Admins reach every group; officers the groups their stakeholder keeps; facilitators those
-// their programme formed; an account scoped to a group that group, while the member it is
+// their programme formed or has enrolled now; an account scoped to a group that group, while the member it is
 // linked to belongs to it on `today` (Membership::ActsOn): an account linked to no member, or to
 // one who has left or not yet joined, reaches nothing. kPermissionDenied otherwise.
 core::Result<Caller> Reach(const accounts::Context& context, UnitOfWork& unit, const Group& group,

@@ -225,7 +225,7 @@ struct GroupFilter {
   bool include_dissolved = true;
   // Limits to what the caller reaches (nullopt: everything).
   std::optional<std::int64_t> steward_id;
-  std::optional<std::int64_t> programme_id;
+  std::optional<std::int64_t> programme_id;  // formed by the programme or enrolled in it now
   std::optional<std::int64_t> group_id;
 };
 
@@ -262,6 +262,9 @@ class GroupRepository : public RecordRepository<Group> {
   // The membership the account is linked to in the group (one at most), left or not.
   virtual core::Result<std::optional<Membership>> MemberOfUser(std::int64_t group_id,
                                                                std::int64_t user_id) = 0;
+  // Whether the group is the programme's: formed by it, or enrolled in it now (its facilitators
+  // reach it).
+  virtual core::Result<bool> InProgramme(std::int64_t group_id, std::int64_t programme_id) = 0;
   // How many members the group has on `day` (Membership::ActiveOn).
   virtual core::Result<std::int64_t> CountMembersOn(std::int64_t group_id, core::Date day) = 0;
 

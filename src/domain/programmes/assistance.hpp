@@ -89,16 +89,6 @@ struct RecordedRepayment {
 
 std::vector<Repayment> RepaymentsOf(const std::vector<RecordedRepayment>& recorded);
 
-// What the ledger needs of a programme: its budget, whether it is closed and who runs it.
-struct ProgrammeStanding {
-  std::int64_t id = 0;
-  std::string name;
-  bool closed = false;
-  std::int64_t budget = 0;
-  std::int64_t owner_id = 0;
-  std::vector<std::int64_t> partner_ids;  // the owner and every partner stakeholder
-};
-
 // The records a caller reaches, when not every one: an officer's stakeholder reaches what it
 // gave, what its programmes (as owner or partner) gave and what reached the enterprises and
 // groups it stewards; a facilitator's programme reaches the programme's records.
@@ -148,9 +138,6 @@ class AssistanceRepository {
   // their repayments: the whole loan book of the filter, for its portfolio at risk.
   virtual core::Result<std::vector<BookedLoan>> LoanBook(const AssistanceFilter& filter) = 0;
 
-  // kNotFound naming the programme when there is none. With `lock`, no other writer can record
-  // against the programme until this unit ends (so two records cannot both pass its budget).
-  virtual core::Result<ProgrammeStanding> Programme(std::int64_t id, bool lock) = 0;
   virtual core::Result<BudgetTally> Tally(std::int64_t programme_id) = 0;
 
   // Holds the record against other writers until this unit ends (a loan's repayments are

@@ -7,6 +7,7 @@
 #include "domain/accounts/role.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/rules.hpp"
+#include "domain/programmes/programme_reach.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
@@ -42,24 +43,20 @@ core::Result<Standing> StandingOf(const Context& context) {
   return Error::Denied("only admins, officers and facilitators keep the assistance ledger");
 }
 
-bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 // Records it: admins; an officer for its stakeholder as provider, or under a programme its
 // stakeholder owns or partners; a facilitator under its programme.
-bool MayRecord(const Standing& standing, std::int64_t provider_id, const std::optional<ProgrammeStanding>& programme) {
+bool MayRecord(const Standing& standing, std::int64_t provider_id, const std::optional<Programme>& programme) {
   if (standing.admin) return true;
   if (standing.stakeholder_id) {
     return provider_id == *standing.stakeholder_id ||
-           (programme && Contains(programme->partner_ids, *standing.stakeholder_id));
+           (programme && IsPartner(*programme, *standing.stakeholder_id));
   }
   return standing.programme_id && programme && programme->id == *standing.programme_id;
 }
 
 // Reads it: those who record it, and the officers of the recipient's steward.
 bool MayRead(const Standing& standing, const Assistance& assistance,
-             const std::optional<ProgrammeStanding>& programme) {
+             const std::optional<Programme>& programme) {
   if (MayRecord(standing, assistance.provider_id, programme)) return true;
   return standing.stakeholder_id && assistance.recipient_steward_id &&
          *assistance.recipient_steward_id == *standing.stakeholder_id;
@@ -70,16 +67,16 @@ LedgerReach ReachOf(const Standing& standing) { return {standing.stakeholder_id,
 Error NoRecord(std::int64_t id) { return Error::NotFound("no assistance record with id " + std::to_string(id)); }
 Error NoLoan(std::int64_t id) { return Error::NotFound("no loan with id " + std::to_string(id)); }
 
-core::Result<std::optional<ProgrammeStanding>> ProgrammeOf(UnitOfWork& unit, const Assistance& assistance) {
-  if (!assistance.programme_id) return std::optional<ProgrammeStanding>();
-  GOTONG_ASSIGN_OR_RETURN(auto programme, unit.Assistance().Programme(*assistance.programme_id, false));
-  return std::optional<ProgrammeStanding>(std::move(programme));
+core::Result<std::optional<Programme>> ProgrammeOf(UnitOfWork& unit, const Assistance& assistance) {
+  if (!assistance.programme_id) return std::optional<Programme>();
+  GOTONG_ASSIGN_OR_RETURN(auto programme, unit.Programmes().Find(*assistance.programme_id));
+  return std::optional<Programme>(std::move(programme));
 }
 
 // Record `id` as the caller may read it: kNotFound when there is none or it is out of reach.
 struct Opened {
   Assistance assistance;
-  std::optional<ProgrammeStanding> programme;
+  std::optional<Programme> programme;
 };
 
 core::Result<Opened> Open(UnitOfWork& unit, const Standing& standing, std::int64_t id) {
@@ -286,28 +283,29 @@ core::Status CheckExists(Repository& repository, Problems& problems, std::int64_
 
 // The programme a new record names, locked against other writers: none without one, or with a
 // problem when it does not exist or is closed.
-core::Result<std::optional<ProgrammeStanding>> CheckProgramme(UnitOfWork& unit, Problems& problems,
+core::Result<std::optional<Programme>> CheckProgramme(UnitOfWork& unit, Problems& problems,
                                                               const Assistance& a) {
-  if (!a.programme_id) return std::optional<ProgrammeStanding>();
-  auto programme = unit.Assistance().Programme(*a.programme_id, true);
+  if (!a.programme_id) return std::optional<Programme>();
+  GOTONG_RETURN_IF_ERROR(unit.Programmes().Lock(*a.programme_id));
+  auto programme = unit.Programmes().Find(*a.programme_id);
   if (!programme.ok()) {
     if (programme.error().code != core::ErrorCode::kNotFound) return std::move(programme).error();
     problems.Add(core::Error::Invalid({core::FieldError("programme_id", "not_found",
                                                         "no programme with id " + std::to_string(*a.programme_id),
                                                         {{"id", std::to_string(*a.programme_id)}})}));
-    return std::optional<ProgrammeStanding>();
+    return std::optional<Programme>();
   }
-  if (programme->closed) {
+  if (programme->status == ProgrammeStatus::kClosed) {
     problems.Add(core::Error::Invalid({core::FieldError("programme_id", "programme_closed",
                                                         programme->name + " is closed: it takes no new assistance",
                                                         {{"name", programme->name}})}));
   }
-  return std::optional<ProgrammeStanding>(std::move(programme).value());
+  return std::optional<Programme>(std::move(programme).value());
 }
 
 // The budget: a record that takes the programme's committed money over its budget needs an
 // over_budget_reason, kept with it; a reason is kept only on such a record.
-core::Status CheckBudget(UnitOfWork& unit, Problems& problems, const std::optional<ProgrammeStanding>& programme,
+core::Status CheckBudget(UnitOfWork& unit, Problems& problems, const std::optional<Programme>& programme,
                          bool value_ok, Assistance& a) {
   if (!programme) {
     if (a.over_budget_reason) {
@@ -521,20 +519,13 @@ core::Result<LoanView> AssistanceService::Repay(const Context& context, std::int
 }
 
 core::Result<BudgetView> AssistanceService::Budget(const Context& context, std::int64_t programme_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto standing, StandingOf(context));
+  // The ledger's keepers (StandingOf) who reach the programme: its partners' officers, its facilitators.
+  if (auto standing = StandingOf(context); !standing.ok()) return std::move(standing).error();
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  auto programme = unit->Assistance().Programme(programme_id, false);
-  const Error none = Error::NotFound("no programme with id " + std::to_string(programme_id));
-  if (!programme.ok()) {
-    if (programme.error().code == core::ErrorCode::kNotFound) return none;
-    return std::move(programme).error();
-  }
-  const bool reaches = standing.admin ||
-                       (standing.stakeholder_id && Contains(programme->partner_ids, *standing.stakeholder_id)) ||
-                       (standing.programme_id && *standing.programme_id == programme_id);
-  if (!reaches) return none;
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, programme_id, Today()));
+  const Programme& programme = opened.first;
   GOTONG_ASSIGN_OR_RETURN(auto tally, unit->Assistance().Tally(programme_id));
-  return BudgetView{programme_id, programme->budget, tally};
+  return BudgetView{programme_id, programme.budget, tally};
 }
 
 }  // namespace gotong::domain::programmes

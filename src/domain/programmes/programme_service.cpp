@@ -5,6 +5,9 @@
 #include <utility>
 
 #include "domain/groups/group_access.hpp"
+#include "domain/groups/rules.hpp"
+#include "domain/programmes/assistance.hpp"
+#include "domain/programmes/programme_reach.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
@@ -31,65 +34,6 @@ std::string Joined(const std::vector<std::string>& words) {
   std::string text;
   for (const auto& word : words) text += (text.empty() ? "" : ",") + word;
   return text;
-}
-
-// What the caller may do with one programme.
-struct Reach {
-  bool read = false;
-  bool manage = false;
-};
-
-core::Result<bool> GroupEnrolled(UnitOfWork& unit, std::int64_t programme_id, std::int64_t group_id) {
-  EnrolmentFilter filter;
-  filter.programme_id = programme_id;
-  filter.group_id = group_id;
-  filter.current_only = true;
-  GOTONG_ASSIGN_OR_RETURN(auto found, unit.Enrolments().List(filter, {1, 0}));
-  return found.total > 0;
-}
-
-core::Result<Reach> ReachOf(const Context& context, UnitOfWork& unit, const Programme& programme,
-                            const core::Date& today) {
-  if (context.IsAdmin()) return Reach{true, true};
-  if (!context.principal || !context.principal->scope) return Reach{};
-  const auto& principal = *context.principal;
-  const auto& scope = *principal.scope;
-  switch (scope.kind) {
-    case ScopeKind::kStakeholder: {
-      if (principal.role != Role::kOfficer) return Reach{};
-      if (scope.id == programme.owner_id) return Reach{true, true};
-      bool partner = std::any_of(programme.partners.begin(), programme.partners.end(),
-                                 [&](const Partner& p) { return p.stakeholder_id == scope.id; });
-      return Reach{partner, false};
-    }
-    case ScopeKind::kProgramme:
-      return Reach{scope.id == programme.id, false};
-    case ScopeKind::kGroup: {
-      GOTONG_ASSIGN_OR_RETURN(bool acts, groups::ActsInItsGroup(context, unit, today));
-      if (!acts) return Reach{};
-      GOTONG_ASSIGN_OR_RETURN(bool enrolled, GroupEnrolled(unit, programme.id, scope.id));
-      return Reach{enrolled, false};
-    }
-  }
-  return Reach{};
-}
-
-// The programme when the caller reads it; kNotFound (not kPermissionDenied) otherwise, so that
-// one outside it cannot tell a programme exists.
-core::Result<std::pair<Programme, Reach>> Open(const Context& context, UnitOfWork& unit, std::int64_t id,
-                                               const core::Date& today) {
-  if (!context.system && !context.principal) return Error::Denied("sign in first");
-  GOTONG_ASSIGN_OR_RETURN(auto programme, unit.Programmes().Find(id));
-  GOTONG_ASSIGN_OR_RETURN(auto reach, ReachOf(context, unit, programme, today));
-  if (!reach.read) return Error::NotFound("no programme with id " + std::to_string(id));
-  return std::make_pair(std::move(programme), reach);
-}
-
-core::Status MayManage(const Reach& reach, std::string_view what) {
-  if (!reach.manage) {
-    return Error::Denied("only an admin or an officer of the programme's owner may " + std::string(what));
-  }
-  return core::OkStatus();
 }
 
 void ApplyFactors(Problems& problems, const ProgrammeInput& input, bool creating, Factors& factors) {
@@ -439,7 +383,7 @@ core::Result<core::Page<Programme>> ProgrammeService::List(const Context& contex
 
 core::Result<ProgrammeView> ProgrammeService::Get(const Context& context, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, *unit, id, Today()));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, id, Today()));
   return ProgrammeView{std::move(opened.first), opened.second.manage};
 }
 
@@ -492,7 +436,8 @@ core::Result<ProgrammeView> ProgrammeService::Create(const Context& context, con
 core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std::int64_t id,
                                                      const ProgrammeInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, *unit, id, Today()));
+  // Locked: the ledger checks its budget in the same way (AssistanceService::Record).
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, id, Today(), true));
   GOTONG_RETURN_IF_ERROR(MayManage(opened.second, "change a programme"));
   Programme programme = std::move(opened.first);
   if (programme.status == ProgrammeStatus::kClosed) {
@@ -515,7 +460,18 @@ core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std
       }
     }
   }
+  const std::int64_t budget_before = programme.budget;
   GOTONG_RETURN_IF_ERROR(ApplyDesign(*unit, problems, input, false, programme));
+  if (programme.budget < budget_before) {
+    // Money the ledger has committed stays covered: a budget goes no lower than that.
+    GOTONG_ASSIGN_OR_RETURN(auto tally, unit->Assistance().Tally(id));
+    if (programme.budget < tally.committed) {
+      AddWithParams(problems, "budget", "below_committed",
+                    "Rp " + groups::FormatRupiah(tally.committed) +
+                        " is committed already: the budget goes no lower than that",
+                    {{"committed", std::to_string(tally.committed)}});
+    }
+  }
   if (!problems.empty()) return problems.ToError();
   programme.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Programmes().Update(programme));
@@ -530,7 +486,7 @@ core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std
 core::Result<core::Page<Enrolment>> ProgrammeService::Enrolments(const Context& context, std::int64_t programme_id,
                                                                      const EnrolmentQuery& query) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, *unit, programme_id, Today()));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, programme_id, Today()));
   EnrolmentFilter filter;
   filter.programme_id = programme_id;
   filter.current_only = query.current_only;
@@ -549,7 +505,7 @@ core::Result<Eligibility> ProgrammeService::CheckCandidate(const Context& contex
     return Error::Invalid("group_id", "one_of", "name one group_id or one enterprise_id");
   }
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, *unit, programme_id, Today()));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, programme_id, Today()));
   GOTONG_RETURN_IF_ERROR(MayManage(opened.second, "check candidates"));
   auto eligibility = EligibilityOf(*unit, opened.first, query.group_id, query.enterprise_id);
   if (!eligibility.ok() && eligibility.error().code == core::ErrorCode::kNotFound) {
@@ -561,7 +517,7 @@ core::Result<Eligibility> ProgrammeService::CheckCandidate(const Context& contex
 core::Result<EnrolmentView> ProgrammeService::Enrol(const Context& context, std::int64_t programme_id,
                                                     const EnrolmentInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, *unit, programme_id, Today()));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, programme_id, Today()));
   GOTONG_RETURN_IF_ERROR(MayManage(opened.second, "enrol"));
   const Programme& programme = opened.first;
   if (programme.status == ProgrammeStatus::kClosed) {
@@ -626,7 +582,7 @@ core::Result<EnrolmentView> ProgrammeService::UpdateEnrolment(const Context& con
                                                               const EnrolmentInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(auto enrolment, unit->Enrolments().Find(id));
-  auto opened = Open(context, *unit, enrolment.programme_id, Today());
+  auto opened = OpenProgramme(context, *unit, enrolment.programme_id, Today());
   if (!opened.ok()) {
     if (opened.error().code == core::ErrorCode::kNotFound) {
       return Error::NotFound("no enrolment with id " + std::to_string(id));

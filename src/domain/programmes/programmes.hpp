@@ -163,6 +163,9 @@ class ProgrammeRepository {
   virtual core::Status Update(const Programme& programme) = 0;
   // kNotFound naming the programme.
   virtual core::Result<Programme> Find(std::int64_t id) = 0;
+  // Holds the programme's row against other writers until this unit ends (its budget checked and
+  // spent in one unit); nothing when there is no such programme.
+  virtual core::Status Lock(std::int64_t id) = 0;
   // Newest first; with partners and criteria.
   virtual core::Result<core::Page<Programme>> List(const ProgrammeFilter& filter, const core::PageRequest& page) = 0;
 };
