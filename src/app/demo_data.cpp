@@ -151,6 +151,7 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
   std::sort(villages.begin(), villages.end());
 
   Random random(20161231);
+  const int this_year = domain::groups::TodayInIndonesia(runtime.clock).year;
   int total_weight = 0;
   for (const auto& mix : kMix) total_weight += mix.weight;
   core::Instant now = runtime.clock.Now();
@@ -206,7 +207,8 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
     if (random.Chance(50)) e.name += " " + std::to_string(i % 97 + 1);
     e.products = std::string(mix->products);
     e.village_code = village;
-    e.founded_year = static_cast<int>(random.Between(1985, 2016));
+    // Founded any year up to this one: some are young businesses (the soft loans' criterion).
+    e.founded_year = static_cast<int>(random.Between(1990, this_year));
     e.employees = random.Chance(70) ? random.Between(1, 4) : random.Between(5, 30);
     // Turnover: mostly micro, a few small and medium firms; some records know only capital.
     int band = static_cast<int>(random.Below(1000));

@@ -34,4 +34,19 @@ struct DemoGroups {
 // lives in the present. Does nothing when they are there already.
 core::Result<DemoGroups> LoadDemoGroups(Runtime& runtime);
 
+struct DemoProgrammes {
+  std::int64_t ybm = 0;          // seed 001's year with the tape group; 0 when loaded before
+  std::int64_t soft_loans = 0;   // Kota Batu's (seed 002); 0 without the generated registry
+  std::int64_t training = 0;
+  std::int64_t exhibitions = 0;
+  std::int64_t assistance_records = 0;  // written over the registry of Kota Batu
+};
+
+// Seed 001's one-year YBM BRILiaN programme for the tape group (equipment, working capital,
+// training, the food permit; closed after its year, then the further equipment support of 2024),
+// and seed 002's programmes of Kota Batu (soft loans through BRI and BTN for young micro businesses
+// with their repayments, some late and some stopped; IBSC training; exhibitions) with the ledger
+// over the generated registry. Runs only when LoadDemoGroups has just loaded the groups.
+core::Result<DemoProgrammes> LoadDemoProgrammes(Runtime& runtime, const DemoGroups& groups);
+
 }  // namespace gotong::app

@@ -184,6 +184,25 @@ int Demo(const Config& config) {
     std::cout << "Groups: Harapan Sejahtera (seed 001), Citra Gendhis (seed 000) and Keripik Apel Makmur "
                  "(Kota Batu) with their meetings, treasury and cooperation, dated up to today.\n";
   }
+  auto demo_programmes = gotong::app::LoadDemoProgrammes(rt, *demo_groups);
+  if (!demo_programmes.ok()) return Fail(demo_programmes.error());
+  if (demo_programmes->ybm > 0) {
+    // The facilitator accompanies YBM BRILiaN's programme with the tape group (seed 001).
+    for (const auto& user : users->items) {
+      if (user.username != "fasilitator") continue;
+      gotong::domain::accounts::UserPatch patch;
+      patch.scope = std::optional<gotong::domain::accounts::ScopeInput>(
+          gotong::domain::accounts::ScopeInput{"programme", demo_programmes->ybm});
+      auto updated = rt.accounts->UpdateUser(system, user.id, patch);
+      if (!updated.ok()) return Fail(updated.error());
+    }
+    std::cout << "Programmes: YBM BRILiaN's year with Harapan Sejahtera (seed 001)";
+    if (demo_programmes->soft_loans > 0) {
+      std::cout << " and Kota Batu's soft loans, IBSC training and exhibitions (seed 002) with "
+                << demo_programmes->assistance_records << " assistance records";
+    }
+    std::cout << ".\n";
+  }
   std::cout << "Admin login: username admin, password shown above." << std::endl;
   return 0;
 }

@@ -114,6 +114,9 @@ class Ledger : public ApiTest {
   Reply Post(const std::string& target, const json::object& body, const Browser& as) {
     return Write("POST", target, body, &as);
   }
+  Reply Patch(const std::string& target, const json::object& body, const Browser& as) {
+    return Write("PATCH", target, body, &as);
+  }
 
   // A soft loan of programme 1 from the bank to the batik enterprise.
   json::object Loan(std::int64_t value, const char* disbursed_on, json::object terms) {
@@ -325,7 +328,7 @@ TEST_P(Ledger, Par30CountsALoan31DaysPastDueNot30AndPayingTheOverdueInstalmentTa
   EXPECT_TRUE(HasFieldError(wrong, "as_of", "invalid_format")) << wrong;
 }
 
-TEST_P(Ledger, ABudgetTakesRecordsUpToExactlyItsSumAndOneRupiahOverNeedsAReason) {
+TEST_P(Ledger, ABudgetTakesRecordsUpToExactlyItsSumOneRupiahOverNeedsAReasonAndItGoesNoLowerThanCommitted) {
   auto grant = [&](json::value value, const char* disbursed_on) {
     json::object body{{"programme_id", 2}, {"provider_id", 3}, {"enterprise_id", tape_}, {"kind", "exhibition_slot"},
                       {"value", std::move(value)}, {"given_on", "2025-12-01"}};
@@ -356,6 +359,14 @@ TEST_P(Ledger, ABudgetTakesRecordsUpToExactlyItsSumAndOneRupiahOverNeedsAReason)
   EXPECT_EQ(budget.body.at("disbursed"), 4'000'000);
   EXPECT_EQ(budget.body.at("remaining"), -1);
   EXPECT_EQ(budget.body.at("over_budget_records"), 1);
+  // The budget goes up freely, and down to what is committed but not below it.
+  EXPECT_EQ(Patch("/api/v1/programmes/2", {{"budget", 12'000'000}}, baznas_officer_).status(), 200);
+  EXPECT_EQ(Patch("/api/v1/programmes/2", {{"budget", 10'000'001}}, baznas_officer_).status(), 200);
+  Reply below = Patch("/api/v1/programmes/2", {{"budget", 10'000'000}}, baznas_officer_);
+  EXPECT_TRUE(HasFieldError(below, "budget", "below_committed")) << below;
+  EXPECT_EQ(ParamsOf(below, "budget"), (std::vector<std::string>{"committed=10000001"}));
+  EXPECT_NE(json::serialize(below.body).find("Rp 10.000.001 is committed already"), std::string::npos) << below;
+  EXPECT_EQ(Get("/api/v1/programmes/2/budget", &admin_).body.at("budget"), 10'000'001) << "nothing written";
   // Who runs another programme does not see this one's budget.
   EXPECT_EQ(Get("/api/v1/programmes/2/budget", &officer_).status(), 404);
   EXPECT_EQ(Get("/api/v1/programmes/2/budget", &facilitator_).status(), 404);

@@ -301,6 +301,37 @@ TEST_P(Programmes, AFacilitatorMustFacilitateThisProgrammeAndAnEnrolmentLeavesAf
   EXPECT_EQ(Patch(enrolment, {{"left_on", nullptr}}, stranger_).status(), 404);
 }
 
+TEST_P(Programmes, AFacilitatorReachesAGroupHerProgrammeEnrolsOnlyWhileItIsEnrolled) {
+  ASSERT_NO_FATAL_FAILURE(SeedGroup());  // formed by programme 1
+  ASSERT_EQ(Designed(), 1);
+  std::int64_t id = Designed();
+  ASSERT_EQ(id, 2);
+  domain::accounts::NewUser input;
+  input.username = "pendamping_dua";
+  input.role = "facilitator";
+  input.password = kPassword;
+  input.scope = domain::accounts::ScopeInput{"programme", id};
+  auto created = services().accounts.CreateUser(domain::accounts::Context::System(), input);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  Browser second = Login("pendamping_dua");
+  EXPECT_EQ(Get("/api/v1/groups/1", &second).status(), 403) << "programme 2 neither formed nor enrolled it";
+  EXPECT_EQ(Get("/api/v1/groups", &second).body.at("total"), 0);
+  Reply enrolled = Post(Path(id, "/enrolments"),
+                        {{"group_id", 1}, {"enrolled_on", "2026-01-05"}, {"outside_criteria_reason", "uji"}}, officer_);
+  ASSERT_EQ(enrolled.status(), 201) << enrolled;
+  EXPECT_EQ(Get("/api/v1/groups/1", &second).status(), 200);
+  Reply listed = Get("/api/v1/groups", &second);
+  ASSERT_EQ(listed.body.at("total"), 1) << listed;
+  EXPECT_EQ(listed.body.at("items").as_array()[0].at("name"), "Harapan Sejahtera");
+  EXPECT_EQ(Get("/api/v1/groups/1/members", &second).status(), 200);
+  EXPECT_EQ(Get("/api/v1/groups/1", &facilitator_).status(), 200) << "programme 1 formed it";
+  Reply left = Patch("/api/v1/enrolments/" + std::to_string(enrolled.body.at("id").as_int64()),
+                     {{"left_on", "2026-06-30"}}, officer_);
+  ASSERT_EQ(left.status(), 200) << left;
+  EXPECT_EQ(Get("/api/v1/groups/1", &second).status(), 403) << "the group has left the programme";
+  EXPECT_EQ(Get("/api/v1/groups", &second).body.at("total"), 0);
+}
+
 TEST_P(Programmes, NobodyIsEnrolledInAClosedProgramme) {
   ASSERT_NO_FATAL_FAILURE(SeedGroup());
   std::int64_t id = Designed();

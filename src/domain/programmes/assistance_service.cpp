@@ -322,8 +322,8 @@ core::Status CheckBudget(UnitOfWork& unit, Problems& problems, const std::option
   if (a.over_budget_reason) return core::OkStatus();
   problems.Add(core::Error::Invalid({core::FieldError(
       "value", "over_budget",
-      "Rp " + groups::FormatRupiah(a.value) + " would take " + programme->name + " over its budget of Rp " +
-          groups::FormatRupiah(programme->budget) + " (Rp " + groups::FormatRupiah(tally.committed) +
+      groups::FormatRupiah(a.value) + " would take " + programme->name + " over its budget of " +
+          groups::FormatRupiah(programme->budget) + " (" + groups::FormatRupiah(tally.committed) +
           " committed); give over_budget_reason to record it anyway",
       {{"budget", std::to_string(programme->budget)},
        {"committed", std::to_string(tally.committed)},

@@ -467,7 +467,7 @@ core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std
     GOTONG_ASSIGN_OR_RETURN(auto tally, unit->Assistance().Tally(id));
     if (programme.budget < tally.committed) {
       AddWithParams(problems, "budget", "below_committed",
-                    "Rp " + groups::FormatRupiah(tally.committed) +
+                    groups::FormatRupiah(tally.committed) +
                         " is committed already: the budget goes no lower than that",
                     {{"committed", std::to_string(tally.committed)}});
     }

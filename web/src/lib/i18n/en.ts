@@ -187,6 +187,7 @@ export const en: Translation = {
     not_on_create: 'This can only be filled in after the record is saved.',
     conflict: 'This cannot be filled in together with the other field chosen.',
     before_given_on: 'The end date cannot be before the day the assistance was given.',
+    below_committed: 'The budget cannot be less than the money already committed from this programme.',
     over_budget: 'This amount goes over the remaining budget of the programme. Write why if it is recorded anyway.',
     exceeds_outstanding: 'This amount is more than what is still owed on the loan.',
     before_disbursement: 'This date is before the loan was disbursed.',

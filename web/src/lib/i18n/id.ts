@@ -188,6 +188,7 @@ export const id = {
     not_on_create: 'Isian ini baru bisa diisi setelah data disimpan.',
     conflict: 'Isian ini tidak boleh diisi bersama isian lain yang sudah dipilih.',
     before_given_on: 'Tanggal akhir tidak boleh sebelum tanggal bantuan diberikan.',
+    below_committed: 'Anggaran tidak boleh lebih kecil dari dana yang sudah dialokasikan dari program ini.',
     over_budget: 'Jumlah ini melebihi sisa anggaran program. Tulis alasannya bila tetap dicatat.',
     exceeds_outstanding: 'Jumlah ini melebihi sisa pinjaman yang harus dibayar.',
     before_disbursement: 'Tanggal ini sebelum pinjaman dicairkan.',
