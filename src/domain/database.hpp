@@ -30,7 +30,11 @@ namespace programmes {
 class ProgrammeRepository;
 class EnrolmentRepository;
 class AssistanceRepository;
+class TargetingRepository;
 }  // namespace programmes
+namespace registry {
+class HouseholdRepository;
+}  // namespace registry
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
 // rolls it back. Repositories obtained from it are valid only while it lives.
@@ -60,6 +64,8 @@ class UnitOfWork {
   virtual programmes::ProgrammeRepository& Programmes() = 0;
   virtual programmes::EnrolmentRepository& Enrolments() = 0;
   virtual programmes::AssistanceRepository& Assistance() = 0;
+  virtual programmes::TargetingRepository& Targeting() = 0;
+  virtual registry::HouseholdRepository& Households() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -17,6 +17,7 @@
 #include "sql_programmes.hpp"
 #include "sql_registry.hpp"
 #include "sql_repositories.hpp"
+#include "sql_targeting.hpp"
 #include "storage/migrations.hpp"
 
 namespace gotong::storage {
@@ -103,6 +104,8 @@ class SqlUnit final : public domain::UnitOfWork {
         programmes_(sql_),
         enrolments_(sql_),
         assistance_(sql_),
+        targeting_(sql_),
+        households_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -161,6 +164,8 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::programmes::ProgrammeRepository& Programmes() override { return programmes_; }
   domain::programmes::EnrolmentRepository& Enrolments() override { return enrolments_; }
   domain::programmes::AssistanceRepository& Assistance() override { return assistance_; }
+  domain::programmes::TargetingRepository& Targeting() override { return targeting_; }
+  domain::registry::HouseholdRepository& Households() override { return households_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -204,6 +209,8 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlProgrammeRepository programmes_;
   internal::SqlEnrolmentRepository enrolments_;
   internal::SqlAssistanceRepository assistance_;
+  internal::SqlTargetingRepository targeting_;
+  internal::SqlHouseholdRepository households_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -156,6 +156,20 @@ struct EnrolmentVars {
   }
 };
 
+// The household categories a statement selects for one id (V030), in their order.
+std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statement, long long id) {
+  std::vector<Category> categories;
+  std::string word;
+  Query query(sql);
+  query.Into(word).Use(id);
+  if (query.Run(statement)) {
+    do {
+      categories.push_back(Stored("household category", word, ParseCategory));
+    } while (query.Next());
+  }
+  return categories;
+}
+
 }  // namespace
 
 core::Result<std::int64_t> SqlProgrammeRepository::Insert(const Programme& programme) {
@@ -422,6 +436,8 @@ core::Result<CandidateFacts> SqlEnrolmentRepository::EnterpriseFacts(std::int64_
     facts.sector = domain::registry::ParseSector(sector);
     if (scale.has()) facts.scale = domain::registry::ParseScale(scale.value);
     facts.founded_year = founded.get();
+    facts.categories = CategoriesOf(sql_, "SELECT DISTINCT h.category FROM enterprises e JOIN household_categories h "
+                                          "ON h.person_id = e.owner_id WHERE e.id = :id ORDER BY h.category", id);
     return facts;
   });
 }
@@ -449,6 +465,10 @@ core::Result<CandidateFacts> SqlEnrolmentRepository::GroupFacts(std::int64_t gro
       if (auto day = core::Date::Parse(founded.value)) facts.founded_year = day->year;
     }
     facts.homogeneous = members > 0 && others == 0;
+    // A group is in a category when one of its current members' households is.
+    facts.categories = CategoriesOf(sql_, "SELECT DISTINCT h.category FROM memberships m JOIN household_categories h "
+                                          "ON h.person_id = m.person_id WHERE m.group_id = :id AND m.left_on IS NULL "
+                                          "ORDER BY h.category", id);
     return facts;
   });
 }

@@ -170,5 +170,47 @@ TEST_P(AccessMatrix, TheAssistanceLedgerIsForAdminsOfficersAndFacilitators) {
   EXPECT_EQ(ledger_routes, 7);
 }
 
+// Targeting (issue 15): every route open to the signed-in, narrowed by the programme's reach. Its
+// managers (admins, the owner's officers) list candidates; its facilitator reads the programme but
+// neither candidates nor rounds (403); group accounts do not reach it (404); /me/selections answers
+// everyone with their own (none here).
+TEST_P(AccessMatrix, TargetingAnswersEachRoleWhatTheProgrammesReachAllows) {
+  ASSERT_OK(test_database().Execute(
+      "INSERT INTO programmes (name, search_name, owner_id, status, starts_on, ends_on, capital_access, "
+      "human_resources, partnership, market_strengthening, sop_meetings_per_month, sop_reports_per_year, "
+      "budget, follow_up_months, created_at, updated_at) VALUES ('Modal Usaha', 'modal usaha', 1, 'active', "
+      "'2025-01-01', '2026-12-31', 1, 0, 0, 0, 1, 0, 0, '', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')"));
+  ASSERT_OK(test_database().Execute(
+      "INSERT INTO programme_partners (programme_id, stakeholder_id, role, helix, position) VALUES "
+      "(1, 1, 'owner', 'government', 0)"));
+  int targeting_routes = 0;
+  for (const api::Route& route : services().app.routes()) {
+    const std::string& p = route.pattern;
+    if (p.find("/candidates") != std::string::npos || p.find("/rounds") != std::string::npos ||
+        p == "/api/v1/me/selections") {
+      ++targeting_routes;
+      EXPECT_FALSE(route.access.is_public) << p;
+      EXPECT_TRUE(route.access.roles.empty()) << p;
+    }
+  }
+  EXPECT_EQ(targeting_routes, 9);
+  const std::map<Role, int> reads{{Role::kAdmin, 200},       {Role::kOfficer, 200}, {Role::kFacilitator, 403},
+                                  {Role::kGroupLeader, 404}, {Role::kMentor, 404},  {Role::kMember, 404}};
+  for (Role role : domain::accounts::kAllRoles) {
+    Browser browser = Login(NameOf(role));
+    for (const char* target : {"/api/v1/programmes/1/candidates", "/api/v1/programmes/1/rounds"}) {
+      Reply reply = Get(target, &browser);
+      EXPECT_EQ(reply.status(), reads.at(role)) << NameOf(role) << " " << target << ": " << reply;
+    }
+    Reply round = Get("/api/v1/programmes/1/rounds/1", &browser);
+    EXPECT_EQ(round.status(), reads.at(role) == 200 ? 404 : reads.at(role)) << NameOf(role) << ": " << round;
+    Reply confirm = Write("POST", "/api/v1/programmes/1/rounds/1/confirm", json::object{{"count", 1}}, &browser);
+    const int manage = role == Role::kAdmin || role == Role::kOfficer ? 404 : reads.at(role);
+    EXPECT_EQ(confirm.status(), manage) << NameOf(role) << ": " << confirm;
+    Reply mine = Get("/api/v1/me/selections", &browser);
+    EXPECT_EQ(mine.status(), 200) << NameOf(role) << ": " << mine;
+  }
+}
+
 }  // namespace
 }  // namespace gotong::api_tests

@@ -19,7 +19,7 @@ using domain::accounts::Role;
 
 json::value PersonJson(const registry::PersonView& view, const Villages& villages) {
   const auto& p = view.person;
-  return json::object{
+  json::value value = json::object{
       {"id", p.id},
       {"name", p.name},
       {"gender", p.gender ? json::value(json::string(ToString(*p.gender))) : json::value(nullptr)},
@@ -34,7 +34,36 @@ json::value PersonJson(const registry::PersonView& view, const Villages& village
       {"steward_id", NullableNumber(p.steward_id)},
       {"created_at", core::FormatInstant(p.created_at)},
       {"updated_at", core::FormatInstant(p.updated_at)}};
+  // Household categories only for those who may see them (admins, the steward's officers).
+  if (view.categories) {
+    json::array categories;
+    for (const auto& c : *view.categories) {
+      categories.push_back(json::object{{"category", c.category},
+                                        {"since", NullableDate(c.since)},
+                                        {"source", Nullable(c.source)}});
+    }
+    value.as_object()["categories"] = std::move(categories);
+  }
+  return value;
 }
+
+// The household categories a person's create or update may give (null clears them).
+void ReadCategories(BodyReader& body, registry::PersonInput& input) {
+  if (body.Has("categories") && body.IsNull("categories")) {
+    input.categories.emplace();
+    return;
+  }
+  if (auto items = body.Objects("categories", false, 2, {"category", "since", "source"})) {
+    input.categories.emplace();
+    for (auto& item : *items) {
+      input.categories->push_back(
+          {TextField(item, "category"), TextField(item, "since"), TextField(item, "source")});
+    }
+  }
+}
+
+constexpr auto kPersonCategoryFields =
+    std::to_array<BodyField<registry::PersonInput>>({{"categories", &ReadCategories}});
 
 json::value EnterpriseJson(const registry::EnterpriseView& view, const Villages& villages) {
   const auto& e = view.enterprise;
@@ -276,7 +305,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPersonFields));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPersonFields, kPersonCategoryFields));
     GOTONG_ASSIGN_OR_RETURN(auto created, registry.CreatePerson(call.context, input));
     return CreatedReply(created, created.person.id, "/api/v1/people", regions);
   }});
@@ -289,7 +318,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"PATCH", "/api/v1/people/{id}", writers, [&registry, &regions](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no person with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPersonFields));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPersonFields, kPersonCategoryFields));
     GOTONG_ASSIGN_OR_RETURN(auto updated, registry.UpdatePerson(call.context, id, input));
     return RecordReply(200, updated, regions);
   }});

@@ -8,6 +8,7 @@
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/rules.hpp"
 #include "domain/programmes/programme_reach.hpp"
+#include "domain/programmes/targeting.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
@@ -415,6 +416,9 @@ core::Result<Assistance> AssistanceService::Create(const Context& context, const
   a.created_by = context.principal ? std::optional<std::int64_t>(context.principal->user_id) : std::nullopt;
   a.created_at = a.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(a.id, unit->Assistance().Insert(a));
+  // What the recipient has received, kept for targeting in the same transaction (V030).
+  GOTONG_RETURN_IF_ERROR(unit->Targeting().RecountReceived(
+      a.enterprise_id ? RecipientKind::kEnterprise : RecipientKind::kGroup, a.enterprise_id ? *a.enterprise_id : *a.group_id));
   auto entry = audit::NewEntry(context, a.created_at, "assistance", std::to_string(a.id), "create");
   entry.after = SnapshotOf(a);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));

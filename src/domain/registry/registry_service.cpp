@@ -1,11 +1,14 @@
 #include "domain/registry/registry_service.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <map>
 #include <utility>
 
 #include "core/text.hpp"
 #include "domain/form.hpp"
+#include "domain/groups/group_access.hpp"
 #include "domain/regions/region.hpp"
 
 namespace gotong::domain::registry {
@@ -337,6 +340,9 @@ core::Result<core::Page<PersonView>> RegistryService::ListPeople(
   GOTONG_ASSIGN_OR_RETURN(auto people, unit->People().List(region, needle, page));
   core::Page<PersonView> views{{}, people.total, people.limit, people.offset};
   for (auto& person : people.items) views.items.push_back(ViewOf(context, std::move(person)));
+  std::vector<PersonView*> listed;
+  for (auto& view : views.items) listed.push_back(&view);
+  GOTONG_RETURN_IF_ERROR(AddCategories(context, *unit, listed));
   return views;
 }
 
@@ -345,7 +351,9 @@ core::Result<PersonView> RegistryService::GetPerson(const Context& context, std:
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   auto person = unit->People().Find(id);
   if (!person.ok()) return std::move(person).error();
-  return ViewOf(context, std::move(person).value());
+  auto view = ViewOf(context, std::move(person).value());
+  GOTONG_RETURN_IF_ERROR(AddCategories(context, *unit, {&view}));
+  return view;
 }
 
 core::Result<PersonView> RegistryService::CreatePerson(const Context& context,
@@ -356,8 +364,10 @@ core::Result<PersonView> RegistryService::CreatePerson(const Context& context,
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(auto steward_id, StewardFor(context, *unit, input.steward_id));
   GOTONG_ASSIGN_OR_RETURN(auto person, AddPerson(*unit, context, input, steward_id, ""));
+  auto view = ViewOf(context, std::move(person));
+  GOTONG_RETURN_IF_ERROR(AddCategories(context, *unit, {&view}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return ViewOf(context, std::move(person));
+  return view;
 }
 
 core::Result<Person> RegistryService::AddPerson(UnitOfWork& unit, const Context& context,
@@ -372,6 +382,7 @@ core::Result<Person> RegistryService::AddPerson(UnitOfWork& unit, const Context&
   auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(person.id), "create");
   entry.after = SnapshotOf(person);
   GOTONG_RETURN_IF_ERROR(unit.Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(WriteCategories(context, unit, input, person, prefix));
   return person;
 }
 
@@ -394,8 +405,103 @@ core::Result<PersonView> RegistryService::UpdatePerson(const Context& context, s
   }
   entry.after = SnapshotOf(person);
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(WriteCategories(context, *unit, input, person, ""));
+  auto view = ViewOf(context, std::move(person));
+  GOTONG_RETURN_IF_ERROR(AddCategories(context, *unit, {&view}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return ViewOf(context, std::move(person));
+  return view;
+}
+
+// ---- household categories (issue 15: what targeting reads of a household) ------------------
+
+namespace {
+
+constexpr std::size_t kMaxCategorySource = 200;
+
+std::string CategoriesText(const std::vector<HouseholdCategory>& categories) {
+  std::string text;
+  for (const auto& c : categories) {
+    text += (text.empty() ? "" : ", ") + c.category;
+    if (c.since) text += " since " + c.since->ToString();
+    if (c.source) text += " (" + *c.source + ")";
+  }
+  return text;
+}
+
+}  // namespace
+
+core::Status RegistryService::AddCategories(const Context& context, UnitOfWork& unit,
+                                            const std::vector<PersonView*>& views) const {
+  std::vector<std::int64_t> ids;
+  for (const auto* view : views) {
+    if (MayWrite(context, view->person.steward_id)) ids.push_back(view->person.id);
+  }
+  if (ids.empty()) return core::OkStatus();
+  GOTONG_ASSIGN_OR_RETURN(auto found, unit.Households().Categories(ids));
+  for (auto* view : views) {
+    if (!MayWrite(context, view->person.steward_id)) continue;
+    auto it = found.find(view->person.id);
+    view->categories = it == found.end() ? std::vector<HouseholdCategory>{} : it->second;
+  }
+  return core::OkStatus();
+}
+
+core::Status RegistryService::WriteCategories(const Context& context, UnitOfWork& unit,
+                                              const PersonInput& input, const Person& person,
+                                              const std::string& prefix) {
+  if (!input.categories) return core::OkStatus();
+  if (!MayWrite(context, person.steward_id)) {
+    return Error::Denied(
+        "only admins and the officers of the person's steward set household categories");
+  }
+  Problems problems;
+  std::vector<HouseholdCategory> categories;
+  const core::Date today = groups::TodayInIndonesia(clock_);
+  for (std::size_t i = 0; i < input.categories->size(); ++i) {
+    const auto& given = (*input.categories)[i];
+    const std::string at = prefix + "categories[" + std::to_string(i) + "]";
+    HouseholdCategory category;
+    if (!IsSet(given.category)) {
+      problems.Add(at + ".category", "required", "category is poor or zakat_recipient");
+      continue;
+    }
+    const std::string& word = **given.category;
+    if (std::find(std::begin(kHouseholdCategories), std::end(kHouseholdCategories), word) ==
+        std::end(kHouseholdCategories)) {
+      problems.Add(at + ".category", "invalid_value", "category is poor or zakat_recipient");
+      continue;
+    }
+    if (std::any_of(categories.begin(), categories.end(),
+                    [&](const HouseholdCategory& c) { return c.category == word; })) {
+      problems.Add(at + ".category", "duplicate", "a category is given once");
+      continue;
+    }
+    category.category = word;
+    if (IsSet(given.since)) {
+      category.since = form::CheckDate(problems, at + ".since", **given.since);
+      if (category.since && *category.since > today) {
+        problems.Add(at + ".since", "in_future", "since is a day not after today");
+      }
+    }
+    form::ApplyOptionalText(problems, given.source, at + ".source", kMaxCategorySource,
+                            category.source);
+    categories.push_back(std::move(category));
+  }
+  if (!problems.empty()) return problems.ToError();
+  // In the order of kHouseholdCategories.
+  std::sort(categories.begin(), categories.end(), [](const auto& a, const auto& b) {
+    return a.category < b.category;
+  });
+  GOTONG_ASSIGN_OR_RETURN(auto before, unit.Households().Categories({person.id}));
+  const auto& old = before.count(person.id) ? before.at(person.id) : std::vector<HouseholdCategory>{};
+  if (old == categories) return core::OkStatus();
+  const core::Instant now = clock_.Now();
+  GOTONG_RETURN_IF_ERROR(unit.Households().Replace(person.id, categories, now));
+  // Its own entity, so that the person's history (read by every registry reader) does not show it.
+  auto entry = audit::NewEntry(context, now, "household_categories", std::to_string(person.id), "update");
+  entry.before = {{"categories", CategoriesText(old)}};
+  entry.after = {{"categories", CategoriesText(categories)}};
+  return unit.Audit().Append(entry);
 }
 
 core::Result<core::Page<audit::Entry>> RegistryService::PersonHistory(

@@ -14,11 +14,18 @@
 #include "domain/audit/audit.hpp"
 #include "domain/database.hpp"
 #include "domain/form.hpp"
+#include "domain/registry/households.hpp"
 #include "domain/registry/registry.hpp"
 
 namespace gotong::domain::registry {
 
 using form::Field;
+
+struct HouseholdCategoryInput {
+  Field<std::string> category;
+  Field<std::string> since;
+  Field<std::string> source;
+};
 
 struct PersonInput {
   Field<std::string> name;
@@ -30,6 +37,8 @@ struct PersonInput {
   Field<std::string> nik;
   Field<bool> nik_consent;
   Field<std::int64_t> steward_id;
+  // Replaces the household categories; only admins and the steward's officers may give it.
+  std::optional<std::vector<HouseholdCategoryInput>> categories;
 };
 
 struct EnterpriseInput {
@@ -61,6 +70,8 @@ struct StakeholderInput {
 struct PersonView {
   Person person;
   bool nik_masked = false;
+  // The household categories, for admins and the officers of the person's steward only.
+  std::optional<std::vector<HouseholdCategory>> categories;
 };
 
 struct EnterpriseView {
@@ -172,6 +183,14 @@ class RegistryService {
                            const std::string& prefix);
   core::Status ApplyEnterprise(UnitOfWork& unit, const EnterpriseInput& input,
                                Enterprise& enterprise);
+  // The household categories of the people in `views` whom the caller may see them of.
+  core::Status AddCategories(const accounts::Context& context, UnitOfWork& unit,
+                             const std::vector<PersonView*>& views) const;
+  // Replaces the person's household categories when the input gives them, audited; wrong fields
+  // are named with `prefix`.
+  core::Status WriteCategories(const accounts::Context& context, UnitOfWork& unit,
+                               const PersonInput& input, const Person& person,
+                               const std::string& prefix);
 
   Database& database_;
   const core::Clock& clock_;

@@ -663,7 +663,7 @@ export interface paths {
         };
         /**
          * List groups
-         * @description Any signed-in user with a scope. The groups the caller reaches, sorted by name: every group for an admin, the groups stewarded by the caller's stakeholder, formed by the caller's programme, or the caller's own group. A caller with no scope (and not an admin) gets a `403`. Filters combine with AND.
+         * @description Any signed-in user with a scope. The groups the caller reaches, sorted by name: every group for an admin, the groups stewarded by the caller's stakeholder, formed by the caller's programme or enrolled in it now, or the caller's own group. A caller with no scope (and not an admin) gets a `403`. Filters combine with AND.
          */
         get: operations["listGroups"];
         put?: never;
@@ -1543,7 +1543,7 @@ export interface paths {
         };
         /**
          * What the learning of a programme's groups achieved
-         * @description The groups formed by the programme (`programme_id` of a group) that the caller reaches, as the groups list reaches them: admins every one, an officer those her stakeholder stewards, the programme's facilitator all of them, a leader, mentor or member her own group while she belongs to it. Dissolved groups count: their learning happened. One line per group (by name) with the figures the group's own outcomes give each mentor origin: cycles, closed cycles, achieved ÷ targets over closed cycles, attendance, and its help requests with their times to first advice and to resolution; the totals of those lines; and seed 000's comparison, community mentors against outside ones, pooled over every cycle and request of the groups (a median over all their requests, not a median of the groups' medians). At most 1000 groups are counted, the first by name (`groups_total` says how many the caller reaches); of those groups together the newest 1000 cycles and the newest 20000 help requests count, and older ones are left out of every figure. A programme none of whose groups the caller reaches answers 404 as one with no groups does. Takes no query parameters.
+         * @description The groups formed by the programme (`programme_id` of a group) or enrolled in it now that the caller reaches, as the groups list reaches them: admins every one, an officer those her stakeholder stewards, the programme's facilitator all of them, a leader, mentor or member her own group while she belongs to it. Dissolved groups count: their learning happened. One line per group (by name) with the figures the group's own outcomes give each mentor origin: cycles, closed cycles, achieved ÷ targets over closed cycles, attendance, and its help requests with their times to first advice and to resolution; the totals of those lines; and seed 000's comparison, community mentors against outside ones, pooled over every cycle and request of the groups (a median over all their requests, not a median of the groups' medians). At most 1000 groups are counted, the first by name (`groups_total` says how many the caller reaches); of those groups together the newest 1000 cycles and the newest 20000 help requests count, and older ones are left out of every figure. A programme none of whose groups the caller reaches answers 404 as one with no groups does. Takes no query parameters.
          */
         get: operations["getProgrammeLearningOutcomes"];
         put?: never;
@@ -2212,6 +2212,170 @@ export interface paths {
          * @description Admins and officers of the programme's owner (a partner's officer gets `403`; one who does not reach the programme `404`), until the programme closes (`409`). `facilitator_id` as on enrolment (null clears it); `left_on` on or after `enrolled_on` (`before_enrolment`; null: still enrolled). The group or enterprise, the day of enrolment and the reason given stay (`immutable`). Audited with before and after. Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         patch: operations["updateEnrolment"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidates for a programme, neediest first, with their reasons
+         * @description Admins and officers of the programme's owner (its facilitator and a partner's officer `403`; one who does not reach it `404`). The enterprises (`kind=enterprise`, active) or groups (`kind=group`, embryo or active) that meet every criterion of the programme and are not enrolled in it, ranked by the need score, ties by the lower id. Each carries its rank, its score with the terms that make it (what moved its rank) and the criteria it meets (why it qualifies). The need score (weights in domain/programmes/targeting.hpp): usaha mikro +20, usaha kecil +10 (medium, large, unknown 0); a poor (DTKS) or zakat-recipient household +25 (for a group: one of its current members' households); a young business, founded this year or in the three before it, +10; never assisted by anyone +30; otherwise −1 per Rp 1.000.000 received from any provider (at most −20) and +2 per full calendar year since the last assistance (at most +10). The whole ledger counts (any provider, committed or disbursed). A group meets the `category` criterion when at least one current member's household is in a wanted category. `region` and `sector` narrow the list besides the criteria. Managers see the household term of a candidate (that is what ranks it); the categories themselves stay in the registry (see docs/data-protection-targeting.md).
+         */
+        get: operations["listTargetingCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's targeting rounds, newest first
+         * @description Admins and the officers who read the programme (its owner's and its partners'); its facilitator `403`, group accounts `404`.
+         */
+        get: operations["listTargetingRounds"];
+        put?: never;
+        /**
+         * Freeze the current candidates into a draft round
+         * @description Admins and officers of the programme's owner; not in a closed programme (`409`, `programme_closed`). The candidates as `GET …/candidates` ranks them now (with the same `kind`, `region` and `sector`) are copied in one statement: the top `quota`, or all without one, each with its position, score and the facts it was ranked on (scale, founding year, household categories, assistance received), together with the programme's criteria and start. Later registry edits change neither who was selected nor why. The period `opens_on`..`closes_on` lies inside the programme's (`outside_programme`) and closes on or after it opens (`before_opens`); one that overlaps another round of the programme that is not cancelled is refused with `409`, field `opens_on`, code `overlapping_round` (params `round_id`, `opens_on`, `closes_on`). Nothing is written on any error. A round is `draft` until confirmed. Audited. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["createTargetingRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds/{round_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One round
+         * @description As the rounds list; `404` for a round of another programme.
+         */
+        get: operations["getTargetingRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds/{round_id}/beneficiaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round's frozen beneficiaries by position
+         * @description As the rounds list. Each as it was frozen: its facts, its score and terms scored in the round's year, and the frozen criteria it met.
+         */
+        get: operations["listRoundBeneficiaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds/{round_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a draft round (the officer's decision), enrolling its beneficiaries
+         * @description Admins and officers of the programme's owner (its facilitator `403`; one who does not reach it `404`). The officer names the number of beneficiaries she confirms (`count`; `count_mismatch` with params `expected` and `given` when it is not the round's). Only a draft (`409`, `not_draft`), in a programme neither closed (`programme_closed`) nor ended (`programme_ended`). Final: in the same transaction every beneficiary not enrolled in the programme yet is enrolled (today, no facilitator; `enrolled_count` says how many); the round cannot be cancelled afterwards. Audited as one entry on the round. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["confirmTargetingRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds/{round_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a draft round
+         * @description As confirming; only a draft (`409`, `not_draft`). A cancelled round no longer holds its period. Audited. Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["cancelTargetingRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds/{round_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a round selected an enterprise or group, or did not (UU 27/2022)
+         * @description As the rounds list. Exactly one of `enterprise_id` and `group_id` (`one_of`), of the round's kind (`wrong_kind`); an unknown one is a `400` naming it (`not_found`). A selected one is explained from the facts frozen with the round (`facts_from: frozen`): its position, score and terms. One not selected is explained from the registry as it is now (`facts_from: registry`; the round did not copy it), scored in the round's year against the frozen criteria: `criteria_unmet` (the checks say which, with what the registry holds), `enrolled` (it was enrolled in the programme already), `outside_round_filter` (outside the round's `region` or `sector`), `below_cut` (it qualifies, but its score is at or below `cut_score`, the score of the last selected; a tie went to the lower id) or `not_a_candidate_then` (it qualifies above the cut now: the registry changed after the round was frozen).
+         */
+        get: operations["explainTargetingDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why confirmed rounds selected my enterprises or not
+         * @description For a member's own account (an account linked to a current group membership whose person owns enterprises; any other account gets an empty list): the newest 50 confirmed enterprise rounds that considered her enterprises (selected them, or her enterprise lies in the round's regions, or the round named none) with the same explanation as the decision route.
+         */
+        get: operations["listMySelections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/assistance": {
@@ -3086,6 +3250,220 @@ export interface components {
         Helix: "government" | "business" | "academia" | "civil_society";
         /** @enum {string} */
         StakeholderKind: "agency" | "bank" | "soe" | "csr_unit" | "university" | "ngo" | "community" | "zakat_institution" | "media";
+        /** @description A person's household on the poverty register (DTKS, `poor`) or a zakat recipient (`zakat_recipient`). Sensitive: shown only to admins and the officers of the person's steward; set only by them. */
+        HouseholdCategory: {
+            /** @enum {string} */
+            category: "poor" | "zakat_recipient";
+            /** Format: date */
+            since: string | null;
+            /** @example DTKS 2024 */
+            source: string | null;
+        };
+        HouseholdCategoryInput: {
+            /**
+             * @description Each at most once (`duplicate`).
+             * @enum {string}
+             */
+            category: "poor" | "zakat_recipient";
+            /**
+             * Format: date
+             * @description Not after today (`in_future`).
+             */
+            since?: string | null;
+            source?: string | null;
+        };
+        /** @description Replaces the person's household categories (`null` or `[]` clears them). Only through /api/v1/people, and only by admins and the officers of the person's steward (`403` otherwise). Audited under the entity `household_categories`, not in the person's history. The CSV import of people and enterprises does not read them yet. */
+        HouseholdCategoriesInput: components["schemas"]["HouseholdCategoryInput"][] | null;
+        /** @description One term of a need score. */
+        NeedTerm: {
+            /** @enum {string} */
+            code: "scale" | "household" | "young_business" | "never_assisted" | "value_received" | "since_last";
+            points: number;
+            /** @description The values a client words the term from: `scale`; `categories`; `founded_year`; `value`, `providers`, `count`; `last_on`, `years`. */
+            params: {
+                [key: string]: string;
+            };
+            /**
+             * @description The term in Indonesian with its points.
+             * @example belum pernah menerima bantuan +30
+             * @example menerima Rp 12.000.000 dari 2 penyedia −12
+             */
+            label: string;
+        };
+        /** @description What the ranking read of a candidate (frozen, for a beneficiary). */
+        CandidateFacts: {
+            village_code: string;
+            sector: string | null;
+            /** @enum {string|null} */
+            scale: "micro" | "small" | "medium" | "large" | null;
+            founded_year: number | null;
+            /** @description Groups only. */
+            homogeneous: boolean | null;
+            /** @description The household categories that rank it (for a group, its current members'). */
+            categories: ("poor" | "zakat_recipient")[];
+            /** @description What it has received from anyone (the whole ledger). */
+            received: {
+                /** Format: int64 */
+                count: number;
+                /**
+                 * Format: int64
+                 * @description Rupiah.
+                 */
+                value: number;
+                /** Format: int64 */
+                providers: number;
+                /** Format: date */
+                last_on: string | null;
+            };
+        };
+        TargetingCandidate: {
+            /** Format: int64 */
+            rank: number;
+            /**
+             * Format: int64
+             * @description The enterprise's or group's id.
+             */
+            id: number;
+            name: string;
+            facts: components["schemas"]["CandidateFacts"];
+            /** @description The need score, the sum of `terms`. */
+            score: number;
+            /** @description What moved its rank. */
+            terms: components["schemas"]["NeedTerm"][];
+            eligibility: components["schemas"]["Eligibility"];
+        };
+        TargetingCandidatePage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["TargetingCandidate"][];
+        };
+        TargetingRoundInput: {
+            /**
+             * @default enterprise
+             * @enum {string}
+             */
+            kind?: "enterprise" | "group";
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            /** @description The top N by need; absent or `null` selects every candidate. */
+            quota?: number | null;
+            /** @description Narrows the candidates to a region besides the criteria. */
+            region?: string | null;
+            sector?: components["schemas"]["Sector"] | null;
+            note?: string | null;
+        };
+        TargetingRoundConfirmation: {
+            /**
+             * Format: int64
+             * @description The number of beneficiaries the officer confirms; must be the round's.
+             */
+            count: number;
+        };
+        TargetingRound: components["schemas"]["TargetingRoundBase"];
+        TargetingRoundBase: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            programme_id: number;
+            /** @enum {string} */
+            kind: "enterprise" | "group";
+            /** @enum {string} */
+            status: "draft" | "confirmed" | "cancelled";
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            /** Format: int64 */
+            quota: number | null;
+            region: string | null;
+            sector: string | null;
+            note: string | null;
+            /** @description The year the need scores were computed in. */
+            scored_year: number;
+            criteria: components["schemas"]["ProgrammeCriteria"];
+            /**
+             * Format: date
+             * @description The programme's start the frozen criteria were read against.
+             */
+            criteria_starts_on: string;
+            /**
+             * Format: int64
+             * @description How many qualified when the round was frozen.
+             */
+            candidate_count: number;
+            /** Format: int64 */
+            selected_count: number;
+            /** @description The score of the last selected when the quota left qualified candidates out. */
+            cut_score: number | null;
+            /**
+             * Format: int64
+             * @description How many its confirmation enrolled (the others were enrolled already).
+             */
+            enrolled_count: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it was confirmed or cancelled.
+             */
+            decided_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TargetingRoundView: components["schemas"]["TargetingRoundBase"] & {
+            /** @description The caller confirms and cancels it. */
+            can_manage: boolean;
+        };
+        TargetingRoundPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["TargetingRound"][];
+        };
+        RoundBeneficiary: {
+            /** Format: int64 */
+            position: number;
+            /** Format: int64 */
+            id: number;
+            /** @description As it was when frozen. */
+            name: string;
+            facts: components["schemas"]["CandidateFacts"];
+            score: number;
+            terms: components["schemas"]["NeedTerm"][];
+            eligibility: components["schemas"]["Eligibility"];
+        };
+        RoundBeneficiaryPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["RoundBeneficiary"][];
+        };
+        TargetingDecision: {
+            /** Format: int64 */
+            round_id: number;
+            /** Format: int64 */
+            programme_id: number;
+            /** @enum {string} */
+            kind: "enterprise" | "group";
+            /** Format: int64 */
+            id: number;
+            name: string;
+            selected: boolean;
+            /** @enum {string} */
+            reason: "selected" | "criteria_unmet" | "enrolled" | "outside_round_filter" | "below_cut" | "not_a_candidate_then";
+            /**
+             * @description The frozen facts for a selected one; the registry now otherwise.
+             * @enum {string}
+             */
+            facts_from: "frozen" | "registry";
+            /** Format: int64 */
+            position: number | null;
+            score: number;
+            terms: components["schemas"]["NeedTerm"][];
+            cut_score: number | null;
+            eligibility: components["schemas"]["Eligibility"];
+        };
+        MySelections: {
+            items: {
+                programme_name: string;
+                round: components["schemas"]["TargetingRound"];
+                decision: components["schemas"]["TargetingDecision"];
+            }[];
+        };
         /** @description A person in the registry, usually an enterprise owner. */
         Person: {
             /** Format: int64 */
@@ -3120,6 +3498,8 @@ export interface components {
              * @description The stakeholder that keeps this record; `null` for none.
              */
             steward_id: number | null;
+            /** @description The household categories targeting reads (poverty register, zakat recipient). Present only for admins and the officers of the person's steward; absent for everyone else. */
+            categories?: components["schemas"]["HouseholdCategory"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3152,6 +3532,7 @@ export interface components {
              * @description Admin only: the stakeholder that keeps the record (`null` for none). Officers' records get their own stakeholder.
              */
             steward_id?: number | null;
+            categories?: components["schemas"]["HouseholdCategoriesInput"];
         };
         /** @description Any subset of the create fields; those left out are not changed and `null` clears an optional one. `"nik": null` removes the NIK and its consent; a new `nik` needs `nik_consent: true`. */
         PersonPatch: {
@@ -3169,6 +3550,7 @@ export interface components {
              * @description Admin only.
              */
             steward_id?: number | null;
+            categories?: components["schemas"]["HouseholdCategoriesInput"];
         };
         /** @description An enterprise (usaha) in the registry. `scale` and `scale_criterion` are derived and `stale` is computed at read time. */
         Enterprise: {
@@ -5718,7 +6100,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`. The assistance ledger: `conflict` (two fields that exclude each other; gives `with`), `before_given_on` (gives `given_on`), `programme_closed` (gives `name`), `over_budget` (gives `budget`, `committed` and `value`), a loan's `exceeds_outstanding` (gives `outstanding`) and `before_disbursement` (gives `disbursed_on`). Programmes: `required_outside_criteria` (enrolling outside the criteria; gives `unmet`, the criteria not met), `invalid_transition` (gives `from` and `to`), `out_of_range` (gives `min` and `max`).
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "exceeds_outstanding" | "before_disbursement";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "exceeds_outstanding" | "before_disbursement" | "outside_programme" | "before_opens" | "overlapping_round" | "not_draft" | "count_mismatch" | "programme_ended" | "wrong_kind";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -6073,6 +6455,11 @@ export interface components {
          * @example 1
          */
         ProgrammeId: number;
+        /**
+         * @description The targeting round's id.
+         * @example 1
+         */
+        RoundId: number;
         /**
          * @description The help request's id.
          * @example 1
@@ -14446,6 +14833,372 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTargetingCandidates: {
+        parameters: {
+            query?: {
+                kind?: "enterprise" | "group";
+                /**
+                 * @description A region code the candidate lies in (`invalid_format` otherwise).
+                 * @example 35.07
+                 */
+                region?: string;
+                sector?: components["schemas"]["Sector"];
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingCandidatePage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTargetingRounds: {
+        parameters: {
+            query?: {
+                status?: "draft" | "confirmed" | "cancelled";
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rounds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingRoundPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createTargetingRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "opens_on": "2026-02-01",
+                 *       "closes_on": "2026-03-31",
+                 *       "quota": 100
+                 *     }
+                 */
+                "application/json": components["schemas"]["TargetingRoundInput"];
+            };
+        };
+        responses: {
+            /** @description The draft round. */
+            201: {
+                headers: {
+                    /** @description The round's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingRoundView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getTargetingRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The targeting round's id.
+                 * @example 1
+                 */
+                round_id: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingRoundView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRoundBeneficiaries: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The targeting round's id.
+                 * @example 1
+                 */
+                round_id: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of beneficiaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundBeneficiaryPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    confirmTargetingRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The targeting round's id.
+                 * @example 1
+                 */
+                round_id: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 100
+                 *     }
+                 */
+                "application/json": components["schemas"]["TargetingRoundConfirmation"];
+            };
+        };
+        responses: {
+            /** @description The confirmed round. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingRoundView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    cancelTargetingRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The targeting round's id.
+                 * @example 1
+                 */
+                round_id: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled round. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingRoundView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    explainTargetingDecision: {
+        parameters: {
+            query?: {
+                enterprise_id?: number;
+                group_id?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The targeting round's id.
+                 * @example 1
+                 */
+                round_id: components["parameters"]["RoundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision and why. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingDecision"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMySelections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Her selections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySelections"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

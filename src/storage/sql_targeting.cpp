@@ -1,0 +1,597 @@
+// Targeting: candidates ranked by need in one statement, rounds frozen by one INSERT … SELECT, the
+// per-recipient summary of assistance received, and people's household categories.
+
+#include "storage/sql_targeting.hpp"
+
+#include <map>
+
+#include "sql_internal.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+using namespace domain::programmes;  // NOLINT: this file implements that context's interfaces
+using domain::registry::HouseholdCategory;
+
+std::string Number(long long value) { return std::to_string(value); }
+
+// The columns every candidate query yields, as `c`: id, name, village_code, sector, scale,
+// founded_year, poor, zakat_recipient, homogeneous, assistance_count, assistance_value, providers,
+// last_on. `where` narrows the rows of enterprises `e` or groups `g`.
+std::string FactsSql(RecipientKind kind, const std::string& where) {
+  const std::string received =
+      "COALESCE(r.assistance_count, 0) AS assistance_count, COALESCE(r.assistance_value, 0) AS assistance_value, "
+      "COALESCE(r.providers, 0) AS providers, r.last_on AS last_on";
+  if (kind == RecipientKind::kEnterprise) {
+    auto household = [](const char* category) {
+      return std::string("CASE WHEN EXISTS (SELECT 1 FROM household_categories h WHERE h.person_id = e.owner_id "
+                         "AND h.category = '") +
+             category + "') THEN 1 ELSE 0 END";
+    };
+    return "SELECT e.id AS id, e.name AS name, e.village_code AS village_code, e.sector AS sector, e.scale AS scale, "
+           "e.founded_year AS founded_year, " +
+           household("poor") + " AS poor, " + household("zakat_recipient") +
+           " AS zakat_recipient, CAST(NULL AS INTEGER) AS homogeneous, " + received +
+           " FROM enterprises e LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE " + where;
+  }
+  // A group is in a household category when one of its current members is.
+  auto household = [](const char* category) {
+    return std::string("CASE WHEN EXISTS (SELECT 1 FROM memberships m JOIN household_categories h ON h.person_id = "
+                       "m.person_id WHERE m.group_id = g.id AND m.left_on IS NULL AND h.category = '") +
+           category + "') THEN 1 ELSE 0 END";
+  };
+  return "SELECT g.id AS id, g.name AS name, g.village_code AS village_code, g.sector AS sector, "
+         "CAST(NULL AS TEXT) AS scale, CAST(SUBSTR(g.founded_on, 1, 4) AS INTEGER) AS founded_year, " +
+         household("poor") + " AS poor, " + household("zakat_recipient") +
+         " AS zakat_recipient, "
+         // Homogeneous: its current members' enterprises (those recorded) all share its sector.
+         "CASE WHEN EXISTS (SELECT 1 FROM memberships m JOIN enterprises me ON me.id = m.enterprise_id "
+         "WHERE m.group_id = g.id AND m.left_on IS NULL) AND NOT EXISTS (SELECT 1 FROM memberships m JOIN "
+         "enterprises me ON me.id = m.enterprise_id WHERE m.group_id = g.id AND m.left_on IS NULL AND "
+         "me.sector <> g.sector) THEN 1 ELSE 0 END AS homogeneous, " +
+         received + " FROM groups g LEFT JOIN assistance_received r ON r.group_id = g.id WHERE " + where;
+}
+
+// ScoreNeed in SQL over the columns of FactsSql (alias c), with the same weights.
+std::string ScoreSql(int year) {
+  using W = NeedWeights;
+  const std::string y = Number(year);
+  const std::string years = "(" + y + " - CAST(SUBSTR(c.last_on, 1, 4) AS INTEGER))";
+  const std::string per_point = Number(W::kRupiahPerPoint);
+  return "((CASE c.scale WHEN 'micro' THEN " + Number(W::kMicro) + " WHEN 'small' THEN " + Number(W::kSmall) +
+         " ELSE 0 END)"
+         " + (CASE WHEN c.poor = 1 OR c.zakat_recipient = 1 THEN " + Number(W::kHousehold) + " ELSE 0 END)" +
+         " + (CASE WHEN c.founded_year IS NOT NULL AND c.founded_year <= " + y + " AND c.founded_year >= " +
+         Number(year - W::kYoungYears) + " THEN " + Number(W::kYoung) + " ELSE 0 END)" +
+         " + (CASE WHEN c.assistance_count = 0 THEN " + Number(W::kNeverAssisted) + " ELSE " +
+         "(CASE WHEN c.assistance_value / " + per_point + " >= " + Number(W::kMaxValuePenalty) + " THEN " +
+         Number(-W::kMaxValuePenalty) + " ELSE 0 - (c.assistance_value / " + per_point + ") END)" +
+         " + (CASE WHEN c.last_on IS NULL OR " + years + " <= 0 THEN 0 WHEN " + years + " * " +
+         Number(W::kPerYearSinceLast) + " >= " + Number(W::kMaxSinceLast) + " THEN " + Number(W::kMaxSinceLast) +
+         " ELSE " + years + " * " + Number(W::kPerYearSinceLast) + " END) END))";
+}
+
+void AddRegion(std::string& where, Params& params, const std::string& code) {
+  where += "(c.village_code = ";
+  params.Text(where, code);
+  where += " OR c.village_code LIKE ";
+  params.Text(where, code + ".%");
+  where += ")";
+}
+
+// The criteria and filters over `c`, and the rows a candidate comes from.
+std::string CandidatesFrom(const CandidateFilter& filter, Params& params) {
+  const Criteria& criteria = filter.criteria;
+  const std::string p = Number(filter.programme_id);
+  std::string base = filter.kind == RecipientKind::kEnterprise
+                         ? "e.status = 'active' AND NOT EXISTS (SELECT 1 FROM enrolments en WHERE en.programme_id = " +
+                               p + " AND en.enterprise_id = e.id)"
+                         : "g.status IN ('embryo', 'active') AND NOT EXISTS (SELECT 1 FROM enrolments en WHERE "
+                           "en.programme_id = " + p + " AND en.group_id = g.id)";
+  std::string where = " WHERE 1 = 1";
+  if (!criteria.region_codes.empty()) {
+    where += " AND (";
+    for (std::size_t i = 0; i < criteria.region_codes.size(); ++i) {
+      if (i > 0) where += " OR ";
+      AddRegion(where, params, criteria.region_codes[i]);
+    }
+    where += ")";
+  }
+  auto in_list = [&](const char* column, const std::vector<std::string>& words) {
+    if (words.empty()) return;
+    where += std::string(" AND ") + column + " IN (";
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i > 0) where += ", ";
+      params.Text(where, words[i]);
+    }
+    where += ")";
+  };
+  std::vector<std::string> sectors, scales;
+  for (auto sector : criteria.sectors) sectors.emplace_back(domain::registry::ToString(sector));
+  for (auto scale : criteria.scales) scales.emplace_back(domain::registry::ToString(scale));
+  in_list("c.sector", sectors);
+  in_list("c.scale", scales);
+  if (criteria.founded_within_years) {
+    const int start = filter.criteria_starts_on.year;
+    where += " AND c.founded_year IS NOT NULL AND c.founded_year <= " + Number(start) + " AND c.founded_year >= " +
+             Number(start - *criteria.founded_within_years);
+  }
+  if (criteria.homogeneous) where += " AND c.homogeneous = 1";
+  if (!criteria.categories.empty()) {
+    std::string any;
+    for (auto category : criteria.categories) {
+      any += std::string(any.empty() ? "" : " OR ") +
+             (category == Category::kPoor ? "c.poor = 1" : "c.zakat_recipient = 1");
+    }
+    where += " AND (" + any + ")";
+  }
+  if (filter.region_code) {
+    where += " AND ";
+    AddRegion(where, params, *filter.region_code);
+  }
+  if (filter.sector) {
+    where += " AND c.sector = ";
+    params.Text(where, std::string(domain::registry::ToString(*filter.sector)));
+  }
+  return " FROM (" + FactsSql(filter.kind, base) + ") c" + where;
+}
+
+// One row of the candidate columns (FactsSql's then the score).
+struct CandidateVars {
+  long long id = 0, count = 0, value = 0, providers = 0, score = 0;
+  int poor = 0, zakat = 0;
+  std::string name, village;
+  Slot<std::string> sector, scale, last_on;
+  Slot<int> founded, homogeneous;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(name).Into(village).Into(sector.value, sector.indicator).Into(scale.value, scale.indicator)
+        .Into(founded.value, founded.indicator).Into(poor).Into(zakat).Into(homogeneous.value, homogeneous.indicator)
+        .Into(count).Into(value).Into(providers).Into(last_on.value, last_on.indicator).Into(score);
+  }
+  Candidate Get() const {
+    Candidate c;
+    c.id = id;
+    c.name = name;
+    c.facts.village_code = village;
+    if (sector.has()) c.facts.sector = domain::registry::ParseSector(sector.value);
+    if (scale.has()) c.facts.scale = domain::registry::ParseScale(scale.value);
+    c.facts.founded_year = founded.get();
+    if (homogeneous.has()) c.facts.homogeneous = homogeneous.value != 0;
+    if (poor != 0) c.facts.categories.push_back(Category::kPoor);
+    if (zakat != 0) c.facts.categories.push_back(Category::kZakatRecipient);
+    c.received.count = count;
+    c.received.value = value;
+    c.received.providers = providers;
+    c.received.last_on = OptionalDate(last_on);
+    c.score = static_cast<int>(score);
+    return c;
+  }
+};
+
+constexpr const char* kCandidateColumns =
+    "c.id, c.name, c.village_code, c.sector, c.scale, c.founded_year, c.poor, c.zakat_recipient, c.homogeneous, "
+    "c.assistance_count, c.assistance_value, c.providers, c.last_on";
+
+constexpr const char* kRoundColumns =
+    "r.id, r.programme_id, r.kind, r.status, r.opens_on, r.closes_on, r.quota, r.region_code, r.sector, r.note, "
+    "r.scored_year, r.criteria_starts_on, r.candidate_count, r.selected_count, r.cut_score, r.enrolled_count, "
+    "r.created_by, r.created_at, r.decided_by, r.decided_at, r.updated_at";
+constexpr const char* kRoundFrom = " FROM targeting_rounds r";
+
+struct RoundVars {
+  long long id = 0, programme_id = 0, candidates = 0, selected = 0;
+  int year = 0;
+  std::string kind, status, opens_on, closes_on, starts_on, created_at, updated_at;
+  Slot<long long> quota, cut, enrolled, created_by, decided_by;
+  Slot<std::string> region, sector, note, decided_at;
+
+  void Bind(Query& query) {
+    query.Into(id).Into(programme_id).Into(kind).Into(status).Into(opens_on).Into(closes_on)
+        .Into(quota.value, quota.indicator).Into(region.value, region.indicator).Into(sector.value, sector.indicator)
+        .Into(note.value, note.indicator).Into(year).Into(starts_on).Into(candidates).Into(selected)
+        .Into(cut.value, cut.indicator).Into(enrolled.value, enrolled.indicator)
+        .Into(created_by.value, created_by.indicator).Into(created_at).Into(decided_by.value, decided_by.indicator)
+        .Into(decided_at.value, decided_at.indicator).Into(updated_at);
+  }
+  Round Get() const {
+    Round r;
+    r.id = id;
+    r.programme_id = programme_id;
+    r.kind = Stored("kind", kind, ParseRecipientKind);
+    r.status = Stored("status", status, ParseRoundStatus);
+    r.opens_on = DateFrom(opens_on);
+    r.closes_on = DateFrom(closes_on);
+    if (quota.has()) r.quota = quota.value;
+    r.region_code = region.get();
+    if (sector.has()) r.sector = domain::registry::ParseSector(sector.value);
+    r.note = note.get();
+    r.scored_year = year;
+    r.criteria_starts_on = DateFrom(starts_on);
+    r.candidate_count = candidates;
+    r.selected_count = selected;
+    if (cut.has()) r.cut_score = static_cast<int>(cut.value);
+    if (enrolled.has()) r.enrolled_count = enrolled.value;
+    if (created_by.has()) r.created_by = created_by.value;
+    r.created_at = InstantFrom(created_at);
+    if (decided_by.has()) r.decided_by = decided_by.value;
+    r.decided_at = OptionalInstant(decided_at.value, decided_at.indicator);
+    r.updated_at = InstantFrom(updated_at);
+    return r;
+  }
+};
+
+constexpr const char* kBeneficiaryColumns =
+    "b.position, COALESCE(b.enterprise_id, b.group_id), b.name, b.village_code, b.sector, b.scale, b.founded_year, "
+    "b.poor, b.zakat_recipient, b.homogeneous, b.assistance_count, b.assistance_value, b.providers, b.last_on, "
+    "b.score";
+
+const char* RecipientColumn(RecipientKind kind) {
+  return kind == RecipientKind::kEnterprise ? "enterprise_id" : "group_id";
+}
+
+}  // namespace
+
+core::Status SqlTargetingRepository::RecountReceived(RecipientKind kind, std::int64_t id) {
+  return Guard("recount assistance received", [&]() -> core::Status {
+    const std::string column = RecipientColumn(kind), key = Number(id);
+    sql_ << "DELETE FROM assistance_received WHERE " + column + " = " + key;
+    sql_ << "INSERT INTO assistance_received (enterprise_id, group_id, assistance_count, assistance_value, "
+            "providers, last_on) SELECT " +
+                std::string(kind == RecipientKind::kEnterprise ? key + ", CAST(NULL AS BIGINT)" : "CAST(NULL AS BIGINT), " + key) +
+                ", COUNT(*), SUM(value), COUNT(DISTINCT provider_id), MAX(given_on) FROM assistance WHERE " +
+                column + " = " + key + " HAVING COUNT(*) > 0";
+    return core::OkStatus();
+  });
+}
+
+core::Result<AssistanceSummary> SqlTargetingRepository::Received(RecipientKind kind, std::int64_t id) {
+  return Guard("read assistance received", [&]() -> core::Result<AssistanceSummary> {
+    AssistanceSummary summary;
+    long long count = 0, value = 0, providers = 0;
+    Slot<std::string> last;
+    Query query(sql_);
+    query.Into(count).Into(value).Into(providers).Into(last.value, last.indicator);
+    if (query.Run("SELECT assistance_count, assistance_value, providers, last_on FROM assistance_received WHERE " +
+                  std::string(RecipientColumn(kind)) + " = " + Number(id))) {
+      summary.count = count;
+      summary.value = value;
+      summary.providers = providers;
+      summary.last_on = OptionalDate(last);
+    }
+    return summary;
+  });
+}
+
+core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const CandidateFilter& filter,
+                                                                       const core::PageRequest& page) {
+  return Guard("list candidates", [&]() -> core::Result<core::Page<Candidate>> {
+    Params params;
+    const std::string from = CandidatesFrom(filter, params);
+    core::Page<Candidate> result{{}, 0, page.limit, page.offset};
+    long long total = 0;
+    {
+      Query count(sql_);
+      count.Into(total);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*)" + from);
+    }
+    result.total = total;
+    if (total <= page.offset) return result;
+    CandidateVars vars;
+    Query query(sql_);
+    vars.Bind(query);
+    params.BindTo(query);
+    if (query.Run("SELECT " + std::string(kCandidateColumns) + ", " + ScoreSql(filter.year) + " AS score" + from +
+                  " ORDER BY score DESC, c.id LIMIT " + Number(page.limit) + " OFFSET " + Number(page.offset))) {
+      do {
+        result.items.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return result;
+  });
+}
+
+core::Result<Candidate> SqlTargetingRepository::CandidateNow(RecipientKind kind, std::int64_t id, int year) {
+  return Guard("read a candidate", [&]() -> core::Result<Candidate> {
+    const std::string where = (kind == RecipientKind::kEnterprise ? "e.id = " : "g.id = ") + Number(id);
+    CandidateVars vars;
+    Query query(sql_);
+    vars.Bind(query);
+    if (!query.Run("SELECT " + std::string(kCandidateColumns) + ", " + ScoreSql(year) + " AS score FROM (" +
+                   FactsSql(kind, where) + ") c")) {
+      return core::Error::NotFound("no " + std::string(ToString(kind)) + " with id " + Number(id));
+    }
+    return vars.Get();
+  });
+}
+
+core::Result<bool> SqlTargetingRepository::Enrolled(std::int64_t programme_id, RecipientKind kind, std::int64_t id) {
+  return Guard("read an enrolment", [&]() -> core::Result<bool> {
+    long long count = 0;
+    Query query(sql_);
+    query.Into(count);
+    query.Run("SELECT COUNT(*) FROM enrolments WHERE programme_id = " + Number(programme_id) + " AND " +
+              RecipientColumn(kind) + " = " + Number(id));
+    return count > 0;
+  });
+}
+
+core::Result<std::vector<Round>> SqlTargetingRepository::Overlapping(std::int64_t programme_id,
+                                                                     const core::Date& opens_on,
+                                                                     const core::Date& closes_on) {
+  return Guard("find overlapping rounds", [&]() -> core::Result<std::vector<Round>> {
+    std::vector<Round> rounds;
+    RoundVars vars;
+    std::string opens = opens_on.ToString(), closes = closes_on.ToString();
+    Query query(sql_);
+    vars.Bind(query);
+    query.Use(closes).Use(opens);
+    if (query.Run("SELECT " + std::string(kRoundColumns) + kRoundFrom + " WHERE r.programme_id = " +
+                  Number(programme_id) +
+                  " AND r.status <> 'cancelled' AND r.opens_on <= :c AND r.closes_on >= :o ORDER BY r.opens_on")) {
+      do {
+        rounds.push_back(vars.Get());
+      } while (query.Next());
+    }
+    return rounds;
+  });
+}
+
+core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, const CandidateFilter& filter) {
+  return Guard("freeze a round", [&]() -> core::Result<std::int64_t> {
+    Params params;
+    const std::string from = CandidatesFrom(filter, params);
+    long long candidates = 0;
+    {
+      Query count(sql_);
+      count.Into(candidates);
+      params.BindTo(count);
+      count.Run("SELECT COUNT(*)" + from);
+    }
+    long long id = 0, programme = round.programme_id;
+    int year = round.scored_year;
+    std::string kind(ToString(round.kind)), status(ToString(round.status)), opens = round.opens_on.ToString(),
+        closes = round.closes_on.ToString(), starts = round.criteria_starts_on.ToString(),
+        created = Text(round.created_at), updated = Text(round.updated_at);
+    In<long long> quota = NumberIn(round.quota), by = NumberIn(round.created_by);
+    In<std::string> region = TextIn(round.region_code), note = TextIn(round.note),
+                    sector = TextIn(round.sector ? std::optional<std::string>(domain::registry::ToString(*round.sector))
+                                                 : std::nullopt);
+    {
+      Query insert(sql_);
+      insert.Use(programme).Use(kind).Use(status).Use(opens).Use(closes).Use(quota.value, quota.indicator)
+          .Use(region.value, region.indicator).Use(sector.value, sector.indicator).Use(note.value, note.indicator)
+          .Use(year).Use(starts).Use(candidates).Use(by.value, by.indicator).Use(created).Use(updated).Into(id);
+      insert.Run("INSERT INTO targeting_rounds (programme_id, kind, status, opens_on, closes_on, quota, region_code, "
+                 "sector, note, scored_year, criteria_starts_on, candidate_count, selected_count, created_by, "
+                 "created_at, updated_at) VALUES (:p, :k, :s, :o, :c, :q, :r, :se, :n, :y, :st, :cc, 0, :b, :ca, :u) "
+                 "RETURNING id");
+    }
+    // The criteria as they stand, in programme_criteria's words.
+    std::vector<std::pair<std::string, std::string>> rows;
+    const auto& c = round.criteria;
+    for (const auto& code : c.region_codes) rows.emplace_back("region", code);
+    for (auto s : c.sectors) rows.emplace_back("sector", std::string(domain::registry::ToString(s)));
+    for (auto s : c.scales) rows.emplace_back("scale", std::string(domain::registry::ToString(s)));
+    if (c.founded_within_years) rows.emplace_back("founded_within_years", std::to_string(*c.founded_within_years));
+    if (c.homogeneous) rows.emplace_back("homogeneous", "1");
+    for (auto category : c.categories) rows.emplace_back("category", std::string(ToString(category)));
+    for (auto& [criterion, value] : rows) {
+      sql_ << "INSERT INTO round_criteria (round_id, kind, value) VALUES (:r, :k, :v)", soci::use(id),
+          soci::use(criterion), soci::use(value);
+    }
+    // The list itself: one INSERT … SELECT, ranked as Candidates ranks.
+    const bool enterprises = round.kind == RecipientKind::kEnterprise;
+    const long long limit = round.quota.value_or(std::int64_t{1} << 62);
+    long long selected = 0;
+    {
+      Query insert(sql_);
+      params.BindTo(insert);
+      insert.Run("INSERT INTO round_beneficiaries (round_id, position, enterprise_id, group_id, name, village_code, "
+                 "sector, scale, founded_year, poor, zakat_recipient, homogeneous, assistance_count, "
+                 "assistance_value, providers, last_on, score) SELECT " +
+                 Number(id) + ", ROW_NUMBER() OVER (ORDER BY s.score DESC, s.id), " +
+                 (enterprises ? "s.id, CAST(NULL AS BIGINT)" : "CAST(NULL AS BIGINT), s.id") +
+                 ", s.name, s.village_code, s.sector, s.scale, s.founded_year, s.poor, s.zakat_recipient, "
+                 "s.homogeneous, s.assistance_count, s.assistance_value, s.providers, s.last_on, s.score FROM "
+                 "(SELECT " + std::string(kCandidateColumns) + ", " + ScoreSql(round.scored_year) + " AS score" +
+                 from + ") s ORDER BY s.score DESC, s.id LIMIT " + Number(limit));
+      selected = insert.AffectedRows();
+    }
+    // The score of the last selected, when the quota left qualified candidates out.
+    if (selected < candidates) {
+      sql_ << "UPDATE targeting_rounds SET selected_count = :n, cut_score = (SELECT MIN(score) FROM "
+              "round_beneficiaries WHERE round_id = :r) WHERE id = :r2",
+          soci::use(selected), soci::use(id), soci::use(id);
+    } else {
+      sql_ << "UPDATE targeting_rounds SET selected_count = :n WHERE id = :r", soci::use(selected), soci::use(id);
+    }
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+void SqlTargetingRepository::ReadCriteria(Round& round) {
+  long long id = round.id;
+  std::string kind, value;
+  Query query(sql_);
+  query.Into(kind).Into(value).Use(id);
+  if (!query.Run("SELECT kind, value FROM round_criteria WHERE round_id = :r ORDER BY kind, value")) return;
+  Criteria& c = round.criteria;
+  do {
+    if (kind == "region") {
+      c.region_codes.push_back(value);
+    } else if (kind == "sector") {
+      c.sectors.push_back(Stored("criterion sector", value, domain::registry::ParseSector));
+    } else if (kind == "scale") {
+      c.scales.push_back(Stored("criterion scale", value, domain::registry::ParseScale));
+    } else if (kind == "founded_within_years") {
+      c.founded_within_years = std::stoi(value);
+    } else if (kind == "homogeneous") {
+      c.homogeneous = true;
+    } else {
+      c.categories.push_back(Stored("criterion category", value, ParseCategory));
+    }
+  } while (query.Next());
+}
+
+core::Result<Round> SqlTargetingRepository::FindRound(std::int64_t id) {
+  return Guard("find round", [&]() -> core::Result<Round> {
+    RoundVars vars;
+    if (!FetchRecord(sql_, vars, kRoundColumns, kRoundFrom, "r", id)) {
+      return core::Error::NotFound("no round with id " + Number(id));
+    }
+    Round round = vars.Get();
+    ReadCriteria(round);
+    return round;
+  });
+}
+
+core::Result<core::Page<Round>> SqlTargetingRepository::ListRounds(const RoundFilter& filter,
+                                                                   const core::PageRequest& page) {
+  return Guard("list rounds", [&]() -> core::Result<core::Page<Round>> {
+    Params params;
+    std::string where = " WHERE 1 = 1";
+    if (filter.programme_id) where += " AND r.programme_id = " + Number(*filter.programme_id);
+    if (filter.status) {
+      where += " AND r.status = ";
+      params.Text(where, std::string(ToString(*filter.status)));
+    }
+    if (filter.kind) {
+      where += " AND r.kind = ";
+      params.Text(where, std::string(ToString(*filter.kind)));
+    }
+    RoundVars vars;
+    auto rounds = PagedQuery<Round>(
+        sql_, page, kRoundColumns, kRoundFrom + where, params, "r.id DESC", [&](Query& query) { vars.Bind(query); },
+        [&] { return vars.Get(); });
+    for (auto& round : rounds.items) ReadCriteria(round);
+    return rounds;
+  });
+}
+
+core::Status SqlTargetingRepository::UpdateRound(const Round& round) {
+  return Guard("update round", [&]() -> core::Status {
+    long long id = round.id;
+    std::string status(ToString(round.status)), updated = Text(round.updated_at);
+    In<long long> enrolled = NumberIn(round.enrolled_count), by = NumberIn(round.decided_by);
+    In<std::string> at = InstantIn(round.decided_at);
+    sql_ << "UPDATE targeting_rounds SET status = :s, enrolled_count = :e, decided_by = :b, decided_at = :a, "
+            "updated_at = :u WHERE id = :id",
+        soci::use(status), soci::use(enrolled.value, enrolled.indicator), soci::use(by.value, by.indicator),
+        soci::use(at.value, at.indicator), soci::use(updated), soci::use(id);
+    return core::OkStatus();
+  });
+}
+
+core::Result<core::Page<Beneficiary>> SqlTargetingRepository::Beneficiaries(std::int64_t round_id,
+                                                                            const core::PageRequest& page) {
+  return Guard("list beneficiaries", [&]() -> core::Result<core::Page<Beneficiary>> {
+    Params params;
+    long long position = 0;
+    CandidateVars vars;
+    return PagedQuery<Beneficiary>(
+        sql_, page, kBeneficiaryColumns, " FROM round_beneficiaries b WHERE b.round_id = " + Number(round_id), params,
+        "b.position",
+        [&](Query& query) {
+          query.Into(position);
+          vars.Bind(query);
+        },
+        [&] { return Beneficiary{round_id, position, vars.Get()}; });
+  });
+}
+
+core::Result<std::optional<Beneficiary>> SqlTargetingRepository::FindBeneficiary(std::int64_t round_id,
+                                                                                 RecipientKind kind,
+                                                                                 std::int64_t id) {
+  return Guard("find beneficiary", [&]() -> core::Result<std::optional<Beneficiary>> {
+    long long position = 0;
+    CandidateVars vars;
+    Query query(sql_);
+    query.Into(position);
+    vars.Bind(query);
+    if (!query.Run("SELECT " + std::string(kBeneficiaryColumns) + " FROM round_beneficiaries b WHERE b.round_id = " +
+                   Number(round_id) + " AND b." + RecipientColumn(kind) + " = " + Number(id))) {
+      return std::optional<Beneficiary>();
+    }
+    return std::optional<Beneficiary>(Beneficiary{round_id, position, vars.Get()});
+  });
+}
+
+core::Result<std::int64_t> SqlTargetingRepository::EnrolBeneficiaries(const Round& round, const core::Date& enrolled_on,
+                                                                      std::optional<std::int64_t> by,
+                                                                      core::Instant at) {
+  return Guard("enrol beneficiaries", [&]() -> core::Result<std::int64_t> {
+    const std::string p = Number(round.programme_id);
+    std::string day = enrolled_on.ToString(), when = Text(at);
+    In<long long> user = NumberIn(by);
+    Query insert(sql_);
+    insert.Use(day).Use(user.value, user.indicator).Use(when).Use(when);
+    insert.Run("INSERT INTO enrolments (programme_id, group_id, enterprise_id, facilitator_id, enrolled_on, "
+               "outside_criteria_reason, created_by, created_at, updated_at) SELECT " +
+               p + ", b.group_id, b.enterprise_id, NULL, CAST(:d AS TEXT), NULL, CAST(:b AS BIGINT), "
+                   "CAST(:c AS TEXT), CAST(:u AS TEXT) FROM round_beneficiaries b WHERE b.round_id = " +
+               Number(round.id) + " AND NOT EXISTS (SELECT 1 FROM enrolments en WHERE en.programme_id = " + p +
+               " AND (en.enterprise_id = b.enterprise_id OR en.group_id = b.group_id)) ORDER BY b.position");
+    return static_cast<std::int64_t>(insert.AffectedRows());
+  });
+}
+
+core::Result<std::vector<std::int64_t>> SqlTargetingRepository::EnterprisesOfAccount(std::int64_t user_id) {
+  return Guard("read an account's enterprises", [&]() -> core::Result<std::vector<std::int64_t>> {
+    std::vector<std::int64_t> ids;
+    long long id = 0;
+    Query query(sql_);
+    query.Into(id);
+    if (query.Run("SELECT DISTINCT e.id FROM memberships m JOIN enterprises e ON e.owner_id = m.person_id "
+                  "WHERE m.user_id = " + Number(user_id) + " AND m.left_on IS NULL ORDER BY e.id LIMIT 20")) {
+      do {
+        ids.push_back(id);
+      } while (query.Next());
+    }
+    return ids;
+  });
+}
+
+core::Result<std::map<std::int64_t, std::vector<HouseholdCategory>>> SqlHouseholdRepository::Categories(
+    const std::vector<std::int64_t>& person_ids) {
+  return Guard("read household categories", [&]() -> core::Result<std::map<std::int64_t, std::vector<HouseholdCategory>>> {
+    std::map<std::int64_t, std::vector<HouseholdCategory>> found;
+    if (person_ids.empty()) return found;
+    Params params;
+    const std::string in = IdList(params, person_ids);
+    long long person = 0;
+    std::string category;
+    Slot<std::string> since, source;
+    Query query(sql_);
+    query.Into(person).Into(category).Into(since.value, since.indicator).Into(source.value, source.indicator);
+    params.BindTo(query);
+    if (query.Run("SELECT person_id, category, since, source FROM household_categories WHERE person_id IN " + in +
+                  " ORDER BY person_id, category")) {
+      do {
+        found[person].push_back({category, OptionalDate(since), source.get()});
+      } while (query.Next());
+    }
+    return found;
+  });
+}
+
+core::Status SqlHouseholdRepository::Replace(std::int64_t person_id, const std::vector<HouseholdCategory>& categories,
+                                             core::Instant at) {
+  return Guard("write household categories", [&]() -> core::Status {
+    long long person = person_id;
+    std::string created = Text(at);
+    sql_ << "DELETE FROM household_categories WHERE person_id = :p", soci::use(person);
+    for (const auto& c : categories) {
+      std::string category = c.category;
+      In<std::string> since = DateIn(c.since), source = TextIn(c.source);
+      sql_ << "INSERT INTO household_categories (person_id, category, since, source, created_at) "
+              "VALUES (:p, :c, :s, :o, :a)",
+          soci::use(person), soci::use(category), soci::use(since.value, since.indicator),
+          soci::use(source.value, source.indicator), soci::use(created);
+    }
+    return core::OkStatus();
+  });
+}
+
+}  // namespace gotong::storage::internal

@@ -1,0 +1,143 @@
+// Targeting's repository (V030): the per-recipient summary of assistance received equals a recount
+// of the ledger after every write, and the SQL ranking scores every candidate as ScoreNeed does.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "domain/programmes/targeting.hpp"
+#include "domain/registry/households.hpp"
+#include "storage/storage_fixture.hpp"
+
+namespace gotong::storage_tests {
+namespace {
+
+using domain::programmes::AssistanceSummary;
+using domain::programmes::CandidateFilter;
+using domain::programmes::RecipientKind;
+
+class TargetingRepository : public StorageTest {
+ protected:
+  void SetUp() override {
+    StorageTest::SetUp();
+    if (HasFatalFailure()) return;
+    for (const char* name : {"Dinas Koperasi", "Bank Jatim", "BAZNAS"}) {
+      domain::registry::Stakeholder s;
+      s.name = name;
+      s.created_at = s.updated_at = T("2026-01-02T03:04:05Z");
+      providers_.push_back(Committed([&](UnitOfWork& unit) { return unit.Stakeholders().Insert(s); }));
+    }
+    group_ = InsertGroup("Kelompok Tape Banjarsari");
+    ASSERT_GT(group_, 0);
+  }
+
+  // An enterprise with the facts the score reads.
+  std::int64_t Enterprise(const std::string& name, std::optional<std::int64_t> turnover, std::optional<int> founded) {
+    domain::registry::Enterprise e;
+    e.owner_id = InsertPerson(name + " (pemilik)");
+    e.name = name;
+    e.sector = domain::registry::Sector::kFoodProcessing;
+    e.village_code = kBanjarsari;
+    e.turnover = turnover;
+    e.founded_year = founded;
+    e.created_at = e.updated_at = T("2026-01-02T03:04:05Z");
+    owners_.push_back(e.owner_id);
+    return Committed([&](UnitOfWork& unit) { return unit.Enterprises().Insert(e); });
+  }
+
+  // One ledger record, straight into the table, and the summary recounted in the same unit.
+  void Give(RecipientKind kind, std::int64_t id, std::int64_t provider, std::int64_t value, const std::string& day) {
+    const std::string column = kind == RecipientKind::kEnterprise ? "enterprise_id" : "group_id";
+    ASSERT_OK(test_database().Execute(
+        "INSERT INTO assistance (provider_id, " + column + ", kind, value, given_on, created_at, updated_at) VALUES (" +
+        std::to_string(provider) + ", " + std::to_string(id) + ", 'grant', " + std::to_string(value) + ", '" + day +
+        "', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z')"));
+    auto write = Begin(Access::kWrite);
+    ASSERT_TRUE(write);
+    ASSERT_OK(write->Targeting().RecountReceived(kind, id));
+    ASSERT_OK(write->Commit());
+  }
+
+  // The kept summary beside a recount of the ledger.
+  void ExpectKeptEqualsRecount(RecipientKind kind, std::int64_t id) {
+    const std::string column = kind == RecipientKind::kEnterprise ? "enterprise_id" : "group_id";
+    const std::string where = " FROM assistance WHERE " + column + " = " + std::to_string(id);
+    auto count = test_database().QueryInt("SELECT COUNT(*)" + where);
+    auto value = test_database().QueryInt("SELECT COALESCE(SUM(value), 0)" + where);
+    auto providers = test_database().QueryInt("SELECT COUNT(DISTINCT provider_id)" + where);
+    ASSERT_TRUE(count.ok() && value.ok() && providers.ok());
+    auto unit = Begin(Access::kRead);
+    ASSERT_TRUE(unit);
+    auto kept = unit->Targeting().Received(kind, id);
+    ASSERT_TRUE(kept.ok()) << kept.error().message;
+    EXPECT_EQ(kept->count, *count);
+    EXPECT_EQ(kept->value, *value);
+    EXPECT_EQ(kept->providers, *providers);
+  }
+
+  std::vector<std::int64_t> providers_, owners_;
+  std::int64_t group_ = 0;
+};
+GOTONG_INSTANTIATE_FOR_BACKENDS(TargetingRepository);
+
+TEST_P(TargetingRepository, TheKeptSummaryEqualsARecountOfTheLedger) {
+  std::int64_t tape = Enterprise("Tape Bu Siti", 100'000'000, 2015);
+  ExpectKeptEqualsRecount(RecipientKind::kEnterprise, tape);
+  Give(RecipientKind::kEnterprise, tape, providers_[0], 5'000'000, "2024-03-01");
+  Give(RecipientKind::kEnterprise, tape, providers_[1], 7'000'000, "2025-06-01");
+  Give(RecipientKind::kEnterprise, tape, providers_[1], 1'500'000, "2023-01-15");
+  Give(RecipientKind::kGroup, group_, providers_[2], 20'000'000, "2025-02-01");
+  ExpectKeptEqualsRecount(RecipientKind::kEnterprise, tape);
+  ExpectKeptEqualsRecount(RecipientKind::kGroup, group_);
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  auto kept = unit->Targeting().Received(RecipientKind::kEnterprise, tape);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(*kept, (AssistanceSummary{3, 13'500'000, 2, D("2025-06-01")}));
+}
+
+TEST_P(TargetingRepository, TheRankingScoresEveryCandidateAsScoreNeedDoes) {
+  // A spread of scales, founding years, households and assistance.
+  std::vector<std::int64_t> ids{Enterprise("Mikro Muda", 100'000'000, 2024), Enterprise("Kecil Lama", 3'000'000'000, 2000),
+                                Enterprise("Menengah", 20'000'000'000, 2019), Enterprise("Tanpa Data", std::nullopt, std::nullopt),
+                                Enterprise("Mikro Dibantu", 50'000'000, 2010), Enterprise("Mikro Lama Dibantu", 50'000'000, 2026)};
+  Give(RecipientKind::kEnterprise, ids[4], providers_[0], 12'000'000, "2023-05-01");
+  Give(RecipientKind::kEnterprise, ids[4], providers_[1], 3'000'000, "2025-05-01");
+  Give(RecipientKind::kEnterprise, ids[5], providers_[2], 90'000'000, "2015-01-01");
+  Give(RecipientKind::kEnterprise, ids[1], providers_[2], 400'000, "2026-01-01");
+  {
+    auto write = Begin(Access::kWrite);
+    ASSERT_TRUE(write);
+    ASSERT_OK(write->Households().Replace(owners_[0], {{"poor", D("2024-01-01"), "DTKS"}}, T("2026-01-02T00:00:00Z")));
+    ASSERT_OK(write->Households().Replace(owners_[4], {{"zakat_recipient", std::nullopt, std::nullopt}},
+                                             T("2026-01-02T00:00:00Z")));
+    ASSERT_OK(write->Commit());
+  }
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  CandidateFilter filter;
+  filter.programme_id = 999;
+  filter.year = 2026;
+  filter.criteria_starts_on = D("2026-01-01");
+  auto page = unit->Targeting().Candidates(filter, {50, 0});
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->items.size(), ids.size());
+  int previous = 1'000'000;
+  std::int64_t previous_id = 0;
+  for (const auto& candidate : page->items) {
+    auto need = domain::programmes::ScoreNeed(candidate.facts, candidate.received, 2026);
+    EXPECT_EQ(candidate.score, need.score) << candidate.name;
+    EXPECT_TRUE(candidate.score < previous || (candidate.score == previous && candidate.id > previous_id))
+        << candidate.name;
+    previous = candidate.score;
+    previous_id = candidate.id;
+    auto now = unit->Targeting().CandidateNow(RecipientKind::kEnterprise, candidate.id, 2026);
+    ASSERT_TRUE(now.ok());
+    EXPECT_EQ(now->score, candidate.score);
+  }
+  EXPECT_EQ(page->items.front().name, "Mikro Muda");  // micro 20 + poor 25 + young 10 + never 30 = 85
+  EXPECT_EQ(page->items.front().score, 85);
+}
+
+}  // namespace
+}  // namespace gotong::storage_tests
