@@ -10,6 +10,7 @@
 #include "domain/mentoring/help_request.hpp"
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/programmes/assistance.hpp"
+#include "domain/programmes/exits.hpp"
 
 namespace gotong::api_tests {
 namespace {
@@ -73,6 +74,7 @@ class KilledBeforeCommit final : public domain::Database {
     domain::programmes::ProgrammeRepository& Programmes() override { return inner_->Programmes(); }
     domain::programmes::EnrolmentRepository& Enrolments() override { return inner_->Enrolments(); }
     domain::programmes::AssistanceRepository& Assistance() override { return inner_->Assistance(); }
+    domain::programmes::ExitRepository& Exits() override { return inner_->Exits(); }
     domain::idempotency::IdempotencyRepository& Idempotency() override { return inner_->Idempotency(); }
     domain::audit::AuditLog& Audit() override { return inner_->Audit(); }
     core::Status Commit() override { return core::Error::Unavailable("killed before the commit (test)"); }
