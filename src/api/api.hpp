@@ -25,6 +25,7 @@
 #include "domain/programmes/programme_service.hpp"
 #include "domain/programmes/assistance_service.hpp"
 #include "domain/programmes/targeting_service.hpp"
+#include "domain/programmes/exit_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -52,6 +53,7 @@ struct Services {
   domain::programmes::ProgrammeService& programmes;
   domain::programmes::AssistanceService& assistance;
   domain::programmes::TargetingService& targeting;
+  domain::programmes::ExitService& exits;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

@@ -26,6 +26,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.programmes,
                        *runtime.assistance,
                        *runtime.targeting,
+                       *runtime.exits,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

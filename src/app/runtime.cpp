@@ -63,6 +63,8 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::programmes::AssistanceService>(*runtime->database, runtime->clock);
   runtime->targeting =
       std::make_unique<domain::programmes::TargetingService>(*runtime->database, runtime->clock);
+  runtime->exits =
+      std::make_unique<domain::programmes::ExitService>(*runtime->database, runtime->clock, *runtime->cycles);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

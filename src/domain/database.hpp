@@ -31,6 +31,7 @@ class ProgrammeRepository;
 class EnrolmentRepository;
 class AssistanceRepository;
 class TargetingRepository;
+class ExitRepository;
 }  // namespace programmes
 namespace registry {
 class HouseholdRepository;
@@ -66,6 +67,7 @@ class UnitOfWork {
   virtual programmes::AssistanceRepository& Assistance() = 0;
   virtual programmes::TargetingRepository& Targeting() = 0;
   virtual registry::HouseholdRepository& Households() = 0;
+  virtual programmes::ExitRepository& Exits() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -10,6 +10,7 @@
 
 #include "domain/mentoring/help_request.hpp"
 #include "sql_assistance.hpp"
+#include "sql_exits.hpp"
 #include "sql_groups.hpp"
 #include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
@@ -106,6 +107,7 @@ class SqlUnit final : public domain::UnitOfWork {
         assistance_(sql_),
         targeting_(sql_),
         households_(sql_),
+        exits_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -166,6 +168,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::programmes::AssistanceRepository& Assistance() override { return assistance_; }
   domain::programmes::TargetingRepository& Targeting() override { return targeting_; }
   domain::registry::HouseholdRepository& Households() override { return households_; }
+  domain::programmes::ExitRepository& Exits() override { return exits_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -211,6 +214,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlAssistanceRepository assistance_;
   internal::SqlTargetingRepository targeting_;
   internal::SqlHouseholdRepository households_;
+  internal::SqlExitRepository exits_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

@@ -141,6 +141,78 @@ TEST_P(AccessMatrix, TheProgrammesOutcomesAnswerEachRoleOnlyWhatItsScopeReaches)
   EXPECT_EQ(Get("/api/v1/programmes/1/learning-outcomes").status(), 401);
 }
 
+// Exit to a local hero, follow-ups and the programme dashboard (issue 15): open to every signed-in
+// caller, narrowed by the service. On programme 1 with group 1 enrolled (the harness's facilitator
+// its facilitator): admins, the owner's officers and the group's facilitator read and write;
+// the group roles' accounts, linked to no member of group 1, reach nothing of it (404), as does
+// everyone on a programme that does not exist. Every route of the family is listed, so that a new
+// one must be added here.
+TEST_P(AccessMatrix, TheExitsFollowUpsAndDashboardAnswerEachRoleWhatItsScopeReaches) {
+  Browser admin = Login(NameOf(Role::kAdmin));
+  Reply group = Write("POST", "/api/v1/groups",
+                      json::object{{"name", "Harapan Sejahtera"},
+                                   {"kind", "joint_business_group"},
+                                   {"sector", "food_processing"},
+                                   {"village_code", "35.07.20.2004"},
+                                   {"origin", "self_initiated"},
+                                   {"steward_id", 1}},
+                      &admin);
+  ASSERT_EQ(group.status(), 201) << group;
+  Reply programme = Write("POST", "/api/v1/programmes",
+                          json::object{{"name", "Pemberdayaan Kelompok Tape"},
+                                       {"owner_id", 1},
+                                       {"starts_on", "2025-01-01"},
+                                       {"ends_on", "2025-06-30"},
+                                       {"factors", json::array{"human_resources"}},
+                                       {"follow_up_months", json::array{3}}},
+                          &admin);
+  ASSERT_EQ(programme.status(), 201) << programme;
+  Reply enrolled = Write("POST", "/api/v1/programmes/1/enrolments",
+                         json::object{{"group_id", 1}, {"enrolled_on", "2025-01-10"},
+                                      {"facilitator_id", UserId(NameOf(Role::kFacilitator))}},
+                         &admin);
+  ASSERT_EQ(enrolled.status(), 201) << enrolled;
+
+  struct Case {
+    std::string method, path;
+    int manager;  // admin, officer and the group's facilitator: the request is theirs to make
+  };
+  // The writes carry an empty body: a manager is told what is missing (400) or that nobody is
+  // nominated yet (409), never refused.
+  const std::vector<Case> cases{
+      {"GET", "/api/v1/programmes/1/exits", 200},
+      {"GET", "/api/v1/programmes/1/exits/1", 200},
+      {"POST", "/api/v1/programmes/1/exits/1/nominations", 400},
+      {"PATCH", "/api/v1/programmes/1/exits/1/checklist", 409},
+      {"POST", "/api/v1/programmes/1/exits/1/hand-over", 409},
+      {"GET", "/api/v1/programmes/1/follow-ups", 200},
+      {"POST", "/api/v1/programmes/1/follow-ups", 400},
+      {"GET", "/api/v1/programmes/1/follow-ups/1", 200},
+      {"GET", "/api/v1/programmes/1/dashboard", 200}};
+  int family = 0;
+  for (const api::Route& route : services().app.routes()) {
+    const std::string& p = route.pattern;
+    if (p.find("/exits") != std::string::npos || p.find("/follow-ups") != std::string::npos ||
+        p == "/api/v1/programmes/{id}/dashboard") {
+      ++family;
+    }
+  }
+  EXPECT_EQ(family, static_cast<int>(cases.size())) << "a route of the family is missing from the cases";
+  for (Role role : domain::accounts::kAllRoles) {
+    Browser browser = Login(NameOf(role));
+    const bool manager = role == Role::kAdmin || role == Role::kOfficer || role == Role::kFacilitator;
+    for (const auto& c : cases) {
+      Reply reply = c.method == "GET" ? Get(c.path, &browser) : Write(c.method, c.path, json::object{}, &browser);
+      EXPECT_EQ(reply.status(), manager ? c.manager : 404) << c.method << " " << c.path << " as " << NameOf(role)
+                                                           << ": " << reply;
+      std::string elsewhere = c.path;
+      elsewhere.replace(elsewhere.find("/programmes/1"), 13, "/programmes/9");
+      Reply other = c.method == "GET" ? Get(elsewhere, &browser) : Write(c.method, elsewhere, json::object{}, &browser);
+      EXPECT_EQ(other.status(), 404) << c.method << " " << elsewhere << " as " << NameOf(role) << ": " << other;
+    }
+  }
+}
+
 // The admin-only routes of today, by name: the table must keep them admin-only.
 TEST_P(AccessMatrix, AccountAdministrationIsAdminOnly) {
   for (const api::Route& route : services().app.routes()) {

@@ -10,6 +10,7 @@
 #include "domain/mentoring/help_request.hpp"
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/programmes/assistance.hpp"
+#include "domain/programmes/exits.hpp"
 
 namespace gotong::api_tests {
 namespace {
@@ -75,6 +76,7 @@ class KilledBeforeCommit final : public domain::Database {
     domain::programmes::AssistanceRepository& Assistance() override { return inner_->Assistance(); }
     domain::programmes::TargetingRepository& Targeting() override { return inner_->Targeting(); }
     domain::registry::HouseholdRepository& Households() override { return inner_->Households(); }
+    domain::programmes::ExitRepository& Exits() override { return inner_->Exits(); }
     domain::idempotency::IdempotencyRepository& Idempotency() override { return inner_->Idempotency(); }
     domain::audit::AuditLog& Audit() override { return inner_->Audit(); }
     core::Status Commit() override { return core::Error::Unavailable("killed before the commit (test)"); }

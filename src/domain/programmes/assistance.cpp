@@ -44,4 +44,24 @@ std::vector<Repayment> RepaymentsOf(const std::vector<RecordedRepayment>& record
   return repayments;
 }
 
+core::Result<LoanSchedule> ScheduleOf(const Assistance& loan) {
+  auto schedule = BuildSchedule(loan.Terms());
+  if (!schedule.ok()) {
+    return core::Error::Internal("loan " + std::to_string(loan.id) +
+                                 " holds terms it could not have been recorded with: " + schedule.error().message);
+  }
+  return schedule;
+}
+
+core::Result<std::vector<Arrears>> ArrearsOfBook(const std::vector<BookedLoan>& loans, const core::Date& day) {
+  std::vector<Arrears> arrears;
+  arrears.reserve(loans.size());
+  for (const auto& loan : loans) {
+    GOTONG_ASSIGN_OR_RETURN(auto schedule, ScheduleOf(loan.assistance));
+    GOTONG_ASSIGN_OR_RETURN(auto on_day, ArrearsOn(schedule, RepaymentsOf(loan.repayments), day));
+    arrears.push_back(on_day);
+  }
+  return arrears;
+}
+
 }  // namespace gotong::domain::programmes

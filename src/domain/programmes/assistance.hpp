@@ -89,6 +89,10 @@ struct RecordedRepayment {
 
 std::vector<Repayment> RepaymentsOf(const std::vector<RecordedRepayment>& recorded);
 
+// A recorded loan's schedule from its stored terms (checked when it was recorded): kInternal when
+// they no longer make one.
+core::Result<LoanSchedule> ScheduleOf(const Assistance& loan);
+
 // The records a caller reaches, when not every one: an officer's stakeholder reaches what it
 // gave, what its programmes (as owner or partner) gave and what reached the enterprises and
 // groups it stewards; a facilitator's programme reaches the programme's records.
@@ -122,6 +126,10 @@ struct BookedLoan {
   Assistance assistance;
   std::vector<RecordedRepayment> repayments;
 };
+
+// The arrears of every loan of a loan book at the end of `day`, in the book's order (for
+// PortfolioAtRiskOf over the book).
+core::Result<std::vector<Arrears>> ArrearsOfBook(const std::vector<BookedLoan>& loans, const core::Date& day);
 
 class AssistanceRepository {
  public:

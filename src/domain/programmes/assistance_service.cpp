@@ -332,16 +332,6 @@ core::Status CheckBudget(UnitOfWork& unit, Problems& problems, const std::option
   return core::OkStatus();
 }
 
-// A loan's schedule from its stored terms (checked when it was recorded).
-core::Result<LoanSchedule> ScheduleOf(const Assistance& a) {
-  auto schedule = BuildSchedule(a.Terms());
-  if (!schedule.ok()) {
-    return Error::Internal("loan " + std::to_string(a.id) + " holds terms it could not have been recorded with: " +
-                           schedule.error().message);
-  }
-  return schedule;
-}
-
 core::Result<LoanView> ViewOf(UnitOfWork& unit, Assistance assistance, const core::Date& today) {
   LoanView view;
   GOTONG_ASSIGN_OR_RETURN(view.schedule, ScheduleOf(assistance));
@@ -445,13 +435,7 @@ core::Result<LoanBook> AssistanceService::Loans(const Context& context, const Lo
   filter.group_id = query.group_id;
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_ASSIGN_OR_RETURN(auto loans, unit->Assistance().LoanBook(filter));
-  std::vector<Arrears> arrears;
-  arrears.reserve(loans.size());
-  for (const auto& loan : loans) {
-    GOTONG_ASSIGN_OR_RETURN(auto schedule, ScheduleOf(loan.assistance));
-    GOTONG_ASSIGN_OR_RETURN(auto day, ArrearsOn(schedule, RepaymentsOf(loan.repayments), book.as_of));
-    arrears.push_back(day);
-  }
+  GOTONG_ASSIGN_OR_RETURN(auto arrears, ArrearsOfBook(loans, book.as_of));
   book.portfolio = PortfolioAtRiskOf(arrears);
   book.loans.total = static_cast<std::int64_t>(loans.size());
   book.loans.limit = query.page.limit;

@@ -2145,7 +2145,7 @@ export interface paths {
         head?: never;
         /**
          * Change a programme or move it on
-         * @description Admins and officers of its owner (a partner's officer gets `403`). Any field of the design; `partners` and `criteria` replace what was there (the owner stays); `owner_id` never changes (`immutable`). `status` moves one step: draft → active → closed (another is a `400`, code `invalid_transition`, with `from` and `to`). A closed programme does not change (`409`). Audited with before and after. Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Admins and officers of its owner (a partner's officer gets `403`). Any field of the design; `partners` and `criteria` replace what was there (the owner stays); `owner_id` never changes (`immutable`). `status` moves one step: draft → active → closed (another is a `400`, code `invalid_transition`, with `from` and `to`). The budget goes no lower than what the ledger has committed to the programme (`budget`, code `below_committed`, param `committed`). A closed programme does not change (`409`). Audited with before and after. Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         patch: operations["updateProgramme"];
         trace?: never;
@@ -2506,6 +2506,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/exits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The groups enrolled in a programme with where their exit stands
+         * @description Every group enrolled in the programme now (not left), oldest enrolment first, with its exit's `status` — `none` (nobody nominated), `nominated` (a local hero nominated, a checklist item still unmet), `ready` (every item met) or `handed_over` — and the current nomination. Read by those who read the programme (admins, the officers of its owner and partners, its facilitators); an account scoped to an enrolled group sees its own group only. Anyone else gets a `404`. `status` filters (the page is then cut from the groups that match, over at most 10,000 enrolled groups).
+         */
+        get: operations["listProgrammeExits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/exits/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One enrolled group's exit
+         * @description The current nomination with its readiness checklist and hand-over, what the group's own records say of the nominee over the last six months (`record`: her office, the meetings held, those she attended and hosted, the ledger entries her account recorded, the other groups she belongs to), the earlier nominations (`history`, newest first, at most 50) and whether the caller may write the exit (`can_manage`: admins, the owner's officers, the group's facilitator). Read as the list is; a group not enrolled now, or another group for a group's account, is a `404`.
+         */
+        get: operations["getGroupExit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/exits/{group_id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nominate a group's local hero
+         * @description Admins, the officers of the programme's owner and the group's facilitator (the enrolment's `facilitator_id`); others who read the programme get a `403`, anyone else a `404`. `member_id` is a member of the group now (`not_member`, `not_current_member`); `nominated_on` defaults to today, not after it (`in_future`) nor before the enrolment (`before_enrolment`). A nomination replaces the current one, which is kept as history (`already_nominated` when she is the nominee already); after the hand-over nobody is nominated again (`409`, code `handed_over`). The new checklist starts unmet. Audited (entity `exit_nomination`, actions `create` and `replace`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["nominateLocalHero"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/exits/{group_id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Check the nominee against the readiness checklist
+         * @description Who nominates. Each item given (`leads_meetings`, `keeps_books`, `outside_network`) is checked again: `met`, its `evidence` (required when met: `<item>.evidence`, `required`) and `checked_on` (default today; not in the future, not before the nomination: `before_nomination`); the items not given stay. No nominee is a `409` (`not_nominated`); after the hand-over the checklist stays as it was (`409`, `handed_over`). Audited with before and after (action `check`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        patch: operations["checkLocalHeroReadiness"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/exits/{group_id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the group's coaching over to its local hero
+         * @description Who nominates. Refused with a `409` until every checklist item is met: one field error per unmet item (`checklist.leads_meetings`, `checklist.keeps_books`, `checklist.outside_network`, code `unmet`, param `item`); with no nominee (`not_nominated`), once handed over (`handed_over`), or when the nominee has left the group (`not_current_member`). `handed_over_on` defaults to today (not in the future, not before the nomination). In one transaction the nomination records the hand-over (day, by whom, `note`), the enrolment records the day, and the hero's membership becomes the group's mentor and local hero (`mentor` and `local_hero` true, audited as a `membership` update). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["handOverCoaching"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up schedule of a programme's groups, with their visits
+         * @description Per group enrolled now (a page of them, oldest enrolment first): each scheduled visit of `follow_up_months` — due that many months after `ends_on`, on the same day of the month or the month's last day when it is shorter — `done` (a visit answers it), `overdue` (its day has passed without one) or `upcoming`; and the group's visits, oldest first (at most 20,000 over the programme). Read as the exits are; a group's account sees its own group.
+         */
+        get: operations["listProgrammeFollowUps"];
+        put?: never;
+        /**
+         * Record a follow-up visit to an enrolled group
+         * @description Admins, the officers of the programme's owner and the group's facilitator; others who read the programme get a `403`, anyone else a `404`. Refused, naming the field: `group_id` not enrolled in the programme (`not_enrolled`); `visited_on` on or before the programme's end (`before_programme_end`, param `ends_on`) or after today (`in_future`); `status` not one of active, struggling, dormant, dissolved; `active_members` outside 0..100000; `meets_sop` missing; `hero_coaching` given where coaching was not handed over (`not_handed_over`); `follow_up_month` not on the schedule (`not_scheduled`) or answered already (`already_done`). Without `follow_up_month` the visit answers the open scheduled month due nearest to it (none once every month is answered). Audited (entity `follow_up`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         */
+        post: operations["recordFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/follow-ups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One enrolled group's follow-up schedule and visits
+         * @description As one row of the programme's list, with every visit of the group (at most 200). A group not enrolled now, or another group for a group's account, is a `404`.
+         */
+        get: operations["getGroupFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's figures, shaped for charts
+         * @description Those who read the programme. Counts per band or status, on today in Indonesia (`as_of`): enrolment (groups and enterprises, current and left; current ones enrolled outside the criteria); SOP compliance of the programme's groups over its months up to today (at most 120; bands as the groups' compliance table, the 20 least compliant groups in `rows`); completion from the learning outcomes of the groups the caller reaches (`GET /programmes/{id}/learning-outcomes`' totals: closed cycles' achieved over targeted competencies); budget (committed, disbursed, `over`: committed beyond the budget); the loan book's PAR30 and its loans by days past due; exits by status; and the follow-up schedule's visits done, overdue and upcoming with the groups by the status their latest visit found. Bounds: the schedule and exits count at most 10,000 enrolled groups and 20,000 visits; the loan book is read whole. An account scoped to an enrolled group gets its own group's figures (`group_id` set) and no `budget`.
+         */
+        get: operations["getProgrammeDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2748,6 +2912,334 @@ export interface components {
              */
             remaining: number;
             over_budget_records: number;
+        };
+        /**
+         * @description Where a group's exit stands: none (nobody nominated), nominated (an item of the checklist still unmet), ready (every item met), handed_over (coaching handed over to the local hero).
+         * @enum {string}
+         */
+        ExitStatus: "none" | "nominated" | "ready" | "handed_over";
+        /**
+         * @description An item of the readiness checklist.
+         * @enum {string}
+         */
+        ReadinessItem: "leads_meetings" | "keeps_books" | "outside_network";
+        ReadinessCheck: {
+            met: boolean;
+            /** @description What shows it is met (or not), as the checker wrote it. */
+            evidence: string | null;
+            /**
+             * Format: date
+             * @description The day it was last checked; null until it is.
+             */
+            checked_on: string | null;
+        };
+        /** @description A local hero nominated for an enrolled group, with her readiness checklist and the hand-over. */
+        Nomination: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Her membership of the group.
+             */
+            member_id: number;
+            hero_name: string;
+            /** Format: date */
+            nominated_on: string;
+            note: string | null;
+            checklist: {
+                leads_meetings: components["schemas"]["ReadinessCheck"];
+                keeps_books: components["schemas"]["ReadinessCheck"];
+                outside_network: components["schemas"]["ReadinessCheck"];
+            };
+            /** @description The items not met, in the checklist's order. */
+            unmet: components["schemas"]["ReadinessItem"][];
+            /** @description The hand-over of coaching; null until it is made. */
+            hand_over: null | {
+                /** Format: date */
+                handed_over_on: string;
+                by: null | components["schemas"]["ExitAccountRef"];
+                note: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description When a later nomination replaced it; null for the current one.
+             */
+            replaced_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ExitGroupRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        ExitSummary: {
+            /** Format: int64 */
+            enrolment_id: number;
+            group: components["schemas"]["ExitGroupRef"];
+            status: components["schemas"]["ExitStatus"];
+            current: null | components["schemas"]["Nomination"];
+        };
+        ExitSummaryPage: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["ExitSummary"][];
+        };
+        /** @description What the group's own records say of the nominee from `from` to `to` (the last six months): nothing here is typed in by the programme. */
+        HeroRecord: {
+            /** @enum {string} */
+            role: "leader" | "secretary" | "treasurer" | "member";
+            mentor: boolean;
+            local_hero: boolean;
+            /** Format: date */
+            joined_on: string;
+            /** Format: date */
+            left_on: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description The group's held meetings in the window. */
+            meetings_held: number;
+            /** @description Those she was recorded present at. */
+            meetings_attended: number;
+            /** @description Those held at her house. */
+            meetings_hosted: number;
+            /** @description Entries her account posted to the group's ledger; null when no account acts for her. */
+            ledger_entries: number | null;
+            /** @description Other groups she is a current member of. */
+            other_groups: number;
+        };
+        ExitView: {
+            /** Format: int64 */
+            enrolment_id: number;
+            group: components["schemas"]["ExitGroupRef"];
+            status: components["schemas"]["ExitStatus"];
+            current: null | components["schemas"]["Nomination"];
+            /** @description What the group's records say of the current nominee; null without one. */
+            record: null | components["schemas"]["HeroRecord"];
+            /** @description Replaced nominations, newest first (at most 50). */
+            history: components["schemas"]["Nomination"][];
+            /** @description The caller nominates, checks and hands over. */
+            can_manage: boolean;
+        };
+        NominationInput: {
+            /** Format: int64 */
+            member_id: number;
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            nominated_on?: string | null;
+            note?: string | null;
+        };
+        ReadinessCheckInput: {
+            met?: boolean;
+            /** @description Required when met. */
+            evidence?: string | null;
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            checked_on?: string | null;
+        };
+        ChecklistInput: {
+            leads_meetings?: components["schemas"]["ReadinessCheckInput"];
+            keeps_books?: components["schemas"]["ReadinessCheckInput"];
+            outside_network?: components["schemas"]["ReadinessCheckInput"];
+            /** @description The nomination's note. */
+            note?: string | null;
+        };
+        HandOverInput: {
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            handed_over_on?: string | null;
+            note?: string | null;
+        };
+        /**
+         * @description What a follow-up visitor found of the group.
+         * @enum {string}
+         */
+        GroupCondition: "active" | "struggling" | "dormant" | "dissolved";
+        FollowUp: {
+            /** Format: int64 */
+            id: number;
+            group: components["schemas"]["ExitGroupRef"];
+            /** @description The scheduled month it answers; null for a visit off the schedule. */
+            follow_up_month: number | null;
+            /** Format: date */
+            visited_on: string;
+            status: components["schemas"]["GroupCondition"];
+            active_members: number;
+            /** @description The group still meets as the programme's SOP asks. */
+            meets_sop: boolean;
+            /** @description The local hero still coaches it; null where coaching was not handed over. */
+            hero_coaching: boolean | null;
+            note: string | null;
+            recorded_by: null | components["schemas"]["ExitAccountRef"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        FollowUpInput: {
+            /** Format: int64 */
+            group_id: number;
+            /** @description Default the open scheduled month due nearest to the visit. */
+            follow_up_month?: number | null;
+            /** Format: date */
+            visited_on: string;
+            status: components["schemas"]["GroupCondition"];
+            active_members: number;
+            meets_sop: boolean;
+            hero_coaching?: boolean | null;
+            note?: string | null;
+        };
+        ScheduledVisit: {
+            /** @description Months after the programme's end. */
+            month: number;
+            /**
+             * Format: date
+             * @description The end moved that many months on, its day kept or clamped to the month's last day.
+             */
+            due_on: string;
+            /**
+             * @description done (a visit answers it), overdue (its day has passed), upcoming.
+             * @enum {string}
+             */
+            state: "done" | "overdue" | "upcoming";
+            /** Format: int64 */
+            follow_up_id: number | null;
+            /** Format: date */
+            visited_on: string | null;
+        };
+        GroupFollowUps: {
+            /** Format: int64 */
+            enrolment_id: number;
+            group: components["schemas"]["ExitGroupRef"];
+            schedule: components["schemas"]["ScheduledVisit"][];
+            /** @description Oldest first, visits off the schedule included. */
+            visits: components["schemas"]["FollowUp"][];
+        };
+        FollowUpBoard: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["GroupFollowUps"][];
+            /** Format: date */
+            ends_on: string;
+            follow_up_months: number[];
+            /** @description The programme's end has passed. */
+            ended: boolean;
+        };
+        DashboardCount: number;
+        ProgrammeDashboard: {
+            /** Format: int64 */
+            programme_id: number;
+            /**
+             * Format: int64
+             * @description The caller's own group when the figures are narrowed to it.
+             */
+            group_id: number | null;
+            /** Format: date */
+            as_of: string;
+            enrolment: {
+                groups: components["schemas"]["DashboardCurrentLeft"];
+                enterprises: components["schemas"]["DashboardCurrentLeft"];
+                outside_criteria: components["schemas"]["DashboardCount"];
+            };
+            compliance: {
+                /** @description The first month counted ("2025-01"). */
+                from: string;
+                to: string;
+                groups: components["schemas"]["DashboardCount"];
+                bands: {
+                    met: components["schemas"]["DashboardCount"];
+                    partial: components["schemas"]["DashboardCount"];
+                    low: components["schemas"]["DashboardCount"];
+                    none: components["schemas"]["DashboardCount"];
+                };
+                rows: {
+                    /** Format: int64 */
+                    group_id: number;
+                    name: string;
+                    sop_meetings_per_month: number;
+                    held: components["schemas"]["DashboardCount"];
+                    required: components["schemas"]["DashboardCount"];
+                }[];
+            };
+            completion: {
+                groups: components["schemas"]["DashboardCount"];
+                cycles: components["schemas"]["DashboardCount"];
+                closed: components["schemas"]["DashboardCount"];
+                achieved: components["schemas"]["DashboardCount"];
+                targets: components["schemas"]["DashboardCount"];
+            };
+            /** @description The programme's money; null for a group's account. */
+            budget: null | {
+                /** Format: int64 */
+                budget: number;
+                /** Format: int64 */
+                committed: number;
+                /** Format: int64 */
+                disbursed: number;
+                /** Format: int64 */
+                over: number;
+                over_budget_records: components["schemas"]["DashboardCount"];
+            };
+            loans: {
+                /** Format: date */
+                as_of: string;
+                loans: components["schemas"]["DashboardCount"];
+                par30: {
+                    /** Format: int64 */
+                    at_risk_principal: number;
+                    /** Format: int64 */
+                    outstanding_principal: number;
+                    ratio: number;
+                    loans_at_risk: components["schemas"]["DashboardCount"];
+                    loans_outstanding: components["schemas"]["DashboardCount"];
+                };
+                /** @description Loans by days past due on `as_of`. */
+                bands: {
+                    current: components["schemas"]["DashboardCount"];
+                    days_1_30: components["schemas"]["DashboardCount"];
+                    days_31_60: components["schemas"]["DashboardCount"];
+                    days_61_90: components["schemas"]["DashboardCount"];
+                    days_over_90: components["schemas"]["DashboardCount"];
+                    closed: components["schemas"]["DashboardCount"];
+                    undisbursed: components["schemas"]["DashboardCount"];
+                };
+            };
+            exits: {
+                none: components["schemas"]["DashboardCount"];
+                nominated: components["schemas"]["DashboardCount"];
+                ready: components["schemas"]["DashboardCount"];
+                handed_over: components["schemas"]["DashboardCount"];
+            };
+            follow_ups: {
+                ended: boolean;
+                schedule: {
+                    done: components["schemas"]["DashboardCount"];
+                    overdue: components["schemas"]["DashboardCount"];
+                    upcoming: components["schemas"]["DashboardCount"];
+                };
+                /** @description The groups by the status their latest visit found. */
+                latest_status: {
+                    active: components["schemas"]["DashboardCount"];
+                    struggling: components["schemas"]["DashboardCount"];
+                    dormant: components["schemas"]["DashboardCount"];
+                    dissolved: components["schemas"]["DashboardCount"];
+                    not_visited: components["schemas"]["DashboardCount"];
+                };
+            };
+        };
+        DashboardCurrentLeft: {
+            current: components["schemas"]["DashboardCount"];
+            left: components["schemas"]["DashboardCount"];
+        };
+        /** @description The account that did it. */
+        ExitAccountRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
         /**
          * @description draft (being designed) → active (enrolling and running) → closed.
@@ -6097,10 +6589,10 @@ export interface components {
             /** @description The offending field as a JSON path-ish name (`username`, `scope.id`, `attendance[3].member_id`), or `""` for the body as a whole. */
             field: string;
             /**
-             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`. The assistance ledger: `conflict` (two fields that exclude each other; gives `with`), `before_given_on` (gives `given_on`), `programme_closed` (gives `name`), `over_budget` (gives `budget`, `committed` and `value`), a loan's `exceeds_outstanding` (gives `outstanding`) and `before_disbursement` (gives `disbursed_on`). Programmes: `required_outside_criteria` (enrolling outside the criteria; gives `unmet`, the criteria not met), `invalid_transition` (gives `from` and `to`), `out_of_range` (gives `min` and `max`).
+             * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`. The assistance ledger: `conflict` (two fields that exclude each other; gives `with`), `before_given_on` (gives `given_on`), `programme_closed` (gives `name`), `over_budget` (gives `budget`, `committed` and `value`), a loan's `exceeds_outstanding` (gives `outstanding`) and `before_disbursement` (gives `disbursed_on`). Programmes: `required_outside_criteria` (enrolling outside the criteria; gives `unmet`, the criteria not met), `invalid_transition` (gives `from` and `to`), `out_of_range` (gives `min` and `max`), `below_committed` (a budget lowered under the committed money; gives `committed`).
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "exceeds_outstanding" | "before_disbursement" | "outside_programme" | "before_opens" | "overlapping_round" | "not_draft" | "count_mismatch" | "programme_ended" | "wrong_kind";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "below_committed" | "exceeds_outstanding" | "before_disbursement" | "outside_programme" | "before_opens" | "overlapping_round" | "not_draft" | "count_mismatch" | "programme_ended" | "wrong_kind";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
@@ -6460,6 +6952,11 @@ export interface components {
          * @example 1
          */
         RoundId: number;
+        /**
+         * @description The enrolled group's id.
+         * @example 1
+         */
+        ExitGroupId: number;
         /**
          * @description The help request's id.
          * @example 1
@@ -15484,6 +15981,421 @@ export interface operations {
             400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProgrammeExits: {
+        parameters: {
+            query?: {
+                /** @description Only the groups whose exit stands so. */
+                status?: components["schemas"]["ExitStatus"];
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the enrolled groups' exits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitSummaryPage"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGroupExit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The enrolled group's id.
+                 * @example 1
+                 */
+                group_id: components["parameters"]["ExitGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's exit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    nominateLocalHero: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The enrolled group's id.
+                 * @example 1
+                 */
+                group_id: components["parameters"]["ExitGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "member_id": 1,
+                 *       "nominated_on": "2025-05-01",
+                 *       "note": "Ketua kelompok, penggerak sejak 2019."
+                 *     }
+                 */
+                "application/json": components["schemas"]["NominationInput"];
+            };
+        };
+        responses: {
+            /** @description Nominated; `Location` names the group's exit. */
+            201: {
+                headers: {
+                    /**
+                     * @description The group's exit.
+                     * @example /api/v1/programmes/1/exits/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    checkLocalHeroReadiness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The enrolled group's id.
+                 * @example 1
+                 */
+                group_id: components["parameters"]["ExitGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "leads_meetings": {
+                 *         "met": true,
+                 *         "evidence": "Memimpin rapat bulanan sejak Maret.",
+                 *         "checked_on": "2025-05-20"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChecklistInput"];
+            };
+        };
+        responses: {
+            /** @description The group's exit as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    handOverCoaching: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The enrolled group's id.
+                 * @example 1
+                 */
+                group_id: components["parameters"]["ExitGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "handed_over_on": "2025-05-31",
+                 *       "note": "Serah terima di balai desa."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HandOverInput"];
+            };
+        };
+        responses: {
+            /** @description Handed over; `Location` names the group's exit. */
+            201: {
+                headers: {
+                    /**
+                     * @description The group's exit.
+                     * @example /api/v1/programmes/1/exits/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitView"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProgrammeFollowUps: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpBoard"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` returned by `POST /api/v1/session` or `GET /api/v1/me`. Required on every write authenticated by the session cookie (a missing or wrong token is a `403` with type `urn:gotong:problem:csrf-failed`); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description Makes a POST or PUT safe to retry (IETF draft `httpapi-idempotency-key-header`): 1 to 255 visible ASCII characters, e.g. a UUID, optionally quoted as a structured-field string. The same key from the same user within 24 hours is answered with the first answer (status, headers and body, plus `Idempotent-Replayed: true`) and writes nothing again; the same key with a different request (method, path, type or body) is a `422`; while the first request with the key is still being processed a retry gets `409` with `Retry-After`. Answers `5xx` and `429` are not kept, so they may be retried under the same key. The web app sends one key per submitted form. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 1,
+                 *       "visited_on": "2025-07-02",
+                 *       "status": "active",
+                 *       "active_members": 6,
+                 *       "meets_sop": true,
+                 *       "hero_coaching": true,
+                 *       "note": "Masih rapat dua kali sebulan."
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded; `Location` names the group's follow-ups. */
+            201: {
+                headers: {
+                    /**
+                     * @description The group's follow-ups.
+                     * @example /api/v1/programmes/1/follow-ups/1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGroupFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+                /**
+                 * @description The enrolled group's id.
+                 * @example 1
+                 */
+                group_id: components["parameters"]["ExitGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's schedule and visits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupFollowUps"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProgrammeDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme's dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDashboard"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
