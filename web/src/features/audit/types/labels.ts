@@ -24,6 +24,7 @@ const MONEY = new Set([
   'debit',
   'credit',
   'value',
+  'budget',
 ]);
 /** Counts of things (not ids): "91.599", not "91599". */
 const COUNTS = new Set([
@@ -90,6 +91,9 @@ const ENTITY_VALUE_TEXTS: Record<string, Words> = {
   'learning_cycle:status': { root: adminId.audit.value.cycleStatus, prefix: 'audit.value.cycleStatus' },
   'help_request:status': { root: adminId.audit.value.helpStatus, prefix: 'audit.value.helpStatus' },
   'matching_run:status': { root: adminId.audit.value.matchingStatus, prefix: 'audit.value.matchingStatus' },
+  'programme:status': { root: adminId.audit.value.programmeStatus, prefix: 'audit.value.programmeStatus' },
+  'assistance:kind': { root: adminId.audit.value.assistanceKind, prefix: 'audit.value.assistanceKind' },
+  'assistance:loan.method': { root: adminId.audit.value.loanMethod, prefix: 'audit.value.loanMethod' },
 };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -106,8 +110,9 @@ export function actionLabel(t: TFunction, action: string, entity = ''): string {
   return hasPath(adminId.audit.actions, [action]) ? t(`audit.actions.${action}` as Key) : action;
 }
 
+/** A field's name; a dotted one ("loan.term_months") is a field inside a part of the record. */
 export function fieldLabel(t: TFunction, field: string): string {
-  return hasPath(adminId.audit.fields, [field]) ? t(`audit.fields.${field}` as Key) : field;
+  return hasPath(adminId.audit.fields, field.split('.')) ? t(`audit.fields.${field}` as Key) : field;
 }
 
 /** "Pengguna nomor 12"; an id that is not a number as it is ("Ekspor data: enterprises"). */

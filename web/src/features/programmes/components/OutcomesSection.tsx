@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable } from '../../../components/DataTable';
+import { Pending } from '../../../components/Pending';
+import { isApiError } from '../../../lib/api-client';
+import { problemMessage } from '../../../lib/problem-messages';
+import { useLearningOutcomes } from '../hooks/use-programmes';
+import type { GroupOutcomeLine, ProgrammeLearningOutcomes } from '../types';
+
+const COMPLETION_COLOUR = '#0f5f4f';
+const RESPONSE_COLOUR = '#1d4f91';
+const HEIGHT = 220;
+
+/** A group's name shortened for an axis; the table carries it whole. */
+const short = (name: string) => (name.length > 14 ? `${name.slice(0, 13)}…` : name);
+
+function OutcomeCharts({ outcomes }: { outcomes: ProgrammeLearningOutcomes }) {
+  const { t } = useTranslation();
+  const data = outcomes.groups.map((g) => ({
+    name: short(g.name),
+    completion: g.completion_percent ?? 0,
+    response: g.help_requests.first_advice.median_hours ?? 0,
+  }));
+  return (
+    <div className="outcome-pair" aria-hidden="true" data-testid="outcome-charts">
+      <div>
+        <p className="chart__caption">{t('programmes.outcomes.completionChart')}</p>
+        <BarChart data={data} responsive style={{ width: '100%', height: HEIGHT }} margin={{ top: 12, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
+          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Bar dataKey="completion" name={t('programmes.outcomes.completionKey')} fill={COMPLETION_COLOUR} minPointSize={2} isAnimationActive={false} />
+        </BarChart>
+      </div>
+      <div>
+        <p className="chart__caption">{t('programmes.outcomes.responseChart')}</p>
+        <BarChart data={data} responsive style={{ width: '100%', height: HEIGHT }} margin={{ top: 12, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
+          <YAxis tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Bar dataKey="response" name={t('programmes.outcomes.responseKey')} fill={RESPONSE_COLOUR} minPointSize={2} isAnimationActive={false} />
+        </BarChart>
+      </div>
+    </div>
+  );
+}
+
+function OutcomeRow({ line, name }: { line: Omit<GroupOutcomeLine, 'group_id' | 'name'>; name: string }) {
+  const { t } = useTranslation();
+  const percent = (value: number | null) => (value === null ? t('programmes.outcomes.noValue') : `${value}%`);
+  const hours = (value: number | null) => (value === null ? t('programmes.outcomes.noValue') : t('programmes.outcomes.hours', { hours: value }));
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td className="num">{t('programmes.outcomes.cycles', { cycles: line.cycles, closed: line.closed })}</td>
+      <td className="num">{percent(line.completion_percent)}</td>
+      <td className="num">{percent(line.attendance_percent)}</td>
+      <td className="num">{line.help_requests.total}</td>
+      <td className="num">{hours(line.help_requests.first_advice.median_hours)}</td>
+      <td className="num">{hours(line.help_requests.resolution.median_hours)}</td>
+    </tr>
+  );
+}
+
+/** Issue 14's figures for the programme's groups: charts first, the table of figures behind them. */
+export function OutcomesSection({ programmeId }: { programmeId: number }) {
+  const { t } = useTranslation();
+  const outcomes = useLearningOutcomes(programmeId);
+  const none = outcomes.isError && isApiError(outcomes.error) && outcomes.error.slug === 'not-found';
+  return (
+    <section className="card" aria-labelledby="programme-outcomes" data-testid="outcomes">
+      <h2 id="programme-outcomes">{t('programmes.outcomes.title')}</h2>
+      <p className="muted">{t('programmes.outcomes.intro')}</p>
+      {none || (outcomes.data && outcomes.data.groups.length === 0) ? (
+        <p>{t('programmes.outcomes.none')}</p>
+      ) : !outcomes.data ? (
+        <Pending problem={outcomes.isError ? problemMessage(t, outcomes.error) : null} loading={t('programmes.outcomes.loading')} />
+      ) : (
+        <>
+          <p>{t('programmes.outcomes.groupsTotal', { count: outcomes.data.groups_total })}</p>
+          <OutcomeCharts outcomes={outcomes.data} />
+          <details>
+            <summary>{t('programmes.outcomes.table')}</summary>
+            <DataTable
+              caption={t('programmes.outcomes.table')}
+              testId="outcome-table"
+              columns={[
+                { label: 'programmes.outcomes.columns.group' },
+                { label: 'programmes.outcomes.columns.cycles', num: true },
+                { label: 'programmes.outcomes.columns.completion', num: true },
+                { label: 'programmes.outcomes.columns.attendance', num: true },
+                { label: 'programmes.outcomes.columns.requests', num: true },
+                { label: 'programmes.outcomes.columns.firstAdvice', num: true },
+                { label: 'programmes.outcomes.columns.resolution', num: true },
+              ]}
+              foot={<OutcomeRow line={outcomes.data.totals} name={t('programmes.outcomes.totals')} />}
+            >
+              {outcomes.data.groups.map((g) => (
+                <OutcomeRow key={g.group_id} line={g} name={g.name} />
+              ))}
+            </DataTable>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
