@@ -323,6 +323,29 @@ export const adminEn: AdminTranslation = {
         failed: 'Failed',
         published: 'Published',
       },
+      partner: 'organisation number {{id}} ({{role}}, {{helix}})',
+      partnerRole: {
+        owner: 'owner',
+        partner: 'partner',
+      },
+      criterion: {
+        region: 'region {{value}}',
+        sector: 'sector {{value}}',
+        scale: 'scale {{value}}',
+        founded_within_years: 'founded within {{value}} years',
+        homogeneous: 'homogeneous group',
+        category: 'category {{value}}',
+      },
+      category: {
+        poor: 'poor household (DTKS)',
+        zakat_recipient: 'zakat recipient (mustahik)',
+      },
+      factor: {
+        capital_access: 'Capital access',
+        human_resources: 'Human resources',
+        partnership: 'Partnership',
+        market_strengthening: 'Market strengthening',
+      },
       programmeStatus: {
         draft: 'Draft',
         active: 'Running',

@@ -327,6 +327,29 @@ export const adminId = {
         failed: 'Gagal',
         published: 'Sudah diterbitkan',
       },
+      partner: 'lembaga nomor {{id}} ({{role}}, {{helix}})',
+      partnerRole: {
+        owner: 'pemilik',
+        partner: 'mitra',
+      },
+      criterion: {
+        region: 'wilayah {{value}}',
+        sector: 'sektor {{value}}',
+        scale: 'skala {{value}}',
+        founded_within_years: 'berdiri paling lama {{value}} tahun',
+        homogeneous: 'kelompok sejenis',
+        category: 'kategori {{value}}',
+      },
+      category: {
+        poor: 'keluarga miskin (DTKS)',
+        zakat_recipient: 'penerima zakat (mustahik)',
+      },
+      factor: {
+        capital_access: 'Akses permodalan',
+        human_resources: 'Sumber daya manusia',
+        partnership: 'Kemitraan',
+        market_strengthening: 'Penguatan pasar',
+      },
       programmeStatus: {
         draft: 'Rancangan',
         active: 'Berjalan',

@@ -146,6 +146,18 @@ describe('valueText', () => {
     expect(valueText(id, 'id', 'amount', 1060000, 'loan')).toBe('Rp\u00a01.060.000');
   });
 
+  it('words a programme’s partners, criteria and factors as the server lists them', () => {
+    expect(valueText(id, 'id', 'partners', '2:owner:government,5:partner:business', 'programme')).toBe(
+      'lembaga nomor 2 (pemilik, Pemerintah); lembaga nomor 5 (mitra, Dunia usaha)',
+    );
+    expect(valueText(id, 'id', 'criteria', 'region=35.07,sector=food_processing,scale=micro,founded_within_years=5,homogeneous,category=poor', 'programme')).toBe(
+      'wilayah 35.07; sektor Olahan pangan; skala Mikro; berdiri paling lama 5 tahun; kelompok sejenis; kategori keluarga miskin (DTKS)',
+    );
+    expect(valueText(en, 'en', 'factors', 'capital_access,partnership', 'programme')).toBe('Capital access, Partnership');
+    // Text of another shape stays as the server wrote it.
+    expect(valueText(id, 'id', 'partners', 'someone', 'programme')).toBe('someone');
+  });
+
   it('writes lists and records out compactly', () => {
     expect(valueText(id, 'id', 'options', ['ya', 'tidak'])).toBe('["ya","tidak"]');
   });

@@ -130,6 +130,56 @@ export function actorLabel(t: TFunction, entry: Pick<AuditEntry, 'actor'>): stri
 
 const LEDGER_LINE = /^([a-z_]+) (Dr|Cr) (\d+)(?: member (\d+))?$/;
 const SHARE = /^member (\d+): (\d+) \(delivered (\d+), paid (\d+)\)$/;
+const PARTNER = /^(\d+):(owner|partner):([a-z_]+)$/;
+const CRITERION = /^(region|sector|scale|founded_within_years|category)=(.+)$|^(homogeneous)$/;
+
+/** A word the texts have at `prefix.value` under `root`, or the value itself. */
+function wordFor(t: TFunction, root: object, prefix: string, value: string): string {
+  return hasPath(root, [value]) ? t(`${prefix}.${value}` as Key) : value;
+}
+
+/**
+ * A programme's lists as the server writes them out: its partners ("2:owner:government"), its
+ * criteria ("sector=food_processing,homogeneous") and its factors ("capital_access,partnership").
+ * Null when the text is not such a list.
+ */
+function programmeListText(t: TFunction, field: string, value: string): string | null {
+  const parts = value.split(',');
+  if (field === 'partners') {
+    const partners = parts.map((part) => PARTNER.exec(part));
+    if (partners.some((partner) => partner === null)) return null;
+    return partners
+      .map((partner) => {
+        const [, id, role, helix] = partner!;
+        return t('audit.value.partner', {
+          id,
+          role: t(`audit.value.partnerRole.${role as 'owner' | 'partner'}`),
+          helix: wordFor(t, texts.stakeholders.helices, 'stakeholders.helices', helix!),
+        });
+      })
+      .join('; ');
+  }
+  if (field === 'criteria') {
+    const criteria = parts.map((part) => CRITERION.exec(part));
+    if (criteria.some((criterion) => criterion === null)) return null;
+    return criteria
+      .map((criterion) => {
+        const [, name, raw, homogeneous] = criterion!;
+        if (homogeneous) return t('audit.value.criterion.homogeneous');
+        let words = raw!;
+        if (name === 'sector') words = wordFor(t, texts.sectors, 'sectors', raw!);
+        if (name === 'scale') words = wordFor(t, texts.scales, 'scales', raw!);
+        if (name === 'category') words = wordFor(t, adminId.audit.value.category, 'audit.value.category', raw!);
+        return t(`audit.value.criterion.${name as 'region' | 'sector' | 'scale' | 'founded_within_years' | 'category'}`, { value: words });
+      })
+      .join('; ');
+  }
+  if (field === 'factors') {
+    if (!parts.every((part) => hasPath(adminId.audit.value.factor, [part]))) return null;
+    return parts.map((part) => t(`audit.value.factor.${part}` as Key)).join(', ');
+  }
+  return null;
+}
 
 /**
  * A list the server writes out as one text, in the reader's words: a ledger entry's lines
@@ -190,7 +240,7 @@ export function valueText(t: TFunction, language: string | undefined, field: str
   if (typeof value === 'string') {
     const words = ENTITY_VALUE_TEXTS[`${entity}:${field}`] ?? VALUE_TEXTS[field];
     if (words && hasPath(words.root, [value])) return t(`${words.prefix}.${value}` as Key);
-    const list = serverListText(t, language, entity, field, value);
+    const list = entity === 'programme' ? programmeListText(t, field, value) : serverListText(t, language, entity, field, value);
     if (list !== null) return list;
     if (INSTANT.test(value)) return formatDateTime(value, language);
     if (DAY.test(value)) return formatDay(value, language);
