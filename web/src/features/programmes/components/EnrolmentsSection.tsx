@@ -79,17 +79,15 @@ export function EnrolmentsSection({ programme, user }: { programme: ProgrammeVie
   );
 }
 
-function EnrolmentCard({
-  enrolment,
-  language,
-  canLeave,
-  onLeave,
-}: {
+interface EnrolmentCardProps {
   enrolment: Enrolment;
   language: string | undefined;
   canLeave: boolean;
-  onLeave: () => Promise<void>;
-}) {
+  /** Records the participant leaving today. */
+  onLeave(this: void): Promise<void>;
+}
+
+function EnrolmentCard({ enrolment, language, canLeave, onLeave }: EnrolmentCardProps) {
   const { t } = useTranslation();
   return (
     <li className="record-card" data-testid={`enrolment-${enrolment.id}`}>

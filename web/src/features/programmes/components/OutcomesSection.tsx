@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable';
 import { Pending } from '../../../components/Pending';
@@ -31,43 +31,47 @@ export function OutcomesSection({ programmeId }: { programmeId: number }) {
   const { t } = useTranslation();
   const outcomes = useLearningOutcomes(programmeId);
   const none = outcomes.isError && isApiError(outcomes.error) && outcomes.error.slug === 'not-found';
+  let content: ReactNode;
+  if (none || (outcomes.data && outcomes.data.groups.length === 0)) {
+    content = <p>{t('programmes.outcomes.none')}</p>;
+  } else if (!outcomes.data) {
+    content = <Pending problem={outcomes.isError ? problemMessage(t, outcomes.error) : null} loading={t('programmes.outcomes.loading')} />;
+  } else {
+    content = (
+      <>
+        <p>{t('programmes.outcomes.groupsTotal', { count: outcomes.data.groups_total })}</p>
+        <Suspense fallback={<p role="status">{t('programmes.outcomes.loading')}</p>}>
+          <OutcomeCharts outcomes={outcomes.data} />
+        </Suspense>
+        <details>
+          <summary>{t('programmes.outcomes.table')}</summary>
+          <DataTable
+            caption={t('programmes.outcomes.table')}
+            testId="outcome-table"
+            columns={[
+              { label: 'programmes.outcomes.columns.group' },
+              { label: 'programmes.outcomes.columns.cycles', num: true },
+              { label: 'programmes.outcomes.columns.completion', num: true },
+              { label: 'programmes.outcomes.columns.attendance', num: true },
+              { label: 'programmes.outcomes.columns.requests', num: true },
+              { label: 'programmes.outcomes.columns.firstAdvice', num: true },
+              { label: 'programmes.outcomes.columns.resolution', num: true },
+            ]}
+            foot={<OutcomeRow line={outcomes.data.totals} name={t('programmes.outcomes.totals')} />}
+          >
+            {outcomes.data.groups.map((g) => (
+              <OutcomeRow key={g.group_id} line={g} name={g.name} />
+            ))}
+          </DataTable>
+        </details>
+      </>
+    );
+  }
   return (
     <section className="card" aria-labelledby="programme-outcomes" data-testid="outcomes">
       <h2 id="programme-outcomes">{t('programmes.outcomes.title')}</h2>
       <p className="muted">{t('programmes.outcomes.intro')}</p>
-      {none || (outcomes.data && outcomes.data.groups.length === 0) ? (
-        <p>{t('programmes.outcomes.none')}</p>
-      ) : !outcomes.data ? (
-        <Pending problem={outcomes.isError ? problemMessage(t, outcomes.error) : null} loading={t('programmes.outcomes.loading')} />
-      ) : (
-        <>
-          <p>{t('programmes.outcomes.groupsTotal', { count: outcomes.data.groups_total })}</p>
-          <Suspense fallback={<p role="status">{t('programmes.outcomes.loading')}</p>}>
-            <OutcomeCharts outcomes={outcomes.data} />
-          </Suspense>
-          <details>
-            <summary>{t('programmes.outcomes.table')}</summary>
-            <DataTable
-              caption={t('programmes.outcomes.table')}
-              testId="outcome-table"
-              columns={[
-                { label: 'programmes.outcomes.columns.group' },
-                { label: 'programmes.outcomes.columns.cycles', num: true },
-                { label: 'programmes.outcomes.columns.completion', num: true },
-                { label: 'programmes.outcomes.columns.attendance', num: true },
-                { label: 'programmes.outcomes.columns.requests', num: true },
-                { label: 'programmes.outcomes.columns.firstAdvice', num: true },
-                { label: 'programmes.outcomes.columns.resolution', num: true },
-              ]}
-              foot={<OutcomeRow line={outcomes.data.totals} name={t('programmes.outcomes.totals')} />}
-            >
-              {outcomes.data.groups.map((g) => (
-                <OutcomeRow key={g.group_id} line={g} name={g.name} />
-              ))}
-            </DataTable>
-          </details>
-        </>
-      )}
+      {content}
     </section>
   );
 }
