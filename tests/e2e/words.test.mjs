@@ -73,6 +73,37 @@ const env = useServerAndBrowser(startServer, async ({ server }) => {
   });
   await admin.post(`/cycles/${seed.cycle.id}/evaluations`, { member_id: learners[0].id, competency_id: yeast.id, achieved: true, level: 2, on_request: true });
   await admin.post('/mentorships', { group_id: seed.tape.id, mentor_member_id: mentor.id, mentor_origin: 'community', mentee_member_id: learners[0].id, started_on: dayInIndonesia(-30) });
+
+  // A programme (issue 15) with a partner and criteria, the tape group enrolled, a soft loan to it
+  // and a repayment: every programme page and its change log have something to say.
+  const stakeholders = (await admin.get('/stakeholders?limit=200')).items;
+  const owner = stakeholders.find((s) => s.helix === 'civil_society') ?? stakeholders[0];
+  const partner = stakeholders.find((s) => s.id !== owner.id);
+  seed.programme = await admin.post('/programmes', {
+    name: 'Pendampingan Kelompok Tape',
+    owner_id: owner.id,
+    starts_on: dayInIndonesia(-90),
+    ends_on: dayInIndonesia(270),
+    factors: ['capital_access', 'human_resources'],
+    budget: 50_000_000,
+    exit_strategy: 'Pendampingan diserahkan kepada tokoh lokal kelompok.',
+    follow_up_months: [3, 6],
+    partners: partner ? [{ stakeholder_id: partner.id, contribution: 'pelatihan' }] : [],
+    criteria: { sectors: ['food_processing'], homogeneous: false },
+  });
+  await admin.patch(`/programmes/${seed.programme.id}`, { status: 'active' });
+  await admin.post(`/programmes/${seed.programme.id}/enrolments`, { group_id: seed.tape.id });
+  seed.loan = await admin.post('/assistance', {
+    programme_id: seed.programme.id,
+    provider_id: owner.id,
+    group_id: seed.tape.id,
+    kind: 'soft_loan',
+    value: 6_000_000,
+    given_on: dayInIndonesia(-60),
+    disbursed_on: dayInIndonesia(-60),
+    loan: { annual_rate_bp: 600, term_months: 6, method: 'declining', first_due_on: dayInIndonesia(-30) },
+  });
+  await admin.post(`/loans/${seed.loan.id}/repayments`, { paid_on: dayInIndonesia(-29), amount: 500_000 });
 });
 
 /** Opens `url` and waits until its heading is shown and nothing is loading any more. */
@@ -205,6 +236,8 @@ const AUDITED = [
   // the mentoring work (issue 14)
   'competency', 'mentorship', 'learning_cycle', 'cycle_session', 'evaluation', 'survey', 'survey_response',
   'survey_code', 'code_tag', 'help_request', 'matching_run',
+  // programmes, the assistance ledger and soft loans (issue 15)
+  'programme', 'enrolment', 'assistance', 'loan',
 ];
 
 test('the Indonesian pages have no English word in them', { timeout: 300_000 }, async (t) => {
@@ -237,6 +270,10 @@ test('the Indonesian pages have no English word in them', { timeout: 300_000 }, 
     `${tape}/settings`,
     '/competencies',
     '/matching',
+    '/programmes',
+    '/programmes/new',
+    ...['', '/enrolments', '/budget', '/ledger', '/loans', '/learning', '/edit'].map((tab) => `/programmes/${seed.programme.id}${tab}`),
+    `/loans/${seed.loan.id}`,
     '/users',
     `/users/${seed.user.id}`,
     '/audit',

@@ -52,9 +52,17 @@ describe('navItemsFor', () => {
   });
 
   it('lists only pages that exist: no area that is still to come', () => {
-    for (const path of ['/mentoring', '/programmes', '/reports']) {
+    for (const path of ['/mentoring', '/reports']) {
       expect(NAV_ITEMS.map((item) => item.path)).not.toContain(path);
     }
+  });
+
+  it('shows the programmes to admin, officer and facilitator, after mentor matching', () => {
+    for (const role of ['admin', 'officer', 'facilitator'] as const) {
+      const list = paths(role);
+      expect(list.indexOf('/programmes')).toBe(list.indexOf('/matching') + 1);
+    }
+    for (const role of ['group_leader', 'mentor', 'member'] as const) expect(paths(role)).not.toContain('/programmes');
   });
 
   it('always shows home, the group workspace and the account, in the same order for every role', () => {

@@ -8,6 +8,7 @@ import { AuditRoute, RegionsRoute, UserRoute, UsersRoute } from './pages/AdminPa
 import { CompetenciesRoute, MatchingRoute } from './pages/MentoringPages';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProgrammesRoute } from './pages/ProgrammePages';
 import {
   EnterpriseDetailRoute,
   EnterpriseFormRoute,
@@ -86,6 +87,11 @@ export function AppRoutes() {
         <Route path="/regions/:code" element={guard('regions.browse', <RegionsRoute />)} />
         <Route path="/competencies" element={<CompetenciesRoute />} />
         <Route path="/matching/:id?" element={guard('matching.use', <MatchingRoute />)} />
+        <Route path="/programmes" element={guard('programmes.read', <ProgrammesRoute view="list" />)} />
+        <Route path="/programmes/new" element={guard('programmes.write', <ProgrammesRoute view="new" />)} />
+        <Route path="/programmes/:id/edit" element={guard('programmes.write', <ProgrammesRoute view="edit" />)} />
+        <Route path="/programmes/:id/:tab?" element={<ProgrammesRoute view="programme" />} />
+        <Route path="/loans/:id" element={<ProgrammesRoute view="loan" />} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

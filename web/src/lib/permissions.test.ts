@@ -34,6 +34,11 @@ describe('can', () => {
     }
   });
 
+  it('lists programmes for admin, officer and facilitator; only admin and officer design them', () => {
+    expect(ROLES.filter((role) => can(role, 'programmes.read'))).toEqual(['admin', 'officer', 'facilitator']);
+    expect(ROLES.filter((role) => can(role, 'programmes.write'))).toEqual(['admin', 'officer']);
+  });
+
   it('grants nothing without a role', () => {
     expect(can(null, 'stakeholders.read')).toBe(false);
     expect(can(undefined, 'registry.read')).toBe(false);

@@ -15,7 +15,9 @@ export type Permission =
   | 'audit.read'
   | 'regions.browse'
   | 'competencies.write'
-  | 'matching.use';
+  | 'matching.use'
+  | 'programmes.read'
+  | 'programmes.write';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -37,6 +39,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'competencies.write': ['admin'],
   // mentor matching runs over the groups one oversees (the server checks each group)
   'matching.use': ['admin', 'officer', 'facilitator'],
+  // empowerment programmes: the nav item for those who read them (the server says which ones each
+  // reaches; a group's accounts reach theirs from the group), and designing one
+  'programmes.read': ['admin', 'officer', 'facilitator'],
+  'programmes.write': ['admin', 'officer'],
   // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
   'regions.browse': ['admin'],
 };

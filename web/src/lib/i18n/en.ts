@@ -22,6 +22,7 @@ export const en: Translation = {
     regions: 'Official regions',
     competencies: 'Competencies',
     matching: 'Mentor matching',
+    programmes: 'Programmes',
     account: 'Account',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',

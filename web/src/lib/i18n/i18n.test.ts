@@ -8,6 +8,9 @@ import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, switchLanguage } 
 import { addLearningTexts, LEARNING_RESOURCES } from './learning';
 import { learningEn } from './learning-en';
 import { learningId } from './learning-id';
+import { addProgrammesTexts, PROGRAMMES_RESOURCES } from './programmes';
+import { programmesEn } from './programmes-en';
+import { programmesId } from './programmes-id';
 import { addSurveysTexts, SURVEYS_RESOURCES } from './surveys';
 import { surveysEn } from './surveys-en';
 import { surveysId } from './surveys-id';
@@ -31,6 +34,7 @@ const BUNDLES = [
   { name: 'admin', id: adminId, en: adminEn, byLanguage: ADMIN_RESOURCES },
   { name: 'learning', id: learningId, en: learningEn, byLanguage: { id: learningId, en: learningEn } },
   { name: 'surveys', id: surveysId, en: surveysEn, byLanguage: { id: surveysId, en: surveysEn } },
+  { name: 'programmes', id: programmesId, en: programmesEn, byLanguage: { id: programmesId, en: programmesEn } },
 ];
 
 describe.each(BUNDLES)('the $name translations', ({ id, en, byLanguage }) => {
@@ -64,7 +68,8 @@ describe.each(BUNDLES)('the $name translations', ({ id, en, byLanguage }) => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const idKeys = leafKeys(id);
     const idValues = leafValues(id);
-    const enByKey = new Map(leafKeys(en).map((k, i) => [k, leafValues(en)[i]!]));
+    const enValues = leafValues(en);
+    const enByKey = new Map(leafKeys(en).map((k, i) => [k, enValues[i]!]));
     idKeys.forEach((key, i) => {
       expect(vars(enByKey.get(key)!), key).toEqual(vars(idValues[i]!));
     });
@@ -122,6 +127,23 @@ describe('the surveys tab’s texts', () => {
   it('share no key with the app’s texts (none would be silently dropped)', () => {
     const appKeys = new Set(leafKeys(id));
     expect(leafKeys({ surveys: surveysId }).filter((key) => appKeys.has(key))).toEqual([]);
+  });
+});
+
+describe('the programmes pages’ texts', () => {
+  it('join the app’s texts once, in both languages, without replacing any', () => {
+    const i18n = createI18n('id');
+    expect(i18n.exists('programmes.title')).toBe(false);
+    addProgrammesTexts(i18n);
+    addProgrammesTexts(i18n);
+    expect(i18n.t('programmes.title')).toBe('Program');
+    expect(i18n.t('programmes.title', { lng: 'en' })).toBe('Programmes');
+    expect(Object.keys(PROGRAMMES_RESOURCES)).toEqual(['id', 'en']);
+  });
+
+  it('share no key with the app’s texts (none would be silently dropped)', () => {
+    const appKeys = new Set(leafKeys(id));
+    expect(leafKeys({ programmes: programmesId }).filter((key) => appKeys.has(key))).toEqual([]);
   });
 });
 

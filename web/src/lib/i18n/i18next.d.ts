@@ -1,15 +1,19 @@
 // Makes t('some.key') a compile error when the key is not in the Indonesian resources: the app's
-// texts, and the admin pages', the learning tab's and the surveys tab's texts that those add when
-// they load (admin.ts, learning.ts, surveys.ts).
+// texts, and the admin pages', the learning tab's, the surveys tab's and the programmes pages' texts
+// that those add when they load (admin.ts, learning.ts, surveys.ts, programmes.ts).
 import 'i18next';
 import type { adminId } from './admin-id';
 import type { id } from './id';
 import type { learningId } from './learning-id';
+import type { programmesId } from './programmes-id';
 import type { surveysId } from './surveys-id';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof adminId & { mentoring: typeof learningId } & { surveys: typeof surveysId } };
+    resources: {
+      translation: typeof id &
+        typeof adminId & { mentoring: typeof learningId } & { surveys: typeof surveysId } & { programmes: typeof programmesId };
+    };
   }
 }

@@ -23,6 +23,7 @@ export const id = {
     regions: 'Wilayah resmi',
     competencies: 'Kompetensi',
     matching: 'Pencocokan mentor',
+    programmes: 'Program',
     account: 'Akun',
     openMenu: 'Buka menu',
     closeMenu: 'Tutup menu',

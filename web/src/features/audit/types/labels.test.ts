@@ -121,6 +121,43 @@ describe('valueText', () => {
     expect(valueText(id, 'id', 'received_bytes', 2500000, 'help_request')).toBe('2.500.000');
   });
 
+  it('words what programmes, enrolments, the assistance ledger and soft loans record', () => {
+    expect(entityLabel(id, 'programme')).toBe('Program');
+    expect(entityLabel(id, 'enrolment')).toBe('Peserta program');
+    expect(entityLabel(id, 'assistance')).toBe('Catatan bantuan');
+    expect(entityLabel(en, 'loan')).toBe('Soft loan');
+    expect(actionLabel(id, 'repay', 'loan')).toBe('Pembayaran pinjaman dicatat');
+    expect(recordLabel(id, { entity: 'loan', entity_id: '7' })).toBe('Pinjaman lunak nomor 7');
+    for (const field of ['starts_on', 'ends_on', 'factors', 'budget', 'exit_strategy', 'follow_up_months', 'partners', 'criteria']) {
+      expect(fieldLabel(id, field)).not.toBe(field);
+    }
+    for (const field of ['facilitator_id', 'enrolled_on', 'outside_criteria_reason', 'provider_id', 'given_on', 'until_on', 'disbursed_on', 'over_budget_reason', 'repayment_id', 'paid_on']) {
+      expect(fieldLabel(id, field)).not.toBe(field);
+    }
+    // A loan's terms are fields inside the record's `loan`.
+    expect(fieldLabel(id, 'loan.term_months')).toBe('Lama pinjaman (bulan)');
+    expect(fieldLabel(en, 'loan.annual_rate_bp')).toBe('Annual interest (basis points)');
+    expect(valueText(id, 'id', 'status', 'active', 'programme')).toBe('Berjalan');
+    expect(valueText(id, 'id', 'kind', 'soft_loan', 'assistance')).toBe('Pinjaman lunak');
+    expect(valueText(en, 'en', 'kind', 'exhibition_slot', 'assistance')).toBe('Exhibition slot');
+    expect(valueText(id, 'id', 'loan.method', 'declining', 'assistance')).toBe('Menurun');
+    expect(valueText(id, 'id', 'budget', 150000000, 'programme')).toBe('Rp\u00a0150.000.000');
+    expect(valueText(id, 'id', 'value', 12000000, 'assistance')).toBe('Rp\u00a012.000.000');
+    expect(valueText(id, 'id', 'amount', 1060000, 'loan')).toBe('Rp\u00a01.060.000');
+  });
+
+  it('words a programme’s partners, criteria and factors as the server lists them', () => {
+    expect(valueText(id, 'id', 'partners', '2:owner:government,5:partner:business', 'programme')).toBe(
+      'lembaga nomor 2 (pemilik, Pemerintah); lembaga nomor 5 (mitra, Dunia usaha)',
+    );
+    expect(valueText(id, 'id', 'criteria', 'region=35.07,sector=food_processing,scale=micro,founded_within_years=5,homogeneous,category=poor', 'programme')).toBe(
+      'wilayah 35.07; sektor Olahan pangan; skala Mikro; berdiri paling lama 5 tahun; kelompok sejenis; kategori keluarga miskin (DTKS)',
+    );
+    expect(valueText(en, 'en', 'factors', 'capital_access,partnership', 'programme')).toBe('Capital access, Partnership');
+    // Text of another shape stays as the server wrote it.
+    expect(valueText(id, 'id', 'partners', 'someone', 'programme')).toBe('someone');
+  });
+
   it('writes lists and records out compactly', () => {
     expect(valueText(id, 'id', 'options', ['ya', 'tidak'])).toBe('["ya","tidak"]');
   });

@@ -24,6 +24,7 @@ const MONEY = new Set([
   'debit',
   'credit',
   'value',
+  'budget',
 ]);
 /** Counts of things (not ids): "91.599", not "91599". */
 const COUNTS = new Set([
@@ -90,6 +91,9 @@ const ENTITY_VALUE_TEXTS: Record<string, Words> = {
   'learning_cycle:status': { root: adminId.audit.value.cycleStatus, prefix: 'audit.value.cycleStatus' },
   'help_request:status': { root: adminId.audit.value.helpStatus, prefix: 'audit.value.helpStatus' },
   'matching_run:status': { root: adminId.audit.value.matchingStatus, prefix: 'audit.value.matchingStatus' },
+  'programme:status': { root: adminId.audit.value.programmeStatus, prefix: 'audit.value.programmeStatus' },
+  'assistance:kind': { root: adminId.audit.value.assistanceKind, prefix: 'audit.value.assistanceKind' },
+  'assistance:loan.method': { root: adminId.audit.value.loanMethod, prefix: 'audit.value.loanMethod' },
 };
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -106,8 +110,9 @@ export function actionLabel(t: TFunction, action: string, entity = ''): string {
   return hasPath(adminId.audit.actions, [action]) ? t(`audit.actions.${action}` as Key) : action;
 }
 
+/** A field's name; a dotted one ("loan.term_months") is a field inside a part of the record. */
 export function fieldLabel(t: TFunction, field: string): string {
-  return hasPath(adminId.audit.fields, [field]) ? t(`audit.fields.${field}` as Key) : field;
+  return hasPath(adminId.audit.fields, field.split('.')) ? t(`audit.fields.${field}` as Key) : field;
 }
 
 /** "Pengguna nomor 12"; an id that is not a number as it is ("Ekspor data: enterprises"). */
@@ -125,6 +130,56 @@ export function actorLabel(t: TFunction, entry: Pick<AuditEntry, 'actor'>): stri
 
 const LEDGER_LINE = /^([a-z_]+) (Dr|Cr) (\d+)(?: member (\d+))?$/;
 const SHARE = /^member (\d+): (\d+) \(delivered (\d+), paid (\d+)\)$/;
+const PARTNER = /^(\d+):(owner|partner):([a-z_]+)$/;
+const CRITERION = /^(region|sector|scale|founded_within_years|category)=(.+)$|^(homogeneous)$/;
+
+/** A word the texts have at `prefix.value` under `root`, or the value itself. */
+function wordFor(t: TFunction, root: object, prefix: string, value: string): string {
+  return hasPath(root, [value]) ? t(`${prefix}.${value}` as Key) : value;
+}
+
+/**
+ * A programme's lists as the server writes them out: its partners ("2:owner:government"), its
+ * criteria ("sector=food_processing,homogeneous") and its factors ("capital_access,partnership").
+ * Null when the text is not such a list.
+ */
+function programmeListText(t: TFunction, field: string, value: string): string | null {
+  const parts = value.split(',');
+  if (field === 'partners') {
+    const partners = parts.map((part) => PARTNER.exec(part));
+    if (partners.some((partner) => partner === null)) return null;
+    return partners
+      .map((partner) => {
+        const [, id, role, helix] = partner!;
+        return t('audit.value.partner', {
+          id,
+          role: t(`audit.value.partnerRole.${role as 'owner' | 'partner'}`),
+          helix: wordFor(t, texts.stakeholders.helices, 'stakeholders.helices', helix!),
+        });
+      })
+      .join('; ');
+  }
+  if (field === 'criteria') {
+    const criteria = parts.map((part) => CRITERION.exec(part));
+    if (criteria.some((criterion) => criterion === null)) return null;
+    return criteria
+      .map((criterion) => {
+        const [, name, raw, homogeneous] = criterion!;
+        if (homogeneous) return t('audit.value.criterion.homogeneous');
+        let words = raw!;
+        if (name === 'sector') words = wordFor(t, texts.sectors, 'sectors', raw!);
+        if (name === 'scale') words = wordFor(t, texts.scales, 'scales', raw!);
+        if (name === 'category') words = wordFor(t, adminId.audit.value.category, 'audit.value.category', raw!);
+        return t(`audit.value.criterion.${name as 'region' | 'sector' | 'scale' | 'founded_within_years' | 'category'}`, { value: words });
+      })
+      .join('; ');
+  }
+  if (field === 'factors') {
+    if (!parts.every((part) => hasPath(adminId.audit.value.factor, [part]))) return null;
+    return parts.map((part) => t(`audit.value.factor.${part}` as Key)).join(', ');
+  }
+  return null;
+}
 
 /**
  * A list the server writes out as one text, in the reader's words: a ledger entry's lines
@@ -185,7 +240,7 @@ export function valueText(t: TFunction, language: string | undefined, field: str
   if (typeof value === 'string') {
     const words = ENTITY_VALUE_TEXTS[`${entity}:${field}`] ?? VALUE_TEXTS[field];
     if (words && hasPath(words.root, [value])) return t(`${words.prefix}.${value}` as Key);
-    const list = serverListText(t, language, entity, field, value);
+    const list = entity === 'programme' ? programmeListText(t, field, value) : serverListText(t, language, entity, field, value);
     if (list !== null) return list;
     if (INSTANT.test(value)) return formatDateTime(value, language);
     if (DAY.test(value)) return formatDay(value, language);

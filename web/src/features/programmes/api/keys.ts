@@ -1,0 +1,18 @@
+// The programmes feature's query keys: the list by filter, one programme and what hangs off it
+// (enrolments, budget, ledger, loan book, learning outcomes), and each loan.
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  lists: () => [...programmeKeys.all, 'list'] as const,
+  list: (filters: { q: string; status: string | null; offset: number }) => [...programmeKeys.lists(), filters] as const,
+  programme: (id: number) => [...programmeKeys.all, 'programme', id] as const,
+  enrolments: (id: number) => [...programmeKeys.programme(id), 'enrolments'] as const,
+  eligibility: (id: number, kind: string, recipientId: number) => [...programmeKeys.programme(id), 'eligibility', kind, recipientId] as const,
+  budget: (id: number) => [...programmeKeys.programme(id), 'budget'] as const,
+  ledger: (id: number, offset: number) => [...programmeKeys.programme(id), 'ledger', offset] as const,
+  loans: (id: number) => [...programmeKeys.programme(id), 'loans'] as const,
+  outcomes: (id: number) => [...programmeKeys.programme(id), 'outcomes'] as const,
+  loan: (id: number) => [...programmeKeys.all, 'loan', id] as const,
+  stakeholders: () => [...programmeKeys.all, 'stakeholders'] as const,
+  facilitators: (id: number) => [...programmeKeys.programme(id), 'facilitators'] as const,
+  search: (kind: string, q: string) => [...programmeKeys.all, 'search', kind, q] as const,
+};
