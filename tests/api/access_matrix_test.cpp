@@ -164,6 +164,7 @@ TEST_P(AccessMatrix, TheExitsFollowUpsAndDashboardAnswerEachRoleWhatItsScopeReac
                                        {"starts_on", "2025-01-01"},
                                        {"ends_on", "2025-06-30"},
                                        {"factors", json::array{"human_resources"}},
+                                       {"budget", 0},
                                        {"follow_up_months", json::array{3}}},
                           &admin);
   ASSERT_EQ(programme.status(), 201) << programme;

@@ -339,7 +339,7 @@ TEST_P(Exits, EachCallerReachesTheExitsItsScopeReaches) {
   // Programme 2, owned by stakeholder 3, with a facilitator of its own.
   Reply second = Post("/api/v1/programmes",
                       {{"name", "Program Lain"}, {"starts_on", "2025-01-01"}, {"ends_on", "2025-12-31"},
-                       {"factors", json::array{"partnership"}}},
+                       {"factors", json::array{"partnership"}}, {"budget", 0}},
                       stranger_);
   ASSERT_EQ(second.status(), 201) << second;
   domain::accounts::NewUser input;
