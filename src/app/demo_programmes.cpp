@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/demo_data.hpp"
+#include "app/demo_history.hpp"
 #include "core/text.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/rules.hpp"
@@ -24,54 +25,8 @@ namespace registry = domain::registry;
 using groups::Month;
 using Text = std::optional<std::string>;
 using Number = std::optional<std::int64_t>;
-
-// A small deterministic generator, as the registry's (the standard distributions differ between
-// libraries).
-class Draw {
- public:
-  explicit Draw(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    state_ += 0x9E3779B97F4A7C15ULL;
-    std::uint64_t z = state_;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
-  bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
-  std::int64_t Between(std::int64_t low, std::int64_t high) {
-    return low + static_cast<std::int64_t>(Next() % static_cast<std::uint64_t>(high - low + 1));
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-// The clock at a day of the past while the demo writes it; the real clock again afterwards.
-class Replay {
- public:
-  explicit Replay(Runtime& runtime) : runtime_(runtime), today_(groups::TodayInIndonesia(runtime.clock)) {}
-  ~Replay() { runtime_.clock.Resume(); }
-  Replay(const Replay&) = delete;
-  Replay& operator=(const Replay&) = delete;
-
-  const core::Date& today() const { return today_; }
-  Month Back(int months) const { return groups::MonthsBefore(Month::Of(today_), months); }
-  // `day` of `month`, or today when that would be later.
-  core::Date On(Month month, unsigned day) const {
-    core::Date date{month.year, month.month, std::min(day, month.LastDay().day)};
-    return date > today_ ? today_ : date;
-  }
-  void At(const core::Date& day) {
-    std::chrono::sys_days days{std::chrono::year{day.year} / std::chrono::month{day.month} /
-                               std::chrono::day{day.day}};
-    runtime_.clock.Replay(core::Instant{days} + std::chrono::hours(2));
-  }
-
- private:
-  Runtime& runtime_;
-  core::Date today_;
-};
+using demo::History;
+using demo::Random;
 
 core::Date AddDays(const core::Date& day, int days) {
   std::chrono::sys_days at{std::chrono::year{day.year} / std::chrono::month{day.month} / std::chrono::day{day.day}};
@@ -113,7 +68,7 @@ struct Design {
 };
 
 // Designs the programme as a draft and activates it on its first day.
-core::Result<std::int64_t> Launch(Runtime& runtime, Replay& replay, const Design& design) {
+core::Result<std::int64_t> Launch(Runtime& runtime, History& replay, const Design& design) {
   Context system = Context::System("demo");
   replay.At(AddDays(design.starts_on, -20));
   programmes::ProgrammeInput input;
@@ -152,7 +107,7 @@ struct Benefit {
   std::optional<programmes::LoanInput> loan;
 };
 
-core::Result<programmes::Assistance> Give(Runtime& runtime, Replay& replay, const Benefit& benefit) {
+core::Result<programmes::Assistance> Give(Runtime& runtime, History& replay, const Benefit& benefit) {
   replay.At(benefit.given_on);
   programmes::AssistanceInput input;
   if (benefit.programme) input.programme_id = Number(*benefit.programme);
@@ -172,7 +127,7 @@ core::Result<programmes::Assistance> Give(Runtime& runtime, Replay& replay, cons
 // Seed 001: YBM BRILiaN's year with the tape group — equipment, working capital (the aid the
 // group's treasury received), hygiene and packaging training, the food permit — then, after the
 // year, the further equipment support of 2024.
-core::Result<std::int64_t> LoadYbmProgramme(Runtime& runtime, Replay& replay, std::int64_t tape_group) {
+core::Result<std::int64_t> LoadYbmProgramme(Runtime& runtime, History& replay, std::int64_t tape_group) {
   GOTONG_ASSIGN_OR_RETURN(auto ybm, Stakeholder(runtime, "YBM BRILiaN"));
   GOTONG_ASSIGN_OR_RETURN(auto bri, Stakeholder(runtime, "Bank Rakyat Indonesia (BRI)"));
   GOTONG_ASSIGN_OR_RETURN(auto umm, Stakeholder(runtime, "Universitas Muhammadiyah Malang"));
@@ -267,7 +222,7 @@ struct Repaid {
 
 // The repayments of a loan up to today: most borrowers pay each instalment on its day; some pay
 // a few days late; some stop paying (the portfolio at risk the officer watches).
-core::Status PlanRepayments(Runtime& runtime, Replay& replay, Draw& draw, std::int64_t loan_id,
+core::Status PlanRepayments(Runtime& runtime, History& replay, Random& draw, std::int64_t loan_id,
                             std::vector<Repaid>& plan) {
   GOTONG_ASSIGN_OR_RETURN(auto loan, runtime.assistance->Loan(Context::System("demo"), loan_id));
   const int habit = static_cast<int>(draw.Below(100));
@@ -287,7 +242,7 @@ core::Status PlanRepayments(Runtime& runtime, Replay& replay, Draw& draw, std::i
 // businesses founded in the last five years, IBSC training with the university and Telkom,
 // exhibitions with the community — over a share of the 14,579 enterprises, and the ledger's other
 // providers (PNM's working capital) outside any programme.
-core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, Replay& replay, DemoProgrammes loaded) {
+core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, History& replay, DemoProgrammes loaded) {
   GOTONG_ASSIGN_OR_RETURN(auto dinas, Stakeholder(runtime, "Dinas Koperasi, Usaha Mikro dan Perdagangan Kota Batu"));
   GOTONG_ASSIGN_OR_RETURN(auto ibsc, Stakeholder(runtime, "PLUT-KUMKM / IBSC Kota Batu"));
   GOTONG_ASSIGN_OR_RETURN(auto bri, Stakeholder(runtime, "Bank Rakyat Indonesia (BRI)"));
@@ -351,7 +306,7 @@ core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, Replay& replay
 
   // Who gets what, drawn once over the registry; then written in the order of its days, as the
   // ledger would have been kept.
-  Draw draw(2017);
+  Random draw(2017);
   const int young_since = replay.today().year - 5;
   std::vector<Benefit> benefits;
   int loans_given = 0;
@@ -425,7 +380,7 @@ core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, Replay& replay
     if (benefit.loan) loan_ids.push_back(recorded.id);
   }
   // The repayments, in the order of their days.
-  Draw habits(2018);
+  Random habits(2018);
   std::vector<Repaid> repaid;
   for (std::int64_t loan : loan_ids) GOTONG_RETURN_IF_ERROR(PlanRepayments(runtime, replay, habits, loan, repaid));
   std::stable_sort(repaid.begin(), repaid.end(), [](const Repaid& a, const Repaid& b) { return a.paid_on < b.paid_on; });
@@ -445,7 +400,7 @@ core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, Replay& replay
 core::Result<DemoProgrammes> LoadDemoProgrammes(Runtime& runtime, const DemoGroups& groups_loaded) {
   DemoProgrammes loaded;
   if (groups_loaded.tape_group == 0) return loaded;  // loaded before: the groups' history is there
-  Replay replay(runtime);
+  History replay(runtime);
   GOTONG_ASSIGN_OR_RETURN(loaded.ybm, LoadYbmProgramme(runtime, replay, groups_loaded.tape_group));
   return LoadBatuProgrammes(runtime, replay, loaded);
 }
