@@ -30,6 +30,7 @@ namespace programmes {
 class ProgrammeRepository;
 class EnrolmentRepository;
 class AssistanceRepository;
+class DashboardRepository;
 }  // namespace programmes
 
 // One transaction. Nothing is kept unless Commit() succeeds; destroying an uncommitted unit
@@ -60,6 +61,7 @@ class UnitOfWork {
   virtual programmes::ProgrammeRepository& Programmes() = 0;
   virtual programmes::EnrolmentRepository& Enrolments() = 0;
   virtual programmes::AssistanceRepository& Assistance() = 0;
+  virtual programmes::DashboardRepository& Dashboards() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

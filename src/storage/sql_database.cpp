@@ -10,6 +10,7 @@
 
 #include "domain/mentoring/help_request.hpp"
 #include "sql_assistance.hpp"
+#include "sql_dashboards.hpp"
 #include "sql_groups.hpp"
 #include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
@@ -103,6 +104,7 @@ class SqlUnit final : public domain::UnitOfWork {
         programmes_(sql_),
         enrolments_(sql_),
         assistance_(sql_),
+        dashboards_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -161,6 +163,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::programmes::ProgrammeRepository& Programmes() override { return programmes_; }
   domain::programmes::EnrolmentRepository& Enrolments() override { return enrolments_; }
   domain::programmes::AssistanceRepository& Assistance() override { return assistance_; }
+  domain::programmes::DashboardRepository& Dashboards() override { return dashboards_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -204,6 +207,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlProgrammeRepository programmes_;
   internal::SqlEnrolmentRepository enrolments_;
   internal::SqlAssistanceRepository assistance_;
+  internal::SqlDashboardRepository dashboards_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };
