@@ -24,6 +24,7 @@
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/programmes/programme_service.hpp"
 #include "domain/programmes/assistance_service.hpp"
+#include "domain/programmes/dashboard_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -50,6 +51,7 @@ struct Services {
   domain::mentoring::MatchingRunService& matching_runs;
   domain::programmes::ProgrammeService& programmes;
   domain::programmes::AssistanceService& assistance;
+  domain::programmes::DashboardService& dashboards;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

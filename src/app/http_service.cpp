@@ -25,6 +25,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.matching_runs,
                        *runtime.programmes,
                        *runtime.assistance,
+                       *runtime.dashboards,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

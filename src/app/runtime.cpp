@@ -61,6 +61,7 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   runtime->programmes = std::make_unique<domain::programmes::ProgrammeService>(*runtime->database, runtime->clock);
   runtime->assistance =
       std::make_unique<domain::programmes::AssistanceService>(*runtime->database, runtime->clock);
+  runtime->dashboards = std::make_unique<domain::programmes::DashboardService>(*runtime->database);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

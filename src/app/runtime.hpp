@@ -17,6 +17,7 @@
 #include "domain/mentoring/help_request_service.hpp"
 #include "domain/programmes/programme_service.hpp"
 #include "domain/programmes/assistance_service.hpp"
+#include "domain/programmes/dashboard_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -59,6 +60,7 @@ struct Runtime {
   std::unique_ptr<domain::mentoring::MatchingRunService> matching_runs;
   std::unique_ptr<domain::programmes::ProgrammeService> programmes;
   std::unique_ptr<domain::programmes::AssistanceService> assistance;
+  std::unique_ptr<domain::programmes::DashboardService> dashboards;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

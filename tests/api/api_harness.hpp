@@ -103,6 +103,7 @@ class Services {
   domain::mentoring::MatchingRunService matching_runs;
   domain::programmes::ProgrammeService programmes;
   domain::programmes::AssistanceService assistance;
+  domain::programmes::DashboardService dashboards;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::vector<std::int64_t> queued_matching;  // runs POST /matching/runs handed to the worker
