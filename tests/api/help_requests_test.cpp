@@ -73,6 +73,7 @@ class KilledBeforeCommit final : public domain::Database {
     domain::programmes::ProgrammeRepository& Programmes() override { return inner_->Programmes(); }
     domain::programmes::EnrolmentRepository& Enrolments() override { return inner_->Enrolments(); }
     domain::programmes::AssistanceRepository& Assistance() override { return inner_->Assistance(); }
+    domain::programmes::DashboardRepository& Dashboards() override { return inner_->Dashboards(); }
     domain::idempotency::IdempotencyRepository& Idempotency() override { return inner_->Idempotency(); }
     domain::audit::AuditLog& Audit() override { return inner_->Audit(); }
     core::Status Commit() override { return core::Error::Unavailable("killed before the commit (test)"); }
