@@ -525,6 +525,10 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       remember("tallies of equity (6 count served)",
                "INSERT INTO equity_served_tallies (dim, scope, value, recipient, n) SELECT dim, scope, value, "
                "recipient, n FROM equity_served_recount");
+      // Targeting's kept need scores (V033), in the year they were kept in.
+      remember("tallies of need scores (1 clear)", "DELETE FROM need_scores");
+      remember("tallies of need scores (2 score)",
+               "INSERT INTO need_scores (enterprise_id, score) SELECT enterprise_id, score FROM need_score_recount");
     }
     return static_cast<int>(found.size());
   });
