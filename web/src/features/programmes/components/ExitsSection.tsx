@@ -323,7 +323,7 @@ function ChecklistForm({ programmeId, view, onSaved, onCancel }: { programmeId: 
   const check = useCheckReadiness(programmeId, view.group.id);
   const form = useForm<ChecklistDraft, ChecklistField, Parameters<typeof check.mutateAsync>[0], ExitView>({
     initial: () => checklistDraftOf(view.current!.checklist),
-    validate: validateChecklist,
+    validate: (draft) => validateChecklist(draft, checklistDraftOf(view.current!.checklist)),
     send: (input) => check.mutateAsync(input),
     readErrors: (error) =>
       readServerErrors(error, {

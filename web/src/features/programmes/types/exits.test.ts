@@ -132,6 +132,15 @@ describe('the forms’ checks', () => {
       keeps_books: { met: false, evidence: null },
       outside_network: { met: true, evidence: 'Jaringan dinas' },
     });
+    // Against what was saved: only the items changed are checked again.
+    const before = {
+      items: {
+        leads_meetings: { met: false, evidence: '' },
+        keeps_books: { met: false, evidence: '' },
+        outside_network: { met: true, evidence: 'Jaringan dinas' },
+      },
+    };
+    expect(validateChecklist(draft, before).input).toEqual({ leads_meetings: { met: true, evidence: 'Memimpin rapat' } });
     expect(checklistFieldOf('keeps_books.checked_on')).toBe('keeps_books.checked_on');
     expect(checklistFieldOf('note')).toBeNull();
   });

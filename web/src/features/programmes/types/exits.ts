@@ -141,8 +141,11 @@ export function checklistDraftOf(checklist: Record<ReadinessItem, { met: boolean
   return { items };
 }
 
-/** Every item checked again today: met needs its evidence (as the server asks). */
-export function validateChecklist(draft: ChecklistDraft): Checked<ChecklistField, ChecklistInput> {
+/**
+ * The items changed from `before` (every item without it), checked again today: met needs its
+ * evidence (as the server asks). An item left as it was keeps the day it was checked.
+ */
+export function validateChecklist(draft: ChecklistDraft, before?: ChecklistDraft): Checked<ChecklistField, ChecklistInput> {
   const errors: LocalProblems<ChecklistField> = {};
   const input: ChecklistInput = {};
   for (const item of READINESS_ITEMS) {
@@ -150,6 +153,8 @@ export function validateChecklist(draft: ChecklistDraft): Checked<ChecklistField
     const text = evidence.trim();
     if (met && text === '') errors[`${item}.evidence`] = ['programmes.exits.problems.evidence'];
     else if (text.length > MAX_EVIDENCE) errors[`${item}.evidence`] = [{ key: 'programmes.exits.problems.tooLong', values: { max: MAX_EVIDENCE } }];
+    const was = before?.items[item];
+    if (was && was.met === met && was.evidence.trim() === text) continue;
     input[item] = { met, evidence: text || null };
   }
   return Object.keys(errors).length > 0 ? { errors, input: null } : { errors, input };
