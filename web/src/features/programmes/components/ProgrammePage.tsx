@@ -18,7 +18,9 @@ import { nextStatus, programmeEditPath, programmePath, PROGRAMMES_PATH, PROGRAMM
 import { programmeFieldMessage } from '../types/errors';
 import { criteriaInWords, partnersByHelix } from '../types/words';
 import { BudgetSection } from './BudgetSection';
+import { DashboardSection } from './DashboardSection';
 import { EnrolmentsSection } from './EnrolmentsSection';
+import { ExitsSection } from './ExitsSection';
 import { LedgerSection } from './LedgerSection';
 import { LoanBookSection } from './LoanBookSection';
 import { OutcomesSection } from './OutcomesSection';
@@ -32,8 +34,8 @@ interface ProgrammePageProps {
 
 /**
  * A programme: its heading, status and the step to the next one, then its parts as tabs (each at
- * its own address): overview, participants, budget, assistance, loans, learning outcomes. Later
- * parts (candidates and rounds, exit and follow-ups, dashboards) join as tabs of their own.
+ * its own address): overview, the dashboard, participants, budget, assistance, loans, learning
+ * outcomes, exit and follow-ups. Later parts (candidates and rounds) join as tabs of their own.
  */
 export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
   const { t } = useTranslation();
@@ -74,6 +76,8 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {tab === 'ledger' ? <LedgerSection programme={programme} user={user} /> : null}
       {tab === 'loans' ? <LoanBookSection programmeId={id} /> : null}
       {tab === 'learning' ? <OutcomesSection programmeId={id} /> : null}
+      {tab === 'dashboard' ? <DashboardSection programmeId={id} /> : null}
+      {tab === 'exits' ? <ExitsSection programme={programme} /> : null}
     </>
   );
 }

@@ -1,11 +1,13 @@
 // The server's refusals about programmes, enrolments, assistance and loans in words: the codes
 // whose params carry figures (over budget, more than the loan owes, criteria not met, a status
-// step) get sentences of their own here; the rest the app's generic words for the code.
+// step, a readiness item not met, a visit before the programme's end) get sentences of their own
+// here; the rest the app's generic words for the code.
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../../../lib/api-client';
 import { fieldErrorMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
 import { isProgrammeStatus } from './index';
+import { isReadinessItem } from './exits';
 import { unmetInWords } from './words';
 
 const money = (value: string | undefined) => {
@@ -33,6 +35,15 @@ export function programmeFieldMessage(t: TFunction, error: FieldError): string {
       return p.disbursed_on ? t('programmes.errors.beforeDisbursement', { day: p.disbursed_on }) : fieldErrorMessage(t, error);
     case 'programme_closed':
       return t('programmes.errors.programmeClosed');
+    // The exit and follow-ups' codes the app's generic words do not cover, or cover without a figure.
+    case 'in_future':
+      return t('programmes.errors.inFuture');
+    case 'not_member':
+      return t('programmes.errors.notMember');
+    case 'before_programme_end':
+      return p.ends_on ? t('programmes.errors.beforeProgrammeEnd', { day: p.ends_on }) : fieldErrorMessage(t, error);
+    case 'unmet':
+      return isReadinessItem(p.item) ? t('programmes.errors.unmet', { item: t(`programmes.exits.itemNames.${p.item}`) }) : fieldErrorMessage(t, error);
     default:
       return fieldErrorMessage(t, error);
   }
