@@ -27,6 +27,7 @@ using Text = std::optional<std::string>;
 using Number = std::optional<std::int64_t>;
 using demo::History;
 using demo::Random;
+namespace form = domain::form;
 
 core::Date AddDays(const core::Date& day, int days) {
   std::chrono::sys_days at{std::chrono::year{day.year} / std::chrono::month{day.month} / std::chrono::day{day.day}};
@@ -124,6 +125,85 @@ core::Result<programmes::Assistance> Give(Runtime& runtime, History& replay, con
   return runtime.assistance->Create(Context::System("demo"), input);
 }
 
+// Seed 001's exit: near the end of the year the foundation's mentor nominates the group's leader,
+// Sulastri, as its local hero — she hosts the meetings, keeps the books with the treasurer and
+// speaks for the group to the village, the bank and the buyers — checks her readiness item by item
+// and hands the coaching over to her before the programme closes.
+core::Status HandOverToLocalHero(Runtime& runtime, History& replay, std::int64_t programme,
+                                 std::int64_t tape_group, const core::Date& ends_on) {
+  Context system = Context::System("demo");
+  GOTONG_ASSIGN_OR_RETURN(auto members, runtime.groups->ListMembers(system, tape_group, false, {200, 0}));
+  std::int64_t sulastri = 0;
+  for (const auto& m : members.items) {
+    if (m.person_name == "Sulastri") sulastri = m.id;
+  }
+  if (sulastri == 0) return core::Error::Internal("the tape group's leader Sulastri is missing");
+
+  const core::Date nominated_on = AddDays(ends_on, -75);
+  replay.At(nominated_on);
+  programmes::NominationInput nominate;
+  nominate.member_id = Number(sulastri);
+  nominate.nominated_on = Text(nominated_on.ToString());
+  nominate.note = Text("Pemrakarsa kelompok sejak awal, diterima semua anggota, dan menjadi penghubung "
+                       "kelompok dengan desa, bank dan pembeli.");
+  GOTONG_RETURN_IF_ERROR(runtime.exits->Nominate(system, programme, tape_group, nominate));
+
+  const core::Date checked_on = AddDays(ends_on, -30);
+  replay.At(checked_on);
+  auto check = [&](const char* evidence) {
+    programmes::CheckInput item;
+    item.met = form::Field<bool>(true);
+    item.evidence = Text(evidence);
+    item.checked_on = Text(checked_on.ToString());
+    return item;
+  };
+  programmes::ChecklistInput checklist;
+  checklist.items = {check("Memimpin pertemuan dua kali sebulan di rumahnya sejak kelompok berdiri"),
+                     check("Memeriksa buku kas bersama bendahara setiap pertemuan"),
+                     check("Dikenal pemerintah desa, BRI dan pembeli tape di Madiun")};
+  GOTONG_RETURN_IF_ERROR(runtime.exits->Check(system, programme, tape_group, checklist));
+
+  const core::Date handed_over_on = AddDays(ends_on, -10);
+  replay.At(handed_over_on);
+  programmes::HandOverInput hand_over;
+  hand_over.handed_over_on = Text(handed_over_on.ToString());
+  hand_over.note = Text("Pendampingan diserahkan dalam pertemuan penutupan program.");
+  GOTONG_RETURN_IF_ERROR(runtime.exits->HandOver(system, programme, tape_group, hand_over));
+  return core::OkStatus();
+}
+
+// The foundation's follow-up visits after the end: one on each month of the schedule that has come
+// (the group is active, meets its SOP, and Sulastri coaches it); a later one is still ahead.
+core::Status VisitAfterTheEnd(Runtime& runtime, History& replay, std::int64_t programme, std::int64_t tape_group,
+                              const core::Date& ends_on) {
+  struct Visit {
+    int month;
+    std::int64_t active_members;
+    const char* note;
+  };
+  const Visit visits[] = {
+      {3, 10, "Pertemuan tetap berjalan dua kali sebulan; kas dan toko kelompok tertib."},
+      {6, 10, "Kelompok membeli singkong bersama dan mengirim tape ke pasar Madiun."},
+      {12, 9, "Satu anggota pindah kerja; kelompok tetap aktif di bawah pendampingan Bu Sulastri."},
+  };
+  for (const auto& v : visits) {
+    const core::Date visited_on = AddDays(ends_on, v.month * 30 + 5);
+    if (visited_on >= replay.today()) break;
+    replay.At(visited_on);
+    programmes::FollowUpInput visit;
+    visit.group_id = Number(tape_group);
+    visit.follow_up_month = Number(v.month);
+    visit.visited_on = Text(visited_on.ToString());
+    visit.status = Text("active");
+    visit.active_members = Number(v.active_members);
+    visit.meets_sop = form::Field<bool>(true);
+    visit.hero_coaching = form::Field<bool>(true);
+    visit.note = Text(v.note);
+    GOTONG_RETURN_IF_ERROR(runtime.exits->RecordFollowUp(Context::System("demo"), programme, visit));
+  }
+  return core::OkStatus();
+}
+
 // Seed 001: YBM BRILiaN's year with the tape group — equipment, working capital (the aid the
 // group's treasury received), hygiene and packaging training, the food permit — then, after the
 // year, the further equipment support of 2024.
@@ -182,12 +262,14 @@ core::Result<std::int64_t> LoadYbmProgramme(Runtime& runtime, History& replay, s
     benefit.description = g.description;
     GOTONG_RETURN_IF_ERROR(Give(runtime, replay, benefit));
   }
+  GOTONG_RETURN_IF_ERROR(HandOverToLocalHero(runtime, replay, id, tape_group, design.ends_on));
   // The year is over: the programme closes; the foundation's further equipment support (seed 001's
   // 2024 support) comes after it, outside the programme's budget.
   replay.At(AddDays(design.ends_on, 1));
   programmes::ProgrammeInput close;
   close.status = Text("closed");
   GOTONG_RETURN_IF_ERROR(runtime.programmes->Update(Context::System("demo"), id, close));
+  GOTONG_RETURN_IF_ERROR(VisitAfterTheEnd(runtime, replay, id, tape_group, design.ends_on));
   Benefit later;
   later.provider = ybm;
   later.group = tape_group;
@@ -238,6 +320,60 @@ core::Status PlanRepayments(Runtime& runtime, History& replay, Random& draw, std
   return core::OkStatus();
 }
 
+// The households Batu's social office lists as poor (DTKS) and those BAZNAS gives zakat to, among the
+// owners of its enterprises: what targeting reads as need. Set by the department's officer, who
+// alone (with admins) sees them.
+core::Status MarkHouseholds(Runtime& runtime, History& replay, const std::vector<registry::Enterprise>& enterprises) {
+  replay.At(replay.On(replay.Back(19), 20));
+  Random draw(2019);
+  for (const auto& e : enterprises) {
+    const bool poor = draw.Chance(6);
+    const bool zakat = draw.Chance(2);
+    if (!poor && !zakat) continue;
+    registry::PersonInput input;
+    input.categories.emplace();
+    auto add = [&](const char* category, const char* source) {
+      registry::HouseholdCategoryInput given;
+      given.category = Text(category);
+      given.since = Text(replay.On(replay.Back(static_cast<int>(draw.Between(20, 60))), 1).ToString());
+      given.source = Text(source);
+      input.categories->push_back(std::move(given));
+    };
+    if (poor) add("poor", "DTKS Kota Batu");
+    if (zakat) add("zakat_recipient", "BAZNAS Kota Batu");
+    GOTONG_RETURN_IF_ERROR(runtime.registry->UpdatePerson(Context::System("demo"), e.owner_id, input));
+  }
+  return core::OkStatus();
+}
+
+// Who receives the soft loans: a round of the candidates the criteria find, ranked by need (poor and
+// zakat-receiving households, micro businesses, those never assisted first), frozen a week into the
+// programme with a quota of 120 and confirmed by the officer, which enrols them.
+core::Result<std::vector<std::int64_t>> SelectBorrowers(Runtime& runtime, History& replay, std::int64_t programme,
+                                                        const core::Date& starts_on) {
+  Context system = Context::System("demo");
+  replay.At(AddDays(starts_on, 7));
+  programmes::RoundInput round;
+  round.kind = Text("enterprise");
+  round.opens_on = Text(starts_on.ToString());
+  round.closes_on = Text(AddDays(starts_on, 30).ToString());
+  round.quota = Number(120);
+  round.note = Text("Putaran pertama Kredit Usaha Muda");
+  GOTONG_ASSIGN_OR_RETURN(auto frozen, runtime.targeting->CreateRound(system, programme, round));
+  replay.At(AddDays(starts_on, 10));
+  programmes::ConfirmInput confirm;
+  confirm.count = Number(frozen.round.selected_count);
+  GOTONG_RETURN_IF_ERROR(runtime.targeting->Confirm(system, programme, frozen.round.id, confirm));
+  std::vector<std::int64_t> borrowers;
+  for (int offset = 0;; offset += core::PageRequest::kMaxLimit) {
+    GOTONG_ASSIGN_OR_RETURN(auto page, runtime.targeting->Beneficiaries(system, programme, frozen.round.id,
+                                                                        {core::PageRequest::kMaxLimit, offset}));
+    for (const auto& b : page.items) borrowers.push_back(b.beneficiary.candidate.id);
+    if (page.items.size() < static_cast<std::size_t>(core::PageRequest::kMaxLimit)) break;
+  }
+  return borrowers;
+}
+
 // Seed 002: Batu's department with its partners — soft loans through BRI and BTN for micro
 // businesses founded in the last five years, IBSC training with the university and Telkom,
 // exhibitions with the community — over a share of the 14,579 enterprises, and the ledger's other
@@ -270,7 +406,9 @@ core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, History& repla
   loans.criteria.region_codes = std::vector<std::string>{"35.79"};
   loans.criteria.scales = std::vector<std::string>{"micro"};
   loans.criteria.founded_within_years = Number(5);
+  GOTONG_RETURN_IF_ERROR(MarkHouseholds(runtime, replay, enterprises));
   GOTONG_ASSIGN_OR_RETURN(loaded.soft_loans, Launch(runtime, replay, loans));
+  GOTONG_ASSIGN_OR_RETURN(auto borrowers, SelectBorrowers(runtime, replay, loaded.soft_loans, loans.starts_on));
 
   Design training;
   training.name = "Pelatihan dan Pendampingan IBSC Kota Batu";
@@ -307,30 +445,25 @@ core::Result<DemoProgrammes> LoadBatuProgrammes(Runtime& runtime, History& repla
   // Who gets what, drawn once over the registry; then written in the order of its days, as the
   // ledger would have been kept.
   Random draw(2017);
-  const int young_since = replay.today().year - 5;
   std::vector<Benefit> benefits;
-  int loans_given = 0;
+  for (std::int64_t borrower : borrowers) {
+    Benefit loan;
+    loan.programme = loaded.soft_loans;
+    loan.provider = draw.Chance(70) ? bri : btn;
+    loan.enterprise = borrower;
+    loan.kind = "soft_loan";
+    loan.value = draw.Between(5, 25) * 1'000'000;
+    loan.given_on = replay.On(replay.Back(static_cast<int>(draw.Between(2, 17))), static_cast<unsigned>(draw.Between(1, 28)));
+    loan.description = "Kredit Usaha Muda";
+    programmes::LoanInput terms;
+    terms.annual_rate_bp = Number(600);
+    terms.term_months = Number(draw.Chance(60) ? 12 : 18);
+    terms.method = Text(draw.Chance(50) ? "flat" : "declining");
+    terms.first_due_on = Text(AddDays(loan.given_on, 30).ToString());
+    loan.loan = terms;
+    benefits.push_back(std::move(loan));
+  }
   for (const auto& e : enterprises) {
-    const bool micro = e.scale() && e.scale()->scale == registry::Scale::kMicro;
-    const bool young = e.founded_year && *e.founded_year >= young_since;
-    if (micro && young && loans_given < 120 && draw.Chance(45)) {
-      ++loans_given;
-      Benefit loan;
-      loan.programme = loaded.soft_loans;
-      loan.provider = draw.Chance(70) ? bri : btn;
-      loan.enterprise = e.id;
-      loan.kind = "soft_loan";
-      loan.value = draw.Between(5, 25) * 1'000'000;
-      loan.given_on = replay.On(replay.Back(static_cast<int>(draw.Between(2, 17))), static_cast<unsigned>(draw.Between(1, 28)));
-      loan.description = "Kredit Usaha Muda";
-      programmes::LoanInput terms;
-      terms.annual_rate_bp = Number(600);
-      terms.term_months = Number(draw.Chance(60) ? 12 : 18);
-      terms.method = Text(draw.Chance(50) ? "flat" : "declining");
-      terms.first_due_on = Text(AddDays(loan.given_on, 30).ToString());
-      loan.loan = terms;
-      benefits.push_back(std::move(loan));
-    }
     if (draw.Chance(5)) {
       Benefit seat;
       seat.programme = loaded.training;

@@ -104,6 +104,54 @@ TEST_F(DemoProgrammesTest, YbmBrilianRanOneYearWithTheTapeGroupClosedItAndSuppor
   EXPECT_GT(later.given_on, programme.ends_on);
 }
 
+TEST_F(DemoProgrammesTest, YbmHandedCoachingToSulastriBeforeTheEndAndVisitedTheGroupOnTheScheduleSince) {
+  auto exit = runtime_->exits->Get(system_, programmes_.ybm, groups_.tape_group);
+  ASSERT_TRUE(exit.ok()) << exit.error().message;
+  EXPECT_EQ(exit->status, programmes::ExitStatus::kHandedOver);
+  ASSERT_TRUE(exit->current.has_value());
+  EXPECT_EQ(exit->current->hero_name, "Sulastri");
+  for (const auto& check : exit->current->checklist) {
+    EXPECT_TRUE(check.met);
+    EXPECT_TRUE(check.evidence.has_value());
+  }
+  ASSERT_TRUE(exit->current->handed_over_on.has_value());
+  auto ybm = runtime_->programmes->Get(system_, programmes_.ybm);
+  ASSERT_TRUE(ybm.ok()) << ybm.error().message;
+  const core::Date ends_on = ybm->programme.ends_on;
+  EXPECT_LE(*exit->current->handed_over_on, ends_on) << "handed over inside the programme's year";
+  EXPECT_GT(*exit->current->handed_over_on, exit->current->nominated_on);
+
+  // She is the group's mentor and local hero now.
+  auto members = runtime_->groups->ListMembers(system_, groups_.tape_group, false, {200, 0});
+  ASSERT_TRUE(members.ok()) << members.error().message;
+  int heroes = 0;
+  for (const auto& m : members->items) {
+    if (m.local_hero) {
+      ++heroes;
+      EXPECT_EQ(m.person_name, "Sulastri");
+      EXPECT_TRUE(m.mentor);
+    }
+  }
+  EXPECT_EQ(heroes, 1);
+
+  // The visits of 3, 6 and 12 months after the end: those whose day has come are done, in order,
+  // after the end and not in the future; none is overdue.
+  auto visits = runtime_->exits->GroupVisits(system_, programmes_.ybm, groups_.tape_group);
+  ASSERT_TRUE(visits.ok()) << visits.error().message;
+  ASSERT_EQ(visits->schedule.size(), 3u);
+  ASSERT_GE(visits->visits.size(), 2u) << "the programme ended a year ago: the 3- and 6-month visits are done";
+  for (const auto& slot : visits->schedule) {
+    EXPECT_NE(slot.state, programmes::VisitState::kOverdue) << slot.month;
+  }
+  EXPECT_EQ(visits->schedule[0].state, programmes::VisitState::kDone);
+  EXPECT_EQ(visits->schedule[1].state, programmes::VisitState::kDone);
+  for (const auto& v : visits->visits) {
+    EXPECT_GT(v.visited_on, ends_on);
+    EXPECT_LE(v.visited_on, today_);
+    EXPECT_EQ(v.status, programmes::GroupCondition::kActive);
+  }
+}
+
 TEST_F(DemoProgrammesTest, BatuLendsToYoungMicroBusinessesAndSomeLoansFallMoreThan30DaysBehind) {
   ASSERT_GT(programmes_.soft_loans, 0);
   programmes::LoanQuery query;
@@ -118,8 +166,38 @@ TEST_F(DemoProgrammesTest, BatuLendsToYoungMicroBusinessesAndSomeLoansFallMoreTh
   EXPECT_GT(par.ratio, 0.0);
   EXPECT_LT(par.ratio, 0.5);
   int repaid = 0;
-  const int young_since = today_.year - 5;
+  auto programme = runtime_->programmes->Get(system_, programmes_.soft_loans);
+  ASSERT_TRUE(programme.ok()) << programme.error().message;
+  const int young_since = programme->programme.starts_on.year - 5;
+
+  // The borrowers are the beneficiaries of one round the officer confirmed: 120 of more candidates.
+  programmes::RoundQuery rounds_query;
+  rounds_query.page = {10, 0};
+  auto rounds = runtime_->targeting->Rounds(system_, programmes_.soft_loans, rounds_query);
+  ASSERT_TRUE(rounds.ok()) << rounds.error().message;
+  ASSERT_EQ(rounds->total, 1);
+  const auto& round = rounds->items[0];
+  EXPECT_EQ(round.status, programmes::RoundStatus::kConfirmed);
+  EXPECT_EQ(round.selected_count, 120);
+  EXPECT_GT(round.candidate_count, round.selected_count);
+  std::set<std::int64_t> beneficiaries;
+  int in_poor_households = 0;
+  for (int offset = 0; offset < 120; offset += 100) {
+    auto page = runtime_->targeting->Beneficiaries(system_, programmes_.soft_loans, round.id, {100, offset});
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    for (const auto& b : page->items) {
+      beneficiaries.insert(b.beneficiary.candidate.id);
+      if (!b.beneficiary.candidate.facts.categories.empty()) ++in_poor_households;
+    }
+  }
+  EXPECT_EQ(beneficiaries.size(), 120u);
+  EXPECT_GT(in_poor_households, 0) << "poor and zakat-receiving households rank first";
+  auto enrolled = runtime_->programmes->Enrolments(system_, programmes_.soft_loans, {});
+  ASSERT_TRUE(enrolled.ok()) << enrolled.error().message;
+  EXPECT_EQ(enrolled->total, 120) << "confirming the round enrolled its beneficiaries";
+
   for (const auto& summary : book->loans.items) {
+    EXPECT_TRUE(beneficiaries.count(*summary.assistance.enterprise_id)) << summary.assistance.recipient_name;
     const auto& loan = summary.assistance;
     EXPECT_GE(loan.value, 5'000'000);
     EXPECT_LE(loan.value, 25'000'000);
