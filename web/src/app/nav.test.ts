@@ -65,6 +65,14 @@ describe('navItemsFor', () => {
     for (const role of ['group_leader', 'mentor', 'member'] as const) expect(paths(role)).not.toContain('/programmes');
   });
 
+  it('shows the dashboards to admin, officer and facilitator, right after the programmes', () => {
+    for (const role of ['admin', 'officer', 'facilitator'] as const) {
+      const list = paths(role);
+      expect(list.indexOf('/dashboards')).toBe(list.indexOf('/programmes') + 1);
+    }
+    for (const role of ['group_leader', 'mentor', 'member'] as const) expect(paths(role)).not.toContain('/dashboards');
+  });
+
   it('always shows home, the group workspace and the account, in the same order for every role', () => {
     for (const role of ROLES) {
       const own = paths(role);

@@ -28,8 +28,25 @@ function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'gr
     'GET /api/v1/stakeholders': () => page([]),
     'GET /api/v1/imports': () => page([]),
     'GET /api/v1/people': () => page([]),
+    'GET /api/v1/programmes': () => page([]),
+    'GET /api/v1/dashboards/equity': () => jsonResponse(EMPTY_EQUITY),
+    'GET /api/v1/dashboards/helix': () =>
+      jsonResponse({ nodes: [], edges: [], programmes_total: 0, programmes_shown: 0, max_programmes: 500, truncated: false, helixes: [] }),
   });
 }
+
+const NOTHING = { enterprises: 0, enterprises_served: 0, groups_served: 0, records: 0, value: 0, share_served: null, value_per_enterprise: null };
+const EMPTY_EQUITY = {
+  by: 'region',
+  level: 'province',
+  region: null,
+  filters: { from: null, to: null, kind: null, helix: null, programme_id: null },
+  rows: [],
+  totals: { key: 'total', name: 'total', ...NOTHING },
+  never_served: [],
+  groups_never_served: { items: [], total: 0, limit: 25, offset: 0 },
+  counted_from: { assistance: 'tallies', served: 'tallies' },
+};
 
 function renderApp(at: string) {
   return renderWithI18n(
@@ -97,6 +114,17 @@ describe('navigation and route guards by role', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
     const links = within(screen.getByTestId('forbidden-links')).getAllByRole('link').map((link) => link.textContent);
     expect(links).toEqual(['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Kompetensi', 'Akun']);
+  });
+
+  it('opens the dashboards at the equity page for an officer and at the helix page for a facilitator', async () => {
+    signedInAs('officer');
+    const officer = renderApp('/dashboards');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dasbor pemerataan' }, LAZY_CHUNK)).toBeInTheDocument();
+    officer.unmount();
+    signedInAs('facilitator');
+    renderApp('/dashboards');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Quadruple helix' }, LAZY_CHUNK)).toBeInTheDocument();
+    expect(await navLinks()).toContain('Dasbor');
   });
 
   it('opens the registry for an officer', async () => {

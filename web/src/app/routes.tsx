@@ -5,6 +5,7 @@ import { RequireAuth } from '../features/auth/components/RequireAuth';
 import type { Permission } from '../lib/permissions';
 import { AccountRoute } from './pages/AccountRoute';
 import { AuditRoute, RegionsRoute, UserRoute, UsersRoute } from './pages/AdminPages';
+import { DashboardsRoute } from './pages/DashboardPages';
 import { CompetenciesRoute, MatchingRoute } from './pages/MentoringPages';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -92,6 +93,9 @@ export function AppRoutes() {
         <Route path="/programmes/:id/edit" element={guard('programmes.write', <ProgrammesRoute view="edit" />)} />
         <Route path="/programmes/:id/:tab?" element={<ProgrammesRoute view="programme" />} />
         <Route path="/loans/:id" element={<ProgrammesRoute view="loan" />} />
+        <Route path="/dashboards" element={guard('dashboards.helix', <DashboardsRoute view={null} />)} />
+        <Route path="/dashboards/equity" element={guard('dashboards.equity', <DashboardsRoute view="equity" />)} />
+        <Route path="/dashboards/helix" element={guard('dashboards.helix', <DashboardsRoute view="helix" />)} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

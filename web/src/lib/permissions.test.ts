@@ -39,6 +39,11 @@ describe('can', () => {
     expect(ROLES.filter((role) => can(role, 'programmes.write'))).toEqual(['admin', 'officer']);
   });
 
+  it('shows the equity dashboard to admin and officer, the helix one to facilitators too, as the API allows', () => {
+    expect(ROLES.filter((role) => can(role, 'dashboards.equity'))).toEqual(['admin', 'officer']);
+    expect(ROLES.filter((role) => can(role, 'dashboards.helix'))).toEqual(['admin', 'officer', 'facilitator']);
+  });
+
   it('grants nothing without a role', () => {
     expect(can(null, 'stakeholders.read')).toBe(false);
     expect(can(undefined, 'registry.read')).toBe(false);

@@ -17,7 +17,9 @@ export type Permission =
   | 'competencies.write'
   | 'matching.use'
   | 'programmes.read'
-  | 'programmes.write';
+  | 'programmes.write'
+  | 'dashboards.equity'
+  | 'dashboards.helix';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -43,6 +45,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // reaches; a group's accounts reach theirs from the group), and designing one
   'programmes.read': ['admin', 'officer', 'facilitator'],
   'programmes.write': ['admin', 'officer'],
+  // the dashboards (issue 15): assistance against the registry is the offices'; the quadruple helix
+  // network is also the facilitators'
+  'dashboards.equity': ['admin', 'officer'],
+  'dashboards.helix': ['admin', 'officer', 'facilitator'],
   // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
   'regions.browse': ['admin'],
 };

@@ -23,6 +23,7 @@ export const en: Translation = {
     competencies: 'Competencies',
     matching: 'Mentor matching',
     programmes: 'Programmes',
+    dashboards: 'Dashboards',
     account: 'Account',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addAdminTexts, ADMIN_RESOURCES } from './admin';
 import { adminEn } from './admin-en';
 import { adminId } from './admin-id';
+import { addDashboardsTexts, DASHBOARDS_RESOURCES } from './dashboards';
+import { dashboardsEn } from './dashboards-en';
+import { dashboardsId } from './dashboards-id';
 import { en } from './en';
 import { id } from './id';
 import { createI18n, LANGUAGE_STORAGE_KEY, readStoredLanguage, switchLanguage } from './index';
@@ -35,6 +38,7 @@ const BUNDLES = [
   { name: 'learning', id: learningId, en: learningEn, byLanguage: { id: learningId, en: learningEn } },
   { name: 'surveys', id: surveysId, en: surveysEn, byLanguage: { id: surveysId, en: surveysEn } },
   { name: 'programmes', id: programmesId, en: programmesEn, byLanguage: { id: programmesId, en: programmesEn } },
+  { name: 'dashboards', id: dashboardsId, en: dashboardsEn, byLanguage: { id: dashboardsId, en: dashboardsEn } },
 ];
 
 describe.each(BUNDLES)('the $name translations', ({ id, en, byLanguage }) => {
@@ -144,6 +148,23 @@ describe('the programmes pages’ texts', () => {
   it('share no key with the app’s texts (none would be silently dropped)', () => {
     const appKeys = new Set(leafKeys(id));
     expect(leafKeys({ programmes: programmesId }).filter((key) => appKeys.has(key))).toEqual([]);
+  });
+});
+
+describe('the dashboards’ texts', () => {
+  it('join the app’s texts once, in both languages, without replacing any', () => {
+    const i18n = createI18n('id');
+    expect(i18n.exists('dashboards.title')).toBe(false);
+    addDashboardsTexts(i18n);
+    addDashboardsTexts(i18n);
+    expect(i18n.t('dashboards.equity.title')).toBe('Dasbor pemerataan');
+    expect(i18n.t('dashboards.equity.title', { lng: 'en' })).toBe('Equity dashboard');
+    expect(Object.keys(DASHBOARDS_RESOURCES)).toEqual(['id', 'en']);
+  });
+
+  it('share no key with the app’s texts (none would be silently dropped)', () => {
+    const appKeys = new Set(leafKeys(id));
+    expect(leafKeys({ dashboards: dashboardsId }).filter((key) => appKeys.has(key))).toEqual([]);
   });
 });
 

@@ -1,8 +1,10 @@
 // Makes t('some.key') a compile error when the key is not in the Indonesian resources: the app's
-// texts, and the admin pages', the learning tab's, the surveys tab's and the programmes pages' texts
-// that those add when they load (admin.ts, learning.ts, surveys.ts, programmes.ts).
+// texts, and the admin pages', the learning tab's, the surveys tab's, the programmes pages' and the
+// dashboards' texts that those add when they load (admin.ts, learning.ts, surveys.ts, programmes.ts,
+// dashboards.ts).
 import 'i18next';
 import type { adminId } from './admin-id';
+import type { dashboardsId } from './dashboards-id';
 import type { id } from './id';
 import type { learningId } from './learning-id';
 import type { programmesId } from './programmes-id';
@@ -13,7 +15,9 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof id &
-        typeof adminId & { mentoring: typeof learningId } & { surveys: typeof surveysId } & { programmes: typeof programmesId };
+        typeof adminId & { mentoring: typeof learningId } & { surveys: typeof surveysId } & { programmes: typeof programmesId } & {
+          dashboards: typeof dashboardsId;
+        };
     };
   }
 }

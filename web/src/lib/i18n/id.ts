@@ -24,6 +24,7 @@ export const id = {
     competencies: 'Kompetensi',
     matching: 'Pencocokan mentor',
     programmes: 'Program',
+    dashboards: 'Dasbor',
     account: 'Akun',
     openMenu: 'Buka menu',
     closeMenu: 'Tutup menu',
