@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/competencies', labelKey: 'nav.competencies' },
   { path: '/matching', labelKey: 'nav.matching', permission: 'matching.use' },
   { path: '/programmes', labelKey: 'nav.programmes', permission: 'programmes.read' },
+  { path: '/selections', labelKey: 'nav.selections', permission: 'programmes.selections' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/regions', labelKey: 'nav.regions', permission: 'regions.browse' },

@@ -92,6 +92,7 @@ export function AppRoutes() {
         <Route path="/programmes/:id/edit" element={guard('programmes.write', <ProgrammesRoute view="edit" />)} />
         <Route path="/programmes/:id/:tab?" element={<ProgrammesRoute view="programme" />} />
         <Route path="/loans/:id" element={<ProgrammesRoute view="loan" />} />
+        <Route path="/selections" element={<ProgrammesRoute view="selections" />} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -17,7 +17,8 @@ export type Permission =
   | 'competencies.write'
   | 'matching.use'
   | 'programmes.read'
-  | 'programmes.write';
+  | 'programmes.write'
+  | 'programmes.selections';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -43,6 +44,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // reaches; a group's accounts reach theirs from the group), and designing one
   'programmes.read': ['admin', 'officer', 'facilitator'],
   'programmes.write': ['admin', 'officer'],
+  // her own enterprises' selections by programmes' targeting rounds (GET /me/selections)
+  'programmes.selections': ['group_leader', 'member'],
   // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
   'regions.browse': ['admin'],
 };

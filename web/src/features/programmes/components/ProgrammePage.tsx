@@ -14,10 +14,11 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { User } from '../../../lib/user';
 import { useProgramme, useSaveProgramme } from '../hooks/use-programmes';
 import { useRegionNames } from '../hooks/use-region-names';
-import { nextStatus, programmeEditPath, programmePath, PROGRAMMES_PATH, PROGRAMME_TABS, type ProgrammeTab, type ProgrammeView } from '../types';
+import { MANAGER_TABS, nextStatus, programmeEditPath, programmePath, PROGRAMMES_PATH, PROGRAMME_TABS, type ProgrammeTab, type ProgrammeView } from '../types';
 import { programmeFieldMessage } from '../types/errors';
 import { criteriaInWords, partnersByHelix } from '../types/words';
 import { BudgetSection } from './BudgetSection';
+import { CandidatesSection } from './CandidatesSection';
 import { EnrolmentsSection } from './EnrolmentsSection';
 import { LedgerSection } from './LedgerSection';
 import { LoanBookSection } from './LoanBookSection';
@@ -32,8 +33,9 @@ interface ProgrammePageProps {
 
 /**
  * A programme: its heading, status and the step to the next one, then its parts as tabs (each at
- * its own address): overview, participants, budget, assistance, loans, learning outcomes. Later
- * parts (candidates and rounds, exit and follow-ups, dashboards) join as tabs of their own.
+ * its own address): overview, participants, budget, assistance, loans, learning outcomes, and for
+ * those who manage it the candidates with their rounds. Later parts (exit and follow-ups,
+ * dashboards) join as tabs of their own.
  */
 export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
   const { t } = useTranslation();
@@ -61,7 +63,7 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {programme.status === 'closed' ? <p className="muted" data-testid="programme-closed-note">{t('programmes.page.closedNote')}</p> : null}
       <div className="tabs-frame">
         <nav className="tabs" aria-label={t('programmes.page.tabsLabel')}>
-          {PROGRAMME_TABS.map((name) => (
+          {PROGRAMME_TABS.filter((name) => programme.can_manage || !MANAGER_TABS.includes(name)).map((name) => (
             <NavLink key={name} end to={programmePath(id, name)} className="tabs__tab">
               {t(`programmes.page.tabs.${name}`)}
             </NavLink>
@@ -74,6 +76,7 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {tab === 'ledger' ? <LedgerSection programme={programme} user={user} /> : null}
       {tab === 'loans' ? <LoanBookSection programmeId={id} /> : null}
       {tab === 'learning' ? <OutcomesSection programmeId={id} /> : null}
+      {tab === 'candidates' ? <CandidatesSection programme={programme} /> : null}
     </>
   );
 }
