@@ -94,7 +94,7 @@ function CandidateList({ programme }: { programme: ProgrammeView }) {
         id="candidate-kind"
         name="kind"
         label={t('programmes.targeting.kind')}
-        options={KINDS.map((k) => ({ value: k, label: t(`programmes.targeting.kinds.${k}`) }))}
+        options={KINDS.map((k) => ({ value: k, label: t(`programmes.enrolments.${k}`) }))}
         value={kind}
         onChange={(e) => {
           setKind(e.target.value === 'group' ? 'group' : 'enterprise');
@@ -217,7 +217,7 @@ function FreezeForm({ programme, onSaved, onCancel }: { programme: ProgrammeView
     >
       <SelectField
         label={t('programmes.targeting.kind')}
-        options={KINDS.map((k) => ({ value: k, label: t(`programmes.targeting.kinds.${k}`) }))}
+        options={KINDS.map((k) => ({ value: k, label: t(`programmes.enrolments.${k}`) }))}
         {...field('kind')}
         onChange={(e) => set('kind', e.target.value === 'group' ? 'group' : 'enterprise')}
       />

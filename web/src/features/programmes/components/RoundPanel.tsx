@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
@@ -166,35 +166,43 @@ function Beneficiaries({ programme, round, regionName }: { programme: ProgrammeV
       {items.length > 0 ? (
         <DataTable columns={BENEFICIARY_COLUMNS} caption={t('programmes.targeting.round.frozen')} className="data-table--stack" testId="beneficiary-table">
           {items.map((b) => (
-            <tr key={b.id} data-testid={`beneficiary-${b.id}`}>
-              <td className="num" data-label={t('programmes.targeting.columns.position')}>
-                {b.position}
-              </td>
-              <th scope="row" data-label={t('programmes.targeting.columns.name')}>
-                {b.name}
-              </th>
-              <td className="num" data-label={t('programmes.targeting.columns.score')}>
-                {b.score}
-              </td>
-              <td className="cell-wrap" data-label={t('programmes.targeting.columns.meets')}>
-                <MetCriteria checks={b.eligibility.checks} regionName={regionName} />
-              </td>
-              <td className="cell-wrap" data-label={t('programmes.targeting.columns.terms')}>
-                <TermList terms={b.terms} />
-              </td>
-              <td className="cell-wrap">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-expanded={open === b.id}
-                  aria-label={t('programmes.targeting.why.label', { name: b.name })}
-                  onClick={() => setOpen(open === b.id ? null : b.id)}
-                >
-                  {t('programmes.targeting.why.button')}
-                </button>
-                {open === b.id ? <Why programme={programme} round={round} kind={round.kind} recipientId={b.id} regionName={regionName} /> : null}
-              </td>
-            </tr>
+            <Fragment key={b.id}>
+              <tr data-testid={`beneficiary-${b.id}`}>
+                <td className="num" data-label={t('programmes.targeting.columns.position')}>
+                  {b.position}
+                </td>
+                <th scope="row" data-label={t('programmes.targeting.columns.name')}>
+                  {b.name}
+                </th>
+                <td className="num" data-label={t('programmes.targeting.columns.score')}>
+                  {b.score}
+                </td>
+                <td className="cell-wrap" data-label={t('programmes.targeting.columns.meets')}>
+                  <MetCriteria checks={b.eligibility.checks} regionName={regionName} />
+                </td>
+                <td className="cell-wrap" data-label={t('programmes.targeting.columns.terms')}>
+                  <TermList terms={b.terms} />
+                </td>
+                <td className="cell-wrap">
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-expanded={open === b.id}
+                    aria-label={t('programmes.targeting.why.label', { name: b.name })}
+                    onClick={() => setOpen(open === b.id ? null : b.id)}
+                  >
+                    {t('programmes.targeting.why.button')}
+                  </button>
+                </td>
+              </tr>
+              {open === b.id ? (
+                <tr data-testid={`beneficiary-why-${b.id}`}>
+                  <td colSpan={BENEFICIARY_COLUMNS.length} className="cell-wrap">
+                    <Why programme={programme} round={round} kind={round.kind} recipientId={b.id} regionName={regionName} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </DataTable>
       ) : null}

@@ -65,10 +65,7 @@ export function DecisionView({ decision, regionName }: { decision: TargetingDeci
   return (
     <div className="decision" data-testid="decision" data-reason={decision.reason}>
       <p>
-        <Badge tone={decision.selected ? 'success' : 'neutral'}>
-          {decision.selected ? t('programmes.targeting.decision.yes') : t('programmes.targeting.decision.no')}
-        </Badge>{' '}
-        <span data-testid="decision-verdict">{verdict}</span>
+        <strong data-testid="decision-verdict">{verdict}</strong>
       </p>
       {rest.map((line) => (
         <p key={line} className="muted">
