@@ -13,6 +13,9 @@ build/release/bench/matching_bench "${GOTONG_BENCH_MENTEES:-100000}" "${GOTONG_B
 GOTONG_PG_SETTINGS="${GOTONG_PG_SETTINGS:--c shared_buffers=1GB}" scripts/with-postgres.sh bench/import_bench.sh "${GOTONG_BENCH_IMPORT_ROWS:-1000000}"
 # A group's pages and a province's compliance table (40,000 groups).
 scripts/with-postgres.sh bench/groups_bench.sh "${GOTONG_BENCH_GROUPS:-40000}"
+# The equity and helix dashboards (issue 15): 1,000,000 enterprises and 2,000,000 assistance
+# records, loaded and counted once per backend (several minutes each).
+GOTONG_PG_SETTINGS="${GOTONG_PG_SETTINGS:--c shared_buffers=1GB}" scripts/with-postgres.sh bench/dashboards_bench.sh "${GOTONG_BENCH_IMPORT_ROWS:-1000000}" "${GOTONG_BENCH_ASSISTANCE:-2000000}"
 # HTTP over real sockets with wrk: health against a bare Beast server, list reads against the
 # same requests in process (the server's own overhead).
 scripts/with-postgres.sh bench/http_bench.sh

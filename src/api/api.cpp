@@ -17,7 +17,8 @@ std::vector<Route> BuildRoutes(const Services& services, const ApiOptions& optio
         handlers::AddDeliberationRoutes, handlers::AddTreasuryRoutes, handlers::AddCooperationRoutes,
         handlers::AddMemberSummaryRoutes, handlers::AddMentoringRoutes, handlers::AddSurveyRoutes,
         handlers::AddHelpRequestRoutes, handlers::AddMatchingRoutes, handlers::AddProgrammeRoutes,
-        handlers::AddAssistanceRoutes, handlers::AddTargetingRoutes, handlers::AddExitRoutes}) {
+        handlers::AddAssistanceRoutes, handlers::AddTargetingRoutes, handlers::AddExitRoutes,
+        handlers::AddDashboardRoutes}) {
     add(routes, services, options);
   }
   return routes;

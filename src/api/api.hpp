@@ -26,6 +26,7 @@
 #include "domain/programmes/assistance_service.hpp"
 #include "domain/programmes/targeting_service.hpp"
 #include "domain/programmes/exit_service.hpp"
+#include "domain/programmes/dashboard_service.hpp"
 #include "domain/regions/region_service.hpp"
 #include "domain/registry/import_service.hpp"
 #include "domain/registry/registry_service.hpp"
@@ -54,6 +55,7 @@ struct Services {
   domain::programmes::AssistanceService& assistance;
   domain::programmes::TargetingService& targeting;
   domain::programmes::ExitService& exits;
+  domain::programmes::DashboardService& dashboards;
   domain::idempotency::IdempotencyService& idempotency;
   const core::Clock& clock;  // the services' clock, for what a handler dates itself (file names)
   // Hands a queued import job to the worker that runs it (empty: jobs stay queued).

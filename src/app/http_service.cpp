@@ -27,6 +27,7 @@ api::Services ApiServices(Runtime& runtime, std::function<void(std::int64_t)> st
                        *runtime.assistance,
                        *runtime.targeting,
                        *runtime.exits,
+                       *runtime.dashboards,
                        *runtime.idempotency,
                        runtime.clock,
                        std::move(start_import),

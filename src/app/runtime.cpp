@@ -65,6 +65,7 @@ core::Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
       std::make_unique<domain::programmes::TargetingService>(*runtime->database, runtime->clock);
   runtime->exits =
       std::make_unique<domain::programmes::ExitService>(*runtime->database, runtime->clock, *runtime->cycles);
+  runtime->dashboards = std::make_unique<domain::programmes::DashboardService>(*runtime->database);
   runtime->idempotency =
       std::make_unique<domain::idempotency::IdempotencyService>(*runtime->database, runtime->clock);
   return runtime;

@@ -19,6 +19,7 @@
 #include "domain/programmes/assistance_service.hpp"
 #include "domain/programmes/targeting_service.hpp"
 #include "domain/programmes/exit_service.hpp"
+#include "domain/programmes/dashboard_service.hpp"
 #include "domain/groups/deliberation_service.hpp"
 #include "domain/groups/group_service.hpp"
 #include "domain/groups/meeting_service.hpp"
@@ -63,6 +64,7 @@ struct Runtime {
   std::unique_ptr<domain::programmes::AssistanceService> assistance;
   std::unique_ptr<domain::programmes::TargetingService> targeting;
   std::unique_ptr<domain::programmes::ExitService> exits;
+  std::unique_ptr<domain::programmes::DashboardService> dashboards;
   std::unique_ptr<domain::idempotency::IdempotencyService> idempotency;
 };
 

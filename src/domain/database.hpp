@@ -32,6 +32,7 @@ class EnrolmentRepository;
 class AssistanceRepository;
 class TargetingRepository;
 class ExitRepository;
+class DashboardRepository;
 }  // namespace programmes
 namespace registry {
 class HouseholdRepository;
@@ -68,6 +69,7 @@ class UnitOfWork {
   virtual programmes::TargetingRepository& Targeting() = 0;
   virtual registry::HouseholdRepository& Households() = 0;
   virtual programmes::ExitRepository& Exits() = 0;
+  virtual programmes::DashboardRepository& Dashboards() = 0;
   virtual idempotency::IdempotencyRepository& Idempotency() = 0;
   virtual audit::AuditLog& Audit() = 0;
   virtual core::Status Commit() = 0;

@@ -11,6 +11,7 @@
 #include "domain/mentoring/help_request.hpp"
 #include "sql_assistance.hpp"
 #include "sql_exits.hpp"
+#include "sql_dashboards.hpp"
 #include "sql_groups.hpp"
 #include "sql_help_requests.hpp"
 #include "sql_internal.hpp"
@@ -108,6 +109,7 @@ class SqlUnit final : public domain::UnitOfWork {
         targeting_(sql_),
         households_(sql_),
         exits_(sql_),
+        dashboards_(sql_),
         idempotency_(sql_),
         audit_(sql_) {}
 
@@ -169,6 +171,7 @@ class SqlUnit final : public domain::UnitOfWork {
   domain::programmes::TargetingRepository& Targeting() override { return targeting_; }
   domain::registry::HouseholdRepository& Households() override { return households_; }
   domain::programmes::ExitRepository& Exits() override { return exits_; }
+  domain::programmes::DashboardRepository& Dashboards() override { return dashboards_; }
   domain::idempotency::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::audit::AuditLog& Audit() override { return audit_; }
 
@@ -215,6 +218,7 @@ class SqlUnit final : public domain::UnitOfWork {
   internal::SqlTargetingRepository targeting_;
   internal::SqlHouseholdRepository households_;
   internal::SqlExitRepository exits_;
+  internal::SqlDashboardRepository dashboards_;
   internal::SqlIdempotencyRepository idempotency_;
   internal::SqlAuditLog audit_;
 };

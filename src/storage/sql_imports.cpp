@@ -512,6 +512,23 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       }
       remember("tallies of enterprises (1 clear)", "DELETE FROM enterprise_tallies");
       remember("tallies of enterprises (2 count)", kCountTallies);
+      // The equity dashboard's tallies (V031), counted again from scratch by their views.
+      remember("tallies of equity (1 clear enterprises)", "DELETE FROM equity_enterprise_tallies");
+      remember("tallies of equity (2 clear assistance)", "DELETE FROM equity_assistance_tallies");
+      remember("tallies of equity (3 clear served)", "DELETE FROM equity_served_tallies");
+      remember("tallies of equity (4 count enterprises)",
+               "INSERT INTO equity_enterprise_tallies (dim, value, n) SELECT dim, value, n FROM "
+               "equity_enterprise_recount");
+      remember("tallies of equity (5 count assistance)",
+               "INSERT INTO equity_assistance_tallies (dim, value, month, kind, helix, records, total) SELECT dim, "
+               "value, month, kind, helix, records, total FROM equity_assistance_recount");
+      remember("tallies of equity (6 count served)",
+               "INSERT INTO equity_served_tallies (dim, scope, value, recipient, n) SELECT dim, scope, value, "
+               "recipient, n FROM equity_served_recount");
+      // Targeting's kept need scores (V033), in the year they were kept in.
+      remember("tallies of need scores (1 clear)", "DELETE FROM need_scores");
+      remember("tallies of need scores (2 score)",
+               "INSERT INTO need_scores (enterprise_id, score) SELECT enterprise_id, score FROM need_score_recount");
     }
     return static_cast<int>(found.size());
   });

@@ -17,8 +17,10 @@ std::string Number(long long value) { return std::to_string(value); }
 
 // The columns every candidate query yields, as `c`: id, name, village_code, sector, scale,
 // founded_year, poor, zakat_recipient, homogeneous, assistance_count, assistance_value, providers,
-// last_on. `where` narrows the rows of enterprises `e` or groups `g`.
-std::string FactsSql(RecipientKind kind, const std::string& where) {
+// last_on; enterprises ranked by their kept score (`ranked`) add kept_score, read from need_scores
+// first so that the ranking walks need_scores_rank. `where` narrows the rows of enterprises `e` or
+// groups `g`.
+std::string FactsSql(RecipientKind kind, const std::string& where, bool ranked = false) {
   const std::string received =
       "COALESCE(r.assistance_count, 0) AS assistance_count, COALESCE(r.assistance_value, 0) AS assistance_value, "
       "COALESCE(r.providers, 0) AS providers, r.last_on AS last_on";
@@ -28,11 +30,18 @@ std::string FactsSql(RecipientKind kind, const std::string& where) {
                          "AND h.category = '") +
              category + "') THEN 1 ELSE 0 END";
     };
-    return "SELECT e.id AS id, e.name AS name, e.village_code AS village_code, e.sector AS sector, e.scale AS scale, "
-           "e.founded_year AS founded_year, " +
-           household("poor") + " AS poor, " + household("zakat_recipient") +
-           " AS zakat_recipient, CAST(NULL AS INTEGER) AS homogeneous, " + received +
-           " FROM enterprises e LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE " + where;
+    const std::string facts =
+        "e.name AS name, e.village_code AS village_code, e.sector AS sector, e.scale AS scale, "
+        "e.founded_year AS founded_year, " +
+        household("poor") + " AS poor, " + household("zakat_recipient") +
+        " AS zakat_recipient, CAST(NULL AS INTEGER) AS homogeneous, " + received;
+    if (ranked) {
+      return "SELECT n.enterprise_id AS id, " + facts +
+             ", n.score AS kept_score FROM need_scores n JOIN enterprises e ON e.id = n.enterprise_id "
+             "LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE " + where;
+    }
+    return "SELECT e.id AS id, " + facts + " FROM enterprises e LEFT JOIN assistance_received r ON r.enterprise_id = e.id "
+           "WHERE " + where;
   }
   // A group is in a household category when one of its current members is.
   auto household = [](const char* category) {
@@ -71,6 +80,24 @@ std::string ScoreSql(int year) {
          " ELSE " + years + " * " + Number(W::kPerYearSinceLast) + " END) END))";
 }
 
+// The score candidates are ranked by: enterprises' kept score (need_scores, V033, in the year
+// KeepScoresIn made it), groups' computed here.
+std::string RankSql(RecipientKind kind, int year) {
+  return kind == RecipientKind::kEnterprise ? std::string("c.kept_score") : ScoreSql(year);
+}
+
+// need_scores holds every enterprise's score in one year (need_score_year); a request that scores
+// in another year (the first of a new year, or a test's clock) rescores them all first, in its
+// own write unit, from need_score_recount (the migration's ScoreNeed in SQL).
+void KeepScoresIn(soci::session& sql, int year) {
+  int kept = 0;
+  sql << "SELECT year FROM need_score_year WHERE id = 1", soci::into(kept);
+  if (kept == year) return;
+  sql << "UPDATE need_score_year SET year = :y WHERE id = 1", soci::use(year);
+  sql << "DELETE FROM need_scores";
+  sql << "INSERT INTO need_scores (enterprise_id, score) SELECT enterprise_id, score FROM need_score_recount";
+}
+
 void AddRegion(std::string& where, Params& params, const std::string& code) {
   where += "(c.village_code = ";
   params.Text(where, code);
@@ -79,8 +106,9 @@ void AddRegion(std::string& where, Params& params, const std::string& code) {
   where += ")";
 }
 
-// The criteria and filters over `c`, and the rows a candidate comes from.
-std::string CandidatesFrom(const CandidateFilter& filter, Params& params) {
+// The criteria and filters over `c`, and the rows a candidate comes from; `ranked` reads the kept
+// scores too (a count does not need them).
+std::string CandidatesFrom(const CandidateFilter& filter, Params& params, bool ranked) {
   const Criteria& criteria = filter.criteria;
   const std::string p = Number(filter.programme_id);
   std::string base = filter.kind == RecipientKind::kEnterprise
@@ -133,7 +161,7 @@ std::string CandidatesFrom(const CandidateFilter& filter, Params& params) {
     where += " AND c.sector = ";
     params.Text(where, std::string(domain::registry::ToString(*filter.sector)));
   }
-  return " FROM (" + FactsSql(filter.kind, base) + ") c" + where;
+  return " FROM (" + FactsSql(filter.kind, base, ranked) + ") c" + where;
 }
 
 // One row of the candidate columns (FactsSql's then the score).
@@ -266,24 +294,28 @@ core::Result<AssistanceSummary> SqlTargetingRepository::Received(RecipientKind k
 core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const CandidateFilter& filter,
                                                                        const core::PageRequest& page) {
   return Guard("list candidates", [&]() -> core::Result<core::Page<Candidate>> {
-    Params params;
-    const std::string from = CandidatesFrom(filter, params);
+    if (filter.kind == RecipientKind::kEnterprise) KeepScoresIn(sql_, filter.year);
     core::Page<Candidate> result{{}, 0, page.limit, page.offset};
     long long total = 0;
     {
+      Params params;
+      const std::string counted = CandidatesFrom(filter, params, /*ranked=*/false);
       Query count(sql_);
       count.Into(total);
       params.BindTo(count);
-      count.Run("SELECT COUNT(*)" + from);
+      count.Run("SELECT COUNT(*)" + counted);
     }
+    Params params;
+    const std::string from = CandidatesFrom(filter, params, /*ranked=*/true);
     result.total = total;
     if (total <= page.offset) return result;
     CandidateVars vars;
     Query query(sql_);
     vars.Bind(query);
     params.BindTo(query);
-    if (query.Run("SELECT " + std::string(kCandidateColumns) + ", " + ScoreSql(filter.year) + " AS score" + from +
-                  " ORDER BY score DESC, c.id LIMIT " + Number(page.limit) + " OFFSET " + Number(page.offset))) {
+    const std::string rank = RankSql(filter.kind, filter.year);
+    if (query.Run("SELECT " + std::string(kCandidateColumns) + ", " + rank + " AS score" + from + " ORDER BY " + rank +
+                  " DESC, c.id LIMIT " + Number(page.limit) + " OFFSET " + Number(page.offset))) {
       do {
         result.items.push_back(vars.Get());
       } while (query.Next());
@@ -340,15 +372,18 @@ core::Result<std::vector<Round>> SqlTargetingRepository::Overlapping(std::int64_
 
 core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, const CandidateFilter& filter) {
   return Guard("freeze a round", [&]() -> core::Result<std::int64_t> {
-    Params params;
-    const std::string from = CandidatesFrom(filter, params);
+    if (round.kind == RecipientKind::kEnterprise) KeepScoresIn(sql_, round.scored_year);
     long long candidates = 0;
     {
+      Params params;
+      const std::string counted = CandidatesFrom(filter, params, /*ranked=*/false);
       Query count(sql_);
       count.Into(candidates);
       params.BindTo(count);
-      count.Run("SELECT COUNT(*)" + from);
+      count.Run("SELECT COUNT(*)" + counted);
     }
+    Params params;
+    const std::string from = CandidatesFrom(filter, params, /*ranked=*/true);
     long long id = 0, programme = round.programme_id;
     int year = round.scored_year;
     std::string kind(ToString(round.kind)), status(ToString(round.status)), opens = round.opens_on.ToString(),
@@ -395,8 +430,8 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
                  (enterprises ? "s.id, CAST(NULL AS BIGINT)" : "CAST(NULL AS BIGINT), s.id") +
                  ", s.name, s.village_code, s.sector, s.scale, s.founded_year, s.poor, s.zakat_recipient, "
                  "s.homogeneous, s.assistance_count, s.assistance_value, s.providers, s.last_on, s.score FROM "
-                 "(SELECT " + std::string(kCandidateColumns) + ", " + ScoreSql(round.scored_year) + " AS score" +
-                 from + ") s ORDER BY s.score DESC, s.id LIMIT " + Number(limit));
+                 "(SELECT " + std::string(kCandidateColumns) + ", " + RankSql(round.kind, round.scored_year) +
+                 " AS score" + from + " ORDER BY score DESC, c.id LIMIT " + Number(limit) + ") s");
       selected = insert.AffectedRows();
     }
     // The score of the last selected, when the quota left qualified candidates out.

@@ -285,5 +285,23 @@ TEST_P(AccessMatrix, TargetingAnswersEachRoleWhatTheProgrammesReachAllows) {
   }
 }
 
+// The dashboards (issue 15): equity for admins and officers (it reads the whole registry and
+// ledger), the helix network also for facilitators.
+TEST_P(AccessMatrix, TheDashboardsAreForTheOfficeAndTheHelixAlsoForFacilitators) {
+  int dashboard_routes = 0;
+  for (const api::Route& route : services().app.routes()) {
+    if (route.pattern.rfind("/api/v1/dashboards/", 0) != 0) continue;
+    ++dashboard_routes;
+    EXPECT_FALSE(route.access.is_public) << route.method << " " << route.pattern;
+    if (route.pattern == "/api/v1/dashboards/equity") {
+      EXPECT_EQ(route.access.roles, (std::vector<Role>{Role::kAdmin, Role::kOfficer}));
+    } else {
+      EXPECT_EQ(route.access.roles, (std::vector<Role>{Role::kAdmin, Role::kOfficer, Role::kFacilitator}))
+          << route.pattern;
+    }
+  }
+  EXPECT_EQ(dashboard_routes, 2);
+}
+
 }  // namespace
 }  // namespace gotong::api_tests

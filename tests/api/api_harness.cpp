@@ -113,11 +113,13 @@ Services::Services(domain::Database& database, api::RouterOptions router)
       assistance(database, clock),
       targeting(database, clock),
       exits(database, clock, cycles),
+      dashboards(database),
       idempotency(database, clock),
       work_dir(testing::NewTempDir("gotong-api")),
       app(api::Services{database, accounts, regions, registry, imports, groups, meetings, deliberations,
                         treasury, cooperation, member_summary, competencies, mentorships, cycles, surveys,
-                        help_requests, matching_runs, programmes, assistance, targeting, exits, idempotency, clock,
+                        help_requests, matching_runs, programmes, assistance, targeting, exits, dashboards,
+                        idempotency, clock,
                         [this](std::int64_t job) { queued_imports.push_back(job); }, nullptr,
                         [this](std::int64_t run) {
                           queued_matching.push_back(run);

@@ -105,6 +105,7 @@ class Services {
   domain::programmes::AssistanceService assistance;
   domain::programmes::TargetingService targeting;
   domain::programmes::ExitService exits;
+  domain::programmes::DashboardService dashboards;
   domain::idempotency::IdempotencyService idempotency;
   std::vector<std::int64_t> queued_imports;  // jobs POST /imports handed to the worker
   std::vector<std::int64_t> queued_matching;  // runs POST /matching/runs handed to the worker

@@ -77,6 +77,7 @@ class KilledBeforeCommit final : public domain::Database {
     domain::programmes::TargetingRepository& Targeting() override { return inner_->Targeting(); }
     domain::registry::HouseholdRepository& Households() override { return inner_->Households(); }
     domain::programmes::ExitRepository& Exits() override { return inner_->Exits(); }
+    domain::programmes::DashboardRepository& Dashboards() override { return inner_->Dashboards(); }
     domain::idempotency::IdempotencyRepository& Idempotency() override { return inner_->Idempotency(); }
     domain::audit::AuditLog& Audit() override { return inner_->Audit(); }
     core::Status Commit() override { return core::Error::Unavailable("killed before the commit (test)"); }

@@ -1,5 +1,6 @@
-// Targeting's repository (V030): the per-recipient summary of assistance received equals a recount
-// of the ledger after every write, and the SQL ranking scores every candidate as ScoreNeed does.
+// Targeting's repository (V030, V033): the per-recipient summary of assistance received equals a
+// recount of the ledger after every write, the SQL ranking scores every candidate as ScoreNeed does,
+// and the need scores kept per enterprise follow every write that moves them and the turn of a year.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -75,6 +76,30 @@ class TargetingRepository : public StorageTest {
     EXPECT_EQ(kept->providers, *providers);
   }
 
+  // Lists the candidates scored in `year` (rescoring the kept scores when they are of another year),
+  // then checks each enterprise's kept score against ScoreNeed over what the registry holds now.
+  void ExpectKeptScores(const std::vector<std::int64_t>& ids, int year) {
+    {
+      auto write = Begin(Access::kWrite);
+      ASSERT_TRUE(write);
+      CandidateFilter filter;
+      filter.programme_id = 999;
+      filter.year = year;
+      filter.criteria_starts_on = D((std::to_string(year) + "-01-01").c_str());
+      ASSERT_TRUE(write->Targeting().Candidates(filter, {1, 0}).ok());
+      ASSERT_OK(write->Commit());
+    }
+    auto unit = Begin(Access::kRead);
+    ASSERT_TRUE(unit);
+    for (std::int64_t id : ids) {
+      auto now = unit->Targeting().CandidateNow(RecipientKind::kEnterprise, id, year);
+      ASSERT_TRUE(now.ok()) << now.error().message;
+      auto kept = test_database().QueryInt("SELECT score FROM need_scores WHERE enterprise_id = " + std::to_string(id));
+      ASSERT_TRUE(kept.ok()) << now->name << ": no kept score";
+      EXPECT_EQ(*kept, domain::programmes::ScoreNeed(now->facts, now->received, year).score) << now->name << " in " << year;
+    }
+  }
+
   std::vector<std::int64_t> providers_, owners_;
   std::int64_t group_ = 0;
 };
@@ -113,7 +138,7 @@ TEST_P(TargetingRepository, TheRankingScoresEveryCandidateAsScoreNeedDoes) {
                                              T("2026-01-02T00:00:00Z")));
     ASSERT_OK(write->Commit());
   }
-  auto unit = Begin(Access::kRead);
+  auto unit = Begin(Access::kWrite);  // the kept scores are rescored when the year differs
   ASSERT_TRUE(unit);
   CandidateFilter filter;
   filter.programme_id = 999;
@@ -137,6 +162,48 @@ TEST_P(TargetingRepository, TheRankingScoresEveryCandidateAsScoreNeedDoes) {
   }
   EXPECT_EQ(page->items.front().name, "Mikro Muda");  // micro 20 + poor 25 + young 10 + never 30 = 85
   EXPECT_EQ(page->items.front().score, 85);
+}
+
+TEST_P(TargetingRepository, TheKeptNeedScoresFollowEveryWriteThatMovesThemAndTheTurnOfTheYear) {
+  std::vector<std::int64_t> ids{Enterprise("Mikro Muda", 100'000'000, 2024), Enterprise("Kecil Lama", 3'000'000'000, 2000),
+                                Enterprise("Tanpa Data", std::nullopt, std::nullopt),
+                                Enterprise("Mikro Dibantu", 50'000'000, 2023)};
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2026));  // as inserted
+  // The ledger: first record, a second from another provider, a large one.
+  Give(RecipientKind::kEnterprise, ids[3], providers_[0], 12'000'000, "2023-05-01");
+  Give(RecipientKind::kEnterprise, ids[3], providers_[1], 3'000'000, "2025-05-01");
+  Give(RecipientKind::kEnterprise, ids[1], providers_[2], 90'000'000, "2015-01-01");
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2026));
+  // Household categories given, then taken away.
+  {
+    auto write = Begin(Access::kWrite);
+    ASSERT_TRUE(write);
+    ASSERT_OK(write->Households().Replace(owners_[0], {{"poor", D("2024-01-01"), "DTKS"}}, T("2026-01-02T00:00:00Z")));
+    ASSERT_OK(write->Households().Replace(owners_[2], {{"zakat_recipient", std::nullopt, std::nullopt}},
+                                             T("2026-01-02T00:00:00Z")));
+    ASSERT_OK(write->Commit());
+  }
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2026));
+  {
+    auto write = Begin(Access::kWrite);
+    ASSERT_TRUE(write);
+    ASSERT_OK(write->Households().Replace(owners_[0], {}, T("2026-01-03T00:00:00Z")));
+    ASSERT_OK(write->Commit());
+  }
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2026));
+  // The registry edits an enterprise's turnover (its scale) and founding year.
+  ASSERT_OK(test_database().Execute("UPDATE enterprises SET scale = 'medium', founded_year = 2026 WHERE id = " +
+                                    std::to_string(ids[0])));
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2026));
+  // A new year rescores every one (young businesses age, years since the last help grow), and
+  // back again.
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2030));
+  ASSERT_NO_FATAL_FAILURE(ExpectKeptScores(ids, 2026));
+  // A deleted enterprise leaves no score behind.
+  ASSERT_OK(test_database().Execute("DELETE FROM enterprises WHERE id = " + std::to_string(ids[2])));
+  EXPECT_EQ(*test_database().QueryInt("SELECT COUNT(*) FROM need_scores WHERE enterprise_id = " +
+                                      std::to_string(ids[2])),
+            0);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ using AddRoutes = void(std::vector<Route>& routes, const Services& services, con
 AddRoutes AddSystemRoutes, AddSessionRoutes, AddUserRoutes, AddRegionRoutes, AddAuditRoutes,
     AddRegistryRoutes, AddImportRoutes, AddTreasuryRoutes, AddCooperationRoutes, AddGroupRoutes,
     AddMeetingRoutes, AddDeliberationRoutes, AddMemberSummaryRoutes, AddMentoringRoutes, AddSurveyRoutes,
-    AddHelpRequestRoutes, AddMatchingRoutes, AddProgrammeRoutes, AddAssistanceRoutes, AddTargetingRoutes, AddExitRoutes;
+    AddHelpRequestRoutes, AddMatchingRoutes, AddProgrammeRoutes, AddAssistanceRoutes, AddTargetingRoutes, AddExitRoutes,
+    AddDashboardRoutes;
 
 // The positive integer {id} of a route's path, or nothing (the caller answers 404).
 std::optional<std::int64_t> PathId(const Call& call);

@@ -148,7 +148,8 @@ core::Result<core::Page<RankedCandidate>> TargetingService::Candidates(const Con
   Problems problems;
   auto kind = query.kind ? ParseRecipientKind(*query.kind) : std::optional(RecipientKind::kEnterprise);
   if (!kind) problems.Add("kind", "invalid_value", "kind is enterprise or group");
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  // A write unit: the ranking's kept scores are rescored in it when the year has turned.
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, programme_id, Today()));
   GOTONG_RETURN_IF_ERROR(MayManage(opened.second, "list a programme's candidates"));
   const Programme& programme = opened.first;
@@ -167,6 +168,7 @@ core::Result<core::Page<RankedCandidate>> TargetingService::Candidates(const Con
     item.candidate = std::move(candidate);
     ranked.items.push_back(std::move(item));
   }
+  GOTONG_RETURN_IF_ERROR(unit->Commit());
   return ranked;
 }
 

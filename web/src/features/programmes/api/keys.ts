@@ -1,5 +1,6 @@
 // The programmes feature's query keys: the list by filter, one programme and what hangs off it
-// (enrolments, budget, ledger, loan book, learning outcomes, candidates and rounds), and each loan.
+// (enrolments, budget, ledger, loan book, learning outcomes, exits, follow-ups, dashboard,
+// candidates and rounds), and each loan.
 export const programmeKeys = {
   all: ['programmes'] as const,
   lists: () => [...programmeKeys.all, 'list'] as const,
@@ -11,6 +12,14 @@ export const programmeKeys = {
   ledger: (id: number, offset: number) => [...programmeKeys.programme(id), 'ledger', offset] as const,
   loans: (id: number) => [...programmeKeys.programme(id), 'loans'] as const,
   outcomes: (id: number) => [...programmeKeys.programme(id), 'outcomes'] as const,
+  // Exit to a local hero, follow-ups and the dashboard (api/exits.ts).
+  exits: (id: number) => [...programmeKeys.programme(id), 'exits'] as const,
+  exitList: (id: number, offset: number) => [...programmeKeys.exits(id), 'list', offset] as const,
+  exit: (id: number, groupId: number) => [...programmeKeys.exits(id), 'group', groupId] as const,
+  followUps: (id: number) => [...programmeKeys.programme(id), 'follow-ups'] as const,
+  followUpBoard: (id: number, offset: number) => [...programmeKeys.followUps(id), offset] as const,
+  dashboard: (id: number) => [...programmeKeys.programme(id), 'dashboard'] as const,
+  members: (groupId: number) => [...programmeKeys.all, 'members', groupId] as const,
   loan: (id: number) => [...programmeKeys.all, 'loan', id] as const,
   stakeholders: () => [...programmeKeys.all, 'stakeholders'] as const,
   facilitators: (id: number) => [...programmeKeys.programme(id), 'facilitators'] as const,

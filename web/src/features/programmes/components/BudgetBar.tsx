@@ -23,7 +23,7 @@ const MARK: CSSProperties = { position: 'absolute', top: 0, bottom: 0, width: '3
 const KEY: CSSProperties = { display: 'inline-block', width: '0.9rem', height: '0.9rem', marginRight: '0.35rem', verticalAlign: 'middle', borderRadius: '0.15rem' };
 
 /** Disbursed, then committed and not yet disbursed, against the budget (a mark where it ends when exceeded). */
-export function BudgetBar({ budget }: { budget: ProgrammeBudget }) {
+export function BudgetBar({ budget }: { budget: Pick<ProgrammeBudget, 'budget' | 'committed' | 'disbursed'> }) {
   const { t } = useTranslation();
   const shares = budgetShares(budget);
   const budgetAt = Math.round((budget.budget / shares.scale) * 1000) / 10;

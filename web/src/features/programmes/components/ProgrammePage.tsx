@@ -19,7 +19,9 @@ import { programmeFieldMessage } from '../types/errors';
 import { criteriaInWords, partnersByHelix } from '../types/words';
 import { BudgetSection } from './BudgetSection';
 import { CandidatesSection } from './CandidatesSection';
+import { DashboardSection } from './DashboardSection';
 import { EnrolmentsSection } from './EnrolmentsSection';
+import { ExitsSection } from './ExitsSection';
 import { LedgerSection } from './LedgerSection';
 import { LoanBookSection } from './LoanBookSection';
 import { OutcomesSection } from './OutcomesSection';
@@ -33,9 +35,8 @@ interface ProgrammePageProps {
 
 /**
  * A programme: its heading, status and the step to the next one, then its parts as tabs (each at
- * its own address): overview, participants, budget, assistance, loans, learning outcomes, and for
- * those who manage it the candidates with their rounds. Later parts (exit and follow-ups,
- * dashboards) join as tabs of their own.
+ * its own address): overview, the dashboard, participants, budget, assistance, loans, learning
+ * outcomes, exit and follow-ups, and for those who manage it the candidates with their rounds.
  */
 export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
   const { t } = useTranslation();
@@ -77,6 +78,8 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {tab === 'loans' ? <LoanBookSection programmeId={id} /> : null}
       {tab === 'learning' ? <OutcomesSection programmeId={id} /> : null}
       {tab === 'candidates' ? <CandidatesSection programme={programme} /> : null}
+      {tab === 'dashboard' ? <DashboardSection programmeId={id} /> : null}
+      {tab === 'exits' ? <ExitsSection programme={programme} /> : null}
     </>
   );
 }

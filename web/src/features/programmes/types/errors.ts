@@ -1,12 +1,14 @@
 // The server's refusals about programmes, enrolments, assistance and loans in words: the codes
 // whose params carry figures (over budget, more than the loan owes, criteria not met, a status
-// step, a round overlapping another, a count not the round's) get sentences of their own here; the
-// rest the app's generic words for the code.
+// step, a readiness item not met, a visit before the programme's end, a round overlapping another,
+// a count not the round's) get sentences of their own here; the rest the app's generic words for
+// the code.
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../../../lib/api-client';
 import { fieldErrorMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
 import { isProgrammeStatus } from './index';
+import { isReadinessItem } from './exits';
 import { unmetInWords } from './words';
 
 const money = (value: string | undefined) => {
@@ -46,6 +48,15 @@ export function programmeFieldMessage(t: TFunction, error: FieldError): string {
       const status = p.status === 'confirmed' || p.status === 'cancelled' ? t(`programmes.targeting.rounds.statuses.${p.status}`) : (p.status ?? '');
       return t('programmes.errors.notDraft', { status });
     }
+    // The exit and follow-ups' codes the app's generic words do not cover, or cover without a figure.
+    case 'in_future':
+      return t('programmes.errors.inFuture');
+    case 'not_member':
+      return t('programmes.errors.notMember');
+    case 'before_programme_end':
+      return p.ends_on ? t('programmes.errors.beforeProgrammeEnd', { day: p.ends_on }) : fieldErrorMessage(t, error);
+    case 'unmet':
+      return isReadinessItem(p.item) ? t('programmes.errors.unmet', { item: t(`programmes.exits.itemNames.${p.item}`) }) : fieldErrorMessage(t, error);
     default:
       return fieldErrorMessage(t, error);
   }

@@ -41,6 +41,28 @@ export type ProgrammeBudget = Schemas['ProgrammeBudget'];
 export type ProgrammeLearningOutcomes = Schemas['ProgrammeLearningOutcomes'];
 export type GroupOutcomeLine = ProgrammeLearningOutcomes['groups'][number];
 
+// Exit to a local hero, follow-ups and the programme dashboard.
+export type ExitStatus = Schemas['ExitStatus'];
+export type ExitSummary = Schemas['ExitSummary'];
+export type ExitSummaryPage = Schemas['ExitSummaryPage'];
+export type ExitView = Schemas['ExitView'];
+export type Nomination = Schemas['Nomination'];
+export type HeroRecord = Schemas['HeroRecord'];
+export type ReadinessItem = Schemas['ReadinessItem'];
+export type ReadinessCheck = Schemas['ReadinessCheck'];
+export type NominationInput = Schemas['NominationInput'];
+export type ChecklistInput = Schemas['ChecklistInput'];
+export type HandOverInput = Schemas['HandOverInput'];
+export type GroupCondition = Schemas['GroupCondition'];
+export type FollowUp = Schemas['FollowUp'];
+export type FollowUpInput = Schemas['FollowUpInput'];
+export type ScheduledVisit = Schemas['ScheduledVisit'];
+export type GroupFollowUps = Schemas['GroupFollowUps'];
+export type FollowUpBoard = Schemas['FollowUpBoard'];
+export type ProgrammeDashboard = Schemas['ProgrammeDashboard'];
+export type MembershipPage = Schemas['MembershipPage'];
+export type Membership = Schemas['Membership'];
+
 export type Stakeholder = Schemas['Stakeholder'];
 export type StakeholderPage = Page<Stakeholder>;
 export type GroupPage = Schemas['GroupPage'];
@@ -64,6 +86,9 @@ export const ASSISTANCE_KINDS = valuesOf<AssistanceKind>()([
   'consultation',
 ]);
 export const LOAN_METHODS = valuesOf<LoanMethod>()(['flat', 'declining']);
+export const EXIT_STATUSES = valuesOf<ExitStatus>()(['none', 'nominated', 'ready', 'handed_over']);
+export const READINESS_ITEMS = valuesOf<ReadinessItem>()(['leads_meetings', 'keeps_books', 'outside_network']);
+export const GROUP_CONDITIONS = valuesOf<GroupCondition>()(['active', 'struggling', 'dormant', 'dissolved']);
 
 export function isProgrammeStatus(value: string | null | undefined): value is ProgrammeStatus {
   return value !== null && value !== undefined && (PROGRAMME_STATUSES as readonly string[]).includes(value);
@@ -84,7 +109,7 @@ export function nextStatus(status: ProgrammeStatus): ProgrammeStatus | null {
 
 export const PROGRAMMES_PATH = '/programmes';
 export const NEW_PROGRAMME_PATH = '/programmes/new';
-export const PROGRAMME_TABS = ['overview', 'enrolments', 'budget', 'ledger', 'loans', 'learning', 'candidates'] as const;
+export const PROGRAMME_TABS = ['overview', 'dashboard', 'enrolments', 'budget', 'ledger', 'loans', 'learning', 'exits', 'candidates'] as const;
 export type ProgrammeTab = (typeof PROGRAMME_TABS)[number];
 /** The tabs only those who manage the programme see (targeting's candidates and rounds). */
 export const MANAGER_TABS: readonly ProgrammeTab[] = ['candidates'];
