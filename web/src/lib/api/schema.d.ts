@@ -2670,6 +2670,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Assistance set against the registry, by region, sector, scale or gender
+         * @description Admins and officers. One row per bar of the chart: a child area of `region` (provinces when none; a province's regencies, a regency's districts, a district's villages, every child listed also without enterprises), or each sector, scale or owner's gender (`unknown` for none). Each row holds the enterprises the registry holds there (all statuses; no filter narrows them), the distinct enterprises and groups that received at least one record under the filters, the records and their rupiah, the share of enterprises served and the rupiah per enterprise. Groups are recipients too but have only a region (their village): they count in `by=region` only. `totals` adds the rows up; each enterprise and group lies in exactly one row, so a drill-down's totals equal its parent's row. `never_served` lists the rows with enterprises and no record under the filters; `groups_never_served` pages (with `limit` and `offset`) the groups, not dissolved, within `region` with no record under the filters. Counts come from tallies kept in each write's transaction; `counted_from` says when the ledger's records were counted instead: a period that does not start on a month's first day or end on its last, served counts of a period other than none or one calendar year, or a `programme_id`.
+         */
+        get: operations["getEquityDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/helix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quadruple helix as a network, and what each helix contributes
+         * @description Admins, officers and facilitators. Nodes are programmes (at most the 500 newest: `max_programmes`; `truncated` when there are more) and the stakeholders taking part in them; an edge joins a stakeholder to a programme with its role (owner or partner), the helix it plays there (which may differ from its own) and what it declared it brings. `helixes` holds all four helixes, government first, over every programme and the whole ledger: programmes where a stakeholder plays that helix as owner or as partner, the parts that declare a contribution, and the assistance its stakeholders provided (by the provider's own helix), in all and by kind.
+         */
+        get: operations["getHelixDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6617,6 +6657,151 @@ export interface components {
             errors: components["schemas"]["FieldError"][];
             /** @description Seconds to wait before retrying (the Retry-After header says the same); set on `rate-limited`, `busy` and `idempotency-key-in-use`. */
             retry_after?: number;
+        };
+        /** @description One bar of the equity chart, or the totals. */
+        EquityRow: {
+            /** @description The region code, sector, scale or gender (`unknown` for none); `total` for the totals. */
+            key: string;
+            /** @description The region's name; the key for the other dimensions. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Enterprises the registry holds there (every status; not narrowed by the filters).
+             */
+            enterprises: number;
+            /**
+             * Format: int64
+             * @description Distinct enterprises with at least one record under the filters.
+             */
+            enterprises_served: number;
+            /**
+             * Format: int64
+             * @description Distinct groups with at least one record under the filters (by=region only).
+             */
+            groups_served: number;
+            /** Format: int64 */
+            records: number;
+            /**
+             * Format: int64
+             * @description The records' rupiah.
+             */
+            value: number;
+            /** @description enterprises_served / enterprises; null without enterprises. */
+            share_served: number | null;
+            /**
+             * Format: int64
+             * @description value / enterprises in whole rupiah, rounded down; null without enterprises.
+             */
+            value_per_enterprise: number | null;
+        };
+        EquityDashboard: {
+            /** @enum {string} */
+            by: "region" | "sector" | "scale" | "gender";
+            /**
+             * @description What the rows are (the level of the region's children for by=region).
+             * @enum {string}
+             */
+            level: "province" | "regency" | "district" | "village" | "sector" | "scale" | "gender";
+            /** @description The area drilled into; null at the top. */
+            region: null | {
+                code: string;
+                name: string;
+                parent_code: string | null;
+            };
+            /** @description The filters as applied. */
+            filters: {
+                /** Format: date */
+                from: string | null;
+                /** Format: date */
+                to: string | null;
+                kind: null | components["schemas"]["AssistanceKind"];
+                helix: null | components["schemas"]["Helix"];
+                /** Format: int64 */
+                programme_id: number | null;
+            };
+            rows: components["schemas"]["EquityRow"][];
+            totals: components["schemas"]["EquityRow"];
+            /** @description The rows with enterprises and no record under the filters. */
+            never_served: components["schemas"]["EquityRow"][];
+            /** @description Groups (not dissolved, within the region) with no record under the filters, by name. */
+            groups_never_served: {
+                items: {
+                    /** Format: int64 */
+                    id: number;
+                    name: string;
+                    village_code: string;
+                }[];
+                /** Format: int64 */
+                total: number;
+                limit: number;
+                /** Format: int64 */
+                offset: number;
+            };
+            /** @description Where the figures were counted: `tallies` (kept per dimension value, month, kind and helix, and distinct recipients per calendar year) or `ledger` (the records themselves). */
+            counted_from: {
+                /** @enum {string} */
+                assistance: "tallies" | "ledger";
+                /** @enum {string} */
+                served: "tallies" | "ledger";
+            };
+        };
+        HelixDashboard: {
+            /** @description Stakeholders (by name) then programmes (newest first). */
+            nodes: {
+                /** @description s + a stakeholder's id, or p + a programme's id. */
+                id: string;
+                /** @enum {string} */
+                type: "stakeholder" | "programme";
+                /** Format: int64 */
+                record_id: number;
+                name: string;
+                /** @description A stakeholder's own helix; null for a programme. */
+                helix: null | components["schemas"]["Helix"];
+                /** @description A stakeholder's kind (agency, bank, …); null for a programme. */
+                kind: string | null;
+                /** @description A programme's status; null for a stakeholder. */
+                status: null | components["schemas"]["ProgrammeStatus"];
+            }[];
+            edges: {
+                /** @description The stakeholder's node id. */
+                source: string;
+                /** @description The programme's node id. */
+                target: string;
+                /** @enum {string} */
+                role: "owner" | "partner";
+                helix: components["schemas"]["Helix"];
+                contribution: string | null;
+            }[];
+            /** Format: int64 */
+            programmes_total: number;
+            /** Format: int64 */
+            programmes_shown: number;
+            /** @description The most programmes the network carries (500). */
+            max_programmes: number;
+            truncated: boolean;
+            helixes: {
+                helix: components["schemas"]["Helix"];
+                /** Format: int64 */
+                programmes_owned: number;
+                /** Format: int64 */
+                programmes_partnered: number;
+                /** Format: int64 */
+                contributions_declared: number;
+                /**
+                 * Format: int64
+                 * @description Assistance records whose provider is of this helix.
+                 */
+                records: number;
+                /** Format: int64 */
+                value: number;
+                by_kind: {
+                    kind: components["schemas"]["AssistanceKind"];
+                    /** Format: int64 */
+                    records: number;
+                    /** Format: int64 */
+                    value: number;
+                }[];
+            }[];
         };
     };
     responses: {
@@ -16397,6 +16582,253 @@ export interface operations {
             400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getEquityDashboard: {
+        parameters: {
+            query?: {
+                /** @description What the rows are. */
+                by?: "region" | "sector" | "scale" | "gender";
+                /**
+                 * @description With `by=region`: the area drilled into (a province, regency or district code); its children are the rows.
+                 * @example 35.07
+                 */
+                region?: string;
+                /**
+                 * @description The first day of assistance (given_on) counted.
+                 * @example 2024-01-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day of assistance (given_on) counted; not before `from`.
+                 * @example 2024-12-31
+                 */
+                to?: string;
+                /** @description Only assistance of this kind. */
+                kind?: components["schemas"]["AssistanceKind"];
+                /** @description Only assistance whose provider is of this helix. */
+                helix?: components["schemas"]["Helix"];
+                /** @description Only assistance given under this programme. */
+                programme_id?: number;
+                /** @description Maximum number of items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Number of items to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, their totals and who was never served. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "by": "region",
+                     *       "level": "district",
+                     *       "region": {
+                     *         "code": "35.07",
+                     *         "name": "Kabupaten Malang",
+                     *         "parent_code": "35"
+                     *       },
+                     *       "filters": {
+                     *         "from": "2024-01-01",
+                     *         "to": "2024-12-31",
+                     *         "kind": null,
+                     *         "helix": null,
+                     *         "programme_id": null
+                     *       },
+                     *       "rows": [
+                     *         {
+                     *           "key": "35.07.20",
+                     *           "name": "Ngajum",
+                     *           "enterprises": 2,
+                     *           "enterprises_served": 1,
+                     *           "groups_served": 1,
+                     *           "records": 3,
+                     *           "value": 4000000,
+                     *           "share_served": 0.5,
+                     *           "value_per_enterprise": 2000000
+                     *         },
+                     *         {
+                     *           "key": "35.07.01",
+                     *           "name": "Donomulyo",
+                     *           "enterprises": 1,
+                     *           "enterprises_served": 0,
+                     *           "groups_served": 0,
+                     *           "records": 0,
+                     *           "value": 0,
+                     *           "share_served": 0,
+                     *           "value_per_enterprise": 0
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "key": "total",
+                     *         "name": "Kabupaten Malang",
+                     *         "enterprises": 3,
+                     *         "enterprises_served": 1,
+                     *         "groups_served": 1,
+                     *         "records": 3,
+                     *         "value": 4000000,
+                     *         "share_served": 0.3333333333333333,
+                     *         "value_per_enterprise": 1333333
+                     *       },
+                     *       "never_served": [
+                     *         {
+                     *           "key": "35.07.01",
+                     *           "name": "Donomulyo",
+                     *           "enterprises": 1,
+                     *           "enterprises_served": 0,
+                     *           "groups_served": 0,
+                     *           "records": 0,
+                     *           "value": 0,
+                     *           "share_served": 0,
+                     *           "value_per_enterprise": 0
+                     *         }
+                     *       ],
+                     *       "groups_never_served": {
+                     *         "items": [
+                     *           {
+                     *             "id": 3,
+                     *             "name": "Komunitas Batik Ngajum",
+                     *             "village_code": "35.07.20.2001"
+                     *           }
+                     *         ],
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0
+                     *       },
+                     *       "counted_from": {
+                     *         "assistance": "tallies",
+                     *         "served": "tallies"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EquityDashboard"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHelixDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The network and the contributions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodes": [
+                     *         {
+                     *           "id": "s2",
+                     *           "type": "stakeholder",
+                     *           "record_id": 2,
+                     *           "name": "Bank Jatim Cabang Batu",
+                     *           "helix": "business",
+                     *           "kind": "bank",
+                     *           "status": null
+                     *         },
+                     *         {
+                     *           "id": "p1",
+                     *           "type": "programme",
+                     *           "record_id": 1,
+                     *           "name": "Kredit Usaha Muda",
+                     *           "helix": null,
+                     *           "kind": null,
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "edges": [
+                     *         {
+                     *           "source": "s2",
+                     *           "target": "p1",
+                     *           "role": "partner",
+                     *           "helix": "business",
+                     *           "contribution": "kredit lunak"
+                     *         }
+                     *       ],
+                     *       "programmes_total": 1,
+                     *       "programmes_shown": 1,
+                     *       "max_programmes": 500,
+                     *       "truncated": false,
+                     *       "helixes": [
+                     *         {
+                     *           "helix": "government",
+                     *           "programmes_owned": 1,
+                     *           "programmes_partnered": 0,
+                     *           "contributions_declared": 0,
+                     *           "records": 3,
+                     *           "value": 4250000,
+                     *           "by_kind": [
+                     *             {
+                     *               "kind": "grant",
+                     *               "records": 1,
+                     *               "value": 1000000
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "helix": "business",
+                     *           "programmes_owned": 0,
+                     *           "programmes_partnered": 1,
+                     *           "contributions_declared": 1,
+                     *           "records": 1,
+                     *           "value": 10000000,
+                     *           "by_kind": [
+                     *             {
+                     *               "kind": "working_capital",
+                     *               "records": 1,
+                     *               "value": 10000000
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "helix": "academia",
+                     *           "programmes_owned": 0,
+                     *           "programmes_partnered": 0,
+                     *           "contributions_declared": 0,
+                     *           "records": 0,
+                     *           "value": 0,
+                     *           "by_kind": []
+                     *         },
+                     *         {
+                     *           "helix": "civil_society",
+                     *           "programmes_owned": 0,
+                     *           "programmes_partnered": 0,
+                     *           "contributions_declared": 0,
+                     *           "records": 0,
+                     *           "value": 0,
+                     *           "by_kind": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HelixDashboard"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };
