@@ -565,6 +565,8 @@ export const programmesEn: DeepStrings<typeof programmesId> = {
       in_future: 'This date has not come yet.',
       duplicate: 'This category is listed twice.',
       too_long: 'The source takes at most 200 characters.',
+    },
+  },
   dashboard: {
     title: 'Programme dashboard',
     intro: "The programme's figures today: participants, SOP compliance, learning completion, budget, loan book, exit to a local hero and follow-ups. Charts first; the figures are in the table under each chart.",

@@ -565,6 +565,8 @@ export const programmesId = {
       in_future: 'Tanggal ini belum terjadi.',
       duplicate: 'Kategori ini tercantum dua kali.',
       too_long: 'Sumber paling banyak 200 karakter.',
+    },
+  },
   dashboard: {
     title: 'Dasbor program',
     intro: 'Angka program hari ini: peserta, kepatuhan SOP, ketuntasan belajar, anggaran, buku pinjaman, keluar ke pahlawan lokal, dan tindak lanjut. Grafik dulu; angkanya ada di tabel di bawah tiap grafik.',
