@@ -73,6 +73,11 @@ describe('navItemsFor', () => {
     for (const role of ['group_leader', 'mentor', 'member'] as const) expect(paths(role)).not.toContain('/dashboards');
   });
 
+  it('shows a member and a group leader their own programme selections, after the programmes', () => {
+    for (const role of ['group_leader', 'member'] as const) expect(paths(role)).toContain('/selections');
+    for (const role of ['admin', 'officer', 'facilitator', 'mentor'] as const) expect(paths(role)).not.toContain('/selections');
+  });
+
   it('always shows home, the group workspace and the account, in the same order for every role', () => {
     for (const role of ROLES) {
       const own = paths(role);

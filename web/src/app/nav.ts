@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/matching', labelKey: 'nav.matching', permission: 'matching.use' },
   { path: '/programmes', labelKey: 'nav.programmes', permission: 'programmes.read' },
   { path: '/dashboards', labelKey: 'nav.dashboards', permission: 'dashboards.helix' },
+  { path: '/selections', labelKey: 'nav.selections', permission: 'programmes.selections' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.manage' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/regions', labelKey: 'nav.regions', permission: 'regions.browse' },

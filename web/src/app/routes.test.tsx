@@ -113,7 +113,7 @@ describe('navigation and route guards by role', () => {
     renderApp('/registry');
     expect(await screen.findByRole('heading', { level: 1, name: 'Halaman ini bukan untuk peran Anda' })).toBeInTheDocument();
     const links = within(screen.getByTestId('forbidden-links')).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Kompetensi', 'Akun']);
+    expect(links).toEqual(['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Kompetensi', 'Pilihan program saya', 'Akun']);
   });
 
   it('opens the dashboards at the equity page for an officer and at the helix page for a facilitator', async () => {

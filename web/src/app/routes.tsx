@@ -96,6 +96,7 @@ export function AppRoutes() {
         <Route path="/dashboards" element={guard('dashboards.helix', <DashboardsRoute view={null} />)} />
         <Route path="/dashboards/equity" element={guard('dashboards.equity', <DashboardsRoute view="equity" />)} />
         <Route path="/dashboards/helix" element={guard('dashboards.helix', <DashboardsRoute view="helix" />)} />
+        <Route path="/selections" element={<ProgrammesRoute view="selections" />} />
         <Route path="/account" element={<AccountRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

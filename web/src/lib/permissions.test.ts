@@ -37,6 +37,7 @@ describe('can', () => {
   it('lists programmes for admin, officer and facilitator; only admin and officer design them', () => {
     expect(ROLES.filter((role) => can(role, 'programmes.read'))).toEqual(['admin', 'officer', 'facilitator']);
     expect(ROLES.filter((role) => can(role, 'programmes.write'))).toEqual(['admin', 'officer']);
+    expect(ROLES.filter((role) => can(role, 'programmes.selections'))).toEqual(['group_leader', 'member']);
   });
 
   it('shows the equity dashboard to admin and officer, the helix one to facilitators too, as the API allows', () => {

@@ -19,7 +19,8 @@ export type Permission =
   | 'programmes.read'
   | 'programmes.write'
   | 'dashboards.equity'
-  | 'dashboards.helix';
+  | 'dashboards.helix'
+  | 'programmes.selections';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry.read': ['admin', 'officer', 'facilitator'],
@@ -49,6 +50,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // network is also the facilitators'
   'dashboards.equity': ['admin', 'officer'],
   'dashboards.helix': ['admin', 'officer', 'facilitator'],
+  // her own enterprises' selections by programmes' targeting rounds (GET /me/selections)
+  'programmes.selections': ['group_leader', 'member'],
   // the official region tree as a page of its own (the API reads it for anyone: the pickers use it)
   'regions.browse': ['admin'],
 };

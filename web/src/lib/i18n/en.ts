@@ -24,6 +24,7 @@ export const en: Translation = {
     matching: 'Mentor matching',
     programmes: 'Programmes',
     dashboards: 'Dashboards',
+    selections: 'My programme selections',
     account: 'Account',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
@@ -204,6 +205,13 @@ export const en: Translation = {
     over_budget: 'This amount goes over the remaining budget of the programme. Write why if it is recorded anyway.',
     exceeds_outstanding: 'This amount is more than what is still owed on the loan.',
     before_disbursement: 'This date is before the loan was disbursed.',
+    overlapping_round: 'This period overlaps another round of the programme.',
+    before_opens: 'The closing date cannot be before the opening date.',
+    outside_programme: 'This date is outside the programme’s period.',
+    count_mismatch: 'The number is not the number of beneficiaries on the list.',
+    not_draft: 'Only a draft round is confirmed or cancelled.',
+    programme_ended: 'This programme has ended.',
+    wrong_kind: 'This round selects the other kind of recipient (enterprises or groups).',
   },
   fieldErrorsByField: {
     username: {

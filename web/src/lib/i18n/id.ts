@@ -25,6 +25,7 @@ export const id = {
     matching: 'Pencocokan mentor',
     programmes: 'Program',
     dashboards: 'Dasbor',
+    selections: 'Pilihan program saya',
     account: 'Akun',
     openMenu: 'Buka menu',
     closeMenu: 'Tutup menu',
@@ -205,6 +206,13 @@ export const id = {
     over_budget: 'Jumlah ini melebihi sisa anggaran program. Tulis alasannya bila tetap dicatat.',
     exceeds_outstanding: 'Jumlah ini melebihi sisa pinjaman yang harus dibayar.',
     before_disbursement: 'Tanggal ini sebelum pinjaman dicairkan.',
+    overlapping_round: 'Periode ini bertumpang tindih dengan putaran lain program ini.',
+    before_opens: 'Tanggal tutup tidak boleh sebelum tanggal buka.',
+    outside_programme: 'Tanggal ini di luar masa program.',
+    count_mismatch: 'Jumlahnya tidak sama dengan jumlah penerima di daftar.',
+    not_draft: 'Hanya putaran rancangan yang dapat dikonfirmasi atau dibatalkan.',
+    programme_ended: 'Program ini sudah berakhir.',
+    wrong_kind: 'Putaran ini memilih jenis penerima yang lain (usaha atau kelompok).',
   },
   fieldErrorsByField: {
     username: {

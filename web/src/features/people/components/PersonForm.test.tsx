@@ -132,6 +132,37 @@ describe('PersonForm', () => {
     expect(screen.getByTestId('person-consent')).toHaveTextContent('Belum ada');
   });
 
+  it('shows the household categories with their data-protection note to the steward, and sends the whole list', async () => {
+    serve(person({ categories: [] }));
+    const user = userEvent.setup();
+    renderForm();
+    const section = await screen.findByTestId('household-section');
+    expect(within(section).getByTestId('household-note')).toHaveTextContent('hanya dipakai untuk menentukan sasaran program (UU 27/2022)');
+    await user.click(within(section).getByRole('checkbox', { name: 'Keluarga miskin (DTKS)' }));
+    await user.type(within(section).getByLabelText('Sumber'), 'DTKS 2024');
+    await save(user);
+    await waitFor(() => expect(patches()).toHaveLength(1));
+    expect(sent()).toEqual({ categories: [{ category: 'poor', since: null, source: 'DTKS 2024' }] });
+  });
+
+  it('says a refused household category in words beside the categories', async () => {
+    serve(person({ categories: [] }), () =>
+      problem('invalid-input', 400, [{ field: 'categories[0].since', code: 'in_future' }]),
+    );
+    const user = userEvent.setup();
+    renderForm();
+    const section = await screen.findByTestId('household-section');
+    await user.click(within(section).getByRole('checkbox', { name: 'Penerima zakat (mustahik)' }));
+    await save(user);
+    expect(await within(section).findByText('Tanggal ini belum terjadi.')).toBeInTheDocument();
+  });
+
+  it('shows no household categories to one who may not see them', async () => {
+    renderForm();
+    await screen.findByLabelText('NIK');
+    expect(screen.queryByTestId('household-section')).toBeNull();
+  });
+
   it('checks the birth year before sending', async () => {
     const user = userEvent.setup();
     renderForm();

@@ -5,15 +5,18 @@ import { Alert } from '../../../components/Alert';
 import { FormAlerts } from '../../../components/FormAlerts';
 import { BackLink } from '../../../components/BackLink';
 import { CheckField } from '../../../components/CheckField';
+import { FieldErrors } from '../../../components/field-parts';
 import { FormField } from '../../../components/FormField';
 import { Pending } from '../../../components/Pending';
 import { SelectField } from '../../../components/SelectField';
 import { formatDateTime } from '../../../lib/format';
+import { useProgrammesTexts } from '../../../lib/i18n/programmes';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { usePersonForm } from '../hooks/use-person-form';
 import { usePerson, useStewardName } from '../hooks/use-people';
 import { peopleProblemMessage } from '../types/errors';
 import { isNewNik, MAX_NAME, MAX_OCCUPATION, removesNik } from '../types/form';
+import { HOUSEHOLD_CATEGORIES, MAX_SOURCE, type CategoryDraft, type HouseholdDraft } from '../types/household';
 import { GENDERS, mayEdit, type Person, type Viewer } from '../types';
 import { parsePersonId, personPath } from '../types/paths';
 
@@ -58,6 +61,8 @@ export function PersonForm({ viewer }: { viewer: Viewer }) {
 }
 
 function FormBody({ person, title }: { person: Person; title: string }) {
+  // The household categories' words travel with the programmes' texts (targeting reads them).
+  useProgrammesTexts();
   const { t, i18n } = useTranslation();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -174,6 +179,14 @@ function FormBody({ person, title }: { person: Person; title: string }) {
           )}
         </fieldset>
 
+        {draft.household !== null ? (
+          <HouseholdFields
+            household={draft.household}
+            errors={errorsFor('categories')}
+            onChange={(household) => setDraft((d) => ({ ...d, household }))}
+          />
+        ) : null}
+
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={submitting}>
             {submitting ? t('people.form.submitting') : t('people.form.submit')}
@@ -184,5 +197,55 @@ function FormBody({ person, title }: { person: Person; title: string }) {
         </div>
       </form>
     </>
+  );
+}
+
+/**
+ * The household categories targeting ranks on (the poverty register, zakat recipient), each with
+ * since when and its source: for admins and the steward's officers alone, said in one sentence.
+ */
+function HouseholdFields({ household, errors, onChange }: { household: HouseholdDraft; errors: string[]; onChange: (next: HouseholdDraft) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const change = (name: keyof HouseholdDraft, part: Partial<CategoryDraft>) => onChange({ ...household, [name]: { ...household[name], ...part } });
+  return (
+    <fieldset className={errors.length > 0 ? 'card form-section field--invalid' : 'card form-section'} data-testid="household-section">
+      <legend className="form-section__legend">{t('programmes.household.title')}</legend>
+      <p className="muted" data-testid="household-note">
+        {t('programmes.household.note')}
+      </p>
+      {HOUSEHOLD_CATEGORIES.map((name) => (
+        <div key={name}>
+          <CheckField
+            id={`${id}-${name}`}
+            name={`category-${name}`}
+            label={t(`programmes.categories.${name}`)}
+            checked={household[name].on}
+            onChange={(on) => change(name, { on })}
+          />
+          {household[name].on ? (
+            <div className="form-grid">
+              <FormField
+                id={`${id}-${name}-since`}
+                type="date"
+                label={t('programmes.household.since')}
+                value={household[name].since}
+                onChange={(e) => change(name, { since: e.target.value })}
+              />
+              <FormField
+                id={`${id}-${name}-source`}
+                label={t('programmes.household.source')}
+                hint={t('programmes.household.sourceHint')}
+                autoComplete="off"
+                maxLength={MAX_SOURCE}
+                value={household[name].source}
+                onChange={(e) => change(name, { source: e.target.value })}
+              />
+            </div>
+          ) : null}
+        </div>
+      ))}
+      <FieldErrors messages={errors} live />
+    </fieldset>
   );
 }

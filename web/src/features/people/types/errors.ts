@@ -1,6 +1,6 @@
 // The server's refusals of a person's record in words an office understands, beside the field.
 import type { TFunction } from 'i18next';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError, type FieldError } from '../../../lib/api-client';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problem-messages';
 import { readServerErrors, type ServerErrors } from '../../../lib/use-form-errors';
 import { personFieldOf } from './form';
@@ -16,10 +16,23 @@ export function readPersonErrors(t: TFunction, error: unknown): ServerErrors {
   return readServerErrors(error, {
     fieldOf: (fieldError) => personFieldOf(fieldError.field),
     message: (fieldError) => {
+      if (personFieldOf(fieldError.field) === 'categories') return householdMessage(t, fieldError);
       // A 409 names the field that is taken (a NIK another person has); say so whatever code came.
       const taken = isApiError(error) && error.slug === 'already-exists';
       return fieldErrorMessage(t, taken ? { ...fieldError, code: 'already_exists' } : fieldError);
     },
     problem: (failure) => peopleProblemMessage(t, failure),
   });
+}
+
+/** A refusal of a household category in words (the programmes' texts, which the form loads). */
+function householdMessage(t: TFunction, error: FieldError): string {
+  switch (error.code) {
+    case 'in_future':
+    case 'duplicate':
+    case 'too_long':
+      return t(`programmes.household.errors.${error.code}`);
+    default:
+      return fieldErrorMessage(t, error);
+  }
 }

@@ -17,6 +17,7 @@ describe('draftFromPerson', () => {
       phone: '+6281234567890',
       nik: '3579015501800001',
       nik_consent: false,
+      household: null,
     });
   });
 
@@ -103,5 +104,42 @@ describe('personFieldOf', () => {
     expect(personFieldOf('nik_consent')).toBe('nik_consent');
     expect(personFieldOf('/phone')).toBe('phone');
     expect(personFieldOf('village_code')).toBeNull();
+    expect(personFieldOf('categories[1].since')).toBe('categories');
+    expect(personFieldOf('categories')).toBe('categories');
+    expect(personFieldOf('categorised')).toBeNull();
+  });
+});
+
+describe('household categories', () => {
+  const steward = person({ categories: [{ category: 'poor', since: '2024-01-01', source: 'DTKS 2024' }] });
+
+  it('opens on the stored categories for those who may see them, and not at all for others', () => {
+    expect(draftFromPerson(steward).household).toEqual({
+      poor: { on: true, since: '2024-01-01', source: 'DTKS 2024' },
+      zakat_recipient: { on: false, since: '', source: '' },
+    });
+    expect(draftFromPerson(SAVED).household).toBeNull();
+  });
+
+  it('sends the whole list when one changes, and nothing when none did', () => {
+    const draft = draftFromPerson(steward);
+    expect(validatePerson(steward, draft, OPTIONS).input).toEqual({});
+    const zakat = { ...draft.household!, zakat_recipient: { on: true, since: '', source: ' Baznas ' } };
+    expect(validatePerson(steward, { ...draft, household: zakat }, OPTIONS).input).toEqual({
+      categories: [
+        { category: 'poor', since: '2024-01-01', source: 'DTKS 2024' },
+        { category: 'zakat_recipient', since: null, source: 'Baznas' },
+      ],
+    });
+    const none = { ...draft.household!, poor: { ...draft.household!.poor, on: false } };
+    expect(validatePerson(steward, { ...draft, household: none }, OPTIONS).input).toEqual({ categories: [] });
+  });
+
+  it('refuses a source longer than the server keeps', () => {
+    const draft = draftFromPerson(steward);
+    const long = { ...draft.household!, poor: { ...draft.household!.poor, source: 'x'.repeat(201) } };
+    expect(validatePerson(steward, { ...draft, household: long }, OPTIONS).errors).toEqual({
+      categories: ['programmes.household.errors.too_long'],
+    });
   });
 });

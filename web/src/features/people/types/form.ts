@@ -4,9 +4,10 @@
 import { compactNik, isValidNik, normalisePhone } from '../../../lib/person';
 import type { Checked } from '../../../lib/use-form';
 import type { LocalProblems } from '../../../lib/use-form-errors';
+import { householdChanged, householdDraft, householdInput, sourceTooLong, type HouseholdDraft } from './household';
 import { isGender, type Gender, type Person, type PersonPatch } from './index';
 
-export const PERSON_FIELDS = ['name', 'gender', 'birth_year', 'occupation', 'phone', 'nik', 'nik_consent'] as const;
+export const PERSON_FIELDS = ['name', 'gender', 'birth_year', 'occupation', 'phone', 'nik', 'nik_consent', 'categories'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
 /** The server's limits, in characters (Unicode code points). */
@@ -28,6 +29,8 @@ export interface PersonDraft {
   nik: string;
   /** Ticked: the person agreed to the new NIK being stored. */
   nik_consent: boolean;
+  /** Her household categories; null for a caller who may not see them. */
+  household: HouseholdDraft | null;
 }
 
 export interface CheckOptions {
@@ -51,6 +54,7 @@ export function draftFromPerson(person: Person): PersonDraft {
     phone: person.phone ?? '',
     nik: person.nik !== null && !person.nik_masked ? person.nik : '',
     nik_consent: false,
+    household: householdDraft(person.categories),
   };
 }
 
@@ -130,11 +134,21 @@ export function validatePerson(person: Person, draft: PersonDraft, options: Chec
     }
   }
 
+  if (draft.household !== null && person.categories !== undefined) {
+    if (sourceTooLong(draft.household)) errors.categories = ['programmes.household.errors.too_long'];
+    else {
+      const categories = householdInput(draft.household);
+      if (householdChanged(person.categories, categories)) patch.categories = categories;
+    }
+  }
+
   return { errors, input: Object.keys(errors).length === 0 ? patch : null };
 }
 
 /** The form field a server error names ("nik_consent", "/phone"); null when the form has none. */
 export function personFieldOf(serverField: string): PersonField | null {
   const field = serverField.replace(/^\//, '');
+  // "categories[1].since": the household categories answer as one.
+  if (/^categories(\[|\.|$)/.test(field)) return 'categories';
   return (PERSON_FIELDS as readonly string[]).includes(field) ? (field as PersonField) : null;
 }

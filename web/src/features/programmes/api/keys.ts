@@ -1,6 +1,6 @@
 // The programmes feature's query keys: the list by filter, one programme and what hangs off it
-// (enrolments, budget, ledger, loan book, learning outcomes, exits, follow-ups, dashboard), and each
-// loan.
+// (enrolments, budget, ledger, loan book, learning outcomes, exits, follow-ups, dashboard,
+// candidates and rounds), and each loan.
 export const programmeKeys = {
   all: ['programmes'] as const,
   lists: () => [...programmeKeys.all, 'list'] as const,
@@ -24,4 +24,12 @@ export const programmeKeys = {
   stakeholders: () => [...programmeKeys.all, 'stakeholders'] as const,
   facilitators: (id: number) => [...programmeKeys.programme(id), 'facilitators'] as const,
   search: (kind: string, q: string) => [...programmeKeys.all, 'search', kind, q] as const,
+  // targeting: candidates ranked now, the rounds that froze them, a member's own selections
+  candidates: (id: number, kind: string, offset: number) => [...programmeKeys.programme(id), 'candidates', kind, offset] as const,
+  rounds: (id: number) => [...programmeKeys.programme(id), 'rounds'] as const,
+  round: (id: number, roundId: number) => [...programmeKeys.rounds(id), roundId] as const,
+  beneficiaries: (id: number, roundId: number, offset: number) => [...programmeKeys.round(id, roundId), 'beneficiaries', offset] as const,
+  decision: (id: number, roundId: number, kind: string, recipientId: number) =>
+    [...programmeKeys.round(id, roundId), 'decision', kind, recipientId] as const,
+  mySelections: () => [...programmeKeys.all, 'my-selections'] as const,
 };

@@ -14,10 +14,11 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { User } from '../../../lib/user';
 import { useProgramme, useSaveProgramme } from '../hooks/use-programmes';
 import { useRegionNames } from '../hooks/use-region-names';
-import { nextStatus, programmeEditPath, programmePath, PROGRAMMES_PATH, PROGRAMME_TABS, type ProgrammeTab, type ProgrammeView } from '../types';
+import { MANAGER_TABS, nextStatus, programmeEditPath, programmePath, PROGRAMMES_PATH, PROGRAMME_TABS, type ProgrammeTab, type ProgrammeView } from '../types';
 import { programmeFieldMessage } from '../types/errors';
 import { criteriaInWords, partnersByHelix } from '../types/words';
 import { BudgetSection } from './BudgetSection';
+import { CandidatesSection } from './CandidatesSection';
 import { DashboardSection } from './DashboardSection';
 import { EnrolmentsSection } from './EnrolmentsSection';
 import { ExitsSection } from './ExitsSection';
@@ -35,7 +36,7 @@ interface ProgrammePageProps {
 /**
  * A programme: its heading, status and the step to the next one, then its parts as tabs (each at
  * its own address): overview, the dashboard, participants, budget, assistance, loans, learning
- * outcomes, exit and follow-ups. Later parts (candidates and rounds) join as tabs of their own.
+ * outcomes, exit and follow-ups, and for those who manage it the candidates with their rounds.
  */
 export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {programme.status === 'closed' ? <p className="muted" data-testid="programme-closed-note">{t('programmes.page.closedNote')}</p> : null}
       <div className="tabs-frame">
         <nav className="tabs" aria-label={t('programmes.page.tabsLabel')}>
-          {PROGRAMME_TABS.map((name) => (
+          {PROGRAMME_TABS.filter((name) => programme.can_manage || !MANAGER_TABS.includes(name)).map((name) => (
             <NavLink key={name} end to={programmePath(id, name)} className="tabs__tab">
               {t(`programmes.page.tabs.${name}`)}
             </NavLink>
@@ -76,6 +77,7 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {tab === 'ledger' ? <LedgerSection programme={programme} user={user} /> : null}
       {tab === 'loans' ? <LoanBookSection programmeId={id} /> : null}
       {tab === 'learning' ? <OutcomesSection programmeId={id} /> : null}
+      {tab === 'candidates' ? <CandidatesSection programme={programme} /> : null}
       {tab === 'dashboard' ? <DashboardSection programmeId={id} /> : null}
       {tab === 'exits' ? <ExitsSection programme={programme} /> : null}
     </>

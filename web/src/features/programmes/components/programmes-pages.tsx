@@ -6,11 +6,12 @@ import type { RegionPickerSlot } from '../../../lib/places';
 import type { User } from '../../../lib/user';
 import { isProgrammeTab } from '../types';
 import { LoanPage } from './LoanPage';
+import { MySelectionsPage } from './MySelectionsPage';
 import { ProgrammeFormPage } from './ProgrammeForm';
 import { ProgrammeListPage } from './ProgrammeListPage';
 import { ProgrammePage } from './ProgrammePage';
 
-export type ProgrammesView = 'list' | 'new' | 'edit' | 'programme' | 'loan';
+export type ProgrammesView = 'list' | 'new' | 'edit' | 'programme' | 'loan' | 'selections';
 
 interface ProgrammesPagesProps {
   view: ProgrammesView;
@@ -25,6 +26,7 @@ export function ProgrammesPages({ view, user, RegionPicker }: ProgrammesPagesPro
   const params = useParams();
   const id = params.id !== undefined && /^\d+$/.test(params.id) ? Number(params.id) : null;
   if (view === 'list') return <ProgrammeListPage role={user.role} />;
+  if (view === 'selections') return <MySelectionsPage />;
   if (view === 'new') return <ProgrammeFormPage user={user} id={null} RegionPicker={RegionPicker} />;
   if (id === null) return <Alert tone="error">{t('errors.notFound')}</Alert>;
   if (view === 'edit') return <ProgrammeFormPage key={id} user={user} id={id} RegionPicker={RegionPicker} />;

@@ -1,7 +1,8 @@
 // The server's refusals about programmes, enrolments, assistance and loans in words: the codes
 // whose params carry figures (over budget, more than the loan owes, criteria not met, a status
-// step, a readiness item not met, a visit before the programme's end) get sentences of their own
-// here; the rest the app's generic words for the code.
+// step, a readiness item not met, a visit before the programme's end, a round overlapping another,
+// a count not the round's) get sentences of their own here; the rest the app's generic words for
+// the code.
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../../../lib/api-client';
 import { fieldErrorMessage } from '../../../lib/problem-messages';
@@ -35,6 +36,18 @@ export function programmeFieldMessage(t: TFunction, error: FieldError): string {
       return p.disbursed_on ? t('programmes.errors.beforeDisbursement', { day: p.disbursed_on }) : fieldErrorMessage(t, error);
     case 'programme_closed':
       return t('programmes.errors.programmeClosed');
+    case 'overlapping_round':
+      return p.round_id
+        ? t('programmes.errors.overlappingRound', { id: p.round_id, from: p.opens_on ?? '', to: p.closes_on ?? '' })
+        : fieldErrorMessage(t, error);
+    case 'outside_programme':
+      return p.starts_on && p.ends_on ? t('programmes.errors.outsideProgramme', { from: p.starts_on, to: p.ends_on }) : fieldErrorMessage(t, error);
+    case 'count_mismatch':
+      return p.expected !== undefined ? t('programmes.errors.countMismatch', { expected: p.expected, given: p.given ?? '' }) : fieldErrorMessage(t, error);
+    case 'not_draft': {
+      const status = p.status === 'confirmed' || p.status === 'cancelled' ? t(`programmes.targeting.rounds.statuses.${p.status}`) : (p.status ?? '');
+      return t('programmes.errors.notDraft', { status });
+    }
     // The exit and follow-ups' codes the app's generic words do not cover, or cover without a figure.
     case 'in_future':
       return t('programmes.errors.inFuture');

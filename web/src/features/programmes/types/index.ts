@@ -109,8 +109,10 @@ export function nextStatus(status: ProgrammeStatus): ProgrammeStatus | null {
 
 export const PROGRAMMES_PATH = '/programmes';
 export const NEW_PROGRAMME_PATH = '/programmes/new';
-export const PROGRAMME_TABS = ['overview', 'dashboard', 'enrolments', 'budget', 'ledger', 'loans', 'learning', 'exits'] as const;
+export const PROGRAMME_TABS = ['overview', 'dashboard', 'enrolments', 'budget', 'ledger', 'loans', 'learning', 'exits', 'candidates'] as const;
 export type ProgrammeTab = (typeof PROGRAMME_TABS)[number];
+/** The tabs only those who manage the programme see (targeting's candidates and rounds). */
+export const MANAGER_TABS: readonly ProgrammeTab[] = ['candidates'];
 
 export function isProgrammeTab(value: string | undefined): value is ProgrammeTab {
   return value !== undefined && (PROGRAMME_TABS as readonly string[]).includes(value);
