@@ -201,6 +201,7 @@ export const en: Translation = {
     not_scheduled: "This month is not in the programme's follow-up schedule.",
     unmet: 'This readiness item is not met yet.',
     handed_over: 'Coaching has been handed over; the nomination no longer changes.',
+    only_by_region: 'An area can be chosen only when the dashboard is split by region.',
     below_committed: 'The budget cannot be less than the money already committed from this programme.',
     over_budget: 'This amount goes over the remaining budget of the programme. Write why if it is recorded anyway.',
     exceeds_outstanding: 'This amount is more than what is still owed on the loan.',

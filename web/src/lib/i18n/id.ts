@@ -202,6 +202,7 @@ export const id = {
     not_scheduled: 'Bulan ini tidak ada dalam jadwal tindak lanjut program.',
     unmet: 'Syarat kesiapan ini belum terpenuhi.',
     handed_over: 'Pendampingan sudah diserahkan; pencalonan tidak bisa diubah lagi.',
+    only_by_region: 'Wilayah hanya bisa dipilih bila dasbor dibagi menurut wilayah.',
     below_committed: 'Anggaran tidak boleh lebih kecil dari dana yang sudah dialokasikan dari program ini.',
     over_budget: 'Jumlah ini melebihi sisa anggaran program. Tulis alasannya bila tetap dicatat.',
     exceeds_outstanding: 'Jumlah ini melebihi sisa pinjaman yang harus dibayar.',
