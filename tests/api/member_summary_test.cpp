@@ -284,6 +284,7 @@ TEST_P(MemberSummary, HerCompetenciesShowHerLatestEvaluationAndTheTargetsOfHerOp
     Reply created = Post("/api/v1/cycles",
                          {{"group_id", 1},
                           {"title", title},
+                          {"theme", title},
                           {"mentor_member_id", mentor_},
                           {"mentor_origin", "community"},
                           {"targets", targets},
@@ -308,6 +309,9 @@ TEST_P(MemberSummary, HerCompetenciesShowHerLatestEvaluationAndTheTargetsOfHerOp
                                         json::object{{"competency_id", cassava}, {"level", 2}}},
                             json::array{json::object{{"member_id", member_}}, json::object{{"member_id", other_}}});
   move(first, "implementation");
+  Reply session = Post("/api/v1/cycles/" + std::to_string(first) + "/sessions",
+                       {{"held_on", "2026-01-03"}, {"practice", "membuat ragi dari tepung beras"}}, leader_login_);
+  EXPECT_EQ(session.status(), 201) << session;
   move(first, "evaluation");
   evaluate(first, member_, yeast, false, 1);
   evaluate(first, member_, cassava, true, 2);

@@ -164,12 +164,14 @@ test("on her phone Painem sees her competencies: where her last evaluation left 
   const first = await admin.post('/cycles', {
     group_id: group.id,
     title: 'Belajar ragi',
+    theme: 'Tape yang manis',
     mentor_member_id: mentor.id,
     mentor_origin: 'community',
     targets: [{ competency_id: yeast.id, level: 2 }, { competency_id: cassava.id, level: 2 }],
     mentees: [{ member_id: painem }],
   });
   await admin.post(`/cycles/${first.id}/transitions`, { to: 'implementation' }, 200);
+  await admin.post(`/cycles/${first.id}/sessions`, { held_on: dayInIndonesia(-1), practice: 'membuat ragi dari tepung beras' });
   await admin.post(`/cycles/${first.id}/transitions`, { to: 'evaluation' }, 200);
   await admin.post(`/cycles/${first.id}/evaluations`, { member_id: painem, competency_id: yeast.id, achieved: false, level: 1 });
   await admin.post(`/cycles/${first.id}/evaluations`, { member_id: painem, competency_id: cassava.id, achieved: true, level: 2 });
@@ -177,6 +179,7 @@ test("on her phone Painem sees her competencies: where her last evaluation left 
   const second = await admin.post('/cycles', {
     group_id: group.id,
     title: 'Tape ketan hitam',
+    theme: 'Tape ketan hitam',
     mentor_member_id: mentor.id,
     mentor_origin: 'community',
     targets: [{ competency_id: yeast.id, level: 3 }],
