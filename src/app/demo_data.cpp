@@ -457,7 +457,9 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
       GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "fee_payment", 10'000, fee_day.ToString(), "Iuran bulanan",
                                    members[i]));
     }
-    if (month < shop_month || !history.Passed(month, 28)) continue;
+    // The shop's month of trade: stock bought near the month's end and the month's sales, this
+    // month's up to today (as its meetings are).
+    if (month < shop_month) continue;
     history.At(history.On(month, 27));
     GOTONG_RETURN_IF_ERROR(Entry(runtime, id, "purchase", random.Between(20, 45) * 10'000,
                                  history.On(month, 27).ToString(), "Belanja barang toko", std::nullopt, asset.id));
@@ -478,6 +480,15 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   cassava.alone_price = Number(3'000);
   cassava.purchased_on = Text(scarce.ToString());
   GOTONG_RETURN_IF_ERROR(runtime.cooperation->RecordPurchase(system, id, cassava));
+  // And again this month, for this month's production (on its 3rd, or today before that).
+  const core::Date recent = history.On(history.current(), 3);
+  history.At(recent);
+  groups::PurchaseInput again = cassava;
+  again.quantity = Number(600);
+  again.group_price = Number(2'300);
+  again.alone_price = Number(3'100);
+  again.purchased_on = Text(recent.ToString());
+  GOTONG_RETURN_IF_ERROR(runtime.cooperation->RecordPurchase(system, id, again));
   // And on the board now: one member short of cassava, another with some to spare.
   history.Now();
   auto until_day = std::chrono::sys_days{std::chrono::year{history.today().year} /

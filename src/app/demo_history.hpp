@@ -53,7 +53,6 @@ class History {
     core::Date date{month.year, month.month, std::min(day, month.LastDay().day)};
     return date > today_ ? today_ : date;
   }
-  bool Passed(Month month, unsigned day) const { return core::Date{month.year, month.month, day} <= today_; }
   // The services record what follows as done on `day` (mid-morning in Indonesia).
   void At(const core::Date& day) {
     std::chrono::sys_days days{std::chrono::year{day.year} / std::chrono::month{day.month} /

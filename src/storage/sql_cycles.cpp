@@ -566,4 +566,50 @@ core::Result<std::vector<Evaluation>> SqlCycleRepository::Evaluations(std::int64
   });
 }
 
+core::Result<MenteeRecord> SqlCycleRepository::OfMentee(std::int64_t group_id, std::int64_t member_id) {
+  return Guard("read a mentee's competencies", [&]() -> core::Result<MenteeRecord> {
+    MenteeRecord record;
+    long long group = group_id, member = member_id, competency = 0, cycle = 0;
+    std::string code, name, title;
+    Slot<std::string> name_en;
+    // Through her cycles of the group (cycle_mentees by member), each cycle's own rows.
+    constexpr const char* kHers =
+        " FROM cycle_mentees cm JOIN learning_cycles lc ON lc.id = cm.cycle_id ";
+    {
+      int achieved = 0;
+      Slot<int> level;
+      std::string on;
+      Query query(sql_);
+      query.Into(competency).Into(code).Into(name).Into(name_en.value, name_en.indicator).Into(cycle).Into(title)
+          .Into(achieved).Into(level.value, level.indicator).Into(on).Use(member).Use(group);
+      if (query.Run(std::string("SELECT c.id, c.code, c.name, c.name_en, lc.id, lc.title, e.achieved, e.level, "
+                                "e.evaluated_on") +
+                    kHers +
+                    "JOIN cycle_evaluations e ON e.cycle_id = cm.cycle_id AND e.member_id = cm.member_id "
+                    "JOIN competencies c ON c.id = e.competency_id "
+                    "WHERE cm.member_id = :m AND lc.group_id = :g ORDER BY e.evaluated_on DESC, e.id DESC")) {
+        do {
+          record.evaluations.push_back({{competency, code, name, name_en.get()}, cycle, title, achieved != 0,
+                                        level.get(), DateFrom(on)});
+        } while (query.Next());
+      }
+    }
+    int level = 0;
+    std::string status;
+    Query query(sql_);
+    query.Into(competency).Into(code).Into(name).Into(name_en.value, name_en.indicator).Into(cycle).Into(title)
+        .Into(status).Into(level).Use(member).Use(group);
+    if (query.Run(std::string("SELECT c.id, c.code, c.name, c.name_en, lc.id, lc.title, lc.status, t.level") + kHers +
+                  "JOIN cycle_targets t ON t.cycle_id = lc.id JOIN competencies c ON c.id = t.competency_id "
+                  "WHERE cm.member_id = :m AND lc.group_id = :g AND lc.status <> 'closed' "
+                  "ORDER BY lc.id DESC, t.position")) {
+      do {
+        record.targets.push_back({{competency, code, name, name_en.get()}, cycle, title,
+                                  Stored("status", status, ParseCycleStatus), level});
+      } while (query.Next());
+    }
+    return record;
+  });
+}
+
 }  // namespace gotong::storage::internal

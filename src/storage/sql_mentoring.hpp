@@ -57,6 +57,7 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
   core::Result<std::int64_t> InsertEvaluation(const domain::mentoring::Evaluation& evaluation) override;
   core::Status UpdateEvaluation(const domain::mentoring::Evaluation& evaluation) override;
   core::Result<std::vector<domain::mentoring::Evaluation>> Evaluations(std::int64_t cycle_id) override;
+  core::Result<domain::mentoring::MenteeRecord> OfMentee(std::int64_t group_id, std::int64_t member_id) override;
 
  private:
   // Reads the targets and mentees of `cycles`, two statements for all of them.

@@ -1,6 +1,6 @@
 // Issue 13, the member: her own records in one answer (GET /groups/{id}/members/{member_id}/summary)
 // — her fees as GET …/fees counts them with her latest payments, her shares of joint orders, her
-// votes and her posts. The group's books are open to its members, so whoever reaches the group
+// votes and her posts; and (issue 14) her competencies, as the group's learning cycles left them. The group's books are open to its members, so whoever reaches the group
 // reads any member's summary; nobody else does. In process, on both backends.
 #include "api/group_fixture.hpp"
 
@@ -271,6 +271,92 @@ TEST_P(MemberSummary, EveryoneWhoReachesTheGroupReadsItAndNobodyElse) {
   EXPECT_EQ(Get("/api/v1/groups/1/members/0/summary", &member_login_).status(), 404);
   EXPECT_EQ(Get("/api/v1/groups/99/members/" + std::to_string(member_) + "/summary", &admin_).status(), 404)
       << "no group 99";
+}
+
+TEST_P(MemberSummary, HerCompetenciesShowHerLatestEvaluationAndTheTargetsOfHerOpenCycles) {
+  Reply before = Get(SummaryPath(member_), &member_login_);
+  ASSERT_EQ(before.status(), 200) << before;
+  EXPECT_TRUE(before.body.at("competencies").as_array().empty()) << "no cycle has taught her yet";
+
+  const std::int64_t yeast = CompetencyId("tape.ragi"), cassava = CompetencyId("tape.singkong");
+  Browser mentor_login = Login("mentor");
+  auto plan = [&](const std::string& title, const json::array& targets, const json::array& mentees) -> std::int64_t {
+    Reply created = Post("/api/v1/cycles",
+                         {{"group_id", 1},
+                          {"title", title},
+                          {"theme", title},
+                          {"mentor_member_id", mentor_},
+                          {"mentor_origin", "community"},
+                          {"targets", targets},
+                          {"mentees", mentees}},
+                         leader_login_);
+    EXPECT_EQ(created.status(), 201) << created;
+    return created.status() == 201 ? created.body.at("id").as_int64() : 0;
+  };
+  auto move = [&](std::int64_t cycle, const std::string& to) {
+    Reply moved = Post("/api/v1/cycles/" + std::to_string(cycle) + "/transitions", {{"to", to}}, leader_login_);
+    EXPECT_EQ(moved.status(), 200) << moved;
+  };
+  auto evaluate = [&](std::int64_t cycle, std::int64_t member, std::int64_t competency, bool achieved, int level) {
+    Reply evaluated = Post("/api/v1/cycles/" + std::to_string(cycle) + "/evaluations",
+                           {{"member_id", member}, {"competency_id", competency}, {"achieved", achieved}, {"level", level}},
+                           mentor_login);
+    EXPECT_EQ(evaluated.status(), 201) << evaluated;
+  };
+  // A closed cycle: Painem reached cassava, not yet yeast; Tukini reached both (not hers).
+  std::int64_t first = plan("Belajar ragi",
+                            json::array{json::object{{"competency_id", yeast}, {"level", 2}},
+                                        json::object{{"competency_id", cassava}, {"level", 2}}},
+                            json::array{json::object{{"member_id", member_}}, json::object{{"member_id", other_}}});
+  move(first, "implementation");
+  Reply session = Post("/api/v1/cycles/" + std::to_string(first) + "/sessions",
+                       {{"held_on", "2026-01-03"}, {"practice", "membuat ragi dari tepung beras"}}, leader_login_);
+  EXPECT_EQ(session.status(), 201) << session;
+  move(first, "evaluation");
+  evaluate(first, member_, yeast, false, 1);
+  evaluate(first, member_, cassava, true, 2);
+  evaluate(first, other_, yeast, true, 2);
+  evaluate(first, other_, cassava, true, 3);
+  move(first, "closed");
+  // A new cycle, planned, aims her at yeast again, one level higher.
+  std::int64_t second = plan("Tape ketan hitam", json::array{json::object{{"competency_id", yeast}, {"level", 3}}},
+                             json::array{json::object{{"member_id", member_}}});
+
+  Reply summary = Get(SummaryPath(member_), &member_login_);
+  ASSERT_EQ(summary.status(), 200) << summary;
+  const auto& lines = summary.body.at("competencies").as_array();
+  ASSERT_EQ(lines.size(), 2u) << summary;
+  // What she learns now comes first: yeast, with her latest evaluation and the open cycle's target.
+  const auto& now = lines.at(0);
+  EXPECT_EQ(now.at("competency_id"), yeast);
+  EXPECT_EQ(now.at("code"), "tape.ragi");
+  EXPECT_EQ(now.at("name"), "Fermentasi dengan ragi");
+  EXPECT_EQ(now.at("name_en"), "Fermentation with yeast");
+  EXPECT_EQ(now.at("latest"), (json::object{{"achieved", false},
+                                            {"level", 1},
+                                            {"evaluated_on", "2026-01-05"},
+                                            {"cycle_id", first},
+                                            {"cycle_title", "Belajar ragi"}}));
+  EXPECT_EQ(now.at("targets"), (json::array{json::object{
+                                   {"cycle_id", second}, {"cycle_title", "Tape ketan hitam"}, {"status", "planning"}, {"level", 3}}}));
+  // Then what she reached, with no open target: her level, not Tukini's.
+  const auto& reached = lines.at(1);
+  EXPECT_EQ(reached.at("competency_id"), cassava);
+  EXPECT_EQ(reached.at("latest").at("achieved"), true);
+  EXPECT_EQ(reached.at("latest").at("level"), 2);
+  EXPECT_TRUE(reached.at("targets").as_array().empty());
+
+  // Tukini's summary holds her own evaluations only; the books are open, so Painem reads it too.
+  Reply tukini = Get(SummaryPath(other_), &member_login_);
+  ASSERT_EQ(tukini.status(), 200) << tukini;
+  const auto& hers = tukini.body.at("competencies").as_array();
+  ASSERT_EQ(hers.size(), 2u) << tukini;
+  for (const auto& line : hers) {
+    EXPECT_EQ(line.at("latest").at("achieved"), true) << line;
+    EXPECT_TRUE(line.at("targets").as_array().empty()) << "the open cycle is not hers";
+  }
+  // Another member, no mentee of any cycle, has none.
+  EXPECT_TRUE(Get(SummaryPath(secretary_), &member_login_).body.at("competencies").as_array().empty());
 }
 
 }  // namespace

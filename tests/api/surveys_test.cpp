@@ -223,6 +223,24 @@ TEST_P(Surveys, AFacilitatorCodesOpenAnswersAndSeesWhichValuesAreNamedAndWhichTo
   EXPECT_EQ(csv.response.body.rfind("\xEF\xBB\xBF" "anggota;pertanyaan;kode;label;kutipan\r\n", 0), 0u) << csv.response.body;
   EXPECT_NE(csv.response.body.find("Painem;nilai;kerja_sama;Kerja sama;Kerja sama\r\n"), std::string::npos) << csv.response.body;
   EXPECT_NE(csv.response.body.find("saling_membantu;Saling membantu;2;2\r\n"), std::string::npos) << csv.response.body;
+  // Then the co-occurrences, one row per pair as the JSON has them: mutual help with friendship
+  // (Tukini) and the three pairs of Painem's cooperation, mutual help and income.
+  std::string pairs = "\r\nkode_a;kode_b;jumlah_anggota\r\n";
+  auto code_name = [&](const json::value& id) -> std::string {
+    for (const auto& c : view.body.at("codes").as_array()) {
+      if (c.at("id") == id) return std::string(c.at("code").as_string());
+    }
+    return "";
+  };
+  for (const auto& pair : coding.body.at("co_occurrences").as_array()) {
+    pairs += code_name(pair.at("code_a")) + ";" + code_name(pair.at("code_b")) + ";" +
+             std::to_string(pair.at("responses").as_int64()) + "\r\n";
+  }
+  EXPECT_EQ(coding.body.at("co_occurrences").as_array().size(), 4u) << coding;
+  EXPECT_TRUE(csv.response.body.ends_with(pairs)) << csv.response.body;
+  const std::string help_with_friend = help < friendship ? "\r\nsaling_membantu;persahabatan;1\r\n"
+                                                         : "\r\npersahabatan;saling_membantu;1\r\n";
+  EXPECT_NE(csv.response.body.find(help_with_friend), std::string::npos) << csv.response.body;
 
   std::int64_t first_tag = coding.body.at("tags").as_array()[0].at("id").as_int64();
   EXPECT_EQ(Write("DELETE", SurveyPath(survey, "/tags/" + std::to_string(first_tag)), json::object{}, &leader_login_).status(),

@@ -101,6 +101,23 @@ TEST_F(DemoGroupsTest, TheTreasuryBalancesWithAShopFromAidAndTwoMembersInArrears
                            [](const auto& a) { return a.kind == domain::groups::AssetKind::kShop; });
   ASSERT_NE(shop, assets->end());
   EXPECT_GT(shop->sales, shop->purchases);
+  // The shop traded this month too, up to today: its stock bought and its sales recorded.
+  auto this_month = runtime_->treasury->ListEntries(system_, groups_.tape_group, Back(0).FirstDay().ToString(),
+                                                    std::nullopt, std::nullopt, {100, 0});
+  ASSERT_TRUE(this_month.ok()) << this_month.error().message;
+  std::map<domain::groups::EntryKind, core::Date> latest_of;
+  for (const auto& entry : this_month->items) {
+    if (entry.asset_id != shop->id) continue;
+    EXPECT_LE(entry.date, today_) << "no trade after today";
+    auto& day = latest_of[entry.kind];
+    day = std::max(day, entry.date);
+  }
+  // Its month's sales on the 28th, or today before that.
+  const core::Date sale_day = std::min(today_, core::Date{today_.year, today_.month, 28});
+  ASSERT_TRUE(latest_of.contains(domain::groups::EntryKind::kShopSale)) << "the shop sold this month";
+  EXPECT_EQ(latest_of[domain::groups::EntryKind::kShopSale], sale_day);
+  ASSERT_TRUE(latest_of.contains(domain::groups::EntryKind::kPurchase)) << "the shop bought stock this month";
+  EXPECT_LE(latest_of[domain::groups::EntryKind::kPurchase], sale_day);
   // Through this month only the two members who fell behind owe anything: the demo filled
   // every month it shows.
   auto fees = runtime_->treasury->Fees(system_, groups_.tape_group, Back(0).ToString());
@@ -111,8 +128,13 @@ TEST_F(DemoGroupsTest, TheTreasuryBalancesWithAShopFromAidAndTwoMembersInArrears
   EXPECT_EQ(fees->arrears, 2 * 6 * 10'000);
   auto purchases = runtime_->cooperation->Purchases(system_, groups_.tape_group, {50, 0});
   ASSERT_TRUE(purchases.ok());
-  ASSERT_EQ(purchases->items.size(), 1u);
-  const auto& cassava = purchases->items.front();
+  // Cassava bought together when it was scarce four months ago, and again this month: the
+  // latest purchase is in the current month, never after today.
+  ASSERT_EQ(purchases->items.size(), 2u);
+  const auto& latest = purchases->items.front();
+  EXPECT_EQ(latest.purchased_on, std::min(today_, core::Date{today_.year, today_.month, 3}));
+  const auto& cassava = purchases->items.back();
+  EXPECT_EQ(domain::groups::Month::Of(cassava.purchased_on), Back(4));
   EXPECT_EQ(domain::groups::Saving(cassava.alone_price, cassava.group_price, cassava.quantity), 640'000);
   auto board = runtime_->cooperation->Materials(system_, groups_.tape_group);
   ASSERT_TRUE(board.ok());

@@ -69,6 +69,35 @@ test("the demo officer's registry, area view, renewal round and compliance list 
   });
 });
 
+test("the demo officer's group list holds the Batu group her Dinas keeps, and no group another stakeholder keeps", { timeout: 60_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, login('admin'));
+  const officer = await apiLogin(env.server.url, login('petugas'));
+  // The server narrows an officer's groups to those her stakeholder stewards (not to a region).
+  const all = (await admin.get('/groups?limit=100')).items;
+  const hers = (await officer.get('/groups?limit=100')).items;
+  const stakeholder = officer.user.scope.id;
+  assert.equal(officer.user.scope.kind, 'stakeholder');
+  assert.deepEqual(hers.map((g) => g.id).sort(), all.filter((g) => g.steward_id === stakeholder).map((g) => g.id).sort());
+  const batu = hers.find((g) => g.name === 'KUB Keripik Apel Makmur');
+  assert.ok(batu, JSON.stringify(hers));
+  assert.ok(batu.village_code.startsWith('35.79.'), 'in Kota Batu');
+  const elsewhere = all.filter((g) => g.steward_id !== stakeholder);
+  assert.ok(elsewhere.length >= 2, `the demo's other groups: ${JSON.stringify(all.map((g) => [g.name, g.steward_id]))}`);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('petugas'));
+    await page.goto(`${env.server.url}/groups`);
+    const card = page.getByTestId(`group-card-${batu.id}`);
+    await card.waitFor();
+    assert.match(clean(await card.textContent()), /KUB Keripik Apel Makmur.*Batu/);
+    await eventually(async () => clean(await page.getByTestId('group-total').textContent()) === `${hers.length} kelompok`, {
+      message: `${hers.length} groups`,
+    });
+    assert.equal(await page.locator('[data-testid^="group-card-"]').count(), hers.length);
+    for (const group of elsewhere) assert.equal(await page.getByTestId(`group-card-${group.id}`).count(), 0, `${group.name} is not hers`);
+  });
+});
+
 test("seed 000's batik community on the mentor's phone: Table 1 as the paper states it, and the joint order past its day marked", { timeout: 60_000 }, async (t) => {
   const admin = await apiLogin(env.server.url, login('admin'));
   const batik = (await admin.get('/groups?q=Citra')).items[0];
@@ -147,6 +176,16 @@ test('the batik community has met: its landing page does not say 0 meetings', { 
     await page.goto(`${env.server.url}/groups/${batik.id}/meetings`);
     await page.getByTestId(`meeting-${meetings.items[0].id}`).waitFor();
     assert.equal(await page.getByTestId('meeting-list').locator(':scope > li').count(), Math.min(meetings.total, 20));
+
+    // The landing page's first card, the one people see first, counts this month's meeting.
+    const month = thisMonth();
+    const held = (await admin.get(`/groups/${batik.id}/meetings?limit=20`)).items.filter((m) => m.held_on.startsWith(month)).length;
+    assert.ok(held > 0, 'the batik community met this month');
+    await page.goto(`${env.server.url}/groups/${batik.id}`);
+    const card = page.getByTestId('this-month');
+    await card.getByText(`Bulan ini: ${monthWords(month)}`).waitFor();
+    assert.match(clean(await card.textContent()), new RegExp(`${held} dari ${batik.sop_meetings_per_month} pertemuan wajib`));
+    assert.doesNotMatch(clean(await card.textContent()), /\b0 dari/);
   });
 });
 

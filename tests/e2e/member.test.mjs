@@ -149,3 +149,68 @@ test("Painem reads the open-books rule on her group's page, taps 'Milik saya', a
     });
   });
 });
+
+test("on her phone Painem sees her competencies: where her last evaluation left her, and what the cycle under way aims her at", { timeout: 120_000 }, async (t) => {
+  const admin = await apiLogin(env.server.url, login('admin'));
+  const painemApi = await apiLogin(env.server.url, login('anggota'));
+  const group = (await painemApi.get('/groups')).items.find((g) => g.name === 'KUB Harapan Sejahtera');
+  const painem = (await painemApi.get(`/groups/${group.id}`)).member_id;
+  const members = (await admin.get(`/groups/${group.id}/members?limit=200`)).items.filter((m) => m.active);
+  const mentor = members.find((m) => m.person.name === 'Sulastri');
+  const competencies = (await admin.get('/competencies?sector=food_processing&limit=200')).items;
+  const yeast = competencies.find((c) => c.code === 'tape.ragi');
+  const cassava = competencies.find((c) => c.code === 'tape.singkong');
+  // A closed cycle: she reached cassava, not yet yeast; then a new one under way aims her at yeast.
+  const first = await admin.post('/cycles', {
+    group_id: group.id,
+    title: 'Belajar ragi',
+    theme: 'Tape yang manis',
+    mentor_member_id: mentor.id,
+    mentor_origin: 'community',
+    targets: [{ competency_id: yeast.id, level: 2 }, { competency_id: cassava.id, level: 2 }],
+    mentees: [{ member_id: painem }],
+  });
+  await admin.post(`/cycles/${first.id}/transitions`, { to: 'implementation' }, 200);
+  await admin.post(`/cycles/${first.id}/sessions`, { held_on: dayInIndonesia(-1), practice: 'membuat ragi dari tepung beras' });
+  await admin.post(`/cycles/${first.id}/transitions`, { to: 'evaluation' }, 200);
+  await admin.post(`/cycles/${first.id}/evaluations`, { member_id: painem, competency_id: yeast.id, achieved: false, level: 1 });
+  await admin.post(`/cycles/${first.id}/evaluations`, { member_id: painem, competency_id: cassava.id, achieved: true, level: 2 });
+  await admin.post(`/cycles/${first.id}/transitions`, { to: 'closed' }, 200);
+  const second = await admin.post('/cycles', {
+    group_id: group.id,
+    title: 'Tape ketan hitam',
+    theme: 'Tape ketan hitam',
+    mentor_member_id: mentor.id,
+    mentor_origin: 'community',
+    targets: [{ competency_id: yeast.id, level: 3 }],
+    mentees: [{ member_id: painem }],
+  });
+  await admin.post(`/cycles/${second.id}/transitions`, { to: 'implementation' }, 200);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('anggota'));
+    await page.goto(`${env.server.url}/groups/${group.id}/mine`);
+    const card = page.getByTestId('mine-competencies');
+    await card.waitFor();
+    assert.equal(clean(await card.getByRole('heading', { level: 2 }).textContent()), 'Kompetensi saya (2)');
+    // What she learns now first: yeast, not yet reached, and the cycle under way that aims her higher.
+    const lines = card.locator('[data-testid^="mine-competency-"]:not([data-testid*="-latest"]):not([data-testid*="-target-"])');
+    assert.deepEqual((await lines.locator('h3').allTextContents()).map(clean), [yeast.name, cassava.name]);
+    // Evaluated today, in the closed cycle.
+    assert.match(
+      clean(await page.getByTestId(`mine-competency-${yeast.id}-latest`).textContent()),
+      /^Belum tercapai · Tingkat 1 · \d{1,2} \S+ \d{4}Dinilai dalam siklus Belajar ragi$/,
+    );
+    assert.equal(
+      clean(await page.getByTestId(`mine-competency-${yeast.id}-target-${second.id}`).textContent()),
+      'Target tingkat 3 dalam siklus Tape ketan hitam Pelaksanaan',
+    );
+    assert.match(clean(await page.getByTestId(`mine-competency-${cassava.id}-latest`).textContent()), /^Tercapai · Tingkat 2 · /);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `her own page is ${width}px wide on a 360px phone`);
+
+    // The cycle under way is one tap away.
+    await page.getByTestId(`mine-competency-${yeast.id}-target-${second.id}`).getByRole('link', { name: 'Tape ketan hitam' }).click();
+    await page.waitForURL(`${env.server.url}/groups/${group.id}/learning/${second.id}`);
+  });
+});

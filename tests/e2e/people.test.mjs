@@ -141,6 +141,30 @@ test('an officer on a phone finds a person by name, corrects her phone and birth
   });
 });
 
+test('an officer on a phone corrects an owner registered as a man to a woman, and the history says Laki-laki → Perempuan', { timeout: 60_000 }, async (t) => {
+  const person = await seed.officerApi.post('/people', { name: 'Sri Rahayu', gender: 'male', birth_year: 1982 });
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.officer);
+    await openPerson(page, person);
+    assert.equal(clean(await page.getByTestId('person-gender').textContent()), 'Laki-laki');
+    await page.getByRole('link', { name: 'Ubah data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ubah data Sri Rahayu' }).waitFor();
+    await page.getByLabel('Jenis kelamin').selectOption({ label: 'Perempuan' });
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+
+    await page.waitForURL(`${env.server.url}/people/${person.id}`);
+    await page.getByText('Perubahan sudah disimpan.').waitFor();
+    assert.equal(clean(await page.getByTestId('person-gender').textContent()), 'Perempuan');
+    const [change] = await historyEntries(page, 2);
+    assert.match(change, /^Diubah .* oleh petugas/);
+    assert.match(change, /Jenis kelamin: Laki-laki → Perempuan/);
+    assert.doesNotMatch(change, /Nama|NIK|Nomor telepon|Tahun lahir/); // nothing else was sent
+    await assertFitsPhone(page, 'the person page with the corrected gender');
+  });
+  const stored = await seed.admin.get(`/people/${person.id}`);
+  assert.deepEqual({ gender: stored.gender, birth_year: stored.birth_year }, { gender: 'female', birth_year: 1982 });
+});
+
 test('a NIK typed without the owner’s consent is refused beside the consent box and nothing is saved; with consent it is kept, in full for the steward’s officer and masked for another', { timeout: 60_000 }, async (t) => {
   await withPage(env.browser, t, PHONE, async (page) => {
     await logIn(page, env.server.url, seed.officer);

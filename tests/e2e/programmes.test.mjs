@@ -214,3 +214,84 @@ test('a programme closed while an enrolment is being made refuses it in words', 
     assert.equal((await seed.officer.get(`/programmes/${programme.id}/enrolments`)).total, 0);
   });
 });
+
+test("on her phone the officer opens the programme's learning outcomes and reads its group's figures", { timeout: 120_000 }, async (t) => {
+  // A programme with one tape group enrolled. Through the API, as admin: the group's community
+  // mentor closes a cycle in which one of two mentees reached the one target (50%), with one
+  // session at which one of them was present, and answers one help request.
+  const admin = await apiLogin(env.server.url, ADMIN);
+  const group = await seed.officer.post('/groups', {
+    name: 'Tape Ketan Palaan',
+    kind: 'joint_business_group',
+    sector: 'food_processing',
+    village_code: PALAAN,
+    status: 'active',
+    sop_meetings_per_month: 1,
+  });
+  const add = (name, extra = {}) =>
+    admin.post(`/groups/${group.id}/members`, { person: { name, gender: 'female' }, role: 'member', joined_on: '2024-01-15', ...extra });
+  const mentor = await add('Darmi', { mentor: true });
+  const painem = await add('Painem');
+  const tukini = await add('Tukini');
+  const yeast = (await admin.get('/competencies?sector=food_processing&limit=200')).items.find((c) => c.code === 'tape.ragi');
+  const cycle = await admin.post('/cycles', {
+    group_id: group.id,
+    title: 'Belajar ragi',
+    theme: 'Tape ketan hitam',
+    mentor_member_id: mentor.id,
+    mentor_origin: 'community',
+    targets: [{ competency_id: yeast.id, level: 2 }],
+    mentees: [{ member_id: painem.id }, { member_id: tukini.id }],
+  });
+  await admin.post(`/cycles/${cycle.id}/transitions`, { to: 'implementation' }, 200);
+  await admin.post(`/cycles/${cycle.id}/sessions`, {
+    held_on: dayInIndonesia(-1),
+    practice: 'membuat ragi dari tepung beras',
+    attendance: [{ member_id: painem.id, presence: 'present' }, { member_id: tukini.id, presence: 'excused' }],
+  });
+  await admin.post(`/cycles/${cycle.id}/transitions`, { to: 'evaluation' }, 200);
+  await admin.post(`/cycles/${cycle.id}/evaluations`, { member_id: painem.id, competency_id: yeast.id, achieved: true, level: 2 });
+  await admin.post(`/cycles/${cycle.id}/evaluations`, { member_id: tukini.id, competency_id: yeast.id, achieved: false, level: 1 });
+  await admin.post(`/cycles/${cycle.id}/transitions`, { to: 'closed' }, 200);
+  const request = await admin.post('/help-requests', { group_id: group.id, member_id: painem.id, title: 'Tape masih asam', competency_id: yeast.id });
+  await admin.post(`/help-requests/${request.id}/advice`, { text: 'Kurangi ragi jadi setengah butir per kilo.' });
+  await admin.post(`/help-requests/${request.id}/transitions`, { to: 'resolved' }, 200);
+
+  const programme = await seed.officer.post('/programmes', {
+    name: 'Pendampingan Kelompok Tape Palaan',
+    starts_on: dayInIndonesia(-30),
+    ends_on: dayInIndonesia(300),
+    factors: ['human_resources'],
+    budget: 10_000_000,
+  });
+  await seed.officer.patch(`/programmes/${programme.id}`, { status: 'active' });
+  await seed.officer.post(`/programmes/${programme.id}/enrolments`, { group_id: group.id });
+  const outcomes = await seed.officer.get(`/programmes/${programme.id}/learning-outcomes`);
+  const line = outcomes.groups.find((g) => g.group_id === group.id);
+  assert.deepEqual(
+    [outcomes.groups_total, line.cycles, line.closed, line.completion_percent, line.attendance_percent, line.help_requests.total, line.help_requests.resolved],
+    [1, 1, 1, 50, 50, 1, 1],
+  );
+  const hours = (value) => `${String(value).replace('.', ',')} jam`;
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.login);
+    await page.goto(`${env.server.url}/programmes/${programme.id}`);
+    await page.getByRole('navigation', { name: 'Bagian program' }).getByRole('link', { name: 'Hasil belajar', exact: true }).click();
+    await page.waitForURL(new RegExp(`/programmes/${programme.id}/learning$`));
+    const section = page.getByTestId('outcomes');
+    await section.getByRole('heading', { name: 'Hasil belajar kelompok' }).waitFor();
+    await section.getByText('1 kelompok', { exact: true }).waitFor();
+    await section.getByTestId('outcome-charts').waitFor();
+    await eventually(async () => (await section.locator('svg.recharts-surface').count()) === 2, { message: 'the two charts' });
+
+    // The figures behind the charts, one line for the group and one for all the groups.
+    await section.locator('summary', { hasText: 'Angka per kelompok' }).click();
+    const rows = await section.getByTestId('outcome-table').locator('tbody tr, tfoot tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent.trim())),
+    );
+    const figures = ['1 (1)', '50%', '50%', '1', hours(line.help_requests.first_advice.median_hours), hours(line.help_requests.resolution.median_hours)];
+    assert.deepEqual(rows, [['Tape Ketan Palaan', ...figures], ['Semua kelompok', ...figures]]);
+    await assertFitsPhone(page, 'the learning outcomes');
+  });
+});

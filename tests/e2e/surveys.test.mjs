@@ -224,6 +224,8 @@ test('2 · the mentor answers for Tukini, tags a passage of Painem’s open answ
     assert.ok(csv.startsWith('\ufeff'), 'the sheet starts with a BOM for Excel');
     assert.match(csv, /Painem;[^;\r\n]*;kerja_sama;Kerja sama;Intinya kerja sama\r\n/);
     assert.match(csv, /kerja_sama;Kerja sama;1;1\r\n/);
+    // The co-occurrences follow the frequencies: one code alone makes no pair yet.
+    assert.ok(csv.endsWith('\r\nkode_a;kode_b;jumlah_anggota\r\n'), 'the co-occurrences block ends the sheet');
   });
 
   // What the server kept: one tag, on Painem's response, with the passage she selected.

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
-import { PHONE, eventually, logIn, withPage, useServerAndBrowser, clean } from './browser.mjs';
+import { PHONE, clean, dayInIndonesia, eventually, logIn, useServerAndBrowser, withPage } from './browser.mjs';
 import { ADMIN, startServer } from './server.mjs';
 
 const env = useServerAndBrowser(startServer);
@@ -442,5 +442,171 @@ test('7 · a proposal to raise the monthly fee, once agreed, shows its change an
     });
     assert.match(clean(await norms.textContent()), /Iuran bulanan naik menjadi Rp 15\.000/);
     await assertFitsPhone(page, 'the summary with the norm');
+  });
+});
+
+/** This month where the groups are (the server's "today" is UTC+9), as "YYYY-MM", and the one before. */
+const thisMonth = () => dayInIndonesia().slice(0, 7);
+const monthBefore = (month) => {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number - 2, 1)).toISOString().slice(0, 7);
+};
+/** "Desember 2026": a month as the Indonesian pages write it. */
+const monthWords = (month) =>
+  new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
+/**
+ * The leader puts a change of a setting to the group in the form (`fill` fills its fields), the four
+ * members without an account vote yes through the API (the quorum is four), and she decides it on the page: the change it shows before and
+ * after. Resolves with the deliberation's id.
+ */
+async function agreeOnChange(page, seed, { title, setting, fill, change }) {
+  await logIn(page, env.server.url, seed.leaderLogin);
+  await page.goto(`${env.server.url}/groups/${seed.group.id}/deliberations`);
+  await page.getByRole('button', { name: 'Usulan baru' }).click();
+  const form = page.getByTestId('deliberation-form');
+  await form.getByLabel('Judul usulan *').fill(title);
+  await form.getByLabel('Usulan ini mengubah pengaturan kelompok').check();
+  await form.getByLabel('Pengaturan yang diubah *').selectOption(setting);
+  await fill(form);
+  await assertFitsPhone(page, `the form with a change of ${setting}`);
+  await form.getByRole('button', { name: 'Simpan usulan' }).click();
+  await page.waitForURL(new RegExp(`/groups/${seed.group.id}/deliberations/\\d+$`));
+  const id = Number(page.url().split('/').at(-1));
+  // (A member's name arrives with the group's members: the line may say "Anggota #n" first.)
+  const line = page.getByTestId('deliberation').getByTestId('setting-change');
+  const says = (words) => eventually(async () => new RegExp(`^${words}: ${change}$`).test(clean(await line.textContent())), {
+    message: `${words}: ${change}`,
+  });
+  await says('Bila disepakati');
+
+  const put = await seed.admin.get(`/groups/${seed.group.id}/deliberations/${id}`);
+  const yes = put.options[0].id;
+  const { tukini, sumarni, ngatini, wagini } = seed.members;
+  await recordSheet(seed, put, [[tukini, yes], [sumarni, yes], [ngatini, yes], [wagini, yes]]);
+  await page.reload();
+  const decide = page.getByTestId('decide');
+  await decide.getByRole('button', { name: 'Hitung suara dan putuskan' }).click();
+  await decide.getByRole('button', { name: 'Ya, hitung dan putuskan' }).click();
+  await page.getByText('Usulan sudah diputuskan.').waitFor();
+  await says('Perubahan yang berlaku');
+  return id;
+}
+
+test('8 · a fee raised from this month by an agreed proposal is what the members owe for it: the fees table and a member’s own page count it', { timeout: 90_000 }, async (t) => {
+  const seed = await seedGroup('Sri Rejeki');
+  const month = thisMonth();
+  const before = monthBefore(month);
+  await seed.leader.post(`/groups/${seed.group.id}/fee-rules`, { amount: 10_000, from: before });
+  const change = `Iuran Rp 15\\.000 per bulan mulai ${monthWords(month)}`;
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await agreeOnChange(page, seed, {
+      title: 'Iuran bulanan naik menjadi Rp 15.000',
+      setting: 'monthly_fee',
+      fill: async (form) => {
+        await form.getByLabel('Iuran baru per anggota per bulan *').fill('15.000');
+        await form.getByLabel('Berlaku mulai bulan *').fill(month);
+      },
+      change,
+    });
+  });
+
+  // Last month at the old fee, this month at the new one: Rp 25.000 each, nobody has paid.
+  const fees = await seed.admin.get(`/groups/${seed.group.id}/fees`);
+  assert.equal(fees.through, month);
+  for (const member of fees.members) assert.deepEqual([member.name, member.due, member.arrears], [member.name, 25_000, 25_000]);
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.painemLogin);
+    await page.goto(`${env.server.url}/groups/${seed.group.id}/treasury`);
+    const rules = page.getByTestId('fee-rules');
+    await rules.waitFor();
+    assert.deepEqual((await rules.locator('li').allInnerTexts()).map(clean), [
+      `Rp 10.000 per bulan sejak ${monthWords(before)}`,
+      `Rp 15.000 per bulan sejak ${monthWords(month)} Hasil musyawarah`,
+    ], 'the rules, the new one citing its deliberation');
+    const row = page.getByTestId(`fees-${seed.members.painem.id}`);
+    await row.waitFor();
+    assert.match(clean(await row.textContent()), /^Painem\s*Rp 0\s*dari Rp 25\.000\s*Rp 25\.000/);
+    assert.equal(clean(await page.getByTestId('fees-summary').textContent()), `Tunggakan iuran sampai ${monthWords(month)}: Rp 150.000.`);
+
+    // Her own page says what she owes and the fee now.
+    await page.goto(`${env.server.url}/groups/${seed.group.id}/mine`);
+    await page.getByTestId('mine-fee-standing').waitFor();
+    assert.equal(clean(await page.getByTestId('mine-fee-standing').textContent()), 'Tunggakan Anda: Rp 25.000');
+    await page.getByText('Iuran sekarang Rp 15.000 per bulan.').waitFor();
+    await assertFitsPhone(page, 'her own page');
+  });
+});
+
+test('9 · an agreed proposal for two meetings a month counts the compliance against two from its month, and against one before it', { timeout: 90_000 }, async (t) => {
+  const seed = await seedGroup('Mekar Sari');
+  const month = thisMonth();
+  const before = monthBefore(month);
+  const base = `/groups/${seed.group.id}`;
+  await seed.leader.post(`${base}/meetings`, { held_on: `${before}-10`, kind: 'formal', venue: 'rumah Bu Sulastri' });
+  await seed.leader.post(`${base}/meetings`, { held_on: `${month}-01`, kind: 'formal', venue: 'rumah Bu Sulastri' });
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await agreeOnChange(page, seed, {
+      title: 'Pertemuan dua kali sebulan',
+      setting: 'sop_meetings',
+      fill: async (form) => {
+        await form.getByLabel('Pertemuan wajib sebulan *').fill('2');
+        await form.getByLabel('Berlaku mulai bulan *').fill(month);
+      },
+      change: `Pertemuan wajib 2 kali sebulan mulai ${monthWords(month)}`,
+    });
+
+    await page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' }).getByRole('link', { name: 'Kepatuhan SOP', exact: true }).click();
+    const table = page.getByTestId('compliance-table');
+    await table.waitFor();
+    const rows = async () => (await table.locator('tbody tr').allInnerTexts()).map((row) => clean(row).split(' ').slice(-4));
+    // The last two rows, oldest first: held, required, percent, attendance.
+    await eventually(async () => (await rows()).length >= 2, { message: 'the months of the table' });
+    const [last, current] = (await rows()).slice(-2);
+    assert.deepEqual(last.slice(0, 3), ['1', '1', '100%'], `${monthWords(before)}: the SOP before the change`);
+    assert.deepEqual(current.slice(0, 3), ['1', '2', '50%'], `${monthWords(month)}: as agreed`);
+    assert.match(clean(await page.locator('main').textContent()), /SOP: 2 kali pertemuan sebulan\./);
+
+    // This month's card on the summary counts against the agreed two too.
+    await page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' }).getByRole('link', { name: 'Ringkasan', exact: true }).click();
+    const card = page.getByTestId('this-month');
+    await card.getByText(`Bulan ini: ${monthWords(month)}`).waitFor();
+    assert.match(clean(await card.textContent()), /1 dari 2 pertemuan wajib/);
+    await assertFitsPhone(page, 'the summary after the change');
+  });
+  const compliance = await seed.admin.get(`${base}/compliance?from=${before}&to=${month}`);
+  assert.deepEqual(compliance.months.map((m) => [m.month, m.required, m.percent]), [[before, 1, 100], [month, 2, 50]]);
+});
+
+test('10 · an agreed proposal that gives a member a market area shows her claim under the group’s market areas, citing the proposal', { timeout: 90_000 }, async (t) => {
+  const seed = await seedGroup('Sido Rukun');
+  const today = dayInIndonesia();
+  const title = 'Bu Painem berjualan di Pasar Kepanjen';
+  await withPage(env.browser, t, PHONE, async (page) => {
+    const id = await agreeOnChange(page, seed, {
+      title,
+      setting: 'market_area',
+      fill: async (form) => {
+        await form.getByLabel('Anggota *').selectOption({ label: 'Painem' });
+        await form.getByLabel('Wilayah pasar *').fill('Pasar Kepanjen');
+        await form.getByLabel('Berlaku mulai tanggal *').fill(today);
+      },
+      change: 'Painem memakai wilayah pasar Pasar Kepanjen mulai .+',
+    });
+
+    await page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' }).getByRole('link', { name: 'Wilayah pasar', exact: true }).click();
+    const hers = page.getByTestId(`member-areas-${seed.members.painem.id}`);
+    await hers.waitFor();
+    const text = clean(await hers.textContent());
+    assert.match(text, /^Painem/);
+    assert.match(text, /Pasar Kepanjen/);
+    assert.match(text, new RegExp(`Disepakati dalam musyawarah: ${title}`));
+    await hers.getByRole('link', { name: title }).waitFor();
+    assert.equal(await page.getByTestId('claims-by-member').locator(':scope > li').count(), 1, 'only her claim');
+    await assertFitsPhone(page, 'the market areas');
+
+    const areas = await seed.admin.get(`/groups/${seed.group.id}/market-areas`);
+    assert.deepEqual(areas.items.map((a) => [a.member.id, a.area, a.deliberation_id, a.claimed_on]), [[seed.members.painem.id, 'Pasar Kepanjen', id, today]]);
   });
 });

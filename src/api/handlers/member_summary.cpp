@@ -1,6 +1,6 @@
 // One member's own records in her group (issue 13, the member): her fees and arrears with her
-// latest payments, her shares of joint orders, her votes and her knowledge posts, in one answer
-// so that a phone on a slow network makes one request.
+// latest payments, her shares of joint orders, her votes, her knowledge posts and her
+// competencies (issue 14), in one answer so that a phone on a slow network makes one request.
 
 #include "api/handlers/handlers.hpp"
 #include "api/handlers/values.hpp"
@@ -10,6 +10,7 @@ namespace {
 
 namespace json = boost::json;
 namespace groups = domain::groups;
+namespace mentoring = domain::mentoring;
 
 // {"items": [...], "total": n}: the latest of a member's records and how many she has.
 template <typename T, typename ToJson>
@@ -76,8 +77,35 @@ json::value PostJson(const groups::KnowledgePost& p) {
                       {"created_at", core::FormatInstant(p.created_at)}};
 }
 
+json::value CompetencyJson(const mentoring::MenteeCompetency& c) {
+  json::value latest = nullptr;
+  if (c.latest) {
+    const auto& e = *c.latest;
+    latest = json::object{{"achieved", e.achieved},
+                          {"level", e.level ? json::value(*e.level) : json::value(nullptr)},
+                          {"evaluated_on", e.evaluated_on.ToString()},
+                          {"cycle_id", e.cycle_id},
+                          {"cycle_title", e.cycle_title}};
+  }
+  json::array targets;
+  for (const auto& t : c.targets) {
+    targets.push_back(json::object{{"cycle_id", t.cycle_id},
+                                   {"cycle_title", t.cycle_title},
+                                   {"status", mentoring::ToString(t.status)},
+                                   {"level", t.level}});
+  }
+  return json::object{{"competency_id", c.competency.id},
+                      {"code", c.competency.code},
+                      {"name", c.competency.name},
+                      {"name_en", Nullable(c.competency.name_en)},
+                      {"latest", std::move(latest)},
+                      {"targets", std::move(targets)}};
+}
+
 json::value SummaryJson(const groups::MemberSummary& s) {
   const auto& m = s.member;
+  json::array competencies;
+  for (const auto& c : s.competencies) competencies.push_back(CompetencyJson(c));
   return json::object{{"member", json::object{{"id", m.id},
                                               {"name", m.person_name},
                                               {"role", groups::ToString(m.role)},
@@ -87,7 +115,8 @@ json::value SummaryJson(const groups::MemberSummary& s) {
                       {"fees", FeesJson(s.fees)},
                       {"orders", LatestJson(s.orders, ShareJson)},
                       {"votes", LatestJson(s.votes, VoteJson)},
-                      {"posts", LatestJson(s.posts, PostJson)}};
+                      {"posts", LatestJson(s.posts, PostJson)},
+                      {"competencies", std::move(competencies)}};
 }
 
 }  // namespace

@@ -96,7 +96,8 @@ json::value CodingJson(const mentoring::CodingView& view) {
 }
 
 // The tagged passages as a sheet to open in Excel: one row per tag (member, question, code,
-// passage), then the frequencies. UTF-8 with a BOM, ';' and CRLF like every export.
+// passage), then the frequencies, then the co-occurrences (pairs of codes in one member's
+// answers). UTF-8 with a BOM, ';' and CRLF like every export.
 std::string CodingCsv(const mentoring::CodingView& view, const mentoring::SurveyTemplate& survey_template) {
   std::string out = "\xEF\xBB\xBF";
   auto row = [&out](std::initializer_list<std::string> fields) {
@@ -136,6 +137,11 @@ std::string CodingCsv(const mentoring::CodingView& view, const mentoring::Survey
   for (const auto& f : view.analysis.frequencies) {
     auto code = code_of(f.code_id);
     row({code.code, code.label, std::to_string(f.tags), std::to_string(f.responses)});
+  }
+  out += "\r\n";
+  row({"kode_a", "kode_b", "jumlah_anggota"});
+  for (const auto& pair : view.analysis.co_occurrences) {
+    row({code_of(pair.code_a).code, code_of(pair.code_b).code, std::to_string(pair.responses)});
   }
   return out;
 }

@@ -87,6 +87,8 @@ core::Result<MemberSummary> MemberSummaryService::Summary(const Context& context
   summary.orders = SharesOf(std::move(orders), member_id, today);
   GOTONG_ASSIGN_OR_RETURN(summary.votes, unit->Deliberations().VotesOf(group_id, member_id, page));
   GOTONG_ASSIGN_OR_RETURN(summary.posts, unit->Cooperation().PostsOf(group_id, member_id, page));
+  GOTONG_ASSIGN_OR_RETURN(auto learnt, unit->Cycles().OfMentee(group_id, member_id));
+  summary.competencies = mentoring::MenteeCompetencies(learnt);
   return summary;
 }
 

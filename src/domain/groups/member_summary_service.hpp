@@ -1,8 +1,10 @@
 #pragma once
 
 // One member's own records in her group, read at once (issue 13, the member): her fees and
-// arrears, her shares of joint orders, her votes and her knowledge posts. The group's books are
-// open to its members by design, so whoever reaches the group reads any member's summary.
+// arrears, her shares of joint orders, her votes, her knowledge posts and (issue 14, mentees see
+// their competencies) where she stands on each competency her group's cycles taught or teach her.
+// The group's books are open to its members by design, so whoever reaches the group reads any
+// member's summary.
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +19,7 @@
 #include "domain/groups/groups.hpp"
 #include "domain/groups/treasury.hpp"
 #include "domain/groups/treasury_service.hpp"
+#include "domain/mentoring/cycles.hpp"
 
 namespace gotong::domain::groups {
 
@@ -53,6 +56,7 @@ struct MemberSummary {
   core::Page<MemberShare> orders;  // newest order first
   core::Page<MemberVote> votes;    // latest cast first
   core::Page<KnowledgePost> posts; // newest first
+  std::vector<mentoring::MenteeCompetency> competencies;  // MenteeCompetencies' order, all of them
 };
 
 // How many of each of her records a summary lists unless asked otherwise, and at most.

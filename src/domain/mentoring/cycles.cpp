@@ -2,6 +2,7 @@
 
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "core/names.hpp"
 
@@ -59,6 +60,23 @@ Completion CompletionOf(const LearningCycle& cycle, const std::vector<Evaluation
     }
   }
   return completion;
+}
+
+std::vector<MenteeCompetency> MenteeCompetencies(const MenteeRecord& record) {
+  std::vector<MenteeCompetency> lines;
+  std::map<std::int64_t, std::size_t> line_of;  // competency id → its line
+  auto line_for = [&](const CompetencyRef& competency) -> MenteeCompetency& {
+    auto [it, added] = line_of.try_emplace(competency.id, lines.size());
+    if (added) lines.push_back({competency, std::nullopt, {}});
+    return lines[it->second];
+  };
+  for (const auto& target : record.targets) line_for(target.competency).targets.push_back(target);
+  // The evaluations come newest first: the first one of a competency is its latest.
+  for (const auto& evaluation : record.evaluations) {
+    auto& line = line_for(evaluation.competency);
+    if (!line.latest) line.latest = evaluation;
+  }
+  return lines;
 }
 
 }  // namespace gotong::domain::mentoring

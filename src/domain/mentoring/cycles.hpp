@@ -178,6 +178,51 @@ struct CycleTally {
   std::int64_t recorded = 0;  // present + excused + absent
 };
 
+// A competency as a mentee's own page names it.
+struct CompetencyRef {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::optional<std::string> name_en;
+};
+
+// An evaluation of a mentee in one of her group's cycles.
+struct MenteeEvaluation {
+  CompetencyRef competency;
+  std::int64_t cycle_id = 0;
+  std::string cycle_title;
+  bool achieved = false;
+  std::optional<int> level;
+  core::Date evaluated_on;
+};
+
+// A target competency of a cycle she learns in that is not closed yet.
+struct MenteeTarget {
+  CompetencyRef competency;
+  std::int64_t cycle_id = 0;
+  std::string cycle_title;
+  CycleStatus status = CycleStatus::kPlanning;
+  int level = 2;
+};
+
+// What a mentee's cycles in her group hold of her: every evaluation (newest first) and the
+// targets of her open cycles (newest cycle first, each in its plan's order).
+struct MenteeRecord {
+  std::vector<MenteeEvaluation> evaluations;
+  std::vector<MenteeTarget> targets;
+};
+
+// A mentee's standing on one competency (issue 14: mentees see their competencies): her latest
+// evaluation on it, and the open cycles that target it for her.
+struct MenteeCompetency {
+  CompetencyRef competency;
+  std::optional<MenteeEvaluation> latest;
+  std::vector<MenteeTarget> targets;
+};
+// One line per competency she was evaluated on or is learning: those of her open cycles first
+// (as `record.targets` lists them), then the others by their latest evaluation, newest first.
+std::vector<MenteeCompetency> MenteeCompetencies(const MenteeRecord& record);
+
 class CycleRepository {
  public:
   virtual ~CycleRepository() = default;
@@ -206,6 +251,8 @@ class CycleRepository {
   // Its achievement, level, notes and day (who and what it evaluates stay); kNotFound without it.
   virtual core::Status UpdateEvaluation(const Evaluation& evaluation) = 0;
   virtual core::Result<std::vector<Evaluation>> Evaluations(std::int64_t cycle_id) = 0;
+  // Member `member_id`'s evaluations and open targets in the cycles of group `group_id`.
+  virtual core::Result<MenteeRecord> OfMentee(std::int64_t group_id, std::int64_t member_id) = 0;
 };
 
 }  // namespace gotong::domain::mentoring

@@ -5,6 +5,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { GroupWorkspace, type GroupWorkspaceProps } from '../features/groups/components/GroupWorkspace';
 import type { Section } from '../features/groups/types/paths';
 import type { LearningSlotProps } from '../lib/learning-slot';
+import type { Language } from '../lib/i18n';
 import { renderAt } from './fixtures';
 
 /** Stands in for the mentoring feature's learning tab: says which cycle it was asked for, and links back. */
@@ -17,12 +18,13 @@ export function FakeLearningSection({ group, cycleId, paths }: LearningSlotProps
   );
 }
 
-export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspaceProps, 'section'>> = {}) {
+export function renderWorkspace(at: string, props: Partial<Omit<GroupWorkspaceProps, 'section'>> = {}, language: Language = 'id') {
   const all = { canSearchPeople: false, showAllGroups: true, LearningSection: FakeLearningSection, ...props };
   const workspace = (section: Section) => <GroupWorkspace section={section} {...all} />;
   return renderAt(workspace('summary'), {
     path: '/groups/:id',
     at,
+    language,
     others: {
       '/groups/:id/mine': workspace('mine'),
       '/groups/:id/members': workspace('members'),

@@ -401,7 +401,8 @@ export const PURCHASE: CollectivePurchase = {
 
 /**
  * Painem's own records (the "mine" view): in arrears by Rp 20.000 after paying through October,
- * one share of an order past its day, a vote of her own and one the leader entered against, a post.
+ * one share of an order past its day, a vote of her own and one the leader entered against, a post;
+ * yeast not yet reached in a closed cycle and aimed at again in one under way, cassava reached.
  */
 export function memberSummary(overrides: Partial<MemberSummary> = {}): MemberSummary {
   return {
@@ -473,6 +474,24 @@ export function memberSummary(overrides: Partial<MemberSummary> = {}): MemberSum
       items: [{ post_id: 3, kind: 'technique', title: 'Fermentasi tape 48 jam', useful: 3, created_at: '2026-08-10T05:00:00Z' }],
       total: 1,
     },
+    competencies: [
+      {
+        competency_id: 21,
+        code: 'tape.ragi',
+        name: 'Fermentasi dengan ragi',
+        name_en: 'Fermentation with yeast',
+        latest: { achieved: false, level: 1, evaluated_on: '2026-10-20', cycle_id: 4, cycle_title: 'Belajar ragi' },
+        targets: [{ cycle_id: 6, cycle_title: 'Tape ketan hitam', status: 'implementation', level: 2 }],
+      },
+      {
+        competency_id: 20,
+        code: 'tape.singkong',
+        name: 'Memilih singkong',
+        name_en: 'Choosing cassava',
+        latest: { achieved: true, level: 2, evaluated_on: '2026-10-20', cycle_id: 4, cycle_title: 'Belajar ragi' },
+        targets: [],
+      },
+    ],
     ...overrides,
   };
 }

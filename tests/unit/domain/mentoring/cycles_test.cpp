@@ -70,5 +70,41 @@ TEST(Completion, OfACycleWithoutMenteesOrTargetsIsEmptyNotAFullScore) {
   EXPECT_EQ(completion.achieved, 0);
 }
 
+TEST(MenteeCompetencies, PutWhatHerOpenCyclesTeachFirstThenTheRestByTheirLatestEvaluation) {
+  const CompetencyRef yeast{1, "tape.ragi", "Fermentasi dengan ragi", "Fermentation with yeast"};
+  const CompetencyRef cassava{2, "tape.singkong", "Memilih singkong", std::nullopt};
+  const CompetencyRef price{3, "usaha.harga", "Menghitung harga", std::nullopt};
+  MenteeRecord record;
+  // Newest first: cassava reached in cycle 5, yeast not yet in cycle 4, earlier price and yeast.
+  record.evaluations = {{cassava, 5, "Memilih bahan", true, 2, {2026, 3, 1}},
+                        {yeast, 4, "Belajar ragi", false, 1, {2026, 2, 1}},
+                        {price, 3, "Harga jual", true, 2, {2026, 1, 1}},
+                        {yeast, 3, "Harga jual", true, 1, {2026, 1, 1}}};
+  record.targets = {{yeast, 6, "Tape ketan hitam", CycleStatus::kImplementation, 3},
+                    {yeast, 7, "Ragi lanjutan", CycleStatus::kPlanning, 3}};
+  auto lines = MenteeCompetencies(record);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].competency.code, "tape.ragi");
+  ASSERT_TRUE(lines[0].latest.has_value());
+  EXPECT_EQ(lines[0].latest->cycle_id, 4);  // her latest, not her first
+  EXPECT_FALSE(lines[0].latest->achieved);
+  ASSERT_EQ(lines[0].targets.size(), 2u);
+  EXPECT_EQ(lines[0].targets[0].cycle_id, 6);
+  EXPECT_EQ(lines[1].competency.code, "tape.singkong");
+  EXPECT_TRUE(lines[1].targets.empty());
+  EXPECT_EQ(lines[2].competency.code, "usaha.harga");
+}
+
+TEST(MenteeCompetencies, ShowATargetNotYetEvaluatedAndNothingForNoRecord) {
+  MenteeRecord record;
+  EXPECT_TRUE(MenteeCompetencies(record).empty());
+  record.targets = {{{1, "tape.ragi", "Fermentasi dengan ragi", std::nullopt}, 6, "Tape ketan hitam",
+                     CycleStatus::kPlanning, 2}};
+  auto lines = MenteeCompetencies(record);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_FALSE(lines[0].latest.has_value());
+  EXPECT_EQ(lines[0].targets.size(), 1u);
+}
+
 }  // namespace
 }  // namespace gotong::domain::mentoring

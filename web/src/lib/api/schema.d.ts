@@ -775,7 +775,7 @@ export interface paths {
         };
         /**
          * Show one member's own records at once
-         * @description Anyone who reaches the group: the group's books are open to its members by design, so a member reads her own summary and any other member's, as she reads the fees, ledger, orders, votes and posts of the whole group. In one answer, so that a member on her phone makes one request: her fees through this month (in UTC+9) as `GET /api/v1/groups/{id}/fees` counts them, with `paid_through`, the last month what she paid covers, and her latest entries that moved her fees (payments, their reversals, corrections: a `member_fees` line naming her), newest first; her shares of joint orders, newest order first; her votes, the latest cast first, with her option's label (`choice`, `null` when she voted against) and who entered it; and her knowledge posts, newest first. Each list holds the latest `limit` with the `total` she has. A member who left is read as any other. `404` when the membership is not this group's (a member of another group included), `403` for a caller who does not reach the group.
+         * @description Anyone who reaches the group: the group's books are open to its members by design, so a member reads her own summary and any other member's, as she reads the fees, ledger, orders, votes and posts of the whole group. In one answer, so that a member on her phone makes one request: her fees through this month (in UTC+9) as `GET /api/v1/groups/{id}/fees` counts them, with `paid_through`, the last month what she paid covers, and her latest entries that moved her fees (payments, their reversals, corrections: a `member_fees` line naming her), newest first; her shares of joint orders, newest order first; her votes, the latest cast first, with her option's label (`choice`, `null` when she voted against) and who entered it; her knowledge posts, newest first; and her competencies (issue 14: a mentee sees hers on her phone): per competency her latest evaluation in the group's learning cycles (achieved, level, date, cycle) and the targets of her cycles not yet closed. Each list but the competencies holds the latest `limit` with the `total` she has. A member who left is read as any other. `404` when the membership is not this group's (a member of another group included), `403` for a caller who does not reach the group.
          */
         get: operations["getMemberSummary"];
         put?: never;
@@ -1859,7 +1859,7 @@ export interface paths {
         };
         /**
          * The coding as a CSV sheet
-         * @description As `getSurveyCoding`, for Excel: UTF-8 with a BOM, `;` between fields, CRLF. One row per tagged passage (`anggota;pertanyaan;kode;label;kutipan`), a blank line, then the frequencies (`kode;label;jumlah_kutipan;jumlah_anggota`).
+         * @description As `getSurveyCoding`, for Excel: UTF-8 with a BOM, `;` between fields, CRLF. One row per tagged passage (`anggota;pertanyaan;kode;label;kutipan`), a blank line, then the frequencies (`kode;label;jumlah_kutipan;jumlah_anggota`), a blank line, then the co-occurrences as `co_occurrences` has them: one row per pair of codes tagged in one member's answers, with how many members' answers carry both (`kode_a;kode_b;jumlah_anggota`).
          */
         get: operations["exportSurveyCoding"];
         put?: never;
@@ -5792,7 +5792,7 @@ export interface components {
         CollectivePurchasePage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["CollectivePurchase"][];
         };
-        /** @description One member's own records in her group: her fees, her shares of joint orders, her votes and her knowledge posts, each list the latest `limit` with its total. */
+        /** @description One member's own records in her group: her fees, her shares of joint orders, her votes and her knowledge posts, each list the latest `limit` with its total; and her competencies, all of them. */
         MemberSummary: {
             member: {
                 /**
@@ -5837,6 +5837,33 @@ export interface components {
                  */
                 total: number;
             };
+            /** @description Where she stands on each competency her group's learning cycles evaluated her on or set her as a target, one line per competency: those targeted by her open cycles (not `closed`) first, newest cycle first, then the others by their latest evaluation, newest first. Not limited by `limit`: a catalogue's worth at most. */
+            competencies: components["schemas"]["MemberCompetency"][];
+        };
+        /** @description A member's standing on one competency: her latest evaluation on it in any cycle of the group (`null` before one), and the targets her open cycles set her on it. */
+        MemberCompetency: {
+            /** Format: int64 */
+            competency_id: number;
+            code: string;
+            name: string;
+            name_en: string | null;
+            latest: null | {
+                achieved: boolean;
+                level: number | null;
+                /** Format: date */
+                evaluated_on: string;
+                /** Format: int64 */
+                cycle_id: number;
+                cycle_title: string;
+            };
+            targets: {
+                /** Format: int64 */
+                cycle_id: number;
+                cycle_title: string;
+                status: components["schemas"]["CycleStatus"];
+                /** @description The level the cycle aims her at. */
+                level: number;
+            }[];
         };
         /** @description Her fees through `through`, counted as `GET /api/v1/groups/{id}/fees` counts them, and her latest fee entries. */
         MemberFeePosition: {

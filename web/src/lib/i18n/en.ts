@@ -1136,6 +1136,22 @@ export const en: Translation = {
         open: 'Not decided yet',
         seeAll: 'See all deliberations',
       },
+      competencies: {
+        title: 'My competencies',
+        empty: 'You have not been evaluated or joined a learning cycle yet.',
+        achieved: 'Achieved',
+        notYet: 'Not yet achieved',
+        level: 'Level {{level}}',
+        in: 'Evaluated in the cycle',
+        notEvaluated: 'Not evaluated yet.',
+        target: 'Aiming at level {{level}} in the cycle',
+        stages: {
+          planning: 'Planning',
+          implementation: 'Implementation',
+          evaluation: 'Evaluation',
+          closed: 'Closed',
+        },
+      },
       posts: {
         title: 'My posts',
         empty: 'You have not shared a post yet.',

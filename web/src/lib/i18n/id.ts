@@ -1137,6 +1137,22 @@ export const id = {
         open: 'Belum diputuskan',
         seeAll: 'Lihat semua musyawarah',
       },
+      competencies: {
+        title: 'Kompetensi saya',
+        empty: 'Anda belum dinilai atau belum ikut siklus belajar.',
+        achieved: 'Tercapai',
+        notYet: 'Belum tercapai',
+        level: 'Tingkat {{level}}',
+        in: 'Dinilai dalam siklus',
+        notEvaluated: 'Belum dinilai.',
+        target: 'Target tingkat {{level}} dalam siklus',
+        stages: {
+          planning: 'Perencanaan',
+          implementation: 'Pelaksanaan',
+          evaluation: 'Evaluasi',
+          closed: 'Selesai',
+        },
+      },
       posts: {
         title: 'Tulisan saya',
         empty: 'Anda belum membagikan tulisan.',

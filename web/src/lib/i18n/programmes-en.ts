@@ -388,7 +388,7 @@ export const programmesEn: DeepStrings<typeof programmesId> = {
   },
   outcomes: {
     title: 'Learning outcomes of the groups',
-    intro: 'Competency completion and how fast mentors answer help requests, per group the programme formed.',
+    intro: 'Competency completion and how fast mentors answer help requests, per group the programme formed or enrolled.',
     loading: 'Loading the learning outcomes…',
     none: 'None of this programme’s groups is within your reach yet.',
     completionChart: 'Completion per group (%)',

@@ -388,7 +388,7 @@ export const programmesId = {
   },
   outcomes: {
     title: 'Hasil belajar kelompok',
-    intro: 'Ketuntasan kompetensi dan kecepatan mentor menanggapi permintaan bantuan, per kelompok yang dibentuk program.',
+    intro: 'Ketuntasan kompetensi dan kecepatan mentor menanggapi permintaan bantuan, per kelompok yang dibentuk atau diikutkan program.',
     loading: 'Memuat hasil belajar…',
     none: 'Belum ada kelompok program ini yang dapat Anda lihat.',
     completionChart: 'Ketuntasan per kelompok (%)',

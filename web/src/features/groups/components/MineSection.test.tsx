@@ -133,6 +133,36 @@ describe("a member's own records", () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Anda tidak punya izin untuk melakukan ini.');
   });
 
+  it('shows her competencies: where her latest evaluation left her, and what her open cycles aim her at', async () => {
+    renderWorkspace('/groups/1/mine');
+    const card = await screen.findByTestId('mine-competencies');
+    expect(within(card).getByRole('heading', { level: 2 })).toHaveTextContent('Kompetensi saya (2)');
+    const yeast = screen.getByTestId('mine-competency-21');
+    expect(within(yeast).getByRole('heading', { level: 3 })).toHaveTextContent('Fermentasi dengan ragi');
+    expect(screen.getByTestId('mine-competency-21-latest')).toHaveTextContent('Belum tercapai · Tingkat 1 · 20 Okt 2026Dinilai dalam siklus Belajar ragi');
+    expect(within(yeast).getByRole('link', { name: 'Belajar ragi' })).toHaveAttribute('href', '/groups/1/learning/4');
+    const target = screen.getByTestId('mine-competency-21-target-6');
+    expect(target).toHaveTextContent('Target tingkat 2 dalam siklus Tape ketan hitam Pelaksanaan');
+    expect(within(target).getByRole('link', { name: 'Tape ketan hitam' })).toHaveAttribute('href', '/groups/1/learning/6');
+    expect(screen.getByTestId('mine-competency-20-latest')).toHaveTextContent('Tercapai · Tingkat 2 · 20 Okt 2026');
+    expect(within(screen.getByTestId('mine-competency-20')).queryByText(/^Target/)).toBeNull();
+  });
+
+  it('names her competencies in English', async () => {
+    renderWorkspace('/groups/1/mine', {}, 'en');
+    const card = await screen.findByTestId('mine-competencies');
+    expect(within(card).getByRole('heading', { level: 3, name: 'Fermentation with yeast' })).toBeInTheDocument();
+    expect(screen.getByTestId('mine-competency-21-latest')).toHaveTextContent('Not yet achieved · Level 1');
+    expect(screen.getByTestId('mine-competency-21-target-6')).toHaveTextContent('Aiming at level 2 in the cycle Tape ketan hitam Implementation');
+  });
+
+  it('says she has no competency on record before a cycle teaches her', async () => {
+    serve(painem(), memberSummary({ competencies: [] }));
+    renderWorkspace('/groups/1/mine');
+    const card = await screen.findByTestId('mine-competencies');
+    expect(card).toHaveTextContent('Anda belum dinilai atau belum ikut siklus belajar.');
+  });
+
   it('is reached from the group page by the "Milik saya" tab, which is marked open', async () => {
     const user = userEvent.setup();
     renderWorkspace('/groups/1');

@@ -11,12 +11,13 @@ import { groupProblemMessage } from '../types/errors';
 import {
   feeStanding,
   MINE_LIMIT,
+  type MemberCompetency,
   type MemberFeePosition,
   type MemberOrderShare,
   type MemberPost,
   type MemberVote,
 } from '../types/mine';
-import { deliberationPath, groupPath, newHelpPath, orderPath } from '../types/paths';
+import { cyclePath, deliberationPath, groupPath, newHelpPath, orderPath } from '../types/paths';
 import { OpenBooksNote } from './OpenBooksNote';
 import { OrderStatusBadges } from './OrderPage';
 
@@ -183,6 +184,45 @@ function VoteCard({ group, vote }: { group: GroupView; vote: MemberVote }) {
   );
 }
 
+/**
+ * One competency of hers (issue 14: a mentee sees her competencies on her phone): where her latest
+ * evaluation left her, and what her open cycles aim her at.
+ */
+function CompetencyCard({ group, line }: { group: GroupView; line: MemberCompetency }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const name = language === 'en' && line.name_en ? line.name_en : line.name;
+  const latest = line.latest;
+  return (
+    <li className="record-card" data-testid={`mine-competency-${line.competency_id}`}>
+      <h3 className="record-card__title">{name}</h3>
+      {latest ? (
+        <p className="record-card__line" data-testid={`mine-competency-${line.competency_id}-latest`}>
+          {[
+            latest.achieved ? t('groups.mine.competencies.achieved') : t('groups.mine.competencies.notYet'),
+            latest.level !== null ? t('groups.mine.competencies.level', { level: latest.level }) : null,
+            formatDay(latest.evaluated_on, language),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          <span className="cell-sub">
+            {t('groups.mine.competencies.in')} <Link to={cyclePath(group.id, latest.cycle_id)}>{latest.cycle_title}</Link>
+          </span>
+        </p>
+      ) : (
+        <p className="record-card__line muted">{t('groups.mine.competencies.notEvaluated')}</p>
+      )}
+      {line.targets.map((target) => (
+        <p key={target.cycle_id} className="record-card__line" data-testid={`mine-competency-${line.competency_id}-target-${target.cycle_id}`}>
+          {t('groups.mine.competencies.target', { level: target.level })}{' '}
+          <Link to={cyclePath(group.id, target.cycle_id)}>{target.cycle_title}</Link>{' '}
+          <Badge tone="info">{t(`groups.mine.competencies.stages.${target.status}`)}</Badge>
+        </p>
+      ))}
+    </li>
+  );
+}
+
 function PostCard({ group, post }: { group: GroupView; post: MemberPost }) {
   const { t, i18n } = useTranslation();
   return (
@@ -257,6 +297,22 @@ function MineRecords({ group, memberId }: { group: GroupView; memberId: number }
           </p>
           <HelpCard group={group} />
           <FeesCard group={group} fees={data.fees} />
+          <MineCard
+            title={t('groups.mine.competencies.title')}
+            total={data.competencies.length}
+            shown={data.competencies.length}
+            testId="mine-competencies"
+            more={null}
+          >
+            {data.competencies.length === 0 ? <p className="muted">{t('groups.mine.competencies.empty')}</p> : null}
+            {data.competencies.length > 0 ? (
+              <ul className="record-list">
+                {data.competencies.map((line) => (
+                  <CompetencyCard key={line.competency_id} group={group} line={line} />
+                ))}
+              </ul>
+            ) : null}
+          </MineCard>
           <MineCard
             title={t('groups.mine.orders.title')}
             total={data.orders.total}

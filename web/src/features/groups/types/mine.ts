@@ -1,5 +1,6 @@
 // A member's own records (issue 13, the member) as GET …/members/{member_id}/summary answers
-// them: her fees and arrears, her shares of joint orders, her votes and her posts. Words are the
+// them: her fees and arrears, her shares of joint orders, her votes, her posts and her
+// competencies (issue 14). Words are the
 // API's; i18n turns them into the reader's.
 import type { Schemas } from '../../../lib/api/schemas';
 
@@ -9,6 +10,7 @@ export type MemberFeePayment = Schemas['MemberFeePayment'];
 export type MemberOrderShare = Schemas['MemberOrderShare'];
 export type MemberVote = Schemas['MemberVote'];
 export type MemberPost = Schemas['MemberPost'];
+export type MemberCompetency = Schemas['MemberCompetency'];
 
 /** How many of each of her lists the view asks for. */
 export const MINE_LIMIT = 5;
