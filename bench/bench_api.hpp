@@ -65,6 +65,19 @@ struct Bench {
     return api->Handle(request);
   }
 
+  // A write with a JSON body (`method` POST, PATCH or PUT).
+  api::Response Send(const std::string& method, const std::string& target, std::string body) const {
+    api::Request request;
+    request.method = method;
+    request.target = target;
+    request.headers.emplace_back("Authorization", "Bearer " + token);
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.body = std::move(body);
+    request.remote_address = "127.0.0.1";
+    request.request_id = "bench";
+    return api->Handle(request);
+  }
+
   boost::json::value GetJson(const std::string& target) const {
     auto response = Get(target);
     if (response.status != 200) {

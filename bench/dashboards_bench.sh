@@ -3,7 +3,8 @@
 # East Java (bench/make_enterprise_csv, through `gotong import`), then loads groups, stakeholders,
 # programmes and RECORDS assistance records (bench/make_assistance_csv) with the equity triggers
 # set aside, counts the tallies of V031 from scratch once (timed: that is also what the migration
-# costs at this size), and measures the dashboards with bench/dashboards_bench. SQLite, then
+# costs at this size), and measures the dashboards with bench/dashboards_bench, then targeting's
+# candidates and round freezing with bench/targeting_bench over the same data. SQLite, then
 # PostgreSQL when GOTONG_TEST_POSTGRES_URL is set (scripts/with-postgres.sh); the records reach
 # PostgreSQL by COPY (psql \copy).
 #   bench/dashboards_bench.sh [ENTERPRISES] [RECORDS]   (run by scripts/bench.sh)
@@ -30,6 +31,32 @@ INSERT INTO equity_assistance_tallies (dim, value, month, kind, helix, records, 
 INSERT INTO equity_served_tallies (dim, scope, value, recipient, n)
   SELECT dim, scope, value, recipient, n FROM equity_served_recount;"
 columns="provider_id, enterprise_id, group_id, programme_id, kind, value, given_on, created_at, updated_at"
+# Targeting (bench/targeting_bench): what the ledger's writes keep per recipient, counted once; the
+# households of one owner in twenty marked poor and one in fifty zakat recipients; programme 9001
+# for the micro businesses of the whole province, 9002 for those of its first regency.
+targeting="DELETE FROM assistance_received;
+INSERT INTO assistance_received (enterprise_id, group_id, assistance_count, assistance_value, providers, last_on)
+  SELECT enterprise_id, NULL, COUNT(*), SUM(value), COUNT(DISTINCT provider_id), MAX(given_on)
+  FROM assistance WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id;
+INSERT INTO assistance_received (enterprise_id, group_id, assistance_count, assistance_value, providers, last_on)
+  SELECT NULL, group_id, COUNT(*), SUM(value), COUNT(DISTINCT provider_id), MAX(given_on)
+  FROM assistance WHERE group_id IS NOT NULL GROUP BY group_id;
+INSERT INTO household_categories (person_id, category, source, created_at)
+  SELECT id, 'poor', 'DTKS', '2024-01-01T00:00:00Z' FROM people WHERE id % 20 = 3;
+INSERT INTO household_categories (person_id, category, source, created_at)
+  SELECT id, 'zakat_recipient', 'BAZNAS', '2024-01-01T00:00:00Z' FROM people WHERE id % 50 = 7;
+INSERT INTO programmes (id, name, search_name, owner_id, status, starts_on, ends_on, capital_access, human_resources,
+  partnership, market_strengthening, sop_meetings_per_month, sop_reports_per_year, budget, follow_up_months,
+  created_at, updated_at) VALUES
+  (9001, 'Bench targeting province', 'bench targeting province', 1, 'active', '2024-01-01', '2025-12-31', 1, 0, 0, 0,
+   1, 0, 0, '', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z'),
+  (9002, 'Bench targeting regency', 'bench targeting regency', 1, 'active', '2024-01-01', '2025-12-31', 1, 0, 0, 0,
+   1, 0, 0, '', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+INSERT INTO programme_partners (programme_id, stakeholder_id, role, helix, position) VALUES
+  (9001, 1, 'owner', 'government', 0), (9002, 1, 'owner', 'government', 0);
+INSERT INTO programme_criteria (programme_id, kind, value) VALUES (9001, 'region', '$province'), (9001, 'scale', 'micro'),
+  (9002, 'region', (SELECT MIN(SUBSTR(village_code, 1, 5)) FROM enterprises)), (9002, 'scale', 'micro');"
+targeting_requests=${GOTONG_BENCH_TARGETING_REQUESTS:-50}
 
 db="$work/dash.db"
 "$bin" migrate --database "sqlite:$db" >/dev/null
@@ -51,11 +78,15 @@ sqlite3 "$db" < "$work/triggers.sql"
 start=$(now)
 sqlite3 "$db" "BEGIN; $recount COMMIT;"
 echo "sqlite: the equity tallies counted from scratch: $(took "$start")"
+start=$(now)
+sqlite3 "$db" "BEGIN; $targeting COMMIT;"
+echo "sqlite: targeting's per-recipient summary counted and its programmes added: $(took "$start")"
 sqlite3 "$db" "ANALYZE"
 sqlite3 "$db" "SELECT 'tallies: ' || (SELECT COUNT(*) FROM equity_enterprise_tallies) || ' enterprise, ' ||
   (SELECT COUNT(*) FROM equity_assistance_tallies) || ' assistance, ' || (SELECT COUNT(*) FROM equity_served_tallies) || ' served rows'"
 echo "sqlite:"
 build/release/bench/dashboards_bench "sqlite:$db" "$province" "$requests"
+build/release/bench/targeting_bench "sqlite:$db" "$targeting_requests"
 rm -f "$db"
 
 if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ]; then
@@ -76,7 +107,11 @@ if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ]; then
   start=$(now)
   psql -q -v ON_ERROR_STOP=1 "$pg" -c "BEGIN; $recount COMMIT;" >/dev/null
   echo "postgresql: the equity tallies counted from scratch: $(took "$start")"
+  start=$(now)
+  psql -q -v ON_ERROR_STOP=1 "$pg" -c "BEGIN; $targeting COMMIT;" >/dev/null
+  echo "postgresql: targeting's per-recipient summary counted and its programmes added: $(took "$start")"
   psql -q "$pg" -c "VACUUM ANALYZE" >/dev/null
   echo "postgresql:"
   build/release/bench/dashboards_bench "$pg" "$province" "$requests"
+  build/release/bench/targeting_bench "$pg" "$targeting_requests"
 fi
