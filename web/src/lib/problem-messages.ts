@@ -71,6 +71,10 @@ export function fieldErrorMessage(t: TFunction, error: FieldError): string {
   if (hasPath(id.fieldErrors, [error.code])) {
     return t(`fieldErrors.${error.code}` as TranslationKey);
   }
+  // Codes only some pages meet are worded by texts those pages add when they load
+  // (programmes-field-errors.ts).
+  const added = t(`fieldErrors.${error.code}` as TranslationKey, { defaultValue: '' });
+  if (added) return added;
   return error.message || t('errors.invalidInput');
 }
 

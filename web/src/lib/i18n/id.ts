@@ -202,18 +202,11 @@ export const id = {
     not_scheduled: 'Bulan ini tidak ada dalam jadwal tindak lanjut program.',
     unmet: 'Syarat kesiapan ini belum terpenuhi.',
     handed_over: 'Pendampingan sudah diserahkan; pencalonan tidak bisa diubah lagi.',
-    only_by_region: 'Wilayah hanya bisa dipilih bila dasbor dibagi menurut wilayah.',
+    before_opens: 'Tanggal tutup tidak boleh sebelum tanggal buka.',
     below_committed: 'Anggaran tidak boleh lebih kecil dari dana yang sudah dialokasikan dari program ini.',
     over_budget: 'Jumlah ini melebihi sisa anggaran program. Tulis alasannya bila tetap dicatat.',
     exceeds_outstanding: 'Jumlah ini melebihi sisa pinjaman yang harus dibayar.',
     before_disbursement: 'Tanggal ini sebelum pinjaman dicairkan.',
-    overlapping_round: 'Periode ini bertumpang tindih dengan putaran lain program ini.',
-    before_opens: 'Tanggal tutup tidak boleh sebelum tanggal buka.',
-    outside_programme: 'Tanggal ini di luar masa program.',
-    count_mismatch: 'Jumlahnya tidak sama dengan jumlah penerima di daftar.',
-    not_draft: 'Hanya putaran rancangan yang dapat dikonfirmasi atau dibatalkan.',
-    programme_ended: 'Program ini sudah berakhir.',
-    wrong_kind: 'Putaran ini memilih jenis penerima yang lain (usaha atau kelompok).',
   },
   fieldErrorsByField: {
     username: {
@@ -1139,7 +1132,7 @@ export const id = {
       },
       competencies: {
         title: 'Kompetensi saya',
-        empty: 'Anda belum dinilai atau belum ikut siklus belajar.',
+        empty: 'Belum ada penilaian.',
         achieved: 'Tercapai',
         notYet: 'Belum tercapai',
         level: 'Tingkat {{level}}',

@@ -4,6 +4,7 @@
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language } from './index';
+import { PROGRAMMES_FIELD_ERRORS } from './programmes-field-errors';
 import { programmesEn } from './programmes-en';
 import { programmesId } from './programmes-id';
 
@@ -19,6 +20,7 @@ export function addProgrammesTexts(i18n: I18n): void {
   if (added.has(i18n)) return;
   for (const [language, texts] of Object.entries(PROGRAMMES_RESOURCES)) {
     i18n.addResourceBundle(language, 'translation', texts, true, false);
+    i18n.addResourceBundle(language, 'translation', { fieldErrors: PROGRAMMES_FIELD_ERRORS[language as Language] }, true, false);
   }
   added.add(i18n);
 }

@@ -27,7 +27,6 @@ import { MaterialsSection } from './MaterialsSection';
 import { MeetingPage } from './MeetingPage';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
-import { MineSection } from './MineSection';
 import { OrderPage } from './OrderPage';
 import { OrdersSection } from './OrdersSection';
 import { PostsSection } from './PostsSection';
@@ -37,6 +36,8 @@ import { TreasurySection } from './TreasurySection';
 
 // A proposal's page (the vote sheet, a member's own vote, deciding) loads when a proposal is
 // opened: a first visit to the workspace does not carry it.
+// A member's own records, in a chunk of their own: most first visits are not to them.
+const MineSection = lazy(() => import('./MineSection').then((m) => ({ default: m.MineSection })));
 const DeliberationPage = lazy(() => import('./DeliberationPage').then((m) => ({ default: m.DeliberationPage })));
 
 /**
@@ -245,7 +246,11 @@ export function GroupWorkspace({ section, canSearchPeople, showAllGroups, Learni
       {group.status === 'dissolved' ? <Alert tone="info">{t('groups.workspace.dissolved')}</Alert> : null}
       <WorkspaceTabs group={group} section={section} learning={LearningSection !== undefined} />
       {section === 'summary' ? <SummarySection group={group} /> : null}
-      {section === 'mine' ? <MineSection group={group} /> : null}
+      {section === 'mine' ? (
+        <Suspense fallback={<p role="status">{t('groups.mine.loading')}</p>}>
+          <MineSection group={group} />
+        </Suspense>
+      ) : null}
       {section === 'help' && HelpSection ? <HelpSection group={group} requestId={requestId} creating={creatingHelp} /> : null}
       {section === 'members' ? (
         <MembersSection group={group} canSearchPeople={canSearchPeople} />

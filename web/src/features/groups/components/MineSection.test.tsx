@@ -160,7 +160,7 @@ describe("a member's own records", () => {
     serve(painem(), memberSummary({ competencies: [] }));
     renderWorkspace('/groups/1/mine');
     const card = await screen.findByTestId('mine-competencies');
-    expect(card).toHaveTextContent('Anda belum dinilai atau belum ikut siklus belajar.');
+    expect(card).toHaveTextContent('Belum ada penilaian.');
   });
 
   it('is reached from the group page by the "Milik saya" tab, which is marked open', async () => {
