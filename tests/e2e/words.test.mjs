@@ -306,7 +306,7 @@ test('on a phone, a member who opens the registry and an officer who opens the u
     const card = page.getByTestId('forbidden');
     assert.match(clean(await card.textContent()), /Anda masuk sebagai Anggota/);
     const links = (await card.getByRole('link').allTextContents()).map(clean);
-    assert.deepEqual(links, ['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Kompetensi', 'Akun']);
+    assert.deepEqual(links, ['Beranda', 'Pemangku kepentingan', 'Kelompok', 'Kompetensi', 'Pilihan program saya', 'Akun']);
     await assertFitsPhone(page, 'the no-access page');
     const box = await card.getByRole('link', { name: 'Kelompok' }).boundingBox();
     assert.ok(box.height >= 40, `the link is ${box.height}px tall: easy to tap`);
