@@ -140,6 +140,26 @@ core::Result<core::Page<User>> SqlUserRepository::List(const core::PageRequest& 
   });
 }
 
+core::Result<std::vector<User>> SqlUserRepository::FacilitatorsOf(std::int64_t programme_id) {
+  return Guard("list a programme's facilitators", [&]() -> core::Result<std::vector<User>> {
+    UserRow row;
+    long long id = programme_id;
+    Query query(sql_);
+    row.Bind(query);
+    query.Use(id);
+    std::vector<User> users;
+    if (!query.Run(std::string("SELECT ") + kUserColumns +
+                   " FROM users WHERE role = 'facilitator' AND scope_kind = 'programme' AND scope_id = :p"
+                   " AND disabled = 0 ORDER BY display_name, id")) {
+      return users;
+    }
+    do {
+      users.push_back(row.ToUser());
+    } while (query.Next());
+    return users;
+  });
+}
+
 core::Result<std::int64_t> SqlSessionRepository::Insert(const Session& session) {
   return Guard("insert session", [&]() -> core::Result<std::int64_t> {
     long long user_id = session.user_id, id = 0;

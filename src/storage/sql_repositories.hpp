@@ -18,6 +18,7 @@ class SqlUserRepository final : public domain::accounts::UserRepository {
   core::Result<domain::accounts::User> Find(std::int64_t id) override;
   core::Result<domain::accounts::User> FindByUsername(const std::string& username) override;
   core::Result<core::Page<domain::accounts::User>> List(const core::PageRequest& page) override;
+  core::Result<std::vector<domain::accounts::User>> FacilitatorsOf(std::int64_t programme_id) override;
 
  private:
   soci::session& sql_;

@@ -244,8 +244,8 @@ TEST_P(AccessMatrix, TheAssistanceLedgerIsForAdminsOfficersAndFacilitators) {
 }
 
 // Targeting (issue 15): every route open to the signed-in, narrowed by the programme's reach. Its
-// managers (admins, the owner's officers) list candidates; its facilitator reads the programme but
-// neither candidates nor rounds (403); group accounts do not reach it (404); /me/selections answers
+// managers (admins, the owner's officers) list candidates and the facilitators they may name; its
+// facilitator reads the programme but neither candidates, rounds nor the facilitators (403); group accounts do not reach it (404); /me/selections answers
 // everyone with their own (none here).
 TEST_P(AccessMatrix, TargetingAnswersEachRoleWhatTheProgrammesReachAllows) {
   ASSERT_OK(test_database().Execute(
@@ -271,7 +271,8 @@ TEST_P(AccessMatrix, TargetingAnswersEachRoleWhatTheProgrammesReachAllows) {
                                   {Role::kGroupLeader, 404}, {Role::kMentor, 404},  {Role::kMember, 404}};
   for (Role role : domain::accounts::kAllRoles) {
     Browser browser = Login(NameOf(role));
-    for (const char* target : {"/api/v1/programmes/1/candidates", "/api/v1/programmes/1/rounds"}) {
+    for (const char* target : {"/api/v1/programmes/1/candidates", "/api/v1/programmes/1/rounds",
+                               "/api/v1/programmes/1/facilitators"}) {
       Reply reply = Get(target, &browser);
       EXPECT_EQ(reply.status(), reads.at(role)) << NameOf(role) << " " << target << ": " << reply;
     }

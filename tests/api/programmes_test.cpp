@@ -301,6 +301,52 @@ TEST_P(Programmes, AFacilitatorMustFacilitateThisProgrammeAndAnEnrolmentLeavesAf
   EXPECT_EQ(Patch(enrolment, {{"left_on", nullptr}}, stranger_).status(), 404);
 }
 
+TEST_P(Programmes, AnOfficerPicksAnEnrolmentsFacilitatorFromTheProgrammesActiveFacilitatorsOnly) {
+  std::int64_t id = Designed();
+  ASSERT_EQ(id, 1) << "the harness's facilitator is scoped to programme 1";
+  ASSERT_EQ(Designed(), 2);
+  auto make = [&](const std::string& username, const std::string& name, std::int64_t programme) {
+    domain::accounts::NewUser input;
+    input.username = username;
+    input.display_name = name;
+    input.role = "facilitator";
+    input.password = kPassword;
+    input.scope = domain::accounts::ScopeInput{"programme", programme};
+    auto created = services().accounts.CreateUser(domain::accounts::Context::System(), input);
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? created->id : 0;
+  };
+  std::int64_t ani = make("ani", "Ani Pendamping", 1);
+  std::int64_t gone = make("gone", "Bu Lama", 1);
+  make("elsewhere", "Budi Program Dua", 2);
+  domain::accounts::UserPatch disable;
+  disable.disabled = true;
+  ASSERT_TRUE(services().accounts.UpdateUser(domain::accounts::Context::System(), gone, disable).ok());
+
+  Reply listed = Get(Path(id, "/facilitators"), &officer_);
+  ASSERT_EQ(listed.status(), 200) << listed;
+  std::vector<std::string> names;
+  for (const auto& item : listed.body.at("items").as_array()) names.emplace_back(item.at("name").as_string());
+  ASSERT_EQ(names.size(), 2u) << listed;
+  EXPECT_EQ(names[0], "Ani Pendamping") << "by name; the disabled one and programme 2's are not offered";
+  EXPECT_EQ(listed.body.at("items").as_array()[0].at("id"), ani);
+  EXPECT_EQ(listed.body.at("items").as_array()[1].at("id"), UserId("facilitator"));
+  EXPECT_EQ(Get(Path(id, "/facilitators"), &admin_).body, listed.body);
+  EXPECT_EQ(Get(Path(id, "/facilitators"), &partner_).status(), 403) << "a partner does not enrol";
+  EXPECT_EQ(Get(Path(id, "/facilitators"), &stranger_).status(), 404);
+  EXPECT_EQ(Get(Path(id, "/facilitators"), &facilitator_).status(), 403);
+  EXPECT_EQ(Get(Path(99, "/facilitators"), &officer_).status(), 404);
+
+  ASSERT_NO_FATAL_FAILURE(SeedGroup());
+  Reply disabled = Post(Path(id, "/enrolments"),
+                        {{"group_id", 1}, {"facilitator_id", gone}, {"outside_criteria_reason", "uji"}}, officer_);
+  EXPECT_TRUE(HasFieldError(disabled, "facilitator_id", "not_facilitator")) << disabled;
+  Reply named = Post(Path(id, "/enrolments"),
+                     {{"group_id", 1}, {"facilitator_id", ani}, {"outside_criteria_reason", "uji"}}, officer_);
+  ASSERT_EQ(named.status(), 201) << named;
+  EXPECT_EQ(named.body.at("facilitator").at("name"), "Ani Pendamping");
+}
+
 TEST_P(Programmes, AFacilitatorReachesAGroupHerProgrammeEnrolsOnlyWhileItIsEnrolled) {
   ASSERT_NO_FATAL_FAILURE(SeedGroup());  // formed by programme 1
   ASSERT_EQ(Designed(), 1);

@@ -1,6 +1,7 @@
 // Issue 15, programmes against the real server: an officer of the Dinas designs a programme on a
 // 360 px phone and on a desktop, starts it, enrols a tape group that meets its criteria and a batik
-// group that does not (with a written reason, flagged), records a soft loan and reads its schedule
+// group that does not (with a written reason, flagged), names the tape group's facilitator from the
+// programme's facilitator accounts, records a soft loan and reads its schedule
 // (the principal of the instalments adds up to the loan), records a repayment, is told in rupiah
 // what a loan still owes when she types more, and watches PAR30 move when a loan seeded through
 // the API is more than 30 days late and back when it is repaid. A closed programme refuses an
@@ -105,6 +106,15 @@ test('on a desktop she starts a programme, enrols inside and outside its criteri
     await page.getByText('Program sudah berjalan.').waitFor();
     assert.equal(clean(await page.getByTestId('programme-status').textContent()), 'Berjalan');
 
+    // The programme's facilitator, made by an admin: the officer names her on the enrolment.
+    await env.server.addUser({
+      username: `pendamping-${programmeId}`,
+      password: PASSWORD,
+      role: 'facilitator',
+      displayName: 'Bu Ani Pendamping',
+      scope: `programme:${programmeId}`,
+    });
+
     // A tape group meets the sector criterion: ✓, no reason asked.
     await page.getByRole('link', { name: 'Peserta' }).click();
     const enrol = async (name) => {
@@ -117,8 +127,13 @@ test('on a desktop she starts a programme, enrols inside and outside its criteri
     assert.equal(await page.getByTestId('check-sector').getAttribute('data-met'), 'true');
     assert.match(clean(await page.getByTestId('check-sector').textContent()), /✓ sektor: Memenuhi — Di registri: Olahan pangan/);
     assert.equal(await page.getByLabel(/^Alasan diikutkan/).count(), 0);
+    await page.getByLabel(/^Pendamping/).selectOption({ label: 'Bu Ani Pendamping' });
     await page.getByRole('button', { name: 'Ikutkan', exact: true }).click();
     await page.getByText(`${seed.tape.name} ikut program.`).waitFor();
+    assert.match(
+      clean(await page.getByTestId('enrolment-list').locator('li', { hasText: seed.tape.name }).textContent()),
+      /Pendamping: Bu Ani Pendamping/,
+    );
 
     // A batik group does not: ✗ with what the registry holds, and a written reason is required.
     await enrol(seed.batik.name);

@@ -220,6 +220,12 @@ void AddProgrammeRoutes(std::vector<Route>& routes, const Services& services, co
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.CheckCandidate(call.context, id, candidate), EligibilityJson);
   }});
+  routes.push_back({"GET", "/api/v1/programmes/{id}/facilitators", Access::SignedIn(), [&service](Call& call) -> Reply {
+    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
+    return ItemsJsonReply(service.Facilitators(call.context, id), [](const programmes::FacilitatorRef& f) {
+      return json::value(json::object{{"id", f.id}, {"name", f.name}});
+    });
+  }});
   routes.push_back({"PATCH", "/api/v1/enrolments/{id}", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enrolment with that id"));
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEnrolmentFields));

@@ -54,6 +54,8 @@ class UserRepository : public RecordRepository<User> {
  public:
   virtual core::Result<User> FindByUsername(const std::string& username) = 0;
   virtual core::Result<core::Page<User>> List(const core::PageRequest& page) = 0;
+  // The active (not disabled) facilitators scoped to a programme, by display name.
+  virtual core::Result<std::vector<User>> FacilitatorsOf(std::int64_t programme_id) = 0;
 };
 
 class SessionRepository {

@@ -514,6 +514,18 @@ core::Result<Eligibility> ProgrammeService::CheckCandidate(const Context& contex
   return eligibility;
 }
 
+core::Result<std::vector<FacilitatorRef>> ProgrammeService::Facilitators(const Context& context,
+                                                                         std::int64_t programme_id) {
+  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenProgramme(context, *unit, programme_id, Today()));
+  GOTONG_RETURN_IF_ERROR(MayManage(opened.second, "see its facilitators"));
+  GOTONG_ASSIGN_OR_RETURN(auto users, unit->Users().FacilitatorsOf(programme_id));
+  std::vector<FacilitatorRef> facilitators;
+  facilitators.reserve(users.size());
+  for (auto& user : users) facilitators.push_back(FacilitatorRef{user.id, std::move(user.display_name)});
+  return facilitators;
+}
+
 core::Result<EnrolmentView> ProgrammeService::Enrol(const Context& context, std::int64_t programme_id,
                                                     const EnrolmentInput& input) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));

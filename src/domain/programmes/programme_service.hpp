@@ -79,6 +79,12 @@ struct EnrolmentView {
   Eligibility eligibility;  // as the programme's criteria read the candidate now
 };
 
+// An account that can be named an enrolment's facilitator.
+struct FacilitatorRef {
+  std::int64_t id = 0;
+  std::string name;
+};
+
 struct CandidateQuery {
   std::optional<std::int64_t> group_id;
   std::optional<std::int64_t> enterprise_id;
@@ -110,6 +116,9 @@ class ProgrammeService {
   // Into a draft or active programme; outside the criteria only with a written reason.
   core::Result<EnrolmentView> Enrol(const accounts::Context& context, std::int64_t programme_id,
                                     const EnrolmentInput& input);
+  // The active facilitator accounts scoped to the programme, for those who enrol (an officer picks
+  // an enrolment's facilitator from them; the users list is the admin's).
+  core::Result<std::vector<FacilitatorRef>> Facilitators(const accounts::Context& context, std::int64_t programme_id);
   // Its facilitator and the day it left.
   core::Result<EnrolmentView> UpdateEnrolment(const accounts::Context& context, std::int64_t id,
                                               const EnrolmentInput& input);

@@ -2194,6 +2194,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/facilitators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The accounts that can facilitate the programme's enrolments
+         * @description Admins and officers of the programme's owner, to name an enrolment's facilitator: the active (not disabled) accounts with the `facilitator` role scoped to this programme, by name. A partner's officer gets `403`; one who does not reach the programme `404`. Admins create these accounts on the users page.
+         */
+        get: operations["listProgrammeFacilitators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrolments/{id}": {
         parameters: {
             query?: never;
@@ -3275,7 +3295,7 @@ export interface components {
             current: components["schemas"]["DashboardCount"];
             left: components["schemas"]["DashboardCount"];
         };
-        /** @description The account that did it. */
+        /** @description An account by id and display name (the one that did it, or a facilitator). */
         ExitAccountRef: {
             /** Format: int64 */
             id: number;
@@ -15492,6 +15512,39 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProgrammeFacilitators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The programme's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["ProgrammeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme's facilitators; none is an empty list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExitAccountRef"][];
+                    };
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -219,6 +219,7 @@ export const programmesEn: DeepStrings<typeof programmesId> = {
     reasonHint: 'Required when the candidate does not meet every criterion; recorded and flagged.',
     facilitatorLabel: 'Facilitator',
     noFacilitator: 'No facilitator',
+    noFacilitators: 'The programme has no facilitator accounts yet; an admin creates them on the Users page.',
     facilitatorsAdmin: 'The programme’s facilitator accounts.',
     enrolledOnLabel: 'Enrolment date',
     submit: 'Enrol',

@@ -219,6 +219,7 @@ export const programmesId = {
     reasonHint: 'Wajib bila calon tidak memenuhi semua syarat; tercatat dan ditandai.',
     facilitatorLabel: 'Pendamping',
     noFacilitator: 'Tanpa pendamping',
+    noFacilitators: 'Program ini belum punya akun pendamping; admin membuatnya di halaman Pengguna.',
     facilitatorsAdmin: 'Akun pendamping program ini.',
     enrolledOnLabel: 'Tanggal ikut',
     submit: 'Ikutkan',

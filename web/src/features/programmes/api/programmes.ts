@@ -12,6 +12,7 @@ import type {
   EnrolmentPage,
   EnrolmentView,
   EnterprisePage,
+  Facilitator,
   GroupPage,
   LoanBook,
   LoanDetail,
@@ -23,7 +24,6 @@ import type {
   ProgrammeView,
   RepaymentInput,
   StakeholderPage,
-  UserPage,
 } from '../types';
 
 export const PAGE_SIZE = 25;
@@ -89,10 +89,6 @@ export function searchRecipients(kind: 'group' | 'enterprise', q: string, signal
     .then((page) => page.items.map((e) => ({ id: e.id, name: e.name, place: e.village?.name ?? '' })));
 }
 
-/** The facilitator accounts scoped to a programme (the accounts list is an admin's). */
-export async function listFacilitators(programmeId: number, signal?: AbortSignal): Promise<{ id: number; name: string }[]> {
-  const page = await api.get<UserPage>('/users', { query: { limit: MAX_PAGE_SIZE, offset: 0 }, ...withSignal(signal) });
-  return page.items
-    .filter((u) => u.role === 'facilitator' && !u.disabled && u.scope?.kind === 'programme' && u.scope.id === programmeId)
-    .map((u) => ({ id: u.id, name: u.display_name }));
-}
+/** The active facilitator accounts scoped to a programme, for those who enrol. */
+export const listFacilitators = (programmeId: number, signal?: AbortSignal): Promise<Facilitator[]> =>
+  api.get<{ items: Facilitator[] }>(`/programmes/${programmeId}/facilitators`, withSignal(signal)).then((list) => list.items);

@@ -13,7 +13,6 @@ import { formatDay, todayIso } from '../../../lib/format';
 import { problemMessage, serverField } from '../../../lib/problem-messages';
 import { useForm } from '../../../lib/use-form';
 import { readServerErrors } from '../../../lib/use-form-errors';
-import type { User } from '../../../lib/user';
 import { useEligibility, useEnrol, useEnrolments, useFacilitators, useUpdateEnrolment } from '../hooks/use-programmes';
 import { useRegionNames } from '../hooks/use-region-names';
 import type { Enrolment, EnrolmentInput, EnrolmentView, ProgrammeView } from '../types';
@@ -22,7 +21,7 @@ import { EligibilityChecks } from './EligibilityChecks';
 import { RecipientPicker, type PickedRecipient } from './RecipientPicker';
 
 /** The programme's participants, flagged when enrolled outside the criteria; enrol one, or record one leaving. */
-export function EnrolmentsSection({ programme, user }: { programme: ProgrammeView; user: User }) {
+export function EnrolmentsSection({ programme }: { programme: ProgrammeView }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   const enrolments = useEnrolments(programme.id);
@@ -43,7 +42,6 @@ export function EnrolmentsSection({ programme, user }: { programme: ProgrammeVie
       form={(close) => (
         <EnrolForm
           programme={programme}
-          admin={user.role === 'admin'}
           onCancel={close}
           onSaved={(saved) => {
             close();
@@ -142,18 +140,16 @@ function enrolFieldOf(field: string): EnrolField | null {
 
 function EnrolForm({
   programme,
-  admin,
   onSaved,
   onCancel,
 }: {
   programme: ProgrammeView;
-  admin: boolean;
   onSaved: (saved: EnrolmentView) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const enrol = useEnrol(programme.id);
-  const facilitators = useFacilitators(programme.id, admin);
+  const facilitators = useFacilitators(programme.id);
   const form = useForm<EnrolDraft, EnrolField, EnrolmentInput, EnrolmentView>({
     initial: (): EnrolDraft => ({ recipient: null, outside_criteria_reason: '', facilitator_id: '', enrolled_on: todayIso() }),
     validate: (draft) => {
@@ -202,15 +198,17 @@ function EnrolForm({
           {...field('outside_criteria_reason')}
         />
       ) : null}
-      {admin ? (
-        <SelectField
-          label={t('programmes.enrolments.facilitatorLabel')}
-          hint={t('programmes.enrolments.facilitatorsAdmin')}
-          emptyLabel={t('programmes.enrolments.noFacilitator')}
-          options={(facilitators.data ?? []).map((f) => ({ value: String(f.id), label: f.name }))}
-          {...field('facilitator_id')}
-        />
-      ) : null}
+      <SelectField
+        label={t('programmes.enrolments.facilitatorLabel')}
+        hint={
+          facilitators.data && facilitators.data.length === 0
+            ? t('programmes.enrolments.noFacilitators')
+            : t('programmes.enrolments.facilitatorsAdmin')
+        }
+        emptyLabel={t('programmes.enrolments.noFacilitator')}
+        options={(facilitators.data ?? []).map((f) => ({ value: String(f.id), label: f.name }))}
+        {...field('facilitator_id')}
+      />
       <FormField type="date" label={t('programmes.enrolments.enrolledOnLabel')} {...field('enrolled_on')} />
     </FormCard>
   );

@@ -72,7 +72,7 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
         </nav>
       </div>
       {tab === 'overview' ? <Overview programme={programme} /> : null}
-      {tab === 'enrolments' ? <EnrolmentsSection programme={programme} user={user} /> : null}
+      {tab === 'enrolments' ? <EnrolmentsSection programme={programme} /> : null}
       {tab === 'budget' ? <BudgetSection programmeId={id} /> : null}
       {tab === 'ledger' ? <LedgerSection programme={programme} user={user} /> : null}
       {tab === 'loans' ? <LoanBookSection programmeId={id} /> : null}

@@ -74,8 +74,8 @@ export function useRecipientSearch(kind: 'group' | 'enterprise', q: string) {
   });
 }
 
-export function useFacilitators(id: number, enabled: boolean) {
-  return useQuery({ queryKey: programmeKeys.facilitators(id), queryFn: ({ signal }) => listFacilitators(id, signal), enabled });
+export function useFacilitators(id: number) {
+  return useQuery({ queryKey: programmeKeys.facilitators(id), queryFn: ({ signal }) => listFacilitators(id, signal) });
 }
 
 export function useEnrol(id: number) {

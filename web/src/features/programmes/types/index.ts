@@ -67,7 +67,7 @@ export type Stakeholder = Schemas['Stakeholder'];
 export type StakeholderPage = Page<Stakeholder>;
 export type GroupPage = Schemas['GroupPage'];
 export type EnterprisePage = Schemas['EnterprisePage'];
-export type UserPage = Schemas['UserPage'];
+export type Facilitator = Schemas['ExitAccountRef'];
 
 export const PROGRAMME_STATUSES = valuesOf<ProgrammeStatus>()(['draft', 'active', 'closed']);
 export const FACTORS = valuesOf<EmpowermentFactor>()(['capital_access', 'human_resources', 'partnership', 'market_strengthening']);
