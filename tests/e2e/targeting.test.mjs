@@ -108,6 +108,17 @@ test('on a 360 px phone an officer sees the candidates with their reasons, and a
     assert.equal(await page.getByText('Batik Sumiati').count(), 0, 'the batik enterprise does not qualify');
     await assertFitsPhone(page, 'the candidates');
 
+    // Narrowed to batik besides the criteria: nobody qualifies; every sector again: both are back.
+    const narrowing = page.getByTestId('candidate-narrowing');
+    await narrowing.getByText('Persempit daftar').click();
+    await narrowing.getByLabel('Sektor').selectOption('batik');
+    await page.getByText('Belum ada kandidat yang memenuhi syarat dan belum ikut program.').waitFor();
+    assert.equal(clean(await page.getByTestId('candidate-total').textContent()), '(0 kandidat)');
+    await assertFitsPhone(page, 'the narrowed candidates');
+    await narrowing.getByLabel('Sektor').selectOption('');
+    await page.getByTestId('candidate-table').waitFor();
+    assert.equal(clean(await page.getByTestId('candidate-total').textContent()), '(2 kandidat)');
+
     // Painem's household is on the poverty register: the officer records it where the person is kept.
     await page.goto(`${env.server.url}/people/${seed.painem.id}/edit`);
     const household = page.getByTestId('household-section');

@@ -3901,7 +3901,7 @@ export interface components {
             quota?: number | null;
             /** @description Narrows the candidates to a region besides the criteria. */
             region?: string | null;
-            sector?: components["schemas"]["Sector"] | null;
+            sector?: components["schemas"]["SectorCode"] | null;
             note?: string | null;
         };
         TargetingRoundConfirmation: {
@@ -15608,7 +15608,7 @@ export interface operations {
                  * @example 35.07
                  */
                 region?: string;
-                sector?: components["schemas"]["Sector"];
+                sector?: components["schemas"]["SectorCode"];
                 /** @description Maximum number of items to return. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Number of items to skip. */

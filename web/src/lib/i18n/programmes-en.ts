@@ -456,6 +456,16 @@ export const programmesEn: DeepStrings<typeof programmesId> = {
       sinceLast_one: 'last assisted {{count}} year ago ({{day}})',
       sinceLast_other: 'last assisted {{count}} years ago ({{day}})',
     },
+    narrow: {
+      title: 'Narrow the list',
+      intro: 'Besides the programme’s criteria, show only the candidates in one region or one sector. A new round freezes the list shown.',
+      sector: 'Sector',
+      anySector: 'All sectors',
+      region: 'Region',
+      regionHint: 'Leave empty for all of the programme’s regions.',
+      only: 'only {{what}}',
+      sectorWord: '{{sector}} sector',
+    },
     rounds: {
       title: 'Targeting rounds',
       intro: 'A round freezes its beneficiary list: later registry edits change neither who was selected nor why.',

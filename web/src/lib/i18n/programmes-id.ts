@@ -456,6 +456,16 @@ export const programmesId = {
       sinceLast_one: 'bantuan terakhir {{count}} tahun lalu ({{day}})',
       sinceLast_other: 'bantuan terakhir {{count}} tahun lalu ({{day}})',
     },
+    narrow: {
+      title: 'Persempit daftar',
+      intro: 'Selain syarat program, tampilkan hanya kandidat di satu wilayah atau satu sektor. Putaran baru membekukan daftar yang tampil.',
+      sector: 'Sektor',
+      anySector: 'Semua sektor',
+      region: 'Wilayah',
+      regionHint: 'Kosongkan untuk semua wilayah program.',
+      only: 'hanya {{what}}',
+      sectorWord: 'sektor {{sector}}',
+    },
     rounds: {
       title: 'Putaran penetapan',
       intro: 'Putaran membekukan daftar penerima: perubahan registri sesudahnya tidak mengubah siapa yang terpilih dan mengapa.',

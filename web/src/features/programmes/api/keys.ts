@@ -25,8 +25,10 @@ export const programmeKeys = {
   facilitators: (id: number) => [...programmeKeys.programme(id), 'facilitators'] as const,
   search: (kind: string, q: string) => [...programmeKeys.all, 'search', kind, q] as const,
   // targeting: candidates ranked now, the rounds that froze them, a member's own selections
-  candidates: (id: number, kind: string, offset: number) => [...programmeKeys.programme(id), 'candidates', kind, offset] as const,
+  candidates: (id: number, narrowing: { kind: string; region: string | null; sector: string }, offset: number) =>
+    [...programmeKeys.programme(id), 'candidates', narrowing.kind, narrowing.region ?? '', narrowing.sector, offset] as const,
   rounds: (id: number) => [...programmeKeys.programme(id), 'rounds'] as const,
+  roundPage: (id: number, offset: number) => [...programmeKeys.rounds(id), 'page', offset] as const,
   round: (id: number, roundId: number) => [...programmeKeys.rounds(id), roundId] as const,
   beneficiaries: (id: number, roundId: number, offset: number) => [...programmeKeys.round(id, roundId), 'beneficiaries', offset] as const,
   decision: (id: number, roundId: number, kind: string, recipientId: number) =>

@@ -4,6 +4,7 @@
 import { api, withSignal } from '../../../lib/api-client';
 import type {
   MySelections,
+  Narrowing,
   RecipientKind,
   RoundBeneficiaryPage,
   TargetingCandidatePage,
@@ -16,14 +17,23 @@ import type {
 /** Candidates and beneficiaries a page at a time. */
 export const TARGETING_PAGE_SIZE = 20;
 
-export const listCandidates = (id: number, kind: RecipientKind, offset: number, signal?: AbortSignal) =>
+/** Rounds a page at a time, newest first. */
+export const ROUNDS_PAGE_SIZE = 10;
+
+export const listCandidates = (id: number, narrowing: Narrowing, offset: number, signal?: AbortSignal) =>
   api.get<TargetingCandidatePage>(`/programmes/${id}/candidates`, {
-    query: { kind, limit: TARGETING_PAGE_SIZE, offset },
+    query: {
+      kind: narrowing.kind,
+      ...(narrowing.region ? { region: narrowing.region } : {}),
+      ...(narrowing.sector ? { sector: narrowing.sector } : {}),
+      limit: TARGETING_PAGE_SIZE,
+      offset,
+    },
     ...withSignal(signal),
   });
 
-export const listRounds = (id: number, signal?: AbortSignal) =>
-  api.get<TargetingRoundPage>(`/programmes/${id}/rounds`, { query: { limit: 50, offset: 0 }, ...withSignal(signal) });
+export const listRounds = (id: number, offset: number, signal?: AbortSignal) =>
+  api.get<TargetingRoundPage>(`/programmes/${id}/rounds`, { query: { limit: ROUNDS_PAGE_SIZE, offset }, ...withSignal(signal) });
 
 export const getRound = (id: number, roundId: number, signal?: AbortSignal) =>
   api.get<TargetingRoundView>(`/programmes/${id}/rounds/${roundId}`, withSignal(signal));

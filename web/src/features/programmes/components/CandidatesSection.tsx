@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -5,26 +6,31 @@ import { Alert } from '../../../components/Alert';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
+import { RegionField } from '../../../components/RegionField';
 import { Pagination } from '../../../components/Pagination';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatNumber, todayIso } from '../../../lib/format';
+import type { RegionPickerSlot } from '../../../lib/places';
 import { problemMessage, serverField } from '../../../lib/problem-messages';
+import { SECTORS } from '../../../lib/sectors';
 import { useForm } from '../../../lib/use-form';
 import { readServerErrors } from '../../../lib/use-form-errors';
-import { TARGETING_PAGE_SIZE } from '../api/targeting';
+import { ROUNDS_PAGE_SIZE, TARGETING_PAGE_SIZE } from '../api/targeting';
 import { useRegionNames } from '../hooks/use-region-names';
 import { useCandidates, useFreezeRound, useRounds } from '../hooks/use-targeting';
 import { programmePath, type ProgrammeView } from '../types';
 import { programmeFieldMessage } from '../types/errors';
 import {
   freezeFieldOf,
+  narrowingInWords,
+  NO_NARROWING,
   roundSummary,
   validateFreeze,
   type FreezeDraft,
   type FreezeField,
-  type RecipientKind,
+  type Narrowing,
   type TargetingRoundInput,
   type TargetingRoundView,
 } from '../types/targeting';
@@ -46,12 +52,14 @@ export const roundPath = (programmeId: number, roundId: number) => `${programmeP
 
 /**
  * Kandidat: the rounds that froze a list (freeze another, open one to confirm or cancel it) and the
- * candidates ranked now, each with why it qualifies and what moved its rank. For those who manage
- * the programme; a round opens in place (?round=ID).
+ * candidates ranked now, each with why it qualifies and what moved its rank, narrowed if she likes
+ * to a region or a sector (a new round freezes what the list shows). For those who manage the
+ * programme; a round opens in place (?round=ID).
  */
-export function CandidatesSection({ programme }: { programme: ProgrammeView }) {
+export function CandidatesSection({ programme, RegionPicker }: { programme: ProgrammeView; RegionPicker: RegionPickerSlot }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const [narrowing, setNarrowing] = useState<Narrowing>(NO_NARROWING);
   const round = params.get('round');
   if (!programme.can_manage) return <Alert tone="info">{t('programmes.targeting.managersOnly')}</Alert>;
   if (round !== null && /^\d+$/.test(round)) {
@@ -62,19 +70,34 @@ export function CandidatesSection({ programme }: { programme: ProgrammeView }) {
       <p className="muted" data-testid="targeting-intro">
         {t('programmes.targeting.intro')}
       </p>
-      <RoundsCard programme={programme} />
-      <CandidateList programme={programme} />
+      <RoundsCard programme={programme} narrowing={narrowing} RegionPicker={RegionPicker} />
+      <CandidateList programme={programme} narrowing={narrowing} onNarrow={setNarrowing} RegionPicker={RegionPicker} />
     </>
   );
 }
 
-function CandidateList({ programme }: { programme: ProgrammeView }) {
+const sectorOptions = (t: TFunction) => SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }));
+
+function CandidateList({
+  programme,
+  narrowing,
+  onNarrow,
+  RegionPicker,
+}: {
+  programme: ProgrammeView;
+  narrowing: Narrowing;
+  onNarrow: (narrowing: Narrowing) => void;
+  RegionPicker: RegionPickerSlot;
+}) {
   const { t, i18n } = useTranslation();
-  const [kind, setKind] = useState<RecipientKind>('enterprise');
   const [offset, setOffset] = useState(0);
-  const candidates = useCandidates(programme.id, kind, offset);
+  const candidates = useCandidates(programme.id, narrowing, offset);
   const regionName = useRegionNames(programme.criteria.region_codes);
   const items = candidates.data?.items ?? [];
+  const narrow = (change: Partial<Narrowing>) => {
+    onNarrow({ ...narrowing, ...change });
+    setOffset(0);
+  };
   return (
     <section className="card" aria-labelledby="candidates-title" aria-busy={candidates.isFetching} data-testid="candidates">
       <div className="section-head">
@@ -95,12 +118,31 @@ function CandidateList({ programme }: { programme: ProgrammeView }) {
         name="kind"
         label={t('programmes.targeting.kind')}
         options={KINDS.map((k) => ({ value: k, label: t(`programmes.enrolments.${k}`) }))}
-        value={kind}
-        onChange={(e) => {
-          setKind(e.target.value === 'group' ? 'group' : 'enterprise');
-          setOffset(0);
-        }}
+        value={narrowing.kind}
+        onChange={(e) => narrow({ kind: e.target.value === 'group' ? 'group' : 'enterprise' })}
       />
+      <details className="filters" data-testid="candidate-narrowing" open={narrowing.region !== null || narrowing.sector !== ''}>
+        <summary>{t('programmes.targeting.narrow.title')}</summary>
+        <p className="muted">{t('programmes.targeting.narrow.intro')}</p>
+        <SelectField
+          id="candidate-sector"
+          name="sector"
+          label={t('programmes.targeting.narrow.sector')}
+          emptyLabel={t('programmes.targeting.narrow.anySector')}
+          options={sectorOptions(t)}
+          value={narrowing.sector}
+          onChange={(e) => narrow({ sector: e.target.value })}
+        />
+        <RegionField
+          RegionPicker={RegionPicker}
+          label={t('programmes.targeting.narrow.region')}
+          hint={t('programmes.targeting.narrow.regionHint')}
+          errors={[]}
+          value={narrowing.region}
+          onChange={(code) => narrow({ region: code })}
+          testId="candidate-region"
+        />
+      </details>
       {candidates.isError ? <Alert tone="error">{problemMessage(t, candidates.error)}</Alert> : null}
       {candidates.isPending ? <p role="status">{t('programmes.targeting.loading')}</p> : null}
       {candidates.data && items.length === 0 ? <p>{t('programmes.targeting.empty')}</p> : null}
@@ -134,11 +176,13 @@ function CandidateList({ programme }: { programme: ProgrammeView }) {
   );
 }
 
-function RoundsCard({ programme }: { programme: ProgrammeView }) {
+function RoundsCard({ programme, narrowing, RegionPicker }: { programme: ProgrammeView; narrowing: Narrowing; RegionPicker: RegionPickerSlot }) {
   const { t, i18n } = useTranslation();
-  const rounds = useRounds(programme.id);
+  const [offset, setOffset] = useState(0);
+  const rounds = useRounds(programme.id, offset);
   const [notice, setNotice] = useState<string | null>(null);
   const items = rounds.data?.items ?? [];
+  const regionName = useRegionNames(items.flatMap((round) => (round.region ? [round.region] : [])));
   return (
     <SectionCard
       title={t('programmes.targeting.rounds.title')}
@@ -153,9 +197,12 @@ function RoundsCard({ programme }: { programme: ProgrammeView }) {
       form={(close) => (
         <FreezeForm
           programme={programme}
+          narrowing={narrowing}
+          RegionPicker={RegionPicker}
           onCancel={close}
           onSaved={(round) => {
             close();
+            setOffset(0);
             setNotice(t('programmes.targeting.freeze.frozen', { count: round.selected_count, id: round.id }));
           }}
         />
@@ -173,23 +220,40 @@ function RoundsCard({ programme }: { programme: ProgrammeView }) {
                 </Link>{' '}
                 <RoundStatusBadge status={round.status} />
               </h3>
-              <p className="record-card__line">{roundSummary(t, round, i18n.resolvedLanguage)}</p>
+              <p className="record-card__line">{roundSummary(t, round, i18n.resolvedLanguage, regionName)}</p>
               {round.note ? <p className="record-card__line muted">{round.note}</p> : null}
             </li>
           ))}
         </ul>
       ) : null}
+      {rounds.data ? (
+        <Pagination total={rounds.data.total} limit={ROUNDS_PAGE_SIZE} offset={offset} onChange={setOffset} label={t('programmes.targeting.rounds.title')} />
+      ) : null}
     </SectionCard>
   );
 }
 
-function FreezeForm({ programme, onSaved, onCancel }: { programme: ProgrammeView; onSaved: (round: TargetingRoundView) => void; onCancel: () => void }) {
+function FreezeForm({
+  programme,
+  narrowing,
+  RegionPicker,
+  onSaved,
+  onCancel,
+}: {
+  programme: ProgrammeView;
+  narrowing: Narrowing;
+  RegionPicker: RegionPickerSlot;
+  onSaved: (round: TargetingRoundView) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const freeze = useFreezeRound(programme.id);
   const today = todayIso();
   const form = useForm<FreezeDraft, FreezeField, TargetingRoundInput, TargetingRoundView>({
     initial: (): FreezeDraft => ({
-      kind: 'enterprise',
+      kind: narrowing.kind,
+      region: narrowing.region,
+      sector: narrowing.sector,
       opens_on: today < programme.starts_on ? programme.starts_on : today,
       closes_on: programme.ends_on,
       quota: '',
@@ -205,7 +269,9 @@ function FreezeForm({ programme, onSaved, onCancel }: { programme: ProgrammeView
       }),
     onSaved,
   });
-  const { field, set, draft } = form;
+  const { field, set, draft, errorsFor } = form;
+  const regionName = useRegionNames(draft.region ? [draft.region] : []);
+  const narrowed = narrowingInWords(t, draft, regionName);
   return (
     <FormCard
       title={t('programmes.targeting.freeze.title')}
@@ -221,6 +287,21 @@ function FreezeForm({ programme, onSaved, onCancel }: { programme: ProgrammeView
         {...field('kind')}
         onChange={(e) => set('kind', e.target.value === 'group' ? 'group' : 'enterprise')}
       />
+      <SelectField
+        label={t('programmes.targeting.narrow.sector')}
+        emptyLabel={t('programmes.targeting.narrow.anySector')}
+        options={sectorOptions(t)}
+        {...field('sector')}
+      />
+      <RegionField
+        RegionPicker={RegionPicker}
+        label={t('programmes.targeting.narrow.region')}
+        hint={t('programmes.targeting.narrow.regionHint')}
+        errors={errorsFor('region')}
+        value={draft.region}
+        onChange={(code) => set('region', code)}
+        testId="freeze-region"
+      />
       <FormField
         inputMode="numeric"
         autoComplete="off"
@@ -235,6 +316,7 @@ function FreezeForm({ programme, onSaved, onCancel }: { programme: ProgrammeView
         {draft.quota.trim() === ''
           ? t('programmes.targeting.freeze.questionAll', { kind: t(`programmes.targeting.kinds.${draft.kind}`) })
           : t('programmes.targeting.freeze.question', { quota: draft.quota.trim(), kind: t(`programmes.targeting.kinds.${draft.kind}`) })}
+        {narrowed ? ` ${narrowed}.` : ''}
       </p>
     </FormCard>
   );

@@ -11,6 +11,7 @@ import { isApiError } from '../../../lib/api-client';
 import { problemMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import type { RegionPickerSlot } from '../../../lib/places';
 import type { User } from '../../../lib/user';
 import { useProgramme, useSaveProgramme } from '../hooks/use-programmes';
 import { useRegionNames } from '../hooks/use-region-names';
@@ -31,6 +32,7 @@ interface ProgrammePageProps {
   id: number;
   tab: ProgrammeTab;
   user: User;
+  RegionPicker: RegionPickerSlot;
 }
 
 /**
@@ -38,7 +40,7 @@ interface ProgrammePageProps {
  * its own address): overview, the dashboard, participants, budget, assistance, loans, learning
  * outcomes, exit and follow-ups, and for those who manage it the candidates with their rounds.
  */
-export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
+export function ProgrammePage({ id, tab, user, RegionPicker }: ProgrammePageProps) {
   const { t } = useTranslation();
   const query = useProgramme(id);
   const programme = query.data;
@@ -77,7 +79,7 @@ export function ProgrammePage({ id, tab, user }: ProgrammePageProps) {
       {tab === 'ledger' ? <LedgerSection programme={programme} user={user} /> : null}
       {tab === 'loans' ? <LoanBookSection programmeId={id} /> : null}
       {tab === 'learning' ? <OutcomesSection programmeId={id} /> : null}
-      {tab === 'candidates' ? <CandidatesSection programme={programme} /> : null}
+      {tab === 'candidates' ? <CandidatesSection programme={programme} RegionPicker={RegionPicker} /> : null}
       {tab === 'dashboard' ? <DashboardSection programmeId={id} /> : null}
       {tab === 'exits' ? <ExitsSection programme={programme} /> : null}
     </>

@@ -40,7 +40,8 @@ export function RoundPanel({ programme, roundId }: { programme: ProgrammeView; r
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   const round = useRound(programme.id, roundId);
-  const regionName = useRegionNames(programme.criteria.region_codes);
+  const narrowedTo = round.data?.region;
+  const regionName = useRegionNames(narrowedTo ? [...programme.criteria.region_codes, narrowedTo] : programme.criteria.region_codes);
   const [notice, setNotice] = useState<string | null>(null);
   const data = round.data;
   return (
@@ -54,7 +55,7 @@ export function RoundPanel({ programme, roundId }: { programme: ProgrammeView; r
             {t('programmes.targeting.rounds.name', { id: data.id, kind: t(`programmes.targeting.kinds.${data.kind}`) })}{' '}
             <RoundStatusBadge status={data.status} />
           </h2>
-          <p data-testid="round-summary">{roundSummary(t, data, language)}</p>
+          <p data-testid="round-summary">{roundSummary(t, data, language, regionName)}</p>
           {data.decided_at && data.status !== 'draft' ? (
             <p className="muted">
               {t(`programmes.targeting.round.decidedAt.${data.status}`, { when: formatDateTime(data.decided_at, language) })}

@@ -33,5 +33,5 @@ export function ProgrammesPages({ view, user, RegionPicker }: ProgrammesPagesPro
   if (view === 'loan') return <LoanPage key={id} id={id} />;
   const tab = params.tab ?? 'overview';
   if (!isProgrammeTab(tab)) return <Alert tone="error">{t('errors.notFound')}</Alert>;
-  return <ProgrammePage key={id} id={id} tab={tab} user={user} />;
+  return <ProgrammePage key={id} id={id} tab={tab} user={user} RegionPicker={RegionPicker} />;
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import type { User } from '../../../lib/user';
-import { callsTo, FakeRegionPicker, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, FakeRegionPicker, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { ProgrammeView } from '../types';
 import type { MySelections, TargetingCandidate, TargetingDecision, TargetingRound, TargetingRoundView } from '../types/targeting';
@@ -103,7 +103,8 @@ beforeEach(() => {
   fetchMock = routeFetch({
     'GET /api/v1/programmes/7': () => jsonResponse(programme),
     'GET /api/v1/programmes/7/candidates': () => page([CANDIDATE], 1, 20),
-    'GET /api/v1/programmes/7/rounds': () => page([round()], 1, 50),
+    'GET /api/v1/programmes/7/rounds': () => page([round()], 1, 10),
+    'GET /api/v1/regions/35.79': () => jsonResponse(KOTA_BATU),
     'POST /api/v1/programmes/7/rounds': () =>
       problem('conflict', 409, [
         { field: 'opens_on', code: 'overlapping_round', params: { round_id: '4', opens_on: '2026-02-01', closes_on: '2026-03-31' } },
@@ -159,6 +160,49 @@ describe('the candidates tab', () => {
     ).toBeInTheDocument();
     const sent = sentJson<Record<string, unknown>>(callsTo(fetchMock, 'POST /api/v1/programmes/7/rounds')[0]!.init!.body);
     expect(sent).toMatchObject({ kind: 'enterprise', quota: 1, closes_on: '2026-12-31' });
+  });
+});
+
+describe('narrowing the candidates', () => {
+  it('lists only a sector and a region when asked, and a round frozen then carries them and says so', async () => {
+    const user = userEvent.setup();
+    renderView('programme', '/programmes/7/candidates');
+    await screen.findByTestId('candidate-31');
+    const narrowing = screen.getByTestId('candidate-narrowing');
+    await user.click(within(narrowing).getByText('Persempit daftar'));
+    await user.selectOptions(within(narrowing).getByLabelText('Sektor'), 'batik');
+    await user.click(within(narrowing).getByRole('button', { name: 'pick regency' }));
+    await waitFor(() => {
+      const last = callsTo(fetchMock, 'GET /api/v1/programmes/7/candidates').at(-1)!.url.searchParams;
+      expect([last.get('sector'), last.get('region'), last.get('offset')]).toEqual(['batik', '35.79', '0']);
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Bekukan daftar' }));
+    const form = screen.getByTestId('freeze-form');
+    expect(within(form).getByLabelText('Sektor')).toHaveValue('batik');
+    expect(await within(form).findByTestId('freeze-question')).toHaveTextContent('Yang dibekukan: semua usaha yang memenuhi syarat. hanya KOTA BATU, sektor Batik.');
+    await user.click(within(form).getByRole('button', { name: 'Bekukan' }));
+    await waitFor(() => expect(callsTo(fetchMock, 'POST /api/v1/programmes/7/rounds')).toHaveLength(1));
+    const sent = sentJson<Record<string, unknown>>(callsTo(fetchMock, 'POST /api/v1/programmes/7/rounds')[0]!.init!.body);
+    expect(sent).toMatchObject({ kind: 'enterprise', region: '35.79', sector: 'batik', quota: null });
+  });
+
+  it('shows the rounds a page at a time', async () => {
+    const user = userEvent.setup();
+    fetchMock = routeFetch({
+      'GET /api/v1/programmes/7': () => jsonResponse(programme),
+      'GET /api/v1/programmes/7/candidates': () => page([CANDIDATE], 1, 20),
+      'GET /api/v1/programmes/7/rounds': (url) =>
+        url.searchParams.get('offset') === '10'
+          ? page([round({ id: 1 })], 11, 10, 10)
+          : page(Array.from({ length: 10 }, (_, i) => round({ id: 11 - i })), 11, 10, 0),
+    });
+    renderView('programme', '/programmes/7/candidates');
+    expect(await screen.findByTestId('round-11')).toBeInTheDocument();
+    expect(screen.queryByTestId('round-1')).toBeNull();
+    await user.click(within(screen.getByTestId('rounds')).getByRole('button', { name: /berikutnya|selanjutnya/i }));
+    expect(await screen.findByTestId('round-1')).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'GET /api/v1/programmes/7/rounds').at(-1)!.url.searchParams.get('limit')).toBe('10');
   });
 });
 

@@ -13,19 +13,26 @@ import {
   listMySelections,
   listRounds,
 } from '../api/targeting';
-import type { RecipientKind, TargetingRoundInput, TargetingRoundView } from '../types/targeting';
+import type { Narrowing, RecipientKind, TargetingRoundInput, TargetingRoundView } from '../types/targeting';
 
-export function useCandidates(id: number, kind: RecipientKind, offset: number) {
+export function useCandidates(id: number, narrowing: Narrowing, offset: number) {
   return useQuery({
-    queryKey: programmeKeys.candidates(id, kind, offset),
-    queryFn: ({ signal }) => listCandidates(id, kind, offset, signal),
+    queryKey: programmeKeys.candidates(id, narrowing, offset),
+    queryFn: ({ signal }) => listCandidates(id, narrowing, offset, signal),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useRounds(id: number) {
-  return useQuery({ queryKey: programmeKeys.rounds(id), queryFn: ({ signal }) => listRounds(id, signal) });
+export function useRounds(id: number, offset: number) {
+  return useQuery({
+    queryKey: programmeKeys.roundPage(id, offset),
+    queryFn: ({ signal }) => listRounds(id, offset, signal),
+    placeholderData: keepPreviousData,
+  });
 }
+
+/** Every page of the rounds list (not the rounds themselves, which the caller has just set). */
+const roundPages = (id: number) => ({ queryKey: [...programmeKeys.rounds(id), 'page'] });
 
 export function useRound(id: number, roundId: number) {
   return useQuery({ queryKey: programmeKeys.round(id, roundId), queryFn: ({ signal }) => getRound(id, roundId, signal) });
@@ -58,7 +65,7 @@ export function useFreezeRound(id: number) {
     mutationFn: ({ body, idempotencyKey }: { body: TargetingRoundInput; idempotencyKey?: string }) => createRound(id, body, idempotencyKey),
     onSuccess: (round) => {
       client.setQueryData(programmeKeys.round(id, round.id), round);
-      void client.invalidateQueries({ queryKey: programmeKeys.rounds(id), exact: true });
+      void client.invalidateQueries(roundPages(id));
     },
   });
 }
@@ -68,7 +75,7 @@ export function useDecideRound(id: number, roundId: number) {
   const client = useQueryClient();
   const decided = (round: TargetingRoundView) => {
     client.setQueryData(programmeKeys.round(id, roundId), round);
-    void client.invalidateQueries({ queryKey: programmeKeys.rounds(id), exact: true });
+    void client.invalidateQueries(roundPages(id));
     if (round.status === 'confirmed') {
       void client.invalidateQueries({ queryKey: [...programmeKeys.programme(id), 'candidates'] });
       void client.invalidateQueries({ queryKey: programmeKeys.enrolments(id) });

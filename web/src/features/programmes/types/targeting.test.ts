@@ -7,6 +7,7 @@ import { programmeTexts } from './programmes-texts.test-util';
 import {
   decisionInWords,
   freezeFieldOf,
+  narrowingInWords,
   parseCount,
   roundSummary,
   signedPoints,
@@ -113,6 +114,16 @@ describe('roundSummary', () => {
   });
 });
 
+describe('narrowingInWords', () => {
+  it('names the region and the sector a round was narrowed to, and nothing when it was not', () => {
+    const names = (code: string) => (code === '35.79' ? 'KOTA BATU' : code);
+    expect(narrowingInWords(id, { region: '35.79', sector: 'batik' }, names)).toBe('hanya KOTA BATU, sektor Batik');
+    expect(narrowingInWords(english, { region: null, sector: 'batik' }, names)).toBe('only Batik sector');
+    expect(narrowingInWords(id, { region: null, sector: null }, names)).toBe('');
+    expect(roundSummary(id, { ...ROUND, region: '35.79', sector: null }, 'id', names)).toMatch(/ · hanya KOTA BATU · batas skor 50$/);
+  });
+});
+
 describe('decisionInWords', () => {
   it('explains a selected one by its position and score, from the frozen facts', () => {
     expect(decisionInWords(id, DECISION)).toEqual([
@@ -136,7 +147,7 @@ describe('decisionInWords', () => {
 });
 
 describe('validateFreeze', () => {
-  const draft = { kind: 'enterprise' as const, opens_on: '2026-02-01', closes_on: '2026-03-31', quota: '', note: '' };
+  const draft = { kind: 'enterprise' as const, region: null, sector: '', opens_on: '2026-02-01', closes_on: '2026-03-31', quota: '', note: '' };
 
   it('sends every candidate without a quota, the top N with one', () => {
     expect(validateFreeze(draft)).toEqual({ errors: {}, input: { kind: 'enterprise', opens_on: '2026-02-01', closes_on: '2026-03-31', quota: null } });
@@ -147,6 +158,18 @@ describe('validateFreeze', () => {
       quota: 1000,
       note: 'tahap 1',
     });
+  });
+
+  it('sends the region and sector the list was narrowed to, and neither when it was not', () => {
+    expect(validateFreeze({ ...draft, region: '35.79', sector: 'batik' }).input).toEqual({
+      kind: 'enterprise',
+      opens_on: '2026-02-01',
+      closes_on: '2026-03-31',
+      quota: null,
+      region: '35.79',
+      sector: 'batik',
+    });
+    expect(validateFreeze({ ...draft, sector: 'not-a-sector' }).input).not.toHaveProperty('sector');
   });
 
   it('refuses a quota that is not a whole number in range, a missing day, and a close before the opening', () => {

@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import { formatDay } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
+import { isSectorCode } from '../../../lib/sectors';
 import type { Schemas } from '../../../lib/api/schemas';
 import type { Checked } from '../../../lib/use-form';
 import type { LocalProblems } from '../../../lib/use-form-errors';
@@ -88,11 +89,30 @@ export function termBarPercent(points: number): number {
 }
 
 /** A round's period and figures in one line: "1 Feb 2026 – 31 Mar 2026 · 12 dari 40 memenuhi syarat". */
-export function roundSummary(t: TFunction, round: TargetingRound, language: string | undefined): string {
+/** "hanya Kota Batu, sektor Batik": what a round or a list was narrowed to besides the criteria; '' when nothing. */
+export function narrowingInWords(
+  t: TFunction,
+  narrowing: { region: string | null; sector: string | null },
+  regionName: (code: string) => string,
+): string {
+  const parts: string[] = [];
+  if (narrowing.region) parts.push(regionName(narrowing.region));
+  if (narrowing.sector) parts.push(t('programmes.targeting.narrow.sectorWord', { sector: isSectorCode(narrowing.sector) ? t(`sectors.${narrowing.sector}`) : narrowing.sector }));
+  return parts.length > 0 ? t('programmes.targeting.narrow.only', { what: parts.join(', ') }) : '';
+}
+
+export function roundSummary(
+  t: TFunction,
+  round: TargetingRound,
+  language: string | undefined,
+  regionName: (code: string) => string = (code) => code,
+): string {
   const parts = [
     t('programmes.targeting.rounds.period', { from: formatDay(round.opens_on, language), to: formatDay(round.closes_on, language) }),
     t('programmes.targeting.rounds.selectedOf', { count: round.candidate_count, selected: round.selected_count }),
   ];
+  const narrowed = narrowingInWords(t, round, regionName);
+  if (narrowed) parts.push(narrowed);
   if (round.cut_score !== null) parts.push(t('programmes.targeting.rounds.cut', { score: round.cut_score }));
   if (round.status === 'confirmed' && round.enrolled_count !== null) {
     parts.push(t('programmes.targeting.rounds.enrolled', { count: round.enrolled_count }));
@@ -149,10 +169,23 @@ export function parseCount(text: string): number | null {
 
 // ---- freezing a round ----
 
-export type FreezeField = 'kind' | 'opens_on' | 'closes_on' | 'quota' | 'note';
+/** What the candidates are narrowed to besides the criteria: enterprises or groups, a region, a sector. */
+export interface Narrowing {
+  kind: RecipientKind;
+  /** A region code inside the criteria's regions; null: all of them. */
+  region: string | null;
+  /** A sector code; '': every sector the criteria allow. */
+  sector: string;
+}
+
+export const NO_NARROWING: Narrowing = { kind: 'enterprise', region: null, sector: '' };
+
+export type FreezeField = 'kind' | 'region' | 'sector' | 'opens_on' | 'closes_on' | 'quota' | 'note';
 
 export interface FreezeDraft {
   kind: RecipientKind;
+  region: string | null;
+  sector: string;
   opens_on: string;
   closes_on: string;
   /** How many to select, the neediest first; empty selects every candidate. */
@@ -181,7 +214,15 @@ export function validateFreeze(draft: FreezeDraft): Checked<FreezeField, Targeti
   const note = draft.note.trim();
   return {
     errors,
-    input: { kind: draft.kind, opens_on: draft.opens_on, closes_on: draft.closes_on, quota, ...(note ? { note } : {}) },
+    input: {
+      kind: draft.kind,
+      opens_on: draft.opens_on,
+      closes_on: draft.closes_on,
+      quota,
+      ...(draft.region ? { region: draft.region } : {}),
+      ...(draft.sector && isSectorCode(draft.sector) ? { sector: draft.sector } : {}),
+      ...(note ? { note } : {}),
+    },
   };
 }
 
@@ -190,5 +231,7 @@ const formatThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g
 
 /** The freeze form's field a server error names; null for one it has not (said above the form). */
 export function freezeFieldOf(base: string): FreezeField | null {
-  return base === 'kind' || base === 'opens_on' || base === 'closes_on' || base === 'quota' || base === 'note' ? base : null;
+  return base === 'kind' || base === 'region' || base === 'sector' || base === 'opens_on' || base === 'closes_on' || base === 'quota' || base === 'note'
+    ? base
+    : null;
 }
