@@ -21,7 +21,9 @@ constexpr const char* kDeliberationColumns =
     "d.outcome, d.option_id, d.decided_on, d.note, d.created_at, d.updated_at, "
     "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL), "
     "d.rule, d.quorum, "
-    "d.change_setting, d.change_number, d.change_member_id, d.change_area, d.change_effective_on";
+    "d.change_setting, d.change_number, d.change_member_id, d.change_area, d.change_effective_on, "
+    "d.proposed_by_member_id, (SELECT p.name FROM memberships pm JOIN people p ON p.id = pm.person_id "
+    "WHERE pm.id = d.proposed_by_member_id)";
 
 // A deliberation's SettingChange, as its five columns hold it (all NULL for none).
 struct ChangeSlots {
@@ -57,8 +59,8 @@ struct DeliberationVars {
   long long id = 0, group_id = 0, against = 0;
   int decided = 0;
   std::string title, topic, method, rule, created_at, updated_at;
-  Slot<long long> meeting_id, option_id, quorum;
-  Slot<std::string> description, outcome, decided_on, note;
+  Slot<long long> meeting_id, option_id, quorum, proposer;
+  Slot<std::string> description, outcome, decided_on, note, proposer_name;
   ChangeSlots change;
 
   void Bind(Query& query) {
@@ -69,6 +71,7 @@ struct DeliberationVars {
         .Into(created_at).Into(updated_at).Into(against).Into(rule)
         .Into(quorum.value, quorum.indicator);
     change.Bind(query);
+    query.Into(proposer.value, proposer.indicator).Into(proposer_name.value, proposer_name.indicator);
   }
   Deliberation Get() const {
     Deliberation d;
@@ -90,6 +93,8 @@ struct DeliberationVars {
     d.rule = Stored("rule", rule, ParseDecisionRule);
     d.quorum = quorum.get();
     d.change = change.Get();
+    d.proposed_by_member_id = proposer.get();
+    d.proposed_by_name = proposer_name.get().value_or("");
     return d;
   }
 };
@@ -118,6 +123,7 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
     auto member = NumberIn(change ? change->member_id : std::nullopt);
     auto area = TextIn(change ? change->area : std::nullopt);
     auto effective = DateIn(change ? std::optional<core::Date>(change->effective_on) : std::nullopt);
+    auto proposer = NumberIn(deliberation.proposed_by_member_id);
     {
       Query query(sql_);
       query.Use(group).Use(meeting.value, meeting.indicator).Use(deliberation.title)
@@ -125,11 +131,11 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
           .Use(updated).Use(rule).Use(quorum.value, quorum.indicator)
           .Use(setting.value, setting.indicator).Use(number.value, number.indicator)
           .Use(member.value, member.indicator).Use(area.value, area.indicator)
-          .Use(effective.value, effective.indicator).Into(id);
+          .Use(effective.value, effective.indicator).Use(proposer.value, proposer.indicator).Into(id);
       query.Run("INSERT INTO deliberations (group_id, meeting_id, title, description, topic, method, "
                 "decided, created_at, updated_at, rule, quorum, change_setting, change_number, "
-                "change_member_id, change_area, change_effective_on) "
-                "VALUES (:a, :b, :c, :d, :e, :f, 0, :g, :h, :i, :j, :k, :l, :m, :n, :o) "
+                "change_member_id, change_area, change_effective_on, proposed_by_member_id) "
+                "VALUES (:a, :b, :c, :d, :e, :f, 0, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p) "
                 "RETURNING id");
     }
     saved.id = id;

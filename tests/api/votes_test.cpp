@@ -174,6 +174,56 @@ TEST_P(Votes, AMemberWithAnAccountVotesHerselfAndTheRecordSaysWhoEnteredEachVote
   }
 }
 
+// Seed 000: planning by deliberation starts from what the members bring, often a market trend.
+TEST_P(Votes, AMemberProposesALearningThemeHerselfButNothingElse) {
+  Browser painem = Login("member");
+  Reply theme = Post("/api/v1/groups/1/deliberations",
+                     {{"title", "Tema belajar berikutnya"},
+                      {"topic", "learning_theme"},
+                      {"description", "Ecotik sedang dicari pembeli di pameran."},
+                      {"options", json::array{"Ecotik", "Batik tulis"}}},
+                     painem);
+  ASSERT_EQ(theme.status(), 201) << theme;
+  EXPECT_EQ(theme.body.at("proposed_by").at("member_id"), member_);
+  EXPECT_EQ(theme.body.at("proposed_by").at("name"), "Painem");
+  EXPECT_EQ(theme.body.at("quorum"), 4) << "more than half of the six members, as for any proposal";
+  std::int64_t id = theme.body.at("id").as_int64();
+  Reply listed = Get("/api/v1/groups/1/deliberations", &officer_);
+  EXPECT_EQ(listed.body.at("items").as_array()[0].at("proposed_by").at("name"), "Painem") << listed;
+
+  // The group decides it as any other: she votes, the leader decides.
+  ASSERT_EQ(Vote(id, {{"option_id", OptionId(id, 0, painem)}}, painem).status(), 201);
+  EXPECT_EQ(Decide(id).status(), 409) << "one vote of the four needed";
+
+  Reply price = Post("/api/v1/groups/1/deliberations",
+                     {{"title", "Harga tape"}, {"topic", "price"}, {"options", json::array{"Rp 12.000"}}}, painem);
+  EXPECT_EQ(price.status(), 403) << price;
+  Reply fee = Post("/api/v1/groups/1/deliberations",
+                   {{"title", "Iuran naik"},
+                    {"topic", "learning_theme"},
+                    {"change", json::object{{"setting", "monthly_fee"}, {"amount", 15000}, {"effective_on", "2026-02-01"}}}},
+                   painem);
+  EXPECT_EQ(fee.status(), 403) << fee;
+  std::int64_t meeting = Meeting("2026-01-10", leader_login_);
+  Reply at_meeting = Post("/api/v1/groups/1/deliberations",
+                          {{"title", "Tema"}, {"topic", "learning_theme"}, {"options", json::array{"Ecotik"}},
+                           {"meeting_id", meeting}},
+                          painem);
+  EXPECT_EQ(at_meeting.status(), 403) << at_meeting;
+  EXPECT_EQ(Get("/api/v1/groups/1/deliberations", &officer_).body.at("total"), 1) << "nothing else written";
+
+  Reply by_leader = Post("/api/v1/groups/1/deliberations",
+                         {{"title", "Tema"}, {"topic", "learning_theme"}, {"options", json::array{"Ecotik"}}},
+                         leader_login_);
+  ASSERT_EQ(by_leader.status(), 201) << by_leader;
+  EXPECT_TRUE(by_leader.body.at("proposed_by").is_null()) << "the leader puts it; nobody is named";
+  EXPECT_EQ(Post("/api/v1/groups/1/deliberations",
+                 {{"title", "Tema"}, {"topic", "learning_theme"}, {"options", json::array{"Ecotik"}}}, officer_)
+                .status(),
+            403)
+      << "the steward's officer is not a member";
+}
+
 TEST_P(Votes, AnAgreedFeeChangeSetsTheFeeFromItsMonthAndTheNormIsNamedAfterTheProposal) {
   Reply fees_before = Get("/api/v1/groups/1/fees?through=2026-02", &leader_login_);
   ASSERT_EQ(fees_before.status(), 200) << fees_before;

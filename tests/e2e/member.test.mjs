@@ -214,3 +214,30 @@ test("on her phone Painem sees her competencies: where her last evaluation left 
     await page.waitForURL(`${env.server.url}/groups/${group.id}/learning/${second.id}`);
   });
 });
+
+test('on her phone Painem proposes a learning theme herself, and the leader finds it named hers, to bring to a meeting', { timeout: 120_000 }, async (t) => {
+  const painemApi = await apiLogin(env.server.url, login('anggota'));
+  const group = (await painemApi.get('/groups')).items.find((g) => g.name === 'KUB Harapan Sejahtera');
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, login('anggota'));
+    await page.goto(`${env.server.url}/groups/${group.id}/deliberations`);
+    await page.getByRole('button', { name: 'Usulkan tema belajar' }).click();
+    const form = page.getByTestId('deliberation-form');
+    assert.equal(await form.getByLabel(/^Topik/).count(), 0, 'the topic is a learning theme; she does not choose it');
+    await form.getByLabel(/^Judul usulan/).fill('Tema belajar: tape ketan hitam');
+    await form.getByLabel('Pilihan 1', { exact: true }).fill('Tape ketan hitam');
+    await form.getByLabel('Pilihan 2', { exact: true }).fill('Tape singkong madu');
+    await form.getByRole('button', { name: 'Simpan usulan' }).click();
+    await page.getByText('Usulan sudah dicatat.').waitFor();
+    assert.equal(clean(await page.getByTestId('proposed-by').textContent()), 'Diusulkan oleh Painem');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the proposal is ${width}px wide on a 360px phone`);
+  });
+  // Through the API as the leader: the list names her, and the group's other topics stay the leader's.
+  const leader = await apiLogin(env.server.url, login('ketua'));
+  const { items } = await leader.get(`/groups/${group.id}/deliberations?limit=5`);
+  const mine = items.find((d) => d.title === 'Tema belajar: tape ketan hitam');
+  assert.equal(mine?.proposed_by?.name, 'Painem');
+  assert.equal(mine.topic, 'learning_theme');
+  await painemApi.post(`/groups/${group.id}/deliberations`, { title: 'Harga tape', topic: 'price', options: ['Rp 12.000'] }, 403);
+});

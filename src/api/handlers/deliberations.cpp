@@ -46,6 +46,9 @@ json::value DeliberationJson(const groups::Deliberation& d) {
       {"option_id", NullableNumber(d.option_id)},
       {"decided_on", NullableDate(d.decided_on)},
       {"note", Nullable(d.note)},
+      {"proposed_by", d.proposed_by_member_id ? json::value(json::object{{"member_id", *d.proposed_by_member_id},
+                                                                         {"name", d.proposed_by_name}})
+                                              : json::value(nullptr)},
       {"created_at", core::FormatInstant(d.created_at)},
       {"updated_at", core::FormatInstant(d.updated_at)}};
 }

@@ -165,11 +165,20 @@ core::Result<DeliberationView> DeliberationService::GetDeliberation(const Contex
 core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Context& context,
                                                                 std::int64_t group_id,
                                                                 const DeliberationInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kDeliberations));
+  GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, std::nullopt));
   auto& [unit, group, caller, trail] = write;
   Problems problems;
   Deliberation deliberation;
   deliberation.group_id = group_id;
+  if (auto recorder = MayWrite(caller, group, Part::kDeliberations); !recorder.ok()) {
+    // Members propose learning themes (seed 000); everything else is put by the leader or secretary.
+    const bool theme = !input.change && IsSet(input.topic) && ParseTopic(**input.topic) == Topic::kLearningTheme;
+    if (group.status == GroupStatus::kDissolved || !caller.member || !theme) return recorder.error();
+    if (IsSet(input.meeting_id)) {
+      return Error::Denied("the leader or secretary puts a proposal to a meeting; a member proposes it");
+    }
+    deliberation.proposed_by_member_id = caller.member->id;
+  }
   const core::Date today = Today();
   ApplyRequiredText(problems, input.title, true, "title", 200, deliberation.title);
   ApplyOptionalText(problems, input.description, "description", 4000, deliberation.description);

@@ -16,7 +16,7 @@ std::string DeniedMessage(Part part) {
     case Part::kProfile: return "only an admin, the group's officers or its leader change the group";
     case Part::kMembers: return "only the group's leader or secretary, or its officers, change the members";
     case Part::kMeetings: return "only the group's leader, secretary or mentor keep its meetings";
-    case Part::kDeliberations: return "only the group's leader or secretary record deliberations";
+    case Part::kDeliberations: return "only the group's leader or secretary record deliberations (a member may propose a learning theme)";
     case Part::kLedger: return "only the group's leader or treasurer write the treasury";
     case Part::kAssets: return "only the group's leader or treasurer keep its common assets";
     case Part::kMaterials: return "only the group's leader or treasurer record collective purchases";

@@ -129,6 +129,10 @@ struct Deliberation {
   std::optional<std::int64_t> option_id;   // the option agreed on
   std::optional<core::Date> decided_on;
   std::optional<std::string> note;         // how the consensus was reached, objections
+  // The member who put it when she was not the leader or secretary recording it: members propose
+  // learning themes (seed 000).
+  std::optional<std::int64_t> proposed_by_member_id;
+  std::string proposed_by_name;            // read only; "" without one
   core::Instant created_at{};
   core::Instant updated_at{};
   std::int64_t votes_against = 0;          // read only

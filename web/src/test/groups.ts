@@ -134,6 +134,7 @@ export function deliberationView(overrides: Partial<DeliberationView> = {}): Del
     option_id: null,
     decided_on: null,
     note: null,
+    proposed_by: null,
     created_at: '2026-03-05T02:00:00Z',
     updated_at: '2026-03-05T02:00:00Z',
     voters: 4,

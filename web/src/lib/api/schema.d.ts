@@ -889,7 +889,7 @@ export interface paths {
         put?: never;
         /**
          * Put a proposal to the group
-         * @description Admin, or the group's leader or secretary (part `deliberations`). Records a proposal with 1 to 12 options and its decision `rule`: `majority` (the default) or `two_thirds` of the votes cast, one member one vote, or `consensus` (recorded with `POST /api/v1/groups/{id}/deliberations/{deliberation_id}/decide`). A vote has a `quorum`, the votes needed before it is decided: more than half of the members who may vote today unless given. Options may not repeat one another, ignoring case and extra spaces (field `options[1]`, code `duplicate`). A proposal may carry the `change` an agreed outcome makes to a group setting (the monthly fee, the SOP's meetings a month, a market area): it has one option, which defaults to its title. `meeting_id` names the meeting it was put to, which must be this group's (otherwise `400`, code `not_found`). Audited (entity `deliberation`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Admin, or the group's leader or secretary (part `deliberations`). Any other current member of the group proposes a learning theme (seed 000: planning starts from what the members bring): a proposal with topic `learning_theme` and no `change`, not put to a meeting (the leader or secretary does that); it carries `proposed_by`. Another topic, a change or a meeting from her is a `403`. Records a proposal with 1 to 12 options and its decision `rule`: `majority` (the default) or `two_thirds` of the votes cast, one member one vote, or `consensus` (recorded with `POST /api/v1/groups/{id}/deliberations/{deliberation_id}/decide`). A vote has a `quorum`, the votes needed before it is decided: more than half of the members who may vote today unless given. Options may not repeat one another, ignoring case and extra spaces (field `options[1]`, code `duplicate`). A proposal may carry the `change` an agreed outcome makes to a group setting (the monthly fee, the SOP's meetings a month, a market area): it has one option, which defaults to its title. `meeting_id` names the meeting it was put to, which must be this group's (otherwise `400`, code `not_found`). Audited (entity `deliberation`, action `create`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["createGroupDeliberation"];
         delete?: never;
@@ -4960,6 +4960,12 @@ export interface components {
             readonly decided_on: string | null;
             /** @description Given when deciding: how the outcome was reached, objections. */
             readonly note: string | null;
+            /** @description The member who proposed it herself (a learning theme); `null` when the leader or secretary put it. */
+            readonly proposed_by: {
+                /** Format: int64 */
+                member_id: number;
+                name: string;
+            } | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */

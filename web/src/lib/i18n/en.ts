@@ -1277,6 +1277,8 @@ export const en: Translation = {
       title: 'Deliberations',
       intro: 'Proposals put to the group: a learning theme, a price, the division of market areas, a rule. What is agreed becomes a rule the group keeps.',
       add: 'New proposal',
+      proposeTheme: 'Propose a learning theme',
+      proposedBy: 'Proposed by {{name}}',
       loading: 'Loading deliberations…',
       empty: 'No proposals yet.',
       open: 'Under discussion',
@@ -1303,6 +1305,7 @@ export const en: Translation = {
         not_agreed: 'Not agreed',
       },
       form: {
+        themeIntro: 'Propose a theme the group could learn, for instance one the market is asking for. The leader or secretary brings it to a meeting; the group chooses by vote.',
         title: 'New proposal',
         titleField: 'Title of the proposal',
         titleHint: 'For example: One price for tape.',

@@ -1278,6 +1278,8 @@ export const id = {
       title: 'Musyawarah',
       intro: 'Usulan yang dibawa ke kelompok: tema belajar, harga, pembagian wilayah pasar, aturan. Yang disepakati menjadi aturan kelompok.',
       add: 'Usulan baru',
+      proposeTheme: 'Usulkan tema belajar',
+      proposedBy: 'Diusulkan oleh {{name}}',
       loading: 'Memuat daftar musyawarah…',
       empty: 'Belum ada usulan.',
       open: 'Masih dibahas',
@@ -1304,6 +1306,7 @@ export const id = {
         not_agreed: 'Tidak disepakati',
       },
       form: {
+        themeIntro: 'Usulkan tema yang ingin dipelajari kelompok, misalnya yang sedang dicari pasar. Ketua atau sekretaris membawanya ke pertemuan; kelompok memilih lewat suara.',
         title: 'Usulan baru',
         titleField: 'Judul usulan',
         titleHint: 'Misalnya: Harga tape seragam.',

@@ -165,6 +165,11 @@ export function DeliberationPage({ group, deliberationId, created }: Deliberatio
         <p className="muted" data-testid="deliberation-rule">
           {t('groups.deliberation.rule', { rule: t(`groups.deliberations.rules.${deliberation.rule}`) })}
         </p>
+        {deliberation.proposed_by ? (
+          <p className="muted" data-testid="proposed-by">
+            {t('groups.deliberations.proposedBy', { name: deliberation.proposed_by.name })}
+          </p>
+        ) : null}
         {deliberation.description ? <p className="preserve-lines">{deliberation.description}</p> : null}
         {deliberation.change ? (
           <SettingChangeLine

@@ -67,6 +67,32 @@ describe('the deliberations section', () => {
     expect(await screen.findByText('Usulan sudah dicatat.')).toBeInTheDocument();
   });
 
+  it('lets a member who records nothing propose a learning theme, and names who proposed one', async () => {
+    const user = userEvent.setup();
+    fetchMock = routeFetch({
+      'GET /api/v1/groups/1': () => jsonResponse(groupView({ writes: ['posts'], member_id: 14 })),
+      'GET /api/v1/groups/1/members': () => page(MEMBERS, 4, 200),
+      'GET /api/v1/groups/1/deliberations': () =>
+        page([deliberationView({ title: 'Tema belajar', topic: 'learning_theme', proposed_by: { member_id: 14, name: 'Painem' } })], 1, 20),
+      'POST /api/v1/groups/1/deliberations': (_url, init) =>
+        jsonResponse(deliberationView({ id: 9, ...sentJson(init?.body), options: [] }), 201),
+      'GET /api/v1/groups/1/deliberations/9': () => jsonResponse(deliberationView({ id: 9, title: 'Ecotik' })),
+    });
+    const form = await openSectionForm(user, '/groups/1/deliberations', 'Usulkan tema belajar', 'deliberation-form');
+    expect(screen.getByTestId('proposed-by')).toHaveTextContent('Diusulkan oleh Painem');
+    expect(within(form).queryByLabelText(/^Topik/)).not.toBeInTheDocument();
+    expect(within(form).queryByTestId('change-fields')).not.toBeInTheDocument();
+    await fill(user, form, { 'Judul usulan *': 'Tema belajar bulan depan', 'Pilihan 1': 'Ecotik', 'Pilihan 2': 'Batik tulis' });
+    await user.click(within(form).getByRole('button', { name: 'Simpan usulan' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/groups/1/deliberations/9'));
+    expect(postBody()).toEqual({
+      title: 'Tema belajar bulan depan',
+      topic: 'learning_theme',
+      rule: 'majority',
+      options: ['Ecotik', 'Batik tulis'],
+    });
+  });
+
   it('marks a repeated option in its own box before sending', async () => {
     const user = userEvent.setup();
     renderWorkspace('/groups/1/deliberations');

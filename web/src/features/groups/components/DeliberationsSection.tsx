@@ -121,12 +121,12 @@ function ChangeFields({ group, form }: { group: GroupView; form: ReturnType<type
   );
 }
 
-function useDeliberationForm(group: GroupView) {
+function useDeliberationForm(group: GroupView, themeOnly: boolean) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateDeliberation(group.id);
   return useForm({
-    initial: emptyDeliberationDraft,
+    initial: (): DeliberationDraft => (themeOnly ? { ...emptyDeliberationDraft(), topic: 'learning_theme' } : emptyDeliberationDraft()),
     validate: (draft: DeliberationDraft) => validateDeliberation(draft, group.active_members),
     send: (body: DeliberationInput, idempotencyKey) => create.mutateAsync({ body, idempotencyKey }),
     readErrors: (error, _input, sent) => onBoxes(readGroupErrors(t, error, deliberationFieldsShown(sent)), sent.options),
@@ -138,11 +138,12 @@ function useDeliberationForm(group: GroupView) {
 /**
  * A new proposal: a title, its topic, how it is decided and its quorum, and the options the
  * members weigh; or, for one that changes a group setting, the change instead of topic and options.
+ * A member who does not record deliberations proposes a learning theme only (`themeOnly`).
  */
-function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () => void }) {
+function DeliberationForm({ group, themeOnly, onCancel }: { group: GroupView; themeOnly: boolean; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const form = useDeliberationForm(group);
+  const form = useDeliberationForm(group, themeOnly);
   const { draft, set, setDraft, errorsFor, field } = form;
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
@@ -151,7 +152,8 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
   const ruleErrors = errorsFor('rule');
   return (
     <FormCard
-      title={t('groups.deliberations.form.title')}
+      title={themeOnly ? t('groups.deliberations.proposeTheme') : t('groups.deliberations.form.title')}
+      intro={themeOnly ? <p className="muted">{t('groups.deliberations.form.themeIntro')}</p> : undefined}
       form={form}
       labels={{ submit: t('groups.deliberations.form.submit'), saving: t('groups.deliberations.form.submitting'), cancel: t('groups.deliberations.form.cancel') }}
       onCancel={onCancel}
@@ -163,15 +165,17 @@ function DeliberationForm({ group, onCancel }: { group: GroupView; onCancel: () 
         autoComplete="off"
         {...field('title')}
       />
-      <CheckField
-        id={`${id}-changes`}
-        label={t('groups.deliberations.form.changes')}
-        hint={t('groups.deliberations.form.changesHint')}
-        errors={errorsFor('change')}
-        checked={draft.changes}
-        onChange={(checked) => set('changes', checked)}
-      />
-      {draft.changes ? (
+      {themeOnly ? null : (
+        <CheckField
+          id={`${id}-changes`}
+          label={t('groups.deliberations.form.changes')}
+          hint={t('groups.deliberations.form.changesHint')}
+          errors={errorsFor('change')}
+          checked={draft.changes}
+          onChange={(checked) => set('changes', checked)}
+        />
+      )}
+      {themeOnly ? null : draft.changes ? (
         <ChangeFields group={group} form={form} />
       ) : (
         <SelectField
@@ -291,6 +295,11 @@ function DeliberationCard({ groupId, deliberation }: { groupId: number; delibera
               ].join(' · ')
             : formatDay(deliberation.created_at.slice(0, 10), i18n.resolvedLanguage)}
       </p>
+      {deliberation.proposed_by ? (
+        <p className="record-card__line muted" data-testid="proposed-by">
+          {t('groups.deliberations.proposedBy', { name: deliberation.proposed_by.name })}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -302,15 +311,17 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
   const list = useDeliberations(group.id, DELIBERATIONS_PAGE, offset);
   const data = list.data;
   const writable = canWrite(group, 'deliberations');
+  // Members propose learning themes; the leader and secretary put every proposal.
+  const proposer = !writable && group.member_id !== null && group.status !== 'dissolved';
 
   return (
     <SectionCard
       title={t('groups.deliberations.title')}
-      addLabel={t('groups.deliberations.add')}
-      canAdd={writable}
+      addLabel={writable ? t('groups.deliberations.add') : t('groups.deliberations.proposeTheme')}
+      canAdd={writable || proposer}
       intro={<p className="muted">{t('groups.deliberations.intro')}</p>}
       busy={list.isFetching}
-      form={(close) => <DeliberationForm group={group} onCancel={close} />}
+      form={(close) => <DeliberationForm group={group} themeOnly={!writable} onCancel={close} />}
     >
       {list.isError ? <Alert tone="error">{groupProblemMessage(t, list.error)}</Alert> : null}
       {list.isFetching && !data ? <p role="status">{t('groups.deliberations.loading')}</p> : null}
