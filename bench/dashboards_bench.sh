@@ -8,6 +8,7 @@
 # PostgreSQL when GOTONG_TEST_POSTGRES_URL is set (scripts/with-postgres.sh); the records reach
 # PostgreSQL by COPY (psql \copy).
 #   bench/dashboards_bench.sh [ENTERPRISES] [RECORDS]   (run by scripts/bench.sh)
+# GOTONG_BENCH_BACKENDS=postgresql skips SQLite (and sqlite the other), e.g. to measure one again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 enterprises=${1:-1000000}
@@ -58,7 +59,10 @@ INSERT INTO programme_criteria (programme_id, kind, value) VALUES (9001, 'region
   (9002, 'region', (SELECT MIN(SUBSTR(village_code, 1, 5)) FROM enterprises)), (9002, 'scale', 'micro');"
 targeting_requests=${GOTONG_BENCH_TARGETING_REQUESTS:-50}
 
+backends=${GOTONG_BENCH_BACKENDS:-sqlite postgresql}
+
 db="$work/dash.db"
+if [[ " $backends " == *" sqlite "* ]]; then
 "$bin" migrate --database "sqlite:$db" >/dev/null
 start=$(now)
 "$bin" import enterprises "$work/e.csv" --database "sqlite:$db" >/dev/null
@@ -88,8 +92,9 @@ echo "sqlite:"
 build/release/bench/dashboards_bench "sqlite:$db" "$province" "$requests"
 build/release/bench/targeting_bench "sqlite:$db" "$targeting_requests"
 rm -f "$db"
+fi
 
-if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ]; then
+if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ] && [[ " $backends " == *" postgresql "* ]]; then
   url=$GOTONG_TEST_POSTGRES_URL
   psql -q "$url" -c "DROP DATABASE IF EXISTS bench_dashboards" -c "CREATE DATABASE bench_dashboards" >/dev/null
   base=${url%/*}
