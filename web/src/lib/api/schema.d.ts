@@ -10621,6 +10621,7 @@ export interface operations {
                      *           "option_id": 3,
                      *           "decided_on": "2026-11-19",
                      *           "note": null,
+                     *           "proposed_by": null,
                      *           "created_at": "2026-11-19T12:10:00Z",
                      *           "updated_at": "2026-11-19T12:45:00Z"
                      *         },
@@ -10649,6 +10650,7 @@ export interface operations {
                      *           "option_id": null,
                      *           "decided_on": "2026-11-05",
                      *           "note": "anggota ingin harga sendiri-sendiri",
+                     *           "proposed_by": null,
                      *           "created_at": "2026-11-05T09:10:00Z",
                      *           "updated_at": "2026-11-05T10:00:00Z"
                      *         }
@@ -10735,6 +10737,7 @@ export interface operations {
                      *       "option_id": null,
                      *       "decided_on": null,
                      *       "note": null,
+                     *       "proposed_by": null,
                      *       "created_at": "2026-11-19T12:10:00Z",
                      *       "updated_at": "2026-11-19T12:10:00Z",
                      *       "voters": 5,
@@ -10918,6 +10921,7 @@ export interface operations {
                      *       "option_id": null,
                      *       "decided_on": null,
                      *       "note": null,
+                     *       "proposed_by": null,
                      *       "created_at": "2026-11-05T09:10:00Z",
                      *       "updated_at": "2026-11-05T09:10:00Z",
                      *       "voters": 5,

@@ -92,7 +92,10 @@ function CandidateList({
   const { t, i18n } = useTranslation();
   const [offset, setOffset] = useState(0);
   const candidates = useCandidates(programme.id, narrowing, offset);
-  const regionName = useRegionNames(programme.criteria.region_codes);
+  const regionName = useRegionNames(
+    narrowing.region ? [...programme.criteria.region_codes, narrowing.region] : programme.criteria.region_codes,
+  );
+  const narrowed = narrowingInWords(t, narrowing, regionName);
   const items = candidates.data?.items ?? [];
   const narrow = (change: Partial<Narrowing>) => {
     onNarrow({ ...narrowing, ...change });
@@ -121,8 +124,8 @@ function CandidateList({
         value={narrowing.kind}
         onChange={(e) => narrow({ kind: e.target.value === 'group' ? 'group' : 'enterprise' })}
       />
-      <details className="filters" data-testid="candidate-narrowing" open={narrowing.region !== null || narrowing.sector !== ''}>
-        <summary>{t('programmes.targeting.narrow.title')}</summary>
+      <details className="filters" data-testid="candidate-narrowing">
+        <summary>{narrowed ? `${t('programmes.targeting.narrow.title')}: ${narrowed}` : t('programmes.targeting.narrow.title')}</summary>
         <p className="muted">{t('programmes.targeting.narrow.intro')}</p>
         <SelectField
           id="candidate-sector"

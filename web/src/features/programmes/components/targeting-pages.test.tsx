@@ -176,6 +176,7 @@ describe('narrowing the candidates', () => {
       const last = callsTo(fetchMock, 'GET /api/v1/programmes/7/candidates').at(-1)!.url.searchParams;
       expect([last.get('sector'), last.get('region'), last.get('offset')]).toEqual(['batik', '35.79', '0']);
     });
+    expect(within(narrowing).getByText(/^Persempit daftar: hanya/)).toHaveTextContent('Persempit daftar: hanya KOTA BATU, sektor Batik');
 
     await user.click(screen.getByRole('button', { name: 'Bekukan daftar' }));
     const form = screen.getByTestId('freeze-form');
