@@ -63,35 +63,35 @@ backends=${GOTONG_BENCH_BACKENDS:-sqlite postgresql}
 
 db="$work/dash.db"
 if [[ " $backends " == *" sqlite "* ]]; then
-"$bin" migrate --database "sqlite:$db" >/dev/null
-start=$(now)
-"$bin" import enterprises "$work/e.csv" --database "sqlite:$db" >/dev/null
-echo "sqlite: import of $enterprises enterprises (with the equity tallies counted at its end): $(took "$start")"
-sqlite3 "$db" < "$work/setup.sql"
-# The triggers on assistance are set aside for the load and put back after it.
-sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assistance'" > "$work/triggers.sql"
-sqlite3 "$db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assistance'" | sqlite3 "$db"
-start=$(now)
-sqlite3 "$db" -cmd ".mode csv" \
-  "CREATE TABLE staged (provider, enterprise, grp, programme, kind, value, given_on, created_at, updated_at)" \
-  ".import $work/a.csv staged" \
-  "INSERT INTO assistance ($columns) SELECT provider, NULLIF(enterprise, ''), NULLIF(grp, ''), NULLIF(programme, ''),
-     kind, CAST(value AS INTEGER), given_on, created_at, updated_at FROM staged; DROP TABLE staged;"
-echo "sqlite: load of $records assistance records: $(took "$start")"
-sqlite3 "$db" < "$work/triggers.sql"
-start=$(now)
-sqlite3 "$db" "BEGIN; $recount COMMIT;"
-echo "sqlite: the equity tallies counted from scratch: $(took "$start")"
-start=$(now)
-sqlite3 "$db" "BEGIN; $targeting COMMIT;"
-echo "sqlite: targeting's per-recipient summary counted and its programmes added: $(took "$start")"
-sqlite3 "$db" "ANALYZE"
-sqlite3 "$db" "SELECT 'tallies: ' || (SELECT COUNT(*) FROM equity_enterprise_tallies) || ' enterprise, ' ||
-  (SELECT COUNT(*) FROM equity_assistance_tallies) || ' assistance, ' || (SELECT COUNT(*) FROM equity_served_tallies) || ' served rows'"
-echo "sqlite:"
-build/release/bench/dashboards_bench "sqlite:$db" "$province" "$requests"
-build/release/bench/targeting_bench "sqlite:$db" "$targeting_requests"
-rm -f "$db"
+  "$bin" migrate --database "sqlite:$db" >/dev/null
+  start=$(now)
+  "$bin" import enterprises "$work/e.csv" --database "sqlite:$db" >/dev/null
+  echo "sqlite: import of $enterprises enterprises (with the equity tallies counted at its end): $(took "$start")"
+  sqlite3 "$db" < "$work/setup.sql"
+  # The triggers on assistance are set aside for the load and put back after it.
+  sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assistance'" > "$work/triggers.sql"
+  sqlite3 "$db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assistance'" | sqlite3 "$db"
+  start=$(now)
+  sqlite3 "$db" -cmd ".mode csv" \
+    "CREATE TABLE staged (provider, enterprise, grp, programme, kind, value, given_on, created_at, updated_at)" \
+    ".import $work/a.csv staged" \
+    "INSERT INTO assistance ($columns) SELECT provider, NULLIF(enterprise, ''), NULLIF(grp, ''), NULLIF(programme, ''),
+       kind, CAST(value AS INTEGER), given_on, created_at, updated_at FROM staged; DROP TABLE staged;"
+  echo "sqlite: load of $records assistance records: $(took "$start")"
+  sqlite3 "$db" < "$work/triggers.sql"
+  start=$(now)
+  sqlite3 "$db" "BEGIN; $recount COMMIT;"
+  echo "sqlite: the equity tallies counted from scratch: $(took "$start")"
+  start=$(now)
+  sqlite3 "$db" "BEGIN; $targeting COMMIT;"
+  echo "sqlite: targeting's per-recipient summary counted and its programmes added: $(took "$start")"
+  sqlite3 "$db" "ANALYZE"
+  sqlite3 "$db" "SELECT 'tallies: ' || (SELECT COUNT(*) FROM equity_enterprise_tallies) || ' enterprise, ' ||
+    (SELECT COUNT(*) FROM equity_assistance_tallies) || ' assistance, ' || (SELECT COUNT(*) FROM equity_served_tallies) || ' served rows'"
+  echo "sqlite:"
+  build/release/bench/dashboards_bench "sqlite:$db" "$province" "$requests"
+  build/release/bench/targeting_bench "sqlite:$db" "$targeting_requests"
+  rm -f "$db"
 fi
 
 if [ -n "${GOTONG_TEST_POSTGRES_URL:-}" ] && [[ " $backends " == *" postgresql "* ]]; then

@@ -245,8 +245,8 @@ TEST_P(AccessMatrix, TheAssistanceLedgerIsForAdminsOfficersAndFacilitators) {
 
 // Targeting (issue 15): every route open to the signed-in, narrowed by the programme's reach. Its
 // managers (admins, the owner's officers) list candidates and the facilitators they may name; its
-// facilitator reads the programme but neither candidates, rounds nor the facilitators (403); group accounts do not reach it (404); /me/selections answers
-// everyone with their own (none here).
+// facilitator reads the programme but neither candidates, rounds nor the facilitators (403); group
+// accounts do not reach it (404); /me/selections answers everyone with their own (none here).
 TEST_P(AccessMatrix, TargetingAnswersEachRoleWhatTheProgrammesReachAllows) {
   ASSERT_OK(test_database().Execute(
       "INSERT INTO programmes (name, search_name, owner_id, status, starts_on, ends_on, capital_access, "

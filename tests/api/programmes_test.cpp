@@ -88,6 +88,19 @@ class Programmes : public GroupTest {
     ASSERT_EQ(linked.status(), 200) << linked;
   }
 
+  // A facilitator account scoped to `programme`; its id (0 when it could not be made).
+  std::int64_t AddFacilitator(const std::string& username, const std::string& name, std::int64_t programme) {
+    domain::accounts::NewUser input;
+    input.username = username;
+    input.display_name = name;
+    input.role = "facilitator";
+    input.password = kPassword;
+    input.scope = domain::accounts::ScopeInput{"programme", programme};
+    auto created = services().accounts.CreateUser(domain::accounts::Context::System(), input);
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? created->id : 0;
+  }
+
   Browser partner_, stranger_, facilitator_, group_member_;
 };
 GOTONG_INSTANTIATE_FOR_BACKENDS(Programmes);
@@ -305,20 +318,11 @@ TEST_P(Programmes, AnOfficerPicksAnEnrolmentsFacilitatorFromTheProgrammesActiveF
   std::int64_t id = Designed();
   ASSERT_EQ(id, 1) << "the harness's facilitator is scoped to programme 1";
   ASSERT_EQ(Designed(), 2);
-  auto make = [&](const std::string& username, const std::string& name, std::int64_t programme) {
-    domain::accounts::NewUser input;
-    input.username = username;
-    input.display_name = name;
-    input.role = "facilitator";
-    input.password = kPassword;
-    input.scope = domain::accounts::ScopeInput{"programme", programme};
-    auto created = services().accounts.CreateUser(domain::accounts::Context::System(), input);
-    EXPECT_TRUE(created.ok()) << created.error().message;
-    return created.ok() ? created->id : 0;
-  };
-  std::int64_t ani = make("ani", "Ani Pendamping", 1);
-  std::int64_t gone = make("gone", "Bu Lama", 1);
-  make("elsewhere", "Budi Program Dua", 2);
+  std::int64_t ani = AddFacilitator("ani", "Ani Pendamping", 1);
+  std::int64_t gone = AddFacilitator("gone", "Bu Lama", 1);
+  ASSERT_NE(ani, 0);
+  ASSERT_NE(gone, 0);
+  ASSERT_NE(AddFacilitator("elsewhere", "Budi Program Dua", 2), 0);
   domain::accounts::UserPatch disable;
   disable.disabled = true;
   ASSERT_TRUE(services().accounts.UpdateUser(domain::accounts::Context::System(), gone, disable).ok());
@@ -352,13 +356,7 @@ TEST_P(Programmes, AFacilitatorReachesAGroupHerProgrammeEnrolsOnlyWhileItIsEnrol
   ASSERT_EQ(Designed(), 1);
   std::int64_t id = Designed();
   ASSERT_EQ(id, 2);
-  domain::accounts::NewUser input;
-  input.username = "pendamping_dua";
-  input.role = "facilitator";
-  input.password = kPassword;
-  input.scope = domain::accounts::ScopeInput{"programme", id};
-  auto created = services().accounts.CreateUser(domain::accounts::Context::System(), input);
-  ASSERT_TRUE(created.ok()) << created.error().message;
+  ASSERT_NE(AddFacilitator("pendamping_dua", "pendamping_dua", id), 0);
   Browser second = Login("pendamping_dua");
   EXPECT_EQ(Get("/api/v1/groups/1", &second).status(), 403) << "programme 2 neither formed nor enrolled it";
   EXPECT_EQ(Get("/api/v1/groups", &second).body.at("total"), 0);

@@ -1,6 +1,8 @@
 // The programmes feature's query keys: the list by filter, one programme and what hangs off it
 // (enrolments, budget, ledger, loan book, learning outcomes, exits, follow-ups, dashboard,
 // candidates and rounds), and each loan.
+import type { Narrowing } from '../types/targeting';
+
 export const programmeKeys = {
   all: ['programmes'] as const,
   lists: () => [...programmeKeys.all, 'list'] as const,
@@ -25,7 +27,7 @@ export const programmeKeys = {
   facilitators: (id: number) => [...programmeKeys.programme(id), 'facilitators'] as const,
   search: (kind: string, q: string) => [...programmeKeys.all, 'search', kind, q] as const,
   // targeting: candidates ranked now, the rounds that froze them, a member's own selections
-  candidates: (id: number, narrowing: { kind: string; region: string | null; sector: string }, offset: number) =>
+  candidates: (id: number, narrowing: Narrowing, offset: number) =>
     [...programmeKeys.programme(id), 'candidates', narrowing.kind, narrowing.region ?? '', narrowing.sector, offset] as const,
   rounds: (id: number) => [...programmeKeys.programme(id), 'rounds'] as const,
   roundPage: (id: number, offset: number) => [...programmeKeys.rounds(id), 'page', offset] as const,

@@ -172,7 +172,7 @@ export function parseCount(text: string): number | null {
 /** What the candidates are narrowed to besides the criteria: enterprises or groups, a region, a sector. */
 export interface Narrowing {
   kind: RecipientKind;
-  /** A region code inside the criteria's regions; null: all of them. */
+  /** A region code the candidates must lie in besides the criteria's regions; null: no more than those. */
   region: string | null;
   /** A sector code; '': every sector the criteria allow. */
   sector: string;
@@ -180,7 +180,8 @@ export interface Narrowing {
 
 export const NO_NARROWING: Narrowing = { kind: 'enterprise', region: null, sector: '' };
 
-export type FreezeField = 'kind' | 'region' | 'sector' | 'opens_on' | 'closes_on' | 'quota' | 'note';
+const FREEZE_FIELDS = ['kind', 'region', 'sector', 'opens_on', 'closes_on', 'quota', 'note'] as const;
+export type FreezeField = (typeof FREEZE_FIELDS)[number];
 
 export interface FreezeDraft {
   kind: RecipientKind;
@@ -231,7 +232,5 @@ const formatThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g
 
 /** The freeze form's field a server error names; null for one it has not (said above the form). */
 export function freezeFieldOf(base: string): FreezeField | null {
-  return base === 'kind' || base === 'region' || base === 'sector' || base === 'opens_on' || base === 'closes_on' || base === 'quota' || base === 'note'
-    ? base
-    : null;
+  return (FREEZE_FIELDS as readonly string[]).includes(base) ? (base as FreezeField) : null;
 }
