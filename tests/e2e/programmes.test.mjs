@@ -73,7 +73,8 @@ test('an officer designs a programme on a 360 px phone', { timeout: 120_000 }, a
     await page.getByRole('heading', { level: 1, name: 'Program' }).waitFor();
     await page.getByRole('link', { name: 'Rancang program' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rancang program' }).waitFor();
-    assert.match(clean(await page.getByTestId('programme-owner').textContent()), /Dinas Koperasi dan UMKM Kabupaten Malang/);
+    // Her stakeholder's name arrives after the form ("(lembaga Anda)" until then).
+    await page.getByTestId('programme-owner').filter({ hasText: /Dinas Koperasi dan UMKM Kabupaten Malang/ }).waitFor();
     await assertFitsPhone(page, 'the design form');
 
     // The form's own checks first: nothing is sent while the budget is not whole rupiah.
@@ -145,6 +146,8 @@ test('on a desktop she starts a programme, enrols inside and outside its criteri
     await page.getByRole('button', { name: 'Ikutkan', exact: true }).click();
     await page.getByText(`${seed.batik.name} ikut program di luar syarat (ditandai).`).waitFor();
     const list = page.getByTestId('enrolment-list');
+    // The list is read again after the notice: wait for the flagged row before counting.
+    await list.getByTestId('outside-criteria').first().waitFor();
     assert.equal(await list.getByTestId('outside-criteria').count(), 1);
     assert.match(clean(await list.locator('li', { hasText: seed.batik.name }).textContent()), /Di luar syarat.*Alasan: Satu-satunya kelompok batik/);
 

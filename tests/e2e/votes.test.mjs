@@ -597,12 +597,12 @@ test('10 · an agreed proposal that gives a member a market area shows her claim
 
     await page.getByRole('navigation', { name: 'Bagian ruang kerja kelompok' }).getByRole('link', { name: 'Wilayah pasar', exact: true }).click();
     const hers = page.getByTestId(`member-areas-${seed.members.painem.id}`);
-    await hers.waitFor();
+    // The proposal's title arrives after the claim ("musyawarah #11" until then).
+    await hers.getByRole('link', { name: title }).waitFor();
     const text = clean(await hers.textContent());
     assert.match(text, /^Painem/);
     assert.match(text, /Pasar Kepanjen/);
     assert.match(text, new RegExp(`Disepakati dalam musyawarah: ${title}`));
-    await hers.getByRole('link', { name: title }).waitFor();
     assert.equal(await page.getByTestId('claims-by-member').locator(':scope > li').count(), 1, 'only her claim');
     await assertFitsPhone(page, 'the market areas');
 
