@@ -2,9 +2,10 @@
 # Equity and helix dashboards benchmark (issue 15): imports ENTERPRISES generated enterprises of
 # East Java (bench/make_enterprise_csv, through `gotong import`), then loads groups, stakeholders,
 # programmes and RECORDS assistance records (bench/make_assistance_csv) with the equity triggers
-# set aside, counts the tallies of V031 from scratch once (timed: that is also what the migration
-# costs at this size), and measures the dashboards with bench/dashboards_bench, then targeting's
-# candidates and round freezing with bench/targeting_bench over the same data. SQLite, then
+# set aside, counts the tallies of V031 and the records of V035 from scratch once (timed: that is
+# also what the migrations cost at this size), and measures the dashboards with
+# bench/dashboards_bench, then targeting's candidates and round freezing with
+# bench/targeting_bench over the same data. SQLite, then
 # PostgreSQL when GOTONG_TEST_POSTGRES_URL is set (scripts/with-postgres.sh); the records reach
 # PostgreSQL by COPY (psql \copy).
 #   bench/dashboards_bench.sh [ENTERPRISES] [RECORDS]   (run by scripts/bench.sh)
@@ -26,7 +27,11 @@ took() { echo "$(echo "$(now) - $1" | bc | cut -c1-6) s"; }
 build/release/bench/make_enterprise_csv "$enterprises" "$GOTONG_REGIONS_DIR/villages.csv" "$work/e.csv"
 build/release/bench/make_assistance_csv "$GOTONG_REGIONS_DIR/villages.csv" "$province" "$enterprises" \
   "$records" "$groups" "$work/setup.sql" "$work/a.csv"
-recount="DELETE FROM equity_assistance_tallies; DELETE FROM equity_served_tallies;
+recount="DELETE FROM equity_assistance_tallies; DELETE FROM equity_served_tallies; DELETE FROM equity_records;
+INSERT INTO equity_records (given_on, id, kind, helix, programme_id, recipient, recipient_id, village_code, sector,
+    scale, gender, value)
+  SELECT given_on, id, kind, helix, programme_id, recipient, recipient_id, village_code, sector, scale, gender, value
+  FROM equity_records_recount;
 INSERT INTO equity_assistance_tallies (dim, value, month, kind, helix, records, total)
   SELECT dim, value, month, kind, helix, records, total FROM equity_assistance_recount;
 INSERT INTO equity_served_tallies (dim, scope, value, recipient, n)

@@ -3,7 +3,8 @@
 // rupiah per value, month, kind and provider's helix; distinct recipients per value and scope
 // ('year|kind|helix', '*' for any). What those cannot answer exactly is counted from the ledger:
 // a period that does not start on a month's first day or end on its last, served counts of a
-// period other than none or one calendar year, and a programme.
+// period other than none or one calendar year, and a programme; read from equity_records (V035),
+// the ledger with its recipients' values beside each record, in one range without lookups.
 
 #include "sql_dashboards.hpp"
 
@@ -61,33 +62,33 @@ void AddRegionRange(std::string& sql, Params& params, const std::string& column,
   params.Text(sql, *filter.region + "/");
 }
 
-// The dimension's value of an enterprise (alias e, its owner p) or a group (alias g).
-std::string ValueOf(EquityDimension dimension, const std::string& alias) {
+// The dimension's value of a record of equity_records (alias f).
+std::string RecordValue(EquityDimension dimension) {
   switch (dimension) {
-    case EquityDimension::kProvince: return "substr(" + alias + ".village_code, 1, 2)";
-    case EquityDimension::kRegency: return "substr(" + alias + ".village_code, 1, 5)";
-    case EquityDimension::kDistrict: return "substr(" + alias + ".village_code, 1, 8)";
-    case EquityDimension::kVillage: return alias + ".village_code";
-    case EquityDimension::kSector: return "e.sector";
-    case EquityDimension::kScale: return "COALESCE(e.scale, '')";
-    case EquityDimension::kGender: return "COALESCE(p.gender, '')";
+    case EquityDimension::kProvince: return "substr(f.village_code, 1, 2)";
+    case EquityDimension::kRegency: return "substr(f.village_code, 1, 5)";
+    case EquityDimension::kDistrict: return "substr(f.village_code, 1, 8)";
+    case EquityDimension::kVillage: return "f.village_code";
+    case EquityDimension::kSector: return "f.sector";
+    case EquityDimension::kScale: return "f.scale";
+    case EquityDimension::kGender: return "f.gender";
   }
   return "''";
 }
 
-// " AND …" over assistance a and its provider s for the filter's period, kind, helix, programme.
-void AddLedgerConditions(std::string& sql, Params& params, const EquityFilter& filter) {
-  AddDateRange(sql, params, "a.given_on", filter.from, filter.to);
+// " AND …" over equity_records f for the filter's period, kind, helix and programme.
+void AddRecordConditions(std::string& sql, Params& params, const EquityFilter& filter) {
+  AddDateRange(sql, params, "f.given_on", filter.from, filter.to);
   if (filter.kind) {
-    sql += " AND a.kind = ";
+    sql += " AND f.kind = ";
     params.Text(sql, std::string(programmes::ToString(*filter.kind)));
   }
   if (filter.helix) {
-    sql += " AND s.helix = ";
+    sql += " AND f.helix = ";
     params.Text(sql, std::string(domain::registry::ToString(*filter.helix)));
   }
   if (filter.programme_id) {
-    sql += " AND a.programme_id = ";
+    sql += " AND f.programme_id = ";
     params.Number(sql, *filter.programme_id);
   }
 }
@@ -179,36 +180,30 @@ core::Result<programmes::EquityCounts> SqlDashboardRepository::Equity(const Equi
       }
     }
     if (!records_kept || !scope) {
-      // From the ledger: enterprises always, groups where the dimension is a region level.
-      for (const bool groups : {false, true}) {
-        if (groups && !programmes::IsRegionLevel(filter.dimension)) continue;
-        const std::string alias = groups ? "g" : "e";
-        Params params;
-        std::string sql = "SELECT " + ValueOf(filter.dimension, alias) + ", COUNT(DISTINCT a." +
-                          (groups ? "group_id" : "enterprise_id") +
-                          "), COUNT(*), CAST(SUM(a.value) AS BIGINT) FROM assistance a "
-                          "JOIN stakeholders s ON s.id = a.provider_id ";
-        sql += groups ? "JOIN groups g ON g.id = a.group_id"
-                      : "JOIN enterprises e ON e.id = a.enterprise_id JOIN people p ON p.id = e.owner_id";
-        sql += " WHERE 1 = 1";
-        AddRegionRange(sql, params, alias + ".village_code", filter);
-        AddLedgerConditions(sql, params, filter);
-        sql += " GROUP BY 1";
-        std::string value;
-        long long served = 0, records = 0, total = 0;
-        Query query(sql_);
-        query.Into(value).Into(served).Into(records).Into(total);
-        params.BindTo(query);
-        if (query.Run(sql)) {
-          do {
-            auto& cell = counts.assistance[value];
-            if (!scope) (groups ? cell.groups_served : cell.enterprises_served) = served;
-            if (!records_kept) {
-              cell.records += records;
-              cell.value += total;
-            }
-          } while (query.Next());
-        }
+      // From the ledger as equity_records (V035) holds it: enterprises always, groups where the
+      // dimension is a region level; one range of dates or of a programme's records.
+      Params params;
+      std::string sql = "SELECT " + RecordValue(filter.dimension) +
+                        ", f.recipient, COUNT(DISTINCT f.recipient_id), COUNT(*), CAST(SUM(f.value) AS BIGINT) "
+                        "FROM equity_records f WHERE 1 = 1";
+      if (!programmes::IsRegionLevel(filter.dimension)) sql += " AND f.recipient = 'e'";
+      AddRegionRange(sql, params, "f.village_code", filter);
+      AddRecordConditions(sql, params, filter);
+      sql += " GROUP BY 1, 2";
+      std::string value, recipient;
+      long long served = 0, records = 0, total = 0;
+      Query query(sql_);
+      query.Into(value).Into(recipient).Into(served).Into(records).Into(total);
+      params.BindTo(query);
+      if (query.Run(sql)) {
+        do {
+          auto& cell = counts.assistance[value];
+          if (!scope) (recipient == "g" ? cell.groups_served : cell.enterprises_served) = served;
+          if (!records_kept) {
+            cell.records += records;
+            cell.value += total;
+          }
+        } while (query.Next());
       }
     }
     return counts;
@@ -221,10 +216,9 @@ core::Result<core::Page<programmes::GroupRef>> SqlDashboardRepository::GroupsNev
     Params params;
     std::string from_where = " FROM groups g WHERE g.status <> 'dissolved'";
     AddRegionRange(from_where, params, "g.village_code", filter);
-    from_where +=
-        " AND NOT EXISTS (SELECT 1 FROM assistance a JOIN stakeholders s ON s.id = a.provider_id "
-        "WHERE a.group_id = g.id";
-    AddLedgerConditions(from_where, params, filter);
+    // Read from equity_records' index of recipients alone (V035), not record by record.
+    from_where += " AND NOT EXISTS (SELECT 1 FROM equity_records f WHERE f.recipient_id = g.id AND f.recipient = 'g'";
+    AddRecordConditions(from_where, params, filter);
     from_where += ")";
     long long id = 0;
     std::string name, village_code;

@@ -525,6 +525,12 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       remember("tallies of equity (6 count served)",
                "INSERT INTO equity_served_tallies (dim, scope, value, recipient, n) SELECT dim, scope, value, "
                "recipient, n FROM equity_served_recount");
+      // The ledger's records with their recipients' values (V035), from scratch.
+      remember("tallies of equity (7 clear records)", "DELETE FROM equity_records");
+      remember("tallies of equity (8 count records)",
+               "INSERT INTO equity_records (given_on, id, kind, helix, programme_id, recipient, recipient_id, "
+               "village_code, sector, scale, gender, value) SELECT given_on, id, kind, helix, programme_id, recipient, "
+               "recipient_id, village_code, sector, scale, gender, value FROM equity_records_recount");
       // Targeting's kept need scores (V033), in the year they were kept in.
       remember("tallies of need scores (1 clear)", "DELETE FROM need_scores");
       remember("tallies of need scores (2 score)",

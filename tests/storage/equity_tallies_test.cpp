@@ -1,11 +1,12 @@
-// The equity dashboard's kept counts (V031): after inserts, moves of an enterprise to another
-// village, sector or scale, an owner's gender, a group's village, a provider's helix, a record
-// moved to another recipient, and deletions, the three tallies equal a count from scratch (their
-// recount views); and the repository answers the same whether it adds up the tallies or counts
-// the ledger.
+// The equity dashboard's kept counts (V031) and ledger records (V035): after inserts, moves of an
+// enterprise to another village, sector or scale, an owner's gender, a group's village, a
+// provider's helix, a record moved to another recipient, and deletions, the three tallies and
+// equity_records equal a count from scratch (their recount views); and the repository answers the
+// same whether it adds up the tallies or counts the ledger.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "domain/programmes/assistance.hpp"
 #include "domain/programmes/dashboards.hpp"
@@ -78,11 +79,14 @@ class EquityTallies : public StorageTest {
     ASSERT_OK(unit->Commit());
   }
 
-  // Rows where the kept tallies and the recount views differ, both ways (0 when in step).
+  // Rows where the kept tallies (and equity_records, V035) and the recount views differ, both ways
+  // (0 when in step).
   std::int64_t Differences() {
     std::int64_t out = 0;
-    for (const char* sql :
-         {"SELECT COUNT(*) FROM (SELECT dim, value, n FROM equity_enterprise_tallies WHERE n <> 0 EXCEPT "
+    const std::string kRecordColumns =
+        "given_on, id, kind, helix, programme_id, recipient, recipient_id, village_code, sector, scale, gender, value";
+    for (const std::string& sql : std::vector<std::string>{
+             "SELECT COUNT(*) FROM (SELECT dim, value, n FROM equity_enterprise_tallies WHERE n <> 0 EXCEPT "
           "SELECT dim, value, n FROM equity_enterprise_recount) x",
           "SELECT COUNT(*) FROM (SELECT dim, value, n FROM equity_enterprise_recount EXCEPT "
           "SELECT dim, value, n FROM equity_enterprise_tallies WHERE n <> 0) x",
@@ -95,7 +99,11 @@ class EquityTallies : public StorageTest {
           "SELECT COUNT(*) FROM (SELECT dim, scope, value, recipient, n FROM equity_served_tallies WHERE n <> 0 "
           "EXCEPT SELECT dim, scope, value, recipient, n FROM equity_served_recount) x",
           "SELECT COUNT(*) FROM (SELECT dim, scope, value, recipient, n FROM equity_served_recount EXCEPT "
-          "SELECT dim, scope, value, recipient, n FROM equity_served_tallies WHERE n <> 0) x"}) {
+          "SELECT dim, scope, value, recipient, n FROM equity_served_tallies WHERE n <> 0) x",
+          "SELECT COUNT(*) FROM (SELECT " + kRecordColumns + " FROM equity_records EXCEPT SELECT " + kRecordColumns +
+              " FROM equity_records_recount) x",
+          "SELECT COUNT(*) FROM (SELECT " + kRecordColumns + " FROM equity_records_recount EXCEPT SELECT " +
+              kRecordColumns + " FROM equity_records) x"}) {
       auto n = test_database().QueryInt(sql);
       EXPECT_TRUE(n.ok()) << n.error().message;
       if (n.ok()) out += *n;
