@@ -19,6 +19,8 @@ struct Page {
   std::int64_t total = 0;
   int limit = PageRequest::kDefaultLimit;
   std::int64_t offset = 0;
+  // The list was counted no further than `total`: there are more (a list too long to count).
+  bool total_capped = false;
 };
 
 }  // namespace gotong::core

@@ -168,6 +168,22 @@ core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, cons
   return result;
 }
 
+// The condition that `column` (a village code) lies in `region`: the village itself, or the range
+// of codes under it (an index range on both backends, where LIKE is not one on SQLite).
+inline std::string RegionMatch(const std::string& column, const std::string& region, Params& params) {
+  std::string sql;
+  if (region.size() == 13) {  // a village: 35.79.01.1001
+    sql += column + " = ";
+    params.Text(sql, region);
+  } else {
+    sql += column + " >= ";
+    params.Text(sql, region + ".");
+    sql += " AND " + column + " < ";
+    params.Text(sql, region + "/");
+  }
+  return sql;
+}
+
 // Appends " AND <column> >= :from" and " AND <column> <= :to" to `where` for the bounds given.
 inline void AddDateRange(std::string& where, Params& params, const std::string& column,
                          const std::optional<core::Date>& from, const std::optional<core::Date>& to) {

@@ -76,17 +76,7 @@ std::string PrefixEnd(std::string word) {
 
 // The region condition on `column` (a village code): the village itself, or a range of codes.
 std::string RegionCondition(const std::string& column, const std::string& region, Params& params) {
-  std::string sql;
-  if (region.size() == 13) {
-    sql += " AND " + column + " = ";
-    params.Text(sql, region);
-  } else {
-    sql += " AND " + column + " >= ";
-    params.Text(sql, region + ".");
-    sql += " AND " + column + " < ";
-    params.Text(sql, region + "/");
-  }
-  return sql;
+  return " AND " + RegionMatch(column, region, params);
 }
 
 // PostgreSQL: the ids of the enterprises that have, for each of `words`, a word starting with

@@ -3,6 +3,7 @@
 
 #include "storage/sql_targeting.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "sql_internal.hpp"
@@ -15,12 +16,17 @@ using domain::registry::HouseholdCategory;
 
 std::string Number(long long value) { return std::to_string(value); }
 
+// How a candidate query reads enterprises: counting them (no score), or ranked by their kept score
+// (need_scores) either sorted after the criteria found them or found by walking need_scores_rank
+// in order. A short list sorts faster; a long one (a province's million) is walked, its first
+// page met within the first rows (SQLite keeps a CROSS JOIN's order; PostgreSQL plans its own).
+enum class Plan { kCount, kSort, kWalk };
+
 // The columns every candidate query yields, as `c`: id, name, village_code, sector, scale,
 // founded_year, poor, zakat_recipient, homogeneous, assistance_count, assistance_value, providers,
-// last_on; enterprises ranked by their kept score (`ranked`) add kept_score, read from need_scores
-// first so that the ranking walks need_scores_rank. `where` narrows the rows of enterprises `e` or
-// groups `g`.
-std::string FactsSql(RecipientKind kind, const std::string& where, bool ranked = false) {
+// last_on; enterprises ranked (kSort, kWalk) add kept_score. `where` narrows the rows of
+// enterprises `e` or groups `g`.
+std::string FactsSql(RecipientKind kind, const std::string& where, Plan plan = Plan::kCount) {
   const std::string received =
       "COALESCE(r.assistance_count, 0) AS assistance_count, COALESCE(r.assistance_value, 0) AS assistance_value, "
       "COALESCE(r.providers, 0) AS providers, r.last_on AS last_on";
@@ -35,10 +41,11 @@ std::string FactsSql(RecipientKind kind, const std::string& where, bool ranked =
         "e.founded_year AS founded_year, " +
         household("poor") + " AS poor, " + household("zakat_recipient") +
         " AS zakat_recipient, CAST(NULL AS INTEGER) AS homogeneous, " + received;
-    if (ranked) {
-      return "SELECT n.enterprise_id AS id, " + facts +
-             ", n.score AS kept_score FROM need_scores n JOIN enterprises e ON e.id = n.enterprise_id "
-             "LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE " + where;
+    if (plan != Plan::kCount) {
+      const std::string joined = plan == Plan::kWalk ? "need_scores n CROSS JOIN enterprises e"
+                                                     : "enterprises e JOIN need_scores n ON n.enterprise_id = e.id";
+      return "SELECT n.enterprise_id AS id, " + facts + ", n.score AS kept_score FROM " + joined +
+             " LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE e.id = n.enterprise_id AND " + where;
     }
     return "SELECT e.id AS id, " + facts + " FROM enterprises e LEFT JOIN assistance_received r ON r.enterprise_id = e.id "
            "WHERE " + where;
@@ -98,17 +105,8 @@ void KeepScoresIn(soci::session& sql, int year) {
   sql << "INSERT INTO need_scores (enterprise_id, score) SELECT enterprise_id, score FROM need_score_recount";
 }
 
-void AddRegion(std::string& where, Params& params, const std::string& code) {
-  where += "(c.village_code = ";
-  params.Text(where, code);
-  where += " OR c.village_code LIKE ";
-  params.Text(where, code + ".%");
-  where += ")";
-}
-
-// The criteria and filters over `c`, and the rows a candidate comes from; `ranked` reads the kept
-// scores too (a count does not need them).
-std::string CandidatesFrom(const CandidateFilter& filter, Params& params, bool ranked) {
+// The criteria and filters over `c`, and the rows a candidate comes from, read by `plan`.
+std::string CandidatesFrom(const CandidateFilter& filter, Params& params, Plan plan) {
   const Criteria& criteria = filter.criteria;
   const std::string p = Number(filter.programme_id);
   std::string base = filter.kind == RecipientKind::kEnterprise
@@ -117,11 +115,14 @@ std::string CandidatesFrom(const CandidateFilter& filter, Params& params, bool r
                          : "g.status IN ('embryo', 'active') AND NOT EXISTS (SELECT 1 FROM enrolments en WHERE "
                            "en.programme_id = " + p + " AND en.group_id = g.id)";
   std::string where = " WHERE 1 = 1";
-  if (!criteria.region_codes.empty()) {
+  // The regions as one condition, the narrowing folded into the criteria's: an index reads one
+  // range where two on the same column would leave the narrower one to be checked row by row.
+  if (auto regions = CandidateRegions(filter)) {
     where += " AND (";
-    for (std::size_t i = 0; i < criteria.region_codes.size(); ++i) {
+    if (regions->empty()) where += "1 = 0";
+    for (std::size_t i = 0; i < regions->size(); ++i) {
       if (i > 0) where += " OR ";
-      AddRegion(where, params, criteria.region_codes[i]);
+      where += "(" + RegionMatch("c.village_code", (*regions)[i], params) + ")";
     }
     where += ")";
   }
@@ -153,15 +154,11 @@ std::string CandidatesFrom(const CandidateFilter& filter, Params& params, bool r
     }
     where += " AND (" + any + ")";
   }
-  if (filter.region_code) {
-    where += " AND ";
-    AddRegion(where, params, *filter.region_code);
-  }
   if (filter.sector) {
     where += " AND c.sector = ";
     params.Text(where, std::string(domain::registry::ToString(*filter.sector)));
   }
-  return " FROM (" + FactsSql(filter.kind, base, ranked) + ") c" + where;
+  return " FROM (" + FactsSql(filter.kind, base, plan) + ") c" + where;
 }
 
 // One row of the candidate columns (FactsSql's then the score).
@@ -296,19 +293,24 @@ core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const Can
   return Guard("list candidates", [&]() -> core::Result<core::Page<Candidate>> {
     if (filter.kind == RecipientKind::kEnterprise) KeepScoresIn(sql_, filter.year);
     core::Page<Candidate> result{{}, 0, page.limit, page.offset};
+    // Counted up to kCandidatesCounted past the offset: a count of a province's million would
+    // cost more than the page.
+    const long long cap = page.offset + kCandidatesCounted;
     long long total = 0;
     {
       Params params;
-      const std::string counted = CandidatesFrom(filter, params, /*ranked=*/false);
+      const std::string counted = CandidatesFrom(filter, params, Plan::kCount);
       Query count(sql_);
       count.Into(total);
       params.BindTo(count);
-      count.Run("SELECT COUNT(*)" + counted);
+      count.Run("SELECT COUNT(*) FROM (SELECT 1" + counted + " LIMIT " + Number(cap + 1) + ") counted");
     }
-    Params params;
-    const std::string from = CandidatesFrom(filter, params, /*ranked=*/true);
-    result.total = total;
+    result.total = std::min(total, cap);
+    result.total_capped = total > cap;
     if (total <= page.offset) return result;
+    Params params;
+    const bool walk = filter.kind == RecipientKind::kEnterprise && total >= kCandidatesCounted;
+    const std::string from = CandidatesFrom(filter, params, walk ? Plan::kWalk : Plan::kSort);
     CandidateVars vars;
     Query query(sql_);
     vars.Bind(query);
@@ -376,14 +378,15 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
     long long candidates = 0;
     {
       Params params;
-      const std::string counted = CandidatesFrom(filter, params, /*ranked=*/false);
+      const std::string counted = CandidatesFrom(filter, params, Plan::kCount);
       Query count(sql_);
       count.Into(candidates);
       params.BindTo(count);
       count.Run("SELECT COUNT(*)" + counted);
     }
     Params params;
-    const std::string from = CandidatesFrom(filter, params, /*ranked=*/true);
+    const bool walk = round.kind == RecipientKind::kEnterprise && candidates >= kCandidatesCounted;
+    const std::string from = CandidatesFrom(filter, params, walk ? Plan::kWalk : Plan::kSort);
     long long id = 0, programme = round.programme_id;
     int year = round.scored_year;
     std::string kind(ToString(round.kind)), status(ToString(round.status)), opens = round.opens_on.ToString(),

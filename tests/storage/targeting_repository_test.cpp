@@ -206,5 +206,65 @@ TEST_P(TargetingRepository, TheKeptNeedScoresFollowEveryWriteThatMovesThemAndThe
             0);
 }
 
+// More candidates than are counted: the first page says the total is capped and ranks as the kept
+// scores do (walking need_scores_rank); a page far enough on counts the rest exactly; a short list
+// (the small businesses alone) ranks the same way, sorted instead of walked.
+TEST_P(TargetingRepository, ALongListIsCountedToTheCapAndRankedAsAShortOneIs) {
+  constexpr std::int64_t kMany = domain::programmes::kCandidatesCounted + 50;
+  const std::int64_t owner = InsertPerson("Pemilik banyak usaha");
+  ASSERT_OK(test_database().Execute(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(kMany) +
+      ") INSERT INTO enterprises (owner_id, name, search_name, search_text, match_key, sector, village_code, "
+      "founded_year, status, scale, created_at, updated_at) SELECT " + std::to_string(owner) +
+      ", 'Usaha ' || i, 'usaha ' || i, 'usaha ' || i, 'usaha' || i, 'food_processing', '" + kBanjarsari +
+      "', 2000 + i % 27, 'active', CASE WHEN i % 3 = 0 THEN 'small' ELSE 'micro' END, '2026-01-02T03:04:05Z', "
+      "'2026-01-02T03:04:05Z' FROM n"));
+  CandidateFilter filter;
+  filter.programme_id = 999;
+  filter.year = 2026;
+  filter.criteria_starts_on = D("2026-01-01");
+  // The id at `position` of the kept ranking, among the enterprises of `scale` if given.
+  auto ranked_at = [&](std::int64_t position, const std::string& scale) {
+    const std::string where = scale.empty() ? "" : " JOIN enterprises e ON e.id = n.enterprise_id WHERE e.scale = '" + scale + "'";
+    return test_database().QueryInt("SELECT n.enterprise_id FROM need_scores n" + where +
+                                    " ORDER BY n.score DESC, n.enterprise_id LIMIT 1 OFFSET " + std::to_string(position));
+  };
+  auto list = [&](const CandidateFilter& f, core::PageRequest page) {
+    auto write = Begin(Access::kWrite);
+    EXPECT_TRUE(write);
+    auto found = write->Targeting().Candidates(f, page);
+    EXPECT_TRUE(found.ok()) << found.error().message;
+    EXPECT_OK(write->Commit());
+    return found.ok() ? *found : core::Page<domain::programmes::Candidate>{};
+  };
+  auto expect_ranked = [&](const core::Page<domain::programmes::Candidate>& page, const std::string& scale) {
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+      auto expected = ranked_at(page.offset + static_cast<std::int64_t>(i), scale);
+      ASSERT_TRUE(expected.ok());
+      EXPECT_EQ(page.items[i].id, *expected) << "position " << page.offset + static_cast<std::int64_t>(i);
+    }
+  };
+
+  auto first = list(filter, {50, 0});
+  EXPECT_EQ(first.total, domain::programmes::kCandidatesCounted);
+  EXPECT_TRUE(first.total_capped);
+  ASSERT_EQ(first.items.size(), 50U);
+  expect_ranked(first, "");
+
+  auto far = list(filter, {100, 10'000});
+  EXPECT_EQ(far.total, kMany);
+  EXPECT_FALSE(far.total_capped);
+  ASSERT_EQ(far.items.size(), 50U);
+  expect_ranked(far, "");
+
+  CandidateFilter small = filter;
+  small.criteria.scales = {domain::registry::Scale::kSmall};
+  auto few = list(small, {50, 20});
+  EXPECT_EQ(few.total, kMany / 3);
+  EXPECT_FALSE(few.total_capped);
+  ASSERT_EQ(few.items.size(), 50U);
+  expect_ranked(few, "small");
+}
+
 }  // namespace
 }  // namespace gotong::storage_tests

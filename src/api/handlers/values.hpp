@@ -43,10 +43,12 @@ template <typename T, typename ToJson>
 boost::json::value PageJson(const core::Page<T>& page, ToJson&& to_json) {
   boost::json::array items;
   for (const auto& item : page.items) items.push_back(to_json(item));
-  return boost::json::object{{"items", std::move(items)},
-                             {"total", page.total},
-                             {"limit", page.limit},
-                             {"offset", page.offset}};
+  boost::json::object json{{"items", std::move(items)},
+                           {"total", page.total},
+                           {"limit", page.limit},
+                           {"offset", page.offset}};
+  if (page.total_capped) json["total_capped"] = true;  // only lists too long to count say it
+  return json;
 }
 
 // Village names and paths for the records of one answer, looked up together before the answer

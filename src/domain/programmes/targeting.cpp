@@ -4,6 +4,7 @@
 
 #include "core/names.hpp"
 #include "domain/groups/rules.hpp"
+#include "domain/regions/region.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
@@ -79,6 +80,27 @@ NeedScore ScoreNeed(const CandidateFacts& facts, const AssistanceSummary& receiv
 bool RanksBefore(int score_a, std::int64_t id_a, int score_b, std::int64_t id_b) {
   if (score_a != score_b) return score_a > score_b;
   return id_a < id_b;
+}
+
+std::optional<std::vector<std::string>> CandidateRegions(const CandidateFilter& filter) {
+  const auto& criteria = filter.criteria.region_codes;
+  if (!filter.region_code) {
+    if (criteria.empty()) return std::nullopt;
+    return criteria;
+  }
+  const std::string& narrowing = *filter.region_code;
+  if (criteria.empty()) return std::vector<std::string>{narrowing};
+  std::vector<std::string> regions;
+  for (const auto& code : criteria) {
+    if (regions::IsWithin(code, narrowing)) {
+      regions.push_back(code);
+    } else if (regions::IsWithin(narrowing, code)) {
+      regions.push_back(narrowing);
+    }
+  }
+  std::sort(regions.begin(), regions.end());
+  regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
+  return regions;
 }
 
 }  // namespace gotong::domain::programmes

@@ -87,6 +87,15 @@ struct CandidateFilter {
   std::optional<registry::Sector> sector;
 };
 
+// The regions a candidate of `filter` must lie in: the criteria's regions narrowed by the filter's
+// region (a criteria region inside it, or it inside a criteria region). Nullopt when neither
+// names one (anywhere); empty when they do not meet (no candidate).
+std::optional<std::vector<std::string>> CandidateRegions(const CandidateFilter& filter);
+
+// Candidates are counted up to this many past the page's offset; a longer list answers with
+// that many as its total and says the total is capped (a province programme can have a million).
+inline constexpr std::int64_t kCandidatesCounted = 10'000;
+
 // draft → confirmed (final) or cancelled.
 enum class RoundStatus { kDraft, kConfirmed, kCancelled };
 std::string_view ToString(RoundStatus status);

@@ -158,7 +158,7 @@ core::Result<core::Page<RankedCandidate>> TargetingService::Candidates(const Con
   ApplyFilters(problems, query.region, query.sector, filter);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(auto page, unit->Targeting().Candidates(filter, query.page));
-  core::Page<RankedCandidate> ranked{{}, page.total, page.limit, page.offset};
+  core::Page<RankedCandidate> ranked{{}, page.total, page.limit, page.offset, page.total_capped};
   std::int64_t rank = page.offset;
   for (auto& candidate : page.items) {
     RankedCandidate item;

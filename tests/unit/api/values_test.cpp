@@ -1,5 +1,5 @@
 // The villages an answer names are looked up before it is written: a database failure fails
-// the answer instead of leaving the village out.
+// the answer instead of leaving the village out; a page says its total is capped only when it is.
 
 #include "api/handlers/values.hpp"
 
@@ -67,6 +67,20 @@ TEST(RecordReply, ADatabaseFailureBecomesTheReplysErrorNotANullVillage) {
   Reply many = PageReply(page, regions);
   ASSERT_FALSE(many.ok());
   EXPECT_EQ(many.error().code, core::ErrorCode::kUnavailable);
+}
+
+TEST(PageJson, SaysTheTotalIsCappedOnlyOfAListCountedNoFurther) {
+  auto ints = [](int i) { return json::value(i); };
+  core::Page<int> exact{{1, 2}, 2, 50, 0};
+  json::object written = PageJson(exact, ints).as_object();
+  EXPECT_EQ(written.at("total").as_int64(), 2);
+  EXPECT_FALSE(written.contains("total_capped"));
+
+  core::Page<int> capped{{1, 2}, 10'000, 2, 0, /*total_capped=*/true};
+  written = PageJson(capped, ints).as_object();
+  EXPECT_EQ(written.at("total").as_int64(), 10'000);
+  EXPECT_EQ(written.at("total_capped"), json::value(true));
+  EXPECT_EQ(written.at("items").as_array().size(), 2U);
 }
 
 }  // namespace

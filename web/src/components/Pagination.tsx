@@ -10,10 +10,12 @@ interface PaginationProps {
   label?: string;
   /** The list is the page: after a move the focus goes to the page's heading, where reading starts again. */
   focusHeading?: boolean;
+  /** The list goes on past `total` (the server counted no further): "dari lebih dari 10.000", no page count. */
+  totalCapped?: boolean;
 }
 
 /** "1–25 dari 14.579" with big previous/next buttons; nothing when everything fits on one page. */
-export function Pagination({ total, limit, offset, onChange, label, focusHeading = false }: PaginationProps) {
+export function Pagination({ total, limit, offset, onChange, label, focusHeading = false, totalCapped = false }: PaginationProps) {
   const { t, i18n } = useTranslation();
   if (total <= limit && offset === 0) return null;
   const move = (to: number) => {
@@ -36,13 +38,15 @@ export function Pagination({ total, limit, offset, onChange, label, focusHeading
         {t('pagination.previous')}
       </button>
       <p className="pagination__status" aria-live="polite">
-        {t('pagination.range', {
+        {t(totalCapped ? 'pagination.rangeCapped' : 'pagination.range', {
           first: formatNumber(first, language),
           last: formatNumber(last, language),
           total: formatNumber(total, language),
         })}
         <span className="pagination__page">
-          {t('pagination.page', { page: formatNumber(page, language), pages: formatNumber(pages, language) })}
+          {totalCapped
+            ? t('pagination.pageOnly', { page: formatNumber(page, language) })
+            : t('pagination.page', { page: formatNumber(page, language), pages: formatNumber(pages, language) })}
         </span>
       </p>
       <button

@@ -101,5 +101,40 @@ TEST(NeedScore, TiesAreBrokenByTheLowerId) {
   EXPECT_FALSE(RanksBefore(40, 7, 41, 9));
 }
 
+CandidateFilter Regions(std::vector<std::string> criteria, std::optional<std::string> narrowing) {
+  CandidateFilter filter;
+  filter.criteria.region_codes = std::move(criteria);
+  filter.region_code = std::move(narrowing);
+  return filter;
+}
+
+TEST(CandidateRegions, AreAnywhereWhenNeitherCriteriaNorNarrowingNamesOne) {
+  EXPECT_EQ(CandidateRegions(Regions({}, std::nullopt)), std::nullopt);
+}
+
+TEST(CandidateRegions, AreTheCriteriaOrTheNarrowingWhenOnlyOneNamesThem) {
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(CandidateRegions(Regions({"35.07", "35.79"}, std::nullopt)), Codes({"35.07", "35.79"}));
+  EXPECT_EQ(CandidateRegions(Regions({}, "35.79.01")), Codes({"35.79.01"}));
+}
+
+TEST(CandidateRegions, NarrowToTheInnerOfEachCriteriaRegionAndTheNarrowing) {
+  using Codes = std::vector<std::string>;
+  // A district inside the province criterion: only the district.
+  EXPECT_EQ(CandidateRegions(Regions({"35"}, "35.79.01")), Codes({"35.79.01"}));
+  // A province around two regency criteria: both regencies; a third elsewhere drops out.
+  EXPECT_EQ(CandidateRegions(Regions({"35.79", "35.07", "33.01"}, "35")), Codes({"35.07", "35.79"}));
+  // The same region on both sides, and one named twice by nesting criteria: once.
+  EXPECT_EQ(CandidateRegions(Regions({"35", "35.79"}, "35.79.01")), Codes({"35.79.01"}));
+  // "35.7" is not inside "35.79": codes nest by whole parts.
+  EXPECT_EQ(CandidateRegions(Regions({"35.79"}, "35.7")), Codes());
+}
+
+TEST(CandidateRegions, AreNoneWhenTheNarrowingLiesOutsideEveryCriteriaRegion) {
+  auto regions = CandidateRegions(Regions({"35.79"}, "33.01"));
+  ASSERT_TRUE(regions.has_value());
+  EXPECT_TRUE(regions->empty());
+}
+
 }  // namespace
 }  // namespace gotong::domain::programmes

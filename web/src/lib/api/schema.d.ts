@@ -2243,7 +2243,7 @@ export interface paths {
         };
         /**
          * Candidates for a programme, neediest first, with their reasons
-         * @description Admins and officers of the programme's owner (its facilitator and a partner's officer `403`; one who does not reach it `404`). The enterprises (`kind=enterprise`, active) or groups (`kind=group`, embryo or active) that meet every criterion of the programme and are not enrolled in it, ranked by the need score, ties by the lower id. Each carries its rank, its score with the terms that make it (what moved its rank) and the criteria it meets (why it qualifies). The need score (weights in domain/programmes/targeting.hpp): usaha mikro +20, usaha kecil +10 (medium, large, unknown 0); a poor (DTKS) or zakat-recipient household +25 (for a group: one of its current members' households); a young business, founded this year or in the three before it, +10; never assisted by anyone +30; otherwise −1 per Rp 1.000.000 received from any provider (at most −20) and +2 per full calendar year since the last assistance (at most +10). The whole ledger counts (any provider, committed or disbursed). A group meets the `category` criterion when at least one current member's household is in a wanted category. `region` and `sector` narrow the list besides the criteria. Managers see the household term of a candidate (that is what ranks it); the categories themselves stay in the registry (see docs/data-protection-targeting.md).
+         * @description Admins and officers of the programme's owner (its facilitator and a partner's officer `403`; one who does not reach it `404`). The enterprises (`kind=enterprise`, active) or groups (`kind=group`, embryo or active) that meet every criterion of the programme and are not enrolled in it, ranked by the need score, ties by the lower id. Each carries its rank, its score with the terms that make it (what moved its rank) and the criteria it meets (why it qualifies). The need score (weights in domain/programmes/targeting.hpp): usaha mikro +20, usaha kecil +10 (medium, large, unknown 0); a poor (DTKS) or zakat-recipient household +25 (for a group: one of its current members' households); a young business, founded this year or in the three before it, +10; never assisted by anyone +30; otherwise −1 per Rp 1.000.000 received from any provider (at most −20) and +2 per full calendar year since the last assistance (at most +10). The whole ledger counts (any provider, committed or disbursed). A group meets the `category` criterion when at least one current member's household is in a wanted category. `region` and `sector` narrow the list besides the criteria. Managers see the household term of a candidate (that is what ranks it); the categories themselves stay in the registry (see docs/data-protection-targeting.md). A province programme can have a million candidates: they are counted no further than 10,000 past `offset`, and a longer list says so with `total_capped` (its `total` is then `offset` + 10,000).
          */
         get: operations["listTargetingCandidates"];
         put?: never;
@@ -3886,6 +3886,11 @@ export interface components {
         };
         TargetingCandidatePage: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["TargetingCandidate"][];
+            /**
+             * @description Present when the list goes on past `total`: candidates are counted no further than 10,000 past `offset`, so `total` is `offset` + 10,000 and the list is longer ("lebih dari 10.000 kandidat"). Absent when `total` is exact.
+             * @constant
+             */
+            total_capped?: true;
         };
         TargetingRoundInput: {
             /**

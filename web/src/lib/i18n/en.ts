@@ -301,7 +301,9 @@ export const en: Translation = {
     previous: 'Previous',
     next: 'Next',
     range: '{{first}}–{{last}} of {{total}}',
+    rangeCapped: '{{first}}–{{last}} of more than {{total}}',
     page: 'Page {{page}} of {{pages}}',
+    pageOnly: 'Page {{page}}',
   },
   amount: {
     empty: 'Write the amount in rupiah.',

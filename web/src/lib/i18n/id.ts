@@ -302,7 +302,9 @@ export const id = {
     previous: 'Sebelumnya',
     next: 'Berikutnya',
     range: '{{first}}–{{last}} dari {{total}}',
+    rangeCapped: '{{first}}–{{last}} dari lebih dari {{total}}',
     page: 'Halaman {{page}} dari {{pages}}',
+    pageOnly: 'Halaman {{page}}',
   },
   amount: {
     empty: 'Tulis jumlahnya dalam rupiah.',

@@ -419,6 +419,7 @@ export const programmesEn: DeepStrings<typeof programmesId> = {
     candidates: 'Candidates',
     total_one: '{{formatted}} candidate',
     total_other: '{{formatted}} candidates',
+    totalCapped: 'more than {{formatted}} candidates',
     loading: 'Loading candidates…',
     empty: 'No candidate meets the criteria and is not in the programme yet.',
     kind: 'Kind of candidate',

@@ -419,6 +419,7 @@ export const programmesId = {
     candidates: 'Kandidat',
     total_one: '{{formatted}} kandidat',
     total_other: '{{formatted}} kandidat',
+    totalCapped: 'lebih dari {{formatted}} kandidat',
     loading: 'Memuat kandidat…',
     empty: 'Belum ada kandidat yang memenuhi syarat dan belum ikut program.',
     kind: 'Jenis kandidat',

@@ -110,7 +110,7 @@ function CandidateList({
             <>
               {' '}
               <span className="muted heading-count" data-testid="candidate-total">
-                {`(${t('programmes.targeting.total', { count: candidates.data.total, formatted: formatNumber(candidates.data.total, i18n.resolvedLanguage) })})`}
+                {`(${t(candidates.data.total_capped ? 'programmes.targeting.totalCapped' : 'programmes.targeting.total', { count: candidates.data.total, formatted: formatNumber(candidates.data.total, i18n.resolvedLanguage) })})`}
               </span>
             </>
           ) : null}
@@ -173,7 +173,14 @@ function CandidateList({
         </DataTable>
       ) : null}
       {candidates.data ? (
-        <Pagination total={candidates.data.total} limit={TARGETING_PAGE_SIZE} offset={offset} onChange={setOffset} label={t('programmes.targeting.candidates')} />
+        <Pagination
+          total={candidates.data.total}
+          totalCapped={candidates.data.total_capped === true}
+          limit={TARGETING_PAGE_SIZE}
+          offset={offset}
+          onChange={setOffset}
+          label={t('programmes.targeting.candidates')}
+        />
       ) : null}
     </section>
   );

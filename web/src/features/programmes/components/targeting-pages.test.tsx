@@ -188,6 +188,29 @@ describe('narrowing the candidates', () => {
     expect(sent).toMatchObject({ kind: 'enterprise', region: '35.79', sector: 'batik', quota: null });
   });
 
+  it('says "lebih dari 10.000" of a list too long to count, and pages on through it', async () => {
+    const user = userEvent.setup();
+    fetchMock = routeFetch({
+      'GET /api/v1/programmes/7': () => jsonResponse(programme),
+      'GET /api/v1/programmes/7/candidates': (url) => {
+        const offset = Number(url.searchParams.get('offset') ?? '0');
+        const items = Array.from({ length: 20 }, (_, i) => ({ ...CANDIDATE, id: 100 + offset + i, rank: offset + i + 1 }));
+        return jsonResponse({ items, total: offset + 10_000, total_capped: true, limit: 20, offset });
+      },
+      'GET /api/v1/programmes/7/rounds': () => page([], 0, 10),
+    });
+    renderView('programme', '/programmes/7/candidates');
+    expect(await screen.findByTestId('candidate-100')).toBeInTheDocument();
+    expect(screen.getByTestId('candidate-total')).toHaveTextContent('(lebih dari 10.000 kandidat)');
+    const pager = within(screen.getByTestId('candidates')).getByRole('navigation', { name: 'Kandidat' });
+    expect(pager).toHaveTextContent('1–20 dari lebih dari 10.000');
+    expect(pager).toHaveTextContent('Halaman 1');
+    expect(pager).not.toHaveTextContent(/Halaman 1 dari/);
+    await user.click(within(pager).getByRole('button', { name: 'Berikutnya' }));
+    expect(await screen.findByTestId('candidate-120')).toBeInTheDocument();
+    expect(within(screen.getByTestId('candidates')).getByRole('navigation', { name: 'Kandidat' })).toHaveTextContent('21–40 dari lebih dari 10.020');
+  });
+
   it('shows the rounds a page at a time', async () => {
     const user = userEvent.setup();
     fetchMock = routeFetch({
