@@ -544,6 +544,7 @@ core::Result<std::int64_t> CompetencyCoded(Runtime& runtime, const std::string& 
 struct DemoCycle {
   std::string title;
   std::optional<std::int64_t> theme_proposal;  // the group's agreed learning_theme proposal
+  std::optional<std::int64_t> venue_proposal;  // and its agreed venue proposal
   std::optional<std::string> theme;
   std::int64_t mentor = 0;
   bool mentor_member = true;
@@ -565,6 +566,7 @@ core::Status RunCycle(Runtime& runtime, History& history, std::int64_t group_id,
   input.title = Text(plan.title);
   if (plan.theme) input.theme = Text(*plan.theme);
   if (plan.theme_proposal) input.deliberation_id = Number(*plan.theme_proposal);
+  if (plan.venue_proposal) input.venue_deliberation_id = Number(*plan.venue_proposal);
   (plan.mentor_member ? input.mentor.mentor_member_id : input.mentor.mentor_person_id) = Number(plan.mentor);
   input.mentor.origin = Text(plan.mentor_member ? "community" : "external");
   input.venue = Text(plan.venue);
@@ -881,26 +883,39 @@ core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::i
   }
   Month planned = history.Back(5);
   history.At(history.On(planned, 10));
-  groups::DeliberationInput proposal;
-  proposal.title = Text("Tema belajar berikutnya");
-  proposal.description = Text("Usulan anggota: ecotik sedang dicari pasar; jumputan lebih mudah.");
-  proposal.topic = Text("learning_theme");
-  proposal.options = std::vector<std::string>{"Ecotik", "Jumputan"};
-  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.deliberations->CreateDeliberation(system, id, proposal));
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    groups::VoteInput vote;
-    vote.member_id = members[i];
-    vote.option_id = Number(created.deliberation.options[i % 5 == 4 ? 1 : 0].id);
-    GOTONG_RETURN_IF_ERROR(runtime.deliberations->CastVote(system, id, created.deliberation.id, vote));
-  }
-  GOTONG_RETURN_IF_ERROR(runtime.deliberations->Decide(system, id, created.deliberation.id, {}));
+  // The theme, then where to learn it, each put to the group and chosen by vote (one in five for
+  // the second option).
+  auto agreed = [&](const char* title, const char* description, const char* topic,
+                    std::vector<std::string> options) -> core::Result<std::int64_t> {
+    groups::DeliberationInput proposal;
+    proposal.title = Text(title);
+    proposal.description = Text(description);
+    proposal.topic = Text(topic);
+    proposal.options = std::move(options);
+    GOTONG_ASSIGN_OR_RETURN(auto created, runtime.deliberations->CreateDeliberation(system, id, proposal));
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      groups::VoteInput vote;
+      vote.member_id = members[i];
+      vote.option_id = Number(created.deliberation.options[i % 5 == 4 ? 1 : 0].id);
+      GOTONG_RETURN_IF_ERROR(runtime.deliberations->CastVote(system, id, created.deliberation.id, vote));
+    }
+    GOTONG_RETURN_IF_ERROR(runtime.deliberations->Decide(system, id, created.deliberation.id, {}));
+    return created.deliberation.id;
+  };
+  GOTONG_ASSIGN_OR_RETURN(auto theme, agreed("Tema belajar berikutnya",
+                                             "Usulan anggota: ecotik sedang dicari pasar; jumputan lebih mudah.",
+                                             "learning_theme", {"Ecotik", "Jumputan"}));
+  GOTONG_ASSIGN_OR_RETURN(auto venue, agreed("Tempat belajar ecotik",
+                                             "Mondeng butuh halaman luas untuk memukul daun di kain panjang.",
+                                             "venue", {"Rumah Bu AD: halaman luas untuk mondeng", "Balai RW"}));
   GOTONG_ASSIGN_OR_RETURN(auto ecotik, CompetencyCoded(runtime, "batik.ecotik"));
   GOTONG_ASSIGN_OR_RETURN(auto mondeng, CompetencyCoded(runtime, "batik.mondeng"));
   DemoCycle cycle;
   cycle.title = "Belajar bersama semester ini";
-  cycle.theme_proposal = created.deliberation.id;
+  cycle.theme_proposal = theme;
+  cycle.venue_proposal = venue;
   cycle.mentor = members[0];
-  cycle.venue = "Rumah Bu AD: halaman luas untuk mondeng";
+  cycle.venue = "Rumah Bu AD";  // the agreed option replaces it when the cycle starts
   cycle.host = members[0];
   cycle.time_allocation = "Sabtu, pukul 13.00-16.00, tiga kali";
   cycle.facilities = "Daun jati dan jarak, kain mori, palu kayu, dandang, tawas";

@@ -71,13 +71,14 @@ struct MentorshipIn {
 constexpr const char* kCycleColumns =
     "lc.id, lc.group_id, lc.title, lc.theme, lc.deliberation_id, lc.status, lc.status_since, "
     "lc.mentor_person_id, lc.mentor_member_id, mp.name, lc.mentor_origin, lc.venue, lc.host_member_id, "
-    "lc.time_allocation, lc.facilities, lc.planned_from, lc.planned_to, lc.created_at, lc.updated_at";
+    "lc.time_allocation, lc.facilities, lc.planned_from, lc.planned_to, lc.created_at, lc.updated_at, "
+    "lc.schedule_deliberation_id, lc.venue_deliberation_id";
 constexpr const char* kCycleFrom = " FROM learning_cycles lc JOIN people mp ON mp.id = lc.mentor_person_id";
 const RecordTable kCycleTable{kCycleColumns, kCycleFrom, "lc", "learning cycle"};
 
 struct CycleVars {
   long long id = 0, group_id = 0, mentor_person_id = 0;
-  Slot<long long> deliberation_id, mentor_member_id, host_member_id;
+  Slot<long long> deliberation_id, mentor_member_id, host_member_id, schedule_deliberation_id, venue_deliberation_id;
   std::string title, status, status_since, mentor_name, mentor_origin, created_at, updated_at;
   Slot<std::string> theme, venue, time_allocation, facilities, planned_from, planned_to;
 
@@ -88,7 +89,9 @@ struct CycleVars {
         .Into(mentor_origin).Into(venue.value, venue.indicator).Into(host_member_id.value, host_member_id.indicator)
         .Into(time_allocation.value, time_allocation.indicator).Into(facilities.value, facilities.indicator)
         .Into(planned_from.value, planned_from.indicator).Into(planned_to.value, planned_to.indicator)
-        .Into(created_at).Into(updated_at);
+        .Into(created_at).Into(updated_at)
+        .Into(schedule_deliberation_id.value, schedule_deliberation_id.indicator)
+        .Into(venue_deliberation_id.value, venue_deliberation_id.indicator);
   }
   LearningCycle Get() const {
     LearningCycle c;
@@ -97,6 +100,8 @@ struct CycleVars {
     c.title = title;
     c.theme = theme.get();
     if (deliberation_id.has()) c.deliberation_id = deliberation_id.value;
+    if (schedule_deliberation_id.has()) c.schedule_deliberation_id = schedule_deliberation_id.value;
+    if (venue_deliberation_id.has()) c.venue_deliberation_id = venue_deliberation_id.value;
     c.status = Stored("status", status, ParseCycleStatus);
     c.status_since = DateFrom(status_since);
     c.mentor_person_id = mentor_person_id;
@@ -118,13 +123,13 @@ struct CycleVars {
 constexpr std::string_view kCycleWriteColumns[] = {
     "title", "theme", "deliberation_id", "status", "status_since", "mentor_person_id", "mentor_member_id",
     "mentor_origin", "venue", "host_member_id", "time_allocation", "facilities", "planned_from", "planned_to",
-    "updated_at"};
+    "updated_at", "schedule_deliberation_id", "venue_deliberation_id"};
 
 struct CycleIn {
   std::string title, status, status_since, mentor_origin, updated_at;
   long long mentor_person_id = 0;
   In<std::string> theme, venue, time_allocation, facilities, planned_from, planned_to;
-  In<long long> deliberation_id, mentor_member_id, host_member_id;
+  In<long long> deliberation_id, mentor_member_id, host_member_id, schedule_deliberation_id, venue_deliberation_id;
 
   explicit CycleIn(const LearningCycle& c)
       : title(c.title),
@@ -141,7 +146,9 @@ struct CycleIn {
         planned_to(DateIn(c.planned_to)),
         deliberation_id(NumberIn(c.deliberation_id)),
         mentor_member_id(NumberIn(c.mentor_member_id)),
-        host_member_id(NumberIn(c.host_member_id)) {}
+        host_member_id(NumberIn(c.host_member_id)),
+        schedule_deliberation_id(NumberIn(c.schedule_deliberation_id)),
+        venue_deliberation_id(NumberIn(c.venue_deliberation_id)) {}
 
   void Bind(Query& query) {
     query.Use(title).Use(theme.value, theme.indicator).Use(deliberation_id.value, deliberation_id.indicator)
@@ -149,7 +156,8 @@ struct CycleIn {
         .Use(mentor_origin).Use(venue.value, venue.indicator).Use(host_member_id.value, host_member_id.indicator)
         .Use(time_allocation.value, time_allocation.indicator).Use(facilities.value, facilities.indicator)
         .Use(planned_from.value, planned_from.indicator).Use(planned_to.value, planned_to.indicator)
-        .Use(updated_at);
+        .Use(updated_at).Use(schedule_deliberation_id.value, schedule_deliberation_id.indicator)
+        .Use(venue_deliberation_id.value, venue_deliberation_id.indicator);
   }
 };
 

@@ -165,6 +165,86 @@ TEST_P(Cycles, AWrongMentorshipIsRefusedByFieldAndNothingIsWritten) {
   EXPECT_EQ(Get("/api/v1/mentorships", &admin_).status(), 400);  // group_id is required
 }
 
+// Seed 000: planning by deliberation chooses the time and the place too (the ecotik cycle met at
+// a member's house with room for mondeng). The agreed options become the cycle's when it starts;
+// an undecided or disagreed proposal holds it in planning.
+TEST_P(Cycles, TheGroupChoosesTheTimeAndThePlaceByProposalsWhoseAgreedOptionsTheCycleTakes) {
+  std::int64_t cycle = CreateCycle(PlannedCycle());
+  ASSERT_EQ(Patch(CyclePath(cycle), {{"theme", "Ecotik"}}, leader_login_).status(), 200);
+  std::int64_t schedule = Proposal({{"title", "Waktu belajar"},
+                                    {"topic", "schedule"},
+                                    {"options", json::array{"Selasa dan Jumat, 13.00-16.00", "Sabtu pagi"}}},
+                                   leader_login_);
+  std::int64_t venue = Proposal({{"title", "Tempat belajar"},
+                                 {"topic", "venue"},
+                                 {"options", json::array{"rumah Bu Painem: halaman luas untuk mondeng",
+                                                         "balai desa"}}},
+                                leader_login_);
+  std::int64_t theme = Proposal({{"title", "Tema"}, {"topic", "learning_theme"}, {"options", json::array{"Ecotik"}}},
+                                leader_login_);
+  // A proposal on another topic, or none, is named in words; nothing is linked.
+  EXPECT_TRUE(HasFieldError(Patch(CyclePath(cycle), {{"schedule_deliberation_id", venue}}, leader_login_),
+                            "schedule_deliberation_id", "invalid_value"));
+  EXPECT_TRUE(HasFieldError(Patch(CyclePath(cycle), {{"venue_deliberation_id", theme}}, leader_login_),
+                            "venue_deliberation_id", "invalid_value"));
+  EXPECT_TRUE(HasFieldError(Patch(CyclePath(cycle), {{"venue_deliberation_id", 9999}}, leader_login_),
+                            "venue_deliberation_id", "not_found"));
+  EXPECT_TRUE(Get(CyclePath(cycle), &admin_).body.at("venue_deliberation_id").is_null());
+
+  Reply linked = Patch(CyclePath(cycle), {{"schedule_deliberation_id", schedule}, {"venue_deliberation_id", venue}},
+                       leader_login_);
+  ASSERT_EQ(linked.status(), 200) << linked;
+  EXPECT_EQ(linked.body.at("schedule_deliberation_id"), schedule);
+  EXPECT_EQ(linked.body.at("schedule_decision").at("title"), "Waktu belajar");
+  EXPECT_EQ(linked.body.at("venue_decision").at("decided"), false);
+  EXPECT_TRUE(linked.body.at("decision").is_null());  // the theme was written, not proposed
+  Reply early = Transition(cycle, "implementation");
+  EXPECT_EQ(early.status(), 409) << early;
+  EXPECT_TRUE(HasFieldError(early, "schedule_deliberation_id", "not_held")) << early;
+  EXPECT_TRUE(HasFieldError(early, "venue_deliberation_id", "not_held")) << early;
+
+  // The schedule is agreed; the venue splits two against two, which is no agreement.
+  std::int64_t tuesday = OptionId(schedule, 0, leader_login_);
+  for (auto member : {leader_, secretary_, treasurer_, other_}) {
+    ASSERT_EQ(Vote(schedule, {{"member_id", member}, {"option_id", tuesday}}, leader_login_).status(), 201);
+  }
+  std::int64_t house = OptionId(venue, 0, leader_login_), hall = OptionId(venue, 1, leader_login_);
+  ASSERT_EQ(Vote(venue, {{"member_id", leader_}, {"option_id", house}}, leader_login_).status(), 201);
+  ASSERT_EQ(Vote(venue, {{"member_id", secretary_}, {"option_id", house}}, leader_login_).status(), 201);
+  ASSERT_EQ(Vote(venue, {{"member_id", treasurer_}, {"option_id", hall}}, leader_login_).status(), 201);
+  ASSERT_EQ(Vote(venue, {{"member_id", other_}, {"option_id", hall}}, leader_login_).status(), 201);
+  for (auto proposal : {schedule, venue}) {
+    Reply decided = Post("/api/v1/groups/1/deliberations/" + std::to_string(proposal) + "/decide", {}, leader_login_);
+    ASSERT_EQ(decided.status(), 200) << decided;
+  }
+  Reply split = Transition(cycle, "implementation");
+  EXPECT_EQ(split.status(), 409) << split;
+  EXPECT_EQ(split.field_errors(), (std::vector<std::string>{"venue_deliberation_id:not_agreed"})) << split;
+  EXPECT_EQ(Get(CyclePath(cycle), &admin_).body.at("status"), "planning");
+
+  // The group proposes the venue again and agrees this time.
+  std::int64_t again = Proposal({{"title", "Tempat belajar (ulang)"},
+                                 {"topic", "venue"},
+                                 {"options", json::array{"rumah Bu Painem: halaman luas untuk mondeng"}}},
+                                leader_login_);
+  std::int64_t only = OptionId(again, 0, leader_login_);
+  for (auto member : {leader_, secretary_, treasurer_, other_}) {
+    ASSERT_EQ(Vote(again, {{"member_id", member}, {"option_id", only}}, leader_login_).status(), 201);
+  }
+  ASSERT_EQ(Post("/api/v1/groups/1/deliberations/" + std::to_string(again) + "/decide", {}, leader_login_).status(),
+            200);
+  ASSERT_EQ(Patch(CyclePath(cycle), {{"venue_deliberation_id", again}}, leader_login_).status(), 200);
+  Reply started = Transition(cycle, "implementation");
+  ASSERT_EQ(started.status(), 200) << started;
+  EXPECT_EQ(started.body.at("time_allocation"), "Selasa dan Jumat, 13.00-16.00");
+  EXPECT_EQ(started.body.at("venue"), "rumah Bu Painem: halaman luas untuk mondeng");
+  EXPECT_EQ(started.body.at("venue_decision").at("agreed_option"), "rumah Bu Painem: halaman luas untuk mondeng");
+  EXPECT_EQ(started.body.at("theme"), "Ecotik");
+  // Under way, what the group chose stays chosen.
+  EXPECT_TRUE(HasFieldError(Patch(CyclePath(cycle), {{"schedule_deliberation_id", nullptr}}, leader_login_),
+                            "schedule_deliberation_id", "not_allowed"));
+}
+
 TEST_P(Cycles, TheGroupChoosesTheThemeByVoteThenLearnsByDoingAndClosesWithEveryMenteeEvaluated) {
   std::int64_t cycle = CreateCycle(PlannedCycle());
   Reply planned = Get(CyclePath(cycle), &member_login_);

@@ -198,7 +198,7 @@ TEST_F(DemoGroupsTest, TheBatikCommunityMeetsSoItsPageDoesNotSayNoMeetings) {
   EXPECT_EQ(view->required, 12);
 }
 
-TEST_F(DemoGroupsTest, TheBatikCommunityChoseEcotikByVoteLearntItWithAdAndEveryMenteeReachedIt) {
+TEST_F(DemoGroupsTest, TheBatikCommunityChoseEcotikAndAdsHouseByVoteLearntItWithAdAndEveryMenteeReachedIt) {
   domain::mentoring::CycleQuery query;
   query.group_id = groups_.batik_community;
   auto cycles = runtime_->cycles->List(system_, query);
@@ -216,6 +216,10 @@ TEST_F(DemoGroupsTest, TheBatikCommunityChoseEcotikByVoteLearntItWithAdAndEveryM
   ASSERT_TRUE(view.ok());
   ASSERT_TRUE(view->decision.has_value());
   EXPECT_EQ(view->decision->agreed_option, "Ecotik");
+  // Held where the members chose: AD's house, its yard large enough for mondeng.
+  ASSERT_TRUE(view->venue_decision.has_value());
+  EXPECT_EQ(view->venue_decision->agreed_option, "Rumah Bu AD: halaman luas untuk mondeng");
+  EXPECT_EQ(cycle.cycle.venue, "Rumah Bu AD: halaman luas untuk mondeng");
   for (const auto& session : view->sessions) EXPECT_LT(session.held_on, today_);
   domain::mentoring::MentorshipQuery pairs;
   pairs.group_id = groups_.batik_community;

@@ -1,7 +1,7 @@
 // Issue 14, community mentoring (seed 000's model), against the real server: one learning cycle
 // of a tape group from its plan to its close, in the group workspace's Belajar tab. On a desktop
 // the leader pairs a mentor, plans the cycle, puts the theme to the group (the votes are cast
-// through the API to save time), starts it, records a session with its attendance and opens the
+// through the API to save time), links the venue the group agreed on, starts it, records a session with its attendance and opens the
 // evaluation; the mentor evaluates every mentee (the last one on a 360 px phone), is first refused
 // the close with the missing evaluation named in Indonesian, then closes at 100%; a member reads
 // the closed cycle on her phone, with nothing to change. The tests run in order, on one cycle.
@@ -92,7 +92,7 @@ async function evaluate(page, member, competency, levelLabel, notes) {
   assert.match(clean(await cell.innerText()), new RegExp(`^Tercapai · ${levelLabel.split(':')[0]}`));
 }
 
-test('1 · on a desktop the leader pairs a mentor, plans a cycle, puts its theme to the vote, starts it, records a session and opens the evaluation', { timeout: 120_000 }, async (t) => {
+test('1 · on a desktop the leader pairs a mentor, plans a cycle, puts its theme to the vote, links the agreed venue, starts it, records a session and opens the evaluation', { timeout: 120_000 }, async (t) => {
   const { darmi, painem, tukini, sumarni } = seed.members;
   await withPage(env.browser, t, DESKTOP, async (page) => {
     await logIn(page, env.server.url, seed.leaderLogin);
@@ -169,14 +169,35 @@ test('1 · on a desktop the leader pairs a mentor, plans a cycle, puts its theme
     await leader.post(votes, { member_id: tukini.id, option_id: honey });
     await leader.post(votes, { member_id: sumarni.id, option_id: honey });
     await leader.post(`/groups/${seed.group.id}/deliberations/${deliberation.id}/decide`, {}, 200);
+    // Where to learn is put to the group too, and agreed (through the API as well).
+    const place = await leader.post(`/groups/${seed.group.id}/deliberations`, {
+      title: 'Tempat belajar',
+      topic: 'venue',
+      options: ['rumah Bu Sulastri: dapur dan halaman luas', 'balai desa'],
+    });
+    const placeVotes = `/groups/${seed.group.id}/deliberations/${place.id}/votes`;
+    const yard = place.options[0].id;
+    await leader.post(placeVotes, { option_id: yard });
+    await (await apiLogin(env.server.url, seed.painemLogin)).post(placeVotes, { option_id: yard });
+    for (const member of [tukini, sumarni]) await leader.post(placeVotes, { member_id: member.id, option_id: yard });
+    await leader.post(`/groups/${seed.group.id}/deliberations/${place.id}/decide`, {}, 200);
 
     await page.reload();
     await page.getByTestId('cycle-proposal').waitFor();
     assert.match(clean(await page.getByTestId('cycle-proposal').innerText()), /^Disepakati: Tape singkong madu /);
+    // The leader links the venue proposal to the plan: the agreed place becomes the cycle's.
+    await page.getByRole('button', { name: 'Ubah rencana' }).click();
+    const edit = page.getByTestId('cycle-form');
+    await edit.getByLabel('Usulan tempat di Musyawarah').selectOption({ label: 'Tempat belajar (disepakati)' });
+    await edit.getByRole('button', { name: 'Simpan rencana' }).click();
+    await page.getByText('Rencana sudah disimpan.').waitFor();
+    await page.getByTestId('cycle-venue-proposal').getByText('Disepakati: rumah Bu Sulastri: dapur dan halaman luas').waitFor();
+    assert.equal((await seed.admin.get(`/cycles/${seed.cycleId}`)).venue_deliberation_id, place.id);
     await moveOn(page, 'Mulai pelaksanaan', 'Ya, mulai pelaksanaan');
     await page.getByText('Pelaksanaan sudah dimulai.').waitFor();
     assert.equal(await currentStage(page), 'Pelaksanaan');
     assert.equal(clean(await page.getByTestId('cycle-theme').innerText()), 'Tape singkong madu');
+    assert.equal(clean(await page.getByTestId('cycle-venue').innerText()), 'rumah Bu Sulastri: dapur dan halaman luas (tuan rumah: Sulastri)');
 
     // A session held today, the mentees and the mentor ticked present; Sumarni came too.
     await page.getByRole('button', { name: 'Catat sesi' }).click();
@@ -189,7 +210,7 @@ test('1 · on a desktop the leader pairs a mentor, plans a cycle, puts its theme
     await session.getByRole('button', { name: 'Simpan sesi' }).click();
     await page.getByText('Sesi belajar sudah dicatat.').waitFor();
     const card = page.getByTestId('session-list').locator('li').first();
-    assert.match(clean(await card.innerText()), /memilih singkong, mengukus, menaburkan ragi.*Tempat: rumah Bu Sulastri: dapur luas.*Hadir 4 · izin 0 · tidak hadir 0/);
+    assert.match(clean(await card.innerText()), /memilih singkong, mengukus, menaburkan ragi.*Tempat: rumah Bu Sulastri: dapur dan halaman luas.*Hadir 4 · izin 0 · tidak hadir 0/);
     const held = (await seed.admin.get(`/cycles/${seed.cycleId}`)).sessions[0];
     const meeting = await seed.admin.get(`/groups/${seed.group.id}/meetings/${held.meeting_id}`);
     assert.equal(meeting.status, 'held');

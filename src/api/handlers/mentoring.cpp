@@ -62,6 +62,8 @@ json::object CycleJson(const mentoring::LearningCycle& c) {
                       {"title", c.title},
                       {"theme", Nullable(c.theme)},
                       {"deliberation_id", NullableNumber(c.deliberation_id)},
+                      {"schedule_deliberation_id", NullableNumber(c.schedule_deliberation_id)},
+                      {"venue_deliberation_id", NullableNumber(c.venue_deliberation_id)},
                       {"status", ToString(c.status)},
                       {"status_since", c.status_since.ToString()},
                       {"next_status", next ? json::value(ToString(*next)) : json::value(nullptr)},
@@ -89,6 +91,15 @@ json::value CycleSummaryJson(const mentoring::CycleSummary& summary) {
   return value;
 }
 
+// Where a proposal choosing part of a cycle's plan stands, or null when none is linked.
+json::value PlanDecisionJson(const std::optional<mentoring::PlanDecision>& decision) {
+  if (!decision) return nullptr;
+  const auto& d = *decision;
+  return json::object{{"deliberation_id", d.deliberation_id}, {"title", d.title}, {"decided", d.decided},
+                      {"outcome", d.outcome ? json::value(domain::groups::ToString(*d.outcome)) : json::value(nullptr)},
+                      {"agreed_option", Nullable(d.agreed_option)}};
+}
+
 json::value CycleViewJson(const mentoring::CycleView& view) {
   auto value = CycleJson(view.cycle);
   json::array missing, sessions, evaluations;
@@ -101,15 +112,9 @@ json::value CycleViewJson(const mentoring::CycleView& view) {
                                      {"targets", view.completion.targets},
                                      {"evaluated", evaluated},
                                      {"missing", std::move(missing)}};
-  if (view.decision) {
-    const auto& d = *view.decision;
-    value["decision"] = json::object{
-        {"deliberation_id", d.deliberation_id}, {"title", d.title}, {"decided", d.decided},
-        {"outcome", d.outcome ? json::value(domain::groups::ToString(*d.outcome)) : json::value(nullptr)},
-        {"agreed_option", Nullable(d.agreed_option)}};
-  } else {
-    value["decision"] = nullptr;
-  }
+  value["decision"] = PlanDecisionJson(view.decision);
+  value["schedule_decision"] = PlanDecisionJson(view.schedule_decision);
+  value["venue_decision"] = PlanDecisionJson(view.venue_decision);
   for (const auto& s : view.sessions) {
     sessions.push_back(json::object{{"id", s.id}, {"meeting_id", s.meeting_id}, {"held_on", s.held_on.ToString()},
                                     {"venue", Nullable(s.venue)}, {"host_member_id", NullableNumber(s.host_member_id)},
@@ -242,7 +247,8 @@ void ReadMentees(BodyReader& body, CycleIn& input) {
 }
 constexpr auto kCycleFields = std::to_array<BodyField<CycleIn>>({
     {"group_id", &CycleIn::group_id}, {"title", &CycleIn::title}, {"theme", &CycleIn::theme},
-    {"deliberation_id", &CycleIn::deliberation_id}, {"mentor_member_id", &ReadCycleMentor},
+    {"deliberation_id", &CycleIn::deliberation_id}, {"schedule_deliberation_id", &CycleIn::schedule_deliberation_id},
+    {"venue_deliberation_id", &CycleIn::venue_deliberation_id}, {"mentor_member_id", &ReadCycleMentor},
     {"mentor_person_id", [](BodyReader&, CycleIn&) {}}, {"mentor_origin", [](BodyReader&, CycleIn&) {}},
     {"venue", &CycleIn::venue}, {"host_member_id", &CycleIn::host_member_id},
     {"time_allocation", &CycleIn::time_allocation}, {"facilities", &CycleIn::facilities, core::TextLines::kMulti},

@@ -106,6 +106,22 @@ std::optional<Mentor> CheckMentor(UnitOfWork& unit, Problems& problems, std::int
   return mentor;
 }
 
+// Links (or with null unlinks) the group's proposal on `topic` that chooses part of the plan.
+void LinkProposal(UnitOfWork& unit, Problems& problems, const Field<std::int64_t>& given, const char* field,
+                  groups::Topic topic, const char* about, std::int64_t group_id, std::optional<std::int64_t>& linked) {
+  if (!Given(given)) return;
+  linked.reset();
+  if (!IsSet(given)) return;
+  auto deliberation = unit.Deliberations().Find(group_id, **given);
+  if (!deliberation.ok()) {
+    problems.Add(field, "not_found", "no proposal " + std::to_string(**given) + " in this group");
+  } else if (deliberation->topic != topic) {
+    problems.Add(field, "invalid_value", std::string("the proposal is not about ") + about);
+  } else {
+    linked = deliberation->id;
+  }
+}
+
 // The text and dates a cycle's planning sets.
 void ApplyCyclePlan(UnitOfWork& unit, Problems& problems, const CycleInput& input, bool creating,
                     LearningCycle& cycle) {
@@ -131,20 +147,12 @@ void ApplyCyclePlan(UnitOfWork& unit, Problems& problems, const CycleInput& inpu
       }
     }
   }
-  if (Given(input.deliberation_id)) {
-    cycle.deliberation_id.reset();
-    if (IsSet(input.deliberation_id)) {
-      auto deliberation = unit.Deliberations().Find(cycle.group_id, **input.deliberation_id);
-      if (!deliberation.ok()) {
-        problems.Add("deliberation_id", "not_found",
-                     "no proposal " + std::to_string(**input.deliberation_id) + " in this group");
-      } else if (deliberation->topic != groups::Topic::kLearningTheme) {
-        problems.Add("deliberation_id", "invalid_value", "the proposal is not about a learning theme");
-      } else {
-        cycle.deliberation_id = deliberation->id;
-      }
-    }
-  }
+  LinkProposal(unit, problems, input.deliberation_id, "deliberation_id", groups::Topic::kLearningTheme,
+               "a learning theme", cycle.group_id, cycle.deliberation_id);
+  LinkProposal(unit, problems, input.schedule_deliberation_id, "schedule_deliberation_id", groups::Topic::kSchedule,
+               "the schedule", cycle.group_id, cycle.schedule_deliberation_id);
+  LinkProposal(unit, problems, input.venue_deliberation_id, "venue_deliberation_id", groups::Topic::kVenue,
+               "a venue", cycle.group_id, cycle.venue_deliberation_id);
 }
 
 void ApplyTargets(UnitOfWork& unit, Problems& problems, const std::vector<TargetInput>& targets,
@@ -225,10 +233,11 @@ core::Status ApplyMentees(UnitOfWork& unit, Problems& problems, const std::vecto
   return core::OkStatus();
 }
 
-core::Result<std::optional<ThemeDecision>> DecisionOf(UnitOfWork& unit, const LearningCycle& cycle) {
-  if (!cycle.deliberation_id) return std::optional<ThemeDecision>();
-  GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit.Deliberations().Find(cycle.group_id, *cycle.deliberation_id));
-  ThemeDecision decision;
+core::Result<std::optional<PlanDecision>> DecisionOf(UnitOfWork& unit, std::int64_t group_id,
+                                                     const std::optional<std::int64_t>& deliberation_id) {
+  if (!deliberation_id) return std::optional<PlanDecision>();
+  GOTONG_ASSIGN_OR_RETURN(auto deliberation, unit.Deliberations().Find(group_id, *deliberation_id));
+  PlanDecision decision;
   decision.deliberation_id = deliberation.id;
   decision.title = deliberation.title;
   decision.decided = deliberation.decided;
@@ -238,24 +247,47 @@ core::Result<std::optional<ThemeDecision>> DecisionOf(UnitOfWork& unit, const Le
       if (option.id == *deliberation.option_id) decision.agreed_option = option.label;
     }
   }
-  return std::optional<ThemeDecision>(std::move(decision));
+  return std::optional<PlanDecision>(std::move(decision));
 }
 
-// What a cycle needs before it leaves planning: its theme (the group's agreed choice when a
-// proposal was put), targets and mentees.
-core::Status ReadyToImplement(const std::optional<ThemeDecision>& decision, LearningCycle& cycle) {
-  std::vector<core::FieldError> missing;
-  if (decision) {
-    if (!decision->decided) {
-      missing.emplace_back("deliberation_id", "not_held",
-                           "the group has not decided the proposal \"" + decision->title + "\" yet");
-    } else if (decision->outcome != groups::Outcome::kAgreed) {
-      missing.emplace_back("deliberation_id", "not_agreed", "the group did not agree on a theme");
-    } else if (decision->agreed_option) {
-      cycle.theme = decision->agreed_option;
-    }
+// The decisions on a cycle's theme, schedule and venue, each when a proposal was linked.
+struct PlanDecisions {
+  std::optional<PlanDecision> theme, schedule, venue;
+};
+
+core::Result<PlanDecisions> DecisionsOf(UnitOfWork& unit, const LearningCycle& cycle) {
+  PlanDecisions decisions;
+  GOTONG_ASSIGN_OR_RETURN(decisions.theme, DecisionOf(unit, cycle.group_id, cycle.deliberation_id));
+  GOTONG_ASSIGN_OR_RETURN(decisions.schedule, DecisionOf(unit, cycle.group_id, cycle.schedule_deliberation_id));
+  GOTONG_ASSIGN_OR_RETURN(decisions.venue, DecisionOf(unit, cycle.group_id, cycle.venue_deliberation_id));
+  return decisions;
+}
+
+// A linked proposal the group has not decided or did not agree on goes into `missing` under
+// `field`; an agreed one sets `chosen` to the option the group agreed on.
+void ApplyDecision(const std::optional<PlanDecision>& decision, const char* field, const char* what,
+                   std::vector<core::FieldError>& missing, std::optional<std::string>& chosen) {
+  if (!decision) return;
+  if (!decision->decided) {
+    missing.emplace_back(field, "not_held", "the group has not decided the proposal \"" + decision->title + "\" yet",
+                         core::ErrorParams{{"title", decision->title}});
+  } else if (decision->outcome != groups::Outcome::kAgreed) {
+    missing.emplace_back(field, "not_agreed", std::string("the group did not agree on ") + what,
+                         core::ErrorParams{{"title", decision->title}});
+  } else if (decision->agreed_option) {
+    chosen = decision->agreed_option;
   }
+}
+
+// What a cycle needs before it leaves planning: its theme, and its schedule and venue where a
+// proposal chooses them, agreed by the group (the agreed options become the cycle's); targets and
+// mentees.
+core::Status ReadyToImplement(const PlanDecisions& decisions, LearningCycle& cycle) {
+  std::vector<core::FieldError> missing;
+  ApplyDecision(decisions.theme, "deliberation_id", "a theme", missing, cycle.theme);
   if (!cycle.theme && missing.empty()) missing.emplace_back("theme", "required", "choose the cycle's theme first");
+  ApplyDecision(decisions.schedule, "schedule_deliberation_id", "the schedule", missing, cycle.time_allocation);
+  ApplyDecision(decisions.venue, "venue_deliberation_id", "a venue", missing, cycle.venue);
   if (cycle.targets.empty()) {
     missing.emplace_back("targets", "required", "choose at least one target competency first");
   }
@@ -408,6 +440,8 @@ audit::Snapshot SnapshotOf(const LearningCycle& cycle) {
                            {"title", cycle.title},
                            {"theme", audit::Nullable(cycle.theme)},
                            {"deliberation_id", audit::Nullable(cycle.deliberation_id)},
+                           {"schedule_deliberation_id", audit::Nullable(cycle.schedule_deliberation_id)},
+                           {"venue_deliberation_id", audit::Nullable(cycle.venue_deliberation_id)},
                            {"status", std::string(ToString(cycle.status))},
                            {"mentor_person_id", cycle.mentor_person_id},
                            {"mentor_origin", std::string(ToString(cycle.mentor_origin))},
@@ -540,7 +574,10 @@ core::Result<CycleView> CycleService::ViewOf(UnitOfWork& unit, const LearningCyc
                                              const Caller& caller) const {
   CycleView view;
   view.cycle = cycle;
-  GOTONG_ASSIGN_OR_RETURN(view.decision, DecisionOf(unit, cycle));
+  GOTONG_ASSIGN_OR_RETURN(auto decisions, DecisionsOf(unit, cycle));
+  view.decision = std::move(decisions.theme);
+  view.schedule_decision = std::move(decisions.schedule);
+  view.venue_decision = std::move(decisions.venue);
   GOTONG_ASSIGN_OR_RETURN(view.sessions, unit.Cycles().Sessions(cycle.id));
   GOTONG_ASSIGN_OR_RETURN(view.evaluations, unit.Cycles().Evaluations(cycle.id));
   view.completion = CompletionOf(cycle, view.evaluations);
@@ -698,6 +735,8 @@ core::Result<CycleView> CycleService::Update(const Context& context, std::int64_
     // Under way, what the group planned stays; the practical details may still change.
     for (const auto& [given, field] : {std::pair{Given(input.title), "title"}, {Given(input.theme), "theme"},
                                        {Given(input.deliberation_id), "deliberation_id"},
+                                       {Given(input.schedule_deliberation_id), "schedule_deliberation_id"},
+                                       {Given(input.venue_deliberation_id), "venue_deliberation_id"},
                                        {input.targets.has_value(), "targets"}, {input.mentees.has_value(), "mentees"},
                                        {Given(input.mentor.mentor_member_id) || Given(input.mentor.mentor_person_id) ||
                                             Given(input.mentor.origin),
@@ -749,8 +788,8 @@ core::Result<CycleView> CycleService::Transition(const Context& context, std::in
   auto before = SnapshotOf(cycle);
   switch (*target) {
     case CycleStatus::kImplementation: {
-      GOTONG_ASSIGN_OR_RETURN(auto decision, DecisionOf(*unit, cycle));
-      GOTONG_RETURN_IF_ERROR(ReadyToImplement(decision, cycle));
+      GOTONG_ASSIGN_OR_RETURN(auto decisions, DecisionsOf(*unit, cycle));
+      GOTONG_RETURN_IF_ERROR(ReadyToImplement(decisions, cycle));
       break;
     }
     case CycleStatus::kEvaluation: {

@@ -60,7 +60,9 @@ struct CycleInput {
   Field<std::int64_t> group_id;  // on create only
   Field<std::string> title;
   Field<std::string> theme;
-  Field<std::int64_t> deliberation_id;
+  Field<std::int64_t> deliberation_id;           // a learning_theme proposal: the theme
+  Field<std::int64_t> schedule_deliberation_id;  // a schedule proposal: the time allocation
+  Field<std::int64_t> venue_deliberation_id;     // a venue proposal: the venue and its facilities
   MentorInput mentor;
   Field<std::string> venue;
   Field<std::int64_t> host_member_id;
@@ -78,8 +80,8 @@ struct CycleQuery {
   core::PageRequest page;
 };
 
-// What the deliberation that chose a cycle's theme stands at.
-struct ThemeDecision {
+// What a proposal that chooses part of a cycle's plan (its theme, schedule or venue) stands at.
+struct PlanDecision {
   std::int64_t deliberation_id = 0;
   std::string title;
   bool decided = false;
@@ -98,7 +100,9 @@ struct CycleSummary {
 struct CycleView {
   LearningCycle cycle;
   Completion completion;
-  std::optional<ThemeDecision> decision;
+  std::optional<PlanDecision> decision;           // the theme's
+  std::optional<PlanDecision> schedule_decision;  // the time allocation's
+  std::optional<PlanDecision> venue_decision;     // the venue's
   std::vector<CycleSession> sessions;
   std::vector<Evaluation> evaluations;
   bool can_guide = false;  // the caller plans, holds sessions and evaluates

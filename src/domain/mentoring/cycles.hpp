@@ -93,6 +93,8 @@ struct LearningCycle {
   std::string title;                          // how the group calls it until the theme is chosen
   std::optional<std::string> theme;           // "ecotik": often a market trend (seed 000)
   std::optional<std::int64_t> deliberation_id;  // the proposal that chose the theme
+  std::optional<std::int64_t> schedule_deliberation_id;  // the one that chose the time allocation
+  std::optional<std::int64_t> venue_deliberation_id;     // the one that chose the venue
   CycleStatus status = CycleStatus::kPlanning;
   core::Date status_since;
   std::int64_t mentor_person_id = 0;

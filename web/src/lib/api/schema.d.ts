@@ -1613,7 +1613,7 @@ export interface paths {
         put?: never;
         /**
          * Move a learning cycle to its next stage
-         * @description Those who guide the group's learning. One step forward only: planning → implementation → evaluation → closed; anything else is a `409` (field `to`, code `invalid_transition`, params `from` and `to`). Each step checks that the cycle is ready, and a `409` names what is missing: to implementation, a decided and agreed theme proposal (`deliberation_id`, code `not_held` or `not_agreed`) or a theme (`theme`, `required`), targets and mentees (`required`); to evaluation, at least one session (`sessions`, `required`); to closed, an evaluation of every mentee on every target, one error per missing pair (`evaluations`, code `missing_evaluation`, params `member_id`, `member`, `competency_id`, `competency`). Audited (entity `learning_cycle`, action `transition`). Cookie-authenticated requests must send `X-CSRF-Token`.
+         * @description Those who guide the group's learning. One step forward only: planning → implementation → evaluation → closed; anything else is a `409` (field `to`, code `invalid_transition`, params `from` and `to`). Each step checks that the cycle is ready, and a `409` names what is missing: to implementation, a decided and agreed theme proposal (`deliberation_id`, code `not_held` or `not_agreed`, param `title`) or a theme (`theme`, `required`), the same of a linked schedule or venue proposal (`schedule_deliberation_id`, `venue_deliberation_id`), targets and mentees (`required`); the agreed options become the cycle's `theme`, `time_allocation` and `venue`; to evaluation, at least one session (`sessions`, `required`); to closed, an evaluation of every mentee on every target, one error per missing pair (`evaluations`, code `missing_evaluation`, params `member_id`, `member`, `competency_id`, `competency`). Audited (entity `learning_cycle`, action `transition`). Cookie-authenticated requests must send `X-CSRF-Token`.
          */
         post: operations["transitionCycle"];
         delete?: never;
@@ -6288,6 +6288,16 @@ export interface components {
              * @description The group's proposal (topic `learning_theme`) that chooses the theme.
              */
             deliberation_id: number | null;
+            /**
+             * Format: int64
+             * @description The group's proposal (topic `schedule`) that chooses the time allocation: its agreed option becomes `time_allocation` once the cycle starts.
+             */
+            schedule_deliberation_id: number | null;
+            /**
+             * Format: int64
+             * @description The group's proposal (topic `venue`) that chooses where the cycle is held (a member's house with room enough) and what it offers: its agreed option becomes `venue` once the cycle starts.
+             */
+            venue_deliberation_id: number | null;
             status: components["schemas"]["CycleStatus"];
             /** Format: date */
             status_since: string;
@@ -6345,15 +6355,12 @@ export interface components {
                     competency: string;
                 }[];
             };
-            decision: null | {
-                /** Format: int64 */
-                deliberation_id: number;
-                title: string;
-                decided: boolean;
-                /** @enum {string|null} */
-                outcome: "agreed" | "not_agreed" | null;
-                agreed_option: string | null;
-            };
+            /** @description The theme's proposal (`deliberation_id`), or null. */
+            decision: null | components["schemas"]["CyclePlanDecision"];
+            /** @description The time allocation's proposal (`schedule_deliberation_id`), or null. */
+            schedule_decision: null | components["schemas"]["CyclePlanDecision"];
+            /** @description The venue's proposal (`venue_deliberation_id`), or null. */
+            venue_decision: null | components["schemas"]["CyclePlanDecision"];
             sessions: {
                 /** Format: int64 */
                 id: number;
@@ -6392,12 +6399,32 @@ export interface components {
             }[];
             can_guide: boolean;
         };
+        /** @description Where the group's proposal that chooses part of a cycle's plan stands: its theme (`decision`), its time allocation (`schedule_decision`) or its venue (`venue_decision`). Once agreed, the agreed option becomes the cycle's when it moves to implementation; undecided or not agreed, the move is refused (`not_held`, `not_agreed` on the proposal's field). */
+        CyclePlanDecision: {
+            /** Format: int64 */
+            deliberation_id: number;
+            title: string;
+            decided: boolean;
+            /** @enum {string|null} */
+            outcome: "agreed" | "not_agreed" | null;
+            agreed_option: string | null;
+        };
         /** @description The fields of a learning cycle's plan, for CycleInput and CyclePatch. */
         CycleFields: {
             title?: string;
             theme?: string | null;
             /** Format: int64 */
             deliberation_id?: number | null;
+            /**
+             * Format: int64
+             * @description A `schedule` proposal of the group (`invalid_value` otherwise; `not_allowed` once the cycle started).
+             */
+            schedule_deliberation_id?: number | null;
+            /**
+             * Format: int64
+             * @description A `venue` proposal of the group (`invalid_value` otherwise; `not_allowed` once the cycle started).
+             */
+            venue_deliberation_id?: number | null;
             /** Format: int64 */
             mentor_member_id?: number | null;
             /** Format: int64 */

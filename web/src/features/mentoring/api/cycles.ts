@@ -77,13 +77,16 @@ export async function listGroupMembers(groupId: number, signal?: AbortSignal): P
   return items;
 }
 
-/** The group's proposals about a learning theme, newest first (from its latest proposals). */
-export async function listThemeProposals(groupId: number, signal?: AbortSignal): Promise<Proposal[]> {
+/** The topics of the proposals that choose part of a cycle's plan: its theme, its time, its venue. */
+export const PLAN_TOPICS = ['learning_theme', 'schedule', 'venue'] as const;
+
+/** The group's proposals that choose part of a cycle's plan, newest first (from its latest proposals). */
+export async function listPlanProposals(groupId: number, signal?: AbortSignal): Promise<Proposal[]> {
   const page = await api.get<ProposalPage>(`/groups/${groupId}/deliberations`, {
     query: { limit: MAX_PAGE_SIZE, offset: 0 },
     ...withSignal(signal),
   });
-  return page.items.filter((proposal) => proposal.topic === 'learning_theme');
+  return page.items.filter((proposal) => (PLAN_TOPICS as readonly string[]).includes(proposal.topic));
 }
 
 /** Puts a theme proposal to the group (POST …/deliberations, topic learning_theme). */

@@ -408,6 +408,47 @@ describe('the plan', () => {
     expect(screen.queryByRole('button', { name: 'Buat usulan tema' })).not.toBeInTheDocument();
   });
 
+  it('links the group’s proposals on the venue and the time, shows where each stands, and a refusal names the one not agreed', async () => {
+    const user = userEvent.setup();
+    const proposals = [
+      { id: 21, topic: 'venue', title: 'Tempat belajar', decided: true, outcome: 'not_agreed' },
+      { id: 22, topic: 'schedule', title: 'Waktu belajar', decided: true, outcome: 'agreed' },
+      { id: 23, topic: 'price', title: 'Harga tape', decided: false, outcome: null },
+    ];
+    serve(cycle({ theme: 'Ecotik' }), {
+      'GET /api/v1/groups/1/deliberations': () => page(proposals, proposals.length, 200),
+      'PATCH /api/v1/cycles/4': answer((body) => ({
+        ...body,
+        venue_decision: { deliberation_id: 21, title: 'Tempat belajar', decided: true, outcome: 'not_agreed', agreed_option: null },
+        schedule_decision: { deliberation_id: 22, title: 'Waktu belajar', decided: true, outcome: 'agreed', agreed_option: 'Selasa dan Jumat' },
+      })),
+      'POST /api/v1/cycles/4/transitions': () => problem('conflict', 409, [{ field: 'venue_deliberation_id', code: 'not_agreed' }]),
+    });
+    open();
+    await user.click(await screen.findByRole('button', { name: 'Ubah rencana' }));
+    const form = screen.getByTestId('cycle-form');
+    const venue = await within(form).findByLabelText('Usulan tempat di Musyawarah');
+    // Only the proposals on each part are offered for it, with where each stands.
+    expect(within(venue).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tidak ada', 'Tempat belajar (tidak disepakati)']);
+    const schedule = within(form).getByLabelText('Usulan waktu di Musyawarah');
+    expect(within(schedule).getAllByRole('option').map((o) => o.textContent)).toEqual(['Tidak ada', 'Waktu belajar (disepakati)']);
+    await user.selectOptions(venue, '21');
+    await user.selectOptions(schedule, '22');
+    await user.click(within(form).getByRole('button', { name: 'Simpan rencana' }));
+    expect(await screen.findByText('Rencana sudah disimpan.')).toBeInTheDocument();
+    expect(sentTo('PATCH /api/v1/cycles/4')).toEqual([{ schedule_deliberation_id: 22, venue_deliberation_id: 21 }]);
+    expect(screen.getByTestId('cycle-venue-proposal')).toHaveTextContent('Tidak disepakati');
+    expect(screen.getByTestId('cycle-schedule-proposal')).toHaveTextContent('Disepakati: Selasa dan Jumat');
+    expect(within(screen.getByTestId('cycle-venue-proposal')).getByRole('link')).toHaveAttribute('href', '/groups/1/deliberations/21');
+
+    await user.click(screen.getByRole('button', { name: 'Mulai pelaksanaan' }));
+    await user.click(within(screen.getByTestId('stage-button-confirm')).getByRole('button', { name: 'Ya, mulai pelaksanaan' }));
+    const refusal = await screen.findByTestId('stage-refusal');
+    expect(within(refusal).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Musyawarah tidak menyepakati tempatnya: buat usulan tempat yang baru, atau lepaskan usulannya dan tulis tempatnya.',
+    ]);
+  });
+
   it('offers no theme proposal to a mentor who does not put the group’s proposals', async () => {
     serve(cycle());
     open(groupView({ member_id: 15, writes: ['meetings', 'posts'] }));

@@ -11,7 +11,7 @@ import type { LearningPaths } from '../../../lib/learning-slot';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCycle, useGroupMembers, useSectorCompetencies } from '../hooks/use-learning';
 import { competencyName, LEVELS } from '../types';
-import type { Cycle, GroupMember, GroupView } from '../types/cycles';
+import type { Cycle, CyclePlanDecision, GroupMember, GroupView } from '../types/cycles';
 import { learningProblemMessage } from '../types/errors';
 import { CompletionCard } from './CompletionCard';
 import { CyclePlanForm } from './CyclePlanForm';
@@ -37,29 +37,35 @@ function useCompetencyNames(sector: string): (competencyId: number, fallback: st
   };
 }
 
+/** Where a proposal choosing part of the plan stands (open, agreed on an option, not agreed), with a link to it. */
+function ProposalState({ label, decision, paths, testId }: { label: string; decision: CyclePlanDecision | null; paths: LearningPaths; testId: string }) {
+  const { t } = useTranslation();
+  if (!decision) return null;
+  return (
+    <DetailRow label={label} testId={testId}>
+      <span className="badges">
+        <Badge tone={!decision.decided ? 'info' : decision.outcome === 'agreed' ? 'success' : 'neutral'} wrap>
+          {!decision.decided
+            ? t('mentoring.cycle.proposalOpen')
+            : decision.outcome === 'agreed'
+              ? t('mentoring.cycle.proposalAgreed', { option: decision.agreed_option ?? '' })
+              : t('mentoring.cycle.proposalNotAgreed')}
+        </Badge>
+      </span>{' '}
+      <Link to={paths.deliberation(decision.deliberation_id)}>{t('mentoring.cycle.proposalLink', { title: decision.title })}</Link>
+    </DetailRow>
+  );
+}
+
 /** Where the theme stands: chosen, or the proposal the group decides it by (with a link to it). */
 function ThemeState({ cycle, paths }: { cycle: Cycle; paths: LearningPaths }) {
   const { t } = useTranslation();
-  const decision = cycle.decision;
   return (
     <>
       <DetailRow label={t('mentoring.cycle.theme')} testId="cycle-theme">
         {cycle.theme ?? <span className="muted">{t('mentoring.cycle.themeNone')}</span>}
       </DetailRow>
-      {decision ? (
-        <DetailRow label={t('mentoring.cycle.proposal')} testId="cycle-proposal">
-          <span className="badges">
-            <Badge tone={!decision.decided ? 'info' : decision.outcome === 'agreed' ? 'success' : 'neutral'}>
-              {!decision.decided
-                ? t('mentoring.cycle.proposalOpen')
-                : decision.outcome === 'agreed'
-                  ? t('mentoring.cycle.proposalAgreed', { option: decision.agreed_option ?? '' })
-                  : t('mentoring.cycle.proposalNotAgreed')}
-            </Badge>
-          </span>{' '}
-          <Link to={paths.deliberation(decision.deliberation_id)}>{t('mentoring.cycle.proposalLink', { title: decision.title })}</Link>
-        </DetailRow>
-      ) : null}
+      <ProposalState label={t('mentoring.cycle.proposal')} decision={cycle.decision} paths={paths} testId="cycle-proposal" />
     </>
   );
 }
@@ -172,7 +178,14 @@ function PlanCard({ group, cycle, members, paths, competencyName: nameOf }: Plan
               ? t('mentoring.cycle.hostOnly', { host })
               : notSet}
         </DetailRow>
+        <ProposalState label={t('mentoring.cycle.venueProposal')} decision={cycle.venue_decision} paths={paths} testId="cycle-venue-proposal" />
         <DetailRow label={t('mentoring.cycle.time')}>{cycle.time_allocation ?? notSet}</DetailRow>
+        <ProposalState
+          label={t('mentoring.cycle.scheduleProposal')}
+          decision={cycle.schedule_decision}
+          paths={paths}
+          testId="cycle-schedule-proposal"
+        />
         <DetailRow label={t('mentoring.cycle.facilities')}>{cycle.facilities ?? notSet}</DetailRow>
         <DetailRow label={t('mentoring.cycle.dates')}>{dates ?? notSet}</DetailRow>
       </dl>

@@ -8,7 +8,7 @@ import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
-import { useSaveCycle, useSectorCompetencies, useThemeProposals } from '../hooks/use-learning';
+import { usePlanProposals, useSaveCycle, useSectorCompetencies } from '../hooks/use-learning';
 import { catalogueFor, competencyName, LEVELS, type Competency } from '../types';
 import { MENTOR_ORIGINS, membersOn, type Cycle, type GroupMember, type GroupView, type Level } from '../types/cycles';
 import { readLearningErrors } from '../types/errors';
@@ -77,7 +77,7 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
   const save = useSaveCycle();
   const locked = original !== null && original.status !== 'planning';
   const competencies = useSectorCompetencies(group.sector, !locked);
-  const proposals = useThemeProposals(group.id, !locked);
+  const proposals = usePlanProposals(group.id, !locked);
   const form = useForm({
     initial: () => (original ? draftFromCycle(original) : emptyPlanDraft()),
     validate: validatePlan,
@@ -115,15 +115,22 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
   const menteeErrors = errorsFor('mentees');
   const targets = targetChoices(competencies.data ?? [], group.sector, original, language);
   const mentees = menteeChoices(members, draft, original);
-  const proposalOptions = (proposals.data ?? []).map((p) => ({
-    value: String(p.id),
-    label: t(p.decided ? (p.outcome === 'agreed' ? 'mentoring.plan.proposalAgreed' : 'mentoring.plan.proposalNotAgreed') : 'mentoring.plan.proposalOpen', {
-      title: p.title,
-    }),
-  }));
-  if (draft.deliberation_id !== '' && !proposalOptions.some((o) => o.value === draft.deliberation_id)) {
-    proposalOptions.push({ value: draft.deliberation_id, label: original?.decision?.title ?? draft.deliberation_id });
-  }
+  // The group's proposals on one part of the plan, with where each stands; a linked one stays among them.
+  const proposalOptions = (topic: string, linked: string, linkedTitle: string | undefined) => {
+    const options = (proposals.data ?? [])
+      .filter((p) => p.topic === topic)
+      .map((p) => ({
+        value: String(p.id),
+        label: t(p.decided ? (p.outcome === 'agreed' ? 'mentoring.plan.proposalAgreed' : 'mentoring.plan.proposalNotAgreed') : 'mentoring.plan.proposalOpen', {
+          title: p.title,
+        }),
+      }));
+    if (linked !== '' && !options.some((o) => o.value === linked)) options.push({ value: linked, label: linkedTitle ?? linked });
+    return options;
+  };
+  const themeProposals = proposalOptions('learning_theme', draft.deliberation_id, original?.decision?.title);
+  const scheduleProposals = proposalOptions('schedule', draft.schedule_deliberation_id, original?.schedule_decision?.title);
+  const venueProposals = proposalOptions('venue', draft.venue_deliberation_id, original?.venue_decision?.title);
 
   return (
     <FormCard
@@ -144,12 +151,12 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
             {...field('title')}
           />
           <FormField label={t('mentoring.plan.theme')} hint={t('mentoring.plan.themeHint')} autoComplete="off" maxLength={MAX_SHORT} {...field('theme')} />
-          {proposalOptions.length > 0 ? (
+          {themeProposals.length > 0 ? (
             <SelectField
               label={t('mentoring.plan.proposal')}
               hint={t('mentoring.plan.proposalHint')}
               emptyLabel={t('mentoring.plan.noProposal')}
-              options={proposalOptions}
+              options={themeProposals}
               {...field('deliberation_id')}
             />
           ) : null}
@@ -237,6 +244,15 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
         </>
       )}
       <FormField label={t('mentoring.plan.venue')} hint={t('mentoring.plan.venueHint')} autoComplete="off" maxLength={MAX_SHORT} {...field('venue')} />
+      {!locked && venueProposals.length > 0 ? (
+        <SelectField
+          label={t('mentoring.plan.venueProposal')}
+          hint={t('mentoring.plan.venueProposalHint')}
+          emptyLabel={t('mentoring.plan.noProposal')}
+          options={venueProposals}
+          {...field('venue_deliberation_id')}
+        />
+      ) : null}
       <SelectField
         label={t('mentoring.plan.host')}
         emptyLabel={t('mentoring.plan.noHost')}
@@ -250,6 +266,15 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
         maxLength={MAX_SHORT}
         {...field('time_allocation')}
       />
+      {!locked && scheduleProposals.length > 0 ? (
+        <SelectField
+          label={t('mentoring.plan.scheduleProposal')}
+          hint={t('mentoring.plan.scheduleProposalHint')}
+          emptyLabel={t('mentoring.plan.noProposal')}
+          options={scheduleProposals}
+          {...field('schedule_deliberation_id')}
+        />
+      ) : null}
       <TextAreaField label={t('mentoring.plan.facilities')} hint={t('mentoring.plan.facilitiesHint')} maxLength={MAX_FACILITIES} {...field('facilities')} />
       <FormField label={t('mentoring.plan.plannedFrom')} type="date" {...field('planned_from')} />
       <FormField label={t('mentoring.plan.plannedTo')} type="date" {...field('planned_to')} />

@@ -129,6 +129,8 @@ describe('the learning tab', () => {
         mentor_member_id: 15,
         mentor_person_id: null,
         deliberation_id: null,
+        schedule_deliberation_id: null,
+        venue_deliberation_id: null,
         targets: [
           { competency_id: YEAST, level: 2 },
           { competency_id: CASSAVA, level: 3 },

@@ -13,7 +13,7 @@ import {
   getLearningOutcomes,
   listCycles,
   listGroupMembers,
-  listThemeProposals,
+  listPlanProposals,
   transitionCycle,
   updateCycle,
 } from '../api/cycles';
@@ -72,10 +72,11 @@ export function useSectorCompetencies(sector: string, enabled = true) {
   });
 }
 
-export function useThemeProposals(groupId: number, enabled = true) {
+/** The group's proposals on a cycle's theme, schedule and venue. */
+export function usePlanProposals(groupId: number, enabled = true) {
   return useQuery({
     queryKey: mentoringKeys.proposals(groupId),
-    queryFn: ({ signal }) => listThemeProposals(groupId, signal),
+    queryFn: ({ signal }) => listPlanProposals(groupId, signal),
     enabled,
   });
 }

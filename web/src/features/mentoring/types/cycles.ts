@@ -13,6 +13,8 @@ export type MentorOrigin = Schemas['MentorOrigin'];
 export const MENTOR_ORIGINS = valuesOf<MentorOrigin>()(['community', 'external']);
 
 export type Cycle = Schemas['Cycle'];
+/** Where a proposal choosing the theme, schedule or venue of a cycle stands. */
+export type CyclePlanDecision = Schemas['CyclePlanDecision'];
 export type CycleSummary = Schemas['CycleSummary'];
 export type CycleSummaryPage = Schemas['CycleSummaryPage'];
 export type CycleTarget = Schemas['CycleTarget'];
@@ -20,7 +22,6 @@ export type CycleMentee = Schemas['CycleMentee'];
 export type CycleSession = Cycle['sessions'][number];
 export type CycleEvaluation = Cycle['evaluations'][number];
 export type MissingEvaluation = Cycle['completion']['missing'][number];
-export type Decision = NonNullable<Cycle['decision']>;
 
 export type CycleInput = Schemas['CycleInput'];
 export type CyclePatch = Schemas['CyclePatch'];

@@ -25,6 +25,8 @@ describe('a cycle’s plan', () => {
       mentor_member_id: 15,
       mentor_person_id: null,
       deliberation_id: null,
+      schedule_deliberation_id: null,
+      venue_deliberation_id: null,
       targets: [{ competency_id: YEAST, level: 3 }],
       mentees: [{ member_id: 14 }],
       venue: null,

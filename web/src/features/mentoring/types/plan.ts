@@ -21,6 +21,10 @@ export interface PlanDraft {
   mentor_person_id: string;
   /** The theme proposal linked, '' for none. */
   deliberation_id: string;
+  /** The schedule proposal linked (its agreed option becomes the time allocation), '' for none. */
+  schedule_deliberation_id: string;
+  /** The venue proposal linked (its agreed option becomes the venue), '' for none. */
+  venue_deliberation_id: string;
   targets: PlanTarget[];
   mentees: number[];
   venue: string;
@@ -38,6 +42,8 @@ export type PlanField =
   | 'mentor_member_id'
   | 'mentor_person_id'
   | 'deliberation_id'
+  | 'schedule_deliberation_id'
+  | 'venue_deliberation_id'
   | 'targets'
   | 'mentees'
   | 'venue'
@@ -58,6 +64,8 @@ export const PLAN_FIELDS: readonly string[] = [
   'mentor_member_id',
   'mentor_person_id',
   'deliberation_id',
+  'schedule_deliberation_id',
+  'venue_deliberation_id',
   'targets',
   'targets_competency_id',
   'targets_level',
@@ -72,7 +80,18 @@ export const PLAN_FIELDS: readonly string[] = [
 ];
 
 /** The parts of the plan that stay once the cycle is under way. */
-export const LOCKED_ONCE_STARTED: readonly PlanField[] = ['title', 'theme', 'mentor_origin', 'mentor_member_id', 'mentor_person_id', 'deliberation_id', 'targets', 'mentees'];
+export const LOCKED_ONCE_STARTED: readonly PlanField[] = [
+  'title',
+  'theme',
+  'mentor_origin',
+  'mentor_member_id',
+  'mentor_person_id',
+  'deliberation_id',
+  'schedule_deliberation_id',
+  'venue_deliberation_id',
+  'targets',
+  'mentees',
+];
 
 /** The server's limits (docs/openapi.yaml, CycleFields). */
 export const MAX_SHORT = 200;
@@ -87,6 +106,8 @@ export function emptyPlanDraft(): PlanDraft {
     mentor_member_id: '',
     mentor_person_id: '',
     deliberation_id: '',
+    schedule_deliberation_id: '',
+    venue_deliberation_id: '',
     targets: [],
     mentees: [],
     venue: '',
@@ -109,6 +130,8 @@ export function draftFromCycle(cycle: Cycle): PlanDraft {
     mentor_member_id: idText(cycle.mentor_member_id),
     mentor_person_id: cycle.mentor_member_id === null ? String(cycle.mentor_person_id) : '',
     deliberation_id: idText(cycle.deliberation_id),
+    schedule_deliberation_id: idText(cycle.schedule_deliberation_id),
+    venue_deliberation_id: idText(cycle.venue_deliberation_id),
     targets: cycle.targets.map((target) => ({ competency_id: target.competency_id, level: target.level as Level })),
     mentees: cycle.mentees.map((mentee) => mentee.member_id),
     venue: text(cycle.venue),
@@ -196,6 +219,8 @@ export function validatePlan(draft: PlanDraft): Checked<PlanField, PlanBody> {
       mentor_origin: draft.origin,
       ...mentor,
       deliberation_id: draft.deliberation_id === '' ? null : Number(draft.deliberation_id),
+      schedule_deliberation_id: draft.schedule_deliberation_id === '' ? null : Number(draft.schedule_deliberation_id),
+      venue_deliberation_id: draft.venue_deliberation_id === '' ? null : Number(draft.venue_deliberation_id),
       targets: draft.targets.map((t) => ({ competency_id: t.competency_id, level: t.level })),
       mentees: draft.mentees.map((member_id) => ({ member_id })),
       venue: orNull(draft.venue),
@@ -222,6 +247,12 @@ export function planPatch(original: Cycle, input: PlanBody): CyclePatch {
     if (input.title !== undefined && input.title !== original.title) patch.title = input.title;
     if (input.theme !== undefined && input.theme !== original.theme) patch.theme = input.theme;
     if (input.deliberation_id !== undefined && input.deliberation_id !== original.deliberation_id) patch.deliberation_id = input.deliberation_id;
+    if (input.schedule_deliberation_id !== undefined && input.schedule_deliberation_id !== original.schedule_deliberation_id) {
+      patch.schedule_deliberation_id = input.schedule_deliberation_id;
+    }
+    if (input.venue_deliberation_id !== undefined && input.venue_deliberation_id !== original.venue_deliberation_id) {
+      patch.venue_deliberation_id = input.venue_deliberation_id;
+    }
     const mentorChanged =
       input.mentor_origin !== original.mentor_origin ||
       (input.mentor_member_id ?? null) !== original.mentor_member_id ||
