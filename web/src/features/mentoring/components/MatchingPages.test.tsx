@@ -67,15 +67,18 @@ const GROUPS = [
 ];
 
 let answers: MatchingRunView[];
+/** Which of `answers` the server gives now: the test moves the run on once it has read a state. */
+let step: number;
 let publishAnswer: () => Response;
 let fetchMock: ReturnType<typeof routeFetch>;
 
 beforeEach(() => {
   api.setCsrfToken('csrf-1');
   answers = [];
+  step = 0;
   publishAnswer = () => jsonResponse(view({ status: 'published', published_at: '2026-12-02T04:00:00Z', result: RESULT, total_score: 175 }));
   fetchMock = routeFetch({
-    'GET /api/v1/matching/runs/9': () => jsonResponse(answers.length > 1 ? answers.shift() : answers[0]),
+    'GET /api/v1/matching/runs/9': () => jsonResponse(answers[Math.min(step, answers.length - 1)]),
     'POST /api/v1/matching/runs/9/publish': () => publishAnswer(),
     'GET /api/v1/groups/1': () => jsonResponse(GROUPS[0]),
     'GET /api/v1/groups/2': () => jsonResponse(GROUPS[1]),
@@ -101,8 +104,10 @@ describe('MatchingRunPage', () => {
     ];
     renderRun();
     expect(await screen.findByText(/Menunggu giliran diproses/)).toBeInTheDocument();
+    step = 1;
     expect(await screen.findByText(/Menilai kecocokan setiap mentee dengan para mentor: 2 dari 4 mentee/)).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Kemajuan pencocokan' })).toHaveAttribute('aria-valuenow', '25');
+    step = 2;
 
     const pairs = await screen.findAllByTestId('pair');
     expect(pairs).toHaveLength(2);
