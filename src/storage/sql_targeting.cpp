@@ -161,6 +161,20 @@ std::string CandidatesFrom(const CandidateFilter& filter, Params& params, Plan p
   return " FROM (" + FactsSql(filter.kind, base, plan) + ") c" + where;
 }
 
+// Whether enterprises counted `counted` (capped) are ranked by walking the kept scores: when they
+// are many, or when they lie anywhere in a province or wider. Walking stops at the page, after
+// about limit ÷ density scores; sorting reads every enterprise of the regions first, cheaper only
+// when the regions are narrow (a regency, a district, a village) and hold few candidates. A rare
+// filter over a province (zakat recipients of one sector: 2,047 of 1,000,000) took 0.57 s sorted
+// and 0.04 s walked on SQLite.
+bool WalkRanks(const CandidateFilter& filter, long long counted) {
+  if (filter.kind != RecipientKind::kEnterprise) return false;
+  if (counted >= kCandidatesCounted) return true;
+  auto regions = CandidateRegions(filter);
+  return !regions || std::any_of(regions->begin(), regions->end(),
+                                 [](const std::string& code) { return code.size() <= 2; });
+}
+
 // One row of the candidate columns (FactsSql's then the score).
 struct CandidateVars {
   long long id = 0, count = 0, value = 0, providers = 0, score = 0;
@@ -309,8 +323,7 @@ core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const Can
     result.total_capped = total > cap;
     if (total <= page.offset) return result;
     Params params;
-    const bool walk = filter.kind == RecipientKind::kEnterprise && total >= kCandidatesCounted;
-    const std::string from = CandidatesFrom(filter, params, walk ? Plan::kWalk : Plan::kSort);
+    const std::string from = CandidatesFrom(filter, params, WalkRanks(filter, total) ? Plan::kWalk : Plan::kSort);
     CandidateVars vars;
     Query query(sql_);
     vars.Bind(query);
@@ -385,8 +398,8 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
       count.Run("SELECT COUNT(*)" + counted);
     }
     Params params;
-    const bool walk = round.kind == RecipientKind::kEnterprise && candidates >= kCandidatesCounted;
-    const std::string from = CandidatesFrom(filter, params, walk ? Plan::kWalk : Plan::kSort);
+    const std::string from =
+        CandidatesFrom(filter, params, WalkRanks(filter, candidates) ? Plan::kWalk : Plan::kSort);
     long long id = 0, programme = round.programme_id;
     int year = round.scored_year;
     std::string kind(ToString(round.kind)), status(ToString(round.status)), opens = round.opens_on.ToString(),

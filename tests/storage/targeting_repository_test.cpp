@@ -208,7 +208,7 @@ TEST_P(TargetingRepository, TheKeptNeedScoresFollowEveryWriteThatMovesThemAndThe
 
 // More candidates than are counted: the first page says the total is capped and ranks as the kept
 // scores do (walking need_scores_rank); a page far enough on counts the rest exactly; a short list
-// (the small businesses alone) ranks the same way, sorted instead of walked.
+// (the small businesses alone) ranks the same way, walked anywhere and sorted within a regency.
 TEST_P(TargetingRepository, ALongListIsCountedToTheCapAndRankedAsAShortOneIs) {
   constexpr std::int64_t kMany = domain::programmes::kCandidatesCounted + 50;
   const std::int64_t owner = InsertPerson("Pemilik banyak usaha");
@@ -257,6 +257,8 @@ TEST_P(TargetingRepository, ALongListIsCountedToTheCapAndRankedAsAShortOneIs) {
   ASSERT_EQ(far.items.size(), 50U);
   expect_ranked(far, "");
 
+  // Fewer than are counted: anywhere they are walked for (their regions unbounded), within a
+  // regency sorted; both rank as the kept scores do.
   CandidateFilter small = filter;
   small.criteria.scales = {domain::registry::Scale::kSmall};
   auto few = list(small, {50, 20});
@@ -264,6 +266,11 @@ TEST_P(TargetingRepository, ALongListIsCountedToTheCapAndRankedAsAShortOneIs) {
   EXPECT_FALSE(few.total_capped);
   ASSERT_EQ(few.items.size(), 50U);
   expect_ranked(few, "small");
+  small.criteria.region_codes = {"35.07"};
+  auto near = list(small, {50, 20});
+  EXPECT_EQ(near.total, kMany / 3);
+  ASSERT_EQ(near.items.size(), 50U);
+  expect_ranked(near, "small");
 }
 
 }  // namespace
