@@ -521,6 +521,8 @@ export const adminEn: AdminTranslation = {
       outcome: 'Outcome',
       decided_on: 'Decided on',
       deliberation_id: 'Deliberation number',
+      schedule_deliberation_id: 'Schedule deliberation number',
+      venue_deliberation_id: 'Venue deliberation number',
       reverses_id: 'Corrects entry number',
       monthly_fee: 'Monthly fee',
       value: 'Value',

@@ -525,6 +525,8 @@ export const adminId = {
       outcome: 'Hasil',
       decided_on: 'Tanggal keputusan',
       deliberation_id: 'Nomor musyawarah',
+      schedule_deliberation_id: 'Nomor musyawarah waktu',
+      venue_deliberation_id: 'Nomor musyawarah tempat',
       reverses_id: 'Mengoreksi catatan nomor',
       monthly_fee: 'Iuran bulanan',
       value: 'Nilai',
