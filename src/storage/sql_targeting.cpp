@@ -42,10 +42,12 @@ std::string FactsSql(RecipientKind kind, const std::string& where, Plan plan = P
         household("poor") + " AS poor, " + household("zakat_recipient") +
         " AS zakat_recipient, CAST(NULL AS INTEGER) AS homogeneous, " + received;
     if (plan != Plan::kCount) {
+      // (PostgreSQL takes no ON after CROSS JOIN: the walk's join condition goes in the WHERE.)
       const std::string joined = plan == Plan::kWalk ? "need_scores n CROSS JOIN enterprises e"
                                                      : "enterprises e JOIN need_scores n ON n.enterprise_id = e.id";
+      const std::string joined_where = plan == Plan::kWalk ? "e.id = n.enterprise_id AND " + where : where;
       return "SELECT n.enterprise_id AS id, " + facts + ", n.score AS kept_score FROM " + joined +
-             " LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE e.id = n.enterprise_id AND " + where;
+             " LEFT JOIN assistance_received r ON r.enterprise_id = e.id WHERE " + joined_where;
     }
     return "SELECT e.id AS id, " + facts + " FROM enterprises e LEFT JOIN assistance_received r ON r.enterprise_id = e.id "
            "WHERE " + where;
