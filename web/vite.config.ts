@@ -13,6 +13,28 @@ export default defineConfig({
     assetsDir: 'assets',
     emptyOutDir: true,
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // Every page needs the framework (vendor) and the app's own shared parts (ui: components,
+        // lib and the Indonesian texts): each travels as one chunk, so that a first visit does not
+        // make forty requests for pieces of a kilobyte that each compress alone. Pages load lazily
+        // on top of them; English, the charts and each area's own texts stay in their own chunks.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              priority: 2,
+            },
+            {
+              name: 'ui',
+              test: /[\\/]src[\\/](components[\\/]|lib[\\/](?!i18n[\\/])|lib[\\/]i18n[\\/](id|index)\.ts)/,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

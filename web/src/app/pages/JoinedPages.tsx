@@ -8,17 +8,32 @@ import { useAuth } from '../../features/auth/hooks/use-auth';
 import { groupKeys } from '../../features/groups/api/keys';
 import type { HelpSectionProps } from '../../features/groups/components/GroupWorkspace';
 import type { Section } from '../../features/groups/types/paths';
-import { ImportJobPage } from '../../features/imports/components/ImportJobPage';
-import { ImportPage } from '../../features/imports/components/ImportPage';
 import { RegionPicker } from '../../features/regions/components/RegionPicker';
-import { EnterpriseDetail } from '../../features/registry/components/EnterpriseDetail';
-import { EnterpriseForm } from '../../features/registry/components/EnterpriseForm';
-import { RegistryPage } from '../../features/registry/components/RegistryPage';
-import { RenewalWorklist } from '../../features/registry/components/RenewalWorklist';
-import { StakeholdersPage } from '../../features/stakeholders/components/StakeholdersPage';
 import { can } from '../../lib/permissions';
 import { HomeArea } from '../home-area';
 import { LearningSection } from './MentoringPages';
+
+// The registry, stakeholder and import pages are an office's too: they load when first opened, so
+// that a group leader's phone, which lands in the group workspace, never downloads them.
+const RegistryPage = lazy(() =>
+  import('../../features/registry/components/RegistryPage').then((m) => ({ default: m.RegistryPage })),
+);
+const EnterpriseDetail = lazy(() =>
+  import('../../features/registry/components/EnterpriseDetail').then((m) => ({ default: m.EnterpriseDetail })),
+);
+const EnterpriseForm = lazy(() =>
+  import('../../features/registry/components/EnterpriseForm').then((m) => ({ default: m.EnterpriseForm })),
+);
+const RenewalWorklist = lazy(() =>
+  import('../../features/registry/components/RenewalWorklist').then((m) => ({ default: m.RenewalWorklist })),
+);
+const StakeholdersPage = lazy(() =>
+  import('../../features/stakeholders/components/StakeholdersPage').then((m) => ({ default: m.StakeholdersPage })),
+);
+const ImportPage = lazy(() => import('../../features/imports/components/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ImportJobPage = lazy(() =>
+  import('../../features/imports/components/ImportJobPage').then((m) => ({ default: m.ImportJobPage })),
+);
 
 // The group workspace loads when first opened: offices that never open it do not download it,
 // and a group leader's phone gets the rest of the app sooner.
@@ -62,19 +77,29 @@ export function RegistryListRoute({ view }: { view: 'list' | 'areas' }) {
   const { user } = useAuth();
   return user ? (
     <HomeArea param="region">
-      <RegistryPage role={user.role} view={view} RegionPicker={RegionPicker} />
+      <Suspense fallback={<LoadingScreen />}>
+        <RegistryPage role={user.role} view={view} RegionPicker={RegionPicker} />
+      </Suspense>
     </HomeArea>
   ) : null;
 }
 
 export function EnterpriseDetailRoute() {
   const { user } = useAuth();
-  return user ? <EnterpriseDetail role={user.role} /> : null;
+  return user ? (
+    <Suspense fallback={<LoadingScreen />}>
+      <EnterpriseDetail role={user.role} />
+    </Suspense>
+  ) : null;
 }
 
 export function EnterpriseFormRoute({ mode }: { mode: 'create' | 'edit' }) {
   const { user } = useAuth();
-  return user ? <EnterpriseForm role={user.role} mode={mode} RegionPicker={RegionPicker} /> : null;
+  return user ? (
+    <Suspense fallback={<LoadingScreen />}>
+      <EnterpriseForm role={user.role} mode={mode} RegionPicker={RegionPicker} />
+    </Suspense>
+  ) : null;
 }
 
 export function PeopleRoute() {
@@ -105,22 +130,36 @@ export function PersonRoute({ mode }: { mode: 'view' | 'edit' }) {
 export function RenewalRoute() {
   return (
     <HomeArea param="village">
-      <RenewalWorklist RegionPicker={RegionPicker} />
+      <Suspense fallback={<LoadingScreen />}>
+        <RenewalWorklist RegionPicker={RegionPicker} />
+      </Suspense>
     </HomeArea>
   );
 }
 
 export function StakeholdersRoute() {
   const { user } = useAuth();
-  return user ? <StakeholdersPage role={user.role} RegionPicker={RegionPicker} /> : null;
+  return user ? (
+    <Suspense fallback={<LoadingScreen />}>
+      <StakeholdersPage role={user.role} RegionPicker={RegionPicker} />
+    </Suspense>
+  ) : null;
 }
 
 export function ImportsRoute() {
-  return <ImportPage />;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <ImportPage />
+    </Suspense>
+  );
 }
 
 export function ImportJobRoute() {
-  return <ImportJobPage />;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <ImportJobPage />
+    </Suspense>
+  );
 }
 
 /** A group's own accounts (leader, secretary, member) reach one group: they land in its workspace. */
