@@ -216,6 +216,13 @@ std::optional<std::vector<BodyReader>> BodyReader::Objects(
   return items;
 }
 
+bool BodyReader::HoldsObjects(const std::string& name) const {
+  const auto* value = object_.if_contains(name);
+  if (!value || !value->is_array()) return false;
+  const auto& array = value->as_array();
+  return std::any_of(array.begin(), array.end(), [](const json::value& item) { return item.is_object(); });
+}
+
 core::Status BodyReader::Finish() {
   if (errors_->empty()) return core::OkStatus();
   return core::Error::Invalid(*errors_);

@@ -38,6 +38,8 @@ class BodyReader {
   std::optional<bool> Bool(const std::string& name, bool required);
   bool Has(const std::string& name) const { return object_.contains(name); }
   bool IsNull(const std::string& name) const;
+  // Whether `name` is an array holding an object (a list given in its long form).
+  bool HoldsObjects(const std::string& name) const;
   // A nested object, or nothing (with an error recorded when it has the wrong type).
   std::optional<BodyReader> Object(const std::string& name, bool required,
                                    std::span<const std::string_view> allowed);

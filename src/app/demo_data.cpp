@@ -885,13 +885,15 @@ core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::i
   history.At(history.On(planned, 10));
   // The theme, then where to learn it, each put to the group and chosen by vote (one in five for
   // the second option).
-  auto agreed = [&](const char* title, const char* description, const char* topic,
-                    std::vector<std::string> options) -> core::Result<std::int64_t> {
+  auto agreed = [&](const char* title, const char* description, const char* topic, std::vector<std::string> options,
+                    std::vector<std::vector<domain::mentoring::TargetInput>> targets = {})
+      -> core::Result<std::int64_t> {
     groups::DeliberationInput proposal;
     proposal.title = Text(title);
     proposal.description = Text(description);
     proposal.topic = Text(topic);
     proposal.options = std::move(options);
+    proposal.option_targets = std::move(targets);
     GOTONG_ASSIGN_OR_RETURN(auto created, runtime.deliberations->CreateDeliberation(system, id, proposal));
     for (std::size_t i = 0; i < members.size(); ++i) {
       groups::VoteInput vote;
@@ -902,14 +904,17 @@ core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::i
     GOTONG_RETURN_IF_ERROR(runtime.deliberations->Decide(system, id, created.deliberation.id, {}));
     return created.deliberation.id;
   };
+  GOTONG_ASSIGN_OR_RETURN(auto ecotik, CompetencyCoded(runtime, "batik.ecotik"));
+  GOTONG_ASSIGN_OR_RETURN(auto mondeng, CompetencyCoded(runtime, "batik.mondeng"));
+  GOTONG_ASSIGN_OR_RETURN(auto colouring, CompetencyCoded(runtime, "batik.pewarnaan"));
+  // Each theme names what the members would learn with it: the agreed one's become the targets.
   GOTONG_ASSIGN_OR_RETURN(auto theme, agreed("Tema belajar berikutnya",
                                              "Usulan anggota: ecotik sedang dicari pasar; jumputan lebih mudah.",
-                                             "learning_theme", {"Ecotik", "Jumputan"}));
+                                             "learning_theme", {"Ecotik", "Jumputan"},
+                                             {{{ecotik, 2}, {mondeng, 2}}, {{colouring, 2}}}));
   GOTONG_ASSIGN_OR_RETURN(auto venue, agreed("Tempat belajar ecotik",
                                              "Mondeng butuh halaman luas untuk memukul daun di kain panjang.",
                                              "venue", {"Rumah Bu AD: halaman luas untuk mondeng", "Balai RW"}));
-  GOTONG_ASSIGN_OR_RETURN(auto ecotik, CompetencyCoded(runtime, "batik.ecotik"));
-  GOTONG_ASSIGN_OR_RETURN(auto mondeng, CompetencyCoded(runtime, "batik.mondeng"));
   DemoCycle cycle;
   cycle.title = "Belajar bersama semester ini";
   cycle.theme_proposal = theme;
@@ -919,7 +924,7 @@ core::Status LoadCitraGendhisLearning(Runtime& runtime, History& history, std::i
   cycle.host = members[0];
   cycle.time_allocation = "Sabtu, pukul 13.00-16.00, tiga kali";
   cycle.facilities = "Daun jati dan jarak, kain mori, palu kayu, dandang, tawas";
-  cycle.targets = {ecotik, mondeng};
+  cycle.targets = {ecotik, mondeng};  // as the agreed theme names them, for the evaluations below
   cycle.mentees = {members[1], members[2], members[6], members[8], members[9]};  // DW, KU, SA, AV, SR
   cycle.sessions = {{history.On(history.Back(4), 17), "Menata daun jati di kain mori, menggulung, mengukus"},
                     {history.On(history.Back(3), 17), "Mondeng: memukul daun dengan palu sampai warnanya keluar"},

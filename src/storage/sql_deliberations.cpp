@@ -149,6 +149,15 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
                 "VALUES (:d, :p, :l) RETURNING id");
       option.id = option_id;
       option.votes = 0;
+      int target_position = 0;
+      for (const auto& target : option.targets) {
+        long long competency = target.competency_id;
+        int level = target.level;
+        ++target_position;
+        sql_ << "INSERT INTO deliberation_option_targets (option_id, competency_id, level, position) "
+                "VALUES (:o, :c, :l, :p)",
+            soci::use(option_id), soci::use(competency), soci::use(level), soci::use(target_position);
+      }
     }
     return saved;
   });
@@ -194,10 +203,33 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
   Query query(sql_);
   query.Into(deliberation_id).Into(option_id).Into(label).Into(votes);
   params.BindTo(query);
+  std::map<std::int64_t, DeliberationOption*> options;
   if (query.Run(sql)) {
     do {
-      by_id.at(deliberation_id)->options.push_back({option_id, label, votes});
+      auto& list = by_id.at(deliberation_id)->options;
+      list.push_back({option_id, label, votes, {}});
     } while (query.Next());
+  }
+  for (auto& d : deliberations) {
+    for (auto& option : d.options) options[option.id] = &option;
+  }
+  // What a learning theme's options name (other topics' options name nothing).
+  Params target_params;
+  std::string targets_sql =
+      "SELECT t.option_id, t.competency_id, t.level, c.code, c.name FROM deliberation_option_targets t "
+      "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c ON c.id = t.competency_id "
+      "WHERE o.deliberation_id IN " +
+      IdList(target_params, ids) + " ORDER BY t.option_id, t.position";
+  long long target_option = 0, competency = 0;
+  int level = 0;
+  std::string code, name;
+  Query targets(sql_);
+  targets.Into(target_option).Into(competency).Into(level).Into(code).Into(name);
+  target_params.BindTo(targets);
+  if (targets.Run(targets_sql)) {
+    do {
+      options.at(target_option)->targets.push_back({competency, level, code, name});
+    } while (targets.Next());
   }
   return core::OkStatus();
 }

@@ -245,6 +245,102 @@ TEST_P(Cycles, TheGroupChoosesTheTimeAndThePlaceByProposalsWhoseAgreedOptionsThe
                             "schedule_deliberation_id", "not_allowed"));
 }
 
+// Seed 000: the group chooses by deliberation what it will learn along with the theme. Each option
+// of the theme's proposal names its competencies; the agreed option's become the cycle's targets
+// when it starts, in place of the ones the planner wrote.
+TEST_P(Cycles, TheAgreedThemesCompetenciesBecomeTheCyclesTargetsWhenItStarts) {
+  std::int64_t packaging = CompetencyId("tape.kemasan");
+  std::int64_t pricing = CompetencyId("usaha.harga");
+  std::int64_t cycle = CreateCycle(PlannedCycle());  // the planner wrote yeast and cassava
+  json::array options{
+      json::object{{"label", "Tape kemasan daun untuk oleh-oleh"},
+                   {"targets", json::array{json::object{{"competency_id", packaging}, {"level", 3}},
+                                           json::object{{"competency_id", pricing}}}}},
+      json::object{{"label", "Ragi sendiri"}, {"targets", json::array{json::object{{"competency_id", yeast_}}}}}};
+  Reply proposed = Post("/api/v1/groups/1/deliberations",
+                        {{"title", "Tema belajar"}, {"topic", "learning_theme"}, {"options", options}}, leader_login_);
+  ASSERT_EQ(proposed.status(), 201) << proposed;
+  const auto& first = proposed.body.at("options").as_array().at(0);
+  ASSERT_EQ(first.at("targets").as_array().size(), 2u) << proposed;
+  EXPECT_EQ(first.at("targets").as_array()[0].at("code"), "tape.kemasan");
+  EXPECT_EQ(first.at("targets").as_array()[0].at("level"), 3);
+  EXPECT_EQ(first.at("targets").as_array()[1].at("level"), 2);  // the default level
+  std::int64_t theme = proposed.body.at("id").as_int64();
+  // Members read what each option would have them learn.
+  Reply read = Get("/api/v1/groups/1/deliberations/" + std::to_string(theme), &member_login_);
+  ASSERT_EQ(read.status(), 200) << read;
+  EXPECT_EQ(read.body.at("options").as_array().at(1).at("targets").as_array().at(0).at("competency_id"), yeast_);
+  // Plain labels name nothing.
+  std::int64_t plain = Proposal({{"title", "Waktu"}, {"topic", "schedule"}, {"options", json::array{"Sabtu"}}},
+                                leader_login_);
+  EXPECT_TRUE(Get("/api/v1/groups/1/deliberations/" + std::to_string(plain), &admin_)
+                  .body.at("options").as_array().at(0).at("targets").as_array().empty());
+
+  Reply linked = Patch(CyclePath(cycle), {{"deliberation_id", theme}}, leader_login_);
+  ASSERT_EQ(linked.status(), 200) << linked;
+  EXPECT_TRUE(linked.body.at("decision").at("agreed_targets").as_array().empty());  // nothing agreed yet
+  std::int64_t leaf = OptionId(theme, 0, leader_login_);
+  for (auto member : {leader_, secretary_, treasurer_, other_}) {
+    ASSERT_EQ(Vote(theme, {{"member_id", member}, {"option_id", leaf}}, leader_login_).status(), 201);
+  }
+  ASSERT_EQ(Post("/api/v1/groups/1/deliberations/" + std::to_string(theme) + "/decide", {}, leader_login_).status(),
+            200);
+  Reply agreed = Get(CyclePath(cycle), &member_login_);
+  ASSERT_EQ(agreed.body.at("decision").at("agreed_targets").as_array().size(), 2u) << agreed;
+  EXPECT_EQ(agreed.body.at("targets").as_array().at(0).at("code"), "tape.ragi");  // the plan's, until it starts
+
+  Reply started = Transition(cycle, "implementation");
+  ASSERT_EQ(started.status(), 200) << started;
+  EXPECT_EQ(started.body.at("theme"), "Tape kemasan daun untuk oleh-oleh");
+  const auto& targets = started.body.at("targets").as_array();
+  ASSERT_EQ(targets.size(), 2u) << started;
+  EXPECT_EQ(targets[0].at("competency_id"), packaging);
+  EXPECT_EQ(targets[0].at("level"), 3);
+  EXPECT_EQ(targets[1].at("competency_id"), pricing);
+  EXPECT_EQ(started.body.at("completion").at("targets"), 4);  // 2 mentees × the 2 agreed competencies
+  // Stored, not only answered: the cycle read again, and evaluations name the agreed competencies.
+  EXPECT_EQ(Get(CyclePath(cycle), &admin_).body.at("targets").as_array().at(0).at("competency_id"), packaging);
+  EXPECT_TRUE(HasFieldError(Evaluate(cycle, member_, yeast_, true, {{"on_request", true}}), "competency_id",
+                            "not_target"));
+  EXPECT_EQ(Evaluate(cycle, member_, packaging, true, {{"on_request", true}, {"level", 3}}).status(), 201);
+}
+
+TEST_P(Cycles, WrongTargetsOnAProposalsOptionsAreRefusedByFieldAndNoProposalIsWritten) {
+  std::int64_t packaging = CompetencyId("tape.kemasan");
+  auto propose = [&](const std::string& topic, const json::array& targets) {
+    json::array options{json::object{{"label", "Tape daun"}, {"targets", targets}},
+                        json::object{{"label", "Ragi"}}};
+    return Post("/api/v1/groups/1/deliberations", {{"title", "Tema"}, {"topic", topic}, {"options", options}},
+                leader_login_);
+  };
+  auto one = [](const json::object& target) { return json::array{target}; };
+  EXPECT_TRUE(HasFieldError(propose("venue", one({{"competency_id", packaging}})), "options", "targets_not_allowed"));
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", one({{"competency_id", 99999}})),
+                            "options[0].targets[0].competency_id", "not_found"));
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", one({{"level", 2}})), "options[0].targets[0].competency_id",
+                            "required"));
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", one({{"competency_id", packaging}, {"level", 4}})),
+                            "options[0].targets[0].level", "out_of_range"));
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", json::array{json::object{{"competency_id", packaging}},
+                                                                  json::object{{"competency_id", packaging}}}),
+                            "options[0].targets[1].competency_id", "duplicate"));
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", one({{"competency_id", "kemasan"}})),
+                            "options[0].targets[0].competency_id", "wrong_type"));
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", one({{"competency_id", packaging}, {"why", "x"}})),
+                            "options[0].targets[0].why", "unknown_field"));
+  Reply unlabelled = Post("/api/v1/groups/1/deliberations",
+                          {{"title", "Tema"}, {"topic", "learning_theme"}, {"options", json::array{json::object{}}}},
+                          leader_login_);
+  EXPECT_TRUE(HasFieldError(unlabelled, "options[0]", "required")) << unlabelled;
+  ASSERT_EQ(Write("PATCH", "/api/v1/competencies/" + std::to_string(packaging), json::object{{"retired", true}}, &admin_)
+                .status(),
+            200);
+  EXPECT_TRUE(HasFieldError(propose("learning_theme", one({{"competency_id", packaging}})),
+                            "options[0].targets[0].competency_id", "retired"));
+  EXPECT_EQ(Get("/api/v1/groups/1/deliberations", &admin_).body.at("total"), 0);
+  EXPECT_EQ(*test_database().QueryInt("SELECT COUNT(*) FROM deliberation_option_targets"), 0);
+}
+
 TEST_P(Cycles, TheGroupChoosesTheThemeByVoteThenLearnsByDoingAndClosesWithEveryMenteeEvaluated) {
   std::int64_t cycle = CreateCycle(PlannedCycle());
   Reply planned = Get(CyclePath(cycle), &member_login_);

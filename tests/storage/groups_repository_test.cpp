@@ -892,7 +892,7 @@ class DeliberationRepository : public TwoGroupsTest {
     d.title = title;
     d.topic = Topic::kPrice;
     d.method = DecisionMethod::kVote;
-    for (auto& label : labels) d.options.push_back({0, std::move(label), 0});
+    for (auto& label : labels) d.options.push_back({0, std::move(label), 0, {}});
     d.created_at = T("2026-02-01T09:00:00Z");
     d.updated_at = T("2026-02-01T09:00:00Z");
     return d;
@@ -994,6 +994,52 @@ TEST_P(DeliberationRepository, UncommittedDeliberationLeavesNoOptionsBehind) {
   ASSERT_TRUE(unit);
   EXPECT_ERROR_CODE(unit->Deliberations().Find(group_, id), ErrorCode::kNotFound);
   EXPECT_EQ(*test_database().QueryInt("SELECT COUNT(*) FROM deliberation_options"), 0);
+}
+
+TEST_P(DeliberationRepository, AThemesOptionsKeepTheTargetsTheyNameInOrderAndEveryReadLoadsThem) {
+  std::int64_t ecotik = *test_database().QueryInt("SELECT id FROM competencies WHERE code = 'batik.ecotik'");
+  std::int64_t mondeng = *test_database().QueryInt("SELECT id FROM competencies WHERE code = 'batik.mondeng'");
+  std::int64_t colouring = *test_database().QueryInt("SELECT id FROM competencies WHERE code = 'batik.pewarnaan'");
+  Deliberation d = SampleDeliberation("Tema belajar", {"Ecotik", "Jumputan", "Bebas"});
+  d.topic = Topic::kLearningTheme;
+  d.options[0].targets = {{mondeng, 3, "", ""}, {ecotik, 2, "", ""}};  // mondeng first, as named
+  d.options[1].targets = {{colouring, 1, "", ""}};
+  Deliberation saved = Insert(d);
+  ASSERT_GT(saved.id, 0);
+
+  auto check = [&](const Deliberation& found) {
+    ASSERT_EQ(found.options.size(), 3u);
+    ASSERT_EQ(found.options[0].targets.size(), 2u);
+    EXPECT_EQ(found.options[0].targets[0].competency_id, mondeng);
+    EXPECT_EQ(found.options[0].targets[0].level, 3);
+    EXPECT_EQ(found.options[0].targets[0].code, "batik.mondeng");
+    EXPECT_FALSE(found.options[0].targets[0].name.empty());
+    EXPECT_EQ(found.options[0].targets[1].competency_id, ecotik);
+    ASSERT_EQ(found.options[1].targets.size(), 1u);
+    EXPECT_EQ(found.options[1].targets[0].level, 1);
+    EXPECT_TRUE(found.options[2].targets.empty());
+  };
+  check(Find(saved.id));
+  Insert(SampleDeliberation("Harga", {"A"}));  // another proposal's options name nothing
+  auto unit = Begin(Access::kRead);
+  ASSERT_TRUE(unit);
+  ASSERT_OK_AND_ASSIGN(auto page, unit->Deliberations().List(group_, {}));
+  ASSERT_EQ(page.items.size(), 2u);
+  check(page.items[1]);
+  EXPECT_TRUE(page.items[0].options[0].targets.empty());
+}
+
+TEST_P(DeliberationRepository, ATargetNamingNoCompetencyIsRefusedAndLeavesNoProposalBehind) {
+  Deliberation d = SampleDeliberation("Tema belajar", {"Ecotik"});
+  d.topic = Topic::kLearningTheme;
+  d.options[0].targets = {{987654, 2, "", ""}};
+  {
+    auto unit = Begin(Access::kWrite);
+    ASSERT_TRUE(unit);
+    EXPECT_FALSE(unit->Deliberations().Insert(d).ok());
+  }
+  EXPECT_EQ(*test_database().QueryInt("SELECT COUNT(*) FROM deliberations"), 0);
+  EXPECT_EQ(*test_database().QueryInt("SELECT COUNT(*) FROM deliberation_option_targets"), 0);
 }
 
 TEST_P(DeliberationRepository, VotesAreCountedPerOptionAndAgainst) {

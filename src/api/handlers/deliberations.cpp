@@ -24,7 +24,13 @@ json::value DeliberationJson(const groups::Deliberation& d) {
   json::array options;
   std::int64_t cast = d.votes_against;
   for (const auto& option : d.options) {
-    options.push_back(json::object{{"id", option.id}, {"label", option.label}, {"votes", option.votes}});
+    json::array targets;
+    for (const auto& t : option.targets) {
+      targets.push_back(json::object{{"competency_id", t.competency_id}, {"code", t.code}, {"name", t.name},
+                                     {"level", t.level}});
+    }
+    options.push_back(json::object{
+        {"id", option.id}, {"label", option.label}, {"votes", option.votes}, {"targets", std::move(targets)}});
     cast += option.votes;
   }
   return json::object{
@@ -78,8 +84,26 @@ json::value DeliberationViewJson(const groups::DeliberationView& view) {
   return value;
 }
 
+// The options: labels, or objects {label, targets} when a learning theme's options each name the
+// competencies the group would learn ("options[1].targets[0].level").
 void ReadOptions(BodyReader& body, groups::DeliberationInput& input) {
-  input.options = body.Strings("options", false, 12);
+  if (!body.HoldsObjects("options")) {
+    input.options = body.Strings("options", false, 12);
+    return;
+  }
+  auto options = body.Objects("options", false, 12, {"label", "targets"});
+  if (!options) return;
+  std::vector<std::string> labels;
+  std::vector<std::vector<domain::mentoring::TargetInput>> targets;
+  for (auto& option : *options) {
+    labels.push_back(option.String("label", false).value_or(""));
+    auto& named = targets.emplace_back();
+    if (auto lines = option.Objects("targets", false, domain::mentoring::kMaxTargets, {"competency_id", "level"})) {
+      for (auto& line : *lines) named.push_back({line.Int("competency_id", false), line.Int("level", false)});
+    }
+  }
+  input.options = std::move(labels);
+  input.option_targets = std::move(targets);
 }
 
 using ChangeIn = groups::ChangeInput;

@@ -48,13 +48,18 @@ json::value MentorshipJson(const mentoring::Mentorship& m) {
                       {"updated_at", core::FormatInstant(m.updated_at)}};
 }
 
+json::array TargetsJson(const std::vector<mentoring::CycleTarget>& targets) {
+  json::array items;
+  for (const auto& t : targets) {
+    items.push_back(json::object{{"competency_id", t.competency_id}, {"code", t.code}, {"name", t.name},
+                                 {"level", t.level}});
+  }
+  return items;
+}
+
 // A cycle's own fields, its plan and its mentor, as the list and the record both give them.
 json::object CycleJson(const mentoring::LearningCycle& c) {
-  json::array targets, mentees;
-  for (const auto& t : c.targets) {
-    targets.push_back(json::object{{"competency_id", t.competency_id}, {"code", t.code}, {"name", t.name},
-                                   {"level", t.level}});
-  }
+  json::array targets = TargetsJson(c.targets), mentees;
   for (const auto& m : c.mentees) mentees.push_back(json::object{{"member_id", m.member_id}, {"name", m.person_name}});
   auto next = mentoring::NextStatus(c.status);
   return json::object{{"id", c.id},
@@ -97,7 +102,7 @@ json::value PlanDecisionJson(const std::optional<mentoring::PlanDecision>& decis
   const auto& d = *decision;
   return json::object{{"deliberation_id", d.deliberation_id}, {"title", d.title}, {"decided", d.decided},
                       {"outcome", d.outcome ? json::value(domain::groups::ToString(*d.outcome)) : json::value(nullptr)},
-                      {"agreed_option", Nullable(d.agreed_option)}};
+                      {"agreed_option", Nullable(d.agreed_option)}, {"agreed_targets", TargetsJson(d.agreed_targets)}};
 }
 
 json::value CycleViewJson(const mentoring::CycleView& view) {

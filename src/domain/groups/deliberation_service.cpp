@@ -128,6 +128,30 @@ audit::Snapshot SnapshotOf(const Vote& vote) {
           {"option_id", vote.option_id ? audit::Value(*vote.option_id) : audit::Value(nullptr)}};
 }
 
+// The target competencies each option names: a learning theme's options may each name what the
+// group will learn if it is chosen ("options[1].targets[0].competency_id" when one is wrong).
+core::Status ApplyOptionTargets(UnitOfWork& unit, Problems& problems, const DeliberationInput& input,
+                                Deliberation& deliberation) {
+  const bool names_any = std::any_of(input.option_targets.begin(), input.option_targets.end(),
+                                     [](const auto& targets) { return !targets.empty(); });
+  if (!names_any) return core::OkStatus();
+  if (deliberation.topic != Topic::kLearningTheme) {
+    problems.Add("options", "targets_not_allowed", "only a learning theme's options name target competencies");
+    return core::OkStatus();
+  }
+  if (input.option_targets.size() != deliberation.options.size()) return core::OkStatus();  // an option was refused
+  for (std::size_t i = 0; i < input.option_targets.size(); ++i) {
+    GOTONG_ASSIGN_OR_RETURN(auto targets,
+                            mentoring::CheckTargets(unit, problems, input.option_targets[i],
+                                                    "options[" + std::to_string(i) + "].targets"));
+    for (auto& target : targets) {
+      deliberation.options[i].targets.push_back(
+          {target.competency_id, target.level, std::move(target.code), std::move(target.name)});
+    }
+  }
+  return core::OkStatus();
+}
+
 }  // namespace
 
 // ---- deliberations ------------------------------------------------------------------------
@@ -239,7 +263,7 @@ core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Con
   }
   if (input.change && (!input.options || input.options->empty())) {
     // A change is voted for or against: its one option is the proposal itself.
-    if (!deliberation.title.empty()) deliberation.options.push_back({0, deliberation.title, 0});
+    if (!deliberation.title.empty()) deliberation.options.push_back({0, deliberation.title, 0, {}});
   } else if (!input.options || input.options->empty()) {
     problems.Add("options", "required", "a proposal needs at least one option");
   } else if (input.change && input.options->size() > 1) {
@@ -257,9 +281,10 @@ core::Result<DeliberationView> DeliberationService::CreateDeliberation(const Con
         problems.Add(field, "duplicate", field + " repeats an earlier option");
         continue;
       }
-      deliberation.options.push_back({0, *label, 0});
+      deliberation.options.push_back({0, *label, 0, {}});
     }
   }
+  GOTONG_RETURN_IF_ERROR(ApplyOptionTargets(*unit, problems, input, deliberation));
   if (IsSet(input.meeting_id)) {
     auto meeting = unit->Meetings().Find(group_id, **input.meeting_id);
     if (!meeting.ok()) {

@@ -12,6 +12,7 @@
 #include "domain/form.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/groups.hpp"
+#include "domain/mentoring/targets.hpp"
 
 namespace gotong::domain::groups {
 
@@ -36,6 +37,9 @@ struct DeliberationInput {
   Field<std::int64_t> quorum;
   std::optional<ChangeInput> change;  // nullopt: no change (left out or null)
   std::optional<std::vector<std::string>> options;
+  // Per option, the target competencies it names (a learning theme's only): empty when the options
+  // came as plain labels, else one list per option.
+  std::vector<std::vector<mentoring::TargetInput>> option_targets;
   Field<std::int64_t> meeting_id;
 };
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "domain/mentoring/mentoring.hpp"
+#include "domain/mentoring/targets.hpp"
 
 namespace gotong::domain::mentoring {
 namespace {
@@ -28,7 +29,6 @@ using groups::Precondition;
 
 constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxText = 2000;
-constexpr std::size_t kMaxTargets = 50;
 constexpr std::size_t kMaxMentees = 500;
 
 // A date field that is required when `creating` or named.
@@ -155,45 +155,10 @@ void ApplyCyclePlan(UnitOfWork& unit, Problems& problems, const CycleInput& inpu
                "a venue", cycle.group_id, cycle.venue_deliberation_id);
 }
 
-void ApplyTargets(UnitOfWork& unit, Problems& problems, const std::vector<TargetInput>& targets,
-                  LearningCycle& cycle) {
-  if (targets.size() > kMaxTargets) {
-    problems.Add("targets", "too_many", "a cycle has at most 50 target competencies");
-    return;
-  }
-  std::vector<CycleTarget> chosen;
-  std::set<std::int64_t> seen;
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    std::string at = "targets[" + std::to_string(i) + "].";
-    const auto& target = targets[i];
-    if (!target.competency_id) {
-      problems.Add(at + "competency_id", "required", at + "competency_id is required");
-      continue;
-    }
-    auto competency = unit.Competencies().Find(*target.competency_id);
-    if (!competency.ok()) {
-      problems.Add(at + "competency_id", "not_found", "no competency " + std::to_string(*target.competency_id));
-      continue;
-    }
-    if (competency->retired) {
-      problems.Add(at + "competency_id", "retired", competency->name + " is retired from the catalogue");
-      continue;
-    }
-    if (!seen.insert(competency->id).second) {
-      problems.Add(at + "competency_id", "duplicate", competency->name + " is listed twice");
-      continue;
-    }
-    int level = 2;
-    if (target.level) {
-      if (*target.level < kBasicLevel || *target.level > kMasterLevel) {
-        problems.Add(at + "level", "out_of_range", at + "level is 1, 2 or 3");
-        continue;
-      }
-      level = static_cast<int>(*target.level);
-    }
-    chosen.push_back({competency->id, level, competency->code, competency->name});
-  }
-  cycle.targets = std::move(chosen);
+core::Status ApplyTargets(UnitOfWork& unit, Problems& problems, const std::vector<TargetInput>& targets,
+                          LearningCycle& cycle) {
+  GOTONG_ASSIGN_OR_RETURN(cycle.targets, CheckTargets(unit, problems, targets, "targets"));
+  return core::OkStatus();
 }
 
 core::Status ApplyMentees(UnitOfWork& unit, Problems& problems, const std::vector<MenteeInput>& mentees,
@@ -244,7 +209,11 @@ core::Result<std::optional<PlanDecision>> DecisionOf(UnitOfWork& unit, std::int6
   decision.outcome = deliberation.outcome;
   if (deliberation.outcome == groups::Outcome::kAgreed && deliberation.option_id) {
     for (const auto& option : deliberation.options) {
-      if (option.id == *deliberation.option_id) decision.agreed_option = option.label;
+      if (option.id != *deliberation.option_id) continue;
+      decision.agreed_option = option.label;
+      for (const auto& target : option.targets) {
+        decision.agreed_targets.push_back({target.competency_id, target.level, target.code, target.name});
+      }
     }
   }
   return std::optional<PlanDecision>(std::move(decision));
@@ -286,6 +255,10 @@ core::Status ReadyToImplement(const PlanDecisions& decisions, LearningCycle& cyc
   std::vector<core::FieldError> missing;
   ApplyDecision(decisions.theme, "deliberation_id", "a theme", missing, cycle.theme);
   if (!cycle.theme && missing.empty()) missing.emplace_back("theme", "required", "choose the cycle's theme first");
+  // The group chose what to learn with the theme: the agreed option's competencies are the targets.
+  if (decisions.theme && missing.empty() && !decisions.theme->agreed_targets.empty()) {
+    cycle.targets = decisions.theme->agreed_targets;
+  }
   ApplyDecision(decisions.schedule, "schedule_deliberation_id", "the schedule", missing, cycle.time_allocation);
   ApplyDecision(decisions.venue, "venue_deliberation_id", "a venue", missing, cycle.venue);
   if (cycle.targets.empty()) {
@@ -711,7 +684,7 @@ core::Result<CycleView> CycleService::Create(const Context& context, const Cycle
     cycle.mentor_origin = mentor->origin;
   }
   ApplyCyclePlan(*unit, problems, input, true, cycle);
-  if (input.targets) ApplyTargets(*unit, problems, *input.targets, cycle);
+  if (input.targets) GOTONG_RETURN_IF_ERROR(ApplyTargets(*unit, problems, *input.targets, cycle));
   if (input.mentees) GOTONG_RETURN_IF_ERROR(ApplyMentees(*unit, problems, *input.mentees, Today(), cycle));
   if (!problems.empty()) return problems.ToError();
   cycle.created_at = cycle.updated_at = clock_.Now();
@@ -758,7 +731,7 @@ core::Result<CycleView> CycleService::Update(const Context& context, std::int64_
     }
   }
   ApplyCyclePlan(*unit, problems, input, false, cycle);
-  if (input.targets) ApplyTargets(*unit, problems, *input.targets, cycle);
+  if (input.targets) GOTONG_RETURN_IF_ERROR(ApplyTargets(*unit, problems, *input.targets, cycle));
   if (input.mentees) GOTONG_RETURN_IF_ERROR(ApplyMentees(*unit, problems, *input.mentees, Today(), cycle));
   if (!problems.empty()) return problems.ToError();
   cycle.updated_at = clock_.Now();
@@ -790,6 +763,9 @@ core::Result<CycleView> CycleService::Transition(const Context& context, std::in
     case CycleStatus::kImplementation: {
       GOTONG_ASSIGN_OR_RETURN(auto decisions, DecisionsOf(*unit, cycle));
       GOTONG_RETURN_IF_ERROR(ReadyToImplement(decisions, cycle));
+      if (decisions.theme && !decisions.theme->agreed_targets.empty()) {
+        GOTONG_RETURN_IF_ERROR(unit->Cycles().ReplacePlan(cycle));
+      }
       break;
     }
     case CycleStatus::kEvaluation: {

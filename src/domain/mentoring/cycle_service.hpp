@@ -17,6 +17,7 @@
 #include "domain/groups/meeting_service.hpp"
 #include "domain/mentoring/cycles.hpp"
 #include "domain/mentoring/help_request.hpp"
+#include "domain/mentoring/targets.hpp"
 
 namespace gotong::domain::mentoring {
 
@@ -45,11 +46,6 @@ struct MentorshipQuery {
   std::optional<std::int64_t> mentee_member_id;
   bool active_only = false;
   core::PageRequest page;
-};
-
-struct TargetInput {
-  std::optional<std::int64_t> competency_id;
-  std::optional<std::int64_t> level;
 };
 
 struct MenteeInput {
@@ -87,6 +83,9 @@ struct PlanDecision {
   bool decided = false;
   std::optional<groups::Outcome> outcome;
   std::optional<std::string> agreed_option;  // the label the group agreed on
+  // The target competencies the agreed option names (a learning theme's option may name them):
+  // they become the cycle's when it moves to implementation. Empty: the planner's stand.
+  std::vector<CycleTarget> agreed_targets;
 };
 
 struct CycleSummary {

@@ -4922,6 +4922,8 @@ export interface components {
             label: string;
             /** @description Votes cast for it (always 0 under consensus). */
             readonly votes: number;
+            /** @description The target competencies a learning theme's option names: what the group will learn if it chooses this option. When the group agrees on it, they become the linked cycle's targets as it moves to implementation. Empty for every other topic. */
+            readonly targets: components["schemas"]["CycleTarget"][];
         };
         /** @description A deliberation (musyawarah) as listed: a proposal with its options and, once decided, its outcome. `GET /api/v1/groups/{id}/deliberations/{deliberation_id}` and the writes answer with a `DeliberationDetail`, which adds the votes and the norm. */
         Deliberation: {
@@ -5035,13 +5037,23 @@ export interface components {
             quorum?: number | null;
             /** @description What an agreed outcome changes, if anything. */
             change?: components["schemas"]["SettingChange"] | null;
-            /** @description The options' labels, each 1 to 200 characters and different from the others ignoring case and extra spaces (`400`, field `options[1]`, code `duplicate`, otherwise). Required, unless a `change` is given: such a proposal has one option, which members vote for or against, and it defaults to the title. */
-            options?: string[];
+            /** @description The options' labels, each 1 to 200 characters and different from the others ignoring case and extra spaces (`400`, field `options[1]`, code `duplicate`, otherwise). Required, unless a `change` is given: such a proposal has one option, which members vote for or against, and it defaults to the title. A learning theme's options may instead be objects, each with its label and the target competencies it names (`targets`: each competency of the catalogue and not retired, named once, at level 1 to 3; `400` on `options[1].targets[0].competency_id` with code `not_found`, `retired` or `duplicate`, on `….level` with `out_of_range`). Targets on another topic's options are a `400` (field `options`, code `targets_not_allowed`). */
+            options?: (string | components["schemas"]["ThemeOptionInput"])[];
             /**
              * Format: int64
              * @description A meeting of this group (`400`, code `not_found`, otherwise).
              */
             meeting_id?: number | null;
+        };
+        /** @description An option of a learning theme's proposal with the target competencies it names (seed 000: the group chooses the theme and what it will learn in one decision). */
+        ThemeOptionInput: {
+            label: string;
+            targets?: {
+                /** Format: int64 */
+                competency_id: number;
+                /** @default 2 */
+                level?: number;
+            }[];
         };
         /** @description A vote, for an option or against the proposal. */
         VoteInput: {
@@ -6399,7 +6411,7 @@ export interface components {
             }[];
             can_guide: boolean;
         };
-        /** @description Where the group's proposal that chooses part of a cycle's plan stands: its theme (`decision`), its time allocation (`schedule_decision`) or its venue (`venue_decision`). Once agreed, the agreed option becomes the cycle's when it moves to implementation; undecided or not agreed, the move is refused (`not_held`, `not_agreed` on the proposal's field). */
+        /** @description Where the group's proposal that chooses part of a cycle's plan stands: its theme (`decision`), its time allocation (`schedule_decision`) or its venue (`venue_decision`). Once agreed, the agreed option becomes the cycle's when it moves to implementation; undecided or not agreed, the move is refused (`not_held`, `not_agreed` on the proposal's field). When the agreed theme's option names target competencies (`agreed_targets`), they replace the cycle's targets at that move. */
         CyclePlanDecision: {
             /** Format: int64 */
             deliberation_id: number;
@@ -6408,6 +6420,8 @@ export interface components {
             /** @enum {string|null} */
             outcome: "agreed" | "not_agreed" | null;
             agreed_option: string | null;
+            /** @description The target competencies the agreed option names; empty when it names none (or nothing is agreed yet). */
+            agreed_targets: components["schemas"]["CycleTarget"][];
         };
         /** @description The fields of a learning cycle's plan, for CycleInput and CyclePatch. */
         CycleFields: {
@@ -6717,7 +6731,7 @@ export interface components {
              * @description Machine-readable reason; clients localise from it. `control_character`: the text holds a control character (NUL, DEL, a C1 control, or a tab or line break where the field is one line); a query parameter or any text field of a body is checked, and only multi-line texts (meeting agendas and minutes, deliberation descriptions and decision notes, knowledge post bodies, a stakeholder's contact) may hold tabs and line breaks. `immutable`: the field is set once, when the record is made (a competency's `code` and `sector`, who mentors whom). `missing_evaluation` (closing a learning cycle) gives `member_id`, `member`, `competency_id` and `competency`. The assistance ledger: `conflict` (two fields that exclude each other; gives `with`), `before_given_on` (gives `given_on`), `programme_closed` (gives `name`), `over_budget` (gives `budget`, `committed` and `value`), a loan's `exceeds_outstanding` (gives `outstanding`) and `before_disbursement` (gives `disbursed_on`). Programmes: `required_outside_criteria` (enrolling outside the criteria; gives `unmet`, the criteria not met), `invalid_transition` (gives `from` and `to`), `out_of_range` (gives `min` and `max`), `below_committed` (a budget lowered under the committed money; gives `committed`). Exit and follow-up: `not_current_member`, `already_nominated`, `not_nominated`, `before_nomination`, `handed_over`, `unmet` (a checklist item not met at the hand-over), `not_handed_over`, `not_enrolled`, `before_programme_end`, `not_scheduled`, `already_done`.
              * @enum {string}
              */
-            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "below_committed" | "exceeds_outstanding" | "before_disbursement" | "outside_programme" | "before_opens" | "overlapping_round" | "not_draft" | "count_mismatch" | "programme_ended" | "wrong_kind" | "already_done" | "already_nominated" | "before_nomination" | "before_programme_end" | "not_current_member" | "not_enrolled" | "not_handed_over" | "not_nominated" | "not_scheduled" | "unmet" | "handed_over" | "only_by_region";
+            code: "required" | "wrong_type" | "unknown_field" | "too_short" | "too_long" | "invalid_format" | "invalid_value" | "malformed_json" | "already_exists" | "not_found" | "out_of_range" | "negative" | "too_large" | "no_smaller_areas" | "too_many" | "duplicate" | "in_future" | "after_to" | "before_joined" | "invalid_transition" | "not_owner" | "wrong_scope" | "not_member" | "not_member_now" | "not_member_then" | "office_taken" | "not_held" | "decided" | "consensus" | "decided_by_vote" | "too_few" | "unbalanced" | "before_original" | "not_agreed" | "reversed" | "is_reversal" | "claimed_by_other" | "already_claimed" | "ended" | "insufficient_capacity" | "fulfilled" | "cancelled" | "own_post" | "in_past" | "closed" | "not_allowed" | "own_office" | "own_account" | "mismatch" | "one_option" | "targets_not_allowed" | "not_applicable" | "not_first_of_month" | "no_quorum" | "has_account" | "fee_rule_exists" | "already_recorded" | "disabled" | "control_character" | "immutable" | "same_person" | "retired" | "not_mentee" | "not_target" | "missing_evaluation" | "not_in_answer" | "open" | "advised" | "resolved" | "abandoned" | "already_shared" | "other_sector" | "not_an_image" | "unreadable" | "too_many_pixels" | "no_mentees" | "no_capacity" | "stale" | "published" | "not_succeeded" | "before_start" | "not_yours" | "one_of" | "required_outside_criteria" | "not_outside_criteria" | "not_facilitator" | "programme_closed" | "before_enrolment" | "after_end" | "not_on_create" | "conflict" | "before_given_on" | "over_budget" | "below_committed" | "exceeds_outstanding" | "before_disbursement" | "outside_programme" | "before_opens" | "overlapping_round" | "not_draft" | "count_mismatch" | "programme_ended" | "wrong_kind" | "already_done" | "already_nominated" | "before_nomination" | "before_programme_end" | "not_current_member" | "not_enrolled" | "not_handed_over" | "not_nominated" | "not_scheduled" | "unmet" | "handed_over" | "only_by_region";
             /** @description English explanation for developers and logs. */
             message: string;
             /** @description The values the code's words need, by name, as text, present only when the code has some: `insufficient_capacity` gives `can` (what the members can make together), `ordered` and `short`; `no_quorum` gives `voted`, `voters` (the members who may vote today) and `needed`. Clients word the error from `code` and these, never from `message`. */
