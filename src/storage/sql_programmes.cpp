@@ -202,6 +202,33 @@ core::Status SqlProgrammeRepository::Update(const Programme& programme) {
   });
 }
 
+std::vector<std::pair<std::string, std::string>> CriteriaRows(const Criteria& c) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const auto& code : c.region_codes) rows.emplace_back("region", code);
+  for (auto sector : c.sectors) rows.emplace_back("sector", std::string(domain::registry::ToString(sector)));
+  for (auto scale : c.scales) rows.emplace_back("scale", std::string(domain::registry::ToString(scale)));
+  if (c.founded_within_years) rows.emplace_back("founded_within_years", std::to_string(*c.founded_within_years));
+  if (c.homogeneous) rows.emplace_back("homogeneous", "1");
+  for (auto category : c.categories) rows.emplace_back("category", std::string(ToString(category)));
+  return rows;
+}
+
+void AddCriterion(Criteria& c, const std::string& kind, const std::string& value) {
+  if (kind == "region") {
+    c.region_codes.push_back(value);
+  } else if (kind == "sector") {
+    c.sectors.push_back(Stored("criterion sector", value, domain::registry::ParseSector));
+  } else if (kind == "scale") {
+    c.scales.push_back(Stored("criterion scale", value, domain::registry::ParseScale));
+  } else if (kind == "founded_within_years") {
+    c.founded_within_years = std::stoi(value);
+  } else if (kind == "homogeneous") {
+    c.homogeneous = true;
+  } else {
+    c.categories.push_back(Stored("criterion category", value, ParseCategory));
+  }
+}
+
 void SqlProgrammeRepository::WriteParts(const Programme& programme) {
   long long id = programme.id;
   sql_ << "DELETE FROM programme_partners WHERE programme_id = :p", soci::use(id);
@@ -217,15 +244,7 @@ void SqlProgrammeRepository::WriteParts(const Programme& programme) {
         soci::use(id), soci::use(stakeholder), soci::use(role), soci::use(helix),
         soci::use(contribution.value, contribution.indicator), soci::use(position);
   }
-  std::vector<std::pair<std::string, std::string>> rows;
-  const auto& c = programme.criteria;
-  for (const auto& code : c.region_codes) rows.emplace_back("region", code);
-  for (auto sector : c.sectors) rows.emplace_back("sector", std::string(domain::registry::ToString(sector)));
-  for (auto scale : c.scales) rows.emplace_back("scale", std::string(domain::registry::ToString(scale)));
-  if (c.founded_within_years) rows.emplace_back("founded_within_years", std::to_string(*c.founded_within_years));
-  if (c.homogeneous) rows.emplace_back("homogeneous", "1");
-  for (auto category : c.categories) rows.emplace_back("category", std::string(ToString(category)));
-  for (auto& [kind, value] : rows) {
+  for (auto& [kind, value] : CriteriaRows(programme.criteria)) {
     sql_ << "INSERT INTO programme_criteria (programme_id, kind, value) VALUES (:p, :k, :v)", soci::use(id),
         soci::use(kind), soci::use(value);
   }
@@ -271,20 +290,7 @@ void SqlProgrammeRepository::ReadParts(std::vector<Programme>& programmes) {
   if (query.Run("SELECT programme_id, kind, value FROM programme_criteria WHERE programme_id IN " + in +
                 " ORDER BY programme_id, kind, value")) {
     do {
-      Criteria& c = by_id.at(programme)->criteria;
-      if (kind == "region") {
-        c.region_codes.push_back(value);
-      } else if (kind == "sector") {
-        c.sectors.push_back(Stored("criterion sector", value, domain::registry::ParseSector));
-      } else if (kind == "scale") {
-        c.scales.push_back(Stored("criterion scale", value, domain::registry::ParseScale));
-      } else if (kind == "founded_within_years") {
-        c.founded_within_years = std::stoi(value);
-      } else if (kind == "homogeneous") {
-        c.homogeneous = true;
-      } else {
-        c.categories.push_back(Stored("criterion category", value, ParseCategory));
-      }
+      AddCriterion(by_id.at(programme)->criteria, kind, value);
     } while (query.Next());
   }
 }

@@ -2,9 +2,19 @@
 
 #include <soci/soci.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "domain/programmes/programmes.hpp"
 
 namespace gotong::storage::internal {
+
+// Eligibility criteria as programme_criteria and round_criteria store them: one (kind, value) row
+// a region, sector, scale or category, and one each for founded_within_years and homogeneous.
+std::vector<std::pair<std::string, std::string>> CriteriaRows(const domain::programmes::Criteria& criteria);
+// Adds one stored row to `criteria`; a value this version cannot read is an error (Stored).
+void AddCriterion(domain::programmes::Criteria& criteria, const std::string& kind, const std::string& value);
 
 class SqlProgrammeRepository final : public domain::programmes::ProgrammeRepository {
  public:

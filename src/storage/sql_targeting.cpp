@@ -7,6 +7,7 @@
 #include <map>
 
 #include "sql_internal.hpp"
+#include "storage/sql_programmes.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -422,15 +423,7 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
                  "RETURNING id");
     }
     // The criteria as they stand, in programme_criteria's words.
-    std::vector<std::pair<std::string, std::string>> rows;
-    const auto& c = round.criteria;
-    for (const auto& code : c.region_codes) rows.emplace_back("region", code);
-    for (auto s : c.sectors) rows.emplace_back("sector", std::string(domain::registry::ToString(s)));
-    for (auto s : c.scales) rows.emplace_back("scale", std::string(domain::registry::ToString(s)));
-    if (c.founded_within_years) rows.emplace_back("founded_within_years", std::to_string(*c.founded_within_years));
-    if (c.homogeneous) rows.emplace_back("homogeneous", "1");
-    for (auto category : c.categories) rows.emplace_back("category", std::string(ToString(category)));
-    for (auto& [criterion, value] : rows) {
+    for (auto& [criterion, value] : CriteriaRows(round.criteria)) {
       sql_ << "INSERT INTO round_criteria (round_id, kind, value) VALUES (:r, :k, :v)", soci::use(id),
           soci::use(criterion), soci::use(value);
     }
@@ -470,21 +463,8 @@ void SqlTargetingRepository::ReadCriteria(Round& round) {
   Query query(sql_);
   query.Into(kind).Into(value).Use(id);
   if (!query.Run("SELECT kind, value FROM round_criteria WHERE round_id = :r ORDER BY kind, value")) return;
-  Criteria& c = round.criteria;
   do {
-    if (kind == "region") {
-      c.region_codes.push_back(value);
-    } else if (kind == "sector") {
-      c.sectors.push_back(Stored("criterion sector", value, domain::registry::ParseSector));
-    } else if (kind == "scale") {
-      c.scales.push_back(Stored("criterion scale", value, domain::registry::ParseScale));
-    } else if (kind == "founded_within_years") {
-      c.founded_within_years = std::stoi(value);
-    } else if (kind == "homogeneous") {
-      c.homogeneous = true;
-    } else {
-      c.categories.push_back(Stored("criterion category", value, ParseCategory));
-    }
+    AddCriterion(round.criteria, kind, value);
   } while (query.Next());
 }
 
