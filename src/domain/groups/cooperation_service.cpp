@@ -70,15 +70,7 @@ core::Result<Membership> Actor(UnitOfWork& unit, const Caller& caller, const Gro
     if (!caller.admin) return Error::Denied("only the group's members post here");
     return Error::Invalid("member_id", "required", "say which member this is from");
   }
-  auto member = unit.Groups().FindMember(group.id, id);
-  if (!member.ok()) {
-    if (member.error().code != core::ErrorCode::kNotFound) return std::move(member).error();
-    return Error::Invalid("member_id", "not_member", "member " + std::to_string(id) + " is not in this group");
-  }
-  if (member->left_on) {
-    return Error::Invalid("member_id", "not_member_now", member->person_name + " is not a member now");
-  }
-  return std::move(member).value();
+  return groups::CurrentMember(unit, group.id, id);
 }
 
 // The active members among `ids`, each named by its field when it is not one.

@@ -274,4 +274,17 @@ std::optional<std::int64_t> CitedDeliberation(UnitOfWork& unit, form::Problems& 
   return deliberation->id;
 }
 
+core::Result<Membership> CurrentMember(UnitOfWork& unit, std::int64_t group_id, std::int64_t member_id) {
+  auto member = unit.Groups().FindMember(group_id, member_id);
+  if (!member.ok()) {
+    if (member.error().code != core::ErrorCode::kNotFound) return std::move(member).error();
+    return core::Error::Invalid("member_id", "not_member",
+                                "member " + std::to_string(member_id) + " is not in this group");
+  }
+  if (member->left_on) {
+    return core::Error::Invalid("member_id", "not_member_now", member->person_name + " is not a member now");
+  }
+  return std::move(member).value();
+}
+
 }  // namespace gotong::domain::groups

@@ -55,6 +55,10 @@ core::Result<GroupFilter> ReachFilter(const accounts::Context& context);
 core::Result<bool> ActsInItsGroup(const accounts::Context& context, UnitOfWork& unit,
                                   const core::Date& today);
 
+// Member `member_id` of the group, who has not left it: kInvalidArgument on field member_id
+// (not_member, not_member_now) otherwise; another read failure as it came.
+core::Result<Membership> CurrentMember(UnitOfWork& unit, std::int64_t group_id, std::int64_t member_id);
+
 // Appends to a unit's audit log as the caller of a use case, at the clock's time. It points at
 // the unit, context and clock it was made from, which outlive the use case's write.
 class AuditTrail {

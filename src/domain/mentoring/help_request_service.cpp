@@ -159,15 +159,7 @@ core::Result<groups::Membership> Mentee(UnitOfWork& unit, const Caller& caller, 
   } else {
     return Error::Invalid("member_id", "required", "say which member asks for help");
   }
-  auto member = unit.Groups().FindMember(group.id, id);
-  if (!member.ok()) {
-    if (member.error().code != core::ErrorCode::kNotFound) return std::move(member).error();
-    return Error::Invalid("member_id", "not_member", "member " + std::to_string(id) + " is not in this group");
-  }
-  if (member->left_on) {
-    return Error::Invalid("member_id", "not_member_now", member->person_name + " is not a member now");
-  }
-  return std::move(member).value();
+  return groups::CurrentMember(unit, group.id, id);
 }
 
 // The group a report goes to: the one given, or the group of the caller's account.
