@@ -4,7 +4,9 @@
 // through the API to save time), links the venue the group agreed on, starts it, records a session with its attendance and opens the
 // evaluation; the mentor evaluates every mentee (the last one on a 360 px phone), is first refused
 // the close with the missing evaluation named in Indonesian, then closes at 100%; a member reads
-// the closed cycle on her phone, with nothing to change. The tests run in order, on one cycle.
+// the closed cycle on her phone, with nothing to change. The tests run in order, on one cycle;
+// the last plans a second one, whose theme the leader puts on her phone with the competencies each
+// option would have the group learn: the agreed option's become its targets as it starts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiLogin } from './api.mjs';
@@ -54,7 +56,9 @@ const env = useServerAndBrowser(startServer, async ({ server }) => {
   const competencies = (await admin.get('/competencies?sector=food_processing&limit=200')).items;
   seed.yeast = competencies.find((c) => c.code === 'tape.ragi');
   seed.cassava = competencies.find((c) => c.code === 'tape.singkong');
-  assert.ok(seed.yeast && seed.cassava, 'the tape competencies of the catalogue');
+  seed.packing = competencies.find((c) => c.code === 'tape.kemasan');
+  seed.pricing = competencies.find((c) => c.code === 'usaha.harga');
+  assert.ok(seed.yeast && seed.cassava && seed.packing && seed.pricing, 'the tape competencies of the catalogue, and pricing');
 });
 
 /** The page's width as the browser lays it out: more than 360 means the reader must scroll sideways. */
@@ -366,4 +370,93 @@ test('4 · on her phone a member sees what the learning achieved: completion per
     assert.match(clean(await comparison.getByTestId('origin-external').innerText()), /^Konsultan luar — 0 siklus selesai 0 jam 0 jam 1 bantuan selesai$/);
     await assertFitsPhone(page, 'the learning outcomes');
   });
+});
+
+test('5 · on her phone the leader puts themes that each name what the group would learn, the group agrees on one, and the cycle starts with that theme’s competencies as its targets', { timeout: 120_000 }, async (t) => {
+  const { admin } = seed;
+  const { darmi, painem, tukini, sumarni } = seed.members;
+  // A second cycle, planned through the API (test 1 plans through the form) with yeast as its
+  // target for now: the theme the group agrees on brings its own.
+  const planned = await admin.post('/cycles', {
+    group_id: seed.group.id,
+    title: 'Belajar sebelum Lebaran',
+    mentor_member_id: darmi.id,
+    mentor_origin: 'community',
+    venue: 'rumah Bu Sulastri',
+    targets: [{ competency_id: seed.yeast.id, level: 2 }],
+    mentees: [{ member_id: painem.id }, { member_id: tukini.id }],
+  });
+  const line = (competency, level) => `${competency.name} · ${level}`;
+  const lines = async (locator) => (await locator.locator('li').allInnerTexts()).map(clean).sort();
+
+  await withPage(env.browser, t, PHONE, async (page) => {
+    await logIn(page, env.server.url, seed.leaderLogin);
+    await page.goto(`${env.server.url}/groups/${seed.group.id}/learning/${planned.id}`);
+    await page.getByTestId('cycle-plan').waitFor();
+    await page.getByRole('button', { name: 'Buat usulan tema' }).click();
+    const form = page.getByTestId('theme-proposal-form');
+    await form.getByLabel('Pilihan 1', { exact: true }).fill('Tape ketan hitam');
+    await form.getByRole('button', { name: 'Pilih kompetensi untuk pilihan 1' }).click();
+    await form.getByTestId('option-0').getByLabel(seed.yeast.name, { exact: true }).check();
+    await form.getByLabel('Pilihan 2', { exact: true }).fill('Tape dalam besek untuk oleh-oleh');
+    await form.getByRole('button', { name: 'Pilih kompetensi untuk pilihan 2' }).click();
+    const second = form.getByTestId('option-1');
+    await second.getByLabel(seed.packing.name, { exact: true }).check();
+    await second.getByLabel(`Tingkat yang dituju untuk ${seed.packing.name}`).selectOption('3');
+    await second.getByLabel(seed.pricing.name, { exact: true }).check();
+    await assertFitsPhone(page, 'the theme proposal with its competencies');
+    await form.getByRole('button', { name: 'Buat usulan' }).click();
+    await page.getByText(/Usulan tema sudah dibuat dan ditautkan/).waitFor();
+
+    const linked = await admin.get(`/cycles/${planned.id}`);
+    const proposal = await admin.get(`/groups/${seed.group.id}/deliberations/${linked.deliberation_id}`);
+    assert.deepEqual(
+      proposal.options.map((o) => [o.label, o.targets.map((target) => [target.code, target.level])]),
+      [
+        ['Tape ketan hitam', [['tape.ragi', 2]]],
+        ['Tape dalam besek untuk oleh-oleh', [['tape.kemasan', 3], ['usaha.harga', 2]]],
+      ],
+    );
+
+    // The proposal's page tells the members what each theme would have them learn.
+    await page.getByTestId('cycle-proposal').getByRole('link').click();
+    await page.waitForURL(`${env.server.url}/groups/${seed.group.id}/deliberations/${proposal.id}`);
+    const tally = page.getByTestId('tally');
+    await tally.waitFor();
+    const rows = page.locator('[data-testid="tally"] > li');
+    assert.deepEqual(await lines(rows.nth(1).getByTestId('option-targets')), [
+      `${seed.packing.name} · tingkat 3, bisa mengajari`,
+      `${seed.pricing.name} · tingkat 2, mandiri`,
+    ].sort());
+    assert.deepEqual(await lines(rows.nth(0).getByTestId('option-targets')), [`${seed.yeast.name} · tingkat 2, mandiri`]);
+    await assertFitsPhone(page, 'the theme proposal’s page');
+
+    // The group agrees on the second theme (the votes through the API, as in test 1).
+    const besek = proposal.options[1].id;
+    const votes = `/groups/${seed.group.id}/deliberations/${proposal.id}/votes`;
+    const leader = await apiLogin(env.server.url, seed.leaderLogin);
+    await leader.post(votes, { option_id: besek });
+    await (await apiLogin(env.server.url, seed.painemLogin)).post(votes, { option_id: besek });
+    for (const member of [tukini, sumarni]) await leader.post(votes, { member_id: member.id, option_id: besek });
+    await leader.post(`/groups/${seed.group.id}/deliberations/${proposal.id}/decide`, {}, 200);
+
+    await page.goto(`${env.server.url}/groups/${seed.group.id}/learning/${planned.id}`);
+    const agreed = page.getByTestId('cycle-agreed-targets');
+    await agreed.waitFor();
+    assert.deepEqual(await lines(agreed), [line(seed.packing, 'Tingkat 3: bisa mengajari'), line(seed.pricing, 'Tingkat 2: mandiri')].sort());
+    assert.match(clean(await agreed.innerText()), /Saat pelaksanaan dimulai, kompetensi ini menjadi kompetensi sasaran siklus/);
+    // Until the start, the plan's own targets stand.
+    assert.deepEqual(await lines(page.getByTestId('cycle-targets')), [line(seed.yeast, 'Tingkat 2: mandiri')]);
+
+    await moveOn(page, 'Mulai pelaksanaan', 'Ya, mulai pelaksanaan');
+    await page.getByText('Pelaksanaan sudah dimulai.').waitFor();
+    assert.equal(await currentStage(page), 'Pelaksanaan');
+    assert.equal(clean(await page.getByTestId('cycle-theme').innerText()), 'Tape dalam besek untuk oleh-oleh');
+    assert.deepEqual(await lines(page.getByTestId('cycle-targets')), [line(seed.packing, 'Tingkat 3: bisa mengajari'), line(seed.pricing, 'Tingkat 2: mandiri')].sort());
+    assert.equal(await agreed.getByText(/Saat pelaksanaan dimulai/).count(), 0, 'no word of the start once started');
+    await assertFitsPhone(page, 'the started cycle with the agreed competencies');
+  });
+  const started = await admin.get(`/cycles/${planned.id}`);
+  assert.equal(started.status, 'implementation');
+  assert.deepEqual(started.targets.map((target) => [target.code, target.level]).sort(), [['tape.kemasan', 3], ['usaha.harga', 2]]);
 });

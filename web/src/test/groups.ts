@@ -124,8 +124,8 @@ export function deliberationView(overrides: Partial<DeliberationView> = {}): Del
     quorum: 3,
     change: null,
     options: [
-      { id: 31, label: 'Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen', votes: 0 },
-      { id: 32, label: 'Semua anggota bebas di semua pasar', votes: 0 },
+      { id: 31, label: 'Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen', votes: 0, targets: [] },
+      { id: 32, label: 'Semua anggota bebas di semua pasar', votes: 0, targets: [] },
     ],
     votes_against: 0,
     votes_cast: 0,

@@ -1391,6 +1391,10 @@ export const en: Translation = {
       normText: '{{text}} (since {{date}})',
       consensusNoVotes: 'This proposal is decided by consensus, without a vote.',
       rule: 'Decided by: {{rule}}',
+      targets: 'Learnt if this option is agreed:',
+      targetLine: '{{name}} · {{level}}',
+      level: 'level {{level}}, {{meaning}}',
+      levels: { guided: 'with guidance', alone: 'on her own', teaches: 'can teach others' },
       quorum: {
         label: 'Members who have voted',
         line: '{{voted}} of {{voters}} members have voted · quorum {{quorum}}',
@@ -2351,6 +2355,7 @@ export const en: Translation = {
       options: {
         required: 'Write at least one option.',
         one_option: 'A proposal that changes a setting has one option, voted for or against.',
+        targets_not_allowed: 'Only a learning theme’s options may name competencies.',
         tooMany: 'At most 12 options.',
         duplicate: 'This option is the same as an earlier one.',
         too_long: 'An option has at most 200 characters.',

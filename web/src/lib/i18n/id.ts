@@ -1392,6 +1392,10 @@ export const id = {
       normText: '{{text}} (sejak {{date}})',
       consensusNoVotes: 'Usulan ini diputuskan dengan mufakat, tanpa pemungutan suara.',
       rule: 'Cara memutuskan: {{rule}}',
+      targets: 'Yang dipelajari bila pilihan ini disepakati:',
+      targetLine: '{{name}} · {{level}}',
+      level: 'tingkat {{level}}, {{meaning}}',
+      levels: { guided: 'dengan bimbingan', alone: 'mandiri', teaches: 'bisa mengajari' },
       quorum: {
         label: 'Anggota yang sudah memilih',
         line: '{{voted}} dari {{voters}} anggota sudah memilih · kuorum {{quorum}}',
@@ -2354,6 +2358,7 @@ export const id = {
       options: {
         required: 'Tulis minimal satu pilihan.',
         one_option: 'Usulan yang mengubah pengaturan hanya punya satu pilihan, yang disetujui atau tidak.',
+        targets_not_allowed: 'Hanya pilihan usulan tema belajar yang boleh memuat kompetensi.',
         tooMany: 'Paling banyak 12 pilihan.',
         duplicate: 'Pilihan ini sama dengan pilihan sebelumnya.',
         too_long: 'Pilihan paling banyak 200 huruf.',

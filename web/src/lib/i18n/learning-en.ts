@@ -235,6 +235,8 @@ export const learningEn: typeof learningId = {
     mentor: 'Mentor',
     targets: 'Target competencies',
     targetLine: '{{name}} · {{level}}',
+    agreedTargets: 'Competencies agreed',
+    agreedTargetsHint: 'When the implementation starts, these become the cycle’s target competencies, replacing those in the plan.',
     mentees: 'Mentees',
     venue: 'Venue',
     venueHost: '{{venue}} (host: {{host}})',
@@ -368,7 +370,7 @@ export const learningEn: typeof learningId = {
   },
   proposal: {
     title: 'Proposed learning themes',
-    intro: 'Members choose the theme in the Deliberations tab. The agreed theme becomes the cycle’s theme.',
+    intro: 'Members choose the theme in the Deliberations tab. The agreed theme becomes the cycle’s theme, and the competencies chosen for it its targets.',
     titleField: 'Title of the proposal',
     titleDefault: 'Learning theme: {{title}}',
     options: 'Themes to choose from',
@@ -376,6 +378,10 @@ export const learningEn: typeof learningId = {
     option: 'Option {{number}}',
     addOption: 'Add an option',
     removeOption: 'Remove option {{number}}',
+    showTargets: 'Choose competencies for option {{number}}',
+    hideTargets: 'Close the competencies of option {{number}}',
+    targets: 'Competencies learnt if option {{number}} is agreed',
+    targetsHint: 'Tick those to learn, then choose the level to reach. You may leave it empty.',
     description: 'Description',
     submit: 'Put the proposal',
     saving: 'Saving…',
@@ -383,6 +389,7 @@ export const learningEn: typeof learningId = {
     created: 'The theme proposal is put and linked to this cycle. Ask the members to vote in Deliberations.',
     titleRequired: 'Fill in the proposal’s title.',
     optionsRequired: 'Write at least one theme.',
+    labelRequired: 'Write the theme first, or untick its competencies.',
     tooLong: 'Too long.',
     forbidden: 'The group’s proposals are put by its leader or secretary.',
   },
@@ -753,6 +760,20 @@ export const learningEn: typeof learningId = {
     options: {
       required: 'Write at least one theme.',
       duplicate: 'This option is the same as another.',
+      too_long: 'An option has at most 200 characters.',
+      targets_not_allowed: 'Only a learning theme’s options may name competencies.',
+    },
+    options_targets: {
+      tooMany: 'At most 50 competencies for one option.',
+    },
+    options_targets_competency_id: {
+      required: 'Choose the competency.',
+      not_found: 'This competency is not in the catalogue.',
+      retired: 'This competency is no longer taught.',
+      duplicate: 'This competency is chosen twice for this option.',
+    },
+    options_targets_level: {
+      out_of_range: 'Choose level 1, 2 or 3.',
     },
   },
 };

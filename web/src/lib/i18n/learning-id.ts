@@ -238,6 +238,8 @@ export const learningId = {
     mentor: 'Mentor',
     targets: 'Kompetensi sasaran',
     targetLine: '{{name}} · {{level}}',
+    agreedTargets: 'Kompetensi yang disepakati',
+    agreedTargetsHint: 'Saat pelaksanaan dimulai, kompetensi ini menjadi kompetensi sasaran siklus, menggantikan yang tercantum di rencana.',
     mentees: 'Peserta',
     venue: 'Tempat',
     venueHost: '{{venue}} (tuan rumah: {{host}})',
@@ -371,7 +373,7 @@ export const learningId = {
   },
   proposal: {
     title: 'Usulan tema belajar',
-    intro: 'Anggota memilih tema di tab Musyawarah. Tema yang disepakati menjadi tema siklus.',
+    intro: 'Anggota memilih tema di tab Musyawarah. Tema yang disepakati menjadi tema siklus, dan kompetensi yang dipilih untuknya menjadi kompetensi sasaran.',
     titleField: 'Judul usulan',
     titleDefault: 'Tema belajar: {{title}}',
     options: 'Pilihan tema',
@@ -379,6 +381,10 @@ export const learningId = {
     option: 'Pilihan {{number}}',
     addOption: 'Tambah pilihan',
     removeOption: 'Hapus pilihan {{number}}',
+    showTargets: 'Pilih kompetensi untuk pilihan {{number}}',
+    hideTargets: 'Tutup daftar kompetensi pilihan {{number}}',
+    targets: 'Kompetensi yang dipelajari bila pilihan {{number}} disepakati',
+    targetsHint: 'Centang yang akan dipelajari, lalu pilih tingkat yang dituju. Boleh dikosongkan.',
     description: 'Keterangan',
     submit: 'Buat usulan',
     saving: 'Menyimpan…',
@@ -386,6 +392,7 @@ export const learningId = {
     created: 'Usulan tema sudah dibuat dan ditautkan ke siklus ini. Ajak anggota memilih di Musyawarah.',
     titleRequired: 'Isi judul usulannya.',
     optionsRequired: 'Tulis minimal satu pilihan tema.',
+    labelRequired: 'Tulis temanya dulu, atau hapus centang kompetensinya.',
     tooLong: 'Terlalu panjang.',
     forbidden: 'Usulan musyawarah dibuat oleh ketua atau sekretaris kelompok.',
   },
@@ -757,6 +764,20 @@ export const learningId = {
     options: {
       required: 'Tulis minimal satu pilihan tema.',
       duplicate: 'Pilihan ini sama dengan pilihan lain.',
+      too_long: 'Pilihan paling banyak 200 huruf.',
+      targets_not_allowed: 'Hanya usulan tema belajar yang pilihannya boleh memuat kompetensi.',
+    },
+    options_targets: {
+      tooMany: 'Paling banyak 50 kompetensi untuk satu pilihan.',
+    },
+    options_targets_competency_id: {
+      required: 'Pilih kompetensinya.',
+      not_found: 'Kompetensi ini tidak ada di katalog.',
+      retired: 'Kompetensi ini tidak lagi diajarkan.',
+      duplicate: 'Kompetensi ini terpilih dua kali untuk pilihan ini.',
+    },
+    options_targets_level: {
+      out_of_range: 'Pilih tingkat 1, 2, atau 3.',
     },
   },
 };

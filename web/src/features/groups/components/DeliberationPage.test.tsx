@@ -390,7 +390,7 @@ describe('deciding a proposal', () => {
         ...reached(),
         title: 'Iuran bulanan naik menjadi Rp 15.000',
         topic: 'fee_rule',
-        options: [{ id: 31, label: 'Iuran bulanan naik menjadi Rp 15.000', votes: 0 }],
+        options: [{ id: 31, label: 'Iuran bulanan naik menjadi Rp 15.000', votes: 0, targets: [] }],
         change: { setting: 'monthly_fee', amount: 15_000, effective_on: '2027-01-01' },
       }),
     );
@@ -431,5 +431,42 @@ describe('deciding a proposal', () => {
     expect(screen.queryByTestId('norm')).not.toBeInTheDocument();
     expect(screen.queryByTestId('decide')).not.toBeInTheDocument();
     expect(screen.queryByTestId('quorum')).not.toBeInTheDocument();
+  });
+});
+
+describe('a learning theme’s options', () => {
+  it('list under each option the competencies the group would learn with it, so members know what they vote for', async () => {
+    serve(
+      groupView(),
+      deliberationView({
+        title: 'Tema belajar: musim panen',
+        topic: 'learning_theme',
+        options: [
+          {
+            id: 31,
+            label: 'Tape singkong madu',
+            votes: 0,
+            targets: [
+              { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', level: 3 },
+              { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', level: 2 },
+            ],
+          },
+          { id: 32, label: 'Tape ketan hitam', votes: 0, targets: [] },
+        ],
+      }),
+    );
+    renderWorkspace('/groups/1/deliberations/3');
+    const rows = [...(await screen.findByTestId('tally')).children] as HTMLElement[];
+    expect(rows).toHaveLength(3);
+    const honey = within(rows[0]!).getByTestId('option-targets');
+    expect(honey).toHaveTextContent(/^Yang dipelajari bila pilihan ini disepakati:/);
+    expect(within(honey).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Memilih singkong · tingkat 3, bisa mengajari',
+      'Fermentasi dengan ragi · tingkat 2, mandiri',
+    ]);
+    // An option naming none, and the votes against, list nothing.
+    expect(within(rows[1]!).queryByTestId('option-targets')).not.toBeInTheDocument();
+    expect(rows[2]).toHaveTextContent('Tidak setuju');
+    expect(within(rows[2]!).queryByTestId('option-targets')).not.toBeInTheDocument();
   });
 });

@@ -11,12 +11,39 @@ import { useVoteSheet } from '../hooks/use-vote-sheet';
 import { canWrite, type DeliberationView, type GroupView } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import { groupPath } from '../types/paths';
-import { choiceLabel, quorumOf, tally, votesByMember, type Choice } from '../types/votes';
+import { choiceLabel, quorumOf, tally, votesByMember, type Choice, type TallyRow } from '../types/votes';
 import { DecidePanel } from './DecidePanel';
 import { OutcomeBadge } from './DeliberationsSection';
 import { OwnVote } from './OwnVote';
 import { SettingChangeLine } from './SettingChangeLine';
 import { VoteSheet } from './VoteSheet';
+
+/** The words of a target competency's level: 1 with guidance, 2 on her own, 3 teaches others. */
+const LEVEL_WORDS = ['guided', 'alone', 'teaches'] as const;
+
+/** What members would learn if a learning theme's option is chosen, so that they know what they vote for. */
+function OptionTargets({ targets }: { targets: TallyRow['targets'] }) {
+  const { t } = useTranslation();
+  if (targets.length === 0) return null;
+  return (
+    <div className="tally__targets" data-testid="option-targets">
+      <p className="muted">{t('groups.deliberation.targets')}</p>
+      <ul className="plain-list">
+        {targets.map((target) => {
+          const words = LEVEL_WORDS[target.level - 1];
+          return (
+            <li key={target.competency_id}>
+              {t('groups.deliberation.targetLine', {
+                name: target.name,
+                level: words ? t('groups.deliberation.level', { level: target.level, meaning: t(`groups.deliberation.levels.${words}`) }) : target.level,
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 /** The count per option as bars, so the result is seen at a glance; the numbers stay beside them. */
 function Tally({ deliberation }: { deliberation: DeliberationView }) {
@@ -30,6 +57,7 @@ function Tally({ deliberation }: { deliberation: DeliberationView }) {
             <span>{row.label}</span>
             {row.chosen ? <Badge tone="success">{t('groups.deliberation.chosen')}</Badge> : null}
           </p>
+          <OptionTargets targets={row.targets} />
           {deliberation.method === 'vote' ? (
             <>
               <div className="tally__track" aria-hidden="true">

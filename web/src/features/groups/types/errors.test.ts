@@ -37,6 +37,9 @@ describe('groupFieldMessage', () => {
     );
     expect(groupFieldMessage(t, { field: 'role', code: 'office_taken', message: '', params: {} })).toMatch(/sudah punya pengurus/);
     expect(groupFieldMessage(t, { field: 'options', code: 'too_many', message: '', params: {} })).toBe('Paling banyak 12 pilihan.');
+    expect(groupFieldMessage(t, { field: 'options', code: 'targets_not_allowed', message: '', params: {} })).toBe(
+      'Hanya pilihan usulan tema belajar yang boleh memuat kompetensi.',
+    );
     expect(groupFieldMessage(t, { field: 'person.phone', code: 'invalid_format', message: '', params: {} })).toMatch(/0812-3456-7890/);
   });
 

@@ -33,16 +33,35 @@ describe('tally', () => {
   it('counts each option and the votes against, with their share of the votes cast', () => {
     const deliberation = deliberationView({
       options: [
-        { id: 31, label: 'Pasar dibagi', votes: 3 },
-        { id: 32, label: 'Bebas', votes: 1 },
+        { id: 31, label: 'Pasar dibagi', votes: 3, targets: [] },
+        { id: 32, label: 'Bebas', votes: 1, targets: [] },
       ],
       votes_against: 0,
       votes_cast: 4,
     });
     expect(tally(deliberation, 'Tidak setuju')).toEqual([
-      { option_id: 31, label: 'Pasar dibagi', votes: 3, share: 0.75, chosen: false },
-      { option_id: 32, label: 'Bebas', votes: 1, share: 0.25, chosen: false },
-      { option_id: null, label: 'Tidak setuju', votes: 0, share: 0, chosen: false },
+      { option_id: 31, label: 'Pasar dibagi', votes: 3, share: 0.75, chosen: false, targets: [] },
+      { option_id: 32, label: 'Bebas', votes: 1, share: 0.25, chosen: false, targets: [] },
+      { option_id: null, label: 'Tidak setuju', votes: 0, share: 0, chosen: false, targets: [] },
+    ]);
+  });
+
+  it('carries what a learning theme’s option would have the group learn onto its row', () => {
+    const yeast = { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', level: 3 };
+    const rows = tally(
+      deliberationView({
+        topic: 'learning_theme',
+        options: [
+          { id: 31, label: 'Tape singkong madu', votes: 0, targets: [yeast] },
+          { id: 32, label: 'Tape ketan hitam', votes: 0, targets: [] },
+        ],
+      }),
+      'Tidak setuju',
+    );
+    expect(rows.map((row) => [row.option_id, row.targets])).toEqual([
+      [31, [yeast]],
+      [32, []],
+      [null, []],
     ]);
   });
 
@@ -199,8 +218,8 @@ describe('what deciding will do', () => {
 
   it('forecasts the option carried, or none when votes against or a split keep every option short', () => {
     const options = [
-      { id: 31, label: 'Pasar dibagi', votes: 4 },
-      { id: 32, label: 'Bebas', votes: 1 },
+      { id: 31, label: 'Pasar dibagi', votes: 4, targets: [] },
+      { id: 32, label: 'Bebas', votes: 1, targets: [] },
     ];
     expect(forecast(deliberationView({ options, votes_cast: 6, votes_against: 1 }))).toEqual({
       agreed: true,

@@ -17,6 +17,8 @@ export interface TallyRow {
   share: number;
   /** The option the group agreed on. */
   chosen: boolean;
+  /** What a learning theme's option would have the group learn (none for "against" and other topics). */
+  targets: Deliberation['options'][number]['targets'];
 }
 
 /** One row per option in the proposal's order, then "against" when the proposal is voted on. */
@@ -29,6 +31,7 @@ export function tally(deliberation: Deliberation, againstLabel: string): TallyRo
     votes: option.votes,
     share: share(option.votes),
     chosen: deliberation.outcome === 'agreed' && deliberation.option_id === option.id,
+    targets: option.targets,
   }));
   if (deliberation.method === 'vote') {
     rows.push({
@@ -37,6 +40,7 @@ export function tally(deliberation: Deliberation, againstLabel: string): TallyRo
       votes: deliberation.votes_against,
       share: share(deliberation.votes_against),
       chosen: false,
+      targets: [],
     });
   }
   return rows;

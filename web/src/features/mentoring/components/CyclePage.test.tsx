@@ -83,7 +83,7 @@ describe('a learning cycle’s page', () => {
   it('asks before starting, and a refusal says in words what the cycle lacks', async () => {
     const user = userEvent.setup();
     serve(
-      cycle({ deliberation_id: 7, decision: { deliberation_id: 7, title: 'Tema belajar', decided: false, outcome: null, agreed_option: null } }),
+      cycle({ deliberation_id: 7, decision: { deliberation_id: 7, title: 'Tema belajar', decided: false, outcome: null, agreed_option: null, agreed_targets: [] } }),
       { 'POST /api/v1/cycles/4/transitions': () => problem('conflict', 409, [{ field: 'deliberation_id', code: 'not_held' }]) },
     );
     open();
@@ -385,7 +385,7 @@ describe('the plan', () => {
       'POST /api/v1/groups/1/deliberations': (_url, init) => jsonResponse({ id: 7, ...sentJson<object>(init?.body) }, 201),
       'PATCH /api/v1/cycles/4': answer(() => ({
         deliberation_id: 7,
-        decision: { deliberation_id: 7, title: 'Tema belajar: Belajar bersama musim panen', decided: false, outcome: null, agreed_option: null },
+        decision: { deliberation_id: 7, title: 'Tema belajar: Belajar bersama musim panen', decided: false, outcome: null, agreed_option: null, agreed_targets: [] },
       })),
     });
     open();
@@ -419,8 +419,8 @@ describe('the plan', () => {
       'GET /api/v1/groups/1/deliberations': () => page(proposals, proposals.length, 200),
       'PATCH /api/v1/cycles/4': answer((body) => ({
         ...body,
-        venue_decision: { deliberation_id: 21, title: 'Tempat belajar', decided: true, outcome: 'not_agreed', agreed_option: null },
-        schedule_decision: { deliberation_id: 22, title: 'Waktu belajar', decided: true, outcome: 'agreed', agreed_option: 'Selasa dan Jumat' },
+        venue_decision: { deliberation_id: 21, title: 'Tempat belajar', decided: true, outcome: 'not_agreed', agreed_option: null, agreed_targets: [] },
+        schedule_decision: { deliberation_id: 22, title: 'Waktu belajar', decided: true, outcome: 'agreed', agreed_option: 'Selasa dan Jumat', agreed_targets: [] },
       })),
       'POST /api/v1/cycles/4/transitions': () => problem('conflict', 409, [{ field: 'venue_deliberation_id', code: 'not_agreed' }]),
     });
@@ -447,6 +447,49 @@ describe('the plan', () => {
     expect(within(refusal).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Musyawarah tidak menyepakati tempatnya: buat usulan tempat yang baru, atau lepaskan usulannya dan tulis tempatnya.',
     ]);
+  });
+
+  it('shows the competencies the agreed theme names, and while planned that they become the targets at the start', async () => {
+    const agreed = {
+      deliberation_id: 7,
+      title: 'Tema belajar',
+      decided: true,
+      outcome: 'agreed' as const,
+      agreed_option: 'Tape singkong madu',
+      agreed_targets: [
+        { competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 },
+        { competency_id: 11, code: 'usaha.pembukuan', name: 'Pembukuan sederhana', level: 1 },
+      ],
+    };
+    serve(cycle({ deliberation_id: 7, decision: agreed }));
+    const { unmount } = open();
+    const row = await screen.findByTestId('cycle-agreed-targets');
+    expect(within(row).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Memilih singkong · Tingkat 3: bisa mengajari',
+      'Pembukuan sederhana · Tingkat 1: dengan bimbingan',
+    ]);
+    expect(row.previousElementSibling).toHaveTextContent('Kompetensi yang disepakati');
+    expect(row).toHaveTextContent('Saat pelaksanaan dimulai, kompetensi ini menjadi kompetensi sasaran siklus');
+    unmount();
+
+    // In English, by the catalogue's English names; once under way, no word of what the start does.
+    serve(cycle({ deliberation_id: 7, decision: agreed, status: 'implementation', next_status: 'evaluation', theme: 'Tape singkong madu', targets: agreed.agreed_targets }));
+    open(LEADER, 'en');
+    const english = await screen.findByTestId('cycle-agreed-targets');
+    await waitFor(() =>
+      expect(within(english).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+        'Choosing cassava · Level 3: can teach others',
+        'Basic bookkeeping · Level 1: with guidance',
+      ]),
+    );
+    expect(english).not.toHaveTextContent(/When the implementation starts/);
+  });
+
+  it('shows no agreed competencies while the theme names none', async () => {
+    serve(cycle({ deliberation_id: 7, decision: { deliberation_id: 7, title: 'Tema belajar', decided: true, outcome: 'agreed', agreed_option: 'Tape singkong madu', agreed_targets: [] } }));
+    open();
+    expect(await screen.findByTestId('cycle-proposal')).toHaveTextContent('Disepakati: Tape singkong madu');
+    expect(screen.queryByTestId('cycle-agreed-targets')).not.toBeInTheDocument();
   });
 
   it('offers no theme proposal to a mentor who does not put the group’s proposals', async () => {

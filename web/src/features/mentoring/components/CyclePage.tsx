@@ -11,7 +11,7 @@ import type { LearningPaths } from '../../../lib/learning-slot';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCycle, useGroupMembers, useSectorCompetencies } from '../hooks/use-learning';
 import { competencyName, LEVELS } from '../types';
-import type { Cycle, CyclePlanDecision, GroupMember, GroupView } from '../types/cycles';
+import type { Cycle, CyclePlanDecision, CycleTarget, GroupMember, GroupView } from '../types/cycles';
 import { learningProblemMessage } from '../types/errors';
 import { CompletionCard } from './CompletionCard';
 import { CyclePlanForm } from './CyclePlanForm';
@@ -26,8 +26,11 @@ export interface CycleNotice {
   learningNotice?: 'cycleCreated';
 }
 
+/** A competency's name in the reader's language, from its id and the name the server gave. */
+type CompetencyNamer = (competencyId: number, fallback: string) => string;
+
 /** A competency's name in the reader's language: the catalogue's English name when she reads English. */
-function useCompetencyNames(sector: string): (competencyId: number, fallback: string) => string {
+function useCompetencyNames(sector: string): CompetencyNamer {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
   const catalogue = useSectorCompetencies(sector, language === 'en');
@@ -57,15 +60,45 @@ function ProposalState({ label, decision, paths, testId }: { label: string; deci
   );
 }
 
-/** Where the theme stands: chosen, or the proposal the group decides it by (with a link to it). */
-function ThemeState({ cycle, paths }: { cycle: Cycle; paths: LearningPaths }) {
+/** Target competencies one per line, named in the reader's language, each with the level it is learnt to. */
+function TargetLines({ targets, competencyName: nameOf }: { targets: readonly CycleTarget[]; competencyName: CompetencyNamer }) {
   const { t } = useTranslation();
+  return (
+    <ul className="plain-list">
+      {targets.map((target) => {
+        const level = LEVELS.find((l) => l.level === target.level);
+        return (
+          <li key={target.competency_id}>
+            {t('mentoring.cycle.targetLine', {
+              name: nameOf(target.competency_id, target.name),
+              level: level ? t('mentoring.levelOption', { level: level.level, meaning: t(`mentoring.levelShort.${level.meaning}`) }) : String(target.level),
+            })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * Where the theme stands: chosen, or the proposal the group decides it by (with a link to it), and
+ * the competencies the agreed theme names, which become the cycle's targets when it starts.
+ */
+function ThemeState({ cycle, paths, competencyName }: { cycle: Cycle; paths: LearningPaths; competencyName: CompetencyNamer }) {
+  const { t } = useTranslation();
+  const agreed = cycle.decision?.agreed_targets ?? [];
   return (
     <>
       <DetailRow label={t('mentoring.cycle.theme')} testId="cycle-theme">
         {cycle.theme ?? <span className="muted">{t('mentoring.cycle.themeNone')}</span>}
       </DetailRow>
       <ProposalState label={t('mentoring.cycle.proposal')} decision={cycle.decision} paths={paths} testId="cycle-proposal" />
+      {agreed.length > 0 ? (
+        <DetailRow label={t('mentoring.cycle.agreedTargets')} testId="cycle-agreed-targets">
+          <TargetLines targets={agreed} competencyName={competencyName} />
+          {cycle.status === 'planning' ? <p className="field__hint">{t('mentoring.cycle.agreedTargetsHint')}</p> : null}
+        </DetailRow>
+      ) : null}
     </>
   );
 }
@@ -75,7 +108,7 @@ interface PlanCardProps {
   cycle: Cycle;
   members: readonly GroupMember[];
   paths: LearningPaths;
-  competencyName: (competencyId: number, fallback: string) => string;
+  competencyName: CompetencyNamer;
 }
 
 /** Rencana: what the cycle learns, who learns and guides, where, when and with what; its guides change it while they may. */
@@ -133,6 +166,7 @@ function PlanCard({ group, cycle, members, paths, competencyName: nameOf }: Plan
       {editing === 'theme' ? (
         <ThemeProposalForm
           cycle={cycle}
+          sector={group.sector}
           onCancel={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
@@ -141,30 +175,14 @@ function PlanCard({ group, cycle, members, paths, competencyName: nameOf }: Plan
         />
       ) : null}
       <dl className="details">
-        <ThemeState cycle={cycle} paths={paths} />
+        <ThemeState cycle={cycle} paths={paths} competencyName={nameOf} />
         <DetailRow label={t('mentoring.cycle.mentor')} testId="cycle-mentor">
           <span className="badges">
             {cycle.mentor_name} <OriginBadge origin={cycle.mentor_origin} />
           </span>
         </DetailRow>
         <DetailRow label={t('mentoring.cycle.targets')} testId="cycle-targets">
-          {cycle.targets.length === 0 ? (
-            notSet
-          ) : (
-            <ul className="plain-list">
-              {cycle.targets.map((target) => {
-                const level = LEVELS.find((l) => l.level === target.level);
-                return (
-                  <li key={target.competency_id}>
-                    {t('mentoring.cycle.targetLine', {
-                      name: nameOf(target.competency_id, target.name),
-                      level: level ? t('mentoring.levelOption', { level: level.level, meaning: t(`mentoring.levelShort.${level.meaning}`) }) : String(target.level),
-                    })}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
+          {cycle.targets.length === 0 ? notSet : <TargetLines targets={cycle.targets} competencyName={nameOf} />}
         </DetailRow>
         <DetailRow label={t('mentoring.cycle.mentees')} testId="cycle-mentees">
           {cycle.mentees.length === 0 ? notSet : cycle.mentees.map((m) => m.name).join(', ')}

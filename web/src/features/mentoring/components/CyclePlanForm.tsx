@@ -9,8 +9,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { usePlanProposals, useSaveCycle, useSectorCompetencies } from '../hooks/use-learning';
-import { catalogueFor, competencyName, LEVELS, type Competency } from '../types';
-import { MENTOR_ORIGINS, membersOn, type Cycle, type GroupMember, type GroupView, type Level } from '../types/cycles';
+import { MENTOR_ORIGINS, membersOn, type Cycle, type GroupMember, type GroupView } from '../types/cycles';
 import { readLearningErrors } from '../types/errors';
 import {
   chooseMentor,
@@ -21,12 +20,12 @@ import {
   PLAN_FIELDS,
   planErrorKey,
   planPatch,
-  setTargetLevel,
+  targetChoices,
   toggleMentee,
-  toggleTarget,
   validatePlan,
   type PlanDraft,
 } from '../types/plan';
+import { TargetPicker } from './TargetPicker';
 
 interface CyclePlanFormProps {
   group: GroupView;
@@ -41,16 +40,6 @@ interface CyclePlanFormProps {
 interface Choice {
   id: number;
   name: string;
-}
-
-/** The competencies to tick: the sector's own, then the shared ones, then any the plan names that left the catalogue. */
-function targetChoices(items: readonly Competency[], sector: string, original: Cycle | null, language: string | undefined): Choice[] {
-  const view = catalogueFor(items, sector);
-  const choices = [...view.own, ...view.shared].map((c) => ({ id: c.id, name: competencyName(c, language) }));
-  for (const target of original?.targets ?? []) {
-    if (!choices.some((c) => c.id === target.competency_id)) choices.push({ id: target.competency_id, name: target.name });
-  }
-  return choices;
 }
 
 /** The members who may learn: the group's members today but the mentor, and any the plan names already. */
@@ -113,7 +102,7 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
 
   const targetErrors = errorsFor('targets');
   const menteeErrors = errorsFor('mentees');
-  const targets = targetChoices(competencies.data ?? [], group.sector, original, language);
+  const targets = targetChoices(competencies.data ?? [], group.sector, original?.targets ?? [], language);
   const mentees = menteeChoices(members, draft, original);
   // The group's proposals on one part of the plan, with where each stands; a linked one stays among them.
   const proposalOptions = (topic: string, linked: string, linkedTitle: string | undefined) => {
@@ -190,40 +179,19 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
               {...field('mentor_person_id')}
             />
           )}
-          <fieldset className="choice-group" aria-describedby={`${id}-targets-hint`} data-testid="plan-targets">
-            <legend className="field__label">{t('mentoring.plan.targets')}</legend>
-            <p id={`${id}-targets-hint`} className="field__hint">
-              {t('mentoring.plan.targetsHint')}
-            </p>
-            {competencies.isPending && targets.length === 0 ? <p role="status">{t('mentoring.plan.competenciesLoading')}</p> : null}
-            {targets.map((choice) => {
-              const chosen = draft.targets.find((target) => target.competency_id === choice.id);
-              return (
-                <div key={choice.id} className="plan-pick" data-testid={`plan-target-${choice.id}`}>
-                  <CheckField
-                    id={`${id}-target-${choice.id}`}
-                    label={choice.name}
-                    errors={errorsFor(`target-${choice.id}`)}
-                    checked={chosen !== undefined}
-                    onChange={() => set('targets', toggleTarget(draft.targets, choice.id))}
-                  />
-                  {chosen ? (
-                    <SelectField
-                      id={`${id}-level-${choice.id}`}
-                      label={t('mentoring.plan.levelFor', { name: choice.name })}
-                      options={LEVELS.map(({ level, meaning }) => ({
-                        value: String(level),
-                        label: t('mentoring.levelOption', { level, meaning: t(`mentoring.levelShort.${meaning}`) }),
-                      }))}
-                      value={String(chosen.level)}
-                      onChange={(event) => set('targets', setTargetLevel(draft.targets, choice.id, Number(event.target.value) as Level))}
-                    />
-                  ) : null}
-                </div>
-              );
-            })}
-            <FieldErrors messages={targetErrors} />
-          </fieldset>
+          <TargetPicker
+            id={`${id}-targets`}
+            legend={t('mentoring.plan.targets')}
+            hint={t('mentoring.plan.targetsHint')}
+            choices={targets}
+            loading={competencies.isPending}
+            chosen={draft.targets}
+            onChange={(chosen) => set('targets', chosen)}
+            lineErrors={(competencyId) => errorsFor(`target-${competencyId}`)}
+            errors={targetErrors}
+            testId="plan-targets"
+            lineTestId="plan-target"
+          />
           <fieldset className="choice-group" aria-describedby={`${id}-mentees-hint`} data-testid="plan-mentees">
             <legend className="field__label">{t('mentoring.plan.mentees')}</legend>
             <p id={`${id}-mentees-hint`} className="field__hint">

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrors } from '../../../components/field-parts';
 import { FormCard } from '../../../components/FormCard';
@@ -6,25 +6,106 @@ import { FormField } from '../../../components/FormField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
 import { useForm } from '../../../lib/use-form';
-import { useProposeTheme } from '../hooks/use-learning';
+import { useProposeTheme, useSectorCompetencies } from '../hooks/use-learning';
+import { LEVELS } from '../types';
 import type { Cycle } from '../types/cycles';
 import { readLearningErrors } from '../types/errors';
-import { emptyProposalDraft, MAX_OPTIONS, optionBoxOfSent, PROPOSAL_FIELDS, validateProposal } from '../types/proposal';
+import { targetChoices, type PlanTarget, type TargetChoice } from '../types/plan';
+import {
+  emptyProposalDraft,
+  MAX_OPTIONS,
+  PROPOSAL_FIELDS,
+  proposalErrorKey,
+  validateProposal,
+  withOptionAdded,
+  type ProposalField,
+  type ProposalOption,
+} from '../types/proposal';
+import { TargetPicker } from './TargetPicker';
 
 interface ThemeProposalFormProps {
   cycle: Cycle;
+  /** The group's sector: its catalogue is offered to each theme. */
+  sector: string;
   onSaved: (cycle: Cycle) => void;
   onCancel: () => void;
 }
 
+interface OptionTargetsProps {
+  id: string;
+  number: number;
+  option: ProposalOption;
+  choices: readonly TargetChoice[];
+  loading: boolean;
+  onChange: (targets: PlanTarget[]) => void;
+  errorsFor: (field: ProposalField) => string[];
+  index: number;
+}
+
 /**
- * "Buat usulan tema": the themes the group will choose among, put to it as a proposal in its
- * deliberations and linked to the cycle; the option the group agrees on becomes the theme.
+ * What the group would learn with one theme: folded under the theme's box (a phone shows the
+ * themes one under the other), the chosen ones listed while folded, unfolded when the server
+ * refused one of them.
  */
-export function ThemeProposalForm({ cycle, onSaved, onCancel }: ThemeProposalFormProps) {
+function OptionTargets({ id, number, option, choices, loading, onChange, errorsFor, index }: OptionTargetsProps) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(option.targets.length > 0);
+  const listErrors = errorsFor(`options[${index}].targets`);
+  const lineErrors = (competencyId: number) => errorsFor(`options[${index}].target-${competencyId}`);
+  const refused = listErrors.length > 0 || option.targets.some((target) => lineErrors(target.competency_id).length > 0);
+  const shown = open || refused;
+  const nameOf = (competencyId: number) => choices.find((c) => c.id === competencyId)?.name ?? String(competencyId);
+  return (
+    <div className="option-targets" data-testid={`option-${index}-targets`}>
+      <button type="button" className="button button--link" aria-expanded={shown} aria-controls={`${id}-targets`} onClick={() => setOpen(!shown)}>
+        {shown ? t('mentoring.proposal.hideTargets', { number }) : t('mentoring.proposal.showTargets', { number })}
+      </button>
+      {!shown && option.targets.length > 0 ? (
+        <ul className="plain-list muted" data-testid={`option-${index}-chosen`}>
+          {option.targets.map((target) => {
+            const level = LEVELS.find((l) => l.level === target.level)!;
+            return (
+              <li key={target.competency_id}>
+                {t('mentoring.cycle.targetLine', {
+                  name: nameOf(target.competency_id),
+                  level: t('mentoring.levelOption', { level: level.level, meaning: t(`mentoring.levelShort.${level.meaning}`) }),
+                })}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <div id={`${id}-targets`} hidden={!shown}>
+        {shown ? (
+          <TargetPicker
+            id={`${id}-picker`}
+            legend={t('mentoring.proposal.targets', { number })}
+            hint={t('mentoring.proposal.targetsHint')}
+            choices={choices}
+            loading={loading}
+            chosen={option.targets}
+            onChange={onChange}
+            lineErrors={lineErrors}
+            errors={listErrors}
+            testId={`option-${index}-picker`}
+            lineTestId={`option-${index}-target`}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * "Buat usulan tema": the themes the group will choose among, each with the competencies the group
+ * would learn with it, put to it as a proposal in its deliberations and linked to the cycle; the
+ * option the group agrees on becomes the theme, and its competencies the targets.
+ */
+export function ThemeProposalForm({ cycle, sector, onSaved, onCancel }: ThemeProposalFormProps) {
+  const { t, i18n } = useTranslation();
   const id = useId();
   const propose = useProposeTheme(cycle.group_id, cycle.id);
+  const competencies = useSectorCompetencies(sector);
   const form = useForm({
     initial: () => emptyProposalDraft(t('mentoring.proposal.titleDefault', { title: cycle.title })),
     validate: validateProposal,
@@ -32,15 +113,15 @@ export function ThemeProposalForm({ cycle, onSaved, onCancel }: ThemeProposalFor
     readErrors: (error, _input, sent) =>
       isApiError(error) && error.slug === 'forbidden'
         ? { byField: {}, general: [t('mentoring.proposal.forbidden')] }
-        : readLearningErrors(t, error, PROPOSAL_FIELDS, (field) => {
-            if (field.base !== 'options' || field.index === null) return field.base;
-            const box = optionBoxOfSent(sent.options, field.index);
-            return box === null ? 'options' : `options[${box}]`;
-          }),
+        : readLearningErrors(t, error, PROPOSAL_FIELDS, (field, named) =>
+            field.base === 'title' || field.base === 'description' ? field.base : proposalErrorKey(named, sent),
+          ),
     onSaved,
   });
-  const { draft, set, setDraft, errorsFor, field } = form;
-  const setOption = (index: number, value: string) => setDraft((d) => ({ ...d, options: d.options.map((o, i) => (i === index ? value : o)) }));
+  const { draft, setDraft, errorsFor, field } = form;
+  const choices = targetChoices(competencies.data ?? [], sector, [], i18n.resolvedLanguage);
+  const change = (index: number, update: Partial<ProposalOption>) =>
+    setDraft((d) => ({ ...d, options: d.options.map((o, i) => (i === index ? { ...o, ...update } : o)) }));
 
   return (
     <FormCard
@@ -60,31 +141,43 @@ export function ThemeProposalForm({ cycle, onSaved, onCancel }: ThemeProposalFor
         {draft.options.map((option, index) => {
           const number = index + 1;
           return (
-            <div key={index} className="option-row">
-              <FormField
-                id={`${id}-option-${index}`}
-                label={t('mentoring.proposal.option', { number })}
-                errors={errorsFor(`options[${index}]`)}
-                autoComplete="off"
-                value={option}
-                onChange={(event) => setOption(index, event.target.value)}
+            <div key={option.key} className="theme-option" data-testid={`option-${index}`}>
+              <div className="option-row">
+                <FormField
+                  id={`${id}-option-${option.key}`}
+                  label={t('mentoring.proposal.option', { number })}
+                  errors={errorsFor(`options[${index}]`)}
+                  autoComplete="off"
+                  value={option.label}
+                  onChange={(event) => change(index, { label: event.target.value })}
+                />
+                {draft.options.length > 1 ? (
+                  <button
+                    type="button"
+                    className="button button--secondary option-row__remove"
+                    aria-label={t('mentoring.proposal.removeOption', { number })}
+                    onClick={() => setDraft((d) => ({ ...d, options: d.options.filter((_, i) => i !== index) }))}
+                  >
+                    {'×'}
+                  </button>
+                ) : null}
+              </div>
+              <OptionTargets
+                id={`${id}-option-${option.key}`}
+                number={number}
+                index={index}
+                option={option}
+                choices={choices}
+                loading={competencies.isPending}
+                onChange={(targets) => change(index, { targets })}
+                errorsFor={errorsFor}
               />
-              {draft.options.length > 1 ? (
-                <button
-                  type="button"
-                  className="button button--secondary option-row__remove"
-                  aria-label={t('mentoring.proposal.removeOption', { number })}
-                  onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
-                >
-                  {'×'}
-                </button>
-              ) : null}
             </div>
           );
         })}
         <FieldErrors messages={errorsFor('options')} />
         {draft.options.length < MAX_OPTIONS ? (
-          <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
+          <button type="button" className="button button--secondary" onClick={() => setDraft((d) => ({ ...d, options: withOptionAdded(d.options) }))}>
             {t('mentoring.proposal.addOption')}
           </button>
         ) : null}

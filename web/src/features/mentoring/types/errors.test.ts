@@ -42,6 +42,10 @@ describe('the learning tab’s words for the server’s codes', () => {
     expect(say('level', 'required')).toBe('Pilih tingkat yang dicapai.');
     expect(say('evaluated_on', 'in_future')).toBe('Tanggal penilaian tidak boleh setelah hari ini.');
     expect(say('status', 'closed')).toBe('Siklus ini sudah selesai: catatannya tidak dapat diubah lagi.');
+    expect(say('options[1].targets[0].competency_id', 'not_found')).toBe('Kompetensi ini tidak ada di katalog.');
+    expect(say('options[0].targets[2].level', 'out_of_range')).toBe('Pilih tingkat 1, 2, atau 3.');
+    expect(say('options[0].targets', 'too_many')).toBe('Paling banyak 50 kompetensi untuk satu pilihan.');
+    expect(say('options', 'targets_not_allowed')).toBe('Hanya usulan tema belajar yang pilihannya boleh memuat kompetensi.');
     // A code the tab has no words of its own for: the app's.
     expect(say('venue', 'too_long')).toBe('Terlalu panjang.');
   });

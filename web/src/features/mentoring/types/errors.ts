@@ -52,18 +52,19 @@ export function learningProblemMessage(t: TFunction, error: unknown): string {
 
 /**
  * Sorts a refusal onto a form: beside the fields the form has (`placeable`, by base name; a list
- * item under `key(base, index)` when the form says where it shows), or above the form.
+ * item where `place` says the form shows it, from the field read or as the server named it), or
+ * above the form.
  */
 export function readLearningErrors(
   t: TFunction,
   error: unknown,
   placeable: readonly string[],
-  place: (field: ServerField) => string | null = (field) => field.base,
+  place: (field: ServerField, named: string) => string | null = (field) => field.base,
 ): ServerErrors {
   return readServerErrors(error, {
     fieldOf: (fieldError) => {
       const field = serverField(fieldError.field);
-      return placeable.includes(field.base) ? place(field) : null;
+      return placeable.includes(field.base) ? place(field, fieldError.field) : null;
     },
     message: (fieldError) => learningFieldMessage(t, fieldError),
     problem: (failure) => learningProblemMessage(t, failure),

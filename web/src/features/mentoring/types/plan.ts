@@ -5,6 +5,7 @@
 import type { Checked } from '../../../lib/use-form';
 import type { LocalProblems } from '../../../lib/use-form-errors';
 import type { Cycle, CycleInput, CyclePatch, Level, MentorOrigin } from './cycles';
+import { catalogueFor, competencyName, type Competency } from './index';
 
 export interface PlanTarget {
   competency_id: number;
@@ -141,6 +142,30 @@ export function draftFromCycle(cycle: Cycle): PlanDraft {
     planned_from: text(cycle.planned_from),
     planned_to: text(cycle.planned_to),
   };
+}
+
+/** A competency to tick, named in the reader's language. */
+export interface TargetChoice {
+  id: number;
+  name: string;
+}
+
+/**
+ * The competencies to tick: the sector's own, then the shared ones, then any already named
+ * (`named`: a plan's targets) that left the catalogue.
+ */
+export function targetChoices(
+  items: readonly Competency[],
+  sector: string,
+  named: readonly { competency_id: number; name: string }[],
+  language: string | undefined,
+): TargetChoice[] {
+  const view = catalogueFor(items, sector);
+  const choices = [...view.own, ...view.shared].map((c) => ({ id: c.id, name: competencyName(c, language) }));
+  for (const target of named) {
+    if (!choices.some((c) => c.id === target.competency_id)) choices.push({ id: target.competency_id, name: target.name });
+  }
+  return choices;
 }
 
 /** Ticks a competency (at the usual level) or unticks it. */
