@@ -51,21 +51,6 @@ json::value OrderJson(const groups::JointOrder& o) {
                       {"updated_at", core::FormatInstant(o.updated_at)}};
 }
 
-json::value PostJson(const groups::PostView& view) {
-  const auto& p = view.post;
-  json::array tags;
-  for (const auto& tag : p.tags) tags.push_back(json::string(tag));
-  return json::object{{"id", p.id},
-                      {"member", json::object{{"id", p.member_id}, {"name", p.member_name}}},
-                      {"kind", groups::ToString(p.kind)},
-                      {"title", p.title},
-                      {"body", p.body},
-                      {"tags", std::move(tags)},
-                      {"useful", p.useful},
-                      {"share_link", view.share_link},
-                      {"created_at", core::FormatInstant(p.created_at)}};
-}
-
 json::value MaterialJson(const groups::MaterialRecord& r) {
   return json::object{{"id", r.post.id},
                       {"member", json::object{{"id", r.post.member_id}, {"name", r.member_name}}},
@@ -168,6 +153,21 @@ constexpr auto kPurchaseFields = std::to_array<BodyField<PurchaseIn>>({
     {"purchased_on", &PurchaseIn::purchased_on}});
 
 }  // namespace
+
+json::value PostJson(const groups::PostView& view) {
+  const auto& p = view.post;
+  json::array tags;
+  for (const auto& tag : p.tags) tags.push_back(json::string(tag));
+  return json::object{{"id", p.id},
+                      {"member", json::object{{"id", p.member_id}, {"name", p.member_name}}},
+                      {"kind", groups::ToString(p.kind)},
+                      {"title", p.title},
+                      {"body", p.body},
+                      {"tags", std::move(tags)},
+                      {"useful", p.useful},
+                      {"share_link", view.share_link},
+                      {"created_at", core::FormatInstant(p.created_at)}};
+}
 
 void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& service = services.cooperation;

@@ -27,4 +27,13 @@ core::PageRequest ReadPage(QueryReader& query);
 // The page of a route whose query holds limit and offset only.
 core::Result<core::PageRequest> PageOnly(const Call& call);
 
+// A programme's (or a round's) eligibility criteria, and how one candidate meets them
+// (programmes.cpp; targeting answers them too).
+boost::json::value CriteriaJson(const domain::programmes::Criteria& criteria);
+boost::json::value EligibilityJson(const domain::programmes::Eligibility& eligibility);
+
+// A knowledge post as GET /groups/{id}/posts lists it (cooperation.cpp): also the post a shared
+// help request became.
+boost::json::value PostJson(const domain::groups::PostView& view);
+
 }  // namespace gotong::api::handlers

@@ -87,22 +87,6 @@ json::value ViewJson(const mentoring::HelpRequestView& view) {
   return out;
 }
 
-// The post a shared request became, as GET /groups/{id}/posts lists it.
-json::value PostJson(const domain::groups::PostView& view) {
-  const auto& p = view.post;
-  json::array tags;
-  for (const auto& tag : p.tags) tags.push_back(json::string(tag));
-  return json::object{{"id", p.id},
-                      {"member", json::object{{"id", p.member_id}, {"name", p.member_name}}},
-                      {"kind", domain::groups::ToString(p.kind)},
-                      {"title", p.title},
-                      {"body", p.body},
-                      {"tags", std::move(tags)},
-                      {"useful", p.useful},
-                      {"share_link", view.share_link},
-                      {"created_at", core::FormatInstant(p.created_at)}};
-}
-
 using RequestIn = mentoring::HelpRequestInput;
 constexpr auto kRequestFields = std::to_array<BodyField<RequestIn>>({
     {"group_id", &RequestIn::group_id}, {"member_id", &RequestIn::member_id},

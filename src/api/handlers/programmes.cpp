@@ -20,25 +20,6 @@ json::array Words(const std::vector<std::string>& words) {
   return array;
 }
 
-template <typename Enum>
-json::array Names(const std::vector<Enum>& values) {
-  json::array array;
-  for (auto value : values) array.push_back(json::value(ToString(value)));
-  return array;
-}
-
-json::value CriteriaJson(const programmes::Criteria& c) {
-  json::array sectors, scales;
-  for (auto sector : c.sectors) sectors.push_back(json::value(domain::registry::ToString(sector)));
-  for (auto scale : c.scales) scales.push_back(json::value(domain::registry::ToString(scale)));
-  return json::object{{"region_codes", Words(c.region_codes)},
-                      {"sectors", std::move(sectors)},
-                      {"scales", std::move(scales)},
-                      {"founded_within_years", NullableNumber(c.founded_within_years)},
-                      {"homogeneous", c.homogeneous},
-                      {"categories", Names(c.categories)}};
-}
-
 json::value ProgrammeJson(const programmes::Programme& p) {
   json::array factors, partners, months;
   if (p.factors.capital_access) factors.push_back("capital_access");
@@ -76,14 +57,6 @@ json::value ProgrammeViewJson(const programmes::ProgrammeView& view) {
   auto value = ProgrammeJson(view.programme);
   value.as_object()["can_manage"] = view.can_manage;
   return value;
-}
-
-json::value EligibilityJson(const programmes::Eligibility& eligibility) {
-  json::array checks;
-  for (const auto& check : eligibility.checks) {
-    checks.push_back(json::object{{"criterion", check.criterion}, {"met", check.met}, {"found", check.found}});
-  }
-  return json::object{{"eligible", eligibility.eligible}, {"checks", std::move(checks)}};
 }
 
 json::value EnrolmentJson(const programmes::Enrolment& e) {
@@ -167,6 +140,26 @@ constexpr auto kEnrolmentFields = std::to_array<BodyField<EnrolmentIn>>({
     {"outside_criteria_reason", &EnrolmentIn::outside_criteria_reason, core::TextLines::kMulti}});
 
 }  // namespace
+
+json::value CriteriaJson(const programmes::Criteria& c) {
+  json::array sectors, scales;
+  for (auto sector : c.sectors) sectors.push_back(json::value(domain::registry::ToString(sector)));
+  for (auto scale : c.scales) scales.push_back(json::value(domain::registry::ToString(scale)));
+  return json::object{{"region_codes", Words(c.region_codes)},
+                      {"sectors", std::move(sectors)},
+                      {"scales", std::move(scales)},
+                      {"founded_within_years", NullableNumber(c.founded_within_years)},
+                      {"homogeneous", c.homogeneous},
+                      {"categories", Names(c.categories)}};
+}
+
+json::value EligibilityJson(const programmes::Eligibility& eligibility) {
+  json::array checks;
+  for (const auto& check : eligibility.checks) {
+    checks.push_back(json::object{{"criterion", check.criterion}, {"met", check.met}, {"found", check.found}});
+  }
+  return json::object{{"eligible", eligibility.eligible}, {"checks", std::move(checks)}};
+}
 
 void AddProgrammeRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& service = services.programmes;

@@ -15,34 +15,6 @@ namespace programmes = domain::programmes;
 constexpr const char* kNoProgramme = "no programme with that id";
 constexpr const char* kNoRound = "no round with that id";
 
-template <typename Enum>
-json::array Names(const std::vector<Enum>& values) {
-  json::array array;
-  for (auto value : values) array.push_back(json::value(ToString(value)));
-  return array;
-}
-
-json::value CriteriaJson(const programmes::Criteria& c) {
-  json::array regions, sectors, scales;
-  for (const auto& code : c.region_codes) regions.push_back(json::value(code));
-  for (auto sector : c.sectors) sectors.push_back(json::value(domain::registry::ToString(sector)));
-  for (auto scale : c.scales) scales.push_back(json::value(domain::registry::ToString(scale)));
-  return json::object{{"region_codes", std::move(regions)},
-                      {"sectors", std::move(sectors)},
-                      {"scales", std::move(scales)},
-                      {"founded_within_years", NullableNumber(c.founded_within_years)},
-                      {"homogeneous", c.homogeneous},
-                      {"categories", Names(c.categories)}};
-}
-
-json::value EligibilityJson(const programmes::Eligibility& eligibility) {
-  json::array checks;
-  for (const auto& check : eligibility.checks) {
-    checks.push_back(json::object{{"criterion", check.criterion}, {"met", check.met}, {"found", check.found}});
-  }
-  return json::object{{"eligible", eligibility.eligible}, {"checks", std::move(checks)}};
-}
-
 json::value NeedJson(const programmes::NeedScore& need) {
   json::array terms;
   for (const auto& term : need.terms) {

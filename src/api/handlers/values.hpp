@@ -33,6 +33,14 @@ boost::json::value Nullable(const std::optional<std::string>& value);
 boost::json::value NullableInstant(const std::optional<core::Instant>& value);
 boost::json::value NullableDate(const std::optional<core::Date>& value);
 
+// The words of a list of enum values ("poor", "zakat_recipient"), each by its ToString.
+template <typename Enum>
+boost::json::array Names(const std::vector<Enum>& values) {
+  boost::json::array array;
+  for (auto value : values) array.push_back(boost::json::value(ToString(value)));
+  return array;
+}
+
 template <typename T>
 boost::json::value NullableNumber(const std::optional<T>& value) {
   if (!value) return nullptr;

@@ -91,6 +91,18 @@ core::Result<Opened> Open(UnitOfWork& unit, const Standing& standing, std::int64
   return Opened{std::move(found).value(), std::move(programme)};
 }
 
+// Loan `id` as the caller may read it: kNotFound naming a loan when there is none, it is out of
+// reach, or the record is not a loan.
+core::Result<Opened> OpenLoan(UnitOfWork& unit, const Standing& standing, std::int64_t id) {
+  auto opened = Open(unit, standing, id);
+  if (!opened.ok()) {
+    if (opened.error().code == core::ErrorCode::kNotFound) return NoLoan(id);
+    return std::move(opened).error();
+  }
+  if (!opened->assistance.loan) return NoLoan(id);
+  return opened;
+}
+
 audit::Snapshot SnapshotOf(const Assistance& a) {
   audit::Snapshot snapshot{{"programme_id", audit::Nullable(a.programme_id)},
                            {"provider_id", a.provider_id},
@@ -450,13 +462,8 @@ core::Result<LoanBook> AssistanceService::Loans(const Context& context, const Lo
 core::Result<LoanView> AssistanceService::Loan(const Context& context, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto standing, StandingOf(context));
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-  auto opened = Open(*unit, standing, id);
-  if (!opened.ok()) {
-    if (opened.error().code == core::ErrorCode::kNotFound) return NoLoan(id);
-    return std::move(opened).error();
-  }
-  if (!opened->assistance.loan) return NoLoan(id);
-  return ViewOf(*unit, std::move(opened->assistance), Today());
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenLoan(*unit, standing, id));
+  return ViewOf(*unit, std::move(opened.assistance), Today());
 }
 
 core::Result<LoanView> AssistanceService::Repay(const Context& context, std::int64_t loan_id,
@@ -464,14 +471,9 @@ core::Result<LoanView> AssistanceService::Repay(const Context& context, std::int
   GOTONG_ASSIGN_OR_RETURN(auto standing, StandingOf(context));
   const core::Date today = Today();
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  auto opened = Open(*unit, standing, loan_id);
-  if (!opened.ok()) {
-    if (opened.error().code == core::ErrorCode::kNotFound) return NoLoan(loan_id);
-    return std::move(opened).error();
-  }
-  if (!opened->assistance.loan) return NoLoan(loan_id);
-  const Assistance& loan = opened->assistance;
-  if (!MayRecord(standing, loan.provider_id, opened->programme)) {
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenLoan(*unit, standing, loan_id));
+  const Assistance& loan = opened.assistance;
+  if (!MayRecord(standing, loan.provider_id, opened.programme)) {
     return Error::Denied("repayments are recorded by the lender's officers and the programme's facilitator");
   }
   // Checked against the repayments recorded before it, which no other writer adds to meanwhile.
@@ -501,7 +503,7 @@ core::Result<LoanView> AssistanceService::Repay(const Context& context, std::int
                                 {"paid_on", repayment.paid_on.ToString()},
                                 {"amount", repayment.amount}};
   GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
-  GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, std::move(opened->assistance), today));
+  GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, std::move(opened.assistance), today));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
 }

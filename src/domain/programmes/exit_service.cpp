@@ -152,6 +152,19 @@ void ApplyCheck(Problems& problems, const CheckInput& input, const std::string& 
   }
 }
 
+// The group's current nomination while coaching is not yet handed over: not_nominated without one,
+// handed_over (the day, then `after`) once it is.
+core::Result<Nomination> NominationBeforeHandOver(UnitOfWork& unit, const Enrolment& enrolment,
+                                                                 const std::string& after) {
+  GOTONG_ASSIGN_OR_RETURN(auto current, unit.Exits().CurrentNomination(enrolment.id));
+  if (!current) return groups::Precondition("member_id", "not_nominated", "nominate the group's local hero first");
+  if (current->handed_over_on) {
+    return groups::Precondition("handed_over_on", "handed_over",
+                                "coaching was handed over on " + current->handed_over_on->ToString() + after);
+  }
+  return *std::move(current);
+}
+
 }  // namespace
 
 audit::Snapshot SnapshotOf(const Nomination& n) {
@@ -299,14 +312,9 @@ core::Result<ExitView> ExitService::Check(const Context& context, std::int64_t p
   const core::Date today = Today();
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginExitWrite(database_, context, programme_id, group_id, today));
   auto& [unit, opened, enrolment] = write;
-  GOTONG_ASSIGN_OR_RETURN(auto current, unit->Exits().CurrentNomination(enrolment.id));
-  if (!current) return groups::Precondition("member_id", "not_nominated", "nominate the group's local hero first");
-  if (current->handed_over_on) {
-    return groups::Precondition("handed_over_on", "handed_over",
-                                "coaching was handed over on " + current->handed_over_on->ToString() +
-                                    "; the checklist stays as it was then");
-  }
-  Nomination next = *current;
+  GOTONG_ASSIGN_OR_RETURN(auto current,
+                          NominationBeforeHandOver(*unit, enrolment, "; the checklist stays as it was then"));
+  Nomination next = current;
   Problems problems;
   for (auto item : kReadinessItems) {
     const auto& given = input.items.at(static_cast<std::size_t>(item));
@@ -314,9 +322,9 @@ core::Result<ExitView> ExitService::Check(const Context& context, std::int64_t p
   }
   for (auto item : kReadinessItems) {
     const auto& check = next.Check(item);
-    if (check.checked_on && *check.checked_on < current->nominated_on) {
+    if (check.checked_on && *check.checked_on < current.nominated_on) {
       problems.Add(std::string(ToString(item)) + ".checked_on", "before_nomination",
-                   "she was nominated on " + current->nominated_on.ToString());
+                   "she was nominated on " + current.nominated_on.ToString());
     }
   }
   form::ApplyOptionalText(problems, input.note, "note", kMaxExitNote, next.note);
@@ -324,7 +332,7 @@ core::Result<ExitView> ExitService::Check(const Context& context, std::int64_t p
   next.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Exits().UpdateNomination(next));
   GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, next.updated_at, "exit_nomination", next.id, "check",
-                                     SnapshotOf(*current), SnapshotOf(next)));
+                                     SnapshotOf(current), SnapshotOf(next)));
   GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, context, opened, enrolment, today));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
@@ -335,13 +343,8 @@ core::Result<ExitView> ExitService::HandOver(const Context& context, std::int64_
   const core::Date today = Today();
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginExitWrite(database_, context, programme_id, group_id, today));
   auto& [unit, opened, enrolment] = write;
-  GOTONG_ASSIGN_OR_RETURN(auto current, unit->Exits().CurrentNomination(enrolment.id));
-  if (!current) return groups::Precondition("member_id", "not_nominated", "nominate the group's local hero first");
-  if (current->handed_over_on) {
-    return groups::Precondition("handed_over_on", "handed_over",
-                                "coaching was handed over on " + current->handed_over_on->ToString());
-  }
-  if (auto unmet = Unmet(*current); !unmet.empty()) {
+  GOTONG_ASSIGN_OR_RETURN(auto current, NominationBeforeHandOver(*unit, enrolment, ""));
+  if (auto unmet = Unmet(current); !unmet.empty()) {
     Error error{core::ErrorCode::kFailedPrecondition, "not every item of the readiness checklist is met", {},
                 std::nullopt, ""};
     for (auto item : unmet) {
@@ -352,14 +355,14 @@ core::Result<ExitView> ExitService::HandOver(const Context& context, std::int64_
     return error;
   }
   Problems problems;
-  Nomination next = *current;
+  Nomination next = current;
   next.handed_over_on = DayOr(problems, input.handed_over_on, "handed_over_on", today);
-  if (*next.handed_over_on < current->nominated_on) {
-    problems.Add("handed_over_on", "before_nomination", "she was nominated on " + current->nominated_on.ToString());
+  if (*next.handed_over_on < current.nominated_on) {
+    problems.Add("handed_over_on", "before_nomination", "she was nominated on " + current.nominated_on.ToString());
   }
   form::ApplyOptionalText(problems, input.note, "note", kMaxExitNote, next.hand_over_note);
   if (!problems.empty()) return problems.ToError();
-  GOTONG_ASSIGN_OR_RETURN(auto hero, unit->Groups().FindMember(group_id, current->member_id));
+  GOTONG_ASSIGN_OR_RETURN(auto hero, unit->Groups().FindMember(group_id, current.member_id));
   if (!hero.ActsOn(today)) {
     return groups::Precondition("member_id", "not_current_member",
                                 hero.person_name + " has left the group: nominate another member");
@@ -370,7 +373,7 @@ core::Result<ExitView> ExitService::HandOver(const Context& context, std::int64_
   GOTONG_RETURN_IF_ERROR(unit->Exits().UpdateNomination(next));
   GOTONG_RETURN_IF_ERROR(unit->Exits().MarkHandedOver(enrolment.id, *next.handed_over_on));
   GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, now, "exit_nomination", next.id, "hand_over",
-                                     SnapshotOf(*current), SnapshotOf(next)));
+                                     SnapshotOf(current), SnapshotOf(next)));
   // Coaching is hers now: the group's community mentor and its local hero.
   auto hero_before = groups::SnapshotOf(hero);
   hero.mentor = true;

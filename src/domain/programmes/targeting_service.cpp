@@ -75,6 +75,17 @@ core::Result<Round> RoundOf(UnitOfWork& unit, std::int64_t programme_id, std::in
   return round;
 }
 
+// Stores a confirmed or cancelled round with its audit entry (its `after` taken now), and answers
+// the round as stored.
+core::Result<RoundView> Decided(UnitOfWork& unit, const Round& round, audit::Entry entry) {
+  GOTONG_RETURN_IF_ERROR(unit.Targeting().UpdateRound(round));
+  entry.after = SnapshotOf(round);
+  GOTONG_RETURN_IF_ERROR(unit.Audit().Append(entry));
+  GOTONG_ASSIGN_OR_RETURN(auto stored, unit.Targeting().FindRound(round.id));
+  GOTONG_RETURN_IF_ERROR(unit.Commit());
+  return RoundView{std::move(stored), true};
+}
+
 // The decision of `round` about one enterprise or group (see Decision).
 core::Result<Decision> DecisionFor(UnitOfWork& unit, const Round& round, RecipientKind kind, std::int64_t id,
                                    const std::string& field) {
@@ -342,12 +353,7 @@ core::Result<RoundView> TargetingService::Confirm(const Context& context, std::i
   round.enrolled_count = enrolled;
   round.decided_by = by;
   round.decided_at = round.updated_at = clock_.Now();
-  GOTONG_RETURN_IF_ERROR(unit->Targeting().UpdateRound(round));
-  entry.after = SnapshotOf(round);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
-  GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Targeting().FindRound(round_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return RoundView{std::move(stored), true};
+  return Decided(*unit, round, std::move(entry));
 }
 
 core::Result<RoundView> TargetingService::Cancel(const Context& context, std::int64_t programme_id,
@@ -366,12 +372,7 @@ core::Result<RoundView> TargetingService::Cancel(const Context& context, std::in
   round.status = RoundStatus::kCancelled;
   if (context.principal) round.decided_by = context.principal->user_id;
   round.decided_at = round.updated_at = clock_.Now();
-  GOTONG_RETURN_IF_ERROR(unit->Targeting().UpdateRound(round));
-  entry.after = SnapshotOf(round);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
-  GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Targeting().FindRound(round_id));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return RoundView{std::move(stored), true};
+  return Decided(*unit, round, std::move(entry));
 }
 
 core::Result<Decision> TargetingService::Decide(const Context& context, std::int64_t programme_id,
