@@ -344,6 +344,7 @@ export const learningEn: typeof learningId = {
     mentorPersonHint: 'Their number in the list of business owners. Ask an office officer if you do not know it.',
     targets: 'Target competencies',
     targetsHint: 'Tick what will be learnt, then choose the level aimed at.',
+    targetsAgreedHint: 'The agreed theme already names the target competencies: when the cycle starts, the ones ticked here are replaced by the theme’s.',
     competenciesLoading: 'Loading competencies…',
     levelFor: 'Level aimed at for {{name}}',
     mentees: 'Mentees',

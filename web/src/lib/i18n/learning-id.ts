@@ -347,6 +347,7 @@ export const learningId = {
     mentorPersonHint: 'Nomor orangnya di daftar pemilik usaha. Minta kepada petugas dinas bila belum tahu.',
     targets: 'Kompetensi sasaran',
     targetsHint: 'Centang yang akan dipelajari, lalu pilih tingkat yang dituju.',
+    targetsAgreedHint: 'Tema yang disepakati sudah menentukan kompetensi sasaran: saat pelaksanaan dimulai, pilihan di sini diganti dengan kompetensi tema itu.',
     competenciesLoading: 'Memuat kompetensi…',
     levelFor: 'Tingkat yang dituju untuk {{name}}',
     mentees: 'Peserta',

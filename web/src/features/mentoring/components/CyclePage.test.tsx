@@ -485,6 +485,24 @@ describe('the plan', () => {
     expect(english).not.toHaveTextContent(/When the implementation starts/);
   });
 
+  it('says in the plan form, once the agreed theme names competencies, that the start replaces the ones ticked there', async () => {
+    const user = userEvent.setup();
+    const agreed = {
+      deliberation_id: 7,
+      title: 'Tema belajar',
+      decided: true,
+      outcome: 'agreed' as const,
+      agreed_option: 'Tape singkong madu',
+      agreed_targets: [{ competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 }],
+    };
+    serve(cycle({ deliberation_id: 7, decision: agreed }));
+    open();
+    await user.click(await screen.findByRole('button', { name: 'Ubah rencana' }));
+    const targets = within(screen.getByTestId('cycle-form')).getByTestId('plan-targets');
+    expect(targets).toHaveTextContent('Tema yang disepakati sudah menentukan kompetensi sasaran');
+    expect(targets).not.toHaveTextContent('Centang yang akan dipelajari');
+  });
+
   it('shows no agreed competencies while the theme names none', async () => {
     serve(cycle({ deliberation_id: 7, decision: { deliberation_id: 7, title: 'Tema belajar', decided: true, outcome: 'agreed', agreed_option: 'Tape singkong madu', agreed_targets: [] } }));
     open();

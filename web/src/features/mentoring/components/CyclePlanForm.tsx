@@ -182,7 +182,10 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
           <TargetPicker
             id={`${id}-targets`}
             legend={t('mentoring.plan.targets')}
-            hint={t('mentoring.plan.targetsHint')}
+            hint={
+              // The agreed theme already names what the group learns: the start replaces these.
+              (original?.decision?.agreed_targets.length ?? 0) > 0 ? t('mentoring.plan.targetsAgreedHint') : t('mentoring.plan.targetsHint')
+            }
             choices={targets}
             loading={competencies.isPending}
             chosen={draft.targets}
