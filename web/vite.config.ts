@@ -19,6 +19,8 @@ export default defineConfig({
         // lib and the Indonesian texts): each travels as one chunk, so that a first visit does not
         // make forty requests for pieces of a kilobyte that each compress alone. Pages load lazily
         // on top of them; English, the charts and each area's own texts stay in their own chunks.
+        // A group takes its modules' imports along: a file under components/ or lib/ that imported
+        // the charts would put them in every first visit (the page-weight e2e would say so).
         codeSplitting: {
           groups: [
             {
