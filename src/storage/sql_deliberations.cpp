@@ -203,23 +203,27 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
   Query query(sql_);
   query.Into(deliberation_id).Into(option_id).Into(label).Into(votes);
   params.BindTo(query);
-  std::map<std::int64_t, DeliberationOption*> options;
   if (query.Run(sql)) {
     do {
-      auto& list = by_id.at(deliberation_id)->options;
-      list.push_back({option_id, label, votes, {}});
+      by_id.at(deliberation_id)->options.push_back({option_id, label, votes, {}});
     } while (query.Next());
   }
+  // What a learning theme's options name; other topics' options name nothing, so a page of
+  // proposals without a theme reads no more.
+  std::map<std::int64_t, DeliberationOption*> options;
+  std::vector<std::int64_t> themes;
   for (auto& d : deliberations) {
+    if (d.topic != Topic::kLearningTheme) continue;
+    themes.push_back(d.id);
     for (auto& option : d.options) options[option.id] = &option;
   }
-  // What a learning theme's options name (other topics' options name nothing).
+  if (themes.empty()) return core::OkStatus();
   Params target_params;
   std::string targets_sql =
       "SELECT t.option_id, t.competency_id, t.level, c.code, c.name FROM deliberation_option_targets t "
       "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c ON c.id = t.competency_id "
       "WHERE o.deliberation_id IN " +
-      IdList(target_params, ids) + " ORDER BY t.option_id, t.position";
+      IdList(target_params, themes) + " ORDER BY t.option_id, t.position";
   long long target_option = 0, competency = 0;
   int level = 0;
   std::string code, name;

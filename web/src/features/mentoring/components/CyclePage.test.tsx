@@ -51,6 +51,17 @@ beforeEach(() => {
   api.setCsrfToken('csrf-1');
 });
 
+
+/** A theme proposal the group agreed on, whose option names cassava at level 3. */
+const AGREED_THEME = {
+  deliberation_id: 7,
+  title: 'Tema belajar',
+  decided: true,
+  outcome: 'agreed' as const,
+  agreed_option: 'Tape singkong madu',
+  agreed_targets: [{ competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 }],
+};
+
 describe('a learning cycle’s page', () => {
   it('shows a member where the cycle stands and what it plans, and offers her nothing to change', async () => {
     serve(cycle({ status: 'implementation', next_status: 'evaluation', theme: 'Tape singkong madu', can_guide: false }));
@@ -451,15 +462,8 @@ describe('the plan', () => {
 
   it('shows the competencies the agreed theme names, and while planned that they become the targets at the start', async () => {
     const agreed = {
-      deliberation_id: 7,
-      title: 'Tema belajar',
-      decided: true,
-      outcome: 'agreed' as const,
-      agreed_option: 'Tape singkong madu',
-      agreed_targets: [
-        { competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 },
-        { competency_id: 11, code: 'usaha.pembukuan', name: 'Pembukuan sederhana', level: 1 },
-      ],
+      ...AGREED_THEME,
+      agreed_targets: [...AGREED_THEME.agreed_targets, { competency_id: 11, code: 'usaha.pembukuan', name: 'Pembukuan sederhana', level: 1 }],
     };
     serve(cycle({ deliberation_id: 7, decision: agreed }));
     const { unmount } = open();
@@ -487,15 +491,7 @@ describe('the plan', () => {
 
   it('says in the plan form, once the agreed theme names competencies, that the start replaces the ones ticked there', async () => {
     const user = userEvent.setup();
-    const agreed = {
-      deliberation_id: 7,
-      title: 'Tema belajar',
-      decided: true,
-      outcome: 'agreed' as const,
-      agreed_option: 'Tape singkong madu',
-      agreed_targets: [{ competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 }],
-    };
-    serve(cycle({ deliberation_id: 7, decision: agreed }));
+    serve(cycle({ deliberation_id: 7, decision: AGREED_THEME }));
     open();
     await user.click(await screen.findByRole('button', { name: 'Ubah rencana' }));
     const targets = within(screen.getByTestId('cycle-form')).getByTestId('plan-targets');
