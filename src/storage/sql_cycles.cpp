@@ -171,26 +171,24 @@ core::Result<std::int64_t> SqlMentorshipRepository::Insert(const Mentorship& men
     long long group = mentorship.group_id, mentor = mentorship.mentor_person_id, mentee = mentorship.mentee_member_id;
     In<long long> mentor_member = NumberIn(mentorship.mentor_member_id);
     std::string origin(ToString(mentorship.origin)), created = Text(mentorship.created_at);
-    long long id = 0;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(group).Use(mentor).Use(mentor_member.value, mentor_member.indicator).Use(mentee).Use(origin)
-        .Use(created).Into(id);
-    query.Run(InsertSql("mentorships", kMentorshipWriteColumns,
-                        {"group_id", "mentor_person_id", "mentor_member_id", "mentee_member_id", "origin",
-                         "created_at"}));
-    return static_cast<std::int64_t>(id);
+    return InsertRow(sql_, "mentorships", kMentorshipWriteColumns, in,
+                     {"group_id", "mentor_person_id", "mentor_member_id", "mentee_member_id",
+                      "origin", "created_at"},
+                     [&](Query& query) {
+                       query.Use(group)
+                           .Use(mentor)
+                           .Use(mentor_member.value, mentor_member.indicator)
+                           .Use(mentee)
+                           .Use(origin)
+                           .Use(created);
+                     });
   });
 }
 
 core::Status SqlMentorshipRepository::Update(const Mentorship& mentorship) {
   return Guard("update mentorship", [&]() -> core::Status {
     MentorshipIn in(mentorship);
-    long long id = mentorship.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("mentorships", kMentorshipWriteColumns));
+    UpdateRow(sql_, "mentorships", kMentorshipWriteColumns, in, mentorship.id);
     return core::OkStatus();
   });
 }
@@ -311,27 +309,21 @@ void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
 core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle) {
   return Guard("insert learning cycle", [&]() -> core::Result<std::int64_t> {
     CycleIn in(cycle);
-    long long group = cycle.group_id, id = 0;
+    long long group = cycle.group_id;
     std::string created = Text(cycle.created_at);
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(group).Use(created).Into(id);
-    query.Run(InsertSql("learning_cycles", kCycleWriteColumns, {"group_id", "created_at"}));
     LearningCycle stored = cycle;
-    stored.id = id;
+    stored.id =
+        InsertRow(sql_, "learning_cycles", kCycleWriteColumns, in, {"group_id", "created_at"},
+                  [&](Query& query) { query.Use(group).Use(created); });
     GOTONG_RETURN_IF_ERROR(ReplacePlan(stored));
-    return static_cast<std::int64_t>(id);
+    return stored.id;
   });
 }
 
 core::Status SqlCycleRepository::Update(const LearningCycle& cycle) {
   return Guard("update learning cycle", [&]() -> core::Status {
     CycleIn in(cycle);
-    long long id = cycle.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("learning_cycles", kCycleWriteColumns));
+    UpdateRow(sql_, "learning_cycles", kCycleWriteColumns, in, cycle.id);
     return core::OkStatus();
   });
 }

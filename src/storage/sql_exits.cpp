@@ -193,17 +193,21 @@ core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination&
     try {
       NominationIn in(nomination);
       long long enrolment = nomination.enrolment_id, programme = nomination.programme_id,
-                group = nomination.group_id, member = nomination.member_id, id = 0;
+                group = nomination.group_id, member = nomination.member_id;
       std::string nominated = nomination.nominated_on.ToString(), created = Text(nomination.created_at);
       In<long long> by = NumberIn(nomination.created_by);
-      Query query(sql_);
-      in.Bind(query);
-      query.Use(enrolment).Use(programme).Use(group).Use(member).Use(nominated).Use(by.value, by.indicator)
-          .Use(created).Into(id);
-      query.Run(InsertSql("exit_nominations", kNominationWriteColumns,
-                          {"enrolment_id", "programme_id", "group_id", "member_id", "nominated_on", "created_by",
-                           "created_at"}));
-      return static_cast<std::int64_t>(id);
+      return InsertRow(sql_, "exit_nominations", kNominationWriteColumns, in,
+                       {"enrolment_id", "programme_id", "group_id", "member_id", "nominated_on",
+                        "created_by", "created_at"},
+                       [&](Query& query) {
+                         query.Use(enrolment)
+                             .Use(programme)
+                             .Use(group)
+                             .Use(member)
+                             .Use(nominated)
+                             .Use(by.value, by.indicator)
+                             .Use(created);
+                       });
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("member_id", "the group has a nominee already");
@@ -216,11 +220,7 @@ core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination&
 core::Status SqlExitRepository::UpdateNomination(const Nomination& nomination) {
   return Guard("update exit nomination", [&]() -> core::Status {
     NominationIn in(nomination);
-    long long id = nomination.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("exit_nominations", kNominationWriteColumns));
+    UpdateRow(sql_, "exit_nominations", kNominationWriteColumns, in, nomination.id);
     return core::OkStatus();
   });
 }

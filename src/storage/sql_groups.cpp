@@ -245,23 +245,15 @@ core::Result<std::int64_t> SqlGroupRepository::Insert(const Group& group) {
   return Guard("insert group", [&]() -> core::Result<std::int64_t> {
     GroupIn in(group);
     std::string created = Text(group.created_at);
-    long long id = 0;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(created).Into(id);
-    query.Run(InsertSql("groups", kGroupWriteColumns, {"created_at"}));
-    return static_cast<std::int64_t>(id);
+    return InsertRow(sql_, "groups", kGroupWriteColumns, in, {"created_at"},
+                     [&](Query& query) { query.Use(created); });
   });
 }
 
 core::Status SqlGroupRepository::Update(const Group& group) {
   return Guard("update group", [&]() -> core::Status {
     GroupIn in(group);
-    long long id = group.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("groups", kGroupWriteColumns));
+    UpdateRow(sql_, "groups", kGroupWriteColumns, in, group.id);
     return core::OkStatus();
   });
 }
@@ -367,12 +359,8 @@ core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& me
       MemberIn in(membership);
       long long group_id = membership.group_id;
       std::string created = Text(membership.created_at);
-      long long id = 0;
-      Query query(sql_);
-      in.Bind(query);
-      query.Use(group_id).Use(created).Into(id);
-      query.Run(InsertSql("memberships", kMemberWriteColumns, {"group_id", "created_at"}));
-      return static_cast<std::int64_t>(id);
+      return InsertRow(sql_, "memberships", kMemberWriteColumns, in, {"group_id", "created_at"},
+                       [&](Query& query) { query.Use(group_id).Use(created); });
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);
       throw;
@@ -384,11 +372,7 @@ core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
   return Guard("update member", [&]() -> core::Status {
     try {
       MemberIn in(membership);
-      long long id = membership.id;
-      Query query(sql_);
-      in.Bind(query);
-      query.Use(id);
-      query.Run(UpdateSql("memberships", kMemberWriteColumns));
+      UpdateRow(sql_, "memberships", kMemberWriteColumns, in, membership.id);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);

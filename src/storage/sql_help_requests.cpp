@@ -203,33 +203,33 @@ struct RequestWriteValues {
 core::Result<std::int64_t> SqlHelpRequestRepository::Insert(const HelpRequest& request) {
   return Guard("insert help request", [&]() -> core::Result<std::int64_t> {
     RequestWriteValues values(request);
-    long long group = request.group_id, member = request.member_id, id = 0;
+    long long group = request.group_id, member = request.member_id;
     auto competency = NumberIn(request.competency_id);
     auto description = TextIn(request.description);
     auto reporter = NumberIn(request.reported_by.user_id);
     auto reporter_member = NumberIn(request.reported_by.member_id);
     std::string created = Text(request.created_at);
-    Query query(sql_);
-    values.Bind(query);
-    query.Use(group).Use(member).Use(competency.value, competency.indicator).Use(request.title)
-        .Use(description.value, description.indicator).Use(reporter.value, reporter.indicator)
-        .Use(request.reported_by.username).Use(reporter_member.value, reporter_member.indicator)
-        .Use(created).Into(id);
-    query.Run(InsertSql("help_requests", kRequestWriteColumns,
-                        {"group_id", "member_id", "competency_id", "title", "description", "reported_by",
-                         "reported_by_username", "reported_by_member", "created_at"}));
-    return static_cast<std::int64_t>(id);
+    return InsertRow(sql_, "help_requests", kRequestWriteColumns, values,
+                     {"group_id", "member_id", "competency_id", "title", "description",
+                      "reported_by", "reported_by_username", "reported_by_member", "created_at"},
+                     [&](Query& query) {
+                       query.Use(group)
+                           .Use(member)
+                           .Use(competency.value, competency.indicator)
+                           .Use(request.title)
+                           .Use(description.value, description.indicator)
+                           .Use(reporter.value, reporter.indicator)
+                           .Use(request.reported_by.username)
+                           .Use(reporter_member.value, reporter_member.indicator)
+                           .Use(created);
+                     });
   });
 }
 
 core::Status SqlHelpRequestRepository::Update(const HelpRequest& request) {
   return Guard("update help request", [&]() -> core::Status {
     RequestWriteValues values(request);
-    long long id = request.id;
-    Query query(sql_);
-    values.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("help_requests", kRequestWriteColumns));
+    UpdateRow(sql_, "help_requests", kRequestWriteColumns, values, request.id);
     return core::OkStatus();
   });
 }

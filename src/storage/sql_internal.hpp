@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <initializer_list>
@@ -273,6 +274,32 @@ inline std::string UpdateSql(std::string_view table, std::span<const std::string
     sets += std::string(column) + " = :v" + std::to_string(bound++);
   }
   return "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = :id";
+}
+
+// Inserts a row of `table` and returns its id: `values.Bind(query)` binds the values of
+// `columns` in order, then `bind_also(query)` those of `also` (created_at, the parent's id).
+template <typename Values, typename BindAlso>
+std::int64_t InsertRow(soci::session& sql, std::string_view table,
+                       std::span<const std::string_view> columns, Values& values,
+                       std::initializer_list<std::string_view> also, BindAlso&& bind_also) {
+  long long id = 0;
+  Query query(sql);
+  values.Bind(query);
+  bind_also(query);
+  query.Into(id);
+  query.Run(InsertSql(table, columns, also));
+  return static_cast<std::int64_t>(id);
+}
+
+// Writes `values` (whose Bind(query) binds the values of `columns` in order) over row `id`.
+template <typename Values>
+void UpdateRow(soci::session& sql, std::string_view table,
+               std::span<const std::string_view> columns, Values& values, std::int64_t id) {
+  long long key = id;
+  Query query(sql);
+  values.Bind(query);
+  query.Use(key);
+  query.Run(UpdateSql(table, columns));
 }
 
 inline std::string EscapeLike(const std::string& text) {

@@ -87,23 +87,15 @@ core::Result<std::int64_t> SqlMeetingRepository::Insert(const Meeting& meeting) 
     MeetingIn in(meeting);
     long long group_id = meeting.group_id;
     std::string created = Text(meeting.created_at);
-    long long id = 0;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(group_id).Use(created).Into(id);
-    query.Run(InsertSql("meetings", kMeetingWriteColumns, {"group_id", "created_at"}));
-    return static_cast<std::int64_t>(id);
+    return InsertRow(sql_, "meetings", kMeetingWriteColumns, in, {"group_id", "created_at"},
+                     [&](Query& query) { query.Use(group_id).Use(created); });
   });
 }
 
 core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
   return Guard("update meeting", [&]() -> core::Status {
     MeetingIn in(meeting);
-    long long id = meeting.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("meetings", kMeetingWriteColumns));
+    UpdateRow(sql_, "meetings", kMeetingWriteColumns, in, meeting.id);
     return core::OkStatus();
   });
 }

@@ -175,28 +175,22 @@ std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statem
 core::Result<std::int64_t> SqlProgrammeRepository::Insert(const Programme& programme) {
   return Guard("insert programme", [&]() -> core::Result<std::int64_t> {
     ProgrammeIn in(programme);
-    long long owner = programme.owner_id, id = 0;
+    long long owner = programme.owner_id;
     In<long long> by = NumberIn(programme.created_by);
     std::string created = Text(programme.created_at);
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(owner).Use(by.value, by.indicator).Use(created).Into(id);
-    query.Run(InsertSql("programmes", kProgrammeWriteColumns, {"owner_id", "created_by", "created_at"}));
     Programme stored = programme;
-    stored.id = id;
+    stored.id = InsertRow(
+        sql_, "programmes", kProgrammeWriteColumns, in, {"owner_id", "created_by", "created_at"},
+        [&](Query& query) { query.Use(owner).Use(by.value, by.indicator).Use(created); });
     WriteParts(stored);
-    return static_cast<std::int64_t>(id);
+    return stored.id;
   });
 }
 
 core::Status SqlProgrammeRepository::Update(const Programme& programme) {
   return Guard("update programme", [&]() -> core::Status {
     ProgrammeIn in(programme);
-    long long id = programme.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(id);
-    query.Run(UpdateSql("programmes", kProgrammeWriteColumns));
+    UpdateRow(sql_, "programmes", kProgrammeWriteColumns, in, programme.id);
     WriteParts(programme);
     return core::OkStatus();
   });

@@ -487,12 +487,8 @@ core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& ent
     try {
       EnterpriseWrite write(enterprise);
       std::string created = Text(enterprise.created_at);
-      long long id = 0;
-      Query query(sql_);
-      write.Bind(query);
-      query.Use(created).Into(id);
-      query.Run(InsertSql("enterprises", kEnterpriseWriteColumns, {"created_at"}));
-      return static_cast<std::int64_t>(id);
+      return InsertRow(sql_, "enterprises", kEnterpriseWriteColumns, write, {"created_at"},
+                       [&](Query& query) { query.Use(created); });
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
       throw;
@@ -504,11 +500,7 @@ core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
   return Guard("update enterprise", [&]() -> core::Status {
     try {
       EnterpriseWrite write(enterprise);
-      long long id = enterprise.id;
-      Query query(sql_);
-      write.Bind(query);
-      query.Use(id);
-      query.Run(UpdateSql("enterprises", kEnterpriseWriteColumns));
+      UpdateRow(sql_, "enterprises", kEnterpriseWriteColumns, write, enterprise.id);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
