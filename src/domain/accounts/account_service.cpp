@@ -4,12 +4,10 @@
 
 #include "core/text.hpp"
 #include "domain/form.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::accounts {
 namespace {
-
-using core::Error;
-using core::FieldError;
 
 Error InvalidCredentials() {
   Error error = Error::Unauthenticated("invalid username or password");

@@ -7,19 +7,10 @@
 #include "core/text.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/groups/treasury.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::groups {
 namespace {
-
-using accounts::Context;
-using core::Error;
-using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
-using form::CheckDate;
-using form::CheckText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 constexpr std::int64_t kMaxPrice = 1'000'000'000'000;

@@ -5,19 +5,10 @@
 #include <utility>
 
 #include "domain/groups/cooperation_service.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::groups {
 namespace {
-
-using accounts::Context;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
-using form::CheckText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 // The option among the proposal's, or nullopt.
 const DeliberationOption* OptionOf(const Deliberation& deliberation, std::int64_t option_id) {

@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <chrono>
 
+#include "domain/service.hpp"
+
 namespace gotong::domain::groups {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
 
 std::string DeniedMessage(Part part) {
   switch (part) {

@@ -6,22 +6,10 @@
 
 #include "core/text.hpp"
 #include "domain/regions/region.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::groups {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
-using form::CheckText;
-using form::CheckVillage;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 // Why a cited deliberation does not authorise an office.
 constexpr char kOfficeRefusal[] = "only a proposal the group has agreed gives or takes an office";
@@ -454,6 +442,23 @@ core::Status CheckOffice(UnitOfWork& unit, const Membership& member) {
   return core::OkStatus();
 }
 
+// Applies `input` to `member` and checks the change as a whole: its fields, the deliberation it
+// cites, the caller's standing to make it and the offices it leaves. The cited deliberation's id.
+core::Result<std::optional<std::int64_t>> ApplyMemberChange(UnitOfWork& unit, Problems& problems,
+                                                            const Caller& caller,
+                                                            const MemberInput& input,
+                                                            const core::Date& today,
+                                                            Membership& member) {
+  const Membership before = member;
+  ApplyMember(unit, problems, input, member, today);
+  auto deliberation = CitedDeliberation(unit, problems, member.group_id, input.deliberation_id,
+                                        std::nullopt, kOfficeRefusal);
+  if (!problems.empty()) return problems.ToError();
+  GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
+  GOTONG_RETURN_IF_ERROR(CheckOffice(unit, member));
+  return deliberation;
+}
+
 }  // namespace
 
 core::Result<Membership> GroupService::AddMember(const Context& context, std::int64_t group_id,
@@ -493,13 +498,8 @@ core::Result<Membership> GroupService::AddMember(const Context& context, std::in
       member.person_id = person->id;
     }
   }
-  const Membership before = member;
-  ApplyMember(*unit, problems, input, member, Today());
-  auto deliberation = CitedDeliberation(*unit, problems, group_id, input.deliberation_id, std::nullopt,
-                                       kOfficeRefusal);
-  if (!problems.empty()) return problems.ToError();
-  GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
-  GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
+  GOTONG_ASSIGN_OR_RETURN(auto deliberation,
+                          ApplyMemberChange(*unit, problems, caller, input, Today(), member));
   member.created_at = member.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(member.id, unit->Groups().InsertMember(member));
   audit::Snapshot after = SnapshotOf(member);
@@ -521,16 +521,11 @@ core::Result<Membership> GroupService::UpdateMember(const Context& context, std:
     if (!caller.facilitator || group.status == GroupStatus::kDissolved) return may.error();
   }
   GOTONG_ASSIGN_OR_RETURN(auto member, unit->Groups().FindMember(group_id, member_id));
-  const Membership before = member;
   auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member_id), "update");
   entry.before = SnapshotOf(member);
   Problems problems;
-  ApplyMember(*unit, problems, input, member, Today());
-  auto deliberation = CitedDeliberation(*unit, problems, group_id, input.deliberation_id, std::nullopt,
-                                       kOfficeRefusal);
-  if (!problems.empty()) return problems.ToError();
-  GOTONG_RETURN_IF_ERROR(CheckStanding(caller, before, member, input, deliberation));
-  GOTONG_RETURN_IF_ERROR(CheckOffice(*unit, member));
+  GOTONG_ASSIGN_OR_RETURN(auto deliberation,
+                          ApplyMemberChange(*unit, problems, caller, input, Today(), member));
   member.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Groups().UpdateMember(member));
   entry.after = SnapshotOf(member);

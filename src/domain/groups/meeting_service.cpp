@@ -4,19 +4,9 @@
 #include <set>
 #include <utility>
 
+#include "domain/service.hpp"
+
 namespace gotong::domain::groups {
-namespace {
-
-using accounts::Context;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredChoice;
-using form::CheckDate;
-using form::Given;
-using form::IsSet;
-using form::Problems;
-
-}  // namespace
 
 // ---- meetings -----------------------------------------------------------------------------
 

@@ -6,19 +6,10 @@
 #include <utility>
 
 #include "domain/groups/group_access.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::groups {
 namespace {
-
-using accounts::Context;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
-using form::CheckDate;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 // Rp 10 trillion: far above any group's entry, far below int64's limit when added up.
 constexpr int kMaxBalanceMonths = 120;

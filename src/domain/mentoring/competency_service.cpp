@@ -3,17 +3,10 @@
 #include <cctype>
 
 #include "domain/registry/rules.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::mentoring {
 namespace {
-
-using accounts::Context;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 constexpr std::size_t kMaxCode = 60;
 constexpr std::size_t kMaxName = 120;

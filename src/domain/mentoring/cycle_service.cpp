@@ -9,20 +9,13 @@
 
 #include "domain/mentoring/mentoring.hpp"
 #include "domain/mentoring/targets.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::mentoring {
 namespace {
 
 constexpr std::string_view kPlan = "plan its learning";
 
-using accounts::Context;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredText;
-using form::CheckDate;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 using groups::Caller;
 using groups::GroupWrite;
 using groups::Precondition;
@@ -195,6 +188,29 @@ core::Status ApplyMentees(UnitOfWork& unit, Problems& problems, const std::vecto
     }
   }
   cycle.mentees = std::move(chosen);
+  return core::OkStatus();
+}
+
+bool MentorGiven(const MentorInput& mentor) {
+  return Given(mentor.mentor_member_id) || Given(mentor.mentor_person_id) || Given(mentor.origin);
+}
+
+// What a create or patch body sets on `cycle`: its mentor (on a patch, only when given), plan,
+// targets and mentees. Wrong fields are collected in `problems`.
+core::Status ApplyCycleInput(UnitOfWork& unit, Problems& problems, const CycleInput& input,
+                             bool creating, const core::Date& today, LearningCycle& cycle) {
+  if (creating || MentorGiven(input.mentor)) {
+    if (auto mentor = CheckMentor(unit, problems, cycle.group_id, input.mentor)) {
+      cycle.mentor_person_id = mentor->person_id;
+      cycle.mentor_member_id = mentor->member_id;
+      cycle.mentor_name = mentor->name;
+      cycle.mentor_origin = mentor->origin;
+    }
+  }
+  ApplyCyclePlan(unit, problems, input, creating, cycle);
+  if (input.targets) GOTONG_RETURN_IF_ERROR(ApplyTargets(unit, problems, *input.targets, cycle));
+  if (input.mentees)
+    GOTONG_RETURN_IF_ERROR(ApplyMentees(unit, problems, *input.mentees, today, cycle));
   return core::OkStatus();
 }
 
@@ -677,15 +693,7 @@ core::Result<CycleView> CycleService::Create(const Context& context, const Cycle
   LearningCycle cycle;
   cycle.group_id = group.id;
   cycle.status_since = Today();
-  if (auto mentor = CheckMentor(*unit, problems, group.id, input.mentor)) {
-    cycle.mentor_person_id = mentor->person_id;
-    cycle.mentor_member_id = mentor->member_id;
-    cycle.mentor_name = mentor->name;
-    cycle.mentor_origin = mentor->origin;
-  }
-  ApplyCyclePlan(*unit, problems, input, true, cycle);
-  if (input.targets) GOTONG_RETURN_IF_ERROR(ApplyTargets(*unit, problems, *input.targets, cycle));
-  if (input.mentees) GOTONG_RETURN_IF_ERROR(ApplyMentees(*unit, problems, *input.mentees, Today(), cycle));
+  GOTONG_RETURN_IF_ERROR(ApplyCycleInput(*unit, problems, input, true, Today(), cycle));
   if (!problems.empty()) return problems.ToError();
   cycle.created_at = cycle.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(cycle.id, unit->Cycles().Insert(cycle));
@@ -706,14 +714,15 @@ core::Result<CycleView> CycleService::Update(const Context& context, std::int64_
   }
   if (cycle.status != CycleStatus::kPlanning) {
     // Under way, what the group planned stays; the practical details may still change.
-    for (const auto& [given, field] : {std::pair{Given(input.title), "title"}, {Given(input.theme), "theme"},
-                                       {Given(input.deliberation_id), "deliberation_id"},
-                                       {Given(input.schedule_deliberation_id), "schedule_deliberation_id"},
-                                       {Given(input.venue_deliberation_id), "venue_deliberation_id"},
-                                       {input.targets.has_value(), "targets"}, {input.mentees.has_value(), "mentees"},
-                                       {Given(input.mentor.mentor_member_id) || Given(input.mentor.mentor_person_id) ||
-                                            Given(input.mentor.origin),
-                                        "mentor_member_id"}}) {
+    for (const auto& [given, field] :
+         {std::pair{Given(input.title), "title"},
+          {Given(input.theme), "theme"},
+          {Given(input.deliberation_id), "deliberation_id"},
+          {Given(input.schedule_deliberation_id), "schedule_deliberation_id"},
+          {Given(input.venue_deliberation_id), "venue_deliberation_id"},
+          {input.targets.has_value(), "targets"},
+          {input.mentees.has_value(), "mentees"},
+          {MentorGiven(input.mentor), "mentor_member_id"}}) {
       if (given) {
         problems.Add(field, "not_allowed",
                      std::string(field) + " is set while the cycle is planned; this one is " +
@@ -722,17 +731,7 @@ core::Result<CycleView> CycleService::Update(const Context& context, std::int64_
     }
   }
   auto before = SnapshotOf(cycle);
-  if (Given(input.mentor.mentor_member_id) || Given(input.mentor.mentor_person_id) || Given(input.mentor.origin)) {
-    if (auto mentor = CheckMentor(*unit, problems, group.id, input.mentor)) {
-      cycle.mentor_person_id = mentor->person_id;
-      cycle.mentor_member_id = mentor->member_id;
-      cycle.mentor_name = mentor->name;
-      cycle.mentor_origin = mentor->origin;
-    }
-  }
-  ApplyCyclePlan(*unit, problems, input, false, cycle);
-  if (input.targets) GOTONG_RETURN_IF_ERROR(ApplyTargets(*unit, problems, *input.targets, cycle));
-  if (input.mentees) GOTONG_RETURN_IF_ERROR(ApplyMentees(*unit, problems, *input.mentees, Today(), cycle));
+  GOTONG_RETURN_IF_ERROR(ApplyCycleInput(*unit, problems, input, false, Today(), cycle));
   if (!problems.empty()) return problems.ToError();
   cycle.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Cycles().Update(cycle));

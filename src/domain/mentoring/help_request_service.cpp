@@ -7,21 +7,11 @@
 #include "core/text.hpp"
 #include "domain/accounts/role.hpp"
 #include "domain/mentoring/mentoring.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::mentoring {
 namespace {
 
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
-using form::CheckText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 using groups::Caller;
 using groups::Group;
 using groups::GroupStatus;

@@ -8,13 +8,10 @@
 #include "domain/groups/group_access.hpp"
 #include "domain/mentoring/cycle_service.hpp"
 #include "domain/mentoring/mentoring.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::mentoring {
 namespace {
-
-using accounts::Context;
-using core::Error;
-using form::Problems;
 
 std::string At(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
 

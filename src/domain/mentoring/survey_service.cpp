@@ -6,18 +6,12 @@
 #include <utility>
 
 #include "domain/mentoring/cycle_service.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::mentoring {
 namespace {
 
 constexpr std::string_view kRunSurveys = "run its surveys";
-
-using accounts::Context;
-using core::Error;
-using form::ApplyRequiredText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxAnswer = 2000;

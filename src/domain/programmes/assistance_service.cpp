@@ -9,18 +9,10 @@
 #include "domain/groups/rules.hpp"
 #include "domain/programmes/programme_reach.hpp"
 #include "domain/programmes/targeting.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
-using form::ApplyOptionalText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 // What the caller is to the ledger.
 struct Standing {
@@ -355,6 +347,19 @@ core::Result<LoanView> ViewOf(UnitOfWork& unit, Assistance assistance, const cor
   return view;
 }
 
+// The filter of a list or a loan book: what the caller reaches, narrowed to the ids the query
+// names.
+template <typename Query>
+AssistanceFilter FilterOf(const Standing& standing, const Query& query) {
+  AssistanceFilter filter;
+  filter.reach = ReachOf(standing);
+  filter.programme_id = query.programme_id;
+  filter.provider_id = query.provider_id;
+  filter.enterprise_id = query.enterprise_id;
+  filter.group_id = query.group_id;
+  return filter;
+}
+
 }  // namespace
 
 core::Date AssistanceService::Today() const { return groups::TodayInIndonesia(clock_); }
@@ -362,12 +367,7 @@ core::Date AssistanceService::Today() const { return groups::TodayInIndonesia(cl
 core::Result<core::Page<Assistance>> AssistanceService::List(const Context& context, const AssistanceQuery& query) {
   GOTONG_ASSIGN_OR_RETURN(auto standing, StandingOf(context));
   Problems problems;
-  AssistanceFilter filter;
-  filter.reach = ReachOf(standing);
-  filter.programme_id = query.programme_id;
-  filter.provider_id = query.provider_id;
-  filter.enterprise_id = query.enterprise_id;
-  filter.group_id = query.group_id;
+  AssistanceFilter filter = FilterOf(standing, query);
   if (query.kind) {
     filter.kind = ParseAssistanceKind(*query.kind);
     if (!filter.kind) problems.Add("kind", "invalid_value", "kind is not a kind of assistance");
@@ -439,12 +439,7 @@ core::Result<LoanBook> AssistanceService::Loans(const Context& context, const Lo
     if (!day) return problems.ToError();
     book.as_of = *day;
   }
-  AssistanceFilter filter;
-  filter.reach = ReachOf(standing);
-  filter.programme_id = query.programme_id;
-  filter.provider_id = query.provider_id;
-  filter.enterprise_id = query.enterprise_id;
-  filter.group_id = query.group_id;
+  AssistanceFilter filter = FilterOf(standing, query);
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_ASSIGN_OR_RETURN(auto loans, unit->Assistance().LoanBook(filter));
   GOTONG_ASSIGN_OR_RETURN(auto arrears, ArrearsOfBook(loans, book.as_of));

@@ -8,14 +8,10 @@
 #include "domain/accounts/role.hpp"
 #include "domain/form.hpp"
 #include "domain/groups/group_access.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using core::Error;
-using form::Problems;
 
 bool HasRole(const Context& context, std::initializer_list<Role> roles) {
   if (context.system) return true;

@@ -7,17 +7,10 @@
 #include "domain/groups/group_access.hpp"
 #include "domain/mentoring/cycle_service.hpp"
 #include "domain/programmes/programme_reach.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 // The most groups the dashboard and the follow-up counts read of one programme.
 constexpr int kMaxDashboardGroups = 10000;

@@ -4,14 +4,10 @@
 #include <string>
 
 #include "domain/groups/group_access.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
 
 core::Result<bool> GroupEnrolled(UnitOfWork& unit, std::int64_t programme_id, std::int64_t group_id) {
   EnrolmentFilter filter;

@@ -8,19 +8,10 @@
 #include "domain/groups/rules.hpp"
 #include "domain/programmes/assistance.hpp"
 #include "domain/programmes/programme_reach.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using accounts::ScopeKind;
-using core::Error;
-using form::ApplyOptionalText;
-using form::ApplyRequiredText;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 constexpr std::size_t kMaxName = 160;
 constexpr std::size_t kMaxText = 4000;
@@ -87,7 +78,6 @@ void ApplyNumber(Problems& problems, const form::Field<std::int64_t>& input, boo
   }
   target = value;
 }
-
 
 void ApplyDates(Problems& problems, const ProgrammeInput& input, bool creating, Programme& programme) {
   auto apply = [&](const form::Field<std::string>& field, const std::string& name, core::Date& target) {

@@ -6,16 +6,10 @@
 #include "domain/groups/group_access.hpp"
 #include "domain/programmes/programme_reach.hpp"
 #include "domain/regions/region.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::programmes {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using core::Error;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 constexpr std::int64_t kMaxQuota = 1'000'000;
 constexpr std::size_t kMaxNote = 1000;

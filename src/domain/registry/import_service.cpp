@@ -6,13 +6,10 @@
 #include "core/names.hpp"
 #include "domain/registry/import_reading.hpp"
 #include "domain/registry/import_writing.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::registry {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using core::Error;
 
 constexpr core::Names<ImportMode, 2> kImportModes = {{
     {"insert", ImportMode::kInsert}, {"upsert", ImportMode::kUpsert}}};

@@ -10,21 +10,10 @@
 #include "domain/form.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/regions/region.hpp"
+#include "domain/service.hpp"
 
 namespace gotong::domain::registry {
 namespace {
-
-using accounts::Context;
-using accounts::Role;
-using core::Error;
-using core::FieldError;
-using form::ApplyRequiredChoice;
-using form::ApplyRequiredText;
-using form::CheckText;
-using form::CheckVillage;
-using form::Given;
-using form::IsSet;
-using form::Problems;
 
 int CurrentYear(core::Instant now) {
   return static_cast<int>(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
@@ -797,42 +786,50 @@ core::Result<EnterpriseView> RegistryService::UpdateEnterprise(const Context& co
     return Error::Invalid("owner", "invalid_value",
                           "an existing enterprise changes owner by owner_id");
   }
-  GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(Enterprise enterprise, unit->Enterprises().Find(id));
-  GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
-  core::Instant now = clock_.Now();
-  auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "update");
-  entry.before = SnapshotOf(enterprise);
-  if (Given(input.steward_id)) {
-    GOTONG_ASSIGN_OR_RETURN(enterprise.steward_id, StewardFor(context, *unit, input.steward_id));
-  }
-  if (Given(input.owner_id)) {
-    if (!IsSet(input.owner_id)) return Error::Invalid("owner_id", "required", "owner_id cannot be null");
-    GOTONG_ASSIGN_OR_RETURN(auto owner, FindOwner(*unit, **input.owner_id));
-    enterprise.owner_id = owner.id;
-    enterprise.owner_name = owner.name;
-    enterprise.owner_gender = owner.gender;
-  }
-  GOTONG_RETURN_IF_ERROR(ApplyEnterprise(*unit, input, enterprise));
-  enterprise.updated_at = now;
-  GOTONG_RETURN_IF_ERROR(unit->Enterprises().Update(enterprise));
-  entry.after = SnapshotOf(enterprise);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
-  GOTONG_RETURN_IF_ERROR(unit->Commit());
-  return ViewOf(std::move(enterprise));
+  return ChangeEnterprise(
+      context, id, "update",
+      [&](UnitOfWork& unit, Enterprise& enterprise, core::Instant) -> core::Status {
+        if (Given(input.steward_id)) {
+          GOTONG_ASSIGN_OR_RETURN(enterprise.steward_id,
+                                  StewardFor(context, unit, input.steward_id));
+        }
+        if (Given(input.owner_id)) {
+          if (!IsSet(input.owner_id))
+            return Error::Invalid("owner_id", "required", "owner_id cannot be null");
+          GOTONG_ASSIGN_OR_RETURN(auto owner, FindOwner(unit, **input.owner_id));
+          enterprise.owner_id = owner.id;
+          enterprise.owner_name = owner.name;
+          enterprise.owner_gender = owner.gender;
+        }
+        return ApplyEnterprise(unit, input, enterprise);
+      });
 }
 
 core::Result<EnterpriseView> RegistryService::VerifyEnterprise(const Context& context,
                                                                std::int64_t id) {
+  return ChangeEnterprise(
+      context, id, "verify",
+      [&](UnitOfWork&, Enterprise& enterprise, core::Instant now) -> core::Status {
+        enterprise.verified_at = now;
+        enterprise.verified_by =
+            context.principal ? std::optional(context.principal->user_id) : std::nullopt;
+        enterprise.verified_by_username =
+            context.principal ? context.principal->username : "system";
+        return core::OkStatus();
+      });
+}
+
+core::Result<EnterpriseView> RegistryService::ChangeEnterprise(const Context& context,
+                                                               std::int64_t id,
+                                                               std::string_view action,
+                                                               const EnterpriseChange& change) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(Enterprise enterprise, unit->Enterprises().Find(id));
   GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
   core::Instant now = clock_.Now();
-  auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), "verify");
+  auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), std::string(action));
   entry.before = SnapshotOf(enterprise);
-  enterprise.verified_at = now;
-  enterprise.verified_by = context.principal ? std::optional(context.principal->user_id) : std::nullopt;
-  enterprise.verified_by_username = context.principal ? context.principal->username : "system";
+  GOTONG_RETURN_IF_ERROR(change(*unit, enterprise, now));
   enterprise.updated_at = now;
   GOTONG_RETURN_IF_ERROR(unit->Enterprises().Update(enterprise));
   entry.after = SnapshotOf(enterprise);

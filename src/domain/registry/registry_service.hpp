@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -183,6 +184,12 @@ class RegistryService {
                            const std::string& prefix);
   core::Status ApplyEnterprise(UnitOfWork& unit, const EnterpriseInput& input,
                                Enterprise& enterprise);
+  // Changes enterprise `id` in one unit: checks that the caller may, lets `change` set what it
+  // sets, stamps updated_at, and records `action` with the before and after in the audit log.
+  using EnterpriseChange = std::function<core::Status(UnitOfWork&, Enterprise&, core::Instant)>;
+  core::Result<EnterpriseView> ChangeEnterprise(const accounts::Context& context, std::int64_t id,
+                                                std::string_view action,
+                                                const EnterpriseChange& change);
   // The household categories of the people in `views` whom the caller may see them of.
   core::Status AddCategories(const accounts::Context& context, UnitOfWork& unit,
                              const std::vector<PersonView*>& views) const;
