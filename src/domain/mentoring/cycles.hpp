@@ -14,6 +14,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::mentoring {
 
@@ -50,13 +51,8 @@ struct MentorshipFilter {
   std::optional<core::Date> active_on;  // only those lasting on that day
 };
 
-class MentorshipRepository {
+class MentorshipRepository : public RecordRepository<Mentorship> {
  public:
-  virtual ~MentorshipRepository() = default;
-  virtual core::Result<std::int64_t> Insert(const Mentorship& mentorship) = 0;
-  virtual core::Status Update(const Mentorship& mentorship) = 0;
-  // kNotFound naming the mentorship.
-  virtual core::Result<Mentorship> Find(std::int64_t id) = 0;
   // Newest start first.
   virtual core::Result<core::Page<Mentorship>> List(const MentorshipFilter& filter,
                                                     const core::PageRequest& page) = 0;
@@ -225,17 +221,11 @@ struct MenteeCompetency {
 // (as `record.targets` lists them), then the others by their latest evaluation, newest first.
 std::vector<MenteeCompetency> MenteeCompetencies(const MenteeRecord& record);
 
-class CycleRepository {
+// Insert writes the cycle with its targets and mentees; Update its own fields only.
+class CycleRepository : public RecordRepository<LearningCycle> {
  public:
-  virtual ~CycleRepository() = default;
-  // Inserts the cycle with its targets and mentees; returns its id.
-  virtual core::Result<std::int64_t> Insert(const LearningCycle& cycle) = 0;
-  // Writes the cycle's own fields.
-  virtual core::Status Update(const LearningCycle& cycle) = 0;
   // Replaces its targets and mentees (while it is planned: evaluations name them later).
   virtual core::Status ReplacePlan(const LearningCycle& cycle) = 0;
-  // kNotFound naming the cycle.
-  virtual core::Result<LearningCycle> Find(std::int64_t id) = 0;
   // Newest first; with targets and mentees (two reads for the page, not two per cycle).
   virtual core::Result<core::Page<LearningCycle>> List(const CycleFilter& filter,
                                                        const core::PageRequest& page) = 0;

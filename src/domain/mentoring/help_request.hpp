@@ -15,6 +15,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "domain/mentoring/cycles.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::mentoring {
 
@@ -171,15 +172,9 @@ struct HelpOutcome {
 std::optional<double> QuantileHours(std::vector<std::int64_t> seconds, double p);
 HelpOutcome HelpOutcomeOf(const std::vector<HelpTiming>& timings);
 
-class HelpRequestRepository {
+// Update writes a request's status, closing, post and updated_at.
+class HelpRequestRepository : public RecordRepository<HelpRequest> {
  public:
-  virtual ~HelpRequestRepository() = default;
-
-  virtual core::Result<std::int64_t> Insert(const HelpRequest& request) = 0;
-  // Its status, closing, post and updated_at.
-  virtual core::Status Update(const HelpRequest& request) = 0;
-  // kNotFound naming the request when there is none.
-  virtual core::Result<HelpRequest> Find(std::int64_t id) = 0;
   // Open first, then advised, each oldest first (the ones waiting longest); then the closed,
   // latest closed first.
   virtual core::Result<core::Page<HelpRequest>> List(const HelpRequestFilter& filter,

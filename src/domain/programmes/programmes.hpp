@@ -15,6 +15,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "domain/registry/rules.hpp"
+#include "domain/repository.hpp"
 
 namespace gotong::domain::programmes {
 
@@ -154,15 +155,9 @@ struct EnrolmentFilter {
   bool outside_criteria_only = false;
 };
 
-class ProgrammeRepository {
+// Insert and Update write a programme with its partners and criteria.
+class ProgrammeRepository : public RecordRepository<Programme> {
  public:
-  virtual ~ProgrammeRepository() = default;
-  // With its partners and criteria; returns its id.
-  virtual core::Result<std::int64_t> Insert(const Programme& programme) = 0;
-  // Its own fields, partners and criteria.
-  virtual core::Status Update(const Programme& programme) = 0;
-  // kNotFound naming the programme.
-  virtual core::Result<Programme> Find(std::int64_t id) = 0;
   // Holds the programme's row against other writers until this unit ends (its budget checked and
   // spent in one unit); nothing when there is no such programme.
   virtual core::Status Lock(std::int64_t id) = 0;
@@ -170,13 +165,10 @@ class ProgrammeRepository {
   virtual core::Result<core::Page<Programme>> List(const ProgrammeFilter& filter, const core::PageRequest& page) = 0;
 };
 
-class EnrolmentRepository {
+// Insert answers kAlreadyExists (field group_id or enterprise_id) when the group or enterprise
+// is enrolled in the programme already.
+class EnrolmentRepository : public RecordRepository<Enrolment> {
  public:
-  virtual ~EnrolmentRepository() = default;
-  // kAlreadyExists (field group_id or enterprise_id) when it is enrolled in the programme already.
-  virtual core::Result<std::int64_t> Insert(const Enrolment& enrolment) = 0;
-  virtual core::Status Update(const Enrolment& enrolment) = 0;
-  virtual core::Result<Enrolment> Find(std::int64_t id) = 0;
   // Oldest first.
   virtual core::Result<core::Page<Enrolment>> List(const EnrolmentFilter& filter, const core::PageRequest& page) = 0;
   // What the criteria read of an enterprise (its sector, scale, village and founding year) or a
