@@ -270,6 +270,13 @@ TEST_P(Cycles, TheAgreedThemesCompetenciesBecomeTheCyclesTargetsWhenItStarts) {
   Reply read = Get("/api/v1/groups/1/deliberations/" + std::to_string(theme), &member_login_);
   ASSERT_EQ(read.status(), 200) << read;
   EXPECT_EQ(read.body.at("options").as_array().at(1).at("targets").as_array().at(0).at("competency_id"), yeast_);
+  // The audit log keeps what each option would have them learn, as members voted on it.
+  Reply log = Get("/api/v1/audit?entity=deliberation&entity_id=" + std::to_string(theme), &admin_);
+  ASSERT_EQ(log.status(), 200) << log;
+  EXPECT_EQ(log.body.at("items").as_array().at(0).at("after").at("options"),
+            "Tape kemasan daun untuk oleh-oleh (tape.kemasan 3, usaha.harga 2) | Ragi sendiri "
+            "(tape.ragi 2)")
+      << log;
   // Plain labels name nothing.
   std::int64_t plain = Proposal({{"title", "Waktu"}, {"topic", "schedule"}, {"options", json::array{"Sabtu"}}},
                                 leader_login_);

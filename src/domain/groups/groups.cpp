@@ -55,10 +55,19 @@ audit::Snapshot SnapshotOf(const Meeting& meeting) {
 }
 
 audit::Snapshot SnapshotOf(const Deliberation& deliberation) {
+  // "Ecotik (ecotik 2, mondeng 1) | Jumputan": each option with the competencies it would have
+  // the group learn, so the log keeps what members voted for.
   std::string options;
   for (const auto& option : deliberation.options) {
     if (!options.empty()) options += " | ";
     options += option.label;
+    for (std::size_t i = 0; i < option.targets.size(); ++i) {
+      const OptionTarget& target = option.targets[i];
+      options += i == 0 ? " (" : ", ";
+      options += target.code.empty() ? "#" + std::to_string(target.competency_id) : target.code;
+      options += " " + std::to_string(target.level);
+    }
+    if (!option.targets.empty()) options += ")";
   }
   return {
       {"group_id", deliberation.group_id},
