@@ -14,3 +14,18 @@ export function nextOffset<T>(last: Page<T>, pages: readonly Page<T>[]): number 
   const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
   return last.items.length > 0 && loaded < last.total ? loaded : undefined;
 }
+
+/**
+ * Every item of a list, read a page after the other from `readPage(offset)` until the total is
+ * reached or a page comes back empty; `maxPages` guards against a server that keeps reporting a
+ * larger total.
+ */
+export async function readAllPages<T>(readPage: (offset: number) => Promise<Pick<Page<T>, 'items' | 'total'>>, maxPages: number): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 0; page < maxPages; page += 1) {
+    const result = await readPage(items.length);
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}

@@ -1,5 +1,5 @@
 import { api, withSignal } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import { auditQuery, type AuditActor, type AuditFilters, type AuditPage, type UserPage } from '../types';
 
 /** One page of the log, newest first (GET /audit). */
@@ -11,12 +11,6 @@ export function listAudit(filters: AuditFilters, signal?: AbortSignal): Promise<
 const MAX_PAGES = 50;
 
 /** Every account (GET /users, page after page): the people the "who" filter offers. */
-export async function listActors(signal?: AbortSignal): Promise<AuditActor[]> {
-  const items: AuditActor[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<UserPage>('/users', { query: { limit: MAX_PAGE_SIZE, offset: items.length }, ...withSignal(signal) });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listActors(signal?: AbortSignal): Promise<AuditActor[]> {
+  return readAllPages<AuditActor>((offset) => api.get<UserPage>('/users', { query: { limit: MAX_PAGE_SIZE, offset }, ...withSignal(signal) }), MAX_PAGES);
 }

@@ -1,5 +1,5 @@
 import { api, withSignal } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import type {
   AttendanceInput,
   Compliance,
@@ -68,14 +68,8 @@ export function listMembers(
 }
 
 /** Every member (page after page), those who left included when asked: attendance needs them all. */
-export async function listAllMembers(groupId: number, includeLeft: boolean, signal?: AbortSignal): Promise<Member[]> {
-  const items: Member[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await listMembers(groupId, { includeLeft, limit: MAX_PAGE_SIZE, offset: items.length }, signal);
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listAllMembers(groupId: number, includeLeft: boolean, signal?: AbortSignal): Promise<Member[]> {
+  return readAllPages((offset) => listMembers(groupId, { includeLeft, limit: MAX_PAGE_SIZE, offset }, signal), MAX_PAGES);
 }
 
 /** People in the registry by name, to add one as a member (GET /people: officers and facilitators only). */

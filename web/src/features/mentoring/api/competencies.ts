@@ -1,5 +1,5 @@
-import { api } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { api, withSignal } from '../../../lib/api-client';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import type { Competency, CompetencyPage } from '../types';
 import type { CompetencyInput } from '../types/form';
 
@@ -10,17 +10,11 @@ const MAX_PAGES = 25;
  * The whole catalogue of competencies still taught (GET /competencies, page after page); with a
  * sector, that sector's own and the business skills every sector shares.
  */
-export async function listCompetencies(signal?: AbortSignal, sector?: string): Promise<Competency[]> {
-  const items: Competency[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<CompetencyPage>('/competencies', {
-      query: { sector, limit: MAX_PAGE_SIZE, offset: items.length },
-      ...(signal ? { signal } : {}),
-    });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listCompetencies(signal?: AbortSignal, sector?: string): Promise<Competency[]> {
+  return readAllPages(
+    (offset) => api.get<CompetencyPage>('/competencies', { query: { sector, limit: MAX_PAGE_SIZE, offset }, ...withSignal(signal) }),
+    MAX_PAGES,
+  );
 }
 
 export function createCompetency(body: CompetencyInput, idempotencyKey?: string): Promise<Competency> {

@@ -1,5 +1,5 @@
 import { api, withSignal } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import type {
   Cycle,
   CycleInput,
@@ -64,17 +64,9 @@ export function correctEvaluation(cycleId: number, evaluationId: number, body: E
 // ---- what a plan is made of: the group's members and its theme proposals ----
 
 /** Every member of the group, those who left too (a closed cycle names them), page after page. */
-export async function listGroupMembers(groupId: number, signal?: AbortSignal): Promise<GroupMember[]> {
-  const items: GroupMember[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<MemberPage>(`/groups/${groupId}/members`, {
-      query: { include_left: 'true', limit: MAX_PAGE_SIZE, offset: items.length },
-      ...withSignal(signal),
-    });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listGroupMembers(groupId: number, signal?: AbortSignal): Promise<GroupMember[]> {
+  const query = { include_left: 'true', limit: MAX_PAGE_SIZE };
+  return readAllPages((offset) => api.get<MemberPage>(`/groups/${groupId}/members`, { query: { ...query, offset }, ...withSignal(signal) }), MAX_PAGES);
 }
 
 /** The topics of the proposals that choose part of a cycle's plan: its theme, its time, its venue. */

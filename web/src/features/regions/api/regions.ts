@@ -1,4 +1,5 @@
-import { api } from '../../../lib/api-client';
+import { api, withSignal } from '../../../lib/api-client';
+import { readAllPages } from '../../../lib/page';
 import type { AuditPage, Region, RegionPage } from '../types';
 import { dataLoadOf, type RegionDataLoad } from '../types/browse';
 
@@ -7,17 +8,11 @@ export const MAX_PAGE_SIZE = 200;
 /** Guard against a server that keeps reporting a larger total: no region has this many children. */
 const MAX_PAGES = 50;
 
-async function listAll(query: Record<string, string>, signal?: AbortSignal): Promise<Region[]> {
-  const items: Region[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<RegionPage>('/regions', {
-      query: { ...query, limit: MAX_PAGE_SIZE, offset: items.length },
-      ...(signal ? { signal } : {}),
-    });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+function listAll(query: Record<string, string>, signal?: AbortSignal): Promise<Region[]> {
+  return readAllPages(
+    (offset) => api.get<RegionPage>('/regions', { query: { ...query, limit: MAX_PAGE_SIZE, offset }, ...withSignal(signal) }),
+    MAX_PAGES,
+  );
 }
 
 /** All provinces (GET /regions). */

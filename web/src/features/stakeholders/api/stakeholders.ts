@@ -1,22 +1,16 @@
 import { api, withSignal } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import type { Stakeholder, StakeholderInput, StakeholderPage } from '../types';
 
 /** Guard against a server that keeps reporting a larger total. */
 const MAX_PAGES = 25;
 
 /** Every stakeholder matching `q` (GET /stakeholders, page after page). */
-export async function listStakeholders(q: string, signal?: AbortSignal): Promise<Stakeholder[]> {
-  const items: Stakeholder[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<StakeholderPage>('/stakeholders', {
-      query: { q: q || null, limit: MAX_PAGE_SIZE, offset: items.length },
-      ...(signal ? { signal } : {}),
-    });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listStakeholders(q: string, signal?: AbortSignal): Promise<Stakeholder[]> {
+  return readAllPages(
+    (offset) => api.get<StakeholderPage>('/stakeholders', { query: { q: q || null, limit: MAX_PAGE_SIZE, offset }, ...withSignal(signal) }),
+    MAX_PAGES,
+  );
 }
 
 export function getStakeholder(id: number, signal?: AbortSignal): Promise<Stakeholder> {

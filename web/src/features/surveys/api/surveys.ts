@@ -1,5 +1,5 @@
 import { api, withSignal } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import type {
   CodeInput,
   CodeTag,
@@ -63,15 +63,7 @@ export function getSurveyCoding(id: number, signal?: AbortSignal): Promise<Surve
 }
 
 /** The group's members, those who left included (a response names them too). */
-export async function listGroupMembers(groupId: number, signal?: AbortSignal): Promise<GroupMember[]> {
-  const items: GroupMember[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<MemberPage>(`/groups/${groupId}/members`, {
-      query: { include_left: 'true', limit: MAX_PAGE_SIZE, offset: items.length },
-      ...withSignal(signal),
-    });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listGroupMembers(groupId: number, signal?: AbortSignal): Promise<GroupMember[]> {
+  const query = { include_left: 'true', limit: MAX_PAGE_SIZE };
+  return readAllPages((offset) => api.get<MemberPage>(`/groups/${groupId}/members`, { query: { ...query, offset }, ...withSignal(signal) }), MAX_PAGES);
 }

@@ -1,6 +1,6 @@
 import { api, withSignal } from '../../../lib/api-client';
 import { formatPlacePath } from '../../../lib/places';
-import { MAX_PAGE_SIZE } from '../../../lib/page';
+import { MAX_PAGE_SIZE, readAllPages } from '../../../lib/page';
 import type {
   ApiToken,
   ApiTokenInput,
@@ -23,14 +23,8 @@ import type {
 const MAX_PAGES = 50;
 
 /** Every account (GET /users, page after page): the list is searched and filtered in the browser. */
-export async function listAllUsers(signal?: AbortSignal): Promise<User[]> {
-  const items: User[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await api.get<UserPage>('/users', { query: { limit: MAX_PAGE_SIZE, offset: items.length }, ...withSignal(signal) });
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) break;
-  }
-  return items;
+export function listAllUsers(signal?: AbortSignal): Promise<User[]> {
+  return readAllPages((offset) => api.get<UserPage>('/users', { query: { limit: MAX_PAGE_SIZE, offset }, ...withSignal(signal) }), MAX_PAGES);
 }
 
 export function getUser(id: number, signal?: AbortSignal): Promise<User> {
