@@ -9,7 +9,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { usePlanProposals, useSaveCycle, useSectorCompetencies } from '../hooks/use-learning';
-import { MENTOR_ORIGINS, membersOn, type Cycle, type GroupMember, type GroupView } from '../types/cycles';
+import { membersOn, type Cycle, type GroupMember, type GroupView } from '../types/cycles';
 import { readLearningErrors } from '../types/errors';
 import {
   chooseMentor,
@@ -25,6 +25,7 @@ import {
   validatePlan,
   type PlanDraft,
 } from '../types/plan';
+import { MentorFields } from './MentorFields';
 import { TargetPicker } from './TargetPicker';
 
 interface CyclePlanFormProps {
@@ -149,36 +150,15 @@ export function CyclePlanForm({ group, members, original, onSaved, onCancel }: C
               {...field('deliberation_id')}
             />
           ) : null}
-          <fieldset className="choice-group">
-            <legend className="field__label">{t('mentoring.plan.origin')}</legend>
-            {MENTOR_ORIGINS.map((origin) => (
-              <label key={origin} className="choice choice--described">
-                <input type="radio" name={`${id}-origin`} checked={draft.origin === origin} onChange={() => set('origin', origin)} />
-                <span>
-                  <span className="choice__title">{t(`mentoring.origins.${origin}`)}</span>
-                  <span className="choice__hint">{t(`mentoring.plan.originHints.${origin}`)}</span>
-                </span>
-              </label>
-            ))}
-            <FieldErrors messages={errorsFor('mentor_origin')} />
-          </fieldset>
-          {draft.origin === 'community' ? (
-            <SelectField
-              label={t('common.required', { label: t('mentoring.plan.mentor') })}
-              emptyLabel={t('mentoring.plan.chooseMentor')}
-              options={withNamed(memberOptions, original?.mentor_member_id ?? null, original?.mentor_name ?? '')}
-              {...field('mentor_member_id')}
-              onChange={(event) => setDraft((d) => chooseMentor(d, event.target.value))}
-            />
-          ) : (
-            <FormField
-              label={t('common.required', { label: t('mentoring.plan.mentorPerson') })}
-              hint={t('mentoring.plan.mentorPersonHint')}
-              inputMode="numeric"
-              autoComplete="off"
-              {...field('mentor_person_id')}
-            />
-          )}
+          <MentorFields
+            id={id}
+            origin={draft.origin}
+            onOrigin={(origin) => set('origin', origin)}
+            originErrors={errorsFor('mentor_origin')}
+            memberOptions={withNamed(memberOptions, original?.mentor_member_id ?? null, original?.mentor_name ?? '')}
+            member={{ ...field('mentor_member_id'), onChange: (event) => setDraft((d) => chooseMentor(d, event.target.value)) }}
+            person={field('mentor_person_id')}
+          />
           <TargetPicker
             id={`${id}-targets`}
             legend={t('mentoring.plan.targets')}

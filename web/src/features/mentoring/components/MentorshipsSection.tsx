@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { ConfirmAction } from '../../../components/ConfirmAction';
-import { FieldErrors } from '../../../components/field-parts';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { SectionCard } from '../../../components/SectionCard';
@@ -13,9 +12,10 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDay, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCreateMentorship, useEndMentorship, useMentorships } from '../hooks/use-learning';
-import { MENTOR_ORIGINS, membersOn, type GroupMember, type GroupView, type Mentorship } from '../types/cycles';
+import { membersOn, type GroupMember, type GroupView, type Mentorship } from '../types/cycles';
 import { learningProblemMessage, readLearningErrors, refusalLines } from '../types/errors';
 import { emptyMentorshipDraft, MAX_NOTE, MENTORSHIP_FIELDS, validateMentorship } from '../types/mentorship';
+import { MentorFields } from './MentorFields';
 import { OriginBadge } from './stages';
 
 interface MentorshipFormProps {
@@ -56,35 +56,15 @@ function MentorshipForm({ group, members, onSaved, onCancel }: MentorshipFormPro
       onCancel={onCancel}
       testId="mentorship-form"
     >
-      <fieldset className="choice-group">
-        <legend className="field__label">{t('mentoring.plan.origin')}</legend>
-        {MENTOR_ORIGINS.map((origin) => (
-          <label key={origin} className="choice choice--described">
-            <input type="radio" name={`${id}-origin`} checked={draft.origin === origin} onChange={() => set('origin', origin)} />
-            <span>
-              <span className="choice__title">{t(`mentoring.origins.${origin}`)}</span>
-              <span className="choice__hint">{t(`mentoring.plan.originHints.${origin}`)}</span>
-            </span>
-          </label>
-        ))}
-        <FieldErrors messages={errorsFor('mentor_origin')} />
-      </fieldset>
-      {draft.origin === 'community' ? (
-        <SelectField
-          label={t('common.required', { label: t('mentoring.plan.mentor') })}
-          emptyLabel={t('mentoring.plan.chooseMentor')}
-          options={options}
-          {...field('mentor_member_id')}
-        />
-      ) : (
-        <FormField
-          label={t('common.required', { label: t('mentoring.plan.mentorPerson') })}
-          hint={t('mentoring.plan.mentorPersonHint')}
-          inputMode="numeric"
-          autoComplete="off"
-          {...field('mentor_person_id')}
-        />
-      )}
+      <MentorFields
+        id={id}
+        origin={draft.origin}
+        onOrigin={(origin) => set('origin', origin)}
+        originErrors={errorsFor('mentor_origin')}
+        memberOptions={options}
+        member={field('mentor_member_id')}
+        person={field('mentor_person_id')}
+      />
       <SelectField
         label={t('common.required', { label: t('mentoring.mentorships.form.mentee') })}
         emptyLabel={t('mentoring.mentorships.form.chooseMentee')}

@@ -2,12 +2,10 @@
 // by her registry number), one mentee, and the period (open-ended while it lasts).
 import type { Checked } from '../../../lib/use-form';
 import type { LocalProblems } from '../../../lib/use-form-errors';
-import type { MentorOrigin, MentorshipInput } from './cycles';
+import type { MentorshipInput } from './cycles';
+import { checkMentor, type MentorDraft } from './mentor';
 
-export interface MentorshipDraft {
-  origin: MentorOrigin;
-  mentor_member_id: string;
-  mentor_person_id: string;
+export interface MentorshipDraft extends MentorDraft {
   mentee_member_id: string;
   started_on: string;
   ended_on: string;
@@ -26,16 +24,7 @@ export function emptyMentorshipDraft(today: string): MentorshipDraft {
 
 export function validateMentorship(draft: MentorshipDraft, groupId: number): Checked<MentorshipField, MentorshipInput> {
   const errors: LocalProblems<MentorshipField> = {};
-  let mentor: Pick<MentorshipInput, 'mentor_member_id' | 'mentor_person_id'>;
-  if (draft.origin === 'community') {
-    if (draft.mentor_member_id === '') errors.mentor_member_id = ['mentoring.plan.mentorRequired'];
-    mentor = { mentor_member_id: draft.mentor_member_id === '' ? null : Number(draft.mentor_member_id), mentor_person_id: null };
-  } else {
-    const typed = draft.mentor_person_id.trim();
-    if (typed === '') errors.mentor_person_id = ['mentoring.plan.personRequired'];
-    else if (!/^\d{1,15}$/.test(typed) || Number(typed) === 0) errors.mentor_person_id = ['mentoring.plan.personFormat'];
-    mentor = { mentor_member_id: null, mentor_person_id: /^\d+$/.test(typed) ? Number(typed) : null };
-  }
+  const mentor = checkMentor(draft, errors);
   if (draft.mentee_member_id === '') errors.mentee_member_id = ['mentoring.mentorships.form.menteeRequired'];
   else if (draft.origin === 'community' && draft.mentee_member_id === draft.mentor_member_id) errors.mentee_member_id = ['mentoring.errors.mentee_member_id.same_person'];
   if (draft.started_on === '') errors.started_on = ['mentoring.mentorships.form.startedRequired'];

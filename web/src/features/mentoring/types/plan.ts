@@ -4,22 +4,18 @@
 // planned every part changes; once under way only the practical details do (the server's rule).
 import type { Checked } from '../../../lib/use-form';
 import type { LocalProblems } from '../../../lib/use-form-errors';
-import type { Cycle, CycleInput, CyclePatch, Level, MentorOrigin } from './cycles';
+import type { Cycle, CycleInput, CyclePatch, Level } from './cycles';
 import { catalogueFor, competencyName, type Competency } from './index';
+import { checkMentor, type MentorDraft } from './mentor';
 
 export interface PlanTarget {
   competency_id: number;
   level: Level;
 }
 
-export interface PlanDraft {
+export interface PlanDraft extends MentorDraft {
   title: string;
   theme: string;
-  origin: MentorOrigin;
-  /** The community mentor: a member's id, '' while none is chosen. */
-  mentor_member_id: string;
-  /** The outside consultant: her number in the registry, as typed. */
-  mentor_person_id: string;
   /** The theme proposal linked, '' for none. */
   deliberation_id: string;
   /** The schedule proposal linked (its agreed option becomes the time allocation), '' for none. */
@@ -57,8 +53,8 @@ export type PlanField =
   | `target-${number}`
   | `mentee-${number}`;
 
-/** The fields a refusal is shown beside (a target's or mentee's under its own key, see planErrorKey). */
-export const PLAN_FIELDS: readonly string[] = [
+/** What the cycle is, who guides it and the proposals behind them: fixed, with the lists, once it is under way. */
+const DECIDED_PARTS = [
   'title',
   'theme',
   'mentor_origin',
@@ -67,6 +63,11 @@ export const PLAN_FIELDS: readonly string[] = [
   'deliberation_id',
   'schedule_deliberation_id',
   'venue_deliberation_id',
+] as const satisfies readonly PlanField[];
+
+/** The fields a refusal is shown beside (a target's or mentee's under its own key, see planErrorKey). */
+export const PLAN_FIELDS: readonly string[] = [
+  ...DECIDED_PARTS,
   'targets',
   'targets_competency_id',
   'targets_level',
@@ -81,18 +82,7 @@ export const PLAN_FIELDS: readonly string[] = [
 ];
 
 /** The parts of the plan that stay once the cycle is under way. */
-export const LOCKED_ONCE_STARTED: readonly PlanField[] = [
-  'title',
-  'theme',
-  'mentor_origin',
-  'mentor_member_id',
-  'mentor_person_id',
-  'deliberation_id',
-  'schedule_deliberation_id',
-  'venue_deliberation_id',
-  'targets',
-  'mentees',
-];
+export const LOCKED_ONCE_STARTED: readonly PlanField[] = [...DECIDED_PARTS, 'targets', 'mentees'];
 
 /** The server's limits (docs/openapi.yaml, CycleFields). */
 export const MAX_SHORT = 200;
@@ -223,16 +213,7 @@ export function validatePlan(draft: PlanDraft): Checked<PlanField, PlanBody> {
   ] as const) {
     if (!errors[field] && [...draft[field].trim()].length > limit) errors[field] = ['mentoring.plan.tooLong'];
   }
-  let mentor: { mentor_member_id: number | null; mentor_person_id: number | null };
-  if (draft.origin === 'community') {
-    if (draft.mentor_member_id === '') errors.mentor_member_id = ['mentoring.plan.mentorRequired'];
-    mentor = { mentor_member_id: draft.mentor_member_id === '' ? null : Number(draft.mentor_member_id), mentor_person_id: null };
-  } else {
-    const typed = draft.mentor_person_id.trim();
-    if (typed === '') errors.mentor_person_id = ['mentoring.plan.personRequired'];
-    else if (!/^\d{1,15}$/.test(typed) || Number(typed) === 0) errors.mentor_person_id = ['mentoring.plan.personFormat'];
-    mentor = { mentor_member_id: null, mentor_person_id: /^\d+$/.test(typed) ? Number(typed) : null };
-  }
+  const mentor = checkMentor(draft, errors);
   if (draft.planned_from && draft.planned_to && draft.planned_to < draft.planned_from) errors.planned_to = ['mentoring.plan.datesOrder'];
   if (Object.keys(errors).length > 0) return { errors, input: null };
   const orNull = (value: string) => value.trim() || null;
