@@ -2,6 +2,8 @@
 // assistance against the registry, and the quadruple helix network with each helix's contribution.
 import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 
+export { ASSISTANCE_KINDS, isAssistanceKind, type AssistanceKind } from '../../../lib/assistance';
+
 export type EquityDashboard = Schemas['EquityDashboard'];
 export type EquityRow = Schemas['EquityRow'];
 export type EquityBy = EquityDashboard['by'];
@@ -11,22 +13,11 @@ export type HelixNode = HelixDashboard['nodes'][number];
 export type HelixEdge = HelixDashboard['edges'][number];
 export type HelixContribution = HelixDashboard['helixes'][number];
 export type Helix = Schemas['Helix'];
-export type AssistanceKind = Schemas['AssistanceKind'];
 export type ProgrammePage = Schemas['ProgrammePage'];
 export type Region = Schemas['Region'];
 
 export const EQUITY_BY = valuesOf<EquityBy>()(['region', 'sector', 'scale', 'gender']);
 export const HELICES = valuesOf<Helix>()(['government', 'business', 'academia', 'civil_society']);
-export const ASSISTANCE_KINDS = valuesOf<AssistanceKind>()([
-  'soft_loan',
-  'grant',
-  'working_capital',
-  'equipment',
-  'training_seat',
-  'exhibition_slot',
-  'market_access',
-  'consultation',
-]);
 
 const isOneOf =
   <T extends string>(values: readonly T[]) =>
@@ -35,7 +26,6 @@ const isOneOf =
 
 export const isEquityBy = isOneOf(EQUITY_BY);
 export const isHelix = isOneOf(HELICES);
-export const isAssistanceKind = isOneOf(ASSISTANCE_KINDS);
 
 export const EQUITY_PATH = '/dashboards/equity';
 export const HELIX_PATH = '/dashboards/helix';

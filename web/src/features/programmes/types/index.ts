@@ -4,6 +4,8 @@
 import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 import type { Page } from '../../../lib/page';
 
+export { ASSISTANCE_KINDS, isAssistanceKind, type AssistanceKind } from '../../../lib/assistance';
+
 export type Programme = Schemas['Programme'];
 export type ProgrammeView = Schemas['ProgrammeView'];
 export type ProgrammeInput = Schemas['ProgrammeInput'];
@@ -27,7 +29,6 @@ export type Criterion = EligibilityCheck['criterion'];
 export type Assistance = Schemas['Assistance'];
 export type AssistanceInput = Schemas['AssistanceInput'];
 export type AssistancePage = Schemas['AssistancePage'];
-export type AssistanceKind = Schemas['AssistanceKind'];
 export type LoanTerms = Schemas['LoanTerms'];
 export type LoanMethod = LoanTerms['method'];
 export type LoanBook = Schemas['LoanBook'];
@@ -75,16 +76,6 @@ export const HELICES = valuesOf<Helix>()(['government', 'business', 'academia', 
 export const SCALES = valuesOf<Scale>()(['micro', 'small', 'medium', 'large']);
 export const CATEGORIES = valuesOf<ProgrammeCategory>()(['poor', 'zakat_recipient']);
 export const CRITERIA = valuesOf<Criterion>()(['region', 'sector', 'scale', 'founded_within_years', 'homogeneous', 'category']);
-export const ASSISTANCE_KINDS = valuesOf<AssistanceKind>()([
-  'soft_loan',
-  'grant',
-  'working_capital',
-  'equipment',
-  'training_seat',
-  'exhibition_slot',
-  'market_access',
-  'consultation',
-]);
 export const LOAN_METHODS = valuesOf<LoanMethod>()(['flat', 'declining']);
 export const EXIT_STATUSES = valuesOf<ExitStatus>()(['none', 'nominated', 'ready', 'handed_over']);
 export const READINESS_ITEMS = valuesOf<ReadinessItem>()(['leads_meetings', 'keeps_books', 'outside_network']);
@@ -94,9 +85,6 @@ export function isProgrammeStatus(value: string | null | undefined): value is Pr
   return value !== null && value !== undefined && (PROGRAMME_STATUSES as readonly string[]).includes(value);
 }
 
-export function isAssistanceKind(value: string): value is AssistanceKind {
-  return (ASSISTANCE_KINDS as readonly string[]).includes(value);
-}
 
 /** The step a programme's status may take next: draft → active → closed. */
 export function nextStatus(status: ProgrammeStatus): ProgrammeStatus | null {
