@@ -4,6 +4,9 @@
 import type { Competency } from '../features/mentoring/types';
 import type { Cycle, CycleEvaluation, CycleSummary, Mentorship } from '../features/mentoring/types/cycles';
 import type { HelpOutcomes, LearningOutcomes } from '../features/mentoring/types/outcomes';
+import { ApiError } from '../lib/api-client';
+import { createI18n, type Language } from '../lib/i18n';
+import { addLearningTexts } from '../lib/i18n/learning';
 import type { LearningPaths } from '../lib/learning-slot';
 import { member, MEMBERS } from './groups';
 
@@ -11,6 +14,24 @@ export const DARMI = member(15, 'Darmi', { mentor: true });
 export const TUKINI = member(16, 'Tukini');
 /** Sulastri (leader, mentors), Sutini, Suwarni, Painem (14), Darmi (15, mentors), Tukini (16). */
 export const LEARNING_MEMBERS = [...MEMBERS, DARMI, TUKINI];
+
+/** A `t` with the learning tab's texts (help requests' and matching's among them), added as the tab adds them. */
+export function learningTranslator(language: Language) {
+  const i18n = createI18n(language);
+  addLearningTexts(i18n);
+  return i18n.t;
+}
+
+/** The learning API's refusal as the client throws it; each error's English message is never shown. */
+export function refusal(errors: { field: string; code: string; params?: Record<string, string> }[], slug = 'conflict', status = 409) {
+  return new ApiError({
+    type: `urn:gotong:problem:${slug}`,
+    status,
+    title: slug,
+    detail: '',
+    errors: errors.map((e) => ({ message: 'english', params: {}, ...e })),
+  });
+}
 
 export const YEAST = 8;
 export const CASSAVA = 9;

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
-import { createI18n } from '../../../lib/i18n';
-import { addLearningTexts } from '../../../lib/i18n/learning';
+import { learningTranslator, refusal } from '../../../test/learning';
 import { learningFieldMessage, learningProblemMessage, refusalLines, serverField } from './errors';
 
-function translator(language: 'id' | 'en') {
-  const i18n = createI18n(language);
-  addLearningTexts(i18n);
-  return i18n.t;
-}
-
-const t = translator('id');
-const en = translator('en');
-
-function refusal(errors: { field: string; code: string; params?: Record<string, string> }[], slug = 'conflict', status = 409) {
-  return new ApiError({
-    type: `urn:gotong:problem:${slug}`,
-    status,
-    title: slug,
-    detail: '',
-    errors: errors.map((e) => ({ message: 'english', params: {}, ...e })),
-  });
-}
+const t = learningTranslator('id');
+const en = learningTranslator('en');
 
 describe('the learning tab’s words for the server’s codes', () => {
   it('names a list item’s field without its position', () => {

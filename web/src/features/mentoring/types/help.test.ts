@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
-import { createI18n } from '../../../lib/i18n';
-import { addLearningTexts } from '../../../lib/i18n/learning';
+import { learningTranslator } from '../../../test/learning';
 import {
   checkPhoto,
   durationParts,
@@ -56,15 +55,9 @@ function detail(overrides: Partial<HelpRequestDetail> = {}): HelpRequestDetail {
   };
 }
 
-/** The help texts travel with the learning tab's (learning.ts): added as HelpArea adds them. */
-function translator(language: 'id' | 'en') {
-  const i18n = createI18n(language);
-  addLearningTexts(i18n);
-  return i18n.t;
-}
-
-const t = translator('id');
-const en = translator('en');
+// The help texts travel with the learning tab's (learning.ts): added as HelpArea adds them.
+const t = learningTranslator('id');
+const en = learningTranslator('en');
 
 describe('help requests', () => {
   it('reads a report as the server takes it: trimmed, empty description as null, the competency by id', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
-import { createI18n } from '../../../lib/i18n';
-import { addLearningTexts } from '../../../lib/i18n/learning';
+import { learningTranslator, refusal } from '../../../test/learning';
 import {
   emptyRunDraft,
   isRunFinished,
@@ -19,14 +17,8 @@ import {
   type MatchingRun,
 } from './matching';
 
-function translator(language: 'id' | 'en') {
-  const i18n = createI18n(language);
-  addLearningTexts(i18n);
-  return i18n.t;
-}
-
-const t = translator('id');
-const en = translator('en');
+const t = learningTranslator('id');
+const en = learningTranslator('en');
 
 const WEIGHTS = { values: 40, coverage: 40, proximity: 15, community: 10 };
 
@@ -110,16 +102,6 @@ describe('unplacedWords', () => {
     expect(unplacedWords(en, { reason: 'no_mentor_covers', uncovered_competencies: [ecotik] })).toBe('No mentor masters Ecoprint (ecotik)');
   });
 });
-
-function refusal(errors: { field: string; code: string; params?: Record<string, string> }[]) {
-  return new ApiError({
-    type: 'urn:gotong:problem:conflict',
-    status: 409,
-    title: 'conflict',
-    detail: '',
-    errors: errors.map((e) => ({ message: 'english', params: {}, ...e })),
-  });
-}
 
 describe('publishRefusalLines', () => {
   it('lists each stale pair in words, member by member', () => {

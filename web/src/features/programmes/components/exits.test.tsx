@@ -2,43 +2,21 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
-import type { User } from '../../../lib/user';
 import { callsTo, FakeRegionPicker, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { OFFICER, programmeDashboard, programmeView } from '../../../test/programmes';
 import { jsonResponse, LAZY_CHUNK, sentJson } from '../../../test/render';
-import type { ExitView, GroupFollowUps, Nomination, ProgrammeDashboard, ProgrammeView } from '../types';
+import type { ExitView, GroupFollowUps, Nomination } from '../types';
 import { ProgrammesPages } from './programmes-pages';
 
-const OFFICER = {
-  id: 3,
-  username: 'petugas',
-  display_name: 'Petugas YBM',
-  role: 'officer',
-  scope: { kind: 'stakeholder', id: 2 },
-  disabled: false,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-} as User;
-
-const PROGRAMME: ProgrammeView = {
-  id: 7,
+const PROGRAMME = programmeView({
   name: 'Pendampingan Kelompok Tape',
   owner: { id: 2, name: 'YBM BRILiaN' },
-  description: null,
-  status: 'active',
   starts_on: '2025-09-01',
   ends_on: '2026-08-31',
-  factors: ['capital_access'],
-  sop_meetings_per_month: 1,
-  sop_reports_per_year: 12,
   budget: 50_000_000,
-  exit_strategy: null,
-  follow_up_months: [3, 6],
   partners: [{ stakeholder_id: 2, name: 'YBM BRILiaN', role: 'owner', helix: 'civil_society', contribution: null }],
   criteria: { region_codes: [], sectors: [], scales: [], founded_within_years: null, homogeneous: false, categories: [] },
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  can_manage: true,
-};
+});
 
 const GROUP = { id: 9, name: 'Harapan Sejahtera' };
 const unchecked = { met: false, evidence: null, checked_on: null };
@@ -90,23 +68,7 @@ const FOLLOW_UPS: GroupFollowUps = {
   visits: [],
 };
 
-const DASHBOARD: ProgrammeDashboard = {
-  programme_id: 7,
-  group_id: null,
-  as_of: '2026-12-03',
-  enrolment: { groups: { current: 1, left: 0 }, enterprises: { current: 0, left: 0 }, outside_criteria: 0 },
-  compliance: { from: '2025-09', to: '2026-08', groups: 1, bands: { met: 1, partial: 0, low: 0, none: 0 }, rows: [] },
-  completion: { groups: 1, cycles: 2, closed: 2, achieved: 6, targets: 8 },
-  budget: { budget: 50_000_000, committed: 9_000_000, disbursed: 9_000_000, over: 0, over_budget_records: 0 },
-  loans: {
-    as_of: '2026-12-03',
-    loans: 2,
-    par30: { at_risk_principal: 3_000_000, outstanding_principal: 9_000_000, ratio: 1 / 3, loans_at_risk: 1, loans_outstanding: 2 },
-    bands: { current: 1, days_1_30: 0, days_31_60: 0, days_61_90: 1, days_over_90: 0, closed: 0, undisbursed: 0 },
-  },
-  exits: { none: 0, nominated: 1, ready: 0, handed_over: 0 },
-  follow_ups: { ended: true, schedule: { done: 0, overdue: 1, upcoming: 1 }, latest_status: { active: 0, struggling: 0, dormant: 0, dissolved: 0, not_visited: 1 } },
-};
+const DASHBOARD = programmeDashboard();
 
 let fetchMock: ReturnType<typeof routeFetch>;
 

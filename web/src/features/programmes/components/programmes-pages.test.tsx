@@ -2,49 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
-import type { User } from '../../../lib/user';
 import { callsTo, FakeRegionPicker, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { OFFICER, programmeView } from '../../../test/programmes';
 import { jsonResponse, sentJson } from '../../../test/render';
-import type { Eligibility, LoanDetail, ProgrammeView } from '../types';
+import type { Eligibility, LoanDetail } from '../types';
 import { ProgrammesPages, type ProgrammesView } from './programmes-pages';
-
-const OFFICER: User = {
-  id: 3,
-  username: 'petugas',
-  display_name: 'Petugas Dinas',
-  role: 'officer',
-  scope: { kind: 'stakeholder', id: 2 },
-  disabled: false,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-} as User;
-
-function programme(o: Partial<ProgrammeView> = {}): ProgrammeView {
-  return {
-    id: 7,
-    name: 'Pinjaman Lunak Usaha Muda',
-    owner: { id: 2, name: 'Dinas Koperasi Kota Batu' },
-    description: null,
-    status: 'active',
-    starts_on: '2026-01-01',
-    ends_on: '2026-12-31',
-    factors: ['capital_access'],
-    sop_meetings_per_month: 1,
-    sop_reports_per_year: 12,
-    budget: 150_000_000,
-    exit_strategy: null,
-    follow_up_months: [3, 6],
-    partners: [
-      { stakeholder_id: 2, name: 'Dinas Koperasi Kota Batu', role: 'owner', helix: 'government', contribution: null },
-      { stakeholder_id: 5, name: 'Bank Jatim', role: 'partner', helix: 'business', contribution: 'pinjaman lunak' },
-    ],
-    criteria: { region_codes: [], sectors: ['food_processing'], scales: [], founded_within_years: null, homogeneous: false, categories: [] },
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-    can_manage: true,
-    ...o,
-  };
-}
 
 const LOAN: LoanDetail = {
   id: 40,
@@ -106,7 +68,7 @@ beforeEach(() => {
   api.setCsrfToken('csrf-1');
   eligibility = { eligible: false, checks: [{ criterion: 'sector', met: false, found: 'batik' }] };
   fetchMock = routeFetch({
-    'GET /api/v1/programmes/7': () => jsonResponse(programme()),
+    'GET /api/v1/programmes/7': () => jsonResponse(programmeView()),
     'GET /api/v1/programmes/7/enrolments': () => page([], 0, 200),
     'GET /api/v1/programmes/7/eligibility': () => jsonResponse(eligibility),
     'POST /api/v1/programmes/7/enrolments': () =>
@@ -114,7 +76,7 @@ beforeEach(() => {
     'GET /api/v1/groups': () => page([{ id: 9, name: 'Batik Jambangan', village: null }], 1, 20),
     'GET /api/v1/loans/40': () => jsonResponse(LOAN),
     'POST /api/v1/loans/40/repayments': () => problem('invalid-input', 400, [{ field: 'amount', code: 'exceeds_outstanding', params: { outstanding: '3000000' } }]),
-    'GET /api/v1/programmes': () => page([programme()], 1, 25),
+    'GET /api/v1/programmes': () => page([programmeView()], 1, 25),
   });
 });
 

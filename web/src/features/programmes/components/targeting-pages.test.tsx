@@ -2,35 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
-import type { User } from '../../../lib/user';
 import { callsTo, FakeRegionPicker, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { decision, OFFICER, OWNER_PARTNER, programmeView } from '../../../test/programmes';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { ProgrammeView } from '../types';
-import type { MySelections, TargetingCandidate, TargetingDecision, TargetingRound, TargetingRoundView } from '../types/targeting';
+import type { MySelections, TargetingCandidate, TargetingRound, TargetingRoundView } from '../types/targeting';
 import { ProgrammesPages, type ProgrammesView } from './programmes-pages';
 
-const OFFICER = { id: 3, username: 'petugas', display_name: 'Petugas Dinas', role: 'officer', scope: { kind: 'stakeholder', id: 2 } } as User;
-
-const PROGRAMME = {
-  id: 7,
-  name: 'Modal Usaha Mikro',
-  owner: { id: 2, name: 'Dinas Koperasi Kota Batu' },
-  description: null,
-  status: 'active',
-  starts_on: '2026-01-01',
-  ends_on: '2026-12-31',
-  factors: ['capital_access'],
-  sop_meetings_per_month: 1,
-  sop_reports_per_year: 12,
-  budget: 150_000_000,
-  exit_strategy: null,
-  follow_up_months: [],
-  partners: [{ stakeholder_id: 2, name: 'Dinas Koperasi Kota Batu', role: 'owner', helix: 'government', contribution: null }],
-  criteria: { region_codes: [], sectors: ['food_processing'], scales: [], founded_within_years: null, homogeneous: false, categories: [] },
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  can_manage: true,
-} satisfies ProgrammeView;
+const PROGRAMME = programmeView({ name: 'Modal Usaha Mikro', follow_up_months: [], partners: [OWNER_PARTNER] });
 
 const CANDIDATE: TargetingCandidate = {
   rank: 1,
@@ -78,21 +57,7 @@ function plainRound({ can_manage: _canManage, ...rest }: TargetingRoundView): Ta
   return rest;
 }
 
-const DECISION: TargetingDecision = {
-  round_id: 4,
-  programme_id: 7,
-  kind: 'enterprise',
-  id: 31,
-  name: 'Tape Bu Sri',
-  selected: true,
-  reason: 'selected',
-  facts_from: 'frozen',
-  position: 1,
-  score: 75,
-  terms: CANDIDATE.terms,
-  cut_score: 75,
-  eligibility: CANDIDATE.eligibility,
-};
+const DECISION = decision({ position: 1, score: 75, terms: CANDIDATE.terms, cut_score: 75, eligibility: CANDIDATE.eligibility });
 
 let fetchMock: ReturnType<typeof routeFetch>;
 let programme: ProgrammeView;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { registerLanguage } from '../../../lib/i18n';
 import { en } from '../../../lib/i18n/en';
+import { programmeDashboard } from '../../../test/programmes';
 import { programmeFieldMessage } from './errors';
 import {
   checklistFieldOf,
@@ -16,7 +17,7 @@ import {
   validateVisit,
   visitFieldOf,
 } from './exits';
-import type { HeroRecord, ProgrammeDashboard } from './index';
+import type { HeroRecord } from './index';
 import { programmeTexts } from './programmes-texts.test-util';
 
 registerLanguage('en', en);
@@ -168,27 +169,17 @@ describe('the forms’ checks', () => {
   });
 });
 
-const DASHBOARD: ProgrammeDashboard = {
-  programme_id: 7,
-  group_id: null,
-  as_of: '2026-12-03',
+const DASHBOARD = programmeDashboard({
   enrolment: { groups: { current: 3, left: 1 }, enterprises: { current: 2, left: 0 }, outside_criteria: 1 },
   compliance: { from: '2026-01', to: '2026-12', groups: 3, bands: { met: 2, partial: 1, low: 0, none: 0 }, rows: [] },
   completion: { groups: 3, cycles: 4, closed: 3, achieved: 9, targets: 12 },
-  budget: { budget: 50_000_000, committed: 9_000_000, disbursed: 9_000_000, over: 0, over_budget_records: 0 },
-  loans: {
-    as_of: '2026-12-03',
-    loans: 2,
-    par30: { at_risk_principal: 3_000_000, outstanding_principal: 9_000_000, ratio: 1 / 3, loans_at_risk: 1, loans_outstanding: 2 },
-    bands: { current: 1, days_1_30: 0, days_31_60: 0, days_61_90: 1, days_over_90: 0, closed: 0, undisbursed: 0 },
-  },
   exits: { none: 1, nominated: 1, ready: 0, handed_over: 1 },
   follow_ups: {
     ended: true,
     schedule: { done: 2, overdue: 1, upcoming: 3 },
     latest_status: { active: 1, struggling: 1, dormant: 0, dissolved: 0, not_visited: 1 },
   },
-};
+});
 
 describe('the dashboard’s figures', () => {
   it('puts each count in a row of words, in a fixed order', () => {

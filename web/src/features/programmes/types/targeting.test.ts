@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerLanguage } from '../../../lib/i18n';
 import { en } from '../../../lib/i18n/en';
 import type { FieldError } from '../../../lib/api-client';
+import { decision } from '../../../test/programmes';
 import { programmeFieldMessage } from './errors';
 import { programmeTexts } from './programmes-texts.test-util';
 import {
@@ -15,7 +16,6 @@ import {
   termInWords,
   validateFreeze,
   type NeedTerm,
-  type TargetingDecision,
   type TargetingRound,
 } from './targeting';
 
@@ -53,21 +53,13 @@ export const ROUND: TargetingRound = {
   updated_at: '2026-02-01T02:00:00Z',
 };
 
-const DECISION: TargetingDecision = {
-  round_id: 4,
-  programme_id: 7,
-  kind: 'enterprise',
-  id: 31,
-  name: 'Tape Bu Sri',
-  selected: true,
-  reason: 'selected',
-  facts_from: 'frozen',
+const DECISION = decision({
   position: 2,
   score: 50,
   terms: [term('scale', 20, { scale: 'micro' }), term('never_assisted', 30)],
   cut_score: 50,
   eligibility: { eligible: true, checks: [{ criterion: 'sector', met: true, found: 'food_processing' }] },
-};
+});
 
 describe('termInWords', () => {
   it('words each need-score term from its code and params, in Indonesian and English', () => {

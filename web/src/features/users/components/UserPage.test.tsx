@@ -4,18 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { callsTo, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse, sentJson } from '../../../test/render';
+import { OFFICER } from '../../../test/users';
 import type { ApiToken, User } from '../types';
 import { UserPage } from './UserPage';
-
-const OFFICER: User = {
-  id: 12,
-  username: 'dinas1',
-  display_name: 'Budi Santoso',
-  role: 'officer',
-  scope: { kind: 'stakeholder', id: 3 },
-  disabled: false,
-  created_at: '2026-01-01T00:00:00Z',
-};
 
 const TOKENS: ApiToken[] = [
   { id: 1, name: 'laporan lama', created_at: '2026-01-02T02:00:00Z', revoked_at: '2026-02-03T02:00:00Z' },

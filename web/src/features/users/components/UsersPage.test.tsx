@@ -4,21 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { callsTo, fill, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse, sentJson } from '../../../test/render';
+import { user } from '../../../test/users';
 import type { User } from '../types';
 import { UsersPage } from './UsersPage';
-
-function user(overrides: Partial<User>): User {
-  return {
-    id: 1,
-    username: 'admin',
-    display_name: 'Administrator',
-    role: 'admin',
-    scope: null,
-    disabled: false,
-    created_at: '2026-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
 
 const USERS = [
   user({}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from './index';
+import { OFFICER } from '../../../test/users';
 import {
   accessPatch,
   draftFromUser,
@@ -19,16 +19,6 @@ const draft = (overrides: Partial<NewUserDraft>): NewUserDraft => ({
   password_confirm: 'kata sandi yang panjang',
   ...overrides,
 });
-
-const officer: User = {
-  id: 12,
-  username: 'dinas1',
-  display_name: 'Budi Santoso',
-  role: 'officer',
-  scope: { kind: 'stakeholder', id: 3 },
-  disabled: false,
-  created_at: '2026-01-01T00:00:00Z',
-};
 
 describe('validateNewUser', () => {
   it('asks for a username, a role and a password of at least 12 characters', () => {
@@ -89,26 +79,26 @@ describe('withRole and scopeOf', () => {
 
 describe('accessPatch', () => {
   it('sends only what changed', () => {
-    const { input } = validateAccess({ ...draftFromUser(officer, new Map()), display_name: 'Budi S.' });
-    expect(accessPatch(officer, input!)).toEqual({ display_name: 'Budi S.' });
+    const { input } = validateAccess({ ...draftFromUser(OFFICER, new Map()), display_name: 'Budi S.' });
+    expect(accessPatch(OFFICER, input!)).toEqual({ display_name: 'Budi S.' });
   });
 
   it('sends the new role with its new scope, and scope null to take a scope away', () => {
-    const toMember = withRole(draftFromUser(officer, new Map()), 'member');
+    const toMember = withRole(draftFromUser(OFFICER, new Map()), 'member');
     const { input } = validateAccess({ ...toMember, target: { kind: 'group', id: 7, name: 'Harapan' } });
-    expect(accessPatch(officer, input!)).toEqual({ role: 'member', scope: { kind: 'group', id: 7 } });
-    const cleared = validateAccess({ ...draftFromUser(officer, new Map()), target: null });
-    expect(accessPatch(officer, cleared.input!)).toEqual({ scope: null });
+    expect(accessPatch(OFFICER, input!)).toEqual({ role: 'member', scope: { kind: 'group', id: 7 } });
+    const cleared = validateAccess({ ...draftFromUser(OFFICER, new Map()), target: null });
+    expect(accessPatch(OFFICER, cleared.input!)).toEqual({ scope: null });
   });
 
   it('refuses an emptied name', () => {
-    expect(validateAccess({ ...draftFromUser(officer, new Map()), display_name: '  ' }).errors.display_name).toEqual([
+    expect(validateAccess({ ...draftFromUser(OFFICER, new Map()), display_name: '  ' }).errors.display_name).toEqual([
       'users.form.displayNameRequired',
     ]);
   });
 
   it('opens on the stakeholder by name when the name is known', () => {
-    expect(draftFromUser(officer, new Map([['stakeholder:3', 'Dinas Koperasi']])).target).toEqual({
+    expect(draftFromUser(OFFICER, new Map([['stakeholder:3', 'Dinas Koperasi']])).target).toEqual({
       kind: 'stakeholder',
       id: 3,
       name: 'Dinas Koperasi',
