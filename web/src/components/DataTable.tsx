@@ -11,8 +11,10 @@ export interface Column {
   hidden?: boolean;
 }
 
-interface DataTableProps {
-  columns: readonly Column[];
+/** The headings: texts from `columns`, or `head`, the heading cells themselves where they are more than a text. */
+type Headings = { columns: readonly Column[]; head?: undefined } | { head: ReactNode; columns?: undefined };
+
+type DataTableProps = Headings & {
   /** What the table is, for screen readers (the heading above it says it to the eye). */
   caption?: string;
   testId?: string;
@@ -22,10 +24,10 @@ interface DataTableProps {
   children: ReactNode;
   /** The totals' row(s). */
   foot?: ReactNode;
-}
+};
 
-/** A table that scrolls sideways on a phone rather than squeezing: headings from `columns`, the rows as children. */
-export function DataTable({ columns, caption, testId, className, children, foot }: DataTableProps) {
+/** A table that scrolls sideways on a phone rather than squeezing: headings from `columns` (or `head`), the rows as children. */
+export function DataTable({ columns, head, caption, testId, className, children, foot }: DataTableProps) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -33,11 +35,13 @@ export function DataTable({ columns, caption, testId, className, children, foot 
         {caption !== undefined ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className={column.num ? 'num' : undefined}>
-                {column.hidden ? <span className="visually-hidden">{t(column.label)}</span> : t(column.label)}
-              </th>
-            ))}
+            {columns
+              ? columns.map((column) => (
+                  <th key={column.label} scope="col" className={column.num ? 'num' : undefined}>
+                    {column.hidden ? <span className="visually-hidden">{t(column.label)}</span> : t(column.label)}
+                  </th>
+                ))
+              : head}
           </tr>
         </thead>
         <tbody>{children}</tbody>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
+import { ChartDrawing, LABEL_AXIS } from '../../../charts/ChartDrawing';
+import { ChartLegend } from '../../../components/ChartLegend';
 import { localeOf } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import type { BalanceChartRow } from '../types/treasury';
@@ -9,9 +11,17 @@ const HEIGHT = 220;
 // Cash in the brand green, drawn solid; common assets in blue and dashed, so the two lines stay
 // apart without colour too.
 const LINES = [
-  { key: 'cash', label: 'groups.treasury.chart.cash', colour: '#0f5f4f', width: 3, dash: undefined },
-  { key: 'common_assets', label: 'groups.treasury.chart.assets', colour: '#1d4f91', width: 2, dash: '6 4' },
-] as const satisfies readonly { key: keyof BalanceChartRow; label: string; colour: string; width: number; dash: string | undefined }[];
+  { key: 'cash', label: 'groups.treasury.chart.cash', look: 'cash', colour: '#0f5f4f', width: 3, dash: undefined },
+  { key: 'common_assets', label: 'groups.treasury.chart.assets', look: 'assets', colour: '#1d4f91', width: 2, dash: '6 4' },
+] as const satisfies readonly {
+  key: keyof BalanceChartRow;
+  label: string;
+  /** The legend key's look (styles.css). */
+  look: string;
+  colour: string;
+  width: number;
+  dash: string | undefined;
+}[];
 
 /**
  * Month-end cash and common assets as two lines. The statement beside it carries the exact
@@ -20,26 +30,21 @@ const LINES = [
 export function BalanceChart({ rows }: { rows: readonly BalanceChartRow[] }) {
   const { t, i18n } = useTranslation();
   const compact = new Intl.NumberFormat(localeOf(i18n.resolvedLanguage), { notation: 'compact', maximumFractionDigits: 2 });
-  const data = [...rows];
   return (
     <figure className="chart" data-testid="balance-chart">
       <figcaption className="chart__caption">{t('groups.treasury.chart.title')}</figcaption>
-      <p className="chart__legend" aria-hidden="true">
-        <span className="chart__key chart__key--cash">{t('groups.treasury.chart.cash')}</span>
-        <span className="chart__key chart__key--assets">{t('groups.treasury.chart.assets')}</span>
-      </p>
+      <ChartLegend keys={LINES.map((line) => ({ look: line.look, label: t(line.label) }))} />
       <div aria-hidden="true">
-        <LineChart
-          data={data}
-          responsive
-          style={{ width: '100%', height: HEIGHT }}
+        <ChartDrawing
+          kind="line"
+          layout="columns"
+          data={rows}
+          height={HEIGHT}
           margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
-          accessibilityLayer={false}
+          x={LABEL_AXIS}
+          y={{ width: 48, tickFormatter: (value: number) => compact.format(value) }}
+          tooltip={(value) => formatRupiah(Number(value))}
         >
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 12 }} />
-          <YAxis width={48} tickFormatter={(value: number) => compact.format(value)} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => formatRupiah(Number(value))} />
           {LINES.map((line) => (
             <Line
               key={line.key}
@@ -53,7 +58,7 @@ export function BalanceChart({ rows }: { rows: readonly BalanceChartRow[] }) {
               isAnimationActive={false}
             />
           ))}
-        </LineChart>
+        </ChartDrawing>
       </div>
     </figure>
   );

@@ -1,16 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, Cell, ReferenceLine } from 'recharts';
+import { ChartDrawing, LABEL_AXIS, PERCENT_AXIS, percentTick, TrendLine } from '../../../charts/ChartDrawing';
+import { ChartLegend } from '../../../components/ChartLegend';
 import { type ComplianceChartRow, hasAttendance, heldAxisMax } from '../types/compliance';
 
 const HEIGHT = 220;
@@ -36,65 +27,36 @@ interface ComplianceChartsProps {
  */
 export function ComplianceCharts({ rows, sop }: ComplianceChartsProps) {
   const { t } = useTranslation();
-  const data = [...rows];
-  const percent = (value: unknown) => `${Number(value)}%`;
   return (
     <>
       <figure className="chart" data-testid="held-chart">
         <figcaption className="chart__caption">{t('groups.compliance.heldChart')}</figcaption>
-        <p className="chart__legend" aria-hidden="true">
-          <span className="chart__key chart__key--met">{t('groups.compliance.met')}</span>
-          <span className="chart__key chart__key--short">{t('groups.compliance.short')}</span>
-          <span className="chart__key chart__key--sop">{t('groups.compliance.required')}</span>
-        </p>
+        <ChartLegend
+          keys={[
+            { look: 'met', label: t('groups.compliance.met') },
+            { look: 'short', label: t('groups.compliance.short') },
+            { look: 'sop', label: t('groups.compliance.required') },
+          ]}
+        />
         <div aria-hidden="true">
-          <BarChart
-            data={data}
-            responsive
-            style={{ width: '100%', height: HEIGHT }}
-            margin={{ top: 12, right: 8, bottom: 4, left: -16 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid vertical={false} strokeDasharray="3 3" />
-            <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 12 }} />
-            <YAxis allowDecimals={false} domain={[0, heldAxisMax(rows, sop)]} tick={{ fontSize: 12 }} />
-            <Tooltip />
+          <ChartDrawing kind="bar" layout="columns" data={rows} height={HEIGHT} x={LABEL_AXIS} y={{ allowDecimals: false, domain: [0, heldAxisMax(rows, sop)] }}>
             {/* minPointSize: a month without meetings still shows, as a sliver in the "short" colour */}
             <Bar dataKey="held" name={t('groups.compliance.held')} minPointSize={3} isAnimationActive={false}>
-              {data.map((row) => (
+              {rows.map((row) => (
                 <Cell key={row.month} fill={row.met ? MET_COLOUR : SHORT_COLOUR} />
               ))}
             </Bar>
             <ReferenceLine y={sop} stroke={SOP_COLOUR} strokeDasharray="6 4" strokeWidth={2} />
-          </BarChart>
+          </ChartDrawing>
         </div>
       </figure>
       <figure className="chart" data-testid="attendance-chart">
         <figcaption className="chart__caption">{t('groups.compliance.attendanceChart')}</figcaption>
         {hasAttendance(rows) ? (
           <div aria-hidden="true">
-            <LineChart
-              data={data}
-              responsive
-              style={{ width: '100%', height: HEIGHT }}
-              margin={{ top: 12, right: 16, bottom: 4, left: -16 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid vertical={false} strokeDasharray="3 3" />
-              <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 12 }} />
-              <YAxis domain={[0, 100]} tickFormatter={percent} tick={{ fontSize: 12 }} />
-              <Tooltip formatter={percent} />
-              <Line
-                type="monotone"
-                dataKey="attendance"
-                name={t('groups.compliance.attendance')}
-                stroke={ATTENDANCE_COLOUR}
-                strokeWidth={3}
-                dot={{ r: 4 }}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
+            <ChartDrawing kind="line" layout="columns" data={rows} height={HEIGHT} x={LABEL_AXIS} y={PERCENT_AXIS} tooltip={percentTick}>
+              <TrendLine dataKey="attendance" name={t('groups.compliance.attendance')} colour={ATTENDANCE_COLOUR} />
+            </ChartDrawing>
           </div>
         ) : (
           <p className="muted">{t('groups.compliance.noAttendance')}</p>

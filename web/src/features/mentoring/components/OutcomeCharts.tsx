@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Cell } from 'recharts';
+import { ChartDrawing, LABEL_AXIS, PERCENT_AXIS, percentTick, TrendLine } from '../../../charts/ChartDrawing';
 import { type CycleBar, type OriginRow, resolutionAxisMax } from '../types/outcomes';
 
 const HEIGHT = 220;
@@ -22,32 +23,12 @@ interface CycleChartProps {
  */
 export function CycleOutcomesChart({ bars }: CycleChartProps) {
   const { t } = useTranslation();
-  const percent = (value: unknown) => `${Number(value)}%`;
   return (
     <div aria-hidden="true">
-      <ComposedChart
-        data={[...bars]}
-        responsive
-        style={{ width: '100%', height: HEIGHT }}
-        margin={{ top: 12, right: 8, bottom: 4, left: -16 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 12 }} />
-        <YAxis domain={[0, 100]} tickFormatter={percent} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={percent} />
+      <ChartDrawing kind="composed" layout="columns" data={bars} height={HEIGHT} x={LABEL_AXIS} y={PERCENT_AXIS} tooltip={percentTick}>
         <Bar dataKey="completion" name={t('mentoring.outcomes.completionKey')} fill={COMPLETION_COLOUR} minPointSize={2} isAnimationActive={false} />
-        <Line
-          type="monotone"
-          dataKey="attendance"
-          name={t('mentoring.outcomes.attendanceKey')}
-          stroke={ATTENDANCE_COLOUR}
-          strokeWidth={3}
-          dot={{ r: 4 }}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
+        <TrendLine dataKey="attendance" name={t('mentoring.outcomes.attendanceKey')} colour={ATTENDANCE_COLOUR} />
+      </ChartDrawing>
     </div>
   );
 }
@@ -65,48 +46,24 @@ export function OriginCharts({ rows }: OriginChartsProps) {
   const { t } = useTranslation();
   const data = rows.map((row) => ({ ...row, name: t(`mentoring.outcomes.short.${row.origin}`) }));
   const hours = (value: unknown) => `${Number(value)}`;
+  const pair = [
+    { key: 'completion', caption: 'mentoring.outcomes.compareCompletion', name: 'mentoring.outcomes.completionKey', y: { domain: [0, 100] } },
+    { key: 'resolutionHours', caption: 'mentoring.outcomes.compareResolution', name: 'mentoring.outcomes.colResolution', y: { domain: [0, resolutionAxisMax(rows)], tickFormatter: hours } },
+  ] as const;
   return (
     <div className="outcome-pair" aria-hidden="true">
-      <div>
-        <p className="chart__caption">{t('mentoring.outcomes.compareCompletion')}</p>
-        <BarChart
-          data={data}
-          responsive
-          style={{ width: '100%', height: SMALL_HEIGHT }}
-          margin={{ top: 12, right: 8, bottom: 4, left: -16 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
-          <Tooltip />
-          <Bar dataKey="completion" name={t('mentoring.outcomes.completionKey')} isAnimationActive={false}>
-            {data.map((row) => (
-              <Cell key={row.origin} fill={ORIGIN_COLOURS[row.origin]} />
-            ))}
-          </Bar>
-        </BarChart>
-      </div>
-      <div>
-        <p className="chart__caption">{t('mentoring.outcomes.compareResolution')}</p>
-        <BarChart
-          data={data}
-          responsive
-          style={{ width: '100%', height: SMALL_HEIGHT }}
-          margin={{ top: 12, right: 8, bottom: 4, left: -16 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, resolutionAxisMax(rows)]} tickFormatter={hours} tick={{ fontSize: 12 }} />
-          <Tooltip />
-          <Bar dataKey="resolutionHours" name={t('mentoring.outcomes.colResolution')} isAnimationActive={false}>
-            {data.map((row) => (
-              <Cell key={row.origin} fill={ORIGIN_COLOURS[row.origin]} />
-            ))}
-          </Bar>
-        </BarChart>
-      </div>
+      {pair.map((chart) => (
+        <div key={chart.key}>
+          <p className="chart__caption">{t(chart.caption)}</p>
+          <ChartDrawing kind="bar" layout="columns" data={data} height={SMALL_HEIGHT} x={{ dataKey: 'name' }} y={chart.y}>
+            <Bar dataKey={chart.key} name={t(chart.name)} isAnimationActive={false}>
+              {data.map((row) => (
+                <Cell key={row.origin} fill={ORIGIN_COLOURS[row.origin]} />
+              ))}
+            </Bar>
+          </ChartDrawing>
+        </div>
+      ))}
     </div>
   );
 }

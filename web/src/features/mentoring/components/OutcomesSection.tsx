@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { ChartLegend } from '../../../components/ChartLegend';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { localeOf } from '../../../lib/format';
 import { useLearningTexts } from '../../../lib/i18n/learning';
@@ -98,10 +99,12 @@ export function OutcomesSection({ group }: { group: GroupView }) {
           {bars.length > 0 ? (
             <figure className="chart" data-testid="cycle-outcomes-chart">
               <figcaption className="chart__caption">{t('mentoring.outcomes.cyclesChart')}</figcaption>
-              <p className="chart__legend" aria-hidden="true">
-                <span className="chart__key chart__key--met">{t('mentoring.outcomes.completionKey')}</span>
-                <span className="chart__key chart__key--attendance">{t('mentoring.outcomes.attendanceKey')}</span>
-              </p>
+              <ChartLegend
+                keys={[
+                  { look: 'met', label: t('mentoring.outcomes.completionKey') },
+                  { look: 'attendance', label: t('mentoring.outcomes.attendanceKey') },
+                ]}
+              />
               <Suspense fallback={<p className="muted">{t('mentoring.outcomes.chartLoading')}</p>}>
                 <CycleOutcomesChart bars={bars} />
               </Suspense>
@@ -124,10 +127,12 @@ export function OutcomesSection({ group }: { group: GroupView }) {
             <p className="muted">{t('mentoring.outcomes.compareIntro')}</p>
             {hasComparison(origins) ? (
               <>
-                <p className="chart__legend" aria-hidden="true">
-                  <span className="chart__key chart__key--met">{t('mentoring.origins.community')}</span>
-                  <span className="chart__key chart__key--short">{t('mentoring.origins.external')}</span>
-                </p>
+                <ChartLegend
+                  keys={[
+                    { look: 'met', label: t('mentoring.origins.community') },
+                    { look: 'short', label: t('mentoring.origins.external') },
+                  ]}
+                />
                 <Suspense fallback={<p className="muted">{t('mentoring.outcomes.chartLoading')}</p>}>
                   <OriginCharts rows={origins} />
                 </Suspense>

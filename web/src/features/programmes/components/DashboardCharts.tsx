@@ -1,6 +1,7 @@
 // The dashboard's bars, a chunk of their own: recharts loads when the dashboard is opened.
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Cell } from 'recharts';
+import { ChartDrawing } from '../../../charts/ChartDrawing';
 import { formatNumber } from '../../../lib/format';
 import type { FigureRow } from '../types/exits';
 
@@ -17,25 +18,22 @@ export function CountChart({ rows, colours }: { rows: readonly FigureRow[]; colo
   const number = (value: unknown) => formatNumber(Number(value), language);
   return (
     <div aria-hidden="true">
-      <BarChart
-        data={[...rows]}
-        layout="vertical"
-        responsive
-        style={{ width: '100%', height: CHROME_HEIGHT + rows.length * ROW_HEIGHT }}
-        margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+      <ChartDrawing
+        kind="bar"
+        layout="rows"
+        data={rows}
+        height={CHROME_HEIGHT + rows.length * ROW_HEIGHT}
         barCategoryGap={6}
-        accessibilityLayer={false}
+        x={{ allowDecimals: false, tickFormatter: number }}
+        y={{ dataKey: 'label', width: 120, interval: 0 }}
+        tooltip={number}
       >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" allowDecimals={false} tickFormatter={number} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="label" width={120} interval={0} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={number} />
         <Bar dataKey="value" name={t('programmes.dashboard.countKey')} minPointSize={2} isAnimationActive={false}>
           {rows.map((row, index) => (
             <Cell key={row.key} fill={colours[index % colours.length]} />
           ))}
         </Bar>
-      </BarChart>
+      </ChartDrawing>
     </div>
   );
 }

@@ -1,11 +1,14 @@
 // The learning outcomes' charts, a chunk of their own: recharts loads when the tab is opened.
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar } from 'recharts';
+import { ChartDrawing } from '../../../charts/ChartDrawing';
 import type { ProgrammeLearningOutcomes } from '../types';
 
 const COMPLETION_COLOUR = '#0f5f4f';
 const RESPONSE_COLOUR = '#1d4f91';
 const HEIGHT = 220;
+// Every group's name under its bar, in smaller type.
+const GROUPS = { dataKey: 'name', interval: 0, tick: { fontSize: 11 } } as const;
 
 /** A group's name shortened for an axis; the table carries it whole. */
 const short = (name: string) => (name.length > 14 ? `${name.slice(0, 13)}…` : name);
@@ -21,23 +24,15 @@ export function OutcomeCharts({ outcomes }: { outcomes: ProgrammeLearningOutcome
     <div className="outcome-pair" aria-hidden="true" data-testid="outcome-charts">
       <div>
         <p className="chart__caption">{t('programmes.outcomes.completionChart')}</p>
-        <BarChart data={data} responsive style={{ width: '100%', height: HEIGHT }} margin={{ top: 12, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
-          <Tooltip />
+        <ChartDrawing kind="bar" layout="columns" data={data} height={HEIGHT} x={GROUPS} y={{ domain: [0, 100] }}>
           <Bar dataKey="completion" name={t('programmes.outcomes.completionKey')} fill={COMPLETION_COLOUR} minPointSize={2} isAnimationActive={false} />
-        </BarChart>
+        </ChartDrawing>
       </div>
       <div>
         <p className="chart__caption">{t('programmes.outcomes.responseChart')}</p>
-        <BarChart data={data} responsive style={{ width: '100%', height: HEIGHT }} margin={{ top: 12, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
-          <YAxis tick={{ fontSize: 12 }} />
-          <Tooltip />
+        <ChartDrawing kind="bar" layout="columns" data={data} height={HEIGHT} x={GROUPS}>
           <Bar dataKey="response" name={t('programmes.outcomes.responseKey')} fill={RESPONSE_COLOUR} minPointSize={2} isAnimationActive={false} />
-        </BarChart>
+        </ChartDrawing>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Legend } from 'recharts';
+import { ChartDrawing } from '../../../charts/ChartDrawing';
 import { formatNumber } from '../../../lib/format';
 import type { ChartRow } from '../types/drilldown';
 
@@ -39,19 +40,16 @@ export function AreaChart({ rows, caption, onSelect }: AreaChartProps) {
     <figure className="chart" data-testid="area-chart">
       <figcaption className="chart__caption">{caption}</figcaption>
       <div aria-hidden="true">
-        <BarChart
-          data={[...rows]}
-          layout="vertical"
-          responsive
-          style={{ width: '100%', height }}
-          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        <ChartDrawing
+          kind="bar"
+          layout="rows"
+          data={rows}
+          height={height}
           barCategoryGap={6}
-          accessibilityLayer={false}
+          x={{ allowDecimals: false, tickFormatter: number, tick: true }}
+          y={{ dataKey: 'name', width: 130, tickFormatter: shorten, interval: 0 }}
+          tooltip={number}
         >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={number} />
-          <YAxis type="category" dataKey="name" width={130} tickFormatter={shorten} interval={0} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={number} />
           <Legend />
           {PARTS.map((part) => (
             <Bar
@@ -68,7 +66,7 @@ export function AreaChart({ rows, caption, onSelect }: AreaChartProps) {
               isAnimationActive={false}
             />
           ))}
-        </BarChart>
+        </ChartDrawing>
       </div>
       <p className="chart__note muted">{t('registry.areas.chartNote')}</p>
     </figure>

@@ -1,6 +1,8 @@
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, LabelList } from 'recharts';
+import { ChartDrawing, PERCENT_AXIS, percentTick } from '../../../charts/ChartDrawing';
+import { ChartLegend } from '../../../components/ChartLegend';
+import { type Column, DataTable } from '../../../components/DataTable';
 import { formatNumber } from '../../../lib/format';
 import { SCALE, scaleWordsOf, type QuestionKind, type ScaleValue, type SurveyView } from '../types';
 import { checkRows, scaleRows, shareKey, stackedData } from '../types/charts';
@@ -16,8 +18,11 @@ export const SCALE_COLOURS: Record<ScaleValue, string> = {
 };
 const BENEFIT_COLOUR = '#0f5f4f';
 const ROW_HEIGHT = 44;
-
-const percent = (value: unknown) => `${Number(value)}%`;
+const CHECK_COLUMNS: readonly Column[] = [
+  { label: 'surveys.charts.item' },
+  { label: 'surveys.charts.chosen', num: true },
+  { label: 'surveys.charts.share', num: true },
+];
 
 /**
  * A survey's totals as seed 000 drew them: a scale as one bar per statement split by the share of
@@ -54,69 +59,60 @@ function ScaleChart({ survey }: { survey: SurveyView }) {
   return (
     <figure className="chart" data-testid="scale-chart">
       <figcaption className="chart__caption">{t('surveys.charts.scaleCaption')}</figcaption>
-      <p className="chart__legend" aria-hidden="true">
-        {SCALE.map((n) => (
-          <span key={n} className="chart__key chart__key--swatch" style={{ '--key': SCALE_COLOURS[n] } as CSSProperties}>
-            {wordsOf(n)}
-          </span>
-        ))}
-      </p>
+      <ChartLegend keys={SCALE.map((n) => ({ look: 'swatch', label: wordsOf(n), colour: SCALE_COLOURS[n] }))} />
       <div aria-hidden="true">
-        <BarChart
+        <ChartDrawing
+          kind="bar"
+          layout="rows"
           data={data}
-          layout="vertical"
-          responsive
-          style={{ width: '100%', height: rows.length * ROW_HEIGHT + 40 }}
+          height={rows.length * ROW_HEIGHT + 40}
           margin={{ top: 4, right: 12, bottom: 4, left: -28 }}
-          accessibilityLayer={false}
+          x={{ ...PERCENT_AXIS, ticks: [0, 25, 50, 75, 100] }}
+          y={{ dataKey: 'number', width: 56 }}
+          tooltip={percentTick}
         >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={percent} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="number" tick={{ fontSize: 12 }} width={56} />
-          <Tooltip formatter={percent} />
           {SCALE.map((n) => (
             <Bar key={n} dataKey={shareKey(n)} stackId="scale" name={wordsOf(n)} fill={SCALE_COLOURS[n]} isAnimationActive={false} />
           ))}
-        </BarChart>
+        </ChartDrawing>
       </div>
       <p className="chart__note muted">{t('surveys.charts.scaleNote')}</p>
-      <div className="table-wrap">
-        <table className="data-table survey-table" data-testid="scale-table">
-          <caption className="visually-hidden">{t('surveys.charts.scaleTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.charts.statement')}</th>
-              {SCALE.map((n) => (
-                <th key={n} scope="col" className="num">
-                  <abbr title={wordsOf(n)}>{n}</abbr>
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t('surveys.charts.answered')}
+      <DataTable
+        caption={t('surveys.charts.scaleTable')}
+        testId="scale-table"
+        className="survey-table"
+        head={
+          <>
+            <th scope="col">{t('surveys.charts.statement')}</th>
+            {SCALE.map((n) => (
+              <th key={n} scope="col" className="num">
+                <abbr title={wordsOf(n)}>{n}</abbr>
               </th>
-              <th scope="col" className="num">
-                {t('surveys.charts.mean')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={row.question_id}>
-                <th scope="row">{`${i + 1}. ${row.label}`}</th>
-                {SCALE.map((n) => (
-                  <td key={n} className="num">
-                    {row.counts[n]}
-                  </td>
-                ))}
-                <td className="num">{row.answered}</td>
-                <td className="num">
-                  {row.mean === null ? '–' : t('surveys.charts.meanValue', { mean: formatNumber(Math.round(row.mean * 10) / 10, language) })}
-                </td>
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <th scope="col" className="num">
+              {t('surveys.charts.answered')}
+            </th>
+            <th scope="col" className="num">
+              {t('surveys.charts.mean')}
+            </th>
+          </>
+        }
+      >
+        {rows.map((row, i) => (
+          <tr key={row.question_id}>
+            <th scope="row">{`${i + 1}. ${row.label}`}</th>
+            {SCALE.map((n) => (
+              <td key={n} className="num">
+                {row.counts[n]}
+              </td>
+            ))}
+            <td className="num">{row.answered}</td>
+            <td className="num">
+              {row.mean === null ? '–' : t('surveys.charts.meanValue', { mean: formatNumber(Math.round(row.mean * 10) / 10, language) })}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </figure>
   );
 }
@@ -130,48 +126,30 @@ function CheckChart({ survey }: { survey: SurveyView }) {
     <figure className="chart" data-testid="check-chart">
       <figcaption className="chart__caption">{t('surveys.charts.checkCaption')}</figcaption>
       <div aria-hidden="true">
-        <BarChart
+        <ChartDrawing
+          kind="bar"
+          layout="rows"
           data={data}
-          layout="vertical"
-          responsive
-          style={{ width: '100%', height: rows.length * ROW_HEIGHT + 40 }}
+          height={rows.length * ROW_HEIGHT + 40}
           margin={{ top: 4, right: 40, bottom: 4, left: 0 }}
-          accessibilityLayer={false}
+          x={{ ...PERCENT_AXIS, ticks: [0, 50, 100] }}
+          y={{ dataKey: 'label', width: 120 }}
+          tooltip={percentTick}
         >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={percent} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={120} />
-          <Tooltip formatter={percent} />
           <Bar dataKey="share" name={t('surveys.charts.share')} fill={BENEFIT_COLOUR} minPointSize={2} isAnimationActive={false}>
-            <LabelList dataKey="share" position="right" formatter={percent} fontSize={12} />
+            <LabelList dataKey="share" position="right" formatter={percentTick} fontSize={12} />
           </Bar>
-        </BarChart>
+        </ChartDrawing>
       </div>
-      <div className="table-wrap">
-        <table className="data-table survey-table" data-testid="check-table">
-          <caption className="visually-hidden">{t('surveys.charts.checkTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.charts.item')}</th>
-              <th scope="col" className="num">
-                {t('surveys.charts.chosen')}
-              </th>
-              <th scope="col" className="num">
-                {t('surveys.charts.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.question_id}>
-                <th scope="row">{row.label}</th>
-                <td className="num">{t('surveys.charts.shareOf', { checked: row.checked, answered: row.answered })}</td>
-                <td className="num">{row.share === null ? '–' : t('surveys.charts.shareValue', { share: row.share })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('surveys.charts.checkTable')} testId="check-table" className="survey-table" columns={CHECK_COLUMNS}>
+        {rows.map((row) => (
+          <tr key={row.question_id}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{t('surveys.charts.shareOf', { checked: row.checked, answered: row.answered })}</td>
+            <td className="num">{row.share === null ? '–' : t('surveys.charts.shareValue', { share: row.share })}</td>
+          </tr>
+        ))}
+      </DataTable>
     </figure>
   );
 }
