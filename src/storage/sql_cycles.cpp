@@ -281,14 +281,21 @@ void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
     long long cycle = 0, competency = 0;
     int level = 0;
     std::string code, name;
+    Slot<std::string> name_en;
     Query query(sql_);
-    query.Into(cycle).Into(competency).Into(level).Into(code).Into(name);
+    query.Into(cycle)
+        .Into(competency)
+        .Into(level)
+        .Into(code)
+        .Into(name)
+        .Into(name_en.value, name_en.indicator);
     params.BindTo(query);
-    if (query.Run("SELECT t.cycle_id, t.competency_id, t.level, c.code, c.name FROM cycle_targets t "
-                  "JOIN competencies c ON c.id = t.competency_id WHERE t.cycle_id IN " + in +
-                  " ORDER BY t.cycle_id, t.position")) {
+    if (query.Run("SELECT t.cycle_id, t.competency_id, t.level, c.code, c.name, c.name_en FROM "
+                  "cycle_targets t "
+                  "JOIN competencies c ON c.id = t.competency_id WHERE t.cycle_id IN " +
+                  in + " ORDER BY t.cycle_id, t.position")) {
       do {
-        by_id.at(cycle)->targets.push_back({competency, level, code, name});
+        by_id.at(cycle)->targets.push_back({competency, level, code, name, name_en.get()});
       } while (query.Next());
     }
   }

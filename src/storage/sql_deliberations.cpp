@@ -220,19 +220,27 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
   if (themes.empty()) return core::OkStatus();
   Params target_params;
   std::string targets_sql =
-      "SELECT t.option_id, t.competency_id, t.level, c.code, c.name FROM deliberation_option_targets t "
-      "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c ON c.id = t.competency_id "
+      "SELECT t.option_id, t.competency_id, t.level, c.code, c.name, c.name_en FROM "
+      "deliberation_option_targets t "
+      "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c ON c.id = "
+      "t.competency_id "
       "WHERE o.deliberation_id IN " +
       IdList(target_params, themes) + " ORDER BY t.option_id, t.position";
   long long target_option = 0, competency = 0;
   int level = 0;
   std::string code, name;
+  Slot<std::string> name_en;
   Query targets(sql_);
-  targets.Into(target_option).Into(competency).Into(level).Into(code).Into(name);
+  targets.Into(target_option)
+      .Into(competency)
+      .Into(level)
+      .Into(code)
+      .Into(name)
+      .Into(name_en.value, name_en.indicator);
   target_params.BindTo(targets);
   if (targets.Run(targets_sql)) {
     do {
-      options.at(target_option)->targets.push_back({competency, level, code, name});
+      options.at(target_option)->targets.push_back({competency, level, code, name, name_en.get()});
     } while (targets.Next());
   }
   return core::OkStatus();

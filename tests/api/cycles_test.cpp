@@ -263,6 +263,9 @@ TEST_P(Cycles, TheAgreedThemesCompetenciesBecomeTheCyclesTargetsWhenItStarts) {
   const auto& first = proposed.body.at("options").as_array().at(0);
   ASSERT_EQ(first.at("targets").as_array().size(), 2u) << proposed;
   EXPECT_EQ(first.at("targets").as_array()[0].at("code"), "tape.kemasan");
+  EXPECT_EQ(first.at("targets").as_array()[0].at("name"),
+            "Mengemas tape");  // the catalogue's names, both
+  EXPECT_EQ(first.at("targets").as_array()[0].at("name_en"), "Packaging tape");
   EXPECT_EQ(first.at("targets").as_array()[0].at("level"), 3);
   EXPECT_EQ(first.at("targets").as_array()[1].at("level"), 2);  // the default level
   std::int64_t theme = proposed.body.at("id").as_int64();
@@ -306,7 +309,9 @@ TEST_P(Cycles, TheAgreedThemesCompetenciesBecomeTheCyclesTargetsWhenItStarts) {
   EXPECT_EQ(targets[1].at("competency_id"), pricing);
   EXPECT_EQ(started.body.at("completion").at("targets"), 4);  // 2 mentees × the 2 agreed competencies
   // Stored, not only answered: the cycle read again, and evaluations name the agreed competencies.
-  EXPECT_EQ(Get(CyclePath(cycle), &admin_).body.at("targets").as_array().at(0).at("competency_id"), packaging);
+  Reply stored = Get(CyclePath(cycle), &admin_);
+  EXPECT_EQ(stored.body.at("targets").as_array().at(0).at("competency_id"), packaging);
+  EXPECT_EQ(stored.body.at("targets").as_array().at(0).at("name_en"), "Packaging tape");
   EXPECT_TRUE(HasFieldError(Evaluate(cycle, member_, yeast_, true, {{"on_request", true}}), "competency_id",
                             "not_target"));
   EXPECT_EQ(Evaluate(cycle, member_, packaging, true, {{"on_request", true}, {"level", 3}}).status(), 201);

@@ -74,7 +74,7 @@ class CycleRepository : public TwoGroupsTest {
     c.venue = "rumah Bu Darmi";
     c.host_member_id = mentor_;
     c.planned_from = D("2026-01-01");
-    c.targets = {{yeast_, 2, "", ""}, {cassava_, 3, "", ""}};
+    c.targets = {{yeast_, 2, "", "", std::nullopt}, {cassava_, 3, "", "", std::nullopt}};
     c.mentees = {{painem_, ""}, {tukini_, ""}};
     c.created_at = c.updated_at = T("2026-01-02T03:04:05Z");
     return c;
@@ -166,7 +166,7 @@ TEST_P(CycleRepository, ACyclesPlanIsReplacedWholeAndItsOwnFieldsRoundTrip) {
   ASSERT_OK_AND_ASSIGN(auto cycle, unit->Cycles().Find(id));
   cycle.theme = "Tape singkong madu";
   cycle.status = CycleStatus::kImplementation;
-  cycle.targets = {{cassava_, 1, "", ""}};
+  cycle.targets = {{cassava_, 1, "", "", std::nullopt}};
   cycle.mentees = {{tukini_, ""}};
   ASSERT_OK(unit->Cycles().Update(cycle));
   ASSERT_OK(unit->Cycles().ReplacePlan(cycle));
@@ -249,7 +249,7 @@ TEST_P(CycleRepository, AMenteeHasOneEvaluationPerCompetencyAndOnlyOnTheCyclesOw
 TEST_P(CycleRepository, AListedPageKeepsEachCyclesOwnPlanAndTalliesOfCountsOnlyTheCyclesAsked) {
   LearningCycle second = Plan();
   second.title = "Singkong";
-  second.targets = {{cassava_, 1, "", ""}};
+  second.targets = {{cassava_, 1, "", "", std::nullopt}};
   second.mentees = {{tukini_, ""}};
   std::int64_t first = Committed([&](UnitOfWork& unit) { return unit.Cycles().Insert(Plan()); });
   std::int64_t later = Committed([&](UnitOfWork& unit) { return unit.Cycles().Insert(second); });

@@ -1002,8 +1002,9 @@ TEST_P(DeliberationRepository, AThemesOptionsKeepTheTargetsTheyNameInOrderAndEve
   std::int64_t colouring = *test_database().QueryInt("SELECT id FROM competencies WHERE code = 'batik.pewarnaan'");
   Deliberation d = SampleDeliberation("Tema belajar", {"Ecotik", "Jumputan", "Bebas"});
   d.topic = Topic::kLearningTheme;
-  d.options[0].targets = {{mondeng, 3, "", ""}, {ecotik, 2, "", ""}};  // mondeng first, as named
-  d.options[1].targets = {{colouring, 1, "", ""}};
+  d.options[0].targets = {{mondeng, 3, "", "", std::nullopt},
+                          {ecotik, 2, "", "", std::nullopt}};  // mondeng first, as named
+  d.options[1].targets = {{colouring, 1, "", "", std::nullopt}};
   Deliberation saved = Insert(d);
   ASSERT_GT(saved.id, 0);
 
@@ -1013,7 +1014,8 @@ TEST_P(DeliberationRepository, AThemesOptionsKeepTheTargetsTheyNameInOrderAndEve
     EXPECT_EQ(found.options[0].targets[0].competency_id, mondeng);
     EXPECT_EQ(found.options[0].targets[0].level, 3);
     EXPECT_EQ(found.options[0].targets[0].code, "batik.mondeng");
-    EXPECT_FALSE(found.options[0].targets[0].name.empty());
+    EXPECT_EQ(found.options[0].targets[0].name, "Mondeng");  // the catalogue's names
+    EXPECT_EQ(found.options[0].targets[0].name_en, "Mondeng (leaf pounding)");
     EXPECT_EQ(found.options[0].targets[1].competency_id, ecotik);
     ASSERT_EQ(found.options[1].targets.size(), 1u);
     EXPECT_EQ(found.options[1].targets[0].level, 1);
@@ -1032,7 +1034,7 @@ TEST_P(DeliberationRepository, AThemesOptionsKeepTheTargetsTheyNameInOrderAndEve
 TEST_P(DeliberationRepository, ATargetNamingNoCompetencyIsRefusedAndLeavesNoProposalBehind) {
   Deliberation d = SampleDeliberation("Tema belajar", {"Ecotik"});
   d.topic = Topic::kLearningTheme;
-  d.options[0].targets = {{987654, 2, "", ""}};
+  d.options[0].targets = {{987654, 2, "", "", std::nullopt}};
   {
     auto unit = Begin(Access::kWrite);
     ASSERT_TRUE(unit);

@@ -24,13 +24,10 @@ json::value DeliberationJson(const groups::Deliberation& d) {
   json::array options;
   std::int64_t cast = d.votes_against;
   for (const auto& option : d.options) {
-    json::array targets;
-    for (const auto& t : option.targets) {
-      targets.push_back(json::object{{"competency_id", t.competency_id}, {"code", t.code}, {"name", t.name},
-                                     {"level", t.level}});
-    }
-    options.push_back(json::object{
-        {"id", option.id}, {"label", option.label}, {"votes", option.votes}, {"targets", std::move(targets)}});
+    options.push_back(json::object{{"id", option.id},
+                                   {"label", option.label},
+                                   {"votes", option.votes},
+                                   {"targets", TargetsJson(option.targets)}});
     cast += option.votes;
   }
   return json::object{

@@ -36,4 +36,8 @@ boost::json::value EligibilityJson(const domain::programmes::Eligibility& eligib
 // help request became.
 boost::json::value PostJson(const domain::groups::PostView& view);
 
+// Competencies to reach, each at its level, as a cycle's targets and a learning theme's options
+// list them (mentoring.cpp; deliberations.cpp answers them too).
+boost::json::array TargetsJson(const std::vector<domain::mentoring::CompetencyTarget>& targets);
+
 }  // namespace gotong::api::handlers

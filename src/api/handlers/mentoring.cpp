@@ -48,15 +48,6 @@ json::value MentorshipJson(const mentoring::Mentorship& m) {
                       {"updated_at", core::FormatInstant(m.updated_at)}};
 }
 
-json::array TargetsJson(const std::vector<mentoring::CycleTarget>& targets) {
-  json::array items;
-  for (const auto& t : targets) {
-    items.push_back(json::object{{"competency_id", t.competency_id}, {"code", t.code}, {"name", t.name},
-                                 {"level", t.level}});
-  }
-  return items;
-}
-
 // A cycle's own fields, its plan and its mentor, as the list and the record both give them.
 json::object CycleJson(const mentoring::LearningCycle& c) {
   json::array targets = TargetsJson(c.targets), mentees;
@@ -288,6 +279,18 @@ struct TransitionIn {
 constexpr auto kTransitionFields = std::to_array<BodyField<TransitionIn>>({{"to", &TransitionIn::to}});
 
 }  // namespace
+
+json::array TargetsJson(const std::vector<mentoring::CompetencyTarget>& targets) {
+  json::array items;
+  for (const auto& t : targets) {
+    items.push_back(json::object{{"competency_id", t.competency_id},
+                                 {"code", t.code},
+                                 {"name", t.name},
+                                 {"name_en", Nullable(t.name_en)},
+                                 {"level", t.level}});
+  }
+  return items;
+}
 
 void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, const ApiOptions&) {
   auto& competencies = services.competencies;

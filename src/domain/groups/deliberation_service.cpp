@@ -132,13 +132,9 @@ core::Status ApplyOptionTargets(UnitOfWork& unit, Problems& problems, const Deli
   }
   if (input.option_targets.size() != deliberation.options.size()) return core::OkStatus();  // an option was refused
   for (std::size_t i = 0; i < input.option_targets.size(); ++i) {
-    GOTONG_ASSIGN_OR_RETURN(auto targets,
+    GOTONG_ASSIGN_OR_RETURN(deliberation.options[i].targets,
                             mentoring::CheckTargets(unit, problems, input.option_targets[i],
                                                     "options[" + std::to_string(i) + "].targets"));
-    for (auto& target : targets) {
-      deliberation.options[i].targets.push_back(
-          {target.competency_id, target.level, std::move(target.code), std::move(target.name)});
-    }
   }
   return core::OkStatus();
 }

@@ -62,7 +62,7 @@ audit::Snapshot SnapshotOf(const Deliberation& deliberation) {
     if (!options.empty()) options += " | ";
     options += option.label;
     for (std::size_t i = 0; i < option.targets.size(); ++i) {
-      const OptionTarget& target = option.targets[i];
+      const mentoring::CompetencyTarget& target = option.targets[i];
       options += i == 0 ? " (" : ", ";
       options += target.code.empty() ? "#" + std::to_string(target.competency_id) : target.code;
       options += " " + std::to_string(target.level);

@@ -13,6 +13,7 @@
 #include "core/time.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/groups/rules.hpp"
+#include "domain/mentoring/mentoring.hpp"
 #include "domain/registry/rules.hpp"
 #include "domain/repository.hpp"
 
@@ -94,20 +95,12 @@ struct Attendance {
   std::string person_name;  // read only
 };
 
-// A competency an option of a learning-theme proposal names as the cycle's target (seed 000: the
-// group chooses the theme and what it will learn together).
-struct OptionTarget {
-  std::int64_t competency_id = 0;
-  int level = 2;
-  std::string code;  // read from the catalogue
-  std::string name;  // read from the catalogue
-};
-
 struct DeliberationOption {
   std::int64_t id = 0;
   std::string label;
   std::int64_t votes = 0;  // read only
-  std::vector<OptionTarget> targets;  // a learning theme's only; empty for every other topic
+  std::vector<mentoring::CompetencyTarget>
+      targets;  // a learning theme's only; empty for every other topic
 };
 
 // What an agreed proposal changes in the group's settings, from `effective_on`: the monthly fee

@@ -227,9 +227,7 @@ core::Result<std::optional<PlanDecision>> DecisionOf(UnitOfWork& unit, std::int6
     for (const auto& option : deliberation.options) {
       if (option.id != *deliberation.option_id) continue;
       decision.agreed_option = option.label;
-      for (const auto& target : option.targets) {
-        decision.agreed_targets.push_back({target.competency_id, target.level, target.code, target.name});
-      }
+      decision.agreed_targets = option.targets;
     }
   }
   return std::optional<PlanDecision>(std::move(decision));
@@ -869,7 +867,9 @@ core::Result<CycleView> CycleService::AddEvaluation(const Context& context, std:
   if (!IsSet(input.competency_id)) {
     problems.Add("competency_id", "required", "competency_id is required");
   } else if (std::none_of(cycle.targets.begin(), cycle.targets.end(),
-                          [&](const CycleTarget& t) { return t.competency_id == **input.competency_id; })) {
+                          [&](const CompetencyTarget& t) {
+                            return t.competency_id == **input.competency_id;
+                          })) {
     problems.Add("competency_id", "not_target",
                  "competency " + std::to_string(**input.competency_id) + " is not a target of this cycle");
   } else {

@@ -85,7 +85,7 @@ struct PlanDecision {
   std::optional<std::string> agreed_option;  // the label the group agreed on
   // The target competencies the agreed option names (a learning theme's option may name them):
   // they become the cycle's when it moves to implementation. Empty: the planner's stand.
-  std::vector<CycleTarget> agreed_targets;
+  std::vector<CompetencyTarget> agreed_targets;
 };
 
 struct CycleSummary {

@@ -14,6 +14,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "domain/mentoring/mentoring.hpp"
 #include "domain/repository.hpp"
 
 namespace gotong::domain::mentoring {
@@ -70,14 +71,6 @@ std::optional<CycleStatus> ParseCycleStatus(std::string_view text);
 // The one state a cycle may move to from `from`; none from closed.
 std::optional<CycleStatus> NextStatus(CycleStatus from);
 
-// A competency the cycle's mentees are to reach, and to what level.
-struct CycleTarget {
-  std::int64_t competency_id = 0;
-  int level = 2;
-  std::string code;  // read from the catalogue
-  std::string name;  // read from the catalogue
-};
-
 struct CycleMentee {
   std::int64_t member_id = 0;
   std::string person_name;  // read
@@ -103,7 +96,7 @@ struct LearningCycle {
   std::optional<std::string> facilities;          // "kompor, wajan, kain mori, daun jati"
   std::optional<core::Date> planned_from;
   std::optional<core::Date> planned_to;
-  std::vector<CycleTarget> targets;
+  std::vector<CompetencyTarget> targets;
   std::vector<CycleMentee> mentees;
   core::Instant created_at{};
   core::Instant updated_at{};

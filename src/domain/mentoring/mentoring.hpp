@@ -32,6 +32,17 @@ struct Competency {
   core::Instant updated_at{};
 };
 
+// A competency to reach, and to what level, named as the catalogue names it: a cycle's target, or
+// what an option of a learning-theme proposal would have the group learn (seed 000: the group
+// chooses the theme and what it will learn together).
+struct CompetencyTarget {
+  std::int64_t competency_id = 0;
+  int level = 2;
+  std::string code;                    // read from the catalogue
+  std::string name;                    // read from the catalogue
+  std::optional<std::string> name_en;  // read from the catalogue
+};
+
 struct CompetencyFilter {
   // A sector's own competencies and the business skills every sector shares.
   std::optional<std::string> sector;

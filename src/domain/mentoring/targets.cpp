@@ -6,10 +6,10 @@
 
 namespace gotong::domain::mentoring {
 
-core::Result<std::vector<CycleTarget>> CheckTargets(UnitOfWork& unit, form::Problems& problems,
-                                                    const std::vector<TargetInput>& targets,
-                                                    const std::string& field) {
-  std::vector<CycleTarget> chosen;
+core::Result<std::vector<CompetencyTarget>> CheckTargets(UnitOfWork& unit, form::Problems& problems,
+                                                         const std::vector<TargetInput>& targets,
+                                                         const std::string& field) {
+  std::vector<CompetencyTarget> chosen;
   if (targets.size() > kMaxTargets) {
     problems.Add(field, "too_many", "a cycle has at most 50 target competencies");
     return chosen;
@@ -44,7 +44,8 @@ core::Result<std::vector<CycleTarget>> CheckTargets(UnitOfWork& unit, form::Prob
       }
       level = static_cast<int>(*target.level);
     }
-    chosen.push_back({competency->id, level, competency->code, competency->name});
+    chosen.push_back(
+        {competency->id, level, competency->code, competency->name, competency->name_en});
   }
   return chosen;
 }

@@ -25,8 +25,8 @@ struct TargetInput {
 // The targets `targets` names, each a competency of the catalogue that is not retired, named once,
 // at a level of 1–3. A wrong one is added to `problems` under `field` ("targets[2].level"); at
 // most kMaxTargets (too_many under `field`).
-core::Result<std::vector<CycleTarget>> CheckTargets(UnitOfWork& unit, form::Problems& problems,
-                                                    const std::vector<TargetInput>& targets,
-                                                    const std::string& field);
+core::Result<std::vector<CompetencyTarget>> CheckTargets(UnitOfWork& unit, form::Problems& problems,
+                                                         const std::vector<TargetInput>& targets,
+                                                         const std::string& field);
 
 }  // namespace gotong::domain::mentoring

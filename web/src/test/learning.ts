@@ -72,8 +72,8 @@ export function evaluation(memberId: number, competencyId: number, overrides: Pa
 }
 
 const TARGETS = [
-  { competency_id: YEAST, code: 'tape.ragi', name: 'Fermentasi dengan ragi', level: 2 },
-  { competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 },
+  { competency_id: YEAST, code: 'tape.ragi', name: 'Fermentasi dengan ragi', name_en: 'Fermentation with yeast', level: 2 },
+  { competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 },
 ];
 
 const MENTEES = [

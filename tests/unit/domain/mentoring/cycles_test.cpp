@@ -9,7 +9,8 @@ namespace {
 
 LearningCycle TwoMenteesTwoTargets() {
   LearningCycle cycle;
-  cycle.targets = {{4, 2, "batik.ecotik", "Ecotik"}, {5, 2, "batik.mondeng", "Mondeng"}};
+  cycle.targets = {{4, 2, "batik.ecotik", "Ecotik", "Ecotik (ecoprint with batik)"},
+                   {5, 2, "batik.mondeng", "Mondeng", std::nullopt}};
   cycle.mentees = {{13, "DW"}, {14, "SR"}};
   return cycle;
 }

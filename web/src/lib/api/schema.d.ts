@@ -6278,7 +6278,10 @@ export interface components {
             /** Format: int64 */
             competency_id: number;
             code: string;
+            /** @description The catalogue's name, in Indonesian. */
             name: string;
+            /** @description The catalogue's English name, when it has one. */
+            name_en: string | null;
             /** @description The level the mentees are to reach. */
             level: number;
         };

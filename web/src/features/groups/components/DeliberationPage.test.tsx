@@ -447,8 +447,8 @@ describe('a learning theme’s options', () => {
             label: 'Tape singkong madu',
             votes: 0,
             targets: [
-              { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', level: 3 },
-              { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', level: 2 },
+              { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 },
+              { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', name_en: 'Fermentation with yeast', level: 2 },
             ],
           },
           { id: 32, label: 'Tape ketan hitam', votes: 0, targets: [] },
@@ -468,5 +468,32 @@ describe('a learning theme’s options', () => {
     expect(within(rows[1]!).queryByTestId('option-targets')).not.toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('Tidak setuju');
     expect(within(rows[2]!).queryByTestId('option-targets')).not.toBeInTheDocument();
+  });
+
+  it('name the competencies in English for an English reader, in Indonesian where the catalogue has no English name', async () => {
+    serve(
+      groupView(),
+      deliberationView({
+        title: 'Tema belajar: musim panen',
+        topic: 'learning_theme',
+        options: [
+          {
+            id: 31,
+            label: 'Tape singkong madu',
+            votes: 0,
+            targets: [
+              { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 },
+              { competency_id: 12, code: 'tape.madu', name: 'Tape madu', name_en: null, level: 2 },
+            ],
+          },
+        ],
+      }),
+    );
+    renderWorkspace('/groups/1/deliberations/3', {}, 'en');
+    const rows = [...(await screen.findByTestId('tally')).children] as HTMLElement[];
+    const names = within(within(rows[0]!).getByTestId('option-targets')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/^Choosing cassava · /);
+    expect(names[1]).toMatch(/^Tape madu · /);
   });
 });

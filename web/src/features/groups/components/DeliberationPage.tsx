@@ -5,6 +5,7 @@ import { Badge } from '../../../components/Badge';
 import { BackLink } from '../../../components/BackLink';
 import { LeaveGuard } from '../../../components/LeaveGuard';
 import { Pending } from '../../../components/Pending';
+import { competencyName } from '../../../lib/competencies';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { useDeliberation } from '../hooks/use-group-queries';
 import { useVoteSheet } from '../hooks/use-vote-sheet';
@@ -23,7 +24,7 @@ const LEVEL_WORDS = ['guided', 'alone', 'teaches'] as const;
 
 /** What members would learn if a learning theme's option is chosen, so that they know what they vote for. */
 function OptionTargets({ targets }: { targets: TallyRow['targets'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (targets.length === 0) return null;
   return (
     <div className="tally__targets" data-testid="option-targets">
@@ -34,7 +35,7 @@ function OptionTargets({ targets }: { targets: TallyRow['targets'] }) {
           return (
             <li key={target.competency_id}>
               {t('groups.deliberation.targetLine', {
-                name: target.name,
+                name: competencyName(target, i18n.resolvedLanguage),
                 level: words ? t('groups.deliberation.level', { level: target.level, meaning: t(`groups.deliberation.levels.${words}`) }) : target.level,
               })}
             </li>

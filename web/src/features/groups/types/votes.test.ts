@@ -47,7 +47,7 @@ describe('tally', () => {
   });
 
   it('carries what a learning theme’s option would have the group learn onto its row', () => {
-    const yeast = { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', level: 3 };
+    const yeast = { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', name_en: 'Fermentation with yeast', level: 3 };
     const rows = tally(
       deliberationView({
         topic: 'learning_theme',

@@ -59,7 +59,7 @@ const AGREED_THEME = {
   decided: true,
   outcome: 'agreed' as const,
   agreed_option: 'Tape singkong madu',
-  agreed_targets: [{ competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', level: 3 }],
+  agreed_targets: [{ competency_id: CASSAVA, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 }],
 };
 
 describe('a learning cycle’s page', () => {
@@ -463,7 +463,7 @@ describe('the plan', () => {
   it('shows the competencies the agreed theme names, and while planned that they become the targets at the start', async () => {
     const agreed = {
       ...AGREED_THEME,
-      agreed_targets: [...AGREED_THEME.agreed_targets, { competency_id: 11, code: 'usaha.pembukuan', name: 'Pembukuan sederhana', level: 1 }],
+      agreed_targets: [...AGREED_THEME.agreed_targets, { competency_id: 11, code: 'usaha.pembukuan', name: 'Pembukuan sederhana', name_en: 'Basic bookkeeping', level: 1 }],
     };
     serve(cycle({ deliberation_id: 7, decision: agreed }));
     const { unmount } = open();

@@ -34,7 +34,4 @@ export function catalogueFor(items: readonly Competency[], sector: string | null
   };
 }
 
-/** The competency's name in the reader's language: its English name in English, when it has one. */
-export function competencyName(item: Pick<Competency, 'name' | 'name_en'>, language: string | undefined): string {
-  return language === 'en' && item.name_en ? item.name_en : item.name;
-}
+export { competencyName } from '../../../lib/competencies';
