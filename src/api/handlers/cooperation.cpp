@@ -181,8 +181,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   }));
 
   routes.push_back(GroupRoute("POST", "/market-areas", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(
-        auto input, ReadBody(call, kAreaFields));
+    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kAreaFields));
     return JsonReply(201, service.ClaimArea(call.context, id, input), AreaJson);
   }));
 
