@@ -6,6 +6,7 @@ import { Badge } from '../../../components/Badge';
 import { CheckField } from '../../../components/CheckField';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
+import { OptionsEditor } from '../../../components/OptionsEditor';
 import { Pagination } from '../../../components/Pagination';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
@@ -148,7 +149,6 @@ function DeliberationForm({ group, themeOnly, onCancel }: { group: GroupView; th
   const setOption = (index: number, value: string) =>
     setDraft((d) => ({ ...d, options: d.options.map((option, i) => (i === index ? value : option)) }));
 
-  const optionsErrors = errorsFor('options');
   const ruleErrors = errorsFor('rule');
   return (
     <FormCard
@@ -219,43 +219,26 @@ function DeliberationForm({ group, themeOnly, onCancel }: { group: GroupView; th
           {t('groups.deliberations.form.changeBallot')}
         </p>
       ) : (
-        <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
-          <legend className="field__label">{t('common.required', { label: t('groups.deliberations.form.options') })}</legend>
-          <p id={`${id}-options-hint`} className="field__hint">
-            {t('groups.deliberations.form.optionsHint')}
-          </p>
-          {draft.options.map((option, index) => {
-            const number = index + 1;
-            return (
-              <div key={index} className="option-row">
-                <FormField
-                  id={`${id}-option-${index}`}
-                  label={t('groups.deliberations.form.option', { number })}
-                  errors={errorsFor(`options[${index}]`)}
-                  autoComplete="off"
-                  value={option}
-                  onChange={(e) => setOption(index, e.target.value)}
-                />
-                {draft.options.length > 1 ? (
-                  <button
-                    type="button"
-                    className="button button--secondary option-row__remove"
-                    aria-label={t('groups.deliberations.form.removeOption', { number })}
-                    onClick={() => set('options', draft.options.filter((_, i) => i !== index))}
-                  >
-                    {'×'}
-                  </button>
-                ) : null}
-              </div>
-            );
-          })}
-          <FieldErrors id={`${id}-options-error`} messages={optionsErrors} />
-          {draft.options.length < MAX_OPTIONS ? (
-            <button type="button" className="button button--secondary" onClick={() => set('options', [...draft.options, ''])}>
-              {t('groups.deliberations.form.addOption')}
-            </button>
-          ) : null}
-        </fieldset>
+        <OptionsEditor
+          id={id}
+          legend={t('common.required', { label: t('groups.deliberations.form.options') })}
+          hint={t('groups.deliberations.form.optionsHint')}
+          options={draft.options}
+          keyOf={(_option, index) => index}
+          textOf={(option) => option}
+          labels={{
+            option: (number) => t('groups.deliberations.form.option', { number }),
+            remove: (number) => t('groups.deliberations.form.removeOption', { number }),
+            add: t('groups.deliberations.form.addOption'),
+          }}
+          errorsOf={(index) => errorsFor(`options[${index}]`)}
+          errors={errorsFor('options')}
+          errorsId={`${id}-options-error`}
+          max={MAX_OPTIONS}
+          onText={setOption}
+          onRemove={(index) => set('options', draft.options.filter((_, i) => i !== index))}
+          onAdd={() => set('options', [...draft.options, ''])}
+        />
       )}
     </FormCard>
   );

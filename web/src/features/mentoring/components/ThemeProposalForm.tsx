@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrors } from '../../../components/field-parts';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
+import { OptionsEditor } from '../../../components/OptionsEditor';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
 import { useForm } from '../../../lib/use-form';
@@ -133,55 +133,40 @@ export function ThemeProposalForm({ cycle, sector, onSaved, onCancel }: ThemePro
       testId="theme-proposal-form"
     >
       <FormField label={t('common.required', { label: t('mentoring.proposal.titleField') })} autoComplete="off" {...field('title')} />
-      <fieldset className="choice-group" aria-describedby={`${id}-options-hint`}>
-        <legend className="field__label">{t('common.required', { label: t('mentoring.proposal.options') })}</legend>
-        <p id={`${id}-options-hint`} className="field__hint">
-          {t('mentoring.proposal.optionsHint')}
-        </p>
-        {draft.options.map((option, index) => {
-          const number = index + 1;
-          return (
-            <div key={option.key} className="theme-option" data-testid={`option-${index}`}>
-              <div className="option-row">
-                <FormField
-                  id={`${id}-option-${option.key}`}
-                  label={t('mentoring.proposal.option', { number })}
-                  errors={errorsFor(`options[${index}]`)}
-                  autoComplete="off"
-                  value={option.label}
-                  onChange={(event) => change(index, { label: event.target.value })}
-                />
-                {draft.options.length > 1 ? (
-                  <button
-                    type="button"
-                    className="button button--secondary option-row__remove"
-                    aria-label={t('mentoring.proposal.removeOption', { number })}
-                    onClick={() => setDraft((d) => ({ ...d, options: d.options.filter((_, i) => i !== index) }))}
-                  >
-                    {'×'}
-                  </button>
-                ) : null}
-              </div>
-              <OptionTargets
-                id={`${id}-option-${option.key}`}
-                number={number}
-                index={index}
-                option={option}
-                choices={choices}
-                loading={competencies.isPending}
-                onChange={(targets) => change(index, { targets })}
-                errorsFor={errorsFor}
-              />
-            </div>
-          );
-        })}
-        <FieldErrors messages={errorsFor('options')} />
-        {draft.options.length < MAX_OPTIONS ? (
-          <button type="button" className="button button--secondary" onClick={() => setDraft((d) => ({ ...d, options: withOptionAdded(d.options) }))}>
-            {t('mentoring.proposal.addOption')}
-          </button>
-        ) : null}
-      </fieldset>
+      <OptionsEditor
+        id={id}
+        legend={t('common.required', { label: t('mentoring.proposal.options') })}
+        hint={t('mentoring.proposal.optionsHint')}
+        options={draft.options}
+        keyOf={(option) => option.key}
+        textOf={(option) => option.label}
+        labels={{
+          option: (number) => t('mentoring.proposal.option', { number }),
+          remove: (number) => t('mentoring.proposal.removeOption', { number }),
+          add: t('mentoring.proposal.addOption'),
+        }}
+        errorsOf={(index) => errorsFor(`options[${index}]`)}
+        errors={errorsFor('options')}
+        max={MAX_OPTIONS}
+        onText={(index, label) => change(index, { label })}
+        onRemove={(index) => setDraft((d) => ({ ...d, options: d.options.filter((_, i) => i !== index) }))}
+        onAdd={() => setDraft((d) => ({ ...d, options: withOptionAdded(d.options) }))}
+        item={(row, option, index) => (
+          <div className="theme-option" data-testid={`option-${index}`}>
+            {row}
+            <OptionTargets
+              id={`${id}-option-${option.key}`}
+              number={index + 1}
+              index={index}
+              option={option}
+              choices={choices}
+              loading={competencies.isPending}
+              onChange={(targets) => change(index, { targets })}
+              errorsFor={errorsFor}
+            />
+          </div>
+        )}
+      />
       <TextAreaField label={t('mentoring.proposal.description')} {...field('description')} />
     </FormCard>
   );
