@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { FormSubmit } from '../lib/use-form';
 import { Alert } from './Alert';
+import { SubmitRow } from './SubmitRow';
 
 /** What FormCard reads of a form: useForm gives all of it. */
 export interface FormCardForm {
@@ -46,14 +47,7 @@ export function FormCard({ title, intro, form, labels, canSubmit = true, onCance
       {server.general.length > 0 ? <Alert tone="error">{server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate aria-busy={submitting}>
         {children}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting || !canSubmit}>
-            {submitting ? labels.saving : labels.submit}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {labels.cancel}
-          </button>
-        </div>
+        <SubmitRow submitting={submitting} labels={labels} canSubmit={canSubmit} cancel={{ label: labels.cancel, onClick: onCancel }} />
       </form>
     </section>
   );

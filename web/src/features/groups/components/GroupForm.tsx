@@ -6,6 +6,7 @@ import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { RegionField } from '../../../components/RegionField';
 import { BackLink } from '../../../components/BackLink';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -137,14 +138,11 @@ export function GroupForm({ RegionPicker }: { RegionPicker: RegionPickerSlot }) 
             {...field('founded_on')}
           />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('groups.form.submitting') : t('groups.form.submit')}
-          </button>
+        <SubmitRow submitting={submitting} labels={{ submit: t('groups.form.submit'), saving: t('groups.form.submitting') }}>
           <Link to={GROUPS_PATH} className="button button--secondary">
             {t('groups.form.cancel')}
           </Link>
-        </div>
+        </SubmitRow>
       </form>
     </>
   );

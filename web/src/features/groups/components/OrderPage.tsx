@@ -6,6 +6,7 @@ import { FormField } from '../../../components/FormField';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { BackLink } from '../../../components/BackLink';
 import { Pending } from '../../../components/Pending';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useFormErrors } from '../../../lib/use-form-errors';
@@ -180,14 +181,11 @@ function ShareItem({ group, order, share, index, writable, onSaved }: ShareItemP
             value={draft.paid_out}
             onChange={(e) => setDraft((d) => ({ ...d, paid_out: e.target.value }))}
           />
-          <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={saving}>
-              {saving ? t('groups.order.saving') : t('groups.order.save')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
-              {t('groups.order.cancelEdit')}
-            </button>
-          </div>
+          <SubmitRow
+            submitting={saving}
+            labels={{ submit: t('groups.order.save'), saving: t('groups.order.saving') }}
+            cancel={{ label: t('groups.order.cancelEdit'), onClick: () => setEditing(false) }}
+          />
         </form>
       ) : null}
     </li>

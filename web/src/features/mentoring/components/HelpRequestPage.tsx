@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
 import { FormField } from '../../../components/FormField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { formatDate, formatDateTime, formatDay } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useForm } from '../../../lib/use-form';
@@ -104,11 +105,10 @@ function AdviceForm({ request }: { request: HelpRequestDetail }) {
       {form.server.general.length > 0 ? <Alert tone="error">{form.server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => { setDone(false); void form.onSubmit(event); }} noValidate aria-busy={form.submitting}>
         <TextAreaField label={t('mentoring.help.advice.label')} hint={t('mentoring.help.advice.hint')} rows={4} {...form.field('text')} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? t('mentoring.help.advice.sending') : t('mentoring.help.advice.submit')}
-          </button>
-        </div>
+        <SubmitRow
+          submitting={form.submitting}
+          labels={{ submit: t('mentoring.help.advice.submit'), saving: t('mentoring.help.advice.sending') }}
+        />
       </form>
     </section>
   );
@@ -136,11 +136,10 @@ function AttemptForm({ request }: { request: HelpRequestDetail }) {
       {form.server.general.length > 0 ? <Alert tone="error">{form.server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => { setDone(false); void form.onSubmit(event); }} noValidate aria-busy={form.submitting}>
         <TextAreaField label={t('mentoring.help.attempt.label')} hint={t('mentoring.help.attempt.hint')} rows={3} {...form.field('note')} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? t('mentoring.help.attempt.sending') : t('mentoring.help.attempt.submit')}
-          </button>
-        </div>
+        <SubmitRow
+          submitting={form.submitting}
+          labels={{ submit: t('mentoring.help.attempt.submit'), saving: t('mentoring.help.attempt.sending') }}
+        />
       </form>
     </section>
   );
@@ -212,11 +211,10 @@ function ShareForm({ request, onShared }: { request: HelpRequestDetail; onShared
       <form className="form" onSubmit={(event) => void form.onSubmit(event)} noValidate aria-busy={form.submitting}>
         <FormField label={t('mentoring.help.share.titleField')} maxLength={MAX_TITLE} {...form.field('title')} />
         <TextAreaField label={t('mentoring.help.share.body')} rows={5} {...form.field('body')} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? t('mentoring.help.share.sending') : t('mentoring.help.share.submit')}
-          </button>
-        </div>
+        <SubmitRow
+          submitting={form.submitting}
+          labels={{ submit: t('mentoring.help.share.submit'), saving: t('mentoring.help.share.sending') }}
+        />
       </form>
     </section>
   );

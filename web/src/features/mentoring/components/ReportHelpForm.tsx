@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
@@ -127,28 +128,18 @@ export function ReportHelpForm({ group }: { group: HelpGroup }) {
           disabled={form.submitting}
           testId="help-photo"
         />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting
-              ? t('mentoring.help.form.sending')
-              : sent
-                ? t('mentoring.help.form.sendPhoto')
-                : t('mentoring.help.form.submit')}
-          </button>
-          {sent ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void navigate(helpRequestPath(group.id, sent.id), { state: { notice: 'reported' } satisfies HelpNotice })}
-            >
-              {t('mentoring.help.form.withoutPhoto')}
-            </button>
-          ) : (
-            <button type="button" className="button button--secondary" onClick={() => void navigate(helpListPath(group.id))}>
-              {t('mentoring.help.form.cancel')}
-            </button>
-          )}
-        </div>
+        <SubmitRow
+          submitting={form.submitting}
+          labels={{ submit: sent ? t('mentoring.help.form.sendPhoto') : t('mentoring.help.form.submit'), saving: t('mentoring.help.form.sending') }}
+          cancel={
+            sent
+              ? {
+                  label: t('mentoring.help.form.withoutPhoto'),
+                  onClick: () => void navigate(helpRequestPath(group.id, sent.id), { state: { notice: 'reported' } satisfies HelpNotice }),
+                }
+              : { label: t('mentoring.help.form.cancel'), onClick: () => void navigate(helpListPath(group.id)) }
+          }
+        />
       </form>
     </section>
   );

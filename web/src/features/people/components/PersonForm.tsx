@@ -9,6 +9,7 @@ import { FieldErrors } from '../../../components/field-parts';
 import { FormField } from '../../../components/FormField';
 import { Pending } from '../../../components/Pending';
 import { SelectField } from '../../../components/SelectField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { formatDateTime } from '../../../lib/format';
 import { useProgrammesTexts } from '../../../lib/i18n/programmes';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -187,14 +188,11 @@ function FormBody({ person, title }: { person: Person; title: string }) {
           />
         ) : null}
 
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('people.form.submitting') : t('people.form.submit')}
-          </button>
+        <SubmitRow submitting={submitting} labels={{ submit: t('people.form.submit'), saving: t('people.form.submitting') }}>
           <Link to={personPath(person.id)} className="button button--secondary">
             {t('people.form.cancel')}
           </Link>
-        </div>
+        </SubmitRow>
       </form>
     </>
   );

@@ -6,6 +6,7 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
@@ -126,11 +127,10 @@ function DraftActions({ programme, round, onDone }: { programme: ProgrammeView; 
           hint={t('programmes.targeting.confirm.hint')}
           {...form.field('count')}
         />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? t('programmes.targeting.confirm.saving') : t('programmes.targeting.confirm.submit')}
-          </button>
-        </div>
+        <SubmitRow
+          submitting={form.submitting}
+          labels={{ submit: t('programmes.targeting.confirm.submit'), saving: t('programmes.targeting.confirm.saving') }}
+        />
       </form>
       <ConfirmAction
         label={t('programmes.targeting.cancel.label')}

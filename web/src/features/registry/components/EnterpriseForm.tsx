@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FormAlerts } from '../../../components/FormAlerts';
+import { SubmitRow } from '../../../components/SubmitRow';
 import type { RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -81,20 +82,21 @@ function FormBody({ role, original, RegionPicker, ownerSearchDelayMs }: FormBody
         <OwnerFieldset form={form} id={id} ownerSearchDelayMs={ownerSearchDelayMs} />
         <BusinessFieldset form={form} RegionPicker={RegionPicker} />
         <FiguresFieldset form={form} id={id} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting
-              ? t('registry.form.submitting')
-              : original
-                ? renewal
-                  ? t('registry.form.submitAndVerify')
-                  : t('registry.form.submitEdit')
-                : t('registry.form.submitNew')}
-          </button>
+        <SubmitRow
+          submitting={submitting}
+          labels={{
+            submit: original
+              ? renewal
+                ? t('registry.form.submitAndVerify')
+                : t('registry.form.submitEdit')
+              : t('registry.form.submitNew'),
+            saving: t('registry.form.submitting'),
+          }}
+        >
           <Link to={cancelTo} className="button button--secondary">
             {t('registry.form.cancel')}
           </Link>
-        </div>
+        </SubmitRow>
       </form>
     </>
   );

@@ -4,6 +4,7 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { RegionField } from '../../../components/RegionField';
 import { SelectField } from '../../../components/SelectField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
 import type { RegionPickerSlot } from '../../../lib/places';
@@ -104,18 +105,14 @@ export function StakeholderForm({ original, RegionPicker, onSaved, onCancel }: S
           hint={t('stakeholders.form.contactHint')}
           {...field('contact')}
         />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting
-              ? t('stakeholders.form.submitting')
-              : original
-                ? t('stakeholders.form.submitEdit')
-                : t('stakeholders.form.submitNew')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('stakeholders.form.cancel')}
-          </button>
-        </div>
+        <SubmitRow
+          submitting={submitting}
+          labels={{
+            submit: original ? t('stakeholders.form.submitEdit') : t('stakeholders.form.submitNew'),
+            saving: t('stakeholders.form.submitting'),
+          }}
+          cancel={{ label: t('stakeholders.form.cancel'), onClick: onCancel }}
+        />
       </form>
     </section>
   );

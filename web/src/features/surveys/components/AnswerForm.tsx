@@ -4,6 +4,7 @@ import { Alert } from '../../../components/Alert';
 import { CheckField } from '../../../components/CheckField';
 import { FieldErrors } from '../../../components/field-parts';
 import { SelectField } from '../../../components/SelectField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { useForm } from '../../../lib/use-form';
 import { useAnswerSurvey } from '../hooks/use-surveys';
@@ -144,11 +145,10 @@ export function AnswerForm({ survey, members, onSaved, testId }: AnswerFormProps
       })}
       <FieldErrors messages={form.errorsFor('answers')} />
       {form.fieldsWithProblems > 0 ? <p className="field__errors">{t('surveys.answer.fixMarked')}</p> : null}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={form.submitting}>
-          {form.submitting ? t('surveys.answer.sending') : t('surveys.answer.submit')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={form.submitting}
+        labels={{ submit: t('surveys.answer.submit'), saving: t('surveys.answer.sending') }}
+      />
     </form>
   );
 }

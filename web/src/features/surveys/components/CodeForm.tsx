@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../../components/SectionCard';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { useForm } from '../../../lib/use-form';
 import { useAddCode } from '../hooks/use-surveys';
 import type { CodeInput, SurveyCode } from '../types';
@@ -68,14 +69,11 @@ function NewCodeForm({ surveyId, onCancel, onSaved }: { surveyId: number; onCanc
         {...form.field('label')}
       />
       <FormField label={t('surveys.coding.newCode')} hint={t('surveys.coding.newCodeHint')} maxLength={40} autoComplete="off" {...form.field('code')} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={form.submitting}>
-          {form.submitting ? t('surveys.coding.saving') : t('surveys.coding.addCode')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('surveys.coding.cancel')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={form.submitting}
+        labels={{ submit: t('surveys.coding.addCode'), saving: t('surveys.coding.saving') }}
+        cancel={{ label: t('surveys.coding.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

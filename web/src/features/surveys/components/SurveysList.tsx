@@ -4,6 +4,7 @@ import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { formatDay } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCreateSurvey, useGroupMembers, useSurveys, useSurveyTemplates } from '../hooks/use-surveys';
@@ -98,14 +99,11 @@ function StartSurveyForm({ group, templates, onCancel }: { group: SurveyGroup; t
         {...form.field('template_id')}
       />
       <FormField label={t('surveys.start.surveyTitle')} hint={t('surveys.start.titleHint')} maxLength={MAX_TITLE} autoComplete="off" {...form.field('title')} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={form.submitting}>
-          {form.submitting ? t('surveys.start.sending') : t('surveys.start.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('surveys.start.cancel')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={form.submitting}
+        labels={{ submit: t('surveys.start.submit'), saving: t('surveys.start.sending') }}
+        cancel={{ label: t('surveys.start.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { SubmitRow } from '../../../components/SubmitRow';
 import { useForm } from '../../../lib/use-form';
 import { useTagAnswer } from '../hooks/use-surveys';
 import type { SurveyCode, TagInput } from '../types';
@@ -47,14 +48,11 @@ export function TagForm({ surveyId, answer, codes, initialQuote, onDone }: TagFo
         options={codes.map((code) => ({ value: String(code.id), label: code.label }))}
         {...form.field('code_id')}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={form.submitting}>
-          {form.submitting ? t('surveys.coding.saving') : t('surveys.coding.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-          {t('surveys.coding.cancel')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={form.submitting}
+        labels={{ submit: t('surveys.coding.save'), saving: t('surveys.coding.saving') }}
+        cancel={{ label: t('surveys.coding.cancel'), onClick: () => onDone(null) }}
+      />
     </form>
   );
 }
