@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrors } from '../../../components/field-parts';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -20,6 +20,35 @@ interface PhotoPickerProps {
   testId?: string;
 }
 
+interface PhotoSourceProps {
+  label: string;
+  /** The kinds of file offered. */
+  accept: string;
+  /** `environment` opens the back camera at once. */
+  capture?: 'environment';
+  disabled: boolean;
+  testId: string;
+  onPick: (input: HTMLInputElement) => void;
+}
+
+/** One way to choose the photo: a button that is the label of a hidden file input. */
+function PhotoSource({ label, accept, capture, disabled, testId, onPick }: PhotoSourceProps) {
+  return (
+    <label className={`button button--secondary${disabled ? ' button--disabled' : ''}`}>
+      {label}
+      <input
+        className="visually-hidden"
+        type="file"
+        accept={accept}
+        capture={capture}
+        disabled={disabled}
+        data-testid={testId}
+        onChange={(event) => onPick(event.currentTarget)}
+      />
+    </label>
+  );
+}
+
 /**
  * A photo of what failed, from the phone's camera or its gallery: two big buttons (the camera one
  * opens the back camera at once), a preview of the photo chosen with its size, and while it is
@@ -29,8 +58,6 @@ interface PhotoPickerProps {
 export function PhotoPicker({ file, onChange, errors, progress, disabled = false, testId }: PhotoPickerProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const cameraRef = useRef<HTMLInputElement>(null);
-  const galleryRef = useRef<HTMLInputElement>(null);
   // The preview of the file it was read from: a new choice shows nothing until it has been read.
   const [preview, setPreview] = useState<{ file: File; url: string } | null>(null);
 
@@ -49,11 +76,11 @@ export function PhotoPicker({ file, onChange, errors, progress, disabled = false
   }, [file]);
   const shown = preview && preview.file === file ? preview.url : null;
 
-  const pick = (input: HTMLInputElement | null) => {
-    const chosen = input?.files?.[0] ?? null;
+  const pick = (input: HTMLInputElement) => {
+    const chosen = input.files?.[0] ?? null;
     onChange(chosen);
     // The same photo chosen again still counts as a change.
-    if (input) input.value = '';
+    input.value = '';
   };
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   const language = i18n.resolvedLanguage;
@@ -63,31 +90,21 @@ export function PhotoPicker({ file, onChange, errors, progress, disabled = false
       <legend className="field__label">{t('mentoring.help.photo.label')}</legend>
       <p className="field__hint">{t('mentoring.help.photo.hint')}</p>
       <div className="button-row photo-picker__buttons">
-        <label className={`button button--secondary${disabled ? ' button--disabled' : ''}`}>
-          {t('mentoring.help.photo.camera')}
-          <input
-            ref={cameraRef}
-            className="visually-hidden"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            disabled={disabled}
-            data-testid="photo-camera"
-            onChange={() => pick(cameraRef.current)}
-          />
-        </label>
-        <label className={`button button--secondary${disabled ? ' button--disabled' : ''}`}>
-          {t('mentoring.help.photo.gallery')}
-          <input
-            ref={galleryRef}
-            className="visually-hidden"
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/*"
-            disabled={disabled}
-            data-testid="photo-gallery"
-            onChange={() => pick(galleryRef.current)}
-          />
-        </label>
+        <PhotoSource
+          label={t('mentoring.help.photo.camera')}
+          accept="image/*"
+          capture="environment"
+          disabled={disabled}
+          testId="photo-camera"
+          onPick={pick}
+        />
+        <PhotoSource
+          label={t('mentoring.help.photo.gallery')}
+          accept="image/jpeg,image/png,image/webp,image/*"
+          disabled={disabled}
+          testId="photo-gallery"
+          onPick={pick}
+        />
       </div>
       {file ? (
         <div className="photo-picker__chosen" data-testid="photo-chosen">
