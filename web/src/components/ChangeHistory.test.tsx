@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../lib/i18n';
 import type { Schemas } from '../lib/api/schemas';
+import { historyEntry } from '../test/people';
 import { renderWithI18n } from '../test/render';
 import { ChangeHistory, sharedHistoryValue, type HistoryQuery } from './ChangeHistory';
 
@@ -10,18 +11,9 @@ type AuditEntry = Schemas['AuditEntry'];
 
 const t = createI18n('id').t;
 
-const entry = (id: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
-  id,
-  at: '2025-02-01T03:00:00Z',
-  actor: { id: 2, username: 'petugas' },
-  entity: 'person',
-  entity_id: '12',
-  action: 'update',
-  before: { phone: '+6281234567890' },
-  after: { phone: '+6281333445566' },
-  request_id: 'r',
-  ...overrides,
-});
+/** A change of Siti Aminah's phone number by petugas (test/people.ts's history entry, the phone alone). */
+const entry = (id: number, overrides: Partial<AuditEntry> = {}): AuditEntry =>
+  historyEntry({ id, before: { phone: '+6281234567890' }, after: { phone: '+6281333445566' }, request_id: 'r', ...overrides });
 
 function history(items: AuditEntry[], total = items.length, fetchNextPage = () => Promise.resolve()): HistoryQuery {
   return {

@@ -1,8 +1,8 @@
 // Sample records of the programmes pages for their tests, as the API answers them: a programme of
-// the Dinas Koperasi Kota Batu (stakeholder 2), the officer who manages it, its dashboard and a
-// targeting round's decision about one enterprise.
-import type { ProgrammeDashboard, ProgrammeView } from '../features/programmes/types';
-import type { TargetingDecision } from '../features/programmes/types/targeting';
+// the Dinas Koperasi Kota Batu (stakeholder 2), the officer who manages it, its dashboard, a
+// targeting round and its decision about one enterprise, and a nominated local hero's record.
+import type { HeroRecord, ProgrammeDashboard, ProgrammeView } from '../features/programmes/types';
+import type { TargetingDecision, TargetingRound } from '../features/programmes/types/targeting';
 import type { User } from '../lib/user';
 
 /** An officer of the programme's owner. */
@@ -89,6 +89,52 @@ export function decision(overrides: Partial<TargetingDecision> = {}): TargetingD
     terms: [],
     cut_score: 0,
     eligibility: { eligible: true, checks: [] },
+    ...overrides,
+  };
+}
+
+/** Round 4 of the programme, a draft choosing one enterprise on the programme's criteria, unless `overrides` say otherwise. */
+export function targetingRound(overrides: Partial<TargetingRound> = {}): TargetingRound {
+  return {
+    id: 4,
+    programme_id: 7,
+    kind: 'enterprise',
+    status: 'draft',
+    opens_on: '2026-02-01',
+    closes_on: '2026-03-31',
+    quota: 1,
+    region: null,
+    sector: null,
+    note: null,
+    scored_year: 2026,
+    criteria: programmeView().criteria,
+    criteria_starts_on: '2026-01-01',
+    candidate_count: 2,
+    selected_count: 1,
+    cut_score: 75,
+    enrolled_count: null,
+    created_at: '2026-02-01T02:00:00Z',
+    decided_at: null,
+    updated_at: '2026-02-01T02:00:00Z',
+    ...overrides,
+  };
+}
+
+/** What the records say of Sulastri, her group's leader since 2021, over the six months before her nomination. */
+export function heroRecord(overrides: Partial<HeroRecord> = {}): HeroRecord {
+  return {
+    role: 'leader',
+    mentor: false,
+    local_hero: false,
+    joined_on: '2021-01-10',
+    left_on: null,
+    from: '2026-06-03',
+    to: '2026-12-03',
+    meetings_held: 6,
+    meetings_attended: 5,
+    meetings_hosted: 2,
+    ledger_entries: null,
+    other_groups: 1,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditEntry } from '../../../test/audit';
 import { callsTo, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse } from '../../../test/render';
 import type { AuditEntry } from '../types';
@@ -30,17 +31,7 @@ const LOGIN: AuditEntry = {
   request_id: '01JDX8Z6Q4M1R6',
 };
 
-const LOAD: AuditEntry = {
-  id: 1,
-  at: '2026-11-20T00:00:00Z',
-  actor: null,
-  entity: 'regions',
-  entity_id: 'idn-area-data',
-  action: 'load',
-  before: null,
-  after: { count: 91599, source: '/srv/idn-area-data/data' },
-  request_id: '',
-};
+const LOAD = auditEntry({ after: { count: 91599, source: '/srv/idn-area-data/data' } });
 
 let fetchMock: ReturnType<typeof routeFetch>;
 

@@ -30,29 +30,30 @@ function view(overrides: Partial<MatchingRunView> = {}): MatchingRunView {
   };
 }
 
+/** Both pairs' mentor, Ibu Darmi of the community, and the competency she covers for each mentee. */
+const DARMI = {
+  mentor_person_id: 30,
+  mentor_member_id: 10,
+  mentor_name: 'Ibu Darmi',
+  mentor_origin: 'community',
+  covered_competencies: [{ id: 4, name: 'Ecoprint (ecotik)' }],
+} as const satisfies Partial<NonNullable<MatchingRunView['result']>['pairs'][number]>;
+
 const RESULT: NonNullable<MatchingRunView['result']> = {
   pairs: [
     {
       mentee_member_id: 11,
       mentee_name: 'Painem',
       group_id: 1,
-      mentor_person_id: 30,
-      mentor_member_id: 10,
-      mentor_name: 'Ibu Darmi',
-      mentor_origin: 'community',
+      ...DARMI,
       score: { total: 105, values: 40, values_answered: true, coverage: 40, proximity: 15, proximity_kind: 'same_group', community: 10 },
-      covered_competencies: [{ id: 4, name: 'Ecoprint (ecotik)' }],
     },
     {
       mentee_member_id: 21,
       mentee_name: 'Sutini',
       group_id: 2,
-      mentor_person_id: 30,
-      mentor_member_id: 10,
-      mentor_name: 'Ibu Darmi',
-      mentor_origin: 'community',
+      ...DARMI,
       score: { total: 70, values: 20, values_answered: false, coverage: 40, proximity: 0, proximity_kind: 'none', community: 10 },
-      covered_competencies: [{ id: 4, name: 'Ecoprint (ecotik)' }],
     },
   ],
   unplaced: [

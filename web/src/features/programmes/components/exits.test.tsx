@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { callsTo, FakeRegionPicker, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
-import { OFFICER, programmeDashboard, programmeView } from '../../../test/programmes';
+import { heroRecord, OFFICER, programmeDashboard, programmeView } from '../../../test/programmes';
 import { jsonResponse, LAZY_CHUNK, sentJson } from '../../../test/render';
 import type { ExitView, GroupFollowUps, Nomination } from '../types';
 import { ProgrammesPages } from './programmes-pages';
@@ -40,20 +40,7 @@ const EXIT: ExitView = {
   group: GROUP,
   status: 'nominated',
   current: NOMINATION,
-  record: {
-    role: 'leader',
-    mentor: false,
-    local_hero: false,
-    joined_on: '2021-01-10',
-    left_on: null,
-    from: '2026-06-03',
-    to: '2026-12-03',
-    meetings_held: 6,
-    meetings_attended: 5,
-    meetings_hosted: 2,
-    ledger_entries: 0,
-    other_groups: 1,
-  },
+  record: heroRecord({ ledger_entries: 0 }),
   history: [{ ...NOMINATION, id: 0, member_id: 32, hero_name: 'Ibu Darmi', nominated_on: '2026-07-01', replaced_at: '2026-08-01T03:00:00Z' }],
   can_manage: true,
 };

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { callsTo, FakeRegionPicker, KOTA_BATU, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
-import { decision, OFFICER, OWNER_PARTNER, programmeView } from '../../../test/programmes';
+import { decision, OFFICER, OWNER_PARTNER, programmeView, targetingRound } from '../../../test/programmes';
 import { jsonResponse, sentJson } from '../../../test/render';
 import type { ProgrammeView } from '../types';
 import type { MySelections, TargetingCandidate, TargetingRound, TargetingRoundView } from '../types/targeting';
@@ -26,30 +26,7 @@ const CANDIDATE: TargetingCandidate = {
 };
 
 function round(o: Partial<TargetingRoundView> = {}): TargetingRoundView {
-  return {
-    id: 4,
-    programme_id: 7,
-    kind: 'enterprise',
-    status: 'draft',
-    opens_on: '2026-02-01',
-    closes_on: '2026-03-31',
-    quota: 1,
-    region: null,
-    sector: null,
-    note: null,
-    scored_year: 2026,
-    criteria: PROGRAMME.criteria,
-    criteria_starts_on: '2026-01-01',
-    candidate_count: 2,
-    selected_count: 1,
-    cut_score: 75,
-    enrolled_count: null,
-    created_at: '2026-02-01T02:00:00Z',
-    decided_at: null,
-    updated_at: '2026-02-01T02:00:00Z',
-    can_manage: true,
-    ...o,
-  };
+  return { ...targetingRound({ criteria: PROGRAMME.criteria }), can_manage: true, ...o };
 }
 
 /** A round as lists carry it: without the caller's right to manage it. */

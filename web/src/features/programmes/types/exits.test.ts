@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { registerLanguage } from '../../../lib/i18n';
 import { en } from '../../../lib/i18n/en';
-import { programmeDashboard } from '../../../test/programmes';
+import { heroRecord, programmeDashboard } from '../../../test/programmes';
 import { programmeFieldMessage } from './errors';
 import {
   checklistFieldOf,
@@ -17,27 +17,13 @@ import {
   validateVisit,
   visitFieldOf,
 } from './exits';
-import type { HeroRecord } from './index';
 import { programmeTexts } from './programmes-texts.test-util';
 
 registerLanguage('en', en);
 const id = programmeTexts('id');
 const english = programmeTexts('en');
 
-const RECORD: HeroRecord = {
-  role: 'leader',
-  mentor: false,
-  local_hero: false,
-  joined_on: '2021-01-10',
-  left_on: null,
-  from: '2026-06-03',
-  to: '2026-12-03',
-  meetings_held: 6,
-  meetings_attended: 5,
-  meetings_hosted: 2,
-  ledger_entries: null,
-  other_groups: 1,
-};
+const RECORD = heroRecord();
 
 const unmet = (item: string) => ({ field: `checklist.${item}`, code: 'unmet', message: '', params: { item } });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerLanguage } from '../../../lib/i18n';
 import { en } from '../../../lib/i18n/en';
 import type { FieldError } from '../../../lib/api-client';
-import { decision } from '../../../test/programmes';
+import { decision, targetingRound } from '../../../test/programmes';
 import { programmeFieldMessage } from './errors';
 import { programmeTexts } from './programmes-texts.test-util';
 import {
@@ -16,7 +16,6 @@ import {
   termInWords,
   validateFreeze,
   type NeedTerm,
-  type TargetingRound,
 } from './targeting';
 
 registerLanguage('en', en);
@@ -30,28 +29,7 @@ const term = (code: NeedTerm['code'], points: number, params: Record<string, str
   label,
 });
 
-export const ROUND: TargetingRound = {
-  id: 4,
-  programme_id: 7,
-  kind: 'enterprise',
-  status: 'draft',
-  opens_on: '2026-02-01',
-  closes_on: '2026-03-31',
-  quota: 2,
-  region: null,
-  sector: null,
-  note: null,
-  scored_year: 2026,
-  criteria: { region_codes: [], sectors: ['food_processing'], scales: [], founded_within_years: null, homogeneous: false, categories: [] },
-  criteria_starts_on: '2026-01-01',
-  candidate_count: 5,
-  selected_count: 2,
-  cut_score: 50,
-  enrolled_count: null,
-  created_at: '2026-02-01T02:00:00Z',
-  decided_at: null,
-  updated_at: '2026-02-01T02:00:00Z',
-};
+export const ROUND = targetingRound({ quota: 2, candidate_count: 5, selected_count: 2, cut_score: 50 });
 
 const DECISION = decision({
   position: 2,

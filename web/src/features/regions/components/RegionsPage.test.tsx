@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditEntry } from '../../../test/audit';
 import { callsTo, page, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse } from '../../../test/render';
 import type { Region } from '../types';
@@ -31,20 +32,7 @@ beforeEach(() => {
       return page(items, items.length, 200);
     },
     ...Object.fromEntries(ALL.map((r) => [`GET /api/v1/regions/${r.code}`, () => jsonResponse(byCode[r.code])])),
-    'GET /api/v1/audit': () =>
-      page([
-        {
-          id: 1,
-          at: '2026-11-20T01:00:00Z',
-          actor: null,
-          entity: 'regions',
-          entity_id: 'idn-area-data',
-          action: 'load',
-          before: null,
-          after: { count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' },
-          request_id: '',
-        },
-      ]),
+    'GET /api/v1/audit': () => page([auditEntry({ at: '2026-11-20T01:00:00Z' })]),
   });
 });
 

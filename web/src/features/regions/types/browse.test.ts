@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, Region } from './index';
+import { auditEntry } from '../../../test/audit';
+import type { Region } from './index';
 import { childLevelOf, crumbsOf, dataLoadOf, isRegionCode } from './browse';
 
 const NGAJUM: Region = {
@@ -14,19 +15,6 @@ const NGAJUM: Region = {
     { code: '35.07.20', name: 'Ngajum' },
   ],
 };
-
-const load = (overrides: Partial<AuditEntry>): AuditEntry => ({
-  id: 1,
-  at: '2026-11-20T00:00:00Z',
-  actor: null,
-  entity: 'regions',
-  entity_id: 'idn-area-data',
-  action: 'load',
-  before: null,
-  after: { count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' },
-  request_id: '',
-  ...overrides,
-});
 
 describe('browsing the region tree', () => {
   it('takes only codes shaped like Kemendagri codes from the address', () => {
@@ -54,12 +42,12 @@ describe('browsing the region tree', () => {
 
 describe('dataLoadOf', () => {
   it('reads when, how many, from where and which edition out of the load’s audit entry', () => {
-    expect(dataLoadOf(load({}))).toEqual({ at: '2026-11-20T00:00:00Z', count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' });
+    expect(dataLoadOf(auditEntry())).toEqual({ at: '2026-11-20T00:00:00Z', count: 91599, source: '/srv/idn-area-data/data', version: '4.0.1' });
   });
 
   it('leaves out what the entry does not say, and ignores any other entry', () => {
-    expect(dataLoadOf(load({ after: {} }))).toEqual({ at: '2026-11-20T00:00:00Z', count: null, source: null, version: null });
-    expect(dataLoadOf(load({ action: 'update' }))).toBeNull();
+    expect(dataLoadOf(auditEntry({ after: {} }))).toEqual({ at: '2026-11-20T00:00:00Z', count: null, source: null, version: null });
+    expect(dataLoadOf(auditEntry({ action: 'update' }))).toBeNull();
     expect(dataLoadOf(null)).toBeNull();
   });
 });

@@ -10,31 +10,24 @@ function area(code: string, name: string, level: AreaCount['level'], total: numb
   return { code, name, level, total, stale, by_scale: { micro: total - 2, small: 1, medium: 1, large: 0, unknown: 0 } };
 }
 
+/** An area's report: its counts are its areas' added up. */
+function report(region: AreaReport['region'], areas: AreaCount[]): AreaReport {
+  return {
+    region,
+    total: areas.reduce((sum, a) => sum + a.total, 0),
+    stale: areas.reduce((sum, a) => sum + a.stale, 0),
+    areas,
+  };
+}
+
 const REPORTS: Record<string, AreaReport> = {
-  '': {
-    region: null,
-    total: 14_579,
-    stale: 2100,
-    areas: [area('35', 'JAWA TIMUR', 'province', 14_579, 2100), area('11', 'ACEH', 'province', 0, 0)],
-  },
-  '35': {
-    region: { code: '35', name: 'JAWA TIMUR', level: 'province' },
-    total: 14_579,
-    stale: 2100,
-    areas: [area('35.79', 'KOTA BATU', 'regency', 14_579, 2100)],
-  },
-  '35.79': {
-    region: { code: '35.79', name: 'KOTA BATU', level: 'regency' },
-    total: 14_579,
-    stale: 2100,
-    areas: [area('35.79.01', 'BATU', 'district', 5000, 700), area('35.79.03', 'BUMIAJI', 'district', 9579, 1400)],
-  },
-  '35.79.01': {
-    region: { code: '35.79.01', name: 'BATU', level: 'district' },
-    total: 5000,
-    stale: 700,
-    areas: [area('35.79.01.2001', 'SISIR', 'village', 5000, 700)],
-  },
+  '': report(null, [area('35', 'JAWA TIMUR', 'province', 14_579, 2100), area('11', 'ACEH', 'province', 0, 0)]),
+  '35': report({ code: '35', name: 'JAWA TIMUR', level: 'province' }, [area('35.79', 'KOTA BATU', 'regency', 14_579, 2100)]),
+  '35.79': report({ code: '35.79', name: 'KOTA BATU', level: 'regency' }, [
+    area('35.79.01', 'BATU', 'district', 5000, 700),
+    area('35.79.03', 'BUMIAJI', 'district', 9579, 1400),
+  ]),
+  '35.79.01': report({ code: '35.79.01', name: 'BATU', level: 'district' }, [area('35.79.01.2001', 'SISIR', 'village', 5000, 700)]),
 };
 
 let fetchMock: ReturnType<typeof routeFetch>;

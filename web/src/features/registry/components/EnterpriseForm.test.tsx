@@ -61,6 +61,14 @@ async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'pick village' }));
 }
 
+/** Registers Rini Lestari (with the `owner` fields given) as the new owner of Keripik Apel, and saves. */
+async function saveWithNewOwner(user: ReturnType<typeof userEvent.setup>, owner: Record<string, string>) {
+  await user.click(screen.getByLabelText('Daftarkan pemilik baru'));
+  await fill(user, document.body, { 'Nama pemilik *': 'Rini Lestari', ...owner, 'Nama usaha *': 'Keripik Apel', 'Sektor *': 'batik' });
+  await user.click(screen.getByRole('button', { name: 'pick village' }));
+  await user.click(screen.getByRole('button', { name: 'Simpan usaha' }));
+}
+
 describe('EnterpriseForm, new enterprise', () => {
   it('creates an enterprise for a chosen owner, reading "1.500.000" as whole rupiah', async () => {
     const user = userEvent.setup();
@@ -138,15 +146,7 @@ describe('EnterpriseForm, new enterprise', () => {
       'POST /api/v1/enterprises': () => problem('invalid-input', 400, [{ field: 'owner.phone', code: 'invalid_format' }]),
     });
     renderCreate();
-    await user.click(screen.getByLabelText('Daftarkan pemilik baru'));
-    await fill(user, document.body, {
-      'Nama pemilik *': 'Rini Lestari',
-      'Nomor telepon': '0812-3456-7890',
-      'Nama usaha *': 'Keripik Apel',
-      'Sektor *': 'batik',
-    });
-    await user.click(screen.getByRole('button', { name: 'pick village' }));
-    await user.click(screen.getByRole('button', { name: 'Simpan usaha' }));
+    await saveWithNewOwner(user, { 'Nomor telepon': '0812-3456-7890' });
     await waitFor(() =>
       expect(screen.getByLabelText('Nomor telepon')).toHaveAccessibleDescription(
         expect.stringContaining('Nomor telepon tidak dikenali.'),
@@ -157,16 +157,7 @@ describe('EnterpriseForm, new enterprise', () => {
   it('creates a new owner inline, and keeps a NIK out unless the owner consented', async () => {
     const user = userEvent.setup();
     renderCreate();
-    await user.click(screen.getByLabelText('Daftarkan pemilik baru'));
-    await fill(user, document.body, {
-      'Nama pemilik *': 'Rini Lestari',
-      'Jenis kelamin': 'female',
-      'NIK': '3507012345670001',
-      'Nama usaha *': 'Keripik Apel',
-      'Sektor *': 'batik',
-    });
-    await user.click(screen.getByRole('button', { name: 'pick village' }));
-    await user.click(screen.getByRole('button', { name: 'Simpan usaha' }));
+    await saveWithNewOwner(user, { 'Jenis kelamin': 'female', 'NIK': '3507012345670001' });
     expect(screen.getByText(/NIK hanya boleh disimpan bila pemiliknya setuju. Centang/)).toBeInTheDocument();
     expect(callsTo(fetchMock, 'POST /api/v1/enterprises')).toHaveLength(0);
 
