@@ -435,63 +435,50 @@ describe('deciding a proposal', () => {
 });
 
 describe('a learning theme’s options', () => {
-  it('list under each option the competencies the group would learn with it, so members know what they vote for', async () => {
+  const CASSAVA = { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 };
+
+  /** A learning-theme proposal whose first option names `targets` and whose second names none. */
+  function serveTheme(targets: DeliberationView['options'][number]['targets']) {
     serve(
       groupView(),
       deliberationView({
         title: 'Tema belajar: musim panen',
         topic: 'learning_theme',
         options: [
-          {
-            id: 31,
-            label: 'Tape singkong madu',
-            votes: 0,
-            targets: [
-              { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 },
-              { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', name_en: 'Fermentation with yeast', level: 2 },
-            ],
-          },
+          { id: 31, label: 'Tape singkong madu', votes: 0, targets },
           { id: 32, label: 'Tape ketan hitam', votes: 0, targets: [] },
         ],
       }),
     );
-    renderWorkspace('/groups/1/deliberations/3');
+  }
+
+  /** The lines under the first option of the tally. */
+  async function firstOptionTargets(): Promise<HTMLElement> {
     const rows = [...(await screen.findByTestId('tally')).children] as HTMLElement[];
-    expect(rows).toHaveLength(3);
-    const honey = within(rows[0]!).getByTestId('option-targets');
+    return within(rows[0]!).getByTestId('option-targets');
+  }
+
+  it('list under each option the competencies the group would learn with it, so members know what they vote for', async () => {
+    serveTheme([CASSAVA, { competency_id: 8, code: 'tape.ragi', name: 'Fermentasi dengan ragi', name_en: 'Fermentation with yeast', level: 2 }]);
+    renderWorkspace('/groups/1/deliberations/3');
+    const honey = await firstOptionTargets();
     expect(honey).toHaveTextContent(/^Yang dipelajari bila pilihan ini disepakati:/);
     expect(within(honey).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Memilih singkong · tingkat 3, bisa mengajari',
       'Fermentasi dengan ragi · tingkat 2, mandiri',
     ]);
     // An option naming none, and the votes against, list nothing.
+    const rows = [...screen.getByTestId('tally').children] as HTMLElement[];
+    expect(rows).toHaveLength(3);
     expect(within(rows[1]!).queryByTestId('option-targets')).not.toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('Tidak setuju');
     expect(within(rows[2]!).queryByTestId('option-targets')).not.toBeInTheDocument();
   });
 
   it('name the competencies in English for an English reader, in Indonesian where the catalogue has no English name', async () => {
-    serve(
-      groupView(),
-      deliberationView({
-        title: 'Tema belajar: musim panen',
-        topic: 'learning_theme',
-        options: [
-          {
-            id: 31,
-            label: 'Tape singkong madu',
-            votes: 0,
-            targets: [
-              { competency_id: 9, code: 'tape.singkong', name: 'Memilih singkong', name_en: 'Choosing cassava', level: 3 },
-              { competency_id: 12, code: 'tape.madu', name: 'Tape madu', name_en: null, level: 2 },
-            ],
-          },
-        ],
-      }),
-    );
+    serveTheme([CASSAVA, { competency_id: 12, code: 'tape.madu', name: 'Tape madu', name_en: null, level: 2 }]);
     renderWorkspace('/groups/1/deliberations/3', {}, 'en');
-    const rows = [...(await screen.findByTestId('tally')).children] as HTMLElement[];
-    const names = within(within(rows[0]!).getByTestId('option-targets')).getAllByRole('listitem').map((li) => li.textContent);
+    const names = within(await firstOptionTargets()).getAllByRole('listitem').map((li) => li.textContent);
     expect(names).toHaveLength(2);
     expect(names[0]).toMatch(/^Choosing cassava · /);
     expect(names[1]).toMatch(/^Tape madu · /);
