@@ -1,26 +1,28 @@
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "api/api.hpp"
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
+#include "app/http_service.hpp"
 #include "app/import_runner.hpp"
 #include "app/runtime.hpp"
-#include "io/registry_export.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "crypto/sodium.hpp"
-#include "app/http_service.hpp"
+#include "io/registry_export.hpp"
 
 #ifndef GOTONG_VERSION
 #define GOTONG_VERSION "0.0.0"
@@ -322,6 +324,26 @@ int Export(Runtime& rt, const Config& config, const gotong::domain::registry::En
   return 0;
 }
 
+// The environment variable a setting's flag is read from: --max-queue → GOTONG_MAX_QUEUE.
+std::string EnvName(std::string_view flag) {
+  std::string name = "GOTONG_";
+  for (char c : flag.substr(flag.find_first_not_of('-'))) {
+    name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+// A setting as STYLE.md 9 orders them: Config's default, then its GOTONG_* variable, then the
+// flag; --help shows the default and the variable.
+template <typename T>
+void Setting(CLI::App& app, const std::string& flag, T& value, const std::string& help) {
+  app.add_option(flag, value, help)->envname(EnvName(flag))->capture_default_str();
+}
+
+void Switch(CLI::App& app, const std::string& flag, bool& value, const std::string& help) {
+  app.add_flag(flag, value, help)->envname(EnvName(flag));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -330,46 +352,28 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("gotong ") + GOTONG_VERSION);
   cli.require_subcommand(1);
   cli.fallthrough();  // global options may follow the subcommand
-  cli.add_option("--database", config.database, "sqlite:PATH or a postgresql:// URL")
-      ->envname("GOTONG_DATABASE")->capture_default_str();
-  cli.add_option("--regions-dir", config.regions_dir, "idn-area-data's data folder")
-      ->envname("GOTONG_REGIONS_DIR")->capture_default_str();
-  cli.add_option("--log-level", config.log_level, "trace, debug, info, warn, error")
-      ->envname("GOTONG_LOG_LEVEL")->capture_default_str();
-  cli.add_option("--db-pool", config.db_pool, "database connections")->envname("GOTONG_DB_POOL");
-  cli.add_option("--stale-days", config.stale_days, "days after which a record needs renewal")
-      ->envname("GOTONG_STALE_DAYS")->capture_default_str();
-  cli.add_option("--work-dir", config.work_dir, "folder for uploads and exports in progress")
-      ->envname("GOTONG_WORK_DIR")->capture_default_str();
+  Setting(cli, "--database", config.database, "sqlite:PATH or a postgresql:// URL");
+  Setting(cli, "--regions-dir", config.regions_dir, "idn-area-data's data folder");
+  Setting(cli, "--log-level", config.log_level, "trace, debug, info, warn, error");
+  Setting(cli, "--db-pool", config.db_pool, "database connections");
+  Setting(cli, "--stale-days", config.stale_days, "days after which a record needs renewal");
+  Setting(cli, "--work-dir", config.work_dir, "folder for uploads and exports in progress");
 
   auto* serve = cli.add_subcommand("serve", "Serve the web app and the API");
-  serve->add_option("--listen", config.listen, "HOST:PORT (port 0 picks a free port)")
-      ->envname("GOTONG_LISTEN")->capture_default_str();
-  serve->add_option("--web-root", config.web_root, "the built web app")
-      ->envname("GOTONG_WEB_ROOT")->capture_default_str();
-  serve->add_option("--threads", config.threads, "I/O threads (sockets only)")->envname("GOTONG_THREADS");
-  serve->add_option("--workers", config.workers, "handler threads (0: as many as --db-pool)")
-      ->envname("GOTONG_WORKERS");
-  serve->add_option("--max-queue", config.max_queue, "requests waiting for a worker before 503")
-      ->envname("GOTONG_MAX_QUEUE");
-  serve->add_option("--max-connections", config.max_connections, "open connections at most")
-      ->envname("GOTONG_MAX_CONNECTIONS");
-  serve->add_option("--exports-per-user", config.exports_per_user, "exports one user runs at once")
-      ->envname("GOTONG_EXPORTS_PER_USER");
-  serve->add_option("--imports-per-user", config.imports_per_user, "uploads one user sends at once")
-      ->envname("GOTONG_IMPORTS_PER_USER");
-  serve->add_option("--imports-total", config.imports_total, "uploads everyone sends at once")
-      ->envname("GOTONG_IMPORTS_TOTAL");
-  serve->add_option("--max-body-bytes", config.max_body_bytes, "largest request body")
-      ->envname("GOTONG_MAX_BODY_BYTES");
-  serve->add_option("--max-upload-bytes", config.max_upload_bytes, "largest import file")
-      ->envname("GOTONG_MAX_UPLOAD_BYTES");
-  serve->add_option("--max-photo-bytes", config.max_photo_bytes, "largest photo a member sends")
-      ->envname("GOTONG_MAX_PHOTO_BYTES");
-  serve->add_flag("--cookie-secure", config.cookie_secure, "always mark the session cookie Secure")
-      ->envname("GOTONG_COOKIE_SECURE");
-  serve->add_flag("--trust-proxy", config.trust_proxy, "believe X-Forwarded-For/-Proto")
-      ->envname("GOTONG_TRUST_PROXY");
+  Setting(*serve, "--listen", config.listen, "HOST:PORT (port 0 picks a free port)");
+  Setting(*serve, "--web-root", config.web_root, "the built web app");
+  Setting(*serve, "--threads", config.threads, "I/O threads (sockets only)");
+  Setting(*serve, "--workers", config.workers, "handler threads (0: as many as --db-pool)");
+  Setting(*serve, "--max-queue", config.max_queue, "requests waiting for a worker before 503");
+  Setting(*serve, "--max-connections", config.max_connections, "open connections at most");
+  Setting(*serve, "--exports-per-user", config.exports_per_user, "exports one user runs at once");
+  Setting(*serve, "--imports-per-user", config.imports_per_user, "uploads one user sends at once");
+  Setting(*serve, "--imports-total", config.imports_total, "uploads everyone sends at once");
+  Setting(*serve, "--max-body-bytes", config.max_body_bytes, "largest request body");
+  Setting(*serve, "--max-upload-bytes", config.max_upload_bytes, "largest import file");
+  Setting(*serve, "--max-photo-bytes", config.max_photo_bytes, "largest photo a member sends");
+  Switch(*serve, "--cookie-secure", config.cookie_secure, "always mark the session cookie Secure");
+  Switch(*serve, "--trust-proxy", config.trust_proxy, "believe X-Forwarded-For/-Proto");
 
   bool reload_regions = false;
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and load the regions");

@@ -7,6 +7,8 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <regex>
 #include <string>
 
 namespace {
@@ -45,6 +47,36 @@ class Cli : public ::testing::Test {
   std::filesystem::path folder_;
   std::string database_;
 };
+
+// Every setting the README's table documents is read from the variable and the flag it names,
+// with the default it says: `gotong --help` and `gotong serve --help` show all three.
+TEST(CliSettings, HelpNamesEachSettingsVariableAndDefaultAsTheReadmeDocumentsThem) {
+  std::ifstream readme(GOTONG_SOURCE_DIR "/README.md");
+  ASSERT_TRUE(readme) << "README.md not found";
+  const std::regex row(R"(^\| `(GOTONG_[A-Z_]+)` \| `(--[a-z-]+)` \| ([^|]+) \|)");
+  const std::string help = Gotong("--help").output + Gotong("serve --help").output;
+  int rows = 0;
+  for (std::string line; std::getline(readme, line);) {
+    std::smatch match;
+    if (!std::regex_search(line, match, row)) continue;
+    ++rows;
+    const std::string variable = match[1], flag = match[2];
+    std::string documented = match[3];
+    documented.erase(documented.find_last_not_of(' ') + 1);
+    const std::size_t at = help.find("  " + flag + " ");
+    ASSERT_NE(at, std::string::npos) << flag << " is not in --help";
+    const std::string entry = help.substr(at, help.find('\n', at) - at);
+    EXPECT_NE(entry.find("(Env:" + variable + ")"), std::string::npos) << entry;
+    // A value's default as the README writes it: `8` or `sqlite:var/gotong.db` (`off` for a
+    // switch).
+    if (documented.front() == '`') {
+      const std::string value = documented.substr(1, documented.find('`', 1) - 1);
+      EXPECT_NE(entry.find("=" + value + " "), std::string::npos)
+          << flag << " defaults to " << value << ": " << entry;
+    }
+  }
+  EXPECT_EQ(rows, 20) << "the README's table of settings";
+}
 
 TEST_F(Cli, UserAddRefusesAScopeWhoseIdIsNotAWholeNumber) {
   for (const char* scope : {"stakeholder:abc", "stakeholder:", "stakeholder", "stakeholder:3x",
