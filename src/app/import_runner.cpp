@@ -31,31 +31,9 @@ core::Result<domain::registry::ImportJob> RunImportJob(
   return result;
 }
 
-void ImportRunner::Start() {
-  std::lock_guard lock(mutex_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  stop_ = std::stop_source();
-  thread_ = std::thread([this] { Loop(); });
-}
-
-void ImportRunner::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  stop_.request_stop();
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void ImportRunner::Enqueue(std::int64_t job_id) {
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(job_id);
-  }
-  wake_.notify_one();
-}
+ImportRunner::ImportRunner(domain::registry::ImportService& imports)
+    : imports_(imports),
+      jobs_(0, [this](std::int64_t id, const std::stop_token& stop) { Run(id, stop); }) {}
 
 void ImportRunner::ResumeUnfinished() {
   auto jobs = imports_.Unfinished();
@@ -69,27 +47,17 @@ void ImportRunner::ResumeUnfinished() {
   }
 }
 
-void ImportRunner::Loop() {
-  while (true) {
-    std::int64_t job_id = 0;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      job_id = queue_.front();
-      queue_.pop_front();
-    }
-    spdlog::info("event=import_started job={}", job_id);
-    auto result = RunImportJob(imports_, job_id, true, nullptr, stop_.get_token());
-    if (!result.ok()) {
-      spdlog::error("event=import_failed job={} error=\"{}\"", job_id, result.error().message);
-    } else if (result->status == domain::registry::JobStatus::kRunning) {
-      spdlog::info("event=import_paused job={} rows_done={}", job_id, result->rows_read);
-    } else {
-      spdlog::info("event=import_finished job={} status={} inserted={} updated={} failed={}", job_id,
-                   ToString(result->status), result->rows_inserted, result->rows_updated,
-                   result->rows_failed);
-    }
+void ImportRunner::Run(std::int64_t job_id, const std::stop_token& stop) {
+  spdlog::info("event=import_started job={}", job_id);
+  auto result = RunImportJob(imports_, job_id, true, nullptr, stop);
+  if (!result.ok()) {
+    spdlog::error("event=import_failed job={} error=\"{}\"", job_id, result.error().message);
+  } else if (result->status == domain::registry::JobStatus::kRunning) {
+    spdlog::info("event=import_paused job={} rows_done={}", job_id, result->rows_read);
+  } else {
+    spdlog::info("event=import_finished job={} status={} inserted={} updated={} failed={}", job_id,
+                 ToString(result->status), result->rows_inserted, result->rows_updated,
+                 result->rows_failed);
   }
 }
 

@@ -1,12 +1,10 @@
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <mutex>
+#include <functional>
 #include <stop_token>
-#include <thread>
 
+#include "core/job_queue.hpp"
 #include "domain/registry/import_service.hpp"
 
 namespace gotong::app {
@@ -15,29 +13,21 @@ namespace gotong::app {
 // answers at once. Jobs left unfinished by a stopped server are picked up again at start.
 class ImportRunner {
  public:
-  explicit ImportRunner(domain::registry::ImportService& imports) : imports_(imports) {}
-  ~ImportRunner() { Stop(); }
-  ImportRunner(const ImportRunner&) = delete;
-  ImportRunner& operator=(const ImportRunner&) = delete;
+  explicit ImportRunner(domain::registry::ImportService& imports);
 
-  void Start();
+  void Start() { jobs_.Start(); }
   // Stops after the running job's current batch: the job stays running and the next start
   // resumes it, as it does a job whose process was killed.
-  void Stop();
-  void Enqueue(std::int64_t job_id);
+  void Stop() { jobs_.Stop(); }
+  void Enqueue(std::int64_t job_id) { jobs_.Enqueue(job_id); }
   // Queues every job that was queued or running when the process last stopped.
   void ResumeUnfinished();
 
  private:
-  void Loop();
+  void Run(std::int64_t job_id, const std::stop_token& stop);
 
   domain::registry::ImportService& imports_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::int64_t> queue_;
-  bool stopping_ = false;
-  std::stop_source stop_;
-  std::thread thread_;
+  core::JobQueue jobs_;  // unbounded: uploads at once are bounded per user and in all
 };
 
 // Runs one job over its file now, in this thread; `progress` sees each batch. Deletes the

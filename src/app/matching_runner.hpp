@@ -1,11 +1,9 @@
 #pragma once
 
-#include <condition_variable>
+#include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <mutex>
-#include <thread>
 
+#include "core/job_queue.hpp"
 #include "domain/mentoring/matching_run_service.hpp"
 
 namespace gotong::app {
@@ -17,27 +15,20 @@ class MatchingRunner {
  public:
   static constexpr std::size_t kMaxQueued = 32;
 
-  explicit MatchingRunner(domain::mentoring::MatchingRunService& runs) : runs_(runs) {}
-  ~MatchingRunner() { Stop(); }
-  MatchingRunner(const MatchingRunner&) = delete;
-  MatchingRunner& operator=(const MatchingRunner&) = delete;
+  explicit MatchingRunner(domain::mentoring::MatchingRunService& runs);
 
-  void Start();
+  void Start() { jobs_.Start(); }
   // Stops after the running run ends.
-  void Stop();
+  void Stop() { jobs_.Stop(); }
   // False when the queue is full.
-  bool Enqueue(std::int64_t run_id);
+  bool Enqueue(std::int64_t run_id) { return jobs_.Enqueue(run_id); }
   void ResumeUnfinished();
 
  private:
-  void Loop();
+  void Run(std::int64_t run_id);
 
   domain::mentoring::MatchingRunService& runs_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::int64_t> queue_;
-  bool stopping_ = false;
-  std::thread thread_;
+  core::JobQueue jobs_;
 };
 
 }  // namespace gotong::app
