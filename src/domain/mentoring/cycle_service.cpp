@@ -209,8 +209,9 @@ core::Status ApplyCycleInput(UnitOfWork& unit, Problems& problems, const CycleIn
   }
   ApplyCyclePlan(unit, problems, input, creating, cycle);
   if (input.targets) GOTONG_RETURN_IF_ERROR(ApplyTargets(unit, problems, *input.targets, cycle));
-  if (input.mentees)
+  if (input.mentees) {
     GOTONG_RETURN_IF_ERROR(ApplyMentees(unit, problems, *input.mentees, today, cycle));
+  }
   return core::OkStatus();
 }
 
