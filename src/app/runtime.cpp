@@ -85,15 +85,15 @@ core::Status MigrateAndLoadRegions(Runtime& runtime, bool reload, bool quiet) {
   GOTONG_ASSIGN_OR_RETURN(auto records, io::ReadRegionDataset(runtime.config.regions_dir));
   GOTONG_ASSIGN_OR_RETURN(auto unit, runtime.database->Begin(domain::Access::kWrite));
   GOTONG_RETURN_IF_ERROR(unit->Regions().ReplaceAll(records));
-  auto entry = domain::audit::NewEntry(domain::accounts::Context::System("migrate"),
-                                       runtime.clock.Now(), "regions", "idn-area-data", "load");
-  entry.after = domain::audit::Snapshot{{"count", static_cast<std::int64_t>(records.size())},
-                                        {"source", runtime.config.regions_dir}};
+  domain::audit::Snapshot loaded{{"count", static_cast<std::int64_t>(records.size())},
+                                 {"source", runtime.config.regions_dir}};
   // Which edition of the official list this is, so an admin can tell whether it is current.
   if (auto version = io::RegionDatasetVersion(runtime.config.regions_dir)) {
-    entry.after->emplace_back("version", *version);
+    loaded.emplace_back("version", *version);
   }
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(domain::audit::Record(
+      unit->Audit(), domain::accounts::Context::System("migrate"), runtime.clock.Now(), "regions",
+      "idn-area-data", "load", std::nullopt, std::move(loaded)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   if (!quiet) std::cout << "loaded " << records.size() << " official regions\n";
   return core::OkStatus();

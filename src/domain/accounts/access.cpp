@@ -35,4 +35,9 @@ bool Context::IsAdmin() const {
   return system || (principal && principal->role == Role::kAdmin);
 }
 
+std::optional<std::int64_t> Context::UserId() const {
+  if (principal) return principal->user_id;
+  return std::nullopt;
+}
+
 }  // namespace gotong::domain::accounts

@@ -43,6 +43,8 @@ struct Context {
 
   static Context System(std::string request_id = "cli");
   bool IsAdmin() const;
+  // The caller's account, as a record names who made it; none for the console operator.
+  std::optional<std::int64_t> UserId() const;
 };
 
 }  // namespace gotong::domain::accounts

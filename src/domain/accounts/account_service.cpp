@@ -160,9 +160,8 @@ core::Result<User> AccountService::CreateUser(const Context& context, const NewU
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_RETURN_IF_ERROR(CheckScopeExists(*unit, user.scope));
   GOTONG_ASSIGN_OR_RETURN(user.id, unit->Users().Insert(user));
-  auto entry = audit::NewEntry(context, user.created_at, "user", std::to_string(user.id), "create");
-  entry.after = SnapshotOf(user);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, user.created_at, "user", user.id,
+                                       "create", std::nullopt, SnapshotOf(user)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return user;
 }
@@ -209,10 +208,8 @@ core::Result<User> AccountService::UpdateUser(const Context& context, std::int64
   if (user.disabled && !before.disabled) {
     GOTONG_RETURN_IF_ERROR(unit->Sessions().RevokeAllOfUser(user.id, user.updated_at, std::nullopt));
   }
-  auto entry = audit::NewEntry(context, user.updated_at, "user", std::to_string(id), "update");
-  entry.before = SnapshotOf(before);
-  entry.after = SnapshotOf(user);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, user.updated_at, "user", id,
+                                       "update", SnapshotOf(before), SnapshotOf(user)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return user;
 }
@@ -243,9 +240,8 @@ core::Status AccountService::SetPassword(const Context& context, const std::stri
   user.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Users().Update(user));
   GOTONG_RETURN_IF_ERROR(unit->Sessions().RevokeAllOfUser(user.id, user.updated_at, std::nullopt));
-  auto entry = audit::NewEntry(context, user.updated_at, "user", std::to_string(user.id),
-                               "set_password");
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, user.updated_at, "user", user.id,
+                                       "set_password", std::nullopt, std::nullopt));
   return unit->Commit();
 }
 
@@ -275,9 +271,8 @@ core::Status AccountService::ChangeOwnPassword(const Context& context,
   user.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Users().Update(user));
   GOTONG_RETURN_IF_ERROR(unit->Sessions().RevokeAllOfUser(user.id, user.updated_at, session_id));
-  auto entry = audit::NewEntry(context, user.updated_at, "user", std::to_string(user.id),
-                               "change_password");
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, user.updated_at, "user", user.id,
+                                       "change_password", std::nullopt, std::nullopt));
   return unit->Commit();
 }
 
@@ -327,10 +322,9 @@ core::Result<LoginResult> AccountService::Login(const Context& context,
 
   Context as_user = context;
   as_user.principal = PrincipalOf(user);
-  auto entry = audit::NewEntry(as_user, session.created_at, "session",
-                               std::to_string(result.session_id), "login");
-  entry.after = audit::Snapshot{{"client_address", context.client_address}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(
+      unit->Audit(), as_user, session.created_at, "session", result.session_id, "login",
+      std::nullopt, audit::Snapshot{{"client_address", context.client_address}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   result.user = std::move(user);
   return result;
@@ -341,8 +335,8 @@ core::Status AccountService::Logout(const Context& context, std::int64_t session
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   auto now = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Sessions().Revoke(session_id, now));
-  auto entry = audit::NewEntry(context, now, "session", std::to_string(session_id), "logout");
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "session", session_id, "logout",
+                                       std::nullopt, std::nullopt));
   return unit->Commit();
 }
 
@@ -434,10 +428,9 @@ core::Result<std::pair<ApiToken, std::string>> AccountService::IssueApiToken(con
   record.token_hash = secrets_.Digest(token);
   record.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(record.id, unit->ApiTokens().Insert(record));
-  auto entry = audit::NewEntry(context, record.created_at, "api_token", std::to_string(record.id),
-                               "create");
-  entry.after = audit::Snapshot{{"user_id", user.id}, {"name", record.name}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(
+      audit::Record(unit->Audit(), context, record.created_at, "api_token", record.id, "create",
+                    std::nullopt, audit::Snapshot{{"user_id", user.id}, {"name", record.name}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   record.token_hash.clear();
   return std::pair<ApiToken, std::string>{std::move(record), std::move(token)};
@@ -457,9 +450,8 @@ core::Status AccountService::RevokeApiToken(const Context& context, std::int64_t
   const core::Instant now = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(bool found, unit->ApiTokens().Revoke(user_id, token_id, now));
   if (!found) return Error::NotFound("no such API token");
-  auto entry = audit::NewEntry(context, now, "api_token", std::to_string(token_id), "revoke");
-  entry.after = audit::Snapshot{{"user_id", user_id}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "api_token", token_id, "revoke",
+                                       std::nullopt, audit::Snapshot{{"user_id", user_id}}));
   return unit->Commit();
 }
 
@@ -477,9 +469,8 @@ core::Result<std::string> AccountService::ResetPassword(const Context& context, 
   user.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Users().Update(user));
   GOTONG_RETURN_IF_ERROR(unit->Sessions().RevokeAllOfUser(user.id, user.updated_at, std::nullopt));
-  auto entry = audit::NewEntry(context, user.updated_at, "user", std::to_string(user.id),
-                               "reset_password");
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, user.updated_at, "user", user.id,
+                                       "reset_password", std::nullopt, std::nullopt));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return password;
 }

@@ -19,6 +19,22 @@ Entry NewEntry(const accounts::Context& context, core::Instant at, std::string e
   return entry;
 }
 
+core::Status Record(AuditLog& log, const accounts::Context& context, core::Instant at,
+                    std::string entity, std::string entity_id, std::string action,
+                    std::optional<Snapshot> before, std::optional<Snapshot> after) {
+  Entry entry = NewEntry(context, at, std::move(entity), std::move(entity_id), std::move(action));
+  entry.before = std::move(before);
+  entry.after = std::move(after);
+  return log.Append(entry);
+}
+
+core::Status Record(AuditLog& log, const accounts::Context& context, core::Instant at,
+                    std::string entity, std::int64_t id, std::string action,
+                    std::optional<Snapshot> before, std::optional<Snapshot> after) {
+  return Record(log, context, at, std::move(entity), std::to_string(id), std::move(action),
+                std::move(before), std::move(after));
+}
+
 core::Instant StartOfDay(const core::Date& date) {
   std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
                                   std::chrono::day{date.day}};

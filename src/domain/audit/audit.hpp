@@ -76,4 +76,15 @@ class AuditLog {
 Entry NewEntry(const accounts::Context& context, core::Instant at, std::string entity,
                std::string entity_id, std::string action);
 
+// Appends to `log` that `context`'s caller did `action` at `at` to record `entity_id` of
+// `entity`: the record as it was before (none for a creation) and after (none for a removal).
+// Every write records itself this way, in its own transaction.
+core::Status Record(AuditLog& log, const accounts::Context& context, core::Instant at,
+                    std::string entity, std::string entity_id, std::string action,
+                    std::optional<Snapshot> before, std::optional<Snapshot> after);
+// The same for record number `id`.
+core::Status Record(AuditLog& log, const accounts::Context& context, core::Instant at,
+                    std::string entity, std::int64_t id, std::string action,
+                    std::optional<Snapshot> before, std::optional<Snapshot> after);
+
 }  // namespace gotong::domain::audit

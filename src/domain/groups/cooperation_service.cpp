@@ -514,7 +514,7 @@ core::Result<CollectivePurchase> CooperationService::RecordPurchase(const Contex
     entry.memo = purchase.material + " — " + purchase.supplier;
     entry.lines = EntryLines(EntryKind::kPurchase, paid, std::nullopt);
     entry.amount = paid;
-    entry.created_by = context.principal ? std::optional<std::int64_t>(context.principal->user_id) : std::nullopt;
+    entry.created_by = context.UserId();
     entry.created_by_username = context.principal ? context.principal->username : "system";
     entry.created_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(purchase.entry_id, unit->Treasury().InsertEntry(entry));

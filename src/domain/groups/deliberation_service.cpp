@@ -446,9 +446,9 @@ core::Result<DeliberationView> DeliberationService::WithdrawVote(const Context& 
   }
   GOTONG_ASSIGN_OR_RETURN(bool removed, unit->Deliberations().DeleteVote(id, member_id));
   if (!removed) return Error::NotFound("member " + std::to_string(member_id) + " has not voted on this proposal");
-  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(id), "withdraw_vote");
-  entry.before = audit::Snapshot{{"member_id", member_id}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "deliberation", id,
+                                       "withdraw_vote", audit::Snapshot{{"member_id", member_id}},
+                                       std::nullopt));
   GOTONG_ASSIGN_OR_RETURN(auto view, DeliberationViewOf(*unit, group_id, id));
   return write.Commit(std::move(view));
 }
@@ -461,8 +461,7 @@ core::Result<DeliberationView> DeliberationService::Decide(const Context& contex
   if (deliberation.decided) {
     return Precondition("deliberation", "decided", "this proposal has been decided already");
   }
-  auto entry = audit::NewEntry(context, clock_.Now(), "deliberation", std::to_string(id), "decide");
-  entry.before = SnapshotOf(deliberation);
+  auto before = SnapshotOf(deliberation);
   Problems problems;
   ApplyOptionalText(problems, input.note, "note", 2000, deliberation.note);
   Decision decision;
@@ -510,8 +509,9 @@ core::Result<DeliberationView> DeliberationService::Decide(const Context& contex
   deliberation.decided_on = Today();
   deliberation.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Deliberations().Update(deliberation));
-  entry.after = SnapshotOf(deliberation);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, deliberation.updated_at,
+                                       "deliberation", id, "decide", std::move(before),
+                                       SnapshotOf(deliberation)));
   if (decision.outcome == Outcome::kAgreed && (BecomesNorm(deliberation.topic) || deliberation.change)) {
     Norm norm;
     norm.group_id = group_id;

@@ -105,19 +105,10 @@ DateRange ReadDateRange(form::Problems& problems, const std::optional<std::strin
   return range;
 }
 
-core::Status AppendAudit(UnitOfWork& unit, const Context& context, const core::Clock& clock,
-                         std::string entity, std::int64_t id, std::string action,
-                         std::optional<audit::Snapshot> before, audit::Snapshot after) {
-  auto entry = audit::NewEntry(context, clock.Now(), std::move(entity), std::to_string(id), std::move(action));
-  entry.before = std::move(before);
-  entry.after = std::move(after);
-  return unit.Audit().Append(entry);
-}
-
 core::Status AuditTrail::Record(std::string entity, std::int64_t id, std::string action,
                                 std::optional<audit::Snapshot> before, audit::Snapshot after) const {
-  return AppendAudit(*unit_, *context_, *clock_, std::move(entity), id, std::move(action),
-                     std::move(before), std::move(after));
+  return audit::Record(unit_->Audit(), *context_, clock_->Now(), std::move(entity), id,
+                       std::move(action), std::move(before), std::move(after));
 }
 
 core::Date TodayInIndonesia(const core::Clock& clock) {

@@ -115,11 +115,6 @@ std::vector<Part> Writes(const Caller& caller, const Group& group);
 
 core::Error Dissolved();
 
-// Appends to the audit log that the caller did `action` to record `id` of `entity`.
-core::Status AppendAudit(UnitOfWork& unit, const accounts::Context& context, const core::Clock& clock,
-                         std::string entity, std::int64_t id, std::string action,
-                         std::optional<audit::Snapshot> before, audit::Snapshot after);
-
 // kFailedPrecondition naming `field`: the record is in a state that does not allow this.
 core::Error Precondition(std::string field, std::string code, std::string message);
 

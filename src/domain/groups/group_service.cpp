@@ -241,8 +241,8 @@ core::Result<GroupView> GroupService::CreateGroup(const Context& context, const 
   GOTONG_RETURN_IF_ERROR(ApplyGroup(*unit, input, group, Today()));
   group.created_at = group.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(group.id, unit->Groups().Insert(group));
-  GOTONG_RETURN_IF_ERROR(
-      AppendAudit(*unit, context, clock_, "group", group.id, "create", std::nullopt, SnapshotOf(group)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, group.created_at, "group", group.id,
+                                       "create", std::nullopt, SnapshotOf(group)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return GetGroup(context, group.id);
 }
@@ -254,8 +254,7 @@ core::Result<GroupView> GroupService::UpdateGroup(const Context& context, std::i
     GOTONG_ASSIGN_OR_RETURN(auto opened, OpenGroup(context, *unit, id, Today()));
     auto& [group, caller] = opened;
     GOTONG_RETURN_IF_ERROR(MayWrite(caller, group, Part::kProfile));
-    auto entry = audit::NewEntry(context, clock_.Now(), "group", std::to_string(id), "update");
-    entry.before = SnapshotOf(group);
+    auto before = SnapshotOf(group);
     if (Given(input.steward_id)) {
       if (!caller.admin) return Error::Denied("only an admin moves a group to another steward");
       group.steward_id.reset();
@@ -266,8 +265,8 @@ core::Result<GroupView> GroupService::UpdateGroup(const Context& context, std::i
     GOTONG_RETURN_IF_ERROR(ApplyGroup(*unit, input, group, Today()));
     group.updated_at = clock_.Now();
     GOTONG_RETURN_IF_ERROR(unit->Groups().Update(group));
-    entry.after = SnapshotOf(group);
-    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+    GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, group.updated_at, "group", id,
+                                         "update", std::move(before), SnapshotOf(group)));
     GOTONG_RETURN_IF_ERROR(unit->Commit());
   }
   return GetGroup(context, id);
@@ -521,16 +520,16 @@ core::Result<Membership> GroupService::UpdateMember(const Context& context, std:
     if (!caller.facilitator || group.status == GroupStatus::kDissolved) return may.error();
   }
   GOTONG_ASSIGN_OR_RETURN(auto member, unit->Groups().FindMember(group_id, member_id));
-  auto entry = audit::NewEntry(context, clock_.Now(), "membership", std::to_string(member_id), "update");
-  entry.before = SnapshotOf(member);
+  auto before = SnapshotOf(member);
   Problems problems;
   GOTONG_ASSIGN_OR_RETURN(auto deliberation,
                           ApplyMemberChange(*unit, problems, caller, input, Today(), member));
   member.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Groups().UpdateMember(member));
-  entry.after = SnapshotOf(member);
-  if (deliberation) entry.after->emplace_back("deliberation_id", *deliberation);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  auto after = SnapshotOf(member);
+  if (deliberation) after.emplace_back("deliberation_id", *deliberation);
+  GOTONG_RETURN_IF_ERROR(
+      trail.Record("membership", member_id, "update", std::move(before), std::move(after)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Groups().FindMember(group_id, member_id));
   return write.Commit(std::move(saved));
 }

@@ -104,15 +104,15 @@ core::Result<MeetingView> MeetingService::UpdateMeeting(const Context& context, 
   GOTONG_ASSIGN_OR_RETURN(auto write, BeginWrite(context, group_id, Part::kMeetings));
   auto& [unit, group, caller, trail] = write;
   GOTONG_ASSIGN_OR_RETURN(auto meeting, unit->Meetings().Find(group_id, meeting_id));
-  auto entry = audit::NewEntry(context, clock_.Now(), "meeting", std::to_string(meeting_id), "update");
-  entry.before = SnapshotOf(meeting);
+  auto before = SnapshotOf(meeting);
   Problems problems;
   ApplyMeeting(*unit, problems, input, meeting, Today());
   if (!problems.empty()) return problems.ToError();
   meeting.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Meetings().Update(meeting));
-  entry.after = SnapshotOf(meeting);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, meeting.updated_at, "meeting",
+                                       meeting_id, "update", std::move(before),
+                                       SnapshotOf(meeting)));
   GOTONG_ASSIGN_OR_RETURN(auto view, MeetingViewOf(*unit, group_id, meeting_id));
   return write.Commit(std::move(view));
 }

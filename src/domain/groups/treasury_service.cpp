@@ -32,11 +32,6 @@ std::string CallerName(const Context& context) {
   return "system";
 }
 
-std::optional<std::int64_t> CallerId(const Context& context) {
-  if (context.principal) return context.principal->user_id;
-  return std::nullopt;
-}
-
 audit::Snapshot SnapshotOf(const LedgerEntry& entry) {
   std::string lines;
   for (const auto& line : entry.lines) {
@@ -61,12 +56,12 @@ core::Result<std::int64_t> Post(UnitOfWork& unit, const Context& context, const 
                                 LedgerEntry& entry) {
   entry.amount = 0;
   for (const auto& line : entry.lines) entry.amount += line.debit;
-  entry.created_by = CallerId(context);
+  entry.created_by = context.UserId();
   entry.created_by_username = CallerName(context);
   entry.created_at = clock.Now();
   GOTONG_ASSIGN_OR_RETURN(entry.id, unit.Treasury().InsertEntry(entry));
-  GOTONG_RETURN_IF_ERROR(
-      AppendAudit(unit, context, clock, "ledger_entry", entry.id, "post", std::nullopt, SnapshotOf(entry)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit.Audit(), context, clock.Now(), "ledger_entry", entry.id,
+                                       "post", std::nullopt, SnapshotOf(entry)));
   return entry.id;
 }
 

@@ -104,9 +104,9 @@ core::Result<Competency> CompetencyService::Create(const Context& context, const
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   competency.created_at = competency.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(competency.id, unit->Competencies().Insert(competency));
-  auto entry = audit::NewEntry(context, competency.created_at, "competency", std::to_string(competency.id), "create");
-  entry.after = SnapshotOf(competency);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, competency.created_at, "competency",
+                                       competency.id, "create", std::nullopt,
+                                       SnapshotOf(competency)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return competency;
 }
@@ -120,14 +120,13 @@ core::Result<Competency> CompetencyService::Update(const Context& context, std::
   if (Given(input.sector)) problems.Add("sector", "immutable", "a competency's sector does not change");
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(Competency competency, unit->Competencies().Find(id));
-  auto entry = audit::NewEntry(context, clock_.Now(), "competency", std::to_string(id), "update");
-  entry.before = SnapshotOf(competency);
+  auto before = SnapshotOf(competency);
   ApplyText(problems, input, false, competency);
   if (!problems.empty()) return problems.ToError();
   competency.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Competencies().Update(competency));
-  entry.after = SnapshotOf(competency);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, competency.updated_at, "competency",
+                                       id, "update", std::move(before), SnapshotOf(competency)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return competency;
 }

@@ -896,7 +896,7 @@ core::Result<CycleView> CycleService::AddEvaluation(const Context& context, std:
     if (auto day = groups::PastDate(problems, "evaluated_on", **input.evaluated_on, Today())) evaluation.evaluated_on = *day;
   }
   if (!problems.empty()) return problems.ToError();
-  if (context.principal) evaluation.evaluated_by = context.principal->user_id;
+  evaluation.evaluated_by = context.UserId();
   evaluation.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(evaluation.id, unit->Cycles().InsertEvaluation(evaluation));
   GOTONG_RETURN_IF_ERROR(trail.Record("evaluation", evaluation.id, "create", std::nullopt, SnapshotOf(evaluation)));

@@ -524,7 +524,7 @@ core::Result<HelpRequestView> HelpRequestService::AttachPhoto(const Context& con
   }
   HelpPhoto photo;
   photo.request_id = id;
-  photo.uploaded_by = context.principal ? std::optional<std::int64_t>(context.principal->user_id) : std::nullopt;
+  photo.uploaded_by = context.UserId();
   photo.created_at = clock_.Now();
   const bool replaced = request.has_photo;
   audit::Snapshot after{{"width", static_cast<std::int64_t>(encoded.photo.width)},

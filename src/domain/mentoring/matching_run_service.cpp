@@ -215,13 +215,13 @@ core::Result<MatchingRun> MatchingRunService::Create(const Context& context, con
 
   run.status = RunStatus::kQueued;
   run.created_at = clock_.Now();
-  if (context.principal) run.created_by = context.principal->user_id;
+  run.created_by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(run.id, unit->MatchingRuns().Insert(run));
   audit::Snapshot after{{"status", std::string(ToString(run.status))},
                         {"groups", static_cast<std::int64_t>(run.group_ids.size())},
                         {"default_capacity", static_cast<std::int64_t>(run.default_capacity)}};
-  GOTONG_RETURN_IF_ERROR(
-      groups::AppendAudit(*unit, context, clock_, "matching_run", run.id, "create", std::nullopt, after));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "matching_run", run.id,
+                                       "create", std::nullopt, after));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return run;
 }
@@ -283,17 +283,19 @@ core::Result<MatchingRunView> MatchingRunService::Publish(const Context& context
     mentorship.note = "matching run " + std::to_string(id);
     mentorship.created_at = mentorship.updated_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(mentorship.id, unit->Mentorships().Insert(mentorship));
-    GOTONG_RETURN_IF_ERROR(groups::AppendAudit(*unit, context, clock_, "mentorship", mentorship.id, "create",
-                                               std::nullopt, SnapshotOf(mentorship)));
+    GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "mentorship",
+                                         mentorship.id, "create", std::nullopt,
+                                         SnapshotOf(mentorship)));
   }
   audit::Snapshot before{{"status", std::string(ToString(run.status))}};
   run.status = RunStatus::kPublished;
   run.published_at = clock_.Now();
-  if (context.principal) run.published_by = context.principal->user_id;
+  run.published_by = context.UserId();
   GOTONG_RETURN_IF_ERROR(unit->MatchingRuns().Update(run));
-  GOTONG_RETURN_IF_ERROR(groups::AppendAudit(
-      *unit, context, clock_, "matching_run", id, "publish", before,
-      {{"status", std::string(ToString(run.status))}, {"mentorships", static_cast<std::int64_t>(pairs.size())}}));
+  GOTONG_RETURN_IF_ERROR(
+      audit::Record(unit->Audit(), context, clock_.Now(), "matching_run", id, "publish", before,
+                    audit::Snapshot{{"status", std::string(ToString(run.status))},
+                                    {"mentorships", static_cast<std::int64_t>(pairs.size())}}));
   GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, std::move(run)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;

@@ -157,7 +157,7 @@ core::Result<SurveyView> SurveyService::Create(const Context& context, const Sur
       if (auto day = groups::PastDate(problems, "opened_on", **input.opened_on, Today())) survey.opened_on = *day;
     }
     if (!problems.empty()) return problems.ToError();
-    if (context.principal) survey.created_by = context.principal->user_id;
+    survey.created_by = context.UserId();
     survey.created_at = clock_.Now();
     GOTONG_ASSIGN_OR_RETURN(survey.id, unit->Surveys().Insert(survey));
     GOTONG_RETURN_IF_ERROR(trail.Record("survey", survey.id, "create", std::nullopt,
@@ -214,14 +214,14 @@ core::Result<SurveyResponse> SurveyService::Respond(const Context& context, std:
     response.answers = CheckAnswers(problems, survey_template, *input.answers);
   }
   if (!problems.empty()) return problems.ToError();
-  if (context.principal) response.recorded_by = context.principal->user_id;
+  response.recorded_by = context.UserId();
   response.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(response.id, unit->Surveys().InsertResponse(response));
-  GOTONG_RETURN_IF_ERROR(groups::AppendAudit(*unit, context, clock_, "survey_response", response.id, "create",
-                                             std::nullopt,
-                                             audit::Snapshot{{"survey_id", id},
-                                                             {"member_id", response.member_id},
-                                                             {"answers", static_cast<std::int64_t>(response.answers.size())}}));
+  GOTONG_RETURN_IF_ERROR(audit::Record(
+      unit->Audit(), context, clock_.Now(), "survey_response", response.id, "create", std::nullopt,
+      audit::Snapshot{{"survey_id", id},
+                      {"member_id", response.member_id},
+                      {"answers", static_cast<std::int64_t>(response.answers.size())}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return response;
 }
@@ -243,8 +243,9 @@ core::Result<SurveyCode> SurveyService::AddCode(const Context& context, std::int
   ApplyRequiredText(problems, input.label, true, "label", kMaxTitle, code.label);
   if (!problems.empty()) return problems.ToError();
   GOTONG_ASSIGN_OR_RETURN(code.id, unit->Surveys().InsertCode(code));
-  GOTONG_RETURN_IF_ERROR(groups::AppendAudit(*unit, context, clock_, "survey_code", code.id, "create", std::nullopt,
-                                             audit::Snapshot{{"survey_id", id}, {"code", code.code}, {"label", code.label}}));
+  GOTONG_RETURN_IF_ERROR(audit::Record(
+      unit->Audit(), context, clock_.Now(), "survey_code", code.id, "create", std::nullopt,
+      audit::Snapshot{{"survey_id", id}, {"code", code.code}, {"label", code.label}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return code;
 }
@@ -296,14 +297,15 @@ core::Result<CodeTag> SurveyService::Tag(const Context& context, std::int64_t id
     }
   }
   if (!problems.empty()) return problems.ToError();
-  if (context.principal) tag.tagged_by = context.principal->user_id;
+  tag.tagged_by = context.UserId();
   tag.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(tag.id, unit->Surveys().InsertTag(tag));
-  GOTONG_RETURN_IF_ERROR(groups::AppendAudit(*unit, context, clock_, "code_tag", tag.id, "create", std::nullopt,
-                                             audit::Snapshot{{"survey_id", id},
-                                                             {"response_id", tag.response_id},
-                                                             {"code_id", tag.code_id},
-                                                             {"quote", tag.quote}}));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "code_tag", tag.id,
+                                       "create", std::nullopt,
+                                       audit::Snapshot{{"survey_id", id},
+                                                       {"response_id", tag.response_id},
+                                                       {"code_id", tag.code_id},
+                                                       {"quote", tag.quote}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return tag;
 }
@@ -314,8 +316,8 @@ core::Status SurveyService::Untag(const Context& context, std::int64_t id, std::
   GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   GOTONG_ASSIGN_OR_RETURN(bool deleted, unit->Surveys().DeleteTag(id, tag_id));
   if (!deleted) return Error::NotFound("no tag " + std::to_string(tag_id) + " in this survey");
-  GOTONG_RETURN_IF_ERROR(groups::AppendAudit(*unit, context, clock_, "code_tag", tag_id, "delete", std::nullopt,
-                                             audit::Snapshot{{"survey_id", id}}));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "code_tag", tag_id,
+                                       "delete", std::nullopt, audit::Snapshot{{"survey_id", id}}));
   return unit->Commit();
 }
 

@@ -415,15 +415,14 @@ core::Result<Assistance> AssistanceService::Create(const Context& context, const
   }
   GOTONG_RETURN_IF_ERROR(CheckBudget(*unit, problems, programme, value_ok, a));
   if (!problems.empty()) return problems.ToError();
-  a.created_by = context.principal ? std::optional<std::int64_t>(context.principal->user_id) : std::nullopt;
+  a.created_by = context.UserId();
   a.created_at = a.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(a.id, unit->Assistance().Insert(a));
   // What the recipient has received, kept for targeting in the same transaction (V030).
   GOTONG_RETURN_IF_ERROR(unit->Targeting().RecountReceived(
       a.enterprise_id ? RecipientKind::kEnterprise : RecipientKind::kGroup, a.enterprise_id ? *a.enterprise_id : *a.group_id));
-  auto entry = audit::NewEntry(context, a.created_at, "assistance", std::to_string(a.id), "create");
-  entry.after = SnapshotOf(a);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, a.created_at, "assistance", a.id,
+                                       "create", std::nullopt, SnapshotOf(a)));
   GOTONG_ASSIGN_OR_RETURN(auto saved, unit->Assistance().Find(a.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return saved;
@@ -489,15 +488,14 @@ core::Result<LoanView> AssistanceService::Repay(const Context& context, std::int
   repayment.loan_id = loan_id;
   repayment.paid_on = *paid_on;
   repayment.amount = *amount;
-  repayment.recorded_by =
-      context.principal ? std::optional<std::int64_t>(context.principal->user_id) : std::nullopt;
+  repayment.recorded_by = context.UserId();
   repayment.created_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(repayment.id, unit->Assistance().InsertRepayment(repayment));
-  auto entry = audit::NewEntry(context, repayment.created_at, "loan", std::to_string(loan_id), "repay");
-  entry.after = audit::Snapshot{{"repayment_id", repayment.id},
-                                {"paid_on", repayment.paid_on.ToString()},
-                                {"amount", repayment.amount}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, repayment.created_at, "loan",
+                                       loan_id, "repay", std::nullopt,
+                                       audit::Snapshot{{"repayment_id", repayment.id},
+                                                       {"paid_on", repayment.paid_on.ToString()},
+                                                       {"amount", repayment.amount}}));
   GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, std::move(opened.assistance), today));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;

@@ -112,15 +112,6 @@ core::Result<ExitWrite> BeginExitWrite(Database& database, const Context& contex
   return ExitWrite{std::move(unit), std::move(opened), std::move(enrolment)};
 }
 
-core::Status AppendAudit(UnitOfWork& unit, const Context& context, core::Instant at, const std::string& entity,
-                         std::int64_t id, const std::string& action, std::optional<audit::Snapshot> before,
-                         audit::Snapshot after) {
-  auto entry = audit::NewEntry(context, at, entity, std::to_string(id), action);
-  entry.before = std::move(before);
-  entry.after = std::move(after);
-  return unit.Audit().Append(entry);
-}
-
 // A date field that defaults to today and may not lie after it.
 core::Date DayOr(Problems& problems, const form::Field<std::string>& input, const std::string& field,
                  const core::Date& today) {
@@ -287,14 +278,15 @@ core::Result<ExitView> ExitService::Nominate(const Context& context, std::int64_
     current->replaced_at = now;
     current->updated_at = now;
     GOTONG_RETURN_IF_ERROR(unit->Exits().UpdateNomination(*current));
-    GOTONG_RETURN_IF_ERROR(
-        AppendAudit(*unit, context, now, "exit_nomination", current->id, "replace", before, SnapshotOf(*current)));
+    GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "exit_nomination",
+                                         current->id, "replace", before, SnapshotOf(*current)));
   }
   nomination.created_at = nomination.updated_at = now;
-  if (context.principal) nomination.created_by = context.principal->user_id;
+  nomination.created_by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(nomination.id, unit->Exits().InsertNomination(nomination));
-  GOTONG_RETURN_IF_ERROR(
-      AppendAudit(*unit, context, now, "exit_nomination", nomination.id, "create", std::nullopt, SnapshotOf(nomination)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "exit_nomination",
+                                       nomination.id, "create", std::nullopt,
+                                       SnapshotOf(nomination)));
   GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, context, opened, enrolment, today));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
@@ -324,8 +316,8 @@ core::Result<ExitView> ExitService::Check(const Context& context, std::int64_t p
   if (!problems.empty()) return problems.ToError();
   next.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Exits().UpdateNomination(next));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, next.updated_at, "exit_nomination", next.id, "check",
-                                     SnapshotOf(current), SnapshotOf(next)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, next.updated_at, "exit_nomination",
+                                       next.id, "check", SnapshotOf(current), SnapshotOf(next)));
   GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, context, opened, enrolment, today));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return view;
@@ -361,20 +353,20 @@ core::Result<ExitView> ExitService::HandOver(const Context& context, std::int64_
                                 hero.person_name + " has left the group: nominate another member");
   }
   const core::Instant now = clock_.Now();
-  if (context.principal) next.handed_over_by = context.principal->user_id;
+  next.handed_over_by = context.UserId();
   next.updated_at = now;
   GOTONG_RETURN_IF_ERROR(unit->Exits().UpdateNomination(next));
   GOTONG_RETURN_IF_ERROR(unit->Exits().MarkHandedOver(enrolment.id, *next.handed_over_on));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, now, "exit_nomination", next.id, "hand_over",
-                                     SnapshotOf(current), SnapshotOf(next)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "exit_nomination", next.id,
+                                       "hand_over", SnapshotOf(current), SnapshotOf(next)));
   // Coaching is hers now: the group's community mentor and its local hero.
   auto hero_before = groups::SnapshotOf(hero);
   hero.mentor = true;
   hero.local_hero = true;
   hero.updated_at = now;
   GOTONG_RETURN_IF_ERROR(unit->Groups().UpdateMember(hero));
-  GOTONG_RETURN_IF_ERROR(AppendAudit(*unit, context, now, "membership", hero.id, "update", std::move(hero_before),
-                                     groups::SnapshotOf(hero)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "membership", hero.id, "update",
+                                       std::move(hero_before), groups::SnapshotOf(hero)));
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Enrolments().Find(enrolment.id));
   GOTONG_ASSIGN_OR_RETURN(auto view, ViewOf(*unit, context, opened, stored, today));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
@@ -503,10 +495,10 @@ core::Result<FollowUp> ExitService::RecordFollowUp(const Context& context, std::
   }
   if (!problems.empty()) return problems.ToError();
   visit.created_at = clock_.Now();
-  if (context.principal) visit.recorded_by = context.principal->user_id;
+  visit.recorded_by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(visit.id, unit->Exits().InsertFollowUp(visit));
-  GOTONG_RETURN_IF_ERROR(
-      AppendAudit(*unit, context, visit.created_at, "follow_up", visit.id, "create", std::nullopt, SnapshotOf(visit)));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, visit.created_at, "follow_up",
+                                       visit.id, "create", std::nullopt, SnapshotOf(visit)));
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Exits().FindFollowUp(visit.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return stored;

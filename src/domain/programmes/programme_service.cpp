@@ -412,11 +412,11 @@ core::Result<ProgrammeView> ProgrammeService::Create(const Context& context, con
   if (!problems.empty()) return problems.ToError();
   programme.status = ProgrammeStatus::kDraft;
   programme.created_at = programme.updated_at = clock_.Now();
-  if (context.principal) programme.created_by = context.principal->user_id;
+  programme.created_by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(programme.id, unit->Programmes().Insert(programme));
-  auto entry = audit::NewEntry(context, programme.created_at, "programme", std::to_string(programme.id), "create");
-  entry.after = SnapshotOf(programme);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, programme.created_at, "programme",
+                                       programme.id, "create", std::nullopt,
+                                       SnapshotOf(programme)));
   // Read back in the same transaction (names the joins give), not in a second one.
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Programmes().Find(programme.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
@@ -433,8 +433,7 @@ core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std
   if (programme.status == ProgrammeStatus::kClosed) {
     return Error{core::ErrorCode::kFailedPrecondition, "a closed programme does not change", {}, std::nullopt, ""};
   }
-  auto entry = audit::NewEntry(context, clock_.Now(), "programme", std::to_string(id), "update");
-  entry.before = SnapshotOf(programme);
+  auto before = SnapshotOf(programme);
   Problems problems;
   if (Given(input.owner_id)) problems.Add("owner_id", "immutable", "a programme's owner does not change");
   if (Given(input.status)) {
@@ -465,8 +464,8 @@ core::Result<ProgrammeView> ProgrammeService::Update(const Context& context, std
   if (!problems.empty()) return problems.ToError();
   programme.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Programmes().Update(programme));
-  entry.after = SnapshotOf(programme);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, programme.updated_at, "programme",
+                                       id, "update", std::move(before), SnapshotOf(programme)));
   // Read back in the same transaction (names the joins give), not in a second one.
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Programmes().Find(id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
@@ -569,11 +568,11 @@ core::Result<EnrolmentView> ProgrammeService::Enrol(const Context& context, std:
   }
   if (!problems.empty()) return problems.ToError();
   enrolment.created_at = enrolment.updated_at = clock_.Now();
-  if (context.principal) enrolment.created_by = context.principal->user_id;
+  enrolment.created_by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(enrolment.id, unit->Enrolments().Insert(enrolment));
-  auto entry = audit::NewEntry(context, enrolment.created_at, "enrolment", std::to_string(enrolment.id), "create");
-  entry.after = SnapshotOf(enrolment);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, enrolment.created_at, "enrolment",
+                                       enrolment.id, "create", std::nullopt,
+                                       SnapshotOf(enrolment)));
   // Read back in the same transaction (names the joins give), not in a second one.
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Enrolments().Find(enrolment.id));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
@@ -596,8 +595,7 @@ core::Result<EnrolmentView> ProgrammeService::UpdateEnrolment(const Context& con
     return Error{core::ErrorCode::kFailedPrecondition, "a closed programme's enrolments do not change", {},
                  std::nullopt, ""};
   }
-  auto entry = audit::NewEntry(context, clock_.Now(), "enrolment", std::to_string(id), "update");
-  entry.before = SnapshotOf(enrolment);
+  auto before = SnapshotOf(enrolment);
   Problems problems;
   if (Given(input.group_id)) problems.Add("group_id", "immutable", "an enrolment's group does not change");
   if (Given(input.enterprise_id)) problems.Add("enterprise_id", "immutable", "an enrolment's enterprise does not change");
@@ -627,8 +625,8 @@ core::Result<EnrolmentView> ProgrammeService::UpdateEnrolment(const Context& con
   if (!problems.empty()) return problems.ToError();
   enrolment.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Enrolments().Update(enrolment));
-  entry.after = SnapshotOf(enrolment);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, enrolment.updated_at, "enrolment",
+                                       id, "update", std::move(before), SnapshotOf(enrolment)));
   GOTONG_ASSIGN_OR_RETURN(auto eligibility,
                           EligibilityOf(*unit, opened->first, enrolment.group_id, enrolment.enterprise_id));
   // Read back in the same transaction (names the joins give), not in a second one.

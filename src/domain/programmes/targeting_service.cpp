@@ -69,12 +69,14 @@ core::Result<Round> RoundOf(UnitOfWork& unit, std::int64_t programme_id, std::in
   return round;
 }
 
-// Stores a confirmed or cancelled round with its audit entry (its `after` taken now), and answers
-// the round as stored.
-core::Result<RoundView> Decided(UnitOfWork& unit, const Round& round, audit::Entry entry) {
+// Stores a round confirmed or cancelled (`action`) by `context`'s caller with its audit entry, and
+// answers the round as stored.
+core::Result<RoundView> Decided(UnitOfWork& unit, const Context& context, const Round& round,
+                                std::string action, audit::Snapshot before) {
   GOTONG_RETURN_IF_ERROR(unit.Targeting().UpdateRound(round));
-  entry.after = SnapshotOf(round);
-  GOTONG_RETURN_IF_ERROR(unit.Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit.Audit(), context, round.updated_at, "targeting_round",
+                                       round.id, std::move(action), std::move(before),
+                                       SnapshotOf(round)));
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit.Targeting().FindRound(round.id));
   GOTONG_RETURN_IF_ERROR(unit.Commit());
   return RoundView{std::move(stored), true};
@@ -255,12 +257,11 @@ core::Result<RoundView> TargetingService::CreateRound(const Context& context, st
   round.criteria = programme.criteria;
   round.criteria_starts_on = programme.starts_on;
   round.created_at = round.updated_at = clock_.Now();
-  if (context.principal) round.created_by = context.principal->user_id;
+  round.created_by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(round.id, unit->Targeting().Freeze(round, filter));
   GOTONG_ASSIGN_OR_RETURN(auto stored, unit->Targeting().FindRound(round.id));
-  auto entry = audit::NewEntry(context, round.created_at, "targeting_round", std::to_string(round.id), "create");
-  entry.after = SnapshotOf(stored);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, round.created_at, "targeting_round",
+                                       round.id, "create", std::nullopt, SnapshotOf(stored)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return RoundView{std::move(stored), true};
 }
@@ -339,15 +340,14 @@ core::Result<RoundView> TargetingService::Confirm(const Context& context, std::i
             std::to_string(**input.count),
         {{"expected", std::to_string(round.selected_count)}, {"given", std::to_string(**input.count)}})});
   }
-  auto entry = audit::NewEntry(context, clock_.Now(), "targeting_round", std::to_string(round_id), "confirm");
-  entry.before = SnapshotOf(round);
-  const auto by = context.principal ? std::optional<std::int64_t>(context.principal->user_id) : std::nullopt;
+  auto before = SnapshotOf(round);
+  const auto by = context.UserId();
   GOTONG_ASSIGN_OR_RETURN(auto enrolled, unit->Targeting().EnrolBeneficiaries(round, today, by, clock_.Now()));
   round.status = RoundStatus::kConfirmed;
   round.enrolled_count = enrolled;
   round.decided_by = by;
   round.decided_at = round.updated_at = clock_.Now();
-  return Decided(*unit, round, std::move(entry));
+  return Decided(*unit, context, round, "confirm", std::move(before));
 }
 
 core::Result<RoundView> TargetingService::Cancel(const Context& context, std::int64_t programme_id,
@@ -361,12 +361,11 @@ core::Result<RoundView> TargetingService::Cancel(const Context& context, std::in
                    "the round is " + std::string(ToString(round.status)) + ": only a draft is cancelled",
                    {{"status", std::string(ToString(round.status))}});
   }
-  auto entry = audit::NewEntry(context, clock_.Now(), "targeting_round", std::to_string(round_id), "cancel");
-  entry.before = SnapshotOf(round);
+  auto before = SnapshotOf(round);
   round.status = RoundStatus::kCancelled;
-  if (context.principal) round.decided_by = context.principal->user_id;
+  round.decided_by = context.UserId();
   round.decided_at = round.updated_at = clock_.Now();
-  return Decided(*unit, round, std::move(entry));
+  return Decided(*unit, context, round, "cancel", std::move(before));
 }
 
 core::Result<Decision> TargetingService::Decide(const Context& context, std::int64_t programme_id,

@@ -200,16 +200,16 @@ core::Result<ImportJob> ImportService::Finish(const ImportJob& job, JobStatus st
   saved.finished_at = clock_.Now();
   if (status == JobStatus::kSucceeded) saved.bytes_read = saved.bytes_total;
   GOTONG_RETURN_IF_ERROR(unit->Imports().Update(saved));
-  auto entry = audit::NewEntry(JobContext(saved), clock_.Now(), "import", std::to_string(job.id),
-                               saved.dry_run ? "import_dry_run" : "import");
-  entry.after = audit::Snapshot{{"file_name", saved.file_name},
-                                {"mode", std::string(ToString(saved.mode))},
-                                {"status", std::string(ToString(saved.status))},
-                                {"rows_read", saved.rows_read},
-                                {"rows_inserted", saved.rows_inserted},
-                                {"rows_updated", saved.rows_updated},
-                                {"rows_failed", saved.rows_failed}};
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(
+      audit::Record(unit->Audit(), JobContext(saved), clock_.Now(), "import", job.id,
+                    saved.dry_run ? "import_dry_run" : "import", std::nullopt,
+                    audit::Snapshot{{"file_name", saved.file_name},
+                                    {"mode", std::string(ToString(saved.mode))},
+                                    {"status", std::string(ToString(saved.status))},
+                                    {"rows_read", saved.rows_read},
+                                    {"rows_inserted", saved.rows_inserted},
+                                    {"rows_updated", saved.rows_updated},
+                                    {"rows_failed", saved.rows_failed}}));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   if (!saved.dry_run && saved.rows_inserted + saved.rows_updated > 0) Analyze(job.id);
   if (progress) progress(saved);

@@ -167,9 +167,7 @@ core::Status BatchWriter::Update(UnitOfWork& unit, const ImportJob& job, const I
                                  std::int64_t enterprise_id) {
   GOTONG_ASSIGN_OR_RETURN(auto enterprise, unit.Enterprises().Find(enterprise_id));
   GOTONG_ASSIGN_OR_RETURN(auto owner, unit.People().Find(enterprise.owner_id));
-  auto entry = audit::NewEntry(JobContext(job), now_, "enterprise", std::to_string(enterprise_id),
-                               "import_update");
-  entry.before = SnapshotOf(enterprise);
+  auto before = SnapshotOf(enterprise);
   std::string old_owner_name = owner.name;
   MergeInto(record, owner, enterprise);
   owner.updated_at = enterprise.updated_at = now_;
@@ -179,8 +177,8 @@ core::Status BatchWriter::Update(UnitOfWork& unit, const ImportJob& job, const I
   if (owner.name != old_owner_name) {
     GOTONG_RETURN_IF_ERROR(unit.Enterprises().OwnerRenamed(owner.id, owner.name));
   }
-  entry.after = SnapshotOf(enterprise);
-  return unit.Audit().Append(entry);
+  return audit::Record(unit.Audit(), JobContext(job), now_, "enterprise", enterprise_id,
+                       "import_update", std::move(before), SnapshotOf(enterprise));
 }
 
 core::Status BatchWriter::SaveJob(UnitOfWork& unit, ImportJob& job, const Batch& batch,

@@ -207,10 +207,9 @@ core::Result<Stakeholder> RegistryService::CreateStakeholder(const Context& cont
   GOTONG_RETURN_IF_ERROR(ApplyStakeholder(*unit, input, stakeholder, true));
   stakeholder.created_at = stakeholder.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(stakeholder.id, unit->Stakeholders().Insert(stakeholder));
-  auto entry = audit::NewEntry(context, clock_.Now(), "stakeholder",
-                               std::to_string(stakeholder.id), "create");
-  entry.after = SnapshotOf(stakeholder);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, stakeholder.created_at,
+                                       "stakeholder", stakeholder.id, "create", std::nullopt,
+                                       SnapshotOf(stakeholder)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return stakeholder;
 }
@@ -221,13 +220,13 @@ core::Result<Stakeholder> RegistryService::UpdateStakeholder(const Context& cont
   if (!context.IsAdmin()) return Error::Denied("only an admin changes stakeholders");
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(Stakeholder stakeholder, unit->Stakeholders().Find(id));
-  auto entry = audit::NewEntry(context, clock_.Now(), "stakeholder", std::to_string(id), "update");
-  entry.before = SnapshotOf(stakeholder);
+  auto before = SnapshotOf(stakeholder);
   GOTONG_RETURN_IF_ERROR(ApplyStakeholder(*unit, input, stakeholder, false));
   stakeholder.updated_at = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit->Stakeholders().Update(stakeholder));
-  entry.after = SnapshotOf(stakeholder);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, stakeholder.updated_at,
+                                       "stakeholder", id, "update", std::move(before),
+                                       SnapshotOf(stakeholder)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return stakeholder;
 }
@@ -368,9 +367,8 @@ core::Result<Person> RegistryService::AddPerson(UnitOfWork& unit, const Context&
   GOTONG_RETURN_IF_ERROR(ApplyPerson(unit, input, person, prefix));
   person.created_at = person.updated_at = clock_.Now();
   GOTONG_ASSIGN_OR_RETURN(person.id, Prefixed(unit.People().Insert(person), prefix));
-  auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(person.id), "create");
-  entry.after = SnapshotOf(person);
-  GOTONG_RETURN_IF_ERROR(unit.Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit.Audit(), context, person.created_at, "person",
+                                       person.id, "create", std::nullopt, SnapshotOf(person)));
   GOTONG_RETURN_IF_ERROR(WriteCategories(context, unit, input, person, prefix));
   return person;
 }
@@ -380,8 +378,7 @@ core::Result<PersonView> RegistryService::UpdatePerson(const Context& context, s
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(Person person, unit->People().Find(id));
   GOTONG_RETURN_IF_ERROR(MayChange(context, person.steward_id, "person"));
-  auto entry = audit::NewEntry(context, clock_.Now(), "person", std::to_string(id), "update");
-  entry.before = SnapshotOf(person);
+  auto before = SnapshotOf(person);
   std::string old_name = person.name;
   if (Given(input.steward_id)) {
     GOTONG_ASSIGN_OR_RETURN(person.steward_id, StewardFor(context, *unit, input.steward_id));
@@ -392,8 +389,8 @@ core::Result<PersonView> RegistryService::UpdatePerson(const Context& context, s
   if (person.name != old_name) {
     GOTONG_RETURN_IF_ERROR(unit->Enterprises().OwnerRenamed(person.id, person.name));
   }
-  entry.after = SnapshotOf(person);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, person.updated_at, "person", id,
+                                       "update", std::move(before), SnapshotOf(person)));
   GOTONG_RETURN_IF_ERROR(WriteCategories(context, *unit, input, person, ""));
   auto view = ViewOf(context, std::move(person));
   GOTONG_RETURN_IF_ERROR(AddCategories(context, *unit, {&view}));
@@ -487,10 +484,9 @@ core::Status RegistryService::WriteCategories(const Context& context, UnitOfWork
   const core::Instant now = clock_.Now();
   GOTONG_RETURN_IF_ERROR(unit.Households().Replace(person.id, categories, now));
   // Its own entity, so that the person's history (read by every registry reader) does not show it.
-  auto entry = audit::NewEntry(context, now, "household_categories", std::to_string(person.id), "update");
-  entry.before = {{"categories", CategoriesText(old)}};
-  entry.after = {{"categories", CategoriesText(categories)}};
-  return unit.Audit().Append(entry);
+  return audit::Record(unit.Audit(), context, now, "household_categories", person.id, "update",
+                       audit::Snapshot{{"categories", CategoriesText(old)}},
+                       audit::Snapshot{{"categories", CategoriesText(categories)}});
 }
 
 core::Result<core::Page<audit::Entry>> RegistryService::PersonHistory(
@@ -583,15 +579,15 @@ core::Status RegistryService::ExportEnterprises(
   if (include_nik) {
     // The export itself is recorded before any NIK leaves the server.
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
-    auto entry = audit::NewEntry(context, clock_.Now(), "export", "enterprises", "export_nik");
     audit::Snapshot what;
     what.emplace_back("region", query.region ? audit::Value(*query.region) : audit::Value(nullptr));
     what.emplace_back("sector", query.sector ? audit::Value(*query.sector) : audit::Value(nullptr));
     what.emplace_back("scale", query.scale ? audit::Value(*query.scale) : audit::Value(nullptr));
     what.emplace_back("status", query.status ? audit::Value(*query.status) : audit::Value(nullptr));
     what.emplace_back("q", query.q ? audit::Value(*query.q) : audit::Value(nullptr));
-    entry.after = std::move(what);
-    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+    GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "export",
+                                         "enterprises", "export_nik", std::nullopt,
+                                         std::move(what)));
     GOTONG_RETURN_IF_ERROR(unit->Commit());
   }
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
@@ -760,9 +756,8 @@ core::Result<EnterpriseView> RegistryService::CreateEnterprise(const Context& co
     }
     owner.created_at = owner.updated_at = now;
     GOTONG_ASSIGN_OR_RETURN(owner.id, Prefixed(unit->People().Insert(owner), "owner."));
-    auto entry = audit::NewEntry(context, now, "person", std::to_string(owner.id), "create");
-    entry.after = SnapshotOf(owner);
-    GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+    GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "person", owner.id, "create",
+                                         std::nullopt, SnapshotOf(owner)));
   } else {
     GOTONG_ASSIGN_OR_RETURN(owner, FindOwner(*unit, **input.owner_id));
     GOTONG_RETURN_IF_ERROR(ApplyEnterprise(*unit, input, enterprise));
@@ -772,9 +767,8 @@ core::Result<EnterpriseView> RegistryService::CreateEnterprise(const Context& co
   enterprise.owner_gender = owner.gender;
   enterprise.created_at = enterprise.updated_at = now;
   GOTONG_ASSIGN_OR_RETURN(enterprise.id, unit->Enterprises().Insert(enterprise));
-  auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(enterprise.id), "create");
-  entry.after = SnapshotOf(enterprise);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "enterprise", enterprise.id,
+                                       "create", std::nullopt, SnapshotOf(enterprise)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return ViewOf(std::move(enterprise));
 }
@@ -811,8 +805,7 @@ core::Result<EnterpriseView> RegistryService::VerifyEnterprise(const Context& co
       context, id, "verify",
       [&](UnitOfWork&, Enterprise& enterprise, core::Instant now) -> core::Status {
         enterprise.verified_at = now;
-        enterprise.verified_by =
-            context.principal ? std::optional(context.principal->user_id) : std::nullopt;
+        enterprise.verified_by = context.UserId();
         enterprise.verified_by_username =
             context.principal ? context.principal->username : "system";
         return core::OkStatus();
@@ -827,13 +820,13 @@ core::Result<EnterpriseView> RegistryService::ChangeEnterprise(const Context& co
   GOTONG_ASSIGN_OR_RETURN(Enterprise enterprise, unit->Enterprises().Find(id));
   GOTONG_RETURN_IF_ERROR(MayChange(context, enterprise.steward_id, "enterprise"));
   core::Instant now = clock_.Now();
-  auto entry = audit::NewEntry(context, now, "enterprise", std::to_string(id), std::string(action));
-  entry.before = SnapshotOf(enterprise);
+  auto before = SnapshotOf(enterprise);
   GOTONG_RETURN_IF_ERROR(change(*unit, enterprise, now));
   enterprise.updated_at = now;
   GOTONG_RETURN_IF_ERROR(unit->Enterprises().Update(enterprise));
-  entry.after = SnapshotOf(enterprise);
-  GOTONG_RETURN_IF_ERROR(unit->Audit().Append(entry));
+  GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, now, "enterprise", id,
+                                       std::string(action), std::move(before),
+                                       SnapshotOf(enterprise)));
   GOTONG_RETURN_IF_ERROR(unit->Commit());
   return ViewOf(std::move(enterprise));
 }

@@ -156,6 +156,63 @@ TEST(NewEntry, NamesTheActor) {
   EXPECT_EQ(by_user.action, "update");
 }
 
+// An audit log that keeps what is appended, or refuses it.
+class KeptLog final : public audit::AuditLog {
+ public:
+  core::Status Append(const audit::Entry& entry) override {
+    if (refuse) return core::Error::Unavailable("log is switched off");
+    entries.push_back(entry);
+    return core::OkStatus();
+  }
+  core::Result<core::Page<audit::Entry>> List(const audit::Filter&,
+                                              const core::PageRequest&) override {
+    return core::Error::Internal("not read here");
+  }
+  std::vector<audit::Entry> entries;
+  bool refuse = false;
+};
+
+TEST(AuditRecord, AppendsOneEntryWithTheCallerTheTimeAndBothSnapshots) {
+  KeptLog log;
+  Context signed_in;
+  signed_in.principal = Principal{12, "siti", Role::kAdmin, std::nullopt};
+  signed_in.request_id = "req-9";
+  const core::Instant at = core::Instant{} + 90s;
+  ASSERT_TRUE(audit::Record(log, signed_in, at, "programme", std::int64_t{7}, "update",
+                            audit::Snapshot{{"name", std::string("Batik")}},
+                            audit::Snapshot{{"name", std::string("Batik tulis")}})
+                  .ok());
+  ASSERT_EQ(log.entries.size(), 1U);
+  const auto& entry = log.entries[0];
+  EXPECT_EQ(entry.entity, "programme");
+  EXPECT_EQ(entry.entity_id, "7");
+  EXPECT_EQ(entry.action, "update");
+  EXPECT_EQ(entry.at, at);
+  EXPECT_EQ(entry.actor_id, 12);
+  EXPECT_EQ(entry.request_id, "req-9");
+  ASSERT_TRUE(entry.before.has_value());
+  EXPECT_EQ(std::get<std::string>(entry.before->at(0).second), "Batik");
+  ASSERT_TRUE(entry.after.has_value());
+  EXPECT_EQ(std::get<std::string>(entry.after->at(0).second), "Batik tulis");
+}
+
+TEST(AuditRecord, LeavesOutTheSnapshotsNotGivenAndPassesOnTheLogsRefusal) {
+  KeptLog log;
+  ASSERT_TRUE(audit::Record(log, Context::System("r"), core::Instant{}, "session", std::int64_t{3},
+                            "logout", std::nullopt, std::nullopt)
+                  .ok());
+  ASSERT_EQ(log.entries.size(), 1U);
+  EXPECT_FALSE(log.entries[0].before.has_value());
+  EXPECT_FALSE(log.entries[0].after.has_value());
+
+  log.refuse = true;
+  auto refused = audit::Record(log, Context::System("r"), core::Instant{}, "export", "enterprises",
+                               "export_nik", std::nullopt, audit::Snapshot{});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(log.entries.size(), 1U);
+}
+
 // ---- AccountService: what it refuses before opening a transaction ----
 
 class UnreachableDatabase final : public Database {
