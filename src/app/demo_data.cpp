@@ -132,7 +132,7 @@ core::Result<std::int64_t> LoadDemoRegistry(Runtime& runtime, std::int64_t stewa
   std::sort(villages.begin(), villages.end());
 
   Random random(20161231);
-  const int this_year = domain::groups::TodayInIndonesia(runtime.clock).year;
+  const int this_year = core::DayInIndonesia(runtime.clock.Now()).year;
   int total_weight = 0;
   for (const auto& mix : kMix) total_weight += mix.weight;
   core::Instant now = runtime.clock.Now();

@@ -40,7 +40,9 @@ class Random {
 class History {
  public:
   explicit History(Runtime& runtime)
-      : runtime_(runtime), today_(domain::groups::TodayInIndonesia(runtime.clock)), current_(Month::Of(today_)) {}
+      : runtime_(runtime),
+        today_(core::DayInIndonesia(runtime.clock.Now())),
+        current_(Month::Of(today_)) {}
   ~History() { runtime_.clock.Resume(); }
   History(const History&) = delete;
   History& operator=(const History&) = delete;

@@ -1,10 +1,14 @@
 #include "core/time.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace gotong::core {
 namespace {
+
+// Eastern Indonesia Time (WIT).
+constexpr std::chrono::hours kIndonesiaOffset{9};
 
 bool ParseFixed(std::string_view text, std::size_t pos, std::size_t len, int& out) {
   if (pos + len > text.size()) return false;
@@ -62,6 +66,19 @@ std::optional<Date> Date::Parse(std::string_view text) {
   if (!ymd) return std::nullopt;
   return Date{static_cast<int>(ymd->year()), static_cast<unsigned>(ymd->month()),
               static_cast<unsigned>(ymd->day())};
+}
+
+Date DayInIndonesia(Instant instant) {
+  std::chrono::year_month_day day(
+      std::chrono::floor<std::chrono::days>(instant + kIndonesiaOffset));
+  return Date{static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+              static_cast<unsigned>(day.day())};
+}
+
+Instant StartOfDayInIndonesia(const Date& date) {
+  std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
+                                  std::chrono::day{date.day}};
+  return Instant{std::chrono::sys_days{ymd}} - kIndonesiaOffset;
 }
 
 std::string Date::ToString() const {

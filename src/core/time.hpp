@@ -24,4 +24,10 @@ struct Date {
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// The app keeps its calendar in Indonesia's easternmost time (UTC+9), so that something done this
+// evening anywhere in the country is never "in the future": the day `instant` falls on there.
+Date DayInIndonesia(Instant instant);
+// When `date` begins there.
+Instant StartOfDayInIndonesia(const Date& date);
+
 }  // namespace gotong::core

@@ -38,7 +38,7 @@ class DemoGroupsTest : public RuntimeTest {
 
   DemoGroups groups_;
   Context system_ = Context::System("test");
-  core::Date today_ = domain::groups::TodayInIndonesia(core::SystemClock{});
+  core::Date today_ = core::DayInIndonesia(core::SystemClock{}.Now());
 };
 
 TEST_F(DemoGroupsTest, TheTapeGroupMetTwiceAMonthWhereItsSopAskedOnceForTwoYearsEndingThisMonth) {

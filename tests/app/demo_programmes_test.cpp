@@ -60,7 +60,7 @@ class DemoProgrammesTest : public RuntimeTest {
   DemoGroups groups_;
   DemoProgrammes programmes_;
   Context system_ = Context::System("test");
-  core::Date today_ = domain::groups::TodayInIndonesia(core::SystemClock{});
+  core::Date today_ = core::DayInIndonesia(core::SystemClock{}.Now());
 };
 
 TEST_F(DemoProgrammesTest, YbmBrilianRanOneYearWithTheTapeGroupClosedItAndSupportedItAgainAfterwards) {

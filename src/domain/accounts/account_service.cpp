@@ -486,8 +486,9 @@ core::Result<core::Page<audit::Entry>> AccountService::ListAudit(
     problems.Add("from", "after_to", "from must not be after to");
   }
   if (!problems.empty()) return problems.ToError();
-  if (first) filter.since = audit::StartOfDay(*first);
-  if (last) filter.before = audit::StartOfDay(*last) + std::chrono::days{1};
+  // The changes of a day are those made on that day anywhere in Indonesia.
+  if (first) filter.since = core::StartOfDayInIndonesia(*first);
+  if (last) filter.before = core::StartOfDayInIndonesia(*last) + std::chrono::days{1};
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   return unit->Audit().List(filter, page);
 }

@@ -35,10 +35,4 @@ core::Status Record(AuditLog& log, const accounts::Context& context, core::Insta
                 std::move(before), std::move(after));
 }
 
-core::Instant StartOfDay(const core::Date& date) {
-  std::chrono::year_month_day ymd{std::chrono::year{date.year}, std::chrono::month{date.month},
-                                  std::chrono::day{date.day}};
-  return core::Instant{std::chrono::sys_days{ymd}} - std::chrono::hours{9};
-}
-
 }  // namespace gotong::domain::audit

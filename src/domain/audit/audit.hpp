@@ -59,10 +59,6 @@ struct Filter {
   std::optional<core::Instant> before{};  // strictly before
 };
 
-// When `date` begins where the app keeps its days: UTC+9, like groups::TodayInIndonesia, so that
-// the changes of a day are those made on that day anywhere in Indonesia.
-core::Instant StartOfDay(const core::Date& date);
-
 // The append-only audit log (every write appends to it in the write's own transaction).
 class AuditLog {
  public:

@@ -1,7 +1,6 @@
 #include "domain/groups/group_access.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 #include "domain/service.hpp"
 
@@ -47,8 +46,8 @@ core::Result<GroupWrite> BeginGroupWrite(Database& database, const core::Clock& 
                                          std::optional<Part> part) {
   GroupWrite write;
   GOTONG_ASSIGN_OR_RETURN(write.unit, database.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened,
-                          OpenGroup(context, *write.unit, group_id, TodayInIndonesia(clock)));
+  GOTONG_ASSIGN_OR_RETURN(
+      auto opened, OpenGroup(context, *write.unit, group_id, core::DayInIndonesia(clock.Now())));
   write.group = std::move(opened.first);
   write.caller = std::move(opened.second);
   write.trail = AuditTrail(*write.unit, context, clock);
@@ -61,7 +60,7 @@ core::Result<std::unique_ptr<UnitOfWork>> BeginGroupRead(Database& database,
                                                          const Context& context,
                                                          std::int64_t group_id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database.Begin(Access::kRead));
-  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id, TodayInIndonesia(clock)));
+  GOTONG_RETURN_IF_ERROR(OpenGroup(context, *unit, group_id, core::DayInIndonesia(clock.Now())));
   return unit;
 }
 
@@ -109,13 +108,6 @@ core::Status AuditTrail::Record(std::string entity, std::int64_t id, std::string
                                 std::optional<audit::Snapshot> before, audit::Snapshot after) const {
   return audit::Record(unit_->Audit(), *context_, clock_->Now(), std::move(entity), id,
                        std::move(action), std::move(before), std::move(after));
-}
-
-core::Date TodayInIndonesia(const core::Clock& clock) {
-  auto day = std::chrono::floor<std::chrono::days>(clock.Now() + std::chrono::hours(9));
-  std::chrono::year_month_day ymd(day);
-  return core::Date{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                    static_cast<unsigned>(ymd.day())};
 }
 
 // ---- rights -------------------------------------------------------------------------------

@@ -170,10 +170,6 @@ std::optional<std::int64_t> CitedDeliberation(UnitOfWork& unit, form::Problems& 
                                               const form::Field<std::int64_t>& deliberation_id,
                                               std::optional<Topic> topic, const std::string& refusal);
 
-// Today where the group is: Indonesia's easternmost time (UTC+9), so that something done this
-// evening anywhere in the country is never "in the future".
-core::Date TodayInIndonesia(const core::Clock& clock);
-
 // What the services of a group's workspace are built on: the database and the clock, today where
 // the group is, and units opened on one group the caller reaches. A new service of the workspace
 // derives from it (`class MeetingService : public GroupWorkspace`).
@@ -181,7 +177,7 @@ class GroupWorkspace {
  public:
   GroupWorkspace(Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
 
-  core::Date Today() const { return TodayInIndonesia(clock_); }
+  core::Date Today() const { return core::DayInIndonesia(clock_.Now()); }
 
  protected:
   // BeginGroupWrite and BeginGroupRead on the workspace's database and clock.

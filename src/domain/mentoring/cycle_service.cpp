@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <map>
 #include <set>
 #include <utility>
@@ -312,14 +311,6 @@ audit::Snapshot SnapshotOf(const Evaluation& evaluation) {
 }
 
 // A cycle's completion so far and the sessions it held, read from its records.
-// The day of `instant` where the group is, reckoned as TodayInIndonesia reckons today (UTC+9): the
-// day a mentorship's dates are written in.
-core::Date DayInIndonesia(core::Instant instant) {
-  std::chrono::year_month_day day(std::chrono::floor<std::chrono::days>(instant + std::chrono::hours(9)));
-  return core::Date{static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                    static_cast<unsigned>(day.day())};
-}
-
 // Every mentorship of the groups, by mentee, in one read.
 core::Result<std::multimap<std::int64_t, Mentorship>> MentorshipsByMentee(UnitOfWork& unit,
                                                                          const std::vector<std::int64_t>& group_ids) {
@@ -365,7 +356,8 @@ core::Result<OutcomeRecords> ReadOutcomeRecords(UnitOfWork& unit, const std::vec
   GOTONG_ASSIGN_OR_RETURN(records.timings, unit.HelpRequests().Timings(group_ids, kMaxOutcomeRequests));
   GOTONG_ASSIGN_OR_RETURN(auto mentorships, MentorshipsByMentee(unit, group_ids));
   for (auto& timing : records.timings) {
-    timing.origin = OriginOn(mentorships, timing.member_id, DayInIndonesia(timing.created_at));
+    timing.origin =
+        OriginOn(mentorships, timing.member_id, core::DayInIndonesia(timing.created_at));
   }
   return records;
 }

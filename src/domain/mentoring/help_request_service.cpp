@@ -277,7 +277,8 @@ core::Result<RequestWrite> BeginRequestWrite(Database& database, const core::Clo
   RequestWrite out;
   auto& write = out.write;
   GOTONG_ASSIGN_OR_RETURN(write.unit, database.Begin(Access::kWrite));
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(*write.unit, context, id, groups::TodayInIndonesia(clock)));
+  GOTONG_ASSIGN_OR_RETURN(auto opened,
+                          Open(*write.unit, context, id, core::DayInIndonesia(clock.Now())));
   out.request = std::move(opened.request);
   write.group = std::move(opened.group);
   write.caller = std::move(opened.caller);

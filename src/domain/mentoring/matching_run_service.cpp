@@ -165,7 +165,7 @@ core::Result<MatchingRun> MatchingRunService::Create(const Context& context, con
   }
   if (!problems.empty()) return problems.ToError();
 
-  auto today = groups::TodayInIndonesia(clock_);
+  auto today = core::DayInIndonesia(clock_.Now());
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_RETURN_IF_ERROR(OverseeAll(context, *unit, run.group_ids, today, true));
   std::map<std::int64_t, int> capacities;
@@ -235,12 +235,13 @@ core::Result<core::Page<MatchingRun>> MatchingRunService::List(const Context& co
 core::Result<MatchingRunView> MatchingRunService::Get(const Context& context, std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
   GOTONG_ASSIGN_OR_RETURN(auto run, unit->MatchingRuns().Find(id));
-  GOTONG_RETURN_IF_ERROR(OverseeAll(context, *unit, run.group_ids, groups::TodayInIndonesia(clock_), false));
+  GOTONG_RETURN_IF_ERROR(
+      OverseeAll(context, *unit, run.group_ids, core::DayInIndonesia(clock_.Now()), false));
   return ViewOf(*unit, std::move(run));
 }
 
 core::Result<MatchingRunView> MatchingRunService::Publish(const Context& context, std::int64_t id) {
-  auto today = groups::TodayInIndonesia(clock_);
+  auto today = core::DayInIndonesia(clock_.Now());
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kWrite));
   GOTONG_ASSIGN_OR_RETURN(auto run, unit->MatchingRuns().Find(id));
   GOTONG_RETURN_IF_ERROR(OverseeAll(context, *unit, run.group_ids, today, true));
@@ -334,7 +335,8 @@ core::Result<MatchingRun> MatchingRunService::Run(std::int64_t id) {
   MatchingPool pool;
   {
     GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
-    GOTONG_ASSIGN_OR_RETURN(pool, unit->MatchingRuns().Pool(run.group_ids, groups::TodayInIndonesia(clock_)));
+    GOTONG_ASSIGN_OR_RETURN(
+        pool, unit->MatchingRuns().Pool(run.group_ids, core::DayInIndonesia(clock_.Now())));
   }
   built = BuildProblem(pool, run);
 

@@ -362,7 +362,7 @@ AssistanceFilter FilterOf(const Standing& standing, const Query& query) {
 
 }  // namespace
 
-core::Date AssistanceService::Today() const { return groups::TodayInIndonesia(clock_); }
+core::Date AssistanceService::Today() const { return core::DayInIndonesia(clock_.Now()); }
 
 core::Result<core::Page<Assistance>> AssistanceService::List(const Context& context, const AssistanceQuery& query) {
   GOTONG_ASSIGN_OR_RETURN(auto standing, StandingOf(context));

@@ -179,7 +179,7 @@ audit::Snapshot SnapshotOf(const FollowUp& f) {
           {"note", audit::Nullable(f.note)}};
 }
 
-core::Date ExitService::Today() const { return groups::TodayInIndonesia(clock_); }
+core::Date ExitService::Today() const { return core::DayInIndonesia(clock_.Now()); }
 
 // ---- exit ---------------------------------------------------------------------------------------
 

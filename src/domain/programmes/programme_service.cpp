@@ -338,7 +338,7 @@ audit::Snapshot SnapshotOf(const Enrolment& enrolment) {
   };
 }
 
-core::Date ProgrammeService::Today() const { return groups::TodayInIndonesia(clock_); }
+core::Date ProgrammeService::Today() const { return core::DayInIndonesia(clock_.Now()); }
 
 core::Result<core::Page<Programme>> ProgrammeService::List(const Context& context, const ProgrammeQuery& query) {
   if (!context.system && !context.principal) return Error::Denied("sign in first");

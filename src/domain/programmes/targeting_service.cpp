@@ -147,7 +147,7 @@ audit::Snapshot SnapshotOf(const Round& round) {
   };
 }
 
-core::Date TargetingService::Today() const { return groups::TodayInIndonesia(clock_); }
+core::Date TargetingService::Today() const { return core::DayInIndonesia(clock_.Now()); }
 
 core::Result<core::Page<RankedCandidate>> TargetingService::Candidates(const Context& context,
                                                                        std::int64_t programme_id,

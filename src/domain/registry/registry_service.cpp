@@ -442,7 +442,7 @@ core::Status RegistryService::WriteCategories(const Context& context, UnitOfWork
   }
   Problems problems;
   std::vector<HouseholdCategory> categories;
-  const core::Date today = groups::TodayInIndonesia(clock_);
+  const core::Date today = core::DayInIndonesia(clock_.Now());
   for (std::size_t i = 0; i < input.categories->size(); ++i) {
     const auto& given = (*input.categories)[i];
     const std::string at = prefix + "categories[" + std::to_string(i) + "]";

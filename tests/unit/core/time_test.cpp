@@ -105,5 +105,20 @@ TEST(ManualClock, MovesOnlyWhenAdvanced) {
   EXPECT_EQ(FormatInstant(clock.Now()), "2026-01-01T00:31:00Z");
 }
 
+TEST(DayInIndonesia, TurnsAtMidnightUtcPlusNineSoAnEveningInJayapuraIsAlreadyTomorrow) {
+  // 14:59 UTC is 23:59 in Jayapura; 15:00 UTC is midnight there.
+  EXPECT_EQ(DayInIndonesia(At(2026y / 3 / 31, hours{14}, minutes{59})).ToString(), "2026-03-31");
+  EXPECT_EQ(DayInIndonesia(At(2026y / 3 / 31, hours{15})).ToString(), "2026-04-01");
+  // Across a year's end.
+  EXPECT_EQ(DayInIndonesia(At(2025y / 12 / 31, hours{20})).ToString(), "2026-01-01");
+}
+
+TEST(StartOfDayInIndonesia, IsFifteenUtcTheDayBeforeAndTheFirstInstantOfThatDay) {
+  const Date day{2026, 4, 1};
+  EXPECT_EQ(FormatInstant(StartOfDayInIndonesia(day)), "2026-03-31T15:00:00Z");
+  EXPECT_EQ(DayInIndonesia(StartOfDayInIndonesia(day)), day);
+  EXPECT_EQ(DayInIndonesia(StartOfDayInIndonesia(day) - seconds{1}), (Date{2026, 3, 31}));
+}
+
 }  // namespace
 }  // namespace gotong::core
