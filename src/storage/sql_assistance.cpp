@@ -240,14 +240,7 @@ core::Result<core::Page<Assistance>> SqlAssistanceRepository::List(const Assista
     core::Page<Assistance> result{{}, 0, page.limit, page.offset};
     Params params;
     const std::string from_where = kFilterFrom + WhereOf(filter, params);
-    {
-      long long total = 0;
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*)" + from_where);
-      result.total = total;
-    }
+    result.total = CountRows(sql_, from_where, params);
     if (result.total <= page.offset) return result;
     // The page's ids in a subquery, then each record with one row per duplicate.
     std::string sql = std::string("SELECT ") + kColumns + ", d.id FROM (SELECT a.id AS id" + from_where +

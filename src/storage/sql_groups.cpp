@@ -461,12 +461,7 @@ core::Result<bool> SqlGroupRepository::InProgramme(std::int64_t group_id, std::i
     std::string where = " WHERE g.id = ";
     params.Number(where, group_id);
     AddProgrammeGroups(where, params, "g.id", programme_id);
-    long long count = 0;
-    Query query(sql_);
-    query.Into(count);
-    params.BindTo(query);
-    query.Run("SELECT COUNT(*) FROM groups g" + where);
-    return count > 0;
+    return CountRows(sql_, " FROM groups g" + where, params) > 0;
   });
 }
 

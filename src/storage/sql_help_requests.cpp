@@ -269,13 +269,7 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
       where += ")";
     }
     core::Page<HelpRequest> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*)" + from + where);
-    }
+    const long long total = CountRows(sql_, from + where, params);
     result.total = total;
     if (total <= page.offset) return result;
     // The page's ids in order first, then only their rows joined and counted: a group's whole

@@ -138,6 +138,17 @@ class Params {
   std::vector<std::pair<int, std::size_t>> order_;
 };
 
+// The number of rows `from_where` (" FROM … WHERE …", its parameters in `params`) selects.
+inline long long CountRows(soci::session& sql, const std::string& from_where,
+                           const Params& params) {
+  long long total = 0;
+  Query count(sql);
+  count.Into(total);
+  params.BindTo(count);
+  count.Run("SELECT COUNT(*)" + from_where);
+  return total;
+}
+
 // The count-then-page pattern of every list: counts the rows `from_where` selects (" FROM …
 // WHERE …", its parameters in `params`), then, unless the page lies past the end, reads the
 // page: `columns` (the text after SELECT) in `order` (after ORDER BY). `bind` binds the row's
@@ -147,13 +158,7 @@ core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, cons
                          const std::string& from_where, const Params& params, const std::string& order,
                          Bind&& bind, Item&& item) {
   core::Page<T> result{{}, 0, page.limit, page.offset};
-  long long total = 0;
-  {
-    Query count(sql);
-    count.Into(total);
-    params.BindTo(count);
-    count.Run("SELECT COUNT(*)" + from_where);
-  }
+  const long long total = CountRows(sql, from_where, params);
   result.total = total;
   if (total <= page.offset) return result;
   long long limit = page.limit, offset = page.offset;

@@ -625,11 +625,7 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     if (!total) {
       Params params;
       std::string where = FilterOf(filter, sqlite, params);
-      total = 0;
-      Query count(sql_);
-      count.Into(*total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM enterprises e" + where);
+      total = CountRows(sql_, " FROM enterprises e" + where, params);
     }
     result.total = *total;
     if (*total > 0) read_page(order_first(*total) ? Plan::kOrderFirst : Plan::kFilterFirst, false);

@@ -340,11 +340,7 @@ class PostgresSearch final : public SearchStrategy {
     if (!total) {
       Params params;
       std::string matches = WordMatches(words, filter.region, params);
-      total = 0;
-      Query count(sql_);
-      count.Into(*total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM (" + matches + ") m");
+      total = CountRows(sql_, " FROM (" + matches + ") m", params);
     }
     if (words.size() != 1 || WordOrder(sort) == nullptr) return SearchPage{*total, std::nullopt};
     std::vector<std::int64_t> ids;

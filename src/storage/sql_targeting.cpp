@@ -317,10 +317,8 @@ core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const Can
     {
       Params params;
       const std::string counted = CandidatesFrom(filter, params, Plan::kCount);
-      Query count(sql_);
-      count.Into(total);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*) FROM (SELECT 1" + counted + " LIMIT " + Number(cap + 1) + ") counted");
+      total = CountRows(
+          sql_, " FROM (SELECT 1" + counted + " LIMIT " + Number(cap + 1) + ") counted", params);
     }
     result.total = std::min(total, cap);
     result.total_capped = total > cap;
@@ -394,11 +392,7 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
     long long candidates = 0;
     {
       Params params;
-      const std::string counted = CandidatesFrom(filter, params, Plan::kCount);
-      Query count(sql_);
-      count.Into(candidates);
-      params.BindTo(count);
-      count.Run("SELECT COUNT(*)" + counted);
+      candidates = CountRows(sql_, CandidatesFrom(filter, params, Plan::kCount), params);
     }
     Params params;
     const std::string from =
