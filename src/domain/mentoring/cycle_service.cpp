@@ -310,7 +310,6 @@ audit::Snapshot SnapshotOf(const Evaluation& evaluation) {
           {"on_request", evaluation.on_request}};
 }
 
-// A cycle's completion so far and the sessions it held, read from its records.
 // Every mentorship of the groups, by mentee, in one read.
 core::Result<std::multimap<std::int64_t, Mentorship>> MentorshipsByMentee(UnitOfWork& unit,
                                                                          const std::vector<std::int64_t>& group_ids) {
