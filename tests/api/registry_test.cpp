@@ -116,6 +116,21 @@ class Registry : public ApiTest {
 GOTONG_INSTANTIATE_FOR_BACKENDS(Registry);
 
 
+// ---- sectors ----
+
+TEST_P(Registry, SectorsListEveryCodeAndRefuseAQueryParameterByName) {
+  Reply sectors = Get("/api/v1/sectors", &facilitator_);
+  ASSERT_EQ(sectors.status(), 200) << sectors;
+  const auto& items = sectors.body.at("items").as_array();
+  ASSERT_EQ(items.size(), 11U) << sectors;
+  EXPECT_EQ(items.at(0).at("code"), "batik");
+  EXPECT_EQ(items.at(0).at("kbli"), "13134");
+  // The list takes no parameter: one sent is named, not silently ignored.
+  Reply asked = Get("/api/v1/sectors?q=batik", &facilitator_);
+  EXPECT_EQ(asked.status(), 400) << asked;
+  EXPECT_EQ(asked.field_errors(), std::vector<std::string>{"q:unknown_field"}) << asked;
+}
+
 // ---- stakeholders ----
 
 TEST_P(Registry, AdminCreatesReadsListsAndUpdatesStakeholders) {

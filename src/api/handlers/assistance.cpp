@@ -222,8 +222,7 @@ void AddAssistanceRoutes(std::vector<Route>& routes, const Services& services, c
 
   routes.push_back({"GET", "/api/v1/programmes/{id}/budget", keepers, [&ledger](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no programme with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     return JsonReply(200, ledger.Budget(call.context, id), BudgetJson);
   }});
 }

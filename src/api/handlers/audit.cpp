@@ -26,22 +26,18 @@ void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const 
   auto& accounts = services.accounts;
   routes.push_back({"GET", "/api/v1/audit", Access::Roles({domain::accounts::Role::kAdmin}),
                     [&accounts](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"entity", "entity_id", "actor", "from", "to",
-                                                 "limit", "offset"});
-    if (!query.ok()) return query.error();
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"entity", "entity_id", "actor", "from",
+                                                                        "to", "limit", "offset"}));
     domain::audit::Filter filter;
-    filter.entity = query->String("entity");
-    filter.entity_id = query->String("entity_id");
-    filter.actor = ReadActor(*query);
-    auto from = query->String("from");
-    auto to = query->String("to");
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) {
-      return status.error();
-    }
-    auto entries = accounts.ListAudit(call.context, std::move(filter), from, to, page);
-    if (!entries.ok()) return entries.error();
-    return JsonResponse(200, PageToJson(*entries));
+    filter.entity = query.String("entity");
+    filter.entity_id = query.String("entity_id");
+    filter.actor = ReadActor(query);
+    auto from = query.String("from");
+    auto to = query.String("to");
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto entries, accounts.ListAudit(call.context, std::move(filter), from, to, page));
+    return JsonResponse(200, PageToJson(entries));
   }});
 }
 

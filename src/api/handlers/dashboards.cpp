@@ -137,8 +137,7 @@ void AddDashboardRoutes(std::vector<Route>& routes, const Services& services, co
   routes.push_back({"GET", "/api/v1/dashboards/helix",
                     Access::Roles({Role::kAdmin, Role::kOfficer, Role::kFacilitator}),
                     [&dashboards](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     return JsonReply(200, dashboards.Helix(call.context), HelixJson);
   }});
 }

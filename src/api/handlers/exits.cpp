@@ -318,8 +318,7 @@ void AddExitRoutes(std::vector<Route>& routes, const Services& services, const A
   }});
   routes.push_back({"GET", "/api/v1/programmes/{id}/dashboard", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     return JsonReply(200, service.ProgrammeDashboard(call.context, id), DashboardJson);
   }});
 }

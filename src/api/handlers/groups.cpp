@@ -146,15 +146,14 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   const Access registrars = Access::Roles({domain::accounts::Role::kAdmin, domain::accounts::Role::kOfficer});
 
   routes.push_back({"GET", "/api/v1/groups", signed_in, [&service, &regions](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"region", "kind", "status", "q", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    groups::GroupQuery filter{query->String("region"), query->String("kind"),
-                              query->String("status"), query->String("q")};
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto found = service.ListGroups(call.context, filter, page);
-    if (!found.ok()) return found.error();
-    return PageReply(*found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "kind", "status",
+                                                                        "q", "limit", "offset"}));
+    groups::GroupQuery filter{query.String("region"), query.String("kind"),
+                              query.String("status"), query.String("q")};
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto found, service.ListGroups(call.context, filter, page));
+    return PageReply(found, regions);
   }});
 
   routes.push_back({"POST", "/api/v1/groups", registrars, [&service, &regions](Call& call) -> Reply {
@@ -165,19 +164,17 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   // Before /groups/{id}, which would otherwise take "compliance" for an id.
   routes.push_back({"GET", "/api/v1/groups/compliance", signed_in, [&service](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"region", "kind", "status", "q", "from", "to", "sort",
-                                                 "limit", "offset"});
-    if (!query.ok()) return query.error();
-    groups::GroupQuery filter{query->String("region"), query->String("kind"),
-                              query->String("status"), query->String("q")};
-    auto from = query->String("from");
-    auto to = query->String("to");
-    auto sort = query->String("sort");
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto table = service.RegionCompliance(call.context, filter, from, to, sort, page);
-    if (!table.ok()) return table.error();
-    return JsonResponse(200, ComplianceTableJson(*table, page));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "kind", "status", "q", "from",
+                                                                        "to", "sort", "limit", "offset"}));
+    groups::GroupQuery filter{query.String("region"), query.String("kind"),
+                              query.String("status"), query.String("q")};
+    auto from = query.String("from");
+    auto to = query.String("to");
+    auto sort = query.String("sort");
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto table, service.RegionCompliance(call.context, filter, from, to, sort, page));
+    return JsonResponse(200, ComplianceTableJson(table, page));
   }});
 
   routes.push_back(GroupRoute("GET", "", [&service, &regions](Call& call, std::int64_t id) -> Reply {

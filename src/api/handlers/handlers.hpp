@@ -26,6 +26,8 @@ std::optional<std::int64_t> PathId(const Call& call, const std::string& name);
 core::PageRequest ReadPage(QueryReader& query);
 // The page of a route whose query holds limit and offset only.
 core::Result<core::PageRequest> PageOnly(const Call& call);
+// For a route that reads no query parameter: any parameter is refused by name (unknown_field).
+core::Status NoQuery(const Call& call);
 
 // A programme's (or a round's) eligibility criteria, and how one candidate meets them
 // (programmes.cpp; targeting answers them too).

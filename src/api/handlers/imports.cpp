@@ -87,13 +87,12 @@ std::string CleanFileName(std::string_view raw) {
 
 // What an upload asks for (kind, mode, dry run, its file's name), before its file is staged.
 core::Result<registry::ImportRequest> ReadImportRequest(const Call& call) {
-  auto query = QueryReader::Parse(call.query, {"kind", "mode", "dry_run"});
-  if (!query.ok()) return query.error();
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"kind", "mode", "dry_run"}));
   registry::ImportRequest request;
-  request.kind = query->String("kind").value_or("");
-  request.mode = query->String("mode").value_or("insert");
-  request.dry_run = query->Bool("dry_run").value_or(false);
-  if (auto status = query->Finish(); !status.ok()) return status.error();
+  request.kind = query.String("kind").value_or("");
+  request.mode = query.String("mode").value_or("insert");
+  request.dry_run = query.Bool("dry_run").value_or(false);
+  GOTONG_RETURN_IF_ERROR(query.Finish());
   if (request.kind.empty()) {
     return core::Error::Invalid("kind", "required", "kind is required (enterprises)");
   }
@@ -113,15 +112,13 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
 
   routes.push_back({"POST", "/api/v1/imports", importers,
                     [&imports, start = services.start_import, dir = options.work_dir](Call& call) -> Reply {
-    auto request = ReadImportRequest(call);
-    if (!request.ok()) return request.error();
-    auto staged = io::StageUpload(dir, call.request.body_file, call.request.body);
-    if (!staged.ok()) return staged.error();
-    request->file_path = staged->path;
-    request->bytes_total = staged->bytes;
-    auto job = imports.Create(call.context, *request);
+    GOTONG_ASSIGN_OR_RETURN(auto request, ReadImportRequest(call));
+    GOTONG_ASSIGN_OR_RETURN(auto staged, io::StageUpload(dir, call.request.body_file, call.request.body));
+    request.file_path = staged.path;
+    request.bytes_total = staged.bytes;
+    auto job = imports.Create(call.context, request);
     if (!job.ok()) {
-      io::DiscardUpload(staged->path);
+      io::DiscardUpload(staged.path);
       return job.error();
     }
     if (start) start(job->id);
@@ -131,24 +128,21 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
   }, Heavy::kImport});
 
   routes.push_back({"GET", "/api/v1/imports", importers, [&imports](Call& call) -> Reply {
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto jobs = imports.List(call.context, *page);
-    if (!jobs.ok()) return jobs.error();
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    GOTONG_ASSIGN_OR_RETURN(auto jobs, imports.List(call.context, page));
     json::array items;
-    for (const auto& job : jobs->items) items.push_back(JobJson(job));
+    for (const auto& job : jobs.items) items.push_back(JobJson(job));
     return JsonResponse(200, json::object{{"items", std::move(items)},
-                                          {"total", jobs->total},
-                                          {"limit", jobs->limit},
-                                          {"offset", jobs->offset}});
+                                          {"total", jobs.total},
+                                          {"limit", jobs.limit},
+                                          {"offset", jobs.offset}});
   }});
 
   routes.push_back({"GET", "/api/v1/imports/{id}", importers, [&imports](Call& call) -> Reply {
     auto id = PathId(call);
     if (!id) return core::Error::NotFound("no import with that id");
-    auto job = imports.Get(call.context, *id);
-    if (!job.ok()) return job.error();
-    Response response = JsonResponse(200, JobJson(*job));
+    GOTONG_ASSIGN_OR_RETURN(auto job, imports.Get(call.context, *id));
+    Response response = JsonResponse(200, JobJson(job));
     response.SetHeader("Cache-Control", "no-store");
     return response;
   }});
@@ -156,12 +150,10 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
   routes.push_back({"GET", "/api/v1/imports/{id}/errors", importers, [&imports](Call& call) -> Reply {
     auto id = PathId(call);
     if (!id) return core::Error::NotFound("no import with that id");
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto errors = imports.Errors(call.context, *id, *page);
-    if (!errors.ok()) return errors.error();
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    GOTONG_ASSIGN_OR_RETURN(auto errors, imports.Errors(call.context, *id, page));
     json::array items;
-    for (const auto& error : errors->items) {
+    for (const auto& error : errors.items) {
       json::object params;
       for (const auto& param : error.params) params[param.name] = param.value;
       items.push_back(json::object{{"row", error.row},
@@ -172,37 +164,33 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
                                    {"params", std::move(params)}});
     }
     return JsonResponse(200, json::object{{"items", std::move(items)},
-                                          {"total", errors->total},
-                                          {"limit", errors->limit},
-                                          {"offset", errors->offset}});
+                                          {"total", errors.total},
+                                          {"limit", errors.limit},
+                                          {"offset", errors.offset}});
   }});
 
   routes.push_back({"GET", "/api/v1/imports/{id}/errors.csv", importers,
                     [&imports, dir = options.work_dir](Call& call) -> Reply {
     auto id = PathId(call);
     if (!id) return core::Error::NotFound("no import with that id");
-    auto query = QueryReader::Parse(call.query, {"lang"});
-    if (!query.ok()) return query.error();
-    auto lang = query->String("lang").value_or("id");
-    if (auto status = query->Finish(); !status.ok()) return status.error();
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"lang"}));
+    auto lang = query.String("lang").value_or("id");
+    GOTONG_RETURN_IF_ERROR(query.Finish());
     auto language = io::ParseLanguage(lang);
     if (!language) {
       return core::Error::Invalid("lang", "invalid_value", "lang must be id or en");
     }
     // Written row by row to a file and sent from there: a job's 10,000 stored errors take no
     // more memory than one.
-    auto file = io::ImportErrorsCsvFile::Create(dir, *language);
-    if (!file.ok()) return file.error();
-    auto status = imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
-      (*file)->Add(error);
+    GOTONG_ASSIGN_OR_RETURN(auto file, io::ImportErrorsCsvFile::Create(dir, *language));
+    GOTONG_RETURN_IF_ERROR(imports.ForEachError(call.context, *id, [&](const registry::RowError& error) {
+      file->Add(error);
       return true;
-    });
-    if (!status.ok()) return status.error();
-    auto path = (*file)->Finish();
-    if (!path.ok()) return path.error();
+    }));
+    GOTONG_ASSIGN_OR_RETURN(auto path, file->Finish());
     Response response;
     response.status = 200;
-    response.body_file = std::move(path).value();  // streamed from disk, then removed
+    response.body_file = std::move(path);  // streamed from disk, then removed
     response.SetHeader("Content-Type", "text/csv; charset=utf-8");
     response.SetHeader("Content-Disposition",
                        "attachment; filename=\"import-" + std::to_string(*id) + "-errors.csv\"");

@@ -148,8 +148,7 @@ void AddMatchingRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"POST", "/api/v1/matching/runs/{id}/publish", Access::SignedIn(), [&runs](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no matching run with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     return JsonReply(200, runs.Publish(call.context, id), RunViewJson);
   }});
 }

@@ -365,16 +365,14 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
   }});
 
   routes.push_back(GroupRoute("GET", "/learning-outcomes", [&cycles](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     return JsonReply(200, cycles.Outcomes(call.context, id), OutcomesJson);
   }));
 
   routes.push_back({"GET", "/api/v1/programmes/{id}/learning-outcomes", Access::SignedIn(),
                     [&cycles](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no programme with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     return JsonReply(200, cycles.OutcomesOfProgramme(call.context, id), ProgrammeOutcomesJson);
   }});
 

@@ -10,18 +10,14 @@ void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const
   auto& regions = services.regions;
 
   routes.push_back({"GET", "/api/v1/regions", Access::Public(), [&regions](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"parent", "q", "limit", "offset"});
-    if (!query.ok()) return query.error();
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"parent", "q", "limit", "offset"}));
     domain::regions::ListQuery list;
-    list.parent = query->String("parent");
-    list.q = query->String("q");
-    list.page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) {
-      return status.error();
-    }
-    auto page = regions.List(list);
-    if (!page.ok()) return page.error();
-    Response response = JsonResponse(200, PageToJson(*page));
+    list.parent = query.String("parent");
+    list.q = query.String("q");
+    list.page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto page, regions.List(list));
+    Response response = JsonResponse(200, PageToJson(page));
     // Official regions change once a year at most: let browsers and proxies keep them a while.
     response.SetHeader("Cache-Control", "public, max-age=3600");
     return response;

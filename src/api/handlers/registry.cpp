@@ -144,7 +144,7 @@ constexpr auto kStakeholderFields = std::to_array<BodyField<StakeholderIn>>({
     {"contact", &StakeholderIn::contact, core::TextLines::kMulti}});
 
 // The list filters shared by the list, the area counts and the export.
-core::Result<registry::EnterpriseQuery> ReadEnterpriseQuery(QueryReader& query) {
+registry::EnterpriseQuery ReadEnterpriseQuery(QueryReader& query) {
   registry::EnterpriseQuery filter;
   filter.region = query.String("region");
   filter.sector = query.String("sector");
@@ -249,8 +249,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   const Access admin = Access::Roles({Role::kAdmin});
 
   routes.push_back({"GET", "/api/v1/sectors", Access::SignedIn(), [](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {});
-    if (!query.ok()) return query.error();
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     json::array items;
     for (const auto& info : registry::kSectors) {
       items.push_back(json::object{{"code", info.code}, {"kbli", info.kbli}});
@@ -260,16 +259,14 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   // ---- stakeholders ----
   routes.push_back({"GET", "/api/v1/stakeholders", Access::SignedIn(), [&registry, &regions](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"helix", "kind", "q", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    auto helix = query->String("helix");
-    auto kind = query->String("kind");
-    auto q = query->String("q");
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto found = registry.ListStakeholders(call.context, helix, kind, q, page);
-    if (!found.ok()) return found.error();
-    return PageReply(*found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"helix", "kind", "q", "limit", "offset"}));
+    auto helix = query.String("helix");
+    auto kind = query.String("kind");
+    auto q = query.String("q");
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto found, registry.ListStakeholders(call.context, helix, kind, q, page));
+    return PageReply(found, regions);
   }});
 
   routes.push_back({"POST", "/api/v1/stakeholders", admin, [&registry, &regions](Call& call) -> Reply {
@@ -293,15 +290,13 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   // ---- people ----
   routes.push_back({"GET", "/api/v1/people", readers, [&registry, &regions](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"region", "q", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    auto region = query->String("region");
-    auto q = query->String("q");
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    auto found = registry.ListPeople(call.context, region, q, page);
-    if (!found.ok()) return found.error();
-    return PageReply(*found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "q", "limit", "offset"}));
+    auto region = query.String("region");
+    auto q = query.String("q");
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto found, registry.ListPeople(call.context, region, q, page));
+    return PageReply(found, regions);
   }});
 
   routes.push_back({"POST", "/api/v1/people", writers, [&registry, &regions](Call& call) -> Reply {
@@ -331,56 +326,45 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   // ---- enterprises ----
   routes.push_back({"GET", "/api/v1/enterprises", readers, [&registry, &regions](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale", "q",
-                                                 "sort", "limit", "offset"});
-    if (!query.ok()) return query.error();
-    auto filter = ReadEnterpriseQuery(*query);
-    auto page = ReadPage(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    if (!filter.ok()) return filter.error();
-    auto found = registry.ListEnterprises(call.context, *filter, page);
-    if (!found.ok()) return found.error();
-    return PageReply(*found, regions);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale",
+                                                                        "q", "sort", "limit", "offset"}));
+    auto filter = ReadEnterpriseQuery(query);
+    auto page = ReadPage(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto found, registry.ListEnterprises(call.context, filter, page));
+    return PageReply(found, regions);
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/areas", readers, [&registry, &regions](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale", "q"});
-    if (!query.ok()) return query.error();
-    auto filter = ReadEnterpriseQuery(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    if (!filter.ok()) return filter.error();
-    auto summary = registry.CountByArea(call.context, *filter);
-    if (!summary.ok()) return summary.error();
-    auto body = AreaSummaryJson(*summary, regions);
-    if (!body.ok()) return body.error();
-    return JsonResponse(200, *body);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "sector", "scale",
+                                                                        "status", "stale", "q"}));
+    auto filter = ReadEnterpriseQuery(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto summary, registry.CountByArea(call.context, filter));
+    GOTONG_ASSIGN_OR_RETURN(auto body, AreaSummaryJson(summary, regions));
+    return JsonResponse(200, body);
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/export", readers,
                     [&registry, &clock = services.clock, tmpdir = options.work_dir](Call& call) -> Reply {
-    auto query = QueryReader::Parse(call.query, {"format", "include_nik", "region", "sector", "scale",
-                                                 "status", "stale", "q", "sort"});
-    if (!query.ok()) return query.error();
-    auto format = query->String("format").value_or("csv");
-    bool include = query->Bool("include_nik").value_or(false);
-    auto filter = ReadEnterpriseQuery(*query);
-    if (auto status = query->Finish(); !status.ok()) return status.error();
-    if (!filter.ok()) return filter.error();
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"format", "include_nik", "region", "sector",
+                                                                        "scale", "status", "stale", "q", "sort"}));
+    auto format = query.String("format").value_or("csv");
+    bool include = query.Bool("include_nik").value_or(false);
+    auto filter = ReadEnterpriseQuery(query);
+    GOTONG_RETURN_IF_ERROR(query.Finish());
     if (format != "csv" && format != "xlsx") {
       return core::Error::Invalid("format", "invalid_value", "format must be csv or xlsx");
     }
-    auto sheet = format == "csv" ? io::NewCsvSheet(tmpdir) : io::NewXlsxSheet(tmpdir);
-    if (!sheet.ok()) return sheet.error();
-    auto status = registry.ExportEnterprises(
-        call.context, *filter, include,
+    GOTONG_ASSIGN_OR_RETURN(auto sheet, format == "csv" ? io::NewCsvSheet(tmpdir) : io::NewXlsxSheet(tmpdir));
+    GOTONG_RETURN_IF_ERROR(registry.ExportEnterprises(
+        call.context, filter, include,
         [&](const registry::EnterpriseView& view, const registry::Person& owner) {
-          (*sheet)->Add(view.enterprise, owner, view.stale);
+          sheet->Add(view.enterprise, owner, view.stale);
           return true;
-        });
-    if (!status.ok()) return status.error();
-    auto file = (*sheet)->Finish();
-    if (!file.ok()) return file.error();
-    return SheetDownload(std::move(file).value(), format, clock);
+        }));
+    GOTONG_ASSIGN_OR_RETURN(auto file, sheet->Finish());
+    return SheetDownload(std::move(file), format, clock);
   }, Heavy::kExport});
 
   routes.push_back({"POST", "/api/v1/enterprises", writers, [&registry, &regions](Call& call) -> Reply {
@@ -405,9 +389,8 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   routes.push_back({"POST", "/api/v1/enterprises/{id}/verify", writers, [&registry, &regions](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enterprise with that id"));
     if (!call.request.body.empty()) {
-      auto body = BodyReader::Parse(call.request, {});
-      if (!body.ok()) return body.error();
-      if (auto status = body->Finish(); !status.ok()) return status.error();
+      GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request, {}));
+      GOTONG_RETURN_IF_ERROR(body.Finish());
     }
     GOTONG_ASSIGN_OR_RETURN(auto verified, registry.VerifyEnterprise(call.context, id));
     return RecordReply(200, verified, regions);

@@ -29,19 +29,15 @@ void AddSessionRoutes(std::vector<Route>& routes, const Services& services,
   RouterOptions router = options.router;
 
   routes.push_back({"POST", "/api/v1/session", Access::Public(), [&accounts, router](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request, {"username", "password"});
-    if (!body.ok()) return body.error();
-    auto username = body->String("username", true);
-    auto password = body->String("password", true);
-    if (auto status = body->Finish(); !status.ok()) {
-      return status.error();
-    }
-    auto login = accounts.Login(call.context, *username, *password);
-    if (!login.ok()) return login.error();
-    Response response = JsonResponse(201, json::object{{"user", json::value_from(login->user)},
-                                                       {"csrf_token", login->csrf_token}});
+    GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request, {"username", "password"}));
+    auto username = body.String("username", true);
+    auto password = body.String("password", true);
+    GOTONG_RETURN_IF_ERROR(body.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto login, accounts.Login(call.context, *username, *password));
+    Response response = JsonResponse(201, json::object{{"user", json::value_from(login.user)},
+                                                       {"csrf_token", login.csrf_token}});
     response.SetHeader("Set-Cookie",
-                       SessionCookie(login->session_token, IsSecure(call.request, router), false));
+                       SessionCookie(login.session_token, IsSecure(call.request, router), false));
     return response;
   }});
 
@@ -49,8 +45,7 @@ void AddSessionRoutes(std::vector<Route>& routes, const Services& services,
     if (!call.auth->session_id) {
       return core::Error::Invalid("", "invalid_value", "an API token has no session to end");
     }
-    auto status = accounts.Logout(call.context, *call.auth->session_id);
-    if (!status.ok()) return status.error();
+    GOTONG_RETURN_IF_ERROR(accounts.Logout(call.context, *call.auth->session_id));
     Response response = NoContent();
     response.SetHeader("Set-Cookie", SessionCookie("", IsSecure(call.request, router), true));
     return response;
@@ -60,15 +55,11 @@ void AddSessionRoutes(std::vector<Route>& routes, const Services& services,
                     [](Call& call) -> Reply { return JsonResponse(200, MeBody(*call.auth)); }});
 
   routes.push_back({"PUT", "/api/v1/me/password", Access::SignedIn(), [&accounts](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request, {"current_password", "new_password"});
-    if (!body.ok()) return body.error();
-    auto current = body->String("current_password", true);
-    auto fresh = body->String("new_password", true);
-    if (auto status = body->Finish(); !status.ok()) {
-      return status.error();
-    }
-    auto status = accounts.ChangeOwnPassword(call.context, call.auth->session_id, *current, *fresh);
-    if (!status.ok()) return status.error();
+    GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request, {"current_password", "new_password"}));
+    auto current = body.String("current_password", true);
+    auto fresh = body.String("new_password", true);
+    GOTONG_RETURN_IF_ERROR(body.Finish());
+    GOTONG_RETURN_IF_ERROR(accounts.ChangeOwnPassword(call.context, call.auth->session_id, *current, *fresh));
     return NoContent();
   }});
 }

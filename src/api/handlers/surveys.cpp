@@ -178,8 +178,7 @@ void AddSurveyRoutes(std::vector<Route>& routes, const Services& services, const
   auto& surveys = services.surveys;
 
   routes.push_back({"GET", "/api/v1/survey-templates", Access::SignedIn(), [&surveys](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
-    GOTONG_RETURN_IF_ERROR(query.Finish());
+    GOTONG_RETURN_IF_ERROR(NoQuery(call));
     GOTONG_ASSIGN_OR_RETURN(auto templates, surveys.Templates(call.context));
     json::array items;
     for (const auto& t : templates) items.push_back(TemplateJson(t));

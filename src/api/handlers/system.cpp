@@ -23,6 +23,11 @@ core::Result<core::PageRequest> PageOnly(const Call& call) {
   return page;
 }
 
+core::Status NoQuery(const Call& call) {
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
+  return query.Finish();
+}
+
 core::PageRequest ReadPage(QueryReader& query) {
   core::PageRequest page;
   page.limit = static_cast<int>(query.Int("limit", 1, core::PageRequest::kMaxLimit)

@@ -40,61 +40,50 @@ void AddUserRoutes(std::vector<Route>& routes, const Services& services, const A
   const Access admin = Access::Roles({Role::kAdmin});
 
   routes.push_back({"GET", "/api/v1/users", admin, [&accounts](Call& call) -> Reply {
-    auto page = PageOnly(call);
-    if (!page.ok()) return page.error();
-    auto users = accounts.ListUsers(call.context, *page);
-    if (!users.ok()) return users.error();
-    return JsonResponse(200, PageToJson(*users));
+    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
+    GOTONG_ASSIGN_OR_RETURN(auto users, accounts.ListUsers(call.context, page));
+    return JsonResponse(200, PageToJson(users));
   }});
 
   routes.push_back({"POST", "/api/v1/users", admin, [&accounts](Call& call) -> Reply {
-    auto body = BodyReader::Parse(call.request,
-                                  {"username", "display_name", "role", "password", "scope"});
-    if (!body.ok()) return body.error();
+    GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request,
+                                  {"username", "display_name", "role", "password", "scope"}));
     domain::accounts::NewUser input;
-    input.username = body->String("username", true).value_or("");
-    input.display_name = body->String("display_name", false);
-    input.role = body->String("role", true).value_or("");
-    input.password = body->String("password", true).value_or("");
-    input.scope = ReadScope(*body);
-    if (auto status = body->Finish(); !status.ok()) {
-      return status.error();
-    }
-    auto user = accounts.CreateUser(call.context, input);
-    if (!user.ok()) return user.error();
-    Response response = JsonResponse(201, json::value_from(*user));
-    response.SetHeader("Location", "/api/v1/users/" + std::to_string(user->id));
+    input.username = body.String("username", true).value_or("");
+    input.display_name = body.String("display_name", false);
+    input.role = body.String("role", true).value_or("");
+    input.password = body.String("password", true).value_or("");
+    input.scope = ReadScope(body);
+    GOTONG_RETURN_IF_ERROR(body.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto user, accounts.CreateUser(call.context, input));
+    Response response = JsonResponse(201, json::value_from(user));
+    response.SetHeader("Location", "/api/v1/users/" + std::to_string(user.id));
     return response;
   }});
 
   routes.push_back({"GET", "/api/v1/users/{id}", admin, [&accounts](Call& call) -> Reply {
     auto id = PathId(call);
     if (!id) return core::Error::NotFound("no user with that id");
-    auto user = accounts.GetUser(call.context, *id);
-    if (!user.ok()) return user.error();
-    return JsonResponse(200, json::value_from(*user));
+    GOTONG_ASSIGN_OR_RETURN(auto user, accounts.GetUser(call.context, *id));
+    return JsonResponse(200, json::value_from(user));
   }});
 
   routes.push_back({"PATCH", "/api/v1/users/{id}", admin, [&accounts](Call& call) -> Reply {
     auto id = PathId(call);
     if (!id) return core::Error::NotFound("no user with that id");
-    auto body = BodyReader::Parse(call.request, {"display_name", "role", "scope", "disabled"});
-    if (!body.ok()) return body.error();
+    GOTONG_ASSIGN_OR_RETURN(auto body, BodyReader::Parse(call.request, {"display_name", "role", "scope", "disabled"}));
     domain::accounts::UserPatch patch;
-    patch.display_name = body->String("display_name", false);
-    patch.role = body->String("role", false);
-    if (body->IsNull("scope")) {
+    patch.display_name = body.String("display_name", false);
+    patch.role = body.String("role", false);
+    if (body.IsNull("scope")) {
       patch.scope = std::optional<domain::accounts::ScopeInput>{};
-    } else if (body->Has("scope")) {
-      if (auto scope = ReadScope(*body)) patch.scope = scope;
+    } else if (body.Has("scope")) {
+      if (auto scope = ReadScope(body)) patch.scope = scope;
     }
-    patch.disabled = body->Bool("disabled", false);
-    if (auto status = body->Finish(); !status.ok()) {
-      return status.error();
-    }
-    auto user = accounts.UpdateUser(call.context, *id, patch);
-    if (!user.ok()) return user.error();
-    return JsonResponse(200, json::value_from(*user));
+    patch.disabled = body.Bool("disabled", false);
+    GOTONG_RETURN_IF_ERROR(body.Finish());
+    GOTONG_ASSIGN_OR_RETURN(auto user, accounts.UpdateUser(call.context, *id, patch));
+    return JsonResponse(200, json::value_from(user));
   }});
 
   routes.push_back({"POST", "/api/v1/users/{id}/password-reset", admin, [&accounts](Call& call) -> Reply {

@@ -65,14 +65,13 @@ Route GroupRecordRoute(std::string method, std::string_view tail, std::string re
 namespace {
 
 core::Result<DateRangeQuery> ReadDateRangeQuery(const Call& call, bool paged) {
-  auto query = paged ? QueryReader::Parse(call.query, {"from", "to", "limit", "offset"})
-                     : QueryReader::Parse(call.query, {"from", "to"});
-  if (!query.ok()) return query.error();
+  GOTONG_ASSIGN_OR_RETURN(auto query, paged ? QueryReader::Parse(call.query, {"from", "to", "limit", "offset"})
+                     : QueryReader::Parse(call.query, {"from", "to"}));
   DateRangeQuery range;
-  range.from = query->String("from");
-  range.to = query->String("to");
-  if (paged) range.page = ReadPage(*query);
-  GOTONG_RETURN_IF_ERROR(query->Finish());
+  range.from = query.String("from");
+  range.to = query.String("to");
+  if (paged) range.page = ReadPage(query);
+  GOTONG_RETURN_IF_ERROR(query.Finish());
   return range;
 }
 
