@@ -1,12 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setSessionHint } from '../features/auth/api/session-hint';
-import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
-import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
-import { AppRoutes } from './routes';
+import { renderApp } from '../test/app';
+import { jsonResponse, LAZY_CHUNK } from '../test/render';
 
 function signedInAs(role: Role) {
   setSessionHint(true); // this browser signed in before: the app asks GET /me
@@ -20,16 +18,6 @@ function signedInAs(role: Role) {
     'GET /api/v1/audit': () => page([]),
     'GET /api/v1/regions': () => page([]),
   });
-}
-
-function renderApp(at: string) {
-  return renderWithI18n(
-    <MemoryRouter initialEntries={[at]}>
-      <AuthProvider>
-        <AppRoutes />
-      </AuthProvider>
-    </MemoryRouter>,
-  );
 }
 
 describe('the admin pages', () => {

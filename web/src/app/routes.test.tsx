@@ -1,13 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setSessionHint } from '../features/auth/api/session-hint';
-import { AuthProvider } from '../features/auth/components/AuthProvider';
 import type { Role } from '../lib/user';
 import { page, routeFetch } from '../test/fixtures';
 import { compliance, groupView, regionCompliance } from '../test/groups';
-import { jsonResponse, LAZY_CHUNK, renderWithI18n } from '../test/render';
-import { AppRoutes } from './routes';
+import { renderApp } from '../test/app';
+import { jsonResponse, LAZY_CHUNK } from '../test/render';
 
 function signedInAs(role: Role, scope: { kind: 'stakeholder' | 'programme' | 'group'; id: number } | null = null) {
   setSessionHint(true); // this browser signed in before: the app asks GET /me
@@ -47,16 +45,6 @@ const EMPTY_EQUITY = {
   groups_never_served: { items: [], total: 0, limit: 25, offset: 0 },
   counted_from: { assistance: 'tallies', served: 'tallies' },
 };
-
-function renderApp(at: string) {
-  return renderWithI18n(
-    <MemoryRouter initialEntries={[at]}>
-      <AuthProvider>
-        <AppRoutes />
-      </AuthProvider>
-    </MemoryRouter>,
-  );
-}
 
 async function navLinks() {
   const nav = await screen.findByTestId('primary-nav');

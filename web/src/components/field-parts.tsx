@@ -54,3 +54,31 @@ export function FieldErrors({ id, messages, className = 'field__errors', live = 
     </ul>
   );
 }
+
+interface PickerSearchInputProps {
+  id: string;
+  name?: string;
+  value: string;
+  onChange: (text: string) => void;
+  /** The id of the hint that says what to type. */
+  hintId: string;
+  /** The id of the picker's errors, when it has any: the box is then marked invalid. */
+  errorId: string | undefined;
+}
+
+/** A picker's search box: what is typed narrows the choices listed under it. */
+export function PickerSearchInput({ id, name, value, onChange, hintId, errorId }: PickerSearchInputProps) {
+  return (
+    <input
+      id={id}
+      name={name}
+      className="field__input"
+      type="search"
+      autoComplete="off"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={errorId ? true : undefined}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
+    />
+  );
+}

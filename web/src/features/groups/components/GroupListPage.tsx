@@ -1,24 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ResultsSection } from '../../../components/ResultsSection';
-import { SelectField } from '../../../components/SelectField';
 import { SearchForm } from '../../../components/SearchForm';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, joinDetails } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
+import { useAddressFilters } from '../../../lib/use-address-filters';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useDraft } from '../../../lib/use-draft';
 import type { Role } from '../../../lib/user';
 import { useGroupList } from '../hooks/use-group-queries';
-import { GROUP_KINDS, GROUP_STATUSES, isGroupKind, isGroupStatus, type Group } from '../types';
+import type { Group } from '../types';
 import { groupProblemMessage } from '../types/errors';
-import {
-  filtersFromSearchParams,
-  filtersToSearchParams,
-  MAX_Q,
-  PAGE_SIZE,
-  type GroupFilters,
-} from '../types/filters';
+import { filtersFromSearchParams, filtersToSearchParams, MAX_Q, PAGE_SIZE } from '../types/filters';
 import { groupPath, NEW_GROUP_PATH, REGION_COMPLIANCE_PATH } from '../types/paths';
+import { GroupSelects } from './GroupSelects';
 import { GroupStatusBadge, sectorLabel, shortPlace } from './labels';
 
 /** One group as a card: big enough to tap on a phone, with what tells groups apart. */
@@ -31,7 +25,7 @@ function GroupCard({ group }: { group: Group }) {
       </h3>
       <p className="record-card__line">{shortPlace(group.village, group.village_code)}</p>
       <p className="record-card__line muted">
-        {[t(`groups.kinds.${group.kind}`), sectorLabel(t, group.sector), group.business_centre].filter(Boolean).join(' · ')}
+        {joinDetails([t(`groups.kinds.${group.kind}`), sectorLabel(t, group.sector), group.business_centre])}
       </p>
       <p className="record-card__badges">
         <GroupStatusBadge status={group.status} />
@@ -45,14 +39,8 @@ function GroupCard({ group }: { group: Group }) {
 export function GroupListPage({ role }: { role: Role }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('groups.title'));
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromSearchParams(params);
-  // Back and forward change the address: the search box follows it.
-  const [query, setQuery] = useDraft(filters.q);
+  const { filters, setFilters, apply, searchBox } = useAddressFilters(filtersFromSearchParams, filtersToSearchParams);
   const page = useGroupList(filters);
-
-  const setFilters = (next: GroupFilters) => setParams(filtersToSearchParams(next));
-
 
   return (
     <>
@@ -78,32 +66,11 @@ export function GroupListPage({ role }: { role: Role }) {
           id="group-q"
           label={t('groups.search')}
           hint={t('groups.searchHint')}
-          value={query}
+          {...searchBox}
           maxLength={MAX_Q}
-          onChange={setQuery}
-          onSearch={() => setFilters({ ...filters, q: query.trim(), offset: 0 })}
         />
         <div className="filters__grid">
-          <SelectField
-            id="group-status"
-            label={t('groups.status')}
-            emptyLabel={t('groups.allStatuses')}
-            options={GROUP_STATUSES.map((status) => ({ value: status, label: t(`groups.statuses.${status}`) }))}
-            name="status"
-            value={filters.status ?? ''}
-            onChange={(e) =>
-              setFilters({ ...filters, q: query.trim(), status: isGroupStatus(e.target.value) ? e.target.value : null, offset: 0 })}
-          />
-          <SelectField
-            id="group-kind"
-            label={t('groups.kind')}
-            emptyLabel={t('groups.allKinds')}
-            options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
-            name="kind"
-            value={filters.kind ?? ''}
-            onChange={(e) =>
-              setFilters({ ...filters, q: query.trim(), kind: isGroupKind(e.target.value) ? e.target.value : null, offset: 0 })}
-          />
+          <GroupSelects idPrefix="group" filters={filters} allStatuses={t('groups.allStatuses')} onChange={apply} />
         </div>
       </div>
 

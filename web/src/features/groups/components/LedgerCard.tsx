@@ -8,7 +8,7 @@ import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { actorName } from '../../../lib/actor';
-import { formatDay, todayIso } from '../../../lib/format';
+import { formatDay, joinDetails, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { useSubmission } from '../../../lib/use-submission';
@@ -208,9 +208,7 @@ function EntryItem({ group, entry, memberNames, writable, open, onToggle, onReve
   const className = ['ledger-row', mark === 'corrected' ? 'entry--corrected' : '', mark === 'correction' ? 'entry--correction' : '', open ? 'ledger-row--open' : '']
     .filter(Boolean)
     .join(' ');
-  const note = [formatDay(entry.date, language), mark === 'corrected' ? t('groups.treasury.ledger.corrected') : null, entry.memo || null]
-    .filter(Boolean)
-    .join(' · ');
+  const note = joinDetails([formatDay(entry.date, language), mark === 'corrected' ? t('groups.treasury.ledger.corrected') : null, entry.memo || null]);
   return (
     <li className={className} data-testid={`entry-${entry.id}`}>
       <button type="button" className="ledger-row__summary" aria-expanded={open} aria-controls={`${id}-detail`} onClick={onToggle}>

@@ -6,7 +6,7 @@ import { FieldErrors } from '../../../components/field-parts';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
-import { todayIso } from '../../../lib/format';
+import { joinDetails, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { searchPeople } from '../api/groups';
 import { useAddMember } from '../hooks/use-group-mutations';
@@ -94,12 +94,10 @@ function PersonSearch({ onChoose, errors }: { onChoose: (person: PersonHit) => v
               >
                 <span className="pick-list__name">{person.name}</span>
                 <span className="muted">
-                  {[
+                  {joinDetails([
                     person.birth_year ? t('groups.members.form.born', { year: person.birth_year }) : null,
                     person.village ? shortPlace(person.village, '') : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  ])}
                 </span>
               </button>
             </li>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { CheckField } from '../../../components/CheckField';
 import { SectionCard } from '../../../components/SectionCard';
-import { formatDay, formatPartialDay } from '../../../lib/format';
+import { formatDay, formatPartialDay, joinDetails } from '../../../lib/format';
 import { canWrite, type GroupView, type Member } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import { useMembers } from '../hooks/use-group-queries';
@@ -65,25 +65,21 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
               ) : null}
               {member.person.birth_year !== null || member.person.occupation ? (
                 <p className="record-card__line" data-testid="member-person">
-                  {[
+                  {joinDetails([
                     member.person.birth_year !== null ? t('groups.members.born', { year: member.person.birth_year }) : null,
                     member.person.occupation,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  ])}
                 </p>
               ) : null}
               <p className="record-card__line muted">
-                {[
+                {joinDetails([
                   t('groups.members.joined', { date: formatPartialDay(member.joined_on, member.joined_precision, language) }),
                   // Kept as recorded (seed 000's JA joined before the community was founded): said, not hidden.
                   group.founded_on && member.joined_on < group.founded_on
                     ? t('groups.members.beforeFounding', { year: group.founded_on.slice(0, 4) })
                     : null,
                   member.left_on ? t('groups.members.left', { date: formatDay(member.left_on, language) }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                ])}
               </p>
             </li>
           ))}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
-import { formatDay, formatMonth } from '../../../lib/format';
+import { formatDay, formatMonth, joinDetails } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useMemberSummary } from '../hooks/use-group-queries';
 import type { GroupView } from '../types';
@@ -138,12 +138,10 @@ function OrderShareCard({ group, share }: { group: GroupView; share: MemberOrder
         {t('groups.mine.orders.share', { quantity: share.quantity, unit: share.unit, amount: formatRupiah(share.payout) })}
       </p>
       <p className="record-card__line muted">
-        {[
+        {joinDetails([
           t('groups.mine.orders.delivered', { delivered: share.delivered, quantity: share.quantity, unit: share.unit }),
           share.due_on ? t('groups.orders.due', { date: formatDay(share.due_on, i18n.resolvedLanguage) }) : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        ])}
       </p>
       {share.paid_out > 0 ? (
         <p className="record-card__line muted">{t('groups.mine.orders.paidOut', { amount: formatRupiah(share.paid_out) })}</p>
@@ -198,13 +196,11 @@ function CompetencyCard({ group, line }: { group: GroupView; line: MemberCompete
       <h3 className="record-card__title">{name}</h3>
       {latest ? (
         <p className="record-card__line" data-testid={`mine-competency-${line.competency_id}-latest`}>
-          {[
+          {joinDetails([
             latest.achieved ? t('groups.mine.competencies.achieved') : t('groups.mine.competencies.notYet'),
             latest.level !== null ? t('groups.mine.competencies.level', { level: latest.level }) : null,
             formatDay(latest.evaluated_on, language),
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+          ])}
           <span className="cell-sub">
             {t('groups.mine.competencies.in')} <Link to={cyclePath(group.id, latest.cycle_id)}>{latest.cycle_title}</Link>
           </span>

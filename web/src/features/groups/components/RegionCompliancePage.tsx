@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
@@ -9,11 +9,11 @@ import { type Column, DataTable } from '../../../components/DataTable';
 import { SearchForm } from '../../../components/SearchForm';
 import { formatMonth, formatNumber, todayIso } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
+import { useAddressFilters } from '../../../lib/use-address-filters';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMediaQuery } from '../../../lib/use-media-query';
-import { useDraft } from '../../../lib/use-draft';
 import { useRegionCompliance } from '../hooks/use-group-queries';
-import { GROUP_KINDS, GROUP_STATUSES, isGroupKind, isGroupStatus, type RegionComplianceRow } from '../types';
+import type { RegionComplianceRow } from '../types';
 import { groupProblemMessage } from '../types/errors';
 import { MAX_Q } from '../types/filters';
 import { groupPath, GROUPS_PATH } from '../types/paths';
@@ -27,11 +27,11 @@ import {
   REGION_SPANS,
   regionFiltersFromSearchParams,
   regionFiltersToSearchParams,
-  type RegionComplianceFilters,
   type RegionSort,
   type RegionSpan,
 } from '../types/region-compliance';
 import { ComplianceBands } from './ComplianceBands';
+import { GroupSelects } from './GroupSelects';
 import { ComplianceBadge, GroupStatusBadge } from './labels';
 
 /** A table from this width up; cards below it, on a phone. */
@@ -119,18 +119,11 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
   // Open beside a wide table; folded away on a phone, where the bands and the groups matter first.
   const [open, setOpen] = useState(wide);
   const month = thisMonth ?? todayIso().slice(0, 7);
-  const [params, setParams] = useSearchParams();
-  const filters = regionFiltersFromSearchParams(params);
-  // Back and forward change the address: the search box follows it.
-  const [query, setQuery] = useDraft(filters.q);
+  // A changed filter applies at once, from the first page, with what is typed in the search box.
+  const { filters, setFilters, apply, searchBox } = useAddressFilters(regionFiltersFromSearchParams, regionFiltersToSearchParams);
   const report = useRegionCompliance(filters, month);
   const data = report.data;
   const active = activeRegionFilterCount(filters);
-
-  const setFilters = (next: RegionComplianceFilters) => setParams(regionFiltersToSearchParams(next));
-  /** A changed filter applies at once, from the first page, with what is typed in the search box. */
-  const apply = (change: Partial<RegionComplianceFilters>) => setFilters({ ...filters, q: query.trim(), ...change, offset: 0 });
-
 
   const listTitle = `${id}-list`;
   return (
@@ -148,10 +141,8 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
           id={`${id}-q`}
           label={t('groups.search')}
           hint={t('groups.searchHint')}
-          value={query}
+          {...searchBox}
           maxLength={MAX_Q}
-          onChange={setQuery}
-          onSearch={() => apply({})}
         />
         <div className="filters__grid">
           <SelectField
@@ -187,24 +178,7 @@ export function RegionCompliancePage({ RegionPicker, thisMonth }: RegionComplian
               if (isRegionSort(e.target.value)) apply({ sort: e.target.value });
             }}
           />
-          <SelectField
-            id={`${id}-status`}
-            label={t('groups.status')}
-            emptyLabel={t('groups.regionCompliance.allStatuses')}
-            options={GROUP_STATUSES.map((status) => ({ value: status, label: t(`groups.statuses.${status}`) }))}
-            name="status"
-            value={filters.status ?? ''}
-            onChange={(e) => apply({ status: isGroupStatus(e.target.value) ? e.target.value : null })}
-          />
-          <SelectField
-            id={`${id}-kind`}
-            label={t('groups.kind')}
-            emptyLabel={t('groups.allKinds')}
-            options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kinds.${kind}`) }))}
-            name="kind"
-            value={filters.kind ?? ''}
-            onChange={(e) => apply({ kind: isGroupKind(e.target.value) ? e.target.value : null })}
-          />
+          <GroupSelects idPrefix={id} filters={filters} allStatuses={t('groups.regionCompliance.allStatuses')} onChange={apply} />
         </div>
         <RegionPicker
           value={filters.region}

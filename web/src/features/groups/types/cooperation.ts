@@ -4,28 +4,27 @@
 // share with each other as knowledge posts.
 import { isApiError } from '../../../lib/api-client';
 import { valuesOf, type Schemas } from '../../../lib/api/schemas';
-import type { Problem, Problems, Validated } from './forms';
-import { isIsoDay } from './forms';
+import type { Collector, Validated } from './forms';
+import { codePoints, collector, isIsoDay } from './forms';
 import type { Deliberation, Topic } from './index';
 import { readAmount } from './treasury';
 
 export type MemberRef = Schemas['GroupMemberRef'];
-
-const codePoints = (value: string) => [...value].length;
-
-function collector<Field extends string>() {
-  const errors: Problems<Field> = {};
-  const add = (field: Field, problem: Problem) => {
-    (errors[field] ??= []).push(problem);
-  };
-  return { errors, add };
-}
 
 /** A whole number of units typed in a box ("150"; "1.500" reads as 1500). */
 export function readCount(text: string): number | null {
   const value = text.trim().replace(/[.\s]/g, '');
   if (!/^\d{1,12}$/.test(value)) return null;
   return Number(value);
+}
+
+/** The unit ("kg") and how many of it, as an order, a material post and a purchase ask them. */
+function readUnitAndQuantity(draft: { unit: string; quantity: string }, { add, text }: Pick<Collector<'unit' | 'quantity'>, 'add' | 'text'>) {
+  const unit = text('unit', draft.unit, MAX_UNIT, 'groups.orders.errors.unitRequired');
+  const quantity = readCount(draft.quantity);
+  if (draft.quantity.trim() === '') add('quantity', { key: 'groups.orders.errors.quantityRequired' });
+  else if (quantity === null || quantity < 1 || quantity > MAX_QUANTITY) add('quantity', { key: 'groups.orders.errors.quantity' });
+  return { unit, quantity };
 }
 
 // ---- market areas ------------------------------------------------------------------------------
@@ -105,11 +104,9 @@ export function emptyClaimDraft(today: string): ClaimDraft {
 }
 
 export function validateClaim(draft: ClaimDraft, today: string): Validated<ClaimField, AreaInput> {
-  const { errors, add } = collector<ClaimField>();
+  const { errors, add, text } = collector<ClaimField>();
   if (draft.member_id === '') add('member_id', { key: 'groups.markets.errors.memberRequired' });
-  const area = draft.area.trim().replace(/\s+/g, ' ');
-  if (area === '') add('area', { key: 'groups.markets.errors.areaRequired' });
-  else if (codePoints(area) > MAX_AREA) add('area', { key: 'groups.form.errors.tooLong', values: { max: MAX_AREA } });
+  const area = text('area', draft.area.trim().replace(/\s+/g, ' '), MAX_AREA, 'groups.markets.errors.areaRequired');
   if (draft.claimed_on !== '') {
     if (!isIsoDay(draft.claimed_on)) add('claimed_on', { key: 'groups.form.errors.date' });
     else if (draft.claimed_on > today) add('claimed_on', { key: 'groups.form.errors.dateInFuture' });
@@ -176,21 +173,11 @@ export function capacityTotal(capacities: Record<number, string>): number {
  * splits the quantity among the rest by capacity (and says so when they cannot make it all).
  */
 export function validateOrder(draft: OrderDraft, memberOrder: readonly number[]): Validated<OrderField, OrderInput> {
-  const { errors, add } = collector<OrderField>();
-  const text = (field: 'customer' | 'product', max: number, required: Problem['key']) => {
-    const value = draft[field].trim();
-    if (value === '') add(field, { key: required });
-    else if (codePoints(value) > max) add(field, { key: 'groups.form.errors.tooLong', values: { max } });
-    return value;
-  };
-  const customer = text('customer', MAX_ORDER_TEXT, 'groups.orders.errors.customerRequired');
-  const product = text('product', MAX_ORDER_TEXT, 'groups.orders.errors.productRequired');
-  const unit = draft.unit.trim();
-  if (unit === '') add('unit', { key: 'groups.orders.errors.unitRequired' });
-  else if (codePoints(unit) > MAX_UNIT) add('unit', { key: 'groups.form.errors.tooLong', values: { max: MAX_UNIT } });
-  const quantity = readCount(draft.quantity);
-  if (draft.quantity.trim() === '') add('quantity', { key: 'groups.orders.errors.quantityRequired' });
-  else if (quantity === null || quantity < 1 || quantity > MAX_QUANTITY) add('quantity', { key: 'groups.orders.errors.quantity' });
+  const checks = collector<OrderField>();
+  const { errors, add, text } = checks;
+  const customer = text('customer', draft.customer, MAX_ORDER_TEXT, 'groups.orders.errors.customerRequired');
+  const product = text('product', draft.product, MAX_ORDER_TEXT, 'groups.orders.errors.productRequired');
+  const { unit, quantity } = readUnitAndQuantity(draft, checks);
   const price = readAmount(draft.unit_price, { allowZero: true });
   if (!price.ok) add('unit_price', price.problem);
   if (draft.due_on !== '' && !isIsoDay(draft.due_on)) add('due_on', { key: 'groups.form.errors.date' });
@@ -343,14 +330,10 @@ export function splitTags(text: string): string[] {
 }
 
 export function validatePost(draft: PostDraft): Validated<PostField, PostInput> {
-  const { errors, add } = collector<PostField>();
+  const { errors, add, text } = collector<PostField>();
   if (draft.kind === '') add('kind', { key: 'groups.posts.errors.kindRequired' });
-  const title = draft.title.trim();
-  if (title === '') add('title', { key: 'groups.posts.errors.titleRequired' });
-  else if (codePoints(title) > MAX_POST_TITLE) add('title', { key: 'groups.form.errors.tooLong', values: { max: MAX_POST_TITLE } });
-  const body = draft.body.trim();
-  if (body === '') add('body', { key: 'groups.posts.errors.bodyRequired' });
-  else if (codePoints(body) > MAX_POST_BODY) add('body', { key: 'groups.form.errors.tooLong', values: { max: MAX_POST_BODY } });
+  const title = text('title', draft.title, MAX_POST_TITLE, 'groups.posts.errors.titleRequired');
+  const body = text('body', draft.body, MAX_POST_BODY, 'groups.posts.errors.bodyRequired');
   const tags = splitTags(draft.tags);
   if (tags.length > MAX_TAGS) add('tags', { key: 'groups.posts.errors.tooManyTags', values: { max: MAX_TAGS } });
   else if (tags.some((tag) => codePoints(tag) > MAX_TAG)) add('tags', { key: 'groups.posts.errors.tagTooLong', values: { max: MAX_TAG } });
@@ -438,16 +421,10 @@ export function emptyMaterialDraft(today: string, kind: MaterialKind = 'offer'):
 }
 
 export function validateMaterial(draft: MaterialDraft, today: string): Validated<MaterialField, MaterialInput> {
-  const { errors, add } = collector<MaterialField>();
-  const material = draft.material.trim();
-  if (material === '') add('material', { key: 'groups.materials.errors.materialRequired' });
-  else if (codePoints(material) > MAX_MATERIAL) add('material', { key: 'groups.form.errors.tooLong', values: { max: MAX_MATERIAL } });
-  const unit = draft.unit.trim();
-  if (unit === '') add('unit', { key: 'groups.orders.errors.unitRequired' });
-  else if (codePoints(unit) > MAX_UNIT) add('unit', { key: 'groups.form.errors.tooLong', values: { max: MAX_UNIT } });
-  const quantity = readCount(draft.quantity);
-  if (draft.quantity.trim() === '') add('quantity', { key: 'groups.orders.errors.quantityRequired' });
-  else if (quantity === null || quantity < 1 || quantity > MAX_QUANTITY) add('quantity', { key: 'groups.orders.errors.quantity' });
+  const checks = collector<MaterialField>();
+  const { errors, add, text } = checks;
+  const material = text('material', draft.material, MAX_MATERIAL, 'groups.materials.errors.materialRequired');
+  const { unit, quantity } = readUnitAndQuantity(draft, checks);
   const price = draft.price.trim() === '' ? null : readAmount(draft.price, { allowZero: true });
   if (price && !price.ok) add('price', price.problem);
   if (draft.until === '') add('until', { key: 'groups.materials.errors.untilRequired' });
@@ -485,19 +462,11 @@ export function draftSaving(draft: Pick<PurchaseDraft, 'quantity' | 'group_price
 }
 
 export function validatePurchase(draft: PurchaseDraft, today: string): Validated<PurchaseField, PurchaseInput> {
-  const { errors, add } = collector<PurchaseField>();
-  const supplier = draft.supplier.trim();
-  if (supplier === '') add('supplier', { key: 'groups.materials.errors.supplierRequired' });
-  else if (codePoints(supplier) > MAX_ORDER_TEXT) add('supplier', { key: 'groups.form.errors.tooLong', values: { max: MAX_ORDER_TEXT } });
-  const material = draft.material.trim();
-  if (material === '') add('material', { key: 'groups.materials.errors.materialRequired' });
-  else if (codePoints(material) > MAX_MATERIAL) add('material', { key: 'groups.form.errors.tooLong', values: { max: MAX_MATERIAL } });
-  const unit = draft.unit.trim();
-  if (unit === '') add('unit', { key: 'groups.orders.errors.unitRequired' });
-  else if (codePoints(unit) > MAX_UNIT) add('unit', { key: 'groups.form.errors.tooLong', values: { max: MAX_UNIT } });
-  const quantity = readCount(draft.quantity);
-  if (draft.quantity.trim() === '') add('quantity', { key: 'groups.orders.errors.quantityRequired' });
-  else if (quantity === null || quantity < 1 || quantity > MAX_QUANTITY) add('quantity', { key: 'groups.orders.errors.quantity' });
+  const checks = collector<PurchaseField>();
+  const { errors, add, text } = checks;
+  const supplier = text('supplier', draft.supplier, MAX_ORDER_TEXT, 'groups.materials.errors.supplierRequired');
+  const material = text('material', draft.material, MAX_MATERIAL, 'groups.materials.errors.materialRequired');
+  const { unit, quantity } = readUnitAndQuantity(draft, checks);
   const group = readAmount(draft.group_price, { allowZero: true });
   if (!group.ok) add('group_price', group.problem);
   const alone = readAmount(draft.alone_price, { allowZero: true });

@@ -39,7 +39,8 @@ export interface Validated<Field extends string, Body> {
   input: Body | null;
 }
 
-const codePoints = (value: string) => [...value].length;
+/** A text's length as the server counts it: in characters (code points), "é" one. */
+export const codePoints = (value: string) => [...value].length;
 
 /** "2026-11-23" naming a real day. */
 export function isIsoDay(value: string): boolean {
@@ -49,13 +50,25 @@ export function isIsoDay(value: string): boolean {
   return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
 }
 
-function collector<Field extends string>() {
+/**
+ * A form's problems, gathered field by field: `add` one, or read with `text` a box that must be
+ * filled and may hold at most `max` characters (it gives back what was typed, trimmed).
+ */
+export function collector<Field extends string>() {
   const errors: Problems<Field> = {};
   const add = (field: Field, problem: Problem) => {
     (errors[field] ??= []).push(problem);
   };
-  return { errors, add };
+  const text = (field: Field, typed: string, max: number, required: TranslationKey) => {
+    const value = typed.trim();
+    if (value === '') add(field, { key: required });
+    else if (codePoints(value) > max) add(field, { key: 'groups.form.errors.tooLong', values: { max } });
+    return value;
+  };
+  return { errors, add, text };
 }
+
+export type Collector<Field extends string> = ReturnType<typeof collector<Field>>;
 
 // ---- a new group ----------------------------------------------------------------------------
 

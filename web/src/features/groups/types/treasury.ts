@@ -3,8 +3,8 @@
 // computed from it, fee rules with what each member owes, and common assets such as the group shop.
 import { valuesOf, type Schemas } from '../../../lib/api/schemas';
 import { formatRupiah, parseRupiah } from '../../../lib/rupiah';
-import type { Problem, Problems, Validated } from './forms';
-import { isIsoDay } from './forms';
+import type { Problem, Validated } from './forms';
+import { codePoints, collector, isIsoDay } from './forms';
 
 export type EntryKind = Schemas['LedgerEntryKind'];
 export const ENTRY_KINDS = valuesOf<EntryKind>()([
@@ -168,16 +168,6 @@ export function readAmount(text: string, { allowZero = false }: { allowZero?: bo
   return { ok: true, value: parsed.value };
 }
 
-const codePoints = (value: string) => [...value].length;
-
-function collector<Field extends string>() {
-  const errors: Problems<Field> = {};
-  const add = (field: Field, problem: Problem) => {
-    (errors[field] ??= []).push(problem);
-  };
-  return { errors, add };
-}
-
 // ---- a new entry ("catat transaksi") --------------------------------------------------------------
 
 export interface EntryDraft {
@@ -276,10 +266,8 @@ export function emptyAssetDraft(today: string): AssetDraft {
 }
 
 export function validateAsset(draft: AssetDraft, today: string): Validated<AssetField, AssetInput> {
-  const { errors, add } = collector<AssetField>();
-  const name = draft.name.trim();
-  if (name === '') add('name', { key: 'groups.treasury.errors.assetNameRequired' });
-  else if (codePoints(name) > MAX_ASSET_NAME) add('name', { key: 'groups.form.errors.tooLong', values: { max: MAX_ASSET_NAME } });
+  const { errors, add, text } = collector<AssetField>();
+  const name = text('name', draft.name, MAX_ASSET_NAME, 'groups.treasury.errors.assetNameRequired');
   const value = readAmount(draft.value);
   if (!value.ok) add('value', value.problem);
   if (draft.acquired_on !== '') {

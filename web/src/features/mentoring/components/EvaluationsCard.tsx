@@ -7,7 +7,7 @@ import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { isApiError } from '../../../lib/api-client';
-import { formatDay, todayIso } from '../../../lib/format';
+import { formatDay, joinDetails, todayIso } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { useAddEvaluation, useCorrectEvaluation } from '../hooks/use-learning';
@@ -139,12 +139,10 @@ function Verdict({ evaluation }: { evaluation: CycleEvaluation | null }) {
   return (
     <span className="verdict">
       <Badge tone={evaluation.achieved ? 'success' : 'warning'}>
-        {[t(evaluation.achieved ? 'mentoring.evaluations.achieved' : 'mentoring.evaluations.notAchieved'), level].filter(Boolean).join(' · ')}
+        {joinDetails([t(evaluation.achieved ? 'mentoring.evaluations.achieved' : 'mentoring.evaluations.notAchieved'), level])}
       </Badge>
       <span className="verdict__when muted">
-        {[formatDay(evaluation.evaluated_on, i18n.resolvedLanguage), evaluation.on_request ? t('mentoring.evaluations.onRequest') : null]
-          .filter(Boolean)
-          .join(' · ')}
+        {joinDetails([formatDay(evaluation.evaluated_on, i18n.resolvedLanguage), evaluation.on_request ? t('mentoring.evaluations.onRequest') : null])}
       </span>
       {evaluation.notes ? <span className="verdict__notes">{evaluation.notes}</span> : null}
     </span>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '../../../components/Alert';
@@ -8,7 +8,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { SubmitRow } from '../../../components/SubmitRow';
 import { formatDate, formatDateTime, formatDay } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useForm } from '../../../lib/use-form';
+import { type FormOptions, useForm } from '../../../lib/use-form';
 import {
   useAdvise,
   useCloseHelp,
@@ -29,14 +29,12 @@ import {
   validateAdvice,
   validateAttempt,
   validateShare,
-  type AttemptDraft,
   type HelpAdviceInput,
   type HelpAttemptInput,
   type HelpGroup,
   type HelpRequestDetail,
   type HelpShareInput,
   type ShareDraft,
-  type TextDraft,
   type TimelineEvent,
 } from '../types/help';
 import { helpListPath, knowledgePath, type HelpNotice } from '../types/paths';
@@ -83,65 +81,79 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
   );
 }
 
-/** One text and a button: advice from a mentor, a rework from the mentee. */
-function AdviceForm({ request }: { request: HelpRequestDetail }) {
+type TextForm<Field extends string, Body> = FormOptions<Record<Field, string>, Field, Body, unknown>;
+
+type TextCardProps<Field extends string, Body> = Pick<TextForm<Field, Body>, 'validate' | 'send'> & {
+  /** Its words, under `mentoring.help.<kind>`, and its ids. */
+  kind: 'advice' | 'attempt';
+  /** The one text's field in the request body. */
+  field: Field;
+  rows: number;
+  intro?: ReactNode;
+  /** Said once the text was sent. */
+  sent: string;
+};
+
+/** One text and a button, empty again once sent: advice from a mentor, a rework from the mentee. */
+function TextCard<Field extends string, Body>({ kind, field, rows, intro, sent, validate, send }: TextCardProps<Field, Body>) {
   const { t } = useTranslation();
-  const advise = useAdvise(request.id);
   const [done, setDone] = useState(false);
+  const empty = () => ({ [field]: '' }) as Record<Field, string>;
   const form = useForm({
-    initial: (): TextDraft => ({ text: '' }),
-    validate: validateAdvice,
-    send: (body: HelpAdviceInput, idempotencyKey) => advise.mutateAsync({ body, idempotencyKey }),
-    readErrors: (error) => readHelpErrors(t, error, ['text']),
+    initial: empty,
+    validate,
+    send,
+    readErrors: (error) => readHelpErrors(t, error, [field]),
     onSaved: () => {
-      form.setDraft({ text: '' });
+      form.setDraft(empty());
       setDone(true);
     },
   });
   return (
-    <section className="card" aria-labelledby="help-advice-title" data-testid="help-advice-form">
-      <h2 id="help-advice-title">{t('mentoring.help.advice.title')}</h2>
-      {done ? <Alert tone="success">{t('mentoring.help.advice.sent')}</Alert> : null}
+    <section className="card" aria-labelledby={`help-${kind}-title`} data-testid={`help-${kind}-form`}>
+      <h2 id={`help-${kind}-title`}>{t(`mentoring.help.${kind}.title`)}</h2>
+      {intro}
+      {done ? <Alert tone="success">{sent}</Alert> : null}
       {form.server.general.length > 0 ? <Alert tone="error">{form.server.general.join(' ')}</Alert> : null}
       <form className="form" onSubmit={(event) => { setDone(false); void form.onSubmit(event); }} noValidate aria-busy={form.submitting}>
-        <TextAreaField label={t('mentoring.help.advice.label')} hint={t('mentoring.help.advice.hint')} rows={4} {...form.field('text')} />
+        <TextAreaField label={t(`mentoring.help.${kind}.label`)} hint={t(`mentoring.help.${kind}.hint`)} rows={rows} {...form.field(field)} />
         <SubmitRow
           submitting={form.submitting}
-          labels={{ submit: t('mentoring.help.advice.submit'), saving: t('mentoring.help.advice.sending') }}
+          labels={{ submit: t(`mentoring.help.${kind}.submit`), saving: t(`mentoring.help.${kind}.sending`) }}
         />
       </form>
     </section>
   );
 }
 
+function AdviceForm({ request }: { request: HelpRequestDetail }) {
+  const { t } = useTranslation();
+  const advise = useAdvise(request.id);
+  return (
+    <TextCard
+      kind="advice"
+      field="text"
+      rows={4}
+      sent={t('mentoring.help.advice.sent')}
+      validate={validateAdvice}
+      send={(body: HelpAdviceInput, idempotencyKey) => advise.mutateAsync({ body, idempotencyKey })}
+    />
+  );
+}
+
 function AttemptForm({ request }: { request: HelpRequestDetail }) {
   const { t } = useTranslation();
   const attempt = useLogAttempt(request.id);
-  const [done, setDone] = useState(false);
-  const form = useForm({
-    initial: (): AttemptDraft => ({ note: '' }),
-    validate: validateAttempt,
-    send: (body: HelpAttemptInput, idempotencyKey) => attempt.mutateAsync({ body, idempotencyKey }),
-    readErrors: (error) => readHelpErrors(t, error, ['note']),
-    onSaved: () => {
-      form.setDraft({ note: '' });
-      setDone(true);
-    },
-  });
   return (
-    <section className="card" aria-labelledby="help-attempt-title" data-testid="help-attempt-form">
-      <h2 id="help-attempt-title">{t('mentoring.help.attempt.title')}</h2>
-      <p className="muted">{t('mentoring.help.attempt.intro', { count: request.attempt_count + 1 })}</p>
-      {done ? <Alert tone="success">{t('mentoring.help.attempt.sent', { count: request.attempt_count })}</Alert> : null}
-      {form.server.general.length > 0 ? <Alert tone="error">{form.server.general.join(' ')}</Alert> : null}
-      <form className="form" onSubmit={(event) => { setDone(false); void form.onSubmit(event); }} noValidate aria-busy={form.submitting}>
-        <TextAreaField label={t('mentoring.help.attempt.label')} hint={t('mentoring.help.attempt.hint')} rows={3} {...form.field('note')} />
-        <SubmitRow
-          submitting={form.submitting}
-          labels={{ submit: t('mentoring.help.attempt.submit'), saving: t('mentoring.help.attempt.sending') }}
-        />
-      </form>
-    </section>
+    <TextCard
+      kind="attempt"
+      field="note"
+      rows={3}
+      intro={<p className="muted">{t('mentoring.help.attempt.intro', { count: request.attempt_count + 1 })}</p>}
+      sent={t('mentoring.help.attempt.sent', { count: request.attempt_count })}
+      validate={validateAttempt}
+      send={(body: HelpAttemptInput, idempotencyKey) => attempt.mutateAsync({ body, idempotencyKey })}
+    />
   );
 }
 

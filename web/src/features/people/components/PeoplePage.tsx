@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { ResultsSection } from '../../../components/ResultsSection';
 import { SearchForm } from '../../../components/SearchForm';
 import { formatNumber } from '../../../lib/format';
 import type { RegionPickerSlot } from '../../../lib/places';
+import { useAddressFilters } from '../../../lib/use-address-filters';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useDraft } from '../../../lib/use-draft';
 import { usePeople } from '../hooks/use-people';
 import { peopleProblemMessage } from '../types/errors';
 import {
@@ -18,7 +18,6 @@ import {
   isSearchable,
   PAGE_SIZE,
   Q_MAX,
-  type PeopleFilters,
 } from '../types/filters';
 import { personPath } from '../types/paths';
 import { BirthYear, NotFilled } from './labels';
@@ -40,17 +39,13 @@ export function PeoplePage({ RegionPicker }: { RegionPicker: RegionPickerSlot })
   useDocumentTitle(t('people.title'));
   const id = useId();
   const language = i18n.resolvedLanguage;
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromSearchParams(params);
   // The address changed the search (back, a link): the box shows its text.
-  const [query, setQuery] = useDraft(filters.q);
+  const { filters, query, setQuery, setFilters, apply } = useAddressFilters(filtersFromSearchParams, filtersToSearchParams);
   const [tooShort, setTooShort] = useState(false);
   // The region picker is folded away until wanted (on a phone it is long), open when it narrows the list.
   const [regionOpen, setRegionOpen] = useState(filters.region !== null);
   const people = usePeople(filters);
   const filtered = isFiltered(filters);
-
-  const setFilters = (next: PeopleFilters) => setParams(filtersToSearchParams(next));
 
   function onSearch() {
     const text = query.trim();
@@ -59,7 +54,7 @@ export function PeoplePage({ RegionPicker }: { RegionPicker: RegionPickerSlot })
       return;
     }
     setTooShort(false);
-    setFilters({ ...filters, q: text, offset: 0 });
+    apply();
   }
 
   return (
@@ -87,7 +82,7 @@ export function PeoplePage({ RegionPicker }: { RegionPicker: RegionPickerSlot })
             label={t('people.filters.region')}
             hideLabel
             onChange={(code) => {
-              if (code !== filters.region) setFilters({ ...filters, q: query.trim(), region: code, offset: 0 });
+              if (code !== filters.region) apply({ region: code });
             }}
           />
         </details>

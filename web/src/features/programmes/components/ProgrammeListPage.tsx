@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ResultsSection } from '../../../components/ResultsSection';
 import { SearchForm } from '../../../components/SearchForm';
 import { SelectField } from '../../../components/SelectField';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { problemMessage } from '../../../lib/problem-messages';
+import { useAddressFilters } from '../../../lib/use-address-filters';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useDraft } from '../../../lib/use-draft';
 import type { Role } from '../../../lib/user';
 import { PAGE_SIZE } from '../api/programmes';
 import { useProgrammeList } from '../hooks/use-programmes';
@@ -65,11 +65,8 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
 export function ProgrammeListPage({ role }: { role: Role }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('programmes.title'));
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const [query, setQuery] = useDraft(filters.q);
+  const { filters, setFilters, apply, searchBox } = useAddressFilters(filtersFrom, toParams);
   const page = useProgrammeList(filters);
-  const setFilters = (next: Filters) => setParams(toParams(next));
 
   return (
     <>
@@ -87,10 +84,8 @@ export function ProgrammeListPage({ role }: { role: Role }) {
           id="programme-q"
           label={t('programmes.search')}
           hint={t('programmes.searchHint')}
-          value={query}
+          {...searchBox}
           maxLength={MAX_Q}
-          onChange={setQuery}
-          onSearch={() => setFilters({ ...filters, q: query.trim(), offset: 0 })}
         />
         <SelectField
           id="programme-status"
@@ -99,7 +94,7 @@ export function ProgrammeListPage({ role }: { role: Role }) {
           options={PROGRAMME_STATUSES.map((s) => ({ value: s, label: t(`programmes.statuses.${s}`) }))}
           name="status"
           value={filters.status ?? ''}
-          onChange={(e) => setFilters({ ...filters, q: query.trim(), status: isProgrammeStatus(e.target.value) ? e.target.value : null, offset: 0 })}
+          onChange={(e) => apply({ status: isProgrammeStatus(e.target.value) ? e.target.value : null })}
         />
       </div>
       <ResultsSection

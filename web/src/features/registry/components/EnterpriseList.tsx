@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/Badge';
 import { type Column, DataTable } from '../../../components/DataTable';
-import { formatDate } from '../../../lib/format';
+import { formatDate, joinDetails } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import type { Enterprise } from '../types';
@@ -60,9 +60,7 @@ export function EnterpriseList({ items }: { items: readonly Enterprise[] }) {
             </h3>
             <p className="record-card__line">{t('registry.list.ownerLine', { name: enterprise.owner.name })}</p>
             <p className="record-card__line muted">
-              {[sectorLabel(t, enterprise.sector), scaleLabel(t, enterprise), enterprise.village?.name]
-                .filter(Boolean)
-                .join(' · ')}
+              {joinDetails([sectorLabel(t, enterprise.sector), scaleLabel(t, enterprise), enterprise.village?.name])}
             </p>
             <p className="record-card__line">
               {t('registry.list.verifiedLine', {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrors } from '../../../components/field-parts';
+import { FieldErrors, PickerSearchInput } from '../../../components/field-parts';
+import { joinDetails } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { usePeopleSearch } from '../hooks/use-registry-queries';
 
@@ -53,17 +54,7 @@ export function OwnerPicker({ value, onChange, errors, searchDelayMs = 300 }: Ow
       <p className="field__hint" id={`${id}-hint`}>
         {t('registry.form.ownerSearchHint')}
       </p>
-      <input
-        id={`${id}-q`}
-        name="owner_id"
-        className="field__input"
-        type="search"
-        autoComplete="off"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        aria-invalid={errors.length > 0 ? true : undefined}
-        aria-describedby={[`${id}-hint`, errorId].filter(Boolean).join(' ')}
-      />
+      <PickerSearchInput id={`${id}-q`} name="owner_id" value={query} onChange={setQuery} hintId={`${id}-hint`} errorId={errorId} />
       <p className="region-picker__status" role="status" aria-live="polite">
         {status === 'loading' ? t('registry.form.ownerSearching') : null}
         {status === 'error' ? problemMessage(t, error) : null}
@@ -81,13 +72,11 @@ export function OwnerPicker({ value, onChange, errors, searchDelayMs = 300 }: Ow
               >
                 <span className="region-picker__path">{person.name}</span>
                 <span className="region-picker__code">
-                  {[
+                  {joinDetails([
                     person.birth_year ? t('registry.form.ownerBorn', { year: person.birth_year }) : null,
                     person.village?.name ?? null,
                     person.phone,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  ])}
                 </span>
               </button>
             </li>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDate, formatNumber, joinDetails } from '../../../lib/format';
 import { levelOfCode, type RegionPickerSlot } from '../../../lib/places';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -135,7 +135,7 @@ export function RenewalWorklist({ RegionPicker }: { RegionPicker: RegionPickerSl
               </h2>
               <p className="worklist__line">{t('registry.list.ownerLine', { name: enterprise.owner.name })}</p>
               <p className="worklist__line muted">
-                {[sectorLabel(t, enterprise.sector), enterprise.products].filter(Boolean).join(' · ')}
+                {joinDetails([sectorLabel(t, enterprise.sector), enterprise.products])}
               </p>
               <p className="worklist__line">
                 {enterprise.verified_at

@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, LabelList } from 'recharts';
+import { Bar, LabelList, type Margin } from 'recharts';
 import { ChartDrawing, PERCENT_AXIS, percentTick } from '../../../charts/ChartDrawing';
 import { ChartLegend } from '../../../components/ChartLegend';
 import { type Column, DataTable } from '../../../components/DataTable';
@@ -49,6 +50,37 @@ export function SurveyCharts({ survey, kinds }: { survey: SurveyView; kinds: rea
   );
 }
 
+interface ShareBarsProps {
+  /** One row a bar, as many rows as the table under the drawing has. */
+  data: readonly object[];
+  margin: Margin;
+  /** The percentages written along the bottom. */
+  ticks: number[];
+  /** The rows' names on the left: which key of a row, how wide. */
+  y: { dataKey: string; width: number };
+  children: ReactNode;
+}
+
+/** Shares drawn as one horizontal bar a row, 0 to 100%, hidden from assistive technology. */
+function ShareBars({ data, margin, ticks, y, children }: ShareBarsProps) {
+  return (
+    <div aria-hidden="true">
+      <ChartDrawing
+        kind="bar"
+        layout="rows"
+        data={data}
+        height={data.length * ROW_HEIGHT + 40}
+        margin={margin}
+        x={{ ...PERCENT_AXIS, ticks }}
+        y={y}
+        tooltip={percentTick}
+      >
+        {children}
+      </ChartDrawing>
+    </div>
+  );
+}
+
 function ScaleChart({ survey }: { survey: SurveyView }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
@@ -60,22 +92,16 @@ function ScaleChart({ survey }: { survey: SurveyView }) {
     <figure className="chart" data-testid="scale-chart">
       <figcaption className="chart__caption">{t('surveys.charts.scaleCaption')}</figcaption>
       <ChartLegend keys={SCALE.map((n) => ({ look: 'swatch', label: wordsOf(n), colour: SCALE_COLOURS[n] }))} />
-      <div aria-hidden="true">
-        <ChartDrawing
-          kind="bar"
-          layout="rows"
-          data={data}
-          height={rows.length * ROW_HEIGHT + 40}
-          margin={{ top: 4, right: 12, bottom: 4, left: -28 }}
-          x={{ ...PERCENT_AXIS, ticks: [0, 25, 50, 75, 100] }}
-          y={{ dataKey: 'number', width: 56 }}
-          tooltip={percentTick}
-        >
-          {SCALE.map((n) => (
-            <Bar key={n} dataKey={shareKey(n)} stackId="scale" name={wordsOf(n)} fill={SCALE_COLOURS[n]} isAnimationActive={false} />
-          ))}
-        </ChartDrawing>
-      </div>
+      <ShareBars
+        data={data}
+        margin={{ top: 4, right: 12, bottom: 4, left: -28 }}
+        ticks={[0, 25, 50, 75, 100]}
+        y={{ dataKey: 'number', width: 56 }}
+      >
+        {SCALE.map((n) => (
+          <Bar key={n} dataKey={shareKey(n)} stackId="scale" name={wordsOf(n)} fill={SCALE_COLOURS[n]} isAnimationActive={false} />
+        ))}
+      </ShareBars>
       <p className="chart__note muted">{t('surveys.charts.scaleNote')}</p>
       <DataTable
         caption={t('surveys.charts.scaleTable')}
@@ -125,22 +151,11 @@ function CheckChart({ survey }: { survey: SurveyView }) {
   return (
     <figure className="chart" data-testid="check-chart">
       <figcaption className="chart__caption">{t('surveys.charts.checkCaption')}</figcaption>
-      <div aria-hidden="true">
-        <ChartDrawing
-          kind="bar"
-          layout="rows"
-          data={data}
-          height={rows.length * ROW_HEIGHT + 40}
-          margin={{ top: 4, right: 40, bottom: 4, left: 0 }}
-          x={{ ...PERCENT_AXIS, ticks: [0, 50, 100] }}
-          y={{ dataKey: 'label', width: 120 }}
-          tooltip={percentTick}
-        >
-          <Bar dataKey="share" name={t('surveys.charts.share')} fill={BENEFIT_COLOUR} minPointSize={2} isAnimationActive={false}>
-            <LabelList dataKey="share" position="right" formatter={percentTick} fontSize={12} />
-          </Bar>
-        </ChartDrawing>
-      </div>
+      <ShareBars data={data} margin={{ top: 4, right: 40, bottom: 4, left: 0 }} ticks={[0, 50, 100]} y={{ dataKey: 'label', width: 120 }}>
+        <Bar dataKey="share" name={t('surveys.charts.share')} fill={BENEFIT_COLOUR} minPointSize={2} isAnimationActive={false}>
+          <LabelList dataKey="share" position="right" formatter={percentTick} fontSize={12} />
+        </Bar>
+      </ShareBars>
       <DataTable caption={t('surveys.charts.checkTable')} testId="check-table" className="survey-table" columns={CHECK_COLUMNS}>
         {rows.map((row) => (
           <tr key={row.question_id}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { BackLink } from '../../../components/BackLink';
-import { formatDay } from '../../../lib/format';
+import { formatDay, joinDetails } from '../../../lib/format';
 import { useGroupMembers, useSurvey, useSurveyResponses } from '../hooks/use-surveys';
 import { answerableFor, templateName, type SurveyGroup, type SurveyResponse, type SurveyView } from '../types';
 import { surveyProblemMessage } from '../types/errors';
@@ -48,13 +48,11 @@ export function SurveyPage({ group, surveyId }: { group: SurveyGroup; surveyId: 
           {data.title}
         </h2>
         <p className="muted">
-          {[
+          {joinDetails([
             templateName(data.template, language) !== data.title ? templateName(data.template, language) : null,
             t('surveys.survey.openedOn', { date: formatDay(data.opened_on, language) }),
             t('surveys.survey.respondents', { count: data.responses }),
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+          ])}
         </p>
         <p>{data.template.description}</p>
         {notice === 'created' ? <Alert tone="success">{t('surveys.start.created')}</Alert> : null}

@@ -5,7 +5,7 @@ import { FormField } from '../../../components/FormField';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { SubmitRow } from '../../../components/SubmitRow';
-import { formatDay } from '../../../lib/format';
+import { formatDay, joinDetails } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCreateSurvey, useGroupMembers, useSurveys, useSurveyTemplates } from '../hooks/use-surveys';
 import { guides, templateName, type SurveyGroup, type SurveyInput, type SurveyTemplate } from '../types';
@@ -51,13 +51,11 @@ export function SurveysList({ group }: { group: SurveyGroup }) {
                   <Link to={surveyPath(group.id, survey.id)}>{survey.title}</Link>
                 </h3>
                 <p className="record-card__line muted">
-                  {[
+                  {joinDetails([
                     kind !== null && kind !== survey.title ? kind : null,
                     t('surveys.list.openedOn', { date: formatDay(survey.opened_on, language) }),
                     t('surveys.list.responses', { count: survey.responses }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  ])}
                 </p>
               </li>
             );

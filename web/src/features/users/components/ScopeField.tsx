@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrors } from '../../../components/field-parts';
+import { FieldErrors, PickerSearchInput } from '../../../components/field-parts';
 import { FormField } from '../../../components/FormField';
 import { useDebounced } from '../../../lib/use-debounced';
 import { useScopeTargets } from '../hooks/use-users';
@@ -83,16 +83,7 @@ function TargetPicker({
             <label className="field__label" htmlFor={`${id}-q`}>
               {t(`users.scopeField.search.${kind}`)}
             </label>
-            <input
-              id={`${id}-q`}
-              className="field__input"
-              type="search"
-              autoComplete="off"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              aria-invalid={errors.length > 0 ? true : undefined}
-              aria-describedby={[`${id}-hint`, errorId].filter(Boolean).join(' ')}
-            />
+            <PickerSearchInput id={`${id}-q`} value={query} onChange={setQuery} hintId={`${id}-hint`} errorId={errorId} />
           </div>
           <p className="region-picker__status" role="status" aria-live="polite">
             {targets.isFetching ? t('users.scopeField.searching') : null}

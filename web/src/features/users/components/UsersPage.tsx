@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { Pagination } from '../../../components/Pagination';
@@ -9,8 +9,8 @@ import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { formatNumber } from '../../../lib/format';
 import { useAdminTexts } from '../../../lib/i18n/admin';
+import { useAddressFilters } from '../../../lib/use-address-filters';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useDraft } from '../../../lib/use-draft';
 import { isRole, ROLES } from '../../../lib/user';
 import { useScopeNames, useUserList } from '../hooks/use-users';
 import { userProblemMessage } from '../types/errors';
@@ -23,7 +23,6 @@ import {
   PAGE_SIZE,
   pageOf,
   USER_STATUSES,
-  type UserFilters,
 } from '../types/filters';
 import { userPath } from '../types/paths';
 import { scopeText, UserStatusBadge } from './labels';
@@ -43,9 +42,7 @@ export function UsersPage({ searchDelayMs }: { searchDelayMs?: number }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('users.title'));
   const language = i18n.resolvedLanguage;
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromSearchParams(params);
-  const [query, setQuery] = useDraft(filters.q);
+  const { filters, setFilters, apply, searchBox } = useAddressFilters(filtersFromSearchParams, filtersToSearchParams);
   const [notice, setNotice] = useState<string | null>(null);
   const list = useUserList();
   const all = list.data ?? [];
@@ -53,8 +50,6 @@ export function UsersPage({ searchDelayMs }: { searchDelayMs?: number }) {
   const shown = pageOf(matching, filters.offset);
   const names = useScopeNames(shown.items);
   const filtered = filters.q !== '' || filters.role !== null || filters.status !== null;
-
-  const setFilters = (next: UserFilters) => setParams(filtersToSearchParams(next));
 
   return (
     <>
@@ -85,10 +80,8 @@ export function UsersPage({ searchDelayMs }: { searchDelayMs?: number }) {
             id="user-q"
             label={t('users.list.search')}
             hint={t('users.list.searchHint')}
-            value={query}
+            {...searchBox}
             maxLength={MAX_Q}
-            onChange={setQuery}
-            onSearch={() => setFilters({ ...filters, q: query.trim(), offset: 0 })}
           />
           <div className="filters__grid">
             <SelectField
@@ -98,7 +91,7 @@ export function UsersPage({ searchDelayMs }: { searchDelayMs?: number }) {
               emptyLabel={t('users.list.allRoles')}
               options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
               value={filters.role ?? ''}
-              onChange={(e) => setFilters({ ...filters, q: query.trim(), role: isRole(e.target.value) ? e.target.value : null, offset: 0 })}
+              onChange={(e) => apply({ role: isRole(e.target.value) ? e.target.value : null })}
             />
             <SelectField
               id="user-status"
@@ -107,8 +100,7 @@ export function UsersPage({ searchDelayMs }: { searchDelayMs?: number }) {
               emptyLabel={t('users.list.allStatuses')}
               options={USER_STATUSES.map((status) => ({ value: status, label: t(`users.status.${status}`) }))}
               value={filters.status ?? ''}
-              onChange={(e) =>
-                setFilters({ ...filters, q: query.trim(), status: isUserStatus(e.target.value) ? e.target.value : null, offset: 0 })}
+              onChange={(e) => apply({ status: isUserStatus(e.target.value) ? e.target.value : null })}
             />
           </div>
         </div>
