@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -21,17 +21,76 @@ using domain::programmes::LoanPart;
 using domain::programmes::RecordedRepayment;
 
 // A record's columns (alias a) with its provider, programme, recipient and loan part.
-constexpr const char* kColumns =
-    "a.id, a.programme_id, pg.name, a.provider_id, s.name, a.enterprise_id, a.group_id, "
-    "COALESCE(e.name, g.name), COALESCE(e.steward_id, g.steward_id), a.kind, a.value, a.given_on, "
-    "a.until_on, a.disbursed_on, a.description, a.over_budget_reason, a.created_by, a.created_at, "
-    "a.updated_at, l.annual_rate_bp, l.term_months, l.method, l.first_due_on";
-constexpr const char* kJoins =
+constexpr Column<Assistance> kAssistanceColumns[] = {
+    Member<&Assistance::id>("a.id"),
+    Member<&Assistance::programme_id>("a.programme_id"),
+    Member<&Assistance::programme_name>("COALESCE(pg.name, '')"),
+    Member<&Assistance::provider_id>("a.provider_id"),
+    Member<&Assistance::provider_name>("s.name"),
+    Member<&Assistance::enterprise_id>("a.enterprise_id"),
+    Member<&Assistance::group_id>("a.group_id"),
+    Member<&Assistance::recipient_name>("COALESCE(e.name, g.name, '')"),
+    Member<&Assistance::recipient_steward_id>("COALESCE(e.steward_id, g.steward_id)"),
+    Member<&Assistance::kind, domain::programmes::ParseAssistanceKind>("a.kind"),
+    Member<&Assistance::value>("a.value"),
+    Member<&Assistance::given_on>("a.given_on"),
+    Member<&Assistance::until_on>("a.until_on"),
+    Member<&Assistance::disbursed_on>("a.disbursed_on"),
+    Member<&Assistance::description>("a.description"),
+    Member<&Assistance::over_budget_reason>("a.over_budget_reason"),
+    Member<&Assistance::created_by>("a.created_by"),
+    Member<&Assistance::created_at>("a.created_at"),
+    Member<&Assistance::updated_at>("a.updated_at"),
+    // The loan part is there when its row is (l is a LEFT JOIN); its other columns fill it.
+    {"l.annual_rate_bp", CellKind::kNumber,
+     [](Assistance& a, const Cell& cell, std::string_view) {
+       if (!cell.IsNull()) a.loan.emplace().annual_rate_bp = cell.number;
+     }},
+    {"l.term_months", CellKind::kNumber,
+     [](Assistance& a, const Cell& cell, std::string_view) {
+       if (a.loan) a.loan->term_months = static_cast<int>(cell.number);
+     }},
+    {"l.method", CellKind::kText,
+     [](Assistance& a, const Cell& cell, std::string_view) {
+       if (a.loan)
+         a.loan->method = Stored("loan method", cell.text, domain::programmes::ParseInterestMethod);
+     }},
+    {"l.first_due_on", CellKind::kText,
+     [](Assistance& a, const Cell& cell, std::string_view) {
+       if (a.loan) a.loan->first_due_on = DateFrom(cell.text);
+     }},
+};
+constexpr std::string_view kAssistanceFrom =
+    " FROM assistance a"
     " JOIN stakeholders s ON s.id = a.provider_id"
     " LEFT JOIN programmes pg ON pg.id = a.programme_id"
     " LEFT JOIN enterprises e ON e.id = a.enterprise_id"
     " LEFT JOIN groups g ON g.id = a.group_id"
     " LEFT JOIN loans l ON l.assistance_id = a.id";
+constexpr RecordTable<Assistance> kAssistanceTable{kAssistanceColumns, kAssistanceFrom, "a",
+                                                   "assistance record"};
+// The joins alone, after a page's subquery has chosen the rows of a.
+constexpr std::string_view kJoins =
+    kAssistanceFrom.substr(std::string_view(" FROM assistance a").size());
+
+// Every column, by the insert: a record is not updated.
+constexpr WriteColumn<Assistance> kAssistanceWrites[] = {
+    Writes<&Assistance::programme_id>("programme_id"),
+    Writes<&Assistance::provider_id>("provider_id"),
+    Writes<&Assistance::enterprise_id>("enterprise_id"),
+    Writes<&Assistance::group_id>("group_id"),
+    Writes<&Assistance::kind>("kind"),
+    Writes<&Assistance::value>("value"),
+    Writes<&Assistance::given_on>("given_on"),
+    Writes<&Assistance::until_on>("until_on"),
+    Writes<&Assistance::disbursed_on>("disbursed_on"),
+    Writes<&Assistance::description>("description"),
+    Writes<&Assistance::over_budget_reason>("over_budget_reason"),
+    Writes<&Assistance::created_by>("created_by"),
+    Writes<&Assistance::created_at>("created_at"),
+    Writes<&Assistance::updated_at>("updated_at"),
+};
+
 // Another record of the same kind for the same recipient whose period overlaps a's ([given_on,
 // until_on or given_on], both ends included).
 constexpr const char* kDuplicateOfA =
@@ -41,80 +100,26 @@ constexpr const char* kDuplicateOfA =
     " AND COALESCE(d.until_on, d.given_on) >= a.given_on";
 constexpr const char* kNewestFirst = "a.given_on DESC, a.id DESC";
 
-struct AssistanceVars {
-  long long id = 0, provider_id = 0, value = 0;
-  std::string provider_name, kind, given_on, created_at, updated_at;
-  Slot<long long> programme_id, enterprise_id, group_id, steward_id, created_by, rate, term;
-  Slot<std::string> programme_name, recipient_name, until_on, disbursed_on, description, reason, method,
-      first_due_on;
-  void Bind(Query& query) {
-    query.Into(id).Into(programme_id.value, programme_id.indicator)
-        .Into(programme_name.value, programme_name.indicator).Into(provider_id).Into(provider_name)
-        .Into(enterprise_id.value, enterprise_id.indicator).Into(group_id.value, group_id.indicator)
-        .Into(recipient_name.value, recipient_name.indicator).Into(steward_id.value, steward_id.indicator)
-        .Into(kind).Into(value).Into(given_on).Into(until_on.value, until_on.indicator)
-        .Into(disbursed_on.value, disbursed_on.indicator).Into(description.value, description.indicator)
-        .Into(reason.value, reason.indicator).Into(created_by.value, created_by.indicator).Into(created_at)
-        .Into(updated_at).Into(rate.value, rate.indicator).Into(term.value, term.indicator)
-        .Into(method.value, method.indicator).Into(first_due_on.value, first_due_on.indicator);
-  }
-  Assistance Get() const {
-    Assistance a;
-    a.id = id;
-    if (programme_id.has()) a.programme_id = programme_id.value;
-    a.programme_name = programme_name.get().value_or("");
-    a.provider_id = provider_id;
-    a.provider_name = provider_name;
-    if (enterprise_id.has()) a.enterprise_id = enterprise_id.value;
-    if (group_id.has()) a.group_id = group_id.value;
-    a.recipient_name = recipient_name.get().value_or("");
-    if (steward_id.has()) a.recipient_steward_id = steward_id.value;
-    a.kind = Stored("assistance kind", kind, domain::programmes::ParseAssistanceKind);
-    a.value = value;
-    a.given_on = DateFrom(given_on);
-    if (until_on.has()) a.until_on = DateFrom(until_on.value);
-    if (disbursed_on.has()) a.disbursed_on = DateFrom(disbursed_on.value);
-    a.description = description.get();
-    a.over_budget_reason = reason.get();
-    if (created_by.has()) a.created_by = created_by.value;
-    a.created_at = InstantFrom(created_at);
-    a.updated_at = InstantFrom(updated_at);
-    if (rate.has()) {
-      LoanPart loan;
-      loan.annual_rate_bp = rate.value;
-      loan.term_months = static_cast<int>(term.value);
-      loan.method = Stored("loan method", method.value, domain::programmes::ParseInterestMethod);
-      loan.first_due_on = DateFrom(first_due_on.value);
-      a.loan = loan;
-    }
-    return a;
-  }
+constexpr Column<RecordedRepayment> kRepaymentColumns[] = {
+    Member<&RecordedRepayment::id>("r.id"),
+    Member<&RecordedRepayment::loan_id>("r.loan_id"),
+    Member<&RecordedRepayment::paid_on>("r.paid_on"),
+    Member<&RecordedRepayment::amount>("r.amount"),
+    Member<&RecordedRepayment::recorded_by>("r.recorded_by"),
+    Member<&RecordedRepayment::recorded_by_username>("COALESCE(u.username, '')"),
+    Member<&RecordedRepayment::created_at>("r.created_at"),
 };
+constexpr RecordTable<RecordedRepayment> kRepaymentTable{
+    kRepaymentColumns, " FROM loan_repayments r LEFT JOIN users u ON u.id = r.recorded_by", "r",
+    "loan repayment"};
 
-struct RepaymentVars {
-  long long id = 0, loan_id = 0, amount = 0;
-  std::string paid_on, created_at;
-  Slot<long long> recorded_by;
-  Slot<std::string> username;
-  void Bind(Query& query) {
-    query.Into(id).Into(loan_id).Into(paid_on).Into(amount).Into(recorded_by.value, recorded_by.indicator)
-        .Into(username.value, username.indicator).Into(created_at);
-  }
-  RecordedRepayment Get() const {
-    RecordedRepayment r;
-    r.id = id;
-    r.loan_id = loan_id;
-    r.paid_on = DateFrom(paid_on);
-    r.amount = amount;
-    if (recorded_by.has()) r.recorded_by = recorded_by.value;
-    r.recorded_by_username = username.get().value_or("");
-    r.created_at = InstantFrom(created_at);
-    return r;
-  }
+constexpr WriteColumn<RecordedRepayment> kRepaymentWrites[] = {
+    Writes<&RecordedRepayment::loan_id>("loan_id"),
+    Writes<&RecordedRepayment::paid_on>("paid_on"),
+    Writes<&RecordedRepayment::amount>("amount"),
+    Writes<&RecordedRepayment::recorded_by>("recorded_by"),
+    Writes<&RecordedRepayment::created_at>("created_at"),
 };
-
-constexpr const char* kRepaymentColumns =
-    "r.id, r.loan_id, r.paid_on, r.amount, r.recorded_by, u.username, r.created_at";
 
 // " WHERE …" over assistance a (with enterprises e and groups g joined) for `filter`.
 std::string WhereOf(const AssistanceFilter& filter, Params& params) {
@@ -168,15 +173,16 @@ constexpr const char* kFilterFrom =
 std::vector<Assistance> SqlAssistanceRepository::ReadWithDuplicates(const std::string& sql,
                                                                     const Params& params) {
   std::vector<Assistance> records;
-  AssistanceVars vars;
+  RowReader<Assistance> row(kAssistanceColumns);
   Slot<long long> duplicate;
   Query query(sql_);
-  vars.Bind(query);
+  row.Bind(query);
   query.Into(duplicate.value, duplicate.indicator);
   params.BindTo(query);
   if (query.Run(sql)) {
     do {
-      if (records.empty() || records.back().id != vars.id) records.push_back(vars.Get());
+      Assistance record = row.Get();
+      if (records.empty() || records.back().id != record.id) records.push_back(std::move(record));
       if (duplicate.has()) records.back().duplicate_of.push_back(duplicate.value);
     } while (query.Next());
   }
@@ -185,28 +191,8 @@ std::vector<Assistance> SqlAssistanceRepository::ReadWithDuplicates(const std::s
 
 core::Result<std::int64_t> SqlAssistanceRepository::Insert(const Assistance& assistance) {
   return Guard("insert assistance", [&]() -> core::Result<std::int64_t> {
-    static constexpr std::string_view kWriteColumns[] = {
-        "programme_id", "provider_id", "enterprise_id", "group_id", "kind", "value", "given_on", "until_on",
-        "disbursed_on", "description", "over_budget_reason", "created_by", "created_at", "updated_at"};
-    auto programme = NumberIn(assistance.programme_id);
-    long long provider = assistance.provider_id, value = assistance.value;
-    auto enterprise = NumberIn(assistance.enterprise_id);
-    auto group = NumberIn(assistance.group_id);
-    std::string kind(ToString(assistance.kind)), given = assistance.given_on.ToString();
-    auto until = DateIn(assistance.until_on);
-    auto disbursed = DateIn(assistance.disbursed_on);
-    auto description = TextIn(assistance.description);
-    auto reason = TextIn(assistance.over_budget_reason);
-    auto created_by = NumberIn(assistance.created_by);
-    std::string created = Text(assistance.created_at), updated = Text(assistance.updated_at);
-    long long id = 0;
-    Query query(sql_);
-    query.Use(programme.value, programme.indicator).Use(provider).Use(enterprise.value, enterprise.indicator)
-        .Use(group.value, group.indicator).Use(kind).Use(value).Use(given).Use(until.value, until.indicator)
-        .Use(disbursed.value, disbursed.indicator).Use(description.value, description.indicator)
-        .Use(reason.value, reason.indicator).Use(created_by.value, created_by.indicator).Use(created)
-        .Use(updated).Into(id);
-    query.Run(InsertSql("assistance", kWriteColumns));
+    long long id = InsertRecord<Assistance>(sql_, "assistance", kAssistanceWrites, assistance);
+    // The loan part's row is keyed by the record's id (InsertRecord returns a row's own id).
     if (assistance.loan) {
       const LoanPart& loan = *assistance.loan;
       long long rate = loan.annual_rate_bp, term = loan.term_months;
@@ -224,8 +210,9 @@ core::Result<std::int64_t> SqlAssistanceRepository::Insert(const Assistance& ass
 core::Result<Assistance> SqlAssistanceRepository::Find(std::int64_t id) {
   return Guard("find assistance", [&]() -> core::Result<Assistance> {
     Params params;
-    std::string sql = std::string("SELECT ") + kColumns + ", d.id FROM assistance a" + kJoins +
-                      " LEFT JOIN assistance d ON " + kDuplicateOfA + " WHERE a.id = ";
+    std::string sql = "SELECT " + SelectList<Assistance>(kAssistanceColumns) + ", d.id" +
+                      std::string(kAssistanceFrom) + " LEFT JOIN assistance d ON " + kDuplicateOfA +
+                      " WHERE a.id = ";
     params.Number(sql, id);
     sql += " ORDER BY d.id";
     auto records = ReadWithDuplicates(sql, params);
@@ -243,11 +230,11 @@ core::Result<core::Page<Assistance>> SqlAssistanceRepository::List(const Assista
     result.total = CountRows(sql_, from_where, params);
     if (result.total <= page.offset) return result;
     // The page's ids in a subquery, then each record with one row per duplicate.
-    std::string sql = std::string("SELECT ") + kColumns + ", d.id FROM (SELECT a.id AS id" + from_where +
-                      " ORDER BY " + kNewestFirst;
+    std::string sql = "SELECT " + SelectList<Assistance>(kAssistanceColumns) +
+                      ", d.id FROM (SELECT a.id AS id" + from_where + " ORDER BY " + kNewestFirst;
     params.Page(sql, page);
-    sql += std::string(") p JOIN assistance a ON a.id = p.id") + kJoins + " LEFT JOIN assistance d ON " +
-           kDuplicateOfA + " ORDER BY " + kNewestFirst + ", d.id";
+    sql += ") p JOIN assistance a ON a.id = p.id" + std::string(kJoins) +
+           " LEFT JOIN assistance d ON " + kDuplicateOfA + " ORDER BY " + kNewestFirst + ", d.id";
     result.items = ReadWithDuplicates(sql, params);
     return result;
   });
@@ -262,36 +249,31 @@ core::Result<std::vector<BookedLoan>> SqlAssistanceRepository::LoanBook(const As
     std::map<std::int64_t, std::size_t> position;
     {
       Params params;
-      std::string where = WhereOf(loans, params);
-      AssistanceVars vars;
-      Query query(sql_);
-      vars.Bind(query);
-      params.BindTo(query);
-      std::string sql = std::string("SELECT ") + kColumns + " FROM assistance a" + kJoins + where +
-                        " AND l.assistance_id IS NOT NULL ORDER BY a.disbursed_on, a.id";
-      if (query.Run(sql)) {
-        do {
-          position.emplace(vars.id, book.size());
-          book.push_back({vars.Get(), {}});
-        } while (query.Next());
+      const std::string where =
+          WhereOf(loans, params) + " AND l.assistance_id IS NOT NULL ORDER BY a.disbursed_on, a.id";
+      for (auto& loan : SelectRecords(sql_, kAssistanceTable, where, params)) {
+        position.emplace(loan.id, book.size());
+        book.push_back({std::move(loan), {}});
       }
     }
     if (book.empty()) return book;
     Params params;
     std::string where = WhereOf(loans, params);
-    RepaymentVars vars;
+    RowReader<RecordedRepayment> row(kRepaymentColumns);
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     params.BindTo(query);
-    std::string sql = std::string("SELECT ") + kRepaymentColumns +
-                      " FROM loan_repayments r JOIN assistance a ON a.id = r.loan_id"
-                      " LEFT JOIN enterprises e ON e.id = a.enterprise_id LEFT JOIN groups g ON g.id = a.group_id"
-                      " LEFT JOIN users u ON u.id = r.recorded_by" +
-                      where + " ORDER BY r.loan_id, r.paid_on, r.id";
+    std::string sql =
+        "SELECT " + SelectList<RecordedRepayment>(kRepaymentColumns) +
+        " FROM loan_repayments r JOIN assistance a ON a.id = r.loan_id"
+        " LEFT JOIN enterprises e ON e.id = a.enterprise_id LEFT JOIN groups g ON g.id = a.group_id"
+        " LEFT JOIN users u ON u.id = r.recorded_by" +
+        where + " ORDER BY r.loan_id, r.paid_on, r.id";
     if (query.Run(sql)) {
       do {
-        auto it = position.find(vars.loan_id);
-        if (it != position.end()) book[it->second].repayments.push_back(vars.Get());
+        RecordedRepayment repayment = row.Get();
+        auto it = position.find(repayment.loan_id);
+        if (it != position.end()) book[it->second].repayments.push_back(std::move(repayment));
       } while (query.Next());
     }
     return book;
@@ -323,34 +305,16 @@ core::Status SqlAssistanceRepository::Lock(std::int64_t id) {
 
 core::Result<std::int64_t> SqlAssistanceRepository::InsertRepayment(const RecordedRepayment& repayment) {
   return Guard("insert loan repayment", [&]() -> core::Result<std::int64_t> {
-    static constexpr std::string_view kWriteColumns[] = {"loan_id", "paid_on", "amount", "recorded_by",
-                                                         "created_at"};
-    long long loan = repayment.loan_id, amount = repayment.amount, id = 0;
-    std::string paid = repayment.paid_on.ToString(), created = Text(repayment.created_at);
-    auto recorded_by = NumberIn(repayment.recorded_by);
-    Query query(sql_);
-    query.Use(loan).Use(paid).Use(amount).Use(recorded_by.value, recorded_by.indicator).Use(created).Into(id);
-    query.Run(InsertSql("loan_repayments", kWriteColumns));
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<RecordedRepayment>(sql_, "loan_repayments", kRepaymentWrites, repayment);
   });
 }
 
 core::Result<std::vector<RecordedRepayment>> SqlAssistanceRepository::Repayments(std::int64_t loan_id) {
   return Guard("list loan repayments", [&]() -> core::Result<std::vector<RecordedRepayment>> {
-    std::vector<RecordedRepayment> repayments;
-    long long key = loan_id;
-    RepaymentVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(key);
-    if (query.Run(std::string("SELECT ") + kRepaymentColumns +
-                  " FROM loan_repayments r LEFT JOIN users u ON u.id = r.recorded_by"
-                  " WHERE r.loan_id = :id ORDER BY r.paid_on, r.id")) {
-      do {
-        repayments.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return repayments;
+    Params params;
+    std::string where = " WHERE r.loan_id = ";
+    params.Number(where, loan_id);
+    return SelectRecords(sql_, kRepaymentTable, where + " ORDER BY r.paid_on, r.id", params);
   });
 }
 

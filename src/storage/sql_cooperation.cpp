@@ -1,12 +1,11 @@
 // Cooperation among a group's members: market areas, joint orders and their shares, knowledge
 // posts with useful marks, raw-material posts and collective purchases.
 
+#include <boost/json.hpp>
 #include <map>
 
-#include <boost/json.hpp>
-
 #include "sql_groups.hpp"
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -19,10 +18,35 @@ constexpr const char* kAreaSelect =
     "a.ended_on, a.created_at FROM market_areas a JOIN memberships m ON m.id = a.member_id "
     "JOIN people p ON p.id = m.person_id";
 
-constexpr const char* kOrderColumns =
-    "o.id, o.group_id, o.customer, o.product, o.quantity, o.unit, o.unit_price, o.due_on, "
-    "o.status, o.created_at, o.updated_at";
-constexpr const char* kOrderFrom = " FROM joint_orders o";
+constexpr Column<JointOrder> kOrderColumns[] = {
+    Member<&JointOrder::id>("o.id"),
+    Member<&JointOrder::group_id>("o.group_id"),
+    Member<&JointOrder::customer>("o.customer"),
+    Member<&JointOrder::product>("o.product"),
+    Member<&JointOrder::quantity>("o.quantity"),
+    Member<&JointOrder::unit>("o.unit"),
+    Member<&JointOrder::unit_price>("o.unit_price"),
+    Member<&JointOrder::due_on>("o.due_on"),
+    Member<&JointOrder::status, ParseOrderStatus>("o.status"),
+    Member<&JointOrder::created_at>("o.created_at"),
+    Member<&JointOrder::updated_at>("o.updated_at"),
+};
+constexpr RecordTable<JointOrder> kOrderTable{kOrderColumns, " FROM joint_orders o", "o",
+                                              "joint order"};
+
+// What was ordered is written once; an update moves the status. The shares are written apart.
+constexpr WriteColumn<JointOrder> kOrderWrites[] = {
+    Writes<&JointOrder::status>("status"),
+    Writes<&JointOrder::updated_at>("updated_at"),
+    WritesOnce<&JointOrder::group_id>("group_id"),
+    WritesOnce<&JointOrder::customer>("customer"),
+    WritesOnce<&JointOrder::product>("product"),
+    WritesOnce<&JointOrder::quantity>("quantity"),
+    WritesOnce<&JointOrder::unit>("unit"),
+    WritesOnce<&JointOrder::unit_price>("unit_price"),
+    WritesOnce<&JointOrder::due_on>("due_on"),
+    WritesOnce<&JointOrder::created_at>("created_at"),
+};
 
 constexpr const char* kPostSelect =
     "SELECT k.id, k.group_id, k.member_id, p.name, k.kind, k.title, k.body, k.tags, "
@@ -174,17 +198,7 @@ core::Result<std::vector<MarketArea>> SqlCooperationRepository::Areas(std::int64
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertOrder(const JointOrder& order) {
   return Guard("insert joint order", [&]() -> core::Result<std::int64_t> {
-    long long group = order.group_id, quantity = order.quantity, price = order.unit_price, id = 0;
-    auto due = DateIn(order.due_on);
-    std::string status(ToString(order.status)), created = Text(order.created_at), updated = Text(order.updated_at);
-    {
-      Query query(sql_);
-      query.Use(group).Use(order.customer).Use(order.product).Use(quantity).Use(order.unit).Use(price)
-          .Use(due.value, due.indicator).Use(status).Use(created).Use(updated).Into(id);
-      query.Run("INSERT INTO joint_orders (group_id, customer, product, quantity, unit, unit_price, "
-                "due_on, status, created_at, updated_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, "
-                ":j) RETURNING id");
-    }
+    long long id = InsertRecord<JointOrder>(sql_, "joint_orders", kOrderWrites, order);
     int position = 0;
     for (const auto& share : order.shares) {
       ++position;
@@ -201,10 +215,8 @@ core::Result<std::int64_t> SqlCooperationRepository::InsertOrder(const JointOrde
 
 core::Status SqlCooperationRepository::UpdateOrder(const JointOrder& order) {
   return Guard("update joint order", [&]() -> core::Status {
+    UpdateRecord<JointOrder>(sql_, "joint_orders", kOrderWrites, order);
     long long id = order.id;
-    std::string status(ToString(order.status)), updated = Text(order.updated_at);
-    sql_ << "UPDATE joint_orders SET status = :s, updated_at = :u WHERE id = :id", soci::use(status),
-        soci::use(updated), soci::use(id);
     for (const auto& share : order.shares) {
       long long member = share.member_id, delivered = share.delivered, paid = share.paid_out;
       sql_ << "UPDATE order_shares SET delivered = :d, paid_out = :p WHERE order_id = :o AND member_id = :m",
@@ -238,46 +250,10 @@ core::Status SqlCooperationRepository::LoadShares(std::vector<JointOrder>& order
   return core::OkStatus();
 }
 
-namespace {
-
-struct OrderVars {
-  long long id = 0, group = 0, quantity = 0, price = 0;
-  std::string customer, product, unit, status, created, updated;
-  Slot<std::string> due;
-  void Bind(Query& query) {
-    query.Into(id).Into(group).Into(customer).Into(product).Into(quantity).Into(unit).Into(price)
-        .Into(due.value, due.indicator).Into(status).Into(created).Into(updated);
-  }
-  JointOrder Get() const {
-    JointOrder o;
-    o.id = id;
-    o.group_id = group;
-    o.customer = customer;
-    o.product = product;
-    o.quantity = quantity;
-    o.unit = unit;
-    o.unit_price = price;
-    o.due_on = OptionalDate(due);
-    o.status = Stored("status", status, ParseOrderStatus);
-    o.created_at = InstantFrom(created);
-    o.updated_at = InstantFrom(updated);
-    return o;
-  }
-};
-
-}  // namespace
-
 core::Result<JointOrder> SqlCooperationRepository::FindOrder(std::int64_t group_id, std::int64_t id) {
   return Guard("find joint order", [&]() -> core::Result<JointOrder> {
-    std::vector<JointOrder> found;
-    Params params;
-    std::string text = std::string("SELECT ") + kOrderColumns + kOrderFrom + " WHERE o.id = ";
-    params.Number(text, id);
-    text += " AND o.group_id = ";
-    params.Number(text, group_id);
-    OrderVars vars;
-    ForRows(sql_, text, params, [&](Query& query) { vars.Bind(query); }, [&] { found.push_back(vars.Get()); });
-    if (found.empty()) return core::Error::NotFound("no joint order " + std::to_string(id) + " in this group");
+    GOTONG_ASSIGN_OR_RETURN(auto order, FindRecord(sql_, kOrderTable, id, group_id));
+    std::vector<JointOrder> found{std::move(order)};
     GOTONG_RETURN_IF_ERROR(LoadShares(found));
     return std::move(found.front());
   });
@@ -288,13 +264,11 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::Orders(std::int64
   return Guard("list joint orders", [&]() -> core::Result<core::Page<JointOrder>> {
     auto result = CountedPage<JointOrder>(sql_, "joint_orders", group_id, page);
     Params params;
-    std::string text = std::string("SELECT ") + kOrderColumns + kOrderFrom + " WHERE o.group_id = ";
-    params.Number(text, group_id);
-    text += " ORDER BY o.id DESC";
-    params.Page(text, page);
-    OrderVars vars;
-    ForRows(sql_, text, params, [&](Query& query) { vars.Bind(query); },
-            [&] { result.items.push_back(vars.Get()); });
+    std::string where = " WHERE o.group_id = ";
+    params.Number(where, group_id);
+    where += " ORDER BY o.id DESC";
+    params.Page(where, page);
+    result.items = SelectRecords(sql_, kOrderTable, where, params);
     GOTONG_RETURN_IF_ERROR(LoadShares(result.items));
     return result;
   });
@@ -305,14 +279,12 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::OrdersOf(std::int
                                                                         const core::PageRequest& page) {
   return Guard("list a member's joint orders", [&]() -> core::Result<core::Page<JointOrder>> {
     Params params;
-    std::string where = std::string(kOrderFrom) + " JOIN order_shares s ON s.order_id = o.id WHERE o.group_id = ";
+    // Read after the table's FROM: the join to the shares, then the WHERE.
+    std::string where = " JOIN order_shares s ON s.order_id = o.id WHERE o.group_id = ";
     params.Number(where, group_id);
     where += " AND s.member_id = ";
     params.Number(where, member_id);
-    OrderVars vars;
-    auto result = PagedQuery<JointOrder>(sql_, page, kOrderColumns, where, params, "o.id DESC",
-                                         [&](Query& query) { vars.Bind(query); },
-                                         [&] { return vars.Get(); });
+    auto result = PagedRecords(sql_, page, kOrderTable, where, params, "o.id DESC");
     GOTONG_RETURN_IF_ERROR(LoadShares(result.items));
     return result;
   });

@@ -1,8 +1,8 @@
 // The mentoring context's mentorships and learning cycles, with a cycle's targets, mentees,
 // sessions (meetings of the group) and evaluations.
 
-#include "sql_internal.hpp"
 #include "sql_mentoring.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -11,154 +11,91 @@ using namespace domain::mentoring;  // NOLINT: this file implements that context
 
 // ---- mentorships ------------------------------------------------------------------------------
 
-constexpr const char* kMentorshipColumns =
-    "ms.id, ms.group_id, ms.mentor_person_id, ms.mentor_member_id, mp.name, ms.mentee_member_id, ep.name, "
-    "ms.origin, ms.started_on, ms.ended_on, ms.note, ms.created_at, ms.updated_at";
-constexpr const char* kMentorshipFrom =
-    " FROM mentorships ms JOIN people mp ON mp.id = ms.mentor_person_id "
-    "JOIN memberships em ON em.id = ms.mentee_member_id JOIN people ep ON ep.id = em.person_id";
-const RecordTable kMentorshipTable{kMentorshipColumns, kMentorshipFrom, "ms", "mentorship"};
-
-struct MentorshipVars {
-  long long id = 0, group_id = 0, mentor_person_id = 0, mentee_member_id = 0;
-  Slot<long long> mentor_member_id;
-  std::string mentor_name, mentee_name, origin, started_on, created_at, updated_at;
-  Slot<std::string> ended_on, note;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(mentor_person_id).Into(mentor_member_id.value, mentor_member_id.indicator)
-        .Into(mentor_name).Into(mentee_member_id).Into(mentee_name).Into(origin).Into(started_on)
-        .Into(ended_on.value, ended_on.indicator).Into(note.value, note.indicator).Into(created_at)
-        .Into(updated_at);
-  }
-  Mentorship Get() const {
-    Mentorship m;
-    m.id = id;
-    m.group_id = group_id;
-    m.mentor_person_id = mentor_person_id;
-    if (mentor_member_id.has()) m.mentor_member_id = mentor_member_id.value;
-    m.mentor_name = mentor_name;
-    m.mentee_member_id = mentee_member_id;
-    m.mentee_name = mentee_name;
-    m.origin = Stored("origin", origin, ParseMentorOrigin);
-    m.started_on = DateFrom(started_on);
-    m.ended_on = OptionalDate(ended_on);
-    m.note = note.get();
-    m.created_at = InstantFrom(created_at);
-    m.updated_at = InstantFrom(updated_at);
-    return m;
-  }
+constexpr Column<Mentorship> kMentorshipColumns[] = {
+    Member<&Mentorship::id>("ms.id"),
+    Member<&Mentorship::group_id>("ms.group_id"),
+    Member<&Mentorship::mentor_person_id>("ms.mentor_person_id"),
+    Member<&Mentorship::mentor_member_id>("ms.mentor_member_id"),
+    Member<&Mentorship::mentor_name>("mp.name"),
+    Member<&Mentorship::mentee_member_id>("ms.mentee_member_id"),
+    Member<&Mentorship::mentee_name>("ep.name"),
+    Member<&Mentorship::origin, ParseMentorOrigin>("ms.origin"),
+    Member<&Mentorship::started_on>("ms.started_on"),
+    Member<&Mentorship::ended_on>("ms.ended_on"),
+    Member<&Mentorship::note>("ms.note"),
+    Member<&Mentorship::created_at>("ms.created_at"),
+    Member<&Mentorship::updated_at>("ms.updated_at"),
 };
+constexpr RecordTable<Mentorship> kMentorshipTable{
+    kMentorshipColumns,
+    " FROM mentorships ms JOIN people mp ON mp.id = ms.mentor_person_id "
+    "JOIN memberships em ON em.id = ms.mentee_member_id JOIN people ep ON ep.id = em.person_id",
+    "ms", "mentorship"};
 
-// The columns a mentorship's update sets; who mentors whom is written once.
-constexpr std::string_view kMentorshipWriteColumns[] = {"started_on", "ended_on", "note", "updated_at"};
-
-struct MentorshipIn {
-  std::string started_on, updated_at;
-  In<std::string> ended_on, note;
-  explicit MentorshipIn(const Mentorship& m)
-      : started_on(m.started_on.ToString()),
-        updated_at(Text(m.updated_at)),
-        ended_on(DateIn(m.ended_on)),
-        note(TextIn(m.note)) {}
-  void Bind(Query& query) {
-    query.Use(started_on).Use(ended_on.value, ended_on.indicator).Use(note.value, note.indicator).Use(updated_at);
-  }
+// Who mentors whom is written once.
+constexpr WriteColumn<Mentorship> kMentorshipWrites[] = {
+    Writes<&Mentorship::started_on>("started_on"),
+    Writes<&Mentorship::ended_on>("ended_on"),
+    Writes<&Mentorship::note>("note"),
+    Writes<&Mentorship::updated_at>("updated_at"),
+    WritesOnce<&Mentorship::group_id>("group_id"),
+    WritesOnce<&Mentorship::mentor_person_id>("mentor_person_id"),
+    WritesOnce<&Mentorship::mentor_member_id>("mentor_member_id"),
+    WritesOnce<&Mentorship::mentee_member_id>("mentee_member_id"),
+    WritesOnce<&Mentorship::origin>("origin"),
+    WritesOnce<&Mentorship::created_at>("created_at"),
 };
 
 // ---- learning cycles --------------------------------------------------------------------------
 
-constexpr const char* kCycleColumns =
-    "lc.id, lc.group_id, lc.title, lc.theme, lc.deliberation_id, lc.status, lc.status_since, "
-    "lc.mentor_person_id, lc.mentor_member_id, mp.name, lc.mentor_origin, lc.venue, lc.host_member_id, "
-    "lc.time_allocation, lc.facilities, lc.planned_from, lc.planned_to, lc.created_at, lc.updated_at, "
-    "lc.schedule_deliberation_id, lc.venue_deliberation_id";
-constexpr const char* kCycleFrom = " FROM learning_cycles lc JOIN people mp ON mp.id = lc.mentor_person_id";
-const RecordTable kCycleTable{kCycleColumns, kCycleFrom, "lc", "learning cycle"};
-
-struct CycleVars {
-  long long id = 0, group_id = 0, mentor_person_id = 0;
-  Slot<long long> deliberation_id, mentor_member_id, host_member_id, schedule_deliberation_id, venue_deliberation_id;
-  std::string title, status, status_since, mentor_name, mentor_origin, created_at, updated_at;
-  Slot<std::string> theme, venue, time_allocation, facilities, planned_from, planned_to;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(title).Into(theme.value, theme.indicator)
-        .Into(deliberation_id.value, deliberation_id.indicator).Into(status).Into(status_since)
-        .Into(mentor_person_id).Into(mentor_member_id.value, mentor_member_id.indicator).Into(mentor_name)
-        .Into(mentor_origin).Into(venue.value, venue.indicator).Into(host_member_id.value, host_member_id.indicator)
-        .Into(time_allocation.value, time_allocation.indicator).Into(facilities.value, facilities.indicator)
-        .Into(planned_from.value, planned_from.indicator).Into(planned_to.value, planned_to.indicator)
-        .Into(created_at).Into(updated_at)
-        .Into(schedule_deliberation_id.value, schedule_deliberation_id.indicator)
-        .Into(venue_deliberation_id.value, venue_deliberation_id.indicator);
-  }
-  LearningCycle Get() const {
-    LearningCycle c;
-    c.id = id;
-    c.group_id = group_id;
-    c.title = title;
-    c.theme = theme.get();
-    if (deliberation_id.has()) c.deliberation_id = deliberation_id.value;
-    if (schedule_deliberation_id.has()) c.schedule_deliberation_id = schedule_deliberation_id.value;
-    if (venue_deliberation_id.has()) c.venue_deliberation_id = venue_deliberation_id.value;
-    c.status = Stored("status", status, ParseCycleStatus);
-    c.status_since = DateFrom(status_since);
-    c.mentor_person_id = mentor_person_id;
-    if (mentor_member_id.has()) c.mentor_member_id = mentor_member_id.value;
-    c.mentor_name = mentor_name;
-    c.mentor_origin = Stored("mentor_origin", mentor_origin, ParseMentorOrigin);
-    c.venue = venue.get();
-    if (host_member_id.has()) c.host_member_id = host_member_id.value;
-    c.time_allocation = time_allocation.get();
-    c.facilities = facilities.get();
-    c.planned_from = OptionalDate(planned_from);
-    c.planned_to = OptionalDate(planned_to);
-    c.created_at = InstantFrom(created_at);
-    c.updated_at = InstantFrom(updated_at);
-    return c;
-  }
+constexpr Column<LearningCycle> kCycleColumns[] = {
+    Member<&LearningCycle::id>("lc.id"),
+    Member<&LearningCycle::group_id>("lc.group_id"),
+    Member<&LearningCycle::title>("lc.title"),
+    Member<&LearningCycle::theme>("lc.theme"),
+    Member<&LearningCycle::deliberation_id>("lc.deliberation_id"),
+    Member<&LearningCycle::status, ParseCycleStatus>("lc.status"),
+    Member<&LearningCycle::status_since>("lc.status_since"),
+    Member<&LearningCycle::mentor_person_id>("lc.mentor_person_id"),
+    Member<&LearningCycle::mentor_member_id>("lc.mentor_member_id"),
+    Member<&LearningCycle::mentor_name>("mp.name"),
+    Member<&LearningCycle::mentor_origin, ParseMentorOrigin>("lc.mentor_origin"),
+    Member<&LearningCycle::venue>("lc.venue"),
+    Member<&LearningCycle::host_member_id>("lc.host_member_id"),
+    Member<&LearningCycle::time_allocation>("lc.time_allocation"),
+    Member<&LearningCycle::facilities>("lc.facilities"),
+    Member<&LearningCycle::planned_from>("lc.planned_from"),
+    Member<&LearningCycle::planned_to>("lc.planned_to"),
+    Member<&LearningCycle::created_at>("lc.created_at"),
+    Member<&LearningCycle::updated_at>("lc.updated_at"),
+    Member<&LearningCycle::schedule_deliberation_id>("lc.schedule_deliberation_id"),
+    Member<&LearningCycle::venue_deliberation_id>("lc.venue_deliberation_id"),
 };
+constexpr RecordTable<LearningCycle> kCycleTable{
+    kCycleColumns, " FROM learning_cycles lc JOIN people mp ON mp.id = lc.mentor_person_id", "lc",
+    "learning cycle"};
 
-constexpr std::string_view kCycleWriteColumns[] = {
-    "title", "theme", "deliberation_id", "status", "status_since", "mentor_person_id", "mentor_member_id",
-    "mentor_origin", "venue", "host_member_id", "time_allocation", "facilities", "planned_from", "planned_to",
-    "updated_at", "schedule_deliberation_id", "venue_deliberation_id"};
-
-struct CycleIn {
-  std::string title, status, status_since, mentor_origin, updated_at;
-  long long mentor_person_id = 0;
-  In<std::string> theme, venue, time_allocation, facilities, planned_from, planned_to;
-  In<long long> deliberation_id, mentor_member_id, host_member_id, schedule_deliberation_id, venue_deliberation_id;
-
-  explicit CycleIn(const LearningCycle& c)
-      : title(c.title),
-        status(ToString(c.status)),
-        status_since(c.status_since.ToString()),
-        mentor_origin(ToString(c.mentor_origin)),
-        updated_at(Text(c.updated_at)),
-        mentor_person_id(c.mentor_person_id),
-        theme(TextIn(c.theme)),
-        venue(TextIn(c.venue)),
-        time_allocation(TextIn(c.time_allocation)),
-        facilities(TextIn(c.facilities)),
-        planned_from(DateIn(c.planned_from)),
-        planned_to(DateIn(c.planned_to)),
-        deliberation_id(NumberIn(c.deliberation_id)),
-        mentor_member_id(NumberIn(c.mentor_member_id)),
-        host_member_id(NumberIn(c.host_member_id)),
-        schedule_deliberation_id(NumberIn(c.schedule_deliberation_id)),
-        venue_deliberation_id(NumberIn(c.venue_deliberation_id)) {}
-
-  void Bind(Query& query) {
-    query.Use(title).Use(theme.value, theme.indicator).Use(deliberation_id.value, deliberation_id.indicator)
-        .Use(status).Use(status_since).Use(mentor_person_id).Use(mentor_member_id.value, mentor_member_id.indicator)
-        .Use(mentor_origin).Use(venue.value, venue.indicator).Use(host_member_id.value, host_member_id.indicator)
-        .Use(time_allocation.value, time_allocation.indicator).Use(facilities.value, facilities.indicator)
-        .Use(planned_from.value, planned_from.indicator).Use(planned_to.value, planned_to.indicator)
-        .Use(updated_at).Use(schedule_deliberation_id.value, schedule_deliberation_id.indicator)
-        .Use(venue_deliberation_id.value, venue_deliberation_id.indicator);
-  }
+// The group and the creation are written once.
+constexpr WriteColumn<LearningCycle> kCycleWrites[] = {
+    Writes<&LearningCycle::title>("title"),
+    Writes<&LearningCycle::theme>("theme"),
+    Writes<&LearningCycle::deliberation_id>("deliberation_id"),
+    Writes<&LearningCycle::status>("status"),
+    Writes<&LearningCycle::status_since>("status_since"),
+    Writes<&LearningCycle::mentor_person_id>("mentor_person_id"),
+    Writes<&LearningCycle::mentor_member_id>("mentor_member_id"),
+    Writes<&LearningCycle::mentor_origin>("mentor_origin"),
+    Writes<&LearningCycle::venue>("venue"),
+    Writes<&LearningCycle::host_member_id>("host_member_id"),
+    Writes<&LearningCycle::time_allocation>("time_allocation"),
+    Writes<&LearningCycle::facilities>("facilities"),
+    Writes<&LearningCycle::planned_from>("planned_from"),
+    Writes<&LearningCycle::planned_to>("planned_to"),
+    Writes<&LearningCycle::updated_at>("updated_at"),
+    Writes<&LearningCycle::schedule_deliberation_id>("schedule_deliberation_id"),
+    Writes<&LearningCycle::venue_deliberation_id>("venue_deliberation_id"),
+    WritesOnce<&LearningCycle::group_id>("group_id"),
+    WritesOnce<&LearningCycle::created_at>("created_at"),
 };
 
 }  // namespace
@@ -167,34 +104,19 @@ struct CycleIn {
 
 core::Result<std::int64_t> SqlMentorshipRepository::Insert(const Mentorship& mentorship) {
   return Guard("insert mentorship", [&]() -> core::Result<std::int64_t> {
-    MentorshipIn in(mentorship);
-    long long group = mentorship.group_id, mentor = mentorship.mentor_person_id, mentee = mentorship.mentee_member_id;
-    In<long long> mentor_member = NumberIn(mentorship.mentor_member_id);
-    std::string origin(ToString(mentorship.origin)), created = Text(mentorship.created_at);
-    return InsertRow(sql_, "mentorships", kMentorshipWriteColumns, in,
-                     {"group_id", "mentor_person_id", "mentor_member_id", "mentee_member_id",
-                      "origin", "created_at"},
-                     [&](Query& query) {
-                       query.Use(group)
-                           .Use(mentor)
-                           .Use(mentor_member.value, mentor_member.indicator)
-                           .Use(mentee)
-                           .Use(origin)
-                           .Use(created);
-                     });
+    return InsertRecord<Mentorship>(sql_, "mentorships", kMentorshipWrites, mentorship);
   });
 }
 
 core::Status SqlMentorshipRepository::Update(const Mentorship& mentorship) {
   return Guard("update mentorship", [&]() -> core::Status {
-    MentorshipIn in(mentorship);
-    UpdateRow(sql_, "mentorships", kMentorshipWriteColumns, in, mentorship.id);
+    UpdateRecord<Mentorship>(sql_, "mentorships", kMentorshipWrites, mentorship);
     return core::OkStatus();
   });
 }
 
 core::Result<Mentorship> SqlMentorshipRepository::Find(std::int64_t id) {
-  return FindRecord<MentorshipVars>(sql_, kMentorshipTable, id);
+  return FindRecord(sql_, kMentorshipTable, id);
 }
 
 core::Result<core::Page<Mentorship>> SqlMentorshipRepository::List(const MentorshipFilter& filter,
@@ -218,29 +140,18 @@ core::Result<core::Page<Mentorship>> SqlMentorshipRepository::List(const Mentors
       params.Text(where, filter.active_on->ToString());
       where += ")";
     }
-    MentorshipVars vars;
-    return PagedQuery<Mentorship>(
-        sql_, page, kMentorshipColumns, kMentorshipFrom + where, params, "ms.started_on DESC, ms.id DESC",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kMentorshipTable, where, params,
+                        "ms.started_on DESC, ms.id DESC");
   });
 }
 
 core::Result<std::vector<Mentorship>> SqlMentorshipRepository::OfGroups(const std::vector<std::int64_t>& group_ids) {
   return Guard("read mentorships", [&]() -> core::Result<std::vector<Mentorship>> {
-    std::vector<Mentorship> mentorships;
-    if (group_ids.empty()) return mentorships;
+    if (group_ids.empty()) return std::vector<Mentorship>{};
     Params params;
-    const std::string where = " WHERE ms.group_id IN " + IdList(params, group_ids);
-    MentorshipVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    if (query.Run(std::string("SELECT ") + kMentorshipColumns + kMentorshipFrom + where + " ORDER BY ms.id")) {
-      do {
-        mentorships.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return mentorships;
+    return SelectRecords(sql_, kMentorshipTable,
+                         " WHERE ms.group_id IN " + IdList(params, group_ids) + " ORDER BY ms.id",
+                         params);
   });
 }
 
@@ -315,13 +226,8 @@ void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
 
 core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle) {
   return Guard("insert learning cycle", [&]() -> core::Result<std::int64_t> {
-    CycleIn in(cycle);
-    long long group = cycle.group_id;
-    std::string created = Text(cycle.created_at);
     LearningCycle stored = cycle;
-    stored.id =
-        InsertRow(sql_, "learning_cycles", kCycleWriteColumns, in, {"group_id", "created_at"},
-                  [&](Query& query) { query.Use(group).Use(created); });
+    stored.id = InsertRecord<LearningCycle>(sql_, "learning_cycles", kCycleWrites, cycle);
     GOTONG_RETURN_IF_ERROR(ReplacePlan(stored));
     return stored.id;
   });
@@ -329,8 +235,7 @@ core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle
 
 core::Status SqlCycleRepository::Update(const LearningCycle& cycle) {
   return Guard("update learning cycle", [&]() -> core::Status {
-    CycleIn in(cycle);
-    UpdateRow(sql_, "learning_cycles", kCycleWriteColumns, in, cycle.id);
+    UpdateRecord<LearningCycle>(sql_, "learning_cycles", kCycleWrites, cycle);
     return core::OkStatus();
   });
 }
@@ -357,7 +262,7 @@ core::Status SqlCycleRepository::ReplacePlan(const LearningCycle& cycle) {
 }
 
 core::Result<LearningCycle> SqlCycleRepository::Find(std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto cycle, FindRecord<CycleVars>(sql_, kCycleTable, id));
+  GOTONG_ASSIGN_OR_RETURN(auto cycle, FindRecord(sql_, kCycleTable, id));
   return Guard("read a learning cycle's plan", [&]() -> core::Result<LearningCycle> {
     std::vector<LearningCycle> one{std::move(cycle)};
     ReadPlans(one);
@@ -375,10 +280,7 @@ core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilt
       where += " AND lc.status = ";
       params.Text(where, std::string(ToString(*filter.status)));
     }
-    CycleVars vars;
-    auto cycles = PagedQuery<LearningCycle>(
-        sql_, page, kCycleColumns, kCycleFrom + where, params, "lc.id DESC",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    auto cycles = PagedRecords(sql_, page, kCycleTable, where, params, "lc.id DESC");
     ReadPlans(cycles.items);
     return cycles;
   });
@@ -407,15 +309,16 @@ core::Result<std::vector<CycleTally>> SqlCycleRepository::TalliesOf(const std::v
 std::vector<CycleTally> SqlCycleRepository::ReadTallies(const std::string& where, const Params& params) {
   std::vector<CycleTally> tallies;
   long long mentees = 0, targets = 0, evaluated = 0, achieved = 0, sessions = 0, present = 0, recorded = 0;
-  CycleVars vars;
+  RowReader<LearningCycle> row(kCycleColumns);
   Query query(sql_);
-  vars.Bind(query);
+  row.Bind(query);
   query.Into(mentees).Into(targets).Into(evaluated).Into(achieved).Into(sessions).Into(present).Into(recorded);
   params.BindTo(query);
   // Each count is a lookup on its table's (cycle_id, ...) key; attendance on (meeting_id, ...).
   // Evaluations name only the cycle's own mentees and targets, once each (their keys), so the
   // achieved ones are its completion's numerator.
-  const std::string sql = std::string("SELECT ") + kCycleColumns +
+  const std::string sql =
+      "SELECT " + SelectList<LearningCycle>(kCycleColumns) +
       ", (SELECT COUNT(*) FROM cycle_mentees cm WHERE cm.cycle_id = lc.id)"
       ", (SELECT COUNT(*) FROM cycle_targets ct WHERE ct.cycle_id = lc.id)"
       ", (SELECT COUNT(*) FROM cycle_evaluations e WHERE e.cycle_id = lc.id)"
@@ -425,11 +328,11 @@ std::vector<CycleTally> SqlCycleRepository::ReadTallies(const std::string& where
       "WHERE s.cycle_id = lc.id AND a.presence = 'present')"
       ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
       "WHERE s.cycle_id = lc.id AND a.presence IN ('present', 'excused', 'absent'))" +
-      kCycleFrom + where;
+      std::string(kCycleTable.from) + where;
   if (query.Run(sql)) {
     do {
       CycleTally tally;
-      tally.cycle = vars.Get();
+      tally.cycle = row.Get();
       tally.mentees = mentees;
       tally.targets = mentees * targets;
       tally.evaluated = evaluated;

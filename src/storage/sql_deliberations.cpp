@@ -2,8 +2,7 @@
 // norms agreed outcomes become.
 
 #include "sql_groups.hpp"
-
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -12,92 +11,150 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- deliberations ----------------------------------------------------------------------------
 
-// The change columns of a deliberation `d`, read by ChangeSlots (the last five below, too).
-constexpr const char* kChangeColumns =
-    "d.change_setting, d.change_number, d.change_member_id, d.change_area, d.change_effective_on";
-
-constexpr const char* kDeliberationColumns =
-    "d.id, d.group_id, d.meeting_id, d.title, d.description, d.topic, d.method, d.decided, "
-    "d.outcome, d.option_id, d.decided_on, d.note, d.created_at, d.updated_at, "
-    "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL), "
-    "d.rule, d.quorum, "
-    "d.change_setting, d.change_number, d.change_member_id, d.change_area, d.change_effective_on, "
-    "d.proposed_by_member_id, (SELECT p.name FROM memberships pm JOIN people p ON p.id = pm.person_id "
-    "WHERE pm.id = d.proposed_by_member_id)";
-
-// A deliberation's SettingChange, as its five columns hold it (all NULL for none).
-struct ChangeSlots {
-  Slot<std::string> setting, area, effective_on;
-  Slot<long long> number, member_id;
-
-  void Bind(Query& query) {
-    query.Into(setting.value, setting.indicator).Into(number.value, number.indicator)
-        .Into(member_id.value, member_id.indicator).Into(area.value, area.indicator)
-        .Into(effective_on.value, effective_on.indicator);
-  }
-  std::optional<SettingChange> Get() const {
-    if (!setting.has()) return std::nullopt;
-    SettingChange change;
-    change.setting = Stored("change_setting", setting.value, ParseGroupSetting);
-    switch (change.setting) {
-      case GroupSetting::kMonthlyFee: change.amount = number.get(); break;
-      case GroupSetting::kSopMeetings:
-        if (number.has()) change.meetings = static_cast<int>(number.value);
-        break;
-      case GroupSetting::kMarketArea:
-        change.member_id = member_id.get();
-        change.area = area.get();
-        break;
-    }
-    if (auto day = OptionalDate(effective_on)) change.effective_on = *day;
-    return change;
-  }
+// A SettingChange as the five change columns of a deliberation `d` hold it (all NULL for none),
+// read into the `change` of a Deliberation or of a Norm: the setting comes first, and the other
+// columns fill in what it reads.
+template <typename Record>
+constexpr Column<Record> kChangeColumns[] = {
+    {"d.change_setting", CellKind::kText,
+     [](Record& r, const Cell& value, std::string_view sql) {
+       if (!value.IsNull())
+         r.change.emplace().setting = cell::Read<GroupSetting, ParseGroupSetting>(value, sql);
+     }},
+    {"d.change_number", CellKind::kNumber,
+     [](Record& r, const Cell& value, std::string_view) {
+       if (!r.change || value.IsNull()) return;
+       switch (r.change->setting) {
+         case GroupSetting::kMonthlyFee:
+           r.change->amount = value.number;
+           break;
+         case GroupSetting::kSopMeetings:
+           r.change->meetings = static_cast<int>(value.number);
+           break;
+         case GroupSetting::kMarketArea:
+           break;
+       }
+     }},
+    {"d.change_member_id", CellKind::kNumber,
+     [](Record& r, const Cell& value, std::string_view) {
+       if (r.change && r.change->setting == GroupSetting::kMarketArea && !value.IsNull()) {
+         r.change->member_id = value.number;
+       }
+     }},
+    {"d.change_area", CellKind::kText,
+     [](Record& r, const Cell& value, std::string_view) {
+       if (r.change && r.change->setting == GroupSetting::kMarketArea && !value.IsNull())
+         r.change->area = value.text;
+     }},
+    {"d.change_effective_on", CellKind::kText,
+     [](Record& r, const Cell& value, std::string_view sql) {
+       if (r.change && !value.IsNull())
+         r.change->effective_on = cell::Read<core::Date, nullptr>(value, sql);
+     }},
 };
-const RecordTable kDeliberationTable{kDeliberationColumns, " FROM deliberations d", "d", "deliberation"};
 
-struct DeliberationVars {
-  long long id = 0, group_id = 0, against = 0;
-  int decided = 0;
-  std::string title, topic, method, rule, created_at, updated_at;
-  Slot<long long> meeting_id, option_id, quorum, proposer;
-  Slot<std::string> description, outcome, decided_on, note, proposer_name;
-  ChangeSlots change;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(meeting_id.value, meeting_id.indicator).Into(title)
-        .Into(description.value, description.indicator).Into(topic).Into(method).Into(decided)
-        .Into(outcome.value, outcome.indicator).Into(option_id.value, option_id.indicator)
-        .Into(decided_on.value, decided_on.indicator).Into(note.value, note.indicator)
-        .Into(created_at).Into(updated_at).Into(against).Into(rule)
-        .Into(quorum.value, quorum.indicator);
-    change.Bind(query);
-    query.Into(proposer.value, proposer.indicator).Into(proposer_name.value, proposer_name.indicator);
-  }
-  Deliberation Get() const {
-    Deliberation d;
-    d.id = id;
-    d.group_id = group_id;
-    if (meeting_id.has()) d.meeting_id = meeting_id.value;
-    d.title = title;
-    d.description = description.get();
-    d.topic = Stored("topic", topic, ParseTopic);
-    d.method = Stored("method", method, ParseDecisionMethod);
-    d.decided = decided != 0;
-    if (outcome.has()) d.outcome = Stored("outcome", outcome.value, ParseOutcome);
-    if (option_id.has()) d.option_id = option_id.value;
-    d.decided_on = OptionalDate(decided_on);
-    d.note = note.get();
-    d.created_at = InstantFrom(created_at);
-    d.updated_at = InstantFrom(updated_at);
-    d.votes_against = against;
-    d.rule = Stored("rule", rule, ParseDecisionRule);
-    d.quorum = quorum.get();
-    d.change = change.Get();
-    d.proposed_by_member_id = proposer.get();
-    d.proposed_by_name = proposer_name.get().value_or("");
-    return d;
-  }
+constexpr Column<Deliberation> kDeliberationColumns[] = {
+    Member<&Deliberation::id>("d.id"),
+    Member<&Deliberation::group_id>("d.group_id"),
+    Member<&Deliberation::meeting_id>("d.meeting_id"),
+    Member<&Deliberation::title>("d.title"),
+    Member<&Deliberation::description>("d.description"),
+    Member<&Deliberation::topic, ParseTopic>("d.topic"),
+    Member<&Deliberation::method, ParseDecisionMethod>("d.method"),
+    Member<&Deliberation::decided>("d.decided"),
+    Member<&Deliberation::outcome, ParseOutcome>("d.outcome"),
+    Member<&Deliberation::option_id>("d.option_id"),
+    Member<&Deliberation::decided_on>("d.decided_on"),
+    Member<&Deliberation::note>("d.note"),
+    Member<&Deliberation::created_at>("d.created_at"),
+    Member<&Deliberation::updated_at>("d.updated_at"),
+    Member<&Deliberation::votes_against>(
+        "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL)"),
+    Member<&Deliberation::rule, ParseDecisionRule>("d.rule"),
+    Member<&Deliberation::quorum>("d.quorum"),
+    kChangeColumns<Deliberation>[0],
+    kChangeColumns<Deliberation>[1],
+    kChangeColumns<Deliberation>[2],
+    kChangeColumns<Deliberation>[3],
+    kChangeColumns<Deliberation>[4],
+    Member<&Deliberation::proposed_by_member_id>("d.proposed_by_member_id"),
+    {
+      "(SELECT p.name FROM memberships pm JOIN people p ON p.id = pm.person_id WHERE pm.id = "
+      "d.proposed_by_member_id)",
+          CellKind::kText, [](Deliberation& d, const Cell& cell, std::string_view) {
+            d.proposed_by_name = cell.IsNull() ? "" : cell.text;
+          }
+    },
 };
+constexpr RecordTable<Deliberation> kDeliberationTable{
+    kDeliberationColumns, " FROM deliberations d", "d", "deliberation"};
+
+// What is proposed, by whom and how it is decided are written once; an update records the
+// decision. The options are written apart.
+constexpr WriteColumn<Deliberation> kDeliberationWrites[] = {
+    Writes<&Deliberation::decided>("decided"),
+    Writes<&Deliberation::outcome>("outcome"),
+    Writes<&Deliberation::option_id>("option_id"),
+    Writes<&Deliberation::decided_on>("decided_on"),
+    Writes<&Deliberation::note>("note"),
+    Writes<&Deliberation::updated_at>("updated_at"),
+    WritesOnce<&Deliberation::group_id>("group_id"),
+    WritesOnce<&Deliberation::meeting_id>("meeting_id"),
+    WritesOnce<&Deliberation::title>("title"),
+    WritesOnce<&Deliberation::description>("description"),
+    WritesOnce<&Deliberation::topic>("topic"),
+    WritesOnce<&Deliberation::method>("method"),
+    WritesOnce<&Deliberation::rule>("rule"),
+    WritesOnce<&Deliberation::quorum>("quorum"),
+    {"change_setting", CellKind::kText,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change) cell.SetText(std::string(ToString(d.change->setting)));
+     },
+     false},
+    // The fee's amount or the SOP's meetings, whichever the setting has.
+    {"change_number", CellKind::kNumber,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change && d.change->amount) cell.SetNumber(*d.change->amount);
+       if (d.change && d.change->meetings) cell.SetNumber(*d.change->meetings);
+     },
+     false},
+    {"change_member_id", CellKind::kNumber,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change && d.change->member_id) cell.SetNumber(*d.change->member_id);
+     },
+     false},
+    {"change_area", CellKind::kText,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change && d.change->area) cell.SetText(*d.change->area);
+     },
+     false},
+    {"change_effective_on", CellKind::kText,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change) cell.SetText(d.change->effective_on.ToString());
+     },
+     false},
+    WritesOnce<&Deliberation::proposed_by_member_id>("proposed_by_member_id"),
+    WritesOnce<&Deliberation::created_at>("created_at"),
+};
+
+// ---- norms ------------------------------------------------------------------------------------
+
+// A norm's change is its deliberation's; its group is the one asked for.
+constexpr Column<Norm> kNormColumns[] = {
+    Member<&Norm::id>("n.id"),
+    Member<&Norm::deliberation_id>("n.deliberation_id"),
+    Member<&Norm::topic, ParseTopic>("n.topic"),
+    Member<&Norm::text>("n.text"),
+    Member<&Norm::adopted_on>("n.adopted_on"),
+    Member<&Norm::created_at>("n.created_at"),
+    kChangeColumns<Norm>[0],
+    kChangeColumns<Norm>[1],
+    kChangeColumns<Norm>[2],
+    kChangeColumns<Norm>[3],
+    kChangeColumns<Norm>[4],
+};
+constexpr RecordTable<Norm> kNormTable{
+    kNormColumns, " FROM norms n JOIN deliberations d ON d.id = n.deliberation_id", "n", "norm"};
 
 }  // namespace
 
@@ -106,39 +163,8 @@ struct DeliberationVars {
 core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation& deliberation) {
   return Guard("insert deliberation", [&]() -> core::Result<Deliberation> {
     Deliberation saved = deliberation;
-    long long group = deliberation.group_id, id = 0;
-    auto meeting = NumberIn(deliberation.meeting_id);
-    auto description = TextIn(deliberation.description);
-    std::string topic(ToString(deliberation.topic)), method(ToString(deliberation.method));
-    std::string rule(ToString(deliberation.rule));
-    std::string created = Text(deliberation.created_at), updated = Text(deliberation.updated_at);
-    auto quorum = NumberIn(deliberation.quorum);
-    const auto& change = deliberation.change;
-    auto setting = TextIn(change ? std::optional<std::string>(std::string(ToString(change->setting)))
-                                 : std::nullopt);
-    std::optional<std::int64_t> change_number;
-    if (change && change->amount) change_number = *change->amount;
-    if (change && change->meetings) change_number = *change->meetings;
-    auto number = NumberIn(change_number);
-    auto member = NumberIn(change ? change->member_id : std::nullopt);
-    auto area = TextIn(change ? change->area : std::nullopt);
-    auto effective = DateIn(change ? std::optional<core::Date>(change->effective_on) : std::nullopt);
-    auto proposer = NumberIn(deliberation.proposed_by_member_id);
-    {
-      Query query(sql_);
-      query.Use(group).Use(meeting.value, meeting.indicator).Use(deliberation.title)
-          .Use(description.value, description.indicator).Use(topic).Use(method).Use(created)
-          .Use(updated).Use(rule).Use(quorum.value, quorum.indicator)
-          .Use(setting.value, setting.indicator).Use(number.value, number.indicator)
-          .Use(member.value, member.indicator).Use(area.value, area.indicator)
-          .Use(effective.value, effective.indicator).Use(proposer.value, proposer.indicator).Into(id);
-      query.Run("INSERT INTO deliberations (group_id, meeting_id, title, description, topic, method, "
-                "decided, created_at, updated_at, rule, quorum, change_setting, change_number, "
-                "change_member_id, change_area, change_effective_on, proposed_by_member_id) "
-                "VALUES (:a, :b, :c, :d, :e, :f, 0, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p) "
-                "RETURNING id");
-    }
-    saved.id = id;
+    saved.id = InsertRecord<Deliberation>(sql_, "deliberations", kDeliberationWrites, deliberation);
+    long long id = saved.id;
     int position = 0;
     for (auto& option : saved.options) {
       long long option_id = 0;
@@ -165,21 +191,7 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
 
 core::Status SqlDeliberationRepository::Update(const Deliberation& deliberation) {
   return Guard("update deliberation", [&]() -> core::Status {
-    int decided = deliberation.decided ? 1 : 0;
-    auto outcome = TextIn(deliberation.outcome ? std::optional<std::string>(std::string(
-                                                     ToString(*deliberation.outcome)))
-                                               : std::nullopt);
-    auto option = NumberIn(deliberation.option_id);
-    auto decided_on = DateIn(deliberation.decided_on);
-    auto note = TextIn(deliberation.note);
-    std::string updated = Text(deliberation.updated_at);
-    long long id = deliberation.id;
-    Query query(sql_);
-    query.Use(decided).Use(outcome.value, outcome.indicator).Use(option.value, option.indicator)
-        .Use(decided_on.value, decided_on.indicator).Use(note.value, note.indicator).Use(updated)
-        .Use(id);
-    query.Run("UPDATE deliberations SET decided = :a, outcome = :b, option_id = :c, "
-              "decided_on = :d, note = :e, updated_at = :f WHERE id = :g");
+    UpdateRecord<Deliberation>(sql_, "deliberations", kDeliberationWrites, deliberation);
     return core::OkStatus();
   });
 }
@@ -248,7 +260,7 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
 
 core::Result<Deliberation> SqlDeliberationRepository::Find(std::int64_t group_id, std::int64_t id) {
   return Guard("find deliberation", [&]() -> core::Result<Deliberation> {
-    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord<DeliberationVars>(sql_, kDeliberationTable, id, group_id));
+    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord(sql_, kDeliberationTable, id, group_id));
     std::vector<Deliberation> found{std::move(record)};
     GOTONG_RETURN_IF_ERROR(LoadOptions(found));
     return std::move(found.front());
@@ -259,12 +271,9 @@ core::Result<core::Page<Deliberation>> SqlDeliberationRepository::List(
     std::int64_t group_id, const core::PageRequest& page) {
   return Guard("list deliberations", [&]() -> core::Result<core::Page<Deliberation>> {
     Params params;
-    std::string where = " FROM deliberations d WHERE d.group_id = ";
+    std::string where = " WHERE d.group_id = ";
     params.Number(where, group_id);
-    DeliberationVars vars;
-    auto result = PagedQuery<Deliberation>(sql_, page, kDeliberationColumns, where, params, "d.id DESC",
-                                           [&](Query& query) { vars.Bind(query); },
-                                           [&] { return vars.Get(); });
+    auto result = PagedRecords(sql_, page, kDeliberationTable, where, params, "d.id DESC");
     GOTONG_RETURN_IF_ERROR(LoadOptions(result.items));
     return result;
   });
@@ -398,32 +407,11 @@ core::Result<std::int64_t> SqlDeliberationRepository::InsertNorm(const Norm& nor
 
 core::Result<std::vector<Norm>> SqlDeliberationRepository::Norms(std::int64_t group_id) {
   return Guard("list norms", [&]() -> core::Result<std::vector<Norm>> {
-    std::vector<Norm> norms;
-    long long group = group_id, id = 0, deliberation = 0;
-    std::string topic, text, adopted, created;
-    ChangeSlots change;
-    Query query(sql_);
-    query.Into(id).Into(deliberation).Into(topic).Into(text).Into(adopted).Into(created);
-    change.Bind(query);
-    query.Use(group);
-    if (query.Run(std::string("SELECT n.id, n.deliberation_id, n.topic, n.text, n.adopted_on, "
-                              "n.created_at, ") +
-                  kChangeColumns +
-                  " FROM norms n JOIN deliberations d ON d.id = n.deliberation_id "
-                  "WHERE n.group_id = :g ORDER BY n.id")) {
-      do {
-        Norm norm;
-        norm.id = id;
-        norm.group_id = group_id;
-        norm.deliberation_id = deliberation;
-        norm.topic = Stored("topic", topic, ParseTopic);
-        norm.text = text;
-        norm.adopted_on = DateFrom(adopted);
-        norm.change = change.Get();
-        norm.created_at = InstantFrom(created);
-        norms.push_back(std::move(norm));
-      } while (query.Next());
-    }
+    Params params;
+    std::string where = " WHERE n.group_id = ";
+    params.Number(where, group_id);
+    auto norms = SelectRecords(sql_, kNormTable, where + " ORDER BY n.id", params);
+    for (auto& norm : norms) norm.group_id = group_id;
     return norms;
   });
 }

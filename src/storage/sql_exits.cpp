@@ -3,9 +3,7 @@
 
 #include "storage/sql_exits.hpp"
 
-#include <array>
-
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -14,151 +12,132 @@ using namespace domain::programmes;  // NOLINT: this file implements that contex
 
 // ---- nominations --------------------------------------------------------------------------------
 
-constexpr const char* kNominationColumns =
-    "n.id, n.enrolment_id, n.programme_id, n.group_id, n.member_id, p.name, n.nominated_on, n.note, "
-    "n.leads_meetings, n.leads_meetings_evidence, n.leads_meetings_checked_on, n.keeps_books, n.keeps_books_evidence, "
-    "n.keeps_books_checked_on, n.outside_network, n.outside_network_evidence, n.outside_network_checked_on, "
-    "n.handed_over_on, n.handed_over_by, COALESCE(u.display_name, ''), n.hand_over_note, n.replaced_at, n.created_by, "
-    "n.created_at, n.updated_at";
-constexpr const char* kNominationFrom =
-    " FROM exit_nominations n JOIN memberships m ON m.id = n.member_id JOIN people p ON p.id = m.person_id "
-    "LEFT JOIN users u ON u.id = n.handed_over_by";
+// The checklist is three items' columns in the row: item `Item`'s member `Field`, read and
+// written as Member and Writes read and write a record's own.
+template <ReadinessItem Item, auto Field>
+constexpr Column<Nomination> CheckColumn(std::string_view sql) {
+  using T = decltype(cell::MemberOf(Field));
+  return {sql, cell::KindOf<T>(), [](Nomination& n, const Cell& value, std::string_view column) {
+            cell::Fill<T, nullptr>(n.Check(Item).*Field, value, column);
+          }};
+}
 
-struct CheckVars {
-  int met = 0;
-  Slot<std::string> evidence, checked_on;
-  ReadinessCheck Get() const { return {met != 0, evidence.get(), OptionalDate(checked_on)}; }
+template <ReadinessItem Item, auto Field>
+constexpr WriteColumn<Nomination> CheckWrites(std::string_view name) {
+  using T = decltype(cell::MemberOf(Field));
+  return {name, cell::KindOf<T>(),
+          [](const Nomination& n, Cell& value) { cell::Write(n.Check(Item).*Field, value); }};
+}
+
+constexpr Column<Nomination> kNominationColumns[] = {
+    Member<&Nomination::id>("n.id"),
+    Member<&Nomination::enrolment_id>("n.enrolment_id"),
+    Member<&Nomination::programme_id>("n.programme_id"),
+    Member<&Nomination::group_id>("n.group_id"),
+    Member<&Nomination::member_id>("n.member_id"),
+    Member<&Nomination::hero_name>("p.name"),
+    Member<&Nomination::nominated_on>("n.nominated_on"),
+    Member<&Nomination::note>("n.note"),
+    CheckColumn<ReadinessItem::kLeadsMeetings, &ReadinessCheck::met>("n.leads_meetings"),
+    CheckColumn<ReadinessItem::kLeadsMeetings, &ReadinessCheck::evidence>(
+        "n.leads_meetings_evidence"),
+    CheckColumn<ReadinessItem::kLeadsMeetings, &ReadinessCheck::checked_on>(
+        "n.leads_meetings_checked_on"),
+    CheckColumn<ReadinessItem::kKeepsBooks, &ReadinessCheck::met>("n.keeps_books"),
+    CheckColumn<ReadinessItem::kKeepsBooks, &ReadinessCheck::evidence>("n.keeps_books_evidence"),
+    CheckColumn<ReadinessItem::kKeepsBooks, &ReadinessCheck::checked_on>(
+        "n.keeps_books_checked_on"),
+    CheckColumn<ReadinessItem::kOutsideNetwork, &ReadinessCheck::met>("n.outside_network"),
+    CheckColumn<ReadinessItem::kOutsideNetwork, &ReadinessCheck::evidence>(
+        "n.outside_network_evidence"),
+    CheckColumn<ReadinessItem::kOutsideNetwork, &ReadinessCheck::checked_on>(
+        "n.outside_network_checked_on"),
+    Member<&Nomination::handed_over_on>("n.handed_over_on"),
+    Member<&Nomination::handed_over_by>("n.handed_over_by"),
+    Member<&Nomination::handed_over_by_name>("COALESCE(u.display_name, '')"),
+    Member<&Nomination::hand_over_note>("n.hand_over_note"),
+    Member<&Nomination::replaced_at>("n.replaced_at"),
+    Member<&Nomination::created_by>("n.created_by"),
+    Member<&Nomination::created_at>("n.created_at"),
+    Member<&Nomination::updated_at>("n.updated_at"),
 };
+constexpr RecordTable<Nomination> kNominationTable{
+    kNominationColumns,
+    " FROM exit_nominations n JOIN memberships m ON m.id = n.member_id JOIN people p ON p.id = "
+    "m.person_id "
+    "LEFT JOIN users u ON u.id = n.handed_over_by",
+    "n", "exit nomination"};
 
-struct NominationVars {
-  long long id = 0, enrolment_id = 0, programme_id = 0, group_id = 0, member_id = 0;
-  std::string hero, nominated_on, handed_over_by_name, created_at, updated_at;
-  Slot<std::string> note, handed_over_on, hand_over_note, replaced_at;
-  std::array<CheckVars, 3> checks;
-  Slot<long long> handed_over_by, created_by;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(enrolment_id).Into(programme_id).Into(group_id).Into(member_id).Into(hero).Into(nominated_on)
-        .Into(note.value, note.indicator);
-    for (auto& check : checks) {
-      query.Into(check.met).Into(check.evidence.value, check.evidence.indicator)
-          .Into(check.checked_on.value, check.checked_on.indicator);
-    }
-    query.Into(handed_over_on.value, handed_over_on.indicator).Into(handed_over_by.value, handed_over_by.indicator)
-        .Into(handed_over_by_name).Into(hand_over_note.value, hand_over_note.indicator)
-        .Into(replaced_at.value, replaced_at.indicator).Into(created_by.value, created_by.indicator)
-        .Into(created_at).Into(updated_at);
-  }
-  Nomination Get() const {
-    Nomination n;
-    n.id = id;
-    n.enrolment_id = enrolment_id;
-    n.programme_id = programme_id;
-    n.group_id = group_id;
-    n.member_id = member_id;
-    n.hero_name = hero;
-    n.nominated_on = DateFrom(nominated_on);
-    n.note = note.get();
-    for (std::size_t i = 0; i < checks.size(); ++i) n.checklist.at(i) = checks.at(i).Get();
-    n.handed_over_on = OptionalDate(handed_over_on);
-    if (handed_over_by.has()) n.handed_over_by = handed_over_by.value;
-    n.handed_over_by_name = handed_over_by_name;
-    n.hand_over_note = hand_over_note.get();
-    n.replaced_at = OptionalInstant(replaced_at.value, replaced_at.indicator);
-    if (created_by.has()) n.created_by = created_by.value;
-    n.created_at = InstantFrom(created_at);
-    n.updated_at = InstantFrom(updated_at);
-    return n;
-  }
-};
-
-// The columns an update writes, in the order NominationIn binds them.
-constexpr std::string_view kNominationWriteColumns[] = {
-    "note",           "leads_meetings",           "leads_meetings_evidence",  "leads_meetings_checked_on",
-    "keeps_books",    "keeps_books_evidence",     "keeps_books_checked_on",   "outside_network",
-    "outside_network_evidence", "outside_network_checked_on", "handed_over_on", "handed_over_by",
-    "hand_over_note", "replaced_at",              "updated_at"};
-
-struct CheckIn {
-  int met = 0;
-  In<std::string> evidence, checked_on;
-};
-
-struct NominationIn {
-  In<std::string> note, handed_over_on, hand_over_note, replaced_at;
-  std::array<CheckIn, 3> checks;
-  In<long long> handed_over_by;
-  std::string updated_at;
-
-  explicit NominationIn(const Nomination& n)
-      : note(TextIn(n.note)),
-        handed_over_on(DateIn(n.handed_over_on)),
-        hand_over_note(TextIn(n.hand_over_note)),
-        replaced_at(InstantIn(n.replaced_at)),
-        handed_over_by(NumberIn(n.handed_over_by)),
-        updated_at(Text(n.updated_at)) {
-    for (std::size_t i = 0; i < checks.size(); ++i) {
-      const auto& check = n.checklist.at(i);
-      checks.at(i).met = check.met ? 1 : 0;
-      checks.at(i).evidence = TextIn(check.evidence);
-      checks.at(i).checked_on = DateIn(check.checked_on);
-    }
-  }
-  void Bind(Query& query) {
-    query.Use(note.value, note.indicator);
-    for (auto& check : checks) {
-      query.Use(check.met).Use(check.evidence.value, check.evidence.indicator)
-          .Use(check.checked_on.value, check.checked_on.indicator);
-    }
-    query.Use(handed_over_on.value, handed_over_on.indicator).Use(handed_over_by.value, handed_over_by.indicator)
-        .Use(hand_over_note.value, hand_over_note.indicator).Use(replaced_at.value, replaced_at.indicator)
-        .Use(updated_at);
-  }
+// Who is nominated for which enrolment, when and by whom are written once; an update checks the
+// items, hands over or replaces.
+constexpr WriteColumn<Nomination> kNominationWrites[] = {
+    Writes<&Nomination::note>("note"),
+    CheckWrites<ReadinessItem::kLeadsMeetings, &ReadinessCheck::met>("leads_meetings"),
+    CheckWrites<ReadinessItem::kLeadsMeetings, &ReadinessCheck::evidence>(
+        "leads_meetings_evidence"),
+    CheckWrites<ReadinessItem::kLeadsMeetings, &ReadinessCheck::checked_on>(
+        "leads_meetings_checked_on"),
+    CheckWrites<ReadinessItem::kKeepsBooks, &ReadinessCheck::met>("keeps_books"),
+    CheckWrites<ReadinessItem::kKeepsBooks, &ReadinessCheck::evidence>("keeps_books_evidence"),
+    CheckWrites<ReadinessItem::kKeepsBooks, &ReadinessCheck::checked_on>("keeps_books_checked_on"),
+    CheckWrites<ReadinessItem::kOutsideNetwork, &ReadinessCheck::met>("outside_network"),
+    CheckWrites<ReadinessItem::kOutsideNetwork, &ReadinessCheck::evidence>(
+        "outside_network_evidence"),
+    CheckWrites<ReadinessItem::kOutsideNetwork, &ReadinessCheck::checked_on>(
+        "outside_network_checked_on"),
+    Writes<&Nomination::handed_over_on>("handed_over_on"),
+    Writes<&Nomination::handed_over_by>("handed_over_by"),
+    Writes<&Nomination::hand_over_note>("hand_over_note"),
+    Writes<&Nomination::replaced_at>("replaced_at"),
+    Writes<&Nomination::updated_at>("updated_at"),
+    WritesOnce<&Nomination::enrolment_id>("enrolment_id"),
+    WritesOnce<&Nomination::programme_id>("programme_id"),
+    WritesOnce<&Nomination::group_id>("group_id"),
+    WritesOnce<&Nomination::member_id>("member_id"),
+    WritesOnce<&Nomination::nominated_on>("nominated_on"),
+    WritesOnce<&Nomination::created_by>("created_by"),
+    WritesOnce<&Nomination::created_at>("created_at"),
 };
 
 // ---- follow-ups ---------------------------------------------------------------------------------
 
-constexpr const char* kFollowUpColumns =
-    "f.id, f.enrolment_id, f.programme_id, f.group_id, g.name, f.follow_up_month, f.visited_on, f.status, "
-    "f.active_members, f.meets_sop, f.hero_coaching, f.note, f.recorded_by, COALESCE(u.display_name, ''), "
-    "f.created_at";
-constexpr const char* kFollowUpFrom =
-    " FROM follow_ups f JOIN groups g ON g.id = f.group_id LEFT JOIN users u ON u.id = f.recorded_by";
-const RecordTable kFollowUpTable{kFollowUpColumns, kFollowUpFrom, "f", "follow-up visit"};
+constexpr Column<FollowUp> kFollowUpColumns[] = {
+    Member<&FollowUp::id>("f.id"),
+    Member<&FollowUp::enrolment_id>("f.enrolment_id"),
+    Member<&FollowUp::programme_id>("f.programme_id"),
+    Member<&FollowUp::group_id>("f.group_id"),
+    Member<&FollowUp::group_name>("g.name"),
+    Member<&FollowUp::follow_up_month>("f.follow_up_month"),
+    Member<&FollowUp::visited_on>("f.visited_on"),
+    Member<&FollowUp::status, ParseGroupCondition>("f.status"),
+    Member<&FollowUp::active_members>("f.active_members"),
+    Member<&FollowUp::meets_sop>("f.meets_sop"),
+    Member<&FollowUp::hero_coaching>("f.hero_coaching"),
+    Member<&FollowUp::note>("f.note"),
+    Member<&FollowUp::recorded_by>("f.recorded_by"),
+    Member<&FollowUp::recorded_by_name>("COALESCE(u.display_name, '')"),
+    Member<&FollowUp::created_at>("f.created_at"),
+};
+constexpr RecordTable<FollowUp> kFollowUpTable{
+    kFollowUpColumns,
+    " FROM follow_ups f JOIN groups g ON g.id = f.group_id LEFT JOIN users u ON u.id = "
+    "f.recorded_by",
+    "f", "follow-up visit"};
 
-struct FollowUpVars {
-  long long id = 0, enrolment_id = 0, programme_id = 0, group_id = 0, active_members = 0;
-  int meets_sop = 0;
-  std::string group_name, visited_on, status, recorded_by_name, created_at;
-  Slot<int> month, hero_coaching;
-  Slot<std::string> note;
-  Slot<long long> recorded_by;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(enrolment_id).Into(programme_id).Into(group_id).Into(group_name)
-        .Into(month.value, month.indicator).Into(visited_on).Into(status).Into(active_members).Into(meets_sop)
-        .Into(hero_coaching.value, hero_coaching.indicator).Into(note.value, note.indicator)
-        .Into(recorded_by.value, recorded_by.indicator).Into(recorded_by_name).Into(created_at);
-  }
-  FollowUp Get() const {
-    FollowUp f;
-    f.id = id;
-    f.enrolment_id = enrolment_id;
-    f.programme_id = programme_id;
-    f.group_id = group_id;
-    f.group_name = group_name;
-    f.follow_up_month = month.get();
-    f.visited_on = DateFrom(visited_on);
-    f.status = Stored("follow-up status", status, ParseGroupCondition);
-    f.active_members = active_members;
-    f.meets_sop = meets_sop != 0;
-    if (hero_coaching.has()) f.hero_coaching = hero_coaching.value != 0;
-    f.note = note.get();
-    if (recorded_by.has()) f.recorded_by = recorded_by.value;
-    f.recorded_by_name = recorded_by_name;
-    f.created_at = InstantFrom(created_at);
-    return f;
-  }
+// Every column, by the insert: a visit is not updated.
+constexpr WriteColumn<FollowUp> kFollowUpWrites[] = {
+    Writes<&FollowUp::enrolment_id>("enrolment_id"),
+    Writes<&FollowUp::programme_id>("programme_id"),
+    Writes<&FollowUp::group_id>("group_id"),
+    Writes<&FollowUp::follow_up_month>("follow_up_month"),
+    Writes<&FollowUp::visited_on>("visited_on"),
+    Writes<&FollowUp::status>("status"),
+    Writes<&FollowUp::active_members>("active_members"),
+    Writes<&FollowUp::meets_sop>("meets_sop"),
+    Writes<&FollowUp::hero_coaching>("hero_coaching"),
+    Writes<&FollowUp::note>("note"),
+    Writes<&FollowUp::recorded_by>("recorded_by"),
+    Writes<&FollowUp::created_at>("created_at"),
 };
 
 // One COUNT(*) of `sql` with its parameters.
@@ -175,39 +154,13 @@ std::int64_t Count(soci::session& sql, const std::string& statement, const Param
 
 std::vector<Nomination> SqlExitRepository::ReadNominations(const std::string& where, const Params& params,
                                                            const std::string& order) {
-  std::vector<Nomination> found;
-  NominationVars vars;
-  Query query(sql_);
-  vars.Bind(query);
-  params.BindTo(query);
-  if (query.Run(std::string("SELECT ") + kNominationColumns + kNominationFrom + where + " ORDER BY " + order)) {
-    do {
-      found.push_back(vars.Get());
-    } while (query.Next());
-  }
-  return found;
+  return SelectRecords(sql_, kNominationTable, where + " ORDER BY " + order, params);
 }
 
 core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination& nomination) {
   return Guard("insert exit nomination", [&]() -> core::Result<std::int64_t> {
     try {
-      NominationIn in(nomination);
-      long long enrolment = nomination.enrolment_id, programme = nomination.programme_id,
-                group = nomination.group_id, member = nomination.member_id;
-      std::string nominated = nomination.nominated_on.ToString(), created = Text(nomination.created_at);
-      In<long long> by = NumberIn(nomination.created_by);
-      return InsertRow(sql_, "exit_nominations", kNominationWriteColumns, in,
-                       {"enrolment_id", "programme_id", "group_id", "member_id", "nominated_on",
-                        "created_by", "created_at"},
-                       [&](Query& query) {
-                         query.Use(enrolment)
-                             .Use(programme)
-                             .Use(group)
-                             .Use(member)
-                             .Use(nominated)
-                             .Use(by.value, by.indicator)
-                             .Use(created);
-                       });
+      return InsertRecord<Nomination>(sql_, "exit_nominations", kNominationWrites, nomination);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("member_id", "the group has a nominee already");
@@ -219,8 +172,7 @@ core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination&
 
 core::Status SqlExitRepository::UpdateNomination(const Nomination& nomination) {
   return Guard("update exit nomination", [&]() -> core::Status {
-    NominationIn in(nomination);
-    UpdateRow(sql_, "exit_nominations", kNominationWriteColumns, in, nomination.id);
+    UpdateRecord<Nomination>(sql_, "exit_nominations", kNominationWrites, nomination);
     return core::OkStatus();
   });
 }
@@ -351,22 +303,7 @@ core::Result<HeroRecord> SqlExitRepository::HeroRecordOf(std::int64_t group_id, 
 core::Result<std::int64_t> SqlExitRepository::InsertFollowUp(const FollowUp& f) {
   return Guard("insert follow-up visit", [&]() -> core::Result<std::int64_t> {
     try {
-      long long enrolment = f.enrolment_id, programme = f.programme_id, group = f.group_id,
-                members = f.active_members, id = 0;
-      In<int> month(f.follow_up_month);
-      In<int> hero(f.hero_coaching ? std::optional<int>(*f.hero_coaching ? 1 : 0) : std::nullopt);
-      int meets = f.meets_sop ? 1 : 0;
-      std::string visited = f.visited_on.ToString(), status(ToString(f.status)), created = Text(f.created_at);
-      In<std::string> note = TextIn(f.note);
-      In<long long> by = NumberIn(f.recorded_by);
-      Query query(sql_);
-      query.Use(enrolment).Use(programme).Use(group).Use(month.value, month.indicator).Use(visited).Use(status)
-          .Use(members).Use(meets).Use(hero.value, hero.indicator).Use(note.value, note.indicator)
-          .Use(by.value, by.indicator).Use(created).Into(id);
-      query.Run("INSERT INTO follow_ups (enrolment_id, programme_id, group_id, follow_up_month, visited_on, status, "
-                "active_members, meets_sop, hero_coaching, note, recorded_by, created_at) "
-                "VALUES (:e, :p, :g, :m, :v, :s, :a, :o, :h, :n, :b, :c) RETURNING id");
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<FollowUp>(sql_, "follow_ups", kFollowUpWrites, f);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("follow_up_month", "a visit answers that month already");
@@ -377,7 +314,7 @@ core::Result<std::int64_t> SqlExitRepository::InsertFollowUp(const FollowUp& f) 
 }
 
 core::Result<FollowUp> SqlExitRepository::FindFollowUp(std::int64_t id) {
-  return FindRecord<FollowUpVars>(sql_, kFollowUpTable, id);
+  return FindRecord(sql_, kFollowUpTable, id);
 }
 
 core::Result<std::vector<FollowUp>> SqlExitRepository::FollowUps(std::int64_t programme_id,
@@ -392,17 +329,7 @@ core::Result<std::vector<FollowUp>> SqlExitRepository::FollowUps(std::int64_t pr
     }
     where += " ORDER BY f.visited_on, f.id LIMIT ";
     params.Number(where, limit);
-    std::vector<FollowUp> found;
-    FollowUpVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    if (query.Run(std::string("SELECT ") + kFollowUpColumns + kFollowUpFrom + where)) {
-      do {
-        found.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return found;
+    return SelectRecords(sql_, kFollowUpTable, where, params);
   });
 }
 

@@ -5,8 +5,7 @@
 #include <map>
 
 #include "core/text.hpp"
-
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -15,92 +14,49 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- groups -----------------------------------------------------------------------------------
 
-constexpr const char* kGroupColumns =
-    "g.id, g.name, g.kind, g.sector, g.business_centre, g.village_code, g.origin, g.programme_id, "
-    "g.legality, g.legality_date, g.status, g.status_since, g.founded_on, "
-    "g.sop_meetings_per_month, g.steward_id, g.created_at, g.updated_at, "
-    "(SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id AND m.left_on IS NULL)";
-const RecordTable kGroupTable{kGroupColumns, " FROM groups g", "g", "group"};
-
-struct GroupVars {
-  long long id = 0, active = 0;
-  int sop = 1;
-  std::string name, kind, sector, village_code, origin, status, status_since, created_at, updated_at;
-  Slot<std::string> business_centre, legality, legality_date, founded_on;
-  Slot<long long> programme_id, steward_id;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(name).Into(kind).Into(sector)
-        .Into(business_centre.value, business_centre.indicator).Into(village_code).Into(origin)
-        .Into(programme_id.value, programme_id.indicator).Into(legality.value, legality.indicator)
-        .Into(legality_date.value, legality_date.indicator).Into(status).Into(status_since)
-        .Into(founded_on.value, founded_on.indicator).Into(sop)
-        .Into(steward_id.value, steward_id.indicator).Into(created_at).Into(updated_at).Into(active);
-  }
-  Group Get() const {
-    Group g;
-    g.id = id;
-    g.name = name;
-    g.kind = Stored("kind", kind, ParseGroupKind);
-    g.sector = Stored("sector", sector, domain::registry::ParseSector);
-    g.business_centre = business_centre.get();
-    g.village_code = village_code;
-    g.origin = Stored("origin", origin, ParseOrigin);
-    if (programme_id.has()) g.programme_id = programme_id.value;
-    g.legality = legality.get();
-    g.legality_date = OptionalDate(legality_date);
-    g.status = Stored("status", status, ParseGroupStatus);
-    g.status_since = DateFrom(status_since);
-    g.founded_on = OptionalDate(founded_on);
-    g.sop_meetings_per_month = sop;
-    if (steward_id.has()) g.steward_id = steward_id.value;
-    g.created_at = InstantFrom(created_at);
-    g.updated_at = InstantFrom(updated_at);
-    g.active_members = active;
-    return g;
-  }
+constexpr Column<Group> kGroupColumns[] = {
+    Member<&Group::id>("g.id"),
+    Member<&Group::name>("g.name"),
+    Member<&Group::kind, ParseGroupKind>("g.kind"),
+    Member<&Group::sector, domain::registry::ParseSector>("g.sector"),
+    Member<&Group::business_centre>("g.business_centre"),
+    Member<&Group::village_code>("g.village_code"),
+    Member<&Group::origin, ParseOrigin>("g.origin"),
+    Member<&Group::programme_id>("g.programme_id"),
+    Member<&Group::legality>("g.legality"),
+    Member<&Group::legality_date>("g.legality_date"),
+    Member<&Group::status, ParseGroupStatus>("g.status"),
+    Member<&Group::status_since>("g.status_since"),
+    Member<&Group::founded_on>("g.founded_on"),
+    Member<&Group::sop_meetings_per_month>("g.sop_meetings_per_month"),
+    Member<&Group::steward_id>("g.steward_id"),
+    Member<&Group::created_at>("g.created_at"),
+    Member<&Group::updated_at>("g.updated_at"),
+    Member<&Group::active_members>(
+        "(SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id AND m.left_on IS NULL)"),
 };
+constexpr RecordTable<Group> kGroupTable{kGroupColumns, " FROM groups g", "g", "group"};
 
-// The columns a group's writes set, in the order GroupIn binds them.
-constexpr std::string_view kGroupWriteColumns[] = {
-    "name", "search_name", "kind", "sector", "business_centre", "village_code", "origin",
-    "programme_id", "legality", "legality_date", "status", "status_since", "founded_on",
-    "sop_meetings_per_month", "steward_id", "updated_at"};
-
-// The values of a group's columns, in kGroupWriteColumns order, kept alive while bound.
-struct GroupIn {
-  std::string name, search_name, kind, sector, village_code, origin, status, status_since;
-  In<std::string> business_centre, legality, legality_date, founded_on;
-  In<long long> programme_id, steward_id;
-  int sop = 1;
-  std::string updated_at;
-
-  explicit GroupIn(const Group& g)
-      : name(g.name),
-        search_name(core::AsciiLower(g.name)),
-        kind(ToString(g.kind)),
-        sector(domain::registry::ToString(g.sector)),
-        village_code(g.village_code),
-        origin(ToString(g.origin)),
-        status(ToString(g.status)),
-        status_since(g.status_since.ToString()),
-        business_centre(TextIn(g.business_centre)),
-        legality(TextIn(g.legality)),
-        legality_date(DateIn(g.legality_date)),
-        founded_on(DateIn(g.founded_on)),
-        programme_id(NumberIn(g.programme_id)),
-        steward_id(NumberIn(g.steward_id)),
-        sop(g.sop_meetings_per_month),
-        updated_at(Text(g.updated_at)) {}
-
-  void Bind(Query& query) {
-    query.Use(name).Use(search_name).Use(kind).Use(sector)
-        .Use(business_centre.value, business_centre.indicator).Use(village_code).Use(origin)
-        .Use(programme_id.value, programme_id.indicator).Use(legality.value, legality.indicator)
-        .Use(legality_date.value, legality_date.indicator).Use(status).Use(status_since)
-        .Use(founded_on.value, founded_on.indicator).Use(sop)
-        .Use(steward_id.value, steward_id.indicator).Use(updated_at);
-  }
+// The creation is written once.
+constexpr WriteColumn<Group> kGroupWrites[] = {
+    Writes<&Group::name>("name"),
+    {"search_name", CellKind::kText,
+     [](const Group& g, Cell& cell) { cell.SetText(core::AsciiLower(g.name)); }},
+    Writes<&Group::kind>("kind"),
+    Writes<&Group::sector>("sector"),
+    Writes<&Group::business_centre>("business_centre"),
+    Writes<&Group::village_code>("village_code"),
+    Writes<&Group::origin>("origin"),
+    Writes<&Group::programme_id>("programme_id"),
+    Writes<&Group::legality>("legality"),
+    Writes<&Group::legality_date>("legality_date"),
+    Writes<&Group::status>("status"),
+    Writes<&Group::status_since>("status_since"),
+    Writes<&Group::founded_on>("founded_on"),
+    Writes<&Group::sop_meetings_per_month>("sop_meetings_per_month"),
+    Writes<&Group::steward_id>("steward_id"),
+    Writes<&Group::updated_at>("updated_at"),
+    WritesOnce<&Group::created_at>("created_at"),
 };
 
 // " WHERE …" selecting the groups of `filter` (table alias g).
@@ -141,89 +97,51 @@ std::string GroupWhere(const GroupFilter& filter, Params& params) {
 
 // ---- members ----------------------------------------------------------------------------------
 
-constexpr const char* kMemberColumns =
-    "m.id, m.group_id, m.person_id, p.name, m.enterprise_id, COALESCE(e.name, ''), m.role, "
-    "m.mentor, m.local_hero, m.joined_on, m.left_on, m.user_id, m.created_at, m.updated_at, "
-    "m.joined_precision, p.birth_year, p.occupation";
-const std::string kMemberFrom =
-    " FROM memberships m JOIN people p ON p.id = m.person_id "
-    "LEFT JOIN enterprises e ON e.id = m.enterprise_id";
-const RecordTable kMemberTable{kMemberColumns, kMemberFrom, "m", "member"};
-
-struct MemberVars {
-  long long id = 0, group_id = 0, person_id = 0;
-  int mentor = 0, local_hero = 0;
-  std::string person_name, enterprise_name, role, joined_on, created_at, updated_at, precision;
-  Slot<long long> enterprise_id, user_id;
-  Slot<std::string> left_on, occupation;
-  Slot<long long> birth_year;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(person_id).Into(person_name)
-        .Into(enterprise_id.value, enterprise_id.indicator).Into(enterprise_name).Into(role)
-        .Into(mentor).Into(local_hero).Into(joined_on).Into(left_on.value, left_on.indicator)
-        .Into(user_id.value, user_id.indicator).Into(created_at).Into(updated_at).Into(precision)
-        .Into(birth_year.value, birth_year.indicator).Into(occupation.value, occupation.indicator);
-  }
-  Membership Get() const {
-    Membership m;
-    m.id = id;
-    m.group_id = group_id;
-    m.person_id = person_id;
-    m.person_name = person_name;
-    if (birth_year.has()) m.person_birth_year = static_cast<int>(birth_year.value);
-    if (occupation.has()) m.person_occupation = occupation.value;
-    if (enterprise_id.has()) m.enterprise_id = enterprise_id.value;
-    m.enterprise_name = enterprise_name;
-    m.role = Stored("role", role, ParseMemberRole);
-    m.mentor = mentor != 0;
-    m.local_hero = local_hero != 0;
-    m.joined_on = DateFrom(joined_on);
-    m.joined_precision = Stored("joined_precision", precision, ParseDatePrecision);
-    m.left_on = OptionalDate(left_on);
-    if (user_id.has()) m.user_id = user_id.value;
-    m.created_at = InstantFrom(created_at);
-    m.updated_at = InstantFrom(updated_at);
-    return m;
-  }
+constexpr Column<Membership> kMemberColumns[] = {
+    Member<&Membership::id>("m.id"),
+    Member<&Membership::group_id>("m.group_id"),
+    Member<&Membership::person_id>("m.person_id"),
+    Member<&Membership::person_name>("p.name"),
+    Member<&Membership::enterprise_id>("m.enterprise_id"),
+    Member<&Membership::enterprise_name>("COALESCE(e.name, '')"),
+    Member<&Membership::role, ParseMemberRole>("m.role"),
+    Member<&Membership::mentor>("m.mentor"),
+    Member<&Membership::local_hero>("m.local_hero"),
+    Member<&Membership::joined_on>("m.joined_on"),
+    Member<&Membership::left_on>("m.left_on"),
+    Member<&Membership::user_id>("m.user_id"),
+    Member<&Membership::created_at>("m.created_at"),
+    Member<&Membership::updated_at>("m.updated_at"),
+    Member<&Membership::joined_precision, ParseDatePrecision>("m.joined_precision"),
+    Member<&Membership::person_birth_year>("p.birth_year"),
+    Member<&Membership::person_occupation>("p.occupation"),
 };
+constexpr RecordTable<Membership> kMemberTable{
+    kMemberColumns,
+    " FROM memberships m JOIN people p ON p.id = m.person_id LEFT JOIN enterprises e ON e.id = "
+    "m.enterprise_id",
+    "m", "member"};
 
 // Active members first, the officers in their order, then by name.
-const std::string kMemberOrderBy =
+constexpr const char* kMemberOrderBy =
     "CASE WHEN m.left_on IS NULL THEN 0 ELSE 1 END, "
     "CASE m.role WHEN 'leader' THEN 1 WHEN 'secretary' THEN 2 WHEN 'treasurer' THEN 3 ELSE 4 END, "
     "p.search_name, m.id";
-const std::string kMemberOrder = " ORDER BY " + kMemberOrderBy;
 
-// The columns a membership's writes set, in the order MemberIn binds them.
-constexpr std::string_view kMemberWriteColumns[] = {
-    "person_id", "enterprise_id", "role", "mentor", "local_hero", "joined_on", "left_on", "user_id",
-    "joined_precision", "updated_at"};
-
-struct MemberIn {
-  long long person_id = 0;
-  In<long long> enterprise_id, user_id;
-  std::string role, joined_on, precision, updated_at;
-  In<std::string> left_on;
-  int mentor = 0, local_hero = 0;
-
-  explicit MemberIn(const Membership& m)
-      : person_id(m.person_id),
-        enterprise_id(NumberIn(m.enterprise_id)),
-        user_id(NumberIn(m.user_id)),
-        role(ToString(m.role)),
-        joined_on(m.joined_on.ToString()),
-        precision(ToString(m.joined_precision)),
-        updated_at(Text(m.updated_at)),
-        left_on(DateIn(m.left_on)),
-        mentor(m.mentor ? 1 : 0),
-        local_hero(m.local_hero ? 1 : 0) {}
-
-  void Bind(Query& query) {
-    query.Use(person_id).Use(enterprise_id.value, enterprise_id.indicator).Use(role).Use(mentor)
-        .Use(local_hero).Use(joined_on).Use(left_on.value, left_on.indicator)
-        .Use(user_id.value, user_id.indicator).Use(precision).Use(updated_at);
-  }
+// The group and the creation are written once.
+constexpr WriteColumn<Membership> kMemberWrites[] = {
+    Writes<&Membership::person_id>("person_id"),
+    Writes<&Membership::enterprise_id>("enterprise_id"),
+    Writes<&Membership::role>("role"),
+    Writes<&Membership::mentor>("mentor"),
+    Writes<&Membership::local_hero>("local_hero"),
+    Writes<&Membership::joined_on>("joined_on"),
+    Writes<&Membership::left_on>("left_on"),
+    Writes<&Membership::user_id>("user_id"),
+    Writes<&Membership::joined_precision>("joined_precision"),
+    Writes<&Membership::updated_at>("updated_at"),
+    WritesOnce<&Membership::group_id>("group_id"),
+    WritesOnce<&Membership::created_at>("created_at"),
 };
 
 core::Error MemberTaken(const soci::soci_error& error) {
@@ -243,23 +161,19 @@ core::Error MemberTaken(const soci::soci_error& error) {
 
 core::Result<std::int64_t> SqlGroupRepository::Insert(const Group& group) {
   return Guard("insert group", [&]() -> core::Result<std::int64_t> {
-    GroupIn in(group);
-    std::string created = Text(group.created_at);
-    return InsertRow(sql_, "groups", kGroupWriteColumns, in, {"created_at"},
-                     [&](Query& query) { query.Use(created); });
+    return InsertRecord<Group>(sql_, "groups", kGroupWrites, group);
   });
 }
 
 core::Status SqlGroupRepository::Update(const Group& group) {
   return Guard("update group", [&]() -> core::Status {
-    GroupIn in(group);
-    UpdateRow(sql_, "groups", kGroupWriteColumns, in, group.id);
+    UpdateRecord<Group>(sql_, "groups", kGroupWrites, group);
     return core::OkStatus();
   });
 }
 
 core::Result<Group> SqlGroupRepository::Find(std::int64_t id) {
-  return FindRecord<GroupVars>(sql_, kGroupTable, id);
+  return FindRecord(sql_, kGroupTable, id);
 }
 
 core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filter,
@@ -267,10 +181,7 @@ core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filt
   return Guard("list groups", [&]() -> core::Result<core::Page<Group>> {
     Params params;
     std::string where = GroupWhere(filter, params);
-    GroupVars vars;
-    return PagedQuery<Group>(sql_, page, kGroupColumns, " FROM groups g" + where, params,
-                             "g.search_name, g.id", [&](Query& query) { vars.Bind(query); },
-                             [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kGroupTable, where, params, "g.search_name, g.id");
   });
 }
 
@@ -356,11 +267,7 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
 core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& membership) {
   return Guard("insert member", [&]() -> core::Result<std::int64_t> {
     try {
-      MemberIn in(membership);
-      long long group_id = membership.group_id;
-      std::string created = Text(membership.created_at);
-      return InsertRow(sql_, "memberships", kMemberWriteColumns, in, {"group_id", "created_at"},
-                       [&](Query& query) { query.Use(group_id).Use(created); });
+      return InsertRecord<Membership>(sql_, "memberships", kMemberWrites, membership);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);
       throw;
@@ -371,8 +278,7 @@ core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& me
 core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
   return Guard("update member", [&]() -> core::Status {
     try {
-      MemberIn in(membership);
-      UpdateRow(sql_, "memberships", kMemberWriteColumns, in, membership.id);
+      UpdateRecord<Membership>(sql_, "memberships", kMemberWrites, membership);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);
@@ -383,7 +289,7 @@ core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
 
 core::Result<Membership> SqlGroupRepository::FindMember(std::int64_t group_id,
                                                         std::int64_t member_id) {
-  return FindRecord<MemberVars>(sql_, kMemberTable, member_id, group_id);
+  return FindRecord(sql_, kMemberTable, member_id, group_id);
 }
 
 core::Result<core::Page<Membership>> SqlGroupRepository::ListMembers(
@@ -393,65 +299,52 @@ core::Result<core::Page<Membership>> SqlGroupRepository::ListMembers(
     std::string where = " WHERE m.group_id = ";
     params.Number(where, group_id);
     if (!include_left) where += " AND m.left_on IS NULL";
-    MemberVars vars;
-    return PagedQuery<Membership>(sql_, page, kMemberColumns, kMemberFrom + where, params,
-                                  kMemberOrderBy, [&](Query& query) { vars.Bind(query); },
-                                  [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kMemberTable, where, params, kMemberOrderBy);
   });
 }
 
 core::Result<std::vector<Membership>> SqlGroupRepository::FindMembers(
     std::int64_t group_id, const std::vector<std::int64_t>& ids) {
   return Guard("find members", [&]() -> core::Result<std::vector<Membership>> {
-    std::vector<Membership> found;
-    if (ids.empty()) return found;
+    if (ids.empty()) return std::vector<Membership>{};
     Params params;
     std::string where = " WHERE m.group_id = ";
     params.Number(where, group_id);
-    where += " AND m.id IN " + IdList(params, ids);
-    MemberVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    params.BindTo(query);
-    if (query.Run(std::string("SELECT ") + kMemberColumns + kMemberFrom + where + kMemberOrder)) {
-      do {
-        found.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return found;
+    where += " AND m.id IN " + IdList(params, ids) + " ORDER BY " + kMemberOrderBy;
+    return SelectRecords(sql_, kMemberTable, where, params);
   });
 }
 
 core::Result<std::optional<Membership>> SqlGroupRepository::OfficeHolder(std::int64_t group_id,
                                                                          MemberRole role) {
   return Guard("find office holder", [&]() -> core::Result<std::optional<Membership>> {
-    MemberVars vars;
+    RowReader<Membership> row(kMemberColumns);
     long long group = group_id;
     std::string word(ToString(role));
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     query.Use(group).Use(word);
-    if (!query.Run(std::string("SELECT ") + kMemberColumns + kMemberFrom +
-                   " WHERE m.group_id = :g AND m.role = :r AND m.left_on IS NULL" + kMemberOrder)) {
+    if (!query.Run(kMemberTable.Select() +
+                   " WHERE m.group_id = :g AND m.role = :r AND m.left_on IS NULL ORDER BY " +
+                   kMemberOrderBy)) {
       return std::optional<Membership>{};
     }
-    return std::optional<Membership>{vars.Get()};
+    return std::optional<Membership>{row.Get()};
   });
 }
 
 core::Result<std::optional<Membership>> SqlGroupRepository::MemberOfUser(std::int64_t group_id,
                                                                          std::int64_t user_id) {
   return Guard("find member of user", [&]() -> core::Result<std::optional<Membership>> {
-    MemberVars vars;
+    RowReader<Membership> row(kMemberColumns);
     long long group = group_id, user = user_id;
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     query.Use(group).Use(user);
-    if (!query.Run(std::string("SELECT ") + kMemberColumns + kMemberFrom +
-                   " WHERE m.group_id = :g AND m.user_id = :u")) {
+    if (!query.Run(kMemberTable.Select() + " WHERE m.group_id = :g AND m.user_id = :u")) {
       return std::optional<Membership>{};
     }
-    return std::optional<Membership>{vars.Get()};
+    return std::optional<Membership>{row.Get()};
   });
 }
 

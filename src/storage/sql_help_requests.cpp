@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -84,83 +84,59 @@ std::string FromBase64(const std::string& text) {
 
 // ---- requests ------------------------------------------------------------------------------
 
-// An actor as stored: the account, its name then, and the member it acted as.
-struct ActorVars {
-  Slot<long long> user, member;
-  Slot<std::string> username, member_name;
-  void Bind(Query& query) {
-    query.Into(user.value, user.indicator).Into(username.value, username.indicator)
-        .Into(member.value, member.indicator).Into(member_name.value, member_name.indicator);
-  }
-  HelpActor Get() const {
-    HelpActor actor;
-    if (user.has()) actor.user_id = user.value;
-    actor.username = username.get().value_or("");
-    if (member.has()) actor.member_id = member.value;
-    actor.member_name = member_name.get().value_or("");
-    return actor;
-  }
+// An actor is four columns of its record's row: the account, its name then, the member it acted
+// as and her name; an optional actor is filled only once an earlier column has made it.
+constexpr Column<HelpRequest> kRequestColumns[] = {
+    Member<&HelpRequest::id>("r.id"),
+    Member<&HelpRequest::group_id>("r.group_id"),
+    Member<&HelpRequest::member_id>("r.member_id"),
+    Member<&HelpRequest::member_name>("p.name"),
+    Member<&HelpRequest::competency_id>("r.competency_id"),
+    Member<&HelpRequest::competency_name>("COALESCE(c.name, '')"),
+    Member<&HelpRequest::title>("r.title"),
+    Member<&HelpRequest::description>("r.description"),
+    Member<&HelpRequest::status, domain::mentoring::ParseHelpStatus>("r.status"),
+    PartMember<&HelpRequest::reported_by, &HelpActor::user_id>("r.reported_by"),
+    PartMember<&HelpRequest::reported_by, &HelpActor::username>("r.reported_by_username"),
+    PartMember<&HelpRequest::reported_by, &HelpActor::member_id>("r.reported_by_member"),
+    PartMember<&HelpRequest::reported_by, &HelpActor::member_name>("COALESCE(rp.name, '')"),
+    // Closed when a closer's username is kept (every actor has one): it makes the actor the
+    // columns after it fill.
+    {"r.closed_by_username", CellKind::kText,
+     [](HelpRequest& r, const Cell& cell, std::string_view) {
+       if (!cell.IsNull()) r.closed_by.emplace().username = cell.text;
+     }},
+    PartMember<&HelpRequest::closed_by, &HelpActor::user_id>("r.closed_by"),
+    PartMember<&HelpRequest::closed_by, &HelpActor::member_id>("r.closed_by_member"),
+    PartMember<&HelpRequest::closed_by, &HelpActor::member_name>("COALESCE(cp.name, '')"),
+    Member<&HelpRequest::close_note>("r.close_note"),
+    Member<&HelpRequest::knowledge_post_id>("r.knowledge_post_id"),
+    Member<&HelpRequest::created_at>("r.created_at"),
+    Member<&HelpRequest::updated_at>("r.updated_at"),
+    Member<&HelpRequest::first_advice_at>("r.first_advice_at"),
+    Member<&HelpRequest::closed_at>("r.closed_at"),
+    Member<&HelpRequest::advice_count>(
+        "(SELECT COUNT(*) FROM help_advice a WHERE a.request_id = r.id)"),
+    Member<&HelpRequest::attempt_count>(
+        "(SELECT COUNT(*) FROM help_attempts t WHERE t.request_id = r.id)"),
+    Member<&HelpRequest::has_photo>(
+        "(SELECT COUNT(*) FROM help_request_photos f WHERE f.request_id = r.id)"),
 };
 
-struct RequestVars {
-  long long id = 0, group_id = 0, member_id = 0, advice = 0, attempts = 0, photos = 0;
-  std::string member_name, title, status, created_at, updated_at;
-  Slot<long long> competency_id, post_id;
-  Slot<std::string> competency_name, description, close_note, first_advice_at, closed_at;
-  ActorVars reported_by, closed_by;
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(member_id).Into(member_name)
-        .Into(competency_id.value, competency_id.indicator).Into(competency_name.value, competency_name.indicator)
-        .Into(title).Into(description.value, description.indicator).Into(status);
-    reported_by.Bind(query);
-    closed_by.Bind(query);
-    query.Into(close_note.value, close_note.indicator).Into(post_id.value, post_id.indicator)
-        .Into(created_at).Into(updated_at).Into(first_advice_at.value, first_advice_at.indicator)
-        .Into(closed_at.value, closed_at.indicator).Into(advice).Into(attempts).Into(photos);
-  }
-  HelpRequest Get() const {
-    HelpRequest r;
-    r.id = id;
-    r.group_id = group_id;
-    r.member_id = member_id;
-    r.member_name = member_name;
-    if (competency_id.has()) r.competency_id = competency_id.value;
-    r.competency_name = competency_name.get().value_or("");
-    r.title = title;
-    r.description = description.get();
-    r.status = Stored("help request status", status, domain::mentoring::ParseHelpStatus);
-    r.reported_by = reported_by.Get();
-    if (closed_by.username.has()) r.closed_by = closed_by.Get();
-    r.close_note = close_note.get();
-    if (post_id.has()) r.knowledge_post_id = post_id.value;
-    r.created_at = InstantFrom(created_at);
-    r.updated_at = InstantFrom(updated_at);
-    r.first_advice_at = OptionalInstant(first_advice_at.value, first_advice_at.indicator);
-    r.closed_at = OptionalInstant(closed_at.value, closed_at.indicator);
-    r.advice_count = advice;
-    r.attempt_count = attempts;
-    r.has_photo = photos > 0;
-    return r;
-  }
-};
-
-constexpr const char* kRequestColumns =
-    "r.id, r.group_id, r.member_id, p.name, r.competency_id, c.name, r.title, r.description, r.status, "
-    "r.reported_by, r.reported_by_username, r.reported_by_member, rp.name, "
-    "r.closed_by, r.closed_by_username, r.closed_by_member, cp.name, "
-    "r.close_note, r.knowledge_post_id, r.created_at, r.updated_at, r.first_advice_at, r.closed_at, "
-    "(SELECT COUNT(*) FROM help_advice a WHERE a.request_id = r.id), "
-    "(SELECT COUNT(*) FROM help_attempts t WHERE t.request_id = r.id), "
-    "(SELECT COUNT(*) FROM help_request_photos f WHERE f.request_id = r.id)";
-
-// The joins that name a request's people and competency, after " FROM help_requests r".
-constexpr const char* kRequestJoins =
+// A request with the joins that name its people and competency.
+constexpr std::string_view kRequestFrom =
+    " FROM help_requests r"
     " JOIN memberships m ON m.id = r.member_id JOIN people p ON p.id = m.person_id "
     "LEFT JOIN competencies c ON c.id = r.competency_id "
-    "LEFT JOIN memberships rm ON rm.id = r.reported_by_member LEFT JOIN people rp ON rp.id = rm.person_id "
-    "LEFT JOIN memberships cm ON cm.id = r.closed_by_member LEFT JOIN people cp ON cp.id = cm.person_id";
-
-const std::string kRequestFrom = std::string(" FROM help_requests r") + kRequestJoins;
+    "LEFT JOIN memberships rm ON rm.id = r.reported_by_member LEFT JOIN people rp ON rp.id = "
+    "rm.person_id "
+    "LEFT JOIN memberships cm ON cm.id = r.closed_by_member LEFT JOIN people cp ON cp.id = "
+    "cm.person_id";
+constexpr RecordTable<HelpRequest> kRequestTable{kRequestColumns, kRequestFrom, "r",
+                                                 "help request"};
+// The joins alone, after a page's subquery has chosen the rows of r.
+constexpr std::string_view kRequestJoins =
+    kRequestFrom.substr(std::string_view(" FROM help_requests r").size());
 
 // Open, then advised, each the longest waiting first; then the closed, the latest closed first:
 // the keys, named for the page's subquery, and the order over them.
@@ -169,73 +145,103 @@ constexpr const char* kOrderKeys =
     "CASE WHEN r.status IN ('open', 'advised') THEN r.created_at END AS k_waiting, r.closed_at AS k_closed";
 constexpr const char* kOrder = "k_rank, k_waiting, k_closed DESC, page_id DESC";
 
-// The columns an update sets, in the order they are bound; the rest are set once.
-constexpr std::string_view kRequestWriteColumns[] = {
-    "status", "closed_by", "closed_by_username", "closed_by_member", "close_note",
-    "knowledge_post_id", "updated_at", "first_advice_at", "closed_at"};
+// The mentee, her request and its reporter are written once; an update moves its status and
+// closes it.
+constexpr WriteColumn<HelpRequest> kRequestWrites[] = {
+    Writes<&HelpRequest::status>("status"),
+    WritesPart<&HelpRequest::closed_by, &HelpActor::user_id>("closed_by"),
+    WritesPart<&HelpRequest::closed_by, &HelpActor::username>("closed_by_username"),
+    WritesPart<&HelpRequest::closed_by, &HelpActor::member_id>("closed_by_member"),
+    Writes<&HelpRequest::close_note>("close_note"),
+    Writes<&HelpRequest::knowledge_post_id>("knowledge_post_id"),
+    Writes<&HelpRequest::updated_at>("updated_at"),
+    Writes<&HelpRequest::first_advice_at>("first_advice_at"),
+    Writes<&HelpRequest::closed_at>("closed_at"),
+    WritesOnce<&HelpRequest::group_id>("group_id"),
+    WritesOnce<&HelpRequest::member_id>("member_id"),
+    WritesOnce<&HelpRequest::competency_id>("competency_id"),
+    WritesOnce<&HelpRequest::title>("title"),
+    WritesOnce<&HelpRequest::description>("description"),
+    WritesPart<&HelpRequest::reported_by, &HelpActor::user_id>("reported_by", false),
+    WritesPart<&HelpRequest::reported_by, &HelpActor::username>("reported_by_username", false),
+    WritesPart<&HelpRequest::reported_by, &HelpActor::member_id>("reported_by_member", false),
+    WritesOnce<&HelpRequest::created_at>("created_at"),
+};
 
-// The values of kRequestWriteColumns, kept alive until the statement runs.
-struct RequestWriteValues {
-  std::string status, updated;
-  In<long long> closed_by, closed_member, post;
-  In<std::string> closed_username, close_note, first_advice, closed_at;
-  explicit RequestWriteValues(const HelpRequest& r)
-      : status(domain::mentoring::ToString(r.status)),
-        updated(Text(r.updated_at)),
-        closed_by(NumberIn(r.closed_by ? r.closed_by->user_id : std::nullopt)),
-        closed_member(NumberIn(r.closed_by ? r.closed_by->member_id : std::nullopt)),
-        post(NumberIn(r.knowledge_post_id)),
-        closed_username(TextIn(r.closed_by ? std::optional<std::string>(r.closed_by->username) : std::nullopt)),
-        close_note(TextIn(r.close_note)),
-        first_advice(InstantIn(r.first_advice_at)),
-        closed_at(InstantIn(r.closed_at)) {}
-  void Bind(Query& query) {
-    query.Use(status).Use(closed_by.value, closed_by.indicator)
-        .Use(closed_username.value, closed_username.indicator)
-        .Use(closed_member.value, closed_member.indicator).Use(close_note.value, close_note.indicator)
-        .Use(post.value, post.indicator).Use(updated).Use(first_advice.value, first_advice.indicator)
-        .Use(closed_at.value, closed_at.indicator);
-  }
+// ---- advice and attempts ------------------------------------------------------------------
+
+constexpr Column<Advice> kAdviceColumns[] = {
+    Member<&Advice::id>("a.id"),
+    Member<&Advice::request_id>("a.request_id"),
+    PartMember<&Advice::author, &HelpActor::user_id>("a.author"),
+    PartMember<&Advice::author, &HelpActor::username>("a.author_username"),
+    PartMember<&Advice::author, &HelpActor::member_id>("a.author_member"),
+    PartMember<&Advice::author, &HelpActor::member_name>("COALESCE(p.name, '')"),
+    Member<&Advice::text>("a.text"),
+    Member<&Advice::created_at>("a.created_at"),
+};
+constexpr RecordTable<Advice> kAdviceTable{
+    kAdviceColumns,
+    " FROM help_advice a LEFT JOIN memberships m ON m.id = a.author_member LEFT JOIN people p ON "
+    "p.id = m.person_id",
+    "a", "advice"};
+
+// Advice is not updated.
+constexpr WriteColumn<Advice> kAdviceWrites[] = {
+    Writes<&Advice::request_id>("request_id"),
+    WritesPart<&Advice::author, &HelpActor::user_id>("author"),
+    WritesPart<&Advice::author, &HelpActor::username>("author_username"),
+    WritesPart<&Advice::author, &HelpActor::member_id>("author_member"),
+    Writes<&Advice::text>("text"),
+    Writes<&Advice::created_at>("created_at"),
+};
+
+// An attempt's number is its place among the request's attempts, counted as they are read.
+constexpr Column<Attempt> kAttemptColumns[] = {
+    Member<&Attempt::id>("t.id"),
+    Member<&Attempt::request_id>("t.request_id"),
+    Member<&Attempt::note>("t.note"),
+    Member<&Attempt::attempted_on>("t.attempted_on"),
+    PartMember<&Attempt::recorded_by, &HelpActor::user_id>("t.recorded_by"),
+    PartMember<&Attempt::recorded_by, &HelpActor::username>("t.recorded_by_username"),
+    PartMember<&Attempt::recorded_by, &HelpActor::member_id>("t.recorded_by_member"),
+    PartMember<&Attempt::recorded_by, &HelpActor::member_name>("COALESCE(p.name, '')"),
+    Member<&Attempt::created_at>("t.created_at"),
+};
+constexpr RecordTable<Attempt> kAttemptTable{
+    kAttemptColumns,
+    " FROM help_attempts t LEFT JOIN memberships m ON m.id = t.recorded_by_member "
+    "LEFT JOIN people p ON p.id = m.person_id",
+    "t", "attempt"};
+
+// Attempts are not updated.
+constexpr WriteColumn<Attempt> kAttemptWrites[] = {
+    Writes<&Attempt::request_id>("request_id"),
+    Writes<&Attempt::note>("note"),
+    Writes<&Attempt::attempted_on>("attempted_on"),
+    WritesPart<&Attempt::recorded_by, &HelpActor::user_id>("recorded_by"),
+    WritesPart<&Attempt::recorded_by, &HelpActor::username>("recorded_by_username"),
+    WritesPart<&Attempt::recorded_by, &HelpActor::member_id>("recorded_by_member"),
+    Writes<&Attempt::created_at>("created_at"),
 };
 
 }  // namespace
 
 core::Result<std::int64_t> SqlHelpRequestRepository::Insert(const HelpRequest& request) {
   return Guard("insert help request", [&]() -> core::Result<std::int64_t> {
-    RequestWriteValues values(request);
-    long long group = request.group_id, member = request.member_id;
-    auto competency = NumberIn(request.competency_id);
-    auto description = TextIn(request.description);
-    auto reporter = NumberIn(request.reported_by.user_id);
-    auto reporter_member = NumberIn(request.reported_by.member_id);
-    std::string created = Text(request.created_at);
-    return InsertRow(sql_, "help_requests", kRequestWriteColumns, values,
-                     {"group_id", "member_id", "competency_id", "title", "description",
-                      "reported_by", "reported_by_username", "reported_by_member", "created_at"},
-                     [&](Query& query) {
-                       query.Use(group)
-                           .Use(member)
-                           .Use(competency.value, competency.indicator)
-                           .Use(request.title)
-                           .Use(description.value, description.indicator)
-                           .Use(reporter.value, reporter.indicator)
-                           .Use(request.reported_by.username)
-                           .Use(reporter_member.value, reporter_member.indicator)
-                           .Use(created);
-                     });
+    return InsertRecord<HelpRequest>(sql_, "help_requests", kRequestWrites, request);
   });
 }
 
 core::Status SqlHelpRequestRepository::Update(const HelpRequest& request) {
   return Guard("update help request", [&]() -> core::Status {
-    RequestWriteValues values(request);
-    UpdateRow(sql_, "help_requests", kRequestWriteColumns, values, request.id);
+    UpdateRecord<HelpRequest>(sql_, "help_requests", kRequestWrites, request);
     return core::OkStatus();
   });
 }
 
 core::Result<HelpRequest> SqlHelpRequestRepository::Find(std::int64_t id) {
-  return FindRecord<RequestVars>(sql_, RecordTable{kRequestColumns, kRequestFrom, "r", "help request"}, id);
+  return FindRecord(sql_, kRequestTable, id);
 }
 
 core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpRequestFilter& filter,
@@ -274,17 +280,18 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
     if (total <= page.offset) return result;
     // The page's ids in order first, then only their rows joined and counted: a group's whole
     // history is sorted by the keys alone.
-    std::string text = "SELECT " + std::string(kRequestColumns) + " FROM (SELECT r.id AS page_id, " + kOrderKeys +
-                       from + where + " ORDER BY " + kOrder;
+    std::string text = "SELECT " + SelectList<HelpRequest>(kRequestColumns) +
+                       " FROM (SELECT r.id AS page_id, " + kOrderKeys + from + where +
+                       " ORDER BY " + kOrder;
     params.Page(text, page);
     text += ") pg JOIN help_requests r ON r.id = pg.page_id" + std::string(kRequestJoins) + " ORDER BY " + kOrder;
-    RequestVars vars;
+    RowReader<HelpRequest> row(kRequestColumns);
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     params.BindTo(query);
     if (query.Run(text)) {
       do {
-        result.items.push_back(vars.Get());
+        result.items.push_back(row.Get());
       } while (query.Next());
     }
     return result;
@@ -295,82 +302,32 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
 
 core::Result<std::int64_t> SqlHelpRequestRepository::InsertAdvice(const Advice& advice) {
   return Guard("insert advice", [&]() -> core::Result<std::int64_t> {
-    long long request = advice.request_id, id = 0;
-    auto author = NumberIn(advice.author.user_id);
-    auto member = NumberIn(advice.author.member_id);
-    std::string created = Text(advice.created_at);
-    Query query(sql_);
-    query.Use(request).Use(author.value, author.indicator).Use(advice.author.username)
-        .Use(member.value, member.indicator).Use(advice.text).Use(created).Into(id);
-    query.Run("INSERT INTO help_advice (request_id, author, author_username, author_member, text, "
-              "created_at) VALUES (:a, :b, :c, :d, :e, :f) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<Advice>(sql_, "help_advice", kAdviceWrites, advice);
   });
 }
 
 core::Result<std::vector<Advice>> SqlHelpRequestRepository::AdviceOf(std::int64_t request_id) {
   return Guard("list advice", [&]() -> core::Result<std::vector<Advice>> {
-    std::vector<Advice> list;
-    long long key = request_id, id = 0, request = 0;
-    std::string text, created;
-    ActorVars author;
-    Query query(sql_);
-    query.Into(id).Into(request);
-    author.Bind(query);
-    query.Into(text).Into(created).Use(key);
-    if (query.Run("SELECT a.id, a.request_id, a.author, a.author_username, a.author_member, p.name, a.text, "
-                  "a.created_at FROM help_advice a LEFT JOIN memberships m ON m.id = a.author_member "
-                  "LEFT JOIN people p ON p.id = m.person_id WHERE a.request_id = :r ORDER BY a.id")) {
-      do {
-        list.push_back(Advice{id, request, author.Get(), text, InstantFrom(created)});
-      } while (query.Next());
-    }
-    return list;
+    Params params;
+    std::string where = " WHERE a.request_id = ";
+    params.Number(where, request_id);
+    return SelectRecords(sql_, kAdviceTable, where + " ORDER BY a.id", params);
   });
 }
 
 core::Result<std::int64_t> SqlHelpRequestRepository::InsertAttempt(const Attempt& attempt) {
   return Guard("insert attempt", [&]() -> core::Result<std::int64_t> {
-    long long request = attempt.request_id, id = 0;
-    auto by = NumberIn(attempt.recorded_by.user_id);
-    auto member = NumberIn(attempt.recorded_by.member_id);
-    std::string day = attempt.attempted_on.ToString(), created = Text(attempt.created_at);
-    Query query(sql_);
-    query.Use(request).Use(attempt.note).Use(day).Use(by.value, by.indicator)
-        .Use(attempt.recorded_by.username).Use(member.value, member.indicator).Use(created).Into(id);
-    query.Run("INSERT INTO help_attempts (request_id, note, attempted_on, recorded_by, "
-              "recorded_by_username, recorded_by_member, created_at) VALUES (:a, :b, :c, :d, :e, :f, :g) "
-              "RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<Attempt>(sql_, "help_attempts", kAttemptWrites, attempt);
   });
 }
 
 core::Result<std::vector<Attempt>> SqlHelpRequestRepository::AttemptsOf(std::int64_t request_id) {
   return Guard("list attempts", [&]() -> core::Result<std::vector<Attempt>> {
-    std::vector<Attempt> list;
-    long long key = request_id, id = 0, request = 0;
-    std::string note, day, created;
-    ActorVars by;
-    Query query(sql_);
-    query.Into(id).Into(request).Into(note).Into(day);
-    by.Bind(query);
-    query.Into(created).Use(key);
-    if (query.Run("SELECT t.id, t.request_id, t.note, t.attempted_on, t.recorded_by, t.recorded_by_username, "
-                  "t.recorded_by_member, p.name, t.created_at FROM help_attempts t "
-                  "LEFT JOIN memberships m ON m.id = t.recorded_by_member "
-                  "LEFT JOIN people p ON p.id = m.person_id WHERE t.request_id = :r ORDER BY t.id")) {
-      do {
-        Attempt attempt;
-        attempt.id = id;
-        attempt.request_id = request;
-        attempt.number = static_cast<std::int64_t>(list.size()) + 1;
-        attempt.note = note;
-        attempt.attempted_on = DateFrom(day);
-        attempt.recorded_by = by.Get();
-        attempt.created_at = InstantFrom(created);
-        list.push_back(std::move(attempt));
-      } while (query.Next());
-    }
+    Params params;
+    std::string where = " WHERE t.request_id = ";
+    params.Number(where, request_id);
+    auto list = SelectRecords(sql_, kAttemptTable, where + " ORDER BY t.id", params);
+    for (std::size_t i = 0; i < list.size(); ++i) list[i].number = static_cast<std::int64_t>(i) + 1;
     return list;
   });
 }

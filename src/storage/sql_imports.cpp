@@ -7,8 +7,8 @@
 
 #include "core/text.hpp"
 #include "sql_copy.hpp"
-#include "sql_internal.hpp"
 #include "sql_registry.hpp"
+#include "sql_row.hpp"
 #include "sqlite_statement.hpp"
 
 namespace gotong::storage::internal {
@@ -17,13 +17,6 @@ namespace {
 namespace json = boost::json;
 using namespace domain::registry;  // NOLINT: this file implements that context's interfaces
 using namespace sqlite_api;        // NOLINT: SOCI's header puts SQLite's C API in this namespace
-
-constexpr const char* kJobColumns =
-    "id, kind, mode, dry_run, status, file_name, file_path, bytes_total, bytes_read, rows_read, "
-    "rows_inserted, rows_updated, rows_failed, errors_stored, message, message_code, "
-    "message_params, warnings, created_by, created_by_username, steward_id, created_at, "
-    "started_at, finished_at";
-const RecordTable kJobTable{kJobColumns, " FROM import_jobs", "import_jobs", "import"};
 
 using NoteParams = std::vector<std::pair<std::string, std::string>>;
 
@@ -109,147 +102,141 @@ std::vector<RowErrorParam> ParamsFrom(const std::string& text) {
   return params;
 }
 
-// The columns of import_errors that make a RowError, read into one reused set of variables.
-constexpr const char* kErrorColumns = "row_number, field, value, message, code, params";
-
-struct ErrorVars {
-  long long row = 0;
-  std::string field, value, message, code, params;
-
-  void Bind(Query& query) {
-    query.Into(row).Into(field).Into(value).Into(message).Into(code).Into(params);
-  }
-  RowError Get() const { return {row, field, value, message, code, ParamsFrom(params)}; }
+// The columns of import_errors that make a RowError (its job and id are not part of it).
+constexpr Column<RowError> kErrorColumns[] = {
+    Member<&RowError::row>("row_number"),
+    Member<&RowError::field>("field"),
+    Member<&RowError::value>("value"),
+    Member<&RowError::message>("message"),
+    Member<&RowError::code>("code"),
+    {"params", CellKind::kText,
+     [](RowError& error, const Cell& cell, std::string_view) {
+       error.params = ParamsFrom(cell.text);
+     }},
 };
+constexpr RecordTable<RowError> kErrorTable{kErrorColumns, " FROM import_errors", "import_errors",
+                                            "import error"};
 
-struct JobVars {
-  long long id = 0, dry_run = 0, bytes_total = 0, bytes_read = 0, rows_read = 0,
-            rows_inserted = 0, rows_updated = 0, rows_failed = 0, errors_stored = 0;
-  long long created_by = 0, steward_id = 0;
-  soci::indicator created_by_ind = soci::i_null, steward_ind = soci::i_null,
-                  message_ind = soci::i_null, started_ind = soci::i_null,
-                  finished_ind = soci::i_null;
-  std::string kind, mode, status, file_name, file_path, message, message_code, message_params,
-      warnings, username, created_at, started_at, finished_at;
+constexpr Column<ImportJob> kJobColumns[] = {
+    Member<&ImportJob::id>("id"),
+    Member<&ImportJob::kind>("kind"),
+    Member<&ImportJob::mode, ParseImportMode>("mode"),
+    Member<&ImportJob::dry_run>("dry_run"),
+    Member<&ImportJob::status, ParseJobStatus>("status"),
+    Member<&ImportJob::file_name>("file_name"),
+    Member<&ImportJob::file_path>("file_path"),
+    Member<&ImportJob::bytes_total>("bytes_total"),
+    Member<&ImportJob::bytes_read>("bytes_read"),
+    Member<&ImportJob::rows_read>("rows_read"),
+    Member<&ImportJob::rows_inserted>("rows_inserted"),
+    Member<&ImportJob::rows_updated>("rows_updated"),
+    Member<&ImportJob::rows_failed>("rows_failed"),
+    Member<&ImportJob::errors_stored>("errors_stored"),
+    // The message is a note when it is not NULL; its code and params complete it.
+    {"message", CellKind::kText,
+     [](ImportJob& job, const Cell& cell, std::string_view) {
+       if (!cell.IsNull()) job.message = JobNote{cell.text, "", {}};
+     }},
+    {"message_code", CellKind::kText,
+     [](ImportJob& job, const Cell& cell, std::string_view) {
+       if (job.message) job.message->code = cell.text;
+     }},
+    {"message_params", CellKind::kText,
+     [](ImportJob& job, const Cell& cell, std::string_view) {
+       if (job.message) job.message->params = NoteParamsFrom(cell.text);
+     }},
+    {"warnings", CellKind::kText,
+     [](ImportJob& job, const Cell& cell, std::string_view) {
+       job.warnings = WarningsFrom(cell.text);
+     }},
+    Member<&ImportJob::created_by>("created_by"),
+    Member<&ImportJob::created_by_username>("created_by_username"),
+    Member<&ImportJob::steward_id>("steward_id"),
+    Member<&ImportJob::created_at>("created_at"),
+    Member<&ImportJob::started_at>("started_at"),
+    Member<&ImportJob::finished_at>("finished_at"),
+};
+constexpr RecordTable<ImportJob> kJobTable{kJobColumns, " FROM import_jobs", "import_jobs",
+                                           "import"};
 
-  void Bind(Query& query) {
-    query.Into(id).Into(kind).Into(mode).Into(dry_run).Into(status).Into(file_name).Into(file_path)
-        .Into(bytes_total).Into(bytes_read).Into(rows_read).Into(rows_inserted).Into(rows_updated)
-        .Into(rows_failed).Into(errors_stored).Into(message, message_ind).Into(message_code)
-        .Into(message_params).Into(warnings)
-        .Into(created_by, created_by_ind).Into(username).Into(steward_id, steward_ind)
-        .Into(created_at).Into(started_at, started_ind).Into(finished_at, finished_ind);
-  }
-
-  ImportJob Get() const {
-    ImportJob job;
-    job.id = id;
-    job.kind = kind;
-    job.mode = Stored("mode", mode, ParseImportMode);
-    job.dry_run = dry_run != 0;
-    job.status = Stored("status", status, ParseJobStatus);
-    job.file_name = file_name;
-    job.file_path = file_path;
-    job.bytes_total = bytes_total;
-    job.bytes_read = bytes_read;
-    job.rows_read = rows_read;
-    job.rows_inserted = rows_inserted;
-    job.rows_updated = rows_updated;
-    job.rows_failed = rows_failed;
-    job.errors_stored = errors_stored;
-    if (message_ind == soci::i_ok) job.message = JobNote{message, message_code, NoteParamsFrom(message_params)};
-    job.warnings = WarningsFrom(warnings);
-    if (created_by_ind == soci::i_ok) job.created_by = created_by;
-    job.created_by_username = username;
-    if (steward_ind == soci::i_ok) job.steward_id = steward_id;
-    job.created_at = InstantFrom(created_at);
-    job.started_at = OptionalInstant(started_at, started_ind);
-    job.finished_at = OptionalInstant(finished_at, finished_ind);
-    return job;
-  }
+// What a job is, who made it and when are written once; an update saves its progress and outcome.
+constexpr WriteColumn<ImportJob> kJobWrites[] = {
+    WritesOnce<&ImportJob::kind>("kind"),
+    WritesOnce<&ImportJob::mode>("mode"),
+    WritesOnce<&ImportJob::dry_run>("dry_run"),
+    Writes<&ImportJob::status>("status"),
+    WritesOnce<&ImportJob::file_name>("file_name"),
+    WritesOnce<&ImportJob::file_path>("file_path"),
+    Writes<&ImportJob::bytes_total>("bytes_total"),
+    Writes<&ImportJob::bytes_read>("bytes_read"),
+    Writes<&ImportJob::rows_read>("rows_read"),
+    Writes<&ImportJob::rows_inserted>("rows_inserted"),
+    Writes<&ImportJob::rows_updated>("rows_updated"),
+    Writes<&ImportJob::rows_failed>("rows_failed"),
+    Writes<&ImportJob::errors_stored>("errors_stored"),
+    {"message", CellKind::kText,
+     [](const ImportJob& job, Cell& cell) {
+       if (job.message) cell.SetText(job.message->message);
+     }},
+    {"message_code", CellKind::kText,
+     [](const ImportJob& job, Cell& cell) { cell.SetText(job.message ? job.message->code : ""); }},
+    {"message_params", CellKind::kText,
+     [](const ImportJob& job, Cell& cell) {
+       cell.SetText(job.message ? NoteParamsJson(job.message->params) : "");
+     }},
+    {"warnings", CellKind::kText,
+     [](const ImportJob& job, Cell& cell) { cell.SetText(WarningsJson(job.warnings)); }},
+    Writes<&ImportJob::started_at>("started_at"),
+    Writes<&ImportJob::finished_at>("finished_at"),
+    WritesOnce<&ImportJob::created_by>("created_by"),
+    WritesOnce<&ImportJob::created_by_username>("created_by_username"),
+    WritesOnce<&ImportJob::steward_id>("steward_id"),
+    WritesOnce<&ImportJob::created_at>("created_at"),
 };
 
 }  // namespace
 
 core::Result<std::int64_t> SqlImportRepository::Insert(const ImportJob& job) {
   return Guard("insert import job", [&]() -> core::Result<std::int64_t> {
-    long long id = 0, dry_run = job.dry_run ? 1 : 0, bytes_total = job.bytes_total;
-    long long created_by = job.created_by.value_or(0), steward = job.steward_id.value_or(0);
-    soci::indicator created_ind = job.created_by ? soci::i_ok : soci::i_null;
-    soci::indicator steward_ind = job.steward_id ? soci::i_ok : soci::i_null;
-    std::string mode(ToString(job.mode)), status(ToString(job.status));
-    std::string warnings = WarningsJson(job.warnings), created_at = Text(job.created_at);
-    Query query(sql_);
-    query.Use(job.kind).Use(mode).Use(dry_run).Use(status).Use(job.file_name).Use(job.file_path)
-        .Use(bytes_total).Use(warnings).Use(created_by, created_ind)
-        .Use(job.created_by_username).Use(steward, steward_ind).Use(created_at).Into(id);
-    query.Run("INSERT INTO import_jobs (kind, mode, dry_run, status, file_name, file_path, "
-              "bytes_total, bytes_read, rows_read, rows_inserted, rows_updated, rows_failed, "
-              "errors_stored, warnings, created_by, created_by_username, steward_id, created_at) "
-              "VALUES (:a, :b, :c, :d, :e, :f, :g, 0, 0, 0, 0, 0, 0, :h, :i, :j, :k, :l) "
-              "RETURNING id");
-    return static_cast<std::int64_t>(id);
+    // A new job starts at zero, without a message or times, whatever `job` holds.
+    ImportJob fresh = job;
+    fresh.bytes_read = fresh.rows_read = fresh.rows_inserted = fresh.rows_updated =
+        fresh.rows_failed = fresh.errors_stored = 0;
+    fresh.message.reset();
+    fresh.started_at.reset();
+    fresh.finished_at.reset();
+    return InsertRecord<ImportJob>(sql_, "import_jobs", kJobWrites, fresh);
   });
 }
 
 core::Status SqlImportRepository::Update(const ImportJob& job) {
   return Guard("save import job", [&]() -> core::Status {
-    std::string status(ToString(job.status)), warnings = WarningsJson(job.warnings);
-    long long bytes_total = job.bytes_total, bytes_read = job.bytes_read, rows_read = job.rows_read,
-              inserted = job.rows_inserted, updated = job.rows_updated, failed = job.rows_failed,
-              stored = job.errors_stored, id = job.id;
-    std::string message = job.message ? job.message->message : "";
-    std::string message_code = job.message ? job.message->code : "";
-    std::string message_params = job.message ? NoteParamsJson(job.message->params) : "";
-    soci::indicator message_ind = job.message ? soci::i_ok : soci::i_null;
-    std::string started = job.started_at ? Text(*job.started_at) : "";
-    std::string finished = job.finished_at ? Text(*job.finished_at) : "";
-    soci::indicator started_ind = job.started_at ? soci::i_ok : soci::i_null;
-    soci::indicator finished_ind = job.finished_at ? soci::i_ok : soci::i_null;
-    Query query(sql_);
-    query.Use(status).Use(bytes_total).Use(bytes_read).Use(rows_read).Use(inserted).Use(updated)
-        .Use(failed).Use(stored).Use(message, message_ind).Use(message_code).Use(message_params)
-        .Use(warnings).Use(started, started_ind).Use(finished, finished_ind).Use(id);
-    query.Run("UPDATE import_jobs SET status = :a, bytes_total = :b, bytes_read = :c, "
-              "rows_read = :d, rows_inserted = :e, rows_updated = :f, rows_failed = :g, "
-              "errors_stored = :h, message = :i, message_code = :i2, message_params = :i3, "
-              "warnings = :j, started_at = :k, finished_at = :l WHERE id = :m");
+    UpdateRecord<ImportJob>(sql_, "import_jobs", kJobWrites, job);
     return core::OkStatus();
   });
 }
 
 core::Result<ImportJob> SqlImportRepository::Find(std::int64_t id) {
-  return FindRecord<JobVars>(sql_, kJobTable, id);
+  return FindRecord(sql_, kJobTable, id);
 }
 
 core::Result<core::Page<ImportJob>> SqlImportRepository::List(std::optional<std::int64_t> created_by,
                                                               const core::PageRequest& page) {
   return Guard("list import jobs", [&]() -> core::Result<core::Page<ImportJob>> {
     Params params;
-    std::string from = " FROM import_jobs";
+    std::string where;
     if (created_by) {
-      from += " WHERE created_by = ";
-      params.Number(from, *created_by);
+      where += " WHERE created_by = ";
+      params.Number(where, *created_by);
     }
-    JobVars vars;
-    return PagedQuery<ImportJob>(sql_, page, kJobColumns, from, params, "id DESC",
-                                 [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kJobTable, where, params, "id DESC");
   });
 }
 
 core::Result<std::vector<ImportJob>> SqlImportRepository::Unfinished() {
   return Guard("unfinished import jobs", [&]() -> core::Result<std::vector<ImportJob>> {
-    std::vector<ImportJob> jobs;
-    JobVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    if (query.Run(std::string("SELECT ") + kJobColumns +
-                  " FROM import_jobs WHERE status IN ('queued', 'running') ORDER BY id")) {
-      do {
-        jobs.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return jobs;
+    return SelectRecords(sql_, kJobTable, " WHERE status IN ('queued', 'running') ORDER BY id",
+                         Params());
   });
 }
 
@@ -280,11 +267,9 @@ core::Result<core::Page<RowError>> SqlImportRepository::ListErrors(std::int64_t 
                                                                   const core::PageRequest& page) {
   return Guard("list import errors", [&]() -> core::Result<core::Page<RowError>> {
     Params params;
-    std::string from = " FROM import_errors WHERE job_id = ";
-    params.Number(from, job_id);
-    ErrorVars vars;
-    return PagedQuery<RowError>(sql_, page, kErrorColumns, from, params, "id",
-                                [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    std::string where = " WHERE job_id = ";
+    params.Number(where, job_id);
+    return PagedRecords(sql_, page, kErrorTable, where, params, "id");
   });
 }
 
@@ -292,14 +277,13 @@ core::Status SqlImportRepository::ForEachError(std::int64_t job_id,
                                                const std::function<bool(const RowError&)>& each) {
   return Guard("read import errors", [&]() -> core::Status {
     long long job = job_id;
-    ErrorVars vars;
+    RowReader<RowError> row(kErrorColumns);
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     query.Use(job);
-    if (query.Run(std::string("SELECT ") + kErrorColumns +
-                  " FROM import_errors WHERE job_id = :j ORDER BY id")) {
+    if (query.Run(kErrorTable.Select() + " WHERE job_id = :j ORDER BY id")) {
       do {
-        if (!each(vars.Get())) break;
+        if (!each(row.Get())) break;
       } while (query.Next());
     }
     return core::OkStatus();

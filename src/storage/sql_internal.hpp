@@ -7,9 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
-#include <initializer_list>
 #include <optional>
-#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -201,110 +199,6 @@ inline void AddDateRange(std::string& where, Params& params, const std::string& 
     where += " AND " + column + " <= ";
     params.Text(where, to->ToString());
   }
-}
-
-// Fetches record `id` into `vars` (whose Bind(Query&) binds its columns): `from` is
-// " FROM <table> <alias>" with any joins, `alias` the record's alias; with `group_id`, only a
-// record of that group. False when there is no such record.
-template <typename Vars>
-bool FetchRecord(soci::session& sql, Vars& vars, const std::string& columns, const std::string& from,
-                 const std::string& alias, std::int64_t id,
-                 std::optional<std::int64_t> group_id = std::nullopt) {
-  long long key = id, group = group_id.value_or(0);
-  Query query(sql);
-  vars.Bind(query);
-  query.Use(key);
-  std::string where = " WHERE " + alias + ".id = :id";
-  if (group_id) {
-    query.Use(group);
-    where += " AND " + alias + ".group_id = :g";
-  }
-  return query.Run("SELECT " + columns + from + where);
-}
-
-// One kind of record as FindRecord reads it: its SELECT list, " FROM <table> <alias>" with any
-// joins, the alias, and its name in messages ("group", "ledger entry").
-struct RecordTable {
-  std::string columns;
-  std::string from;
-  std::string alias;
-  std::string noun;
-};
-
-// Record `id` as `Vars` reads it (with `group_id`, only a record of that group), or kNotFound
-// naming it; database failures become errors as in Guard.
-template <typename Vars>
-auto FindRecord(soci::session& sql, const RecordTable& table, std::int64_t id,
-                std::optional<std::int64_t> group_id = std::nullopt)
-    -> core::Result<decltype(std::declval<Vars&>().Get())> {
-  using Record = decltype(std::declval<Vars&>().Get());
-  return Guard("find " + table.noun, [&]() -> core::Result<Record> {
-    Vars vars;
-    if (FetchRecord(sql, vars, table.columns, table.from, table.alias, id, group_id)) {
-      return vars.Get();
-    }
-    std::string number = std::to_string(id);
-    return core::Error::NotFound(group_id ? "no " + table.noun + " " + number + " in this group"
-                                          : "no " + table.noun + " with id " + number);
-  });
-}
-
-// The statements that write one kind of record, from its columns in the order their values are
-// bound, so the column list is written once. InsertSql binds `also` after them (created_at, the
-// parent's id) and returns the new id; UpdateSql sets them on the row whose id is bound last.
-inline std::string InsertSql(std::string_view table, std::span<const std::string_view> columns,
-                             std::initializer_list<std::string_view> also = {}) {
-  std::string names;
-  std::string values;
-  int bound = 0;
-  auto add = [&](std::string_view column) {
-    if (bound > 0) {
-      names += ", ";
-      values += ", ";
-    }
-    names += column;
-    values += ":v" + std::to_string(bound++);
-  };
-  for (std::string_view column : columns) add(column);
-  for (std::string_view column : also) add(column);
-  return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values +
-         ") RETURNING id";
-}
-
-inline std::string UpdateSql(std::string_view table, std::span<const std::string_view> columns) {
-  std::string sets;
-  int bound = 0;
-  for (std::string_view column : columns) {
-    if (bound > 0) sets += ", ";
-    sets += std::string(column) + " = :v" + std::to_string(bound++);
-  }
-  return "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = :id";
-}
-
-// Inserts a row of `table` and returns its id: `values.Bind(query)` binds the values of
-// `columns` in order, then `bind_also(query)` those of `also` (created_at, the parent's id).
-template <typename Values, typename BindAlso>
-std::int64_t InsertRow(soci::session& sql, std::string_view table,
-                       std::span<const std::string_view> columns, Values& values,
-                       std::initializer_list<std::string_view> also, BindAlso&& bind_also) {
-  long long id = 0;
-  Query query(sql);
-  values.Bind(query);
-  bind_also(query);
-  query.Into(id);
-  query.Run(InsertSql(table, columns, also));
-  return static_cast<std::int64_t>(id);
-}
-
-// Writes `values` (whose Bind(query) binds the values of `columns` in order) over row `id`.
-template <typename Values>
-void UpdateRow(soci::session& sql, std::string_view table,
-               std::span<const std::string_view> columns, Values& values, std::int64_t id) {
-  long long key = id;
-  Query query(sql);
-  values.Bind(query);
-  query.Use(key);
-  query.Run(UpdateSql(table, columns));
 }
 
 inline std::string EscapeLike(const std::string& text) {

@@ -6,8 +6,8 @@
 #include <map>
 #include <sstream>
 
-#include "sql_internal.hpp"
 #include "sql_mentoring.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -58,46 +58,43 @@ std::optional<UnplacedReason> ParseReason(std::string_view text) {
   return std::nullopt;
 }
 
-constexpr const char* kRunColumns =
-    "r.id, r.status, r.default_capacity, r.top_k, r.stage, r.done, r.total, r.error, r.total_score, r.created_by, "
-    "r.created_at, r.started_at, r.finished_at, r.published_by, r.published_at";
-constexpr const char* kRunFrom = " FROM matching_runs r";
-const RecordTable kRunTable{kRunColumns, kRunFrom, "r", "matching run"};
+constexpr Column<MatchingRun> kRunColumns[] = {
+    Member<&MatchingRun::id>("r.id"),
+    Member<&MatchingRun::status, ParseRunStatus>("r.status"),
+    Member<&MatchingRun::default_capacity>("r.default_capacity"),
+    Member<&MatchingRun::top_k>("r.top_k"),
+    Member<&MatchingRun::stage, ParseStage>("r.stage"),
+    Member<&MatchingRun::done>("r.done"),
+    Member<&MatchingRun::total>("r.total"),
+    Member<&MatchingRun::error>("r.error"),
+    Member<&MatchingRun::total_score>("r.total_score"),
+    Member<&MatchingRun::created_by>("r.created_by"),
+    Member<&MatchingRun::created_at>("r.created_at"),
+    Member<&MatchingRun::started_at>("r.started_at"),
+    Member<&MatchingRun::finished_at>("r.finished_at"),
+    Member<&MatchingRun::published_by>("r.published_by"),
+    Member<&MatchingRun::published_at>("r.published_at"),
+};
+constexpr RecordTable<MatchingRun> kRunTable{kRunColumns, " FROM matching_runs r", "r",
+                                             "matching run"};
 
-struct RunVars {
-  long long id = 0, done = 0, total = 0;
-  int default_capacity = 0;
-  std::string status, created_at;
-  Slot<int> top_k;
-  Slot<std::string> stage, error, started_at, finished_at, published_at;
-  Slot<long long> total_score, created_by, published_by;
-  void Bind(Query& query) {
-    query.Into(id).Into(status).Into(default_capacity).Into(top_k.value, top_k.indicator)
-        .Into(stage.value, stage.indicator).Into(done).Into(total).Into(error.value, error.indicator)
-        .Into(total_score.value, total_score.indicator).Into(created_by.value, created_by.indicator)
-        .Into(created_at).Into(started_at.value, started_at.indicator)
-        .Into(finished_at.value, finished_at.indicator).Into(published_by.value, published_by.indicator)
-        .Into(published_at.value, published_at.indicator);
-  }
-  MatchingRun Get() const {
-    MatchingRun r;
-    r.id = id;
-    r.status = Stored("status", status, ParseRunStatus);
-    r.default_capacity = default_capacity;
-    r.top_k = top_k.get();
-    if (stage.has()) r.stage = ParseStage(stage.value);
-    r.done = done;
-    r.total = total;
-    r.error = error.get();
-    if (total_score.has()) r.total_score = total_score.value;
-    if (created_by.has()) r.created_by = created_by.value;
-    r.created_at = InstantFrom(created_at);
-    r.started_at = OptionalInstant(started_at.value, started_at.indicator);
-    r.finished_at = OptionalInstant(finished_at.value, finished_at.indicator);
-    if (published_by.has()) r.published_by = published_by.value;
-    r.published_at = OptionalInstant(published_at.value, published_at.indicator);
-    return r;
-  }
+// The input and the creation are written once; an update records the progress and the outcome
+// (none yet when a run is inserted).
+constexpr WriteColumn<MatchingRun> kRunWrites[] = {
+    Writes<&MatchingRun::status>("status"),
+    Writes<&MatchingRun::stage>("stage"),
+    Writes<&MatchingRun::done>("done"),
+    Writes<&MatchingRun::total>("total"),
+    Writes<&MatchingRun::error>("error"),
+    Writes<&MatchingRun::total_score>("total_score"),
+    Writes<&MatchingRun::started_at>("started_at"),
+    Writes<&MatchingRun::finished_at>("finished_at"),
+    Writes<&MatchingRun::published_by>("published_by"),
+    Writes<&MatchingRun::published_at>("published_at"),
+    WritesOnce<&MatchingRun::default_capacity>("default_capacity"),
+    WritesOnce<&MatchingRun::top_k>("top_k"),
+    WritesOnce<&MatchingRun::created_by>("created_by"),
+    WritesOnce<&MatchingRun::created_at>("created_at"),
 };
 
 }  // namespace
@@ -125,16 +122,7 @@ void SqlMatchingRunRepository::ReadInput(MatchingRun& run) {
 
 core::Result<std::int64_t> SqlMatchingRunRepository::Insert(const MatchingRun& run) {
   return Guard("insert matching run", [&]() -> core::Result<std::int64_t> {
-    long long id = 0, done = run.done, total = run.total;
-    std::string status(ToString(run.status)), created = Text(run.created_at);
-    int capacity = run.default_capacity;
-    In<int> top_k(run.top_k);
-    In<long long> by = NumberIn(run.created_by);
-    Query query(sql_);
-    query.Use(status).Use(capacity).Use(top_k.value, top_k.indicator).Use(done).Use(total)
-        .Use(by.value, by.indicator).Use(created).Into(id);
-    query.Run("INSERT INTO matching_runs (status, default_capacity, top_k, done, total, created_by, created_at) "
-              "VALUES (:s, :c, :k, :d, :t, :b, :a) RETURNING id");
+    long long id = InsertRecord<MatchingRun>(sql_, "matching_runs", kRunWrites, run);
     for (auto group : run.group_ids) {
       long long group_id = group;
       sql_ << "INSERT INTO matching_run_groups (run_id, group_id) VALUES (:r, :g)", soci::use(id), soci::use(group_id);
@@ -150,7 +138,7 @@ core::Result<std::int64_t> SqlMatchingRunRepository::Insert(const MatchingRun& r
 }
 
 core::Result<MatchingRun> SqlMatchingRunRepository::Find(std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto run, FindRecord<RunVars>(sql_, kRunTable, id));
+  GOTONG_ASSIGN_OR_RETURN(auto run, FindRecord(sql_, kRunTable, id));
   return Guard("find matching run", [&]() -> core::Result<MatchingRun> {
     ReadInput(run);
     return run;
@@ -164,10 +152,7 @@ core::Result<core::Page<MatchingRun>> SqlMatchingRunRepository::List(std::int64_
     std::string where = " WHERE r.id IN (SELECT run_id FROM matching_run_groups WHERE group_id = ";
     params.Number(where, group_id);
     where += ")";
-    RunVars vars;
-    auto result = PagedQuery<MatchingRun>(
-        sql_, page, kRunColumns, kRunFrom + where, params, "r.id DESC", [&](Query& query) { vars.Bind(query); },
-        [&] { return vars.Get(); });
+    auto result = PagedRecords(sql_, page, kRunTable, where, params, "r.id DESC");
     for (auto& run : result.items) ReadInput(run);
     return result;
   });
@@ -175,16 +160,8 @@ core::Result<core::Page<MatchingRun>> SqlMatchingRunRepository::List(std::int64_
 
 core::Result<std::vector<MatchingRun>> SqlMatchingRunRepository::Unfinished() {
   return Guard("list unfinished matching runs", [&]() -> core::Result<std::vector<MatchingRun>> {
-    std::vector<MatchingRun> runs;
-    RunVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    if (query.Run(std::string("SELECT ") + kRunColumns + kRunFrom +
-                  " WHERE r.status IN ('queued', 'running') ORDER BY r.id")) {
-      do {
-        runs.push_back(vars.Get());
-      } while (query.Next());
-    }
+    auto runs = SelectRecords(sql_, kRunTable,
+                              " WHERE r.status IN ('queued', 'running') ORDER BY r.id", Params());
     for (auto& run : runs) ReadInput(run);
     return runs;
   });
@@ -192,19 +169,7 @@ core::Result<std::vector<MatchingRun>> SqlMatchingRunRepository::Unfinished() {
 
 core::Status SqlMatchingRunRepository::Update(const MatchingRun& run) {
   return Guard("update matching run", [&]() -> core::Status {
-    long long id = run.id, done = run.done, total = run.total;
-    std::string status(ToString(run.status));
-    In<std::string> stage(run.stage ? std::optional<std::string>(ToString(*run.stage)) : std::nullopt);
-    In<std::string> error = TextIn(run.error);
-    In<long long> score = NumberIn(run.total_score), by = NumberIn(run.published_by);
-    In<std::string> started = InstantIn(run.started_at), finished = InstantIn(run.finished_at),
-                    published = InstantIn(run.published_at);
-    sql_ << "UPDATE matching_runs SET status = :s, stage = :g, done = :d, total = :t, error = :e, total_score = :c, "
-            "started_at = :a, finished_at = :f, published_by = :b, published_at = :p WHERE id = :i",
-        soci::use(status), soci::use(stage.value, stage.indicator), soci::use(done), soci::use(total),
-        soci::use(error.value, error.indicator), soci::use(score.value, score.indicator),
-        soci::use(started.value, started.indicator), soci::use(finished.value, finished.indicator),
-        soci::use(by.value, by.indicator), soci::use(published.value, published.indicator), soci::use(id);
+    UpdateRecord<MatchingRun>(sql_, "matching_runs", kRunWrites, run);
     return core::OkStatus();
   });
 }

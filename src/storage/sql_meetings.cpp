@@ -2,8 +2,7 @@
 // SOP compliance counts.
 
 #include "sql_groups.hpp"
-
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -12,70 +11,39 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- meetings ---------------------------------------------------------------------------------
 
-constexpr const char* kMeetingColumns =
-    "mt.id, mt.group_id, mt.kind, mt.held_on, mt.status, mt.venue, mt.host_member_id, mt.agenda, "
-    "mt.minutes, mt.created_at, mt.updated_at, "
-    "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'present'), "
-    "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'excused'), "
-    "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'absent')";
-const RecordTable kMeetingTable{kMeetingColumns, " FROM meetings mt", "mt", "meeting"};
-
-struct MeetingVars {
-  long long id = 0, group_id = 0, present = 0, excused = 0, absent = 0;
-  std::string kind, held_on, status, created_at, updated_at;
-  Slot<std::string> venue, agenda, minutes;
-  Slot<long long> host;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(kind).Into(held_on).Into(status)
-        .Into(venue.value, venue.indicator).Into(host.value, host.indicator)
-        .Into(agenda.value, agenda.indicator).Into(minutes.value, minutes.indicator)
-        .Into(created_at).Into(updated_at).Into(present).Into(excused).Into(absent);
-  }
-  Meeting Get() const {
-    Meeting m;
-    m.id = id;
-    m.group_id = group_id;
-    m.kind = Stored("kind", kind, ParseMeetingKind);
-    m.held_on = DateFrom(held_on);
-    m.status = Stored("status", status, ParseMeetingStatus);
-    m.venue = venue.get();
-    if (host.has()) m.host_member_id = host.value;
-    m.agenda = agenda.get();
-    m.minutes = minutes.get();
-    m.created_at = InstantFrom(created_at);
-    m.updated_at = InstantFrom(updated_at);
-    m.present = present;
-    m.excused = excused;
-    m.absent = absent;
-    return m;
-  }
+constexpr Column<Meeting> kMeetingColumns[] = {
+    Member<&Meeting::id>("mt.id"),
+    Member<&Meeting::group_id>("mt.group_id"),
+    Member<&Meeting::kind, ParseMeetingKind>("mt.kind"),
+    Member<&Meeting::held_on>("mt.held_on"),
+    Member<&Meeting::status, ParseMeetingStatus>("mt.status"),
+    Member<&Meeting::venue>("mt.venue"),
+    Member<&Meeting::host_member_id>("mt.host_member_id"),
+    Member<&Meeting::agenda>("mt.agenda"),
+    Member<&Meeting::minutes>("mt.minutes"),
+    Member<&Meeting::created_at>("mt.created_at"),
+    Member<&Meeting::updated_at>("mt.updated_at"),
+    Member<&Meeting::present>("(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND "
+                              "a.presence = 'present')"),
+    Member<&Meeting::excused>("(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND "
+                              "a.presence = 'excused')"),
+    Member<&Meeting::absent>(
+        "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'absent')"),
 };
+constexpr RecordTable<Meeting> kMeetingTable{kMeetingColumns, " FROM meetings mt", "mt", "meeting"};
 
-// The columns a meeting's writes set, in the order MeetingIn binds them.
-constexpr std::string_view kMeetingWriteColumns[] = {
-    "kind", "held_on", "status", "venue", "host_member_id", "agenda", "minutes", "updated_at"};
-
-struct MeetingIn {
-  std::string kind, held_on, status, updated_at;
-  In<std::string> venue, agenda, minutes;
-  In<long long> host;
-
-  explicit MeetingIn(const Meeting& m)
-      : kind(ToString(m.kind)),
-        held_on(m.held_on.ToString()),
-        status(ToString(m.status)),
-        updated_at(Text(m.updated_at)),
-        venue(TextIn(m.venue)),
-        agenda(TextIn(m.agenda)),
-        minutes(TextIn(m.minutes)),
-        host(NumberIn(m.host_member_id)) {}
-
-  void Bind(Query& query) {
-    query.Use(kind).Use(held_on).Use(status).Use(venue.value, venue.indicator)
-        .Use(host.value, host.indicator).Use(agenda.value, agenda.indicator)
-        .Use(minutes.value, minutes.indicator).Use(updated_at);
-  }
+// The group and the creation are written once.
+constexpr WriteColumn<Meeting> kMeetingWrites[] = {
+    Writes<&Meeting::kind>("kind"),
+    Writes<&Meeting::held_on>("held_on"),
+    Writes<&Meeting::status>("status"),
+    Writes<&Meeting::venue>("venue"),
+    Writes<&Meeting::host_member_id>("host_member_id"),
+    Writes<&Meeting::agenda>("agenda"),
+    Writes<&Meeting::minutes>("minutes"),
+    Writes<&Meeting::updated_at>("updated_at"),
+    WritesOnce<&Meeting::group_id>("group_id"),
+    WritesOnce<&Meeting::created_at>("created_at"),
 };
 
 }  // namespace
@@ -84,24 +52,19 @@ struct MeetingIn {
 
 core::Result<std::int64_t> SqlMeetingRepository::Insert(const Meeting& meeting) {
   return Guard("insert meeting", [&]() -> core::Result<std::int64_t> {
-    MeetingIn in(meeting);
-    long long group_id = meeting.group_id;
-    std::string created = Text(meeting.created_at);
-    return InsertRow(sql_, "meetings", kMeetingWriteColumns, in, {"group_id", "created_at"},
-                     [&](Query& query) { query.Use(group_id).Use(created); });
+    return InsertRecord<Meeting>(sql_, "meetings", kMeetingWrites, meeting);
   });
 }
 
 core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
   return Guard("update meeting", [&]() -> core::Status {
-    MeetingIn in(meeting);
-    UpdateRow(sql_, "meetings", kMeetingWriteColumns, in, meeting.id);
+    UpdateRecord<Meeting>(sql_, "meetings", kMeetingWrites, meeting);
     return core::OkStatus();
   });
 }
 
 core::Result<Meeting> SqlMeetingRepository::Find(std::int64_t group_id, std::int64_t id) {
-  return FindRecord<MeetingVars>(sql_, kMeetingTable, id, group_id);
+  return FindRecord(sql_, kMeetingTable, id, group_id);
 }
 
 core::Result<core::Page<Meeting>> SqlMeetingRepository::List(std::int64_t group_id,
@@ -113,10 +76,7 @@ core::Result<core::Page<Meeting>> SqlMeetingRepository::List(std::int64_t group_
     std::string where = " WHERE mt.group_id = ";
     params.Number(where, group_id);
     AddDateRange(where, params, "mt.held_on", from, to);
-    MeetingVars vars;
-    return PagedQuery<Meeting>(sql_, page, kMeetingColumns, " FROM meetings mt" + where, params,
-                               "mt.held_on DESC, mt.id DESC", [&](Query& query) { vars.Bind(query); },
-                               [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kMeetingTable, where, params, "mt.held_on DESC, mt.id DESC");
   });
 }
 

@@ -1,6 +1,6 @@
 #include "sql_mentoring.hpp"
 
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -8,38 +8,31 @@ namespace {
 using domain::mentoring::Competency;
 using domain::mentoring::CompetencyFilter;
 
-struct CompetencyVars {
-  long long id = 0;
-  int retired = 0;
-  std::string code, name, created_at, updated_at;
-  Slot<std::string> sector, name_en, description;
-  void Bind(Query& query) {
-    query.Into(id).Into(code).Into(sector.value, sector.indicator).Into(name)
-        .Into(name_en.value, name_en.indicator).Into(description.value, description.indicator).Into(retired)
-        .Into(created_at).Into(updated_at);
-  }
-  Competency Get() const {
-    Competency c;
-    c.id = id;
-    c.code = code;
-    c.sector = sector.get();
-    c.name = name;
-    c.name_en = name_en.get();
-    c.description = description.get();
-    c.retired = retired != 0;
-    c.created_at = InstantFrom(created_at);
-    c.updated_at = InstantFrom(updated_at);
-    return c;
-  }
+constexpr Column<Competency> kCompetencyColumns[] = {
+    Member<&Competency::id>("c.id"),
+    Member<&Competency::code>("c.code"),
+    Member<&Competency::sector>("c.sector"),
+    Member<&Competency::name>("c.name"),
+    Member<&Competency::name_en>("c.name_en"),
+    Member<&Competency::description>("c.description"),
+    Member<&Competency::retired>("c.retired"),
+    Member<&Competency::created_at>("c.created_at"),
+    Member<&Competency::updated_at>("c.updated_at"),
 };
+constexpr RecordTable<Competency> kCompetencyTable{kCompetencyColumns, " FROM competencies c", "c",
+                                                   "competency"};
 
-constexpr const char* kCompetencyColumns =
-    "c.id, c.code, c.sector, c.name, c.name_en, c.description, c.retired, c.created_at, c.updated_at";
-const RecordTable kCompetencyTable{kCompetencyColumns, " FROM competencies c", "c", "competency"};
-
-// The columns a competency's writes set, in the order they are bound; code and sector only once.
-constexpr std::string_view kCompetencyWriteColumns[] = {"name", "name_en", "description", "retired",
-                                                        "updated_at"};
+// The code and the sector are written once.
+constexpr WriteColumn<Competency> kCompetencyWrites[] = {
+    Writes<&Competency::name>("name"),
+    Writes<&Competency::name_en>("name_en"),
+    Writes<&Competency::description>("description"),
+    Writes<&Competency::retired>("retired"),
+    Writes<&Competency::updated_at>("updated_at"),
+    WritesOnce<&Competency::code>("code"),
+    WritesOnce<&Competency::sector>("sector"),
+    WritesOnce<&Competency::created_at>("created_at"),
+};
 
 core::Error CodeTaken() { return core::Error::Exists("code", "another competency already has this code"); }
 
@@ -48,18 +41,7 @@ core::Error CodeTaken() { return core::Error::Exists("code", "another competency
 core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& competency) {
   return Guard("insert competency", [&]() -> core::Result<std::int64_t> {
     try {
-      auto name_en = TextIn(competency.name_en);
-      auto description = TextIn(competency.description);
-      auto sector = TextIn(competency.sector);
-      int retired = competency.retired ? 1 : 0;
-      std::string created = Text(competency.created_at), updated = Text(competency.updated_at);
-      long long id = 0;
-      Query query(sql_);
-      query.Use(competency.name).Use(name_en.value, name_en.indicator)
-          .Use(description.value, description.indicator).Use(retired).Use(updated).Use(competency.code)
-          .Use(sector.value, sector.indicator).Use(created).Into(id);
-      query.Run(InsertSql("competencies", kCompetencyWriteColumns, {"code", "sector", "created_at"}));
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<Competency>(sql_, "competencies", kCompetencyWrites, competency);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return CodeTaken();
       throw;
@@ -69,21 +51,13 @@ core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& com
 
 core::Status SqlCompetencyRepository::Update(const Competency& competency) {
   return Guard("update competency", [&]() -> core::Status {
-    auto name_en = TextIn(competency.name_en);
-    auto description = TextIn(competency.description);
-    int retired = competency.retired ? 1 : 0;
-    std::string updated = Text(competency.updated_at);
-    long long id = competency.id;
-    Query query(sql_);
-    query.Use(competency.name).Use(name_en.value, name_en.indicator)
-        .Use(description.value, description.indicator).Use(retired).Use(updated).Use(id);
-    query.Run(UpdateSql("competencies", kCompetencyWriteColumns));
+    UpdateRecord<Competency>(sql_, "competencies", kCompetencyWrites, competency);
     return core::OkStatus();
   });
 }
 
 core::Result<Competency> SqlCompetencyRepository::Find(std::int64_t id) {
-  return FindRecord<CompetencyVars>(sql_, kCompetencyTable, id);
+  return FindRecord(sql_, kCompetencyTable, id);
 }
 
 core::Result<core::Page<Competency>> SqlCompetencyRepository::List(const CompetencyFilter& filter,
@@ -97,12 +71,9 @@ core::Result<core::Page<Competency>> SqlCompetencyRepository::List(const Compete
       where += ")";
     }
     if (!filter.include_retired) where += " AND c.retired = 0";
-    CompetencyVars vars;
     // A sector's own skills first (by sector), then those every sector shares; by name within.
-    return PagedQuery<Competency>(
-        sql_, page, kCompetencyColumns, " FROM competencies c" + where, params,
-        "CASE WHEN c.sector IS NULL THEN 1 ELSE 0 END, c.sector, c.name, c.id",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kCompetencyTable, where, params,
+                        "CASE WHEN c.sector IS NULL THEN 1 ELSE 0 END, c.sector, c.name, c.id");
   });
 }
 

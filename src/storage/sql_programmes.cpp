@@ -5,7 +5,7 @@
 #include <map>
 
 #include "core/text.hpp"
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -13,14 +13,6 @@ namespace {
 using namespace domain::programmes;  // NOLINT: this file implements that context's interfaces
 
 // ---- programmes --------------------------------------------------------------------------------
-
-constexpr const char* kProgrammeColumns =
-    "pg.id, pg.name, pg.owner_id, o.name, pg.description, pg.status, pg.starts_on, pg.ends_on, pg.capital_access, "
-    "pg.human_resources, pg.partnership, pg.market_strengthening, pg.sop_meetings_per_month, "
-    "pg.sop_reports_per_year, pg.budget, pg.exit_strategy, pg.follow_up_months, pg.created_by, pg.created_at, "
-    "pg.updated_at";
-constexpr const char* kProgrammeFrom = " FROM programmes pg JOIN stakeholders o ON o.id = pg.owner_id";
-const RecordTable kProgrammeTable{kProgrammeColumns, kProgrammeFrom, "pg", "programme"};
 
 std::string MonthsText(const std::vector<int>& months) {
   std::string text;
@@ -40,120 +32,115 @@ std::vector<int> MonthsFrom(const std::string& text) {
   return months;
 }
 
-struct ProgrammeVars {
-  long long id = 0, owner_id = 0, budget = 0;
-  int capital = 0, human = 0, partnership = 0, market = 0, meetings = 0, reports = 0;
-  std::string name, owner_name, status, starts_on, ends_on, follow_up, created_at, updated_at;
-  Slot<std::string> description, exit_strategy;
-  Slot<long long> created_by;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(name).Into(owner_id).Into(owner_name).Into(description.value, description.indicator)
-        .Into(status).Into(starts_on).Into(ends_on).Into(capital).Into(human).Into(partnership).Into(market)
-        .Into(meetings).Into(reports).Into(budget).Into(exit_strategy.value, exit_strategy.indicator)
-        .Into(follow_up).Into(created_by.value, created_by.indicator).Into(created_at).Into(updated_at);
-  }
-  Programme Get() const {
-    Programme p;
-    p.id = id;
-    p.name = name;
-    p.owner_id = owner_id;
-    p.owner_name = owner_name;
-    p.description = description.get();
-    p.status = Stored("status", status, ParseProgrammeStatus);
-    p.starts_on = DateFrom(starts_on);
-    p.ends_on = DateFrom(ends_on);
-    p.factors = Factors{capital != 0, human != 0, partnership != 0, market != 0};
-    p.sop_meetings_per_month = meetings;
-    p.sop_reports_per_year = reports;
-    p.budget = budget;
-    p.exit_strategy = exit_strategy.get();
-    p.follow_up_months = MonthsFrom(follow_up);
-    if (created_by.has()) p.created_by = created_by.value;
-    p.created_at = InstantFrom(created_at);
-    p.updated_at = InstantFrom(updated_at);
-    return p;
-  }
+constexpr Column<Programme> kProgrammeColumns[] = {
+    Member<&Programme::id>("pg.id"),
+    Member<&Programme::name>("pg.name"),
+    Member<&Programme::owner_id>("pg.owner_id"),
+    Member<&Programme::owner_name>("o.name"),
+    Member<&Programme::description>("pg.description"),
+    Member<&Programme::status, ParseProgrammeStatus>("pg.status"),
+    Member<&Programme::starts_on>("pg.starts_on"),
+    Member<&Programme::ends_on>("pg.ends_on"),
+    {"pg.capital_access", CellKind::kNumber,
+     [](Programme& p, const Cell& cell, std::string_view) {
+       p.factors.capital_access = cell.number != 0;
+     }},
+    {"pg.human_resources", CellKind::kNumber,
+     [](Programme& p, const Cell& cell, std::string_view) {
+       p.factors.human_resources = cell.number != 0;
+     }},
+    {"pg.partnership", CellKind::kNumber,
+     [](Programme& p, const Cell& cell, std::string_view) {
+       p.factors.partnership = cell.number != 0;
+     }},
+    {"pg.market_strengthening", CellKind::kNumber,
+     [](Programme& p, const Cell& cell, std::string_view) {
+       p.factors.market_strengthening = cell.number != 0;
+     }},
+    Member<&Programme::sop_meetings_per_month>("pg.sop_meetings_per_month"),
+    Member<&Programme::sop_reports_per_year>("pg.sop_reports_per_year"),
+    Member<&Programme::budget>("pg.budget"),
+    Member<&Programme::exit_strategy>("pg.exit_strategy"),
+    {"pg.follow_up_months", CellKind::kText,
+     [](Programme& p, const Cell& cell, std::string_view) {
+       p.follow_up_months = MonthsFrom(cell.text);
+     }},
+    Member<&Programme::created_by>("pg.created_by"),
+    Member<&Programme::created_at>("pg.created_at"),
+    Member<&Programme::updated_at>("pg.updated_at"),
 };
+constexpr RecordTable<Programme> kProgrammeTable{
+    kProgrammeColumns, " FROM programmes pg JOIN stakeholders o ON o.id = pg.owner_id", "pg",
+    "programme"};
 
-// The columns an update sets; the owner and the creation are written once.
-constexpr std::string_view kProgrammeWriteColumns[] = {
-    "name", "search_name", "description", "status", "starts_on", "ends_on", "capital_access", "human_resources",
-    "partnership", "market_strengthening", "sop_meetings_per_month", "sop_reports_per_year", "budget",
-    "exit_strategy", "follow_up_months", "updated_at"};
-
-struct ProgrammeIn {
-  std::string name, search_name, status, starts_on, ends_on, follow_up, updated_at;
-  In<std::string> description, exit_strategy;
-  int capital, human, partnership, market, meetings, reports;
-  long long budget;
-
-  explicit ProgrammeIn(const Programme& p)
-      : name(p.name),
-        search_name(core::AsciiLower(p.name)),
-        status(ToString(p.status)),
-        starts_on(p.starts_on.ToString()),
-        ends_on(p.ends_on.ToString()),
-        follow_up(MonthsText(p.follow_up_months)),
-        updated_at(Text(p.updated_at)),
-        description(TextIn(p.description)),
-        exit_strategy(TextIn(p.exit_strategy)),
-        capital(p.factors.capital_access ? 1 : 0),
-        human(p.factors.human_resources ? 1 : 0),
-        partnership(p.factors.partnership ? 1 : 0),
-        market(p.factors.market_strengthening ? 1 : 0),
-        meetings(p.sop_meetings_per_month),
-        reports(p.sop_reports_per_year),
-        budget(p.budget) {}
-
-  void Bind(Query& query) {
-    query.Use(name).Use(search_name).Use(description.value, description.indicator).Use(status).Use(starts_on)
-        .Use(ends_on).Use(capital).Use(human).Use(partnership).Use(market).Use(meetings).Use(reports).Use(budget)
-        .Use(exit_strategy.value, exit_strategy.indicator).Use(follow_up).Use(updated_at);
-  }
+// The owner and the creation are written once.
+constexpr WriteColumn<Programme> kProgrammeWrites[] = {
+    Writes<&Programme::name>("name"),
+    {"search_name", CellKind::kText,
+     [](const Programme& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); }},
+    Writes<&Programme::description>("description"),
+    Writes<&Programme::status>("status"),
+    Writes<&Programme::starts_on>("starts_on"),
+    Writes<&Programme::ends_on>("ends_on"),
+    {"capital_access", CellKind::kNumber,
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.capital_access ? 1 : 0); }},
+    {"human_resources", CellKind::kNumber,
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.human_resources ? 1 : 0); }},
+    {"partnership", CellKind::kNumber,
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.partnership ? 1 : 0); }},
+    {"market_strengthening", CellKind::kNumber,
+     [](const Programme& p, Cell& cell) {
+       cell.SetNumber(p.factors.market_strengthening ? 1 : 0);
+     }},
+    Writes<&Programme::sop_meetings_per_month>("sop_meetings_per_month"),
+    Writes<&Programme::sop_reports_per_year>("sop_reports_per_year"),
+    Writes<&Programme::budget>("budget"),
+    Writes<&Programme::exit_strategy>("exit_strategy"),
+    {"follow_up_months", CellKind::kText,
+     [](const Programme& p, Cell& cell) { cell.SetText(MonthsText(p.follow_up_months)); }},
+    Writes<&Programme::updated_at>("updated_at"),
+    WritesOnce<&Programme::owner_id>("owner_id"),
+    WritesOnce<&Programme::created_by>("created_by"),
+    WritesOnce<&Programme::created_at>("created_at"),
 };
 
 // ---- enrolments ---------------------------------------------------------------------------------
 
-constexpr const char* kEnrolmentColumns =
-    "en.id, en.programme_id, en.group_id, en.enterprise_id, COALESCE(g.name, e.name), en.facilitator_id, "
-    "COALESCE(u.display_name, ''), en.enrolled_on, en.left_on, en.outside_criteria_reason, en.created_by, "
-    "en.created_at, en.updated_at";
-constexpr const char* kEnrolmentFrom =
-    " FROM enrolments en LEFT JOIN groups g ON g.id = en.group_id LEFT JOIN enterprises e ON e.id = en.enterprise_id "
-    "LEFT JOIN users u ON u.id = en.facilitator_id";
-const RecordTable kEnrolmentTable{kEnrolmentColumns, kEnrolmentFrom, "en", "enrolment"};
+constexpr Column<Enrolment> kEnrolmentColumns[] = {
+    Member<&Enrolment::id>("en.id"),
+    Member<&Enrolment::programme_id>("en.programme_id"),
+    Member<&Enrolment::group_id>("en.group_id"),
+    Member<&Enrolment::enterprise_id>("en.enterprise_id"),
+    Member<&Enrolment::recipient_name>("COALESCE(g.name, e.name)"),
+    Member<&Enrolment::facilitator_id>("en.facilitator_id"),
+    Member<&Enrolment::facilitator_name>("COALESCE(u.display_name, '')"),
+    Member<&Enrolment::enrolled_on>("en.enrolled_on"),
+    Member<&Enrolment::left_on>("en.left_on"),
+    Member<&Enrolment::outside_criteria_reason>("en.outside_criteria_reason"),
+    Member<&Enrolment::created_by>("en.created_by"),
+    Member<&Enrolment::created_at>("en.created_at"),
+    Member<&Enrolment::updated_at>("en.updated_at"),
+};
+constexpr RecordTable<Enrolment> kEnrolmentTable{
+    kEnrolmentColumns,
+    " FROM enrolments en LEFT JOIN groups g ON g.id = en.group_id LEFT JOIN enterprises e ON e.id "
+    "= en.enterprise_id "
+    "LEFT JOIN users u ON u.id = en.facilitator_id",
+    "en", "enrolment"};
 
-struct EnrolmentVars {
-  long long id = 0, programme_id = 0;
-  Slot<long long> group_id, enterprise_id, facilitator_id, created_by;
-  std::string recipient, facilitator, enrolled_on, created_at, updated_at;
-  Slot<std::string> left_on, reason;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(programme_id).Into(group_id.value, group_id.indicator)
-        .Into(enterprise_id.value, enterprise_id.indicator).Into(recipient)
-        .Into(facilitator_id.value, facilitator_id.indicator).Into(facilitator).Into(enrolled_on)
-        .Into(left_on.value, left_on.indicator).Into(reason.value, reason.indicator)
-        .Into(created_by.value, created_by.indicator).Into(created_at).Into(updated_at);
-  }
-  Enrolment Get() const {
-    Enrolment e;
-    e.id = id;
-    e.programme_id = programme_id;
-    if (group_id.has()) e.group_id = group_id.value;
-    if (enterprise_id.has()) e.enterprise_id = enterprise_id.value;
-    e.recipient_name = recipient;
-    if (facilitator_id.has()) e.facilitator_id = facilitator_id.value;
-    e.facilitator_name = facilitator;
-    e.enrolled_on = DateFrom(enrolled_on);
-    e.left_on = OptionalDate(left_on);
-    e.outside_criteria_reason = reason.get();
-    if (created_by.has()) e.created_by = created_by.value;
-    e.created_at = InstantFrom(created_at);
-    e.updated_at = InstantFrom(updated_at);
-    return e;
-  }
+// Who is enrolled in what, when and why are written once; an update changes the facilitator or
+// the leaving.
+constexpr WriteColumn<Enrolment> kEnrolmentWrites[] = {
+    Writes<&Enrolment::facilitator_id>("facilitator_id"),
+    Writes<&Enrolment::left_on>("left_on"),
+    Writes<&Enrolment::updated_at>("updated_at"),
+    WritesOnce<&Enrolment::programme_id>("programme_id"),
+    WritesOnce<&Enrolment::group_id>("group_id"),
+    WritesOnce<&Enrolment::enterprise_id>("enterprise_id"),
+    WritesOnce<&Enrolment::enrolled_on>("enrolled_on"),
+    WritesOnce<&Enrolment::outside_criteria_reason>("outside_criteria_reason"),
+    WritesOnce<&Enrolment::created_by>("created_by"),
+    WritesOnce<&Enrolment::created_at>("created_at"),
 };
 
 // The household categories a statement selects for one id (V030), in their order.
@@ -174,14 +161,8 @@ std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statem
 
 core::Result<std::int64_t> SqlProgrammeRepository::Insert(const Programme& programme) {
   return Guard("insert programme", [&]() -> core::Result<std::int64_t> {
-    ProgrammeIn in(programme);
-    long long owner = programme.owner_id;
-    In<long long> by = NumberIn(programme.created_by);
-    std::string created = Text(programme.created_at);
     Programme stored = programme;
-    stored.id = InsertRow(
-        sql_, "programmes", kProgrammeWriteColumns, in, {"owner_id", "created_by", "created_at"},
-        [&](Query& query) { query.Use(owner).Use(by.value, by.indicator).Use(created); });
+    stored.id = InsertRecord<Programme>(sql_, "programmes", kProgrammeWrites, programme);
     WriteParts(stored);
     return stored.id;
   });
@@ -189,8 +170,7 @@ core::Result<std::int64_t> SqlProgrammeRepository::Insert(const Programme& progr
 
 core::Status SqlProgrammeRepository::Update(const Programme& programme) {
   return Guard("update programme", [&]() -> core::Status {
-    ProgrammeIn in(programme);
-    UpdateRow(sql_, "programmes", kProgrammeWriteColumns, in, programme.id);
+    UpdateRecord<Programme>(sql_, "programmes", kProgrammeWrites, programme);
     WriteParts(programme);
     return core::OkStatus();
   });
@@ -290,7 +270,7 @@ void SqlProgrammeRepository::ReadParts(std::vector<Programme>& programmes) {
 }
 
 core::Result<Programme> SqlProgrammeRepository::Find(std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto programme, FindRecord<ProgrammeVars>(sql_, kProgrammeTable, id));
+  GOTONG_ASSIGN_OR_RETURN(auto programme, FindRecord(sql_, kProgrammeTable, id));
   return Guard("read a programme's partners", [&]() -> core::Result<Programme> {
     std::vector<Programme> one{std::move(programme)};
     ReadParts(one);
@@ -343,10 +323,7 @@ core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const Programme
       params.Text(where, "%" + EscapeLike(core::AsciiLower(*filter.q)) + "%");
       where += " ESCAPE '\\'";
     }
-    ProgrammeVars vars;
-    auto programmes = PagedQuery<Programme>(
-        sql_, page, kProgrammeColumns, kProgrammeFrom + where, params, "pg.id DESC",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    auto programmes = PagedRecords(sql_, page, kProgrammeTable, where, params, "pg.id DESC");
     ReadParts(programmes.items);
     return programmes;
   });
@@ -355,20 +332,7 @@ core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const Programme
 core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrolment) {
   return Guard("insert enrolment", [&]() -> core::Result<std::int64_t> {
     try {
-      long long programme = enrolment.programme_id, id = 0;
-      In<long long> group = NumberIn(enrolment.group_id), enterprise = NumberIn(enrolment.enterprise_id),
-                    facilitator = NumberIn(enrolment.facilitator_id), by = NumberIn(enrolment.created_by);
-      In<std::string> reason = TextIn(enrolment.outside_criteria_reason);
-      std::string enrolled = enrolment.enrolled_on.ToString(), created = Text(enrolment.created_at),
-                  updated = Text(enrolment.updated_at);
-      Query query(sql_);
-      query.Use(programme).Use(group.value, group.indicator).Use(enterprise.value, enterprise.indicator)
-          .Use(facilitator.value, facilitator.indicator).Use(enrolled).Use(reason.value, reason.indicator)
-          .Use(by.value, by.indicator).Use(created).Use(updated).Into(id);
-      query.Run("INSERT INTO enrolments (programme_id, group_id, enterprise_id, facilitator_id, enrolled_on, "
-                "outside_criteria_reason, created_by, created_at, updated_at) "
-                "VALUES (:p, :g, :e, :f, :d, :r, :b, :c, :u) RETURNING id");
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<Enrolment>(sql_, "enrolments", kEnrolmentWrites, enrolment);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists(enrolment.group_id ? "group_id" : "enterprise_id",
@@ -382,19 +346,13 @@ core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrol
 
 core::Status SqlEnrolmentRepository::Update(const Enrolment& enrolment) {
   return Guard("update enrolment", [&]() -> core::Status {
-    long long id = enrolment.id;
-    In<long long> facilitator = NumberIn(enrolment.facilitator_id);
-    In<std::string> left = DateIn(enrolment.left_on);
-    std::string updated = Text(enrolment.updated_at);
-    sql_ << "UPDATE enrolments SET facilitator_id = :f, left_on = :l, updated_at = :u WHERE id = :id",
-        soci::use(facilitator.value, facilitator.indicator), soci::use(left.value, left.indicator),
-        soci::use(updated), soci::use(id);
+    UpdateRecord<Enrolment>(sql_, "enrolments", kEnrolmentWrites, enrolment);
     return core::OkStatus();
   });
 }
 
 core::Result<Enrolment> SqlEnrolmentRepository::Find(std::int64_t id) {
-  return FindRecord<EnrolmentVars>(sql_, kEnrolmentTable, id);
+  return FindRecord(sql_, kEnrolmentTable, id);
 }
 
 core::Result<core::Page<Enrolment>> SqlEnrolmentRepository::List(const EnrolmentFilter& filter,
@@ -413,10 +371,7 @@ core::Result<core::Page<Enrolment>> SqlEnrolmentRepository::List(const Enrolment
     number(filter.enterprise_id, "en.enterprise_id");
     if (filter.current_only) where += " AND en.left_on IS NULL";
     if (filter.outside_criteria_only) where += " AND en.outside_criteria_reason IS NOT NULL";
-    EnrolmentVars vars;
-    return PagedQuery<Enrolment>(
-        sql_, page, kEnrolmentColumns, kEnrolmentFrom + where, params, "en.id",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kEnrolmentTable, where, params, "en.id");
   });
 }
 

@@ -3,8 +3,8 @@
 
 #include "core/text.hpp"
 #include "sql_copy.hpp"
-#include "sql_internal.hpp"
 #include "sql_repositories.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -14,27 +14,21 @@ using domain::regions::PathItem;
 using domain::regions::Region;
 using domain::regions::RegionRecord;
 
-constexpr const char* kRegionColumns =
-    "r.code, r.name, r.level, r.parent_code, "
-    "CASE WHEN EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) THEN 1 ELSE 0 END";
-
-struct RegionVars {
-  std::string code, name, parent;
-  int level = 0, has_children = 0;
-  soci::indicator parent_ind = soci::i_null;
-  void Bind(Query& query) {
-    query.Into(code).Into(name).Into(level).Into(parent, parent_ind).Into(has_children);
-  }
-  Region Get() const {
-    Region region;
-    region.code = code;
-    region.name = name;
-    region.level = static_cast<Level>(level);
-    if (parent_ind == soci::i_ok) region.parent_code = parent;
-    region.has_children = has_children != 0;
-    return region;
-  }
+constexpr Column<Region> kRegionColumns[] = {
+    Member<&Region::code>("r.code"),
+    Member<&Region::name>("r.name"),
+    // Stored as its number (1 a province … 4 a village).
+    {"r.level", CellKind::kNumber,
+     [](Region& region, const Cell& cell, std::string_view sql) {
+       if (cell.IsNull()) cell::Damaged(sql, "NULL");
+       region.level = static_cast<Level>(cell.number);
+     }},
+    Member<&Region::parent_code>("r.parent_code"),
+    Member<&Region::has_children>("CASE WHEN EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = "
+                                  "r.code) THEN 1 ELSE 0 END"),
 };
+// Regions have codes, not ids: they are read by the queries below, never by FindRecord.
+constexpr RecordTable<Region> kRegionTable{kRegionColumns, " FROM regions r", "r", "region"};
 
 }  // namespace
 
@@ -52,16 +46,16 @@ core::Result<core::Page<Region>> SqlRegionRepository::Select(const std::string& 
       count.Run("SELECT COUNT(*) FROM regions r WHERE " + where);
     }
     result.total = total;
-    RegionVars vars;
+    RowReader<Region> row(kRegionColumns);
     long long limit = page.limit, offset = page.offset;
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     if (!argument.empty()) query.Use(argument);
     query.Use(limit).Use(offset);
-    if (query.Run(std::string("SELECT ") + kRegionColumns + " FROM regions r WHERE " + where +
-                  " ORDER BY " + order + " LIMIT :l OFFSET :o")) {
+    if (query.Run(kRegionTable.Select() + " WHERE " + where + " ORDER BY " + order +
+                  " LIMIT :l OFFSET :o")) {
       do {
-        result.items.push_back(vars.Get());
+        result.items.push_back(row.Get());
       } while (query.Next());
     }
     return result;
@@ -88,21 +82,15 @@ core::Result<Region> SqlRegionRepository::Get(const std::string& code) {
 
 core::Result<std::vector<Region>> SqlRegionRepository::Find(const std::vector<std::string>& codes) {
   return Guard("find regions", [&]() -> core::Result<std::vector<Region>> {
-    std::vector<Region> regions;
-    if (codes.empty()) return regions;
-    std::string sql = std::string("SELECT ") + kRegionColumns + " FROM regions r WHERE r.code IN (";
-    for (std::size_t i = 0; i < codes.size(); ++i) sql += (i ? ", :c" : ":c") + std::to_string(i);
-    sql += ") ORDER BY r.code";
-    RegionVars vars;
-    Query query(sql_);
-    vars.Bind(query);
-    for (const auto& c : codes) query.Use(c);
-    if (query.Run(sql)) {
-      do {
-        regions.push_back(vars.Get());
-      } while (query.Next());
+    if (codes.empty()) return std::vector<Region>();
+    Params params;
+    std::string where = " WHERE r.code IN (";
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (i > 0) where += ", ";
+      params.Text(where, codes[i]);
     }
-    return regions;
+    where += ") ORDER BY r.code";
+    return SelectRecords(sql_, kRegionTable, where, params);
   });
 }
 

@@ -1,13 +1,14 @@
 // The registry's repositories: stakeholders, people and enterprises (row by row through SOCI).
 
+#include "sql_registry.hpp"
+
 #include <deque>
 #include <map>
 #include <tuple>
 
 #include "core/text.hpp"
-#include "sql_internal.hpp"
-#include "sql_registry.hpp"
 #include "sql_registry_query.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -101,102 +102,58 @@ void AddScale(AreaCount& area, const std::string* scale, long long count) {
   }
 }
 
-constexpr const char* kEnterpriseColumns =
-    "e.id, e.owner_id, p.name, p.gender, e.name, e.sector, e.products, e.business_centre, "
-    "e.village_code, e.founded_year, e.employees, e.capital, e.turnover, e.nib, e.status, "
-    "e.verified_at, e.verified_by, u.username, e.steward_id, e.import_job_id, e.created_at, "
-    "e.updated_at";
-const std::string kEnterpriseJoins =
-    " JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = e.verified_by";
-const std::string kEnterpriseFrom = " FROM enterprises e" + kEnterpriseJoins;
-const RecordTable kEnterpriseTable{kEnterpriseColumns, kEnterpriseFrom, "e", "enterprise"};
-
-struct EnterpriseVars {
-  long long id = 0, owner_id = 0;
-  std::string owner_name, name, sector, village_code, status, created_at, updated_at;
-  Slot<std::string> owner_gender, products, business_centre, nib, verified_at, verified_by_name;
-  Slot<long long> founded_year, employees, capital, turnover, verified_by, steward_id, import_job_id;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(owner_id).Into(owner_name).Into(owner_gender.value, owner_gender.indicator)
-        .Into(name).Into(sector).Into(products.value, products.indicator)
-        .Into(business_centre.value, business_centre.indicator).Into(village_code)
-        .Into(founded_year.value, founded_year.indicator).Into(employees.value, employees.indicator)
-        .Into(capital.value, capital.indicator).Into(turnover.value, turnover.indicator)
-        .Into(nib.value, nib.indicator).Into(status).Into(verified_at.value, verified_at.indicator)
-        .Into(verified_by.value, verified_by.indicator)
-        .Into(verified_by_name.value, verified_by_name.indicator)
-        .Into(steward_id.value, steward_id.indicator).Into(import_job_id.value, import_job_id.indicator)
-        .Into(created_at).Into(updated_at);
-  }
-
-  Enterprise Get() const {
-    Enterprise e;
-    e.id = id;
-    e.owner_id = owner_id;
-    e.owner_name = owner_name;
-    if (owner_gender.has()) e.owner_gender = ParseGender(owner_gender.value);
-    e.name = name;
-    e.sector = Stored("sector", sector, ParseSector);
-    e.products = products.get();
-    e.business_centre = business_centre.get();
-    e.village_code = village_code;
-    if (founded_year.has()) e.founded_year = static_cast<int>(founded_year.value);
-    if (employees.has()) e.employees = employees.value;
-    if (capital.has()) e.capital = capital.value;
-    if (turnover.has()) e.turnover = turnover.value;
-    e.nib = nib.get();
-    e.status = Stored("status", status, ParseStatus);
-    e.verified_at = OptionalInstant(verified_at.value, verified_at.indicator);
-    if (verified_by.has()) e.verified_by = verified_by.value;
-    e.verified_by_username = verified_by_name.has() ? verified_by_name.value
-                             : e.verified_at           ? "system"
-                                                       : "";
-    if (steward_id.has()) e.steward_id = steward_id.value;
-    if (import_job_id.has()) e.import_job_id = import_job_id.value;
-    e.created_at = InstantFrom(created_at);
-    e.updated_at = InstantFrom(updated_at);
-    return e;
-  }
+constexpr Column<Enterprise> kEnterpriseColumns[] = {
+    Member<&Enterprise::id>("e.id"),
+    Member<&Enterprise::owner_id>("e.owner_id"),
+    Member<&Enterprise::owner_name>("p.name"),
+    Member<&Enterprise::owner_gender, ParseGender>("p.gender"),
+    Member<&Enterprise::name>("e.name"),
+    Member<&Enterprise::sector, ParseSector>("e.sector"),
+    Member<&Enterprise::products>("e.products"),
+    Member<&Enterprise::business_centre>("e.business_centre"),
+    Member<&Enterprise::village_code>("e.village_code"),
+    Member<&Enterprise::founded_year>("e.founded_year"),
+    Member<&Enterprise::employees>("e.employees"),
+    Member<&Enterprise::capital>("e.capital"),
+    Member<&Enterprise::turnover>("e.turnover"),
+    Member<&Enterprise::nib>("e.nib"),
+    Member<&Enterprise::status, ParseStatus>("e.status"),
+    Member<&Enterprise::verified_at>("e.verified_at"),
+    Member<&Enterprise::verified_by>("e.verified_by"),
+    // Verified by no account (an import's date): "system".
+    {"u.username", CellKind::kText,
+     [](Enterprise& e, const Cell& cell, std::string_view) {
+       e.verified_by_username = !cell.IsNull() ? cell.text : e.verified_at ? "system" : "";
+     }},
+    Member<&Enterprise::steward_id>("e.steward_id"),
+    Member<&Enterprise::import_job_id>("e.import_job_id"),
+    Member<&Enterprise::created_at>("e.created_at"),
+    Member<&Enterprise::updated_at>("e.updated_at"),
 };
+constexpr RecordTable<Enterprise> kEnterpriseTable{
+    kEnterpriseColumns,
+    " FROM enterprises e JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = "
+    "e.verified_by",
+    "e", "enterprise"};
+// The joins of kEnterpriseTable, for a query that chooses its enterprises first.
+constexpr std::string_view kEnterpriseJoins =
+    kEnterpriseTable.from.substr(std::string_view(" FROM enterprises e").size());
 
-constexpr const char* kPersonColumns =
-    "p.id, p.name, p.gender, p.birth_year, p.phone, p.village_code, p.nik, p.nik_consent_at, "
-    "p.steward_id, p.created_at, p.updated_at, p.occupation";
-const RecordTable kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
-
-struct PersonVars {
-  long long id = 0;
-  std::string name, created_at, updated_at;
-  Slot<std::string> gender, phone, village_code, nik, nik_consent_at, occupation;
-  Slot<long long> birth_year, steward_id;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(name).Into(gender.value, gender.indicator)
-        .Into(birth_year.value, birth_year.indicator).Into(phone.value, phone.indicator)
-        .Into(village_code.value, village_code.indicator).Into(nik.value, nik.indicator)
-        .Into(nik_consent_at.value, nik_consent_at.indicator)
-        .Into(steward_id.value, steward_id.indicator).Into(created_at).Into(updated_at)
-        .Into(occupation.value, occupation.indicator);
-  }
-
-  Person Get() const {
-    Person p;
-    p.id = id;
-    p.name = name;
-    if (gender.has()) p.gender = ParseGender(gender.value);
-    if (birth_year.has()) p.birth_year = static_cast<int>(birth_year.value);
-    p.occupation = occupation.get();
-    p.phone = phone.get();
-    p.village_code = village_code.get();
-    p.nik = nik.get();
-    p.nik_consent_at = OptionalInstant(nik_consent_at.value, nik_consent_at.indicator);
-    if (steward_id.has()) p.steward_id = steward_id.value;
-    p.created_at = InstantFrom(created_at);
-    p.updated_at = InstantFrom(updated_at);
-    return p;
-  }
+constexpr Column<Person> kPersonColumns[] = {
+    Member<&Person::id>("p.id"),
+    Member<&Person::name>("p.name"),
+    Member<&Person::gender, ParseGender>("p.gender"),
+    Member<&Person::birth_year>("p.birth_year"),
+    Member<&Person::phone>("p.phone"),
+    Member<&Person::village_code>("p.village_code"),
+    Member<&Person::nik>("p.nik"),
+    Member<&Person::nik_consent_at>("p.nik_consent_at"),
+    Member<&Person::steward_id>("p.steward_id"),
+    Member<&Person::created_at>("p.created_at"),
+    Member<&Person::updated_at>("p.updated_at"),
+    Member<&Person::occupation>("p.occupation"),
 };
+constexpr RecordTable<Person> kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
 
 core::Error NibTaken() { return core::Error::Exists("nib", "another enterprise already has this NIB"); }
 core::Error NikTaken() { return core::Error::Exists("nik", "another person already has this NIK"); }
@@ -212,59 +169,41 @@ std::string SearchText(const std::string& name, const std::string& owner_name,
 
 namespace {
 
-struct StakeholderVars {
-  long long id = 0;
-  std::string name, helix, kind, created_at, updated_at;
-  Slot<std::string> region_code, contact;
-  void Bind(Query& query) {
-    query.Into(id).Into(name).Into(helix).Into(kind).Into(region_code.value, region_code.indicator)
-        .Into(contact.value, contact.indicator).Into(created_at).Into(updated_at);
-  }
-  Stakeholder Get() const {
-    Stakeholder s;
-    s.id = id;
-    s.name = name;
-    s.helix = Stored("helix", helix, ParseHelix);
-    s.kind = Stored("kind", kind, ParseStakeholderKind);
-    s.region_code = region_code.get();
-    s.contact = contact.get();
-    s.created_at = InstantFrom(created_at);
-    s.updated_at = InstantFrom(updated_at);
-    return s;
-  }
+constexpr Column<Stakeholder> kStakeholderColumns[] = {
+    Member<&Stakeholder::id>("s.id"),
+    Member<&Stakeholder::name>("s.name"),
+    Member<&Stakeholder::helix, ParseHelix>("s.helix"),
+    Member<&Stakeholder::kind, ParseStakeholderKind>("s.kind"),
+    Member<&Stakeholder::region_code>("s.region_code"),
+    Member<&Stakeholder::contact>("s.contact"),
+    Member<&Stakeholder::created_at>("s.created_at"),
+    Member<&Stakeholder::updated_at>("s.updated_at"),
+};
+constexpr RecordTable<Stakeholder> kStakeholderTable{kStakeholderColumns, " FROM stakeholders s",
+                                                     "s", "stakeholder"};
+
+constexpr WriteColumn<Stakeholder> kStakeholderWrites[] = {
+    Writes<&Stakeholder::name>("name"),
+    Writes<&Stakeholder::helix>("helix"),
+    Writes<&Stakeholder::kind>("kind"),
+    Writes<&Stakeholder::region_code>("region_code"),
+    Writes<&Stakeholder::contact>("contact"),
+    Writes<&Stakeholder::updated_at>("updated_at"),
+    WritesOnce<&Stakeholder::created_at>("created_at"),
 };
 
-constexpr const char* kStakeholderColumns =
-    "s.id, s.name, s.helix, s.kind, s.region_code, s.contact, s.created_at, s.updated_at";
-const RecordTable kStakeholderTable{kStakeholderColumns, " FROM stakeholders s", "s", "stakeholder"};
-
-}  // namespace
-
-namespace {
-
-// The columns a stakeholder's writes set, in the order they are bound.
-constexpr std::string_view kStakeholderWriteColumns[] = {"name", "helix", "kind", "region_code",
-                                                         "contact", "updated_at"};
+core::Error StakeholderNameTaken() {
+  return core::Error::Exists("name", "a stakeholder with this name already exists");
+}
 
 }  // namespace
 
 core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
   return Guard("insert stakeholder", [&]() -> core::Result<std::int64_t> {
     try {
-      auto region = TextIn(stakeholder.region_code);
-      auto contact = TextIn(stakeholder.contact);
-      std::string helix(ToString(stakeholder.helix)), kind(ToString(stakeholder.kind));
-      std::string created = Text(stakeholder.created_at), updated = Text(stakeholder.updated_at);
-      long long id = 0;
-      Query query(sql_);
-      query.Use(stakeholder.name).Use(helix).Use(kind).Use(region.value, region.indicator)
-          .Use(contact.value, contact.indicator).Use(updated).Use(created).Into(id);
-      query.Run(InsertSql("stakeholders", kStakeholderWriteColumns, {"created_at"}));
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<Stakeholder>(sql_, "stakeholders", kStakeholderWrites, stakeholder);
     } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
-        return core::Error::Exists("name", "a stakeholder with this name already exists");
-      }
+      if (IsUniqueViolation(error)) return StakeholderNameTaken();
       throw;
     }
   });
@@ -273,27 +212,17 @@ core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& s
 core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
   return Guard("update stakeholder", [&]() -> core::Status {
     try {
-      auto region = TextIn(stakeholder.region_code);
-      auto contact = TextIn(stakeholder.contact);
-      std::string helix(ToString(stakeholder.helix)), kind(ToString(stakeholder.kind));
-      std::string updated = Text(stakeholder.updated_at);
-      long long id = stakeholder.id;
-      Query query(sql_);
-      query.Use(stakeholder.name).Use(helix).Use(kind).Use(region.value, region.indicator)
-          .Use(contact.value, contact.indicator).Use(updated).Use(id);
-      query.Run(UpdateSql("stakeholders", kStakeholderWriteColumns));
+      UpdateRecord<Stakeholder>(sql_, "stakeholders", kStakeholderWrites, stakeholder);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
-        return core::Error::Exists("name", "a stakeholder with this name already exists");
-      }
+      if (IsUniqueViolation(error)) return StakeholderNameTaken();
       throw;
     }
   });
 }
 
 core::Result<Stakeholder> SqlStakeholderRepository::Find(std::int64_t id) {
-  return FindRecord<StakeholderVars>(sql_, kStakeholderTable, id);
+  return FindRecord(sql_, kStakeholderTable, id);
 }
 
 core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
@@ -315,13 +244,11 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
       params.Text(where, "%" + EscapeLike(*q) + "%");
       where += " ESCAPE '\\'";
     }
-    StakeholderVars vars;
     // Helix in the paper's order: government, business, academia, civil society.
-    return PagedQuery<Stakeholder>(
-        sql_, page, kStakeholderColumns, " FROM stakeholders s" + where, params,
+    return PagedRecords(
+        sql_, page, kStakeholderTable, where, params,
         "CASE s.helix WHEN 'government' THEN 1 WHEN 'business' THEN 2 WHEN 'academia' THEN 3 "
-        "ELSE 4 END, s.name, s.id",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+        "ELSE 4 END, s.name, s.id");
   });
 }
 
@@ -329,68 +256,39 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 
 namespace {
 
-// The columns a person's writes set: PersonIn binds all but updated_at, bound after it.
-constexpr std::string_view kPersonWriteColumns[] = {
-    "name", "search_name", "gender", "birth_year", "phone", "village_code", "nik",
-    "nik_consent_at", "steward_id", "occupation", "updated_at"};
-
-// A person's columns as an INSERT or UPDATE binds them.
-struct PersonIn {
-  std::string name, search_name;
-  In<std::string> gender, phone, village_code, nik, nik_consent_at, occupation;
-  In<long long> birth_year, steward_id;
-
-  explicit PersonIn(const Person& p)
-      : name(p.name),
-        search_name(core::AsciiLower(p.name)),
-        gender(p.gender ? std::optional<std::string>(std::string(ToString(*p.gender))) : std::nullopt),
-        phone(TextIn(p.phone)),
-        village_code(TextIn(p.village_code)),
-        nik(TextIn(p.nik)),
-        nik_consent_at(InstantIn(p.nik_consent_at)),
-        occupation(TextIn(p.occupation)),
-        birth_year(NumberIn(p.birth_year ? std::optional<std::int64_t>(*p.birth_year) : std::nullopt)),
-        steward_id(NumberIn(p.steward_id)) {}
-
-  void Bind(Query& query) {
-    query.Use(name).Use(search_name).Use(gender.value, gender.indicator)
-        .Use(birth_year.value, birth_year.indicator).Use(phone.value, phone.indicator)
-        .Use(village_code.value, village_code.indicator).Use(nik.value, nik.indicator)
-        .Use(nik_consent_at.value, nik_consent_at.indicator).Use(steward_id.value, steward_id.indicator)
-        .Use(occupation.value, occupation.indicator);
-  }
+constexpr WriteColumn<Person> kPersonWrites[] = {
+    Writes<&Person::name>("name"),
+    {"search_name", CellKind::kText,
+     [](const Person& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); }},
+    Writes<&Person::gender>("gender"),
+    Writes<&Person::birth_year>("birth_year"),
+    Writes<&Person::phone>("phone"),
+    Writes<&Person::village_code>("village_code"),
+    Writes<&Person::nik>("nik"),
+    Writes<&Person::nik_consent_at>("nik_consent_at"),
+    Writes<&Person::steward_id>("steward_id"),
+    Writes<&Person::occupation>("occupation"),
+    Writes<&Person::updated_at>("updated_at"),
+    WritesOnce<&Person::created_at>("created_at"),
 };
 
 }  // namespace
 
 core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
   return Guard("insert person", [&]() -> core::Result<std::int64_t> {
-    PersonIn in(person);
-    std::string created = Text(person.created_at), updated = Text(person.updated_at);
-    long long id = 0;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(updated).Use(created).Into(id);
     try {
-      query.Run(InsertSql("people", kPersonWriteColumns, {"created_at"}));
+      return InsertRecord<Person>(sql_, "people", kPersonWrites, person);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
       throw;
     }
-    return static_cast<std::int64_t>(id);
   });
 }
 
 core::Status SqlPersonRepository::Update(const Person& person) {
   return Guard("update person", [&]() -> core::Status {
-    PersonIn in(person);
-    std::string updated = Text(person.updated_at);
-    long long id = person.id;
-    Query query(sql_);
-    in.Bind(query);
-    query.Use(updated).Use(id);
     try {
-      query.Run(UpdateSql("people", kPersonWriteColumns));
+      UpdateRecord<Person>(sql_, "people", kPersonWrites, person);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
       throw;
@@ -400,7 +298,7 @@ core::Status SqlPersonRepository::Update(const Person& person) {
 }
 
 core::Result<Person> SqlPersonRepository::Find(std::int64_t id) {
-  return FindRecord<PersonVars>(sql_, kPersonTable, id);
+  return FindRecord(sql_, kPersonTable, id);
 }
 
 core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<std::string>& region,
@@ -417,10 +315,7 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
       params.Text(where, "%" + EscapeLike(*q) + "%");
       where += " ESCAPE '\\')";
     }
-    PersonVars vars;
-    return PagedQuery<Person>(sql_, page, kPersonColumns, " FROM people p" + where, params,
-                              "p.search_name, p.id", [&](Query& query) { vars.Bind(query); },
-                              [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kPersonTable, where, params, "p.search_name, p.id");
   });
 }
 
@@ -428,56 +323,49 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
 
 namespace {
 
-// The columns an enterprise's writes set, in the order EnterpriseWrite binds them.
-constexpr std::string_view kEnterpriseWriteColumns[] = {
-    "owner_id", "name", "search_name", "search_text", "match_key", "sector", "products",
-    "business_centre", "village_code", "founded_year", "employees", "capital", "turnover", "nib",
-    "status", "scale", "scale_criterion", "verified_at", "verified_by", "steward_id",
-    "import_job_id", "updated_at"};
+// The derived search columns, written with the others and again alone when the owner is renamed.
+constexpr WriteColumn<Enterprise> kSearchTextWrite{
+    "search_text", CellKind::kText,
+    [](const Enterprise& e, Cell& cell) { cell.SetText(SearchText(e.name, e.owner_name, e.nib)); }};
+constexpr WriteColumn<Enterprise> kMatchKeyWrite{
+    "match_key", CellKind::kText, [](const Enterprise& e, Cell& cell) {
+      cell.SetText(MatchKey(e.owner_name, e.name, e.village_code));
+    }};
+constexpr WriteColumn<Enterprise> kEnterpriseSearchWrites[] = {kSearchTextWrite, kMatchKeyWrite};
 
-struct EnterpriseWrite {
-  long long owner_id = 0;
-  std::string name, search_name, search_text, match_key, sector, village_code, status, updated_at;
-  In<std::string> products, business_centre, nib, scale, criterion, verified_at;
-  In<long long> founded_year, employees, capital, turnover, verified_by, steward_id, import_job_id;
-
-  explicit EnterpriseWrite(const Enterprise& e) {
-    owner_id = e.owner_id;
-    name = e.name;
-    search_name = core::AsciiLower(e.name);
-    search_text = SearchText(e.name, e.owner_name, e.nib);
-    match_key = MatchKey(e.owner_name, e.name, e.village_code);
-    sector = std::string(ToString(e.sector));
-    village_code = e.village_code;
-    status = std::string(ToString(e.status));
-    updated_at = Text(e.updated_at);
-    products = TextIn(e.products);
-    business_centre = TextIn(e.business_centre);
-    nib = TextIn(e.nib);
-    auto derived = e.scale();
-    scale = TextIn(derived ? std::optional<std::string>(std::string(ToString(derived->scale))) : std::nullopt);
-    criterion = TextIn(derived ? std::optional<std::string>(std::string(ToString(derived->criterion))) : std::nullopt);
-    verified_at = InstantIn(e.verified_at);
-    founded_year = NumberIn(e.founded_year ? std::optional<std::int64_t>(*e.founded_year) : std::nullopt);
-    employees = NumberIn(e.employees);
-    capital = NumberIn(e.capital);
-    turnover = NumberIn(e.turnover);
-    verified_by = NumberIn(e.verified_by);
-    steward_id = NumberIn(e.steward_id);
-    import_job_id = NumberIn(e.import_job_id);
-  }
-
-  void Bind(Query& query) {
-    query.Use(owner_id).Use(name).Use(search_name).Use(search_text).Use(match_key).Use(sector)
-        .Use(products.value, products.indicator).Use(business_centre.value, business_centre.indicator)
-        .Use(village_code).Use(founded_year.value, founded_year.indicator)
-        .Use(employees.value, employees.indicator).Use(capital.value, capital.indicator)
-        .Use(turnover.value, turnover.indicator).Use(nib.value, nib.indicator).Use(status)
-        .Use(scale.value, scale.indicator).Use(criterion.value, criterion.indicator)
-        .Use(verified_at.value, verified_at.indicator).Use(verified_by.value, verified_by.indicator)
-        .Use(steward_id.value, steward_id.indicator).Use(import_job_id.value, import_job_id.indicator)
-        .Use(updated_at);
-  }
+constexpr WriteColumn<Enterprise> kEnterpriseWrites[] = {
+    Writes<&Enterprise::owner_id>("owner_id"),
+    Writes<&Enterprise::name>("name"),
+    {"search_name", CellKind::kText,
+     [](const Enterprise& e, Cell& cell) { cell.SetText(core::AsciiLower(e.name)); }},
+    kSearchTextWrite,
+    kMatchKeyWrite,
+    Writes<&Enterprise::sector>("sector"),
+    Writes<&Enterprise::products>("products"),
+    Writes<&Enterprise::business_centre>("business_centre"),
+    Writes<&Enterprise::village_code>("village_code"),
+    Writes<&Enterprise::founded_year>("founded_year"),
+    Writes<&Enterprise::employees>("employees"),
+    Writes<&Enterprise::capital>("capital"),
+    Writes<&Enterprise::turnover>("turnover"),
+    Writes<&Enterprise::nib>("nib"),
+    Writes<&Enterprise::status>("status"),
+    // The scale and the criterion it was derived by (turnover, else capital), NULL when neither is
+    // known.
+    {"scale", CellKind::kText,
+     [](const Enterprise& e, Cell& cell) {
+       if (auto derived = e.scale()) cell.SetText(std::string(ToString(derived->scale)));
+     }},
+    {"scale_criterion", CellKind::kText,
+     [](const Enterprise& e, Cell& cell) {
+       if (auto derived = e.scale()) cell.SetText(std::string(ToString(derived->criterion)));
+     }},
+    Writes<&Enterprise::verified_at>("verified_at"),
+    Writes<&Enterprise::verified_by>("verified_by"),
+    Writes<&Enterprise::steward_id>("steward_id"),
+    Writes<&Enterprise::import_job_id>("import_job_id"),
+    Writes<&Enterprise::updated_at>("updated_at"),
+    WritesOnce<&Enterprise::created_at>("created_at"),
 };
 
 }  // namespace
@@ -485,10 +373,7 @@ struct EnterpriseWrite {
 core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& enterprise) {
   return Guard("insert enterprise", [&]() -> core::Result<std::int64_t> {
     try {
-      EnterpriseWrite write(enterprise);
-      std::string created = Text(enterprise.created_at);
-      return InsertRow(sql_, "enterprises", kEnterpriseWriteColumns, write, {"created_at"},
-                       [&](Query& query) { query.Use(created); });
+      return InsertRecord<Enterprise>(sql_, "enterprises", kEnterpriseWrites, enterprise);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
       throw;
@@ -499,8 +384,7 @@ core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& ent
 core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
   return Guard("update enterprise", [&]() -> core::Status {
     try {
-      EnterpriseWrite write(enterprise);
-      UpdateRow(sql_, "enterprises", kEnterpriseWriteColumns, write, enterprise.id);
+      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseWrites, enterprise);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
@@ -510,7 +394,7 @@ core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
 }
 
 core::Result<Enterprise> SqlEnterpriseRepository::Find(std::int64_t id) {
-  return FindRecord<EnterpriseVars>(sql_, kEnterpriseTable, id);
+  return FindRecord(sql_, kEnterpriseTable, id);
 }
 
 core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const EnterpriseFilter& filter,
@@ -539,26 +423,26 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
     auto read_page = [&](Plan plan, bool counted) {
       Params params;
       std::string where = FilterOf(filter, sqlite, params, plan);
-      EnterpriseVars vars;
+      RowReader<Enterprise> row(kEnterpriseColumns);
       long long limit = page.limit, offset = page.offset, total = 0;
       Query query(sql_);
-      vars.Bind(query);
+      row.Bind(query);
       if (counted) query.Into(total);
       params.BindTo(query);
       query.Use(limit).Use(offset);
       // The page is chosen from enterprises alone; only its rows are joined to their owners.
       std::string order = " ORDER BY " + OrderBy(sort);
       std::string text =
-          counted ? std::string("SELECT ") + kEnterpriseColumns + ", c.total FROM (SELECT e.id, " +
-                        "COUNT(*) OVER () AS total FROM enterprises e" + where + order +
-                        " LIMIT :l OFFSET :o) c JOIN enterprises e ON e.id = c.id" +
-                        kEnterpriseJoins + order
-                  : std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
-                        " WHERE e.id IN (SELECT e.id FROM enterprises e" + where + order +
-                        " LIMIT :l OFFSET :o)" + order;
+          counted
+              ? "SELECT " + SelectList(kEnterpriseTable.columns) + ", c.total FROM (SELECT e.id, " +
+                    "COUNT(*) OVER () AS total FROM enterprises e" + where + order +
+                    " LIMIT :l OFFSET :o) c JOIN enterprises e ON e.id = c.id" +
+                    std::string(kEnterpriseJoins) + order
+              : kEnterpriseTable.Select() + " WHERE e.id IN (SELECT e.id FROM enterprises e" +
+                    where + order + " LIMIT :l OFFSET :o)" + order;
       if (query.Run(text)) {
         do {
-          result.items.push_back(vars.Get());
+          result.items.push_back(row.Get());
         } while (query.Next());
         if (counted) result.total = total;
       }
@@ -569,16 +453,8 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
       if (ids.empty()) return;
       Params params;
       std::string list = IdList(params, ids);
-      EnterpriseVars vars;
-      Query query(sql_);
-      vars.Bind(query);
-      params.BindTo(query);
-      if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
-                    " WHERE e.id IN " + list + " ORDER BY " + OrderBy(sort))) {
-        do {
-          result.items.push_back(vars.Get());
-        } while (query.Next());
-      }
+      result.items = SelectRecords(sql_, kEnterpriseTable,
+                                   " WHERE e.id IN " + list + " ORDER BY " + OrderBy(sort), params);
     };
 
     std::optional<long long> total = TallyTotal(sql_, filter);
@@ -639,16 +515,17 @@ core::Status SqlEnterpriseRepository::ForEach(
   return Guard("export enterprises", [&]() -> core::Status {
     Params params;
     std::string where = FilterOf(filter, IsSqlite(sql_), params);
-    EnterpriseVars vars;
-    PersonVars owner;
+    RowReader<Enterprise> row(kEnterpriseColumns);
+    RowReader<Person> owner(kPersonColumns);
     Query query(sql_);
-    vars.Bind(query);
+    row.Bind(query);
     owner.Bind(query);
     params.BindTo(query);
-    if (query.Run(std::string("SELECT ") + kEnterpriseColumns + ", " + kPersonColumns +
-                  kEnterpriseFrom + where + " ORDER BY " + OrderBy(sort))) {
+    if (query.Run("SELECT " + SelectList(kEnterpriseTable.columns) + ", " +
+                  SelectList(kPersonTable.columns) + std::string(kEnterpriseTable.from) + where +
+                  " ORDER BY " + OrderBy(sort))) {
       do {
-        if (!each(vars.Get(), owner.Get())) break;
+        if (!each(row.Get(), owner.Get())) break;
       } while (query.Next());
     }
     return core::OkStatus();
@@ -712,27 +589,12 @@ core::Status SqlEnterpriseRepository::OwnerRenamed(std::int64_t owner_id,
                                                    const std::string& owner_name) {
   return Guard("rename owner", [&]() -> core::Status {
     // Rewrite the derived search columns of the owner's enterprises.
-    std::vector<Enterprise> owned;
-    {
-      EnterpriseVars vars;
-      long long key = owner_id;
-      Query query(sql_);
-      vars.Bind(query);
-      query.Use(key);
-      if (query.Run(std::string("SELECT ") + kEnterpriseColumns + kEnterpriseFrom +
-                    " WHERE e.owner_id = :o")) {
-        do {
-          owned.push_back(vars.Get());
-        } while (query.Next());
-      }
-    }
-    for (auto& enterprise : owned) {
-      std::string text = SearchText(enterprise.name, owner_name, enterprise.nib);
-      std::string key = MatchKey(owner_name, enterprise.name, enterprise.village_code);
-      long long id = enterprise.id;
-      Query update(sql_);
-      update.Use(text).Use(key).Use(id);
-      update.Run("UPDATE enterprises SET search_text = :t, match_key = :k WHERE id = :i");
+    Params params;
+    std::string where = " WHERE e.owner_id = ";
+    params.Number(where, owner_id);
+    for (auto& enterprise : SelectRecords(sql_, kEnterpriseTable, where, params)) {
+      enterprise.owner_name = owner_name;
+      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseSearchWrites, enterprise);
     }
     return core::OkStatus();
   });

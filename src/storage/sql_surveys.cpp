@@ -1,41 +1,58 @@
 // The mentoring context's surveys: templates and their questions, surveys of a group, members'
 // responses and answers, a survey's codebook and the passages tagged with its codes.
 
-#include "sql_internal.hpp"
 #include "sql_mentoring.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
 
 using namespace domain::mentoring;  // NOLINT: this file implements that context's interfaces
 
-constexpr const char* kSurveyColumns =
-    "s.id, s.group_id, s.template_id, t.code, s.title, s.opened_on, s.created_by, s.created_at, "
-    "(SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = s.id)";
-constexpr const char* kSurveyFrom = " FROM surveys s JOIN survey_templates t ON t.id = s.template_id";
-const RecordTable kSurveyTable{kSurveyColumns, kSurveyFrom, "s", "survey"};
+constexpr Column<Survey> kSurveyColumns[] = {
+    Member<&Survey::id>("s.id"),
+    Member<&Survey::group_id>("s.group_id"),
+    Member<&Survey::template_id>("s.template_id"),
+    Member<&Survey::template_code>("t.code"),
+    Member<&Survey::title>("s.title"),
+    Member<&Survey::opened_on>("s.opened_on"),
+    Member<&Survey::created_by>("s.created_by"),
+    Member<&Survey::created_at>("s.created_at"),
+    Member<&Survey::responses>(
+        "(SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = s.id)"),
+};
+constexpr RecordTable<Survey> kSurveyTable{
+    kSurveyColumns, " FROM surveys s JOIN survey_templates t ON t.id = s.template_id", "s",
+    "survey"};
 
-struct SurveyVars {
-  long long id = 0, group_id = 0, template_id = 0, responses = 0;
-  Slot<long long> created_by;
-  std::string template_code, title, opened_on, created_at;
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(template_id).Into(template_code).Into(title).Into(opened_on)
-        .Into(created_by.value, created_by.indicator).Into(created_at).Into(responses);
-  }
-  Survey Get() const {
-    Survey s;
-    s.id = id;
-    s.group_id = group_id;
-    s.template_id = template_id;
-    s.template_code = template_code;
-    s.title = title;
-    s.opened_on = DateFrom(opened_on);
-    if (created_by.has()) s.created_by = created_by.value;
-    s.created_at = InstantFrom(created_at);
-    s.responses = responses;
-    return s;
-  }
+constexpr WriteColumn<Survey> kSurveyWrites[] = {
+    Writes<&Survey::group_id>("group_id"),     Writes<&Survey::template_id>("template_id"),
+    Writes<&Survey::title>("title"),           Writes<&Survey::opened_on>("opened_on"),
+    Writes<&Survey::created_by>("created_by"), Writes<&Survey::created_at>("created_at"),
+};
+
+// A response's own row; its answers are written after it, under its new id.
+constexpr WriteColumn<SurveyResponse> kResponseWrites[] = {
+    Writes<&SurveyResponse::survey_id>("survey_id"),
+    Writes<&SurveyResponse::member_id>("member_id"),
+    Writes<&SurveyResponse::recorded_by>("recorded_by"),
+    Writes<&SurveyResponse::created_at>("created_at"),
+};
+
+constexpr WriteColumn<SurveyCode> kCodeWrites[] = {
+    Writes<&SurveyCode::survey_id>("survey_id"),
+    Writes<&SurveyCode::code>("code"),
+    Writes<&SurveyCode::label>("label"),
+};
+
+constexpr WriteColumn<CodeTag> kTagWrites[] = {
+    Writes<&CodeTag::survey_id>("survey_id"),
+    Writes<&CodeTag::response_id>("response_id"),
+    Writes<&CodeTag::question_id>("question_id"),
+    Writes<&CodeTag::code_id>("code_id"),
+    Writes<&CodeTag::quote>("quote"),
+    Writes<&CodeTag::tagged_by>("tagged_by"),
+    Writes<&CodeTag::created_at>("created_at"),
 };
 
 }  // namespace
@@ -85,13 +102,8 @@ core::Result<SurveyTemplate> SqlSurveyRepository::FindTemplate(std::int64_t id) 
 
 core::Result<std::int64_t> SqlSurveyRepository::Insert(const Survey& survey) {
   return Guard("insert survey", [&]() -> core::Result<std::int64_t> {
-    long long group = survey.group_id, template_id = survey.template_id, id = 0;
-    In<long long> by = NumberIn(survey.created_by);
-    std::string opened = survey.opened_on.ToString(), created = Text(survey.created_at);
-    Query query(sql_);
-    query.Use(group).Use(template_id).Use(survey.title).Use(opened).Use(by.value, by.indicator).Use(created).Into(id);
-    query.Run("INSERT INTO surveys (group_id, template_id, title, opened_on, created_by, created_at) "
-              "VALUES (:g, :t, :n, :o, :b, :c) RETURNING id");
+    long long id = InsertRecord<Survey>(sql_, "surveys", kSurveyWrites, survey);
+    long long template_id = survey.template_id;
     // The survey's codebook starts as its template's.
     sql_ << "INSERT INTO survey_codes (survey_id, code, label) SELECT CAST(:s AS BIGINT), code, label FROM template_codes "
             "WHERE template_id = :t ORDER BY code",
@@ -100,30 +112,24 @@ core::Result<std::int64_t> SqlSurveyRepository::Insert(const Survey& survey) {
   });
 }
 
-core::Result<Survey> SqlSurveyRepository::Find(std::int64_t id) { return FindRecord<SurveyVars>(sql_, kSurveyTable, id); }
+core::Result<Survey> SqlSurveyRepository::Find(std::int64_t id) {
+  return FindRecord(sql_, kSurveyTable, id);
+}
 
 core::Result<core::Page<Survey>> SqlSurveyRepository::List(std::int64_t group_id, const core::PageRequest& page) {
   return Guard("list surveys", [&]() -> core::Result<core::Page<Survey>> {
     Params params;
     std::string where = " WHERE s.group_id = ";
     params.Number(where, group_id);
-    SurveyVars vars;
-    return PagedQuery<Survey>(
-        sql_, page, kSurveyColumns, kSurveyFrom + where, params, "s.id DESC",
-        [&](Query& query) { vars.Bind(query); }, [&] { return vars.Get(); });
+    return PagedRecords(sql_, page, kSurveyTable, where, params, "s.id DESC");
   });
 }
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertResponse(const SurveyResponse& response) {
   return Guard("insert survey response", [&]() -> core::Result<std::int64_t> {
     try {
-      long long survey = response.survey_id, member = response.member_id, id = 0;
-      In<long long> by = NumberIn(response.recorded_by);
-      std::string created = Text(response.created_at);
-      Query query(sql_);
-      query.Use(survey).Use(member).Use(by.value, by.indicator).Use(created).Into(id);
-      query.Run("INSERT INTO survey_responses (survey_id, member_id, recorded_by, created_at) "
-                "VALUES (:s, :m, :b, :c) RETURNING id");
+      long long id =
+          InsertRecord<SurveyResponse>(sql_, "survey_responses", kResponseWrites, response);
       for (const auto& answer : response.answers) {
         long long question = answer.question_id;
         In<std::string> text = TextIn(answer.text);
@@ -195,11 +201,7 @@ core::Result<std::vector<SurveyResponse>> SqlSurveyRepository::Responses(std::in
 core::Result<std::int64_t> SqlSurveyRepository::InsertCode(const SurveyCode& code) {
   return Guard("insert survey code", [&]() -> core::Result<std::int64_t> {
     try {
-      long long survey = code.survey_id, id = 0;
-      Query query(sql_);
-      query.Use(survey).Use(code.code).Use(code.label).Into(id);
-      query.Run("INSERT INTO survey_codes (survey_id, code, label) VALUES (:s, :c, :l) RETURNING id");
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<SurveyCode>(sql_, "survey_codes", kCodeWrites, code);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return core::Error::Exists("code", "the codebook has this code already");
       throw;
@@ -225,16 +227,7 @@ core::Result<std::vector<SurveyCode>> SqlSurveyRepository::Codes(std::int64_t su
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertTag(const CodeTag& tag) {
   return Guard("insert code tag", [&]() -> core::Result<std::int64_t> {
-    long long survey = tag.survey_id, response = tag.response_id, question = tag.question_id, code = tag.code_id,
-              id = 0;
-    In<long long> by = NumberIn(tag.tagged_by);
-    std::string created = Text(tag.created_at);
-    Query query(sql_);
-    query.Use(survey).Use(response).Use(question).Use(code).Use(tag.quote).Use(by.value, by.indicator).Use(created)
-        .Into(id);
-    query.Run("INSERT INTO code_tags (survey_id, response_id, question_id, code_id, quote, tagged_by, created_at) "
-              "VALUES (:s, :r, :q, :c, :t, :b, :a) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<CodeTag>(sql_, "code_tags", kTagWrites, tag);
   });
 }
 

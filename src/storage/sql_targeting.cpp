@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 #include "storage/sql_programmes.hpp"
 
 namespace gotong::storage::internal {
@@ -178,95 +178,126 @@ bool WalkRanks(const CandidateFilter& filter, long long counted) {
                                  [](const std::string& code) { return code.size() <= 2; });
 }
 
-// One row of the candidate columns (FactsSql's then the score).
-struct CandidateVars {
-  long long id = 0, count = 0, value = 0, providers = 0, score = 0;
-  int poor = 0, zakat = 0;
-  std::string name, village;
-  Slot<std::string> sector, scale, last_on;
-  Slot<int> founded, homogeneous;
+// A candidate's facts and what it has received, read as PartMember reads a part.
+template <auto Pointer, auto Parse = nullptr>
+constexpr Column<Candidate> FactMember(std::string_view sql) {
+  return PartMember<&Candidate::facts, Pointer, Parse>(sql);
+}
+template <auto Pointer>
+constexpr Column<Candidate> ReceivedMember(std::string_view sql) {
+  return PartMember<&Candidate::received, Pointer>(sql);
+}
 
+// A column (1 or 0) saying whether the candidate's household is in `kCategory`.
+template <Category kCategory>
+void AddCategory(Candidate& candidate, const Cell& cell, std::string_view sql) {
+  if (cell.IsNull()) cell::Damaged(sql, "NULL");
+  if (cell.number != 0) candidate.facts.categories.push_back(kCategory);
+}
+
+// A candidate as a ranking reads it, from FactsSql's columns (as `c`). Its score, an expression
+// of each query (RankSql, ScoreSql), is read after these.
+constexpr Column<Candidate> kCandidateColumns[] = {
+    Member<&Candidate::id>("c.id"),
+    Member<&Candidate::name>("c.name"),
+    FactMember<&CandidateFacts::village_code>("c.village_code"),
+    FactMember<&CandidateFacts::sector, domain::registry::ParseSector>("c.sector"),
+    FactMember<&CandidateFacts::scale, domain::registry::ParseScale>("c.scale"),
+    FactMember<&CandidateFacts::founded_year>("c.founded_year"),
+    {"c.poor", CellKind::kNumber, AddCategory<Category::kPoor>},
+    {"c.zakat_recipient", CellKind::kNumber, AddCategory<Category::kZakatRecipient>},
+    FactMember<&CandidateFacts::homogeneous>("c.homogeneous"),
+    ReceivedMember<&AssistanceSummary::count>("c.assistance_count"),
+    ReceivedMember<&AssistanceSummary::value>("c.assistance_value"),
+    ReceivedMember<&AssistanceSummary::providers>("c.providers"),
+    ReceivedMember<&AssistanceSummary::last_on>("c.last_on"),
+};
+
+// A candidate as a round froze it (round_beneficiaries `b`), with its score. Its position, which
+// is the beneficiary's, is read before these.
+constexpr Column<Candidate> kBeneficiaryColumns[] = {
+    Member<&Candidate::id>("COALESCE(b.enterprise_id, b.group_id)"),
+    Member<&Candidate::name>("b.name"),
+    FactMember<&CandidateFacts::village_code>("b.village_code"),
+    FactMember<&CandidateFacts::sector, domain::registry::ParseSector>("b.sector"),
+    FactMember<&CandidateFacts::scale, domain::registry::ParseScale>("b.scale"),
+    FactMember<&CandidateFacts::founded_year>("b.founded_year"),
+    {"b.poor", CellKind::kNumber, AddCategory<Category::kPoor>},
+    {"b.zakat_recipient", CellKind::kNumber, AddCategory<Category::kZakatRecipient>},
+    FactMember<&CandidateFacts::homogeneous>("b.homogeneous"),
+    ReceivedMember<&AssistanceSummary::count>("b.assistance_count"),
+    ReceivedMember<&AssistanceSummary::value>("b.assistance_value"),
+    ReceivedMember<&AssistanceSummary::providers>("b.providers"),
+    ReceivedMember<&AssistanceSummary::last_on>("b.last_on"),
+    Member<&Candidate::score>("b.score"),
+};
+
+// The candidates a ranking query reads, each with the score it selects after kCandidateColumns.
+class ScoredRows {
+ public:
   void Bind(Query& query) {
-    query.Into(id).Into(name).Into(village).Into(sector.value, sector.indicator).Into(scale.value, scale.indicator)
-        .Into(founded.value, founded.indicator).Into(poor).Into(zakat).Into(homogeneous.value, homogeneous.indicator)
-        .Into(count).Into(value).Into(providers).Into(last_on.value, last_on.indicator).Into(score);
+    row_.Bind(query);
+    query.Into(score_);
   }
   Candidate Get() const {
-    Candidate c;
-    c.id = id;
-    c.name = name;
-    c.facts.village_code = village;
-    if (sector.has()) c.facts.sector = domain::registry::ParseSector(sector.value);
-    if (scale.has()) c.facts.scale = domain::registry::ParseScale(scale.value);
-    c.facts.founded_year = founded.get();
-    if (homogeneous.has()) c.facts.homogeneous = homogeneous.value != 0;
-    if (poor != 0) c.facts.categories.push_back(Category::kPoor);
-    if (zakat != 0) c.facts.categories.push_back(Category::kZakatRecipient);
-    c.received.count = count;
-    c.received.value = value;
-    c.received.providers = providers;
-    c.received.last_on = OptionalDate(last_on);
-    c.score = static_cast<int>(score);
-    return c;
+    Candidate candidate = row_.Get();
+    candidate.score = static_cast<int>(score_);
+    return candidate;
   }
+
+ private:
+  RowReader<Candidate> row_{kCandidateColumns};
+  long long score_ = 0;
 };
 
-constexpr const char* kCandidateColumns =
-    "c.id, c.name, c.village_code, c.sector, c.scale, c.founded_year, c.poor, c.zakat_recipient, c.homogeneous, "
-    "c.assistance_count, c.assistance_value, c.providers, c.last_on";
-
-constexpr const char* kRoundColumns =
-    "r.id, r.programme_id, r.kind, r.status, r.opens_on, r.closes_on, r.quota, r.region_code, r.sector, r.note, "
-    "r.scored_year, r.criteria_starts_on, r.candidate_count, r.selected_count, r.cut_score, r.enrolled_count, "
-    "r.created_by, r.created_at, r.decided_by, r.decided_at, r.updated_at";
-constexpr const char* kRoundFrom = " FROM targeting_rounds r";
-
-struct RoundVars {
-  long long id = 0, programme_id = 0, candidates = 0, selected = 0;
-  int year = 0;
-  std::string kind, status, opens_on, closes_on, starts_on, created_at, updated_at;
-  Slot<long long> quota, cut, enrolled, created_by, decided_by;
-  Slot<std::string> region, sector, note, decided_at;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(programme_id).Into(kind).Into(status).Into(opens_on).Into(closes_on)
-        .Into(quota.value, quota.indicator).Into(region.value, region.indicator).Into(sector.value, sector.indicator)
-        .Into(note.value, note.indicator).Into(year).Into(starts_on).Into(candidates).Into(selected)
-        .Into(cut.value, cut.indicator).Into(enrolled.value, enrolled.indicator)
-        .Into(created_by.value, created_by.indicator).Into(created_at).Into(decided_by.value, decided_by.indicator)
-        .Into(decided_at.value, decided_at.indicator).Into(updated_at);
-  }
-  Round Get() const {
-    Round r;
-    r.id = id;
-    r.programme_id = programme_id;
-    r.kind = Stored("kind", kind, ParseRecipientKind);
-    r.status = Stored("status", status, ParseRoundStatus);
-    r.opens_on = DateFrom(opens_on);
-    r.closes_on = DateFrom(closes_on);
-    if (quota.has()) r.quota = quota.value;
-    r.region_code = region.get();
-    if (sector.has()) r.sector = domain::registry::ParseSector(sector.value);
-    r.note = note.get();
-    r.scored_year = year;
-    r.criteria_starts_on = DateFrom(starts_on);
-    r.candidate_count = candidates;
-    r.selected_count = selected;
-    if (cut.has()) r.cut_score = static_cast<int>(cut.value);
-    if (enrolled.has()) r.enrolled_count = enrolled.value;
-    if (created_by.has()) r.created_by = created_by.value;
-    r.created_at = InstantFrom(created_at);
-    if (decided_by.has()) r.decided_by = decided_by.value;
-    r.decided_at = OptionalInstant(decided_at.value, decided_at.indicator);
-    r.updated_at = InstantFrom(updated_at);
-    return r;
-  }
+constexpr Column<Round> kRoundColumns[] = {
+    Member<&Round::id>("r.id"),
+    Member<&Round::programme_id>("r.programme_id"),
+    Member<&Round::kind, ParseRecipientKind>("r.kind"),
+    Member<&Round::status, ParseRoundStatus>("r.status"),
+    Member<&Round::opens_on>("r.opens_on"),
+    Member<&Round::closes_on>("r.closes_on"),
+    Member<&Round::quota>("r.quota"),
+    Member<&Round::region_code>("r.region_code"),
+    Member<&Round::sector, domain::registry::ParseSector>("r.sector"),
+    Member<&Round::note>("r.note"),
+    Member<&Round::scored_year>("r.scored_year"),
+    Member<&Round::criteria_starts_on>("r.criteria_starts_on"),
+    Member<&Round::candidate_count>("r.candidate_count"),
+    Member<&Round::selected_count>("r.selected_count"),
+    Member<&Round::cut_score>("r.cut_score"),
+    Member<&Round::enrolled_count>("r.enrolled_count"),
+    Member<&Round::created_by>("r.created_by"),
+    Member<&Round::created_at>("r.created_at"),
+    Member<&Round::decided_by>("r.decided_by"),
+    Member<&Round::decided_at>("r.decided_at"),
+    Member<&Round::updated_at>("r.updated_at"),
 };
+constexpr RecordTable<Round> kRoundTable{kRoundColumns, " FROM targeting_rounds r", "r", "round"};
 
-constexpr const char* kBeneficiaryColumns =
-    "b.position, COALESCE(b.enterprise_id, b.group_id), b.name, b.village_code, b.sector, b.scale, b.founded_year, "
-    "b.poor, b.zakat_recipient, b.homogeneous, b.assistance_count, b.assistance_value, b.providers, b.last_on, "
-    "b.score";
+// What a round is and what it was frozen from are written once (its cut score by Freeze itself);
+// an update records the decision on it.
+constexpr WriteColumn<Round> kRoundWrites[] = {
+    WritesOnce<&Round::programme_id>("programme_id"),
+    WritesOnce<&Round::kind>("kind"),
+    Writes<&Round::status>("status"),
+    WritesOnce<&Round::opens_on>("opens_on"),
+    WritesOnce<&Round::closes_on>("closes_on"),
+    WritesOnce<&Round::quota>("quota"),
+    WritesOnce<&Round::region_code>("region_code"),
+    WritesOnce<&Round::sector>("sector"),
+    WritesOnce<&Round::note>("note"),
+    WritesOnce<&Round::scored_year>("scored_year"),
+    WritesOnce<&Round::criteria_starts_on>("criteria_starts_on"),
+    WritesOnce<&Round::candidate_count>("candidate_count"),
+    WritesOnce<&Round::selected_count>("selected_count"),
+    Writes<&Round::enrolled_count>("enrolled_count"),
+    WritesOnce<&Round::created_by>("created_by"),
+    WritesOnce<&Round::created_at>("created_at"),
+    Writes<&Round::decided_by>("decided_by"),
+    Writes<&Round::decided_at>("decided_at"),
+    Writes<&Round::updated_at>("updated_at"),
+};
 
 const char* RecipientColumn(RecipientKind kind) {
   return kind == RecipientKind::kEnterprise ? "enterprise_id" : "group_id";
@@ -325,15 +356,16 @@ core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const Can
     if (total <= page.offset) return result;
     Params params;
     const std::string from = CandidatesFrom(filter, params, WalkRanks(filter, total) ? Plan::kWalk : Plan::kSort);
-    CandidateVars vars;
+    ScoredRows rows;
     Query query(sql_);
-    vars.Bind(query);
+    rows.Bind(query);
     params.BindTo(query);
     const std::string rank = RankSql(filter.kind, filter.year);
-    if (query.Run("SELECT " + std::string(kCandidateColumns) + ", " + rank + " AS score" + from + " ORDER BY " + rank +
-                  " DESC, c.id LIMIT " + Number(page.limit) + " OFFSET " + Number(page.offset))) {
+    if (query.Run("SELECT " + SelectList<Candidate>(kCandidateColumns) + ", " + rank + " AS score" +
+                  from + " ORDER BY " + rank + " DESC, c.id LIMIT " + Number(page.limit) +
+                  " OFFSET " + Number(page.offset))) {
       do {
-        result.items.push_back(vars.Get());
+        result.items.push_back(rows.Get());
       } while (query.Next());
     }
     return result;
@@ -343,14 +375,14 @@ core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const Can
 core::Result<Candidate> SqlTargetingRepository::CandidateNow(RecipientKind kind, std::int64_t id, int year) {
   return Guard("read a candidate", [&]() -> core::Result<Candidate> {
     const std::string where = (kind == RecipientKind::kEnterprise ? "e.id = " : "g.id = ") + Number(id);
-    CandidateVars vars;
+    ScoredRows row;
     Query query(sql_);
-    vars.Bind(query);
-    if (!query.Run("SELECT " + std::string(kCandidateColumns) + ", " + ScoreSql(year) + " AS score FROM (" +
-                   FactsSql(kind, where) + ") c")) {
+    row.Bind(query);
+    if (!query.Run("SELECT " + SelectList<Candidate>(kCandidateColumns) + ", " + ScoreSql(year) +
+                   " AS score FROM (" + FactsSql(kind, where) + ") c")) {
       return core::Error::NotFound("no " + std::string(ToString(kind)) + " with id " + Number(id));
     }
-    return vars.Get();
+    return row.Get();
   });
 }
 
@@ -369,20 +401,13 @@ core::Result<std::vector<Round>> SqlTargetingRepository::Overlapping(std::int64_
                                                                      const core::Date& opens_on,
                                                                      const core::Date& closes_on) {
   return Guard("find overlapping rounds", [&]() -> core::Result<std::vector<Round>> {
-    std::vector<Round> rounds;
-    RoundVars vars;
-    std::string opens = opens_on.ToString(), closes = closes_on.ToString();
-    Query query(sql_);
-    vars.Bind(query);
-    query.Use(closes).Use(opens);
-    if (query.Run("SELECT " + std::string(kRoundColumns) + kRoundFrom + " WHERE r.programme_id = " +
-                  Number(programme_id) +
-                  " AND r.status <> 'cancelled' AND r.opens_on <= :c AND r.closes_on >= :o ORDER BY r.opens_on")) {
-      do {
-        rounds.push_back(vars.Get());
-      } while (query.Next());
-    }
-    return rounds;
+    Params params;
+    std::string where = " WHERE r.programme_id = " + Number(programme_id) +
+                        " AND r.status <> 'cancelled' AND r.opens_on <= ";
+    params.Text(where, closes_on.ToString());
+    where += " AND r.closes_on >= ";
+    params.Text(where, opens_on.ToString());
+    return SelectRecords(sql_, kRoundTable, where + " ORDER BY r.opens_on", params);
   });
 }
 
@@ -397,25 +422,15 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
     Params params;
     const std::string from =
         CandidatesFrom(filter, params, WalkRanks(filter, candidates) ? Plan::kWalk : Plan::kSort);
-    long long id = 0, programme = round.programme_id;
-    int year = round.scored_year;
-    std::string kind(ToString(round.kind)), status(ToString(round.status)), opens = round.opens_on.ToString(),
-        closes = round.closes_on.ToString(), starts = round.criteria_starts_on.ToString(),
-        created = Text(round.created_at), updated = Text(round.updated_at);
-    In<long long> quota = NumberIn(round.quota), by = NumberIn(round.created_by);
-    In<std::string> region = TextIn(round.region_code), note = TextIn(round.note),
-                    sector = TextIn(round.sector ? std::optional<std::string>(domain::registry::ToString(*round.sector))
-                                                 : std::nullopt);
-    {
-      Query insert(sql_);
-      insert.Use(programme).Use(kind).Use(status).Use(opens).Use(closes).Use(quota.value, quota.indicator)
-          .Use(region.value, region.indicator).Use(sector.value, sector.indicator).Use(note.value, note.indicator)
-          .Use(year).Use(starts).Use(candidates).Use(by.value, by.indicator).Use(created).Use(updated).Into(id);
-      insert.Run("INSERT INTO targeting_rounds (programme_id, kind, status, opens_on, closes_on, quota, region_code, "
-                 "sector, note, scored_year, criteria_starts_on, candidate_count, selected_count, created_by, "
-                 "created_at, updated_at) VALUES (:p, :k, :s, :o, :c, :q, :r, :se, :n, :y, :st, :cc, 0, :b, :ca, :u) "
-                 "RETURNING id");
-    }
+    // Its counts are this freeze's (how many it selects is set below); nothing of it is decided
+    // yet.
+    Round frozen = round;
+    frozen.candidate_count = candidates;
+    frozen.selected_count = 0;
+    frozen.enrolled_count.reset();
+    frozen.decided_by.reset();
+    frozen.decided_at.reset();
+    long long id = InsertRecord<Round>(sql_, "targeting_rounds", kRoundWrites, frozen);
     // The criteria as they stand, in programme_criteria's words.
     for (auto& [criterion, value] : CriteriaRows(round.criteria)) {
       sql_ << "INSERT INTO round_criteria (round_id, kind, value) VALUES (:r, :k, :v)", soci::use(id),
@@ -428,15 +443,19 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
     {
       Query insert(sql_);
       params.BindTo(insert);
-      insert.Run("INSERT INTO round_beneficiaries (round_id, position, enterprise_id, group_id, name, village_code, "
-                 "sector, scale, founded_year, poor, zakat_recipient, homogeneous, assistance_count, "
-                 "assistance_value, providers, last_on, score) SELECT " +
-                 Number(id) + ", ROW_NUMBER() OVER (ORDER BY s.score DESC, s.id), " +
-                 (enterprises ? "s.id, CAST(NULL AS BIGINT)" : "CAST(NULL AS BIGINT), s.id") +
-                 ", s.name, s.village_code, s.sector, s.scale, s.founded_year, s.poor, s.zakat_recipient, "
-                 "s.homogeneous, s.assistance_count, s.assistance_value, s.providers, s.last_on, s.score FROM "
-                 "(SELECT " + std::string(kCandidateColumns) + ", " + RankSql(round.kind, round.scored_year) +
-                 " AS score" + from + " ORDER BY score DESC, c.id LIMIT " + Number(limit) + ") s");
+      insert.Run(
+          "INSERT INTO round_beneficiaries (round_id, position, enterprise_id, group_id, name, "
+          "village_code, "
+          "sector, scale, founded_year, poor, zakat_recipient, homogeneous, assistance_count, "
+          "assistance_value, providers, last_on, score) SELECT " +
+          Number(id) + ", ROW_NUMBER() OVER (ORDER BY s.score DESC, s.id), " +
+          (enterprises ? "s.id, CAST(NULL AS BIGINT)" : "CAST(NULL AS BIGINT), s.id") +
+          ", s.name, s.village_code, s.sector, s.scale, s.founded_year, s.poor, s.zakat_recipient, "
+          "s.homogeneous, s.assistance_count, s.assistance_value, s.providers, s.last_on, s.score "
+          "FROM "
+          "(SELECT " +
+          SelectList<Candidate>(kCandidateColumns) + ", " + RankSql(round.kind, round.scored_year) +
+          " AS score" + from + " ORDER BY score DESC, c.id LIMIT " + Number(limit) + ") s");
       selected = insert.AffectedRows();
     }
     // The score of the last selected, when the quota left qualified candidates out.
@@ -464,13 +483,10 @@ void SqlTargetingRepository::ReadCriteria(Round& round) {
 
 core::Result<Round> SqlTargetingRepository::FindRound(std::int64_t id) {
   return Guard("find round", [&]() -> core::Result<Round> {
-    RoundVars vars;
-    if (!FetchRecord(sql_, vars, kRoundColumns, kRoundFrom, "r", id)) {
-      return core::Error::NotFound("no round with id " + Number(id));
-    }
-    Round round = vars.Get();
-    ReadCriteria(round);
-    return round;
+    auto round = FetchRecord(sql_, kRoundTable, id);
+    if (!round) return core::Error::NotFound("no round with id " + Number(id));
+    ReadCriteria(*round);
+    return *std::move(round);
   });
 }
 
@@ -488,10 +504,7 @@ core::Result<core::Page<Round>> SqlTargetingRepository::ListRounds(const RoundFi
       where += " AND r.kind = ";
       params.Text(where, std::string(ToString(*filter.kind)));
     }
-    RoundVars vars;
-    auto rounds = PagedQuery<Round>(
-        sql_, page, kRoundColumns, kRoundFrom + where, params, "r.id DESC", [&](Query& query) { vars.Bind(query); },
-        [&] { return vars.Get(); });
+    auto rounds = PagedRecords(sql_, page, kRoundTable, where, params, "r.id DESC");
     for (auto& round : rounds.items) ReadCriteria(round);
     return rounds;
   });
@@ -499,14 +512,7 @@ core::Result<core::Page<Round>> SqlTargetingRepository::ListRounds(const RoundFi
 
 core::Status SqlTargetingRepository::UpdateRound(const Round& round) {
   return Guard("update round", [&]() -> core::Status {
-    long long id = round.id;
-    std::string status(ToString(round.status)), updated = Text(round.updated_at);
-    In<long long> enrolled = NumberIn(round.enrolled_count), by = NumberIn(round.decided_by);
-    In<std::string> at = InstantIn(round.decided_at);
-    sql_ << "UPDATE targeting_rounds SET status = :s, enrolled_count = :e, decided_by = :b, decided_at = :a, "
-            "updated_at = :u WHERE id = :id",
-        soci::use(status), soci::use(enrolled.value, enrolled.indicator), soci::use(by.value, by.indicator),
-        soci::use(at.value, at.indicator), soci::use(updated), soci::use(id);
+    UpdateRecord<Round>(sql_, "targeting_rounds", kRoundWrites, round);
     return core::OkStatus();
   });
 }
@@ -516,15 +522,17 @@ core::Result<core::Page<Beneficiary>> SqlTargetingRepository::Beneficiaries(std:
   return Guard("list beneficiaries", [&]() -> core::Result<core::Page<Beneficiary>> {
     Params params;
     long long position = 0;
-    CandidateVars vars;
+    RowReader<Candidate> row(kBeneficiaryColumns);
     return PagedQuery<Beneficiary>(
-        sql_, page, kBeneficiaryColumns, " FROM round_beneficiaries b WHERE b.round_id = " + Number(round_id), params,
-        "b.position",
+        sql_, page, "b.position, " + SelectList<Candidate>(kBeneficiaryColumns),
+        " FROM round_beneficiaries b WHERE b.round_id = " + Number(round_id), params, "b.position",
         [&](Query& query) {
           query.Into(position);
-          vars.Bind(query);
+          row.Bind(query);
         },
-        [&] { return Beneficiary{round_id, position, vars.Get()}; });
+        [&] {
+          return Beneficiary{round_id, position, row.Get()};
+        });
   });
 }
 
@@ -533,15 +541,16 @@ core::Result<std::optional<Beneficiary>> SqlTargetingRepository::FindBeneficiary
                                                                                  std::int64_t id) {
   return Guard("find beneficiary", [&]() -> core::Result<std::optional<Beneficiary>> {
     long long position = 0;
-    CandidateVars vars;
+    RowReader<Candidate> row(kBeneficiaryColumns);
     Query query(sql_);
     query.Into(position);
-    vars.Bind(query);
-    if (!query.Run("SELECT " + std::string(kBeneficiaryColumns) + " FROM round_beneficiaries b WHERE b.round_id = " +
-                   Number(round_id) + " AND b." + RecipientColumn(kind) + " = " + Number(id))) {
+    row.Bind(query);
+    if (!query.Run("SELECT b.position, " + SelectList<Candidate>(kBeneficiaryColumns) +
+                   " FROM round_beneficiaries b WHERE b.round_id = " + Number(round_id) +
+                   " AND b." + RecipientColumn(kind) + " = " + Number(id))) {
       return std::optional<Beneficiary>();
     }
-    return std::optional<Beneficiary>(Beneficiary{round_id, position, vars.Get()});
+    return std::optional<Beneficiary>(Beneficiary{round_id, position, row.Get()});
   });
 }
 

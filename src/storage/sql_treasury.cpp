@@ -3,47 +3,45 @@
 #include <map>
 
 #include "sql_groups.hpp"
-#include "sql_internal.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
 
 using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
 
-constexpr const char* kEntryColumns =
-    "le.id, le.group_id, le.entry_date, le.kind, le.memo, le.amount, le.reverses_id, le.asset_id, "
-    "le.meeting_id, le.created_by, le.created_by_username, le.created_at, "
-    "(SELECT r.id FROM ledger_entries r WHERE r.reverses_id = le.id)";
-const RecordTable kEntryTable{kEntryColumns, " FROM ledger_entries le", "le", "ledger entry"};
+constexpr Column<LedgerEntry> kEntryColumns[] = {
+    Member<&LedgerEntry::id>("le.id"),
+    Member<&LedgerEntry::group_id>("le.group_id"),
+    Member<&LedgerEntry::date>("le.entry_date"),
+    Member<&LedgerEntry::kind, ParseEntryKind>("le.kind"),
+    Member<&LedgerEntry::memo>("le.memo"),
+    Member<&LedgerEntry::amount>("le.amount"),
+    Member<&LedgerEntry::reverses_id>("le.reverses_id"),
+    Member<&LedgerEntry::asset_id>("le.asset_id"),
+    Member<&LedgerEntry::meeting_id>("le.meeting_id"),
+    Member<&LedgerEntry::created_by>("le.created_by"),
+    Member<&LedgerEntry::created_by_username>("le.created_by_username"),
+    Member<&LedgerEntry::created_at>("le.created_at"),
+    Member<&LedgerEntry::reversed_by>(
+        "(SELECT r.id FROM ledger_entries r WHERE r.reverses_id = le.id)"),
+};
+constexpr RecordTable<LedgerEntry> kEntryTable{kEntryColumns, " FROM ledger_entries le", "le",
+                                               "ledger entry"};
 
-struct EntryVars {
-  long long id = 0, group_id = 0, amount = 0;
-  std::string date, kind, memo, created_by_username, created_at;
-  Slot<long long> reverses_id, asset_id, meeting_id, created_by, reversed_by;
-
-  void Bind(Query& query) {
-    query.Into(id).Into(group_id).Into(date).Into(kind).Into(memo).Into(amount)
-        .Into(reverses_id.value, reverses_id.indicator).Into(asset_id.value, asset_id.indicator)
-        .Into(meeting_id.value, meeting_id.indicator).Into(created_by.value, created_by.indicator).Into(created_by_username).Into(created_at)
-        .Into(reversed_by.value, reversed_by.indicator);
-  }
-  LedgerEntry Get() const {
-    LedgerEntry e;
-    e.id = id;
-    e.group_id = group_id;
-    e.date = DateFrom(date);
-    e.kind = Stored("kind", kind, ParseEntryKind);
-    e.memo = memo;
-    e.amount = amount;
-    if (reverses_id.has()) e.reverses_id = reverses_id.value;
-    if (asset_id.has()) e.asset_id = asset_id.value;
-    if (meeting_id.has()) e.meeting_id = meeting_id.value;
-    if (created_by.has()) e.created_by = created_by.value;
-    e.created_by_username = created_by_username;
-    e.created_at = InstantFrom(created_at);
-    if (reversed_by.has()) e.reversed_by = reversed_by.value;
-    return e;
-  }
+// An entry is only ever inserted (a reversing entry corrects it); its lines are written apart.
+constexpr WriteColumn<LedgerEntry> kEntryWrites[] = {
+    Writes<&LedgerEntry::group_id>("group_id"),
+    Writes<&LedgerEntry::date>("entry_date"),
+    Writes<&LedgerEntry::kind>("kind"),
+    Writes<&LedgerEntry::memo>("memo"),
+    Writes<&LedgerEntry::amount>("amount"),
+    Writes<&LedgerEntry::reverses_id>("reverses_id"),
+    Writes<&LedgerEntry::asset_id>("asset_id"),
+    Writes<&LedgerEntry::meeting_id>("meeting_id"),
+    Writes<&LedgerEntry::created_by>("created_by"),
+    Writes<&LedgerEntry::created_by_username>("created_by_username"),
+    Writes<&LedgerEntry::created_at>("created_at"),
 };
 
 constexpr const char* kAssetColumns =
@@ -59,21 +57,7 @@ core::Result<std::int64_t> SqlTreasuryRepository::InsertEntry(const LedgerEntry&
   return Guard("post ledger entry", [&]() -> core::Result<std::int64_t> {
     long long id = 0;
     try {
-      long long group = entry.group_id, amount = entry.amount;
-      std::string date = entry.date.ToString(), kind(ToString(entry.kind));
-      std::string created = Text(entry.created_at);
-      auto reverses = NumberIn(entry.reverses_id);
-      auto asset = NumberIn(entry.asset_id);
-      auto meeting = NumberIn(entry.meeting_id);
-      auto created_by = NumberIn(entry.created_by);
-      Query query(sql_);
-      query.Use(group).Use(date).Use(kind).Use(entry.memo).Use(amount)
-          .Use(reverses.value, reverses.indicator).Use(asset.value, asset.indicator)
-          .Use(meeting.value, meeting.indicator).Use(created_by.value, created_by.indicator)
-          .Use(entry.created_by_username).Use(created).Into(id);
-      query.Run("INSERT INTO ledger_entries (group_id, entry_date, kind, memo, amount, reverses_id, "
-                "asset_id, meeting_id, created_by, created_by_username, created_at) VALUES (:a, :b, "
-                ":c, :d, :e, :f, :g, :h, :i, :j, :k) RETURNING id");
+      id = InsertRecord<LedgerEntry>(sql_, "ledger_entries", kEntryWrites, entry);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("entry", "this entry was reversed already");
@@ -129,7 +113,7 @@ core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries)
 
 core::Result<LedgerEntry> SqlTreasuryRepository::FindEntry(std::int64_t group_id, std::int64_t id) {
   return Guard("find ledger entry", [&]() -> core::Result<LedgerEntry> {
-    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord<EntryVars>(sql_, kEntryTable, id, group_id));
+    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord(sql_, kEntryTable, id, group_id));
     std::vector<LedgerEntry> found{std::move(record)};
     GOTONG_RETURN_IF_ERROR(LoadLines(found));
     return std::move(found.front());
@@ -152,11 +136,8 @@ core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
       params.Number(where, *filter.fees_of);
       where += " AND l.account = 'member_fees')";
     }
-    EntryVars vars;
-    core::Page<LedgerEntry> result = PagedQuery<LedgerEntry>(
-        sql_, page, kEntryColumns, " FROM ledger_entries le" + where, params,
-        "le.entry_date DESC, le.id DESC", [&](Query& query) { vars.Bind(query); },
-        [&] { return vars.Get(); });
+    core::Page<LedgerEntry> result =
+        PagedRecords(sql_, page, kEntryTable, where, params, "le.entry_date DESC, le.id DESC");
     GOTONG_RETURN_IF_ERROR(LoadLines(result.items));
     return result;
   });

@@ -1,0 +1,432 @@
+#pragma once
+
+// A record's columns declared once: each column's SQL next to the member it fills when a row is
+// read, and each written column's name next to the value it binds. One declaration replaces the
+// SELECT list, the variables, the Into chain and the copy into the record, which had to agree
+// by position.
+//
+//   constexpr Column<Stakeholder> kStakeholderColumns[] = {
+//       Member<&Stakeholder::id>("s.id"),
+//       Member<&Stakeholder::helix, ParseHelix>("s.helix"),  // an enum, read through its Parse…
+//       ...};
+//   constexpr RecordTable<Stakeholder> kStakeholderTable{kStakeholderColumns, " FROM stakeholders
+//   s", "s",
+//                                                        "stakeholder"};
+//   FindRecord(sql, kStakeholderTable, id);
+
+#include <soci/soci.h>
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/page.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "sql_internal.hpp"
+
+namespace gotong::storage::internal {
+
+// One value of a row as SOCI exchanges it: a number or a text, and whether it is NULL.
+enum class CellKind : unsigned char { kNumber, kText };
+
+struct Cell {
+  long long number = 0;
+  std::string text;
+  soci::indicator indicator = soci::i_null;
+
+  bool IsNull() const { return indicator != soci::i_ok; }
+  void SetNumber(long long value) {
+    number = value;
+    indicator = soci::i_ok;
+  }
+  void SetText(std::string value) {
+    text = std::move(value);
+    indicator = soci::i_ok;
+  }
+  void SetNull() { indicator = soci::i_null; }
+};
+
+// A column as a row is read: its expression in the SELECT list, the kind of its value, and
+// `fill`, which copies the cell into the record (`sql` names the column in a damaged row's error).
+// Columns fill in their order, so a column may read a member an earlier one filled.
+template <typename Record>
+struct Column {
+  std::string_view sql;
+  CellKind kind;
+  void (*fill)(Record& record, const Cell& cell, std::string_view sql);
+};
+
+// A column as a row is written: its name, the kind of its value, `value`, which sets the cell
+// from the record, and whether an update writes it too (false: set once, by the insert).
+template <typename Record>
+struct WriteColumn {
+  std::string_view name;
+  CellKind kind;
+  void (*value)(const Record& record, Cell& cell);
+  bool on_update = true;
+};
+
+namespace cell {
+
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+[[noreturn]] inline void Damaged(std::string_view sql, const std::string& what) {
+  throw std::runtime_error("the database holds " + what + " in " + std::string(sql) +
+                           ", which this version cannot read");
+}
+
+// The kind of cell a member of type T is stored in.
+template <typename T>
+constexpr CellKind KindOf() {
+  if constexpr (IsOptional<T>::value) {
+    return KindOf<typename T::value_type>();
+  } else if constexpr (std::is_integral_v<T>) {
+    return CellKind::kNumber;
+  } else {
+    return CellKind::kText;
+  }
+}
+
+// Reads a non-NULL cell as a T; `parse` (a Parse… function returning std::optional) reads enums.
+template <typename T, auto Parse>
+T Read(const Cell& cell, std::string_view sql) {
+  if constexpr (!std::is_same_v<decltype(Parse), std::nullptr_t>) {
+    auto value = Parse(cell.text);
+    if (!value) Damaged(sql, "'" + cell.text + "'");
+    return *value;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return cell.number != 0;
+  } else if constexpr (std::is_integral_v<T>) {
+    return static_cast<T>(cell.number);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return cell.text;
+  } else if constexpr (std::is_same_v<T, core::Date>) {
+    auto date = core::Date::Parse(cell.text);
+    if (!date) Damaged(sql, "'" + cell.text + "'");
+    return *date;
+  } else {
+    static_assert(std::is_same_v<T, core::Instant>,
+                  "a column member is a number, text, date, time or enum");
+    return InstantFrom(cell.text);
+  }
+}
+
+template <typename T, auto Parse>
+void Fill(T& member, const Cell& cell, std::string_view sql) {
+  if constexpr (IsOptional<T>::value) {
+    if (cell.IsNull()) {
+      member.reset();
+    } else {
+      member = Read<typename T::value_type, Parse>(cell, sql);
+    }
+  } else {
+    if (cell.IsNull()) Damaged(sql, "NULL");
+    member = Read<T, Parse>(cell, sql);
+  }
+}
+
+// Sets the cell from a value of type T; enums are written through their ToString.
+template <typename T>
+void Write(const T& value, Cell& cell) {
+  if constexpr (IsOptional<T>::value) {
+    if (value) {
+      Write(*value, cell);
+    } else {
+      cell.SetNull();
+    }
+  } else if constexpr (std::is_integral_v<T>) {
+    cell.SetNumber(static_cast<long long>(value));
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    cell.SetText(value);
+  } else if constexpr (std::is_same_v<T, core::Date>) {
+    cell.SetText(value.ToString());
+  } else if constexpr (std::is_same_v<T, core::Instant>) {
+    cell.SetText(Text(value));
+  } else {
+    cell.SetText(std::string(ToString(value)));
+  }
+}
+
+template <typename Record, typename T>
+Record RecordOf(T Record::*);
+template <typename Record, typename T>
+T MemberOf(T Record::*);
+
+}  // namespace cell
+
+// The column `sql` read into the record's member `Pointer` (enums through `Parse`).
+template <auto Pointer, auto Parse = nullptr>
+constexpr auto Member(std::string_view sql) {
+  using Record = decltype(cell::RecordOf(Pointer));
+  using T = decltype(cell::MemberOf(Pointer));
+  return Column<Record>{sql, cell::KindOf<T>(),
+                        [](Record& record, const Cell& value, std::string_view column) {
+                          cell::Fill<T, Parse>(record.*Pointer, value, column);
+                        }};
+}
+
+// The column `name` written from the record's member `Pointer`, by inserts and updates.
+template <auto Pointer>
+constexpr auto Writes(std::string_view name) {
+  using Record = decltype(cell::RecordOf(Pointer));
+  using T = decltype(cell::MemberOf(Pointer));
+  return WriteColumn<Record>{name, cell::KindOf<T>(), [](const Record& record, Cell& value) {
+                               cell::Write(record.*Pointer, value);
+                             }};
+}
+
+// The column `name` written from the member `Pointer` by the insert only (who, when, which parent).
+template <auto Pointer>
+constexpr auto WritesOnce(std::string_view name) {
+  auto column = Writes<Pointer>(name);
+  column.on_update = false;
+  return column;
+}
+
+// The column `sql` read into member `Field` of the record's part `Part` (a struct member, or an
+// optional one that an earlier column made: left empty while it is not).
+template <auto Part, auto Field, auto Parse = nullptr>
+constexpr auto PartMember(std::string_view sql) {
+  using Record = decltype(cell::RecordOf(Part));
+  using Whole = decltype(cell::MemberOf(Part));
+  using T = decltype(cell::MemberOf(Field));
+  return Column<Record>{sql, cell::KindOf<T>(),
+                        [](Record& record, const Cell& value, std::string_view column) {
+                          auto& part = record.*Part;
+                          if constexpr (cell::IsOptional<Whole>::value) {
+                            if (part) cell::Fill<T, Parse>((*part).*Field, value, column);
+                          } else {
+                            cell::Fill<T, Parse>(part.*Field, value, column);
+                          }
+                        }};
+}
+
+// The column `name` written from member `Field` of the record's part `Part` (NULL without an
+// optional part), by inserts and updates; `on_update` false: by the insert only.
+template <auto Part, auto Field>
+constexpr auto WritesPart(std::string_view name, bool on_update = true) {
+  using Record = decltype(cell::RecordOf(Part));
+  using Whole = decltype(cell::MemberOf(Part));
+  return WriteColumn<Record>{name, cell::KindOf<decltype(cell::MemberOf(Field))>(),
+                             [](const Record& record, Cell& value) {
+                               const auto& part = record.*Part;
+                               if constexpr (cell::IsOptional<Whole>::value) {
+                                 if (!part) return value.SetNull();
+                                 cell::Write((*part).*Field, value);
+                               } else {
+                                 cell::Write(part.*Field, value);
+                               }
+                             },
+                             on_update};
+}
+
+// The SELECT list of `columns`.
+template <typename Record>
+std::string SelectList(std::span<const Column<Record>> columns) {
+  std::string list;
+  for (const auto& column : columns) {
+    if (!list.empty()) list += ", ";
+    list += column.sql;
+  }
+  return list;
+}
+
+// One row's cells, bound to a query: after each fetch, Get() makes the record of the row.
+template <typename Record>
+class RowReader {
+ public:
+  explicit RowReader(std::span<const Column<Record>> columns)
+      : columns_(columns), cells_(columns.size()) {}
+  RowReader(const RowReader&) = delete;  // the query holds references to the cells
+  RowReader& operator=(const RowReader&) = delete;
+
+  void Bind(Query& query) {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      Cell& cell = cells_[i];
+      if (columns_[i].kind == CellKind::kNumber) {
+        query.Into(cell.number, cell.indicator);
+      } else {
+        query.Into(cell.text, cell.indicator);
+      }
+    }
+  }
+  Record Get() const {
+    Record record{};
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+      columns_[i].fill(record, cells_[i], columns_[i].sql);
+    return record;
+  }
+
+ private:
+  std::span<const Column<Record>> columns_;
+  std::vector<Cell> cells_;
+};
+
+// One record's written values, bound to a statement in the order of its columns.
+template <typename Record>
+class RowWriter {
+ public:
+  // `update`: only the columns an update writes.
+  RowWriter(std::span<const WriteColumn<Record>> columns, const Record& record, bool update) {
+    for (const auto& column : columns) {
+      if (update && !column.on_update) continue;
+      column.value(record, cells_.emplace_back());
+      kinds_.push_back(column.kind);
+      names_.push_back(column.name);
+    }
+  }
+  RowWriter(const RowWriter&) = delete;
+  RowWriter& operator=(const RowWriter&) = delete;
+
+  void Bind(Query& query) {
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      Cell& cell = cells_[i];
+      if (kinds_[i] == CellKind::kNumber) {
+        query.Use(cell.number, cell.indicator);
+      } else {
+        query.Use(cell.text, cell.indicator);
+      }
+    }
+  }
+  // "INSERT INTO <table> (<columns>) VALUES (<their values>) RETURNING id"
+  std::string InsertSql(std::string_view table) const {
+    std::string names;
+    std::string values;
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      if (i > 0) {
+        names += ", ";
+        values += ", ";
+      }
+      names += names_[i];
+      values += ":v" + std::to_string(i);
+    }
+    return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values +
+           ") RETURNING id";
+  }
+  // "UPDATE <table> SET <column> = <its value>, … WHERE id = :id", the id bound after the values.
+  std::string UpdateSql(std::string_view table) const {
+    std::string sets;
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      if (i > 0) sets += ", ";
+      sets += std::string(names_[i]) + " = :v" + std::to_string(i);
+    }
+    return "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = :id";
+  }
+
+ private:
+  std::vector<Cell> cells_;  // complete before Bind, so the references it binds stay valid
+  std::vector<CellKind> kinds_;
+  std::vector<std::string_view> names_;
+};
+
+// One kind of record as it is read: its columns, " FROM <table> <alias>" with any joins, the
+// alias, and its name in messages ("group", "ledger entry").
+template <typename Record>
+struct RecordTable {
+  std::span<const Column<Record>> columns;
+  std::string_view from;
+  std::string_view alias;
+  std::string_view noun;
+
+  // "SELECT <columns> FROM …"
+  std::string Select() const { return "SELECT " + SelectList(columns) + std::string(from); }
+};
+
+// Record `id` of `table` (with `group_id`, only a record of that group), or nullopt.
+template <typename Record>
+std::optional<Record> FetchRecord(soci::session& sql, const RecordTable<Record>& table,
+                                  std::int64_t id,
+                                  std::optional<std::int64_t> group_id = std::nullopt) {
+  long long key = id, group = group_id.value_or(0);
+  RowReader<Record> row(table.columns);
+  Query query(sql);
+  row.Bind(query);
+  query.Use(key);
+  std::string where = " WHERE " + std::string(table.alias) + ".id = :id";
+  if (group_id) {
+    query.Use(group);
+    where += " AND " + std::string(table.alias) + ".group_id = :g";
+  }
+  if (!query.Run(table.Select() + where)) return std::nullopt;
+  return row.Get();
+}
+
+// Record `id` (with `group_id`, only a record of that group), or kNotFound naming it; database
+// failures become errors as in Guard.
+template <typename Record>
+core::Result<Record> FindRecord(soci::session& sql, const RecordTable<Record>& table,
+                                std::int64_t id,
+                                std::optional<std::int64_t> group_id = std::nullopt) {
+  const std::string noun(table.noun);
+  return Guard("find " + noun, [&]() -> core::Result<Record> {
+    if (auto record = FetchRecord(sql, table, id, group_id)) return *std::move(record);
+    std::string number = std::to_string(id);
+    return core::Error::NotFound(group_id ? "no " + noun + " " + number + " in this group"
+                                          : "no " + noun + " with id " + number);
+  });
+}
+
+// The records `where` selects (" WHERE … ORDER BY …", its parameters in `params`).
+template <typename Record>
+std::vector<Record> SelectRecords(soci::session& sql, const RecordTable<Record>& table,
+                                  const std::string& where, const Params& params) {
+  std::vector<Record> records;
+  RowReader<Record> row(table.columns);
+  Query query(sql);
+  row.Bind(query);
+  params.BindTo(query);
+  if (query.Run(table.Select() + where)) {
+    do {
+      records.push_back(row.Get());
+    } while (query.Next());
+  }
+  return records;
+}
+
+// The page of records `where` selects (" WHERE …", its parameters in `params`) in `order`.
+template <typename Record>
+core::Page<Record> PagedRecords(soci::session& sql, const core::PageRequest& page,
+                                const RecordTable<Record>& table, const std::string& where,
+                                const Params& params, const std::string& order) {
+  RowReader<Record> row(table.columns);
+  return PagedQuery<Record>(
+      sql, page, SelectList(table.columns), std::string(table.from) + where, params, order,
+      [&](Query& query) { row.Bind(query); }, [&] { return row.Get(); });
+}
+
+// Inserts `record` into `table` and returns the new id.
+template <typename Record>
+std::int64_t InsertRecord(soci::session& sql, std::string_view table,
+                          std::span<const WriteColumn<Record>> columns, const Record& record) {
+  RowWriter<Record> values(columns, record, false);
+  long long id = 0;
+  Query query(sql);
+  values.Bind(query);
+  query.Into(id);
+  query.Run(values.InsertSql(table));
+  return static_cast<std::int64_t>(id);
+}
+
+// Writes the columns an update writes over row `record.id`.
+template <typename Record>
+void UpdateRecord(soci::session& sql, std::string_view table,
+                  std::span<const WriteColumn<Record>> columns, const Record& record) {
+  RowWriter<Record> values(columns, record, true);
+  long long key = record.id;
+  Query query(sql);
+  values.Bind(query);
+  query.Use(key);
+  query.Run(values.UpdateSql(table));
+}
+
+}  // namespace gotong::storage::internal

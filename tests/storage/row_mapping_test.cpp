@@ -1,0 +1,198 @@
+// The declared row mapping (storage/sql_row.hpp) on a table of its own, in an SQLite database in
+// memory: what each kind of member reads and writes, and the errors of a damaged row.
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/time.hpp"
+#include "storage/sql_row.hpp"
+
+namespace gotong::storage::internal {
+namespace {
+
+enum class Mood { kCalm, kBusy };
+
+std::string_view ToString(Mood mood) { return mood == Mood::kCalm ? "calm" : "busy"; }
+std::optional<Mood> ParseMood(std::string_view text) {
+  if (text == "calm") return Mood::kCalm;
+  if (text == "busy") return Mood::kBusy;
+  return std::nullopt;
+}
+
+struct Stall {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> note;
+  std::optional<std::int64_t> parent_id;
+  bool open = false;
+  Mood mood = Mood::kCalm;
+  core::Date opened_on;
+  std::optional<core::Date> closed_on;
+  core::Instant created_at{};
+  std::string label;  // read only: derived from name and mood
+};
+
+constexpr Column<Stall> kStallColumns[] = {
+    Member<&Stall::id>("s.id"),
+    Member<&Stall::name>("s.name"),
+    Member<&Stall::note>("s.note"),
+    Member<&Stall::parent_id>("s.parent_id"),
+    Member<&Stall::open>("s.open"),
+    Member<&Stall::mood, ParseMood>("s.mood"),
+    Member<&Stall::opened_on>("s.opened_on"),
+    Member<&Stall::closed_on>("s.closed_on"),
+    Member<&Stall::created_at>("s.created_at"),
+    // Reads members filled by the columns before it.
+    {"s.name", CellKind::kText,
+     [](Stall& stall, const Cell&, std::string_view) {
+       stall.label = stall.name + " (" + std::string(ToString(stall.mood)) + ")";
+     }},
+};
+constexpr RecordTable<Stall> kStallTable{kStallColumns, " FROM stalls s", "s", "stall"};
+
+constexpr WriteColumn<Stall> kStallWrites[] = {
+    Writes<&Stall::name>("name"),           Writes<&Stall::note>("note"),
+    Writes<&Stall::parent_id>("parent_id"), Writes<&Stall::open>("open"),
+    Writes<&Stall::mood>("mood"),           Writes<&Stall::opened_on>("opened_on"),
+    Writes<&Stall::closed_on>("closed_on"), WritesOnce<&Stall::created_at>("created_at"),
+};
+
+class RowMapping : public ::testing::Test {
+ protected:
+  RowMapping() : sql_("sqlite3", ":memory:") {
+    sql_ << "CREATE TABLE stalls (id INTEGER PRIMARY KEY, name TEXT, note TEXT, parent_id INTEGER, "
+            "open INTEGER NOT NULL, mood TEXT, opened_on TEXT, closed_on TEXT, created_at TEXT)";
+  }
+
+  static Stall Sample() {
+    Stall stall;
+    stall.name = "Warung Bu Sri";
+    stall.open = true;
+    stall.mood = Mood::kBusy;
+    stall.opened_on = core::Date::Parse("2026-03-01").value();
+    stall.created_at = core::ParseInstant("2026-03-01T02:03:04Z").value();
+    return stall;
+  }
+
+  std::int64_t Insert(const Stall& stall) {
+    return InsertRecord<Stall>(sql_, "stalls", kStallWrites, stall);
+  }
+
+  soci::session sql_;
+};
+
+TEST_F(RowMapping, ARecordWrittenIsReadBackMemberByMemberWithNullAsNone) {
+  Stall stall = Sample();
+  stall.note = "buka pagi";
+  stall.parent_id = 7;
+  stall.closed_on = core::Date::Parse("2026-11-30").value();
+  const std::int64_t id = Insert(stall);
+
+  auto read = FindRecord(sql_, kStallTable, id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->id, id);
+  EXPECT_EQ(read->name, "Warung Bu Sri");
+  EXPECT_EQ(read->note, "buka pagi");
+  EXPECT_EQ(read->parent_id, 7);
+  EXPECT_TRUE(read->open);
+  EXPECT_EQ(read->mood, Mood::kBusy);
+  EXPECT_EQ(read->opened_on.ToString(), "2026-03-01");
+  ASSERT_TRUE(read->closed_on);
+  EXPECT_EQ(read->closed_on->ToString(), "2026-11-30");
+  EXPECT_EQ(core::FormatInstant(read->created_at), "2026-03-01T02:03:04Z");
+  EXPECT_EQ(read->label, "Warung Bu Sri (busy)");
+
+  const std::int64_t bare = Insert(Sample());
+  auto empty = FindRecord(sql_, kStallTable, bare);
+  ASSERT_TRUE(empty.ok()) << empty.error().message;
+  EXPECT_FALSE(empty->note);
+  EXPECT_FALSE(empty->parent_id);
+  EXPECT_FALSE(empty->closed_on);
+  std::string stored_note;
+  soci::indicator note_indicator = soci::i_ok;
+  sql_ << "SELECT note FROM stalls WHERE id = :id", soci::into(stored_note, note_indicator),
+      soci::use(bare);
+  EXPECT_EQ(note_indicator, soci::i_null)
+      << "an empty optional is written as NULL, not as empty text";
+}
+
+TEST_F(RowMapping, AnUpdateWritesEveryColumnButThoseWrittenOnce) {
+  const std::int64_t id = Insert(Sample());
+  Stall changed = Sample();
+  changed.id = id;
+  changed.name = "Warung Sri Rejeki";
+  changed.open = false;
+  changed.note = "tutup sementara";
+  changed.created_at = core::ParseInstant("2030-01-01T00:00:00Z").value();
+  UpdateRecord<Stall>(sql_, "stalls", kStallWrites, changed);
+
+  auto read = FindRecord(sql_, kStallTable, id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->name, "Warung Sri Rejeki");
+  EXPECT_FALSE(read->open);
+  EXPECT_EQ(read->note, "tutup sementara");
+  EXPECT_EQ(core::FormatInstant(read->created_at), "2026-03-01T02:03:04Z");
+}
+
+TEST_F(RowMapping, SelectAndPageReadRowsInTheOrderAsked) {
+  for (const char* name : {"A", "B", "C"}) {
+    Stall stall = Sample();
+    stall.name = name;
+    Insert(stall);
+  }
+  Params params;
+  std::string where = " WHERE s.name <> ";
+  params.Text(where, "B");
+  auto rows = SelectRecords(sql_, kStallTable, where + " ORDER BY s.name DESC", params);
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].name, "C");
+  EXPECT_EQ(rows[1].name, "A");
+
+  auto page =
+      PagedRecords(sql_, core::PageRequest{1, 1}, kStallTable, " WHERE 1 = 1", Params{}, "s.name");
+  EXPECT_EQ(page.total, 3);
+  ASSERT_EQ(page.items.size(), 1U);
+  EXPECT_EQ(page.items[0].name, "B");
+}
+
+TEST_F(RowMapping, NoSuchRecordIsNotFoundNamingTheRecord) {
+  auto read = FindRecord(sql_, kStallTable, 404);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(read.error().message, "no stall with id 404");
+}
+
+TEST_F(RowMapping, NullInARequiredColumnIsADamagedRowNamingTheColumn) {
+  const std::int64_t id = Insert(Sample());
+  sql_ << "UPDATE stalls SET opened_on = NULL WHERE id = :id", soci::use(id);
+  auto read = FindRecord(sql_, kStallTable, id);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().code, core::ErrorCode::kInternal);
+  EXPECT_NE(read.error().message.find("NULL in s.opened_on"), std::string::npos)
+      << read.error().message;
+}
+
+TEST_F(RowMapping, TextAnEnumCannotReadIsADamagedRowNamingTheColumnAndTheText) {
+  const std::int64_t id = Insert(Sample());
+  sql_ << "UPDATE stalls SET mood = 'sleepy' WHERE id = :id", soci::use(id);
+  auto read = FindRecord(sql_, kStallTable, id);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().message.find("'sleepy' in s.mood"), std::string::npos)
+      << read.error().message;
+}
+
+TEST_F(RowMapping, ADateThatIsNotOneIsADamagedRowNamingTheColumn) {
+  const std::int64_t id = Insert(Sample());
+  sql_ << "UPDATE stalls SET opened_on = '2026-02-30' WHERE id = :id", soci::use(id);
+  auto read = FindRecord(sql_, kStallTable, id);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().message.find("'2026-02-30' in s.opened_on"), std::string::npos)
+      << read.error().message;
+}
+
+}  // namespace
+}  // namespace gotong::storage::internal
