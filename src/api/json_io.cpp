@@ -228,38 +228,34 @@ core::Status BodyReader::Finish() {
   return core::Error::Invalid(*errors_);
 }
 
-core::Result<QueryReader> QueryReader::Parse(std::string_view query,
-                                             std::initializer_list<std::string_view> allowed) {
+core::Result<QueryReader> QueryReader::Parse(std::string_view query) {
   QueryReader reader;
   if (query.empty()) return reader;
   const std::string target = "/?" + std::string(query);  // the view below points into it
   auto url = boost::urls::parse_origin_form(target);
   if (!url) return core::Error::Invalid("", "invalid_format", "the query string is malformed");
   for (auto param : url->params()) {
-    std::string key = param.key;
-    if (key.empty() && param.value.empty()) continue;  // "a=1&&b=2", a trailing '&'
-    if (!Allowed(std::span(allowed.begin(), allowed.size()), key)) {
-      reader.errors_.push_back({key, "unknown_field", "unknown query parameter " + key});
-      continue;
+    Param read{param.key, param.value, std::nullopt, false};
+    if (read.key.empty() && read.value.empty()) continue;  // "a=1&&b=2", a trailing '&'
+    if (!core::IsValidUtf8(read.value)) {
+      read.unreadable =
+          core::FieldError{read.key, "invalid_format", read.key + " must be UTF-8 text"};
+    } else if (core::FindControlCharacter(read.value) != std::string_view::npos) {
+      read.unreadable = ControlCharacterError(read.key);
     }
-    if (!core::IsValidUtf8(param.value)) {
-      reader.errors_.push_back({key, "invalid_format", key + " must be UTF-8 text"});
-      continue;
-    }
-    if (core::FindControlCharacter(param.value) != std::string_view::npos) {
-      reader.errors_.push_back(ControlCharacterError(key));
-      continue;
-    }
-    reader.params_.emplace_back(key, param.value);
+    reader.params_.push_back(std::move(read));
   }
   return reader;
 }
 
 std::optional<std::string> QueryReader::String(const std::string& name) {
-  for (const auto& [key, value] : params_) {
-    if (key == name) return value;
+  std::optional<std::string> value;
+  for (auto& param : params_) {
+    if (param.key != name) continue;
+    param.read = true;
+    if (!value && !param.unreadable) value = param.value;
   }
-  return std::nullopt;
+  return value;
 }
 
 std::optional<std::int64_t> QueryReader::Int(const std::string& name, std::int64_t min,
@@ -291,8 +287,17 @@ std::optional<bool> QueryReader::Bool(const std::string& name) {
 }
 
 core::Status QueryReader::Finish() {
-  if (errors_.empty()) return core::OkStatus();
-  return core::Error::Invalid(errors_);
+  std::vector<core::FieldError> errors;
+  for (const auto& param : params_) {
+    if (!param.read) {
+      errors.push_back({param.key, "unknown_field", "unknown query parameter " + param.key});
+    } else if (param.unreadable) {
+      errors.push_back(*param.unreadable);
+    }
+  }
+  errors.insert(errors.end(), errors_.begin(), errors_.end());
+  if (errors.empty()) return core::OkStatus();
+  return core::Error::Invalid(std::move(errors));
 }
 
 Response JsonResponse(int status, const json::value& body) {

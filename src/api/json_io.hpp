@@ -80,20 +80,29 @@ class BodyReader {
   std::shared_ptr<std::vector<core::FieldError>> errors_;
 };
 
-// Query parameters of a request target, checked against the names a route knows. A value that
-// is not UTF-8 or holds a control character is refused.
+// Query parameters of a request target. A route takes the parameters it reads: Finish() refuses,
+// by name, every parameter that no String/Int/Bool call asked for, so the names a route accepts
+// are written once, where it reads them. A value that is not UTF-8 or holds a control character
+// is refused.
 class QueryReader {
  public:
-  static core::Result<QueryReader> Parse(std::string_view query,
-                                         std::initializer_list<std::string_view> allowed);
+  static core::Result<QueryReader> Parse(std::string_view query);
   std::optional<std::string> String(const std::string& name);
   std::optional<std::int64_t> Int(const std::string& name, std::int64_t min, std::int64_t max);
   // A flag: "true" or "false"; anything else is an invalid_value error of `name`.
   std::optional<bool> Bool(const std::string& name);
+  // Every error, in the query's order (unknown parameters, values that are not text), then the
+  // reads' own (a number or flag that is not one).
   core::Status Finish();
 
  private:
-  std::vector<std::pair<std::string, std::string>> params_;
+  struct Param {
+    std::string key;
+    std::string value;
+    std::optional<core::FieldError> unreadable;  // not UTF-8, or a control character
+    bool read = false;
+  };
+  std::vector<Param> params_;
   std::vector<core::FieldError> errors_;
 };
 

@@ -846,6 +846,11 @@ TEST_P(Registry, AreasCountEveryChildIncludingEmptyOnes) {
   EXPECT_EQ(village.field_errors(), (std::vector<std::string>{"region:no_smaller_areas"}));
   EXPECT_EQ(Get("/api/v1/enterprises/areas?region=35.99", &admin_).status(), 404);
   EXPECT_EQ(Get("/api/v1/enterprises/areas?region=35.79&limit=5", &admin_).status(), 400);
+  // The list's filters, but not its order: counts have none, so a sort sent is named.
+  Reply sorted = Get("/api/v1/enterprises/areas?region=35.79&sort=name&lang=id", &admin_);
+  EXPECT_EQ(sorted.status(), 400) << sorted;
+  EXPECT_EQ(sorted.field_errors(), (std::vector<std::string>{"sort:unknown_field", "lang:unknown_field"}));
+  EXPECT_EQ(Get("/api/v1/enterprises?region=35.79&sort=name", &admin_).status(), 200);
 }
 
 // Province and regency counts are added up from enterprise_tallies; district and village

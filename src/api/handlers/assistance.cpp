@@ -166,9 +166,7 @@ void AddAssistanceRoutes(std::vector<Route>& routes, const Services& services, c
   const auto keepers = Access::Roles({Role::kAdmin, Role::kOfficer, Role::kFacilitator});
 
   routes.push_back({"GET", "/api/v1/assistance", keepers, [&ledger](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"programme_id", "provider_id", "enterprise_id",
-                                                                        "group_id", "kind", "from", "to",
-                                                                        "duplicates_only", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::AssistanceQuery filter;
     filter.programme_id = query.Int("programme_id", 1, INT64_MAX);
     filter.provider_id = query.Int("provider_id", 1, INT64_MAX);
@@ -195,8 +193,7 @@ void AddAssistanceRoutes(std::vector<Route>& routes, const Services& services, c
   }});
 
   routes.push_back({"GET", "/api/v1/loans", keepers, [&ledger](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"programme_id", "provider_id", "enterprise_id",
-                                                                        "group_id", "as_of", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::LoanQuery filter;
     filter.programme_id = query.Int("programme_id", 1, INT64_MAX);
     filter.provider_id = query.Int("provider_id", 1, INT64_MAX);

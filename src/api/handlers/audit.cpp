@@ -26,8 +26,7 @@ void AddAuditRoutes(std::vector<Route>& routes, const Services& services, const 
   auto& accounts = services.accounts;
   routes.push_back({"GET", "/api/v1/audit", Access::Roles({domain::accounts::Role::kAdmin}),
                     [&accounts](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"entity", "entity_id", "actor", "from",
-                                                                        "to", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     domain::audit::Filter filter;
     filter.entity = query.String("entity");
     filter.entity_id = query.String("entity_id");

@@ -174,7 +174,7 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
   const Access signed_in = Access::SignedIn();
 
   routes.push_back(GroupRoute("GET", "/market-areas", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"include_ended"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     bool include = query.Bool("include_ended").value_or(false);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.Areas(call.context, id, include), AreasJson);

@@ -119,8 +119,7 @@ void AddDashboardRoutes(std::vector<Route>& routes, const Services& services, co
 
   routes.push_back({"GET", "/api/v1/dashboards/equity", Access::Roles({Role::kAdmin, Role::kOfficer}),
                     [&dashboards](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"by", "region", "from", "to", "kind", "helix",
-                                                                        "programme_id", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::EquityQuery filter;
     filter.by = query.String("by");
     filter.region = query.String("region");

@@ -268,7 +268,7 @@ void AddExitRoutes(std::vector<Route>& routes, const Services& services, const A
   auto& service = services.exits;
   routes.push_back({"GET", "/api/v1/programmes/{id}/exits", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"status", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto status = query.String("status");
     auto page = ReadPage(query);
     GOTONG_RETURN_IF_ERROR(query.Finish());

@@ -146,8 +146,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   const Access registrars = Access::Roles({domain::accounts::Role::kAdmin, domain::accounts::Role::kOfficer});
 
   routes.push_back({"GET", "/api/v1/groups", signed_in, [&service, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "kind", "status",
-                                                                        "q", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     groups::GroupQuery filter{query.String("region"), query.String("kind"),
                               query.String("status"), query.String("q")};
     auto page = ReadPage(query);
@@ -164,8 +163,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
 
   // Before /groups/{id}, which would otherwise take "compliance" for an id.
   routes.push_back({"GET", "/api/v1/groups/compliance", signed_in, [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "kind", "status", "q", "from",
-                                                                        "to", "sort", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     groups::GroupQuery filter{query.String("region"), query.String("kind"),
                               query.String("status"), query.String("q")};
     auto from = query.String("from");
@@ -191,7 +189,7 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
   // ---- members ----
 
   routes.push_back(GroupRoute("GET", "/members", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"include_left", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     bool include_left = query.Bool("include_left").value_or(false);
     auto page = ReadPage(query);
     GOTONG_RETURN_IF_ERROR(query.Finish());

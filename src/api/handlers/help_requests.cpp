@@ -111,8 +111,7 @@ constexpr auto kShareFields = std::to_array<BodyField<ShareIn>>({
     {"tags", ReadTags}});
 
 core::Result<mentoring::HelpRequestQuery> ReadQuery(const Call& call) {
-  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"group_id", "member_id", "status", "mine",
-                                                                      "limit", "offset"}));
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
   mentoring::HelpRequestQuery filter;
   filter.group_id = query.Int("group_id", 1, INT64_MAX);
   filter.member_id = query.Int("member_id", 1, INT64_MAX);

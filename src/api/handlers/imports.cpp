@@ -87,7 +87,7 @@ std::string CleanFileName(std::string_view raw) {
 
 // What an upload asks for (kind, mode, dry run, its file's name), before its file is staged.
 core::Result<registry::ImportRequest> ReadImportRequest(const Call& call) {
-  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"kind", "mode", "dry_run"}));
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
   registry::ImportRequest request;
   request.kind = query.String("kind").value_or("");
   request.mode = query.String("mode").value_or("insert");
@@ -173,7 +173,7 @@ void AddImportRoutes(std::vector<Route>& routes, const Services& services, const
                     [&imports, dir = options.work_dir](Call& call) -> Reply {
     auto id = PathId(call);
     if (!id) return core::Error::NotFound("no import with that id");
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"lang"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto lang = query.String("lang").value_or("id");
     GOTONG_RETURN_IF_ERROR(query.Finish());
     auto language = io::ParseLanguage(lang);

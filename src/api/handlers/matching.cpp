@@ -133,7 +133,7 @@ void AddMatchingRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/matching/runs", Access::SignedIn(), [&runs](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"group_id", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto group_id = query.Int("group_id", 1, INT64_MAX);
     auto page = ReadPage(query);
     GOTONG_RETURN_IF_ERROR(query.Finish());

@@ -126,7 +126,7 @@ void AddMemberSummaryRoutes(std::vector<Route>& routes, const Services& services
 
   routes.push_back(GroupRecordRoute("GET", "/members/{member_id}/summary", "member_id", "no such member",
                                     [&service](Call& call, GroupRecordIds ids) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"limit"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto limit = query.Int("limit", 1, groups::kMaxSummaryItems);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.Summary(call.context, ids.group_id, ids.id, limit), SummaryJson);

@@ -297,7 +297,7 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
   const auto admin = Access::Roles({domain::accounts::Role::kAdmin});
 
   routes.push_back({"GET", "/api/v1/competencies", Access::SignedIn(), [&competencies](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"sector", "retired", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     mentoring::CompetencyQuery filter;
     filter.sector = query.String("sector");
     filter.include_retired = query.Bool("retired").value_or(false);
@@ -324,8 +324,7 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
   }});
   auto& mentorships = services.mentorships;
   routes.push_back({"GET", "/api/v1/mentorships", Access::SignedIn(), [&mentorships](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"group_id", "mentor_person_id",
-                                                                        "mentee_member_id", "active", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     mentoring::MentorshipQuery filter;
     filter.group_id = query.Int("group_id", 1, INT64_MAX);
     filter.mentor_person_id = query.Int("mentor_person_id", 1, INT64_MAX);
@@ -355,7 +354,7 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
 
   auto& cycles = services.cycles;
   routes.push_back({"GET", "/api/v1/cycles", Access::SignedIn(), [&cycles](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"group_id", "status", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     mentoring::CycleQuery filter;
     filter.group_id = query.Int("group_id", 1, INT64_MAX);
     filter.status = query.String("status");

@@ -165,7 +165,7 @@ void AddProgrammeRoutes(std::vector<Route>& routes, const Services& services, co
   auto& service = services.programmes;
   const auto designers = Access::Roles({domain::accounts::Role::kAdmin, domain::accounts::Role::kOfficer});
   routes.push_back({"GET", "/api/v1/programmes", Access::SignedIn(), [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"status", "q", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::ProgrammeQuery filter;
     filter.status = query.String("status");
     filter.q = query.String("q");
@@ -190,7 +190,7 @@ void AddProgrammeRoutes(std::vector<Route>& routes, const Services& services, co
   routes.push_back({"GET", "/api/v1/programmes/{id}/enrolments", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
     GOTONG_ASSIGN_OR_RETURN(auto query,
-                            QueryReader::Parse(call.query, {"current", "outside_criteria", "limit", "offset"}));
+                            QueryReader::Parse(call.query));
     programmes::EnrolmentQuery filter;
     filter.current_only = query.Bool("current").value_or(false);
     filter.outside_criteria_only = query.Bool("outside_criteria").value_or(false);
@@ -206,7 +206,7 @@ void AddProgrammeRoutes(std::vector<Route>& routes, const Services& services, co
   }});
   routes.push_back({"GET", "/api/v1/programmes/{id}/eligibility", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"group_id", "enterprise_id"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::CandidateQuery candidate;
     candidate.group_id = query.Int("group_id", 1, INT64_MAX);
     candidate.enterprise_id = query.Int("enterprise_id", 1, INT64_MAX);

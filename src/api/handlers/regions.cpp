@@ -10,7 +10,7 @@ void AddRegionRoutes(std::vector<Route>& routes, const Services& services, const
   auto& regions = services.regions;
 
   routes.push_back({"GET", "/api/v1/regions", Access::Public(), [&regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"parent", "q", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     domain::regions::ListQuery list;
     list.parent = query.String("parent");
     list.q = query.String("q");

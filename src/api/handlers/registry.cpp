@@ -143,15 +143,16 @@ constexpr auto kStakeholderFields = std::to_array<BodyField<StakeholderIn>>({
     {"kind", &StakeholderIn::kind}, {"region_code", &StakeholderIn::region_code},
     {"contact", &StakeholderIn::contact, core::TextLines::kMulti}});
 
-// The list filters shared by the list, the area counts and the export.
-registry::EnterpriseQuery ReadEnterpriseQuery(QueryReader& query) {
+// The list filters shared by the list, the area counts and the export; `sorted`: the list and
+// the export, which also take a sort order.
+registry::EnterpriseQuery ReadEnterpriseQuery(QueryReader& query, bool sorted) {
   registry::EnterpriseQuery filter;
   filter.region = query.String("region");
   filter.sector = query.String("sector");
   filter.scale = query.String("scale");
   filter.status = query.String("status");
   filter.q = query.String("q");
-  filter.sort = query.String("sort");
+  if (sorted) filter.sort = query.String("sort");
   filter.stale = query.Bool("stale");
   return filter;
 }
@@ -259,7 +260,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   // ---- stakeholders ----
   routes.push_back({"GET", "/api/v1/stakeholders", Access::SignedIn(), [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"helix", "kind", "q", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto helix = query.String("helix");
     auto kind = query.String("kind");
     auto q = query.String("q");
@@ -290,7 +291,7 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   // ---- people ----
   routes.push_back({"GET", "/api/v1/people", readers, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "q", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto region = query.String("region");
     auto q = query.String("q");
     auto page = ReadPage(query);
@@ -326,9 +327,8 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   // ---- enterprises ----
   routes.push_back({"GET", "/api/v1/enterprises", readers, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "sector", "scale", "status", "stale",
-                                                                        "q", "sort", "limit", "offset"}));
-    auto filter = ReadEnterpriseQuery(query);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
+    auto filter = ReadEnterpriseQuery(query, true);
     auto page = ReadPage(query);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     GOTONG_ASSIGN_OR_RETURN(auto found, registry.ListEnterprises(call.context, filter, page));
@@ -336,9 +336,8 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
   }});
 
   routes.push_back({"GET", "/api/v1/enterprises/areas", readers, [&registry, &regions](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"region", "sector", "scale",
-                                                                        "status", "stale", "q"}));
-    auto filter = ReadEnterpriseQuery(query);
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
+    auto filter = ReadEnterpriseQuery(query, false);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     GOTONG_ASSIGN_OR_RETURN(auto summary, registry.CountByArea(call.context, filter));
     GOTONG_ASSIGN_OR_RETURN(auto body, AreaSummaryJson(summary, regions));
@@ -347,11 +346,10 @@ void AddRegistryRoutes(std::vector<Route>& routes, const Services& services, con
 
   routes.push_back({"GET", "/api/v1/enterprises/export", readers,
                     [&registry, &clock = services.clock, tmpdir = options.work_dir](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"format", "include_nik", "region", "sector",
-                                                                        "scale", "status", "stale", "q", "sort"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto format = query.String("format").value_or("csv");
     bool include = query.Bool("include_nik").value_or(false);
-    auto filter = ReadEnterpriseQuery(query);
+    auto filter = ReadEnterpriseQuery(query, true);
     GOTONG_RETURN_IF_ERROR(query.Finish());
     if (format != "csv" && format != "xlsx") {
       return core::Error::Invalid("format", "invalid_value", "format must be csv or xlsx");

@@ -186,7 +186,7 @@ void AddSurveyRoutes(std::vector<Route>& routes, const Services& services, const
   }});
 
   routes.push_back({"GET", "/api/v1/surveys", Access::SignedIn(), [&surveys](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"group_id", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto group_id = query.Int("group_id", 1, INT64_MAX);
     auto page = ReadPage(query);
     GOTONG_RETURN_IF_ERROR(query.Finish());

@@ -17,14 +17,14 @@ std::optional<std::int64_t> PathId(const Call& call, const std::string& name) {
 }
 
 core::Result<core::PageRequest> PageOnly(const Call& call) {
-  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"limit", "offset"}));
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
   auto page = ReadPage(query);
   GOTONG_RETURN_IF_ERROR(query.Finish());
   return page;
 }
 
 core::Status NoQuery(const Call& call) {
-  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {}));
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
   return query.Finish();
 }
 

@@ -148,7 +148,7 @@ void AddTargetingRoutes(std::vector<Route>& routes, const Services& services, co
   routes.push_back({"GET", "/api/v1/programmes/{id}/candidates", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
     GOTONG_ASSIGN_OR_RETURN(auto query,
-                            QueryReader::Parse(call.query, {"kind", "region", "sector", "limit", "offset"}));
+                            QueryReader::Parse(call.query));
     programmes::CandidateListQuery filter;
     filter.kind = query.String("kind");
     filter.region = query.String("region");
@@ -159,7 +159,7 @@ void AddTargetingRoutes(std::vector<Route>& routes, const Services& services, co
   }});
   routes.push_back({"GET", "/api/v1/programmes/{id}/rounds", Access::SignedIn(), [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, kNoProgramme));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"status", "limit", "offset"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::RoundQuery filter;
     filter.status = query.String("status");
     filter.page = ReadPage(query);
@@ -198,7 +198,7 @@ void AddTargetingRoutes(std::vector<Route>& routes, const Services& services, co
   routes.push_back({"GET", "/api/v1/programmes/{id}/rounds/{round_id}/decision", Access::SignedIn(),
                     [&service](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto ids, RoundIds(call));
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"enterprise_id", "group_id"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     programmes::DecisionQuery asked;
     asked.enterprise_id = query.Int("enterprise_id", 1, INT64_MAX);
     asked.group_id = query.Int("group_id", 1, INT64_MAX);

@@ -154,7 +154,7 @@ struct LedgerQuery {
 
 core::Result<LedgerQuery> ReadLedgerQuery(const Call& call) {
   GOTONG_ASSIGN_OR_RETURN(auto query,
-                          QueryReader::Parse(call.query, {"from", "to", "meeting_id", "limit", "offset"}));
+                          QueryReader::Parse(call.query));
   LedgerQuery ledger;
   ledger.from = query.String("from");
   ledger.to = query.String("to");
@@ -238,7 +238,7 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
   }));
 
   routes.push_back(GroupRoute("GET", "/fees", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query, {"through"}));
+    GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
     auto through = query.String("through");
     GOTONG_RETURN_IF_ERROR(query.Finish());
     return JsonReply(200, service.Fees(call.context, id, through), FeesJson);

@@ -65,8 +65,7 @@ Route GroupRecordRoute(std::string method, std::string_view tail, std::string re
 namespace {
 
 core::Result<DateRangeQuery> ReadDateRangeQuery(const Call& call, bool paged) {
-  GOTONG_ASSIGN_OR_RETURN(auto query, paged ? QueryReader::Parse(call.query, {"from", "to", "limit", "offset"})
-                     : QueryReader::Parse(call.query, {"from", "to"}));
+  GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
   DateRangeQuery range;
   range.from = query.String("from");
   range.to = query.String("to");
