@@ -46,19 +46,10 @@ constexpr Column<Assistance> kAssistanceColumns[] = {
      [](Assistance& a, const Cell& cell, std::string_view) {
        if (!cell.IsNull()) a.loan.emplace().annual_rate_bp = cell.number;
      }},
-    {"l.term_months", CellKind::kNumber,
-     [](Assistance& a, const Cell& cell, std::string_view) {
-       if (a.loan) a.loan->term_months = static_cast<int>(cell.number);
-     }},
-    {"l.method", CellKind::kText,
-     [](Assistance& a, const Cell& cell, std::string_view) {
-       if (a.loan)
-         a.loan->method = Stored("loan method", cell.text, domain::programmes::ParseInterestMethod);
-     }},
-    {"l.first_due_on", CellKind::kText,
-     [](Assistance& a, const Cell& cell, std::string_view) {
-       if (a.loan) a.loan->first_due_on = DateFrom(cell.text);
-     }},
+    PartMember<&Assistance::loan, &LoanPart::term_months>("l.term_months"),
+    PartMember<&Assistance::loan, &LoanPart::method, domain::programmes::ParseInterestMethod>(
+        "l.method"),
+    PartMember<&Assistance::loan, &LoanPart::first_due_on>("l.first_due_on"),
 };
 constexpr std::string_view kAssistanceFrom =
     " FROM assistance a"

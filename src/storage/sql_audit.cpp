@@ -1,7 +1,7 @@
 #include <boost/json.hpp>
 
-#include "sql_internal.hpp"
 #include "sql_repositories.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -27,11 +27,11 @@ std::string ToJson(const Snapshot& snapshot) {
   return json::serialize(object);
 }
 
-std::optional<Snapshot> FromJson(const std::string& text, soci::indicator indicator) {
-  if (indicator != soci::i_ok) return std::nullopt;
+std::optional<Snapshot> FromJson(const Cell& cell) {
+  if (cell.IsNull()) return std::nullopt;
   Snapshot snapshot;
   json::error_code ec;
-  json::value value = json::parse(text, ec);
+  json::value value = json::parse(cell.text, ec);
   if (ec || !value.is_object()) return snapshot;
   for (const auto& [key, field] : value.as_object()) {
     std::string name(key);
@@ -50,24 +50,47 @@ std::optional<Snapshot> FromJson(const std::string& text, soci::indicator indica
   return snapshot;
 }
 
+constexpr Column<Entry> kEntryColumns[] = {
+    Member<&Entry::id>("id"),
+    Member<&Entry::at>("at"),
+    Member<&Entry::actor_id>("actor_id"),
+    Member<&Entry::actor_username>("actor_username"),
+    Member<&Entry::entity>("entity"),
+    Member<&Entry::entity_id>("entity_id"),
+    Member<&Entry::action>("action"),
+    {"before_json", CellKind::kText,
+     [](Entry& entry, const Cell& cell, std::string_view) { entry.before = FromJson(cell); }},
+    {"after_json", CellKind::kText,
+     [](Entry& entry, const Cell& cell, std::string_view) { entry.after = FromJson(cell); }},
+    Member<&Entry::request_id>("request_id"),
+};
+constexpr RecordTable<Entry> kEntryTable{kEntryColumns, " FROM audit_log", "audit_log",
+                                         "audit entry"};
+
+// An entry is written once, never updated.
+constexpr WriteColumn<Entry> kEntryWrites[] = {
+    Writes<&Entry::at>("at"),
+    Writes<&Entry::actor_id>("actor_id"),
+    Writes<&Entry::actor_username>("actor_username"),
+    Writes<&Entry::entity>("entity"),
+    Writes<&Entry::entity_id>("entity_id"),
+    Writes<&Entry::action>("action"),
+    {"before_json", CellKind::kText,
+     [](const Entry& entry, Cell& cell) {
+       if (entry.before) cell.SetText(ToJson(*entry.before));
+     }},
+    {"after_json", CellKind::kText,
+     [](const Entry& entry, Cell& cell) {
+       if (entry.after) cell.SetText(ToJson(*entry.after));
+     }},
+    Writes<&Entry::request_id>("request_id"),
+};
+
 }  // namespace
 
 core::Status SqlAuditLog::Append(const Entry& entry) {
   return Guard("append audit entry", [&]() -> core::Status {
-    std::string at = Text(entry.at);
-    long long actor = entry.actor_id.value_or(0);
-    soci::indicator actor_ind = entry.actor_id ? soci::i_ok : soci::i_null;
-    std::string before = entry.before ? ToJson(*entry.before) : std::string();
-    std::string after = entry.after ? ToJson(*entry.after) : std::string();
-    soci::indicator before_ind = entry.before ? soci::i_ok : soci::i_null;
-    soci::indicator after_ind = entry.after ? soci::i_ok : soci::i_null;
-    Query query(sql_);
-    query.Use(at).Use(actor, actor_ind).Use(entry.actor_username).Use(entry.entity)
-        .Use(entry.entity_id).Use(entry.action).Use(before, before_ind).Use(after, after_ind)
-        .Use(entry.request_id);
-    query.Run(
-        "INSERT INTO audit_log (at, actor_id, actor_username, entity, entity_id, action, "
-        "before_json, after_json, request_id) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i)");
+    InsertRecord<Entry>(sql_, "audit_log", kEntryWrites, entry);
     return core::OkStatus();
   });
 }
@@ -76,7 +99,7 @@ core::Result<core::Page<Entry>> SqlAuditLog::List(const domain::audit::Filter& f
                                                   const core::PageRequest& page) {
   return Guard("list audit log", [&]() -> core::Result<core::Page<Entry>> {
     Params params;
-    std::string where = " FROM audit_log WHERE 1 = 1";
+    std::string where = " WHERE 1 = 1";
     if (filter.entity) {
       where += " AND entity = ";
       params.Text(where, *filter.entity);
@@ -100,33 +123,7 @@ core::Result<core::Page<Entry>> SqlAuditLog::List(const domain::audit::Filter& f
       where += " AND at < ";
       params.Text(where, Text(*filter.before));
     }
-    long long id = 0, actor = 0;
-    std::string at, actor_username, entity, entity_id, action, before, after, request_id;
-    soci::indicator actor_ind = soci::i_null, before_ind = soci::i_null, after_ind = soci::i_null;
-    return PagedQuery<Entry>(
-        sql_, page,
-        "id, at, actor_id, actor_username, entity, entity_id, action, before_json, after_json, "
-        "request_id",
-        where, params, "id DESC",
-        [&](Query& query) {
-          query.Into(id).Into(at).Into(actor, actor_ind).Into(actor_username).Into(entity)
-              .Into(entity_id).Into(action).Into(before, before_ind).Into(after, after_ind)
-              .Into(request_id);
-        },
-        [&] {
-          Entry entry;
-          entry.id = id;
-          entry.at = InstantFrom(at);
-          if (actor_ind == soci::i_ok) entry.actor_id = actor;
-          entry.actor_username = actor_username;
-          entry.entity = entity;
-          entry.entity_id = entity_id;
-          entry.action = action;
-          entry.before = FromJson(before, before_ind);
-          entry.after = FromJson(after, after_ind);
-          entry.request_id = request_id;
-          return entry;
-        });
+    return PagedRecords(sql_, page, kEntryTable, where, params, "id DESC");
   });
 }
 

@@ -13,10 +13,37 @@ namespace {
 namespace json = boost::json;
 using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
 
-constexpr const char* kAreaSelect =
-    "SELECT a.id, a.group_id, a.member_id, p.name, a.area, a.deliberation_id, a.claimed_on, "
-    "a.ended_on, a.created_at FROM market_areas a JOIN memberships m ON m.id = a.member_id "
-    "JOIN people p ON p.id = m.person_id";
+// ---- market areas -------------------------------------------------------------------------
+
+constexpr Column<MarketArea> kAreaColumns[] = {
+    Member<&MarketArea::id>("a.id"),
+    Member<&MarketArea::group_id>("a.group_id"),
+    Member<&MarketArea::member_id>("a.member_id"),
+    Member<&MarketArea::member_name>("p.name"),
+    Member<&MarketArea::area>("a.area"),
+    Member<&MarketArea::deliberation_id>("a.deliberation_id"),
+    Member<&MarketArea::claimed_on>("a.claimed_on"),
+    Member<&MarketArea::ended_on>("a.ended_on"),
+    Member<&MarketArea::created_at>("a.created_at"),
+};
+constexpr RecordTable<MarketArea> kAreaTable{kAreaColumns,
+                                             " FROM market_areas a JOIN memberships m ON m.id = "
+                                             "a.member_id JOIN people p ON p.id = m.person_id",
+                                             "a", "market area"};
+
+// A claim is inserted once; EndArea writes its end alone.
+constexpr WriteColumn<MarketArea> kAreaWrites[] = {
+    Writes<&MarketArea::group_id>("group_id"),
+    Writes<&MarketArea::member_id>("member_id"),
+    Writes<&MarketArea::area>("area"),
+    {"area_key", CellKind::kText,
+     [](const MarketArea& a, Cell& cell) { cell.SetText(AreaKey(a.area)); }},
+    Writes<&MarketArea::deliberation_id>("deliberation_id"),
+    Writes<&MarketArea::claimed_on>("claimed_on"),
+    Writes<&MarketArea::created_at>("created_at"),
+};
+
+// ---- joint orders -------------------------------------------------------------------------
 
 constexpr Column<JointOrder> kOrderColumns[] = {
     Member<&JointOrder::id>("o.id"),
@@ -48,10 +75,12 @@ constexpr WriteColumn<JointOrder> kOrderWrites[] = {
     WritesOnce<&JointOrder::created_at>("created_at"),
 };
 
-constexpr const char* kPostSelect =
-    "SELECT k.id, k.group_id, k.member_id, p.name, k.kind, k.title, k.body, k.tags, "
-    "(SELECT COUNT(*) FROM useful_marks u WHERE u.post_id = k.id), k.created_at "
-    "FROM knowledge_posts k JOIN memberships m ON m.id = k.member_id JOIN people p ON p.id = m.person_id";
+// A share is read with its order's id (not one of its members), which places it.
+constexpr Column<OrderShare> kShareColumns[] = {
+    Member<&OrderShare::member_id>("s.member_id"), Member<&OrderShare::member_name>("p.name"),
+    Member<&OrderShare::capacity>("s.capacity"),   Member<&OrderShare::quantity>("s.quantity"),
+    Member<&OrderShare::delivered>("s.delivered"), Member<&OrderShare::paid_out>("s.paid_out"),
+};
 
 // An empty page of `page`'s size holding the count of the rows of `table` that group `group_id`
 // has.
@@ -64,11 +93,6 @@ core::Page<T> CountedPage(soci::session& sql, const std::string& table, std::int
   result.total = total;
   return result;
 }
-
-constexpr const char* kMaterialSelect =
-    "SELECT t.id, t.group_id, t.member_id, p.name, t.kind, t.material, t.unit, t.quantity, t.price, "
-    "t.until_on, t.closed, t.created_at FROM material_posts t "
-    "JOIN memberships m ON m.id = t.member_id JOIN people p ON p.id = m.person_id";
 
 // A post's tags as stored: a JSON array of strings, since a tag may hold a comma. Posts written
 // before that hold their tags joined by commas, and are read so.
@@ -100,6 +124,107 @@ std::vector<std::string> SplitTags(const std::string& text) {
   return tags;
 }
 
+// ---- knowledge posts ----------------------------------------------------------------------
+
+constexpr Column<KnowledgePost> kPostColumns[] = {
+    Member<&KnowledgePost::id>("k.id"),
+    Member<&KnowledgePost::group_id>("k.group_id"),
+    Member<&KnowledgePost::member_id>("k.member_id"),
+    Member<&KnowledgePost::member_name>("p.name"),
+    Member<&KnowledgePost::kind, ParsePostKind>("k.kind"),
+    Member<&KnowledgePost::title>("k.title"),
+    Member<&KnowledgePost::body>("k.body"),
+    {"k.tags", CellKind::kText,
+     [](KnowledgePost& k, const Cell& cell, std::string_view) { k.tags = SplitTags(cell.text); }},
+    Member<&KnowledgePost::useful>("(SELECT COUNT(*) FROM useful_marks u WHERE u.post_id = k.id)"),
+    Member<&KnowledgePost::created_at>("k.created_at"),
+};
+constexpr RecordTable<KnowledgePost> kPostTable{
+    kPostColumns,
+    " FROM knowledge_posts k JOIN memberships m ON m.id = k.member_id JOIN people p ON p.id = "
+    "m.person_id",
+    "k", "knowledge post"};
+
+// Posts are not updated.
+constexpr WriteColumn<KnowledgePost> kPostWrites[] = {
+    Writes<&KnowledgePost::group_id>("group_id"),
+    Writes<&KnowledgePost::member_id>("member_id"),
+    Writes<&KnowledgePost::kind>("kind"),
+    Writes<&KnowledgePost::title>("title"),
+    Writes<&KnowledgePost::body>("body"),
+    {"tags", CellKind::kText,
+     [](const KnowledgePost& k, Cell& cell) { cell.SetText(JoinTags(k.tags)); }},
+    Writes<&KnowledgePost::created_at>("created_at"),
+};
+
+// ---- raw material -------------------------------------------------------------------------
+
+// The post's own fields are its `post`; the group, the name, the price and the creation are the
+// record's.
+constexpr Column<MaterialRecord> kMaterialColumns[] = {
+    PartMember<&MaterialRecord::post, &MaterialPost::id>("t.id"),
+    Member<&MaterialRecord::group_id>("t.group_id"),
+    PartMember<&MaterialRecord::post, &MaterialPost::member_id>("t.member_id"),
+    Member<&MaterialRecord::member_name>("p.name"),
+    PartMember<&MaterialRecord::post, &MaterialPost::kind, ParseMaterialKind>("t.kind"),
+    PartMember<&MaterialRecord::post, &MaterialPost::material>("t.material"),
+    PartMember<&MaterialRecord::post, &MaterialPost::unit>("t.unit"),
+    PartMember<&MaterialRecord::post, &MaterialPost::quantity>("t.quantity"),
+    Member<&MaterialRecord::price>("t.price"),
+    PartMember<&MaterialRecord::post, &MaterialPost::until>("t.until_on"),
+    PartMember<&MaterialRecord::post, &MaterialPost::closed>("t.closed"),
+    Member<&MaterialRecord::created_at>("t.created_at"),
+};
+constexpr RecordTable<MaterialRecord> kMaterialTable{
+    kMaterialColumns,
+    " FROM material_posts t JOIN memberships m ON m.id = t.member_id JOIN people p ON p.id = "
+    "m.person_id",
+    "t", "material post"};
+
+// A post is inserted open; CloseMaterial closes it.
+constexpr WriteColumn<MaterialRecord> kMaterialWrites[] = {
+    Writes<&MaterialRecord::group_id>("group_id"),
+    WritesPart<&MaterialRecord::post, &MaterialPost::member_id>("member_id"),
+    WritesPart<&MaterialRecord::post, &MaterialPost::kind>("kind"),
+    WritesPart<&MaterialRecord::post, &MaterialPost::material>("material"),
+    WritesPart<&MaterialRecord::post, &MaterialPost::unit>("unit"),
+    WritesPart<&MaterialRecord::post, &MaterialPost::quantity>("quantity"),
+    Writes<&MaterialRecord::price>("price"),
+    WritesPart<&MaterialRecord::post, &MaterialPost::until>("until_on"),
+    {"closed", CellKind::kNumber, [](const MaterialRecord&, Cell& cell) { cell.SetNumber(0); }},
+    Writes<&MaterialRecord::created_at>("created_at"),
+};
+
+// A purchase's group is the one asked for.
+constexpr Column<CollectivePurchase> kPurchaseColumns[] = {
+    Member<&CollectivePurchase::id>("c.id"),
+    Member<&CollectivePurchase::supplier>("c.supplier"),
+    Member<&CollectivePurchase::material>("c.material"),
+    Member<&CollectivePurchase::unit>("c.unit"),
+    Member<&CollectivePurchase::quantity>("c.quantity"),
+    Member<&CollectivePurchase::group_price>("c.group_price"),
+    Member<&CollectivePurchase::alone_price>("c.alone_price"),
+    Member<&CollectivePurchase::purchased_on>("c.purchased_on"),
+    Member<&CollectivePurchase::entry_id>("c.entry_id"),
+    Member<&CollectivePurchase::created_at>("c.created_at"),
+};
+constexpr RecordTable<CollectivePurchase> kPurchaseTable{
+    kPurchaseColumns, " FROM collective_purchases c", "c", "collective purchase"};
+
+// Purchases are not updated.
+constexpr WriteColumn<CollectivePurchase> kPurchaseWrites[] = {
+    Writes<&CollectivePurchase::group_id>("group_id"),
+    Writes<&CollectivePurchase::supplier>("supplier"),
+    Writes<&CollectivePurchase::material>("material"),
+    Writes<&CollectivePurchase::unit>("unit"),
+    Writes<&CollectivePurchase::quantity>("quantity"),
+    Writes<&CollectivePurchase::group_price>("group_price"),
+    Writes<&CollectivePurchase::alone_price>("alone_price"),
+    Writes<&CollectivePurchase::purchased_on>("purchased_on"),
+    Writes<&CollectivePurchase::entry_id>("entry_id"),
+    Writes<&CollectivePurchase::created_at>("created_at"),
+};
+
 // Runs `sql` with `params` and calls `row` once per fetched row.
 template <typename Bind, typename Row>
 void ForRows(soci::session& sql, const std::string& text, const Params& params, Bind bind, Row row) {
@@ -119,15 +244,7 @@ void ForRows(soci::session& sql, const std::string& text, const Params& params, 
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertArea(const MarketArea& area) {
   return Guard("claim market area", [&]() -> core::Result<std::int64_t> {
-    long long group = area.group_id, member = area.member_id, id = 0;
-    std::string key = AreaKey(area.area), claimed = area.claimed_on.ToString(), created = Text(area.created_at);
-    auto deliberation = NumberIn(area.deliberation_id);
-    Query query(sql_);
-    query.Use(group).Use(member).Use(area.area).Use(key).Use(deliberation.value, deliberation.indicator)
-        .Use(claimed).Use(created).Into(id);
-    query.Run("INSERT INTO market_areas (group_id, member_id, area, area_key, deliberation_id, "
-              "claimed_on, created_at) VALUES (:a, :b, :c, :d, :e, :f, :g) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<MarketArea>(sql_, "market_areas", kAreaWrites, area);
   });
 }
 
@@ -140,51 +257,20 @@ core::Status SqlCooperationRepository::EndArea(std::int64_t id, core::Date ended
   });
 }
 
-core::Result<std::vector<MarketArea>> SqlCooperationRepository::SelectAreas(const std::string& where,
-                                                                            long long group_id,
-                                                                            std::optional<long long> id) {
-  std::vector<MarketArea> areas;
+core::Result<std::vector<MarketArea>> SqlCooperationRepository::SelectAreas(
+    const std::string& where, long long group_id, std::optional<long long> id) {
   Params params;
-  std::string text = std::string(kAreaSelect) + " WHERE a.group_id = ";
+  std::string text = " WHERE a.group_id = ";
   params.Number(text, group_id);
   if (id) {
     text += " AND a.id = ";
     params.Number(text, *id);
   }
-  text += where + " ORDER BY a.area_key, a.id";
-  long long key = 0, group = 0, member = 0;
-  std::string name, area, claimed, created;
-  Slot<long long> deliberation;
-  Slot<std::string> ended;
-  ForRows(
-      sql_, text, params,
-      [&](Query& query) {
-        query.Into(key).Into(group).Into(member).Into(name).Into(area)
-            .Into(deliberation.value, deliberation.indicator).Into(claimed)
-            .Into(ended.value, ended.indicator).Into(created);
-      },
-      [&] {
-        MarketArea a;
-        a.id = key;
-        a.group_id = group;
-        a.member_id = member;
-        a.member_name = name;
-        a.area = area;
-        if (deliberation.has()) a.deliberation_id = deliberation.value;
-        a.claimed_on = DateFrom(claimed);
-        a.ended_on = OptionalDate(ended);
-        a.created_at = InstantFrom(created);
-        areas.push_back(std::move(a));
-      });
-  return areas;
+  return SelectRecords(sql_, kAreaTable, text + where + " ORDER BY a.area_key, a.id", params);
 }
 
 core::Result<MarketArea> SqlCooperationRepository::FindArea(std::int64_t group_id, std::int64_t id) {
-  return Guard("find market area", [&]() -> core::Result<MarketArea> {
-    GOTONG_ASSIGN_OR_RETURN(auto found, SelectAreas("", group_id, id));
-    if (found.empty()) return core::Error::NotFound("no market area " + std::to_string(id) + " in this group");
-    return std::move(found.front());
-  });
+  return FindRecord(sql_, kAreaTable, id, group_id);
 }
 
 core::Result<std::vector<MarketArea>> SqlCooperationRepository::Areas(std::int64_t group_id,
@@ -235,18 +321,20 @@ core::Status SqlCooperationRepository::LoadShares(std::vector<JointOrder>& order
     ids.push_back(order.id);
   }
   Params params;
-  std::string text =
-      "SELECT s.order_id, s.member_id, p.name, s.capacity, s.quantity, s.delivered, s.paid_out "
-      "FROM order_shares s JOIN memberships m ON m.id = s.member_id JOIN people p ON p.id = m.person_id "
-      "WHERE s.order_id IN " + IdList(params, ids) + " ORDER BY s.order_id, s.position";
-  long long order_id = 0, member = 0, capacity = 0, quantity = 0, delivered = 0, paid = 0;
-  std::string name;
+  std::string text = "SELECT " + SelectList<OrderShare>(kShareColumns) +
+                     ", s.order_id FROM order_shares s JOIN memberships m ON m.id = s.member_id "
+                     "JOIN people p ON p.id = "
+                     "m.person_id WHERE s.order_id IN " +
+                     IdList(params, ids) + " ORDER BY s.order_id, s.position";
+  RowReader<OrderShare> share(kShareColumns);
+  long long order_id = 0;
   ForRows(
       sql_, text, params,
       [&](Query& query) {
-        query.Into(order_id).Into(member).Into(name).Into(capacity).Into(quantity).Into(delivered).Into(paid);
+        share.Bind(query);
+        query.Into(order_id);
       },
-      [&] { by_id.at(order_id)->shares.push_back({member, name, capacity, quantity, delivered, paid}); });
+      [&] { by_id.at(order_id)->shares.push_back(share.Get()); });
   return core::OkStatus();
 }
 
@@ -294,56 +382,23 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::OrdersOf(std::int
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertPost(const KnowledgePost& post) {
   return Guard("insert knowledge post", [&]() -> core::Result<std::int64_t> {
-    long long group = post.group_id, member = post.member_id, id = 0;
-    std::string kind(ToString(post.kind)), tags = JoinTags(post.tags), created = Text(post.created_at);
-    Query query(sql_);
-    query.Use(group).Use(member).Use(kind).Use(post.title).Use(post.body).Use(tags).Use(created).Into(id);
-    query.Run("INSERT INTO knowledge_posts (group_id, member_id, kind, title, body, tags, created_at) "
-              "VALUES (:a, :b, :c, :d, :e, :f, :g) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<KnowledgePost>(sql_, "knowledge_posts", kPostWrites, post);
   });
 }
 
 core::Result<std::vector<KnowledgePost>> SqlCooperationRepository::SelectPosts(long long group_id,
                                                                                const Tail& more) {
-  std::vector<KnowledgePost> posts;
   Params params;
-  std::string text = std::string(kPostSelect) + " WHERE k.group_id = ";
-  params.Number(text, group_id);
-  more(text, params);
-  long long id = 0, group = 0, member = 0, useful = 0;
-  std::string name, kind, title, body, tags, created;
-  ForRows(
-      sql_, text, params,
-      [&](Query& query) {
-        query.Into(id).Into(group).Into(member).Into(name).Into(kind).Into(title).Into(body).Into(tags)
-            .Into(useful).Into(created);
-      },
-      [&] {
-        KnowledgePost p;
-        p.id = id;
-        p.group_id = group;
-        p.member_id = member;
-        p.member_name = name;
-        p.kind = Stored("kind", kind, ParsePostKind);
-        p.title = title;
-        p.body = body;
-        p.tags = SplitTags(tags);
-        p.useful = useful;
-        p.created_at = InstantFrom(created);
-        posts.push_back(std::move(p));
-      });
-  return posts;
+  std::string where = " WHERE k.group_id = ";
+  params.Number(where, group_id);
+  more(where, params);
+  return SelectRecords(sql_, kPostTable, where, params);
 }
 
 core::Result<KnowledgePost> SqlCooperationRepository::FindPost(std::int64_t group_id, std::int64_t id) {
   return Guard("find knowledge post", [&]() -> core::Result<KnowledgePost> {
-    GOTONG_ASSIGN_OR_RETURN(auto found, SelectPosts(group_id, [&](std::string& sql, Params& params) {
-      sql += " AND k.id = ";
-      params.Number(sql, id);
-    }));
-    if (found.empty()) return core::Error::NotFound("no post " + std::to_string(id) + " in this group");
-    return std::move(found.front());
+    if (auto post = FetchRecord(sql_, kPostTable, id, group_id)) return *std::move(post);
+    return core::Error::NotFound("no post " + std::to_string(id) + " in this group");
   });
 }
 
@@ -400,64 +455,21 @@ core::Status SqlCooperationRepository::MarkUseful(std::int64_t post_id, std::int
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertMaterial(const MaterialRecord& record) {
   return Guard("insert material post", [&]() -> core::Result<std::int64_t> {
-    long long group = record.group_id, member = record.post.member_id, quantity = record.post.quantity, id = 0;
-    std::string kind(ToString(record.post.kind)), until = record.post.until.ToString();
-    std::string created = Text(record.created_at);
-    auto price = NumberIn(record.price);
-    Query query(sql_);
-    query.Use(group).Use(member).Use(kind).Use(record.post.material).Use(record.post.unit).Use(quantity)
-        .Use(price.value, price.indicator).Use(until).Use(created).Into(id);
-    query.Run("INSERT INTO material_posts (group_id, member_id, kind, material, unit, quantity, price, "
-              "until_on, closed, created_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, 0, :i) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<MaterialRecord>(sql_, "material_posts", kMaterialWrites, record);
   });
 }
 
-core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::SelectMaterials(long long group_id,
-                                                                                    const Tail& more) {
-  std::vector<MaterialRecord> records;
+core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::SelectMaterials(
+    long long group_id, const Tail& more) {
   Params params;
-  std::string sql = std::string(kMaterialSelect) + " WHERE t.group_id = ";
-  params.Number(sql, group_id);
-  more(sql, params);
-  long long id = 0, group = 0, member = 0, quantity = 0;
-  int closed = 0;
-  std::string name, kind, material, unit, until, created;
-  Slot<long long> price;
-  ForRows(
-      sql_, sql, params,
-      [&](Query& query) {
-        query.Into(id).Into(group).Into(member).Into(name).Into(kind).Into(material).Into(unit)
-            .Into(quantity).Into(price.value, price.indicator).Into(until).Into(closed).Into(created);
-      },
-      [&] {
-        MaterialRecord r;
-        r.post.id = id;
-        r.post.member_id = member;
-        r.post.kind = Stored("kind", kind, ParseMaterialKind);
-        r.post.material = material;
-        r.post.unit = unit;
-        r.post.quantity = quantity;
-        r.post.until = DateFrom(until);
-        r.post.closed = closed != 0;
-        r.group_id = group;
-        r.member_name = name;
-        if (price.has()) r.price = price.value;
-        r.created_at = InstantFrom(created);
-        records.push_back(std::move(r));
-      });
-  return records;
+  std::string where = " WHERE t.group_id = ";
+  params.Number(where, group_id);
+  more(where, params);
+  return SelectRecords(sql_, kMaterialTable, where, params);
 }
 
 core::Result<MaterialRecord> SqlCooperationRepository::FindMaterial(std::int64_t group_id, std::int64_t id) {
-  return Guard("find material post", [&]() -> core::Result<MaterialRecord> {
-    GOTONG_ASSIGN_OR_RETURN(auto found, SelectMaterials(group_id, [&](std::string& sql, Params& params) {
-      sql += " AND t.id = ";
-      params.Number(sql, id);
-    }));
-    if (found.empty()) return core::Error::NotFound("no material post " + std::to_string(id) + " in this group");
-    return std::move(found.front());
-  });
+  return FindRecord(sql_, kMaterialTable, id, group_id);
 }
 
 core::Status SqlCooperationRepository::CloseMaterial(std::int64_t id) {
@@ -483,17 +495,8 @@ core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::OpenMaterial
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertPurchase(const CollectivePurchase& purchase) {
   return Guard("insert collective purchase", [&]() -> core::Result<std::int64_t> {
-    long long group = purchase.group_id, quantity = purchase.quantity, group_price = purchase.group_price,
-              alone_price = purchase.alone_price, id = 0;
-    std::string day = purchase.purchased_on.ToString(), created = Text(purchase.created_at);
-    auto entry = NumberIn(purchase.entry_id);
-    Query query(sql_);
-    query.Use(group).Use(purchase.supplier).Use(purchase.material).Use(purchase.unit).Use(quantity)
-        .Use(group_price).Use(alone_price).Use(day).Use(entry.value, entry.indicator).Use(created).Into(id);
-    query.Run("INSERT INTO collective_purchases (group_id, supplier, material, unit, quantity, group_price, "
-              "alone_price, purchased_on, entry_id, created_at) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, "
-              ":j) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<CollectivePurchase>(sql_, "collective_purchases", kPurchaseWrites,
+                                            purchase);
   });
 }
 
@@ -502,36 +505,12 @@ core::Result<core::Page<CollectivePurchase>> SqlCooperationRepository::Purchases
   return Guard("list collective purchases", [&]() -> core::Result<core::Page<CollectivePurchase>> {
     auto result = CountedPage<CollectivePurchase>(sql_, "collective_purchases", group_id, page);
     Params params;
-    std::string text =
-        "SELECT c.id, c.supplier, c.material, c.unit, c.quantity, c.group_price, c.alone_price, "
-        "c.purchased_on, c.entry_id, c.created_at FROM collective_purchases c WHERE c.group_id = ";
-    params.Number(text, group_id);
-    text += " ORDER BY c.purchased_on DESC, c.id DESC";
-    params.Page(text, page);
-    long long id = 0, quantity = 0, group_price = 0, alone_price = 0;
-    std::string supplier, material, unit, day, created;
-    Slot<long long> entry;
-    ForRows(
-        sql_, text, params,
-        [&](Query& query) {
-          query.Into(id).Into(supplier).Into(material).Into(unit).Into(quantity).Into(group_price)
-              .Into(alone_price).Into(day).Into(entry.value, entry.indicator).Into(created);
-        },
-        [&] {
-          CollectivePurchase c;
-          c.id = id;
-          c.group_id = group_id;
-          c.supplier = supplier;
-          c.material = material;
-          c.unit = unit;
-          c.quantity = quantity;
-          c.group_price = group_price;
-          c.alone_price = alone_price;
-          c.purchased_on = DateFrom(day);
-          if (entry.has()) c.entry_id = entry.value;
-          c.created_at = InstantFrom(created);
-          result.items.push_back(std::move(c));
-        });
+    std::string where = " WHERE c.group_id = ";
+    params.Number(where, group_id);
+    where += " ORDER BY c.purchased_on DESC, c.id DESC";
+    params.Page(where, page);
+    result.items = SelectRecords(sql_, kPurchaseTable, where, params);
+    for (auto& purchase : result.items) purchase.group_id = group_id;
     return result;
   });
 }

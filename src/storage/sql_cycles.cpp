@@ -98,6 +98,109 @@ constexpr WriteColumn<LearningCycle> kCycleWrites[] = {
     WritesOnce<&LearningCycle::created_at>("created_at"),
 };
 
+// A target of a cycle's plan; its cycle's id is read before these.
+constexpr Column<CompetencyTarget> kTargetColumns[] = {
+    Member<&CompetencyTarget::competency_id>("t.competency_id"),
+    Member<&CompetencyTarget::level>("t.level"),
+    Member<&CompetencyTarget::code>("c.code"),
+    Member<&CompetencyTarget::name>("c.name"),
+    Member<&CompetencyTarget::name_en>("c.name_en"),
+};
+
+// A mentee of a cycle; its cycle's id is read before these.
+constexpr Column<CycleMentee> kMenteeColumns[] = {
+    Member<&CycleMentee::member_id>("cm.member_id"),
+    Member<&CycleMentee::person_name>("p.name"),
+};
+
+// ---- sessions and evaluations -----------------------------------------------------------------
+
+// A session with its meeting's day, venue, host and attendance (summed over the meeting's rows).
+constexpr Column<CycleSession> kSessionColumns[] = {
+    Member<&CycleSession::id>("s.id"),
+    Member<&CycleSession::cycle_id>("s.cycle_id"),
+    Member<&CycleSession::meeting_id>("s.meeting_id"),
+    Member<&CycleSession::practice>("s.practice"),
+    Member<&CycleSession::created_at>("s.created_at"),
+    Member<&CycleSession::held_on>("mt.held_on"),
+    Member<&CycleSession::venue>("mt.venue"),
+    Member<&CycleSession::host_member_id>("mt.host_member_id"),
+    Member<&CycleSession::present>(
+        "COALESCE(SUM(CASE WHEN a.presence = 'present' THEN 1 ELSE 0 END), 0)"),
+    Member<&CycleSession::excused>(
+        "COALESCE(SUM(CASE WHEN a.presence = 'excused' THEN 1 ELSE 0 END), 0)"),
+    Member<&CycleSession::absent>(
+        "COALESCE(SUM(CASE WHEN a.presence = 'absent' THEN 1 ELSE 0 END), 0)"),
+};
+
+// Every column, by the insert: a session is not updated.
+constexpr WriteColumn<CycleSession> kSessionWrites[] = {
+    Writes<&CycleSession::cycle_id>("cycle_id"),
+    Writes<&CycleSession::meeting_id>("meeting_id"),
+    Writes<&CycleSession::practice>("practice"),
+    Writes<&CycleSession::created_at>("created_at"),
+};
+
+constexpr Column<Evaluation> kEvaluationColumns[] = {
+    Member<&Evaluation::id>("e.id"),
+    Member<&Evaluation::cycle_id>("e.cycle_id"),
+    Member<&Evaluation::member_id>("e.member_id"),
+    Member<&Evaluation::person_name>("p.name"),
+    Member<&Evaluation::competency_id>("e.competency_id"),
+    Member<&Evaluation::achieved>("e.achieved"),
+    Member<&Evaluation::level>("e.level"),
+    Member<&Evaluation::notes>("e.notes"),
+    Member<&Evaluation::evaluated_on>("e.evaluated_on"),
+    Member<&Evaluation::on_request>("e.on_request"),
+    Member<&Evaluation::evaluated_by>("e.evaluated_by"),
+    Member<&Evaluation::created_at>("e.created_at"),
+};
+constexpr RecordTable<Evaluation> kEvaluationTable{
+    kEvaluationColumns,
+    " FROM cycle_evaluations e JOIN memberships m ON m.id = e.member_id "
+    "JOIN people p ON p.id = m.person_id",
+    "e", "evaluation"};
+
+// Who was evaluated on what, how it was asked for, by whom and when are written once; a
+// correction changes the finding.
+constexpr WriteColumn<Evaluation> kEvaluationWrites[] = {
+    WritesOnce<&Evaluation::cycle_id>("cycle_id"),
+    WritesOnce<&Evaluation::member_id>("member_id"),
+    WritesOnce<&Evaluation::competency_id>("competency_id"),
+    Writes<&Evaluation::achieved>("achieved"),
+    Writes<&Evaluation::level>("level"),
+    Writes<&Evaluation::notes>("notes"),
+    Writes<&Evaluation::evaluated_on>("evaluated_on"),
+    WritesOnce<&Evaluation::on_request>("on_request"),
+    WritesOnce<&Evaluation::evaluated_by>("evaluated_by"),
+    WritesOnce<&Evaluation::created_at>("created_at"),
+};
+
+// ---- a mentee's record ------------------------------------------------------------------------
+
+constexpr Column<MenteeEvaluation> kMenteeEvaluationColumns[] = {
+    PartMember<&MenteeEvaluation::competency, &CompetencyRef::id>("c.id"),
+    PartMember<&MenteeEvaluation::competency, &CompetencyRef::code>("c.code"),
+    PartMember<&MenteeEvaluation::competency, &CompetencyRef::name>("c.name"),
+    PartMember<&MenteeEvaluation::competency, &CompetencyRef::name_en>("c.name_en"),
+    Member<&MenteeEvaluation::cycle_id>("lc.id"),
+    Member<&MenteeEvaluation::cycle_title>("lc.title"),
+    Member<&MenteeEvaluation::achieved>("e.achieved"),
+    Member<&MenteeEvaluation::level>("e.level"),
+    Member<&MenteeEvaluation::evaluated_on>("e.evaluated_on"),
+};
+
+constexpr Column<MenteeTarget> kMenteeTargetColumns[] = {
+    PartMember<&MenteeTarget::competency, &CompetencyRef::id>("c.id"),
+    PartMember<&MenteeTarget::competency, &CompetencyRef::code>("c.code"),
+    PartMember<&MenteeTarget::competency, &CompetencyRef::name>("c.name"),
+    PartMember<&MenteeTarget::competency, &CompetencyRef::name_en>("c.name_en"),
+    Member<&MenteeTarget::cycle_id>("lc.id"),
+    Member<&MenteeTarget::cycle_title>("lc.title"),
+    Member<&MenteeTarget::status, ParseCycleStatus>("lc.status"),
+    Member<&MenteeTarget::level>("t.level"),
+};
+
 }  // namespace
 
 // ---- mentorships ------------------------------------------------------------------------------
@@ -188,38 +291,34 @@ void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
     ids.push_back(cycle.id);
   }
   const std::string in = IdList(params, ids);
+  long long cycle = 0;
   {
-    long long cycle = 0, competency = 0;
-    int level = 0;
-    std::string code, name;
-    Slot<std::string> name_en;
+    RowReader<CompetencyTarget> row(kTargetColumns);
     Query query(sql_);
-    query.Into(cycle)
-        .Into(competency)
-        .Into(level)
-        .Into(code)
-        .Into(name)
-        .Into(name_en.value, name_en.indicator);
+    query.Into(cycle);
+    row.Bind(query);
     params.BindTo(query);
-    if (query.Run("SELECT t.cycle_id, t.competency_id, t.level, c.code, c.name, c.name_en FROM "
-                  "cycle_targets t "
-                  "JOIN competencies c ON c.id = t.competency_id WHERE t.cycle_id IN " +
+    if (query.Run("SELECT t.cycle_id, " + SelectList<CompetencyTarget>(kTargetColumns) +
+                  " FROM cycle_targets t JOIN competencies c ON c.id = t.competency_id "
+                  "WHERE t.cycle_id IN " +
                   in + " ORDER BY t.cycle_id, t.position")) {
       do {
-        by_id.at(cycle)->targets.push_back({competency, level, code, name, name_en.get()});
+        by_id.at(cycle)->targets.push_back(row.Get());
       } while (query.Next());
     }
   }
-  long long cycle = 0, member = 0;
-  std::string name;
+  RowReader<CycleMentee> row(kMenteeColumns);
   Query query(sql_);
-  query.Into(cycle).Into(member).Into(name);
+  query.Into(cycle);
+  row.Bind(query);
   params.BindTo(query);
-  if (query.Run("SELECT cm.cycle_id, cm.member_id, p.name FROM cycle_mentees cm "
+  if (query.Run("SELECT cm.cycle_id, " + SelectList<CycleMentee>(kMenteeColumns) +
+                " FROM cycle_mentees cm "
                 "JOIN memberships m ON m.id = cm.member_id JOIN people p ON p.id = m.person_id "
-                "WHERE cm.cycle_id IN " + in + " ORDER BY cm.cycle_id, p.search_name, cm.member_id")) {
+                "WHERE cm.cycle_id IN " +
+                in + " ORDER BY cm.cycle_id, p.search_name, cm.member_id")) {
     do {
-      by_id.at(cycle)->mentees.push_back({member, name});
+      by_id.at(cycle)->mentees.push_back(row.Get());
     } while (query.Next());
   }
 }
@@ -348,48 +447,25 @@ std::vector<CycleTally> SqlCycleRepository::ReadTallies(const std::string& where
 
 core::Result<std::int64_t> SqlCycleRepository::InsertSession(const CycleSession& session) {
   return Guard("insert learning session", [&]() -> core::Result<std::int64_t> {
-    long long cycle = session.cycle_id, meeting = session.meeting_id, id = 0;
-    std::string created = Text(session.created_at);
-    Query query(sql_);
-    query.Use(cycle).Use(meeting).Use(session.practice).Use(created).Into(id);
-    query.Run("INSERT INTO cycle_sessions (cycle_id, meeting_id, practice, created_at) "
-              "VALUES (:c, :m, :p, :t) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<CycleSession>(sql_, "cycle_sessions", kSessionWrites, session);
   });
 }
 
 core::Result<std::vector<CycleSession>> SqlCycleRepository::Sessions(std::int64_t cycle_id) {
   return Guard("read learning sessions", [&]() -> core::Result<std::vector<CycleSession>> {
     std::vector<CycleSession> sessions;
-    long long cycle = cycle_id, id = 0, meeting = 0, present = 0, excused = 0, absent = 0;
-    std::string practice, created_at, held_on;
-    Slot<std::string> venue;
-    Slot<long long> host;
+    long long cycle = cycle_id;
+    RowReader<CycleSession> row(kSessionColumns);
     Query query(sql_);
-    query.Into(id).Into(meeting).Into(practice).Into(created_at).Into(held_on).Into(venue.value, venue.indicator)
-        .Into(host.value, host.indicator).Into(present).Into(excused).Into(absent).Use(cycle);
-    if (query.Run("SELECT s.id, s.meeting_id, s.practice, s.created_at, mt.held_on, mt.venue, mt.host_member_id, "
-                  "COALESCE(SUM(CASE WHEN a.presence = 'present' THEN 1 ELSE 0 END), 0), "
-                  "COALESCE(SUM(CASE WHEN a.presence = 'excused' THEN 1 ELSE 0 END), 0), "
-                  "COALESCE(SUM(CASE WHEN a.presence = 'absent' THEN 1 ELSE 0 END), 0) "
-                  "FROM cycle_sessions s JOIN meetings mt ON mt.id = s.meeting_id "
+    row.Bind(query);
+    query.Use(cycle);
+    if (query.Run("SELECT " + SelectList<CycleSession>(kSessionColumns) +
+                  " FROM cycle_sessions s JOIN meetings mt ON mt.id = s.meeting_id "
                   "LEFT JOIN attendance a ON a.meeting_id = mt.id WHERE s.cycle_id = :c "
-                  "GROUP BY s.id, s.meeting_id, s.practice, s.created_at, mt.held_on, mt.venue, mt.host_member_id "
-                  "ORDER BY mt.held_on, s.id")) {
+                  "GROUP BY s.id, s.cycle_id, s.meeting_id, s.practice, s.created_at, mt.held_on, "
+                  "mt.venue, mt.host_member_id ORDER BY mt.held_on, s.id")) {
       do {
-        CycleSession session;
-        session.id = id;
-        session.cycle_id = cycle_id;
-        session.meeting_id = meeting;
-        session.practice = practice;
-        session.created_at = InstantFrom(created_at);
-        session.held_on = DateFrom(held_on);
-        session.venue = venue.get();
-        if (host.has()) session.host_member_id = host.value;
-        session.present = present;
-        session.excused = excused;
-        session.absent = absent;
-        sessions.push_back(std::move(session));
+        sessions.push_back(row.Get());
       } while (query.Next());
     }
     return sessions;
@@ -399,21 +475,7 @@ core::Result<std::vector<CycleSession>> SqlCycleRepository::Sessions(std::int64_
 core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation& evaluation) {
   return Guard("insert evaluation", [&]() -> core::Result<std::int64_t> {
     try {
-      long long cycle = evaluation.cycle_id, member = evaluation.member_id, competency = evaluation.competency_id,
-                id = 0;
-      int achieved = evaluation.achieved ? 1 : 0, on_request = evaluation.on_request ? 1 : 0;
-      In<long long> level = NumberIn(evaluation.level ? std::optional<std::int64_t>(*evaluation.level) : std::nullopt);
-      In<long long> by = NumberIn(evaluation.evaluated_by);
-      In<std::string> notes = TextIn(evaluation.notes);
-      std::string on = evaluation.evaluated_on.ToString(), created = Text(evaluation.created_at);
-      Query query(sql_);
-      query.Use(cycle).Use(member).Use(competency).Use(achieved).Use(level.value, level.indicator)
-          .Use(notes.value, notes.indicator).Use(on).Use(on_request).Use(by.value, by.indicator).Use(created)
-          .Into(id);
-      query.Run("INSERT INTO cycle_evaluations (cycle_id, member_id, competency_id, achieved, level, notes, "
-                "evaluated_on, on_request, evaluated_by, created_at) "
-                "VALUES (:c, :m, :k, :a, :l, :n, :d, :r, :b, :t) RETURNING id");
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationWrites, evaluation);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("member_id", "the mentee is evaluated on this competency already");
@@ -425,97 +487,57 @@ core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation
 
 core::Status SqlCycleRepository::UpdateEvaluation(const Evaluation& evaluation) {
   return Guard("correct evaluation", [&]() -> core::Status {
-    long long id = evaluation.id;
-    int achieved = evaluation.achieved ? 1 : 0;
-    In<long long> level = NumberIn(evaluation.level ? std::optional<std::int64_t>(*evaluation.level) : std::nullopt);
-    In<std::string> notes = TextIn(evaluation.notes);
-    std::string on = evaluation.evaluated_on.ToString();
-    Query query(sql_);
-    query.Use(achieved).Use(level.value, level.indicator).Use(notes.value, notes.indicator).Use(on).Use(id);
-    query.Run("UPDATE cycle_evaluations SET achieved = :a, level = :l, notes = :n, evaluated_on = :d WHERE id = :i");
-    if (query.AffectedRows() == 0) return core::Error::NotFound("no evaluation " + std::to_string(evaluation.id));
+    if (UpdateRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationWrites, evaluation) == 0) {
+      return core::Error::NotFound("no evaluation " + std::to_string(evaluation.id));
+    }
     return core::OkStatus();
   });
 }
 
 core::Result<std::vector<Evaluation>> SqlCycleRepository::Evaluations(std::int64_t cycle_id) {
   return Guard("read evaluations", [&]() -> core::Result<std::vector<Evaluation>> {
-    std::vector<Evaluation> evaluations;
-    long long cycle = cycle_id, id = 0, member = 0, competency = 0;
-    int achieved = 0, on_request = 0;
-    Slot<int> level;
-    Slot<long long> by;
-    Slot<std::string> notes;
-    std::string name, on, created;
-    Query query(sql_);
-    query.Into(id).Into(member).Into(name).Into(competency).Into(achieved).Into(level.value, level.indicator)
-        .Into(notes.value, notes.indicator).Into(on).Into(on_request).Into(by.value, by.indicator).Into(created)
-        .Use(cycle);
-    if (query.Run("SELECT e.id, e.member_id, p.name, e.competency_id, e.achieved, e.level, e.notes, "
-                  "e.evaluated_on, e.on_request, e.evaluated_by, e.created_at FROM cycle_evaluations e "
-                  "JOIN memberships m ON m.id = e.member_id JOIN people p ON p.id = m.person_id "
-                  "WHERE e.cycle_id = :c ORDER BY p.search_name, e.member_id, e.competency_id")) {
-      do {
-        Evaluation e;
-        e.id = id;
-        e.cycle_id = cycle_id;
-        e.member_id = member;
-        e.person_name = name;
-        e.competency_id = competency;
-        e.achieved = achieved != 0;
-        e.level = level.get();
-        e.notes = notes.get();
-        e.evaluated_on = DateFrom(on);
-        e.on_request = on_request != 0;
-        if (by.has()) e.evaluated_by = by.value;
-        e.created_at = InstantFrom(created);
-        evaluations.push_back(std::move(e));
-      } while (query.Next());
-    }
-    return evaluations;
+    Params params;
+    std::string where = " WHERE e.cycle_id = ";
+    params.Number(where, cycle_id);
+    return SelectRecords(sql_, kEvaluationTable,
+                         where + " ORDER BY p.search_name, e.member_id, e.competency_id", params);
   });
 }
 
 core::Result<MenteeRecord> SqlCycleRepository::OfMentee(std::int64_t group_id, std::int64_t member_id) {
   return Guard("read a mentee's competencies", [&]() -> core::Result<MenteeRecord> {
     MenteeRecord record;
-    long long group = group_id, member = member_id, competency = 0, cycle = 0;
-    std::string code, name, title;
-    Slot<std::string> name_en;
+    long long group = group_id, member = member_id;
     // Through her cycles of the group (cycle_mentees by member), each cycle's own rows.
     constexpr const char* kHers =
         " FROM cycle_mentees cm JOIN learning_cycles lc ON lc.id = cm.cycle_id ";
     {
-      int achieved = 0;
-      Slot<int> level;
-      std::string on;
+      RowReader<MenteeEvaluation> row(kMenteeEvaluationColumns);
       Query query(sql_);
-      query.Into(competency).Into(code).Into(name).Into(name_en.value, name_en.indicator).Into(cycle).Into(title)
-          .Into(achieved).Into(level.value, level.indicator).Into(on).Use(member).Use(group);
-      if (query.Run(std::string("SELECT c.id, c.code, c.name, c.name_en, lc.id, lc.title, e.achieved, e.level, "
-                                "e.evaluated_on") +
-                    kHers +
-                    "JOIN cycle_evaluations e ON e.cycle_id = cm.cycle_id AND e.member_id = cm.member_id "
-                    "JOIN competencies c ON c.id = e.competency_id "
-                    "WHERE cm.member_id = :m AND lc.group_id = :g ORDER BY e.evaluated_on DESC, e.id DESC")) {
+      row.Bind(query);
+      query.Use(member).Use(group);
+      if (query.Run(
+              "SELECT " + SelectList<MenteeEvaluation>(kMenteeEvaluationColumns) + kHers +
+              "JOIN cycle_evaluations e ON e.cycle_id = cm.cycle_id AND e.member_id = cm.member_id "
+              "JOIN competencies c ON c.id = e.competency_id "
+              "WHERE cm.member_id = :m AND lc.group_id = :g ORDER BY e.evaluated_on DESC, e.id "
+              "DESC")) {
         do {
-          record.evaluations.push_back({{competency, code, name, name_en.get()}, cycle, title, achieved != 0,
-                                        level.get(), DateFrom(on)});
+          record.evaluations.push_back(row.Get());
         } while (query.Next());
       }
     }
-    int level = 0;
-    std::string status;
+    RowReader<MenteeTarget> row(kMenteeTargetColumns);
     Query query(sql_);
-    query.Into(competency).Into(code).Into(name).Into(name_en.value, name_en.indicator).Into(cycle).Into(title)
-        .Into(status).Into(level).Use(member).Use(group);
-    if (query.Run(std::string("SELECT c.id, c.code, c.name, c.name_en, lc.id, lc.title, lc.status, t.level") + kHers +
-                  "JOIN cycle_targets t ON t.cycle_id = lc.id JOIN competencies c ON c.id = t.competency_id "
+    row.Bind(query);
+    query.Use(member).Use(group);
+    if (query.Run("SELECT " + SelectList<MenteeTarget>(kMenteeTargetColumns) + kHers +
+                  "JOIN cycle_targets t ON t.cycle_id = lc.id JOIN competencies c ON c.id = "
+                  "t.competency_id "
                   "WHERE cm.member_id = :m AND lc.group_id = :g AND lc.status <> 'closed' "
                   "ORDER BY lc.id DESC, t.position")) {
       do {
-        record.targets.push_back({{competency, code, name, name_en.get()}, cycle, title,
-                                  Stored("status", status, ParseCycleStatus), level});
+        record.targets.push_back(row.Get());
       } while (query.Next());
     }
     return record;

@@ -65,11 +65,6 @@ core::Instant InstantFrom(const std::string& text) {
   return Stored("timestamp", text, core::ParseInstant);
 }
 
-std::optional<core::Instant> OptionalInstant(const std::string& text, soci::indicator indicator) {
-  if (indicator != soci::i_ok) return std::nullopt;
-  return InstantFrom(text);
-}
-
 }  // namespace internal
 
 namespace {

@@ -89,6 +89,25 @@ constexpr Column<Deliberation> kDeliberationColumns[] = {
 constexpr RecordTable<Deliberation> kDeliberationTable{
     kDeliberationColumns, " FROM deliberations d", "d", "deliberation"};
 
+// An option is read with its deliberation's id (not one of its members), which places it; a
+// learning theme's targets are read apart.
+constexpr Column<DeliberationOption> kOptionColumns[] = {
+    Member<&DeliberationOption::id>("o.id"),
+    Member<&DeliberationOption::label>("o.label"),
+    Member<&DeliberationOption::votes>("(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = "
+                                       "o.deliberation_id AND v.option_id = o.id)"),
+};
+
+// A target is read with its option's id, which places it; the competency's names are the
+// catalogue's.
+constexpr Column<domain::mentoring::CompetencyTarget> kTargetColumns[] = {
+    Member<&domain::mentoring::CompetencyTarget::competency_id>("t.competency_id"),
+    Member<&domain::mentoring::CompetencyTarget::level>("t.level"),
+    Member<&domain::mentoring::CompetencyTarget::code>("c.code"),
+    Member<&domain::mentoring::CompetencyTarget::name>("c.name"),
+    Member<&domain::mentoring::CompetencyTarget::name_en>("c.name_en"),
+};
+
 // What is proposed, by whom and how it is decided are written once; an update records the
 // decision. The options are written apart.
 constexpr WriteColumn<Deliberation> kDeliberationWrites[] = {
@@ -156,6 +175,43 @@ constexpr Column<Norm> kNormColumns[] = {
 constexpr RecordTable<Norm> kNormTable{
     kNormColumns, " FROM norms n JOIN deliberations d ON d.id = n.deliberation_id", "n", "norm"};
 
+// A norm is not updated; its change is not written, being its deliberation's.
+constexpr WriteColumn<Norm> kNormWrites[] = {
+    Writes<&Norm::group_id>("group_id"),     Writes<&Norm::deliberation_id>("deliberation_id"),
+    Writes<&Norm::topic>("topic"),           Writes<&Norm::text>("text"),
+    Writes<&Norm::adopted_on>("adopted_on"), Writes<&Norm::created_at>("created_at"),
+};
+
+// ---- votes ------------------------------------------------------------------------------------
+
+// Whether the member's own account entered the vote.
+constexpr std::string_view kOwnVote =
+    "CASE WHEN v.recorded_by IS NOT NULL AND v.recorded_by = m.user_id THEN 1 ELSE 0 END";
+
+// A vote on the deliberation asked for.
+constexpr Column<Vote> kVoteColumns[] = {
+    Member<&Vote::member_id>("v.member_id"),
+    Member<&Vote::option_id>("v.option_id"),
+    Member<&Vote::person_name>("p.name"),
+    Member<&Vote::recorded_by_id>("v.recorded_by"),
+    Member<&Vote::recorded_by>("v.recorded_by_username"),
+    Member<&Vote::own>(kOwnVote),
+};
+
+// A vote of the member asked for, with its proposal and the label of her option.
+constexpr Column<MemberVote> kMemberVoteColumns[] = {
+    Member<&MemberVote::deliberation_id>("v.deliberation_id"),
+    Member<&MemberVote::title>("d.title"),
+    Member<&MemberVote::decided>("d.decided"),
+    Member<&MemberVote::outcome, ParseOutcome>("d.outcome"),
+    PartMember<&MemberVote::vote, &Vote::option_id>("v.option_id"),
+    Member<&MemberVote::choice>("o.label"),
+    PartMember<&MemberVote::vote, &Vote::recorded_by_id>("v.recorded_by"),
+    PartMember<&MemberVote::vote, &Vote::recorded_by>("v.recorded_by_username"),
+    PartMember<&MemberVote::vote, &Vote::own>(kOwnVote),
+    Member<&MemberVote::cast_at>("v.cast_at"),
+};
+
 }  // namespace
 
 // ---- deliberations ----------------------------------------------------------------------------
@@ -205,19 +261,18 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
     ids.push_back(d.id);
   }
   Params params;
-  std::string sql =
-      "SELECT o.deliberation_id, o.id, o.label, (SELECT COUNT(*) FROM votes v "
-      "WHERE v.deliberation_id = o.deliberation_id AND v.option_id = o.id) "
-      "FROM deliberation_options o WHERE o.deliberation_id IN " +
-      IdList(params, ids) + " ORDER BY o.deliberation_id, o.position";
-  long long deliberation_id = 0, option_id = 0, votes = 0;
-  std::string label;
+  std::string sql = "SELECT " + SelectList<DeliberationOption>(kOptionColumns) +
+                    ", o.deliberation_id FROM deliberation_options o WHERE o.deliberation_id IN " +
+                    IdList(params, ids) + " ORDER BY o.deliberation_id, o.position";
+  RowReader<DeliberationOption> row(kOptionColumns);
+  long long deliberation_id = 0;
   Query query(sql_);
-  query.Into(deliberation_id).Into(option_id).Into(label).Into(votes);
+  row.Bind(query);
+  query.Into(deliberation_id);
   params.BindTo(query);
   if (query.Run(sql)) {
     do {
-      by_id.at(deliberation_id)->options.push_back({option_id, label, votes, {}});
+      by_id.at(deliberation_id)->options.push_back(row.Get());
     } while (query.Next());
   }
   // What a learning theme's options name; other topics' options name nothing, so a page of
@@ -231,28 +286,22 @@ core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& d
   }
   if (themes.empty()) return core::OkStatus();
   Params target_params;
-  std::string targets_sql =
-      "SELECT t.option_id, t.competency_id, t.level, c.code, c.name, c.name_en FROM "
-      "deliberation_option_targets t "
-      "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c ON c.id = "
-      "t.competency_id "
-      "WHERE o.deliberation_id IN " +
-      IdList(target_params, themes) + " ORDER BY t.option_id, t.position";
-  long long target_option = 0, competency = 0;
-  int level = 0;
-  std::string code, name;
-  Slot<std::string> name_en;
+  std::string targets_sql = "SELECT " +
+                            SelectList<domain::mentoring::CompetencyTarget>(kTargetColumns) +
+                            ", t.option_id FROM deliberation_option_targets t "
+                            "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c "
+                            "ON c.id = t.competency_id "
+                            "WHERE o.deliberation_id IN " +
+                            IdList(target_params, themes) + " ORDER BY t.option_id, t.position";
+  RowReader<domain::mentoring::CompetencyTarget> target(kTargetColumns);
+  long long target_option = 0;
   Query targets(sql_);
-  targets.Into(target_option)
-      .Into(competency)
-      .Into(level)
-      .Into(code)
-      .Into(name)
-      .Into(name_en.value, name_en.indicator);
+  target.Bind(targets);
+  targets.Into(target_option);
   target_params.BindTo(targets);
   if (targets.Run(targets_sql)) {
     do {
-      options.at(target_option)->targets.push_back({competency, level, code, name, name_en.get()});
+      options.at(target_option)->targets.push_back(target.Get());
     } while (targets.Next());
   }
   return core::OkStatus();
@@ -306,28 +355,17 @@ core::Status SqlDeliberationRepository::InsertVote(std::int64_t deliberation_id,
 core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t deliberation_id) {
   return Guard("read votes", [&]() -> core::Result<std::vector<Vote>> {
     std::vector<Vote> votes;
-    long long deliberation = deliberation_id, member = 0;
-    int own = 0;
-    Slot<long long> option, by;
-    Slot<std::string> by_name;
-    std::string name;
+    long long deliberation = deliberation_id;
+    RowReader<Vote> row(kVoteColumns);
     Query query(sql_);
-    query.Into(member).Into(option.value, option.indicator).Into(name).Into(by.value, by.indicator)
-        .Into(by_name.value, by_name.indicator).Into(own).Use(deliberation);
-    if (query.Run("SELECT v.member_id, v.option_id, p.name, v.recorded_by, v.recorded_by_username, "
-                  "CASE WHEN v.recorded_by IS NOT NULL AND v.recorded_by = m.user_id THEN 1 ELSE 0 END "
-                  "FROM votes v "
+    row.Bind(query);
+    query.Use(deliberation);
+    if (query.Run("SELECT " + SelectList<Vote>(kVoteColumns) +
+                  " FROM votes v "
                   "JOIN memberships m ON m.id = v.member_id JOIN people p ON p.id = m.person_id "
                   "WHERE v.deliberation_id = :d ORDER BY p.search_name, v.member_id")) {
       do {
-        Vote vote;
-        vote.member_id = member;
-        if (option.has()) vote.option_id = option.value;
-        vote.person_name = name;
-        vote.recorded_by_id = by.get();
-        vote.recorded_by = by_name.get();
-        vote.own = own != 0;
-        votes.push_back(std::move(vote));
+        votes.push_back(row.Get());
       } while (query.Next());
     }
     return votes;
@@ -345,37 +383,13 @@ core::Result<core::Page<MemberVote>> SqlDeliberationRepository::VotesOf(
     params.Number(where, group_id);
     where += " AND v.member_id = ";
     params.Number(where, member_id);
-    long long deliberation = 0;
-    int decided = 0, own = 0;
-    std::string title, cast_at;
-    Slot<std::string> outcome, label, by_name;
-    Slot<long long> option, by;
+    RowReader<MemberVote> row(kMemberVoteColumns);
     return PagedQuery<MemberVote>(
-        sql_, page,
-        "v.deliberation_id, d.title, d.decided, d.outcome, v.option_id, o.label, v.recorded_by, "
-        "v.recorded_by_username, "
-        "CASE WHEN v.recorded_by IS NOT NULL AND v.recorded_by = m.user_id THEN 1 ELSE 0 END, "
-        "v.cast_at",
-        where, params, "v.cast_at DESC, v.deliberation_id DESC",
-        [&](Query& query) {
-          query.Into(deliberation).Into(title).Into(decided).Into(outcome.value, outcome.indicator)
-              .Into(option.value, option.indicator).Into(label.value, label.indicator)
-              .Into(by.value, by.indicator).Into(by_name.value, by_name.indicator).Into(own)
-              .Into(cast_at);
-        },
+        sql_, page, SelectList<MemberVote>(kMemberVoteColumns), where, params,
+        "v.cast_at DESC, v.deliberation_id DESC", [&](Query& query) { row.Bind(query); },
         [&] {
-          MemberVote item;
-          item.deliberation_id = deliberation;
-          item.title = title;
-          item.decided = decided != 0;
-          if (outcome.has()) item.outcome = Stored("outcome", outcome.value, ParseOutcome);
+          MemberVote item = row.Get();
           item.vote.member_id = member_id;
-          item.vote.option_id = option.get();
-          item.vote.recorded_by_id = by.get();
-          item.vote.recorded_by = by_name.get();
-          item.vote.own = own != 0;
-          item.choice = label.get();
-          item.cast_at = InstantFrom(cast_at);
           return item;
         });
   });
@@ -394,14 +408,7 @@ core::Result<bool> SqlDeliberationRepository::DeleteVote(std::int64_t deliberati
 
 core::Result<std::int64_t> SqlDeliberationRepository::InsertNorm(const Norm& norm) {
   return Guard("insert norm", [&]() -> core::Result<std::int64_t> {
-    long long group = norm.group_id, deliberation = norm.deliberation_id, id = 0;
-    std::string topic(ToString(norm.topic)), adopted = norm.adopted_on.ToString();
-    std::string created = Text(norm.created_at);
-    Query query(sql_);
-    query.Use(group).Use(deliberation).Use(topic).Use(norm.text).Use(adopted).Use(created).Into(id);
-    query.Run("INSERT INTO norms (group_id, deliberation_id, topic, text, adopted_on, created_at) "
-              "VALUES (:a, :b, :c, :d, :e, :f) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<Norm>(sql_, "norms", kNormWrites, norm);
   });
 }
 

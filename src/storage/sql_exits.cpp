@@ -140,6 +140,15 @@ constexpr WriteColumn<FollowUp> kFollowUpWrites[] = {
     Writes<&FollowUp::created_at>("created_at"),
 };
 
+// What a member's own row says of her (memberships); her account and person are read after.
+constexpr Column<HeroRecord> kHeroColumns[] = {
+    Member<&HeroRecord::role, domain::groups::ParseMemberRole>("role"),
+    Member<&HeroRecord::mentor>("mentor"),
+    Member<&HeroRecord::local_hero>("local_hero"),
+    Member<&HeroRecord::joined_on>("joined_on"),
+    Member<&HeroRecord::left_on>("left_on"),
+};
+
 // One COUNT(*) of `sql` with its parameters.
 std::int64_t Count(soci::session& sql, const std::string& statement, const Params& params) {
   long long count = 0;
@@ -229,27 +238,21 @@ core::Result<HeroRecord> SqlExitRepository::HeroRecordOf(std::int64_t group_id, 
                                                          const core::Date& from, const core::Date& to) {
   return Guard("read what the group's records say of a member", [&]() -> core::Result<HeroRecord> {
     HeroRecord record;
-    record.from = from;
-    record.to = to;
     long long group = group_id, member = member_id, person = 0;
-    std::string role, joined;
-    int mentor = 0, local_hero = 0;
-    Slot<std::string> left;
     Slot<long long> user;
     {
+      RowReader<HeroRecord> row(kHeroColumns);
       Query query(sql_);
-      query.Into(role).Into(mentor).Into(local_hero).Into(joined).Into(left.value, left.indicator)
-          .Into(user.value, user.indicator).Into(person).Use(member).Use(group);
-      if (!query.Run("SELECT role, mentor, local_hero, joined_on, left_on, user_id, person_id FROM memberships "
-                     "WHERE id = :m AND group_id = :g")) {
+      row.Bind(query);
+      query.Into(user.value, user.indicator).Into(person).Use(member).Use(group);
+      if (!query.Run("SELECT " + SelectList<HeroRecord>(kHeroColumns) +
+                     ", user_id, person_id FROM memberships WHERE id = :m AND group_id = :g")) {
         return core::Error::NotFound("no member " + std::to_string(member_id) + " in this group");
       }
+      record = row.Get();
     }
-    record.role = Stored("member role", role, domain::groups::ParseMemberRole);
-    record.mentor = mentor != 0;
-    record.local_hero = local_hero != 0;
-    record.joined_on = DateFrom(joined);
-    record.left_on = OptionalDate(left);
+    record.from = from;
+    record.to = to;
     const std::string first = from.ToString(), last = to.ToString();
     auto window = [&](std::string statement, const std::string& day_column, Params& params) {
       statement += " AND " + day_column + " >= ";

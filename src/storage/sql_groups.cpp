@@ -155,6 +155,25 @@ core::Error MemberTaken(const soci::soci_error& error) {
   return core::Error::Exists("person_id", "this person is already a member of the group");
 }
 
+// ---- SOP changes ------------------------------------------------------------------------------
+
+// A change's group is the one asked for; its month is stored as text, "2026-11".
+constexpr Column<SopChange> kSopChangeColumns[] = {
+    Member<&SopChange::from, Month::Parse>("from_month"),
+    Member<&SopChange::meetings>("meetings"),
+    Member<&SopChange::deliberation_id>("deliberation_id"),
+};
+
+// A change is not updated: a later agreement adds another.
+constexpr WriteColumn<SopChange> kSopChangeWrites[] = {
+    Writes<&SopChange::group_id>("group_id"),
+    {"from_month", CellKind::kText,
+     [](const SopChange& c, Cell& cell) { cell.SetText(c.from.ToString()); }},
+    Writes<&SopChange::meetings>("meetings"),
+    Writes<&SopChange::deliberation_id>("deliberation_id"),
+    Writes<&SopChange::created_at>("created_at"),
+};
+
 }  // namespace
 
 // ---- groups -----------------------------------------------------------------------------------
@@ -372,13 +391,8 @@ core::Result<std::int64_t> SqlGroupRepository::CountMembersOn(std::int64_t group
 
 core::Status SqlGroupRepository::InsertSopChange(const SopChange& change) {
   return Guard("insert sop change", [&]() -> core::Status {
-    long long group = change.group_id, deliberation = change.deliberation_id;
-    int meetings = change.meetings;
-    std::string from = change.from.ToString(), created = Text(change.created_at);
-    Query query(sql_);
-    query.Use(group).Use(from).Use(meetings).Use(deliberation).Use(created);
-    query.Run("INSERT INTO sop_changes (group_id, from_month, meetings, deliberation_id, created_at) "
-              "VALUES (:g, :f, :m, :d, :c)");
+    // Its id is not kept: a change is known by its deliberation.
+    InsertRecord<SopChange>(sql_, "sop_changes", kSopChangeWrites, change);
     return core::OkStatus();
   });
 }
@@ -386,17 +400,16 @@ core::Status SqlGroupRepository::InsertSopChange(const SopChange& change) {
 core::Result<std::vector<SopChange>> SqlGroupRepository::SopChanges(std::int64_t group_id) {
   return Guard("list sop changes", [&]() -> core::Result<std::vector<SopChange>> {
     std::vector<SopChange> changes;
-    long long group = group_id, deliberation = 0;
-    int meetings = 0;
-    std::string from;
+    long long group = group_id;
+    RowReader<SopChange> row(kSopChangeColumns);
     Query query(sql_);
-    query.Into(from).Into(meetings).Into(deliberation).Use(group);
-    if (query.Run("SELECT from_month, meetings, deliberation_id FROM sop_changes "
-                  "WHERE group_id = :g ORDER BY from_month, deliberation_id")) {
+    row.Bind(query);
+    query.Use(group);
+    if (query.Run("SELECT " + SelectList<SopChange>(kSopChangeColumns) +
+                  " FROM sop_changes WHERE group_id = :g ORDER BY from_month, deliberation_id")) {
       do {
-        auto month = Month::Parse(from);
-        if (!month) return core::Error::Internal("the database holds '" + from + "' in sop_changes.from_month");
-        changes.push_back(SopChange{group_id, *month, meetings, deliberation});
+        changes.push_back(row.Get());
+        changes.back().group_id = group_id;
       } while (query.Next());
     }
     return changes;

@@ -21,6 +21,7 @@ using domain::mentoring::HelpPhoto;
 using domain::mentoring::HelpRequest;
 using domain::mentoring::HelpRequestFilter;
 using domain::mentoring::HelpStatus;
+using domain::mentoring::HelpTiming;
 using domain::mentoring::PhotoSize;
 
 // ---- base64 (RFC 4648, with padding) ---------------------------------------------------------
@@ -225,6 +226,34 @@ constexpr WriteColumn<Attempt> kAttemptWrites[] = {
     Writes<&Attempt::created_at>("created_at"),
 };
 
+// ---- timings and photos -------------------------------------------------------------------
+
+constexpr Column<HelpTiming> kTimingColumns[] = {
+    Member<&HelpTiming::group_id>("r.group_id"),
+    Member<&HelpTiming::member_id>("r.member_id"),
+    Member<&HelpTiming::status, domain::mentoring::ParseHelpStatus>("r.status"),
+    Member<&HelpTiming::created_at>("r.created_at"),
+    Member<&HelpTiming::first_advice_at>("r.first_advice_at"),
+    Member<&HelpTiming::closed_at>("r.closed_at"),
+};
+
+void FillBytes(EncodedImage& image, const Cell& cell, std::string_view sql) {
+  if (cell.IsNull()) cell::Damaged(sql, "NULL");
+  image.bytes = FromBase64(cell.text);
+}
+
+// The photo and its thumbnail: the same three columns of each, read one at a time.
+constexpr Column<EncodedImage> kPhotoColumns[] = {
+    {"photo", CellKind::kText, FillBytes},
+    Member<&EncodedImage::width>("photo_width"),
+    Member<&EncodedImage::height>("photo_height"),
+};
+constexpr Column<EncodedImage> kThumbnailColumns[] = {
+    {"thumbnail", CellKind::kText, FillBytes},
+    Member<&EncodedImage::width>("thumbnail_width"),
+    Member<&EncodedImage::height>("thumbnail_height"),
+};
+
 }  // namespace
 
 core::Result<std::int64_t> SqlHelpRequestRepository::Insert(const HelpRequest& request) {
@@ -334,33 +363,24 @@ core::Result<std::vector<Attempt>> SqlHelpRequestRepository::AttemptsOf(std::int
 
 // ---- photos -------------------------------------------------------------------------------
 
-core::Result<std::vector<domain::mentoring::HelpTiming>> SqlHelpRequestRepository::Timings(
+core::Result<std::vector<HelpTiming>> SqlHelpRequestRepository::Timings(
     const std::vector<std::int64_t>& group_ids, std::int64_t limit) {
-  return Guard("read help request times", [&]() -> core::Result<std::vector<domain::mentoring::HelpTiming>> {
-    std::vector<domain::mentoring::HelpTiming> timings;
+  return Guard("read help request times", [&]() -> core::Result<std::vector<HelpTiming>> {
+    std::vector<HelpTiming> timings;
     if (group_ids.empty()) return timings;
     Params params;
     const std::string groups = IdList(params, group_ids);
-    long long most = limit, group = 0, member = 0;
-    std::string status, created_at;
-    Slot<std::string> first_advice_at, closed_at;
+    long long most = limit;
+    RowReader<HelpTiming> row(kTimingColumns);
     Query query(sql_);
-    query.Into(group).Into(member).Into(status).Into(created_at)
-        .Into(first_advice_at.value, first_advice_at.indicator).Into(closed_at.value, closed_at.indicator);
+    row.Bind(query);
     params.BindTo(query);
     query.Use(most);
-    if (query.Run("SELECT r.group_id, r.member_id, r.status, r.created_at, r.first_advice_at, r.closed_at "
-                  "FROM help_requests r WHERE r.group_id IN " + groups +
+    if (query.Run("SELECT " + SelectList<HelpTiming>(kTimingColumns) +
+                  " FROM help_requests r WHERE r.group_id IN " + groups +
                   " ORDER BY r.created_at DESC, r.id DESC LIMIT :n")) {
       do {
-        domain::mentoring::HelpTiming timing;
-        timing.group_id = group;
-        timing.member_id = member;
-        timing.status = Stored("help request status", status, domain::mentoring::ParseHelpStatus);
-        timing.created_at = InstantFrom(created_at);
-        timing.first_advice_at = OptionalInstant(first_advice_at.value, first_advice_at.indicator);
-        timing.closed_at = OptionalInstant(closed_at.value, closed_at.indicator);
-        timings.push_back(timing);
+        timings.push_back(row.Get());
       } while (query.Next());
     }
     return timings;
@@ -389,17 +409,16 @@ core::Status SqlHelpRequestRepository::PutPhoto(const HelpPhoto& photo) {
 core::Result<EncodedImage> SqlHelpRequestRepository::Photo(std::int64_t request_id, PhotoSize size) {
   return Guard("read photo", [&]() -> core::Result<EncodedImage> {
     long long key = request_id;
-    std::string text;
-    int width = 0, height = 0;
-    const bool full = size == PhotoSize::kFull;
+    const auto& columns = size == PhotoSize::kFull ? kPhotoColumns : kThumbnailColumns;
+    RowReader<EncodedImage> row(columns);
     Query query(sql_);
-    query.Into(text).Into(width).Into(height).Use(key);
-    const std::string columns = full ? "photo, photo_width, photo_height"
-                                     : "thumbnail, thumbnail_width, thumbnail_height";
-    if (!query.Run("SELECT " + columns + " FROM help_request_photos WHERE request_id = :r")) {
+    row.Bind(query);
+    query.Use(key);
+    if (!query.Run("SELECT " + SelectList<EncodedImage>(columns) +
+                   " FROM help_request_photos WHERE request_id = :r")) {
       return core::Error::NotFound("help request " + std::to_string(request_id) + " has no photo");
     }
-    return EncodedImage{FromBase64(text), width, height};
+    return row.Get();
   });
 }
 

@@ -1,7 +1,7 @@
 #include <boost/json.hpp>
 
-#include "sql_internal.hpp"
 #include "sql_repositories.hpp"
+#include "sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
@@ -31,6 +31,22 @@ std::vector<std::pair<std::string, std::string>> HeadersFrom(const std::string& 
   return headers;
 }
 
+// A key's row but for its owner and the key, which the caller looking it up holds. The answer is
+// kept once its status is: the status makes it, the headers and the body complete it.
+constexpr Column<Record> kKeyColumns[] = {
+    Member<&Record::fingerprint>("fingerprint"),
+    Member<&Record::created_at>("created_at"),
+    {"status", CellKind::kNumber,
+     [](Record& record, const Cell& cell, std::string_view) {
+       if (!cell.IsNull()) record.response.emplace().status = static_cast<int>(cell.number);
+     }},
+    {"headers", CellKind::kText,
+     [](Record& record, const Cell& cell, std::string_view) {
+       if (record.response && !cell.IsNull()) record.response->headers = HeadersFrom(cell.text);
+     }},
+    PartMember<&Record::response, &StoredResponse::body>("body"),
+};
+
 }  // namespace
 
 core::Result<bool> SqlIdempotencyRepository::Insert(const Record& record) {
@@ -50,25 +66,17 @@ core::Result<std::optional<Record>> SqlIdempotencyRepository::Find(std::int64_t 
                                                                    const std::string& key) {
   return Guard("read an idempotency key", [&]() -> core::Result<std::optional<Record>> {
     long long user = user_id;
-    std::string fingerprint, at;
-    Slot<int> status;
-    Slot<std::string> headers, body;
+    RowReader<Record> row(kKeyColumns);
     Query query(sql_);
-    query.Into(fingerprint)
-        .Into(at)
-        .Into(status.value, status.indicator)
-        .Into(headers.value, headers.indicator)
-        .Into(body.value, body.indicator);
+    row.Bind(query);
     query.Use(user).Use(key);
-    if (!query.Run("SELECT fingerprint, created_at, status, headers, body FROM idempotency_keys "
-                   "WHERE user_id = :u AND idem_key = :k")) {
+    if (!query.Run("SELECT " + SelectList<Record>(kKeyColumns) +
+                   " FROM idempotency_keys WHERE user_id = :u AND idem_key = :k")) {
       return std::optional<Record>();
     }
-    Record record{user_id, key, fingerprint, InstantFrom(at), std::nullopt};
-    if (status.has()) {
-      record.response = StoredResponse{status.value, HeadersFrom(headers.get().value_or("[]")),
-                                       body.get().value_or("")};
-    }
+    Record record = row.Get();
+    record.user_id = user_id;
+    record.key = key;
     return std::optional<Record>(std::move(record));
   });
 }

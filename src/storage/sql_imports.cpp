@@ -194,6 +194,20 @@ constexpr WriteColumn<ImportJob> kJobWrites[] = {
     WritesOnce<&ImportJob::created_at>("created_at"),
 };
 
+// An enterprise an import row may match, by its NIB or its match key.
+constexpr Column<ExistingEnterprise> kExistingColumns[] = {
+    Member<&ExistingEnterprise::id>("id"),
+    Member<&ExistingEnterprise::nib>("nib"),
+    Member<&ExistingEnterprise::match_key>("match_key"),
+    Member<&ExistingEnterprise::owner_id>("owner_id"),
+};
+
+// A NIK an import row gives and the person who holds it.
+constexpr Column<NikHolder> kNikHolderColumns[] = {
+    Member<&NikHolder::nik>("nik"),
+    Member<&NikHolder::person_id>("id"),
+};
+
 }  // namespace
 
 core::Result<std::int64_t> SqlImportRepository::Insert(const ImportJob& job) {
@@ -301,29 +315,24 @@ core::Result<std::vector<ExistingEnterprise>> SqlBulkRegistryWriter::FindExistin
     for (const auto& nib : nibs) nib_array.emplace_back(nib);
     for (const auto& key : match_keys) key_array.emplace_back(key);
     std::string nib_json = json::serialize(nib_array), key_json = json::serialize(key_array);
+    // The enterprises either key matches, each once.
+    const std::string select =
+        "SELECT " + SelectList<ExistingEnterprise>(kExistingColumns) + " FROM enterprises WHERE ";
     std::string sql;
     if (dialect_ == Dialect::kSqlite) {
-      sql = "SELECT id, nib, match_key, owner_id FROM enterprises WHERE nib IN (SELECT value FROM "
-            "json_each(:n)) UNION SELECT id, nib, match_key, owner_id FROM enterprises WHERE "
+      sql = select + "nib IN (SELECT value FROM json_each(:n)) UNION " + select +
             "match_key IN (SELECT value FROM json_each(:k))";
     } else {
-      sql = "SELECT id, nib, match_key, owner_id FROM enterprises WHERE nib IN (SELECT "
-            "json_array_elements_text(CAST(:n AS json))) UNION SELECT id, nib, match_key, owner_id "
-            "FROM enterprises WHERE match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
+      sql = select + "nib IN (SELECT json_array_elements_text(CAST(:n AS json))) UNION " + select +
+            "match_key IN (SELECT json_array_elements_text(CAST(:k AS json)))";
     }
-    long long id = 0, owner_id = 0;
-    std::string nib, key;
-    soci::indicator nib_ind = soci::i_null;
+    RowReader<ExistingEnterprise> row(kExistingColumns);
     Query query(sql_);
-    query.Into(id).Into(nib, nib_ind).Into(key).Into(owner_id).Use(nib_json).Use(key_json);
+    row.Bind(query);
+    query.Use(nib_json).Use(key_json);
     if (query.Run(sql)) {
       do {
-        ExistingEnterprise existing;
-        existing.id = id;
-        if (nib_ind == soci::i_ok) existing.nib = nib;
-        existing.match_key = key;
-        existing.owner_id = owner_id;
-        found.push_back(std::move(existing));
+        found.push_back(row.Get());
       } while (query.Next());
     }
     return found;
@@ -337,17 +346,17 @@ core::Result<std::vector<domain::registry::NikHolder>> SqlBulkRegistryWriter::Fi
     json::array nik_array;
     for (const auto& nik : niks) nik_array.emplace_back(nik);
     std::string nik_json = json::serialize(nik_array);
-    const char* sql = dialect_ == Dialect::kSqlite
-                          ? "SELECT nik, id FROM people WHERE nik IN (SELECT value FROM json_each(:n))"
-                          : "SELECT nik, id FROM people WHERE nik IN (SELECT "
-                            "json_array_elements_text(CAST(:n AS json)))";
-    std::string nik;
-    long long id = 0;
+    std::string sql =
+        "SELECT " + SelectList<NikHolder>(kNikHolderColumns) + " FROM people WHERE nik IN ";
+    sql += dialect_ == Dialect::kSqlite ? "(SELECT value FROM json_each(:n))"
+                                        : "(SELECT json_array_elements_text(CAST(:n AS json)))";
+    RowReader<NikHolder> row(kNikHolderColumns);
     Query query(sql_);
-    query.Into(nik).Into(id).Use(nik_json);
+    row.Bind(query);
+    query.Use(nik_json);
     if (query.Run(sql)) {
       do {
-        found.push_back({nik, static_cast<std::int64_t>(id)});
+        found.push_back(row.Get());
       } while (query.Next());
     }
     return found;

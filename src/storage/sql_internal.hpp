@@ -96,7 +96,6 @@ auto Stored(std::string_view column, const std::string& text, Parse parse) {
 
 inline std::string Text(core::Instant instant) { return core::FormatInstant(instant); }
 core::Instant InstantFrom(const std::string& text);
-std::optional<core::Instant> OptionalInstant(const std::string& text, soci::indicator indicator);
 
 // Binds one statement's parameters in the order they appear, keeping their storage alive.
 class Params {
@@ -233,20 +232,12 @@ inline In<std::string> TextIn(const std::optional<std::string>& value) { return 
 inline In<long long> NumberIn(const std::optional<std::int64_t>& value) {
   return In<long long>(value ? std::optional<long long>(*value) : std::nullopt);
 }
-inline In<std::string> InstantIn(const std::optional<core::Instant>& value) {
-  return In<std::string>(value ? std::optional<std::string>(Text(*value)) : std::nullopt);
-}
 
 // Calendar dates are stored as ISO text.
 inline core::Date DateFrom(const std::string& text) { return Stored("date", text, core::Date::Parse); }
 
 inline In<std::string> DateIn(const std::optional<core::Date>& date) {
   return In<std::string>(date ? std::optional<std::string>(date->ToString()) : std::nullopt);
-}
-
-inline std::optional<core::Date> OptionalDate(const Slot<std::string>& slot) {
-  if (!slot.has()) return std::nullopt;
-  return core::Date::Parse(slot.value);
 }
 
 // "(:p1, :p2, ...)" for a list of ids.

@@ -97,12 +97,76 @@ constexpr WriteColumn<MatchingRun> kRunWrites[] = {
     WritesOnce<&MatchingRun::created_at>("created_at"),
 };
 
+// A capacity of the run's input; the run is the query's.
+constexpr Column<RunCapacity> kCapacityColumns[] = {
+    Member<&RunCapacity::person_id>("person_id"),
+    Member<&RunCapacity::capacity>("capacity"),
+};
+
+// Competency ids stored as "1,2,3".
+template <typename Record, std::vector<std::int64_t> Record::*Ids>
+void FillIds(Record& record, const Cell& cell, std::string_view sql) {
+  if (cell.IsNull()) cell::Damaged(sql, "NULL");
+  record.*Ids = Split(cell.text);
+}
+
+// A pair of the run's result, with the names and the mentee's group.
+constexpr Column<RunPair> kPairColumns[] = {
+    Member<&RunPair::mentee_member_id>("p.mentee_member_id"),
+    Member<&RunPair::mentor_person_id>("p.mentor_person_id"),
+    Member<&RunPair::mentor_member_id>("p.mentor_member_id"),
+    Member<&RunPair::origin, ParseMentorOrigin>("p.origin"),
+    PartMember<&RunPair::score, &PairScore::total>("p.total"),
+    PartMember<&RunPair::score, &PairScore::values>("p.values_points"),
+    PartMember<&RunPair::score, &PairScore::values_answered>("p.values_answered"),
+    PartMember<&RunPair::score, &PairScore::coverage>("p.coverage"),
+    PartMember<&RunPair::score, &PairScore::proximity>("p.proximity"),
+    PartMember<&RunPair::score, &PairScore::proximity_kind, ParseProximity>("p.proximity_kind"),
+    PartMember<&RunPair::score, &PairScore::community>("p.community"),
+    {"p.covered", CellKind::kText,
+     [](RunPair& pair, const Cell& cell, std::string_view sql) {
+       FillIds<PairScore, &PairScore::covered_competencies>(pair.score, cell, sql);
+     }},
+    Member<&RunPair::mentee_name>("ep.name"),
+    Member<&RunPair::mentor_name>("mp.name"),
+    Member<&RunPair::mentee_group_id>("m.group_id"),
+};
+
+constexpr Column<RunUnplaced> kUnplacedColumns[] = {
+    Member<&RunUnplaced::member_id>("u.member_id"),
+    Member<&RunUnplaced::reason, ParseReason>("u.reason"),
+    {"u.uncovered", CellKind::kText, FillIds<RunUnplaced, &RunUnplaced::uncovered_competencies>},
+    Member<&RunUnplaced::name>("p.name"),
+    Member<&RunUnplaced::group_id>("m.group_id"),
+};
+
+// A mentee of the pool (memberships m, people p); her targets are read after.
+constexpr Column<PoolMentee> kPoolMenteeColumns[] = {
+    Member<&PoolMentee::member_id>("m.id"),
+    Member<&PoolMentee::person_id>("m.person_id"),
+    Member<&PoolMentee::group_id>("m.group_id"),
+    Member<&PoolMentee::village_code>("p.village_code"),
+};
+
+// A community mentor of the pool (memberships m, people p).
+constexpr Column<PoolMentor> kCommunityMentorColumns[] = {
+    Member<&PoolMentor::member_id>("m.id"),
+    Member<&PoolMentor::person_id>("m.person_id"),
+    Member<&PoolMentor::group_id>("m.group_id"),
+    Member<&PoolMentor::village_code>("p.village_code"),
+};
+
+// An external mentor of the pool (people p): no membership, no group.
+constexpr Column<PoolMentor> kExternalMentorColumns[] = {
+    Member<&PoolMentor::person_id>("p.id"),
+    Member<&PoolMentor::village_code>("p.village_code"),
+};
+
 }  // namespace
 
 void SqlMatchingRunRepository::ReadInput(MatchingRun& run) {
-  long long number = 0;
-  int capacity = 0;
   {
+    long long number = 0;
     Query query(sql_);
     query.Into(number).Use(run.id);
     if (query.Run("SELECT group_id FROM matching_run_groups WHERE run_id = :r ORDER BY group_id")) {
@@ -111,11 +175,14 @@ void SqlMatchingRunRepository::ReadInput(MatchingRun& run) {
       } while (query.Next());
     }
   }
+  RowReader<RunCapacity> row(kCapacityColumns);
   Query query(sql_);
-  query.Into(number).Into(capacity).Use(run.id);
-  if (query.Run("SELECT person_id, capacity FROM matching_run_capacities WHERE run_id = :r ORDER BY person_id")) {
+  row.Bind(query);
+  query.Use(run.id);
+  if (query.Run("SELECT " + SelectList<RunCapacity>(kCapacityColumns) +
+                " FROM matching_run_capacities WHERE run_id = :r ORDER BY person_id")) {
     do {
-      run.capacities.push_back({number, capacity});
+      run.capacities.push_back(row.Get());
     } while (query.Next());
   }
 }
@@ -210,37 +277,19 @@ core::Status SqlMatchingRunRepository::InsertResult(std::int64_t run_id, const s
 core::Result<std::vector<RunPair>> SqlMatchingRunRepository::Pairs(std::int64_t run_id) {
   return Guard("read matching pairs", [&]() -> core::Result<std::vector<RunPair>> {
     std::vector<RunPair> pairs;
-    long long run = run_id, mentee = 0, mentor = 0, group = 0;
-    Slot<long long> member;
-    std::string origin, kind, covered, mentee_name, mentor_name;
-    int total = 0, values = 0, answered = 0, coverage = 0, proximity = 0, community = 0;
+    long long run = run_id;
+    RowReader<RunPair> row(kPairColumns);
     Query query(sql_);
-    query.Into(mentee).Into(mentor).Into(member.value, member.indicator).Into(origin).Into(total).Into(values)
-        .Into(answered).Into(coverage).Into(proximity).Into(kind).Into(community).Into(covered).Into(mentee_name)
-        .Into(mentor_name).Into(group).Use(run);
-    if (query.Run("SELECT p.mentee_member_id, p.mentor_person_id, p.mentor_member_id, p.origin, p.total, "
-                  "p.values_points, p.values_answered, p.coverage, p.proximity, p.proximity_kind, p.community, "
-                  "p.covered, ep.name, mp.name, m.group_id FROM matching_pairs p "
-                  "JOIN memberships m ON m.id = p.mentee_member_id JOIN people ep ON ep.id = m.person_id "
-                  "JOIN people mp ON mp.id = p.mentor_person_id WHERE p.run_id = :r ORDER BY p.position")) {
+    row.Bind(query);
+    query.Use(run);
+    if (query.Run(
+            "SELECT " + SelectList<RunPair>(kPairColumns) +
+            " FROM matching_pairs p "
+            "JOIN memberships m ON m.id = p.mentee_member_id JOIN people ep ON ep.id = m.person_id "
+            "JOIN people mp ON mp.id = p.mentor_person_id WHERE p.run_id = :r ORDER BY "
+            "p.position")) {
       do {
-        RunPair p;
-        p.mentee_member_id = mentee;
-        p.mentor_person_id = mentor;
-        if (member.has()) p.mentor_member_id = member.value;
-        p.origin = Stored("origin", origin, ParseMentorOrigin);
-        p.score.total = total;
-        p.score.values = values;
-        p.score.values_answered = answered != 0;
-        p.score.coverage = coverage;
-        p.score.proximity = proximity;
-        p.score.proximity_kind = Stored("proximity_kind", kind, ParseProximity);
-        p.score.community = community;
-        p.score.covered_competencies = Split(covered);
-        p.mentee_name = mentee_name;
-        p.mentor_name = mentor_name;
-        p.mentee_group_id = group;
-        pairs.push_back(std::move(p));
+        pairs.push_back(row.Get());
       } while (query.Next());
     }
     return pairs;
@@ -250,15 +299,17 @@ core::Result<std::vector<RunPair>> SqlMatchingRunRepository::Pairs(std::int64_t 
 core::Result<std::vector<RunUnplaced>> SqlMatchingRunRepository::Unplaced(std::int64_t run_id) {
   return Guard("read unplaced mentees", [&]() -> core::Result<std::vector<RunUnplaced>> {
     std::vector<RunUnplaced> unplaced;
-    long long run = run_id, member = 0, group = 0;
-    std::string reason, uncovered, name;
+    long long run = run_id;
+    RowReader<RunUnplaced> row(kUnplacedColumns);
     Query query(sql_);
-    query.Into(member).Into(reason).Into(uncovered).Into(name).Into(group).Use(run);
-    if (query.Run("SELECT u.member_id, u.reason, u.uncovered, p.name, m.group_id FROM matching_unplaced u "
+    row.Bind(query);
+    query.Use(run);
+    if (query.Run("SELECT " + SelectList<RunUnplaced>(kUnplacedColumns) +
+                  " FROM matching_unplaced u "
                   "JOIN memberships m ON m.id = u.member_id JOIN people p ON p.id = m.person_id "
                   "WHERE u.run_id = :r ORDER BY u.position")) {
       do {
-        unplaced.push_back({member, Stored("reason", reason, ParseReason), Split(uncovered), name, group});
+        unplaced.push_back(row.Get());
       } while (query.Next());
     }
     return unplaced;
@@ -276,19 +327,21 @@ core::Result<MatchingPool> SqlMatchingRunRepository::Pool(const std::vector<std:
         " s.started_on <= :d3 AND (s.ended_on IS NULL OR s.ended_on >= :d4)";
     std::map<std::int64_t, std::size_t> mentee_at;  // membership → index
     {
-      long long member = 0, person = 0, group = 0;
-      Slot<std::string> village;
+      RowReader<PoolMentee> row(kPoolMenteeColumns);
       Query query(sql_);
-      query.Into(member).Into(person).Into(group).Into(village.value, village.indicator).Use(day).Use(day).Use(day)
-          .Use(day);
-      if (query.Run("SELECT m.id, m.person_id, m.group_id, p.village_code FROM memberships m "
-                    "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " + groups +
-                    " AND m.mentor = 0 AND" + active +
-                    " AND NOT EXISTS (SELECT 1 FROM mentorships s WHERE s.mentee_member_id = m.id AND" + mentoring +
-                    ") ORDER BY m.id")) {
+      row.Bind(query);
+      query.Use(day).Use(day).Use(day).Use(day);
+      if (query.Run(
+              "SELECT " + SelectList<PoolMentee>(kPoolMenteeColumns) +
+              " FROM memberships m "
+              "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " +
+              groups + " AND m.mentor = 0 AND" + active +
+              " AND NOT EXISTS (SELECT 1 FROM mentorships s WHERE s.mentee_member_id = m.id AND" +
+              mentoring + ") ORDER BY m.id")) {
         do {
-          mentee_at[member] = pool.mentees.size();
-          pool.mentees.push_back({member, person, group, village.get(), {}});
+          PoolMentee mentee = row.Get();
+          mentee_at[mentee.member_id] = pool.mentees.size();
+          pool.mentees.push_back(std::move(mentee));
         } while (query.Next());
       }
     }
@@ -310,34 +363,43 @@ core::Result<MatchingPool> SqlMatchingRunRepository::Pool(const std::vector<std:
       }
     }
     std::map<std::int64_t, std::size_t> mentor_at;  // person → index
+    // Each person once: as a community mentor where she is one.
+    auto add_mentor = [&](PoolMentor mentor) {
+      if (mentor_at.count(mentor.person_id) > 0) return;
+      mentor_at[mentor.person_id] = pool.mentors.size();
+      pool.mentors.push_back(std::move(mentor));
+    };
     {
-      long long member = 0, person = 0, group = 0;
-      Slot<std::string> village;
+      RowReader<PoolMentor> row(kCommunityMentorColumns);
       Query query(sql_);
-      query.Into(member).Into(person).Into(group).Into(village.value, village.indicator).Use(day).Use(day);
-      if (query.Run("SELECT m.id, m.person_id, m.group_id, p.village_code FROM memberships m "
-                    "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " + groups +
-                    " AND m.mentor = 1 AND" + active + " ORDER BY m.id")) {
+      row.Bind(query);
+      query.Use(day).Use(day);
+      if (query.Run("SELECT " + SelectList<PoolMentor>(kCommunityMentorColumns) +
+                    " FROM memberships m "
+                    "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " +
+                    groups + " AND m.mentor = 1 AND" + active + " ORDER BY m.id")) {
         do {
-          if (mentor_at.count(person) > 0) continue;
-          mentor_at[person] = pool.mentors.size();
-          pool.mentors.push_back({person, member, group, village.get(), MentorOrigin::kCommunity, 0, {}});
+          add_mentor(row.Get());
         } while (query.Next());
       }
     }
     {
-      long long person = 0;
-      Slot<std::string> village;
+      RowReader<PoolMentor> row(kExternalMentorColumns);
       Query query(sql_);
-      query.Into(person).Into(village.value, village.indicator);
-      if (query.Run("SELECT p.id, p.village_code FROM people p WHERE p.id IN ("
-                    "SELECT mentor_person_id FROM mentorships WHERE origin = 'external' AND group_id IN " + groups +
-                    " UNION SELECT mentor_person_id FROM learning_cycles WHERE mentor_origin = 'external' "
-                    "AND group_id IN " + groups + ") ORDER BY p.id")) {
+      row.Bind(query);
+      if (query.Run("SELECT " + SelectList<PoolMentor>(kExternalMentorColumns) +
+                    " FROM people p WHERE p.id IN ("
+                    "SELECT mentor_person_id FROM mentorships WHERE origin = 'external' AND "
+                    "group_id IN " +
+                    groups +
+                    " UNION SELECT mentor_person_id FROM learning_cycles WHERE mentor_origin = "
+                    "'external' "
+                    "AND group_id IN " +
+                    groups + ") ORDER BY p.id")) {
         do {
-          if (mentor_at.count(person) > 0) continue;
-          mentor_at[person] = pool.mentors.size();
-          pool.mentors.push_back({person, std::nullopt, std::nullopt, village.get(), MentorOrigin::kExternal, 0, {}});
+          PoolMentor mentor = row.Get();
+          mentor.origin = MentorOrigin::kExternal;
+          add_mentor(std::move(mentor));
         } while (query.Next());
       }
     }

@@ -46,6 +46,15 @@ constexpr WriteColumn<Meeting> kMeetingWrites[] = {
     WritesOnce<&Meeting::created_at>("created_at"),
 };
 
+// ---- attendance -------------------------------------------------------------------------------
+
+// A member's presence at the meeting asked for.
+constexpr Column<Attendance> kAttendanceColumns[] = {
+    Member<&Attendance::member_id>("a.member_id"),
+    Member<&Attendance::presence, ParsePresence>("a.presence"),
+    Member<&Attendance::person_name>("p.name"),
+};
+
 }  // namespace
 
 // ---- meetings ---------------------------------------------------------------------------------
@@ -98,15 +107,17 @@ core::Status SqlMeetingRepository::ReplaceAttendance(std::int64_t meeting_id,
 core::Result<std::vector<Attendance>> SqlMeetingRepository::AttendanceOf(std::int64_t meeting_id) {
   return Guard("read attendance", [&]() -> core::Result<std::vector<Attendance>> {
     std::vector<Attendance> list;
-    long long meeting = meeting_id, member = 0;
-    std::string presence, name;
+    long long meeting = meeting_id;
+    RowReader<Attendance> row(kAttendanceColumns);
     Query query(sql_);
-    query.Into(member).Into(presence).Into(name).Use(meeting);
-    if (query.Run("SELECT a.member_id, a.presence, p.name FROM attendance a "
-                  "JOIN memberships m ON m.id = a.member_id JOIN people p ON p.id = m.person_id "
+    row.Bind(query);
+    query.Use(meeting);
+    if (query.Run("SELECT " + SelectList<Attendance>(kAttendanceColumns) +
+                  " FROM attendance a JOIN memberships m ON m.id = a.member_id "
+                  "JOIN people p ON p.id = m.person_id "
                   "WHERE a.meeting_id = :m ORDER BY p.search_name, a.member_id")) {
       do {
-        list.push_back({member, Stored("presence", presence, ParsePresence), name});
+        list.push_back(row.Get());
       } while (query.Next());
     }
     return list;

@@ -143,6 +143,60 @@ constexpr WriteColumn<Enrolment> kEnrolmentWrites[] = {
     WritesOnce<&Enrolment::created_at>("created_at"),
 };
 
+// ---- partners and facts
+// ---------------------------------------------------------------------------
+
+std::optional<PartnerRole> ParseRole(std::string_view text) {
+  for (auto role : {PartnerRole::kOwner, PartnerRole::kPartner}) {
+    if (text == ToString(role)) return role;
+  }
+  return std::nullopt;
+}
+
+// A partner; its programme's id is read before these.
+constexpr Column<Partner> kPartnerColumns[] = {
+    Member<&Partner::stakeholder_id>("pp.stakeholder_id"),
+    Member<&Partner::name>("s.name"),
+    Member<&Partner::role, ParseRole>("pp.role"),
+    Member<&Partner::helix, domain::registry::ParseHelix>("pp.helix"),
+    Member<&Partner::contribution>("pp.contribution"),
+};
+
+// An enterprise's facts (its household categories are read after).
+constexpr Column<CandidateFacts> kEnterpriseFactsColumns[] = {
+    Member<&CandidateFacts::village_code>("village_code"),
+    Member<&CandidateFacts::sector, domain::registry::ParseSector>("sector"),
+    Member<&CandidateFacts::scale, domain::registry::ParseScale>("scale"),
+    Member<&CandidateFacts::founded_year>("founded_year"),
+};
+constexpr RecordTable<CandidateFacts> kEnterpriseFactsTable{
+    kEnterpriseFactsColumns, " FROM enterprises", "enterprises", "enterprise"};
+
+// A group's facts (its household categories are read after). Homogeneous: its current members'
+// enterprises (those recorded) all share the group's sector.
+constexpr Column<CandidateFacts> kGroupFactsColumns[] = {
+    Member<&CandidateFacts::village_code>("g.village_code"),
+    Member<&CandidateFacts::sector, domain::registry::ParseSector>("g.sector"),
+    {"g.founded_on", CellKind::kText,
+     [](CandidateFacts& facts, const Cell& cell, std::string_view sql) {
+       if (!cell.IsNull()) facts.founded_year = cell::Read<core::Date, nullptr>(cell, sql).year;
+     }},
+    {"(SELECT COUNT(*) FROM memberships m JOIN enterprises e ON e.id = m.enterprise_id "
+     "WHERE m.group_id = g.id AND m.left_on IS NULL)",
+     CellKind::kNumber,
+     [](CandidateFacts& facts, const Cell& cell, std::string_view) {
+       facts.homogeneous = cell.number > 0;
+     }},
+    {"(SELECT COUNT(*) FROM memberships m JOIN enterprises e ON e.id = m.enterprise_id "
+     "WHERE m.group_id = g.id AND m.left_on IS NULL AND e.sector <> g.sector)",
+     CellKind::kNumber,
+     [](CandidateFacts& facts, const Cell& cell, std::string_view) {
+       facts.homogeneous = facts.homogeneous.value_or(false) && cell.number == 0;
+     }},
+};
+constexpr RecordTable<CandidateFacts> kGroupFactsTable{kGroupFactsColumns, " FROM groups g", "g",
+                                                       "group"};
+
 // The household categories a statement selects for one id (V030), in their order.
 std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statement, long long id) {
   std::vector<Category> categories;
@@ -234,29 +288,22 @@ void SqlProgrammeRepository::ReadParts(std::vector<Programme>& programmes) {
   }
   Params params;
   const std::string in = IdList(params, ids);
+  long long programme = 0;
   {
-    long long programme = 0, stakeholder = 0;
-    std::string name, role, helix;
-    Slot<std::string> contribution;
+    RowReader<Partner> row(kPartnerColumns);
     Query query(sql_);
-    query.Into(programme).Into(stakeholder).Into(name).Into(role).Into(helix)
-        .Into(contribution.value, contribution.indicator);
+    query.Into(programme);
+    row.Bind(query);
     params.BindTo(query);
-    if (query.Run("SELECT pp.programme_id, pp.stakeholder_id, s.name, pp.role, pp.helix, pp.contribution "
-                  "FROM programme_partners pp JOIN stakeholders s ON s.id = pp.stakeholder_id "
-                  "WHERE pp.programme_id IN " + in + " ORDER BY pp.programme_id, pp.position")) {
+    if (query.Run("SELECT pp.programme_id, " + SelectList<Partner>(kPartnerColumns) +
+                  " FROM programme_partners pp JOIN stakeholders s ON s.id = pp.stakeholder_id "
+                  "WHERE pp.programme_id IN " +
+                  in + " ORDER BY pp.programme_id, pp.position")) {
       do {
-        Partner partner;
-        partner.stakeholder_id = stakeholder;
-        partner.name = name;
-        partner.role = role == "owner" ? PartnerRole::kOwner : PartnerRole::kPartner;
-        partner.helix = Stored("helix", helix, domain::registry::ParseHelix);
-        partner.contribution = contribution.get();
-        by_id.at(programme)->partners.push_back(std::move(partner));
+        by_id.at(programme)->partners.push_back(row.Get());
       } while (query.Next());
     }
   }
-  long long programme = 0;
   std::string kind, value;
   Query query(sql_);
   query.Into(programme).Into(kind).Into(value);
@@ -377,54 +424,30 @@ core::Result<core::Page<Enrolment>> SqlEnrolmentRepository::List(const Enrolment
 
 core::Result<CandidateFacts> SqlEnrolmentRepository::EnterpriseFacts(std::int64_t enterprise_id) {
   return Guard("read an enterprise's facts", [&]() -> core::Result<CandidateFacts> {
-    long long id = enterprise_id;
-    std::string village, sector;
-    Slot<std::string> scale;
-    Slot<int> founded;
-    Query query(sql_);
-    query.Into(village).Into(sector).Into(scale.value, scale.indicator).Into(founded.value, founded.indicator).Use(id);
-    if (!query.Run("SELECT village_code, sector, scale, founded_year FROM enterprises WHERE id = :id")) {
+    auto facts = FetchRecord(sql_, kEnterpriseFactsTable, enterprise_id);
+    if (!facts)
       return core::Error::NotFound("no enterprise with id " + std::to_string(enterprise_id));
-    }
-    CandidateFacts facts;
-    facts.village_code = village;
-    facts.sector = domain::registry::ParseSector(sector);
-    if (scale.has()) facts.scale = domain::registry::ParseScale(scale.value);
-    facts.founded_year = founded.get();
-    facts.categories = CategoriesOf(sql_, "SELECT DISTINCT h.category FROM enterprises e JOIN household_categories h "
-                                          "ON h.person_id = e.owner_id WHERE e.id = :id ORDER BY h.category", id);
-    return facts;
+    facts->categories =
+        CategoriesOf(sql_,
+                     "SELECT DISTINCT h.category FROM enterprises e JOIN household_categories h "
+                     "ON h.person_id = e.owner_id WHERE e.id = :id ORDER BY h.category",
+                     enterprise_id);
+    return *std::move(facts);
   });
 }
 
 core::Result<CandidateFacts> SqlEnrolmentRepository::GroupFacts(std::int64_t group_id) {
   return Guard("read a group's facts", [&]() -> core::Result<CandidateFacts> {
-    long long id = group_id, members = 0, others = 0;
-    std::string village, sector;
-    Slot<std::string> founded;
-    Query query(sql_);
-    // Homogeneous: its current members' enterprises (those recorded) all share the group's sector.
-    query.Into(village).Into(sector).Into(founded.value, founded.indicator).Into(members).Into(others).Use(id);
-    if (!query.Run("SELECT g.village_code, g.sector, g.founded_on, "
-                   "(SELECT COUNT(*) FROM memberships m JOIN enterprises e ON e.id = m.enterprise_id "
-                   "WHERE m.group_id = g.id AND m.left_on IS NULL), "
-                   "(SELECT COUNT(*) FROM memberships m JOIN enterprises e ON e.id = m.enterprise_id "
-                   "WHERE m.group_id = g.id AND m.left_on IS NULL AND e.sector <> g.sector) "
-                   "FROM groups g WHERE g.id = :id")) {
-      return core::Error::NotFound("no group with id " + std::to_string(group_id));
-    }
-    CandidateFacts facts;
-    facts.village_code = village;
-    facts.sector = domain::registry::ParseSector(sector);
-    if (founded.has()) {
-      if (auto day = core::Date::Parse(founded.value)) facts.founded_year = day->year;
-    }
-    facts.homogeneous = members > 0 && others == 0;
+    auto facts = FetchRecord(sql_, kGroupFactsTable, group_id);
+    if (!facts) return core::Error::NotFound("no group with id " + std::to_string(group_id));
     // A group is in a category when one of its current members' households is.
-    facts.categories = CategoriesOf(sql_, "SELECT DISTINCT h.category FROM memberships m JOIN household_categories h "
-                                          "ON h.person_id = m.person_id WHERE m.group_id = :id AND m.left_on IS NULL "
-                                          "ORDER BY h.category", id);
-    return facts;
+    facts->categories =
+        CategoriesOf(sql_,
+                     "SELECT DISTINCT h.category FROM memberships m JOIN household_categories h "
+                     "ON h.person_id = m.person_id WHERE m.group_id = :id AND m.left_on IS NULL "
+                     "ORDER BY h.category",
+                     group_id);
+    return *std::move(facts);
   });
 }
 

@@ -417,16 +417,18 @@ std::int64_t InsertRecord(soci::session& sql, std::string_view table,
   return static_cast<std::int64_t>(id);
 }
 
-// Writes the columns an update writes over row `record.id`.
+// Writes the columns an update writes over row `record.id`; returns the rows changed (0: no such
+// row, for the callers that say so).
 template <typename Record>
-void UpdateRecord(soci::session& sql, std::string_view table,
-                  std::span<const WriteColumn<Record>> columns, const Record& record) {
+long long UpdateRecord(soci::session& sql, std::string_view table,
+                       std::span<const WriteColumn<Record>> columns, const Record& record) {
   RowWriter<Record> values(columns, record, true);
   long long key = record.id;
   Query query(sql);
   values.Bind(query);
   query.Use(key);
   query.Run(values.UpdateSql(table));
+  return query.AffectedRows();
 }
 
 }  // namespace gotong::storage::internal

@@ -9,6 +9,27 @@ namespace {
 
 using namespace domain::mentoring;  // NOLINT: this file implements that context's interfaces
 
+// ---- templates ---------------------------------------------------------------------------------
+
+constexpr Column<SurveyTemplate> kTemplateColumns[] = {
+    Member<&SurveyTemplate::id>("id"),
+    Member<&SurveyTemplate::code>("code"),
+    Member<&SurveyTemplate::name>("name"),
+    Member<&SurveyTemplate::name_en>("name_en"),
+    Member<&SurveyTemplate::description>("description"),
+};
+constexpr RecordTable<SurveyTemplate> kTemplateTable{kTemplateColumns, " FROM survey_templates",
+                                                     "survey_templates", "survey template"};
+
+// A question; its template's id is read before these.
+constexpr Column<SurveyQuestion> kQuestionColumns[] = {
+    Member<&SurveyQuestion::id>("id"),     Member<&SurveyQuestion::position>("position"),
+    Member<&SurveyQuestion::code>("code"), Member<&SurveyQuestion::kind, ParseQuestionKind>("kind"),
+    Member<&SurveyQuestion::text>("text"), Member<&SurveyQuestion::text_en>("text_en"),
+};
+
+// ---- surveys -----------------------------------------------------------------------------------
+
 constexpr Column<Survey> kSurveyColumns[] = {
     Member<&Survey::id>("s.id"),
     Member<&Survey::group_id>("s.group_id"),
@@ -31,6 +52,20 @@ constexpr WriteColumn<Survey> kSurveyWrites[] = {
     Writes<&Survey::created_by>("created_by"), Writes<&Survey::created_at>("created_at"),
 };
 
+constexpr Column<SurveyResponse> kResponseColumns[] = {
+    Member<&SurveyResponse::id>("r.id"),
+    Member<&SurveyResponse::survey_id>("r.survey_id"),
+    Member<&SurveyResponse::member_id>("r.member_id"),
+    Member<&SurveyResponse::person_name>("p.name"),
+    Member<&SurveyResponse::recorded_by>("r.recorded_by"),
+    Member<&SurveyResponse::created_at>("r.created_at"),
+};
+constexpr RecordTable<SurveyResponse> kResponseTable{
+    kResponseColumns,
+    " FROM survey_responses r JOIN memberships m ON m.id = r.member_id "
+    "JOIN people p ON p.id = m.person_id",
+    "r", "survey response"};
+
 // A response's own row; its answers are written after it, under its new id.
 constexpr WriteColumn<SurveyResponse> kResponseWrites[] = {
     Writes<&SurveyResponse::survey_id>("survey_id"),
@@ -39,11 +74,42 @@ constexpr WriteColumn<SurveyResponse> kResponseWrites[] = {
     Writes<&SurveyResponse::created_at>("created_at"),
 };
 
+// An answer; its response's id is read before these.
+constexpr Column<Answer> kAnswerColumns[] = {
+    Member<&Answer::question_id>("a.question_id"),
+    Member<&Answer::text>("a.text"),
+    Member<&Answer::scale>("a.scale"),
+    Member<&Answer::checked>("a.checked"),
+};
+
+// ---- codebook and tags -------------------------------------------------------------------------
+
+constexpr Column<SurveyCode> kCodeColumns[] = {
+    Member<&SurveyCode::id>("id"),
+    Member<&SurveyCode::survey_id>("survey_id"),
+    Member<&SurveyCode::code>("code"),
+    Member<&SurveyCode::label>("label"),
+};
+constexpr RecordTable<SurveyCode> kCodeTable{kCodeColumns, " FROM survey_codes", "survey_codes",
+                                             "survey code"};
+
 constexpr WriteColumn<SurveyCode> kCodeWrites[] = {
     Writes<&SurveyCode::survey_id>("survey_id"),
     Writes<&SurveyCode::code>("code"),
     Writes<&SurveyCode::label>("label"),
 };
+
+constexpr Column<CodeTag> kTagColumns[] = {
+    Member<&CodeTag::id>("id"),
+    Member<&CodeTag::survey_id>("survey_id"),
+    Member<&CodeTag::response_id>("response_id"),
+    Member<&CodeTag::question_id>("question_id"),
+    Member<&CodeTag::code_id>("code_id"),
+    Member<&CodeTag::quote>("quote"),
+    Member<&CodeTag::tagged_by>("tagged_by"),
+    Member<&CodeTag::created_at>("created_at"),
+};
+constexpr RecordTable<CodeTag> kTagTable{kTagColumns, " FROM code_tags", "code_tags", "code tag"};
 
 constexpr WriteColumn<CodeTag> kTagWrites[] = {
     Writes<&CodeTag::survey_id>("survey_id"),
@@ -58,18 +124,16 @@ constexpr WriteColumn<CodeTag> kTagWrites[] = {
 }  // namespace
 
 void SqlSurveyRepository::ReadQuestions(std::vector<SurveyTemplate>& templates) {
-  long long template_id = 0, id = 0;
-  int position = 0;
-  std::string code, kind, text, text_en;
+  long long template_id = 0;
+  RowReader<SurveyQuestion> row(kQuestionColumns);
   Query query(sql_);
-  query.Into(template_id).Into(id).Into(position).Into(code).Into(kind).Into(text).Into(text_en);
-  if (query.Run("SELECT template_id, id, position, code, kind, text, text_en FROM survey_questions "
-                "ORDER BY template_id, position")) {
+  query.Into(template_id);
+  row.Bind(query);
+  if (query.Run("SELECT template_id, " + SelectList<SurveyQuestion>(kQuestionColumns) +
+                " FROM survey_questions ORDER BY template_id, position")) {
     do {
       for (auto& survey_template : templates) {
-        if (survey_template.id != template_id) continue;
-        survey_template.questions.push_back(
-            {id, position, code, Stored("kind", kind, ParseQuestionKind), text, text_en});
+        if (survey_template.id == template_id) survey_template.questions.push_back(row.Get());
       }
     } while (query.Next());
   }
@@ -77,16 +141,7 @@ void SqlSurveyRepository::ReadQuestions(std::vector<SurveyTemplate>& templates) 
 
 core::Result<std::vector<SurveyTemplate>> SqlSurveyRepository::Templates() {
   return Guard("list survey templates", [&]() -> core::Result<std::vector<SurveyTemplate>> {
-    std::vector<SurveyTemplate> templates;
-    long long id = 0;
-    std::string code, name, name_en, description;
-    Query query(sql_);
-    query.Into(id).Into(code).Into(name).Into(name_en).Into(description);
-    if (query.Run("SELECT id, code, name, name_en, description FROM survey_templates ORDER BY id")) {
-      do {
-        templates.push_back({id, code, name, name_en, description, {}});
-      } while (query.Next());
-    }
+    auto templates = SelectRecords(sql_, kTemplateTable, " ORDER BY id", Params());
     ReadQuestions(templates);
     return templates;
   });
@@ -150,48 +205,25 @@ core::Result<std::int64_t> SqlSurveyRepository::InsertResponse(const SurveyRespo
 
 core::Result<std::vector<SurveyResponse>> SqlSurveyRepository::Responses(std::int64_t survey_id) {
   return Guard("read survey responses", [&]() -> core::Result<std::vector<SurveyResponse>> {
-    std::vector<SurveyResponse> responses;
-    long long survey = survey_id;
-    {
-      long long id = 0, member = 0;
-      Slot<long long> by;
-      std::string name, created;
-      Query query(sql_);
-      query.Into(id).Into(member).Into(name).Into(by.value, by.indicator).Into(created).Use(survey);
-      if (query.Run("SELECT r.id, r.member_id, p.name, r.recorded_by, r.created_at FROM survey_responses r "
-                    "JOIN memberships m ON m.id = r.member_id JOIN people p ON p.id = m.person_id "
-                    "WHERE r.survey_id = :s ORDER BY r.id")) {
-        do {
-          SurveyResponse response;
-          response.id = id;
-          response.survey_id = survey_id;
-          response.member_id = member;
-          response.person_name = name;
-          if (by.has()) response.recorded_by = by.value;
-          response.created_at = InstantFrom(created);
-          responses.push_back(std::move(response));
-        } while (query.Next());
-      }
-    }
-    long long response_id = 0, question = 0;
-    Slot<std::string> text;
-    Slot<int> scale, checked;
+    Params params;
+    std::string where = " WHERE r.survey_id = ";
+    params.Number(where, survey_id);
+    auto responses = SelectRecords(sql_, kResponseTable, where + " ORDER BY r.id", params);
+    long long survey = survey_id, response_id = 0;
+    RowReader<Answer> row(kAnswerColumns);
     Query query(sql_);
-    query.Into(response_id).Into(question).Into(text.value, text.indicator).Into(scale.value, scale.indicator)
-        .Into(checked.value, checked.indicator).Use(survey);
-    if (query.Run("SELECT a.response_id, a.question_id, a.text, a.scale, a.checked FROM survey_answers a "
-                  "JOIN survey_responses r ON r.id = a.response_id JOIN survey_questions q ON q.id = a.question_id "
+    query.Into(response_id);
+    row.Bind(query);
+    query.Use(survey);
+    if (query.Run("SELECT a.response_id, " + SelectList<Answer>(kAnswerColumns) +
+                  " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+                  "JOIN survey_questions q ON q.id = a.question_id "
                   "WHERE r.survey_id = :s ORDER BY a.response_id, q.position")) {
       std::size_t at = 0;
       do {
         while (at < responses.size() && responses[at].id != response_id) ++at;
         if (at == responses.size()) break;
-        Answer answer;
-        answer.question_id = question;
-        answer.text = text.get();
-        answer.scale = scale.get();
-        if (checked.has()) answer.checked = checked.value != 0;
-        responses[at].answers.push_back(std::move(answer));
+        responses[at].answers.push_back(row.Get());
       } while (query.Next());
     }
     return responses;
@@ -211,17 +243,10 @@ core::Result<std::int64_t> SqlSurveyRepository::InsertCode(const SurveyCode& cod
 
 core::Result<std::vector<SurveyCode>> SqlSurveyRepository::Codes(std::int64_t survey_id) {
   return Guard("read survey codes", [&]() -> core::Result<std::vector<SurveyCode>> {
-    std::vector<SurveyCode> codes;
-    long long survey = survey_id, id = 0;
-    std::string code, label;
-    Query query(sql_);
-    query.Into(id).Into(code).Into(label).Use(survey);
-    if (query.Run("SELECT id, code, label FROM survey_codes WHERE survey_id = :s ORDER BY id")) {
-      do {
-        codes.push_back({id, survey_id, code, label});
-      } while (query.Next());
-    }
-    return codes;
+    Params params;
+    std::string where = " WHERE survey_id = ";
+    params.Number(where, survey_id);
+    return SelectRecords(sql_, kCodeTable, where + " ORDER BY id", params);
   });
 }
 
@@ -243,29 +268,10 @@ core::Result<bool> SqlSurveyRepository::DeleteTag(std::int64_t survey_id, std::i
 
 core::Result<std::vector<CodeTag>> SqlSurveyRepository::Tags(std::int64_t survey_id) {
   return Guard("read code tags", [&]() -> core::Result<std::vector<CodeTag>> {
-    std::vector<CodeTag> tags;
-    long long survey = survey_id, id = 0, response = 0, question = 0, code = 0;
-    Slot<long long> by;
-    std::string quote, created;
-    Query query(sql_);
-    query.Into(id).Into(response).Into(question).Into(code).Into(quote).Into(by.value, by.indicator).Into(created)
-        .Use(survey);
-    if (query.Run("SELECT id, response_id, question_id, code_id, quote, tagged_by, created_at FROM code_tags "
-                  "WHERE survey_id = :s ORDER BY response_id, question_id, id")) {
-      do {
-        CodeTag tag;
-        tag.id = id;
-        tag.survey_id = survey_id;
-        tag.response_id = response;
-        tag.question_id = question;
-        tag.code_id = code;
-        tag.quote = quote;
-        if (by.has()) tag.tagged_by = by.value;
-        tag.created_at = InstantFrom(created);
-        tags.push_back(std::move(tag));
-      } while (query.Next());
-    }
-    return tags;
+    Params params;
+    std::string where = " WHERE survey_id = ";
+    params.Number(where, survey_id);
+    return SelectRecords(sql_, kTagTable, where + " ORDER BY response_id, question_id, id", params);
   });
 }
 

@@ -299,6 +299,21 @@ constexpr WriteColumn<Round> kRoundWrites[] = {
     Writes<&Round::updated_at>("updated_at"),
 };
 
+// What one recipient has received, as RecountReceived keeps it.
+constexpr Column<AssistanceSummary> kReceivedColumns[] = {
+    Member<&AssistanceSummary::count>("assistance_count"),
+    Member<&AssistanceSummary::value>("assistance_value"),
+    Member<&AssistanceSummary::providers>("providers"),
+    Member<&AssistanceSummary::last_on>("last_on"),
+};
+
+// A household category; its person's id is read before these.
+constexpr Column<HouseholdCategory> kCategoryColumns[] = {
+    Member<&HouseholdCategory::category>("category"),
+    Member<&HouseholdCategory::since>("since"),
+    Member<&HouseholdCategory::source>("source"),
+};
+
 const char* RecipientColumn(RecipientKind kind) {
   return kind == RecipientKind::kEnterprise ? "enterprise_id" : "group_id";
 }
@@ -320,19 +335,16 @@ core::Status SqlTargetingRepository::RecountReceived(RecipientKind kind, std::in
 
 core::Result<AssistanceSummary> SqlTargetingRepository::Received(RecipientKind kind, std::int64_t id) {
   return Guard("read assistance received", [&]() -> core::Result<AssistanceSummary> {
-    AssistanceSummary summary;
-    long long count = 0, value = 0, providers = 0;
-    Slot<std::string> last;
+    // Nothing received: no row.
+    RowReader<AssistanceSummary> row(kReceivedColumns);
     Query query(sql_);
-    query.Into(count).Into(value).Into(providers).Into(last.value, last.indicator);
-    if (query.Run("SELECT assistance_count, assistance_value, providers, last_on FROM assistance_received WHERE " +
-                  std::string(RecipientColumn(kind)) + " = " + Number(id))) {
-      summary.count = count;
-      summary.value = value;
-      summary.providers = providers;
-      summary.last_on = OptionalDate(last);
+    row.Bind(query);
+    if (!query.Run("SELECT " + SelectList<AssistanceSummary>(kReceivedColumns) +
+                   " FROM assistance_received WHERE " + RecipientColumn(kind) + " = " +
+                   Number(id))) {
+      return AssistanceSummary{};
     }
-    return summary;
+    return row.Get();
   });
 }
 
@@ -597,15 +609,16 @@ core::Result<std::map<std::int64_t, std::vector<HouseholdCategory>>> SqlHousehol
     Params params;
     const std::string in = IdList(params, person_ids);
     long long person = 0;
-    std::string category;
-    Slot<std::string> since, source;
+    RowReader<HouseholdCategory> row(kCategoryColumns);
     Query query(sql_);
-    query.Into(person).Into(category).Into(since.value, since.indicator).Into(source.value, source.indicator);
+    query.Into(person);
+    row.Bind(query);
     params.BindTo(query);
-    if (query.Run("SELECT person_id, category, since, source FROM household_categories WHERE person_id IN " + in +
+    if (query.Run("SELECT person_id, " + SelectList<HouseholdCategory>(kCategoryColumns) +
+                  " FROM household_categories WHERE person_id IN " + in +
                   " ORDER BY person_id, category")) {
       do {
-        found[person].push_back({category, OptionalDate(since), source.get()});
+        found[person].push_back(row.Get());
       } while (query.Next());
     }
     return found;

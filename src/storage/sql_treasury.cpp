@@ -44,12 +44,66 @@ constexpr WriteColumn<LedgerEntry> kEntryWrites[] = {
     Writes<&LedgerEntry::created_at>("created_at"),
 };
 
-constexpr const char* kAssetColumns =
-    "a.id, a.group_id, a.name, a.kind, a.source, a.value, a.acquired_on, a.created_at, "
-    "(SELECT COALESCE(CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT), 0) FROM ledger_lines l "
-    "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = 'shop_revenue'), "
-    "(SELECT COALESCE(CAST(SUM(l.debit) - SUM(l.credit) AS BIGINT), 0) FROM ledger_lines l "
-    "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = 'purchases')";
+// A line is read with its entry's id (not one of its members), which places it.
+constexpr Column<LedgerLine> kLineColumns[] = {
+    Member<&LedgerLine::account, ParseLedgerAccount>("l.account"),
+    Member<&LedgerLine::debit>("l.debit"),
+    Member<&LedgerLine::credit>("l.credit"),
+    Member<&LedgerLine::member_id>("l.member_id"),
+};
+
+// A rule's group is the one asked for; its month is stored as text, "2026-11".
+constexpr Column<FeeRule> kFeeRuleColumns[] = {
+    Member<&FeeRule::id>("f.id"),
+    Member<&FeeRule::amount>("f.amount"),
+    Member<&FeeRule::from, Month::Parse>("f.from_month"),
+    Member<&FeeRule::deliberation_id>("f.deliberation_id"),
+    Member<&FeeRule::created_at>("f.created_at"),
+};
+constexpr RecordTable<FeeRule> kFeeRuleTable{kFeeRuleColumns, " FROM fee_rules f", "f", "fee rule"};
+
+// A rule is not updated: a later month's rule follows it.
+constexpr WriteColumn<FeeRule> kFeeRuleWrites[] = {
+    Writes<&FeeRule::group_id>("group_id"),
+    Writes<&FeeRule::amount>("amount"),
+    {"from_month", CellKind::kText,
+     [](const FeeRule& rule, Cell& cell) { cell.SetText(rule.from.ToString()); }},
+    Writes<&FeeRule::deliberation_id>("deliberation_id"),
+    Writes<&FeeRule::created_at>("created_at"),
+};
+
+// What the ledger says of an asset: the net of the entries naming it, on its two accounts.
+constexpr Column<CommonAsset> kAssetColumns[] = {
+    Member<&CommonAsset::id>("a.id"),
+    Member<&CommonAsset::group_id>("a.group_id"),
+    Member<&CommonAsset::name>("a.name"),
+    Member<&CommonAsset::kind, ParseAssetKind>("a.kind"),
+    Member<&CommonAsset::source, ParseAssetSource>("a.source"),
+    Member<&CommonAsset::value>("a.value"),
+    Member<&CommonAsset::acquired_on>("a.acquired_on"),
+    Member<&CommonAsset::created_at>("a.created_at"),
+    Member<&CommonAsset::sales>(
+        "(SELECT COALESCE(CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT), 0) FROM ledger_lines l "
+        "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = "
+        "'shop_revenue')"),
+    Member<&CommonAsset::purchases>(
+        "(SELECT COALESCE(CAST(SUM(l.debit) - SUM(l.credit) AS BIGINT), 0) FROM ledger_lines l "
+        "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = "
+        "'purchases')"),
+};
+constexpr RecordTable<CommonAsset> kAssetTable{kAssetColumns, " FROM common_assets a", "a",
+                                               "common asset"};
+
+// Assets are not updated.
+constexpr WriteColumn<CommonAsset> kAssetWrites[] = {
+    Writes<&CommonAsset::group_id>("group_id"),
+    Writes<&CommonAsset::name>("name"),
+    Writes<&CommonAsset::kind>("kind"),
+    Writes<&CommonAsset::source>("source"),
+    Writes<&CommonAsset::value>("value"),
+    Writes<&CommonAsset::acquired_on>("acquired_on"),
+    Writes<&CommonAsset::created_at>("created_at"),
+};
 
 }  // namespace
 
@@ -89,23 +143,18 @@ core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries)
     ids.push_back(entry.id);
   }
   Params params;
-  std::string sql =
-      "SELECT l.entry_id, l.account, l.debit, l.credit, l.member_id FROM ledger_lines l "
-      "WHERE l.entry_id IN " + IdList(params, ids) + " ORDER BY l.entry_id, l.line_no";
-  long long entry_id = 0, debit = 0, credit = 0;
-  std::string account;
-  Slot<long long> member;
+  std::string sql = "SELECT " + SelectList<LedgerLine>(kLineColumns) +
+                    ", l.entry_id FROM ledger_lines l WHERE l.entry_id IN " + IdList(params, ids) +
+                    " ORDER BY l.entry_id, l.line_no";
+  RowReader<LedgerLine> line(kLineColumns);
+  long long entry_id = 0;
   Query query(sql_);
-  query.Into(entry_id).Into(account).Into(debit).Into(credit).Into(member.value, member.indicator);
+  line.Bind(query);
+  query.Into(entry_id);
   params.BindTo(query);
   if (query.Run(sql)) {
     do {
-      LedgerLine line;
-      line.account = Stored("account", account, ParseLedgerAccount);
-      line.debit = debit;
-      line.credit = credit;
-      if (member.has()) line.member_id = member.value;
-      by_id.at(entry_id)->lines.push_back(line);
+      by_id.at(entry_id)->lines.push_back(line.Get());
     } while (query.Next());
   }
   return core::OkStatus();
@@ -214,15 +263,7 @@ core::Result<std::map<std::int64_t, std::int64_t>> SqlTreasuryRepository::FeesPa
 core::Result<std::int64_t> SqlTreasuryRepository::InsertFeeRule(const FeeRule& rule) {
   return Guard("insert fee rule", [&]() -> core::Result<std::int64_t> {
     try {
-      long long group = rule.group_id, amount = rule.amount, id = 0;
-      std::string from = rule.from.ToString(), created = Text(rule.created_at);
-      auto deliberation = NumberIn(rule.deliberation_id);
-      Query query(sql_);
-      query.Use(group).Use(amount).Use(from).Use(deliberation.value, deliberation.indicator)
-          .Use(created).Into(id);
-      query.Run("INSERT INTO fee_rules (group_id, amount, from_month, deliberation_id, created_at) "
-                "VALUES (:a, :b, :c, :d, :e) RETURNING id");
-      return static_cast<std::int64_t>(id);
+      return InsertRecord<FeeRule>(sql_, "fee_rules", kFeeRuleWrites, rule);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("from", "a fee rule already starts in " + rule.from.ToString());
@@ -234,47 +275,23 @@ core::Result<std::int64_t> SqlTreasuryRepository::InsertFeeRule(const FeeRule& r
 
 core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t group_id) {
   return Guard("list fee rules", [&]() -> core::Result<std::vector<FeeRule>> {
-    std::vector<FeeRule> rules;
-    long long group = group_id, id = 0, amount = 0;
-    std::string from, created;
-    Slot<long long> deliberation;
-    Query query(sql_);
-    query.Into(id).Into(amount).Into(from).Into(deliberation.value, deliberation.indicator)
-        .Into(created).Use(group);
-    if (query.Run("SELECT f.id, f.amount, f.from_month, f.deliberation_id, f.created_at "
-                  "FROM fee_rules f WHERE f.group_id = :g ORDER BY f.from_month")) {
-      do {
-        FeeRule rule;
-        rule.id = id;
-        rule.group_id = group_id;
-        rule.amount = amount;
-        rule.from = Stored("month", from, Month::Parse);
-        if (deliberation.has()) rule.deliberation_id = deliberation.value;
-        rule.created_at = InstantFrom(created);
-        rules.push_back(rule);
-      } while (query.Next());
-    }
+    Params params;
+    std::string where = " WHERE f.group_id = ";
+    params.Number(where, group_id);
+    auto rules = SelectRecords(sql_, kFeeRuleTable, where + " ORDER BY f.from_month", params);
+    for (auto& rule : rules) rule.group_id = group_id;
     return rules;
   });
 }
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertAsset(const CommonAsset& asset) {
   return Guard("insert common asset", [&]() -> core::Result<std::int64_t> {
-    long long group = asset.group_id, value = asset.value, id = 0;
-    std::string kind(ToString(asset.kind)), source(ToString(asset.source));
-    std::string acquired = asset.acquired_on.ToString(), created = Text(asset.created_at);
-    Query query(sql_);
-    query.Use(group).Use(asset.name).Use(kind).Use(source).Use(value).Use(acquired).Use(created)
-        .Into(id);
-    query.Run("INSERT INTO common_assets (group_id, name, kind, source, value, acquired_on, "
-              "created_at) VALUES (:a, :b, :c, :d, :e, :f, :g) RETURNING id");
-    return static_cast<std::int64_t>(id);
+    return InsertRecord<CommonAsset>(sql_, "common_assets", kAssetWrites, asset);
   });
 }
 
 core::Result<std::vector<CommonAsset>> SqlTreasuryRepository::SelectAssets(
     std::int64_t group_id, std::optional<std::int64_t> id) {
-  std::vector<CommonAsset> assets;
   Params params;
   std::string where = " WHERE a.group_id = ";
   params.Number(where, group_id);
@@ -282,37 +299,13 @@ core::Result<std::vector<CommonAsset>> SqlTreasuryRepository::SelectAssets(
     where += " AND a.id = ";
     params.Number(where, *id);
   }
-  long long key = 0, group = 0, value = 0, sales = 0, purchases = 0;
-  std::string name, kind, source, acquired, created;
-  Query query(sql_);
-  query.Into(key).Into(group).Into(name).Into(kind).Into(source).Into(value).Into(acquired)
-      .Into(created).Into(sales).Into(purchases);
-  params.BindTo(query);
-  if (query.Run(std::string("SELECT ") + kAssetColumns + " FROM common_assets a" + where +
-                " ORDER BY a.id")) {
-    do {
-      CommonAsset asset;
-      asset.id = key;
-      asset.group_id = group;
-      asset.name = name;
-      asset.kind = Stored("kind", kind, ParseAssetKind);
-      asset.source = Stored("source", source, ParseAssetSource);
-      asset.value = value;
-      asset.acquired_on = DateFrom(acquired);
-      asset.created_at = InstantFrom(created);
-      asset.sales = sales;
-      asset.purchases = purchases;
-      assets.push_back(std::move(asset));
-    } while (query.Next());
-  }
-  return assets;
+  return SelectRecords(sql_, kAssetTable, where + " ORDER BY a.id", params);
 }
 
 core::Result<CommonAsset> SqlTreasuryRepository::FindAsset(std::int64_t group_id, std::int64_t id) {
   return Guard("find common asset", [&]() -> core::Result<CommonAsset> {
-    GOTONG_ASSIGN_OR_RETURN(auto found, SelectAssets(group_id, id));
-    if (found.empty()) return core::Error::NotFound("no asset " + std::to_string(id) + " in this group");
-    return std::move(found.front());
+    if (auto asset = FetchRecord(sql_, kAssetTable, id, group_id)) return *std::move(asset);
+    return core::Error::NotFound("no asset " + std::to_string(id) + " in this group");
   });
 }
 
