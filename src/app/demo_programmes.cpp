@@ -287,12 +287,11 @@ core::Result<std::vector<registry::Enterprise>> BatuEnterprises(Runtime& runtime
   registry::EnterpriseQuery query;
   query.region = "35.79";
   query.status = "active";
-  for (int offset = 0;; offset += core::PageRequest::kMaxLimit) {
-    GOTONG_ASSIGN_OR_RETURN(auto page, runtime.registry->ListEnterprises(Context::System("demo"), query,
-                                                                         {core::PageRequest::kMaxLimit, offset}));
-    for (auto& view : page.items) all.push_back(std::move(view.enterprise));
-    if (page.items.size() < static_cast<std::size_t>(core::PageRequest::kMaxLimit)) break;
-  }
+  GOTONG_RETURN_IF_ERROR(core::ForEachItem(
+      [&](const core::PageRequest& page) {
+        return runtime.registry->ListEnterprises(Context::System("demo"), query, page);
+      },
+      [&](registry::EnterpriseView& view) { all.push_back(std::move(view.enterprise)); }));
   return all;
 }
 
@@ -365,12 +364,11 @@ core::Result<std::vector<std::int64_t>> SelectBorrowers(Runtime& runtime, Histor
   confirm.count = Number(frozen.round.selected_count);
   GOTONG_RETURN_IF_ERROR(runtime.targeting->Confirm(system, programme, frozen.round.id, confirm));
   std::vector<std::int64_t> borrowers;
-  for (int offset = 0;; offset += core::PageRequest::kMaxLimit) {
-    GOTONG_ASSIGN_OR_RETURN(auto page, runtime.targeting->Beneficiaries(system, programme, frozen.round.id,
-                                                                        {core::PageRequest::kMaxLimit, offset}));
-    for (const auto& b : page.items) borrowers.push_back(b.beneficiary.candidate.id);
-    if (page.items.size() < static_cast<std::size_t>(core::PageRequest::kMaxLimit)) break;
-  }
+  GOTONG_RETURN_IF_ERROR(core::ForEachItem(
+      [&](const core::PageRequest& page) {
+        return runtime.targeting->Beneficiaries(system, programme, frozen.round.id, page);
+      },
+      [&](const auto& b) { borrowers.push_back(b.beneficiary.candidate.id); }));
   return borrowers;
 }
 

@@ -470,22 +470,18 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*user_list) {
-      gotong::core::PageRequest page{gotong::core::PageRequest::kMaxLimit, 0};
       std::printf("%-6s %-20s %-13s %-20s %s\n", "ID", "USERNAME", "ROLE", "SCOPE", "NAME");
-      while (true) {
-        auto users = rt.accounts->ListUsers(system, page);
-        if (!users.ok()) return Fail(users.error());
-        for (const auto& u : users->items) {
-          std::string scope = u.scope ? std::string(ToString(u.scope->kind)) + ":" +
-                                            std::to_string(u.scope->id)
-                                      : "-";
-          std::printf("%-6lld %-20s %-13s %-20s %s%s\n", static_cast<long long>(u.id),
-                      u.username.c_str(), std::string(ToString(u.role)).c_str(), scope.c_str(),
-                      u.display_name.c_str(), u.disabled ? " (disabled)" : "");
-        }
-        page.offset += page.limit;
-        if (page.offset >= users->total) break;
-      }
+      auto listed = gotong::core::ForEachItem(
+          [&](const gotong::core::PageRequest& page) { return rt.accounts->ListUsers(system, page); },
+          [](const gotong::domain::accounts::User& u) {
+            std::string scope = u.scope ? std::string(ToString(u.scope->kind)) + ":" +
+                                              std::to_string(u.scope->id)
+                                        : "-";
+            std::printf("%-6lld %-20s %-13s %-20s %s%s\n", static_cast<long long>(u.id),
+                        u.username.c_str(), std::string(ToString(u.role)).c_str(), scope.c_str(),
+                        u.display_name.c_str(), u.disabled ? " (disabled)" : "");
+          });
+      if (!listed.ok()) return Fail(listed.error());
       return 0;
     }
     if (*import) {

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "core/result.hpp"
 
 namespace gotong::core {
 
@@ -22,5 +25,25 @@ struct Page {
   // The list was counted no further than `total`: there are more (a list too long to count).
   bool total_capped = false;
 };
+
+// Reads a whole list a page at a time, the largest pages a list gives: `read(page)` returns a
+// Result<Page<T>>, and `visit(item)` takes each item (T&, to move it out) in the list's order.
+// Stops after the last page (the one reaching the total, or a short one where the total was
+// not counted whole), or at the first error, which it returns.
+template <typename Read, typename Visit>
+Status ForEachItem(Read&& read, Visit&& visit) {
+  PageRequest page{PageRequest::kMaxLimit, 0};
+  while (true) {
+    auto result = read(page);
+    if (!result.ok()) return result.error();
+    auto& items = result->items;
+    for (auto& item : items) visit(item);
+    if (items.empty()) return OkStatus();
+    page.offset += static_cast<std::int64_t>(items.size());
+    const bool last = result->total_capped ? items.size() < static_cast<std::size_t>(result->limit)
+                                           : page.offset >= result->total;
+    if (last) return OkStatus();
+  }
+}
 
 }  // namespace gotong::core

@@ -91,18 +91,14 @@ core::Result<std::set<std::int64_t>> FeesRecordedAt(UnitOfWork& unit, std::int64
   std::set<std::int64_t> members;
   LedgerFilter filter;
   filter.meeting_id = meeting_id;
-  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
-  while (true) {
-    GOTONG_ASSIGN_OR_RETURN(auto entries, unit.Treasury().ListEntries(group_id, filter, page));
-    for (const auto& entry : entries.items) {
-      if (entry.kind != EntryKind::kFeePayment || entry.reversed_by) continue;
-      for (const auto& line : entry.lines) {
-        if (line.member_id) members.insert(*line.member_id);
-      }
-    }
-    page.offset += page.limit;
-    if (page.offset >= entries.total) break;
-  }
+  GOTONG_RETURN_IF_ERROR(core::ForEachItem(
+      [&](const core::PageRequest& page) { return unit.Treasury().ListEntries(group_id, filter, page); },
+      [&](const LedgerEntry& entry) {
+        if (entry.kind != EntryKind::kFeePayment || entry.reversed_by) return;
+        for (const auto& line : entry.lines) {
+          if (line.member_id) members.insert(*line.member_id);
+        }
+      }));
   return members;
 }
 
@@ -534,23 +530,19 @@ core::Result<FeesView> TreasuryService::Fees(const Context& context, std::int64_
   GOTONG_ASSIGN_OR_RETURN(auto unit, BeginRead(context, group_id));
   GOTONG_ASSIGN_OR_RETURN(view.rules, unit->Treasury().FeeRules(group_id));
   GOTONG_ASSIGN_OR_RETURN(auto paid, unit->Treasury().FeesPaid(group_id, view.through.LastDay()));
-  core::PageRequest page{core::PageRequest::kMaxLimit, 0};
-  while (true) {
-    GOTONG_ASSIGN_OR_RETURN(auto members, unit->Groups().ListMembers(group_id, true, page));
-    for (auto& member : members.items) {
-      MemberFees row;
-      row.due = MemberFeesDue(member, view.rules, view.through);
-      if (auto it = paid.find(member.id); it != paid.end()) row.paid = it->second;
-      row.arrears = row.due - row.paid;
-      view.due += row.due;
-      view.paid += row.paid;
-      if (row.arrears > 0) view.arrears += row.arrears;
-      row.member = std::move(member);
-      view.members.push_back(std::move(row));
-    }
-    page.offset += page.limit;
-    if (page.offset >= members.total) break;
-  }
+  GOTONG_RETURN_IF_ERROR(core::ForEachItem(
+      [&](const core::PageRequest& page) { return unit->Groups().ListMembers(group_id, true, page); },
+      [&](Membership& member) {
+        MemberFees row;
+        row.due = MemberFeesDue(member, view.rules, view.through);
+        if (auto it = paid.find(member.id); it != paid.end()) row.paid = it->second;
+        row.arrears = row.due - row.paid;
+        view.due += row.due;
+        view.paid += row.paid;
+        if (row.arrears > 0) view.arrears += row.arrears;
+        row.member = std::move(member);
+        view.members.push_back(std::move(row));
+      }));
   return view;
 }
 

@@ -165,13 +165,9 @@ core::Result<EquityView> DashboardService::Equity(const Context& context, const 
 
   std::vector<std::pair<std::string, std::string>> keys;  // stored value, name
   if (IsRegionLevel(*dimension)) {
-    core::PageRequest everything{core::PageRequest::kMaxLimit, 0};
-    while (true) {
-      GOTONG_ASSIGN_OR_RETURN(auto children, unit->Regions().Children(filter.region, everything));
-      for (auto& child : children.items) keys.emplace_back(child.code, child.name);
-      everything.offset += static_cast<std::int64_t>(children.items.size());
-      if (children.items.empty() || everything.offset >= children.total) break;
-    }
+    GOTONG_RETURN_IF_ERROR(core::ForEachItem(
+        [&](const core::PageRequest& page) { return unit->Regions().Children(filter.region, page); },
+        [&](const regions::Region& child) { keys.emplace_back(child.code, child.name); }));
   } else {
     keys = KnownValues(*dimension);
   }

@@ -621,24 +621,20 @@ core::Result<AreaSummary> RegistryService::CountByArea(const Context& context,
   for (auto& count : counts) by_code.emplace(count.code, count);
   AreaSummary summary;
   summary.region_code = query.region;
-  core::PageRequest everything{core::PageRequest::kMaxLimit, 0};
-  while (true) {
-    GOTONG_ASSIGN_OR_RETURN(auto children, unit->Regions().Children(query.region, everything));
-    for (auto& child : children.items) {
-      AreaCount count;
-      if (auto found = by_code.find(child.code); found != by_code.end()) {
-        count = found->second;
-        by_code.erase(found);
-      }
-      count.code = child.code;
-      summary.total += count.total;
-      summary.stale += count.stale;
-      summary.areas.push_back(count);
-      summary.area_names.push_back(child.name);
-    }
-    everything.offset += static_cast<std::int64_t>(children.items.size());
-    if (children.items.empty() || everything.offset >= children.total) break;
-  }
+  GOTONG_RETURN_IF_ERROR(core::ForEachItem(
+      [&](const core::PageRequest& page) { return unit->Regions().Children(query.region, page); },
+      [&](const regions::Region& child) {
+        AreaCount count;
+        if (auto found = by_code.find(child.code); found != by_code.end()) {
+          count = found->second;
+          by_code.erase(found);
+        }
+        count.code = child.code;
+        summary.total += count.total;
+        summary.stale += count.stale;
+        summary.areas.push_back(count);
+        summary.area_names.push_back(child.name);
+      }));
   // Enterprises in codes the region table no longer knows still count, under their code.
   for (auto& [code, count] : by_code) {
     summary.total += count.total;
