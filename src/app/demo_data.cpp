@@ -1,21 +1,22 @@
 #include "app/demo_data.hpp"
-#include "app/demo_history.hpp"
 
-#include <array>
-#include <string>
-#include <unordered_set>
-#include <string_view>
-#include <vector>
-
-#include "domain/accounts/access.hpp"
-#include "domain/groups/group_access.hpp"
-#include "core/text.hpp"
-#include "domain/registry/import.hpp"
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <map>
-#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "app/demo_history.hpp"
+#include "core/text.hpp"
+#include "domain/accounts/access.hpp"
+#include "domain/groups/group_access.hpp"
+#include "domain/registry/import.hpp"
 
 namespace gotong::app {
 namespace {
@@ -268,6 +269,58 @@ core::Result<std::int64_t> AddDemoMember(Runtime& runtime, std::int64_t group_id
   return member.id;
 }
 
+// A group of the demo as it is founded: its kind, trade and village, kept by `steward_id`.
+struct DemoGroup {
+  const char* name;
+  const char* kind;
+  const char* sector;
+  const char* business_centre;
+  std::string village_code;
+  const char* origin;
+  const char* status;  // nullptr: the service's first status (embryo)
+  core::Date founded;
+  std::int64_t steward_id;
+};
+
+// Founds the group on its day; returns its id.
+core::Result<std::int64_t> FoundDemoGroup(Runtime& runtime, const DemoGroup& group) {
+  groups::GroupInput input;
+  input.name = Text(group.name);
+  input.kind = Text(group.kind);
+  input.sector = Text(group.sector);
+  input.business_centre = Text(group.business_centre);
+  input.village_code = Text(group.village_code);
+  input.origin = Text(group.origin);
+  if (group.status != nullptr) input.status = Text(group.status);
+  input.founded_on = Text(group.founded.ToString());
+  input.status_since = Text(group.founded.ToString());
+  input.steward_id = Number(group.steward_id);
+  GOTONG_ASSIGN_OR_RETURN(auto created,
+                          runtime.groups->CreateGroup(Context::System("demo"), input));
+  return created.group.id;
+}
+
+// A founding member: her name and her role in the group.
+struct Founder {
+  const char* name;
+  const char* role;
+};
+
+// Adds the founders, all of `village`, as members since `joined`; returns their membership ids
+// in order.
+core::Result<std::vector<std::int64_t>> AddFounders(Runtime& runtime, std::int64_t group_id,
+                                                    std::span<const Founder> founders,
+                                                    const std::string& village,
+                                                    const core::Date& joined) {
+  std::vector<std::int64_t> members;
+  for (const auto& founder : founders) {
+    GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, group_id, founder.name, village,
+                                                       founder.role, false, joined.ToString()));
+    members.push_back(member);
+  }
+  return members;
+}
+
 core::Status Entry(Runtime& runtime, std::int64_t group_id, const std::string& kind, std::int64_t amount,
                    const std::string& date, const std::string& memo, Number member = std::nullopt,
                    Number asset = std::nullopt) {
@@ -338,34 +391,18 @@ core::Result<std::int64_t> LoadHarapanSejahtera(Runtime& runtime, std::int64_t s
   const Month first = history.Back(23);  // the first of the two years of meetings
   const core::Date founded = history.On(history.Back(36), 1);
   history.At(founded);
-  groups::GroupInput input;
-  input.name = Text("KUB Harapan Sejahtera");
-  input.kind = Text("joint_business_group");
-  input.sector = Text("food_processing");
-  input.business_centre = Text("Sentra tape singkong Banjarsari");
-  input.village_code = Text(kVillage);
-  input.origin = Text("programme_formed");
-  input.founded_on = Text(founded.ToString());
-  input.status_since = Text(founded.ToString());
-  input.steward_id = Number(steward_id);
-  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
-  std::int64_t id = created.group.id;
-
-  struct Who {
-    const char* name;
-    const char* role;
+  GOTONG_ASSIGN_OR_RETURN(
+      std::int64_t id,
+      FoundDemoGroup(runtime, {"KUB Harapan Sejahtera", "joint_business_group", "food_processing",
+                               "Sentra tape singkong Banjarsari", kVillage, "programme_formed",
+                               nullptr, founded, steward_id}));
+  static constexpr Founder kMembers[] = {
+      {"Sulastri", "leader"}, {"Sutini", "secretary"}, {"Suwarni", "treasurer"},
+      {"Painem", "member"},   {"Tukini", "member"},    {"Sumarni", "member"},
+      {"Ngatini", "member"},  {"Wagini", "member"},    {"Sarmi", "member"},
+      {"Juminten", "member"},
   };
-  static constexpr Who kMembers[] = {
-      {"Sulastri", "leader"}, {"Sutini", "secretary"}, {"Suwarni", "treasurer"}, {"Painem", "member"},
-      {"Tukini", "member"},   {"Sumarni", "member"},   {"Ngatini", "member"},    {"Wagini", "member"},
-      {"Sarmi", "member"},    {"Juminten", "member"},
-  };
-  std::vector<std::int64_t> members;
-  for (const auto& who : kMembers) {
-    GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, who.name, kVillage, who.role, false,
-                                                       founded.ToString()));
-    members.push_back(member);
-  }
+  GOTONG_ASSIGN_OR_RETURN(auto members, AddFounders(runtime, id, kMembers, kVillage, founded));
   // The leader has the group legalised by the village head; the programme formalises it.
   const core::Date legalised = history.On(history.Back(25), 15);
   history.At(legalised);
@@ -945,20 +982,13 @@ core::Result<std::int64_t> LoadCitraGendhis(Runtime& runtime, std::int64_t stewa
   Context system = Context::System("demo");
   constexpr const char* kVillage = "35.07.10.2004";  // Gondanglegi Wetan
   History history(runtime);
-  history.At(core::Date{2017, 1, 15});
-  groups::GroupInput input;
-  input.name = Text("Komunitas Batik Citra Gendhis");
-  input.kind = Text("learning_community");
-  input.sector = Text("batik");
-  input.business_centre = Text("Batik Gondanglegi");
-  input.village_code = Text(kVillage);
-  input.origin = Text("self_initiated");
-  input.status = Text("active");
-  input.founded_on = Text("2017-01-15");
-  input.status_since = Text("2017-01-15");
-  input.steward_id = Number(steward_id);
-  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
-  std::int64_t id = created.group.id;
+  const core::Date founded{2017, 1, 15};
+  history.At(founded);
+  GOTONG_ASSIGN_OR_RETURN(
+      std::int64_t id,
+      FoundDemoGroup(runtime, {"Komunitas Batik Citra Gendhis", "learning_community", "batik",
+                               "Batik Gondanglegi", kVillage, "self_initiated", "active", founded,
+                               steward_id}));
   // Table 1 as the paper gives it: the age in its year of study (accepted January 2023, so 2022)
   // as a birth year, the year each joined (no day is known), and her other venture: an
   // enterprise of her own where it is a business, her occupation otherwise.
@@ -1172,28 +1202,15 @@ core::Result<std::int64_t> LoadBatuGroup(Runtime& runtime, std::int64_t steward_
   History history(runtime);
   const core::Date founded = history.On(history.Back(8), 1);
   history.At(founded);
-  groups::GroupInput input;
-  input.name = Text("KUB Keripik Apel Makmur");
-  input.kind = Text("joint_business_group");
-  input.sector = Text("food_processing");
-  input.business_centre = Text("Sentra keripik apel Kota Batu");
-  input.village_code = Text(village);
-  input.origin = Text("programme_formed");
-  input.status = Text("active");
-  input.founded_on = Text(founded.ToString());
-  input.status_since = Text(founded.ToString());
-  input.steward_id = Number(steward_id);
-  GOTONG_ASSIGN_OR_RETURN(auto created, runtime.groups->CreateGroup(system, input));
-  std::int64_t id = created.group.id;
-  static constexpr const char* kNames[] = {"Sri Wahyuni", "Endang Lestari", "Murni", "Rahayu", "Tutik",
-                                           "Winarti"};
-  static constexpr const char* kRoles[] = {"leader", "secretary", "treasurer", "member", "member", "member"};
-  std::vector<std::int64_t> members;
-  for (std::size_t i = 0; i < std::size(kNames); ++i) {
-    GOTONG_ASSIGN_OR_RETURN(auto member, AddDemoMember(runtime, id, kNames[i], village, kRoles[i], false,
-                                                       founded.ToString()));
-    members.push_back(member);
-  }
+  GOTONG_ASSIGN_OR_RETURN(
+      std::int64_t id,
+      FoundDemoGroup(runtime, {"KUB Keripik Apel Makmur", "joint_business_group", "food_processing",
+                               "Sentra keripik apel Kota Batu", village, "programme_formed",
+                               "active", founded, steward_id}));
+  static constexpr Founder kMembers[] = {{"Sri Wahyuni", "leader"}, {"Endang Lestari", "secretary"},
+                                         {"Murni", "treasurer"},    {"Rahayu", "member"},
+                                         {"Tutik", "member"},       {"Winarti", "member"}};
+  GOTONG_ASSIGN_OR_RETURN(auto members, AddFounders(runtime, id, kMembers, village, founded));
   // Monthly meetings, one month missed: the officer sees a group that is not quite keeping up.
   for (Month month = history.Back(5); month <= history.current(); month = month.Next()) {
     if (month == history.Back(2)) continue;
