@@ -10,87 +10,66 @@ using domain::accounts::Session;
 using domain::accounts::User;
 
 // A scope is two columns, both NULL or neither (V001): the kind makes it, the id completes it.
+// The username and the creation are written once.
 constexpr Column<User> kUserColumns[] = {
     Member<&User::id>("id"),
-    Member<&User::username>("username"),
-    Member<&User::display_name>("display_name"),
-    Member<&User::role, domain::accounts::ParseRole>("role"),
+    Field<&User::username>("username").OnInsert(),
+    Field<&User::display_name>("display_name"),
+    Field<&User::role, domain::accounts::ParseRole>("role"),
     {"scope_kind", CellKind::kText,
      [](User& user, const Cell& cell, std::string_view sql) {
        if (cell.IsNull()) return;
        using domain::accounts::ScopeKind;
        user.scope = Scope{cell::Read<ScopeKind, domain::accounts::ParseScopeKind>(cell, sql), 0};
-     }},
-    PartMember<&User::scope, &Scope::id>("scope_id"),
-    Member<&User::password_hash>("password_hash"),
-    Member<&User::disabled>("disabled"),
-    Member<&User::created_at>("created_at"),
-    Member<&User::updated_at>("updated_at"),
+     },
+     [](const User& user, Cell& cell) {
+       if (!user.scope) return cell.SetNull();
+       cell::Write(user.scope->kind, cell);
+     },
+     Written::kAlways},
+    PartField<&User::scope, &Scope::id>("scope_id"),
+    Field<&User::password_hash>("password_hash"),
+    Field<&User::disabled>("disabled"),
+    Field<&User::created_at>("created_at").OnInsert(),
+    Field<&User::updated_at>("updated_at"),
 };
 constexpr RecordTable<User> kUserTable{kUserColumns, " FROM users", "users", "user"};
 
-// The username and the creation are written once.
-constexpr WriteColumn<User> kUserWrites[] = {
-    WritesOnce<&User::username>("username"),
-    Writes<&User::display_name>("display_name"),
-    Writes<&User::role>("role"),
-    WritesPart<&User::scope, &Scope::kind>("scope_kind"),
-    WritesPart<&User::scope, &Scope::id>("scope_id"),
-    Writes<&User::password_hash>("password_hash"),
-    Writes<&User::disabled>("disabled"),
-    WritesOnce<&User::created_at>("created_at"),
-    Writes<&User::updated_at>("updated_at"),
-};
-
-// A session is found by its token's hash, which the caller holds: it is not read back.
+// A session is found by its token's hash, which the caller holds: it is not read back. A session
+// is inserted whole; after that only its times change (Touch, Revoke).
 constexpr Column<Session> kSessionColumns[] = {
     Member<&Session::id>("id"),
-    Member<&Session::user_id>("user_id"),
-    Member<&Session::csrf_token>("csrf_token"),
-    Member<&Session::created_at>("created_at"),
-    Member<&Session::last_seen_at>("last_seen_at"),
+    Field<&Session::user_id>("user_id"),
+    Field<&Session::csrf_token>("csrf_token"),
+    Field<&Session::created_at>("created_at"),
+    Field<&Session::last_seen_at>("last_seen_at"),
     Member<&Session::revoked_at>("revoked_at"),
-    Member<&Session::client_address>("client_address"),
+    Field<&Session::client_address>("client_address"),
+    WrittenOnly<&Session::token_hash>("token_hash"),
 };
 constexpr RecordTable<Session> kSessionTable{kSessionColumns, " FROM sessions", "sessions",
                                              "session"};
 
-// A session is inserted whole; after that only its times change (Touch, Revoke).
-constexpr WriteColumn<Session> kSessionWrites[] = {
-    Writes<&Session::user_id>("user_id"),
-    Writes<&Session::token_hash>("token_hash"),
-    Writes<&Session::csrf_token>("csrf_token"),
-    Writes<&Session::created_at>("created_at"),
-    Writes<&Session::last_seen_at>("last_seen_at"),
-    Writes<&Session::client_address>("client_address"),
-};
-
 // A token's hash is not read back: the caller looking one up holds it, and a user's list of
-// tokens leaves it empty.
+// tokens leaves it empty. A token is inserted whole; after that only its revocation is set
+// (Revoke).
 constexpr Column<ApiToken> kTokenColumns[] = {
     Member<&ApiToken::id>("id"),
-    Member<&ApiToken::user_id>("user_id"),
-    Member<&ApiToken::name>("name"),
-    Member<&ApiToken::created_at>("created_at"),
+    Field<&ApiToken::user_id>("user_id"),
+    Field<&ApiToken::name>("name"),
+    Field<&ApiToken::created_at>("created_at"),
     Member<&ApiToken::revoked_at>("revoked_at"),
+    WrittenOnly<&ApiToken::token_hash>("token_hash"),
 };
 constexpr RecordTable<ApiToken> kTokenTable{kTokenColumns, " FROM api_tokens", "api_tokens",
                                             "api token"};
-
-// A token is inserted whole; after that only its revocation is set (Revoke).
-constexpr WriteColumn<ApiToken> kTokenWrites[] = {
-    Writes<&ApiToken::user_id>("user_id"),
-    Writes<&ApiToken::name>("name"),
-    Writes<&ApiToken::token_hash>("token_hash"),
-    Writes<&ApiToken::created_at>("created_at"),
-};
 
 }  // namespace
 
 core::Result<std::int64_t> SqlUserRepository::Insert(const User& user) {
   return Guard("insert user", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<User>(sql_, "users", kUserWrites, user);
+      return InsertRecord<User>(sql_, "users", kUserColumns, user);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("username", "the username " + user.username + " is taken");
@@ -102,7 +81,7 @@ core::Result<std::int64_t> SqlUserRepository::Insert(const User& user) {
 
 core::Status SqlUserRepository::Update(const User& user) {
   return Guard("update user", [&]() -> core::Status {
-    if (UpdateRecord<User>(sql_, "users", kUserWrites, user) != 1) {
+    if (UpdateRecord<User>(sql_, "users", kUserColumns, user) != 1) {
       return core::Error::NotFound("no user with id " + std::to_string(user.id));
     }
     return core::OkStatus();
@@ -144,7 +123,7 @@ core::Result<std::vector<User>> SqlUserRepository::FacilitatorsOf(std::int64_t p
 
 core::Result<std::int64_t> SqlSessionRepository::Insert(const Session& session) {
   return Guard("insert session", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Session>(sql_, "sessions", kSessionWrites, session);
+    return InsertRecord<Session>(sql_, "sessions", kSessionColumns, session);
   });
 }
 
@@ -197,7 +176,7 @@ core::Status SqlSessionRepository::RevokeAllOfUser(std::int64_t user_id, core::I
 
 core::Result<std::int64_t> SqlApiTokenRepository::Insert(const ApiToken& token) {
   return Guard("insert api token", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<ApiToken>(sql_, "api_tokens", kTokenWrites, token);
+    return InsertRecord<ApiToken>(sql_, "api_tokens", kTokenColumns, token);
   });
 }
 

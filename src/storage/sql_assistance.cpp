@@ -21,26 +21,27 @@ using domain::programmes::LoanPart;
 using domain::programmes::RecordedRepayment;
 
 // A record's columns (alias a) with its provider, programme, recipient and loan part.
+// Every column, by the insert: a record is not updated.
 constexpr Column<Assistance> kAssistanceColumns[] = {
     Member<&Assistance::id>("a.id"),
-    Member<&Assistance::programme_id>("a.programme_id"),
+    Field<&Assistance::programme_id>("a.programme_id"),
     Member<&Assistance::programme_name>("COALESCE(pg.name, '')"),
-    Member<&Assistance::provider_id>("a.provider_id"),
+    Field<&Assistance::provider_id>("a.provider_id"),
     Member<&Assistance::provider_name>("s.name"),
-    Member<&Assistance::enterprise_id>("a.enterprise_id"),
-    Member<&Assistance::group_id>("a.group_id"),
+    Field<&Assistance::enterprise_id>("a.enterprise_id"),
+    Field<&Assistance::group_id>("a.group_id"),
     Member<&Assistance::recipient_name>("COALESCE(e.name, g.name, '')"),
     Member<&Assistance::recipient_steward_id>("COALESCE(e.steward_id, g.steward_id)"),
-    Member<&Assistance::kind, domain::programmes::ParseAssistanceKind>("a.kind"),
-    Member<&Assistance::value>("a.value"),
-    Member<&Assistance::given_on>("a.given_on"),
-    Member<&Assistance::until_on>("a.until_on"),
-    Member<&Assistance::disbursed_on>("a.disbursed_on"),
-    Member<&Assistance::description>("a.description"),
-    Member<&Assistance::over_budget_reason>("a.over_budget_reason"),
-    Member<&Assistance::created_by>("a.created_by"),
-    Member<&Assistance::created_at>("a.created_at"),
-    Member<&Assistance::updated_at>("a.updated_at"),
+    Field<&Assistance::kind, domain::programmes::ParseAssistanceKind>("a.kind"),
+    Field<&Assistance::value>("a.value"),
+    Field<&Assistance::given_on>("a.given_on"),
+    Field<&Assistance::until_on>("a.until_on"),
+    Field<&Assistance::disbursed_on>("a.disbursed_on"),
+    Field<&Assistance::description>("a.description"),
+    Field<&Assistance::over_budget_reason>("a.over_budget_reason"),
+    Field<&Assistance::created_by>("a.created_by"),
+    Field<&Assistance::created_at>("a.created_at"),
+    Field<&Assistance::updated_at>("a.updated_at"),
     // The loan part is there when its row is (l is a LEFT JOIN); its other columns fill it.
     {"l.annual_rate_bp", CellKind::kNumber,
      [](Assistance& a, const Cell& cell, std::string_view) {
@@ -64,24 +65,6 @@ constexpr RecordTable<Assistance> kAssistanceTable{kAssistanceColumns, kAssistan
 constexpr std::string_view kJoins =
     kAssistanceFrom.substr(std::string_view(" FROM assistance a").size());
 
-// Every column, by the insert: a record is not updated.
-constexpr WriteColumn<Assistance> kAssistanceWrites[] = {
-    Writes<&Assistance::programme_id>("programme_id"),
-    Writes<&Assistance::provider_id>("provider_id"),
-    Writes<&Assistance::enterprise_id>("enterprise_id"),
-    Writes<&Assistance::group_id>("group_id"),
-    Writes<&Assistance::kind>("kind"),
-    Writes<&Assistance::value>("value"),
-    Writes<&Assistance::given_on>("given_on"),
-    Writes<&Assistance::until_on>("until_on"),
-    Writes<&Assistance::disbursed_on>("disbursed_on"),
-    Writes<&Assistance::description>("description"),
-    Writes<&Assistance::over_budget_reason>("over_budget_reason"),
-    Writes<&Assistance::created_by>("created_by"),
-    Writes<&Assistance::created_at>("created_at"),
-    Writes<&Assistance::updated_at>("updated_at"),
-};
-
 // Another record of the same kind for the same recipient whose period overlaps a's ([given_on,
 // until_on or given_on], both ends included).
 constexpr const char* kDuplicateOfA =
@@ -93,24 +76,16 @@ constexpr const char* kNewestFirst = "a.given_on DESC, a.id DESC";
 
 constexpr Column<RecordedRepayment> kRepaymentColumns[] = {
     Member<&RecordedRepayment::id>("r.id"),
-    Member<&RecordedRepayment::loan_id>("r.loan_id"),
-    Member<&RecordedRepayment::paid_on>("r.paid_on"),
-    Member<&RecordedRepayment::amount>("r.amount"),
-    Member<&RecordedRepayment::recorded_by>("r.recorded_by"),
+    Field<&RecordedRepayment::loan_id>("r.loan_id"),
+    Field<&RecordedRepayment::paid_on>("r.paid_on"),
+    Field<&RecordedRepayment::amount>("r.amount"),
+    Field<&RecordedRepayment::recorded_by>("r.recorded_by"),
     Member<&RecordedRepayment::recorded_by_username>("COALESCE(u.username, '')"),
-    Member<&RecordedRepayment::created_at>("r.created_at"),
+    Field<&RecordedRepayment::created_at>("r.created_at"),
 };
 constexpr RecordTable<RecordedRepayment> kRepaymentTable{
     kRepaymentColumns, " FROM loan_repayments r LEFT JOIN users u ON u.id = r.recorded_by", "r",
     "loan repayment"};
-
-constexpr WriteColumn<RecordedRepayment> kRepaymentWrites[] = {
-    Writes<&RecordedRepayment::loan_id>("loan_id"),
-    Writes<&RecordedRepayment::paid_on>("paid_on"),
-    Writes<&RecordedRepayment::amount>("amount"),
-    Writes<&RecordedRepayment::recorded_by>("recorded_by"),
-    Writes<&RecordedRepayment::created_at>("created_at"),
-};
 
 // " WHERE …" over assistance a (with enterprises e and groups g joined) for `filter`.
 std::string WhereOf(const AssistanceFilter& filter, Params& params) {
@@ -182,7 +157,7 @@ std::vector<Assistance> SqlAssistanceRepository::ReadWithDuplicates(const std::s
 
 core::Result<std::int64_t> SqlAssistanceRepository::Insert(const Assistance& assistance) {
   return Guard("insert assistance", [&]() -> core::Result<std::int64_t> {
-    long long id = InsertRecord<Assistance>(sql_, "assistance", kAssistanceWrites, assistance);
+    long long id = InsertRecord<Assistance>(sql_, "assistance", kAssistanceColumns, assistance);
     // The loan part's row is keyed by the record's id (InsertRecord returns a row's own id).
     if (assistance.loan) {
       const LoanPart& loan = *assistance.loan;
@@ -296,7 +271,7 @@ core::Status SqlAssistanceRepository::Lock(std::int64_t id) {
 
 core::Result<std::int64_t> SqlAssistanceRepository::InsertRepayment(const RecordedRepayment& repayment) {
   return Guard("insert loan repayment", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<RecordedRepayment>(sql_, "loan_repayments", kRepaymentWrites, repayment);
+    return InsertRecord<RecordedRepayment>(sql_, "loan_repayments", kRepaymentColumns, repayment);
   });
 }
 

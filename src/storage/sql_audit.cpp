@@ -50,47 +50,37 @@ std::optional<Snapshot> FromJson(const Cell& cell) {
   return snapshot;
 }
 
+// An entry is written once, never updated.
 constexpr Column<Entry> kEntryColumns[] = {
     Member<&Entry::id>("id"),
-    Member<&Entry::at>("at"),
-    Member<&Entry::actor_id>("actor_id"),
-    Member<&Entry::actor_username>("actor_username"),
-    Member<&Entry::entity>("entity"),
-    Member<&Entry::entity_id>("entity_id"),
-    Member<&Entry::action>("action"),
+    Field<&Entry::at>("at"),
+    Field<&Entry::actor_id>("actor_id"),
+    Field<&Entry::actor_username>("actor_username"),
+    Field<&Entry::entity>("entity"),
+    Field<&Entry::entity_id>("entity_id"),
+    Field<&Entry::action>("action"),
     {"before_json", CellKind::kText,
-     [](Entry& entry, const Cell& cell, std::string_view) { entry.before = FromJson(cell); }},
+     [](Entry& entry, const Cell& cell, std::string_view) { entry.before = FromJson(cell); },
+     [](const Entry& entry, Cell& cell) {
+       if (entry.before) cell.SetText(ToJson(*entry.before));
+     },
+     Written::kAlways},
     {"after_json", CellKind::kText,
-     [](Entry& entry, const Cell& cell, std::string_view) { entry.after = FromJson(cell); }},
-    Member<&Entry::request_id>("request_id"),
+     [](Entry& entry, const Cell& cell, std::string_view) { entry.after = FromJson(cell); },
+     [](const Entry& entry, Cell& cell) {
+       if (entry.after) cell.SetText(ToJson(*entry.after));
+     },
+     Written::kAlways},
+    Field<&Entry::request_id>("request_id"),
 };
 constexpr RecordTable<Entry> kEntryTable{kEntryColumns, " FROM audit_log", "audit_log",
                                          "audit entry"};
-
-// An entry is written once, never updated.
-constexpr WriteColumn<Entry> kEntryWrites[] = {
-    Writes<&Entry::at>("at"),
-    Writes<&Entry::actor_id>("actor_id"),
-    Writes<&Entry::actor_username>("actor_username"),
-    Writes<&Entry::entity>("entity"),
-    Writes<&Entry::entity_id>("entity_id"),
-    Writes<&Entry::action>("action"),
-    {"before_json", CellKind::kText,
-     [](const Entry& entry, Cell& cell) {
-       if (entry.before) cell.SetText(ToJson(*entry.before));
-     }},
-    {"after_json", CellKind::kText,
-     [](const Entry& entry, Cell& cell) {
-       if (entry.after) cell.SetText(ToJson(*entry.after));
-     }},
-    Writes<&Entry::request_id>("request_id"),
-};
 
 }  // namespace
 
 core::Status SqlAuditLog::Append(const Entry& entry) {
   return Guard("append audit entry", [&]() -> core::Status {
-    InsertRecord<Entry>(sql_, "audit_log", kEntryWrites, entry);
+    InsertRecord<Entry>(sql_, "audit_log", kEntryColumns, entry);
     return core::OkStatus();
   });
 }

@@ -15,65 +15,43 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- market areas -------------------------------------------------------------------------
 
+// A claim is inserted once; EndArea writes its end alone.
 constexpr Column<MarketArea> kAreaColumns[] = {
     Member<&MarketArea::id>("a.id"),
-    Member<&MarketArea::group_id>("a.group_id"),
-    Member<&MarketArea::member_id>("a.member_id"),
+    Field<&MarketArea::group_id>("a.group_id"),
+    Field<&MarketArea::member_id>("a.member_id"),
     Member<&MarketArea::member_name>("p.name"),
-    Member<&MarketArea::area>("a.area"),
-    Member<&MarketArea::deliberation_id>("a.deliberation_id"),
-    Member<&MarketArea::claimed_on>("a.claimed_on"),
+    Field<&MarketArea::area>("a.area"),
+    Field<&MarketArea::deliberation_id>("a.deliberation_id"),
+    Field<&MarketArea::claimed_on>("a.claimed_on"),
     Member<&MarketArea::ended_on>("a.ended_on"),
-    Member<&MarketArea::created_at>("a.created_at"),
+    Field<&MarketArea::created_at>("a.created_at"),
+    {"area_key", CellKind::kText, nullptr,
+     [](const MarketArea& a, Cell& cell) { cell.SetText(AreaKey(a.area)); }, Written::kAlways},
 };
 constexpr RecordTable<MarketArea> kAreaTable{kAreaColumns,
                                              " FROM market_areas a JOIN memberships m ON m.id = "
                                              "a.member_id JOIN people p ON p.id = m.person_id",
                                              "a", "market area"};
 
-// A claim is inserted once; EndArea writes its end alone.
-constexpr WriteColumn<MarketArea> kAreaWrites[] = {
-    Writes<&MarketArea::group_id>("group_id"),
-    Writes<&MarketArea::member_id>("member_id"),
-    Writes<&MarketArea::area>("area"),
-    {"area_key", CellKind::kText,
-     [](const MarketArea& a, Cell& cell) { cell.SetText(AreaKey(a.area)); }},
-    Writes<&MarketArea::deliberation_id>("deliberation_id"),
-    Writes<&MarketArea::claimed_on>("claimed_on"),
-    Writes<&MarketArea::created_at>("created_at"),
-};
-
 // ---- joint orders -------------------------------------------------------------------------
 
+// What was ordered is written once; an update moves the status. The shares are written apart.
 constexpr Column<JointOrder> kOrderColumns[] = {
     Member<&JointOrder::id>("o.id"),
-    Member<&JointOrder::group_id>("o.group_id"),
-    Member<&JointOrder::customer>("o.customer"),
-    Member<&JointOrder::product>("o.product"),
-    Member<&JointOrder::quantity>("o.quantity"),
-    Member<&JointOrder::unit>("o.unit"),
-    Member<&JointOrder::unit_price>("o.unit_price"),
-    Member<&JointOrder::due_on>("o.due_on"),
-    Member<&JointOrder::status, ParseOrderStatus>("o.status"),
-    Member<&JointOrder::created_at>("o.created_at"),
-    Member<&JointOrder::updated_at>("o.updated_at"),
+    Field<&JointOrder::group_id>("o.group_id").OnInsert(),
+    Field<&JointOrder::customer>("o.customer").OnInsert(),
+    Field<&JointOrder::product>("o.product").OnInsert(),
+    Field<&JointOrder::quantity>("o.quantity").OnInsert(),
+    Field<&JointOrder::unit>("o.unit").OnInsert(),
+    Field<&JointOrder::unit_price>("o.unit_price").OnInsert(),
+    Field<&JointOrder::due_on>("o.due_on").OnInsert(),
+    Field<&JointOrder::status, ParseOrderStatus>("o.status"),
+    Field<&JointOrder::created_at>("o.created_at").OnInsert(),
+    Field<&JointOrder::updated_at>("o.updated_at"),
 };
 constexpr RecordTable<JointOrder> kOrderTable{kOrderColumns, " FROM joint_orders o", "o",
                                               "joint order"};
-
-// What was ordered is written once; an update moves the status. The shares are written apart.
-constexpr WriteColumn<JointOrder> kOrderWrites[] = {
-    Writes<&JointOrder::status>("status"),
-    Writes<&JointOrder::updated_at>("updated_at"),
-    WritesOnce<&JointOrder::group_id>("group_id"),
-    WritesOnce<&JointOrder::customer>("customer"),
-    WritesOnce<&JointOrder::product>("product"),
-    WritesOnce<&JointOrder::quantity>("quantity"),
-    WritesOnce<&JointOrder::unit>("unit"),
-    WritesOnce<&JointOrder::unit_price>("unit_price"),
-    WritesOnce<&JointOrder::due_on>("due_on"),
-    WritesOnce<&JointOrder::created_at>("created_at"),
-};
 
 // A share is read with its order's id (not one of its members), which places it.
 constexpr Column<OrderShare> kShareColumns[] = {
@@ -126,18 +104,20 @@ std::vector<std::string> SplitTags(const std::string& text) {
 
 // ---- knowledge posts ----------------------------------------------------------------------
 
+// Posts are not updated.
 constexpr Column<KnowledgePost> kPostColumns[] = {
     Member<&KnowledgePost::id>("k.id"),
-    Member<&KnowledgePost::group_id>("k.group_id"),
-    Member<&KnowledgePost::member_id>("k.member_id"),
+    Field<&KnowledgePost::group_id>("k.group_id"),
+    Field<&KnowledgePost::member_id>("k.member_id"),
     Member<&KnowledgePost::member_name>("p.name"),
-    Member<&KnowledgePost::kind, ParsePostKind>("k.kind"),
-    Member<&KnowledgePost::title>("k.title"),
-    Member<&KnowledgePost::body>("k.body"),
+    Field<&KnowledgePost::kind, ParsePostKind>("k.kind"),
+    Field<&KnowledgePost::title>("k.title"),
+    Field<&KnowledgePost::body>("k.body"),
     {"k.tags", CellKind::kText,
-     [](KnowledgePost& k, const Cell& cell, std::string_view) { k.tags = SplitTags(cell.text); }},
+     [](KnowledgePost& k, const Cell& cell, std::string_view) { k.tags = SplitTags(cell.text); },
+     [](const KnowledgePost& k, Cell& cell) { cell.SetText(JoinTags(k.tags)); }, Written::kAlways},
     Member<&KnowledgePost::useful>("(SELECT COUNT(*) FROM useful_marks u WHERE u.post_id = k.id)"),
-    Member<&KnowledgePost::created_at>("k.created_at"),
+    Field<&KnowledgePost::created_at>("k.created_at"),
 };
 constexpr RecordTable<KnowledgePost> kPostTable{
     kPostColumns,
@@ -145,35 +125,26 @@ constexpr RecordTable<KnowledgePost> kPostTable{
     "m.person_id",
     "k", "knowledge post"};
 
-// Posts are not updated.
-constexpr WriteColumn<KnowledgePost> kPostWrites[] = {
-    Writes<&KnowledgePost::group_id>("group_id"),
-    Writes<&KnowledgePost::member_id>("member_id"),
-    Writes<&KnowledgePost::kind>("kind"),
-    Writes<&KnowledgePost::title>("title"),
-    Writes<&KnowledgePost::body>("body"),
-    {"tags", CellKind::kText,
-     [](const KnowledgePost& k, Cell& cell) { cell.SetText(JoinTags(k.tags)); }},
-    Writes<&KnowledgePost::created_at>("created_at"),
-};
-
 // ---- raw material -------------------------------------------------------------------------
 
 // The post's own fields are its `post`; the group, the name, the price and the creation are the
 // record's.
+// A post is inserted open; CloseMaterial closes it.
 constexpr Column<MaterialRecord> kMaterialColumns[] = {
     PartMember<&MaterialRecord::post, &MaterialPost::id>("t.id"),
-    Member<&MaterialRecord::group_id>("t.group_id"),
-    PartMember<&MaterialRecord::post, &MaterialPost::member_id>("t.member_id"),
+    Field<&MaterialRecord::group_id>("t.group_id"),
+    PartField<&MaterialRecord::post, &MaterialPost::member_id>("t.member_id"),
     Member<&MaterialRecord::member_name>("p.name"),
-    PartMember<&MaterialRecord::post, &MaterialPost::kind, ParseMaterialKind>("t.kind"),
-    PartMember<&MaterialRecord::post, &MaterialPost::material>("t.material"),
-    PartMember<&MaterialRecord::post, &MaterialPost::unit>("t.unit"),
-    PartMember<&MaterialRecord::post, &MaterialPost::quantity>("t.quantity"),
-    Member<&MaterialRecord::price>("t.price"),
-    PartMember<&MaterialRecord::post, &MaterialPost::until>("t.until_on"),
+    PartField<&MaterialRecord::post, &MaterialPost::kind, ParseMaterialKind>("t.kind"),
+    PartField<&MaterialRecord::post, &MaterialPost::material>("t.material"),
+    PartField<&MaterialRecord::post, &MaterialPost::unit>("t.unit"),
+    PartField<&MaterialRecord::post, &MaterialPost::quantity>("t.quantity"),
+    Field<&MaterialRecord::price>("t.price"),
+    PartField<&MaterialRecord::post, &MaterialPost::until>("t.until_on"),
     PartMember<&MaterialRecord::post, &MaterialPost::closed>("t.closed"),
-    Member<&MaterialRecord::created_at>("t.created_at"),
+    Field<&MaterialRecord::created_at>("t.created_at"),
+    {"closed", CellKind::kNumber, nullptr,
+     [](const MaterialRecord&, Cell& cell) { cell.SetNumber(0); }, Written::kAlways},
 };
 constexpr RecordTable<MaterialRecord> kMaterialTable{
     kMaterialColumns,
@@ -181,49 +152,23 @@ constexpr RecordTable<MaterialRecord> kMaterialTable{
     "m.person_id",
     "t", "material post"};
 
-// A post is inserted open; CloseMaterial closes it.
-constexpr WriteColumn<MaterialRecord> kMaterialWrites[] = {
-    Writes<&MaterialRecord::group_id>("group_id"),
-    WritesPart<&MaterialRecord::post, &MaterialPost::member_id>("member_id"),
-    WritesPart<&MaterialRecord::post, &MaterialPost::kind>("kind"),
-    WritesPart<&MaterialRecord::post, &MaterialPost::material>("material"),
-    WritesPart<&MaterialRecord::post, &MaterialPost::unit>("unit"),
-    WritesPart<&MaterialRecord::post, &MaterialPost::quantity>("quantity"),
-    Writes<&MaterialRecord::price>("price"),
-    WritesPart<&MaterialRecord::post, &MaterialPost::until>("until_on"),
-    {"closed", CellKind::kNumber, [](const MaterialRecord&, Cell& cell) { cell.SetNumber(0); }},
-    Writes<&MaterialRecord::created_at>("created_at"),
-};
-
 // A purchase's group is the one asked for.
+// Purchases are not updated.
 constexpr Column<CollectivePurchase> kPurchaseColumns[] = {
     Member<&CollectivePurchase::id>("c.id"),
-    Member<&CollectivePurchase::supplier>("c.supplier"),
-    Member<&CollectivePurchase::material>("c.material"),
-    Member<&CollectivePurchase::unit>("c.unit"),
-    Member<&CollectivePurchase::quantity>("c.quantity"),
-    Member<&CollectivePurchase::group_price>("c.group_price"),
-    Member<&CollectivePurchase::alone_price>("c.alone_price"),
-    Member<&CollectivePurchase::purchased_on>("c.purchased_on"),
-    Member<&CollectivePurchase::entry_id>("c.entry_id"),
-    Member<&CollectivePurchase::created_at>("c.created_at"),
+    Field<&CollectivePurchase::supplier>("c.supplier"),
+    Field<&CollectivePurchase::material>("c.material"),
+    Field<&CollectivePurchase::unit>("c.unit"),
+    Field<&CollectivePurchase::quantity>("c.quantity"),
+    Field<&CollectivePurchase::group_price>("c.group_price"),
+    Field<&CollectivePurchase::alone_price>("c.alone_price"),
+    Field<&CollectivePurchase::purchased_on>("c.purchased_on"),
+    Field<&CollectivePurchase::entry_id>("c.entry_id"),
+    Field<&CollectivePurchase::created_at>("c.created_at"),
+    WrittenOnly<&CollectivePurchase::group_id>("group_id"),
 };
 constexpr RecordTable<CollectivePurchase> kPurchaseTable{
     kPurchaseColumns, " FROM collective_purchases c", "c", "collective purchase"};
-
-// Purchases are not updated.
-constexpr WriteColumn<CollectivePurchase> kPurchaseWrites[] = {
-    Writes<&CollectivePurchase::group_id>("group_id"),
-    Writes<&CollectivePurchase::supplier>("supplier"),
-    Writes<&CollectivePurchase::material>("material"),
-    Writes<&CollectivePurchase::unit>("unit"),
-    Writes<&CollectivePurchase::quantity>("quantity"),
-    Writes<&CollectivePurchase::group_price>("group_price"),
-    Writes<&CollectivePurchase::alone_price>("alone_price"),
-    Writes<&CollectivePurchase::purchased_on>("purchased_on"),
-    Writes<&CollectivePurchase::entry_id>("entry_id"),
-    Writes<&CollectivePurchase::created_at>("created_at"),
-};
 
 // Runs `sql` with `params` and calls `row` once per fetched row.
 template <typename Bind, typename Row>
@@ -244,7 +189,7 @@ void ForRows(soci::session& sql, const std::string& text, const Params& params, 
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertArea(const MarketArea& area) {
   return Guard("claim market area", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<MarketArea>(sql_, "market_areas", kAreaWrites, area);
+    return InsertRecord<MarketArea>(sql_, "market_areas", kAreaColumns, area);
   });
 }
 
@@ -284,7 +229,7 @@ core::Result<std::vector<MarketArea>> SqlCooperationRepository::Areas(std::int64
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertOrder(const JointOrder& order) {
   return Guard("insert joint order", [&]() -> core::Result<std::int64_t> {
-    long long id = InsertRecord<JointOrder>(sql_, "joint_orders", kOrderWrites, order);
+    long long id = InsertRecord<JointOrder>(sql_, "joint_orders", kOrderColumns, order);
     int position = 0;
     for (const auto& share : order.shares) {
       ++position;
@@ -301,7 +246,7 @@ core::Result<std::int64_t> SqlCooperationRepository::InsertOrder(const JointOrde
 
 core::Status SqlCooperationRepository::UpdateOrder(const JointOrder& order) {
   return Guard("update joint order", [&]() -> core::Status {
-    UpdateRecord<JointOrder>(sql_, "joint_orders", kOrderWrites, order);
+    UpdateRecord<JointOrder>(sql_, "joint_orders", kOrderColumns, order);
     long long id = order.id;
     for (const auto& share : order.shares) {
       long long member = share.member_id, delivered = share.delivered, paid = share.paid_out;
@@ -382,7 +327,7 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::OrdersOf(std::int
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertPost(const KnowledgePost& post) {
   return Guard("insert knowledge post", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<KnowledgePost>(sql_, "knowledge_posts", kPostWrites, post);
+    return InsertRecord<KnowledgePost>(sql_, "knowledge_posts", kPostColumns, post);
   });
 }
 
@@ -455,7 +400,7 @@ core::Status SqlCooperationRepository::MarkUseful(std::int64_t post_id, std::int
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertMaterial(const MaterialRecord& record) {
   return Guard("insert material post", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<MaterialRecord>(sql_, "material_posts", kMaterialWrites, record);
+    return InsertRecord<MaterialRecord>(sql_, "material_posts", kMaterialColumns, record);
   });
 }
 
@@ -495,7 +440,7 @@ core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::OpenMaterial
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertPurchase(const CollectivePurchase& purchase) {
   return Guard("insert collective purchase", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CollectivePurchase>(sql_, "collective_purchases", kPurchaseWrites,
+    return InsertRecord<CollectivePurchase>(sql_, "collective_purchases", kPurchaseColumns,
                                             purchase);
   });
 }

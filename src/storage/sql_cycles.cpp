@@ -11,20 +11,21 @@ using namespace domain::mentoring;  // NOLINT: this file implements that context
 
 // ---- mentorships ------------------------------------------------------------------------------
 
+// Who mentors whom is written once.
 constexpr Column<Mentorship> kMentorshipColumns[] = {
     Member<&Mentorship::id>("ms.id"),
-    Member<&Mentorship::group_id>("ms.group_id"),
-    Member<&Mentorship::mentor_person_id>("ms.mentor_person_id"),
-    Member<&Mentorship::mentor_member_id>("ms.mentor_member_id"),
+    Field<&Mentorship::group_id>("ms.group_id").OnInsert(),
+    Field<&Mentorship::mentor_person_id>("ms.mentor_person_id").OnInsert(),
+    Field<&Mentorship::mentor_member_id>("ms.mentor_member_id").OnInsert(),
     Member<&Mentorship::mentor_name>("mp.name"),
-    Member<&Mentorship::mentee_member_id>("ms.mentee_member_id"),
+    Field<&Mentorship::mentee_member_id>("ms.mentee_member_id").OnInsert(),
     Member<&Mentorship::mentee_name>("ep.name"),
-    Member<&Mentorship::origin, ParseMentorOrigin>("ms.origin"),
-    Member<&Mentorship::started_on>("ms.started_on"),
-    Member<&Mentorship::ended_on>("ms.ended_on"),
-    Member<&Mentorship::note>("ms.note"),
-    Member<&Mentorship::created_at>("ms.created_at"),
-    Member<&Mentorship::updated_at>("ms.updated_at"),
+    Field<&Mentorship::origin, ParseMentorOrigin>("ms.origin").OnInsert(),
+    Field<&Mentorship::started_on>("ms.started_on"),
+    Field<&Mentorship::ended_on>("ms.ended_on"),
+    Field<&Mentorship::note>("ms.note"),
+    Field<&Mentorship::created_at>("ms.created_at").OnInsert(),
+    Field<&Mentorship::updated_at>("ms.updated_at"),
 };
 constexpr RecordTable<Mentorship> kMentorshipTable{
     kMentorshipColumns,
@@ -32,71 +33,35 @@ constexpr RecordTable<Mentorship> kMentorshipTable{
     "JOIN memberships em ON em.id = ms.mentee_member_id JOIN people ep ON ep.id = em.person_id",
     "ms", "mentorship"};
 
-// Who mentors whom is written once.
-constexpr WriteColumn<Mentorship> kMentorshipWrites[] = {
-    Writes<&Mentorship::started_on>("started_on"),
-    Writes<&Mentorship::ended_on>("ended_on"),
-    Writes<&Mentorship::note>("note"),
-    Writes<&Mentorship::updated_at>("updated_at"),
-    WritesOnce<&Mentorship::group_id>("group_id"),
-    WritesOnce<&Mentorship::mentor_person_id>("mentor_person_id"),
-    WritesOnce<&Mentorship::mentor_member_id>("mentor_member_id"),
-    WritesOnce<&Mentorship::mentee_member_id>("mentee_member_id"),
-    WritesOnce<&Mentorship::origin>("origin"),
-    WritesOnce<&Mentorship::created_at>("created_at"),
-};
-
 // ---- learning cycles --------------------------------------------------------------------------
 
+// The group and the creation are written once.
 constexpr Column<LearningCycle> kCycleColumns[] = {
     Member<&LearningCycle::id>("lc.id"),
-    Member<&LearningCycle::group_id>("lc.group_id"),
-    Member<&LearningCycle::title>("lc.title"),
-    Member<&LearningCycle::theme>("lc.theme"),
-    Member<&LearningCycle::deliberation_id>("lc.deliberation_id"),
-    Member<&LearningCycle::status, ParseCycleStatus>("lc.status"),
-    Member<&LearningCycle::status_since>("lc.status_since"),
-    Member<&LearningCycle::mentor_person_id>("lc.mentor_person_id"),
-    Member<&LearningCycle::mentor_member_id>("lc.mentor_member_id"),
+    Field<&LearningCycle::group_id>("lc.group_id").OnInsert(),
+    Field<&LearningCycle::title>("lc.title"),
+    Field<&LearningCycle::theme>("lc.theme"),
+    Field<&LearningCycle::deliberation_id>("lc.deliberation_id"),
+    Field<&LearningCycle::status, ParseCycleStatus>("lc.status"),
+    Field<&LearningCycle::status_since>("lc.status_since"),
+    Field<&LearningCycle::mentor_person_id>("lc.mentor_person_id"),
+    Field<&LearningCycle::mentor_member_id>("lc.mentor_member_id"),
     Member<&LearningCycle::mentor_name>("mp.name"),
-    Member<&LearningCycle::mentor_origin, ParseMentorOrigin>("lc.mentor_origin"),
-    Member<&LearningCycle::venue>("lc.venue"),
-    Member<&LearningCycle::host_member_id>("lc.host_member_id"),
-    Member<&LearningCycle::time_allocation>("lc.time_allocation"),
-    Member<&LearningCycle::facilities>("lc.facilities"),
-    Member<&LearningCycle::planned_from>("lc.planned_from"),
-    Member<&LearningCycle::planned_to>("lc.planned_to"),
-    Member<&LearningCycle::created_at>("lc.created_at"),
-    Member<&LearningCycle::updated_at>("lc.updated_at"),
-    Member<&LearningCycle::schedule_deliberation_id>("lc.schedule_deliberation_id"),
-    Member<&LearningCycle::venue_deliberation_id>("lc.venue_deliberation_id"),
+    Field<&LearningCycle::mentor_origin, ParseMentorOrigin>("lc.mentor_origin"),
+    Field<&LearningCycle::venue>("lc.venue"),
+    Field<&LearningCycle::host_member_id>("lc.host_member_id"),
+    Field<&LearningCycle::time_allocation>("lc.time_allocation"),
+    Field<&LearningCycle::facilities>("lc.facilities"),
+    Field<&LearningCycle::planned_from>("lc.planned_from"),
+    Field<&LearningCycle::planned_to>("lc.planned_to"),
+    Field<&LearningCycle::created_at>("lc.created_at").OnInsert(),
+    Field<&LearningCycle::updated_at>("lc.updated_at"),
+    Field<&LearningCycle::schedule_deliberation_id>("lc.schedule_deliberation_id"),
+    Field<&LearningCycle::venue_deliberation_id>("lc.venue_deliberation_id"),
 };
 constexpr RecordTable<LearningCycle> kCycleTable{
     kCycleColumns, " FROM learning_cycles lc JOIN people mp ON mp.id = lc.mentor_person_id", "lc",
     "learning cycle"};
-
-// The group and the creation are written once.
-constexpr WriteColumn<LearningCycle> kCycleWrites[] = {
-    Writes<&LearningCycle::title>("title"),
-    Writes<&LearningCycle::theme>("theme"),
-    Writes<&LearningCycle::deliberation_id>("deliberation_id"),
-    Writes<&LearningCycle::status>("status"),
-    Writes<&LearningCycle::status_since>("status_since"),
-    Writes<&LearningCycle::mentor_person_id>("mentor_person_id"),
-    Writes<&LearningCycle::mentor_member_id>("mentor_member_id"),
-    Writes<&LearningCycle::mentor_origin>("mentor_origin"),
-    Writes<&LearningCycle::venue>("venue"),
-    Writes<&LearningCycle::host_member_id>("host_member_id"),
-    Writes<&LearningCycle::time_allocation>("time_allocation"),
-    Writes<&LearningCycle::facilities>("facilities"),
-    Writes<&LearningCycle::planned_from>("planned_from"),
-    Writes<&LearningCycle::planned_to>("planned_to"),
-    Writes<&LearningCycle::updated_at>("updated_at"),
-    Writes<&LearningCycle::schedule_deliberation_id>("schedule_deliberation_id"),
-    Writes<&LearningCycle::venue_deliberation_id>("venue_deliberation_id"),
-    WritesOnce<&LearningCycle::group_id>("group_id"),
-    WritesOnce<&LearningCycle::created_at>("created_at"),
-};
 
 // A target of a cycle's plan; its cycle's id is read before these.
 constexpr Column<CompetencyTarget> kTargetColumns[] = {
@@ -116,12 +81,13 @@ constexpr Column<CycleMentee> kMenteeColumns[] = {
 // ---- sessions and evaluations -----------------------------------------------------------------
 
 // A session with its meeting's day, venue, host and attendance (summed over the meeting's rows).
+// Every column, by the insert: a session is not updated.
 constexpr Column<CycleSession> kSessionColumns[] = {
     Member<&CycleSession::id>("s.id"),
-    Member<&CycleSession::cycle_id>("s.cycle_id"),
-    Member<&CycleSession::meeting_id>("s.meeting_id"),
-    Member<&CycleSession::practice>("s.practice"),
-    Member<&CycleSession::created_at>("s.created_at"),
+    Field<&CycleSession::cycle_id>("s.cycle_id"),
+    Field<&CycleSession::meeting_id>("s.meeting_id"),
+    Field<&CycleSession::practice>("s.practice"),
+    Field<&CycleSession::created_at>("s.created_at"),
     Member<&CycleSession::held_on>("mt.held_on"),
     Member<&CycleSession::venue>("mt.venue"),
     Member<&CycleSession::host_member_id>("mt.host_member_id"),
@@ -133,48 +99,27 @@ constexpr Column<CycleSession> kSessionColumns[] = {
         "COALESCE(SUM(CASE WHEN a.presence = 'absent' THEN 1 ELSE 0 END), 0)"),
 };
 
-// Every column, by the insert: a session is not updated.
-constexpr WriteColumn<CycleSession> kSessionWrites[] = {
-    Writes<&CycleSession::cycle_id>("cycle_id"),
-    Writes<&CycleSession::meeting_id>("meeting_id"),
-    Writes<&CycleSession::practice>("practice"),
-    Writes<&CycleSession::created_at>("created_at"),
-};
-
+// Who was evaluated on what, how it was asked for, by whom and when are written once; a
+// correction changes the finding.
 constexpr Column<Evaluation> kEvaluationColumns[] = {
     Member<&Evaluation::id>("e.id"),
-    Member<&Evaluation::cycle_id>("e.cycle_id"),
-    Member<&Evaluation::member_id>("e.member_id"),
+    Field<&Evaluation::cycle_id>("e.cycle_id").OnInsert(),
+    Field<&Evaluation::member_id>("e.member_id").OnInsert(),
     Member<&Evaluation::person_name>("p.name"),
-    Member<&Evaluation::competency_id>("e.competency_id"),
-    Member<&Evaluation::achieved>("e.achieved"),
-    Member<&Evaluation::level>("e.level"),
-    Member<&Evaluation::notes>("e.notes"),
-    Member<&Evaluation::evaluated_on>("e.evaluated_on"),
-    Member<&Evaluation::on_request>("e.on_request"),
-    Member<&Evaluation::evaluated_by>("e.evaluated_by"),
-    Member<&Evaluation::created_at>("e.created_at"),
+    Field<&Evaluation::competency_id>("e.competency_id").OnInsert(),
+    Field<&Evaluation::achieved>("e.achieved"),
+    Field<&Evaluation::level>("e.level"),
+    Field<&Evaluation::notes>("e.notes"),
+    Field<&Evaluation::evaluated_on>("e.evaluated_on"),
+    Field<&Evaluation::on_request>("e.on_request").OnInsert(),
+    Field<&Evaluation::evaluated_by>("e.evaluated_by").OnInsert(),
+    Field<&Evaluation::created_at>("e.created_at").OnInsert(),
 };
 constexpr RecordTable<Evaluation> kEvaluationTable{
     kEvaluationColumns,
     " FROM cycle_evaluations e JOIN memberships m ON m.id = e.member_id "
     "JOIN people p ON p.id = m.person_id",
     "e", "evaluation"};
-
-// Who was evaluated on what, how it was asked for, by whom and when are written once; a
-// correction changes the finding.
-constexpr WriteColumn<Evaluation> kEvaluationWrites[] = {
-    WritesOnce<&Evaluation::cycle_id>("cycle_id"),
-    WritesOnce<&Evaluation::member_id>("member_id"),
-    WritesOnce<&Evaluation::competency_id>("competency_id"),
-    Writes<&Evaluation::achieved>("achieved"),
-    Writes<&Evaluation::level>("level"),
-    Writes<&Evaluation::notes>("notes"),
-    Writes<&Evaluation::evaluated_on>("evaluated_on"),
-    WritesOnce<&Evaluation::on_request>("on_request"),
-    WritesOnce<&Evaluation::evaluated_by>("evaluated_by"),
-    WritesOnce<&Evaluation::created_at>("created_at"),
-};
 
 // ---- a mentee's record ------------------------------------------------------------------------
 
@@ -207,13 +152,13 @@ constexpr Column<MenteeTarget> kMenteeTargetColumns[] = {
 
 core::Result<std::int64_t> SqlMentorshipRepository::Insert(const Mentorship& mentorship) {
   return Guard("insert mentorship", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Mentorship>(sql_, "mentorships", kMentorshipWrites, mentorship);
+    return InsertRecord<Mentorship>(sql_, "mentorships", kMentorshipColumns, mentorship);
   });
 }
 
 core::Status SqlMentorshipRepository::Update(const Mentorship& mentorship) {
   return Guard("update mentorship", [&]() -> core::Status {
-    UpdateRecord<Mentorship>(sql_, "mentorships", kMentorshipWrites, mentorship);
+    UpdateRecord<Mentorship>(sql_, "mentorships", kMentorshipColumns, mentorship);
     return core::OkStatus();
   });
 }
@@ -326,7 +271,7 @@ void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
 core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle) {
   return Guard("insert learning cycle", [&]() -> core::Result<std::int64_t> {
     LearningCycle stored = cycle;
-    stored.id = InsertRecord<LearningCycle>(sql_, "learning_cycles", kCycleWrites, cycle);
+    stored.id = InsertRecord<LearningCycle>(sql_, "learning_cycles", kCycleColumns, cycle);
     GOTONG_RETURN_IF_ERROR(ReplacePlan(stored));
     return stored.id;
   });
@@ -334,7 +279,7 @@ core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle
 
 core::Status SqlCycleRepository::Update(const LearningCycle& cycle) {
   return Guard("update learning cycle", [&]() -> core::Status {
-    UpdateRecord<LearningCycle>(sql_, "learning_cycles", kCycleWrites, cycle);
+    UpdateRecord<LearningCycle>(sql_, "learning_cycles", kCycleColumns, cycle);
     return core::OkStatus();
   });
 }
@@ -447,7 +392,7 @@ std::vector<CycleTally> SqlCycleRepository::ReadTallies(const std::string& where
 
 core::Result<std::int64_t> SqlCycleRepository::InsertSession(const CycleSession& session) {
   return Guard("insert learning session", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CycleSession>(sql_, "cycle_sessions", kSessionWrites, session);
+    return InsertRecord<CycleSession>(sql_, "cycle_sessions", kSessionColumns, session);
   });
 }
 
@@ -475,7 +420,7 @@ core::Result<std::vector<CycleSession>> SqlCycleRepository::Sessions(std::int64_
 core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation& evaluation) {
   return Guard("insert evaluation", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationWrites, evaluation);
+      return InsertRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationColumns, evaluation);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("member_id", "the mentee is evaluated on this competency already");
@@ -487,7 +432,7 @@ core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation
 
 core::Status SqlCycleRepository::UpdateEvaluation(const Evaluation& evaluation) {
   return Guard("correct evaluation", [&]() -> core::Status {
-    if (UpdateRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationWrites, evaluation) == 0) {
+    if (UpdateRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationColumns, evaluation) == 0) {
       return core::Error::NotFound("no evaluation " + std::to_string(evaluation.id));
     }
     return core::OkStatus();

@@ -53,38 +53,68 @@ constexpr Column<Record> kChangeColumns[] = {
      }},
 };
 
+// What is proposed, by whom and how it is decided are written once; an update records the
+// decision. The options are written apart.
 constexpr Column<Deliberation> kDeliberationColumns[] = {
     Member<&Deliberation::id>("d.id"),
-    Member<&Deliberation::group_id>("d.group_id"),
-    Member<&Deliberation::meeting_id>("d.meeting_id"),
-    Member<&Deliberation::title>("d.title"),
-    Member<&Deliberation::description>("d.description"),
-    Member<&Deliberation::topic, ParseTopic>("d.topic"),
-    Member<&Deliberation::method, ParseDecisionMethod>("d.method"),
-    Member<&Deliberation::decided>("d.decided"),
-    Member<&Deliberation::outcome, ParseOutcome>("d.outcome"),
-    Member<&Deliberation::option_id>("d.option_id"),
-    Member<&Deliberation::decided_on>("d.decided_on"),
-    Member<&Deliberation::note>("d.note"),
-    Member<&Deliberation::created_at>("d.created_at"),
-    Member<&Deliberation::updated_at>("d.updated_at"),
+    Field<&Deliberation::group_id>("d.group_id").OnInsert(),
+    Field<&Deliberation::meeting_id>("d.meeting_id").OnInsert(),
+    Field<&Deliberation::title>("d.title").OnInsert(),
+    Field<&Deliberation::description>("d.description").OnInsert(),
+    Field<&Deliberation::topic, ParseTopic>("d.topic").OnInsert(),
+    Field<&Deliberation::method, ParseDecisionMethod>("d.method").OnInsert(),
+    Field<&Deliberation::decided>("d.decided"),
+    Field<&Deliberation::outcome, ParseOutcome>("d.outcome"),
+    Field<&Deliberation::option_id>("d.option_id"),
+    Field<&Deliberation::decided_on>("d.decided_on"),
+    Field<&Deliberation::note>("d.note"),
+    Field<&Deliberation::created_at>("d.created_at").OnInsert(),
+    Field<&Deliberation::updated_at>("d.updated_at"),
     Member<&Deliberation::votes_against>(
         "(SELECT COUNT(*) FROM votes v WHERE v.deliberation_id = d.id AND v.option_id IS NULL)"),
-    Member<&Deliberation::rule, ParseDecisionRule>("d.rule"),
-    Member<&Deliberation::quorum>("d.quorum"),
+    Field<&Deliberation::rule, ParseDecisionRule>("d.rule").OnInsert(),
+    Field<&Deliberation::quorum>("d.quorum").OnInsert(),
     kChangeColumns<Deliberation>[0],
     kChangeColumns<Deliberation>[1],
     kChangeColumns<Deliberation>[2],
     kChangeColumns<Deliberation>[3],
     kChangeColumns<Deliberation>[4],
-    Member<&Deliberation::proposed_by_member_id>("d.proposed_by_member_id"),
-    {
-      "(SELECT p.name FROM memberships pm JOIN people p ON p.id = pm.person_id WHERE pm.id = "
-      "d.proposed_by_member_id)",
-          CellKind::kText, [](Deliberation& d, const Cell& cell, std::string_view) {
-            d.proposed_by_name = cell.IsNull() ? "" : cell.text;
-          }
-    },
+    Field<&Deliberation::proposed_by_member_id>("d.proposed_by_member_id").OnInsert(),
+    {"(SELECT p.name FROM memberships pm JOIN people p ON p.id = pm.person_id WHERE pm.id = "
+     "d.proposed_by_member_id)",
+     CellKind::kText,
+     [](Deliberation& d, const Cell& cell, std::string_view) {
+       d.proposed_by_name = cell.IsNull() ? "" : cell.text;
+     }},
+    // The change as kChangeColumns reads it, written by the insert (a norm reads its
+    // deliberation's, and writes none).
+    {"change_setting", CellKind::kText, nullptr,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change) cell.SetText(std::string(ToString(d.change->setting)));
+     },
+     Written::kOnInsert},
+    // The fee's amount or the SOP's meetings, whichever the setting has.
+    {"change_number", CellKind::kNumber, nullptr,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change && d.change->amount) cell.SetNumber(*d.change->amount);
+       if (d.change && d.change->meetings) cell.SetNumber(*d.change->meetings);
+     },
+     Written::kOnInsert},
+    {"change_member_id", CellKind::kNumber, nullptr,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change && d.change->member_id) cell.SetNumber(*d.change->member_id);
+     },
+     Written::kOnInsert},
+    {"change_area", CellKind::kText, nullptr,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change && d.change->area) cell.SetText(*d.change->area);
+     },
+     Written::kOnInsert},
+    {"change_effective_on", CellKind::kText, nullptr,
+     [](const Deliberation& d, Cell& cell) {
+       if (d.change) cell.SetText(d.change->effective_on.ToString());
+     },
+     Written::kOnInsert},
 };
 constexpr RecordTable<Deliberation> kDeliberationTable{
     kDeliberationColumns, " FROM deliberations d", "d", "deliberation"};
@@ -108,79 +138,26 @@ constexpr Column<domain::mentoring::CompetencyTarget> kTargetColumns[] = {
     Member<&domain::mentoring::CompetencyTarget::name_en>("c.name_en"),
 };
 
-// What is proposed, by whom and how it is decided are written once; an update records the
-// decision. The options are written apart.
-constexpr WriteColumn<Deliberation> kDeliberationWrites[] = {
-    Writes<&Deliberation::decided>("decided"),
-    Writes<&Deliberation::outcome>("outcome"),
-    Writes<&Deliberation::option_id>("option_id"),
-    Writes<&Deliberation::decided_on>("decided_on"),
-    Writes<&Deliberation::note>("note"),
-    Writes<&Deliberation::updated_at>("updated_at"),
-    WritesOnce<&Deliberation::group_id>("group_id"),
-    WritesOnce<&Deliberation::meeting_id>("meeting_id"),
-    WritesOnce<&Deliberation::title>("title"),
-    WritesOnce<&Deliberation::description>("description"),
-    WritesOnce<&Deliberation::topic>("topic"),
-    WritesOnce<&Deliberation::method>("method"),
-    WritesOnce<&Deliberation::rule>("rule"),
-    WritesOnce<&Deliberation::quorum>("quorum"),
-    {"change_setting", CellKind::kText,
-     [](const Deliberation& d, Cell& cell) {
-       if (d.change) cell.SetText(std::string(ToString(d.change->setting)));
-     },
-     false},
-    // The fee's amount or the SOP's meetings, whichever the setting has.
-    {"change_number", CellKind::kNumber,
-     [](const Deliberation& d, Cell& cell) {
-       if (d.change && d.change->amount) cell.SetNumber(*d.change->amount);
-       if (d.change && d.change->meetings) cell.SetNumber(*d.change->meetings);
-     },
-     false},
-    {"change_member_id", CellKind::kNumber,
-     [](const Deliberation& d, Cell& cell) {
-       if (d.change && d.change->member_id) cell.SetNumber(*d.change->member_id);
-     },
-     false},
-    {"change_area", CellKind::kText,
-     [](const Deliberation& d, Cell& cell) {
-       if (d.change && d.change->area) cell.SetText(*d.change->area);
-     },
-     false},
-    {"change_effective_on", CellKind::kText,
-     [](const Deliberation& d, Cell& cell) {
-       if (d.change) cell.SetText(d.change->effective_on.ToString());
-     },
-     false},
-    WritesOnce<&Deliberation::proposed_by_member_id>("proposed_by_member_id"),
-    WritesOnce<&Deliberation::created_at>("created_at"),
-};
-
 // ---- norms ------------------------------------------------------------------------------------
 
 // A norm's change is its deliberation's; its group is the one asked for.
+// A norm is not updated; its change is not written, being its deliberation's.
 constexpr Column<Norm> kNormColumns[] = {
     Member<&Norm::id>("n.id"),
-    Member<&Norm::deliberation_id>("n.deliberation_id"),
-    Member<&Norm::topic, ParseTopic>("n.topic"),
-    Member<&Norm::text>("n.text"),
-    Member<&Norm::adopted_on>("n.adopted_on"),
-    Member<&Norm::created_at>("n.created_at"),
+    Field<&Norm::deliberation_id>("n.deliberation_id"),
+    Field<&Norm::topic, ParseTopic>("n.topic"),
+    Field<&Norm::text>("n.text"),
+    Field<&Norm::adopted_on>("n.adopted_on"),
+    Field<&Norm::created_at>("n.created_at"),
     kChangeColumns<Norm>[0],
     kChangeColumns<Norm>[1],
     kChangeColumns<Norm>[2],
     kChangeColumns<Norm>[3],
     kChangeColumns<Norm>[4],
+    WrittenOnly<&Norm::group_id>("group_id"),
 };
 constexpr RecordTable<Norm> kNormTable{
     kNormColumns, " FROM norms n JOIN deliberations d ON d.id = n.deliberation_id", "n", "norm"};
-
-// A norm is not updated; its change is not written, being its deliberation's.
-constexpr WriteColumn<Norm> kNormWrites[] = {
-    Writes<&Norm::group_id>("group_id"),     Writes<&Norm::deliberation_id>("deliberation_id"),
-    Writes<&Norm::topic>("topic"),           Writes<&Norm::text>("text"),
-    Writes<&Norm::adopted_on>("adopted_on"), Writes<&Norm::created_at>("created_at"),
-};
 
 // ---- votes ------------------------------------------------------------------------------------
 
@@ -219,7 +196,8 @@ constexpr Column<MemberVote> kMemberVoteColumns[] = {
 core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation& deliberation) {
   return Guard("insert deliberation", [&]() -> core::Result<Deliberation> {
     Deliberation saved = deliberation;
-    saved.id = InsertRecord<Deliberation>(sql_, "deliberations", kDeliberationWrites, deliberation);
+    saved.id =
+        InsertRecord<Deliberation>(sql_, "deliberations", kDeliberationColumns, deliberation);
     long long id = saved.id;
     int position = 0;
     for (auto& option : saved.options) {
@@ -247,7 +225,7 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
 
 core::Status SqlDeliberationRepository::Update(const Deliberation& deliberation) {
   return Guard("update deliberation", [&]() -> core::Status {
-    UpdateRecord<Deliberation>(sql_, "deliberations", kDeliberationWrites, deliberation);
+    UpdateRecord<Deliberation>(sql_, "deliberations", kDeliberationColumns, deliberation);
     return core::OkStatus();
   });
 }
@@ -408,7 +386,7 @@ core::Result<bool> SqlDeliberationRepository::DeleteVote(std::int64_t deliberati
 
 core::Result<std::int64_t> SqlDeliberationRepository::InsertNorm(const Norm& norm) {
   return Guard("insert norm", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Norm>(sql_, "norms", kNormWrites, norm);
+    return InsertRecord<Norm>(sql_, "norms", kNormColumns, norm);
   });
 }
 

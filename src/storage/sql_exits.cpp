@@ -13,31 +13,29 @@ using namespace domain::programmes;  // NOLINT: this file implements that contex
 // ---- nominations --------------------------------------------------------------------------------
 
 // The checklist is three items' columns in the row: item `Item`'s member `Field`, read and
-// written as Member and Writes read and write a record's own.
+// written as Field reads and writes a record's own.
 template <ReadinessItem Item, auto Field>
 constexpr Column<Nomination> CheckColumn(std::string_view sql) {
   using T = decltype(cell::MemberOf(Field));
-  return {sql, cell::KindOf<T>(), [](Nomination& n, const Cell& value, std::string_view column) {
+  return {sql, cell::KindOf<T>(),
+          [](Nomination& n, const Cell& value, std::string_view column) {
             cell::Fill<T, nullptr>(n.Check(Item).*Field, value, column);
-          }};
+          },
+          [](const Nomination& n, Cell& value) { cell::Write(n.Check(Item).*Field, value); },
+          Written::kAlways};
 }
 
-template <ReadinessItem Item, auto Field>
-constexpr WriteColumn<Nomination> CheckWrites(std::string_view name) {
-  using T = decltype(cell::MemberOf(Field));
-  return {name, cell::KindOf<T>(),
-          [](const Nomination& n, Cell& value) { cell::Write(n.Check(Item).*Field, value); }};
-}
-
+// Who is nominated for which enrolment, when and by whom are written once; an update checks the
+// items, hands over or replaces.
 constexpr Column<Nomination> kNominationColumns[] = {
     Member<&Nomination::id>("n.id"),
-    Member<&Nomination::enrolment_id>("n.enrolment_id"),
-    Member<&Nomination::programme_id>("n.programme_id"),
-    Member<&Nomination::group_id>("n.group_id"),
-    Member<&Nomination::member_id>("n.member_id"),
+    Field<&Nomination::enrolment_id>("n.enrolment_id").OnInsert(),
+    Field<&Nomination::programme_id>("n.programme_id").OnInsert(),
+    Field<&Nomination::group_id>("n.group_id").OnInsert(),
+    Field<&Nomination::member_id>("n.member_id").OnInsert(),
     Member<&Nomination::hero_name>("p.name"),
-    Member<&Nomination::nominated_on>("n.nominated_on"),
-    Member<&Nomination::note>("n.note"),
+    Field<&Nomination::nominated_on>("n.nominated_on").OnInsert(),
+    Field<&Nomination::note>("n.note"),
     CheckColumn<ReadinessItem::kLeadsMeetings, &ReadinessCheck::met>("n.leads_meetings"),
     CheckColumn<ReadinessItem::kLeadsMeetings, &ReadinessCheck::evidence>(
         "n.leads_meetings_evidence"),
@@ -52,14 +50,14 @@ constexpr Column<Nomination> kNominationColumns[] = {
         "n.outside_network_evidence"),
     CheckColumn<ReadinessItem::kOutsideNetwork, &ReadinessCheck::checked_on>(
         "n.outside_network_checked_on"),
-    Member<&Nomination::handed_over_on>("n.handed_over_on"),
-    Member<&Nomination::handed_over_by>("n.handed_over_by"),
+    Field<&Nomination::handed_over_on>("n.handed_over_on"),
+    Field<&Nomination::handed_over_by>("n.handed_over_by"),
     Member<&Nomination::handed_over_by_name>("COALESCE(u.display_name, '')"),
-    Member<&Nomination::hand_over_note>("n.hand_over_note"),
-    Member<&Nomination::replaced_at>("n.replaced_at"),
-    Member<&Nomination::created_by>("n.created_by"),
-    Member<&Nomination::created_at>("n.created_at"),
-    Member<&Nomination::updated_at>("n.updated_at"),
+    Field<&Nomination::hand_over_note>("n.hand_over_note"),
+    Field<&Nomination::replaced_at>("n.replaced_at"),
+    Field<&Nomination::created_by>("n.created_by").OnInsert(),
+    Field<&Nomination::created_at>("n.created_at").OnInsert(),
+    Field<&Nomination::updated_at>("n.updated_at"),
 };
 constexpr RecordTable<Nomination> kNominationTable{
     kNominationColumns,
@@ -68,77 +66,31 @@ constexpr RecordTable<Nomination> kNominationTable{
     "LEFT JOIN users u ON u.id = n.handed_over_by",
     "n", "exit nomination"};
 
-// Who is nominated for which enrolment, when and by whom are written once; an update checks the
-// items, hands over or replaces.
-constexpr WriteColumn<Nomination> kNominationWrites[] = {
-    Writes<&Nomination::note>("note"),
-    CheckWrites<ReadinessItem::kLeadsMeetings, &ReadinessCheck::met>("leads_meetings"),
-    CheckWrites<ReadinessItem::kLeadsMeetings, &ReadinessCheck::evidence>(
-        "leads_meetings_evidence"),
-    CheckWrites<ReadinessItem::kLeadsMeetings, &ReadinessCheck::checked_on>(
-        "leads_meetings_checked_on"),
-    CheckWrites<ReadinessItem::kKeepsBooks, &ReadinessCheck::met>("keeps_books"),
-    CheckWrites<ReadinessItem::kKeepsBooks, &ReadinessCheck::evidence>("keeps_books_evidence"),
-    CheckWrites<ReadinessItem::kKeepsBooks, &ReadinessCheck::checked_on>("keeps_books_checked_on"),
-    CheckWrites<ReadinessItem::kOutsideNetwork, &ReadinessCheck::met>("outside_network"),
-    CheckWrites<ReadinessItem::kOutsideNetwork, &ReadinessCheck::evidence>(
-        "outside_network_evidence"),
-    CheckWrites<ReadinessItem::kOutsideNetwork, &ReadinessCheck::checked_on>(
-        "outside_network_checked_on"),
-    Writes<&Nomination::handed_over_on>("handed_over_on"),
-    Writes<&Nomination::handed_over_by>("handed_over_by"),
-    Writes<&Nomination::hand_over_note>("hand_over_note"),
-    Writes<&Nomination::replaced_at>("replaced_at"),
-    Writes<&Nomination::updated_at>("updated_at"),
-    WritesOnce<&Nomination::enrolment_id>("enrolment_id"),
-    WritesOnce<&Nomination::programme_id>("programme_id"),
-    WritesOnce<&Nomination::group_id>("group_id"),
-    WritesOnce<&Nomination::member_id>("member_id"),
-    WritesOnce<&Nomination::nominated_on>("nominated_on"),
-    WritesOnce<&Nomination::created_by>("created_by"),
-    WritesOnce<&Nomination::created_at>("created_at"),
-};
-
 // ---- follow-ups ---------------------------------------------------------------------------------
 
+// Every column, by the insert: a visit is not updated.
 constexpr Column<FollowUp> kFollowUpColumns[] = {
     Member<&FollowUp::id>("f.id"),
-    Member<&FollowUp::enrolment_id>("f.enrolment_id"),
-    Member<&FollowUp::programme_id>("f.programme_id"),
-    Member<&FollowUp::group_id>("f.group_id"),
+    Field<&FollowUp::enrolment_id>("f.enrolment_id"),
+    Field<&FollowUp::programme_id>("f.programme_id"),
+    Field<&FollowUp::group_id>("f.group_id"),
     Member<&FollowUp::group_name>("g.name"),
-    Member<&FollowUp::follow_up_month>("f.follow_up_month"),
-    Member<&FollowUp::visited_on>("f.visited_on"),
-    Member<&FollowUp::status, ParseGroupCondition>("f.status"),
-    Member<&FollowUp::active_members>("f.active_members"),
-    Member<&FollowUp::meets_sop>("f.meets_sop"),
-    Member<&FollowUp::hero_coaching>("f.hero_coaching"),
-    Member<&FollowUp::note>("f.note"),
-    Member<&FollowUp::recorded_by>("f.recorded_by"),
+    Field<&FollowUp::follow_up_month>("f.follow_up_month"),
+    Field<&FollowUp::visited_on>("f.visited_on"),
+    Field<&FollowUp::status, ParseGroupCondition>("f.status"),
+    Field<&FollowUp::active_members>("f.active_members"),
+    Field<&FollowUp::meets_sop>("f.meets_sop"),
+    Field<&FollowUp::hero_coaching>("f.hero_coaching"),
+    Field<&FollowUp::note>("f.note"),
+    Field<&FollowUp::recorded_by>("f.recorded_by"),
     Member<&FollowUp::recorded_by_name>("COALESCE(u.display_name, '')"),
-    Member<&FollowUp::created_at>("f.created_at"),
+    Field<&FollowUp::created_at>("f.created_at"),
 };
 constexpr RecordTable<FollowUp> kFollowUpTable{
     kFollowUpColumns,
     " FROM follow_ups f JOIN groups g ON g.id = f.group_id LEFT JOIN users u ON u.id = "
     "f.recorded_by",
     "f", "follow-up visit"};
-
-// Every column, by the insert: a visit is not updated.
-constexpr WriteColumn<FollowUp> kFollowUpWrites[] = {
-    Writes<&FollowUp::enrolment_id>("enrolment_id"),
-    Writes<&FollowUp::programme_id>("programme_id"),
-    Writes<&FollowUp::group_id>("group_id"),
-    Writes<&FollowUp::follow_up_month>("follow_up_month"),
-    Writes<&FollowUp::visited_on>("visited_on"),
-    Writes<&FollowUp::status>("status"),
-    Writes<&FollowUp::active_members>("active_members"),
-    Writes<&FollowUp::meets_sop>("meets_sop"),
-    Writes<&FollowUp::hero_coaching>("hero_coaching"),
-    Writes<&FollowUp::note>("note"),
-    Writes<&FollowUp::recorded_by>("recorded_by"),
-    Writes<&FollowUp::created_at>("created_at"),
-};
 
 // What a member's own row says of her (memberships); her account and person are read after.
 constexpr Column<HeroRecord> kHeroColumns[] = {
@@ -169,7 +121,7 @@ std::vector<Nomination> SqlExitRepository::ReadNominations(const std::string& wh
 core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination& nomination) {
   return Guard("insert exit nomination", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Nomination>(sql_, "exit_nominations", kNominationWrites, nomination);
+      return InsertRecord<Nomination>(sql_, "exit_nominations", kNominationColumns, nomination);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("member_id", "the group has a nominee already");
@@ -181,7 +133,7 @@ core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination&
 
 core::Status SqlExitRepository::UpdateNomination(const Nomination& nomination) {
   return Guard("update exit nomination", [&]() -> core::Status {
-    UpdateRecord<Nomination>(sql_, "exit_nominations", kNominationWrites, nomination);
+    UpdateRecord<Nomination>(sql_, "exit_nominations", kNominationColumns, nomination);
     return core::OkStatus();
   });
 }
@@ -306,7 +258,7 @@ core::Result<HeroRecord> SqlExitRepository::HeroRecordOf(std::int64_t group_id, 
 core::Result<std::int64_t> SqlExitRepository::InsertFollowUp(const FollowUp& f) {
   return Guard("insert follow-up visit", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<FollowUp>(sql_, "follow_ups", kFollowUpWrites, f);
+      return InsertRecord<FollowUp>(sql_, "follow_ups", kFollowUpColumns, f);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("follow_up_month", "a visit answers that month already");

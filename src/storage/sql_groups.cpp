@@ -14,50 +14,31 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- groups -----------------------------------------------------------------------------------
 
+// The creation is written once.
 constexpr Column<Group> kGroupColumns[] = {
     Member<&Group::id>("g.id"),
-    Member<&Group::name>("g.name"),
-    Member<&Group::kind, ParseGroupKind>("g.kind"),
-    Member<&Group::sector, domain::registry::ParseSector>("g.sector"),
-    Member<&Group::business_centre>("g.business_centre"),
-    Member<&Group::village_code>("g.village_code"),
-    Member<&Group::origin, ParseOrigin>("g.origin"),
-    Member<&Group::programme_id>("g.programme_id"),
-    Member<&Group::legality>("g.legality"),
-    Member<&Group::legality_date>("g.legality_date"),
-    Member<&Group::status, ParseGroupStatus>("g.status"),
-    Member<&Group::status_since>("g.status_since"),
-    Member<&Group::founded_on>("g.founded_on"),
-    Member<&Group::sop_meetings_per_month>("g.sop_meetings_per_month"),
-    Member<&Group::steward_id>("g.steward_id"),
-    Member<&Group::created_at>("g.created_at"),
-    Member<&Group::updated_at>("g.updated_at"),
+    Field<&Group::name>("g.name"),
+    Field<&Group::kind, ParseGroupKind>("g.kind"),
+    Field<&Group::sector, domain::registry::ParseSector>("g.sector"),
+    Field<&Group::business_centre>("g.business_centre"),
+    Field<&Group::village_code>("g.village_code"),
+    Field<&Group::origin, ParseOrigin>("g.origin"),
+    Field<&Group::programme_id>("g.programme_id"),
+    Field<&Group::legality>("g.legality"),
+    Field<&Group::legality_date>("g.legality_date"),
+    Field<&Group::status, ParseGroupStatus>("g.status"),
+    Field<&Group::status_since>("g.status_since"),
+    Field<&Group::founded_on>("g.founded_on"),
+    Field<&Group::sop_meetings_per_month>("g.sop_meetings_per_month"),
+    Field<&Group::steward_id>("g.steward_id"),
+    Field<&Group::created_at>("g.created_at").OnInsert(),
+    Field<&Group::updated_at>("g.updated_at"),
     Member<&Group::active_members>(
         "(SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id AND m.left_on IS NULL)"),
+    {"search_name", CellKind::kText, nullptr,
+     [](const Group& g, Cell& cell) { cell.SetText(core::AsciiLower(g.name)); }, Written::kAlways},
 };
 constexpr RecordTable<Group> kGroupTable{kGroupColumns, " FROM groups g", "g", "group"};
-
-// The creation is written once.
-constexpr WriteColumn<Group> kGroupWrites[] = {
-    Writes<&Group::name>("name"),
-    {"search_name", CellKind::kText,
-     [](const Group& g, Cell& cell) { cell.SetText(core::AsciiLower(g.name)); }},
-    Writes<&Group::kind>("kind"),
-    Writes<&Group::sector>("sector"),
-    Writes<&Group::business_centre>("business_centre"),
-    Writes<&Group::village_code>("village_code"),
-    Writes<&Group::origin>("origin"),
-    Writes<&Group::programme_id>("programme_id"),
-    Writes<&Group::legality>("legality"),
-    Writes<&Group::legality_date>("legality_date"),
-    Writes<&Group::status>("status"),
-    Writes<&Group::status_since>("status_since"),
-    Writes<&Group::founded_on>("founded_on"),
-    Writes<&Group::sop_meetings_per_month>("sop_meetings_per_month"),
-    Writes<&Group::steward_id>("steward_id"),
-    Writes<&Group::updated_at>("updated_at"),
-    WritesOnce<&Group::created_at>("created_at"),
-};
 
 // " WHERE …" selecting the groups of `filter` (table alias g).
 std::string GroupWhere(const GroupFilter& filter, Params& params) {
@@ -97,22 +78,23 @@ std::string GroupWhere(const GroupFilter& filter, Params& params) {
 
 // ---- members ----------------------------------------------------------------------------------
 
+// The group and the creation are written once.
 constexpr Column<Membership> kMemberColumns[] = {
     Member<&Membership::id>("m.id"),
-    Member<&Membership::group_id>("m.group_id"),
-    Member<&Membership::person_id>("m.person_id"),
+    Field<&Membership::group_id>("m.group_id").OnInsert(),
+    Field<&Membership::person_id>("m.person_id"),
     Member<&Membership::person_name>("p.name"),
-    Member<&Membership::enterprise_id>("m.enterprise_id"),
+    Field<&Membership::enterprise_id>("m.enterprise_id"),
     Member<&Membership::enterprise_name>("COALESCE(e.name, '')"),
-    Member<&Membership::role, ParseMemberRole>("m.role"),
-    Member<&Membership::mentor>("m.mentor"),
-    Member<&Membership::local_hero>("m.local_hero"),
-    Member<&Membership::joined_on>("m.joined_on"),
-    Member<&Membership::left_on>("m.left_on"),
-    Member<&Membership::user_id>("m.user_id"),
-    Member<&Membership::created_at>("m.created_at"),
-    Member<&Membership::updated_at>("m.updated_at"),
-    Member<&Membership::joined_precision, ParseDatePrecision>("m.joined_precision"),
+    Field<&Membership::role, ParseMemberRole>("m.role"),
+    Field<&Membership::mentor>("m.mentor"),
+    Field<&Membership::local_hero>("m.local_hero"),
+    Field<&Membership::joined_on>("m.joined_on"),
+    Field<&Membership::left_on>("m.left_on"),
+    Field<&Membership::user_id>("m.user_id"),
+    Field<&Membership::created_at>("m.created_at").OnInsert(),
+    Field<&Membership::updated_at>("m.updated_at"),
+    Field<&Membership::joined_precision, ParseDatePrecision>("m.joined_precision"),
     Member<&Membership::person_birth_year>("p.birth_year"),
     Member<&Membership::person_occupation>("p.occupation"),
 };
@@ -128,22 +110,6 @@ constexpr const char* kMemberOrderBy =
     "CASE m.role WHEN 'leader' THEN 1 WHEN 'secretary' THEN 2 WHEN 'treasurer' THEN 3 ELSE 4 END, "
     "p.search_name, m.id";
 
-// The group and the creation are written once.
-constexpr WriteColumn<Membership> kMemberWrites[] = {
-    Writes<&Membership::person_id>("person_id"),
-    Writes<&Membership::enterprise_id>("enterprise_id"),
-    Writes<&Membership::role>("role"),
-    Writes<&Membership::mentor>("mentor"),
-    Writes<&Membership::local_hero>("local_hero"),
-    Writes<&Membership::joined_on>("joined_on"),
-    Writes<&Membership::left_on>("left_on"),
-    Writes<&Membership::user_id>("user_id"),
-    Writes<&Membership::joined_precision>("joined_precision"),
-    Writes<&Membership::updated_at>("updated_at"),
-    WritesOnce<&Membership::group_id>("group_id"),
-    WritesOnce<&Membership::created_at>("created_at"),
-};
-
 core::Error MemberTaken(const soci::soci_error& error) {
   // The message quotes the statement too, so look for the constraint's own name (PostgreSQL) or
   // columns (SQLite).
@@ -158,20 +124,15 @@ core::Error MemberTaken(const soci::soci_error& error) {
 // ---- SOP changes ------------------------------------------------------------------------------
 
 // A change's group is the one asked for; its month is stored as text, "2026-11".
+// A change is not updated: a later agreement adds another.
 constexpr Column<SopChange> kSopChangeColumns[] = {
     Member<&SopChange::from, Month::Parse>("from_month"),
-    Member<&SopChange::meetings>("meetings"),
-    Member<&SopChange::deliberation_id>("deliberation_id"),
-};
-
-// A change is not updated: a later agreement adds another.
-constexpr WriteColumn<SopChange> kSopChangeWrites[] = {
-    Writes<&SopChange::group_id>("group_id"),
-    {"from_month", CellKind::kText,
-     [](const SopChange& c, Cell& cell) { cell.SetText(c.from.ToString()); }},
-    Writes<&SopChange::meetings>("meetings"),
-    Writes<&SopChange::deliberation_id>("deliberation_id"),
-    Writes<&SopChange::created_at>("created_at"),
+    Field<&SopChange::meetings>("meetings"),
+    Field<&SopChange::deliberation_id>("deliberation_id"),
+    WrittenOnly<&SopChange::group_id>("group_id"),
+    {"from_month", CellKind::kText, nullptr,
+     [](const SopChange& c, Cell& cell) { cell.SetText(c.from.ToString()); }, Written::kAlways},
+    WrittenOnly<&SopChange::created_at>("created_at"),
 };
 
 }  // namespace
@@ -180,13 +141,13 @@ constexpr WriteColumn<SopChange> kSopChangeWrites[] = {
 
 core::Result<std::int64_t> SqlGroupRepository::Insert(const Group& group) {
   return Guard("insert group", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Group>(sql_, "groups", kGroupWrites, group);
+    return InsertRecord<Group>(sql_, "groups", kGroupColumns, group);
   });
 }
 
 core::Status SqlGroupRepository::Update(const Group& group) {
   return Guard("update group", [&]() -> core::Status {
-    UpdateRecord<Group>(sql_, "groups", kGroupWrites, group);
+    UpdateRecord<Group>(sql_, "groups", kGroupColumns, group);
     return core::OkStatus();
   });
 }
@@ -286,7 +247,7 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
 core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& membership) {
   return Guard("insert member", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Membership>(sql_, "memberships", kMemberWrites, membership);
+      return InsertRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);
       throw;
@@ -297,7 +258,7 @@ core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& me
 core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
   return Guard("update member", [&]() -> core::Status {
     try {
-      UpdateRecord<Membership>(sql_, "memberships", kMemberWrites, membership);
+      UpdateRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return MemberTaken(error);
@@ -392,7 +353,7 @@ core::Result<std::int64_t> SqlGroupRepository::CountMembersOn(std::int64_t group
 core::Status SqlGroupRepository::InsertSopChange(const SopChange& change) {
   return Guard("insert sop change", [&]() -> core::Status {
     // Its id is not kept: a change is known by its deliberation.
-    InsertRecord<SopChange>(sql_, "sop_changes", kSopChangeWrites, change);
+    InsertRecord<SopChange>(sql_, "sop_changes", kSopChangeColumns, change);
     return core::OkStatus();
   });
 }

@@ -87,35 +87,41 @@ std::string FromBase64(const std::string& text) {
 
 // An actor is four columns of its record's row: the account, its name then, the member it acted
 // as and her name; an optional actor is filled only once an earlier column has made it.
+// The mentee, her request and its reporter are written once; an update moves its status and
+// closes it.
 constexpr Column<HelpRequest> kRequestColumns[] = {
     Member<&HelpRequest::id>("r.id"),
-    Member<&HelpRequest::group_id>("r.group_id"),
-    Member<&HelpRequest::member_id>("r.member_id"),
+    Field<&HelpRequest::group_id>("r.group_id").OnInsert(),
+    Field<&HelpRequest::member_id>("r.member_id").OnInsert(),
     Member<&HelpRequest::member_name>("p.name"),
-    Member<&HelpRequest::competency_id>("r.competency_id"),
+    Field<&HelpRequest::competency_id>("r.competency_id").OnInsert(),
     Member<&HelpRequest::competency_name>("COALESCE(c.name, '')"),
-    Member<&HelpRequest::title>("r.title"),
-    Member<&HelpRequest::description>("r.description"),
-    Member<&HelpRequest::status, domain::mentoring::ParseHelpStatus>("r.status"),
-    PartMember<&HelpRequest::reported_by, &HelpActor::user_id>("r.reported_by"),
-    PartMember<&HelpRequest::reported_by, &HelpActor::username>("r.reported_by_username"),
-    PartMember<&HelpRequest::reported_by, &HelpActor::member_id>("r.reported_by_member"),
+    Field<&HelpRequest::title>("r.title").OnInsert(),
+    Field<&HelpRequest::description>("r.description").OnInsert(),
+    Field<&HelpRequest::status, domain::mentoring::ParseHelpStatus>("r.status"),
+    PartField<&HelpRequest::reported_by, &HelpActor::user_id>("r.reported_by").OnInsert(),
+    PartField<&HelpRequest::reported_by, &HelpActor::username>("r.reported_by_username").OnInsert(),
+    PartField<&HelpRequest::reported_by, &HelpActor::member_id>("r.reported_by_member").OnInsert(),
     PartMember<&HelpRequest::reported_by, &HelpActor::member_name>("COALESCE(rp.name, '')"),
     // Closed when a closer's username is kept (every actor has one): it makes the actor the
     // columns after it fill.
     {"r.closed_by_username", CellKind::kText,
      [](HelpRequest& r, const Cell& cell, std::string_view) {
        if (!cell.IsNull()) r.closed_by.emplace().username = cell.text;
-     }},
-    PartMember<&HelpRequest::closed_by, &HelpActor::user_id>("r.closed_by"),
-    PartMember<&HelpRequest::closed_by, &HelpActor::member_id>("r.closed_by_member"),
+     },
+     [](const HelpRequest& r, Cell& cell) {
+       if (r.closed_by) cell.SetText(r.closed_by->username);
+     },
+     Written::kAlways},
+    PartField<&HelpRequest::closed_by, &HelpActor::user_id>("r.closed_by"),
+    PartField<&HelpRequest::closed_by, &HelpActor::member_id>("r.closed_by_member"),
     PartMember<&HelpRequest::closed_by, &HelpActor::member_name>("COALESCE(cp.name, '')"),
-    Member<&HelpRequest::close_note>("r.close_note"),
-    Member<&HelpRequest::knowledge_post_id>("r.knowledge_post_id"),
-    Member<&HelpRequest::created_at>("r.created_at"),
-    Member<&HelpRequest::updated_at>("r.updated_at"),
-    Member<&HelpRequest::first_advice_at>("r.first_advice_at"),
-    Member<&HelpRequest::closed_at>("r.closed_at"),
+    Field<&HelpRequest::close_note>("r.close_note"),
+    Field<&HelpRequest::knowledge_post_id>("r.knowledge_post_id"),
+    Field<&HelpRequest::created_at>("r.created_at").OnInsert(),
+    Field<&HelpRequest::updated_at>("r.updated_at"),
+    Field<&HelpRequest::first_advice_at>("r.first_advice_at"),
+    Field<&HelpRequest::closed_at>("r.closed_at"),
     Member<&HelpRequest::advice_count>(
         "(SELECT COUNT(*) FROM help_advice a WHERE a.request_id = r.id)"),
     Member<&HelpRequest::attempt_count>(
@@ -146,40 +152,18 @@ constexpr const char* kOrderKeys =
     "CASE WHEN r.status IN ('open', 'advised') THEN r.created_at END AS k_waiting, r.closed_at AS k_closed";
 constexpr const char* kOrder = "k_rank, k_waiting, k_closed DESC, page_id DESC";
 
-// The mentee, her request and its reporter are written once; an update moves its status and
-// closes it.
-constexpr WriteColumn<HelpRequest> kRequestWrites[] = {
-    Writes<&HelpRequest::status>("status"),
-    WritesPart<&HelpRequest::closed_by, &HelpActor::user_id>("closed_by"),
-    WritesPart<&HelpRequest::closed_by, &HelpActor::username>("closed_by_username"),
-    WritesPart<&HelpRequest::closed_by, &HelpActor::member_id>("closed_by_member"),
-    Writes<&HelpRequest::close_note>("close_note"),
-    Writes<&HelpRequest::knowledge_post_id>("knowledge_post_id"),
-    Writes<&HelpRequest::updated_at>("updated_at"),
-    Writes<&HelpRequest::first_advice_at>("first_advice_at"),
-    Writes<&HelpRequest::closed_at>("closed_at"),
-    WritesOnce<&HelpRequest::group_id>("group_id"),
-    WritesOnce<&HelpRequest::member_id>("member_id"),
-    WritesOnce<&HelpRequest::competency_id>("competency_id"),
-    WritesOnce<&HelpRequest::title>("title"),
-    WritesOnce<&HelpRequest::description>("description"),
-    WritesPart<&HelpRequest::reported_by, &HelpActor::user_id>("reported_by", false),
-    WritesPart<&HelpRequest::reported_by, &HelpActor::username>("reported_by_username", false),
-    WritesPart<&HelpRequest::reported_by, &HelpActor::member_id>("reported_by_member", false),
-    WritesOnce<&HelpRequest::created_at>("created_at"),
-};
-
 // ---- advice and attempts ------------------------------------------------------------------
 
+// Advice is not updated.
 constexpr Column<Advice> kAdviceColumns[] = {
     Member<&Advice::id>("a.id"),
-    Member<&Advice::request_id>("a.request_id"),
-    PartMember<&Advice::author, &HelpActor::user_id>("a.author"),
-    PartMember<&Advice::author, &HelpActor::username>("a.author_username"),
-    PartMember<&Advice::author, &HelpActor::member_id>("a.author_member"),
+    Field<&Advice::request_id>("a.request_id"),
+    PartField<&Advice::author, &HelpActor::user_id>("a.author"),
+    PartField<&Advice::author, &HelpActor::username>("a.author_username"),
+    PartField<&Advice::author, &HelpActor::member_id>("a.author_member"),
     PartMember<&Advice::author, &HelpActor::member_name>("COALESCE(p.name, '')"),
-    Member<&Advice::text>("a.text"),
-    Member<&Advice::created_at>("a.created_at"),
+    Field<&Advice::text>("a.text"),
+    Field<&Advice::created_at>("a.created_at"),
 };
 constexpr RecordTable<Advice> kAdviceTable{
     kAdviceColumns,
@@ -187,44 +171,24 @@ constexpr RecordTable<Advice> kAdviceTable{
     "p.id = m.person_id",
     "a", "advice"};
 
-// Advice is not updated.
-constexpr WriteColumn<Advice> kAdviceWrites[] = {
-    Writes<&Advice::request_id>("request_id"),
-    WritesPart<&Advice::author, &HelpActor::user_id>("author"),
-    WritesPart<&Advice::author, &HelpActor::username>("author_username"),
-    WritesPart<&Advice::author, &HelpActor::member_id>("author_member"),
-    Writes<&Advice::text>("text"),
-    Writes<&Advice::created_at>("created_at"),
-};
-
 // An attempt's number is its place among the request's attempts, counted as they are read.
+// Attempts are not updated.
 constexpr Column<Attempt> kAttemptColumns[] = {
     Member<&Attempt::id>("t.id"),
-    Member<&Attempt::request_id>("t.request_id"),
-    Member<&Attempt::note>("t.note"),
-    Member<&Attempt::attempted_on>("t.attempted_on"),
-    PartMember<&Attempt::recorded_by, &HelpActor::user_id>("t.recorded_by"),
-    PartMember<&Attempt::recorded_by, &HelpActor::username>("t.recorded_by_username"),
-    PartMember<&Attempt::recorded_by, &HelpActor::member_id>("t.recorded_by_member"),
+    Field<&Attempt::request_id>("t.request_id"),
+    Field<&Attempt::note>("t.note"),
+    Field<&Attempt::attempted_on>("t.attempted_on"),
+    PartField<&Attempt::recorded_by, &HelpActor::user_id>("t.recorded_by"),
+    PartField<&Attempt::recorded_by, &HelpActor::username>("t.recorded_by_username"),
+    PartField<&Attempt::recorded_by, &HelpActor::member_id>("t.recorded_by_member"),
     PartMember<&Attempt::recorded_by, &HelpActor::member_name>("COALESCE(p.name, '')"),
-    Member<&Attempt::created_at>("t.created_at"),
+    Field<&Attempt::created_at>("t.created_at"),
 };
 constexpr RecordTable<Attempt> kAttemptTable{
     kAttemptColumns,
     " FROM help_attempts t LEFT JOIN memberships m ON m.id = t.recorded_by_member "
     "LEFT JOIN people p ON p.id = m.person_id",
     "t", "attempt"};
-
-// Attempts are not updated.
-constexpr WriteColumn<Attempt> kAttemptWrites[] = {
-    Writes<&Attempt::request_id>("request_id"),
-    Writes<&Attempt::note>("note"),
-    Writes<&Attempt::attempted_on>("attempted_on"),
-    WritesPart<&Attempt::recorded_by, &HelpActor::user_id>("recorded_by"),
-    WritesPart<&Attempt::recorded_by, &HelpActor::username>("recorded_by_username"),
-    WritesPart<&Attempt::recorded_by, &HelpActor::member_id>("recorded_by_member"),
-    Writes<&Attempt::created_at>("created_at"),
-};
 
 // ---- timings and photos -------------------------------------------------------------------
 
@@ -258,13 +222,13 @@ constexpr Column<EncodedImage> kThumbnailColumns[] = {
 
 core::Result<std::int64_t> SqlHelpRequestRepository::Insert(const HelpRequest& request) {
   return Guard("insert help request", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<HelpRequest>(sql_, "help_requests", kRequestWrites, request);
+    return InsertRecord<HelpRequest>(sql_, "help_requests", kRequestColumns, request);
   });
 }
 
 core::Status SqlHelpRequestRepository::Update(const HelpRequest& request) {
   return Guard("update help request", [&]() -> core::Status {
-    UpdateRecord<HelpRequest>(sql_, "help_requests", kRequestWrites, request);
+    UpdateRecord<HelpRequest>(sql_, "help_requests", kRequestColumns, request);
     return core::OkStatus();
   });
 }
@@ -331,7 +295,7 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
 
 core::Result<std::int64_t> SqlHelpRequestRepository::InsertAdvice(const Advice& advice) {
   return Guard("insert advice", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Advice>(sql_, "help_advice", kAdviceWrites, advice);
+    return InsertRecord<Advice>(sql_, "help_advice", kAdviceColumns, advice);
   });
 }
 
@@ -346,7 +310,7 @@ core::Result<std::vector<Advice>> SqlHelpRequestRepository::AdviceOf(std::int64_
 
 core::Result<std::int64_t> SqlHelpRequestRepository::InsertAttempt(const Attempt& attempt) {
   return Guard("insert attempt", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Attempt>(sql_, "help_attempts", kAttemptWrites, attempt);
+    return InsertRecord<Attempt>(sql_, "help_attempts", kAttemptColumns, attempt);
   });
 }
 

@@ -117,21 +117,22 @@ constexpr Column<RowError> kErrorColumns[] = {
 constexpr RecordTable<RowError> kErrorTable{kErrorColumns, " FROM import_errors", "import_errors",
                                             "import error"};
 
+// What a job is, who made it and when are written once; an update saves its progress and outcome.
 constexpr Column<ImportJob> kJobColumns[] = {
     Member<&ImportJob::id>("id"),
-    Member<&ImportJob::kind>("kind"),
-    Member<&ImportJob::mode, ParseImportMode>("mode"),
-    Member<&ImportJob::dry_run>("dry_run"),
-    Member<&ImportJob::status, ParseJobStatus>("status"),
-    Member<&ImportJob::file_name>("file_name"),
-    Member<&ImportJob::file_path>("file_path"),
-    Member<&ImportJob::bytes_total>("bytes_total"),
-    Member<&ImportJob::bytes_read>("bytes_read"),
-    Member<&ImportJob::rows_read>("rows_read"),
-    Member<&ImportJob::rows_inserted>("rows_inserted"),
-    Member<&ImportJob::rows_updated>("rows_updated"),
-    Member<&ImportJob::rows_failed>("rows_failed"),
-    Member<&ImportJob::errors_stored>("errors_stored"),
+    Field<&ImportJob::kind>("kind").OnInsert(),
+    Field<&ImportJob::mode, ParseImportMode>("mode").OnInsert(),
+    Field<&ImportJob::dry_run>("dry_run").OnInsert(),
+    Field<&ImportJob::status, ParseJobStatus>("status"),
+    Field<&ImportJob::file_name>("file_name").OnInsert(),
+    Field<&ImportJob::file_path>("file_path").OnInsert(),
+    Field<&ImportJob::bytes_total>("bytes_total"),
+    Field<&ImportJob::bytes_read>("bytes_read"),
+    Field<&ImportJob::rows_read>("rows_read"),
+    Field<&ImportJob::rows_inserted>("rows_inserted"),
+    Field<&ImportJob::rows_updated>("rows_updated"),
+    Field<&ImportJob::rows_failed>("rows_failed"),
+    Field<&ImportJob::errors_stored>("errors_stored"),
     // The message is a note when it is not NULL; its code and params complete it.
     {"message", CellKind::kText,
      [](ImportJob& job, const Cell& cell, std::string_view) {
@@ -140,59 +141,37 @@ constexpr Column<ImportJob> kJobColumns[] = {
     {"message_code", CellKind::kText,
      [](ImportJob& job, const Cell& cell, std::string_view) {
        if (job.message) job.message->code = cell.text;
-     }},
+     },
+     [](const ImportJob& job, Cell& cell) { cell.SetText(job.message ? job.message->code : ""); },
+     Written::kAlways},
     {"message_params", CellKind::kText,
      [](ImportJob& job, const Cell& cell, std::string_view) {
        if (job.message) job.message->params = NoteParamsFrom(cell.text);
-     }},
+     },
+     [](const ImportJob& job, Cell& cell) {
+       cell.SetText(job.message ? NoteParamsJson(job.message->params) : "");
+     },
+     Written::kAlways},
     {"warnings", CellKind::kText,
      [](ImportJob& job, const Cell& cell, std::string_view) {
        job.warnings = WarningsFrom(cell.text);
-     }},
-    Member<&ImportJob::created_by>("created_by"),
-    Member<&ImportJob::created_by_username>("created_by_username"),
-    Member<&ImportJob::steward_id>("steward_id"),
-    Member<&ImportJob::created_at>("created_at"),
-    Member<&ImportJob::started_at>("started_at"),
-    Member<&ImportJob::finished_at>("finished_at"),
+     },
+     [](const ImportJob& job, Cell& cell) { cell.SetText(WarningsJson(job.warnings)); },
+     Written::kAlways},
+    Field<&ImportJob::created_by>("created_by").OnInsert(),
+    Field<&ImportJob::created_by_username>("created_by_username").OnInsert(),
+    Field<&ImportJob::steward_id>("steward_id").OnInsert(),
+    Field<&ImportJob::created_at>("created_at").OnInsert(),
+    Field<&ImportJob::started_at>("started_at"),
+    Field<&ImportJob::finished_at>("finished_at"),
+    {"message", CellKind::kText, nullptr,
+     [](const ImportJob& job, Cell& cell) {
+       if (job.message) cell.SetText(job.message->message);
+     },
+     Written::kAlways},
 };
 constexpr RecordTable<ImportJob> kJobTable{kJobColumns, " FROM import_jobs", "import_jobs",
                                            "import"};
-
-// What a job is, who made it and when are written once; an update saves its progress and outcome.
-constexpr WriteColumn<ImportJob> kJobWrites[] = {
-    WritesOnce<&ImportJob::kind>("kind"),
-    WritesOnce<&ImportJob::mode>("mode"),
-    WritesOnce<&ImportJob::dry_run>("dry_run"),
-    Writes<&ImportJob::status>("status"),
-    WritesOnce<&ImportJob::file_name>("file_name"),
-    WritesOnce<&ImportJob::file_path>("file_path"),
-    Writes<&ImportJob::bytes_total>("bytes_total"),
-    Writes<&ImportJob::bytes_read>("bytes_read"),
-    Writes<&ImportJob::rows_read>("rows_read"),
-    Writes<&ImportJob::rows_inserted>("rows_inserted"),
-    Writes<&ImportJob::rows_updated>("rows_updated"),
-    Writes<&ImportJob::rows_failed>("rows_failed"),
-    Writes<&ImportJob::errors_stored>("errors_stored"),
-    {"message", CellKind::kText,
-     [](const ImportJob& job, Cell& cell) {
-       if (job.message) cell.SetText(job.message->message);
-     }},
-    {"message_code", CellKind::kText,
-     [](const ImportJob& job, Cell& cell) { cell.SetText(job.message ? job.message->code : ""); }},
-    {"message_params", CellKind::kText,
-     [](const ImportJob& job, Cell& cell) {
-       cell.SetText(job.message ? NoteParamsJson(job.message->params) : "");
-     }},
-    {"warnings", CellKind::kText,
-     [](const ImportJob& job, Cell& cell) { cell.SetText(WarningsJson(job.warnings)); }},
-    Writes<&ImportJob::started_at>("started_at"),
-    Writes<&ImportJob::finished_at>("finished_at"),
-    WritesOnce<&ImportJob::created_by>("created_by"),
-    WritesOnce<&ImportJob::created_by_username>("created_by_username"),
-    WritesOnce<&ImportJob::steward_id>("steward_id"),
-    WritesOnce<&ImportJob::created_at>("created_at"),
-};
 
 // An enterprise an import row may match, by its NIB or its match key.
 constexpr Column<ExistingEnterprise> kExistingColumns[] = {
@@ -219,13 +198,13 @@ core::Result<std::int64_t> SqlImportRepository::Insert(const ImportJob& job) {
     fresh.message.reset();
     fresh.started_at.reset();
     fresh.finished_at.reset();
-    return InsertRecord<ImportJob>(sql_, "import_jobs", kJobWrites, fresh);
+    return InsertRecord<ImportJob>(sql_, "import_jobs", kJobColumns, fresh);
   });
 }
 
 core::Status SqlImportRepository::Update(const ImportJob& job) {
   return Guard("save import job", [&]() -> core::Status {
-    UpdateRecord<ImportJob>(sql_, "import_jobs", kJobWrites, job);
+    UpdateRecord<ImportJob>(sql_, "import_jobs", kJobColumns, job);
     return core::OkStatus();
   });
 }

@@ -58,44 +58,27 @@ std::optional<UnplacedReason> ParseReason(std::string_view text) {
   return std::nullopt;
 }
 
+// The input and the creation are written once; an update records the progress and the outcome
+// (none yet when a run is inserted).
 constexpr Column<MatchingRun> kRunColumns[] = {
     Member<&MatchingRun::id>("r.id"),
-    Member<&MatchingRun::status, ParseRunStatus>("r.status"),
-    Member<&MatchingRun::default_capacity>("r.default_capacity"),
-    Member<&MatchingRun::top_k>("r.top_k"),
-    Member<&MatchingRun::stage, ParseStage>("r.stage"),
-    Member<&MatchingRun::done>("r.done"),
-    Member<&MatchingRun::total>("r.total"),
-    Member<&MatchingRun::error>("r.error"),
-    Member<&MatchingRun::total_score>("r.total_score"),
-    Member<&MatchingRun::created_by>("r.created_by"),
-    Member<&MatchingRun::created_at>("r.created_at"),
-    Member<&MatchingRun::started_at>("r.started_at"),
-    Member<&MatchingRun::finished_at>("r.finished_at"),
-    Member<&MatchingRun::published_by>("r.published_by"),
-    Member<&MatchingRun::published_at>("r.published_at"),
+    Field<&MatchingRun::status, ParseRunStatus>("r.status"),
+    Field<&MatchingRun::default_capacity>("r.default_capacity").OnInsert(),
+    Field<&MatchingRun::top_k>("r.top_k").OnInsert(),
+    Field<&MatchingRun::stage, ParseStage>("r.stage"),
+    Field<&MatchingRun::done>("r.done"),
+    Field<&MatchingRun::total>("r.total"),
+    Field<&MatchingRun::error>("r.error"),
+    Field<&MatchingRun::total_score>("r.total_score"),
+    Field<&MatchingRun::created_by>("r.created_by").OnInsert(),
+    Field<&MatchingRun::created_at>("r.created_at").OnInsert(),
+    Field<&MatchingRun::started_at>("r.started_at"),
+    Field<&MatchingRun::finished_at>("r.finished_at"),
+    Field<&MatchingRun::published_by>("r.published_by"),
+    Field<&MatchingRun::published_at>("r.published_at"),
 };
 constexpr RecordTable<MatchingRun> kRunTable{kRunColumns, " FROM matching_runs r", "r",
                                              "matching run"};
-
-// The input and the creation are written once; an update records the progress and the outcome
-// (none yet when a run is inserted).
-constexpr WriteColumn<MatchingRun> kRunWrites[] = {
-    Writes<&MatchingRun::status>("status"),
-    Writes<&MatchingRun::stage>("stage"),
-    Writes<&MatchingRun::done>("done"),
-    Writes<&MatchingRun::total>("total"),
-    Writes<&MatchingRun::error>("error"),
-    Writes<&MatchingRun::total_score>("total_score"),
-    Writes<&MatchingRun::started_at>("started_at"),
-    Writes<&MatchingRun::finished_at>("finished_at"),
-    Writes<&MatchingRun::published_by>("published_by"),
-    Writes<&MatchingRun::published_at>("published_at"),
-    WritesOnce<&MatchingRun::default_capacity>("default_capacity"),
-    WritesOnce<&MatchingRun::top_k>("top_k"),
-    WritesOnce<&MatchingRun::created_by>("created_by"),
-    WritesOnce<&MatchingRun::created_at>("created_at"),
-};
 
 // A capacity of the run's input; the run is the query's.
 constexpr Column<RunCapacity> kCapacityColumns[] = {
@@ -189,7 +172,7 @@ void SqlMatchingRunRepository::ReadInput(MatchingRun& run) {
 
 core::Result<std::int64_t> SqlMatchingRunRepository::Insert(const MatchingRun& run) {
   return Guard("insert matching run", [&]() -> core::Result<std::int64_t> {
-    long long id = InsertRecord<MatchingRun>(sql_, "matching_runs", kRunWrites, run);
+    long long id = InsertRecord<MatchingRun>(sql_, "matching_runs", kRunColumns, run);
     for (auto group : run.group_ids) {
       long long group_id = group;
       sql_ << "INSERT INTO matching_run_groups (run_id, group_id) VALUES (:r, :g)", soci::use(id), soci::use(group_id);
@@ -236,7 +219,7 @@ core::Result<std::vector<MatchingRun>> SqlMatchingRunRepository::Unfinished() {
 
 core::Status SqlMatchingRunRepository::Update(const MatchingRun& run) {
   return Guard("update matching run", [&]() -> core::Status {
-    UpdateRecord<MatchingRun>(sql_, "matching_runs", kRunWrites, run);
+    UpdateRecord<MatchingRun>(sql_, "matching_runs", kRunColumns, run);
     return core::OkStatus();
   });
 }

@@ -11,18 +11,19 @@ using namespace domain::groups;  // NOLINT: this file implements that context's 
 
 // ---- meetings ---------------------------------------------------------------------------------
 
+// The group and the creation are written once.
 constexpr Column<Meeting> kMeetingColumns[] = {
     Member<&Meeting::id>("mt.id"),
-    Member<&Meeting::group_id>("mt.group_id"),
-    Member<&Meeting::kind, ParseMeetingKind>("mt.kind"),
-    Member<&Meeting::held_on>("mt.held_on"),
-    Member<&Meeting::status, ParseMeetingStatus>("mt.status"),
-    Member<&Meeting::venue>("mt.venue"),
-    Member<&Meeting::host_member_id>("mt.host_member_id"),
-    Member<&Meeting::agenda>("mt.agenda"),
-    Member<&Meeting::minutes>("mt.minutes"),
-    Member<&Meeting::created_at>("mt.created_at"),
-    Member<&Meeting::updated_at>("mt.updated_at"),
+    Field<&Meeting::group_id>("mt.group_id").OnInsert(),
+    Field<&Meeting::kind, ParseMeetingKind>("mt.kind"),
+    Field<&Meeting::held_on>("mt.held_on"),
+    Field<&Meeting::status, ParseMeetingStatus>("mt.status"),
+    Field<&Meeting::venue>("mt.venue"),
+    Field<&Meeting::host_member_id>("mt.host_member_id"),
+    Field<&Meeting::agenda>("mt.agenda"),
+    Field<&Meeting::minutes>("mt.minutes"),
+    Field<&Meeting::created_at>("mt.created_at").OnInsert(),
+    Field<&Meeting::updated_at>("mt.updated_at"),
     Member<&Meeting::present>("(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND "
                               "a.presence = 'present')"),
     Member<&Meeting::excused>("(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND "
@@ -31,20 +32,6 @@ constexpr Column<Meeting> kMeetingColumns[] = {
         "(SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = mt.id AND a.presence = 'absent')"),
 };
 constexpr RecordTable<Meeting> kMeetingTable{kMeetingColumns, " FROM meetings mt", "mt", "meeting"};
-
-// The group and the creation are written once.
-constexpr WriteColumn<Meeting> kMeetingWrites[] = {
-    Writes<&Meeting::kind>("kind"),
-    Writes<&Meeting::held_on>("held_on"),
-    Writes<&Meeting::status>("status"),
-    Writes<&Meeting::venue>("venue"),
-    Writes<&Meeting::host_member_id>("host_member_id"),
-    Writes<&Meeting::agenda>("agenda"),
-    Writes<&Meeting::minutes>("minutes"),
-    Writes<&Meeting::updated_at>("updated_at"),
-    WritesOnce<&Meeting::group_id>("group_id"),
-    WritesOnce<&Meeting::created_at>("created_at"),
-};
 
 // ---- attendance -------------------------------------------------------------------------------
 
@@ -61,13 +48,13 @@ constexpr Column<Attendance> kAttendanceColumns[] = {
 
 core::Result<std::int64_t> SqlMeetingRepository::Insert(const Meeting& meeting) {
   return Guard("insert meeting", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Meeting>(sql_, "meetings", kMeetingWrites, meeting);
+    return InsertRecord<Meeting>(sql_, "meetings", kMeetingColumns, meeting);
   });
 }
 
 core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
   return Guard("update meeting", [&]() -> core::Status {
-    UpdateRecord<Meeting>(sql_, "meetings", kMeetingWrites, meeting);
+    UpdateRecord<Meeting>(sql_, "meetings", kMeetingColumns, meeting);
     return core::OkStatus();
   });
 }

@@ -8,31 +8,20 @@ namespace {
 using domain::mentoring::Competency;
 using domain::mentoring::CompetencyFilter;
 
+// The code and the sector are written once.
 constexpr Column<Competency> kCompetencyColumns[] = {
     Member<&Competency::id>("c.id"),
-    Member<&Competency::code>("c.code"),
-    Member<&Competency::sector>("c.sector"),
-    Member<&Competency::name>("c.name"),
-    Member<&Competency::name_en>("c.name_en"),
-    Member<&Competency::description>("c.description"),
-    Member<&Competency::retired>("c.retired"),
-    Member<&Competency::created_at>("c.created_at"),
-    Member<&Competency::updated_at>("c.updated_at"),
+    Field<&Competency::code>("c.code").OnInsert(),
+    Field<&Competency::sector>("c.sector").OnInsert(),
+    Field<&Competency::name>("c.name"),
+    Field<&Competency::name_en>("c.name_en"),
+    Field<&Competency::description>("c.description"),
+    Field<&Competency::retired>("c.retired"),
+    Field<&Competency::created_at>("c.created_at").OnInsert(),
+    Field<&Competency::updated_at>("c.updated_at"),
 };
 constexpr RecordTable<Competency> kCompetencyTable{kCompetencyColumns, " FROM competencies c", "c",
                                                    "competency"};
-
-// The code and the sector are written once.
-constexpr WriteColumn<Competency> kCompetencyWrites[] = {
-    Writes<&Competency::name>("name"),
-    Writes<&Competency::name_en>("name_en"),
-    Writes<&Competency::description>("description"),
-    Writes<&Competency::retired>("retired"),
-    Writes<&Competency::updated_at>("updated_at"),
-    WritesOnce<&Competency::code>("code"),
-    WritesOnce<&Competency::sector>("sector"),
-    WritesOnce<&Competency::created_at>("created_at"),
-};
 
 core::Error CodeTaken() { return core::Error::Exists("code", "another competency already has this code"); }
 
@@ -41,7 +30,7 @@ core::Error CodeTaken() { return core::Error::Exists("code", "another competency
 core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& competency) {
   return Guard("insert competency", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Competency>(sql_, "competencies", kCompetencyWrites, competency);
+      return InsertRecord<Competency>(sql_, "competencies", kCompetencyColumns, competency);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return CodeTaken();
       throw;
@@ -51,7 +40,7 @@ core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& com
 
 core::Status SqlCompetencyRepository::Update(const Competency& competency) {
   return Guard("update competency", [&]() -> core::Status {
-    UpdateRecord<Competency>(sql_, "competencies", kCompetencyWrites, competency);
+    UpdateRecord<Competency>(sql_, "competencies", kCompetencyColumns, competency);
     return core::OkStatus();
   });
 }

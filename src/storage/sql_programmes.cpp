@@ -32,94 +32,79 @@ std::vector<int> MonthsFrom(const std::string& text) {
   return months;
 }
 
+// The owner and the creation are written once.
 constexpr Column<Programme> kProgrammeColumns[] = {
     Member<&Programme::id>("pg.id"),
-    Member<&Programme::name>("pg.name"),
-    Member<&Programme::owner_id>("pg.owner_id"),
+    Field<&Programme::name>("pg.name"),
+    Field<&Programme::owner_id>("pg.owner_id").OnInsert(),
     Member<&Programme::owner_name>("o.name"),
-    Member<&Programme::description>("pg.description"),
-    Member<&Programme::status, ParseProgrammeStatus>("pg.status"),
-    Member<&Programme::starts_on>("pg.starts_on"),
-    Member<&Programme::ends_on>("pg.ends_on"),
+    Field<&Programme::description>("pg.description"),
+    Field<&Programme::status, ParseProgrammeStatus>("pg.status"),
+    Field<&Programme::starts_on>("pg.starts_on"),
+    Field<&Programme::ends_on>("pg.ends_on"),
     {"pg.capital_access", CellKind::kNumber,
      [](Programme& p, const Cell& cell, std::string_view) {
        p.factors.capital_access = cell.number != 0;
-     }},
+     },
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.capital_access ? 1 : 0); },
+     Written::kAlways},
     {"pg.human_resources", CellKind::kNumber,
      [](Programme& p, const Cell& cell, std::string_view) {
        p.factors.human_resources = cell.number != 0;
-     }},
+     },
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.human_resources ? 1 : 0); },
+     Written::kAlways},
     {"pg.partnership", CellKind::kNumber,
      [](Programme& p, const Cell& cell, std::string_view) {
        p.factors.partnership = cell.number != 0;
-     }},
+     },
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.partnership ? 1 : 0); },
+     Written::kAlways},
     {"pg.market_strengthening", CellKind::kNumber,
      [](Programme& p, const Cell& cell, std::string_view) {
        p.factors.market_strengthening = cell.number != 0;
-     }},
-    Member<&Programme::sop_meetings_per_month>("pg.sop_meetings_per_month"),
-    Member<&Programme::sop_reports_per_year>("pg.sop_reports_per_year"),
-    Member<&Programme::budget>("pg.budget"),
-    Member<&Programme::exit_strategy>("pg.exit_strategy"),
+     },
+     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.market_strengthening ? 1 : 0); },
+     Written::kAlways},
+    Field<&Programme::sop_meetings_per_month>("pg.sop_meetings_per_month"),
+    Field<&Programme::sop_reports_per_year>("pg.sop_reports_per_year"),
+    Field<&Programme::budget>("pg.budget"),
+    Field<&Programme::exit_strategy>("pg.exit_strategy"),
     {"pg.follow_up_months", CellKind::kText,
      [](Programme& p, const Cell& cell, std::string_view) {
        p.follow_up_months = MonthsFrom(cell.text);
-     }},
-    Member<&Programme::created_by>("pg.created_by"),
-    Member<&Programme::created_at>("pg.created_at"),
-    Member<&Programme::updated_at>("pg.updated_at"),
+     },
+     [](const Programme& p, Cell& cell) { cell.SetText(MonthsText(p.follow_up_months)); },
+     Written::kAlways},
+    Field<&Programme::created_by>("pg.created_by").OnInsert(),
+    Field<&Programme::created_at>("pg.created_at").OnInsert(),
+    Field<&Programme::updated_at>("pg.updated_at"),
+    {"search_name", CellKind::kText, nullptr,
+     [](const Programme& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); },
+     Written::kAlways},
 };
 constexpr RecordTable<Programme> kProgrammeTable{
     kProgrammeColumns, " FROM programmes pg JOIN stakeholders o ON o.id = pg.owner_id", "pg",
     "programme"};
 
-// The owner and the creation are written once.
-constexpr WriteColumn<Programme> kProgrammeWrites[] = {
-    Writes<&Programme::name>("name"),
-    {"search_name", CellKind::kText,
-     [](const Programme& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); }},
-    Writes<&Programme::description>("description"),
-    Writes<&Programme::status>("status"),
-    Writes<&Programme::starts_on>("starts_on"),
-    Writes<&Programme::ends_on>("ends_on"),
-    {"capital_access", CellKind::kNumber,
-     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.capital_access ? 1 : 0); }},
-    {"human_resources", CellKind::kNumber,
-     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.human_resources ? 1 : 0); }},
-    {"partnership", CellKind::kNumber,
-     [](const Programme& p, Cell& cell) { cell.SetNumber(p.factors.partnership ? 1 : 0); }},
-    {"market_strengthening", CellKind::kNumber,
-     [](const Programme& p, Cell& cell) {
-       cell.SetNumber(p.factors.market_strengthening ? 1 : 0);
-     }},
-    Writes<&Programme::sop_meetings_per_month>("sop_meetings_per_month"),
-    Writes<&Programme::sop_reports_per_year>("sop_reports_per_year"),
-    Writes<&Programme::budget>("budget"),
-    Writes<&Programme::exit_strategy>("exit_strategy"),
-    {"follow_up_months", CellKind::kText,
-     [](const Programme& p, Cell& cell) { cell.SetText(MonthsText(p.follow_up_months)); }},
-    Writes<&Programme::updated_at>("updated_at"),
-    WritesOnce<&Programme::owner_id>("owner_id"),
-    WritesOnce<&Programme::created_by>("created_by"),
-    WritesOnce<&Programme::created_at>("created_at"),
-};
-
 // ---- enrolments ---------------------------------------------------------------------------------
 
+// Who is enrolled in what, when and why are written once; an update changes the facilitator or
+// the leaving.
 constexpr Column<Enrolment> kEnrolmentColumns[] = {
     Member<&Enrolment::id>("en.id"),
-    Member<&Enrolment::programme_id>("en.programme_id"),
-    Member<&Enrolment::group_id>("en.group_id"),
-    Member<&Enrolment::enterprise_id>("en.enterprise_id"),
+    Field<&Enrolment::programme_id>("en.programme_id").OnInsert(),
+    Field<&Enrolment::group_id>("en.group_id").OnInsert(),
+    Field<&Enrolment::enterprise_id>("en.enterprise_id").OnInsert(),
     Member<&Enrolment::recipient_name>("COALESCE(g.name, e.name)"),
-    Member<&Enrolment::facilitator_id>("en.facilitator_id"),
+    Field<&Enrolment::facilitator_id>("en.facilitator_id"),
     Member<&Enrolment::facilitator_name>("COALESCE(u.display_name, '')"),
-    Member<&Enrolment::enrolled_on>("en.enrolled_on"),
-    Member<&Enrolment::left_on>("en.left_on"),
-    Member<&Enrolment::outside_criteria_reason>("en.outside_criteria_reason"),
-    Member<&Enrolment::created_by>("en.created_by"),
-    Member<&Enrolment::created_at>("en.created_at"),
-    Member<&Enrolment::updated_at>("en.updated_at"),
+    Field<&Enrolment::enrolled_on>("en.enrolled_on").OnInsert(),
+    Field<&Enrolment::left_on>("en.left_on"),
+    Field<&Enrolment::outside_criteria_reason>("en.outside_criteria_reason").OnInsert(),
+    Field<&Enrolment::created_by>("en.created_by").OnInsert(),
+    Field<&Enrolment::created_at>("en.created_at").OnInsert(),
+    Field<&Enrolment::updated_at>("en.updated_at"),
 };
 constexpr RecordTable<Enrolment> kEnrolmentTable{
     kEnrolmentColumns,
@@ -127,21 +112,6 @@ constexpr RecordTable<Enrolment> kEnrolmentTable{
     "= en.enterprise_id "
     "LEFT JOIN users u ON u.id = en.facilitator_id",
     "en", "enrolment"};
-
-// Who is enrolled in what, when and why are written once; an update changes the facilitator or
-// the leaving.
-constexpr WriteColumn<Enrolment> kEnrolmentWrites[] = {
-    Writes<&Enrolment::facilitator_id>("facilitator_id"),
-    Writes<&Enrolment::left_on>("left_on"),
-    Writes<&Enrolment::updated_at>("updated_at"),
-    WritesOnce<&Enrolment::programme_id>("programme_id"),
-    WritesOnce<&Enrolment::group_id>("group_id"),
-    WritesOnce<&Enrolment::enterprise_id>("enterprise_id"),
-    WritesOnce<&Enrolment::enrolled_on>("enrolled_on"),
-    WritesOnce<&Enrolment::outside_criteria_reason>("outside_criteria_reason"),
-    WritesOnce<&Enrolment::created_by>("created_by"),
-    WritesOnce<&Enrolment::created_at>("created_at"),
-};
 
 // ---- partners and facts
 // ---------------------------------------------------------------------------
@@ -216,7 +186,7 @@ std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statem
 core::Result<std::int64_t> SqlProgrammeRepository::Insert(const Programme& programme) {
   return Guard("insert programme", [&]() -> core::Result<std::int64_t> {
     Programme stored = programme;
-    stored.id = InsertRecord<Programme>(sql_, "programmes", kProgrammeWrites, programme);
+    stored.id = InsertRecord<Programme>(sql_, "programmes", kProgrammeColumns, programme);
     WriteParts(stored);
     return stored.id;
   });
@@ -224,7 +194,7 @@ core::Result<std::int64_t> SqlProgrammeRepository::Insert(const Programme& progr
 
 core::Status SqlProgrammeRepository::Update(const Programme& programme) {
   return Guard("update programme", [&]() -> core::Status {
-    UpdateRecord<Programme>(sql_, "programmes", kProgrammeWrites, programme);
+    UpdateRecord<Programme>(sql_, "programmes", kProgrammeColumns, programme);
     WriteParts(programme);
     return core::OkStatus();
   });
@@ -379,7 +349,7 @@ core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const Programme
 core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrolment) {
   return Guard("insert enrolment", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Enrolment>(sql_, "enrolments", kEnrolmentWrites, enrolment);
+      return InsertRecord<Enrolment>(sql_, "enrolments", kEnrolmentColumns, enrolment);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists(enrolment.group_id ? "group_id" : "enterprise_id",
@@ -393,7 +363,7 @@ core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrol
 
 core::Status SqlEnrolmentRepository::Update(const Enrolment& enrolment) {
   return Guard("update enrolment", [&]() -> core::Status {
-    UpdateRecord<Enrolment>(sql_, "enrolments", kEnrolmentWrites, enrolment);
+    UpdateRecord<Enrolment>(sql_, "enrolments", kEnrolmentColumns, enrolment);
     return core::OkStatus();
   });
 }

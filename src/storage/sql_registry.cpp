@@ -102,33 +102,63 @@ void AddScale(AreaCount& area, const std::string* scale, long long count) {
   }
 }
 
+// The derived search columns, written with the others and again alone when the owner is renamed.
+constexpr Column<Enterprise> kSearchTextColumn{
+    "search_text", CellKind::kText, nullptr,
+    [](const Enterprise& e, Cell& cell) { cell.SetText(SearchText(e.name, e.owner_name, e.nib)); },
+    Written::kAlways};
+constexpr Column<Enterprise> kMatchKeyColumn{
+    "match_key", CellKind::kText, nullptr,
+    [](const Enterprise& e, Cell& cell) {
+      cell.SetText(MatchKey(e.owner_name, e.name, e.village_code));
+    },
+    Written::kAlways};
+constexpr Column<Enterprise> kEnterpriseSearchColumns[] = {kSearchTextColumn, kMatchKeyColumn};
+
 constexpr Column<Enterprise> kEnterpriseColumns[] = {
     Member<&Enterprise::id>("e.id"),
-    Member<&Enterprise::owner_id>("e.owner_id"),
+    Field<&Enterprise::owner_id>("e.owner_id"),
     Member<&Enterprise::owner_name>("p.name"),
     Member<&Enterprise::owner_gender, ParseGender>("p.gender"),
-    Member<&Enterprise::name>("e.name"),
-    Member<&Enterprise::sector, ParseSector>("e.sector"),
-    Member<&Enterprise::products>("e.products"),
-    Member<&Enterprise::business_centre>("e.business_centre"),
-    Member<&Enterprise::village_code>("e.village_code"),
-    Member<&Enterprise::founded_year>("e.founded_year"),
-    Member<&Enterprise::employees>("e.employees"),
-    Member<&Enterprise::capital>("e.capital"),
-    Member<&Enterprise::turnover>("e.turnover"),
-    Member<&Enterprise::nib>("e.nib"),
-    Member<&Enterprise::status, ParseStatus>("e.status"),
-    Member<&Enterprise::verified_at>("e.verified_at"),
-    Member<&Enterprise::verified_by>("e.verified_by"),
+    Field<&Enterprise::name>("e.name"),
+    Field<&Enterprise::sector, ParseSector>("e.sector"),
+    Field<&Enterprise::products>("e.products"),
+    Field<&Enterprise::business_centre>("e.business_centre"),
+    Field<&Enterprise::village_code>("e.village_code"),
+    Field<&Enterprise::founded_year>("e.founded_year"),
+    Field<&Enterprise::employees>("e.employees"),
+    Field<&Enterprise::capital>("e.capital"),
+    Field<&Enterprise::turnover>("e.turnover"),
+    Field<&Enterprise::nib>("e.nib"),
+    Field<&Enterprise::status, ParseStatus>("e.status"),
+    Field<&Enterprise::verified_at>("e.verified_at"),
+    Field<&Enterprise::verified_by>("e.verified_by"),
     // Verified by no account (an import's date): "system".
     {"u.username", CellKind::kText,
      [](Enterprise& e, const Cell& cell, std::string_view) {
        e.verified_by_username = !cell.IsNull() ? cell.text : e.verified_at ? "system" : "";
      }},
-    Member<&Enterprise::steward_id>("e.steward_id"),
-    Member<&Enterprise::import_job_id>("e.import_job_id"),
-    Member<&Enterprise::created_at>("e.created_at"),
-    Member<&Enterprise::updated_at>("e.updated_at"),
+    Field<&Enterprise::steward_id>("e.steward_id"),
+    Field<&Enterprise::import_job_id>("e.import_job_id"),
+    Field<&Enterprise::created_at>("e.created_at").OnInsert(),
+    Field<&Enterprise::updated_at>("e.updated_at"),
+    {"search_name", CellKind::kText, nullptr,
+     [](const Enterprise& e, Cell& cell) { cell.SetText(core::AsciiLower(e.name)); },
+     Written::kAlways},
+    kSearchTextColumn,
+    kMatchKeyColumn,
+    // The scale and the criterion it was derived by (turnover, else capital), NULL when neither is
+    // known.
+    {"scale", CellKind::kText, nullptr,
+     [](const Enterprise& e, Cell& cell) {
+       if (auto derived = e.scale()) cell.SetText(std::string(ToString(derived->scale)));
+     },
+     Written::kAlways},
+    {"scale_criterion", CellKind::kText, nullptr,
+     [](const Enterprise& e, Cell& cell) {
+       if (auto derived = e.scale()) cell.SetText(std::string(ToString(derived->criterion)));
+     },
+     Written::kAlways},
 };
 constexpr RecordTable<Enterprise> kEnterpriseTable{
     kEnterpriseColumns,
@@ -141,17 +171,19 @@ constexpr std::string_view kEnterpriseJoins =
 
 constexpr Column<Person> kPersonColumns[] = {
     Member<&Person::id>("p.id"),
-    Member<&Person::name>("p.name"),
-    Member<&Person::gender, ParseGender>("p.gender"),
-    Member<&Person::birth_year>("p.birth_year"),
-    Member<&Person::phone>("p.phone"),
-    Member<&Person::village_code>("p.village_code"),
-    Member<&Person::nik>("p.nik"),
-    Member<&Person::nik_consent_at>("p.nik_consent_at"),
-    Member<&Person::steward_id>("p.steward_id"),
-    Member<&Person::created_at>("p.created_at"),
-    Member<&Person::updated_at>("p.updated_at"),
-    Member<&Person::occupation>("p.occupation"),
+    Field<&Person::name>("p.name"),
+    Field<&Person::gender, ParseGender>("p.gender"),
+    Field<&Person::birth_year>("p.birth_year"),
+    Field<&Person::phone>("p.phone"),
+    Field<&Person::village_code>("p.village_code"),
+    Field<&Person::nik>("p.nik"),
+    Field<&Person::nik_consent_at>("p.nik_consent_at"),
+    Field<&Person::steward_id>("p.steward_id"),
+    Field<&Person::created_at>("p.created_at").OnInsert(),
+    Field<&Person::updated_at>("p.updated_at"),
+    Field<&Person::occupation>("p.occupation"),
+    {"search_name", CellKind::kText, nullptr,
+     [](const Person& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); }, Written::kAlways},
 };
 constexpr RecordTable<Person> kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
 
@@ -171,26 +203,16 @@ namespace {
 
 constexpr Column<Stakeholder> kStakeholderColumns[] = {
     Member<&Stakeholder::id>("s.id"),
-    Member<&Stakeholder::name>("s.name"),
-    Member<&Stakeholder::helix, ParseHelix>("s.helix"),
-    Member<&Stakeholder::kind, ParseStakeholderKind>("s.kind"),
-    Member<&Stakeholder::region_code>("s.region_code"),
-    Member<&Stakeholder::contact>("s.contact"),
-    Member<&Stakeholder::created_at>("s.created_at"),
-    Member<&Stakeholder::updated_at>("s.updated_at"),
+    Field<&Stakeholder::name>("s.name"),
+    Field<&Stakeholder::helix, ParseHelix>("s.helix"),
+    Field<&Stakeholder::kind, ParseStakeholderKind>("s.kind"),
+    Field<&Stakeholder::region_code>("s.region_code"),
+    Field<&Stakeholder::contact>("s.contact"),
+    Field<&Stakeholder::created_at>("s.created_at").OnInsert(),
+    Field<&Stakeholder::updated_at>("s.updated_at"),
 };
 constexpr RecordTable<Stakeholder> kStakeholderTable{kStakeholderColumns, " FROM stakeholders s",
                                                      "s", "stakeholder"};
-
-constexpr WriteColumn<Stakeholder> kStakeholderWrites[] = {
-    Writes<&Stakeholder::name>("name"),
-    Writes<&Stakeholder::helix>("helix"),
-    Writes<&Stakeholder::kind>("kind"),
-    Writes<&Stakeholder::region_code>("region_code"),
-    Writes<&Stakeholder::contact>("contact"),
-    Writes<&Stakeholder::updated_at>("updated_at"),
-    WritesOnce<&Stakeholder::created_at>("created_at"),
-};
 
 core::Error StakeholderNameTaken() {
   return core::Error::Exists("name", "a stakeholder with this name already exists");
@@ -201,7 +223,7 @@ core::Error StakeholderNameTaken() {
 core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
   return Guard("insert stakeholder", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Stakeholder>(sql_, "stakeholders", kStakeholderWrites, stakeholder);
+      return InsertRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return StakeholderNameTaken();
       throw;
@@ -212,7 +234,7 @@ core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& s
 core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
   return Guard("update stakeholder", [&]() -> core::Status {
     try {
-      UpdateRecord<Stakeholder>(sql_, "stakeholders", kStakeholderWrites, stakeholder);
+      UpdateRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return StakeholderNameTaken();
@@ -254,30 +276,10 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 
 // ---- people -------------------------------------------------------------------------------
 
-namespace {
-
-constexpr WriteColumn<Person> kPersonWrites[] = {
-    Writes<&Person::name>("name"),
-    {"search_name", CellKind::kText,
-     [](const Person& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); }},
-    Writes<&Person::gender>("gender"),
-    Writes<&Person::birth_year>("birth_year"),
-    Writes<&Person::phone>("phone"),
-    Writes<&Person::village_code>("village_code"),
-    Writes<&Person::nik>("nik"),
-    Writes<&Person::nik_consent_at>("nik_consent_at"),
-    Writes<&Person::steward_id>("steward_id"),
-    Writes<&Person::occupation>("occupation"),
-    Writes<&Person::updated_at>("updated_at"),
-    WritesOnce<&Person::created_at>("created_at"),
-};
-
-}  // namespace
-
 core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
   return Guard("insert person", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Person>(sql_, "people", kPersonWrites, person);
+      return InsertRecord<Person>(sql_, "people", kPersonColumns, person);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
       throw;
@@ -288,7 +290,7 @@ core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
 core::Status SqlPersonRepository::Update(const Person& person) {
   return Guard("update person", [&]() -> core::Status {
     try {
-      UpdateRecord<Person>(sql_, "people", kPersonWrites, person);
+      UpdateRecord<Person>(sql_, "people", kPersonColumns, person);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
       throw;
@@ -321,59 +323,10 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
 
 // ---- enterprises --------------------------------------------------------------------------
 
-namespace {
-
-// The derived search columns, written with the others and again alone when the owner is renamed.
-constexpr WriteColumn<Enterprise> kSearchTextWrite{
-    "search_text", CellKind::kText,
-    [](const Enterprise& e, Cell& cell) { cell.SetText(SearchText(e.name, e.owner_name, e.nib)); }};
-constexpr WriteColumn<Enterprise> kMatchKeyWrite{
-    "match_key", CellKind::kText, [](const Enterprise& e, Cell& cell) {
-      cell.SetText(MatchKey(e.owner_name, e.name, e.village_code));
-    }};
-constexpr WriteColumn<Enterprise> kEnterpriseSearchWrites[] = {kSearchTextWrite, kMatchKeyWrite};
-
-constexpr WriteColumn<Enterprise> kEnterpriseWrites[] = {
-    Writes<&Enterprise::owner_id>("owner_id"),
-    Writes<&Enterprise::name>("name"),
-    {"search_name", CellKind::kText,
-     [](const Enterprise& e, Cell& cell) { cell.SetText(core::AsciiLower(e.name)); }},
-    kSearchTextWrite,
-    kMatchKeyWrite,
-    Writes<&Enterprise::sector>("sector"),
-    Writes<&Enterprise::products>("products"),
-    Writes<&Enterprise::business_centre>("business_centre"),
-    Writes<&Enterprise::village_code>("village_code"),
-    Writes<&Enterprise::founded_year>("founded_year"),
-    Writes<&Enterprise::employees>("employees"),
-    Writes<&Enterprise::capital>("capital"),
-    Writes<&Enterprise::turnover>("turnover"),
-    Writes<&Enterprise::nib>("nib"),
-    Writes<&Enterprise::status>("status"),
-    // The scale and the criterion it was derived by (turnover, else capital), NULL when neither is
-    // known.
-    {"scale", CellKind::kText,
-     [](const Enterprise& e, Cell& cell) {
-       if (auto derived = e.scale()) cell.SetText(std::string(ToString(derived->scale)));
-     }},
-    {"scale_criterion", CellKind::kText,
-     [](const Enterprise& e, Cell& cell) {
-       if (auto derived = e.scale()) cell.SetText(std::string(ToString(derived->criterion)));
-     }},
-    Writes<&Enterprise::verified_at>("verified_at"),
-    Writes<&Enterprise::verified_by>("verified_by"),
-    Writes<&Enterprise::steward_id>("steward_id"),
-    Writes<&Enterprise::import_job_id>("import_job_id"),
-    Writes<&Enterprise::updated_at>("updated_at"),
-    WritesOnce<&Enterprise::created_at>("created_at"),
-};
-
-}  // namespace
-
 core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& enterprise) {
   return Guard("insert enterprise", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<Enterprise>(sql_, "enterprises", kEnterpriseWrites, enterprise);
+      return InsertRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
       throw;
@@ -384,7 +337,7 @@ core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& ent
 core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
   return Guard("update enterprise", [&]() -> core::Status {
     try {
-      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseWrites, enterprise);
+      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
       return core::OkStatus();
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return NibTaken();
@@ -594,7 +547,7 @@ core::Status SqlEnterpriseRepository::OwnerRenamed(std::int64_t owner_id,
     params.Number(where, owner_id);
     for (auto& enterprise : SelectRecords(sql_, kEnterpriseTable, where, params)) {
       enterprise.owner_name = owner_name;
-      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseSearchWrites, enterprise);
+      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseSearchColumns, enterprise);
     }
     return core::OkStatus();
   });

@@ -1,22 +1,23 @@
 #pragma once
 
 // A record's columns declared once: each column's SQL next to the member it fills when a row is
-// read, and each written column's name next to the value it binds. One declaration replaces the
-// SELECT list, the variables, the Into chain and the copy into the record, which had to agree
-// by position.
+// read and, for the columns the record's writes set, the value it binds. One declaration replaces
+// the SELECT list, the variables, the Into chain, the copy into the record, the column list of
+// the writes and their Use chain, which had to agree by position.
 //
 //   constexpr Column<Stakeholder> kStakeholderColumns[] = {
-//       Member<&Stakeholder::id>("s.id"),
-//       Member<&Stakeholder::helix, ParseHelix>("s.helix"),  // an enum, read through its Parse…
+//       Member<&Stakeholder::id>("s.id"),  // read only
+//       Field<&Stakeholder::name>("s.name"),  // read, and written by inserts and updates
+//       Field<&Stakeholder::helix, ParseHelix>("s.helix"),  // an enum, read by its Parse…
+//       Field<&Stakeholder::created_at>("s.created_at").OnInsert(),  // the insert writes it
 //       ...};
-//   constexpr RecordTable<Stakeholder> kStakeholderTable{kStakeholderColumns, " FROM stakeholders
-//   s", "s",
-//                                                        "stakeholder"};
+//   constexpr RecordTable<Stakeholder> kStakeholderTable{
+//       kStakeholderColumns, " FROM stakeholders s", "s", "stakeholder"};
 //   FindRecord(sql, kStakeholderTable, id);
+//   InsertRecord<Stakeholder>(sql, "stakeholders", kStakeholderColumns, stakeholder);
 
 #include <soci/soci.h>
 
-#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -53,24 +54,35 @@ struct Cell {
   void SetNull() { indicator = soci::i_null; }
 };
 
-// A column as a row is read: its expression in the SELECT list, the kind of its value, and
-// `fill`, which copies the cell into the record (`sql` names the column in a damaged row's error).
-// Columns fill in their order, so a column may read a member an earlier one filled.
+// Which writes set a column.
+enum class Written : unsigned char { kNever, kOnInsert, kAlways };
+
+// One column of a record: its expression in the SELECT list, the kind of its value, `fill`,
+// which copies the cell into the record as a row is read (`sql` names the column in a damaged
+// row's error; nullptr: the column is written, never read), and `value`, which sets the cell
+// from the record as it is written (nullptr: read only). A written column is one of the record's
+// table, `alias.name` (or `name`): the writes set `name`. Columns fill in their order, so a
+// column may read a member an earlier one filled.
 template <typename Record>
 struct Column {
   std::string_view sql;
   CellKind kind;
-  void (*fill)(Record& record, const Cell& cell, std::string_view sql);
-};
+  void (*fill)(Record& record, const Cell& cell, std::string_view sql) = nullptr;
+  void (*value)(const Record& record, Cell& cell) = nullptr;
+  Written written = Written::kNever;
 
-// A column as a row is written: its name, the kind of its value, `value`, which sets the cell
-// from the record, and whether an update writes it too (false: set once, by the insert).
-template <typename Record>
-struct WriteColumn {
-  std::string_view name;
-  CellKind kind;
-  void (*value)(const Record& record, Cell& cell);
-  bool on_update = true;
+  // The same column, set by the insert only (who made it, when, which parent).
+  constexpr Column OnInsert() const {
+    Column column = *this;
+    column.written = Written::kOnInsert;
+    return column;
+  }
+  bool IsRead() const { return fill != nullptr; }
+  // The name the writes set.
+  std::string_view Name() const {
+    const auto dot = sql.find('.');
+    return dot == std::string_view::npos ? sql : sql.substr(dot + 1);
+  }
 };
 
 namespace cell {
@@ -175,22 +187,27 @@ constexpr auto Member(std::string_view sql) {
                         }};
 }
 
-// The column `name` written from the record's member `Pointer`, by inserts and updates.
-template <auto Pointer>
-constexpr auto Writes(std::string_view name) {
+// The column `sql` (`alias.name`) read into the record's member `Pointer` and written from it by
+// inserts and updates; `.OnInsert()`: by the insert only.
+template <auto Pointer, auto Parse = nullptr>
+constexpr auto Field(std::string_view sql) {
   using Record = decltype(cell::RecordOf(Pointer));
-  using T = decltype(cell::MemberOf(Pointer));
-  return WriteColumn<Record>{name, cell::KindOf<T>(), [](const Record& record, Cell& value) {
-                               cell::Write(record.*Pointer, value);
-                             }};
+  Column<Record> column = Member<Pointer, Parse>(sql);
+  column.value = [](const Record& record, Cell& value) { cell::Write(record.*Pointer, value); };
+  column.written = Written::kAlways;
+  return column;
 }
 
-// The column `name` written from the member `Pointer` by the insert only (who, when, which parent).
+// The column `name` written from the record's member `Pointer` by inserts and updates, never
+// read (a search key, a value the row keeps for its indexes).
 template <auto Pointer>
-constexpr auto WritesOnce(std::string_view name) {
-  auto column = Writes<Pointer>(name);
-  column.on_update = false;
-  return column;
+constexpr auto WrittenOnly(std::string_view name) {
+  using Record = decltype(cell::RecordOf(Pointer));
+  using T = decltype(cell::MemberOf(Pointer));
+  return Column<Record>{
+      name, cell::KindOf<T>(), nullptr,
+      [](const Record& record, Cell& value) { cell::Write(record.*Pointer, value); },
+      Written::kAlways};
 }
 
 // The column `sql` read into member `Field` of the record's part `Part` (a struct member, or an
@@ -211,30 +228,32 @@ constexpr auto PartMember(std::string_view sql) {
                         }};
 }
 
-// The column `name` written from member `Field` of the record's part `Part` (NULL without an
-// optional part), by inserts and updates; `on_update` false: by the insert only.
-template <auto Part, auto Field>
-constexpr auto WritesPart(std::string_view name, bool on_update = true) {
+// The column `sql` read into member `Field` of the record's part `Part` as PartMember reads it,
+// and written from it (NULL without an optional part) by inserts and updates.
+template <auto Part, auto Field, auto Parse = nullptr>
+constexpr auto PartField(std::string_view sql) {
   using Record = decltype(cell::RecordOf(Part));
   using Whole = decltype(cell::MemberOf(Part));
-  return WriteColumn<Record>{name, cell::KindOf<decltype(cell::MemberOf(Field))>(),
-                             [](const Record& record, Cell& value) {
-                               const auto& part = record.*Part;
-                               if constexpr (cell::IsOptional<Whole>::value) {
-                                 if (!part) return value.SetNull();
-                                 cell::Write((*part).*Field, value);
-                               } else {
-                                 cell::Write(part.*Field, value);
-                               }
-                             },
-                             on_update};
+  Column<Record> column = PartMember<Part, Field, Parse>(sql);
+  column.value = [](const Record& record, Cell& value) {
+    const auto& part = record.*Part;
+    if constexpr (cell::IsOptional<Whole>::value) {
+      if (!part) return value.SetNull();
+      cell::Write((*part).*Field, value);
+    } else {
+      cell::Write(part.*Field, value);
+    }
+  };
+  column.written = Written::kAlways;
+  return column;
 }
 
-// The SELECT list of `columns`.
+// The SELECT list of `columns` (those read).
 template <typename Record>
 std::string SelectList(std::span<const Column<Record>> columns) {
   std::string list;
   for (const auto& column : columns) {
+    if (!column.IsRead()) continue;
     if (!list.empty()) list += ", ";
     list += column.sql;
   }
@@ -252,6 +271,7 @@ class RowReader {
 
   void Bind(Query& query) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (!columns_[i].IsRead()) continue;
       Cell& cell = cells_[i];
       if (columns_[i].kind == CellKind::kNumber) {
         query.Into(cell.number, cell.indicator);
@@ -262,8 +282,9 @@ class RowReader {
   }
   Record Get() const {
     Record record{};
-    for (std::size_t i = 0; i < columns_.size(); ++i)
-      columns_[i].fill(record, cells_[i], columns_[i].sql);
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i].IsRead()) columns_[i].fill(record, cells_[i], columns_[i].sql);
+    }
     return record;
   }
 
@@ -276,13 +297,14 @@ class RowReader {
 template <typename Record>
 class RowWriter {
  public:
-  // `update`: only the columns an update writes.
-  RowWriter(std::span<const WriteColumn<Record>> columns, const Record& record, bool update) {
+  // The columns of `columns` that an insert (or, with `update`, an update) writes.
+  RowWriter(std::span<const Column<Record>> columns, const Record& record, bool update) {
     for (const auto& column : columns) {
-      if (update && !column.on_update) continue;
+      if (column.written == Written::kNever || (update && column.written != Written::kAlways))
+        continue;
       column.value(record, cells_.emplace_back());
       kinds_.push_back(column.kind);
-      names_.push_back(column.name);
+      names_.push_back(column.Name());
     }
   }
   RowWriter(const RowWriter&) = delete;
@@ -404,10 +426,10 @@ core::Page<Record> PagedRecords(soci::session& sql, const core::PageRequest& pag
       [&](Query& query) { row.Bind(query); }, [&] { return row.Get(); });
 }
 
-// Inserts `record` into `table` and returns the new id.
+// Inserts `record` into `table` (the columns of `columns` an insert writes); returns the new id.
 template <typename Record>
 std::int64_t InsertRecord(soci::session& sql, std::string_view table,
-                          std::span<const WriteColumn<Record>> columns, const Record& record) {
+                          std::span<const Column<Record>> columns, const Record& record) {
   RowWriter<Record> values(columns, record, false);
   long long id = 0;
   Query query(sql);
@@ -417,11 +439,11 @@ std::int64_t InsertRecord(soci::session& sql, std::string_view table,
   return static_cast<std::int64_t>(id);
 }
 
-// Writes the columns an update writes over row `record.id`; returns the rows changed (0: no such
-// row, for the callers that say so).
+// Writes the columns of `columns` an update writes over row `record.id`; returns the rows
+// changed (0: no such row, for the callers that say so).
 template <typename Record>
 long long UpdateRecord(soci::session& sql, std::string_view table,
-                       std::span<const WriteColumn<Record>> columns, const Record& record) {
+                       std::span<const Column<Record>> columns, const Record& record) {
   RowWriter<Record> values(columns, record, true);
   long long key = record.id;
   Query query(sql);

@@ -32,13 +32,13 @@ constexpr Column<SurveyQuestion> kQuestionColumns[] = {
 
 constexpr Column<Survey> kSurveyColumns[] = {
     Member<&Survey::id>("s.id"),
-    Member<&Survey::group_id>("s.group_id"),
-    Member<&Survey::template_id>("s.template_id"),
+    Field<&Survey::group_id>("s.group_id"),
+    Field<&Survey::template_id>("s.template_id"),
     Member<&Survey::template_code>("t.code"),
-    Member<&Survey::title>("s.title"),
-    Member<&Survey::opened_on>("s.opened_on"),
-    Member<&Survey::created_by>("s.created_by"),
-    Member<&Survey::created_at>("s.created_at"),
+    Field<&Survey::title>("s.title"),
+    Field<&Survey::opened_on>("s.opened_on"),
+    Field<&Survey::created_by>("s.created_by"),
+    Field<&Survey::created_at>("s.created_at"),
     Member<&Survey::responses>(
         "(SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = s.id)"),
 };
@@ -46,33 +46,20 @@ constexpr RecordTable<Survey> kSurveyTable{
     kSurveyColumns, " FROM surveys s JOIN survey_templates t ON t.id = s.template_id", "s",
     "survey"};
 
-constexpr WriteColumn<Survey> kSurveyWrites[] = {
-    Writes<&Survey::group_id>("group_id"),     Writes<&Survey::template_id>("template_id"),
-    Writes<&Survey::title>("title"),           Writes<&Survey::opened_on>("opened_on"),
-    Writes<&Survey::created_by>("created_by"), Writes<&Survey::created_at>("created_at"),
-};
-
+// A response's own row; its answers are written after it, under its new id.
 constexpr Column<SurveyResponse> kResponseColumns[] = {
     Member<&SurveyResponse::id>("r.id"),
-    Member<&SurveyResponse::survey_id>("r.survey_id"),
-    Member<&SurveyResponse::member_id>("r.member_id"),
+    Field<&SurveyResponse::survey_id>("r.survey_id"),
+    Field<&SurveyResponse::member_id>("r.member_id"),
     Member<&SurveyResponse::person_name>("p.name"),
-    Member<&SurveyResponse::recorded_by>("r.recorded_by"),
-    Member<&SurveyResponse::created_at>("r.created_at"),
+    Field<&SurveyResponse::recorded_by>("r.recorded_by"),
+    Field<&SurveyResponse::created_at>("r.created_at"),
 };
 constexpr RecordTable<SurveyResponse> kResponseTable{
     kResponseColumns,
     " FROM survey_responses r JOIN memberships m ON m.id = r.member_id "
     "JOIN people p ON p.id = m.person_id",
     "r", "survey response"};
-
-// A response's own row; its answers are written after it, under its new id.
-constexpr WriteColumn<SurveyResponse> kResponseWrites[] = {
-    Writes<&SurveyResponse::survey_id>("survey_id"),
-    Writes<&SurveyResponse::member_id>("member_id"),
-    Writes<&SurveyResponse::recorded_by>("recorded_by"),
-    Writes<&SurveyResponse::created_at>("created_at"),
-};
 
 // An answer; its response's id is read before these.
 constexpr Column<Answer> kAnswerColumns[] = {
@@ -86,40 +73,24 @@ constexpr Column<Answer> kAnswerColumns[] = {
 
 constexpr Column<SurveyCode> kCodeColumns[] = {
     Member<&SurveyCode::id>("id"),
-    Member<&SurveyCode::survey_id>("survey_id"),
-    Member<&SurveyCode::code>("code"),
-    Member<&SurveyCode::label>("label"),
+    Field<&SurveyCode::survey_id>("survey_id"),
+    Field<&SurveyCode::code>("code"),
+    Field<&SurveyCode::label>("label"),
 };
 constexpr RecordTable<SurveyCode> kCodeTable{kCodeColumns, " FROM survey_codes", "survey_codes",
                                              "survey code"};
 
-constexpr WriteColumn<SurveyCode> kCodeWrites[] = {
-    Writes<&SurveyCode::survey_id>("survey_id"),
-    Writes<&SurveyCode::code>("code"),
-    Writes<&SurveyCode::label>("label"),
-};
-
 constexpr Column<CodeTag> kTagColumns[] = {
     Member<&CodeTag::id>("id"),
-    Member<&CodeTag::survey_id>("survey_id"),
-    Member<&CodeTag::response_id>("response_id"),
-    Member<&CodeTag::question_id>("question_id"),
-    Member<&CodeTag::code_id>("code_id"),
-    Member<&CodeTag::quote>("quote"),
-    Member<&CodeTag::tagged_by>("tagged_by"),
-    Member<&CodeTag::created_at>("created_at"),
+    Field<&CodeTag::survey_id>("survey_id"),
+    Field<&CodeTag::response_id>("response_id"),
+    Field<&CodeTag::question_id>("question_id"),
+    Field<&CodeTag::code_id>("code_id"),
+    Field<&CodeTag::quote>("quote"),
+    Field<&CodeTag::tagged_by>("tagged_by"),
+    Field<&CodeTag::created_at>("created_at"),
 };
 constexpr RecordTable<CodeTag> kTagTable{kTagColumns, " FROM code_tags", "code_tags", "code tag"};
-
-constexpr WriteColumn<CodeTag> kTagWrites[] = {
-    Writes<&CodeTag::survey_id>("survey_id"),
-    Writes<&CodeTag::response_id>("response_id"),
-    Writes<&CodeTag::question_id>("question_id"),
-    Writes<&CodeTag::code_id>("code_id"),
-    Writes<&CodeTag::quote>("quote"),
-    Writes<&CodeTag::tagged_by>("tagged_by"),
-    Writes<&CodeTag::created_at>("created_at"),
-};
 
 }  // namespace
 
@@ -157,7 +128,7 @@ core::Result<SurveyTemplate> SqlSurveyRepository::FindTemplate(std::int64_t id) 
 
 core::Result<std::int64_t> SqlSurveyRepository::Insert(const Survey& survey) {
   return Guard("insert survey", [&]() -> core::Result<std::int64_t> {
-    long long id = InsertRecord<Survey>(sql_, "surveys", kSurveyWrites, survey);
+    long long id = InsertRecord<Survey>(sql_, "surveys", kSurveyColumns, survey);
     long long template_id = survey.template_id;
     // The survey's codebook starts as its template's.
     sql_ << "INSERT INTO survey_codes (survey_id, code, label) SELECT CAST(:s AS BIGINT), code, label FROM template_codes "
@@ -184,7 +155,7 @@ core::Result<std::int64_t> SqlSurveyRepository::InsertResponse(const SurveyRespo
   return Guard("insert survey response", [&]() -> core::Result<std::int64_t> {
     try {
       long long id =
-          InsertRecord<SurveyResponse>(sql_, "survey_responses", kResponseWrites, response);
+          InsertRecord<SurveyResponse>(sql_, "survey_responses", kResponseColumns, response);
       for (const auto& answer : response.answers) {
         long long question = answer.question_id;
         In<std::string> text = TextIn(answer.text);
@@ -233,7 +204,7 @@ core::Result<std::vector<SurveyResponse>> SqlSurveyRepository::Responses(std::in
 core::Result<std::int64_t> SqlSurveyRepository::InsertCode(const SurveyCode& code) {
   return Guard("insert survey code", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<SurveyCode>(sql_, "survey_codes", kCodeWrites, code);
+      return InsertRecord<SurveyCode>(sql_, "survey_codes", kCodeColumns, code);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) return core::Error::Exists("code", "the codebook has this code already");
       throw;
@@ -252,7 +223,7 @@ core::Result<std::vector<SurveyCode>> SqlSurveyRepository::Codes(std::int64_t su
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertTag(const CodeTag& tag) {
   return Guard("insert code tag", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CodeTag>(sql_, "code_tags", kTagWrites, tag);
+    return InsertRecord<CodeTag>(sql_, "code_tags", kTagColumns, tag);
   });
 }
 

@@ -250,54 +250,32 @@ class ScoredRows {
   long long score_ = 0;
 };
 
-constexpr Column<Round> kRoundColumns[] = {
-    Member<&Round::id>("r.id"),
-    Member<&Round::programme_id>("r.programme_id"),
-    Member<&Round::kind, ParseRecipientKind>("r.kind"),
-    Member<&Round::status, ParseRoundStatus>("r.status"),
-    Member<&Round::opens_on>("r.opens_on"),
-    Member<&Round::closes_on>("r.closes_on"),
-    Member<&Round::quota>("r.quota"),
-    Member<&Round::region_code>("r.region_code"),
-    Member<&Round::sector, domain::registry::ParseSector>("r.sector"),
-    Member<&Round::note>("r.note"),
-    Member<&Round::scored_year>("r.scored_year"),
-    Member<&Round::criteria_starts_on>("r.criteria_starts_on"),
-    Member<&Round::candidate_count>("r.candidate_count"),
-    Member<&Round::selected_count>("r.selected_count"),
-    Member<&Round::cut_score>("r.cut_score"),
-    Member<&Round::enrolled_count>("r.enrolled_count"),
-    Member<&Round::created_by>("r.created_by"),
-    Member<&Round::created_at>("r.created_at"),
-    Member<&Round::decided_by>("r.decided_by"),
-    Member<&Round::decided_at>("r.decided_at"),
-    Member<&Round::updated_at>("r.updated_at"),
-};
-constexpr RecordTable<Round> kRoundTable{kRoundColumns, " FROM targeting_rounds r", "r", "round"};
-
 // What a round is and what it was frozen from are written once (its cut score by Freeze itself);
 // an update records the decision on it.
-constexpr WriteColumn<Round> kRoundWrites[] = {
-    WritesOnce<&Round::programme_id>("programme_id"),
-    WritesOnce<&Round::kind>("kind"),
-    Writes<&Round::status>("status"),
-    WritesOnce<&Round::opens_on>("opens_on"),
-    WritesOnce<&Round::closes_on>("closes_on"),
-    WritesOnce<&Round::quota>("quota"),
-    WritesOnce<&Round::region_code>("region_code"),
-    WritesOnce<&Round::sector>("sector"),
-    WritesOnce<&Round::note>("note"),
-    WritesOnce<&Round::scored_year>("scored_year"),
-    WritesOnce<&Round::criteria_starts_on>("criteria_starts_on"),
-    WritesOnce<&Round::candidate_count>("candidate_count"),
-    WritesOnce<&Round::selected_count>("selected_count"),
-    Writes<&Round::enrolled_count>("enrolled_count"),
-    WritesOnce<&Round::created_by>("created_by"),
-    WritesOnce<&Round::created_at>("created_at"),
-    Writes<&Round::decided_by>("decided_by"),
-    Writes<&Round::decided_at>("decided_at"),
-    Writes<&Round::updated_at>("updated_at"),
+constexpr Column<Round> kRoundColumns[] = {
+    Member<&Round::id>("r.id"),
+    Field<&Round::programme_id>("r.programme_id").OnInsert(),
+    Field<&Round::kind, ParseRecipientKind>("r.kind").OnInsert(),
+    Field<&Round::status, ParseRoundStatus>("r.status"),
+    Field<&Round::opens_on>("r.opens_on").OnInsert(),
+    Field<&Round::closes_on>("r.closes_on").OnInsert(),
+    Field<&Round::quota>("r.quota").OnInsert(),
+    Field<&Round::region_code>("r.region_code").OnInsert(),
+    Field<&Round::sector, domain::registry::ParseSector>("r.sector").OnInsert(),
+    Field<&Round::note>("r.note").OnInsert(),
+    Field<&Round::scored_year>("r.scored_year").OnInsert(),
+    Field<&Round::criteria_starts_on>("r.criteria_starts_on").OnInsert(),
+    Field<&Round::candidate_count>("r.candidate_count").OnInsert(),
+    Field<&Round::selected_count>("r.selected_count").OnInsert(),
+    Member<&Round::cut_score>("r.cut_score"),
+    Field<&Round::enrolled_count>("r.enrolled_count"),
+    Field<&Round::created_by>("r.created_by").OnInsert(),
+    Field<&Round::created_at>("r.created_at").OnInsert(),
+    Field<&Round::decided_by>("r.decided_by"),
+    Field<&Round::decided_at>("r.decided_at"),
+    Field<&Round::updated_at>("r.updated_at"),
 };
+constexpr RecordTable<Round> kRoundTable{kRoundColumns, " FROM targeting_rounds r", "r", "round"};
 
 // What one recipient has received, as RecountReceived keeps it.
 constexpr Column<AssistanceSummary> kReceivedColumns[] = {
@@ -442,7 +420,7 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
     frozen.enrolled_count.reset();
     frozen.decided_by.reset();
     frozen.decided_at.reset();
-    long long id = InsertRecord<Round>(sql_, "targeting_rounds", kRoundWrites, frozen);
+    long long id = InsertRecord<Round>(sql_, "targeting_rounds", kRoundColumns, frozen);
     // The criteria as they stand, in programme_criteria's words.
     for (auto& [criterion, value] : CriteriaRows(round.criteria)) {
       sql_ << "INSERT INTO round_criteria (round_id, kind, value) VALUES (:r, :k, :v)", soci::use(id),
@@ -524,7 +502,7 @@ core::Result<core::Page<Round>> SqlTargetingRepository::ListRounds(const RoundFi
 
 core::Status SqlTargetingRepository::UpdateRound(const Round& round) {
   return Guard("update round", [&]() -> core::Status {
-    UpdateRecord<Round>(sql_, "targeting_rounds", kRoundWrites, round);
+    UpdateRecord<Round>(sql_, "targeting_rounds", kRoundColumns, round);
     return core::OkStatus();
   });
 }

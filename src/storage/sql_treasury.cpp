@@ -10,39 +10,25 @@ namespace {
 
 using namespace domain::groups;  // NOLINT: this file implements that context's interfaces
 
+// An entry is only ever inserted (a reversing entry corrects it); its lines are written apart.
 constexpr Column<LedgerEntry> kEntryColumns[] = {
     Member<&LedgerEntry::id>("le.id"),
-    Member<&LedgerEntry::group_id>("le.group_id"),
-    Member<&LedgerEntry::date>("le.entry_date"),
-    Member<&LedgerEntry::kind, ParseEntryKind>("le.kind"),
-    Member<&LedgerEntry::memo>("le.memo"),
-    Member<&LedgerEntry::amount>("le.amount"),
-    Member<&LedgerEntry::reverses_id>("le.reverses_id"),
-    Member<&LedgerEntry::asset_id>("le.asset_id"),
-    Member<&LedgerEntry::meeting_id>("le.meeting_id"),
-    Member<&LedgerEntry::created_by>("le.created_by"),
-    Member<&LedgerEntry::created_by_username>("le.created_by_username"),
-    Member<&LedgerEntry::created_at>("le.created_at"),
+    Field<&LedgerEntry::group_id>("le.group_id"),
+    Field<&LedgerEntry::date>("le.entry_date"),
+    Field<&LedgerEntry::kind, ParseEntryKind>("le.kind"),
+    Field<&LedgerEntry::memo>("le.memo"),
+    Field<&LedgerEntry::amount>("le.amount"),
+    Field<&LedgerEntry::reverses_id>("le.reverses_id"),
+    Field<&LedgerEntry::asset_id>("le.asset_id"),
+    Field<&LedgerEntry::meeting_id>("le.meeting_id"),
+    Field<&LedgerEntry::created_by>("le.created_by"),
+    Field<&LedgerEntry::created_by_username>("le.created_by_username"),
+    Field<&LedgerEntry::created_at>("le.created_at"),
     Member<&LedgerEntry::reversed_by>(
         "(SELECT r.id FROM ledger_entries r WHERE r.reverses_id = le.id)"),
 };
 constexpr RecordTable<LedgerEntry> kEntryTable{kEntryColumns, " FROM ledger_entries le", "le",
                                                "ledger entry"};
-
-// An entry is only ever inserted (a reversing entry corrects it); its lines are written apart.
-constexpr WriteColumn<LedgerEntry> kEntryWrites[] = {
-    Writes<&LedgerEntry::group_id>("group_id"),
-    Writes<&LedgerEntry::date>("entry_date"),
-    Writes<&LedgerEntry::kind>("kind"),
-    Writes<&LedgerEntry::memo>("memo"),
-    Writes<&LedgerEntry::amount>("amount"),
-    Writes<&LedgerEntry::reverses_id>("reverses_id"),
-    Writes<&LedgerEntry::asset_id>("asset_id"),
-    Writes<&LedgerEntry::meeting_id>("meeting_id"),
-    Writes<&LedgerEntry::created_by>("created_by"),
-    Writes<&LedgerEntry::created_by_username>("created_by_username"),
-    Writes<&LedgerEntry::created_at>("created_at"),
-};
 
 // A line is read with its entry's id (not one of its members), which places it.
 constexpr Column<LedgerLine> kLineColumns[] = {
@@ -53,35 +39,30 @@ constexpr Column<LedgerLine> kLineColumns[] = {
 };
 
 // A rule's group is the one asked for; its month is stored as text, "2026-11".
+// A rule is not updated: a later month's rule follows it.
 constexpr Column<FeeRule> kFeeRuleColumns[] = {
     Member<&FeeRule::id>("f.id"),
-    Member<&FeeRule::amount>("f.amount"),
+    Field<&FeeRule::amount>("f.amount"),
     Member<&FeeRule::from, Month::Parse>("f.from_month"),
-    Member<&FeeRule::deliberation_id>("f.deliberation_id"),
-    Member<&FeeRule::created_at>("f.created_at"),
+    Field<&FeeRule::deliberation_id>("f.deliberation_id"),
+    Field<&FeeRule::created_at>("f.created_at"),
+    WrittenOnly<&FeeRule::group_id>("group_id"),
+    {"from_month", CellKind::kText, nullptr,
+     [](const FeeRule& rule, Cell& cell) { cell.SetText(rule.from.ToString()); }, Written::kAlways},
 };
 constexpr RecordTable<FeeRule> kFeeRuleTable{kFeeRuleColumns, " FROM fee_rules f", "f", "fee rule"};
 
-// A rule is not updated: a later month's rule follows it.
-constexpr WriteColumn<FeeRule> kFeeRuleWrites[] = {
-    Writes<&FeeRule::group_id>("group_id"),
-    Writes<&FeeRule::amount>("amount"),
-    {"from_month", CellKind::kText,
-     [](const FeeRule& rule, Cell& cell) { cell.SetText(rule.from.ToString()); }},
-    Writes<&FeeRule::deliberation_id>("deliberation_id"),
-    Writes<&FeeRule::created_at>("created_at"),
-};
-
 // What the ledger says of an asset: the net of the entries naming it, on its two accounts.
+// Assets are not updated.
 constexpr Column<CommonAsset> kAssetColumns[] = {
     Member<&CommonAsset::id>("a.id"),
-    Member<&CommonAsset::group_id>("a.group_id"),
-    Member<&CommonAsset::name>("a.name"),
-    Member<&CommonAsset::kind, ParseAssetKind>("a.kind"),
-    Member<&CommonAsset::source, ParseAssetSource>("a.source"),
-    Member<&CommonAsset::value>("a.value"),
-    Member<&CommonAsset::acquired_on>("a.acquired_on"),
-    Member<&CommonAsset::created_at>("a.created_at"),
+    Field<&CommonAsset::group_id>("a.group_id"),
+    Field<&CommonAsset::name>("a.name"),
+    Field<&CommonAsset::kind, ParseAssetKind>("a.kind"),
+    Field<&CommonAsset::source, ParseAssetSource>("a.source"),
+    Field<&CommonAsset::value>("a.value"),
+    Field<&CommonAsset::acquired_on>("a.acquired_on"),
+    Field<&CommonAsset::created_at>("a.created_at"),
     Member<&CommonAsset::sales>(
         "(SELECT COALESCE(CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT), 0) FROM ledger_lines l "
         "JOIN ledger_entries e ON e.id = l.entry_id WHERE e.asset_id = a.id AND l.account = "
@@ -94,24 +75,13 @@ constexpr Column<CommonAsset> kAssetColumns[] = {
 constexpr RecordTable<CommonAsset> kAssetTable{kAssetColumns, " FROM common_assets a", "a",
                                                "common asset"};
 
-// Assets are not updated.
-constexpr WriteColumn<CommonAsset> kAssetWrites[] = {
-    Writes<&CommonAsset::group_id>("group_id"),
-    Writes<&CommonAsset::name>("name"),
-    Writes<&CommonAsset::kind>("kind"),
-    Writes<&CommonAsset::source>("source"),
-    Writes<&CommonAsset::value>("value"),
-    Writes<&CommonAsset::acquired_on>("acquired_on"),
-    Writes<&CommonAsset::created_at>("created_at"),
-};
-
 }  // namespace
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertEntry(const LedgerEntry& entry) {
   return Guard("post ledger entry", [&]() -> core::Result<std::int64_t> {
     long long id = 0;
     try {
-      id = InsertRecord<LedgerEntry>(sql_, "ledger_entries", kEntryWrites, entry);
+      id = InsertRecord<LedgerEntry>(sql_, "ledger_entries", kEntryColumns, entry);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("entry", "this entry was reversed already");
@@ -263,7 +233,7 @@ core::Result<std::map<std::int64_t, std::int64_t>> SqlTreasuryRepository::FeesPa
 core::Result<std::int64_t> SqlTreasuryRepository::InsertFeeRule(const FeeRule& rule) {
   return Guard("insert fee rule", [&]() -> core::Result<std::int64_t> {
     try {
-      return InsertRecord<FeeRule>(sql_, "fee_rules", kFeeRuleWrites, rule);
+      return InsertRecord<FeeRule>(sql_, "fee_rules", kFeeRuleColumns, rule);
     } catch (const soci::soci_error& error) {
       if (IsUniqueViolation(error)) {
         return core::Error::Exists("from", "a fee rule already starts in " + rule.from.ToString());
@@ -286,7 +256,7 @@ core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t 
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertAsset(const CommonAsset& asset) {
   return Guard("insert common asset", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CommonAsset>(sql_, "common_assets", kAssetWrites, asset);
+    return InsertRecord<CommonAsset>(sql_, "common_assets", kAssetColumns, asset);
   });
 }
 

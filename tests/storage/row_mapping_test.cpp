@@ -38,34 +38,31 @@ struct Stall {
 
 constexpr Column<Stall> kStallColumns[] = {
     Member<&Stall::id>("s.id"),
-    Member<&Stall::name>("s.name"),
-    Member<&Stall::note>("s.note"),
-    Member<&Stall::parent_id>("s.parent_id"),
-    Member<&Stall::open>("s.open"),
-    Member<&Stall::mood, ParseMood>("s.mood"),
-    Member<&Stall::opened_on>("s.opened_on"),
-    Member<&Stall::closed_on>("s.closed_on"),
-    Member<&Stall::created_at>("s.created_at"),
+    Field<&Stall::name>("s.name"),
+    Field<&Stall::note>("s.note"),
+    Field<&Stall::parent_id>("s.parent_id"),
+    Field<&Stall::open>("s.open"),
+    Field<&Stall::mood, ParseMood>("s.mood"),
+    Field<&Stall::opened_on>("s.opened_on"),
+    Field<&Stall::closed_on>("s.closed_on"),
+    Field<&Stall::created_at>("s.created_at").OnInsert(),
     // Reads members filled by the columns before it.
     {"s.name", CellKind::kText,
      [](Stall& stall, const Cell&, std::string_view) {
        stall.label = stall.name + " (" + std::string(ToString(stall.mood)) + ")";
      }},
+    // Written, never read: the name as a search finds it.
+    {"search_name", CellKind::kText, nullptr,
+     [](const Stall& stall, Cell& cell) { cell.SetText("~" + stall.name); }, Written::kAlways},
 };
 constexpr RecordTable<Stall> kStallTable{kStallColumns, " FROM stalls s", "s", "stall"};
-
-constexpr WriteColumn<Stall> kStallWrites[] = {
-    Writes<&Stall::name>("name"),           Writes<&Stall::note>("note"),
-    Writes<&Stall::parent_id>("parent_id"), Writes<&Stall::open>("open"),
-    Writes<&Stall::mood>("mood"),           Writes<&Stall::opened_on>("opened_on"),
-    Writes<&Stall::closed_on>("closed_on"), WritesOnce<&Stall::created_at>("created_at"),
-};
 
 class RowMapping : public ::testing::Test {
  protected:
   RowMapping() : sql_("sqlite3", ":memory:") {
     sql_ << "CREATE TABLE stalls (id INTEGER PRIMARY KEY, name TEXT, note TEXT, parent_id INTEGER, "
-            "open INTEGER NOT NULL, mood TEXT, opened_on TEXT, closed_on TEXT, created_at TEXT)";
+            "open INTEGER NOT NULL, mood TEXT, opened_on TEXT, closed_on TEXT, created_at TEXT, "
+            "search_name TEXT)";
   }
 
   static Stall Sample() {
@@ -79,7 +76,7 @@ class RowMapping : public ::testing::Test {
   }
 
   std::int64_t Insert(const Stall& stall) {
-    return InsertRecord<Stall>(sql_, "stalls", kStallWrites, stall);
+    return InsertRecord<Stall>(sql_, "stalls", kStallColumns, stall);
   }
 
   soci::session sql_;
@@ -128,7 +125,7 @@ TEST_F(RowMapping, AnUpdateWritesEveryColumnButThoseWrittenOnce) {
   changed.open = false;
   changed.note = "tutup sementara";
   changed.created_at = core::ParseInstant("2030-01-01T00:00:00Z").value();
-  UpdateRecord<Stall>(sql_, "stalls", kStallWrites, changed);
+  EXPECT_EQ(UpdateRecord<Stall>(sql_, "stalls", kStallColumns, changed), 1);
 
   auto read = FindRecord(sql_, kStallTable, id);
   ASSERT_TRUE(read.ok()) << read.error().message;
@@ -136,6 +133,13 @@ TEST_F(RowMapping, AnUpdateWritesEveryColumnButThoseWrittenOnce) {
   EXPECT_FALSE(read->open);
   EXPECT_EQ(read->note, "tutup sementara");
   EXPECT_EQ(core::FormatInstant(read->created_at), "2026-03-01T02:03:04Z");
+  std::string search_name;
+  sql_ << "SELECT search_name FROM stalls WHERE id = :id", soci::into(search_name), soci::use(id);
+  EXPECT_EQ(search_name, "~Warung Sri Rejeki")
+      << "a column written only is written by the update too";
+
+  changed.id = id + 1;
+  EXPECT_EQ(UpdateRecord<Stall>(sql_, "stalls", kStallColumns, changed), 0) << "no such row";
 }
 
 TEST_F(RowMapping, SelectAndPageReadRowsInTheOrderAsked) {
