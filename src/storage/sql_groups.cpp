@@ -126,12 +126,10 @@ core::Error MemberTaken(const soci::soci_error& error) {
 // A change's group is the one asked for; its month is stored as text, "2026-11".
 // A change is not updated: a later agreement adds another.
 constexpr Column<SopChange> kSopChangeColumns[] = {
-    Member<&SopChange::from, Month::Parse>("from_month"),
+    Field<&SopChange::from, Month::Parse>("from_month"),
     Field<&SopChange::meetings>("meetings"),
     Field<&SopChange::deliberation_id>("deliberation_id"),
     WrittenOnly<&SopChange::group_id>("group_id"),
-    {"from_month", CellKind::kText, nullptr,
-     [](const SopChange& c, Cell& cell) { cell.SetText(c.from.ToString()); }, Written::kAlways},
     WrittenOnly<&SopChange::created_at>("created_at"),
 };
 

@@ -147,7 +147,8 @@ void Fill(T& member, const Cell& cell, std::string_view sql) {
   }
 }
 
-// Sets the cell from a value of type T; enums are written through their ToString.
+// Sets the cell from a value of type T; values with a ToString() (dates, months) and enums
+// (through their ToString) are written as text.
 template <typename T>
 void Write(const T& value, Cell& cell) {
   if constexpr (IsOptional<T>::value) {
@@ -160,10 +161,10 @@ void Write(const T& value, Cell& cell) {
     cell.SetNumber(static_cast<long long>(value));
   } else if constexpr (std::is_same_v<T, std::string>) {
     cell.SetText(value);
-  } else if constexpr (std::is_same_v<T, core::Date>) {
-    cell.SetText(value.ToString());
   } else if constexpr (std::is_same_v<T, core::Instant>) {
     cell.SetText(Text(value));
+  } else if constexpr (requires { value.ToString(); }) {  // a date, a month
+    cell.SetText(value.ToString());
   } else {
     cell.SetText(std::string(ToString(value)));
   }

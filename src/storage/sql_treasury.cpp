@@ -43,12 +43,10 @@ constexpr Column<LedgerLine> kLineColumns[] = {
 constexpr Column<FeeRule> kFeeRuleColumns[] = {
     Member<&FeeRule::id>("f.id"),
     Field<&FeeRule::amount>("f.amount"),
-    Member<&FeeRule::from, Month::Parse>("f.from_month"),
+    Field<&FeeRule::from, Month::Parse>("f.from_month"),
     Field<&FeeRule::deliberation_id>("f.deliberation_id"),
     Field<&FeeRule::created_at>("f.created_at"),
     WrittenOnly<&FeeRule::group_id>("group_id"),
-    {"from_month", CellKind::kText, nullptr,
-     [](const FeeRule& rule, Cell& cell) { cell.SetText(rule.from.ToString()); }, Written::kAlways},
 };
 constexpr RecordTable<FeeRule> kFeeRuleTable{kFeeRuleColumns, " FROM fee_rules f", "f", "fee rule"};
 
