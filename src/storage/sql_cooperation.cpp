@@ -144,7 +144,7 @@ constexpr Column<MaterialRecord> kMaterialColumns[] = {
     PartMember<&MaterialRecord::post, &MaterialPost::closed>("t.closed"),
     Field<&MaterialRecord::created_at>("t.created_at"),
     {"closed", CellKind::kNumber, nullptr,
-     [](const MaterialRecord&, Cell& cell) { cell.SetNumber(0); }, Written::kAlways},
+     [](const MaterialRecord&, Cell& cell) { cell.SetNumber(0); }, Written::kOnInsert},
 };
 constexpr RecordTable<MaterialRecord> kMaterialTable{
     kMaterialColumns,
