@@ -113,21 +113,13 @@ constexpr RecordTable<Enrolment> kEnrolmentTable{
     "LEFT JOIN users u ON u.id = en.facilitator_id",
     "en", "enrolment"};
 
-// ---- partners and facts
-// ---------------------------------------------------------------------------
-
-std::optional<PartnerRole> ParseRole(std::string_view text) {
-  for (auto role : {PartnerRole::kOwner, PartnerRole::kPartner}) {
-    if (text == ToString(role)) return role;
-  }
-  return std::nullopt;
-}
+// ---- partners and facts ------------------------------------------------------------------
 
 // A partner; its programme's id is read before these.
 constexpr Column<Partner> kPartnerColumns[] = {
     Member<&Partner::stakeholder_id>("pp.stakeholder_id"),
     Member<&Partner::name>("s.name"),
-    Member<&Partner::role, ParseRole>("pp.role"),
+    Member<&Partner::role, ParsePartnerRole>("pp.role"),
     Member<&Partner::helix, domain::registry::ParseHelix>("pp.helix"),
     Member<&Partner::contribution>("pp.contribution"),
 };

@@ -36,6 +36,7 @@ bool MayMove(ProgrammeStatus from, ProgrammeStatus to) {
 }
 
 std::string_view ToString(PartnerRole role) { return core::NameOf(role, kRoles); }
+std::optional<PartnerRole> ParsePartnerRole(std::string_view text) { return core::ValueNamed(text, kRoles); }
 
 std::string_view ToString(Category category) { return core::NameOf(category, kCategories); }
 std::optional<Category> ParseCategory(std::string_view text) { return core::ValueNamed(text, kCategories); }

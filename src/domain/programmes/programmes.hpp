@@ -29,6 +29,7 @@ bool MayMove(ProgrammeStatus from, ProgrammeStatus to);
 
 enum class PartnerRole { kOwner, kPartner };
 std::string_view ToString(PartnerRole role);
+std::optional<PartnerRole> ParsePartnerRole(std::string_view text);
 
 // A stakeholder in a programme with the helix role it plays there (a bank's zakat foundation
 // plays civil society though its bank is business) and what it brings.
