@@ -141,10 +141,8 @@ constexpr Column<MaterialRecord> kMaterialColumns[] = {
     PartField<&MaterialRecord::post, &MaterialPost::quantity>("t.quantity"),
     Field<&MaterialRecord::price>("t.price"),
     PartField<&MaterialRecord::post, &MaterialPost::until>("t.until_on"),
-    PartMember<&MaterialRecord::post, &MaterialPost::closed>("t.closed"),
+    PartField<&MaterialRecord::post, &MaterialPost::closed>("t.closed").OnInsert(),  // open
     Field<&MaterialRecord::created_at>("t.created_at"),
-    {"closed", CellKind::kNumber, nullptr,
-     [](const MaterialRecord&, Cell& cell) { cell.SetNumber(0); }, Written::kOnInsert},
 };
 constexpr RecordTable<MaterialRecord> kMaterialTable{
     kMaterialColumns,

@@ -137,7 +137,11 @@ constexpr Column<ImportJob> kJobColumns[] = {
     {"message", CellKind::kText,
      [](ImportJob& job, const Cell& cell, std::string_view) {
        if (!cell.IsNull()) job.message = JobNote{cell.text, "", {}};
-     }},
+     },
+     [](const ImportJob& job, Cell& cell) {
+       if (job.message) cell.SetText(job.message->message);
+     },
+     Written::kAlways},
     {"message_code", CellKind::kText,
      [](ImportJob& job, const Cell& cell, std::string_view) {
        if (job.message) job.message->code = cell.text;
@@ -164,11 +168,6 @@ constexpr Column<ImportJob> kJobColumns[] = {
     Field<&ImportJob::created_at>("created_at").OnInsert(),
     Field<&ImportJob::started_at>("started_at"),
     Field<&ImportJob::finished_at>("finished_at"),
-    {"message", CellKind::kText, nullptr,
-     [](const ImportJob& job, Cell& cell) {
-       if (job.message) cell.SetText(job.message->message);
-     },
-     Written::kAlways},
 };
 constexpr RecordTable<ImportJob> kJobTable{kJobColumns, " FROM import_jobs", "import_jobs",
                                            "import"};
