@@ -282,9 +282,13 @@ class RowReader {
     }
   }
   Record Get() const {
+    // SOCI leaves a cell's value as it was when it fetches NULL: a fill sees an empty cell, never
+    // the value of the row before.
+    static const Cell* const kNull = new Cell();
     Record record{};
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      if (columns_[i].IsRead()) columns_[i].fill(record, cells_[i], columns_[i].sql);
+      if (!columns_[i].IsRead()) continue;
+      columns_[i].fill(record, cells_[i].IsNull() ? *kNull : cells_[i], columns_[i].sql);
     }
     return record;
   }

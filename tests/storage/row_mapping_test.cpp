@@ -33,7 +33,8 @@ struct Stall {
   core::Date opened_on;
   std::optional<core::Date> closed_on;
   core::Instant created_at{};
-  std::string label;  // read only: derived from name and mood
+  std::string label;     // read only: derived from name and mood
+  std::string raw_note;  // read only: the note's cell as a fill sees it
 };
 
 constexpr Column<Stall> kStallColumns[] = {
@@ -51,6 +52,9 @@ constexpr Column<Stall> kStallColumns[] = {
      [](Stall& stall, const Cell&, std::string_view) {
        stall.label = stall.name + " (" + std::string(ToString(stall.mood)) + ")";
      }},
+    // A fill that does not ask whether its cell is NULL.
+    {"s.note", CellKind::kText,
+     [](Stall& stall, const Cell& cell, std::string_view) { stall.raw_note = cell.text; }},
     // Written, never read: the name as a search finds it.
     {"search_name", CellKind::kText, nullptr,
      [](const Stall& stall, Cell& cell) { cell.SetText("~" + stall.name); }, Written::kAlways},
@@ -161,6 +165,18 @@ TEST_F(RowMapping, SelectAndPageReadRowsInTheOrderAsked) {
   EXPECT_EQ(page.total, 3);
   ASSERT_EQ(page.items.size(), 1U);
   EXPECT_EQ(page.items[0].name, "B");
+}
+
+TEST_F(RowMapping, ANullCellCarriesNothingFromTheRowReadBeforeIt) {
+  Stall noted = Sample();
+  noted.note = "buka pagi";
+  Insert(noted);
+  Insert(Sample());  // no note: NULL
+  auto rows = SelectRecords(sql_, kStallTable, " ORDER BY s.id", Params{});
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].raw_note, "buka pagi");
+  EXPECT_EQ(rows[1].raw_note, "") << "the second row's NULL note read as the first row's text";
+  EXPECT_FALSE(rows[1].note);
 }
 
 TEST_F(RowMapping, NoSuchRecordIsNotFoundNamingTheRecord) {
