@@ -61,9 +61,6 @@ constexpr std::string_view kAssistanceFrom =
     " LEFT JOIN loans l ON l.assistance_id = a.id";
 constexpr RecordTable<Assistance> kAssistanceTable{kAssistanceColumns, kAssistanceFrom, "a",
                                                    "assistance record"};
-// The joins alone, after a page's subquery has chosen the rows of a.
-constexpr std::string_view kJoins =
-    kAssistanceFrom.substr(std::string_view(" FROM assistance a").size());
 
 // Another record of the same kind for the same recipient whose period overlaps a's ([given_on,
 // until_on or given_on], both ends included).
@@ -199,7 +196,7 @@ core::Result<core::Page<Assistance>> SqlAssistanceRepository::List(const Assista
     std::string sql = "SELECT " + SelectList<Assistance>(kAssistanceColumns) +
                       ", d.id FROM (SELECT a.id AS id" + from_where + " ORDER BY " + kNewestFirst;
     params.Page(sql, page);
-    sql += ") p JOIN assistance a ON a.id = p.id" + std::string(kJoins) +
+    sql += ") p JOIN assistance a ON a.id = p.id" + std::string(kAssistanceTable.Joins()) +
            " LEFT JOIN assistance d ON " + kDuplicateOfA + " ORDER BY " + kNewestFirst + ", d.id";
     result.items = ReadWithDuplicates(sql, params);
     return result;

@@ -141,9 +141,6 @@ constexpr std::string_view kRequestFrom =
     "cm.person_id";
 constexpr RecordTable<HelpRequest> kRequestTable{kRequestColumns, kRequestFrom, "r",
                                                  "help request"};
-// The joins alone, after a page's subquery has chosen the rows of r.
-constexpr std::string_view kRequestJoins =
-    kRequestFrom.substr(std::string_view(" FROM help_requests r").size());
 
 // Open, then advised, each the longest waiting first; then the closed, the latest closed first:
 // the keys, named for the page's subquery, and the order over them.
@@ -277,7 +274,8 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
                        " FROM (SELECT r.id AS page_id, " + kOrderKeys + from + where +
                        " ORDER BY " + kOrder;
     params.Page(text, page);
-    text += ") pg JOIN help_requests r ON r.id = pg.page_id" + std::string(kRequestJoins) + " ORDER BY " + kOrder;
+    text += ") pg JOIN help_requests r ON r.id = pg.page_id" + std::string(kRequestTable.Joins()) +
+            " ORDER BY " + kOrder;
     RowReader<HelpRequest> row(kRequestColumns);
     Query query(sql_);
     row.Bind(query);

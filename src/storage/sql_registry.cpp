@@ -165,9 +165,6 @@ constexpr RecordTable<Enterprise> kEnterpriseTable{
     " FROM enterprises e JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = "
     "e.verified_by",
     "e", "enterprise"};
-// The joins of kEnterpriseTable, for a query that chooses its enterprises first.
-constexpr std::string_view kEnterpriseJoins =
-    kEnterpriseTable.from.substr(std::string_view(" FROM enterprises e").size());
 
 constexpr Column<Person> kPersonColumns[] = {
     Member<&Person::id>("p.id"),
@@ -390,7 +387,7 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
               ? "SELECT " + SelectList(kEnterpriseTable.columns) + ", c.total FROM (SELECT e.id, " +
                     "COUNT(*) OVER () AS total FROM enterprises e" + where + order +
                     " LIMIT :l OFFSET :o) c JOIN enterprises e ON e.id = c.id" +
-                    std::string(kEnterpriseJoins) + order
+                    std::string(kEnterpriseTable.Joins()) + order
               : kEnterpriseTable.Select() + " WHERE e.id IN (SELECT e.id FROM enterprises e" +
                     where + order + " LIMIT :l OFFSET :o)" + order;
       if (query.Run(text)) {

@@ -367,6 +367,14 @@ struct RecordTable {
 
   // "SELECT <columns> FROM …"
   std::string Select() const { return "SELECT " + SelectList(columns) + std::string(from); }
+  // The joins alone, after " FROM <table> <alias>": for a query that chooses its rows first (a
+  // page's ids in a subquery) and joins the rest to them.
+  constexpr std::string_view Joins() const {
+    constexpr std::string_view kFrom = " FROM ";
+    const auto table_end = from.find(' ', kFrom.size());
+    return table_end == std::string_view::npos ? std::string_view()
+                                               : from.substr(table_end + 1 + alias.size());
+  }
 };
 
 // Record `id` of `table` (with `group_id`, only a record of that group), or nullopt.

@@ -179,6 +179,14 @@ TEST_F(RowMapping, ANullCellCarriesNothingFromTheRowReadBeforeIt) {
   EXPECT_FALSE(rows[1].note);
 }
 
+TEST(RecordTable, JoinsAreTheFromWithoutItsTableAndAlias) {
+  constexpr RecordTable<Stall> kJoined{
+      kStallColumns, " FROM stalls s LEFT JOIN stalls o ON o.id = s.parent_id", "s", "stall"};
+  static_assert(kJoined.Joins() == " LEFT JOIN stalls o ON o.id = s.parent_id");
+  EXPECT_EQ(kJoined.Joins(), " LEFT JOIN stalls o ON o.id = s.parent_id");
+  EXPECT_EQ(kStallTable.Joins(), "") << "a table without joins has none";
+}
+
 TEST_F(RowMapping, NoSuchRecordIsNotFoundNamingTheRecord) {
   auto read = FindRecord(sql_, kStallTable, 404);
   ASSERT_FALSE(read.ok());
