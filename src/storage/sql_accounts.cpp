@@ -64,19 +64,31 @@ constexpr Column<ApiToken> kTokenColumns[] = {
 constexpr RecordTable<ApiToken> kTokenTable{kTokenColumns, " FROM api_tokens", "api_tokens",
                                             "api token"};
 
+// The session or token whose token's hash is `token_hash`, or kNotFound saying `missing`.
+template <typename Record>
+core::Result<Record> FindByHash(soci::session& sql, const RecordTable<Record>& table,
+                                const std::string& token_hash, const std::string& missing) {
+  RowReader<Record> row(table.columns);
+  Query query(sql);
+  row.Bind(query);
+  query.Use(token_hash);
+  if (!query.Run(table.Select() + " WHERE token_hash = :t")) return core::Error::NotFound(missing);
+  Record record = row.Get();
+  record.token_hash = token_hash;
+  return record;
+}
+
 }  // namespace
 
 core::Result<std::int64_t> SqlUserRepository::Insert(const User& user) {
-  return Guard("insert user", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<User>(sql_, "users", kUserColumns, user);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
+  return GuardUnique(
+      "insert user",
+      [&] {
         return core::Error::Exists("username", "the username " + user.username + " is taken");
-      }
-      throw;
-    }
-  });
+      },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<User>(sql_, "users", kUserColumns, user);
+      });
 }
 
 core::Status SqlUserRepository::Update(const User& user) {
@@ -129,16 +141,7 @@ core::Result<std::int64_t> SqlSessionRepository::Insert(const Session& session) 
 
 core::Result<Session> SqlSessionRepository::FindByTokenHash(const std::string& token_hash) {
   return Guard("find session", [&]() -> core::Result<Session> {
-    RowReader<Session> row(kSessionColumns);
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(token_hash);
-    if (!query.Run(kSessionTable.Select() + " WHERE token_hash = :t")) {
-      return core::Error::NotFound("no such session");
-    }
-    Session session = row.Get();
-    session.token_hash = token_hash;
-    return session;
+    return FindByHash(sql_, kSessionTable, token_hash, "no such session");
   });
 }
 
@@ -182,16 +185,7 @@ core::Result<std::int64_t> SqlApiTokenRepository::Insert(const ApiToken& token) 
 
 core::Result<ApiToken> SqlApiTokenRepository::FindByTokenHash(const std::string& token_hash) {
   return Guard("find api token", [&]() -> core::Result<ApiToken> {
-    RowReader<ApiToken> row(kTokenColumns);
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(token_hash);
-    if (!query.Run(kTokenTable.Select() + " WHERE token_hash = :t")) {
-      return core::Error::NotFound("no such token");
-    }
-    ApiToken token = row.Get();
-    token.token_hash = token_hash;
-    return token;
+    return FindByHash(sql_, kTokenTable, token_hash, "no such token");
   });
 }
 

@@ -142,13 +142,11 @@ std::vector<Assistance> SqlAssistanceRepository::ReadWithDuplicates(const std::s
   row.Bind(query);
   query.Into(duplicate.value, duplicate.indicator);
   params.BindTo(query);
-  if (query.Run(sql)) {
-    do {
-      Assistance record = row.Get();
-      if (records.empty() || records.back().id != record.id) records.push_back(std::move(record));
-      if (duplicate.has()) records.back().duplicate_of.push_back(duplicate.value);
-    } while (query.Next());
-  }
+  query.ForEachRow(sql, [&] {
+    Assistance record = row.Get();
+    if (records.empty() || records.back().id != record.id) records.push_back(std::move(record));
+    if (duplicate.has()) records.back().duplicate_of.push_back(duplicate.value);
+  });
   return records;
 }
 
@@ -232,13 +230,11 @@ core::Result<std::vector<BookedLoan>> SqlAssistanceRepository::LoanBook(const As
         " LEFT JOIN enterprises e ON e.id = a.enterprise_id LEFT JOIN groups g ON g.id = a.group_id"
         " LEFT JOIN users u ON u.id = r.recorded_by" +
         where + " ORDER BY r.loan_id, r.paid_on, r.id";
-    if (query.Run(sql)) {
-      do {
-        RecordedRepayment repayment = row.Get();
-        auto it = position.find(repayment.loan_id);
-        if (it != position.end()) book[it->second].repayments.push_back(std::move(repayment));
-      } while (query.Next());
-    }
+    query.ForEachRow(sql, [&] {
+      RecordedRepayment repayment = row.Get();
+      auto it = position.find(repayment.loan_id);
+      if (it != position.end()) book[it->second].repayments.push_back(std::move(repayment));
+    });
     return book;
   });
 }

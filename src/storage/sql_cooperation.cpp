@@ -2,7 +2,6 @@
 // posts with useful marks, raw-material posts and collective purchases.
 
 #include <boost/json.hpp>
-#include <map>
 
 #include "sql_groups.hpp"
 #include "sql_row.hpp"
@@ -168,17 +167,11 @@ constexpr Column<CollectivePurchase> kPurchaseColumns[] = {
 constexpr RecordTable<CollectivePurchase> kPurchaseTable{
     kPurchaseColumns, " FROM collective_purchases c", "c", "collective purchase"};
 
-// Runs `sql` with `params` and calls `row` once per fetched row.
-template <typename Bind, typename Row>
-void ForRows(soci::session& sql, const std::string& text, const Params& params, Bind bind, Row row) {
-  Query query(sql);
-  bind(query);
-  params.BindTo(query);
-  if (query.Run(text)) {
-    do {
-      row();
-    } while (query.Next());
-  }
+void LoadShares(soci::session& sql, std::span<JointOrder> orders) {
+  LoadChildren<&JointOrder::shares>(sql, orders, kShareColumns,
+                                    " FROM order_shares s JOIN memberships m ON m.id = s.member_id "
+                                    "JOIN people p ON p.id = m.person_id",
+                                    "s.order_id", "s.order_id, s.position");
 }
 
 }  // namespace
@@ -255,38 +248,11 @@ core::Status SqlCooperationRepository::UpdateOrder(const JointOrder& order) {
   });
 }
 
-core::Status SqlCooperationRepository::LoadShares(std::vector<JointOrder>& orders) {
-  if (orders.empty()) return core::OkStatus();
-  std::map<std::int64_t, JointOrder*> by_id;
-  std::vector<std::int64_t> ids;
-  for (auto& order : orders) {
-    by_id[order.id] = &order;
-    ids.push_back(order.id);
-  }
-  Params params;
-  std::string text = "SELECT " + SelectList<OrderShare>(kShareColumns) +
-                     ", s.order_id FROM order_shares s JOIN memberships m ON m.id = s.member_id "
-                     "JOIN people p ON p.id = "
-                     "m.person_id WHERE s.order_id IN " +
-                     IdList(params, ids) + " ORDER BY s.order_id, s.position";
-  RowReader<OrderShare> share(kShareColumns);
-  long long order_id = 0;
-  ForRows(
-      sql_, text, params,
-      [&](Query& query) {
-        share.Bind(query);
-        query.Into(order_id);
-      },
-      [&] { by_id.at(order_id)->shares.push_back(share.Get()); });
-  return core::OkStatus();
-}
-
 core::Result<JointOrder> SqlCooperationRepository::FindOrder(std::int64_t group_id, std::int64_t id) {
   return Guard("find joint order", [&]() -> core::Result<JointOrder> {
     GOTONG_ASSIGN_OR_RETURN(auto order, FindRecord(sql_, kOrderTable, id, group_id));
-    std::vector<JointOrder> found{std::move(order)};
-    GOTONG_RETURN_IF_ERROR(LoadShares(found));
-    return std::move(found.front());
+    LoadShares(sql_, std::span(&order, 1));
+    return order;
   });
 }
 
@@ -300,7 +266,7 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::Orders(std::int64
     where += " ORDER BY o.id DESC";
     params.Page(where, page);
     result.items = SelectRecords(sql_, kOrderTable, where, params);
-    GOTONG_RETURN_IF_ERROR(LoadShares(result.items));
+    LoadShares(sql_, result.items);
     return result;
   });
 }
@@ -316,7 +282,7 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::OrdersOf(std::int
     where += " AND s.member_id = ";
     params.Number(where, member_id);
     auto result = PagedRecords(sql_, page, kOrderTable, where, params, "o.id DESC");
-    GOTONG_RETURN_IF_ERROR(LoadShares(result.items));
+    LoadShares(sql_, result.items);
     return result;
   });
 }
@@ -378,20 +344,18 @@ core::Result<core::Page<KnowledgePost>> SqlCooperationRepository::PostsOf(std::i
 
 core::Status SqlCooperationRepository::MarkUseful(std::int64_t post_id, std::int64_t member_id,
                                                   core::Instant at) {
-  return Guard("mark post useful", [&]() -> core::Status {
-    try {
-      long long post = post_id, member = member_id;
-      std::string when = Text(at);
-      sql_ << "INSERT INTO useful_marks (post_id, member_id, marked_at) VALUES (:p, :m, :a)",
-          soci::use(post), soci::use(member), soci::use(when);
-      return core::OkStatus();
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
+  return GuardUnique(
+      "mark post useful",
+      [&] {
         return core::Error::Exists("member_id", "this member has marked the post useful already");
-      }
-      throw;
-    }
-  });
+      },
+      [&]() -> core::Status {
+        long long post = post_id, member = member_id;
+        std::string when = Text(at);
+        sql_ << "INSERT INTO useful_marks (post_id, member_id, marked_at) VALUES (:p, :m, :a)",
+            soci::use(post), soci::use(member), soci::use(when);
+        return core::OkStatus();
+      });
 }
 
 // ---- raw material -------------------------------------------------------------------------

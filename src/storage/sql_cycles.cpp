@@ -63,7 +63,7 @@ constexpr RecordTable<LearningCycle> kCycleTable{
     kCycleColumns, " FROM learning_cycles lc JOIN people mp ON mp.id = lc.mentor_person_id", "lc",
     "learning cycle"};
 
-// A target of a cycle's plan; its cycle's id is read before these.
+// A target of a cycle's plan, read with its cycle's id (not one of its members), which places it.
 constexpr Column<CompetencyTarget> kTargetColumns[] = {
     Member<&CompetencyTarget::competency_id>("t.competency_id"),
     Member<&CompetencyTarget::level>("t.level"),
@@ -72,7 +72,7 @@ constexpr Column<CompetencyTarget> kTargetColumns[] = {
     Member<&CompetencyTarget::name_en>("c.name_en"),
 };
 
-// A mentee of a cycle; its cycle's id is read before these.
+// A mentee of a cycle, read with its cycle's id as a target is.
 constexpr Column<CycleMentee> kMenteeColumns[] = {
     Member<&CycleMentee::member_id>("cm.member_id"),
     Member<&CycleMentee::person_name>("p.name"),
@@ -145,6 +145,19 @@ constexpr Column<MenteeTarget> kMenteeTargetColumns[] = {
     Member<&MenteeTarget::status, ParseCycleStatus>("lc.status"),
     Member<&MenteeTarget::level>("t.level"),
 };
+
+// Reads the targets and mentees of `cycles` (a page of a list, or one), two statements for all.
+void LoadPlans(soci::session& sql, std::span<LearningCycle> cycles) {
+  LoadChildren<&LearningCycle::targets>(
+      sql, cycles, kTargetColumns,
+      " FROM cycle_targets t JOIN competencies c ON c.id = t.competency_id", "t.cycle_id",
+      "t.cycle_id, t.position");
+  LoadChildren<&LearningCycle::mentees>(
+      sql, cycles, kMenteeColumns,
+      " FROM cycle_mentees cm "
+      "JOIN memberships m ON m.id = cm.member_id JOIN people p ON p.id = m.person_id",
+      "cm.cycle_id", "cm.cycle_id, p.search_name, cm.member_id");
+}
 
 }  // namespace
 
@@ -225,49 +238,6 @@ core::Result<bool> SqlMentorshipRepository::Overlaps(const Mentorship& mentorshi
 
 // ---- learning cycles --------------------------------------------------------------------------
 
-void SqlCycleRepository::ReadPlans(std::vector<LearningCycle>& cycles) {
-  if (cycles.empty()) return;
-  // One read of targets and one of mentees for every cycle asked for (a page of a list, or one).
-  std::map<long long, LearningCycle*> by_id;
-  Params params;
-  std::vector<std::int64_t> ids;
-  for (auto& cycle : cycles) {
-    by_id[cycle.id] = &cycle;
-    ids.push_back(cycle.id);
-  }
-  const std::string in = IdList(params, ids);
-  long long cycle = 0;
-  {
-    RowReader<CompetencyTarget> row(kTargetColumns);
-    Query query(sql_);
-    query.Into(cycle);
-    row.Bind(query);
-    params.BindTo(query);
-    if (query.Run("SELECT t.cycle_id, " + SelectList<CompetencyTarget>(kTargetColumns) +
-                  " FROM cycle_targets t JOIN competencies c ON c.id = t.competency_id "
-                  "WHERE t.cycle_id IN " +
-                  in + " ORDER BY t.cycle_id, t.position")) {
-      do {
-        by_id.at(cycle)->targets.push_back(row.Get());
-      } while (query.Next());
-    }
-  }
-  RowReader<CycleMentee> row(kMenteeColumns);
-  Query query(sql_);
-  query.Into(cycle);
-  row.Bind(query);
-  params.BindTo(query);
-  if (query.Run("SELECT cm.cycle_id, " + SelectList<CycleMentee>(kMenteeColumns) +
-                " FROM cycle_mentees cm "
-                "JOIN memberships m ON m.id = cm.member_id JOIN people p ON p.id = m.person_id "
-                "WHERE cm.cycle_id IN " +
-                in + " ORDER BY cm.cycle_id, p.search_name, cm.member_id")) {
-    do {
-      by_id.at(cycle)->mentees.push_back(row.Get());
-    } while (query.Next());
-  }
-}
-
 core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle) {
   return Guard("insert learning cycle", [&]() -> core::Result<std::int64_t> {
     LearningCycle stored = cycle;
@@ -308,9 +278,8 @@ core::Status SqlCycleRepository::ReplacePlan(const LearningCycle& cycle) {
 core::Result<LearningCycle> SqlCycleRepository::Find(std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto cycle, FindRecord(sql_, kCycleTable, id));
   return Guard("read a learning cycle's plan", [&]() -> core::Result<LearningCycle> {
-    std::vector<LearningCycle> one{std::move(cycle)};
-    ReadPlans(one);
-    return std::move(one.front());
+    LoadPlans(sql_, std::span(&cycle, 1));
+    return std::move(cycle);
   });
 }
 
@@ -325,7 +294,7 @@ core::Result<core::Page<LearningCycle>> SqlCycleRepository::List(const CycleFilt
       params.Text(where, std::string(ToString(*filter.status)));
     }
     auto cycles = PagedRecords(sql_, page, kCycleTable, where, params, "lc.id DESC");
-    ReadPlans(cycles.items);
+    LoadPlans(sql_, cycles.items);
     return cycles;
   });
 }
@@ -373,20 +342,18 @@ std::vector<CycleTally> SqlCycleRepository::ReadTallies(const std::string& where
       ", (SELECT COUNT(*) FROM cycle_sessions s JOIN attendance a ON a.meeting_id = s.meeting_id "
       "WHERE s.cycle_id = lc.id AND a.presence IN ('present', 'excused', 'absent'))" +
       std::string(kCycleTable.from) + where;
-  if (query.Run(sql)) {
-    do {
-      CycleTally tally;
-      tally.cycle = row.Get();
-      tally.mentees = mentees;
-      tally.targets = mentees * targets;
-      tally.evaluated = evaluated;
-      tally.achieved = achieved;
-      tally.sessions = sessions;
-      tally.present = present;
-      tally.recorded = recorded;
-      tallies.push_back(std::move(tally));
-    } while (query.Next());
-  }
+  query.ForEachRow(sql, [&] {
+    CycleTally tally;
+    tally.cycle = row.Get();
+    tally.mentees = mentees;
+    tally.targets = mentees * targets;
+    tally.evaluated = evaluated;
+    tally.achieved = achieved;
+    tally.sessions = sessions;
+    tally.present = present;
+    tally.recorded = recorded;
+    tallies.push_back(std::move(tally));
+  });
   return tallies;
 }
 
@@ -404,30 +371,26 @@ core::Result<std::vector<CycleSession>> SqlCycleRepository::Sessions(std::int64_
     Query query(sql_);
     row.Bind(query);
     query.Use(cycle);
-    if (query.Run("SELECT " + SelectList<CycleSession>(kSessionColumns) +
-                  " FROM cycle_sessions s JOIN meetings mt ON mt.id = s.meeting_id "
-                  "LEFT JOIN attendance a ON a.meeting_id = mt.id WHERE s.cycle_id = :c "
-                  "GROUP BY s.id, s.cycle_id, s.meeting_id, s.practice, s.created_at, mt.held_on, "
-                  "mt.venue, mt.host_member_id ORDER BY mt.held_on, s.id")) {
-      do {
-        sessions.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT " + SelectList<CycleSession>(kSessionColumns) +
+                         " FROM cycle_sessions s JOIN meetings mt ON mt.id = s.meeting_id "
+                         "LEFT JOIN attendance a ON a.meeting_id = mt.id WHERE s.cycle_id = :c "
+                         "GROUP BY s.id, s.cycle_id, s.meeting_id, s.practice, s.created_at, "
+                         "mt.held_on, mt.venue, mt.host_member_id ORDER BY mt.held_on, s.id",
+                     [&] { sessions.push_back(row.Get()); });
     return sessions;
   });
 }
 
 core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation& evaluation) {
-  return Guard("insert evaluation", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationColumns, evaluation);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
-        return core::Error::Exists("member_id", "the mentee is evaluated on this competency already");
-      }
-      throw;
-    }
-  });
+  return GuardUnique(
+      "insert evaluation",
+      [&] {
+        return core::Error::Exists("member_id",
+                                   "the mentee is evaluated on this competency already");
+      },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationColumns, evaluation);
+      });
 }
 
 core::Status SqlCycleRepository::UpdateEvaluation(const Evaluation& evaluation) {
@@ -461,30 +424,24 @@ core::Result<MenteeRecord> SqlCycleRepository::OfMentee(std::int64_t group_id, s
       Query query(sql_);
       row.Bind(query);
       query.Use(member).Use(group);
-      if (query.Run(
-              "SELECT " + SelectList<MenteeEvaluation>(kMenteeEvaluationColumns) + kHers +
+      query.ForEachRow(
+          "SELECT " + SelectList<MenteeEvaluation>(kMenteeEvaluationColumns) + kHers +
               "JOIN cycle_evaluations e ON e.cycle_id = cm.cycle_id AND e.member_id = cm.member_id "
               "JOIN competencies c ON c.id = e.competency_id "
               "WHERE cm.member_id = :m AND lc.group_id = :g ORDER BY e.evaluated_on DESC, e.id "
-              "DESC")) {
-        do {
-          record.evaluations.push_back(row.Get());
-        } while (query.Next());
-      }
+              "DESC",
+          [&] { record.evaluations.push_back(row.Get()); });
     }
     RowReader<MenteeTarget> row(kMenteeTargetColumns);
     Query query(sql_);
     row.Bind(query);
     query.Use(member).Use(group);
-    if (query.Run("SELECT " + SelectList<MenteeTarget>(kMenteeTargetColumns) + kHers +
-                  "JOIN cycle_targets t ON t.cycle_id = lc.id JOIN competencies c ON c.id = "
-                  "t.competency_id "
-                  "WHERE cm.member_id = :m AND lc.group_id = :g AND lc.status <> 'closed' "
-                  "ORDER BY lc.id DESC, t.position")) {
-      do {
-        record.targets.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT " + SelectList<MenteeTarget>(kMenteeTargetColumns) + kHers +
+                         "JOIN cycle_targets t ON t.cycle_id = lc.id JOIN competencies c ON c.id = "
+                         "t.competency_id "
+                         "WHERE cm.member_id = :m AND lc.group_id = :g AND lc.status <> 'closed' "
+                         "ORDER BY lc.id DESC, t.position",
+                     [&] { record.targets.push_back(row.Get()); });
     return record;
   });
 }

@@ -76,17 +76,23 @@ std::string RecordValue(EquityDimension dimension) {
   return "''";
 }
 
-// " AND …" over equity_records f for the filter's period, kind, helix and programme.
-void AddRecordConditions(std::string& sql, Params& params, const EquityFilter& filter) {
-  AddDateRange(sql, params, "f.given_on", filter.from, filter.to);
+// " AND <prefix>kind = …" and " AND <prefix>helix = …" for the filter's kind and helix.
+void AddKindAndHelix(std::string& sql, Params& params, const EquityFilter& filter,
+                     const std::string& prefix) {
   if (filter.kind) {
-    sql += " AND f.kind = ";
+    sql += " AND " + prefix + "kind = ";
     params.Text(sql, std::string(programmes::ToString(*filter.kind)));
   }
   if (filter.helix) {
-    sql += " AND f.helix = ";
+    sql += " AND " + prefix + "helix = ";
     params.Text(sql, std::string(domain::registry::ToString(*filter.helix)));
   }
+}
+
+// " AND …" over equity_records f for the filter's period, kind, helix and programme.
+void AddRecordConditions(std::string& sql, Params& params, const EquityFilter& filter) {
+  AddDateRange(sql, params, "f.given_on", filter.from, filter.to);
+  AddKindAndHelix(sql, params, filter, "f.");
   if (filter.programme_id) {
     sql += " AND f.programme_id = ";
     params.Number(sql, *filter.programme_id);
@@ -110,11 +116,7 @@ core::Result<programmes::EquityCounts> SqlDashboardRepository::Equity(const Equi
       Query query(sql_);
       query.Into(value).Into(n);
       params.BindTo(query);
-      if (query.Run(sql)) {
-        do {
-          counts.enterprises[value] += n;
-        } while (query.Next());
-      }
+      query.ForEachRow(sql, [&] { counts.enterprises[value] += n; });
     }
     const bool records_kept = RecordsFromTallies(filter);
     const auto scope = ServedScope(filter);
@@ -135,28 +137,19 @@ core::Result<programmes::EquityCounts> SqlDashboardRepository::Equity(const Equi
         sql += " AND month <= ";
         params.Text(sql, Month(*filter.to));
       }
-      if (filter.kind) {
-        sql += " AND kind = ";
-        params.Text(sql, std::string(programmes::ToString(*filter.kind)));
-      }
-      if (filter.helix) {
-        sql += " AND helix = ";
-        params.Text(sql, std::string(domain::registry::ToString(*filter.helix)));
-      }
+      AddKindAndHelix(sql, params, filter, "");
       sql += " GROUP BY value";
       std::string value;
       long long records = 0, total = 0;
       Query query(sql_);
       query.Into(value).Into(records).Into(total);
       params.BindTo(query);
-      if (query.Run(sql)) {
-        do {
-          if (records == 0) continue;
-          auto& cell = counts.assistance[value];
-          cell.records = records;
-          cell.value = total;
-        } while (query.Next());
-      }
+      query.ForEachRow(sql, [&] {
+        if (records == 0) return;
+        auto& cell = counts.assistance[value];
+        cell.records = records;
+        cell.value = total;
+      });
     }
     if (scope) {
       Params params;
@@ -171,13 +164,11 @@ core::Result<programmes::EquityCounts> SqlDashboardRepository::Equity(const Equi
       Query query(sql_);
       query.Into(value).Into(recipient).Into(n);
       params.BindTo(query);
-      if (query.Run(sql)) {
-        do {
-          if (n == 0) continue;
-          auto& cell = counts.assistance[value];
-          (recipient == "g" ? cell.groups_served : cell.enterprises_served) = n;
-        } while (query.Next());
-      }
+      query.ForEachRow(sql, [&] {
+        if (n == 0) return;
+        auto& cell = counts.assistance[value];
+        (recipient == "g" ? cell.groups_served : cell.enterprises_served) = n;
+      });
     }
     if (!records_kept || !scope) {
       // From the ledger as equity_records (V035) holds it: enterprises always, groups where the
@@ -195,16 +186,14 @@ core::Result<programmes::EquityCounts> SqlDashboardRepository::Equity(const Equi
       Query query(sql_);
       query.Into(value).Into(recipient).Into(served).Into(records).Into(total);
       params.BindTo(query);
-      if (query.Run(sql)) {
-        do {
-          auto& cell = counts.assistance[value];
-          if (!scope) (recipient == "g" ? cell.groups_served : cell.enterprises_served) = served;
-          if (!records_kept) {
-            cell.records += records;
-            cell.value += total;
-          }
-        } while (query.Next());
-      }
+      query.ForEachRow(sql, [&] {
+        auto& cell = counts.assistance[value];
+        if (!scope) (recipient == "g" ? cell.groups_served : cell.enterprises_served) = served;
+        if (!records_kept) {
+          cell.records += records;
+          cell.value += total;
+        }
+      });
     }
     return counts;
   });
@@ -245,12 +234,10 @@ core::Result<programmes::HelixNetwork> SqlDashboardRepository::Network(std::int6
       std::string name, status;
       Query query(sql_);
       query.Into(id).Into(name).Into(status).Use(limit);
-      if (query.Run("SELECT id, name, status FROM programmes ORDER BY id DESC LIMIT :l")) {
-        do {
-          network.programmes.push_back(
-              {id, name, Stored("programme status", status, programmes::ParseProgrammeStatus)});
-        } while (query.Next());
-      }
+      query.ForEachRow("SELECT id, name, status FROM programmes ORDER BY id DESC LIMIT :l", [&] {
+        network.programmes.push_back(
+            {id, name, Stored("programme status", status, programmes::ParseProgrammeStatus)});
+      });
     }
     const std::string newest = "(SELECT n.id FROM programmes n ORDER BY n.id DESC LIMIT :l)";
     {
@@ -260,32 +247,34 @@ core::Result<programmes::HelixNetwork> SqlDashboardRepository::Network(std::int6
       Query query(sql_);
       query.Into(programme_id).Into(stakeholder_id).Into(role).Into(helix)
           .Into(contribution.value, contribution.indicator).Use(limit);
-      if (query.Run("SELECT pp.programme_id, pp.stakeholder_id, pp.role, pp.helix, pp.contribution FROM "
-                    "programme_partners pp WHERE pp.programme_id IN " + newest +
-                    " ORDER BY pp.programme_id DESC, pp.position")) {
-        do {
-          programmes::NetworkEdge edge;
-          edge.programme_id = programme_id;
-          edge.stakeholder_id = stakeholder_id;
-          edge.role = role == "owner" ? programmes::PartnerRole::kOwner : programmes::PartnerRole::kPartner;
-          edge.helix = Stored("helix", helix, domain::registry::ParseHelix);
-          edge.contribution = contribution.get();
-          network.edges.push_back(std::move(edge));
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT pp.programme_id, pp.stakeholder_id, pp.role, pp.helix, pp.contribution FROM "
+          "programme_partners pp WHERE pp.programme_id IN " +
+              newest + " ORDER BY pp.programme_id DESC, pp.position",
+          [&] {
+            programmes::NetworkEdge edge;
+            edge.programme_id = programme_id;
+            edge.stakeholder_id = stakeholder_id;
+            edge.role = role == "owner" ? programmes::PartnerRole::kOwner
+                                        : programmes::PartnerRole::kPartner;
+            edge.helix = Stored("helix", helix, domain::registry::ParseHelix);
+            edge.contribution = contribution.get();
+            network.edges.push_back(std::move(edge));
+          });
     }
     {
       long long id = 0;
       std::string name, helix, kind;
       Query query(sql_);
       query.Into(id).Into(name).Into(helix).Into(kind).Use(limit);
-      if (query.Run("SELECT s.id, s.name, s.helix, s.kind FROM stakeholders s WHERE s.id IN (SELECT "
-                    "pp.stakeholder_id FROM programme_partners pp WHERE pp.programme_id IN " + newest +
-                    ") ORDER BY s.name, s.id")) {
-        do {
-          network.stakeholders.push_back({id, name, Stored("helix", helix, domain::registry::ParseHelix), kind});
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT s.id, s.name, s.helix, s.kind FROM stakeholders s WHERE s.id IN (SELECT "
+          "pp.stakeholder_id FROM programme_partners pp WHERE pp.programme_id IN " +
+              newest + ") ORDER BY s.name, s.id",
+          [&] {
+            network.stakeholders.push_back(
+                {id, name, Stored("helix", helix, domain::registry::ParseHelix), kind});
+          });
     }
     return network;
   });
@@ -298,15 +287,16 @@ core::Result<std::vector<programmes::HelixPartTally>> SqlDashboardRepository::Pa
     long long count = 0, contributions = 0;
     Query query(sql_);
     query.Into(helix).Into(role).Into(count).Into(contributions);
-    if (query.Run("SELECT helix, role, COUNT(DISTINCT programme_id), CAST(SUM(CASE WHEN contribution IS NOT NULL "
-                  "AND contribution <> '' THEN 1 ELSE 0 END) AS BIGINT) FROM programme_partners "
-                  "GROUP BY helix, role")) {
-      do {
-        out.push_back({Stored("helix", helix, domain::registry::ParseHelix),
-                       role == "owner" ? programmes::PartnerRole::kOwner : programmes::PartnerRole::kPartner,
-                       count, contributions});
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT helix, role, COUNT(DISTINCT programme_id), CAST(SUM(CASE WHEN contribution IS NOT "
+        "NULL AND contribution <> '' THEN 1 ELSE 0 END) AS BIGINT) FROM programme_partners "
+        "GROUP BY helix, role",
+        [&] {
+          out.push_back({Stored("helix", helix, domain::registry::ParseHelix),
+                         role == "owner" ? programmes::PartnerRole::kOwner
+                                         : programmes::PartnerRole::kPartner,
+                         count, contributions});
+        });
     return out;
   });
 }
@@ -319,13 +309,15 @@ core::Result<std::vector<programmes::HelixKindTally>> SqlDashboardRepository::As
     Query query(sql_);
     query.Into(helix).Into(kind).Into(records).Into(total);
     // Every record, an enterprise's or a group's, has one province.
-    if (query.Run("SELECT helix, kind, CAST(SUM(records) AS BIGINT), CAST(SUM(total) AS BIGINT) FROM "
-                  "equity_assistance_tallies WHERE dim = 'province' GROUP BY helix, kind ORDER BY helix, kind")) {
-      do {
-        out.push_back({Stored("helix", helix, domain::registry::ParseHelix),
-                       Stored("assistance kind", kind, programmes::ParseAssistanceKind), records, total});
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT helix, kind, CAST(SUM(records) AS BIGINT), CAST(SUM(total) AS BIGINT) FROM "
+        "equity_assistance_tallies WHERE dim = 'province' GROUP BY helix, kind "
+        "ORDER BY helix, kind",
+        [&] {
+          out.push_back({Stored("helix", helix, domain::registry::ParseHelix),
+                         Stored("assistance kind", kind, programmes::ParseAssistanceKind), records,
+                         total});
+        });
     return out;
   });
 }

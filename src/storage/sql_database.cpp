@@ -293,11 +293,8 @@ class SociDatabase final : public SqlDatabase {
         std::string checksum;
         Query query(sql);
         query.Into(version).Into(checksum);
-        if (query.Run("SELECT version, checksum FROM schema_migrations ORDER BY version")) {
-          do {
-            done.emplace(version, checksum);
-          } while (query.Next());
-        }
+        query.ForEachRow("SELECT version, checksum FROM schema_migrations ORDER BY version",
+                         [&] { done.emplace(version, checksum); });
       }
       std::vector<AppliedMigration> applied_now;
       int newest_known = migrations.empty() ? 0 : migrations.back().version;

@@ -1,6 +1,8 @@
 // The groups context's deliberation repository: proposals with their options, votes and the
 // norms agreed outcomes become.
 
+#include <map>
+
 #include "sql_groups.hpp"
 #include "sql_row.hpp"
 
@@ -189,6 +191,32 @@ constexpr Column<MemberVote> kMemberVoteColumns[] = {
     Member<&MemberVote::cast_at>("v.cast_at"),
 };
 
+// Reads the options of `deliberations` (a page of a list, or one), and the targets of a learning
+// theme's options.
+void LoadOptions(soci::session& sql, std::span<Deliberation> deliberations) {
+  LoadChildren<&Deliberation::options>(sql, deliberations, kOptionColumns,
+                                       " FROM deliberation_options o", "o.deliberation_id",
+                                       "o.deliberation_id, o.position");
+  // What a learning theme's options name; other topics' options name nothing, so a page of
+  // proposals without a theme reads no more.
+  std::map<std::int64_t, DeliberationOption*> options;
+  std::vector<std::int64_t> option_ids;
+  for (auto& d : deliberations) {
+    if (d.topic != Topic::kLearningTheme) continue;
+    for (auto& option : d.options) {
+      options[option.id] = &option;
+      option_ids.push_back(option.id);
+    }
+  }
+  ReadChildren<domain::mentoring::CompetencyTarget>(
+      sql, kTargetColumns,
+      " FROM deliberation_option_targets t JOIN competencies c ON c.id = t.competency_id",
+      "t.option_id", option_ids, "t.option_id, t.position",
+      [&](std::int64_t option_id, domain::mentoring::CompetencyTarget target) {
+        options.at(option_id)->targets.push_back(std::move(target));
+      });
+}
+
 }  // namespace
 
 // ---- deliberations ----------------------------------------------------------------------------
@@ -230,67 +258,11 @@ core::Status SqlDeliberationRepository::Update(const Deliberation& deliberation)
   });
 }
 
-core::Status SqlDeliberationRepository::LoadOptions(std::vector<Deliberation>& deliberations) {
-  if (deliberations.empty()) return core::OkStatus();
-  std::map<std::int64_t, Deliberation*> by_id;
-  std::vector<std::int64_t> ids;
-  for (auto& d : deliberations) {
-    by_id[d.id] = &d;
-    ids.push_back(d.id);
-  }
-  Params params;
-  std::string sql = "SELECT " + SelectList<DeliberationOption>(kOptionColumns) +
-                    ", o.deliberation_id FROM deliberation_options o WHERE o.deliberation_id IN " +
-                    IdList(params, ids) + " ORDER BY o.deliberation_id, o.position";
-  RowReader<DeliberationOption> row(kOptionColumns);
-  long long deliberation_id = 0;
-  Query query(sql_);
-  row.Bind(query);
-  query.Into(deliberation_id);
-  params.BindTo(query);
-  if (query.Run(sql)) {
-    do {
-      by_id.at(deliberation_id)->options.push_back(row.Get());
-    } while (query.Next());
-  }
-  // What a learning theme's options name; other topics' options name nothing, so a page of
-  // proposals without a theme reads no more.
-  std::map<std::int64_t, DeliberationOption*> options;
-  std::vector<std::int64_t> themes;
-  for (auto& d : deliberations) {
-    if (d.topic != Topic::kLearningTheme) continue;
-    themes.push_back(d.id);
-    for (auto& option : d.options) options[option.id] = &option;
-  }
-  if (themes.empty()) return core::OkStatus();
-  Params target_params;
-  std::string targets_sql = "SELECT " +
-                            SelectList<domain::mentoring::CompetencyTarget>(kTargetColumns) +
-                            ", t.option_id FROM deliberation_option_targets t "
-                            "JOIN deliberation_options o ON o.id = t.option_id JOIN competencies c "
-                            "ON c.id = t.competency_id "
-                            "WHERE o.deliberation_id IN " +
-                            IdList(target_params, themes) + " ORDER BY t.option_id, t.position";
-  RowReader<domain::mentoring::CompetencyTarget> target(kTargetColumns);
-  long long target_option = 0;
-  Query targets(sql_);
-  target.Bind(targets);
-  targets.Into(target_option);
-  target_params.BindTo(targets);
-  if (targets.Run(targets_sql)) {
-    do {
-      options.at(target_option)->targets.push_back(target.Get());
-    } while (targets.Next());
-  }
-  return core::OkStatus();
-}
-
 core::Result<Deliberation> SqlDeliberationRepository::Find(std::int64_t group_id, std::int64_t id) {
   return Guard("find deliberation", [&]() -> core::Result<Deliberation> {
     GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord(sql_, kDeliberationTable, id, group_id));
-    std::vector<Deliberation> found{std::move(record)};
-    GOTONG_RETURN_IF_ERROR(LoadOptions(found));
-    return std::move(found.front());
+    LoadOptions(sql_, std::span(&record, 1));
+    return record;
   });
 }
 
@@ -301,33 +273,36 @@ core::Result<core::Page<Deliberation>> SqlDeliberationRepository::List(
     std::string where = " WHERE d.group_id = ";
     params.Number(where, group_id);
     auto result = PagedRecords(sql_, page, kDeliberationTable, where, params, "d.id DESC");
-    GOTONG_RETURN_IF_ERROR(LoadOptions(result.items));
+    LoadOptions(sql_, result.items);
     return result;
   });
 }
 
 core::Status SqlDeliberationRepository::InsertVote(std::int64_t deliberation_id, const Vote& vote,
                                                    core::Instant at) {
-  return Guard("record vote", [&]() -> core::Status {
-    try {
-      long long deliberation = deliberation_id, member = vote.member_id;
-      auto option = NumberIn(vote.option_id);
-      auto by = NumberIn(vote.recorded_by_id);
-      auto by_name = TextIn(vote.recorded_by);
-      std::string cast = Text(at);
-      Query query(sql_);
-      query.Use(deliberation).Use(member).Use(option.value, option.indicator).Use(cast)
-          .Use(by.value, by.indicator).Use(by_name.value, by_name.indicator);
-      query.Run("INSERT INTO votes (deliberation_id, member_id, option_id, cast_at, recorded_by, "
-                "recorded_by_username) VALUES (:d, :m, :o, :c, :b, :n)");
-      return core::OkStatus();
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
+  return GuardUnique(
+      "record vote",
+      [&] {
         return core::Error::Exists("member_id", "this member has already voted on this proposal");
-      }
-      throw;
-    }
-  });
+      },
+      [&]() -> core::Status {
+        long long deliberation = deliberation_id, member = vote.member_id;
+        auto option = NumberIn(vote.option_id);
+        auto by = NumberIn(vote.recorded_by_id);
+        auto by_name = TextIn(vote.recorded_by);
+        std::string cast = Text(at);
+        Query query(sql_);
+        query.Use(deliberation)
+            .Use(member)
+            .Use(option.value, option.indicator)
+            .Use(cast)
+            .Use(by.value, by.indicator)
+            .Use(by_name.value, by_name.indicator);
+        query.Run(
+            "INSERT INTO votes (deliberation_id, member_id, option_id, cast_at, recorded_by, "
+            "recorded_by_username) VALUES (:d, :m, :o, :c, :b, :n)");
+        return core::OkStatus();
+      });
 }
 
 core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t deliberation_id) {
@@ -338,14 +313,12 @@ core::Result<std::vector<Vote>> SqlDeliberationRepository::Votes(std::int64_t de
     Query query(sql_);
     row.Bind(query);
     query.Use(deliberation);
-    if (query.Run("SELECT " + SelectList<Vote>(kVoteColumns) +
-                  " FROM votes v "
-                  "JOIN memberships m ON m.id = v.member_id JOIN people p ON p.id = m.person_id "
-                  "WHERE v.deliberation_id = :d ORDER BY p.search_name, v.member_id")) {
-      do {
-        votes.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT " + SelectList<Vote>(kVoteColumns) +
+                         " FROM votes v "
+                         "JOIN memberships m ON m.id = v.member_id JOIN people p ON p.id = "
+                         "m.person_id "
+                         "WHERE v.deliberation_id = :d ORDER BY p.search_name, v.member_id",
+                     [&] { votes.push_back(row.Get()); });
     return votes;
   });
 }

@@ -119,16 +119,12 @@ std::vector<Nomination> SqlExitRepository::ReadNominations(const std::string& wh
 }
 
 core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination& nomination) {
-  return Guard("insert exit nomination", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Nomination>(sql_, "exit_nominations", kNominationColumns, nomination);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
-        return core::Error::Exists("member_id", "the group has a nominee already");
-      }
-      throw;
-    }
-  });
+  return GuardUnique(
+      "insert exit nomination",
+      [&] { return core::Error::Exists("member_id", "the group has a nominee already"); },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<Nomination>(sql_, "exit_nominations", kNominationColumns, nomination);
+      });
 }
 
 core::Status SqlExitRepository::UpdateNomination(const Nomination& nomination) {
@@ -256,16 +252,12 @@ core::Result<HeroRecord> SqlExitRepository::HeroRecordOf(std::int64_t group_id, 
 }
 
 core::Result<std::int64_t> SqlExitRepository::InsertFollowUp(const FollowUp& f) {
-  return Guard("insert follow-up visit", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<FollowUp>(sql_, "follow_ups", kFollowUpColumns, f);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
-        return core::Error::Exists("follow_up_month", "a visit answers that month already");
-      }
-      throw;
-    }
-  });
+  return GuardUnique(
+      "insert follow-up visit",
+      [&] { return core::Error::Exists("follow_up_month", "a visit answers that month already"); },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<FollowUp>(sql_, "follow_ups", kFollowUpColumns, f);
+      });
 }
 
 core::Result<FollowUp> SqlExitRepository::FindFollowUp(std::int64_t id) {
@@ -326,16 +318,14 @@ core::Result<EnrolmentCounts> SqlExitRepository::CountEnrolments(std::int64_t pr
     Query query(sql_);
     query.Into(is_group).Into(current).Into(outside).Into(count);
     params.BindTo(query);
-    if (query.Run(sql)) {
-      do {
-        if (current != 0) {
-          (is_group != 0 ? counts.current_groups : counts.current_enterprises) += count;
-          if (outside != 0) counts.outside_criteria += count;
-        } else {
-          (is_group != 0 ? counts.left_groups : counts.left_enterprises) += count;
-        }
-      } while (query.Next());
-    }
+    query.ForEachRow(sql, [&] {
+      if (current != 0) {
+        (is_group != 0 ? counts.current_groups : counts.current_enterprises) += count;
+        if (outside != 0) counts.outside_criteria += count;
+      } else {
+        (is_group != 0 ? counts.left_groups : counts.left_enterprises) += count;
+      }
+    });
     return counts;
   });
 }

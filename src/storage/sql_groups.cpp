@@ -2,8 +2,6 @@
 
 #include "sql_groups.hpp"
 
-#include <map>
-
 #include "core/text.hpp"
 #include "sql_row.hpp"
 
@@ -110,6 +108,17 @@ constexpr const char* kMemberOrderBy =
     "CASE m.role WHEN 'leader' THEN 1 WHEN 'secretary' THEN 2 WHEN 'treasurer' THEN 3 ELSE 4 END, "
     "p.search_name, m.id";
 
+// The first member `where` (" WHERE …", its parameters in `params`) selects, if any.
+std::optional<Membership> FirstMember(soci::session& sql, const std::string& where,
+                                      const Params& params) {
+  RowReader<Membership> row(kMemberColumns);
+  Query query(sql);
+  row.Bind(query);
+  params.BindTo(query);
+  if (!query.Run(kMemberTable.Select() + where)) return std::nullopt;
+  return row.Get();
+}
+
 core::Error MemberTaken(const soci::soci_error& error) {
   // The message quotes the statement too, so look for the constraint's own name (PostgreSQL) or
   // columns (SQLite).
@@ -210,32 +219,40 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
           .Into(total).Into(met).Into(partial).Into(low).Into(none);
       params.BindTo(query);
       query.Use(limit).Use(offset);
-      if (query.Run("SELECT g.id, g.name, g.village_code, g.status, " + sop_in_force + ", "
-                    "COALESCE(h.held, 0), " + bands + base + order + " LIMIT :l OFFSET :o")) {
-        do {
-          ComplianceRow row;
-          row.group_id = id;
-          row.name = name;
-          row.village_code = village;
-          row.status = Stored("status", status, ParseGroupStatus);
-          row.sop_meetings_per_month = sop;
-          row.held = held_count;
-          row.required = static_cast<std::int64_t>(sop) * months;
-          table.rows.push_back(std::move(row));
-        } while (query.Next());
-        table.total = total;
-        table.bands = {met, partial, low, none};
-        return table;
-      }
+      query.ForEachRow("SELECT g.id, g.name, g.village_code, g.status, " + sop_in_force +
+                           ", "
+                           "COALESCE(h.held, 0), " +
+                           bands + base + order + " LIMIT :l OFFSET :o",
+                       [&] {
+                         ComplianceRow row;
+                         row.group_id = id;
+                         row.name = name;
+                         row.village_code = village;
+                         row.status = Stored("status", status, ParseGroupStatus);
+                         row.sop_meetings_per_month = sop;
+                         row.held = held_count;
+                         row.required = static_cast<std::int64_t>(sop) * months;
+                         table.rows.push_back(std::move(row));
+                       });
     }
-    Query query(sql_);
-    query.Into(total).Into(met).Into(partial).Into(low).Into(none);
-    params.BindTo(query);
-    query.Run("SELECT COUNT(*), "
-              "COALESCE(SUM(CASE WHEN " + share + " >= 10000 THEN 1 ELSE 0 END), 0), "
-              "COALESCE(SUM(CASE WHEN " + share + " >= 5000 AND " + share + " < 10000 THEN 1 ELSE 0 END), 0), "
-              "COALESCE(SUM(CASE WHEN " + share + " > 0 AND " + share + " < 5000 THEN 1 ELSE 0 END), 0), "
-              "COALESCE(SUM(CASE WHEN COALESCE(h.held, 0) = 0 THEN 1 ELSE 0 END), 0)" + base);
+    if (table.rows.empty()) {
+      Query query(sql_);
+      query.Into(total).Into(met).Into(partial).Into(low).Into(none);
+      params.BindTo(query);
+      query.Run(
+          "SELECT COUNT(*), "
+          "COALESCE(SUM(CASE WHEN " +
+          share +
+          " >= 10000 THEN 1 ELSE 0 END), 0), "
+          "COALESCE(SUM(CASE WHEN " +
+          share + " >= 5000 AND " + share +
+          " < 10000 THEN 1 ELSE 0 END), 0), "
+          "COALESCE(SUM(CASE WHEN " +
+          share + " > 0 AND " + share +
+          " < 5000 THEN 1 ELSE 0 END), 0), "
+          "COALESCE(SUM(CASE WHEN COALESCE(h.held, 0) = 0 THEN 1 ELSE 0 END), 0)" +
+          base);
+    }
     table.total = total;
     table.bands = {met, partial, low, none};
     return table;
@@ -243,25 +260,15 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
 }
 
 core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& membership) {
-  return Guard("insert member", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return MemberTaken(error);
-      throw;
-    }
+  return GuardUnique("insert member", MemberTaken, [&]() -> core::Result<std::int64_t> {
+    return InsertRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
   });
 }
 
 core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
-  return Guard("update member", [&]() -> core::Status {
-    try {
-      UpdateRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
-      return core::OkStatus();
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return MemberTaken(error);
-      throw;
-    }
+  return GuardUnique("update member", MemberTaken, [&]() -> core::Status {
+    UpdateRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
+    return core::OkStatus();
   });
 }
 
@@ -296,33 +303,24 @@ core::Result<std::vector<Membership>> SqlGroupRepository::FindMembers(
 core::Result<std::optional<Membership>> SqlGroupRepository::OfficeHolder(std::int64_t group_id,
                                                                          MemberRole role) {
   return Guard("find office holder", [&]() -> core::Result<std::optional<Membership>> {
-    RowReader<Membership> row(kMemberColumns);
-    long long group = group_id;
-    std::string word(ToString(role));
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(group).Use(word);
-    if (!query.Run(kMemberTable.Select() +
-                   " WHERE m.group_id = :g AND m.role = :r AND m.left_on IS NULL ORDER BY " +
-                   kMemberOrderBy)) {
-      return std::optional<Membership>{};
-    }
-    return std::optional<Membership>{row.Get()};
+    Params params;
+    std::string where = " WHERE m.group_id = ";
+    params.Number(where, group_id);
+    where += " AND m.role = ";
+    params.Text(where, std::string(ToString(role)));
+    return FirstMember(sql_, where + " AND m.left_on IS NULL ORDER BY " + kMemberOrderBy, params);
   });
 }
 
 core::Result<std::optional<Membership>> SqlGroupRepository::MemberOfUser(std::int64_t group_id,
                                                                          std::int64_t user_id) {
   return Guard("find member of user", [&]() -> core::Result<std::optional<Membership>> {
-    RowReader<Membership> row(kMemberColumns);
-    long long group = group_id, user = user_id;
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(group).Use(user);
-    if (!query.Run(kMemberTable.Select() + " WHERE m.group_id = :g AND m.user_id = :u")) {
-      return std::optional<Membership>{};
-    }
-    return std::optional<Membership>{row.Get()};
+    Params params;
+    std::string where = " WHERE m.group_id = ";
+    params.Number(where, group_id);
+    where += " AND m.user_id = ";
+    params.Number(where, user_id);
+    return FirstMember(sql_, where, params);
   });
 }
 
@@ -364,13 +362,13 @@ core::Result<std::vector<SopChange>> SqlGroupRepository::SopChanges(std::int64_t
     Query query(sql_);
     row.Bind(query);
     query.Use(group);
-    if (query.Run("SELECT " + SelectList<SopChange>(kSopChangeColumns) +
-                  " FROM sop_changes WHERE group_id = :g ORDER BY from_month, deliberation_id")) {
-      do {
-        changes.push_back(row.Get());
-        changes.back().group_id = group_id;
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT " + SelectList<SopChange>(kSopChangeColumns) +
+            " FROM sop_changes WHERE group_id = :g ORDER BY from_month, deliberation_id",
+        [&] {
+          changes.push_back(row.Get());
+          changes.back().group_id = group_id;
+        });
     return changes;
   });
 }

@@ -90,8 +90,6 @@ class SqlDeliberationRepository final : public domain::groups::DeliberationRepos
   core::Result<std::vector<domain::groups::Norm>> Norms(std::int64_t group_id) override;
 
  private:
-  core::Status LoadOptions(std::vector<domain::groups::Deliberation>& deliberations);
-
   soci::session& sql_;
 };
 
@@ -118,7 +116,6 @@ class SqlTreasuryRepository final : public domain::groups::TreasuryRepository {
   core::Result<std::vector<domain::groups::CommonAsset>> Assets(std::int64_t group_id) override;
 
  private:
-  core::Status LoadLines(std::vector<domain::groups::LedgerEntry>& entries);
   core::Result<std::vector<domain::groups::CommonAsset>> SelectAssets(std::int64_t group_id,
                                                                       std::optional<std::int64_t> id);
 
@@ -163,7 +160,6 @@ class SqlCooperationRepository final : public domain::groups::CooperationReposit
   core::Result<std::vector<domain::groups::MarketArea>> SelectAreas(const std::string& where,
                                                                     long long group_id,
                                                                     std::optional<long long> id);
-  core::Status LoadShares(std::vector<domain::groups::JointOrder>& orders);
   // `more` appends conditions and ordering after "WHERE <table>.group_id = :g", binding its
   // values through the Params it is given.
   using Tail = std::function<void(std::string& sql, Params& params)>;

@@ -280,11 +280,7 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
     Query query(sql_);
     row.Bind(query);
     params.BindTo(query);
-    if (query.Run(text)) {
-      do {
-        result.items.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow(text, [&] { result.items.push_back(row.Get()); });
     return result;
   });
 }
@@ -338,13 +334,10 @@ core::Result<std::vector<HelpTiming>> SqlHelpRequestRepository::Timings(
     row.Bind(query);
     params.BindTo(query);
     query.Use(most);
-    if (query.Run("SELECT " + SelectList<HelpTiming>(kTimingColumns) +
-                  " FROM help_requests r WHERE r.group_id IN " + groups +
-                  " ORDER BY r.created_at DESC, r.id DESC LIMIT :n")) {
-      do {
-        timings.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT " + SelectList<HelpTiming>(kTimingColumns) +
+                         " FROM help_requests r WHERE r.group_id IN " + groups +
+                         " ORDER BY r.created_at DESC, r.id DESC LIMIT :n",
+                     [&] { timings.push_back(row.Get()); });
     return timings;
   });
 }

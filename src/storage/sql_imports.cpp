@@ -308,11 +308,7 @@ core::Result<std::vector<ExistingEnterprise>> SqlBulkRegistryWriter::FindExistin
     Query query(sql_);
     row.Bind(query);
     query.Use(nib_json).Use(key_json);
-    if (query.Run(sql)) {
-      do {
-        found.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow(sql, [&] { found.push_back(row.Get()); });
     return found;
   });
 }
@@ -332,11 +328,7 @@ core::Result<std::vector<domain::registry::NikHolder>> SqlBulkRegistryWriter::Fi
     Query query(sql_);
     row.Bind(query);
     query.Use(nik_json);
-    if (query.Run(sql)) {
-      do {
-        found.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow(sql, [&] { found.push_back(row.Get()); });
     return found;
   });
 }
@@ -412,25 +404,22 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
               : "SELECT indexname, 'index', tablename, indexdef FROM pg_indexes WHERE schemaname = "
                 "current_schema() AND tablename IN ('people', 'enterprises', 'enterprise_words') "
                 "AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
-      if (query.Run(sql)) {
-        do {
-          found.push_back({name, type, table, definition});
-        } while (query.Next());
-      }
+      query.ForEachRow(sql, [&] { found.push_back({name, type, table, definition}); });
     }
     if (dialect_ == Dialect::kPostgresql) {
       // PostgreSQL checks a foreign key per copied row; added back, it checks them in one pass.
       std::string name, table, definition;
       Query query(sql_);
       query.Into(name).Into(table).Into(definition);
-      if (query.Run("SELECT conname, conrelid::regclass::text, pg_get_constraintdef(oid) FROM "
-                    "pg_constraint WHERE contype = 'f' AND conrelid IN ('people'::regclass, "
-                    "'enterprises'::regclass) ORDER BY conname")) {
-        do {
-          found.push_back({name, "constraint", table,
-                           "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition});
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT conname, conrelid::regclass::text, pg_get_constraintdef(oid) FROM "
+          "pg_constraint WHERE contype = 'f' AND conrelid IN ('people'::regclass, "
+          "'enterprises'::regclass) ORDER BY conname",
+          [&] {
+            found.push_back(
+                {name, "constraint", table,
+                 "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + definition});
+          });
     }
     if (dialect_ == Dialect::kPostgresql) {
       // The triggers that keep enterprise_tallies and enterprise_words (SQLite's triggers are
@@ -438,14 +427,14 @@ core::Result<int> SqlBulkRegistryWriter::SuspendIndexes() {
       std::string name, table;
       Query query(sql_);
       query.Into(name).Into(table);
-      if (query.Run("SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal "
-                    "AND tgenabled <> 'D' AND tgrelid IN ('people'::regclass, "
-                    "'enterprises'::regclass) ORDER BY tgname")) {
-        do {
-          found.push_back({name, "disabled trigger", table,
-                           "ALTER TABLE " + table + " ENABLE TRIGGER " + name});
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal "
+          "AND tgenabled <> 'D' AND tgrelid IN ('people'::regclass, "
+          "'enterprises'::regclass) ORDER BY tgname",
+          [&] {
+            found.push_back({name, "disabled trigger", table,
+                             "ALTER TABLE " + table + " ENABLE TRIGGER " + name});
+          });
     }
     bool triggers = false;  // whether any trigger was dropped or disabled
     for (auto& item : found) {
@@ -518,11 +507,8 @@ core::Result<int> SqlBulkRegistryWriter::RestoreIndexes() {
       std::string name, definition;
       Query query(sql_);
       query.Into(name).Into(definition);
-      if (query.Run("SELECT name, definition FROM suspended_indexes ORDER BY name")) {
-        do {
-          suspended.emplace_back(name, definition);
-        } while (query.Next());
-      }
+      query.ForEachRow("SELECT name, definition FROM suspended_indexes ORDER BY name",
+                       [&] { suspended.emplace_back(name, definition); });
     }
     if (suspended.empty()) return 0;
     if (dialect_ == Dialect::kSqlite) {
@@ -708,11 +694,8 @@ core::Status SqlBulkRegistryWriter::InsertPostgres(std::vector<ImportRecord>& re
       long long id = 0, count = static_cast<long long>(records.size());
       Query query(sql_);
       query.Into(id).Use(count);
-      if (query.Run("SELECT nextval(" + literal + "::regclass) FROM generate_series(1, :n)")) {
-        do {
-          ids.push_back(id);
-        } while (query.Next());
-      }
+      query.ForEachRow("SELECT nextval(" + literal + "::regclass) FROM generate_series(1, :n)",
+                       [&] { ids.push_back(id); });
       return core::OkStatus();
     });
   };

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,14 @@ class Query {
     return statement_.execute(true);
   }
   bool Next() { return statement_.fetch(); }
+  // Runs the statement and calls `row` once for each row fetched into the variables.
+  template <typename Row>
+  void ForEachRow(const std::string& sql, Row&& row) {
+    if (!Run(sql)) return;
+    do {
+      row();
+    } while (Next());
+  }
   long long AffectedRows() { return statement_.get_affected_rows(); }
 
  private:
@@ -81,6 +90,24 @@ auto Guard(const std::string& what, Body&& body) -> decltype(body()) {
 }
 
 bool IsUniqueViolation(const soci::soci_error& error);
+
+// As Guard, and a unique constraint's violation becomes the conflict `taken` names: an error made
+// of nothing, or of the violation (where which constraint it was matters).
+template <typename Taken, typename Body>
+auto GuardUnique(const std::string& what, Taken&& taken, Body&& body) -> decltype(body()) {
+  return Guard(what, [&]() -> decltype(body()) {
+    try {
+      return body();
+    } catch (const soci::soci_error& error) {
+      if (!IsUniqueViolation(error)) throw;
+      if constexpr (std::is_invocable_v<Taken&, const soci::soci_error&>) {
+        return taken(error);
+      } else {
+        return taken();
+      }
+    }
+  });
+}
 
 // A stored value read back through `parse` (a Parse… function returning std::optional). Text
 // the code cannot read is a damaged row: an error, never a default that would hide it.
@@ -163,11 +190,8 @@ core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, cons
   bind(query);
   params.BindTo(query);
   query.Use(limit).Use(offset);
-  if (query.Run("SELECT " + columns + from_where + " ORDER BY " + order + " LIMIT :l OFFSET :o")) {
-    do {
-      result.items.push_back(item());
-    } while (query.Next());
-  }
+  query.ForEachRow("SELECT " + columns + from_where + " ORDER BY " + order + " LIMIT :l OFFSET :o",
+                   [&] { result.items.push_back(item()); });
   return result;
 }
 

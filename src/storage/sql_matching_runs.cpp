@@ -80,7 +80,15 @@ constexpr Column<MatchingRun> kRunColumns[] = {
 constexpr RecordTable<MatchingRun> kRunTable{kRunColumns, " FROM matching_runs r", "r",
                                              "matching run"};
 
-// A capacity of the run's input; the run is the query's.
+// A group of the run's input, read with its run's id.
+constexpr Column<std::int64_t> kRunGroupColumns[] = {
+    {"group_id", CellKind::kNumber,
+     [](std::int64_t& group_id, const Cell& cell, std::string_view sql) {
+       cell::Fill<std::int64_t, nullptr>(group_id, cell, sql);
+     }},
+};
+
+// A capacity of the run's input, read with its run's id.
 constexpr Column<RunCapacity> kCapacityColumns[] = {
     Member<&RunCapacity::person_id>("person_id"),
     Member<&RunCapacity::capacity>("capacity"),
@@ -114,6 +122,11 @@ constexpr Column<RunPair> kPairColumns[] = {
     Member<&RunPair::mentor_name>("mp.name"),
     Member<&RunPair::mentee_group_id>("m.group_id"),
 };
+constexpr RecordTable<RunPair> kPairTable{
+    kPairColumns,
+    " FROM matching_pairs p JOIN memberships m ON m.id = p.mentee_member_id "
+    "JOIN people ep ON ep.id = m.person_id JOIN people mp ON mp.id = p.mentor_person_id",
+    "p", "matching pair"};
 
 constexpr Column<RunUnplaced> kUnplacedColumns[] = {
     Member<&RunUnplaced::member_id>("u.member_id"),
@@ -122,6 +135,11 @@ constexpr Column<RunUnplaced> kUnplacedColumns[] = {
     Member<&RunUnplaced::name>("p.name"),
     Member<&RunUnplaced::group_id>("m.group_id"),
 };
+constexpr RecordTable<RunUnplaced> kUnplacedTable{
+    kUnplacedColumns,
+    " FROM matching_unplaced u JOIN memberships m ON m.id = u.member_id "
+    "JOIN people p ON p.id = m.person_id",
+    "u", "unplaced mentee"};
 
 // A mentee of the pool (memberships m, people p); her targets are read after.
 constexpr Column<PoolMentee> kPoolMenteeColumns[] = {
@@ -145,30 +163,15 @@ constexpr Column<PoolMentor> kExternalMentorColumns[] = {
     Member<&PoolMentor::village_code>("p.village_code"),
 };
 
-}  // namespace
-
-void SqlMatchingRunRepository::ReadInput(MatchingRun& run) {
-  {
-    long long number = 0;
-    Query query(sql_);
-    query.Into(number).Use(run.id);
-    if (query.Run("SELECT group_id FROM matching_run_groups WHERE run_id = :r ORDER BY group_id")) {
-      do {
-        run.group_ids.push_back(number);
-      } while (query.Next());
-    }
-  }
-  RowReader<RunCapacity> row(kCapacityColumns);
-  Query query(sql_);
-  row.Bind(query);
-  query.Use(run.id);
-  if (query.Run("SELECT " + SelectList<RunCapacity>(kCapacityColumns) +
-                " FROM matching_run_capacities WHERE run_id = :r ORDER BY person_id")) {
-    do {
-      run.capacities.push_back(row.Get());
-    } while (query.Next());
-  }
+// The runs' groups and capacities.
+void LoadInput(soci::session& sql, std::span<MatchingRun> runs) {
+  LoadChildren<&MatchingRun::group_ids>(sql, runs, kRunGroupColumns, " FROM matching_run_groups",
+                                        "run_id", "run_id, group_id");
+  LoadChildren<&MatchingRun::capacities>(
+      sql, runs, kCapacityColumns, " FROM matching_run_capacities", "run_id", "run_id, person_id");
 }
+
+}  // namespace
 
 core::Result<std::int64_t> SqlMatchingRunRepository::Insert(const MatchingRun& run) {
   return Guard("insert matching run", [&]() -> core::Result<std::int64_t> {
@@ -188,9 +191,9 @@ core::Result<std::int64_t> SqlMatchingRunRepository::Insert(const MatchingRun& r
 }
 
 core::Result<MatchingRun> SqlMatchingRunRepository::Find(std::int64_t id) {
-  GOTONG_ASSIGN_OR_RETURN(auto run, FindRecord(sql_, kRunTable, id));
   return Guard("find matching run", [&]() -> core::Result<MatchingRun> {
-    ReadInput(run);
+    GOTONG_ASSIGN_OR_RETURN(auto run, FindRecord(sql_, kRunTable, id));
+    LoadInput(sql_, std::span(&run, 1));
     return run;
   });
 }
@@ -203,7 +206,7 @@ core::Result<core::Page<MatchingRun>> SqlMatchingRunRepository::List(std::int64_
     params.Number(where, group_id);
     where += ")";
     auto result = PagedRecords(sql_, page, kRunTable, where, params, "r.id DESC");
-    for (auto& run : result.items) ReadInput(run);
+    LoadInput(sql_, result.items);
     return result;
   });
 }
@@ -212,7 +215,7 @@ core::Result<std::vector<MatchingRun>> SqlMatchingRunRepository::Unfinished() {
   return Guard("list unfinished matching runs", [&]() -> core::Result<std::vector<MatchingRun>> {
     auto runs = SelectRecords(sql_, kRunTable,
                               " WHERE r.status IN ('queued', 'running') ORDER BY r.id", Params());
-    for (auto& run : runs) ReadInput(run);
+    LoadInput(sql_, runs);
     return runs;
   });
 }
@@ -259,43 +262,19 @@ core::Status SqlMatchingRunRepository::InsertResult(std::int64_t run_id, const s
 
 core::Result<std::vector<RunPair>> SqlMatchingRunRepository::Pairs(std::int64_t run_id) {
   return Guard("read matching pairs", [&]() -> core::Result<std::vector<RunPair>> {
-    std::vector<RunPair> pairs;
-    long long run = run_id;
-    RowReader<RunPair> row(kPairColumns);
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(run);
-    if (query.Run(
-            "SELECT " + SelectList<RunPair>(kPairColumns) +
-            " FROM matching_pairs p "
-            "JOIN memberships m ON m.id = p.mentee_member_id JOIN people ep ON ep.id = m.person_id "
-            "JOIN people mp ON mp.id = p.mentor_person_id WHERE p.run_id = :r ORDER BY "
-            "p.position")) {
-      do {
-        pairs.push_back(row.Get());
-      } while (query.Next());
-    }
-    return pairs;
+    Params params;
+    std::string where = " WHERE p.run_id = ";
+    params.Number(where, run_id);
+    return SelectRecords(sql_, kPairTable, where + " ORDER BY p.position", params);
   });
 }
 
 core::Result<std::vector<RunUnplaced>> SqlMatchingRunRepository::Unplaced(std::int64_t run_id) {
   return Guard("read unplaced mentees", [&]() -> core::Result<std::vector<RunUnplaced>> {
-    std::vector<RunUnplaced> unplaced;
-    long long run = run_id;
-    RowReader<RunUnplaced> row(kUnplacedColumns);
-    Query query(sql_);
-    row.Bind(query);
-    query.Use(run);
-    if (query.Run("SELECT " + SelectList<RunUnplaced>(kUnplacedColumns) +
-                  " FROM matching_unplaced u "
-                  "JOIN memberships m ON m.id = u.member_id JOIN people p ON p.id = m.person_id "
-                  "WHERE u.run_id = :r ORDER BY u.position")) {
-      do {
-        unplaced.push_back(row.Get());
-      } while (query.Next());
-    }
-    return unplaced;
+    Params params;
+    std::string where = " WHERE u.run_id = ";
+    params.Number(where, run_id);
+    return SelectRecords(sql_, kUnplacedTable, where + " ORDER BY u.position", params);
   });
 }
 
@@ -314,36 +293,37 @@ core::Result<MatchingPool> SqlMatchingRunRepository::Pool(const std::vector<std:
       Query query(sql_);
       row.Bind(query);
       query.Use(day).Use(day).Use(day).Use(day);
-      if (query.Run(
-              "SELECT " + SelectList<PoolMentee>(kPoolMenteeColumns) +
+      query.ForEachRow(
+          "SELECT " + SelectList<PoolMentee>(kPoolMenteeColumns) +
               " FROM memberships m "
               "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " +
               groups + " AND m.mentor = 0 AND" + active +
               " AND NOT EXISTS (SELECT 1 FROM mentorships s WHERE s.mentee_member_id = m.id AND" +
-              mentoring + ") ORDER BY m.id")) {
-        do {
-          PoolMentee mentee = row.Get();
-          mentee_at[mentee.member_id] = pool.mentees.size();
-          pool.mentees.push_back(std::move(mentee));
-        } while (query.Next());
-      }
+              mentoring + ") ORDER BY m.id",
+          [&] {
+            PoolMentee mentee = row.Get();
+            mentee_at[mentee.member_id] = pool.mentees.size();
+            pool.mentees.push_back(std::move(mentee));
+          });
     }
     {
       long long member = 0, competency = 0;
       Query query(sql_);
       query.Into(member).Into(competency);
-      if (query.Run("SELECT DISTINCT cm.member_id, t.competency_id FROM cycle_mentees cm "
-                    "JOIN learning_cycles c ON c.id = cm.cycle_id JOIN cycle_targets t ON t.cycle_id = c.id "
-                    "WHERE c.group_id IN " + groups + " AND c.status IN ('planning', 'implementation') "
-                    "AND NOT EXISTS (SELECT 1 FROM cycle_evaluations e WHERE e.member_id = cm.member_id "
-                    "AND e.competency_id = t.competency_id AND e.achieved = 1) "
-                    "ORDER BY cm.member_id, t.competency_id")) {
-        do {
-          if (auto it = mentee_at.find(member); it != mentee_at.end()) {
-            pool.mentees[it->second].targets.push_back(competency);
-          }
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT DISTINCT cm.member_id, t.competency_id FROM cycle_mentees cm "
+          "JOIN learning_cycles c ON c.id = cm.cycle_id JOIN cycle_targets t ON t.cycle_id = c.id "
+          "WHERE c.group_id IN " +
+              groups +
+              " AND c.status IN ('planning', 'implementation') "
+              "AND NOT EXISTS (SELECT 1 FROM cycle_evaluations e WHERE e.member_id = cm.member_id "
+              "AND e.competency_id = t.competency_id AND e.achieved = 1) "
+              "ORDER BY cm.member_id, t.competency_id",
+          [&] {
+            if (auto it = mentee_at.find(member); it != mentee_at.end()) {
+              pool.mentees[it->second].targets.push_back(competency);
+            }
+          });
     }
     std::map<std::int64_t, std::size_t> mentor_at;  // person → index
     // Each person once: as a community mentor where she is one.
@@ -357,34 +337,31 @@ core::Result<MatchingPool> SqlMatchingRunRepository::Pool(const std::vector<std:
       Query query(sql_);
       row.Bind(query);
       query.Use(day).Use(day);
-      if (query.Run("SELECT " + SelectList<PoolMentor>(kCommunityMentorColumns) +
-                    " FROM memberships m "
-                    "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " +
-                    groups + " AND m.mentor = 1 AND" + active + " ORDER BY m.id")) {
-        do {
-          add_mentor(row.Get());
-        } while (query.Next());
-      }
+      query.ForEachRow("SELECT " + SelectList<PoolMentor>(kCommunityMentorColumns) +
+                           " FROM memberships m "
+                           "JOIN people p ON p.id = m.person_id WHERE m.group_id IN " +
+                           groups + " AND m.mentor = 1 AND" + active + " ORDER BY m.id",
+                       [&] { add_mentor(row.Get()); });
     }
     {
       RowReader<PoolMentor> row(kExternalMentorColumns);
       Query query(sql_);
       row.Bind(query);
-      if (query.Run("SELECT " + SelectList<PoolMentor>(kExternalMentorColumns) +
-                    " FROM people p WHERE p.id IN ("
-                    "SELECT mentor_person_id FROM mentorships WHERE origin = 'external' AND "
-                    "group_id IN " +
-                    groups +
-                    " UNION SELECT mentor_person_id FROM learning_cycles WHERE mentor_origin = "
-                    "'external' "
-                    "AND group_id IN " +
-                    groups + ") ORDER BY p.id")) {
-        do {
-          PoolMentor mentor = row.Get();
-          mentor.origin = MentorOrigin::kExternal;
-          add_mentor(std::move(mentor));
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT " + SelectList<PoolMentor>(kExternalMentorColumns) +
+              " FROM people p WHERE p.id IN ("
+              "SELECT mentor_person_id FROM mentorships WHERE origin = 'external' AND "
+              "group_id IN " +
+              groups +
+              " UNION SELECT mentor_person_id FROM learning_cycles WHERE mentor_origin = "
+              "'external' "
+              "AND group_id IN " +
+              groups + ") ORDER BY p.id",
+          [&] {
+            PoolMentor mentor = row.Get();
+            mentor.origin = MentorOrigin::kExternal;
+            add_mentor(std::move(mentor));
+          });
     }
     if (!pool.mentors.empty()) {
       std::vector<std::int64_t> people;
@@ -394,24 +371,22 @@ core::Result<MatchingPool> SqlMatchingRunRepository::Pool(const std::vector<std:
       {
         Query query(sql_);
         query.Into(person).Into(number).Use(day).Use(day);
-        if (query.Run("SELECT s.mentor_person_id, COUNT(*) FROM mentorships s WHERE s.mentor_person_id IN " +
-                      persons + " AND" + mentoring + " GROUP BY s.mentor_person_id")) {
-          do {
-            pool.mentors[mentor_at.at(person)].active_mentees = number;
-          } while (query.Next());
-        }
+        query.ForEachRow(
+            "SELECT s.mentor_person_id, COUNT(*) FROM mentorships s WHERE s.mentor_person_id IN " +
+                persons + " AND" + mentoring + " GROUP BY s.mentor_person_id",
+            [&] { pool.mentors[mentor_at.at(person)].active_mentees = number; });
       }
       Query query(sql_);
       query.Into(person).Into(number);
-      if (query.Run("SELECT c.mentor_person_id, t.competency_id FROM learning_cycles c "
-                    "JOIN cycle_targets t ON t.cycle_id = c.id WHERE c.mentor_person_id IN " + persons +
-                    " UNION SELECT m.person_id, e.competency_id FROM cycle_evaluations e "
-                    "JOIN memberships m ON m.id = e.member_id WHERE e.achieved = 1 AND e.level = 3 "
-                    "AND m.person_id IN " + persons + " ORDER BY 1, 2")) {
-        do {
-          pool.mentors[mentor_at.at(person)].achieved.push_back(number);
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT c.mentor_person_id, t.competency_id FROM learning_cycles c "
+          "JOIN cycle_targets t ON t.cycle_id = c.id WHERE c.mentor_person_id IN " +
+              persons +
+              " UNION SELECT m.person_id, e.competency_id FROM cycle_evaluations e "
+              "JOIN memberships m ON m.id = e.member_id WHERE e.achieved = 1 AND e.level = 3 "
+              "AND m.person_id IN " +
+              persons + " ORDER BY 1, 2",
+          [&] { pool.mentors[mentor_at.at(person)].achieved.push_back(number); });
     }
     // Each person's latest complete response to a values survey.
     {
@@ -427,23 +402,24 @@ core::Result<MatchingPool> SqlMatchingRunRepository::Pool(const std::vector<std:
       std::map<std::int64_t, std::pair<long long, std::vector<int>>> latest;
       static constexpr std::array<std::string_view, 4> kCodes = {"kerja_sama", "persahabatan", "saling_membantu",
                                                                  "saling_melengkapi"};
-      if (query.Run("SELECT m.person_id, r.id, q.code, a.scale FROM survey_responses r "
-                    "JOIN surveys s ON s.id = r.survey_id JOIN survey_templates t ON t.id = s.template_id "
-                    "JOIN memberships m ON m.id = r.member_id JOIN survey_answers a ON a.response_id = r.id "
-                    "JOIN survey_questions q ON q.id = a.question_id WHERE t.code = 'values' AND m.person_id IN " +
-                    Literal(people) + " ORDER BY m.person_id, r.id DESC")) {
-        do {
-          auto& [id, answers] = latest[person];
-          if (id == 0) {
-            id = response;
-            answers.assign(kCodes.size(), 0);
-          }
-          if (id != response || !scale.has()) continue;
-          for (std::size_t i = 0; i < kCodes.size(); ++i) {
-            if (kCodes[i] == code) answers[i] = scale.value;
-          }
-        } while (query.Next());
-      }
+      query.ForEachRow(
+          "SELECT m.person_id, r.id, q.code, a.scale FROM survey_responses r "
+          "JOIN surveys s ON s.id = r.survey_id JOIN survey_templates t ON t.id = s.template_id "
+          "JOIN memberships m ON m.id = r.member_id JOIN survey_answers a ON a.response_id = r.id "
+          "JOIN survey_questions q ON q.id = a.question_id WHERE t.code = 'values' "
+          "AND m.person_id IN " +
+              Literal(people) + " ORDER BY m.person_id, r.id DESC",
+          [&] {
+            auto& [id, answers] = latest[person];
+            if (id == 0) {
+              id = response;
+              answers.assign(kCodes.size(), 0);
+            }
+            if (id != response || !scale.has()) return;
+            for (std::size_t i = 0; i < kCodes.size(); ++i) {
+              if (kCodes[i] == code) answers[i] = scale.value;
+            }
+          });
       for (auto& [who, answer] : latest) {
         bool complete = std::all_of(answer.second.begin(), answer.second.end(), [](int v) { return v > 0; });
         if (complete) pool.values.emplace_back(who, std::move(answer.second));

@@ -99,14 +99,11 @@ core::Result<std::vector<Attendance>> SqlMeetingRepository::AttendanceOf(std::in
     Query query(sql_);
     row.Bind(query);
     query.Use(meeting);
-    if (query.Run("SELECT " + SelectList<Attendance>(kAttendanceColumns) +
-                  " FROM attendance a JOIN memberships m ON m.id = a.member_id "
-                  "JOIN people p ON p.id = m.person_id "
-                  "WHERE a.meeting_id = :m ORDER BY p.search_name, a.member_id")) {
-      do {
-        list.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT " + SelectList<Attendance>(kAttendanceColumns) +
+                         " FROM attendance a JOIN memberships m ON m.id = a.member_id "
+                         "JOIN people p ON p.id = m.person_id "
+                         "WHERE a.meeting_id = :m ORDER BY p.search_name, a.member_id",
+                     [&] { list.push_back(row.Get()); });
     return list;
   });
 }
@@ -119,16 +116,16 @@ core::Result<std::vector<HeldMeeting>> SqlMeetingRepository::Held(std::int64_t g
     std::string first = from.ToString(), last = to.ToString(), day;
     Query query(sql_);
     query.Into(day).Into(present).Into(recorded).Use(group).Use(first).Use(last);
-    if (query.Run("SELECT mt.held_on, "
-                  "COALESCE(SUM(CASE WHEN a.presence = 'present' THEN 1 ELSE 0 END), 0), "
-                  "COUNT(a.member_id) FROM meetings mt "
-                  "LEFT JOIN attendance a ON a.meeting_id = mt.id "
-                  "WHERE mt.group_id = :g AND mt.held_on >= :f AND mt.held_on <= :t "
-                  "AND mt.status = 'held' GROUP BY mt.id, mt.held_on ORDER BY mt.held_on, mt.id")) {
-      do {
-        held.push_back({DateFrom(day), present, recorded});
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT mt.held_on, "
+        "COALESCE(SUM(CASE WHEN a.presence = 'present' THEN 1 ELSE 0 END), 0), "
+        "COUNT(a.member_id) FROM meetings mt "
+        "LEFT JOIN attendance a ON a.meeting_id = mt.id "
+        "WHERE mt.group_id = :g AND mt.held_on >= :f AND mt.held_on <= :t "
+        "AND mt.status = 'held' GROUP BY mt.id, mt.held_on ORDER BY mt.held_on, mt.id",
+        [&] {
+          held.push_back({DateFrom(day), present, recorded});
+        });
     return held;
   });
 }

@@ -28,13 +28,8 @@ core::Error CodeTaken() { return core::Error::Exists("code", "another competency
 }  // namespace
 
 core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& competency) {
-  return Guard("insert competency", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Competency>(sql_, "competencies", kCompetencyColumns, competency);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return CodeTaken();
-      throw;
-    }
+  return GuardUnique("insert competency", CodeTaken, [&]() -> core::Result<std::int64_t> {
+    return InsertRecord<Competency>(sql_, "competencies", kCompetencyColumns, competency);
   });
 }
 

@@ -60,8 +60,6 @@ class SqlCycleRepository final : public domain::mentoring::CycleRepository {
   core::Result<domain::mentoring::MenteeRecord> OfMentee(std::int64_t group_id, std::int64_t member_id) override;
 
  private:
-  // Reads the targets and mentees of `cycles`, two statements for all of them.
-  void ReadPlans(std::vector<domain::mentoring::LearningCycle>& cycles);
   // The cycles `where` (with its ORDER BY and LIMIT) selects from learning_cycles lc, with counts.
   std::vector<domain::mentoring::CycleTally> ReadTallies(const std::string& where, const Params& params);
   soci::session& sql_;
@@ -84,8 +82,6 @@ class SqlSurveyRepository final : public domain::mentoring::SurveyRepository {
   core::Result<std::vector<domain::mentoring::CodeTag>> Tags(std::int64_t survey_id) override;
 
  private:
-  // The questions of templates, into `templates` by id.
-  void ReadQuestions(std::vector<domain::mentoring::SurveyTemplate>& templates);
   soci::session& sql_;
 };
 
@@ -106,8 +102,6 @@ class SqlMatchingRunRepository final : public domain::mentoring::MatchingRunRepo
                                                      const core::Date& today) override;
 
  private:
-  // The run's groups and capacities.
-  void ReadInput(domain::mentoring::MatchingRun& run);
   soci::session& sql_;
 };
 

@@ -115,7 +115,7 @@ constexpr RecordTable<Enrolment> kEnrolmentTable{
 
 // ---- partners and facts ------------------------------------------------------------------
 
-// A partner; its programme's id is read before these.
+// A partner, read with its programme's id (not one of its members), which places it.
 constexpr Column<Partner> kPartnerColumns[] = {
     Member<&Partner::stakeholder_id>("pp.stakeholder_id"),
     Member<&Partner::name>("s.name"),
@@ -165,12 +165,39 @@ std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statem
   std::string word;
   Query query(sql);
   query.Into(word).Use(id);
-  if (query.Run(statement)) {
-    do {
-      categories.push_back(Stored("household category", word, ParseCategory));
-    } while (query.Next());
-  }
+  query.ForEachRow(
+      statement, [&] { categories.push_back(Stored("household category", word, ParseCategory)); });
   return categories;
+}
+
+// A criterion as programme_criteria stores it (see CriteriaRows), read with its programme's id.
+struct CriterionRow {
+  std::string kind;
+  std::string value;
+};
+constexpr Column<CriterionRow> kCriterionColumns[] = {
+    Member<&CriterionRow::kind>("kind"),
+    Member<&CriterionRow::value>("value"),
+};
+
+// Reads the partners and criteria of `programmes` (a page of a list, or one), two statements for
+// all of them.
+void LoadParts(soci::session& sql, std::span<Programme> programmes) {
+  LoadChildren<&Programme::partners>(
+      sql, programmes, kPartnerColumns,
+      " FROM programme_partners pp JOIN stakeholders s ON s.id = pp.stakeholder_id",
+      "pp.programme_id", "pp.programme_id, pp.position");
+  std::map<std::int64_t, Programme*> by_id;
+  std::vector<std::int64_t> ids;
+  for (auto& programme : programmes) {
+    by_id[programme.id] = &programme;
+    ids.push_back(programme.id);
+  }
+  ReadChildren<CriterionRow>(sql, kCriterionColumns, " FROM programme_criteria", "programme_id",
+                             ids, "programme_id, kind, value",
+                             [&](std::int64_t programme, const CriterionRow& row) {
+                               AddCriterion(by_id.at(programme)->criteria, row.kind, row.value);
+                             });
 }
 
 }  // namespace
@@ -240,50 +267,11 @@ void SqlProgrammeRepository::WriteParts(const Programme& programme) {
   }
 }
 
-void SqlProgrammeRepository::ReadParts(std::vector<Programme>& programmes) {
-  if (programmes.empty()) return;
-  std::map<long long, Programme*> by_id;
-  std::vector<std::int64_t> ids;
-  for (auto& programme : programmes) {
-    by_id[programme.id] = &programme;
-    ids.push_back(programme.id);
-  }
-  Params params;
-  const std::string in = IdList(params, ids);
-  long long programme = 0;
-  {
-    RowReader<Partner> row(kPartnerColumns);
-    Query query(sql_);
-    query.Into(programme);
-    row.Bind(query);
-    params.BindTo(query);
-    if (query.Run("SELECT pp.programme_id, " + SelectList<Partner>(kPartnerColumns) +
-                  " FROM programme_partners pp JOIN stakeholders s ON s.id = pp.stakeholder_id "
-                  "WHERE pp.programme_id IN " +
-                  in + " ORDER BY pp.programme_id, pp.position")) {
-      do {
-        by_id.at(programme)->partners.push_back(row.Get());
-      } while (query.Next());
-    }
-  }
-  std::string kind, value;
-  Query query(sql_);
-  query.Into(programme).Into(kind).Into(value);
-  params.BindTo(query);
-  if (query.Run("SELECT programme_id, kind, value FROM programme_criteria WHERE programme_id IN " + in +
-                " ORDER BY programme_id, kind, value")) {
-    do {
-      AddCriterion(by_id.at(programme)->criteria, kind, value);
-    } while (query.Next());
-  }
-}
-
 core::Result<Programme> SqlProgrammeRepository::Find(std::int64_t id) {
   GOTONG_ASSIGN_OR_RETURN(auto programme, FindRecord(sql_, kProgrammeTable, id));
   return Guard("read a programme's partners", [&]() -> core::Result<Programme> {
-    std::vector<Programme> one{std::move(programme)};
-    ReadParts(one);
-    return std::move(one.front());
+    LoadParts(sql_, std::span(&programme, 1));
+    return std::move(programme);
   });
 }
 
@@ -333,24 +321,23 @@ core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const Programme
       where += " ESCAPE '\\'";
     }
     auto programmes = PagedRecords(sql_, page, kProgrammeTable, where, params, "pg.id DESC");
-    ReadParts(programmes.items);
+    LoadParts(sql_, programmes.items);
     return programmes;
   });
 }
 
 core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrolment) {
-  return Guard("insert enrolment", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Enrolment>(sql_, "enrolments", kEnrolmentColumns, enrolment);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
+  return GuardUnique(
+      "insert enrolment",
+      [&] {
         return core::Error::Exists(enrolment.group_id ? "group_id" : "enterprise_id",
-                                   enrolment.group_id ? "the group is enrolled in this programme already"
-                                                      : "the enterprise is enrolled in this programme already");
-      }
-      throw;
-    }
-  });
+                                   enrolment.group_id
+                                       ? "the group is enrolled in this programme already"
+                                       : "the enterprise is enrolled in this programme already");
+      },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<Enrolment>(sql_, "enrolments", kEnrolmentColumns, enrolment);
+      });
 }
 
 core::Status SqlEnrolmentRepository::Update(const Enrolment& enrolment) {

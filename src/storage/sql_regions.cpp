@@ -52,12 +52,9 @@ core::Result<core::Page<Region>> SqlRegionRepository::Select(const std::string& 
     row.Bind(query);
     if (!argument.empty()) query.Use(argument);
     query.Use(limit).Use(offset);
-    if (query.Run(kRegionTable.Select() + " WHERE " + where + " ORDER BY " + order +
-                  " LIMIT :l OFFSET :o")) {
-      do {
-        result.items.push_back(row.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        kRegionTable.Select() + " WHERE " + where + " ORDER BY " + order + " LIMIT :l OFFSET :o",
+        [&] { result.items.push_back(row.Get()); });
     return result;
   });
 }
@@ -108,11 +105,7 @@ core::Result<std::vector<PathItem>> SqlRegionRepository::Names(
     Query query(sql_);
     query.Into(code).Into(name);
     for (const auto& c : codes) query.Use(c);
-    if (query.Run(sql)) {
-      do {
-        items.push_back({code, name});
-      } while (query.Next());
-    }
+    query.ForEachRow(sql, [&] { items.push_back({code, name}); });
     return items;
   });
 }
@@ -132,11 +125,7 @@ core::Result<std::vector<std::string>> SqlRegionRepository::CodesAt(Level level)
     std::string code;
     Query query(sql_);
     query.Into(code).Use(wanted);
-    if (query.Run("SELECT code FROM regions WHERE level = :l")) {
-      do {
-        codes.push_back(code);
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT code FROM regions WHERE level = :l", [&] { codes.push_back(code); });
     return codes;
   });
 }

@@ -2,7 +2,6 @@
 
 #include "sql_registry.hpp"
 
-#include <deque>
 #include <map>
 #include <tuple>
 
@@ -185,6 +184,7 @@ constexpr Column<Person> kPersonColumns[] = {
 constexpr RecordTable<Person> kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
 
 core::Error NibTaken() { return core::Error::Exists("nib", "another enterprise already has this NIB"); }
+// The unique index people_nik (V014).
 core::Error NikTaken() { return core::Error::Exists("nik", "another person already has this NIK"); }
 
 }  // namespace
@@ -218,25 +218,16 @@ core::Error StakeholderNameTaken() {
 }  // namespace
 
 core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
-  return Guard("insert stakeholder", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return StakeholderNameTaken();
-      throw;
-    }
-  });
+  return GuardUnique(
+      "insert stakeholder", StakeholderNameTaken, [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
+      });
 }
 
 core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
-  return Guard("update stakeholder", [&]() -> core::Status {
-    try {
-      UpdateRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
-      return core::OkStatus();
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return StakeholderNameTaken();
-      throw;
-    }
+  return GuardUnique("update stakeholder", StakeholderNameTaken, [&]() -> core::Status {
+    UpdateRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
+    return core::OkStatus();
   });
 }
 
@@ -274,24 +265,14 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 // ---- people -------------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
-  return Guard("insert person", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Person>(sql_, "people", kPersonColumns, person);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
-      throw;
-    }
+  return GuardUnique("insert person", NikTaken, [&]() -> core::Result<std::int64_t> {
+    return InsertRecord<Person>(sql_, "people", kPersonColumns, person);
   });
 }
 
 core::Status SqlPersonRepository::Update(const Person& person) {
-  return Guard("update person", [&]() -> core::Status {
-    try {
-      UpdateRecord<Person>(sql_, "people", kPersonColumns, person);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return NikTaken();  // people_nik (V014)
-      throw;
-    }
+  return GuardUnique("update person", NikTaken, [&]() -> core::Status {
+    UpdateRecord<Person>(sql_, "people", kPersonColumns, person);
     return core::OkStatus();
   });
 }
@@ -321,25 +302,15 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
 // ---- enterprises --------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& enterprise) {
-  return Guard("insert enterprise", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return NibTaken();
-      throw;
-    }
+  return GuardUnique("insert enterprise", NibTaken, [&]() -> core::Result<std::int64_t> {
+    return InsertRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
   });
 }
 
 core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
-  return Guard("update enterprise", [&]() -> core::Status {
-    try {
-      UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
-      return core::OkStatus();
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return NibTaken();
-      throw;
-    }
+  return GuardUnique("update enterprise", NibTaken, [&]() -> core::Status {
+    UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
+    return core::OkStatus();
   });
 }
 
@@ -390,12 +361,10 @@ core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const Enterpr
                     std::string(kEnterpriseTable.Joins()) + order
               : kEnterpriseTable.Select() + " WHERE e.id IN (SELECT e.id FROM enterprises e" +
                     where + order + " LIMIT :l OFFSET :o)" + order;
-      if (query.Run(text)) {
-        do {
-          result.items.push_back(row.Get());
-        } while (query.Next());
-        if (counted) result.total = total;
-      }
+      query.ForEachRow(text, [&] {
+        result.items.push_back(row.Get());
+        if (counted) result.total = total;  // COUNT(*) OVER (): the same on every row
+      });
     };
 
     // The page of enterprises with these ids, in the order of `sort`.
@@ -518,16 +487,14 @@ core::Result<std::vector<AreaCount>> SqlEnterpriseRepository::CountByArea(
     query.Into(village).Into(status).Into(scale.value, scale.indicator).Into(count)
         .Into(unverified_or_old);
     params.BindTo(query);
-    if (query.Run(sql)) {
-      do {
-        std::string code = village.substr(0, std::min(child_code_length, village.size()));
-        AreaCount& area = areas[code];
-        area.code = code;
-        area.total += count;
-        if (status == "active") area.stale += unverified_or_old;  // closed ones are never stale
-        AddScale(area, scale.has() ? &scale.value : nullptr, count);
-      } while (query.Next());
-    }
+    query.ForEachRow(sql, [&] {
+      std::string code = village.substr(0, std::min(child_code_length, village.size()));
+      AreaCount& area = areas[code];
+      area.code = code;
+      area.total += count;
+      if (status == "active") area.stale += unverified_or_old;  // closed ones are never stale
+      AddScale(area, scale.has() ? &scale.value : nullptr, count);
+    });
     std::vector<AreaCount> counts;
     counts.reserve(areas.size());
     for (auto& [code, area] : areas) counts.push_back(std::move(area));

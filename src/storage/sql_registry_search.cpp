@@ -129,15 +129,13 @@ std::vector<std::int64_t> WordPage(soci::session& sql, const std::string& word,
     std::string each;
     Query words(sql);
     words.Into(each).Use(word).Use(end).Use(end);
-    if (words.Run("WITH RECURSIVE w (word) AS (SELECT MIN(word) FROM enterprise_words WHERE "
-                  "word >= :a AND word < :b UNION ALL SELECT (SELECT MIN(x.word) FROM "
-                  "enterprise_words x WHERE x.word > w.word AND x.word < :c) FROM w WHERE w.word "
-                  "IS NOT NULL) SELECT word FROM w WHERE word IS NOT NULL LIMIT " +
-                  std::to_string(kMergedWords + 1))) {
-      do {
-        found.push_back(each);
-      } while (words.Next());
-    }
+    words.ForEachRow(
+        "WITH RECURSIVE w (word) AS (SELECT MIN(word) FROM enterprise_words WHERE "
+        "word >= :a AND word < :b UNION ALL SELECT (SELECT MIN(x.word) FROM "
+        "enterprise_words x WHERE x.word > w.word AND x.word < :c) FROM w WHERE w.word "
+        "IS NOT NULL) SELECT word FROM w WHERE word IS NOT NULL LIMIT " +
+            std::to_string(kMergedWords + 1),
+        [&] { found.push_back(each); });
   }
   const std::string order = WordOrder(sort);
   Params params;
@@ -173,11 +171,7 @@ std::vector<std::int64_t> WordPage(soci::session& sql, const std::string& word,
   Query query(sql);
   query.Into(id);
   params.BindTo(query);
-  if (query.Run(text)) {
-    do {
-      ids.push_back(id);
-    } while (query.Next());
-  }
+  query.ForEachRow(text, [&] { ids.push_back(id); });
   return ids;
 }
 

@@ -70,14 +70,12 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
     Query query(sql);
     query.Into(area).Into(scale).Into(status).Into(all).Into(stale);
     params.BindTo(query);
-    if (query.Run(text)) {
-      do {
-        if (all == 0) continue;
-        Tally& tally = tallies[{area, scale, status}];
-        tally.all += all;
-        if (status == "active") tally.stale += stale;  // closed ones are never stale
-      } while (query.Next());
-    }
+    query.ForEachRow(text, [&] {
+      if (all == 0) return;
+      Tally& tally = tallies[{area, scale, status}];
+      tally.all += all;
+      if (status == "active") tally.stale += stale;  // closed ones are never stale
+    });
   }
   {
     // SQLite is kept to the verified_at index by a unary + on the other columns.
@@ -94,11 +92,7 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
     Query query(sql);
     query.Into(area).Into(scale).Into(stale);
     params.BindTo(query);
-    if (query.Run(text)) {
-      do {
-        tallies[{area, scale, "active"}].stale += stale;
-      } while (query.Next());
-    }
+    query.ForEachRow(text, [&] { tallies[{area, scale, "active"}].stale += stale; });
   }
   // The filter's own stale condition picks the stale ones, or the others.
   if (filter.stale) {

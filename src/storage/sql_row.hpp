@@ -19,6 +19,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -420,12 +421,48 @@ std::vector<Record> SelectRecords(soci::session& sql, const RecordTable<Record>&
   Query query(sql);
   row.Bind(query);
   params.BindTo(query);
-  if (query.Run(table.Select() + where)) {
-    do {
-      records.push_back(row.Get());
-    } while (query.Next());
-  }
+  query.ForEachRow(table.Select() + where, [&] { records.push_back(row.Get()); });
   return records;
+}
+
+// The rows of a child table whose `parent_column` (e.g. "l.entry_id") is one of `parent_ids`,
+// each handed to `add(parent_id, child)` in `order` (after ORDER BY, e.g. "l.entry_id, l.line_no").
+// `from` is " FROM <child table> <alias>" with any joins its columns need.
+template <typename Child, typename Add>
+void ReadChildren(soci::session& sql, std::span<const Column<Child>> columns, std::string_view from,
+                  std::string_view parent_column, const std::vector<std::int64_t>& parent_ids,
+                  std::string_view order, Add&& add) {
+  if (parent_ids.empty()) return;
+  Params params;
+  const std::string text = "SELECT " + SelectList(columns) + ", " + std::string(parent_column) +
+                           std::string(from) + " WHERE " + std::string(parent_column) + " IN " +
+                           IdList(params, parent_ids) + " ORDER BY " + std::string(order);
+  RowReader<Child> row(columns);
+  long long parent = 0;
+  Query query(sql);
+  row.Bind(query);
+  query.Into(parent);
+  params.BindTo(query);
+  query.ForEachRow(text, [&] { add(static_cast<std::int64_t>(parent), row.Get()); });
+}
+
+// Fills each of `parents`' `Children` (a std::vector member) with its rows of a child table, read
+// in one query for all of them (a page of a list, or one record): see ReadChildren.
+template <auto Children>
+void LoadChildren(
+    soci::session& sql, std::span<decltype(cell::RecordOf(Children))> parents,
+    std::span<const Column<typename decltype(cell::MemberOf(Children))::value_type>> columns,
+    std::string_view from, std::string_view parent_column, std::string_view order) {
+  using Parent = decltype(cell::RecordOf(Children));
+  std::map<std::int64_t, Parent*> by_id;
+  std::vector<std::int64_t> ids;
+  for (auto& parent : parents) {
+    by_id[parent.id] = &parent;
+    ids.push_back(parent.id);
+  }
+  ReadChildren(sql, columns, from, parent_column, ids, order, [&](std::int64_t parent, auto child) {
+    (by_id.at(parent)->*Children).push_back(std::move(child));
+  });
 }
 
 // The page of records `where` selects (" WHERE …", its parameters in `params`) in `order`.

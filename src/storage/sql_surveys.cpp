@@ -21,7 +21,7 @@ constexpr Column<SurveyTemplate> kTemplateColumns[] = {
 constexpr RecordTable<SurveyTemplate> kTemplateTable{kTemplateColumns, " FROM survey_templates",
                                                      "survey_templates", "survey template"};
 
-// A question; its template's id is read before these.
+// A question, read with its template's id.
 constexpr Column<SurveyQuestion> kQuestionColumns[] = {
     Member<&SurveyQuestion::id>("id"),     Member<&SurveyQuestion::position>("position"),
     Member<&SurveyQuestion::code>("code"), Member<&SurveyQuestion::kind, ParseQuestionKind>("kind"),
@@ -61,7 +61,7 @@ constexpr RecordTable<SurveyResponse> kResponseTable{
     "JOIN people p ON p.id = m.person_id",
     "r", "survey response"};
 
-// An answer; its response's id is read before these.
+// An answer, read with its response's id.
 constexpr Column<Answer> kAnswerColumns[] = {
     Member<&Answer::question_id>("a.question_id"),
     Member<&Answer::text>("a.text"),
@@ -94,26 +94,12 @@ constexpr RecordTable<CodeTag> kTagTable{kTagColumns, " FROM code_tags", "code_t
 
 }  // namespace
 
-void SqlSurveyRepository::ReadQuestions(std::vector<SurveyTemplate>& templates) {
-  long long template_id = 0;
-  RowReader<SurveyQuestion> row(kQuestionColumns);
-  Query query(sql_);
-  query.Into(template_id);
-  row.Bind(query);
-  if (query.Run("SELECT template_id, " + SelectList<SurveyQuestion>(kQuestionColumns) +
-                " FROM survey_questions ORDER BY template_id, position")) {
-    do {
-      for (auto& survey_template : templates) {
-        if (survey_template.id == template_id) survey_template.questions.push_back(row.Get());
-      }
-    } while (query.Next());
-  }
-}
-
 core::Result<std::vector<SurveyTemplate>> SqlSurveyRepository::Templates() {
   return Guard("list survey templates", [&]() -> core::Result<std::vector<SurveyTemplate>> {
     auto templates = SelectRecords(sql_, kTemplateTable, " ORDER BY id", Params());
-    ReadQuestions(templates);
+    LoadChildren<&SurveyTemplate::questions>(sql_, templates, kQuestionColumns,
+                                             " FROM survey_questions", "template_id",
+                                             "template_id, position");
     return templates;
   });
 }
@@ -152,26 +138,27 @@ core::Result<core::Page<Survey>> SqlSurveyRepository::List(std::int64_t group_id
 }
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertResponse(const SurveyResponse& response) {
-  return Guard("insert survey response", [&]() -> core::Result<std::int64_t> {
-    try {
-      long long id =
-          InsertRecord<SurveyResponse>(sql_, "survey_responses", kResponseColumns, response);
-      for (const auto& answer : response.answers) {
-        long long question = answer.question_id;
-        In<std::string> text = TextIn(answer.text);
-        In<int> scale(answer.scale);
-        In<int> checked(answer.checked ? std::optional<int>(*answer.checked ? 1 : 0) : std::nullopt);
-        sql_ << "INSERT INTO survey_answers (response_id, question_id, text, scale, checked) "
-                "VALUES (:r, :q, :t, :s, :c)",
-            soci::use(id), soci::use(question), soci::use(text.value, text.indicator),
-            soci::use(scale.value, scale.indicator), soci::use(checked.value, checked.indicator);
-      }
-      return static_cast<std::int64_t>(id);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return core::Error::Exists("member_id", "this member has answered the survey already");
-      throw;
-    }
-  });
+  return GuardUnique(
+      "insert survey response",
+      [] {
+        return core::Error::Exists("member_id", "this member has answered the survey already");
+      },
+      [&]() -> core::Result<std::int64_t> {
+        long long id =
+            InsertRecord<SurveyResponse>(sql_, "survey_responses", kResponseColumns, response);
+        for (const auto& answer : response.answers) {
+          long long question = answer.question_id;
+          In<std::string> text = TextIn(answer.text);
+          In<int> scale(answer.scale);
+          In<int> checked(answer.checked ? std::optional<int>(*answer.checked ? 1 : 0)
+                                         : std::nullopt);
+          sql_ << "INSERT INTO survey_answers (response_id, question_id, text, scale, checked) "
+                  "VALUES (:r, :q, :t, :s, :c)",
+              soci::use(id), soci::use(question), soci::use(text.value, text.indicator),
+              soci::use(scale.value, scale.indicator), soci::use(checked.value, checked.indicator);
+        }
+        return static_cast<std::int64_t>(id);
+      });
 }
 
 core::Result<std::vector<SurveyResponse>> SqlSurveyRepository::Responses(std::int64_t survey_id) {
@@ -180,36 +167,21 @@ core::Result<std::vector<SurveyResponse>> SqlSurveyRepository::Responses(std::in
     std::string where = " WHERE r.survey_id = ";
     params.Number(where, survey_id);
     auto responses = SelectRecords(sql_, kResponseTable, where + " ORDER BY r.id", params);
-    long long survey = survey_id, response_id = 0;
-    RowReader<Answer> row(kAnswerColumns);
-    Query query(sql_);
-    query.Into(response_id);
-    row.Bind(query);
-    query.Use(survey);
-    if (query.Run("SELECT a.response_id, " + SelectList<Answer>(kAnswerColumns) +
-                  " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
-                  "JOIN survey_questions q ON q.id = a.question_id "
-                  "WHERE r.survey_id = :s ORDER BY a.response_id, q.position")) {
-      std::size_t at = 0;
-      do {
-        while (at < responses.size() && responses[at].id != response_id) ++at;
-        if (at == responses.size()) break;
-        responses[at].answers.push_back(row.Get());
-      } while (query.Next());
-    }
+    LoadChildren<&SurveyResponse::answers>(
+        sql_, responses, kAnswerColumns,
+        " FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id", "a.response_id",
+        "a.response_id, q.position");
     return responses;
   });
 }
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertCode(const SurveyCode& code) {
-  return Guard("insert survey code", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<SurveyCode>(sql_, "survey_codes", kCodeColumns, code);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) return core::Error::Exists("code", "the codebook has this code already");
-      throw;
-    }
-  });
+  return GuardUnique(
+      "insert survey code",
+      [] { return core::Error::Exists("code", "the codebook has this code already"); },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<SurveyCode>(sql_, "survey_codes", kCodeColumns, code);
+      });
 }
 
 core::Result<std::vector<SurveyCode>> SqlSurveyRepository::Codes(std::int64_t survey_id) {

@@ -285,7 +285,7 @@ constexpr Column<AssistanceSummary> kReceivedColumns[] = {
     Member<&AssistanceSummary::last_on>("last_on"),
 };
 
-// A household category; its person's id is read before these.
+// A household category; ReadChildren reads its person's id after these.
 constexpr Column<HouseholdCategory> kCategoryColumns[] = {
     Member<&HouseholdCategory::category>("category"),
     Member<&HouseholdCategory::since>("since"),
@@ -351,13 +351,10 @@ core::Result<core::Page<Candidate>> SqlTargetingRepository::Candidates(const Can
     rows.Bind(query);
     params.BindTo(query);
     const std::string rank = RankSql(filter.kind, filter.year);
-    if (query.Run("SELECT " + SelectList<Candidate>(kCandidateColumns) + ", " + rank + " AS score" +
-                  from + " ORDER BY " + rank + " DESC, c.id LIMIT " + Number(page.limit) +
-                  " OFFSET " + Number(page.offset))) {
-      do {
-        result.items.push_back(rows.Get());
-      } while (query.Next());
-    }
+    query.ForEachRow("SELECT " + SelectList<Candidate>(kCandidateColumns) + ", " + rank +
+                         " AS score" + from + " ORDER BY " + rank + " DESC, c.id LIMIT " +
+                         Number(page.limit) + " OFFSET " + Number(page.offset),
+                     [&] { result.items.push_back(rows.Get()); });
     return result;
   });
 }
@@ -465,18 +462,16 @@ void SqlTargetingRepository::ReadCriteria(Round& round) {
   std::string kind, value;
   Query query(sql_);
   query.Into(kind).Into(value).Use(id);
-  if (!query.Run("SELECT kind, value FROM round_criteria WHERE round_id = :r ORDER BY kind, value")) return;
-  do {
-    AddCriterion(round.criteria, kind, value);
-  } while (query.Next());
+  query.ForEachRow(
+      "SELECT kind, value FROM round_criteria WHERE round_id = :r ORDER BY kind, value",
+      [&] { AddCriterion(round.criteria, kind, value); });
 }
 
 core::Result<Round> SqlTargetingRepository::FindRound(std::int64_t id) {
   return Guard("find round", [&]() -> core::Result<Round> {
-    auto round = FetchRecord(sql_, kRoundTable, id);
-    if (!round) return core::Error::NotFound("no round with id " + Number(id));
-    ReadCriteria(*round);
-    return *std::move(round);
+    GOTONG_ASSIGN_OR_RETURN(auto round, FindRecord(sql_, kRoundTable, id));
+    ReadCriteria(round);
+    return round;
   });
 }
 
@@ -569,12 +564,11 @@ core::Result<std::vector<std::int64_t>> SqlTargetingRepository::EnterprisesOfAcc
     long long id = 0;
     Query query(sql_);
     query.Into(id);
-    if (query.Run("SELECT DISTINCT e.id FROM memberships m JOIN enterprises e ON e.owner_id = m.person_id "
-                  "WHERE m.user_id = " + Number(user_id) + " AND m.left_on IS NULL ORDER BY e.id LIMIT 20")) {
-      do {
-        ids.push_back(id);
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT DISTINCT e.id FROM memberships m JOIN enterprises e ON e.owner_id = m.person_id "
+        "WHERE m.user_id = " +
+            Number(user_id) + " AND m.left_on IS NULL ORDER BY e.id LIMIT 20",
+        [&] { ids.push_back(id); });
     return ids;
   });
 }
@@ -583,22 +577,11 @@ core::Result<std::map<std::int64_t, std::vector<HouseholdCategory>>> SqlHousehol
     const std::vector<std::int64_t>& person_ids) {
   return Guard("read household categories", [&]() -> core::Result<std::map<std::int64_t, std::vector<HouseholdCategory>>> {
     std::map<std::int64_t, std::vector<HouseholdCategory>> found;
-    if (person_ids.empty()) return found;
-    Params params;
-    const std::string in = IdList(params, person_ids);
-    long long person = 0;
-    RowReader<HouseholdCategory> row(kCategoryColumns);
-    Query query(sql_);
-    query.Into(person);
-    row.Bind(query);
-    params.BindTo(query);
-    if (query.Run("SELECT person_id, " + SelectList<HouseholdCategory>(kCategoryColumns) +
-                  " FROM household_categories WHERE person_id IN " + in +
-                  " ORDER BY person_id, category")) {
-      do {
-        found[person].push_back(row.Get());
-      } while (query.Next());
-    }
+    ReadChildren<HouseholdCategory>(sql_, kCategoryColumns, " FROM household_categories",
+                                    "person_id", person_ids, "person_id, category",
+                                    [&](std::int64_t person, HouseholdCategory category) {
+                                      found[person].push_back(std::move(category));
+                                    });
     return found;
   });
 }

@@ -73,6 +73,11 @@ constexpr Column<CommonAsset> kAssetColumns[] = {
 constexpr RecordTable<CommonAsset> kAssetTable{kAssetColumns, " FROM common_assets a", "a",
                                                "common asset"};
 
+void LoadLines(soci::session& sql, std::span<LedgerEntry> entries) {
+  LoadChildren<&LedgerEntry::lines>(sql, entries, kLineColumns, " FROM ledger_lines l",
+                                    "l.entry_id", "l.entry_id, l.line_no");
+}
+
 }  // namespace
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertEntry(const LedgerEntry& entry) {
@@ -102,38 +107,11 @@ core::Result<std::int64_t> SqlTreasuryRepository::InsertEntry(const LedgerEntry&
   });
 }
 
-core::Status SqlTreasuryRepository::LoadLines(std::vector<LedgerEntry>& entries) {
-  if (entries.empty()) return core::OkStatus();
-  std::map<std::int64_t, LedgerEntry*> by_id;
-  std::vector<std::int64_t> ids;
-  for (auto& entry : entries) {
-    by_id[entry.id] = &entry;
-    ids.push_back(entry.id);
-  }
-  Params params;
-  std::string sql = "SELECT " + SelectList<LedgerLine>(kLineColumns) +
-                    ", l.entry_id FROM ledger_lines l WHERE l.entry_id IN " + IdList(params, ids) +
-                    " ORDER BY l.entry_id, l.line_no";
-  RowReader<LedgerLine> line(kLineColumns);
-  long long entry_id = 0;
-  Query query(sql_);
-  line.Bind(query);
-  query.Into(entry_id);
-  params.BindTo(query);
-  if (query.Run(sql)) {
-    do {
-      by_id.at(entry_id)->lines.push_back(line.Get());
-    } while (query.Next());
-  }
-  return core::OkStatus();
-}
-
 core::Result<LedgerEntry> SqlTreasuryRepository::FindEntry(std::int64_t group_id, std::int64_t id) {
   return Guard("find ledger entry", [&]() -> core::Result<LedgerEntry> {
-    GOTONG_ASSIGN_OR_RETURN(auto record, FindRecord(sql_, kEntryTable, id, group_id));
-    std::vector<LedgerEntry> found{std::move(record)};
-    GOTONG_RETURN_IF_ERROR(LoadLines(found));
-    return std::move(found.front());
+    GOTONG_ASSIGN_OR_RETURN(auto entry, FindRecord(sql_, kEntryTable, id, group_id));
+    LoadLines(sql_, std::span(&entry, 1));
+    return entry;
   });
 }
 
@@ -155,7 +133,7 @@ core::Result<core::Page<LedgerEntry>> SqlTreasuryRepository::ListEntries(
     }
     core::Page<LedgerEntry> result =
         PagedRecords(sql_, page, kEntryTable, where, params, "le.entry_date DESC, le.id DESC");
-    GOTONG_RETURN_IF_ERROR(LoadLines(result.items));
+    LoadLines(sql_, result.items);
     return result;
   });
 }
@@ -174,12 +152,14 @@ core::Result<std::vector<AccountTotals>> SqlTreasuryRepository::Totals(std::int6
     Query query(sql_);
     query.Into(account).Into(debits).Into(credits);
     params.BindTo(query);
-    if (query.Run("SELECT l.account, CAST(SUM(l.debit) AS BIGINT), CAST(SUM(l.credit) AS BIGINT) "
-                  "FROM ledger_lines l" + where + " GROUP BY l.account ORDER BY l.account")) {
-      do {
-        if (auto parsed = ParseLedgerAccount(account)) totals.push_back({*parsed, debits, credits});
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT l.account, CAST(SUM(l.debit) AS BIGINT), CAST(SUM(l.credit) AS BIGINT) "
+        "FROM ledger_lines l" +
+            where + " GROUP BY l.account ORDER BY l.account",
+        [&] {
+          totals.push_back(
+              {Stored("ledger account", account, ParseLedgerAccount), debits, credits});
+        });
     return totals;
   });
 }
@@ -193,18 +173,16 @@ core::Result<std::vector<MonthlyMovement>> SqlTreasuryRepository::Monthly(std::i
     std::string first = from.ToString(), last = to.ToString(), month, account;
     Query query(sql_);
     query.Into(month).Into(account).Into(debits).Into(credits).Use(group).Use(first).Use(last);
-    if (query.Run("SELECT substr(l.entry_date, 1, 7), l.account, CAST(SUM(l.debit) AS BIGINT), "
-                  "CAST(SUM(l.credit) AS BIGINT) FROM ledger_lines l WHERE l.group_id = :g "
-                  "AND l.entry_date >= :f AND l.entry_date <= :t "
-                  "GROUP BY substr(l.entry_date, 1, 7), l.account ORDER BY 1, 2")) {
-      do {
-        auto parsed_month = Month::Parse(month);
-        auto parsed_account = ParseLedgerAccount(account);
-        if (parsed_month && parsed_account) {
-          movements.push_back({*parsed_month, *parsed_account, debits, credits});
-        }
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT substr(l.entry_date, 1, 7), l.account, CAST(SUM(l.debit) AS BIGINT), "
+        "CAST(SUM(l.credit) AS BIGINT) FROM ledger_lines l WHERE l.group_id = :g "
+        "AND l.entry_date >= :f AND l.entry_date <= :t "
+        "GROUP BY substr(l.entry_date, 1, 7), l.account ORDER BY 1, 2",
+        [&] {
+          movements.push_back({Stored("month", month, Month::Parse),
+                               Stored("ledger account", account, ParseLedgerAccount), debits,
+                               credits});
+        });
     return movements;
   });
 }
@@ -217,28 +195,24 @@ core::Result<std::map<std::int64_t, std::int64_t>> SqlTreasuryRepository::FeesPa
     std::string last = to.ToString();
     Query query(sql_);
     query.Into(member).Into(amount).Use(group).Use(last);
-    if (query.Run("SELECT l.member_id, CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT) "
-                  "FROM ledger_lines l WHERE l.group_id = :g AND l.account = 'member_fees' "
-                  "AND l.member_id IS NOT NULL AND l.entry_date <= :t GROUP BY l.member_id")) {
-      do {
-        paid[member] = amount;
-      } while (query.Next());
-    }
+    query.ForEachRow(
+        "SELECT l.member_id, CAST(SUM(l.credit) - SUM(l.debit) AS BIGINT) "
+        "FROM ledger_lines l WHERE l.group_id = :g AND l.account = 'member_fees' "
+        "AND l.member_id IS NOT NULL AND l.entry_date <= :t GROUP BY l.member_id",
+        [&] { paid[member] = amount; });
     return paid;
   });
 }
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertFeeRule(const FeeRule& rule) {
-  return Guard("insert fee rule", [&]() -> core::Result<std::int64_t> {
-    try {
-      return InsertRecord<FeeRule>(sql_, "fee_rules", kFeeRuleColumns, rule);
-    } catch (const soci::soci_error& error) {
-      if (IsUniqueViolation(error)) {
+  return GuardUnique(
+      "insert fee rule",
+      [&] {
         return core::Error::Exists("from", "a fee rule already starts in " + rule.from.ToString());
-      }
-      throw;
-    }
-  });
+      },
+      [&]() -> core::Result<std::int64_t> {
+        return InsertRecord<FeeRule>(sql_, "fee_rules", kFeeRuleColumns, rule);
+      });
 }
 
 core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t group_id) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/time.hpp"
 #include "storage/sql_row.hpp"
@@ -177,6 +178,99 @@ TEST_F(RowMapping, ANullCellCarriesNothingFromTheRowReadBeforeIt) {
   EXPECT_EQ(rows[0].raw_note, "buka pagi");
   EXPECT_EQ(rows[1].raw_note, "") << "the second row's NULL note read as the first row's text";
   EXPECT_FALSE(rows[1].note);
+}
+
+// A parent of stalls (their parent_id), for the child loaders.
+struct Market {
+  std::int64_t id = 0;
+  std::vector<Stall> stalls;
+};
+
+TEST_F(RowMapping, ChildrenLoadIntoTheirOwnParentInTheOrderAskedWithOneQuery) {
+  std::vector<Market> markets(3);
+  markets[0].id = 10;
+  markets[1].id = 20;
+  markets[2].id = 30;
+  for (auto [name, parent] : {std::pair{"B", 20}, {"A", 20}, {"C", 10}, {"D", 40}}) {
+    Stall stall = Sample();
+    stall.name = name;
+    stall.parent_id = parent;
+    Insert(stall);
+  }
+  LoadChildren<&Market::stalls>(sql_, markets, kStallColumns, " FROM stalls s", "s.parent_id",
+                                "s.parent_id, s.name");
+  ASSERT_EQ(markets[0].stalls.size(), 1U);
+  EXPECT_EQ(markets[0].stalls[0].name, "C");
+  ASSERT_EQ(markets[1].stalls.size(), 2U);
+  EXPECT_EQ(markets[1].stalls[0].name, "A");
+  EXPECT_EQ(markets[1].stalls[1].name, "B");
+  EXPECT_EQ(markets[1].stalls[1].parent_id, 20) << "a child's own columns are read as well";
+  EXPECT_TRUE(markets[2].stalls.empty()) << "a parent without children has none";
+
+  Market one;
+  one.id = 20;
+  LoadChildren<&Market::stalls>(sql_, std::span(&one, 1), kStallColumns, " FROM stalls s",
+                                "s.parent_id", "s.parent_id, s.name");
+  EXPECT_EQ(one.stalls.size(), 2U) << "one record is a range of one";
+}
+
+TEST_F(RowMapping, ReadChildrenOfNoParentsRunsNoQuery) {
+  sql_ << "DROP TABLE stalls";
+  int calls = 0;
+  ReadChildren<Stall>(sql_, kStallColumns, " FROM stalls s", "s.parent_id", {}, "s.id",
+                      [&](std::int64_t, const Stall&) { ++calls; });
+  EXPECT_EQ(calls, 0) << "with the table gone, a query would have thrown";
+}
+
+TEST_F(RowMapping, ForEachRowCallsOncePerRowAndNotAtAllForNone) {
+  Insert(Sample());
+  Insert(Sample());
+  long long id = 0;
+  std::vector<long long> seen;
+  Query query(sql_);
+  query.Into(id);
+  query.ForEachRow("SELECT id FROM stalls ORDER BY id DESC", [&] { seen.push_back(id); });
+  EXPECT_EQ(seen, (std::vector<long long>{2, 1}));
+
+  Query none(sql_);
+  none.Into(id);
+  int calls = 0;
+  none.ForEachRow("SELECT id FROM stalls WHERE id > 99", [&] { ++calls; });
+  EXPECT_EQ(calls, 0);
+}
+
+TEST_F(RowMapping, GuardUniqueTurnsOnlyAUniqueViolationIntoTheConflictNamed) {
+  sql_ << "CREATE UNIQUE INDEX stalls_name ON stalls (name)";
+  Insert(Sample());
+  auto insert_again = [&]() -> core::Result<std::int64_t> { return Insert(Sample()); };
+  auto taken = GuardUnique(
+      "insert stall", [] { return core::Error::Exists("name", "the name is taken"); },
+      insert_again);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, core::ErrorCode::kAlreadyExists);
+  EXPECT_EQ(taken.error().message, "the name is taken");
+
+  auto named_by_error = GuardUnique(
+      "insert stall",
+      [](const soci::soci_error& error) {
+        return core::Error::Exists(
+            "name", std::string(error.what()).find("stalls.name") != std::string::npos
+                        ? "by column"
+                        : "by other");
+      },
+      insert_again);
+  ASSERT_FALSE(named_by_error.ok());
+  EXPECT_EQ(named_by_error.error().message, "by column") << "the conflict sees the violation";
+
+  auto not_unique = GuardUnique(
+      "insert stall", [] { return core::Error::Exists("name", "the name is taken"); },
+      [&]() -> core::Result<std::int64_t> {
+        sql_ << "INSERT INTO stalls (name, open) VALUES ('Lain', NULL)";
+        return 0;
+      });
+  ASSERT_FALSE(not_unique.ok());
+  EXPECT_NE(not_unique.error().code, core::ErrorCode::kAlreadyExists)
+      << "another constraint is not the conflict: " << not_unique.error().message;
 }
 
 TEST(RecordTable, JoinsAreTheFromWithoutItsTableAndAlias) {
