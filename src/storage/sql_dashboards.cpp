@@ -255,8 +255,7 @@ core::Result<programmes::HelixNetwork> SqlDashboardRepository::Network(std::int6
             programmes::NetworkEdge edge;
             edge.programme_id = programme_id;
             edge.stakeholder_id = stakeholder_id;
-            edge.role = role == "owner" ? programmes::PartnerRole::kOwner
-                                        : programmes::PartnerRole::kPartner;
+            edge.role = Stored("partner role", role, programmes::ParsePartnerRole);
             edge.helix = Stored("helix", helix, domain::registry::ParseHelix);
             edge.contribution = contribution.get();
             network.edges.push_back(std::move(edge));
@@ -293,9 +292,8 @@ core::Result<std::vector<programmes::HelixPartTally>> SqlDashboardRepository::Pa
         "GROUP BY helix, role",
         [&] {
           out.push_back({Stored("helix", helix, domain::registry::ParseHelix),
-                         role == "owner" ? programmes::PartnerRole::kOwner
-                                         : programmes::PartnerRole::kPartner,
-                         count, contributions});
+                         Stored("partner role", role, programmes::ParsePartnerRole), count,
+                         contributions});
         });
     return out;
   });
