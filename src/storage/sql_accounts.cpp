@@ -81,14 +81,9 @@ core::Result<Record> FindByHash(soci::session& sql, const RecordTable<Record>& t
 }  // namespace
 
 core::Result<std::int64_t> SqlUserRepository::Insert(const User& user) {
-  return GuardUnique(
-      "insert user",
-      [&] {
-        return core::Error::Exists("username", "the username " + user.username + " is taken");
-      },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<User>(sql_, "users", kUserColumns, user);
-      });
+  return AddRecord(sql_, kUserTable, user, [&] {
+    return core::Error::Exists("username", "the username " + user.username + " is taken");
+  });
 }
 
 core::Status SqlUserRepository::Update(const User& user) {
@@ -134,9 +129,7 @@ core::Result<std::vector<User>> SqlUserRepository::FacilitatorsOf(std::int64_t p
 }
 
 core::Result<std::int64_t> SqlSessionRepository::Insert(const Session& session) {
-  return Guard("insert session", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Session>(sql_, "sessions", kSessionColumns, session);
-  });
+  return AddRecord(sql_, kSessionTable, session);
 }
 
 core::Result<Session> SqlSessionRepository::FindByTokenHash(const std::string& token_hash) {
@@ -178,9 +171,7 @@ core::Status SqlSessionRepository::RevokeAllOfUser(std::int64_t user_id, core::I
 }
 
 core::Result<std::int64_t> SqlApiTokenRepository::Insert(const ApiToken& token) {
-  return Guard("insert api token", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<ApiToken>(sql_, "api_tokens", kTokenColumns, token);
-  });
+  return AddRecord(sql_, kTokenTable, token);
 }
 
 core::Result<ApiToken> SqlApiTokenRepository::FindByTokenHash(const std::string& token_hash) {
@@ -191,10 +182,7 @@ core::Result<ApiToken> SqlApiTokenRepository::FindByTokenHash(const std::string&
 
 core::Result<std::vector<ApiToken>> SqlApiTokenRepository::OfUser(std::int64_t user_id) {
   return Guard("list api tokens", [&]() -> core::Result<std::vector<ApiToken>> {
-    Params params;
-    std::string where = " WHERE user_id = ";
-    params.Number(where, user_id);
-    return SelectRecords(sql_, kTokenTable, where + " ORDER BY id DESC", params);
+    return RecordsWhere(sql_, kTokenTable, "user_id", user_id, "id DESC");
   });
 }
 

@@ -263,17 +263,12 @@ core::Status SqlAssistanceRepository::Lock(std::int64_t id) {
 }
 
 core::Result<std::int64_t> SqlAssistanceRepository::InsertRepayment(const RecordedRepayment& repayment) {
-  return Guard("insert loan repayment", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<RecordedRepayment>(sql_, "loan_repayments", kRepaymentColumns, repayment);
-  });
+  return AddRecord(sql_, kRepaymentTable, repayment);
 }
 
 core::Result<std::vector<RecordedRepayment>> SqlAssistanceRepository::Repayments(std::int64_t loan_id) {
   return Guard("list loan repayments", [&]() -> core::Result<std::vector<RecordedRepayment>> {
-    Params params;
-    std::string where = " WHERE r.loan_id = ";
-    params.Number(where, loan_id);
-    return SelectRecords(sql_, kRepaymentTable, where + " ORDER BY r.paid_on, r.id", params);
+    return RecordsWhere(sql_, kRepaymentTable, "r.loan_id", loan_id, "r.paid_on, r.id");
   });
 }
 

@@ -290,9 +290,7 @@ core::Result<core::Page<JointOrder>> SqlCooperationRepository::OrdersOf(std::int
 // ---- knowledge posts ----------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertPost(const KnowledgePost& post) {
-  return Guard("insert knowledge post", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<KnowledgePost>(sql_, "knowledge_posts", kPostColumns, post);
-  });
+  return AddRecord(sql_, kPostTable, post);
 }
 
 core::Result<std::vector<KnowledgePost>> SqlCooperationRepository::SelectPosts(long long group_id,
@@ -361,9 +359,7 @@ core::Status SqlCooperationRepository::MarkUseful(std::int64_t post_id, std::int
 // ---- raw material -------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertMaterial(const MaterialRecord& record) {
-  return Guard("insert material post", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<MaterialRecord>(sql_, "material_posts", kMaterialColumns, record);
-  });
+  return AddRecord(sql_, kMaterialTable, record);
 }
 
 core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::SelectMaterials(
@@ -401,10 +397,7 @@ core::Result<std::vector<MaterialRecord>> SqlCooperationRepository::OpenMaterial
 }
 
 core::Result<std::int64_t> SqlCooperationRepository::InsertPurchase(const CollectivePurchase& purchase) {
-  return Guard("insert collective purchase", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CollectivePurchase>(sql_, "collective_purchases", kPurchaseColumns,
-                                            purchase);
-  });
+  return AddRecord(sql_, kPurchaseTable, purchase);
 }
 
 core::Result<core::Page<CollectivePurchase>> SqlCooperationRepository::Purchases(

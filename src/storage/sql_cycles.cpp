@@ -164,16 +164,11 @@ void LoadPlans(soci::session& sql, std::span<LearningCycle> cycles) {
 // ---- mentorships ------------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlMentorshipRepository::Insert(const Mentorship& mentorship) {
-  return Guard("insert mentorship", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Mentorship>(sql_, "mentorships", kMentorshipColumns, mentorship);
-  });
+  return AddRecord(sql_, kMentorshipTable, mentorship);
 }
 
 core::Status SqlMentorshipRepository::Update(const Mentorship& mentorship) {
-  return Guard("update mentorship", [&]() -> core::Status {
-    UpdateRecord<Mentorship>(sql_, "mentorships", kMentorshipColumns, mentorship);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kMentorshipTable, mentorship);
 }
 
 core::Result<Mentorship> SqlMentorshipRepository::Find(std::int64_t id) {
@@ -248,10 +243,7 @@ core::Result<std::int64_t> SqlCycleRepository::Insert(const LearningCycle& cycle
 }
 
 core::Status SqlCycleRepository::Update(const LearningCycle& cycle) {
-  return Guard("update learning cycle", [&]() -> core::Status {
-    UpdateRecord<LearningCycle>(sql_, "learning_cycles", kCycleColumns, cycle);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kCycleTable, cycle);
 }
 
 core::Status SqlCycleRepository::ReplacePlan(const LearningCycle& cycle) {
@@ -382,15 +374,9 @@ core::Result<std::vector<CycleSession>> SqlCycleRepository::Sessions(std::int64_
 }
 
 core::Result<std::int64_t> SqlCycleRepository::InsertEvaluation(const Evaluation& evaluation) {
-  return GuardUnique(
-      "insert evaluation",
-      [&] {
-        return core::Error::Exists("member_id",
-                                   "the mentee is evaluated on this competency already");
-      },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<Evaluation>(sql_, "cycle_evaluations", kEvaluationColumns, evaluation);
-      });
+  return AddRecord(sql_, kEvaluationTable, evaluation, [&] {
+    return core::Error::Exists("member_id", "the mentee is evaluated on this competency already");
+  });
 }
 
 core::Status SqlCycleRepository::UpdateEvaluation(const Evaluation& evaluation) {

@@ -252,10 +252,7 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
 }
 
 core::Status SqlDeliberationRepository::Update(const Deliberation& deliberation) {
-  return Guard("update deliberation", [&]() -> core::Status {
-    UpdateRecord<Deliberation>(sql_, "deliberations", kDeliberationColumns, deliberation);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kDeliberationTable, deliberation);
 }
 
 core::Result<Deliberation> SqlDeliberationRepository::Find(std::int64_t group_id, std::int64_t id) {
@@ -358,9 +355,7 @@ core::Result<bool> SqlDeliberationRepository::DeleteVote(std::int64_t deliberati
 }
 
 core::Result<std::int64_t> SqlDeliberationRepository::InsertNorm(const Norm& norm) {
-  return Guard("insert norm", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Norm>(sql_, "norms", kNormColumns, norm);
-  });
+  return AddRecord(sql_, kNormTable, norm);
 }
 
 core::Result<std::vector<Norm>> SqlDeliberationRepository::Norms(std::int64_t group_id) {

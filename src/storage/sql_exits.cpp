@@ -119,19 +119,13 @@ std::vector<Nomination> SqlExitRepository::ReadNominations(const std::string& wh
 }
 
 core::Result<std::int64_t> SqlExitRepository::InsertNomination(const Nomination& nomination) {
-  return GuardUnique(
-      "insert exit nomination",
-      [&] { return core::Error::Exists("member_id", "the group has a nominee already"); },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<Nomination>(sql_, "exit_nominations", kNominationColumns, nomination);
-      });
+  return AddRecord(sql_, kNominationTable, nomination, [&] {
+    return core::Error::Exists("member_id", "the group has a nominee already");
+  });
 }
 
 core::Status SqlExitRepository::UpdateNomination(const Nomination& nomination) {
-  return Guard("update exit nomination", [&]() -> core::Status {
-    UpdateRecord<Nomination>(sql_, "exit_nominations", kNominationColumns, nomination);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kNominationTable, nomination);
 }
 
 core::Result<std::optional<Nomination>> SqlExitRepository::CurrentNomination(std::int64_t enrolment_id) {
@@ -252,12 +246,9 @@ core::Result<HeroRecord> SqlExitRepository::HeroRecordOf(std::int64_t group_id, 
 }
 
 core::Result<std::int64_t> SqlExitRepository::InsertFollowUp(const FollowUp& f) {
-  return GuardUnique(
-      "insert follow-up visit",
-      [&] { return core::Error::Exists("follow_up_month", "a visit answers that month already"); },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<FollowUp>(sql_, "follow_ups", kFollowUpColumns, f);
-      });
+  return AddRecord(sql_, kFollowUpTable, f, [&] {
+    return core::Error::Exists("follow_up_month", "a visit answers that month already");
+  });
 }
 
 core::Result<FollowUp> SqlExitRepository::FindFollowUp(std::int64_t id) {

@@ -147,16 +147,11 @@ constexpr Column<SopChange> kSopChangeColumns[] = {
 // ---- groups -----------------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlGroupRepository::Insert(const Group& group) {
-  return Guard("insert group", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Group>(sql_, "groups", kGroupColumns, group);
-  });
+  return AddRecord(sql_, kGroupTable, group);
 }
 
 core::Status SqlGroupRepository::Update(const Group& group) {
-  return Guard("update group", [&]() -> core::Status {
-    UpdateRecord<Group>(sql_, "groups", kGroupColumns, group);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kGroupTable, group);
 }
 
 core::Result<Group> SqlGroupRepository::Find(std::int64_t id) {
@@ -260,16 +255,11 @@ core::Result<ComplianceTable> SqlGroupRepository::Compliance(const GroupFilter& 
 }
 
 core::Result<std::int64_t> SqlGroupRepository::InsertMember(const Membership& membership) {
-  return GuardUnique("insert member", MemberTaken, [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
-  });
+  return AddRecord(sql_, kMemberTable, membership, MemberTaken);
 }
 
 core::Status SqlGroupRepository::UpdateMember(const Membership& membership) {
-  return GuardUnique("update member", MemberTaken, [&]() -> core::Status {
-    UpdateRecord<Membership>(sql_, "memberships", kMemberColumns, membership);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kMemberTable, membership, MemberTaken);
 }
 
 core::Result<Membership> SqlGroupRepository::FindMember(std::int64_t group_id,

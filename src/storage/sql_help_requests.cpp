@@ -218,16 +218,11 @@ constexpr Column<EncodedImage> kThumbnailColumns[] = {
 }  // namespace
 
 core::Result<std::int64_t> SqlHelpRequestRepository::Insert(const HelpRequest& request) {
-  return Guard("insert help request", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<HelpRequest>(sql_, "help_requests", kRequestColumns, request);
-  });
+  return AddRecord(sql_, kRequestTable, request);
 }
 
 core::Status SqlHelpRequestRepository::Update(const HelpRequest& request) {
-  return Guard("update help request", [&]() -> core::Status {
-    UpdateRecord<HelpRequest>(sql_, "help_requests", kRequestColumns, request);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kRequestTable, request);
 }
 
 core::Result<HelpRequest> SqlHelpRequestRepository::Find(std::int64_t id) {
@@ -288,24 +283,17 @@ core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpR
 // ---- advice and attempts ------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlHelpRequestRepository::InsertAdvice(const Advice& advice) {
-  return Guard("insert advice", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Advice>(sql_, "help_advice", kAdviceColumns, advice);
-  });
+  return AddRecord(sql_, kAdviceTable, advice);
 }
 
 core::Result<std::vector<Advice>> SqlHelpRequestRepository::AdviceOf(std::int64_t request_id) {
   return Guard("list advice", [&]() -> core::Result<std::vector<Advice>> {
-    Params params;
-    std::string where = " WHERE a.request_id = ";
-    params.Number(where, request_id);
-    return SelectRecords(sql_, kAdviceTable, where + " ORDER BY a.id", params);
+    return RecordsWhere(sql_, kAdviceTable, "a.request_id", request_id, "a.id");
   });
 }
 
 core::Result<std::int64_t> SqlHelpRequestRepository::InsertAttempt(const Attempt& attempt) {
-  return Guard("insert attempt", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Attempt>(sql_, "help_attempts", kAttemptColumns, attempt);
-  });
+  return AddRecord(sql_, kAttemptTable, attempt);
 }
 
 core::Result<std::vector<Attempt>> SqlHelpRequestRepository::AttemptsOf(std::int64_t request_id) {

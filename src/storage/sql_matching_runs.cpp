@@ -221,10 +221,7 @@ core::Result<std::vector<MatchingRun>> SqlMatchingRunRepository::Unfinished() {
 }
 
 core::Status SqlMatchingRunRepository::Update(const MatchingRun& run) {
-  return Guard("update matching run", [&]() -> core::Status {
-    UpdateRecord<MatchingRun>(sql_, "matching_runs", kRunColumns, run);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kRunTable, run);
 }
 
 core::Status SqlMatchingRunRepository::InsertResult(std::int64_t run_id, const std::vector<RunPair>& pairs,
@@ -262,19 +259,13 @@ core::Status SqlMatchingRunRepository::InsertResult(std::int64_t run_id, const s
 
 core::Result<std::vector<RunPair>> SqlMatchingRunRepository::Pairs(std::int64_t run_id) {
   return Guard("read matching pairs", [&]() -> core::Result<std::vector<RunPair>> {
-    Params params;
-    std::string where = " WHERE p.run_id = ";
-    params.Number(where, run_id);
-    return SelectRecords(sql_, kPairTable, where + " ORDER BY p.position", params);
+    return RecordsWhere(sql_, kPairTable, "p.run_id", run_id, "p.position");
   });
 }
 
 core::Result<std::vector<RunUnplaced>> SqlMatchingRunRepository::Unplaced(std::int64_t run_id) {
   return Guard("read unplaced mentees", [&]() -> core::Result<std::vector<RunUnplaced>> {
-    Params params;
-    std::string where = " WHERE u.run_id = ";
-    params.Number(where, run_id);
-    return SelectRecords(sql_, kUnplacedTable, where + " ORDER BY u.position", params);
+    return RecordsWhere(sql_, kUnplacedTable, "u.run_id", run_id, "u.position");
   });
 }
 

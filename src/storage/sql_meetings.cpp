@@ -47,16 +47,11 @@ constexpr Column<Attendance> kAttendanceColumns[] = {
 // ---- meetings ---------------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlMeetingRepository::Insert(const Meeting& meeting) {
-  return Guard("insert meeting", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Meeting>(sql_, "meetings", kMeetingColumns, meeting);
-  });
+  return AddRecord(sql_, kMeetingTable, meeting);
 }
 
 core::Status SqlMeetingRepository::Update(const Meeting& meeting) {
-  return Guard("update meeting", [&]() -> core::Status {
-    UpdateRecord<Meeting>(sql_, "meetings", kMeetingColumns, meeting);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kMeetingTable, meeting);
 }
 
 core::Result<Meeting> SqlMeetingRepository::Find(std::int64_t group_id, std::int64_t id) {

@@ -28,16 +28,11 @@ core::Error CodeTaken() { return core::Error::Exists("code", "another competency
 }  // namespace
 
 core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& competency) {
-  return GuardUnique("insert competency", CodeTaken, [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Competency>(sql_, "competencies", kCompetencyColumns, competency);
-  });
+  return AddRecord(sql_, kCompetencyTable, competency, CodeTaken);
 }
 
 core::Status SqlCompetencyRepository::Update(const Competency& competency) {
-  return Guard("update competency", [&]() -> core::Status {
-    UpdateRecord<Competency>(sql_, "competencies", kCompetencyColumns, competency);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kCompetencyTable, competency);
 }
 
 core::Result<Competency> SqlCompetencyRepository::Find(std::int64_t id) {

@@ -327,24 +327,16 @@ core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const Programme
 }
 
 core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrolment) {
-  return GuardUnique(
-      "insert enrolment",
-      [&] {
-        return core::Error::Exists(enrolment.group_id ? "group_id" : "enterprise_id",
-                                   enrolment.group_id
-                                       ? "the group is enrolled in this programme already"
-                                       : "the enterprise is enrolled in this programme already");
-      },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<Enrolment>(sql_, "enrolments", kEnrolmentColumns, enrolment);
-      });
+  return AddRecord(sql_, kEnrolmentTable, enrolment, [&] {
+    return core::Error::Exists(enrolment.group_id ? "group_id" : "enterprise_id",
+                               enrolment.group_id
+                                   ? "the group is enrolled in this programme already"
+                                   : "the enterprise is enrolled in this programme already");
+  });
 }
 
 core::Status SqlEnrolmentRepository::Update(const Enrolment& enrolment) {
-  return Guard("update enrolment", [&]() -> core::Status {
-    UpdateRecord<Enrolment>(sql_, "enrolments", kEnrolmentColumns, enrolment);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kEnrolmentTable, enrolment);
 }
 
 core::Result<Enrolment> SqlEnrolmentRepository::Find(std::int64_t id) {

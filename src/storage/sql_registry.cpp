@@ -218,17 +218,11 @@ core::Error StakeholderNameTaken() {
 }  // namespace
 
 core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
-  return GuardUnique(
-      "insert stakeholder", StakeholderNameTaken, [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
-      });
+  return AddRecord(sql_, kStakeholderTable, stakeholder, StakeholderNameTaken);
 }
 
 core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
-  return GuardUnique("update stakeholder", StakeholderNameTaken, [&]() -> core::Status {
-    UpdateRecord<Stakeholder>(sql_, "stakeholders", kStakeholderColumns, stakeholder);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kStakeholderTable, stakeholder, StakeholderNameTaken);
 }
 
 core::Result<Stakeholder> SqlStakeholderRepository::Find(std::int64_t id) {
@@ -265,16 +259,11 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 // ---- people -------------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
-  return GuardUnique("insert person", NikTaken, [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Person>(sql_, "people", kPersonColumns, person);
-  });
+  return AddRecord(sql_, kPersonTable, person, NikTaken);
 }
 
 core::Status SqlPersonRepository::Update(const Person& person) {
-  return GuardUnique("update person", NikTaken, [&]() -> core::Status {
-    UpdateRecord<Person>(sql_, "people", kPersonColumns, person);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kPersonTable, person, NikTaken);
 }
 
 core::Result<Person> SqlPersonRepository::Find(std::int64_t id) {
@@ -302,16 +291,11 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
 // ---- enterprises --------------------------------------------------------------------------
 
 core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& enterprise) {
-  return GuardUnique("insert enterprise", NibTaken, [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
-  });
+  return AddRecord(sql_, kEnterpriseTable, enterprise, NibTaken);
 }
 
 core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
-  return GuardUnique("update enterprise", NibTaken, [&]() -> core::Status {
-    UpdateRecord<Enterprise>(sql_, "enterprises", kEnterpriseColumns, enterprise);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kEnterpriseTable, enterprise, NibTaken);
 }
 
 core::Result<Enterprise> SqlEnterpriseRepository::Find(std::int64_t id) {

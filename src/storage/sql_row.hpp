@@ -368,6 +368,14 @@ struct RecordTable {
 
   // "SELECT <columns> FROM …"
   std::string Select() const { return "SELECT " + SelectList(columns) + std::string(from); }
+  // The table itself: "groups" of " FROM groups g …", the one inserts and updates write.
+  constexpr std::string_view Table() const {
+    constexpr std::string_view kFrom = " FROM ";
+    const auto table_end = from.find(' ', kFrom.size());
+    return from.substr(kFrom.size(), table_end == std::string_view::npos
+                                         ? std::string_view::npos
+                                         : table_end - kFrom.size());
+  }
   // The joins alone, after " FROM <table> <alias>": for a query that chooses its rows first (a
   // page's ids in a subquery) and joins the rest to them.
   constexpr std::string_view Joins() const {
@@ -423,6 +431,17 @@ std::vector<Record> SelectRecords(soci::session& sql, const RecordTable<Record>&
   params.BindTo(query);
   query.ForEachRow(table.Select() + where, [&] { records.push_back(row.Get()); });
   return records;
+}
+
+// The records whose `column` is `id`, in `order` (after ORDER BY): a record's children, or one
+// kind of record of a group.
+template <typename Record>
+std::vector<Record> RecordsWhere(soci::session& sql, const RecordTable<Record>& table,
+                                 std::string_view column, std::int64_t id, std::string_view order) {
+  Params params;
+  std::string where = " WHERE " + std::string(column) + " = ";
+  params.Number(where, id);
+  return SelectRecords(sql, table, where + " ORDER BY " + std::string(order), params);
 }
 
 // The rows of a child table whose `parent_column` (e.g. "l.entry_id") is one of `parent_ids`,
@@ -501,6 +520,41 @@ long long UpdateRecord(soci::session& sql, std::string_view table,
   query.Use(key);
   query.Run(values.UpdateSql(table));
   return query.AffectedRows();
+}
+
+// InsertRecord into `table`'s own table, as a repository returns it: a database failure is an
+// error as in Guard ("insert <noun>: …"); with `taken`, a unique violation is the conflict it
+// names, as in GuardUnique.
+template <typename Record, typename... Taken>
+core::Result<std::int64_t> AddRecord(soci::session& sql, const RecordTable<Record>& table,
+                                     const Record& record, Taken&&... taken) {
+  static_assert(sizeof...(Taken) <= 1);
+  auto insert = [&]() -> core::Result<std::int64_t> {
+    return InsertRecord<Record>(sql, table.Table(), table.columns, record);
+  };
+  const std::string what = "insert " + std::string(table.noun);
+  if constexpr (sizeof...(Taken) == 0) {
+    return Guard(what, insert);
+  } else {
+    return GuardUnique(what, taken..., insert);
+  }
+}
+
+// UpdateRecord of `table`'s own table, as a repository returns it (see AddRecord).
+template <typename Record, typename... Taken>
+core::Status ChangeRecord(soci::session& sql, const RecordTable<Record>& table,
+                          const Record& record, Taken&&... taken) {
+  static_assert(sizeof...(Taken) <= 1);
+  auto update = [&]() -> core::Status {
+    UpdateRecord<Record>(sql, table.Table(), table.columns, record);
+    return core::OkStatus();
+  };
+  const std::string what = "update " + std::string(table.noun);
+  if constexpr (sizeof...(Taken) == 0) {
+    return Guard(what, update);
+  } else {
+    return GuardUnique(what, taken..., update);
+  }
 }
 
 }  // namespace gotong::storage::internal

@@ -176,27 +176,19 @@ core::Result<std::vector<SurveyResponse>> SqlSurveyRepository::Responses(std::in
 }
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertCode(const SurveyCode& code) {
-  return GuardUnique(
-      "insert survey code",
-      [] { return core::Error::Exists("code", "the codebook has this code already"); },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<SurveyCode>(sql_, "survey_codes", kCodeColumns, code);
-      });
+  return AddRecord(sql_, kCodeTable, code, [] {
+    return core::Error::Exists("code", "the codebook has this code already");
+  });
 }
 
 core::Result<std::vector<SurveyCode>> SqlSurveyRepository::Codes(std::int64_t survey_id) {
   return Guard("read survey codes", [&]() -> core::Result<std::vector<SurveyCode>> {
-    Params params;
-    std::string where = " WHERE survey_id = ";
-    params.Number(where, survey_id);
-    return SelectRecords(sql_, kCodeTable, where + " ORDER BY id", params);
+    return RecordsWhere(sql_, kCodeTable, "survey_id", survey_id, "id");
   });
 }
 
 core::Result<std::int64_t> SqlSurveyRepository::InsertTag(const CodeTag& tag) {
-  return Guard("insert code tag", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CodeTag>(sql_, "code_tags", kTagColumns, tag);
-  });
+  return AddRecord(sql_, kTagTable, tag);
 }
 
 core::Result<bool> SqlSurveyRepository::DeleteTag(std::int64_t survey_id, std::int64_t tag_id) {
@@ -211,10 +203,7 @@ core::Result<bool> SqlSurveyRepository::DeleteTag(std::int64_t survey_id, std::i
 
 core::Result<std::vector<CodeTag>> SqlSurveyRepository::Tags(std::int64_t survey_id) {
   return Guard("read code tags", [&]() -> core::Result<std::vector<CodeTag>> {
-    Params params;
-    std::string where = " WHERE survey_id = ";
-    params.Number(where, survey_id);
-    return SelectRecords(sql_, kTagTable, where + " ORDER BY response_id, question_id, id", params);
+    return RecordsWhere(sql_, kTagTable, "survey_id", survey_id, "response_id, question_id, id");
   });
 }
 

@@ -496,10 +496,7 @@ core::Result<core::Page<Round>> SqlTargetingRepository::ListRounds(const RoundFi
 }
 
 core::Status SqlTargetingRepository::UpdateRound(const Round& round) {
-  return Guard("update round", [&]() -> core::Status {
-    UpdateRecord<Round>(sql_, "targeting_rounds", kRoundColumns, round);
-    return core::OkStatus();
-  });
+  return ChangeRecord(sql_, kRoundTable, round);
 }
 
 core::Result<core::Page<Beneficiary>> SqlTargetingRepository::Beneficiaries(std::int64_t round_id,

@@ -205,14 +205,9 @@ core::Result<std::map<std::int64_t, std::int64_t>> SqlTreasuryRepository::FeesPa
 }
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertFeeRule(const FeeRule& rule) {
-  return GuardUnique(
-      "insert fee rule",
-      [&] {
-        return core::Error::Exists("from", "a fee rule already starts in " + rule.from.ToString());
-      },
-      [&]() -> core::Result<std::int64_t> {
-        return InsertRecord<FeeRule>(sql_, "fee_rules", kFeeRuleColumns, rule);
-      });
+  return AddRecord(sql_, kFeeRuleTable, rule, [&] {
+    return core::Error::Exists("from", "a fee rule already starts in " + rule.from.ToString());
+  });
 }
 
 core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t group_id) {
@@ -227,9 +222,7 @@ core::Result<std::vector<FeeRule>> SqlTreasuryRepository::FeeRules(std::int64_t 
 }
 
 core::Result<std::int64_t> SqlTreasuryRepository::InsertAsset(const CommonAsset& asset) {
-  return Guard("insert common asset", [&]() -> core::Result<std::int64_t> {
-    return InsertRecord<CommonAsset>(sql_, "common_assets", kAssetColumns, asset);
-  });
+  return AddRecord(sql_, kAssetTable, asset);
 }
 
 core::Result<std::vector<CommonAsset>> SqlTreasuryRepository::SelectAssets(

@@ -273,6 +273,50 @@ TEST_F(RowMapping, GuardUniqueTurnsOnlyAUniqueViolationIntoTheConflictNamed) {
       << "another constraint is not the conflict: " << not_unique.error().message;
 }
 
+TEST_F(RowMapping, AddAndChangeRecordWriteTheTablesOwnTableAndNameTheRecordInErrors) {
+  Stall stall = Sample();
+  auto id = AddRecord(sql_, kStallTable, stall);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  stall.id = *id;
+  stall.name = "Warung Sri Rejeki";
+  ASSERT_TRUE(ChangeRecord(sql_, kStallTable, stall).ok());
+  auto read = FindRecord(sql_, kStallTable, *id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->name, "Warung Sri Rejeki");
+
+  sql_ << "CREATE UNIQUE INDEX stalls_name ON stalls (name)";
+  auto taken = AddRecord(sql_, kStallTable, stall,
+                         [] { return core::Error::Exists("name", "the name is taken"); });
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().message, "the name is taken");
+  auto failed = AddRecord(sql_, kStallTable, stall);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().message.rfind("insert stall", 0), 0U)
+      << "a failure without a conflict named is named by the record: " << failed.error().message;
+}
+
+TEST_F(RowMapping, RecordsWhereSelectsByOneColumnInTheOrderAsked) {
+  for (auto [name, parent] : {std::pair{"B", 7}, {"A", 7}, {"C", 8}}) {
+    Stall stall = Sample();
+    stall.name = name;
+    stall.parent_id = parent;
+    Insert(stall);
+  }
+  auto rows = RecordsWhere(sql_, kStallTable, "s.parent_id", 7, "s.name");
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].name, "A");
+  EXPECT_EQ(rows[1].name, "B");
+}
+
+TEST(RecordTable, TableIsTheWordAfterFrom) {
+  constexpr RecordTable<Stall> kJoined{
+      kStallColumns, " FROM stalls s LEFT JOIN stalls o ON o.id = s.parent_id", "s", "stall"};
+  static_assert(kJoined.Table() == "stalls");
+  constexpr RecordTable<Stall> kBare{kStallColumns, " FROM stalls", "stalls", "stall"};
+  static_assert(kBare.Table() == "stalls");
+  EXPECT_EQ(kStallTable.Table(), "stalls");
+}
+
 TEST(RecordTable, JoinsAreTheFromWithoutItsTableAndAlias) {
   constexpr RecordTable<Stall> kJoined{
       kStallColumns, " FROM stalls s LEFT JOIN stalls o ON o.id = s.parent_id", "s", "stall"};
