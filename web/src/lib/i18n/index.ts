@@ -4,7 +4,7 @@
 // of their own, fetched when English is chosen (loadLanguage), so that a first visit in
 // Indonesian does not download them.
 import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { id, type Translation } from './id';
 
 export const LANGUAGES = ['id', 'en'] as const;
@@ -37,6 +37,35 @@ export async function switchLanguage(i18n: I18n, language: Language): Promise<vo
     i18n.addResourceBundle(language, 'translation', structuredClone(texts), true, false);
   }
   await i18n.changeLanguage(language);
+}
+
+/** Adding a lazily loaded part's texts (lazyTexts): once per instance, or in its component. */
+export interface LazyTexts {
+  add: (i18n: I18n) => void;
+  use: () => void;
+}
+
+/**
+ * For a part of the app whose texts travel in its own chunk (the admin pages', a tab's): `add`
+ * joins them to an instance's once (deep, so they may join a key the app has, as the learning
+ * tab's join `mentoring`; nothing is overwritten), and `use`, called first in the part's
+ * component, makes them there before it or anything in it translates. The part's module imports
+ * its bundles and calls this, so that they stay in its chunk.
+ */
+export function lazyTexts(resources: Record<Language, object>): LazyTexts {
+  const added = new WeakSet<I18n>();
+  function add(i18n: I18n): void {
+    if (added.has(i18n)) return;
+    for (const [language, texts] of Object.entries(resources)) {
+      i18n.addResourceBundle(language, 'translation', texts, true, false);
+    }
+    added.add(i18n);
+  }
+  function useLazyTexts(): void {
+    const { i18n } = useTranslation();
+    add(i18n);
+  }
+  return { add, use: useLazyTexts };
 }
 
 export function isLanguage(value: unknown): value is Language {
