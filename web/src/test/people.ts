@@ -1,5 +1,6 @@
 // Sample records for the people pages' tests.
 import type { AuditEntry, Person } from '../features/people/types';
+import { VILLAGE } from './fixtures';
 
 export function person(overrides: Partial<Person> = {}): Person {
   return {
@@ -10,19 +11,7 @@ export function person(overrides: Partial<Person> = {}): Person {
     occupation: 'ibu rumah tangga',
     phone: '+6281234567890',
     village_code: '35.79.03.2001',
-    village: {
-      code: '35.79.03.2001',
-      name: 'Sisir',
-      level: 'village',
-      parent_code: '35.79.03',
-      has_children: false,
-      path: [
-        { code: '35', name: 'JAWA TIMUR' },
-        { code: '35.79', name: 'KOTA BATU' },
-        { code: '35.79.03', name: 'BUMIAJI' },
-        { code: '35.79.03.2001', name: 'Sisir' },
-      ],
-    },
+    village: VILLAGE,
     nik: '3579015501800001',
     nik_masked: false,
     nik_consent_at: '2024-01-10T03:00:00Z',

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callsTo, page, problem, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, page, placeOf, problem, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse } from '../../../test/render';
 import type { EquityDashboard, EquityRow, HelixDashboard } from '../types';
 import { DashboardsPages, type DashboardView } from './dashboards-pages';
@@ -79,17 +79,12 @@ beforeEach(() => {
     'GET /api/v1/dashboards/helix': () => jsonResponse(HELIX),
     'GET /api/v1/programmes': () => page([{ id: 7, name: 'Kredit Usaha Muda' }], 1, 200),
     'GET /api/v1/regions/35.79': () =>
-      jsonResponse({
-        code: '35.79',
-        name: 'Kota Batu',
-        level: 'regency',
-        parent_code: '35',
-        has_children: true,
-        path: [
+      jsonResponse(
+        placeOf([
           { code: '35', name: 'Jawa Timur' },
           { code: '35.79', name: 'Kota Batu' },
-        ],
-      }),
+        ]),
+      ),
   });
 });
 

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { placeOf } from '../../../test/fixtures';
 import { jsonResponse, renderWithI18n, urlOf } from '../../../test/render';
-import type { Region } from '../types';
 import { RegionDemoCard } from './RegionDemoCard';
 
 const PATH = [
@@ -11,19 +11,7 @@ const PATH = [
   { code: '35.07.20', name: 'Ngajum' },
   { code: '35.07.20.2004', name: 'Banjarsari' },
 ];
-const LEVELS = ['province', 'regency', 'district', 'village'] as const;
-const byCode = new Map<string, Region>(
-  PATH.map((ref, i) => [
-    ref.code,
-    {
-      ...ref,
-      level: LEVELS[i]!,
-      parent_code: i === 0 ? null : PATH[i - 1]!.code,
-      has_children: i < 3,
-      path: PATH.slice(0, i + 1),
-    },
-  ]),
-);
+const byCode = new Map(PATH.map((ref, i) => [ref.code, placeOf(PATH.slice(0, i + 1))]));
 
 let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ancestorCodes } from '../../../lib/places';
+import { placeOf } from '../../../test/fixtures';
 import { jsonResponse, renderWithI18n, urlOf } from '../../../test/render';
-import type { Region, RegionLevel } from '../types';
+import type { Region } from '../types';
 import { RegionPicker } from './RegionPicker';
 
 // A tiny slice of the Kemendagri tree, enough for two provinces and one full branch.
@@ -17,22 +19,8 @@ const NAMES: Record<string, string> = {
   '35.07.20.2001': 'Ngajum',
   '35.07.20.2004': 'Banjarsari',
 };
-const LEVELS: RegionLevel[] = ['province', 'regency', 'district', 'village'];
-
 function region(code: string): Region {
-  const parts = code.split('.');
-  const path = parts.map((_, i) => {
-    const c = parts.slice(0, i + 1).join('.');
-    return { code: c, name: NAMES[c]! };
-  });
-  return {
-    code,
-    name: NAMES[code]!,
-    level: LEVELS[parts.length - 1]!,
-    parent_code: parts.length > 1 ? parts.slice(0, -1).join('.') : null,
-    has_children: parts.length < 4,
-    path,
-  };
+  return placeOf([...ancestorCodes(code), code].map((c) => ({ code: c, name: NAMES[c]! })));
 }
 
 function childrenOf(parent: string | null): Region[] {

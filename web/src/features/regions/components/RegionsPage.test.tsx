@@ -2,20 +2,14 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../../test/audit';
-import { callsTo, page, renderAt, routeFetch } from '../../../test/fixtures';
+import { callsTo, page, placeOf, renderAt, routeFetch } from '../../../test/fixtures';
 import { jsonResponse } from '../../../test/render';
-import type { Region } from '../types';
 import { RegionsPage } from './RegionsPage';
 
-function region(path: { code: string; name: string }[], level: Region['level']): Region {
-  const self = path[path.length - 1]!;
-  return { ...self, level, parent_code: path[path.length - 2]?.code ?? null, has_children: level !== 'village', path };
-}
-
-const JATIM = region([{ code: '35', name: 'Jawa Timur' }], 'province');
-const MALANG = region([...JATIM.path, { code: '35.07', name: 'Kabupaten Malang' }], 'regency');
-const NGAJUM = region([...MALANG.path, { code: '35.07.20', name: 'Ngajum' }], 'district');
-const BANJARSARI = region([...NGAJUM.path, { code: '35.07.20.2004', name: 'Banjarsari' }], 'village');
+const JATIM = placeOf([{ code: '35', name: 'Jawa Timur' }]);
+const MALANG = placeOf([...JATIM.path, { code: '35.07', name: 'Kabupaten Malang' }]);
+const NGAJUM = placeOf([...MALANG.path, { code: '35.07.20', name: 'Ngajum' }]);
+const BANJARSARI = placeOf([...NGAJUM.path, { code: '35.07.20.2004', name: 'Banjarsari' }]);
 const ALL = [JATIM, MALANG, NGAJUM, BANJARSARI];
 
 let fetchMock: ReturnType<typeof routeFetch>;

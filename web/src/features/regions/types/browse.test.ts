@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../../../test/audit';
-import type { Region } from './index';
+import { placeOf } from '../../../test/fixtures';
 import { childLevelOf, crumbsOf, dataLoadOf, isRegionCode } from './browse';
 
-const NGAJUM: Region = {
-  code: '35.07.20',
-  name: 'Ngajum',
-  level: 'district',
-  parent_code: '35.07',
-  has_children: true,
-  path: [
-    { code: '35', name: 'Jawa Timur' },
-    { code: '35.07', name: 'Kabupaten Malang' },
-    { code: '35.07.20', name: 'Ngajum' },
-  ],
-};
+const NGAJUM = placeOf([
+  { code: '35', name: 'Jawa Timur' },
+  { code: '35.07', name: 'Kabupaten Malang' },
+  { code: '35.07.20', name: 'Ngajum' },
+]);
 
 describe('browsing the region tree', () => {
   it('takes only codes shaped like Kemendagri codes from the address', () => {
