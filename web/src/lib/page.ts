@@ -29,3 +29,24 @@ export async function readAllPages<T>(readPage: (offset: number) => Promise<Pick
   }
   return items;
 }
+
+// A list kept in the address (/groups?q=harapan&page=2) names its page, not its offset, and its
+// search as typed: these read and write the two for every such list's filtersFromSearchParams and
+// filtersToSearchParams.
+
+/** The offset of the page the address names (`page=3`: 2 × pageSize); 0 when it names none, or no whole number above 1. */
+export function offsetFromAddress(params: URLSearchParams, pageSize: number): number {
+  const page = Number(params.get('page') ?? '1');
+  return Number.isSafeInteger(page) && page > 1 ? (page - 1) * pageSize : 0;
+}
+
+/** Names the page of `offset` in the address (`page=3`); the first page's address names none. */
+export function setAddressPage(params: URLSearchParams, offset: number, pageSize: number): void {
+  const page = Math.floor(offset / pageSize) + 1;
+  if (page > 1) params.set('page', String(page));
+}
+
+/** The address's search (`q`) trimmed, cut to the server's `max` characters (not UTF-16 units). */
+export function searchFromAddress(params: URLSearchParams, max: number): string {
+  return [...(params.get('q') ?? '').trim()].slice(0, max).join('');
+}

@@ -1,6 +1,7 @@
 // The audit log (admin only): every write, who made it and when, with the record before and after.
 import type { QueryValue } from '../../../lib/api-client';
 import type { Schemas } from '../../../lib/api/schemas';
+import { setAddressPage } from '../../../lib/page';
 
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditPage = Schemas['AuditPage'];
@@ -112,8 +113,7 @@ export function filtersToSearchParams(filters: AuditFilters): URLSearchParams {
   if (filters.actor) params.set('actor', filters.actor);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
-  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
-  if (page > 1) params.set('page', String(page));
+  setAddressPage(params, filters.offset, PAGE_SIZE);
   if (filters.entry !== null) params.set('entry', String(filters.entry));
   return params;
 }

@@ -1,6 +1,7 @@
 // The group list's search and filters live in the address (/groups?q=harapan&status=active), so a
 // filtered list can be bookmarked, shared and reached again with the back button.
 import type { QueryValue } from '../../../lib/api-client';
+import { offsetFromAddress, searchFromAddress, setAddressPage } from '../../../lib/page';
 import { isGroupKind, isGroupStatus, type GroupKind, type GroupStatus } from './index';
 
 export const PAGE_SIZE = 20;
@@ -22,13 +23,11 @@ export function emptyFilters(): GroupFilters {
 export function filtersFromSearchParams(params: URLSearchParams): GroupFilters {
   const status = params.get('status') ?? '';
   const kind = params.get('kind') ?? '';
-  const page = Number(params.get('page') ?? '1');
-  const q = [...(params.get('q') ?? '').trim()].slice(0, MAX_Q).join('');
   return {
-    q,
+    q: searchFromAddress(params, MAX_Q),
     status: isGroupStatus(status) ? status : null,
     kind: isGroupKind(kind) ? kind : null,
-    offset: Number.isSafeInteger(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: offsetFromAddress(params, PAGE_SIZE),
   };
 }
 
@@ -37,8 +36,7 @@ export function filtersToSearchParams(filters: GroupFilters): URLSearchParams {
   if (filters.q) params.set('q', filters.q);
   if (filters.status) params.set('status', filters.status);
   if (filters.kind) params.set('kind', filters.kind);
-  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
-  if (page > 1) params.set('page', String(page));
+  setAddressPage(params, filters.offset, PAGE_SIZE);
   return params;
 }
 

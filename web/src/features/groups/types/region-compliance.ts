@@ -2,6 +2,7 @@
 // of a province's groups still meet as their SOP asks and which have stopped. The filters live in
 // the address (/groups/compliance?region=35.07&months=6), so a view can be bookmarked and shared.
 import type { QueryValue } from '../../../lib/api-client';
+import { offsetFromAddress, searchFromAddress, setAddressPage } from '../../../lib/page';
 import { shiftMonth } from './compliance';
 import { MAX_Q } from './filters';
 import {
@@ -74,16 +75,15 @@ export function regionFiltersFromSearchParams(params: URLSearchParams): RegionCo
   const months = Number(params.get('months') ?? DEFAULT_SPAN);
   const to = params.get('to') ?? '';
   const sort = params.get('sort') ?? '';
-  const page = Number(params.get('page') ?? '1');
   return {
     region: isRegionCode(region) ? region : null,
-    q: [...(params.get('q') ?? '').trim()].slice(0, MAX_Q).join(''),
+    q: searchFromAddress(params, MAX_Q),
     status: isGroupStatus(status) ? status : null,
     kind: isGroupKind(kind) ? kind : null,
     months: isSpan(months) ? months : DEFAULT_SPAN,
     to: isMonth(to) ? to : null,
     sort: isRegionSort(sort) ? sort : DEFAULT_SORT,
-    offset: Number.isSafeInteger(page) && page > 1 ? (page - 1) * REGION_PAGE_SIZE : 0,
+    offset: offsetFromAddress(params, REGION_PAGE_SIZE),
   };
 }
 
@@ -97,8 +97,7 @@ export function regionFiltersToSearchParams(filters: RegionComplianceFilters): U
   if (filters.months !== DEFAULT_SPAN) params.set('months', String(filters.months));
   if (filters.to) params.set('to', filters.to);
   if (filters.sort !== DEFAULT_SORT) params.set('sort', filters.sort);
-  const page = Math.floor(filters.offset / REGION_PAGE_SIZE) + 1;
-  if (page > 1) params.set('page', String(page));
+  setAddressPage(params, filters.offset, REGION_PAGE_SIZE);
   return params;
 }
 

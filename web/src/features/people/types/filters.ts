@@ -1,6 +1,7 @@
 // The people list's search lives in the address (/people?q=siti&region=35.79&page=2), so that a
 // search can be bookmarked, shared and survives a reload, and becomes GET /people's parameters.
 import type { QueryValue } from '../../../lib/api-client';
+import { offsetFromAddress, searchFromAddress, setAddressPage } from '../../../lib/page';
 
 export const PAGE_SIZE = 25;
 /** The server's bounds for the name search, counted in characters. */
@@ -30,11 +31,10 @@ export function isSearchable(q: string): boolean {
 /** Reads the search from the address; anything unknown or malformed is dropped, not an error. */
 export function filtersFromSearchParams(params: URLSearchParams): PeopleFilters {
   const region = params.get('region') ?? '';
-  const page = Number(params.get('page') ?? '1');
   return {
-    q: [...(params.get('q') ?? '').trim()].slice(0, Q_MAX).join(''),
+    q: searchFromAddress(params, Q_MAX),
     region: REGION_CODE.test(region) ? region : null,
-    offset: Number.isSafeInteger(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: offsetFromAddress(params, PAGE_SIZE),
   };
 }
 
@@ -43,8 +43,7 @@ export function filtersToSearchParams(filters: PeopleFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.region) params.set('region', filters.region);
-  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
-  if (page > 1) params.set('page', String(page));
+  setAddressPage(params, filters.offset, PAGE_SIZE);
   return params;
 }
 

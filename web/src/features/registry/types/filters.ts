@@ -3,6 +3,7 @@
 // export and the area counts accept different parameters: the server rejects unknown
 // ones, so each gets exactly its own.
 import type { QueryValue } from '../../../lib/api-client';
+import { offsetFromAddress, setAddressPage } from '../../../lib/page';
 import { isScale, isSectorCode, isStatus, type EnterpriseStatus, type Scale, type SectorCode } from './index';
 
 export const SORTS = [
@@ -73,7 +74,6 @@ export function filtersFromSearchParams(params: URLSearchParams): EnterpriseFilt
   const status = params.get('status') ?? '';
   const stale = params.get('stale');
   const sort = params.get('sort') ?? '';
-  const page = Number(params.get('page') ?? '1');
   return {
     region: isRegionCode(region) ? region : null,
     sector: isSectorCode(sector) ? sector : null,
@@ -82,7 +82,7 @@ export function filtersFromSearchParams(params: URLSearchParams): EnterpriseFilt
     stale: stale === 'true' ? true : stale === 'false' ? false : null,
     q: (params.get('q') ?? '').slice(0, 200),
     sort: isSort(sort) ? sort : DEFAULT_SORT,
-    offset: Number.isInteger(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: offsetFromAddress(params, PAGE_SIZE),
   };
 }
 
@@ -96,8 +96,7 @@ export function filtersToSearchParams(filters: EnterpriseFilters): URLSearchPara
   if (filters.stale !== null) params.set('stale', String(filters.stale));
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.sort !== DEFAULT_SORT) params.set('sort', filters.sort);
-  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
-  if (page > 1) params.set('page', String(page));
+  setAddressPage(params, filters.offset, PAGE_SIZE);
   return params;
 }
 

@@ -1,6 +1,7 @@
 // The user list's search and filters live in the address (/users?q=siti&role=officer&status=active).
 // GET /users has no search or filter parameters, only pages: the page reads every account (an
 // office has tens, not thousands) and filters them here.
+import { offsetFromAddress, searchFromAddress, setAddressPage } from '../../../lib/page';
 import { isRole, type Role } from '../../../lib/user';
 import type { User } from './index';
 
@@ -25,12 +26,11 @@ export function isUserStatus(value: string): value is UserStatus {
 export function filtersFromSearchParams(params: URLSearchParams): UserFilters {
   const role = params.get('role') ?? '';
   const status = params.get('status') ?? '';
-  const page = Number(params.get('page') ?? '1');
   return {
-    q: [...(params.get('q') ?? '').trim()].slice(0, MAX_Q).join(''),
+    q: searchFromAddress(params, MAX_Q),
     role: isRole(role) ? role : null,
     status: isUserStatus(status) ? status : null,
-    offset: Number.isSafeInteger(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0,
+    offset: offsetFromAddress(params, PAGE_SIZE),
   };
 }
 
@@ -39,8 +39,7 @@ export function filtersToSearchParams(filters: UserFilters): URLSearchParams {
   if (filters.q) params.set('q', filters.q);
   if (filters.role) params.set('role', filters.role);
   if (filters.status) params.set('status', filters.status);
-  const page = Math.floor(filters.offset / PAGE_SIZE) + 1;
-  if (page > 1) params.set('page', String(page));
+  setAddressPage(params, filters.offset, PAGE_SIZE);
   return params;
 }
 
