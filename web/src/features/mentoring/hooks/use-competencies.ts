@@ -1,5 +1,6 @@
 // The mentoring feature's reads and writes through TanStack Query, keyed by `mentoringKeys`.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { sendSave, type Save } from '../../../lib/save';
 import { createCompetency, listCompetencies, updateCompetency } from '../api/competencies';
 import { mentoringKeys } from '../api/keys';
 import type { Competency } from '../types';
@@ -10,9 +11,7 @@ export function useCompetencies() {
   return useQuery({ queryKey: mentoringKeys.catalogue(), queryFn: ({ signal }) => listCompetencies(signal), staleTime: 10 * 60_000 });
 }
 
-export type CompetencySave =
-  | { kind: 'create'; body: CompetencyInput; idempotencyKey?: string | undefined }
-  | { kind: 'update'; original: Competency; patch: CompetencyInput };
+export type CompetencySave = Save<Competency, CompetencyInput>;
 
 /**
  * Adds or changes a competency (a change of nothing sends nothing). The catalogue on screen shows
@@ -21,10 +20,7 @@ export type CompetencySave =
 export function useSaveCompetency() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (save: CompetencySave): Promise<Competency> => {
-      if (save.kind === 'create') return createCompetency(save.body, save.idempotencyKey);
-      return Object.keys(save.patch).length > 0 ? updateCompetency(save.original.id, save.patch) : save.original;
-    },
+    mutationFn: (save: CompetencySave) => sendSave(save, createCompetency, updateCompetency),
     onSuccess: (saved) => {
       client.setQueryData<Competency[]>(mentoringKeys.catalogue(), (items) => {
         if (!items) return items;

@@ -2,6 +2,7 @@
 // on a cycle puts the server's answer in the cache (the page shows it at once) and marks the
 // group's list of cycles stale.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { sendSave, type Save } from '../../../lib/save';
 import { listCompetencies } from '../api/competencies';
 import {
   addEvaluation,
@@ -92,18 +93,13 @@ function showCycle(client: QueryClient, cycle: Cycle) {
   void client.invalidateQueries({ queryKey: mentoringKeys.outcomes(cycle.group_id) });
 }
 
-export type CycleSave =
-  | { kind: 'create'; body: CycleInput; idempotencyKey?: string | undefined }
-  | { kind: 'update'; original: Cycle; patch: CyclePatch };
+export type CycleSave = Save<Cycle, CycleInput, CyclePatch>;
 
 /** Plans a cycle, or changes its plan (a change of nothing sends nothing). */
 export function useSaveCycle() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (save: CycleSave): Promise<Cycle> => {
-      if (save.kind === 'create') return createCycle(save.body, save.idempotencyKey);
-      return Object.keys(save.patch).length > 0 ? updateCycle(save.original.id, save.patch) : Promise.resolve(save.original);
-    },
+    mutationFn: (save: CycleSave) => sendSave(save, createCycle, updateCycle),
     onSuccess: (cycle) => showCycle(client, cycle),
   });
 }

@@ -1,5 +1,6 @@
 // The stakeholders feature's reads and writes through TanStack Query, keyed by `stakeholderKeys`.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { sendSave, type Save } from '../../../lib/save';
 import { createStakeholder, getStakeholder, listStakeholders, updateStakeholder } from '../api/stakeholders';
 import { stakeholderKeys } from '../api/keys';
 import type { Stakeholder, StakeholderInput } from '../types';
@@ -18,9 +19,7 @@ export function useStakeholder(id: number | null) {
   });
 }
 
-export type StakeholderSave =
-  | { kind: 'create'; body: StakeholderInput; idempotencyKey?: string | undefined }
-  | { kind: 'update'; original: Stakeholder; patch: StakeholderInput };
+export type StakeholderSave = Save<Stakeholder, StakeholderInput>;
 
 /**
  * Adds or edits a stakeholder (an edit that changes nothing sends nothing). The lists on screen
@@ -29,10 +28,7 @@ export type StakeholderSave =
 export function useSaveStakeholder() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (save: StakeholderSave): Promise<Stakeholder> => {
-      if (save.kind === 'create') return createStakeholder(save.body, save.idempotencyKey);
-      return Object.keys(save.patch).length > 0 ? updateStakeholder(save.original.id, save.patch) : save.original;
-    },
+    mutationFn: (save: StakeholderSave) => sendSave(save, createStakeholder, updateStakeholder),
     onSuccess: (saved) => {
       client.setQueriesData<Stakeholder[]>({ queryKey: stakeholderKeys.lists() }, (items) =>
         items ? [...items.filter((s) => s.id !== saved.id), saved] : items,
