@@ -2,8 +2,9 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiError, type FieldError } from './api-client';
+import type { FieldError } from './api-client';
 import { createI18n } from './i18n';
+import { refusal } from '../test/render';
 import { readServerErrors, type ServerErrorReading, useFormErrors } from './use-form-errors';
 
 function renderForm() {
@@ -12,14 +13,7 @@ function renderForm() {
   return renderHook(() => ({ form: useFormErrors<'title' | 'held_on'>(), t: useTranslation().t }), { wrapper });
 }
 
-const invalid = (...errors: Array<Pick<FieldError, 'field' | 'code'>>) =>
-  new ApiError({
-    type: 'urn:gotong:problem:invalid-input',
-    status: 400,
-    title: 'Invalid input',
-    detail: '',
-    errors: errors.map((e) => ({ ...e, message: 'english words the form must not show', params: {} })),
-  });
+const invalid = (...errors: Array<Pick<FieldError, 'field' | 'code'>>) => refusal(errors, 'invalid-input', 400);
 
 /** A form with a title and a day: messages are "<field> is <code>". */
 const reading = (fields: readonly string[]): ServerErrorReading => ({

@@ -4,7 +4,6 @@
 import type { Competency } from '../features/mentoring/types';
 import type { Cycle, CycleEvaluation, CycleSummary, Mentorship } from '../features/mentoring/types/cycles';
 import type { HelpOutcomes, LearningOutcomes } from '../features/mentoring/types/outcomes';
-import { ApiError } from '../lib/api-client';
 import { createI18n, type Language } from '../lib/i18n';
 import { addLearningTexts } from '../lib/i18n/learning';
 import type { LearningPaths } from '../lib/learning-slot';
@@ -22,16 +21,8 @@ export function learningTranslator(language: Language) {
   return i18n.t;
 }
 
-/** The learning API's refusal as the client throws it; each error's English message is never shown. */
-export function refusal(errors: { field: string; code: string; params?: Record<string, string> }[], slug = 'conflict', status = 409) {
-  return new ApiError({
-    type: `urn:gotong:problem:${slug}`,
-    status,
-    title: slug,
-    detail: '',
-    errors: errors.map((e) => ({ message: 'english', params: {}, ...e })),
-  });
-}
+/** The learning API's refusals (a 409 conflict unless said otherwise), as the client throws them. */
+export { refusal } from './render';
 
 export const YEAST = 8;
 export const CASSAVA = 9;

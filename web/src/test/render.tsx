@@ -4,6 +4,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { ApiError } from '../lib/api-client';
 import { createI18n, type Language } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 
@@ -32,6 +33,20 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': contentType, ...headers },
+  });
+}
+
+/**
+ * A refusal as the client throws it (an ApiError of `slug` and `status`) naming `errors`; each
+ * error's English message is never to be shown, the app words its code instead.
+ */
+export function refusal(errors: { field: string; code: string; message?: string; params?: Record<string, string> }[], slug = 'conflict', status = 409) {
+  return new ApiError({
+    type: `urn:gotong:problem:${slug}`,
+    status,
+    title: slug,
+    detail: '',
+    errors: errors.map((e) => ({ message: 'english', params: {}, ...e })),
   });
 }
 

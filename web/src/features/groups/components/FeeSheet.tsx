@@ -9,26 +9,12 @@ import { useSubmission } from '../../../lib/use-submission';
 import type { FeeSheetState } from '../hooks/use-fee-sheet';
 import { useRecordFees } from '../hooks/use-group-mutations';
 import type { MeetingView } from '../types';
-import { groupFieldMessage, groupProblemMessage } from '../types/errors';
+import { groupProblemMessage, NO_SHEET_MESSAGES, sheetMessages, type SheetMessages } from '../types/errors';
 import { checkFeeSheet, feeSheetErrors, feeSheetTotal, tickedLines, type FeeSheetInput, type FeeSheetLine } from '../types/fee-sheet';
 
-interface SheetErrors {
-  byMember: Record<number, string[]>;
-  general: string[];
-}
-
-const NO_SHEET_ERRORS: SheetErrors = { byMember: {}, general: [] };
-
 /** A refused sheet in words: each line's beside its member, the rest (and a summary) above the save. */
-export function wordFeeSheetErrors(t: TFunction, error: unknown, sent: FeeSheetInput): SheetErrors {
-  const sorted = feeSheetErrors(error, sent);
-  const byMember: Record<number, string[]> = {};
-  for (const [memberId, errors] of sorted.byMember) byMember[memberId] = errors.map((e) => groupFieldMessage(t, e, 'treasury'));
-  const general = [...new Set(sorted.other.map((e) => groupFieldMessage(t, e, 'treasury')))];
-  const marked = Object.keys(byMember).length;
-  if (marked > 0) general.unshift(t('groups.feeSheet.notSaved', { count: marked }));
-  if (general.length === 0) general.push(groupProblemMessage(t, error));
-  return { byMember, general };
+export function wordFeeSheetErrors(t: TFunction, error: unknown, sent: FeeSheetInput): SheetMessages {
+  return sheetMessages(t, error, feeSheetErrors(error, sent), (count) => t('groups.feeSheet.notSaved', { count }), 'treasury');
 }
 
 interface LineProps {
@@ -98,7 +84,7 @@ export function FeeSheet({ groupId, meeting, sheet }: FeeSheetProps) {
   const id = useId();
   const record = useRecordFees(groupId);
   const { submitting, submit } = useSubmission();
-  const [errors, setErrors] = useState<SheetErrors>(NO_SHEET_ERRORS);
+  const [errors, setErrors] = useState<SheetMessages>(NO_SHEET_MESSAGES);
   const [saved, setSaved] = useState<{ count: number; total: number } | null>(null);
   const { lines } = sheet;
   const recordedCount = sheet.recorded?.size ?? 0;
@@ -120,7 +106,7 @@ export function FeeSheet({ groupId, meeting, sheet }: FeeSheetProps) {
       return;
     }
     const body = checked.body;
-    setErrors(NO_SHEET_ERRORS);
+    setErrors(NO_SHEET_MESSAGES);
     await submit(body, (key) => record.mutateAsync({ body, idempotencyKey: key }), {
       onSuccess: (answer) => {
         setSaved({ count: answer.items.length, total: answer.items.reduce((sum, entry) => sum + entry.amount, 0) });
@@ -151,7 +137,7 @@ export function FeeSheet({ groupId, meeting, sheet }: FeeSheetProps) {
           className="button button--primary"
           onClick={() => {
             setSaved(null);
-            setErrors(NO_SHEET_ERRORS);
+            setErrors(NO_SHEET_MESSAGES);
             sheet.start();
           }}
         >

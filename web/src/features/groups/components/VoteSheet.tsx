@@ -7,26 +7,12 @@ import { useSubmission } from '../../../lib/use-submission';
 import { useRecordVotes } from '../hooks/use-group-mutations';
 import type { VoteSheetState } from '../hooks/use-vote-sheet';
 import type { DeliberationView, GroupView, VoteSheetInput } from '../types';
-import { groupFieldMessage, groupProblemMessage } from '../types/errors';
+import { groupProblemMessage, NO_SHEET_MESSAGES, sheetMessages, type SheetMessages } from '../types/errors';
 import { choiceLabel, choicesOf, sheetBody, sheetErrors, shownChoice, type Choice, type SheetRow } from '../types/votes';
 
-interface RowErrors {
-  byMember: Record<number, string[]>;
-  general: string[];
-}
-
-const NO_ROW_ERRORS: RowErrors = { byMember: {}, general: [] };
-
 /** A refused sheet in words: each line's beside its member, the rest (and a summary) above the save. */
-export function wordSheetErrors(t: TFunction, error: unknown, sent: VoteSheetInput): RowErrors {
-  const sorted = sheetErrors(error, sent);
-  const byMember: Record<number, string[]> = {};
-  for (const [memberId, errors] of sorted.byMember) byMember[memberId] = errors.map((e) => groupFieldMessage(t, e));
-  const general = [...new Set(sorted.other.map((e) => groupFieldMessage(t, e)))];
-  const marked = Object.keys(byMember).length;
-  if (marked > 0) general.unshift(t('groups.deliberation.record.notSaved', { count: marked }));
-  if (general.length === 0) general.push(groupProblemMessage(t, error));
-  return { byMember, general };
+export function wordSheetErrors(t: TFunction, error: unknown, sent: VoteSheetInput): SheetMessages {
+  return sheetMessages(t, error, sheetErrors(error, sent), (count) => t('groups.deliberation.record.notSaved', { count }));
 }
 
 interface ChoiceButtonsProps {
@@ -128,7 +114,7 @@ export function VoteSheet({ group, deliberation, sheet }: { group: GroupView; de
   const id = useId();
   const record = useRecordVotes(group.id, deliberation.id);
   const { submitting, submit } = useSubmission();
-  const [errors, setErrors] = useState<RowErrors>(NO_ROW_ERRORS);
+  const [errors, setErrors] = useState<SheetMessages>(NO_SHEET_MESSAGES);
   const [saved, setSaved] = useState<number | null>(null);
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
   const { rows, members } = sheet;
@@ -137,7 +123,7 @@ export function VoteSheet({ group, deliberation, sheet }: { group: GroupView; de
   async function onSave() {
     const body = sheetBody(sheet.picks, rows ?? []);
     if (body === null) return;
-    setErrors(NO_ROW_ERRORS);
+    setErrors(NO_SHEET_MESSAGES);
     setSaved(null);
     await submit(body, (key) => record.mutateAsync({ body, idempotencyKey: key }), {
       onSuccess: () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
+import { refusal } from '../../../test/render';
 import { codeKey, fieldKey, groupFieldMessage, groupProblemMessage, readGroupErrors, serverField } from './errors';
 
 const t = createI18n('id').t;
 
-function invalid(errors: { field: string; code: string; message?: string }[], slug = 'invalid-input', status = 400) {
-  return new ApiError({
-    type: `urn:gotong:problem:${slug}`,
-    status,
-    title: '',
-    detail: 'server detail',
-    errors: errors.map((e) => ({ message: '', params: {}, ...e })),
-  });
-}
+const invalid = (errors: { field: string; code: string }[]) => refusal(errors, 'invalid-input', 400);
 
 describe('serverField', () => {
   it('reads nested and listed fields the way the server writes them', () => {
@@ -68,13 +60,13 @@ describe('readGroupErrors', () => {
   });
 
   it('still says something when the failure names no field', () => {
-    expect(readGroupErrors(t, invalid([], 'forbidden', 403), ['title']).general).toEqual([
+    expect(readGroupErrors(t, refusal([], 'forbidden', 403), ['title']).general).toEqual([
       'Anda tidak punya izin untuk melakukan ini.',
     ]);
   });
 
   it('says plainly that a dissolved group cannot be changed', () => {
-    expect(groupProblemMessage(t, invalid([], 'group-dissolved', 409))).toBe(
+    expect(groupProblemMessage(t, refusal([], 'group-dissolved'))).toBe(
       'Kelompok ini sudah bubar; catatannya tidak dapat diubah lagi.',
     );
   });

@@ -70,3 +70,56 @@ export function readGroupErrors(
     problem: (failure) => groupProblemMessage(t, failure),
   });
 }
+
+/** A refused sheet's errors (the fee sheet's, the vote sheet's): by the member of the line each is about, and the rest. */
+export interface SheetErrors {
+  byMember: Map<number, FieldError[]>;
+  /** The errors about the sheet as a whole. */
+  other: FieldError[];
+}
+
+/**
+ * Sorts a refused sheet's errors onto the lines sent: "<list>[2].<field>" ("payments[2].amount",
+ * "votes[2].option_id") is about the member of the third of `lines`. Anything else is about the
+ * sheet as a whole.
+ */
+export function sortSheetErrors(error: unknown, list: string, lines: readonly { member_id: number }[]): SheetErrors {
+  const found: SheetErrors = { byMember: new Map(), other: [] };
+  if (!isApiError(error)) return found;
+  for (const fieldError of error.errors) {
+    const field = serverField(fieldError.field);
+    const line = field.base.startsWith(list) && field.index !== null ? lines[field.index] : undefined;
+    if (line) found.byMember.set(line.member_id, [...(found.byMember.get(line.member_id) ?? []), fieldError]);
+    else found.other.push(fieldError);
+  }
+  return found;
+}
+
+/** A refused sheet in words: each line's messages by its member, the rest for above the save. */
+export interface SheetMessages {
+  byMember: Record<number, string[]>;
+  general: string[];
+}
+
+export const NO_SHEET_MESSAGES: SheetMessages = { byMember: {}, general: [] };
+
+/**
+ * Words a refused sheet's sorted errors: each line's beside its member; above the save, `notSaved`
+ * of how many lines were marked first, then the rest once each (the failure itself when nothing
+ * else is said).
+ */
+export function sheetMessages(
+  t: TFunction,
+  error: unknown,
+  sorted: SheetErrors,
+  notSaved: (count: number) => string,
+  scope?: ErrorScope,
+): SheetMessages {
+  const byMember: Record<number, string[]> = {};
+  for (const [memberId, errors] of sorted.byMember) byMember[memberId] = errors.map((e) => groupFieldMessage(t, e, scope));
+  const general = [...new Set(sorted.other.map((e) => groupFieldMessage(t, e, scope)))];
+  const marked = Object.keys(byMember).length;
+  if (marked > 0) general.unshift(notSaved(marked));
+  if (general.length === 0) general.push(groupProblemMessage(t, error));
+  return { byMember, general };
+}

@@ -2,12 +2,11 @@
 // who attended ticked and filled with the month's fee, the leader unticking or changing amounts
 // before one save (POST /groups/{id}/fees). The sheet keeps only what she changed; everything
 // else is read from the meeting, the members, the fee rules and what the meeting holds already.
-import { isApiError, type FieldError } from '../../../lib/api-client';
 import type { Schemas } from '../../../lib/api/schemas';
 import { formatAmountInput } from '../../../lib/rupiah';
 import type { Problem } from './forms';
 import type { MeetingView, Member } from './index';
-import { serverField } from './errors';
+import { sortSheetErrors, type SheetErrors } from './errors';
 import { readAmount, type FeeRule, type LedgerEntry } from './treasury';
 
 export type FeeSheetInput = Schemas['FeeSheetInput'];
@@ -152,22 +151,10 @@ export function checkFeeSheet(lines: readonly FeeSheetLine[], meeting: { id: num
   return { byMember, sheet: null, body };
 }
 
-export interface FeeSheetErrors {
-  /** The errors about one line, by the member the line was for. */
-  byMember: Map<number, FieldError[]>;
-  /** The rest ("meeting_id"/"not_held", "date"/"in_future", "payments"/"too_many"). */
-  other: FieldError[];
-}
-
-/** Sorts a refused sheet's errors onto its rows: "payments[2].amount" is about the third line sent. */
-export function feeSheetErrors(error: unknown, sent: FeeSheetInput): FeeSheetErrors {
-  const found: FeeSheetErrors = { byMember: new Map(), other: [] };
-  if (!isApiError(error)) return found;
-  for (const fieldError of error.errors) {
-    const field = serverField(fieldError.field);
-    const line = field.base.startsWith('payments') && field.index !== null ? sent.payments[field.index] : undefined;
-    if (line) found.byMember.set(line.member_id, [...(found.byMember.get(line.member_id) ?? []), fieldError]);
-    else found.other.push(fieldError);
-  }
-  return found;
+/**
+ * Sorts a refused sheet's errors onto its rows: "payments[2].amount" is about the third line sent;
+ * the rest ("meeting_id"/"not_held", "date"/"in_future", "payments"/"too_many") about the sheet.
+ */
+export function feeSheetErrors(error: unknown, sent: FeeSheetInput): SheetErrors {
+  return sortSheetErrors(error, 'payments', sent.payments);
 }

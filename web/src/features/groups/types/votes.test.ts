@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
 import { deliberationView, MEMBERS, member, vote } from '../../../test/groups';
+import { refusal } from '../../../test/render';
 import {
   carries,
   choiceLabel,
@@ -19,15 +19,6 @@ import {
   votesByMember,
   type SheetRow,
 } from './votes';
-
-const refused = (status: number, errors: { field: string; code: string; params?: Record<string, string> }[]) =>
-  new ApiError({
-    type: 'urn:gotong:problem:invalid-input',
-    status,
-    title: '',
-    detail: '',
-    errors: errors.map((e) => ({ message: 'English for developers', params: {}, ...e })),
-  });
 
 describe('tally', () => {
   it('counts each option and the votes against, with their share of the votes cast', () => {
@@ -162,13 +153,17 @@ describe('the vote sheet', () => {
       ],
     };
     const found = sheetErrors(
-      refused(400, [
-        { field: 'votes[2].member_id', code: 'has_account' },
-        { field: 'votes[2].option_id', code: 'not_found' },
-        { field: 'votes[0].member_id', code: 'not_member_now' },
-        { field: 'deliberation', code: 'decided' },
-        { field: 'votes[7].member_id', code: 'duplicate' },
-      ]),
+      refusal(
+        [
+          { field: 'votes[2].member_id', code: 'has_account' },
+          { field: 'votes[2].option_id', code: 'not_found' },
+          { field: 'votes[0].member_id', code: 'not_member_now' },
+          { field: 'deliberation', code: 'decided' },
+          { field: 'votes[7].member_id', code: 'duplicate' },
+        ],
+        'invalid-input',
+        400,
+      ),
       sent,
     );
     expect([...found.byMember.entries()].map(([id, errors]) => [id, errors.map((e) => e.code)])).toEqual([
@@ -199,11 +194,11 @@ describe('quorum', () => {
 
   it('reads the numbers of a refusal short of the quorum from its params, or from the page without them', () => {
     const shown = deliberationView({ votes_cast: 3, voters: 10, quorum: 6 });
-    const withParams = refused(409, [{ field: 'deliberation', code: 'no_quorum', params: { voted: '4', voters: '10', needed: '6' } }]);
+    const withParams = refusal([{ field: 'deliberation', code: 'no_quorum', params: { voted: '4', voters: '10', needed: '6' } }]);
     expect(noQuorumOf(withParams, shown)).toEqual({ voted: 4, voters: 10, needed: 6 });
-    const bare = refused(409, [{ field: 'deliberation', code: 'no_quorum', params: { voted: 'empat' } }]);
+    const bare = refusal([{ field: 'deliberation', code: 'no_quorum', params: { voted: 'empat' } }]);
     expect(noQuorumOf(bare, shown)).toEqual({ voted: 3, voters: 10, needed: 6 });
-    expect(noQuorumOf(refused(409, [{ field: 'deliberation', code: 'decided' }]), shown)).toBeNull();
+    expect(noQuorumOf(refusal([{ field: 'deliberation', code: 'decided' }]), shown)).toBeNull();
   });
 });
 

@@ -1,9 +1,9 @@
 // Deliberation by vote, one member one vote (seed 001 and issue 13): the count per option as
 // people read it, the sheet a recorder fills in at a meeting (each tap kept until one save), the
 // quorum, and what deciding will do with the votes cast so far.
-import { isApiError, type FieldError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-client';
 import type { Deliberation, DeliberationView, Member, VoteSheetInput } from './index';
-import { serverField } from './errors';
+import { sortSheetErrors, type SheetErrors } from './errors';
 
 /** A choice on the ballot: one of the options, or "against" (null) the proposal. */
 export type Choice = number | null;
@@ -134,27 +134,13 @@ export function sheetBody(picks: Picks, rows: readonly SheetRow[]): VoteSheetInp
   return votes.length > 0 ? { votes } : null;
 }
 
-export interface SheetErrors {
-  /** The errors about one line of the sheet, by the member the line was for. */
-  byMember: Map<number, FieldError[]>;
-  /** The errors about the sheet as a whole ("deliberation"/"decided", "votes"/"too_many"). */
-  other: FieldError[];
-}
-
 /**
  * Sorts a refused sheet's errors onto its rows: "votes[3].member_id" or "votes[3].option_id" is
- * about the member of the fourth line sent. Anything else is about the sheet as a whole.
+ * about the member of the fourth line sent. Anything else ("deliberation"/"decided",
+ * "votes"/"too_many") is about the sheet as a whole.
  */
 export function sheetErrors(error: unknown, sent: VoteSheetInput): SheetErrors {
-  const found: SheetErrors = { byMember: new Map(), other: [] };
-  if (!isApiError(error)) return found;
-  for (const fieldError of error.errors) {
-    const field = serverField(fieldError.field);
-    const line = field.base.startsWith('votes') && field.index !== null ? sent.votes[field.index] : undefined;
-    if (line) found.byMember.set(line.member_id, [...(found.byMember.get(line.member_id) ?? []), fieldError]);
-    else found.other.push(fieldError);
-  }
-  return found;
+  return sortSheetErrors(error, 'votes', sent.votes);
 }
 
 // ---- quorum and what deciding will do ---------------------------------------------------------

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
 import { registerLanguage } from '../../../lib/i18n';
 import { en } from '../../../lib/i18n/en';
 import { heroRecord, programmeDashboard } from '../../../test/programmes';
+import { refusal } from '../../../test/render';
 import { programmeFieldMessage } from './errors';
 import {
   checklistFieldOf,
@@ -26,10 +26,6 @@ const english = programmeTexts('en');
 const RECORD = heroRecord();
 
 const unmet = (item: string) => ({ field: `checklist.${item}`, code: 'unmet', message: '', params: { item } });
-
-function refusal(errors: { field: string; code: string; message: string; params: Record<string, string> }[]) {
-  return new ApiError({ type: 'urn:gotong:problem:conflict', status: 409, title: 'Conflict', detail: '', errors });
-}
 
 describe('what the records say beside each readiness item', () => {
   it('reads her office, meetings attended and hosted, the ledger and other groups', () => {

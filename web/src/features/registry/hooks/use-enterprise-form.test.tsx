@@ -4,10 +4,10 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, api } from '../../../lib/api-client';
+import { api } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
 import { callsTo, enterprise, routeFetch } from '../../../test/fixtures';
-import { createTestQueryClient, jsonResponse } from '../../../test/render';
+import { createTestQueryClient, jsonResponse, refusal } from '../../../test/render';
 import { registryKeys } from '../api/keys';
 import type { Enterprise } from '../types';
 import { readEnterpriseErrors, saveEnterprise, useEnterpriseForm } from './use-enterprise-form';
@@ -34,9 +34,6 @@ function renderForm(original: Enterprise | null = null, client = createTestQuery
   );
   return renderHook(() => useEnterpriseForm(original, 'officer', { current: null }), { wrapper });
 }
-
-const refused = (slug: string, status: number, errors: Array<{ field: string; code: string }>) =>
-  new ApiError({ type: `urn:gotong:problem:${slug}`, status, title: slug, detail: '', errors: errors.map((e) => ({ ...e, message: 'english', params: {} })) });
 
 describe('useEnterpriseForm', () => {
   it('checks the draft before sending: nothing goes out, and each missing field says so', async () => {
@@ -84,13 +81,13 @@ describe('useEnterpriseForm after an edit', () => {
 
 describe('readEnterpriseErrors', () => {
   it('says "already used" beside the field a 409 names, whatever code the server used', () => {
-    const errors = readEnterpriseErrors(t, refused('already-exists', 409, [{ field: 'nib', code: 'duplicate' }]));
+    const errors = readEnterpriseErrors(t, refusal([{ field: 'nib', code: 'duplicate' }], 'already-exists'));
     expect(errors.byField.nib).toEqual([t('fieldErrorsByField.nib.already_exists')]);
     expect(errors.general).toEqual([]);
   });
 
   it('puts a new owner\'s errors beside the owner\'s fields, in the owner field\'s own words', () => {
-    const errors = readEnterpriseErrors(t, refused('invalid-input', 400, [{ field: 'owner.nik', code: 'invalid_format' }, { field: 'budget', code: 'required' }]));
+    const errors = readEnterpriseErrors(t, refusal([{ field: 'owner.nik', code: 'invalid_format' }, { field: 'budget', code: 'required' }], 'invalid-input', 400));
     expect(Object.keys(errors.byField)).toEqual(['owner.nik']);
     expect(errors.byField['owner.nik']).toEqual([t('fieldErrorsByField.nik.invalid_format')]);
     expect(errors.general).toHaveLength(1);

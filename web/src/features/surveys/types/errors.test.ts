@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
 import { createI18n } from '../../../lib/i18n';
 import { addSurveysTexts } from '../../../lib/i18n/surveys';
+import { refusal } from '../../../test/render';
 import { readSurveyErrors, serverField, surveyFieldMessage, surveyProblemMessage } from './errors';
 
 function i18n(language: 'id' | 'en' = 'id') {
@@ -9,15 +9,6 @@ function i18n(language: 'id' | 'en' = 'id') {
   addSurveysTexts(instance);
   return instance.t;
 }
-
-const refusal = (errors: { field: string; code: string }[], slug = 'invalid-input', status = 400) =>
-  new ApiError({
-    type: `urn:gotong:problem:${slug}`,
-    status,
-    title: slug,
-    detail: '',
-    errors: errors.map((e) => ({ ...e, params: {}, message: `${e.field} ${e.code}` })),
-  });
 
 describe('a survey’s refusals in words', () => {
   it('names a field without its list position', () => {
@@ -47,10 +38,14 @@ describe('a survey’s refusals in words', () => {
 
   it('puts each message beside the form’s field, or above the form', () => {
     const t = i18n();
-    const error = refusal([
-      { field: 'answers[0].scale', code: 'required' },
-      { field: 'member_id', code: 'not_member_now' },
-    ]);
+    const error = refusal(
+      [
+        { field: 'answers[0].scale', code: 'required' },
+        { field: 'member_id', code: 'not_member_now' },
+      ],
+      'invalid-input',
+      400,
+    );
     const read = readSurveyErrors(t, error, (field) => (field.base === 'answers_scale' ? `q${field.index}` : null));
     expect(read.byField).toEqual({ q0: ['Pilih salah satu jawaban.'] });
     expect(read.general).toEqual(['Orang ini sudah keluar dari kelompok.']);
