@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { formatRupiah } from '../../../lib/rupiah';
@@ -39,8 +40,7 @@ export function HelixPage({ role }: { role: Role }) {
       </div>
       <DashboardTabs role={role} />
       <p className="muted">{t('dashboards.helix.intro')}</p>
-      {report.isError ? <Alert tone="error">{problemMessage(t, report.error)}</Alert> : null}
-      {!data && report.isPending ? <p role="status">{t('dashboards.helix.loading')}</p> : null}
+      <QueryStatus query={report} problem={(e) => problemMessage(t, e)} loading={t('dashboards.helix.loading')} />
       {data ? (
         <>
           <Network data={data} />

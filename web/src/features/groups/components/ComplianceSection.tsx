@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { SelectField } from '../../../components/SelectField';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatMonth, todayIso } from '../../../lib/format';
 import { useCompliance } from '../hooks/use-group-queries';
 import type { GroupView } from '../types';
@@ -49,8 +49,7 @@ export function ComplianceSection({ group, language, thisMonth }: ComplianceSect
         value={String(span)}
         onChange={(e) => setSpan(Number(e.target.value) as Span)}
       />
-      {report.isError ? <Alert tone="error">{groupProblemMessage(t, report.error)}</Alert> : null}
-      {report.isFetching && !data ? <p role="status">{t('groups.compliance.loading')}</p> : null}
+      <QueryStatus query={report} problem={(e) => groupProblemMessage(t, e)} loading={t('groups.compliance.loading')} />
       {data ? (
         <>
           <p className="lead" data-testid="compliance-summary">

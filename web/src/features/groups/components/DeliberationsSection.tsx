@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { CheckField } from '../../../components/CheckField';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { OptionsEditor } from '../../../components/OptionsEditor';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -306,9 +306,12 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
       busy={list.isFetching}
       form={(close) => <DeliberationForm group={group} themeOnly={!writable} onCancel={close} />}
     >
-      {list.isError ? <Alert tone="error">{groupProblemMessage(t, list.error)}</Alert> : null}
-      {list.isFetching && !data ? <p role="status">{t('groups.deliberations.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('groups.deliberations.empty')}</p> : null}
+      <QueryStatus
+        query={list}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.deliberations.loading')}
+        empty={t('groups.deliberations.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="deliberation-list">
           {data.items.map((deliberation) => (

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatMonth, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useForm } from '../../../lib/use-form';
@@ -149,8 +149,7 @@ export function FeesCard({ group }: { group: GroupView }) {
           ))}
         </ul>
       ) : null}
-      {fees.isError ? <Alert tone="error">{groupProblemMessage(t, fees.error)}</Alert> : null}
-      {fees.isFetching && !data ? <p role="status">{t('groups.treasury.fees.loading')}</p> : null}
+      <QueryStatus query={fees} problem={(e) => groupProblemMessage(t, e)} loading={t('groups.treasury.fees.loading')} />
       {data && data.members.length > 0 ? (
         <>
           <p className={data.arrears > 0 ? 'lead fees__summary fees__summary--owed' : 'lead fees__summary'} data-testid="fees-summary">

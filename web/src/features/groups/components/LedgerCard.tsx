@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { FormCard } from '../../../components/FormCard';
 import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
@@ -36,6 +35,7 @@ import {
   type LedgerEntry,
 } from '../types/treasury';
 import { ConfirmAction } from '../../../components/ConfirmAction';
+import { QueryStatus } from '../../../components/QueryStatus';
 
 /** A phone shows ten rows a page, so that the whole tab stays a few screens long; wider screens twenty. */
 const LEDGER_PAGE = 20;
@@ -315,9 +315,12 @@ export function LedgerCard({ group }: { group: GroupView }) {
         />
       )}
     >
-      {ledger.isError ? <Alert tone="error">{groupProblemMessage(t, ledger.error)}</Alert> : null}
-      {ledger.isFetching && !data ? <p role="status">{t('groups.treasury.ledger.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('groups.treasury.ledger.empty')}</p> : null}
+      <QueryStatus
+        query={ledger}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.treasury.ledger.loading')}
+        empty={t('groups.treasury.ledger.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="ledger-list" data-testid="ledger-list">
           {data.items.map((entry) => (

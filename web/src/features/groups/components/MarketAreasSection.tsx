@@ -31,6 +31,7 @@ import {
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { deliberationPath, groupPath } from '../types/paths';
 import { ConfirmAction } from '../../../components/ConfirmAction';
+import { QueryStatus } from '../../../components/QueryStatus';
 
 interface ClaimFormProps {
   group: GroupView;
@@ -228,8 +229,7 @@ export function MarketAreasSection({ group }: { group: GroupView }) {
         <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} />
         <span>{t('groups.markets.showEnded')}</span>
       </label>
-      {areas.isError ? <Alert tone="error">{groupProblemMessage(t, areas.error)}</Alert> : null}
-      {areas.isFetching && !data ? <p role="status">{t('groups.markets.loading')}</p> : null}
+      <QueryStatus query={areas} problem={(e) => groupProblemMessage(t, e)} loading={t('groups.markets.loading')} />
       {data && data.overlaps.length > 0 ? (
         <Alert tone="info" testId="overlaps">
           {t('groups.markets.overlaps', { count: data.overlaps.length })}{' '}

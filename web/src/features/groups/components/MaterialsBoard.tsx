@@ -25,6 +25,7 @@ import {
 } from '../types/cooperation';
 import { groupProblemMessage, readGroupErrors } from '../types/errors';
 import { ConfirmAction } from '../../../components/ConfirmAction';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { QuantityAndUnit } from './QuantityAndUnit';
 
 /** An offer or request of her own: what, how much, at what price, until when. */
@@ -206,8 +207,7 @@ export function MaterialsBoard({ group }: { group: GroupView }) {
           }}
         />
       ) : null}
-      {board.isError ? <Alert tone="error">{groupProblemMessage(t, board.error)}</Alert> : null}
-      {board.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
+      <QueryStatus query={board} problem={(e) => groupProblemMessage(t, e)} loading={t('groups.materials.loading')} />
       {data && data.matches.length > 0 ? (
         <Alert tone="info" testId="match-summary">
           {t('groups.materials.matchSummary', { count: data.matches.length })}

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { Alert } from '../../../components/Alert';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -118,9 +118,12 @@ export function MeetingsSection({ group }: { group: GroupView }) {
       busy={meetings.isFetching}
       form={(close) => <MeetingForm group={group} onCancel={close} />}
     >
-      {meetings.isError ? <Alert tone="error">{groupProblemMessage(t, meetings.error)}</Alert> : null}
-      {meetings.isFetching && !data ? <p role="status">{t('groups.meetings.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('groups.meetings.empty')}</p> : null}
+      <QueryStatus
+        query={meetings}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.meetings.loading')}
+        empty={t('groups.meetings.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="meeting-list">
           {data.items.map((meeting) => (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { CheckField } from '../../../components/CheckField';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatPartialDay, joinDetails } from '../../../lib/format';
 import { canWrite, type GroupView, type Member } from '../types';
@@ -49,9 +49,12 @@ export function MembersSection({ group, canSearchPeople }: MembersSectionProps) 
 
       <CheckField id={`${id}-left`} label={t('groups.members.showLeft')} checked={includeLeft} onChange={setIncludeLeft} />
 
-      {members.isError ? <Alert tone="error">{groupProblemMessage(t, members.error)}</Alert> : null}
-      {members.isFetching && !members.data ? <p role="status">{t('groups.members.loading')}</p> : null}
-      {members.data && members.data.length === 0 ? <p>{t('groups.members.empty')}</p> : null}
+      <QueryStatus
+        query={members}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.members.loading')}
+        empty={t('groups.members.empty')}
+      />
       {members.data && members.data.length > 0 ? (
         <ul className="record-list" data-testid="member-list">
           {members.data.map((member) => (

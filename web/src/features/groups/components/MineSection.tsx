@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatDay, formatMonth, joinDetails } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useMemberSummary } from '../hooks/use-group-queries';
@@ -284,8 +285,7 @@ function MineRecords({ group, memberId }: { group: GroupView; memberId: number }
   return (
     <>
       <OpenBooksNote />
-      {summary.isError ? <Alert tone="error">{groupProblemMessage(t, summary.error)}</Alert> : null}
-      {!data && summary.isPending ? <p role="status">{t('groups.mine.loading')}</p> : null}
+      <QueryStatus query={summary} problem={(e) => groupProblemMessage(t, e)} loading={t('groups.mine.loading')} />
       {data ? (
         <>
           <p className="muted" data-testid="mine-who">

@@ -7,6 +7,7 @@ import { FieldErrors } from '../../../components/field-parts';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
@@ -245,9 +246,12 @@ export function OrdersSection({ group }: { group: GroupView }) {
       testId="orders"
       form={(close) => <NewOrder group={group} onCancel={close} />}
     >
-      {orders.isError ? <Alert tone="error">{groupProblemMessage(t, orders.error)}</Alert> : null}
-      {orders.isFetching && !data ? <p role="status">{t('groups.orders.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('groups.orders.empty')}</p> : null}
+      <QueryStatus
+        query={orders}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.orders.loading')}
+        empty={t('groups.orders.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="order-list">
           {data.items.map((order) => (

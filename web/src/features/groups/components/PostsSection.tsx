@@ -6,6 +6,7 @@ import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
@@ -189,9 +190,12 @@ export function PostsSection({ group }: { group: GroupView }) {
         />
       )}
     >
-      {posts.isError ? <Alert tone="error">{groupProblemMessage(t, posts.error)}</Alert> : null}
-      {posts.isFetching && !data ? <p role="status">{t('groups.posts.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('groups.posts.empty')}</p> : null}
+      <QueryStatus
+        query={posts}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.posts.loading')}
+        empty={t('groups.posts.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="post-list">
           {data.items.map((post) => (

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatNumber, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
@@ -167,9 +167,12 @@ export function PurchasesCard({ group }: { group: GroupView }) {
         />
       )}
     >
-      {purchases.isError ? <Alert tone="error">{groupProblemMessage(t, purchases.error)}</Alert> : null}
-      {purchases.isFetching && !data ? <p role="status">{t('groups.materials.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('groups.materials.purchase.empty')}</p> : null}
+      <QueryStatus
+        query={purchases}
+        problem={(e) => groupProblemMessage(t, e)}
+        loading={t('groups.materials.loading')}
+        empty={t('groups.materials.purchase.empty')}
+      />
       {data && data.items.length > 0 && totalSaving > 0 ? (
         <p className="lead">{t('groups.materials.purchase.totalSaving', { amount: formatRupiah(totalSaving) })}</p>
       ) : null}

@@ -4,6 +4,7 @@ import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { DetailRow } from '../../../components/DetailRow';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatDay, formatMonth } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
 import { useBalances, useStatement } from '../hooks/use-group-queries';
@@ -33,8 +34,7 @@ export function StatementCard({ group }: { group: GroupView }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`} aria-busy={statement.isFetching} data-testid="statement">
       <h2 id={`${id}-title`}>{t('groups.treasury.statement.title')}</h2>
-      {statement.isError ? <Alert tone="error">{groupProblemMessage(t, statement.error)}</Alert> : null}
-      {statement.isFetching && !data ? <p role="status">{t('groups.treasury.statement.loading')}</p> : null}
+      <QueryStatus query={statement} problem={(e) => groupProblemMessage(t, e)} loading={t('groups.treasury.statement.loading')} />
       {data ? (
         <>
           <p className="money-stat">

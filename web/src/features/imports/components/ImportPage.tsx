@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FieldErrors } from '../../../components/field-parts';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { actorName } from '../../../lib/actor';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
@@ -25,8 +26,7 @@ function RecentImports() {
   return (
     <section className="card" aria-labelledby={`${id}-title`} aria-busy={page.isFetching}>
       <h2 id={`${id}-title`}>{t('imports.recent')}</h2>
-      {page.isError ? <Alert tone="error">{problemMessage(t, page.error)}</Alert> : null}
-      {page.isFetching && !page.data ? <p role="status">{t('imports.loading')}</p> : null}
+      <QueryStatus query={page} problem={(e) => problemMessage(t, e)} loading={t('imports.loading')} />
       {page.data && jobs.length === 0 ? <p className="muted">{t('imports.recentEmpty')}</p> : null}
       {jobs.length > 0 ? (
         <ul className="record-list" data-testid="recent-imports">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { Alert } from '../../../components/Alert';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import type { LearningPaths } from '../../../lib/learning-slot';
 import { useCycles } from '../hooks/use-learning';
@@ -66,9 +66,12 @@ export function CyclesSection({ group, members, canGuide, paths }: CyclesSection
         />
       )}
     >
-      {cycles.isError ? <Alert tone="error">{learningProblemMessage(t, cycles.error)}</Alert> : null}
-      {cycles.isPending ? <p role="status">{t('mentoring.cycles.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('mentoring.cycles.empty')}</p> : null}
+      <QueryStatus
+        query={cycles}
+        problem={(e) => learningProblemMessage(t, e)}
+        loading={t('mentoring.cycles.loading')}
+        empty={t('mentoring.cycles.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="cycle-list">
           {data.items.map((cycle) => (

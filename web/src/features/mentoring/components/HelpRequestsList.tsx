@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../../../components/Alert';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatDate } from '../../../lib/format';
 import { HELP_PAGE, useHelpRequests } from '../hooks/use-help-requests';
 import { filtersFor, helpProblemMessage, isHelpFilter, reportsForOthers, type HelpFilter, type HelpGroup, type HelpRequest } from '../types/help';
@@ -80,8 +80,7 @@ export function HelpRequestsList({ group }: { group: HelpGroup }) {
           </button>
         ))}
       </div>
-      {list.isError ? <Alert tone="error">{helpProblemMessage(t, list.error)}</Alert> : null}
-      {!page && list.isPending ? <p role="status">{t('mentoring.help.list.loading')}</p> : null}
+      <QueryStatus query={list} problem={(e) => helpProblemMessage(t, e)} loading={t('mentoring.help.list.loading')} />
       {page && page.items.length === 0 ? <p className="muted">{t(`mentoring.help.list.empty.${filter}`)}</p> : null}
       {page && page.items.length > 0 ? (
         <ul className="record-list" data-testid="help-request-list">

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -164,9 +164,12 @@ export function MentorshipsSection({ group, members, canGuide }: MentorshipsSect
         />
       )}
     >
-      {list.isError ? <Alert tone="error">{learningProblemMessage(t, list.error)}</Alert> : null}
-      {list.isPending ? <p role="status">{t('mentoring.mentorships.loading')}</p> : null}
-      {data && data.items.length === 0 ? <p>{t('mentoring.mentorships.empty')}</p> : null}
+      <QueryStatus
+        query={list}
+        problem={(e) => learningProblemMessage(t, e)}
+        loading={t('mentoring.mentorships.loading')}
+        empty={t('mentoring.mentorships.empty')}
+      />
       {data && data.items.length > 0 ? (
         <ul className="record-list" data-testid="mentorship-list">
           {data.items.map((mentorship) => (

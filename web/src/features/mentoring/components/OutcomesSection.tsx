@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { ChartLegend } from '../../../components/ChartLegend';
 import { type Column, DataTable } from '../../../components/DataTable';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { localeOf } from '../../../lib/format';
 import { useLearningTexts } from '../../../lib/i18n/learning';
 import { useLearningOutcomes } from '../hooks/use-learning';
@@ -90,8 +90,7 @@ export function OutcomesSection({ group }: { group: GroupView }) {
     <section className="card" aria-labelledby={`${id}-title`} aria-busy={outcomes.isFetching} data-testid="outcomes">
       <h2 id={`${id}-title`}>{t('mentoring.outcomes.title')}</h2>
       <p className="muted">{t('mentoring.outcomes.intro')}</p>
-      {outcomes.isError ? <Alert tone="error">{learningProblemMessage(t, outcomes.error)}</Alert> : null}
-      {outcomes.isPending ? <p role="status">{t('mentoring.outcomes.loading')}</p> : null}
+      <QueryStatus query={outcomes} problem={(e) => learningProblemMessage(t, e)} loading={t('mentoring.outcomes.loading')} />
       {data && !hasOutcomes(data) ? <p className="muted">{t('mentoring.outcomes.empty')}</p> : null}
       {data && hasOutcomes(data) ? (
         <>

@@ -8,6 +8,7 @@ import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { RegionField } from '../../../components/RegionField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -146,9 +147,12 @@ function CandidateList({
           testId="candidate-region"
         />
       </details>
-      {candidates.isError ? <Alert tone="error">{problemMessage(t, candidates.error)}</Alert> : null}
-      {candidates.isPending ? <p role="status">{t('programmes.targeting.loading')}</p> : null}
-      {candidates.data && items.length === 0 ? <p>{t('programmes.targeting.empty')}</p> : null}
+      <QueryStatus
+        query={candidates}
+        problem={(e) => problemMessage(t, e)}
+        loading={t('programmes.targeting.loading')}
+        empty={t('programmes.targeting.empty')}
+      />
       {items.length > 0 ? (
         <DataTable columns={CANDIDATE_COLUMNS} caption={t('programmes.targeting.candidates')} className="data-table--stack" testId="candidate-table">
           {items.map((c) => (

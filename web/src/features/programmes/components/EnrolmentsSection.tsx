@@ -5,6 +5,7 @@ import { Badge } from '../../../components/Badge';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -54,9 +55,12 @@ export function EnrolmentsSection({ programme }: { programme: ProgrammeView }) {
         />
       )}
     >
-      {enrolments.isError ? <Alert tone="error">{problemMessage(t, enrolments.error)}</Alert> : null}
-      {enrolments.isPending ? <p role="status">{t('programmes.enrolments.loading')}</p> : null}
-      {enrolments.data && items.length === 0 ? <p>{t('programmes.enrolments.empty')}</p> : null}
+      <QueryStatus
+        query={enrolments}
+        problem={(e) => problemMessage(t, e)}
+        loading={t('programmes.enrolments.loading')}
+        empty={t('programmes.enrolments.empty')}
+      />
       {items.length > 0 ? (
         <ul className="record-list" data-testid="enrolment-list">
           {items.map((e) => (

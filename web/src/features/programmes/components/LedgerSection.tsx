@@ -6,6 +6,7 @@ import { Badge } from '../../../components/Badge';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -53,9 +54,12 @@ export function LedgerSection({ programme, user }: { programme: ProgrammeView; u
         />
       )}
     >
-      {ledger.isError ? <Alert tone="error">{problemMessage(t, ledger.error)}</Alert> : null}
-      {ledger.isPending ? <p role="status">{t('programmes.ledger.loading')}</p> : null}
-      {ledger.data && ledger.data.items.length === 0 ? <p>{t('programmes.ledger.empty')}</p> : null}
+      <QueryStatus
+        query={ledger}
+        problem={(e) => problemMessage(t, e)}
+        loading={t('programmes.ledger.loading')}
+        empty={t('programmes.ledger.empty')}
+      />
       {ledger.data && ledger.data.items.length > 0 ? (
         <ul className="record-list" data-testid="ledger-list">
           {ledger.data.items.map((a) => (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { formatDay } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem-messages';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -24,8 +24,7 @@ export function MySelectionsPage() {
     <>
       <h1 tabIndex={-1}>{title}</h1>
       <p className="muted">{t('programmes.selections.intro')}</p>
-      {selections.isError ? <Alert tone="error">{problemMessage(t, selections.error)}</Alert> : null}
-      {selections.isPending ? <p role="status">{t('programmes.selections.loading')}</p> : null}
+      <QueryStatus query={selections} problem={(e) => problemMessage(t, e)} loading={t('programmes.selections.loading')} />
       {selections.data && items.length === 0 ? (
         <section className="card">
           <p data-testid="selections-empty">{t('programmes.selections.empty')}</p>

@@ -6,6 +6,7 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { FormField } from '../../../components/FormField';
 import { Pagination } from '../../../components/Pagination';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SubmitRow } from '../../../components/SubmitRow';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -48,8 +49,7 @@ export function RoundPanel({ programme, roundId }: { programme: ProgrammeView; r
   return (
     <>
       <BackLink to={programmePath(programme.id, 'candidates')}>{t('programmes.targeting.round.back')}</BackLink>
-      {round.isError ? <Alert tone="error">{problemMessage(t, round.error)}</Alert> : null}
-      {round.isPending ? <p role="status">{t('programmes.targeting.round.loading')}</p> : null}
+      <QueryStatus query={round} problem={(e) => problemMessage(t, e)} loading={t('programmes.targeting.round.loading')} />
       {data ? (
         <section className="card" aria-labelledby="round-title" data-testid="round">
           <h2 id="round-title">
@@ -161,9 +161,12 @@ function Beneficiaries({ programme, round, regionName }: { programme: ProgrammeV
         {t('programmes.targeting.round.frozen')}
         {list.data ? <span className="muted heading-count">{` (${list.data.total})`}</span> : null}
       </h2>
-      {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
-      {list.isPending ? <p role="status">{t('programmes.targeting.loading')}</p> : null}
-      {list.data && items.length === 0 ? <p>{t('programmes.targeting.round.none')}</p> : null}
+      <QueryStatus
+        query={list}
+        problem={(e) => problemMessage(t, e)}
+        loading={t('programmes.targeting.loading')}
+        empty={t('programmes.targeting.round.none')}
+      />
       {items.length > 0 ? (
         <DataTable columns={BENEFICIARY_COLUMNS} caption={t('programmes.targeting.round.frozen')} className="data-table--stack" testId="beneficiary-table">
           {items.map((b) => (

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { type Column, DataTable } from '../../../components/DataTable';
 import { DetailRow } from '../../../components/DetailRow';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SearchForm } from '../../../components/SearchForm';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { formatPlacePath } from '../../../lib/places';
@@ -163,8 +164,7 @@ export function RegionsPage() {
           </dl>
         ) : null}
         {region && level === null ? <p data-testid="region-leaf">{t('regions.browse.leaf')}</p> : null}
-        {children.isError ? <Alert tone="error">{problemMessage(t, children.error)}</Alert> : null}
-        {children.isFetching && !children.data ? <p role="status">{t('regions.loading')}</p> : null}
+        <QueryStatus query={children} problem={(e) => problemMessage(t, e)} loading={t('regions.loading')} />
         {level !== null && children.data ? (
           <>
             <h3>{t(`regions.browse.children.${level}`, { count: children.data.length, formatted: formatNumber(children.data.length, language) })}</h3>

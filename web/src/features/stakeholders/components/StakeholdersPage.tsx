@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SearchForm } from '../../../components/SearchForm';
 import { can } from '../../../lib/permissions';
 import { formatPlacePath, type RegionPickerSlot } from '../../../lib/places';
@@ -79,8 +80,7 @@ export function StakeholdersPage({ role, RegionPicker }: StakeholdersPageProps) 
         onSearch={onSearch}
       />
 
-      {list.isError ? <Alert tone="error">{problemMessage(t, list.error)}</Alert> : null}
-      {list.isFetching && !list.data ? <p role="status">{t('stakeholders.loading')}</p> : null}
+      <QueryStatus query={list} problem={(e) => problemMessage(t, e)} loading={t('stakeholders.loading')} />
 
       {list.data
         ? groups.map((group) => (

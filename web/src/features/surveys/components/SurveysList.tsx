@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/Alert';
 import { FormField } from '../../../components/FormField';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { SubmitRow } from '../../../components/SubmitRow';
@@ -38,8 +39,7 @@ export function SurveysList({ group }: { group: SurveyGroup }) {
       busy={surveys.isFetching}
       testId="surveys"
     >
-      {surveys.isError ? <Alert tone="error">{surveyProblemMessage(t, surveys.error)}</Alert> : null}
-      {surveys.isPending ? <p role="status">{t('surveys.list.loading')}</p> : null}
+      <QueryStatus query={surveys} problem={(e) => surveyProblemMessage(t, e)} loading={t('surveys.list.loading')} />
       {surveys.data && items.length === 0 ? <p className="muted">{t('surveys.list.empty')}</p> : null}
       {items.length > 0 ? (
         <ul className="record-list" data-testid="survey-list">

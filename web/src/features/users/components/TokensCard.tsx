@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
+import { QueryStatus } from '../../../components/QueryStatus';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
@@ -102,8 +102,7 @@ export function TokensCard({ user }: { user: User }) {
           <p>{t('users.tokens.keepSafe', { name })}</p>
         </OneTimeSecret>
       ) : null}
-      {tokens.isError ? <Alert tone="error">{userProblemMessage(t, tokens.error)}</Alert> : null}
-      {tokens.isFetching && !tokens.data ? <p role="status">{t('users.tokens.loading')}</p> : null}
+      <QueryStatus query={tokens} problem={(e) => userProblemMessage(t, e)} loading={t('users.tokens.loading')} />
       {tokens.data && list.length === 0 ? <p className="muted">{t('users.tokens.empty')}</p> : null}
       {list.length > 0 ? (
         <ul className="record-list" data-testid="token-list">
