@@ -10655,12 +10655,14 @@ export interface operations {
                      *             {
                      *               "id": 3,
                      *               "label": "Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen",
-                     *               "votes": 3
+                     *               "votes": 3,
+                     *               "targets": []
                      *             },
                      *             {
                      *               "id": 4,
                      *               "label": "Semua anggota bebas di semua pasar",
-                     *               "votes": 1
+                     *               "votes": 1,
+                     *               "targets": []
                      *             }
                      *           ],
                      *           "votes_against": 0,
@@ -10689,7 +10691,8 @@ export interface operations {
                      *             {
                      *               "id": 1,
                      *               "label": "Rp 12.000 per kg untuk semua anggota",
-                     *               "votes": 1
+                     *               "votes": 1,
+                     *               "targets": []
                      *             }
                      *           ],
                      *           "votes_against": 2,
@@ -10771,12 +10774,14 @@ export interface operations {
                      *         {
                      *           "id": 3,
                      *           "label": "Bu Sulastri: Pasar Ngajum; Bu Sutini: Pasar Kepanjen",
-                     *           "votes": 0
+                     *           "votes": 0,
+                     *           "targets": []
                      *         },
                      *         {
                      *           "id": 4,
                      *           "label": "Semua anggota bebas di semua pasar",
-                     *           "votes": 0
+                     *           "votes": 0,
+                     *           "targets": []
                      *         }
                      *       ],
                      *       "votes_against": 0,
@@ -10960,7 +10965,8 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "label": "Rp 12.000 per kg untuk semua anggota",
-                     *           "votes": 1
+                     *           "votes": 1,
+                     *           "targets": []
                      *         }
                      *       ],
                      *       "votes_against": 1,
