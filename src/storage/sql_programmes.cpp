@@ -170,7 +170,7 @@ std::vector<Category> CategoriesOf(soci::session& sql, const std::string& statem
   return categories;
 }
 
-// A criterion as programme_criteria stores it (see CriteriaRows), read with its programme's id.
+// A criterion as programme_criteria and round_criteria store it (see CriteriaRows).
 struct CriterionRow {
   std::string kind;
   std::string value;
@@ -187,17 +187,9 @@ void LoadParts(soci::session& sql, std::span<Programme> programmes) {
       sql, programmes, kPartnerColumns,
       " FROM programme_partners pp JOIN stakeholders s ON s.id = pp.stakeholder_id",
       "pp.programme_id", "pp.programme_id, pp.position");
-  std::map<std::int64_t, Programme*> by_id;
-  std::vector<std::int64_t> ids;
-  for (auto& programme : programmes) {
-    by_id[programme.id] = &programme;
-    ids.push_back(programme.id);
-  }
-  ReadChildren<CriterionRow>(sql, kCriterionColumns, " FROM programme_criteria", "programme_id",
-                             ids, "programme_id, kind, value",
-                             [&](std::int64_t programme, const CriterionRow& row) {
-                               AddCriterion(by_id.at(programme)->criteria, row.kind, row.value);
-                             });
+  std::map<std::int64_t, Criteria*> criteria;
+  for (auto& programme : programmes) criteria[programme.id] = &programme.criteria;
+  LoadCriteria(sql, " FROM programme_criteria", "programme_id", criteria);
 }
 
 }  // namespace
@@ -244,6 +236,18 @@ void AddCriterion(Criteria& c, const std::string& kind, const std::string& value
   } else {
     c.categories.push_back(Stored("criterion category", value, ParseCategory));
   }
+}
+
+void LoadCriteria(soci::session& sql, std::string_view from, std::string_view key_column,
+                  const std::map<std::int64_t, Criteria*>& criteria) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(criteria.size());
+  for (const auto& [id, _] : criteria) ids.push_back(id);
+  ReadChildren<CriterionRow>(sql, kCriterionColumns, from, key_column, ids,
+                             std::string(key_column) + ", kind, value",
+                             [&](std::int64_t id, const CriterionRow& row) {
+                               AddCriterion(*criteria.at(id), row.kind, row.value);
+                             });
 }
 
 void SqlProgrammeRepository::WriteParts(const Programme& programme) {

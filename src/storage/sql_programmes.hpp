@@ -2,7 +2,10 @@
 
 #include <soci/soci.h>
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +18,11 @@ namespace gotong::storage::internal {
 std::vector<std::pair<std::string, std::string>> CriteriaRows(const domain::programmes::Criteria& criteria);
 // Adds one stored row to `criteria`; a value this version cannot read is an error (Stored).
 void AddCriterion(domain::programmes::Criteria& criteria, const std::string& kind, const std::string& value);
+// Reads the stored criteria of several records in one statement: `criteria` maps each record's id
+// to the criteria it fills; `from` is " FROM programme_criteria" or " FROM round_criteria", and
+// `key_column` the record's id there.
+void LoadCriteria(soci::session& sql, std::string_view from, std::string_view key_column,
+                  const std::map<std::int64_t, domain::programmes::Criteria*>& criteria);
 
 class SqlProgrammeRepository final : public domain::programmes::ProgrammeRepository {
  public:

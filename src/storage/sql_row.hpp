@@ -475,6 +475,7 @@ void LoadChildren(
   using Parent = decltype(cell::RecordOf(Children));
   std::map<std::int64_t, Parent*> by_id;
   std::vector<std::int64_t> ids;
+  ids.reserve(parents.size());
   for (auto& parent : parents) {
     by_id[parent.id] = &parent;
     ids.push_back(parent.id);

@@ -296,6 +296,13 @@ const char* RecipientColumn(RecipientKind kind) {
   return kind == RecipientKind::kEnterprise ? "enterprise_id" : "group_id";
 }
 
+// Reads the frozen criteria of `rounds` (a page of a list, or one) in one statement.
+void LoadRoundCriteria(soci::session& sql, std::span<Round> rounds) {
+  std::map<std::int64_t, Criteria*> criteria;
+  for (auto& round : rounds) criteria[round.id] = &round.criteria;
+  LoadCriteria(sql, " FROM round_criteria", "round_id", criteria);
+}
+
 }  // namespace
 
 core::Status SqlTargetingRepository::RecountReceived(RecipientKind kind, std::int64_t id) {
@@ -457,20 +464,10 @@ core::Result<std::int64_t> SqlTargetingRepository::Freeze(const Round& round, co
   });
 }
 
-void SqlTargetingRepository::ReadCriteria(Round& round) {
-  long long id = round.id;
-  std::string kind, value;
-  Query query(sql_);
-  query.Into(kind).Into(value).Use(id);
-  query.ForEachRow(
-      "SELECT kind, value FROM round_criteria WHERE round_id = :r ORDER BY kind, value",
-      [&] { AddCriterion(round.criteria, kind, value); });
-}
-
 core::Result<Round> SqlTargetingRepository::FindRound(std::int64_t id) {
   return Guard("find round", [&]() -> core::Result<Round> {
     GOTONG_ASSIGN_OR_RETURN(auto round, FindRecord(sql_, kRoundTable, id));
-    ReadCriteria(round);
+    LoadRoundCriteria(sql_, std::span(&round, 1));
     return round;
   });
 }
@@ -490,7 +487,7 @@ core::Result<core::Page<Round>> SqlTargetingRepository::ListRounds(const RoundFi
       params.Text(where, std::string(ToString(*filter.kind)));
     }
     auto rounds = PagedRecords(sql_, page, kRoundTable, where, params, "r.id DESC");
-    for (auto& round : rounds.items) ReadCriteria(round);
+    LoadRoundCriteria(sql_, rounds.items);
     return rounds;
   });
 }

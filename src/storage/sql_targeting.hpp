@@ -37,8 +37,6 @@ class SqlTargetingRepository final : public domain::programmes::TargetingReposit
   core::Result<std::vector<std::int64_t>> EnterprisesOfAccount(std::int64_t user_id) override;
 
  private:
-  // Reads the frozen criteria of `round`.
-  void ReadCriteria(domain::programmes::Round& round);
   soci::session& sql_;
 };
 
