@@ -240,6 +240,29 @@ TEST_P(Targeting, AnOverlappingRoundIsRefusedAndNothingIsWritten) {
   EXPECT_EQ(Post("/api/v1/programmes/1/rounds/" + std::to_string(first) + "/cancel", {}, officer_).status(), 409);
 }
 
+TEST_P(Targeting, AListOfRoundsShowsEachRoundTheCriteriaItFroze) {
+  ASSERT_EQ(Round("2026-02-01", "2026-03-31", std::nullopt, officer_).status(), 201);
+  // The programme narrows its criteria to micro enterprises; the next round freezes that.
+  ASSERT_OK(test_database().Execute(
+      "INSERT INTO programme_criteria (programme_id, kind, value) VALUES (1, 'scale', 'micro')"));
+  Reply later = Round("2026-04-01", "2026-04-30", std::nullopt, officer_);
+  ASSERT_EQ(later.status(), 201) << later;
+
+  Reply list = Get("/api/v1/programmes/1/rounds", &officer_);
+  ASSERT_EQ(list.status(), 200) << list;
+  const auto& items = list.body.at("items").as_array();
+  ASSERT_EQ(items.size(), 2U) << list;
+  // Newest first: the later round froze the micro scale, the first did not.
+  EXPECT_EQ(items[0].at("opens_on"), "2026-04-01");
+  EXPECT_EQ(items[0].at("criteria").at("scales"), json::array({"micro"}));
+  EXPECT_EQ(items[1].at("opens_on"), "2026-02-01");
+  EXPECT_TRUE(items[1].at("criteria").at("scales").as_array().empty()) << list;
+  for (const auto& item : items) {
+    EXPECT_EQ(item.at("criteria").at("region_codes"), json::array({"35.07"})) << item;
+    EXPECT_EQ(item.at("criteria").at("sectors"), json::array({"food_processing"})) << item;
+  }
+}
+
 TEST_P(Targeting, AManagerConfirmsARoundByItsCountAndItsBeneficiariesAreEnrolled) {
   Reply round = Round("2026-02-01", "2026-03-31", 1, officer_);
   ASSERT_EQ(round.status(), 201) << round;
