@@ -68,14 +68,13 @@ constexpr RecordTable<ApiToken> kTokenTable{kTokenColumns, " FROM api_tokens", "
 template <typename Record>
 core::Result<Record> FindByHash(soci::session& sql, const RecordTable<Record>& table,
                                 const std::string& token_hash, const std::string& missing) {
-  RowReader<Record> row(table.columns);
-  Query query(sql);
-  row.Bind(query);
-  query.Use(token_hash);
-  if (!query.Run(table.Select() + " WHERE token_hash = :t")) return core::Error::NotFound(missing);
-  Record record = row.Get();
-  record.token_hash = token_hash;
-  return record;
+  Params params;
+  std::string where = " WHERE token_hash = ";
+  params.Text(where, token_hash);
+  auto record = FirstRecord(sql, table, where, params);
+  if (!record) return core::Error::NotFound(missing);
+  record->token_hash = token_hash;
+  return *std::move(record);
 }
 
 }  // namespace

@@ -108,17 +108,6 @@ constexpr const char* kMemberOrderBy =
     "CASE m.role WHEN 'leader' THEN 1 WHEN 'secretary' THEN 2 WHEN 'treasurer' THEN 3 ELSE 4 END, "
     "p.search_name, m.id";
 
-// The first member `where` (" WHERE …", its parameters in `params`) selects, if any.
-std::optional<Membership> FirstMember(soci::session& sql, const std::string& where,
-                                      const Params& params) {
-  RowReader<Membership> row(kMemberColumns);
-  Query query(sql);
-  row.Bind(query);
-  params.BindTo(query);
-  if (!query.Run(kMemberTable.Select() + where)) return std::nullopt;
-  return row.Get();
-}
-
 core::Error MemberTaken(const soci::soci_error& error) {
   // The message quotes the statement too, so look for the constraint's own name (PostgreSQL) or
   // columns (SQLite).
@@ -298,7 +287,8 @@ core::Result<std::optional<Membership>> SqlGroupRepository::OfficeHolder(std::in
     params.Number(where, group_id);
     where += " AND m.role = ";
     params.Text(where, std::string(ToString(role)));
-    return FirstMember(sql_, where + " AND m.left_on IS NULL ORDER BY " + kMemberOrderBy, params);
+    return FirstRecord(sql_, kMemberTable,
+                       where + " AND m.left_on IS NULL ORDER BY " + kMemberOrderBy, params);
   });
 }
 
@@ -310,7 +300,7 @@ core::Result<std::optional<Membership>> SqlGroupRepository::MemberOfUser(std::in
     params.Number(where, group_id);
     where += " AND m.user_id = ";
     params.Number(where, user_id);
-    return FirstMember(sql_, where, params);
+    return FirstRecord(sql_, kMemberTable, where, params);
   });
 }
 

@@ -386,23 +386,32 @@ struct RecordTable {
   }
 };
 
+// The first record `where` selects (" WHERE … [ORDER BY …]", its parameters in `params`), or
+// nullopt.
+template <typename Record>
+std::optional<Record> FirstRecord(soci::session& sql, const RecordTable<Record>& table,
+                                  const std::string& where, const Params& params) {
+  RowReader<Record> row(table.columns);
+  Query query(sql);
+  row.Bind(query);
+  params.BindTo(query);
+  if (!query.Run(table.Select() + where)) return std::nullopt;
+  return row.Get();
+}
+
 // Record `id` of `table` (with `group_id`, only a record of that group), or nullopt.
 template <typename Record>
 std::optional<Record> FetchRecord(soci::session& sql, const RecordTable<Record>& table,
                                   std::int64_t id,
                                   std::optional<std::int64_t> group_id = std::nullopt) {
-  long long key = id, group = group_id.value_or(0);
-  RowReader<Record> row(table.columns);
-  Query query(sql);
-  row.Bind(query);
-  query.Use(key);
-  std::string where = " WHERE " + std::string(table.alias) + ".id = :id";
+  Params params;
+  std::string where = " WHERE " + std::string(table.alias) + ".id = ";
+  params.Number(where, id);
   if (group_id) {
-    query.Use(group);
-    where += " AND " + std::string(table.alias) + ".group_id = :g";
+    where += " AND " + std::string(table.alias) + ".group_id = ";
+    params.Number(where, *group_id);
   }
-  if (!query.Run(table.Select() + where)) return std::nullopt;
-  return row.Get();
+  return FirstRecord(sql, table, where, params);
 }
 
 // Record `id` (with `group_id`, only a record of that group), or kNotFound naming it; database
