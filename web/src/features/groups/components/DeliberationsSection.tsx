@@ -6,8 +6,7 @@ import { CheckField } from '../../../components/CheckField';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
 import { OptionsEditor } from '../../../components/OptionsEditor';
-import { Pagination } from '../../../components/Pagination';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -292,7 +291,6 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const list = useDeliberations(group.id, DELIBERATIONS_PAGE, offset);
-  const data = list.data;
   const writable = canWrite(group, 'deliberations');
   // Members propose learning themes; the leader and secretary put every proposal.
   const proposer = !writable && group.member_id !== null && group.status !== 'dissolved';
@@ -306,20 +304,16 @@ export function DeliberationsSection({ group }: { group: GroupView }) {
       busy={list.isFetching}
       form={(close) => <DeliberationForm group={group} themeOnly={!writable} onCancel={close} />}
     >
-      <QueryStatus
+      <RecordList
         query={list}
         problem={(e) => groupProblemMessage(t, e)}
         loading={t('groups.deliberations.loading')}
         empty={t('groups.deliberations.empty')}
-      />
-      {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="deliberation-list">
-          {data.items.map((deliberation) => (
-            <DeliberationCard key={deliberation.id} groupId={group.id} deliberation={deliberation} />
-          ))}
-        </ul>
-      ) : null}
-      {data ? <Pagination total={data.total} limit={DELIBERATIONS_PAGE} offset={offset} onChange={setOffset} /> : null}
+        testId="deliberation-list"
+        paging={{ limit: DELIBERATIONS_PAGE, offset, onChange: setOffset }}
+      >
+        {(deliberation) => <DeliberationCard key={deliberation.id} groupId={group.id} deliberation={deliberation} />}
+      </RecordList>
     </SectionCard>
   );
 }

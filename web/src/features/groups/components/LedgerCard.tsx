@@ -4,7 +4,6 @@ import { FormCard } from '../../../components/FormCard';
 import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
-import { Pagination } from '../../../components/Pagination';
 import { SelectField } from '../../../components/SelectField';
 import { actorName } from '../../../lib/actor';
 import { formatDay, joinDetails, todayIso } from '../../../lib/format';
@@ -35,7 +34,7 @@ import {
   type LedgerEntry,
 } from '../types/treasury';
 import { ConfirmAction } from '../../../components/ConfirmAction';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 
 /** A phone shows ten rows a page, so that the whole tab stays a few screens long; wider screens twenty. */
 const LEDGER_PAGE = 20;
@@ -315,32 +314,31 @@ export function LedgerCard({ group }: { group: GroupView }) {
         />
       )}
     >
-      <QueryStatus
+      <RecordList
         query={ledger}
         problem={(e) => groupProblemMessage(t, e)}
         loading={t('groups.treasury.ledger.loading')}
         empty={t('groups.treasury.ledger.empty')}
-      />
-      {data && data.items.length > 0 ? (
-        <ul className="ledger-list" data-testid="ledger-list">
-          {data.items.map((entry) => (
-            <EntryItem
-              key={entry.id}
-              group={group}
-              entry={entry}
-              memberNames={memberNames}
-              writable={writable}
-              open={opened.has(entry.id)}
-              onToggle={() => setOpened((current) => toggled(current, entry.id))}
-              onReversed={(original, reversal) => {
-                setNotice(t('groups.treasury.reverse.done', { id: original.id, reversal: reversal.id }));
-                setOffset(0);
-              }}
-            />
-          ))}
-        </ul>
-      ) : null}
-      {data ? <Pagination total={data.total} limit={pageSize} offset={offset} onChange={setOffset} /> : null}
+        testId="ledger-list"
+        className="ledger-list"
+        paging={{ limit: pageSize, offset, onChange: setOffset }}
+      >
+        {(entry) => (
+          <EntryItem
+            key={entry.id}
+            group={group}
+            entry={entry}
+            memberNames={memberNames}
+            writable={writable}
+            open={opened.has(entry.id)}
+            onToggle={() => setOpened((current) => toggled(current, entry.id))}
+            onReversed={(original, reversal) => {
+              setNotice(t('groups.treasury.reverse.done', { id: original.id, reversal: reversal.id }));
+              setOffset(0);
+            }}
+          />
+        )}
+      </RecordList>
     </SectionCard>
   );
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { Pagination } from '../../../components/Pagination';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -118,20 +117,16 @@ export function MeetingsSection({ group }: { group: GroupView }) {
       busy={meetings.isFetching}
       form={(close) => <MeetingForm group={group} onCancel={close} />}
     >
-      <QueryStatus
+      <RecordList
         query={meetings}
         problem={(e) => groupProblemMessage(t, e)}
         loading={t('groups.meetings.loading')}
         empty={t('groups.meetings.empty')}
-      />
-      {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="meeting-list">
-          {data.items.map((meeting) => (
-            <MeetingCard key={meeting.id} groupId={group.id} meeting={meeting} />
-          ))}
-        </ul>
-      ) : null}
-      {data ? <Pagination total={data.total} limit={MEETINGS_PAGE} offset={offset} onChange={setOffset} /> : null}
+        testId="meeting-list"
+        paging={{ limit: MEETINGS_PAGE, offset, onChange: setOffset }}
+      >
+        {(meeting) => <MeetingCard key={meeting.id} groupId={group.id} meeting={meeting} />}
+      </RecordList>
     </SectionCard>
   );
 }

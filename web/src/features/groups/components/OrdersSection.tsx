@@ -6,8 +6,7 @@ import { Alert } from '../../../components/Alert';
 import { FieldErrors } from '../../../components/field-parts';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { Pagination } from '../../../components/Pagination';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatNumber } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
@@ -246,20 +245,16 @@ export function OrdersSection({ group }: { group: GroupView }) {
       testId="orders"
       form={(close) => <NewOrder group={group} onCancel={close} />}
     >
-      <QueryStatus
+      <RecordList
         query={orders}
         problem={(e) => groupProblemMessage(t, e)}
         loading={t('groups.orders.loading')}
         empty={t('groups.orders.empty')}
-      />
-      {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="order-list">
-          {data.items.map((order) => (
-            <OrderCard key={order.id} groupId={group.id} order={order} />
-          ))}
-        </ul>
-      ) : null}
-      {data ? <Pagination total={data.total} limit={ORDERS_PAGE} offset={offset} onChange={setOffset} /> : null}
+        testId="order-list"
+        paging={{ limit: ORDERS_PAGE, offset, onChange: setOffset }}
+      >
+        {(order) => <OrderCard key={order.id} groupId={group.id} order={order} />}
+      </RecordList>
     </SectionCard>
   );
 }

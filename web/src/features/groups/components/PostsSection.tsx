@@ -5,8 +5,7 @@ import { FormCard } from '../../../components/FormCard';
 import { SectionCard } from '../../../components/SectionCard';
 import { Badge } from '../../../components/Badge';
 import { FormField } from '../../../components/FormField';
-import { Pagination } from '../../../components/Pagination';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { formatDate } from '../../../lib/format';
@@ -164,7 +163,6 @@ export function PostsSection({ group }: { group: GroupView }) {
   // The posts she marked in this visit: the feed does not say whom a count is from.
   const [marked, setMarked] = useState<ReadonlySet<number>>(() => new Set());
   const posts = usePosts(group.id, POSTS_PAGE, offset);
-  const data = posts.data;
   // Every member writes her own posts; an account that is no member reads them.
   const canPost = group.member_id !== null && group.status !== 'dissolved';
 
@@ -190,26 +188,24 @@ export function PostsSection({ group }: { group: GroupView }) {
         />
       )}
     >
-      <QueryStatus
+      <RecordList
         query={posts}
         problem={(e) => groupProblemMessage(t, e)}
         loading={t('groups.posts.loading')}
         empty={t('groups.posts.empty')}
-      />
-      {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="post-list">
-          {data.items.map((post) => (
-            <PostItem
-              key={post.id}
-              group={group}
-              post={post}
-              marked={marked}
-              onMarked={(postId) => setMarked((previous) => new Set([...previous, postId]))}
-            />
-          ))}
-        </ul>
-      ) : null}
-      {data ? <Pagination total={data.total} limit={POSTS_PAGE} offset={offset} onChange={setOffset} /> : null}
+        testId="post-list"
+        paging={{ limit: POSTS_PAGE, offset, onChange: setOffset }}
+      >
+        {(post) => (
+          <PostItem
+            key={post.id}
+            group={group}
+            post={post}
+            marked={marked}
+            onMarked={(postId) => setMarked((previous) => new Set([...previous, postId]))}
+          />
+        )}
+      </RecordList>
     </SectionCard>
   );
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/Badge';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { Pagination } from '../../../components/Pagination';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDay, formatNumber, todayIso } from '../../../lib/format';
 import { formatRupiah } from '../../../lib/rupiah';
@@ -167,23 +166,19 @@ export function PurchasesCard({ group }: { group: GroupView }) {
         />
       )}
     >
-      <QueryStatus
+      {data && data.items.length > 0 && totalSaving > 0 ? (
+        <p className="lead">{t('groups.materials.purchase.totalSaving', { amount: formatRupiah(totalSaving) })}</p>
+      ) : null}
+      <RecordList
         query={purchases}
         problem={(e) => groupProblemMessage(t, e)}
         loading={t('groups.materials.loading')}
         empty={t('groups.materials.purchase.empty')}
-      />
-      {data && data.items.length > 0 && totalSaving > 0 ? (
-        <p className="lead">{t('groups.materials.purchase.totalSaving', { amount: formatRupiah(totalSaving) })}</p>
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="purchase-list">
-          {data.items.map((purchase) => (
-            <PurchaseItem key={purchase.id} purchase={purchase} />
-          ))}
-        </ul>
-      ) : null}
-      {data ? <Pagination total={data.total} limit={PURCHASES_PAGE} offset={offset} onChange={setOffset} /> : null}
+        testId="purchase-list"
+        paging={{ limit: PURCHASES_PAGE, offset, onChange: setOffset }}
+      >
+        {(purchase) => <PurchaseItem key={purchase.id} purchase={purchase} />}
+      </RecordList>
     </SectionCard>
   );
 }

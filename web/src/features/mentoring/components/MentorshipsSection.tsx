@@ -4,7 +4,7 @@ import { Badge } from '../../../components/Badge';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -164,24 +164,22 @@ export function MentorshipsSection({ group, members, canGuide }: MentorshipsSect
         />
       )}
     >
-      <QueryStatus
+      <RecordList
         query={list}
         problem={(e) => learningProblemMessage(t, e)}
         loading={t('mentoring.mentorships.loading')}
         empty={t('mentoring.mentorships.empty')}
-      />
-      {data && data.items.length > 0 ? (
-        <ul className="record-list" data-testid="mentorship-list">
-          {data.items.map((mentorship) => (
-            <MentorshipCard
-              key={mentorship.id}
-              mentorship={mentorship}
-              canGuide={canGuide}
-              onEnded={(ended) => setNotice(t('mentoring.mentorships.endedNotice', { mentor: ended.mentor_name, mentee: ended.mentee_name }))}
-            />
-          ))}
-        </ul>
-      ) : null}
+        testId="mentorship-list"
+      >
+        {(mentorship) => (
+          <MentorshipCard
+            key={mentorship.id}
+            mentorship={mentorship}
+            canGuide={canGuide}
+            onEnded={(ended) => setNotice(t('mentoring.mentorships.endedNotice', { mentor: ended.mentor_name, mentee: ended.mentee_name }))}
+          />
+        )}
+      </RecordList>
     </SectionCard>
   );
 }

@@ -5,8 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { FormCard } from '../../../components/FormCard';
 import { FormField } from '../../../components/FormField';
-import { Pagination } from '../../../components/Pagination';
-import { QueryStatus } from '../../../components/QueryStatus';
+import { RecordList } from '../../../components/RecordList';
 import { SectionCard } from '../../../components/SectionCard';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -54,20 +53,16 @@ export function LedgerSection({ programme, user }: { programme: ProgrammeView; u
         />
       )}
     >
-      <QueryStatus
+      <RecordList
         query={ledger}
         problem={(e) => problemMessage(t, e)}
         loading={t('programmes.ledger.loading')}
         empty={t('programmes.ledger.empty')}
-      />
-      {ledger.data && ledger.data.items.length > 0 ? (
-        <ul className="record-list" data-testid="ledger-list">
-          {ledger.data.items.map((a) => (
-            <AssistanceCard key={a.id} record={a} />
-          ))}
-        </ul>
-      ) : null}
-      {ledger.data ? <Pagination total={ledger.data.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} /> : null}
+        testId="ledger-list"
+        paging={{ limit: PAGE_SIZE, offset, onChange: setOffset }}
+      >
+        {(a) => <AssistanceCard key={a.id} record={a} />}
+      </RecordList>
     </SectionCard>
   );
 }
