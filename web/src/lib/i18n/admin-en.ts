@@ -1,5 +1,6 @@
 // English for the admin's pages, the same keys as admin-id.ts.
 import type { AdminTranslation } from './admin-id';
+import { ASSISTANCE_KIND_WORDS } from './words';
 
 export const adminEn: AdminTranslation = {
   users: {
@@ -351,16 +352,7 @@ export const adminEn: AdminTranslation = {
         active: 'Running',
         closed: 'Closed',
       },
-      assistanceKind: {
-        soft_loan: 'Soft loan',
-        grant: 'Grant',
-        working_capital: 'Working capital',
-        equipment: 'Equipment',
-        training_seat: 'Training seat',
-        exhibition_slot: 'Exhibition slot',
-        market_access: 'Market access',
-        consultation: 'Consultation',
-      },
+      assistanceKind: ASSISTANCE_KIND_WORDS.en,
       loanMethod: {
         flat: 'Flat',
         declining: 'Declining balance',

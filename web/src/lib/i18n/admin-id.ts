@@ -1,6 +1,7 @@
 // Bahasa Indonesia for the admin's pages (users, the change log, the region tree): loaded with
 // those pages only, so that nobody else's phone downloads them (see admin.ts). en/admin-en.ts must
 // have exactly the same keys (checked by i18n.test.ts).
+import { ASSISTANCE_KIND_WORDS, type DeepStrings } from './words';
 
 export const adminId = {
   users: {
@@ -355,16 +356,7 @@ export const adminId = {
         active: 'Berjalan',
         closed: 'Ditutup',
       },
-      assistanceKind: {
-        soft_loan: 'Pinjaman lunak',
-        grant: 'Hibah',
-        working_capital: 'Modal kerja',
-        equipment: 'Peralatan',
-        training_seat: 'Kursi pelatihan',
-        exhibition_slot: 'Stan pameran',
-        market_access: 'Akses pasar',
-        consultation: 'Konsultasi',
-      },
+      assistanceKind: ASSISTANCE_KIND_WORDS.id,
       loanMethod: {
         flat: 'Flat',
         declining: 'Menurun',
@@ -667,8 +659,6 @@ export const adminId = {
     },
   },
 };
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
 /** The shape the admin's texts have in every language. */
 export type AdminTranslation = DeepStrings<typeof adminId>;

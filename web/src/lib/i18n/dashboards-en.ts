@@ -1,7 +1,6 @@
 // English for the dashboards: the same keys as dashboards-id.ts.
 import type { dashboardsId } from './dashboards-id';
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+import type { DeepStrings } from './words';
 
 export const dashboardsEn: DeepStrings<typeof dashboardsId> = {
   title: 'Dashboards',

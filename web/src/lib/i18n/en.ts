@@ -1,5 +1,6 @@
 // English: the second language. Same keys as id.ts (the type makes the compiler check it).
 import type { Translation } from './id';
+import { LANGUAGE_NAMES } from './words';
 
 export const en: Translation = {
   app: {
@@ -38,14 +39,7 @@ export const en: Translation = {
   language: {
     label: 'Language',
     switchTo: 'Switch language to {{language}}',
-    names: {
-      id: 'Bahasa Indonesia',
-      en: 'English',
-    },
-    short: {
-      id: 'ID',
-      en: 'EN',
-    },
+    ...LANGUAGE_NAMES,
   },
   roles: {
     admin: 'Administrator',

@@ -1,6 +1,7 @@
 // Bahasa Indonesia: the first language of gotong. Every visible string lives here
 // and in en.ts; en.ts must have exactly the same keys (checked by the compiler and
 // by i18n.test.ts). Plural keys carry both _one and _other in every language.
+import { type DeepStrings, LANGUAGE_NAMES } from './words';
 
 export const id = {
   app: {
@@ -39,14 +40,7 @@ export const id = {
   language: {
     label: 'Bahasa',
     switchTo: 'Ganti bahasa ke {{language}}',
-    names: {
-      id: 'Bahasa Indonesia',
-      en: 'English',
-    },
-    short: {
-      id: 'ID',
-      en: 'EN',
-    },
+    ...LANGUAGE_NAMES,
   },
   roles: {
     admin: 'Administrator',
@@ -2423,8 +2417,6 @@ export const id = {
     },
   },
 };
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
 /** The shape every language must have: the same keys as Bahasa Indonesia. */
 export type Translation = DeepStrings<typeof id>;

@@ -1,7 +1,6 @@
 // English for the programmes pages: the same keys as programmes-id.ts.
 import type { programmesId } from './programmes-id';
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+import { ASSISTANCE_KIND_WORDS, type DeepStrings } from './words';
 
 export const programmesEn: DeepStrings<typeof programmesId> = {
   title: 'Programmes',
@@ -248,16 +247,7 @@ export const programmesEn: DeepStrings<typeof programmesId> = {
     total_one: '{{formatted}} record',
     total_other: '{{formatted}} records',
     empty: 'No assistance recorded yet.',
-    kinds: {
-      soft_loan: 'Soft loan',
-      grant: 'Grant',
-      working_capital: 'Working capital',
-      equipment: 'Equipment',
-      training_seat: 'Training seat',
-      exhibition_slot: 'Exhibition slot',
-      market_access: 'Market access',
-      consultation: 'Consultation',
-    },
+    kinds: ASSISTANCE_KIND_WORDS.en,
     recipient: 'Recipient',
     provider: 'Provider',
     given: 'Given {{day}}',

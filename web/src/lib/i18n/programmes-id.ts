@@ -2,6 +2,7 @@
 // programme's overview, dashboard, enrolments, budget, assistance ledger, loan book, learning
 // outcomes, exit to a local hero and follow-ups, and a soft loan's page. They join the app's texts under `programmes` when one of those pages
 // first renders (programmes.ts), loaded with them; programmes-en.ts has exactly the same keys.
+import { ASSISTANCE_KIND_WORDS } from './words';
 
 export const programmesId = {
   title: 'Program',
@@ -248,16 +249,7 @@ export const programmesId = {
     total_one: '{{formatted}} catatan',
     total_other: '{{formatted}} catatan',
     empty: 'Belum ada bantuan yang dicatat.',
-    kinds: {
-      soft_loan: 'Pinjaman lunak',
-      grant: 'Hibah',
-      working_capital: 'Modal kerja',
-      equipment: 'Peralatan',
-      training_seat: 'Kursi pelatihan',
-      exhibition_slot: 'Stan pameran',
-      market_access: 'Akses pasar',
-      consultation: 'Konsultasi',
-    },
+    kinds: ASSISTANCE_KIND_WORDS.id,
     recipient: 'Penerima',
     provider: 'Pemberi',
     given: 'Diberikan {{day}}',
