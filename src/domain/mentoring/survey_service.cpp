@@ -102,6 +102,13 @@ core::Result<SurveyService::Opened> SurveyService::Open(const Context& context, 
   return opened;
 }
 
+core::Result<SurveyService::Opened> SurveyService::OpenToCode(const Context& context,
+                                                              std::int64_t id) const {
+  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
+  GOTONG_RETURN_IF_ERROR(MayGuide(opened.caller, opened.group, kRunSurveys));
+  return opened;
+}
+
 core::Result<std::vector<SurveyTemplate>> SurveyService::Templates(const Context& context) {
   if (!context.system && !context.principal) return Error::Denied("sign in first");
   GOTONG_ASSIGN_OR_RETURN(auto unit, database_.Begin(Access::kRead));
@@ -227,9 +234,8 @@ core::Result<SurveyResponse> SurveyService::Respond(const Context& context, std:
 }
 
 core::Result<SurveyCode> SurveyService::AddCode(const Context& context, std::int64_t id, const CodeInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenToCode(context, id));
   auto& [unit, survey, group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   Problems problems;
   SurveyCode code;
   code.survey_id = id;
@@ -251,9 +257,8 @@ core::Result<SurveyCode> SurveyService::AddCode(const Context& context, std::int
 }
 
 core::Result<CodeTag> SurveyService::Tag(const Context& context, std::int64_t id, const TagInput& input) {
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenToCode(context, id));
   auto& [unit, survey, group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   Problems problems;
   CodeTag tag;
   tag.survey_id = id;
@@ -311,9 +316,8 @@ core::Result<CodeTag> SurveyService::Tag(const Context& context, std::int64_t id
 }
 
 core::Status SurveyService::Untag(const Context& context, std::int64_t id, std::int64_t tag_id) {
-  GOTONG_ASSIGN_OR_RETURN(auto opened, Open(context, id, Access::kWrite));
+  GOTONG_ASSIGN_OR_RETURN(auto opened, OpenToCode(context, id));
   auto& [unit, survey, group, caller] = opened;
-  GOTONG_RETURN_IF_ERROR(MayGuide(caller, group, kRunSurveys));
   GOTONG_ASSIGN_OR_RETURN(bool deleted, unit->Surveys().DeleteTag(id, tag_id));
   if (!deleted) return Error::NotFound("no tag " + std::to_string(tag_id) + " in this survey");
   GOTONG_RETURN_IF_ERROR(audit::Record(unit->Audit(), context, clock_.Now(), "code_tag", tag_id,

@@ -89,6 +89,8 @@ class SurveyService : public groups::GroupWorkspace {
     groups::Caller caller;
   };
   core::Result<Opened> Open(const accounts::Context& context, std::int64_t id, Access access) const;
+  // Open for writing the survey's codebook and tags: only those who guide the group code answers.
+  core::Result<Opened> OpenToCode(const accounts::Context& context, std::int64_t id) const;
 };
 
 }  // namespace gotong::domain::mentoring
