@@ -163,17 +163,8 @@ void LoadPlans(soci::session& sql, std::span<LearningCycle> cycles) {
 
 // ---- mentorships ------------------------------------------------------------------------------
 
-core::Result<std::int64_t> SqlMentorshipRepository::Insert(const Mentorship& mentorship) {
-  return AddRecord(sql_, kMentorshipTable, mentorship);
-}
-
-core::Status SqlMentorshipRepository::Update(const Mentorship& mentorship) {
-  return ChangeRecord(sql_, kMentorshipTable, mentorship);
-}
-
-core::Result<Mentorship> SqlMentorshipRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kMentorshipTable, id);
-}
+SqlMentorshipRepository::SqlMentorshipRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kMentorshipTable) {}
 
 core::Result<core::Page<Mentorship>> SqlMentorshipRepository::List(const MentorshipFilter& filter,
                                                                    const core::PageRequest& page) {

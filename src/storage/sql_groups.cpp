@@ -135,17 +135,8 @@ constexpr Column<SopChange> kSopChangeColumns[] = {
 
 // ---- groups -----------------------------------------------------------------------------------
 
-core::Result<std::int64_t> SqlGroupRepository::Insert(const Group& group) {
-  return AddRecord(sql_, kGroupTable, group);
-}
-
-core::Status SqlGroupRepository::Update(const Group& group) {
-  return ChangeRecord(sql_, kGroupTable, group);
-}
-
-core::Result<Group> SqlGroupRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kGroupTable, id);
-}
+SqlGroupRepository::SqlGroupRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kGroupTable) {}
 
 core::Result<core::Page<Group>> SqlGroupRepository::List(const GroupFilter& filter,
                                                          const core::PageRequest& page) {

@@ -7,20 +7,18 @@
 #include <functional>
 #include <map>
 
-#include "sql_internal.hpp"
-
 #include "domain/groups/cooperation.hpp"
 #include "domain/groups/groups.hpp"
 #include "domain/groups/treasury.hpp"
+#include "sql_internal.hpp"
+#include "storage/sql_record_repository.hpp"
 
 namespace gotong::storage::internal {
 
-class SqlGroupRepository final : public domain::groups::GroupRepository {
+class SqlGroupRepository final
+    : public SqlRecordRepository<domain::groups::GroupRepository, domain::groups::Group> {
  public:
-  explicit SqlGroupRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::groups::Group& group) override;
-  core::Status Update(const domain::groups::Group& group) override;
-  core::Result<domain::groups::Group> Find(std::int64_t id) override;
+  explicit SqlGroupRepository(soci::session& sql);
   core::Result<core::Page<domain::groups::Group>> List(const domain::groups::GroupFilter& filter,
                                                        const core::PageRequest& page) override;
   core::Result<domain::groups::ComplianceTable> Compliance(const domain::groups::GroupFilter& filter,
@@ -43,9 +41,6 @@ class SqlGroupRepository final : public domain::groups::GroupRepository {
   core::Result<std::int64_t> CountMembersOn(std::int64_t group_id, core::Date day) override;
   core::Status InsertSopChange(const domain::groups::SopChange& change) override;
   core::Result<std::vector<domain::groups::SopChange>> SopChanges(std::int64_t group_id) override;
-
- private:
-  soci::session& sql_;
 };
 
 class SqlMeetingRepository final : public domain::groups::MeetingRepository {

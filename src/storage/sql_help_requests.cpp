@@ -217,17 +217,8 @@ constexpr Column<EncodedImage> kThumbnailColumns[] = {
 
 }  // namespace
 
-core::Result<std::int64_t> SqlHelpRequestRepository::Insert(const HelpRequest& request) {
-  return AddRecord(sql_, kRequestTable, request);
-}
-
-core::Status SqlHelpRequestRepository::Update(const HelpRequest& request) {
-  return ChangeRecord(sql_, kRequestTable, request);
-}
-
-core::Result<HelpRequest> SqlHelpRequestRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kRequestTable, id);
-}
+SqlHelpRequestRepository::SqlHelpRequestRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kRequestTable) {}
 
 core::Result<core::Page<HelpRequest>> SqlHelpRequestRepository::List(const HelpRequestFilter& filter,
                                                                      const core::PageRequest& page) {

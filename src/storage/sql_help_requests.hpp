@@ -3,15 +3,15 @@
 #include <soci/soci.h>
 
 #include "domain/mentoring/help_request.hpp"
+#include "storage/sql_record_repository.hpp"
 
 namespace gotong::storage::internal {
 
-class SqlHelpRequestRepository final : public domain::mentoring::HelpRequestRepository {
+class SqlHelpRequestRepository final
+    : public SqlRecordRepository<domain::mentoring::HelpRequestRepository,
+                                 domain::mentoring::HelpRequest> {
  public:
-  explicit SqlHelpRequestRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::mentoring::HelpRequest& request) override;
-  core::Status Update(const domain::mentoring::HelpRequest& request) override;
-  core::Result<domain::mentoring::HelpRequest> Find(std::int64_t id) override;
+  explicit SqlHelpRequestRepository(soci::session& sql);
   core::Result<core::Page<domain::mentoring::HelpRequest>> List(
       const domain::mentoring::HelpRequestFilter& filter, const core::PageRequest& page) override;
   core::Result<std::int64_t> InsertAdvice(const domain::mentoring::Advice& advice) override;
@@ -23,9 +23,6 @@ class SqlHelpRequestRepository final : public domain::mentoring::HelpRequestRepo
   core::Status PutPhoto(const domain::mentoring::HelpPhoto& photo) override;
   core::Result<domain::mentoring::EncodedImage> Photo(std::int64_t request_id,
                                                       domain::mentoring::PhotoSize size) override;
-
- private:
-  soci::session& sql_;
 };
 
 }  // namespace gotong::storage::internal

@@ -20,24 +20,14 @@ constexpr Column<Competency> kCompetencyColumns[] = {
     Field<&Competency::created_at>("c.created_at").OnInsert(),
     Field<&Competency::updated_at>("c.updated_at"),
 };
-constexpr RecordTable<Competency> kCompetencyTable{kCompetencyColumns, " FROM competencies c", "c",
-                                                   "competency"};
-
 core::Error CodeTaken() { return core::Error::Exists("code", "another competency already has this code"); }
+constexpr RecordTable<Competency> kCompetencyTable{kCompetencyColumns, " FROM competencies c", "c",
+                                                   "competency", CodeTaken};
 
 }  // namespace
 
-core::Result<std::int64_t> SqlCompetencyRepository::Insert(const Competency& competency) {
-  return AddRecord(sql_, kCompetencyTable, competency, CodeTaken);
-}
-
-core::Status SqlCompetencyRepository::Update(const Competency& competency) {
-  return ChangeRecord(sql_, kCompetencyTable, competency);
-}
-
-core::Result<Competency> SqlCompetencyRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kCompetencyTable, id);
-}
+SqlCompetencyRepository::SqlCompetencyRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kCompetencyTable) {}
 
 core::Result<core::Page<Competency>> SqlCompetencyRepository::List(const CompetencyFilter& filter,
                                                                    const core::PageRequest& page) {

@@ -3,40 +3,34 @@
 #include <soci/soci.h>
 
 #include "domain/mentoring/cycles.hpp"
-#include "domain/mentoring/mentoring.hpp"
 #include "domain/mentoring/matching_runs.hpp"
+#include "domain/mentoring/mentoring.hpp"
 #include "domain/mentoring/surveys.hpp"
+#include "storage/sql_record_repository.hpp"
 
 namespace gotong::storage::internal {
 
 class Params;
 
-class SqlCompetencyRepository final : public domain::mentoring::CompetencyRepository {
+class SqlCompetencyRepository final
+    : public SqlRecordRepository<domain::mentoring::CompetencyRepository,
+                                 domain::mentoring::Competency> {
  public:
-  explicit SqlCompetencyRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::mentoring::Competency& competency) override;
-  core::Status Update(const domain::mentoring::Competency& competency) override;
-  core::Result<domain::mentoring::Competency> Find(std::int64_t id) override;
-  core::Result<core::Page<domain::mentoring::Competency>> List(const domain::mentoring::CompetencyFilter& filter,
-                                                               const core::PageRequest& page) override;
-
- private:
-  soci::session& sql_;
+  explicit SqlCompetencyRepository(soci::session& sql);
+  core::Result<core::Page<domain::mentoring::Competency>> List(
+      const domain::mentoring::CompetencyFilter& filter, const core::PageRequest& page) override;
 };
 
-class SqlMentorshipRepository final : public domain::mentoring::MentorshipRepository {
+class SqlMentorshipRepository final
+    : public SqlRecordRepository<domain::mentoring::MentorshipRepository,
+                                 domain::mentoring::Mentorship> {
  public:
-  explicit SqlMentorshipRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::mentoring::Mentorship& mentorship) override;
-  core::Status Update(const domain::mentoring::Mentorship& mentorship) override;
-  core::Result<domain::mentoring::Mentorship> Find(std::int64_t id) override;
+  explicit SqlMentorshipRepository(soci::session& sql);
   core::Result<core::Page<domain::mentoring::Mentorship>> List(const domain::mentoring::MentorshipFilter& filter,
                                                                const core::PageRequest& page) override;
   core::Result<bool> Overlaps(const domain::mentoring::Mentorship& mentorship, std::int64_t except) override;
-  core::Result<std::vector<domain::mentoring::Mentorship>> OfGroups(const std::vector<std::int64_t>& group_ids) override;
-
- private:
-  soci::session& sql_;
+  core::Result<std::vector<domain::mentoring::Mentorship>> OfGroups(
+      const std::vector<std::int64_t>& group_ids) override;
 };
 
 class SqlCycleRepository final : public domain::mentoring::CycleRepository {

@@ -330,6 +330,9 @@ core::Result<core::Page<Programme>> SqlProgrammeRepository::List(const Programme
   });
 }
 
+SqlEnrolmentRepository::SqlEnrolmentRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kEnrolmentTable) {}
+
 core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrolment) {
   return AddRecord(sql_, kEnrolmentTable, enrolment, [&] {
     return core::Error::Exists(enrolment.group_id ? "group_id" : "enterprise_id",
@@ -337,14 +340,6 @@ core::Result<std::int64_t> SqlEnrolmentRepository::Insert(const Enrolment& enrol
                                    ? "the group is enrolled in this programme already"
                                    : "the enterprise is enrolled in this programme already");
   });
-}
-
-core::Status SqlEnrolmentRepository::Update(const Enrolment& enrolment) {
-  return ChangeRecord(sql_, kEnrolmentTable, enrolment);
-}
-
-core::Result<Enrolment> SqlEnrolmentRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kEnrolmentTable, id);
 }
 
 core::Result<core::Page<Enrolment>> SqlEnrolmentRepository::List(const EnrolmentFilter& filter,

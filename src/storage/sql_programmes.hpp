@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/programmes/programmes.hpp"
+#include "storage/sql_record_repository.hpp"
 
 namespace gotong::storage::internal {
 
@@ -42,19 +43,16 @@ class SqlProgrammeRepository final : public domain::programmes::ProgrammeReposit
   soci::session& sql_;
 };
 
-class SqlEnrolmentRepository final : public domain::programmes::EnrolmentRepository {
+class SqlEnrolmentRepository final
+    : public SqlRecordRepository<domain::programmes::EnrolmentRepository,
+                                 domain::programmes::Enrolment> {
  public:
-  explicit SqlEnrolmentRepository(soci::session& sql) : sql_(sql) {}
+  explicit SqlEnrolmentRepository(soci::session& sql);
   core::Result<std::int64_t> Insert(const domain::programmes::Enrolment& enrolment) override;
-  core::Status Update(const domain::programmes::Enrolment& enrolment) override;
-  core::Result<domain::programmes::Enrolment> Find(std::int64_t id) override;
   core::Result<core::Page<domain::programmes::Enrolment>> List(const domain::programmes::EnrolmentFilter& filter,
                                                                const core::PageRequest& page) override;
   core::Result<domain::programmes::CandidateFacts> EnterpriseFacts(std::int64_t enterprise_id) override;
   core::Result<domain::programmes::CandidateFacts> GroupFacts(std::int64_t group_id) override;
-
- private:
-  soci::session& sql_;
 };
 
 }  // namespace gotong::storage::internal

@@ -159,11 +159,14 @@ constexpr Column<Enterprise> kEnterpriseColumns[] = {
      },
      Written::kAlways},
 };
+core::Error NibTaken() {
+  return core::Error::Exists("nib", "another enterprise already has this NIB");
+}
 constexpr RecordTable<Enterprise> kEnterpriseTable{
     kEnterpriseColumns,
     " FROM enterprises e JOIN people p ON p.id = e.owner_id LEFT JOIN users u ON u.id = "
     "e.verified_by",
-    "e", "enterprise"};
+    "e", "enterprise", NibTaken};
 
 constexpr Column<Person> kPersonColumns[] = {
     Member<&Person::id>("p.id"),
@@ -181,11 +184,10 @@ constexpr Column<Person> kPersonColumns[] = {
     {"search_name", CellKind::kText, nullptr,
      [](const Person& p, Cell& cell) { cell.SetText(core::AsciiLower(p.name)); }, Written::kAlways},
 };
-constexpr RecordTable<Person> kPersonTable{kPersonColumns, " FROM people p", "p", "person"};
-
-core::Error NibTaken() { return core::Error::Exists("nib", "another enterprise already has this NIB"); }
 // The unique index people_nik (V014).
 core::Error NikTaken() { return core::Error::Exists("nik", "another person already has this NIK"); }
+constexpr RecordTable<Person> kPersonTable{kPersonColumns, " FROM people p", "p", "person",
+                                           NikTaken};
 
 }  // namespace
 
@@ -208,26 +210,16 @@ constexpr Column<Stakeholder> kStakeholderColumns[] = {
     Field<&Stakeholder::created_at>("s.created_at").OnInsert(),
     Field<&Stakeholder::updated_at>("s.updated_at"),
 };
-constexpr RecordTable<Stakeholder> kStakeholderTable{kStakeholderColumns, " FROM stakeholders s",
-                                                     "s", "stakeholder"};
-
 core::Error StakeholderNameTaken() {
   return core::Error::Exists("name", "a stakeholder with this name already exists");
 }
+constexpr RecordTable<Stakeholder> kStakeholderTable{kStakeholderColumns, " FROM stakeholders s",
+                                                     "s", "stakeholder", StakeholderNameTaken};
 
 }  // namespace
 
-core::Result<std::int64_t> SqlStakeholderRepository::Insert(const Stakeholder& stakeholder) {
-  return AddRecord(sql_, kStakeholderTable, stakeholder, StakeholderNameTaken);
-}
-
-core::Status SqlStakeholderRepository::Update(const Stakeholder& stakeholder) {
-  return ChangeRecord(sql_, kStakeholderTable, stakeholder, StakeholderNameTaken);
-}
-
-core::Result<Stakeholder> SqlStakeholderRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kStakeholderTable, id);
-}
+SqlStakeholderRepository::SqlStakeholderRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kStakeholderTable) {}
 
 core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
     std::optional<Helix> helix, std::optional<StakeholderKind> kind,
@@ -258,17 +250,8 @@ core::Result<core::Page<Stakeholder>> SqlStakeholderRepository::List(
 
 // ---- people -------------------------------------------------------------------------------
 
-core::Result<std::int64_t> SqlPersonRepository::Insert(const Person& person) {
-  return AddRecord(sql_, kPersonTable, person, NikTaken);
-}
-
-core::Status SqlPersonRepository::Update(const Person& person) {
-  return ChangeRecord(sql_, kPersonTable, person, NikTaken);
-}
-
-core::Result<Person> SqlPersonRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kPersonTable, id);
-}
+SqlPersonRepository::SqlPersonRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kPersonTable) {}
 
 core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<std::string>& region,
                                                            const std::optional<std::string>& q,
@@ -290,17 +273,8 @@ core::Result<core::Page<Person>> SqlPersonRepository::List(const std::optional<s
 
 // ---- enterprises --------------------------------------------------------------------------
 
-core::Result<std::int64_t> SqlEnterpriseRepository::Insert(const Enterprise& enterprise) {
-  return AddRecord(sql_, kEnterpriseTable, enterprise, NibTaken);
-}
-
-core::Status SqlEnterpriseRepository::Update(const Enterprise& enterprise) {
-  return ChangeRecord(sql_, kEnterpriseTable, enterprise, NibTaken);
-}
-
-core::Result<Enterprise> SqlEnterpriseRepository::Find(std::int64_t id) {
-  return FindRecord(sql_, kEnterpriseTable, id);
-}
+SqlEnterpriseRepository::SqlEnterpriseRepository(soci::session& sql)
+    : SqlRecordRepository(sql, kEnterpriseTable) {}
 
 core::Result<core::Page<Enterprise>> SqlEnterpriseRepository::List(const EnterpriseFilter& filter,
                                                                    EnterpriseSort sort,

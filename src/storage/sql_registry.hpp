@@ -7,6 +7,7 @@
 #include "domain/registry/import.hpp"
 #include "domain/registry/registry.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sql_record_repository.hpp"
 
 namespace gotong::storage::internal {
 
@@ -14,41 +15,31 @@ namespace gotong::storage::internal {
 std::string SearchText(const std::string& name, const std::string& owner_name,
                        const std::optional<std::string>& nib);
 
-class SqlStakeholderRepository final : public domain::registry::StakeholderRepository {
+class SqlStakeholderRepository final
+    : public SqlRecordRepository<domain::registry::StakeholderRepository,
+                                 domain::registry::Stakeholder> {
  public:
-  explicit SqlStakeholderRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::registry::Stakeholder& stakeholder) override;
-  core::Status Update(const domain::registry::Stakeholder& stakeholder) override;
-  core::Result<domain::registry::Stakeholder> Find(std::int64_t id) override;
+  explicit SqlStakeholderRepository(soci::session& sql);
   core::Result<core::Page<domain::registry::Stakeholder>> List(
       std::optional<domain::registry::Helix> helix,
       std::optional<domain::registry::StakeholderKind> kind, const std::optional<std::string>& q,
       const core::PageRequest& page) override;
-
- private:
-  soci::session& sql_;
 };
 
-class SqlPersonRepository final : public domain::registry::PersonRepository {
+class SqlPersonRepository final
+    : public SqlRecordRepository<domain::registry::PersonRepository, domain::registry::Person> {
  public:
-  explicit SqlPersonRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::registry::Person& person) override;
-  core::Status Update(const domain::registry::Person& person) override;
-  core::Result<domain::registry::Person> Find(std::int64_t id) override;
+  explicit SqlPersonRepository(soci::session& sql);
   core::Result<core::Page<domain::registry::Person>> List(const std::optional<std::string>& region,
-                                                         const std::optional<std::string>& q,
-                                                         const core::PageRequest& page) override;
-
- private:
-  soci::session& sql_;
+                                                          const std::optional<std::string>& q,
+                                                          const core::PageRequest& page) override;
 };
 
-class SqlEnterpriseRepository final : public domain::registry::EnterpriseRepository {
+class SqlEnterpriseRepository final
+    : public SqlRecordRepository<domain::registry::EnterpriseRepository,
+                                 domain::registry::Enterprise> {
  public:
-  explicit SqlEnterpriseRepository(soci::session& sql) : sql_(sql) {}
-  core::Result<std::int64_t> Insert(const domain::registry::Enterprise& enterprise) override;
-  core::Status Update(const domain::registry::Enterprise& enterprise) override;
-  core::Result<domain::registry::Enterprise> Find(std::int64_t id) override;
+  explicit SqlEnterpriseRepository(soci::session& sql);
   core::Result<core::Page<domain::registry::Enterprise>> List(
       const domain::registry::EnterpriseFilter& filter, domain::registry::EnterpriseSort sort,
       const core::PageRequest& page) override;
@@ -59,9 +50,6 @@ class SqlEnterpriseRepository final : public domain::registry::EnterpriseReposit
   core::Result<std::vector<domain::registry::AreaCount>> CountByArea(
       const domain::registry::EnterpriseFilter& filter, std::size_t child_code_length) override;
   core::Status OwnerRenamed(std::int64_t owner_id, const std::string& owner_name) override;
-
- private:
-  soci::session& sql_;
 };
 
 class SqlBulkRegistryWriter final : public domain::registry::BulkRegistryWriter {

@@ -358,13 +358,15 @@ class RowWriter {
 };
 
 // One kind of record as it is read: its columns, " FROM <table> <alias>" with any joins, the
-// alias, and its name in messages ("group", "ledger entry").
+// alias, its name in messages ("group", "ledger entry") and, where the table has a unique key a
+// person can collide with, the conflict its violation is (AddRecord and ChangeRecord return it).
 template <typename Record>
 struct RecordTable {
   std::span<const Column<Record>> columns;
   std::string_view from;
   std::string_view alias;
   std::string_view noun;
+  core::Error (*taken)() = nullptr;
 
   // "SELECT <columns> FROM …"
   std::string Select() const { return "SELECT " + SelectList(columns) + std::string(from); }
@@ -533,8 +535,8 @@ long long UpdateRecord(soci::session& sql, std::string_view table,
 }
 
 // InsertRecord into `table`'s own table, as a repository returns it: a database failure is an
-// error as in Guard ("insert <noun>: …"); with `taken`, a unique violation is the conflict it
-// names, as in GuardUnique.
+// error as in Guard ("insert <noun>: …"); with `taken` (or else the table's), a unique violation
+// is the conflict it names, as in GuardUnique.
 template <typename Record, typename... Taken>
 core::Result<std::int64_t> AddRecord(soci::session& sql, const RecordTable<Record>& table,
                                      const Record& record, Taken&&... taken) {
@@ -544,7 +546,7 @@ core::Result<std::int64_t> AddRecord(soci::session& sql, const RecordTable<Recor
   };
   const std::string what = "insert " + std::string(table.noun);
   if constexpr (sizeof...(Taken) == 0) {
-    return Guard(what, insert);
+    return table.taken ? GuardUnique(what, table.taken, insert) : Guard(what, insert);
   } else {
     return GuardUnique(what, taken..., insert);
   }
@@ -561,7 +563,7 @@ core::Status ChangeRecord(soci::session& sql, const RecordTable<Record>& table,
   };
   const std::string what = "update " + std::string(table.noun);
   if constexpr (sizeof...(Taken) == 0) {
-    return Guard(what, update);
+    return table.taken ? GuardUnique(what, table.taken, update) : Guard(what, update);
   } else {
     return GuardUnique(what, taken..., update);
   }

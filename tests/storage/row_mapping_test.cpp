@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "domain/repository.hpp"
+#include "storage/sql_record_repository.hpp"
 #include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
@@ -293,6 +295,65 @@ TEST_F(RowMapping, AddAndChangeRecordWriteTheTablesOwnTableAndNameTheRecordInErr
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().message.rfind("insert stall", 0), 0U)
       << "a failure without a conflict named is named by the record: " << failed.error().message;
+}
+
+core::Error StallNameTaken() { return core::Error::Exists("name", "another stall has this name"); }
+constexpr RecordTable<Stall> kNamedStallTable{kStallColumns, " FROM stalls s", "s", "stall",
+                                              StallNameTaken};
+
+TEST_F(RowMapping, ATablesConflictIsWhatAddAndChangeRecordReturnForAUniqueViolation) {
+  sql_ << "CREATE UNIQUE INDEX stalls_name ON stalls (name)";
+  Stall first = Sample();
+  ASSERT_TRUE(AddRecord(sql_, kNamedStallTable, first).ok());
+  auto again = AddRecord(sql_, kNamedStallTable, first);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, core::ErrorCode::kAlreadyExists);
+  EXPECT_EQ(again.error().message, "another stall has this name");
+
+  Stall second = Sample();
+  second.name = "Warung Pak Budi";
+  auto id = AddRecord(sql_, kNamedStallTable, second);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  second.id = *id;
+  second.name = first.name;
+  auto renamed = ChangeRecord(sql_, kNamedStallTable, second);
+  ASSERT_FALSE(renamed.ok());
+  EXPECT_EQ(renamed.error().message, "another stall has this name");
+
+  auto named_by_call = AddRecord(sql_, kNamedStallTable, first,
+                                 [] { return core::Error::Exists("name", "said by the call"); });
+  ASSERT_FALSE(named_by_call.ok());
+  EXPECT_EQ(named_by_call.error().message, "said by the call") << "the call's conflict comes first";
+}
+
+class StallRepository final : public SqlRecordRepository<domain::RecordRepository<Stall>, Stall> {
+ public:
+  explicit StallRepository(soci::session& sql) : SqlRecordRepository(sql, kNamedStallTable) {}
+};
+
+TEST_F(RowMapping, ARecordRepositoryInsertsUpdatesAndFindsThroughItsTable) {
+  StallRepository stalls(sql_);
+  Stall stall = Sample();
+  auto id = stalls.Insert(stall);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  stall.id = *id;
+  stall.name = "Warung Sri Rejeki";
+  stall.mood = Mood::kCalm;
+  ASSERT_TRUE(stalls.Update(stall).ok());
+  auto read = stalls.Find(*id);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->name, "Warung Sri Rejeki");
+  EXPECT_EQ(read->mood, Mood::kCalm);
+
+  auto missing = stalls.Find(*id + 1);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().message, "no stall with id " + std::to_string(*id + 1));
+
+  sql_ << "CREATE UNIQUE INDEX stalls_name ON stalls (name)";
+  auto taken = stalls.Insert(stall);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().message, "another stall has this name") << "the table's conflict";
 }
 
 TEST_F(RowMapping, RecordsWhereSelectsByOneColumnInTheOrderAsked) {
