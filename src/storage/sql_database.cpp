@@ -247,8 +247,25 @@ class SociDatabase final : public SqlDatabase {
           sql << "SET client_min_messages TO WARNING";
         }
       }
-      return core::OkStatus();
+      return dialect_ == Dialect::kPostgresql ? CheckTextOrder(pool_.at(0)) : core::OkStatus();
     });
+  }
+
+  // An area is matched as a range of codes ("35.79." <= village_code < "35.79/"), so text must
+  // compare code point by code point, as the C and C.UTF-8 collations do. A collation that skips
+  // punctuation would put "35.79.01.1001" after "35.79/" and make every area filter find nothing,
+  // without an error: refuse such a database with what to do instead.
+  static core::Status CheckTextOrder(soci::session& sql) {
+    int in_order = 0;
+    sql << "SELECT CASE WHEN '35.79.01.1001' >= '35.79.' AND '35.79.01.1001' < '35.79/' "
+           "THEN 1 ELSE 0 END",
+        soci::into(in_order);
+    if (in_order == 1) return core::OkStatus();
+    return core::Error::Invalid(
+        "database", "invalid_value",
+        "the PostgreSQL database compares text by a locale that skips punctuation, so region codes "
+        "would not match their areas; create the database with a byte-order collation, e.g. "
+        "createdb --template=template0 --locale=C.UTF-8 gotong, and migrate into it");
   }
 
   core::Result<std::unique_ptr<domain::UnitOfWork>> Begin(domain::Access access) override {

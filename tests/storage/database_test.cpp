@@ -442,5 +442,28 @@ TEST_P(PostgresqlUrls, UrlWithQueryParametersConnects) {
   EXPECT_OK((*database)->Ping());
 }
 
+// Area filters match codes as ranges ("35.79." <= code < "35.79/"): on a database whose collation
+// skips punctuation (ICU's "shifted" here; many operating-system locales do the same) they would
+// silently find nothing, so such a database is refused with what to do instead.
+TEST_P(PostgresqlUrls, ADatabaseThatComparesTextSkippingPunctuationIsRefusedSayingHowToCreateIt) {
+  const std::string name = "t_shifted_" + std::to_string(::getpid());
+  ASSERT_OK(test_database().Execute("CREATE DATABASE " + name +
+                                    " LOCALE_PROVIDER icu ICU_LOCALE 'und-u-ka-shifted' "
+                                    "LOCALE 'C' TEMPLATE template0"));
+  std::string url = test_database().url();
+  const auto query = url.find('?');
+  const auto slash = url.rfind('/', query);
+  url.replace(slash + 1, query - slash - 1, name);
+
+  ErrorCode code = ErrorCode::kInternal;
+  std::string field;
+  std::string message = OpenFails(url, &code, &field);
+  EXPECT_OK(test_database().Execute("DROP DATABASE " + name + " WITH (FORCE)"));
+  EXPECT_EQ(code, ErrorCode::kInvalidArgument) << message;
+  EXPECT_EQ(field, "database");
+  EXPECT_NE(message.find("skips punctuation"), std::string::npos) << message;
+  EXPECT_NE(message.find("--locale=C.UTF-8"), std::string::npos) << message;
+}
+
 }  // namespace
 }  // namespace gotong::storage_tests
