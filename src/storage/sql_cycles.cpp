@@ -1,6 +1,7 @@
 // The mentoring context's mentorships and learning cycles, with a cycle's targets, mentees,
 // sessions (meetings of the group) and evaluations.
 
+#include "sql_competency_targets.hpp"
 #include "sql_mentoring.hpp"
 #include "sql_row.hpp"
 
@@ -64,14 +65,6 @@ constexpr RecordTable<LearningCycle> kCycleTable{
     "learning cycle"};
 
 // A target of a cycle's plan, read with its cycle's id (not one of its members), which places it.
-constexpr Column<CompetencyTarget> kTargetColumns[] = {
-    Member<&CompetencyTarget::competency_id>("t.competency_id"),
-    Member<&CompetencyTarget::level>("t.level"),
-    Member<&CompetencyTarget::code>("c.code"),
-    Member<&CompetencyTarget::name>("c.name"),
-    Member<&CompetencyTarget::name_en>("c.name_en"),
-};
-
 // A mentee of a cycle, read with its cycle's id as a target is.
 constexpr Column<CycleMentee> kMenteeColumns[] = {
     Member<&CycleMentee::member_id>("cm.member_id"),
@@ -148,10 +141,9 @@ constexpr Column<MenteeTarget> kMenteeTargetColumns[] = {
 
 // Reads the targets and mentees of `cycles` (a page of a list, or one), two statements for all.
 void LoadPlans(soci::session& sql, std::span<LearningCycle> cycles) {
-  LoadChildren<&LearningCycle::targets>(
-      sql, cycles, kTargetColumns,
-      " FROM cycle_targets t JOIN competencies c ON c.id = t.competency_id", "t.cycle_id",
-      "t.cycle_id, t.position");
+  LoadChildren<&LearningCycle::targets>(sql, cycles, kCompetencyTargetColumns,
+                                        CompetencyTargetsFrom("cycle_targets"), "t.cycle_id",
+                                        "t.cycle_id, t.position");
   LoadChildren<&LearningCycle::mentees>(
       sql, cycles, kMenteeColumns,
       " FROM cycle_mentees cm "
@@ -242,14 +234,7 @@ core::Status SqlCycleRepository::ReplacePlan(const LearningCycle& cycle) {
     long long id = cycle.id;
     sql_ << "DELETE FROM cycle_targets WHERE cycle_id = :c", soci::use(id);
     sql_ << "DELETE FROM cycle_mentees WHERE cycle_id = :c", soci::use(id);
-    int position = 0;
-    for (const auto& target : cycle.targets) {
-      long long competency = target.competency_id;
-      int level = target.level;
-      ++position;
-      sql_ << "INSERT INTO cycle_targets (cycle_id, competency_id, level, position) VALUES (:c, :k, :l, :p)",
-          soci::use(id), soci::use(competency), soci::use(level), soci::use(position);
-    }
+    InsertCompetencyTargets(sql_, "cycle_targets", "cycle_id", id, cycle.targets);
     for (const auto& mentee : cycle.mentees) {
       long long member = mentee.member_id;
       sql_ << "INSERT INTO cycle_mentees (cycle_id, member_id) VALUES (:c, :m)", soci::use(id), soci::use(member);

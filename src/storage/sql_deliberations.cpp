@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "sql_competency_targets.hpp"
 #include "sql_groups.hpp"
 #include "sql_row.hpp"
 
@@ -132,14 +133,6 @@ constexpr Column<DeliberationOption> kOptionColumns[] = {
 
 // A target is read with its option's id, which places it; the competency's names are the
 // catalogue's.
-constexpr Column<domain::mentoring::CompetencyTarget> kTargetColumns[] = {
-    Member<&domain::mentoring::CompetencyTarget::competency_id>("t.competency_id"),
-    Member<&domain::mentoring::CompetencyTarget::level>("t.level"),
-    Member<&domain::mentoring::CompetencyTarget::code>("c.code"),
-    Member<&domain::mentoring::CompetencyTarget::name>("c.name"),
-    Member<&domain::mentoring::CompetencyTarget::name_en>("c.name_en"),
-};
-
 // ---- norms ------------------------------------------------------------------------------------
 
 // A norm's change is its deliberation's; its group is the one asked for.
@@ -209,8 +202,7 @@ void LoadOptions(soci::session& sql, std::span<Deliberation> deliberations) {
     }
   }
   ReadChildren<domain::mentoring::CompetencyTarget>(
-      sql, kTargetColumns,
-      " FROM deliberation_option_targets t JOIN competencies c ON c.id = t.competency_id",
+      sql, kCompetencyTargetColumns, CompetencyTargetsFrom("deliberation_option_targets"),
       "t.option_id", option_ids, "t.option_id, t.position",
       [&](std::int64_t option_id, domain::mentoring::CompetencyTarget target) {
         options.at(option_id)->targets.push_back(std::move(target));
@@ -237,15 +229,8 @@ core::Result<Deliberation> SqlDeliberationRepository::Insert(const Deliberation&
                 "VALUES (:d, :p, :l) RETURNING id");
       option.id = option_id;
       option.votes = 0;
-      int target_position = 0;
-      for (const auto& target : option.targets) {
-        long long competency = target.competency_id;
-        int level = target.level;
-        ++target_position;
-        sql_ << "INSERT INTO deliberation_option_targets (option_id, competency_id, level, position) "
-                "VALUES (:o, :c, :l, :p)",
-            soci::use(option_id), soci::use(competency), soci::use(level), soci::use(target_position);
-      }
+      InsertCompetencyTargets(sql_, "deliberation_option_targets", "option_id", option_id,
+                              option.targets);
     }
     return saved;
   });
