@@ -30,51 +30,47 @@ constexpr Column<Region> kRegionColumns[] = {
 // Regions have codes, not ids: they are read by the queries below, never by FindRecord.
 constexpr RecordTable<Region> kRegionTable{kRegionColumns, " FROM regions r", "r", "region"};
 
-}  // namespace
-
-core::Result<core::Page<Region>> SqlRegionRepository::Select(const std::string& where,
-                                                             const std::string& order,
-                                                             const std::string& argument,
-                                                             const core::PageRequest& page) {
+// The page of regions `where` selects (" WHERE …", its parameters in `params`) in `order`.
+core::Result<core::Page<Region>> RegionPage(soci::session& sql, const std::string& where,
+                                            const Params& params, const std::string& order,
+                                            const core::PageRequest& page) {
   return Guard("list regions", [&]() -> core::Result<core::Page<Region>> {
-    core::Page<Region> result{{}, 0, page.limit, page.offset};
-    long long total = 0;
-    {
-      Query count(sql_);
-      count.Into(total);
-      if (!argument.empty()) count.Use(argument);
-      count.Run("SELECT COUNT(*) FROM regions r WHERE " + where);
-    }
-    result.total = total;
-    RowReader<Region> row(kRegionColumns);
-    long long limit = page.limit, offset = page.offset;
-    Query query(sql_);
-    row.Bind(query);
-    if (!argument.empty()) query.Use(argument);
-    query.Use(limit).Use(offset);
-    query.ForEachRow(
-        kRegionTable.Select() + " WHERE " + where + " ORDER BY " + order + " LIMIT :l OFFSET :o",
-        [&] { result.items.push_back(row.Get()); });
-    return result;
+    return PagedRecords(sql, page, kRegionTable, where, params, order);
   });
 }
 
+}  // namespace
+
 core::Result<core::Page<Region>> SqlRegionRepository::Children(
     const std::optional<std::string>& parent, const core::PageRequest& page) {
-  if (!parent) return Select("r.parent_code IS NULL", "r.name, r.code", "", page);
-  return Select("r.parent_code = :p", "r.name, r.code", *parent, page);
+  Params params;
+  std::string where = " WHERE r.parent_code ";
+  if (parent) {
+    where += "= ";
+    params.Text(where, *parent);
+  } else {
+    where += "IS NULL";
+  }
+  return RegionPage(sql_, where, params, "r.name, r.code", page);
 }
 
 core::Result<core::Page<Region>> SqlRegionRepository::Search(const std::string& needle,
                                                              const core::PageRequest& page) {
-  return Select("r.search_name LIKE :q ESCAPE '\\'", "r.level, r.name, r.code",
-                "%" + EscapeLike(core::AsciiLower(needle)) + "%", page);
+  Params params;
+  std::string where = " WHERE r.search_name LIKE ";
+  params.Text(where, "%" + EscapeLike(core::AsciiLower(needle)) + "%");
+  where += " ESCAPE '\\'";
+  return RegionPage(sql_, where, params, "r.level, r.name, r.code", page);
 }
 
 core::Result<Region> SqlRegionRepository::Get(const std::string& code) {
-  GOTONG_ASSIGN_OR_RETURN(auto page, Select("r.code = :c", "r.code", code, {1, 0}));
-  if (page.items.empty()) return core::Error::NotFound("no region with code " + code);
-  return std::move(page.items.front());
+  return Guard("find region", [&]() -> core::Result<Region> {
+    Params params;
+    std::string where = " WHERE r.code = ";
+    params.Text(where, code);
+    if (auto region = FirstRecord(sql_, kRegionTable, where, params)) return *std::move(region);
+    return core::Error::NotFound("no region with code " + code);
+  });
 }
 
 core::Result<std::vector<Region>> SqlRegionRepository::Find(const std::vector<std::string>& codes) {

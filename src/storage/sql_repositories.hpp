@@ -92,10 +92,6 @@ class SqlRegionRepository final : public domain::regions::RegionRepository {
   core::Status ReplaceAll(const std::vector<domain::regions::RegionRecord>& records) override;
 
  private:
-  core::Result<core::Page<domain::regions::Region>> Select(const std::string& where,
-                                                           const std::string& order,
-                                                           const std::string& argument,
-                                                           const core::PageRequest& page);
   core::Status CopyPostgres(const std::vector<domain::regions::RegionRecord>& records);
 
   soci::session& sql_;
