@@ -1262,6 +1262,8 @@ export const en: Translation = {
       notMarked: 'Not marked',
       loadingMembers: 'Loading members…',
       noMembers: 'Nobody was a member on the day of this meeting.',
+      notSaved_one: 'The attendance was not saved: correct the {{count}} member marked, then save again.',
+      notSaved_other: 'The attendance was not saved: correct the {{count}} members marked, then save again.',
       empty: 'Attendance has not been taken.',
       presence: {
         present: 'Present',

@@ -1263,6 +1263,8 @@ export const id = {
       notMarked: 'Belum ditandai',
       loadingMembers: 'Memuat daftar anggota…',
       noMembers: 'Tidak ada anggota pada tanggal pertemuan ini.',
+      notSaved_one: 'Daftar hadir belum disimpan: perbaiki {{count}} anggota yang ditandai, lalu simpan lagi.',
+      notSaved_other: 'Daftar hadir belum disimpan: perbaiki {{count}} anggota yang ditandai, lalu simpan lagi.',
       empty: 'Daftar hadir belum diisi.',
       presence: {
         present: 'Hadir',

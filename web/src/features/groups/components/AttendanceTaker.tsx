@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/Alert';
 import { Badge } from '../../../components/Badge';
 import { FieldErrors } from '../../../components/field-parts';
-import { isApiError } from '../../../lib/api-client';
 import { useRecordAttendance } from '../hooks/use-group-mutations';
 import { useMembers } from '../hooks/use-group-queries';
 import { PRESENCES, type Member, type MeetingView } from '../types';
@@ -12,12 +11,11 @@ import {
   attendanceChanged,
   countPresence,
   markAllPresent,
-  memberOfSentLine,
   rosterFor,
   togglePresence,
   type RosterRow,
 } from '../types/attendance';
-import { groupFieldMessage, groupProblemMessage, serverField } from '../types/errors';
+import { groupProblemMessage, NO_SHEET_MESSAGES, sheetMessages, sortSheetErrors, type SheetMessages } from '../types/errors';
 
 interface AttendanceTakerProps {
   groupId: number;
@@ -34,13 +32,6 @@ export function AttendanceTaker({ groupId, meeting }: AttendanceTakerProps) {
   return <AttendanceForm groupId={groupId} meeting={meeting} members={members.data} />;
 }
 
-interface RowErrors {
-  byMember: Record<number, string[]>;
-  general: string[];
-}
-
-const NO_ROW_ERRORS: RowErrors = { byMember: {}, general: [] };
-
 function AttendanceForm({ groupId, meeting, members }: AttendanceTakerProps & { members: Member[] }) {
   const { t } = useTranslation();
   // The meeting page shows what the server recorded: the write puts it in the cache.
@@ -49,7 +40,7 @@ function AttendanceForm({ groupId, meeting, members }: AttendanceTakerProps & { 
   const [rows, setRows] = useState<RosterRow[]>(() => rosterFor(members, meeting.held_on, meeting.attendance));
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<'saved' | 'nothingChanged' | null>(null);
-  const [errors, setErrors] = useState<RowErrors>(NO_ROW_ERRORS);
+  const [errors, setErrors] = useState<SheetMessages>(NO_SHEET_MESSAGES);
   const counts = countPresence(rows);
 
   const update = (next: RosterRow[]) => {
@@ -58,7 +49,7 @@ function AttendanceForm({ groupId, meeting, members }: AttendanceTakerProps & { 
   };
 
   async function onSave() {
-    setErrors(NO_ROW_ERRORS);
+    setErrors(NO_SHEET_MESSAGES);
     if (!attendanceChanged(rows, meeting.attendance)) {
       setNotice('nothingChanged');
       return;
@@ -70,20 +61,8 @@ function AttendanceForm({ groupId, meeting, members }: AttendanceTakerProps & { 
       await record.mutateAsync(body);
       setNotice('saved');
     } catch (error) {
-      const found: RowErrors = { byMember: {}, general: [] };
-      if (isApiError(error)) {
-        for (const fieldError of error.errors) {
-          const field = serverField(fieldError.field);
-          const member = field.index === null ? null : memberOfSentLine(body, field.index);
-          const message = groupFieldMessage(t, fieldError);
-          if (member !== null) (found.byMember[member] ??= []).push(message);
-          else found.general.push(message);
-        }
-      }
-      if (found.general.length === 0 && Object.keys(found.byMember).length === 0) {
-        found.general.push(groupProblemMessage(t, error));
-      }
-      setErrors(found);
+      const sorted = sortSheetErrors(error, 'attendance', body.attendance);
+      setErrors(sheetMessages(t, error, sorted, (count) => t('groups.attendance.notSaved', { count })));
     } finally {
       setSaving(false);
     }

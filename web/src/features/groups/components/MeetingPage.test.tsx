@@ -139,6 +139,9 @@ describe('taking attendance at a meeting', () => {
       ),
     );
     expect(row(11)).not.toHaveTextContent('anggota pada tanggal');
+    expect(within(screen.getByTestId('attendance')).getByRole('alert')).toHaveTextContent(
+      'Daftar hadir belum disimpan: perbaiki 1 anggota yang ditandai, lalu simpan lagi.',
+    );
   });
 
   it('shows the recorded attendance, without buttons, to those who do not keep meetings', async () => {

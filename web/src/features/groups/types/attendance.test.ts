@@ -5,10 +5,11 @@ import {
   attendanceChanged,
   countPresence,
   markAllPresent,
-  memberOfSentLine,
   rosterFor,
   togglePresence,
 } from './attendance';
+import { sortSheetErrors } from './errors';
+import { refusal } from '../../../test/render';
 
 const HELD_ON = '2026-03-05';
 
@@ -82,9 +83,19 @@ describe('marking attendance', () => {
     expect(attendanceChanged(togglePresence(same, 11, 'present'), recorded)).toBe(true);
   });
 
-  it('points a server error about attendance[i] at the i-th member sent', () => {
+  it('points a server error about attendance[i] at the i-th member sent, the rest at the sheet', () => {
     const body = attendanceBody(togglePresence(togglePresence(rows, 12, 'present'), 14, 'absent'));
-    expect(memberOfSentLine(body, 1)).toBe(14);
-    expect(memberOfSentLine(body, 5)).toBeNull();
+    const error = refusal(
+      [
+        { field: 'attendance[1].member_id', code: 'not_member_then' },
+        { field: 'attendance[5].member_id', code: 'not_member_then' },
+        { field: 'attendance', code: 'not_held' },
+      ],
+      'invalid-input',
+      400,
+    );
+    const sorted = sortSheetErrors(error, 'attendance', body.attendance);
+    expect([...sorted.byMember.keys()]).toEqual([14]);
+    expect(sorted.other.map((e) => e.field)).toEqual(['attendance[5].member_id', 'attendance']);
   });
 });

@@ -72,8 +72,3 @@ export function attendanceChanged(rows: readonly RosterRow[], recorded: readonly
   if (marked.length !== before.size) return true;
   return marked.some((row) => before.get(row.member_id) !== row.presence);
 }
-
-/** The member a server error about `attendance[i]` points at: the i-th line of the body sent. */
-export function memberOfSentLine(body: AttendanceInput, index: number): number | null {
-  return body.attendance[index]?.member_id ?? null;
-}
