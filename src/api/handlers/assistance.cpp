@@ -3,6 +3,7 @@
 // budget against what its records commit.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "domain/programmes/assistance_service.hpp"
 
@@ -187,10 +188,9 @@ void AddAssistanceRoutes(std::vector<Route>& routes, const Services& services, c
     return CreatedResponse(AssistanceValue(created), "/api/v1/assistance/" + std::to_string(created.id));
   }});
 
-  routes.push_back({"GET", "/api/v1/assistance/{id}", keepers, [&ledger](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no assistance record with that id"));
-    return JsonReply(200, ledger.Get(call.context, id), AssistanceValue);
-  }});
+  routes.push_back({"GET", "/api/v1/assistance/{id}", keepers,
+                    OnId("no assistance record with that id", ledger,
+                         &programmes::AssistanceService::Get, AssistanceValue)});
 
   routes.push_back({"GET", "/api/v1/loans", keepers, [&ledger](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
@@ -205,10 +205,9 @@ void AddAssistanceRoutes(std::vector<Route>& routes, const Services& services, c
     return JsonReply(200, ledger.Loans(call.context, filter), LoanBookJson);
   }});
 
-  routes.push_back({"GET", "/api/v1/loans/{id}", keepers, [&ledger](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no loan with that id"));
-    return JsonReply(200, ledger.Loan(call.context, id), LoanViewJson);
-  }});
+  routes.push_back(
+      {"GET", "/api/v1/loans/{id}", keepers,
+       OnId("no loan with that id", ledger, &programmes::AssistanceService::Loan, LoanViewJson)});
 
   routes.push_back({"POST", "/api/v1/loans/{id}/repayments", keepers, [&ledger](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no loan with that id"));

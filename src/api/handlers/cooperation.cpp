@@ -3,6 +3,7 @@
 // and collective purchases with the saving they made.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 
@@ -180,20 +181,16 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     return JsonReply(200, service.Areas(call.context, id, include), AreasJson);
   }));
 
-  routes.push_back(GroupRoute("POST", "/market-areas", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kAreaFields));
-    return JsonReply(201, service.ClaimArea(call.context, id, input), AreaJson);
-  }));
+  routes.push_back(GroupRoute(
+      "POST", "/market-areas",
+      OnGroup(service, &groups::CooperationService::ClaimArea, kAreaFields, AreaJson, 201)));
 
-  routes.push_back(GroupRecordRoute("POST", "/market-areas/{area_id}/end", "area_id", "no such market area",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.EndArea(call.context, ids.group_id, ids.id), AreaJson);
-  }));
+  routes.push_back(
+      GroupRecordRoute("POST", "/market-areas/{area_id}/end", "area_id", "no such market area",
+                       OnGroupRecord(service, &groups::CooperationService::EndArea, AreaJson)));
 
-  routes.push_back(GroupRoute("GET", "/orders", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
-    return PageJsonReply(service.Orders(call.context, id, page), OrderJson);
-  }));
+  routes.push_back(GroupRoute(
+      "GET", "/orders", PageOfGroup(service, &groups::CooperationService::Orders, OrderJson)));
 
   routes.push_back(GroupRoute("POST", "/orders", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kOrderFields));
@@ -201,15 +198,13 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     return CreatedResponse(OrderJson(order), GroupRecordPath(id, "orders", order.id));
   }));
 
-  routes.push_back(GroupRecordRoute("GET", "/orders/{order_id}", "order_id", "no such order",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.GetOrder(call.context, ids.group_id, ids.id), OrderJson);
-  }));
+  routes.push_back(
+      GroupRecordRoute("GET", "/orders/{order_id}", "order_id", "no such order",
+                       OnGroupRecord(service, &groups::CooperationService::GetOrder, OrderJson)));
 
-  routes.push_back(GroupRecordRoute("POST", "/orders/{order_id}/cancel", "order_id", "no such order",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.CancelOrder(call.context, ids.group_id, ids.id), OrderJson);
-  }));
+  routes.push_back(GroupRecordRoute(
+      "POST", "/orders/{order_id}/cancel", "order_id", "no such order",
+      OnGroupRecord(service, &groups::CooperationService::CancelOrder, OrderJson)));
 
   routes.push_back({"PATCH", "/api/v1/groups/{id}/orders/{order_id}/shares/{member_id}", signed_in,
                     [&service](Call& call) -> Reply {
@@ -221,45 +216,36 @@ void AddCooperationRoutes(std::vector<Route>& routes, const Services& services, 
     return JsonReply(200, service.UpdateShare(call.context, *id, *order_id, *member_id, input), OrderJson);
   }});
 
-  routes.push_back(GroupRoute("GET", "/posts", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
-    return PageJsonReply(service.Posts(call.context, id, page), PostJson);
-  }));
+  routes.push_back(GroupRoute("GET", "/posts",
+                              PageOfGroup(service, &groups::CooperationService::Posts, PostJson)));
 
-  routes.push_back(GroupRoute("POST", "/posts", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input,
-                            ReadBody(call, kPostFields));
-    return JsonReply(201, service.CreatePost(call.context, id, input), PostJson);
-  }));
+  routes.push_back(GroupRoute(
+      "POST", "/posts",
+      OnGroup(service, &groups::CooperationService::CreatePost, kPostFields, PostJson, 201)));
 
-  routes.push_back(GroupRecordRoute("POST", "/posts/{post_id}/useful", "post_id", "no such post",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.MarkUseful(call.context, ids.group_id, ids.id), PostJson);
-  }));
+  routes.push_back(
+      GroupRecordRoute("POST", "/posts/{post_id}/useful", "post_id", "no such post",
+                       OnGroupRecord(service, &groups::CooperationService::MarkUseful, PostJson)));
 
-  routes.push_back(GroupRoute("GET", "/materials", [&service](Call& call, std::int64_t id) -> Reply {
-    return JsonReply(200, service.Materials(call.context, id), MaterialsJson);
-  }));
+  routes.push_back(
+      GroupRoute("GET", "/materials",
+                 OnGroup(service, &groups::CooperationService::Materials, MaterialsJson)));
 
-  routes.push_back(GroupRoute("POST", "/materials", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMaterialFields));
-    return JsonReply(201, service.PostMaterial(call.context, id, input), MaterialJson);
-  }));
+  routes.push_back(GroupRoute("POST", "/materials",
+                              OnGroup(service, &groups::CooperationService::PostMaterial,
+                                      kMaterialFields, MaterialJson, 201)));
 
-  routes.push_back(GroupRecordRoute("POST", "/materials/{post_id}/close", "post_id", "no such post",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.CloseMaterial(call.context, ids.group_id, ids.id), MaterialJson);
-  }));
+  routes.push_back(GroupRecordRoute(
+      "POST", "/materials/{post_id}/close", "post_id", "no such post",
+      OnGroupRecord(service, &groups::CooperationService::CloseMaterial, MaterialJson)));
 
-  routes.push_back(GroupRoute("GET", "/purchases", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
-    return PageJsonReply(service.Purchases(call.context, id, page), PurchaseJson);
-  }));
+  routes.push_back(
+      GroupRoute("GET", "/purchases",
+                 PageOfGroup(service, &groups::CooperationService::Purchases, PurchaseJson)));
 
-  routes.push_back(GroupRoute("POST", "/purchases", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kPurchaseFields));
-    return JsonReply(201, service.RecordPurchase(call.context, id, input), PurchaseJson);
-  }));
+  routes.push_back(GroupRoute("POST", "/purchases",
+                              OnGroup(service, &groups::CooperationService::RecordPurchase,
+                                      kPurchaseFields, PurchaseJson, 201)));
 }
 
 }  // namespace gotong::api::handlers

@@ -2,6 +2,7 @@
 // norms agreed outcomes become.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 
 namespace gotong::api::handlers {
@@ -165,10 +166,9 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
   auto& service = services.deliberations;
   const Access signed_in = Access::SignedIn();
 
-  routes.push_back(GroupRoute("GET", "/deliberations", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto page, PageOnly(call));
-    return PageJsonReply(service.ListDeliberations(call.context, id, page), DeliberationJson);
-  }));
+  routes.push_back(GroupRoute(
+      "GET", "/deliberations",
+      PageOfGroup(service, &groups::DeliberationService::ListDeliberations, DeliberationJson)));
 
   routes.push_back(GroupRoute("POST", "/deliberations", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(
@@ -178,16 +178,14 @@ void AddDeliberationRoutes(std::vector<Route>& routes, const Services& services,
                            GroupRecordPath(id, "deliberations", created.deliberation.id));
   }));
 
-  routes.push_back(GroupRecordRoute("GET", "/deliberations/{deliberation_id}", "deliberation_id", "no such deliberation",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.GetDeliberation(call.context, ids.group_id, ids.id), DeliberationViewJson);
-  }));
+  routes.push_back(GroupRecordRoute(
+      "GET", "/deliberations/{deliberation_id}", "deliberation_id", "no such deliberation",
+      OnGroupRecord(service, &groups::DeliberationService::GetDeliberation, DeliberationViewJson)));
 
-  routes.push_back(GroupRecordRoute("POST", "/deliberations/{deliberation_id}/votes", "deliberation_id", "no such deliberation",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kVoteFields));
-    return JsonReply(201, service.CastVote(call.context, ids.group_id, ids.id, input), DeliberationViewJson);
-  }));
+  routes.push_back(GroupRecordRoute("POST", "/deliberations/{deliberation_id}/votes",
+                                    "deliberation_id", "no such deliberation",
+                                    OnGroupRecord(service, &groups::DeliberationService::CastVote,
+                                                  kVoteFields, DeliberationViewJson, 201)));
 
   routes.push_back(GroupRecordRoute("PUT", "/deliberations/{deliberation_id}/votes", "deliberation_id", "no such deliberation",
                                     [&service](Call& call, GroupRecordIds ids) -> Reply {

@@ -2,6 +2,7 @@
 // region's groups. Meetings and deliberations have their own files.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 
@@ -203,11 +204,9 @@ void AddGroupRoutes(std::vector<Route>& routes, const Services& services, const 
     return CreatedResponse(MemberJson(added), GroupRecordPath(id, "members", added.id));
   }));
 
-  routes.push_back(GroupRecordRoute("PATCH", "/members/{member_id}", "member_id", "no such member",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMemberFields));
-    return JsonReply(200, service.UpdateMember(call.context, ids.group_id, ids.id, input), MemberJson);
-  }));
+  routes.push_back(GroupRecordRoute(
+      "PATCH", "/members/{member_id}", "member_id", "no such member",
+      OnGroupRecord(service, &groups::GroupService::UpdateMember, kMemberFields, MemberJson, 200)));
 }
 
 }  // namespace gotong::api::handlers

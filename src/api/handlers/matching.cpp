@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 #include "domain/mentoring/matching_run_service.hpp"
@@ -141,10 +142,9 @@ void AddMatchingRoutes(std::vector<Route>& routes, const Services& services, con
     return PageJsonReply(runs.List(call.context, *group_id, page), RunSummaryJson);
   }});
 
-  routes.push_back({"GET", "/api/v1/matching/runs/{id}", Access::SignedIn(), [&runs](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no matching run with that id"));
-    return JsonReply(200, runs.Get(call.context, id), RunViewJson);
-  }});
+  routes.push_back({"GET", "/api/v1/matching/runs/{id}", Access::SignedIn(),
+                    OnId("no matching run with that id", runs, &mentoring::MatchingRunService::Get,
+                         RunViewJson)});
 
   routes.push_back({"POST", "/api/v1/matching/runs/{id}/publish", Access::SignedIn(), [&runs](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no matching run with that id"));

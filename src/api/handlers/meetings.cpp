@@ -2,6 +2,7 @@
 // per month.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 
 namespace gotong::api::handlers {
@@ -100,17 +101,14 @@ void AddMeetingRoutes(std::vector<Route>& routes, const Services& services, cons
                            GroupRecordPath(id, "meetings", created.meeting.id));
   }));
 
-  routes.push_back(GroupRecordRoute("GET", "/meetings/{meeting_id}", "meeting_id", "no such meeting",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.GetMeeting(call.context, ids.group_id, ids.id), MeetingViewJson);
-  }));
+  routes.push_back(GroupRecordRoute(
+      "GET", "/meetings/{meeting_id}", "meeting_id", "no such meeting",
+      OnGroupRecord(service, &groups::MeetingService::GetMeeting, MeetingViewJson)));
 
-  routes.push_back(GroupRecordRoute("PATCH", "/meetings/{meeting_id}", "meeting_id", "no such meeting",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMeetingFields));
-    return JsonReply(200, service.UpdateMeeting(call.context, ids.group_id, ids.id, input),
-                     MeetingViewJson);
-  }));
+  routes.push_back(GroupRecordRoute("PATCH", "/meetings/{meeting_id}", "meeting_id",
+                                    "no such meeting",
+                                    OnGroupRecord(service, &groups::MeetingService::UpdateMeeting,
+                                                  kMeetingFields, MeetingViewJson, 200)));
 
   routes.push_back(GroupRecordRoute("PUT", "/meetings/{meeting_id}/attendance", "meeting_id", "no such meeting",
                                     [&service](Call& call, GroupRecordIds ids) -> Reply {

@@ -2,6 +2,7 @@
 // learning cycles with their sessions, evaluations and transitions.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 #include "domain/mentoring/competency_service.hpp"
@@ -312,16 +313,14 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     return CreatedResponse(CompetencyJson(created), "/api/v1/competencies/" + std::to_string(created.id));
   }});
 
-  routes.push_back({"GET", "/api/v1/competencies/{id}", Access::SignedIn(), [&competencies](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no competency with that id"));
-    return JsonReply(200, competencies.Get(call.context, id), CompetencyJson);
-  }});
+  routes.push_back({"GET", "/api/v1/competencies/{id}", Access::SignedIn(),
+                    OnId("no competency with that id", competencies,
+                         &mentoring::CompetencyService::Get, CompetencyJson)});
 
-  routes.push_back({"PATCH", "/api/v1/competencies/{id}", admin, [&competencies](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no competency with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kCompetencyFields));
-    return JsonReply(200, competencies.Update(call.context, id, input), CompetencyJson);
-  }});
+  routes.push_back(
+      {"PATCH", "/api/v1/competencies/{id}", admin,
+       OnId("no competency with that id", competencies, &mentoring::CompetencyService::Update,
+            kCompetencyFields, CompetencyJson, 200)});
   auto& mentorships = services.mentorships;
   routes.push_back({"GET", "/api/v1/mentorships", Access::SignedIn(), [&mentorships](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
@@ -341,16 +340,14 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     return CreatedResponse(MentorshipJson(created), "/api/v1/mentorships/" + std::to_string(created.id));
   }});
 
-  routes.push_back({"GET", "/api/v1/mentorships/{id}", Access::SignedIn(), [&mentorships](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no mentorship with that id"));
-    return JsonReply(200, mentorships.Get(call.context, id), MentorshipJson);
-  }});
+  routes.push_back({"GET", "/api/v1/mentorships/{id}", Access::SignedIn(),
+                    OnId("no mentorship with that id", mentorships,
+                         &mentoring::MentorshipService::Get, MentorshipJson)});
 
-  routes.push_back({"PATCH", "/api/v1/mentorships/{id}", Access::SignedIn(), [&mentorships](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no mentorship with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kMentorshipFields));
-    return JsonReply(200, mentorships.Update(call.context, id, input), MentorshipJson);
-  }});
+  routes.push_back(
+      {"PATCH", "/api/v1/mentorships/{id}", Access::SignedIn(),
+       OnId("no mentorship with that id", mentorships, &mentoring::MentorshipService::Update,
+            kMentorshipFields, MentorshipJson, 200)});
 
   auto& cycles = services.cycles;
   routes.push_back({"GET", "/api/v1/cycles", Access::SignedIn(), [&cycles](Call& call) -> Reply {
@@ -381,16 +378,13 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     return CreatedResponse(CycleViewJson(created), "/api/v1/cycles/" + std::to_string(created.cycle.id));
   }});
 
-  routes.push_back({"GET", "/api/v1/cycles/{id}", Access::SignedIn(), [&cycles](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no learning cycle with that id"));
-    return JsonReply(200, cycles.Get(call.context, id), CycleViewJson);
-  }});
+  routes.push_back({"GET", "/api/v1/cycles/{id}", Access::SignedIn(),
+                    OnId("no learning cycle with that id", cycles, &mentoring::CycleService::Get,
+                         CycleViewJson)});
 
-  routes.push_back({"PATCH", "/api/v1/cycles/{id}", Access::SignedIn(), [&cycles](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no learning cycle with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kCycleFields));
-    return JsonReply(200, cycles.Update(call.context, id, input), CycleViewJson);
-  }});
+  routes.push_back({"PATCH", "/api/v1/cycles/{id}", Access::SignedIn(),
+                    OnId("no learning cycle with that id", cycles, &mentoring::CycleService::Update,
+                         kCycleFields, CycleViewJson, 200)});
 
   routes.push_back({"POST", "/api/v1/cycles/{id}/transitions", Access::SignedIn(), [&cycles](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no learning cycle with that id"));
@@ -398,17 +392,15 @@ void AddMentoringRoutes(std::vector<Route>& routes, const Services& services, co
     return JsonReply(200, cycles.Transition(call.context, id, input.to), CycleViewJson);
   }});
 
-  routes.push_back({"POST", "/api/v1/cycles/{id}/sessions", Access::SignedIn(), [&cycles](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no learning cycle with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kSessionFields));
-    return JsonReply(201, cycles.AddSession(call.context, id, input), CycleViewJson);
-  }});
+  routes.push_back(
+      {"POST", "/api/v1/cycles/{id}/sessions", Access::SignedIn(),
+       OnId("no learning cycle with that id", cycles, &mentoring::CycleService::AddSession,
+            kSessionFields, CycleViewJson, 201)});
 
-  routes.push_back({"POST", "/api/v1/cycles/{id}/evaluations", Access::SignedIn(), [&cycles](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no learning cycle with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEvaluationFields));
-    return JsonReply(201, cycles.AddEvaluation(call.context, id, input), CycleViewJson);
-  }});
+  routes.push_back(
+      {"POST", "/api/v1/cycles/{id}/evaluations", Access::SignedIn(),
+       OnId("no learning cycle with that id", cycles, &mentoring::CycleService::AddEvaluation,
+            kEvaluationFields, CycleViewJson, 201)});
 
   routes.push_back({"PATCH", "/api/v1/cycles/{id}/evaluations/{evaluation_id}", Access::SignedIn(),
                     [&cycles](Call& call) -> Reply {

@@ -2,6 +2,7 @@
 // quadruple helix, factors, criteria, SOPs and budget, and the groups and enterprises enrolled.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 #include "domain/programmes/programme_service.hpp"
@@ -219,11 +220,10 @@ void AddProgrammeRoutes(std::vector<Route>& routes, const Services& services, co
       return json::value(json::object{{"id", f.id}, {"name", f.name}});
     });
   }});
-  routes.push_back({"PATCH", "/api/v1/enrolments/{id}", Access::SignedIn(), [&service](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no enrolment with that id"));
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kEnrolmentFields));
-    return JsonReply(200, service.UpdateEnrolment(call.context, id, input), EnrolmentViewJson);
-  }});
+  routes.push_back(
+      {"PATCH", "/api/v1/enrolments/{id}", Access::SignedIn(),
+       OnId("no enrolment with that id", service, &programmes::ProgrammeService::UpdateEnrolment,
+            kEnrolmentFields, EnrolmentViewJson, 200)});
 }
 
 }  // namespace gotong::api::handlers

@@ -2,6 +2,7 @@
 // open answers with its frequencies, co-occurrences and CSV export.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 #include "domain/mentoring/survey_service.hpp"
@@ -200,10 +201,9 @@ void AddSurveyRoutes(std::vector<Route>& routes, const Services& services, const
     return CreatedResponse(SurveyViewJson(created), "/api/v1/surveys/" + std::to_string(created.survey.id));
   }});
 
-  routes.push_back({"GET", "/api/v1/surveys/{id}", Access::SignedIn(), [&surveys](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no survey with that id"));
-    return JsonReply(200, surveys.Get(call.context, id), SurveyViewJson);
-  }});
+  routes.push_back(
+      {"GET", "/api/v1/surveys/{id}", Access::SignedIn(),
+       OnId("no survey with that id", surveys, &mentoring::SurveyService::Get, SurveyViewJson)});
 
   routes.push_back({"GET", "/api/v1/surveys/{id}/responses", Access::SignedIn(), [&surveys](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no survey with that id"));
@@ -243,10 +243,9 @@ void AddSurveyRoutes(std::vector<Route>& routes, const Services& services, const
     return NoContent();
   }});
 
-  routes.push_back({"GET", "/api/v1/surveys/{id}/coding", Access::SignedIn(), [&surveys](Call& call) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no survey with that id"));
-    return JsonReply(200, surveys.Coding(call.context, id), CodingJson);
-  }});
+  routes.push_back(
+      {"GET", "/api/v1/surveys/{id}/coding", Access::SignedIn(),
+       OnId("no survey with that id", surveys, &mentoring::SurveyService::Coding, CodingJson)});
 
   routes.push_back({"GET", "/api/v1/surveys/{id}/coding.csv", Access::SignedIn(), [&surveys](Call& call) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto id, RequiredPathId(call, "no survey with that id"));

@@ -2,6 +2,7 @@
 // balances, fee rules with fees due and arrears, and common assets such as the group shop.
 
 #include "api/handlers/handlers.hpp"
+#include "api/handlers/service_calls.hpp"
 #include "api/handlers/values.hpp"
 #include "api/problem.hpp"
 
@@ -203,10 +204,9 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
     return CreatedResponse(EntryJson(posted), GroupRecordPath(id, "ledger", posted.id));
   }));
 
-  routes.push_back(GroupRecordRoute("GET", "/ledger/{entry_id}", "entry_id", "no such ledger entry",
-                                    [&service](Call& call, GroupRecordIds ids) -> Reply {
-    return JsonReply(200, service.GetEntry(call.context, ids.group_id, ids.id), EntryJson);
-  }));
+  routes.push_back(
+      GroupRecordRoute("GET", "/ledger/{entry_id}", "entry_id", "no such ledger entry",
+                       OnGroupRecord(service, &groups::TreasuryService::GetEntry, EntryJson)));
 
   routes.push_back(GroupRecordRoute("POST", "/ledger/{entry_id}/reverse", "entry_id", "no such ledger entry",
                                     [&service](Call& call, GroupRecordIds ids) -> Reply {
@@ -232,10 +232,9 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
     return ItemsJsonReply(service.FeeRules(call.context, id), FeeRuleJson);
   }));
 
-  routes.push_back(GroupRoute("POST", "/fee-rules", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kFeeRuleFields));
-    return JsonReply(201, service.AddFeeRule(call.context, id, input), FeeRuleJson);
-  }));
+  routes.push_back(GroupRoute(
+      "POST", "/fee-rules",
+      OnGroup(service, &groups::TreasuryService::AddFeeRule, kFeeRuleFields, FeeRuleJson, 201)));
 
   routes.push_back(GroupRoute("GET", "/fees", [&service](Call& call, std::int64_t id) -> Reply {
     GOTONG_ASSIGN_OR_RETURN(auto query, QueryReader::Parse(call.query));
@@ -244,10 +243,9 @@ void AddTreasuryRoutes(std::vector<Route>& routes, const Services& services, con
     return JsonReply(200, service.Fees(call.context, id, through), FeesJson);
   }));
 
-  routes.push_back(GroupRoute("POST", "/fees", [&service](Call& call, std::int64_t id) -> Reply {
-    GOTONG_ASSIGN_OR_RETURN(auto input, ReadBody(call, kFeeSheetFields));
-    return JsonReply(201, service.RecordFees(call.context, id, input), EntriesJson);
-  }));
+  routes.push_back(GroupRoute(
+      "POST", "/fees",
+      OnGroup(service, &groups::TreasuryService::RecordFees, kFeeSheetFields, EntriesJson, 201)));
 
   routes.push_back(GroupRoute("GET", "/assets", [&service](Call& call, std::int64_t id) -> Reply {
     return ItemsJsonReply(service.Assets(call.context, id), AssetJson);
