@@ -53,13 +53,9 @@ bool RecordsFromTallies(const EquityFilter& filter) {
   return !filter.programme_id && (!filter.from || MonthStart(*filter.from)) && (!filter.to || MonthEnd(*filter.to));
 }
 
-// " AND <column> >= :lo AND <column> < :hi" for the values within the filter's region.
+// " AND <column> in the filter's region" (RegionMatch), when it names one.
 void AddRegionRange(std::string& sql, Params& params, const std::string& column, const EquityFilter& filter) {
-  if (!filter.region) return;
-  sql += " AND " + column + " >= ";
-  params.Text(sql, *filter.region + ".");
-  sql += " AND " + column + " < ";
-  params.Text(sql, *filter.region + "/");
+  if (filter.region) sql += " AND " + RegionMatch(column, *filter.region, params);
 }
 
 // The dimension's value of a record of equity_records (alias f).

@@ -195,11 +195,14 @@ core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, cons
   return result;
 }
 
-// The condition that `column` (a village code) lies in `region`: the village itself, or the range
-// of codes under it (an index range on both backends, where LIKE is not one on SQLite).
-inline std::string RegionMatch(const std::string& column, const std::string& region, Params& params) {
+// The condition that `column` (a region code of `code_length` characters: a village's 13 by
+// default, a regency's 5 in the tallies) lies in `region`: the code itself when `region` is as
+// long, else the range of codes under it (an index range on both backends, where LIKE is not one
+// on SQLite). The range needs a byte-order collation, which the database checks on connecting.
+inline std::string RegionMatch(const std::string& column, const std::string& region, Params& params,
+                               std::size_t code_length = 13) {
   std::string sql;
-  if (region.size() == 13) {  // a village: 35.79.01.1001
+  if (region.size() == code_length) {  // a village: 35.79.01.1001
     sql += column + " = ";
     params.Text(sql, region);
   } else {

@@ -57,15 +57,7 @@ std::map<TallyKey, Tally> SumTallies(soci::session& sql, const EnterpriseFilter&
                        "CAST(SUM(t.n) AS BIGINT), CAST(SUM(CASE WHEN t.verified_month < ";
     params.Text(text, month);
     text += " THEN t.n ELSE 0 END) AS BIGINT) FROM enterprise_tallies t WHERE 1 = 1";
-    if (filter.region && filter.region->size() == 5) {
-      text += " AND t.regency = ";
-      params.Text(text, *filter.region);
-    } else if (filter.region) {
-      text += " AND t.regency >= ";
-      params.Text(text, *filter.region + ".");
-      text += " AND t.regency < ";
-      params.Text(text, *filter.region + "/");
-    }
+    if (filter.region) text += " AND " + RegionMatch("t.regency", *filter.region, params, 5);
     text += KindConditions(filter, params, "t.") + " GROUP BY 1, 2, 3";
     Query query(sql);
     query.Into(area).Into(scale).Into(status).Into(all).Into(stale);
