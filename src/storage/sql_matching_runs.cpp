@@ -37,27 +37,6 @@ std::vector<std::int64_t> Split(const std::string& text) {
   return ids;
 }
 
-std::optional<MatchingStage> ParseStage(const std::string& text) {
-  for (auto stage : {MatchingStage::kScoring, MatchingStage::kSolving, MatchingStage::kExplaining}) {
-    if (text == ToString(stage)) return stage;
-  }
-  return std::nullopt;
-}
-
-std::optional<Proximity> ParseProximity(std::string_view text) {
-  for (auto p : {Proximity::kNone, Proximity::kSameVillage, Proximity::kSameGroup}) {
-    if (text == ToString(p)) return p;
-  }
-  return std::nullopt;
-}
-
-std::optional<UnplacedReason> ParseReason(std::string_view text) {
-  for (auto r : {UnplacedReason::kNoMentorCovers, UnplacedReason::kCapacity}) {
-    if (text == ToString(r)) return r;
-  }
-  return std::nullopt;
-}
-
 // The input and the creation are written once; an update records the progress and the outcome
 // (none yet when a run is inserted).
 constexpr Column<MatchingRun> kRunColumns[] = {
@@ -65,7 +44,7 @@ constexpr Column<MatchingRun> kRunColumns[] = {
     Field<&MatchingRun::status, ParseRunStatus>("r.status"),
     Field<&MatchingRun::default_capacity>("r.default_capacity").OnInsert(),
     Field<&MatchingRun::top_k>("r.top_k").OnInsert(),
-    Field<&MatchingRun::stage, ParseStage>("r.stage"),
+    Field<&MatchingRun::stage, ParseMatchingStage>("r.stage"),
     Field<&MatchingRun::done>("r.done"),
     Field<&MatchingRun::total>("r.total"),
     Field<&MatchingRun::error>("r.error"),
@@ -130,7 +109,7 @@ constexpr RecordTable<RunPair> kPairTable{
 
 constexpr Column<RunUnplaced> kUnplacedColumns[] = {
     Member<&RunUnplaced::member_id>("u.member_id"),
-    Member<&RunUnplaced::reason, ParseReason>("u.reason"),
+    Member<&RunUnplaced::reason, ParseUnplacedReason>("u.reason"),
     {"u.uncovered", CellKind::kText, FillIds<RunUnplaced, &RunUnplaced::uncovered_competencies>},
     Member<&RunUnplaced::name>("p.name"),
     Member<&RunUnplaced::group_id>("m.group_id"),
@@ -232,7 +211,7 @@ core::Status SqlMatchingRunRepository::InsertResult(std::int64_t run_id, const s
     for (const auto& p : pairs) {
       long long mentee = p.mentee_member_id, mentor = p.mentor_person_id;
       In<long long> member = NumberIn(p.mentor_member_id);
-      std::string origin(ToString(p.origin)), kind = ToString(p.score.proximity_kind),
+      std::string origin(ToString(p.origin)), kind(ToString(p.score.proximity_kind)),
           covered = Joined(p.score.covered_competencies);
       int answered = p.score.values_answered ? 1 : 0;
       ++position;
@@ -247,7 +226,7 @@ core::Status SqlMatchingRunRepository::InsertResult(std::int64_t run_id, const s
     position = 0;
     for (const auto& u : unplaced) {
       long long member = u.member_id;
-      std::string reason = ToString(u.reason), uncovered = Joined(u.uncovered_competencies);
+      std::string reason(ToString(u.reason)), uncovered = Joined(u.uncovered_competencies);
       ++position;
       sql_ << "INSERT INTO matching_unplaced (run_id, position, member_id, reason, uncovered) "
               "VALUES (:r, :n, :m, :w, :u)",

@@ -5,30 +5,21 @@
 #include <cmath>
 #include <utility>
 
+#include "core/names.hpp"
+
 namespace gotong::domain::mentoring {
 namespace {
 
-constexpr std::array<std::pair<HelpStatus, std::string_view>, 4> kStatuses = {{
-    {HelpStatus::kOpen, "open"},
-    {HelpStatus::kAdvised, "advised"},
-    {HelpStatus::kResolved, "resolved"},
-    {HelpStatus::kAbandoned, "abandoned"},
-}};
+constexpr core::Names<HelpStatus, 4> kStatuses = {{{"open", HelpStatus::kOpen},
+                                                   {"advised", HelpStatus::kAdvised},
+                                                   {"resolved", HelpStatus::kResolved},
+                                                   {"abandoned", HelpStatus::kAbandoned}}};
 
 }  // namespace
 
-std::string_view ToString(HelpStatus status) {
-  for (const auto& [value, name] : kStatuses) {
-    if (value == status) return name;
-  }
-  return "open";
-}
-
+std::string_view ToString(HelpStatus status) { return core::NameOf(status, kStatuses); }
 std::optional<HelpStatus> ParseHelpStatus(std::string_view text) {
-  for (const auto& [value, name] : kStatuses) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return core::ValueNamed(text, kStatuses);
 }
 
 std::optional<double> QuantileHours(std::vector<std::int64_t> seconds, double p) {

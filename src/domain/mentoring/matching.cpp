@@ -5,6 +5,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/names.hpp"
+
 namespace gotong::domain::mentoring {
 namespace {
 
@@ -149,40 +151,34 @@ void CheckMentors(Errors& errors, const std::vector<MatchMentor>& mentors) {
   }
 }
 
+constexpr core::Names<Proximity, 3> kProximities = {{{"none", Proximity::kNone},
+                                                     {"same_village", Proximity::kSameVillage},
+                                                     {"same_group", Proximity::kSameGroup}}};
+
+constexpr core::Names<UnplacedReason, 2> kUnplacedReasons = {
+    {{"no_mentor_covers", UnplacedReason::kNoMentorCovers},
+     {"capacity", UnplacedReason::kCapacity}}};
+
+constexpr core::Names<MatchingStage, 3> kMatchingStages = {
+    {{"scoring", MatchingStage::kScoring},
+     {"solving", MatchingStage::kSolving},
+     {"explaining", MatchingStage::kExplaining}}};
+
 }  // namespace
 
-const char* ToString(Proximity proximity) {
-  switch (proximity) {
-    case Proximity::kNone:
-      return "none";
-    case Proximity::kSameVillage:
-      return "same_village";
-    case Proximity::kSameGroup:
-      return "same_group";
-  }
-  return "none";
+std::string_view ToString(Proximity proximity) { return core::NameOf(proximity, kProximities); }
+std::optional<Proximity> ParseProximity(std::string_view text) {
+  return core::ValueNamed(text, kProximities);
 }
 
-const char* ToString(UnplacedReason reason) {
-  switch (reason) {
-    case UnplacedReason::kNoMentorCovers:
-      return "no_mentor_covers";
-    case UnplacedReason::kCapacity:
-      return "capacity";
-  }
-  return "no_mentor_covers";
+std::string_view ToString(UnplacedReason reason) { return core::NameOf(reason, kUnplacedReasons); }
+std::optional<UnplacedReason> ParseUnplacedReason(std::string_view text) {
+  return core::ValueNamed(text, kUnplacedReasons);
 }
 
-const char* ToString(MatchingStage stage) {
-  switch (stage) {
-    case MatchingStage::kScoring:
-      return "scoring";
-    case MatchingStage::kSolving:
-      return "solving";
-    case MatchingStage::kExplaining:
-      return "explaining";
-  }
-  return "scoring";
+std::string_view ToString(MatchingStage stage) { return core::NameOf(stage, kMatchingStages); }
+std::optional<MatchingStage> ParseMatchingStage(std::string_view text) {
+  return core::ValueNamed(text, kMatchingStages);
 }
 
 int ValuesPoints(int distance, const MatchWeights& weights) {

@@ -88,7 +88,8 @@ struct MatchingProblem {
 };
 
 enum class Proximity { kNone, kSameVillage, kSameGroup };
-const char* ToString(Proximity proximity);
+std::string_view ToString(Proximity proximity);
+std::optional<Proximity> ParseProximity(std::string_view text);
 
 // A pair's score and why: each term's points, so a coordinator can see what made the pair.
 struct PairScore {
@@ -139,7 +140,8 @@ enum class UnplacedReason {
   kNoMentorCovers,  // no mentor with capacity may take her (none covers any of her targets)
   kCapacity,        // some mentor could, but every one of them is full
 };
-const char* ToString(UnplacedReason reason);
+std::string_view ToString(UnplacedReason reason);
+std::optional<UnplacedReason> ParseUnplacedReason(std::string_view text);
 
 struct UnplacedMentee {
   std::int64_t mentee_id = 0;
@@ -174,7 +176,8 @@ core::Status ValidateMatchingProblem(const MatchingProblem& problem);
 // Progress of a solve, for a background job's progress bar: the stages in order, each with its
 // own `done` of `total`.
 enum class MatchingStage { kScoring, kSolving, kExplaining };
-const char* ToString(MatchingStage stage);
+std::string_view ToString(MatchingStage stage);
+std::optional<MatchingStage> ParseMatchingStage(std::string_view text);
 // Called on the thread that called Solve, never from another one.
 using MatchingProgress =
     std::function<void(MatchingStage stage, std::int64_t done, std::int64_t total)>;

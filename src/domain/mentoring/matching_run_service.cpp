@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "core/names.hpp"
 #include "domain/groups/group_access.hpp"
 #include "domain/mentoring/cycle_service.hpp"
 #include "domain/mentoring/mentoring.hpp"
@@ -101,6 +102,12 @@ core::Result<MatchingRunView> ViewOf(UnitOfWork& unit, MatchingRun run) {
   return view;
 }
 
+constexpr core::Names<RunStatus, 5> kRunStatuses = {{{"queued", RunStatus::kQueued},
+                                                     {"running", RunStatus::kRunning},
+                                                     {"succeeded", RunStatus::kSucceeded},
+                                                     {"failed", RunStatus::kFailed},
+                                                     {"published", RunStatus::kPublished}}};
+
 }  // namespace
 
 MatchWeights WeightsOf(const MatchingRun& run) {
@@ -109,28 +116,10 @@ MatchWeights WeightsOf(const MatchingRun& run) {
   return weights;
 }
 
-std::string_view ToString(RunStatus status) {
-  switch (status) {
-    case RunStatus::kQueued:
-      return "queued";
-    case RunStatus::kRunning:
-      return "running";
-    case RunStatus::kSucceeded:
-      return "succeeded";
-    case RunStatus::kFailed:
-      return "failed";
-    case RunStatus::kPublished:
-      return "published";
-  }
-  return "queued";
-}
+std::string_view ToString(RunStatus status) { return core::NameOf(status, kRunStatuses); }
 
 std::optional<RunStatus> ParseRunStatus(std::string_view text) {
-  for (auto status : {RunStatus::kQueued, RunStatus::kRunning, RunStatus::kSucceeded, RunStatus::kFailed,
-                      RunStatus::kPublished}) {
-    if (ToString(status) == text) return status;
-  }
-  return std::nullopt;
+  return core::ValueNamed(text, kRunStatuses);
 }
 
 core::Result<MatchingRun> MatchingRunService::Create(const Context& context, const MatchingRunInput& input) {

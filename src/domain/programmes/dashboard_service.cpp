@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "core/names.hpp"
 #include "domain/accounts/role.hpp"
 #include "domain/form.hpp"
 #include "domain/groups/group_access.hpp"
@@ -88,19 +89,18 @@ std::vector<std::pair<std::string, std::string>> KnownValues(EquityDimension dim
   return out;
 }
 
+constexpr core::Names<EquityDimension, 7> kDimensions = {{{"province", EquityDimension::kProvince},
+                                                          {"regency", EquityDimension::kRegency},
+                                                          {"district", EquityDimension::kDistrict},
+                                                          {"village", EquityDimension::kVillage},
+                                                          {"sector", EquityDimension::kSector},
+                                                          {"scale", EquityDimension::kScale},
+                                                          {"gender", EquityDimension::kGender}}};
+
 }  // namespace
 
 std::string_view ToString(EquityDimension dimension) {
-  switch (dimension) {
-    case EquityDimension::kProvince: return "province";
-    case EquityDimension::kRegency: return "regency";
-    case EquityDimension::kDistrict: return "district";
-    case EquityDimension::kVillage: return "village";
-    case EquityDimension::kSector: return "sector";
-    case EquityDimension::kScale: return "scale";
-    case EquityDimension::kGender: return "gender";
-  }
-  return "province";
+  return core::NameOf(dimension, kDimensions);
 }
 
 bool IsRegionLevel(EquityDimension dimension) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "core/names.hpp"
 #include "domain/programmes/loans.hpp"
 
 namespace gotong::domain::programmes {
@@ -16,32 +17,34 @@ std::int64_t DayNumber(const core::Date& date) {
   return days.time_since_epoch().count();
 }
 
+constexpr core::Names<ReadinessItem, 3> kReadinessWords = {
+    {{"leads_meetings", ReadinessItem::kLeadsMeetings},
+     {"keeps_books", ReadinessItem::kKeepsBooks},
+     {"outside_network", ReadinessItem::kOutsideNetwork}}};
+
+constexpr core::Names<ExitStatus, 4> kExitStatuses = {{{"none", ExitStatus::kNone},
+                                                       {"nominated", ExitStatus::kNominated},
+                                                       {"ready", ExitStatus::kReady},
+                                                       {"handed_over", ExitStatus::kHandedOver}}};
+
+constexpr core::Names<GroupCondition, 4> kConditionWords = {
+    {{"active", GroupCondition::kActive},
+     {"struggling", GroupCondition::kStruggling},
+     {"dormant", GroupCondition::kDormant},
+     {"dissolved", GroupCondition::kDissolved}}};
+
+constexpr core::Names<VisitState, 3> kVisitStates = {{{"done", VisitState::kDone},
+                                                      {"overdue", VisitState::kOverdue},
+                                                      {"upcoming", VisitState::kUpcoming}}};
+
 }  // namespace
 
-std::string_view ToString(ReadinessItem item) {
-  switch (item) {
-    case ReadinessItem::kLeadsMeetings: return "leads_meetings";
-    case ReadinessItem::kKeepsBooks: return "keeps_books";
-    case ReadinessItem::kOutsideNetwork: return "outside_network";
-  }
-  return "leads_meetings";
-}
+std::string_view ToString(ReadinessItem item) { return core::NameOf(item, kReadinessWords); }
 
-std::string_view ToString(ExitStatus status) {
-  switch (status) {
-    case ExitStatus::kNone: return "none";
-    case ExitStatus::kNominated: return "nominated";
-    case ExitStatus::kReady: return "ready";
-    case ExitStatus::kHandedOver: return "handed_over";
-  }
-  return "none";
-}
+std::string_view ToString(ExitStatus status) { return core::NameOf(status, kExitStatuses); }
 
 std::optional<ExitStatus> ParseExitStatus(std::string_view text) {
-  for (auto status : {ExitStatus::kNone, ExitStatus::kNominated, ExitStatus::kReady, ExitStatus::kHandedOver}) {
-    if (ToString(status) == text) return status;
-  }
-  return std::nullopt;
+  return core::ValueNamed(text, kExitStatuses);
 }
 
 std::vector<ReadinessItem> Unmet(const Nomination& nomination) {
@@ -59,30 +62,14 @@ ExitStatus StatusOf(const std::optional<Nomination>& current) {
 }
 
 std::string_view ToString(GroupCondition condition) {
-  switch (condition) {
-    case GroupCondition::kActive: return "active";
-    case GroupCondition::kStruggling: return "struggling";
-    case GroupCondition::kDormant: return "dormant";
-    case GroupCondition::kDissolved: return "dissolved";
-  }
-  return "active";
+  return core::NameOf(condition, kConditionWords);
 }
 
 std::optional<GroupCondition> ParseGroupCondition(std::string_view text) {
-  for (auto condition : kGroupConditions) {
-    if (ToString(condition) == text) return condition;
-  }
-  return std::nullopt;
+  return core::ValueNamed(text, kConditionWords);
 }
 
-std::string_view ToString(VisitState state) {
-  switch (state) {
-    case VisitState::kDone: return "done";
-    case VisitState::kOverdue: return "overdue";
-    case VisitState::kUpcoming: return "upcoming";
-  }
-  return "upcoming";
-}
+std::string_view ToString(VisitState state) { return core::NameOf(state, kVisitStates); }
 
 core::Date FollowUpDue(const core::Date& ends_on, int month) {
   // The loans' due dates move a day on by months the same way.

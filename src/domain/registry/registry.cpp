@@ -1,5 +1,6 @@
 #include "domain/registry/registry.hpp"
 
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 
@@ -88,7 +89,7 @@ std::string MatchKey(std::string_view owner_name, std::string_view name,
 }
 
 std::optional<EnterpriseSort> ParseEnterpriseSort(std::string_view text) {
-  static constexpr std::pair<std::string_view, EnterpriseSort> kTable[] = {
+  static constexpr core::Names<EnterpriseSort, 8> kSorts = {{
       {"name", EnterpriseSort::kName},
       {"-name", EnterpriseSort::kNameDesc},
       {"verified_at", EnterpriseSort::kVerifiedAt},
@@ -97,11 +98,8 @@ std::optional<EnterpriseSort> ParseEnterpriseSort(std::string_view text) {
       {"-turnover", EnterpriseSort::kTurnoverDesc},
       {"created_at", EnterpriseSort::kCreatedAt},
       {"-created_at", EnterpriseSort::kCreatedAtDesc},
-  };
-  for (const auto& [name, sort] : kTable) {
-    if (text == name) return sort;
-  }
-  return std::nullopt;
+  }};
+  return core::ValueNamed(text, kSorts);
 }
 
 }  // namespace gotong::domain::registry

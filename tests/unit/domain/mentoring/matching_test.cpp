@@ -169,14 +169,27 @@ TEST(MatchWords, WordsRoundTrip) {
   EXPECT_EQ(ParseMentorOrigin("external"), MentorOrigin::kExternal);
   EXPECT_FALSE(ParseMentorOrigin("Community").has_value());
   EXPECT_FALSE(ParseMentorOrigin("").has_value());
-  EXPECT_STREQ(ToString(UnplacedReason::kNoMentorCovers), "no_mentor_covers");
-  EXPECT_STREQ(ToString(UnplacedReason::kCapacity), "capacity");
-  EXPECT_STREQ(ToString(Proximity::kSameGroup), "same_group");
-  EXPECT_STREQ(ToString(Proximity::kSameVillage), "same_village");
-  EXPECT_STREQ(ToString(Proximity::kNone), "none");
-  EXPECT_STREQ(ToString(MatchingStage::kScoring), "scoring");
-  EXPECT_STREQ(ToString(MatchingStage::kSolving), "solving");
-  EXPECT_STREQ(ToString(MatchingStage::kExplaining), "explaining");
+  EXPECT_EQ(ToString(UnplacedReason::kNoMentorCovers), "no_mentor_covers");
+  EXPECT_EQ(ToString(UnplacedReason::kCapacity), "capacity");
+  EXPECT_EQ(ToString(Proximity::kSameGroup), "same_group");
+  EXPECT_EQ(ToString(Proximity::kSameVillage), "same_village");
+  EXPECT_EQ(ToString(Proximity::kNone), "none");
+  EXPECT_EQ(ToString(MatchingStage::kScoring), "scoring");
+  EXPECT_EQ(ToString(MatchingStage::kSolving), "solving");
+  EXPECT_EQ(ToString(MatchingStage::kExplaining), "explaining");
+  for (auto reason : {UnplacedReason::kNoMentorCovers, UnplacedReason::kCapacity}) {
+    EXPECT_EQ(ParseUnplacedReason(ToString(reason)), reason);
+  }
+  for (auto proximity : {Proximity::kNone, Proximity::kSameVillage, Proximity::kSameGroup}) {
+    EXPECT_EQ(ParseProximity(ToString(proximity)), proximity);
+  }
+  for (auto stage :
+       {MatchingStage::kScoring, MatchingStage::kSolving, MatchingStage::kExplaining}) {
+    EXPECT_EQ(ParseMatchingStage(ToString(stage)), stage);
+  }
+  EXPECT_FALSE(ParseProximity("Same_Group").has_value());
+  EXPECT_FALSE(ParseUnplacedReason("").has_value());
+  EXPECT_FALSE(ParseMatchingStage("done").has_value());
   EXPECT_EQ(kSurveyValues.size(), 4U);
   EXPECT_EQ(kSurveyValues[2], "mutual_help");
 }
