@@ -1,14 +1,14 @@
 // The assistance ledger and its soft loans (issue 15; V029). Duplicates across providers are read
 // with the records they belong to, in the same statement: one statement per page.
 
-#include "sql_assistance.hpp"
+#include "storage/sql_assistance.hpp"
 
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

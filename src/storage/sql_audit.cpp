@@ -1,7 +1,7 @@
 #include <boost/json.hpp>
 
-#include "sql_repositories.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_repositories.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

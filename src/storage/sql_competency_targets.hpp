@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "domain/mentoring/mentoring.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 

@@ -3,8 +3,8 @@
 
 #include <boost/json.hpp>
 
-#include "sql_groups.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_groups.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -1,4 +1,4 @@
-#include "sql_copy.hpp"
+#include "storage/sql_copy.hpp"
 
 namespace gotong::storage::internal {
 

@@ -1,9 +1,9 @@
 // The mentoring context's mentorships and learning cycles, with a cycle's targets, mentees,
 // sessions (meetings of the group) and evaluations.
 
-#include "sql_competency_targets.hpp"
-#include "sql_mentoring.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_competency_targets.hpp"
+#include "storage/sql_mentoring.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -6,14 +6,14 @@
 // period other than none or one calendar year, and a programme; read from equity_records (V035),
 // the ledger with its recipients' values beside each record, in one range without lookups.
 
-#include "sql_dashboards.hpp"
+#include "storage/sql_dashboards.hpp"
 
 #include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "sql_internal.hpp"
+#include "storage/sql_internal.hpp"
 
 namespace gotong::storage::internal {
 namespace {

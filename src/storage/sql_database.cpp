@@ -9,18 +9,18 @@
 #include <mutex>
 
 #include "domain/mentoring/help_request.hpp"
-#include "sql_assistance.hpp"
-#include "sql_exits.hpp"
-#include "sql_dashboards.hpp"
-#include "sql_groups.hpp"
-#include "sql_help_requests.hpp"
-#include "sql_internal.hpp"
-#include "sql_mentoring.hpp"
-#include "sql_programmes.hpp"
-#include "sql_registry.hpp"
-#include "sql_repositories.hpp"
-#include "sql_targeting.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sql_assistance.hpp"
+#include "storage/sql_dashboards.hpp"
+#include "storage/sql_exits.hpp"
+#include "storage/sql_groups.hpp"
+#include "storage/sql_help_requests.hpp"
+#include "storage/sql_internal.hpp"
+#include "storage/sql_mentoring.hpp"
+#include "storage/sql_programmes.hpp"
+#include "storage/sql_registry.hpp"
+#include "storage/sql_repositories.hpp"
+#include "storage/sql_targeting.hpp"
 
 namespace gotong::storage {
 namespace internal {

@@ -3,9 +3,9 @@
 
 #include <map>
 
-#include "sql_competency_targets.hpp"
-#include "sql_groups.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_competency_targets.hpp"
+#include "storage/sql_groups.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -3,7 +3,7 @@
 
 #include "storage/sql_exits.hpp"
 
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -1,9 +1,9 @@
 // The groups context's group repository: groups, their members and SOP compliance.
 
-#include "sql_groups.hpp"
+#include "storage/sql_groups.hpp"
 
 #include "core/text.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -10,7 +10,7 @@
 #include "domain/groups/cooperation.hpp"
 #include "domain/groups/groups.hpp"
 #include "domain/groups/treasury.hpp"
-#include "sql_internal.hpp"
+#include "storage/sql_internal.hpp"
 #include "storage/sql_record_repository.hpp"
 
 namespace gotong::storage::internal {

@@ -1,14 +1,14 @@
 // Help requests (seed 000's incidental learning): the request, its advice and attempts, and its
 // photo, kept as base64 text (V025 says why).
 
-#include "sql_help_requests.hpp"
+#include "storage/sql_help_requests.hpp"
 
 #include <array>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

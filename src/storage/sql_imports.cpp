@@ -6,10 +6,10 @@
 #include <boost/json.hpp>
 
 #include "core/text.hpp"
-#include "sql_copy.hpp"
-#include "sql_registry.hpp"
-#include "sql_row.hpp"
-#include "sqlite_statement.hpp"
+#include "storage/sql_copy.hpp"
+#include "storage/sql_registry.hpp"
+#include "storage/sql_row.hpp"
+#include "storage/sqlite_statement.hpp"
 
 namespace gotong::storage::internal {
 namespace {

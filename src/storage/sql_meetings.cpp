@@ -1,8 +1,8 @@
 // The groups context's meeting repository: meetings, their attendance and the held meetings
 // SOP compliance counts.
 
-#include "sql_groups.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_groups.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

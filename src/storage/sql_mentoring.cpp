@@ -1,6 +1,6 @@
-#include "sql_mentoring.hpp"
+#include "storage/sql_mentoring.hpp"
 
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

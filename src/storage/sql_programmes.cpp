@@ -5,7 +5,7 @@
 #include <map>
 
 #include "core/text.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -15,7 +15,7 @@
 #include <cstdint>
 
 #include "core/result.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 

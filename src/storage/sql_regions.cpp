@@ -2,9 +2,9 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "core/text.hpp"
-#include "sql_copy.hpp"
-#include "sql_repositories.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_copy.hpp"
+#include "storage/sql_repositories.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -1,13 +1,13 @@
 // The registry's repositories: stakeholders, people and enterprises (row by row through SOCI).
 
-#include "sql_registry.hpp"
+#include "storage/sql_registry.hpp"
 
 #include <map>
 #include <tuple>
 
 #include "core/text.hpp"
-#include "sql_registry_query.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_registry_query.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

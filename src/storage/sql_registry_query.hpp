@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "core/page.hpp"
-#include "sql_internal.hpp"
-#include "sql_registry.hpp"
+#include "storage/sql_internal.hpp"
+#include "storage/sql_registry.hpp"
 
 namespace gotong::storage::internal {
 

@@ -5,8 +5,8 @@
 #include <cctype>
 #include <functional>
 
-#include "sql_registry_query.hpp"
-#include "sqlite_statement.hpp"
+#include "storage/sql_registry_query.hpp"
+#include "storage/sqlite_statement.hpp"
 
 namespace gotong::storage::internal {
 

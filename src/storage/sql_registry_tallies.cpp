@@ -1,7 +1,7 @@
 // The registry's tallies: enterprises counted per regency, sector, scale, status and month of
 // verification (migration V006), added up for lists and drill-downs without a search.
 
-#include "sql_registry_query.hpp"
+#include "storage/sql_registry_query.hpp"
 
 namespace gotong::storage::internal {
 

@@ -31,7 +31,7 @@
 #include "core/page.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
-#include "sql_internal.hpp"
+#include "storage/sql_internal.hpp"
 
 namespace gotong::storage::internal {
 

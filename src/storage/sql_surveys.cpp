@@ -1,8 +1,8 @@
 // The mentoring context's surveys: templates and their questions, surveys of a group, members'
 // responses and answers, a survey's codebook and the passages tagged with its codes.
 
-#include "sql_mentoring.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_mentoring.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <map>
 
-#include "sql_row.hpp"
 #include "storage/sql_programmes.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "sql_groups.hpp"
-#include "sql_row.hpp"
+#include "storage/sql_groups.hpp"
+#include "storage/sql_row.hpp"
 
 namespace gotong::storage::internal {
 namespace {
