@@ -195,21 +195,29 @@ core::Page<T> PagedQuery(soci::session& sql, const core::PageRequest& page, cons
   return result;
 }
 
-// The condition that `column` (a region code of `code_length` characters: a village's 13 by
-// default, a regency's 5 in the tallies) lies in `region`: the code itself when `region` is as
-// long, else the range of codes under it (an index range on both backends, where LIKE is not one
-// on SQLite). The range needs a byte-order collation, which the database checks on connecting.
+// The codes of `code_length` characters (a village's 13 by default, a regency's 5 in the tallies)
+// that lie in `region`: the code itself when `region` is as long, else the codes from
+// "<region>." up to "<region>/" ('/' follows '.'), an index range on both backends where LIKE is
+// not one on SQLite. The range needs a byte-order collation, which the database checks on
+// connecting.
+struct RegionRange {
+  bool exact = false;  // `from` is the one code
+  std::string from, to;
+};
+inline RegionRange RangeOf(const std::string& region, std::size_t code_length = 13) {
+  if (region.size() == code_length) return {true, region, region};  // a village: 35.79.01.1001
+  return {false, region + ".", region + "/"};
+}
+
+// The condition that `column` lies in `region` (RangeOf).
 inline std::string RegionMatch(const std::string& column, const std::string& region, Params& params,
                                std::size_t code_length = 13) {
-  std::string sql;
-  if (region.size() == code_length) {  // a village: 35.79.01.1001
-    sql += column + " = ";
-    params.Text(sql, region);
-  } else {
-    sql += column + " >= ";
-    params.Text(sql, region + ".");
+  const RegionRange range = RangeOf(region, code_length);
+  std::string sql = column + (range.exact ? " = " : " >= ");
+  params.Text(sql, range.from);
+  if (!range.exact) {
     sql += " AND " + column + " < ";
-    params.Text(sql, region + "/");
+    params.Text(sql, range.to);
   }
   return sql;
 }

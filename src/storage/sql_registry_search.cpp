@@ -225,13 +225,13 @@ Walked WalkMatches(soci::session& sql, const std::string& fts_query,
   std::vector<std::int64_t> found;  // with a region, its matches (in the area index's order)
   if (region) {
     std::vector<std::uint64_t> in_region(slots, 0);
-    const bool village = region->size() == 13;
-    const std::string from = village ? *region : *region + ".", to = *region + "/";
-    SqliteStatement ids(sql, village ? "SELECT id FROM enterprises WHERE village_code = ?1"
-                             : "SELECT id FROM enterprises WHERE village_code >= ?1 AND "
-                               "village_code < ?2");
-    ids.Text(1, std::string_view(from));
-    if (!village) ids.Text(2, std::string_view(to));
+    const RegionRange range = RangeOf(*region);
+    SqliteStatement ids(sql, range.exact
+                                 ? "SELECT id FROM enterprises WHERE village_code = ?1"
+                                 : "SELECT id FROM enterprises WHERE village_code >= ?1 AND "
+                                   "village_code < ?2");
+    ids.Text(1, std::string_view(range.from));
+    if (!range.exact) ids.Text(2, std::string_view(range.to));
     while (auto id = ids.NextNumber()) {
       if (!is_marked(*id)) continue;
       mark(in_region, *id);

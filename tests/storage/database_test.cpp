@@ -4,13 +4,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <thread>
 
-#include "storage/storage_fixture.hpp"
 #include "storage/migrations.hpp"
 #include "storage/sql_database.hpp"
+#include "storage/storage_fixture.hpp"
 
 namespace gotong::storage_tests {
 namespace {
@@ -393,15 +395,25 @@ TEST(OpenDatabase, SqliteCreatesTheFolderOfItsFile) {
 }
 
 // A port on 127.0.0.1 that nothing listens on (bound, then released).
+// A port the kernel just gave out and took back: nothing listens on it. 0 (and a failure) when
+// the kernel gives none.
 int ClosedPort() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) {
+    ADD_FAILURE() << "socket: " << std::strerror(errno);
+    return 0;
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   address.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
   socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    ADD_FAILURE() << "no port to close: " << std::strerror(errno);
+    ::close(fd);
+    return 0;
+  }
   ::close(fd);
   return ntohs(address.sin_port);
 }

@@ -369,6 +369,22 @@ TEST_F(RowMapping, RecordsWhereSelectsByOneColumnInTheOrderAsked) {
   EXPECT_EQ(rows[1].name, "B");
 }
 
+TEST(RegionRange, AVillageIsItsOwnCodeAndAnAreaTheCodesUnderIt) {
+  const RegionRange village = RangeOf("35.07.20.2001");
+  EXPECT_TRUE(village.exact);
+  EXPECT_EQ(village.from, "35.07.20.2001");
+  const RegionRange regency = RangeOf("35.07");
+  EXPECT_FALSE(regency.exact);
+  EXPECT_EQ(regency.from, "35.07.");
+  EXPECT_EQ(regency.to, "35.07/");
+  // "35.07.20.2001" falls in it, and "35.070" (a lookalike) and "35.08" do not.
+  EXPECT_TRUE(regency.from <= "35.07.20.2001" && std::string("35.07.20.2001") < regency.to);
+  EXPECT_FALSE(regency.from <= "35.070" && std::string("35.070") < regency.to);
+  EXPECT_FALSE(regency.from <= "35.08" && std::string("35.08") < regency.to);
+  // A regency's code is whole at 5 characters, as the tallies keep it.
+  EXPECT_TRUE(RangeOf("35.07", 5).exact);
+}
+
 TEST(RecordTable, TableIsTheWordAfterFrom) {
   constexpr RecordTable<Stall> kJoined{
       kStallColumns, " FROM stalls s LEFT JOIN stalls o ON o.id = s.parent_id", "s", "stall"};
