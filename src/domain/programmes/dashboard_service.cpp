@@ -97,6 +97,9 @@ constexpr core::Names<EquityDimension, 7> kDimensions = {{{"province", EquityDim
                                                           {"scale", EquityDimension::kScale},
                                                           {"gender", EquityDimension::kGender}}};
 
+constexpr core::Names<CountSource, 2> kCountSources = {
+    {{"tallies", CountSource::kTallies}, {"ledger", CountSource::kLedger}}};
+
 }  // namespace
 
 std::string_view ToString(EquityDimension dimension) {
@@ -108,7 +111,7 @@ bool IsRegionLevel(EquityDimension dimension) {
          dimension == EquityDimension::kDistrict || dimension == EquityDimension::kVillage;
 }
 
-std::string_view ToString(CountSource source) { return source == CountSource::kTallies ? "tallies" : "ledger"; }
+std::string_view ToString(CountSource source) { return core::NameOf(source, kCountSources); }
 
 core::Result<EquityView> DashboardService::Equity(const Context& context, const EquityQuery& query) {
   if (!HasRole(context, {Role::kAdmin, Role::kOfficer})) {
